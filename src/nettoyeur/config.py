@@ -1,0 +1,138 @@
+"""One frozen, validated configuration object shared by the CLI and the Python API.
+
+Build it once, override what you need, and every step reads from it::
+
+    from nettoyeur import CleanConfig
+    config = CleanConfig(threshold=0.6)
+    config = config.replace(num_perm=256)
+
+Invalid values raise :class:`ConfigError` with a sentence that says how to fix them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from nettoyeur.errors import ConfigError
+
+ContainmentMode = Literal["remove", "report", "off"]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    """Every knob of a clean, with the reason for each default.
+
+    Attributes:
+        threshold: Jaccard similarity (word shingles) at which the LSH index is tuned
+            to find candidate pairs. Candidates are then verified exactly, so this
+            is a recall knob: 0.5 finds pairs whose word-3-gram Jaccard is 0.5 or more
+            with probability >= 0.5 and 0.8 pairs with probability 1-(1-0.8^5)^25 =
+            0.9997 (25 bands x 5 rows, see ``lsh.optimal_bands``).
+        num_perm: MinHash permutations. 128 keeps the standard error of the Jaccard
+            estimate at about 1/sqrt(128) = 0.088 while a signature costs 512 bytes.
+        seed: seed of the permutations; the same as ``datasketch.MinHash(seed=1)``.
+        ngram: words per shingle. Word 3-grams measured best on the dev corpus: with
+            2-grams unrelated paragraphs of one language share too many shingles
+            (function-word pairs), with 5-grams a single typo erases 5 shingles and
+            short near copies fall below any usable threshold.
+        min_jaccard: a verified pair whose exact Jaccard reaches this is a duplicate
+            even without the edit-aware alignment check.
+        containment: what to do with a paragraph whose words lie inside a longer one
+            (a teaser, a copy truncated with "…", a pull quote): ``remove`` it (the
+            default: the longer copy carries all of its text), only ``report`` it, or
+            look for no containment at all (``off``).
+        containment_threshold: share of the shorter paragraph's words that must be
+            found, in order, in the longer one. 0.85 tolerates a truncation mark, a few
+            typos or a reworded attribution ("ajoute-t-elle" for "a-t-elle déclaré")
+            while a paragraph that shares one sentence of three is not hit.
+        min_contained_words: shorter paragraphs are never removed as contained, so a
+            heading is not removed because the body repeats its words.
+        anchor_modulus: one word shingle in this many is an "anchor" (its hash is
+            0 modulo this number); a contained paragraph's anchors are all in its
+            container, which finds containment candidates without comparing all pairs.
+        boilerplate: strip boilerplate (site chrome) at all.
+        rules_file: extra user rules (one regular expression per line, see README).
+        min_files: a line recurring (digits masked) in at least this many files is
+            boilerplate. 5: the dev corpus has syndicated paragraphs in up to 4 files,
+            which are content for the deduplicator to thin, not chrome.
+        max_line_chars: lines longer than this are kept but not analysed (no
+            boilerplate rules, no signatures), which bounds memory and time on a
+            hostile input; the skip is counted in the report.
+        workers: processes for the parallel steps (0 = all cores).
+    """
+
+    threshold: float = 0.5
+    num_perm: int = 128
+    seed: int = 1
+    ngram: int = 3
+    min_jaccard: float = 0.8
+    containment: ContainmentMode = "remove"
+    containment_threshold: float = 0.85
+    min_contained_words: int = 8
+    anchor_modulus: int = 4
+    boilerplate: bool = True
+    rules_file: Path | None = None
+    min_files: int = 5
+    max_line_chars: int = 1_000_000
+    workers: int = 0
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Checks every field.
+
+        Raises:
+            ConfigError: a value is out of range, with how to fix it.
+        """
+        if not 0.0 < self.threshold < 1.0:
+            raise ConfigError(f"threshold must be between 0 and 1 (exclusive), got {self.threshold}: try 0.5.")
+        if not 0.0 < self.min_jaccard <= 1.0:
+            raise ConfigError(f"min_jaccard must be in (0, 1], got {self.min_jaccard}: try 0.8.")
+        if not isinstance(self.num_perm, int) or self.num_perm < 2:
+            raise ConfigError(
+                f"num_perm must be an integer >= 2, got {self.num_perm!r}: did you forget to set it? Try 128."
+            )
+        if not isinstance(self.ngram, int) or not 1 <= self.ngram <= 10:
+            raise ConfigError(f"ngram must be an integer between 1 and 10, got {self.ngram!r}: try 3.")
+        if self.containment not in ("remove", "report", "off"):
+            raise ConfigError(f"containment must be 'remove', 'report' or 'off', got {self.containment!r}.")
+        if not 0.5 <= self.containment_threshold <= 1.0:
+            raise ConfigError(
+                f"containment_threshold must be between 0.5 and 1, got {self.containment_threshold}: try 0.85."
+            )
+        if self.min_contained_words < 1:
+            raise ConfigError(f"min_contained_words must be >= 1, got {self.min_contained_words}.")
+        if self.anchor_modulus < 1:
+            raise ConfigError(f"anchor_modulus must be >= 1, got {self.anchor_modulus}: try 4.")
+        if self.min_files < 2:
+            raise ConfigError(
+                f"min_files must be >= 2, got {self.min_files}: a line in one file is not recurring. Try 5."
+            )
+        if self.max_line_chars < 1000:
+            raise ConfigError(f"max_line_chars must be >= 1000, got {self.max_line_chars}.")
+        if self.workers < 0:
+            raise ConfigError(f"workers must be >= 0 (0 = all cores), got {self.workers}.")
+        if self.rules_file is not None and not Path(self.rules_file).is_file():
+            raise ConfigError(f"rules file {self.rules_file} does not exist: give the path of a text file of rules.")
+
+    def replace(self, **overrides: Any) -> CleanConfig:
+        """Returns a copy with some fields changed (validated again).
+
+        Raises:
+            ConfigError: an unknown field name or an invalid value.
+        """
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(overrides) - names)
+        if unknown:
+            raise ConfigError(f"unknown option(s) {', '.join(unknown)}; known options: {', '.join(sorted(names))}.")
+        return dataclasses.replace(self, **overrides)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns the fields as JSON-ready values (for the report and the index)."""
+        out = dataclasses.asdict(self)
+        out["rules_file"] = str(self.rules_file) if self.rules_file else None
+        return out

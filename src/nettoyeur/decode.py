@@ -1,0 +1,103 @@
+"""Decode: bytes to text, detecting the encoding.
+
+Order of attempts, from the most to the least certain:
+
+1. a byte-order mark: UTF-8-SIG, UTF-32 or UTF-16 (LE/BE);
+2. strict UTF-8 (nearly all modern text; invalid UTF-8 is very unlikely to be valid by
+   accident, so a successful decode is strong evidence);
+3. UTF-16 without a BOM, recognised by its zero bytes on every other position;
+4. binary data (NUL bytes or many control characters): refused, the file is skipped;
+5. mostly UTF-8 with a few bad lines: those lines alone are decoded as cp1252;
+6. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
+   five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0 controls other than tab, LF, VT, FF, CR and ESC: text files almost never hold them.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+class BinaryFileError(ValueError):
+    """The bytes are not text in any encoding we read."""
+
+
+def _cp1252(data: bytes) -> str:
+    """Decodes cp1252, mapping its five undefined bytes as latin-1 does."""
+    return data.decode("cp1252", errors="strict") if not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data) else "".join(
+        chunk.decode("latin-1") if len(chunk) == 1 and chunk in b"\x81\x8d\x8f\x90\x9d" else chunk.decode("cp1252")
+        for chunk in re.split(rb"([\x81\x8d\x8f\x90\x9d])", data)
+        if chunk
+    )
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """Returns ``utf-16-le``/``utf-16-be`` when every other byte is mostly zero."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decodes bytes to text.
+
+    Args:
+        data: the raw file content.
+
+    Returns:
+        ``(text, encoding)`` where encoding is the codec's name, ``mixed`` when some
+        lines were UTF-8 and others cp1252.
+
+    Raises:
+        BinaryFileError: the data is binary (NUL bytes or many control characters).
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise BinaryFileError("it contains NUL bytes (a binary file?)")
+    if data and len(_CONTROL.findall(data[:65536])) > max(8, len(data[:65536]) // 100):
+        raise BinaryFileError("more than 1% of its bytes are control characters (a binary file?)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lines = [m.group(0) for m in _LINE.finditer(data) if m.group(0)]
+    good = 0
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+            good += any(b > 0x7F for b in line)
+        except UnicodeDecodeError:
+            out.append(_cp1252(line))
+    if good:
+        return "".join(out), "mixed"
+    return _cp1252(data), "cp1252"

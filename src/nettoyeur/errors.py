@@ -1,0 +1,19 @@
+"""Errors a caller can act on. The CLI maps each to a message and an exit code."""
+
+from __future__ import annotations
+
+
+class NettoyeurError(Exception):
+    """Base class: something the user can fix; the message says what."""
+
+
+class ConfigError(NettoyeurError, ValueError):
+    """An option is out of range or inconsistent."""
+
+
+class InputError(NettoyeurError):
+    """The input or output location cannot be used (missing, not a folder, OUT inside IN ...)."""
+
+
+class MissingExtraError(NettoyeurError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

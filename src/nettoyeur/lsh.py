@@ -1,0 +1,157 @@
+"""Candidates: locality-sensitive hashing of MinHash signatures, and containment anchors.
+
+Banding. A signature of ``b * r`` slots is cut into ``b`` bands of ``r`` rows; two
+paragraphs whose Jaccard similarity is ``s`` agree on one band with probability ``s^r``
+and become candidates when they agree on at least one band:
+
+    P(candidate | s) = 1 - (1 - s^r)^b
+
+``optimal_bands`` picks ``(b, r)`` minimising the area under that curve below the
+threshold (false positives) plus the area above it that it misses (false negatives),
+the same optimisation as ``datasketch.MinHashLSH``. For threshold 0.5 and 128
+permutations it gives 25 bands x 5 rows: 1-(1-0.5^5)^25 = 0.55 at s = 0.5,
+1-(1-0.8^5)^25 = 0.99997 at s = 0.8, and 1-(1-0.3^5)^25 = 0.06 at s = 0.3.
+
+Each band of every signature is folded into one 64-bit key; keys are sorted and equal
+neighbours become candidate pairs. No Python loop runs per paragraph per band.
+
+Anchors. A paragraph inside a longer one (a teaser, a truncated copy) can have a low
+Jaccard similarity to it, so banding misses it. Its *anchors*, the shingles whose hash
+is 0 modulo ``m``, are a consistent sample: every anchor of the short paragraph is also
+an anchor of its container. Paragraph pairs sharing enough anchors are candidates.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+# A bucket larger than this links each member to its first member only (a star),
+# instead of all pairs, which bounds the candidate count on degenerate inputs.
+MAX_BUCKET_PAIRS = 64
+
+
+@lru_cache(maxsize=32)
+def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5, fn_weight: float = 0.5) -> tuple[int, int]:
+    """Returns ``(bands, rows)`` minimising the weighted false positive + negative areas."""
+    best, best_err = (1, 1), float("inf")
+    lo = np.linspace(0.0, threshold, 201)
+    hi = np.linspace(threshold, 1.0, 201)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = np.trapezoid(1 - (1 - lo**r) ** b, lo)
+            fn = np.trapezoid((1 - hi**r) ** b, hi)
+            err = fp * fp_weight + fn * fn_weight
+            if err < best_err:
+                best, best_err = (b, r), err
+    return best
+
+
+def candidate_probability(s: float, bands: int, rows: int) -> float:
+    """Returns the probability that a pair of Jaccard ``s`` becomes a candidate."""
+    return 1.0 - (1.0 - s**rows) ** bands
+
+
+@lru_cache(maxsize=8)
+def _row_multipliers(rows: int) -> np.ndarray:
+    gen = np.random.RandomState(0x5EED)
+    return gen.randint(1, 1 << 62, rows, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+
+
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Folds each band of each signature into a 64-bit key.
+
+    Returns:
+        uint64 array of shape ``(len(sigs), bands)``.
+    """
+    n = len(sigs)
+    used = sigs[:, : bands * rows].astype(np.uint64).reshape(n, bands, rows)
+    with np.errstate(over="ignore"):
+        keys = (used * _row_multipliers(rows)).sum(axis=2, dtype=np.uint64)
+        keys = keys ^ (keys >> np.uint64(29))
+    return keys
+
+
+def _pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None = None) -> np.ndarray:
+    """Returns the pairs of ids that share a key, as an int64 (k, 2) array.
+
+    Groups larger than ``max_group`` (when given) are ignored entirely.
+    """
+    if len(keys) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    k, v = keys[order], ids[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, len(k)])
+    if max_group is not None and (sizes > max_group).any():
+        small = np.repeat(sizes <= max_group, sizes)
+        return _pairs_from_groups(k[small], v[small])
+    # Pairs of consecutive members: one vectorised pass covers every bucket.
+    same = k[1:] == k[:-1]
+    out = [np.stack([v[:-1][same], v[1:][same]], axis=1)]
+    for s, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
+        members = v[s : s + size]
+        if size <= MAX_BUCKET_PAIRS:
+            i, j = np.triu_indices(size, k=2)
+            out.append(np.stack([members[i], members[j]], axis=1))
+        else:
+            out.append(np.stack([np.full(size - 2, members[0]), members[2:]], axis=1))
+    return np.concatenate(out)
+
+
+def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
+    if len(pairs) == 0:
+        return pairs.reshape(0, 2)
+    lo = np.minimum(pairs[:, 0], pairs[:, 1])
+    hi = np.maximum(pairs[:, 0], pairs[:, 1])
+    keep = lo != hi
+    code = np.unique((lo[keep].astype(np.int64) << 32) | hi[keep].astype(np.int64))
+    return np.stack([code >> 32, code & 0xFFFFFFFF], axis=1)
+
+
+def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Returns the distinct candidate pairs ``(i, j)``, ``i < j``, of paragraph ids."""
+    if len(sigs) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    keys = band_keys(sigs, bands, rows)
+    # Offset each band's keys so that equal keys of different bands never meet.
+    with np.errstate(over="ignore"):
+        salted = keys + (np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))[None, :]
+    flat_ids = np.repeat(ids.astype(np.int64), bands)
+    return _unique_pairs(_pairs_from_groups(salted.ravel(), flat_ids))
+
+
+def anchors(shingles: np.ndarray, modulus: int) -> np.ndarray:
+    """Returns the anchor hashes of one shingle set (those 0 modulo ``modulus``)."""
+    return shingles[shingles % np.uint32(modulus) == 0]
+
+
+def anchor_candidates(
+    anchor_sets: list[np.ndarray], ids: np.ndarray, min_share: float = 0.5, max_group: int = 256
+) -> np.ndarray:
+    """Returns pairs sharing at least ``min_share`` of the smaller one's anchors.
+
+    Args:
+        anchor_sets: the anchors of each paragraph.
+        ids: the paragraph id of each anchor set.
+        min_share: required share of the smaller set's anchors found in the other.
+        max_group: anchors shared by more paragraphs than this are too common to
+            discriminate (a stock phrase) and are ignored.
+    """
+    lengths = np.array([len(a) for a in anchor_sets], dtype=np.int64)
+    if len(anchor_sets) < 2 or lengths.sum() == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    keys = np.concatenate(anchor_sets).astype(np.uint64)
+    owner = np.repeat(ids.astype(np.int64), lengths)
+    pairs = _pairs_from_groups(keys, owner, max_group=max_group)
+    if len(pairs) == 0:
+        return pairs
+    lo = np.minimum(pairs[:, 0], pairs[:, 1])
+    hi = np.maximum(pairs[:, 0], pairs[:, 1])
+    code, counts = np.unique((lo << 32) | hi, return_counts=True)
+    count_of = dict(zip(ids.tolist(), lengths.tolist()))
+    a, b = code >> 32, code & 0xFFFFFFFF
+    smaller = np.minimum([count_of[x] for x in a.tolist()], [count_of[x] for x in b.tolist()])
+    keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
+    return np.stack([a[keep], b[keep]], axis=1)

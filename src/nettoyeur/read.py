@@ -1,0 +1,120 @@
+"""Read: find the input files and load each one as a :class:`Document`.
+
+Files are listed recursively and sorted by their relative path (``/`` separators), which
+is *corpus order*: the order that decides which duplicate is kept, whatever order the
+file system lists them in. Symbolic links are not followed (a link may point outside IN
+or form a loop); they are skipped and reported. Anything that cannot be read is a
+counted :class:`Skip`, never a crash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from nettoyeur.decode import BinaryFileError, decode
+from nettoyeur.errors import InputError
+from nettoyeur.records import Document, Skip
+from nettoyeur.split import split_lines
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def check_locations(input_dir: Path, output_dir: Path | None, overwrite: bool = False) -> None:
+    """Validates IN and OUT before anything is read or written.
+
+    Raises:
+        InputError: IN is missing or not a folder, OUT equals or lies inside IN,
+            IN lies inside OUT, or OUT is a non-empty folder without ``overwrite``.
+    """
+    if not input_dir.exists():
+        raise InputError(f"input folder {input_dir} does not exist: give the folder of text files to clean.")
+    if not input_dir.is_dir():
+        raise InputError(f"input {input_dir} is not a folder: give a folder of .txt/.md files.")
+    if output_dir is None:
+        return
+    src, dst = input_dir.resolve(), output_dir.resolve()
+    if dst == src or src in dst.parents:
+        raise InputError(
+            f"output folder {output_dir} is inside the input folder {input_dir}: "
+            "choose an output folder outside the input, so that the input is never modified."
+        )
+    if dst in src.parents:
+        raise InputError(
+            f"input folder {input_dir} is inside the output folder {output_dir}: choose another output folder."
+        )
+    if dst.exists() and not dst.is_dir():
+        raise InputError(f"output {output_dir} exists and is not a folder: choose a folder path.")
+    if dst.is_dir() and any(dst.iterdir()) and not overwrite:
+        raise InputError(
+            f"output folder {output_dir} is not empty: choose an empty folder, or pass --overwrite to replace "
+            "the files nettoyeur writes there."
+        )
+
+
+def list_files(root: Path) -> tuple[list[str], list[Skip]]:
+    """Lists the text files under ``root`` in corpus order.
+
+    Returns:
+        ``(paths, skips)``: relative paths of .txt/.md files, sorted; and the entries
+        skipped (other suffixes, symbolic links, unreadable folders).
+    """
+    found: list[str] = []
+    skips: list[Skip] = []
+
+    def onerror(err: OSError) -> None:
+        rel = os.path.relpath(err.filename, root) if err.filename else "?"
+        skips.append(Skip(Path(rel).as_posix(), "unreadable", f"cannot list this folder: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        for name in list(dirnames):
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):
+                rel = Path(os.path.relpath(full, root)).as_posix()
+                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
+                dirnames.remove(name)
+        for name in filenames:
+            full = os.path.join(dirpath, name)
+            rel = Path(os.path.relpath(full, root)).as_posix()
+            if os.path.islink(full):
+                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
+            elif not name.lower().endswith(TEXT_SUFFIXES):
+                skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
+            else:
+                found.append(rel)
+    found.sort()
+    skips.sort(key=lambda s: s.path)
+    return found, skips
+
+
+def load(root: Path, rel: str) -> Document | Skip:
+    """Reads and decodes one file into a Document (paragraphs not yet repaired).
+
+    Returns:
+        the Document, or a Skip naming why the file could not be used.
+    """
+    try:
+        data = (root / rel).read_bytes()
+    except FileNotFoundError:
+        return Skip(rel, "vanished", "the file disappeared between listing and reading")
+    except PermissionError:
+        return Skip(rel, "unreadable", "permission denied: make the file readable to clean it")
+    except OSError as err:
+        return Skip(rel, "unreadable", f"cannot read it: {err.strerror}")
+    if not data.strip():
+        return Skip(rel, "empty", "the file is empty or holds only whitespace")
+    try:
+        text, encoding = decode(data)
+    except BinaryFileError as err:
+        return Skip(rel, "binary", f"not text: {err}")
+    doc = Document(path=rel, encoding=encoding, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
+    doc.lines, doc.paragraphs = split_lines(text)
+    return doc
+
+
+def iter_documents(root: Path, paths: list[str]) -> Iterator[Document | Skip]:
+    """Loads the given files one by one, in the given order."""
+    for rel in paths:
+        yield load(root, rel)

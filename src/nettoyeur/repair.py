@@ -1,0 +1,66 @@
+"""Repair: mojibake and HTML entities, with ftfy, keeping the text's own typography.
+
+ftfy is slow (about 2 MB/s), so a line goes through it only when a cheap regular
+expression says it can hold something to repair: a character pair typical of UTF-8 read
+as cp1252/latin-1 (``Ã©``, ``â€™``, ``Â«``), a C1 control character, or an HTML
+entity. Clean lines, including ordinary accented text such as ``é`` or ``ü``, never
+reach ftfy, so they cannot be altered.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+from ftfy import TextFixerConfig
+
+# Why each flag: we repair *damage* and keep the author's choices of characters.
+CONFIG = TextFixerConfig(
+    unescape_html=True,  # plain-text corpus: "&eacute;" is always damage, never markup
+    remove_terminal_escapes=True,  # ANSI colour codes are never content
+    fix_encoding=True,  # the point: UTF-8 decoded as cp1252/latin-1, once or twice
+    restore_byte_a0=True,  # "Ã " for "à" lost its 0xA0 byte to a space; put it back
+    replace_lossy_sequences=True,  # unrecoverable sequences become U+FFFD, not mojibake
+    decode_inconsistent_utf8=True,  # lines mixing good and bad UTF-8 (partial damage)
+    fix_c1_controls=True,  # C1 controls in text are cp1252 bytes misread as latin-1
+    fix_latin_ligatures=False,  # keep "ﬁ" as written: typography, not damage
+    fix_character_width=False,  # keep full-width forms: they are the text's own
+    uncurl_quotes=False,  # keep ’ « » “ ”: the text's own typography
+    fix_line_breaks=False,  # we work line by line; endings are kept as they are
+    fix_surrogates=True,  # lone surrogates cannot even be written as UTF-8
+    remove_control_chars=True,  # invisible controls (not tab/newline) are damage
+    normalization="NFC",  # composes "e" + U+0301 to "é"; NFKC would rewrite "²", "ﬁ", "…"
+    explain=True,
+)
+
+# A lead byte of a 2-4 byte UTF-8 sequence read as cp1252/latin-1 (Â..ô), followed by
+# what a continuation byte (0x80-0xBF) becomes in cp1252 or latin-1.
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|\u00c3[ \u00a0]|[\u0080-\u009f]|&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}[0-9]{0,2});"
+    "|\x1b\\[|[\ud800-\udfff]"
+)
+
+
+def needs_repair(text: str) -> bool:
+    """Returns True when the text may hold mojibake, an entity or a control sequence."""
+    return _SUSPECT.search(text) is not None
+
+
+def repair(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repairs one line.
+
+    Returns:
+        ``(fixed, fixes)``: the repaired text and the names of the ftfy steps that
+        changed it (for example ``unescape_html`` or ``encode:sloppy-windows-1252``);
+        ``(text, ())`` when nothing changed.
+    """
+    if not needs_repair(text):
+        return text, ()
+    fixed, explanation = ftfy.fix_and_explain(text, config=CONFIG)
+    if fixed == text:
+        return text, ()
+    steps = tuple(dict.fromkeys(f"{step.action}:{step.parameter}" if step.action != "apply" else step.parameter
+                                for step in (explanation or ())))
+    return fixed, steps or ("ftfy",)

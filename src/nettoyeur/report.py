@@ -1,0 +1,110 @@
+"""Report: one record per removed or changed paragraph, and a run summary.
+
+The records (JSON Lines) say for every paragraph that was removed or changed: the file,
+the line, the text, the reason (``duplicate``, ``contained``,
+``boilerplate:<signal>:<rule>``, ``encoding:<fix>``) and, for duplicates, the kept copy
+with the estimated and exact similarity. The summary (JSON) has the counts per reason,
+the skipped files and why, the parameters, the versions, the input checksums and the
+time. Both are written next to OUT, never inside it, so they are not taken for corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from nettoyeur.records import Document, Skip
+from nettoyeur.write import write_atomic
+
+
+def default_report_path(output_dir: Path) -> Path:
+    """Returns ``OUT.report.jsonl`` beside OUT."""
+    out = output_dir.resolve()
+    return out.with_name(out.name + ".report.jsonl")
+
+
+def summary_path(report_path: Path) -> Path:
+    """Returns the summary's path for a report path (``x.report.jsonl`` -> ``x.summary.json``)."""
+    name = report_path.name
+    stem = name[: -len(".report.jsonl")] if name.endswith(".report.jsonl") else report_path.stem
+    return report_path.with_name(stem + ".summary.json")
+
+
+def records(doc: Document) -> Iterator[dict[str, Any]]:
+    """Yields the report records of one document."""
+    for p in doc.paragraphs:
+        if p.verdict is not None:
+            yield {"file": doc.path, "line": p.line, "paragraph": p.index, "text": p.text, **p.verdict.to_dict()}
+        elif p.repairs:
+            yield {
+                "file": doc.path,
+                "line": p.line,
+                "paragraph": p.index,
+                "text": p.text,
+                "reason": "encoding:" + "+".join(p.repairs),
+                "original": p.original,
+            }
+
+
+def reason_counts(docs: Iterable[Document]) -> Counter[str]:
+    """Counts removals per reason, and paragraphs kept and repaired."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for p in doc.paragraphs:
+            if p.verdict is not None:
+                counts[p.verdict.reason] += 1
+            else:
+                counts["kept"] += 1
+            if p.repairs:
+                counts["repaired"] += 1
+    return counts
+
+
+def versions() -> dict[str, str]:
+    """Returns the versions of nettoyeur and the libraries that shape its output."""
+    import datasketch
+    import ftfy
+    import numpy
+
+    from nettoyeur import __version__
+
+    return {
+        "nettoyeur": __version__,
+        "datasketch": datasketch.__version__,
+        "ftfy": ftfy.__version__,
+        "numpy": numpy.__version__,
+        "python": platform.python_version(),
+    }
+
+
+def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:
+    """Writes the records to ``path`` and the summary beside it, atomically.
+
+    Returns:
+        the summary's path.
+    """
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for doc in docs for r in records(doc)]
+    lines.extend(json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True)
+                 for r in summary.get("contained_reported", []))
+    write_atomic(path, "".join(line + "\n" for line in lines))
+    spath = summary_path(path)
+    write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return spath
+
+
+def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:
+    """Returns the skipped files as JSON-ready dicts."""
+    return [{"file": s.path, "reason": s.reason, "detail": s.detail} for s in skips]
+
+
+def table(counts: Counter[str], skipped: int, files: int) -> str:
+    """Returns the short summary table printed on the terminal."""
+    rows = [("files cleaned", files), ("files skipped", skipped)]
+    rows += [(reason, n) for reason, n in sorted(counts.items()) if reason not in ("kept",)]
+    rows.append(("paragraphs kept", counts.get("kept", 0)))
+    width = max(len(r) for r, _ in rows)
+    return "\n".join(f"{r:<{width}}  {n:>9,}" for r, n in rows)

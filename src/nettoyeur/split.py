@@ -1,0 +1,68 @@
+r"""Split: text into lines and paragraphs, and back.
+
+A paragraph is a non-empty line (after stripping whitespace). Both layouts found in web
+text work: paragraphs separated by blank lines, and one paragraph a line. Lines keep
+their own endings (``\r\n``, ``\r`` or ``\n``) so that :func:`join_kept` can write
+the file back in its own layout: the blank lines before a kept paragraph stay as they
+were, and a removed paragraph takes the blank lines before it along, leaving no gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nettoyeur.records import Document, Paragraph
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
+    """Splits decoded text into lines (with endings) and paragraphs.
+
+    Returns:
+        ``(lines, paragraphs)``; ``paragraphs[k].line`` is the 1-based index into lines.
+    """
+    lines = _LINES.findall(text)
+    paragraphs = []
+    for number, line in enumerate(lines, start=1):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            paragraphs.append(Paragraph(index=len(paragraphs), line=number, text=body, original=body))
+    return lines, paragraphs
+
+
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
+def join_kept(doc: Document) -> str:
+    """Rebuilds the document's text from its kept paragraphs, in its own layout.
+
+    Returns:
+        the output text; empty when no paragraph is kept.
+    """
+    kept = [p for p in doc.paragraphs if p.kept]
+    if not kept:
+        return ""
+    by_line = {p.line: p for p in doc.paragraphs}
+    out: list[str] = []
+    gap: list[str] = []  # blank lines seen since the previous paragraph
+    first_line = doc.paragraphs[0].line
+    out.extend(doc.lines[: first_line - 1])  # leading blank lines of the file
+    last_kept = kept[-1].line
+    for number in range(first_line, len(doc.lines) + 1):
+        line = doc.lines[number - 1]
+        para = by_line.get(number)
+        if para is None:
+            if number > last_kept:
+                out.append(line)  # trailing blank lines after the last kept paragraph
+            else:
+                gap.append(line)
+            continue
+        if para.kept:
+            if len(out) > first_line - 1:  # not the first paragraph written: keep its gap
+                out.extend(gap)
+            out.append(para.text + (_ending(line) or ("\n" if number < last_kept else "")))
+        gap = []
+    text = "".join(out)
+    return text
