@@ -31,20 +31,44 @@ def main() -> None:
 @main.command()
 @click.argument("input_dir", metavar="IN", type=click.Path(path_type=Path))
 @click.argument("output_dir", metavar="OUT", type=click.Path(path_type=Path))
-@click.option("--threshold", type=float, default=_D.threshold, show_default=True,
-              help="Jaccard similarity the LSH index is tuned for (candidates are verified exactly).")
+@click.option(
+    "--threshold",
+    type=float,
+    default=_D.threshold,
+    show_default=True,
+    help="Jaccard similarity the LSH index is tuned for (candidates are verified exactly).",
+)
 @click.option("--num-perm", type=int, default=_D.num_perm, show_default=True, help="MinHash permutations.")
 @click.option("--ngram", type=int, default=_D.ngram, show_default=True, help="Words per shingle.")
-@click.option("--containment", type=click.Choice(["remove", "report", "off"]), default=_D.containment,
-              show_default=True, help="Paragraphs inside a longer one: remove them, only report them, or ignore.")
+@click.option(
+    "--containment",
+    type=click.Choice(["remove", "report", "off"]),
+    default=_D.containment,
+    show_default=True,
+    help="Paragraphs inside a longer one: remove them, only report them, or ignore.",
+)
 @click.option("--boilerplate/--no-boilerplate", default=True, show_default=True, help="Strip site chrome.")
-@click.option("--rules", "rules_file", type=click.Path(path_type=Path), default=None,
-              help="Extra boilerplate rules: 'kind: regex' per line.")
-@click.option("--min-files", type=int, default=_D.min_files, show_default=True,
-              help="A short line in this many files is boilerplate.")
+@click.option(
+    "--rules",
+    "rules_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Extra boilerplate rules: 'kind: regex' per line.",
+)
+@click.option(
+    "--min-files",
+    type=int,
+    default=_D.min_files,
+    show_default=True,
+    help="A short line in this many files is boilerplate.",
+)
 @click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores).")
-@click.option("--report", type=click.Path(path_type=Path), default=None,
-              help="Report path (default OUT.report.jsonl beside OUT; summary in OUT.summary.json).")
+@click.option(
+    "--report",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report path (default OUT.report.jsonl beside OUT; summary in OUT.summary.json).",
+)
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
@@ -84,8 +108,10 @@ def clean(
         sys.exit(EXIT_USAGE)
     except OSError as err:
         where = f" ({err.filename})" if getattr(err, "filename", None) else ""
-        click.echo(f"Error: cannot write{where}: {err.strerror or err}. Free space or fix permissions, then run again.",
-                   err=True)
+        click.echo(
+            f"Error: cannot write{where}: {err.strerror or err}. Free space or fix permissions, then run again.",
+            err=True,
+        )
         sys.exit(EXIT_IO)
     if not quiet:
         from collections import Counter

@@ -36,10 +36,14 @@ class BinaryFileError(ValueError):
 
 def _cp1252(data: bytes) -> str:
     """Decodes cp1252, mapping its five undefined bytes as latin-1 does."""
-    return data.decode("cp1252", errors="strict") if not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data) else "".join(
-        chunk.decode("latin-1") if len(chunk) == 1 and chunk in b"\x81\x8d\x8f\x90\x9d" else chunk.decode("cp1252")
-        for chunk in re.split(rb"([\x81\x8d\x8f\x90\x9d])", data)
-        if chunk
+    return (
+        data.decode("cp1252", errors="strict")
+        if not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data)
+        else "".join(
+            chunk.decode("latin-1") if len(chunk) == 1 and chunk in b"\x81\x8d\x8f\x90\x9d" else chunk.decode("cp1252")
+            for chunk in re.split(rb"([\x81\x8d\x8f\x90\x9d])", data)
+            if chunk
+        )
     )
 
 

@@ -43,9 +43,7 @@ class DedupStats:
     contained_reported: list[dict] = field(default_factory=list)
 
 
-def deduplicate(
-    docs: list[Document], config: CleanConfig, progress: Callable[[int], None] | None = None
-) -> DedupStats:
+def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[int], None] | None = None) -> DedupStats:
     """Marks duplicate and contained paragraphs of ``docs`` (in corpus order).
 
     Returns:

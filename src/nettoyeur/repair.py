@@ -61,6 +61,10 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     fixed, explanation = ftfy.fix_and_explain(text, config=CONFIG)
     if fixed == text:
         return text, ()
-    steps = tuple(dict.fromkeys(f"{step.action}:{step.parameter}" if step.action != "apply" else step.parameter
-                                for step in (explanation or ())))
+    steps = tuple(
+        dict.fromkeys(
+            f"{step.action}:{step.parameter}" if step.action != "apply" else step.parameter
+            for step in (explanation or ())
+        )
+    )
     return fixed, steps or ("ftfy",)

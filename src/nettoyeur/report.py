@@ -88,8 +88,10 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
         the summary's path.
     """
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for doc in docs for r in records(doc)]
-    lines.extend(json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True)
-                 for r in summary.get("contained_reported", []))
+    lines.extend(
+        json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True)
+        for r in summary.get("contained_reported", [])
+    )
     write_atomic(path, "".join(line + "\n" for line in lines))
     spath = summary_path(path)
     write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")

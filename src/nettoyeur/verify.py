@@ -123,12 +123,7 @@ def align(
                 # A split or joined word ("e-mail" / "email") is not a fact change.
                 if "".join(a[i1:i2]) == "".join(b[j1:j2]):
                     matched += min(la, lb)
-                elif (
-                    facts_a is None
-                    or facts_b is None
-                    or any(facts_a[i1:i2])
-                    or any(facts_b[j1:j2])
-                ):
+                elif facts_a is None or facts_b is None or any(facts_a[i1:i2]) or any(facts_b[j1:j2]):
                     fact = True
     return matched, fact
 
