@@ -19,13 +19,11 @@ from tqdm import tqdm
 from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
-from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
 from nettoyeur.rules import builtin_rules, load_rules
-from nettoyeur.split import join_kept
-from nettoyeur.write import remove_stale_temporaries, safe_target, write_atomic
+from nettoyeur.sources import Sink, Source, folder_pair
 
 
 def repair_document(doc: Document, max_line_chars: int) -> Document:
@@ -36,9 +34,9 @@ def repair_document(doc: Document, max_line_chars: int) -> Document:
     return doc
 
 
-def _load_and_repair(args: tuple[str, str, int]) -> Document | Skip:
-    root, rel, max_line_chars = args
-    item = load(Path(root), rel)
+def _load_and_repair(args: tuple[Source, str, int]) -> Document | Skip:
+    source, key, max_line_chars = args
+    item = source.load(key)
     return repair_document(item, max_line_chars) if isinstance(item, Document) else item
 
 
@@ -47,9 +45,11 @@ def worker_count(requested: int) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
 
 
-def load_all(root: Path, paths: list[str], config: CleanConfig, bar: tqdm | None = None) -> Iterator[Document | Skip]:
-    """Loads, decodes and repairs the files, in the given order, on ``config.workers`` processes."""
-    jobs = [(str(root), rel, config.max_line_chars) for rel in paths]
+def load_all(
+    source: Source, keys: list[str], config: CleanConfig, bar: tqdm | None = None
+) -> Iterator[Document | Skip]:
+    """Loads, decodes and repairs the documents, in the given order, on ``config.workers`` processes."""
+    jobs = [(source, key, config.max_line_chars) for key in keys]
     workers = min(worker_count(config.workers), max(1, len(jobs) // 8))
     if workers <= 1:
         results: Iterable[Document | Skip] = map(_load_and_repair, jobs)
@@ -90,6 +90,72 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     return stats
 
 
+def run(
+    source: Source,
+    sink: Sink | None,
+    config: CleanConfig | None = None,
+    *,
+    report: Path | str,
+    quiet: bool = False,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Cleans every document of ``source`` into ``sink`` and writes the report.
+
+    Args:
+        source: where the documents come from.
+        sink: where cleaned documents go; None for a dry run (report only).
+        config: the options (defaults when None).
+        report: where to write the report records; the summary goes beside it.
+        quiet: no progress bars.
+        extra: fields added to the summary (input/output locations ...).
+
+    Returns:
+        the run summary (also written as JSON beside the report).
+
+    Raises:
+        OSError: writing failed (disk full, permission); already-written files are whole.
+    """
+    started = time.time()
+    config = config or CleanConfig()
+    report_path = Path(report)
+    keys, skips = source.list()
+    show = not quiet and sys.stderr.isatty()
+    docs: list[Document] = []
+    with tqdm(total=len(keys), desc="read", unit="doc", disable=not show) as bar:
+        for item in load_all(source, keys, config, bar):
+            if isinstance(item, Skip):
+                skips.append(item)
+            else:
+                docs.append(item)
+    stage = clean_documents(docs, config, quiet=quiet)
+    if sink is not None:
+        for doc in tqdm(docs, desc="write", unit="doc", disable=not show):
+            sink.write(doc)
+        sink.close()
+    counts = reason_counts(docs)
+    skips.sort(key=lambda s: s.path)
+    summary: dict[str, Any] = {
+        **(extra or {}),
+        "files": len(docs),
+        "skipped": skips_to_dicts(skips),
+        "skipped_by_reason": dict(sorted(_count(s.reason for s in skips).items())),
+        "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
+        "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
+        "paragraphs": sum(len(d.paragraphs) for d in docs),
+        "counts": dict(sorted(counts.items())),
+        "parameters": config.to_dict(),
+        "versions": versions(),
+        "checksums": {d.path: d.checksum for d in docs},
+        "stages": stage["dedup"],
+        "contained_reported": stage["contained_reported"],
+        "seconds": round(time.time() - started, 3),
+        "dry_run": sink is None,
+        "report": str(report_path),
+    }
+    write_report(report_path, docs, summary)
+    return summary
+
+
 def clean_folder(
     input_dir: Path | str,
     output_dir: Path | str,
@@ -119,49 +185,10 @@ def clean_folder(
         InputError: IN or OUT cannot be used; nothing is written.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
-    started = time.time()
-    config = config or CleanConfig()
     src, dst = Path(input_dir), Path(output_dir)
-    check_locations(src, dst, overwrite=overwrite or dry_run)
-    report_path = Path(report) if report else default_report_path(dst)
-    paths, skips = list_files(src)
-    show = not quiet and sys.stderr.isatty()
-    docs: list[Document] = []
-    with tqdm(total=len(paths), desc="read", unit="file", disable=not show) as bar:
-        for item in load_all(src, paths, config, bar):
-            if isinstance(item, Skip):
-                skips.append(item)
-            else:
-                docs.append(item)
-    stage = clean_documents(docs, config, quiet=quiet)
-    if not dry_run:
-        dst.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(dst)
-        for doc in tqdm(docs, desc="write", unit="file", disable=not show):
-            write_atomic(safe_target(dst, doc.path), join_kept(doc))
-    counts = reason_counts(docs)
-    skips.sort(key=lambda s: s.path)
-    summary: dict[str, Any] = {
-        "input": str(src),
-        "output": None if dry_run else str(dst),
-        "files": len(docs),
-        "skipped": skips_to_dicts(skips),
-        "skipped_by_reason": dict(sorted(_count(s.reason for s in skips).items())),
-        "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
-        "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
-        "paragraphs": sum(len(d.paragraphs) for d in docs),
-        "counts": dict(sorted(counts.items())),
-        "parameters": config.to_dict(),
-        "versions": versions(),
-        "checksums": {d.path: d.checksum for d in docs},
-        "stages": stage["dedup"],
-        "contained_reported": stage["contained_reported"],
-        "seconds": round(time.time() - started, 3),
-        "dry_run": dry_run,
-        "report": str(report_path),
-    }
-    write_report(report_path, docs, summary)
-    return summary
+    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+    extra = {"input": str(src), "output": None if dry_run else str(dst)}
+    return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:
