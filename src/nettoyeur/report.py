@@ -89,13 +89,21 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     """
     lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for doc in docs for r in records(doc)]
     lines.extend(
-        json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True)
-        for r in summary.get("contained_reported", [])
+        json.dumps(_reported(r), ensure_ascii=False, sort_keys=True) for r in summary.get("contained_reported", [])
     )
     write_atomic(path, "".join(line + "\n" for line in lines))
     spath = summary_path(path)
     write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return spath
+
+
+def _reported(record: dict[str, Any]) -> dict[str, Any]:
+    """Returns a report-only containment record with the same keys as a removal (``file``, not ``doc``)."""
+    out = {k: v for k, v in record.items() if k != "doc"}
+    out.setdefault("file", record.get("doc"))
+    out["reason"] = "contained"
+    out["removed"] = False
+    return out
 
 
 def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:
