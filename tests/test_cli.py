@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SAMPLES, paragraphs_of, read_records, tree_digest
 
+from conftest import SAMPLES, paragraphs_of, read_records, tree_digest
 from nettoyeur import clean_folder
 from nettoyeur.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 from nettoyeur.errors import InputError
@@ -75,7 +75,10 @@ def _refusals(tmp_path: Path, corpus: Path) -> dict[str, tuple[list[str | Path],
         "out-not-empty": (["clean", corpus, full], [str(full), "--overwrite"]),
         "in-inside-out": (["clean", corpus, tmp_path], [str(tmp_path), "another output folder"]),
         "bad-threshold": (["clean", corpus, tmp_path / "out", "--threshold", "1.5"], ["threshold", "try 0.5"]),
-        "rules-missing": (["clean", corpus, tmp_path / "out", "--rules", tmp_path / "r.txt"], [str(tmp_path / "r.txt")]),
+        "rules-missing": (
+            ["clean", corpus, tmp_path / "out", "--rules", tmp_path / "r.txt"],
+            [str(tmp_path / "r.txt")],
+        ),
         "report-in-input": (
             ["clean", corpus, tmp_path / "out", "--report", corpus / "r.jsonl"],
             [str(corpus / "r.jsonl"), "outside"],

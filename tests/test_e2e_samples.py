@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SAMPLES, Run, clean, expected_layout, paragraphs_of, tree_digest
 
+from conftest import DATA, SAMPLES, Run, clean, expected_layout, paragraphs_of, tree_digest
 from nettoyeur import CleanConfig
 
 EXPECTED = json.loads((DATA / "samples_expected.json").read_text(encoding="utf-8"))

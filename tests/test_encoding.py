@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, clean
 
+from conftest import DATA, clean
 from nettoyeur import CleanConfig
 from nettoyeur.decode import decode
 from nettoyeur.repair import repair
