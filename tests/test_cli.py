@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from conftest import SAMPLES, paragraphs_of, read_records, tree_digest
 from nettoyeur import clean_folder
-from nettoyeur.cli import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+from nettoyeur.cli import EXIT_IO, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 from nettoyeur.errors import InputError
 
 
@@ -74,6 +74,7 @@ def _refusals(tmp_path: Path, corpus: Path) -> dict[str, tuple[list[str | Path],
         "out-inside-in": (["clean", corpus, corpus / "sub"], [str(corpus / "sub"), "outside the input"]),
         "out-not-empty": (["clean", corpus, full], [str(full), "--overwrite"]),
         "in-inside-out": (["clean", corpus, tmp_path], [str(tmp_path), "another output folder"]),
+        "out-a-file": (["clean", corpus, a_file], [str(a_file), "choose a folder"]),
         "bad-threshold": (["clean", corpus, tmp_path / "out", "--threshold", "1.5"], ["threshold", "try 0.5"]),
         "rules-missing": (
             ["clean", corpus, tmp_path / "out", "--rules", tmp_path / "r.txt"],
@@ -99,6 +100,7 @@ def _refusals(tmp_path: Path, corpus: Path) -> dict[str, tuple[list[str | Path],
         "out-inside-in",
         "out-not-empty",
         "in-inside-out",
+        "out-a-file",
         "bad-threshold",
         "rules-missing",
         "report-in-input",
@@ -247,6 +249,18 @@ def test_bad_files_are_counted_reported_and_skipped(corpus: Path, tmp_path: Path
     assert "files skipped" in result.stdout
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and byte file names are POSIX")
+def test_links_and_undecodable_names_are_skipped(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere.txt").write_text("Hors du corpus.\n", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (corpus / "linkdir").symlink_to(tmp_path, target_is_directory=True)
+    with open(os.fsencode(corpus) + b"/caf\xe9.txt", "wb") as handle:  # a latin-1 file name
+        handle.write(b"Un texte au nom illisible.\n")
+    result = invoke("clean", corpus, tmp_path / "out")
+    expected = {"link.txt": "symlink", "linkdir": "symlink", "caf\\xe9.txt": "bad-name"}
+    _check_skips(result, tmp_path, expected, corpus)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="chmod 000 is POSIX")
 def test_unreadable_file_is_skipped(corpus: Path, tmp_path: Path) -> None:
     locked = corpus / "locked.txt"
@@ -289,3 +303,28 @@ def test_api_refuses_a_report_inside_the_input(corpus: Path, tmp_path: Path) -> 
     with pytest.raises(InputError, match="outside"):
         clean_folder(corpus, tmp_path / "out", report=corpus / "r.jsonl", quiet=True)
     assert tree_digest(corpus) == before
+
+
+def test_disk_full_while_writing_exits_3_and_leaves_no_temporary(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("nettoyeur.write.os.fsync", fsync)
+    result = invoke("clean", corpus, tmp_path / "out")
+    assert result.exit_code == EXIT_IO
+    assert "No space left on device" in result.stderr and "Free space" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p for p in tmp_path.rglob("*") if p.name.startswith(".nettoyeur-")] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_written_files_get_the_usual_mode(corpus: Path, tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        assert invoke("clean", corpus, tmp_path / "out", "-q").exit_code == EXIT_OK
+    finally:
+        os.umask(mask)
+    written = [*(tmp_path / "out").iterdir(), tmp_path / "out.report.jsonl", tmp_path / "out.summary.json"]
+    assert {oct(p.stat().st_mode & 0o777) for p in written} == {oct(0o644)}

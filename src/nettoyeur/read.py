@@ -80,12 +80,21 @@ def check_report_location(input_dir: Path, output_dir: Path, report: Path) -> No
         raise InputError(f"report {report} is a folder: give a file path such as run.report.jsonl.")
 
 
+def _utf8_name(rel: str) -> bool:
+    """Returns False for a name the file system gave as undecodable bytes (it cannot be reported or mirrored)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """Lists the text files under ``root`` in corpus order.
 
     Returns:
         ``(paths, skips)``: relative paths of .txt/.md files, sorted; and the entries
-        skipped (other suffixes, symbolic links, unreadable folders).
+        skipped (other suffixes, symbolic links, names that are not UTF-8, unreadable folders).
     """
     found: list[str] = []
     skips: list[Skip] = []
@@ -104,7 +113,10 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
         for name in filenames:
             full = os.path.join(dirpath, name)
             rel = Path(os.path.relpath(full, root)).as_posix()
-            if os.path.islink(full):
+            if not _utf8_name(rel):
+                shown = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+                skips.append(Skip(shown, "bad-name", "its name is not valid UTF-8: rename it to clean it"))
+            elif os.path.islink(full):
                 skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
             elif not name.lower().endswith(TEXT_SUFFIXES):
                 skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
