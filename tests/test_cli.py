@@ -17,12 +17,23 @@ from nettoyeur.cli import EXIT_IO, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 from nettoyeur.errors import InputError
 
 
+def _runner() -> CliRunner:
+    """A runner that keeps stderr apart from stdout (the default from click 8.2; an option before)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+RUNNER = _runner()
+
+
 def invoke(*args: str | Path) -> Result:
     """Runs ``nettoyeur ARGS`` in-process (one worker, so no process pool in tests)."""
     argv = [str(a) for a in args]
     if argv and argv[0] == "clean":
         argv.append("--workers=1")
-    return CliRunner().invoke(main, argv, catch_exceptions=False)
+    return RUNNER.invoke(main, argv, catch_exceptions=False)
 
 
 @pytest.fixture

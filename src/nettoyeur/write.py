@@ -30,7 +30,10 @@ def safe_target(root: Path, rel: str) -> Path:
 
 
 def _file_mode() -> int:
-    """Returns the mode a newly created file gets here: 0666 less the process umask."""
+    """Returns the mode a newly created file gets here: 0666 less the process umask.
+
+    Reading the umask means setting it for an instant; writes happen on the main thread only.
+    """
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
