@@ -304,11 +304,6 @@ def test_permission_error_while_reading_is_a_skip(
     _check_skips(result, tmp_path, {"locked.txt": "unreadable"}, corpus)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.clean_folder does not check the report path; it should call "
-    "read.check_report_location(src, dst, report_path) right after check_locations (the CLI does).",
-)
 def test_api_refuses_a_report_inside_the_input(corpus: Path, tmp_path: Path) -> None:
     before = tree_digest(corpus)
     with pytest.raises(InputError, match="outside"):
