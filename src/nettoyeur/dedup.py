@@ -8,7 +8,9 @@ Runs over every paragraph that boilerplate left, within and across files alike:
 2. *sign*: word-shingle hashes and MinHash signatures (:mod:`nettoyeur.minhash`);
 3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
-5. *cluster / keep*: union-find, first copy in corpus order kept (:mod:`nettoyeur.cluster`).
+5. *cluster / keep*: union-find, first copy in corpus order kept, pairs that state
+   different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
+   inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 """
 
 from __future__ import annotations

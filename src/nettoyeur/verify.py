@@ -62,8 +62,6 @@ DUPLICATE_COVER = 0.8
 # with its unit, while the shortest sentences that copies add or drop are longer.
 MAX_SUBSTITUTION = 3
 
-KINDS = ("duplicate", "contained", "quoted", "different")
-
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
