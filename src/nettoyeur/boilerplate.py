@@ -35,14 +35,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nettoyeur.lexicon import STOPWORDS
+from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
 from nettoyeur.records import Document, Verdict
 from nettoyeur.rules import DATE_SEARCH, Rule
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
-_LETTERS = re.compile(rf"[{_CJK}]{{2}}|[^\W\d_{_CJK}]{{4,}}")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
+_WORDS = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -107,18 +108,31 @@ class LineInfo:
         return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
 
 
+def count_words(text: str) -> int:
+    """Returns the number of words of a line (two CJK characters count as one)."""
+    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
+
+
 def describe(text: str) -> LineInfo:
     """Returns the shape of one paragraph."""
     collapsed = _SPACES.sub(" ", text).strip()
     lowered = collapsed.lower()
-    words = _TOKENS.findall(lowered)
+    cjk = _HAS_CJK.search(lowered) is not None
+    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
     n = len(words)
     stop = sum(w in STOPWORDS for w in words) / n if n else 0.0
     sentence = _SENTENCE_END.search(collapsed) is not None
-    cjk = n > 0 and sum(len(w) <= 2 and "\u3040" <= w[0] <= "\ufaff" for w in words) * 2 > n
     # Text in a script without a function-word list is prose when it ends like a sentence.
     prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
-    stems = frozenset(w[:STEM_CHARS] for w in _LETTERS.findall(lowered) if w not in STOPWORDS)
+    # Stems: letters-only words of 4 letters or more (a CJK pair stands for itself).
+    stems = frozenset(
+        w[:STEM_CHARS]
+        for w in words
+        if (len(w) >= 4 or (cjk and len(w) == 2 and _HAS_CJK.match(w)))
+        and w.isalpha()
+        and w not in STOPWORDS
+        and w not in COMMON_WORDS
+    )
     return LineInfo(collapsed, n, stop, prose, sentence, stems)
 
 
@@ -133,7 +147,7 @@ def count_lines(docs: Iterable[Document]) -> Counter[str]:
     for doc in docs:
         keys = set()
         for p in doc.paragraphs:
-            if p.kept and len(_TOKENS.findall(p.text)) < FREQUENCY_MAX_WORDS:
+            if p.kept and count_words(p.text) < FREQUENCY_MAX_WORDS:
                 keys.add(frequency_key(p.text))
         counts.update(keys)
     return counts
@@ -148,7 +162,7 @@ def _pattern(info: LineInfo, rules: list[Rule]) -> Rule | None:
 
 
 def _title_like(info: LineInfo) -> bool:
-    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS and not DATE_SEARCH.search(info.text)
+    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS
 
 
 class _Article:
@@ -191,7 +205,11 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
         return infos[k - 1].prose
     if _REFERENCE.match(info.text):
         return previous_kept
-    return info.sentence and info.stop_share >= PROSE_MIN_STOPWORDS and article.about_strongly(info)
+    if info.stop_share < PROSE_MIN_STOPWORDS:
+        return False
+    if previous_kept and info.sentence and article.on_topic(info):
+        return True  # the last sentence of the article, set apart
+    return (previous_kept or info.sentence) and article.about_strongly(info)
 
 
 def _first_pass(
@@ -234,7 +252,7 @@ def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min
         for k, info in enumerate(infos):
             if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
                 n_files = file_counts.get(frequency_key(info.text), 0)
-                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0)
+                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
                 if n_files >= need and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
@@ -262,7 +280,10 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     ]
     # The nearest title-like line above the body is the title even when it shares no
     # word with the article ("Need for Speed" over a review).
-    kept_head += [k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k])][:1]
+    if infos[first].sentence:
+        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
+        # ... unless it is dated: an unknown byline ("Marie Dupont | 9 décembre 2019").
+        kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
@@ -275,5 +296,5 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
             continue
         if info.label:
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif signalled[k - 1] or signalled[k + 1]:
+        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")

@@ -62,10 +62,11 @@ MASKS = {
     # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
     # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
     "‹name›": (
-        r"(?-i:[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and|und|et|&)\s+)*"
-        r"[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*){0,4})"
+        r"(?-i:[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
+        r"|und|et|&)\s+)*[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])){0,4})"
     ),
-    "‹word›": r"[\w@.'’&-]+",
+    # A word ends where its characters end: the engine never retries a shorter prefix.
+    "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
 }
 
 
@@ -108,6 +109,24 @@ _THIS_SITE = (
     r"\b(?:this|ce|cette|diese[rs]?|este|esta|questo|questa)\s+(?:site|website|webseite|internetseite|seite|page"
     r"|sitio|sito|portal|portail|blog)\b"
 )
+# The links of a site's footer, one of which may stand alone on a line.
+_LEGAL = (
+    r"(?:(?:privacy|cookie)(?: policy| notice| settings| preferences)?(?: european union| eu)?"
+    r"|terms(?: of (?:use|service))?(?: and conditions)?|terms & conditions|legal notice|imprint|impressum"
+    r"|datenschutz\w*|agb|nutzungsbedingungen"
+    r"|allgemeine (?:geschäfts|nutzungs)bedingungen|mentions légales|politique de confidentialité"
+    r"|conditions générales(?: d['’]utilisation| de vente)?|cgu|cgv|aviso legal|política de (?:privacidad|cookies)"
+    r"|note legali|informativa (?:sulla )?privacy|contact(?: us| preferences| ‹name›)?|kontakt(?:formular)?"
+    r"|contactez-nous|nous contacter|contacto|contáctanos|contatti|contattaci|about(?: us)?|à propos(?: de nous)?"
+    r"|über uns|quiénes somos|sobre nosotros|chi siamo|accessibility(?: statement)?|accessibilité"
+    r"|barrierefreiheit|careers|jobs|emplois|karriere|stellenangebote|offres d['’]emploi|trabaja con nosotros"
+    r"|lavora con noi|work with (?:me|us)|advertise(?: with us)?|werben|mediadaten|media ?kit|sponsors|sponsoren"
+    r"|investors|investor relations|press|presse|media / presse|newsroom|faq|help|aide|hilfe|ayuda|aiuto"
+    r"|häufige fragen(?: \(faq\))?|frequently asked questions|foire aux questions|preguntas frecuentes"
+    r"|domande frequenti|rss(?: feeds?)?|newsletter\w*|archives?|archiv|netiquette|community (?:rules|guidelines)"
+    r"|editorial (?:ethics|standards|policy|guidelines)(?: and guidelines)?|our standards|unsere grundsätze"
+    r"|directory of sites|site index|sitemap|site map|plan du site|werben auf ‹word›)"
+)
 _STAMP = (
     r"(?:‹date›(?:[,\s]*(?:(?:at|à|a|um|a las|alle|@|-|–|\||/|//)\s*)?‹time›)?"
     r"|‹time›(?:[,\s]*(?:(?:on|le|am|el|il|-|–|\||/)\s*)?‹date›)?)"
@@ -125,6 +144,7 @@ _ON = r"(?:on|at|le|am|um|el|il|à|vom|du|del|the)"
 # Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
 FRAGMENTS = {
     "‹sep›": _SEP,
+    "‹legal›": _LEGAL,
     "‹social›": _SOCIAL,
     "‹address›": _ADDRESS,
     "‹web›": _WEB,
@@ -193,6 +213,9 @@ def compile_template(template: str) -> re.Pattern[str]:
 # Finds a date anywhere in a line (a byline, a dated teaser): not a title.
 DATE_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECASE)
 
+# Dates, times and numbers have digits: a rule that needs one skips lines without.
+_DIGIT = tuple("0123456789")
+
 # (kind, name, template, max_words, needles)
 BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     # --- navigation and UI labels -------------------------------------------------
@@ -205,8 +228,8 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:(?:main|primary|principal)\s+)?(?:content|contents|article|navigation|nav|menu|search|footer|inhalt"
         r"|hauptinhalt|hauptnavigation|suche|fußzeile|men[üu]|contenu|recherche|pied de page|contenido|búsqueda"
         r"|contenuto|ricerca)(?:\s+(?:principal|principale|springen|wechseln))?(?:\s*accesskey\s*\[?\d*\]?)?|(?:to|zu|à|a)\s*:)"
-        r"|(?:zum|zur|to|au|al)\s+(?:inhalt|hauptinhalt|hauptnavigation|content|contenu|contenido|contenuto)"
-        r"(?:\s*accesskey\s*\[?\d*\]?)?|accessibility links|liens d['’]accessibilité",
+        r"|(?:zum|zur|to|au|al)\s+(?:inhalt|hauptinhalt|hauptnavigation|navigation|content|contenu|contenido|contenuto)"
+        r"(?:\s+(?:springen|wechseln|gehen))?(?:\s*accesskey\s*\[?\d*\]?)?|accessibility links|liens d['’]accessibilité",
         8,
         (),
     ),
@@ -290,25 +313,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "nav",
         "legal-links",
-        r"(?:(?:privacy|cookie)(?: policy| notice| settings| preferences)?(?: european union| eu)?"
-        r"|terms(?: of (?:use|service))?(?: and conditions)?|terms & conditions|legal notice|imprint|impressum"
-        r"|datenschutz(?:erklärung|hinweise|einstellungen|richtlinie)?|agb|nutzungsbedingungen"
-        r"|allgemeine (?:geschäfts|nutzungs)bedingungen|mentions légales|politique de confidentialité"
-        r"|conditions générales(?: d['’]utilisation| de vente)?|cgu|cgv|aviso legal|política de (?:privacidad|cookies)"
-        r"|note legali|informativa (?:sulla )?privacy|contact(?: us| preferences| ‹name›)?|kontakt(?:formular)?"
-        r"|contactez-nous|nous contacter|contacto|contáctanos|contatti|contattaci|about(?: us)?|à propos(?: de nous)?"
-        r"|über uns|quiénes somos|sobre nosotros|chi siamo|accessibility(?: statement)?|accessibilité"
-        r"|barrierefreiheit|careers|jobs|emplois|karriere|stellenangebote|offres d['’]emploi|trabaja con nosotros"
-        r"|lavora con noi|work with (?:me|us)|advertise(?: with us)?|werben|mediadaten|media ?kit|sponsors|sponsoren"
-        r"|investors|investor relations|press|presse|media / presse|newsroom|faq|help|aide|hilfe|ayuda|aiuto"
-        r"|häufige fragen(?: \(faq\))?|frequently asked questions|foire aux questions|preguntas frecuentes"
-        r"|domande frequenti|rss(?: feeds?)?|newsletters?|archives?|archiv|netiquette|community (?:rules|guidelines)"
-        r"|editorial (?:ethics|standards|policy|guidelines)(?: and guidelines)?|our standards|unsere grundsätze"
-        r"|directory of sites|site index)"
-        r"(?:‹sep›(?:(?:privacy|cookie)(?: policy| settings)?|terms(?: of (?:use|service))?|impressum"
-        r"|datenschutz\w*|agb|netiquette|mentions légales|contact\w*|kontakt|about(?: us)?|accessibility|careers|jobs"
-        r"|faq|help|sitemap|rss|nutzungsbedingungen|allgemeine nutzungsbedingungen|werben auf ‹word›"
-        r"|newsletter\w*|mediadaten))*",
+        r"‹legal›(?:‹sep›‹legal›)*",
         14,
         (),
     ),
@@ -409,7 +414,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?: (?:this|cet?|cette|la|le|l['’])?\s*(?:article|post|story|page|on|sur|auf|en|su|via|this|artikel|with)?)?"
         r"(?:‹sep›‹social›)*(?:‹sep›‹num›)?"
         r"|(?:click to )?share (?:this )?(?:on|with|via) ‹social›(?: \(opens in (?:a )?new window\))?"
-        r"|(?:close|open) (?:the )?share (?:panel|menu|dialog)|(?:print|imprimer|drucken|imprimir|stampa)"
+        r"|(?:close|open) (?:the )?share (?:panel|menu|dialog)|(?:artikel|beitrag|seite|link) (?:teilen|versenden|empfehlen)|(?:print|imprimer|drucken|imprimir|stampa)"
         r" (?:this |cet |la |le |die |diese |esta |questa )?(?:page|article|artikel|seite|página|pagina|articolo)"
         r"|(?:seite|artikel) drucken|(?:partager|teilen|share|compartir|condividi) (?:sur|auf|on|en|su)\s*:?"
         r"|(?:envoyer à|send to|senden an|enviar a|invia a)(?: un ami| a friend| einen freund| un amigo| un amico)?\s*:?\s*\*?"
@@ -708,7 +713,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:‹name›|‹word›)\s+(?:on|le|am|el|il)\s+‹stamp›\s*(?:said|says|wrote|a dit|a écrit|écrit|sagte|schrieb"
         r"|meint|dijo|escribió|ha detto|ha scritto|scrive)\s*:?",
         16,
-        (),
+        _DIGIT,
     ),
     # --- ads --------------------------------------------------------------------------
     (
@@ -725,12 +730,20 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     ),
     # --- bylines and dates ------------------------------------------------------------
     (
+        "date",
+        "date-line",
+        r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
+        r"|‹stamp›(?:\s*(?:[|/–—:-]|//)\s*.{0,120}|\s+‹word›)?)",
+        16,
+        _DIGIT,
+    ),
+    (
         "byline",
         "published",
         r"‹published›(?:\s+‹on›)?\s*:?\s*‹stamp›(?:\s*[|·•/,–—-]*\s*(?:‹published›(?:\s+‹on›)?\s*:?\s*)?‹stamp›)*"
         r"(?:[,\s]*‹by›\s+(?:‹name›|‹word›))?(?:\s*[|·•/–—-]\s*.{0,60})?",
         25,
-        (),
+        _DIGIT,
     ),
     (
         "byline",
@@ -745,7 +758,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "by-name",
         r"(?:‹by›\s+)?(?:‹name›|‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
-        (),
+        _DIGIT,
     ),
     (
         "byline",
@@ -759,7 +772,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "stamp-by",
         r"‹stamp›\s*[,|·•/–—-]?\s*‹by›\s+‹name›",
         14,
-        (),
+        _DIGIT,
     ),
     (
         "byline",
@@ -771,20 +784,12 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     ),
     (
         "date",
-        "date-line",
-        r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
-        r"|‹stamp›(?:\s*(?:[|/–—:-]|//)\s*.{0,120}|\s+‹word›)?)",
-        16,
-        (),
-    ),
-    (
-        "date",
         "dated-line",
         r"(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?:‹word›\s+){1,2}‹stamp›|(?![—–]).{3,160}(?:\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
         r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
         r"(?:vom|du|of|del|de)?\s*‹stamp›",
         20,
-        (),
+        _DIGIT,
     ),
     (
         "date",
@@ -793,7 +798,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|‹num›\s*min(?:ute)?s?(?: de lecture| read| lesezeit| di lettura| de lectura)?"
         r"|(?:lesezeit|temps de lecture|reading time|tiempo de lectura|tempo di lettura):?\s*‹num›.{0,12}",
         8,
-        (),
+        _DIGIT,
     ),
 )
 
