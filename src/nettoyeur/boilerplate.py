@@ -80,6 +80,11 @@ TAIL_KEEP_SHARE = 0.5
 # Inside the body, a line without function words, with at most this many words, and
 # no stem in the article is a label (section name, photo credit, widget caption).
 LABEL_MAX_WORDS = 6
+# ... and a headline with this many stems, none in the article, and few function words
+# is a teaser for another article: headings have articles and prepositions ("La Grosse
+# pomme a la gueule de bois" has 3 in 8 words), teasers are telegraphic.
+TEASER_MIN_STEMS = 3
+TEASER_MAX_STOPWORDS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +164,19 @@ def _pattern(info: LineInfo, rules: list[Rule]) -> Rule | None:
         if rule.matches(info.text, info.n_words, lowered):
             return rule
     return None
+
+
+def _teaser_like(info: LineInfo) -> bool:
+    """A telegraphic headline: several stems, few function words, no sentence end, no figures.
+
+    Figures are left alone: a short line of prices, scores or statistics is data.
+    """
+    return (
+        len(info.stems) >= TEASER_MIN_STEMS
+        and info.stop_share <= TEASER_MAX_STOPWORDS
+        and not info.sentence
+        and not _DIGITS.search(info.text)
+    )
 
 
 def _title_like(info: LineInfo) -> bool:
@@ -298,3 +316,5 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
+        elif _teaser_like(info):
+            flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

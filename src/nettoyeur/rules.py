@@ -438,6 +438,24 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         (),
     ),
     (
+        # "Follow The Daily on Twitter and Instagram @daily. Send us a message on WhatsApp."
+        "share",
+        "follow-us",
+        r"(?:follow|suivez|folgen sie|folge|síguenos en|sigue a|seguici su|segui)\s.{0,60}?\b(?:on|sur|auf|en|su)\s+‹social›.{0,240}",
+        45,
+        (),
+    ),
+    (
+        # "Get the latest news on your phone with our app."
+        "subscribe",
+        "app-promo",
+        r"(?=.*\b(?:app|application|appli|applicazione|aplicación)\b)(?=.*‹address›)"
+        r"(?:get|download|install|try|téléchargez|télécharger|installez|découvrez|laden sie|lade|holen sie sich|hol dir"
+        r"|descarga|descargue|scarica|scaricate)\b.{0,200}",
+        25,
+        ("app",),
+    ),
+    (
         "share",
         "follower-count",
         r"(?:über |more than |plus de |mehr als |más de |oltre )?‹num›\s*(?:k|tsd\.?|mio\.?|m|mil|mille)?\s*"
