@@ -51,6 +51,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 # "[1] Author, Title, Journal": a numbered reference under the article.
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
+# "• item", "- item", "3. item": a list that goes on below the last paragraph.
+_LIST_ITEM = re.compile(r"(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+\S")
 
 # A paragraph is prose when it has this many words and this share of function words:
 # a menu line of ten section names has almost none, a sentence has 30-50%.
@@ -216,13 +218,16 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
 
     A sentence with function words about the article (a closing remark); the attribution
     of the quote just above ("— Name (@handle) date" under a quoted post); a numbered
-    reference ("[2] Author, Title") right under the body or under another kept reference.
+    reference ("[2] Author, Title") or a list item right under the body or under another
+    kept one.
     """
     info = infos[k]
     if _ATTRIBUTION.match(info.text):
         return infos[k - 1].prose
-    if _REFERENCE.match(info.text):
+    if _REFERENCE.match(info.text) or _LIST_ITEM.match(info.text):
         return previous_kept
+    if info.text.endswith(":") and k + 1 < len(infos) and _LIST_ITEM.match(infos[k + 1].text):
+        return previous_kept  # the lead-in of that list ("What to bring:")
     if info.stop_share < PROSE_MIN_STOPWORDS:
         return False
     if previous_kept and info.sentence and article.on_topic(info):
