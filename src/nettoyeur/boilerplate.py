@@ -17,10 +17,17 @@ Three independent signals; each removal names the one that fired
 ``position``
     jusText's idea with the article's shape: the *body* runs from the first to the last
     prose paragraph (long, with function words). Short lines before it are the header
-    (menus, section names) except title-like lines about the article's subject; short
-    lines after it are the footer. Short lines *inside* the body stay (headings, list
-    items) unless they are off-topic labels: no function word, no word in common with
-    the article, or beside a line another signal flagged.
+    (menus, section names) except title-like lines about the article's subject and the
+    title just above the body; short lines after it are the footer, except what still
+    continues the article (a closing sentence on its subject, a list, references, the
+    attribution of a quote). Short lines *inside* the body stay (headings, list items)
+    unless they share no word with the article and are labels (no function word),
+    telegraphic headlines of other articles, or stand beside a line another signal
+    flagged.
+
+The position signal is stable on its own output: removing chrome never moves the body's
+first or last paragraph nor changes its vocabulary, so cleaning the output again finds
+nothing more to remove.
 
 "On-topic" is measured against the article's own prose: a line's *stems* (the first
 letters of its longer words) are looked up in the stems of the body paragraphs. A
@@ -63,6 +70,9 @@ PROSE_ANY_WORDS = 30
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
 FREQUENCY_MAX_WORDS = 25
+# No rule reads a line longer than this: the longest rule limit, 80 words, is about 600
+# characters of text; a longer line without spaces is a hash, a URL or a data dump.
+RULE_MAX_CHARS = 2000
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
 # rarely share a label by chance, and the off-topic test protects shared headings.
 OFFTOPIC_MIN_FILES = 2
@@ -161,6 +171,8 @@ def count_lines(docs: Iterable[Document]) -> Counter[str]:
 
 
 def _pattern(info: LineInfo, rules: list[Rule]) -> Rule | None:
+    if len(info.text) > RULE_MAX_CHARS:
+        return None
     lowered = info.text.lower()
     for rule in rules:
         if rule.matches(info.text, info.n_words, lowered):
@@ -186,10 +198,10 @@ def _title_like(info: LineInfo) -> bool:
 
 
 class _Article:
-    """The article's vocabulary: stems of its body paragraphs, with their counts."""
+    """The article's vocabulary: the stems of its body paragraphs."""
 
     def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
-        self.vocab: Counter[str] = Counter()
+        self.vocab: set[str] = set()
         for info, g in zip(infos, good):
             if g:
                 self.vocab.update(info.stems)
@@ -275,6 +287,8 @@ def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min
         for k, info in enumerate(infos):
             if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
                 n_files = file_counts.get(frequency_key(info.text), 0)
+                # A line with function words or three words may be a syndicated title or
+                # heading: one more file is needed.
                 need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
                 if n_files >= need and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
@@ -302,10 +316,11 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
         and article.about(infos[k])
     ]
     # The nearest title-like line above the body is the title even when it shares no
-    # word with the article ("Need for Speed" over a review).
+    # word with the article ("Need for Speed" over a review), dated lines skipped (an
+    # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
+    # line that does not end like a sentence: that line is the title itself.
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        # ... unless it is dated: an unknown byline ("Marie Dupont | 9 décembre 2019").
         kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
     for k in range(first):
         if not signalled[k] and k not in kept_head:
