@@ -335,7 +335,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|mots[- ]clés|étiquettes|tags associés|etiquetas|temas|argomenti|parole chiave|catégories?|categories|category"
         r"|kategorien?|rubriques?|rubrik|categorías?|categorie|topics)\s*(?::|>)\s*.{0,160}"
         r"|(?:filed under|posted in|publié dans|classé dans|veröffentlicht in|abgelegt unter|archivado en|pubblicato in)"
-        r"\s*.{1,120}|(?:[\w-]+-)?tags",
+        r"\s*[^.!?]{1,120}|(?:[\w-]+-)?tags",
         25,
         (),
     ),
@@ -497,6 +497,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "cookie",
         "consent",
+        r"(?=.*(?:‹address›|\b(?:i|je|j['’]|ich|yo|io)\b))"
         r"(?:by (?:clicking|subscribing|signing up|registering|continuing to (?:use|browse|visit))"
         r"|en (?:cliquant|vous inscrivant|poursuivant votre navigation|continuant (?:à naviguer|votre navigation))"
         r"|(?:mit (?:dem )?|durch )klick\w*|mit (?:ihrer|deiner) (?:anmeldung|registrierung)|al (?:hacer clic|suscribirte|registrarte)"
@@ -540,7 +541,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:you(?:'ve| have)? (?:been )?(?:successfully )?subscribed|thanks? (?:you )?for (?:subscribing|signing up)"
         r"|merci (?:pour votre|de votre) inscription|vous êtes (?:bien )?inscrit|danke für (?:ihre|deine) anmeldung"
         r"|gracias por suscribirte|grazie per (?:l['’])?iscrizione)[.!]?.{0,80}"
-        r"|(?:.{0,40}[.!]\s*)?check your (?:e-?mail|inbox).{0,80}"
+        r"|(?:.{0,40}[.!]\s*)?check your (?:e-?mail|inbox) (?:to|for|and)\b.{0,80}"
         r"|(?:enter|entrez|geben sie|introduce|inserisci) (?:your|votre|ihre|deine|tu|il tuo)\b.{0,60}\b(?:e-?mail|adresse"
         r"|correo)\b.{0,80}",
         25,
@@ -557,7 +558,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "subscribe",
         "paywall",
-        r".*\b(?:subscribers? only|réservé aux abonnés|abonnenten|nur für abonnenten|plus-artikel"
+        r".*\b(?:subscribers? only|réservé aux abonnés|(?:nur )?für abonnenten|plus-artikel"
         r"|already a subscriber|déjà abonné|bereits abonnent|ya soy suscriptor|sei già abbonato)\b.*"
         r"|(?:you have read|vous avez lu|sie haben|has leído|hai letto) ‹num› (?:of|des?|von|sur|de|di|su) ‹num›"
         r" (?:free |kostenlosen )?(?:articles?|artikeln?|artículos|articoli).{0,60}"
@@ -617,7 +618,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r".*\b(?:may not be reproduced|reproduction (?:interdite|totale ou partielle)|darf nicht (?:ohne .{0,40})?"
         r"(?:vervielfältigt|reproduziert)|queda prohibida la reproducción|vietata la riproduzione"
         r"|without (?:the )?(?:prior )?(?:express )?(?:written )?permission of|sans (?:l['’])?autorisation (?:écrite|préalable))\b.*"
-        r"|.*\b(?:rules|terms|conditions|règles|regeln|normas|regole) (?:apply|s['’]appliquent|gelten) to all\b.*",
+        r"|.*\b(?:rules|terms|conditions) apply to all (?:content|contributions|posts|comments|material|users)\b.*",
         60,
         ("reproduc", "vervielf", "riproduzione", "permission", "autorisation", "apply", "appliquent", "gelten"),
     ),
@@ -626,7 +627,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "powered-by",
         r"(?:.{0,60}[.|·•–-]\s*)?(?:proudly )?(?:powered by|propulsé par|betrieben (?:mit|von)|bereitgestellt von"
         r"|funciona con|realizzato con|réalisé avec|(?:site|website|webseite) (?:by|réalisé par|erstellt von)"
-        r"|theme by|thème par|design by|designed by|hosted by|gehostet (?:bei|von))\s+\S.{0,50}",
+        r"|theme by|thème par|design by|designed by|hosted by|gehostet (?:bei|von))\s+[^,;]{1,50}",
         12,
         (),
     ),
@@ -654,7 +655,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:(?:à |a )?lire (?:aussi|également|encore)|voir aussi|à voir aussi|sur le même sujet|dans la même rubrique"
         r"|read (?:also|next)|see also|you (?:may|might) also like|lesen sie (?:auch|mehr)|auch interessant"
         r"|mehr zum thema|das könnte sie (?:auch )?interessieren|lee (?:también|más)|te puede interesar"
-        r"|leggi (?:anche|di più)|potrebbe interessarti|réécouter|revoir|re-?watch|re-?listen|nachhören|jetzt anhören"
+        r"|leggi (?:anche|di più)|potrebbe interessarti|réécouter|re-?watch|re-?listen|nachhören|jetzt anhören"
         r"|escuchar de nuevo|riascolta)(?:‹sep›.{0,250})?",
         40,
         (),
@@ -751,7 +752,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "date",
         "date-line",
         r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
-        r"|‹stamp›(?:\s*(?:[|/–—:-]|//)\s*.{0,120}|\s+‹word›)?)",
+        r"|‹stamp›(?:\s*(?:[|/–—-]|//)\s*.{0,120}|\s+‹word›)?)",
         16,
         _DIGIT,
     ),
@@ -803,7 +804,7 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "date",
         "dated-line",
-        r"(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?:‹word›\s+){1,2}‹stamp›|(?![—–]).{3,160}(?:\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
+        r"(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
         r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
         r"(?:vom|du|of|del|de)?\s*‹stamp›",
         20,
