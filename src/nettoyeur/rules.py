@@ -93,7 +93,8 @@ _WEB = (
     r"|richtlinie\w*|politique|política|informativa|enable|disable|aktivier\w*|deaktivier\w*|activer|désactiver"
     r"|analy\w*|personali[sz]\w*|personnalis\w*|advertis\w*|publicit\w*|werbung|third[- ]part\w*|tiers"
     r"|drittanbieter\w*|terceros|terze parti|datenschutz\w*|privacy|confidentialité|privacidad|données|daten|data|dati"
-    r"|datos|e-?mail|information\w*|informationen|kontrolle|control\w*|manage|gérer|verwalten)\b"
+    r"|datos|e-?mail|information\w*|informationen|kontrolle|control\w*|manage|gérer|verwalten|agree|einverstanden"
+    r"|d['’]accord|de acuerdo|d['’]accordo|nutzung|utilisation)\b"
 )
 # Verbs of a banner that say what the site does with cookies.
 _USE = (
@@ -103,7 +104,8 @@ _USE = (
 # Calls to act on a newsletter or a mailing list.
 _CALL = (
     r"\b(?:subscrib\w*|sign(?:ing)? up|join|get|receive|abonn\w*|inscri\w*|recev\w*|recevoir|anmeld\w*|bestell\w*"
-    r"|erhalt\w*|erhält\w*|registr\w*|suscr\w*|iscri\w*|ricev\w*|enter|entrez|geben|e-?mail)\b"
+    r"|erhalt\w*|erhält\w*|registr\w*|suscr\w*|iscri\w*|ricev\w*|enter|entrez|geben|e-?mail|anford\w*|request"
+    r"|demande[rz]|solicita\w*|richied\w*)\b"
 )
 _THIS_SITE = (
     r"\b(?:this|ce|cette|diese[rs]?|este|esta|questo|questa)\s+(?:site|website|webseite|internetseite|seite|page"
@@ -271,6 +273,22 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:close|fermer|schließen|cerrar|chiudi) (?:les |the |die |los |i )?(?:filtres|filters|filter|filtros|filtri)"
         r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)",
         6,
+        (),
+    ),
+    (
+        "nav",
+        "contact-info",
+        r"(?:(?:e-?mail|mail|courriel)\s*:?\s*)?[\w.+-]+@[\w-]+\.[\w.-]+"
+        r"|(?:tel\.?|tél\.?|telefon|phone|fax|téléphone|teléfono|telefono)\s*:?\s*\+?\d[\d ./()-]{6,}\d",
+        6,
+        ("@", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    ),
+    (
+        "nav",
+        "dismiss",
+        r".{0,40}(?:nicht mehr anzeigen|ne plus (?:afficher|montrer)(?: ce message)?|don['’]t show (?:this |me this )?again"
+        r"|do not show (?:this )?again|no (?:volver a )?mostrar (?:de nuevo|más)|non mostrare più)\.?",
+        10,
         (),
     ),
     (
