@@ -12,8 +12,17 @@ article sentence that mentions cookies or a newsletter is not a banner. Rules th
 match anywhere in a line (``.*`` first) carry *needles*, words one of which must occur in
 the line: a substring test that skips the regular expression on almost every line.
 
+Templates also use *fragments*, shared pieces of the rule table: ``‹stamp›`` (a date
+and/or time), ``‹published›`` ("published", "publié", "veröffentlicht" ...), ``‹by›``,
+``‹social›`` (network names), ``‹legal›`` (footer links), ``‹address›`` (words that
+speak to the reader) and a few more, listed in ``FRAGMENTS``.
+
 Users add rules with ``--rules FILE``: one ``kind: regular expression`` per line (the
-masks work there too), ``#`` starts a comment.
+masks and fragments work there too), ``#`` starts a comment; a user rule reads lines of
+up to 60 words and fires before the built-in ones. Example::
+
+    promo: Offre spéciale jusqu'au ‹date›
+    byline: Texte et photos : ‹name›
 """
 
 from __future__ import annotations
