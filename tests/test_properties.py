@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
-import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLES, Run, clean, paragraphs_of, stable, tree_bytes
@@ -27,7 +26,7 @@ POOL = [line for p in sorted(SAMPLES.iterdir()) for line in paragraphs_of(p.read
 # Names whose sort order is easy to get wrong: "-" < "." < "/" in corpus order, case, accents, nesting.
 NAMES = ["a.txt", "a-b.txt", "a/b.txt", "a/c/d.txt", "B.txt", "é.txt", "z.md", "0.txt", "ab/a.txt"]
 CONFIG = CleanConfig(workers=1)
-# Boilerplate off: the idempotence that holds today (see POSITION_BUG for the rest).
+# Boilerplate off: deduplication alone must be idempotent too.
 DEDUP_ONLY = CleanConfig(workers=1, boilerplate=False)
 # Each example cleans one or two small corpora (a few tens of milliseconds); 25 examples per property keep
 # the whole file under ten seconds while still mixing layouts, duplicates and names. Set
@@ -129,32 +128,22 @@ def test_deduplication_is_idempotent(files: dict[str, str]) -> None:
     assert_idempotent(files, DEDUP_ONLY)
 
 
-POSITION_BUG = (
-    "boilerplate's position signal runs before deduplication (pipeline.clean_documents): a short line between "
-    "two prose paragraphs is inside the article body and kept; when dedup then removes the later prose copy, "
-    "that line ends up below the last prose paragraph, so cleaning the output again removes it as "
-    "boilerplate:position:footer (or :header when the first prose goes). Fix: mark position after dedup, "
-    "over the paragraphs dedup kept (pattern and frequency stay before it)."
-)
-
-
-@pytest.mark.xfail(strict=True, reason=POSITION_BUG)
+# The position signal reads the article's shape, which deduplication changes: the pipeline runs the
+# boilerplate signals again on the documents dedup thinned (pipeline.remark_after_dedup).
 def test_a_heading_between_a_paragraph_and_its_copy_survives_a_second_clean() -> None:
     prose, heading = POOL[2], "Un objectif aussi politique"
     assert_idempotent({"a.txt": f"{prose}\n\n{heading}\n\n{prose}\n"}, CONFIG)
 
 
-@pytest.mark.xfail(strict=True, reason=POSITION_BUG)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
     derandomize=True,
-    phases=[Phase.generate],  # stop at the first failure: shrinking an expected failure only costs time
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(corpora())
 def test_cleaning_the_output_again_removes_nothing(files: dict[str, str]) -> None:
-    """All defaults (boilerplate on); derandomized so that the expected failure is found on every run."""
+    """All defaults (boilerplate on)."""
     assert_idempotent(files, CONFIG)
 
 

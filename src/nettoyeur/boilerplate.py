@@ -265,7 +265,13 @@ def _first_pass(
     return flags
 
 
-def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min_files: int) -> int:
+def mark(
+    doc: Document,
+    rules: list[Rule],
+    file_counts: Counter[str] | None,
+    min_files: int,
+    protect: frozenset[int] = frozenset(),
+) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
     Args:
@@ -273,6 +279,8 @@ def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min
         rules: the pattern rules (built-in and user).
         file_counts: files per frequency key over the whole corpus (None: no signal).
         min_files: the frequency floor.
+        protect: indices of paragraphs never to flag (the kept copies that removed
+            duplicates point at: removing them would lose every copy).
 
     Returns:
         the number of paragraphs marked.
@@ -297,7 +305,7 @@ def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min
         _position(infos, flags, article, body[0], body[-1])
     marked = 0
     for p, flag in zip(paras, flags):
-        if flag is not None:
+        if flag is not None and p.index not in protect:
             p.verdict = flag
             marked += 1
     return marked

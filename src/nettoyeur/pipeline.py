@@ -74,6 +74,32 @@ def rules_for(config: CleanConfig) -> list:
     return rules
 
 
+def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files: int) -> int:
+    """Runs the boilerplate signals again on the documents dedup thinned.
+
+    The position signal reads the article's shape (its first and last prose
+    paragraphs); removing a duplicate can change that shape, and the output must be
+    what a second clean would leave (cleaning the output again removes nothing). The
+    kept copies that removed duplicates point at are protected: removing one would
+    lose every copy of its text.
+
+    Returns:
+        the number of paragraphs newly marked.
+    """
+    targets = {
+        (p.verdict.kept_doc, p.verdict.kept_line)
+        for d in docs
+        for p in d.paragraphs
+        if p.verdict and p.verdict.kept_doc
+    }
+    marked = 0
+    for doc in docs:
+        if any(p.verdict is not None and p.verdict.kept_doc is not None for p in doc.paragraphs):
+            protect = frozenset(p.index for p in doc.paragraphs if (doc.path, p.line) in targets)
+            marked += boilerplate.mark(doc, rules, counts, min_files, protect=protect)
+    return marked
+
+
 def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True) -> dict[str, Any]:
     """Runs boilerplate removal and deduplication over loaded documents, in place.
 
@@ -86,6 +112,8 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
         for doc in docs:
             boilerplate.mark(doc, rules, counts, config.min_files)
     dedup = deduplicate(docs, config)
+    if config.boilerplate:
+        remark_after_dedup(docs, rules, counts, config.min_files)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
     stats["contained_reported"] = dedup.contained_reported
     return stats
