@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from nettoyeur import __version__
+from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import NettoyeurError
-from nettoyeur.pipeline import clean_folder
+from nettoyeur.explain import explain_command, format_options, make_scan
 from nettoyeur.report import table
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
@@ -72,6 +74,7 @@ def main() -> None:
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
+@format_options
 def clean(
     input_dir: Path,
     output_dir: Path,
@@ -87,8 +90,9 @@ def clean(
     dry_run: bool,
     overwrite: bool,
     quiet: bool,
+    **formats: Any,
 ) -> None:
-    """Clean the text files of IN into OUT (same relative paths, UTF-8)."""
+    """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
     try:
         config = CleanConfig(
             threshold=threshold,
@@ -100,8 +104,8 @@ def clean(
             min_files=min_files,
             workers=workers,
         )
-        summary = clean_folder(
-            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet
+        summary = run_paths(
+            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet, **formats
         )
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
@@ -122,6 +126,9 @@ def clean(
             click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
 
+
+main.add_command(make_scan(clean))
+main.add_command(explain_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
