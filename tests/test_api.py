@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from record_fixtures import build_records, load_corpus, paragraphs
 
 import nettoyeur
 from nettoyeur import CleanConfig, Cleaner, ConfigError
 from nettoyeur.cli import main
+from record_fixtures import build_records, load_corpus, paragraphs
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CORPUS = load_corpus()
@@ -20,7 +20,11 @@ RECORDS = build_records(CORPUS)
 
 
 def _digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 def test_clean_does_what_the_cli_does(tmp_path):

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+import nettoyeur
+from nettoyeur import CleanConfig, InputError, MissingExtraError
+from nettoyeur.cli import main
+from nettoyeur.formats import detect, make_key, shard_kind, split_key
 from record_fixtures import (
     MAGIC,
     SUFFIXES,
@@ -18,11 +23,6 @@ from record_fixtures import (
     read_shard,
     write_shards,
 )
-
-import nettoyeur
-from nettoyeur import CleanConfig, InputError, MissingExtraError
-from nettoyeur.cli import main
-from nettoyeur.formats import detect, make_key, shard_kind, split_key
 
 CORPUS = load_corpus()
 RECORDS = build_records(CORPUS)
@@ -37,7 +37,11 @@ def _needs(suffix: str) -> None:
 
 
 def _tree_digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in root.rglob("*")
+        if p.is_file()
+    }
 
 
 def _verdicts(report: Path) -> dict[tuple[str, int], str]:

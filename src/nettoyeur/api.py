@@ -28,7 +28,7 @@ from typing import Any
 from nettoyeur import pipeline
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
-from nettoyeur.formats import RecordOptions, RecordSource, detect, open_pair, record_document
+from nettoyeur.formats import RecordOptions, RecordSource, detect, plan_pair, record_document
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
 from nettoyeur.split import split_lines
@@ -153,17 +153,17 @@ def run_paths(
     output_path = None if dry_run or output_path is None else Path(output_path)
     options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
-    source, sink = open_pair(input_path, output_path, overwrite=overwrite, options=options, stats=extra)
+    source, make_sink = plan_pair(input_path, output_path, overwrite=overwrite, options=options, stats=extra)
     extra["format"] = detect(input_path)
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
     if index is None:
-        return pipeline.run(source, sink, config, report=report, quiet=quiet, extra=extra)
+        return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra)
     from nettoyeur.index import CorpusIndex
 
     run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
-    with CorpusIndex(index, config, run_info) as idx:
-        return pipeline.run(source, sink, config, report=report, quiet=quiet, extra=extra, index=idx)
+    with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
+        return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
 
 
 @dataclass

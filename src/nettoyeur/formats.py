@@ -32,7 +32,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -628,15 +628,37 @@ def open_pair(
         InputError: IN or OUT cannot be used; nothing is written.
         MissingExtraError: an optional dependency is missing.
     """
+    source, make_sink = plan_pair(input_path, output_path, overwrite=overwrite, options=options, stats=stats)
+    return source, make_sink()
+
+
+def plan_pair(
+    input_path: Path | str,
+    output_path: Path | str | None,
+    *,
+    overwrite: bool = False,
+    options: RecordOptions | None = None,
+    stats: dict[str, Any] | None = None,
+) -> tuple[FolderSource | RecordSource, Callable[[], FolderSink | RecordSink | None]]:
+    """Like :func:`open_pair`, but creates nothing: returns the source and a sink factory.
+
+    Every check runs here, so a caller can open other resources (an index) between the
+    checks and the first byte written.
+
+    Raises:
+        InputError: IN or OUT cannot be used.
+        MissingExtraError: an optional dependency is missing.
+    """
     src = Path(input_path)
     options = options or RecordOptions()
     source = open_source(src, options)
     if output_path is None:
-        return source, None
+        return source, lambda: None
     dst = Path(output_path)
     if isinstance(source, FolderSource):
         check_locations(src, dst, overwrite=overwrite)
-        return source, FolderSink(dst)
+        return source, lambda: FolderSink(dst)
+    record_source = source
     if src.is_file():
         if dst.resolve() == src.resolve():
             raise InputError(f"output {dst} is the input file: choose another path, the input is never modified.")
@@ -648,15 +670,15 @@ def open_pair(
                 )
             if dst.exists() and not overwrite:
                 raise InputError(f"output {dst} exists: choose another path, or pass --overwrite to replace it.")
-            return source, RecordSink(source, dst.parent, {src.name: dst}, stats)
+            return source, lambda: RecordSink(record_source, dst.parent, {src.name: dst}, stats)
         target = dst / src.name
         if target.exists() and not overwrite:
             raise InputError(f"output {target} exists: choose another folder, or pass --overwrite to replace it.")
         if dst.exists() and not dst.is_dir():
             raise InputError(f"output {dst} exists and is not a folder: choose a folder or a file path.")
-        return source, RecordSink(source, dst, None, stats)
+        return source, lambda: RecordSink(record_source, dst, None, stats)
     check_locations(src, dst, overwrite=overwrite)
-    return source, RecordSink(source, dst, None, stats)
+    return source, lambda: RecordSink(record_source, dst, None, stats)
 
 
 def iter_records(path: Path | str, options: RecordOptions | None = None) -> Iterator[dict[str, Any]]:

@@ -241,7 +241,13 @@ class FolderBackend:
         self.location = str(self.root)
         if self.root.exists() and not self.root.is_dir():
             raise InputError(f"index {self.root} is not a folder: give a folder (new or earlier index) for --index.")
-        if self.root.is_dir() and any(self.root.iterdir()) and not (self.root / META_NAME).exists():
+        ours = {".lock"}  # a run that died before its first commit leaves only its lock and temporaries
+        content = (
+            [p for p in self.root.iterdir() if p.name not in ours and not p.name.startswith(".tmp-")]
+            if self.root.is_dir()
+            else []
+        )
+        if content and not (self.root / META_NAME).exists():
             raise InputError(
                 f"folder {self.root} is not a nettoyeur index (no {META_NAME}): give an empty or new folder, "
                 "or the folder of an earlier --index."
