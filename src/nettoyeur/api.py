@@ -29,6 +29,7 @@ from nettoyeur import pipeline
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.formats import RecordOptions, RecordSource, detect, plan_pair, record_document
+from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
 from nettoyeur.split import split_lines
@@ -154,6 +155,7 @@ def run_paths(
     options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
     source, make_sink = plan_pair(input_path, output_path, overwrite=overwrite, options=options, stats=extra)
+    check_report_location(input_path, output_path or input_path, report)
     extra["format"] = detect(input_path)
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)

@@ -16,9 +16,12 @@ import click
 from nettoyeur import __version__
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import NettoyeurError
+from nettoyeur.errors import ConfigError, NettoyeurError
 from nettoyeur.explain import explain_command, format_options, make_scan
-from nettoyeur.report import table
+from nettoyeur.formats import detect
+from nettoyeur.read import check_locations, check_report_location
+from nettoyeur.report import default_report_path, table
+from nettoyeur.rules import load_rules
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 _D = CleanConfig()  # the documented defaults, shown in --help
@@ -104,6 +107,7 @@ def clean(
             min_files=min_files,
             workers=workers,
         )
+        _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run)
         summary = run_paths(
             input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet, **formats
         )
@@ -125,6 +129,29 @@ def clean(
         for skip in summary["skipped"][:10]:
             click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
+
+
+def _check_before_reading(
+    input_dir: Path, output_dir: Path, report: Path | None, rules_file: Path | None, overwrite: bool
+) -> None:
+    """Checks the locations and the rules file before any input is read, so that a mistake costs nothing.
+
+    Raises:
+        InputError: IN, OUT or the report path cannot be used.
+        ConfigError: the rules file cannot be read as UTF-8 or holds a bad rule (``file:line``).
+    """
+    if detect(input_dir) == "text":  # record inputs (a file, shards) are checked when opened
+        check_locations(input_dir, output_dir, overwrite=overwrite)
+    check_report_location(input_dir, output_dir, report or default_report_path(output_dir))
+    if rules_file is not None:
+        try:
+            load_rules(rules_file)
+        except UnicodeDecodeError as err:
+            raise ConfigError(
+                f"rules file {rules_file} is not UTF-8 (byte {err.start}): save it as UTF-8 and run again."
+            ) from err
+        except OSError as err:
+            raise ConfigError(f"cannot read rules file {rules_file}: {err.strerror or err}.") from err
 
 
 main.add_command(make_scan(clean))

@@ -558,7 +558,10 @@ def detect(path: Path | str) -> str:
     """
     path = Path(path)
     if not path.exists():
-        raise InputError(f"input {path} does not exist: give a folder of .txt/.md files, or a .jsonl/.parquet corpus.")
+        raise InputError(
+            f"input {path} does not exist: give the folder of text files to clean, or a .jsonl/.parquet file "
+            "or folder of shards."
+        )
     if path.is_file():
         kind = shard_kind(path.name)
         if kind is None:

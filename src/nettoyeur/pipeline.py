@@ -19,6 +19,7 @@ from tqdm import tqdm
 from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
+from nettoyeur.read import check_locations, check_report_location
 from nettoyeur.records import Document, Skip
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
@@ -198,9 +199,12 @@ def clean_folder(
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
+    report_path = Path(report) if report else default_report_path(dst)
+    check_locations(src, dst, overwrite=overwrite or dry_run)
+    check_report_location(src, dst, report_path)
     source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
+    return run(source, sink, config, report=report_path, quiet=quiet, extra=extra)
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:
