@@ -136,3 +136,33 @@ def test_dry_run_without_out_needs_a_report(tmp_path):
     summary = nettoyeur.clean(SAMPLES, report=tmp_path / "r.report.jsonl")
     assert summary["dry_run"] and (tmp_path / "r.report.jsonl").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.report.jsonl", "r.summary.json"]
+
+
+def _examples() -> list[str]:
+    text = (Path(__file__).resolve().parent / "data" / "readme_api_examples.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+def test_readme_examples_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "crawl").mkdir()
+    (tmp_path / "crawl" / "day.jsonl").write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    blocks = _examples()
+    assert len(blocks) == 4
+    namespace: dict = {}
+    exec(blocks[0], namespace)
+    assert namespace["summary"]["counts"]["duplicate"] >= 2 and (tmp_path / "clean" / "day.jsonl").is_file()
+    exec(blocks[1], namespace)
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1] == "2 '' [('duplicate', 0)]", "record 2 copies record 1's paragraph"
+    assert printed[-2].startswith("1 'Council extends library hours")
+    for block, module in ((blocks[2], "pandas"), (blocks[3], "datasets")):
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+        exec(block, namespace)
+    if "df" in namespace:
+        assert list(namespace["df"]["clean"])[1] == ""
+    if "cleaned" in namespace:
+        assert namespace["cleaned"]["id"] == [1]
