@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -231,10 +232,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def redis_url():
-    """A redis-server on loopback: started here when the binary exists, else skipped."""
+    """A redis-server on loopback: $NETTOYEUR_TEST_REDIS_URL, or one started here when the binary exists."""
     pytest.importorskip("redis")
     import redis
 
+    given = os.environ.get("NETTOYEUR_TEST_REDIS_URL")
+    if given:
+        yield given
+        return
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed (apt-get install redis-server)")
