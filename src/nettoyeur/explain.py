@@ -263,7 +263,8 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
                 "report names them, or ID:PARAGRAPH for a record."
             )
         key, line, mine = by_id[0]["file"], by_id[0]["line"], by_id
-    out: list[str] = [f"{key}:{line}"]
+    named = next((r for r in mine if r.get("id") is not None), None)
+    out: list[str] = [f"{key}:{line}" + (f" (record {named['id']}, paragraph {named['paragraph']})" if named else "")]
     gone = [r for r in mine if not r.get("reason", "").startswith("encoding:") and r.get("removed", True)]
     repairs = [r for r in mine if r.get("reason", "").startswith("encoding:")]
     reported = [r for r in mine if r.get("removed") is False]
@@ -279,8 +280,11 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
             out.append(f"why: {_SIGNALS.get(signal, 'a boilerplate signal fired')}")
             out.append(f"text: {r.get('text', '')}")
         else:
-            why = "a near copy of" if reason == "duplicate" else "contained in"
-            out.append(f"why: {why} {r.get('kept_doc')}:{r.get('kept_line')}, the first in corpus order, kept")
+            kept = f"{r.get('kept_doc')}:{r.get('kept_line')}"
+            if reason == "duplicate":
+                out.append(f"why: a copy of {kept}, the first copy in corpus order, which is kept")
+            else:
+                out.append(f"why: its words lie inside the longer {kept}, which is kept")
             metrics = _metrics(r)
             if metrics:
                 out.append(metrics)
