@@ -86,7 +86,7 @@ def _refusals(tmp_path: Path, corpus: Path) -> dict[str, tuple[list[str | Path],
         "out-not-empty": (["clean", corpus, full], [str(full), "--overwrite"]),
         "in-inside-out": (["clean", corpus, tmp_path], [str(tmp_path), "another output folder"]),
         "out-a-file": (["clean", corpus, a_file], [str(a_file), "choose a folder"]),
-        "bad-threshold": (["clean", corpus, tmp_path / "out", "--threshold", "1.5"], ["threshold", "try 0.5"]),
+        "bad-threshold": (["clean", corpus, tmp_path / "out", "--threshold", "1.5"], ["threshold", "try 0.3"]),
         "rules-missing": (
             ["clean", corpus, tmp_path / "out", "--rules", tmp_path / "r.txt"],
             [str(tmp_path / "r.txt")],
