@@ -55,17 +55,20 @@ def test_clusters_are_largest_first(tmp_path):
     assert [(g["kept_doc"], g["copies"]) for g in got] == [("k2", 2), ("k", 1)]
 
 
-def test_explain_a_removed_duplicate_side_by_side(tmp_path):
-    nettoyeur.clean(SAMPLES, tmp_path / "out", quiet=True)
+def test_explain_a_removed_near_copy_side_by_side(tmp_path):
+    for k, record in enumerate(build_records(CORPUS)):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{k}.txt").write_text(record["text"], encoding="utf-8")
+    nettoyeur.clean(tmp_path / "in", tmp_path / "out", quiet=True)
     report = tmp_path / "out.report.jsonl"
-    dup = next(r for r in _report(report) if r.get("kept_text") and r["text"] != r["kept_text"])
+    dup = next(r for r in _report(report) if r["text"] == CORPUS["pool"]["library_typo"])
     result = CliRunner().invoke(main, ["explain", str(report), f"{dup['file']}:{dup['line']}", "--width", "120"])
     assert result.exit_code == 0, result.output
     out = result.output
     assert f"REMOVED: {dup['reason']}" in out
     assert f"{dup['kept_doc']}:{dup['kept_line']}" in out
     assert " | " in out, "side by side"
-    assert "[" in out, "the differing words are marked"
+    assert "[libary,]" in out and "[library,]" in out, "the differing words are marked on both sides"
 
 
 def test_explain_a_kept_paragraph_lists_its_copies(tmp_path):

@@ -287,3 +287,16 @@ def test_unreachable_redis_is_an_input_error(tmp_path):
     pytest.importorskip("redis")
     with pytest.raises(InputError, match="cannot reach"):
         CorpusIndex(f"redis://127.0.0.1:{_free_port()}/0", nettoyeur.CleanConfig())
+
+
+def test_earlier_runs_come_first_whatever_the_names(tmp_path):
+    """Indexed paragraphs precede this run's in corpus order, even when names sort the other way."""
+    (tmp_path / "zz-day1").mkdir()
+    (tmp_path / "aa-day2").mkdir()
+    (tmp_path / "zz-day1" / "z.txt").write_text(_text(BATCHES["b1"]["a.txt"]), encoding="utf-8")
+    (tmp_path / "aa-day2" / "!a.txt").write_text(_text(BATCHES["b2"]["d.txt"]), encoding="utf-8")
+    nettoyeur.clean(tmp_path / "zz-day1", tmp_path / "o1", index=tmp_path / "ix", quiet=True)
+    summary = nettoyeur.clean(tmp_path / "aa-day2", tmp_path / "o2", index=tmp_path / "ix", quiet=True)
+    report = {r["text"]: r for r in map(json.loads, Path(summary["report"]).read_text().splitlines())}
+    assert report[POOL["h1_typo"]]["kept_doc"] == f"{(tmp_path / 'zz-day1').resolve()}/z.txt"
+    assert summary["index"]["revealed"] == []

@@ -58,6 +58,8 @@ from nettoyeur.records import Document, Paragraph
 from nettoyeur.shingle import exact_key, shingle_hashes, words
 from nettoyeur.write import write_atomic
 
+# Paths of the indexed paragraphs during dedup: NUL sorts before any file name.
+VIRTUAL_PREFIX = "\0index/"
 # Bump when the stored layout or the way keys are computed changes: an index of another
 # format is refused, never misread.
 INDEX_FORMAT = 1
@@ -614,7 +616,7 @@ class _Pending:
     owners: list[tuple[Document, Paragraph]] = field(default_factory=list)
     analysis: Analysis | None = None
     virtual: list[Document] = field(default_factory=list)
-    virtual_run: dict[tuple[str, int], int] = field(default_factory=dict)
+    shown: dict[str, tuple[str, int]] = field(default_factory=dict)  # sort key -> (location, run)
 
 
 class CorpusIndex:
@@ -679,9 +681,10 @@ class CorpusIndex:
     def earlier(self, docs: Iterable[Document]) -> list[Document]:
         """Returns the indexed paragraphs that could match ``docs``' kept ones, as documents.
 
-        They go before ``docs`` in the dedup stage, in index order; each one is a
-        document whose path is ``<run input>/<key>``, so a removal that points at it
-        names where the kept copy lives.
+        They go before ``docs`` in the dedup stage, in index order: the dedup stage sorts
+        documents by path, and each of these has the path VIRTUAL_PREFIX + pid (NUL sorts
+        before any file name; pids are zero-padded). :meth:`review` then renames them to
+        where the kept copy lives, ``<run input>/<key>``.
         """
         owners = [
             (doc, p) for doc in docs for p in doc.paragraphs if p.kept and len(p.text) <= self.config.max_line_chars
@@ -694,38 +697,48 @@ class CorpusIndex:
         roots = {r["run"]: r.get("input", f"run {r['run']}") for r in self.backend.runs()}
         virtual = []
         for e in entries:
-            path = f"{roots.get(e.run, f'run {e.run}')}/{e.doc}"
+            path = f"{VIRTUAL_PREFIX}{e.pid:015d}"
             doc = Document(path=path)
             doc.paragraphs = [Paragraph(index=e.paragraph, line=e.line, text=e.text, original=e.text)]
             virtual.append(doc)
-            self.pending.virtual_run[(path, e.line)] = e.run
+            self.pending.shown[path] = (f"{roots.get(e.run, f'run {e.run}')}/{e.doc}", e.run)
         self.pending.virtual = virtual
         return virtual
 
     # -- after dedup: name index matches, collect what was revealed ----------------------
-    def review(self, docs: Iterable[Document]) -> dict[str, Any]:
-        """Notes removals that point into the index, and what this run reveals about earlier ones.
+    def review(self, docs: Iterable[Document], dedup: Any = None) -> dict[str, Any]:
+        """Names the index matches by where they live, and notes what this run reveals about earlier runs.
+
+        Args:
+            docs: this run's documents, after dedup.
+            dedup: the dedup stage's stats (their report-only entries are renamed too).
 
         Returns:
             ``{"matched_earlier": n, "fetched": n, "revealed": [...]}`` for the summary.
         """
+        shown = self.pending.shown
         matched = 0
         for doc in docs:
             for p in doc.paragraphs:
                 v = p.verdict
-                if v is not None and v.kept_doc is not None and (v.kept_doc, v.kept_line) in self.pending.virtual_run:
-                    v.detail = (
-                        f"kept by an earlier run (index run {self.pending.virtual_run[(v.kept_doc, v.kept_line)]})"
-                    )
+                if v is not None and v.kept_doc in shown:
+                    v.kept_doc, run = shown[v.kept_doc]
+                    v.detail = f"kept by an earlier run (index run {run})"
                     matched += 1
+        for entry in getattr(dedup, "contained_reported", None) or []:
+            for name in ("file", "kept_doc"):
+                if entry.get(name) in shown:
+                    entry[name] = shown[entry[name]][0]
         revealed: list[dict[str, Any]] = []
         for vdoc in self.pending.virtual:
             for p in vdoc.paragraphs:
                 if p.verdict is not None:
+                    if p.verdict.kept_doc in shown:
+                        p.verdict.kept_doc = shown[p.verdict.kept_doc][0]
                     revealed.append(
                         {
                             "kind": "earlier-paragraph",
-                            "file": vdoc.path,
+                            "file": shown[vdoc.path][0],
                             "line": p.line,
                             "text": p.text,
                             **{k: v for k, v in p.verdict.to_dict().items() if k != "kept_text"},

@@ -91,7 +91,7 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     earlier = index.earlier(docs) if index is not None else []
     dedup = deduplicate(earlier + docs, config)
     if index is not None:
-        stats["index"] = index.review(docs)
+        stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
     stats["contained_reported"] = dedup.contained_reported
     return stats
