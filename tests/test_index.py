@@ -94,9 +94,11 @@ def _allowed_differences(revealed: list[dict[str, Any]], root: Path) -> set[tupl
             b, name = note["file"][len(prefix) :].split("/", 1)
             allowed.add((b, name, note["line"]))
         else:
-            for (b, name, line), key in _all_paragraphs().items():
-                if POOL.get(key, key) == note["text"] and order.index(b) < order.index(note["batch"]):
-                    allowed.add((b, name, line))
+            for where in note["earlier_copies"]:
+                path, line = where[len(prefix) :].rsplit(":", 1)
+                b, name = path.split("/", 1)
+                assert order.index(b) < order.index(note["batch"])
+                allowed.add((b, name, int(line)))
     return allowed
 
 

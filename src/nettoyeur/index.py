@@ -746,26 +746,53 @@ class CorpusIndex:
                             f"{p.verdict.reason} (see kept_doc); it stays in the earlier output",
                         }
                     )
-        floor = self.config.min_files
-        seen: set[str] = set()
+        revealed.extend(self._recurring_reveals(docs))
+        return {"fetched": len(self.pending.virtual), "matched_earlier": matched, "revealed": revealed}
+
+    def _recurring_reveals(self, docs: Iterable[Document]) -> list[dict[str, Any]]:
+        """Notes each line removed as recurring here whose copies earlier runs kept (and wrote).
+
+        The earlier copies are found by exact key among the indexed (kept) paragraphs, so
+        the note holds whatever the frequency signal's floor: a line an earlier run
+        removed is not in the index and gives no note.
+        """
+        lines: dict[int, str] = {}
         for doc in docs:
             for p in doc.paragraphs:
-                if p.verdict is None or p.verdict.reason != "boilerplate:frequency:recurring-line":
-                    continue
-                key = frequency_key(p.text)
-                prior = self.pending.prior_lines.get(key, 0)
-                if 0 < prior < floor and key not in seen:
-                    seen.add(key)
-                    revealed.append(
-                        {
-                            "kind": "recurring-line",
-                            "text": p.text,
-                            "earlier_files": prior,
-                            "note": f"this line reaches {floor}+ files only with this run; the {prior} earlier "
-                            "file(s) holding it were cleaned below the floor and may have kept it",
-                        }
-                    )
-        return {"fetched": len(self.pending.virtual), "matched_earlier": matched, "revealed": revealed}
+                if p.verdict is not None and p.verdict.reason.startswith("boilerplate:frequency:"):
+                    toks = words(p.text)
+                    if toks:
+                        lines.setdefault(hash64(exact_key(toks)), p.text)
+        if not lines or not self.backend.runs():
+            return []
+        b = self.pending.analysis.bands.shape[1] if self.pending.analysis is not None else 1
+        query = Analysis(
+            exact=np.array(sorted(lines), dtype=np.uint64),
+            signed=np.empty(0, dtype=np.int64),
+            sigs=np.empty((0, self.config.num_perm), dtype=np.uint32),
+            bands=np.empty((0, b), dtype=np.uint64),
+            anchors=[],
+        )
+        roots = {r["run"]: r.get("input", f"run {r['run']}") for r in self.backend.runs()}
+        copies: dict[int, list[str]] = {}
+        for e in self.backend.fetch(self.backend.candidates(query)):
+            key = hash64(exact_key(words(e.text)))
+            if key in lines:
+                copies.setdefault(key, []).append(f"{roots.get(e.run, f'run {e.run}')}/{e.doc}:{e.line}")
+        notes = []
+        for key, where in sorted(copies.items(), key=lambda kv: kv[1]):
+            text = lines[key]
+            notes.append(
+                {
+                    "kind": "recurring-line",
+                    "text": text,
+                    "earlier_files": self.pending.prior_lines.get(frequency_key(text), 0),
+                    "earlier_copies": where,
+                    "note": "this line recurs often enough only with this run; earlier runs kept and wrote "
+                    f"{len(where)} copies of it (earlier_copies)",
+                }
+            )
+        return notes
 
     # -- hook 3: after the corpus is written ---------------------------------------------
     def commit(self) -> dict[str, Any]:
