@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from nettoyeur import __version__
+from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, NettoyeurError
-from nettoyeur.pipeline import clean_folder
+from nettoyeur.explain import explain_command, format_options, make_scan
+from nettoyeur.formats import detect
 from nettoyeur.read import check_locations, check_report_location
 from nettoyeur.report import default_report_path, table
 from nettoyeur.rules import load_rules
@@ -74,6 +77,7 @@ def main() -> None:
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
+@format_options
 def clean(
     input_dir: Path,
     output_dir: Path,
@@ -89,8 +93,9 @@ def clean(
     dry_run: bool,
     overwrite: bool,
     quiet: bool,
+    **formats: Any,
 ) -> None:
-    """Clean the text files of IN into OUT (same relative paths, UTF-8)."""
+    """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
     try:
         config = CleanConfig(
             threshold=threshold,
@@ -103,8 +108,8 @@ def clean(
             workers=workers,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run)
-        summary = clean_folder(
-            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet
+        summary = run_paths(
+            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet, **formats
         )
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
@@ -135,7 +140,8 @@ def _check_before_reading(
         InputError: IN, OUT or the report path cannot be used.
         ConfigError: the rules file cannot be read as UTF-8 or holds a bad rule (``file:line``).
     """
-    check_locations(input_dir, output_dir, overwrite=overwrite)
+    if detect(input_dir) == "text":  # record inputs (a file, shards) are checked when opened
+        check_locations(input_dir, output_dir, overwrite=overwrite)
     check_report_location(input_dir, output_dir, report or default_report_path(output_dir))
     if rules_file is not None:
         try:
@@ -147,6 +153,9 @@ def _check_before_reading(
         except OSError as err:
             raise ConfigError(f"cannot read rules file {rules_file}: {err.strerror or err}.") from err
 
+
+main.add_command(make_scan(clean))
+main.add_command(explain_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

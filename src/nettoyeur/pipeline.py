@@ -100,20 +100,26 @@ def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files
     return marked
 
 
-def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True) -> dict[str, Any]:
+def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True, index: Any = None) -> dict[str, Any]:
     """Runs boilerplate removal and deduplication over loaded documents, in place.
 
-    ``docs`` must be in corpus order. Returns the stage statistics.
+    ``docs`` must be in corpus order; ``index`` (a :class:`nettoyeur.index.CorpusIndex`)
+    adds earlier runs' line counts and kept paragraphs. Returns the stage statistics.
     """
     stats: dict[str, Any] = {}
     if config.boilerplate:
         rules = rules_for(config)
         counts = boilerplate.count_lines(docs)
+        if index is not None:
+            counts = index.with_earlier_counts(counts)
         for doc in docs:
             boilerplate.mark(doc, rules, counts, config.min_files)
-    dedup = deduplicate(docs, config)
+    earlier = index.earlier(docs) if index is not None else []
+    dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:
         remark_after_dedup(docs, rules, counts, config.min_files)
+    if index is not None:
+        stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
     stats["contained_reported"] = dedup.contained_reported
     return stats
@@ -127,6 +133,7 @@ def run(
     report: Path | str,
     quiet: bool = False,
     extra: dict[str, Any] | None = None,
+    index: Any = None,
 ) -> dict[str, Any]:
     """Cleans every document of ``source`` into ``sink`` and writes the report.
 
@@ -137,6 +144,8 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
+        index: a :class:`nettoyeur.index.CorpusIndex` (dedup against earlier runs); the
+            run's kept paragraphs are added to it once the corpus is written.
 
     Returns:
         the run summary (also written as JSON beside the report).
@@ -156,11 +165,13 @@ def run(
                 skips.append(item)
             else:
                 docs.append(item)
-    stage = clean_documents(docs, config, quiet=quiet)
+    stage = clean_documents(docs, config, quiet=quiet, index=index)
     if sink is not None:
         for doc in tqdm(docs, desc="write", unit="doc", disable=not show):
             sink.write(doc)
         sink.close()
+        if index is not None:
+            stage["index"]["committed"] = index.commit()
     counts = reason_counts(docs)
     skips.sort(key=lambda s: s.path)
     summary: dict[str, Any] = {
@@ -177,6 +188,7 @@ def run(
         "checksums": {d.path: d.checksum for d in docs},
         "stages": stage["dedup"],
         "contained_reported": stage["contained_reported"],
+        **({"index": stage["index"]} if "index" in stage else {}),
         "seconds": round(time.time() - started, 3),
         "dry_run": sink is None,
         "report": str(report_path),

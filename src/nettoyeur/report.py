@@ -38,15 +38,19 @@ def summary_path(report_path: Path) -> Path:
 
 def records(doc: Document) -> Iterator[dict[str, Any]]:
     """Yields the report records of one document."""
+    rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
+    named = {"id": rid} if rid is not None else {}
     for p in doc.paragraphs:
         if p.verdict is not None:
-            record = {"file": doc.path, "line": p.line, "paragraph": p.index, "text": p.text, **p.verdict.to_dict()}
+            record = {"file": doc.path, **named, "line": p.line, "paragraph": p.index, "text": p.text}
+            record.update(p.verdict.to_dict())
             if p.repairs:  # removed after its encoding was repaired: keep both facts
                 record["repairs"] = list(p.repairs)
                 record["original"] = p.original
             yield record
         elif p.repairs:
             yield {
+                **named,
                 "file": doc.path,
                 "line": p.line,
                 "paragraph": p.index,
