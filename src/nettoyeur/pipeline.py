@@ -6,6 +6,7 @@ of its own; this one only calls them in order and keeps the books.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -20,7 +21,7 @@ from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.records import Document, Skip
+from nettoyeur.records import Document, Paragraph, Skip
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
 from nettoyeur.rules import builtin_rules, load_rules
@@ -79,25 +80,58 @@ def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files
 
     The position signal reads the article's shape (its first and last prose
     paragraphs); removing a duplicate can change that shape, and the output must be
-    what a second clean would leave (cleaning the output again removes nothing). The
-    kept copies that removed duplicates point at are protected: removing one would
-    lose every copy of its text.
+    what a second clean would leave (cleaning the output again removes nothing). When
+    this removes a kept copy that duplicates point at, the next copy in corpus order
+    takes its place (so a text is never lost with all its copies), and that copy's
+    document is looked at again, until nothing changes.
 
     Returns:
         the number of paragraphs newly marked.
     """
-    targets = {
-        (p.verdict.kept_doc, p.verdict.kept_line)
-        for d in docs
-        for p in d.paragraphs
-        if p.verdict and p.verdict.kept_doc
-    }
-    marked = 0
+    by_path = {doc.path: doc for doc in docs}
+    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]] = {}
     for doc in docs:
-        if any(p.verdict is not None and p.verdict.kept_doc is not None for p in doc.paragraphs):
-            protect = frozenset(p.index for p in doc.paragraphs if (doc.path, p.line) in targets)
-            marked += boilerplate.mark(doc, rules, counts, min_files, protect=protect)
+        for p in doc.paragraphs:
+            if p.verdict is not None and p.verdict.kept_doc is not None and p.verdict.kept_line is not None:
+                pointing.setdefault((p.verdict.kept_doc, p.verdict.kept_line), []).append((doc, p))
+    todo = sorted({doc.path for members in pointing.values() for doc, _ in members})
+    marked = 0
+    while todo:
+        following: set[str] = set()
+        for path in todo:
+            doc = by_path[path]
+            before = {p.index for p in doc.paragraphs if p.kept}
+            marked += boilerplate.mark(doc, rules, counts, min_files)
+            for p in doc.paragraphs:
+                if p.index in before and not p.kept and (doc.path, p.line) in pointing:
+                    heir = _promote(pointing, doc.path, p)
+                    if heir is not None:
+                        following.add(heir)
+        todo = sorted(following)
     return marked
+
+
+def _promote(
+    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]], path: str, lost: Paragraph
+) -> str | None:
+    """Makes the first copy pointing at ``lost`` the kept one; returns its document's path."""
+    members = sorted(pointing.pop((path, lost.line)), key=lambda dp: (dp[0].path, dp[1].line))
+    members = [(d, p) for d, p in members if p.verdict is not None and p.verdict.reason in ("duplicate", "contained")]
+    if not members:
+        return None
+    heir_doc, heir = members[0]
+    heir.verdict = None
+    for doc, p in members[1:]:
+        assert p.verdict is not None
+        p.verdict = dataclasses.replace(
+            p.verdict,
+            kept_doc=heir_doc.path,
+            kept_line=heir.line,
+            kept_text=heir.text,
+            detail="the first kept copy was removed as boilerplate; this copy's twin is kept instead",
+        )
+        pointing.setdefault((heir_doc.path, heir.line), []).append((doc, p))
+    return heir_doc.path
 
 
 def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True, index: Any = None) -> dict[str, Any]:
