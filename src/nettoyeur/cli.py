@@ -64,6 +64,18 @@ def main() -> None:
 )
 @click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores).")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine, or as tasks on a Ray cluster (needs nettoyeur[ray]); same output.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); default: start Ray here.",
+)
+@click.option(
     "--report",
     type=click.Path(path_type=Path),
     default=None,
@@ -83,6 +95,8 @@ def clean(
     rules_file: Path | None,
     min_files: int,
     workers: int,
+    engine: str,
+    address: str | None,
     report: Path | None,
     dry_run: bool,
     overwrite: bool,
@@ -101,7 +115,15 @@ def clean(
             workers=workers,
         )
         summary = clean_folder(
-            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet
+            input_dir,
+            output_dir,
+            config,
+            report=report,
+            dry_run=dry_run,
+            overwrite=overwrite,
+            quiet=quiet,
+            engine=engine,
+            address=address,
         )
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)

@@ -307,10 +307,14 @@ def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
     return [pairs[i : i + size] for i in range(0, len(pairs), size)]
 
 
-def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any]) -> list[Any]:
+def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None) -> list[Any]:
     chunks = _chunks(pairs)
     out: list[Any] = []
-    for part in parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared):
+    if executor is not None:
+        parts = executor.map(fn, chunks, shared, jobs=len(chunks))
+    else:
+        parts = parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
+    for part in parts:
         out.extend(part)
     return out
 
@@ -341,14 +345,18 @@ class Decision:
         return set(self.target) | {r[1] for r in self.reported}
 
 
-def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: int = 1) -> Decision:
+def decide(
+    analysis: Analysis, config: CleanConfig, store: TextStore, workers: int = 1, executor: Any = None
+) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
     Args:
         analysis: every paragraph to deduplicate, in corpus order (ids are positions).
         config: the options.
         store: the paragraphs' texts, read for candidate pairs only.
-        workers: processes verifying pairs.
+        workers: processes verifying pairs (without ``executor``).
+        executor: where candidates, verification and large clusters run (a
+            :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
 
     Returns:
         the :class:`Decision`.
@@ -362,11 +370,12 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     exact = np.stack([group[copies], copies], axis=1)
     stats.exact_pairs = len(exact)
 
-    signed, pairs = candidate_pairs(analysis, group, config.containment != "off")
+    find = candidate_pairs if executor is None else executor.candidate_pairs
+    signed, pairs = find(analysis, group, config.containment != "off")
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
-    matches = _run(_verify_task, pairs, workers, shared)
+    matches = _run(_verify_task, pairs, workers, shared, executor)
 
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
@@ -381,6 +390,11 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
             contained.append((inner, outer))
             stats.verified_contained += 1
 
+    # A very large edge list is clustered by the executor: its (root, member) star edges
+    # make the same clusters (every root is its cluster's smallest id), one per member.
+    star = executor.clusters(np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)) if executor is not None else None
+    if star is not None:
+        duplicates = [tuple(e) for e in star.tolist()]
     # choose_keepers over the ids that occur in some pair only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
     involved = np.unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
@@ -395,7 +409,7 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     if not removals:
         return decision
     chosen = np.array([(ids[r.pid], ids[r.target]) for r in removals], dtype=np.int64)
-    evidence = _run(_evidence_task, chosen, workers, shared)
+    evidence = _run(_evidence_task, chosen, workers, shared, executor)
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
         if r.reason == "contained" and config.containment == "report":
             decision.reported.append((pid, target, r.reason, ev))

@@ -49,6 +49,7 @@ from nettoyeur import boilerplate, parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, decide, deduplicate, make_verdict
 from nettoyeur.errors import InputError
+from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.repair import needs_repair, repair
@@ -457,6 +458,7 @@ def run(
     report: Path | str,
     quiet: bool = False,
     extra: dict[str, Any] | None = None,
+    executor: Executor | None = None,
 ) -> dict[str, Any]:
     """Cleans every document of ``source`` into ``sink`` and writes the report.
 
@@ -467,6 +469,8 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
+        executor: where the shard stages run (:mod:`nettoyeur.executors`); default:
+            ``config.workers`` processes on this machine. Every executor writes the same bytes.
 
     Returns:
         the run summary (also written as JSON beside the report).
@@ -480,9 +484,9 @@ def run(
     report_path = Path(report)
     keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
-    workers = worker_count(config.workers)
+    executor = executor or LocalExecutor(config.workers)
+    workers = executor.workers
     shards = plan_shards(keys, workers)
-    pool_size = workers if len(shards) > 1 else 1
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
     report_file: _ReportFile | None = None
@@ -494,7 +498,7 @@ def run(
             merged = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
                 for (sums, bad, found, counts), shard in zip(
-                    parallel.ordered_map(count_shard, shards, pool_size, shared), shards
+                    executor.map(count_shard, shards, shared, jobs=len(shards)), shards
                 ):
                     checksums.update(sums)
                     skips.extend(bad)
@@ -526,7 +530,7 @@ def run(
         lengths: list[np.ndarray] = []
         pid = 0
         with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
-            for part in parallel.ordered_map(analyse_shard, tasks, pool_size, shared):
+            for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
                 remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
                 for k, verdict in enumerate(part.verdicts, start=1):
                     entry = dataclasses.astuple(verdict)
@@ -559,7 +563,7 @@ def run(
         all_lines = np.concatenate(lines) if lines else np.empty(0, dtype=np.int32)
         del doc_of, lines
 
-        decision = decide(analysis, config, store, workers)
+        decision = decide(analysis, config, store, workers, executor)
         del analysis
         paths = [info.path for info in infos]
         contained_reported = []
@@ -600,7 +604,7 @@ def run(
         counts: Counter = Counter()
         report_file = _ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
-            for out in parallel.ordered_map(write_shard, write_tasks(), pool_size, shared):
+            for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
                 for item in out.outputs:
                     if render is not None:
                         sink.write_rendered(*item)  # type: ignore[union-attr]
@@ -662,6 +666,8 @@ def clean_folder(
     dry_run: bool = False,
     overwrite: bool = False,
     quiet: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> dict[str, Any]:
     """Cleans a folder of text files into another folder.
 
@@ -674,18 +680,32 @@ def clean_folder(
         dry_run: write only the report, not the corpus.
         overwrite: allow a non-empty output folder.
         quiet: no progress bars.
+        engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
+            cluster; needs ``nettoyeur[ray]``); both write the same bytes.
+        address: for ``ray``, the cluster to join (None: start Ray here).
 
     Returns:
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: IN or OUT cannot be used, or the Ray cluster cannot be reached; nothing is written.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``engine="ray"`` without Ray installed.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
+    check_engine(engine, address)
     source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+    if engine != "local":  # tasks may run in another working directory (or on another node)
+        source.root = source.root.absolute()
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
+    executor = make_executor(engine, (config or CleanConfig()).workers, address)
+    try:
+        return run(
+            source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra, executor=executor
+        )
+    finally:
+        executor.close()
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:
