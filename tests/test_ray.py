@@ -69,7 +69,7 @@ def tree(out: Path) -> dict[str, bytes]:
 
 def summary(out: Path) -> dict:
     data = json.loads(out.with_name(out.name + ".summary.json").read_text("utf-8"))
-    for varying in ("seconds", "output", "report"):
+    for varying in ("seconds", "stage_seconds", "output", "report"):
         data.pop(varying)
     return data
 

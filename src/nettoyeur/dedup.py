@@ -258,10 +258,13 @@ def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.nda
     """Returns, per text, its words, sorted distinct shingle hashes and fact flags (what verify takes)."""
     tok = tokenize(texts)
     hashes, offsets = shingles(tok, ngram)
+    words = tok.all_words()
+    facts = tok.all_facts(words)
+    bounds = tok.offsets.tolist()
     out = []
     for i in range(len(texts)):
-        w = tok.words(i)
-        out.append((w, np.unique(hashes[offsets[i] : offsets[i + 1]]), tok.facts(i, w)))
+        lo, hi = bounds[i], bounds[i + 1]
+        out.append((words[lo:hi], np.unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
     return out
 
 
@@ -409,7 +412,16 @@ def decide(
     if not removals:
         return decision
     chosen = np.array([(ids[r.pid], ids[r.target]) for r in removals], dtype=np.int64)
-    evidence = _run(_evidence_task, chosen, workers, shared, executor)
+    # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
+    same = group[chosen[:, 0]] == group[chosen[:, 1]]
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[analysis.signed] = True
+    exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
+    computed = iter(_run(_evidence_task, chosen[~same], workers, shared, executor))
+    evidence = [
+        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else next(computed)
+        for pid, is_same in zip(chosen[:, 0].tolist(), same.tolist())
+    ]
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
         if r.reason == "contained" and config.containment == "report":
             decision.reported.append((pid, target, r.reason, ev))

@@ -70,10 +70,16 @@ ANALYSE_CHARS = 1 << 22
 worker_count = parallel.worker_count
 
 
-def repair_document(doc: Document, max_line_chars: int) -> Document:
-    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are)."""
-    if not any(needs_repair(line) for line in doc.lines):
-        return doc  # the commonest case, decided without looking at paragraphs
+def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
+    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
+
+    Args:
+        doc: the document.
+        max_line_chars: longer lines are not repaired.
+        check: False when an earlier pass found nothing to repair in this document.
+    """
+    if not check:
+        return doc
     for p in doc.paragraphs:
         if len(p.text) <= max_line_chars:
             p.text, p.repairs = repair(p.original)
@@ -83,7 +89,9 @@ def repair_document(doc: Document, max_line_chars: int) -> Document:
 def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
     """Loads, decodes, splits and repairs one document."""
     item = source.load(key)
-    return repair_document(item, max_line_chars) if isinstance(item, Document) else item
+    if isinstance(item, Document):
+        return repair_document(item, max_line_chars, any(needs_repair(line) for line in item.lines))
+    return item
 
 
 def _load_and_repair(args: tuple[Source, str, int]) -> Document | Skip:
@@ -195,40 +203,61 @@ def _changed(key: str) -> InputError:
     )
 
 
-def _load_checked(key: str, expected: dict[str, str] | None) -> Document | Skip:
-    """Loads a document in a later pass, checking that it reads as in the first one.
+# What the first pass learnt of a document: its checksum, and whether a line of it may need
+# repair (the later passes then skip the repair prefilter on the others).
+Seen = dict[str, tuple[str, bool]]
+
+
+def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
+    """Loads and repairs a document; in a later pass, checks that it reads as in the first one.
+
+    Returns:
+        ``(document or skip, whether a line may need repair)``.
 
     Raises:
         InputError: the document's bytes changed between passes.
     """
     st = parallel.state()
-    item = load_document(st["source"], key, st["config"].max_line_chars)
-    if expected is not None:
-        if isinstance(item, Skip) or item.checksum != expected.get(key):
+    item = st["source"].load(key)
+    if seen is not None:
+        checksum, suspect = seen.get(key, ("", False))
+        if isinstance(item, Skip) or item.checksum != checksum:
             raise _changed(key)
-    return item
+    elif isinstance(item, Document):
+        suspect = any(needs_repair(line) for line in item.lines)
+    else:
+        return item, False
+    return repair_document(item, st["config"].max_line_chars, suspect), suspect
 
 
-def count_shard(keys: list[str]) -> tuple[dict[str, str], list[Skip], np.ndarray, np.ndarray]:
+def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
     """Pass 1 on one shard: the line keys of each document, counted once per document.
 
     Returns:
-        ``(checksums, skips, keys, counts)``: the checksum of each loaded document, the
-        documents skipped, and the shard's sorted distinct line keys with the number of
-        its documents holding each.
+        ``(seen, skips, keys, counts)``: the checksum and repair flag of each loaded
+        document, the documents skipped, and the shard's sorted distinct line keys with
+        the number of its documents holding each.
     """
-    checksums: dict[str, str] = {}
+    seen: Seen = {}
     skips: list[Skip] = []
     found: list[int] = []
     for key in keys:
-        item = _load_checked(key, None)
+        item, suspect = _load_checked(key, None)
         if isinstance(item, Skip):
             skips.append(item)
             continue
-        checksums[key] = item.checksum
+        seen[key] = (item.checksum, suspect)
         found.extend(line_key(k) for k in boilerplate.count_lines([item]))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
-    return checksums, skips, uniq, counts.astype(np.int64)
+    return seen, skips, uniq, counts.astype(np.int64)
+
+
+_VERDICT_FIELDS = tuple(f.name for f in dataclasses.fields(Verdict))
+
+
+def _verdict_key(verdict: Verdict) -> tuple:
+    """Returns the fields of a verdict, the key under which equal verdicts share one code."""
+    return tuple(getattr(verdict, name) for name in _VERDICT_FIELDS)
 
 
 @dataclass
@@ -237,6 +266,7 @@ class ShardAnalysis:
 
     Attributes:
         infos: the documents loaded, in order.
+        seen: their checksums and repair flags.
         skips: the documents skipped.
         codes: uint32 per paragraph of the loaded documents: 0 for none, else 1 + the
             index of its boilerplate verdict in ``verdicts``.
@@ -250,6 +280,7 @@ class ShardAnalysis:
     """
 
     infos: list[DocInfo]
+    seen: Seen
     skips: list[Skip]
     codes: np.ndarray
     verdicts: list[Verdict]
@@ -261,11 +292,11 @@ class ShardAnalysis:
     lengths: np.ndarray
 
 
-def analyse_shard(task: tuple[int, list[str], dict[str, str] | None]) -> ShardAnalysis:
+def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
     """Pass 2 on one shard: mark boilerplate, analyse the paragraphs left, spill their texts.
 
     Args:
-        task: ``(shard index, keys, checksums from pass 1 or None)``.
+        task: ``(shard index, keys, what pass 1 saw of them or None)``.
 
     Raises:
         InputError: a document changed since pass 1.
@@ -275,6 +306,7 @@ def analyse_shard(task: tuple[int, list[str], dict[str, str] | None]) -> ShardAn
     st = parallel.state()
     config: CleanConfig = st["config"]
     infos: list[DocInfo] = []
+    seen: Seen = {}
     skips: list[Skip] = []
     codes: list[np.ndarray] = []
     table: dict[tuple, int] = {}
@@ -304,17 +336,18 @@ def analyse_shard(task: tuple[int, list[str], dict[str, str] | None]) -> ShardAn
 
     with open(spill, "wb") as handle:
         for key in keys:
-            item = _load_checked(key, expected)
+            item, suspect = _load_checked(key, expected)
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             doc = item
+            seen[key] = (doc.checksum, suspect)
             if config.boilerplate:
                 boilerplate.mark(doc, st["rules"], st["counts"], config.min_files)
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:
-                    entry = dataclasses.astuple(p.verdict)
+                    entry = _verdict_key(p.verdict)
                     code = table.get(entry)
                     if code is None:
                         code = table[entry] = len(verdicts) + 1
@@ -333,6 +366,7 @@ def analyse_shard(task: tuple[int, list[str], dict[str, str] | None]) -> ShardAn
     bands, _ = optimal_bands(config.threshold, config.num_perm)
     return ShardAnalysis(
         infos,
+        seen,
         skips,
         np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
         verdicts,
@@ -351,14 +385,14 @@ class WriteTask:
 
     Attributes:
         keys: the shard's documents that loaded in pass 2.
-        checksums: their checksums.
+        seen: their checksums and repair flags.
         codes: uint32 per paragraph: 0, or 1 + index of its boilerplate verdict (global table).
         first_pid: the paragraph id of the shard's first analysed paragraph.
         removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
     """
 
     keys: list[str]
-    checksums: dict[str, str]
+    seen: Seen
     codes: np.ndarray
     first_pid: int
     removals: dict[int, tuple[str, tuple, int, str, int]]
@@ -391,7 +425,7 @@ def write_shard(task: WriteTask) -> ShardOutput:
     pid = task.first_pid
     position = 0
     for key in task.keys:
-        doc = _load_checked(key, task.checksums)
+        doc, _ = _load_checked(key, task.seen)
         assert isinstance(doc, Document)
         for p in doc.paragraphs:
             code = int(task.codes[position])
@@ -490,32 +524,41 @@ def run(
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
     report_file: _ReportFile | None = None
+    clock = {"start": time.perf_counter()}
+
+    def lap(name: str) -> None:
+        clock[name] = time.perf_counter()
+
     try:
         # Pass 1: corpus-wide line counts for the boilerplate frequency signal.
-        checksums: dict[str, str] | None = None
+        first_seen: Seen | None = None
         if config.boilerplate:
-            checksums = {}
+            first_seen = {}
             merged = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
-                for (sums, bad, found, counts), shard in zip(
+                for (seen, bad, found, counts), shard in zip(
                     executor.map(count_shard, shards, shared, jobs=len(shards)), shards
                 ):
-                    checksums.update(sums)
+                    first_seen.update(seen)
                     skips.extend(bad)
                     merged = merge_counts(merged, (found, counts))
                     bar.update(len(shard))
             shared["counts"] = LineCounts.from_arrays(*merged)
             shared["rules"] = rules_for(config)
             del merged
+        lap("count")
 
         # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
         shared["spill_dir"] = spill_dir
-        tasks = [
-            (i, shard, None if checksums is None else {k: checksums[k] for k in shard if k in checksums})
-            for i, shard in enumerate(shards)
-        ]
-        if checksums is not None:  # documents skipped in pass 1 are not read again
-            tasks = [(i, [k for k in shard if k in sums], sums) for i, shard, sums in tasks]
+        tasks: list[tuple[int, list[str], Seen | None]] = []
+        for i, shard in enumerate(shards):
+            if first_seen is None:
+                tasks.append((i, shard, None))
+            else:  # documents skipped in pass 1 are not read again
+                loaded = [k for k in shard if k in first_seen]
+                tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
+        del first_seen
+        seen_all: Seen = {}
         infos: list[DocInfo] = []
         table: dict[tuple, int] = {}
         verdicts: list[Verdict] = []
@@ -533,7 +576,7 @@ def run(
             for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
                 remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
                 for k, verdict in enumerate(part.verdicts, start=1):
-                    entry = dataclasses.astuple(verdict)
+                    entry = _verdict_key(verdict)
                     code = table.get(entry)
                     if code is None:
                         code = table[entry] = len(verdicts) + 1
@@ -543,6 +586,7 @@ def run(
                 shard_keys.append([info.path for info in part.infos])
                 shard_pids.append(len(part.analysis))
                 skips.extend(part.skips)
+                seen_all.update(part.seen)
                 doc_of.append(part.doc_of + len(infos))
                 infos.extend(part.infos)
                 analyses.append(part.analysis)
@@ -563,8 +607,10 @@ def run(
         all_lines = np.concatenate(lines) if lines else np.empty(0, dtype=np.int32)
         del doc_of, lines
 
+        lap("analyse")
         decision = decide(analysis, config, store, workers, executor)
         del analysis
+        lap("decide")
         paths = [info.path for info in infos]
         contained_reported = []
         if decision.reported:
@@ -582,8 +628,6 @@ def run(
         shared.update(store=store, verdicts=verdicts, render=render, ship_documents=sink is not None and render is None)
         shared.pop("counts", None)
 
-        checksum_of = {info.path: info.checksum for info in infos}
-
         def write_tasks() -> Iterator[WriteTask]:
             first = 0
             for keys_, codes, n_pids in zip(shard_keys, shard_codes, shard_pids):
@@ -598,7 +642,7 @@ def run(
                         paths[all_doc_of[target]],
                         int(all_lines[target]),
                     )
-                yield WriteTask(keys_, {k: checksum_of[k] for k in keys_}, codes, first, removals)
+                yield WriteTask(keys_, {k: seen_all[k] for k in keys_}, codes, first, removals)
                 first += n_pids
 
         counts: Counter = Counter()
@@ -623,6 +667,7 @@ def run(
         )
         report_file.commit()
         report_file = None
+        lap("write")
     except BaseException:
         if report_file is not None:
             report_file.abort()
@@ -650,6 +695,10 @@ def run(
         "stages": stats,
         "contained_reported": contained_reported,
         "seconds": round(time.time() - started, 3),
+        "stage_seconds": {
+            name: round(clock[name] - clock[prev], 3)
+            for prev, name in zip(["start", "count", "analyse", "decide"], ["count", "analyse", "decide", "write"])
+        },
         "dry_run": sink is None,
         "report": str(report_path),
     }

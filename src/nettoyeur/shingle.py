@@ -155,6 +155,26 @@ class Tokens:
         """Returns the number of words of each paragraph (int64)."""
         return np.diff(self.offsets)
 
+    def all_words(self) -> list[str]:
+        """Returns the folded words of every paragraph, one list (cut it with ``offsets``)."""
+        if len(self.starts) == 0:
+            return []
+        s0 = int(self.starts[0])
+        text = (self.entries[s0 : int(self.ends[-1])] & _FOLD_MASK).tobytes().decode("utf-32-le")
+        return [text[s:e] for s, e in zip((self.starts - s0).tolist(), (self.ends - s0).tolist())]
+
+    def all_facts(self, words: list[str]) -> list[bool]:
+        """Returns, for each word of :meth:`all_words`, whether it is a number or a name (see :func:`fact_flags`)."""
+        if not words:
+            return []
+        digit = np.concatenate(([0], np.cumsum((self.entries & _DIGIT) != 0)))
+        has_digit = (digit[self.ends] - digit[self.starts]) > 0
+        upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
+        facts = has_digit.tolist()
+        for i in np.flatnonzero(upper).tolist():
+            facts[i] = words[i] not in STOPWORDS
+        return facts
+
     def words(self, i: int) -> list[str]:
         """Returns the folded words of paragraph ``i`` as strings."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
@@ -164,19 +184,13 @@ class Tokens:
         text = (self.entries[s0:e1] & _FOLD_MASK).tobytes().decode("utf-32-le")
         return [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
 
-    def facts(self, i: int, words: list[str] | None = None) -> list[bool]:
+    def facts(self, i: int) -> list[bool]:
         """Returns, per word of paragraph ``i``, whether it is a number or a name (see :func:`fact_flags`)."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
-        if lo == hi:
-            return []
-        words = self.words(i) if words is None else words
-        starts = self.starts[lo:hi]
-        s0, e1 = int(starts[0]), int(self.ends[hi - 1])
-        digit = (self.entries[s0:e1] & _DIGIT) != 0
-        cum = np.concatenate(([0], np.cumsum(digit)))
-        has_digit = (cum[self.ends[lo:hi] - s0] - cum[starts - s0]) > 0
-        upper = (self.entries[starts] & _UPPER) != 0
-        return [bool(d) or (bool(u) and w not in STOPWORDS) for d, u, w in zip(has_digit, upper, words)]
+        part = Tokens(
+            self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
+        )
+        return part.all_facts(part.all_words())
 
 
 def _normalised(texts: list[str]) -> tuple[np.ndarray, list[str]]:
