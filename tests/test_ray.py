@@ -21,12 +21,18 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli import main
-from nettoyeur.cluster import UnionFind
+from nettoyeur.cluster import UnionFind, choose_keepers
 from nettoyeur.dedup import Analysis, analyse_for, candidate_pairs, exact_groups
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
 from nettoyeur.executors import LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
-from nettoyeur.partitioned import ShardKeys, partitioned_candidates, split_analysis, star_components
+from nettoyeur.partitioned import (
+    ShardKeys,
+    cluster_edges,
+    partitioned_candidates,
+    split_analysis,
+    star_components,
+)
 from nettoyeur.pipeline import run
 from nettoyeur.read import check_locations
 from nettoyeur.report import default_report_path
@@ -261,6 +267,35 @@ def test_star_components_long_path_and_two_components():
     assert len({root for root, _ in star.tolist()}) == 2
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    edges=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=60),
+    contained=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=8),
+    parts=st.integers(1, 3),
+)
+def test_cluster_edges_keep_the_clusters(edges, contained, parts):
+    # Without conflicts, the star edges give choose_keepers the very same removals.
+    reduced = cluster_edges(LocalExecutor(1), np.array(edges, dtype=np.int64).reshape(-1, 2), np.empty((0, 2)), parts)
+    assert choose_keepers(31, [tuple(e) for e in reduced.tolist()], contained) == choose_keepers(31, edges, contained)
+    assert len(reduced) <= len({v for e in edges for v in e})  # one edge per member at most
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edges=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=60),
+    conflicts=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+)
+def test_cluster_edges_leave_components_with_conflicts_to_the_driver(edges, conflicts):
+    uf = UnionFind(31)
+    for a, b in edges:
+        uf.union(a, b)
+    held = {uf.find(a) for a, b in conflicts if a != b and uf.find(a) == uf.find(b)}
+    stars = [r for r in _union_find_stars(sorted({v for e in edges for v in e}), edges) if r[0] not in held]
+    as_given = [list(e) for e in edges if uf.find(e[0]) in held]
+    got = cluster_edges(LocalExecutor(1), np.array(edges), np.array(conflicts, dtype=np.int64).reshape(-1, 2), 2)
+    assert got.tolist() == stars + as_given
+
+
 def test_star_components_of_no_edges():
     assert star_components(LocalExecutor(1), np.empty((0, 2), dtype=np.int64), 2).shape == (0, 2)
 
@@ -328,7 +363,7 @@ def spies(monkeypatch):
         return spy
 
     monkeypatch.setattr(engine_ray, "partitioned_candidates", wrap("candidates", engine_ray.partitioned_candidates))
-    monkeypatch.setattr(engine_ray, "star_components", wrap("components", engine_ray.star_components))
+    monkeypatch.setattr(engine_ray, "cluster_edges", wrap("components", engine_ray.cluster_edges))
     return calls
 
 

@@ -393,8 +393,8 @@ def decide(
             contained.append((inner, outer))
             stats.verified_contained += 1
 
-    # A very large edge list is clustered by the executor: its (root, member) star edges
-    # make the same clusters (every root is its cluster's smallest id), one per member.
+    # A very large edge list is reduced by the executor: (root, member) star edges make the
+    # same clusters (every root is its cluster's smallest id), one per member.
     star = executor.clusters(np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)) if executor is not None else None
     if star is not None:
         duplicates = [tuple(e) for e in star.tolist()]

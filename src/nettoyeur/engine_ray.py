@@ -18,7 +18,7 @@ unchanged; only where its functions run differs:
   second step partitioned by pair.
 * *clusters*: the driver's union-find while the duplicate edge list is small (one edge
   per duplicate); past ``driver_edges`` edges, large-star/small-star rounds as tasks
-  (:func:`nettoyeur.partitioned.star_components`).
+  (:func:`nettoyeur.partitioned.cluster_edges`).
 * the cleaned documents are rendered by the write tasks and written by the driver
   through the :class:`~nettoyeur.sources.Sink`, in corpus order.
 
@@ -45,7 +45,7 @@ from nettoyeur import parallel
 from nettoyeur.dedup import candidate_pairs as local_candidate_pairs
 from nettoyeur.errors import InputError
 from nettoyeur.executors import regroup
-from nettoyeur.partitioned import ShardKeys, partitioned_candidates, partitions_for, split_analysis, star_components
+from nettoyeur.partitioned import ShardKeys, cluster_edges, partitioned_candidates, partitions_for, split_analysis
 from nettoyeur.pipeline import ShardAnalysis, analyse_shard
 
 # Tasks in flight per CPU of the cluster: enough to hide a task's scheduling latency
@@ -291,11 +291,16 @@ class RayExecutor:
         counts = np.concatenate(_get(keys.anchor_counts)) if anchors else None
         return signed, partitioned_candidates(self, keys, first, anchors, counts)
 
-    def clusters(self, edges: np.ndarray) -> np.ndarray | None:
-        """Returns None (cluster on the driver) up to ``driver_edges`` edges, else star edges found by tasks."""
+    def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
+        """Returns None (cluster on the driver) up to ``driver_edges`` edges, else edges reduced by tasks.
+
+        See :func:`nettoyeur.partitioned.cluster_edges`: star edges for each component
+        without a conflict pair, the original edges of the others.
+        """
         if len(edges) <= self.driver_edges:
             return None
-        return star_components(self, edges, self.parts)
+        none = np.empty((0, 2), dtype=np.int64)
+        return cluster_edges(self, edges, none if conflicts is None else conflicts, self.parts)
 
     def close(self) -> None:
         """Drops the objects of the last run, and stops Ray if this executor started it."""

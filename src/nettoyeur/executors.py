@@ -18,9 +18,9 @@ An executor offers:
 * ``exchange(fn, inputs, parts, params)`` and ``put(value)``: one step of a shuffle (see
   :mod:`nettoyeur.partitioned`);
 * ``candidate_pairs(analysis, group, anchors)``: the dedup stage's candidates;
-* ``clusters(edges)``: ``(root, member)`` star edges for the duplicate edges, or None
-  when the driver should cluster them itself (the edge list is small: one edge per
-  duplicate);
+* ``clusters(edges, conflicts)``: duplicate edges that make the same clusters, as
+  ``(root, member)`` stars wherever no conflict pair is inside a component, or None when
+  the driver should cluster them itself (the edge list is small: one edge per duplicate);
 * ``workers`` (processes the work is cut for) and ``close()``.
 """
 
@@ -62,8 +62,8 @@ class Executor(Protocol):
         """Returns ``(signed, pairs)`` as :func:`nettoyeur.dedup.candidate_pairs` does."""
         ...
 
-    def clusters(self, edges: np.ndarray) -> np.ndarray | None:
-        """Returns ``(root, member)`` star edges of the duplicate edges, or None to cluster on the driver."""
+    def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
+        """Returns duplicate edges making the same clusters (stars where exact), or None to cluster on the driver."""
         ...
 
     def close(self) -> None:
@@ -119,7 +119,7 @@ class LocalExecutor:
 
         return candidate_pairs(analysis, group, anchors)
 
-    def clusters(self, edges: np.ndarray) -> np.ndarray | None:
+    def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
         """Returns None: the driver clusters (union-find in :func:`nettoyeur.cluster.choose_keepers`)."""
         return None
 

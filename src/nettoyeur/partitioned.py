@@ -354,6 +354,46 @@ def star_components(executor: Exchanger, edges: np.ndarray, parts: int) -> np.nd
     raise RuntimeError(f"connected components did not converge in {MAX_ROUNDS} rounds")
 
 
+def cluster_edges(executor: Exchanger, edges: np.ndarray, conflicts: np.ndarray, parts: int) -> np.ndarray:
+    """Returns duplicate edges that make the same clusters, star-shaped wherever that is exact.
+
+    A component of the duplicate graph without a conflict pair inside is one cluster
+    whose keeper is its smallest id, so its edges become ``(root, member)`` stars (found
+    by :func:`star_components`, one per member). A component holding a conflict (two
+    paragraphs that state different things) is clustered by the driver's greedy merge,
+    which depends on the edges themselves: its edges are returned as they are. Clusters
+    never span components, so the two kinds do not interact.
+
+    Args:
+        executor: runs the kernels.
+        edges: int64 ``(k, 2)`` duplicate edges.
+        conflicts: int64 ``(c, 2)`` pairs that must never share a cluster (may be empty).
+        parts: number of node partitions.
+
+    Returns:
+        int64 ``(m, 2)`` edges: the stars of conflict-free components (sorted by member),
+        then the edges of the others, in their given order.
+    """
+    edges = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    conflicts = np.asarray(conflicts, dtype=np.int64).reshape(-1, 2)
+    star = star_components(executor, edges, parts)
+    if len(conflicts) == 0 or len(star) == 0:
+        return star
+    members, roots = star[:, 1], star[:, 0]
+
+    def label(ids: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(members, ids), len(members) - 1)
+        return np.where(members[at] == ids, roots[at], ids)
+
+    a, b = label(conflicts[:, 0]), label(conflicts[:, 1])
+    held = np.unique(a[(a == b) & (conflicts[:, 0] != conflicts[:, 1])])
+    if len(held) == 0:
+        return star
+    free = star[~np.isin(roots, held)]
+    kept = edges[np.isin(label(edges[:, 0]), held)]
+    return np.concatenate([free, kept])
+
+
 def partitions_for(workers: int) -> int:
     """Returns a number of key partitions for ``workers`` processes: one each, at least 1, at most 256.
 
