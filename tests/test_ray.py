@@ -8,6 +8,7 @@ started once for the module (skipped where Ray is not installed).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import random
 import sys
@@ -35,8 +36,11 @@ from nettoyeur.partitioned import (
 )
 from nettoyeur.pipeline import run
 from nettoyeur.read import check_locations
+from nettoyeur.records import Document, Skip
 from nettoyeur.report import default_report_path
 from nettoyeur.sources import folder_pair
+from nettoyeur.split import join_kept, split_lines
+from nettoyeur.write import write_atomic
 
 DATA = Path(__file__).parent / "data" / "ray_corpus.json"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -334,6 +338,54 @@ def test_local_executor_runs_the_local_engine(corpus, tmp_path):
     check_expectations(spec, tmp_path / "default")
 
 
+# --- a record source and sink of this test's own: the engine only sees the protocol -------------
+
+
+class JsonlSource:
+    """One ``{"id", "text"}`` object a line; keys are the line numbers, zero-padded (corpus order)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def list(self) -> tuple[list[str], list[Skip]]:
+        lines = self.path.read_text("utf-8").splitlines()
+        return [f"{k:06d}" for k in range(len(lines))], []
+
+    def load(self, key: str) -> Document | Skip:
+        record = json.loads(self.path.read_text("utf-8").splitlines()[int(key)])
+        if not record["text"].strip():
+            return Skip(key, "empty", "the record has no text")
+        data = record["text"].encode("utf-8")
+        doc = Document(path=key, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
+        doc.lines, doc.paragraphs = split_lines(record["text"])
+        return doc
+
+
+class JsonlSink:
+    """Writes ``{"id", "text"}`` lines, all at close (no render: documents come back from the tasks)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows: list[str] = []
+
+    def write(self, doc: Document) -> None:
+        self.rows.append(json.dumps({"id": doc.path, "text": join_kept(doc)}, ensure_ascii=False))
+
+    def close(self) -> None:
+        write_atomic(self.path, "".join(row + "\n" for row in self.rows))
+
+
+def folder_to_jsonl(root: Path, target: Path) -> None:
+    rows = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            text = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            text = ""  # the binary and Latin-1 files: an empty record, skipped
+        rows.append(json.dumps({"id": str(path.relative_to(root)), "text": text}, ensure_ascii=False))
+    target.write_text("".join(row + "\n" for row in rows), "utf-8")
+
+
 # --- the Ray engine ----------------------------------------------------------------------------
 
 
@@ -343,7 +395,10 @@ def ray_session():
     started = not ray.is_initialized()
     if started:
         ray.init(num_cpus=2, include_dashboard=False)
+    # The workers cannot import this test module: its classes (JsonlSource) travel by value.
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
     yield ray
+    ray.cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     if started:
         ray.shutdown()
 
@@ -416,6 +471,24 @@ def test_ray_engine_dry_run_and_cli(ray_session, corpus, tmp_path):
     clean_folder(root, tmp_path / "dry", CleanConfig(workers=2), dry_run=True, quiet=True, engine="ray")
     assert not (tmp_path / "dry").exists()
     assert report(tmp_path / "dry") == report(tmp_path / "local")
+
+
+def test_ray_engine_with_another_source_and_sink(ray_session, corpus, tmp_path):
+    from nettoyeur.engine_ray import RayExecutor
+
+    root, spec = corpus
+    records = tmp_path / "corpus.jsonl"
+    folder_to_jsonl(root, records)
+    config = CleanConfig(workers=2)
+    outputs = {}
+    for name, executor in (("local", LocalExecutor(2)), ("ray", RayExecutor(parts=2))):
+        out = tmp_path / f"{name}.jsonl"
+        run(JsonlSource(records), JsonlSink(out), config, report=tmp_path / f"{name}.report.jsonl", executor=executor)
+        outputs[name] = (out.read_bytes(), (tmp_path / f"{name}.report.jsonl").read_bytes())
+    assert outputs["ray"] == outputs["local"]
+    report_lines = [json.loads(line) for line in outputs["local"][1].decode("utf-8").splitlines()]
+    assert sum(r["reason"] == "duplicate" for r in report_lines) >= 3  # the syndicated copies, across records
+    assert len(outputs["local"][0].splitlines()) == len(spec["documents"]) - 1  # the Latin-1 record is empty
 
 
 def test_ray_components_equal_union_find(ray_session):
