@@ -66,6 +66,17 @@ class Exchanger(Protocol):
         ...
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Returns the sorted distinct values of a 1-d integer array.
+
+    ``np.unique`` without return flags takes a hash-table path in numpy 2.3+ that is
+    far slower than a sort on large integer arrays (7M random int64: 11 s against
+    0.14 s here, numpy 2.4.6); this is the sort.
+    """
+    out = np.sort(values, kind="stable" if values.dtype.itemsize <= 2 else "quicksort")
+    return out[np.r_[True, out[1:] != out[:-1]]] if len(out) else out
+
+
 def partition_of(keys: np.ndarray, parts: int) -> np.ndarray:
     """Returns the partition (int64 in ``0..parts-1``) of each key (any unsigned or non-negative integers)."""
     with np.errstate(over="ignore"):
@@ -75,7 +86,8 @@ def partition_of(keys: np.ndarray, parts: int) -> np.ndarray:
 
 def _split(part: np.ndarray, parts: int, *arrays: np.ndarray) -> list[tuple[np.ndarray, ...]]:
     """Splits parallel arrays by partition, keeping the original order within each."""
-    order = np.argsort(part, kind="stable")
+    small = part.astype(np.uint16) if parts <= 1 << 16 else part  # a stable sort of 16-bit keys is a radix sort
+    order = np.argsort(small, kind="stable")
     bounds = np.r_[0, np.cumsum(np.bincount(part, minlength=parts))]
     sorted_ = [a[order] for a in arrays]
     return [tuple(a[bounds[p] : bounds[p + 1]] for a in sorted_) for p in range(parts)]
@@ -147,10 +159,10 @@ def bucket_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarr
     shards, parts, first, bases = params["shards"], params["parts"], params["first"], params["bases"]
     band, key, ids = _global(chunks[:shards], bases, first)
     codes = [np.empty(0, dtype=np.int64)]
-    for b in np.unique(band).tolist():
+    for b in sorted_unique(band).tolist():
         sel = band == b
         codes.append(_pair_codes(_pairs_from_groups(key[sel], ids[sel])))
-    band_codes = np.unique(np.concatenate(codes))
+    band_codes = sorted_unique(np.concatenate(codes))
     outs: list[tuple] = [(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))] * parts
     if params["anchors"] and len(chunks) > shards:
         akey, owner = _global(chunks[shards:], bases, first)
@@ -242,7 +254,7 @@ def partitioned_candidates(
         codes.extend(kept)
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    return _decode(np.unique(np.concatenate(codes)))
+    return _decode(sorted_unique(np.concatenate(codes)))
 
 
 # --- connected components: large-star / small-star ------------------------------------------
@@ -257,7 +269,7 @@ def _directed(lo: np.ndarray, hi: np.ndarray, parts: int) -> list[np.ndarray]:
 def _grouped(chunks: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct directed edges of a partition sorted by node; returns ``(u, v, group starts)``."""
     edges = np.concatenate(chunks) if chunks else np.empty((0, 2), dtype=np.int64)
-    codes = np.unique((edges[:, 0] << 32) | edges[:, 1])
+    codes = sorted_unique((edges[:, 0] << 32) | edges[:, 1])
     u, v = codes >> 32, codes & 0xFFFFFFFF
     starts = np.flatnonzero(np.r_[True, u[1:] != u[:-1]]) if len(u) else np.empty(0, dtype=np.int64)
     return u, v, starts
@@ -336,7 +348,7 @@ def star_components(executor: Exchanger, edges: np.ndarray, parts: int) -> np.nd
         RuntimeError: the rounds did not converge (a bug, never the input's fault).
     """
     edges = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
-    codes = np.unique(_pair_codes(edges))
+    codes = sorted_unique(_pair_codes(edges))
     if len(codes) == 0:
         return np.empty((0, 2), dtype=np.int64)
     pairs = _decode(codes)
@@ -386,7 +398,7 @@ def cluster_edges(executor: Exchanger, edges: np.ndarray, conflicts: np.ndarray,
         return np.where(members[at] == ids, roots[at], ids)
 
     a, b = label(conflicts[:, 0]), label(conflicts[:, 1])
-    held = np.unique(a[(a == b) & (conflicts[:, 0] != conflicts[:, 1])])
+    held = sorted_unique(a[(a == b) & (conflicts[:, 0] != conflicts[:, 1])])
     if len(held) == 0:
         return star
     free = star[~np.isin(roots, held)]
