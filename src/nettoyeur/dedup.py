@@ -149,6 +149,7 @@ def analyse(
     bands: int,
     rows: int,
     anchor_modulus: int | None = None,
+    exact: bool = True,
 ) -> Analysis:
     """Analyses a batch of paragraphs: tokens, shingles, signatures, band keys, anchors.
 
@@ -161,6 +162,7 @@ def analyse(
         rows: rows per band (``bands * rows <= num_perm``).
         anchor_modulus: keep the shingles whose hash is 0 modulo this as anchors
             (None: no anchors, containment is off).
+        exact: compute the exact keys (False leaves them zero: LSH alone needs none).
 
     Returns:
         the batch's :class:`Analysis`; paragraph ids are positions in ``texts``.
@@ -185,7 +187,14 @@ def analyse(
             akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
             aowner = (code >> np.uint64(32)).astype(np.int64)
         parts.append(
-            Analysis(tok.counts().astype(np.int32), exact_keys(tok), signed.astype(np.int64), keys, akeys, aowner)
+            Analysis(
+                tok.counts().astype(np.int32),
+                exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
+                signed.astype(np.int64),
+                keys,
+                akeys,
+                aowner,
+            )
         )
     return Analysis.concat(parts, bands)
 
@@ -473,3 +482,48 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
         verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text)
         decision.stats.contained_reported.append({"doc": doc.path, "line": p.line, "text": p.text, **verdict.to_dict()})
     return decision.stats
+
+
+# --- signatures, LSH and clusters alone (the engine the benchmarks compare with peers) -------
+
+
+def _analyse_range(bounds: tuple[int, int]) -> Analysis:
+    st = parallel.state()
+    lo, hi = bounds
+    return analyse(st["texts"][lo:hi], st["ngram"], st["num_perm"], st["seed"], st["bands"], st["rows"], exact=False)
+
+
+def candidate_clusters(
+    texts: list[str],
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 1,
+    bands: int = 16,
+    rows: int = 8,
+    workers: int = 1,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Signatures, LSH candidates and connected components of paragraphs, without verification.
+
+    This is what MinHash/LSH libraries do (datasketch, rensa, datatrove's MinHash
+    stages), so it is what the benchmarks time against them.
+
+    Args:
+        texts: the paragraphs.
+        ngram: words per shingle.
+        num_perm: MinHash permutations.
+        seed: MinHash seed.
+        bands: LSH bands.
+        rows: rows per band.
+        workers: processes signing shards of the texts.
+
+    Returns:
+        ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
+        connected component.
+    """
+    step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
+    ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
+    shared = {"texts": texts, "ngram": ngram, "num_perm": num_perm, "seed": seed, "bands": bands, "rows": rows}
+    parts = list(parallel.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, shared))
+    analysis = Analysis.concat(parts, bands)
+    pairs = band_pairs(analysis.band_keys, analysis.signed)
+    return pairs, components(len(texts), pairs)

@@ -52,7 +52,7 @@ from nettoyeur.errors import InputError
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.repair import needs_repair, repair
+from nettoyeur.repair import may_need_repair, needs_repair, repair
 from nettoyeur.report import default_report_path, reason_counts, records, skips_to_dicts, summary_path, versions
 from nettoyeur.rules import builtin_rules, load_rules
 from nettoyeur.sources import Sink, Source, folder_pair
@@ -90,7 +90,8 @@ def load_document(source: Source, key: str, max_line_chars: int) -> Document | S
     """Loads, decodes, splits and repairs one document."""
     item = source.load(key)
     if isinstance(item, Document):
-        return repair_document(item, max_line_chars, any(needs_repair(line) for line in item.lines))
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+        return repair_document(item, max_line_chars, suspect)
     return item
 
 
@@ -224,7 +225,7 @@ def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
         if isinstance(item, Skip) or item.checksum != checksum:
             raise _changed(key)
     elif isinstance(item, Document):
-        suspect = any(needs_repair(line) for line in item.lines)
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
     else:
         return item, False
     return repair_document(item, st["config"].max_line_chars, suspect), suspect
