@@ -329,6 +329,22 @@ def test_engine_options_are_checked(tmp_path):
     assert result.exit_code == 2 and "--engine ray" in result.output
 
 
+def test_unreachable_cluster_is_an_input_error():
+    pytest.importorskip("ray")
+    import socket
+
+    from nettoyeur.engine_ray import check_reachable
+
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(InputError, match="cannot reach the Ray cluster"):
+        check_reachable(f"127.0.0.1:{port}")
+    with pytest.raises(InputError, match="not host:port"):
+        check_reachable("nowhere")
+    check_reachable("auto")  # left to Ray
+
+
 def test_local_executor_runs_the_local_engine(corpus, tmp_path):
     root, spec = corpus
     config = CleanConfig(workers=2)

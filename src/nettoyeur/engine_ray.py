@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import tempfile
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -145,6 +146,29 @@ def _get(refs: Any) -> Any:
         raise
 
 
+def check_reachable(address: str | None, timeout: float = 5.0) -> None:
+    """Checks that a ``host:port`` (or ``ray://host:port``) address accepts connections.
+
+    Ray itself retries an unreachable address for minutes before it gives up; this
+    answers in seconds. ``auto``, ``local`` and None are left to Ray.
+
+    Raises:
+        InputError: nothing listens at the address.
+    """
+    if not address or address in ("auto", "local"):
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise InputError(f"Ray address {address!r} is not host:port (or ray://host:port, or auto).")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise InputError(
+            f"cannot reach the Ray cluster at {address}: {err.strerror or err}. Give the address that "
+            "'ray status' prints on the head node (host:6379, or ray://host:10001 for Ray Client)."
+        ) from None
+
+
 def default_runtime_env() -> dict[str, Any]:
     """Returns the runtime environment that ships this process's nettoyeur package to the cluster's workers.
 
@@ -181,6 +205,7 @@ class RayExecutor:
         self._started = False
         if not ray.is_initialized():
             joining = address is not None or bool(os.environ.get("RAY_ADDRESS"))
+            check_reachable(address or os.environ.get("RAY_ADDRESS"))
             options: dict[str, Any] = {"logging_level": logging.WARNING}
             if joining:
                 options["runtime_env"] = runtime_env if runtime_env is not None else default_runtime_env()

@@ -51,6 +51,7 @@ from nettoyeur.dedup import Analysis, analyse_for, decide, deduplicate, make_ver
 from nettoyeur.errors import InputError
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
+from nettoyeur.read import check_locations
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.repair import may_need_repair, needs_repair, repair
 from nettoyeur.report import default_report_path, reason_counts, records, skips_to_dicts, summary_path, versions
@@ -745,12 +746,13 @@ def clean_folder(
     """
     src, dst = Path(input_dir), Path(output_dir)
     check_engine(engine, address)
-    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
-    if engine != "local":  # tasks may run in another working directory (or on another node)
-        source.root = source.root.absolute()
+    check_locations(src, None if dry_run else dst, overwrite=overwrite)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    executor = make_executor(engine, (config or CleanConfig()).workers, address)
+    executor = make_executor(engine, (config or CleanConfig()).workers, address)  # before OUT is created
     try:
+        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+        if engine != "local":  # tasks may run in another working directory (or on another node)
+            source.root = source.root.absolute()
         return run(
             source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra, executor=executor
         )
