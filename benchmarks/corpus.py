@@ -221,22 +221,39 @@ class ArticleFactory:
         return sep.join(lines) + "\n"
 
 
-def write_articles(root: Path, target_paragraphs: int, seed: int = 5, per_folder: int = 1000) -> tuple[int, int, int]:
+class ArticleWriter:
+    """Writes article files under ``root``, 1,000 to a folder, and can be asked for more later.
+
+    Growing one corpus (rather than writing one per size) keeps the benchmark's sizes nested:
+    the 1-million-paragraph corpus is the 300,000 one plus more articles.
+    """
+
+    def __init__(self, root: Path, seed: int = 5, per_folder: int = 1000) -> None:
+        self.root = root
+        self.factory = ArticleFactory(seed)
+        self.per_folder = per_folder
+        self.files = self.paragraphs = self.bytes = 0
+
+    def extend_to(self, paragraphs: int) -> None:
+        """Writes articles until the corpus holds at least ``paragraphs`` paragraphs."""
+        while self.paragraphs < paragraphs:
+            text = self.factory.article()
+            folder = self.root / f"{self.files // self.per_folder:04d}"
+            if self.files % self.per_folder == 0:
+                folder.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            (folder / f"{self.files:07d}.txt").write_bytes(data)
+            self.files += 1
+            self.paragraphs += sum(1 for line in text.split("\n") if line.strip())
+            self.bytes += len(data)
+
+
+def write_articles(root: Path, target_paragraphs: int, seed: int = 5) -> tuple[int, int, int]:
     """Writes article files under ``root`` until about ``target_paragraphs`` paragraphs are written.
 
     Returns:
         ``(files, paragraphs, bytes)`` written.
     """
-    factory = ArticleFactory(seed)
-    files = paragraphs = size = 0
-    while paragraphs < target_paragraphs:
-        text = factory.article()
-        folder = root / f"{files // per_folder:04d}"
-        if files % per_folder == 0:
-            folder.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
-        (folder / f"{files:07d}.txt").write_bytes(data)
-        files += 1
-        paragraphs += sum(1 for line in text.split("\n") if line.strip())
-        size += len(data)
-    return files, paragraphs, size
+    writer = ArticleWriter(root, seed)
+    writer.extend_to(target_paragraphs)
+    return writer.files, writer.paragraphs, writer.bytes

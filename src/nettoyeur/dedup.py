@@ -32,7 +32,7 @@ import numpy as np
 from nettoyeur import parallel
 from nettoyeur.cluster import choose_keepers
 from nettoyeur.config import CleanConfig
-from nettoyeur.lsh import anchor_pairs, band_keys, band_pairs, optimal_bands
+from nettoyeur.lsh import anchor_pairs, band_keys, band_pairs, optimal_bands, sorted_unique
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.shingle import exact_keys, shingles, tokenize
@@ -78,10 +78,10 @@ class Analysis:
     Attributes:
         n_words: int32, words of each paragraph.
         exact: uint64 ``(len, 2)``, the 128-bit key of each paragraph's word sequence.
-        signed: int64, the paragraphs that have shingles (``ngram`` words or more).
+        signed: int32, the paragraphs that have shingles (``ngram`` words or more).
         band_keys: uint64 ``(len(signed), bands)``, their LSH band keys.
         anchor_keys: uint32, the anchors (distinct per paragraph) of the signed paragraphs.
-        anchor_owner: int64, the paragraph of each anchor.
+        anchor_owner: int32, the paragraph of each anchor.
     """
 
     n_words: np.ndarray
@@ -105,10 +105,10 @@ class Analysis:
         return Analysis(
             np.empty(0, dtype=np.int32),
             np.empty((0, 2), dtype=np.uint64),
-            np.empty(0, dtype=np.int64),
+            np.empty(0, dtype=np.int32),
             np.empty((0, bands), dtype=np.uint64),
             np.empty(0, dtype=np.uint32),
-            np.empty(0, dtype=np.int64),
+            np.empty(0, dtype=np.int32),
         )
 
     @staticmethod
@@ -116,7 +116,7 @@ class Analysis:
         """Concatenates analyses in order; paragraph ids of each part follow the previous part's."""
         if not parts:
             return Analysis.empty(bands)
-        base = np.cumsum([0] + [len(p) for p in parts[:-1]])
+        base = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
         return Analysis(
             np.concatenate([p.n_words for p in parts]),
             np.concatenate([p.exact for p in parts]),
@@ -128,16 +128,15 @@ class Analysis:
 
 
 def _batches(texts: list[str], max_chars: int = BATCH_CHARS) -> list[tuple[int, int]]:
-    """Cuts ``texts`` into consecutive ranges of about ``max_chars`` characters."""
+    """Cuts ``texts`` into consecutive ranges of about ``max_chars`` characters (at least one text each)."""
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
     out = []
-    start, size = 0, 0
-    for i, t in enumerate(texts):
-        size += len(t) + 1
-        if size >= max_chars:
-            out.append((start, i + 1))
-            start, size = i + 1, 0
-    if start < len(texts):
-        out.append((start, len(texts)))
+    start = 0
+    while start < len(texts):
+        base = int(ends[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, base + max_chars, side="right")))
+        out.append((start, min(stop, len(texts))))
+        start = stop
     return out
 
 
@@ -179,18 +178,18 @@ def analyse(
         else:
             keys = np.empty((0, bands), dtype=np.uint64)
         akeys = np.empty(0, dtype=np.uint32)
-        aowner = np.empty(0, dtype=np.int64)
+        aowner = np.empty(0, dtype=np.int32)
         if anchor_modulus is not None and len(hashes):
             owner = np.repeat(np.arange(hi - lo, dtype=np.uint64), counts)
             hit = hashes % np.uint32(anchor_modulus) == 0
-            code = np.unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
+            code = sorted_unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
             akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            aowner = (code >> np.uint64(32)).astype(np.int64)
+            aowner = (code >> np.uint64(32)).astype(np.int32)
         parts.append(
             Analysis(
                 tok.counts().astype(np.int32),
                 exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
-                signed.astype(np.int64),
+                signed.astype(np.int32),
                 keys,
                 akeys,
                 aowner,
@@ -240,7 +239,8 @@ def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tup
         first = group[analysis.anchor_owner] == analysis.anchor_owner
         more = anchor_pairs(analysis.anchor_keys[first], analysis.anchor_owner[first])
         if len(more):
-            pairs = np.unique(np.concatenate([pairs, more]), axis=0)
+            codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
+            pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
     return signed, pairs
 
 
@@ -273,7 +273,7 @@ def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.nda
     out = []
     for i in range(len(texts)):
         lo, hi = bounds[i], bounds[i + 1]
-        out.append((words[lo:hi], np.unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
+        out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
     return out
 
 
@@ -285,7 +285,7 @@ def _load(pids: np.ndarray) -> dict[int, tuple[list[str], np.ndarray, list[bool]
 def _verify_task(pairs: np.ndarray) -> list[Any]:
     """Verifies a chunk of candidate pairs; returns verify()'s result for each."""
     config: CleanConfig = parallel.state()["config"]
-    data = _load(np.unique(pairs))
+    data = _load(sorted_unique(pairs.reshape(-1)))
     out = []
     for a, b in pairs.tolist():
         (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
@@ -297,7 +297,7 @@ def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]
     """Returns, per (removed, kept) pair, the MinHash estimate, exact Jaccard and containment."""
     st = parallel.state()
     config: CleanConfig = st["config"]
-    data = _load(np.unique(pairs))
+    data = _load(sorted_unique(pairs.reshape(-1)))
     sig_of: dict[int, np.ndarray] = {}
     if st["estimates"]:
         signed = [pid for pid, (_, s, _) in data.items() if len(s)]
@@ -409,7 +409,7 @@ def decide(
         duplicates = [tuple(e) for e in star.tolist()]
     # choose_keepers over the ids that occur in some pair only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
-    involved = np.unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
+    involved = sorted_unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
     local = {pid: k for k, pid in enumerate(involved.tolist())}
     removals = choose_keepers(
         len(involved),

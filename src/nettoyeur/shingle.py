@@ -10,10 +10,11 @@ The tokeniser works on a whole batch of paragraphs at once, never word by word i
 Python: the batch is joined, encoded as UTF-32 (one array element per character), each
 character is looked up in one table (its folded form, 0 for a separator, and flags), word
 boundaries are where the "is a word character" mask changes, and each word's hash is a
-polynomial of its folded characters read off one cumulative sum:
+polynomial of its folded characters, summed for all words in one ``np.add.reduceat``
+(separators fold to 0, so a segment from one word's start to the next holds one word):
 
-    C[k] = sum_{i<k} c_i * Q^i      (mod 2^64, Q = P^-1 mod 2^64)
-    hash(word [s, e)) = (C[e] - C[s]) * P^(e-1) = sum_{i=s}^{e-1} c_i * P^(e-1-i)
+    S(word [s, e)) = sum_{i=s}^{e-1} c_i * Q^i      (mod 2^64, Q = P^-1 mod 2^64)
+    hash(word) = mix(S * P^s) = mix(sum_{k<e-s} c_{s+k} * Q^k)
 
 which depends on the word alone, not on where it stands. A shingle hash combines ``n``
 consecutive word hashes in numpy too. :func:`words` and :func:`fact_flags`, which
@@ -203,16 +204,15 @@ def _normalised(texts: list[str]) -> tuple[np.ndarray, list[str]]:
     joined = "\n".join(texts)
     cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     entries = _lookup(cp)
-    if joined.isascii():
+    # The suspect flag is the entries' highest bit: one max() tells whether any is set.
+    if joined.isascii() or len(entries) == 0 or int(entries.max()) < int(_SUSPECT):
         return entries, texts
     suspect = (entries & _SUSPECT) != 0
-    if not suspect.any():
-        return entries, texts
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
     para = np.searchsorted(np.cumsum(lengths), np.flatnonzero(suspect), side="right")
     changed = False
     texts = list(texts)
-    for i in np.unique(para).tolist():
+    for i in sorted(set(para.tolist())):
         if not unicodedata.is_normalized("NFKC", texts[i]):
             texts[i] = unicodedata.normalize("NFKC", texts[i])
             changed = True
@@ -234,17 +234,16 @@ def tokenize(texts: list[str]) -> Tokens:
     entries, texts = _normalised(texts)
     folded = entries & _FOLD_MASK
     is_word = (folded != 0).view(np.int8)
-    edges = np.diff(is_word, prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
+    # Word boundaries alternate: +1 where a word starts, -1 just after it ends.
+    edges = np.flatnonzero(np.diff(is_word, prepend=np.int8(0), append=np.int8(0)))
+    starts, ends = edges[0::2], edges[1::2]
     n = len(entries)
     with np.errstate(over="ignore"):
-        x = folded.astype(np.uint64)
-        x *= _powers(_Q, n)
-        cum = np.empty(n + 1, dtype=np.uint64)
-        cum[0] = 0
-        np.cumsum(x, out=cum[1:])
-        hashes = (cum[ends] - cum[starts]) * _powers(_P, max(1, n))[ends - 1]
+        # Separators fold to 0, so the sum from one word's start to the next's is the word's
+        # own sum of c_i * Q^i; times P^start it is sum c_i * Q^(i - start), whatever the start.
+        x = np.multiply(folded, _powers(_Q, n), dtype=np.uint64)
+        hashes = np.add.reduceat(x, starts) if len(starts) else np.empty(0, dtype=np.uint64)
+        hashes *= _powers(_P, max(1, n))[starts]
         _mix(hashes)
     para_starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=para_starts[1:])
@@ -348,7 +347,8 @@ def shingle_hashes(tokens: list[str], n: int) -> np.ndarray:
     if len(tokens) < n:
         return np.empty(0, dtype=np.uint32)
     h, _ = shingles(tokenize([" ".join(tokens)]), n)
-    return np.unique(h)
+    h = np.sort(h)
+    return h[np.r_[True, h[1:] != h[:-1]]] if len(h) else h
 
 
 def shingle_strings(tokens: list[str], n: int) -> list[str]:

@@ -77,7 +77,7 @@ class SpillTexts:
         pids = np.asarray(pids, dtype=np.int64)
         which = np.searchsorted(np.asarray(self.first, dtype=np.int64), pids, side="right") - 1
         out: list[str] = [""] * len(pids)
-        for k in np.unique(which).tolist():
+        for k in sorted(set(which.tolist())):
             sel = np.flatnonzero(which == k)
             if not isinstance(self.files[k], str):  # held in memory elsewhere (Ray's object store)
                 buf = self.files[k].buffer()
