@@ -69,6 +69,18 @@ def main() -> None:
 )
 @click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores).")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine, or as tasks on a Ray cluster (needs nettoyeur[ray]); same output.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); default: start Ray here.",
+)
+@click.option(
     "--report",
     type=click.Path(path_type=Path),
     default=None,
@@ -89,6 +101,8 @@ def clean(
     rules_file: Path | None,
     min_files: int,
     workers: int,
+    engine: str,
+    address: str | None,
     report: Path | None,
     dry_run: bool,
     overwrite: bool,
@@ -109,7 +123,16 @@ def clean(
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run)
         summary = run_paths(
-            input_dir, output_dir, config, report=report, dry_run=dry_run, overwrite=overwrite, quiet=quiet, **formats
+            input_dir,
+            output_dir,
+            config,
+            report=report,
+            dry_run=dry_run,
+            overwrite=overwrite,
+            quiet=quiet,
+            engine=engine,
+            address=address,
+            **formats,
         )
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)

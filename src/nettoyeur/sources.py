@@ -8,13 +8,20 @@ files is one pair; other formats (JSON Lines, Parquet ...) are others. A documen
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
 from nettoyeur.split import join_kept
-from nettoyeur.write import remove_stale_temporaries, safe_target, write_atomic
+from nettoyeur.write import TMP_PREFIX, remove_stale_temporaries, safe_target
+
+# Renamed into place together after one os.sync(): at most this many files or bytes wait.
+# A sync costs about as much as one fsync (~1 ms here), where a fsync per file would cost
+# that for every file (minutes for 100,000 articles).
+SYNC_FILES = 4096
+SYNC_BYTES = 64 << 20
 
 
 @runtime_checkable
@@ -32,7 +39,12 @@ class Source(Protocol):
 
 @runtime_checkable
 class Sink(Protocol):
-    """A destination for cleaned documents, written in corpus order."""
+    """A destination for cleaned documents, written in corpus order.
+
+    A sink may also offer ``render(doc) -> bytes`` (pure: it runs on a worker process)
+    and ``write_rendered(path, data)`` (in the main process, in corpus order); the
+    pipeline then renders documents on the workers and ships only bytes back.
+    """
 
     def write(self, doc: Document) -> None:
         """Writes one cleaned document (its kept paragraphs)."""
@@ -59,12 +71,60 @@ class FolderSource:
 
 
 class FolderSink:
-    """Writes each document to the same relative path under ``root``, atomically, in UTF-8."""
+    """Writes each document to the same relative path under ``root``, atomically, in UTF-8.
+
+    Every file is written under a temporary name in its destination folder; after a batch
+    (``SYNC_FILES`` files or ``SYNC_BYTES`` bytes, and at :meth:`close`) one ``os.sync()``
+    makes the batch durable and each file is renamed over its final name. A run killed at
+    any moment leaves, under each final name, the old file or the new one, never half of
+    one; leftover temporary files start with ``.nettoyeur-`` and the next run removes them.
+    """
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(self.root)
+        self._pending: list[tuple[str, Path]] = []
+        self._pending_bytes = 0
+        self._folders: set[Path] = set()
+        self._serial = 0
+
+    def __getstate__(self) -> dict:
+        return {"root": self.root}  # workers only render: they get no pending files
+
+    def __setstate__(self, state: dict) -> None:
+        self.root = state["root"]
+        self._pending, self._pending_bytes, self._folders, self._serial = [], 0, set(), 0
+
+    def render(self, doc: Document) -> bytes:
+        """Returns the bytes of the cleaned file: the kept paragraphs in the document's own layout."""
+        return join_kept(doc).encode("utf-8")
+
+    def write_rendered(self, path: str, data: bytes) -> None:
+        """Writes rendered bytes under the document's relative path (renamed into place later).
+
+        Raises:
+            OSError: the file cannot be written (disk full, permission).
+            ValueError: the path would leave the output folder.
+        """
+        target = safe_target(self.root, path)
+        folder = target.parent
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        self._serial += 1
+        tmp = os.path.join(folder, f"{TMP_PREFIX}{os.getpid()}-{self._serial}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        except BaseException:
+            _unlink(tmp)
+            raise
+        self._pending.append((tmp, target))
+        self._pending_bytes += len(data)
+        if len(self._pending) >= SYNC_FILES or self._pending_bytes >= SYNC_BYTES:
+            self._flush()
 
     def write(self, doc: Document) -> None:
         """Writes the document's kept paragraphs in its own layout.
@@ -73,10 +133,36 @@ class FolderSink:
             OSError: the file cannot be written (disk full, permission).
             ValueError: the document's path would leave the output folder.
         """
-        write_atomic(safe_target(self.root, doc.path), join_kept(doc))
+        self.write_rendered(doc.path, self.render(doc))
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        os.sync()
+        for tmp, target in self._pending:
+            os.replace(tmp, target)
+        self._pending, self._pending_bytes = [], 0
 
     def close(self) -> None:
-        """Nothing to finish: every file was renamed into place when written."""
+        """Makes the last batch durable and renames it into place.
+
+        Raises:
+            OSError: the files cannot be synced or renamed.
+        """
+        self._flush()
+
+    def abort(self) -> None:
+        """Removes the temporary files of the batch not yet renamed (after a failure)."""
+        for tmp, _ in self._pending:
+            _unlink(tmp)
+        self._pending, self._pending_bytes = [], 0
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def folder_pair(input_dir: Path, output_dir: Path | None, overwrite: bool) -> tuple[FolderSource, FolderSink | None]:
