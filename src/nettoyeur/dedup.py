@@ -43,8 +43,9 @@ from nettoyeur.verify import align, jaccard, verify
 # batch costs ~8 MiB, and numpy's per-call overhead is amortised over ~600 paragraphs.
 BATCH_CHARS = 1 << 18
 # Candidate pairs verified per task: enough to amortise a task (~10 ms of overhead with
-# its texts), few enough that workers stay balanced.
-PAIRS_PER_TASK = 2000
+# its texts), few enough that workers stay balanced and that the words of its (at most
+# 1,024) paragraphs stay small (~5 MB).
+PAIRS_PER_TASK = 512
 
 
 class TextStore(Protocol):
@@ -234,10 +235,10 @@ def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tup
     signed = analysis.signed[rows]
     if len(signed) < 2:
         return signed, np.empty((0, 2), dtype=np.int64)
-    pairs = band_pairs(analysis.band_keys[rows], signed)
+    pairs = band_pairs(analysis.band_keys, signed, rows)
     if anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
-        more = anchor_pairs(analysis.anchor_keys[first], analysis.anchor_owner[first])
+        more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
         if len(more):
             codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
             pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
@@ -265,15 +266,16 @@ def components(n: int, pairs: np.ndarray) -> np.ndarray:
 
 def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.ndarray, list[bool]]]:
     """Returns, per text, its words, sorted distinct shingle hashes and fact flags (what verify takes)."""
-    tok = tokenize(texts)
-    hashes, offsets = shingles(tok, ngram)
-    words = tok.all_words()
-    facts = tok.all_facts(words)
-    bounds = tok.offsets.tolist()
     out = []
-    for i in range(len(texts)):
-        lo, hi = bounds[i], bounds[i + 1]
-        out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
+    for first, last in _batches(texts):
+        tok = tokenize(texts[first:last])
+        hashes, offsets = shingles(tok, ngram)
+        words = tok.all_words()
+        facts = tok.all_facts(words)
+        bounds = tok.offsets.tolist()
+        for i in range(last - first):
+            lo, hi = bounds[i], bounds[i + 1]
+            out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
     return out
 
 
@@ -363,7 +365,8 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
         workers: processes verifying pairs.
 
     Returns:
-        the :class:`Decision`.
+        the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
+        are dropped once the candidates are found.
     """
     stats = DedupStats()
     n = stats.paragraphs = len(analysis)
@@ -375,6 +378,12 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     stats.exact_pairs = len(exact)
 
     signed, pairs = candidate_pairs(analysis, group, config.containment != "off")
+    # The band keys and anchors are most of the analysis and are not needed any more.
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[analysis.signed] = True
+    analysis.band_keys = analysis.band_keys[:0]
+    analysis.anchor_keys = analysis.anchor_keys[:0]
+    analysis.anchor_owner = analysis.anchor_owner[:0]
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
@@ -409,8 +418,6 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     chosen = np.array([(ids[r.pid], ids[r.target]) for r in removals], dtype=np.int64)
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
-    has_shingles = np.zeros(n, dtype=bool)
-    has_shingles[analysis.signed] = True
     exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
     computed = iter(_run(_evidence_task, chosen[~same], workers, shared))
     evidence = [
