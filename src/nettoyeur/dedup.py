@@ -45,8 +45,9 @@ from nettoyeur.verify import align, jaccard, verify
 # batch costs ~8 MiB, and numpy's per-call overhead is amortised over ~600 paragraphs.
 BATCH_CHARS = 1 << 18
 # Candidate pairs verified per task: enough to amortise a task (~10 ms of overhead with
-# its texts), few enough that workers stay balanced.
-PAIRS_PER_TASK = 2000
+# its texts), few enough that workers stay balanced and that the words of its (at most
+# 1,024) paragraphs stay small (~5 MB).
+PAIRS_PER_TASK = 512
 
 
 class TextStore(Protocol):
@@ -117,18 +118,27 @@ class Analysis:
 
     @staticmethod
     def concat(parts: list[Analysis], bands: int) -> Analysis:
-        """Concatenates analyses in order; paragraph ids of each part follow the previous part's."""
+        """Concatenates analyses in order; paragraph ids of each part follow the previous part's.
+
+        The parts are consumed: each part's arrays are released as soon as they are
+        copied, so memory peaks at the result plus one field of one part, not twice the result.
+        """
         if not parts:
             return Analysis.empty(bands)
         base = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
-        return Analysis(
-            np.concatenate([p.n_words for p in parts]),
-            np.concatenate([p.exact for p in parts]),
-            np.concatenate([p.signed + b for p, b in zip(parts, base)]),
-            np.concatenate([p.band_keys for p in parts]),
-            np.concatenate([p.anchor_keys for p in parts]),
-            np.concatenate([p.anchor_owner + b for p, b in zip(parts, base)]),
-        )
+        out = Analysis.empty(bands)
+        for name in ("n_words", "exact", "signed", "band_keys", "anchor_keys", "anchor_owner"):
+            first = getattr(parts[0], name)
+            size = sum(len(getattr(p, name)) for p in parts)
+            merged = np.empty((size, *first.shape[1:]), dtype=first.dtype)
+            at = 0
+            for p, b in zip(parts, base):
+                values = getattr(p, name)
+                merged[at : at + len(values)] = values + b if name in ("signed", "anchor_owner") else values
+                at += len(values)
+                setattr(p, name, values[:0])
+            setattr(out, name, merged)
+        return out
 
 
 def _batches(texts: list[str], max_chars: int = BATCH_CHARS) -> list[tuple[int, int]]:
@@ -238,10 +248,10 @@ def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tup
     signed = analysis.signed[rows]
     if len(signed) < 2:
         return signed, np.empty((0, 2), dtype=np.int64)
-    pairs = band_pairs(analysis.band_keys[rows], signed)
+    pairs = band_pairs(analysis.band_keys, signed, rows)
     if anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
-        more = anchor_pairs(analysis.anchor_keys[first], analysis.anchor_owner[first])
+        more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
         if len(more):
             codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
             pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
@@ -269,15 +279,16 @@ def components(n: int, pairs: np.ndarray) -> np.ndarray:
 
 def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.ndarray, list[bool]]]:
     """Returns, per text, its words, sorted distinct shingle hashes and fact flags (what verify takes)."""
-    tok = tokenize(texts)
-    hashes, offsets = shingles(tok, ngram)
-    words = tok.all_words()
-    facts = tok.all_facts(words)
-    bounds = tok.offsets.tolist()
     out = []
-    for i in range(len(texts)):
-        lo, hi = bounds[i], bounds[i + 1]
-        out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
+    for first, last in _batches(texts):
+        tok = tokenize(texts[first:last])
+        hashes, offsets = shingles(tok, ngram)
+        words = tok.all_words()
+        facts = tok.all_facts(words)
+        bounds = tok.offsets.tolist()
+        for i in range(last - first):
+            lo, hi = bounds[i], bounds[i + 1]
+            out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
     return out
 
 
@@ -377,7 +388,8 @@ def decide(
             :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
 
     Returns:
-        the :class:`Decision`.
+        the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
+        are dropped once the candidates are found.
     """
     stats = DedupStats()
     n = stats.paragraphs = len(analysis)
@@ -390,6 +402,12 @@ def decide(
 
     find = candidate_pairs if executor is None else executor.candidate_pairs
     signed, pairs = find(analysis, group, config.containment != "off")
+    # The band keys and anchors are most of the analysis and are not needed any more.
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[analysis.signed] = True
+    analysis.band_keys = analysis.band_keys[:0]
+    analysis.anchor_keys = analysis.anchor_keys[:0]
+    analysis.anchor_owner = analysis.anchor_owner[:0]
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
@@ -456,8 +474,6 @@ def decide(
     chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
-    has_shingles = np.zeros(n, dtype=bool)
-    has_shingles[analysis.signed] = True
     exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
     computed = iter(_run(_evidence_task, chosen[~same], workers, shared, executor))
     evidence = [

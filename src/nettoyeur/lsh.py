@@ -141,21 +141,23 @@ def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
     return _decode(sorted_unique(_pair_codes(pairs)))
 
 
-def band_pairs(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+def band_pairs(keys: np.ndarray, ids: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
     """Returns the distinct pairs ``(i, j)``, ``i < j``, of ids that share a key in some band.
 
     Args:
-        keys: uint64 band keys, shape ``(len(ids), bands)`` (see :func:`band_keys`).
-        ids: the paragraph id of each row (below 2^31).
+        keys: uint64 band keys, shape ``(paragraphs, bands)`` (see :func:`band_keys`).
+        ids: the paragraph id of each row used (below 2^31).
+        rows: the rows of ``keys`` to use (None: all), one per id.
 
     Bands are sorted one at a time, so the extra memory is that of one column.
     """
-    if len(keys) < 2:
+    if len(ids) < 2:
         return np.empty((0, 2), dtype=np.int64)
     ids = ids.astype(np.int64, copy=False)
     codes = [np.empty(0, dtype=np.int64)]
     for band in range(keys.shape[1]):
-        found = _pair_codes(_pairs_from_groups(np.ascontiguousarray(keys[:, band]), ids))
+        column = keys[:, band] if rows is None else keys[rows, band]
+        found = _pair_codes(_pairs_from_groups(np.ascontiguousarray(column), ids))
         if len(found):
             codes.append(sorted_unique(found))
     return _decode(sorted_unique(np.concatenate(codes)))
@@ -173,26 +175,50 @@ def anchors(shingles: np.ndarray, modulus: int) -> np.ndarray:
     return shingles[shingles % np.uint32(modulus) == 0]
 
 
-def anchor_pairs(keys: np.ndarray, owners: np.ndarray, min_share: float = 0.5, max_group: int = 256) -> np.ndarray:
+# Anchors are grouped in this many parts by the top bits of their hash (equal anchors fall
+# in one part), so that sorting them needs 1/16 of the memory at once.
+ANCHOR_PARTS = 16
+
+
+def anchor_pairs(
+    keys: np.ndarray,
+    owners: np.ndarray,
+    min_share: float = 0.5,
+    max_group: int = 256,
+    select: np.ndarray | None = None,
+) -> np.ndarray:
     """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors.
 
     Args:
-        keys: anchor hashes, each owner's distinct anchors (uint32 or uint64).
+        keys: anchor hashes (uint32), each owner's distinct anchors.
         owners: the paragraph id owning each anchor (below 2^31).
         min_share: required share of the smaller set's anchors found in the other.
         max_group: anchors shared by more paragraphs than this are too common to
             discriminate (a stock phrase) and are ignored.
+        select: a boolean mask of the anchors to use (None: all).
     """
     if len(keys) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    owners = owners.astype(np.int64, copy=False)
-    pairs = _pairs_from_groups(keys.astype(np.uint64, copy=False), owners, max_group=max_group)
-    if len(pairs) == 0:
-        return pairs
-    code, counts = np.unique(_pair_codes(pairs), return_counts=True)
-    who, per_owner = np.unique(owners, return_counts=True)
+    keys = keys.astype(np.uint32, copy=False)
+    part_of = keys >> np.uint32(28)
+    if select is not None:
+        part_of[~select] = ANCHOR_PARTS  # in no part
+        owners = owners[select]
+    found = [np.empty(0, dtype=np.int64)]
+    for part in range(ANCHOR_PARTS):
+        mask = part_of == part
+        who = owners[mask[select]] if select is not None else owners[mask]
+        pairs = _pairs_from_groups(keys[mask].astype(np.uint64), who.astype(np.int64), max_group=max_group)
+        found.append(_pair_codes(pairs))
+    codes = np.sort(np.concatenate(found))
+    if len(codes) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    counts = np.diff(np.r_[starts, len(codes)])
+    code = codes[starts]
+    per_owner = np.bincount(owners)
     a, b = code >> 32, code & 0xFFFFFFFF
-    smaller = np.minimum(per_owner[np.searchsorted(who, a)], per_owner[np.searchsorted(who, b)])
+    smaller = np.minimum(per_owner[a], per_owner[b])
     keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
     return np.stack([a[keep], b[keep]], axis=1)
 

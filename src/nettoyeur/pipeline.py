@@ -64,6 +64,8 @@ from nettoyeur.write import TMP_PREFIX, write_atomic
 # worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
 SHARD_DOCS = 256
 SHARDS_PER_WORKER = 8
+# Documents between two trims of the main process's heap (see parallel.trim_memory).
+TRIM_EVERY = 4096
 # Paragraph characters a shard analyses at once: bounds a worker's memory (~30 bytes a
 # character in the tokeniser) whatever the size of its documents.
 ANALYSE_CHARS = 1 << 22
@@ -366,6 +368,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 flush()
         flush()
     bands, _ = optimal_bands(config.threshold, config.num_perm)
+    parallel.trim_memory()  # a worker too would keep its high-water mark from shard to shard
     return ShardAnalysis(
         infos,
         seen,
@@ -446,6 +449,7 @@ def write_shard(task: WriteTask) -> ShardOutput:
             outputs.append((doc.path, render(doc)))
         elif st["ship_documents"]:
             outputs.append(doc)
+    parallel.trim_memory()
     return ShardOutput(outputs, "".join(line + "\n" for line in lines), counts)
 
 
@@ -545,6 +549,8 @@ def run(
                     skips.extend(bad)
                     merged = merge_counts(merged, (found, counts))
                     bar.update(len(shard))
+                    if len(first_seen) % TRIM_EVERY < len(shard):
+                        parallel.trim_memory()
             shared["counts"] = LineCounts.from_arrays(*merged)
             shared["rules"] = rules_for(config)
             del merged
@@ -599,6 +605,8 @@ def run(
                 lengths.append(part.lengths)
                 pid += len(part.analysis)
                 bar.update(len(tasks[len(shard_codes) - 1][1]))
+                if len(shard_codes) % 16 == 0:
+                    parallel.trim_memory()
         bands, _ = optimal_bands(config.threshold, config.num_perm)
         analysis = Analysis.concat(analyses, bands)
         del analyses
@@ -609,9 +617,11 @@ def run(
         all_lines = np.concatenate(lines) if lines else np.empty(0, dtype=np.int32)
         del doc_of, lines
 
+        parallel.trim_memory()
         lap("analyse")
         decision = decide(analysis, config, store, workers, executor)
         del analysis
+        parallel.trim_memory()
         lap("decide")
         paths = [info.path for info in infos]
         contained_reported = []
@@ -648,6 +658,7 @@ def run(
                 first += n_pids
 
         counts: Counter = Counter()
+        written = 0
         report_file = _ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
             for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
@@ -658,6 +669,9 @@ def run(
                         sink.write(item)  # type: ignore[union-attr]
                 report_file.write(out.report)
                 counts.update(out.counts)
+                written += 1
+                if written % 16 == 0:
+                    parallel.trim_memory()
                 bar.update(len(out.outputs) if sink is not None else 0)
         if sink is not None:
             sink.close()

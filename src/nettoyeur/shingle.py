@@ -46,9 +46,9 @@ _Q = pow(_P, -1, 1 << 64)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _FOLD = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
-# Power tables are cached up to this many characters (8 MiB each); longer batches
-# compute their own, once.
-_POWERS_CACHED = 1 << 20
+# Power tables are cached up to this many characters (2 MiB each: the dedup stage's
+# batches); longer batches compute their own, once.
+_POWERS_CACHED = 1 << 18
 
 
 def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
