@@ -47,7 +47,7 @@ from nettoyeur.dedup import candidate_pairs as local_candidate_pairs
 from nettoyeur.errors import InputError
 from nettoyeur.executors import regroup
 from nettoyeur.partitioned import ShardKeys, cluster_edges, partitioned_candidates, partitions_for, split_analysis
-from nettoyeur.pipeline import ShardAnalysis, analyse_shard
+from nettoyeur.passes import ShardAnalysis, analyse_shard
 
 # Tasks in flight per CPU of the cluster: enough to hide a task's scheduling latency
 # (~1 ms) behind the others' work, few enough that results waiting for an earlier,

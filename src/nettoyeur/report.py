@@ -108,14 +108,14 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
         the summary's path.
     """
     lines = [dumps_line(r) for doc in docs for r in records(doc)]
-    lines.extend(dumps_line(_reported(r)) for r in summary.get("contained_reported", []))
+    lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
     write_atomic(path, "".join(line + "\n" for line in lines))
     spath = summary_path(path)
     write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return spath
 
 
-def _reported(record: dict[str, Any]) -> dict[str, Any]:
+def reported_line(record: dict[str, Any]) -> dict[str, Any]:
     """Returns a report-only containment record with the same keys as a removal (``file``, not ``doc``)."""
     out = {k: v for k, v in record.items() if k != "doc"}
     out.setdefault("file", record.get("doc"))
