@@ -7,6 +7,7 @@ started once for the module (skipped where Ray is not installed).
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -141,7 +142,8 @@ def test_partitioned_candidates_equal_local_candidates(parts, cuts, containment)
     config = CleanConfig(containment=containment)
     bounds = sorted(set(cuts) | {0, len(KERNEL_TEXTS)})
     shards = [analyse_for(KERNEL_TEXTS[lo:hi], config) for lo, hi in zip(bounds, bounds[1:])]
-    full = Analysis.concat(shards, optimal_bands(config.threshold, config.num_perm)[0])
+    # concat consumes its parts: concatenate copies, the shards are split below
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], optimal_bands(config.threshold, config.num_perm)[0])
     group = exact_groups(full)
     _, expected = candidate_pairs(full, group, containment != "off")
 
@@ -190,7 +192,7 @@ def test_partitioned_candidates_equal_local_on_colliding_keys(seed, sizes, parts
     rng = np.random.default_rng(seed)
     bands = 4
     shards = [_synthetic_shard(rng, n, bands, key_range, anchor_range=12) for n in sizes]
-    full = Analysis.concat(shards, bands)
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)  # concat consumes its parts
     group = exact_groups(full)
     _, expected = candidate_pairs(full, group, True)
     keys = ShardKeys(parts)
