@@ -132,7 +132,7 @@ class Analysis:
                 values = getattr(p, name)
                 merged[at : at + len(values)] = values + b if name in ("signed", "anchor_owner") else values
                 at += len(values)
-                setattr(p, name, values[:0])
+                setattr(p, name, np.empty((0, *values.shape[1:]), dtype=values.dtype))  # not a view: frees it
             setattr(out, name, merged)
         return out
 
@@ -390,9 +390,9 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
-    analysis.band_keys = analysis.band_keys[:0]
-    analysis.anchor_keys = analysis.anchor_keys[:0]
-    analysis.anchor_owner = analysis.anchor_owner[:0]
+    analysis.band_keys = np.empty((0, analysis.band_keys.shape[1]), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
