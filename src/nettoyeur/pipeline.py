@@ -55,7 +55,7 @@ from nettoyeur.repair import may_need_repair, needs_repair, repair
 from nettoyeur.report import default_report_path, reason_counts, records, skips_to_dicts, summary_path, versions
 from nettoyeur.rules import builtin_rules, load_rules
 from nettoyeur.sources import Sink, Source, folder_pair
-from nettoyeur.spill import SpillTexts
+from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, write_anchors, write_band_keys
 from nettoyeur.write import TMP_PREFIX, write_atomic
 
 # Documents per shard: at most this many, and fewer on small corpora so that every
@@ -279,6 +279,8 @@ class ShardAnalysis:
         spill: the spill file holding the analysed paragraphs' texts.
         offsets: int64 byte offset of each analysed paragraph in the spill file.
         lengths: int32 byte length of each.
+        band_rows: rows of band keys in ``spill + ".bands"`` (the analysis holds none).
+        anchor_counts: anchors per part in ``spill + ".anchors"`` (the analysis holds none).
     """
 
     infos: list[DocInfo]
@@ -292,6 +294,8 @@ class ShardAnalysis:
     spill: str
     offsets: np.ndarray
     lengths: np.ndarray
+    band_rows: int
+    anchor_counts: np.ndarray
 
 
 def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
@@ -366,6 +370,15 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 flush()
         flush()
     bands, _ = optimal_bands(config.threshold, config.num_perm)
+    analysis = Analysis.concat(parts, bands)
+    # The band keys and anchors (most of the analysis) go to disk; decide reads them a band
+    # or an anchor part at a time.
+    write_band_keys(spill + ".bands", analysis.band_keys)
+    anchor_counts = write_anchors(spill + ".anchors", analysis.anchor_keys, analysis.anchor_owner)
+    band_rows = len(analysis.band_keys)
+    analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
     parallel.trim_memory()  # a worker too would keep its high-water mark from shard to shard
     return ShardAnalysis(
         infos,
@@ -373,12 +386,14 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         skips,
         np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
         verdicts,
-        Analysis.concat(parts, bands),
+        analysis,
         np.array(doc_of, dtype=np.int32),
         np.array(lines, dtype=np.int32),
         spill,
         np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64),
         np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
+        band_rows,
+        anchor_counts,
     )
 
 
@@ -572,6 +587,9 @@ def run(
         doc_of: list[np.ndarray] = []
         lines: list[np.ndarray] = []
         store = SpillTexts()
+        bands_total, _ = optimal_bands(config.threshold, config.num_perm)
+        spilled_bands = SpilledBands([], [], bands_total)
+        spilled_anchors = SpilledAnchors([], [], [])
         offsets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
         pid = 0
@@ -596,6 +614,11 @@ def run(
                 lines.append(part.lines)
                 store.files.append(part.spill)
                 store.first.append(pid)
+                spilled_bands.files.append(part.spill + ".bands")
+                spilled_bands.rows.append(part.band_rows)
+                spilled_anchors.files.append(part.spill + ".anchors")
+                spilled_anchors.counts.append(part.anchor_counts)
+                spilled_anchors.first_pid.append(pid)
                 offsets.append(part.offsets)
                 lengths.append(part.lengths)
                 pid += len(part.analysis)
@@ -604,6 +627,8 @@ def run(
                     parallel.trim_memory()
         bands, _ = optimal_bands(config.threshold, config.num_perm)
         analysis = Analysis.concat(analyses, bands)
+        analysis.band_keys = spilled_bands
+        analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
         del analyses
         store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
         store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
