@@ -9,7 +9,9 @@ Runs over every paragraph that boilerplate left, within and across files alike:
    :mod:`nettoyeur.minhash`);
 3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
-5. *cluster / keep*: union-find, first copy in corpus order kept (:mod:`nettoyeur.cluster`).
+5. *cluster / keep*: union-find, first copy in corpus order kept, pairs that state
+   different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
+   inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 
 The stage is split for streaming and for workers. :func:`analyse` turns a batch of
 paragraph texts into an :class:`Analysis`: compact arrays (a 128-bit exact key, the LSH
@@ -30,7 +32,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from nettoyeur import parallel
-from nettoyeur.cluster import choose_keepers
+from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
 from nettoyeur.lsh import anchor_pairs, anchor_pairs_from_parts, band_keys, band_pairs, optimal_bands, sorted_unique
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
@@ -67,6 +69,8 @@ class DedupStats:
     verified_duplicates: int = 0
     verified_contained: int = 0
     rejected: int = 0
+    quoted: int = 0
+    conflicts: int = 0
     bands: int = 0
     rows: int = 0
     contained_reported: list[dict] = field(default_factory=list)
@@ -344,10 +348,14 @@ def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
     return [pairs[i : i + size] for i in range(0, len(pairs), size)]
 
 
-def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any]) -> list[Any]:
+def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None) -> list[Any]:
     chunks = _chunks(pairs)
     out: list[Any] = []
-    for part in parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared):
+    if executor is not None:
+        parts = executor.map(fn, chunks, shared, jobs=len(chunks))
+    else:
+        parts = parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
+    for part in parts:
         out.extend(part)
     return out
 
@@ -361,8 +369,10 @@ class Decision:
         target: the kept paragraph each one duplicates or lies in.
         reason: ``duplicate`` or ``contained``.
         evidence: per removal ``(estimated, jaccard, containment)``.
-        reported: for ``containment="report"``, the contained paragraphs that are kept
-            but reported, with the same fields.
+        reported: paragraphs that are kept but reported, ``(pid, target, reason,
+            evidence)``: the contained ones under ``containment="report"`` (reason
+            ``contained``), then the quoted ones (reason ``quoted``: a passage inside a
+            longer paragraph that is not a cut copy of it), each in paragraph id order.
         stats: the stage's counts.
     """
 
@@ -378,14 +388,18 @@ class Decision:
         return set(self.target) | {r[1] for r in self.reported}
 
 
-def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: int = 1) -> Decision:
+def decide(
+    analysis: Analysis, config: CleanConfig, store: TextStore, workers: int = 1, executor: Any = None
+) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
     Args:
         analysis: every paragraph to deduplicate, in corpus order (ids are positions).
         config: the options.
         store: the paragraphs' texts, read for candidate pairs only.
-        workers: processes verifying pairs.
+        workers: processes verifying pairs (without ``executor``).
+        executor: where candidates, verification and large clusters run (a
+            :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
 
     Returns:
         the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
@@ -400,7 +414,8 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     exact = np.stack([group[copies], copies], axis=1)
     stats.exact_pairs = len(exact)
 
-    signed, pairs = candidate_pairs(analysis, group, config.containment != "off")
+    find = candidate_pairs if executor is None else executor.candidate_pairs
+    signed, pairs = find(analysis, group, config.containment != "off")
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
@@ -411,21 +426,41 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
-    matches = _run(_verify_task, pairs, workers, shared)
+    matches = _run(_verify_task, pairs, workers, shared, executor)
 
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
     for (a, b), match in zip(pairs.tolist(), matches):
-        if match is None:
+        if match is not None and match.conflict:
+            conflicts.append((a, b))
+        if match is None or match.kind == "different":
             stats.rejected += 1
         elif match.kind == "duplicate":
             duplicates.append((a, b))
             stats.verified_duplicates += 1
         else:
             inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
-            contained.append((inner, outer))
-            stats.verified_contained += 1
+            if match.kind == "contained":
+                contained.append((inner, outer))
+                stats.verified_contained += 1
+            else:
+                quoted.append((inner, outer))
+    stats.conflicts = len(conflicts)
 
+    # A very large edge list is reduced by the executor: (root, member) star edges make the
+    # same clusters (every root is its cluster's smallest id), one per member; components
+    # holding a conflict pair keep their edges (the greedy clustering needs them).
+    star = (
+        executor.clusters(
+            np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), np.asarray(conflicts, dtype=np.int64).reshape(-1, 2)
+        )
+        if executor is not None
+        else None
+    )
+    if star is not None:
+        duplicates = [tuple(e) for e in star.tolist()]
     # choose_keepers over the ids that occur in some pair only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
     involved = sorted_unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
@@ -434,22 +469,34 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
         len(involved),
         [(local[a], local[b]) for a, b in duplicates],
         [(local[a], local[b]) for a, b in contained],
+        [(local[a], local[b]) for a, b in conflicts],
     )
     ids = involved.tolist()
+    # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
+    # once, with the kept copy of the smallest container.
+    target_of = {ids[r.pid]: ids[r.target] for r in removals}
+    quoted_in: dict[int, int] = {}
+    for inner, outer in quoted:
+        target = target_of.get(outer, outer)
+        if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
+            quoted_in[inner] = target
+    stats.quoted = len(quoted_in)
+    removals = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
+    removals += [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
     decision = Decision(stats=stats)
     if not removals:
         return decision
-    chosen = np.array([(ids[r.pid], ids[r.target]) for r in removals], dtype=np.int64)
+    chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
     exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
-    computed = iter(_run(_evidence_task, chosen[~same], workers, shared))
+    computed = iter(_run(_evidence_task, chosen[~same], workers, shared, executor))
     evidence = [
         (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else next(computed)
         for pid, is_same in zip(chosen[:, 0].tolist(), same.tolist())
     ]
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
-        if r.reason == "contained" and config.containment == "report":
+        if r.reason == "quoted" or (r.reason == "contained" and config.containment == "report"):
             decision.reported.append((pid, target, r.reason, ev))
             continue
         decision.pid.append(pid)
@@ -459,20 +506,30 @@ def decide(analysis: Analysis, config: CleanConfig, store: TextStore, workers: i
     return decision
 
 
+# Why a quoted paragraph is reported and kept.
+QUOTED_DETAIL = "inside a longer paragraph but not a cut copy of it (a pull quote, a heading): kept"
+
+
 def make_verdict(
     reason: str, evidence: tuple[float | None, float, float], kept_doc: str, kept_line: int, kept_text: str
-):
-    """Returns the :class:`Verdict` of one removal."""
+) -> Verdict:
+    """Returns the :class:`Verdict` of one removal or report (``quoted`` is reported as ``contained``)."""
     est, jac, cont = evidence
     return Verdict(
-        reason,
+        "contained" if reason == "quoted" else reason,
         kept_doc=kept_doc,
         kept_line=kept_line,
         kept_text=kept_text,
         estimated=est,
         jaccard=jac,
         containment=cont,
+        detail=QUOTED_DETAIL if reason == "quoted" else None,
     )
+
+
+def reported_record(doc: str, line: int, paragraph: int, text: str, verdict: Verdict) -> dict:
+    """Returns the summary entry of a kept but reported paragraph (contained or quoted)."""
+    return {"file": doc, "line": line, "paragraph": paragraph, "text": text, **verdict.to_dict()}
 
 
 def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[int], None] | None = None) -> DedupStats:
@@ -482,7 +539,7 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
         the stage's counts.
     """
     owners: list[tuple[Document, Paragraph]] = []
-    for doc in docs:
+    for doc in sorted(docs, key=lambda d: d.path):  # corpus order, whatever order docs came in
         for p in doc.paragraphs:
             if p.kept and len(p.text) <= config.max_line_chars:
                 owners.append((doc, p))
@@ -497,7 +554,7 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     for pid, target, reason, ev in decision.reported:
         (doc, p), (kdoc, kp) = owners[pid], owners[target]
         verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text)
-        decision.stats.contained_reported.append({"doc": doc.path, "line": p.line, "text": p.text, **verdict.to_dict()})
+        decision.stats.contained_reported.append(reported_record(doc.path, p.line, p.index, p.text, verdict))
     return decision.stats
 
 

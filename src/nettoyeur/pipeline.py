@@ -2,479 +2,146 @@
 
 :func:`run` streams a :class:`~nettoyeur.sources.Source` into a
 :class:`~nettoyeur.sources.Sink` in passes over *shards* (consecutive runs of documents
-in corpus order), each pass a plain function of one shard that a worker process (or a
-Ray task) can run:
+in corpus order), each pass a plain function of one shard (:mod:`nettoyeur.passes`) that
+a worker process (or a Ray task) can run:
 
-1. *count* (:func:`count_shard`, only with boilerplate on): load and repair each
-   document and count the 64-bit keys of its short lines; the counts of all shards are
-   merged (the boilerplate frequency signal needs corpus-wide counts).
-2. *analyse* (:func:`analyse_shard`): load, repair, mark boilerplate (given the counts),
-   and turn the paragraphs left into the dedup stage's compact arrays
+1. *count* (:func:`~nettoyeur.passes.count_shard`, only with boilerplate on): load and
+   repair each document and count the 64-bit keys of its short lines; the counts of all
+   shards are merged (the boilerplate frequency signal needs corpus-wide counts).
+2. *analyse* (:func:`~nettoyeur.passes.analyse_shard`): load, repair, mark boilerplate
+   (given the counts), and turn the paragraphs left into the dedup stage's compact arrays
    (:class:`~nettoyeur.dedup.Analysis`); their texts go to a spill file on disk. Then,
    in this process, :func:`~nettoyeur.dedup.decide` finds and verifies the near
    duplicates over the whole corpus, reading candidates' texts back from the spill.
-3. *write* (:func:`write_shard`): load and repair again, apply the boilerplate and dedup
-   verdicts, render the output and the report records; this process writes them in
-   corpus order.
+3. *remark* (:func:`~nettoyeur.passes.remark_shard`, only the documents dedup thinned):
+   the boilerplate signals again on what dedup left, kept copies handed over to the next
+   copy when they go (:mod:`nettoyeur.remark`).
+4. *write* (:func:`~nettoyeur.passes.write_shard`): load and repair again, apply the
+   boilerplate, dedup and re-mark verdicts, render the output and the report records;
+   this process writes them in corpus order.
 
 Memory holds the compact arrays (a few hundred bytes a paragraph), never the corpus
-text. Documents are loaded three times, which costs less than keeping them: loading and
-repairing is a small share of the time. Results come back in shard order and every
-decision depends on paragraph ids in corpus order only, so ``--workers N`` writes the
-same bytes as ``--workers 1``.
+text. Documents are loaded three or four times, which costs less than keeping them:
+loading and repairing is a small share of the time. Results come back in shard order and
+every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
+the same bytes as ``--workers 1``.
 
-:func:`clean_documents` runs the same steps in memory over documents the caller holds.
+:func:`clean_documents` runs the same steps in memory over documents the caller holds;
+a run with an index (:class:`nettoyeur.index.CorpusIndex`) runs in memory too
+(:func:`run_in_memory`): its hooks work on documents.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import math
 import os
 import shutil
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur import boilerplate, parallel
+from nettoyeur import parallel
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup import Analysis, analyse_for, decide, deduplicate, make_verdict
-from nettoyeur.errors import InputError
+from nettoyeur.dedup import Analysis, Decision, decide, make_verdict, reported_record
+from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
-from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.repair import may_need_repair, needs_repair, repair
-from nettoyeur.report import default_report_path, reason_counts, records, skips_to_dicts, summary_path, versions
-from nettoyeur.rules import builtin_rules, load_rules
+from nettoyeur.memory import _count, clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
+from nettoyeur.passes import (  # noqa: F401 - re-exported: the names tests and engines use
+    SHARD_DOCS,
+    TRIM_EVERY,
+    DocInfo,
+    LineCounts,
+    Overrides,
+    Plan,
+    Seen,
+    ShardAnalysis,
+    WriteTask,
+    _verdict_key,
+    analyse_shard,
+    count_shard,
+    line_key,
+    load_document,
+    merge_counts,
+    plan_shards,
+    remark_shard,
+    repair_document,
+    write_shard,
+)
+from nettoyeur.read import check_locations, check_report_location
+from nettoyeur.records import Verdict
+from nettoyeur.remark import Copy, Marks, remark_streaming
+from nettoyeur.report import (
+    default_report_path,
+    dumps_line,
+    reported_line,
+    skips_to_dicts,
+    summary_path,
+    versions,
+)
 from nettoyeur.sources import Sink, Source, folder_pair
-from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, write_anchors, write_band_keys
-from nettoyeur.write import TMP_PREFIX, write_atomic
-
-# Documents per shard: at most this many, and fewer on small corpora so that every
-# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
-SHARD_DOCS = 256
-SHARDS_PER_WORKER = 8
-# Documents between two trims of the main process's heap (see parallel.trim_memory).
-TRIM_EVERY = 4096
-# Paragraph characters a shard analyses at once: bounds a worker's memory (~30 bytes a
-# character in the tokeniser) whatever the size of its documents.
-ANALYSE_CHARS = 1 << 22
+from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
+from nettoyeur.write import TMP_PREFIX, file_mode, write_atomic
 
 worker_count = parallel.worker_count
 
 
-def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
-    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
-
-    Args:
-        doc: the document.
-        max_line_chars: longer lines are not repaired.
-        check: False when an earlier pass found nothing to repair in this document.
-    """
-    if not check:
-        return doc
-    for p in doc.paragraphs:
-        if len(p.text) <= max_line_chars:
-            p.text, p.repairs = repair(p.original)
-    return doc
-
-
-def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
-    """Loads, decodes, splits and repairs one document."""
-    item = source.load(key)
-    if isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-        return repair_document(item, max_line_chars, suspect)
-    return item
-
-
-def _load_and_repair(args: tuple[Source, str, int]) -> Document | Skip:
-    source, key, max_line_chars = args
-    return load_document(source, key, max_line_chars)
-
-
-def load_all(
-    source: Source, keys: list[str], config: CleanConfig, bar: tqdm | None = None
-) -> Iterator[Document | Skip]:
-    """Loads, decodes and repairs the documents, in the given order, on ``config.workers`` processes."""
-    jobs = [(source, key, config.max_line_chars) for key in keys]
-    workers = min(worker_count(config.workers), max(1, len(jobs) // 8))
-    for item in parallel.ordered_map(_load_and_repair, jobs, workers, window=64):
-        if bar is not None:
-            bar.update(1)
-        yield item
-
-
-def rules_for(config: CleanConfig) -> list:
-    """Returns the built-in rules plus the user's."""
-    rules = builtin_rules()
-    if config.rules_file is not None:
-        rules = load_rules(config.rules_file) + rules
-    return rules
-
-
-def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True) -> dict[str, Any]:
-    """Runs boilerplate removal and deduplication over loaded documents, in place.
-
-    ``docs`` must be in corpus order. Returns the stage statistics.
-    """
-    stats: dict[str, Any] = {}
-    if config.boilerplate:
-        rules = rules_for(config)
-        counts = boilerplate.count_lines(docs)
-        for doc in docs:
-            boilerplate.mark(doc, rules, counts, config.min_files)
-    dedup = deduplicate(docs, config)
-    stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
-    stats["contained_reported"] = dedup.contained_reported
-    return stats
-
-
-# --- line counts -------------------------------------------------------------------------
-
-
-def line_key(text: str) -> int:
-    """Returns a deterministic 64-bit key for a boilerplate frequency key (BLAKE2b)."""
-    import hashlib
-
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
-
-class LineCounts(dict):
-    """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
-
-    Only keys found in two files or more are stored (a line in one file never recurs),
-    so memory grows with the recurring lines, not with the corpus.
-    """
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        """Returns the number of files holding the line with this frequency key."""
-        return dict.get(self, line_key(key) if isinstance(key, str) else key, default)
-
-    def __getitem__(self, key: Any) -> int:
-        return self.get(key, 0)
-
-    def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, line_key(key) if isinstance(key, str) else key)
-
-    @staticmethod
-    def from_arrays(keys: np.ndarray, counts: np.ndarray) -> LineCounts:
-        """Builds the counts from parallel arrays, keeping counts of 2 or more."""
-        many = counts >= 2
-        return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
-
-
-def merge_counts(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Adds two sets of ``(sorted distinct uint64 keys, int64 counts)``."""
-    keys = np.concatenate([a[0], b[0]])
-    counts = np.concatenate([a[1], b[1]])
-    if len(keys) == 0:
-        return keys, counts
-    order = np.argsort(keys, kind="stable")
-    keys, counts = keys[order], counts[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return keys[starts], np.add.reduceat(counts, starts)
-
-
-# --- shard tasks (run on workers) ----------------------------------------------------------
-
-
-@dataclass
-class DocInfo:
-    """What the summary says about one input document."""
-
-    path: str
-    encoding: str
-    checksum: str
-    size: int
-    paragraphs: int
-
-
-def _changed(key: str) -> InputError:
-    return InputError(
-        f"{key} changed while it was being cleaned (it reads differently from the first pass): "
-        "run again once the input is no longer being written to."
-    )
-
-
-# What the first pass learnt of a document: its checksum, and whether a line of it may need
-# repair (the later passes then skip the repair prefilter on the others).
-Seen = dict[str, tuple[str, bool]]
-
-
-def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
-    """Loads and repairs a document; in a later pass, checks that it reads as in the first one.
-
-    Returns:
-        ``(document or skip, whether a line may need repair)``.
-
-    Raises:
-        InputError: the document's bytes changed between passes.
-    """
-    st = parallel.state()
-    item = st["source"].load(key)
-    if seen is not None:
-        checksum, suspect = seen.get(key, ("", False))
-        if isinstance(item, Skip) or item.checksum != checksum:
-            raise _changed(key)
-    elif isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-    else:
-        return item, False
-    return repair_document(item, st["config"].max_line_chars, suspect), suspect
-
-
-def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
-    """Pass 1 on one shard: the line keys of each document, counted once per document.
-
-    Returns:
-        ``(seen, skips, keys, counts)``: the checksum and repair flag of each loaded
-        document, the documents skipped, and the shard's sorted distinct line keys with
-        the number of its documents holding each.
-    """
-    seen: Seen = {}
-    skips: list[Skip] = []
-    found: list[int] = []
-    for key in keys:
-        item, suspect = _load_checked(key, None)
-        if isinstance(item, Skip):
-            skips.append(item)
-            continue
-        seen[key] = (item.checksum, suspect)
-        found.extend(line_key(k) for k in boilerplate.count_lines([item]))
-    uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
-    return seen, skips, uniq, counts.astype(np.int64)
-
-
-_VERDICT_FIELDS = tuple(f.name for f in dataclasses.fields(Verdict))
-
-
-def _verdict_key(verdict: Verdict) -> tuple:
-    """Returns the fields of a verdict, the key under which equal verdicts share one code."""
-    return tuple(getattr(verdict, name) for name in _VERDICT_FIELDS)
-
-
-@dataclass
-class ShardAnalysis:
-    """Pass 2's result for one shard.
-
-    Attributes:
-        infos: the documents loaded, in order.
-        seen: their checksums and repair flags.
-        skips: the documents skipped.
-        codes: uint32 per paragraph of the loaded documents: 0 for none, else 1 + the
-            index of its boilerplate verdict in ``verdicts``.
-        verdicts: the shard's distinct boilerplate verdicts.
-        analysis: the dedup arrays of the paragraphs left (ids local to the shard).
-        doc_of: int32, the document (index in ``infos``) of each analysed paragraph.
-        lines: int32, the line of each analysed paragraph.
-        spill: the spill file holding the analysed paragraphs' texts.
-        offsets: int64 byte offset of each analysed paragraph in the spill file.
-        lengths: int32 byte length of each.
-        band_rows: rows of band keys in ``spill + ".bands"`` (the analysis holds none).
-        anchor_counts: anchors per part in ``spill + ".anchors"`` (the analysis holds none).
-    """
-
-    infos: list[DocInfo]
-    seen: Seen
-    skips: list[Skip]
-    codes: np.ndarray
-    verdicts: list[Verdict]
-    analysis: Analysis
-    doc_of: np.ndarray
-    lines: np.ndarray
-    spill: str
-    offsets: np.ndarray
-    lengths: np.ndarray
-    band_rows: int
-    anchor_counts: np.ndarray
-
-
-def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
-    """Pass 2 on one shard: mark boilerplate, analyse the paragraphs left, spill their texts.
-
-    Args:
-        task: ``(shard index, keys, what pass 1 saw of them or None)``.
-
-    Raises:
-        InputError: a document changed since pass 1.
-        OSError: the spill file cannot be written.
-    """
-    index, keys, expected = task
-    st = parallel.state()
-    config: CleanConfig = st["config"]
-    infos: list[DocInfo] = []
-    seen: Seen = {}
-    skips: list[Skip] = []
-    codes: list[np.ndarray] = []
-    table: dict[tuple, int] = {}
-    verdicts: list[Verdict] = []
-    parts: list[Analysis] = []
-    texts: list[str] = []
-    doc_of: list[int] = []
-    lines: list[int] = []
-    chars = 0
-    spill = os.path.join(st["spill_dir"], f"{index:07d}.txt")
-    offsets: list[np.ndarray] = []
-    lengths: list[np.ndarray] = []
-    position = 0
-
-    def flush() -> None:
-        nonlocal texts, chars, position
-        if not texts:
-            return
-        parts.append(analyse_for(texts, config))
-        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        offsets.append(position + np.cumsum(size) - size)
-        lengths.append(size.astype(np.int32))
-        handle.write(b"".join(encoded))
-        position += int(size.sum())
-        texts, chars = [], 0
-
-    with open(spill, "wb") as handle:
-        for key in keys:
-            item, suspect = _load_checked(key, expected)
-            if isinstance(item, Skip):
-                skips.append(item)
-                continue
-            doc = item
-            seen[key] = (doc.checksum, suspect)
-            if config.boilerplate:
-                boilerplate.mark(doc, st["rules"], st["counts"], config.min_files)
-            doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
-            for k, p in enumerate(doc.paragraphs):
-                if p.verdict is not None:
-                    entry = _verdict_key(p.verdict)
-                    code = table.get(entry)
-                    if code is None:
-                        code = table[entry] = len(verdicts) + 1
-                        verdicts.append(p.verdict)
-                    doc_codes[k] = code
-                elif len(p.text) <= config.max_line_chars:
-                    texts.append(p.text)
-                    doc_of.append(len(infos))
-                    lines.append(p.line)
-                    chars += len(p.text)
-            codes.append(doc_codes)
-            infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs)))
-            if chars >= ANALYSE_CHARS:
-                flush()
-        flush()
-    bands, _ = optimal_bands(config.threshold, config.num_perm)
-    analysis = Analysis.concat(parts, bands)
-    # The band keys and anchors (most of the analysis) go to disk; decide reads them a band
-    # or an anchor part at a time.
-    write_band_keys(spill + ".bands", analysis.band_keys)
-    anchor_counts = write_anchors(spill + ".anchors", analysis.anchor_keys, analysis.anchor_owner)
-    band_rows = len(analysis.band_keys)
-    analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
-    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
-    analysis.anchor_owner = np.empty(0, dtype=np.int32)
-    parallel.trim_memory()  # a worker too would keep its high-water mark from shard to shard
-    return ShardAnalysis(
-        infos,
-        seen,
-        skips,
-        np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
-        verdicts,
-        analysis,
-        np.array(doc_of, dtype=np.int32),
-        np.array(lines, dtype=np.int32),
-        spill,
-        np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64),
-        np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
-        band_rows,
-        anchor_counts,
-    )
-
-
-@dataclass
-class WriteTask:
-    """What pass 3 needs for one shard.
-
-    Attributes:
-        keys: the shard's documents that loaded in pass 2.
-        seen: their checksums and repair flags.
-        codes: uint32 per paragraph: 0, or 1 + index of its boilerplate verdict (global table).
-        first_pid: the paragraph id of the shard's first analysed paragraph.
-        removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
-    """
-
-    keys: list[str]
-    seen: Seen
-    codes: np.ndarray
-    first_pid: int
-    removals: dict[int, tuple[str, tuple, int, str, int]]
-
-
-@dataclass
-class ShardOutput:
-    """Pass 3's result for one shard: rendered files (or documents), report lines, counts."""
-
-    outputs: list[Any]
-    report: str
-    counts: Counter
-
-
-def write_shard(task: WriteTask) -> ShardOutput:
-    """Pass 3 on one shard: apply the verdicts, render the documents and their report records.
-
-    Raises:
-        InputError: a document changed since pass 1.
-    """
-    st = parallel.state()
-    config: CleanConfig = st["config"]
-    table: list[Verdict] = st["verdicts"]
-    render = st["render"]
-    kept_ids = sorted({r[2] for r in task.removals.values()})
-    kept_text = dict(zip(kept_ids, st["store"].texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids else {}
-    outputs: list[Any] = []
-    lines: list[str] = []
-    counts: Counter = Counter()
-    pid = task.first_pid
-    position = 0
-    for key in task.keys:
-        doc, _ = _load_checked(key, task.seen)
-        assert isinstance(doc, Document)
-        for p in doc.paragraphs:
-            code = int(task.codes[position])
-            position += 1
-            if code:
-                p.verdict = table[code - 1]
-            elif len(p.text) <= config.max_line_chars:
-                removal = task.removals.get(pid)
-                if removal is not None:
-                    reason, evidence, kept, kept_doc, kept_line = removal
-                    p.verdict = make_verdict(reason, evidence, kept_doc, kept_line, kept_text[kept])
-                pid += 1
-        lines.extend(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records(doc))
-        counts.update(reason_counts([doc]))
-        if render is not None:
-            outputs.append((doc.path, render(doc)))
-        elif st["ship_documents"]:
-            outputs.append(doc)
-    parallel.trim_memory()
-    return ShardOutput(outputs, "".join(line + "\n" for line in lines), counts)
-
-
-# --- the run ---------------------------------------------------------------------------------
-
-
-def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
-    """Cuts the keys (in corpus order) into consecutive shards."""
-    if not keys:
+def _reported(decision: Decision, plan: Plan, store: SpillTexts) -> list[dict[str, Any]]:
+    """Returns the summary entries of the paragraphs kept but reported (contained, quoted)."""
+    if not decision.reported:
         return []
-    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
-    return [keys[i : i + size] for i in range(0, len(keys), size)]
+    ids = np.array([pid for r in decision.reported for pid in r[:2]], dtype=np.int64)
+    texts = store.texts(ids)
+    out = []
+    for k, (pid, target, reason, ev) in enumerate(decision.reported):
+        kept_doc, kept_line = plan.paths[plan.doc_of[target]], int(plan.lines[target])
+        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1])
+        doc = plan.paths[plan.doc_of[pid]]
+        out.append(reported_record(doc, int(plan.lines[pid]), int(plan.indices[pid]), texts[2 * k], verdict))
+    return out
+
+
+def _remark(plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor) -> Overrides:
+    """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
+
+    Returns:
+        the verdict changes the write pass applies.
+    """
+    pointing: dict[tuple[str, int], list[Copy]] = {}
+    for pid, target, reason, ev in plan.removals:
+        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "")
+        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
+        pointing.setdefault(kept, []).append(copy)
+    thinned = np.unique(plan.doc_of[plan.removed]).tolist()
+    tasks: list[WriteTask] = []
+    start, k = 0, 0
+    for keys in shard_keys:  # the thinned documents, grouped by shard
+        stop = start + len(keys)
+        mine = []
+        while k < len(thinned) and thinned[k] < stop:
+            mine.append(thinned[k])
+            k += 1
+        if mine:
+            tasks.append(plan.task(mine))
+        start = stop
+    first: dict[str, Marks] = {}
+    for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
+        first.update(part)
+    doc_index = {path: d for d, path in enumerate(plan.paths)}
+
+    def recompute(path: str, overrides: Overrides) -> Marks:
+        task = plan.task([doc_index[path]], overrides)
+        return next(iter(parallel.ordered_map(remark_shard, [task], 1, shared)))[path]
+
+    store: SpillTexts = shared["store"]
+    return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 
 class _ReportFile:
@@ -493,6 +160,7 @@ class _ReportFile:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.handle.close()
+        os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
@@ -511,6 +179,8 @@ def run(
     report: Path | str,
     quiet: bool = False,
     extra: dict[str, Any] | None = None,
+    executor: Executor | None = None,
+    index: Any = None,
 ) -> dict[str, Any]:
     """Cleans every document of ``source`` into ``sink`` and writes the report.
 
@@ -521,6 +191,10 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
+        executor: where the shard stages run (:mod:`nettoyeur.executors`); default:
+            ``config.workers`` processes on this machine. Every executor writes the same bytes.
+        index: a :class:`nettoyeur.index.CorpusIndex` (dedup against earlier runs): the
+            run is then :func:`run_in_memory`, whose hooks work on documents.
 
     Returns:
         the run summary (also written as JSON beside the report).
@@ -529,14 +203,16 @@ def run(
         InputError: a document changed while the run read it.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
+    if index is not None:
+        return run_in_memory(source, sink, config, report=report, quiet=quiet, extra=extra, index=index)
     started = time.time()
     config = config or CleanConfig()
     report_path = Path(report)
     keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
-    workers = worker_count(config.workers)
+    executor = executor or LocalExecutor(config.workers)
+    workers = executor.workers
     shards = plan_shards(keys, workers)
-    pool_size = workers if len(shards) > 1 else 1
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
     report_file: _ReportFile | None = None
@@ -553,7 +229,7 @@ def run(
             merged = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
                 for (seen, bad, found, counts), shard in zip(
-                    parallel.ordered_map(count_shard, shards, pool_size, shared), shards
+                    executor.map(count_shard, shards, shared, jobs=len(shards)), shards
                 ):
                     first_seen.update(seen)
                     skips.extend(bad)
@@ -568,6 +244,9 @@ def run(
 
         # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
         shared["spill_dir"] = spill_dir
+        # On this machine, workers spill band keys and anchors to disk (decide reads them a
+        # band or a part at a time); other executors partition them their own way.
+        shared["spill_keys"] = isinstance(executor, LocalExecutor)
         tasks: list[tuple[int, list[str], Seen | None]] = []
         for i, shard in enumerate(shards):
             if first_seen is None:
@@ -582,19 +261,18 @@ def run(
         verdicts: list[Verdict] = []
         shard_codes: list[np.ndarray] = []
         shard_keys: list[list[str]] = []
-        shard_pids: list[int] = []
         analyses: list[Analysis] = []
         doc_of: list[np.ndarray] = []
         lines: list[np.ndarray] = []
+        indices: list[np.ndarray] = []
         store = SpillTexts()
-        bands_total, _ = optimal_bands(config.threshold, config.num_perm)
-        spilled_bands = SpilledBands([], [], bands_total)
+        spilled_bands = SpilledBands([], [], optimal_bands(config.threshold, config.num_perm)[0])
         spilled_anchors = SpilledAnchors([], [], [])
         offsets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
         pid = 0
         with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
-            for part in parallel.ordered_map(analyse_shard, tasks, pool_size, shared):
+            for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
                 remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
                 for k, verdict in enumerate(part.verdicts, start=1):
                     entry = _verdict_key(verdict)
@@ -605,20 +283,21 @@ def run(
                     remap[k] = code
                 shard_codes.append(remap[part.codes])
                 shard_keys.append([info.path for info in part.infos])
-                shard_pids.append(len(part.analysis))
                 skips.extend(part.skips)
                 seen_all.update(part.seen)
                 doc_of.append(part.doc_of + len(infos))
                 infos.extend(part.infos)
                 analyses.append(part.analysis)
                 lines.append(part.lines)
+                indices.append(part.indices)
                 store.files.append(part.spill)
                 store.first.append(pid)
-                spilled_bands.files.append(part.spill + ".bands")
-                spilled_bands.rows.append(part.band_rows)
-                spilled_anchors.files.append(part.spill + ".anchors")
-                spilled_anchors.counts.append(part.anchor_counts)
-                spilled_anchors.first_pid.append(pid)
+                if part.anchor_counts is not None:
+                    spilled_bands.files.append(part.spill + ".bands")
+                    spilled_bands.rows.append(part.band_rows)
+                    spilled_anchors.files.append(part.spill + ".anchors")
+                    spilled_anchors.counts.append(part.anchor_counts)
+                    spilled_anchors.first_pid.append(pid)
                 offsets.append(part.offsets)
                 lengths.append(part.lengths)
                 pid += len(part.analysis)
@@ -627,61 +306,58 @@ def run(
                     parallel.trim_memory()
         bands, _ = optimal_bands(config.threshold, config.num_perm)
         analysis = Analysis.concat(analyses, bands)
-        analysis.band_keys = spilled_bands
-        analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
         del analyses
+        if shared["spill_keys"]:
+            analysis.band_keys = spilled_bands
+            analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
         store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
         store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
         del offsets, lengths
-        all_doc_of = np.concatenate(doc_of) if doc_of else np.empty(0, dtype=np.int32)
-        all_lines = np.concatenate(lines) if lines else np.empty(0, dtype=np.int32)
-        del doc_of, lines
+        empty = np.empty(0, dtype=np.int32)
+        plan = Plan(
+            [info.path for info in infos],
+            seen_all,
+            np.concatenate(shard_codes) if shard_codes else np.empty(0, dtype=np.uint32),
+            np.cumsum([0] + [info.paragraphs for info in infos], dtype=np.int64),
+            np.concatenate(doc_of) if doc_of else empty,
+            np.concatenate(lines) if lines else empty,
+            np.concatenate(indices) if indices else empty,
+            np.empty(0, dtype=np.int64),
+            [],
+        )
+        del doc_of, lines, indices, shard_codes, seen_all
 
         parallel.trim_memory()
         lap("analyse")
-        decision = decide(analysis, config, store, workers)
+        decision = decide(analysis, config, store, workers, executor)
         del analysis
         parallel.trim_memory()
         lap("decide")
-        paths = [info.path for info in infos]
-        contained_reported = []
-        if decision.reported:
-            ids = np.array([pid for r in decision.reported for pid in r[:2]], dtype=np.int64)
-            texts = store.texts(ids)
-            for k, (pid, target, reason, ev) in enumerate(decision.reported):
-                kept_doc, kept_line = paths[all_doc_of[target]], int(all_lines[target])
-                verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1])
-                where = {"doc": paths[all_doc_of[pid]], "line": int(all_lines[pid]), "text": texts[2 * k]}
-                contained_reported.append({**where, **verdict.to_dict()})
-
-        # Pass 3: apply the verdicts, write the corpus and the report.
-        removal_pid = np.array(decision.pid, dtype=np.int64)
+        plan.removed = np.array(decision.pid, dtype=np.int64)
+        plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
+        contained_reported = _reported(decision, plan, store)
         render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
         shared.update(store=store, verdicts=verdicts, render=render, ship_documents=sink is not None and render is None)
-        shared.pop("counts", None)
 
+        # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
+        overrides: Overrides = {}
+        if config.boilerplate and decision.pid:
+            overrides = _remark(plan, shard_keys, shared, executor)
+        shared.pop("counts", None)
+        lap("remark")
+
+        # Pass 3: apply the verdicts, write the corpus and the report.
         def write_tasks() -> Iterator[WriteTask]:
             first = 0
-            for keys_, codes, n_pids in zip(shard_keys, shard_codes, shard_pids):
-                lo, hi = np.searchsorted(removal_pid, [first, first + n_pids])
-                removals = {}
-                for j in range(int(lo), int(hi)):
-                    target = decision.target[j]
-                    removals[decision.pid[j]] = (
-                        decision.reason[j],
-                        decision.evidence[j],
-                        target,
-                        paths[all_doc_of[target]],
-                        int(all_lines[target]),
-                    )
-                yield WriteTask(keys_, {k: seen_all[k] for k in keys_}, codes, first, removals)
-                first += n_pids
+            for keys_ in shard_keys:
+                yield plan.task(list(range(first, first + len(keys_))), overrides)
+                first += len(keys_)
 
         counts: Counter = Counter()
         written = 0
         report_file = _ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
-            for out in parallel.ordered_map(write_shard, write_tasks(), pool_size, shared):
+            for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
                 for item in out.outputs:
                     if render is not None:
                         sink.write_rendered(*item)  # type: ignore[union-attr]
@@ -695,12 +371,7 @@ def run(
                 bar.update(len(out.outputs) if sink is not None else 0)
         if sink is not None:
             sink.close()
-        report_file.write(
-            "".join(
-                json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True) + "\n"
-                for r in contained_reported
-            )
-        )
+        report_file.write("".join(dumps_line(reported_line(r)) + "\n" for r in contained_reported))
         report_file.commit()
         report_file = None
         lap("write")
@@ -733,7 +404,9 @@ def run(
         "seconds": round(time.time() - started, 3),
         "stage_seconds": {
             name: round(clock[name] - clock[prev], 3)
-            for prev, name in zip(["start", "count", "analyse", "decide"], ["count", "analyse", "decide", "write"])
+            for prev, name in zip(
+                ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
+            )
         },
         "dry_run": sink is None,
         "report": str(report_path),
@@ -751,6 +424,8 @@ def clean_folder(
     dry_run: bool = False,
     overwrite: bool = False,
     quiet: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> dict[str, Any]:
     """Cleans a folder of text files into another folder.
 
@@ -763,22 +438,30 @@ def clean_folder(
         dry_run: write only the report, not the corpus.
         overwrite: allow a non-empty output folder.
         quiet: no progress bars.
+        engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
+            cluster; needs ``nettoyeur[ray]``); both write the same bytes.
+        address: for ``ray``, the cluster to join (None: start Ray here).
 
     Returns:
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: IN or OUT cannot be used, or the Ray cluster cannot be reached; nothing is written.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``engine="ray"`` without Ray installed.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
-    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+    report_path = Path(report) if report else default_report_path(dst)
+    check_engine(engine, address)
+    check_locations(src, dst, overwrite=overwrite or dry_run)
+    check_report_location(src, dst, report_path)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
-
-
-def _count(items: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for item in items:
-        out[item] = out.get(item, 0) + 1
-    return out
+    executor = make_executor(engine, (config or CleanConfig()).workers, address)  # before OUT is created
+    try:
+        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+        if engine != "local":  # tasks may run in another working directory (or on another node)
+            source.root = source.root.absolute()
+        return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
+    finally:
+        executor.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,10 +56,11 @@ class SpillTexts:
     """Paragraph texts in spill files.
 
     Paragraph ``pid`` lies in file ``files[k]`` for the last ``k`` with ``first[k] <= pid``,
-    at byte ``offsets[pid]``, ``lengths[pid]`` bytes long.
+    at byte ``offsets[pid]``, ``lengths[pid]`` bytes long. A file is a path, or an object
+    whose ``buffer()`` returns the file's bytes (the Ray engine keeps them in its object store).
     """
 
-    files: list[str] = field(default_factory=list)
+    files: list[Any] = field(default_factory=list)
     first: list[int] = field(default_factory=list)
     offsets: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
     lengths: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int32))
@@ -77,6 +79,12 @@ class SpillTexts:
         out: list[str] = [""] * len(pids)
         for k in sorted(set(which.tolist())):
             sel = np.flatnonzero(which == k)
+            if not isinstance(self.files[k], str):  # held in memory elsewhere (Ray's object store)
+                buf = self.files[k].buffer()
+                for j, pid in zip(sel.tolist(), pids[sel].tolist()):
+                    start = int(self.offsets[pid])
+                    out[j] = bytes(buf[start : start + int(self.lengths[pid])]).decode("utf-8", "surrogatepass")
+                continue
             fd = os.open(self.files[k], os.O_RDONLY)
             try:
                 for j, pid in zip(sel.tolist(), pids[sel].tolist()):

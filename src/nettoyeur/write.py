@@ -29,6 +29,16 @@ def safe_target(root: Path, rel: str) -> Path:
     return target
 
 
+def file_mode() -> int:
+    """Returns the mode a newly created file gets here: 0666 less the process umask.
+
+    Reading the umask means setting it for an instant; writes happen on the main thread only.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Writes ``data`` to ``path`` through a temporary file and a rename.
 
@@ -43,6 +53,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
         os.replace(tmp, path)
     except BaseException:
         try:
