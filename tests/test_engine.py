@@ -323,3 +323,34 @@ def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir()) == [f"{i}.txt" for i in range(7)]
     with pytest.raises(ValueError):
         sink.write_rendered("../escape.txt", b"x")
+
+
+def test_spilled_band_keys_and_anchors_read_back_as_arrays(tmp_path):
+    from nettoyeur.lsh import anchor_pairs_from_parts
+    from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors, SpilledBands, write_anchors, write_band_keys
+
+    rng = np.random.default_rng(4)
+    shards = [rng.integers(0, 2**64, (n, 5), dtype=np.uint64) for n in (7, 0, 12)]
+    anchors = [
+        (rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32) & ~np.uint32(3), rng.integers(0, 6, n))
+        for n in (30, 0, 40)
+    ]
+    bands = SpilledBands([], [], 5)
+    spilled = SpilledAnchors([], [], [])
+    for i, (keys, (akeys, owners)) in enumerate(zip(shards, anchors)):
+        write_band_keys(str(tmp_path / f"{i}.bands"), keys)
+        bands.files.append(str(tmp_path / f"{i}.bands"))
+        bands.rows.append(len(keys))
+        spilled.counts.append(write_anchors(str(tmp_path / f"{i}.anchors"), akeys, owners))
+        spilled.files.append(str(tmp_path / f"{i}.anchors"))
+        spilled.first_pid.append(6 * i)
+    whole = np.concatenate(shards)
+    assert bands.shape == (19, 5)
+    assert np.array_equal(bands[:, 3], whole[:, 3])
+    assert np.array_equal(bands[np.array([18, 2]), 0], whole[[18, 2], 0])
+    keys = np.concatenate([a for a, _ in anchors])
+    owners = np.concatenate([o + 6 * i for i, (_, o) in enumerate(anchors)])
+    got = sorted(zip(*(np.concatenate(x).tolist() for x in zip(*(spilled.part(p) for p in range(ANCHOR_PARTS))))))
+    assert got == sorted(zip(keys.tolist(), owners.tolist()))
+    parts = (spilled.part(p) for p in range(ANCHOR_PARTS))
+    assert np.array_equal(anchor_pairs_from_parts(parts), anchor_pairs(keys, owners))

@@ -25,7 +25,7 @@ order, so "keep the first copy" is "keep the smallest id" whatever the worker co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -34,11 +34,11 @@ import numpy as np
 from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
-from nettoyeur.lsh import anchor_pairs, band_keys, band_pairs, optimal_bands, sorted_unique
+from nettoyeur.lsh import anchor_pairs, anchor_pairs_from_parts, band_keys, band_pairs, optimal_bands, sorted_unique
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.shingle import exact_keys, shingles, tokenize
-from nettoyeur.spill import MemoryTexts
+from nettoyeur.spill import ANCHOR_PARTS, MemoryTexts, SpilledAnchors
 from nettoyeur.verify import align, jaccard, verify
 
 # Characters tokenised at once: the kernel's arrays are ~30 bytes a character, so a
@@ -87,22 +87,25 @@ class Analysis:
         band_keys: uint64 ``(len(signed), bands)``, their LSH band keys.
         anchor_keys: uint32, the anchors (distinct per paragraph) of the signed paragraphs.
         anchor_owner: int32, the paragraph of each anchor.
+        anchor_parts: the anchors kept on disk instead (the streaming pipeline), when not None;
+            ``band_keys`` is then a :class:`~nettoyeur.spill.SpilledBands` too.
     """
 
     n_words: np.ndarray
     exact: np.ndarray
     signed: np.ndarray
-    band_keys: np.ndarray
+    band_keys: Any
     anchor_keys: np.ndarray
     anchor_owner: np.ndarray
+    anchor_parts: SpilledAnchors | None = None
 
     def __len__(self) -> int:
         return len(self.n_words)
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the arrays."""
-        return sum(getattr(self, f).nbytes for f in self.__dataclass_fields__)
+        """Bytes held in memory by the arrays."""
+        return sum(getattr(getattr(self, f), "nbytes", 0) for f in self.__dataclass_fields__)
 
     @staticmethod
     def empty(bands: int) -> Analysis:
@@ -136,7 +139,7 @@ class Analysis:
                 values = getattr(p, name)
                 merged[at : at + len(values)] = values + b if name in ("signed", "anchor_owner") else values
                 at += len(values)
-                setattr(p, name, values[:0])
+                setattr(p, name, np.empty((0, *values.shape[1:]), dtype=values.dtype))  # not a view: frees it
             setattr(out, name, merged)
         return out
 
@@ -249,12 +252,23 @@ def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tup
     if len(signed) < 2:
         return signed, np.empty((0, 2), dtype=np.int64)
     pairs = band_pairs(analysis.band_keys, signed, rows)
-    if anchors and len(analysis.anchor_keys):
+    more = np.empty((0, 2), dtype=np.int64)
+    if anchors and analysis.anchor_parts is not None:
+        spilled = analysis.anchor_parts
+
+        def parts() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+            for p in range(ANCHOR_PARTS):
+                keys, owners = spilled.part(p)
+                first = group[owners] == owners
+                yield keys[first], owners[first]
+
+        more = anchor_pairs_from_parts(parts())
+    elif anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
         more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
-        if len(more):
-            codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
-            pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
+    if len(more):
+        codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
+        pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
     return signed, pairs
 
 
@@ -405,9 +419,10 @@ def decide(
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
-    analysis.band_keys = analysis.band_keys[:0]
-    analysis.anchor_keys = analysis.anchor_keys[:0]
-    analysis.anchor_owner = analysis.anchor_owner[:0]
+    analysis.band_keys = np.empty((0, analysis.band_keys.shape[1]), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
+    analysis.anchor_parts = None
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}

@@ -23,6 +23,7 @@ an anchor of its container. Paragraph pairs sharing enough anchors are candidate
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -197,18 +198,33 @@ def anchor_pairs(
             discriminate (a stock phrase) and are ignored.
         select: a boolean mask of the anchors to use (None: all).
     """
-    if len(keys) < 2:
-        return np.empty((0, 2), dtype=np.int64)
     keys = keys.astype(np.uint32, copy=False)
     part_of = keys >> np.uint32(28)
     if select is not None:
         part_of[~select] = ANCHOR_PARTS  # in no part
-        owners = owners[select]
+
+    def parts() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        for part in range(ANCHOR_PARTS):
+            mask = part_of == part
+            yield keys[mask], owners[mask]
+
+    return anchor_pairs_from_parts(parts(), min_share, max_group)
+
+
+def anchor_pairs_from_parts(
+    parts: Iterable[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5, max_group: int = 256
+) -> np.ndarray:
+    """:func:`anchor_pairs` over anchors given part by part (equal anchors always in the same part)."""
     found = [np.empty(0, dtype=np.int64)]
-    for part in range(ANCHOR_PARTS):
-        mask = part_of == part
-        who = owners[mask[select]] if select is not None else owners[mask]
-        pairs = _pairs_from_groups(keys[mask].astype(np.uint64), who.astype(np.int64), max_group=max_group)
+    per_owner = np.zeros(0, dtype=np.int64)
+    for keys, owners in parts:
+        if len(owners) == 0:
+            continue
+        counts = np.bincount(owners)
+        if len(counts) > len(per_owner):
+            per_owner = np.concatenate([per_owner, np.zeros(len(counts) - len(per_owner), dtype=np.int64)])
+        per_owner[: len(counts)] += counts
+        pairs = _pairs_from_groups(keys.astype(np.uint64), owners.astype(np.int64), max_group=max_group)
         found.append(_pair_codes(pairs))
     codes = np.sort(np.concatenate(found))
     if len(codes) == 0:
@@ -216,7 +232,6 @@ def anchor_pairs(
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     counts = np.diff(np.r_[starts, len(codes)])
     code = codes[starts]
-    per_owner = np.bincount(owners)
     a, b = code >> 32, code & 0xFFFFFFFF
     smaller = np.minimum(per_owner[a], per_owner[b])
     keep = counts >= np.maximum(1, np.ceil(min_share * smaller))

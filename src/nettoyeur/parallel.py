@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import os
 import sys
 from collections import deque
@@ -95,6 +96,19 @@ def ordered_map(
         finally:
             _init(saved)
         return
+    # Forked workers share the main process's memory until a page is written. Python's
+    # garbage collector writes to every container object it scans, which would copy all of
+    # the main process's pages into each worker; frozen objects are never scanned.
+    gc.freeze()
+    try:
+        yield from _pool_map(fn, tasks, workers, shared, window)
+    finally:
+        gc.unfreeze()
+
+
+def _pool_map(
+    fn: Callable[[T], R], tasks: Iterable[T], workers: int, shared: dict[str, Any], window: int
+) -> Iterator[R]:
     with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(shared,)) as pool:
         pending: deque[Future[R]] = deque()
         it = iter(tasks)

@@ -35,6 +35,7 @@ from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.repair import may_need_repair, needs_repair, repair
 from nettoyeur.report import dumps_line, reason_counts, records
 from nettoyeur.sources import Source
+from nettoyeur.spill import write_anchors, write_band_keys
 
 # Documents per shard: at most this many, and fewer on small corpora so that every
 # worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
@@ -216,6 +217,9 @@ class ShardAnalysis:
         spill: the spill file holding the analysed paragraphs' texts.
         offsets: int64 byte offset of each analysed paragraph in the spill file.
         lengths: int32 byte length of each.
+        band_rows: with ``spill_keys`` in the shared state, the rows of band keys written
+            to ``spill + ".bands"`` (the analysis then holds none); else 0.
+        anchor_counts: likewise, the anchors per part in ``spill + ".anchors"``, or None.
     """
 
     infos: list[DocInfo]
@@ -230,6 +234,8 @@ class ShardAnalysis:
     spill: str
     offsets: np.ndarray
     lengths: np.ndarray
+    band_rows: int = 0
+    anchor_counts: np.ndarray | None = None
 
 
 def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
@@ -306,6 +312,17 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 flush()
         flush()
     bands, _ = optimal_bands(config.threshold, config.num_perm)
+    analysis = Analysis.concat(parts, bands)
+    band_rows, anchor_counts = 0, None
+    if st.get("spill_keys"):
+        # The band keys and anchors (most of the analysis) go to disk; decide reads them a
+        # band or an anchor part at a time, so the main process never holds them all.
+        write_band_keys(spill + ".bands", analysis.band_keys)
+        anchor_counts = write_anchors(spill + ".anchors", analysis.anchor_keys, analysis.anchor_owner)
+        band_rows = len(analysis.band_keys)
+        analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
+        analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+        analysis.anchor_owner = np.empty(0, dtype=np.int32)
     parallel.trim_memory()  # a worker too would keep its high-water mark from shard to shard
     return ShardAnalysis(
         infos,
@@ -313,13 +330,15 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         skips,
         np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
         verdicts,
-        Analysis.concat(parts, bands),
+        analysis,
         np.array(doc_of, dtype=np.int32),
         np.array(lines, dtype=np.int32),
         np.array(indices, dtype=np.int32),
         spill,
         np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64),
         np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
+        band_rows,
+        anchor_counts,
     )
 
 

@@ -86,7 +86,7 @@ from nettoyeur.report import (
     versions,
 )
 from nettoyeur.sources import Sink, Source, folder_pair
-from nettoyeur.spill import SpillTexts
+from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
 from nettoyeur.write import TMP_PREFIX, file_mode, write_atomic
 
 worker_count = parallel.worker_count
@@ -244,6 +244,9 @@ def run(
 
         # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
         shared["spill_dir"] = spill_dir
+        # On this machine, workers spill band keys and anchors to disk (decide reads them a
+        # band or a part at a time); other executors partition them their own way.
+        shared["spill_keys"] = isinstance(executor, LocalExecutor)
         tasks: list[tuple[int, list[str], Seen | None]] = []
         for i, shard in enumerate(shards):
             if first_seen is None:
@@ -263,6 +266,8 @@ def run(
         lines: list[np.ndarray] = []
         indices: list[np.ndarray] = []
         store = SpillTexts()
+        spilled_bands = SpilledBands([], [], optimal_bands(config.threshold, config.num_perm)[0])
+        spilled_anchors = SpilledAnchors([], [], [])
         offsets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
         pid = 0
@@ -287,6 +292,12 @@ def run(
                 indices.append(part.indices)
                 store.files.append(part.spill)
                 store.first.append(pid)
+                if part.anchor_counts is not None:
+                    spilled_bands.files.append(part.spill + ".bands")
+                    spilled_bands.rows.append(part.band_rows)
+                    spilled_anchors.files.append(part.spill + ".anchors")
+                    spilled_anchors.counts.append(part.anchor_counts)
+                    spilled_anchors.first_pid.append(pid)
                 offsets.append(part.offsets)
                 lengths.append(part.lengths)
                 pid += len(part.analysis)
@@ -296,6 +307,9 @@ def run(
         bands, _ = optimal_bands(config.threshold, config.num_perm)
         analysis = Analysis.concat(analyses, bands)
         del analyses
+        if shared["spill_keys"]:
+            analysis.band_keys = spilled_bands
+            analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
         store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
         store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
         del offsets, lengths

@@ -93,3 +93,105 @@ class SpillTexts:
             finally:
                 os.close(fd)
         return out
+
+
+# --- band keys and anchors, spilled by the workers -----------------------------------------------
+
+# Anchors are grouped by the top 4 bits of their hash (see nettoyeur.lsh.ANCHOR_PARTS).
+ANCHOR_SHIFT = 28
+ANCHOR_PARTS = 16
+
+
+def write_band_keys(path: str, keys: np.ndarray) -> None:
+    """Writes a ``(rows, bands)`` uint64 array band after band (each band contiguous).
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    with open(path, "wb") as handle:
+        handle.write(np.ascontiguousarray(keys.T).tobytes())
+
+
+def write_anchors(path: str, keys: np.ndarray, owners: np.ndarray) -> np.ndarray:
+    """Writes anchors grouped by part: per part its uint32 keys, then its int32 owners.
+
+    Returns:
+        the number of anchors in each part (int64, ``ANCHOR_PARTS``).
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    part = (keys >> np.uint32(ANCHOR_SHIFT)).astype(np.int64)
+    order = np.argsort(part, kind="stable")
+    counts = np.bincount(part, minlength=ANCHOR_PARTS)
+    k, o = keys[order].astype(np.uint32), owners[order].astype(np.int32)
+    with open(path, "wb") as handle:
+        start = 0
+        for c in counts.tolist():
+            handle.write(k[start : start + c].tobytes())
+            handle.write(o[start : start + c].tobytes())
+            start += c
+    return counts
+
+
+@dataclass
+class SpilledBands:
+    """LSH band keys kept on disk, one file per shard: reads one band of every paragraph at a time.
+
+    Indexing as an array ``keys[rows, band]`` (``rows`` a slice or an index array) reads that
+    band's keys from every shard; the memory used is one column, 8 bytes a paragraph.
+    """
+
+    files: list[str]
+    rows: list[int]
+    bands: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(paragraphs with shingles, bands)``, as for the array it stands for."""
+        return sum(self.rows), self.bands
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def column(self, band: int) -> np.ndarray:
+        """Returns one band's keys for every row, in order.
+
+        Raises:
+            OSError: a file was removed or cannot be read.
+        """
+        parts = [np.empty(0, dtype=np.uint64)]
+        for path, n in zip(self.files, self.rows):
+            if n:
+                parts.append(np.fromfile(path, dtype=np.uint64, count=n, offset=band * n * 8))
+        return np.concatenate(parts)
+
+    def __getitem__(self, index: tuple) -> np.ndarray:
+        rows, band = index
+        column = self.column(int(band))
+        return column if isinstance(rows, slice) and rows == slice(None) else column[rows]
+
+
+@dataclass
+class SpilledAnchors:
+    """Anchors kept on disk, one file per shard, grouped by part (see :func:`write_anchors`)."""
+
+    files: list[str]
+    counts: list[np.ndarray]
+    first_pid: list[int]
+
+    def part(self, p: int) -> tuple[np.ndarray, np.ndarray]:
+        """Returns the keys (uint32) and owners (int32 paragraph ids) of part ``p`` over all shards.
+
+        Raises:
+            OSError: a file was removed or cannot be read.
+        """
+        keys, owners = [np.empty(0, dtype=np.uint32)], [np.empty(0, dtype=np.int32)]
+        for path, counts, base in zip(self.files, self.counts, self.first_pid):
+            n = int(counts[p])
+            if not n:
+                continue
+            offset = int(counts[:p].sum()) * 8
+            keys.append(np.fromfile(path, dtype=np.uint32, count=n, offset=offset))
+            owners.append(np.fromfile(path, dtype=np.int32, count=n, offset=offset + 4 * n) + np.int32(base))
+        return np.concatenate(keys), np.concatenate(owners)
