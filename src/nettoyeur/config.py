@@ -60,8 +60,19 @@ class CleanConfig:
             which are content for the deduplicator to thin, not chrome.
         max_line_chars: lines longer than this are kept but not analysed (no
             boilerplate rules, no signatures), which bounds memory and time on a
-            hostile input; the skip is counted in the report.
+            hostile input; each such line is listed in the summary (``long_lines``).
+        max_file_bytes: files larger than this are skipped unread (reason
+            ``too-large``). Reading a file costs about 5 bytes of memory per input byte
+            at peak (the bytes, the decoded text, its lines and the output; 480 MB
+            measured for a 100 MB file), so 128 MiB bounds one file in flight to about
+            640 MB per worker, while the longest books are a few MB of text: a larger
+            .txt is a dump to split, not a document.
         workers: processes for the parallel steps (0 = all cores).
+        fsync: flush each output file to the disk before renaming it into place, so
+            that even a power cut leaves no empty file under a final name. Off by
+            default: it costs a disk round trip per file (up to 2.6 ms measured, 4
+            minutes for 100,000 files), a killed process never leaves a half file
+            without it, and ``--resume`` verifies every output on disk.
     """
 
     threshold: float = 0.5
@@ -77,7 +88,9 @@ class CleanConfig:
     rules_file: Path | None = None
     min_files: int = 5
     max_line_chars: int = 1_000_000
+    max_file_bytes: int = 128 * 2**20
     workers: int = 0
+    fsync: bool = False
 
     def __post_init__(self) -> None:
         self.validate()
@@ -114,6 +127,8 @@ class CleanConfig:
             )
         if self.max_line_chars < 1000:
             raise ConfigError(f"max_line_chars must be >= 1000, got {self.max_line_chars}.")
+        if not isinstance(self.max_file_bytes, int) or self.max_file_bytes < 1:
+            raise ConfigError(f"max_file_bytes must be a positive integer, got {self.max_file_bytes!r}.")
         if self.workers < 0:
             raise ConfigError(f"workers must be >= 0 (0 = all cores), got {self.workers}.")
         if self.rules_file is not None and not Path(self.rules_file).is_file():

@@ -10,7 +10,6 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from tqdm import tqdm
 from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
+from nettoyeur.interrupt import worker_pool
 from nettoyeur.records import Document, Skip
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
@@ -58,11 +58,36 @@ def load_all(
                 bar.update(1)
             yield item
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         for item in pool.map(_load_and_repair, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 4)))):
             if bar is not None:
                 bar.update(1)
             yield item
+
+
+def analysable(docs: list[Document], max_line_chars: int) -> list[Document]:
+    """Returns ``docs`` where each document with lines over the cap is a view without them.
+
+    Paragraphs are shared with the originals, so verdicts set on the views land on the
+    documents; lines over ``max_line_chars`` are kept, never analysed (and reported).
+    """
+    out = []
+    for doc in docs:
+        if any(len(p.text) > max_line_chars for p in doc.paragraphs):
+            paras = [p for p in doc.paragraphs if len(p.text) <= max_line_chars]
+            doc = Document(path=doc.path, encoding=doc.encoding, paragraphs=paras, checksum=doc.checksum)
+        out.append(doc)
+    return out
+
+
+def long_lines(docs: list[Document], max_line_chars: int) -> list[dict[str, Any]]:
+    """Returns the lines kept unanalysed for their length: file, line and length."""
+    return [
+        {"file": d.path, "line": p.line, "chars": len(p.text)}
+        for d in docs
+        for p in d.paragraphs
+        if len(p.text) > max_line_chars
+    ]
 
 
 def rules_for(config: CleanConfig) -> list:
@@ -81,8 +106,9 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     stats: dict[str, Any] = {}
     if config.boilerplate:
         rules = rules_for(config)
-        counts = boilerplate.count_lines(docs)
-        for doc in docs:
+        views = analysable(docs, config.max_line_chars)
+        counts = boilerplate.count_lines(views)
+        for doc in views:
             boilerplate.mark(doc, rules, counts, config.min_files)
     dedup = deduplicate(docs, config)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
@@ -142,6 +168,8 @@ def run(
         "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
         "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
         "paragraphs": sum(len(d.paragraphs) for d in docs),
+        "long_lines": long_lines(docs, config.max_line_chars),
+        "output_files": dict(getattr(sink, "stats", {})) if sink is not None else None,
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),
@@ -164,6 +192,7 @@ def clean_folder(
     report: Path | str | None = None,
     dry_run: bool = False,
     overwrite: bool = False,
+    resume: bool = False,
     quiet: bool = False,
 ) -> dict[str, Any]:
     """Cleans a folder of text files into another folder.
@@ -176,17 +205,20 @@ def clean_folder(
             the summary goes beside it (``OUT.summary.json``).
         dry_run: write only the report, not the corpus.
         overwrite: allow a non-empty output folder.
+        resume: continue an interrupted run (same options): the analysis runs again,
+            outputs its journal and the disk show finished are not rewritten.
         quiet: no progress bars.
 
     Returns:
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: IN or OUT cannot be used, or there is nothing to resume; nothing is written.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
-    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+    config = config or CleanConfig()
+    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
     return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
 

@@ -89,20 +89,46 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     return found, skips
 
 
-def load(root: Path, rel: str) -> Document | Skip:
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
+    """Returns the file's bytes, or None when it holds more than ``max_bytes`` (never read past it).
+
+    Raises:
+        OSError: the file cannot be opened or read.
+    """
+    with open(path, "rb") as handle:
+        if max_bytes is None:
+            return handle.read()
+        if os.fstat(handle.fileno()).st_size > max_bytes:
+            return None
+        data = handle.read(max_bytes + 1)  # the file may have grown since fstat
+        return None if len(data) > max_bytes else data
+
+
+def load(root: Path, rel: str, max_bytes: int | None = None) -> Document | Skip:
     """Reads and decodes one file into a Document (paragraphs not yet repaired).
+
+    Args:
+        root: the input folder.
+        rel: the file's path relative to ``root``.
+        max_bytes: a larger file is skipped (``too-large``) without being read.
 
     Returns:
         the Document, or a Skip naming why the file could not be used.
     """
     try:
-        data = (root / rel).read_bytes()
+        data = _read_bytes(root / rel, max_bytes)
     except FileNotFoundError:
         return Skip(rel, "vanished", "the file disappeared between listing and reading")
     except PermissionError:
         return Skip(rel, "unreadable", "permission denied: make the file readable to clean it")
     except OSError as err:
         return Skip(rel, "unreadable", f"cannot read it: {err.strerror}")
+    if data is None:
+        return Skip(
+            rel,
+            "too-large",
+            f"it is larger than max_file_bytes ({max_bytes:,} bytes): split it, or raise the cap (--max-file-mb)",
+        )
     if not data.strip():
         return Skip(rel, "empty", "the file is empty or holds only whitespace")
     try:

@@ -87,15 +87,30 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     Returns:
         the summary's path.
     """
-    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for doc in docs for r in records(doc)]
+    lines = [_dumps(r, sort_keys=True) for doc in docs for r in records(doc)]
     lines.extend(
-        json.dumps({"reason": "contained", "removed": False, **r}, ensure_ascii=False, sort_keys=True)
+        _dumps({"reason": "contained", "removed": False, **r}, sort_keys=True)
         for r in summary.get("contained_reported", [])
     )
-    write_atomic(path, "".join(line + "\n" for line in lines))
+    write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
     spath = summary_path(path)
-    write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
     return spath
+
+
+def _dumps(value: Any, **options: Any) -> str:
+    """Returns ``value`` as JSON, readable UTF-8 where it can be.
+
+    A file name that is not valid UTF-8 reaches Python as lone surrogates, which UTF-8
+    cannot encode: such a record is written with ASCII escapes instead (still valid
+    JSON, and it reads back as the same name).
+    """
+    text = json.dumps(value, ensure_ascii=False, **options)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, **options)
+    return text
 
 
 def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:

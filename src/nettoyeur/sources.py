@@ -8,13 +8,21 @@ files is one pair; other formats (JSON Lines, Parquet ...) are others. A documen
 
 from __future__ import annotations
 
+import errno
+import hashlib
+import os
+import re
+import unicodedata
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from nettoyeur.config import CleanConfig
+from nettoyeur.errors import OutputPathError
+from nettoyeur.journal import Journal, fingerprint, journal_path
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
 from nettoyeur.split import join_kept
-from nettoyeur.write import remove_stale_temporaries, safe_target, write_atomic
+from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX, check_writable, remove_stale_temporaries, target_in, write_atomic
 
 
 @runtime_checkable
@@ -44,10 +52,14 @@ class Sink(Protocol):
 
 
 class FolderSource:
-    """A folder of .txt/.md files, walked recursively; keys are relative paths."""
+    """A folder of .txt/.md files, walked recursively; keys are relative paths.
 
-    def __init__(self, root: Path | str) -> None:
+    Files over ``max_bytes`` are skipped unread (``too-large``).
+    """
+
+    def __init__(self, root: Path | str, max_bytes: int | None = None) -> None:
         self.root = Path(root)
+        self.max_bytes = max_bytes
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the relative paths of the text files, sorted, and the skipped entries."""
@@ -55,35 +67,186 @@ class FolderSource:
 
     def load(self, key: str) -> Document | Skip:
         """Reads and decodes one file."""
-        return load(self.root, key)
+        return load(self.root, key, self.max_bytes)
 
 
 class FolderSink:
-    """Writes each document to the same relative path under ``root``, atomically, in UTF-8."""
+    """Writes each document to the same relative path under ``root``, atomically, in UTF-8.
 
-    def __init__(self, root: Path | str) -> None:
+    Every write first checks that ``root`` is still the folder opened at the start (a
+    folder removed or replaced mid-run is an error, not silently re-created), that the
+    path stays inside ``root`` and that it does not land on a file this run already
+    wrote (names differing only in case on a case-insensitive file system). With a
+    journal, each finished file is recorded, and a file the journal and the disk show
+    complete is left as it is (``--resume``).
+
+    Attributes:
+        stats: ``written`` (files written by this run) and ``resumed`` (files a previous,
+            interrupted run had already finished).
+    """
+
+    def __init__(self, root: Path | str, journal: Journal | None = None, *, fsync: bool = False) -> None:
+        """Creates ``root`` if needed, clears stale temporary files and checks it is writable.
+
+        Args:
+            root: the output folder.
+            journal: where to record finished files (and which files to leave as they are).
+            fsync: flush each file to the disk before its rename (see :func:`write.atomic_writer`).
+
+        Raises:
+            OSError: ``root`` cannot be created or written; its filename is ``root``.
+        """
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._identity = _identity(self.root)
+        except OSError as err:
+            raise OSError(err.errno, err.strerror, str(self.root)) from err
+        # An open handle on OUT keeps its inode number from being reused by a new folder
+        # created under the same name, so that a replaced OUT is told from the original.
+        try:
+            self._handle: int | None = os.open(self.root, os.O_RDONLY)
+        except OSError:  # folders cannot be opened on every platform
+            self._handle = None
         remove_stale_temporaries(self.root)
+        check_writable(self.root)
+        self.journal = journal
+        self.fsync = fsync
+        self.stats = {"written": 0, "resumed": 0}
+        self._base = os.path.realpath(self.root)
+        self._checked: set[str] = set()
+        # Only a file system that folds names (case, Unicode normalisation) can put two
+        # documents on one file; then each written file's identity is remembered.
+        self._written: dict[tuple[int, int], str] | None = {} if folds_names(self.root) else None
 
     def write(self, doc: Document) -> None:
         """Writes the document's kept paragraphs in its own layout.
 
         Raises:
-            OSError: the file cannot be written (disk full, permission).
-            ValueError: the document's path would leave the output folder.
+            OSError: the file cannot be written (disk full, permission, OUT removed);
+                its filename is the path that failed.
+            OutputPathError: the document's path would leave the output folder, or it
+                lands on a file this run already wrote.
         """
-        write_atomic(safe_target(self.root, doc.path), join_kept(doc))
+        if _identity_or_none(self.root) != self._identity:
+            raise FileNotFoundError(
+                errno.ENOENT, "the output folder was removed or replaced during the run", str(self.root)
+            )
+        target = target_in(self._base, doc.path, self._checked, shown=self.root)
+        payload = _encode(join_kept(doc))
+        digest = hashlib.sha256(payload).hexdigest()
+        if self.journal is not None and self.journal.is_complete(doc.path, doc.checksum, digest, len(payload), target):
+            self.stats["resumed"] += 1
+        else:
+            if self._written is not None:
+                self._check_collision(doc.path, target)
+            write_atomic(target, payload, fsync=self.fsync)
+            if self.journal is not None:
+                self.journal.record(doc.path, doc.checksum, digest, len(payload))
+            self.stats["written"] += 1
+        if self._written is not None:
+            ident = _identity_or_none(target)
+            if ident is not None:
+                self._written[ident] = doc.path
+
+    def _check_collision(self, rel: str, target: str) -> None:
+        """Raises OutputPathError when ``target`` is a file this run wrote under another name."""
+        ident = _identity_or_none(target)
+        other = self._written.get(ident, rel) if self._written is not None and ident is not None else rel
+        if other != rel:
+            raise OutputPathError(
+                f"cannot write {rel!r}: the output file system stores it on the same file as {other!r}, "
+                "already written (names differing only in case or accents). "
+                "Write OUT to a case-sensitive file system, or rename one of the input files."
+            )
 
     def close(self) -> None:
-        """Nothing to finish: every file was renamed into place when written."""
+        """Closes the journal: every file was renamed into place when written."""
+        if self.journal is not None:
+            self.journal.close()
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_handle", None) is not None:
+            os.close(self._handle)
 
 
-def folder_pair(input_dir: Path, output_dir: Path | None, overwrite: bool) -> tuple[FolderSource, FolderSink | None]:
+def folds_names(folder: Path) -> bool:
+    """True when ``folder``'s file system treats two spellings of a name as one file.
+
+    Creates a probe file with a lower-case, composed (NFC) name and looks for it under
+    its upper-case and decomposed (NFD) spellings (case-insensitive NTFS, APFS, HFS+).
+    Errors count as "does not fold": the writes that follow will report them.
+    """
+    stem = f"{TMP_PREFIX}probe-{os.getpid()}-\u00e9"
+    probe = folder / f"{stem}{TMP_SUFFIX}"
+    try:
+        probe.touch(exist_ok=False)
+    except OSError:
+        return False
+    try:
+        variants = (stem.upper() + TMP_SUFFIX.upper(), unicodedata.normalize("NFD", stem) + TMP_SUFFIX)
+        return any(os.path.exists(folder / name) for name in variants)
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+
+
+def _identity(path: Path | str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _identity_or_none(path: Path | str) -> tuple[int, int] | None:
+    try:
+        return _identity(path)
+    except OSError:
+        return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encode(text: str) -> bytes:
+    """Returns ``text`` in UTF-8; a lone surrogate (only a non-file source can hold one) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def folder_pair(
+    input_dir: Path,
+    output_dir: Path | None,
+    overwrite: bool,
+    *,
+    resume: bool = False,
+    config: CleanConfig | None = None,
+) -> tuple[FolderSource, FolderSink | None]:
     """Checks the locations and returns the source and (unless ``output_dir`` is None) the sink.
 
+    The sink keeps a journal beside OUT (see :mod:`nettoyeur.journal`); with ``resume``
+    it continues the journal of an interrupted run with the same options.
+
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: IN or OUT cannot be used, or there is nothing to resume; nothing is written.
+        OSError: OUT or its journal cannot be created or written.
     """
-    check_locations(input_dir, output_dir, overwrite=overwrite)
-    return FolderSource(input_dir), (FolderSink(output_dir) if output_dir is not None else None)
+    check_locations(input_dir, output_dir, overwrite=overwrite or resume)
+    config = config or CleanConfig()
+    source = FolderSource(input_dir, config.max_file_bytes)
+    if output_dir is None:
+        return source, None
+    print_ = fingerprint(config, input_dir)
+    path = journal_path(output_dir)
+    journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
+    try:
+        sink = FolderSink(output_dir, journal, fsync=config.fsync)
+    except BaseException:
+        journal.close()
+        raise
+    return source, sink
