@@ -93,6 +93,11 @@ def main() -> None:
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option(
+    "--fsync",
+    is_flag=True,
+    help="Flush each output file to the disk before its rename (survives a power cut; slower).",
+)
+@click.option(
     "--resume",
     is_flag=True,
     help="Continue an interrupted run (same options): the analysis runs again, finished files are not rewritten.",
@@ -114,6 +119,7 @@ def clean(
     max_file_mb: float,
     dry_run: bool,
     overwrite: bool,
+    fsync: bool,
     resume: bool,
     quiet: bool,
 ) -> None:
@@ -133,6 +139,7 @@ def clean(
             max_line_chars=max_line_chars,
             max_file_bytes=round(max_file_mb * 2**20),
             workers=workers,
+            fsync=fsync,
         )
         with sigterm_as_interrupt():
             summary = clean_folder(

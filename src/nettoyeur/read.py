@@ -9,8 +9,10 @@ counted :class:`Skip`, never a crash.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,13 +91,37 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     return found, skips
 
 
+class NotRegularFile(OSError):
+    """The path is a named pipe, a socket or a device: reading it could block or never end."""
+
+
+# Opened without following a link (a file swapped for a link after listing is refused)
+# and without blocking (a named pipe with no writer would otherwise hang the run).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _open_regular(path: Path) -> int:
+    """Opens a regular file for reading and returns its descriptor.
+
+    Raises:
+        NotRegularFile: the path is not a regular file.
+        OSError: it cannot be opened (missing, permission, a symbolic link: ELOOP).
+    """
+    fd = os.open(path, _READ_FLAGS)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+    return fd
+
+
 def _read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
     """Returns the file's bytes, or None when it holds more than ``max_bytes`` (never read past it).
 
     Raises:
+        NotRegularFile: the path is a pipe, a socket or a device.
         OSError: the file cannot be opened or read.
     """
-    with open(path, "rb") as handle:
+    with os.fdopen(_open_regular(path), "rb") as handle:
         if max_bytes is None:
             return handle.read()
         if os.fstat(handle.fileno()).st_size > max_bytes:
@@ -121,7 +147,11 @@ def load(root: Path, rel: str, max_bytes: int | None = None) -> Document | Skip:
         return Skip(rel, "vanished", "the file disappeared between listing and reading")
     except PermissionError:
         return Skip(rel, "unreadable", "permission denied: make the file readable to clean it")
+    except NotRegularFile:
+        return Skip(rel, "not-a-file", "a named pipe, socket or device, not a regular file: it is not read")
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            return Skip(rel, "symlink", "it became a symbolic link after listing; links are not followed")
         return Skip(rel, "unreadable", f"cannot read it: {err.strerror}")
     if data is None:
         return Skip(
