@@ -90,6 +90,13 @@ def main() -> None:
     show_default=True,
     help="Larger files are skipped unread (reason too-large).",
 )
+@click.option(
+    "--max-file-lines",
+    type=int,
+    default=_D.max_file_lines,
+    show_default=True,
+    help="Files with more lines are skipped (reason too-many-lines).",
+)
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option(
@@ -117,6 +124,7 @@ def clean(
     report: Path | None,
     max_line_chars: int,
     max_file_mb: float,
+    max_file_lines: int,
     dry_run: bool,
     overwrite: bool,
     fsync: bool,
@@ -138,6 +146,7 @@ def clean(
             min_files=min_files,
             max_line_chars=max_line_chars,
             max_file_bytes=round(max_file_mb * 2**20),
+            max_file_lines=max_file_lines,
             workers=workers,
             fsync=fsync,
         )

@@ -130,13 +130,14 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
         return None if len(data) > max_bytes else data
 
 
-def load(root: Path, rel: str, max_bytes: int | None = None) -> Document | Skip:
+def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> Document | Skip:
     """Reads and decodes one file into a Document (paragraphs not yet repaired).
 
     Args:
         root: the input folder.
         rel: the file's path relative to ``root``.
         max_bytes: a larger file is skipped (``too-large``) without being read.
+        max_lines: a file with more lines is skipped (``too-many-lines``) before it is split.
 
     Returns:
         the Document, or a Skip naming why the file could not be used.
@@ -165,6 +166,15 @@ def load(root: Path, rel: str, max_bytes: int | None = None) -> Document | Skip:
         text, encoding = decode(data)
     except BinaryFileError as err:
         return Skip(rel, "binary", f"not text: {err}")
+    if max_lines is not None:
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        if lines > max_lines:
+            return Skip(
+                rel,
+                "too-many-lines",
+                f"it has {lines:,} lines, more than max_file_lines ({max_lines:,}): split it, "
+                "or raise the cap (--max-file-lines)",
+            )
     doc = Document(path=rel, encoding=encoding, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
     doc.lines, doc.paragraphs = split_lines(text)
     return doc

@@ -54,12 +54,14 @@ class Sink(Protocol):
 class FolderSource:
     """A folder of .txt/.md files, walked recursively; keys are relative paths.
 
-    Files over ``max_bytes`` are skipped unread (``too-large``).
+    Files over ``max_bytes`` are skipped unread (``too-large``), files over ``max_lines``
+    lines before they are split (``too-many-lines``).
     """
 
-    def __init__(self, root: Path | str, max_bytes: int | None = None) -> None:
+    def __init__(self, root: Path | str, max_bytes: int | None = None, max_lines: int | None = None) -> None:
         self.root = Path(root)
         self.max_bytes = max_bytes
+        self.max_lines = max_lines
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the relative paths of the text files, sorted, and the skipped entries."""
@@ -67,7 +69,7 @@ class FolderSource:
 
     def load(self, key: str) -> Document | Skip:
         """Reads and decodes one file."""
-        return load(self.root, key, self.max_bytes)
+        return load(self.root, key, self.max_bytes, self.max_lines)
 
 
 class FolderSink:
@@ -238,7 +240,7 @@ def folder_pair(
     """
     check_locations(input_dir, output_dir, overwrite=overwrite or resume)
     config = config or CleanConfig()
-    source = FolderSource(input_dir, config.max_file_bytes)
+    source = FolderSource(input_dir, config.max_file_bytes, config.max_file_lines)
     if output_dir is None:
         return source, None
     print_ = fingerprint(config, input_dir)
