@@ -8,8 +8,14 @@ decides the duplicates and the chrome it contains, so the expected outcome is kn
 
 from __future__ import annotations
 
+import hashlib
 import random
+import subprocess
+import sys
 from pathlib import Path
+
+from nettoyeur.records import Document, Skip
+from nettoyeur.split import split_lines
 
 SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru"
 FUNCTION_WORDS = ["the", "of", "and", "to", "in", "is", "that", "with"]
@@ -78,3 +84,43 @@ def snapshot(root: Path) -> dict[str, bytes]:
         if path.is_file() and not path.is_symlink():
             out[path.relative_to(root).as_posix()] = path.read_bytes()
     return out
+
+
+class MemorySource:
+    """A Source over a dict ``key -> text``: any key at all, for tests of what sinks do with keys."""
+
+    def __init__(self, docs: dict[str, str]) -> None:
+        self.docs = docs
+
+    def list(self) -> tuple[list[str], list[Skip]]:
+        return sorted(self.docs), []
+
+    def load(self, key: str) -> Document | Skip:
+        text = self.docs[key]
+        doc = Document(path=key, checksum=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        doc.lines, doc.paragraphs = split_lines(text)
+        return doc
+
+
+# Runs its arguments as a child and prints that child's peak memory (a fresh parent: only its own).
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
+def run_measured(args: list[str]) -> tuple[int, str, int]:
+    """Runs ``python -m nettoyeur ARGS``; returns its exit code, stderr and peak memory in bytes.
+
+    Needs the ``resource`` module (POSIX); the caller skips where it is missing.
+    """
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "nettoyeur", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
+    return proc.returncode, proc.stderr, int(proc.stdout.split()[-1]) * scale

@@ -11,7 +11,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -20,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 import nettoyeur.sources
-from corpusgen import corpus, prose, snapshot, write_tree
+from corpusgen import corpus, prose, run_measured, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli import main
 
@@ -77,28 +76,10 @@ def test_all_cases_together_through_the_cli_count_each_outcome(tmp_path):
 # ---------------------------------------------------------------- huge input
 
 
-# Runs its arguments as a child and prints the child's peak memory (only its own: a fresh parent).
-_MEASURE = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    "sys.exit(code)\n"
-)
+needs_resource = pytest.mark.skipif(sys.platform == "win32", reason="peak memory is read with the resource module")
 
 
-def run_measured(args: list[str]) -> tuple[int, str, int]:
-    """Runs ``nettoyeur`` in a child process; returns its exit code, stderr and peak memory in bytes."""
-    pytest.importorskip("resource")
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "nettoyeur", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
-    return proc.returncode, proc.stderr, int(proc.stdout.split()[-1]) * scale
-
-
+@needs_resource
 def test_a_100_mb_single_line_is_kept_unanalysed_reported_and_bounded(tmp_path):
     size = 100 * 10**6
     src = tmp_path / "in"
@@ -127,6 +108,7 @@ def test_a_100_mb_single_line_is_kept_unanalysed_reported_and_bounded(tmp_path):
     assert peak < 10 * size, f"peak memory {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB line"
 
 
+@needs_resource
 def test_a_file_over_the_size_cap_is_skipped_unread(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
