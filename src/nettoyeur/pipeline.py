@@ -19,18 +19,26 @@ from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
 from nettoyeur.interrupt import worker_pool
-from nettoyeur.records import Document, Skip
+from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
 from nettoyeur.rules import builtin_rules, load_rules
+from nettoyeur.settle import settle
 from nettoyeur.sources import Sink, Source, folder_pair
 
 
 def repair_document(doc: Document, max_line_chars: int) -> Document:
-    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are)."""
+    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
+
+    A paragraph that repair leaves blank (``&nbsp;`` alone on its line becomes a
+    no-break space) is removed as ``blank-after-repair``: kept, it would be a paragraph
+    the report counts and the output file does not show.
+    """
     for p in doc.paragraphs:
         if len(p.text) <= max_line_chars:
             p.text, p.repairs = repair(p.original)
+            if p.repairs and not p.text.strip():
+                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
     return doc
 
 
@@ -111,6 +119,8 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
         for doc in views:
             boilerplate.mark(doc, rules, counts, config.min_files)
     dedup = deduplicate(docs, config)
+    if config.boilerplate:
+        settle(views, rules, config.min_files)  # dedup moved some bodies' edges: finish the position signal
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
     stats["contained_reported"] = dedup.contained_reported
     return stats

@@ -110,7 +110,12 @@ def _dumps(value: Any, **options: Any) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = json.dumps(value, ensure_ascii=True, **options)
-    return text
+    # Line separators that JSON leaves raw but many line readers split on (Python's
+    # splitlines among them): escaped, one record stays one line.
+    return text.translate(_LINE_SEPARATORS)
+
+
+_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:
