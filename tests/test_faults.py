@@ -354,7 +354,7 @@ def test_disk_full_names_the_file_exits_3_and_resume_finishes(small, monkeypatch
     monkeypatch.undo()
     assert result.exit_code == 3, result.output
     assert isinstance(result.exception, SystemExit)  # a message, not a traceback
-    match = re.search(r"I/O error on (\S+): No space left on device\. The disk is full", result.output)
+    match = re.search(r"I/O error on (\S+): No space left on device\. Free space on the disk", result.output)
     assert match, result.output
     failed = Path(match.group(1))
     beside = {
@@ -427,14 +427,14 @@ def test_input_file_permission_denied_is_skipped_and_named(small, monkeypatch):
     """The same outcome where permissions cannot be taken away (root): the open fails with EACCES."""
     src, out = small["src"], small["out"]
     victim = sorted(small["input"])[0]
-    real_open = open
+    real_open = nettoyeur.read._open_regular
 
-    def deny(path, *args, **kwargs):
+    def deny(path):
         if str(path).endswith(victim):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
+        return real_open(path)
 
-    monkeypatch.setattr(nettoyeur.read, "open", deny, raising=False)
+    monkeypatch.setattr(nettoyeur.read, "_open_regular", deny)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 1, result.output
     summary = json.loads(out.with_name("out.summary.json").read_text())
@@ -469,7 +469,7 @@ def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeyp
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q"])
     assert result.exit_code == 3, result.output
     assert isinstance(result.exception, SystemExit)
-    assert "Permission denied" in result.output and "make the folder or file writable" in result.output
+    assert "Permission denied" in result.output and "Fix the permissions" in result.output
     assert snapshot(out) == {} if out.exists() else True
     assert not out.with_name("out.summary.json").exists()
 

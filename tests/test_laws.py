@@ -50,9 +50,14 @@ SHARED = [prose(_RNG, 40) for _ in range(4)]  # paragraphs that recur: exact cop
 
 
 def variant(text: str) -> str:
-    """A near copy: the fifth word replaced (word 3-gram Jaccard 35/41 = 0.85 with the original)."""
+    """A near copy: a typo (the fifth word's last letter doubled) and a changed case (the first word).
+
+    A near duplicate by any reading (word 3-gram Jaccard 35/41 = 0.85, one edit in one
+    word), unlike a word replaced by another, which is another statement (a hard negative).
+    """
     words = text.split(" ")
-    words[4] = "zuzuzu"
+    words[4] += words[4][-1]
+    words[0] = words[0].upper()
     return " ".join(words)
 
 

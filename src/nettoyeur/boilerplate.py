@@ -12,13 +12,27 @@ Three independent signals; each removal names the one that fired
     a line that recurs, digits masked, in at least ``min_files`` files of the corpus is
     the site's chrome and every copy goes (the cc_net idea). The floor keeps two
     articles that quote the same sentence safe: those are for the deduplicator, which
-    keeps one copy. Long lines (prose) are left to the deduplicator too.
+    keeps one copy. Below the floor, a line seen in two files goes only when it is a
+    label (not a sentence) that shares no word with its own article.
 ``position``
     jusText's idea with the article's shape: the *body* runs from the first to the last
     prose paragraph (long, with function words). Short lines before it are the header
-    (menus, section names), except the title: the nearest title-like line above the
-    body; short lines after it are the footer. Short lines *inside* the body stay
-    (headings, list items) unless another signal fires.
+    (menus, section names) except title-like lines about the article's subject and the
+    title just above the body; short lines after it are the footer, except what still
+    continues the article (a closing sentence on its subject, a list, references, the
+    attribution of a quote). Short lines *inside* the body stay (headings, list items)
+    unless they share no word with the article and are labels (no function word),
+    telegraphic headlines of other articles, or stand beside a line another signal
+    flagged.
+
+The position signal is stable on its own output: removing chrome never moves the body's
+first or last paragraph nor changes its vocabulary, so cleaning the output again finds
+nothing more to remove.
+
+"On-topic" is measured against the article's own prose: a line's *stems* (the first
+letters of its longer words) are looked up in the stems of the body paragraphs. A
+heading announces what follows ("Vers un avenir innovant" over a paragraph about
+innovation); a menu label from a site template ("Wellness", "Faits divers") does not.
 """
 
 from __future__ import annotations
@@ -28,14 +42,24 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nettoyeur.lexicon import STOPWORDS
+from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
 from nettoyeur.records import Document, Verdict
-from nettoyeur.rules import Rule
+from nettoyeur.rules import DATE_SEARCH, Rule
 
+# Scripts written without spaces: every one or two characters count as a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
+_WORDS = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
-_WORDS = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”)](?:\s|$)|[.!?…]$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# "— Name (@handle) date": the attribution line under a quoted post or quotation.
+_ATTRIBUTION = re.compile(r"[—–]\s*\S")
+# "[1] Author, Title, Journal": a numbered reference under the article.
+_REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
+# "• item", "- item", "3. item": a list that goes on below the last paragraph.
+_LIST_ITEM = re.compile(r"(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+\S")
 
 # A paragraph is prose when it has this many words and this share of function words:
 # a menu line of ten section names has almost none, a sentence has 30-50%.
@@ -46,27 +70,87 @@ PROSE_ANY_WORDS = 30
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
 FREQUENCY_MAX_WORDS = 25
-# A title has at least this many characters ("Home" or "Menu" is not a title).
+# No rule reads a line longer than this: the longest rule limit, 80 words, is about 600
+# characters of text; a longer line without spaces is a hash, a URL or a data dump.
+RULE_MAX_CHARS = 2000
+# Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
+# rarely share a label by chance, and the off-topic test protects shared headings.
+OFFTOPIC_MIN_FILES = 2
+# Stems are the first 5 letters of words of 4 letters or more: "innovant" and
+# "innovation" meet at "innov", the German and French plurals at their stem.
+STEM_CHARS = 5
+# A title-like line has at least this many characters and words ("Home" is not).
 TITLE_MIN_CHARS = 12
+TITLE_MIN_WORDS = 2
+# Above the body, a line is kept as a title or heading when it has this many words and
+# this share of its stems in the article: a headline is about its article.
+HEAD_KEEP_WORDS = 3
+HEAD_KEEP_SHARE = 0.3
+HEAD_KEEP_STEMS = 2
+# Below the body, a sentence is kept when this share of its stems is the article's.
+TAIL_KEEP_SHARE = 0.5
+# Inside the body, a line without function words, with at most this many words, and
+# no stem in the article is a label (section name, photo credit, widget caption).
+LABEL_MAX_WORDS = 6
+# ... and a headline with this many stems, none in the article, and few function words
+# is a teaser for another article: headings have articles and prepositions ("La Grosse
+# pomme a la gueule de bois" has 3 in 8 words), teasers are telegraphic.
+TEASER_MIN_STEMS = 3
+TEASER_MAX_STOPWORDS = 0.25
 
 
 @dataclass(frozen=True, slots=True)
 class LineInfo:
-    """What the boilerplate signals need to know about one paragraph."""
+    """What the boilerplate signals need to know about one paragraph.
 
-    text: str  # whitespace collapsed
+    Attributes:
+        text: the paragraph, whitespace collapsed.
+        n_words: words (two CJK characters count as one).
+        stop_share: share of function words among the words.
+        prose: long enough, with enough function words, to be article text.
+        sentence: ends like a sentence (".", "?", "!", "…").
+        stems: the stems of its longer words (see ``STEM_CHARS``).
+    """
+
+    text: str
     n_words: int
+    stop_share: float
     prose: bool
+    sentence: bool
+    stems: frozenset[str]
+
+    @property
+    def label(self) -> bool:
+        """True for a short line with no function word that does not end like a sentence."""
+        return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
+
+
+def count_words(text: str) -> int:
+    """Returns the number of words of a line (two CJK characters count as one)."""
+    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
 
 
 def describe(text: str) -> LineInfo:
     """Returns the shape of one paragraph."""
     collapsed = _SPACES.sub(" ", text).strip()
-    words = _WORDS.findall(collapsed.lower())
+    lowered = collapsed.lower()
+    cjk = _HAS_CJK.search(lowered) is not None
+    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
     n = len(words)
-    stop = sum(w in STOPWORDS for w in words)
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and stop / n >= PROSE_MIN_STOPWORDS)
-    return LineInfo(collapsed, n, prose)
+    stop = sum(w in STOPWORDS for w in words) / n if n else 0.0
+    sentence = _SENTENCE_END.search(collapsed) is not None
+    # Text in a script without a function-word list is prose when it ends like a sentence.
+    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
+    # Stems: letters-only words of 4 letters or more (a CJK pair stands for itself).
+    stems = frozenset(
+        w[:STEM_CHARS]
+        for w in words
+        if (len(w) >= 4 or (cjk and len(w) == 2 and _HAS_CJK.match(w)))
+        and w.isalpha()
+        and w not in STOPWORDS
+        and w not in COMMON_WORDS
+    )
+    return LineInfo(collapsed, n, stop, prose, sentence, stems)
 
 
 def frequency_key(text: str) -> str:
@@ -75,30 +159,119 @@ def frequency_key(text: str) -> str:
 
 
 def count_lines(docs: Iterable[Document]) -> Counter[str]:
-    """Counts, for each short line's frequency key, the number of files it occurs in."""
+    """Counts, for each short kept line's frequency key, the number of files it occurs in."""
     counts: Counter[str] = Counter()
     for doc in docs:
         keys = set()
         for p in doc.paragraphs:
-            info = describe(p.text)
-            if info.n_words < FREQUENCY_MAX_WORDS:
+            if p.kept and count_words(p.text) < FREQUENCY_MAX_WORDS:
                 keys.add(frequency_key(p.text))
         counts.update(keys)
     return counts
 
 
 def _pattern(info: LineInfo, rules: list[Rule]) -> Rule | None:
+    if len(info.text) > RULE_MAX_CHARS:
+        return None
+    lowered = info.text.lower()
     for rule in rules:
-        if rule.matches(info.text, info.n_words):
+        if rule.matches(info.text, info.n_words, lowered):
             return rule
     return None
 
 
+def _teaser_like(info: LineInfo) -> bool:
+    """A telegraphic headline: several stems, few function words, no sentence end, no figures.
+
+    Figures are left alone: a short line of prices, scores or statistics is data.
+    """
+    return (
+        len(info.stems) >= TEASER_MIN_STEMS
+        and info.stop_share <= TEASER_MAX_STOPWORDS
+        and not info.sentence
+        and not _DIGITS.search(info.text)
+    )
+
+
 def _title_like(info: LineInfo) -> bool:
-    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= 2
+    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS
 
 
-def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min_files: int) -> int:
+class _Article:
+    """The article's vocabulary: the stems of its body paragraphs."""
+
+    def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
+        self.vocab: set[str] = set()
+        for info, g in zip(infos, good):
+            if g:
+                self.vocab.update(info.stems)
+
+    def shared(self, info: LineInfo) -> int:
+        """Returns how many of the line's stems the body uses."""
+        return sum(1 for s in info.stems if s in self.vocab)
+
+    def on_topic(self, info: LineInfo) -> bool:
+        """True when the line shares at least one stem with the body."""
+        return self.shared(info) > 0
+
+    def about_strongly(self, info: LineInfo) -> bool:
+        """True when most of the line's stems (at least two) are the body's."""
+        shared = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= TAIL_KEEP_SHARE * len(info.stems)
+
+    def about(self, info: LineInfo) -> bool:
+        """True when a good share of the line's stems are the body's (a headline)."""
+        shared = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * len(info.stems)
+
+
+def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: bool) -> bool:
+    """True when a line below the body still belongs to it.
+
+    A sentence with function words about the article (a closing remark); the attribution
+    of the quote just above ("— Name (@handle) date" under a quoted post); a numbered
+    reference ("[2] Author, Title") or a list item right under the body or under another
+    kept one.
+    """
+    info = infos[k]
+    if _ATTRIBUTION.match(info.text):
+        return infos[k - 1].prose
+    if _REFERENCE.match(info.text) or _LIST_ITEM.match(info.text):
+        return previous_kept
+    if info.text.endswith(":") and k + 1 < len(infos) and _LIST_ITEM.match(infos[k + 1].text):
+        return previous_kept  # the lead-in of that list ("What to bring:")
+    if info.stop_share < PROSE_MIN_STOPWORDS:
+        return False
+    if previous_kept and info.sentence and article.on_topic(info):
+        return True  # the last sentence of the article, set apart
+    return (previous_kept or info.sentence) and article.about_strongly(info)
+
+
+def _first_pass(
+    infos: list[LineInfo], rules: list[Rule], file_counts: Counter[str] | None, min_files: int
+) -> list[Verdict | None]:
+    """Pattern and corpus-frequency verdicts, line by line."""
+    flags: list[Verdict | None] = []
+    for info in infos:
+        flag = None
+        rule = _pattern(info, rules)
+        if rule is not None:
+            flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
+        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS:
+            n_files = file_counts.get(frequency_key(info.text), 0)
+            if n_files >= min_files:
+                flag = Verdict("boilerplate:frequency:recurring-line", detail=f"in {n_files} files")
+        flags.append(flag)
+    return flags
+
+
+def mark(
+    doc: Document,
+    rules: list[Rule],
+    file_counts: Counter[str] | None,
+    min_files: int,
+    protect: frozenset[int] = frozenset(),
+) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
     Args:
@@ -106,39 +279,70 @@ def mark(doc: Document, rules: list[Rule], file_counts: Counter[str] | None, min
         rules: the pattern rules (built-in and user).
         file_counts: files per frequency key over the whole corpus (None: no signal).
         min_files: the frequency floor.
+        protect: indices of paragraphs never to flag (the kept copies that removed
+            duplicates point at: removing them would lose every copy).
 
     Returns:
         the number of paragraphs marked.
     """
     paras = [p for p in doc.paragraphs if p.kept]
     infos = [describe(p.text) for p in paras]
-    flags: list[Verdict | None] = [None] * len(paras)
-    for k, (p, info) in enumerate(zip(paras, infos)):
-        rule = _pattern(info, rules)
-        if rule is not None:
-            flags[k] = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
-        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS:
-            n_files = file_counts.get(frequency_key(p.text), 0)
-            if n_files >= min_files:
-                flags[k] = Verdict("boilerplate:frequency:recurring-line", detail=f"in {n_files} files")
-    prose = [k for k, info in enumerate(infos) if info.prose and flags[k] is None]
-    if prose:
-        first, last = prose[0], prose[-1]
-        # The title: the nearest title-like line above the body that no rule flagged.
-        title = None
-        for k in range(first - 1, -1, -1):
-            if flags[k] is None and _title_like(infos[k]):
-                title = k
-                break
-        for k in range(first):
-            if flags[k] is None and k != title:
-                flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
-        for k in range(last + 1, len(paras)):
-            if flags[k] is None:
-                flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+    flags = _first_pass(infos, rules, file_counts, min_files)
+    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
+    article = _Article(infos, good)
+    # A line seen in a few files that is a label foreign to its article is chrome too.
+    if file_counts is not None:
+        for k, info in enumerate(infos):
+            if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
+                n_files = file_counts.get(frequency_key(info.text), 0)
+                # A line with function words or three words may be a syndicated title or
+                # heading: one more file is needed.
+                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
+                if n_files >= need and not article.on_topic(info):
+                    flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
+    body = [k for k, g in enumerate(good) if g]
+    if body:
+        _position(infos, flags, article, body[0], body[-1])
     marked = 0
     for p, flag in zip(paras, flags):
-        if flag is not None:
+        if flag is not None and p.index not in protect:
             p.verdict = flag
             marked += 1
     return marked
+
+
+def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
+    """Flags the header, the footer and off-topic labels inside the body, in place."""
+    signalled = [f is not None for f in flags]
+    # Header: keep the title and headings about the article; the rest is chrome.
+    kept_head = [
+        k
+        for k in range(first)
+        if not signalled[k]
+        and infos[k].n_words >= HEAD_KEEP_WORDS
+        and _title_like(infos[k])
+        and article.about(infos[k])
+    ]
+    # The nearest title-like line above the body is the title even when it shares no
+    # word with the article ("Need for Speed" over a review), dated lines skipped (an
+    # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
+    # line that does not end like a sentence: that line is the title itself.
+    if infos[first].sentence:
+        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
+        kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
+    for k in range(first):
+        if not signalled[k] and k not in kept_head:
+            flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
+    for k in range(last + 1, len(infos)):
+        if not signalled[k] and not _continues(infos, k, article, flags[k - 1] is None):
+            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+    for k in range(first + 1, last):
+        info = infos[k]
+        if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
+            continue
+        if info.label:
+            flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
+        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+            flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
+        elif _teaser_like(info):
+            flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

@@ -13,16 +13,21 @@ import errno
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from nettoyeur import __version__
+from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import NettoyeurError
+from nettoyeur.errors import ConfigError, NettoyeurError
+from nettoyeur.explain import explain_command, format_options, make_scan
+from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path
-from nettoyeur.pipeline import clean_folder
+from nettoyeur.read import check_locations, check_report_location
 from nettoyeur.report import default_report_path, summary_path, table
+from nettoyeur.rules import load_rules
 from nettoyeur.write import clear_temporaries
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -110,6 +115,7 @@ def main() -> None:
     help="Continue an interrupted run (same options): the analysis runs again, finished files are not rewritten.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
+@format_options
 def clean(
     input_dir: Path,
     output_dir: Path,
@@ -130,8 +136,9 @@ def clean(
     fsync: bool,
     resume: bool,
     quiet: bool,
+    **formats: Any,
 ) -> None:
-    """Clean the text files of IN into OUT (same relative paths, UTF-8)."""
+    """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
     if resume and dry_run:
         click.echo("Error: --resume continues writing OUT; it cannot be combined with --dry-run.", err=True)
         sys.exit(EXIT_USAGE)
@@ -150,8 +157,9 @@ def clean(
             workers=workers,
             fsync=fsync,
         )
+        _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
-            summary = clean_folder(
+            summary = run_paths(
                 input_dir,
                 output_dir,
                 config,
@@ -160,6 +168,7 @@ def clean(
                 overwrite=overwrite,
                 resume=resume,
                 quiet=quiet,
+                **formats,
             )
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
@@ -173,7 +182,7 @@ def clean(
     except OSError as err:
         click.echo(_io_error(err, output_dir, dry_run), err=True)
         sys.exit(EXIT_IO)
-    if summary["long_lines"]:
+    if summary.get("long_lines"):
         click.echo(
             f"warning: {len(summary['long_lines'])} line(s) longer than {config.max_line_chars:,} characters were "
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
@@ -189,27 +198,50 @@ def clean(
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
 
 
+def _check_before_reading(
+    input_dir: Path, output_dir: Path, report: Path | None, rules_file: Path | None, overwrite: bool
+) -> None:
+    """Checks the locations and the rules file before any input is read, so that a mistake costs nothing.
+
+    Raises:
+        InputError: IN, OUT or the report path cannot be used.
+        ConfigError: the rules file cannot be read as UTF-8 or holds a bad rule (``file:line``).
+    """
+    if detect(input_dir) == "text":  # record inputs (a file, shards) are checked when opened
+        check_locations(input_dir, output_dir, overwrite=overwrite)
+    check_report_location(input_dir, output_dir, report or default_report_path(output_dir))
+    if rules_file is not None:
+        try:
+            load_rules(rules_file)
+        except UnicodeDecodeError as err:
+            raise ConfigError(
+                f"rules file {rules_file} is not UTF-8 (byte {err.start}): save it as UTF-8 and run again."
+            ) from err
+        except OSError as err:
+            raise ConfigError(f"cannot read rules file {rules_file}: {err.strerror or err}.") from err
+
+
 # What to do about an I/O error, by errno.
 _ADVICE = {
-    errno.ENOSPC: "the disk is full: free some space",
-    errno.EDQUOT: "the disk quota is exceeded: free some space",
-    errno.EFBIG: "the file is too large for this file system or for the process's file-size limit",
-    errno.EACCES: "permission denied: make the folder or file writable (or readable)",
-    errno.EPERM: "operation not permitted: fix the permissions",
-    errno.EROFS: "the file system is read-only: choose another output folder",
-    errno.ENOENT: "a folder was removed or is missing: check that OUT and its parent still exist",
+    errno.ENOSPC: "Free space on the disk",
+    errno.EDQUOT: "Free space (the disk quota is exceeded)",
+    errno.EFBIG: "The file is too large for this file system or for the process's file-size limit",
+    errno.EACCES: "Fix the permissions: make the folder or file writable (or readable)",
+    errno.EPERM: "Fix the permissions",
+    errno.EROFS: "The file system is read-only: choose another output folder",
+    errno.ENOENT: "A folder was removed or is missing: check that OUT and its parent still exist",
 }
 
 
 def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
     """Returns the message for an I/O error: the path, what happened, what to do next."""
     where = f" {err.filename}" if getattr(err, "filename", None) else ""
-    advice = _ADVICE.get(err.errno or 0, "check the path and the device")
-    message = f"Error: I/O error on{where}: {err.strerror or err}. {advice[0].upper() + advice[1:]}."
+    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
+    message = f"Error: I/O error on{where}: {err.strerror or err}. {advice}."
     if not dry_run:
         message += (
             f" Files already written in {output_dir} are whole; none is half-written. "
-            "Run the same command with --resume to finish."
+            "Then run the same command with --resume to finish."
         )
     return message
 
@@ -230,6 +262,9 @@ def _interrupted(output_dir: Path, dry_run: bool) -> str:
         "Run the same command with --resume to finish without rewriting them."
     )
 
+
+main.add_command(make_scan(clean))
+main.add_command(explain_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

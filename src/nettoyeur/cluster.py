@@ -4,12 +4,17 @@ Paragraph ids are assigned in corpus order (sorted relative path, then line), so
 rule "keep the first copy in corpus order" is "keep the smallest id", and it does not
 depend on the order files were read in.
 
-1. Duplicate pairs are merged with union-find (path halving, union by smaller root):
-   every cluster keeps its smallest id and loses the rest (reason ``duplicate``).
+1. Duplicate pairs are merged with union-find (path halving, union by smaller root),
+   in sorted order: every cluster keeps its smallest id and loses the rest (reason
+   ``duplicate``). Two paragraphs that verification found to state different things
+   (a *conflict*: another number, name or word in the same sentence) are never put in
+   one cluster, so a third paragraph close to both cannot chain two hard negatives.
 2. Containment pairs never merge clusters (two different articles may both quote the
    same sentence). A whole cluster is ``contained`` when one of its members lies inside
    a paragraph of another cluster; it then points at that cluster's keeper. Chains
    (A inside B inside C) are followed to a kept paragraph; a cycle keeps its members.
+
+Every removal therefore points at a paragraph that is kept: no cluster is wiped out.
 """
 
 from __future__ import annotations
@@ -61,45 +66,90 @@ def choose_keepers(
     n: int,
     duplicates: Iterable[tuple[int, int]],
     contained: Iterable[tuple[int, int]] = (),
+    conflicts: Iterable[tuple[int, int]] = (),
 ) -> list[Removal]:
     """Decides which paragraphs go.
+
+    Duplicate pairs are merged in sorted order, so the result does not depend on the
+    order the pairs are given in. A merge that would put two paragraphs of a conflicting
+    pair in one cluster is skipped: "won 3-1" and "won 2-1" never share a cluster, even
+    when a third paragraph (truncated before the score) is a near copy of both.
 
     Args:
         n: number of paragraph ids.
         duplicates: verified duplicate pairs (either order).
-        contained: verified ``(inner, outer)`` pairs: inner's words lie inside outer.
+        contained: verified ``(inner, outer)`` pairs: inner is a cut copy of outer.
+        conflicts: pairs found to state different things; never in one cluster.
 
     Returns:
         removals sorted by pid; each target is a kept paragraph (a cluster keeper).
     """
     uf = UnionFind(n)
+    blocked: dict[int, set[int]] = {}  # cluster root -> roots of the clusters it must not join
+    for a, b in conflicts:
+        if a != b:
+            blocked.setdefault(a, set()).add(b)
+            blocked.setdefault(b, set()).add(a)
     members: set[int] = set()
-    for a, b in duplicates:
-        uf.union(a, b)
+    for a, b in sorted({(min(a, b), max(a, b)) for a, b in duplicates if a != b}):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or rb in blocked.get(ra, ()):
+            continue
+        uf.union(ra, rb)
+        root, other = min(ra, rb), max(ra, rb)
+        for x in blocked.pop(other, set()):
+            blocked[x].discard(other)
+            blocked[x].add(root)
+            blocked.setdefault(root, set()).add(x)
         members.update((a, b))
     removals: dict[int, Removal] = {}
     for pid in sorted(members):
         root = uf.find(pid)
         if root != pid:
             removals[pid] = Removal(pid, root, "duplicate")
-    # Containment between clusters: root of inner -> root of the best outer.
+    # Containment between clusters: root of inner -> smallest root of an outer.
     outer_of: dict[int, int] = {}
     for inner, outer in contained:
         ri, ro = uf.find(inner), uf.find(outer)
         if ri != ro and (ri not in outer_of or ro < outer_of[ri]):
             outer_of[ri] = ro
-    resolved: dict[int, int] = {}
-    for root in sorted(outer_of):
-        seen = [root]
-        target = outer_of[root]
-        while target in outer_of and target not in seen:
-            seen.append(target)
-            target = outer_of[target]
-        if target in seen:  # a cycle: nothing in it is contained in a kept paragraph
-            continue
-        resolved[root] = target
-    for pid in range(n) if resolved else ():
+    final = _resolve_chains(outer_of)
+    for pid in range(n) if final else ():
         root = uf.find(pid) if pid in members else pid
-        if root in resolved:
-            removals[pid] = Removal(pid, resolved[root], "contained")
+        if root in final:
+            removals[pid] = Removal(pid, final[root], "contained")
     return sorted(removals.values(), key=lambda r: r.pid)
+
+
+def _resolve_chains(outer_of: dict[int, int]) -> dict[int, int]:
+    """Follows containment chains (A in B in C) to a kept cluster root.
+
+    A cycle (possible between clusters: A's member inside B's, B's inside A's) keeps
+    its members; a chain that runs into a cycle ends at the cycle's first member reached.
+
+    Returns:
+        for each contained root, the kept root it points at (cycle members are absent).
+    """
+    final: dict[int, int] = {}
+    kept_cycle: set[int] = set()
+    for start in sorted(outer_of):
+        if start in final or start in kept_cycle:
+            continue
+        path: list[int] = []
+        position: dict[int, int] = {}
+        node = start
+        while node in outer_of and node not in position and node not in final and node not in kept_cycle:
+            position[node] = len(path)
+            path.append(node)
+            node = outer_of[node]
+        if node in position:  # a new cycle: its members stay, the rest points at its entry
+            kept_cycle.update(path[position[node] :])
+            path = path[: position[node]]
+            target = node
+        elif node in final:
+            target = final[node]
+        else:  # a root that is not contained, or a kept cycle member
+            target = node
+        for x in path:
+            final[x] = target
+    return final

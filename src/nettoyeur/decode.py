@@ -17,12 +17,14 @@ from __future__ import annotations
 import codecs
 import re
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# (mark, codec for the bytes after it, the name reported). UTF-32 LE comes before UTF-16 LE:
+# its mark FF FE 00 00 starts with UTF-16 LE's FF FE.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
 
 # C0 controls other than tab, LF, VT, FF, CR and ESC: text files almost never hold them.
@@ -67,16 +69,17 @@ def decode(data: bytes) -> tuple[str, str]:
         data: the raw file content.
 
     Returns:
-        ``(text, encoding)`` where encoding is the codec's name, ``mixed`` when some
-        lines were UTF-8 and others cp1252.
+        ``(text, encoding)`` where encoding is the codec's name (``utf-16-le``,
+        ``utf-8-sig`` for UTF-8 with a byte-order mark ...), ``mixed`` when some lines
+        were UTF-8 and others cp1252.
 
     Raises:
         BinaryFileError: the data is binary (NUL bytes or many control characters).
     """
-    for bom, name in _BOMS:
+    for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data[len(bom) :].decode(codec), name
             except UnicodeDecodeError:
                 break
     utf16 = _looks_utf16(data)

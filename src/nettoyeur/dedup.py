@@ -8,7 +8,9 @@ Runs over every paragraph that boilerplate left, within and across files alike:
 2. *sign*: word-shingle hashes and MinHash signatures (:mod:`nettoyeur.minhash`);
 3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
-5. *cluster / keep*: union-find, first copy in corpus order kept (:mod:`nettoyeur.cluster`).
+5. *cluster / keep*: union-find, first copy in corpus order kept, pairs that state
+   different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
+   inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nettoyeur.cluster import choose_keepers
+from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
 from nettoyeur.lsh import anchor_candidates, anchors, lsh_candidates, optimal_bands
 from nettoyeur.minhash import estimate_jaccard, signatures
@@ -38,6 +40,8 @@ class DedupStats:
     verified_duplicates: int = 0
     verified_contained: int = 0
     rejected: int = 0
+    quoted: int = 0
+    conflicts: int = 0
     bands: int = 0
     rows: int = 0
     contained_reported: list[dict] = field(default_factory=list)
@@ -51,7 +55,7 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     """
     stats = DedupStats()
     owners: list[tuple[Document, Paragraph]] = []
-    for doc in docs:
+    for doc in sorted(docs, key=lambda d: d.path):  # corpus order, whatever order docs came in
         for p in doc.paragraphs:
             if p.kept and len(p.text) <= config.max_line_chars:
                 owners.append((doc, p))
@@ -92,19 +96,39 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     stats.candidates = len(pairs)
 
     contained: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
     for a, b in pairs.tolist():
         match = verify(toks[a], toks[b], shingles[a], shingles[b], config, facts[a], facts[b])
-        if match is None:
+        if match is not None and match.conflict:
+            conflicts.append((a, b))
+        if match is None or match.kind == "different":
             stats.rejected += 1
         elif match.kind == "duplicate":
             duplicates.append((a, b))
             stats.verified_duplicates += 1
         else:
             inner, outer = (a, b) if len(toks[a]) < len(toks[b]) or (len(toks[a]) == len(toks[b]) and a > b) else (b, a)
-            contained.append((inner, outer))
-            stats.verified_contained += 1
+            if match.kind == "contained":
+                contained.append((inner, outer))
+                stats.verified_contained += 1
+            else:
+                quoted.append((inner, outer))
+    stats.conflicts = len(conflicts)
 
-    for removal in choose_keepers(n, duplicates, contained):
+    removals = choose_keepers(n, duplicates, contained, conflicts)
+    target_of = {r.pid: r.target for r in removals}
+    # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
+    # once, with the kept copy of the smallest container.
+    quoted_in: dict[int, int] = {}
+    for inner, outer in quoted:
+        target = target_of.get(outer, outer)
+        if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
+            quoted_in[inner] = target
+    reports = [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
+    stats.quoted = len(reports)
+
+    for removal in removals + reports:
         doc, p = owners[removal.pid]
         kdoc, kp = owners[removal.target]
         a, b = removal.pid, removal.target
@@ -114,16 +138,21 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
         if sa is not None and sb is not None:
             est = estimate_jaccard(sa, sb)
         verdict = Verdict(
-            removal.reason,
+            "contained" if removal.reason == "quoted" else removal.reason,
             kept_doc=kdoc.path,
             kept_line=kp.line,
             kept_text=kp.text,
             estimated=est,
             jaccard=jaccard(shingles[a], shingles[b]) if len(shingles[a]) or len(shingles[b]) else 1.0,
             containment=matched / len(toks[a]) if toks[a] else 1.0,
+            detail="inside a longer paragraph but not a cut copy of it (a pull quote, a heading): kept"
+            if removal.reason == "quoted"
+            else None,
         )
-        if removal.reason == "contained" and config.containment == "report":
-            stats.contained_reported.append({"doc": doc.path, "line": p.line, "text": p.text, **verdict.to_dict()})
+        if removal.reason == "quoted" or (removal.reason == "contained" and config.containment == "report"):
+            stats.contained_reported.append(
+                {"file": doc.path, "line": p.line, "paragraph": p.index, "text": p.text, **verdict.to_dict()}
+            )
             continue
         p.verdict = verdict
     return stats

@@ -18,3 +18,29 @@ STOPWORDS = frozenset(
     il lo gli i uno una e o di da dei delle della nel nella con per su è sono che si non come ma anche
     """.split()
 )
+
+# Frequent words of four letters or more that say nothing of a text's subject (auxiliaries,
+# pronouns, adverbs, "said", "year"). They are not function words for the prose test, but
+# the on-topic test ignores them: a menu label and an article both say "your" and "more".
+COMMON_WORDS = frozenset(
+    """
+    your yours will would could should shall have having more most make makes made also just like only other
+    others over some such them then they this that very what when which with into about after before been
+    being both each from here there their these those through under until upon were where while whose within
+    without does doing done many much must need every even ever still well back down again against because
+    between same since take taken took said says year years time times first last next know want good great
+    best new news read today day days week weeks month months people thing things anything something way ways
+    dans pour avec cette sont plus mais comme tout tous toute toutes leur leurs nous vous elle elles entre
+    aussi avoir être fait faire peut sans sous après avant depuis encore très bien même autre autres donc
+    ainsi alors chez selon déjà notre votre dont quand lors était sera ont cela celui celle ceux fois jour
+    jours année années aujourd
+    auch nicht eine einer eines einem einen sich sind wird werden wurde wurden haben hatte nach noch über
+    unter mehr alle allen aller alles dass oder aber wenn dann kann können muss müssen diese dieser dieses
+    diesem diesen sein seine seiner seinen ihre ihren ihrem ihrer schon sehr immer bereits zwischen sowie
+    durch gegen ohne heute jetzt hier dort damit beim eines etwa jahr jahre jahren neue neuen neues
+    para como pero más este esta estos estas sobre entre también desde hasta cuando todo todos toda todas
+    está están hace puede tiene tienen fue han sido nuevo nueva año años
+    della delle degli dello nella nelle sono anche questo questa questi queste come dopo prima sulla sulle
+    tutto tutti essere stato hanno molto nuovo nuova anno anni
+    """.split()
+)

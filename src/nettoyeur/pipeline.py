@@ -6,6 +6,7 @@ of its own; this one only calls them in order and keeps the books.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import time
@@ -19,11 +20,11 @@ from nettoyeur import boilerplate
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
 from nettoyeur.interrupt import worker_pool
-from nettoyeur.records import Document, Skip, Verdict
+from nettoyeur.read import check_locations, check_report_location
+from nettoyeur.records import Document, Paragraph, Skip, Verdict
 from nettoyeur.repair import repair
 from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
 from nettoyeur.rules import builtin_rules, load_rules
-from nettoyeur.settle import settle
 from nettoyeur.sources import Sink, Source, folder_pair
 
 
@@ -106,21 +107,86 @@ def rules_for(config: CleanConfig) -> list:
     return rules
 
 
-def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True) -> dict[str, Any]:
+def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files: int) -> int:
+    """Runs the boilerplate signals again on the documents dedup thinned.
+
+    The position signal reads the article's shape (its first and last prose
+    paragraphs); removing a duplicate can change that shape, and the output must be
+    what a second clean would leave (cleaning the output again removes nothing). When
+    this removes a kept copy that duplicates point at, the next copy in corpus order
+    takes its place (so a text is never lost with all its copies), and that copy's
+    document is looked at again, until nothing changes.
+
+    Returns:
+        the number of paragraphs newly marked.
+    """
+    by_path = {doc.path: doc for doc in docs}
+    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]] = {}
+    for doc in docs:
+        for p in doc.paragraphs:
+            if p.verdict is not None and p.verdict.kept_doc is not None and p.verdict.kept_line is not None:
+                pointing.setdefault((p.verdict.kept_doc, p.verdict.kept_line), []).append((doc, p))
+    todo = sorted({doc.path for members in pointing.values() for doc, _ in members})
+    marked = 0
+    while todo:
+        following: set[str] = set()
+        for path in todo:
+            doc = by_path[path]
+            before = {p.index for p in doc.paragraphs if p.kept}
+            marked += boilerplate.mark(doc, rules, counts, min_files)
+            for p in doc.paragraphs:
+                if p.index in before and not p.kept and (doc.path, p.line) in pointing:
+                    heir = _promote(pointing, doc.path, p)
+                    if heir is not None:
+                        following.add(heir)
+        todo = sorted(following)
+    return marked
+
+
+def _promote(
+    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]], path: str, lost: Paragraph
+) -> str | None:
+    """Makes the first copy pointing at ``lost`` the kept one; returns its document's path."""
+    members = sorted(pointing.pop((path, lost.line)), key=lambda dp: (dp[0].path, dp[1].line))
+    members = [(d, p) for d, p in members if p.verdict is not None and p.verdict.reason in ("duplicate", "contained")]
+    if not members:
+        return None
+    heir_doc, heir = members[0]
+    heir.verdict = None
+    for doc, p in members[1:]:
+        assert p.verdict is not None
+        p.verdict = dataclasses.replace(
+            p.verdict,
+            kept_doc=heir_doc.path,
+            kept_line=heir.line,
+            kept_text=heir.text,
+            detail="the first kept copy was removed as boilerplate; this copy's twin is kept instead",
+        )
+        pointing.setdefault((heir_doc.path, heir.line), []).append((doc, p))
+    return heir_doc.path
+
+
+def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True, index: Any = None) -> dict[str, Any]:
     """Runs boilerplate removal and deduplication over loaded documents, in place.
 
-    ``docs`` must be in corpus order. Returns the stage statistics.
+    ``docs`` must be in corpus order; ``index`` (a :class:`nettoyeur.index.CorpusIndex`)
+    adds earlier runs' line counts and kept paragraphs. Returns the stage statistics.
     """
     stats: dict[str, Any] = {}
+    views = analysable(docs, config.max_line_chars)  # over-long lines are kept, not analysed
     if config.boilerplate:
         rules = rules_for(config)
-        views = analysable(docs, config.max_line_chars)
         counts = boilerplate.count_lines(views)
+        if index is not None:
+            counts = index.with_earlier_counts(counts)
         for doc in views:
             boilerplate.mark(doc, rules, counts, config.min_files)
-    dedup = deduplicate(docs, config)
+    earlier = index.earlier(docs) if index is not None else []
+    dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:
-        settle(views, rules, config.min_files)  # dedup moved some bodies' edges: finish the position signal
+        remark_after_dedup(views, rules, counts, config.min_files)
+    if index is not None:
+        stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
     stats["contained_reported"] = dedup.contained_reported
     return stats
@@ -134,6 +200,7 @@ def run(
     report: Path | str,
     quiet: bool = False,
     extra: dict[str, Any] | None = None,
+    index: Any = None,
 ) -> dict[str, Any]:
     """Cleans every document of ``source`` into ``sink`` and writes the report.
 
@@ -144,6 +211,8 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
+        index: a :class:`nettoyeur.index.CorpusIndex` (dedup against earlier runs); the
+            run's kept paragraphs are added to it once the corpus is written.
 
     Returns:
         the run summary (also written as JSON beside the report).
@@ -163,11 +232,13 @@ def run(
                 skips.append(item)
             else:
                 docs.append(item)
-    stage = clean_documents(docs, config, quiet=quiet)
+    stage = clean_documents(docs, config, quiet=quiet, index=index)
     if sink is not None:
         for doc in tqdm(docs, desc="write", unit="doc", disable=not show):
             sink.write(doc)
         sink.close()
+        if index is not None:
+            stage["index"]["committed"] = index.commit()
     counts = reason_counts(docs)
     skips.sort(key=lambda s: s.path)
     summary: dict[str, Any] = {
@@ -179,13 +250,14 @@ def run(
         "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
         "paragraphs": sum(len(d.paragraphs) for d in docs),
         "long_lines": long_lines(docs, config.max_line_chars),
-        "output_files": dict(getattr(sink, "stats", {})) if sink is not None else None,
+        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),
         "checksums": {d.path: d.checksum for d in docs},
         "stages": stage["dedup"],
         "contained_reported": stage["contained_reported"],
+        **({"index": stage["index"]} if "index" in stage else {}),
         "seconds": round(time.time() - started, 3),
         "dry_run": sink is None,
         "report": str(report_path),
@@ -223,14 +295,17 @@ def clean_folder(
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: IN or OUT cannot be used, or there is nothing to resume; nothing is written.
+        InputError: IN or OUT cannot be used; nothing is written.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
+    report_path = Path(report) if report else default_report_path(dst)
     config = config or CleanConfig()
+    check_locations(src, dst, overwrite=overwrite or dry_run or resume)
+    check_report_location(src, dst, report_path)
     source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    return run(source, sink, config, report=report or default_report_path(dst), quiet=quiet, extra=extra)
+    return run(source, sink, config, report=report_path, quiet=quiet, extra=extra)
 
 
 def _count(items: Iterable[str]) -> dict[str, int]:

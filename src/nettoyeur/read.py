@@ -38,7 +38,12 @@ def check_locations(input_dir: Path, output_dir: Path | None, overwrite: bool = 
     if output_dir is None:
         return
     src, dst = input_dir.resolve(), output_dir.resolve()
-    if dst == src or src in dst.parents:
+    if dst == src:
+        raise InputError(
+            f"output folder {output_dir} is the input folder: choose an output folder outside the input, "
+            "so that the input is never modified."
+        )
+    if src in dst.parents:
         raise InputError(
             f"output folder {output_dir} is inside the input folder {input_dir}: "
             "choose an output folder outside the input, so that the input is never modified."
@@ -56,12 +61,42 @@ def check_locations(input_dir: Path, output_dir: Path | None, overwrite: bool = 
         )
 
 
+def check_report_location(input_dir: Path, output_dir: Path, report: Path) -> None:
+    """Refuses a report path inside IN (the input is never modified) or inside OUT.
+
+    Inside OUT, the report and the summary would be taken for corpus by the next run on
+    OUT; they belong beside it.
+
+    Raises:
+        InputError: the report path lies inside IN or OUT, or is an existing folder.
+    """
+    target = report.resolve()
+    for folder, what in ((input_dir, "input"), (output_dir, "output")):
+        base = folder.resolve()
+        if target == base or base in target.parents:
+            raise InputError(
+                f"report {report} is inside the {what} folder {folder}: choose a report path outside both "
+                "folders (the default is OUT.report.jsonl beside OUT)."
+            )
+    if target.is_dir():
+        raise InputError(f"report {report} is a folder: give a file path such as run.report.jsonl.")
+
+
+def _utf8_name(rel: str) -> bool:
+    """Returns False for a name the file system gave as undecodable bytes (it cannot be reported or mirrored)."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """Lists the text files under ``root`` in corpus order.
 
     Returns:
         ``(paths, skips)``: relative paths of .txt/.md files, sorted; and the entries
-        skipped (other suffixes, symbolic links, unreadable folders).
+        skipped (other suffixes, symbolic links, names that are not UTF-8, unreadable folders).
     """
     found: list[str] = []
     skips: list[Skip] = []
@@ -80,7 +115,10 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
         for name in filenames:
             full = os.path.join(dirpath, name)
             rel = Path(os.path.relpath(full, root)).as_posix()
-            if os.path.islink(full):
+            if not _utf8_name(rel):
+                shown = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+                skips.append(Skip(shown, "bad-name", "its name is not valid UTF-8: rename it to clean it"))
+            elif os.path.islink(full):
                 skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
             elif not name.lower().endswith(TEXT_SUFFIXES):
                 skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
@@ -177,6 +215,8 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
             )
     doc = Document(path=rel, encoding=encoding, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
     doc.lines, doc.paragraphs = split_lines(text)
+    if not doc.paragraphs:  # e.g. a byte-order mark and Unicode spaces only
+        return Skip(rel, "empty", f"the file holds only whitespace once decoded as {encoding}")
     return doc
 
 

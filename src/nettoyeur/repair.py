@@ -42,6 +42,8 @@ _SUSPECT = re.compile(
     "|\x1b\\[|[\ud800-\udfff]"
 )
 
+_BREAKS = re.compile(r"\r\n|[\r\n]")
+
 
 def needs_repair(text: str) -> bool:
     """Returns True when the text may hold mojibake, an entity or a control sequence."""
@@ -59,6 +61,9 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     if not needs_repair(text):
         return text, ()
     fixed, explanation = ftfy.fix_and_explain(text, config=CONFIG)
+    # An entity such as "&#10;" decodes to a line break; a paragraph is one line, so it
+    # becomes a space (otherwise the output would hold a paragraph the report never saw).
+    fixed = _BREAKS.sub(" ", fixed)
     if fixed == text:
         return text, ()
     steps = tuple(

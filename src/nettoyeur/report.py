@@ -3,7 +3,9 @@
 The records (JSON Lines) say for every paragraph that was removed or changed: the file,
 the line, the text, the reason (``duplicate``, ``contained``,
 ``boilerplate:<signal>:<rule>``, ``encoding:<fix>``) and, for duplicates, the kept copy
-with the estimated and exact similarity. The summary (JSON) has the counts per reason,
+with the estimated and exact similarity; a removed paragraph whose encoding was repaired
+also carries ``repairs`` and ``original``. Records are JSON Lines that ``str.splitlines``
+cannot break (U+0085, U+2028, U+2029 are escaped). The summary (JSON) has the counts per reason,
 the skipped files and why, the parameters, the versions, the input checksums and the
 time. Both are written next to OUT, never inside it, so they are not taken for corpus.
 """
@@ -36,11 +38,19 @@ def summary_path(report_path: Path) -> Path:
 
 def records(doc: Document) -> Iterator[dict[str, Any]]:
     """Yields the report records of one document."""
+    rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
+    named = {"id": rid} if rid is not None else {}
     for p in doc.paragraphs:
         if p.verdict is not None:
-            yield {"file": doc.path, "line": p.line, "paragraph": p.index, "text": p.text, **p.verdict.to_dict()}
+            record = {"file": doc.path, **named, "line": p.line, "paragraph": p.index, "text": p.text}
+            record.update(p.verdict.to_dict())
+            if p.repairs:  # removed after its encoding was repaired: keep both facts
+                record["repairs"] = list(p.repairs)
+                record["original"] = p.original
+            yield record
         elif p.repairs:
             yield {
+                **named,
                 "file": doc.path,
                 "line": p.line,
                 "paragraph": p.index,
@@ -81,17 +91,24 @@ def versions() -> dict[str, str]:
     }
 
 
+# JSON leaves U+0085, U+2028 and U+2029 raw with ensure_ascii=False, but str.splitlines() and
+# many JSONL readers break lines there; escaped, every record stays on its own line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators)."""
+    return _dumps(record, sort_keys=True)
+
+
 def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:
     """Writes the records to ``path`` and the summary beside it, atomically.
 
     Returns:
         the summary's path.
     """
-    lines = [_dumps(r, sort_keys=True) for doc in docs for r in records(doc)]
-    lines.extend(
-        _dumps({"reason": "contained", "removed": False, **r}, sort_keys=True)
-        for r in summary.get("contained_reported", [])
-    )
+    lines = [dumps_line(r) for doc in docs for r in records(doc)]
+    lines.extend(dumps_line(_reported(r)) for r in summary.get("contained_reported", []))
     write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
     spath = summary_path(path)
     write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
@@ -99,7 +116,7 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
 
 
 def _dumps(value: Any, **options: Any) -> str:
-    """Returns ``value`` as JSON, readable UTF-8 where it can be.
+    """Returns ``value`` as JSON, readable UTF-8 where it can be, without raw line separators.
 
     A file name that is not valid UTF-8 reaches Python as lone surrogates, which UTF-8
     cannot encode: such a record is written with ASCII escapes instead (still valid
@@ -110,12 +127,16 @@ def _dumps(value: Any, **options: Any) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = json.dumps(value, ensure_ascii=True, **options)
-    # Line separators that JSON leaves raw but many line readers split on (Python's
-    # splitlines among them): escaped, one record stays one line.
-    return text.translate(_LINE_SEPARATORS)
+    return text.translate(_LINE_BREAKS)
 
 
-_LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+def _reported(record: dict[str, Any]) -> dict[str, Any]:
+    """Returns a report-only containment record with the same keys as a removal (``file``, not ``doc``)."""
+    out = {k: v for k, v in record.items() if k != "doc"}
+    out.setdefault("file", record.get("doc"))
+    out["reason"] = "contained"
+    out["removed"] = False
+    return out
 
 
 def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:

@@ -83,8 +83,8 @@ class FolderSink:
     complete is left as it is (``--resume``).
 
     Attributes:
-        stats: ``written`` (files written by this run) and ``resumed`` (files a previous,
-            interrupted run had already finished).
+        output_files: ``written`` (files written by this run) and ``resumed`` (files a
+            previous, interrupted run had already finished).
     """
 
     def __init__(self, root: Path | str, journal: Journal | None = None, *, fsync: bool = False) -> None:
@@ -114,7 +114,7 @@ class FolderSink:
         check_writable(self.root)
         self.journal = journal
         self.fsync = fsync
-        self.stats = {"written": 0, "resumed": 0}
+        self.output_files = {"written": 0, "resumed": 0}
         self._base = os.path.realpath(self.root)
         self._checked: set[str] = set()
         # Only a file system that folds names (case, Unicode normalisation) can put two
@@ -138,14 +138,14 @@ class FolderSink:
         payload = _encode(join_kept(doc))
         digest = hashlib.sha256(payload).hexdigest()
         if self.journal is not None and self.journal.is_complete(doc.path, doc.checksum, digest, len(payload), target):
-            self.stats["resumed"] += 1
+            self.output_files["resumed"] += 1
         else:
             if self._written is not None:
                 self._check_collision(doc.path, target)
             write_atomic(target, payload, fsync=self.fsync)
             if self.journal is not None:
                 self.journal.record(doc.path, doc.checksum, digest, len(payload))
-            self.stats["written"] += 1
+            self.output_files["written"] += 1
         if self._written is not None:
             ident = _identity_or_none(target)
             if ident is not None:
@@ -221,6 +221,32 @@ def _encode(text: str) -> bytes:
         return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
+def folder_sink(
+    input_dir: Path, output_dir: Path, config: CleanConfig | None = None, *, resume: bool = False
+) -> FolderSink:
+    """Opens the journal beside OUT and returns the folder sink that keeps it.
+
+    Args:
+        input_dir: the input folder (part of the run's fingerprint).
+        output_dir: the output folder.
+        config: the options (part of the fingerprint; ``fsync``).
+        resume: continue the journal of an interrupted run with the same options.
+
+    Raises:
+        InputError: there is nothing to resume, or the journal belongs to another run.
+        OSError: OUT or its journal cannot be created or written.
+    """
+    config = config or CleanConfig()
+    path = journal_path(output_dir)
+    print_ = fingerprint(config, input_dir)
+    journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
+    try:
+        return FolderSink(output_dir, journal, fsync=config.fsync)
+    except BaseException:
+        journal.close()
+        raise
+
+
 def folder_pair(
     input_dir: Path,
     output_dir: Path | None,
@@ -243,12 +269,4 @@ def folder_pair(
     source = FolderSource(input_dir, config.max_file_bytes, config.max_file_lines)
     if output_dir is None:
         return source, None
-    print_ = fingerprint(config, input_dir)
-    path = journal_path(output_dir)
-    journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
-    try:
-        sink = FolderSink(output_dir, journal, fsync=config.fsync)
-    except BaseException:
-        journal.close()
-        raise
-    return source, sink
+    return source, folder_sink(input_dir, output_dir, config, resume=resume)

@@ -38,31 +38,26 @@ def _ending(line: str) -> str:
 def join_kept(doc: Document) -> str:
     """Rebuilds the document's text from its kept paragraphs, in its own layout.
 
+    The file's leading and trailing blank lines stay. Between two kept paragraphs, the
+    blank lines that stood right before the second one stay; a removed paragraph takes
+    the blank lines before it along, so it leaves no gap (the first kept paragraph gets
+    none). Each kept line keeps its own ending.
+
     Returns:
         the output text; empty when no paragraph is kept.
     """
     kept = [p for p in doc.paragraphs if p.kept]
     if not kept:
         return ""
-    by_line = {p.line: p for p in doc.paragraphs}
-    out: list[str] = []
-    gap: list[str] = []  # blank lines seen since the previous paragraph
-    first_line = doc.paragraphs[0].line
-    out.extend(doc.lines[: first_line - 1])  # leading blank lines of the file
-    last_kept = kept[-1].line
-    for number in range(first_line, len(doc.lines) + 1):
-        line = doc.lines[number - 1]
-        para = by_line.get(number)
-        if para is None:
-            if number > last_kept:
-                out.append(line)  # trailing blank lines after the last kept paragraph
-            else:
-                gap.append(line)
-            continue
-        if para.kept:
-            if len(out) > first_line - 1:  # not the first paragraph written: keep its gap
-                out.extend(gap)
-            out.append(para.text + (_ending(line) or ("\n" if number < last_kept else "")))
-        gap = []
-    text = "".join(out)
-    return text
+    lines = doc.lines
+    out: list[str] = list(lines[: doc.paragraphs[0].line - 1])  # leading blank lines of the file
+    for k, para in enumerate(kept):
+        start = para.line - 1  # 0-based index of the paragraph's line
+        if k:
+            gap = start
+            while gap > 0 and not lines[gap - 1].strip():
+                gap -= 1
+            out.extend(lines[gap:start])
+        out.append(para.text + _ending(lines[start]))
+    out.extend(lines[doc.paragraphs[-1].line :])  # trailing blank lines of the file
+    return "".join(out)

@@ -1,0 +1,117 @@
+"""Shared helpers for the end-to-end, CLI, encoding and property tests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nettoyeur import CleanConfig, clean_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+
+# Summary fields that legitimately differ between two runs of the same input.
+VOLATILE = ("seconds", "input", "output", "report")
+
+
+@dataclass
+class Run:
+    """What one clean left on disk."""
+
+    summary: dict[str, Any]
+    records: list[dict[str, Any]]
+    out: Path
+    report: Path
+
+    def removed(self) -> list[dict[str, Any]]:
+        """The records of removed paragraphs (not encoding repairs, not report-only containment)."""
+        return [r for r in self.records if not r["reason"].startswith("encoding:") and r.get("removed", True)]
+
+    def by_line(self, file: str) -> dict[int, dict[str, Any]]:
+        """The removal records of one file, by input line."""
+        return {r["line"]: r for r in self.removed() if r["file"] == file}
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """Parses a report JSONL file (every line must be a JSON object)."""
+    text = path.read_text(encoding="utf-8")
+    assert text == "" or text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def clean(src: Path, dst: Path, config: CleanConfig | None = None, **kwargs: Any) -> Run:
+    """Runs :func:`clean_folder` quietly and loads the report it wrote."""
+    summary = clean_folder(src, dst, config or CleanConfig(workers=1), quiet=True, **kwargs)
+    report = Path(summary["report"])
+    return Run(summary, read_records(report), dst, report)
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``root``, by relative path."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    """The content of every file under ``root``, by relative path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def stable(summary: dict[str, Any]) -> dict[str, Any]:
+    """The summary without the fields that differ between two identical runs."""
+    return {k: v for k, v in summary.items() if k not in VOLATILE}
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The non-blank lines of a text, as the tool defines paragraphs (no line endings)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """One default clean of samples/ shared by the end-to-end tests (the run is read-only for them)."""
+    base = tmp_path_factory.mktemp("samples")
+    return clean(SAMPLES, base / "out", CleanConfig())
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def expected_layout(text: str, removed: set[int], texts: dict[int, str] | None = None) -> str:
+    """The output the layout rules ask for, given the input text and the removed line numbers.
+
+    The rules: the file's leading and trailing blank lines stay; between two kept paragraphs the
+    blank lines that stood right before the second one stay; a removed paragraph takes the blank
+    lines before it along (the first kept paragraph gets none); each kept line keeps its own ending.
+    ``texts`` replaces the text of some lines (repaired text), keeping their endings.
+    """
+    lines = _LINES.findall(text)
+    para = [i for i, line in enumerate(lines) if line.strip()]
+    kept = [i for i in para if i + 1 not in removed]
+    if not kept:
+        return ""
+    out = lines[: para[0]]
+    for j, i in enumerate(kept):
+        if j:
+            start = i
+            while start > 0 and not lines[start - 1].strip():
+                start -= 1
+            out.extend(lines[start:i])
+        line = lines[i]
+        if texts and i + 1 in texts:
+            body = line.rstrip("\r\n")
+            line = texts[i + 1] + line[len(body) :]
+        out.append(line)
+    out.extend(lines[para[-1] + 1 :])
+    return "".join(out)

@@ -1,0 +1,197 @@
+"""Clustering and the choice of the copy to keep: properties over random graphs, and the
+dedup stage's independence from the order files are read in."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import CleanConfig
+from nettoyeur.cluster import Removal, UnionFind, choose_keepers
+from nettoyeur.dedup import deduplicate
+from nettoyeur.records import Document
+from nettoyeur.split import split_lines
+
+PAIRS = json.loads((Path(__file__).parent / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))["pairs"]
+
+
+def _edges(n_max: int = 25, size: int = 40):
+    return st.lists(st.tuples(st.integers(0, n_max - 1), st.integers(0, n_max - 1)), max_size=size)
+
+
+graphs = st.tuples(_edges(), _edges(size=15), _edges(size=10))
+
+
+def _components(n: int, edges) -> list[set[int]]:
+    """Connected components by breadth-first search (independent of union-find)."""
+    adj = defaultdict(set)
+    for a, b in edges:
+        adj[a].add(b)
+        adj[b].add(a)
+    seen, comps = set(), []
+    for start in range(n):
+        if start in seen:
+            continue
+        comp, todo = set(), [start]
+        while todo:
+            x = todo.pop()
+            if x not in comp:
+                comp.add(x)
+                todo.extend(adj[x] - comp)
+        seen |= comp
+        comps.append(comp)
+    return comps
+
+
+def _dup_clusters(n: int, removals: list[Removal]) -> dict[int, set[int]]:
+    """Keeper -> members, from the duplicate removals only."""
+    clusters: dict[int, set[int]] = defaultdict(set)
+    dup_target = {r.pid: r.target for r in removals if r.reason == "duplicate"}
+    for pid in range(n):
+        clusters[dup_target.get(pid, pid)].add(pid)
+    return clusters
+
+
+N = 25
+
+
+@given(graphs)
+def test_every_target_is_kept_and_removals_are_unique(graph):
+    dups, contained, conflicts = graph
+    removals = choose_keepers(N, dups, contained, conflicts)
+    removed = {r.pid for r in removals}
+    assert len(removed) == len(removals)
+    assert [r.pid for r in removals] == sorted(removed)
+    for r in removals:
+        assert r.target not in removed  # no cluster is wiped out, contained chains end at a kept paragraph
+        assert r.target != r.pid
+        assert r.reason in ("duplicate", "contained")
+
+
+@given(_edges())
+def test_without_conflicts_clusters_are_components_and_the_smallest_id_is_kept(dups):
+    removals = {r.pid: r for r in choose_keepers(N, dups)}
+    for comp in _components(N, dups):
+        keeper = min(comp)
+        assert keeper not in removals  # exactly one keeper per cluster: the smallest id
+        for pid in comp - {keeper}:
+            assert removals[pid] == Removal(pid, keeper, "duplicate")
+    assert set(removals) == {pid for comp in _components(N, dups) for pid in comp if pid != min(comp)}
+
+
+@given(graphs)
+def test_one_keeper_per_cluster_smallest_id_and_conflicts_respected(graph):
+    dups, _, conflicts = graph
+    removals = choose_keepers(N, dups, (), conflicts)
+    assert all(r.reason == "duplicate" for r in removals)
+    clusters = _dup_clusters(N, removals)
+    for keeper, members in clusters.items():
+        assert keeper == min(members)  # exactly one keeper per cluster, the smallest id
+    cluster_of = {pid: k for k, members in clusters.items() for pid in members}
+    for a, b in conflicts:
+        if a != b:
+            assert cluster_of[a] != cluster_of[b]
+    # Maximal: a duplicate pair left in two clusters is kept apart by a conflict between them.
+    conflicting = {(cluster_of[a], cluster_of[b]) for a, b in conflicts} | {
+        (cluster_of[b], cluster_of[a]) for a, b in conflicts
+    }
+    for a, b in dups:
+        if cluster_of[a] != cluster_of[b]:
+            assert (cluster_of[a], cluster_of[b]) in conflicting
+
+
+@given(graphs)
+def test_containment_removes_whole_clusters_and_never_changes_them(graph):
+    dups, contained, conflicts = graph
+    base = {r.pid: r for r in choose_keepers(N, dups, (), conflicts)}
+    full = {r.pid: r for r in choose_keepers(N, dups, contained, conflicts)}
+    cluster_of = {pid: k for k, members in _dup_clusters(N, list(base.values())).items() for pid in members}
+    inner_clusters = {cluster_of[i] for i, o in contained if cluster_of[i] != cluster_of[o]}
+    by_cluster = defaultdict(set)
+    for pid in range(N):
+        by_cluster[cluster_of[pid]].add(pid)
+    for root, members in by_cluster.items():
+        removed = [full.get(pid) for pid in members]
+        if any(r is not None and r.reason == "contained" for r in removed):
+            assert root in inner_clusters  # only a cluster with a member inside another one
+            assert len({(r.reason, r.target) for r in removed if r is not None}) == 1
+            assert all(r is not None for r in removed)  # keeper included: the container carries the text
+        else:
+            assert all(full.get(pid) == base.get(pid) for pid in members)
+
+
+def test_contained_chain_resolves_to_the_outermost_kept_paragraph():
+    # 0 inside 1 inside 2: both point at 2; a duplicate of 0 goes with its cluster.
+    removals = choose_keepers(4, [(0, 3)], [(0, 1), (1, 2)])
+    assert removals == [Removal(0, 2, "contained"), Removal(1, 2, "contained"), Removal(3, 2, "contained")]
+
+
+def test_contained_cycle_keeps_its_members_and_entries_point_into_it():
+    # Clusters {0} and {1} inside each other (possible between clusters); 2 runs into the cycle.
+    removals = choose_keepers(3, [], [(0, 1), (1, 0), (2, 0)])
+    assert removals == [Removal(2, 0, "contained")]
+
+
+def test_conflict_stops_a_chain_through_a_third_paragraph():
+    # 1 and 2 state different facts; 0 is a near copy of both (cut before the fact).
+    removals = choose_keepers(3, [(0, 1), (0, 2)], conflicts=[(1, 2)])
+    assert removals == [Removal(1, 0, "duplicate")]
+
+
+@given(st.integers(1, 40), _edges(40, 60))
+@settings(max_examples=50)
+def test_union_find_root_is_the_smallest_member(n, edges):
+    uf = UnionFind(40)
+    for a, b in edges:
+        uf.union(a, b)
+    for comp in _components(40, edges):
+        assert {uf.find(x) for x in comp} == {min(comp)}
+
+
+def _docs(spec: dict[str, list[str]]) -> list[Document]:
+    out = []
+    for path, paragraphs in spec.items():
+        lines, paras = split_lines("\n\n".join(paragraphs) + "\n")
+        out.append(Document(path=path, lines=lines, paragraphs=paras))
+    return out
+
+
+def _verdicts(docs: list[Document]) -> dict:
+    return {
+        (d.path, p.line): (p.verdict.reason, p.verdict.kept_doc, p.verdict.kept_line)
+        for d in docs
+        for p in d.paragraphs
+        if p.verdict is not None
+    }
+
+
+def test_dedup_keeps_the_first_copy_whatever_order_files_come_in():
+    by_id = {p["id"]: p for p in PAIRS}
+    dup, cut, neg = by_id["en-typos"], by_id["fr-truncated-ellipsis"], by_id["fr-other-date"]
+    spec = {  # paragraphs are on lines 1, 3, 5 (blank lines between)
+        "b/2.txt": [dup["b"], cut["a"], neg["b"]],
+        "a/1.txt": [neg["a"], dup["a"]],
+        "a/0.txt": ["Short line", cut["b"], dup["a"]],
+        "c.txt": [dup["a"], "Short line", cut["a"]],
+    }
+    # Corpus order is a/0, a/1, b/2, c: the first copy of each cluster is kept.
+    expected = {
+        ("a/0.txt", 3): ("contained", "b/2.txt", 3),  # the truncated copy, inside the full paragraph
+        ("a/1.txt", 3): ("duplicate", "a/0.txt", 5),
+        ("b/2.txt", 1): ("duplicate", "a/0.txt", 5),  # the copy with typos
+        ("c.txt", 1): ("duplicate", "a/0.txt", 5),
+        ("c.txt", 3): ("duplicate", "a/0.txt", 1),  # a short paragraph, by exact match
+        ("c.txt", 5): ("duplicate", "b/2.txt", 3),
+    }  # the same sentence with two dates (a/1.txt:1, b/2.txt:5) both stay
+    rnd = random.Random(5)
+    for _ in range(6):
+        items = list(spec.items())
+        rnd.shuffle(items)
+        docs = _docs(dict(items))
+        deduplicate(docs, CleanConfig())
+        assert _verdicts(docs) == expected
