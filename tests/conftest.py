@@ -18,7 +18,7 @@ SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 # Summary fields that legitimately differ between two runs of the same input.
-VOLATILE = ("seconds", "input", "output", "report")
+VOLATILE = ("seconds", "stage_seconds", "input", "output", "report")
 
 
 @dataclass

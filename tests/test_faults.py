@@ -88,10 +88,19 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
     return whole
 
 
+# The real command, with files renamed into place every 50 instead of every 4,096: a corpus
+# of a few thousand files then has finished files to lose (or not) at every moment.
+_SMALL_BATCHES = (
+    "import sys, nettoyeur.sources as s; s.SYNC_FILES = 50\n"
+    "from nettoyeur.cli import main\n"
+    "sys.argv[0] = 'nettoyeur'; main()\n"
+)
+
+
 def start(args: list[str], **kwargs) -> subprocess.Popen:
     """Starts ``nettoyeur`` in its own process group (like a shell job)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "nettoyeur", *args],
+        [sys.executable, "-c", _SMALL_BATCHES, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -375,7 +384,8 @@ def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
     """A real fault, not a mock: RLIMIT_FSIZE makes the kernel refuse writes past 64 KiB (EFBIG)."""
     resource = pytest.importorskip("resource")
     files = corpus(5, 30)
-    files["zz-big.txt"] = "\n\n".join(f"Paragraph {k} of a long file: " + "lorem " * 40 for k in range(400)) + "\n"
+    # One 100 KB line, over --max-line-chars: never analysed (no spill file holds it), only written.
+    files["zz-big.txt"] = "lorem ipsum " * 8_500 + "\n"
     src = write_tree(tmp_path / "in", files)
     before = snapshot(src)
     out = tmp_path / "out"
@@ -384,7 +394,8 @@ def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
     proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "clean", str(src), str(out), "-q", "--workers", "1"],
+        [sys.executable, "-m", "nettoyeur", "clean", str(src), str(out), "-q", "--workers", "1"]
+        + ["--max-line-chars", "1000"],
         capture_output=True,
         text=True,
         preexec_fn=limit,
@@ -396,8 +407,8 @@ def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
     assert not (out / "zz-big.txt").exists() and not temporaries(out)
     assert snapshot(src) == before
     ref = tmp_path / "ref"
-    clean_folder(src, ref, CleanConfig(), quiet=True)
-    assert assert_no_half_file(out, snapshot(ref)) == len(files) - 1
+    clean_folder(src, ref, CleanConfig(max_line_chars=1000), quiet=True)
+    assert assert_no_half_file(out, snapshot(ref)) == len(journal_entries(out))
 
 
 # ---------------------------------------------------------------- permissions
@@ -479,7 +490,7 @@ def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeyp
     def deny(folder, prefix):
         raise PermissionError(errno.EACCES, "Permission denied", os.path.join(folder, prefix + "x.tmp"))
 
-    monkeypatch.setattr(nettoyeur.write, "_create_temp", deny)
+    monkeypatch.setattr(nettoyeur.write, "create_temp", deny)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q"])
     assert result.exit_code == 3, result.output
     assert isinstance(result.exception, SystemExit)
@@ -490,14 +501,14 @@ def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeyp
 
 def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
     src, out = small["src"], small["out"]
-    real = nettoyeur.write._create_temp
+    real = nettoyeur.write.create_temp
 
     def deny_d3(folder, prefix):
         if os.path.basename(folder) == "d3":
             raise PermissionError(errno.EACCES, "Permission denied", folder)
         return real(folder, prefix)
 
-    monkeypatch.setattr(nettoyeur.write, "_create_temp", deny_d3)
+    monkeypatch.setattr(nettoyeur.write, "create_temp", deny_d3)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3
     first_d3 = min(rel for rel in small["ref"] if rel.startswith("d3/"))
@@ -512,18 +523,19 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
 @pytest.mark.parametrize("how", ["removed", "replaced"])
 def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
     src, out = small["src"], small["out"]
-    real = nettoyeur.sources.write_atomic
+    monkeypatch.setattr(nettoyeur.sources, "SYNC_FILES", 2)  # files renamed into place two by two
+    real = nettoyeur.sources.FolderSink.write_rendered
     calls = []
 
-    def write_then_vanish(*args, **kwargs):
-        real(*args, **kwargs)
+    def write_then_vanish(self, *args, **kwargs):
+        real(self, *args, **kwargs)
         calls.append(args[0])
         if len(calls) == 5:
             shutil.rmtree(out)
             if how == "replaced":
                 out.mkdir()
 
-    monkeypatch.setattr(nettoyeur.sources, "write_atomic", write_then_vanish)
+    monkeypatch.setattr(nettoyeur.sources.FolderSink, "write_rendered", write_then_vanish)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3, result.output
     assert f"I/O error on {out}: the output folder was removed or replaced during the run" in result.output

@@ -28,6 +28,7 @@ from typing import Any
 from nettoyeur import pipeline
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
+from nettoyeur.executors import check_engine, make_executor
 from nettoyeur.formats import RecordOptions, RecordSource, detect, plan_pair, record_document
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
@@ -121,6 +122,8 @@ def run_paths(
     id_field: str | None = "id",
     drop_empty: bool = False,
     index: str | Path | None = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> dict[str, Any]:
     """Opens IN and OUT in their format, opens the index, and runs the pipeline.
 
@@ -136,12 +139,16 @@ def run_paths(
         text_field: the record field holding the text.
         id_field: the record field naming records in the report.
         drop_empty: drop records whose text becomes empty.
-        index: a folder or ``redis://`` URL to dedup against earlier runs.
+        index: a folder or ``redis://`` URL to dedup against earlier runs (the run is
+            then in memory: the index hooks work on documents).
+        engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
+            cluster; needs ``nettoyeur[ray]``); both write the same bytes.
+        address: for ``ray``, the cluster to join (None: start Ray here).
 
     Raises:
-        ConfigError: the index was built with other settings.
-        InputError: IN, OUT or the index cannot be used; nothing is written.
-        MissingExtraError: the format or the index needs an optional dependency.
+        ConfigError: the index was built with other settings, or an unknown engine.
+        InputError: IN, OUT, the index or the Ray cluster cannot be used; nothing is written.
+        MissingExtraError: the format, the index or the engine needs an optional dependency.
         OSError: writing failed; files already written are whole.
     """
     if not text_field:
@@ -164,7 +171,16 @@ def run_paths(
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
     if index is None:
-        return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra)
+        check_engine(engine, address)
+        executor = make_executor(engine, config.workers, address)  # before OUT is created
+        try:
+            if engine != "local":  # tasks may run in another working directory (or on another node)
+                source.root = Path(source.root).absolute()
+            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor)
+        finally:
+            executor.close()
+    if engine != "local":
+        raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
     from nettoyeur.index import CorpusIndex
 
     run_info = {"input": str(Path(source.root).resolve()), "output": output_label}

@@ -76,6 +76,18 @@ def main() -> None:
 )
 @click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores).")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Run on this machine, or as tasks on a Ray cluster (needs nettoyeur[ray]); same output.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); default: start Ray here.",
+)
+@click.option(
     "--report",
     type=click.Path(path_type=Path),
     default=None,
@@ -105,11 +117,6 @@ def main() -> None:
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
 @click.option(
-    "--fsync",
-    is_flag=True,
-    help="Flush each output file to the disk before its rename (survives a power cut; slower).",
-)
-@click.option(
     "--resume",
     is_flag=True,
     help="Continue an interrupted run (same options): the analysis runs again, finished files are not rewritten.",
@@ -127,13 +134,14 @@ def clean(
     rules_file: Path | None,
     min_files: int,
     workers: int,
+    engine: str,
+    address: str | None,
     report: Path | None,
     max_line_chars: int,
     max_file_mb: float,
     max_file_lines: int,
     dry_run: bool,
     overwrite: bool,
-    fsync: bool,
     resume: bool,
     quiet: bool,
     **formats: Any,
@@ -155,7 +163,6 @@ def clean(
             max_file_bytes=round(max_file_mb * 2**20),
             max_file_lines=max_file_lines,
             workers=workers,
-            fsync=fsync,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
@@ -168,6 +175,8 @@ def clean(
                 overwrite=overwrite,
                 resume=resume,
                 quiet=quiet,
+                engine=engine,
+                address=address,
                 **formats,
             )
     except KeyboardInterrupt:

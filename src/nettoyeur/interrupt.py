@@ -15,10 +15,11 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 # How often a worker checks that its main process is alive: an orphan lingers at most this long.
 ORPHAN_CHECK_SECONDS = 0.5
@@ -38,21 +39,47 @@ def ignore_interrupts() -> None:
     threading.Thread(target=watch, name="nettoyeur-orphan-watch", daemon=True).start()
 
 
+def _init_worker(initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
+    ignore_interrupts()
+    if initializer is not None:
+        initializer(*initargs)
+
+
 @contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool whose workers ignore SIGINT, and which cancels queued work on any error.
+def worker_pool(
+    workers: int, initializer: Callable[..., Any] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """A process pool whose workers ignore SIGINT and exit when orphaned, stopped at once on any error.
 
     ``with ProcessPoolExecutor() as pool`` waits, on an exception, for every queued task
-    to finish; this one cancels them and lets only the running ones end (a fraction of
-    a second), so that Ctrl-C stops the run at once.
+    to finish; this one cancels the queued tasks and terminates the workers (they only
+    read the input and return results: nothing of theirs is half-written), so that
+    Ctrl-C stops the run within a fraction of a second. A generator that holds the pool
+    and is closed before its end (``GeneratorExit``) stops it the same way.
     """
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(initializer, initargs))
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancels the queued tasks of ``pool`` and terminates its workers."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for process in processes:
+        try:
+            process.join(timeout=5)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:

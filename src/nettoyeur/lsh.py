@@ -27,6 +27,19 @@ from functools import lru_cache
 
 import numpy as np
 
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Returns the sorted distinct values (``np.unique`` without its flags).
+
+    numpy 2.3+ answers a plain ``np.unique`` from a hash table, measured 50x slower
+    than sorting on a million 64-bit integers; sorting and dropping equal neighbours is not.
+    """
+    if len(values) == 0:
+        return values.copy()
+    s = np.sort(values)
+    return s[np.r_[True, s[1:] != s[:-1]]]
+
+
 # A bucket larger than this links each member to its first member only (a star),
 # instead of all pairs, which bounds the candidate count on degenerate inputs.
 MAX_BUCKET_PAIRS = 64
@@ -66,17 +79,25 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
         uint64 array of shape ``(len(sigs), bands)``.
     """
     n = len(sigs)
-    used = sigs[:, : bands * rows].astype(np.uint64).reshape(n, bands, rows)
+    used = sigs[:, : bands * rows].reshape(n, bands, rows)
+    mult = _row_multipliers(rows)
+    keys = np.zeros((n, bands), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        keys = (used * _row_multipliers(rows)).sum(axis=2, dtype=np.uint64)
-        keys = keys ^ (keys >> np.uint64(29))
+        # One multiply-add per row over all (paragraph, band) cells: numpy's reduction along a
+        # short last axis would cost a call per cell.
+        for r in range(rows):
+            keys += used[:, :, r].astype(np.uint64) * mult[r]
+        keys ^= keys >> np.uint64(29)
     return keys
 
 
 def _pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None = None) -> np.ndarray:
     """Returns the pairs of ids that share a key, as an int64 (k, 2) array.
 
-    Groups larger than ``max_group`` (when given) are ignored entirely.
+    A bucket of up to ``MAX_BUCKET_PAIRS`` members gives all its pairs; a larger one
+    links consecutive members and its first member to every other (a star). Buckets
+    larger than ``max_group`` (when given) are ignored entirely. Every step is
+    vectorised: one pass per distinct bucket size, never one per bucket.
     """
     if len(keys) < 2:
         return np.empty((0, 2), dtype=np.int64)
@@ -90,41 +111,116 @@ def _pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None 
     # Pairs of consecutive members: one vectorised pass covers every bucket.
     same = k[1:] == k[:-1]
     out = [np.stack([v[:-1][same], v[1:][same]], axis=1)]
-    for s, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
-        members = v[s : s + size]
+    big = sizes > 2
+    for size in sorted_unique(sizes[big]).tolist():
+        first = starts[big & (sizes == size)]
         if size <= MAX_BUCKET_PAIRS:
             i, j = np.triu_indices(size, k=2)
-            out.append(np.stack([members[i], members[j]], axis=1))
+            out.append(np.stack([v[first[:, None] + i].ravel(), v[first[:, None] + j].ravel()], axis=1))
         else:
-            out.append(np.stack([np.full(size - 2, members[0]), members[2:]], axis=1))
+            rest = (first[:, None] + np.arange(2, size)).ravel()
+            out.append(np.stack([np.repeat(v[first], size - 2), v[rest]], axis=1))
     return np.concatenate(out)
+
+
+def _pair_codes(pairs: np.ndarray) -> np.ndarray:
+    """Returns each pair as one int64 ``lo << 32 | hi`` (ids below 2^31), self-pairs dropped."""
+    lo = np.minimum(pairs[:, 0], pairs[:, 1]).astype(np.int64)
+    hi = np.maximum(pairs[:, 0], pairs[:, 1]).astype(np.int64)
+    keep = lo != hi
+    return (lo[keep] << 32) | hi[keep]
+
+
+def _decode(codes: np.ndarray) -> np.ndarray:
+    return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
 
 
 def _unique_pairs(pairs: np.ndarray) -> np.ndarray:
     if len(pairs) == 0:
-        return pairs.reshape(0, 2)
-    lo = np.minimum(pairs[:, 0], pairs[:, 1])
-    hi = np.maximum(pairs[:, 0], pairs[:, 1])
-    keep = lo != hi
-    code = np.unique((lo[keep].astype(np.int64) << 32) | hi[keep].astype(np.int64))
-    return np.stack([code >> 32, code & 0xFFFFFFFF], axis=1)
+        return pairs.reshape(0, 2).astype(np.int64)
+    return _decode(sorted_unique(_pair_codes(pairs)))
+
+
+def band_pairs(keys: np.ndarray, ids: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """Returns the distinct pairs ``(i, j)``, ``i < j``, of ids that share a key in some band.
+
+    Args:
+        keys: uint64 band keys, shape ``(paragraphs, bands)`` (see :func:`band_keys`).
+        ids: the paragraph id of each row used (below 2^31).
+        rows: the rows of ``keys`` to use (None: all), one per id.
+
+    Bands are sorted one at a time, so the extra memory is that of one column.
+    """
+    if len(ids) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    ids = ids.astype(np.int64, copy=False)
+    codes = [np.empty(0, dtype=np.int64)]
+    for band in range(keys.shape[1]):
+        column = keys[:, band] if rows is None else keys[rows, band]
+        found = _pair_codes(_pairs_from_groups(np.ascontiguousarray(column), ids))
+        if len(found):
+            codes.append(sorted_unique(found))
+    return _decode(sorted_unique(np.concatenate(codes)))
 
 
 def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """Returns the distinct candidate pairs ``(i, j)``, ``i < j``, of paragraph ids."""
     if len(sigs) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    keys = band_keys(sigs, bands, rows)
-    # Offset each band's keys so that equal keys of different bands never meet.
-    with np.errstate(over="ignore"):
-        salted = keys + (np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))[None, :]
-    flat_ids = np.repeat(ids.astype(np.int64), bands)
-    return _unique_pairs(_pairs_from_groups(salted.ravel(), flat_ids))
+    return band_pairs(band_keys(sigs, bands, rows), ids)
 
 
 def anchors(shingles: np.ndarray, modulus: int) -> np.ndarray:
     """Returns the anchor hashes of one shingle set (those 0 modulo ``modulus``)."""
     return shingles[shingles % np.uint32(modulus) == 0]
+
+
+# Anchors are grouped in this many parts by the top bits of their hash (equal anchors fall
+# in one part), so that sorting them needs 1/16 of the memory at once.
+ANCHOR_PARTS = 16
+
+
+def anchor_pairs(
+    keys: np.ndarray,
+    owners: np.ndarray,
+    min_share: float = 0.5,
+    max_group: int = 256,
+    select: np.ndarray | None = None,
+) -> np.ndarray:
+    """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors.
+
+    Args:
+        keys: anchor hashes (uint32), each owner's distinct anchors.
+        owners: the paragraph id owning each anchor (below 2^31).
+        min_share: required share of the smaller set's anchors found in the other.
+        max_group: anchors shared by more paragraphs than this are too common to
+            discriminate (a stock phrase) and are ignored.
+        select: a boolean mask of the anchors to use (None: all).
+    """
+    if len(keys) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    keys = keys.astype(np.uint32, copy=False)
+    part_of = keys >> np.uint32(28)
+    if select is not None:
+        part_of[~select] = ANCHOR_PARTS  # in no part
+        owners = owners[select]
+    found = [np.empty(0, dtype=np.int64)]
+    for part in range(ANCHOR_PARTS):
+        mask = part_of == part
+        who = owners[mask[select]] if select is not None else owners[mask]
+        pairs = _pairs_from_groups(keys[mask].astype(np.uint64), who.astype(np.int64), max_group=max_group)
+        found.append(_pair_codes(pairs))
+    codes = np.sort(np.concatenate(found))
+    if len(codes) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    counts = np.diff(np.r_[starts, len(codes)])
+    code = codes[starts]
+    per_owner = np.bincount(owners)
+    a, b = code >> 32, code & 0xFFFFFFFF
+    smaller = np.minimum(per_owner[a], per_owner[b])
+    keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
+    return np.stack([a[keep], b[keep]], axis=1)
 
 
 def anchor_candidates(
@@ -144,14 +240,4 @@ def anchor_candidates(
         return np.empty((0, 2), dtype=np.int64)
     keys = np.concatenate(anchor_sets).astype(np.uint64)
     owner = np.repeat(ids.astype(np.int64), lengths)
-    pairs = _pairs_from_groups(keys, owner, max_group=max_group)
-    if len(pairs) == 0:
-        return pairs
-    lo = np.minimum(pairs[:, 0], pairs[:, 1])
-    hi = np.maximum(pairs[:, 0], pairs[:, 1])
-    code, counts = np.unique((lo << 32) | hi, return_counts=True)
-    count_of = dict(zip(ids.tolist(), lengths.tolist()))
-    a, b = code >> 32, code & 0xFFFFFFFF
-    smaller = np.minimum([count_of[x] for x in a.tolist()], [count_of[x] for x in b.tolist()])
-    keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
-    return np.stack([a[keep], b[keep]], axis=1)
+    return anchor_pairs(keys, owner, min_share, max_group)

@@ -6,8 +6,9 @@ MurmurHash3 finalizer, permuted by ``a*h + b mod 2^32`` with datasketch's ``a`` 
 ``b`` (drawn from ``numpy.random.RandomState(seed)``), and the minimum kept per
 permutation. A test compares the two.
 
-Layout: the permuted values of a block are a ``(num_perm, shingles)`` array, and the
-minimum per paragraph is one ``np.minimum.reduceat`` along the contiguous shingle axis.
+Layout: the permuted values of a block of paragraphs are a ``(num_perm, shingles)``
+array, and the minimum per paragraph is one ``np.minimum.reduceat`` along the contiguous
+shingle axis; no Python loop runs per paragraph or per permutation.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from functools import lru_cache
 import numpy as np
 
 _MAX32 = np.uint32(0xFFFFFFFF)
-# Permuted values materialised at once: num_perm x BLOCK x 4 bytes (128 x 65536 x 4 = 32 MiB).
-BLOCK = 65536
+# Shingles per block: the permuted values of a block are a (num_perm, BLOCK) uint32 array
+# (128 x 16384 x 4 bytes = 8 MiB, within the L3 cache). Measured on 1.4 million shingles:
+# 16384 is as fast as 65536 and twice as fast as 2048, where the per-call overhead of
+# np.minimum.reduceat dominates; the (shingles, num_perm) layout, reducing across rows,
+# is 5x slower than any of them.
+BLOCK = 16384
 
 
 @lru_cache(maxsize=8)
@@ -39,6 +44,54 @@ def fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
+def signatures_flat(
+    hashes: np.ndarray, offsets: np.ndarray, num_perm: int = 128, seed: int = 1, perms: int | None = None
+) -> np.ndarray:
+    """Computes one MinHash signature per segment of a flat array of shingle hashes.
+
+    Args:
+        hashes: 32-bit shingle hashes, segment after segment (duplicates inside a
+            segment change nothing: a minimum is a minimum).
+        offsets: int64, ``segments + 1``: segment ``i`` is ``hashes[offsets[i]:offsets[i + 1]]``;
+            every segment must be non-empty.
+        num_perm: number of permutations.
+        seed: permutation seed (datasketch's ``seed``).
+        perms: compute only the first ``perms`` slots of each signature (LSH with
+            ``bands * rows < num_perm`` reads no more); None: all of them.
+
+    Returns:
+        uint32 array of shape ``(segments, perms or num_perm)``.
+
+    Raises:
+        ValueError: a segment is empty (an empty set has no minimum).
+    """
+    n = len(offsets) - 1
+    a, b = permutations(num_perm, seed)
+    if perms is not None:
+        a, b, num_perm = a[:perms], b[:perms], perms
+    out = np.empty((n, num_perm), dtype=np.uint32)
+    if n == 0:
+        return out
+    if (np.diff(offsets) <= 0).any():
+        raise ValueError("an empty shingle set has no MinHash signature; compare short paragraphs exactly")
+    mixed = fmix32(np.ascontiguousarray(hashes, dtype=np.uint32))
+    buf = np.empty(num_perm * BLOCK, dtype=np.uint32)
+    start = 0
+    with np.errstate(over="ignore"):
+        while start < n:
+            # Segments start..stop-1 hold at most BLOCK shingles (at least one segment).
+            stop = int(np.searchsorted(offsets, offsets[start] + BLOCK, side="right")) - 1
+            stop = min(max(stop, start + 1), n)
+            lo, hi = int(offsets[start]), int(offsets[stop])
+            width = hi - lo
+            block = buf[: num_perm * width].reshape(num_perm, width) if width <= BLOCK else None
+            permuted = np.multiply(mixed[None, lo:hi], a, out=block)
+            np.add(permuted, b, out=permuted)
+            out[start:stop] = np.minimum.reduceat(permuted, offsets[start:stop] - lo, axis=1).T
+            start = stop
+    return out
+
+
 def signatures(hashes: list[np.ndarray], num_perm: int = 128, seed: int = 1) -> np.ndarray:
     """Computes one MinHash signature per shingle set.
 
@@ -53,24 +106,10 @@ def signatures(hashes: list[np.ndarray], num_perm: int = 128, seed: int = 1) -> 
     Raises:
         ValueError: a shingle set is empty (an empty set has no minimum).
     """
-    a, b = permutations(num_perm, seed)
-    out = np.empty((len(hashes), num_perm), dtype=np.uint32)
-    start = 0
-    while start < len(hashes):
-        stop, size = start, 0
-        while stop < len(hashes) and (size == 0 or size + len(hashes[stop]) <= BLOCK):
-            if len(hashes[stop]) == 0:
-                raise ValueError("an empty shingle set has no MinHash signature; compare short paragraphs exactly")
-            size += len(hashes[stop])
-            stop += 1
-        block = np.concatenate(hashes[start:stop]).astype(np.uint32, copy=False)
-        offsets = np.zeros(stop - start, dtype=np.int64)
-        np.cumsum([len(h) for h in hashes[start : stop - 1]], out=offsets[1:])
-        with np.errstate(over="ignore"):
-            permuted = fmix32(block)[None, :] * a + b
-        out[start:stop] = np.minimum.reduceat(permuted, offsets, axis=1).T
-        start = stop
-    return out
+    offsets = np.zeros(len(hashes) + 1, dtype=np.int64)
+    np.cumsum([len(h) for h in hashes], out=offsets[1:])
+    flat = np.concatenate(hashes).astype(np.uint32, copy=False) if hashes else np.empty(0, dtype=np.uint32)
+    return signatures_flat(flat, offsets, num_perm, seed)
 
 
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:

@@ -1,195 +1,176 @@
 """The pipeline: read, repair, split, strip boilerplate, deduplicate, write, report.
 
-:func:`clean_folder` is what ``nettoyeur clean IN OUT`` runs. Each step is a module
-of its own; this one only calls them in order and keeps the books.
+:func:`run` streams a :class:`~nettoyeur.sources.Source` into a
+:class:`~nettoyeur.sources.Sink` in passes over *shards* (consecutive runs of documents
+in corpus order), each pass a plain function of one shard (:mod:`nettoyeur.passes`) that
+a worker process (or a Ray task) can run:
+
+1. *count* (:func:`~nettoyeur.passes.count_shard`, only with boilerplate on): load and
+   repair each document and count the 64-bit keys of its short lines; the counts of all
+   shards are merged (the boilerplate frequency signal needs corpus-wide counts).
+2. *analyse* (:func:`~nettoyeur.passes.analyse_shard`): load, repair, mark boilerplate
+   (given the counts), and turn the paragraphs left into the dedup stage's compact arrays
+   (:class:`~nettoyeur.dedup.Analysis`); their texts go to a spill file on disk. Then,
+   in this process, :func:`~nettoyeur.dedup.decide` finds and verifies the near
+   duplicates over the whole corpus, reading candidates' texts back from the spill.
+3. *remark* (:func:`~nettoyeur.passes.remark_shard`, only the documents dedup thinned):
+   the boilerplate signals again on what dedup left, kept copies handed over to the next
+   copy when they go (:mod:`nettoyeur.remark`).
+4. *write* (:func:`~nettoyeur.passes.write_shard`): load and repair again, apply the
+   boilerplate, dedup and re-mark verdicts, render the output and the report records;
+   this process writes them in corpus order.
+
+Memory holds the compact arrays (a few hundred bytes a paragraph), never the corpus
+text. Documents are loaded three or four times, which costs less than keeping them:
+loading and repairing is a small share of the time. Results come back in shard order and
+every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
+the same bytes as ``--workers 1``.
+
+:func:`clean_documents` runs the same steps in memory over documents the caller holds;
+a run with an index (:class:`nettoyeur.index.CorpusIndex`) runs in memory too
+(:func:`run_in_memory`): its hooks work on documents.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import json
 import os
+import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
-from nettoyeur import boilerplate
+from nettoyeur import parallel
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup import deduplicate
-from nettoyeur.interrupt import worker_pool
+from nettoyeur.dedup import Analysis, Decision, decide, make_verdict, reported_record
+from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
+from nettoyeur.lsh import optimal_bands
+from nettoyeur.memory import _count, clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
+from nettoyeur.passes import (  # noqa: F401 - re-exported: the names tests and engines use
+    SHARD_DOCS,
+    TRIM_EVERY,
+    DocInfo,
+    LineCounts,
+    Overrides,
+    Plan,
+    Seen,
+    ShardAnalysis,
+    WriteTask,
+    _verdict_key,
+    analyse_shard,
+    count_shard,
+    line_key,
+    load_document,
+    merge_counts,
+    plan_shards,
+    remark_shard,
+    repair_document,
+    write_shard,
+)
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.records import Document, Paragraph, Skip, Verdict
-from nettoyeur.repair import repair
-from nettoyeur.report import default_report_path, reason_counts, skips_to_dicts, versions, write_report
-from nettoyeur.rules import builtin_rules, load_rules
+from nettoyeur.records import Verdict
+from nettoyeur.remark import Copy, Marks, remark_streaming
+from nettoyeur.report import (
+    default_report_path,
+    dumps_line,
+    reported_line,
+    skips_to_dicts,
+    summary_path,
+    versions,
+)
 from nettoyeur.sources import Sink, Source, folder_pair
+from nettoyeur.spill import SpillTexts
+from nettoyeur.write import file_mode, remove_stale_temporaries, temporary_prefix, write_atomic
+
+worker_count = parallel.worker_count
 
 
-def repair_document(doc: Document, max_line_chars: int) -> Document:
-    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
-
-    A paragraph that repair leaves blank (``&nbsp;`` alone on its line becomes a
-    no-break space) is removed as ``blank-after-repair``: kept, it would be a paragraph
-    the report counts and the output file does not show.
-    """
-    for p in doc.paragraphs:
-        if len(p.text) <= max_line_chars:
-            p.text, p.repairs = repair(p.original)
-            if p.repairs and not p.text.strip():
-                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
-    return doc
-
-
-def _load_and_repair(args: tuple[Source, str, int]) -> Document | Skip:
-    source, key, max_line_chars = args
-    item = source.load(key)
-    return repair_document(item, max_line_chars) if isinstance(item, Document) else item
-
-
-def worker_count(requested: int) -> int:
-    """Returns the number of processes to use (0 = all cores)."""
-    return requested if requested > 0 else (os.cpu_count() or 1)
-
-
-def load_all(
-    source: Source, keys: list[str], config: CleanConfig, bar: tqdm | None = None
-) -> Iterator[Document | Skip]:
-    """Loads, decodes and repairs the documents, in the given order, on ``config.workers`` processes."""
-    jobs = [(source, key, config.max_line_chars) for key in keys]
-    workers = min(worker_count(config.workers), max(1, len(jobs) // 8))
-    if workers <= 1:
-        results: Iterable[Document | Skip] = map(_load_and_repair, jobs)
-        for item in results:
-            if bar is not None:
-                bar.update(1)
-            yield item
-        return
-    with worker_pool(workers) as pool:
-        for item in pool.map(_load_and_repair, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 4)))):
-            if bar is not None:
-                bar.update(1)
-            yield item
-
-
-def analysable(docs: list[Document], max_line_chars: int) -> list[Document]:
-    """Returns ``docs`` where each document with lines over the cap is a view without them.
-
-    Paragraphs are shared with the originals, so verdicts set on the views land on the
-    documents; lines over ``max_line_chars`` are kept, never analysed (and reported).
-    """
+def _reported(decision: Decision, plan: Plan, store: SpillTexts) -> list[dict[str, Any]]:
+    """Returns the summary entries of the paragraphs kept but reported (contained, quoted)."""
+    if not decision.reported:
+        return []
+    ids = np.array([pid for r in decision.reported for pid in r[:2]], dtype=np.int64)
+    texts = store.texts(ids)
     out = []
-    for doc in docs:
-        if any(len(p.text) > max_line_chars for p in doc.paragraphs):
-            paras = [p for p in doc.paragraphs if len(p.text) <= max_line_chars]
-            doc = Document(path=doc.path, encoding=doc.encoding, paragraphs=paras, checksum=doc.checksum)
-        out.append(doc)
+    for k, (pid, target, reason, ev) in enumerate(decision.reported):
+        kept_doc, kept_line = plan.paths[plan.doc_of[target]], int(plan.lines[target])
+        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1])
+        doc = plan.paths[plan.doc_of[pid]]
+        out.append(reported_record(doc, int(plan.lines[pid]), int(plan.indices[pid]), texts[2 * k], verdict))
     return out
 
 
-def long_lines(docs: list[Document], max_line_chars: int) -> list[dict[str, Any]]:
-    """Returns the lines kept unanalysed for their length: file, line and length."""
-    return [
-        {"file": d.path, "line": p.line, "chars": len(p.text)}
-        for d in docs
-        for p in d.paragraphs
-        if len(p.text) > max_line_chars
-    ]
-
-
-def rules_for(config: CleanConfig) -> list:
-    """Returns the built-in rules plus the user's."""
-    rules = builtin_rules()
-    if config.rules_file is not None:
-        rules = load_rules(config.rules_file) + rules
-    return rules
-
-
-def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files: int) -> int:
-    """Runs the boilerplate signals again on the documents dedup thinned.
-
-    The position signal reads the article's shape (its first and last prose
-    paragraphs); removing a duplicate can change that shape, and the output must be
-    what a second clean would leave (cleaning the output again removes nothing). When
-    this removes a kept copy that duplicates point at, the next copy in corpus order
-    takes its place (so a text is never lost with all its copies), and that copy's
-    document is looked at again, until nothing changes.
+def _remark(plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor) -> Overrides:
+    """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
 
     Returns:
-        the number of paragraphs newly marked.
+        the verdict changes the write pass applies.
     """
-    by_path = {doc.path: doc for doc in docs}
-    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]] = {}
-    for doc in docs:
-        for p in doc.paragraphs:
-            if p.verdict is not None and p.verdict.kept_doc is not None and p.verdict.kept_line is not None:
-                pointing.setdefault((p.verdict.kept_doc, p.verdict.kept_line), []).append((doc, p))
-    todo = sorted({doc.path for members in pointing.values() for doc, _ in members})
-    marked = 0
-    while todo:
-        following: set[str] = set()
-        for path in todo:
-            doc = by_path[path]
-            before = {p.index for p in doc.paragraphs if p.kept}
-            marked += boilerplate.mark(doc, rules, counts, min_files)
-            for p in doc.paragraphs:
-                if p.index in before and not p.kept and (doc.path, p.line) in pointing:
-                    heir = _promote(pointing, doc.path, p)
-                    if heir is not None:
-                        following.add(heir)
-        todo = sorted(following)
-    return marked
+    pointing: dict[tuple[str, int], list[Copy]] = {}
+    for pid, target, reason, ev in plan.removals:
+        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "")
+        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
+        pointing.setdefault(kept, []).append(copy)
+    thinned = np.unique(plan.doc_of[plan.removed]).tolist()
+    tasks: list[WriteTask] = []
+    start, k = 0, 0
+    for keys in shard_keys:  # the thinned documents, grouped by shard
+        stop = start + len(keys)
+        mine = []
+        while k < len(thinned) and thinned[k] < stop:
+            mine.append(thinned[k])
+            k += 1
+        if mine:
+            tasks.append(plan.task(mine))
+        start = stop
+    first: dict[str, Marks] = {}
+    for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
+        first.update(part)
+    doc_index = {path: d for d, path in enumerate(plan.paths)}
+
+    def recompute(path: str, overrides: Overrides) -> Marks:
+        task = plan.task([doc_index[path]], overrides)
+        return next(iter(parallel.ordered_map(remark_shard, [task], 1, shared)))[path]
+
+    store: SpillTexts = shared["store"]
+    return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 
-def _promote(
-    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]], path: str, lost: Paragraph
-) -> str | None:
-    """Makes the first copy pointing at ``lost`` the kept one; returns its document's path."""
-    members = sorted(pointing.pop((path, lost.line)), key=lambda dp: (dp[0].path, dp[1].line))
-    members = [(d, p) for d, p in members if p.verdict is not None and p.verdict.reason in ("duplicate", "contained")]
-    if not members:
-        return None
-    heir_doc, heir = members[0]
-    heir.verdict = None
-    for doc, p in members[1:]:
-        assert p.verdict is not None
-        p.verdict = dataclasses.replace(
-            p.verdict,
-            kept_doc=heir_doc.path,
-            kept_line=heir.line,
-            kept_text=heir.text,
-            detail="the first kept copy was removed as boilerplate; this copy's twin is kept instead",
-        )
-        pointing.setdefault((heir_doc.path, heir.line), []).append((doc, p))
-    return heir_doc.path
+class _ReportFile:
+    """The report records, appended shard by shard to a temporary file renamed at the end."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefix = temporary_prefix(path)  # named after the report: a killed run's leftover is removed here
+        remove_stale_temporaries(path.parent, recursive=False, prefix=prefix)
+        fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
-def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = True, index: Any = None) -> dict[str, Any]:
-    """Runs boilerplate removal and deduplication over loaded documents, in place.
+    def write(self, text: str) -> None:
+        self.handle.write(text)
 
-    ``docs`` must be in corpus order; ``index`` (a :class:`nettoyeur.index.CorpusIndex`)
-    adds earlier runs' line counts and kept paragraphs. Returns the stage statistics.
-    """
-    stats: dict[str, Any] = {}
-    views = analysable(docs, config.max_line_chars)  # over-long lines are kept, not analysed
-    if config.boilerplate:
-        rules = rules_for(config)
-        counts = boilerplate.count_lines(views)
-        if index is not None:
-            counts = index.with_earlier_counts(counts)
-        for doc in views:
-            boilerplate.mark(doc, rules, counts, config.min_files)
-    earlier = index.earlier(docs) if index is not None else []
-    dedup = deduplicate(earlier + docs, config)
-    if config.boilerplate:
-        remark_after_dedup(views, rules, counts, config.min_files)
-    if index is not None:
-        stats["index"] = index.review(docs, dedup)
-    stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
-    stats["contained_reported"] = dedup.contained_reported
-    return stats
+    def commit(self) -> None:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.handle.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
 
 
 def run(
@@ -200,6 +181,7 @@ def run(
     report: Path | str,
     quiet: bool = False,
     extra: dict[str, Any] | None = None,
+    executor: Executor | None = None,
     index: Any = None,
 ) -> dict[str, Any]:
     """Cleans every document of ``source`` into ``sink`` and writes the report.
@@ -211,58 +193,218 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
-        index: a :class:`nettoyeur.index.CorpusIndex` (dedup against earlier runs); the
-            run's kept paragraphs are added to it once the corpus is written.
+        executor: where the shard stages run (:mod:`nettoyeur.executors`); default:
+            ``config.workers`` processes on this machine. Every executor writes the same bytes.
+        index: a :class:`nettoyeur.index.CorpusIndex` (dedup against earlier runs): the
+            run is then :func:`run_in_memory`, whose hooks work on documents.
 
     Returns:
         the run summary (also written as JSON beside the report).
 
     Raises:
+        InputError: a document changed while the run read it.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
+    if index is not None:
+        return run_in_memory(source, sink, config, report=report, quiet=quiet, extra=extra, index=index)
     started = time.time()
     config = config or CleanConfig()
     report_path = Path(report)
     keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
-    docs: list[Document] = []
-    with tqdm(total=len(keys), desc="read", unit="doc", disable=not show) as bar:
-        for item in load_all(source, keys, config, bar):
-            if isinstance(item, Skip):
-                skips.append(item)
-            else:
-                docs.append(item)
-    stage = clean_documents(docs, config, quiet=quiet, index=index)
-    if sink is not None:
-        for doc in tqdm(docs, desc="write", unit="doc", disable=not show):
-            sink.write(doc)
-        sink.close()
-        if index is not None:
-            stage["index"]["committed"] = index.commit()
-    counts = reason_counts(docs)
+    executor = executor or LocalExecutor(config.workers)
+    workers = executor.workers
+    shards = plan_shards(keys, workers)
+    shared: dict[str, Any] = {"source": source, "config": config}
+    spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
+    report_file: _ReportFile | None = None
+    clock = {"start": time.perf_counter()}
+
+    def lap(name: str) -> None:
+        clock[name] = time.perf_counter()
+
+    try:
+        # Pass 1: corpus-wide line counts for the boilerplate frequency signal.
+        first_seen: Seen | None = None
+        if config.boilerplate:
+            first_seen = {}
+            merged = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
+            with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
+                for (seen, bad, found, counts), shard in zip(
+                    executor.map(count_shard, shards, shared, jobs=len(shards)), shards
+                ):
+                    first_seen.update(seen)
+                    skips.extend(bad)
+                    merged = merge_counts(merged, (found, counts))
+                    bar.update(len(shard))
+                    if len(first_seen) % TRIM_EVERY < len(shard):
+                        parallel.trim_memory()
+            shared["counts"] = LineCounts.from_arrays(*merged)
+            shared["rules"] = rules_for(config)
+            del merged
+        lap("count")
+
+        # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
+        shared["spill_dir"] = spill_dir
+        tasks: list[tuple[int, list[str], Seen | None]] = []
+        for i, shard in enumerate(shards):
+            if first_seen is None:
+                tasks.append((i, shard, None))
+            else:  # documents skipped in pass 1 are not read again
+                loaded = [k for k in shard if k in first_seen]
+                tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
+        del first_seen
+        seen_all: Seen = {}
+        infos: list[DocInfo] = []
+        table: dict[tuple, int] = {}
+        verdicts: list[Verdict] = []
+        shard_codes: list[np.ndarray] = []
+        shard_keys: list[list[str]] = []
+        analyses: list[Analysis] = []
+        doc_of: list[np.ndarray] = []
+        lines: list[np.ndarray] = []
+        indices: list[np.ndarray] = []
+        store = SpillTexts()
+        offsets: list[np.ndarray] = []
+        lengths: list[np.ndarray] = []
+        pid = 0
+        with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
+            for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
+                remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
+                for k, verdict in enumerate(part.verdicts, start=1):
+                    entry = _verdict_key(verdict)
+                    code = table.get(entry)
+                    if code is None:
+                        code = table[entry] = len(verdicts) + 1
+                        verdicts.append(verdict)
+                    remap[k] = code
+                shard_codes.append(remap[part.codes])
+                shard_keys.append([info.path for info in part.infos])
+                skips.extend(part.skips)
+                seen_all.update(part.seen)
+                doc_of.append(part.doc_of + len(infos))
+                infos.extend(part.infos)
+                analyses.append(part.analysis)
+                lines.append(part.lines)
+                indices.append(part.indices)
+                store.files.append(part.spill)
+                store.first.append(pid)
+                offsets.append(part.offsets)
+                lengths.append(part.lengths)
+                pid += len(part.analysis)
+                bar.update(len(tasks[len(shard_codes) - 1][1]))
+                if len(shard_codes) % 16 == 0:
+                    parallel.trim_memory()
+        bands, _ = optimal_bands(config.threshold, config.num_perm)
+        analysis = Analysis.concat(analyses, bands)
+        del analyses
+        store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
+        store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
+        del offsets, lengths
+        empty = np.empty(0, dtype=np.int32)
+        plan = Plan(
+            [info.path for info in infos],
+            seen_all,
+            np.concatenate(shard_codes) if shard_codes else np.empty(0, dtype=np.uint32),
+            np.cumsum([0] + [info.paragraphs for info in infos], dtype=np.int64),
+            np.concatenate(doc_of) if doc_of else empty,
+            np.concatenate(lines) if lines else empty,
+            np.concatenate(indices) if indices else empty,
+            np.empty(0, dtype=np.int64),
+            [],
+        )
+        del doc_of, lines, indices, shard_codes, seen_all
+
+        parallel.trim_memory()
+        lap("analyse")
+        decision = decide(analysis, config, store, workers, executor)
+        del analysis
+        parallel.trim_memory()
+        lap("decide")
+        plan.removed = np.array(decision.pid, dtype=np.int64)
+        plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
+        contained_reported = _reported(decision, plan, store)
+        render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
+        shared.update(store=store, verdicts=verdicts, render=render, ship_documents=sink is not None and render is None)
+
+        # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
+        overrides: Overrides = {}
+        if config.boilerplate and decision.pid:
+            overrides = _remark(plan, shard_keys, shared, executor)
+        shared.pop("counts", None)
+        lap("remark")
+
+        # Pass 3: apply the verdicts, write the corpus and the report.
+        def write_tasks() -> Iterator[WriteTask]:
+            first = 0
+            for keys_ in shard_keys:
+                yield plan.task(list(range(first, first + len(keys_))), overrides)
+                first += len(keys_)
+
+        counts: Counter = Counter()
+        written = 0
+        expect = getattr(sink, "expect_inputs", None)
+        if expect is not None:  # the journal records each output with its input's checksum
+            expect({info.path: info.checksum for info in infos})
+        report_file = _ReportFile(report_path)
+        with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
+            for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
+                for item in out.outputs:
+                    if render is not None:
+                        sink.write_rendered(*item)  # type: ignore[union-attr]
+                    else:
+                        sink.write(item)  # type: ignore[union-attr]
+                report_file.write(out.report)
+                counts.update(out.counts)
+                written += 1
+                if written % 16 == 0:
+                    parallel.trim_memory()
+                bar.update(len(out.outputs) if sink is not None else 0)
+        if sink is not None:
+            sink.close()
+        report_file.write("".join(dumps_line(reported_line(r)) + "\n" for r in contained_reported))
+        report_file.commit()
+        report_file = None
+        lap("write")
+    except BaseException:
+        if report_file is not None:
+            report_file.abort()
+        abort = getattr(sink, "abort", None)
+        if abort is not None:
+            abort()
+        raise
+    finally:
+        shutil.rmtree(spill_dir, ignore_errors=True)
+
     skips.sort(key=lambda s: s.path)
+    stats = {k: v for k, v in vars(decision.stats).items() if k != "contained_reported"}
     summary: dict[str, Any] = {
         **(extra or {}),
-        "files": len(docs),
+        "files": len(infos),
         "skipped": skips_to_dicts(skips),
         "skipped_by_reason": dict(sorted(_count(s.reason for s in skips).items())),
-        "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
-        "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
-        "paragraphs": sum(len(d.paragraphs) for d in docs),
-        "long_lines": long_lines(docs, config.max_line_chars),
+        "encodings": dict(sorted(_count(d.encoding for d in infos if d.encoding != "utf-8").items())),
+        "non_utf8_files": {d.path: d.encoding for d in infos if d.encoding != "utf-8"},
+        "paragraphs": sum(d.paragraphs for d in infos),
+        "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
         "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),
-        "checksums": {d.path: d.checksum for d in docs},
-        "stages": stage["dedup"],
-        "contained_reported": stage["contained_reported"],
-        **({"index": stage["index"]} if "index" in stage else {}),
+        "checksums": {d.path: d.checksum for d in infos},
+        "stages": stats,
+        "contained_reported": contained_reported,
         "seconds": round(time.time() - started, 3),
+        "stage_seconds": {
+            name: round(clock[name] - clock[prev], 3)
+            for prev, name in zip(
+                ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
+            )
+        },
         "dry_run": sink is None,
         "report": str(report_path),
     }
-    write_report(report_path, docs, summary)
+    write_atomic(summary_path(report_path), json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return summary
 
 
@@ -276,6 +418,8 @@ def clean_folder(
     overwrite: bool = False,
     resume: bool = False,
     quiet: bool = False,
+    engine: str = "local",
+    address: str | None = None,
 ) -> dict[str, Any]:
     """Cleans a folder of text files into another folder.
 
@@ -290,26 +434,31 @@ def clean_folder(
         resume: continue an interrupted run (same options): the analysis runs again,
             outputs its journal and the disk show finished are not rewritten.
         quiet: no progress bars.
+        engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
+            cluster; needs ``nettoyeur[ray]``); both write the same bytes.
+        address: for ``ray``, the cluster to join (None: start Ray here).
 
     Returns:
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: IN or OUT cannot be used, or the Ray cluster cannot be reached; nothing is written.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``engine="ray"`` without Ray installed.
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     src, dst = Path(input_dir), Path(output_dir)
     report_path = Path(report) if report else default_report_path(dst)
+    check_engine(engine, address)
     config = config or CleanConfig()
     check_locations(src, dst, overwrite=overwrite or dry_run or resume)
     check_report_location(src, dst, report_path)
-    source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    return run(source, sink, config, report=report_path, quiet=quiet, extra=extra)
-
-
-def _count(items: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for item in items:
-        out[item] = out.get(item, 0) + 1
-    return out
+    executor = make_executor(engine, config.workers, address)  # before OUT is created
+    try:
+        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
+        if engine != "local":  # tasks may run in another working directory (or on another node)
+            source.root = source.root.absolute()
+        return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
+    finally:
+        executor.close()

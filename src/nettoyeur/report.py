@@ -108,7 +108,7 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
         the summary's path.
     """
     lines = [dumps_line(r) for doc in docs for r in records(doc)]
-    lines.extend(dumps_line(_reported(r)) for r in summary.get("contained_reported", []))
+    lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
     write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
     spath = summary_path(path)
     write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
@@ -130,7 +130,7 @@ def _dumps(value: Any, **options: Any) -> str:
     return text.translate(_LINE_BREAKS)
 
 
-def _reported(record: dict[str, Any]) -> dict[str, Any]:
+def reported_line(record: dict[str, Any]) -> dict[str, Any]:
     """Returns a report-only containment record with the same keys as a removal (``file``, not ``doc``)."""
     out = {k: v for k, v in record.items() if k != "doc"}
     out.setdefault("file", record.get("doc"))

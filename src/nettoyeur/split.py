@@ -14,6 +14,9 @@ import re
 from nettoyeur.records import Document, Paragraph
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+# Line boundaries that str.splitlines() knows and we do not (we split on \r\n, \r, \n
+# only); without them, str.splitlines(keepends=True) gives the same lines 10x faster.
+_OTHER_BREAKS = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
@@ -22,7 +25,7 @@ def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
     Returns:
         ``(lines, paragraphs)``; ``paragraphs[k].line`` is the 1-based index into lines.
     """
-    lines = _LINES.findall(text)
+    lines = text.splitlines(keepends=True) if _OTHER_BREAKS.search(text) is None else _LINES.findall(text)
     paragraphs = []
     for number, line in enumerate(lines, start=1):
         body = line.rstrip("\r\n")

@@ -1,21 +1,16 @@
-"""Write: the cleaned corpus, atomically, and never outside the output folder.
+"""Write: single files atomically (the report, the summary, the journal), and safe output paths.
 
-Every file is written to a temporary name in its destination folder, flushed and
-fsynced, then renamed over the final name (``os.replace`` is atomic on POSIX and
+:func:`write_atomic` writes to a temporary name in the destination folder, flushes and
+fsyncs it, then renames it over the final name (``os.replace`` is atomic on POSIX and
 Windows). A run killed at any moment (SIGKILL included) leaves either the old file or
 the new one under the final name, never half of one. Leftover temporary files start
-with ``.nettoyeur-`` and end with ``.tmp``; the next run into the same folder removes
-them. An error (disk full, permission denied) or an interruption (Ctrl-C) while a file
-is written removes its temporary file before the error goes on, and the error names the
-final path.
+with ``.nettoyeur-`` and end with ``.tmp``; the next run removes them. An error (disk
+full, permission denied) or an interruption (Ctrl-C) while a file is written removes
+its temporary file before the error goes on, and the error names the final path. The
+corpus itself goes through :class:`nettoyeur.sources.FolderSink`, which renames files
+in batches after one ``os.sync()`` instead of one fsync per file.
 
-Durability against a power cut (not only a killed process) needs an fsync before each
-rename. The report, the summary and the journal's header always get one; the corpus
-files only with ``CleanConfig.fsync`` (``--fsync``), because it costs a disk round trip
-per file (0.4 to 2.6 ms measured here: 4 minutes for 100,000 files). Without it a power
-cut may leave an empty or stale file under a final name; ``--resume`` checks every
-output on disk against the bytes it must hold, so it repairs them. The folder is never
-fsynced after a rename: a lost rename leaves the old file (or none), never half a file.
+:func:`safe_target` / :func:`target_in` refuse any output path that would leave OUT.
 """
 
 from __future__ import annotations
@@ -93,6 +88,16 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
     return os.path.join(base, *parts)
 
 
+def file_mode() -> int:
+    """Returns the mode a newly created file gets here: 0666 less the process umask.
+
+    Reading the umask means setting it for an instant; writes happen on the main thread only.
+    """
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _named(err: OSError, path: Path | str) -> OSError:
     """Returns ``err`` as an OSError of the same errno whose filename is ``path``."""
     if err.filename == str(path):
@@ -100,7 +105,7 @@ def _named(err: OSError, path: Path | str) -> OSError:
     return OSError(err.errno or errno.EIO, err.strerror or str(err), str(path))
 
 
-def _create_temp(folder: str, prefix: str) -> tuple[int, str]:
+def create_temp(folder: str, prefix: str) -> tuple[int, str]:
     """Creates a new temporary file in ``folder`` with the mode a plain ``open()`` gives (umask applies).
 
     Raises:
@@ -141,10 +146,10 @@ def atomic_writer(path: Path | str, *, clear_stale: bool = False, fsync: bool = 
         if clear_stale:
             remove_stale_temporaries(Path(folder), recursive=False, prefix=prefix)
         try:
-            fd, tmp = _create_temp(folder, prefix)
+            fd, tmp = create_temp(folder, prefix)
         except FileNotFoundError:
             os.makedirs(folder, exist_ok=True)
-            fd, tmp = _create_temp(folder, prefix)
+            fd, tmp = create_temp(folder, prefix)
     except OSError as err:
         raise _named(err, path) from err
     try:
@@ -215,7 +220,7 @@ def check_writable(folder: Path) -> None:
         OSError: the folder cannot be written; its filename is ``folder``.
     """
     try:
-        fd, tmp = _create_temp(os.fspath(folder), TMP_PREFIX)
+        fd, tmp = create_temp(os.fspath(folder), TMP_PREFIX)
         os.close(fd)
         os.unlink(tmp)
     except OSError as err:

@@ -1,0 +1,542 @@
+"""The shard passes of the streaming pipeline, run by a worker process or a Ray task.
+
+Each pass is a plain function of one shard (see :mod:`nettoyeur.pipeline` for the run
+that calls them):
+
+1. :func:`count_shard`: line keys of each document, for the boilerplate frequency signal;
+2. :func:`analyse_shard`: boilerplate verdicts and the dedup stage's compact arrays, texts
+   spilled to disk;
+3. :func:`remark_shard` (documents dedup thinned only): the boilerplate signals again, on
+   what dedup left (see :mod:`nettoyeur.remark`);
+4. :func:`write_shard`: every verdict applied, the output rendered with its report records.
+
+Each later pass loads and repairs the documents again, and checks that they read as in
+the first one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nettoyeur import boilerplate, parallel
+from nettoyeur.config import CleanConfig
+from nettoyeur.dedup import Analysis, analyse_for, make_verdict
+from nettoyeur.errors import InputError
+from nettoyeur.lsh import optimal_bands
+from nettoyeur.records import Document, Skip, Verdict
+from nettoyeur.repair import may_need_repair, needs_repair, repair
+from nettoyeur.report import dumps_line, reason_counts, records
+from nettoyeur.sources import Source
+
+# Documents per shard: at most this many, and fewer on small corpora so that every
+# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
+SHARD_DOCS = 256
+SHARDS_PER_WORKER = 8
+# Documents between two trims of the main process's heap (see parallel.trim_memory).
+TRIM_EVERY = 4096
+# Paragraph characters a shard analyses at once: bounds a worker's memory (~30 bytes a
+# character in the tokeniser) whatever the size of its documents.
+ANALYSE_CHARS = 1 << 22
+
+worker_count = parallel.worker_count
+
+
+def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
+    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
+
+    Args:
+        doc: the document.
+        max_line_chars: longer lines are not repaired.
+        check: False when an earlier pass found nothing to repair in this document.
+    """
+    if not check:
+        return doc
+    for p in doc.paragraphs:
+        if len(p.text) <= max_line_chars:
+            p.text, p.repairs = repair(p.original)
+            if p.repairs and not p.text.strip():
+                # "&nbsp;" alone on its line becomes a no-break space: kept, it would be a
+                # paragraph the report counts and the output file does not show.
+                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
+    return doc
+
+
+def analysable(doc: Document, max_line_chars: int) -> Document:
+    """Returns ``doc``, or a view of it without its lines over ``max_line_chars`` (for boilerplate).
+
+    The view shares the paragraphs, so verdicts set on it land on the document. Lines
+    over the cap are kept, never analysed (their words would cost memory in proportion);
+    the summary lists them (``long_lines``).
+    """
+    if all(len(p.text) <= max_line_chars for p in doc.paragraphs):
+        return doc
+    paras = [p for p in doc.paragraphs if len(p.text) <= max_line_chars]
+    return Document(path=doc.path, encoding=doc.encoding, paragraphs=paras, checksum=doc.checksum)
+
+
+def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
+    """Loads, decodes, splits and repairs one document."""
+    item = source.load(key)
+    if isinstance(item, Document):
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+        return repair_document(item, max_line_chars, suspect)
+    return item
+
+
+# --- line counts -------------------------------------------------------------------------
+
+
+def line_key(text: str) -> int:
+    """Returns a deterministic 64-bit key for a boilerplate frequency key (BLAKE2b)."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class LineCounts(dict):
+    """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
+
+    Only keys found in two files or more are stored (a line in one file never recurs),
+    so memory grows with the recurring lines, not with the corpus.
+    """
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        """Returns the number of files holding the line with this frequency key."""
+        return dict.get(self, line_key(key) if isinstance(key, str) else key, default)
+
+    def __getitem__(self, key: Any) -> int:
+        return self.get(key, 0)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, line_key(key) if isinstance(key, str) else key)
+
+    @staticmethod
+    def from_arrays(keys: np.ndarray, counts: np.ndarray) -> LineCounts:
+        """Builds the counts from parallel arrays, keeping counts of 2 or more."""
+        many = counts >= 2
+        return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
+
+
+def merge_counts(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Adds two sets of ``(sorted distinct uint64 keys, int64 counts)``."""
+    keys = np.concatenate([a[0], b[0]])
+    counts = np.concatenate([a[1], b[1]])
+    if len(keys) == 0:
+        return keys, counts
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return keys[starts], np.add.reduceat(counts, starts)
+
+
+# --- shard tasks (run on workers) ----------------------------------------------------------
+
+
+@dataclass
+class DocInfo:
+    """What the summary says about one input document."""
+
+    path: str
+    encoding: str
+    checksum: str
+    size: int
+    paragraphs: int
+    long_lines: tuple[tuple[int, int], ...] = ()  # (line, chars) kept unanalysed
+
+
+def _changed(key: str) -> InputError:
+    return InputError(
+        f"{key} changed while it was being cleaned (it reads differently from the first pass): "
+        "run again once the input is no longer being written to."
+    )
+
+
+# What the first pass learnt of a document: its checksum, and whether a line of it may need
+# repair (the later passes then skip the repair prefilter on the others).
+Seen = dict[str, tuple[str, bool]]
+
+
+def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
+    """Loads and repairs a document; in a later pass, checks that it reads as in the first one.
+
+    Returns:
+        ``(document or skip, whether a line may need repair)``.
+
+    Raises:
+        InputError: the document's bytes changed between passes.
+    """
+    st = parallel.state()
+    item = st["source"].load(key)
+    if seen is not None:
+        checksum, suspect = seen.get(key, ("", False))
+        if isinstance(item, Skip) or item.checksum != checksum:
+            raise _changed(key)
+    elif isinstance(item, Document):
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+    else:
+        return item, False
+    return repair_document(item, st["config"].max_line_chars, suspect), suspect
+
+
+def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
+    """Pass 1 on one shard: the line keys of each document, counted once per document.
+
+    Returns:
+        ``(seen, skips, keys, counts)``: the checksum and repair flag of each loaded
+        document, the documents skipped, and the shard's sorted distinct line keys with
+        the number of its documents holding each.
+    """
+    seen: Seen = {}
+    skips: list[Skip] = []
+    found: list[int] = []
+    for key in keys:
+        item, suspect = _load_checked(key, None)
+        if isinstance(item, Skip):
+            skips.append(item)
+            continue
+        seen[key] = (item.checksum, suspect)
+        view = analysable(item, parallel.state()["config"].max_line_chars)
+        found.extend(line_key(k) for k in boilerplate.count_lines([view]))
+    uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
+    return seen, skips, uniq, counts.astype(np.int64)
+
+
+_VERDICT_FIELDS = tuple(f.name for f in dataclasses.fields(Verdict))
+
+
+def _verdict_key(verdict: Verdict) -> tuple:
+    """Returns the fields of a verdict, the key under which equal verdicts share one code."""
+    return tuple(getattr(verdict, name) for name in _VERDICT_FIELDS)
+
+
+@dataclass
+class ShardAnalysis:
+    """Pass 2's result for one shard.
+
+    Attributes:
+        infos: the documents loaded, in order.
+        seen: their checksums and repair flags.
+        skips: the documents skipped.
+        codes: uint32 per paragraph of the loaded documents: 0 for none, else 1 + the
+            index of its boilerplate verdict in ``verdicts``.
+        verdicts: the shard's distinct boilerplate verdicts.
+        analysis: the dedup arrays of the paragraphs left (ids local to the shard).
+        doc_of: int32, the document (index in ``infos``) of each analysed paragraph.
+        lines: int32, the line of each analysed paragraph.
+        indices: int32, the index (in its document) of each analysed paragraph.
+        spill: the spill file holding the analysed paragraphs' texts.
+        offsets: int64 byte offset of each analysed paragraph in the spill file.
+        lengths: int32 byte length of each.
+    """
+
+    infos: list[DocInfo]
+    seen: Seen
+    skips: list[Skip]
+    codes: np.ndarray
+    verdicts: list[Verdict]
+    analysis: Analysis
+    doc_of: np.ndarray
+    lines: np.ndarray
+    indices: np.ndarray
+    spill: str
+    offsets: np.ndarray
+    lengths: np.ndarray
+
+
+def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
+    """Pass 2 on one shard: mark boilerplate, analyse the paragraphs left, spill their texts.
+
+    Args:
+        task: ``(shard index, keys, what pass 1 saw of them or None)``.
+
+    Raises:
+        InputError: a document changed since pass 1.
+        OSError: the spill file cannot be written.
+    """
+    index, keys, expected = task
+    st = parallel.state()
+    config: CleanConfig = st["config"]
+    infos: list[DocInfo] = []
+    seen: Seen = {}
+    skips: list[Skip] = []
+    codes: list[np.ndarray] = []
+    table: dict[tuple, int] = {}
+    verdicts: list[Verdict] = []
+    parts: list[Analysis] = []
+    texts: list[str] = []
+    doc_of: list[int] = []
+    lines: list[int] = []
+    indices: list[int] = []
+    chars = 0
+    spill = os.path.join(st["spill_dir"], f"{index:07d}.txt")
+    offsets: list[np.ndarray] = []
+    lengths: list[np.ndarray] = []
+    position = 0
+
+    def flush() -> None:
+        nonlocal texts, chars, position
+        if not texts:
+            return
+        parts.append(analyse_for(texts, config))
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        offsets.append(position + np.cumsum(size) - size)
+        lengths.append(size.astype(np.int32))
+        try:
+            handle.write(b"".join(encoded))
+        except OSError as err:  # name the file: the message must say where the disk is full
+            raise OSError(err.errno, err.strerror, spill) from err
+        position += int(size.sum())
+        texts, chars = [], 0
+
+    with open(spill, "wb") as handle:
+        for key in keys:
+            item, suspect = _load_checked(key, expected)
+            if isinstance(item, Skip):
+                skips.append(item)
+                continue
+            doc = item
+            seen[key] = (doc.checksum, suspect)
+            if config.boilerplate:
+                boilerplate.mark(analysable(doc, config.max_line_chars), st["rules"], st["counts"], config.min_files)
+            doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
+            for k, p in enumerate(doc.paragraphs):
+                if p.verdict is not None:
+                    entry = _verdict_key(p.verdict)
+                    code = table.get(entry)
+                    if code is None:
+                        code = table[entry] = len(verdicts) + 1
+                        verdicts.append(p.verdict)
+                    doc_codes[k] = code
+                elif len(p.text) <= config.max_line_chars:
+                    texts.append(p.text)
+                    doc_of.append(len(infos))
+                    lines.append(p.line)
+                    indices.append(p.index)
+                    chars += len(p.text)
+            codes.append(doc_codes)
+            long_lines = tuple((p.line, len(p.text)) for p in doc.paragraphs if len(p.text) > config.max_line_chars)
+            infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs), long_lines))
+            if chars >= ANALYSE_CHARS:
+                flush()
+        flush()
+    bands, _ = optimal_bands(config.threshold, config.num_perm)
+    parallel.trim_memory()  # a worker too would keep its high-water mark from shard to shard
+    return ShardAnalysis(
+        infos,
+        seen,
+        skips,
+        np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
+        verdicts,
+        Analysis.concat(parts, bands),
+        np.array(doc_of, dtype=np.int32),
+        np.array(lines, dtype=np.int32),
+        np.array(indices, dtype=np.int32),
+        spill,
+        np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64),
+        np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
+    )
+
+
+# What the re-mark after dedup changed: per document path, per paragraph index, the new
+# verdict (None: a duplicate promoted to kept copy).
+Overrides = dict[str, dict[int, Verdict | None]]
+
+
+@dataclass
+class WriteTask:
+    """What the passes after dedup need for some documents of one shard.
+
+    Attributes:
+        keys: the documents, in corpus order (loaded in pass 2).
+        seen: their checksums and repair flags.
+        codes: uint32 per paragraph of these documents, in order: 0, or 1 + index of its
+            boilerplate verdict (global table).
+        first_pids: per document, the paragraph id of its first analysed paragraph.
+        removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
+        overrides: the re-mark's changes to these documents (applied last).
+    """
+
+    keys: list[str]
+    seen: Seen
+    codes: np.ndarray
+    first_pids: list[int]
+    removals: dict[int, tuple[str, tuple, int, str, int]]
+    overrides: Overrides = field(default_factory=dict)
+
+
+# The verdict a removed paragraph carries while only its removal matters (the re-mark pass:
+# marking looks at kept paragraphs only).
+_REMOVED = Verdict("duplicate")
+
+
+def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Document]:
+    """Loads the task's documents and gives each paragraph its verdict (boilerplate, dedup, re-mark).
+
+    Args:
+        task: the documents and their verdicts.
+        kept_text: the kept copies' texts by paragraph id; None gives removals a placeholder verdict.
+
+    Raises:
+        InputError: a document changed since pass 1.
+    """
+    st = parallel.state()
+    max_chars = st["config"].max_line_chars
+    table: list[Verdict] = st["verdicts"]
+    position = 0
+    for key, pid in zip(task.keys, task.first_pids):
+        doc, _ = _load_checked(key, task.seen)
+        assert isinstance(doc, Document)
+        for p in doc.paragraphs:
+            code = int(task.codes[position])
+            position += 1
+            if code:
+                p.verdict = table[code - 1]
+            elif len(p.text) <= max_chars:
+                removal = task.removals.get(pid)
+                if removal is not None:
+                    if kept_text is None:
+                        p.verdict = _REMOVED
+                    else:
+                        reason, evidence, kept, kept_doc, kept_line = removal
+                        p.verdict = make_verdict(reason, evidence, kept_doc, kept_line, kept_text[kept])
+                pid += 1
+        changes = task.overrides.get(doc.path)
+        if changes:
+            for p in doc.paragraphs:
+                if p.index in changes:
+                    p.verdict = changes[p.index]
+        yield doc
+
+
+def remark_shard(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
+    """The re-mark pass on the documents of one shard that dedup thinned: boilerplate signals again.
+
+    Returns:
+        per document path, the paragraphs newly marked: ``(index, line, verdict)``, in order.
+
+    Raises:
+        InputError: a document changed since pass 1.
+    """
+    st = parallel.state()
+    config: CleanConfig = st["config"]
+    out: dict[str, list[tuple[int, int, Verdict]]] = {}
+    for doc in _rebuilt(task, None):
+        view = analysable(doc, config.max_line_chars)
+        out[doc.path] = remark_document(view, st["rules"], st["counts"], config.min_files)
+    return out
+
+
+def remark_document(doc: Document, rules: list, counts: Any, min_files: int) -> list[tuple[int, int, Verdict]]:
+    """Runs :func:`boilerplate.mark` on ``doc`` again.
+
+    Returns:
+        ``(index, line, verdict)`` of each newly marked paragraph, in order.
+    """
+    before = {p.index for p in doc.paragraphs if p.kept}
+    boilerplate.mark(doc, rules, counts, min_files)
+    return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
+
+
+@dataclass
+class ShardOutput:
+    """Pass 3's result for one shard: rendered files (or documents), report lines, counts."""
+
+    outputs: list[Any]
+    report: str
+    counts: Counter
+
+
+def write_shard(task: WriteTask) -> ShardOutput:
+    """The write pass on one shard: apply the verdicts, render the documents and their report records.
+
+    Raises:
+        InputError: a document changed since pass 1.
+    """
+    st = parallel.state()
+    render = st["render"]
+    kept_ids = sorted({r[2] for r in task.removals.values()})
+    kept_text = dict(zip(kept_ids, st["store"].texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids else {}
+    outputs: list[Any] = []
+    lines: list[str] = []
+    counts: Counter = Counter()
+    for doc in _rebuilt(task, kept_text):
+        lines.extend(dumps_line(r) for r in records(doc))
+        counts.update(reason_counts([doc]))
+        if render is not None:
+            outputs.append((doc.path, render(doc)))
+        elif st["ship_documents"]:
+            outputs.append(doc)
+    parallel.trim_memory()
+    return ShardOutput(outputs, "".join(line + "\n" for line in lines), counts)
+
+
+@dataclass
+class Plan:
+    """Every verdict of a streaming run once dedup has decided, by document (on the driver).
+
+    Attributes:
+        paths: the loaded documents, in corpus order.
+        seen: their checksums and repair flags.
+        codes: uint32 per paragraph of every document (see :class:`WriteTask`).
+        para_start: int64, per document, the position of its first paragraph in ``codes``
+            (one more entry: the total).
+        doc_of: int32, the document of each analysed paragraph (by paragraph id).
+        lines: int32, the line of each analysed paragraph.
+        indices: int32, the index of each analysed paragraph in its document.
+        removed: int64, the removed paragraph ids, sorted.
+        removals: the decision: per removal ``(pid, target, reason, evidence)``.
+    """
+
+    paths: list[str]
+    seen: Seen
+    codes: np.ndarray
+    para_start: np.ndarray
+    doc_of: np.ndarray
+    lines: np.ndarray
+    indices: np.ndarray
+    removed: np.ndarray
+    removals: list[tuple[int, int, str, tuple]]
+
+    def first_pid(self, doc: int) -> int:
+        """Returns the paragraph id of a document's first analysed paragraph."""
+        return int(np.searchsorted(self.doc_of, doc, side="left"))
+
+    def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
+        """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
+        keys = [self.paths[d] for d in docs]
+        codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
+        first_pids = [self.first_pid(d) for d in docs]
+        removals: dict[int, tuple[str, tuple, int, str, int]] = {}
+        for d, first in zip(docs, first_pids):
+            lo, hi = np.searchsorted(self.removed, [first, self.first_pid(d + 1)])
+            for j in range(int(lo), int(hi)):
+                pid, target, reason, evidence = self.removals[j]
+                removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
+        return WriteTask(
+            keys,
+            {k: self.seen[k] for k in keys},
+            np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
+            first_pids,
+            removals,
+            {k: overrides[k] for k in keys if k in overrides} if overrides else {},
+        )
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
+    """Cuts the keys (in corpus order) into consecutive shards."""
+    if not keys:
+        return []
+    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
+    return [keys[i : i + size] for i in range(0, len(keys), size)]

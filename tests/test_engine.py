@@ -1,0 +1,325 @@
+"""The fast engine: vectorised tokeniser, signatures, LSH, streaming passes, workers."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+from datasketch import MinHash, MinHashLSH
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import CleanConfig, clean_folder
+from nettoyeur.dedup import analyse, components, exact_groups
+from nettoyeur.errors import InputError
+from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
+from nettoyeur.minhash import signatures, signatures_flat
+from nettoyeur.pipeline import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
+from nettoyeur.records import Document, Skip
+from nettoyeur.repair import may_need_repair, needs_repair
+from nettoyeur.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
+from nettoyeur.sources import FolderSink, FolderSource
+from nettoyeur.spill import SpillTexts, write_spill
+from nettoyeur.split import _LINES, split_lines
+
+DATA = json.loads((Path(__file__).parent / "data" / "engine_tokens.json").read_text(encoding="utf-8"))
+_WORD = re.compile(r"\w+")
+
+
+def reference_words(text: str) -> list[str]:
+    """The tokeniser's definition, one character at a time: NFKC, simple case fold, runs of \\w."""
+
+    def fold(c: str) -> str:
+        for f in (c.casefold(), c.lower()):
+            if len(f) == 1:
+                return f
+        return c
+
+    folded = "".join(fold(c) for c in unicodedata.normalize("NFKC", text))
+    return _WORD.findall(folded)
+
+
+# --- tokeniser ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", DATA["cases"], ids=[c["label"] for c in DATA["cases"]])
+def test_words_golden(case):
+    assert words(case["text"]) == case["words"]
+
+
+@pytest.mark.parametrize("case", DATA["facts"], ids=[c["label"] for c in DATA["facts"]])
+def test_fact_flags_golden(case):
+    assert fact_flags(case["text"]) == case["facts"]
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("abcXYZ éÉèüßŒœﬁ²½0123456789_-'’«» .,;\t\u0301\u00a0😀𝐁İ")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=6))
+def test_batch_tokeniser_matches_reference_paragraph_by_paragraph(texts):
+    tok = tokenize(texts)
+    assert len(tok.offsets) == len(texts) + 1
+    everything = tok.all_words()
+    facts = tok.all_facts(everything)
+    for i, text in enumerate(texts):
+        assert tok.words(i) == reference_words(text)
+        lo, hi = tok.offsets[i], tok.offsets[i + 1]
+        assert everything[lo:hi] == reference_words(text)
+        assert facts[lo:hi] == fact_flags(text)
+        assert len(fact_flags(text)) == len(words(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, min_size=1, max_size=5), st.integers(1, 4))
+def test_batch_shingles_equal_single_paragraph_shingles(texts, n):
+    hashes, offsets = shingles(tokenize(texts), n)
+    for i, text in enumerate(texts):
+        assert np.array_equal(np.unique(hashes[offsets[i] : offsets[i + 1]]), shingle_hashes(words(text), n))
+
+
+def test_shingles_never_cross_paragraphs():
+    # "c d e" would be a 3-gram if the two paragraphs were one.
+    alone = shingle_hashes(["c", "d", "e"], 3)[0]
+    hashes, offsets = shingles(tokenize(["a b c", "d e f"]), 3)
+    assert list(np.diff(offsets)) == [1, 1]
+    assert alone not in hashes
+
+
+def test_exact_keys_ignore_case_and_punctuation_but_not_order():
+    keys = exact_keys(tokenize(["The cat, sat.", "the  CAT sat", "sat the cat", "", "the cat"]))
+    assert (keys[0] == keys[1]).all()
+    assert (keys[0] != keys[2]).any()
+    assert (keys[0] != keys[4]).any()
+    assert (keys[3] == 0).all()  # no words, no key
+
+
+# --- signatures, bands, anchors, components ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 42), (7, 3)])
+def test_signatures_bit_identical_to_datasketch(num_perm, seed):
+    rng = np.random.default_rng(seed)
+    sets = [rng.integers(0, 2**32, int(rng.integers(1, 400)), dtype=np.uint64).astype(np.uint32) for _ in range(60)]
+    sets.append(rng.integers(0, 2**32, 40_000, dtype=np.uint64).astype(np.uint32))  # spans several blocks
+    ours = signatures(sets, num_perm, seed)
+    for mine, values in zip(ours, sets):
+        reference = MinHash(num_perm=num_perm, seed=seed, hashfunc=lambda v: v)
+        reference.update_batch(values.tolist())
+        assert np.array_equal(mine, reference.hashvalues)
+
+
+def test_signature_prefix_is_the_first_permutations():
+    rng = np.random.default_rng(5)
+    h = rng.integers(0, 2**32, 500, dtype=np.uint64).astype(np.uint32)
+    offsets = np.array([0, 120, 121, 500])
+    assert np.array_equal(signatures_flat(h, offsets, 128, 1, 40), signatures_flat(h, offsets, 128, 1)[:, :40])
+    with pytest.raises(ValueError):
+        signatures_flat(h, np.array([0, 0, 500]), 128, 1)
+
+
+def test_lsh_candidates_equal_datasketch_minhashlsh():
+    rng = np.random.default_rng(9)
+    base = [rng.integers(0, 2**32, 60, dtype=np.uint64).astype(np.uint32) for _ in range(150)]
+    sets = base + [
+        np.concatenate([b[: int(rng.integers(20, 60))], rng.integers(0, 2**32, 10).astype(np.uint32)])
+        for b in base[:100]
+    ]
+    sigs = signatures(sets, 128, 1)
+    ours = {tuple(p) for p in band_pairs(band_keys(sigs, 16, 8), np.arange(len(sets))).tolist()}
+    lsh = MinHashLSH(threshold=0.5, num_perm=128, params=(16, 8))
+    hashes = [MinHash(num_perm=128, seed=1, hashvalues=s, scheme="affine32") for s in sigs]
+    for i, m in enumerate(hashes):
+        lsh.insert(i, m)
+    theirs = {(min(i, j), max(i, j)) for i, m in enumerate(hashes) for j in lsh.query(m) if i != j}
+    assert ours == theirs
+    assert len(ours) >= 20  # near copies were found, so the comparison is not vacuous
+
+
+def _brute_pairs(keys, ids):
+    return {
+        (min(ids[i], ids[j]), max(ids[i], ids[j])) for i in range(len(keys)) for j in range(i) if keys[i] == keys[j]
+    }
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=0, max_size=40))
+def test_bucket_pairs_small_buckets_give_all_pairs(values):
+    keys = np.array(values, dtype=np.uint64)
+    ids = np.arange(len(values), dtype=np.int64) * 3
+    found = {(min(a, b), max(a, b)) for a, b in _pairs_from_groups(keys, ids).tolist()}
+    assert found == _brute_pairs(values, ids.tolist())
+
+
+def test_anchor_pairs_need_half_of_the_smaller_set():
+    # Paragraph 0 has anchors {1,2,3,4}; 1 shares 2 of them (half), 2 shares 1 (a quarter).
+    keys = np.array([1, 2, 3, 4, 1, 2, 9, 4, 8], dtype=np.uint32)
+    owners = np.array([0, 0, 0, 0, 1, 1, 1, 2, 2])
+    assert anchor_pairs(keys, owners).tolist() == [[0, 1], [0, 2]]  # 2 shares 1 of its own 2: half of the smaller
+    assert anchor_pairs(keys, owners, min_share=0.6).tolist() == [[0, 1]]
+
+
+def test_components_are_the_smallest_member():
+    pairs = np.array([[5, 3], [3, 9], [1, 2], [7, 7]])
+    assert components(10, pairs).tolist() == [0, 1, 1, 3, 4, 3, 6, 7, 8, 3]
+
+
+def test_exact_groups_point_to_the_first_copy():
+    a = analyse(["Same words.", "other", "same WORDS", "***", "***", "same words"], 2, 16, 1, 4, 4)
+    assert exact_groups(a).tolist() == [0, 1, 0, 3, 4, 0]  # no words: never grouped
+
+
+# --- passes and plumbing ------------------------------------------------------------------------------------
+
+
+def test_line_counts_look_up_by_text_and_keep_recurring_lines():
+    keys = np.array(sorted([line_key("menu"), line_key("once")]), dtype=np.uint64)
+    counts = LineCounts.from_arrays(keys, np.array([7 if k == line_key("menu") else 1 for k in keys]))
+    assert counts.get("menu", 0) == 7 and counts["menu"] == 7 and "menu" in counts
+    assert counts.get("once", 0) == 0 and "once" not in counts  # one file: never recurring
+
+
+def test_merge_counts_adds_shared_keys():
+    k, c = merge_counts(
+        (np.array([1, 5], np.uint64), np.array([2, 1])), (np.array([5, 9], np.uint64), np.array([3, 1]))
+    )
+    assert k.tolist() == [1, 5, 9] and c.tolist() == [2, 4, 1]
+
+
+def test_plan_shards_keeps_corpus_order():
+    keys = [f"{i:03d}" for i in range(100)]
+    shards = plan_shards(keys, 2)
+    assert [k for s in shards for k in s] == keys and len(shards) > 2
+
+
+def test_spill_round_trip(tmp_path):
+    texts = ["plain", "accents é ü", "emoji 😀", ""]
+    offsets, lengths = write_spill(tmp_path / "a.txt", texts[:2])
+    offsets2, lengths2 = write_spill(tmp_path / "b.txt", texts[2:])
+    store = SpillTexts(
+        [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+        [0, 2],
+        np.concatenate([offsets, offsets2]),
+        np.concatenate([lengths, lengths2]),
+    )
+    assert store.texts(np.array([3, 0, 2, 1])) == [texts[3], texts[0], texts[2], texts[1]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\r\n\u2028\x0c\x85é")), max_size=30))
+def test_split_lines_fast_path_equals_the_regex(text):
+    lines, paragraphs = split_lines(text)
+    assert lines == _LINES.findall(text)
+    assert [p.line for p in paragraphs] == [n for n, line in enumerate(lines, 1) if line.rstrip("\r\n").strip()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aé Ã©â€™Â«&#;x1\x1b[\u0085\u00a0€ŒœÃ™abc")), max_size=14))
+def test_repair_prefilter_never_misses(text):
+    if needs_repair(text):
+        assert may_need_repair(text)
+
+
+def test_repair_prefilter_passes_clean_accented_text():
+    assert not may_need_repair("Le café était fermé à Noël, « dit-il ».\n")
+    assert may_need_repair("Le cafÃ© Ã©tait fermÃ©")
+
+
+_VOCAB = "river bridge council market school winter harbour station garden museum festival factory".split()
+_FUNCTION = "the a of and to in on with for that was".split()
+
+
+def _prose(rng: np.random.Generator, n: int) -> str:
+    """A sentence-like paragraph of n words, a third of them function words (prose to the boilerplate signals)."""
+    words = [
+        str(rng.choice(_FUNCTION)) if k % 3 == 0 else str(rng.choice(_VOCAB)) + str(int(rng.integers(0, 50)))
+        for k in range(n)
+    ]
+    return " ".join(words).capitalize() + "."
+
+
+def _write_corpus(root: Path, files: int = 40) -> None:
+    """Small articles sharing chrome, with paragraphs copied across files and near copies."""
+    rng = np.random.default_rng(3)
+    root.mkdir(parents=True)
+    shared = _prose(rng, 40)
+    for i in range(files):
+        body = [_prose(rng, 30), shared if i % 3 == 0 else _prose(rng, 35), _prose(rng, 28)]
+        if i % 5 == 1:
+            body[2] = shared.replace(shared.split()[5], "changed", 1)  # a near copy
+        lines = ["Home | News | Sport", _prose(rng, 6).rstrip("."), *body, "Share this article"]
+        sep = "\n\n" if i % 2 else "\n"
+        (root / f"{i:03d}.txt").write_text(sep.join(lines) + "\n", encoding="utf-8")
+
+
+def test_workers_give_byte_identical_output(tmp_path):
+    _write_corpus(tmp_path / "in")
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        clean_folder(tmp_path / "in", out, CleanConfig(workers=workers), quiet=True)
+        files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        outs.append((files, (tmp_path / f"out{workers}.report.jsonl").read_bytes()))
+    assert outs[0] == outs[1]
+    assert b'"reason": "duplicate"' in outs[0][1]  # the copies were found, so the comparison means something
+
+
+def test_streaming_run_equals_in_memory_clean(tmp_path):
+    _write_corpus(tmp_path / "in")
+    summary = clean_folder(tmp_path / "in", tmp_path / "out", CleanConfig(workers=2), quiet=True)
+    docs = [
+        d
+        for d in load_all(
+            FolderSource(tmp_path / "in"), FolderSource(tmp_path / "in").list()[0], CleanConfig(workers=1)
+        )
+    ]
+    clean_documents(docs, CleanConfig())
+    in_memory = sorted((d.path, p.line, p.verdict.reason) for d in docs for p in d.paragraphs if p.verdict)
+    streamed = sorted(
+        (r["file"], r["line"], r["reason"])
+        for r in map(json.loads, (tmp_path / "out.report.jsonl").read_text(encoding="utf-8").splitlines())
+        if "removed" not in r and not r["reason"].startswith("encoding")
+    )
+    assert streamed == in_memory
+    assert summary["counts"].get("duplicate", 0) > 0
+
+
+class ChangingSource(FolderSource):
+    """A folder whose first file reads differently after the first pass."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.loads = 0
+
+    def load(self, key: str) -> Document | Skip:
+        doc = super().load(key)
+        if key.startswith("000"):
+            self.loads += 1
+            if self.loads > 1 and isinstance(doc, Document):
+                doc.checksum = "changed"
+        return doc
+
+
+def test_a_document_changing_between_passes_is_an_input_error(tmp_path):
+    _write_corpus(tmp_path / "in", files=4)
+    with pytest.raises(InputError, match="changed while it was being cleaned"):
+        run(ChangingSource(tmp_path / "in"), None, CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
+
+
+def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
+    import nettoyeur.sources as sources
+
+    monkeypatch.setattr(sources, "SYNC_FILES", 3)
+    sink = FolderSink(tmp_path / "out")
+    for i in range(7):
+        sink.write_rendered(f"sub/{i}.txt", f"text {i}\n".encode())
+    done = sorted(p.name for p in (tmp_path / "out" / "sub").iterdir())
+    assert len([n for n in done if n.endswith(".tmp")]) == 1  # the 7th waits for the next batch
+    sink.close()
+    assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir()) == [f"{i}.txt" for i in range(7)]
+    with pytest.raises(ValueError):
+        sink.write_rendered("../escape.txt", b"x")
