@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import nettoyeur.read
 from conftest import SAMPLES, paragraphs_of, read_records, tree_digest
 from nettoyeur import clean_folder
 from nettoyeur.cli import EXIT_IO, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
@@ -292,14 +293,14 @@ def test_permission_error_while_reading_is_a_skip(
     """The same as chmod 000, but also when the tests run as root: reading the file raises."""
     locked = corpus / "locked.txt"
     locked.write_text("Un texte que personne ne peut lire.\n", encoding="utf-8")
-    real = Path.read_bytes
+    real = nettoyeur.read._open_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def open_regular(path: Path) -> int:
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(nettoyeur.read, "_open_regular", open_regular)
     result = invoke("clean", corpus, tmp_path / "out")
     _check_skips(result, tmp_path, {"locked.txt": "unreadable"}, corpus)
 

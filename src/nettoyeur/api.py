@@ -116,6 +116,7 @@ def run_paths(
     report: Path | str | None = None,
     dry_run: bool = False,
     overwrite: bool = False,
+    resume: bool = False,
     quiet: bool = False,
     text_field: str = "text",
     id_field: str | None = "id",
@@ -133,6 +134,7 @@ def run_paths(
         report: the report path (default ``OUT.report.jsonl`` beside OUT).
         dry_run: write only the report.
         overwrite: allow a non-empty OUT.
+        resume: continue an interrupted run into a folder (see :mod:`nettoyeur.journal`).
         quiet: no progress bars.
         text_field: the record field holding the text.
         id_field: the record field naming records in the report.
@@ -161,7 +163,9 @@ def run_paths(
     output_path = None if dry_run or output_path is None else Path(output_path)
     options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
-    source, make_sink = plan_pair(input_path, output_path, overwrite=overwrite, options=options, stats=extra)
+    source, make_sink = plan_pair(
+        input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
+    )
     check_report_location(input_path, output_path or input_path, report)
     extra["format"] = detect(input_path)
     if isinstance(source, RecordSource):

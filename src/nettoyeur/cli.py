@@ -1,12 +1,16 @@
 """The command line: a thin layer that builds the config and maps errors to exit codes.
 
 Exit codes: 0 done; 1 done, but some files were skipped (see the report); 2 usage or
-input error (nothing written); 3 an I/O error while writing (files already written are
-whole, the rest is not written).
+input error (nothing written); 3 an I/O error (disk full, permission denied, OUT
+removed: files already written are whole, the rest is not written); 130 interrupted
+(Ctrl-C or SIGTERM: files already written are whole, temporary files are removed).
+After a 3 or a 130, the same command with ``--resume`` finishes the run.
 """
 
 from __future__ import annotations
 
+import errno
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,11 +23,14 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, NettoyeurError
 from nettoyeur.explain import explain_command, format_options, make_scan
 from nettoyeur.formats import detect
+from nettoyeur.interrupt import sigterm_as_interrupt
+from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.report import default_report_path, table
+from nettoyeur.report import default_report_path, summary_path, table
 from nettoyeur.rules import load_rules
+from nettoyeur.write import clear_temporaries
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _D = CleanConfig()  # the documented defaults, shown in --help
 
 
@@ -86,8 +93,34 @@ def main() -> None:
     default=None,
     help="Report path (default OUT.report.jsonl beside OUT; summary in OUT.summary.json).",
 )
+@click.option(
+    "--max-line-chars",
+    type=int,
+    default=_D.max_line_chars,
+    show_default=True,
+    help="Longer lines are kept but not analysed (listed in the summary).",
+)
+@click.option(
+    "--max-file-mb",
+    type=float,
+    default=_D.max_file_bytes / 2**20,
+    show_default=True,
+    help="Larger files are skipped unread (reason too-large).",
+)
+@click.option(
+    "--max-file-lines",
+    type=int,
+    default=_D.max_file_lines,
+    show_default=True,
+    help="Files with more lines are skipped (reason too-many-lines).",
+)
 @click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
 @click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an interrupted run (same options): the analysis runs again, finished files are not rewritten.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
 @format_options
 def clean(
@@ -104,12 +137,19 @@ def clean(
     engine: str,
     address: str | None,
     report: Path | None,
+    max_line_chars: int,
+    max_file_mb: float,
+    max_file_lines: int,
     dry_run: bool,
     overwrite: bool,
+    resume: bool,
     quiet: bool,
     **formats: Any,
 ) -> None:
     """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
+    if resume and dry_run:
+        click.echo("Error: --resume continues writing OUT; it cannot be combined with --dry-run.", err=True)
+        sys.exit(EXIT_USAGE)
     try:
         config = CleanConfig(
             threshold=threshold,
@@ -119,31 +159,44 @@ def clean(
             boilerplate=boilerplate,
             rules_file=rules_file,
             min_files=min_files,
+            max_line_chars=max_line_chars,
+            max_file_bytes=round(max_file_mb * 2**20),
+            max_file_lines=max_file_lines,
             workers=workers,
         )
-        _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run)
-        summary = run_paths(
-            input_dir,
-            output_dir,
-            config,
-            report=report,
-            dry_run=dry_run,
-            overwrite=overwrite,
-            quiet=quiet,
-            engine=engine,
-            address=address,
-            **formats,
-        )
+        _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
+        with sigterm_as_interrupt():
+            summary = run_paths(
+                input_dir,
+                output_dir,
+                config,
+                report=report,
+                dry_run=dry_run,
+                overwrite=overwrite,
+                resume=resume,
+                quiet=quiet,
+                engine=engine,
+                address=address,
+                **formats,
+            )
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
+        report_path = report or default_report_path(output_dir)
+        clear_temporaries(output_dir, [journal_path(output_dir), report_path, summary_path(report_path)])
+        click.echo(_interrupted(output_dir, dry_run), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
     except OSError as err:
-        where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+        click.echo(_io_error(err, output_dir, dry_run), err=True)
+        sys.exit(EXIT_IO)
+    if summary.get("long_lines"):
         click.echo(
-            f"Error: cannot write{where}: {err.strerror or err}. Free space or fix permissions, then run again.",
+            f"warning: {len(summary['long_lines'])} line(s) longer than {config.max_line_chars:,} characters were "
+            "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )
-        sys.exit(EXIT_IO)
     if not quiet:
         from collections import Counter
 
@@ -175,6 +228,48 @@ def _check_before_reading(
             ) from err
         except OSError as err:
             raise ConfigError(f"cannot read rules file {rules_file}: {err.strerror or err}.") from err
+
+
+# What to do about an I/O error, by errno.
+_ADVICE = {
+    errno.ENOSPC: "Free space on the disk",
+    errno.EDQUOT: "Free space (the disk quota is exceeded)",
+    errno.EFBIG: "The file is too large for this file system or for the process's file-size limit",
+    errno.EACCES: "Fix the permissions: make the folder or file writable (or readable)",
+    errno.EPERM: "Fix the permissions",
+    errno.EROFS: "The file system is read-only: choose another output folder",
+    errno.ENOENT: "A folder was removed or is missing: check that OUT and its parent still exist",
+}
+
+
+def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
+    """Returns the message for an I/O error: the path, what happened, what to do next."""
+    where = f" {err.filename}" if getattr(err, "filename", None) else ""
+    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
+    message = f"Error: I/O error on{where}: {err.strerror or err}. {advice}."
+    if not dry_run:
+        message += (
+            f" Files already written in {output_dir} are whole; none is half-written. "
+            "Then run the same command with --resume to finish."
+        )
+    return message
+
+
+def _interrupted(output_dir: Path, dry_run: bool) -> str:
+    """Returns the message for an interrupted run: what was finished and how to go on."""
+    if dry_run:
+        return "Interrupted: nothing was written (dry run)."
+    done = finished_count(output_dir)
+    if done == 0:
+        return (
+            f"Interrupted before any file was finished in {output_dir}; temporary files were removed. "
+            "Run the same command again (with --resume) to clean."
+        )
+    return (
+        f"Interrupted: {done:,} file(s) are finished in {output_dir} (listed in {journal_path(output_dir)}); "
+        "none is half-written and temporary files were removed. "
+        "Run the same command with --resume to finish without rewriting them."
+    )
 
 
 main.add_command(make_scan(clean))

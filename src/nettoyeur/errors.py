@@ -17,3 +17,11 @@ class InputError(NettoyeurError):
 
 class MissingExtraError(NettoyeurError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
+
+
+class OutputPathError(InputError, ValueError):
+    """A document cannot be written safely under OUT.
+
+    Its path would leave OUT, or two names that differ only in case (or in Unicode
+    normalisation) would land on one file of a file system that does not tell them apart.
+    """

@@ -347,12 +347,15 @@ def format_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _config_from(params: dict[str, Any]) -> CleanConfig:
     names = {f.name for f in fields(CleanConfig)}
-    return CleanConfig().replace(**{k: v for k, v in params.items() if k in names})
+    options = {k: v for k, v in params.items() if k in names}
+    if params.get("max_file_mb") is not None:  # the CLI speaks MiB, the config bytes
+        options["max_file_bytes"] = round(params["max_file_mb"] * 2**20)
+    return CleanConfig().replace(**options)
 
 
 def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
-    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty"}
+    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "resume"}
     params = [p for p in clean.params if p.name not in dropped]
     params.append(click.Option(["--top"], type=int, default=10, show_default=True, help="Clusters and lines shown."))
 

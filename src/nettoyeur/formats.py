@@ -37,10 +37,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from nettoyeur.config import CleanConfig
 from nettoyeur.errors import InputError, MissingExtraError
 from nettoyeur.read import TEXT_SUFFIXES, check_locations
 from nettoyeur.records import Document, Skip
-from nettoyeur.sources import FolderSink, FolderSource
+from nettoyeur.sources import FolderSink, FolderSource, folder_sink
 from nettoyeur.split import join_kept, split_lines
 from nettoyeur.write import TMP_PREFIX, remove_stale_temporaries, safe_target
 
@@ -645,25 +646,36 @@ def plan_pair(
     overwrite: bool = False,
     options: RecordOptions | None = None,
     stats: dict[str, Any] | None = None,
+    config: CleanConfig | None = None,
+    resume: bool = False,
 ) -> tuple[FolderSource | RecordSource, Callable[[], FolderSink | RecordSink | None]]:
     """Like :func:`open_pair`, but creates nothing: returns the source and a sink factory.
 
     Every check runs here, so a caller can open other resources (an index) between the
-    checks and the first byte written.
+    checks and the first byte written. ``config`` gives a text folder its file caps and
+    its sink the journal's fingerprint; ``resume`` (text folders only) continues the
+    journal of an interrupted run.
 
     Raises:
-        InputError: IN or OUT cannot be used.
+        InputError: IN or OUT cannot be used, or ``resume`` for a record output.
         MissingExtraError: an optional dependency is missing.
     """
     src = Path(input_path)
     options = options or RecordOptions()
     source = open_source(src, options)
+    if isinstance(source, FolderSource) and config is not None:
+        source.max_bytes, source.max_lines = config.max_file_bytes, config.max_file_lines
     if output_path is None:
         return source, lambda: None
     dst = Path(output_path)
     if isinstance(source, FolderSource):
-        check_locations(src, dst, overwrite=overwrite)
-        return source, lambda: FolderSink(dst)
+        check_locations(src, dst, overwrite=overwrite or resume)
+        return source, lambda: folder_sink(src, dst, config, resume=resume)
+    if resume:
+        raise InputError(
+            "--resume continues a folder of text files; a record output (JSON Lines, Parquet) is written "
+            "shard by shard: run again without --resume, with --overwrite."
+        )
     record_source = source
     if src.is_file():
         if dst.resolve() == src.resolve():

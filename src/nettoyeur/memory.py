@@ -19,7 +19,7 @@ from tqdm import tqdm
 from nettoyeur import boilerplate, parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
-from nettoyeur.passes import load_document
+from nettoyeur.passes import analysable, load_document
 from nettoyeur.records import Document, Skip
 from nettoyeur.remark import remark_after_dedup
 from nettoyeur.report import reason_counts, skips_to_dicts, versions, write_report
@@ -62,17 +62,18 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     streaming :func:`run`. Returns the stage statistics.
     """
     stats: dict[str, Any] = {}
+    views = [analysable(doc, config.max_line_chars) for doc in docs]  # over-long lines: kept, not analysed
     if config.boilerplate:
         rules = rules_for(config)
-        counts = boilerplate.count_lines(docs)
+        counts = boilerplate.count_lines(views)
         if index is not None:
             counts = index.with_earlier_counts(counts)
-        for doc in docs:
+        for doc in views:
             boilerplate.mark(doc, rules, counts, config.min_files)
     earlier = index.earlier(docs) if index is not None else []
     dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:
-        remark_after_dedup(docs, rules, counts, config.min_files)
+        remark_after_dedup(views, rules, counts, config.min_files)
     if index is not None:
         stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
@@ -143,6 +144,13 @@ def run_in_memory(
         "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
         "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
         "paragraphs": sum(len(d.paragraphs) for d in docs),
+        "long_lines": [
+            {"file": d.path, "line": p.line, "chars": len(p.text)}
+            for d in docs
+            for p in d.paragraphs
+            if len(p.text) > config.max_line_chars
+        ],
+        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),

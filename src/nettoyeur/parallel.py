@@ -16,8 +16,10 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import Any, TypeVar
+
+from nettoyeur.interrupt import worker_pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -109,7 +111,7 @@ def ordered_map(
 def _pool_map(
     fn: Callable[[T], R], tasks: Iterable[T], workers: int, shared: dict[str, Any], window: int
 ) -> Iterator[R]:
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init, initargs=(shared,)) as pool:
+    with worker_pool(workers, _init, (shared,)) as pool:  # workers stopped at once on Ctrl-C or an error
         pending: deque[Future[R]] = deque()
         it = iter(tasks)
         for task in it:

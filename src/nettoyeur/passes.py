@@ -63,7 +63,24 @@ def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> D
     for p in doc.paragraphs:
         if len(p.text) <= max_line_chars:
             p.text, p.repairs = repair(p.original)
+            if p.repairs and not p.text.strip():
+                # "&nbsp;" alone on its line becomes a no-break space: kept, it would be a
+                # paragraph the report counts and the output file does not show.
+                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
     return doc
+
+
+def analysable(doc: Document, max_line_chars: int) -> Document:
+    """Returns ``doc``, or a view of it without its lines over ``max_line_chars`` (for boilerplate).
+
+    The view shares the paragraphs, so verdicts set on it land on the document. Lines
+    over the cap are kept, never analysed (their words would cost memory in proportion);
+    the summary lists them (``long_lines``).
+    """
+    if all(len(p.text) <= max_line_chars for p in doc.paragraphs):
+        return doc
+    paras = [p for p in doc.paragraphs if len(p.text) <= max_line_chars]
+    return Document(path=doc.path, encoding=doc.encoding, paragraphs=paras, checksum=doc.checksum)
 
 
 def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
@@ -133,6 +150,7 @@ class DocInfo:
     checksum: str
     size: int
     paragraphs: int
+    long_lines: tuple[tuple[int, int], ...] = ()  # (line, chars) kept unanalysed
 
 
 def _changed(key: str) -> InputError:
@@ -186,7 +204,8 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
             skips.append(item)
             continue
         seen[key] = (item.checksum, suspect)
-        found.extend(line_key(k) for k in boilerplate.count_lines([item]))
+        view = analysable(item, parallel.state()["config"].max_line_chars)
+        found.extend(line_key(k) for k in boilerplate.count_lines([view]))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 
@@ -277,7 +296,10 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
         offsets.append(position + np.cumsum(size) - size)
         lengths.append(size.astype(np.int32))
-        handle.write(b"".join(encoded))
+        try:
+            handle.write(b"".join(encoded))
+        except OSError as err:  # name the file: the message must say where the disk is full
+            raise OSError(err.errno, err.strerror, spill) from err
         position += int(size.sum())
         texts, chars = [], 0
 
@@ -290,7 +312,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
             doc = item
             seen[key] = (doc.checksum, suspect)
             if config.boilerplate:
-                boilerplate.mark(doc, st["rules"], st["counts"], config.min_files)
+                boilerplate.mark(analysable(doc, config.max_line_chars), st["rules"], st["counts"], config.min_files)
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:
@@ -307,7 +329,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                     indices.append(p.index)
                     chars += len(p.text)
             codes.append(doc_codes)
-            infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs)))
+            long_lines = tuple((p.line, len(p.text)) for p in doc.paragraphs if len(p.text) > config.max_line_chars)
+            infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs), long_lines))
             if chars >= ANALYSE_CHARS:
                 flush()
         flush()
@@ -426,7 +449,8 @@ def remark_shard(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
     config: CleanConfig = st["config"]
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
     for doc in _rebuilt(task, None):
-        out[doc.path] = remark_document(doc, st["rules"], st["counts"], config.min_files)
+        view = analysable(doc, config.max_line_chars)
+        out[doc.path] = remark_document(view, st["rules"], st["counts"], config.min_files)
     return out
 
 

@@ -87,7 +87,7 @@ from nettoyeur.report import (
 )
 from nettoyeur.sources import Sink, Source, folder_pair
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
-from nettoyeur.write import TMP_PREFIX, file_mode, write_atomic
+from nettoyeur.write import file_mode, remove_stale_temporaries, temporary_prefix, write_atomic
 
 worker_count = parallel.worker_count
 
@@ -150,7 +150,9 @@ class _ReportFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=path.parent)
+        prefix = temporary_prefix(path)  # named after the report: a killed run's leftover is removed here
+        remove_stale_temporaries(path.parent, recursive=False, prefix=prefix)
+        fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
@@ -355,6 +357,9 @@ def run(
 
         counts: Counter = Counter()
         written = 0
+        expect = getattr(sink, "expect_inputs", None)
+        if expect is not None:  # the journal records each output with its input's checksum
+            expect({info.path: info.checksum for info in infos})
         report_file = _ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
             for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
@@ -395,6 +400,8 @@ def run(
         "encodings": dict(sorted(_count(d.encoding for d in infos if d.encoding != "utf-8").items())),
         "non_utf8_files": {d.path: d.encoding for d in infos if d.encoding != "utf-8"},
         "paragraphs": sum(d.paragraphs for d in infos),
+        "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
+        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),
@@ -423,6 +430,7 @@ def clean_folder(
     report: Path | str | None = None,
     dry_run: bool = False,
     overwrite: bool = False,
+    resume: bool = False,
     quiet: bool = False,
     engine: str = "local",
     address: str | None = None,
@@ -437,6 +445,8 @@ def clean_folder(
             the summary goes beside it (``OUT.summary.json``).
         dry_run: write only the report, not the corpus.
         overwrite: allow a non-empty output folder.
+        resume: continue an interrupted run (same options): the analysis runs again,
+            outputs its journal and the disk show finished are not rewritten.
         quiet: no progress bars.
         engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
             cluster; needs ``nettoyeur[ray]``); both write the same bytes.
@@ -454,12 +464,13 @@ def clean_folder(
     src, dst = Path(input_dir), Path(output_dir)
     report_path = Path(report) if report else default_report_path(dst)
     check_engine(engine, address)
-    check_locations(src, dst, overwrite=overwrite or dry_run)
+    config = config or CleanConfig()
+    check_locations(src, dst, overwrite=overwrite or dry_run or resume)
     check_report_location(src, dst, report_path)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
-    executor = make_executor(engine, (config or CleanConfig()).workers, address)  # before OUT is created
+    executor = make_executor(engine, config.workers, address)  # before OUT is created
     try:
-        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite)
+        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
         if engine != "local":  # tasks may run in another working directory (or on another node)
             source.root = source.root.absolute()
         return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)

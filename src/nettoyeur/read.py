@@ -9,8 +9,10 @@ counted :class:`Skip`, never a crash.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,26 +129,90 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     return found, skips
 
 
-def load(root: Path, rel: str) -> Document | Skip:
+class NotRegularFile(OSError):
+    """The path is a named pipe, a socket or a device: reading it could block or never end."""
+
+
+# Opened without following a link (a file swapped for a link after listing is refused)
+# and without blocking (a named pipe with no writer would otherwise hang the run).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _open_regular(path: Path) -> int:
+    """Opens a regular file for reading and returns its descriptor.
+
+    Raises:
+        NotRegularFile: the path is not a regular file.
+        OSError: it cannot be opened (missing, permission, a symbolic link: ELOOP).
+    """
+    fd = os.open(path, _READ_FLAGS)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+    return fd
+
+
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
+    """Returns the file's bytes, or None when it holds more than ``max_bytes`` (never read past it).
+
+    Raises:
+        NotRegularFile: the path is a pipe, a socket or a device.
+        OSError: the file cannot be opened or read.
+    """
+    with os.fdopen(_open_regular(path), "rb") as handle:
+        if max_bytes is None:
+            return handle.read()
+        if os.fstat(handle.fileno()).st_size > max_bytes:
+            return None
+        data = handle.read(max_bytes + 1)  # the file may have grown since fstat
+        return None if len(data) > max_bytes else data
+
+
+def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> Document | Skip:
     """Reads and decodes one file into a Document (paragraphs not yet repaired).
+
+    Args:
+        root: the input folder.
+        rel: the file's path relative to ``root``.
+        max_bytes: a larger file is skipped (``too-large``) without being read.
+        max_lines: a file with more lines is skipped (``too-many-lines``) before it is split.
 
     Returns:
         the Document, or a Skip naming why the file could not be used.
     """
     try:
-        data = (root / rel).read_bytes()
+        data = _read_bytes(root / rel, max_bytes)
     except FileNotFoundError:
         return Skip(rel, "vanished", "the file disappeared between listing and reading")
     except PermissionError:
         return Skip(rel, "unreadable", "permission denied: make the file readable to clean it")
+    except NotRegularFile:
+        return Skip(rel, "not-a-file", "a named pipe, socket or device, not a regular file: it is not read")
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            return Skip(rel, "symlink", "it became a symbolic link after listing; links are not followed")
         return Skip(rel, "unreadable", f"cannot read it: {err.strerror}")
+    if data is None:
+        return Skip(
+            rel,
+            "too-large",
+            f"it is larger than max_file_bytes ({max_bytes:,} bytes): split it, or raise the cap (--max-file-mb)",
+        )
     if not data.strip():
         return Skip(rel, "empty", "the file is empty or holds only whitespace")
     try:
         text, encoding = decode(data)
     except BinaryFileError as err:
         return Skip(rel, "binary", f"not text: {err}")
+    if max_lines is not None:
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        if lines > max_lines:
+            return Skip(
+                rel,
+                "too-many-lines",
+                f"it has {lines:,} lines, more than max_file_lines ({max_lines:,}): split it, "
+                "or raise the cap (--max-file-lines)",
+            )
     doc = Document(path=rel, encoding=encoding, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
     doc.lines, doc.paragraphs = split_lines(text)
     if not doc.paragraphs:  # e.g. a byte-order mark and Unicode spaces only

@@ -98,7 +98,7 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 def dumps_line(record: dict[str, Any]) -> str:
     """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators)."""
-    return json.dumps(record, ensure_ascii=False, sort_keys=True).translate(_LINE_BREAKS)
+    return _dumps(record, sort_keys=True)
 
 
 def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:
@@ -109,10 +109,25 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     """
     lines = [dumps_line(r) for doc in docs for r in records(doc)]
     lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
-    write_atomic(path, "".join(line + "\n" for line in lines))
+    write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
     spath = summary_path(path)
-    write_atomic(spath, json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
     return spath
+
+
+def _dumps(value: Any, **options: Any) -> str:
+    """Returns ``value`` as JSON, readable UTF-8 where it can be, without raw line separators.
+
+    A file name that is not valid UTF-8 reaches Python as lone surrogates, which UTF-8
+    cannot encode: such a record is written with ASCII escapes instead (still valid
+    JSON, and it reads back as the same name).
+    """
+    text = json.dumps(value, ensure_ascii=False, **options)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, **options)
+    return text.translate(_LINE_BREAKS)
 
 
 def reported_line(record: dict[str, Any]) -> dict[str, Any]:

@@ -8,20 +8,23 @@ files is one pair; other formats (JSON Lines, Parquet ...) are others. A documen
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from nettoyeur import write as writing
+from nettoyeur.config import CleanConfig
+from nettoyeur.errors import OutputPathError
+from nettoyeur.journal import Journal, fingerprint, journal_path
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
 from nettoyeur.split import join_kept
-from nettoyeur.write import TMP_PREFIX, remove_stale_temporaries, safe_target
-
-# Renamed into place together after one os.sync(): at most this many files or bytes wait.
-# A sync costs about as much as one fsync (~1 ms here), where a fsync per file would cost
-# that for every file (minutes for 100,000 articles).
-SYNC_FILES = 4096
-SYNC_BYTES = 64 << 20
+from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX, check_writable, remove_stale_temporaries, target_in
 
 
 @runtime_checkable
@@ -41,10 +44,11 @@ class Source(Protocol):
 class Sink(Protocol):
     """A destination for cleaned documents, written in corpus order.
 
-    A sink may also offer ``render(doc)`` (it runs on a worker process) and
-    ``write_rendered(path, rendered)`` (in the main process, in corpus order, given what
-    ``render`` returned); the pipeline then renders documents on the workers and ships
-    only the result back (the folder sink writes temporary files there and renames them here).
+    A sink may also offer ``render(doc) -> bytes`` (pure: it runs on a worker process)
+    and ``write_rendered(path, data)`` (in the main process, in corpus order); the
+    pipeline then renders documents on the workers and ships only bytes back. It may
+    offer ``abort()`` (after a failure: remove what is not finished) and
+    ``expect_inputs(checksums)`` (the input checksum of each document, before writing).
     """
 
     def write(self, doc: Document) -> None:
@@ -57,10 +61,16 @@ class Sink(Protocol):
 
 
 class FolderSource:
-    """A folder of .txt/.md files, walked recursively; keys are relative paths."""
+    """A folder of .txt/.md files, walked recursively; keys are relative paths.
 
-    def __init__(self, root: Path | str) -> None:
+    Files over ``max_bytes`` are skipped unread (``too-large``), files over ``max_lines``
+    lines before they are split (``too-many-lines``).
+    """
+
+    def __init__(self, root: Path | str, max_bytes: int | None = None, max_lines: int | None = None) -> None:
         self.root = Path(root)
+        self.max_bytes = max_bytes
+        self.max_lines = max_lines
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the relative paths of the text files, sorted, and the skipped entries."""
@@ -68,7 +78,26 @@ class FolderSource:
 
     def load(self, key: str) -> Document | Skip:
         """Reads and decodes one file."""
-        return load(self.root, key)
+        return load(self.root, key, self.max_bytes, self.max_lines)
+
+
+# Renamed into place together after one os.sync(): at most this many files or bytes wait.
+# A sync costs about as much as one fsync (~1 ms here), where a fsync per file would cost
+# that for every file (minutes for 100,000 articles).
+SYNC_FILES = 4096
+SYNC_BYTES = 64 << 20
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A file written under a temporary name, waiting for the next sync and its rename."""
+
+    tmp: str
+    target: str
+    rel: str
+    input_sha: str
+    output_sha: str
+    size: int
 
 
 class FolderSink:
@@ -76,107 +105,200 @@ class FolderSink:
 
     Every file is written under a temporary name in its destination folder; after a batch
     (``SYNC_FILES`` files or ``SYNC_BYTES`` bytes, and at :meth:`close`) one ``os.sync()``
-    makes the batch durable and each file is renamed over its final name. A run killed at
-    any moment leaves, under each final name, the old file or the new one, never half of
-    one; leftover temporary files start with ``.nettoyeur-`` and the next run removes them.
+    makes the batch durable and each file is renamed over its final name, then recorded
+    in the journal. A run killed at any moment leaves, under each final name, the old file
+    or the new one, never half of one; leftover temporary files start with ``.nettoyeur-``
+    and the next run removes them.
+
+    Every write first checks that ``root`` is still the folder opened at the start (a
+    folder removed or replaced mid-run is an error, not silently re-created) and that the
+    path stays inside ``root``; every rename, that it does not land on a file this run
+    already wrote (names differing only in case on a case-insensitive file system). A
+    file the journal and the disk show complete is left as it is (``--resume``).
+
+    Attributes:
+        output_files: ``written`` (files written by this run) and ``resumed`` (files a
+            previous, interrupted run had already finished).
     """
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, journal: Journal | None = None) -> None:
+        """Creates ``root`` if needed, clears stale temporary files and checks it is writable.
+
+        Args:
+            root: the output folder.
+            journal: where to record finished files (and which files to leave as they are).
+
+        Raises:
+            OSError: ``root`` cannot be created or written; its filename is ``root``.
+        """
         self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._identity = _identity(self.root)
+        except OSError as err:
+            raise OSError(err.errno, err.strerror, str(self.root)) from err
+        # An open handle on OUT keeps its inode number from being reused by a new folder
+        # created under the same name, so that a replaced OUT is told from the original.
+        try:
+            self._handle: int | None = os.open(self.root, os.O_RDONLY)
+        except OSError:  # folders cannot be opened on every platform
+            self._handle = None
         remove_stale_temporaries(self.root)
-        self._pending: list[tuple[str, str]] = []
+        check_writable(self.root)
+        self.journal = journal
+        self.output_files = {"written": 0, "resumed": 0}
+        self._base = os.path.realpath(self.root)
+        self._checked: set[str] = set()
+        self._inputs: dict[str, str] = {}
+        self._pending: list[_Pending] = []
         self._pending_bytes = 0
-        self._folders: set[Path] = set()
-        self._serial = 0
+        # Only a file system that folds names (case, Unicode normalisation) can put two
+        # documents on one file; then each written file's identity is remembered.
+        self._written: dict[tuple[int, int], str] | None = {} if folds_names(self.root) else None
 
     def __getstate__(self) -> dict:
-        return {"root": self.root}  # workers only render: they get no pending files
+        return {"root": self.root}  # workers only render: no journal, no pending files
 
     def __setstate__(self, state: dict) -> None:
         self.root = state["root"]
-        self._pending, self._pending_bytes, self._folders, self._serial = [], 0, set(), 0
+        self.journal, self._handle, self._pending = None, None, []
 
-    def render(self, doc: Document) -> tuple[str, str]:
-        """Writes the cleaned file under a temporary name beside its target (on a worker).
+    def expect_inputs(self, checksums: dict[str, str]) -> None:
+        """Gives the input checksum of each document, for the journal (before the first write)."""
+        self._inputs = checksums
 
-        Creating files is the slow part of writing a folder on some file systems (about a
-        millisecond each on the virtual disks measured), so workers do it in parallel and
-        the main process only renames.
-
-        Returns:
-            ``(temporary path, final path)``, what :meth:`write_rendered` takes.
-
-        Raises:
-            OSError: the file cannot be written (disk full, permission).
-            ValueError: the document's path would leave the output folder.
-        """
-        return self._stage(doc.path, join_kept(doc).encode("utf-8"))
-
-    def _stage(self, path: str, data: bytes) -> tuple[str, str]:
-        target = safe_target(self.root, path)
-        folder = target.parent
-        if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
-        self._serial += 1
-        tmp = os.path.join(folder, f"{TMP_PREFIX}{os.getpid()}-{self._serial}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-        except BaseException:
-            _unlink(tmp)
-            raise
-        return tmp, str(target)
-
-    def write_rendered(self, path: str, rendered: tuple[str, str] | bytes) -> None:
-        """Queues a rendered file (or writes these bytes) to be renamed into place with its batch.
-
-        Raises:
-            OSError: the file cannot be written, synced or renamed.
-            ValueError: the path would leave the output folder.
-        """
-        if isinstance(rendered, bytes):
-            size = len(rendered)
-            rendered = self._stage(path, rendered)
-        else:
-            size = os.path.getsize(rendered[0])
-        self._pending.append(rendered)
-        self._pending_bytes += size
-        if len(self._pending) >= SYNC_FILES or self._pending_bytes >= SYNC_BYTES:
-            self._flush()
+    def render(self, doc: Document) -> bytes:
+        """Returns the bytes of the cleaned file: the kept paragraphs in the document's own layout."""
+        return _encode(join_kept(doc))
 
     def write(self, doc: Document) -> None:
         """Writes the document's kept paragraphs in its own layout.
 
         Raises:
-            OSError: the file cannot be written (disk full, permission).
-            ValueError: the document's path would leave the output folder.
+            OSError: the file cannot be written (disk full, permission, OUT removed);
+                its filename is the path that failed.
+            OutputPathError: the document's path would leave the output folder, or it
+                lands on a file this run already wrote.
         """
-        self.write_rendered(doc.path, self.render(doc))
+        self.write_rendered(doc.path, self.render(doc), doc.checksum)
 
-    def _flush(self) -> None:
-        if not self._pending:
-            return
-        os.sync()
-        for tmp, target in self._pending:
-            os.replace(tmp, target)
-        self._pending, self._pending_bytes = [], 0
-
-    def close(self) -> None:
-        """Makes the last batch durable and renames it into place.
+    def write_rendered(self, path: str, data: bytes, input_sha: str | None = None) -> None:
+        """Writes rendered bytes under the document's relative path (renamed into place at the next sync).
 
         Raises:
-            OSError: the files cannot be synced or renamed.
+            OSError: the file cannot be written (disk full, permission, OUT removed);
+                its filename is the path that failed.
+            OutputPathError: the document's path would leave the output folder, or it
+                lands on a file this run already wrote.
+        """
+        self._check_root()
+        target = target_in(self._base, path, self._checked, shown=self.root)
+        input_sha = input_sha if input_sha is not None else self._inputs.get(path, "")
+        digest = hashlib.sha256(data).hexdigest()
+        if self.journal is not None and self.journal.is_complete(path, input_sha, digest, len(data), target):
+            self.output_files["resumed"] += 1
+            self._remember(path, target)
+            return
+        folder = os.path.dirname(target)
+        tmp = None
+        try:
+            try:
+                fd, tmp = writing.create_temp(folder, TMP_PREFIX)
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
+                fd, tmp = writing.create_temp(folder, TMP_PREFIX)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        except BaseException as err:
+            if tmp is not None:
+                _unlink(tmp)
+            if isinstance(err, OSError):
+                raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
+            raise
+        self._pending.append(_Pending(tmp, target, path, input_sha, digest, len(data)))
+        self._pending_bytes += len(data)
+        if len(self._pending) >= SYNC_FILES or self._pending_bytes >= SYNC_BYTES:
+            self._flush()
+
+    def _check_root(self) -> None:
+        if _identity_or_none(self.root) != self._identity:
+            raise FileNotFoundError(
+                errno.ENOENT, "the output folder was removed or replaced during the run", str(self.root)
+            )
+
+    def _flush(self) -> None:
+        """Syncs the pending files, renames each into place and records it in the journal.
+
+        Raises:
+            OSError: OUT was removed, or a rename or the journal failed.
+            OutputPathError: a rename would land on a file this run already wrote.
+        """
+        if not self._pending:
+            return
+        self._check_root()
+        os.sync()
+        done = 0
+        try:
+            for item in self._pending:
+                if self._written is not None:
+                    self._check_collision(item.rel, item.target)
+                try:
+                    os.replace(item.tmp, item.target)
+                except OSError as err:
+                    raise OSError(err.errno or errno.EIO, err.strerror or str(err), item.target) from err
+                done += 1
+                if self.journal is not None:
+                    self.journal.record(item.rel, item.input_sha, item.output_sha, item.size)
+                self.output_files["written"] += 1
+                self._remember(item.rel, item.target)
+        finally:
+            self._pending = self._pending[done:]
+            self._pending_bytes = sum(item.size for item in self._pending)
+
+    def _remember(self, rel: str, target: str) -> None:
+        if self._written is not None:
+            ident = _identity_or_none(target)
+            if ident is not None:
+                self._written[ident] = rel
+
+    def _check_collision(self, rel: str, target: str) -> None:
+        """Raises OutputPathError when ``target`` is a file this run wrote under another name."""
+        ident = _identity_or_none(target)
+        other = self._written.get(ident, rel) if self._written is not None and ident is not None else rel
+        if other != rel:
+            raise OutputPathError(
+                f"cannot write {rel!r}: the output file system stores it on the same file as {other!r}, "
+                "already written (names differing only in case or accents). "
+                "Write OUT to a case-sensitive file system, or rename one of the input files."
+            )
+
+    def close(self) -> None:
+        """Makes the last batch durable, renames it into place and closes the journal.
+
+        Raises:
+            OSError: the files cannot be synced or renamed, or the journal written.
         """
         self._flush()
+        self._release()
 
     def abort(self) -> None:
-        """Removes the temporary files of the batch not yet renamed (after a failure)."""
-        for tmp, _ in self._pending:
-            _unlink(tmp)
+        """Removes the temporary files of the batch not yet renamed (after a failure or an interruption)."""
+        for item in self._pending:
+            _unlink(item.tmp)
         self._pending, self._pending_bytes = [], 0
+        self._release()
+
+    def _release(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_handle", None) is not None:
+            os.close(self._handle)
 
 
 def _unlink(path: str) -> None:
@@ -186,11 +308,98 @@ def _unlink(path: str) -> None:
         pass
 
 
-def folder_pair(input_dir: Path, output_dir: Path | None, overwrite: bool) -> tuple[FolderSource, FolderSink | None]:
-    """Checks the locations and returns the source and (unless ``output_dir`` is None) the sink.
+def folds_names(folder: Path) -> bool:
+    """True when ``folder``'s file system treats two spellings of a name as one file.
+
+    Creates a probe file with a lower-case, composed (NFC) name and looks for it under
+    its upper-case and decomposed (NFD) spellings (case-insensitive NTFS, APFS, HFS+).
+    Errors count as "does not fold": the writes that follow will report them.
+    """
+    stem = f"{TMP_PREFIX}probe-{os.getpid()}-\u00e9"
+    probe = folder / f"{stem}{TMP_SUFFIX}"
+    try:
+        probe.touch(exist_ok=False)
+    except OSError:
+        return False
+    try:
+        variants = (stem.upper() + TMP_SUFFIX.upper(), unicodedata.normalize("NFD", stem) + TMP_SUFFIX)
+        return any(os.path.exists(folder / name) for name in variants)
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+
+
+def _identity(path: Path | str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _identity_or_none(path: Path | str) -> tuple[int, int] | None:
+    try:
+        return _identity(path)
+    except OSError:
+        return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encode(text: str) -> bytes:
+    """Returns ``text`` in UTF-8; a lone surrogate (only a non-file source can hold one) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def folder_sink(
+    input_dir: Path, output_dir: Path, config: CleanConfig | None = None, *, resume: bool = False
+) -> FolderSink:
+    """Opens the journal beside OUT and returns the folder sink that keeps it.
+
+    Args:
+        input_dir: the input folder (part of the run's fingerprint).
+        output_dir: the output folder.
+        config: the options (part of the fingerprint).
+        resume: continue the journal of an interrupted run with the same options.
 
     Raises:
-        InputError: IN or OUT cannot be used; nothing is written.
+        InputError: there is nothing to resume, or the journal belongs to another run.
+        OSError: OUT or its journal cannot be created or written.
     """
-    check_locations(input_dir, output_dir, overwrite=overwrite)
-    return FolderSource(input_dir), (FolderSink(output_dir) if output_dir is not None else None)
+    config = config or CleanConfig()
+    path = journal_path(output_dir)
+    print_ = fingerprint(config, input_dir)
+    journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
+    try:
+        return FolderSink(output_dir, journal)
+    except BaseException:
+        journal.close()
+        raise
+
+
+def folder_pair(
+    input_dir: Path,
+    output_dir: Path | None,
+    overwrite: bool,
+    *,
+    resume: bool = False,
+    config: CleanConfig | None = None,
+) -> tuple[FolderSource, FolderSink | None]:
+    """Checks the locations and returns the source and (unless ``output_dir`` is None) the sink.
+
+    The sink keeps a journal beside OUT (see :mod:`nettoyeur.journal`); with ``resume``
+    it continues the journal of an interrupted run with the same options.
+
+    Raises:
+        InputError: IN or OUT cannot be used, or there is nothing to resume; nothing is written.
+        OSError: OUT or its journal cannot be created or written.
+    """
+    check_locations(input_dir, output_dir, overwrite=overwrite or resume)
+    config = config or CleanConfig()
+    source = FolderSource(input_dir, config.max_file_bytes, config.max_file_lines)
+    if output_dir is None:
+        return source, None
+    return source, folder_sink(input_dir, output_dir, config, resume=resume)
