@@ -98,29 +98,36 @@ def ordered_map(
         finally:
             _init(saved)
         return
-    # Forked workers share the main process's memory until a page is written. Python's
-    # garbage collector writes to every container object it scans, which would copy all of
-    # the main process's pages into each worker; frozen objects are never scanned.
-    gc.freeze()
-    try:
-        yield from _pool_map(fn, tasks, workers, shared, window)
-    finally:
-        gc.unfreeze()
+    yield from _pool_map(fn, tasks, workers, shared, window)
 
 
 def _pool_map(
     fn: Callable[[T], R], tasks: Iterable[T], workers: int, shared: dict[str, Any], window: int
 ) -> Iterator[R]:
-    with worker_pool(workers, _init, (shared,)) as pool:  # workers stopped at once on Ctrl-C or an error
-        pending: deque[Future[R]] = deque()
-        it = iter(tasks)
-        for task in it:
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= workers * window:
-                break
-        while pending:
-            result = pending.popleft().result()
+    # Forked workers share the main process's memory until a page is written. Python's
+    # garbage collector writes to every container object it scans, which would copy all of
+    # the main process's pages into each worker; frozen objects are never scanned. The
+    # freeze lasts only until the workers are forked (at the first submit, with the fork
+    # start method): kept longer, an interrupted run's objects, this generator and its pool
+    # among them, could never be collected, and the pool would outlive the run.
+    gc.freeze()
+    frozen = True
+    try:
+        with worker_pool(workers, _init, (shared,)) as pool:  # workers stopped at once on Ctrl-C or an error
+            pending: deque[Future[R]] = deque()
+            it = iter(tasks)
             for task in it:
                 pending.append(pool.submit(fn, task))
-                break
-            yield result
+                if len(pending) >= workers * window:
+                    break
+            gc.unfreeze()
+            frozen = False
+            while pending:
+                result = pending.popleft().result()
+                for task in it:
+                    pending.append(pool.submit(fn, task))
+                    break
+                yield result
+    finally:
+        if frozen:
+            gc.unfreeze()
