@@ -10,10 +10,12 @@ After a 3 or a 130, the same command with ``--resume`` finishes the run.
 from __future__ import annotations
 
 import errno
+import os
 import signal
 import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -184,7 +186,7 @@ def clean(
         report_path = report or default_report_path(output_dir)
         clear_temporaries(output_dir, [journal_path(output_dir), report_path, summary_path(report_path)])
         click.echo(_interrupted(output_dir, dry_run), err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _exit_interrupted()
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)
@@ -253,6 +255,22 @@ def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
             "Then run the same command with --resume to finish."
         )
     return message
+
+
+def _exit_interrupted() -> NoReturn:
+    """Exits with code 130, even when a worker pool's thread cannot end.
+
+    A worker terminated while it was sending a result leaves the pool's manager thread
+    waiting for the rest of the message forever; the interpreter joins such threads at
+    exit, so a plain ``sys.exit`` would hang. The cleanup is done and the message printed:
+    when such a thread is still alive, the process ends without waiting for it.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    main_thread = threading.main_thread()
+    if any(t.is_alive() and not t.daemon and t is not main_thread for t in threading.enumerate()):
+        os._exit(EXIT_INTERRUPTED)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _interrupted(output_dir: Path, dry_run: bool) -> str:

@@ -80,6 +80,12 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             process.join(timeout=5)
         except (OSError, ValueError, AttributeError, AssertionError):
             pass
+    # The manager thread closes its wake-up pipe as it ends; left running, it can do so while
+    # the interpreter's exit hook writes to that pipe (Python 3.11 then prints an
+    # "OSError: Bad file descriptor" traceback at exit). Its workers are gone: it ends at once.
+    thread = getattr(pool, "_executor_manager_thread", None)
+    if thread is not None:
+        thread.join(timeout=5)
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
