@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,10 @@ from tqdm import tqdm
 from nettoyeur import boilerplate, parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
-from nettoyeur.passes import analysable, load_document
+from nettoyeur.passes import DocInfo, analysable, load_document
 from nettoyeur.records import Document, Skip
 from nettoyeur.remark import remark_after_dedup
-from nettoyeur.report import reason_counts, skips_to_dicts, versions, write_report
+from nettoyeur.report import reason_counts, run_summary, write_report
 from nettoyeur.rules import builtin_rules, load_rules
 from nettoyeur.sources import Sink, Source
 
@@ -136,38 +136,30 @@ def run_in_memory(
         raise
     counts = reason_counts(docs)
     skips.sort(key=lambda s: s.path)
-    summary: dict[str, Any] = {
-        **(extra or {}),
-        "files": len(docs),
-        "skipped": skips_to_dicts(skips),
-        "skipped_by_reason": dict(sorted(_count(s.reason for s in skips).items())),
-        "encodings": dict(sorted(_count(d.encoding for d in docs if d.encoding != "utf-8").items())),
-        "non_utf8_files": {d.path: d.encoding for d in docs if d.encoding != "utf-8"},
-        "paragraphs": sum(len(d.paragraphs) for d in docs),
-        "long_lines": [
-            {"file": d.path, "line": p.line, "chars": len(p.text)}
-            for d in docs
-            for p in d.paragraphs
-            if len(p.text) > config.max_line_chars
-        ],
-        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
-        "counts": dict(sorted(counts.items())),
-        "parameters": config.to_dict(),
-        "versions": versions(),
-        "checksums": {d.path: d.checksum for d in docs},
-        "stages": stage["dedup"],
-        "contained_reported": stage["contained_reported"],
-        **({"index": stage["index"]} if "index" in stage else {}),
-        "seconds": round(time.time() - started, 3),
-        "dry_run": sink is None,
-        "report": str(report_path),
-    }
+    cap = config.max_line_chars
+    infos = [
+        DocInfo(
+            d.path,
+            d.encoding,
+            d.checksum,
+            d.size,
+            len(d.paragraphs),
+            tuple((p.line, len(p.text)) for p in d.paragraphs if len(p.text) > cap),
+        )
+        for d in docs
+    ]
+    summary = run_summary(
+        infos=infos,
+        skips=skips,
+        counts=counts,
+        config=config,
+        stages=stage["dedup"],
+        contained_reported=stage["contained_reported"],
+        sink=sink,
+        started=started,
+        report_path=report_path,
+        extra=extra,
+        more={"index": stage["index"]} if "index" in stage else None,
+    )
     write_report(report_path, docs, summary)
     return summary
-
-
-def _count(items: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for item in items:
-        out[item] = out.get(item, 0) + 1
-    return out

@@ -52,7 +52,7 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, Decision, decide, make_verdict, reported_record
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
-from nettoyeur.memory import _count, clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
+from nettoyeur.memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
 from nettoyeur.passes import (  # noqa: F401 - re-exported: the names tests and engines use
     SHARD_DOCS,
     TRIM_EVERY,
@@ -81,9 +81,8 @@ from nettoyeur.report import (
     default_report_path,
     dumps_line,
     reported_line,
-    skips_to_dicts,
+    run_summary,
     summary_path,
-    versions,
 )
 from nettoyeur.sources import Sink, Source, folder_pair
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
@@ -392,32 +391,26 @@ def run(
 
     skips.sort(key=lambda s: s.path)
     stats = {k: v for k, v in vars(decision.stats).items() if k != "contained_reported"}
-    summary: dict[str, Any] = {
-        **(extra or {}),
-        "files": len(infos),
-        "skipped": skips_to_dicts(skips),
-        "skipped_by_reason": dict(sorted(_count(s.reason for s in skips).items())),
-        "encodings": dict(sorted(_count(d.encoding for d in infos if d.encoding != "utf-8").items())),
-        "non_utf8_files": {d.path: d.encoding for d in infos if d.encoding != "utf-8"},
-        "paragraphs": sum(d.paragraphs for d in infos),
-        "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
-        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
-        "counts": dict(sorted(counts.items())),
-        "parameters": config.to_dict(),
-        "versions": versions(),
-        "checksums": {d.path: d.checksum for d in infos},
-        "stages": stats,
-        "contained_reported": contained_reported,
-        "seconds": round(time.time() - started, 3),
-        "stage_seconds": {
-            name: round(clock[name] - clock[prev], 3)
-            for prev, name in zip(
-                ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
-            )
+    summary = run_summary(
+        infos=infos,
+        skips=skips,
+        counts=counts,
+        config=config,
+        stages=stats,
+        contained_reported=contained_reported,
+        sink=sink,
+        started=started,
+        report_path=report_path,
+        extra=extra,
+        more={
+            "stage_seconds": {
+                name: round(clock[name] - clock[prev], 3)
+                for prev, name in zip(
+                    ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
+                )
+            }
         },
-        "dry_run": sink is None,
-        "report": str(report_path),
-    }
+    )
     write_atomic(summary_path(report_path), json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return summary
 

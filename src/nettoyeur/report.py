@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import platform
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -137,6 +138,61 @@ def reported_line(record: dict[str, Any]) -> dict[str, Any]:
     out["reason"] = "contained"
     out["removed"] = False
     return out
+
+
+def run_summary(
+    *,
+    infos: Iterable[Any],
+    skips: list[Skip],
+    counts: Counter[str] | dict[str, int],
+    config: Any,
+    stages: dict[str, Any],
+    contained_reported: list[dict[str, Any]],
+    sink: Any,
+    started: float,
+    report_path: Path,
+    extra: dict[str, Any] | None = None,
+    more: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Returns the run summary, the same for the streaming and the in-memory run.
+
+    Args:
+        infos: per input document, an object with ``path``, ``encoding``, ``checksum``,
+            ``paragraphs`` (a count) and ``long_lines`` (``(line, chars)`` pairs).
+        skips: the inputs skipped, sorted by path.
+        counts: paragraphs per reason (and ``kept``).
+        config: the run's :class:`~nettoyeur.config.CleanConfig`.
+        stages: the dedup stage's statistics.
+        contained_reported: the paragraphs kept but reported (contained, quoted).
+        sink: the sink (its ``output_files`` counts, if any); None for a dry run.
+        started: ``time.time()`` at the start of the run.
+        report_path: where the report records are written.
+        extra: fields first in the summary (input/output locations ...).
+        more: fields added last (index notes, stage timings ...).
+    """
+    infos = list(infos)
+    non_utf8 = {d.path: d.encoding for d in infos if d.encoding != "utf-8"}
+    return {
+        **(extra or {}),
+        "files": len(infos),
+        "skipped": skips_to_dicts(skips),
+        "skipped_by_reason": dict(sorted(Counter(s.reason for s in skips).items())),
+        "encodings": dict(sorted(Counter(non_utf8.values()).items())),
+        "non_utf8_files": non_utf8,
+        "paragraphs": sum(d.paragraphs for d in infos),
+        "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
+        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
+        "counts": dict(sorted(counts.items())),
+        "parameters": config.to_dict(),
+        "versions": versions(),
+        "checksums": {d.path: d.checksum for d in infos},
+        "stages": stages,
+        "contained_reported": contained_reported,
+        "seconds": round(time.time() - started, 3),
+        "dry_run": sink is None,
+        "report": str(report_path),
+        **(more or {}),
+    }
 
 
 def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:
