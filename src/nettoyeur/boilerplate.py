@@ -40,20 +40,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
+from nettoyeur.lineshape import (
+    PROSE_MIN_STOPWORDS,
+    LineInfo,
+    article_stems,
+    count_words,
+    describe,
+    frequency_key,
+    memo_for,
+)
 from nettoyeur.records import Document, Verdict
 from nettoyeur.rules import DATE_SEARCH, Rule
 
-# Scripts written without spaces: every one or two characters count as a word.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(rf"[{_CJK}]")
-_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
-_WORDS = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
+__all__ = ["LineInfo", "count_lines", "count_words", "describe", "frequency_key", "mark"]
+
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # "— Name (@handle) date": the attribution line under a quoted post or quotation.
 _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 # "[1] Author, Title, Journal": a numbered reference under the article.
@@ -61,24 +63,12 @@ _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 # "• item", "- item", "3. item": a list that goes on below the last paragraph.
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+\S")
 
-# A paragraph is prose when it has this many words and this share of function words:
-# a menu line of ten section names has almost none, a sentence has 30-50%.
-PROSE_MIN_WORDS = 10
-PROSE_MIN_STOPWORDS = 0.15
-# ... or when it is simply long: no menu item runs to 30 words.
-PROSE_ANY_WORDS = 30
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
 FREQUENCY_MAX_WORDS = 25
-# No rule reads a line longer than this: the longest rule limit, 80 words, is about 600
-# characters of text; a longer line without spaces is a hash, a URL or a data dump.
-RULE_MAX_CHARS = 2000
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
 # rarely share a label by chance, and the off-topic test protects shared headings.
 OFFTOPIC_MIN_FILES = 2
-# Stems are the first 5 letters of words of 4 letters or more: "innovant" and
-# "innovation" meet at "innov", the German and French plurals at their stem.
-STEM_CHARS = 5
 # A title-like line has at least this many characters and words ("Home" is not).
 TITLE_MIN_CHARS = 12
 TITLE_MIN_WORDS = 2
@@ -89,73 +79,11 @@ HEAD_KEEP_SHARE = 0.3
 HEAD_KEEP_STEMS = 2
 # Below the body, a sentence is kept when this share of its stems is the article's.
 TAIL_KEEP_SHARE = 0.5
-# Inside the body, a line without function words, with at most this many words, and
-# no stem in the article is a label (section name, photo credit, widget caption).
-LABEL_MAX_WORDS = 6
-# ... and a headline with this many stems, none in the article, and few function words
+# Inside the body, a headline with this many stems, none in the article, and few function words
 # is a teaser for another article: headings have articles and prepositions ("La Grosse
 # pomme a la gueule de bois" has 3 in 8 words), teasers are telegraphic.
 TEASER_MIN_STEMS = 3
 TEASER_MAX_STOPWORDS = 0.25
-
-
-@dataclass(frozen=True, slots=True)
-class LineInfo:
-    """What the boilerplate signals need to know about one paragraph.
-
-    Attributes:
-        text: the paragraph, whitespace collapsed.
-        n_words: words (two CJK characters count as one).
-        stop_share: share of function words among the words.
-        prose: long enough, with enough function words, to be article text.
-        sentence: ends like a sentence (".", "?", "!", "…").
-        stems: the stems of its longer words (see ``STEM_CHARS``).
-    """
-
-    text: str
-    n_words: int
-    stop_share: float
-    prose: bool
-    sentence: bool
-    stems: frozenset[str]
-
-    @property
-    def label(self) -> bool:
-        """True for a short line with no function word that does not end like a sentence."""
-        return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
-
-
-def count_words(text: str) -> int:
-    """Returns the number of words of a line (two CJK characters count as one)."""
-    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
-
-
-def describe(text: str) -> LineInfo:
-    """Returns the shape of one paragraph."""
-    collapsed = _SPACES.sub(" ", text).strip()
-    lowered = collapsed.lower()
-    cjk = _HAS_CJK.search(lowered) is not None
-    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
-    n = len(words)
-    stop = sum(w in STOPWORDS for w in words) / n if n else 0.0
-    sentence = _SENTENCE_END.search(collapsed) is not None
-    # Text in a script without a function-word list is prose when it ends like a sentence.
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
-    # Stems: letters-only words of 4 letters or more (a CJK pair stands for itself).
-    stems = frozenset(
-        w[:STEM_CHARS]
-        for w in words
-        if (len(w) >= 4 or (cjk and len(w) == 2 and _HAS_CJK.match(w)))
-        and w.isalpha()
-        and w not in STOPWORDS
-        and w not in COMMON_WORDS
-    )
-    return LineInfo(collapsed, n, stop, prose, sentence, stems)
-
-
-def frequency_key(text: str) -> str:
-    """Returns the key under which recurring lines meet: lower-cased, digits masked."""
-    return _DIGITS.sub("0", _SPACES.sub(" ", text).strip().lower())
 
 
 def count_lines(docs: Iterable[Document]) -> Counter[str]:
@@ -168,16 +96,6 @@ def count_lines(docs: Iterable[Document]) -> Counter[str]:
                 keys.add(frequency_key(p.text))
         counts.update(keys)
     return counts
-
-
-def _pattern(info: LineInfo, rules: list[Rule]) -> Rule | None:
-    if len(info.text) > RULE_MAX_CHARS:
-        return None
-    lowered = info.text.lower()
-    for rule in rules:
-        if rule.matches(info.text, info.n_words, lowered):
-            return rule
-    return None
 
 
 def _teaser_like(info: LineInfo) -> bool:
@@ -201,10 +119,7 @@ class _Article:
     """The article's vocabulary: the stems of its body paragraphs."""
 
     def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
-        self.vocab: set[str] = set()
-        for info, g in zip(infos, good):
-            if g:
-                self.vocab.update(info.stems)
+        self.vocab = article_stems(info for info, g in zip(infos, good) if g)
 
     def shared(self, info: LineInfo) -> int:
         """Returns how many of the line's stems the body uses."""
@@ -248,13 +163,12 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
 
 
 def _first_pass(
-    infos: list[LineInfo], rules: list[Rule], file_counts: Counter[str] | None, min_files: int
+    lines: list[tuple[LineInfo, Rule | None]], file_counts: Counter[str] | None, min_files: int
 ) -> list[Verdict | None]:
-    """Pattern and corpus-frequency verdicts, line by line."""
+    """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo)."""
     flags: list[Verdict | None] = []
-    for info in infos:
+    for info, rule in lines:
         flag = None
-        rule = _pattern(info, rules)
         if rule is not None:
             flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
         elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS:
@@ -286,8 +200,10 @@ def mark(
         the number of paragraphs marked.
     """
     paras = [p for p in doc.paragraphs if p.kept]
-    infos = [describe(p.text) for p in paras]
-    flags = _first_pass(infos, rules, file_counts, min_files)
+    memo = memo_for(rules)
+    lines = [memo.shape(p.text) for p in paras]
+    infos = [info for info, _ in lines]
+    flags = _first_pass(lines, file_counts, min_files)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
     article = _Article(infos, good)
     # A line seen in a few files that is a label foreign to its article is chrome too.

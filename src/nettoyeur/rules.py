@@ -227,6 +227,14 @@ DATE_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECA
 # Dates, times and numbers have digits: a rule that needs one skips lines without.
 _DIGIT = tuple("0123456789")
 
+# How a consent notice opens: "By clicking ...", "En poursuivant votre navigation ...".
+_CONSENT_OPENING = (
+    r"(?:by (?:clicking|subscribing|signing up|registering|continuing to (?:use|browse|visit))"
+    r"|en (?:cliquant|vous inscrivant|poursuivant votre navigation|continuant (?:à naviguer|votre navigation))"
+    r"|(?:mit (?:dem )?|durch )klick\w*|mit (?:ihrer|deiner) (?:anmeldung|registrierung)"
+    r"|al (?:hacer clic|suscribirte|registrarte)|cliccando|continuando (?:a|la) navigazione)"
+)
+
 # (kind, name, template, max_words, needles)
 BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     # --- navigation and UI labels -------------------------------------------------
@@ -524,11 +532,9 @@ BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "cookie",
         "consent",
-        r"(?=.*(?:‹address›|\b(?:i|je|j['’]|ich|yo|io)\b))"
-        r"(?:by (?:clicking|subscribing|signing up|registering|continuing to (?:use|browse|visit))"
-        r"|en (?:cliquant|vous inscrivant|poursuivant votre navigation|continuant (?:à naviguer|votre navigation))"
-        r"|(?:mit (?:dem )?|durch )klick\w*|mit (?:ihrer|deiner) (?:anmeldung|registrierung)|al (?:hacer clic|suscribirte|registrarte)"
-        r"|cliccando|continuando (?:a|la) navigazione).{0,400}",
+        # The opening is tested first: the test for a word addressing the reader reads
+        # the whole line, and only a line that opens like a consent notice needs it.
+        rf"(?={_CONSENT_OPENING})(?=.*(?:‹address›|\b(?:i|je|j['’]|ich|yo|io)\b)){_CONSENT_OPENING}.{{0,400}}",
         80,
         (),
     ),

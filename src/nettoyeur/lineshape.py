@@ -1,0 +1,245 @@
+"""Line shapes: what the boilerplate signals measure of one line, and which rule it matches.
+
+Every paragraph of the corpus is described (words, function-word share, sentence end,
+stems) and tried against the pattern rules, in pass 2 and again after dedup: this is the
+per-line Python of a run, so it is built to be cheap without changing a single verdict.
+
+- :func:`describe` counts function words and collects stems with C-level calls (a
+  ``map`` over the words, one regular expression for the candidate stems) instead of a
+  Python loop per word.
+- :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
+  as the loop over the rules would, trying only the rules whose word limit the line fits.
+- :class:`ShapeMemo` remembers the shape and rule of short lines: the chrome of a site
+  recurs in every one of its pages, so most short lines of a corpus are seen many times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
+from nettoyeur.rules import Rule
+
+# Scripts written without spaces: every one or two characters count as a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
+_WORDS = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+# A sentence ends with one of these, then maybe closing quotes or brackets.
+_ENDS = frozenset(".!?…。！？")
+_CLOSERS = "\"'”’»)]"
+# Words that never give a stem: function words and words that say nothing of a subject.
+_NOT_STEMS = STOPWORDS | COMMON_WORDS
+
+# A paragraph is prose when it has this many words and this share of function words:
+# a menu line of ten section names has almost none, a sentence has 30-50%.
+PROSE_MIN_WORDS = 10
+PROSE_MIN_STOPWORDS = 0.15
+# ... or when it is simply long: no menu item runs to 30 words.
+PROSE_ANY_WORDS = 30
+# Stems are the first 5 letters of words of 4 letters or more: "innovant" and
+# "innovation" meet at "innov", the German and French plurals at their stem.
+STEM_CHARS = 5
+# Inside the body, a line without function words, with at most this many words, and
+# no stem in the article is a label (section name, photo credit, widget caption).
+LABEL_MAX_WORDS = 6
+# No rule reads a line longer than this: the longest rule limit, 80 words, is about 600
+# characters of text; a longer line without spaces is a hash, a URL or a data dump.
+RULE_MAX_CHARS = 2000
+
+
+class LineInfo(NamedTuple):
+    """What the boilerplate signals need to know about one paragraph (a named tuple: cheap to make).
+
+    Attributes:
+        text: the paragraph, whitespace collapsed.
+        n_words: words (two CJK characters count as one).
+        stop_share: share of function words among the words.
+        prose: long enough, with enough function words, to be article text.
+        sentence: ends like a sentence (".", "?", "!", "…").
+        words: its words, lower-cased, in order (read-only).
+    """
+
+    text: str
+    n_words: int
+    stop_share: float
+    prose: bool
+    sentence: bool
+    words: list[str]
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The stems of its longer words (see :func:`stems_of`)."""
+        return stems_of(set(self.words).difference(_NOT_STEMS))
+
+    @property
+    def label(self) -> bool:
+        """True for a short line with no function word that does not end like a sentence."""
+        return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
+
+
+def article_stems(lines: Iterable[LineInfo]) -> frozenset[str]:
+    """Returns the stems of some lines together (each distinct word looked at once)."""
+    words: set[str] = set()
+    words.update(*[info.words for info in lines])
+    return stems_of(words.difference(_NOT_STEMS))
+
+
+def stems_of(words: Iterable[str]) -> frozenset[str]:
+    """Returns the stems of some words: the first ``STEM_CHARS`` letters of each letters-only word of 4 or more.
+
+    A pair of CJK characters is a word of its own and its own stem. The caller leaves out
+    function and common words.
+    """
+    return frozenset(
+        [w[:STEM_CHARS] for w in words if (len(w) >= 4 or (len(w) == 2 and _HAS_CJK.match(w))) and w.isalpha()]
+    )
+
+
+def count_words(text: str) -> int:
+    """Returns the number of words of a line (two CJK characters count as one)."""
+    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
+
+
+def frequency_key(text: str) -> str:
+    """Returns the key under which recurring lines meet: lower-cased, digits masked."""
+    return _DIGITS.sub("0", collapse(text).lower())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence: ``.!?…`` (or CJK stops), then maybe quotes or brackets."""
+    body = text.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _ENDS
+
+
+def collapse(text: str) -> str:
+    """Returns ``text`` with each run of white space made one space, and none at either end."""
+    return " ".join(text.split())  # str.split() and re's \s both split on str.isspace()
+
+
+def describe(text: str) -> LineInfo:
+    """Returns the shape of one paragraph."""
+    collapsed = collapse(text)
+    lowered = collapsed.lower()
+    sentence = ends_sentence(collapsed)
+    if _HAS_CJK.search(lowered) is not None:
+        return _describe_cjk(collapsed, lowered, sentence)
+    words = _WORDS.findall(lowered)
+    n = len(words)
+    stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
+    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and stop >= PROSE_MIN_STOPWORDS)
+    return LineInfo(collapsed, n, stop, prose, sentence, words)
+
+
+def _describe_cjk(collapsed: str, lowered: str, sentence: bool) -> LineInfo:
+    """:func:`describe` for a line with CJK characters (each pair of them is a word and a stem)."""
+    words = _CJK_TOKENS.findall(lowered)
+    n = len(words)
+    stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
+    # Text in a script without a function-word list is prose when it ends like a sentence.
+    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or sentence))
+    return LineInfo(collapsed, n, stop, prose, sentence, words)
+
+
+class RuleMatcher:
+    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, made cheaper.
+
+    A line of ``n`` words can only match the rules whose word limit is at least ``n``;
+    those are listed once per distinct limit, so a 70-word sentence is tried against the
+    one rule that reads lines that long instead of skipping 50 others one by one.
+
+    Args:
+        rules: the rules in the order they are tried (user rules first).
+    """
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = list(rules)
+        self.limits = sorted({r.max_words for r in self.rules})
+        self.groups = [[r for r in self.rules if r.max_words >= limit] for limit in self.limits]
+
+    def first(self, text: str, n_words: int) -> Rule | None:
+        """Returns the first rule that matches ``text`` (whitespace collapsed), or None.
+
+        Args:
+            text: the line, whitespace collapsed.
+            n_words: its number of words.
+        """
+        if len(text) > RULE_MAX_CHARS:
+            return None
+        g = _group_index(self.limits, n_words)
+        if g is None:
+            return None
+        lowered = text.lower()
+        for rule in self.groups[g]:
+            if rule.matches(text, n_words, lowered):
+                return rule
+        return None
+
+
+def _group_index(limits: list[int], n_words: int) -> int | None:
+    """The first group whose word limit is at least ``n_words`` (None: the line is too long for every rule)."""
+    for g, limit in enumerate(limits):
+        if limit >= n_words:
+            return g
+    return None
+
+
+# Lines up to this many characters are remembered: menus, share bars, bylines and
+# headings, which recur from page to page; prose is longer and seldom seen twice.
+MEMO_MAX_CHARS = 200
+# Lines remembered at most (~0.5 KB each with their shapes: ~25 MB), then forgotten at once.
+MEMO_SIZE = 50_000
+
+
+class ShapeMemo:
+    """Shapes and first matching rules of lines, remembered for the short ones.
+
+    Args:
+        rules: the pattern rules (None or empty: no rule is ever tried).
+    """
+
+    def __init__(self, rules: list[Rule] | None) -> None:
+        self.matcher = RuleMatcher(rules) if rules else None
+        self._seen: dict[str, tuple[LineInfo, Rule | None]] = {}
+
+    def shape(self, text: str, with_rule: bool = True) -> tuple[LineInfo, Rule | None]:
+        """Returns the line's :class:`LineInfo` and the first rule matching it (None when ``with_rule`` is False)."""
+        hit = self._seen.get(text)
+        if hit is not None:
+            return hit if with_rule else (hit[0], None)
+        info = describe(text)
+        if not with_rule:
+            return info, None
+        rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
+        if len(text) <= MEMO_MAX_CHARS:
+            if len(self._seen) >= MEMO_SIZE:
+                self._seen.clear()
+            self._seen[text] = (info, rule)
+        return info, rule
+
+
+# The memo of each rule list: by identity (the fast path), and by content, so that a
+# worker that receives the run's rules again with each task keeps one memo.
+_BY_ID: dict[int, tuple[object, ShapeMemo]] = {}
+_BY_CONTENT: dict[tuple[Rule, ...], ShapeMemo] = {}
+
+
+def memo_for(rules: list[Rule] | None) -> ShapeMemo:
+    """Returns the memo of this list of rules (made on first use; a few lists per process at most)."""
+    entry = _BY_ID.get(id(rules))
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    key = tuple(rules or ())
+    memo = _BY_CONTENT.get(key)
+    if memo is None:
+        if len(_BY_CONTENT) >= 8:
+            _BY_CONTENT.clear()
+        memo = _BY_CONTENT[key] = ShapeMemo(rules)
+    if len(_BY_ID) >= 8:
+        _BY_ID.clear()
+    _BY_ID[id(rules)] = (rules, memo)
+    return memo
