@@ -48,12 +48,13 @@ from nettoyeur.lineshape import (
     count_words,
     describe,
     frequency_key,
+    has_fewer_words,
     memo_for,
 )
 from nettoyeur.records import Document, Verdict
 from nettoyeur.rules import DATE_SEARCH, Rule
 
-__all__ = ["LineInfo", "count_lines", "count_words", "describe", "frequency_key", "mark"]
+__all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark"]
 
 _DIGITS = re.compile(r"\d+")
 # "— Name (@handle) date": the attribution line under a quoted post or quotation.
@@ -86,13 +87,18 @@ TEASER_MIN_STEMS = 3
 TEASER_MAX_STOPWORDS = 0.25
 
 
+def counted(text: str) -> bool:
+    """True for a line the frequency signal counts: fewer than ``FREQUENCY_MAX_WORDS`` words."""
+    return has_fewer_words(text, FREQUENCY_MAX_WORDS)
+
+
 def count_lines(docs: Iterable[Document]) -> Counter[str]:
     """Counts, for each short kept line's frequency key, the number of files it occurs in."""
     counts: Counter[str] = Counter()
     for doc in docs:
         keys = set()
         for p in doc.paragraphs:
-            if p.kept and count_words(p.text) < FREQUENCY_MAX_WORDS:
+            if p.kept and counted(p.text):
                 keys.add(frequency_key(p.text))
         counts.update(keys)
     return counts

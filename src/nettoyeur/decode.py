@@ -28,7 +28,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 # C0 controls other than tab, LF, VT, FF, CR and ESC: text files almost never hold them.
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
@@ -51,7 +51,7 @@ def _cp1252(data: bytes) -> str:
 
 def _looks_utf16(data: bytes) -> str | None:
     """Returns ``utf-16-le``/``utf-16-be`` when every other byte is mostly zero."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
     even, odd = data[0::2], data[1::2]
     zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
@@ -90,7 +90,8 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
     if b"\x00" in data:
         raise BinaryFileError("it contains NUL bytes (a binary file?)")
-    if data and len(_CONTROL.findall(data[:65536])) > max(8, len(data[:65536]) // 100):
+    head = data[:65536]
+    if len(head) - len(head.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise BinaryFileError("more than 1% of its bytes are control characters (a binary file?)")
     try:
         return data.decode("utf-8"), "utf-8"

@@ -569,11 +569,10 @@ class RedisBackend:
 
 def index_versions() -> dict[str, str]:
     """Returns the versions recorded in an index."""
-    import datasketch
-
     from nettoyeur import __version__
+    from nettoyeur.report import package_version
 
-    return {"nettoyeur": __version__, "datasketch": datasketch.__version__}
+    return {"nettoyeur": __version__, "datasketch": package_version("datasketch")}
 
 
 def check_compatible(meta: dict[str, Any], config: CleanConfig, location: str) -> None:

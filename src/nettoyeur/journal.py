@@ -50,11 +50,8 @@ def journal_path(output_dir: Path) -> Path:
 
 def fingerprint(config: CleanConfig, input_dir: Path | str | None) -> str:
     """Returns the SHA-256 that identifies a run's output: options, input folder, versions."""
-    import datasketch
-    import ftfy
-    import numpy
-
     from nettoyeur import __version__
+    from nettoyeur.report import package_version
 
     options = {k: v for k, v in config.to_dict().items() if k not in _NOT_OUTPUT_SHAPING}
     if config.rules_file is not None:  # the rules' text, not only their file name
@@ -62,7 +59,7 @@ def fingerprint(config: CleanConfig, input_dir: Path | str | None) -> str:
     identity: dict[str, Any] = {
         "options": options,
         "input": str(Path(input_dir).resolve()) if input_dir is not None else None,
-        "versions": [__version__, ftfy.__version__, datasketch.__version__, numpy.__version__],
+        "versions": [__version__, *map(package_version, ("ftfy", "datasketch", "numpy"))],
     }
     return hashlib.sha256(json.dumps(identity, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
 

@@ -62,6 +62,8 @@ class LineInfo(NamedTuple):
         prose: long enough, with enough function words, to be article text.
         sentence: ends like a sentence (".", "?", "!", "…").
         words: its words, lower-cased, in order (read-only).
+        known_stems: its stems, found when it was described (lines that are not prose:
+            the ones whose stems the signals look up); None for prose.
     """
 
     text: str
@@ -70,10 +72,13 @@ class LineInfo(NamedTuple):
     prose: bool
     sentence: bool
     words: list[str]
+    known_stems: frozenset[str] | None = None
 
     @property
     def stems(self) -> frozenset[str]:
         """The stems of its longer words (see :func:`stems_of`)."""
+        if self.known_stems is not None:
+            return self.known_stems
         return stems_of(set(self.words).difference(_NOT_STEMS))
 
     @property
@@ -95,14 +100,32 @@ def stems_of(words: Iterable[str]) -> frozenset[str]:
     A pair of CJK characters is a word of its own and its own stem. The caller leaves out
     function and common words.
     """
-    return frozenset(
-        [w[:STEM_CHARS] for w in words if (len(w) >= 4 or (len(w) == 2 and _HAS_CJK.match(w))) and w.isalpha()]
-    )
+    letters = list(filter(str.isalpha, words))
+    stems = {w[:STEM_CHARS] for w in letters if len(w) >= 4}
+    pairs = [w for w in letters if len(w) == 2]
+    if pairs and _HAS_CJK.search("".join(pairs)) is not None:
+        stems.update(w for w in pairs if _HAS_CJK.match(w))
+    return frozenset(stems)
 
 
 def count_words(text: str) -> int:
     """Returns the number of words of a line (two CJK characters count as one)."""
     return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
+
+
+# "At least N words": N runs of word characters, each taken whole (``\b``), so the match
+# never splits a word and stops at the N-th word instead of reading the whole line.
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def has_fewer_words(text: str, limit: int) -> bool:
+    """Returns ``count_words(text) < limit``, reading the line only up to its ``limit``-th word."""
+    if _HAS_CJK.search(text) is not None:
+        return count_words(text) < limit
+    pattern = _AT_LEAST.get(limit)
+    if pattern is None:
+        pattern = _AT_LEAST[limit] = re.compile(rf"(?:\W*\w+\b){{{limit}}}")
+    return pattern.match(text) is None
 
 
 def frequency_key(text: str) -> str:
@@ -132,7 +155,8 @@ def describe(text: str) -> LineInfo:
     n = len(words)
     stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
     prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and stop >= PROSE_MIN_STOPWORDS)
-    return LineInfo(collapsed, n, stop, prose, sentence, words)
+    stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
+    return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
 
 
 def _describe_cjk(collapsed: str, lowered: str, sentence: bool) -> LineInfo:
@@ -142,7 +166,8 @@ def _describe_cjk(collapsed: str, lowered: str, sentence: bool) -> LineInfo:
     stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
     # Text in a script without a function-word list is prose when it ends like a sentence.
     prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or sentence))
-    return LineInfo(collapsed, n, stop, prose, sentence, words)
+    stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
+    return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
 
 
 class RuleMatcher:

@@ -102,6 +102,26 @@ def line_key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
+# Short lines recur (a site's chrome is on every page): their keys are remembered, up to
+# this many (~200 bytes each), then forgotten at once.
+_KEY_MEMO_SIZE = 50_000
+_KEY_MEMO_MAX_CHARS = 200
+_key_memo: dict[str, int | None] = {}
+
+
+def _counted_key(text: str) -> int | None:
+    """Returns the 64-bit frequency key of a line the frequency signal counts, None for a longer one."""
+    key = _key_memo.get(text, -1)
+    if key != -1:
+        return key
+    key = line_key(boilerplate.frequency_key(text)) if boilerplate.counted(text) else None
+    if len(text) <= _KEY_MEMO_MAX_CHARS:
+        if len(_key_memo) >= _KEY_MEMO_SIZE:
+            _key_memo.clear()
+        _key_memo[text] = key
+    return key
+
+
 class LineCounts(dict):
     """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
 
@@ -205,7 +225,7 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
             continue
         seen[key] = (item.checksum, suspect)
         view = analysable(item, parallel.state()["config"].max_line_chars)
-        found.extend(line_key(k) for k in boilerplate.count_lines([view]))
+        found.extend({k for k in map(_counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 

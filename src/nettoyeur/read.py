@@ -162,9 +162,12 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes | None:
     with os.fdopen(_open_regular(path), "rb") as handle:
         if max_bytes is None:
             return handle.read()
-        if os.fstat(handle.fileno()).st_size > max_bytes:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
             return None
-        data = handle.read(max_bytes + 1)  # the file may have grown since fstat
+        data = handle.read(size + 1)  # one byte more: the file may have grown since fstat
+        if len(data) > size:
+            data += handle.read(max_bytes + 1 - len(data))
         return None if len(data) > max_bytes else data
 
 

@@ -29,8 +29,8 @@ def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
     paragraphs = []
     for number, line in enumerate(lines, start=1):
         body = line.rstrip("\r\n")
-        if body.strip():
-            paragraphs.append(Paragraph(index=len(paragraphs), line=number, text=body, original=body))
+        if body and not body.isspace():  # str.strip() and str.isspace() agree on what is white space
+            paragraphs.append(Paragraph(len(paragraphs), number, body, body))
     return lines, paragraphs
 
 
