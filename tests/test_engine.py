@@ -325,6 +325,26 @@ def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
         sink.write_rendered("../escape.txt", b"x")
 
 
+def test_files_staged_by_a_worker_are_renamed_in_order_or_removed_on_abort(tmp_path, monkeypatch):
+    import pickle
+
+    import nettoyeur.sources as sources
+
+    monkeypatch.setattr(sources, "SYNC_FILES", 2)
+    sink = FolderSink(tmp_path / "out")
+    worker = pickle.loads(pickle.dumps(sink))  # what a worker process holds: no journal, no pending files
+    staged = [worker.stage(f"sub/{i}.txt", f"text {i}\n".encode()) for i in range(5)]
+    assert not any(p.suffix == ".txt" for p in (tmp_path / "out" / "sub").iterdir())  # nothing final yet
+    for item in staged[:3]:
+        sink.write_staged(*item)
+    assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir() if p.suffix == ".txt") == ["0.txt", "1.txt"]
+    sink.abort()  # interrupted: the third (pending) and the two never taken over are removed
+    assert sorted(p.name for p in (tmp_path / "out" / "sub").iterdir()) == ["0.txt", "1.txt"]
+    assert (tmp_path / "out" / "sub" / "1.txt").read_bytes() == b"text 1\n"
+    with pytest.raises(ValueError):
+        worker.stage("../escape.txt", b"x")
+
+
 def test_spilled_band_keys_and_anchors_read_back_as_arrays(tmp_path):
     from nettoyeur.lsh import anchor_pairs_from_parts
     from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors, SpilledBands, write_anchors, write_band_keys

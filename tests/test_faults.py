@@ -524,7 +524,7 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
 def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
     src, out = small["src"], small["out"]
     monkeypatch.setattr(nettoyeur.sources, "SYNC_FILES", 2)  # files renamed into place two by two
-    real = nettoyeur.sources.FolderSink.write_rendered
+    real = nettoyeur.sources.FolderSink.write_staged  # the main process takes over the files workers wrote
     calls = []
 
     def write_then_vanish(self, *args, **kwargs):
@@ -535,7 +535,7 @@ def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
             if how == "replaced":
                 out.mkdir()
 
-    monkeypatch.setattr(nettoyeur.sources.FolderSink, "write_rendered", write_then_vanish)
+    monkeypatch.setattr(nettoyeur.sources.FolderSink, "write_staged", write_then_vanish)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3, result.output
     assert f"I/O error on {out}: the output folder was removed or replaced during the run" in result.output

@@ -39,7 +39,7 @@ from typing import IO, Any
 
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import InputError, MissingExtraError
-from nettoyeur.read import TEXT_SUFFIXES, check_locations
+from nettoyeur.read import TEXT_SUFFIXES, check_locations, rel_prefix
 from nettoyeur.records import Document, Skip
 from nettoyeur.sources import FolderSink, FolderSource, folder_sink
 from nettoyeur.split import join_kept, split_lines
@@ -537,9 +537,10 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Skip]]:
                 rel = Path(os.path.relpath(os.path.join(dirpath, name), root)).as_posix()
                 skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
                 dirnames.remove(name)
+        prefix = rel_prefix(dirpath, root)
         for name in filenames:
             full = os.path.join(dirpath, name)
-            rel = Path(os.path.relpath(full, root)).as_posix()
+            rel = prefix + name
             if os.path.islink(full):
                 skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
             elif shard_kind(name) is not None:

@@ -487,7 +487,7 @@ def remark_document(doc: Document, rules: list, counts: Any, min_files: int) -> 
 
 @dataclass
 class ShardOutput:
-    """Pass 3's result for one shard: rendered files (or documents), report lines, counts."""
+    """Pass 3's result for one shard: staged or rendered files (or documents), report lines, counts."""
 
     outputs: list[Any]
     report: str
@@ -502,6 +502,7 @@ def write_shard(task: WriteTask) -> ShardOutput:
     """
     st = parallel.state()
     render = st["render"]
+    stager = st.get("stager")
     kept_ids = sorted({r[2] for r in task.removals.values()})
     kept_text = dict(zip(kept_ids, st["store"].texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids else {}
     outputs: list[Any] = []
@@ -510,7 +511,9 @@ def write_shard(task: WriteTask) -> ShardOutput:
     for doc in _rebuilt(task, kept_text):
         lines.extend(dumps_line(r) for r in records(doc))
         counts.update(reason_counts([doc]))
-        if render is not None:
+        if stager is not None:  # the file is written here, under a temporary name
+            outputs.append(stager.stage(doc.path, render(doc)))
+        elif render is not None:
             outputs.append((doc.path, render(doc)))
         elif st["ship_documents"]:
             outputs.append(doc)

@@ -338,7 +338,16 @@ def run(
         plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
         contained_reported = _reported(decision, plan, store)
         render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
-        shared.update(store=store, verdicts=verdicts, render=render, ship_documents=sink is not None and render is None)
+        # Workers on this machine write the files themselves under temporary names (file
+        # creation is slow on some disks); the main process renames them in corpus order.
+        stager = sink if render is not None and hasattr(sink, "stage") and isinstance(executor, LocalExecutor) else None
+        shared.update(
+            store=store,
+            verdicts=verdicts,
+            render=render,
+            stager=stager,
+            ship_documents=sink is not None and render is None,
+        )
 
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
         overrides: Overrides = {}
@@ -363,7 +372,9 @@ def run(
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
             for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
                 for item in out.outputs:
-                    if render is not None:
+                    if stager is not None:
+                        stager.write_staged(*item)
+                    elif render is not None:
                         sink.write_rendered(*item)  # type: ignore[union-attr]
                     else:
                         sink.write(item)  # type: ignore[union-attr]

@@ -91,6 +91,12 @@ def _utf8_name(rel: str) -> bool:
     return True
 
 
+def rel_prefix(dirpath: str, root: Path | str) -> str:
+    """Returns the relative path of ``dirpath`` under ``root`` as a key prefix (``""`` or ``"a/b/"``)."""
+    rel = os.path.relpath(dirpath, root)  # once a folder, not once a file (it resolves both paths)
+    return "" if rel == "." else Path(rel).as_posix() + "/"
+
+
 def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """Lists the text files under ``root`` in corpus order.
 
@@ -112,9 +118,10 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
                 rel = Path(os.path.relpath(full, root)).as_posix()
                 skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
                 dirnames.remove(name)
+        prefix = rel_prefix(dirpath, root)
         for name in filenames:
             full = os.path.join(dirpath, name)
-            rel = Path(os.path.relpath(full, root)).as_posix()
+            rel = prefix + name
             if not _utf8_name(rel):
                 shown = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
                 skips.append(Skip(shown, "bad-name", "its name is not valid UTF-8: rename it to clean it"))
