@@ -125,11 +125,20 @@ class _Article:
     """The article's vocabulary: the stems of its body paragraphs."""
 
     def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
-        self.vocab = article_stems(info for info, g in zip(infos, good) if g)
+        self._body = [info for info, g in zip(infos, good) if g]
+        self._vocab: frozenset[str] | None = None
+
+    @property
+    def vocab(self) -> frozenset[str]:
+        """The body's stems, found the first time a line is looked up (many articles need none)."""
+        if self._vocab is None:
+            self._vocab = article_stems(self._body)
+        return self._vocab
 
     def shared(self, info: LineInfo) -> int:
         """Returns how many of the line's stems the body uses."""
-        return sum(1 for s in info.stems if s in self.vocab)
+        stems = info.stems
+        return len(stems & self.vocab) if stems else 0
 
     def on_topic(self, info: LineInfo) -> bool:
         """True when the line shares at least one stem with the body."""
@@ -191,6 +200,7 @@ def mark(
     file_counts: Counter[str] | None,
     min_files: int,
     protect: frozenset[int] = frozenset(),
+    line_signals: bool = True,
 ) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
@@ -201,15 +211,19 @@ def mark(
         min_files: the frequency floor.
         protect: indices of paragraphs never to flag (the kept copies that removed
             duplicates point at: removing them would lose every copy).
+        line_signals: False when every kept paragraph is known to pass the signals that
+            read a line alone (the rules and the ``min_files`` floor), as after an earlier
+            :func:`mark` with the same rules and counts: only the signals that read the
+            article around a line run.
 
     Returns:
         the number of paragraphs marked.
     """
     paras = [p for p in doc.paragraphs if p.kept]
     memo = memo_for(rules)
-    lines = [memo.shape(p.text) for p in paras]
+    lines = [memo.shape(p.text, with_rule=line_signals) for p in paras]
     infos = [info for info, _ in lines]
-    flags = _first_pass(lines, file_counts, min_files)
+    flags = _first_pass(lines, file_counts, min_files) if line_signals else [None] * len(lines)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
     article = _Article(infos, good)
     # A line seen in a few files that is a label foreign to its article is chrome too.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import NamedTuple
 
 from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
@@ -47,6 +48,7 @@ STEM_CHARS = 5
 # Inside the body, a line without function words, with at most this many words, and
 # no stem in the article is a label (section name, photo credit, widget caption).
 LABEL_MAX_WORDS = 6
+_FIRST_LETTERS = itemgetter(slice(0, STEM_CHARS))
 # No rule reads a line longer than this: the longest rule limit, 80 words, is about 600
 # characters of text; a longer line without spaces is a hash, a URL or a data dump.
 RULE_MAX_CHARS = 2000
@@ -88,10 +90,17 @@ class LineInfo(NamedTuple):
 
 
 def article_stems(lines: Iterable[LineInfo]) -> frozenset[str]:
-    """Returns the stems of some lines together (each distinct word looked at once)."""
+    """Returns a set in which a line's stem is found exactly when one of ``lines`` has it.
+
+    Built in C for the whole article: the first ``STEM_CHARS`` letters of every distinct
+    letters-only word. That is the lines' stems plus the prefixes of their shorter words
+    (1 to 3 letters); a stem has 4 or 5 letters, or is a CJK pair, so those extra
+    prefixes never equal one: ``stem in article_stems(lines)`` is the same test as
+    ``stem in`` the union of the lines' :attr:`LineInfo.stems`.
+    """
     words: set[str] = set()
     words.update(*[info.words for info in lines])
-    return stems_of(words.difference(_NOT_STEMS))
+    return frozenset(map(_FIRST_LETTERS, filter(str.isalpha, words.difference(_NOT_STEMS))))
 
 
 def stems_of(words: Iterable[str]) -> frozenset[str]:
@@ -184,7 +193,10 @@ class RuleMatcher:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = list(rules)
         self.limits = sorted({r.max_words for r in self.rules})
-        self.groups = [[r for r in self.rules if r.max_words >= limit] for limit in self.limits]
+        # Each rule with its needle test as one compiled search (the same question as
+        # ``any(needle in line for needle in rule.needles)``, asked in C).
+        tests = [(r, re.compile("|".join(map(re.escape, r.needles))).search if r.needles else None) for r in self.rules]
+        self.groups = [[(r, test) for r, test in tests if r.max_words >= limit] for limit in self.limits]
 
     def first(self, text: str, n_words: int) -> Rule | None:
         """Returns the first rule that matches ``text`` (whitespace collapsed), or None.
@@ -199,8 +211,8 @@ class RuleMatcher:
         if g is None:
             return None
         lowered = text.lower()
-        for rule in self.groups[g]:
-            if rule.matches(text, n_words, lowered):
+        for rule, needles in self.groups[g]:  # Rule.matches, its word limit already known to hold
+            if (needles is None or needles(lowered) is not None) and rule.pattern.fullmatch(text) is not None:
                 return rule
         return None
 

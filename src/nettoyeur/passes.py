@@ -481,7 +481,9 @@ def remark_document(doc: Document, rules: list, counts: Any, min_files: int) -> 
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
     """
     before = {p.index for p in doc.paragraphs if p.kept}
-    boilerplate.mark(doc, rules, counts, min_files)
+    # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
+    # carry a boilerplate verdict): only the signals that read the article can change.
+    boilerplate.mark(doc, rules, counts, min_files, line_signals=False)
     return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import platform
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -97,6 +98,7 @@ def versions() -> dict[str, str]:
 # JSON leaves U+0085, U+2028 and U+2029 raw with ensure_ascii=False, but str.splitlines() and
 # many JSONL readers break lines there; escaped, every record stays on its own line.
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_RAW_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def dumps_line(record: dict[str, Any]) -> str:
@@ -130,6 +132,8 @@ def _dumps(value: Any, **options: Any) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = json.dumps(value, ensure_ascii=True, **options)
+    if text.isascii() or _RAW_BREAK.search(text) is None:  # str.translate reads each character in Python
+        return text
     return text.translate(_LINE_BREAKS)
 
 
