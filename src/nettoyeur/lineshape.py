@@ -150,7 +150,11 @@ def ends_sentence(text: str) -> bool:
 
 def collapse(text: str) -> str:
     """Returns ``text`` with each run of white space made one space, and none at either end."""
-    return " ".join(text.split())  # str.split() and re's \s both split on str.isspace()
+    # Most lines are already so: printable (no white space but " ") without a double or
+    # an outer space. Otherwise str.split() and re's \s both split on str.isspace().
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def describe(text: str) -> LineInfo:

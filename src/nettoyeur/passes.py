@@ -106,7 +106,8 @@ def line_key(text: str) -> int:
 # this many (~200 bytes each), then forgotten at once.
 _KEY_MEMO_SIZE = 50_000
 _KEY_MEMO_MAX_CHARS = 200
-_key_memo: dict[str, int | None] = {}
+_key_memo: dict[str, int | None] = {}  # a line's text -> its counted key (None: not counted)
+_hash_memo: dict[str, int] = {}  # a frequency key -> line_key(it)
 
 
 def _counted_key(text: str) -> int | None:
@@ -131,7 +132,16 @@ class LineCounts(dict):
 
     def get(self, key: Any, default: Any = None) -> Any:
         """Returns the number of files holding the line with this frequency key."""
-        return dict.get(self, line_key(key) if isinstance(key, str) else key, default)
+        if not isinstance(key, str):
+            return dict.get(self, key, default)
+        code = _hash_memo.get(key)  # a key seen before: its hash is remembered
+        if code is None:
+            code = line_key(key)
+            if len(key) <= _KEY_MEMO_MAX_CHARS:
+                if len(_hash_memo) >= _KEY_MEMO_SIZE:
+                    _hash_memo.clear()
+                _hash_memo[key] = code
+        return dict.get(self, code, default)
 
     def __getitem__(self, key: Any) -> int:
         return self.get(key, 0)
