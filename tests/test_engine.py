@@ -190,6 +190,26 @@ def test_merge_counts_adds_shared_keys():
     assert k.tolist() == [1, 5, 9] and c.tolist() == [2, 4, 1]
 
 
+def test_count_merger_equals_one_merge_of_every_shard(monkeypatch):
+    from nettoyeur.passes import CountMerger
+
+    monkeypatch.setattr(CountMerger, "MIN_BATCH", 3)  # merges happen between shards
+    rng = np.random.default_rng(4)
+    shards = []
+    for _ in range(40):
+        keys = np.unique(rng.integers(0, 50, size=int(rng.integers(0, 12))).astype(np.uint64))
+        shards.append((keys, rng.integers(1, 4, size=len(keys)).astype(np.int64)))
+    merger = CountMerger()
+    for keys, counts in shards:
+        merger.add(keys, counts)
+    expected: dict[int, int] = {}
+    for keys, counts in shards:
+        for k, c in zip(keys.tolist(), counts.tolist()):
+            expected[k] = expected.get(k, 0) + c
+    keys, counts = merger.result()
+    assert keys.tolist() == sorted(expected) and counts.tolist() == [expected[k] for k in sorted(expected)]
+
+
 def test_plan_shards_keeps_corpus_order():
     keys = [f"{i:03d}" for i in range(100)]
     shards = plan_shards(keys, 2)

@@ -156,10 +156,44 @@ class LineCounts(dict):
         return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
 
 
-def merge_counts(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Adds two sets of ``(sorted distinct uint64 keys, int64 counts)``."""
-    keys = np.concatenate([a[0], b[0]])
-    counts = np.concatenate([a[1], b[1]])
+class CountMerger:
+    """Adds the line counts of the shards as they come, in O(n log n) over the run.
+
+    Shards' counts wait in a list and are merged, all at once, when they hold as many keys
+    as the merged counts (or ``MIN_BATCH``): each key is sorted O(log n) times in all,
+    where merging shard by shard would sort the whole table again for every shard
+    (hundreds of times on a large corpus).
+    """
+
+    MIN_BATCH = 1 << 16
+
+    def __init__(self) -> None:
+        self.merged: tuple[np.ndarray, np.ndarray] = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
+        self._waiting: list[tuple[np.ndarray, np.ndarray]] = []
+        self._size = 0
+
+    def add(self, keys: np.ndarray, counts: np.ndarray) -> None:
+        """Adds one shard's distinct keys and counts."""
+        self._waiting.append((keys, counts))
+        self._size += len(keys)
+        if self._size >= max(len(self.merged[0]), self.MIN_BATCH):
+            self._merge()
+
+    def _merge(self) -> None:
+        if self._waiting:
+            self.merged = merge_counts(self.merged, *self._waiting)
+            self._waiting, self._size = [], 0
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        """Returns every key once, sorted, with its number of documents."""
+        self._merge()
+        return self.merged
+
+
+def merge_counts(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Adds sets of ``(distinct uint64 keys, int64 counts)``; returns the keys sorted, each once."""
+    keys = np.concatenate([p[0] for p in parts]).astype(np.uint64, copy=False)
+    counts = np.concatenate([p[1] for p in parts]).astype(np.int64, copy=False)
     if len(keys) == 0:
         return keys, counts
     order = np.argsort(keys, kind="stable")

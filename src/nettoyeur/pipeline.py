@@ -56,6 +56,7 @@ from nettoyeur.memory import clean_documents, load_all, rules_for, run_in_memory
 from nettoyeur.passes import (  # noqa: F401 - re-exported: the names tests and engines use
     SHARD_DOCS,
     TRIM_EVERY,
+    CountMerger,
     DocInfo,
     LineCounts,
     Overrides,
@@ -227,20 +228,20 @@ def run(
         first_seen: Seen | None = None
         if config.boilerplate:
             first_seen = {}
-            merged = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
+            merger = CountMerger()
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
                 for (seen, bad, found, counts), shard in zip(
                     executor.map(count_shard, shards, shared, jobs=len(shards)), shards
                 ):
                     first_seen.update(seen)
                     skips.extend(bad)
-                    merged = merge_counts(merged, (found, counts))
+                    merger.add(found, counts)
                     bar.update(len(shard))
                     if len(first_seen) % TRIM_EVERY < len(shard):
                         parallel.trim_memory()
-            shared["counts"] = LineCounts.from_arrays(*merged)
+            shared["counts"] = LineCounts.from_arrays(*merger.result())
             shared["rules"] = rules_for(config)
-            del merged
+            del merger
         lap("count")
 
         # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
