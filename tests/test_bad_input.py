@@ -13,6 +13,7 @@ import random
 import shutil
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,18 @@ import nettoyeur.sources
 from corpusgen import corpus, prose, run_measured, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli import main
+from nettoyeur.decode import MAX_NUL_RUN, NUL_BYTES_PER_ALLOWED, NUL_REMOVED, BinaryFileError, decode
+from nettoyeur.pipeline import run, run_in_memory
+from nettoyeur.sources import folder_pair
 
 CASES = json.loads((Path(__file__).parent / "data" / "bad_input.json").read_text(encoding="utf-8"))["cases"]
 
 
 def case_bytes(case: dict) -> bytes:
-    return b"".join(bytes.fromhex(p["hex"]) if "hex" in p else p["text"].encode(p["encoding"]) for p in case["parts"])
+    return b"".join(
+        (bytes.fromhex(p["hex"]) if "hex" in p else p["text"].encode(p["encoding"])) * p.get("repeat", 1)
+        for p in case["parts"]
+    )
 
 
 def summary_of(out: Path) -> dict:
@@ -52,25 +59,56 @@ def test_golden_bad_input_case(tmp_path, case):
     assert summary["files"] == 1
     assert summary["paragraphs"] == expect["paragraphs"]
     assert summary["non_utf8_files"] == ({} if expect["encoding"] == "utf-8" else {"case.txt": expect["encoding"]})
-    wanted = data if expect["output"] is None else expect["output"].encode("utf-8")
-    assert (out / "case.txt").read_bytes() == wanted
+    if "nul_removed" in expect:  # the output is the input less its NUL bytes, counted here
+        assert data.count(0) == expect["nul_removed"] and expect["encoding"].endswith("+nul-removed")
+    wanted = data.replace(b"\x00", b"") if expect["output"] is None else expect["output"].encode("utf-8")
+    output = (out / "case.txt").read_bytes()
+    assert output == wanted
+    assert b"\x00" not in output
 
 
-def test_all_cases_together_through_the_cli_count_each_outcome(tmp_path):
-    files = {f"case{k:02d}.txt": case_bytes(c) for k, c in enumerate(CASES)}
-    src = write_tree(tmp_path / "in", files)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
-    assert result.exit_code == 1, result.output  # done, with skipped files
-    assert isinstance(result.exception, SystemExit)
-    summary = summary_of(out)
-    wanted: dict[str, int] = {}
-    for c in CASES:
-        if "skipped" in c["expect"]:
-            wanted[c["expect"]["skipped"]] = wanted.get(c["expect"]["skipped"], 0) + 1
-    assert summary["skipped_by_reason"] == wanted
-    assert summary["files"] == len(CASES) - sum(wanted.values())
-    assert snapshot(src) == files
+NUL_CASES = {f"case{k:02d}.txt": c for k, c in enumerate(CASES) if b"\x00" in case_bytes(c)}
+
+
+def test_the_nul_cases_cover_both_sides_of_each_limit():
+    """Stray NULs removed, dense NULs and runs refused, UTF-16's zero bytes still read as UTF-16."""
+    kinds = Counter(c["expect"].get("skipped") or c["expect"]["encoding"].split("+")[-1] for c in NUL_CASES.values())
+    assert kinds["nul-removed"] >= 4 and kinds["binary"] >= 4 and kinds["utf-16-le"] + kinds["utf-16-be"] >= 2, kinds
+
+
+def test_the_streaming_and_in_memory_runs_remove_and_report_nuls_alike(tmp_path):
+    src = write_tree(tmp_path / "in", {name: case_bytes(c) for name, c in NUL_CASES.items()})
+    seen = []
+    for name, runner in (("stream", run), ("memory", run_in_memory)):
+        source, sink = folder_pair(src, tmp_path / name, overwrite=False)
+        summary = runner(source, sink, CleanConfig(workers=1), report=tmp_path / f"{name}.report.jsonl", quiet=True)
+        seen.append((snapshot(tmp_path / name), summary["non_utf8_files"], summary["encodings"], summary["skipped"]))
+    assert seen[0] == seen[1]
+    cleaned = {name: c["expect"]["encoding"] for name, c in NUL_CASES.items() if "skipped" not in c["expect"]}
+    assert seen[0][1] == cleaned
+    assert seen[0][2] == dict(Counter(cleaned.values()))
+    assert {s["file"]: s["reason"] for s in seen[0][3]} == {n: "binary" for n in NUL_CASES.keys() - cleaned.keys()}
+    assert all("NUL" in s["detail"] for s in seen[0][3])
+
+
+def test_the_stray_nul_limit_is_one_per_thousand_bytes_and_no_run():
+    line = b"Text that a stray NUL byte got into, one line of many in a longer file.\n"
+    lines = 3 * NUL_BYTES_PER_ALLOWED // len(line) + 1  # just over 3,000 bytes: 3 NULs allowed
+    body = line * lines
+    assert len(body) // NUL_BYTES_PER_ALLOWED == 3
+
+    def with_nuls(n: int) -> bytes:  # n NULs, each at the end of a different line
+        return b"".join(line + (b"\x00" if k < n else b"") for k in range(lines))
+
+    for n in (1, 2, 3):
+        assert decode(with_nuls(n)) == (body.decode(), "utf-8" + NUL_REMOVED)
+    with pytest.raises(BinaryFileError, match="4 NUL bytes, more than 1 per 1,000"):
+        decode(with_nuls(4))
+    doubled = body[:100] + b"\x00" * MAX_NUL_RUN + body[100:]
+    assert decode(doubled) == (body.decode(), "utf-8" + NUL_REMOVED)
+    with pytest.raises(BinaryFileError, match="a run of more than"):
+        decode(body[:100] + b"\x00" * (MAX_NUL_RUN + 1) + body[100:])
+    assert decode(body) == (body.decode(), "utf-8")  # no NUL: nothing removed, nothing said
 
 
 # ---------------------------------------------------------------- huge input

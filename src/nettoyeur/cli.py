@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -42,88 +43,146 @@ def main() -> None:
     """nettoyeur: repair encodings, strip boilerplate and remove near-duplicate paragraphs."""
 
 
+# ------------------------------------------------------------------ shared options
+# Each group below is a function returning one decorator (click's options, composed), so a
+# command takes a group in one line; ``scan`` is built from ``clean``'s parameters
+# (explain.make_scan), so it gets the same groups, less OUT and the write options.
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def compose(*decorators: Decorator) -> Decorator:
+    """Returns one decorator applying ``decorators`` as if stacked in the order given (first = first in --help)."""
+
+    def apply(command: Callable[..., Any]) -> Callable[..., Any]:
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+def _config_option(name: str, **kwargs: Any) -> Decorator:
+    """Returns ``--NAME`` with CleanConfig's default for the field of that name, shown in --help."""
+    field = name.removeprefix("--").replace("-", "_")
+    return click.option(name, default=getattr(_D, field), show_default=True, **kwargs)
+
+
+def location_arguments() -> Decorator:
+    """IN and OUT."""
+    return compose(
+        click.argument("input_dir", metavar="IN", type=click.Path(path_type=Path)),
+        click.argument("output_dir", metavar="OUT", type=click.Path(path_type=Path)),
+    )
+
+
+def dedup_options() -> Decorator:
+    """How near duplicates are found: --threshold, --num-perm, --ngram, --containment."""
+    return compose(
+        _config_option(
+            "--threshold",
+            type=float,
+            help="Jaccard similarity the LSH index is tuned for (candidates are verified exactly).",
+        ),
+        _config_option("--num-perm", type=int, help="MinHash permutations."),
+        _config_option("--ngram", type=int, help="Words per shingle."),
+        _config_option(
+            "--containment",
+            type=click.Choice(["remove", "report", "off"]),
+            help="Paragraphs inside a longer one: remove them, only report them, or ignore.",
+        ),
+    )
+
+
+def boilerplate_options() -> Decorator:
+    """Site chrome: --boilerplate/--no-boilerplate, --rules, --min-files."""
+    return compose(
+        click.option("--boilerplate/--no-boilerplate", default=True, show_default=True, help="Strip site chrome."),
+        click.option(
+            "--rules",
+            "rules_file",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Extra boilerplate rules: 'kind: regex' per line.",
+        ),
+        _config_option("--min-files", type=int, help="A short line in this many files is boilerplate."),
+    )
+
+
+def engine_options() -> Decorator:
+    """Where the work runs: --workers, --engine, --address."""
+    return compose(
+        click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores)."),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "ray"]),
+            default="local",
+            show_default=True,
+            help="Run on this machine, or as tasks on a Ray cluster (needs nettoyeur[ray]); same output.",
+        ),
+        click.option(
+            "--address",
+            default=None,
+            help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); default: start Ray here.",
+        ),
+    )
+
+
+def report_option() -> Decorator:
+    """--report: where the report records go."""
+    return click.option(
+        "--report",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Report path (default OUT.report.jsonl beside OUT; summary in OUT.summary.json).",
+    )
+
+
+def limit_options() -> Decorator:
+    """Caps on hostile input: --max-line-chars, --max-file-mb, --max-file-lines."""
+    return compose(
+        _config_option(
+            "--max-line-chars", type=int, help="Longer lines are kept but not analysed (listed in the summary)."
+        ),
+        click.option(
+            "--max-file-mb",
+            type=float,
+            default=_D.max_file_bytes / 2**20,  # the config counts bytes, the command line MiB
+            show_default=True,
+            help="Larger files are skipped unread (reason too-large).",
+        ),
+        _config_option("--max-file-lines", type=int, help="Files with more lines are skipped (reason too-many-lines)."),
+    )
+
+
+def write_options() -> Decorator:
+    """How OUT is written: --dry-run, --overwrite, --resume (``clean`` only)."""
+    return compose(
+        click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus."),
+        click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced)."),
+        click.option(
+            "--resume",
+            is_flag=True,
+            help="Continue an interrupted run (same options): the analysis runs again, "
+            "finished files are not rewritten.",
+        ),
+    )
+
+
+def quiet_option() -> Decorator:
+    """--quiet/-q: no progress bars, no table."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
+
+
 @main.command()
-@click.argument("input_dir", metavar="IN", type=click.Path(path_type=Path))
-@click.argument("output_dir", metavar="OUT", type=click.Path(path_type=Path))
-@click.option(
-    "--threshold",
-    type=float,
-    default=_D.threshold,
-    show_default=True,
-    help="Jaccard similarity the LSH index is tuned for (candidates are verified exactly).",
-)
-@click.option("--num-perm", type=int, default=_D.num_perm, show_default=True, help="MinHash permutations.")
-@click.option("--ngram", type=int, default=_D.ngram, show_default=True, help="Words per shingle.")
-@click.option(
-    "--containment",
-    type=click.Choice(["remove", "report", "off"]),
-    default=_D.containment,
-    show_default=True,
-    help="Paragraphs inside a longer one: remove them, only report them, or ignore.",
-)
-@click.option("--boilerplate/--no-boilerplate", default=True, show_default=True, help="Strip site chrome.")
-@click.option(
-    "--rules",
-    "rules_file",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Extra boilerplate rules: 'kind: regex' per line.",
-)
-@click.option(
-    "--min-files",
-    type=int,
-    default=_D.min_files,
-    show_default=True,
-    help="A short line in this many files is boilerplate.",
-)
-@click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores).")
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="Run on this machine, or as tasks on a Ray cluster (needs nettoyeur[ray]); same output.",
-)
-@click.option(
-    "--address",
-    default=None,
-    help="With --engine ray: the cluster to join (auto, host:6379, ray://host:10001); default: start Ray here.",
-)
-@click.option(
-    "--report",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Report path (default OUT.report.jsonl beside OUT; summary in OUT.summary.json).",
-)
-@click.option(
-    "--max-line-chars",
-    type=int,
-    default=_D.max_line_chars,
-    show_default=True,
-    help="Longer lines are kept but not analysed (listed in the summary).",
-)
-@click.option(
-    "--max-file-mb",
-    type=float,
-    default=_D.max_file_bytes / 2**20,
-    show_default=True,
-    help="Larger files are skipped unread (reason too-large).",
-)
-@click.option(
-    "--max-file-lines",
-    type=int,
-    default=_D.max_file_lines,
-    show_default=True,
-    help="Files with more lines are skipped (reason too-many-lines).",
-)
-@click.option("--dry-run", is_flag=True, help="Write only the report, not the cleaned corpus.")
-@click.option("--overwrite", is_flag=True, help="Allow a non-empty OUT (files there are replaced).")
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Continue an interrupted run (same options): the analysis runs again, finished files are not rewritten.",
-)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
+@location_arguments()
+@dedup_options()
+@boilerplate_options()
+@engine_options()
+@report_option()
+@limit_options()
+@write_options()
+@quiet_option()
 @format_options
 def clean(
     input_dir: Path,

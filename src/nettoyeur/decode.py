@@ -6,7 +6,10 @@ Order of attempts, from the most to the least certain:
 2. strict UTF-8 (nearly all modern text; invalid UTF-8 is very unlikely to be valid by
    accident, so a successful decode is strong evidence);
 3. UTF-16 without a BOM, recognised by its zero bytes on every other position;
-4. binary data (NUL bytes or many control characters): refused, the file is skipped;
+4. NUL bytes: a few stray ones (a broken editor or transfer) are removed and the text is
+   decoded as below, the encoding reported with ``+nul-removed`` (``utf-8+nul-removed``);
+   many of them, or runs of them, are binary data: refused, the file is skipped;
+   so are many other control characters;
 5. mostly UTF-8 with a few bad lines: those lines alone are decoded as cp1252;
 6. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
    five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails.
@@ -30,6 +33,23 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # C0 controls other than tab, LF, VT, FF, CR and ESC: text files almost never hold them.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+# A NUL byte is never text, but one that slipped into a text file (a C string's terminator
+# written with it, a byte zeroed in a transfer, a broken editor) should not cost the whole
+# file. Binary data is NUL-dense: executables, images, office and database files hold
+# 5-50 % zero bytes, and even compressed or encrypted data, the sparsest, holds one byte
+# value in 256, 3.9 per 1,000 bytes. At most 1 NUL per 1,000 bytes is 4x below that; one is
+# always allowed, so that a short file with one stray NUL is text. A small binary file
+# that stays under the cap is refused by the control-character limit: 26 of the 256 byte
+# values are such controls, ~10 % of random bytes, against a limit of 1 %.
+NUL_BYTES_PER_ALLOWED = 1000
+# Binary structures put zero bytes side by side (the high bytes of a small integer,
+# 0d 00 00 00; alignment padding; zero-filled blocks); a stray NUL comes alone or, rarely,
+# doubled. A run of 3 or more is structure: binary.
+MAX_NUL_RUN = 2
+NUL_REMOVED = "+nul-removed"  # appended to the encoding reported for a file whose stray NULs were removed
+_NUL_RUN = b"\x00" * (MAX_NUL_RUN + 1)
 
 
 class BinaryFileError(ValueError):
@@ -62,6 +82,30 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def without_stray_nuls(data: bytes) -> bytes:
+    """Returns ``data`` without its NUL bytes when they are few and apart (see ``NUL_BYTES_PER_ALLOWED``).
+
+    Args:
+        data: bytes that hold at least one NUL.
+
+    Returns:
+        the bytes with every NUL removed.
+
+    Raises:
+        BinaryFileError: more than one NUL per 1,000 bytes, or a run of more than
+            ``MAX_NUL_RUN`` of them: binary data.
+    """
+    count = data.count(0)
+    allowed = max(1, len(data) // NUL_BYTES_PER_ALLOWED)
+    if count > allowed:
+        raise BinaryFileError(
+            f"it contains {count:,} NUL bytes, more than 1 per {NUL_BYTES_PER_ALLOWED:,} bytes (a binary file?)"
+        )
+    if _NUL_RUN in data:
+        raise BinaryFileError(f"it contains a run of more than {MAX_NUL_RUN} NUL bytes (a binary file?)")
+    return data.replace(b"\x00", b"")
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decodes bytes to text.
 
@@ -71,15 +115,20 @@ def decode(data: bytes) -> tuple[str, str]:
     Returns:
         ``(text, encoding)`` where encoding is the codec's name (``utf-16-le``,
         ``utf-8-sig`` for UTF-8 with a byte-order mark ...), ``mixed`` when some lines
-        were UTF-8 and others cp1252.
+        were UTF-8 and others cp1252; followed by ``+nul-removed`` when stray NUL bytes
+        were removed from UTF-8, cp1252 or mixed data (``utf-8+nul-removed``).
 
     Raises:
-        BinaryFileError: the data is binary (NUL bytes or many control characters).
+        BinaryFileError: the data is binary (many NUL bytes, runs of them, or many
+            control characters).
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
+            if codec == "utf-8" and b"\x00" in body:  # UTF-16/32 hold zero bytes: only UTF-8's are stray
+                body, name = without_stray_nuls(body), name + NUL_REMOVED
             try:
-                return data[len(bom) :].decode(codec), name
+                return body.decode(codec), name
             except UnicodeDecodeError:
                 break
     utf16 = _looks_utf16(data)
@@ -88,13 +137,14 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError:
             pass
+    suffix = ""
     if b"\x00" in data:
-        raise BinaryFileError("it contains NUL bytes (a binary file?)")
+        data, suffix = without_stray_nuls(data), NUL_REMOVED
     head = data[:65536]
     if len(head) - len(head.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise BinaryFileError("more than 1% of its bytes are control characters (a binary file?)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8" + suffix
     except UnicodeDecodeError:
         pass
     lines = [m.group(0) for m in _LINE.finditer(data) if m.group(0)]
@@ -107,5 +157,5 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             out.append(_cp1252(line))
     if good:
-        return "".join(out), "mixed"
-    return _cp1252(data), "cp1252"
+        return "".join(out), "mixed" + suffix
+    return _cp1252(data), "cp1252" + suffix
