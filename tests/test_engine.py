@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.dedup import analyse, components, exact_groups
+from nettoyeur.dedup_analysis import analyse, components, exact_groups
 from nettoyeur.errors import InputError
 from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.minhash import signatures, signatures_flat

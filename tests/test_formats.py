@@ -13,7 +13,8 @@ from click.testing import CliRunner
 import nettoyeur
 from nettoyeur import CleanConfig, InputError, MissingExtraError
 from nettoyeur.cli import main
-from nettoyeur.formats import detect, make_key, shard_kind, split_key
+from nettoyeur.formats import detect
+from nettoyeur.shards import make_key, shard_kind, split_key
 from record_fixtures import (
     MAGIC,
     SUFFIXES,

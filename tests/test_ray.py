@@ -24,17 +24,12 @@ from hypothesis import strategies as st
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli import main
 from nettoyeur.cluster import UnionFind, choose_keepers
-from nettoyeur.dedup import Analysis, analyse_for, candidate_pairs, exact_groups
+from nettoyeur.dedup_analysis import Analysis, analyse_for, candidate_pairs, exact_groups
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
 from nettoyeur.executors import LocalExecutor, check_engine, make_executor
 from nettoyeur.lsh import optimal_bands
-from nettoyeur.partitioned import (
-    ShardKeys,
-    cluster_edges,
-    partitioned_candidates,
-    split_analysis,
-    star_components,
-)
+from nettoyeur.partitioned import ShardKeys, partitioned_candidates, split_analysis
+from nettoyeur.partitioned_components import cluster_edges, star_components
 from nettoyeur.pipeline import run
 from nettoyeur.read import check_locations
 from nettoyeur.records import Document, Skip

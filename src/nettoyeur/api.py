@@ -29,10 +29,12 @@ from nettoyeur import pipeline
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.executors import check_engine, make_executor
-from nettoyeur.formats import RecordOptions, RecordSource, detect, plan_pair, record_document
+from nettoyeur.formats import detect, plan_pair
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
+from nettoyeur.shard_read import RecordSource, record_document
+from nettoyeur.shards import RecordOptions
 from nettoyeur.split import split_lines
 
 # Options of a run that are not cleaning settings: where things go and how records are read.
@@ -268,7 +270,7 @@ class Cleaner:
         Items that are neither strings nor records, and records without a string text
         field, are yielded unchanged with ``skipped`` set (never an exception).
         """
-        from nettoyeur.formats import cleaned_text
+        from nettoyeur.shard_write import cleaned_text
 
         made: list[Document | str] = []
         originals: list[Any] = []

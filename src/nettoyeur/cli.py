@@ -24,7 +24,7 @@ from nettoyeur import __version__
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, NettoyeurError
-from nettoyeur.explain import explain_command, format_options, make_scan
+from nettoyeur.explain_cli import explain_command, format_options, make_scan
 from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path

@@ -13,19 +13,21 @@ Runs over every paragraph that boilerplate left, within and across files alike:
    different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
    inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 
-The stage is split for streaming and for workers. :func:`analyse` turns a batch of
-paragraph texts into an :class:`Analysis`: compact arrays (a 128-bit exact key, the LSH
+The stage is split for streaming and for workers. :func:`~nettoyeur.dedup_analysis.analyse`
+(:mod:`nettoyeur.dedup_analysis`) turns a batch of paragraph texts into an
+:class:`~nettoyeur.dedup_analysis.Analysis`: compact arrays (a 128-bit exact key, the LSH
 band keys, the anchors, the word count), about 250 bytes a paragraph, no text and no
-signature. Analyses of shards are concatenated in corpus order, and :func:`decide` finds
-and verifies the candidates; it reads the texts of candidate paragraphs only, from a
-text store (in memory, or spilled to disk by the streaming pipeline), and verifies
-chunks of pairs on worker processes. Paragraph ids (``pid``) are positions in corpus
-order, so "keep the first copy" is "keep the smallest id" whatever the worker count.
+signature. Analyses of shards are concatenated in corpus order, and :func:`decide`
+(this module) finds and verifies the candidates; it reads the texts of candidate
+paragraphs only, from a text store (in memory, or spilled to disk by the streaming
+pipeline), and verifies chunks of pairs on worker processes. Paragraph ids (``pid``)
+are positions in corpus order, so "keep the first copy" is "keep the smallest id"
+whatever the worker count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -34,16 +36,14 @@ import numpy as np
 from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
-from nettoyeur.lsh import anchor_pairs, anchor_pairs_from_parts, band_keys, band_pairs, optimal_bands, sorted_unique
+from nettoyeur.dedup_analysis import Analysis, analyse_for, batches, candidate_pairs, exact_groups
+from nettoyeur.lsh import optimal_bands, sorted_unique
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
-from nettoyeur.shingle import exact_keys, shingles, tokenize
-from nettoyeur.spill import ANCHOR_PARTS, MemoryTexts, SpilledAnchors
+from nettoyeur.shingle import shingles, tokenize
+from nettoyeur.spill import MemoryTexts
 from nettoyeur.verify import align, jaccard, verify
 
-# Characters tokenised at once: the kernel's arrays are ~30 bytes a character, so a
-# batch costs ~8 MiB, and numpy's per-call overhead is amortised over ~600 paragraphs.
-BATCH_CHARS = 1 << 18
 # Candidate pairs verified per task: enough to amortise a task (~10 ms of overhead with
 # its texts), few enough that workers stay balanced and that the words of its (at most
 # 1,024) paragraphs stay small (~5 MB).
@@ -76,225 +76,13 @@ class DedupStats:
     contained_reported: list[dict] = field(default_factory=list)
 
 
-@dataclass
-class Analysis:
-    """What the dedup stage keeps of a batch of paragraphs: compact arrays, no text.
-
-    Attributes:
-        n_words: int32, words of each paragraph.
-        exact: uint64 ``(len, 2)``, the 128-bit key of each paragraph's word sequence.
-        signed: int32, the paragraphs that have shingles (``ngram`` words or more).
-        band_keys: uint64 ``(len(signed), bands)``, their LSH band keys.
-        anchor_keys: uint32, the anchors (distinct per paragraph) of the signed paragraphs.
-        anchor_owner: int32, the paragraph of each anchor.
-        anchor_parts: the anchors kept on disk instead (the streaming pipeline), when not None;
-            ``band_keys`` is then a :class:`~nettoyeur.spill.SpilledBands` too.
-    """
-
-    n_words: np.ndarray
-    exact: np.ndarray
-    signed: np.ndarray
-    band_keys: Any
-    anchor_keys: np.ndarray
-    anchor_owner: np.ndarray
-    anchor_parts: SpilledAnchors | None = None
-
-    def __len__(self) -> int:
-        return len(self.n_words)
-
-    @property
-    def nbytes(self) -> int:
-        """Bytes held in memory by the arrays."""
-        return sum(getattr(getattr(self, f), "nbytes", 0) for f in self.__dataclass_fields__)
-
-    @staticmethod
-    def empty(bands: int) -> Analysis:
-        """Returns the analysis of no paragraph."""
-        return Analysis(
-            np.empty(0, dtype=np.int32),
-            np.empty((0, 2), dtype=np.uint64),
-            np.empty(0, dtype=np.int32),
-            np.empty((0, bands), dtype=np.uint64),
-            np.empty(0, dtype=np.uint32),
-            np.empty(0, dtype=np.int32),
-        )
-
-    @staticmethod
-    def concat(parts: list[Analysis], bands: int) -> Analysis:
-        """Concatenates analyses in order; paragraph ids of each part follow the previous part's.
-
-        The parts are consumed: each part's arrays are released as soon as they are
-        copied, so memory peaks at the result plus one field of one part, not twice the result.
-        """
-        if not parts:
-            return Analysis.empty(bands)
-        base = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
-        out = Analysis.empty(bands)
-        for name in ("n_words", "exact", "signed", "band_keys", "anchor_keys", "anchor_owner"):
-            first = getattr(parts[0], name)
-            size = sum(len(getattr(p, name)) for p in parts)
-            merged = np.empty((size, *first.shape[1:]), dtype=first.dtype)
-            at = 0
-            for p, b in zip(parts, base):
-                values = getattr(p, name)
-                merged[at : at + len(values)] = values + b if name in ("signed", "anchor_owner") else values
-                at += len(values)
-                setattr(p, name, np.empty((0, *values.shape[1:]), dtype=values.dtype))  # not a view: frees it
-            setattr(out, name, merged)
-        return out
-
-
-def _batches(texts: list[str], max_chars: int = BATCH_CHARS) -> list[tuple[int, int]]:
-    """Cuts ``texts`` into consecutive ranges of about ``max_chars`` characters (at least one text each)."""
-    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
-    out = []
-    start = 0
-    while start < len(texts):
-        base = int(ends[start - 1]) if start else 0
-        stop = max(start + 1, int(np.searchsorted(ends, base + max_chars, side="right")))
-        out.append((start, min(stop, len(texts))))
-        start = stop
-    return out
-
-
-def analyse(
-    texts: list[str],
-    ngram: int,
-    num_perm: int,
-    seed: int,
-    bands: int,
-    rows: int,
-    anchor_modulus: int | None = None,
-    exact: bool = True,
-) -> Analysis:
-    """Analyses a batch of paragraphs: tokens, shingles, signatures, band keys, anchors.
-
-    Args:
-        texts: the paragraphs.
-        ngram: words per shingle.
-        num_perm: MinHash permutations.
-        seed: MinHash seed.
-        bands: LSH bands.
-        rows: rows per band (``bands * rows <= num_perm``).
-        anchor_modulus: keep the shingles whose hash is 0 modulo this as anchors
-            (None: no anchors, containment is off).
-        exact: compute the exact keys (False leaves them zero: LSH alone needs none).
-
-    Returns:
-        the batch's :class:`Analysis`; paragraph ids are positions in ``texts``.
-    """
-    parts = []
-    for lo, hi in _batches(texts):
-        tok = tokenize(texts[lo:hi])
-        hashes, offsets = shingles(tok, ngram)
-        counts = np.diff(offsets)
-        signed = np.flatnonzero(counts)
-        if len(signed):
-            sigs = signatures_flat(hashes, np.append(offsets[signed], offsets[-1]), num_perm, seed, bands * rows)
-            keys = band_keys(sigs, bands, rows)
-        else:
-            keys = np.empty((0, bands), dtype=np.uint64)
-        akeys = np.empty(0, dtype=np.uint32)
-        aowner = np.empty(0, dtype=np.int32)
-        if anchor_modulus is not None and len(hashes):
-            owner = np.repeat(np.arange(hi - lo, dtype=np.uint64), counts)
-            hit = hashes % np.uint32(anchor_modulus) == 0
-            code = sorted_unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
-            akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            aowner = (code >> np.uint64(32)).astype(np.int32)
-        parts.append(
-            Analysis(
-                tok.counts().astype(np.int32),
-                exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
-                signed.astype(np.int32),
-                keys,
-                akeys,
-                aowner,
-            )
-        )
-    return Analysis.concat(parts, bands)
-
-
-def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
-    """Runs :func:`analyse` with the options of ``config``."""
-    bands, rows = optimal_bands(config.threshold, config.num_perm)
-    modulus = config.anchor_modulus if config.containment != "off" else None
-    return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
-
-
-def exact_groups(analysis: Analysis) -> np.ndarray:
-    """Returns, per paragraph, the first paragraph (smallest id) with the same words.
-
-    Paragraphs without words are their own group (there is nothing to compare).
-    """
-    n = len(analysis)
-    group = np.arange(n, dtype=np.int64)
-    live = np.flatnonzero(analysis.n_words > 0)
-    if len(live) < 2:
-        return group
-    keys = analysis.exact[live]
-    order = np.lexsort((live, keys[:, 1], keys[:, 0]))
-    k = keys[order]
-    new = np.r_[True, (k[1:] != k[:-1]).any(axis=1)]
-    first = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
-    group[live[order]] = first
-    return group
-
-
-def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Returns the signed paragraphs (first of their exact group, with shingles) and their candidate pairs.
-
-    Returns:
-        ``(signed, pairs)``: int64 ids, and distinct ``(i, j)`` pairs, ``i < j``, sorted.
-    """
-    rows = np.flatnonzero(group[analysis.signed] == analysis.signed)
-    signed = analysis.signed[rows]
-    if len(signed) < 2:
-        return signed, np.empty((0, 2), dtype=np.int64)
-    pairs = band_pairs(analysis.band_keys, signed, rows)
-    more = np.empty((0, 2), dtype=np.int64)
-    if anchors and analysis.anchor_parts is not None:
-        spilled = analysis.anchor_parts
-
-        def parts() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-            for p in range(ANCHOR_PARTS):
-                keys, owners = spilled.part(p)
-                first = group[owners] == owners
-                yield keys[first], owners[first]
-
-        more = anchor_pairs_from_parts(parts())
-    elif anchors and len(analysis.anchor_keys):
-        first = group[analysis.anchor_owner] == analysis.anchor_owner
-        more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
-    if len(more):
-        codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
-        pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
-    return signed, pairs
-
-
-def components(n: int, pairs: np.ndarray) -> np.ndarray:
-    """Returns the connected-component label (smallest member id) of each of ``n`` ids."""
-    labels = np.arange(n, dtype=np.int64)
-    if len(pairs) == 0:
-        return labels
-    a, b = pairs[:, 0], pairs[:, 1]
-    while True:
-        m = np.minimum(labels[a], labels[b])
-        before = labels.copy()
-        np.minimum.at(labels, a, m)
-        np.minimum.at(labels, b, m)
-        labels = labels[labels]  # pointer jumping: halves the remaining path lengths
-        if np.array_equal(labels, before):
-            return labels
-
-
 # --- verification, on workers ------------------------------------------------------------
 
 
 def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.ndarray, list[bool]]]:
     """Returns, per text, its words, sorted distinct shingle hashes and fact flags (what verify takes)."""
     out = []
-    for first, last in _batches(texts):
+    for first, last in batches(texts):
         tok = tokenize(texts[first:last])
         hashes, offsets = shingles(tok, ngram)
         words = tok.all_words()
@@ -556,48 +344,3 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
         verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text)
         decision.stats.contained_reported.append(reported_record(doc.path, p.line, p.index, p.text, verdict))
     return decision.stats
-
-
-# --- signatures, LSH and clusters alone (the engine the benchmarks compare with peers) -------
-
-
-def _analyse_range(bounds: tuple[int, int]) -> Analysis:
-    st = parallel.state()
-    lo, hi = bounds
-    return analyse(st["texts"][lo:hi], st["ngram"], st["num_perm"], st["seed"], st["bands"], st["rows"], exact=False)
-
-
-def candidate_clusters(
-    texts: list[str],
-    ngram: int = 5,
-    num_perm: int = 128,
-    seed: int = 1,
-    bands: int = 16,
-    rows: int = 8,
-    workers: int = 1,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Signatures, LSH candidates and connected components of paragraphs, without verification.
-
-    This is what MinHash/LSH libraries do (datasketch, rensa, datatrove's MinHash
-    stages), so it is what the benchmarks time against them.
-
-    Args:
-        texts: the paragraphs.
-        ngram: words per shingle.
-        num_perm: MinHash permutations.
-        seed: MinHash seed.
-        bands: LSH bands.
-        rows: rows per band.
-        workers: processes signing shards of the texts.
-
-    Returns:
-        ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
-        connected component.
-    """
-    step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
-    ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
-    shared = {"texts": texts, "ngram": ngram, "num_perm": num_perm, "seed": seed, "bands": bands, "rows": rows}
-    parts = list(parallel.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, shared))
-    analysis = Analysis.concat(parts, bands)
-    pairs = band_pairs(analysis.band_keys, analysis.signed)
-    return pairs, components(len(texts), pairs)

@@ -18,7 +18,7 @@ unchanged; only where its functions run differs:
   second step partitioned by pair.
 * *clusters*: the driver's union-find while the duplicate edge list is small (one edge
   per duplicate); past ``driver_edges`` edges, large-star/small-star rounds as tasks
-  (:func:`nettoyeur.partitioned.cluster_edges`).
+  (:func:`nettoyeur.partitioned_components.cluster_edges`).
 * the cleaned documents are rendered by the write tasks and written by the driver
   through the :class:`~nettoyeur.sources.Sink`, in corpus order.
 
@@ -43,10 +43,11 @@ from ray.exceptions import RayTaskError
 
 import nettoyeur
 from nettoyeur import parallel
-from nettoyeur.dedup import candidate_pairs as local_candidate_pairs
+from nettoyeur.dedup_analysis import candidate_pairs as local_candidate_pairs
 from nettoyeur.errors import InputError
 from nettoyeur.executors import regroup
-from nettoyeur.partitioned import ShardKeys, cluster_edges, partitioned_candidates, partitions_for, split_analysis
+from nettoyeur.partitioned import ShardKeys, partitioned_candidates, partitions_for, split_analysis
+from nettoyeur.partitioned_components import cluster_edges
 from nettoyeur.passes import ShardAnalysis, analyse_shard
 
 # Tasks in flight per CPU of the cluster: enough to hide a task's scheduling latency
@@ -321,7 +322,7 @@ class RayExecutor:
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
         """Returns None (cluster on the driver) up to ``driver_edges`` edges, else edges reduced by tasks.
 
-        See :func:`nettoyeur.partitioned.cluster_edges`: star edges for each component
+        See :func:`nettoyeur.partitioned_components.cluster_edges`: star edges for each component
         without a conflict pair, the original edges of the others.
         """
         if len(edges) <= self.driver_edges:

@@ -59,7 +59,7 @@ class Executor(Protocol):
         ...
 
     def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Returns ``(signed, pairs)`` as :func:`nettoyeur.dedup.candidate_pairs` does."""
+        """Returns ``(signed, pairs)`` as :func:`nettoyeur.dedup_analysis.candidate_pairs` does."""
         ...
 
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
@@ -114,8 +114,8 @@ class LocalExecutor:
         return value
 
     def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Returns :func:`nettoyeur.dedup.candidate_pairs`, computed in this process."""
-        from nettoyeur.dedup import candidate_pairs
+        """Returns :func:`nettoyeur.dedup_analysis.candidate_pairs`, computed in this process."""
+        from nettoyeur.dedup_analysis import candidate_pairs
 
         return candidate_pairs(analysis, group, anchors)
 

@@ -1,0 +1,218 @@
+"""Reading record shards (:mod:`nettoyeur.formats`): JSON Lines (plain, gzip, zstd, bz2) and Parquet.
+
+:class:`RecordSource` lists the record keys of its shards and loads one record at a
+time as a :class:`~nettoyeur.shards.RecordDocument` (or the skip that says why it
+cannot be cleaned); :func:`record_document` builds the document of one record.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from nettoyeur.records import Document, Skip
+from nettoyeur.shards import RecordDocument, RecordOptions, make_key, parquet_module, require, shard_kind, split_key
+from nettoyeur.split import split_lines
+
+
+def _open_read(path: Path, compression: str | None) -> IO[bytes]:
+    """Opens a JSON Lines shard for reading bytes, decompressing on the fly."""
+    if compression == "gzip":
+        return gzip.open(path, "rb")
+    if compression == "bz2":
+        return bz2.open(path, "rb")
+    if compression == "zstd":
+        zstandard = require("zstd", "zstandard", f"reading {path.name}")
+        raw = open(path, "rb")  # noqa: SIM115 - closed with the reader (closefd)
+        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, closefd=True))
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def _read_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = [OSError, EOFError, ValueError]
+    try:
+        import zstandard
+
+        errors.append(zstandard.ZstdError)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def _jsonl_lines(path: Path, compression: str | None) -> list[bytes]:
+    """Returns every physical line of a JSON Lines shard (decompressed).
+
+    Raises:
+        OSError, EOFError, ValueError, zstandard.ZstdError: the shard cannot be read.
+    """
+    with _open_read(path, compression) as handle:
+        return handle.read().split(b"\n")
+
+
+# One decoded shard per process: records are loaded in corpus order, so a process that
+# loads row k of a shard will load row k+1 next; keeping the last shard makes loading a
+# shard of n records O(n), not O(n^2), in the main process and in each worker alike.
+_SHARD_CACHE: dict[tuple[str, int, int], list[Any]] = {}
+
+
+def _cached_rows(path: Path, fmt: str, compression: str | None, text_field: str) -> list[Any]:
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    rows = _SHARD_CACHE.get(key)
+    if rows is None:
+        _SHARD_CACHE.clear()
+        if fmt == "parquet":
+            pq = parquet_module()
+            rows = pq.read_table(path).to_pylist()
+        else:
+            rows = _jsonl_lines(path, compression)
+        _SHARD_CACHE[key] = rows
+    return rows
+
+
+def _type_name(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+class RecordSource:
+    """Shards of records (JSON Lines or Parquet) under a root; keys are ``<shard>#<row>``.
+
+    Args:
+        root: the folder the shard paths are relative to.
+        shards: shard paths relative to ``root``, in corpus order.
+        options: the text and id fields.
+        skips: entries already skipped while finding the shards (other files ...).
+    """
+
+    def __init__(self, root: Path, shards: list[str], options: RecordOptions, skips: list[Skip] | None = None):
+        self.root = Path(root)
+        self.shards = list(shards)
+        self.options = options
+        self._found_skips = list(skips or [])
+        self.listed: list[str] = []  # shards with at least one record key, set by list()
+
+    def kind(self, shard: str) -> tuple[str, str | None]:
+        """Returns ``(format, compression)`` of a shard."""
+        kind = shard_kind(shard)
+        assert kind is not None, shard
+        return kind
+
+    def list(self) -> tuple[list[str], list[Skip]]:
+        """Returns the record keys of every shard in corpus order, and the skipped entries."""
+        keys: list[str] = []
+        skips = list(self._found_skips)
+        self.listed = []
+        for shard in self.shards:
+            shard_keys, skip = self._list_shard(shard)
+            if skip is not None:
+                skips.append(skip)
+                continue
+            self.listed.append(shard)
+            keys.extend(shard_keys)
+        return keys, skips
+
+    def _list_shard(self, shard: str) -> tuple[list[str], Skip | None]:
+        fmt, compression = self.kind(shard)
+        path = self.root / shard
+        try:
+            if fmt == "parquet":
+                pq = parquet_module()
+                meta = pq.ParquetFile(path)
+                names = meta.schema_arrow.names
+                if self.options.text_field not in names:
+                    return [], Skip(
+                        shard,
+                        "no-text-field",
+                        f"shard {shard} has no column {self.options.text_field!r} (columns: {', '.join(names)}): "
+                        "name the column that holds the text with --text-field",
+                    )
+                return [make_key(shard, row) for row in range(1, meta.metadata.num_rows + 1)], None
+            lines = _jsonl_lines(path, compression)
+        except PermissionError:
+            return [], Skip(shard, "unreadable", f"permission denied on shard {shard}: make it readable")
+        except _read_errors() as err:
+            return [], Skip(
+                shard,
+                "unreadable",
+                f"cannot read or decompress shard {shard}: {err}; check that the file is whole",
+            )
+        return [make_key(shard, n) for n, line in enumerate(lines, start=1) if line.strip()], None
+
+    def load(self, key: str) -> Document | Skip:
+        """Loads one record as a document (not yet repaired), or why it was skipped."""
+        shard, row = split_key(key)
+        fmt, compression = self.kind(shard)
+        path = self.root / shard
+        where = f"shard {shard} {'row' if fmt == 'parquet' else 'line'} {row}"
+        try:
+            rows = _cached_rows(path, fmt, compression, self.options.text_field)
+        except FileNotFoundError:
+            return Skip(key, "vanished", f"{where}: the shard disappeared while cleaning")
+        except _read_errors() as err:
+            return Skip(key, "unreadable", f"{where}: cannot read the shard ({err})")
+        if row > len(rows):
+            return Skip(key, "vanished", f"{where}: the shard changed while cleaning")
+        raw = rows[row - 1]
+        if fmt == "parquet":
+            record = raw
+        else:
+            try:
+                record = json.loads(raw)
+            except UnicodeDecodeError:
+                return Skip(key, "bad-record", f"{where}: not valid UTF-8; re-encode the shard as UTF-8")
+            except ValueError as err:
+                return Skip(key, "bad-record", f"{where}: broken JSON ({err}); fix or remove this line")
+            if not isinstance(record, dict):
+                return Skip(key, "bad-record", f"{where}: a JSON {_type_name(record)}, not an object")
+        return record_document(key, shard, row, record, self.options, where)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"root": self.root, "shards": self.shards, "options": self.options, "_found_skips": [], "listed": []}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+def record_document(
+    key: str, shard: str, row: int, record: dict[str, Any], options: RecordOptions, where: str
+) -> RecordDocument | Skip:
+    """Builds the document of one record, or the skip that says why it has no text.
+
+    Args:
+        key: the record's key.
+        shard: its shard.
+        row: its line or row.
+        record: the record's fields.
+        options: the text and id fields.
+        where: how to name the record in a skip ("shard x line 3").
+    """
+    field_name = options.text_field
+    if field_name not in record:
+        return Skip(
+            key,
+            "no-text-field",
+            f"{where}: no field {field_name!r}; name the text field with --text-field (text_field= in Python)",
+        )
+    text = record[field_name]
+    if not isinstance(text, str):
+        return Skip(key, "bad-record", f"{where}: field {field_name!r} is a {_type_name(text)}, not a string")
+    rid = record.get(options.id_field) if options.id_field else None
+    data = text.encode("utf-8", errors="surrogatepass")
+    doc = RecordDocument(
+        path=key,
+        checksum=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        shard=shard,
+        row=row,
+        record_id=None if rid is None else str(rid),
+        # The text lives in the lines; the record keeps its key (and so the field order)
+        # with an empty value, which halves what workers send back to the main process.
+        record={**record, field_name: ""},
+    )
+    doc.lines, doc.paragraphs = split_lines(text)
+    return doc
