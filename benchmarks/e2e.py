@@ -68,7 +68,7 @@ def main() -> None:
         )
         head = (
             f"{'paragraphs':>10} {'files':>7} {'MB':>6} {'variant':>8} {'wall s':>7} {'MB/s':>6} {'par/s':>8} "
-            f"{'CPU s':>7} {'peak MB':>8} {'B/par':>6}  passes (s): count/analyse/decide/write"
+            f"{'CPU s':>7} {'peak MB':>8} {'B/par':>6}  passes (s): count/analyse/decide/remark/write"
         )
         print(head)
         print("-" * len(head), flush=True)
@@ -85,7 +85,7 @@ def main() -> None:
                 s = clean(corpus, root / "out", args.workers, extra)
                 mb = writer.bytes / 1e6
                 stages = s.get("stage_seconds", {})
-                passes = "/".join(f"{stages.get(k, 0):.0f}" for k in ("count", "analyse", "decide", "write"))
+                passes = "/".join(f"{stages.get(k, 0):.1f}" for k in ("count", "analyse", "decide", "remark", "write"))
                 print(
                     f"{writer.paragraphs:>10,} {writer.files:>7,} {mb:6.0f} {name:>8} {s['wall']:7.1f} "
                     f"{mb / s['wall']:6.1f} {writer.paragraphs / s['wall']:8,.0f} {s['cpu']:7.1f} "
