@@ -596,17 +596,32 @@ class Plan:
 
     def first_pid(self, doc: int) -> int:
         """Returns the paragraph id of a document's first analysed paragraph."""
-        return int(np.searchsorted(self.doc_of, doc, side="left"))
+        return int(self._bounds()[0][doc])
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Per document (and one past the last): its first paragraph id, and its first position in ``removed``.
+
+        Found once for every document with one vectorised search each (a search per
+        document, with ``doc_of`` cast to the query's type every time, cost the main
+        process O(documents x paragraphs)).
+        """
+        cached = self.__dict__.get("_bounds_cache")
+        if cached is None or cached[0] is not self.removed:
+            docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
+            first = np.searchsorted(self.doc_of, docs, side="left").astype(np.int64)
+            cut = np.searchsorted(self.removed, first, side="left").astype(np.int64)
+            cached = self.__dict__["_bounds_cache"] = (self.removed, first.tolist(), cut.tolist())
+        return cached[1], cached[2]
 
     def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
         """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
         keys = [self.paths[d] for d in docs]
         codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
-        first_pids = [self.first_pid(d) for d in docs]
+        first, cut = self._bounds()
+        first_pids = [first[d] for d in docs]
         removals: dict[int, tuple[str, tuple, int, str, int]] = {}
-        for d, first in zip(docs, first_pids):
-            lo, hi = np.searchsorted(self.removed, [first, self.first_pid(d + 1)])
-            for j in range(int(lo), int(hi)):
+        for d in docs:
+            for j in range(cut[d], cut[d + 1]):
                 pid, target, reason, evidence = self.removals[j]
                 removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
         return WriteTask(
