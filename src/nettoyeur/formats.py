@@ -94,10 +94,26 @@ def detect(path: Path | str) -> str:
                 ".jsonl, .json.gz, .jsonl.gz, .jsonl.zst, .jsonl.bz2 or .parquet file (or a folder of them)."
             )
         return kind[0]
-    shards, _texts, _skips = _walk(path)
-    if not shards:
+    kinds = _shard_kinds(path)
+    if not kinds:
         return "text"
-    return "parquet" if all(shard_kind(s) == ("parquet", None) for s in shards) else "jsonl"
+    return "parquet" if kinds == {("parquet", None)} else "jsonl"
+
+
+def _shard_kinds(root: Path) -> set[tuple[str, str | None]]:
+    """Returns the kinds of the shard files under ``root`` (links not followed), reading names only.
+
+    A folder of text files is walked without a system call per file: only a file named
+    like a shard is checked for being a link (a linked shard is skipped, as in :func:`_walk`).
+    """
+    kinds: set[tuple[str, str | None]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+        for name in filenames:
+            kind = shard_kind(name)
+            if kind is not None and not os.path.islink(os.path.join(dirpath, name)):
+                kinds.add(kind)
+    return kinds
 
 
 def open_source(input_path: Path | str, options: RecordOptions | None = None) -> FolderSource | RecordSource:
