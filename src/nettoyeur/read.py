@@ -214,7 +214,7 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
         text, encoding = decode(data)
     except BinaryFileError as err:
         return Skip(rel, "binary", f"not text: {err}")
-    if max_lines is not None:
+    if max_lines is not None and len(text) >= max_lines:  # fewer characters than the cap: fewer lines too
         lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
         if lines > max_lines:
             return Skip(
