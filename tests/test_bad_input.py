@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import nettoyeur.folder_sink
 import nettoyeur.sources
 from corpusgen import corpus, prose, run_measured, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
@@ -321,13 +322,13 @@ def test_names_differing_only_in_case_on_a_folding_file_system_are_an_error(tmp_
     """On macOS/Windows "A.txt" and "a.txt" are one file: the second must not silently replace the first."""
     src = write_tree(tmp_path / "in", {"A.txt": "Upper.\n", "a.txt": "Lower.\n"})
     out = tmp_path / "out"
-    monkeypatch.setattr(nettoyeur.sources, "folds_names", lambda folder: True)
-    real = nettoyeur.sources.target_in
+    monkeypatch.setattr(nettoyeur.folder_sink, "folds_names", lambda folder: True)
+    real = nettoyeur.folder_sink.target_in
 
     def fold(base, rel, checked=None, *, shown=None):  # a case-insensitive file system, simulated
         return real(base, rel.lower(), checked, shown=shown)
 
-    monkeypatch.setattr(nettoyeur.sources, "target_in", fold)
+    monkeypatch.setattr(nettoyeur.folder_sink, "target_in", fold)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 2, result.output
     assert "'a.txt'" in result.output and "'A.txt'" in result.output and "case" in result.output

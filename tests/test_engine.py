@@ -16,13 +16,14 @@ from hypothesis import strategies as st
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.dedup_analysis import analyse, components, exact_groups
 from nettoyeur.errors import InputError
+from nettoyeur.folder_sink import FolderSink
 from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.minhash import signatures, signatures_flat
 from nettoyeur.pipeline import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
 from nettoyeur.records import Document, Skip
 from nettoyeur.repair import may_need_repair, needs_repair
 from nettoyeur.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
-from nettoyeur.sources import FolderSink, FolderSource
+from nettoyeur.sources import FolderSource
 from nettoyeur.spill import SpillTexts, write_spill
 from nettoyeur.split import _LINES, split_lines
 
@@ -191,7 +192,7 @@ def test_merge_counts_adds_shared_keys():
 
 
 def test_count_merger_equals_one_merge_of_every_shard(monkeypatch):
-    from nettoyeur.passes import CountMerger
+    from nettoyeur.linecounts import CountMerger
 
     monkeypatch.setattr(CountMerger, "MIN_BATCH", 3)  # merges happen between shards
     rng = np.random.default_rng(4)
@@ -331,9 +332,9 @@ def test_a_document_changing_between_passes_is_an_input_error(tmp_path):
 
 
 def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
-    import nettoyeur.sources as sources
+    import nettoyeur.folder_sink as folder_sink
 
-    monkeypatch.setattr(sources, "SYNC_FILES", 3)
+    monkeypatch.setattr(folder_sink, "SYNC_FILES", 3)
     sink = FolderSink(tmp_path / "out")
     for i in range(7):
         sink.write_rendered(f"sub/{i}.txt", f"text {i}\n".encode())
@@ -348,9 +349,9 @@ def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
 def test_files_staged_by_a_worker_are_renamed_in_order_or_removed_on_abort(tmp_path, monkeypatch):
     import pickle
 
-    import nettoyeur.sources as sources
+    import nettoyeur.folder_sink as folder_sink
 
-    monkeypatch.setattr(sources, "SYNC_FILES", 2)
+    monkeypatch.setattr(folder_sink, "SYNC_FILES", 2)
     sink = FolderSink(tmp_path / "out")
     worker = pickle.loads(pickle.dumps(sink))  # what a worker process holds: no journal, no pending files
     staged = [worker.stage(f"sub/{i}.txt", f"text {i}\n".encode()) for i in range(5)]

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import nettoyeur.folder_sink
 import nettoyeur.read
-import nettoyeur.sources
 import nettoyeur.write
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
@@ -91,7 +91,7 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
 # The real command, with files renamed into place every 50 instead of every 4,096: a corpus
 # of a few thousand files then has finished files to lose (or not) at every moment.
 _SMALL_BATCHES = (
-    "import sys, nettoyeur.sources as s; s.SYNC_FILES = 50\n"
+    "import sys, nettoyeur.folder_sink as s; s.SYNC_FILES = 50\n"
     "from nettoyeur.cli import main\n"
     "sys.argv[0] = 'nettoyeur'; main()\n"
 )
@@ -523,8 +523,8 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
 @pytest.mark.parametrize("how", ["removed", "replaced"])
 def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
     src, out = small["src"], small["out"]
-    monkeypatch.setattr(nettoyeur.sources, "SYNC_FILES", 2)  # files renamed into place two by two
-    real = nettoyeur.sources.FolderSink.write_staged  # the main process takes over the files workers wrote
+    monkeypatch.setattr(nettoyeur.folder_sink, "SYNC_FILES", 2)  # files renamed into place two by two
+    real = nettoyeur.folder_sink.FolderSink.write_staged  # the main process takes over the files workers wrote
     calls = []
 
     def write_then_vanish(self, *args, **kwargs):
@@ -535,7 +535,7 @@ def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
             if how == "replaced":
                 out.mkdir()
 
-    monkeypatch.setattr(nettoyeur.sources.FolderSink, "write_staged", write_then_vanish)
+    monkeypatch.setattr(nettoyeur.folder_sink.FolderSink, "write_staged", write_then_vanish)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3, result.output
     assert f"I/O error on {out}: the output folder was removed or replaced during the run" in result.output

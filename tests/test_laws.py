@@ -323,7 +323,7 @@ def test_every_line_step_takes_any_text(text):
 def test_the_whole_pipeline_takes_any_text_under_any_key(docs):
     """A source may hand over any key and any text: either a clean run or a named refusal."""
     from nettoyeur.errors import OutputPathError
-    from nettoyeur.sources import FolderSink
+    from nettoyeur.folder_sink import FolderSink
 
     with tempfile.TemporaryDirectory() as tmp:
         sink = FolderSink(Path(tmp) / "out")

@@ -19,8 +19,8 @@ from corpusgen import MemorySource, corpus, run_measured, write_tree
 from nettoyeur import CleanConfig
 from nettoyeur.cli import main
 from nettoyeur.errors import OutputPathError
+from nettoyeur.folder_sink import FolderSink
 from nettoyeur.pipeline import run
-from nettoyeur.sources import FolderSink
 from nettoyeur.write import safe_target
 
 PATHS = json.loads((Path(__file__).parent / "data" / "output_paths.json").read_text(encoding="utf-8"))

@@ -19,12 +19,12 @@ from tqdm import tqdm
 from nettoyeur import boilerplate, parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import deduplicate
-from nettoyeur.passes import DocInfo, analysable, load_document
+from nettoyeur.passes import DocInfo
 from nettoyeur.records import Document, Skip
 from nettoyeur.remark import remark_after_dedup
 from nettoyeur.report import reason_counts, run_summary, write_report
 from nettoyeur.rules import builtin_rules, load_rules
-from nettoyeur.sources import Sink, Source
+from nettoyeur.sources import Sink, Source, analysable, load_document
 
 worker_count = parallel.worker_count
 

@@ -11,17 +11,17 @@ that calls them):
 4. :func:`write_shard`: every verdict applied, the output rendered with its report records.
 
 Each later pass loads and repairs the documents again, and checks that they read as in
-the first one.
+the first one. The line counts live in :mod:`nettoyeur.linecounts`, the shards and the
+write tasks in :mod:`nettoyeur.plan`, a document's repair in :mod:`nettoyeur.sources`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -30,17 +30,15 @@ from nettoyeur import boilerplate, parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, make_verdict
 from nettoyeur.errors import InputError
+from nettoyeur.linecounts import counted_key
 from nettoyeur.lsh import optimal_bands
+from nettoyeur.plan import Seen, WriteTask
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.repair import may_need_repair, needs_repair, repair
+from nettoyeur.repair import may_need_repair, needs_repair
 from nettoyeur.report import dumps_line, reason_counts, records
-from nettoyeur.sources import Source
+from nettoyeur.sources import analysable, repair_document
 from nettoyeur.spill import write_anchors, write_band_keys
 
-# Documents per shard: at most this many, and fewer on small corpora so that every
-# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
-SHARD_DOCS = 256
-SHARDS_PER_WORKER = 8
 # Documents between two trims of the main process's heap (see parallel.trim_memory).
 TRIM_EVERY = 4096
 # Paragraph characters a shard analyses at once: bounds a worker's memory (~30 bytes a
@@ -48,158 +46,6 @@ TRIM_EVERY = 4096
 ANALYSE_CHARS = 1 << 22
 
 worker_count = parallel.worker_count
-
-
-def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
-    """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
-
-    Args:
-        doc: the document.
-        max_line_chars: longer lines are not repaired.
-        check: False when an earlier pass found nothing to repair in this document.
-    """
-    if not check:
-        return doc
-    for p in doc.paragraphs:
-        if len(p.text) <= max_line_chars:
-            p.text, p.repairs = repair(p.original)
-            if p.repairs and not p.text.strip():
-                # "&nbsp;" alone on its line becomes a no-break space: kept, it would be a
-                # paragraph the report counts and the output file does not show.
-                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
-    return doc
-
-
-def analysable(doc: Document, max_line_chars: int) -> Document:
-    """Returns ``doc``, or a view of it without its lines over ``max_line_chars`` (for boilerplate).
-
-    The view shares the paragraphs, so verdicts set on it land on the document. Lines
-    over the cap are kept, never analysed (their words would cost memory in proportion);
-    the summary lists them (``long_lines``).
-    """
-    if all(len(p.text) <= max_line_chars for p in doc.paragraphs):
-        return doc
-    paras = [p for p in doc.paragraphs if len(p.text) <= max_line_chars]
-    return Document(path=doc.path, encoding=doc.encoding, paragraphs=paras, checksum=doc.checksum)
-
-
-def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
-    """Loads, decodes, splits and repairs one document."""
-    item = source.load(key)
-    if isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-        return repair_document(item, max_line_chars, suspect)
-    return item
-
-
-# --- line counts -------------------------------------------------------------------------
-
-
-def line_key(text: str) -> int:
-    """Returns a deterministic 64-bit key for a boilerplate frequency key (BLAKE2b)."""
-    import hashlib
-
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
-
-# Short lines recur (a site's chrome is on every page): their keys are remembered, up to
-# this many (~200 bytes each), then forgotten at once.
-_KEY_MEMO_SIZE = 50_000
-_KEY_MEMO_MAX_CHARS = 200
-_key_memo: dict[str, int | None] = {}  # a line's text -> its counted key (None: not counted)
-_hash_memo: dict[str, int] = {}  # a frequency key -> line_key(it)
-
-
-def _counted_key(text: str) -> int | None:
-    """Returns the 64-bit frequency key of a line the frequency signal counts, None for a longer one."""
-    key = _key_memo.get(text, -1)
-    if key != -1:
-        return key
-    key = line_key(boilerplate.frequency_key(text)) if boilerplate.counted(text) else None
-    if len(text) <= _KEY_MEMO_MAX_CHARS:
-        if len(_key_memo) >= _KEY_MEMO_SIZE:
-            _key_memo.clear()
-        _key_memo[text] = key
-    return key
-
-
-class LineCounts(dict):
-    """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
-
-    Only keys found in two files or more are stored (a line in one file never recurs),
-    so memory grows with the recurring lines, not with the corpus.
-    """
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        """Returns the number of files holding the line with this frequency key."""
-        if not isinstance(key, str):
-            return dict.get(self, key, default)
-        code = _hash_memo.get(key)  # a key seen before: its hash is remembered
-        if code is None:
-            code = line_key(key)
-            if len(key) <= _KEY_MEMO_MAX_CHARS:
-                if len(_hash_memo) >= _KEY_MEMO_SIZE:
-                    _hash_memo.clear()
-                _hash_memo[key] = code
-        return dict.get(self, code, default)
-
-    def __getitem__(self, key: Any) -> int:
-        return self.get(key, 0)
-
-    def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, line_key(key) if isinstance(key, str) else key)
-
-    @staticmethod
-    def from_arrays(keys: np.ndarray, counts: np.ndarray) -> LineCounts:
-        """Builds the counts from parallel arrays, keeping counts of 2 or more."""
-        many = counts >= 2
-        return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
-
-
-class CountMerger:
-    """Adds the line counts of the shards as they come, in O(n log n) over the run.
-
-    Shards' counts wait in a list and are merged, all at once, when they hold as many keys
-    as the merged counts (or ``MIN_BATCH``): each key is sorted O(log n) times in all,
-    where merging shard by shard would sort the whole table again for every shard
-    (hundreds of times on a large corpus).
-    """
-
-    MIN_BATCH = 1 << 16
-
-    def __init__(self) -> None:
-        self.merged: tuple[np.ndarray, np.ndarray] = (np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64))
-        self._waiting: list[tuple[np.ndarray, np.ndarray]] = []
-        self._size = 0
-
-    def add(self, keys: np.ndarray, counts: np.ndarray) -> None:
-        """Adds one shard's distinct keys and counts."""
-        self._waiting.append((keys, counts))
-        self._size += len(keys)
-        if self._size >= max(len(self.merged[0]), self.MIN_BATCH):
-            self._merge()
-
-    def _merge(self) -> None:
-        if self._waiting:
-            self.merged = merge_counts(self.merged, *self._waiting)
-            self._waiting, self._size = [], 0
-
-    def result(self) -> tuple[np.ndarray, np.ndarray]:
-        """Returns every key once, sorted, with its number of documents."""
-        self._merge()
-        return self.merged
-
-
-def merge_counts(*parts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Adds sets of ``(distinct uint64 keys, int64 counts)``; returns the keys sorted, each once."""
-    keys = np.concatenate([p[0] for p in parts]).astype(np.uint64, copy=False)
-    counts = np.concatenate([p[1] for p in parts]).astype(np.int64, copy=False)
-    if len(keys) == 0:
-        return keys, counts
-    order = np.argsort(keys, kind="stable")
-    keys, counts = keys[order], counts[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return keys[starts], np.add.reduceat(counts, starts)
 
 
 # --- shard tasks (run on workers) ----------------------------------------------------------
@@ -222,11 +68,6 @@ def _changed(key: str) -> InputError:
         f"{key} changed while it was being cleaned (it reads differently from the first pass): "
         "run again once the input is no longer being written to."
     )
-
-
-# What the first pass learnt of a document: its checksum, and whether a line of it may need
-# repair (the later passes then skip the repair prefilter on the others).
-Seen = dict[str, tuple[str, bool]]
 
 
 def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
@@ -269,7 +110,7 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
             continue
         seen[key] = (item.checksum, suspect)
         view = analysable(item, parallel.state()["config"].max_line_chars)
-        found.extend({k for k in map(_counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
+        found.extend({k for k in map(counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 
@@ -429,33 +270,6 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
     )
 
 
-# What the re-mark after dedup changed: per document path, per paragraph index, the new
-# verdict (None: a duplicate promoted to kept copy).
-Overrides = dict[str, dict[int, Verdict | None]]
-
-
-@dataclass
-class WriteTask:
-    """What the passes after dedup need for some documents of one shard.
-
-    Attributes:
-        keys: the documents, in corpus order (loaded in pass 2).
-        seen: their checksums and repair flags.
-        codes: uint32 per paragraph of these documents, in order: 0, or 1 + index of its
-            boilerplate verdict (global table).
-        first_pids: per document, the paragraph id of its first analysed paragraph.
-        removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
-        overrides: the re-mark's changes to these documents (applied last).
-    """
-
-    keys: list[str]
-    seen: Seen
-    codes: np.ndarray
-    first_pids: list[int]
-    removals: dict[int, tuple[str, tuple, int, str, int]]
-    overrides: Overrides = field(default_factory=dict)
-
-
 # The verdict a removed paragraph carries while only its removal matters (the re-mark pass:
 # marking looks at kept paragraphs only).
 _REMOVED = Verdict("duplicate")
@@ -565,81 +379,3 @@ def write_shard(task: WriteTask) -> ShardOutput:
             outputs.append(doc)
     parallel.trim_memory()
     return ShardOutput(outputs, "".join(line + "\n" for line in lines), counts)
-
-
-@dataclass
-class Plan:
-    """Every verdict of a streaming run once dedup has decided, by document (on the driver).
-
-    Attributes:
-        paths: the loaded documents, in corpus order.
-        seen: their checksums and repair flags.
-        codes: uint32 per paragraph of every document (see :class:`WriteTask`).
-        para_start: int64, per document, the position of its first paragraph in ``codes``
-            (one more entry: the total).
-        doc_of: int32, the document of each analysed paragraph (by paragraph id).
-        lines: int32, the line of each analysed paragraph.
-        indices: int32, the index of each analysed paragraph in its document.
-        removed: int64, the removed paragraph ids, sorted.
-        removals: the decision: per removal ``(pid, target, reason, evidence)``.
-    """
-
-    paths: list[str]
-    seen: Seen
-    codes: np.ndarray
-    para_start: np.ndarray
-    doc_of: np.ndarray
-    lines: np.ndarray
-    indices: np.ndarray
-    removed: np.ndarray
-    removals: list[tuple[int, int, str, tuple]]
-
-    def first_pid(self, doc: int) -> int:
-        """Returns the paragraph id of a document's first analysed paragraph."""
-        return int(self._bounds()[0][doc])
-
-    def _bounds(self) -> tuple[list[int], list[int]]:
-        """Per document (and one past the last): its first paragraph id, and its first position in ``removed``.
-
-        Found once for every document with one vectorised search each (a search per
-        document, with ``doc_of`` cast to the query's type every time, cost the main
-        process O(documents x paragraphs)).
-        """
-        cached = self.__dict__.get("_bounds_cache")
-        if cached is None or cached[0] is not self.removed:
-            docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
-            first = np.searchsorted(self.doc_of, docs, side="left").astype(np.int64)
-            cut = np.searchsorted(self.removed, first, side="left").astype(np.int64)
-            cached = self.__dict__["_bounds_cache"] = (self.removed, first.tolist(), cut.tolist())
-        return cached[1], cached[2]
-
-    def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
-        """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
-        keys = [self.paths[d] for d in docs]
-        codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
-        first, cut = self._bounds()
-        first_pids = [first[d] for d in docs]
-        removals: dict[int, tuple[str, tuple, int, str, int]] = {}
-        for d in docs:
-            for j in range(cut[d], cut[d + 1]):
-                pid, target, reason, evidence = self.removals[j]
-                removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
-        return WriteTask(
-            keys,
-            {k: self.seen[k] for k in keys},
-            np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
-            first_pids,
-            removals,
-            {k: overrides[k] for k in keys if k in overrides} if overrides else {},
-        )
-
-
-# --- the run ---------------------------------------------------------------------------------
-
-
-def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
-    """Cuts the keys (in corpus order) into consecutive shards."""
-    if not keys:
-        return []
-    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
-    return [keys[i : i + size] for i in range(0, len(keys), size)]

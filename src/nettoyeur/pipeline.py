@@ -24,7 +24,8 @@ Memory holds the compact arrays (a few hundred bytes a paragraph), never the cor
 text. Documents are loaded three or four times, which costs less than keeping them:
 loading and repairing is a small share of the time. Results come back in shard order and
 every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
-the same bytes as ``--workers 1``.
+the same bytes as ``--workers 1``. The driver's helpers (the re-mark's, the report file)
+live in :mod:`nettoyeur.run_parts`.
 
 :func:`clean_documents` runs the same steps in memory over documents the caller holds;
 a run with an index (:class:`nettoyeur.index.CorpusIndex`) runs in memory too
@@ -34,7 +35,6 @@ a run with an index (:class:`nettoyeur.index.CorpusIndex`) runs in memory too
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -49,35 +49,24 @@ from tqdm import tqdm
 
 from nettoyeur import parallel
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup import Analysis, Decision, decide, make_verdict, reported_record
+from nettoyeur.dedup import Analysis, decide
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
+from nettoyeur.linecounts import CountMerger, LineCounts, line_key, merge_counts  # noqa: F401 - re-exported
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
 from nettoyeur.passes import (  # noqa: F401 - re-exported: the names tests and engines use
-    SHARD_DOCS,
     TRIM_EVERY,
-    CountMerger,
     DocInfo,
-    LineCounts,
-    Overrides,
-    Plan,
-    Seen,
     ShardAnalysis,
-    WriteTask,
     _verdict_key,
     analyse_shard,
     count_shard,
-    line_key,
-    load_document,
-    merge_counts,
-    plan_shards,
     remark_shard,
-    repair_document,
     write_shard,
 )
+from nettoyeur.plan import SHARD_DOCS, Overrides, Plan, Seen, WriteTask, plan_shards  # noqa: F401 - re-exported
 from nettoyeur.read import check_locations, check_report_location
 from nettoyeur.records import Verdict
-from nettoyeur.remark import Copy, Marks, remark_streaming
 from nettoyeur.report import (
     default_report_path,
     dumps_line,
@@ -85,92 +74,12 @@ from nettoyeur.report import (
     run_summary,
     summary_path,
 )
-from nettoyeur.sources import Sink, Source, folder_pair
+from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
+from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
-from nettoyeur.write import file_mode, remove_stale_temporaries, temporary_prefix, write_atomic
+from nettoyeur.write import write_atomic
 
 worker_count = parallel.worker_count
-
-
-def _reported(decision: Decision, plan: Plan, store: SpillTexts) -> list[dict[str, Any]]:
-    """Returns the summary entries of the paragraphs kept but reported (contained, quoted)."""
-    if not decision.reported:
-        return []
-    ids = np.array([pid for r in decision.reported for pid in r[:2]], dtype=np.int64)
-    texts = store.texts(ids)
-    out = []
-    for k, (pid, target, reason, ev) in enumerate(decision.reported):
-        kept_doc, kept_line = plan.paths[plan.doc_of[target]], int(plan.lines[target])
-        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1])
-        doc = plan.paths[plan.doc_of[pid]]
-        out.append(reported_record(doc, int(plan.lines[pid]), int(plan.indices[pid]), texts[2 * k], verdict))
-    return out
-
-
-def _remark(plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor) -> Overrides:
-    """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
-
-    Returns:
-        the verdict changes the write pass applies.
-    """
-    pointing: dict[tuple[str, int], list[Copy]] = {}
-    for pid, target, reason, ev in plan.removals:
-        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
-        verdict = make_verdict(reason, ev, kept[0], kept[1], "")
-        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
-        pointing.setdefault(kept, []).append(copy)
-    thinned = np.unique(plan.doc_of[plan.removed]).tolist()
-    tasks: list[WriteTask] = []
-    start, k = 0, 0
-    for keys in shard_keys:  # the thinned documents, grouped by shard
-        stop = start + len(keys)
-        mine = []
-        while k < len(thinned) and thinned[k] < stop:
-            mine.append(thinned[k])
-            k += 1
-        if mine:
-            tasks.append(plan.task(mine))
-        start = stop
-    first: dict[str, Marks] = {}
-    for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
-        first.update(part)
-    doc_index = {path: d for d, path in enumerate(plan.paths)}
-
-    def recompute(path: str, overrides: Overrides) -> Marks:
-        task = plan.task([doc_index[path]], overrides)
-        return next(iter(parallel.ordered_map(remark_shard, [task], 1, shared)))[path]
-
-    store: SpillTexts = shared["store"]
-    return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
-
-
-class _ReportFile:
-    """The report records, appended shard by shard to a temporary file renamed at the end."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        prefix = temporary_prefix(path)  # named after the report: a killed run's leftover is removed here
-        remove_stale_temporaries(path.parent, recursive=False, prefix=prefix)
-        fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def write(self, text: str) -> None:
-        self.handle.write(text)
-
-    def commit(self) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.handle.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
 
 
 def run(
@@ -217,7 +126,7 @@ def run(
     shards = plan_shards(keys, workers)
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
-    report_file: _ReportFile | None = None
+    report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
 
     def lap(name: str) -> None:
@@ -337,7 +246,7 @@ def run(
         lap("decide")
         plan.removed = np.array(decision.pid, dtype=np.int64)
         plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
-        contained_reported = _reported(decision, plan, store)
+        contained_reported = reported_entries(decision, plan, store)
         render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
         # Workers on this machine write the files themselves under temporary names (file
         # creation is slow on some disks); the main process renames them in corpus order.
@@ -353,7 +262,7 @@ def run(
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
         overrides: Overrides = {}
         if config.boilerplate and decision.pid:
-            overrides = _remark(plan, shard_keys, shared, executor)
+            overrides = remark_plan(plan, shard_keys, shared, executor)
         shared.pop("counts", None)
         lap("remark")
 
@@ -369,7 +278,7 @@ def run(
         expect = getattr(sink, "expect_inputs", None)
         if expect is not None:  # the journal records each output with its input's checksum
             expect({info.path: info.checksum for info in infos})
-        report_file = _ReportFile(report_path)
+        report_file = ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
             for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
                 for item in out.outputs:

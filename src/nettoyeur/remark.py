@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nettoyeur import boilerplate
-from nettoyeur.passes import Overrides
+from nettoyeur.plan import Overrides
 from nettoyeur.records import Document, Paragraph, Verdict
 
 # The detail of a removed copy whose kept copy was removed as boilerplate after dedup.

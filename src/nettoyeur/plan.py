@@ -1,0 +1,126 @@
+"""The plan of a streaming run: the shards, and every verdict once dedup has decided.
+
+:func:`plan_shards` cuts the corpus (in corpus order) into the shards each pass runs on.
+After dedup, :class:`Plan` holds every document's verdicts on the driver (compact arrays),
+and :meth:`Plan.task` cuts from it the :class:`WriteTask` of some documents: what the
+re-mark and write passes (:mod:`nettoyeur.passes`) need to rebuild their verdicts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nettoyeur.records import Verdict
+
+# Documents per shard: at most this many, and fewer on small corpora so that every
+# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
+SHARD_DOCS = 256
+SHARDS_PER_WORKER = 8
+
+# What the first pass learnt of a document: its checksum, and whether a line of it may need
+# repair (the later passes then skip the repair prefilter on the others).
+Seen = dict[str, tuple[str, bool]]
+
+# What the re-mark after dedup changed: per document path, per paragraph index, the new
+# verdict (None: a duplicate promoted to kept copy).
+Overrides = dict[str, dict[int, Verdict | None]]
+
+
+@dataclass
+class WriteTask:
+    """What the passes after dedup need for some documents of one shard.
+
+    Attributes:
+        keys: the documents, in corpus order (loaded in pass 2).
+        seen: their checksums and repair flags.
+        codes: uint32 per paragraph of these documents, in order: 0, or 1 + index of its
+            boilerplate verdict (global table).
+        first_pids: per document, the paragraph id of its first analysed paragraph.
+        removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
+        overrides: the re-mark's changes to these documents (applied last).
+    """
+
+    keys: list[str]
+    seen: Seen
+    codes: np.ndarray
+    first_pids: list[int]
+    removals: dict[int, tuple[str, tuple, int, str, int]]
+    overrides: Overrides = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """Every verdict of a streaming run once dedup has decided, by document (on the driver).
+
+    Attributes:
+        paths: the loaded documents, in corpus order.
+        seen: their checksums and repair flags.
+        codes: uint32 per paragraph of every document (see :class:`WriteTask`).
+        para_start: int64, per document, the position of its first paragraph in ``codes``
+            (one more entry: the total).
+        doc_of: int32, the document of each analysed paragraph (by paragraph id).
+        lines: int32, the line of each analysed paragraph.
+        indices: int32, the index of each analysed paragraph in its document.
+        removed: int64, the removed paragraph ids, sorted.
+        removals: the decision: per removal ``(pid, target, reason, evidence)``.
+    """
+
+    paths: list[str]
+    seen: Seen
+    codes: np.ndarray
+    para_start: np.ndarray
+    doc_of: np.ndarray
+    lines: np.ndarray
+    indices: np.ndarray
+    removed: np.ndarray
+    removals: list[tuple[int, int, str, tuple]]
+
+    def first_pid(self, doc: int) -> int:
+        """Returns the paragraph id of a document's first analysed paragraph."""
+        return int(self._bounds()[0][doc])
+
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Per document (and one past the last): its first paragraph id, and its first position in ``removed``.
+
+        Found once for every document with one vectorised search each (a search per
+        document, with ``doc_of`` cast to the query's type every time, cost the main
+        process O(documents x paragraphs)).
+        """
+        cached = self.__dict__.get("_bounds_cache")
+        if cached is None or cached[0] is not self.removed:
+            docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
+            first = np.searchsorted(self.doc_of, docs, side="left").astype(np.int64)
+            cut = np.searchsorted(self.removed, first, side="left").astype(np.int64)
+            cached = self.__dict__["_bounds_cache"] = (self.removed, first.tolist(), cut.tolist())
+        return cached[1], cached[2]
+
+    def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
+        """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
+        keys = [self.paths[d] for d in docs]
+        codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
+        first, cut = self._bounds()
+        first_pids = [first[d] for d in docs]
+        removals: dict[int, tuple[str, tuple, int, str, int]] = {}
+        for d in docs:
+            for j in range(cut[d], cut[d + 1]):
+                pid, target, reason, evidence = self.removals[j]
+                removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
+        return WriteTask(
+            keys,
+            {k: self.seen[k] for k in keys},
+            np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
+            first_pids,
+            removals,
+            {k: overrides[k] for k in keys if k in overrides} if overrides else {},
+        )
+
+
+def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
+    """Cuts the keys (in corpus order) into consecutive shards."""
+    if not keys:
+        return []
+    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
