@@ -7,7 +7,7 @@ the new one under the final name, never half of one. Leftover temporary files st
 with ``.nettoyeur-`` and end with ``.tmp``; the next run removes them. An error (disk
 full, permission denied) or an interruption (Ctrl-C) while a file is written removes
 its temporary file before the error goes on, and the error names the final path. The
-corpus itself goes through :class:`nettoyeur.sources.FolderSink`, which renames files
+corpus itself goes through :class:`nettoyeur.folder_sink.FolderSink`, which renames files
 in batches after one ``os.sync()`` instead of one fsync per file.
 
 :func:`safe_target` / :func:`target_in` refuse any output path that would leave OUT.
