@@ -42,6 +42,25 @@ ENGINES = ["nettoyeur", "nettoyeur-1", "datasketch", "datasketch-bulk", "rensa",
 # --- memory --------------------------------------------------------------------------------------
 
 
+def _proc_pss_tree(pid: int) -> int | None:
+    """The summed proportional set size of ``pid`` and its descendants from /proc, or None off Linux."""
+    try:
+        total, todo = 0, [pid]
+        while todo:
+            p = todo.pop()
+            try:
+                with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as handle:
+                    total += next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+                for task in os.listdir(f"/proc/{p}/task"):
+                    with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as handle:
+                        todo.extend(int(c) for c in handle.read().split())
+            except (OSError, StopIteration, ValueError):  # a child that just ended
+                continue
+        return total
+    except OSError:
+        return None
+
+
 class PeakRSS:
     """Samples the memory of this process and its children every 50 ms; keeps the maximum of the sum.
 
@@ -57,12 +76,15 @@ class PeakRSS:
             import psutil
 
             self._proc = psutil.Process()
-        except ImportError:  # fall back to getrusage: this process only, children not counted
+        except ImportError:  # fall back to /proc (Linux) or getrusage (this process only)
             self._proc = None
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def current(self) -> int:
         if self._proc is None:
+            tree = _proc_pss_tree(os.getpid())
+            if tree is not None:
+                return tree
             import resource
 
             return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
