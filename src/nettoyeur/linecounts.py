@@ -25,7 +25,7 @@ def line_key(text: str) -> int:
 
 # Short lines recur (a site's chrome is on every page): their keys are remembered, up to
 # this many (~200 bytes each), then forgotten at once.
-_KEY_MEMO_SIZE = 50_000
+_KEY_MEMO_SIZE = 20_000
 _KEY_MEMO_MAX_CHARS = 200
 _key_memo: dict[str, int | None] = {}  # a line's text -> its counted key (None: not counted)
 _hash_memo: dict[str, int] = {}  # a frequency key -> line_key(it)
