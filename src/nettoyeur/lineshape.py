@@ -4,9 +4,9 @@ Every paragraph of the corpus is described (words, function-word share, sentence
 stems) and tried against the pattern rules, in pass 2 and again after dedup: this is the
 per-line Python of a run, so it is built to be cheap without changing a single verdict.
 
-- :func:`describe` counts function words and collects stems with C-level calls (a
-  ``map`` over the words, one regular expression for the candidate stems) instead of a
-  Python loop per word.
+- :func:`describe` counts function words with C-level calls (a ``map`` over the words)
+  and finds stems only for the lines whose stems are looked up (not prose); an article's
+  vocabulary is one C-level set of its words' first letters (:func:`article_stems`).
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
   as the loop over the rules would, trying only the rules whose word limit the line fits.
 - :class:`ShapeMemo` remembers the shape and rule of short lines: the chrome of a site
@@ -28,7 +28,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
