@@ -395,3 +395,27 @@ def test_spilled_band_keys_and_anchors_read_back_as_arrays(tmp_path):
     assert got == sorted(zip(keys.tolist(), owners.tolist()))
     parts = (spilled.part(p) for p in range(ANCHOR_PARTS))
     assert np.array_equal(anchor_pairs_from_parts(parts), anchor_pairs(keys, owners))
+
+
+def test_spill_folders_of_dead_runs_are_removed_by_the_next_run(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from nettoyeur.spill import SPILL_PREFIX, remove_dead_spill_dirs
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(done.stdout)  # a process that has ended: its folder is a killed run's leftover
+    spill_root = tmp_path / "tmp"
+    spill_root.mkdir()
+    (spill_root / f"{SPILL_PREFIX}{dead}-abc").mkdir()
+    (spill_root / f"{SPILL_PREFIX}{dead}-abc" / "0000000.txt").write_bytes(b"x" * 100)
+    kept = [f"{SPILL_PREFIX}{os.getpid()}-mine", f"{SPILL_PREFIX}1-init", f"{SPILL_PREFIX}x-odd", "nettoyeur-other"]
+    for name in kept:
+        (spill_root / name).mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_root))
+    _write_corpus(tmp_path / "in", files=3)
+    run(FolderSource(tmp_path / "in"), None, CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
+    assert sorted(p.name for p in spill_root.iterdir()) == sorted(kept)  # the dead run's removed, this run's too
+    assert remove_dead_spill_dirs(str(spill_root)) == 0

@@ -37,7 +37,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -76,7 +75,7 @@ from nettoyeur.report import (
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
 from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
-from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts
+from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 from nettoyeur.write import write_atomic
 
 worker_count = parallel.worker_count
@@ -125,7 +124,7 @@ def run(
     workers = executor.workers
     shards = plan_shards(keys, workers)
     shared: dict[str, Any] = {"source": source, "config": config}
-    spill_dir = tempfile.mkdtemp(prefix="nettoyeur-")
+    spill_dir = make_spill_dir()
     report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
 

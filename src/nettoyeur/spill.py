@@ -11,11 +11,69 @@ memory once read.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+# A run's spill folder is named after its process, so that a later run can tell the folder
+# of a run that was killed (SIGKILL, a power cut: no chance to clean up) from one in use.
+SPILL_PREFIX = "nettoyeur-spill-"
+
+
+def make_spill_dir() -> str:
+    """Creates this run's spill folder in the temporary folder, first removing those of dead runs.
+
+    Raises:
+        OSError: the temporary folder cannot be written.
+    """
+    remove_dead_spill_dirs()
+    return tempfile.mkdtemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
+
+
+def remove_dead_spill_dirs(root: str | None = None) -> int:
+    """Removes the spill folders that runs no longer alive left in ``root`` (default: the temporary folder).
+
+    Only folders of this user whose process has ended are touched: a folder whose process
+    id is in use again (by another program) is left for a later run.
+
+    Returns:
+        the number of folders removed.
+    """
+    root = root or tempfile.gettempdir()
+    removed = 0
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return 0
+    for name in names:
+        if not name.startswith(SPILL_PREFIX):
+            continue
+        pid_text = name[len(SPILL_PREFIX) :].split("-", 1)[0]
+        path = os.path.join(root, name)
+        try:
+            pid = int(pid_text)
+            if os.lstat(path).st_uid != os.getuid() or pid == os.getpid() or _alive(pid):
+                continue
+        except (ValueError, OSError, AttributeError):  # not ours, or no getuid (Windows)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """True when a process with this id exists (possibly another program's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def write_spill(path: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
