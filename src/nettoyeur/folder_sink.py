@@ -146,19 +146,8 @@ class FolderSink:
             OutputPathError: the document's path would leave the output folder, or it
                 lands on a file this run already wrote.
         """
-        self._check_root()
-        target = target_in(self._base, path, self._checked, shown=self.root)
-        input_sha = input_sha if input_sha is not None else self._inputs.get(path, "")
-        digest = hashlib.sha256(data).hexdigest()
-        if self.journal is not None and self.journal.is_complete(path, input_sha, digest, len(data), target):
-            self.output_files["resumed"] += 1
-            self._remember(path, target)
-            return
-        tmp = self._write_temp(target, data)
-        self._pending.append(_Pending(tmp, target, path, input_sha, digest, len(data)))
-        self._pending_bytes += len(data)
-        if len(self._pending) >= SYNC_FILES or self._pending_bytes >= SYNC_BYTES:
-            self._flush()
+        self._check_root()  # nothing is written once OUT is gone
+        self.write_staged(*self.stage(path, data), input_sha)
 
     def _write_temp(self, target: str, data: bytes) -> str:
         """Writes ``data`` to a new temporary file beside ``target``; returns its path.
@@ -180,7 +169,7 @@ class FolderSink:
         except BaseException as err:
             if tmp is not None:
                 _unlink(tmp)
-            if isinstance(err, OSError):
+            if isinstance(err, OSError) and err.filename != str(self.root):  # OUT gone: named as it is
                 raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
             raise
         return tmp
@@ -198,7 +187,8 @@ class FolderSink:
             OSError: the file cannot be written (disk full, permission, OUT removed).
             OutputPathError: the path would leave the output folder.
         """
-        self._check_root()
+        # OUT is not checked here: a missing folder is checked before one is created, and
+        # the main process checks OUT again before it takes the file over.
         target = target_in(self._base, path, self._checked, shown=self.root)
         return path, self._write_temp(target, data), hashlib.sha256(data).hexdigest(), len(data)
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import InputError
-from nettoyeur.read import TEXT_SUFFIXES, check_locations, rel_prefix
+from nettoyeur.read import TEXT_SUFFIXES, check_locations, walk_files
 from nettoyeur.records import Skip
 from nettoyeur.shard_read import RecordSource
 from nettoyeur.shard_write import RecordSink
@@ -50,24 +50,15 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Skip]]:
     shards: list[str] = []
     texts: list[str] = []
     skips: list[Skip] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        for name in sorted(dirnames):
-            if os.path.islink(os.path.join(dirpath, name)):
-                rel = Path(os.path.relpath(os.path.join(dirpath, name), root)).as_posix()
-                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
-                dirnames.remove(name)
-        prefix = rel_prefix(dirpath, root)
-        for name in filenames:
-            full = os.path.join(dirpath, name)
-            rel = prefix + name
-            if os.path.islink(full):
-                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
-            elif shard_kind(name) is not None:
-                shards.append(rel)
-            elif name.lower().endswith(TEXT_SUFFIXES):
-                texts.append(rel)
-            else:
-                skips.append(Skip(rel, "not-a-shard", "only .jsonl, .json.gz, .jsonl.zst, .jsonl.bz2 and .parquet"))
+    for rel, full, name in walk_files(root, skips):
+        if os.path.islink(full):
+            skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
+        elif shard_kind(name) is not None:
+            shards.append(rel)
+        elif name.lower().endswith(TEXT_SUFFIXES):
+            texts.append(rel)
+        else:
+            skips.append(Skip(rel, "not-a-shard", "only .jsonl, .json.gz, .jsonl.zst, .jsonl.bz2 and .parquet"))
     return sorted(shards), sorted(texts), skips
 
 
@@ -101,18 +92,16 @@ def detect(path: Path | str) -> str:
 
 
 def _shard_kinds(root: Path) -> set[tuple[str, str | None]]:
-    """Returns the kinds of the shard files under ``root`` (links not followed), reading names only.
+    """Returns the kinds of the shard files under ``root``, reading names only.
 
     A folder of text files is walked without a system call per file: only a file named
     like a shard is checked for being a link (a linked shard is skipped, as in :func:`_walk`).
     """
     kinds: set[tuple[str, str | None]] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-        for name in filenames:
-            kind = shard_kind(name)
-            if kind is not None and not os.path.islink(os.path.join(dirpath, name)):
-                kinds.add(kind)
+    for _rel, full, name in walk_files(root, []):
+        kind = shard_kind(name)
+        if kind is not None and not os.path.islink(full):
+            kinds.add(kind)
     return kinds
 
 

@@ -9,26 +9,23 @@ how many files does this line recur?
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import numpy as np
 
 from nettoyeur import boilerplate
+from nettoyeur.lineshape import LineMemo
 
 
 def line_key(text: str) -> int:
     """Returns a deterministic 64-bit key for a boilerplate frequency key (BLAKE2b)."""
-    import hashlib
-
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-# Short lines recur (a site's chrome is on every page): their keys are remembered, up to
-# this many (~200 bytes each), then forgotten at once.
-_KEY_MEMO_SIZE = 20_000
-_KEY_MEMO_MAX_CHARS = 200
-_key_memo: dict[str, int | None] = {}  # a line's text -> its counted key (None: not counted)
-_hash_memo: dict[str, int] = {}  # a frequency key -> line_key(it)
+# Short lines recur (a site's chrome is on every page): their keys are remembered.
+_key_memo = LineMemo()  # a line's text -> its counted key (None: not counted)
+_hash_memo = LineMemo()  # a frequency key -> line_key(it)
 
 
 def counted_key(text: str) -> int | None:
@@ -36,12 +33,7 @@ def counted_key(text: str) -> int | None:
     key = _key_memo.get(text, -1)
     if key != -1:
         return key
-    key = line_key(boilerplate.frequency_key(text)) if boilerplate.counted(text) else None
-    if len(text) <= _KEY_MEMO_MAX_CHARS:
-        if len(_key_memo) >= _KEY_MEMO_SIZE:
-            _key_memo.clear()
-        _key_memo[text] = key
-    return key
+    return _key_memo.remember(text, line_key(boilerplate.frequency_key(text)) if boilerplate.counted(text) else None)
 
 
 class LineCounts(dict):
@@ -57,11 +49,7 @@ class LineCounts(dict):
             return dict.get(self, key, default)
         code = _hash_memo.get(key)  # a key seen before: its hash is remembered
         if code is None:
-            code = line_key(key)
-            if len(key) <= _KEY_MEMO_MAX_CHARS:
-                if len(_hash_memo) >= _KEY_MEMO_SIZE:
-                    _hash_memo.clear()
-                _hash_memo[key] = code
+            code = _hash_memo.remember(key, line_key(key))
         return dict.get(self, code, default)
 
     def __getitem__(self, key: Any) -> int:

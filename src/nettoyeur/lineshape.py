@@ -16,9 +16,10 @@ per-line Python of a run, so it is built to be cheap without changing a single v
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
 from nettoyeur.rules import Rule
@@ -161,23 +162,12 @@ def describe(text: str) -> LineInfo:
     collapsed = collapse(text)
     lowered = collapsed.lower()
     sentence = ends_sentence(collapsed)
-    if _HAS_CJK.search(lowered) is not None:
-        return _describe_cjk(collapsed, lowered, sentence)
-    words = _WORDS.findall(lowered)
-    n = len(words)
-    stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and stop >= PROSE_MIN_STOPWORDS)
-    stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
-    return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
-
-
-def _describe_cjk(collapsed: str, lowered: str, sentence: bool) -> LineInfo:
-    """:func:`describe` for a line with CJK characters (each pair of them is a word and a stem)."""
-    words = _CJK_TOKENS.findall(lowered)
+    cjk = _HAS_CJK.search(lowered) is not None
+    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
     n = len(words)
     stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
     # Text in a script without a function-word list is prose when it ends like a sentence.
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or sentence))
+    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
     stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
     return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
 
@@ -194,12 +184,8 @@ class RuleMatcher:
     """
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.rules = list(rules)
-        self.limits = sorted({r.max_words for r in self.rules})
-        # Each rule with its needle test as one compiled search (the same question as
-        # ``any(needle in line for needle in rule.needles)``, asked in C).
-        tests = [(r, re.compile("|".join(map(re.escape, r.needles))).search if r.needles else None) for r in self.rules]
-        self.groups = [[(r, test) for r, test in tests if r.max_words >= limit] for limit in self.limits]
+        self.limits = sorted({r.max_words for r in rules})
+        self.groups = [[r for r in rules if r.max_words >= limit] for limit in self.limits]
 
     def first(self, text: str, n_words: int) -> Rule | None:
         """Returns the first rule that matches ``text`` (whitespace collapsed), or None.
@@ -210,31 +196,36 @@ class RuleMatcher:
         """
         if len(text) > RULE_MAX_CHARS:
             return None
-        g = _group_index(self.limits, n_words)
-        if g is None:
-            return None
+        g = bisect_left(self.limits, n_words)  # the first group whose word limit the line fits
+        if g == len(self.limits):
+            return None  # longer than every rule reads
         lowered = text.lower()
-        for rule, needles in self.groups[g]:  # Rule.matches, its word limit already known to hold
-            if (needles is None or needles(lowered) is not None) and rule.pattern.fullmatch(text) is not None:
+        for rule in self.groups[g]:
+            if rule.matches(text, n_words, lowered):
                 return rule
         return None
-
-
-def _group_index(limits: list[int], n_words: int) -> int | None:
-    """The first group whose word limit is at least ``n_words`` (None: the line is too long for every rule)."""
-    for g, limit in enumerate(limits):
-        if limit >= n_words:
-            return g
-    return None
 
 
 # Lines up to this many characters are remembered: menus, share bars, bylines and
 # headings, which recur from page to page; prose is longer and seldom seen twice.
 MEMO_MAX_CHARS = 200
-# Lines remembered at most, then forgotten at once: ~1 KB each with its shape (words,
-# stems), ~20 MB a worker. Measured at 1M paragraphs: 50,000 cost 160 MB more peak memory
-# over the run's processes and saved no time (a site's chrome is a few hundred lines).
+# Lines a memo holds at most, then forgets at once: ~1 KB a line with its shape (words,
+# stems), ~20 MB a worker; the line-key memos hold ~200 bytes a line. Measured at 1M
+# paragraphs: 50,000 cost 160 MB more peak memory over the run's processes and saved no
+# time (a site's chrome is a few hundred lines).
 MEMO_SIZE = 20_000
+
+
+class LineMemo(dict):
+    """Results for lines, kept for short ones only and forgotten all at once when full (bounded memory)."""
+
+    def remember(self, line: str, value: Any) -> Any:
+        """Stores ``value`` for ``line`` when the line is short (``MEMO_MAX_CHARS``); returns ``value``."""
+        if len(line) <= MEMO_MAX_CHARS:
+            if len(self) >= MEMO_SIZE:
+                self.clear()
+            self[line] = value
+        return value
 
 
 class ShapeMemo:
@@ -246,7 +237,7 @@ class ShapeMemo:
 
     def __init__(self, rules: list[Rule] | None) -> None:
         self.matcher = RuleMatcher(rules) if rules else None
-        self._seen: dict[str, tuple[LineInfo, Rule | None]] = {}
+        self._seen = LineMemo()  # line -> (LineInfo, first matching rule)
 
     def shape(self, text: str, with_rule: bool = True) -> tuple[LineInfo, Rule | None]:
         """Returns the line's :class:`LineInfo` and the first rule matching it (None when ``with_rule`` is False)."""
@@ -257,31 +248,25 @@ class ShapeMemo:
         if not with_rule:
             return info, None
         rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
-        if len(text) <= MEMO_MAX_CHARS:
-            if len(self._seen) >= MEMO_SIZE:
-                self._seen.clear()
-            self._seen[text] = (info, rule)
-        return info, rule
+        return self._seen.remember(text, (info, rule))
 
 
-# The memo of each rule list: by identity (the fast path), and by content, so that a
-# worker that receives the run's rules again with each task keeps one memo.
-_BY_ID: dict[int, tuple[object, ShapeMemo]] = {}
-_BY_CONTENT: dict[tuple[Rule, ...], ShapeMemo] = {}
+# The memos of the rule lists seen in this process, by content: a worker that receives
+# the run's rules again with each task (Ray) keeps one memo; the last one is checked first.
+_MEMOS: dict[tuple[Rule, ...], ShapeMemo] = {}
+_last: tuple[object, ShapeMemo | None] = (None, None)
 
 
 def memo_for(rules: list[Rule] | None) -> ShapeMemo:
     """Returns the memo of this list of rules (made on first use; a few lists per process at most)."""
-    entry = _BY_ID.get(id(rules))
-    if entry is not None and entry[0] is rules:
-        return entry[1]
+    global _last
+    if _last[0] is rules and _last[1] is not None:
+        return _last[1]
     key = tuple(rules or ())
-    memo = _BY_CONTENT.get(key)
+    memo = _MEMOS.get(key)
     if memo is None:
-        if len(_BY_CONTENT) >= 8:
-            _BY_CONTENT.clear()
-        memo = _BY_CONTENT[key] = ShapeMemo(rules)
-    if len(_BY_ID) >= 8:
-        _BY_ID.clear()
-    _BY_ID[id(rules)] = (rules, memo)
+        if len(_MEMOS) >= 8:
+            _MEMOS.clear()
+        memo = _MEMOS[key] = ShapeMemo(rules)
+    _last = (rules, memo)
     return memo

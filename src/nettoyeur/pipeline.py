@@ -34,7 +34,6 @@ a run with an index (:class:`nettoyeur.index.CorpusIndex`) runs in memory too
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import time
@@ -71,12 +70,11 @@ from nettoyeur.report import (
     dumps_line,
     reported_line,
     run_summary,
-    summary_path,
+    write_summary,
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
 from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
-from nettoyeur.write import write_atomic
 
 worker_count = parallel.worker_count
 
@@ -331,7 +329,7 @@ def run(
             }
         },
     )
-    write_atomic(summary_path(report_path), json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    write_summary(report_path, summary)
     return summary
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -78,34 +79,31 @@ class Plan:
     removed: np.ndarray
     removals: list[tuple[int, int, str, tuple]]
 
+    @cached_property
+    def _first(self) -> list[int]:
+        """Per document (and one past the last), the id of its first analysed paragraph.
+
+        One vectorised search for every document: a search per document, with ``doc_of``
+        cast to the query's type each time, cost the main process O(documents x paragraphs).
+        """
+        docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
+        return np.searchsorted(self.doc_of, docs, side="left").tolist()
+
     def first_pid(self, doc: int) -> int:
         """Returns the paragraph id of a document's first analysed paragraph."""
-        return int(self._bounds()[0][doc])
-
-    def _bounds(self) -> tuple[list[int], list[int]]:
-        """Per document (and one past the last): its first paragraph id, and its first position in ``removed``.
-
-        Found once for every document with one vectorised search each (a search per
-        document, with ``doc_of`` cast to the query's type every time, cost the main
-        process O(documents x paragraphs)).
-        """
-        cached = self.__dict__.get("_bounds_cache")
-        if cached is None or cached[0] is not self.removed:
-            docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
-            first = np.searchsorted(self.doc_of, docs, side="left").astype(np.int64)
-            cut = np.searchsorted(self.removed, first, side="left").astype(np.int64)
-            cached = self.__dict__["_bounds_cache"] = (self.removed, first.tolist(), cut.tolist())
-        return cached[1], cached[2]
+        return self._first[doc]
 
     def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
         """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
         keys = [self.paths[d] for d in docs]
         codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
-        first, cut = self._bounds()
-        first_pids = [first[d] for d in docs]
+        first_pids = [self._first[d] for d in docs]
+        # Each document's removals: the run of ``removed`` between its first paragraph id and the next one's.
+        lo = np.searchsorted(self.removed, np.array(first_pids, dtype=np.int64)).tolist()
+        hi = np.searchsorted(self.removed, np.array([self._first[d + 1] for d in docs], dtype=np.int64)).tolist()
         removals: dict[int, tuple[str, tuple, int, str, int]] = {}
-        for d in docs:
-            for j in range(cut[d], cut[d + 1]):
+        for start, stop in zip(lo, hi):
+            for j in range(start, stop):
                 pid, target, reason, evidence = self.removals[j]
                 removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
         return WriteTask(

@@ -97,6 +97,29 @@ def rel_prefix(dirpath: str, root: Path | str) -> str:
     return "" if rel == "." else Path(rel).as_posix() + "/"
 
 
+def walk_files(root: Path | str, skips: list[Skip]) -> Iterator[tuple[str, str, str]]:
+    """Yields ``(relative path, full path, name)`` of every file under ``root``, folder by folder.
+
+    Links to folders are not followed: each is recorded in ``skips`` (``symlink``), as is
+    each folder that cannot be listed (``unreadable``). Files are yielded whatever they
+    are (links included): the caller tests what it needs, so that a walk that only looks
+    at names makes no system call per file.
+    """
+
+    def onerror(err: OSError) -> None:
+        rel = os.path.relpath(err.filename, root) if err.filename else "?"
+        skips.append(Skip(Path(rel).as_posix(), "unreadable", f"cannot list this folder: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        prefix = rel_prefix(dirpath, root)
+        for name in sorted(dirnames):
+            if os.path.islink(os.path.join(dirpath, name)):
+                skips.append(Skip(prefix + name, "symlink", "symbolic links are not followed"))
+                dirnames.remove(name)
+        for name in filenames:
+            yield prefix + name, os.path.join(dirpath, name), name
+
+
 def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """Lists the text files under ``root`` in corpus order.
 
@@ -106,31 +129,16 @@ def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """
     found: list[str] = []
     skips: list[Skip] = []
-
-    def onerror(err: OSError) -> None:
-        rel = os.path.relpath(err.filename, root) if err.filename else "?"
-        skips.append(Skip(Path(rel).as_posix(), "unreadable", f"cannot list this folder: {err.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
-        for name in list(dirnames):
-            full = os.path.join(dirpath, name)
-            if os.path.islink(full):
-                rel = Path(os.path.relpath(full, root)).as_posix()
-                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
-                dirnames.remove(name)
-        prefix = rel_prefix(dirpath, root)
-        for name in filenames:
-            full = os.path.join(dirpath, name)
-            rel = prefix + name
-            if not _utf8_name(rel):
-                shown = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
-                skips.append(Skip(shown, "bad-name", "its name is not valid UTF-8: rename it to clean it"))
-            elif os.path.islink(full):
-                skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
-            elif not name.lower().endswith(TEXT_SUFFIXES):
-                skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
-            else:
-                found.append(rel)
+    for rel, full, name in walk_files(root, skips):
+        if not _utf8_name(rel):
+            shown = os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+            skips.append(Skip(shown, "bad-name", "its name is not valid UTF-8: rename it to clean it"))
+        elif os.path.islink(full):
+            skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
+        elif not name.lower().endswith(TEXT_SUFFIXES):
+            skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
+        else:
+            found.append(rel)
     found.sort()
     skips.sort(key=lambda s: s.path)
     return found, skips

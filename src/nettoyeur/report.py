@@ -115,7 +115,12 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     lines = [dumps_line(r) for doc in docs for r in records(doc)]
     lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
     write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
-    spath = summary_path(path)
+    return write_summary(path, summary)
+
+
+def write_summary(report_path: Path, summary: dict[str, Any]) -> Path:
+    """Writes the summary beside the report (``x.summary.json``), atomically; returns its path."""
+    spath = summary_path(report_path)
     write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
     return spath
 
