@@ -15,12 +15,10 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.dedup_analysis import analyse, components, exact_groups
-from nettoyeur.errors import InputError
 from nettoyeur.folder_sink import FolderSink
 from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.minhash import signatures, signatures_flat
 from nettoyeur.pipeline import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
-from nettoyeur.records import Document, Skip
 from nettoyeur.repair import may_need_repair, needs_repair
 from nettoyeur.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
 from nettoyeur.sources import FolderSource
@@ -307,28 +305,6 @@ def test_streaming_run_equals_in_memory_clean(tmp_path):
     )
     assert streamed == in_memory
     assert summary["counts"].get("duplicate", 0) > 0
-
-
-class ChangingSource(FolderSource):
-    """A folder whose first file reads differently after the first pass."""
-
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
-        self.loads = 0
-
-    def load(self, key: str) -> Document | Skip:
-        doc = super().load(key)
-        if key.startswith("000"):
-            self.loads += 1
-            if self.loads > 1 and isinstance(doc, Document):
-                doc.checksum = "changed"
-        return doc
-
-
-def test_a_document_changing_between_passes_is_an_input_error(tmp_path):
-    _write_corpus(tmp_path / "in", files=4)
-    with pytest.raises(InputError, match="changed while it was being cleaned"):
-        run(ChangingSource(tmp_path / "in"), None, CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
 
 
 def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):

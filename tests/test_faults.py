@@ -380,27 +380,36 @@ def test_disk_full_names_the_file_exits_3_and_resume_finishes(small, monkeypatch
     assert snapshot(out) == small["ref"]
 
 
-def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
-    """A real fault, not a mock: RLIMIT_FSIZE makes the kernel refuse writes past 64 KiB (EFBIG)."""
+def _run_with_file_size_limit(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Runs the CLI with RLIMIT_FSIZE at 64 KiB: the kernel refuses writes past it (EFBIG), a real fault."""
     resource = pytest.importorskip("resource")
-    files = corpus(5, 30)
-    # One 100 KB line, over --max-line-chars: never analysed (no spill file holds it), only written.
-    files["zz-big.txt"] = "lorem ipsum " * 8_500 + "\n"
-    src = write_tree(tmp_path / "in", files)
-    before = snapshot(src)
-    out = tmp_path / "out"
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
-    proc = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "nettoyeur", "clean", str(src), str(out), "-q", "--workers", "1"]
-        + ["--max-line-chars", "1000"],
+        + ["--max-line-chars", "1000", *extra],
         capture_output=True,
         text=True,
         preexec_fn=limit,
         timeout=300,
     )
+
+
+def _big_line_corpus(tmp_path: Path) -> Path:
+    files = corpus(5, 30)
+    # One 100 KB line, over --max-line-chars: never analysed (no spill file of texts holds
+    # it), only written; the snapshot of its shard holds it, unless --no-snapshot.
+    files["zz-big.txt"] = "lorem ipsum " * 8_500 + "\n"
+    return write_tree(tmp_path / "in", files)
+
+
+def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
+    src = _big_line_corpus(tmp_path)
+    before = snapshot(src)
+    out = tmp_path / "out"
+    proc = _run_with_file_size_limit(src, out, "--no-snapshot")
     assert proc.returncode == 3, proc.stderr
     assert "Traceback" not in proc.stderr
     assert f"I/O error on {out.resolve() / 'zz-big.txt'}" in proc.stderr
@@ -409,6 +418,21 @@ def test_real_file_size_limit_is_an_io_error_naming_the_file(tmp_path):
     ref = tmp_path / "ref"
     clean_folder(src, ref, CleanConfig(max_line_chars=1000), quiet=True)
     assert assert_no_half_file(out, snapshot(ref)) == len(journal_entries(out))
+
+
+def test_a_full_temporary_folder_is_an_io_error_that_says_to_move_tmpdir(tmp_path):
+    src = _big_line_corpus(tmp_path)
+    before = snapshot(src)
+    out = tmp_path / "out"
+    proc = _run_with_file_size_limit(src, out)
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    hit = re.search(r"I/O error on (\S*nettoyeur-spill-\d+-[^/]*)/\S*: File too large", proc.stderr)
+    assert hit, proc.stderr
+    assert "point TMPDIR at a disk with more room, or add --no-snapshot" in proc.stderr
+    assert not (out / "zz-big.txt").exists() and not temporaries(out)
+    assert snapshot(src) == before
+    assert not Path(hit.group(1)).exists()  # the spill folder is removed on the way out
 
 
 # ---------------------------------------------------------------- permissions

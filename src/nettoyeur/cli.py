@@ -31,6 +31,7 @@ from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
 from nettoyeur.report import default_report_path, summary_path, table
 from nettoyeur.rules import load_rules
+from nettoyeur.spill import SPILL_PREFIX
 from nettoyeur.write import clear_temporaries
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -114,6 +115,13 @@ def engine_options() -> Decorator:
     return compose(
         click.option("--workers", type=int, default=0, show_default=True, help="Processes (0 = all cores)."),
         click.option(
+            "--snapshot/--no-snapshot",
+            default=True,
+            show_default=True,
+            help="Keep a decoded copy of each file in the temporary folder (TMPDIR; about the corpus's size) "
+            "so each file is read once; --no-snapshot reads the files again in each pass.",
+        ),
+        click.option(
             "--engine",
             type=click.Choice(["local", "ray"]),
             default="local",
@@ -195,6 +203,7 @@ def clean(
     rules_file: Path | None,
     min_files: int,
     workers: int,
+    snapshot: bool,
     engine: str,
     address: str | None,
     report: Path | None,
@@ -224,6 +233,7 @@ def clean(
             max_file_bytes=round(max_file_mb * 2**20),
             max_file_lines=max_file_lines,
             workers=workers,
+            snapshot=snapshot,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
@@ -303,10 +313,20 @@ _ADVICE = {
 }
 
 
+def _in_spill(path: object) -> bool:
+    """True when ``path`` lies in a run's spill folder (in the temporary folder)."""
+    return isinstance(path, str) and Path(path).parent.name.startswith(SPILL_PREFIX)
+
+
 def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
     """Returns the message for an I/O error: the path, what happened, what to do next."""
     where = f" {err.filename}" if getattr(err, "filename", None) else ""
     advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
+    if _in_spill(getattr(err, "filename", None)):
+        advice += (
+            f" ({err.filename} is one of the run's temporary files, about the corpus's size: point TMPDIR at a "
+            "disk with more room, or add --no-snapshot, which needs less)"
+        )
     message = f"Error: I/O error on{where}: {err.strerror or err}. {advice}."
     if not dry_run:
         message += (

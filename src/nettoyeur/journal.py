@@ -39,7 +39,7 @@ from nettoyeur.write import write_atomic
 JOURNAL_VERSION = 1
 
 # Options that change how fast a run goes but not a byte of its output.
-_NOT_OUTPUT_SHAPING = ("workers", "engine", "address")
+_NOT_OUTPUT_SHAPING = ("workers", "engine", "address", "snapshot")
 
 
 def journal_path(output_dir: Path) -> Path:

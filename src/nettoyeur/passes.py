@@ -10,13 +10,15 @@ that calls them):
    what dedup left (see :mod:`nettoyeur.remark`);
 4. :func:`write_shard`: every verdict applied, the output rendered with its report records.
 
-Each later pass loads and repairs the documents again, and checks that they read as in
-the first one. The line counts live in :mod:`nettoyeur.linecounts`, the shards and the
-write tasks in :mod:`nettoyeur.plan`, a document's repair in :mod:`nettoyeur.sources`.
+Each later pass restores the documents as the first one read them (:mod:`nettoyeur.snapshot`)
+or, without snapshots, loads them again and checks that they read the same
+(:func:`nettoyeur.sources.load_for_pass`). The line counts live in
+:mod:`nettoyeur.linecounts`, the shards and the write tasks in :mod:`nettoyeur.plan`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections import Counter
@@ -26,17 +28,15 @@ from typing import Any
 
 import numpy as np
 
-from nettoyeur import boilerplate, parallel
+from nettoyeur import boilerplate, parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, make_verdict
-from nettoyeur.errors import InputError
 from nettoyeur.linecounts import counted_key
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.plan import Seen, WriteTask
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.repair import may_need_repair, needs_repair
 from nettoyeur.report import dumps_line, reason_counts, records
-from nettoyeur.sources import analysable, repair_document
+from nettoyeur.sources import analysable, load_for_pass
 from nettoyeur.spill import write_anchors, write_band_keys
 
 # Documents between two trims of the main process's heap (see parallel.trim_memory).
@@ -63,33 +63,26 @@ class DocInfo:
     long_lines: tuple[tuple[int, int], ...] = ()  # (line, chars) kept unanalysed
 
 
-def _changed(key: str) -> InputError:
-    return InputError(
-        f"{key} changed while it was being cleaned (it reads differently from the first pass): "
-        "run again once the input is no longer being written to."
-    )
-
-
 def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
-    """Loads and repairs a document; in a later pass, checks that it reads as in the first one.
-
-    Returns:
-        ``(document or skip, whether a line may need repair)``.
+    """:func:`~nettoyeur.sources.load_for_pass` of ``key`` from this run's source (``seen``: None in the first pass).
 
     Raises:
-        InputError: the document's bytes changed between passes.
+        InputError: the document's bytes changed between passes (no snapshot).
+        OSError: the snapshot cannot be read.
     """
     st = parallel.state()
-    item = st["source"].load(key)
-    if seen is not None:
-        checksum, suspect = seen.get(key, ("", False))
-        if isinstance(item, Skip) or item.checksum != checksum:
-            raise _changed(key)
-    elif isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-    else:
-        return item, False
-    return repair_document(item, st["config"].max_line_chars, suspect), suspect
+    expected = None if seen is None else seen.get(key, ("", False, None))
+    return load_for_pass(st["source"], key, expected, st["config"].max_line_chars)
+
+
+def _snapshots(first_pass: bool = True) -> snapshot.SnapshotWriter | contextlib.nullcontext[None]:
+    """A writer of this shard's snapshots in the first pass of a run that keeps them (on this machine), else nothing.
+
+    Raises:
+        OSError: the snapshot file cannot be created.
+    """
+    folder = parallel.state().get("snapshot_dir")
+    return snapshot.SnapshotWriter(folder) if folder and first_pass else contextlib.nullcontext()
 
 
 def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
@@ -103,14 +96,15 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
     seen: Seen = {}
     skips: list[Skip] = []
     found: list[int] = []
-    for key in keys:
-        item, suspect = _load_checked(key, None)
-        if isinstance(item, Skip):
-            skips.append(item)
-            continue
-        seen[key] = (item.checksum, suspect)
-        view = analysable(item, parallel.state()["config"].max_line_chars)
-        found.extend({k for k in map(counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
+    with _snapshots() as kept:
+        for key in keys:
+            item, suspect = _load_checked(key, None)
+            if isinstance(item, Skip):
+                skips.append(item)
+                continue
+            seen[key] = (item.checksum, suspect, snapshot.keep(kept, item))
+            view = analysable(item, parallel.state()["config"].max_line_chars)
+            found.extend({k for k in map(counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 
@@ -208,14 +202,18 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         position += int(size.sum())
         texts, chars = [], 0
 
-    with open(spill, "wb") as handle:
+    # Without pass 1 (no boilerplate), this is the first pass: it keeps the snapshots.
+    with open(spill, "wb") as handle, _snapshots(first_pass=expected is None) as kept:
         for key in keys:
             item, suspect = _load_checked(key, expected)
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             doc = item
-            seen[key] = (doc.checksum, suspect)
+            if expected is not None:
+                seen[key] = expected[key]
+            else:
+                seen[key] = (doc.checksum, suspect, snapshot.keep(kept, doc))
             if config.boilerplate:
                 boilerplate.mark(analysable(doc, config.max_line_chars), st["rules"], st["counts"], config.min_files)
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)

@@ -6,9 +6,10 @@ in corpus order), each pass a plain function of one shard (:mod:`nettoyeur.passe
 a worker process (or a Ray task) can run:
 
 1. *count* (:func:`~nettoyeur.passes.count_shard`, only with boilerplate on): load and
-   repair each document and count the 64-bit keys of its short lines; the counts of all
-   shards are merged (the boilerplate frequency signal needs corpus-wide counts).
-2. *analyse* (:func:`~nettoyeur.passes.analyse_shard`): load, repair, mark boilerplate
+   repair each document, keep its snapshot, and count the 64-bit keys of its short
+   lines; the counts of all shards are merged (the boilerplate frequency signal needs
+   corpus-wide counts).
+2. *analyse* (:func:`~nettoyeur.passes.analyse_shard`): restore, mark boilerplate
    (given the counts), and turn the paragraphs left into the dedup stage's compact arrays
    (:class:`~nettoyeur.dedup.Analysis`); their texts go to a spill file on disk. Then,
    in this process, :func:`~nettoyeur.dedup.decide` finds and verifies the near
@@ -16,13 +17,15 @@ a worker process (or a Ray task) can run:
 3. *remark* (:func:`~nettoyeur.passes.remark_shard`, only the documents dedup thinned):
    the boilerplate signals again on what dedup left, kept copies handed over to the next
    copy when they go (:mod:`nettoyeur.remark`).
-4. *write* (:func:`~nettoyeur.passes.write_shard`): load and repair again, apply the
+4. *write* (:func:`~nettoyeur.passes.write_shard`): restore each document, apply the
    boilerplate, dedup and re-mark verdicts, render the output and the report records;
    this process writes them in corpus order.
 
 Memory holds the compact arrays (a few hundred bytes a paragraph), never the corpus
-text. Documents are loaded three or four times, which costs less than keeping them:
-loading and repairing is a small share of the time. Results come back in shard order and
+text. Each file is read, decoded and repaired once: the first pass appends each document
+to a snapshot file on disk, which the later passes read back (:mod:`nettoyeur.snapshot`;
+Ray's workers, which may not share this disk, load from the source again and check that
+it reads the same). Results come back in shard order and
 every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
 the same bytes as ``--workers 1``. The driver's helpers (the re-mark's, the report file)
 live in :mod:`nettoyeur.run_parts`.
@@ -45,7 +48,7 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur import parallel
+from nettoyeur import parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, decide
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
@@ -108,7 +111,7 @@ def run(
         the run summary (also written as JSON beside the report).
 
     Raises:
-        InputError: a document changed while the run read it.
+        InputError: a document changed while the run read it (executors that keep no snapshot).
         OSError: writing failed (disk full, permission); already-written files are whole.
     """
     if index is not None:
@@ -123,6 +126,10 @@ def run(
     shards = plan_shards(keys, workers)
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = make_spill_dir()
+    if config.snapshot and isinstance(executor, LocalExecutor):
+        # The first pass keeps each document as it read it (nettoyeur.snapshot); the later
+        # passes restore it from there instead of reading and decoding the file again.
+        shared["snapshot_dir"] = spill_dir
     report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
 
@@ -305,6 +312,7 @@ def run(
             abort()
         raise
     finally:
+        snapshot.close_readers()
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     skips.sort(key=lambda s: s.path)

@@ -15,15 +15,17 @@ from functools import cached_property
 import numpy as np
 
 from nettoyeur.records import Verdict
+from nettoyeur.snapshot import Where
 
 # Documents per shard: at most this many, and fewer on small corpora so that every
 # worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
 SHARD_DOCS = 256
 SHARDS_PER_WORKER = 8
 
-# What the first pass learnt of a document: its checksum, and whether a line of it may need
-# repair (the later passes then skip the repair prefilter on the others).
-Seen = dict[str, tuple[str, bool]]
+# What the first pass learnt of a document: its checksum, whether a line of it may need
+# repair (the later passes then skip the repair prefilter on the others), and where its
+# snapshot lies (None: the later passes load it from the source; see nettoyeur.snapshot).
+Seen = dict[str, tuple[str, bool, Where | None]]
 
 # What the re-mark after dedup changed: per document path, per paragraph index, the new
 # verdict (None: a duplicate promoted to kept copy).
@@ -36,7 +38,7 @@ class WriteTask:
 
     Attributes:
         keys: the documents, in corpus order (loaded in pass 2).
-        seen: their checksums and repair flags.
+        seen: their checksums, repair flags and snapshots.
         codes: uint32 per paragraph of these documents, in order: 0, or 1 + index of its
             boilerplate verdict (global table).
         first_pids: per document, the paragraph id of its first analysed paragraph.
@@ -58,7 +60,7 @@ class Plan:
 
     Attributes:
         paths: the loaded documents, in corpus order.
-        seen: their checksums and repair flags.
+        seen: their checksums, repair flags and snapshots.
         codes: uint32 per paragraph of every document (see :class:`WriteTask`).
         para_start: int64, per document, the position of its first paragraph in ``codes``
             (one more entry: the total).

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from nettoyeur.config import CleanConfig
+from nettoyeur.errors import InputError
 from nettoyeur.folder_sink import FolderSink, folder_sink
 from nettoyeur.read import check_locations, list_files, load
-from nettoyeur.records import Document, Skip, Verdict
+from nettoyeur.records import Document, Skip
 from nettoyeur.repair import may_need_repair, needs_repair, repair
+from nettoyeur.snapshot import Where, blank_after_repair, restore
 
 
 @runtime_checkable
@@ -90,9 +92,7 @@ def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> D
         if len(p.text) <= max_line_chars:
             p.text, p.repairs = repair(p.original)
             if p.repairs and not p.text.strip():
-                # "&nbsp;" alone on its line becomes a no-break space: kept, it would be a
-                # paragraph the report counts and the output file does not show.
-                p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
+                p.verdict = blank_after_repair(p.repairs)
     return doc
 
 
@@ -141,3 +141,47 @@ def folder_pair(
     if output_dir is None:
         return source, None
     return source, folder_sink(input_dir, output_dir, config, resume=resume)
+
+
+def _changed(key: str) -> InputError:
+    return InputError(
+        f"{key} changed while it was being cleaned (it reads differently from the first pass): "
+        "run again once the input is no longer being written to."
+    )
+
+
+def load_for_pass(
+    source: Source, key: str, expected: tuple[str, bool, Where | None] | None, max_line_chars: int
+) -> tuple[Document | Skip, bool]:
+    """Loads and repairs a document in a pass of a streaming run.
+
+    In the first pass (``expected`` None) the document is loaded, tested for repair and
+    repaired. A later pass restores it from its snapshot when the first pass kept one;
+    otherwise it loads it again and checks that it reads as in the first pass.
+
+    Args:
+        source: the run's source.
+        key: the document.
+        expected: what the first pass saw: ``(checksum, may need repair, snapshot)``.
+        max_line_chars: longer lines are not repaired.
+
+    Returns:
+        ``(document or skip, whether a line may need repair)``.
+
+    Raises:
+        InputError: the document's bytes changed between passes (no snapshot).
+        OSError: the snapshot cannot be read.
+    """
+    if expected is not None:
+        checksum, suspect, where = expected
+        if where is not None:
+            return restore(key, where), suspect
+    item = source.load(key)
+    if expected is not None:
+        if isinstance(item, Skip) or item.checksum != checksum:
+            raise _changed(key)
+    elif isinstance(item, Document):
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+    else:
+        return item, False
+    return repair_document(item, max_line_chars, suspect), suspect

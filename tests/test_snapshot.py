@@ -1,0 +1,179 @@
+"""The snapshots a run keeps of its documents (nettoyeur.snapshot): later passes see what the first one read."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusgen import prose
+from nettoyeur import CleanConfig
+from nettoyeur.errors import InputError
+from nettoyeur.executors import LocalExecutor
+from nettoyeur.folder_sink import FolderSink
+from nettoyeur.pipeline import run
+from nettoyeur.records import Document, Skip
+from nettoyeur.snapshot import SnapshotWriter, close_readers, restore
+from nettoyeur.sources import FolderSource, load_document
+
+# Lines that repair changes (mojibake, entities, an entity left blank) beside lines it must not touch.
+_PIECES = [
+    "Le cafÃ© de la gare",
+    "Tom &amp; Jerry",
+    "&nbsp;",
+    "plain words, nothing to fix",
+    "",
+    "   ",
+    "naïve “quotes” stay",
+    "\u4e2d\u6587\u884c",
+]
+_ENDINGS = ["\n", "\r\n", "\r"]
+
+
+def _round_trip(tmp_path: Path, data: bytes, max_line_chars: int = 10_000) -> tuple[Document | Skip, Document | None]:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / "a.txt").write_bytes(data)
+    loaded = load_document(FolderSource(tmp_path / "in"), "a.txt", max_line_chars)
+    if isinstance(loaded, Skip):
+        return loaded, None
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = writer.add(loaded)
+        writer.add(loaded)  # a second record after it: offsets must not overlap
+    try:
+        return loaded, restore("a.txt", where)
+    finally:
+        close_readers()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_ENDINGS)), min_size=1, max_size=12),
+    st.sampled_from(["utf-8", "cp1252", "utf-16"]),
+)
+def test_a_restored_document_equals_the_document_loaded(tmp_path_factory, parts, encoding):
+    tmp_path = tmp_path_factory.mktemp("snap")
+    text = "".join(body + end for body, end in parts)
+    data = text.encode(encoding, errors="replace")
+    loaded, restored = _round_trip(tmp_path, data)
+    if restored is None:
+        return  # empty or blank: skipped before any snapshot
+    assert restored == loaded  # lines, paragraphs (texts, originals, repairs, verdicts), checksum, size
+
+
+def test_restore_keeps_repairs_blank_verdicts_and_unrepaired_long_lines(tmp_path):
+    long = "x" * 50 + " cafÃ©"
+    data = ("\r\nLe cafÃ© est bon\r\n&nbsp;\r\n" + long + "\r\nfin\r\n\r\n").encode("utf-8")
+    loaded, restored = _round_trip(tmp_path, data, max_line_chars=40)
+    assert restored == loaded
+    by_line = {p.line: p for p in restored.paragraphs}
+    assert by_line[2].text == "Le café est bon" and by_line[2].original == "Le cafÃ© est bon" and by_line[2].repairs
+    assert by_line[3].verdict is not None and by_line[3].verdict.reason == "blank-after-repair"
+    assert by_line[4].text == long and by_line[4].repairs == ()  # over the cap: never repaired
+    assert restored.lines[0] == "\r\n" and restored.lines[-1] == "\r\n"
+
+
+def test_restore_keeps_undecodable_bytes_as_the_loader_gave_them(tmp_path):
+    data = b"caf\xc3\xa9 ok\n\xff\xfe broken \x81 bytes\n"
+    loaded, restored = _round_trip(tmp_path, data)
+    assert restored == loaded
+
+
+def _corpus(root: Path, files: int = 6) -> None:
+    rng = random.Random(5)
+    root.mkdir(parents=True)
+    shared = prose(rng, 40)
+    for i in range(files):
+        lines = ["Home | News | Contact", prose(rng, 30), shared, prose(rng, 25), "Share this article"]
+        (root / f"{i:03d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+class ChangingSource(FolderSource):
+    """A folder whose files read differently from their second load on (a line is added)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.loads: dict[str, int] = {}
+
+    def load(self, key: str) -> Document | Skip:
+        self.loads[key] = self.loads.get(key, 0) + 1
+        if self.loads[key] == 1:
+            return super().load(key)
+        path = self.root / key
+        saved = path.read_bytes()
+        path.write_bytes(saved + b"CHANGED AFTER THE FIRST PASS of the run.\n")
+        try:
+            return super().load(key)
+        finally:
+            path.write_bytes(saved)
+
+
+class ElsewhereExecutor:
+    """Runs locally but is not the local executor: a run then keeps no snapshot (as on Ray)."""
+
+    def __init__(self, workers: int) -> None:
+        self._local = LocalExecutor(workers)
+        self.workers = self._local.workers
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._local, name)
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_a_local_run_reads_each_file_once_and_writes_what_it_read(tmp_path):
+    _corpus(tmp_path / "in")
+    source = ChangingSource(tmp_path / "in")
+    summary = run(source, FolderSink(tmp_path / "out"), CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
+    assert set(source.loads.values()) == {1}  # the later passes restored the snapshots
+    assert summary["counts"].get("duplicate", 0) > 0  # dedup and the re-mark pass ran
+    written = _outputs(tmp_path / "out")
+    assert len(written) == 6 and not any(b"CHANGED" in data for data in written.values())
+    # The same bytes as a run that reads every file again in every pass (no change then).
+    run(
+        FolderSource(tmp_path / "in"),
+        FolderSink(tmp_path / "out2"),
+        CleanConfig(workers=1),
+        report=tmp_path / "r2.jsonl",
+        quiet=True,
+        executor=ElsewhereExecutor(1),
+    )
+    assert _outputs(tmp_path / "out2") == written
+    assert (tmp_path / "r2.jsonl").read_bytes() == (tmp_path / "r.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("boilerplate", [True, False])
+@pytest.mark.parametrize("how", ["executor-elsewhere", "no-snapshot-option"])
+def test_without_snapshots_a_file_changing_between_passes_is_an_input_error(tmp_path, boilerplate, how):
+    _corpus(tmp_path / "in")
+    elsewhere = how == "executor-elsewhere"
+    with pytest.raises(InputError, match="changed while it was being cleaned"):
+        run(
+            ChangingSource(tmp_path / "in"),
+            FolderSink(tmp_path / "out"),
+            CleanConfig(workers=1, boilerplate=boilerplate, snapshot=elsewhere),
+            report=tmp_path / "r.jsonl",
+            quiet=True,
+            executor=ElsewhereExecutor(1) if elsewhere else None,
+        )
+
+
+def test_no_snapshot_writes_the_same_bytes_with_two_workers(tmp_path):
+    _corpus(tmp_path / "in", files=12)
+    for snap in (True, False):
+        sink, config = FolderSink(tmp_path / f"o{snap}"), CleanConfig(workers=2, snapshot=snap)
+        run(FolderSource(tmp_path / "in"), sink, config, report=tmp_path / f"r{snap}.jsonl", quiet=True)
+    assert _outputs(tmp_path / "oTrue") == _outputs(tmp_path / "oFalse") != {}
+    assert (tmp_path / "rTrue.jsonl").read_bytes() == (tmp_path / "rFalse.jsonl").read_bytes()
+
+
+def test_without_boilerplate_the_analyse_pass_keeps_the_snapshots(tmp_path):
+    _corpus(tmp_path / "in")
+    source = ChangingSource(tmp_path / "in")
+    run(source, FolderSink(tmp_path / "out"), CleanConfig(workers=1, boilerplate=False), report=tmp_path / "r.jsonl")
+    assert set(source.loads.values()) == {1}
+    assert not any(b"CHANGED" in data for data in _outputs(tmp_path / "out").values())
