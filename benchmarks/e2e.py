@@ -70,7 +70,8 @@ def references(corpus: Path, root: Path, writer: ArticleWriter, workers: int, ou
     """
     for k in sorted({1, workers}):
         r = reference("floor", corpus, root / "ref", k)
-        tail = f"I/O floor, {k} process{'es' * (k > 1)}: nettoyeur reaches {100 * r['wall'] / ours['wall']:.0f}% of it"
+        share = f"{100 * r['wall'] / ours['wall']:.0f}% of it ({100 * r['cpu'] / ours['cpu']:.0f}% per CPU-s)"
+        tail = f"I/O floor, {k} process{'es' * (k > 1)}: nettoyeur reaches {share}"
         print(row(writer, f"floor-{k}", r, tail), flush=True)
     if datatrove:
         r = reference("datatrove", corpus, root / "ref", workers)
