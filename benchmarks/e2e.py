@@ -7,8 +7,17 @@ would (a separate process), and prints one row per size: wall time, MB/s, paragr
 seconds, peak memory of the process tree, its growth per paragraph over a tiny run (the
 interpreter and the libraries), and the time of each pass. Everything is deleted at the end.
 
+Under each size, reference rows measured on the same folder in the same run (see ``e2e_peers.py``):
+``floor-1`` and ``floor-N``, the I/O floor (walk, read, decode, write under a temporary name, rename:
+nothing else) with 1 and with nettoyeur's N processes, and the share of it nettoyeur reaches; and
+``datatrove``, a full datatrove cleaning (FTFY, C4 line filters, MinHash dedup, JSONL writer) with
+N tasks and workers, and nettoyeur's speed as a multiple of it. datatrove is slow (~25 CPU-s per 1,000
+files here), so by default it runs at the smallest size only, and is skipped with a note when not installed.
+
     python benchmarks/e2e.py                                   # 100k, 300k, 1M and 3M paragraphs
     python benchmarks/e2e.py --sizes 100000,300000 --also-no-boilerplate
+    python benchmarks/e2e.py --sizes 100000,300000 --peer-max-paragraphs 300000   # datatrove at both sizes
+    python benchmarks/e2e.py --no-peers                        # nettoyeur's rows only
 """
 
 from __future__ import annotations
@@ -17,7 +26,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ArticleWriter  # noqa: E402
-from speed import PeakRSS, cpu_seconds  # noqa: E402
+from e2e_peers import datatrove_missing, measure, reference  # noqa: E402
+from nettoyeur.parallel import worker_count  # noqa: E402
+from speed import BANDS, NGRAM, ROWS  # noqa: E402
 
 NETTOYEUR = [sys.executable, "-m", "nettoyeur"]
 
@@ -34,19 +44,60 @@ NETTOYEUR = [sys.executable, "-m", "nettoyeur"]
 def clean(src: Path, out: Path, workers: int, extra: list[str]) -> dict:
     """Runs ``nettoyeur clean`` in a child process; returns its summary with wall, CPU and memory."""
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [*NETTOYEUR, "clean", str(src), str(out), "-q", "--workers", str(workers), *extra]
-    with PeakRSS() as mem:
-        cpu, wall = cpu_seconds(), time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"nettoyeur failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    measured = measure([*NETTOYEUR, "clean", str(src), str(out), "-q", "--workers", str(workers), *extra])
     summary = json.loads(out.with_name(out.name + ".summary.json").read_text(encoding="utf-8"))
-    summary.update(wall=wall, cpu=cpu, peak=mem.peak)
+    summary.update(measured)
     shutil.rmtree(out, ignore_errors=True)
     for suffix in (".report.jsonl", ".summary.json"):
         out.with_name(out.name + suffix).unlink(missing_ok=True)
     return summary
+
+
+def row(writer: ArticleWriter, name: str, r: dict, tail: str, base: int | None = None) -> str:
+    """One table row: size, timings and memory of run ``r``; growth per paragraph over ``base`` when given."""
+    mb = writer.bytes / 1e6
+    growth = f"{(r['peak'] - base) / writer.paragraphs:6.0f}" if base is not None else f"{'-':>6}"
+    return (
+        f"{writer.paragraphs:>10,} {writer.files:>7,} {mb:6.0f} {name:>9} {r['wall']:7.1f} {mb / r['wall']:6.1f} "
+        f"{writer.paragraphs / r['wall']:8,.0f} {r['cpu']:7.1f} {r['peak'] / 2**20:8.0f} {growth}  {tail}"
+    )
+
+
+def references(corpus: Path, root: Path, writer: ArticleWriter, workers: int, ours: dict, datatrove: bool) -> None:
+    """Prints the reference rows of one size: the I/O floor with 1 and ``workers`` processes, then datatrove.
+
+    ``ours`` is nettoyeur's full run on the same folder; each row says how nettoyeur compares with it.
+    """
+    for k in sorted({1, workers}):
+        r = reference("floor", corpus, root / "ref", k)
+        share = f"{100 * r['wall'] / ours['wall']:.0f}% of it ({100 * r['cpu'] / ours['cpu']:.0f}% per CPU-s)"
+        tail = f"I/O floor, {k} process{'es' * (k > 1)}: nettoyeur reaches {share}"
+        print(row(writer, f"floor-{k}", r, tail), flush=True)
+    if datatrove:
+        r = reference("datatrove", corpus, root / "ref", workers)
+        tail = (
+            f"nettoyeur {r['wall'] / ours['wall']:.1f}x its MB/s ({r['cpu'] / ours['cpu']:.1f}x per CPU-s), "
+            f"{ours['own'] / r['own']:.1f}x its memory; it kept {r['docs_out']:,} of {writer.files:,} documents"
+        )
+        print(row(writer, "datatrove", r, tail), flush=True)
+
+
+def legend(workers: int, dt_max: int, missing: str | None) -> None:
+    """Prints what the reference rows measure (``dt_max``: datatrove's largest size; ``missing``: why it is not run)."""
+    print(
+        "floor-K: the I/O floor with K processes (walk, read, decode UTF-8, write under a temporary name,\n"
+        "  rename; nothing else, where nettoyeur also syncs once per 4,096 files): the file system's cap.\n"
+        "peak MB counts this script's own memory in every row; the ratio of memories leaves it out."
+    )
+    if missing:
+        print(f"datatrove: skipped, {missing}")
+    elif dt_max:
+        print(
+            f"datatrove (sizes up to {dt_max:,} paragraphs): read, FTFY, C4 line filters, MinHash dedup\n"
+            f"  (word {NGRAM}-grams, {BANDS} bands x {ROWS} rows), JSONL writer; {workers} tasks and workers.\n"
+            f"  It removes duplicate documents where nettoyeur removes paragraphs: a cleaning run's\n"
+            f"  throughput, not the same job."
+        )
 
 
 def main() -> None:
@@ -55,8 +106,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="nettoyeur's --workers (0 = all cores)")
     parser.add_argument("--root", type=Path, default=None, help="where to generate (default: a temporary folder)")
     parser.add_argument("--also-no-boilerplate", action="store_true", help="also time --no-boilerplate")
+    parser.add_argument("--no-peers", action="store_true", help="no reference rows (I/O floor, datatrove)")
+    parser.add_argument(
+        "--peer-max-paragraphs",
+        type=int,
+        default=None,
+        help="run datatrove at the sizes up to this many paragraphs (default: the smallest size only; 0: never)",
+    )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    workers = worker_count(args.workers)
+    dt_max = 0 if args.no_peers else sizes[0] if args.peer_max_paragraphs is None else args.peer_max_paragraphs
+    missing = datatrove_missing() if dt_max else None
     root = Path(tempfile.mkdtemp(prefix="nettoyeur-e2e-", dir=args.root))
     try:
         tiny = root / "tiny"
@@ -66,8 +127,10 @@ def main() -> None:
             f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; baseline (interpreter, libraries, workers) "
             f"{base / 2**20:.0f} MB peak on a 50-paragraph run"
         )
+        if not args.no_peers:
+            legend(workers, dt_max, missing)
         head = (
-            f"{'paragraphs':>10} {'files':>7} {'MB':>6} {'variant':>8} {'wall s':>7} {'MB/s':>6} {'par/s':>8} "
+            f"{'paragraphs':>10} {'files':>7} {'MB':>6} {'variant':>9} {'wall s':>7} {'MB/s':>6} {'par/s':>8} "
             f"{'CPU s':>7} {'peak MB':>8} {'B/par':>6}  passes (s): count/analyse/decide/remark/write"
         )
         print(head)
@@ -81,18 +144,15 @@ def main() -> None:
             variants = [("full", [])]
             if args.also_no_boilerplate:
                 variants.append(("no-bp", ["--no-boilerplate"]))
+            runs = []
             for name, extra in variants:
                 s = clean(corpus, root / "out", args.workers, extra)
-                mb = writer.bytes / 1e6
+                runs.append(s)
                 stages = s.get("stage_seconds", {})
                 passes = "/".join(f"{stages.get(k, 0):.1f}" for k in ("count", "analyse", "decide", "remark", "write"))
-                print(
-                    f"{writer.paragraphs:>10,} {writer.files:>7,} {mb:6.0f} {name:>8} {s['wall']:7.1f} "
-                    f"{mb / s['wall']:6.1f} {writer.paragraphs / s['wall']:8,.0f} {s['cpu']:7.1f} "
-                    f"{s['peak'] / 2**20:8.0f} {(s['peak'] - base) / writer.paragraphs:6.0f}  {passes}"
-                    f"   (generated in {made:.0f} s)",
-                    flush=True,
-                )
+                print(row(writer, name, s, f"{passes}   (generated in {made:.0f} s)", base), flush=True)
+            if not args.no_peers:
+                references(corpus, root, writer, workers, runs[0], not missing and size <= dt_max)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
