@@ -43,13 +43,30 @@ class Verdict:
     detail: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns the verdict as a JSON-ready dict, leaving out empty fields."""
+        """Returns the verdict as a JSON-ready dict, leaving out empty fields (floats to 4 decimals)."""
         out: dict[str, Any] = {"reason": self.reason}
-        for key in ("kept_doc", "kept_line", "kept_text", "estimated", "jaccard", "containment", "detail"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = round(value, 4) if isinstance(value, float) else value
+        # Most verdicts are boilerplate (a detail alone): the six fields of a pair are tested
+        # at once, and read one by one only for a duplicate or a containment.
+        if not (
+            self.kept_doc is None
+            and self.kept_line is None
+            and self.kept_text is None
+            and self.estimated is None
+            and self.jaccard is None
+            and self.containment is None
+        ):
+            for key in _PAIR_FIELDS:
+                value = getattr(self, key)
+                if value is not None:
+                    out[key] = round(value, 4) if isinstance(value, float) else value
+        value = self.detail
+        if value is not None:
+            out["detail"] = round(value, 4) if isinstance(value, float) else value
         return out
+
+
+# The fields of a verdict about a pair of paragraphs, in the order of Verdict.to_dict's keys.
+_PAIR_FIELDS = ("kept_doc", "kept_line", "kept_text", "estimated", "jaccard", "containment")
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ import platform
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,19 +42,23 @@ def summary_path(report_path: Path) -> Path:
 def records(doc: Document) -> Iterator[dict[str, Any]]:
     """Yields the report records of one document."""
     rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
-    named = {"id": rid} if rid is not None else {}
+    path = doc.path
     for p in doc.paragraphs:
-        if p.verdict is not None:
-            record = {"file": doc.path, **named, "line": p.line, "paragraph": p.index, "text": p.text}
-            record.update(p.verdict.to_dict())
+        verdict = p.verdict
+        if verdict is not None:
+            if rid is None:
+                record = {"file": path, "line": p.line, "paragraph": p.index, "text": p.text}
+            else:
+                record = {"file": path, "id": rid, "line": p.line, "paragraph": p.index, "text": p.text}
+            record.update(verdict.to_dict())
             if p.repairs:  # removed after its encoding was repaired: keep both facts
                 record["repairs"] = list(p.repairs)
                 record["original"] = p.original
             yield record
         elif p.repairs:
             yield {
-                **named,
-                "file": doc.path,
+                **({"id": rid} if rid is not None else {}),
+                "file": path,
                 "line": p.line,
                 "paragraph": p.index,
                 "text": p.text,
@@ -101,9 +105,57 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 _RAW_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
+def _line_encoder() -> Callable[[Any, int], Iterable[str]]:
+    """Returns the chunks of ``json.dumps(value, ensure_ascii=False, sort_keys=True)``: ``encode(value, 0)``.
+
+    ``json.dumps`` builds an encoder object and a C encoder for every call (more than half
+    its time on a report record); here both are built once. The C encoder gets the
+    arguments ``JSONEncoder.iterencode`` gives it, so its text is the same, but for one
+    thing no record shows: it does not look for circular containers (a record holds none;
+    a cycle ends in RecursionError, which :func:`dumps_line` answers with the plain path).
+    Without the C encoder (an interpreter without ``_json``), the encoder object is reused.
+    """
+    plain = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
+    make = json.encoder.c_make_encoder
+    if make is None:
+        return lambda value, _level: plain.iterencode(value, _one_shot=True)
+    return make(
+        None,  # markers: no circularity check
+        plain.default,
+        json.encoder.encode_basestring,  # the string encoder of ensure_ascii=False
+        plain.indent,
+        plain.key_separator,
+        plain.item_separator,
+        plain.sort_keys,
+        plain.skipkeys,
+        plain.allow_nan,
+    )
+
+
+_line_chunks = _line_encoder()
+
+
 def dumps_line(record: dict[str, Any]) -> str:
-    """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators)."""
-    return _dumps(record, sort_keys=True)
+    """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators).
+
+    The same text as ``_dumps(record, sort_keys=True)``, the plain definition, in less than
+    half its time: one reused encoder, and the tests for lone surrogates and raw line
+    separators skipped on an ASCII line and made with C-level substring searches otherwise
+    (the regular expression's character class took 2 us a record, the searches 0.1 us).
+    """
+    try:
+        text = "".join(_line_chunks(record, 0))
+    except (TypeError, ValueError, RecursionError):  # not JSON (or a cycle): json.dumps says why
+        return _dumps(record, sort_keys=True)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a file name not in UTF-8): ASCII escapes
+        return _dumps(record, sort_keys=True)
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_LINE_BREAKS)
+    return text
 
 
 def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:

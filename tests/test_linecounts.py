@@ -1,0 +1,53 @@
+"""Pass 1's line counting: the fast test of a counted line gives what counting its words gives."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import boilerplate, linecounts
+from nettoyeur.boilerplate import FREQUENCY_MAX_WORDS, counted, frequency_key
+from nettoyeur.lineshape import count_words, has_fewer_words
+
+CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
+LAW = settings(max_examples=300, deadline=None)
+
+# Words of every kind that makes the tests differ if they are wrong: latin words, digits,
+# underscores (word characters), combining marks, CJK (one token per one or two characters),
+# the katakana middle dot (in the CJK range but not a word character), punctuation, spaces.
+_PIECES = ["mot", "a", "é", "x1", "_", "\u0301", "日", "本語", "・", ",", " ", "  ", "\t", "—", "!", "\u3000"]
+# Lines near the limit: up to three times as many pieces as the limit has words.
+lines = st.lists(st.sampled_from(_PIECES), max_size=3 * FREQUENCY_MAX_WORDS).map("".join)
+
+
+@LAW
+@given(lines)
+def test_counted_is_fewer_words_than_the_limit(text):
+    assert counted(text) == (count_words(text) < FREQUENCY_MAX_WORDS) == has_fewer_words(text, FREQUENCY_MAX_WORDS)
+
+
+@LAW
+@given(lines)
+def test_the_possessive_pattern_matches_what_the_backtracking_one_matches(text):
+    backtracking = re.compile(rf"(?:\W*\w+\b){{{FREQUENCY_MAX_WORDS}}}")  # the Python 3.10 form
+    assert (boilerplate._MANY_WORDS.match(text) is None) == (backtracking.match(text) is None)
+
+
+@pytest.mark.parametrize("case", CASES["counted_lines"], ids=lambda c: c["label"])
+def test_counted_golden(case):
+    assert counted(case["text"]) is case["counted"]
+    assert (count_words(case["text"]) < FREQUENCY_MAX_WORDS) is case["counted"]
+
+
+@LAW
+@given(st.lists(lines, max_size=8))
+def test_counted_key_is_the_hash_of_the_frequency_key_of_a_counted_line(texts):
+    for _ in range(2):  # the second time from the memo
+        for text in texts:
+            want = linecounts.line_key(frequency_key(text)) if count_words(text) < FREQUENCY_MAX_WORDS else None
+            assert linecounts.counted_key(text) == want

@@ -1,0 +1,199 @@
+"""The report's JSON lines and records: the fast paths give what the plain definitions give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import report
+from nettoyeur.records import Document, Paragraph, Verdict
+from nettoyeur.report import dumps_line, records
+
+CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
+LAW = settings(max_examples=300, deadline=None)
+
+
+def plain_line(record: dict) -> str:
+    """A report line as the report defines it: sorted keys, UTF-8 text unless it cannot be, no raw separators."""
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(record, ensure_ascii=True, sort_keys=True)
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+# Text with what makes the fast path differ from json.dumps if it is wrong: lone surrogates
+# (high and low), the three separators str.splitlines breaks at, quotes, backslashes,
+# control characters, accents, CJK, an astral character.
+_ALPHABET = st.sampled_from(list('aé日 "\\\t\n\x00\x1f\x7f\x85\u2028\u2029\ud800\udc80\udfff\U0001f600'))
+texts = st.one_of(st.text(alphabet=_ALPHABET, max_size=40), st.text(max_size=40))
+values = st.one_of(
+    texts,
+    st.integers(),
+    st.floats(),  # NaN and infinities included: json writes NaN, Infinity
+    st.none(),
+    st.booleans(),
+    st.lists(texts, max_size=3),
+)
+KEYS = ["file", "id", "line", "paragraph", "text", "reason", "kept_doc", "kept_line", "kept_text", "estimated"]
+keys = st.one_of(st.sampled_from(KEYS + ["jaccard", "containment", "detail", "repairs", "original"]), texts)
+record_dicts = st.dictionaries(keys, values, max_size=12)
+
+
+@LAW
+@given(record_dicts)
+def test_fast_line_is_the_plain_definition(record):
+    assert dumps_line(record) == plain_line(record)
+
+
+# Lone surrogates as a file name not in UTF-8 gives them (surrogateescape: U+DC80-U+DCFF). A
+# high surrogate before a low one would read back as the pair's astral character, in JSON.
+_ESCAPED = st.sampled_from(list('aé日 "\\\t\n\x00\x1f\x85\u2028\u2029\udc80\udcff\U0001f600'))
+round_texts = st.one_of(st.text(alphabet=_ESCAPED, max_size=40), st.text(max_size=40))
+round_keys = st.one_of(st.sampled_from(KEYS), round_texts)
+
+
+@LAW
+@given(
+    st.dictionaries(round_keys, st.one_of(round_texts, st.integers(), st.lists(round_texts, max_size=3)), max_size=12)
+)
+def test_a_line_is_one_line_that_reads_back_as_the_record_with_sorted_keys(record):
+    line = dumps_line(record)
+    assert line.splitlines() == [line]  # no break str.splitlines() would take
+    assert json.loads(line) == record
+    assert list(json.loads(line)) == sorted(record)
+    strings = [*record, *(v for v in record.values() if isinstance(v, str))]
+    strings += [s for v in record.values() if isinstance(v, list) for s in v]
+    if any("\udc80" <= c <= "\udcff" for s in strings for c in s):
+        assert line.isascii()  # a lone surrogate anywhere: the whole line is ASCII escapes
+    else:  # readable UTF-8: every other character beyond ASCII is written as itself
+        assert all(c in line for s in strings for c in s if ord(c) > 127 and c not in "\x85\u2028\u2029")
+
+
+@pytest.mark.parametrize("case", CASES["report_lines"], ids=lambda c: c["label"])
+def test_report_line_golden(case):
+    line = dumps_line(case["record"])
+    assert line == plain_line(case["record"])
+    assert line.isascii() == case["ascii"]
+    for text in case["readable"] + case["escaped"]:
+        assert text in line, text
+    for text in case["absent"]:
+        assert text not in line, text
+    assert json.loads(line) == case["record"]
+
+
+def test_a_value_json_cannot_write_is_json_s_own_error():
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps_line({"file": "a.txt", "text": object()})
+    cycle: list = []
+    cycle.append(cycle)
+    with pytest.raises((ValueError, RecursionError)):
+        dumps_line({"file": "a.txt", "repairs": cycle})
+    assert dumps_line({"file": "a.txt"}) == '{"file": "a.txt"}'  # the encoder is whole after an error
+
+
+# --- records ---------------------------------------------------------------------------------------------------
+
+
+def plain_verdict_dict(verdict: Verdict) -> dict:
+    """Verdict.to_dict as first written: each field in order, left out when None, floats to 4 decimals."""
+    out = {"reason": verdict.reason}
+    for key in ("kept_doc", "kept_line", "kept_text", "estimated", "jaccard", "containment", "detail"):
+        value = getattr(verdict, key)
+        if value is not None:
+            out[key] = round(value, 4) if isinstance(value, float) else value
+    return out
+
+
+def maybe(strategy):
+    return st.one_of(st.none(), strategy)
+
+
+verdicts = st.builds(
+    Verdict,
+    reason=st.sampled_from(["duplicate", "contained", "boilerplate:pattern:nav"]),
+    kept_doc=maybe(st.text(max_size=5)),
+    kept_line=maybe(st.integers(1, 99)),
+    kept_text=maybe(st.text(max_size=5)),
+    estimated=maybe(st.floats(0, 1)),
+    jaccard=maybe(st.floats(0, 1)),
+    containment=maybe(st.floats(0, 1)),
+    detail=maybe(st.one_of(st.text(max_size=5), st.floats(0, 100))),
+)
+
+
+@LAW
+@given(verdicts)
+def test_verdict_dict_is_the_plain_definition_in_the_same_key_order(verdict):
+    assert list(verdict.to_dict().items()) == list(plain_verdict_dict(verdict).items())
+
+
+def plain_records(doc: Document) -> list[dict]:
+    """report.records as first written."""
+    rid = getattr(doc, "record_id", None)
+    named = {"id": rid} if rid is not None else {}
+    out = []
+    for p in doc.paragraphs:
+        if p.verdict is not None:
+            record = {"file": doc.path, **named, "line": p.line, "paragraph": p.index, "text": p.text}
+            record.update(plain_verdict_dict(p.verdict))
+            if p.repairs:
+                record["repairs"] = list(p.repairs)
+                record["original"] = p.original
+            out.append(record)
+        elif p.repairs:
+            out.append(
+                {
+                    **named,
+                    "file": doc.path,
+                    "line": p.line,
+                    "paragraph": p.index,
+                    "text": p.text,
+                    "reason": "encoding:" + "+".join(p.repairs),
+                    "original": p.original,
+                }
+            )
+    return out
+
+
+class _Record(Document):
+    """A document read from a record file: it has an id."""
+
+    __slots__ = ("record_id",)
+
+
+paragraph_lists = st.lists(
+    st.tuples(maybe(verdicts), st.lists(st.sampled_from(["fix_latin1", "fix_c1_controls"]), max_size=2)), max_size=6
+)
+
+
+@LAW
+@given(paragraph_lists, maybe(st.text(max_size=4)))
+def test_records_are_the_plain_definition_in_the_same_key_order(paras, record_id):
+    doc = _Record(path="d/a.txt") if record_id is not None else Document(path="d/a.txt")
+    if record_id is not None:
+        doc.record_id = record_id
+    doc.paragraphs = [
+        Paragraph(index=k, line=2 * k + 1, text=f"t{k}", original=f"o{k}", repairs=tuple(fixes), verdict=v)
+        for k, (v, fixes) in enumerate(paras)
+    ]
+    got, want = list(records(doc)), plain_records(doc)
+    assert [list(r.items()) for r in got] == [list(r.items()) for r in want]
+    assert len(got) == sum(1 for v, fixes in paras if v is not None or fixes)  # negatives: kept, unrepaired: none
+
+
+def test_report_file_lines_are_the_records_lines(tmp_path):
+    doc = Document(path="a.txt")
+    doc.paragraphs = [
+        Paragraph(0, 1, "Menu\u2028Accueil", "Menu", (), Verdict("boilerplate:pattern:nav", detail="nav")),
+        Paragraph(1, 2, "kept", "kept"),
+        Paragraph(2, 3, "Café", "CafÃ©", ("fix_latin1",)),
+    ]
+    path = tmp_path / "x.report.jsonl"
+    report.write_report(path, [doc], {"contained_reported": []})
+    assert path.read_text(encoding="utf-8") == "".join(plain_line(r) + "\n" for r in plain_records(doc))
