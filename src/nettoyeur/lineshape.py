@@ -95,7 +95,7 @@ class LineInfo(NamedTuple):
 # stems: the set costs ~25 ns a character of the article's words, one search ~0.7 ns a
 # character (measured on 100,000 paragraphs), so 40 searches cost about as much as the set
 # and an article asked more than that (a page of many short lines) costs at most twice
-# the set. Articles are asked about five stems on average.
+# the set. Most articles are asked about five stems.
 ASKED_BEFORE_SET = 40
 
 
