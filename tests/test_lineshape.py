@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from nettoyeur import lineshape
 from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
 from nettoyeur.lineshape import (
+    LineInfo,
     RuleMatcher,
     ShapeMemo,
     article_stems,
@@ -22,7 +23,7 @@ from nettoyeur.lineshape import (
     has_fewer_words,
     stems_of,
 )
-from nettoyeur.rules import builtin_rules
+from nettoyeur.rules import Rule, builtin_rules, compile_template
 
 CASES = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
@@ -30,10 +31,21 @@ RULES = builtin_rules()
 LAW = settings(max_examples=300, deadline=None)
 
 # Text with what makes the fast paths differ from the slow ones if they are wrong: white
-# space of every kind, CJK, digits, underscores, combining marks, non-decimal numerals,
-# sentence ends behind quotes, a capital that lower-cases to two characters.
-_ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語 \t\u00a0\u2003\u0301İ"
+# space of every kind, CJK (and a CJK sign that is no word character), digits,
+# underscores, combining marks, non-decimal numerals, sentence ends behind quotes, a
+# capital that lower-cases to two characters.
+_ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u0301İ"
 lines = st.text(alphabet=_ALPHABET, max_size=80)
+# Lines made of what the rules look for: their needles, the words of the golden cases
+# (chrome and prose), digits, separators and case changes, so that needles occur and
+# patterns match or nearly match.
+_PIECES = sorted(
+    {needle for rule in RULES for needle in rule.needles}
+    | {word for text in GOLDEN for word in text.split()}
+    | {"2023", "12:30", "|", "·", ":", "©", "-", "»", "(c)", "@"}
+)
+pieces = st.sampled_from(_PIECES) | st.sampled_from(_PIECES).map(str.upper)
+rule_lines = st.lists(pieces, min_size=1, max_size=30).map(" ".join)
 
 
 @LAW
@@ -75,14 +87,50 @@ def test_stems_of_a_line_are_its_letters_only_words_first_letters(text):
     assert describe(text).stems == _plain_stems(text)
 
 
+def _plain_article_prefixes(infos: list[LineInfo]) -> frozenset[str]:
+    """The first five letters of every letters-only word of the lines that is not a function or common word."""
+    return frozenset(
+        w[:5] for i in infos for w in i.words if w.isalpha() and w not in STOPWORDS and w not in COMMON_WORDS
+    )
+
+
+# Article lines with long words that share their first letters (or hold another's
+# first letters inside), and function words.
+_ARTICLE_WORDS = ["innovation", "innovant", "innov", "inno", "rénovation", "novateur", "ville", "villes", "the", "avec"]
+_ARTICLE_WORDS += ["écoles", "日本", "x2"]
+article_lines = lines | st.lists(st.sampled_from(_ARTICLE_WORDS), max_size=8).map(" ".join)
+
+
 @LAW
-@given(st.lists(lines, max_size=6), lines)
+@given(st.lists(article_lines, max_size=6), article_lines)
 def test_a_stem_is_in_the_article_set_exactly_when_a_line_has_it(body, other):
     infos = [describe(t) for t in body]
     union = frozenset().union(*[i.stems for i in infos])
     fast = article_stems(infos)
-    for stem in describe(other).stems | union:  # every question the signals ask is about a stem
+    stems = describe(other).stems
+    for stem in stems | union:  # every question the signals ask is about a stem
         assert (stem in fast) == (stem in union), stem
+    assert stems & fast == fast & stems == stems & union
+
+
+@LAW
+@given(st.lists(article_lines, max_size=6), st.lists(article_lines | st.sampled_from(_ARTICLE_WORDS), max_size=4))
+def test_the_article_set_answers_any_string_as_the_set_of_first_letters(body, asked):
+    infos = [describe(t) for t in body]
+    plain = _plain_article_prefixes(infos)
+    words = [w for i in infos for w in i.words]
+    questions = {q for text in asked + words for q in (text, text[:3], text[:4], text[:5], text[:6], text.lower())}
+    searched = article_stems(infos)
+    saved = lineshape.ASKED_BEFORE_SET
+    try:
+        lineshape.ASKED_BEFORE_SET = 1  # the second question and those after it: from the set
+        made = article_stems(infos)
+        for question in sorted(questions):
+            assert (question in made) == (question in plain), question
+    finally:
+        lineshape.ASKED_BEFORE_SET = saved
+    for question in sorted(questions):
+        assert (question in searched) == (question in plain), question
 
 
 def test_stems_keep_cjk_pairs_and_drop_function_and_mixed_words():
@@ -91,12 +139,45 @@ def test_stems_keep_cjk_pairs_and_drop_function_and_mixed_words():
     assert describe("the your with").stems == frozenset()  # function and common words only
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.sampled_from(GOLDEN) | lines)
+MATCHER = RuleMatcher(RULES)
+
+
+def _plain_first(rules: list[Rule], info: LineInfo) -> Rule | None:
+    """The rule matcher's plain definition: the first rule, in order, that matches the line."""
+    return next((r for r in rules if r.matches(info.text, info.n_words)), None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(GOLDEN) | lines | rule_lines)
 def test_rule_matcher_gives_the_first_rule_of_the_plain_loop(text):
     info = describe(text)
-    plain = next((r for r in RULES if r.matches(info.text, info.n_words)), None)
-    assert RuleMatcher(RULES).first(info.text, info.n_words) is plain
+    assert MATCHER.first(info.text, info.n_words) is _plain_first(RULES, info)
+
+
+# Rules that overlap: needles shared with other rules, a needle inside another, rules
+# without needles that match the same lines, word limits that differ, and a rule whose
+# pattern matches lines without its needle (which it must then leave).
+_OVERLAPPING = [
+    Rule("t", "cookie-anywhere", compile_template(r".*cookies?.*"), 12, ("cookie",)),
+    Rule("t", "read-with-more", compile_template(r"read .*"), 8, ("more",)),
+    Rule("t", "cook-start", compile_template(r"cook.*"), 6, ("cook",)),
+    Rule("t", "short-caps", compile_template(r"‹name›"), 3),
+    Rule("t", "dated", compile_template(r".*‹date›.*"), 20, tuple("0123456789")),
+    Rule("t", "any-short", compile_template(r"\S+(?: \S+)?"), 2),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.permutations(RULES[:12] + _OVERLAPPING + RULES[-12:]),
+    rule_lines
+    | st.lists(
+        st.sampled_from(["cookie", "cookies", "Cook", "COOKIE", "3 mars 2023", "Le", "read", "more"]), max_size=8
+    ).map(" ".join),
+)
+def test_rule_matcher_keeps_the_order_of_any_rule_list(rules, text):
+    info = describe(text)
+    assert RuleMatcher(rules).first(info.text, info.n_words) is _plain_first(rules, info)
 
 
 def test_rule_matcher_finds_chrome_and_leaves_prose():
