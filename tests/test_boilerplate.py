@@ -64,6 +64,20 @@ def test_content_line_is_matched_by_no_rule(case):
     assert rule is None, f"{rule.kind}:{rule.name} matched {case['why']}"
 
 
+def test_no_rule_is_kept_from_a_line_its_pattern_matches_by_its_needles():
+    # Needles only save time: a line that a rule's template matches (within its word
+    # limit) must hold one of its needles. Checked on every golden line, chrome and content.
+    texts = [c["text"] for c in LINES] + [line["text"] for doc in DOCUMENTS for line in doc["lines"]]
+    checked = 0
+    for text in texts:
+        info = describe(text)
+        for rule in RULES:
+            if info.n_words <= rule.max_words and rule.pattern.fullmatch(info.text):
+                checked += 1
+                assert rule.matches(info.text, info.n_words), f"{rule.name}'s needles miss {text!r}"
+    assert checked >= len([c for c in LINES if c["expect"] == "remove"])
+
+
 def test_rules_never_match_a_long_paragraph():
     sentence = "Ce site utilise des cookies et nous vous remercions de votre visite sur notre site. "
     info = describe(sentence * 12)

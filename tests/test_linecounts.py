@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import boilerplate, linecounts
+from nettoyeur import linecounts
 from nettoyeur.boilerplate import FREQUENCY_MAX_WORDS, counted, frequency_key
-from nettoyeur.lineshape import count_words, has_fewer_words
+from nettoyeur.lineshape import at_least_words_pattern, count_words, has_fewer_words
 
 CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
 LAW = settings(max_examples=300, deadline=None)
@@ -35,7 +35,7 @@ def test_counted_is_fewer_words_than_the_limit(text):
 @given(lines)
 def test_the_possessive_pattern_matches_what_the_backtracking_one_matches(text):
     backtracking = re.compile(rf"(?:\W*\w+\b){{{FREQUENCY_MAX_WORDS}}}")  # the Python 3.10 form
-    assert (boilerplate._MANY_WORDS.match(text) is None) == (backtracking.match(text) is None)
+    assert (at_least_words_pattern(FREQUENCY_MAX_WORDS).match(text) is None) == (backtracking.match(text) is None)
 
 
 @pytest.mark.parametrize("case", CASES["counted_lines"], ids=lambda c: c["label"])

@@ -42,13 +42,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from nettoyeur.lineshape import (
-    _HAS_CJK,  # the test has_fewer_words makes first (see counted)
     PROSE_MIN_STOPWORDS,
     LineInfo,
     article_stems,
     count_words,
     describe,
     frequency_key,
+    has_fewer_words,
     memo_for,
 )
 from nettoyeur.records import Document, Verdict
@@ -87,32 +87,13 @@ TEASER_MIN_STEMS = 3
 TEASER_MAX_STOPWORDS = 0.25
 
 
-# Pass 1 asks counted() of every distinct line of the corpus: has_fewer_words's question, made
-# cheaper. This pattern takes each run of word characters whole with possessive quantifiers
-# (Python 3.11+; on 3.10 the backtracking form, which matches the same lines), so a line with
-# fewer runs fails in one reading instead of being re-read at each word on the way back. No
-# CJK test is needed before it: count_words splits a run of word characters into one CJK
-# token or more and no token holds characters of two runs, so a line with this many runs has
-# at least this many words either way.
-try:
-    _MANY_WORDS = re.compile(rf"(?:\W*+\w++){{{FREQUENCY_MAX_WORDS}}}")
-except re.error:  # Python 3.10: no possessive quantifiers
-    _MANY_WORDS = re.compile(rf"(?:\W*\w+\b){{{FREQUENCY_MAX_WORDS}}}")
-
-
 def counted(text: str) -> bool:
     """True for a line the frequency signal counts: fewer than ``FREQUENCY_MAX_WORDS`` words.
 
-    The same answer as ``has_fewer_words(text, FREQUENCY_MAX_WORDS)``: a line shorter than
-    the limit in characters has fewer words (a word, even a CJK one, is one character or
-    more); a line with that many runs of word characters has that many words; any other
-    line is counted unless it has CJK text, whose words are counted.
+    Pass 1 asks this of every distinct line of the corpus; :func:`has_fewer_words` reads a
+    line only up to the limit.
     """
-    if len(text) < FREQUENCY_MAX_WORDS:
-        return True
-    if _MANY_WORDS.match(text) is not None:
-        return False
-    return _HAS_CJK.search(text) is None or count_words(text) < FREQUENCY_MAX_WORDS
+    return has_fewer_words(text, FREQUENCY_MAX_WORDS)
 
 
 def count_lines(docs: Iterable[Document]) -> Counter[str]:

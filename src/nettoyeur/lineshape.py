@@ -181,22 +181,36 @@ def count_words(text: str) -> int:
     return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
 
 
-# "At least N words": N runs of word characters, each taken whole (``\b``), so the match
-# never splits a word and stops at the N-th word instead of reading the whole line.
+# "At least N words": N runs of word characters, each taken whole with possessive
+# quantifiers (Python 3.11+; on 3.10 the backtracking form, which matches the same lines), so
+# the match stops at the N-th word instead of reading the whole line, and a line with fewer
+# runs fails in one reading instead of being re-read at each word on the way back.
 _AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def at_least_words_pattern(limit: int) -> re.Pattern[str]:
+    """Returns the pattern that matches the start of a line with ``limit`` runs of word characters or more."""
+    pattern = _AT_LEAST.get(limit)
+    if pattern is None:
+        try:
+            pattern = re.compile(rf"(?:\W*+\w++){{{limit}}}")
+        except re.error:  # Python 3.10: no possessive quantifiers
+            pattern = re.compile(rf"(?:\W*\w+\b){{{limit}}}")
+        _AT_LEAST[limit] = pattern
+    return pattern
 
 
 def has_fewer_words(text: str, limit: int) -> bool:
     """Returns ``count_words(text) < limit``, reading the line only up to its ``limit``-th word.
 
-    A line with ``limit`` runs of word characters has at least ``limit`` words even
-    with CJK (each run holds the start of a different word), so only a line with fewer
-    runs is looked at for CJK, which counts more words.
+    A line shorter than ``limit`` characters has fewer words (a word, even a CJK one, is
+    one character or more). A line with ``limit`` runs of word characters has at least
+    ``limit`` words even with CJK (each run holds the start of a different word), so only
+    a line with fewer runs is looked at for CJK, which counts more words.
     """
-    pattern = _AT_LEAST.get(limit)
-    if pattern is None:
-        pattern = _AT_LEAST[limit] = re.compile(rf"(?:\W*\w+\b){{{limit}}}")
-    if pattern.match(text) is not None:
+    if len(text) < limit:
+        return True
+    if at_least_words_pattern(limit).match(text) is not None:
         return False
     return _HAS_CJK.search(text) is None or count_words(text) < limit
 

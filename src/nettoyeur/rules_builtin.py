@@ -82,7 +82,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r".{0,40}(?:nicht mehr anzeigen|ne plus (?:afficher|montrer)(?: ce message)?|don['’]t show (?:this |me this )?again"
         r"|do not show (?:this )?again|no (?:volver a )?mostrar (?:de nuevo|más)|non mostrare più)\.?",
         10,
-        (),
+        ("anzeigen", "afficher", "montrer", "show", "mostrar"),
     ),
     (
         "nav",

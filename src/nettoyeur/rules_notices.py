@@ -123,7 +123,16 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:pour lire la suite|to continue reading|um weiterzulesen|para seguir leyendo|per continuare a leggere"
         r"|subscribe to (?:read|continue)|abonnez-vous pour lire|zum weiterlesen).{0,60}",
         25,
-        (),
+        # One word of each alternative (the article counts: "articl", "articol", "artikel", "artícul").
+        ("subscriber", "abonn", "suscriptor", "abbonato", "articl", "articol", "artikel", "artícul", "lire la suite")
+        + (
+            "continue reading",
+            "weiterzulesen",
+            "seguir leyendo",
+            "continuare a leggere",
+            "subscribe to",
+            "weiterlesen",
+        ),
     ),
     (
         "subscribe",
@@ -280,7 +289,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"\s*(?::?\s*\*|\((?:required|pflichtfeld|obligatoire|requerido|obligatorio|obbligatorio|erforderlich"
         r"|will not be published|wird nicht veröffentlicht|ne sera pas publiée?|no será publicado|non sarà pubblicat[ao])\))\s*\*?",
         30,
-        (),
+        # One word of each alternative; a form field's label always ends with "*" or "(...)".
+        ("comment", "kommentar", "comentario", "abbrechen", "cancel reply", "annuler la réponse", "cancelar respuesta")
+        + ("annulla risposta", "pingback", "trackback", "permalink", "*", "("),
     ),
     (
         "comments",
