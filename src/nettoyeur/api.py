@@ -169,7 +169,8 @@ def run_paths(
         input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
     )
     check_report_location(input_path, output_path or input_path, report)
-    extra["format"] = detect(input_path)
+    # A record source's format is looked up; a folder source is text (detect() walks the folder).
+    extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
     if index is None:
