@@ -101,7 +101,7 @@ class CleanConfig:
         snapshot: the first pass keeps a decoded copy of each document in the temporary
             folder for the later passes (about the corpus's size on disk while the run
             lasts), so that each file is read and decoded once; False reads every file
-            again in each pass (for a small temporary disk; about 15% slower). Runs on
+            again in each pass (for a small temporary disk; 15-20% more CPU). Runs on
             Ray never keep one. The output is the same either way.
     """
 
