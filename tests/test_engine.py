@@ -395,3 +395,42 @@ def test_spill_folders_of_dead_runs_are_removed_by_the_next_run(tmp_path, monkey
     run(FolderSource(tmp_path / "in"), None, CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
     assert sorted(p.name for p in spill_root.iterdir()) == sorted(kept)  # the dead run's removed, this run's too
     assert remove_dead_spill_dirs(str(spill_root)) == 0
+
+
+@pytest.mark.parametrize("containment", ["remove", "off"])
+def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tmp_path, containment):
+    import copy
+
+    from nettoyeur.dedup_analysis import Analysis, analyse_for, candidate_pairs
+    from nettoyeur.executors import LocalExecutor
+    from nettoyeur.lsh import optimal_bands
+    from nettoyeur.spill import SpilledAnchors, SpilledBands, write_anchors, write_band_keys
+
+    rng = np.random.default_rng(11)
+    vocab = [f"w{k}" for k in range(400)]
+    texts = [" ".join(rng.choice(vocab, 40)) for _ in range(300)]
+    texts += [t.replace(t.split()[3], "edited", 1) for t in texts[:60]]  # near copies
+    texts += [t + " " + " ".join(rng.choice(vocab, 30)) for t in texts[60:90]]  # copies inside longer ones
+    config = CleanConfig(containment=containment)
+    bands = optimal_bands(config.threshold, config.num_perm)[0]
+    shards = [analyse_for(texts[lo : lo + 150], config) for lo in range(0, len(texts), 150)]
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)
+    group = exact_groups(full)
+    _, expected = candidate_pairs(full, group, containment != "off")
+    assert len(expected) >= 90  # the planted copies are found
+
+    spilled_bands, spilled_anchors, first = SpilledBands([], [], bands), SpilledAnchors([], [], []), 0
+    for i, shard in enumerate(shards):
+        write_band_keys(str(tmp_path / f"{i}.bands"), shard.band_keys)
+        spilled_bands.files.append(str(tmp_path / f"{i}.bands"))
+        spilled_bands.rows.append(len(shard.band_keys))
+        owners = shard.anchor_owner
+        spilled_anchors.counts.append(write_anchors(str(tmp_path / f"{i}.anchors"), shard.anchor_keys, owners))
+        spilled_anchors.files.append(str(tmp_path / f"{i}.anchors"))
+        spilled_anchors.first_pid.append(first)
+        first += len(shard)
+    full.band_keys = spilled_bands
+    full.anchor_parts = spilled_anchors if containment != "off" else None
+    for workers in (1, 2):
+        signed, got = LocalExecutor(workers).candidate_pairs(full, group, containment != "off")
+        assert got.dtype == np.int64 and np.array_equal(got, expected), workers

@@ -10,7 +10,7 @@ worth verifying; :func:`candidate_clusters` is signatures, LSH and components al
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +18,20 @@ import numpy as np
 
 from nettoyeur import parallel
 from nettoyeur.config import CleanConfig
-from nettoyeur.lsh import anchor_pairs, anchor_pairs_from_parts, band_keys, band_pairs, optimal_bands, sorted_unique
+from nettoyeur.lsh import (
+    anchor_pairs,
+    anchor_pairs_of_parts,
+    anchor_part_codes,
+    band_codes,
+    band_keys,
+    band_pairs,
+    optimal_bands,
+    pairs_of_codes,
+    sorted_unique,
+)
 from nettoyeur.minhash import signatures_flat
 from nettoyeur.shingle import exact_keys, shingles, tokenize
-from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors
+from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors, SpilledBands
 
 # Characters tokenised at once: the kernel's arrays are ~30 bytes a character, so a
 # batch costs ~8 MiB, and numpy's per-call overhead is amortised over ~600 paragraphs.
@@ -193,35 +203,70 @@ def exact_groups(analysis: Analysis) -> np.ndarray:
     return group
 
 
-def candidate_pairs(analysis: Analysis, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
+# Runs a module-level function over tasks on workers that share a state (parallel.state()),
+# yielding results in task order: LocalExecutor.map.
+Mapper = Callable[[Callable[[Any], Any], list[Any], dict[str, Any]], Iterable[Any]]
+
+
+def candidate_pairs(
+    analysis: Analysis, group: np.ndarray, anchors: bool, mapper: Mapper | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Returns the signed paragraphs (first of their exact group, with shingles) and their candidate pairs.
+
+    Args:
+        analysis: the corpus's dedup arrays.
+        group: each paragraph's exact group (the id of its first copy).
+        anchors: add the pairs that share anchors (containment).
+        mapper: with band keys and anchors spilled to disk, runs one task per band and per
+            anchor part on workers (the same pairs; None: all in this process).
 
     Returns:
         ``(signed, pairs)``: int64 ids, and distinct ``(i, j)`` pairs, ``i < j``, sorted.
+
+    Raises:
+        OSError: a spill file cannot be read.
     """
     rows = np.flatnonzero(group[analysis.signed] == analysis.signed)
-    signed = analysis.signed[rows]
+    signed = analysis.signed[rows].astype(np.int64, copy=False)
     if len(signed) < 2:
         return signed, np.empty((0, 2), dtype=np.int64)
-    pairs = band_pairs(analysis.band_keys, signed, rows)
+    spilled = analysis.anchor_parts if anchors else None
     more = np.empty((0, 2), dtype=np.int64)
-    if anchors and analysis.anchor_parts is not None:
-        spilled = analysis.anchor_parts
-
-        def parts() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-            for p in range(ANCHOR_PARTS):
-                keys, owners = spilled.part(p)
-                first = group[owners] == owners
-                yield keys[first], owners[first]
-
-        more = anchor_pairs_from_parts(parts())
-    elif anchors and len(analysis.anchor_keys):
-        first = group[analysis.anchor_owner] == analysis.anchor_owner
-        more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
+    if mapper is not None and isinstance(analysis.band_keys, SpilledBands):
+        tasks = [("band", b) for b in range(analysis.band_keys.bands)]
+        tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
+        shared = {"candidates": (analysis.band_keys, signed, rows, group, spilled)}
+        results = list(mapper(_candidate_task, tasks, shared))
+        pairs = pairs_of_codes([r for (kind, _), r in zip(tasks, results) if kind == "band"])
+        if spilled is not None:
+            more = anchor_pairs_of_parts([r for (kind, _), r in zip(tasks, results) if kind == "anchors"])
+    else:
+        pairs = band_pairs(analysis.band_keys, signed, rows)
+        if spilled is not None:
+            more = anchor_pairs_of_parts([_anchor_part(spilled, group, p) for p in range(ANCHOR_PARTS)])
+        elif anchors and len(analysis.anchor_keys):
+            first = group[analysis.anchor_owner] == analysis.anchor_owner
+            more = anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
     if len(more):
         codes = sorted_unique(np.concatenate([pairs[:, 0] << 32 | pairs[:, 1], more[:, 0] << 32 | more[:, 1]]))
         pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
     return signed, pairs
+
+
+def _anchor_part(spilled: SpilledAnchors, group: np.ndarray, part: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`anchor_part_codes` of one spilled anchor part, the anchors of first copies only."""
+    keys, owners = spilled.part(part)
+    first = group[owners] == owners
+    return anchor_part_codes(keys[first], owners[first])
+
+
+def _candidate_task(task: tuple[str, int]) -> Any:
+    """On a worker: the pair codes of one band, or :func:`anchor_part_codes` of one anchor part."""
+    band_keys, signed, rows, group, spilled = parallel.state()["candidates"]
+    kind, k = task
+    if kind == "band":
+        return band_codes(band_keys[rows, k], signed)
+    return _anchor_part(spilled, group, k)
 
 
 def components(n: int, pairs: np.ndarray) -> np.ndarray:

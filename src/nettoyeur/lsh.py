@@ -155,13 +155,23 @@ def band_pairs(keys: np.ndarray, ids: np.ndarray, rows: np.ndarray | None = None
     if len(ids) < 2:
         return np.empty((0, 2), dtype=np.int64)
     ids = ids.astype(np.int64, copy=False)
-    codes = [np.empty(0, dtype=np.int64)]
-    for band in range(keys.shape[1]):
-        column = keys[:, band] if rows is None else keys[rows, band]
-        found = _pair_codes(_pairs_from_groups(np.ascontiguousarray(column), ids))
-        if len(found):
-            codes.append(sorted_unique(found))
-    return _decode(sorted_unique(np.concatenate(codes)))
+    codes = [band_codes(keys[:, band] if rows is None else keys[rows, band], ids) for band in range(keys.shape[1])]
+    return pairs_of_codes(codes)
+
+
+def band_codes(column: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Returns the distinct pairs of ids sharing a key in one band, as sorted ``lo << 32 | hi`` codes.
+
+    Args:
+        column: the band's uint64 key of each id.
+        ids: int64 paragraph ids (below 2^31).
+    """
+    return sorted_unique(_pair_codes(_pairs_from_groups(np.ascontiguousarray(column), ids)))
+
+
+def pairs_of_codes(codes: list[np.ndarray]) -> np.ndarray:
+    """Returns the distinct pairs ``(i, j)``, ``i < j``, of the bands' pair codes, sorted."""
+    return _decode(sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *codes])))
 
 
 def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -215,18 +225,30 @@ def anchor_pairs_from_parts(
     parts: Iterable[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5, max_group: int = 256
 ) -> np.ndarray:
     """:func:`anchor_pairs` over anchors given part by part (equal anchors always in the same part)."""
-    found = [np.empty(0, dtype=np.int64)]
-    per_owner = np.zeros(0, dtype=np.int64)
-    for keys, owners in parts:
-        if len(owners) == 0:
-            continue
-        counts = np.bincount(owners)
-        if len(counts) > len(per_owner):
-            per_owner = np.concatenate([per_owner, np.zeros(len(counts) - len(per_owner), dtype=np.int64)])
+    return anchor_pairs_of_parts([anchor_part_codes(keys, owners, max_group) for keys, owners in parts], min_share)
+
+
+def anchor_part_codes(keys: np.ndarray, owners: np.ndarray, max_group: int = 256) -> tuple[np.ndarray, np.ndarray]:
+    """One part of :func:`anchor_pairs_from_parts`: the pairs of owners sharing each anchor, and anchors per owner.
+
+    Returns:
+        ``(codes, per_owner)``: a ``lo << 32 | hi`` code per pair of owners per shared
+        anchor (a pair sharing two anchors appears twice), and the number of anchors of
+        each owner id in this part (``np.bincount``).
+    """
+    if len(owners) == 0:
+        return np.empty(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pairs = _pairs_from_groups(keys.astype(np.uint64), owners.astype(np.int64), max_group=max_group)
+    return _pair_codes(pairs), np.bincount(owners)
+
+
+def anchor_pairs_of_parts(results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5) -> np.ndarray:
+    """Returns the pairs sharing ``min_share`` of the smaller's anchors, given each part's :func:`anchor_part_codes`."""
+    size = max((len(per_owner) for _, per_owner in results), default=0)
+    per_owner = np.zeros(size, dtype=np.int64)
+    for _, counts in results:
         per_owner[: len(counts)] += counts
-        pairs = _pairs_from_groups(keys.astype(np.uint64), owners.astype(np.int64), max_group=max_group)
-        found.append(_pair_codes(pairs))
-    codes = np.sort(np.concatenate(found))
+    codes = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)]))
     if len(codes) == 0:
         return np.empty((0, 2), dtype=np.int64)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
