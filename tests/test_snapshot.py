@@ -111,7 +111,9 @@ class ChangingSource(FolderSource):
 
 
 class ElsewhereExecutor:
-    """Runs locally but is not the local executor: a run then keeps no snapshot (as on Ray)."""
+    """Runs locally but says its tasks do not share this disk: a run then keeps no snapshot (as on Ray)."""
+
+    shares_disk = False
 
     def __init__(self, workers: int) -> None:
         self._local = LocalExecutor(workers)

@@ -43,6 +43,7 @@ from collections.abc import Iterable
 
 from nettoyeur.lineshape import (
     PROSE_MIN_STOPWORDS,
+    ArticleStems,
     LineInfo,
     article_stems,
     count_words,
@@ -130,10 +131,10 @@ class _Article:
 
     def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
         self._body = [info for info, g in zip(infos, good) if g]
-        self._vocab: frozenset[str] | None = None
+        self._vocab: ArticleStems | None = None
 
     @property
-    def vocab(self) -> frozenset[str]:
+    def vocab(self) -> ArticleStems:
         """The body's stems, found the first time a line is looked up (many articles need none)."""
         if self._vocab is None:
             self._vocab = article_stems(self._body)

@@ -196,6 +196,8 @@ class RayExecutor:
         InputError: the cluster cannot be reached.
     """
 
+    shares_disk = False  # tasks may run on other nodes: no file of this machine is theirs
+
     def __init__(
         self,
         address: str | None = None,

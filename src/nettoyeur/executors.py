@@ -21,7 +21,10 @@ An executor offers:
 * ``clusters(edges, conflicts)``: duplicate edges that make the same clusters, as
   ``(root, member)`` stars wherever no conflict pair is inside a component, or None when
   the driver should cluster them itself (the edge list is small: one edge per duplicate);
-* ``workers`` (processes the work is cut for) and ``close()``.
+* ``workers`` (processes the work is cut for) and ``close()``;
+* ``shares_disk``: True when the tasks run on this machine and read and write its files
+  (the run's spill folder, OUT): they then keep snapshots of the documents and spill
+  band keys there, and stage the output files themselves.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class Executor(Protocol):
     """Runs the pipeline's shard functions (see the module docstring)."""
 
     workers: int
+    shares_disk: bool
 
     def map(
         self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
@@ -92,6 +96,8 @@ class LocalExecutor:
     Args:
         workers: processes; 0 for every core.
     """
+
+    shares_disk = True  # the pool's processes are on this machine
 
     def __init__(self, workers: int = 1) -> None:
         self.workers = parallel.worker_count(workers)

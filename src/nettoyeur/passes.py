@@ -89,13 +89,14 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
     """Pass 1 on one shard: the line keys of each document, counted once per document.
 
     Returns:
-        ``(seen, skips, keys, counts)``: the checksum and repair flag of each loaded
-        document, the documents skipped, and the shard's sorted distinct line keys with
+        ``(seen, skips, keys, counts)``: the checksum, repair flag and snapshot of each
+        loaded document, the documents skipped, and the shard's sorted distinct line keys with
         the number of its documents holding each.
     """
     seen: Seen = {}
     skips: list[Skip] = []
     found: list[int] = []
+    max_chars = parallel.state()["config"].max_line_chars
     with _snapshots() as kept:
         for key in keys:
             item, suspect = _load_checked(key, None)
@@ -103,7 +104,7 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, snapshot.keep(kept, item))
-            view = analysable(item, parallel.state()["config"].max_line_chars)
+            view = analysable(item, max_chars)
             found.extend({k for k in map(counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
@@ -123,7 +124,7 @@ class ShardAnalysis:
 
     Attributes:
         infos: the documents loaded, in order.
-        seen: their checksums and repair flags.
+        seen: their checksums, repair flags and snapshots.
         skips: the documents skipped.
         codes: uint32 per paragraph of the loaded documents: 0 for none, else 1 + the
             index of its boilerplate verdict in ``verdicts``.

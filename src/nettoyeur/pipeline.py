@@ -126,7 +126,8 @@ def run(
     shards = plan_shards(keys, workers)
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = make_spill_dir()
-    if config.snapshot and isinstance(executor, LocalExecutor):
+    shares_disk = getattr(executor, "shares_disk", False)
+    if config.snapshot and shares_disk:
         # The first pass keeps each document as it read it (nettoyeur.snapshot); the later
         # passes restore it from there instead of reading and decoding the file again.
         shared["snapshot_dir"] = spill_dir
@@ -161,7 +162,7 @@ def run(
         shared["spill_dir"] = spill_dir
         # On this machine, workers spill band keys and anchors to disk (decide reads them a
         # band or a part at a time); other executors partition them their own way.
-        shared["spill_keys"] = isinstance(executor, LocalExecutor)
+        shared["spill_keys"] = shares_disk
         tasks: list[tuple[int, list[str], Seen | None]] = []
         for i, shard in enumerate(shards):
             if first_seen is None:
@@ -254,7 +255,7 @@ def run(
         render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
         # Workers on this machine write the files themselves under temporary names (file
         # creation is slow on some disks); the main process renames them in corpus order.
-        stager = sink if render is not None and hasattr(sink, "stage") and isinstance(executor, LocalExecutor) else None
+        stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
         shared.update(
             store=store,
             verdicts=verdicts,

@@ -15,6 +15,8 @@ import ftfy
 import numpy as np
 from ftfy import TextFixerConfig
 
+from nettoyeur.records import Paragraph, Verdict
+
 # Why each flag: we repair *damage* and keep the author's choices of characters.
 CONFIG = TextFixerConfig(
     unescape_html=True,  # plain-text corpus: "&eacute;" is always damage, never markup
@@ -104,3 +106,12 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
         )
     )
     return fixed, steps or ("ftfy",)
+
+
+def mark_blank_after_repair(p: Paragraph) -> None:
+    """Removes a paragraph that repair left blank ("&nbsp;" alone on its line becomes a no-break space).
+
+    Kept, it would be a paragraph the report counts and the output file does not show.
+    """
+    if p.repairs and not p.text.strip():
+        p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))

@@ -27,7 +27,8 @@ import marshal
 import os
 from collections import OrderedDict
 
-from nettoyeur.records import Document, Paragraph, Verdict
+from nettoyeur.records import Document, Paragraph
+from nettoyeur.repair import mark_blank_after_repair
 
 # Where a document's snapshot lies: (file, byte offset, byte length).
 Where = tuple[str, int, int]
@@ -38,14 +39,6 @@ OPEN_FILES = 8
 
 _names = itertools.count()
 _readers: OrderedDict[str, int] = OrderedDict()
-
-
-def blank_after_repair(repairs: tuple[str, ...]) -> Verdict:
-    """The verdict of a paragraph that repair left blank ("&nbsp;" alone on its line becomes a no-break space).
-
-    Kept, it would be a paragraph the report counts and the output file does not show.
-    """
-    return Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(repairs))
 
 
 class SnapshotWriter:
@@ -129,9 +122,8 @@ def restore(key: str, where: Where) -> Document:
     paragraphs = list(map(Paragraph, range(len(numbers)), numbers, bodies, bodies))
     for index, text, repairs in repaired:
         p = paragraphs[index]
-        p.text, p.repairs = text, tuple(repairs)
-        if not text.strip():
-            p.verdict = blank_after_repair(p.repairs)
+        p.text, p.repairs = text, repairs
+        mark_blank_after_repair(p)
     return Document(key, encoding, lines, paragraphs, checksum, size)
 
 

@@ -20,8 +20,8 @@ from nettoyeur.errors import InputError
 from nettoyeur.folder_sink import FolderSink, folder_sink
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
-from nettoyeur.repair import may_need_repair, needs_repair, repair
-from nettoyeur.snapshot import Where, blank_after_repair, restore
+from nettoyeur.repair import mark_blank_after_repair, may_need_repair, needs_repair, repair
+from nettoyeur.snapshot import Where, restore
 
 
 @runtime_checkable
@@ -91,8 +91,7 @@ def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> D
     for p in doc.paragraphs:
         if len(p.text) <= max_line_chars:
             p.text, p.repairs = repair(p.original)
-            if p.repairs and not p.text.strip():
-                p.verdict = blank_after_repair(p.repairs)
+            mark_blank_after_repair(p)
     return doc
 
 
@@ -111,11 +110,7 @@ def analysable(doc: Document, max_line_chars: int) -> Document:
 
 def load_document(source: Source, key: str, max_line_chars: int) -> Document | Skip:
     """Loads, decodes, splits and repairs one document."""
-    item = source.load(key)
-    if isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-        return repair_document(item, max_line_chars, suspect)
-    return item
+    return load_for_pass(source, key, None, max_line_chars)[0]
 
 
 def folder_pair(
@@ -172,16 +167,16 @@ def load_for_pass(
         InputError: the document's bytes changed between passes (no snapshot).
         OSError: the snapshot cannot be read.
     """
-    if expected is not None:
+    if expected is None:
+        item = source.load(key)
+        if isinstance(item, Skip):
+            return item, False
+        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+    else:
         checksum, suspect, where = expected
         if where is not None:
             return restore(key, where), suspect
-    item = source.load(key)
-    if expected is not None:
+        item = source.load(key)
         if isinstance(item, Skip) or item.checksum != checksum:
             raise _changed(key)
-    elif isinstance(item, Document):
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
-    else:
-        return item, False
     return repair_document(item, max_line_chars, suspect), suspect
