@@ -52,10 +52,10 @@ from nettoyeur.lineshape import (
     has_fewer_words,
     memo_for,
 )
-from nettoyeur.records import Document, Verdict
+from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.rules import DATE_SEARCH, Rule
 
-__all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark"]
+__all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
 
 _DIGITS = re.compile(r"\d+")
 # "— Name (@handle) date": the attribution line under a quoted post or quotation.
@@ -199,6 +199,12 @@ def _first_pass(
     return flags
 
 
+def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
+    """Returns the shape and first matching rule of each paragraph (no rule when ``with_rule`` is False)."""
+    memo = memo_for(rules)
+    return [memo.shape(p.text, with_rule=with_rule) for p in paras]
+
+
 def mark(
     doc: Document,
     rules: list[Rule],
@@ -206,6 +212,7 @@ def mark(
     min_files: int,
     protect: frozenset[int] = frozenset(),
     line_signals: bool = True,
+    lines: list[tuple[LineInfo, Rule | None]] | None = None,
 ) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
@@ -220,13 +227,21 @@ def mark(
             read a line alone (the rules and the ``min_files`` floor), as after an earlier
             :func:`mark` with the same rules and counts: only the signals that read the
             article around a line run.
+        lines: the shape and first matching rule of each kept paragraph, in order, as
+            :func:`shapes` gives them (rules None when ``line_signals`` is False); None:
+            found here.
 
     Returns:
         the number of paragraphs marked.
+
+    Raises:
+        ValueError: ``lines`` does not hold one shape per kept paragraph.
     """
     paras = [p for p in doc.paragraphs if p.kept]
-    memo = memo_for(rules)
-    lines = [memo.shape(p.text, with_rule=line_signals) for p in paras]
+    if lines is None:
+        lines = shapes(paras, rules, line_signals)
+    elif len(lines) != len(paras):
+        raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
     flags = _first_pass(lines, file_counts, min_files) if line_signals else [None] * len(lines)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]

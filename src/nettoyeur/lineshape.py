@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any, NamedTuple
 
 from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
@@ -32,6 +31,8 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w").match
+_WORD_TAIL = re.compile(r"\w*").match
 _DIGITS = re.compile(r"\d+")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
@@ -86,6 +87,11 @@ class LineInfo(NamedTuple):
         return stems_of(set(self.words).difference(_NOT_STEMS))
 
     @property
+    def haystack(self) -> str:
+        """Its words in a string where the runs of word characters are its words (:class:`ArticleStems` searches it)."""
+        return " ".join(self.words)
+
+    @property
     def label(self) -> bool:
         """True for a short line with no function word that does not end like a sentence."""
         return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
@@ -105,22 +111,22 @@ class ArticleStems:
     The set of every word's first letters costs a set entry and a slice per word of
     the article, and an article is asked about a line or two (22,000 stems asked of
     4,400 articles on a corpus of 100,000 paragraphs). Each asked stem is found instead
-    in the article's words, joined by spaces: ``stem`` is in the set exactly when a word
-    that starts where it is found (at the start or after a space) is letters only, not
-    a function or common word, and has ``stem`` for its first ``STEM_CHARS`` letters:
+    in the article's words (its lines' :attr:`LineInfo.haystack`, where each run of word
+    characters is a word): ``stem`` is in the set exactly when a word that starts where
+    it is found (at the start or after a non-word character) is letters only, not a
+    function or common word, and has ``stem`` for its first ``STEM_CHARS`` letters:
     longer than ``stem`` only when ``stem`` has them all. After ``ASKED_BEFORE_SET``
     questions the set is made.
 
     Args:
-        lines: the article's lines (their words are read).
+        lines: the article's lines (their haystacks are read, their words after ``ASKED_BEFORE_SET`` questions).
     """
 
     __slots__ = ("_lines", "_words", "_asked", "_set")
 
     def __init__(self, lines: Iterable[LineInfo]) -> None:
         self._lines = list(lines)
-        # No word holds a space (words are runs of word characters, or CJK pairs).
-        self._words = " ".join(chain.from_iterable([info.words for info in self._lines]))
+        self._words = " ".join([info.haystack for info in self._lines])
         self._asked = 0
         self._set: frozenset[str] | None = None
 
@@ -138,9 +144,9 @@ class ArticleStems:
         joined, n = self._words, len(stem)
         at = joined.find(stem)
         while at >= 0:
-            if at == 0 or joined[at - 1] == " ":
-                end = joined.find(" ", at + n)
-                word = joined[at:end] if end >= 0 else joined[at:]
+            if at == 0 or _WORD_CHAR(joined, at - 1) is None:
+                # The rest of the run (a word that is letters only is one run of word characters).
+                word = joined[at : _WORD_TAIL(joined, at + n).end()]
                 if (n == STEM_CHARS or len(word) == n) and word.isalpha() and word not in _NOT_STEMS:
                     return True
             at = joined.find(stem, at + 1)
@@ -233,6 +239,18 @@ def collapse(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
+
+
+def line_words(collapsed: str) -> list[str]:
+    """Returns the words of a line (whitespace collapsed), lower-cased, in order: :attr:`LineInfo.words`."""
+    lowered = collapsed.lower()
+    return (_CJK_TOKENS if _HAS_CJK.search(lowered) is not None else _WORDS).findall(lowered)
+
+
+def line_haystack(collapsed: str) -> str:
+    """Returns the line lower-cased, where each run of word characters is a word (CJK text: its words joined)."""
+    lowered = collapsed.lower()
+    return lowered if _HAS_CJK.search(lowered) is None else " ".join(_CJK_TOKENS.findall(lowered))
 
 
 def describe(text: str) -> LineInfo:
@@ -339,6 +357,11 @@ class ShapeMemo:
     def __init__(self, rules: list[Rule] | None) -> None:
         self.matcher = RuleMatcher(rules) if rules else None
         self._seen = LineMemo()  # line -> (LineInfo, first matching rule)
+
+    def known(self, text: str) -> LineInfo | None:
+        """Returns the line's shape when the memo holds it, else None (nothing is described)."""
+        hit = self._seen.get(text)
+        return None if hit is None else hit[0]
 
     def shape(self, text: str, with_rule: bool = True) -> tuple[LineInfo, Rule | None]:
         """Returns the line's :class:`LineInfo` and the first rule matching it (None when ``with_rule`` is False)."""

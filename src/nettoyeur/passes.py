@@ -32,10 +32,12 @@ from nettoyeur import boilerplate, parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, make_verdict
 from nettoyeur.linecounts import counted_key
+from nettoyeur.lineshape import memo_for
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.plan import Seen, WriteTask
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.report import dumps_line, reason_counts, records
+from nettoyeur.shapestore import SUFFIX, ShapeLog, StoredShapes
 from nettoyeur.sources import analysable, load_for_pass
 from nettoyeur.spill import write_anchors, write_band_keys
 
@@ -186,6 +188,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
     offsets: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     position = 0
+    # The shapes of the paragraphs analysed, for the re-mark pass (nettoyeur.shapestore).
+    shape_log = ShapeLog() if st.get("shapes") else None
 
     def flush() -> None:
         nonlocal texts, chars, position
@@ -216,7 +220,12 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
             else:
                 seen[key] = (doc.checksum, suspect, snapshot.keep(kept, doc))
             if config.boilerplate:
-                boilerplate.mark(analysable(doc, config.max_line_chars), st["rules"], st["counts"], config.min_files)
+                view = analysable(doc, config.max_line_chars)
+                kept = [p for p in view.paragraphs if p.kept]
+                shapes = boilerplate.shapes(kept, st["rules"])
+                boilerplate.mark(view, st["rules"], st["counts"], config.min_files, lines=shapes)
+                if shape_log is not None:  # the paragraphs left are the ones analysed below
+                    shape_log.add([info for p, (info, _) in zip(kept, shapes) if p.kept])
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:
@@ -238,6 +247,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
             if chars >= ANALYSE_CHARS:
                 flush()
         flush()
+    if shape_log is not None:
+        shape_log.write(spill + SUFFIX)
     bands, _ = optimal_bands(config.threshold, config.num_perm)
     analysis = Analysis.concat(parts, bands)
     band_rows, anchor_counts = 0, None
@@ -324,15 +335,24 @@ def remark_shard(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
     """
     st = parallel.state()
     config: CleanConfig = st["config"]
+    max_chars = config.max_line_chars
+    # Pass 2 stored the shapes of the paragraphs it analysed (nettoyeur.shapestore): none is described again.
+    stored = StoredShapes(st["store"].files, st["store"].first, memo_for(st["rules"])) if st.get("shapes") else None
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
-    for doc in _rebuilt(task, None):
-        view = analysable(doc, config.max_line_chars)
-        out[doc.path] = remark_document(view, st["rules"], st["counts"], config.min_files)
+    position = 0
+    for doc, pid in zip(_rebuilt(task, None), task.first_pids):
+        codes = task.codes[position : position + len(doc.paragraphs)].tolist()
+        position += len(codes)
+        lines = None if stored is None else stored.lines(doc, codes, pid, max_chars)
+        view = analysable(doc, max_chars)
+        out[doc.path] = remark_document(view, st["rules"], st["counts"], config.min_files, lines)
     return out
 
 
-def remark_document(doc: Document, rules: list, counts: Any, min_files: int) -> list[tuple[int, int, Verdict]]:
-    """Runs :func:`boilerplate.mark` on ``doc`` again.
+def remark_document(
+    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None
+) -> list[tuple[int, int, Verdict]]:
+    """Runs :func:`boilerplate.mark` on ``doc`` again (``lines``: its kept paragraphs' shapes, or None).
 
     Returns:
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
@@ -340,7 +360,7 @@ def remark_document(doc: Document, rules: list, counts: Any, min_files: int) -> 
     before = {p.index for p in doc.paragraphs if p.kept}
     # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
     # carry a boilerplate verdict): only the signals that read the article can change.
-    boilerplate.mark(doc, rules, counts, min_files, line_signals=False)
+    boilerplate.mark(doc, rules, counts, min_files, line_signals=False, lines=lines)
     return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
 
 

@@ -163,6 +163,8 @@ def run(
         # On this machine, workers spill band keys and anchors to disk (decide reads them a
         # band or a part at a time); other executors partition them their own way.
         shared["spill_keys"] = shares_disk
+        # ... and the line shapes the re-mark pass reads instead of describing lines again.
+        shared["shapes"] = shares_disk and config.boilerplate
         tasks: list[tuple[int, list[str], Seen | None]] = []
         for i, shard in enumerate(shards):
             if first_seen is None:

@@ -1,0 +1,148 @@
+"""Stored line shapes (nettoyeur.shapestore): the re-mark pass reads them and marks as a fresh describe would."""
+
+from __future__ import annotations
+
+import copy
+import json
+import struct
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import CleanConfig, boilerplate, passes, shapestore
+from nettoyeur.executors import LocalExecutor
+from nettoyeur.lineshape import ShapeMemo, article_stems, describe
+from nettoyeur.pipeline import run
+from nettoyeur.records import Document, Verdict
+from nettoyeur.rules import builtin_rules
+from nettoyeur.sources import folder_pair
+from nettoyeur.split import split_lines
+
+DATA = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+DOCUMENTS = DATA["documents"]
+RULES = builtin_rules()
+MAX_CHARS = 10_000
+
+# Lines with what a stored shape could get wrong: white space of every kind, CJK, digits,
+# underscores, combining marks, sentence ends behind quotes, a capital that lower-cases to
+# two characters, function words (the share is a float kept bit for bit), long words.
+_WORDS = ["the", "de", "la", "und", "innovation", "innovant", "ville", "écoles", "日本語", "x2", "_a", "İstanbul"]
+_ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u0301İ"
+texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)
+
+
+def _stored(infos: list, folder: str) -> shapestore.StoredShapes:
+    """Writes the shapes of one shard and reads them back (a fresh memo: nothing comes from it)."""
+    log = shapestore.ShapeLog()
+    log.add(infos)
+    spill = str(Path(folder) / "0000000.txt")
+    log.write(spill + shapestore.SUFFIX)
+    return shapestore.StoredShapes([spill], [0], ShapeMemo(None))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=8), st.lists(texts, max_size=3))
+def test_a_stored_shape_reads_as_the_described_line(body, asked):
+    fresh = [describe(t) for t in body]
+    with tempfile.TemporaryDirectory() as folder:
+        stored = [_stored(fresh, folder).shape(pid, t) for pid, t in enumerate(body)]
+    for a, b in zip(stored, fresh):
+        assert type(a) is shapestore.StoredShape
+        assert (a.text, a.n_words, a.prose, a.sentence) == (b.text, b.n_words, b.prose, b.sentence)
+        assert struct.pack("<d", a.stop_share) == struct.pack("<d", b.stop_share)
+        assert (a.words, a.stems, a.label) == (b.words, b.stems, b.label)
+    # The article's vocabulary answers every question alike, whichever lines it is made of.
+    questions = {s for info in fresh + [describe(t) for t in asked] for s in info.stems}
+    questions |= {w[:k] for info in fresh for w in info.words for k in (3, 4, 5, 6)} | set(asked)
+    from_stored, from_fresh = article_stems(stored), article_stems(fresh)
+    for question in sorted(questions):
+        assert (question in from_stored) == (question in from_fresh), question
+
+
+def _doc(lines: list[str]) -> Document:
+    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
+    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
+
+
+def _verdicts(doc: Document) -> list[Verdict | None]:
+    return [p.verdict for p in doc.paragraphs]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(DOCUMENTS), st.data())
+def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data):
+    # Pass 2, as analyse_shard runs it: mark, then keep the shapes of the paragraphs left.
+    doc = _doc([line["text"] for line in case["lines"]])
+    kept = [p for p in doc.paragraphs if p.kept]
+    lines = boilerplate.shapes(kept, RULES)
+    boilerplate.mark(doc, RULES, None, 5, lines=lines)
+    codes = [0 if p.kept else 1 for p in doc.paragraphs]
+    left = [p.index for p in doc.paragraphs if p.kept]
+    analysed = [info for p, (info, _) in zip(kept, lines) if p.kept]
+    # Dedup removes some of what was left (the re-mark pass then marks the document again).
+    removed = data.draw(st.sets(st.sampled_from(left), max_size=len(left)) if left else st.just(set()))
+    for p in doc.paragraphs:
+        if p.index in removed:
+            p.verdict = Verdict("duplicate")
+    fresh, again = copy.deepcopy(doc), copy.deepcopy(doc)
+    boilerplate.mark(fresh, RULES, None, 5, line_signals=False)
+    with tempfile.TemporaryDirectory() as folder:
+        store = _stored(analysed, folder)
+        shapes = store.lines(again, codes, 0, MAX_CHARS)
+        assert all(type(info) is shapestore.StoredShape for info, _ in shapes)  # none came from a memo
+        boilerplate.mark(again, RULES, None, 5, line_signals=False, lines=shapes)
+    assert _verdicts(again) == _verdicts(fresh)
+
+
+def test_mark_refuses_shapes_that_do_not_match_the_kept_paragraphs():
+    doc = _doc(["Accueil", "Une phrase de l'article, assez longue pour être de la prose si elle continue."])
+    with pytest.raises(ValueError, match="doc.txt"):
+        boilerplate.mark(doc, RULES, None, 5, lines=[(describe("Accueil"), None)])
+
+
+class _NotShared(LocalExecutor):
+    """The local pool, said not to share this machine's disk: no snapshot, no stored shape."""
+
+    shares_disk = False
+
+
+def _corpus(root: Path) -> None:
+    """Articles whose paragraphs recur in other files: dedup thins them, the re-mark pass marks them again."""
+    docs = [[line["text"] for line in case["lines"]] for case in DOCUMENTS]
+    for i, lines in enumerate(docs):
+        other = docs[(i + 1) % len(docs)]
+        (root / f"{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # A copy of half of each article beside the first half of the next one.
+        mix = lines[len(lines) // 2 :] + other[: len(other) // 2]
+        (root / f"{i}-mix.txt").write_text("\n".join(mix) + "\n", encoding="utf-8")
+
+
+def _clean(src: Path, out: Path, executor: LocalExecutor) -> tuple[dict[str, bytes], bytes]:
+    source, sink = folder_pair(src, out, overwrite=False)
+    report = out.parent / f"{out.name}.report.jsonl"
+    run(source, sink, CleanConfig(min_files=3), report=report, quiet=True, executor=executor)
+    files = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    return files, report.read_bytes()
+
+
+def test_a_run_with_stored_shapes_writes_what_a_run_describing_again_writes(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    _corpus(src)
+    used: list[int] = []
+
+    class Counting(shapestore.StoredShapes):
+        def lines(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            used.append(1)
+            return super().lines(*args, **kwargs)
+
+    monkeypatch.setattr(passes, "StoredShapes", Counting)
+    stored = _clean(src, tmp_path / "stored", LocalExecutor(1))
+    assert used, "the re-mark pass did not read stored shapes"
+    described = _clean(src, tmp_path / "described", _NotShared(1))
+    assert stored == described
+    assert any(b"duplicate" in line and b"boilerplate" not in line for line in stored[1].splitlines())
+    assert _clean(src, tmp_path / "two", LocalExecutor(2)) == stored
