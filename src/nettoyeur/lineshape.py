@@ -1,14 +1,15 @@
 """Line shapes: what the boilerplate signals measure of one line, and which rule it matches.
 
 Every paragraph of the corpus is described (words, function-word share, sentence end,
-stems) and tried against the pattern rules, in pass 2 and again after dedup: this is the
-per-line Python of a run, so it is built to be cheap without changing a single verdict.
+stems) and tried against the pattern rules in pass 2 (the re-mark pass after dedup reads
+the shapes it stored, :mod:`nettoyeur.shapestore`): this is the per-line Python of a
+run, so it is built to be cheap without changing a single verdict.
 
 - :func:`describe` counts function words with C-level calls (a ``map`` over the words)
   and finds stems only for the lines whose stems are looked up (not prose).
 - An article's vocabulary (:func:`article_stems`) is asked about a line or two: each
   stem asked is looked for in the article's words with ``str.find`` instead of making
-  the set of every word's first letters.
+  the set of every word's first letters (a stored line's words: its lower-cased text).
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
   as the loop over the rules would, trying only the rules whose word limit the line fits,
   and only the rules without needles when no needle of those rules is in the line.

@@ -225,7 +225,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 shapes = boilerplate.shapes(kept, st["rules"])
                 boilerplate.mark(view, st["rules"], st["counts"], config.min_files, lines=shapes)
                 if shape_log is not None:  # the paragraphs left are the ones analysed below
-                    shape_log.add([info for p, (info, _) in zip(kept, shapes) if p.kept])
+                    shape_log.add([info for p, (info, _) in zip(kept, shapes) if p.verdict is None])
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:
