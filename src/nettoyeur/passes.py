@@ -188,8 +188,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
     offsets: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     position = 0
-    # The shapes of the paragraphs analysed, for the re-mark pass (nettoyeur.shapestore).
-    shape_log = ShapeLog() if st.get("shapes") else None
+    shape_log = ShapeLog() if st.get("shapes") else None  # for the re-mark pass (nettoyeur.shapestore)
 
     def flush() -> None:
         nonlocal texts, chars, position
@@ -332,6 +331,7 @@ def remark_shard(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
 
     Raises:
         InputError: a document changed since pass 1.
+        OSError: the shapes pass 2 stored cannot be read.
     """
     st = parallel.state()
     config: CleanConfig = st["config"]
