@@ -37,7 +37,7 @@ from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup_analysis import Analysis, analyse_for, batches, candidate_pairs, exact_groups
-from nettoyeur.lsh import optimal_bands, sorted_unique
+from nettoyeur.lsh import optimal_bands, sorted_unique, sorted_unique_segments
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.shingle import shingles, tokenize
@@ -88,9 +88,10 @@ def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.nda
         words = tok.all_words()
         facts = tok.all_facts(words)
         bounds = tok.offsets.tolist()
+        distinct = sorted_unique_segments(hashes, offsets)
         for i in range(last - first):
             lo, hi = bounds[i], bounds[i + 1]
-            out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
+            out.append((words[lo:hi], distinct[i], facts[lo:hi]))
     return out
 
 
