@@ -3,13 +3,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from datasketch.lsh import _optimal_param
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nettoyeur.lsh import anchor_candidates, anchors, candidate_probability, lsh_candidates, optimal_bands
+from nettoyeur.lsh import (
+    MAX_BUCKET_PAIRS,
+    _pairs_from_groups,
+    anchor_candidates,
+    anchors,
+    candidate_probability,
+    lsh_candidates,
+    optimal_bands,
+    repeated,
+    sorted_unique_segments,
+)
 from nettoyeur.minhash import signatures
 
 
@@ -95,3 +107,63 @@ def test_anchor_candidates_find_a_contained_set():
     sets = [anchors(x, 4) for x in (container, inner, unrelated)]
     pairs = anchor_candidates(sets, np.array([0, 1, 2], dtype=np.int64))
     assert sorted(map(tuple, pairs.tolist())) == [(0, 1)]
+
+
+# --- the sorting shortcuts of candidate generation: the same results as the plain definitions --------------
+
+_KEYS = st.lists(st.integers(0, 2**64 - 1) | st.sampled_from([0, 3, 2**63, 2**64 - 1]), max_size=60)
+
+
+@given(_KEYS, st.sampled_from([np.uint64, np.uint32]))
+def test_repeated_are_the_positions_of_keys_seen_twice(values, dtype):
+    keys = np.array([v % (2**32) if dtype is np.uint32 else v for v in values], dtype=dtype)
+    seen = Counter(keys.tolist())
+    expected = [i for i, k in enumerate(keys.tolist()) if seen[k] > 1]
+    found = repeated(keys)
+    assert found.dtype == np.int64
+    assert found.tolist() == expected
+
+
+def test_repeated_on_a_million_mostly_distinct_keys():
+    keys = np.random.default_rng(3).integers(0, 2**63, 1_000_000, dtype=np.int64).astype(np.uint64)
+    keys[10:20] = keys[500_000:500_010]  # ten repeated values: 20 positions
+    assert repeated(keys).tolist() == [*range(10, 20), *range(500_000, 500_010)]
+
+
+def _plain_pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None = None) -> np.ndarray:
+    """The definition: one stable argsort of every key, buckets of equal keys, pairs as documented."""
+    order = np.argsort(keys, kind="stable")
+    k, v = keys[order], ids[order]
+    out = []
+    start = 0
+    for end in [*np.flatnonzero(k[1:] != k[:-1]).tolist(), len(k) - 1]:
+        bucket = v[start : end + 1].tolist()
+        start = end + 1
+        if len(bucket) < 2 or (max_group is not None and len(bucket) > max_group):
+            continue
+        if len(bucket) <= MAX_BUCKET_PAIRS:
+            out += [(bucket[i], bucket[j]) for i in range(len(bucket)) for j in range(i + 1, len(bucket))]
+        else:
+            out += list(zip(bucket, bucket[1:])) + [(bucket[0], x) for x in bucket[2:]]
+    return np.array(sorted(out), dtype=np.int64).reshape(-1, 2)
+
+
+@given(st.lists(st.integers(0, 5), max_size=200), st.sampled_from([None, 3, 70]))
+def test_pairs_from_groups_equal_the_plain_definition(values, max_group):
+    keys = np.array(values, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    ids = np.arange(100, 100 + len(values), dtype=np.int64)
+    found = _pairs_from_groups(keys, ids, max_group)
+    assert sorted(map(tuple, found.tolist())) == [
+        tuple(p) for p in _plain_pairs_from_groups(keys, ids, max_group).tolist()
+    ]
+
+
+@given(st.lists(st.lists(st.integers(0, 2**32 - 1) | st.integers(0, 4), max_size=8), max_size=6))
+def test_sorted_unique_segments_equal_one_sorted_unique_per_segment(segments):
+    values = np.array([v for s in segments for v in s], dtype=np.uint32)
+    offsets = np.cumsum([0] + [len(s) for s in segments]).astype(np.int64)
+    found = sorted_unique_segments(values, offsets)
+    assert len(found) == len(segments)
+    for got, segment in zip(found, segments):
+        assert got.dtype == np.uint32
+        assert got.tolist() == sorted(set(segment))

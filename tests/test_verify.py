@@ -122,15 +122,15 @@ def test_compare_counts_gaps_and_changes():
     assert compare(base, edge).changes == 0  # a word added at the very start is a label
 
 
-@given(
-    st.sets(st.integers(0, 2**32 - 1), max_size=60),
-    st.sets(st.integers(0, 2**32 - 1), max_size=60),
-)
+_HASHES = st.integers(0, 2**32 - 1) | st.integers(0, 20)  # small values: sets that overlap
+
+
+@given(st.sets(_HASHES, max_size=60), st.sets(_HASHES, max_size=60))
 def test_jaccard_is_exact(a, b):
     arr_a = np.array(sorted(a), dtype=np.uint32)
     arr_b = np.array(sorted(b), dtype=np.uint32)
     expected = len(a & b) / len(a | b) if a | b else 1.0
-    assert jaccard(arr_a, arr_b) == pytest.approx(expected)
+    assert jaccard(arr_a, arr_b) == expected  # the same division of the same counts
 
 
 def test_short_paragraphs_are_compared_exactly_never_merged_by_empty_signatures():

@@ -37,7 +37,7 @@ from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup_analysis import Analysis, analyse_for, batches, candidate_pairs, exact_groups
-from nettoyeur.lsh import optimal_bands, sorted_unique
+from nettoyeur.lsh import optimal_bands, sorted_unique, sorted_unique_segments
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.shingle import shingles, tokenize
@@ -88,9 +88,10 @@ def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.nda
         words = tok.all_words()
         facts = tok.all_facts(words)
         bounds = tok.offsets.tolist()
+        distinct = sorted_unique_segments(hashes, offsets)
         for i in range(last - first):
             lo, hi = bounds[i], bounds[i + 1]
-            out.append((words[lo:hi], sorted_unique(hashes[offsets[i] : offsets[i + 1]]), facts[lo:hi]))
+            out.append((words[lo:hi], distinct[i], facts[lo:hi]))
     return out
 
 
@@ -99,37 +100,57 @@ def _load(pids: np.ndarray) -> dict[int, tuple[list[str], np.ndarray, list[bool]
     return dict(zip(pids.tolist(), paragraph_data(st["store"].texts(pids), st["config"].ngram)))
 
 
-def _verify_task(pairs: np.ndarray) -> list[Any]:
-    """Verifies a chunk of candidate pairs; returns verify()'s result for each."""
-    config: CleanConfig = parallel.state()["config"]
+def _verify_task(pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float, float] | None]]:
+    """Verifies a chunk of candidate pairs ``(a, b)``, ``a < b``.
+
+    Returns:
+        per pair, verify()'s result and, where it is a duplicate, or a passage contained or
+        quoted with ``b`` the shorter one, the :func:`_evidence` of removing ``b`` for ``a``
+        (what the removal will most likely be: the first copy is kept), computed while the
+        words are at hand instead of being read and tokenised again; None otherwise.
+    """
+    st = parallel.state()
     data = _load(sorted_unique(pairs.reshape(-1)))
-    out = []
+    matches = []
+    likely: list[tuple[int, int]] = []
     for a, b in pairs.tolist():
         (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
-        out.append(verify(ta, tb, sa, sb, config, fa, fb))
-    return out
+        match = verify(ta, tb, sa, sb, st["config"], fa, fb)
+        matches.append(match)
+        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and len(tb) <= len(ta))):
+            likely.append((b, a))
+    evidence = dict(zip(likely, _evidence(data, likely, st["config"], st["estimates"])))
+    return [(match, evidence.get((b, a))) for (a, b), match in zip(pairs.tolist(), matches)]
 
 
-def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
-    """Returns, per (removed, kept) pair, the MinHash estimate, exact Jaccard and containment."""
-    st = parallel.state()
-    config: CleanConfig = st["config"]
-    data = _load(sorted_unique(pairs.reshape(-1)))
+def _evidence(
+    data: dict[int, tuple[list[str], np.ndarray, list[bool]]],
+    pairs: list[tuple[int, int]],
+    config: CleanConfig,
+    estimates: bool,
+) -> list[tuple[float | None, float, float]]:
+    """Returns, per (removed, kept) pair: the MinHash estimate (None without ``estimates``), Jaccard, containment."""
     sig_of: dict[int, np.ndarray] = {}
-    if st["estimates"]:
-        signed = [pid for pid, (_, s, _) in data.items() if len(s)]
+    if estimates:
+        signed = [pid for pid in sorted({p for pair in pairs for p in pair}) if len(data[pid][1])]
         if signed:
             offsets = np.cumsum([0] + [len(data[p][1]) for p in signed])
             sigs = signatures_flat(np.concatenate([data[p][1] for p in signed]), offsets, config.num_perm, config.seed)
             sig_of = dict(zip(signed, sigs))
     out = []
-    for a, b in pairs.tolist():
+    for a, b in pairs:
         (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
         matched, _ = align(ta, tb, fa, fb) if ta and tb else (0, False)
         est = estimate_jaccard(sig_of[a], sig_of[b]) if a in sig_of and b in sig_of else None
         jac = jaccard(sa, sb) if len(sa) or len(sb) else 1.0
         out.append((est, jac, matched / len(ta) if ta else 1.0))
     return out
+
+
+def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
+    """Returns the :func:`_evidence` of each (removed, kept) pair."""
+    st = parallel.state()
+    return _evidence(_load(sorted_unique(pairs.reshape(-1))), pairs.tolist(), st["config"], st["estimates"])
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
@@ -214,7 +235,11 @@ def decide(
     stats.signed = len(signed)
     stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
-    matches = _run(_verify_task, pairs, workers, shared, executor)
+    verified = _run(_verify_task, pairs, workers, shared, executor)
+    matches = [match for match, _ in verified]
+    # The evidence of the removals verification foresaw (see _verify_task), by (removed, kept).
+    known = {(b, a): ev for (a, b), (_, ev) in zip(pairs.tolist(), verified) if ev is not None}
+    del verified
 
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
@@ -278,10 +303,15 @@ def decide(
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
     exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
-    computed = iter(_run(_evidence_task, chosen[~same], workers, shared, executor))
+    rest = np.array([(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known], dtype=np.int64).reshape(-1, 2)
+    computed = iter(_run(_evidence_task, rest, workers, shared, executor))
     evidence = [
-        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else next(computed)
-        for pid, is_same in zip(chosen[:, 0].tolist(), same.tolist())
+        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0))
+        if is_same
+        else known[(pid, target)]
+        if (pid, target) in known
+        else next(computed)
+        for (pid, target), is_same in zip(chosen.tolist(), same.tolist())
     ]
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
         if r.reason == "quoted" or (r.reason == "contained" and config.containment == "report"):

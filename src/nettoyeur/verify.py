@@ -105,7 +105,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Returns the exact Jaccard similarity of two sorted, distinct hash arrays (1.0 when both are empty)."""
     if len(a) == 0 and len(b) == 0:
         return 1.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    # np.intersect1d(a, b, assume_unique=True)'s own method, without its wrapper's overhead
+    # (a third of the time on sets of tens of shingles): shared values are equal neighbours.
+    both = np.concatenate((a, b))
+    both.sort()
+    inter = int(np.count_nonzero(both[1:] == both[:-1]))
     return inter / (len(a) + len(b) - inter)
 
 
