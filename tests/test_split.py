@@ -101,3 +101,13 @@ def test_lines_split_on_cr_and_lf_only(text: str) -> None:
 )
 def test_other_boundaries_stay_inside_their_line(text: str) -> None:
     assert split_lines(text)[0] == lines_oracle(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.data())
+def test_removals_and_repairs_follow_the_layout_rules(text: str, data: st.DataObject) -> None:
+    numbers = [p.line for p in split_lines(text)[1]]
+    removed = set(data.draw(st.lists(st.sampled_from(numbers), unique=True))) if numbers else set()
+    repaired = set(data.draw(st.lists(st.sampled_from(numbers), unique=True))) if numbers else set()
+    texts = {n: f"repaired {n}" for n in repaired}
+    assert cleaned(text, removed, texts) == expected_layout(text, removed, texts)

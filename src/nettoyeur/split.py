@@ -63,21 +63,37 @@ def join_kept(doc: Document) -> str:
     the blank lines before it along, so it leaves no gap (the first kept paragraph gets
     none). Each kept line keeps its own ending.
 
+    The lines between two paragraphs are blank (a paragraph is a non-blank line), so the
+    blank lines right before a paragraph are those after the one before it; and an
+    unrepaired paragraph's line is the input's line. The input's lines are copied in
+    slices, from one removed or repaired paragraph to the next.
+
     Returns:
         the output text; empty when no paragraph is kept.
     """
-    kept = [p for p in doc.paragraphs if p.kept]
-    if not kept:
+    paragraphs, lines = doc.paragraphs, doc.lines
+    if not paragraphs:
         return ""
-    lines = doc.lines
-    out: list[str] = list(lines[: doc.paragraphs[0].line - 1])  # leading blank lines of the file
-    for k, para in enumerate(kept):
+    out: list[str] = []
+    first = True
+    begin, end = 0, paragraphs[0].line - 1  # lines[begin:end] are copied as they are: the leading blank lines
+    for j, para in enumerate(paragraphs):
+        if para.verdict is not None:
+            continue
         start = para.line - 1  # 0-based index of the paragraph's line
-        if k:
-            gap = start
-            while gap > 0 and not lines[gap - 1].strip():
-                gap -= 1
-            out.extend(lines[gap:start])
-        out.append(para.text + _ending(lines[start]))
-    out.extend(lines[doc.paragraphs[-1].line :])  # trailing blank lines of the file
+        gap = start if first else paragraphs[j - 1].line  # where the blank lines before it begin
+        first = False
+        if gap != end:  # lines left out since the last copied one
+            out.extend(lines[begin:end])
+            begin = gap
+        if para.text == para.original:
+            end = start + 1
+        else:
+            out.extend(lines[begin:start])
+            out.append(para.text + _ending(lines[start]))
+            begin = end = start + 1
+    if first:
+        return ""
+    out.extend(lines[begin:end])
+    out.extend(lines[paragraphs[-1].line :])  # trailing blank lines of the file
     return "".join(out)
