@@ -243,6 +243,18 @@ def test_repair_prefilter_never_misses(text):
         assert may_need_repair(text)
 
 
+# Every latin-1 character (the byte-class test) and a few beyond it (the code-point test):
+# cp1252's continuations, U+201B, a lone surrogate, a character beyond U+FFFF.
+_LATIN1_AND_MORE = [chr(c) for c in range(0x100)] + ["\u2019", "\u201b", "\u20ac", "\u2200", "\ud800", "\U0001f600"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LATIN1_AND_MORE), max_size=8))
+def test_repair_prefilter_never_misses_on_any_character(text):
+    if needs_repair(text):
+        assert may_need_repair(text)
+
+
 def test_repair_prefilter_passes_clean_accented_text():
     assert not may_need_repair("Le café était fermé à Noël, « dit-il ».\n")
     assert may_need_repair("Le cafÃ© Ã©tait fermÃ©")

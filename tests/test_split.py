@@ -65,3 +65,49 @@ def test_any_removal_follows_the_layout_rules(text: str, data: st.DataObject) ->
     assert out == expected_layout(text, removed)
     _, again = split_lines(out)
     assert [p.text for p in again] == [p.text for p in paragraphs if p.line not in removed]
+
+
+def lines_oracle(text: str) -> list[str]:
+    """The lines split on \\r\\n, \\r and \\n only, character by character (the test's own oracle)."""
+    lines, start, i = [], 0, 0
+    while i < len(text):
+        if text[i] in "\r\n":
+            i += 2 if text[i : i + 2] == "\r\n" else 1
+            lines.append(text[start:i])
+            start = i
+        else:
+            i += 1
+    return lines + ([text[start:]] if start < len(text) else [])
+
+
+# Every boundary str.splitlines() knows, ours and the others (which stay inside a line).
+BREAKS = st.lists(
+    st.sampled_from(["a", " ", "\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(BREAKS)
+def test_lines_split_on_cr_and_lf_only(text: str) -> None:
+    lines, paragraphs = split_lines(text)
+    assert lines == lines_oracle(text)
+    assert [p.line for p in paragraphs] == [n for n, line in enumerate(lines, 1) if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\fb\n", "a\nb\f", "a\f", "\f", "a\n\x85", "a\u2028\u2029", "a\r\n\v\r", "\x1c\n\x1d", ""],
+    ids=repr,
+)
+def test_other_boundaries_stay_inside_their_line(text: str) -> None:
+    assert split_lines(text)[0] == lines_oracle(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.data())
+def test_removals_and_repairs_follow_the_layout_rules(text: str, data: st.DataObject) -> None:
+    numbers = [p.line for p in split_lines(text)[1]]
+    removed = set(data.draw(st.lists(st.sampled_from(numbers), unique=True))) if numbers else set()
+    repaired = set(data.draw(st.lists(st.sampled_from(numbers), unique=True))) if numbers else set()
+    texts = {n: f"repaired {n}" for n in repaired}
+    assert cleaned(text, removed, texts) == expected_layout(text, removed, texts)

@@ -51,10 +51,10 @@ class FolderSink:
 
     Every file is written under a temporary name in its destination folder; after a batch
     (``SYNC_FILES`` files or ``SYNC_BYTES`` bytes, and at :meth:`close`) one ``os.sync()``
-    makes the batch durable and each file is renamed over its final name, then recorded
-    in the journal. A run killed at any moment leaves, under each final name, the old file
-    or the new one, never half of one; leftover temporary files start with ``.nettoyeur-``
-    and the next run removes them.
+    makes the batch durable and each file is renamed over its final name; the renamed files
+    are then recorded in the journal, with one write. A run killed at any moment leaves,
+    under each final name, the old file or the new one, never half of one; leftover
+    temporary files start with ``.nettoyeur-`` and the next run removes them.
 
     Every write first checks that ``root`` is still the folder opened at the start (a
     folder removed or replaced mid-run is an error, not silently re-created) and that the
@@ -224,7 +224,11 @@ class FolderSink:
             )
 
     def _flush(self) -> None:
-        """Syncs the pending files, renames each into place and records it in the journal.
+        """Syncs the pending files, renames each into place, then records the renamed ones in the journal.
+
+        The journal lines of a batch are written together, after its renames (also when a
+        rename fails or the run is interrupted): a file is never listed before it is in
+        place, and a kill before the journal's flush only costs ``--resume`` their rewrite.
 
         Raises:
             OSError: OUT was removed, or a rename or the journal failed.
@@ -244,13 +248,13 @@ class FolderSink:
                 except OSError as err:
                     raise OSError(err.errno or errno.EIO, err.strerror or str(err), item.target) from err
                 done += 1
-                if self.journal is not None:
-                    self.journal.record(item.rel, item.input_sha, item.output_sha, item.size)
-                self.output_files["written"] += 1
                 self._remember(item.rel, item.target)
         finally:
-            self._pending = self._pending[done:]
+            renamed, self._pending = self._pending[:done], self._pending[done:]
             self._pending_bytes = sum(item.size for item in self._pending)
+            self.output_files["written"] += len(renamed)
+            if self.journal is not None:
+                self.journal.record_many([(i.rel, i.input_sha, i.output_sha, i.size) for i in renamed])
 
     def _remember(self, rel: str, target: str) -> None:
         if self._written is not None:

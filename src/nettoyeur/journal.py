@@ -4,7 +4,7 @@
 not taken for corpus). Its first line is a header with a *fingerprint* of the run: a
 SHA-256 of the options that shape the output, the input folder and the versions of
 the libraries that shape it. Each later line records one output file, appended (and
-flushed) right after the file was renamed into place::
+flushed) once the file was renamed into place, the lines of a batch of files together::
 
     {"file": "a/b.txt", "input": "<sha256 of the input bytes>",
      "output": "<sha256 of the bytes written>", "bytes": 1234}
@@ -29,6 +29,7 @@ import json
 import os
 import stat
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii as _quote  # json.dumps's own escaping (ensure_ascii)
 from pathlib import Path
 from typing import IO, Any
 
@@ -185,17 +186,42 @@ class Journal:
         Raises:
             OSError: the journal cannot be written (its filename is the journal's path).
         """
-        line = json.dumps({"file": rel, "input": input_sha, "output": output_sha, "bytes": size}, ensure_ascii=True)
+        self.record_many([(rel, input_sha, output_sha, size)])
+
+    def record_many(self, done: list[tuple[str, str, str, int]]) -> None:
+        """Appends finished outputs ``(file, input SHA-256, output SHA-256, bytes)``, with one write and one flush.
+
+        The folder sink records a batch of renamed files at once: a kill before the flush
+        loses their lines, and ``--resume`` writes those files again (as it would a lost line).
+
+        Raises:
+            OSError: the journal cannot be written (its filename is the journal's path).
+        """
+        if not done:
+            return
+        data = "".join([entry_line(*item) for item in done]).encode("ascii")
         try:
-            self._handle.write(line.encode("ascii") + b"\n")
+            self._handle.write(data)
             self._handle.flush()
         except OSError as err:
             raise OSError(err.errno, err.strerror, str(self.path)) from err
-        self.entries[rel] = Entry(input_sha, output_sha, size)
+        for rel, input_sha, output_sha, size in done:
+            self.entries[rel] = Entry(input_sha, output_sha, size)
 
     def close(self) -> None:
         """Closes the append handle."""
         self._handle.close()
+
+
+def entry_line(rel: str, input_sha: str, output_sha: str, size: int) -> str:
+    """Returns the journal line of one output, ending in a newline.
+
+    The bytes of ``json.dumps({"file": ..., "input": ..., "output": ..., "bytes": ...},
+    ensure_ascii=True)``: the same escaping function (json's C one), without building a dict
+    and walking it for each of the run's files.
+    """
+    quoted = _quote(input_sha), _quote(output_sha)
+    return f'{{"file": {_quote(rel)}, "input": {quoted[0]}, "output": {quoted[1]}, "bytes": {size:d}}}\n'
 
 
 def _append(path: Path) -> IO[bytes]:

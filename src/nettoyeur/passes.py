@@ -106,8 +106,9 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, snapshot.keep(kept, item))
-            view = analysable(item, max_chars)
-            found.extend({k for k in map(counted_key, [p.text for p in view.paragraphs if p.kept]) if k is not None})
+            # The kept paragraphs of the analysable view (lines over the cap are not analysed).
+            texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]
+            found.extend({k for k in map(counted_key, texts) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 

@@ -56,26 +56,53 @@ _CONTINUATION[[0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0
 _CONTINUATION[0x2018:0x201F] = True
 
 
+# Latin-1 text (no character above U+00FF: much European text) is tested on its bytes:
+# each byte is mapped to its class, C1 control (X), continuation (C), lead (L) or other
+# (.), and a repair may be needed where an X or an "LC" pair appears. A mapping and two
+# byte searches run at memory speed, 4x faster than the array test that other text takes.
+_LATIN1_CLASSES = bytes(
+    ord("X") if 0x80 <= b < 0xA0 else ord("C") if 0xA0 <= b < 0xC0 else ord("L") if 0xC2 <= b <= 0xF4 else ord(".")
+    for b in range(0x100)
+)
+
+
 def may_need_repair(text: str) -> bool:
-    """Returns False when no line of ``text`` can match :func:`needs_repair` (a fast, vectorised test).
+    """Returns False when no line of ``text`` can match :func:`needs_repair` (a fast test of the whole text).
 
     It looks for what every match needs: a C1 control or a surrogate, an escape
     character, an ``&``, or a mojibake lead character (Â..ô) followed by a possible
     continuation (or Ã by a space). True means "maybe": run :func:`needs_repair` on the
     lines. About 20x faster than the regular expression on accented text.
     """
-    if text.isascii():
-        return "&" in text or "\x1b" in text
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if (((cp >= 0x80) & (cp <= 0x9F)) | ((cp >= 0xD800) & (cp <= 0xDFFF)) | (cp == 0x26) | (cp == 0x1B)).any():
+    if "&" in text or "\x1b" in text:
         return True
-    lead = np.flatnonzero((cp[:-1] >= 0xC2) & (cp[:-1] <= 0xF4))
+    if text.isascii():
+        return False
+    if "\u00c3" in text and "\u00c3 " in text:  # "Ã " for "à" whose 0xA0 byte became a space
+        return True
+    try:
+        classes = text.encode("latin-1").translate(_LATIN1_CLASSES)
+    except UnicodeEncodeError:
+        return _may_need_repair_wide(text)
+    return b"X" in classes or b"LC" in classes
+
+
+def _may_need_repair_wide(text: str) -> bool:
+    """:func:`may_need_repair` (after its ``&``, escape and "Ã " tests) of a text beyond latin-1, on its code points."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    # Two bytes a character unless the text holds a character beyond U+FFFF (then four).
+    if len(data) == 2 * len(text):
+        cp = np.frombuffer(data, dtype=np.uint16)
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Unsigned arithmetic: c - lo < n holds for lo <= c < lo + n only (below lo, it wraps round).
+    if (((cp - 0x80) < 0x20) | ((cp - 0xD800) < 0x800)).any():  # C1 controls, surrogates
+        return True
+    lead = np.flatnonzero((cp[:-1] - 0xC2) < 0x33)  # Â..ô
     if len(lead) == 0:
         return False
     follow = cp[lead + 1]
-    cont = _CONTINUATION[np.minimum(follow, len(_CONTINUATION) - 1)] & (follow < len(_CONTINUATION))
-    space = (cp[lead] == 0xC3) & ((follow == 0x20) | (follow == 0xA0))
-    return bool((cont | space).any())
+    return bool((_CONTINUATION[np.minimum(follow, len(_CONTINUATION) - 1)] & (follow < len(_CONTINUATION))).any())
 
 
 def needs_repair(text: str) -> bool:
