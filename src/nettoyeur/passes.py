@@ -106,8 +106,7 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, snapshot.keep(kept, item))
-            # The kept paragraphs of the analysable view (lines over the cap are not analysed).
-            texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]
+            texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]  # analysable
             found.extend({k for k in map(counted_key, texts) if k is not None})
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
