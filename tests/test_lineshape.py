@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +24,7 @@ from nettoyeur.lineshape import (
     has_fewer_words,
     stems_of,
 )
-from nettoyeur.rules import Rule, builtin_rules, compile_template
+from nettoyeur.rules import Rule, builtin_rules, compile_template, needle_pattern
 
 CASES = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
@@ -178,6 +179,33 @@ _OVERLAPPING = [
 def test_rule_matcher_keeps_the_order_of_any_rule_list(rules, text):
     info = describe(text)
     assert RuleMatcher(rules).first(info.text, info.n_words) is _plain_first(rules, info)
+
+
+# Needles from a small alphabet, so that they overlap, extend one another and share prefixes;
+# regex metacharacters among them must be taken literally.
+_needle_text = st.text(alphabet="abé.*(|", min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_needle_text, min_size=1, max_size=12), st.text(alphabet="abé.*(| ", max_size=30))
+def test_needle_pattern_finds_a_line_exactly_when_it_holds_a_needle(needles, line):
+    assert (needle_pattern(needles).search(line) is not None) == any(n in line for n in needles)
+
+
+def test_needle_pattern_of_the_builtin_rules_agrees_with_substring_tests():
+    needles = sorted({n for r in RULES for n in r.needles})
+    search = needle_pattern(needles).search
+    lines = [c["text"].lower() for c in CASES["lines"]] + [n[1:] for n in needles] + [n + "x" for n in needles]
+    assert any(search(x) for x in lines) and not all(search(x) for x in lines)
+    for line in lines:
+        assert (search(line) is not None) == any(n in line for n in needles), line
+
+
+def test_needle_pattern_refuses_an_empty_needle():
+    with pytest.raises(ValueError, match="empty needle"):
+        needle_pattern(["cookie", ""])
+    with pytest.raises(ValueError, match="no needles"):
+        needle_pattern([])
 
 
 def test_rule_matcher_finds_chrome_and_leaves_prose():

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
-from nettoyeur.rules import Rule
+from nettoyeur.rules import Rule, needle_pattern
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -323,7 +323,7 @@ class _RuleList:
         self.rules = rules
         self.without_needles = [r for r in rules if not r.needles]
         needles = sorted({needle for r in rules for needle in r.needles})
-        self.any_needle = re.compile("|".join(map(re.escape, needles))).search if needles else None
+        self.any_needle = needle_pattern(needles).search if needles else None
 
 
 # Lines up to this many characters are remembered: menus, share bars, bylines and
