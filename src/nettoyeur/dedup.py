@@ -237,7 +237,7 @@ def decide(
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
     verified = _run(_verify_task, pairs, workers, shared, executor)
     matches = [match for match, _ in verified]
-    # The evidence of the removals verification foresaw (see _verify_task), by (removed, kept).
+    # Evidence by (removed, kept): first of the removals verification foresaw (see _verify_task).
     known = {(b, a): ev for (a, b), (_, ev) in zip(pairs.tolist(), verified) if ev is not None}
     del verified
 
@@ -303,14 +303,12 @@ def decide(
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
     exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
-    rest = np.array([(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known], dtype=np.int64).reshape(-1, 2)
-    computed = iter(_run(_evidence_task, rest, workers, shared, executor))
+    # The removals verification did not foresee are read and tokenised again for their evidence.
+    rest = [(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known]
+    rest_pairs = np.array(rest, dtype=np.int64).reshape(-1, 2)
+    known.update(zip(rest, _run(_evidence_task, rest_pairs, workers, shared, executor)))
     evidence = [
-        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0))
-        if is_same
-        else known[(pid, target)]
-        if (pid, target) in known
-        else next(computed)
+        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else known[(pid, target)]
         for (pid, target), is_same in zip(chosen.tolist(), same.tolist())
     ]
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):

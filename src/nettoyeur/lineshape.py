@@ -1,9 +1,8 @@
 """Line shapes: what the boilerplate signals measure of one line, and which rule it matches.
 
-Every paragraph of the corpus is described (words, function-word share, sentence end,
-stems) and tried against the pattern rules in pass 2 (the re-mark pass after dedup reads
-the shapes it stored, :mod:`nettoyeur.shapestore`): this is the per-line Python of a
-run, so it is built to be cheap without changing a single verdict.
+Every paragraph is described (words, function-word share, sentence end, stems) and tried
+against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored,
+:mod:`nettoyeur.shapestore`): the per-line Python of a run, cheap without changing a verdict.
 
 - :func:`describe` counts function words with C-level calls (a ``map`` over the words)
   and finds stems only for the lines whose stems are looked up (not prose).
@@ -242,10 +241,15 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _words(lowered: str) -> tuple[list[str], bool]:
+    """Returns the words of a lower-cased line, in order, and whether it holds CJK (pairs of characters are words)."""
+    cjk = _HAS_CJK.search(lowered) is not None
+    return (_CJK_TOKENS if cjk else _WORDS).findall(lowered), cjk
+
+
 def line_words(collapsed: str) -> list[str]:
     """Returns the words of a line (whitespace collapsed), lower-cased, in order: :attr:`LineInfo.words`."""
-    lowered = collapsed.lower()
-    return (_CJK_TOKENS if _HAS_CJK.search(lowered) is not None else _WORDS).findall(lowered)
+    return _words(collapsed.lower())[0]
 
 
 def line_haystack(collapsed: str) -> str:
@@ -259,8 +263,7 @@ def describe(text: str) -> LineInfo:
     collapsed = collapse(text)
     lowered = collapsed.lower()
     sentence = ends_sentence(collapsed)
-    cjk = _HAS_CJK.search(lowered) is not None
-    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
+    words, cjk = _words(lowered)
     n = len(words)
     stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
     # Text in a script without a function-word list is prose when it ends like a sentence.

@@ -220,11 +220,11 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 seen[key] = (doc.checksum, suspect, snapshot.keep(kept, doc))
             if config.boilerplate:
                 view = analysable(doc, config.max_line_chars)
-                kept = [p for p in view.paragraphs if p.kept]
-                shapes = boilerplate.shapes(kept, st["rules"])
+                paras = [p for p in view.paragraphs if p.kept]
+                shapes = boilerplate.shapes(paras, st["rules"])
                 boilerplate.mark(view, st["rules"], st["counts"], config.min_files, lines=shapes)
                 if shape_log is not None:  # the paragraphs left are the ones analysed below
-                    shape_log.add([info for p, (info, _) in zip(kept, shapes) if p.verdict is None])
+                    shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:

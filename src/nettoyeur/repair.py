@@ -78,7 +78,7 @@ def may_need_repair(text: str) -> bool:
         return True
     if text.isascii():
         return False
-    if "\u00c3" in text and "\u00c3 " in text:  # "Ã " for "à" whose 0xA0 byte became a space
+    if "\u00c3 " in text:  # "Ã " for "à" whose 0xA0 byte became a space
         return True
     try:
         classes = text.encode("latin-1").translate(_LATIN1_CLASSES)
