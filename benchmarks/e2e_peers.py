@@ -7,6 +7,13 @@ outside like ``nettoyeur clean`` is (wall time, CPU seconds, peak memory of the 
   read each file, decode it as UTF-8 (errors replaced), write it under OUT with a temporary name
   and rename it into place, in sorted order; with a pool of processes over the files when
   ``workers`` > 1 (the workers write and rename). No cleaning, no sync: no tool can beat it here.
+- ``bound``: the I/O floor plus nettoyeur's own dedup stage at a default clean's settings, and
+  nothing else: read and decode every file, take the distinct non-blank lines (a clean's
+  paragraphs; an exact copy needs no signature of its own), sign them, find the LSH candidates and
+  their connected components (``candidate_clusters``: word n-grams, permutations, bands x rows of
+  ``CleanConfig()``), then write each file back under a temporary name and rename it, with
+  ``workers`` processes. No boilerplate, repair, verification, containment, report or passes: what
+  a cleaner built on this engine spends before it does any of that.
 - ``datatrove``: a full datatrove cleaning of the folder: read each file as one document, FTFY
   encoding fixes, C4's line filters, MinHash dedup (signatures, buckets, clusters, filter) with
   word 5-grams and 16 bands x 8 rows like nettoyeur's, and a JSONL writer. datatrove removes whole
@@ -14,6 +21,7 @@ outside like ``nettoyeur clean`` is (wall time, CPU seconds, peak memory of the 
   run, not the same work.
 
     python benchmarks/e2e_peers.py floor IN OUT 2
+    python benchmarks/e2e_peers.py bound IN OUT 2
     python benchmarks/e2e_peers.py datatrove IN OUT WORK 2
 """
 
@@ -21,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -59,24 +66,22 @@ def measure(cmd: list[str]) -> dict:
 
 
 def reference(kind: str, src: Path, out: Path, workers: int) -> dict:
-    """Runs the reference ``kind`` (``floor`` or ``datatrove``) on ``src`` in a child process and measures it.
+    """Runs the reference ``kind`` (``floor``, ``bound`` or ``datatrove``) on ``src`` in a child process; measures it.
 
-    The output (and datatrove's work folder) is deleted afterwards; a datatrove run also returns
-    ``docs_out``, the number of documents it wrote.
+    ``out`` must be a new path; the output (and datatrove's work folder beside it) is left for the
+    caller to delete at the end of the benchmark (see ``e2e.py``: deleting files slows the next
+    run's file creation on some file systems). A datatrove run also returns ``docs_out``, the
+    number of documents it wrote.
 
     Raises:
         SystemExit: the reference run failed.
     """
-    for path in (out, out.with_name(out.name + "-work")):
-        shutil.rmtree(path, ignore_errors=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), kind, str(src), str(out)]
     if kind == "datatrove":
         cmd.append(str(out.with_name(out.name + "-work")))
     result = measure([*cmd, str(workers)])
     if kind == "datatrove":
         result["docs_out"] = sum(sum(1 for _ in p.open("rb")) for p in out.glob("*.jsonl"))
-    for path in (out, out.with_name(out.name + "-work")):
-        shutil.rmtree(path, ignore_errors=True)
     return result
 
 
@@ -120,6 +125,45 @@ def io_floor(src: Path, out: Path, workers: int) -> None:
         return
     with Pool(workers) as pool:
         for _ in pool.imap(_copy, jobs, chunksize=FLOOR_CHUNK):
+            pass
+
+
+# --- the dedup bound (child process) ------------------------------------------------------------
+
+# The decoded files, read by the main process before the writing pool forks: its workers index it.
+_TEXTS: list[str] = []
+
+
+def _write_back(job: tuple[int, str]) -> None:
+    """Writes decoded file ``index`` to ``dst`` under a temporary name and renames it."""
+    index, dst = job
+    tmp = f"{dst}.tmp{os.getpid()}"
+    with open(tmp, "wb") as handle:
+        handle.write(_TEXTS[index].encode("utf-8"))
+    os.replace(tmp, dst)
+
+
+def dedup_bound(src: Path, out: Path, workers: int) -> None:
+    """The I/O floor and nettoyeur's dedup stage at a default clean's settings (see the module's docstring)."""
+    from nettoyeur.config import CleanConfig
+    from nettoyeur.dedup_analysis import candidate_clusters
+    from nettoyeur.lsh import optimal_bands
+
+    jobs = []
+    for folder, dirs, files in os.walk(src):
+        dirs.sort()
+        target = out / os.path.relpath(folder, src)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            with open(os.path.join(folder, name), "rb") as handle:
+                _TEXTS.append(handle.read().decode("utf-8", errors="replace"))
+            jobs.append((len(_TEXTS) - 1, str(target / name)))
+    distinct = list(dict.fromkeys(line for text in _TEXTS for line in text.splitlines() if line.strip()))
+    config = CleanConfig()
+    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    candidate_clusters(distinct, config.ngram, config.num_perm, config.seed, bands, rows, workers)
+    with Pool(workers) as pool:
+        for _ in pool.imap(_write_back, jobs, chunksize=FLOOR_CHUNK):
             pass
 
 
@@ -200,12 +244,14 @@ def datatrove_clean(src: Path, out: Path, work: Path, workers: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=["floor", "datatrove"])
+    parser.add_argument("kind", choices=["floor", "bound", "datatrove"])
     parser.add_argument("paths", nargs="+", type=Path, help="IN OUT (and WORK for datatrove)")
     parser.add_argument("workers", type=int)
     args = parser.parse_args()
     if args.kind == "floor":
         io_floor(args.paths[0], args.paths[1], args.workers)
+    elif args.kind == "bound":
+        dedup_bound(args.paths[0], args.paths[1], args.workers)
     else:
         datatrove_clean(args.paths[0], args.paths[1], args.paths[2], args.workers)
 
