@@ -77,18 +77,20 @@ def row(writer: ArticleWriter, name: str, r: dict, tail: str, base: int | None =
 
 
 def references(corpus: Path, root: Path, writer: ArticleWriter, workers: int, ours: dict, datatrove: bool) -> None:
-    """Prints the reference rows of one size: the I/O floor with 1 and ``workers`` processes, then datatrove.
+    """Prints the reference rows of one size: the I/O floor with 1 and ``workers`` processes, the bound, datatrove.
 
     ``ours`` is nettoyeur's full run on the same folder; each row says how nettoyeur compares with it.
     """
+
+    def share(r: dict) -> str:
+        return f"{100 * r['wall'] / ours['wall']:.0f}% of it ({100 * r['cpu'] / ours['cpu']:.0f}% per CPU-s)"
+
     for k in sorted({1, workers}):
         r = reference("floor", corpus, fresh(root, "floor"), k)
-        share = f"{100 * r['wall'] / ours['wall']:.0f}% of it ({100 * r['cpu'] / ours['cpu']:.0f}% per CPU-s)"
-        tail = f"I/O floor, {k} process{'es' * (k > 1)}: nettoyeur reaches {share}"
+        tail = f"I/O floor, {k} process{'es' * (k > 1)}: nettoyeur reaches {share(r)}"
         print(row(writer, f"floor-{k}", r, tail), flush=True)
     r = reference("bound", corpus, fresh(root, "bound"), workers)
-    share = f"{100 * r['wall'] / ours['wall']:.0f}% of it ({100 * r['cpu'] / ours['cpu']:.0f}% per CPU-s)"
-    print(row(writer, f"bound-{workers}", r, f"I/O floor + dedup stage: nettoyeur reaches {share}"), flush=True)
+    print(row(writer, f"bound-{workers}", r, f"I/O floor + dedup stage: nettoyeur reaches {share(r)}"), flush=True)
     if datatrove:
         r = reference("datatrove", corpus, fresh(root, "datatrove"), workers)
         tail = (

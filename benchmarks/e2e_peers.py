@@ -32,8 +32,10 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
 
 # ``speed`` (numpy) is imported where it is used: the floor's process loads nothing but the standard library.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -99,33 +101,51 @@ def datatrove_missing() -> str | None:
 # --- the I/O floor (child process) ---------------------------------------------------------------
 
 
-def _copy(job: tuple[str, str]) -> int:
-    """Reads one file, decodes it, writes it under a temporary name and renames it; returns its size."""
-    src, dst = job
-    with open(src, "rb") as handle:
-        text = handle.read().decode("utf-8", errors="replace")
-    tmp = f"{dst}.tmp{os.getpid()}"
-    with open(tmp, "wb") as handle:
-        handle.write(text.encode("utf-8"))
-    os.replace(tmp, dst)
-    return len(text)
-
-
-def io_floor(src: Path, out: Path, workers: int) -> None:
-    """Copies every file of ``src`` to ``out`` through ``_copy``, in sorted order, with ``workers`` processes."""
+def _files(src: Path, out: Path) -> list[tuple[str, str]]:
+    """Every file of ``src`` in sorted order, with its path under ``out`` (whose folders are made)."""
     jobs = []
     for folder, dirs, files in os.walk(src):
         dirs.sort()
         target = out / os.path.relpath(folder, src)
         target.mkdir(parents=True, exist_ok=True)
         jobs.extend((os.path.join(folder, f), str(target / f)) for f in sorted(files))
+    return jobs
+
+
+def _read(src: str) -> str:
+    """One file's text, decoded as UTF-8 (errors replaced)."""
+    with open(src, "rb") as handle:
+        return handle.read().decode("utf-8", errors="replace")
+
+
+def _write(dst: str, text: str) -> None:
+    """Writes ``text`` to ``dst`` under a temporary name and renames it into place."""
+    tmp = f"{dst}.tmp{os.getpid()}"
+    with open(tmp, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+    os.replace(tmp, dst)
+
+
+def _copy(job: tuple[str, str]) -> None:
+    """Reads one file, decodes it, writes it under a temporary name and renames it."""
+    src, dst = job
+    _write(dst, _read(src))
+
+
+def _run(task: Callable[[Any], None], jobs: list, workers: int) -> None:
+    """Runs ``task`` on each job, in a pool of ``workers`` processes when there are more than one."""
     if workers == 1:
         for job in jobs:
-            _copy(job)
+            task(job)
         return
     with Pool(workers) as pool:
-        for _ in pool.imap(_copy, jobs, chunksize=FLOOR_CHUNK):
+        for _ in pool.imap(task, jobs, chunksize=FLOOR_CHUNK):
             pass
+
+
+def io_floor(src: Path, out: Path, workers: int) -> None:
+    """Copies every file of ``src`` to ``out`` through ``_copy``, in sorted order, with ``workers`` processes."""
+    _run(_copy, _files(src, out), workers)
 
 
 # --- the dedup bound (child process) ------------------------------------------------------------
@@ -135,12 +155,9 @@ _TEXTS: list[str] = []
 
 
 def _write_back(job: tuple[int, str]) -> None:
-    """Writes decoded file ``index`` to ``dst`` under a temporary name and renames it."""
+    """Writes decoded file ``index`` back to ``dst`` (see ``_write``)."""
     index, dst = job
-    tmp = f"{dst}.tmp{os.getpid()}"
-    with open(tmp, "wb") as handle:
-        handle.write(_TEXTS[index].encode("utf-8"))
-    os.replace(tmp, dst)
+    _write(dst, _TEXTS[index])
 
 
 def dedup_bound(src: Path, out: Path, workers: int) -> None:
@@ -149,22 +166,13 @@ def dedup_bound(src: Path, out: Path, workers: int) -> None:
     from nettoyeur.dedup_analysis import candidate_clusters
     from nettoyeur.lsh import optimal_bands
 
-    jobs = []
-    for folder, dirs, files in os.walk(src):
-        dirs.sort()
-        target = out / os.path.relpath(folder, src)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in sorted(files):
-            with open(os.path.join(folder, name), "rb") as handle:
-                _TEXTS.append(handle.read().decode("utf-8", errors="replace"))
-            jobs.append((len(_TEXTS) - 1, str(target / name)))
+    files = _files(src, out)
+    _TEXTS.extend(_read(path) for path, _ in files)
     distinct = list(dict.fromkeys(line for text in _TEXTS for line in text.splitlines() if line.strip()))
     config = CleanConfig()
     bands, rows = optimal_bands(config.threshold, config.num_perm)
     candidate_clusters(distinct, config.ngram, config.num_perm, config.seed, bands, rows, workers)
-    with Pool(workers) as pool:
-        for _ in pool.imap(_write_back, jobs, chunksize=FLOOR_CHUNK):
-            pass
+    _run(_write_back, [(i, dst) for i, (_, dst) in enumerate(files)], workers)
 
 
 # --- datatrove (child process) -------------------------------------------------------------------
