@@ -33,6 +33,7 @@ from nettoyeur.formats import detect, plan_pair
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
+from nettoyeur.runlock import check_free, locked_run
 from nettoyeur.shard_read import RecordSource, record_document
 from nettoyeur.shards import RecordOptions
 from nettoyeur.split import split_lines
@@ -164,6 +165,8 @@ def run_paths(
     output_label = None if output_path is None else str(output_path)
     output_path = None if dry_run or output_path is None else Path(output_path)
     options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
+    check_free(output_path, "output")  # a run in progress is named before anything else is said about OUT
+    check_free(report, "report")
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
     source, make_sink = plan_pair(
         input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
@@ -175,20 +178,24 @@ def run_paths(
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
     if index is None:
         check_engine(engine, address)
-        executor = make_executor(engine, config.workers, address)  # before OUT is created
-        try:
-            if engine != "local":  # tasks may run in another working directory (or on another node)
-                source.root = Path(source.root).absolute()
-            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor)
-        finally:
-            executor.close()
-    if engine != "local":
+    elif engine != "local":
         raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
-    from nettoyeur.index import CorpusIndex
+    with locked_run(output_path, report):  # before the first byte is written or a temporary file cleared
+        if index is None:
+            executor = make_executor(engine, config.workers, address)  # before OUT is created
+            try:
+                if engine != "local":  # tasks may run in another working directory (or on another node)
+                    source.root = Path(source.root).absolute()
+                return pipeline.run(
+                    source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor
+                )
+            finally:
+                executor.close()
+        from nettoyeur.index import CorpusIndex
 
-    run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
-    with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
-        return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
+        run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
+        with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
+            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
 
 
 @dataclass

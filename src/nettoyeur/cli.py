@@ -29,10 +29,10 @@ from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.report import default_report_path, summary_path, table
+from nettoyeur.report import default_report_path, table
 from nettoyeur.rules import load_rules
+from nettoyeur.runlock import check_free
 from nettoyeur.spill import SPILL_PREFIX
-from nettoyeur.write import clear_temporaries
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _D = CleanConfig()  # the documented defaults, shown in --help
@@ -251,9 +251,8 @@ def clean(
                 **formats,
             )
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
-        report_path = report or default_report_path(output_dir)
-        clear_temporaries(output_dir, [journal_path(output_dir), report_path, summary_path(report_path)])
+        # The run cleared its temporary files while it held OUT's lock (nettoyeur.runlock).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
         click.echo(_interrupted(output_dir, dry_run), err=True)
         _exit_interrupted()
     except NettoyeurError as err:
@@ -287,6 +286,8 @@ def _check_before_reading(
         InputError: IN, OUT or the report path cannot be used.
         ConfigError: the rules file cannot be read as UTF-8 or holds a bad rule (``file:line``).
     """
+    check_free(output_dir, "output")  # a run in progress is named before anything else is said about OUT
+    check_free(report or default_report_path(output_dir), "report")
     if detect(input_dir) == "text":  # record inputs (a file, shards) are checked when opened
         check_locations(input_dir, output_dir, overwrite=overwrite)
     check_report_location(input_dir, output_dir, report or default_report_path(output_dir))

@@ -76,6 +76,7 @@ from nettoyeur.report import (
     write_summary,
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
+from nettoyeur.runlock import check_free, locked_run
 from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 
@@ -387,14 +388,17 @@ def clean_folder(
     report_path = Path(report) if report else default_report_path(dst)
     check_engine(engine, address)
     config = config or CleanConfig()
+    check_free(None if dry_run else dst, "output")  # a run in progress is named before anything else
+    check_free(report_path, "report")
     check_locations(src, dst, overwrite=overwrite or dry_run or resume)
     check_report_location(src, dst, report_path)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
     executor = make_executor(engine, config.workers, address)  # before OUT is created
     try:
-        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
-        if engine != "local":  # tasks may run in another working directory (or on another node)
-            source.root = source.root.absolute()
-        return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
+        with locked_run(None if dry_run else dst, report_path):  # before a temporary file is cleared
+            source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
+            if engine != "local":  # tasks may run in another working directory (or on another node)
+                source.root = source.root.absolute()
+            return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
     finally:
         executor.close()

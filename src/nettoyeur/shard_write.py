@@ -11,7 +11,6 @@ import bz2
 import gzip
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,7 +18,7 @@ from nettoyeur.records import Document
 from nettoyeur.shard_read import RecordSource
 from nettoyeur.shards import RecordDocument, parquet_module, require
 from nettoyeur.split import join_kept
-from nettoyeur.write import TMP_PREFIX, remove_stale_temporaries, safe_target
+from nettoyeur.write import create_temp, remove_stale_temporaries, safe_target, temporary_prefix
 
 
 def cleaned_text(doc: Document) -> str:
@@ -41,7 +40,9 @@ class _ShardWriter:
     def __init__(self, target: Path, fmt: str, compression: str | None, template: Path) -> None:
         self.target, self.fmt, self.compression, self.template = target, fmt, compression, template
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=target.parent)
+        # Named after the target (a one-file output's folder is shared with other files),
+        # and created with the mode a plain open() gives, as text outputs are.
+        fd, self.tmp = create_temp(str(target.parent), temporary_prefix(target))
         self.raw = os.fdopen(fd, "wb")
         self.rows: list[dict[str, Any]] = []
         self.stream: IO[bytes] | None = None
@@ -128,7 +129,11 @@ class RecordSink:
         self.stats.setdefault("records_written", 0)
         self.stats.setdefault("records_dropped_empty", 0)
         self.out_root.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(self.out_root)
+        if self.targets:  # one file in a folder of others: only its own leftovers
+            for target in self.targets.values():
+                remove_stale_temporaries(target.parent, recursive=False, prefix=temporary_prefix(target))
+        else:  # OUT is this run's (its lock is held)
+            remove_stale_temporaries(self.out_root)
         self._current: tuple[str, _ShardWriter] | None = None
         self._written: set[str] = set()
 

@@ -1,0 +1,143 @@
+"""Nothing lost, part two (issue 15): concurrent runs, stale outputs, damaged indexes, bad records, located errors.
+
+Concurrency, kills and full disks run the real command in subprocesses; damaged indexes
+and records are fixtures written here. Each test is named by the README's "Nothing is
+lost" section, next to the guarantee it checks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpusgen import corpus, snapshot, write_tree
+from nettoyeur import CleanConfig, clean_folder
+from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX
+
+# The real command, in a process of its own; with NETTOYEUR_TEST_HOLD=FILE, the run stops
+# before its first batch of files is renamed into place (its temporary files are in OUT)
+# and waits until FILE exists: a second run can then be started against a live first one.
+_HELD = """
+import os, sys, time
+import nettoyeur.folder_sink as fs
+fs.SYNC_FILES = 20
+hold = os.environ.get("NETTOYEUR_TEST_HOLD")
+if hold:
+    flush = fs.FolderSink._flush
+    def held(self):
+        if self._pending:
+            open(hold + ".waiting", "w").close()
+            while not os.path.exists(hold):
+                time.sleep(0.01)
+        flush(self)
+    fs.FolderSink._flush = held
+from nettoyeur.cli import main
+sys.argv[0] = "nettoyeur"
+main()
+"""
+
+
+def start(args: list[str], hold: Path | None = None) -> subprocess.Popen:
+    env = dict(os.environ)
+    if hold is not None:
+        env["NETTOYEUR_TEST_HOLD"] = str(hold)
+    return subprocess.Popen(
+        [sys.executable, "-c", _HELD, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def nettoyeur(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "nettoyeur", *args], capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def wait_until(proc: subprocess.Popen, condition, guard: float = 120.0) -> None:
+    """Polls ``condition`` until it holds; fails when the process ends first (``guard`` only stops a hang)."""
+    deadline = time.monotonic() + guard
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        if proc.poll() is not None:
+            raise AssertionError(f"the run ended first: {proc.communicate()}")
+        time.sleep(0.01)
+    raise AssertionError("the condition never held")
+
+
+def temporaries(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.name.startswith(TMP_PREFIX) and p.name.endswith(TMP_SUFFIX)]
+
+
+@pytest.fixture()
+def pair(tmp_path):
+    """Two corpora A and B, and A's reference output."""
+    a = write_tree(tmp_path / "A", corpus(3, 120))
+    b = write_tree(tmp_path / "B", corpus(4, 60))
+    clean_folder(a, tmp_path / "ref", CleanConfig(), quiet=True)
+    return {"a": a, "b": b, "ref": snapshot(tmp_path / "ref"), "out": tmp_path / "out"}
+
+
+# ---------------------------------------------------------------- 1. one run at a time
+
+
+@pytest.mark.parametrize("second", [["--overwrite"], ["--resume"], []])
+def test_second_run_on_a_live_out_is_refused_and_the_first_finishes_whole(pair, tmp_path, second):
+    hold = tmp_path / "go"
+    first = start(["clean", str(pair["a"]), str(pair["out"]), "-q", "--workers", "1"], hold)
+    wait_until(first, lambda: Path(str(hold) + ".waiting").exists())
+    live = temporaries(pair["out"])
+    assert live, "the first run has staged files"
+
+    other = nettoyeur("clean", str(pair["b"]), str(pair["out"]), "-q", *second)
+    assert other.returncode == 2, other.stderr
+    assert f"pid {first.pid}" in other.stderr and "in use by another nettoyeur run" in other.stderr
+    assert "started " in other.stderr and "host " in other.stderr
+    assert all(p.exists() for p in live), "the second run removed the first one's temporary files"
+
+    hold.touch()
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert snapshot(pair["out"]) == pair["ref"]
+    assert not (tmp_path / "out.lock").exists() and not (tmp_path / "out.report.jsonl.lock").exists()
+
+
+def test_second_run_with_the_same_report_is_refused(pair, tmp_path):
+    hold = tmp_path / "go"
+    report = tmp_path / "shared.report.jsonl"
+    first = start(["clean", str(pair["a"]), str(pair["out"]), "-q", "--report", str(report)], hold)
+    wait_until(first, lambda: Path(str(hold) + ".waiting").exists())
+    other = nettoyeur("clean", str(pair["b"]), str(tmp_path / "elsewhere"), "-q", "--report", str(report))
+    assert other.returncode == 2 and f"pid {first.pid}" in other.stderr, other.stderr
+    assert not (tmp_path / "elsewhere").exists(), "the refused run wrote nothing"
+    hold.touch()
+    first.communicate(timeout=120)
+    assert first.returncode == 0
+    assert snapshot(pair["out"]) == pair["ref"]
+
+
+def test_stale_lock_of_a_killed_run_is_taken_over(pair, tmp_path):
+    hold = tmp_path / "go"
+    first = start(["clean", str(pair["a"]), str(pair["out"]), "-q", "--workers", "1"], hold)
+    wait_until(first, lambda: Path(str(hold) + ".waiting").exists())
+    first.send_signal(signal.SIGKILL)
+    first.communicate(timeout=60)
+    lock = tmp_path / "out.lock"
+    assert json.loads(lock.read_text())["pid"] == first.pid, "the killed run's lock file is left"
+
+    again = nettoyeur("clean", str(pair["a"]), str(pair["out"]), "-q", "--resume")
+    assert again.returncode == 0, again.stderr
+    assert snapshot(pair["out"]) == pair["ref"]
+    assert not temporaries(pair["out"])
+    assert not lock.exists()
