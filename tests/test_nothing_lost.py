@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -141,3 +142,65 @@ def test_stale_lock_of_a_killed_run_is_taken_over(pair, tmp_path):
     assert snapshot(pair["out"]) == pair["ref"]
     assert not temporaries(pair["out"])
     assert not lock.exists()
+
+
+# ---------------------------------------------------------------- 2. OUT holds this run's outputs, exactly
+
+
+def _edit_add_delete(src: Path) -> None:
+    names = sorted(p.relative_to(src).as_posix() for p in src.rglob("*.txt") if "gone" not in p.parts)
+    (src / names[0]).write_text("An edited article, with words of its own to keep here.\n", encoding="utf-8")
+    (src / "zz-new.txt").write_text("A brand new article arrives with fresh words.\n", encoding="utf-8")
+    (src / names[1]).unlink()
+
+
+@pytest.mark.parametrize("mode", ["--resume", "--overwrite"])
+def test_after_resume_or_overwrite_out_holds_exactly_this_runs_outputs(tmp_path, mode):
+    src = write_tree(tmp_path / "in", corpus(5, 30))
+    (src / "gone" / "deep").mkdir(parents=True)
+    (src / "gone" / "deep" / "old.txt").write_text("A lonely article in a folder that will go.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = nettoyeur("clean", str(src), str(out), "-q")
+    assert first.returncode == 0, first.stderr
+    _edit_add_delete(src)
+    shutil.rmtree(src / "gone")
+    again = nettoyeur("clean", str(src), str(out), "-q", mode)
+    assert again.returncode == 0, again.stderr
+    fresh = tmp_path / "fresh"
+    assert nettoyeur("clean", str(src), str(fresh), "-q").returncode == 0
+    assert snapshot(out) == snapshot(fresh)
+    assert not (out / "gone").exists(), "the emptied folder is removed too"
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    assert len(summary["stale_outputs_removed"]) == 2 and "gone/deep/old.txt" in summary["stale_outputs_removed"]
+    assert "stale_outputs_removed" not in json.loads((tmp_path / "fresh.summary.json").read_text())
+    if mode == "--resume":
+        assert summary["since_journal"] == {"inputs_changed": 1, "inputs_new": 1, "inputs_gone": 2}
+        assert "1 input(s) changed, 1 new and 2 gone since the journal" in again.stderr
+    journal = (tmp_path / "out.journal.jsonl").read_text().splitlines()[1:]
+    assert sorted(json.loads(line)["file"] for line in journal) == sorted(snapshot(fresh))
+    # and a second --resume finds nothing to do
+    third = nettoyeur("clean", str(src), str(out), "-q", "--resume")
+    assert third.returncode == 0 and snapshot(out) == snapshot(fresh)
+    assert json.loads((tmp_path / "out.summary.json").read_text())["since_journal"] == {
+        "inputs_changed": 0,
+        "inputs_new": 0,
+        "inputs_gone": 0,
+    }
+
+
+def test_foreign_file_in_out_refuses_resume_and_is_kept_with_overwrite(tmp_path):
+    src = write_tree(tmp_path / "in", corpus(5, 20))
+    out = tmp_path / "out"
+    assert nettoyeur("clean", str(src), str(out), "-q").returncode == 0
+    (out / "notes").mkdir()
+    (out / "notes" / "mine.txt").write_text("my own notes", encoding="utf-8")
+    before = snapshot(out)
+    refused = nettoyeur("clean", str(src), str(out), "-q", "--resume")
+    assert refused.returncode == 2 and "notes/mine.txt" in refused.stderr and "--overwrite" in refused.stderr
+    assert snapshot(out) == before
+    kept = nettoyeur("clean", str(src), str(out), "-q", "--resume", "--overwrite")
+    assert kept.returncode == 0, kept.stderr
+    assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "my own notes"
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    assert summary["foreign_files_kept"] == ["notes/mine.txt"]
+    assert "stale_outputs_removed" not in summary

@@ -267,6 +267,7 @@ def clean(
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )
+    _say_what_changed(summary)
     if not quiet:
         from collections import Counter
 
@@ -275,6 +276,31 @@ def clean(
         for skip in summary["skipped"][:10]:
             click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
+
+
+def _say_what_changed(summary: dict[str, Any]) -> None:
+    """Prints (to stderr, also with -q) what a run did to OUT beyond writing: stale outputs, foreign files, resume."""
+    since = summary.get("since_journal")
+    if since is not None:
+        click.echo(
+            f"resume: {since['inputs_changed']:,} input(s) changed, {since['inputs_new']:,} new and "
+            f"{since['inputs_gone']:,} gone since the journal",
+            err=True,
+        )
+    stale = summary.get("stale_outputs_removed") or []
+    if stale:
+        click.echo(
+            f"removed {len(stale):,} output(s) of an earlier run that no input maps to any more "
+            "(stale_outputs_removed in the summary)",
+            err=True,
+        )
+    foreign = summary.get("foreign_files_kept") or []
+    if foreign:
+        click.echo(
+            f"warning: {len(foreign):,} file(s) in OUT that nettoyeur did not write and no input maps to were left "
+            "there (--overwrite; foreign_files_kept in the summary)",
+            err=True,
+        )
 
 
 def _check_before_reading(

@@ -15,14 +15,18 @@ import hashlib
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nettoyeur import write as writing
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import OutputPathError
-from nettoyeur.journal import Journal, fingerprint, journal_path
+from nettoyeur.errors import InputError, OutputPathError
+from nettoyeur.journal import Entry, Journal, fingerprint, journal_path
+from nettoyeur.journal import _parse as parse_journal
+from nettoyeur.read import TEXT_SUFFIXES, walk_files
 from nettoyeur.records import Document
 from nettoyeur.split import join_kept
 from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX, check_writable, remove_stale_temporaries, target_in
@@ -95,6 +99,12 @@ class FolderSink:
         # This run's temporary names: what abort() removes, staged by workers or not.
         self._prefix = f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
         self.output_files = {"written": 0, "resumed": 0}
+        # Summary fields about OUT as a whole: stale outputs removed, foreign files kept,
+        # what changed since the journal (set by close() and folder_sink()).
+        self.notes: dict[str, Any] = {}
+        self.previous: dict[str, Entry] = {}  # what earlier runs recorded (their files are nettoyeur's)
+        self.resuming = False
+        self._outputs: set[str] = set()  # this run's outputs: written or left as they were
         self._base = os.path.realpath(self.root)
         self._checked: set[str] = set()
         self._inputs: dict[str, str] = {}
@@ -210,6 +220,7 @@ class FolderSink:
         if self.journal is not None and self.journal.is_complete(path, input_sha, digest, size, target):
             _unlink(tmp)
             self.output_files["resumed"] += 1
+            self._outputs.add(path)
             self._remember(path, target)
             return
         self._pending.append(_Pending(tmp, target, path, input_sha, digest, size))
@@ -248,6 +259,7 @@ class FolderSink:
                 except OSError as err:
                     raise OSError(err.errno or errno.EIO, err.strerror or str(err), item.target) from err
                 done += 1
+                self._outputs.add(item.rel)
                 self._remember(item.rel, item.target)
         finally:
             renamed, self._pending = self._pending[:done], self._pending[done:]
@@ -280,7 +292,52 @@ class FolderSink:
             OSError: the files cannot be synced or renamed, or the journal written.
         """
         self._flush()
-        self._release()
+        try:
+            self._prune()
+        finally:
+            self._release()
+
+    def _prune(self) -> None:
+        """Removes the outputs of earlier runs that no input of this run maps to, and compacts the journal.
+
+        OUT then holds exactly this run's outputs (and the foreign files ``--overwrite``
+        left, listed in the summary). The journal is rewritten with this run's lines only,
+        once the files are gone; a kill in between costs the next run only their removal.
+
+        Raises:
+            OSError: a stale output or the journal cannot be removed or written.
+        """
+        recorded = set(self.previous) | (set(self.journal.entries) if self.journal is not None else set())
+        stale = sorted(recorded - self._outputs)
+        removed = []
+        for rel in stale:
+            target = target_in(self._base, rel, None, shown=self.root)
+            try:
+                info = os.lstat(target)
+            except FileNotFoundError:
+                continue
+            except OSError as err:
+                raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+                continue  # a folder now stands there: not a file nettoyeur wrote
+            try:
+                os.unlink(target)
+            except OSError as err:
+                raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
+            removed.append(rel)
+            _remove_empty_parents(self._base, rel)
+        if removed:
+            self.notes["stale_outputs_removed"] = removed
+        if self.resuming:
+            inputs = self._inputs
+            changed = sum(1 for rel, e in self.previous.items() if rel in inputs and inputs[rel] != e.input)
+            self.notes["since_journal"] = {
+                "inputs_changed": changed,
+                "inputs_new": sum(1 for rel in inputs if rel not in self.previous),
+                "inputs_gone": sum(1 for rel in self.previous if rel not in inputs),
+            }
+        if self.journal is not None and set(self.journal.entries) - self._outputs:
+            self.journal.compact(self._outputs)
 
     def abort(self) -> None:
         """Removes this run's temporary files not yet renamed (after a failure or an interruption).
@@ -304,6 +361,17 @@ class FolderSink:
     def __del__(self) -> None:
         if getattr(self, "_handle", None) is not None:
             os.close(self._handle)
+
+
+def _remove_empty_parents(base: str, rel: str) -> None:
+    """Removes the folders of ``rel`` under ``base`` that are now empty, deepest first (never ``base``)."""
+    parts = rel.split("/")[:-1]
+    while parts:
+        try:
+            os.rmdir(os.path.join(base, *parts))
+        except OSError:
+            return  # not empty (or gone): its parents are not empty either
+        parts.pop()
 
 
 def _unlink(path: str) -> None:
@@ -360,26 +428,77 @@ def _encode(text: str) -> bytes:
 
 
 def folder_sink(
-    input_dir: Path, output_dir: Path, config: CleanConfig | None = None, *, resume: bool = False
+    input_dir: Path,
+    output_dir: Path,
+    config: CleanConfig | None = None,
+    *,
+    resume: bool = False,
+    overwrite: bool = False,
 ) -> FolderSink:
     """Opens the journal beside OUT and returns the folder sink that keeps it.
+
+    A file already in OUT is *nettoyeur's* when the journal beside OUT records it (an
+    earlier run wrote it), and *mapped* when an input of this run has its path. An
+    unmapped file of nettoyeur's is stale: the sink removes it when the run is whole. Any
+    other file (neither nettoyeur's nor mapped) is foreign: a ``resume`` without
+    ``overwrite`` is refused; with ``overwrite`` it is left and listed in the summary.
 
     Args:
         input_dir: the input folder (part of the run's fingerprint).
         output_dir: the output folder.
         config: the options (part of the fingerprint).
         resume: continue the journal of an interrupted run with the same options.
+        overwrite: the run may replace files in a non-empty OUT, and leaves foreign files.
 
     Raises:
-        InputError: there is nothing to resume, or the journal belongs to another run.
+        InputError: there is nothing to resume, the journal belongs to another run, or
+            OUT holds foreign files without ``overwrite``.
         OSError: OUT or its journal cannot be created or written.
     """
     config = config or CleanConfig()
     path = journal_path(output_dir)
     print_ = fingerprint(config, input_dir)
+    previous = previous_entries(path)
+    foreign = foreign_files(Path(input_dir), Path(output_dir), previous)
+    if foreign and not overwrite and resume:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5:,} more" if len(foreign) > 5 else "")
+        raise InputError(
+            f"output folder {output_dir} holds {len(foreign):,} file(s) that no earlier run wrote and no input "
+            f"maps to ({shown}): move them out of OUT, or pass --overwrite to keep them there and go on."
+        )
     journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
     try:
-        return FolderSink(output_dir, journal)
+        sink = FolderSink(output_dir, journal)
     except BaseException:
         journal.close()
         raise
+    sink.previous, sink.resuming = previous, resume
+    if foreign:
+        sink.notes["foreign_files_kept"] = foreign
+    return sink
+
+
+def previous_entries(path: Path) -> dict[str, Entry]:
+    """Returns the files the journal ``path`` records (whatever run it belongs to); empty without one."""
+    try:
+        return parse_journal(path)[1]
+    except OSError:
+        return {}
+
+
+def foreign_files(input_dir: Path, output_dir: Path, previous: dict[str, Entry]) -> list[str]:
+    """Returns the files in OUT that no earlier run recorded and no input maps to (sorted, ``/``-separated).
+
+    An input maps to ``rel`` when ``IN/rel`` is a .txt/.md file; OUT's temporary files
+    (an earlier run's leftovers, cleared by the sink) are not counted.
+    """
+    if not output_dir.is_dir():
+        return []
+    found = []
+    for rel, full, name in walk_files(output_dir, []):
+        if rel in previous or (name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)):
+            continue
+        mapped = name.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(os.path.join(input_dir, rel))
+        if not mapped and os.path.lexists(full):
+            found.append(rel)
+    return sorted(found)

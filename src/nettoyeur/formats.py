@@ -195,7 +195,7 @@ def plan_pair(
     dst = Path(output_path)
     if isinstance(source, FolderSource):
         check_locations(src, dst, overwrite=overwrite or resume)
-        return source, lambda: folder_sink(src, dst, config, resume=resume)
+        return source, lambda: folder_sink(src, dst, config, resume=resume, overwrite=overwrite)
     if resume:
         raise InputError(
             "--resume continues a folder of text files; a record output (JSON Lines, Parquet) is written "

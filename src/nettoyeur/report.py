@@ -248,6 +248,7 @@ def run_summary(
         "paragraphs": sum(d.paragraphs for d in infos),
         "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
         "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
+        **(getattr(sink, "notes", None) or {}),  # stale outputs removed, foreign files kept ...
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),

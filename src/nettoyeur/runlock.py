@@ -150,7 +150,11 @@ class RunLock:
     def _open(self) -> int:
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
         try:
-            return os.open(self.path, flags, 0o644)
+            try:
+                return os.open(self.path, flags, 0o644)
+            except FileNotFoundError:  # the folder of OUT or of the report is created by the run
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                return os.open(self.path, flags, 0o644)
         except OSError as err:
             raise OSError(err.errno, err.strerror, str(self.path)) from err
 

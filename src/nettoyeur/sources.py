@@ -135,7 +135,7 @@ def folder_pair(
     source = FolderSource(input_dir, config.max_file_bytes, config.max_file_lines)
     if output_dir is None:
         return source, None
-    return source, folder_sink(input_dir, output_dir, config, resume=resume)
+    return source, folder_sink(input_dir, output_dir, config, resume=resume, overwrite=overwrite)
 
 
 def _changed(key: str) -> InputError:
