@@ -204,3 +204,115 @@ def test_foreign_file_in_out_refuses_resume_and_is_kept_with_overwrite(tmp_path)
     summary = json.loads((tmp_path / "out.summary.json").read_text())
     assert summary["foreign_files_kept"] == ["notes/mine.txt"]
     assert "stale_outputs_removed" not in summary
+
+
+# ---------------------------------------------------------------- 3. a damaged index is refused, never half-updated
+
+
+def _indexed(tmp_path: Path) -> tuple[Path, Path]:
+    """An index holding one run of corpus 6; returns (index, the next run's input)."""
+    first = write_tree(tmp_path / "day1", corpus(6, 30))
+    index = tmp_path / "idx"
+    done = nettoyeur("clean", str(first), str(tmp_path / "out1"), "-q", "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    return index, write_tree(tmp_path / "day2", corpus(7, 30))
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _garbage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for i in range(len(data) // 2, len(data)):
+        data[i] = (data[i] * 7 + 13) % 256
+    path.write_bytes(bytes(data))
+
+
+DAMAGES = {
+    "truncated bands keys": ("run-000001/bands.keys.npy", _truncate),
+    "garbage in bands keys": ("run-000001/bands.keys.npy", _garbage),
+    "truncated paragraphs": ("run-000001/paragraphs.jsonl", _truncate),
+    "deleted paragraphs": ("run-000001/paragraphs.jsonl", Path.unlink),
+    "truncated line counts": ("lines-000001.npz", _truncate),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_damaged_index_is_refused_naming_the_file(tmp_path, damage):
+    index, day2 = _indexed(tmp_path)
+    name, hurt = DAMAGES[damage]
+    hurt(index / name)
+    header = (index / "nettoyeur-index.json").read_bytes()
+    run = nettoyeur("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert str(index / name) in run.stderr and "--index" in run.stderr and "damaged" in run.stderr
+    assert not (tmp_path / "out2").exists(), "nothing is written"
+    assert (index / "nettoyeur-index.json").read_bytes() == header, "the index is not touched"
+
+
+def test_index_without_checksums_still_refuses_a_truncated_table(tmp_path):
+    """An index written before sizes and checksums were recorded: a damaged table is found as it is read."""
+    index, day2 = _indexed(tmp_path)
+    meta_path = index / "nettoyeur-index.json"
+    meta = json.loads(meta_path.read_text())
+    for run in meta["runs"]:
+        run.pop("files")
+    meta.pop("lines_file")
+    meta_path.write_text(json.dumps(meta))
+    _truncate(index / "run-000001" / "bands.keys.npy")
+    run = nettoyeur("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+    assert "bands.keys.npy" in run.stderr
+
+
+# Kills the run at the Nth call of the named step of the index update (SIGKILL: no cleanup at all).
+_KILL_IN_UPDATE = """
+import os, signal, sys
+import numpy as np
+import nettoyeur.index_folder as f
+step, nth = sys.argv[1], int(sys.argv[2])
+calls = {"n": 0}
+def killer(original):
+    def wrapped(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == nth:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(*args, **kwargs)
+    return wrapped
+if step == "save":
+    f.np.save = killer(np.save)
+elif step == "savez":
+    f.np.savez = killer(np.savez)
+else:
+    f.FolderBackend.write_meta = killer(f.FolderBackend.write_meta)
+from nettoyeur.cli import main
+sys.argv = ["nettoyeur", *sys.argv[3:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(("step", "nth"), [("save", 1), ("save", 5), ("savez", 1), ("meta", 1)])
+def test_sigkill_during_the_index_update_leaves_the_index_as_it_was(tmp_path, step, nth):
+    index, day2 = _indexed(tmp_path)
+    before = snapshot(index)
+    reference = tmp_path / "idx-ref"
+    shutil.copytree(index, reference)
+    assert nettoyeur("clean", str(day2), str(tmp_path / "ref2"), "-q", "--index", str(reference)).returncode == 0
+    args = ["clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index)]
+    killed = subprocess.run([sys.executable, "-c", _KILL_IN_UPDATE, step, str(nth), *args], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    after = {k: v for k, v in snapshot(index).items() if not k.startswith((".tmp-", "run-000002/", ".lock"))}
+    assert after == {k: v for k, v in before.items() if k != ".lock"} | (
+        {"lines-000002.npz": after["lines-000002.npz"]} if "lines-000002.npz" in after else {}
+    )
+    # the index opens and the run, done again, adds itself once
+    again = nettoyeur("clean", str(day2), str(tmp_path / "out3"), "-q", "--index", str(index))
+    assert again.returncode == 0, again.stderr
+    meta = json.loads((index / "nettoyeur-index.json").read_text())
+    assert [r["run"] for r in meta["runs"]] == [1, 2]
+    assert not [p for p in index.iterdir() if p.name.startswith(".tmp-")]
+    ref = json.loads((reference / "nettoyeur-index.json").read_text())
+    assert meta["runs"][1]["files"] == ref["runs"][1]["files"] and meta["lines_file"] == ref["lines_file"]

@@ -460,7 +460,7 @@ def folder_sink(
     print_ = fingerprint(config, input_dir)
     previous = previous_entries(path)
     foreign = foreign_files(Path(input_dir), Path(output_dir), previous)
-    if foreign and not overwrite and resume:
+    if foreign and resume and not overwrite and path.exists():  # without a journal: nothing to resume
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5:,} more" if len(foreign) > 5 else "")
         raise InputError(
             f"output folder {output_dir} holds {len(foreign):,} file(s) that no earlier run wrote and no input "
