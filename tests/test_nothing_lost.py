@@ -316,3 +316,89 @@ def test_sigkill_during_the_index_update_leaves_the_index_as_it_was(tmp_path, st
     assert not [p for p in index.iterdir() if p.name.startswith(".tmp-")]
     ref = json.loads((reference / "nettoyeur-index.json").read_text())
     assert meta["runs"][1]["files"] == ref["runs"][1]["files"] and meta["lines_file"] == ref["lines_file"]
+
+
+# ---------------------------------------------------------------- 4. bad records pass through, damaged shards salvaged
+
+
+def _records(n: int, seed: int = 0) -> list[dict]:
+    texts = corpus(seed, n, chrome=False)
+    return [{"id": i, "text": text} for i, text in enumerate(texts.values())]
+
+
+def _jsonl(records: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+
+
+BAD_LINES = [
+    b'{"id": "broken", "text": "no end',  # not JSON
+    b'["a", "list"]',  # not an object
+    b'{"id": "no-text", "body": "x"}',  # no text field
+    b'{"id": "number", "text": 42}',  # not a string
+    b'{"id": "null", "text": null}',
+]
+
+
+@pytest.mark.parametrize("drop", [False, True])
+def test_bad_records_pass_through_unchanged_in_place(tmp_path, drop):
+    good = _records(12)
+    lines = _jsonl(good).split(b"\n")
+    lines[3:3] = BAD_LINES[:3]
+    lines[9:9] = BAD_LINES[3:]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"\n".join(lines))
+    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q", *(["--drop-bad-records"] if drop else []))
+    assert run.returncode == 1, run.stderr  # done, with skips
+    out = (tmp_path / "out.jsonl").read_bytes().split(b"\n")
+    summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
+    named = {s["file"] for s in summary["skipped"]}
+    assert named == {f"in.jsonl#{row:09d}" for row in (4, 5, 6, 10, 11)}
+    if drop:
+        assert summary["records_dropped_bad"] == 5 and not set(BAD_LINES) & set(out)
+        assert len([line for line in out if line]) == len(good)
+    else:
+        assert summary["records_passed_through"] == 5
+        assert out[3:6] == BAD_LINES[:3] and out[9:11] == BAD_LINES[3:], "unchanged, where they were"
+        assert len([line for line in out if line]) == len([line for line in lines if line]), "as many records as IN"
+
+
+def test_truncated_gzip_shard_cleans_its_readable_part(tmp_path):
+    import gzip
+
+    records = _records(400, seed=3)
+    data = gzip.compress(_jsonl(records) * 3, mtime=0)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "part.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    assert run.returncode == 1, run.stderr
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    (cut,) = [s for s in summary["skipped"] if s["reason"] == "truncated"]
+    assert cut["file"] == "part.jsonl.gz" and "cut short" in cut["detail"]
+    with gzip.open(tmp_path / "out" / "part.jsonl.gz", "rb") as handle:
+        out = [json.loads(line) for line in handle.read().splitlines()]
+    assert len(out) > len(records), "more than the first third of the records was readable and cleaned"
+    assert [r["id"] for r in out] == [r["id"] for r in (records * 3)[: len(out)]]
+    assert f"{len(out):,} whole record" in cut["detail"]
+
+
+def test_unreadable_shards_get_no_output_file(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a-good.jsonl").write_bytes(_jsonl(_records(5)))
+    (src / "b-garbage.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8)
+    pq.write_table(pa.Table.from_pylist(_records(200, seed=4)), src / "c-pages.parquet")
+    raw = bytearray((src / "c-pages.parquet").read_bytes())
+    footer = int.from_bytes(raw[-8:-4], "little") + 8
+    for i in range(8, len(raw) - footer - 8):  # the data pages; the footer (schema, row count) stays readable
+        raw[i] = 0xAB
+    (src / "c-pages.parquet").write_bytes(bytes(raw))
+    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    assert run.returncode == 1, run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-good.jsonl"]
+    summary = json.loads((tmp_path / "out.summary.json").read_text())
+    reasons = {s["file"].split("#")[0]: s["reason"] for s in summary["skipped"]}
+    assert reasons == {"b-garbage.jsonl.gz": "unreadable", "c-pages.parquet": "unreadable"}

@@ -43,6 +43,7 @@ IO_OPTIONS: dict[str, str] = {
     "text_field": "the record field holding the text (default 'text')",
     "id_field": "the record field naming the record in the report (default 'id')",
     "drop_empty": "drop a record whose text becomes empty (default: keep it with empty text)",
+    "drop_bad_records": "leave out records that cannot be cleaned (default: pass them through unchanged)",
     "index": "a folder or redis:// URL: dedup against earlier runs, then add this run's kept paragraphs",
     "report": "report path (default OUT.report.jsonl beside OUT)",
     "overwrite": "allow a non-empty OUT",
@@ -107,6 +108,7 @@ def clean(
         text_field=io.get("text_field", "text"),
         id_field=io.get("id_field", "id"),
         drop_empty=bool(io.get("drop_empty", False)),
+        drop_bad_records=bool(io.get("drop_bad_records", False)),
         index=io.get("index"),
     )
 
@@ -124,6 +126,7 @@ def run_paths(
     text_field: str = "text",
     id_field: str | None = "id",
     drop_empty: bool = False,
+    drop_bad_records: bool = False,
     index: str | Path | None = None,
     engine: str = "local",
     address: str | None = None,
@@ -142,6 +145,8 @@ def run_paths(
         text_field: the record field holding the text.
         id_field: the record field naming records in the report.
         drop_empty: drop records whose text becomes empty.
+        drop_bad_records: leave out records that cannot be cleaned (by default they are
+            written unchanged, where they were); either way each is a skip in the summary.
         index: a folder or ``redis://`` URL to dedup against earlier runs (the run is
             then in memory: the index hooks work on documents).
         engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
@@ -164,7 +169,9 @@ def run_paths(
     report = Path(report)
     output_label = None if output_path is None else str(output_path)
     output_path = None if dry_run or output_path is None else Path(output_path)
-    options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
+    options = RecordOptions(
+        text_field=text_field, id_field=id_field or None, drop_empty=drop_empty, drop_bad=drop_bad_records
+    )
     check_free(output_path, "output")  # a run in progress is named before anything else is said about OUT
     check_free(report, "report")
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
@@ -176,6 +183,8 @@ def run_paths(
     extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
+        if drop_bad_records:  # only when set: the summary of a default run keeps its fields
+            extra["drop_bad_records"] = True
     if index is None:
         check_engine(engine, address)
     elif engine != "local":

@@ -35,6 +35,12 @@ def format_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--drop-empty", is_flag=True, help="Records: drop a record whose text becomes empty."),
         click.option(
+            "--drop-bad-records",
+            is_flag=True,
+            help="Records: leave out records that cannot be cleaned (broken JSON, no text field ...); "
+            "by default they pass through unchanged (both ways, each is named in the summary).",
+        ),
+        click.option(
             "--index",
             "index",
             default=None,
@@ -57,7 +63,7 @@ def _config_from(params: dict[str, Any]) -> CleanConfig:
 
 def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
-    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "resume"}
+    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "drop_bad_records", "resume"}
     params = [p for p in clean.params if p.name not in dropped]
     params.append(click.Option(["--top"], type=int, default=10, show_default=True, help="Clusters and lines shown."))
 

@@ -12,8 +12,11 @@ import gzip
 import hashlib
 import io
 import json
+import zlib
 from pathlib import Path
 from typing import IO, Any
+
+import numpy as np
 
 from nettoyeur.records import Document, Skip
 from nettoyeur.shards import RecordDocument, RecordOptions, make_key, parquet_module, require, shard_kind, split_key
@@ -33,8 +36,9 @@ def _open_read(path: Path, compression: str | None) -> IO[bytes]:
     return open(path, "rb")  # noqa: SIM115 - the caller closes it
 
 
-def _read_errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [OSError, EOFError, ValueError]
+def read_errors() -> tuple[type[BaseException], ...]:
+    """Returns the exceptions that say a shard cannot be read or decompressed."""
+    errors: list[type[BaseException]] = [OSError, EOFError, ValueError, zlib.error]
     try:
         import zstandard
 
@@ -44,14 +48,78 @@ def _read_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
-def _jsonl_lines(path: Path, compression: str | None) -> list[bytes]:
-    """Returns every physical line of a JSON Lines shard (decompressed).
+# Compressed bytes fed to a decompressor at a time.
+_CHUNK = 1 << 20
+
+
+def _decompress_readable(path: Path, compression: str) -> tuple[bytes, str | None]:
+    """Returns the bytes of a compressed shard that can be decompressed, and why the rest cannot (None: whole).
+
+    gzip and bz2 go through their decompressor objects, which hand out every byte they
+    can decode before the stream breaks (the file objects drop the last block read);
+    concatenated streams (several gzip members) are followed.
 
     Raises:
-        OSError, EOFError, ValueError, zstandard.ZstdError: the shard cannot be read.
+        OSError: the file cannot be opened or read.
     """
-    with _open_read(path, compression) as handle:
-        return handle.read().split(b"\n")
+    if compression == "zstd":
+        out = bytearray()
+        try:
+            with _open_read(path, compression) as handle:
+                for block in iter(lambda: handle.read(_CHUNK), b""):
+                    out += block
+        except read_errors() as err:
+            return bytes(out), str(err) or type(err).__name__
+        return bytes(out), None
+    parts: list[bytes] = []
+
+    def fresh() -> Any:
+        return zlib.decompressobj(wbits=47) if compression == "gzip" else bz2.BZ2Decompressor()
+
+    decoder, fed = fresh(), False  # fed: the current stream has started and not ended
+    with open(path, "rb") as raw:
+        for data in iter(lambda: raw.read(_CHUNK), b""):
+            while data:
+                try:
+                    parts.append(decoder.decompress(data))
+                except (zlib.error, OSError, EOFError, ValueError) as err:
+                    return b"".join(parts), f"damaged data ({err})"
+                fed = True
+                data = b""
+                if decoder.eof:  # this stream ends here; another may follow (concatenated members)
+                    data = decoder.unused_data
+                    decoder, fed = fresh(), False
+                    if not data.strip(b"\0"):
+                        data = b""  # padding after the last stream
+    if fed:
+        return b"".join(parts), "the compressed stream ends before its end marker (the file is cut short)"
+    return b"".join(parts), None
+
+
+def _jsonl_lines(path: Path, compression: str | None) -> list[bytes]:
+    """Returns every whole physical line of a JSON Lines shard (decompressed).
+
+    Of a compressed shard cut short or damaged, the lines before the damage (the last,
+    partial line dropped); :func:`shard_damage` says what was lost.
+
+    Raises:
+        OSError, EOFError, ValueError, zstandard.ZstdError: the shard cannot be read at all.
+    """
+    return _read_jsonl(path, compression)[0]
+
+
+def _read_jsonl(path: Path, compression: str | None) -> tuple[list[bytes], str | None]:
+    if compression is None:
+        with open(path, "rb") as handle:
+            return handle.read().split(b"\n"), None
+    data, damage = _decompress_readable(path, compression)
+    if damage is None:
+        return data.split(b"\n"), None
+    if not data:
+        raise EOFError(damage)  # nothing readable: the shard is unreadable
+    lines = data.split(b"\n")
+    lines[-1] = b""  # the line the damage cut is not whole
+    return lines, damage
 
 
 # One decoded shard per process: records are loaded in corpus order, so a process that
@@ -75,6 +143,16 @@ def _cached_rows(path: Path, fmt: str, compression: str | None, text_field: str)
     return rows
 
 
+def raw_rows(source: RecordSource, shard: str) -> list[Any]:
+    """Returns the rows of a shard as read: JSON Lines lines (bytes) or Parquet rows (dicts).
+
+    Raises:
+        OSError, EOFError, ValueError: the shard cannot be read.
+    """
+    fmt, compression = source.kind(shard)
+    return _cached_rows(source.root / shard, fmt, compression, source.options.text_field)
+
+
 def _type_name(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
@@ -95,6 +173,8 @@ class RecordSource:
         self.options = options
         self._found_skips = list(skips or [])
         self.listed: list[str] = []  # shards with at least one record key, set by list()
+        self.damaged: list[Skip] = []  # compressed shards read up to damage, set by list()
+        self.key_rows: dict[str, np.ndarray] = {}  # per shard, the sorted rows of its record keys, set by list()
 
     def kind(self, shard: str) -> tuple[str, str | None]:
         """Returns ``(format, compression)`` of a shard."""
@@ -107,6 +187,8 @@ class RecordSource:
         keys: list[str] = []
         skips = list(self._found_skips)
         self.listed = []
+        self.damaged = []
+        self.key_rows = {}
         for shard in self.shards:
             shard_keys, skip = self._list_shard(shard)
             if skip is not None:
@@ -114,7 +196,7 @@ class RecordSource:
                 continue
             self.listed.append(shard)
             keys.extend(shard_keys)
-        return keys, skips
+        return keys, skips + self.damaged
 
     def _list_shard(self, shard: str) -> tuple[list[str], Skip | None]:
         fmt, compression = self.kind(shard)
@@ -131,17 +213,30 @@ class RecordSource:
                         f"shard {shard} has no column {self.options.text_field!r} (columns: {', '.join(names)}): "
                         "name the column that holds the text with --text-field",
                     )
+                self.key_rows[shard] = np.arange(1, meta.metadata.num_rows + 1, dtype=np.int64)
                 return [make_key(shard, row) for row in range(1, meta.metadata.num_rows + 1)], None
-            lines = _jsonl_lines(path, compression)
+            lines, damage = _read_jsonl(path, compression)
         except PermissionError:
             return [], Skip(shard, "unreadable", f"permission denied on shard {shard}: make it readable")
-        except _read_errors() as err:
+        except read_errors() as err:
             return [], Skip(
                 shard,
                 "unreadable",
                 f"cannot read or decompress shard {shard}: {err}; check that the file is whole",
             )
-        return [make_key(shard, n) for n, line in enumerate(lines, start=1) if line.strip()], None
+        rows = [n for n, line in enumerate(lines, start=1) if line.strip()]
+        self.key_rows[shard] = np.array(rows, dtype=np.int64)
+        keys = [make_key(shard, n) for n in rows]
+        if damage is not None:
+            self.damaged.append(
+                Skip(
+                    shard,
+                    "truncated",
+                    f"shard {shard} cannot be read to its end: {damage}; its first {len(keys):,} whole record "
+                    "line(s) were cleaned and written, the rest is lost: restore the file to clean all of it",
+                )
+            )
+        return keys, None
 
     def load(self, key: str) -> Document | Skip:
         """Loads one record as a document (not yet repaired), or why it was skipped."""
@@ -153,7 +248,7 @@ class RecordSource:
             rows = _cached_rows(path, fmt, compression, self.options.text_field)
         except FileNotFoundError:
             return Skip(key, "vanished", f"{where}: the shard disappeared while cleaning")
-        except _read_errors() as err:
+        except read_errors() as err:
             return Skip(key, "unreadable", f"{where}: cannot read the shard ({err})")
         if row > len(rows):
             return Skip(key, "vanished", f"{where}: the shard changed while cleaning")
@@ -172,7 +267,15 @@ class RecordSource:
         return record_document(key, shard, row, record, self.options, where)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"root": self.root, "shards": self.shards, "options": self.options, "_found_skips": [], "listed": []}
+        return {
+            "root": self.root,
+            "shards": self.shards,
+            "options": self.options,
+            "_found_skips": [],
+            "listed": [],
+            "damaged": [],
+            "key_rows": {},
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)

@@ -14,8 +14,10 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
+
 from nettoyeur.records import Document
-from nettoyeur.shard_read import RecordSource
+from nettoyeur.shard_read import RecordSource, raw_rows, read_errors
 from nettoyeur.shards import RecordDocument, parquet_module, require
 from nettoyeur.split import join_kept
 from nettoyeur.write import create_temp, remove_stale_temporaries, safe_target, temporary_prefix
@@ -32,6 +34,9 @@ def cleaned_text(doc: Document) -> str:
     # A removed last paragraph leaves the blank lines before it at the end; a record's
     # text ends as the original did (most end without a line break).
     return text.rstrip("\r\n") + original[len(original.rstrip("\r\n")) :]
+
+
+_NO_ROWS = np.empty(0, dtype=np.int64)
 
 
 class _ShardWriter:
@@ -59,6 +64,13 @@ class _ShardWriter:
             zstandard = require("zstd", "zstandard", f"writing {self.target.name}")
             return zstandard.ZstdCompressor().stream_writer(self.raw, closefd=False)
         return self.raw
+
+    def add_raw(self, raw: Any) -> None:
+        """Adds a record as read: a JSON Lines line's bytes, unchanged, or a Parquet row."""
+        if self.stream is not None:
+            self.stream.write(raw + b"\n")
+        else:
+            self.rows.append(raw)
 
     def add(self, record: dict[str, Any]) -> None:
         if self.stream is not None:
@@ -128,6 +140,8 @@ class RecordSink:
         self.stats = stats if stats is not None else {}
         self.stats.setdefault("records_written", 0)
         self.stats.setdefault("records_dropped_empty", 0)
+        # Records that could not be cleaned (the summary's skips name each): written as read, or left out.
+        self.stats.setdefault("records_dropped_bad" if source.options.drop_bad else "records_passed_through", 0)
         self.out_root.mkdir(parents=True, exist_ok=True)
         if self.targets:  # one file in a folder of others: only its own leftovers
             for target in self.targets.values():
@@ -136,6 +150,7 @@ class RecordSink:
             remove_stale_temporaries(self.out_root)
         self._current: tuple[str, _ShardWriter] | None = None
         self._written: set[str] = set()
+        self._next_row = 1  # the current shard's first physical row not yet written or passed over
 
     def _target(self, shard: str) -> Path:
         return self.targets.get(shard) or safe_target(self.out_root, shard)
@@ -148,11 +163,39 @@ class RecordSink:
         writer = _ShardWriter(self._target(shard), fmt, compression, self.source.root / shard)
         self._current = (shard, writer)
         self._written.add(shard)
+        self._next_row = 1
         return writer
+
+    def _pass_through(self, shard: str, writer: _ShardWriter, stop: int | None) -> None:
+        """Writes (or, with ``drop_bad``, counts) the records of rows ``_next_row .. stop - 1`` as read.
+
+        They are the rows that reached the sink as no document: records that could not
+        be cleaned (each a skip in the summary); blank JSON Lines lines are left out, as
+        they always were.
+        """
+        listed = self.source.key_rows.get(shard, _NO_ROWS)
+        lo = int(np.searchsorted(listed, self._next_row, "left"))
+        hi = len(listed) if stop is None else int(np.searchsorted(listed, stop, "left"))
+        if hi > lo:  # only then is the shard read again, here
+            if self.source.options.drop_bad:
+                self.stats["records_dropped_bad"] += hi - lo
+            else:
+                rows = raw_rows(self.source, shard)
+                for row in listed[lo:hi].tolist():
+                    writer.add_raw(rows[row - 1])
+                self.stats["records_passed_through"] += hi - lo
+        if stop is not None:
+            self._next_row = max(self._next_row, stop)
 
     def _finish_current(self) -> None:
         if self._current is not None:
-            _shard, writer = self._current
+            shard, writer = self._current
+            try:
+                self._pass_through(shard, writer, None)
+            except BaseException:
+                writer.abort()
+                self._current = None
+                raise
             self._current = None
             writer.finish()
 
@@ -166,6 +209,9 @@ class RecordSink:
         if not isinstance(doc, RecordDocument) or doc.record is None:
             raise TypeError(f"{doc.path} is not a record document")
         writer = self._writer(doc.shard)
+        if doc.row > self._next_row:  # records between the last one and this one could not be cleaned
+            self._pass_through(doc.shard, writer, doc.row)
+        self._next_row = doc.row + 1
         text = cleaned_text(doc)
         if self.source.options.drop_empty and not text.strip():
             self.stats["records_dropped_empty"] += 1
@@ -176,7 +222,10 @@ class RecordSink:
         self.stats["records_written"] += 1
 
     def close(self) -> None:
-        """Finishes the last shard and writes shards that had no record to write (empty).
+        """Finishes the last shard, and writes the shards none of whose records could be cleaned.
+
+        Such a shard is written with its records as read (or empty, with ``drop_bad``
+        or when it holds none); a shard that cannot be read at all gets no output file.
 
         Raises:
             OSError: a shard cannot be written.
@@ -184,8 +233,13 @@ class RecordSink:
         self._finish_current()
         for shard in self.source.listed:
             if shard not in self._written:
+                if len(self.source.key_rows.get(shard, _NO_ROWS)):
+                    try:
+                        raw_rows(self.source, shard)
+                    except read_errors():
+                        continue  # its skips say why; an empty file would pass for an empty shard
                 self._writer(shard)
-        self._finish_current()
+                self._finish_current()
 
     def abort(self) -> None:
         """Drops the shard being written (its temporary file); finished shards stay whole."""

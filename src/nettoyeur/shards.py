@@ -42,11 +42,14 @@ class RecordOptions:
         id_field: the field naming the record in the report (absent: the key is used).
         drop_empty: drop a record whose text becomes empty instead of keeping it with
             empty text.
+        drop_bad: leave out a record that cannot be cleaned (broken JSON, no text
+            field, a text that is not a string ...) instead of passing it through unchanged.
     """
 
     text_field: str = "text"
     id_field: str | None = "id"
     drop_empty: bool = False
+    drop_bad: bool = False
 
 
 @dataclass(slots=True)
