@@ -59,9 +59,9 @@ def start(args: list[str], hold: Path | None = None) -> subprocess.Popen:
     )
 
 
-def nettoyeur(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def nettoyeur(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "nettoyeur", *args], capture_output=True, text=True, timeout=300, env=env
+        [sys.executable, "-m", "nettoyeur", *args], capture_output=True, text=True, timeout=timeout, env=env
     )
 
 
@@ -402,3 +402,84 @@ def test_unreadable_shards_get_no_output_file(tmp_path):
     summary = json.loads((tmp_path / "out.summary.json").read_text())
     reasons = {s["file"].split("#")[0]: s["reason"] for s in summary["skipped"]}
     assert reasons == {"b-garbage.jsonl.gz": "unreadable", "c-pages.parquet": "unreadable"}
+
+
+# ---------------------------------------------------------------- 5. every I/O error names the path and the location
+
+
+def _mount(path: Path, options: str) -> bool:
+    path.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        return False
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True)
+    return done.returncode == 0
+
+
+@pytest.fixture()
+def disks(tmp_path):
+    """A full-to-be 256 KiB tmpfs and a read-only one (mounting needs root: skipped otherwise)."""
+    full, ro = tmp_path / "full", tmp_path / "ro"
+    if not _mount(full, "size=256k"):
+        pytest.skip("mounting a small tmpfs needs root")
+    if not _mount(ro, "ro,size=64k"):
+        subprocess.run(["umount", str(full)])
+        pytest.skip("mounting a read-only tmpfs failed")
+    yield {"full": full, "ro": ro}
+    for mounted in (full, ro):
+        subprocess.run(["umount", "-l", str(mounted)], capture_output=True)
+
+
+@pytest.fixture()
+def io_corpus(tmp_path):
+    return write_tree(tmp_path / "in", corpus(9, 400))
+
+
+def _fill(folder: Path, leave: int) -> None:
+    """Fills ``folder``'s file system but ``leave`` bytes."""
+    stats = os.statvfs(folder)
+    free = stats.f_bavail * stats.f_frsize
+    (folder / "filler").write_bytes(b"\0" * max(0, free - leave))
+
+
+def test_full_disk_under_the_report_names_the_report(tmp_path, disks, io_corpus):
+    _fill(disks["full"], 16 << 10)
+    report = disks["full"] / "run.report.jsonl"
+    run = nettoyeur("clean", str(io_corpus), str(tmp_path / "out"), "-q", "--workers", "2", "--report", str(report))
+    assert run.returncode == 3, run.stderr
+    assert "No space left on device" in run.stderr and f"I/O error on {report}:" in run.stderr
+    assert "It is the report" in run.stderr and "--report" in run.stderr
+
+
+def test_full_tmpdir_without_snapshot_names_tmpdir(tmp_path, disks, io_corpus):
+    _fill(disks["full"], 16 << 10)
+    env = dict(os.environ, TMPDIR=str(disks["full"]))
+    run = nettoyeur("clean", str(io_corpus), str(tmp_path / "out"), "-q", "--workers", "2", "--no-snapshot", env=env)
+    assert run.returncode == 3, run.stderr
+    assert f"I/O error on {disks['full']}/nettoyeur-spill-" in run.stderr
+    assert "It is in TMPDIR" in run.stderr and "point TMPDIR at a disk with more room" in run.stderr
+    assert "--no-snapshot, which needs less" not in run.stderr, "it is on already"
+
+
+def test_full_disk_under_out_names_the_path_and_location(disks, io_corpus):
+    _fill(disks["full"], 48 << 10)
+    run = nettoyeur("clean", str(io_corpus), str(disks["full"] / "out"), "-q", "--workers", "2", timeout=60)
+    assert run.returncode == 3, run.stderr
+    assert "I/O error on: " not in run.stderr
+    named = run.stderr.split("I/O error on ", 1)[1].split(":", 1)[0]
+    assert named.startswith(str(disks["full"])), run.stderr
+    assert "It is in OUT" in run.stderr or "It is the report" in run.stderr
+
+
+@pytest.mark.parametrize("where", ["report", "TMPDIR"])
+def test_unwritable_report_or_tmpdir_is_refused_before_the_first_pass(tmp_path, disks, io_corpus, where):
+    env = dict(os.environ)
+    args = ["clean", str(io_corpus), str(tmp_path / "out"), "-q"]
+    if where == "report":
+        args += ["--report", str(disks["ro"] / "run.report.jsonl")]
+    else:
+        env["TMPDIR"] = str(disks["ro"])
+    run = nettoyeur(*args, env=env)
+    assert run.returncode == 2, run.stderr
+    assert str(disks["ro"]) in run.stderr and "Read-only file system" in run.stderr
+    assert ("--report" if where == "report" else "TMPDIR") in run.stderr
+    assert not (tmp_path / "out").exists(), "refused before anything was written"

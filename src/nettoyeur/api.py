@@ -37,6 +37,7 @@ from nettoyeur.runlock import check_free, locked_run
 from nettoyeur.shard_read import RecordSource, record_document
 from nettoyeur.shards import RecordOptions
 from nettoyeur.split import split_lines
+from nettoyeur.write import check_run_writable
 
 # Options of a run that are not cleaning settings: where things go and how records are read.
 IO_OPTIONS: dict[str, str] = {
@@ -190,6 +191,7 @@ def run_paths(
     elif engine != "local":
         raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
     with locked_run(output_path, report):  # before the first byte is written or a temporary file cleared
+        check_run_writable(report)  # not after the whole run
         if index is None:
             executor = make_executor(engine, config.workers, address)  # before OUT is created
             try:

@@ -13,8 +13,11 @@ import errno
 import os
 import signal
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -29,12 +32,16 @@ from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.report import default_report_path, table
+from nettoyeur.report import default_report_path, summary_path, table
 from nettoyeur.rules import load_rules
 from nettoyeur.runlock import check_free
 from nettoyeur.spill import SPILL_PREFIX
+from nettoyeur.write import temporary_prefix
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# How long a failed run waits for its worker pool's threads before it exits without them:
+# a pool that ends does so in well under a second here; one that hangs never does.
+EXIT_GRACE_SECONDS = 5.0
 _D = CleanConfig()  # the documented defaults, shown in --help
 
 
@@ -257,10 +264,11 @@ def clean(
         _exit_interrupted()
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
-        sys.exit(EXIT_USAGE)
+        _exit(EXIT_USAGE)  # raised mid-run too (an input that changed): a pool may be ending
     except OSError as err:
-        click.echo(_io_error(err, output_dir, dry_run), err=True)
-        sys.exit(EXIT_IO)
+        where = Locations(output_dir, report or default_report_path(output_dir), formats.get("index"), snapshot)
+        click.echo(_io_error(err, output_dir, dry_run, where), err=True)
+        _exit(EXIT_IO)
     if summary.get("long_lines"):
         click.echo(
             f"warning: {len(summary['long_lines'])} line(s) longer than {config.max_line_chars:,} characters were "
@@ -335,7 +343,7 @@ _ADVICE = {
     errno.EFBIG: "The file is too large for this file system or for the process's file-size limit",
     errno.EACCES: "Fix the permissions: make the folder or file writable (or readable)",
     errno.EPERM: "Fix the permissions",
-    errno.EROFS: "The file system is read-only: choose another output folder",
+    errno.EROFS: "The file system is read-only: choose a location on another one",
     errno.ENOENT: "A folder was removed or is missing: check that OUT and its parent still exist",
 }
 
@@ -345,16 +353,62 @@ def _in_spill(path: object) -> bool:
     return isinstance(path, str) and Path(path).parent.name.startswith(SPILL_PREFIX)
 
 
-def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
-    """Returns the message for an I/O error: the path, what happened, what to do next."""
-    where = f" {err.filename}" if getattr(err, "filename", None) else ""
-    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
-    if _in_spill(getattr(err, "filename", None)):
-        advice += (
-            f" ({err.filename} is one of the run's temporary files, about the corpus's size: point TMPDIR at a "
-            "disk with more room, or add --no-snapshot, which needs less)"
+@dataclass(frozen=True)
+class Locations:
+    """Where a run writes: to name the location an I/O error happened in."""
+
+    output: Path
+    report: Path
+    index: str | None = None
+    snapshot: bool = True
+
+    def of(self, path: str | None) -> str | None:
+        """Returns ``OUT``, ``report``, ``index`` or ``TMPDIR`` for a path the run wrote, or None."""
+        if not path:
+            return None
+        target = Path(os.path.abspath(path))
+
+        def within(folder: Path | str) -> bool:
+            base = Path(os.path.abspath(folder))
+            return target == base or base in target.parents
+
+        report = Path(os.path.abspath(self.report))
+        beside_report = target.parent == report.parent and target.name.startswith(
+            (report.name, summary_path(report).name, temporary_prefix(report), temporary_prefix(summary_path(report)))
         )
-    message = f"Error: I/O error on{where}: {err.strerror or err}. {advice}."
+        if target == report or beside_report:
+            return "report"
+        out = Path(os.path.abspath(self.output))
+        if within(out) or target == journal_path(out) or target.name.startswith(out.name + "."):
+            return "OUT"
+        if self.index and not self.index.startswith("redis://") and within(self.index):
+            return "index"
+        if _in_spill(str(target)) or within(os.environ.get("TMPDIR") or tempfile.gettempdir()):
+            return "TMPDIR"
+        return None
+
+
+# What each location is and what to do there, for the message.
+_WHERE = {
+    "OUT": "It is in OUT, the output folder.",
+    "report": "It is the report (or its summary, beside it): free space there, or give --report another path.",
+    "index": "It is in the --index folder, which is left as it was before this run.",
+    "TMPDIR": "It is in TMPDIR, the temporary folder: the run's temporary files take about the corpus's size; "
+    "point TMPDIR at a disk with more room",
+}
+
+
+def _io_error(err: OSError, output_dir: Path, dry_run: bool, where: Locations | None = None) -> str:
+    """Returns the message for an I/O error: the path, which location it is, what happened, what to do next."""
+    filename = getattr(err, "filename", None)
+    shown = f" {filename}" if filename else ""
+    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
+    location = where.of(filename) if where is not None else ("TMPDIR" if _in_spill(filename) else None)
+    message = f"Error: I/O error on{shown}: {err.strerror or err}. {advice}."
+    if location is not None:
+        message += " " + _WHERE[location]
+        if location == "TMPDIR":
+            message += ", or add --no-snapshot, which needs less." if where is None or where.snapshot else "."
     if not dry_run:
         message += (
             f" Files already written in {output_dir} are whole; none is half-written. "
@@ -364,19 +418,29 @@ def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
 
 
 def _exit_interrupted() -> NoReturn:
-    """Exits with code 130, even when a worker pool's thread cannot end.
+    """Exits with code 130 (see :func:`_exit`)."""
+    _exit(EXIT_INTERRUPTED)
+
+
+def _exit(code: int) -> NoReturn:
+    """Exits with ``code`` once a run has failed or been interrupted, even when a worker pool's thread cannot end.
 
     A worker terminated while it was sending a result leaves the pool's manager thread
     waiting for the rest of the message forever; the interpreter joins such threads at
-    exit, so a plain ``sys.exit`` would hang. The cleanup is done and the message printed:
-    when such a thread is still alive, the process ends without waiting for it.
+    exit, so a plain ``sys.exit`` would hang (seen after a full disk with 2 workers, about
+    one run in ten). The cleanup is done and the message printed: such threads are given
+    ``EXIT_GRACE_SECONDS`` to end, and when one is still alive the process ends without it.
     """
     sys.stdout.flush()
     sys.stderr.flush()
     main_thread = threading.main_thread()
+    deadline = time.monotonic() + EXIT_GRACE_SECONDS
+    for thread in threading.enumerate():
+        if thread is not main_thread and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
     if any(t.is_alive() and not t.daemon and t is not main_thread for t in threading.enumerate()):
-        os._exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_INTERRUPTED)
+        os._exit(code)
+    sys.exit(code)
 
 
 def _interrupted(output_dir: Path, dry_run: bool) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 
 from nettoyeur.errors import InputError
 from nettoyeur.index_keys import MAX_ANCHOR_GROUP, Analysis, Entry, anchor_filter
-from nettoyeur.write import write_atomic
+from nettoyeur.write import named_errors, write_atomic
 
 META_NAME = "nettoyeur-index.json"
 # The files of one run's folder; the header records each one's size and SHA-256.
@@ -254,7 +254,15 @@ class FolderBackend:
         return np.where(known[pos] == keys, counts[pos], 0)
 
     def add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
-        """Writes the run's folder and line counts, then the header that lists them."""
+        """Writes the run's folder and line counts, then the header that lists them.
+
+        Raises:
+            OSError: the index cannot be written (named: the file, or the index folder).
+        """
+        with named_errors(self.root):
+            return self._add(run, entries, keys, lines)
+
+    def _add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
         meta = dict(self._meta or {})
         runs = self.runs()
         number = len(runs) + 1

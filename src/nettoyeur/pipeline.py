@@ -79,6 +79,7 @@ from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
 from nettoyeur.runlock import check_free, locked_run
 from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
+from nettoyeur.write import check_run_writable
 
 worker_count = parallel.worker_count
 
@@ -396,6 +397,7 @@ def clean_folder(
     executor = make_executor(engine, config.workers, address)  # before OUT is created
     try:
         with locked_run(None if dry_run else dst, report_path):  # before a temporary file is cleared
+            check_run_writable(report_path)  # not after the whole run
             source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
             if engine != "local":  # tasks may run in another working directory (or on another node)
                 source.root = source.root.absolute()

@@ -20,7 +20,7 @@ from nettoyeur.records import Document
 from nettoyeur.shard_read import RecordSource, raw_rows, read_errors
 from nettoyeur.shards import RecordDocument, parquet_module, require
 from nettoyeur.split import join_kept
-from nettoyeur.write import create_temp, remove_stale_temporaries, safe_target, temporary_prefix
+from nettoyeur.write import create_temp, named_errors, remove_stale_temporaries, safe_target, temporary_prefix
 
 
 def cleaned_text(doc: Document) -> str:
@@ -68,29 +68,35 @@ class _ShardWriter:
     def add_raw(self, raw: Any) -> None:
         """Adds a record as read: a JSON Lines line's bytes, unchanged, or a Parquet row."""
         if self.stream is not None:
-            self.stream.write(raw + b"\n")
+            with named_errors(self.target):
+                self.stream.write(raw + b"\n")
         else:
             self.rows.append(raw)
 
     def add(self, record: dict[str, Any]) -> None:
         if self.stream is not None:
-            self.stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+            with named_errors(self.target):
+                self.stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
         else:
             self.rows.append(record)
 
     def finish(self) -> None:
         try:
-            if self.stream is not None and self.stream is not self.raw:
-                self.stream.close()  # flushes the compressed stream's end; the raw file stays open
-            if self.fmt == "parquet":
-                self._write_parquet()
-            self.raw.flush()
-            os.fsync(self.raw.fileno())
-            self.raw.close()
-            os.replace(self.tmp, self.target)
+            with named_errors(self.target):
+                self._finish()
         except BaseException:
             self.abort()
             raise
+
+    def _finish(self) -> None:
+        if self.stream is not None and self.stream is not self.raw:
+            self.stream.close()  # flushes the compressed stream's end; the raw file stays open
+        if self.fmt == "parquet":
+            self._write_parquet()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        os.replace(self.tmp, self.target)
 
     def _write_parquet(self) -> None:
         pq = parquet_module()
