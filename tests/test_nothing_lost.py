@@ -483,3 +483,131 @@ def test_unwritable_report_or_tmpdir_is_refused_before_the_first_pass(tmp_path, 
     assert str(disks["ro"]) in run.stderr and "Read-only file system" in run.stderr
     assert ("--report" if where == "report" else "TMPDIR") in run.stderr
     assert not (tmp_path / "out").exists(), "refused before anything was written"
+
+
+# ---------------------------------------------------------------- 7. the small items
+
+
+def test_record_outputs_get_the_mode_text_outputs_get(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_jsonl(_records(3)))
+    texts = write_tree(tmp_path / "texts", {"a.txt": "Some words of an article.\n"})
+    assert nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q").returncode == 0
+    assert nettoyeur("clean", str(texts), str(tmp_path / "tout"), "-q").returncode == 0
+    record_mode = (tmp_path / "out.jsonl").stat().st_mode & 0o777
+    assert record_mode == (tmp_path / "tout" / "a.txt").stat().st_mode & 0o777
+    assert record_mode != 0o600
+
+
+def test_a_final_slash_makes_a_shard_named_out_a_folder(tmp_path):
+    src = tmp_path / "x.jsonl"
+    src.write_bytes(_jsonl(_records(3)))
+    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl") + "/", "-q")
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out.jsonl").is_dir() and (tmp_path / "out.jsonl" / "x.jsonl").is_file()
+
+
+def test_explain_a_line_where_no_paragraph_starts_is_an_error(tmp_path):
+    src = write_tree(tmp_path / "in", {"a.txt": "First paragraph here.\n\nSecond one, with words.\n"})
+    assert nettoyeur("clean", str(src), str(tmp_path / "out"), "-q").returncode == 0
+    report = str(tmp_path / "out.report.jsonl")
+    kept = nettoyeur("explain", report, "a.txt:3")
+    assert kept.returncode == 0 and "KEPT" in kept.stdout
+    missing = nettoyeur("explain", report, "a.txt:9999")
+    assert missing.returncode == 2 and "KEPT" not in missing.stdout
+    assert "no paragraph of a.txt starts at line 9999" in missing.stderr and "1, 3" in missing.stderr
+
+
+def test_quiet_still_names_skipped_files(tmp_path):
+    src = write_tree(tmp_path / "in", {"a.txt": "Words of an article.\n", "b.txt": b"\x00\x01\x02" * 50})
+    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    assert run.returncode == 1 and "skipped b.txt: binary" in run.stderr and run.stdout == ""
+
+
+def test_report_on_the_journal_is_refused(tmp_path):
+    src = write_tree(tmp_path / "in", {"a.txt": "Words of an article.\n"})
+    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--report", str(tmp_path / "out.journal.jsonl"))
+    assert run.returncode == 2 and "the journal of OUT" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_socket_is_not_a_file_not_no_such_device(tmp_path):
+    import socket
+
+    src = write_tree(tmp_path / "in", {"a.txt": "Words of an article.\n"})
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(src / "sock.txt"))
+        run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    finally:
+        server.close()
+    assert run.returncode == 1
+    (skip,) = json.loads((tmp_path / "out.summary.json").read_text())["skipped"]
+    assert skip["file"] == "sock.txt" and skip["reason"] == "not-a-file" and "No such device" not in skip["detail"]
+
+
+def test_scan_help_says_the_index_is_only_read():
+    text = nettoyeur("scan", "--help").stdout
+    assert "scan only reads it" in " ".join(text.split()) and "are added to it" not in " ".join(text.split())
+
+
+# Deletes a file between the analysis and the write pass (--no-snapshot reads it again there).
+_DELETE_BEFORE_WRITE = """
+import sys, pathlib
+import nettoyeur.pipeline as p
+decide, victim = p.decide, pathlib.Path(sys.argv[1])
+def deleting(*args, **kwargs):
+    victim.unlink()
+    return decide(*args, **kwargs)
+p.decide = deleting
+from nettoyeur.cli import main
+sys.argv = ["nettoyeur", *sys.argv[2:]]
+main()
+"""
+
+
+def test_a_file_deleted_mid_run_without_snapshot_is_not_nothing_written(tmp_path):
+    src = write_tree(tmp_path / "in", corpus(2, 30))
+    victim = sorted(src.rglob("*.txt"))[-1]
+    args = ["clean", str(src), str(tmp_path / "out"), "-q", "--no-snapshot", "--workers", "1"]
+    command = [sys.executable, "-c", _DELETE_BEFORE_WRITE, str(victim), *args]
+    run = subprocess.run(command, capture_output=True, text=True)
+    assert run.returncode == 3, run.stderr
+    assert "changed while it was being cleaned" in run.stderr and "--resume" in run.stderr
+    assert "nothing" not in run.stderr
+    again = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--resume")
+    assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize(("ending", "lines"), [("\n", 5), ("", 5), ("\r\n", 5), ("\n", 6)])
+def test_too_many_lines_counts_lines_not_line_breaks(tmp_path, ending, lines):
+    text = "\r\n".join(f"line {i} of the file" for i in range(lines)) if ending == "\r\n" else None
+    text = (text or "\n".join(f"line {i} of the file" for i in range(lines))) + ending
+    src = write_tree(tmp_path / "in", {"a.txt": text, "b.txt": "Other words.\n"})
+    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--max-file-lines", "5")
+    skipped = json.loads((tmp_path / "out.summary.json").read_text())["skipped"]
+    if lines <= 5:
+        assert run.returncode == 0 and not skipped
+    else:
+        assert run.returncode == 1 and skipped[0]["reason"] == "too-many-lines"
+        assert skipped[0]["detail"].startswith(f"it has {lines:,} lines")
+
+
+def test_type_names_take_their_article(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": 1, "text": 42}\n{"id": 2, "text": ["x"]}\n')
+    nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q")
+    details = [s["detail"] for s in json.loads((tmp_path / "out.jsonl.summary.json").read_text())["skipped"]]
+    assert "field 'text' is an int, not a string" in details[0] and "is a list" in details[1]
+
+
+def test_the_readme_examples_need_nothing_the_test_extras_lack():
+    import re
+
+    import tomllib
+
+    extras = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    wanted = {re.split(r"[<>=\[]", r)[0] for r in extras["project"]["optional-dependencies"]["test"]}
+    examples = (Path(__file__).resolve().parent / "data" / "readme_api_examples.md").read_text(encoding="utf-8")
+    imported = set(re.findall(r"^(?:from|import) (\w+)", examples, re.M)) - {"nettoyeur", "json", "pathlib"}
+    assert imported and imported <= wanted, imported - wanted

@@ -20,6 +20,7 @@ known ones.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -136,7 +137,8 @@ def run_paths(
 
     Args:
         input_path: the corpus to clean (any supported format).
-        output_path: where the cleaned corpus goes; None (or ``dry_run``) writes none.
+        output_path: where the cleaned corpus goes; None (or ``dry_run``) writes none. A
+            string ending in ``/`` is a folder, whatever its name (``out.jsonl/``).
         config: the cleaning settings.
         report: the report path (default ``OUT.report.jsonl`` beside OUT).
         dry_run: write only the report.
@@ -163,6 +165,8 @@ def run_paths(
     if not text_field:
         raise ConfigError("text_field must name a field, e.g. 'text'.")
     input_path = Path(input_path)
+    # "out.jsonl/" (a final separator) asks for a folder that receives the input's file, as for any folder.
+    as_folder = isinstance(output_path, str) and output_path.endswith(("/", os.sep))
     if report is None:
         if output_path is None:
             raise InputError("a dry run without OUT needs a report path: where to write the report.")
@@ -177,7 +181,14 @@ def run_paths(
     check_free(report, "report")
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
     source, make_sink = plan_pair(
-        input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
+        input_path,
+        output_path,
+        overwrite=overwrite,
+        options=options,
+        stats=extra,
+        config=config,
+        resume=resume,
+        as_folder=as_folder,
     )
     check_report_location(input_path, output_path or input_path, report)
     # A record source's format is looked up; a folder source is text (detect() walks the folder).

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 done, but some files were skipped (see the report); 2 usage or
 input error (nothing written); 3 an I/O error (disk full, permission denied, OUT
-removed: files already written are whole, the rest is not written); 130 interrupted
+removed) or an input that changed during the run: files already written are whole,
+the rest is not written; 130 interrupted
 (Ctrl-C or SIGTERM: files already written are whole, temporary files are removed).
 After a 3 or a 130, the same command with ``--resume`` finishes the run.
 """
@@ -26,7 +27,7 @@ import click
 from nettoyeur import __version__
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import ConfigError, NettoyeurError
+from nettoyeur.errors import ConfigError, InputChangedError, NettoyeurError
 from nettoyeur.explain_cli import explain_command, format_options, make_scan
 from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
@@ -80,7 +81,7 @@ def location_arguments() -> Decorator:
     """IN and OUT."""
     return compose(
         click.argument("input_dir", metavar="IN", type=click.Path(path_type=Path)),
-        click.argument("output_dir", metavar="OUT", type=click.Path(path_type=Path)),
+        click.argument("output_dir", metavar="OUT", type=click.Path(path_type=str)),  # a final "/" means a folder
     )
 
 
@@ -224,6 +225,8 @@ def clean(
     **formats: Any,
 ) -> None:
     """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
+    out_given = str(output_dir)  # "out.parquet/" asks for a folder: run_paths reads the final slash
+    output_dir = Path(out_given)
     if resume and dry_run:
         click.echo("Error: --resume continues writing OUT; it cannot be combined with --dry-run.", err=True)
         sys.exit(EXIT_USAGE)
@@ -246,7 +249,7 @@ def clean(
         with sigterm_as_interrupt():
             summary = run_paths(
                 input_dir,
-                output_dir,
+                out_given,
                 config,
                 report=report,
                 dry_run=dry_run,
@@ -262,9 +265,16 @@ def clean(
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
         click.echo(_interrupted(output_dir, dry_run), err=True)
         _exit_interrupted()
+    except InputChangedError as err:  # it may come after files were written: not "nothing written"
+        more = "" if dry_run else (
+            f" Files already written in {output_dir} are whole; once the input no longer changes, run the same "
+            "command with --resume to finish."
+        )
+        click.echo(f"Error: {err}{more}", err=True)
+        _exit(EXIT_IO)
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
-        _exit(EXIT_USAGE)  # raised mid-run too (an input that changed): a pool may be ending
+        _exit(EXIT_USAGE)
     except OSError as err:
         where = Locations(output_dir, report or default_report_path(output_dir), formats.get("index"), snapshot)
         click.echo(_io_error(err, output_dir, dry_run, where), err=True)
@@ -281,8 +291,10 @@ def clean(
 
         click.echo(table(Counter(summary["counts"]), len(summary["skipped"]), summary["files"]))
         click.echo(f"report: {summary['report']}")
-        for skip in summary["skipped"][:10]:
-            click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
+    for skip in summary["skipped"][:10]:  # -q quiets the table, not what was left out (stderr)
+        click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
+    if len(summary["skipped"]) > 10:
+        click.echo(f"... and {len(summary['skipped']) - 10:,} more skipped (listed in the summary)", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
 
 

@@ -7,6 +7,7 @@ built by :mod:`nettoyeur.explain`.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import sys
 import tempfile
@@ -65,6 +66,13 @@ def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
     dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "drop_bad_records", "resume"}
     params = [p for p in clean.params if p.name not in dropped]
+    for k, param in enumerate(params):
+        if param.name == "index":  # a scan writes nothing: it reads the index, never adds to it
+            params[k] = copy.copy(param)
+            params[k].help = (  # type: ignore[attr-defined]
+                "Dedup against earlier runs: a folder or redis://host:port/db?basename=NAME; "
+                "scan only reads it (nothing is added)."
+            )
     params.append(click.Option(["--top"], type=int, default=10, show_default=True, help="Clusters and lines shown."))
 
     def callback(**kw: Any) -> None:

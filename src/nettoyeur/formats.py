@@ -173,13 +173,14 @@ def plan_pair(
     stats: dict[str, Any] | None = None,
     config: CleanConfig | None = None,
     resume: bool = False,
+    as_folder: bool = False,
 ) -> tuple[FolderSource | RecordSource, Callable[[], FolderSink | RecordSink | None]]:
     """Like :func:`open_pair`, but creates nothing: returns the source and a sink factory.
 
     Every check runs here, so a caller can open other resources (an index) between the
     checks and the first byte written. ``config`` gives a text folder its file caps and
     its sink the journal's fingerprint; ``resume`` (text folders only) continues the
-    journal of an interrupted run.
+    journal of an interrupted run; ``as_folder`` makes a shard-named OUT a folder (``out.jsonl/``).
 
     Raises:
         InputError: IN or OUT cannot be used, or ``resume`` for a record output.
@@ -205,7 +206,7 @@ def plan_pair(
     if src.is_file():
         if dst.resolve() == src.resolve():
             raise InputError(f"output {dst} is the input file: choose another path, the input is never modified.")
-        if shard_kind(dst.name) is not None and not dst.is_dir():
+        if shard_kind(dst.name) is not None and not dst.is_dir() and not as_folder:
             if not _same_kind(dst.name, src.name):
                 raise InputError(
                     f"output {dst} does not have the input's format: name it like the input "

@@ -153,8 +153,12 @@ def raw_rows(source: RecordSource, shard: str) -> list[Any]:
     return _cached_rows(source.root / shard, fmt, compression, source.options.text_field)
 
 
-def _type_name(value: Any) -> str:
-    return "null" if value is None else type(value).__name__
+def _type_name(value: Any, article: bool = True) -> str:
+    """Returns ``a str``, ``an int``, ``null``: a value's type, with its article unless ``article`` is False."""
+    if value is None:
+        return "null"
+    name = type(value).__name__
+    return (("an " if name[0] in "aeiou" else "a ") if article else "") + name
 
 
 class RecordSource:
@@ -263,7 +267,7 @@ class RecordSource:
             except ValueError as err:
                 return Skip(key, "bad-record", f"{where}: broken JSON ({err}); fix or remove this line")
             if not isinstance(record, dict):
-                return Skip(key, "bad-record", f"{where}: a JSON {_type_name(record)}, not an object")
+                return Skip(key, "bad-record", f"{where}: a JSON {_type_name(record, article=False)}, not an object")
         return record_document(key, shard, row, record, self.options, where)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -303,7 +307,7 @@ def record_document(
         )
     text = record[field_name]
     if not isinstance(text, str):
-        return Skip(key, "bad-record", f"{where}: field {field_name!r} is a {_type_name(text)}, not a string")
+        return Skip(key, "bad-record", f"{where}: field {field_name!r} is {_type_name(text)}, not a string")
     rid = record.get(options.id_field) if options.id_field else None
     data = text.encode("utf-8", errors="surrogatepass")
     doc = RecordDocument(

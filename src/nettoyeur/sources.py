@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import InputError
+from nettoyeur.errors import InputChangedError
 from nettoyeur.folder_sink import FolderSink, folder_sink
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
@@ -138,8 +138,8 @@ def folder_pair(
     return source, folder_sink(input_dir, output_dir, config, resume=resume, overwrite=overwrite)
 
 
-def _changed(key: str) -> InputError:
-    return InputError(
+def _changed(key: str) -> InputChangedError:
+    return InputChangedError(
         f"{key} changed while it was being cleaned (it reads differently from the first pass): "
         "run again once the input is no longer being written to."
     )
@@ -164,7 +164,7 @@ def load_for_pass(
         ``(document or skip, whether a line may need repair)``.
 
     Raises:
-        InputError: the document's bytes changed between passes (no snapshot).
+        InputChangedError: the document's bytes changed between passes (no snapshot).
         OSError: the snapshot cannot be read.
     """
     if expected is None:
