@@ -611,3 +611,76 @@ def test_the_readme_examples_need_nothing_the_test_extras_lack():
     examples = (Path(__file__).resolve().parent / "data" / "readme_api_examples.md").read_text(encoding="utf-8")
     imported = set(re.findall(r"^(?:from|import) (\w+)", examples, re.M)) - {"nettoyeur", "json", "pathlib"}
     assert imported and imported <= wanted, imported - wanted
+
+
+# ---------------------------------------------------------------- 6. many records: streamed shards, a small summary
+
+
+def test_a_record_shard_is_streamed_not_read_whole(tmp_path):
+    import gzip
+    import tracemalloc
+
+    from nettoyeur.shard_read import RecordSource
+    from nettoyeur.shards import RecordOptions
+
+    words = " ".join(f"word{i}" for i in range(400))
+    lines = [json.dumps({"id": i, "text": f"{i} {words}"}) for i in range(8000)]  # ~30 MB
+    (tmp_path / "big.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), compresslevel=1))
+    source = RecordSource(tmp_path, ["big.jsonl.gz"], RecordOptions())
+    tracemalloc.start()
+    try:
+        keys, skips = source.list()
+        for key in keys:
+            doc = source.load(key)
+            assert doc.record["id"] == int(key.rsplit("#", 1)[1]) - 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(keys) == 8000 and not skips
+    assert peak < 8 << 20, f"{peak / 2**20:.1f} MiB held for a 30 MB shard"
+
+
+def test_the_summary_stays_small_and_the_checksums_have_a_file(tmp_path):
+    sizes = {}
+    for n in (40, 400):
+        src = tmp_path / f"in{n}.jsonl"
+        src.write_bytes(_jsonl(_records(n, seed=n)))
+        assert nettoyeur("clean", str(src), str(tmp_path / f"out{n}.jsonl"), "-q").returncode == 0
+        summary_file = tmp_path / f"out{n}.jsonl.summary.json"
+        summary = json.loads(summary_file.read_text())
+        sizes[n] = summary_file.stat().st_size
+        assert "checksums" not in summary
+        from nettoyeur.report import read_checksums
+
+        sums = read_checksums(summary)
+        assert len(sums) == n and summary["checksums_file"] == str(tmp_path / f"out{n}.jsonl.checksums.jsonl")
+    assert sizes[400] - sizes[40] < 400, sizes
+
+
+def test_progress_covers_listing_loading_and_the_summary(tmp_path, monkeypatch):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    monkeypatch.setattr(sys, "stderr", shown)
+    src = write_tree(tmp_path / "in", corpus(1, 20))
+    clean_folder(src, tmp_path / "out", CleanConfig(workers=1), quiet=False)
+    text = shown.getvalue()
+    for bar in ("list", "count", "analyse", "write", "summary"):
+        assert f"{bar}: " in text, bar
+
+
+def test_max_file_mb_applies_to_each_record(tmp_path):
+    small = _records(4)
+    big = {"id": "big", "text": "A record far larger than the cap. " * 40000}  # ~1.3 MB
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_jsonl([small[0], big, *small[1:]]))
+    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q", "--max-file-mb", "1")
+    assert run.returncode == 1, run.stderr
+    summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
+    assert [(s["file"], s["reason"]) for s in summary["skipped"]] == [("in.jsonl#000000002", "too-large")]
+    out = (tmp_path / "out.jsonl").read_bytes().split(b"\n")
+    assert out[1] == json.dumps(big).encode(), "it passes through unchanged"

@@ -33,7 +33,7 @@ from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.report import default_report_path, summary_path, table
+from nettoyeur.report import checksums_path, default_report_path, summary_path, table
 from nettoyeur.rules import load_rules
 from nettoyeur.runlock import check_free
 from nettoyeur.spill import SPILL_PREFIX
@@ -385,8 +385,9 @@ class Locations:
             return target == base or base in target.parents
 
         report = Path(os.path.abspath(self.report))
+        companions = (report, summary_path(report), checksums_path(report))
         beside_report = target.parent == report.parent and target.name.startswith(
-            (report.name, summary_path(report).name, temporary_prefix(report), temporary_prefix(summary_path(report)))
+            tuple(p.name for p in companions) + tuple(temporary_prefix(p) for p in companions)
         )
         if target == report or beside_report:
             return "report"
@@ -403,7 +404,8 @@ class Locations:
 # What each location is and what to do there, for the message.
 _WHERE = {
     "OUT": "It is in OUT, the output folder.",
-    "report": "It is the report (or its summary, beside it): free space there, or give --report another path.",
+    "report": "It is the report (or its summary or checksums, beside it): free space there, or give --report "
+    "another path.",
     "index": "It is in the --index folder, which is left as it was before this run.",
     "TMPDIR": "It is in TMPDIR, the temporary folder: the run's temporary files take about the corpus's size; "
     "point TMPDIR at a disk with more room",

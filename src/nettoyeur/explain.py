@@ -28,7 +28,7 @@ from typing import Any
 from nettoyeur.errors import InputError, NettoyeurError
 from nettoyeur.formats import open_source
 from nettoyeur.records import Document
-from nettoyeur.report import summary_path
+from nettoyeur.report import read_checksums, summary_path
 from nettoyeur.shards import KEY_SEP, ROW_DIGITS, RecordOptions
 
 # Boilerplate texts and cluster texts are cut to this many characters in scan's tables.
@@ -200,6 +200,14 @@ def side_by_side(left_title: str, left: str, right_title: str, right: str, width
     return "\n".join(rows)
 
 
+def _documents(summary: dict[str, Any]) -> set[str]:
+    """Returns the documents the run cleaned (from its checksums file; empty when it is gone)."""
+    try:
+        return set(read_checksums(summary))
+    except (OSError, ValueError, KeyError):
+        return set()
+
+
 def _metrics(r: dict[str, Any]) -> str:
     parts = []
     for key, label in (
@@ -247,7 +255,7 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
     """
     name, line = parse_target(target)
     key = _normal_key(name)
-    files = {r.get("file") for r in rows} | set(summary.get("checksums", {}))
+    files = {r.get("file") for r in rows} | _documents(summary)
     mine = [r for r in rows if r.get("file") == key and r.get("line") == line]
     if key not in files:
         by_id = [r for r in rows if r.get("id") == name and r.get("paragraph") == line]

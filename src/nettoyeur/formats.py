@@ -191,6 +191,8 @@ def plan_pair(
     source = open_source(src, options)
     if isinstance(source, FolderSource) and config is not None:
         source.max_bytes, source.max_lines = config.max_file_bytes, config.max_file_lines
+    elif config is not None:  # a record is capped as a text file is (--max-file-mb)
+        source.max_bytes = config.max_file_bytes
     if output_path is None:
         return source, lambda: None
     dst = Path(output_path)

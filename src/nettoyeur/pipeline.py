@@ -73,11 +73,19 @@ from nettoyeur.report import (
     dumps_line,
     reported_line,
     run_summary,
+    write_checksums,
     write_summary,
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
 from nettoyeur.runlock import check_free, locked_run
-from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
+from nettoyeur.sources import (  # noqa: F401 - re-exported
+    Sink,
+    Source,
+    folder_pair,
+    list_shown,
+    load_document,
+    repair_document,
+)
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 from nettoyeur.write import check_run_writable
 
@@ -121,8 +129,8 @@ def run(
     started = time.time()
     config = config or CleanConfig()
     report_path = Path(report)
-    keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
+    keys, skips = list_shown(source, show)
     executor = executor or LocalExecutor(config.workers)
     workers = executor.workers
     shards = plan_shards(keys, workers)
@@ -321,6 +329,8 @@ def run(
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     skips.sort(key=lambda s: s.path)
+    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
+        write_checksums(report_path, infos, bar.update)
     stats = {k: v for k, v in vars(decision.stats).items() if k != "contained_reported"}
     summary = run_summary(
         infos=infos,

@@ -233,7 +233,7 @@ def locked_run(output: Path | str | None, report: Path | str) -> Iterator[list[R
         OSError: a lock file cannot be created.
     """
     from nettoyeur.journal import journal_path
-    from nettoyeur.report import summary_path
+    from nettoyeur.report import checksums_path, summary_path
     from nettoyeur.write import remove_stale_temporaries, temporary_prefix
 
     with run_locks([(output, "output"), (report, "report")]) as held:
@@ -241,7 +241,7 @@ def locked_run(output: Path | str | None, report: Path | str) -> Iterator[list[R
             yield held
         except KeyboardInterrupt:
             folder = output is not None and Path(output).is_dir()
-            singles = [Path(report), summary_path(Path(report))]
+            singles = [Path(report), summary_path(Path(report)), checksums_path(Path(report))]
             if output is not None:  # a folder's journal, or a one-file output itself
                 singles.append(journal_path(Path(output)) if folder else Path(output))
             while True:

@@ -17,7 +17,7 @@ from typing import IO, Any
 import numpy as np
 
 from nettoyeur.records import Document
-from nettoyeur.shard_read import RecordSource, raw_rows, read_errors
+from nettoyeur.shard_read import RecordSource, RowCursor, raw_row, read_errors
 from nettoyeur.shards import RecordDocument, parquet_module, require
 from nettoyeur.split import join_kept
 from nettoyeur.write import create_temp, named_errors, remove_stale_temporaries, safe_target, temporary_prefix
@@ -157,6 +157,7 @@ class RecordSink:
         self._current: tuple[str, _ShardWriter] | None = None
         self._written: set[str] = set()
         self._next_row = 1  # the current shard's first physical row not yet written or passed over
+        self._cursor = RowCursor()  # rows passed through are read here, in order, as needed
 
     def _target(self, shard: str) -> Path:
         return self.targets.get(shard) or safe_target(self.out_root, shard)
@@ -186,9 +187,8 @@ class RecordSink:
             if self.source.options.drop_bad:
                 self.stats["records_dropped_bad"] += hi - lo
             else:
-                rows = raw_rows(self.source, shard)
                 for row in listed[lo:hi].tolist():
-                    writer.add_raw(rows[row - 1])
+                    writer.add_raw(raw_row(self.source, shard, row, self._cursor))
                 self.stats["records_passed_through"] += hi - lo
         if stop is not None:
             self._next_row = max(self._next_row, stop)
@@ -239,10 +239,11 @@ class RecordSink:
         self._finish_current()
         for shard in self.source.listed:
             if shard not in self._written:
-                if len(self.source.key_rows.get(shard, _NO_ROWS)):
+                listed = self.source.key_rows.get(shard, _NO_ROWS)
+                if len(listed):
                     try:
-                        raw_rows(self.source, shard)
-                    except read_errors():
+                        raw_row(self.source, shard, int(listed[0]), self._cursor)
+                    except (IndexError, *read_errors()):
                         continue  # its skips say why; an empty file would pass for an empty shard
                 self._writer(shard)
                 self._finish_current()

@@ -12,8 +12,11 @@ folder sink lives in :mod:`nettoyeur.folder_sink`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+from tqdm import tqdm
 
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import InputChangedError
@@ -68,14 +71,38 @@ class FolderSource:
         self.root = Path(root)
         self.max_bytes = max_bytes
         self.max_lines = max_lines
+        self.progress: Callable[[int], object] | None = None  # told how many files each folder held
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the relative paths of the text files, sorted, and the skipped entries."""
-        return list_files(self.root)
+        return list_files(self.root, self.progress)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "progress": None}  # a bar's method does not travel to workers
 
     def load(self, key: str) -> Document | Skip:
         """Reads and decodes one file."""
         return load(self.root, key, self.max_bytes, self.max_lines)
+
+
+def list_shown(source: Source, show: bool) -> tuple[list[str], list[Skip]]:
+    """Lists ``source`` under a progress bar (``list``): a source with a ``progress`` attribute reports as it goes.
+
+    The bar counts the documents found (a folder's files, a shard's records); a source
+    without the attribute shows the time spent and the total once listed.
+    """
+    with tqdm(desc="list", unit="doc", disable=not show) as bar:
+        reports = hasattr(source, "progress")
+        if reports:
+            source.progress = bar.update  # type: ignore[attr-defined]
+        try:
+            keys, skips = source.list()
+        finally:
+            if reports:
+                source.progress = None  # type: ignore[attr-defined]
+        if not reports:
+            bar.update(len(keys))
+    return keys, skips
 
 
 def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
