@@ -15,8 +15,11 @@ paragraph by this key, the record's id (``--id-field``, default ``id``, when pre
 and the paragraph index.
 
 Bad records (a broken JSON line, a line that is not an object, a missing or non-string
-text field) are counted, reported skips naming the shard and the line; they are not
-written. A shard that cannot be read or decompressed at all is skipped whole.
+text field, a record over ``max_file_bytes``) are counted, reported skips naming the shard
+and the line; they are written unchanged where they were, or left out with
+``drop_bad`` (``--drop-bad-records``). A compressed shard cut short is cleaned up to the
+damage (a ``truncated`` skip says so); a shard that cannot be read at all is skipped whole
+and gets no output file.
 
 Optional dependencies: Parquet needs ``pyarrow`` (``pip install 'nettoyeur[parquet]'``),
 ``.zst`` needs ``zstandard`` (``pip install 'nettoyeur[zstd]'``); without them a clear
