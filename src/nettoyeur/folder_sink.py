@@ -15,7 +15,6 @@ import hashlib
 import os
 import re
 import secrets
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +22,9 @@ from typing import Any
 
 from nettoyeur import write as writing
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import InputError, OutputPathError
-from nettoyeur.journal import Entry, Journal, fingerprint, journal_path
-from nettoyeur.journal import _parse as parse_journal
-from nettoyeur.read import TEXT_SUFFIXES, walk_files
+from nettoyeur.errors import OutputPathError
+from nettoyeur.journal import Entry, Journal, entries_of, fingerprint, journal_path
+from nettoyeur.out_state import foreign_error, foreign_files, remove_stale, since_journal
 from nettoyeur.records import Document
 from nettoyeur.split import join_kept
 from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX, check_writable, remove_stale_temporaries, target_in
@@ -308,34 +306,11 @@ class FolderSink:
             OSError: a stale output or the journal cannot be removed or written.
         """
         recorded = set(self.previous) | (set(self.journal.entries) if self.journal is not None else set())
-        stale = sorted(recorded - self._outputs)
-        removed = []
-        for rel in stale:
-            target = target_in(self._base, rel, None, shown=self.root)
-            try:
-                info = os.lstat(target)
-            except FileNotFoundError:
-                continue
-            except OSError as err:
-                raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
-            if not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
-                continue  # a folder now stands there: not a file nettoyeur wrote
-            try:
-                os.unlink(target)
-            except OSError as err:
-                raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
-            removed.append(rel)
-            _remove_empty_parents(self._base, rel)
+        removed = remove_stale(self._base, self.root, sorted(recorded - self._outputs))
         if removed:
             self.notes["stale_outputs_removed"] = removed
         if self.resuming:
-            inputs = self._inputs
-            changed = sum(1 for rel, e in self.previous.items() if rel in inputs and inputs[rel] != e.input)
-            self.notes["since_journal"] = {
-                "inputs_changed": changed,
-                "inputs_new": sum(1 for rel in inputs if rel not in self.previous),
-                "inputs_gone": sum(1 for rel in self.previous if rel not in inputs),
-            }
+            self.notes["since_journal"] = since_journal(self.previous, self._inputs)
         if self.journal is not None and set(self.journal.entries) - self._outputs:
             self.journal.compact(self._outputs)
 
@@ -361,17 +336,6 @@ class FolderSink:
     def __del__(self) -> None:
         if getattr(self, "_handle", None) is not None:
             os.close(self._handle)
-
-
-def _remove_empty_parents(base: str, rel: str) -> None:
-    """Removes the folders of ``rel`` under ``base`` that are now empty, deepest first (never ``base``)."""
-    parts = rel.split("/")[:-1]
-    while parts:
-        try:
-            os.rmdir(os.path.join(base, *parts))
-        except OSError:
-            return  # not empty (or gone): its parents are not empty either
-        parts.pop()
 
 
 def _unlink(path: str) -> None:
@@ -437,11 +401,8 @@ def folder_sink(
 ) -> FolderSink:
     """Opens the journal beside OUT and returns the folder sink that keeps it.
 
-    A file already in OUT is *nettoyeur's* when the journal beside OUT records it (an
-    earlier run wrote it), and *mapped* when an input of this run has its path. An
-    unmapped file of nettoyeur's is stale: the sink removes it when the run is whole. Any
-    other file (neither nettoyeur's nor mapped) is foreign: a ``resume`` without
-    ``overwrite`` is refused; with ``overwrite`` it is left and listed in the summary.
+    Earlier runs' outputs that no input maps to are removed when the run is whole; a
+    foreign file refuses a ``resume`` without ``overwrite`` (:mod:`nettoyeur.out_state`).
 
     Args:
         input_dir: the input folder (part of the run's fingerprint).
@@ -458,14 +419,10 @@ def folder_sink(
     config = config or CleanConfig()
     path = journal_path(output_dir)
     print_ = fingerprint(config, input_dir)
-    previous = previous_entries(path)
+    previous = entries_of(path)
     foreign = foreign_files(Path(input_dir), Path(output_dir), previous)
     if foreign and resume and not overwrite and path.exists():  # without a journal: nothing to resume
-        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5:,} more" if len(foreign) > 5 else "")
-        raise InputError(
-            f"output folder {output_dir} holds {len(foreign):,} file(s) that no earlier run wrote and no input "
-            f"maps to ({shown}): move them out of OUT, or pass --overwrite to keep them there and go on."
-        )
+        raise foreign_error(Path(output_dir), foreign)
     journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
     try:
         sink = FolderSink(output_dir, journal)
@@ -476,29 +433,3 @@ def folder_sink(
     if foreign:
         sink.notes["foreign_files_kept"] = foreign
     return sink
-
-
-def previous_entries(path: Path) -> dict[str, Entry]:
-    """Returns the files the journal ``path`` records (whatever run it belongs to); empty without one."""
-    try:
-        return parse_journal(path)[1]
-    except OSError:
-        return {}
-
-
-def foreign_files(input_dir: Path, output_dir: Path, previous: dict[str, Entry]) -> list[str]:
-    """Returns the files in OUT that no earlier run recorded and no input maps to (sorted, ``/``-separated).
-
-    An input maps to ``rel`` when ``IN/rel`` is a .txt/.md file; OUT's temporary files
-    (an earlier run's leftovers, cleared by the sink) are not counted.
-    """
-    if not output_dir.is_dir():
-        return []
-    found = []
-    for rel, full, name in walk_files(output_dir, []):
-        if rel in previous or (name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)):
-            continue
-        mapped = name.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(os.path.join(input_dir, rel))
-        if not mapped and os.path.lexists(full):
-            found.append(rel)
-    return sorted(found)

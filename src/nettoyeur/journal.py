@@ -255,6 +255,14 @@ def _append(path: Path) -> IO[bytes]:
     return handle
 
 
+def entries_of(path: Path) -> dict[str, Entry]:
+    """Returns the outputs a journal records, whatever run it belongs to (empty without a readable one)."""
+    try:
+        return _parse(path)[1]
+    except OSError:
+        return {}
+
+
 def finished_count(output_dir: Path) -> int:
     """Returns how many outputs the journal beside ``output_dir`` records (0 without a journal)."""
     try:
