@@ -142,6 +142,8 @@ def test_stale_lock_of_a_killed_run_is_taken_over(pair, tmp_path):
     assert snapshot(pair["out"]) == pair["ref"]
     assert not temporaries(pair["out"])
     assert not lock.exists()
+    taken = json.loads((tmp_path / "out.summary.json").read_text())["stale_locks_taken_over"]
+    assert {entry["pid"] for entry in taken} == {first.pid}
 
 
 # ---------------------------------------------------------------- 2. OUT holds this run's outputs, exactly

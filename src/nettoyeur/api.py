@@ -201,8 +201,11 @@ def run_paths(
         check_engine(engine, address)
     elif engine != "local":
         raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
-    with locked_run(output_path, report):  # before the first byte is written or a temporary file cleared
+    with locked_run(output_path, report) as locks:  # before the first byte is written or a temporary file cleared
         check_run_writable(report)  # not after the whole run
+        stale = [lock.stale for lock in locks if lock.stale is not None]
+        if stale:  # a killed run's locks, taken over
+            extra["stale_locks_taken_over"] = stale
         if index is None:
             executor = make_executor(engine, config.workers, address)  # before OUT is created
             try:

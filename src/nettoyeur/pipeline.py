@@ -78,6 +78,7 @@ from nettoyeur.report import (
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
 from nettoyeur.runlock import check_free, locked_run
+from nettoyeur.shard_read import close_loads
 from nettoyeur.sources import (  # noqa: F401 - re-exported
     Sink,
     Source,
@@ -326,6 +327,7 @@ def run(
         raise
     finally:
         snapshot.close_readers()
+        close_loads()
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     skips.sort(key=lambda s: s.path)

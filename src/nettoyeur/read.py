@@ -13,7 +13,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from nettoyeur.decode import BinaryFileError, decode
@@ -133,12 +133,8 @@ def walk_files(root: Path | str, skips: list[Skip]) -> Iterator[tuple[str, str, 
             yield prefix + name, os.path.join(dirpath, name), name
 
 
-def list_files(root: Path, progress: Callable[[int], object] | None = None) -> tuple[list[str], list[Skip]]:
+def list_files(root: Path) -> tuple[list[str], list[Skip]]:
     """Lists the text files under ``root`` in corpus order.
-
-    Args:
-        root: the input folder.
-        progress: told how many files were found, every 1,000.
 
     Returns:
         ``(paths, skips)``: relative paths of .txt/.md files, sorted; and the entries
@@ -156,10 +152,6 @@ def list_files(root: Path, progress: Callable[[int], object] | None = None) -> t
             skips.append(Skip(rel, "not-text", "only .txt and .md files are cleaned"))
         else:
             found.append(rel)
-            if progress is not None and len(found) % 1000 == 0:
-                progress(1000)
-    if progress is not None:
-        progress(len(found) % 1000)
     found.sort()
     skips.sort(key=lambda s: s.path)
     return found, skips

@@ -48,19 +48,6 @@ def _holder(fd: int) -> dict[str, Any]:
     return info if isinstance(info, dict) else {}
 
 
-def pid_alive(pid: int) -> bool:
-    """True when a process with this pid exists on this machine."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it exists, owned by another user
-        return True
-    except OSError:
-        return False
-    return True
-
-
 def describe_holder(info: dict[str, Any]) -> str:
     """Returns ``pid 123 on host h, started 2026-01-01 10:00:00 UTC`` (what is known of it)."""
     parts = []

@@ -215,6 +215,11 @@ class RowCursor:
 _LOADS = RowCursor()
 
 
+def close_loads() -> None:
+    """Closes the shard this process has open for loading records (at the end of a run)."""
+    _LOADS.close()
+
+
 def _text_bytes(record: Any, field: str) -> int:
     """Returns the UTF-8 size of a Parquet row's text (0 when it has none)."""
     text = record.get(field) if isinstance(record, dict) else None

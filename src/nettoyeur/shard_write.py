@@ -188,8 +188,12 @@ class RecordSink:
                 self.stats["records_dropped_bad"] += hi - lo
             else:
                 for row in listed[lo:hi].tolist():
-                    writer.add_raw(raw_row(self.source, shard, row, self._cursor))
-                self.stats["records_passed_through"] += hi - lo
+                    try:
+                        raw = raw_row(self.source, shard, row, self._cursor)
+                    except (IndexError, *read_errors()):
+                        break  # the shard breaks (or changed) here: the skips name these records
+                    writer.add_raw(raw)
+                    self.stats["records_passed_through"] += 1
         if stop is not None:
             self._next_row = max(self._next_row, stop)
 
@@ -247,6 +251,7 @@ class RecordSink:
                         continue  # its skips say why; an empty file would pass for an empty shard
                 self._writer(shard)
                 self._finish_current()
+        self._cursor.close()
 
     def abort(self) -> None:
         """Drops the shard being written (its temporary file); finished shards stay whole."""

@@ -12,9 +12,8 @@ folder sink lives in :mod:`nettoyeur.folder_sink`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from tqdm import tqdm
 
@@ -71,14 +70,10 @@ class FolderSource:
         self.root = Path(root)
         self.max_bytes = max_bytes
         self.max_lines = max_lines
-        self.progress: Callable[[int], object] | None = None  # told how many files each folder held
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the relative paths of the text files, sorted, and the skipped entries."""
-        return list_files(self.root, self.progress)
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "progress": None}  # a bar's method does not travel to workers
+        return list_files(self.root)
 
     def load(self, key: str) -> Document | Skip:
         """Reads and decodes one file."""
