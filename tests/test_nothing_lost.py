@@ -449,7 +449,7 @@ def test_full_disk_under_the_report_names_the_report(tmp_path, disks, io_corpus)
     run = nettoyeur("clean", str(io_corpus), str(tmp_path / "out"), "-q", "--workers", "2", "--report", str(report))
     assert run.returncode == 3, run.stderr
     assert "No space left on device" in run.stderr and f"I/O error on {report}:" in run.stderr
-    assert "It is the report" in run.stderr and "--report" in run.stderr
+    assert "It is where the report goes" in run.stderr and "--report" in run.stderr
 
 
 def test_full_tmpdir_without_snapshot_names_tmpdir(tmp_path, disks, io_corpus):
@@ -469,7 +469,7 @@ def test_full_disk_under_out_names_the_path_and_location(disks, io_corpus):
     assert "I/O error on: " not in run.stderr
     named = run.stderr.split("I/O error on ", 1)[1].split(":", 1)[0]
     assert named.startswith(str(disks["full"])), run.stderr
-    assert "It is in OUT" in run.stderr or "It is the report" in run.stderr
+    assert "It is in OUT" in run.stderr or "It is where the report goes" in run.stderr
 
 
 @pytest.mark.parametrize("where", ["report", "TMPDIR"])
@@ -481,9 +481,9 @@ def test_unwritable_report_or_tmpdir_is_refused_before_the_first_pass(tmp_path, 
     else:
         env["TMPDIR"] = str(disks["ro"])
     run = nettoyeur(*args, env=env)
-    assert run.returncode == 2, run.stderr
-    assert str(disks["ro"]) in run.stderr and "Read-only file system" in run.stderr
-    assert ("--report" if where == "report" else "TMPDIR") in run.stderr
+    assert run.returncode == 3, run.stderr  # an I/O error, as an unwritable OUT is
+    assert f"I/O error on {disks['ro']}" in run.stderr and "Read-only file system" in run.stderr
+    assert ("It is where the report goes" if where == "report" else "It is in TMPDIR") in run.stderr
     assert not (tmp_path / "out").exists(), "refused before anything was written"
 
 

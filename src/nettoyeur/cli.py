@@ -389,9 +389,9 @@ class Locations:
         beside_report = target.parent == report.parent and target.name.startswith(
             tuple(p.name for p in companions) + tuple(temporary_prefix(p) for p in companions)
         )
-        if target == report or beside_report:
-            return "report"
         out = Path(os.path.abspath(self.output))
+        if target == report or beside_report or target == report.parent:
+            return "report"
         if within(out) or target == journal_path(out) or target.name.startswith(out.name + "."):
             return "OUT"
         if self.index and not self.index.startswith("redis://") and within(self.index):
@@ -404,8 +404,8 @@ class Locations:
 # What each location is and what to do there, for the message.
 _WHERE = {
     "OUT": "It is in OUT, the output folder.",
-    "report": "It is the report (or its summary or checksums, beside it): free space there, or give --report "
-    "another path.",
+    "report": "It is where the report goes (with its summary and checksums): make room or fix it there, or give "
+    "--report another path.",
     "index": "It is in the --index folder, which is left as it was before this run.",
     "TMPDIR": "It is in TMPDIR, the temporary folder: the run's temporary files take about the corpus's size; "
     "point TMPDIR at a disk with more room",

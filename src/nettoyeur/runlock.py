@@ -108,7 +108,7 @@ class RunLock:
 
         Raises:
             InputError: another live process holds the lock (the message names it).
-            InputError: the lock file cannot be created (its folder is not writable).
+            OSError: the lock file cannot be created (its filename is the lock file).
         """
         self.path = lock_path(location)
         self.what, self.location = what, location
@@ -143,12 +143,8 @@ class RunLock:
             except FileNotFoundError:  # the folder of OUT or of the report is created by the run
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 return os.open(self.path, flags, 0o644)
-        except OSError as err:  # nothing is written yet: a location to change, not a run to resume
-            raise InputError(
-                f"cannot create the lock file {self.path} beside the {self.what} {self.location} "
-                f"({err.strerror or err}): its folder must be writable; "
-                + ("give --report a path in a writable folder." if self.what == "report" else "choose another OUT.")
-            ) from err
+        except OSError as err:  # as OUT's own check: an I/O error naming the path (the message says where)
+            raise OSError(err.errno, err.strerror, str(self.path)) from err
 
     def _same_file(self, fd: int) -> bool:
         try:

@@ -254,23 +254,14 @@ def check_run_writable(report: Path | str) -> None:
     folder without a word).
 
     Raises:
-        InputError: one of them cannot be written (nothing is written yet); the message
-            names the folder, the location and what to do.
+        OSError: one of them cannot be written; its filename is that folder (the CLI's
+            message says which location it is, as for OUT).
     """
-    from nettoyeur.errors import InputError
-
     folder = Path(os.path.abspath(report)).parent
     while not folder.exists() and folder.parent != folder:
         folder = folder.parent
-    temporary = Path(os.environ.get("TMPDIR") or tempfile.gettempdir())
-    for where, what, advice in (
-        (folder, f"the report's folder (report {report})", "give --report a path in a writable folder"),
-        (temporary, "TMPDIR, the temporary folder", "point TMPDIR at a writable folder with room for the corpus"),
-    ):
-        try:
-            check_writable(where)
-        except OSError as err:
-            raise InputError(f"cannot write in {where}, {what} ({err.strerror or err}): {advice}.") from err
+    check_writable(folder)
+    check_writable(Path(os.environ.get("TMPDIR") or tempfile.gettempdir()))
 
 
 def remove_stale_temporaries(root: Path, *, recursive: bool = True, prefix: str = TMP_PREFIX) -> int:
