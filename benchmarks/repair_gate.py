@@ -10,12 +10,15 @@ alone on each document, on each document's clean lines, and on all the clean lin
     python benchmarks/repair_gate.py ../shared/eval-dev/txt
     python benchmarks/repair_gate.py --baseline main ../shared/eval-dev/txt   # before/after
     python benchmarks/repair_gate.py --ftfy-cases PATH/test_cases.json
+    python benchmarks/repair_gate.py --baseline main --mojibake 1500 ../shared/eval-pages-dev/txt
 
 ``--baseline REF`` also times ``src/nettoyeur/repair.py`` as it is at git revision REF, in
 the same process, runs interleaved (the machine may be shared). ``--ftfy-cases`` takes
 ftfy's own test cases (``tests/test_cases.json`` of its source distribution: ``pip download
 ftfy --no-deps --no-binary :all:``) and counts the ones whose text ftfy, with the project's
-configuration, changes, and how many of those the repair step leaves broken.
+configuration, changes, and how many of those the repair step leaves broken. ``--mojibake N``
+misreads N clean lines of each folder through each code page and counts the lines the repair
+step gets back, beside ftfy run on every line (the reference: the gate must lose none).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import subprocess
 import tempfile
 import time
@@ -107,12 +111,47 @@ def ftfy_cases(path: Path, modules: dict[str, Any]) -> None:
             )
 
 
+# Python's names of the code pages a UTF-8 text is misread through, in ``--mojibake``.
+CODE_PAGES = ["cp1252", "latin-1", "cp1250", "cp1251", "mac_roman", "cp437", "iso-8859-2"]
+
+
+def mojibake_rates(docs: list[list[str]], count: int, modules: dict[str, Any]) -> None:
+    """Prints, per code page, how often each module gets a clean line back from its mojibake, beside ftfy alone.
+
+    The lines are ``count`` clean lines (ones the repair leaves) with a character beyond ASCII,
+    30-400 characters long, drawn with a fixed seed; each is encoded as UTF-8 and decoded
+    through the code page (lines that do not decode are left out).
+    """
+    pool = [
+        line.rstrip("\r\n")
+        for lines in docs
+        for line in lines
+        if not line.isascii() and 30 < len(line.rstrip("\r\n")) < 400 and not current.repair(line.rstrip("\r\n"))[1]
+    ]
+    random.Random(1).shuffle(pool)
+    pool = pool[:count]
+    print(f"  mojibake of {len(pool):,} clean lines beyond ASCII, share of lines repaired to the original:")
+    for page in CODE_PAGES:
+        broken = []
+        for line in pool:
+            try:
+                broken.append((line, line.encode("utf-8").decode(page)))
+            except UnicodeDecodeError:
+                continue
+        rates = {"ftfy alone": sum(ftfy.fix_text(b, config=CONFIG) == line for line, b in broken)}
+        for name, module in modules.items():
+            rates[name] = sum(module.repair(b)[0] == line for line, b in broken)
+        cells = ", ".join(f"{name} {n / len(broken):.3f}" for name, n in rates.items())
+        print(f"    {page:>10} ({len(broken):,} lines): {cells}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="*", type=Path, help="folders of .txt files (UTF-8)")
     parser.add_argument("--baseline", metavar="REF", help="also time repair.py as it is at this git revision")
     parser.add_argument("--repeat", type=int, default=5, help="runs per module; the best is printed (default 5)")
     parser.add_argument("--ftfy-cases", type=Path, metavar="JSON", help="ftfy's tests/test_cases.json")
+    parser.add_argument("--mojibake", type=int, metavar="N", help="also repair N clean lines misread per code page")
     args = parser.parse_args()
     modules: dict[str, Any] = {"current": current}
     if args.baseline:
@@ -135,6 +174,8 @@ def main() -> None:
         # The gate alone, on the documents as they are, then on clean text: without the lines
         # that hold an "&" (where a gate may stop reading at once) or that ftfy changes, each
         # document alone and all of them as one text.
+        if args.mojibake:
+            mojibake_rates(docs, args.mojibake, modules)
         texts = ["".join(lines) for lines in docs]
         clean = ["".join(line for line in lines if "&" not in line and not current.repair(line)[1]) for lines in docs]
         for label, data in (("gate alone", texts), ("gate, clean", clean), ("gate, 1 text", ["".join(clean)])):

@@ -71,6 +71,15 @@ def test_gate_covers_every_alternative_of_ftfys_badness_pattern():
         assert any(covered), f"alternative {number} is not covered"
 
 
+def test_the_open_fallback_passes_every_text_but_plain_ascii():
+    classes, pairs, single = gate._open_tables()
+    for text in ["é", "Le café", "Привет", "\u4e00", "abc\x07", "\x1b[0m"]:
+        cp = np.array([min(ord(c), 0x10000) for c in text])
+        assert single[classes[cp]].any()
+    cp = np.array([ord(c) for c in "Plain ASCII, R&D; tab\there."])
+    assert not single[classes[cp]].any() and not pairs[classes[cp][:-1], classes[cp][1:]].any()
+
+
 def test_the_reader_refuses_what_it_cannot_follow():
     with pytest.raises(ValueError, match="no two adjacent"):
         gate._derive(r"a|\w+b", 0, [])
