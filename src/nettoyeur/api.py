@@ -30,6 +30,7 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.executors import check_engine, make_executor
 from nettoyeur.formats import detect, plan_pair
+from nettoyeur.keep import parse_keep
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
@@ -148,7 +149,9 @@ def run_paths(
         address: for ``ray``, the cluster to join (None: start Ray here).
 
     Raises:
-        ConfigError: the index was built with other settings, or an unknown engine.
+        ConfigError: the index was built with other settings, an unknown engine, or a ``keep``
+            rule that reads a record field for a folder of text files (or any rule but
+            ``first`` with an index).
         InputError: IN, OUT, the index or the Ray cluster cannot be used; nothing is written.
         MissingExtraError: the format, the index or the engine needs an optional dependency.
         OSError: writing failed; files already written are whole.
@@ -173,6 +176,16 @@ def run_paths(
     extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
+    elif parse_keep(config.keep).needs_records:
+        raise ConfigError(
+            f"--keep {config.keep} reads a record field, and {input_path} is a folder of text files: "
+            "use --keep first or --keep longest, or clean JSON Lines/Parquet records."
+        )
+    if index is not None and config.keep != "first":
+        raise ConfigError(
+            f"--keep {config.keep} cannot be combined with --index (the earlier runs' copies are already "
+            "written and always stay): run without --index, or with --keep first."
+        )
     if index is None:
         check_engine(engine, address)
         executor = make_executor(engine, config.workers, address)  # before OUT is created

@@ -78,7 +78,7 @@ def location_arguments() -> Decorator:
 
 
 def dedup_options() -> Decorator:
-    """How near duplicates are found: --threshold, --num-perm, --ngram, --containment."""
+    """How near duplicates are found and which copy stays: --threshold, --num-perm, --ngram, --containment, --keep."""
     return compose(
         _config_option(
             "--threshold",
@@ -91,6 +91,12 @@ def dedup_options() -> Decorator:
             "--containment",
             type=click.Choice(["remove", "report", "off"]),
             help="Paragraphs inside a longer one: remove them, only report them, or ignore.",
+        ),
+        _config_option(
+            "--keep",
+            help="Which copy of a cluster is kept: first (corpus order), longest (most words), or for records "
+            "FIELD:min, FIELD:max, FIELD=v1,v2,... (preferred values first; records without the field last). "
+            "Ties go to corpus order.",
         ),
     )
 
@@ -199,6 +205,7 @@ def clean(
     num_perm: int,
     ngram: int,
     containment: str,
+    keep: str,
     boilerplate: bool,
     rules_file: Path | None,
     min_files: int,
@@ -234,6 +241,7 @@ def clean(
             max_file_lines=max_file_lines,
             workers=workers,
             snapshot=snapshot,
+            keep=keep,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
