@@ -83,7 +83,13 @@ def test_a_field_rule_is_refused_for_text_files_before_anything_is_written(tmp_p
 
 @pytest.mark.parametrize(
     "bad,message",
-    [("newest", "not a rule"), ("date:avg", "not a rule"), ("src=a,,b", "empty value"), ("src=a,a", "twice"), ("", "not a rule")],
+    [
+        ("newest", "not a rule"),
+        ("date:avg", "not a rule"),
+        ("src=a,,b", "empty value"),
+        ("src=a,a", "twice"),
+        ("", "not a rule"),
+    ],
 )
 def test_invalid_keep_values_say_how_to_fix_them(bad, message):
     with pytest.raises(ConfigError, match=message):

@@ -183,6 +183,16 @@ def write_options() -> Decorator:
     )
 
 
+def review_option() -> Decorator:
+    """--review: write the HTML review page beside the report (``clean`` only)."""
+    return click.option(
+        "--review",
+        "review",
+        is_flag=True,
+        help="Also write the HTML review page (x.review.html beside the report; see 'nettoyeur review').",
+    )
+
+
 def quiet_option() -> Decorator:
     """--quiet/-q: no progress bars, no table."""
     return click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
@@ -196,6 +206,7 @@ def quiet_option() -> Decorator:
 @report_option()
 @limit_options()
 @write_options()
+@review_option()
 @quiet_option()
 @format_options
 def clean(
@@ -220,6 +231,7 @@ def clean(
     dry_run: bool,
     overwrite: bool,
     resume: bool,
+    review: bool,
     quiet: bool,
     **formats: Any,
 ) -> None:
@@ -276,11 +288,22 @@ def clean(
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )
+    page = None
+    if review:
+        from nettoyeur.review import write_review
+
+        try:
+            page = write_review(summary["report"])
+        except OSError as err:
+            click.echo(_io_error(err, output_dir, dry_run=True), err=True)
+            sys.exit(EXIT_IO)
     if not quiet:
         from collections import Counter
 
         click.echo(table(Counter(summary["counts"]), len(summary["skipped"]), summary["files"]))
         click.echo(f"report: {summary['report']}")
+        if page is not None:
+            click.echo(f"review: {page}")
         for skip in summary["skipped"][:10]:
             click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
@@ -375,6 +398,28 @@ def _interrupted(output_dir: Path, dry_run: bool) -> str:
         "none is half-written and temporary files were removed. "
         "Run the same command with --resume to finish without rewriting them."
     )
+
+
+@main.command()
+@click.argument("report", metavar="REPORT", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="The page (default x.review.html beside it)."
+)
+@click.option("--sample", type=int, default=20, show_default=True, help="Removals sampled per rule.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed (same seed, same page).")
+def review(report: Path, output: Path | None, sample: int, seed: int) -> None:
+    """Write an HTML page to review a clean: counts, samples per rule, clusters side by side, repairs."""
+    from nettoyeur.review import write_review
+
+    try:
+        page = write_review(report, output, sample=sample, seed=seed)
+    except NettoyeurError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as err:
+        click.echo(f"Error: cannot write the page: {err.strerror or err} ({err.filename}).", err=True)
+        sys.exit(EXIT_IO)
+    click.echo(f"review: {page} (open it in a browser)")
 
 
 main.add_command(make_scan(clean))
