@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from nettoyeur import __version__
+from nettoyeur.annotate import DEFAULT_FIELD
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, NettoyeurError
@@ -183,13 +184,27 @@ def write_options() -> Decorator:
     )
 
 
-def review_option() -> Decorator:
-    """--review: write the HTML review page beside the report (``clean`` only)."""
-    return click.option(
-        "--review",
-        "review",
-        is_flag=True,
-        help="Also write the HTML review page (x.review.html beside the report; see 'nettoyeur review').",
+def review_options() -> Decorator:
+    """--review, --annotate, --annotate-field: see what a clean did (``clean`` only)."""
+    return compose(
+        click.option(
+            "--review",
+            "review",
+            is_flag=True,
+            help="Also write the HTML review page (x.review.html beside the report; see 'nettoyeur review').",
+        ),
+        click.option(
+            "--annotate",
+            is_flag=True,
+            help="Records only: remove nothing; write each record whole with a field listing its paragraphs' "
+            "verdicts (spans, reason, kept copy, similarity).",
+        ),
+        click.option(
+            "--annotate-field",
+            default=DEFAULT_FIELD,
+            show_default=True,
+            help="With --annotate: the field that receives the verdicts.",
+        ),
     )
 
 
@@ -206,7 +221,7 @@ def quiet_option() -> Decorator:
 @report_option()
 @limit_options()
 @write_options()
-@review_option()
+@review_options()
 @quiet_option()
 @format_options
 def clean(
@@ -232,6 +247,8 @@ def clean(
     overwrite: bool,
     resume: bool,
     review: bool,
+    annotate: bool,
+    annotate_field: str,
     quiet: bool,
     **formats: Any,
 ) -> None:
@@ -268,6 +285,7 @@ def clean(
                 quiet=quiet,
                 engine=engine,
                 address=address,
+                annotate=annotate_field if annotate else None,
                 **formats,
             )
     except KeyboardInterrupt:
