@@ -106,8 +106,10 @@ def _group_of(key: str, records: bool) -> str:
     return key.rpartition(KEY_SEP)[0] or key if records else key
 
 
-def _read_report(path: Path) -> Iterator[dict[str, Any] | None]:
+def _read_report(path: Path, needle: str = "") -> Iterator[dict[str, Any] | None]:
     """Yields the report's records (None for a line that is not a JSON object).
+
+    With ``needle``, only the lines holding it are parsed (the others are not yielded).
 
     Raises:
         InputError: the report cannot be read.
@@ -118,7 +120,7 @@ def _read_report(path: Path) -> Iterator[dict[str, Any] | None]:
         raise InputError(f"cannot read report {path}: {err.strerror or err}: give the report of a clean.") from err
     with handle:
         for line in handle:
-            if not line.strip():
+            if not line.strip() or needle not in line:
                 continue
             try:
                 record = json.loads(line)
@@ -158,7 +160,7 @@ def _tally(path: Path, records: bool, sample: int, seed: int) -> _Tally:
 def _cluster_members(path: Path, wanted: set[tuple[str, int]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
     """The second pass: the first :data:`MAX_MEMBERS` removed copies of each wanted cluster, in report order."""
     members: dict[tuple[str, int], list[dict[str, Any]]] = {key: [] for key in wanted}
-    for record in _read_report(path):
+    for record in _read_report(path, '"kept_doc"'):
         if record is None or _reason_of(record) not in PAIR_REASONS:
             continue
         key = (str(record.get("kept_doc")), int(record.get("kept_line") or 0))
@@ -239,20 +241,32 @@ def word_diff(removed: str, kept: str) -> tuple[str, str]:
     """Returns both texts as HTML, the words that differ marked: ``<del>`` in the removed copy, ``<ins>`` in the kept.
 
     Words are compared exactly (case and punctuation count); white space is not marked.
+    The common head and tail are set aside first: copies differ in a few words, and
+    difflib's matcher costs up to the product of the lengths it is given.
     """
     a, b = _TOKEN.findall(removed), _TOKEN.findall(kept)
-    left: list[str] = []
-    right: list[str] = []
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    same_head, same_tail = _e("".join(a[:head])), _e("".join(a[len(a) - tail :]))
+    a, b = a[head : len(a) - tail], b[head : len(b) - tail]
+    left: list[str] = [same_head]
+    right: list[str] = [same_head]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        one, two = "".join(a[i1:i2]), "".join(b[j1:j2])
         if op == "equal":
-            left.append(_e(one))
-            right.append(_e(two))
+            same = _e("".join(a[i1:i2]))
+            left.append(same)
+            right.append(same)
             continue
-        if one:
+        if i2 > i1:
             left.append(_marked(a[i1:i2], "del"))
-        if two:
+        if j2 > j1:
             right.append(_marked(b[j1:j2], "ins"))
+    left.append(same_tail)
+    right.append(same_tail)
     return "".join(left), "".join(right)
 
 
