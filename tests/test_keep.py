@@ -197,3 +197,13 @@ def test_each_keep_rule_gives_the_same_bytes_for_1_and_2_workers(tmp_path, rule)
     assert dups and all(r["keep"] == rule for r in dups)
     kept = {(r["kept_doc"], r["kept_line"]) for r in dups}
     assert not kept & {(r["file"], r["line"]) for r in dups}  # one keeper per cluster, never removed itself
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=RULES)
+def test_the_in_memory_cleaner_keeps_the_same_copies(case):
+    from nettoyeur.api import Cleaner
+
+    cleaned = list(Cleaner(keep=case["keep"], boilerplate=False, workers=1).clean(CASES["records"]))
+    ids = [r["id"] for r in CASES["records"]]
+    got = {c.id: ids[r["kept_item"]] for c in cleaned for r in c.removed if r["reason"] in ("duplicate", "contained")}
+    assert got == case["kept"]
