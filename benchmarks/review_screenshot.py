@@ -44,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
-    driver, why = start_browser(1280, 900)
+    driver, why = start_browser(1280, 1100)
     if driver is None:
         sys.exit(f"no browser: {why}")
     try:

@@ -100,14 +100,20 @@ def test_the_page_is_self_contained_and_names_nothing_outside(cleaned):
 def test_the_chart_has_one_bar_per_reason_with_its_count(cleaned):
     report, path = cleaned
     page = parse(path.read_text(encoding="utf-8"))
-    chart = page.find("svg", "chart")
-    assert len(chart) == 1
+    assert len(page.find("svg", "chart")) == 2  # per signal, per rule
     bars = [e for e in page.find("rect", "bar") if e[1].get("data-reason")]
     counts: dict[str, int] = {}
+    signals: dict[str, int] = {}
     for r in report_records(report):
         reason = "contained (kept, reported)" if r.get("removed") is False else r["reason"]
         counts[reason] = counts.get(reason, 0) + 1
+        signal = ":".join(reason.split(":")[:2]) if reason.startswith("boilerplate:") else reason.split(":")[0]
+        signals[signal] = signals.get(signal, 0) + 1
     assert {e[1]["data-reason"]: e[2].rsplit(": ", 1)[1] for e in bars} == {k: f"{v:,}" for k, v in counts.items()}
+    by_signal = [e for e in page.find("rect", "bar") if e[1].get("data-signal")]
+    signal_bars = {e[1]["data-signal"]: e[2].rsplit(": ", 1)[1] for e in by_signal}
+    assert signal_bars == {k: f"{v:,}" for k, v in signals.items()}
+    assert signal_bars["boilerplate:frequency"] == "10" and signal_bars["encoding"] == "1"
     widths = {e[1]["data-reason"]: float(e[1]["width"]) for e in bars}
     top = max(counts, key=counts.get)
     assert widths[top] == max(widths.values()) > widths[min(counts, key=counts.get)]
@@ -319,3 +325,23 @@ def test_in_a_browser_a_cluster_diff_shows_the_changed_words(cleaned, browser):
     deleted = next(m for m in marked if m.text == "commencerr")
     style = deleted.value_of_css_property("text-decoration-line")
     assert "line-through" in style  # shown struck through, not only present in the markup
+
+
+def test_a_page_of_records_groups_by_shard_and_reads_context_inside_the_record(tmp_path):
+    records = json.loads((DATA / "annotate_cases.json").read_text(encoding="utf-8"))["records"]
+    src = tmp_path / "in" / "x.jsonl"
+    src.parent.mkdir()
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    run_paths(src.parent, tmp_path / "out", CleanConfig(workers=1), quiet=True)
+    page = parse(build_review(tmp_path / "out.report.jsonl"))
+    items = page.find("article", "item")
+    assert items and {e[1]["data-file"] for e in items} == {"x.jsonl"}  # records are filed under their shard
+    rows = page.find("tr")
+    shard = [e for e in rows if e[1].get("data-file") == "x.jsonl"]
+    removed = sum(1 for r in report_records(tmp_path / "out.report.jsonl") if not r["reason"].startswith("encoding:"))
+    paragraphs = sum(len([x for x in r["text"].splitlines() if x.strip()]) for r in records)
+    assert len(shard) == 1 and f"{paragraphs - removed}{removed}" in shard[0][2].replace(" ", "")
+    # The copy in record a4 (its first paragraph), with the two paragraphs below it in that record.
+    copy = [e for e in items if e[1]["class"] == "item" and e[1]["data-reason"] == "duplicate" and "id a4" in e[2]]
+    assert len(copy) == 1 and "Organisers hope" in copy[0][2] and "Share this article" in copy[0][2]
+    assert "Park news" not in copy[0][2]  # nothing from another record

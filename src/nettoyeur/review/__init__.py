@@ -93,6 +93,14 @@ class _Tally:
     bad_lines: int = 0
 
 
+def _int(value: Any, default: int = 0) -> int:
+    """Returns a report field as an integer (``default`` when it is missing or not a number)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 def _reason_of(record: dict[str, Any]) -> str:
     """Returns the reason a record is listed under (a kept but reported containment apart)."""
     reason = str(record.get("reason", "?"))
@@ -153,7 +161,7 @@ def _tally(path: Path, records: bool, sample: int, seed: int) -> _Tally:
             reservoir = tally.samples[reason] = _Reservoir(sample)
         reservoir.offer(record, rng)
         if reason in PAIR_REASONS and record.get("kept_doc") is not None:
-            tally.clusters[(str(record["kept_doc"]), int(record.get("kept_line") or 0))] += 1
+            tally.clusters[(str(record["kept_doc"]), _int(record.get("kept_line")))] += 1
     return tally
 
 
@@ -163,7 +171,7 @@ def _cluster_members(path: Path, wanted: set[tuple[str, int]]) -> dict[tuple[str
     for record in _read_report(path, '"kept_doc"'):
         if record is None or _reason_of(record) not in PAIR_REASONS:
             continue
-        key = (str(record.get("kept_doc")), int(record.get("kept_line") or 0))
+        key = (str(record.get("kept_doc")), _int(record.get("kept_line")))
         found = members.get(key)
         if found is not None and len(found) < MAX_MEMBERS:
             found.append(record)
@@ -282,8 +290,20 @@ def _colour(reason: str) -> str:
     return _COLOURS.get(reason.split(":")[0].split(" ")[0], "#7f8c8d")
 
 
-def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
-    """Returns a horizontal bar chart (inline SVG) of ``(label, count)`` rows, largest first."""
+def signal_of(reason: str) -> str:
+    """Returns a reason's signal (``boilerplate:pattern:nav`` gives ``boilerplate:pattern``)."""
+    if reason.startswith("boilerplate:"):
+        return ":".join(reason.split(":")[:2])
+    if reason.startswith("encoding:"):
+        return "encoding"
+    return reason
+
+
+def bar_chart(counts: list[tuple[str, int]], title: str, key: str = "reason") -> str:
+    """Returns a horizontal bar chart (inline SVG) of ``(label, count)`` rows, largest first.
+
+    Each bar carries its label in ``data-KEY`` (a bar of ``data-reason`` filters the page by it).
+    """
     if not counts:
         return '<p class="empty">nothing to chart</p>'
     top = max(n for _, n in counts) or 1
@@ -299,7 +319,7 @@ def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
         shown = label if len(label) <= 44 else label[:43] + "…"
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{_e(shown)}</text>'
-            f'<rect class="bar" data-reason="{_e(label)}" x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" '
+            f'<rect class="bar" data-{key}="{_e(label)}" x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" '
             f'fill="{_colour(label)}"><title>{_e(label)}: {n:,}</title></rect>'
             f'<text x="{label_w + w + 6:.1f}" y="{y + 15}">{n:,}</text>'
         )
@@ -407,7 +427,7 @@ def _cluster_item(page: _Page, key: tuple[str, int], size: int, members: list[di
         )
     more = size - len(members)
     tail = f'<p class="more">… and {more:,} more removed copies of this paragraph</p>' if more > 0 else ""
-    reasons = " ".join(sorted({str(m.get("reason")) for m in members})) or "duplicate"
+    reasons = "\n".join(sorted({str(m.get("reason")) for m in members})) or "duplicate"
     head = f'<span class="size">{size + 1:,} copies</span> kept: {kept_at} '
     head += f'<span class="kepttext">{_e(kept_text[:160] + ("…" if len(kept_text) > 160 else ""))}</span>'
     return (
@@ -454,6 +474,10 @@ def _overview(page: _Page) -> dict[str, str]:
         ("seconds", summary.get("seconds", "?")),
     ]
     chart_rows = sorted(tally.reasons.items(), key=lambda x: (-x[1], x[0]))
+    signals: Counter[str] = Counter()
+    for reason, n in tally.reasons.items():
+        signals[signal_of(reason)] += n
+    signal_rows = sorted(signals.items(), key=lambda x: (-x[1], x[0]))
     files_shown = heapq.nsmallest(MAX_FILES, tally.removed_in.items(), key=lambda x: (-x[1], x[0]))
     rows = []
     for name, removed in files_shown:
@@ -471,6 +495,7 @@ def _overview(page: _Page) -> dict[str, str]:
     return {
         "notes": notes,
         "head": _table(head),
+        "signal_chart": bar_chart(signal_rows, "records per signal", "signal"),
         "chart": bar_chart(chart_rows, "records per reason"),
         "file_rows": "".join(rows),
         "files_note": _more(len(tally.removed_in) - len(files_shown), "more files with removals not listed"),
@@ -526,7 +551,7 @@ def _render(page: _Page, n_clusters: int, text_limit: int) -> str:
 
 
 def _in_report_order(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(items, key=lambda r: (str(r.get("file", "")), int(r.get("line") or 0)))
+    return sorted(items, key=lambda r: (str(r.get("file", "")), _int(r.get("line"))))
 
 
 def _asset(name: str) -> str:
@@ -567,7 +592,7 @@ def build_review(
         if reason.startswith("encoding:") or context is None:
             continue
         for rec in reservoir.items:
-            contexts[id(rec)] = context.around(str(rec.get("file", "")), int(rec.get("paragraph", -1)))
+            contexts[id(rec)] = context.around(str(rec.get("file", "")), _int(rec.get("paragraph"), -1))
     note = context.note if context else f"no summary beside the report ({spath.name}): no counts per file, no context"
     page = _Page(summary, tally, records, clusters, contexts, note, report, sample, seed)
     n_clusters, text_limit = len(clusters), MAX_TEXT

@@ -13,8 +13,8 @@
   var texts = items.map(function (el) { return el.textContent.toLowerCase(); });
 
   function matches(el, k, words, r, f) {
-    if (r && (" " + el.getAttribute("data-reason") + " ").indexOf(" " + r + " ") < 0 &&
-        el.getAttribute("data-reason") !== r) { return false; }
+    // data-reason and data-file hold one value per line (a cluster has several of each).
+    if (r && el.getAttribute("data-reason").split("\n").indexOf(r) < 0) { return false; }
     if (f && el.getAttribute("data-file").split("\n").indexOf(f) < 0) { return false; }
     for (var i = 0; i < words.length; i++) {
       if (texts[k].indexOf(words[i]) < 0) { return false; }
@@ -41,7 +41,7 @@
   reason.addEventListener("change", apply);
   file.addEventListener("change", apply);
   // A click on a bar of the chart filters by its reason.
-  Array.prototype.forEach.call(document.querySelectorAll("svg.chart rect.bar"), function (bar) {
+  Array.prototype.forEach.call(document.querySelectorAll("svg.chart rect.bar[data-reason]"), function (bar) {
     bar.style.cursor = "pointer";
     bar.addEventListener("click", function () {
       reason.value = bar.getAttribute("data-reason");
