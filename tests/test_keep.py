@@ -207,3 +207,16 @@ def test_the_in_memory_cleaner_keeps_the_same_copies(case):
     ids = [r["id"] for r in CASES["records"]]
     got = {c.id: ids[r["kept_item"]] for c in cleaned for r in c.removed if r["reason"] in ("duplicate", "contained")}
     assert got == case["kept"]
+
+
+def test_explain_names_the_keep_rule(tmp_path):
+    src = write_records(tmp_path / "in" / "x.jsonl", CASES["records"])
+    run_paths(src.parent, tmp_path / "out", CleanConfig(keep="date:min", boilerplate=False, workers=1), quiet=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nettoyeur", "explain", str(tmp_path / "out.report.jsonl"), "x.jsonl#000000001:1"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    why = "a copy of x.jsonl#000000002:1, the copy of the smallest date (ties: corpus order), which is kept"
+    assert why in proc.stdout

@@ -163,11 +163,12 @@ def paragraph_ranks(
     """
     if rule.kind == "first":
         return None
+    # int32: 4 bytes a paragraph (the analysis holds ~250); a rank is at most the count of documents.
     if rule.kind == "longest":
-        return -np.asarray(n_words, dtype=np.int64)
+        return -np.asarray(n_words, dtype=np.int32)
     assert doc_of is not None
-    ranks = document_ranks(rule, values)
-    return ranks[np.asarray(doc_of, dtype=np.int64)] if len(ranks) else np.zeros(len(doc_of), dtype=np.int64)
+    ranks = document_ranks(rule, values).astype(np.int32)
+    return ranks[np.asarray(doc_of, dtype=np.int64)] if len(ranks) else np.zeros(len(doc_of), dtype=np.int32)
 
 
 def describe(spec: str) -> str:
