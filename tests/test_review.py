@@ -237,6 +237,16 @@ def test_cli_review_and_clean_review(tmp_path):
     assert proc.returncode == 2 and "cannot read report" in proc.stderr
 
 
+def test_a_moved_input_is_found_with_input_path(tmp_path):
+    src = write_corpus(tmp_path / "in")
+    run_paths(src, tmp_path / "out", CleanConfig(workers=1), quiet=True)
+    src.rename(tmp_path / "moved")
+    lost = build_review(tmp_path / "out.report.jsonl")
+    assert "no context shown: input" in lost and "--input PATH" in lost and 'class="ctx"' not in lost
+    found = build_review(tmp_path / "out.report.jsonl", input_path=tmp_path / "moved")
+    assert "no context shown" not in found and "La mairie promet" in found
+
+
 def test_a_changed_or_missing_input_gives_no_context_and_no_error(tmp_path):
     src = write_corpus(tmp_path / "in")
     run_paths(src, tmp_path / "out", CleanConfig(workers=1), quiet=True)

@@ -425,12 +425,19 @@ def _interrupted(output_dir: Path, dry_run: bool) -> str:
 )
 @click.option("--sample", type=int, default=20, show_default=True, help="Removals sampled per rule.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed (same seed, same page).")
-def review(report: Path, output: Path | None, sample: int, seed: int) -> None:
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where the cleaned input is now, for the context lines (default: the summary's input).",
+)
+def review(report: Path, output: Path | None, sample: int, seed: int, input_path: Path | None) -> None:
     """Write an HTML page to review a clean: counts, samples per rule, clusters side by side, repairs."""
     from nettoyeur.review import write_review
 
     try:
-        page = write_review(report, output, sample=sample, seed=seed)
+        page = write_review(report, output, sample=sample, seed=seed, input_path=input_path)
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(EXIT_USAGE)

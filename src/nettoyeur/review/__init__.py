@@ -202,7 +202,8 @@ class _Context:
             )
             self.source = open_source(where, options)
         except (NettoyeurError, OSError) as err:
-            self.note = f"the input {where} cannot be read ({err}): no context shown"
+            reason = str(err).split(":")[0]
+            self.note = f"no context shown: {reason} (nettoyeur review --input PATH names where the input is now)"
 
     def around(self, key: str, paragraph: int) -> tuple[list[str], list[str]] | None:
         """Returns the two paragraphs above and below paragraph ``paragraph`` of ``key``, or None."""
@@ -560,7 +561,12 @@ def _asset(name: str) -> str:
 
 
 def build_review(
-    report: Path | str, *, sample: int = DEFAULT_SAMPLE, seed: int = 0, max_bytes: int = MAX_BYTES
+    report: Path | str,
+    *,
+    sample: int = DEFAULT_SAMPLE,
+    seed: int = 0,
+    max_bytes: int = MAX_BYTES,
+    input_path: Path | str | None = None,
 ) -> str:
     """Returns the review page of a report (its summary is read from beside it).
 
@@ -569,6 +575,8 @@ def build_review(
         sample: removals sampled per rule.
         seed: the sampling seed (the same seed gives the same page).
         max_bytes: the page's size bound; fewer clusters and shorter texts are shown above it.
+        input_path: where the cleaned input is now, for the context (default: the summary's
+            ``input``, which may be relative to the folder the clean ran in).
 
     Raises:
         InputError: the report cannot be read, or ``sample`` is not positive.
@@ -581,6 +589,8 @@ def build_review(
         summary = json.loads(spath.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         summary = {}
+    if input_path is not None and summary:
+        summary = {**summary, "input": str(input_path)}
     records = summary.get("format") not in (None, "text")
     tally = _tally(report, records, sample, seed)
     top = heapq.nsmallest(MAX_CLUSTERS, tally.clusters.items(), key=lambda x: (-x[1], x[0]))
@@ -598,14 +608,19 @@ def build_review(
     n_clusters, text_limit = len(clusters), MAX_TEXT
     while True:
         out = _render(page, n_clusters, text_limit)
-        if len(out.encode("utf-8", "surrogateescape")) <= max_bytes or (n_clusters == 0 and text_limit <= 200):
+        if len(out.encode("utf-8", "replace")) <= max_bytes or (n_clusters == 0 and text_limit <= 200):
             return out
         n_clusters //= 2
         text_limit = max(200, text_limit // 2)
 
 
 def write_review(
-    report: Path | str, output: Path | str | None = None, *, sample: int = DEFAULT_SAMPLE, seed: int = 0
+    report: Path | str,
+    output: Path | str | None = None,
+    *,
+    sample: int = DEFAULT_SAMPLE,
+    seed: int = 0,
+    input_path: Path | str | None = None,
 ) -> Path:
     """Writes the review page of ``report`` to ``output`` (default: ``x.review.html`` beside it); returns its path.
 
@@ -614,14 +629,7 @@ def write_review(
         OSError: the page cannot be written.
     """
     target = Path(output) if output is not None else review_path(report)
-    page = build_review(report, sample=sample, seed=seed)
-    write_atomic(target, page.encode("utf-8", "replace" if not _encodable(page) else "strict"))
+    page = build_review(report, sample=sample, seed=seed, input_path=input_path)
+    # A file name that is not UTF-8 reaches Python as lone surrogates: written as U+FFFD.
+    write_atomic(target, page.encode("utf-8", "replace"))
     return target
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
