@@ -387,7 +387,9 @@ def _sample_item(page: _Page, record: dict[str, Any], reason: str, text_limit: i
     ctx_below = "".join(f'<p class="ctx">{_e(_cut(t, text_limit))}</p>' for t in below)
     target = f'<p class="target">{_e(_cut(record.get("text"), text_limit))}</p>'
     detail = f' <span class="detail">{_e(record["detail"])}</span>' if record.get("detail") else ""
-    body = f'<div class="context">{ctx_above}{target}{ctx_below}</div>'
+    # A repair keeps its paragraph: the text as read and as repaired say it all.
+    repair_only = reason.startswith("encoding:")
+    body = "" if repair_only else f'<div class="context">{ctx_above}{target}{ctx_below}</div>'
     if reason in PAIR_REASONS or reason == REPORTED:
         kept = f"<code>{_e(record.get('kept_doc'))}:{_e(record.get('kept_line'))}</code>"
         body += f'<p class="kept">kept copy: {kept} {_e(_cut(record.get("kept_text"), text_limit))}</p>'
