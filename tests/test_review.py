@@ -175,6 +175,11 @@ def test_the_same_seed_gives_the_same_page_and_another_seed_another_sample(tmp_p
     shown = set(re.findall(r"menu \d+", one))
     assert len(shown) == 20 and shown != set(re.findall(r"menu \d+", build_review(report, seed=2)))
     assert "20 of 500 shown" in one
+    # A rule's sample does not move when another rule removes more (here, between its removals).
+    other = [{"file": "g.txt", "line": k, "reason": "duplicate", "text": f"copy {k}"} for k in range(500)]
+    mixed = [r for pair in zip(lines, other) for r in pair]
+    report.write_text("".join(json.dumps(r) + "\n" for r in mixed), encoding="utf-8")
+    assert set(re.findall(r"menu \d+", build_review(report, seed=1))) == shown
     assert "no summary beside the report" in one  # a report alone still gives a page
 
 

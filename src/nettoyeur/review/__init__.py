@@ -64,18 +64,23 @@ def review_path(report_path: Path | str) -> Path:
 
 @dataclass
 class _Reservoir:
-    """A seeded uniform sample of a stream (Algorithm R)."""
+    """A seeded uniform sample of a stream (Algorithm R).
+
+    Each rule draws from a generator of its own (seeded by the seed and the rule's name), so
+    its sample does not move when other rules remove more or less.
+    """
 
     size: int
+    rng: random.Random
     seen: int = 0
     items: list[dict[str, Any]] = field(default_factory=list)
 
-    def offer(self, item: dict[str, Any], rng: random.Random) -> None:
+    def offer(self, item: dict[str, Any]) -> None:
         self.seen += 1
         if len(self.items) < self.size:
             self.items.append(item)
         else:
-            k = rng.randrange(self.seen)
+            k = self.rng.randrange(self.seen)
             if k < self.size:
                 self.items[k] = item
 
@@ -141,7 +146,6 @@ def _read_report(path: Path, needle: str = "") -> Iterator[dict[str, Any] | None
 def _tally(path: Path, records: bool, sample: int, seed: int) -> _Tally:
     """The first pass: counts, reservoir samples per reason, cluster sizes."""
     tally = _Tally()
-    rng = random.Random(seed)
     for record in _read_report(path):
         if record is None:
             tally.bad_lines += 1
@@ -158,8 +162,8 @@ def _tally(path: Path, records: bool, sample: int, seed: int) -> _Tally:
             tally.reasons["encoding (then removed)"] += 1
         reservoir = tally.samples.get(reason)
         if reservoir is None:
-            reservoir = tally.samples[reason] = _Reservoir(sample)
-        reservoir.offer(record, rng)
+            reservoir = tally.samples[reason] = _Reservoir(sample, random.Random(f"{seed}:{reason}"))
+        reservoir.offer(record)
         if reason in PAIR_REASONS and record.get("kept_doc") is not None:
             tally.clusters[(str(record["kept_doc"]), _int(record.get("kept_line")))] += 1
     return tally
