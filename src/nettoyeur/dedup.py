@@ -9,7 +9,8 @@ Runs over every paragraph that boilerplate left, within and across files alike:
    :mod:`nettoyeur.minhash`);
 3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
-5. *cluster / keep*: union-find, first copy in corpus order kept, pairs that state
+5. *cluster / keep*: union-find, first copy in corpus order kept (or the best ranked
+   by ``--keep``: :mod:`nettoyeur.keep`), pairs that state
    different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
    inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 
