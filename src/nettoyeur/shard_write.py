@@ -172,20 +172,16 @@ class RecordSink:
         if not isinstance(doc, RecordDocument) or doc.record is None:
             raise TypeError(f"{doc.path} is not a record document")
         writer = self._writer(doc.shard)
-        annotate = self.source.options.annotate
-        if annotate is not None:  # nothing removed: the text as read, and what a clean would do
-            record = dict(doc.record)
-            record[self.source.options.text_field] = original_text(doc)
-            record[annotate] = annotations(doc)
-            writer.add(record)
-            self.stats["records_written"] += 1
-            return
         text = cleaned_text(doc)
         if self.source.options.drop_empty and not text.strip():
             self.stats["records_dropped_empty"] += 1
             return
         record = dict(doc.record)
         record[self.source.options.text_field] = text
+        annotate = self.source.options.annotate  # (drop_empty is refused with it)
+        if annotate is not None:  # nothing removed: the text as read, and what a clean would do
+            record[self.source.options.text_field] = original_text(doc)
+            record[annotate] = annotations(doc)
         writer.add(record)
         self.stats["records_written"] += 1
 
