@@ -267,7 +267,7 @@ def _shortened(a: str, b: str) -> bool:
 
 def _abbreviation(long_run: list[str], short_run: list[str]) -> bool:
     """Returns True when ``short_run`` is ``long_run`` written as its initials ("zum Beispiel" / "z. B.", "U.S.")."""
-    if len(long_run) < len(short_run):
+    if all(len(w) == 1 for w in long_run):
         long_run, short_run = short_run, long_run
     initials = "".join(w[0] for w in long_run)
     return len(long_run) >= 2 and all(len(w) == 1 for w in short_run) and "".join(short_run) == initials
@@ -454,6 +454,10 @@ def verify(
     jac = jaccard(shingles_a, shingles_b)
     if not words_a or not words_b:
         return None
+    if (len(words_b), words_b) < (len(words_a), words_a):
+        # The alignment of two lists depends on their order; one order for both makes the
+        # verdict symmetric (each figure of a Match is).
+        words_a, words_b, facts_a, facts_b = words_b, words_a, facts_b, facts_a
     al = compare(words_a, words_b, facts_a, facts_b)
     short, long_ = sorted((len(words_a), len(words_b)))
     cover = al.matched / long_
