@@ -14,22 +14,28 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      statement either: it only lowers the share of matched words.
    * *edge gap*: up to ``MAX_SUBSTITUTION`` words added or removed at the very start or
      end ("(AFP)", a label, a clipped last word). Not matched, not a change.
-   * *substitution*: up to ``MAX_SUBSTITUTION`` words replaced by other words that are not
-     typos ("15" -> "17", "Paris" -> "Lyon", "weekly" -> "monthly"), and *inner gap*: up to
-     ``MAX_SUBSTITUTION`` words added or removed inside ("is" -> "is not"). Each is a
-     *change of statement*; when a number or a name (a capitalised word that is not a
-     function word) is involved it is a *fact change*.
+   * *edit*: up to ``MAX_SUBSTITUTION`` words inserted, deleted or replaced inside that carry
+     no fact ("also", "Mr", "often" / "frequently"), or two neighbours swapped. Allowed while
+     the exact Jaccard stays >= ``EDIT_MIN_JACCARD`` and both sides have ``EDIT_MIN_WORDS``
+     words; otherwise a *change of statement*.
+   * *fact change*: a number, date or name replaced ("15" -> "17", "Paris" -> "Lyon",
+     "juni" -> "juli"), a negation or polar word added, dropped or flipped ("is" -> "is not",
+     "ein" -> "kein", "rose" -> "fell", "likely" -> "unlikely"), whatever the Jaccard. Which
+     words carry facts is :func:`nettoyeur.shingle.fact_flags`'s say; a name, date or figure
+     only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
+     something else.
 
 Verdicts (see :class:`Match`):
-    ``duplicate``  no change of statement, and matched words cover >= ``DUPLICATE_COVER``
-                   of the longer paragraph (or the exact Jaccard reaches ``min_jaccard``).
+    ``duplicate``  no change of statement (allowed edits only), and matched words cover
+                   >= ``DUPLICATE_COVER`` of the longer paragraph (or the exact Jaccard
+                   reaches ``min_jaccard``).
     ``contained``  a copy of the longer paragraph cut in one place (a teaser, a copy
                    truncated with "…", a copy without its first, last or a middle
                    sentence): no change of statement, the shorter paragraph has at least
                    ``min_contained_words`` words, >= ``containment_threshold`` of them are
-                   matched, and the alignment has a single gap, so the shorter one starts
-                   where the longer one starts or ends where it ends. It may be removed
-                   (``containment="remove"``).
+                   matched, no edit, and the alignment has a single gap, so the shorter one
+                   starts where the longer one starts or ends where it ends, or it has
+                   ``MIN_PASSAGE_WORDS`` words. It may be removed (``containment="remove"``).
     ``quoted``     the shorter paragraph's words lie inside the longer one, but it is not a
                    cut copy: its words come from the middle of the longer one (two gaps:
                    a pull quote, a heading that restates a sentence), or with a clause in
