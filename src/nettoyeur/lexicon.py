@@ -94,6 +94,8 @@ NEGATIONS = frozenset(
     δεν μη μην ποτέ όχι ούτε χωρίς
     tidak tak bukan belum tanpa jangan tiada
     不 没 沒 无 無 非 未 别 別 莫 勿
+    nije nikad nikada nema ništa nitko ništa nikoli nič mitte pole nėra nav
+    không chưa chẳng لا لم لن ليس بدون לא אין नहीं मत
     """
     )
 )
@@ -171,6 +173,62 @@ win-: los{e,es,ing} lost loser{,s} defeat{,s,ed} verlier{en,t,er} verlor{,en} ni
 ~max-: minimum min{,imal} mindestens mínimo minimo minstens
 ~above+: above oberhalb encima sopra acima
 ~above-: below beneath unterhalb debajo sotto abaixo
+~always+: always immer stets toujours siempre sempre altijd
+~always-: rarely seldom selten rarement raramente rara zelden
+~size+: big bigger biggest large larger largest huge groß{,e,en,er,es} größer{,e,en} grand{,e,s,es} grandi
+    enorme{,s} groot grote
+~size-: small smaller smallest little tiny klein{,e,en,er,es} kleiner{,e,en} petit{,e,s,es} pequeñ{o,a,os,as}
+    piccol{o,a,i,e} pequen{o,a,os,as}
+~strong+: strong stronger strongest stark{,e,en,er} stärker fort{,e,s,es} fuerte{,s} forti
+~strong-: weak weaker weakest schwach{,e,en,er} schwächer débil{,es} debole deboli fraco fraca zwak zwakke
+~early+: early früh{,e,en,er} tôt précoce{,s} temprano precoce
+~early-: late spät{,e,en,er} tard tardif tardive tardío tardía tardivo tardiva
+~open+: open{,s,ed,ing} geöffnet öffn{en,et,ete} ouvert{,e,s,es} ouvr{ir,e,ent} abiert{o,a,os,as} apert{o,a,i,e}
+    abert{o,a,os,as} geopend
+~open-: closed clos{e,es,ing,ure} shut geschlossen schließ{en,t} fermé{,e,s,es} fermer fermeture
+    cerrad{o,a,os,as} cierr{a,an} cerró chius{o,a,i,e} chiud{e,ono,ere} fechad{o,a,os,as} gesloten
+~start+: start{,s,ed,ing} begin{,s,ning} began begun beginn{en,t} begann begonnen commenc{er,e,é,ée,ent} début{er,e,é}
+    empez{ar,ó,ado} comenz{ar,ó,ado} inici{ar,ó,ado} inizi{are,a,ato,ata} cominci{are,a,ato} começ{ar,ou,ado}
+~start-: stop{,s,ped,ping} end{,s,ed,ing} finish{,es,ed} beend{en,et,ete} termin{er,é,ée,e,ar,ó,ado,are,ato,ou}
+    fin{ir,i,ie} arrêt{er,é,ée} acab{ar,ó,ado,ou} finit{o,a} stopp{en,t,te}
+~success+: success successful succeed{,s,ed} erfolg erfolgreich{,e,en} gelungen succès réussi{,e,r,te} réussite
+    éxito exitos{o,a} successo riuscit{o,a} sucesso
+~success-: failure{,s} fail{,s,ed} unsuccessful misserfolg gescheitert scheiter{n,t,te} échec échoué{,e} échouer
+    fracaso fracasó fallimento fallit{o,a} fracasso fracassou
+~positive+: positive positiv{,e,en} positif positivo positiva positivi positief
+~positive-: negative negativ{,e,en} négatif négative negativo negativa negativi negatief
+~north+: north northern nord nördlich{,e,en} norte septentrional noord noordelijk
+~north-: south southern süd südlich{,e,en} sud meridional zuid zuidelijk
+~east+: east eastern ost östlich{,e,en} oriental{,e} oost oostelijk
+~east-: west western westlich{,e,en} ouest occidental{,e} oeste ovest westelijk
+~cheap+: cheap cheaper cheapest inexpensive billig{,e,en,er} günstig{,e,en,er} barat{o,a,os,as} economic{o,a}
+~cheap-: expensive costly teuer teure{,n,r} cher chère chers chères car{o,a,os,as} costos{o,a}
+~safe+: safe safer sicher{,e,en} sûr{,e,s,es} segur{o,a,os,as} sicur{o,a,i,e}
+~safe-: dangerous unsafe gefährlich{,e,en} dangereu{x,se,ses} peligros{o,a,os,as} pericolos{o,a,i,e}
+    perigos{o,a,os,as}
+~easy+: easy easier easiest einfach{,e,en} leicht{,e,en} facile{,s} fácil{,es}
+~easy-: difficult hard harder schwer{,e,en} schwierig{,e,en} difficile{,s} difícil{,es}
+~buy+: buy{,s,ing} bought kauf{en,t,te} gekauft achet{er,é,ée} achète{,nt} compr{ar,a,ó,ado,are,ato,ou}
+~buy-: sell{,s,ing} sold verkauf{en,t,te} vend{re,u,ue,ent,er,ió,ido,ere,uto,eu}
+~import+: import{,s,ed} importier{en,t,te} import{er,é,és} import{ar,ó,ado,are,ato,ou}
+~import-: export{,s,ed} exportier{en,t,te} export{er,é,és} export{ar,ó,ado,are,ato,ou}
+~include+: includ{e,es,ed,ing} inclu{re,s,se,ir,ye,yó,ido,so,iu}
+~include-: exclud{e,es,ed,ing} exclu{re,s,se,ir,ye,yó,ido,so,iu} ausgeschlossen
+~new+: new newer newest neu{,e,en,er,es} nouv{eau,elle,eaux,elles} nuev{o,a,os,as} nuov{o,a,i,e} nov{o,a,os,as}
+~new-: old older oldest alt{,e,en,er,es} ancien{,ne,s,nes} vieux vieille{,s} viej{o,a,os,as} vecchi{o,a,e}
+    velh{o,a,os,as}
+~same+: same gleich{,e,en} même{,s} mism{o,a,os,as} stess{o,a,i,e} mesm{o,a,os,as}
+~same-: different verschieden{,e,en} anders différent{,e,s,es} diferente{,s} distint{o,a,os,as} divers{o,a,i,e}
+~guilty+: guilty schuldig coupable{,s} culpable{,s} colpevol{e,i} culpad{o,a}
+~guilty-: innocent unschuldig innocente{,s} inocente{,s}
+~alive+: alive living lebendig vivant{,e,s} viv{o,a,os,as}
+~alive-: dead tot{,e,en} mort{,e,s,es} muert{o,a,os,as} mort{o,a,i}
+~majority+: majority mehrheit majorité mayoría maggioranza maioria meerderheid
+~majority-: minority minderheit minorité minoría minoranza minoria minderheid
+~love+: lov{e,es,ed} lieb{en,t,te} aim{er,e,é} am{ar,a,ó,are}
+~love-: hat{e,es,ed} hass{en,t,te} détest{er,e,é} odi{ar,a,ó,are}
+~remember+: remember{,s,ed} erinnert souvien{s,t} recuerd{a,o} ricord{a,o}
+~remember-: forget{,s} forgot{,ten} vergessen vergisst oubli{e,é,er} olvid{a,ó,ar} dimentic{a,ato,are}
 """
 
 
@@ -234,6 +292,15 @@ DATES = frozenset(
     poniedziałek wtorek środa czwartek piątek sobota niedziela styczeń luty marzec kwiecień maj czerwiec lipiec
     sierpień wrzesień październik listopad grudzień dziś wczoraj jutro
     pondělí úterý středa čtvrtek pátek neděle leden únor březen duben květen červen červenec srpen září říjen prosinec
+    augusti marts ocak şubat nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+    pazartesi salı çarşamba perşembe cuma cumartesi
+    ianuarie februarie martie aprilie iunie iulie septembrie octombrie noiembrie decembrie
+    január február március április május június július augusztus szeptember október
+    tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu
+    maret agustus desember senin selasa rabu kamis jumat sabtu
+    январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля август августа
+    сентябрь сентября октябрь октября ноябрь ноября декабрь декабря
+    понедельник вторник среда четверг пятница суббота воскресенье сегодня вчера завтра
     """
     )
 )
