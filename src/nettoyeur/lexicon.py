@@ -75,7 +75,7 @@ def _expand(spec: str) -> list[str]:
 NEGATIONS = frozenset(
     _expand(
         """
-    not no never nor neither none nobody nothing nowhere cannot t without nope
+    not no never nor neither none nobody nothing nowhere cannot t without nope hardly barely scarcely kaum
     doesnt didnt isnt wasnt arent werent couldnt wouldnt shouldnt havent hasnt hadnt mustnt neednt
     nicht nichts kein{,e,en,em,er,es} nie niemals nimmer niemand{,en,em} nirgends nirgendwo weder ohne
     keineswegs keinesfalls
@@ -137,10 +137,10 @@ good+: good better best gut{,e,en,er} besser{,e,en} best{e,en,er} bon{,ne,s,nes}
     buen{o,a,os,as} mejor{,es} buon{o,a,i,e} miglior{e,i} meglio bom boa melhor{,es} goed beter beste
 good-: bad worse worst schlecht{,e,en,er} schlechter schlechtest{e,en} schlimm{,er,ste,sten} mauvais{,e,es} pire{,s} pis
     mal{o,a,os,as} peor{,es} cattiv{o,a} peggior{e,i} peggio mau má pior{,es} slecht{,e,er,ste} slechtst{e}
-before+: before bevor avant antes prima voordat
-before-: after nachdem après después dopo depois nadat
-~before+: vor vorher zuvor früher earlier previously prior avant auparavant anteriormente precedentemente eerder
-~before-: nach nachher danach später later afterwards subsequently ensuite luego posteriormente successivamente daarna
+~before+: before bevor avant antes prima voordat vor vorher zuvor früher earlier previously prior avant
+    auparavant anteriormente precedentemente eerder
+~before-: after nachdem après después dopo depois nadat nach nachher danach später later afterwards
+    subsequently ensuite luego posteriormente successivamente daarna
 ~daily+: daily täglich{,e,en} quotidien{,ne,s,nes} diari{o,a,os,as} quotidian{o,a,i,e} diário dagelijks
 ~weekly+: weekly wöchentlich{,e,en} hebdomadaire{,s} semanal{,es} settimanal{e,i} wekelijks
 ~monthly+: monthly monatlich{,e,en} mensuel{,le,s,les} mensual{,es} mensil{e,i} mensal maandelijks

@@ -244,10 +244,10 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     a word and its negated form ("able" / "unable").
     """
     cx, cy = _lexical_class(x), _lexical_class(y)
-    if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and not _polar(cx or cy)):
+    if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
-    if _shortened(x, y) and not _polar(cx) and not _polar(cy):
-        return "typo"  # an abbreviation: "Maine" / "Me", "California" / "Calif", "Millionen" / "Mio"
+    if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
+        return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"
     if cx is not None and cx == cy:
         return "edit"
     if (cx is not None and cy is not None) or _negated(x, y):
@@ -255,6 +255,22 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     if fx or fy:
         return "fact"
     return "edit"
+
+
+def _slip(a: str, b: str) -> bool:
+    """Returns True for a slip of the fingers inside a word of 4+ letters: two neighbours swapped or a letter doubled.
+
+    Such a typo never makes another word of a negation ("nichts" / "nihcts", "never" /
+    "neveer"), while one letter added or changed does ("ein" / "kein", "ever" / "never").
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < 4:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return len(b) == len(a) + 1 and any(b[i] == b[i + 1] and b[:i] + b[i + 1 :] == a for i in range(len(b) - 1))
 
 
 def _shortened(a: str, b: str) -> bool:
@@ -269,6 +285,11 @@ def _shortened(a: str, b: str) -> bool:
         return False
     rest = iter(b[1:])
     return all(c in rest for c in a[1:])
+
+
+def _initial(a: str, b: str) -> bool:
+    """Returns True when one word is the other's initial ("b" / "beispiel")."""
+    return (len(a) == 1) != (len(b) == 1) and a[0] == b[0] and not (a + b).isdigit()
 
 
 def _abbreviation(long_run: list[str], short_run: list[str]) -> bool:
@@ -365,7 +386,11 @@ def compare(
             aligned = True
         elif op == "replace" and la == lb and la <= MAX_SUBSTITUTION:
             aligned = True
+            initials = [_initial(a[i1 + x], b[j1 + x]) for x in range(la)]
             for x in range(la):
+                if initials[x] and ((x > 0 and initials[x - 1]) or (x + 1 < la and initials[x + 1])):
+                    matched += 1  # words written as initials ("zum Beispiel gerne" / "z. B. genre")
+                    continue
                 kind = _substitution(a[i1 + x], b[j1 + x], _is_fact(facts_a, i1 + x), _is_fact(facts_b, j1 + x))
                 if kind == "typo":
                     matched += 1
