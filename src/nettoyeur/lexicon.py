@@ -95,7 +95,7 @@ NEGATIONS = frozenset(
     tidak tak bukan belum tanpa jangan tiada
     不 没 沒 无 無 非 未 别 別 莫 勿
     nije nikad nikada nema ništa nitko ništa nikoli nič mitte pole nėra nav
-    không chưa chẳng لا لم لن ليس بدون לא אין नहीं मत
+    안 못 않 없 không chưa chẳng لا لم لن ليس بدون לא אין नहीं मत
     """
     )
 )

@@ -59,7 +59,15 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.lexicon import DATES, DATES_IF_CAPITALISED, NEGATING_PREFIXES, NEGATIONS, NUMBER_VALUES, POLARITY
+from nettoyeur.lexicon import (
+    DATES,
+    DATES_IF_CAPITALISED,
+    NEGATING_PREFIXES,
+    NEGATIONS,
+    NUMBER_VALUES,
+    POLARITY,
+    STOPWORDS,
+)
 
 # Matched words must cover this share of the longer paragraph for a duplicate: a copy
 # with a short sentence added or removed (one sentence in five), measured on the dev
@@ -293,11 +301,22 @@ def _initial(a: str, b: str) -> bool:
 
 
 def _abbreviation(long_run: list[str], short_run: list[str]) -> bool:
-    """Returns True when ``short_run`` is ``long_run`` written as its initials ("zum Beispiel" / "z. B.", "U.S.")."""
-    if all(len(w) == 1 for w in long_run):
+    """Returns True when one run is the other written as initials.
+
+    As single letters ("zum Beispiel" / "z. B.", "United States" / "U.S.") or as one
+    acronym, with or without the function words ("European Union" / "EU", "United
+    States of America" / "USA").
+    """
+    if all(len(w) == 1 for w in long_run) or (len(long_run) == 1 and len(short_run) > 1):
         long_run, short_run = short_run, long_run
+    if len(long_run) < 2:
+        return False
     initials = "".join(w[0] for w in long_run)
-    return len(long_run) >= 2 and all(len(w) == 1 for w in short_run) and "".join(short_run) == initials
+    if all(len(w) == 1 for w in short_run):
+        return "".join(short_run) == initials
+    content = "".join(w[0] for w in long_run if w not in STOPWORDS)
+    # An acronym stands for two content words or more ("in the" is not "it").
+    return len(content) >= 2 and len(short_run) == 1 and short_run[0] in (initials, content) and short_run[0].isalpha()
 
 
 def _keys(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> Counter:
