@@ -517,7 +517,6 @@ def verify(
     conflict = al.fact_change or (
         al.changes > 0 and (al.edits < al.changes or jac < EDIT_MIN_JACCARD or short < EDIT_MIN_WORDS)
     )
-    cuts = al.gaps - al.changes  # unmatched runs that are not edits: sentences added or removed, cuts
     inside = (
         config.containment != "off" and short >= config.min_contained_words and contain >= config.containment_threshold
     )
@@ -526,7 +525,7 @@ def verify(
     # A reworded pair of about the same length ("weekly" / "monthly") is not a passage
     # inside a longer paragraph: it is another statement.
     if inside and not al.fact_change and not (conflict and cover >= DUPLICATE_COVER):
-        if not conflict and al.changes == 0 and (cuts <= 1 or short >= MIN_PASSAGE_WORDS):
+        if not conflict and al.changes == 0 and (al.gaps <= 1 or short >= MIN_PASSAGE_WORDS):
             # A cut copy is removed only when it is cut and nothing else: a clause cut and a
             # word replaced ("signeront l'accord pour ..." / "ont signé l'accord.") is a
             # rewrite, whose Jaccard no longer tells how much of it is the same.
