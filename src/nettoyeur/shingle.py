@@ -167,8 +167,13 @@ _UNSPACED = (
 
 
 def _unspaced(c: int) -> bool:
-    """Returns True when code point ``c`` belongs to a script written without spaces (see _UNSPACED)."""
-    return any(lo <= c <= hi for lo, hi in _UNSPACED)
+    """Returns True when code point ``c`` is a letter, mark or digit of a script written without spaces (_UNSPACED)."""
+    for lo, hi in _UNSPACED:
+        if c < lo:
+            return False  # the ranges are sorted: most code points stop at the first test
+        if c <= hi:
+            return unicodedata.category(chr(c))[0] in "LMN"
+    return False
 
 
 @lru_cache(maxsize=1)
