@@ -352,11 +352,13 @@ def _swaps(ops: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]
     """Returns the indices of opcodes that only move words by one or two places ("big red" / "red big").
 
     A run deleted on one side of a short equal block and inserted on its other side is a
-    swap of neighbours, not a change; so is a replaced run whose words are the same ones
-    in another order.
+    swap of neighbours; so is a replaced run whose words are the same ones in another
+    order. Figures never swap: "01:03" / "03:01" is another time.
     """
     moved: set[int] = set()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if any(c.isdigit() for w in a[i1:i2] + b[j1:j2] for c in w):
+            continue
         if op == "replace" and i2 - i1 == j2 - j1 <= MAX_SUBSTITUTION and sorted(a[i1:i2]) == sorted(b[j1:j2]):
             moved.add(k)
         if k + 2 < len(ops) and op in ("delete", "insert") and ops[k + 1][0] == "equal":
@@ -365,7 +367,7 @@ def _swaps(ops: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]
             if gap <= 2 and {op, op3} == {"delete", "insert"}:
                 run = a[i1:i2] if op == "delete" else b[j1:j2]
                 other = b[q1:q2] if op3 == "insert" else a[p1:p2]
-                if run == other and len(run) <= 2:
+                if run == other and len(run) <= 2 and not any(c.isdigit() for w in run for c in w):
                     moved.update((k, k + 2))
     return moved
 
@@ -389,15 +391,23 @@ def compare(
     matched = changes = gaps = edits = 0
     fact = False
     last = len(ops) - 1
-    moved = _swaps(ops, a, b) if len(ops) > 2 else set()
+    moved = _swaps(ops, a, b) if len(ops) > 1 else set()
+    # Names and figures (not date or number words) only added on one side or only dropped on
+    # the other (see _fact_edit).
+    only_a: Counter = Counter()
+    only_b: Counter = Counter()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         la, lb = i2 - i1, j2 - j1
         aligned = op == "equal"
         if op == "equal":
             matched += la
         elif k in moved:
-            matched += max(la, lb)  # neighbours swapped
+            # Neighbours swapped: an edit (counted once per swap), the words all matched.
+            matched += max(la, lb)
             aligned = True
+            first = op == "replace" or k - 2 not in moved
+            changes += first
+            edits += first
         elif op == "replace" and (
             "".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])
         ):
@@ -430,10 +440,13 @@ def compare(
             # A short run replaced by another, or added/removed inside: a change of statement
             # when a fact is added, dropped or replaced, else an edit ("also", "Mr", "reports").
             changes += 1
-            if _fact_edit(_keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2), replaced=la > 0 and lb > 0):
+            ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
+            if _fact_edit(ka, kb, replaced=la > 0 and lb > 0):
                 fact = True
             else:
                 edits += 1
+                only_a.update(k for k in ka.elements() if k in a[i1:i2] and _lexical_class(k) is None)
+                only_b.update(k for k in kb.elements() if k in b[j1:j2] and _lexical_class(k) is None)
         elif op == "replace":
             # A whole sentence rewritten: a fact replaced by another ("in 2019" / "in 2021"
             # in a rewritten clause) is still a fact change; sentences only added or removed
@@ -442,6 +455,11 @@ def compare(
             fact = fact or bool(ka - kb and kb - ka)
         # Anything else is a whole sentence added or removed, or a short edge gap.
         gaps += not aligned
+    # A name dropped here and another added there is a name replaced ("American Indian
+    # tweens" / "African American tweens"), whatever the alignment made of it.
+    fact = fact or bool((only_a - only_b) and (only_b - only_a))
+    # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
+    fact = fact or any(c.isdigit() for k in only_a & only_b for c in k)
     return Alignment(matched, changes, fact, gaps, edits)
 
 
