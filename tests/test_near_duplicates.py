@@ -161,3 +161,30 @@ def test_a_negation_added_or_dropped_never_merges(base, data):
     b = " ".join(base[:i] + [negation] + base[i:]) + "."
     for x, y in ((a, b), (b, a)):
         assert not _merged(_verify(x, y)), (i, negation)
+
+
+_POLE_PAIRS = sorted(
+    (x, y)
+    for x, px in POLARITY.items()
+    for y, py in POLARITY.items()
+    if px[-1] == "+" and py == px[:-1] + "-" and " " not in x + y
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_an_antonym_flip_never_merges(base, data):
+    i = data.draw(st.integers(0, len(base) - 1))
+    x, y = data.draw(st.sampled_from(_POLE_PAIRS))
+    a = " ".join([*base[:i], x, *base[i + 1 :]]) + "."
+    b = " ".join([*base[:i], y, *base[i + 1 :]]) + "."
+    for p, q in ((a, b), (b, a)):
+        assert not _merged(_verify(p, q)), (x, y)
+
+
+def test_weak_poles_are_no_facts_alone_but_flip_against_their_opposite():
+    base = "The committee said the old market hall will stay {} during the repairs to the roof and the square outside."
+    opened, closed = base.format("open"), base.format("closed")
+    assert not _merged(_verify(opened, closed))  # open / closed: a flip
+    dropped = base.format("").replace("  ", " ")
+    assert _merged(_verify(opened, dropped))  # dropping "open" is no fact change by itself
