@@ -163,12 +163,16 @@ def test_a_negation_added_or_dropped_never_merges(base, data):
         assert not _merged(_verify(x, y)), (i, negation)
 
 
-_POLE_PAIRS = sorted(
+_POLE_WORDS: dict[str, list[str]] = {}
+for _word, _pole in sorted(POLARITY.items()):
+    _POLE_WORDS.setdefault(_pole, []).append(_word)
+_POLE_PAIRS = [
     (x, y)
-    for x, px in POLARITY.items()
-    for y, py in POLARITY.items()
-    if px[-1] == "+" and py == px[:-1] + "-" and " " not in x + y
-)
+    for pole, xs in _POLE_WORDS.items()
+    if pole[-1] == "+"
+    for x in xs
+    for y in _POLE_WORDS.get(pole[:-1] + "-", [])  # frequencies ("~weekly+") have no opposite
+]
 
 
 @settings(max_examples=150, deadline=None)
