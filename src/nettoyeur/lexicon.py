@@ -100,6 +100,11 @@ NEGATIONS = frozenset(
     )
 )
 
+# Fixed expressions whose first word is a negation word that negates nothing ("sin embargo",
+# "no obstante": however; "none the less"): connectives, added or dropped like any other. Not
+# "not only": dropping "nicht" from "nicht nur ..., sondern auch" leaves "only".
+NOT_NEGATIONS = frozenset([("sin", "embargo"), ("no", "obstante"), ("none", "the")])
+
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
 # "moins") flips the statement; replaced by a word of the same pole ("rose" / "climbed") it
 # is a synonym. Each entry is ``pole: words``; poles come in pairs (name+ / name-).
@@ -410,6 +415,16 @@ CONNECTIVES = frozenset(
     tuttavia però inoltre intanto frattanto anche già ancora quindi dunque così infine
     porém contudo entretanto além também já ainda assim portanto então finalmente
     echter maar bovendien ondertussen intussen ook nog dus daarom toch volgens
+    often sometimes usually generally frequently mostly mainly largely especially particularly rather quite
+    almost nearly just even soon once twice again instead thereby nonetheless although though while whereas
+    oft häufig manchmal meist meistens gewöhnlich besonders vor allem fast beinahe bald wieder ebenso sogar
+    obwohl während hingegen dagegen zwar außerdem ferner
+    souvent parfois généralement habituellement surtout presque bientôt même aussi cependant tandis quoique
+    bien néanmoins d'ailleurs toujours
+    menudo veces generalmente normalmente sobre todo casi pronto incluso aunque mientras sin embargo
+    spesso talvolta volte generalmente soprattutto quasi presto persino anche sebbene mentre tuttavia
+    frequentemente vezes geralmente sobretudo quase logo até embora enquanto
+    vaak soms meestal vooral bijna gauw zelfs hoewel terwijl
     """
     )
 )

@@ -433,7 +433,10 @@ def compare(
         elif (k == 0 or k == last) and max(la, lb) <= MAX_SUBSTITUTION and op != "replace":
             # A short edge gap: a dateline or label added ("(AP) -"), a last word clipped. It
             # states nothing new unless it holds a negation or polar word ("Nicht erst ...").
-            changes_polarity = any(_polar(_lexical_class(w)) for w in a[i1:i2] + b[j1:j2])
+            changes_polarity = any(
+                _polar(_lexical_class(w)) and _is_fact(f, i)
+                for w, f, i in [(a[i], facts_a, i) for i in range(i1, i2)] + [(b[j], facts_b, j) for j in range(j1, j2)]
+            )
             changes += changes_polarity
             fact = fact or changes_polarity
         elif max(la, lb) <= MAX_SUBSTITUTION and (op == "replace" or 0 < k < last):
