@@ -281,9 +281,10 @@ class Tokens:
         has_digit = (digit[self.ends] - digit[self.starts]) > 0
         upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
         facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
+        starts = set(self.offsets.tolist())
         for i in range(len(words) - 1):
-            if (words[i], words[i + 1]) in NOT_NEGATIONS:
-                facts[i] = False  # "sin embargo", "not only": no negation
+            if facts[i] and (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in starts:
+                facts[i] = False  # "sin embargo", "no obstante": no negation
         n = len(self.entries)
         if n and int(np.bitwise_or.reduce(self.entries & _AT)):
             # The words on either side of "@" name an address or handle ("morris@example.org").
