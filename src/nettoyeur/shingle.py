@@ -48,6 +48,7 @@ from nettoyeur.lexicon import (
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
 # dates, number words (the weak poles are facts only against their opposite: see verify).
 FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
+_FIXED_FIRST = frozenset(first for first, _ in NOT_NEGATIONS)
 # Capitalised words that are no names: function words ("The" opening a sentence), honorifics
 # ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").
 NOT_NAMES = STOPWORDS | HONORIFICS | CONNECTIVES | COMMON_WORDS | UNITS
@@ -281,9 +282,8 @@ class Tokens:
         has_digit = (digit[self.ends] - digit[self.starts]) > 0
         upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
         facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
-        starts = set(self.offsets.tolist())
-        for i in range(len(words) - 1):
-            if facts[i] and (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in starts:
+        for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
+            if (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in self.offsets:
                 facts[i] = False  # "sin embargo", "no obstante": no negation
         n = len(self.entries)
         if n and int(np.bitwise_or.reduce(self.entries & _AT)):
