@@ -455,8 +455,8 @@ def compare(
                 fact = True
             else:
                 edits += 1
-                only_a.update(k for k in ka.elements() if k in a[i1:i2] and _lexical_class(k) is None)
-                only_b.update(k for k in kb.elements() if k in b[j1:j2] and _lexical_class(k) is None)
+                only_a.update(_names(a, facts_a, i1, i2))
+                only_b.update(_names(b, facts_b, j1, j2))
         elif op == "replace":
             # A whole sentence rewritten: a fact replaced by another ("in 2019" / "in 2021"
             # in a rewritten clause) is still a fact change; sentences only added or removed
@@ -484,10 +484,9 @@ def _is_fact(facts: list[bool] | None, i: int) -> bool:
     return True if facts is None else facts[i]
 
 
-def _any_fact(facts: list[bool] | None, i1: int, i2: int) -> bool:
-    if i1 == i2:
-        return False
-    return True if facts is None else any(facts[i1:i2])
+def _names(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> list[str]:
+    """Returns the fact words of ``words[i1:i2]`` that are names or figures (no lexicon class, unlike "Monday")."""
+    return [w for i, w in enumerate(words[i1:i2], i1) if _is_fact(facts, i) and _lexical_class(w) is None]
 
 
 def align(
