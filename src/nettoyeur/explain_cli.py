@@ -64,7 +64,8 @@ def _config_from(params: dict[str, Any]) -> CleanConfig:
 
 def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
-    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "drop_bad_records", "resume"}
+    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "drop_bad_records", "resume", "review"}
+    dropped |= {"annotate", "annotate_field"}
     params = [p for p in clean.params if p.name not in dropped]
     for k, param in enumerate(params):
         if param.name == "index":  # a scan writes nothing: it reads the index, never adds to it

@@ -47,7 +47,7 @@ def checksums_path(report_path: Path) -> Path:
 
 
 def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[[int], object] | None = None) -> Path:
-    """Writes the SHA-256 of each input document beside the report, one JSON line each, atomically.
+    """Writes the SHA-256 and paragraph count of each input document beside the report, a JSON line each, atomically.
 
     They live in a file of their own, not in the summary, so that the summary of a run of
     a million records stays small (the summary names the file: ``checksums_file``).
@@ -62,7 +62,7 @@ def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[
     with atomic_writer(path, clear_stale=True) as handle:
         batch: list[str] = []
         for info in infos:
-            batch.append(dumps_line({"file": info.path, "sha256": info.checksum}) + "\n")
+            batch.append(dumps_line({"file": info.path, "sha256": info.checksum, "paragraphs": info.paragraphs}) + "\n")
             if len(batch) >= 4096:
                 handle.write("".join(batch).encode("utf-8"))
                 if progress is not None:
@@ -88,6 +88,23 @@ def read_checksums(summary: dict[str, Any]) -> dict[str, str]:
         for line in handle:
             entry = json.loads(line)
             out[entry["file"]] = entry["sha256"]
+    return out
+
+
+def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
+    """Returns each input document's paragraph count, from the checksums file the summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    where = summary.get("checksums_file")
+    if not where:
+        return dict(summary.get("paragraphs_per_file") or {})  # a summary written before the file
+    out: dict[str, int] = {}
+    with open(where, encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            out[entry["file"]] = int(entry.get("paragraphs", 0))
     return out
 
 

@@ -44,12 +44,15 @@ class RecordOptions:
             empty text.
         drop_bad: leave out a record that cannot be cleaned (broken JSON, no text
             field, a text that is not a string ...) instead of passing it through unchanged.
+        annotate: write every record whole, with this field listing its paragraphs'
+            verdicts (:mod:`nettoyeur.annotate`), instead of removing anything; None cleans.
     """
 
     text_field: str = "text"
     id_field: str | None = "id"
     drop_empty: bool = False
     drop_bad: bool = False
+    annotate: str | None = None
 
 
 @dataclass(slots=True)
