@@ -58,6 +58,7 @@ from nettoyeur.rules import DATE_SEARCH, Rule
 __all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
 
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 # "— Name (@handle) date": the attribution line under a quoted post or quotation.
 _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 # "[1] Author, Title, Journal": a numbered reference under the article.
@@ -71,6 +72,10 @@ FREQUENCY_MAX_WORDS = 25
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
 # rarely share a label by chance, and the off-topic test protects shared headings.
 OFFTOPIC_MIN_FILES = 2
+import os
+OFFTOPIC_BLOCK = bool(int(os.environ.get("NT_OB", "1")))
+# A document with this many dates or bylines each above an entry is a dated list.
+DATED_LIST_MIN = 3
 # A title-like line has at least this many characters and words ("Home" is not).
 TITLE_MIN_CHARS = 12
 TITLE_MIN_WORDS = 2
@@ -97,15 +102,46 @@ def counted(text: str) -> bool:
     return has_fewer_words(text, FREQUENCY_MAX_WORDS)
 
 
+def pair_key(first: str, second: str) -> str:
+    """Returns the frequency key of two adjacent lines (their keys joined by a newline, which no line holds)."""
+    return first + "\n" + second
+
+
+def paired(text: str) -> bool:
+    """True for a counted line that can pair with its neighbours: it has a letter.
+
+    A line of figures ("12", "$4.99", "2-1") is data: masked, every table of every site
+    would share its pairs.
+    """
+    return counted(text) and _LETTER.search(text) is not None
+
+
+def document_keys(texts: list[str]) -> set[str]:
+    """Returns the frequency keys of a document's counted lines and of its adjacent pairs of paired lines.
+
+    Args:
+        texts: the document's analysable kept lines, in order.
+    """
+    keys: set[str] = set()
+    previous: str | None = None
+    for text in texts:
+        if not counted(text):
+            previous = None
+            continue
+        key = frequency_key(text)
+        keys.add(key)
+        pairs = paired(text)
+        if previous is not None and pairs:
+            keys.add(pair_key(previous, key))
+        previous = key if pairs else None
+    return keys
+
+
 def count_lines(docs: Iterable[Document]) -> Counter[str]:
-    """Counts, for each short kept line's frequency key, the number of files it occurs in."""
+    """Counts, for each short kept line's frequency key and each adjacent pair's, the number of files holding it."""
     counts: Counter[str] = Counter()
     for doc in docs:
-        keys = set()
-        for p in doc.paragraphs:
-            if p.kept and counted(p.text):
-                keys.add(frequency_key(p.text))
-        counts.update(keys)
+        counts.update(document_keys([p.text for p in doc.paragraphs if p.kept]))
     return counts
 
 
@@ -182,21 +218,87 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
     return (previous_kept or info.sentence) and article.about_strongly(info)
 
 
+def _neighbours(doc: Document, paras: list[Paragraph]) -> list[tuple[str | None, str | None]]:
+    """Returns, for each kept paragraph, the frequency keys of the lines just above and below it.
+
+    The neighbours are those pass 1 counted: every analysable line the document had when
+    it was loaded, removed since or not (a line blanked by repair was never counted), so
+    marking again after dedup reads the same pairs. A neighbour that does not pair
+    (a long line, figures only) is None.
+    """
+    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
+    keys = [frequency_key(p.text) if paired(p.text) else None for p in seq]
+    at = {p.index: k for k, p in enumerate(seq)}
+    out: list[tuple[str | None, str | None]] = []
+    for p in paras:
+        k = at[p.index]
+        out.append((keys[k - 1] if k > 0 else None, keys[k + 1] if k + 1 < len(keys) else None))
+    return out
+
+
+def _block_files(file_counts: Counter[str], key: str, around: tuple[str | None, str | None]) -> int:
+    """Returns in how many files the line recurs with the same neighbour above or below it."""
+    above, below = around
+    return max(
+        file_counts.get(pair_key(above, key), 0) if above is not None else 0,
+        file_counts.get(pair_key(key, below), 0) if below is not None else 0,
+    )
+
+
 def _first_pass(
-    lines: list[tuple[LineInfo, Rule | None]], file_counts: Counter[str] | None, min_files: int
+    lines: list[tuple[LineInfo, Rule | None]],
+    file_counts: Counter[str] | None,
+    min_files: int,
+    around: list[tuple[str | None, str | None]],
 ) -> list[Verdict | None]:
-    """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo)."""
+    """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
+
+    A recurring line is chrome only when it recurs with the same neighbour (a block of a
+    template): a figure, a word or a sentence that unrelated pages share is not.
+    """
     flags: list[Verdict | None] = []
-    for info, rule in lines:
+    for (info, rule), near in zip(lines, around):
         flag = None
         if rule is not None:
             flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
-        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS:
-            n_files = file_counts.get(frequency_key(info.text), 0)
+        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+            key = frequency_key(info.text)
+            n_files = file_counts.get(key, 0)
             if n_files >= min_files:
-                flag = Verdict("boilerplate:frequency:recurring-line", detail=f"in {n_files} files")
+                block = _block_files(file_counts, key, near)
+                if block >= min_files:
+                    flag = Verdict(
+                        "boilerplate:frequency:recurring-block",
+                        detail=f"in {n_files} files, {block} with the same neighbour",
+                    )
         flags.append(flag)
     return flags
+
+
+DL_ON = bool(int(os.environ.get("NT_DL", "1")))
+# Date and byline rules whose lines, when they head entries, make a dated list.
+_DATED_KINDS = ("boilerplate:pattern:date", "boilerplate:pattern:byline")
+
+
+def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Unflags the dates and bylines that head the entries of a dated list, in place.
+
+    A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
+    a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
+    of the content; a date above another date (an archive's months) or alone above an
+    article (a byline) is not.
+    """
+    heads = [
+        k
+        for k in range(len(infos) - 1)
+        if flags[k] is not None
+        and flags[k].reason.startswith(_DATED_KINDS)
+        and flags[k + 1] is None
+        and not DATE_SEARCH.search(infos[k + 1].text)
+    ]
+    if len(heads) >= DATED_LIST_MIN:
+        for k in heads:
+            flags[k] = None
 
 
 def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
@@ -243,18 +345,23 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
-    flags = _first_pass(lines, file_counts, min_files) if line_signals else [None] * len(lines)
+    around = _neighbours(doc, paras) if file_counts is not None else [(None, None)] * len(paras)
+    flags = _first_pass(lines, file_counts, min_files, around) if line_signals else [None] * len(lines)
+    if DL_ON:
+        _keep_dated_list(infos, flags)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
     article = _Article(infos, good)
     # A line seen in a few files that is a label foreign to its article is chrome too.
     if file_counts is not None:
         for k, info in enumerate(infos):
             if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
-                n_files = file_counts.get(frequency_key(info.text), 0)
+                key = frequency_key(info.text)
+                n_files = file_counts.get(key, 0)
                 # A line with function words or three words may be a syndicated title or
                 # heading: one more file is needed.
                 need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
-                if n_files >= need and not article.on_topic(info):
+                block = _block_files(file_counts, key, around[k]) if OFFTOPIC_BLOCK else n_files
+                if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
     if body:
@@ -265,6 +372,27 @@ def mark(
             p.verdict = flag
             marked += 1
     return marked
+
+
+IL_GATE = bool(int(os.environ.get("NT_IL", "1")))
+
+
+def _run_evidence(infos: list[LineInfo], signalled: list[bool], first: int, last: int) -> list[bool]:
+    """For each line inside the body, whether its run of short lines holds a line another signal flagged."""
+    evidence = [False] * len(infos)
+    k = first + 1
+    while k < last:
+        if infos[k].prose:
+            k += 1
+            continue
+        end = k
+        while end < last and not infos[end].prose:
+            end += 1
+        found = any(signalled[k:end])
+        for j in range(k, end):
+            evidence[j] = found
+        k = end
+    return evidence
 
 
 def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
@@ -292,11 +420,12 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     for k in range(last + 1, len(infos)):
         if not signalled[k] and not _continues(infos, k, article, flags[k - 1] is None):
             flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+    evidence = _run_evidence(infos, signalled, first, last)
     for k in range(first + 1, last):
         info = infos[k]
         if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
             continue
-        if info.label:
+        if info.label and (evidence[k] or not IL_GATE):
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
