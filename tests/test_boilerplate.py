@@ -154,15 +154,40 @@ def _corpus(n: int, extra: dict[int, list[str]]) -> list[Document]:
     return docs
 
 
-def test_a_line_in_many_files_is_removed_everywhere_with_digits_masked():
-    extra = {i: [f"Call the hotline at 0800 {i:03d} 123"] for i in range(6)}
+def test_a_template_block_in_many_files_is_removed_everywhere_with_digits_masked():
+    extra = {i: [f"Call the hotline at 0800 {i:03d} 123", "Opening hours and directions"] for i in range(6)}
     docs = _corpus(6, extra)
     counts = count_lines(docs)
     for doc in docs:
         mark(doc, [], counts, 5)
-    removed = [p for doc in docs for p in doc.paragraphs if p.text.startswith("Call the hotline")]
-    assert len(removed) == 6
-    assert all(p.verdict.reason == "boilerplate:frequency:recurring-line" for p in removed)
+    removed = [p for doc in docs for p in doc.paragraphs if p.text.startswith(("Call the hotline", "Opening hours"))]
+    assert len(removed) == 12
+    assert all(p.verdict.reason == "boilerplate:frequency:recurring-block" for p in removed)
+
+
+def test_a_line_in_many_files_with_other_neighbours_each_time_is_not_frequency_chrome():
+    # "No" and "Australia" shared by unrelated pages, each time beside other lines: data, not a template.
+    topics = ["water", "roads", "schools", "parks", "taxes", "housing"]  # digits are masked: words differ
+    extra = {i: [f"Happy with the {t}?", "No", f"Where the {t} minister was born", "Australia"] for i, t in enumerate(topics)}
+    docs = _corpus(6, extra)
+    counts = count_lines(docs)
+    assert counts["no"] == 6 and counts["australia"] == 6
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    verdicts = [p.verdict for doc in docs for p in doc.paragraphs if p.text in ("No", "Australia")]
+    assert len(verdicts) == 12
+    assert not any(v is not None and v.reason.startswith("boilerplate:frequency") for v in verdicts)
+
+
+def test_figures_never_pair_nor_recur_as_chrome():
+    extra = {i: ["Total", "25", "Average", "3.5"] for i in range(6)}
+    docs = _corpus(6, extra)
+    counts = count_lines(docs)
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    figures = [p for doc in docs for p in doc.paragraphs if p.text in ("25", "3.5")]
+    assert figures and not any(p.verdict and p.verdict.reason.startswith("boilerplate:frequency") for p in figures)
+    assert counts.get("total\n0", 0) == 0  # a line of figures pairs with nothing
 
 
 def test_a_sentence_shared_by_two_articles_is_not_frequency_boilerplate():
@@ -175,8 +200,9 @@ def test_a_sentence_shared_by_two_articles_is_not_frequency_boilerplate():
     assert len(kept) == 2 and all(p.kept for p in kept)
 
 
-def test_below_the_floor_a_recurring_line_stays_unless_it_is_an_off_topic_label():
-    docs = _corpus(6, {0: ["Gardening"], 2: ["Gardening"], 4: ["Association budget"], 5: ["Association budget"]})
+def test_below_the_floor_a_recurring_block_stays_unless_it_is_an_off_topic_label():
+    block = ["Gardening", "Home and Garden"]
+    docs = _corpus(6, {0: block, 2: block, 4: ["Association budget"], 5: ["Association budget"]})
     counts = count_lines(docs)
     for doc in docs:
         mark(doc, [], counts, 5)

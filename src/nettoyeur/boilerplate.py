@@ -48,6 +48,7 @@ from nettoyeur.lineshape import (
     article_stems,
     count_words,
     describe,
+    ends_sentence,
     frequency_key,
     has_fewer_words,
     memo_for,
@@ -72,8 +73,11 @@ FREQUENCY_MAX_WORDS = 25
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
 # rarely share a label by chance, and the off-topic test protects shared headings.
 OFFTOPIC_MIN_FILES = 2
-import os
-OFFTOPIC_BLOCK = bool(int(os.environ.get("NT_OB", "1")))
+# A run of at most this many short lines inside the body with a single foreign label in it
+# is a caption beside a heading; longer runs are tables and lists. On eval-pages-dev,
+# content lost with no copy kept: 9.6% of lines with 2, 9.8% with no limit, 9.1% without
+# this evidence at all (which keeps "Immobilier" between two paragraphs of an article).
+LONE_RUN = 2
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -218,6 +222,35 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
     return (previous_kept or info.sentence) and article.about_strongly(info)
 
 
+# Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
+# (not "/": "2 Bedrooms / 2 Baths / 1 Terrace" is a listing's data).
+_SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
+# A menu of separated links: at least this many parts, each of at most this many words,
+# and this share of function words at most ("Terms of Use | Privacy" has 1 in 4).
+MENU_MIN_PARTS = 3
+MENU_PART_WORDS = 8
+MENU_MAX_STOPWORDS = 0.3
+
+
+def separated_menu(info: LineInfo) -> bool:
+    """True for a line of short items joined by ``|``, ``·``, ``•`` or `` » `` (a navigation bar).
+
+    Every item has a letter and none ends like a sentence; a line that opens with ``|``
+    is a row of a Markdown table, and a line of figures is data.
+    """
+    text = info.text
+    if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS or info.n_words > MENU_MIN_PARTS * MENU_PART_WORDS:
+        return False
+    parts = [part.strip(" []()") for part in _SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < MENU_MIN_PARTS:
+        return False
+    return all(
+        _LETTER.search(part) is not None and count_words(part) <= MENU_PART_WORDS and not ends_sentence(part)
+        for part in parts
+    )
+
+
 def _neighbours(doc: Document, paras: list[Paragraph]) -> list[tuple[str | None, str | None]]:
     """Returns, for each kept paragraph, the frequency keys of the lines just above and below it.
 
@@ -261,6 +294,8 @@ def _first_pass(
         flag = None
         if rule is not None:
             flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
+        elif info.n_words >= MENU_MIN_PARTS and separated_menu(info):
+            flag = Verdict("boilerplate:pattern:nav", detail="separated-menu")
         elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
             key = frequency_key(info.text)
             n_files = file_counts.get(key, 0)
@@ -275,30 +310,80 @@ def _first_pass(
     return flags
 
 
-DL_ON = bool(int(os.environ.get("NT_DL", "1")))
 # Date and byline rules whose lines, when they head entries, make a dated list.
 _DATED_KINDS = ("boilerplate:pattern:date", "boilerplate:pattern:byline")
 
 
-def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
     A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
     a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
     of the content; a date above another date (an archive's months) or alone above an
     article (a byline) is not.
+
+    Returns:
+        the verdicts taken off, by line (:func:`_confirm_dated_list` may put them back).
     """
-    heads = [
-        k
-        for k in range(len(infos) - 1)
-        if flags[k] is not None
-        and flags[k].reason.startswith(_DATED_KINDS)
+    heads = {
+        k: flag
+        for k, flag in enumerate(flags[:-1])
+        if flag is not None
+        and flag.reason.startswith(_DATED_KINDS)
         and flags[k + 1] is None
         and not DATE_SEARCH.search(infos[k + 1].text)
-    ]
-    if len(heads) >= DATED_LIST_MIN:
-        for k in heads:
-            flags[k] = None
+    }
+    if len(heads) < DATED_LIST_MIN:
+        return {}
+    for k in heads:
+        flags[k] = None
+    return heads
+
+
+def _confirm_dated_list(heads: dict[int, Verdict], flags: list[Verdict | None]) -> None:
+    """Puts back the verdict of each head whose entry another signal removed, and of all when too few are left.
+
+    The dates kept are then exactly the ones a second clean would keep: each stands above
+    its kept entry, and there are ``DATED_LIST_MIN`` of them or more.
+    """
+    alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
+    if len(alive) < DATED_LIST_MIN:
+        alive = []
+    for k, flag in heads.items():
+        if k not in alive and flags[k] is None:
+            flags[k] = flag
+
+
+# A line continues the one above when that one ends mid-sentence (no stop, no colon) and
+# it opens in lower case: hard-wrapped prose ("Residents of the town voted on" / "Monday to ...").
+_OPEN_END = frozenset(".!?…。！？:;")
+
+
+def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """Returns the shapes with each line of hard-wrapped prose marked prose.
+
+    Lines that continue a sentence are one unit for the position signal: when the unit,
+    joined, is prose, each of its lines is, so the first and last lines of a wrapped
+    paragraph (short on their own) are neither header nor footer.
+    """
+    out = list(infos)
+    k = 0
+    while k < len(infos):
+        end = k + 1
+        while (
+            end < len(infos)
+            and flags[end - 1] is None
+            and flags[end] is None
+            and infos[end - 1].text[-1:] not in _OPEN_END
+            and infos[end].text[:1].islower()
+        ):
+            end += 1
+        if end - k >= 2 and not all(info.prose for info in infos[k:end]):
+            if describe(" ".join(info.text for info in infos[k:end])).prose:
+                for j in range(k, end):
+                    out[j] = infos[j]._replace(prose=True, known_stems=None)
+        k = end
+    return out
 
 
 def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
@@ -347,8 +432,8 @@ def mark(
     infos = [info for info, _ in lines]
     around = _neighbours(doc, paras) if file_counts is not None else [(None, None)] * len(paras)
     flags = _first_pass(lines, file_counts, min_files, around) if line_signals else [None] * len(lines)
-    if DL_ON:
-        _keep_dated_list(infos, flags)
+    heads = _keep_dated_list(infos, flags)
+    infos = _wrapped_prose(infos, flags)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
     article = _Article(infos, good)
     # A line seen in a few files that is a label foreign to its article is chrome too.
@@ -360,12 +445,14 @@ def mark(
                 # A line with function words or three words may be a syndicated title or
                 # heading: one more file is needed.
                 need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
-                block = _block_files(file_counts, key, around[k]) if OFFTOPIC_BLOCK else n_files
+                block = _block_files(file_counts, key, around[k])
                 if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
     if body:
         _position(infos, flags, article, body[0], body[-1])
+    if heads:
+        _confirm_dated_list(heads, flags)
     marked = 0
     for p, flag in zip(paras, flags):
         if flag is not None and p.index not in protect:
@@ -374,11 +461,14 @@ def mark(
     return marked
 
 
-IL_GATE = bool(int(os.environ.get("NT_IL", "1")))
+def _run_evidence(
+    infos: list[LineInfo], signalled: list[bool], article: _Article, first: int, last: int
+) -> list[bool]:
+    """For each line inside the body, whether its run of short lines shows chrome.
 
-
-def _run_evidence(infos: list[LineInfo], signalled: list[bool], first: int, last: int) -> list[bool]:
-    """For each line inside the body, whether its run of short lines holds a line another signal flagged."""
+    It does when another signal flagged a line of the run, or when the run holds a single
+    label foreign to the article (among headings).
+    """
     evidence = [False] * len(infos)
     k = first + 1
     while k < last:
@@ -388,7 +478,13 @@ def _run_evidence(infos: list[LineInfo], signalled: list[bool], first: int, last
         end = k
         while end < last and not infos[end].prose:
             end += 1
-        found = any(signalled[k:end])
+        # A lone off-topic label among the article's headings is a widget's caption; a run of
+        # such labels without chrome beside them is a table or a list of the article (names,
+        # figures, field labels).
+        foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
+        found = any(signalled[k:end]) or (
+            end - k <= LONE_RUN and len(foreign) == 1 and not _DIGITS.search(infos[foreign[0]].text)
+        )
         for j in range(k, end):
             evidence[j] = found
         k = end
@@ -420,12 +516,12 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     for k in range(last + 1, len(infos)):
         if not signalled[k] and not _continues(infos, k, article, flags[k - 1] is None):
             flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
-    evidence = _run_evidence(infos, signalled, first, last)
+    evidence = _run_evidence(infos, signalled, article, first, last)
     for k in range(first + 1, last):
         info = infos[k]
         if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
             continue
-        if info.label and (evidence[k] or not IL_GATE):
+        if info.label and evidence[k]:
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
