@@ -168,7 +168,7 @@ def test_a_template_block_in_many_files_is_removed_everywhere_with_digits_masked
 def test_a_line_in_many_files_with_other_neighbours_each_time_is_not_frequency_chrome():
     # "No" and "Australia" shared by unrelated pages, each time beside other lines: data, not a template.
     topics = ["water", "roads", "schools", "parks", "taxes", "housing"]  # digits are masked: words differ
-    extra = {i: [f"Happy with the {t}?", "No", f"Where the {t} minister was born", "Australia"] for i, t in enumerate(topics)}
+    extra = {i: [f"Happy with the {t}?", "No", f"Born near the {t}", "Australia"] for i, t in enumerate(topics)}
     docs = _corpus(6, extra)
     counts = count_lines(docs)
     assert counts["no"] == 6 and counts["australia"] == 6
