@@ -78,6 +78,14 @@ OFFTOPIC_MIN_FILES = 2
 # content lost with no copy kept: 9.6% of lines with 2, 9.8% with no limit, 9.1% without
 # this evidence at all (which keeps "Immobilier" between two paragraphs of an article).
 LONE_RUN = 2
+# A lead-in ends with ":" and has function words and this many words; the lines under a
+# kept one, up to LIST_MAX_ITEMS, are its items.
+LEAD_IN_WORDS = 3
+LIST_MAX_ITEMS = 30
+# A letter's closing: at most this many words ending with ","; the SIGNATURE_LINES lines
+# under a kept one are the signature (name, title, organisation).
+CLOSING_WORDS = 6
+SIGNATURE_LINES = 3
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -491,6 +499,41 @@ def _run_evidence(
     return evidence
 
 
+def _lead_in(info: LineInfo) -> bool:
+    """True for a sentence that announces a list: "Things that help are:" (function words, ends with ":")."""
+    return info.text.endswith(":") and info.n_words >= LEAD_IN_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
+
+
+def _closing(info: LineInfo) -> bool:
+    """True for the closing of a letter: a few words ending with "," ("Sincerely,", "With best wishes,")."""
+    return info.text.endswith(",") and info.n_words <= CLOSING_WORDS
+
+
+def _footer(
+    infos: list[LineInfo], flags: list[Verdict | None], signalled: list[bool], article: _Article, last: int
+) -> None:
+    """Flags the short lines below the body that do not continue it, in place.
+
+    Besides what :func:`_continues` keeps, the items under a kept lead-in ("... are:")
+    and the signature under a kept closing ("Sincerely,") stay with the article.
+    """
+    listing = signature = 0  # items, signature lines still to keep
+    for k in range(last + 1, len(infos)):
+        if signalled[k]:
+            listing = signature = 0
+            continue
+        info, previous_kept = infos[k], flags[k - 1] is None
+        keep = _continues(infos, k, article, previous_kept) or (
+            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
+        )
+        if not keep:
+            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+            listing = signature = 0
+            continue
+        listing = LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
+        signature = SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
+
+
 def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
     """Flags the header, the footer and off-topic labels inside the body, in place."""
     signalled = [f is not None for f in flags]
@@ -513,17 +556,15 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
-    for k in range(last + 1, len(infos)):
-        if not signalled[k] and not _continues(infos, k, article, flags[k - 1] is None):
-            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+    _footer(infos, flags, signalled, article, last)
     evidence = _run_evidence(infos, signalled, article, first, last)
     for k in range(first + 1, last):
         info = infos[k]
         if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
             continue
-        if info.label and evidence[k]:
+        if info.label and evidence[k] and not info.text.endswith(":"):
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
-        elif _teaser_like(info):
+        elif _teaser_like(info) and evidence[k]:
             flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
