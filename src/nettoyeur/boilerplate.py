@@ -96,6 +96,8 @@ OUTLYING_SHARE = 0.2
 OUTLYING_TOPIC = 0.5
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
+# The longest line a date or byline rule reads (their word limits: 25 at most).
+DATED_MAX_WORDS = 25
 # A title-like line has at least this many characters and words ("Home" is not).
 TITLE_MIN_CHARS = 12
 TITLE_MIN_WORDS = 2
@@ -330,6 +332,21 @@ def _first_pass(
 _DATED_KINDS = ("boilerplate:pattern:date", "boilerplate:pattern:byline")
 
 
+def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | None]:
+    """Returns the verdicts of the date and byline rules alone (the lines kept as a dated list).
+
+    When only the signals that read the article run again (after dedup), a dated list
+    may have lost entries to dedup: its dates are weighed again, as a second clean would.
+    """
+    memo = memo_for(rules)
+    flags: list[Verdict | None] = []
+    for info in infos:
+        rule = memo.shape(info.text)[1] if info.n_words <= DATED_MAX_WORDS else None
+        dated = rule is not None and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
+        flags.append(Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name) if dated else None)
+    return flags
+
+
 def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
@@ -447,7 +464,10 @@ def mark(
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
     around = _neighbours(doc, paras) if file_counts is not None else [(None, None)] * len(paras)
-    flags = _first_pass(lines, file_counts, min_files, around) if line_signals else [None] * len(lines)
+    if line_signals:
+        flags = _first_pass(lines, file_counts, min_files, around)
+    else:
+        flags = _dated_rules(infos, rules)
     heads = _keep_dated_list(infos, flags)
     infos = _wrapped_prose(infos, flags)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
