@@ -257,7 +257,7 @@ def separated_menu(info: LineInfo) -> bool:
     is a row of a Markdown table, and a line of figures is data.
     """
     text = info.text
-    if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS or info.n_words > MENU_MIN_PARTS * MENU_PART_WORDS:
+    if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS:
         return False
     parts = [part.strip(" []()") for part in _SEPARATOR.split(text)]
     parts = [part for part in parts if part]
@@ -330,6 +330,31 @@ def _first_pass(
 
 # Date and byline rules whose lines, when they head entries, make a dated list.
 _DATED_KINDS = ("boilerplate:pattern:date", "boilerplate:pattern:byline")
+
+
+# Rules that read whole notices (a cookie banner, a newsletter call) and so can hit an
+# article's own sentence about privacy, cookies or a mailing list.
+_NOTICE_RULES = ("cookie-banner", "privacy-notice", "newsletter")
+
+
+def _spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Unflags a notice rule's hit on a prose paragraph between two unflagged prose paragraphs, in place.
+
+    A banner stands apart from the article, among the page's chrome; a paragraph of the
+    article that speaks of cookies, trackers or privacy has the article on both sides.
+    """
+    for k in range(1, len(infos) - 1):
+        flag = flags[k]
+        if (
+            flag is not None
+            and flag.detail in _NOTICE_RULES
+            and infos[k].prose
+            and flags[k - 1] is None
+            and flags[k + 1] is None
+            and infos[k - 1].prose
+            and infos[k + 1].prose
+        ):
+            flags[k] = None
 
 
 def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | None]:
@@ -468,6 +493,7 @@ def mark(
         flags = _first_pass(lines, file_counts, min_files, around)
     else:
         flags = _dated_rules(infos, rules)
+    _spare_article_notices(infos, flags)
     heads = _keep_dated_list(infos, flags)
     infos = _wrapped_prose(infos, flags)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
@@ -632,8 +658,8 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     # The nearest title-like line above the body is the title even when it shares no
     # word with the article ("Need for Speed" over a review), dated lines skipped (an
     # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
-    # line that does not end like a sentence: that line is the title itself.
-    if infos[first].sentence:
+    # line that does not end like a sentence (or a lead-in's ":"): that line is the title itself.
+    if infos[first].sentence or infos[first].text.endswith(":"):
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
         kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
     for k in range(first):
