@@ -260,8 +260,9 @@ MENU_MAX_STOPWORDS = 0.3
 def separated_menu(info: LineInfo) -> bool:
     """True for a line of short items joined by ``|``, ``·``, ``•`` or `` » `` (a navigation bar).
 
-    Every item has a letter and none ends like a sentence; a line that opens with ``|``
-    is a row of a Markdown table, and a line of figures is data.
+    Every item has a letter, none ends like a sentence and none is a field with its value
+    ("Date: May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title); a
+    line that opens with ``|`` is a row of a Markdown table, and a line of figures is data.
     """
     text = info.text
     if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS:
@@ -271,7 +272,10 @@ def separated_menu(info: LineInfo) -> bool:
     if len(parts) < MENU_MIN_PARTS:
         return False
     return all(
-        _LETTER.search(part) is not None and count_words(part) <= MENU_PART_WORDS and not ends_sentence(part)
+        _LETTER.search(part) is not None
+        and count_words(part) <= MENU_PART_WORDS
+        and not ends_sentence(part)
+        and ":" not in part
         for part in parts
     )
 
