@@ -64,8 +64,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 # "[1] Author, Title, Journal": a numbered reference under the article.
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
-# "• item", "- item", "3. item": a list that goes on below the last paragraph.
-_LIST_ITEM = re.compile(r"(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+\S")
+# "• item", "· item", "- item", "3. item": a list that goes on below the last paragraph.
+_LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
 
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
