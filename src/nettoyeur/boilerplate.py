@@ -392,7 +392,7 @@ def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict
     article (a byline) is not.
 
     Returns:
-        the verdicts taken off, by line (:func:`_confirm_dated_list` may put them back).
+        the verdicts taken off, by line (:func:`mark` puts them back when too few entries stay).
     """
     heads = {
         k: flag
@@ -407,20 +407,6 @@ def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict
     for k in heads:
         flags[k] = None
     return heads
-
-
-def _confirm_dated_list(heads: dict[int, Verdict], flags: list[Verdict | None]) -> None:
-    """Puts back the verdict of each head whose entry another signal removed, and of all when too few are left.
-
-    The dates kept are then exactly the ones a second clean would keep: each stands above
-    its kept entry, and there are ``DATED_LIST_MIN`` of them or more.
-    """
-    alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
-    if len(alive) < DATED_LIST_MIN:
-        alive = []
-    for k, flag in heads.items():
-        if k not in alive and flags[k] is None:
-            flags[k] = flag
 
 
 # A line continues the one above when that one ends mid-sentence (no stop, no colon) and
@@ -505,8 +491,42 @@ def mark(
     else:
         flags = _dated_rules(infos, rules)
     _spare_article_notices(infos, flags)
-    heads = _keep_dated_list(infos, flags)
     infos = _wrapped_prose(infos, flags)
+    heads = _keep_dated_list(infos, flags)
+    line_flags = flags
+    flags = _article_signals(infos, line_flags, file_counts, around)
+    if heads:
+        alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
+        if len(alive) < DATED_LIST_MIN:
+            # Too few entries are left for a dated list: the article is read again with
+            # its dates flagged, as a second clean would read it.
+            for k, flag in heads.items():
+                line_flags[k] = flag
+            flags = _article_signals(infos, line_flags, file_counts, around)
+        else:
+            for k, flag in heads.items():  # a date whose entry went goes with it
+                if k not in alive and flags[k] is None:
+                    flags[k] = flag
+    marked = 0
+    for p, flag in zip(paras, flags):
+        if flag is not None and p.index not in protect:
+            p.verdict = flag
+            marked += 1
+    return marked
+
+
+def _article_signals(
+    infos: list[LineInfo],
+    line_flags: list[Verdict | None],
+    file_counts: Counter[str] | None,
+    around: list[tuple[str | None, str | None]],
+) -> list[Verdict | None]:
+    """Returns the verdicts once the signals that read the article have run over ``line_flags`` (left as is).
+
+    The recurring labels foreign to the article, then the position signal; when blocks
+    stand apart from the article, the position signal runs again on the article alone.
+    """
+    flags = list(line_flags)
     good = [info.prose and flag is None for info, flag in zip(infos, flags)]
     article = _Article(infos, good)
     # A line seen in a few files that is a label foreign to its article is chrome too.
@@ -522,29 +542,24 @@ def mark(
                 if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
+    if not body:
+        return flags
+    before_position = list(flags)
+    _position(infos, flags, article, body[0], body[-1])
+    apart = _outlying(infos, flags)
+    if not apart:
+        return flags
+    # The article is the main block alone: its shape and vocabulary are read again
+    # without the blocks set apart, so cleaning the output again finds the same.
+    flags = before_position
+    for k in apart:
+        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
+    good = [g and k not in apart for k, g in enumerate(good)]
+    article = _Article(infos, good)
+    body = [k for k, g in enumerate(good) if g]
     if body:
-        line_flags = list(flags)
         _position(infos, flags, article, body[0], body[-1])
-        apart = _outlying(infos, flags)
-        if apart:
-            # The article is the main block alone: its shape and vocabulary are read again
-            # without the blocks set apart, so cleaning the output again finds the same.
-            flags = line_flags
-            for k in apart:
-                flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-            good = [g and k not in apart for k, g in enumerate(good)]
-            article = _Article(infos, good)
-            body = [k for k, g in enumerate(good) if g]
-            if body:
-                _position(infos, flags, article, body[0], body[-1])
-    if heads:
-        _confirm_dated_list(heads, flags)
-    marked = 0
-    for p, flag in zip(paras, flags):
-        if flag is not None and p.index not in protect:
-            p.verdict = flag
-            marked += 1
-    return marked
+    return flags
 
 
 def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
@@ -612,8 +627,9 @@ def _run_evidence(
 ) -> list[bool]:
     """For each line inside the body, whether its run of short lines shows chrome.
 
-    It does when another signal flagged a line of the run, or when the run holds a single
-    label foreign to the article (among headings).
+    It does when another signal flagged a line of the run or one just beside it (a
+    banner between two runs), or when the run holds a single label foreign to the
+    article (among headings).
     """
     evidence = [False] * len(infos)
     k = first + 1
@@ -628,7 +644,7 @@ def _run_evidence(
         # such labels without chrome beside them is a table or a list of the article (names,
         # figures, field labels).
         foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
-        found = any(signalled[k:end]) or (
+        found = any(signalled[k - 1 : end + 1]) or (
             end - k <= LONE_RUN and len(foreign) == 1 and not _DIGITS.search(infos[foreign[0]].text)
         )
         for j in range(k, end):
