@@ -27,16 +27,26 @@ whatever the worker count.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
+from tqdm import tqdm
 
 from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup_analysis import Analysis, analyse_for, batches, candidate_pairs, exact_groups
+from nettoyeur.dedup_analysis import (
+    Analysis,
+    analyse_for,
+    batches,
+    bound_candidates,
+    counted_candidate_pairs,
+    exact_groups,
+    families,
+)
 from nettoyeur.lsh import optimal_bands, sorted_unique, sorted_unique_segments
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -66,6 +76,9 @@ class DedupStats:
     signed: int = 0
     exact_pairs: int = 0
     candidates: int = 0
+    implied: int = 0
+    beyond: int = 0
+    verified: int = 0
     verified_duplicates: int = 0
     verified_contained: int = 0
     rejected: int = 0
@@ -154,19 +167,42 @@ def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
-    return [pairs[i : i + size] for i in range(0, len(pairs), size)]
+    # Views (of a file mapping too, see _spilled): a chunk's pairs are read when its task is sent.
+    return [np.asarray(pairs[i : i + size]) for i in range(0, len(pairs), size)]
 
 
-def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None) -> list[Any]:
+def _stream(
+    fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None
+) -> Iterator[tuple[np.ndarray, list[Any]]]:
+    """Runs ``fn`` over chunks of ``pairs`` on workers; yields each chunk with its results, in order."""
     chunks = _chunks(pairs)
-    out: list[Any] = []
     if executor is not None:
         parts = executor.map(fn, chunks, shared, jobs=len(chunks))
     else:
         parts = parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
-    for part in parts:
-        out.extend(part)
-    return out
+    yield from zip(chunks, parts)
+
+
+# Candidate pairs kept in memory at most (16 bytes each, 64 MiB); more are written to a
+# temporary file and read back chunk by chunk as the workers verify them.
+PAIRS_IN_MEMORY = 1 << 22
+
+
+def _spilled(pairs: np.ndarray) -> np.ndarray:
+    """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
+
+    Raises:
+        OSError: the temporary folder cannot be written.
+    """
+    if len(pairs) <= PAIRS_IN_MEMORY:
+        return pairs
+    with tempfile.TemporaryFile(prefix="nettoyeur-pairs-") as handle:
+        pairs = np.ascontiguousarray(pairs, dtype=np.int64)
+        pairs.tofile(handle)
+        handle.flush()
+        # The mapping outlives the file's name (an unnamed temporary file): the pages are
+        # the kernel's to drop, so the pairs leave this process's memory.
+        return np.memmap(handle, dtype=np.int64, mode="r", shape=pairs.shape)
 
 
 @dataclass
@@ -198,7 +234,12 @@ class Decision:
 
 
 def decide(
-    analysis: Analysis, config: CleanConfig, store: TextStore, workers: int = 1, executor: Any = None
+    analysis: Analysis,
+    config: CleanConfig,
+    store: TextStore,
+    workers: int = 1,
+    executor: Any = None,
+    progress: bool = False,
 ) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
@@ -209,6 +250,7 @@ def decide(
         workers: processes verifying pairs (without ``executor``).
         executor: where candidates, verification and large clusters run (a
             :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
+        progress: show a progress bar of the verification (on standard error).
 
     Returns:
         the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
@@ -223,8 +265,21 @@ def decide(
     exact = np.stack([group[copies], copies], axis=1)
     stats.exact_pairs = len(exact)
 
-    find = candidate_pairs if executor is None else executor.candidate_pairs
-    signed, pairs = find(analysis, group, config.containment != "off")
+    counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
+    agreement: np.ndarray | None = None
+    shared_anchors: np.ndarray | None = None
+    if counted is not None:
+        signed, pairs, agreement, shared_anchors = counted(analysis, group, config.containment != "off")
+    else:  # an executor that does not count band agreement: families still apply, the bound does not
+        signed, pairs = executor.candidate_pairs(analysis, group, config.containment != "off")
+    stats.candidates = len(pairs)
+    family, variant = families(analysis, group)
+    bounded = bound_candidates(pairs, agreement, shared_anchors, family, variant)
+    del agreement, shared_anchors
+    pairs = _spilled(bounded.pairs)
+    stats.implied, stats.beyond = bounded.implied, bounded.beyond
+    stats.verified = len(pairs)
+    del bounded
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
@@ -233,33 +288,36 @@ def decide(
     analysis.anchor_owner = np.empty(0, dtype=np.int32)
     analysis.anchor_parts = None
     stats.signed = len(signed)
-    stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
-    verified = _run(_verify_task, pairs, workers, shared, executor)
-    matches = [match for match, _ in verified]
-    # Evidence by (removed, kept): first of the removals verification foresaw (see _verify_task).
-    known = {(b, a): ev for (a, b), (_, ev) in zip(pairs.tolist(), verified) if ev is not None}
-    del verified
 
+    # Verdicts are consumed chunk by chunk as they come (in pair order, whatever the
+    # worker count): only the pairs that matter are kept, never one result per candidate.
+    known: dict[tuple[int, int], tuple[float | None, float, float]] = {}
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
-    for (a, b), match in zip(pairs.tolist(), matches):
-        if match is not None and match.conflict:
-            conflicts.append((a, b))
-        if match is None or match.kind == "different":
-            stats.rejected += 1
-        elif match.kind == "duplicate":
-            duplicates.append((a, b))
-            stats.verified_duplicates += 1
-        else:
-            inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
-            if match.kind == "contained":
-                contained.append((inner, outer))
-                stats.verified_contained += 1
-            else:
-                quoted.append((inner, outer))
+    with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
+        for chunk, results in _stream(_verify_task, pairs, workers, shared, executor):
+            for (a, b), (match, ev) in zip(chunk.tolist(), results):
+                if ev is not None:  # the evidence of removing b for a, which verification foresaw
+                    known[(b, a)] = ev
+                if match is not None and match.conflict:
+                    conflicts.append((a, b))
+                if match is None or match.kind == "different":
+                    stats.rejected += 1
+                elif match.kind == "duplicate":
+                    duplicates.append((a, b))
+                    stats.verified_duplicates += 1
+                else:
+                    inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
+                    if match.kind == "contained":
+                        contained.append((inner, outer))
+                        stats.verified_contained += 1
+                    else:
+                        quoted.append((inner, outer))
+            bar.update(len(chunk))
+    del pairs
     stats.conflicts = len(conflicts)
 
     # A very large edge list is reduced by the executor: (root, member) star edges make the
@@ -274,15 +332,26 @@ def decide(
     )
     if star is not None:
         duplicates = [tuple(e) for e in star.tolist()]
-    # choose_keepers over the ids that occur in some pair only, renumbered in the same
+    # choose_keepers over the ids that occur in some verdict only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
-    involved = sorted_unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
+    involved = sorted_unique(
+        np.concatenate(
+            [np.asarray(edges, dtype=np.int64).reshape(-1) for edges in (duplicates, contained, conflicts)]
+        )
+    )
     local = {pid: k for k, pid in enumerate(involved.tolist())}
+    # Family labels of the representatives involved (their exact copies carry none: a copy
+    # always joins its representative).
+    labelled = involved[group[involved] == involved]
     removals = choose_keepers(
         len(involved),
         [(local[a], local[b]) for a, b in duplicates],
         [(local[a], local[b]) for a, b in contained],
         [(local[a], local[b]) for a, b in conflicts],
+        {
+            local[pid]: (f, v)
+            for pid, f, v in zip(labelled.tolist(), family[labelled].tolist(), variant[labelled].tolist())
+        },
     )
     ids = involved.tolist()
     # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
@@ -306,7 +375,8 @@ def decide(
     # The removals verification did not foresee are read and tokenised again for their evidence.
     rest = [(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known]
     rest_pairs = np.array(rest, dtype=np.int64).reshape(-1, 2)
-    known.update(zip(rest, _run(_evidence_task, rest_pairs, workers, shared, executor)))
+    for chunk, results in _stream(_evidence_task, rest_pairs, workers, shared, executor):
+        known.update(zip(map(tuple, chunk.tolist()), results))
     evidence = [
         (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else known[(pid, target)]
         for (pid, target), is_same in zip(chosen.tolist(), same.tolist())

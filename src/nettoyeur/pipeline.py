@@ -247,7 +247,7 @@ def run(
 
         parallel.trim_memory()
         lap("analyse")
-        decision = decide(analysis, config, store, workers, executor)
+        decision = decide(analysis, config, store, workers, executor, progress=show)
         del analysis
         parallel.trim_memory()
         lap("decide")
@@ -269,7 +269,7 @@ def run(
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
         overrides: Overrides = {}
         if config.boilerplate and decision.pid:
-            overrides = remark_plan(plan, shard_keys, shared, executor)
+            overrides = remark_plan(plan, shard_keys, shared, executor, progress=show)
         shared.pop("counts", None)
         lap("remark")
 
