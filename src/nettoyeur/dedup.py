@@ -265,19 +265,24 @@ def decide(
     exact = np.stack([group[copies], copies], axis=1)
     stats.exact_pairs = len(exact)
 
+    anchors = config.containment != "off"
+    settled = families(analysis, group)
+    family, variant = settled
     counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
-    agreement: np.ndarray | None = None
-    shared_anchors: np.ndarray | None = None
     if counted is not None:
-        signed, pairs, agreement, shared_anchors = counted(analysis, group, config.containment != "off")
+        found = counted(analysis, group, anchors, settled=settled)
+        signed, agreement, shared_anchors = found.signed, found.agreement, found.shared
+        pairs, stats.implied = found.pairs, found.implied
+        del found
     else:  # an executor that does not count band agreement: families still apply, the bound does not
-        signed, pairs = executor.candidate_pairs(analysis, group, config.containment != "off")
-    stats.candidates = len(pairs)
-    family, variant = families(analysis, group)
+        signed, pairs = executor.candidate_pairs(analysis, group, anchors)
+        agreement = shared_anchors = None
     bounded = bound_candidates(pairs, agreement, shared_anchors, family, variant)
-    del agreement, shared_anchors
+    stats.candidates = len(pairs) - bounded.implied
+    stats.implied += bounded.implied
+    stats.beyond = bounded.beyond
+    del pairs, agreement, shared_anchors
     pairs = _spilled(bounded.pairs)
-    stats.implied, stats.beyond = bounded.implied, bounded.beyond
     stats.verified = len(pairs)
     del bounded
     # The band keys and anchors are most of the analysis and are not needed any more.

@@ -311,20 +311,50 @@ def candidate_pairs(
     Raises:
         OSError: a spill file cannot be read.
     """
-    signed, pairs, _, _ = counted_candidate_pairs(analysis, group, anchors, mapper)
-    return signed, pairs
+    found = counted_candidate_pairs(analysis, group, anchors, mapper)
+    return found.signed, found.pairs
+
+
+@dataclass
+class Candidates:
+    """The candidate pairs of :func:`counted_candidate_pairs`, and how strongly each was found.
+
+    Attributes:
+        signed: int64 ids of the signed paragraphs (first of their exact group, with shingles).
+        pairs: distinct int64 ``(i, j)`` pairs, ``i < j``, sorted.
+        agreement: uint8 per pair, the LSH bands it agrees on (0: found by anchors alone).
+        shared: uint8 per pair, the containment anchors it shares (0: found by bands alone).
+        implied: pairs of one family and two variants left out (see :func:`families`),
+            counted once per band and anchor part that found them.
+    """
+
+    signed: np.ndarray
+    pairs: np.ndarray
+    agreement: np.ndarray
+    shared: np.ndarray
+    implied: int = 0
 
 
 def counted_candidate_pairs(
-    analysis: Analysis, group: np.ndarray, anchors: bool, mapper: Mapper | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`candidate_pairs`, with how strongly each pair was found.
+    analysis: Analysis,
+    group: np.ndarray,
+    anchors: bool,
+    mapper: Mapper | None = None,
+    settled: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Candidates:
+    """:func:`candidate_pairs`, with how strongly each pair was found, less the pairs families settle.
+
+    Args:
+        analysis: the corpus's dedup arrays.
+        group: each paragraph's exact group (the id of its first copy).
+        anchors: add the pairs that share anchors (containment).
+        mapper: as for :func:`candidate_pairs`.
+        settled: each paragraph's ``(family, variant)`` (:func:`families`): the pairs of one
+            family and two variants are left out band by band, so that a family of N
+            variants never holds its N²/2 pairs in memory; None: none is left out.
 
     Returns:
-        ``(signed, pairs, agreement, shared)``: as :func:`candidate_pairs`, and per pair the
-        LSH bands it agrees on and the containment anchors it shares (uint8 each; a pair
-        found by anchors alone agrees on no band, one found by bands alone shares 0 anchors
-        here).
+        the :class:`Candidates`.
 
     Raises:
         OSError: a spill file cannot be read.
@@ -333,29 +363,36 @@ def counted_candidate_pairs(
     signed = analysis.signed[rows].astype(np.int64, copy=False)
     none = np.empty(0, dtype=np.uint8)
     if len(signed) < 2:
-        return signed, np.empty((0, 2), dtype=np.int64), none, none
+        return Candidates(signed, np.empty((0, 2), dtype=np.int64), none, none)
     spilled = analysis.anchor_parts if anchors else None
     more, more_shared = np.empty((0, 2), dtype=np.int64), none
     if mapper is not None and isinstance(analysis.band_keys, SpilledBands):
         tasks = [("band", b) for b in range(analysis.band_keys.bands)]
         tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
-        shared = {"candidates": (analysis.band_keys, signed, rows, group, spilled)}
+        shared = {"candidates": (analysis.band_keys, signed, rows, group, spilled, settled)}
         results = list(mapper(_candidate_task, tasks, shared))
-        pairs, agreement = counted_pairs_of_codes([r for (kind, _), r in zip(tasks, results) if kind == "band"])
-        if spilled is not None:
-            more, more_shared = counted_anchor_pairs_of_parts(
-                [r for (kind, _), r in zip(tasks, results) if kind == "anchors"]
-            )
     else:
         keys = analysis.band_keys
-        pairs, agreement = counted_pairs_of_codes([band_codes(keys[rows, k], signed) for k in range(keys.shape[1])])
+        results = [_unsettled(band_codes(keys[rows, k], signed), settled) for k in range(keys.shape[1])]
+        tasks = [("band", k) for k in range(len(results))]
         if spilled is not None:
-            more, more_shared = counted_anchor_pairs_of_parts(
-                [_anchor_part(spilled, group, p) for p in range(ANCHOR_PARTS)]
-            )
-        elif anchors and len(analysis.anchor_keys):
-            first = group[analysis.anchor_owner] == analysis.anchor_owner
-            more, more_shared = counted_anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
+            results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
+            tasks += [("anchors", p) for p in range(ANCHOR_PARTS)]
+    implied = sum(dropped for _, dropped in results)
+    pairs, agreement = counted_pairs_of_codes([r for (kind, _), (r, _) in zip(tasks, results) if kind == "band"])
+    if spilled is not None:
+        more, more_shared = counted_anchor_pairs_of_parts(
+            [r for (kind, _), (r, _) in zip(tasks, results) if kind == "anchors"]
+        )
+    elif anchors and len(analysis.anchor_keys):
+        first = group[analysis.anchor_owner] == analysis.anchor_owner
+        more, more_shared = counted_anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
+        if settled is not None and len(more):
+            family, variant = settled
+            keep = ~((family[more[:, 0]] == family[more[:, 1]]) & (variant[more[:, 0]] != variant[more[:, 1]]))
+            implied += len(more) - int(np.count_nonzero(keep))
+            more, more_shared = more[keep], more_shared[keep]
+    del results
     shared = np.zeros(len(pairs), dtype=np.uint8)
     if len(more):
         banded = pairs[:, 0] << 32 | pairs[:, 1]
@@ -364,7 +401,17 @@ def counted_candidate_pairs(
         agreement = _lookup(banded, agreement, codes)
         shared = _lookup(np.sort(anchored), more_shared[np.argsort(anchored)], codes)
         pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
-    return signed, pairs, agreement, shared
+    return Candidates(signed, pairs, agreement, shared, implied)
+
+
+def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
+    """Returns the pair codes (``lo << 32 | hi``) that no family settles, and how many it left out."""
+    if settled is None or len(codes) == 0:
+        return codes, 0
+    family, variant = settled
+    lo, hi = codes >> 32, codes & 0xFFFFFFFF
+    keep = (family[lo] != family[hi]) | (variant[lo] == variant[hi])
+    return codes[keep], len(codes) - int(np.count_nonzero(keep))
 
 
 def _lookup(keys: np.ndarray, values: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -472,20 +519,24 @@ def _best(pairs: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
     return keep
 
 
-def _anchor_part(spilled: SpilledAnchors, group: np.ndarray, part: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`anchor_part_codes` of one spilled anchor part, the anchors of first copies only."""
+def _anchor_part(
+    spilled: SpilledAnchors, group: np.ndarray, part: int, settled: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+    """:func:`anchor_part_codes` of one spilled anchor part (first copies, unsettled pairs), and the pairs left out."""
     keys, owners = spilled.part(part)
     first = group[owners] == owners
-    return anchor_part_codes(keys[first], owners[first])
+    codes, per_owner = anchor_part_codes(keys[first], owners[first])
+    codes, dropped = _unsettled(codes, settled)
+    return (codes, per_owner), dropped
 
 
 def _candidate_task(task: tuple[str, int]) -> Any:
-    """On a worker: the pair codes of one band, or :func:`anchor_part_codes` of one anchor part."""
-    band_keys, signed, rows, group, spilled = parallel.state()["candidates"]
+    """On a worker: one band's pair codes, or one anchor part's :func:`anchor_part_codes` (see :func:`_unsettled`)."""
+    band_keys, signed, rows, group, spilled, settled = parallel.state()["candidates"]
     kind, k = task
     if kind == "band":
-        return band_codes(band_keys[rows, k], signed)
-    return _anchor_part(spilled, group, k)
+        return _unsettled(band_codes(band_keys[rows, k], signed), settled)
+    return _anchor_part(spilled, group, k, settled)
 
 
 def components(n: int, pairs: np.ndarray) -> np.ndarray:
