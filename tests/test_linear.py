@@ -25,6 +25,7 @@ from nettoyeur import CleanConfig
 from nettoyeur.cluster import choose_keepers
 from nettoyeur.dedup import decide
 from nettoyeur.dedup_analysis import analyse_for, bound_candidates, counted_candidate_pairs, exact_groups, families
+from nettoyeur.shingle import fact_flags, words
 from nettoyeur.spill import MemoryTexts
 
 DATA = json.loads((Path(__file__).parent / "data" / "template_families.json").read_text(encoding="utf-8"))
@@ -94,6 +95,16 @@ def test_families_golden_pairs():
         family, variant = families(analysis, exact_groups(analysis))
         assert bool(family[0] == family[1]) == case["same_family"], case["why"]
         assert bool(variant[0] == variant[1]) == case["same_variant"], case["why"]
+
+
+def test_numbers_are_facts_for_verification_too():
+    """masked_keys reads numbers (words with a digit) from the character table; fact_flags must agree."""
+    rng = random.Random(4)
+    for template in DATA["templates"]:
+        text = fill(template["text"], rng) + " 3D 2o19 ٣٤ x2"
+        for word, fact in zip(words(text), fact_flags(text)):
+            if any(c.isdigit() for c in word):
+                assert fact, word
 
 
 def test_exact_copies_and_wordless_paragraphs_are_their_own_family():

@@ -27,6 +27,7 @@ from nettoyeur.lsh import (
     counted_anchor_pairs_of_parts,
     counted_pairs_of_codes,
     optimal_bands,
+    repeated,
     sorted_unique,
 )
 from nettoyeur.minhash import signatures_flat
@@ -195,41 +196,55 @@ def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
     return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
 
 
-# The hashes that number words and other words are replaced by in the masked keys (any
-# fixed values: word hashes are 64-bit mixes).
-_NUMBER = np.uint64(0xFAC7FAC7FAC7FAC7)
-_OTHER = np.uint64(0x0DD5A1E50DD5A1E5)
-# Odd 64-bit constant folding the two halves of an exact key into one.
-_FOLD_MASKED = np.uint64(0xD6E8FEB86659FD93)
+# Odd 64-bit constants (splitmix64's) salting a number word's place and value in the masked keys.
+_PLACE = np.uint64(0x9E3779B97F4A7C15)
+_VALUE = np.uint64(0xBF58476D1CE4E5B9)
+_LENGTH = np.uint64(0x94D049BB133111EB)
 
 
-def _key64(tokens: Tokens, hashes: np.ndarray) -> np.ndarray:
-    """Returns a 64-bit :func:`exact_keys` of each paragraph whose words hash to ``hashes``."""
-    keys = exact_keys(Tokens(hashes, tokens.offsets, tokens.entries, tokens.starts, tokens.ends))
-    with np.errstate(over="ignore"):
-        return keys[:, 0] ^ (keys[:, 1] * _FOLD_MASKED)
+def _mix64(h: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser (wrapping uint64 arithmetic), in place."""
+    h ^= h >> np.uint64(30)
+    h *= _VALUE
+    h ^= h >> np.uint64(27)
+    h *= _LENGTH
+    h ^= h >> np.uint64(31)
+    return h
 
 
 def masked_keys(tokens: Tokens) -> np.ndarray:
     """Returns two 64-bit keys per paragraph: where its numbers stand, and what they are.
 
-    A number is a fact word (:meth:`~nettoyeur.shingle.Tokens.all_facts`, the batch form of
-    :func:`~nettoyeur.shingle.fact_flags` that verification uses) with a digit. The first
-    key (the *layout*) is the paragraph's length with its numbers' places; the second, the
-    paragraph with every word but its numbers masked. Two paragraphs with the same layout
-    and different second keys hold different numbers at the same place (see :func:`families`).
+    A number is a word with a digit, which :func:`~nettoyeur.shingle.fact_flags` (and its
+    batch form, what verification reads) always counts as a fact, read from the same
+    character table (``tests/test_linear.py`` checks that they agree). The first key (the
+    *layout*) is the paragraph's length and its numbers' places; the second adds each
+    number's value at its place. Two paragraphs with the same layout and different second
+    keys hold different numbers at the same place (see :func:`families`). Both are sums
+    over the number words alone: a paragraph without numbers costs its length.
 
     Returns:
         uint64 ``(len, 2)``; a paragraph without words gets zeros.
     """
     n = len(tokens.offsets) - 1
+    out = np.zeros((n, 2), dtype=np.uint64)
+    counts = np.diff(tokens.offsets)
     if len(tokens.hashes) == 0:
-        return np.zeros((n, 2), dtype=np.uint64)
-    facts = np.array(tokens.all_facts(tokens.all_words()), dtype=bool)
+        return out
     digit = np.concatenate(([0], np.cumsum((tokens.entries & _DIGIT) != 0)))
-    number = facts & ((digit[tokens.ends] - digit[tokens.starts]) > 0)
-    layout = _key64(tokens, np.where(number, _NUMBER, _OTHER))
-    return np.stack([layout, _key64(tokens, np.where(number, tokens.hashes, _OTHER))], axis=1)
+    number = np.flatnonzero((digit[tokens.ends] - digit[tokens.starts]) > 0)
+    with np.errstate(over="ignore"):
+        length = counts.astype(np.uint64) * _LENGTH
+        out[:, 0] = length
+        out[:, 1] = length
+        if len(number):
+            para = np.searchsorted(tokens.offsets, number, side="right") - 1
+            place = (number - tokens.offsets[para]).astype(np.uint64) + np.uint64(1)
+            at = _mix64(place * _PLACE)
+            np.add.at(out[:, 0], para, at)
+            np.add.at(out[:, 1], para, _mix64(at ^ tokens.hashes[number] * _VALUE))
+    out[counts == 0] = 0
+    return out
 
 
 def families(analysis: Analysis, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -373,7 +388,7 @@ def counted_candidate_pairs(
         results = list(mapper(_candidate_task, tasks, shared))
     else:
         keys = analysis.band_keys
-        results = [_unsettled(band_codes(keys[rows, k], signed), settled) for k in range(keys.shape[1])]
+        results = [_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
         tasks = [("band", k) for k in range(len(results))]
         if spilled is not None:
             results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
@@ -402,6 +417,37 @@ def counted_candidate_pairs(
         shared = _lookup(np.sort(anchored), more_shared[np.argsort(anchored)], codes)
         pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
     return Candidates(signed, pairs, agreement, shared, implied)
+
+
+def _band_codes(
+    column: np.ndarray, signed: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, int]:
+    """:func:`band_codes` of one band less the pairs families settle, and how many were left out.
+
+    A bucket (a band key) whose members are all of one family and of distinct variants
+    holds no pair to verify: it is dropped before its pairs are made (in a templated
+    corpus, most buckets), and the pairs of the other buckets are filtered.
+    """
+    if settled is None:
+        return band_codes(column, signed), 0
+    family, variant = settled
+    members = repeated(column)
+    if len(members) == 0:
+        return np.empty(0, dtype=np.int64), 0
+    keys, fam, var = column[members], family[signed[members]], variant[signed[members]]
+    order = np.lexsort((var, fam, keys))
+    keys, fam, var, members = keys[order], fam[order], var[order], members[order]
+    first = np.r_[True, keys[1:] != keys[:-1]]
+    bucket = np.cumsum(first) - 1
+    other_family = ~first & np.r_[False, fam[1:] != fam[:-1]]
+    same_variant = ~first & np.r_[False, (fam[1:] == fam[:-1]) & (var[1:] == var[:-1])]
+    need = np.zeros(int(bucket[-1]) + 1, dtype=bool)
+    need[bucket[other_family | same_variant]] = True
+    sizes = np.bincount(bucket[~need[bucket]])
+    skipped = int((sizes * (sizes - 1) // 2).sum())
+    kept = np.sort(members[need[bucket]])
+    codes, dropped = _unsettled(band_codes(column[kept], signed[kept]), settled)
+    return codes, skipped + dropped
 
 
 def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
@@ -535,7 +581,7 @@ def _candidate_task(task: tuple[str, int]) -> Any:
     band_keys, signed, rows, group, spilled, settled = parallel.state()["candidates"]
     kind, k = task
     if kind == "band":
-        return _unsettled(band_codes(band_keys[rows, k], signed), settled)
+        return _band_codes(band_keys[rows, k], signed, settled)
     return _anchor_part(spilled, group, k, settled)
 
 
