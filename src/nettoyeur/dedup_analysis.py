@@ -434,20 +434,26 @@ def _band_codes(
     members = repeated(column)
     if len(members) == 0:
         return np.empty(0, dtype=np.int64), 0
-    keys, fam, var = column[members], family[signed[members]], variant[signed[members]]
-    order = np.lexsort((var, fam, keys))
-    keys, fam, var, members = keys[order], fam[order], var[order], members[order]
-    first = np.r_[True, keys[1:] != keys[:-1]]
-    bucket = np.cumsum(first) - 1
-    other_family = ~first & np.r_[False, fam[1:] != fam[:-1]]
-    same_variant = ~first & np.r_[False, (fam[1:] == fam[:-1]) & (var[1:] == var[:-1])]
-    need = np.zeros(int(bucket[-1]) + 1, dtype=bool)
-    need[bucket[other_family | same_variant]] = True
-    sizes = np.bincount(bucket[~need[bucket]])
-    skipped = int((sizes * (sizes - 1) // 2).sum())
-    kept = np.sort(members[need[bucket]])
-    codes, dropped = _unsettled(band_codes(column[kept], signed[kept]), settled)
-    return codes, skipped + dropped
+    keys = column[members]
+    order = np.argsort(keys, kind="stable")
+    keys, members = keys[order], members[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    bucket = np.repeat(np.arange(len(starts)), sizes)
+    fam = family[signed[members]]
+    mixed = np.minimum.reduceat(fam, starts) != np.maximum.reduceat(fam, starts)  # two families or more
+    with np.errstate(over="ignore"):  # a variant twice in a bucket (a collision only adds pairs)
+        salted = keys ^ _mix64(variant[signed[members]].astype(np.uint64) * _PLACE)
+    twice = repeated(salted)
+    twice = twice[~mixed[bucket[twice]]]
+    # A bucket of one family: only the members of one variant pair (its pairs are those of
+    # the salted keys); a bucket of several families: all its pairs, less the settled ones.
+    same = band_codes(salted[twice], signed[members[twice]])
+    several = np.sort(members[mixed[bucket]])
+    codes, dropped = _unsettled(band_codes(column[several], signed[several]), settled)
+    sizes = sizes[~mixed]
+    skipped = int((sizes * (sizes - 1) // 2).sum()) - len(same)
+    return sorted_unique(np.concatenate([same, codes])), skipped + dropped
 
 
 def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
