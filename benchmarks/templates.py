@@ -12,9 +12,12 @@ templated output:
   month), families of 100, 1,000 and 10,000 variants (a third of the paragraphs each, as far as
   the size allows); every variant has its own numbers, names drawn from a short list;
 * planted copies: 2% exact copies of a variant (case and spacing changed) and 2% near copies (two
-  neighbouring letters of a non-fact word swapped: a typo), shuffled among the variants;
-* the check: of each variant and its copies, exactly one is in the output (every fact variant
-  kept, every planted copy removed). A failure is printed and the exit status is 1.
+  neighbouring letters of a non-fact word swapped: a typo), shuffled among the variants; the
+  prose corpus gets the same copies, so that both runs remove as much and differ in the
+  templates alone;
+* the check: of each variant (or prose paragraph) and its copies, exactly one is in the output
+  (every fact variant kept, every planted copy removed). A failure is printed and the exit
+  status is 1.
 
 Boilerplate removal is off (``--no-boilerplate``): the benchmark times the dedup stage, the part
 that templates make expensive, and a template recurring in many files is what the frequency
@@ -100,6 +103,8 @@ def _typo(text: str, rng: np.random.Generator) -> str:
     """Swaps two neighbouring letters inside one lower-case word of 6+ letters (not a fact)."""
     words = text.split(" ")
     fit = [i for i, w in enumerate(words) if w.isalpha() and w.islower() and len(w) >= 6]
+    if not fit:  # a prose paragraph of short words: its longest lower-case word
+        fit = [max(range(len(words)), key=lambda i: (words[i].isalpha() and words[i].islower(), len(words[i])))]
     i = fit[int(rng.integers(len(fit)))]
     w = words[i]
     k = int(rng.integers(1, len(w) - 2))
@@ -121,23 +126,14 @@ def family_sizes(n: int) -> list[int]:
     return sizes
 
 
-def templated(n: int, seed: int = 3) -> tuple[list[str], list[list[int]]]:
-    """Returns ``n``-odd paragraphs of template families with planted copies, and the groups to check.
+def with_copies(originals: list[str], rng: np.random.Generator) -> tuple[list[str], list[list[int]]]:
+    """Plants :data:`COPY_SHARE` exact and as many near copies among ``originals`` and shuffles them all.
 
-    Each group is a variant's position followed by its copies' positions (in the shuffled order).
+    Returns:
+        the paragraphs, and per original its position followed by its copies' positions.
     """
-    rng = np.random.default_rng(seed)
-    texts: list[str] = []
-    groups: list[list[int]] = []
-    for f, size in enumerate(family_sizes(n)):
-        make = TEMPLATES[f % len(TEMPLATES)]
-        seen: set[str] = set()
-        while len(seen) < size:
-            text = make(rng)
-            if text not in seen:
-                seen.add(text)
-                groups.append([len(texts)])
-                texts.append(text)
+    texts = list(originals)
+    groups = [[i] for i in range(len(texts))]
     n_copies = int(len(groups) * COPY_SHARE)
     for kind in ("exact", "near"):
         for g in rng.choice(len(groups), n_copies, replace=False).tolist():
@@ -151,10 +147,26 @@ def templated(n: int, seed: int = 3) -> tuple[list[str], list[list[int]]]:
     return [texts[i] for i in order.tolist()], [[int(position[i]) for i in g] for g in groups]
 
 
-def prose(n: int, mean_words: float, seed: int = 4) -> list[str]:
-    """Returns ``n`` paragraphs of ordinary (synthetic) prose of about ``mean_words`` words."""
+def templated(n: int, seed: int = 3) -> tuple[list[str], list[list[int]]]:
+    """Returns about ``n`` paragraphs of template families with planted copies, and the groups to check."""
     rng = np.random.default_rng(seed)
-    return Vocabulary().paragraphs(rng, paragraph_lengths(rng, n, mean_words))
+    variants: list[str] = []
+    for f, size in enumerate(family_sizes(n)):
+        make = TEMPLATES[f % len(TEMPLATES)]
+        seen: set[str] = set()
+        while len(seen) < size:
+            text = make(rng)
+            if text not in seen:
+                seen.add(text)
+                variants.append(text)
+    return with_copies(variants, rng)
+
+
+def prose(n: int, mean_words: float, seed: int = 4) -> tuple[list[str], list[list[int]]]:
+    """Returns about ``n`` paragraphs of ordinary (synthetic) prose with the same planted copies."""
+    rng = np.random.default_rng(seed)
+    originals = Vocabulary().paragraphs(rng, paragraph_lengths(rng, int(n / (1 + 2 * COPY_SHARE)), mean_words))
+    return with_copies(originals, rng)
 
 
 def write_folder(root: Path, texts: list[str]) -> int:
@@ -222,13 +234,13 @@ def main() -> None:
         for size in [int(s) for s in args.sizes.split(",")]:
             texts, groups = templated(size)
             mean_words = float(np.mean([len(t.split()) for t in texts[:2000]]))
-            plain = prose(len(texts), mean_words)
+            plain, plain_groups = prose(size, mean_words)
             k = next(runs)
             mb_t = write_folder(root / f"t{k}", texts) / 1e6
             mb_p = write_folder(root / f"p{k}", plain) / 1e6
             base = run(root / f"p{k}", root / f"p{k}-out", args.workers)
             ours = run(root / f"t{k}", root / f"t{k}-out", args.workers)
-            failures = check(texts, groups, root / f"t{k}-out")
+            failures = check(texts, groups, root / f"t{k}-out") + check(plain, plain_groups, root / f"p{k}-out")
             print(row(len(texts), "prose", mb_p, base, None))
             print(row(len(texts), "templates", mb_t, ours, base), flush=True)
             if failures:

@@ -19,6 +19,7 @@ import numpy as np
 from nettoyeur import parallel
 from nettoyeur.config import CleanConfig
 from nettoyeur.lsh import (
+    MAX_BUCKET_PAIRS,
     anchor_part_codes,
     band_codes,
     band_keys,
@@ -452,7 +453,8 @@ def _band_codes(
     several = np.sort(members[mixed[bucket]])
     codes, dropped = _unsettled(band_codes(column[several], signed[several]), settled)
     sizes = sizes[~mixed]
-    skipped = int((sizes * (sizes - 1) // 2).sum()) - len(same)
+    # Counted as the pairs band_codes would have made of them (a star past MAX_BUCKET_PAIRS).
+    skipped = int(np.where(sizes <= MAX_BUCKET_PAIRS, sizes * (sizes - 1) // 2, 2 * sizes - 3).sum()) - len(same)
     return sorted_unique(np.concatenate([same, codes])), skipped + dropped
 
 
