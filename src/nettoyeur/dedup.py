@@ -76,7 +76,7 @@ class DedupStats:
     signed: int = 0
     exact_pairs: int = 0
     candidates: int = 0
-    implied: int = 0
+    implied: int = 0  # pairs families settled (see counted_candidate_pairs: not in the summary)
     beyond: int = 0
     verified: int = 0
     verified_duplicates: int = 0

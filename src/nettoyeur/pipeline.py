@@ -319,7 +319,9 @@ def run(
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     skips.sort(key=lambda s: s.path)
-    stats = {k: v for k, v in vars(decision.stats).items() if k != "contained_reported"}
+    # The pairs families settled are counted once per band that found them here, once in all
+    # elsewhere (Ray): left out of the summary, which every executor writes alike.
+    stats = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
     summary = run_summary(
         infos=infos,
         skips=skips,
