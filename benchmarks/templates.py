@@ -8,9 +8,9 @@ each size, a templated corpus and a corpus of ordinary prose with the same numbe
 templated output:
 
 * four templates in four languages (an English match report, a French weather bulletin, a German
-  flat listing, a Spanish obituary whose month is a lower-case word, so its families split by
-  month), families of 100, 1,000 and 10,000 variants (a third of the paragraphs each, as far as
-  the size allows); every variant has its own numbers, names drawn from a short list;
+  flat listing, a Spanish obituary whose month is a lower-case word), families of 100, 1,000 and
+  10,000 variants (a third of the paragraphs each, as far as the size allows); every variant has
+  its own numbers, names drawn from a short list;
 * planted copies: 2% exact copies of a variant (case and spacing changed) and 2% near copies (two
   neighbouring letters of a non-fact word swapped: a typo), shuffled among the variants; the
   prose corpus gets the same copies, so that both runs remove as much and differ in the
@@ -56,7 +56,10 @@ _NAMES = (
     "Arveno Belcastro Corvin Dalmora Estrava Fenwick Galloway Hartmoor Isolde Jarrow Kestrel Lindqvist "
     "Marbury Norrland Ostrava Pellworm Quimper Rostock Salvatierra Tarragona Umbria Valdivia Wexford Zamora"
 ).split()
-_MONTHS_ES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+# "junio" is left out: one letter from "julio", verification reads the pair as a typo (the same
+# date), so two obituaries a month apart would be merged; that is the policy's business, not
+# this benchmark's.
+_MONTHS_ES = "enero febrero marzo abril mayo julio agosto septiembre octubre noviembre diciembre".split()
 
 
 def _match(rng: np.random.Generator) -> str:
@@ -72,7 +75,7 @@ def _match(rng: np.random.Generator) -> str:
 def _weather(rng: np.random.Generator) -> str:
     return (
         f"Météo à {_NAMES[rng.integers(len(_NAMES))]} pour le {rng.integers(1, 29)} : des températures "
-        f"comprises entre {rng.integers(-10, 15)} et {rng.integers(15, 40)} degrés, un vent soufflant à "
+        f"comprises entre {rng.integers(0, 15)} et {rng.integers(15, 40)} degrés, un vent soufflant à "
         f"{rng.integers(5, 120)} km/h et {rng.integers(0, 80)} millimètres de pluie attendus au cours de la "
         "journée, avec des éclaircies en fin de soirée sur la plupart des communes du département."
     )
@@ -90,7 +93,7 @@ def _listing(rng: np.random.Generator) -> str:
 def _obituary(rng: np.random.Generator) -> str:
     return (
         f"{_NAMES[rng.integers(len(_NAMES))]} {_NAMES[rng.integers(len(_NAMES))]} falleció el "
-        f"{rng.integers(1, 29)} de {_MONTHS_ES[rng.integers(12)]} de {rng.integers(1990, 2025)} a los "
+        f"{rng.integers(1, 29)} de {_MONTHS_ES[rng.integers(len(_MONTHS_ES))]} de {rng.integers(1990, 2025)} a los "
         f"{rng.integers(40, 105)} años; la familia agradece las muestras de cariño recibidas y comunica que "
         f"el funeral se celebrará a las {rng.integers(9, 20)} horas en la parroquia de su barrio natal."
     )

@@ -24,9 +24,9 @@ from nettoyeur.lsh import (
     band_codes,
     band_keys,
     band_pairs,
-    counted_anchor_pairs,
     counted_anchor_pairs_of_parts,
     counted_pairs_of_codes,
+    group_pair_codes,
     optimal_bands,
     repeated,
     sorted_unique,
@@ -402,12 +402,11 @@ def counted_candidate_pairs(
         )
     elif anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
-        more, more_shared = counted_anchor_pairs(analysis.anchor_keys, analysis.anchor_owner, select=first)
-        if settled is not None and len(more):
-            family, variant = settled
-            keep = ~((family[more[:, 0]] == family[more[:, 1]]) & (variant[more[:, 0]] != variant[more[:, 1]]))
-            implied += len(more) - int(np.count_nonzero(keep))
-            more, more_shared = more[keep], more_shared[keep]
+        keys, owners = analysis.anchor_keys[first], analysis.anchor_owner[first]
+        part_of = keys >> np.uint32(28)  # the parts of anchor_pairs: equal anchors in one part
+        parts = [_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
+        implied += sum(dropped for _, dropped in parts)
+        more, more_shared = counted_anchor_pairs_of_parts([codes for codes, _ in parts])
     del results
     shared = np.zeros(len(pairs), dtype=np.uint8)
     if len(more):
@@ -431,6 +430,19 @@ def _band_codes(
     """
     if settled is None:
         return band_codes(column, signed), 0
+    return _settled_codes(column, signed, settled, band_codes)
+
+
+def _settled_codes(
+    column: np.ndarray,
+    signed: np.ndarray,
+    settled: tuple[np.ndarray, np.ndarray],
+    pair_codes: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, int]:
+    """``pair_codes(column, signed)`` less the pairs families settle, and how many were left out.
+
+    See :func:`_band_codes`; ``pair_codes`` makes the pair codes of positions sharing a key.
+    """
     family, variant = settled
     members = repeated(column)
     if len(members) == 0:
@@ -449,13 +461,15 @@ def _band_codes(
     twice = twice[~mixed[bucket[twice]]]
     # A bucket of one family: only the members of one variant pair (its pairs are those of
     # the salted keys); a bucket of several families: all its pairs, less the settled ones.
-    same = band_codes(salted[twice], signed[members[twice]])
+    same = pair_codes(salted[twice], signed[members[twice]])
     several = np.sort(members[mixed[bucket]])
-    codes, dropped = _unsettled(band_codes(column[several], signed[several]), settled)
+    codes, dropped = _unsettled(pair_codes(column[several], signed[several]), settled)
     sizes = sizes[~mixed]
     # Counted as the pairs band_codes would have made of them (a star past MAX_BUCKET_PAIRS).
     skipped = int(np.where(sizes <= MAX_BUCKET_PAIRS, sizes * (sizes - 1) // 2, 2 * sizes - 3).sum()) - len(same)
-    return sorted_unique(np.concatenate([same, codes])), skipped + dropped
+    # No bucket's pairs are another's (one key per paragraph and band; per anchor, a pair is
+    # counted once per anchor shared, as anchor_part_codes counts it).
+    return np.concatenate([same, codes]), skipped + dropped
 
 
 def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
@@ -579,8 +593,24 @@ def _anchor_part(
     """:func:`anchor_part_codes` of one spilled anchor part (first copies, unsettled pairs), and the pairs left out."""
     keys, owners = spilled.part(part)
     first = group[owners] == owners
-    codes, per_owner = anchor_part_codes(keys[first], owners[first])
-    codes, dropped = _unsettled(codes, settled)
+    return _anchor_codes(keys[first], owners[first], settled)
+
+
+def _anchor_codes(
+    keys: np.ndarray, owners: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None, max_group: int = 256
+) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+    """:func:`anchor_part_codes` less the pairs families settle (anchors of one family are not paired), and how many."""
+    if settled is None or len(owners) == 0:
+        return anchor_part_codes(keys, owners, max_group), 0
+    per_owner = np.bincount(owners)
+    keys = keys.astype(np.uint64)
+    owners = owners.astype(np.int64)
+    # Anchors shared by more than max_group paragraphs are ignored (anchor_part_codes): drop them first.
+    order = np.argsort(keys, kind="stable")
+    starts = np.flatnonzero(np.r_[True, keys[order][1:] != keys[order][:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    small = order[np.repeat(sizes <= max_group, sizes)]
+    codes, dropped = _settled_codes(keys[small], owners[small], settled, group_pair_codes)
     return (codes, per_owner), dropped
 
 

@@ -178,6 +178,11 @@ def _pair_codes(pairs: np.ndarray) -> np.ndarray:
     return (lo[keep] << 32) | hi[keep]
 
 
+def group_pair_codes(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Returns the ``lo << 32 | hi`` codes of the ids sharing each key (a pair once per key it shares)."""
+    return _pair_codes(_pairs_from_groups(keys, ids))
+
+
 def _decode(codes: np.ndarray) -> np.ndarray:
     return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
 
