@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import clean, tree_bytes
 from corpusgen import prose, write_tree
-from nettoyeur import CleanConfig
+from nettoyeur import CleanConfig, dedup
 from nettoyeur.cluster import choose_keepers
 from nettoyeur.dedup import decide
 from nettoyeur.dedup_analysis import analyse_for, bound_candidates, counted_candidate_pairs, exact_groups, families
@@ -209,3 +209,12 @@ def test_bound_keeps_the_best_of_either_end(edges, limit):
             expected.update(p for p, _, _ in sorted(mine, key=lambda m: (m[1], m[2]))[:limit])
     assert {tuple(p) for p in got.pairs.tolist()} == expected
     assert got.beyond == len(scores) - len(expected)
+
+
+def test_pairs_read_from_a_temporary_file_give_the_same_decision(monkeypatch):
+    texts, _ = family_corpus(30, 3, seed=5)
+    expected = _decide(texts)
+    monkeypatch.setattr(dedup, "PAIRS_IN_MEMORY", 1)
+    spilled = _decide(texts, workers=2)
+    assert expected.stats.verified > 1
+    assert (spilled.pid, spilled.target, spilled.reason) == (expected.pid, expected.target, expected.reason)
