@@ -19,7 +19,7 @@ from nettoyeur.folder_sink import FolderSink
 from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.minhash import signatures, signatures_flat
 from nettoyeur.pipeline import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
-from nettoyeur.repair import may_need_repair, needs_repair
+from nettoyeur.repair import may_need_repair
 from nettoyeur.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
 from nettoyeur.sources import FolderSource
 from nettoyeur.spill import SpillTexts, write_spill
@@ -236,23 +236,7 @@ def test_split_lines_fast_path_equals_the_regex(text):
     assert [p.line for p in paragraphs] == [n for n, line in enumerate(lines, 1) if line.rstrip("\r\n").strip()]
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aé Ã©â€™Â«&#;x1\x1b[\u0085\u00a0€ŒœÃ™abc")), max_size=14))
-def test_repair_prefilter_never_misses(text):
-    if needs_repair(text):
-        assert may_need_repair(text)
-
-
-# Every latin-1 character (the byte-class test) and a few beyond it (the code-point test):
-# cp1252's continuations, U+201B, a lone surrogate, a character beyond U+FFFF.
-_LATIN1_AND_MORE = [chr(c) for c in range(0x100)] + ["\u2019", "\u201b", "\u20ac", "\u2200", "\ud800", "\U0001f600"]
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet=st.sampled_from(_LATIN1_AND_MORE), max_size=8))
-def test_repair_prefilter_never_misses_on_any_character(text):
-    if needs_repair(text):
-        assert may_need_repair(text)
+# The repair gate's laws (never narrower than ftfy, on any text) are in test_repair_gate.py.
 
 
 def test_repair_prefilter_passes_clean_accented_text():

@@ -138,6 +138,7 @@ CONFIGS = st.builds(
     CleanConfig,
     min_files=st.sampled_from([2, 5]),
     containment=st.sampled_from(["remove", "report"]),
+    keep=st.sampled_from(["first", "longest"]),  # every law holds whichever copy a cluster keeps
     workers=st.just(1),
 )
 

@@ -273,11 +273,13 @@ def test_star_components_long_path_and_two_components():
     edges=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=60),
     contained=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=8),
     parts=st.integers(1, 3),
+    rank=st.none() | st.lists(st.integers(-3, 3), min_size=31, max_size=31),
 )
-def test_cluster_edges_keep_the_clusters(edges, contained, parts):
-    # Without conflicts, the star edges give choose_keepers the very same removals.
+def test_cluster_edges_keep_the_clusters(edges, contained, parts, rank):
+    # Without conflicts, the star edges give choose_keepers the very same removals, whatever the --keep rank.
     reduced = cluster_edges(LocalExecutor(1), np.array(edges, dtype=np.int64).reshape(-1, 2), np.empty((0, 2)), parts)
-    assert choose_keepers(31, [tuple(e) for e in reduced.tolist()], contained) == choose_keepers(31, edges, contained)
+    stars = [tuple(e) for e in reduced.tolist()]
+    assert choose_keepers(31, stars, contained, rank=rank) == choose_keepers(31, edges, contained, rank=rank)
     assert len(reduced) <= len({v for e in edges for v in e})  # one edge per member at most
 
 
@@ -446,8 +448,12 @@ def _run_with(executor, root: Path, out: Path, config: CleanConfig, dry_run: boo
 
 @pytest.mark.parametrize(
     "config",
-    [CleanConfig(workers=2), CleanConfig(workers=1, containment="report", boilerplate=False)],
-    ids=["defaults", "report-containment"],
+    [
+        CleanConfig(workers=2),
+        CleanConfig(workers=1, containment="report", boilerplate=False),
+        CleanConfig(workers=2, keep="longest", boilerplate=False),
+    ],
+    ids=["defaults", "report-containment", "keep-longest"],
 )
 def test_ray_engine_writes_the_local_bytes(ray_session, spies, corpus, tmp_path, config):
     from nettoyeur.engine_ray import RayExecutor

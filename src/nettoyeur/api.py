@@ -30,6 +30,7 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.executors import check_engine, make_executor
 from nettoyeur.formats import detect, plan_pair
+from nettoyeur.keep import parse_keep
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
@@ -47,6 +48,7 @@ IO_OPTIONS: dict[str, str] = {
     "overwrite": "allow a non-empty OUT",
     "dry_run": "write only the report",
     "quiet": "no progress bars",
+    "annotate": "records: a field name; remove nothing, write each record whole with its paragraphs' verdicts there",
 }
 
 
@@ -107,6 +109,7 @@ def clean(
         id_field=io.get("id_field", "id"),
         drop_empty=bool(io.get("drop_empty", False)),
         index=io.get("index"),
+        annotate=io.get("annotate"),
     )
 
 
@@ -126,6 +129,7 @@ def run_paths(
     index: str | Path | None = None,
     engine: str = "local",
     address: str | None = None,
+    annotate: str | None = None,
 ) -> dict[str, Any]:
     """Opens IN and OUT in their format, opens the index, and runs the pipeline.
 
@@ -146,9 +150,13 @@ def run_paths(
         engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
             cluster; needs ``nettoyeur[ray]``); both write the same bytes.
         address: for ``ray``, the cluster to join (None: start Ray here).
+        annotate: records only: remove nothing, and write each record whole with this
+            field listing its paragraphs' verdicts (:mod:`nettoyeur.annotate`).
 
     Raises:
-        ConfigError: the index was built with other settings, or an unknown engine.
+        ConfigError: the index was built with other settings, an unknown engine, or a ``keep``
+            rule that reads a record field for a folder of text files (or any rule but
+            ``first`` with an index).
         InputError: IN, OUT, the index or the Ray cluster cannot be used; nothing is written.
         MissingExtraError: the format, the index or the engine needs an optional dependency.
         OSError: writing failed; files already written are whole.
@@ -163,7 +171,11 @@ def run_paths(
     report = Path(report)
     output_label = None if output_path is None else str(output_path)
     output_path = None if dry_run or output_path is None else Path(output_path)
-    options = RecordOptions(text_field=text_field, id_field=id_field or None, drop_empty=drop_empty)
+    if annotate is not None:
+        _check_annotate(annotate, text_field, drop_empty, input_path)
+    options = RecordOptions(
+        text_field=text_field, id_field=id_field or None, drop_empty=drop_empty, annotate=annotate or None
+    )
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
     source, make_sink = plan_pair(
         input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
@@ -173,6 +185,18 @@ def run_paths(
     extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
+        if annotate:
+            extra["annotate"] = annotate
+    elif parse_keep(config.keep).needs_records:
+        raise ConfigError(
+            f"--keep {config.keep} reads a record field, and {input_path} is a folder of text files: "
+            "use --keep first or --keep longest, or clean JSON Lines/Parquet records."
+        )
+    if index is not None and config.keep != "first":
+        raise ConfigError(
+            f"--keep {config.keep} cannot be combined with --index (the earlier runs' copies are already "
+            "written and always stay): run without --index, or with --keep first."
+        )
     if index is None:
         check_engine(engine, address)
         executor = make_executor(engine, config.workers, address)  # before OUT is created
@@ -189,6 +213,27 @@ def run_paths(
     run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
     with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
         return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
+
+
+def _check_annotate(annotate: str, text_field: str, drop_empty: bool, input_path: Path) -> None:
+    """Refuses ``annotate`` where it cannot apply, before anything is read or written.
+
+    Raises:
+        ConfigError: an empty field name, the text field's name, ``drop_empty`` with it,
+            or a folder of text files (which has no record to annotate).
+    """
+    if not annotate or not annotate.strip():
+        raise ConfigError("--annotate-field must name a field, e.g. 'nettoyeur'.")
+    if annotate == text_field:
+        raise ConfigError(f"--annotate-field {annotate!r} is the text field: choose another name, e.g. 'nettoyeur'.")
+    if drop_empty:
+        raise ConfigError("--annotate removes nothing, so no record becomes empty: drop --drop-empty.")
+    if detect(input_path) == "text":
+        raise ConfigError(
+            f"--annotate writes verdicts into records, and {input_path} is a folder of text files: to see what a "
+            "clean would remove without removing it, run with --dry-run (the report) and then 'nettoyeur review "
+            "REPORT' (an HTML page)."
+        )
 
 
 @dataclass

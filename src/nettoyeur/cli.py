@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from nettoyeur import __version__
+from nettoyeur.annotate import DEFAULT_FIELD
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import ConfigError, NettoyeurError
@@ -78,7 +79,7 @@ def location_arguments() -> Decorator:
 
 
 def dedup_options() -> Decorator:
-    """How near duplicates are found: --threshold, --num-perm, --ngram, --containment."""
+    """How near duplicates are found and which copy stays: --threshold, --num-perm, --ngram, --containment, --keep."""
     return compose(
         _config_option(
             "--threshold",
@@ -91,6 +92,12 @@ def dedup_options() -> Decorator:
             "--containment",
             type=click.Choice(["remove", "report", "off"]),
             help="Paragraphs inside a longer one: remove them, only report them, or ignore.",
+        ),
+        _config_option(
+            "--keep",
+            help="Which copy of a cluster is kept: first (corpus order), longest (most words), or for records "
+            "FIELD:min, FIELD:max, FIELD=v1,v2,... (preferred values first; records without the field last). "
+            "Ties go to corpus order.",
         ),
     )
 
@@ -177,6 +184,30 @@ def write_options() -> Decorator:
     )
 
 
+def review_options() -> Decorator:
+    """--review, --annotate, --annotate-field: see what a clean did (``clean`` only)."""
+    return compose(
+        click.option(
+            "--review",
+            "review",
+            is_flag=True,
+            help="Also write the HTML review page (x.review.html beside the report; see 'nettoyeur review').",
+        ),
+        click.option(
+            "--annotate",
+            is_flag=True,
+            help="Records only: remove nothing; write each record whole with a field listing its paragraphs' "
+            "verdicts (spans, reason, kept copy, similarity).",
+        ),
+        click.option(
+            "--annotate-field",
+            default=DEFAULT_FIELD,
+            show_default=True,
+            help="With --annotate: the field that receives the verdicts.",
+        ),
+    )
+
+
 def quiet_option() -> Decorator:
     """--quiet/-q: no progress bars, no table."""
     return click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary table.")
@@ -190,6 +221,7 @@ def quiet_option() -> Decorator:
 @report_option()
 @limit_options()
 @write_options()
+@review_options()
 @quiet_option()
 @format_options
 def clean(
@@ -199,6 +231,7 @@ def clean(
     num_perm: int,
     ngram: int,
     containment: str,
+    keep: str,
     boilerplate: bool,
     rules_file: Path | None,
     min_files: int,
@@ -213,6 +246,9 @@ def clean(
     dry_run: bool,
     overwrite: bool,
     resume: bool,
+    review: bool,
+    annotate: bool,
+    annotate_field: str,
     quiet: bool,
     **formats: Any,
 ) -> None:
@@ -234,6 +270,7 @@ def clean(
             max_file_lines=max_file_lines,
             workers=workers,
             snapshot=snapshot,
+            keep=keep,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
@@ -248,6 +285,7 @@ def clean(
                 quiet=quiet,
                 engine=engine,
                 address=address,
+                annotate=annotate_field if annotate else None,
                 **formats,
             )
     except KeyboardInterrupt:
@@ -268,11 +306,22 @@ def clean(
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )
+    page = None
+    if review:
+        from nettoyeur.review import write_review
+
+        try:
+            page = write_review(summary["report"])
+        except OSError as err:
+            click.echo(_io_error(err, output_dir, dry_run=True), err=True)
+            sys.exit(EXIT_IO)
     if not quiet:
         from collections import Counter
 
         click.echo(table(Counter(summary["counts"]), len(summary["skipped"]), summary["files"]))
         click.echo(f"report: {summary['report']}")
+        if page is not None:
+            click.echo(f"review: {page}")
         for skip in summary["skipped"][:10]:
             click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
@@ -367,6 +416,35 @@ def _interrupted(output_dir: Path, dry_run: bool) -> str:
         "none is half-written and temporary files were removed. "
         "Run the same command with --resume to finish without rewriting them."
     )
+
+
+@main.command()
+@click.argument("report", metavar="REPORT", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="The page (default x.review.html beside it)."
+)
+@click.option("--sample", type=int, default=20, show_default=True, help="Removals sampled per rule.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Sampling seed (same seed, same page).")
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where the cleaned input is now, for the context lines (default: the summary's input).",
+)
+def review(report: Path, output: Path | None, sample: int, seed: int, input_path: Path | None) -> None:
+    """Write an HTML page to review a clean: counts, samples per rule, clusters side by side, repairs."""
+    from nettoyeur.review import write_review
+
+    try:
+        page = write_review(report, output, sample=sample, seed=seed, input_path=input_path)
+    except NettoyeurError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OSError as err:
+        click.echo(f"Error: cannot write the page: {err.strerror or err} ({err.filename}).", err=True)
+        sys.exit(EXIT_IO)
+    click.echo(f"review: {page} (open it in a browser)")
 
 
 main.add_command(make_scan(clean))

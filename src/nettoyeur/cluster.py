@@ -6,9 +6,11 @@ depend on the order files were read in.
 
 1. Duplicate pairs are merged with union-find (path halving, union by smaller root),
    in sorted order: every cluster keeps its smallest id and loses the rest (reason
-   ``duplicate``). Two paragraphs that verification found to state different things
-   (a *conflict*: another number, name or word in the same sentence) are never put in
-   one cluster, so a third paragraph close to both cannot chain two hard negatives.
+   ``duplicate``); with a per-paragraph rank (``--keep``, :mod:`nettoyeur.keep`), it
+   keeps its member of the smallest ``(rank, id)`` instead. Two paragraphs that
+   verification found to state different things (a *conflict*: another number, name
+   or word in the same sentence) are never put in one cluster, so a third paragraph
+   close to both cannot chain two hard negatives.
    Members of one *family* and different *variants* (the same template with other
    numbers, see :func:`nettoyeur.dedup_analysis.families`) conflict pairwise without a
    listed pair: two clusters holding two variants of one family never merge.
@@ -16,13 +18,15 @@ depend on the order files were read in.
    same sentence). A whole cluster is ``contained`` when one of its members lies inside
    a paragraph of another cluster; it then points at that cluster's keeper. Chains
    (A inside B inside C) are followed to a kept paragraph; a cycle keeps its members.
+   Clusters are formed, and containment followed, on their roots (smallest ids); the
+   rank only names which member of each cluster stays.
 
 Every removal therefore points at a paragraph that is kept: no cluster is wiped out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -70,6 +74,7 @@ def choose_keepers(
     duplicates: Iterable[tuple[int, int]],
     contained: Iterable[tuple[int, int]] = (),
     conflicts: Iterable[tuple[int, int]] = (),
+    rank: Sequence[int] | None = None,
     families: dict[int, tuple[int, int]] | None = None,
 ) -> list[Removal]:
     """Decides which paragraphs go.
@@ -84,6 +89,8 @@ def choose_keepers(
         duplicates: verified duplicate pairs (either order).
         contained: verified ``(inner, outer)`` pairs: inner is a cut copy of outer.
         conflicts: pairs found to state different things; never in one cluster.
+        rank: per id, the keep rank (smaller stays; ties: the smaller id); None keeps
+            each cluster's smallest id.
         families: a ``(family, variant)`` label per id (ids absent have none): ids of one
             family and different variants conflict pairwise, as if every such pair were in
             ``conflicts``, without the N²/2 pairs (each cluster carries the variant of each
@@ -122,11 +129,19 @@ def choose_keepers(
                 labels[root] = kept
             kept.update(moved)
         members.update((a, b))
+    keeper: dict[int, int] = {}  # cluster root -> the member kept, when the rank picks another
+    if rank is not None:
+        for pid in sorted(members):
+            root = uf.find(pid)
+            best = keeper.get(root, root)
+            if (rank[pid], pid) < (rank[best], best):
+                keeper[root] = pid
     removals: dict[int, Removal] = {}
     for pid in sorted(members):
         root = uf.find(pid)
-        if root != pid:
-            removals[pid] = Removal(pid, root, "duplicate")
+        kept = keeper.get(root, root)
+        if kept != pid:
+            removals[pid] = Removal(pid, kept, "duplicate")
     # Containment between clusters: root of inner -> smallest root of an outer.
     outer_of: dict[int, int] = {}
     for inner, outer in contained:
@@ -137,7 +152,7 @@ def choose_keepers(
     for pid in range(n) if final else ():
         root = uf.find(pid) if pid in members else pid
         if root in final:
-            removals[pid] = Removal(pid, final[root], "contained")
+            removals[pid] = Removal(pid, keeper.get(final[root], final[root]), "contained")
     return sorted(removals.values(), key=lambda r: r.pid)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from nettoyeur.errors import ConfigError
+from nettoyeur.keep import parse_keep
 
 ContainmentMode = Literal["remove", "report", "off"]
 
@@ -103,6 +104,10 @@ class CleanConfig:
             lasts), so that each file is read and decoded once; False reads every file
             again in each pass (for a small temporary disk; 15-20% more CPU). Runs on
             Ray never keep one. The output is the same either way.
+        keep: which copy of a duplicate cluster is kept (:mod:`nettoyeur.keep`): ``first``
+            in corpus order (the default: a reader meets the text where it first appears,
+            and the choice needs no more data), ``longest``, ``FIELD:min``, ``FIELD:max``
+            or ``FIELD=v1,v2,...`` (record inputs). Ties go to corpus order.
     """
 
     threshold: float = 0.3
@@ -122,6 +127,7 @@ class CleanConfig:
     max_file_lines: int = 200_000
     workers: int = 0
     snapshot: bool = True
+    keep: str = "first"
 
     def __post_init__(self) -> None:
         self.validate()
@@ -130,7 +136,7 @@ class CleanConfig:
         """Checks every field.
 
         Raises:
-            ConfigError: a value is out of range, with how to fix it.
+            ConfigError: a value is out of range (or ``keep`` is not a rule), with how to fix it.
         """
         if not 0.0 < self.threshold < 1.0:
             raise ConfigError(f"threshold must be between 0 and 1 (exclusive), got {self.threshold}: try 0.3.")
@@ -164,6 +170,7 @@ class CleanConfig:
             raise ConfigError(f"max_file_lines must be a positive integer, got {self.max_file_lines!r}.")
         if self.workers < 0:
             raise ConfigError(f"workers must be >= 0 (0 = all cores), got {self.workers}.")
+        parse_keep(self.keep)
         if self.rules_file is not None and not Path(self.rules_file).is_file():
             raise ConfigError(f"rules file {self.rules_file} does not exist: give the path of a text file of rules.")
 

@@ -9,7 +9,8 @@ Runs over every paragraph that boilerplate left, within and across files alike:
    :mod:`nettoyeur.minhash`);
 3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
-5. *cluster / keep*: union-find, first copy in corpus order kept, pairs that state
+5. *cluster / keep*: union-find, first copy in corpus order kept (or the best ranked
+   by ``--keep``: :mod:`nettoyeur.keep`), pairs that state
    different things never in one cluster (:mod:`nettoyeur.cluster`). A passage quoted
    inside a longer paragraph (pull quote, heading) is reported with its container, kept.
 
@@ -47,6 +48,7 @@ from nettoyeur.dedup_analysis import (
     exact_groups,
     families,
 )
+from nettoyeur.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.lsh import optimal_bands, sorted_unique, sorted_unique_segments
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -219,6 +221,7 @@ class Decision:
             ``contained``), then the quoted ones (reason ``quoted``: a passage inside a
             longer paragraph that is not a cut copy of it), each in paragraph id order.
         stats: the stage's counts.
+        keep: the ``--keep`` rule that chose the kept copies.
     """
 
     pid: list[int] = field(default_factory=list)
@@ -227,6 +230,7 @@ class Decision:
     evidence: list[tuple[float | None, float, float]] = field(default_factory=list)
     reported: list[tuple[int, int, str, tuple[float | None, float, float]]] = field(default_factory=list)
     stats: DedupStats = field(default_factory=DedupStats)
+    keep: str = "first"
 
     def targets(self) -> set[int]:
         """Returns the ids of every kept paragraph that a removal or report points at."""
@@ -240,6 +244,7 @@ def decide(
     workers: int = 1,
     executor: Any = None,
     progress: bool = False,
+    rank: np.ndarray | None = None,
 ) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
@@ -250,6 +255,8 @@ def decide(
         workers: processes verifying pairs (without ``executor``).
         executor: where candidates, verification and large clusters run (a
             :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
+        rank: per paragraph, its ``--keep`` rank (:func:`nettoyeur.keep.paragraph_ranks`);
+            None keeps the first copy in corpus order.
         progress: show a progress bar of the verification (on standard error).
 
     Returns:
@@ -353,7 +360,8 @@ def decide(
         [(local[a], local[b]) for a, b in duplicates],
         [(local[a], local[b]) for a, b in contained],
         [(local[a], local[b]) for a, b in conflicts],
-        {
+        None if rank is None else rank[involved].tolist(),
+        families={
             local[pid]: (f, v)
             for pid, f, v in zip(labelled.tolist(), family[labelled].tolist(), variant[labelled].tolist())
         },
@@ -370,7 +378,7 @@ def decide(
     stats.quoted = len(quoted_in)
     removals = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
     removals += [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
-    decision = Decision(stats=stats)
+    decision = Decision(stats=stats, keep=config.keep)
     if not removals:
         return decision
     chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
@@ -402,9 +410,18 @@ QUOTED_DETAIL = "inside a longer paragraph but not a cut copy of it (a pull quot
 
 
 def make_verdict(
-    reason: str, evidence: tuple[float | None, float, float], kept_doc: str, kept_line: int, kept_text: str
+    reason: str,
+    evidence: tuple[float | None, float, float],
+    kept_doc: str,
+    kept_line: int,
+    kept_text: str,
+    keep: str = "first",
 ) -> Verdict:
-    """Returns the :class:`Verdict` of one removal or report (``quoted`` is reported as ``contained``)."""
+    """Returns the :class:`Verdict` of one removal or report (``quoted`` is reported as ``contained``).
+
+    ``keep`` (the ``--keep`` rule) is recorded in the verdict unless it is the default
+    ``first``, so a default run's report is unchanged.
+    """
     est, jac, cont = evidence
     return Verdict(
         "contained" if reason == "quoted" else reason,
@@ -415,6 +432,7 @@ def make_verdict(
         jaccard=jac,
         containment=cont,
         detail=QUOTED_DETAIL if reason == "quoted" else None,
+        keep=None if keep == "first" else keep,
     )
 
 
@@ -438,12 +456,15 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     analysis = analyse_for(texts, config)
     if progress:
         progress(len(owners))
-    decision = decide(analysis, config, MemoryTexts(texts), parallel.worker_count(config.workers))
+    rule = parse_keep(config.keep)
+    values = [record_value(getattr(doc, "record", None), rule) for doc, _ in owners] if rule.needs_records else []
+    rank = paragraph_ranks(rule, analysis.n_words, np.arange(len(owners)), values)
+    decision = decide(analysis, config, MemoryTexts(texts), parallel.worker_count(config.workers), rank=rank)
     for pid, target, reason, ev in zip(decision.pid, decision.target, decision.reason, decision.evidence):
         kdoc, kp = owners[target]
-        owners[pid][1].verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text)
+        owners[pid][1].verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)
     for pid, target, reason, ev in decision.reported:
         (doc, p), (kdoc, kp) = owners[pid], owners[target]
-        verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text)
+        verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)
         decision.stats.contained_reported.append(reported_record(doc.path, p.line, p.index, p.text, verdict))
     return decision.stats

@@ -27,6 +27,7 @@ from typing import Any
 
 from nettoyeur.errors import InputError, NettoyeurError
 from nettoyeur.formats import open_source
+from nettoyeur.keep import describe
 from nettoyeur.records import Document
 from nettoyeur.report import summary_path
 from nettoyeur.shards import KEY_SEP, ROW_DIGITS, RecordOptions
@@ -275,7 +276,7 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
         else:
             kept = f"{r.get('kept_doc')}:{r.get('kept_line')}"
             if reason == "duplicate":
-                out.append(f"why: a copy of {kept}, the first copy in corpus order, which is kept")
+                out.append(f"why: a copy of {kept}, {describe(r.get('keep', 'first'))}, which is kept")
             else:
                 out.append(f"why: its words lie inside the longer {kept}, which is kept")
             metrics = _metrics(r)

@@ -57,7 +57,7 @@ def _config_from(params: dict[str, Any]) -> CleanConfig:
 
 def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
-    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "resume"}
+    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "resume", "review", "annotate", "annotate_field"}
     params = [p for p in clean.params if p.name not in dropped]
     params.append(click.Option(["--top"], type=int, default=10, show_default=True, help="Clusters and lines shown."))
 

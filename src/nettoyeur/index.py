@@ -59,8 +59,8 @@ from nettoyeur.shingle import exact_key, words
 # Paths of the indexed paragraphs during dedup: NUL sorts before any file name.
 VIRTUAL_PREFIX = "\0index/"
 # Bump when the stored layout or the way keys are computed changes: an index of another
-# format is refused, never misread.
-INDEX_FORMAT = 1
+# format is refused, never misread. 2: unspaced scripts (CJK, Thai) are one word per character.
+INDEX_FORMAT = 2
 # Parameters that shape the stored keys: a run with other values could not match them.
 KEY_PARAMETERS = ("num_perm", "seed", "ngram", "threshold", "anchor_modulus")
 

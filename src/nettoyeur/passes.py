@@ -23,7 +23,7 @@ import dataclasses
 import os
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ import numpy as np
 from nettoyeur import boilerplate, parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, make_verdict
+from nettoyeur.keep import parse_keep, record_value
 from nettoyeur.linecounts import counted_key
 from nettoyeur.lineshape import memo_for
 from nettoyeur.lsh import optimal_bands
@@ -141,6 +142,8 @@ class ShardAnalysis:
         band_rows: with ``spill_keys`` in the shared state, the rows of band keys written
             to ``spill + ".bands"`` (the analysis then holds none); else 0.
         anchor_counts: likewise, the anchors per part in ``spill + ".anchors"``, or None.
+        keep_values: per document of ``infos``, its ``--keep`` field's value (field rules
+            only; empty otherwise).
     """
 
     infos: list[DocInfo]
@@ -157,6 +160,7 @@ class ShardAnalysis:
     lengths: np.ndarray
     band_rows: int = 0
     anchor_counts: np.ndarray | None = None
+    keep_values: list[Any] = field(default_factory=list)
 
 
 def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
@@ -189,6 +193,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
     lengths: list[np.ndarray] = []
     position = 0
     shape_log = ShapeLog() if st.get("shapes") else None  # for the re-mark pass (nettoyeur.shapestore)
+    keep_rule = parse_keep(config.keep)
+    keep_values: list[Any] = []
 
     def flush() -> None:
         nonlocal texts, chars, position
@@ -243,6 +249,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
             codes.append(doc_codes)
             long_lines = tuple((p.line, len(p.text)) for p in doc.paragraphs if len(p.text) > config.max_line_chars)
             infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs), long_lines))
+            if keep_rule.needs_records:
+                keep_values.append(record_value(getattr(doc, "record", None), keep_rule))
             if chars >= ANALYSE_CHARS:
                 flush()
         flush()
@@ -276,6 +284,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
         band_rows,
         anchor_counts,
+        keep_values,
     )
 
 
@@ -313,7 +322,9 @@ def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Docu
                         p.verdict = _REMOVED
                     else:
                         reason, evidence, kept, kept_doc, kept_line = removal
-                        p.verdict = make_verdict(reason, evidence, kept_doc, kept_line, kept_text[kept])
+                        p.verdict = make_verdict(
+                            reason, evidence, kept_doc, kept_line, kept_text[kept], st["config"].keep
+                        )
                 pid += 1
         changes = task.overrides.get(doc.path)
         if changes:

@@ -52,6 +52,7 @@ from nettoyeur import parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, decide
 from nettoyeur.executors import Executor, LocalExecutor, check_engine, make_executor
+from nettoyeur.keep import paragraph_ranks, parse_keep
 from nettoyeur.linecounts import CountMerger, LineCounts, line_key, merge_counts  # noqa: F401 - re-exported
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
@@ -188,6 +189,7 @@ def run(
         spilled_anchors = SpilledAnchors([], [], [])
         offsets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
+        keep_values: list[Any] = []
         pid = 0
         with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
             for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
@@ -205,6 +207,7 @@ def run(
                 seen_all.update(part.seen)
                 doc_of.append(part.doc_of + len(infos))
                 infos.extend(part.infos)
+                keep_values.extend(part.keep_values)
                 analyses.append(part.analysis)
                 lines.append(part.lines)
                 indices.append(part.indices)
@@ -247,7 +250,10 @@ def run(
 
         parallel.trim_memory()
         lap("analyse")
-        decision = decide(analysis, config, store, workers, executor, progress=show)
+        rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, plan.doc_of, keep_values)
+        del keep_values
+        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show)
+        del rank
         del analysis
         parallel.trim_memory()
         lap("decide")

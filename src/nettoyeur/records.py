@@ -31,6 +31,8 @@ class Verdict:
         jaccard: exact Jaccard similarity of the two shingle sets.
         containment: share of this paragraph's shingles found in the kept copy.
         detail: free-form evidence (the pattern that fired, the file count ...).
+        keep: for duplicates and contained copies, the ``--keep`` rule that chose the
+            kept copy, when it is not the default ``first``.
     """
 
     reason: str
@@ -41,6 +43,7 @@ class Verdict:
     jaccard: float | None = None
     containment: float | None = None
     detail: str | None = None
+    keep: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the verdict as a JSON-ready dict, leaving out empty fields (floats to 4 decimals)."""
@@ -62,6 +65,8 @@ class Verdict:
         value = self.detail
         if value is not None:
             out["detail"] = round(value, 4) if isinstance(value, float) else value
+        if self.keep is not None:
+            out["keep"] = self.keep
         return out
 
 

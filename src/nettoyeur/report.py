@@ -252,6 +252,7 @@ def run_summary(
         "parameters": config.to_dict(),
         "versions": versions(),
         "checksums": {d.path: d.checksum for d in infos},
+        "paragraphs_per_file": {d.path: d.paragraphs for d in infos},  # kept = these - removed (the review page)
         "stages": stages,
         "contained_reported": contained_reported,
         "seconds": round(time.time() - started, 3),

@@ -20,6 +20,13 @@ _CONSENT_OPENING = (
     r"|al (?:hacer clic|suscribirte|registrarte)|cliccando|continuando (?:a|la) navigazione)"
 )
 
+# A copyright sign where one is written: at the start of the line or after a space or an
+# ASCII mark ("© 2024", "(©", "|©"). Glued to the end of a word it is the second half of
+# mojibake: UTF-8 "é" (C3 A9) read as latin-1 "Ã©", cp1250 "Ă©", cp1251 "Г©", MacRoman "√©",
+# and so on for every letter whose UTF-8 ends in byte A9. A paragraph the repair could not
+# fix must not be deleted as a copyright notice for it.
+_COPYRIGHT_SIGN = r"(?<![^\s!-/:-@\[-`{-~])©"
+
 # (kind, name, template, max_words, needles), in firing order after the navigation rows.
 NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     # --- cookies and privacy -----------------------------------------------------
@@ -160,9 +167,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "copyright",
         "copyright",
-        r"(?:©|\(c\)|copyright|tous droits réservés|all rights reserved|alle rechte vorbehalten"
+        rf"(?:{_COPYRIGHT_SIGN}|\(c\)|copyright|tous droits réservés|all rights reserved|alle rechte vorbehalten"
         r"|todos los derechos reservados|tutti i diritti riservati).*"
-        r"|.*(?:©|\(c\)\s*\d{4}|all rights reserved|tous droits réservés|alle rechte vorbehalten"
+        rf"|.*(?:{_COPYRIGHT_SIGN}|\(c\)\s*\d{{4}}|all rights reserved|tous droits réservés|alle rechte vorbehalten"
         r"|todos los derechos reservados|tutti i diritti riservati|some rights reserved|einige rechte vorbehalten"
         r"|certains droits réservés|algunos derechos reservados|alcuni diritti riservati).*",
         30,

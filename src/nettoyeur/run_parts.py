@@ -35,7 +35,7 @@ def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[
     out = []
     for k, (pid, target, reason, ev) in enumerate(decision.reported):
         kept_doc, kept_line = plan.paths[plan.doc_of[target]], int(plan.lines[target])
-        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1])
+        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1], decision.keep)
         doc = plan.paths[plan.doc_of[pid]]
         out.append(reported_record(doc, int(plan.lines[pid]), int(plan.indices[pid]), texts[2 * k], verdict))
     return out
@@ -59,7 +59,7 @@ def remark_plan(
     pointing: dict[tuple[str, int], list[Copy]] = {}
     for pid, target, reason, ev in plan.removals:
         kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
-        verdict = make_verdict(reason, ev, kept[0], kept[1], "")
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "", shared["config"].keep)
         copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
         pointing.setdefault(kept, []).append(copy)
     thinned = np.unique(plan.doc_of[plan.removed]).tolist()

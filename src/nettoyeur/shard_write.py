@@ -2,7 +2,8 @@
 
 :class:`RecordSink` writes each shard under OUT with the input's name, compression and
 (for Parquet) schema and codec, records in their order, each shard to a temporary file
-renamed into place when whole; :func:`cleaned_text` is the text a record gets.
+renamed into place when whole; :func:`cleaned_text` is the text a record gets (with
+``annotate``, the text as read and its verdicts in a field: :mod:`nettoyeur.annotate`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from nettoyeur.annotate import annotations, original_text, parquet_field
 from nettoyeur.records import Document
 from nettoyeur.shard_read import RecordSource
 from nettoyeur.shards import RecordDocument, parquet_module, require
@@ -38,8 +40,11 @@ def cleaned_text(doc: Document) -> str:
 class _ShardWriter:
     """Writes one output shard to a temporary file, renamed into place by :meth:`finish`."""
 
-    def __init__(self, target: Path, fmt: str, compression: str | None, template: Path) -> None:
+    def __init__(
+        self, target: Path, fmt: str, compression: str | None, template: Path, annotate: str | None = None
+    ) -> None:
         self.target, self.fmt, self.compression, self.template = target, fmt, compression, template
+        self.annotate = annotate
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=target.parent)
         self.raw = os.fdopen(fd, "wb")
@@ -85,6 +90,10 @@ class _ShardWriter:
 
         source = pq.ParquetFile(self.template)
         schema = source.schema_arrow
+        if self.annotate is not None:  # the annotations' column, last (replacing a column of that name)
+            if self.annotate in schema.names:
+                schema = schema.remove(schema.get_field_index(self.annotate))
+            schema = schema.append(parquet_field(self.annotate))
         codec = "snappy"
         if source.metadata.num_row_groups and source.metadata.num_columns:
             codec = source.metadata.row_group(0).column(0).compression.lower()
@@ -140,7 +149,9 @@ class RecordSink:
             return self._current[1]
         self._finish_current()
         fmt, compression = self.source.kind(shard)
-        writer = _ShardWriter(self._target(shard), fmt, compression, self.source.root / shard)
+        writer = _ShardWriter(
+            self._target(shard), fmt, compression, self.source.root / shard, self.source.options.annotate
+        )
         self._current = (shard, writer)
         self._written.add(shard)
         return writer
@@ -167,6 +178,10 @@ class RecordSink:
             return
         record = dict(doc.record)
         record[self.source.options.text_field] = text
+        annotate = self.source.options.annotate  # (drop_empty is refused with it)
+        if annotate is not None:  # nothing removed: the text as read, and what a clean would do
+            record[self.source.options.text_field] = original_text(doc)
+            record[annotate] = annotations(doc)
         writer.add(record)
         self.stats["records_written"] += 1
 

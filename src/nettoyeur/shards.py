@@ -42,11 +42,14 @@ class RecordOptions:
         id_field: the field naming the record in the report (absent: the key is used).
         drop_empty: drop a record whose text becomes empty instead of keeping it with
             empty text.
+        annotate: write every record whole, with this field listing its paragraphs'
+            verdicts (:mod:`nettoyeur.annotate`), instead of removing anything; None cleans.
     """
 
     text_field: str = "text"
     id_field: str | None = "id"
     drop_empty: bool = False
+    annotate: str | None = None
 
 
 @dataclass(slots=True)

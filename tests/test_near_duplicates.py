@@ -1,0 +1,194 @@
+"""The near-duplicate policy (issue 13), on the golden pairs of tests/data/near_dup_pairs.json and as laws.
+
+A copy whose edits change no fact merges; a fact, negation or polar word changed never does,
+at any Jaccard; short sentences with one content word changed stay apart; unspaced scripts
+are compared per character.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur import CleanConfig
+from nettoyeur.dedup import deduplicate
+from nettoyeur.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.records import Document
+from nettoyeur.shingle import fact_flags, shingle_hashes, words
+from nettoyeur.split import split_lines
+from nettoyeur.verify import verify
+
+DATA = json.loads((Path(__file__).parent / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
+PAIRS = DATA["pairs"]
+CONFIG = CleanConfig()
+
+
+def _verify(a: str, b: str):
+    ta, tb = words(a), words(b)
+    return verify(
+        ta, tb, shingle_hashes(ta, CONFIG.ngram), shingle_hashes(tb, CONFIG.ngram), CONFIG, fact_flags(a), fact_flags(b)
+    )
+
+
+def _merged(match) -> bool:
+    return match is not None and match.kind in ("duplicate", "contained")
+
+
+def _doc(path: str, *paragraphs: str) -> Document:
+    lines, paras = split_lines("\n".join(paragraphs) + "\n")
+    return Document(path=path, lines=lines, paragraphs=paras)
+
+
+def test_golden_file_has_both_labels_in_several_languages():
+    assert {p["label"] for p in PAIRS} == {"merge", "keep"}
+    assert {p["lang"] for p in PAIRS} >= {"en", "de", "fr", "es", "zh", "ja"}
+    assert len({p["id"] for p in PAIRS}) == len(PAIRS)
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[p["id"] for p in PAIRS])
+def test_golden_pair_verdict(pair):
+    for a, b in ((pair["a"], pair["b"]), (pair["b"], pair["a"])):
+        match = _verify(a, b)
+        assert _merged(match) is (pair["label"] == "merge"), (pair["kind"], match)
+        if pair["label"] == "keep" and match is not None:
+            assert match.conflict  # never merged through a third paragraph either
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=[p["id"] for p in PAIRS])
+def test_golden_pair_through_dedup(pair):
+    docs = [_doc("one.txt", pair["a"]), _doc("two.txt", pair["b"])]
+    deduplicate(docs, CONFIG)
+    removed = [(d.path, p.verdict.reason) for d in docs for p in d.paragraphs if not p.kept]
+    assert removed == ([("two.txt", "duplicate")] if pair["label"] == "merge" else [])
+
+
+@pytest.mark.parametrize("case", DATA["contained"], ids=[c["id"] for c in DATA["contained"]])
+def test_unspaced_cut_copy_is_contained(case):
+    match = _verify(case["a"], case["b"])
+    assert match is not None and match.kind == "contained"
+    docs = [_doc("one.txt", case["a"]), _doc("two.txt", case["b"])]
+    deduplicate(docs, CONFIG)
+    assert [(d.path, p.verdict.reason) for d in docs for p in d.paragraphs if not p.kept] == [("two.txt", "contained")]
+
+
+def test_unspaced_scripts_are_words_per_character():
+    assert words("北京今天下雨") == ["北", "京", "今", "天", "下", "雨"]
+    assert words("Tokyo 東京 tower") == ["tokyo", "東", "京", "tower"]
+    assert words("ภาษาไทย") == list("ภาษาไทย")  # vowel signs stay word characters
+    # character 3-grams: six characters make four shingles
+    assert len(shingle_hashes(words("北京今天下雨"), 3)) == 4
+    assert fact_flags("我们不去") == [False, False, True, False]  # 不 is a negation
+
+
+def test_fact_flags_by_kind():
+    text = "Mr. Weber said prices rose 5 percent on Tuesday, not in March."
+    flags = dict(zip(words(text), fact_flags(text)))
+    assert [w for w, f in flags.items() if f] == ["weber", "rose", "5", "tuesday", "not", "march"]
+    # German: capitalisation alone makes no name; noun suffixes and figures tell nouns
+    german = "Die Regierung der Stadt hat in Köln 13 Kilometer Radwege gebaut und saniert, sagte die Ministerin Weber."
+    gflags = dict(zip(words(german), fact_flags(german)))
+    assert not gflags["regierung"] and not gflags["kilometer"]
+    assert gflags["köln"] and gflags["weber"]
+
+
+_VOCAB = sorted(
+    {
+        w
+        for w in """
+        garden river window market teacher bridge engine station harvest village corner basket letter yellow quiet
+        gentle narrow wooden painted careful early silver rapid steady simple hollow winter stone kitchen ladder
+        meadow orchard pencil blanket candle feather mirror pocket ribbon saddle tunnel valley wagon barrel cabin
+        harbor island lantern marble needle pillow shovel thunder violin whistle anchor bucket cellar donkey
+        fabric gravel helmet jacket kettle lemon muffin noodle onion parrot rabbit salmon tomato walnut zipper
+        carry follow gather listen measure notice offer polish repair select travel wander borrow collect deliver
+        """.split()
+    }
+    - set(POLARITY)
+    - NEGATIONS
+    - DATES
+    - NUMBER_WORDS
+)
+_FUNCTION = sorted({"the", "of", "and", "to", "a", "with", "for", "on", "at", "by", "from", "as"} & STOPWORDS)
+_PARAGRAPH = st.lists(st.sampled_from(_VOCAB), min_size=20, max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PARAGRAPH, st.data())
+def test_one_function_word_inserted_or_deleted_always_merges(base, data):
+    i = data.draw(st.integers(0, len(base)))
+    word = data.draw(st.sampled_from(_FUNCTION))
+    longer = base[:i] + [word] + base[i:]
+    a, b = " ".join(base) + ".", " ".join(longer) + "."
+    for x, y in ((a, b), (b, a)):
+        match = _verify(x, y)
+        assert match is not None and match.kind == "duplicate", (i, word, match)
+
+
+_FACTS = st.one_of(
+    st.integers(0, 10**6).map(str),  # a figure
+    st.sampled_from(["Monday", "Friday", "August", "tomorrow", "seven", "million"]),  # a date or number word
+    st.sampled_from(["Lisbon", "Warsaw", "Okafor", "Brandt"]),  # a name (capitalised inside a sentence)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_a_fact_replaced_never_merges_at_any_jaccard(base, data):
+    # Distinct words: in "anchor anchor ... anchor" a word replaced at the end reads as well
+    # as a word added and the last one dropped, and a name only added is no fact change.
+    i = data.draw(st.integers(0, len(base) - 1))
+    old = data.draw(_FACTS)
+    new = data.draw(_FACTS.filter(lambda w: w.casefold() != old.casefold()))
+    a = " ".join(["so", *base[:i], old, *base[i + 1 :]]) + "."
+    b = " ".join(["so", *base[:i], new, *base[i + 1 :]]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (old, new)
+    plain = " ".join(["so", *base]) + "."
+    for x, y in ((plain, a), (a, plain)):  # an ordinary word replaced by a fact
+        assert not _merged(_verify(x, y)), old
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80), st.data())
+def test_a_negation_added_or_dropped_never_merges(base, data):
+    i = data.draw(st.integers(0, len(base)))
+    negation = data.draw(st.sampled_from(["not", "never", "nicht", "kein", "pas", "nunca", "niet", "inte"]))
+    a = " ".join(base) + "."
+    b = " ".join(base[:i] + [negation] + base[i:]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (i, negation)
+
+
+_POLE_WORDS: dict[str, list[str]] = {}
+for _word, _pole in sorted(POLARITY.items()):
+    _POLE_WORDS.setdefault(_pole, []).append(_word)
+_POLE_PAIRS = [
+    (x, y)
+    for pole, xs in _POLE_WORDS.items()
+    if pole[-1] == "+"
+    for x in xs
+    for y in _POLE_WORDS.get(pole[:-1] + "-", [])  # frequencies ("~weekly+") have no opposite
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_an_antonym_flip_never_merges(base, data):
+    i = data.draw(st.integers(0, len(base) - 1))
+    x, y = data.draw(st.sampled_from(_POLE_PAIRS))
+    a = " ".join([*base[:i], x, *base[i + 1 :]]) + "."
+    b = " ".join([*base[:i], y, *base[i + 1 :]]) + "."
+    for p, q in ((a, b), (b, a)):
+        assert not _merged(_verify(p, q)), (x, y)
+
+
+def test_weak_poles_are_no_facts_alone_but_flip_against_their_opposite():
+    base = "The committee said the old market hall will stay {} during the repairs to the roof and the square outside."
+    opened, closed = base.format("open"), base.format("closed")
+    assert not _merged(_verify(opened, closed))  # open / closed: a flip
+    dropped = base.format("").replace("  ", " ")
+    assert _merged(_verify(opened, dropped))  # dropping "open" is no fact change by itself
