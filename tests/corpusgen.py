@@ -43,24 +43,26 @@ def corpus(seed: int, n_files: int, *, shared: int = 20, chrome: bool = True) ->
 
     Each article has 2-5 paragraphs of its own, and with probability 0.3 one paragraph
     drawn from a pool of ``shared`` paragraphs (the duplicates); with ``chrome`` every
-    article ends with the same short menu line (boilerplate by frequency).
+    article ends with the same two short lines, a menu and the site's name (a template
+    block: boilerplate by frequency).
 
     Args:
         seed: the random seed; the same seed gives the same corpus.
         n_files: how many files.
         shared: size of the pool of paragraphs that recur across files.
-        chrome: add a recurring menu line to every file.
+        chrome: add the recurring menu and site lines to every file.
     """
     rng = random.Random(seed)
     pool = [prose(rng) for _ in range(shared)]
-    menu = " | ".join(word(rng).capitalize() for _ in range(4))
+    menu = " ".join(word(rng).capitalize() for _ in range(4))
+    site = menu.split()[0] + " Online"  # no draw: the corpus of a seed is the one it always was
     files: dict[str, str] = {}
     for k in range(n_files):
         paras = [prose(rng, rng.randint(30, 60)) for _ in range(rng.randint(2, 5))]
         if pool and rng.random() < 0.3:
             paras.insert(rng.randint(0, len(paras)), rng.choice(pool))
         if chrome:
-            paras.append(menu)
+            paras += [menu, site]
         folder = f"d{k % 7}/" if k % 3 else ""
         files[f"{folder}f{k:05d}.txt"] = "\n\n".join(paras) + "\n"
     return files

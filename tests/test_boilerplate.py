@@ -154,15 +154,40 @@ def _corpus(n: int, extra: dict[int, list[str]]) -> list[Document]:
     return docs
 
 
-def test_a_line_in_many_files_is_removed_everywhere_with_digits_masked():
-    extra = {i: [f"Call the hotline at 0800 {i:03d} 123"] for i in range(6)}
+def test_a_template_block_in_many_files_is_removed_everywhere_with_digits_masked():
+    extra = {i: [f"Call the hotline at 0800 {i:03d} 123", "Opening hours and directions"] for i in range(6)}
     docs = _corpus(6, extra)
     counts = count_lines(docs)
     for doc in docs:
         mark(doc, [], counts, 5)
-    removed = [p for doc in docs for p in doc.paragraphs if p.text.startswith("Call the hotline")]
-    assert len(removed) == 6
-    assert all(p.verdict.reason == "boilerplate:frequency:recurring-line" for p in removed)
+    removed = [p for doc in docs for p in doc.paragraphs if p.text.startswith(("Call the hotline", "Opening hours"))]
+    assert len(removed) == 12
+    assert all(p.verdict.reason == "boilerplate:frequency:recurring-block" for p in removed)
+
+
+def test_a_line_in_many_files_with_other_neighbours_each_time_is_not_frequency_chrome():
+    # "No" and "Australia" shared by unrelated pages, each time beside other lines: data, not a template.
+    topics = ["water", "roads", "schools", "parks", "taxes", "housing"]  # digits are masked: words differ
+    extra = {i: [f"Happy with the {t}?", "No", f"Born near the {t}", "Australia"] for i, t in enumerate(topics)}
+    docs = _corpus(6, extra)
+    counts = count_lines(docs)
+    assert counts["no"] == 6 and counts["australia"] == 6
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    verdicts = [p.verdict for doc in docs for p in doc.paragraphs if p.text in ("No", "Australia")]
+    assert len(verdicts) == 12
+    assert not any(v is not None and v.reason.startswith("boilerplate:frequency") for v in verdicts)
+
+
+def test_figures_never_pair_nor_recur_as_chrome():
+    extra = {i: ["Total", "25", "Average", "3.5"] for i in range(6)}
+    docs = _corpus(6, extra)
+    counts = count_lines(docs)
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    figures = [p for doc in docs for p in doc.paragraphs if p.text in ("25", "3.5")]
+    assert figures and not any(p.verdict and p.verdict.reason.startswith("boilerplate:frequency") for p in figures)
+    assert counts.get("total\n0", 0) == 0  # a line of figures pairs with nothing
 
 
 def test_a_sentence_shared_by_two_articles_is_not_frequency_boilerplate():
@@ -175,8 +200,9 @@ def test_a_sentence_shared_by_two_articles_is_not_frequency_boilerplate():
     assert len(kept) == 2 and all(p.kept for p in kept)
 
 
-def test_below_the_floor_a_recurring_line_stays_unless_it_is_an_off_topic_label():
-    docs = _corpus(6, {0: ["Gardening"], 2: ["Gardening"], 4: ["Association budget"], 5: ["Association budget"]})
+def test_below_the_floor_a_recurring_block_stays_unless_it_is_an_off_topic_label():
+    block = ["Gardening", "Home and Garden"]
+    docs = _corpus(6, {0: block, 2: block, 4: ["Association budget"], 5: ["Association budget"]})
     counts = count_lines(docs)
     for doc in docs:
         mark(doc, [], counts, 5)
@@ -276,3 +302,65 @@ def test_samples_lose_their_chrome_and_nothing_else(tmp_path):
 def test_boilerplate_can_be_turned_off(tmp_path):
     reasons = Counter(r["reason"] for r in _sample_report(tmp_path, CleanConfig(boilerplate=False, workers=1)))
     assert reasons and not any(reason.startswith("boilerplate:") for reason in reasons)
+
+
+# --- lines in context: blocks apart from the article, languages without rules ------------
+
+
+_ARTICLE = [
+    "The town council approved the plan to rebuild the old wooden bridge over the river, which was closed to traffic "
+    "after the spring floods damaged two of its piers.",
+    "Engineers will replace the damaged piers with stone ones and keep the original oak deck, which the council "
+    "considers part of the town's history and wants visitors to see.",
+    "Work on the bridge should begin in September and last about eight months, during which a temporary footbridge "
+    "will carry pedestrians and cyclists across the river.",
+    "The council will pay for most of the work from its own budget, and a regional fund for historic structures has "
+    "promised to cover the cost of restoring the oak deck and the railings.",
+    "Shops on both banks of the river have lost customers since the bridge closed, and their owners hope that the "
+    "footbridge will bring back the visitors who used to cross on foot.",
+    "The last major repair of the bridge took place more than sixty years ago, when the council replaced the railings "
+    "and strengthened the deck after a lorry hit one of the piers.",
+]
+_CHROME = ["Home", "Contact us", "Newsletter", "Privacy policy", "Terms of use"]
+
+
+def test_a_block_apart_from_the_article_goes_but_its_continuation_stays():
+    teasers = [
+        "A celebrity chef has opened a restaurant by the sea that serves only the vegetables of the farms around it.",
+        "Five cheap gadgets for camping holidays",
+    ]
+    more = ["The council said the bridge would reopen in the spring with its oak deck and new stone piers."]
+    doc = _doc([*_ARTICLE, *_CHROME, *teasers, *_CHROME, *more])
+    mark(doc, RULES, None, 5)
+    verdicts = {p.text: p.verdict for p in doc.paragraphs}
+    assert verdicts[teasers[0]].reason == "boilerplate:position:outlying-block"  # prose, off the subject
+    assert verdicts[teasers[1]].reason.startswith("boilerplate:position:")  # a headline beside chrome
+    assert all(verdicts[t] is None for t in _ARTICLE + more)  # on the article's subject: its continuation
+
+
+def test_a_long_menu_in_a_language_no_rule_reads_is_cut_off():
+    menu = ["Vijesti", "Sport", "Kultura", "Zabava", "Tehnologija", "Putovanja", "Zdravlje", "Automobili", "Nekretnine"]
+    menu = menu + [f"{label} danas" for label in menu] + ["Horoskop", "Vrijeme", "Kolumne"]
+    tail = ["Sva prava pridržana su, a sadržaj se ne smije koristiti bez dopuštenja."]
+    doc = _doc([*_ARTICLE, *_ARTICLE, *menu, *tail])
+    mark(doc, RULES, None, 5)
+    assert all(not p.kept for p in doc.paragraphs if p.text in menu + tail)
+    assert all(p.kept for p in doc.paragraphs if p.text in _ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O conselho da cidade aprovou o plano para reconstruir a velha ponte de madeira sobre o rio.",
+        "Gradsko vijeće odobrilo je plan da se obnovi stari drveni most preko rijeke koji je zatvoren.",
+        "Městská rada schválila plán na obnovu starého dřevěného mostu přes řeku, který je od jara zavřený.",
+        "我们在周末去了河边的小镇，那里的居民正在修复一座很老的木桥，他们说这座桥已经有两百年的历史了。",
+    ],
+)
+def test_sentences_of_languages_without_rules_are_prose(text):
+    assert describe(text).prose
+
+
+@pytest.mark.parametrize("text", ["新闻中心", "体育频道", "Crna kronika", "Notícias locais"])
+def test_menu_labels_of_languages_without_rules_are_labels(text):
+    assert describe(text).label

@@ -361,7 +361,7 @@ def test_the_laws_hold_on_a_fixed_corpus_too(tmp_path, eol):
     files = {k: v.replace("\n", eol) for k, v in corpus(8, 30).items()}
     result = clean_texts(files, CleanConfig(workers=1))
     counts = Counter(result["summary"]["counts"])
-    assert counts["duplicate"] > 0 and counts["boilerplate:frequency:recurring-line"] == 30
+    assert counts["duplicate"] > 0 and counts["boilerplate:frequency:recurring-block"] == 60
     kept_lines = sum(len(non_blank_lines(d.decode())) for d in result["out"].values())
     assert (
         kept_lines

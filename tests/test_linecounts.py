@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import linecounts
-from nettoyeur.boilerplate import FREQUENCY_MAX_WORDS, counted, frequency_key
+from nettoyeur.boilerplate import FREQUENCY_MAX_WORDS, counted, document_keys, frequency_key, pair_key, paired
 from nettoyeur.lineshape import at_least_words_pattern, count_words, has_fewer_words
 
 CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
@@ -51,3 +51,23 @@ def test_counted_key_is_the_hash_of_the_frequency_key_of_a_counted_line(texts):
         for text in texts:
             want = linecounts.line_key(frequency_key(text)) if count_words(text) < FREQUENCY_MAX_WORDS else None
             assert linecounts.counted_key(text) == want
+
+
+@LAW
+@given(st.lists(st.sampled_from(["Home", "News", "12", "Home", "a b c", "Sport 3", ""]) | lines, max_size=12))
+def test_pass_one_keys_are_the_hashes_of_the_lines_and_pairs_the_signal_asks_for(texts):
+    # Pass 1 counts 64-bit keys; the frequency signal asks LineCounts for the text keys of
+    # boilerplate.document_keys: both must name the same lines and the same adjacent pairs.
+    for _ in range(2):  # the second time from the memo
+        assert linecounts.document_line_keys(texts) == {linecounts.line_key(k) for k in document_keys(texts)}
+    keys = document_keys(texts)
+    for first, second in zip(texts, texts[1:]):
+        both = paired(first) and paired(second)
+        assert (pair_key(frequency_key(first), frequency_key(second)) in keys) or not both
+
+
+def test_a_line_of_figures_pairs_with_nothing():
+    keys = document_keys(["Total", "25", "Average"])
+    assert "total" in keys and "0" in keys and "average" in keys
+    assert pair_key("total", "0") not in keys and pair_key("0", "average") not in keys
+    assert pair_key("total", "average") not in keys  # not neighbours: the figure stands between them

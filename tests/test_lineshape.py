@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import lineshape
-from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
+from nettoyeur.lexicon import COMMON_WORDS
+from nettoyeur.lexicon_pages import LINE_FUNCTION_WORDS
 from nettoyeur.lineshape import (
     LineInfo,
     RuleMatcher,
@@ -77,7 +78,7 @@ def _plain_stems(text: str) -> frozenset[str]:
         for w in words
         if (len(w) >= 4 or (cjk and len(w) == 2 and re.match(f"[{lineshape._CJK}]", w)))
         and w.isalpha()
-        and w not in STOPWORDS
+        and w not in LINE_FUNCTION_WORDS
         and w not in COMMON_WORDS
     )
 
@@ -91,7 +92,7 @@ def test_stems_of_a_line_are_its_letters_only_words_first_letters(text):
 def _plain_article_prefixes(infos: list[LineInfo]) -> frozenset[str]:
     """The first five letters of every letters-only word of the lines that is not a function or common word."""
     return frozenset(
-        w[:5] for i in infos for w in i.words if w.isalpha() and w not in STOPWORDS and w not in COMMON_WORDS
+        w[:5] for i in infos for w in i.words if w.isalpha() and w not in LINE_FUNCTION_WORDS and w not in COMMON_WORDS
     )
 
 

@@ -80,9 +80,10 @@ class CleanConfig:
             container, which finds containment candidates without comparing all pairs.
         boilerplate: strip boilerplate (site chrome) at all.
         rules_file: extra user rules (one regular expression per line, see README).
-        min_files: a line recurring (digits masked) in at least this many files is
-            boilerplate. 5: the dev corpus has syndicated paragraphs in up to 4 files,
-            which are content for the deduplicator to thin, not chrome.
+        min_files: a short line recurring (digits masked) in at least this many files,
+            and in as many with the same neighbour above or below it (a block of a site's
+            template), is boilerplate. 5: the dev corpus has syndicated paragraphs in up to
+            4 files, which are content for the deduplicator to thin, not chrome.
         max_line_chars: lines longer than this are kept but not analysed (no
             boilerplate rules, no signatures), which bounds memory and time on a
             hostile input; each such line is listed in the summary (``long_lines``).

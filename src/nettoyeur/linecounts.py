@@ -36,6 +36,42 @@ def counted_key(text: str) -> int | None:
     return _key_memo.remember(text, line_key(boilerplate.frequency_key(text)) if boilerplate.counted(text) else None)
 
 
+_entry_memo = LineMemo()  # a line's text -> (frequency key, its 64-bit key, pairs with neighbours) or None
+
+
+def _entry(text: str) -> tuple[str, int, bool] | None:
+    """Returns a counted line's frequency key, its 64-bit key and whether it pairs (None: not counted)."""
+    hit = _entry_memo.get(text, -1)
+    if hit != -1:
+        return hit
+    entry = None
+    if boilerplate.counted(text):
+        key = boilerplate.frequency_key(text)
+        entry = (key, line_key(key), boilerplate.paired(text))
+    return _entry_memo.remember(text, entry)
+
+
+def document_line_keys(texts: list[str]) -> set[int]:
+    """Returns the 64-bit keys of :func:`nettoyeur.boilerplate.document_keys` of a document's lines.
+
+    Args:
+        texts: the document's analysable kept lines, in order.
+    """
+    found: set[int] = set()
+    previous: str | None = None
+    for text in texts:
+        entry = _entry(text)
+        if entry is None:
+            previous = None
+            continue
+        key, code, pairs = entry
+        found.add(code)
+        if previous is not None and pairs:
+            found.add(line_key(boilerplate.pair_key(previous, key)))
+        previous = key if pairs else None
+    return found
+
+
 class LineCounts(dict):
     """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
 

@@ -23,12 +23,14 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from nettoyeur.lexicon import COMMON_WORDS, STOPWORDS
+from nettoyeur.lexicon import COMMON_WORDS
+from nettoyeur.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 from nettoyeur.rules import Rule, needle_pattern
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
+_CJK_CHARS = re.compile(rf"[{_CJK}]")
 _CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w").match
@@ -38,8 +40,12 @@ _DIGITS = re.compile(r"\d+")
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
 # Words that never give a stem: function words and words that say nothing of a subject.
-_NOT_STEMS = STOPWORDS | COMMON_WORDS
+_NOT_STEMS = LINE_FUNCTION_WORDS | COMMON_WORDS
 
+# A CJK line's share of function characters is scaled by this to read as a word share:
+# Chinese prose has 10-25% of its characters among CJK_FUNCTION_CHARS (0.15-0.4 scaled),
+# menus and headlines 0-13% and too few words to be prose anyway.
+CJK_FUNCTION_SCALE = 1.5
 # A paragraph is prose when it has this many words and this share of function words:
 # a menu line of ten section names has almost none, a sentence has 30-50%.
 PROSE_MIN_WORDS = 10
@@ -258,6 +264,19 @@ def line_haystack(collapsed: str) -> str:
     return lowered if _HAS_CJK.search(lowered) is None else " ".join(_CJK_TOKENS.findall(lowered))
 
 
+def _cjk_function_share(text: str) -> float:
+    """Returns the function-word share of a CJK line, on the scale of a spaced language's.
+
+    The share of its CJK characters that are function characters (or kana particles and
+    endings), times ``CJK_FUNCTION_SCALE``.
+    """
+    chars = _CJK_CHARS.findall(text)
+    if not chars:
+        return 0.0
+    function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
+    return min(1.0, CJK_FUNCTION_SCALE * function / len(chars))
+
+
 def describe(text: str) -> LineInfo:
     """Returns the shape of one paragraph."""
     collapsed = collapse(text)
@@ -265,7 +284,9 @@ def describe(text: str) -> LineInfo:
     sentence = ends_sentence(collapsed)
     words, cjk = _words(lowered)
     n = len(words)
-    stop = sum(map(STOPWORDS.__contains__, words)) / n if n else 0.0
+    stop = sum(map(LINE_FUNCTION_WORDS.__contains__, words)) / n if n else 0.0
+    if cjk:
+        stop = _cjk_function_share(lowered)
     # Text in a script without a function-word list is prose when it ends like a sentence.
     prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
     stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))

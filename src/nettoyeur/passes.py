@@ -32,7 +32,7 @@ from nettoyeur import boilerplate, parallel, snapshot
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import Analysis, analyse_for, make_verdict
 from nettoyeur.keep import parse_keep, record_value
-from nettoyeur.linecounts import counted_key
+from nettoyeur.linecounts import document_line_keys
 from nettoyeur.lineshape import memo_for
 from nettoyeur.lsh import optimal_bands
 from nettoyeur.plan import Seen, WriteTask
@@ -108,7 +108,7 @@ def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
                 continue
             seen[key] = (item.checksum, suspect, snapshot.keep(kept, item))
             texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]  # analysable
-            found.extend({k for k in map(counted_key, texts) if k is not None})
+            found.extend(document_line_keys(texts))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 

@@ -157,6 +157,23 @@ _PUBLISHED = (
 _BY = r"(?:by|von|par|por|(?-i:de|di|da))"
 _ON = r"(?:on|at|le|am|um|el|il|à|vom|du|del|the)"
 
+# The controls of a comment or a forum post (comment-controls): reply, quote, report,
+# flag, like, edit, permalink, in many languages.
+_CONTROL = (
+    r"(?:reply(?: to (?:this|comment|post|thread))?|post reply|private reply|quick reply|reply with quote|quote"
+    r"|multi-?quote|report(?: (?:abuse|post|comment|this(?: comment| post)?))?|flag(?: (?:this|as))?(?: comment| post"
+    r"| inappropriate)?|like|unlike|dislike|edit|delete|permalink|share|respond|top|back to top|répondre|citer|signaler"
+    r"|antworten|zitieren|melden|bearbeiten|responder|citar|denunciar|reportar|rispondi|cita|segnala|modifica|odpovědět"
+    r"|odpovědeť|odpowiedz|cytuj|zgłoś|odgovori|citiraj|prijavi|uredi|odgovor|antwoord|citeer|svara|citera|rapportera"
+    r"|回复|回覆|引用|举报|檢舉|返信|通報)"
+)
+# What a pager's steps say, and the word for a page (pagination).
+_PAGE = r"(?:page|seite|página|pagina|strana|stránka|strona|stranica|sida|第|页)"
+_STEP = (
+    r"(?:next|previous|prev|first|last|older|newer|weiter|zurück|vor|suivant|précédent|siguiente|anterior"
+    r"|successivo|precedente|další|předchozí|następna|poprzednia|sljedeća|prethodna|volgende|vorige|nästa|下一页|上一页)"
+)
+
 # Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
 FRAGMENTS = {
     "‹sep›": _SEP,
@@ -171,6 +188,9 @@ FRAGMENTS = {
     "‹published›": _PUBLISHED,
     "‹by›": _BY,
     "‹on›": _ON,
+    "‹control›": _CONTROL,
+    "‹page›": _PAGE,
+    "‹step›": _STEP,
 }
 
 

@@ -301,6 +301,16 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         + ("annulla risposta", "pingback", "trackback", "permalink", "*", "("),
     ),
     (
+        # The controls under a comment or a forum post, in the languages of the rule
+        # table and a few more (pt, cs, sk, pl, hr, sl, nl, sv, zh, ja): answer, quote,
+        # report, flag, like, edit, permalink. Alone, or several in a row.
+        "comments",
+        "comment-controls",
+        r"[\[(]?\s*(?:‹control›)(?:\s*(?:[|·•/]|\s)\s*(?:‹control›))*\s*[\])]?(?:\s*\(‹num›\))?",
+        8,
+        (),
+    ),
+    (
         "comments",
         "comment-header",
         r"(?:‹name›|‹word›)\s+(?:on|le|am|el|il)\s+‹stamp›\s*(?:said|says|wrote|a dit|a écrit|écrit|sagte|schrieb"
@@ -320,6 +330,27 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|werbung schalten|(?:werben|annoncer|anunciarse|pubblicità) (?:auf|sur|en|su) .{1,30}",
         6,
         (),
+    ),
+    (
+        # Raw markup a page shows as text: escaped tags, ad scripts, style sheets.
+        "ad",
+        "markup",
+        r".*(?:<\s*/?\s*(?:a|div|span|script|iframe|img|p|br|table|td|tr|style|object|embed|param|ins)\b[^>]{0,300}>"
+        r"|&lt;\s*/?\s*(?:a|div|span|script|iframe|img|p|br|table|style|object|embed|ins)\b"
+        r"|\bgoogle_ad_\w+\s*=|\bdocument\.write\s*\(|\bvar\s+\w+\s*=|\w+\s*\{\s*[\w-]+\s*:[^}]{0,200};).*",
+        200,
+        ("<", "&lt;", "google_ad_", "document.write", "var ", "{"),
+    ),
+    (
+        # Pagination: "Page 2 of 14", "Seite 1 von 14", "Página 3 de 9", "1 2 3 4 … 12 Next".
+        "nav",
+        "pagination",
+        r"(?:‹page›)\s*:?\s*‹num›\s*(?:of|von|sur|de|di|od|z|ze|из|/|\|)\s*‹num›"
+        r"|(?:(?:‹page›)\s*:?\s*)?(?:[«‹<]+\s*|(?:first|prev(?:ious)?|‹step›)\s*[|·•]?\s*)*"
+        r"1\s*[|·•,]?\s*2\s*[|·•,]?\s*3(?:\s*[|·•,]?\s*(?:\d{1,3}|\.\.\.|…))*"
+        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*",
+        16,
+        _DIGIT,
     ),
     # --- bylines and dates ------------------------------------------------------------
     (
@@ -349,7 +380,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "byline",
         "by-name",
-        r"(?:‹by›\s+)?(?:‹name›|‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
+        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
         _DIGIT,
     ),
