@@ -178,6 +178,11 @@ def _pair_codes(pairs: np.ndarray) -> np.ndarray:
     return (lo[keep] << 32) | hi[keep]
 
 
+def group_pair_codes(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Returns the ``lo << 32 | hi`` codes of the ids sharing each key (a pair once per key it shares)."""
+    return _pair_codes(_pairs_from_groups(keys, ids))
+
+
 def _decode(codes: np.ndarray) -> np.ndarray:
     return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
 
@@ -220,6 +225,20 @@ def pairs_of_codes(codes: list[np.ndarray]) -> np.ndarray:
     return _decode(sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *codes])))
 
 
+def counted_pairs_of_codes(codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Returns :func:`pairs_of_codes` and, per pair, the number of bands whose codes hold it (uint8).
+
+    The count of bands a pair agrees on estimates its similarity: a pair of Jaccard ``s``
+    agrees on each band with probability ``s^rows``, so on ``bands * s^rows`` of them on average.
+    """
+    every = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *codes]))
+    if len(every) == 0:
+        return _decode(every), np.empty(0, dtype=np.uint8)
+    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
+    counts = np.diff(np.r_[starts, len(every)]).astype(np.uint8)
+    return _decode(every[starts]), counts
+
+
 def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """Returns the distinct candidate pairs ``(i, j)``, ``i < j``, of paragraph ids."""
     if len(sigs) < 2:
@@ -246,6 +265,20 @@ def anchor_pairs(
 ) -> np.ndarray:
     """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors.
 
+    See :func:`counted_anchor_pairs` for the arguments.
+    """
+    return counted_anchor_pairs(keys, owners, min_share, max_group, select)[0]
+
+
+def counted_anchor_pairs(
+    keys: np.ndarray,
+    owners: np.ndarray,
+    min_share: float = 0.5,
+    max_group: int = 256,
+    select: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors, and how many they share.
+
     Args:
         keys: anchor hashes (uint32), each owner's distinct anchors.
         owners: the paragraph id owning each anchor (below 2^31).
@@ -264,7 +297,7 @@ def anchor_pairs(
             mask = part_of == part
             yield keys[mask], owners[mask]
 
-    return anchor_pairs_from_parts(parts(), min_share, max_group)
+    return counted_anchor_pairs_of_parts([anchor_part_codes(k, o, max_group) for k, o in parts()], min_share)
 
 
 def anchor_pairs_from_parts(
@@ -290,20 +323,27 @@ def anchor_part_codes(keys: np.ndarray, owners: np.ndarray, max_group: int = 256
 
 def anchor_pairs_of_parts(results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5) -> np.ndarray:
     """Returns the pairs sharing ``min_share`` of the smaller's anchors, given each part's :func:`anchor_part_codes`."""
+    return counted_anchor_pairs_of_parts(results, min_share)[0]
+
+
+def counted_anchor_pairs_of_parts(
+    results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`anchor_pairs_of_parts`, with the number of anchors each pair shares (uint8, at most 255)."""
     size = max((len(per_owner) for _, per_owner in results), default=0)
     per_owner = np.zeros(size, dtype=np.int64)
     for _, counts in results:
         per_owner[: len(counts)] += counts
     codes = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)]))
     if len(codes) == 0:
-        return np.empty((0, 2), dtype=np.int64)
+        return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.uint8)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     counts = np.diff(np.r_[starts, len(codes)])
     code = codes[starts]
     a, b = code >> 32, code & 0xFFFFFFFF
     smaller = np.minimum(per_owner[a], per_owner[b])
     keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
-    return np.stack([a[keep], b[keep]], axis=1)
+    return np.stack([a[keep], b[keep]], axis=1), np.minimum(counts[keep], 255).astype(np.uint8)
 
 
 def anchor_candidates(
