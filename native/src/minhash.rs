@@ -4,8 +4,9 @@
 //! kept per permutation. The permutation parameters come from the caller (Python draws them
 //! from `numpy.random.RandomState(seed)`, as datasketch does).
 //!
-//! Layout: one segment's signature (`perms` minima) stays in L1 while its hashes stream by, and
-//! the loop over permutations is the inner one, so it runs in SIMD lanes (8 a vector with AVX2).
+//! Layout: a segment's hashes are mixed once; then for each block of `BLOCK` permutations the
+//! minima stay in registers while the mixed hashes stream by, and the loop over the block's
+//! permutations is the inner one, so it runs in SIMD lanes (8 a vector with AVX2).
 
 use crate::split::balanced_bounds;
 use crate::InputError;
@@ -42,17 +43,45 @@ fn check_offsets(offsets: &[i64], len: usize) -> Result<usize, InputError> {
     Ok(offsets.len() - 1)
 }
 
+/// Permutations per register block: 32 minima, multipliers and addends are 12 AVX2 registers
+/// of the 16, so a block's minima stay in registers while a segment's hashes stream by.
+/// Measured (1.3M shingles of 10 to 120 a segment, 128 permutations, best of 15 on the shared
+/// 2-core machine): 32 signs 119M shingles/s, 64 113M, 16 61M, 8 63M, and one pass over all
+/// 128 permutations (minima in L1, loaded and stored for every hash) 54M.
+const BLOCK: usize = 32;
+
+#[inline(always)]
+fn min_block(mixed: &[u32], a: &[u32], b: &[u32], sig: &mut [u32]) {
+    let a: &[u32; BLOCK] = a.try_into().expect("a block of BLOCK permutations");
+    let b: &[u32; BLOCK] = b.try_into().expect("a block of BLOCK permutations");
+    let mut acc = [u32::MAX; BLOCK];
+    for &m in mixed {
+        for l in 0..BLOCK {
+            acc[l] = acc[l].min(a[l].wrapping_mul(m).wrapping_add(b[l]));
+        }
+    }
+    sig.copy_from_slice(&acc);
+}
+
 #[inline(always)]
 fn sign_rows_inline(hashes: &[u32], offsets: &[i64], a: &[u32], b: &[u32], out: &mut [u32]) {
     let perms = a.len();
     if perms == 0 {
         return;
     }
+    let whole = perms - perms % BLOCK;
+    let mut mixed = Vec::new();
     for (seg, sig) in offsets.windows(2).zip(out.chunks_exact_mut(perms)) {
-        sig.fill(u32::MAX);
-        for &h in &hashes[seg[0] as usize..seg[1] as usize] {
-            let m = fmix32(h);
-            for ((s, &ai), &bi) in sig.iter_mut().zip(a).zip(b) {
+        mixed.clear();
+        mixed.extend(hashes[seg[0] as usize..seg[1] as usize].iter().map(|&h| fmix32(h)));
+        for p in (0..whole).step_by(BLOCK) {
+            min_block(&mixed, &a[p..p + BLOCK], &b[p..p + BLOCK], &mut sig[p..p + BLOCK]);
+        }
+        // The permutations after the last whole block, one pass over the hashes.
+        let tail = &mut sig[whole..];
+        tail.fill(u32::MAX);
+        for &m in &mixed {
+            for ((s, &ai), &bi) in tail.iter_mut().zip(&a[whole..]).zip(&b[whole..]) {
                 *s = (*s).min(ai.wrapping_mul(m).wrapping_add(bi));
             }
         }
