@@ -126,7 +126,9 @@ def test_core_signatures_on_hostile_offsets(offsets, n_hashes, perms):
     hashes = np.arange(n_hashes, dtype=np.uint32)
     off = np.array(offsets, dtype=np.int64)
     a, b = np.ones(perms, dtype=np.uint32), np.zeros(perms, dtype=np.uint32)
-    valid = len(off) >= 1 and off[0] >= 0 and off[-1] <= n_hashes and bool((np.diff(off) > 0).all())
+    # Python ints: np.diff would wrap around on int64 extremes.
+    increasing = all(lo < hi for lo, hi in zip(offsets, offsets[1:]))
+    valid = len(offsets) >= 1 and offsets[0] >= 0 and offsets[-1] <= n_hashes and increasing
     if not valid:
         with pytest.raises(ValueError):
             _core.minhash_signatures(hashes, off, a, b)
