@@ -108,7 +108,7 @@ any_array = hnp.arrays(
 def test_core_signatures_refuse_or_answer(hashes, offsets, a, b, threads):
     try:
         out = _core.minhash_signatures(hashes, offsets, a, b, threads)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, MemoryError):
         return
     # Accepted: exact dtypes and 1-D shapes, valid offsets; the answer is the reference's.
     assert hashes.dtype == np.uint32 and offsets.dtype == np.int64 and a.dtype == b.dtype == np.uint32
@@ -141,10 +141,10 @@ def test_core_signatures_on_hostile_offsets(offsets, n_hashes, perms):
 def test_core_band_keys_refuse_or_answer(sigs, mult, bands, threads):
     try:
         out = _core.lsh_band_keys(sigs, mult, bands, threads)
-    except (TypeError, ValueError, OverflowError):
+    except (TypeError, ValueError, OverflowError, MemoryError):
         return
     assert sigs.dtype == np.uint32 and sigs.ndim == 2 and mult.dtype == np.uint64
-    assert bands * len(mult) <= sigs.shape[1]
+    assert bands * len(mult) <= sigs.shape[1] and (len(mult) > 0 or bands == 0)
     assert out.tolist() == reference_band_keys(sigs.tolist(), bands, len(mult), mult.tolist())
 
 
@@ -178,3 +178,12 @@ def test_huge_values_wrap_as_the_reference():
     mult = np.full(3, 2**64 - 1, dtype=np.uint64)
     sigs = np.full((2, 3), M32, dtype=np.uint32)
     assert _core.lsh_band_keys(sigs, mult, 1).tolist() == reference_band_keys(sigs.tolist(), 1, 3, mult.tolist())
+
+
+def test_inputs_are_checked_before_the_output_is_allocated():
+    # A bad input is a ValueError whatever the output size (here 2**62 keys a row, or 8 a segment).
+    sigs = np.zeros((2, 4), dtype=np.uint32)
+    with pytest.raises(ValueError, match="row"):
+        _core.lsh_band_keys(sigs, np.ones(0, dtype=np.uint64), 2**62)
+    with pytest.raises(ValueError, match="outside"):
+        _core.minhash_signatures(np.zeros(1, dtype=np.uint32), np.array([0, 5]), *permutations(8, 1))

@@ -32,6 +32,9 @@ pub fn band_keys(
     threads: usize,
 ) -> Result<(), InputError> {
     let rows = mult.len();
+    if rows == 0 && bands > 0 {
+        return Err(InputError("a band needs at least one row (mult is empty)".into()));
+    }
     let used = bands as u128 * rows as u128;
     if used > cols as u128 {
         return Err(InputError(format!("{bands} bands x {rows} rows need more than the {cols} slots of a signature")));
@@ -109,5 +112,6 @@ mod tests {
         assert!(band_keys(&[1, 2, 3, 4], 2, &[1], 1, &mut out[..1], 1).is_err()); // out too short
         assert!(band_keys(&[1, 2, 3, 4], 2, &[1], 1, &mut out, 1).is_ok());
         assert!(band_keys(&[], 0, &[], 0, &mut [], 1).is_ok());
+        assert!(band_keys(&[1, 2], 2, &[], 1, &mut out[..1], 1).is_err()); // a band of no rows
     }
 }

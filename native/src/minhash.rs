@@ -22,7 +22,7 @@ pub fn fmix32(mut h: u32) -> u32 {
 }
 
 /// Checks the segment offsets of `signatures` against `len` hashes; returns the segment count.
-fn check_offsets(offsets: &[i64], len: usize) -> Result<usize, InputError> {
+pub fn check_offsets(offsets: &[i64], len: usize) -> Result<usize, InputError> {
     if offsets.is_empty() {
         return Err(InputError("offsets needs at least one entry (segments + 1)".into()));
     }

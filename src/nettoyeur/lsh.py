@@ -135,7 +135,8 @@ def band_keys(sigs: np.ndarray, bands: int, rows: int, threads: int = 1) -> np.n
         uint64 array of shape ``(len(sigs), bands)``.
 
     Raises:
-        ValueError: ``bands * rows`` exceeds the slots of a signature, or ``threads`` is negative.
+        ValueError: ``bands * rows`` exceeds the slots of a signature, ``rows`` is 0 (with
+            bands), or ``threads`` is negative.
         TypeError: ``sigs`` is not a 2-D uint32 array.
     """
     if threads < 0:
