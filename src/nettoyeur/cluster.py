@@ -11,6 +11,9 @@ depend on the order files were read in.
    verification found to state different things (a *conflict*: another number, name
    or word in the same sentence) are never put in one cluster, so a third paragraph
    close to both cannot chain two hard negatives.
+   Members of one *family* and different *variants* (the same template with other
+   numbers, see :func:`nettoyeur.dedup_analysis.families`) conflict pairwise without a
+   listed pair: two clusters holding two variants of one family never merge.
 2. Containment pairs never merge clusters (two different articles may both quote the
    same sentence). A whole cluster is ``contained`` when one of its members lies inside
    a paragraph of another cluster; it then points at that cluster's keeper. Chains
@@ -72,6 +75,7 @@ def choose_keepers(
     contained: Iterable[tuple[int, int]] = (),
     conflicts: Iterable[tuple[int, int]] = (),
     rank: Sequence[int] | None = None,
+    families: dict[int, tuple[int, int]] | None = None,
 ) -> list[Removal]:
     """Decides which paragraphs go.
 
@@ -87,6 +91,10 @@ def choose_keepers(
         conflicts: pairs found to state different things; never in one cluster.
         rank: per id, the keep rank (smaller stays; ties: the smaller id); None keeps
             each cluster's smallest id.
+        families: a ``(family, variant)`` label per id (ids absent have none): ids of one
+            family and different variants conflict pairwise, as if every such pair were in
+            ``conflicts``, without the N²/2 pairs (each cluster carries the variant of each
+            family it holds instead).
 
     Returns:
         removals sorted by pid; each target is a kept paragraph (a cluster keeper).
@@ -97,17 +105,29 @@ def choose_keepers(
         if a != b:
             blocked.setdefault(a, set()).add(b)
             blocked.setdefault(b, set()).add(a)
+    labels: dict[int, dict[int, int]] = {pid: {f: v} for pid, (f, v) in (families or {}).items()}
     members: set[int] = set()
     for a, b in sorted({(min(a, b), max(a, b)) for a, b in duplicates if a != b}):
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or rb in blocked.get(ra, ()):
             continue
+        la, lb = labels.get(ra), labels.get(rb)
+        if la and lb:
+            small, large = (la, lb) if len(la) <= len(lb) else (lb, la)
+            if any(large.get(f, v) != v for f, v in small.items()):
+                continue
         uf.union(ra, rb)
         root, other = min(ra, rb), max(ra, rb)
         for x in blocked.pop(other, set()):
             blocked[x].discard(other)
             blocked[x].add(root)
             blocked.setdefault(root, set()).add(x)
+        moved, kept = labels.pop(other, None), labels.get(root)
+        if moved:
+            if kept is None or len(kept) < len(moved):  # the smaller table joins the larger one
+                moved, kept = kept or {}, moved
+                labels[root] = kept
+            kept.update(moved)
         members.update((a, b))
     keeper: dict[int, int] = {}  # cluster root -> the member kept, when the rank picks another
     if rank is not None:

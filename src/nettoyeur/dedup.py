@@ -28,16 +28,26 @@ whatever the worker count.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
+from tqdm import tqdm
 
 from nettoyeur import parallel
 from nettoyeur.cluster import Removal, choose_keepers
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup_analysis import Analysis, analyse_for, batches, candidate_pairs, exact_groups
+from nettoyeur.dedup_analysis import (
+    Analysis,
+    analyse_for,
+    batches,
+    bound_candidates,
+    counted_candidate_pairs,
+    exact_groups,
+    families,
+)
 from nettoyeur.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.lsh import optimal_bands, sorted_unique, sorted_unique_segments
 from nettoyeur.minhash import estimate_jaccard, signatures_flat
@@ -68,11 +78,15 @@ class DedupStats:
     signed: int = 0
     exact_pairs: int = 0
     candidates: int = 0
+    implied: int = 0  # pairs families settled (see counted_candidate_pairs: not in the summary)
+    beyond: int = 0
+    verified: int = 0
     verified_duplicates: int = 0
     verified_contained: int = 0
     rejected: int = 0
     quoted: int = 0
     conflicts: int = 0
+    short_across_files: int = 0
     bands: int = 0
     rows: int = 0
     contained_reported: list[dict] = field(default_factory=list)
@@ -156,19 +170,143 @@ def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
-    return [pairs[i : i + size] for i in range(0, len(pairs), size)]
+    # Views (of a file mapping too, see _spilled): a chunk's pairs are read when its task is sent.
+    return [np.asarray(pairs[i : i + size]) for i in range(0, len(pairs), size)]
 
 
-def _run(fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None) -> list[Any]:
+def _stream(
+    fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None
+) -> Iterator[tuple[np.ndarray, list[Any]]]:
+    """Runs ``fn`` over chunks of ``pairs`` on workers; yields each chunk with its results, in order."""
     chunks = _chunks(pairs)
-    out: list[Any] = []
     if executor is not None:
         parts = executor.map(fn, chunks, shared, jobs=len(chunks))
     else:
         parts = parallel.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
-    for part in parts:
-        out.extend(part)
-    return out
+    yield from zip(chunks, parts)
+
+
+# Candidate pairs kept in memory at most (16 bytes each, 64 MiB); more are written to a
+# temporary file and read back chunk by chunk as the workers verify them.
+PAIRS_IN_MEMORY = 1 << 22
+
+
+def short_copies_alone(
+    pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
+) -> np.ndarray:
+    """Finds the pairs of short paragraphs in two documents that no neighbour backs (see ``min_cross_file_words``).
+
+    A line of a few words shared by two documents is a copy only when the copying goes
+    on around it: the title of a republished article stands next to the article's body,
+    which is a copy too, while "1", "Australia" or a table's "25" that two unrelated
+    pages share stand among lines that are not. A short pair ``(a, b)`` is backed when a
+    neighbour of ``a`` (the paragraph before or after it in its document) pairs with a
+    neighbour of ``b``: the two lines recur with the same neighbours.
+
+    Args:
+        pairs: ``(m, 2)`` duplicate pairs to judge.
+        n_words: words of each paragraph.
+        doc_of: the document of each paragraph (paragraph ids are corpus order).
+        min_words: pairs whose longer side has this many words or more are never alone.
+        others: ``(k, 2)`` every duplicate pair (the evidence: ``pairs`` among them).
+
+    Returns:
+        a boolean mask over ``pairs``: True for a short pair of two documents with no backing.
+    """
+    alone = np.zeros(len(pairs), dtype=bool)
+    if not len(pairs) or not min_words:
+        return alone
+    a, b = pairs[:, 0], pairs[:, 1]
+    short = (doc_of[a] != doc_of[b]) & (np.maximum(n_words[a], n_words[b]) < min_words)
+    if not short.any():
+        return alone
+    n = len(doc_of)
+    near = np.concatenate([a[short] - 1, a[short] + 1, b[short] - 1, b[short] + 1])
+    near = np.unique(near[(near >= 0) & (near < n)])
+    touching = np.isin(others[:, 0], near) | np.isin(others[:, 1], near)
+    partners: dict[int, set[int]] = {}
+    for x, y in others[touching].tolist():
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+
+    def beside(p: int) -> list[int]:
+        return [q for q in (p - 1, p + 1) if 0 <= q < n and doc_of[q] == doc_of[p]]
+
+    for k in np.flatnonzero(short).tolist():
+        x, y = int(a[k]), int(b[k])
+        around_y = set(beside(y))
+        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x))
+    return alone
+
+
+def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray, alone: np.ndarray) -> np.ndarray:
+    """Re-links the exact copies that :func:`short_copies_alone` found alone within their own document.
+
+    Such a copy is linked to the first copy of its group in its own document instead of
+    the group's first copy in the corpus; the first copy in each document is linked to
+    nothing, so it stays.
+
+    Args:
+        exact: ``(root, copy)`` pairs of the exact-key step (root: the group's first copy).
+        group: per paragraph, the id of its group's first copy.
+        doc_of: the document of each paragraph.
+        alone: the mask over ``exact`` of the pairs to re-link.
+
+    Returns:
+        the pairs to merge.
+    """
+    if not alone.any():
+        return exact
+    copies = exact[alone, 1]
+    members = np.concatenate([copies, np.unique(exact[alone, 0])])
+    # The first member of each (group, document) in corpus order: ids are corpus order.
+    order = np.lexsort((members, doc_of[members], group[members]))
+    members = members[order]
+    keys = np.stack([group[members], doc_of[members]], axis=1)
+    starts = np.ones(len(members), dtype=bool)
+    starts[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    first = members[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+    return np.concatenate([exact[~alone], np.stack([first, members], axis=1)[~starts]])
+
+
+def _without_lone_short_copies(
+    duplicates: list[tuple[int, int]],
+    n_exact: int,
+    group: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    min_words: int,
+    stats: DedupStats,
+) -> list[tuple[int, int]]:
+    """Drops the short pairs of two documents that no neighbour backs; re-links such exact copies in their document.
+
+    ``duplicates`` holds the ``n_exact`` exact pairs first, then the verified ones.
+    """
+    every = np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)
+    alone = short_copies_alone(every, n_words, doc_of, min_words, every)
+    if not alone.any():
+        return duplicates
+    exact = local_short_copies(every[:n_exact], group, doc_of, alone[:n_exact])
+    verified = every[n_exact:][~alone[n_exact:]]
+    stats.short_across_files = int(np.count_nonzero(alone))
+    return [tuple(p) for p in np.concatenate([exact, verified]).tolist()]
+
+
+def _spilled(pairs: np.ndarray) -> np.ndarray:
+    """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
+
+    Raises:
+        OSError: the temporary folder cannot be written.
+    """
+    if len(pairs) <= PAIRS_IN_MEMORY:
+        return pairs
+    with tempfile.TemporaryFile(prefix="nettoyeur-pairs-") as handle:
+        pairs = np.ascontiguousarray(pairs, dtype=np.int64)
+        pairs.tofile(handle)
+        handle.flush()
+        # The mapping outlives the file's name (an unnamed temporary file): the pages are
+        # the kernel's to drop, so the pairs leave this process's memory.
+        return np.memmap(handle, dtype=np.int64, mode="r", shape=pairs.shape)
 
 
 @dataclass
@@ -207,7 +345,9 @@ def decide(
     store: TextStore,
     workers: int = 1,
     executor: Any = None,
+    progress: bool = False,
     rank: np.ndarray | None = None,
+    doc_of: np.ndarray | None = None,
 ) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
@@ -220,6 +360,10 @@ def decide(
             :class:`nettoyeur.executors.Executor`); None: here and on ``workers`` processes.
         rank: per paragraph, its ``--keep`` rank (:func:`nettoyeur.keep.paragraph_ranks`);
             None keeps the first copy in corpus order.
+        progress: show a progress bar of the verification (on standard error).
+        doc_of: per paragraph, its document: paragraphs shorter than
+            ``config.min_cross_file_words`` are then copies within their document only.
+            None: every copy counts, whatever its document.
 
     Returns:
         the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
@@ -232,10 +376,29 @@ def decide(
     group = exact_groups(analysis)
     copies = np.flatnonzero(group != np.arange(n))
     exact = np.stack([group[copies], copies], axis=1)
+    cross_min = config.min_cross_file_words if doc_of is not None else 0
     stats.exact_pairs = len(exact)
 
-    find = candidate_pairs if executor is None else executor.candidate_pairs
-    signed, pairs = find(analysis, group, config.containment != "off")
+    anchors = config.containment != "off"
+    settled = families(analysis, group)
+    family, variant = settled
+    counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
+    if counted is not None:
+        found = counted(analysis, group, anchors, settled=settled)
+        signed, agreement, shared_anchors = found.signed, found.agreement, found.shared
+        pairs, stats.implied = found.pairs, found.implied
+        del found
+    else:  # an executor that does not count band agreement: families still apply, the bound does not
+        signed, pairs = executor.candidate_pairs(analysis, group, anchors)
+        agreement = shared_anchors = None
+    bounded = bound_candidates(pairs, agreement, shared_anchors, family, variant)
+    stats.candidates = len(pairs) - bounded.implied
+    stats.implied += bounded.implied
+    stats.beyond = bounded.beyond
+    del pairs, agreement, shared_anchors
+    pairs = _spilled(bounded.pairs)
+    stats.verified = len(pairs)
+    del bounded
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
@@ -244,34 +407,39 @@ def decide(
     analysis.anchor_owner = np.empty(0, dtype=np.int32)
     analysis.anchor_parts = None
     stats.signed = len(signed)
-    stats.candidates = len(pairs)
     shared = {"store": store, "config": config, "estimates": len(signed) > 1}
-    verified = _run(_verify_task, pairs, workers, shared, executor)
-    matches = [match for match, _ in verified]
-    # Evidence by (removed, kept): first of the removals verification foresaw (see _verify_task).
-    known = {(b, a): ev for (a, b), (_, ev) in zip(pairs.tolist(), verified) if ev is not None}
-    del verified
 
+    # Verdicts are consumed chunk by chunk as they come (in pair order, whatever the
+    # worker count): only the pairs that matter are kept, never one result per candidate.
+    known: dict[tuple[int, int], tuple[float | None, float, float]] = {}
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
-    for (a, b), match in zip(pairs.tolist(), matches):
-        if match is not None and match.conflict:
-            conflicts.append((a, b))
-        if match is None or match.kind == "different":
-            stats.rejected += 1
-        elif match.kind == "duplicate":
-            duplicates.append((a, b))
-            stats.verified_duplicates += 1
-        else:
-            inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
-            if match.kind == "contained":
-                contained.append((inner, outer))
-                stats.verified_contained += 1
-            else:
-                quoted.append((inner, outer))
+    with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
+        for chunk, results in _stream(_verify_task, pairs, workers, shared, executor):
+            for (a, b), (match, ev) in zip(chunk.tolist(), results):
+                if ev is not None:  # the evidence of removing b for a, which verification foresaw
+                    known[(b, a)] = ev
+                if match is not None and match.conflict:
+                    conflicts.append((a, b))
+                if match is None or match.kind == "different":
+                    stats.rejected += 1
+                elif match.kind == "duplicate":
+                    duplicates.append((a, b))
+                    stats.verified_duplicates += 1
+                else:
+                    inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
+                    if match.kind == "contained":
+                        contained.append((inner, outer))
+                        stats.verified_contained += 1
+                    else:
+                        quoted.append((inner, outer))
+            bar.update(len(chunk))
+    del pairs
     stats.conflicts = len(conflicts)
+    if cross_min:
+        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, cross_min, stats)
 
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
@@ -285,16 +453,27 @@ def decide(
     )
     if star is not None:
         duplicates = [tuple(e) for e in star.tolist()]
-    # choose_keepers over the ids that occur in some pair only, renumbered in the same
+    # choose_keepers over the ids that occur in some verdict only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
-    involved = sorted_unique(np.concatenate([np.asarray(duplicates, dtype=np.int64).reshape(-1), pairs.reshape(-1)]))
+    involved = sorted_unique(
+        np.concatenate(
+            [np.asarray(edges, dtype=np.int64).reshape(-1) for edges in (duplicates, contained, conflicts)]
+        )
+    )
     local = {pid: k for k, pid in enumerate(involved.tolist())}
+    # Family labels of the representatives involved (their exact copies carry none: a copy
+    # always joins its representative).
+    labelled = involved[group[involved] == involved]
     removals = choose_keepers(
         len(involved),
         [(local[a], local[b]) for a, b in duplicates],
         [(local[a], local[b]) for a, b in contained],
         [(local[a], local[b]) for a, b in conflicts],
         None if rank is None else rank[involved].tolist(),
+        families={
+            local[pid]: (f, v)
+            for pid, f, v in zip(labelled.tolist(), family[labelled].tolist(), variant[labelled].tolist())
+        },
     )
     ids = involved.tolist()
     # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
@@ -318,7 +497,8 @@ def decide(
     # The removals verification did not foresee are read and tokenised again for their evidence.
     rest = [(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known]
     rest_pairs = np.array(rest, dtype=np.int64).reshape(-1, 2)
-    known.update(zip(rest, _run(_evidence_task, rest_pairs, workers, shared, executor)))
+    for chunk, results in _stream(_evidence_task, rest_pairs, workers, shared, executor):
+        known.update(zip(map(tuple, chunk.tolist()), results))
     evidence = [
         (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else known[(pid, target)]
         for (pid, target), is_same in zip(chosen.tolist(), same.tolist())
@@ -388,7 +568,10 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     rule = parse_keep(config.keep)
     values = [record_value(getattr(doc, "record", None), rule) for doc, _ in owners] if rule.needs_records else []
     rank = paragraph_ranks(rule, analysis.n_words, np.arange(len(owners)), values)
-    decision = decide(analysis, config, MemoryTexts(texts), parallel.worker_count(config.workers), rank=rank)
+    number = {id(doc): k for k, doc in enumerate(sorted(docs, key=lambda d: d.path))}
+    doc_of = np.array([number[id(doc)] for doc, _ in owners], dtype=np.int64)
+    workers = parallel.worker_count(config.workers)
+    decision = decide(analysis, config, MemoryTexts(texts), workers, rank=rank, doc_of=doc_of)
     for pid, target, reason, ev in zip(decision.pid, decision.target, decision.reason, decision.evidence):
         kdoc, kp = owners[target]
         owners[pid][1].verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)

@@ -128,6 +128,17 @@ class LocalExecutor:
 
         return candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None)
 
+    def counted_candidate_pairs(
+        self, analysis: Any, group: np.ndarray, anchors: bool, settled: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> Any:
+        """Returns :func:`nettoyeur.dedup_analysis.counted_candidate_pairs`, band by band on the workers."""
+        from nettoyeur.dedup_analysis import counted_candidate_pairs
+
+        def mapper(fn: Callable[[Any], Any], tasks: list[Any], shared: dict[str, Any]) -> Iterator[Any]:
+            return self.map(fn, tasks, shared, jobs=len(tasks))
+
+        return counted_candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None, settled)
+
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
         """Returns None: the driver clusters (union-find in :func:`nettoyeur.cluster.choose_keepers`)."""
         return None

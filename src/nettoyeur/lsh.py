@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from nettoyeur import _core
+
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
     """Returns the sorted distinct values (``np.unique`` without its flags).
@@ -116,23 +118,30 @@ def _row_multipliers(rows: int) -> np.ndarray:
     return gen.randint(1, 1 << 62, rows, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
 
 
-def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Folds each band of each signature into a 64-bit key.
+def band_keys(sigs: np.ndarray, bands: int, rows: int, threads: int = 1) -> np.ndarray:
+    """Folds each band of each signature into a 64-bit key, in the native core.
+
+    The key of band ``j`` is ``k ^ (k >> 29)``, where ``k`` is the sum over its rows ``r``
+    of ``sigs[:, j * rows + r] * mult[r]`` modulo 2^64 (``mult``: odd 64-bit multipliers
+    drawn from a fixed seed); slots after ``bands * rows`` are not read.
+
+    Args:
+        sigs: uint32 signatures, shape ``(paragraphs, slots)``.
+        bands: LSH bands.
+        rows: rows per band.
+        threads: threads the core splits the signatures between (0: every core).
 
     Returns:
         uint64 array of shape ``(len(sigs), bands)``.
+
+    Raises:
+        ValueError: ``bands * rows`` exceeds the slots of a signature, ``rows`` is 0 (with
+            bands), or ``threads`` is negative.
+        TypeError: ``sigs`` is not a 2-D uint32 array.
     """
-    n = len(sigs)
-    used = sigs[:, : bands * rows].reshape(n, bands, rows)
-    mult = _row_multipliers(rows)
-    keys = np.zeros((n, bands), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        # One multiply-add per row over all (paragraph, band) cells: numpy's reduction along a
-        # short last axis would cost a call per cell.
-        for r in range(rows):
-            keys += used[:, :, r].astype(np.uint64) * mult[r]
-        keys ^= keys >> np.uint64(29)
-    return keys
+    if threads < 0:
+        raise ValueError(f"threads must be 0 (every core) or more, not {threads}")
+    return _core.lsh_band_keys(np.ascontiguousarray(sigs), _row_multipliers(rows), bands, threads)
 
 
 def _pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None = None) -> np.ndarray:
@@ -178,6 +187,11 @@ def _pair_codes(pairs: np.ndarray) -> np.ndarray:
     return (lo[keep] << 32) | hi[keep]
 
 
+def group_pair_codes(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Returns the ``lo << 32 | hi`` codes of the ids sharing each key (a pair once per key it shares)."""
+    return _pair_codes(_pairs_from_groups(keys, ids))
+
+
 def _decode(codes: np.ndarray) -> np.ndarray:
     return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
 
@@ -220,6 +234,20 @@ def pairs_of_codes(codes: list[np.ndarray]) -> np.ndarray:
     return _decode(sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *codes])))
 
 
+def counted_pairs_of_codes(codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Returns :func:`pairs_of_codes` and, per pair, the number of bands whose codes hold it (uint8).
+
+    The count of bands a pair agrees on estimates its similarity: a pair of Jaccard ``s``
+    agrees on each band with probability ``s^rows``, so on ``bands * s^rows`` of them on average.
+    """
+    every = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *codes]))
+    if len(every) == 0:
+        return _decode(every), np.empty(0, dtype=np.uint8)
+    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
+    counts = np.diff(np.r_[starts, len(every)]).astype(np.uint8)
+    return _decode(every[starts]), counts
+
+
 def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """Returns the distinct candidate pairs ``(i, j)``, ``i < j``, of paragraph ids."""
     if len(sigs) < 2:
@@ -246,6 +274,20 @@ def anchor_pairs(
 ) -> np.ndarray:
     """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors.
 
+    See :func:`counted_anchor_pairs` for the arguments.
+    """
+    return counted_anchor_pairs(keys, owners, min_share, max_group, select)[0]
+
+
+def counted_anchor_pairs(
+    keys: np.ndarray,
+    owners: np.ndarray,
+    min_share: float = 0.5,
+    max_group: int = 256,
+    select: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns pairs of owners sharing at least ``min_share`` of the smaller one's anchors, and how many they share.
+
     Args:
         keys: anchor hashes (uint32), each owner's distinct anchors.
         owners: the paragraph id owning each anchor (below 2^31).
@@ -264,7 +306,7 @@ def anchor_pairs(
             mask = part_of == part
             yield keys[mask], owners[mask]
 
-    return anchor_pairs_from_parts(parts(), min_share, max_group)
+    return counted_anchor_pairs_of_parts([anchor_part_codes(k, o, max_group) for k, o in parts()], min_share)
 
 
 def anchor_pairs_from_parts(
@@ -290,20 +332,27 @@ def anchor_part_codes(keys: np.ndarray, owners: np.ndarray, max_group: int = 256
 
 def anchor_pairs_of_parts(results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5) -> np.ndarray:
     """Returns the pairs sharing ``min_share`` of the smaller's anchors, given each part's :func:`anchor_part_codes`."""
+    return counted_anchor_pairs_of_parts(results, min_share)[0]
+
+
+def counted_anchor_pairs_of_parts(
+    results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`anchor_pairs_of_parts`, with the number of anchors each pair shares (uint8, at most 255)."""
     size = max((len(per_owner) for _, per_owner in results), default=0)
     per_owner = np.zeros(size, dtype=np.int64)
     for _, counts in results:
         per_owner[: len(counts)] += counts
     codes = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)]))
     if len(codes) == 0:
-        return np.empty((0, 2), dtype=np.int64)
+        return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.uint8)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     counts = np.diff(np.r_[starts, len(codes)])
     code = codes[starts]
     a, b = code >> 32, code & 0xFFFFFFFF
     smaller = np.minimum(per_owner[a], per_owner[b])
     keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
-    return np.stack([a[keep], b[keep]], axis=1)
+    return np.stack([a[keep], b[keep]], axis=1), np.minimum(counts[keep], 255).astype(np.uint8)
 
 
 def anchor_candidates(

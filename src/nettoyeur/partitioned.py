@@ -117,6 +117,7 @@ def split_analysis(analysis: Analysis, parts: int) -> tuple[Analysis, np.ndarray
         np.empty((len(signed), 0), dtype=np.uint64),
         np.empty(0, dtype=np.uint32),
         np.empty(0, dtype=np.int64),
+        masked=analysis.masked,
     )
     return rest, counts, band_chunks, anchor_chunks
 

@@ -263,7 +263,7 @@ def run(
         lap("analyse")
         rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, plan.doc_of, keep_values)
         del keep_values
-        decision = decide(analysis, config, store, workers, executor, rank=rank)
+        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show, doc_of=plan.doc_of)
         del rank
         del analysis
         parallel.trim_memory()
@@ -286,7 +286,7 @@ def run(
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.remark).
         overrides: Overrides = {}
         if config.boilerplate and decision.pid:
-            overrides = remark_plan(plan, shard_keys, shared, executor)
+            overrides = remark_plan(plan, shard_keys, shared, executor, progress=show)
         shared.pop("counts", None)
         lap("remark")
 
@@ -339,7 +339,9 @@ def run(
     skips.sort(key=lambda s: s.path)
     with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
         write_checksums(report_path, infos, bar.update)
-    stats = {k: v for k, v in vars(decision.stats).items() if k != "contained_reported"}
+    # The pairs families settled are counted once per band that found them here, once in all
+    # elsewhere (Ray): left out of the summary, which every executor writes alike.
+    stats = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
     summary = run_summary(
         infos=infos,
         skips=skips,

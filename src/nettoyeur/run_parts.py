@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from tqdm import tqdm
 
 from nettoyeur import parallel
 from nettoyeur.dedup import Decision, make_verdict, reported_record
@@ -40,8 +41,17 @@ def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[
     return out
 
 
-def remark_plan(plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor) -> Overrides:
+def remark_plan(
+    plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor, progress: bool = False
+) -> Overrides:
     """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
+
+    Args:
+        plan: the run's plan of verdicts.
+        shard_keys: the documents of each shard.
+        shared: the workers' state.
+        executor: where the shards are marked.
+        progress: show a progress bar of the documents re-marked (on standard error).
 
     Returns:
         the verdict changes the write pass applies.
@@ -65,8 +75,10 @@ def remark_plan(plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any],
             tasks.append(plan.task(mine))
         start = stop
     first: dict[str, Marks] = {}
-    for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
-        first.update(part)
+    with tqdm(total=len(thinned), desc="re-mark", unit="doc", disable=not progress) as bar:
+        for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
+            first.update(part)
+            bar.update(len(part))
     doc_index = {path: d for d, path in enumerate(plan.paths)}
 
     def recompute(path: str, overrides: Overrides) -> Marks:
