@@ -18,7 +18,7 @@ SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 # Summary fields that legitimately differ between two runs of the same input.
-VOLATILE = ("seconds", "stage_seconds", "input", "output", "report")
+VOLATILE = ("seconds", "stage_seconds", "input", "output", "report", "checksums_file")
 
 
 @dataclass
@@ -68,8 +68,10 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def stable(summary: dict[str, Any]) -> dict[str, Any]:
-    """The summary without the fields that differ between two identical runs."""
-    return {k: v for k, v in summary.items() if k not in VOLATILE}
+    """The summary without the fields that differ between two identical runs (with the checksums its file holds)."""
+    from nettoyeur.report import read_checksums
+
+    return {**{k: v for k, v in summary.items() if k not in VOLATILE}, "checksums": read_checksums(summary)}
 
 
 def paragraphs_of(text: str) -> list[str]:

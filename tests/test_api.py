@@ -136,7 +136,7 @@ def test_dry_run_without_out_needs_a_report(tmp_path):
         nettoyeur.clean(SAMPLES)
     summary = nettoyeur.clean(SAMPLES, report=tmp_path / "r.report.jsonl")
     assert summary["dry_run"] and (tmp_path / "r.report.jsonl").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.report.jsonl", "r.summary.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.checksums.jsonl", "r.report.jsonl", "r.summary.json"]
 
 
 def _examples() -> list[str]:

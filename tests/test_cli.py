@@ -148,7 +148,8 @@ def test_dry_run_writes_only_the_report(corpus: Path, tmp_path: Path) -> None:
     result = invoke("clean", corpus, tmp_path / "out", "--dry-run", "-q")
     assert result.exit_code == EXIT_OK, result.output
     assert not (tmp_path / "out").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.report.jsonl", "out.summary.json"]
+    beside = ["in", "out.checksums.jsonl", "out.report.jsonl", "out.summary.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == beside
     summary = json.loads((tmp_path / "out.summary.json").read_text(encoding="utf-8"))
     assert summary["dry_run"] is True and summary["output"] is None
     records = read_records(tmp_path / "out.report.jsonl")
@@ -333,5 +334,6 @@ def test_written_files_get_the_usual_mode(corpus: Path, tmp_path: Path) -> None:
         assert invoke("clean", corpus, tmp_path / "out", "-q").exit_code == EXIT_OK
     finally:
         os.umask(mask)
-    written = [*(tmp_path / "out").iterdir(), tmp_path / "out.report.jsonl", tmp_path / "out.summary.json"]
+    beside = ("report.jsonl", "summary.json", "checksums.jsonl")
+    written = [*(tmp_path / "out").iterdir(), *(tmp_path / f"out.{n}" for n in beside)]
     assert {oct(p.stat().st_mode & 0o777) for p in written} == {oct(0o644)}

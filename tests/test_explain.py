@@ -31,7 +31,8 @@ def test_scan_prints_what_clean_would_remove_and_writes_no_corpus(tmp_path):
             assert any(line.split() == [reason, str(n)] for line in result.output.splitlines()), reason
     removed = sum(n for r, n in summary["counts"].items() if r not in ("kept", "repaired"))
     assert f"would remove {removed} of {summary['paragraphs']} paragraphs" in result.output
-    assert sorted(p.name for p in work.iterdir()) == ["s.report.jsonl", "s.summary.json"], "no corpus written"
+    beside = ["s.checksums.jsonl", "s.report.jsonl", "s.summary.json"]
+    assert sorted(p.name for p in work.iterdir()) == beside, "no corpus written"
     assert "largest clusters" in result.output
 
 

@@ -170,8 +170,17 @@ def test_bad_records_are_reported_skips_naming_shard_and_line(tmp_path):
         assert skip["file"] == make_key("part-00000.jsonl", line)
         assert skip["reason"] == case["reason"], case["label"]
         assert f"shard part-00000.jsonl line {line}" in skip["detail"], case["label"]
-    out_ids = [r["id"] for r in read_shard(tmp_path / "out" / "part-00000.jsonl", ".jsonl")]
+    # They pass through unchanged, where they were (issue 15); --drop-bad-records leaves them out.
+    lines = (tmp_path / "out" / "part-00000.jsonl").read_bytes().split(b"\n")
+    assert [line.decode("utf-8") for line in lines[1 : 1 + len(BAD)]] == BAD
+    assert summary["records_passed_through"] == len(BAD)
+    dropped = CliRunner().invoke(
+        main, ["clean", str(tmp_path / "in"), str(tmp_path / "out2"), "-q", "--drop-bad-records"]
+    )
+    assert dropped.exit_code == 1, dropped.output
+    out_ids = [r["id"] for r in read_shard(tmp_path / "out2" / "part-00000.jsonl", ".jsonl")]
     assert out_ids == [RECORDS[i]["id"] for i in CORPUS["shards"][0][1]]
+    assert json.loads((tmp_path / "out2.summary.json").read_text())["records_dropped_bad"] == len(BAD)
 
 
 def test_text_field_and_id_field(tmp_path):

@@ -33,7 +33,7 @@ from nettoyeur.partitioned_components import cluster_edges, star_components
 from nettoyeur.pipeline import run
 from nettoyeur.read import check_locations
 from nettoyeur.records import Document, Skip
-from nettoyeur.report import default_report_path
+from nettoyeur.report import default_report_path, read_checksums
 from nettoyeur.sources import folder_pair
 from nettoyeur.split import join_kept, split_lines
 from nettoyeur.write import write_atomic
@@ -75,7 +75,8 @@ def tree(out: Path) -> dict[str, bytes]:
 
 def summary(out: Path) -> dict:
     data = json.loads(out.with_name(out.name + ".summary.json").read_text("utf-8"))
-    for varying in ("seconds", "stage_seconds", "output", "report"):
+    data["checksums"] = read_checksums(data)  # its file's name varies with OUT's
+    for varying in ("seconds", "stage_seconds", "output", "report", "checksums_file"):
         data.pop(varying)
     return data
 

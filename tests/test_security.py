@@ -74,7 +74,8 @@ def test_hostile_names_links_and_a_reused_out_write_nothing_outside(tmp_path):
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--overwrite"])
     assert result.exit_code == 1, result.output  # the two links in IN are skipped
     after = tree_state(tmp_path)
-    assert changed_outside(before, after, ["out", "out.report.jsonl", "out.summary.json", "out.journal.jsonl"]) == []
+    ours = ["out", *(f"out.{n}" for n in ("report.jsonl", "summary.json", "journal.jsonl", "checksums.jsonl"))]
+    assert changed_outside(before, after, ours) == []
     assert (victim / "precious.txt").read_text() == "Must never change.\n"
     assert not (out / first).is_symlink(), "the link in OUT was replaced by the output, not written through"
     assert sorted(p.name for p in victim.iterdir()) == ["precious.txt"]
@@ -109,6 +110,7 @@ def test_a_custom_report_path_is_the_only_other_place_written(tmp_path):
     assert [a for a in added if not a.startswith("out/")] == [
         "out",
         "out.journal.jsonl",
+        "reports/r.checksums.jsonl",
         "reports/r.jsonl",
         "reports/r.summary.json",
     ]

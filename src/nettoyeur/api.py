@@ -20,6 +20,7 @@ known ones.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -34,15 +35,18 @@ from nettoyeur.keep import parse_keep
 from nettoyeur.read import check_report_location
 from nettoyeur.records import Document
 from nettoyeur.report import default_report_path, records
+from nettoyeur.runlock import check_free, locked_run
 from nettoyeur.shard_read import RecordSource, record_document
 from nettoyeur.shards import RecordOptions
 from nettoyeur.split import split_lines
+from nettoyeur.write import check_run_writable
 
 # Options of a run that are not cleaning settings: where things go and how records are read.
 IO_OPTIONS: dict[str, str] = {
     "text_field": "the record field holding the text (default 'text')",
     "id_field": "the record field naming the record in the report (default 'id')",
     "drop_empty": "drop a record whose text becomes empty (default: keep it with empty text)",
+    "drop_bad_records": "leave out records that cannot be cleaned (default: pass them through unchanged)",
     "index": "a folder or redis:// URL: dedup against earlier runs, then add this run's kept paragraphs",
     "report": "report path (default OUT.report.jsonl beside OUT)",
     "overwrite": "allow a non-empty OUT",
@@ -108,6 +112,7 @@ def clean(
         text_field=io.get("text_field", "text"),
         id_field=io.get("id_field", "id"),
         drop_empty=bool(io.get("drop_empty", False)),
+        drop_bad_records=bool(io.get("drop_bad_records", False)),
         index=io.get("index"),
         annotate=io.get("annotate"),
     )
@@ -126,6 +131,7 @@ def run_paths(
     text_field: str = "text",
     id_field: str | None = "id",
     drop_empty: bool = False,
+    drop_bad_records: bool = False,
     index: str | Path | None = None,
     engine: str = "local",
     address: str | None = None,
@@ -135,7 +141,8 @@ def run_paths(
 
     Args:
         input_path: the corpus to clean (any supported format).
-        output_path: where the cleaned corpus goes; None (or ``dry_run``) writes none.
+        output_path: where the cleaned corpus goes; None (or ``dry_run``) writes none. A
+            string ending in ``/`` is a folder, whatever its name (``out.jsonl/``).
         config: the cleaning settings.
         report: the report path (default ``OUT.report.jsonl`` beside OUT).
         dry_run: write only the report.
@@ -145,6 +152,8 @@ def run_paths(
         text_field: the record field holding the text.
         id_field: the record field naming records in the report.
         drop_empty: drop records whose text becomes empty.
+        drop_bad_records: leave out records that cannot be cleaned (by default they are
+            written unchanged, where they were); either way each is a skip in the summary.
         index: a folder or ``redis://`` URL to dedup against earlier runs (the run is
             then in memory: the index hooks work on documents).
         engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
@@ -164,6 +173,8 @@ def run_paths(
     if not text_field:
         raise ConfigError("text_field must name a field, e.g. 'text'.")
     input_path = Path(input_path)
+    # "out.jsonl/" (a final separator) asks for a folder that receives the input's file, as for any folder.
+    as_folder = isinstance(output_path, str) and output_path.endswith(("/", os.sep))
     if report is None:
         if output_path is None:
             raise InputError("a dry run without OUT needs a report path: where to write the report.")
@@ -174,17 +185,32 @@ def run_paths(
     if annotate is not None:
         _check_annotate(annotate, text_field, drop_empty, input_path)
     options = RecordOptions(
-        text_field=text_field, id_field=id_field or None, drop_empty=drop_empty, annotate=annotate or None
+        text_field=text_field,
+        id_field=id_field or None,
+        drop_empty=drop_empty,
+        drop_bad=drop_bad_records,
+        annotate=annotate or None,
     )
+    check_free(output_path, "output")  # a run in progress is named before anything else is said about OUT
+    check_free(report, "report")
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
     source, make_sink = plan_pair(
-        input_path, output_path, overwrite=overwrite, options=options, stats=extra, config=config, resume=resume
+        input_path,
+        output_path,
+        overwrite=overwrite,
+        options=options,
+        stats=extra,
+        config=config,
+        resume=resume,
+        as_folder=as_folder,
     )
     check_report_location(input_path, output_path or input_path, report)
     # A record source's format is looked up; a folder source is text (detect() walks the folder).
     extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
         extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
+        if drop_bad_records:  # only when set: the summary of a default run keeps its fields
+            extra["drop_bad_records"] = True
         if annotate:
             extra["annotate"] = annotate
     elif parse_keep(config.keep).needs_records:
@@ -199,20 +225,28 @@ def run_paths(
         )
     if index is None:
         check_engine(engine, address)
-        executor = make_executor(engine, config.workers, address)  # before OUT is created
-        try:
-            if engine != "local":  # tasks may run in another working directory (or on another node)
-                source.root = Path(source.root).absolute()
-            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor)
-        finally:
-            executor.close()
-    if engine != "local":
+    elif engine != "local":
         raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
-    from nettoyeur.index import CorpusIndex
+    with locked_run(output_path, report) as locks:  # before the first byte is written or a temporary file cleared
+        check_run_writable(report)  # not after the whole run
+        stale = [lock.stale for lock in locks if lock.stale is not None]
+        if stale:  # a killed run's locks, taken over
+            extra["stale_locks_taken_over"] = stale
+        if index is None:
+            executor = make_executor(engine, config.workers, address)  # before OUT is created
+            try:
+                if engine != "local":  # tasks may run in another working directory (or on another node)
+                    source.root = Path(source.root).absolute()
+                return pipeline.run(
+                    source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor
+                )
+            finally:
+                executor.close()
+        from nettoyeur.index import CorpusIndex
 
-    run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
-    with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
-        return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
+        run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
+        with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
+            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
 
 
 def _check_annotate(annotate: str, text_field: str, drop_empty: bool, input_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 done, but some files were skipped (see the report); 2 usage or
 input error (nothing written); 3 an I/O error (disk full, permission denied, OUT
-removed: files already written are whole, the rest is not written); 130 interrupted
+removed) or an input that changed during the run: files already written are whole,
+the rest is not written; 130 interrupted
 (Ctrl-C or SIGTERM: files already written are whole, temporary files are removed).
 After a 3 or a 130, the same command with ``--resume`` finishes the run.
 """
@@ -13,8 +14,11 @@ import errno
 import os
 import signal
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,18 +28,22 @@ from nettoyeur import __version__
 from nettoyeur.annotate import DEFAULT_FIELD
 from nettoyeur.api import run_paths
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import ConfigError, NettoyeurError
+from nettoyeur.errors import ConfigError, InputChangedError, NettoyeurError
 from nettoyeur.explain_cli import explain_command, format_options, make_scan
 from nettoyeur.formats import detect
 from nettoyeur.interrupt import sigterm_as_interrupt
 from nettoyeur.journal import finished_count, journal_path
 from nettoyeur.read import check_locations, check_report_location
-from nettoyeur.report import default_report_path, summary_path, table
+from nettoyeur.report import checksums_path, default_report_path, summary_path, table
 from nettoyeur.rules import load_rules
+from nettoyeur.runlock import check_free
 from nettoyeur.spill import SPILL_PREFIX
-from nettoyeur.write import clear_temporaries
+from nettoyeur.write import temporary_prefix
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_IO, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# How long a failed run waits for its worker pool's threads before it exits without them:
+# a pool that ends does so in well under a second here; one that hangs never does.
+EXIT_GRACE_SECONDS = 5.0
 _D = CleanConfig()  # the documented defaults, shown in --help
 
 
@@ -74,7 +82,7 @@ def location_arguments() -> Decorator:
     """IN and OUT."""
     return compose(
         click.argument("input_dir", metavar="IN", type=click.Path(path_type=Path)),
-        click.argument("output_dir", metavar="OUT", type=click.Path(path_type=Path)),
+        click.argument("output_dir", metavar="OUT", type=click.Path(path_type=str)),  # a final "/" means a folder
     )
 
 
@@ -253,6 +261,8 @@ def clean(
     **formats: Any,
 ) -> None:
     """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
+    out_given = str(output_dir)  # "out.parquet/" asks for a folder: run_paths reads the final slash
+    output_dir = Path(out_given)
     if resume and dry_run:
         click.echo("Error: --resume continues writing OUT; it cannot be combined with --dry-run.", err=True)
         sys.exit(EXIT_USAGE)
@@ -276,7 +286,7 @@ def clean(
         with sigterm_as_interrupt():
             summary = run_paths(
                 input_dir,
-                output_dir,
+                out_given,
                 config,
                 report=report,
                 dry_run=dry_run,
@@ -289,23 +299,31 @@ def clean(
                 **formats,
             )
     except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
-        report_path = report or default_report_path(output_dir)
-        clear_temporaries(output_dir, [journal_path(output_dir), report_path, summary_path(report_path)])
+        # The run cleared its temporary files while it held OUT's lock (nettoyeur.runlock).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
         click.echo(_interrupted(output_dir, dry_run), err=True)
         _exit_interrupted()
+    except InputChangedError as err:  # it may come after files were written: not "nothing written"
+        more = "" if dry_run else (
+            f" Files already written in {output_dir} are whole; once the input no longer changes, run the same "
+            "command with --resume to finish."
+        )
+        click.echo(f"Error: {err}{more}", err=True)
+        _exit(EXIT_IO)
     except NettoyeurError as err:
         click.echo(f"Error: {err}", err=True)
-        sys.exit(EXIT_USAGE)
+        _exit(EXIT_USAGE)
     except OSError as err:
-        click.echo(_io_error(err, output_dir, dry_run), err=True)
-        sys.exit(EXIT_IO)
+        where = Locations(output_dir, report or default_report_path(output_dir), formats.get("index"), snapshot)
+        click.echo(_io_error(err, output_dir, dry_run, where), err=True)
+        _exit(EXIT_IO)
     if summary.get("long_lines"):
         click.echo(
             f"warning: {len(summary['long_lines'])} line(s) longer than {config.max_line_chars:,} characters were "
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )
+    _say_what_changed(summary)
     page = None
     if review:
         from nettoyeur.review import write_review
@@ -322,9 +340,36 @@ def clean(
         click.echo(f"report: {summary['report']}")
         if page is not None:
             click.echo(f"review: {page}")
-        for skip in summary["skipped"][:10]:
-            click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
+    for skip in summary["skipped"][:10]:  # -q quiets the table, not what was left out (stderr)
+        click.echo(f"skipped {skip['file']}: {skip['reason']} ({skip['detail']})", err=True)
+    if len(summary["skipped"]) > 10:
+        click.echo(f"... and {len(summary['skipped']) - 10:,} more skipped (listed in the summary)", err=True)
     sys.exit(EXIT_SKIPPED if summary["skipped"] else EXIT_OK)
+
+
+def _say_what_changed(summary: dict[str, Any]) -> None:
+    """Prints (to stderr, also with -q) what a run did to OUT beyond writing: stale outputs, foreign files, resume."""
+    since = summary.get("since_journal")
+    if since is not None:
+        click.echo(
+            f"resume: {since['inputs_changed']:,} input(s) changed, {since['inputs_new']:,} new and "
+            f"{since['inputs_gone']:,} gone since the journal",
+            err=True,
+        )
+    stale = summary.get("stale_outputs_removed") or []
+    if stale:
+        click.echo(
+            f"removed {len(stale):,} output(s) of an earlier run that no input maps to any more "
+            "(stale_outputs_removed in the summary)",
+            err=True,
+        )
+    foreign = summary.get("foreign_files_kept") or []
+    if foreign:
+        click.echo(
+            f"warning: {len(foreign):,} file(s) in OUT that nettoyeur did not write and no input maps to were left "
+            "there (--overwrite; foreign_files_kept in the summary)",
+            err=True,
+        )
 
 
 def _check_before_reading(
@@ -336,6 +381,8 @@ def _check_before_reading(
         InputError: IN, OUT or the report path cannot be used.
         ConfigError: the rules file cannot be read as UTF-8 or holds a bad rule (``file:line``).
     """
+    check_free(output_dir, "output")  # a run in progress is named before anything else is said about OUT
+    check_free(report or default_report_path(output_dir), "report")
     if detect(input_dir) == "text":  # record inputs (a file, shards) are checked when opened
         check_locations(input_dir, output_dir, overwrite=overwrite)
     check_report_location(input_dir, output_dir, report or default_report_path(output_dir))
@@ -357,7 +404,7 @@ _ADVICE = {
     errno.EFBIG: "The file is too large for this file system or for the process's file-size limit",
     errno.EACCES: "Fix the permissions: make the folder or file writable (or readable)",
     errno.EPERM: "Fix the permissions",
-    errno.EROFS: "The file system is read-only: choose another output folder",
+    errno.EROFS: "The file system is read-only: choose a location on another one",
     errno.ENOENT: "A folder was removed or is missing: check that OUT and its parent still exist",
 }
 
@@ -367,16 +414,64 @@ def _in_spill(path: object) -> bool:
     return isinstance(path, str) and Path(path).parent.name.startswith(SPILL_PREFIX)
 
 
-def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
-    """Returns the message for an I/O error: the path, what happened, what to do next."""
-    where = f" {err.filename}" if getattr(err, "filename", None) else ""
-    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
-    if _in_spill(getattr(err, "filename", None)):
-        advice += (
-            f" ({err.filename} is one of the run's temporary files, about the corpus's size: point TMPDIR at a "
-            "disk with more room, or add --no-snapshot, which needs less)"
+@dataclass(frozen=True)
+class Locations:
+    """Where a run writes: to name the location an I/O error happened in."""
+
+    output: Path
+    report: Path
+    index: str | None = None
+    snapshot: bool = True
+
+    def of(self, path: str | None) -> str | None:
+        """Returns ``OUT``, ``report``, ``index`` or ``TMPDIR`` for a path the run wrote, or None."""
+        if not path:
+            return None
+        target = Path(os.path.abspath(path))
+
+        def within(folder: Path | str) -> bool:
+            base = Path(os.path.abspath(folder))
+            return target == base or base in target.parents
+
+        report = Path(os.path.abspath(self.report))
+        companions = (report, summary_path(report), checksums_path(report))
+        beside_report = target.parent == report.parent and target.name.startswith(
+            tuple(p.name for p in companions) + tuple(temporary_prefix(p) for p in companions)
         )
-    message = f"Error: I/O error on{where}: {err.strerror or err}. {advice}."
+        out = Path(os.path.abspath(self.output))
+        if target == report or beside_report or target == report.parent:
+            return "report"
+        if within(out) or target == journal_path(out) or target.name.startswith(out.name + "."):
+            return "OUT"
+        if self.index and not self.index.startswith("redis://") and within(self.index):
+            return "index"
+        if _in_spill(str(target)) or within(os.environ.get("TMPDIR") or tempfile.gettempdir()):
+            return "TMPDIR"
+        return None
+
+
+# What each location is and what to do there, for the message.
+_WHERE = {
+    "OUT": "It is in OUT, the output folder.",
+    "report": "It is where the report goes (with its summary and checksums): make room or fix it there, or give "
+    "--report another path.",
+    "index": "It is in the --index folder, which is left as it was before this run.",
+    "TMPDIR": "It is in TMPDIR, the temporary folder: the run's temporary files take about the corpus's size; "
+    "point TMPDIR at a disk with more room",
+}
+
+
+def _io_error(err: OSError, output_dir: Path, dry_run: bool, where: Locations | None = None) -> str:
+    """Returns the message for an I/O error: the path, which location it is, what happened, what to do next."""
+    filename = getattr(err, "filename", None)
+    shown = f" {filename}" if filename else ""
+    advice = _ADVICE.get(err.errno or 0, "Check the path and the device")
+    location = where.of(filename) if where is not None else ("TMPDIR" if _in_spill(filename) else None)
+    message = f"Error: I/O error on{shown}: {err.strerror or err}. {advice}."
+    if location is not None:
+        message += " " + _WHERE[location]
+        if location == "TMPDIR":
+            message += ", or add --no-snapshot, which needs less." if where is None or where.snapshot else "."
     if not dry_run:
         message += (
             f" Files already written in {output_dir} are whole; none is half-written. "
@@ -386,19 +481,29 @@ def _io_error(err: OSError, output_dir: Path, dry_run: bool) -> str:
 
 
 def _exit_interrupted() -> NoReturn:
-    """Exits with code 130, even when a worker pool's thread cannot end.
+    """Exits with code 130 (see :func:`_exit`)."""
+    _exit(EXIT_INTERRUPTED)
+
+
+def _exit(code: int) -> NoReturn:
+    """Exits with ``code`` once a run has failed or been interrupted, even when a worker pool's thread cannot end.
 
     A worker terminated while it was sending a result leaves the pool's manager thread
     waiting for the rest of the message forever; the interpreter joins such threads at
-    exit, so a plain ``sys.exit`` would hang. The cleanup is done and the message printed:
-    when such a thread is still alive, the process ends without waiting for it.
+    exit, so a plain ``sys.exit`` would hang (seen after a full disk with 2 workers, about
+    one run in ten). The cleanup is done and the message printed: such threads are given
+    ``EXIT_GRACE_SECONDS`` to end, and when one is still alive the process ends without it.
     """
     sys.stdout.flush()
     sys.stderr.flush()
     main_thread = threading.main_thread()
+    deadline = time.monotonic() + EXIT_GRACE_SECONDS
+    for thread in threading.enumerate():
+        if thread is not main_thread and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
     if any(t.is_alive() and not t.daemon and t is not main_thread for t in threading.enumerate()):
-        os._exit(EXIT_INTERRUPTED)
-    sys.exit(EXIT_INTERRUPTED)
+        os._exit(code)
+    sys.exit(code)
 
 
 def _interrupted(output_dir: Path, dry_run: bool) -> str:

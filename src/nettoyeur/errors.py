@@ -15,6 +15,14 @@ class InputError(NettoyeurError):
     """The input or output location cannot be used (missing, not a folder, OUT inside IN ...)."""
 
 
+class InputChangedError(InputError):
+    """An input changed while the run read it (without a snapshot, a later pass reads it again).
+
+    Unlike the other input errors it can come after files were written: those are whole,
+    and ``--resume`` finishes the run once the input no longer changes.
+    """
+
+
 class MissingExtraError(NettoyeurError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
 

@@ -29,7 +29,7 @@ from nettoyeur.errors import InputError, NettoyeurError
 from nettoyeur.formats import open_source
 from nettoyeur.keep import describe
 from nettoyeur.records import Document
-from nettoyeur.report import summary_path
+from nettoyeur.report import read_checksums, summary_path
 from nettoyeur.shards import KEY_SEP, ROW_DIGITS, RecordOptions
 
 # Boilerplate texts and cluster texts are cut to this many characters in scan's tables.
@@ -201,6 +201,14 @@ def side_by_side(left_title: str, left: str, right_title: str, right: str, width
     return "\n".join(rows)
 
 
+def _documents(summary: dict[str, Any]) -> set[str]:
+    """Returns the documents the run cleaned (from its checksums file; empty when it is gone)."""
+    try:
+        return set(read_checksums(summary))
+    except (OSError, ValueError, KeyError):
+        return set()
+
+
 def _metrics(r: dict[str, Any]) -> str:
     parts = []
     for key, label in (
@@ -215,20 +223,22 @@ def _metrics(r: dict[str, Any]) -> str:
 
 def _load_paragraph(summary: dict[str, Any], name: str, line: int) -> str | None:
     """Reads a paragraph's text from the run's input (None when it is gone or blank)."""
+    return _paragraphs(summary, name).get(line)
+
+
+def _paragraphs(summary: dict[str, Any], name: str) -> dict[int, str]:
+    """Returns the paragraphs of a document of the run's input by first line (empty when it cannot be read)."""
     where = summary.get("input")
     if not where or not Path(where).exists():
-        return None
+        return {}
     try:
         options = RecordOptions(text_field=summary.get("text_field") or "text", id_field=summary.get("id_field"))
         doc = open_source(where, options).load(name)
     except (NettoyeurError, OSError, ValueError):
-        return None
+        return {}
     if not isinstance(doc, Document):
-        return None
-    for p in doc.paragraphs:
-        if p.line == line:
-            return p.text
-    return None
+        return {}
+    return {p.line: p.text for p in doc.paragraphs}
 
 
 _SIGNALS = {
@@ -242,11 +252,11 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
     """Returns why the paragraph at ``target`` (``FILE:LINE`` or ``ID:PARAGRAPH``) was removed or kept.
 
     Raises:
-        InputError: the target is not in the report's corpus.
+        InputError: the target is not in the report's corpus, or no paragraph of it starts at that line.
     """
     name, line = parse_target(target)
     key = _normal_key(name)
-    files = {r.get("file") for r in rows} | set(summary.get("checksums", {}))
+    files = {r.get("file") for r in rows} | _documents(summary)
     mine = [r for r in rows if r.get("file") == key and r.get("line") == line]
     if key not in files:
         by_id = [r for r in rows if r.get("id") == name and r.get("paragraph") == line]
@@ -288,7 +298,15 @@ def explain_text(rows: list[dict[str, Any]], summary: dict[str, Any], target: st
             )
         return "\n".join(out)
     copies = [r for r in removed(rows) if r.get("kept_doc") == key and r.get("kept_line") == line]
-    text = _load_paragraph(summary, key, line)
+    paragraphs = _paragraphs(summary, key)
+    text = paragraphs.get(line)
+    if paragraphs and text is None and not (mine or copies):
+        starts = sorted(paragraphs)
+        shown = ", ".join(map(str, starts[:8])) + (" ..." if len(starts) > 8 else "")
+        raise InputError(
+            f"no paragraph of {key} starts at line {line} (its paragraphs start at lines {shown}): "
+            "give the first line of a paragraph."
+        )
     out.append("KEPT: no step removed it")
     if text is not None:
         out.append(f"text: {text}")

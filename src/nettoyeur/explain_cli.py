@@ -7,6 +7,7 @@ built by :mod:`nettoyeur.explain`.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import sys
 import tempfile
@@ -35,6 +36,12 @@ def format_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--drop-empty", is_flag=True, help="Records: drop a record whose text becomes empty."),
         click.option(
+            "--drop-bad-records",
+            is_flag=True,
+            help="Records: leave out records that cannot be cleaned (broken JSON, no text field ...); "
+            "by default they pass through unchanged (both ways, each is named in the summary).",
+        ),
+        click.option(
             "--index",
             "index",
             default=None,
@@ -57,8 +64,16 @@ def _config_from(params: dict[str, Any]) -> CleanConfig:
 
 def make_scan(clean: click.Command) -> click.Command:
     """Returns the ``scan`` command: ``clean``'s options without OUT, and ``--top``."""
-    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "resume", "review", "annotate", "annotate_field"}
+    dropped = {"output_dir", "dry_run", "overwrite", "drop_empty", "drop_bad_records", "resume", "review"}
+    dropped |= {"annotate", "annotate_field"}
     params = [p for p in clean.params if p.name not in dropped]
+    for k, param in enumerate(params):
+        if param.name == "index":  # a scan writes nothing: it reads the index, never adds to it
+            params[k] = copy.copy(param)
+            params[k].help = (  # type: ignore[attr-defined]
+                "Dedup against earlier runs: a folder or redis://host:port/db?basename=NAME; "
+                "scan only reads it (nothing is added)."
+            )
     params.append(click.Option(["--top"], type=int, default=10, show_default=True, help="Clusters and lines shown."))
 
     def callback(**kw: Any) -> None:

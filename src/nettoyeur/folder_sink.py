@@ -18,11 +18,13 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nettoyeur import write as writing
 from nettoyeur.config import CleanConfig
 from nettoyeur.errors import OutputPathError
-from nettoyeur.journal import Journal, fingerprint, journal_path
+from nettoyeur.journal import Entry, Journal, entries_of, fingerprint, journal_path
+from nettoyeur.out_state import foreign_error, foreign_files, remove_stale, since_journal
 from nettoyeur.records import Document
 from nettoyeur.split import join_kept
 from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX, check_writable, remove_stale_temporaries, target_in
@@ -95,6 +97,12 @@ class FolderSink:
         # This run's temporary names: what abort() removes, staged by workers or not.
         self._prefix = f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-"
         self.output_files = {"written": 0, "resumed": 0}
+        # Summary fields about OUT as a whole: stale outputs removed, foreign files kept,
+        # what changed since the journal (set by close() and folder_sink()).
+        self.notes: dict[str, Any] = {}
+        self.previous: dict[str, Entry] = {}  # what earlier runs recorded (their files are nettoyeur's)
+        self.resuming = False
+        self._outputs: set[str] = set()  # this run's outputs: written or left as they were
         self._base = os.path.realpath(self.root)
         self._checked: set[str] = set()
         self._inputs: dict[str, str] = {}
@@ -210,6 +218,7 @@ class FolderSink:
         if self.journal is not None and self.journal.is_complete(path, input_sha, digest, size, target):
             _unlink(tmp)
             self.output_files["resumed"] += 1
+            self._outputs.add(path)
             self._remember(path, target)
             return
         self._pending.append(_Pending(tmp, target, path, input_sha, digest, size))
@@ -248,6 +257,7 @@ class FolderSink:
                 except OSError as err:
                     raise OSError(err.errno or errno.EIO, err.strerror or str(err), item.target) from err
                 done += 1
+                self._outputs.add(item.rel)
                 self._remember(item.rel, item.target)
         finally:
             renamed, self._pending = self._pending[:done], self._pending[done:]
@@ -280,7 +290,29 @@ class FolderSink:
             OSError: the files cannot be synced or renamed, or the journal written.
         """
         self._flush()
-        self._release()
+        try:
+            self._prune()
+        finally:
+            self._release()
+
+    def _prune(self) -> None:
+        """Removes the outputs of earlier runs that no input of this run maps to, and compacts the journal.
+
+        OUT then holds exactly this run's outputs (and the foreign files ``--overwrite``
+        left, listed in the summary). The journal is rewritten with this run's lines only,
+        once the files are gone; a kill in between costs the next run only their removal.
+
+        Raises:
+            OSError: a stale output or the journal cannot be removed or written.
+        """
+        recorded = set(self.previous) | (set(self.journal.entries) if self.journal is not None else set())
+        removed = remove_stale(self._base, self.root, sorted(recorded - self._outputs))
+        if removed:
+            self.notes["stale_outputs_removed"] = removed
+        if self.resuming:
+            self.notes["since_journal"] = since_journal(self.previous, self._inputs)
+        if self.journal is not None and set(self.journal.entries) - self._outputs:
+            self.journal.compact(self._outputs)
 
     def abort(self) -> None:
         """Removes this run's temporary files not yet renamed (after a failure or an interruption).
@@ -360,26 +392,44 @@ def _encode(text: str) -> bytes:
 
 
 def folder_sink(
-    input_dir: Path, output_dir: Path, config: CleanConfig | None = None, *, resume: bool = False
+    input_dir: Path,
+    output_dir: Path,
+    config: CleanConfig | None = None,
+    *,
+    resume: bool = False,
+    overwrite: bool = False,
 ) -> FolderSink:
     """Opens the journal beside OUT and returns the folder sink that keeps it.
+
+    Earlier runs' outputs that no input maps to are removed when the run is whole; a
+    foreign file refuses a ``resume`` without ``overwrite`` (:mod:`nettoyeur.out_state`).
 
     Args:
         input_dir: the input folder (part of the run's fingerprint).
         output_dir: the output folder.
         config: the options (part of the fingerprint).
         resume: continue the journal of an interrupted run with the same options.
+        overwrite: the run may replace files in a non-empty OUT, and leaves foreign files.
 
     Raises:
-        InputError: there is nothing to resume, or the journal belongs to another run.
+        InputError: there is nothing to resume, the journal belongs to another run, or
+            OUT holds foreign files without ``overwrite``.
         OSError: OUT or its journal cannot be created or written.
     """
     config = config or CleanConfig()
     path = journal_path(output_dir)
     print_ = fingerprint(config, input_dir)
+    previous = entries_of(path)
+    foreign = foreign_files(Path(input_dir), Path(output_dir), previous)
+    if foreign and resume and not overwrite and path.exists():  # without a journal: nothing to resume
+        raise foreign_error(Path(output_dir), foreign)
     journal = Journal.resume(path, print_, output_dir) if resume else Journal.create(path, print_)
     try:
-        return FolderSink(output_dir, journal)
+        sink = FolderSink(output_dir, journal)
     except BaseException:
         journal.close()
         raise
+    sink.previous, sink.resuming = previous, resume
+    if foreign:
+        sink.notes["foreign_files_kept"] = foreign
+    return sink

@@ -15,8 +15,11 @@ paragraph by this key, the record's id (``--id-field``, default ``id``, when pre
 and the paragraph index.
 
 Bad records (a broken JSON line, a line that is not an object, a missing or non-string
-text field) are counted, reported skips naming the shard and the line; they are not
-written. A shard that cannot be read or decompressed at all is skipped whole.
+text field, a record over ``max_file_bytes``) are counted, reported skips naming the shard
+and the line; they are written unchanged where they were, or left out with
+``drop_bad`` (``--drop-bad-records``). A compressed shard cut short is cleaned up to the
+damage (a ``truncated`` skip says so); a shard that cannot be read at all is skipped whole
+and gets no output file.
 
 Optional dependencies: Parquet needs ``pyarrow`` (``pip install 'nettoyeur[parquet]'``),
 ``.zst`` needs ``zstandard`` (``pip install 'nettoyeur[zstd]'``); without them a clear
@@ -173,13 +176,14 @@ def plan_pair(
     stats: dict[str, Any] | None = None,
     config: CleanConfig | None = None,
     resume: bool = False,
+    as_folder: bool = False,
 ) -> tuple[FolderSource | RecordSource, Callable[[], FolderSink | RecordSink | None]]:
     """Like :func:`open_pair`, but creates nothing: returns the source and a sink factory.
 
     Every check runs here, so a caller can open other resources (an index) between the
     checks and the first byte written. ``config`` gives a text folder its file caps and
     its sink the journal's fingerprint; ``resume`` (text folders only) continues the
-    journal of an interrupted run.
+    journal of an interrupted run; ``as_folder`` makes a shard-named OUT a folder (``out.jsonl/``).
 
     Raises:
         InputError: IN or OUT cannot be used, or ``resume`` for a record output.
@@ -190,12 +194,14 @@ def plan_pair(
     source = open_source(src, options)
     if isinstance(source, FolderSource) and config is not None:
         source.max_bytes, source.max_lines = config.max_file_bytes, config.max_file_lines
+    elif config is not None:  # a record is capped as a text file is (--max-file-mb)
+        source.max_bytes = config.max_file_bytes
     if output_path is None:
         return source, lambda: None
     dst = Path(output_path)
     if isinstance(source, FolderSource):
         check_locations(src, dst, overwrite=overwrite or resume)
-        return source, lambda: folder_sink(src, dst, config, resume=resume)
+        return source, lambda: folder_sink(src, dst, config, resume=resume, overwrite=overwrite)
     if resume:
         raise InputError(
             "--resume continues a folder of text files; a record output (JSON Lines, Parquet) is written "
@@ -205,7 +211,7 @@ def plan_pair(
     if src.is_file():
         if dst.resolve() == src.resolve():
             raise InputError(f"output {dst} is the input file: choose another path, the input is never modified.")
-        if shard_kind(dst.name) is not None and not dst.is_dir():
+        if shard_kind(dst.name) is not None and not dst.is_dir() and not as_folder:
             if not _same_kind(dst.name, src.name):
                 raise InputError(
                     f"output {dst} does not have the input's format: name it like the input "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -16,9 +17,29 @@ import numpy as np
 
 from nettoyeur.errors import InputError
 from nettoyeur.index_keys import MAX_ANCHOR_GROUP, Analysis, Entry, anchor_filter
-from nettoyeur.write import write_atomic
+from nettoyeur.write import named_errors, write_atomic
 
 META_NAME = "nettoyeur-index.json"
+# The files of one run's folder; the header records each one's size and SHA-256.
+RUN_FILES = (
+    "paragraphs.jsonl",
+    "offsets.npy",
+    *(f"{name}.{part}.npy" for name in ("exact", "bands", "anchors") for part in ("keys", "pids")),
+    "anchor_sizes.npy",
+)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -73,8 +94,56 @@ class FolderBackend:
                 f"index {self.root} is in use by another nettoyeur run: wait for it to finish, then run again."
             ) from err
         for stale in self.root.glob(".tmp-*"):
-            shutil.rmtree(stale, ignore_errors=True)
-        self._meta = self._load_meta()
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+        try:
+            self._meta = self._load_meta()
+            self.verify()
+        except BaseException:
+            self.close()
+            raise
+
+    def _damaged(self, path: Path, what: str) -> InputError:
+        return InputError(
+            f"index {self.root} is damaged: {path} {what}. Restore the index folder from a copy, or start a new "
+            "--index folder (the cleaned corpora already written are not affected); nothing was written."
+        )
+
+    def verify(self) -> None:
+        """Checks every file the header lists: present, of the size and SHA-256 written with it.
+
+        An index written before the checksums were recorded is checked for the files'
+        presence only (and their loading, as they are read).
+
+        Raises:
+            InputError: a file is missing, cut short, or holds other bytes (the message
+                names it and says what to do).
+        """
+        for run in self.runs():
+            folder = self.root / str(run.get("dir", ""))
+            files = run.get("files") or {name: None for name in RUN_FILES}
+            for name, check in sorted(files.items()):
+                self._verify_file(folder / name, check)
+        lines = (self._meta or {}).get("lines")
+        if lines:
+            self._verify_file(self.root / lines, (self._meta or {}).get("lines_file"))
+
+    def _verify_file(self, path: Path, check: list[Any] | None) -> None:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise self._damaged(path, "is missing") from None
+        except OSError as err:
+            raise self._damaged(path, f"cannot be read ({err.strerror})") from err
+        if check is None:
+            return
+        want_size, want_sha = check
+        if size != want_size:
+            raise self._damaged(path, f"has {size:,} bytes where {want_size:,} were written (cut short or changed)")
+        if _sha256(path) != want_sha:
+            raise self._damaged(path, "does not hold the bytes written (its checksum differs)")
 
     def _load_meta(self) -> dict[str, Any] | None:
         path = self.root / META_NAME
@@ -98,11 +167,22 @@ class FolderBackend:
         """Returns the runs in the header."""
         return list((self._meta or {}).get("runs", []))
 
+    def _load(self, path: Path, **kwargs: Any) -> Any:
+        """``np.load``, with a file that cannot be loaded reported as a damaged index.
+
+        Raises:
+            InputError: the file is missing or not a readable array.
+        """
+        try:
+            return np.load(path, **kwargs)
+        except (OSError, ValueError, EOFError) as err:
+            raise self._damaged(path, f"cannot be loaded ({err})") from err
+
     def _table(self, run: dict[str, Any], name: str) -> tuple[np.ndarray, np.ndarray]:
         folder = self.root / run["dir"]
         return (
-            np.load(folder / f"{name}.keys.npy", mmap_mode="r"),
-            np.load(folder / f"{name}.pids.npy", mmap_mode="r"),
+            self._load(folder / f"{name}.keys.npy", mmap_mode="r"),
+            self._load(folder / f"{name}.pids.npy", mmap_mode="r"),
         )
 
     def candidates(self, query: Analysis) -> list[int]:
@@ -125,7 +205,7 @@ class FolderBackend:
                 lo, hi = lo[~common], hi[~common]
                 owner = np.repeat(anchor_owner[~common], hi - lo)
                 hits = np.asarray(pids[_ranges(lo, hi)], dtype=np.int64)
-                pid_sizes = np.load(self.root / run["dir"] / "anchor_sizes.npy", mmap_mode="r")
+                pid_sizes = self._load(self.root / run["dir"] / "anchor_sizes.npy", mmap_mode="r")
                 local = hits - run["first_pid"]
                 found.append(anchor_filter(owner, hits, sizes, np.asarray(pid_sizes[local], dtype=np.int64)))
         if not found:
@@ -144,20 +224,26 @@ class FolderBackend:
         for k, group in sorted(by_run.items()):
             run = runs[k]
             folder = self.root / run["dir"]
-            offsets = np.load(folder / "offsets.npy", mmap_mode="r")
-            with open(folder / "paragraphs.jsonl", "rb") as handle:
-                for pid in group:
-                    local = pid - run["first_pid"]
-                    handle.seek(int(offsets[local]))
-                    out.append(Entry.from_json(pid, handle.read(int(offsets[local + 1] - offsets[local]))))
+            offsets = self._load(folder / "offsets.npy", mmap_mode="r")
+            try:
+                with open(folder / "paragraphs.jsonl", "rb") as handle:
+                    for pid in group:
+                        local = pid - run["first_pid"]
+                        handle.seek(int(offsets[local]))
+                        out.append(Entry.from_json(pid, handle.read(int(offsets[local + 1] - offsets[local]))))
+            except (OSError, ValueError, KeyError, IndexError) as err:
+                raise self._damaged(folder / "paragraphs.jsonl", f"cannot be read ({err})") from err
         return out
 
     def _lines(self) -> tuple[np.ndarray, np.ndarray]:
         name = (self._meta or {}).get("lines")
         if not name:
             return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
-        data = np.load(self.root / name)
-        return data["keys"], data["counts"]
+        try:
+            data = np.load(self.root / name)
+            return data["keys"], data["counts"]
+        except (OSError, ValueError, EOFError, KeyError) as err:
+            raise self._damaged(self.root / name, f"cannot be loaded ({err})") from err
 
     def line_counts(self, keys: np.ndarray) -> np.ndarray:
         """Looks the keys up in the current line-count table."""
@@ -168,7 +254,15 @@ class FolderBackend:
         return np.where(known[pos] == keys, counts[pos], 0)
 
     def add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
-        """Writes the run's folder and line counts, then the header that lists them."""
+        """Writes the run's folder and line counts, then the header that lists them.
+
+        Raises:
+            OSError: the index cannot be written (named: the file, or the index folder).
+        """
+        with named_errors(self.root):
+            return self._add(run, entries, keys, lines)
+
+    def _add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
         meta = dict(self._meta or {})
         runs = self.runs()
         number = len(runs) + 1
@@ -199,6 +293,9 @@ class FolderBackend:
                 np.save(tmp / f"{name}.keys.npy", np.asarray(k, dtype=np.uint64)[order])
                 np.save(tmp / f"{name}.pids.npy", np.asarray(p, dtype=np.int64)[order])
             np.save(tmp / "anchor_sizes.npy", np.array([len(a) for a in keys.anchors], dtype=np.int64))
+            for name in RUN_FILES[1:]:  # np.save does not sync: the header will vouch for these bytes
+                _fsync(tmp / name)
+            files = {name: [(tmp / name).stat().st_size, _sha256(tmp / name)] for name in RUN_FILES}
             folder = f"run-{number:06d}"
             shutil.rmtree(self.root / folder, ignore_errors=True)  # a run that died before its header
             os.replace(tmp, self.root / folder)
@@ -217,11 +314,13 @@ class FolderBackend:
             np.savez(handle, keys=uniq, counts=merged)
             handle.flush()
             os.fsync(handle.fileno())
+        lines_file = [os.path.getsize(handle.name), _sha256(Path(handle.name))]
         os.replace(handle.name, self.root / lines_name)
-        record = {**run, "run": number, "dir": folder, "first_pid": first, "paragraphs": len(entries)}
+        record = {**run, "run": number, "dir": folder, "first_pid": first, "paragraphs": len(entries), "files": files}
         previous_lines = meta.get("lines")
         meta["runs"] = runs + [record]
         meta["lines"] = lines_name
+        meta["lines_file"] = lines_file
         meta["paragraphs"] = first + len(entries)
         self.write_meta(meta)
         if previous_lines and previous_lines != lines_name:

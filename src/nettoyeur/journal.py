@@ -208,6 +208,19 @@ class Journal:
         for rel, input_sha, output_sha, size in done:
             self.entries[rel] = Entry(input_sha, output_sha, size)
 
+    def compact(self, keep: set[str]) -> None:
+        """Rewrites the journal with its header and the entries of ``keep`` only (atomically), and closes it.
+
+        Raises:
+            OSError: the journal cannot be written (its filename is the journal's path).
+        """
+        self._handle.close()
+        with open(self.path, "rb") as handle:
+            header = handle.readline()
+        lines = [entry_line(rel, e.input, e.output, e.size) for rel, e in sorted(self.entries.items()) if rel in keep]
+        write_atomic(self.path, header + "".join(lines).encode("ascii"), clear_stale=True)
+        self.entries = {rel: e for rel, e in self.entries.items() if rel in keep}
+
     def close(self) -> None:
         """Closes the append handle."""
         self._handle.close()
@@ -240,6 +253,14 @@ def _append(path: Path) -> IO[bytes]:
     except OSError as err:
         raise OSError(err.errno, err.strerror, str(path)) from err
     return handle
+
+
+def entries_of(path: Path) -> dict[str, Entry]:
+    """Returns the outputs a journal records, whatever run it belongs to (empty without a readable one)."""
+    try:
+        return _parse(path)[1]
+    except OSError:
+        return {}
 
 
 def finished_count(output_dir: Path) -> int:

@@ -22,9 +22,9 @@ from nettoyeur.dedup import deduplicate
 from nettoyeur.passes import DocInfo
 from nettoyeur.records import Document, Skip
 from nettoyeur.remark import remark_after_dedup
-from nettoyeur.report import reason_counts, run_summary, write_report
+from nettoyeur.report import reason_counts, run_summary, write_checksums, write_report
 from nettoyeur.rules import builtin_rules, load_rules
-from nettoyeur.sources import Sink, Source, analysable, load_document
+from nettoyeur.sources import Sink, Source, analysable, list_shown, load_document
 
 worker_count = parallel.worker_count
 
@@ -112,8 +112,8 @@ def run_in_memory(
     started = time.time()
     config = config or CleanConfig()
     report_path = Path(report)
-    keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
+    keys, skips = list_shown(source, show)
     docs: list[Document] = []
     with tqdm(total=len(keys), desc="read", unit="doc", disable=not show) as bar:
         for item in load_all(source, keys, config, bar):
@@ -148,6 +148,8 @@ def run_in_memory(
         )
         for d in docs
     ]
+    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
+        write_checksums(report_path, infos, bar.update)
     summary = run_summary(
         infos=infos,
         skips=skips,

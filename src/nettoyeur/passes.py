@@ -41,6 +41,7 @@ from nettoyeur.report import dumps_line, reason_counts, records
 from nettoyeur.shapestore import SUFFIX, ShapeLog, StoredShapes
 from nettoyeur.sources import analysable, load_for_pass
 from nettoyeur.spill import write_anchors, write_band_keys
+from nettoyeur.write import named_errors
 
 # Documents between two trims of the main process's heap (see parallel.trim_memory).
 TRIM_EVERY = 4096
@@ -213,7 +214,7 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         texts, chars = [], 0
 
     # Without pass 1 (no boilerplate), this is the first pass: it keeps the snapshots.
-    with open(spill, "wb") as handle, _snapshots(first_pass=expected is None) as kept:
+    with named_errors(spill), open(spill, "wb") as handle, _snapshots(first_pass=expected is None) as kept:
         for key in keys:
             item, suspect = _load_checked(key, expected)
             if isinstance(item, Skip):

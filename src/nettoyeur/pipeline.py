@@ -74,11 +74,22 @@ from nettoyeur.report import (
     dumps_line,
     reported_line,
     run_summary,
+    write_checksums,
     write_summary,
 )
 from nettoyeur.run_parts import ReportFile, remark_plan, reported_entries
-from nettoyeur.sources import Sink, Source, folder_pair, load_document, repair_document  # noqa: F401 - re-exported
+from nettoyeur.runlock import check_free, locked_run
+from nettoyeur.shard_read import close_loads
+from nettoyeur.sources import (  # noqa: F401 - re-exported
+    Sink,
+    Source,
+    folder_pair,
+    list_shown,
+    load_document,
+    repair_document,
+)
 from nettoyeur.spill import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
+from nettoyeur.write import check_run_writable
 
 worker_count = parallel.worker_count
 
@@ -120,8 +131,8 @@ def run(
     started = time.time()
     config = config or CleanConfig()
     report_path = Path(report)
-    keys, skips = source.list()
     show = not quiet and sys.stderr.isatty()
+    keys, skips = list_shown(source, show)
     executor = executor or LocalExecutor(config.workers)
     workers = executor.workers
     shards = plan_shards(keys, workers)
@@ -322,9 +333,12 @@ def run(
         raise
     finally:
         snapshot.close_readers()
+        close_loads()
         shutil.rmtree(spill_dir, ignore_errors=True)
 
     skips.sort(key=lambda s: s.path)
+    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
+        write_checksums(report_path, infos, bar.update)
     # The pairs families settled are counted once per band that found them here, once in all
     # elsewhere (Ray): left out of the summary, which every executor writes alike.
     stats = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
@@ -395,14 +409,18 @@ def clean_folder(
     report_path = Path(report) if report else default_report_path(dst)
     check_engine(engine, address)
     config = config or CleanConfig()
+    check_free(None if dry_run else dst, "output")  # a run in progress is named before anything else
+    check_free(report_path, "report")
     check_locations(src, dst, overwrite=overwrite or dry_run or resume)
     check_report_location(src, dst, report_path)
     extra = {"input": str(src), "output": None if dry_run else str(dst)}
     executor = make_executor(engine, config.workers, address)  # before OUT is created
     try:
-        source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
-        if engine != "local":  # tasks may run in another working directory (or on another node)
-            source.root = source.root.absolute()
-        return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
+        with locked_run(None if dry_run else dst, report_path):  # before a temporary file is cleared
+            check_run_writable(report_path)  # not after the whole run
+            source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
+            if engine != "local":  # tasks may run in another working directory (or on another node)
+                source.root = source.root.absolute()
+            return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
     finally:
         executor.close()

@@ -68,7 +68,8 @@ def check_report_location(input_dir: Path, output_dir: Path, report: Path) -> No
     OUT; they belong beside it.
 
     Raises:
-        InputError: the report path lies inside IN or OUT, or is an existing folder.
+        InputError: the report path lies inside IN or OUT, is an existing folder, or it or its
+            summary would overwrite OUT's journal or lock file.
     """
     target = report.resolve()
     for folder, what in ((input_dir, "input"), (output_dir, "output")):
@@ -80,6 +81,18 @@ def check_report_location(input_dir: Path, output_dir: Path, report: Path) -> No
             )
     if target.is_dir():
         raise InputError(f"report {report} is a folder: give a file path such as run.report.jsonl.")
+    from nettoyeur.journal import journal_path
+    from nettoyeur.report import summary_path
+    from nettoyeur.runlock import lock_path
+
+    out = output_dir.resolve()
+    taken = {journal_path(out): "the journal of OUT", lock_path(out): "the lock file of OUT"}
+    for path, what in ((target, "report"), (summary_path(target).resolve(), "summary beside the report")):
+        if path in taken:
+            raise InputError(
+                f"the {what} would be {path}, {taken[path]}: give --report another path "
+                "(the default is OUT.report.jsonl beside OUT)."
+            )
 
 
 def _utf8_name(rel: str) -> bool:
@@ -209,6 +222,8 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
     except OSError as err:
         if err.errno == errno.ELOOP:
             return Skip(rel, "symlink", "it became a symbolic link after listing; links are not followed")
+        if err.errno in (errno.ENXIO, errno.ENODEV, errno.EOPNOTSUPP):  # opening a socket (or a device)
+            return Skip(rel, "not-a-file", "a named pipe, socket or device, not a regular file: it is not read")
         return Skip(rel, "unreadable", f"cannot read it: {err.strerror}")
     if data is None:
         return Skip(
@@ -223,7 +238,8 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
     except BinaryFileError as err:
         return Skip(rel, "binary", f"not text: {err}")
     if max_lines is not None and len(text) >= max_lines:  # fewer characters than the cap: fewer lines too
-        lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        lines = breaks + (0 if text.endswith(("\n", "\r")) else 1)  # a last line break ends a line, starts none
         if lines > max_lines:
             return Skip(
                 rel,

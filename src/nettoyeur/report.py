@@ -6,8 +6,9 @@ the line, the text, the reason (``duplicate``, ``contained``,
 with the estimated and exact similarity; a removed paragraph whose encoding was repaired
 also carries ``repairs`` and ``original``. Records are JSON Lines that ``str.splitlines``
 cannot break (U+0085, U+2028, U+2029 are escaped). The summary (JSON) has the counts per reason,
-the skipped files and why, the parameters, the versions, the input checksums and the
-time. Both are written next to OUT, never inside it, so they are not taken for corpus.
+the skipped files and why, the parameters, the versions and the time; the input
+checksums go to a file of their own beside it (``x.checksums.jsonl``). All are written
+next to OUT, never inside it, so they are not taken for corpus.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from nettoyeur.records import Document, Skip
-from nettoyeur.write import write_atomic
+from nettoyeur.write import atomic_writer, write_atomic
 
 
 def default_report_path(output_dir: Path) -> Path:
@@ -36,6 +37,75 @@ def summary_path(report_path: Path) -> Path:
     name = report_path.name
     stem = name[: -len(".report.jsonl")] if name.endswith(".report.jsonl") else report_path.stem
     return report_path.with_name(stem + ".summary.json")
+
+
+def checksums_path(report_path: Path) -> Path:
+    """Returns the input checksums' path for a report path (``x.report.jsonl`` -> ``x.checksums.jsonl``)."""
+    name = report_path.name
+    stem = name[: -len(".report.jsonl")] if name.endswith(".report.jsonl") else report_path.stem
+    return report_path.with_name(stem + ".checksums.jsonl")
+
+
+def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[[int], object] | None = None) -> Path:
+    """Writes the SHA-256 and paragraph count of each input document beside the report, a JSON line each, atomically.
+
+    They live in a file of their own, not in the summary, so that the summary of a run of
+    a million records stays small (the summary names the file: ``checksums_file``).
+
+    Returns:
+        the file's path.
+
+    Raises:
+        OSError: the file cannot be written (its filename is the file's path).
+    """
+    path = checksums_path(report_path)
+    with atomic_writer(path, clear_stale=True) as handle:
+        batch: list[str] = []
+        for info in infos:
+            batch.append(dumps_line({"file": info.path, "sha256": info.checksum, "paragraphs": info.paragraphs}) + "\n")
+            if len(batch) >= 4096:
+                handle.write("".join(batch).encode("utf-8"))
+                if progress is not None:
+                    progress(len(batch))
+                batch = []
+        handle.write("".join(batch).encode("utf-8"))
+        if progress is not None:
+            progress(len(batch))
+    return path
+
+
+def read_checksums(summary: dict[str, Any]) -> dict[str, str]:
+    """Returns the input checksums of a run, ``document -> SHA-256``, from the file its summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    where = summary.get("checksums_file")
+    if not where:
+        return dict(summary.get("checksums") or {})  # a summary written before they had a file of their own
+    out: dict[str, str] = {}
+    with open(where, encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            out[entry["file"]] = entry["sha256"]
+    return out
+
+
+def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
+    """Returns each input document's paragraph count, from the checksums file the summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    where = summary.get("checksums_file")
+    if not where:
+        return dict(summary.get("paragraphs_per_file") or {})  # a summary written before the file
+    out: dict[str, int] = {}
+    with open(where, encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            out[entry["file"]] = int(entry.get("paragraphs", 0))
+    return out
 
 
 def records(doc: Document) -> Iterator[dict[str, Any]]:
@@ -248,11 +318,11 @@ def run_summary(
         "paragraphs": sum(d.paragraphs for d in infos),
         "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
         "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
+        **(getattr(sink, "notes", None) or {}),  # stale outputs removed, foreign files kept ...
         "counts": dict(sorted(counts.items())),
         "parameters": config.to_dict(),
         "versions": versions(),
-        "checksums": {d.path: d.checksum for d in infos},
-        "paragraphs_per_file": {d.path: d.paragraphs for d in infos},  # kept = these - removed (the review page)
+        "checksums_file": str(checksums_path(report_path)),  # written by write_checksums
         "stages": stages,
         "contained_reported": contained_reported,
         "seconds": round(time.time() - started, 3),

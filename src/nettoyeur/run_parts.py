@@ -23,7 +23,7 @@ from nettoyeur.passes import remark_shard
 from nettoyeur.plan import Overrides, Plan, WriteTask
 from nettoyeur.remark import Copy, Marks, remark_streaming
 from nettoyeur.spill import SpillTexts
-from nettoyeur.write import file_mode, remove_stale_temporaries, temporary_prefix
+from nettoyeur.write import file_mode, named_errors, remove_stale_temporaries, temporary_prefix
 
 
 def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[dict[str, Any]]:
@@ -101,8 +101,13 @@ class ReportFile:
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
-        """Appends report lines to the temporary file."""
-        self.handle.write(text)
+        """Appends report lines to the temporary file.
+
+        Raises:
+            OSError: the disk is full (its filename is the report's path).
+        """
+        with named_errors(self.path):
+            self.handle.write(text)
 
     def commit(self) -> None:
         """Makes the temporary file durable and renames it over the report.
@@ -110,15 +115,19 @@ class ReportFile:
         Raises:
             OSError: the file cannot be synced or renamed.
         """
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
-        os.replace(self.tmp, self.path)
+        with named_errors(self.path):
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
+            os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
         """Closes and removes the temporary file (after a failure)."""
-        self.handle.close()
+        try:
+            self.handle.close()
+        except OSError:  # the disk is full: the bytes it held are dropped with the file
+            pass
         try:
             os.unlink(self.tmp)
         except OSError:

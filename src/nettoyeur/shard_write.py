@@ -12,16 +12,17 @@ import bz2
 import gzip
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
+
 from nettoyeur.annotate import annotations, original_text, parquet_field
 from nettoyeur.records import Document
-from nettoyeur.shard_read import RecordSource
+from nettoyeur.shard_read import RecordSource, RowCursor, raw_row, read_errors
 from nettoyeur.shards import RecordDocument, parquet_module, require
 from nettoyeur.split import join_kept
-from nettoyeur.write import TMP_PREFIX, remove_stale_temporaries, safe_target
+from nettoyeur.write import create_temp, named_errors, remove_stale_temporaries, safe_target, temporary_prefix
 
 
 def cleaned_text(doc: Document) -> str:
@@ -37,6 +38,9 @@ def cleaned_text(doc: Document) -> str:
     return text.rstrip("\r\n") + original[len(original.rstrip("\r\n")) :]
 
 
+_NO_ROWS = np.empty(0, dtype=np.int64)
+
+
 class _ShardWriter:
     """Writes one output shard to a temporary file, renamed into place by :meth:`finish`."""
 
@@ -46,7 +50,9 @@ class _ShardWriter:
         self.target, self.fmt, self.compression, self.template = target, fmt, compression, template
         self.annotate = annotate
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=target.parent)
+        # Named after the target (a one-file output's folder is shared with other files),
+        # and created with the mode a plain open() gives, as text outputs are.
+        fd, self.tmp = create_temp(str(target.parent), temporary_prefix(target))
         self.raw = os.fdopen(fd, "wb")
         self.rows: list[dict[str, Any]] = []
         self.stream: IO[bytes] | None = None
@@ -64,25 +70,38 @@ class _ShardWriter:
             return zstandard.ZstdCompressor().stream_writer(self.raw, closefd=False)
         return self.raw
 
+    def add_raw(self, raw: Any) -> None:
+        """Adds a record as read: a JSON Lines line's bytes, unchanged, or a Parquet row."""
+        if self.stream is not None:
+            with named_errors(self.target):
+                self.stream.write(raw + b"\n")
+        else:
+            self.rows.append(raw)
+
     def add(self, record: dict[str, Any]) -> None:
         if self.stream is not None:
-            self.stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+            with named_errors(self.target):
+                self.stream.write(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
         else:
             self.rows.append(record)
 
     def finish(self) -> None:
         try:
-            if self.stream is not None and self.stream is not self.raw:
-                self.stream.close()  # flushes the compressed stream's end; the raw file stays open
-            if self.fmt == "parquet":
-                self._write_parquet()
-            self.raw.flush()
-            os.fsync(self.raw.fileno())
-            self.raw.close()
-            os.replace(self.tmp, self.target)
+            with named_errors(self.target):
+                self._finish()
         except BaseException:
             self.abort()
             raise
+
+    def _finish(self) -> None:
+        if self.stream is not None and self.stream is not self.raw:
+            self.stream.close()  # flushes the compressed stream's end; the raw file stays open
+        if self.fmt == "parquet":
+            self._write_parquet()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        os.replace(self.tmp, self.target)
 
     def _write_parquet(self) -> None:
         pq = parquet_module()
@@ -136,10 +155,18 @@ class RecordSink:
         self.stats = stats if stats is not None else {}
         self.stats.setdefault("records_written", 0)
         self.stats.setdefault("records_dropped_empty", 0)
+        # Records that could not be cleaned (the summary's skips name each): written as read, or left out.
+        self.stats.setdefault("records_dropped_bad" if source.options.drop_bad else "records_passed_through", 0)
         self.out_root.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(self.out_root)
+        if self.targets:  # one file in a folder of others: only its own leftovers
+            for target in self.targets.values():
+                remove_stale_temporaries(target.parent, recursive=False, prefix=temporary_prefix(target))
+        else:  # OUT is this run's (its lock is held)
+            remove_stale_temporaries(self.out_root)
         self._current: tuple[str, _ShardWriter] | None = None
         self._written: set[str] = set()
+        self._next_row = 1  # the current shard's first physical row not yet written or passed over
+        self._cursor = RowCursor()  # rows passed through are read here, in order, as needed
 
     def _target(self, shard: str) -> Path:
         return self.targets.get(shard) or safe_target(self.out_root, shard)
@@ -154,11 +181,42 @@ class RecordSink:
         )
         self._current = (shard, writer)
         self._written.add(shard)
+        self._next_row = 1
         return writer
+
+    def _pass_through(self, shard: str, writer: _ShardWriter, stop: int | None) -> None:
+        """Writes (or, with ``drop_bad``, counts) the records of rows ``_next_row .. stop - 1`` as read.
+
+        They are the rows that reached the sink as no document: records that could not
+        be cleaned (each a skip in the summary); blank JSON Lines lines are left out, as
+        they always were.
+        """
+        listed = self.source.key_rows.get(shard, _NO_ROWS)
+        lo = int(np.searchsorted(listed, self._next_row, "left"))
+        hi = len(listed) if stop is None else int(np.searchsorted(listed, stop, "left"))
+        if hi > lo:  # only then is the shard read again, here
+            if self.source.options.drop_bad:
+                self.stats["records_dropped_bad"] += hi - lo
+            else:
+                for row in listed[lo:hi].tolist():
+                    try:
+                        raw = raw_row(self.source, shard, row, self._cursor)
+                    except (IndexError, *read_errors()):
+                        break  # the shard breaks (or changed) here: the skips name these records
+                    writer.add_raw(raw)
+                    self.stats["records_passed_through"] += 1
+        if stop is not None:
+            self._next_row = max(self._next_row, stop)
 
     def _finish_current(self) -> None:
         if self._current is not None:
-            _shard, writer = self._current
+            shard, writer = self._current
+            try:
+                self._pass_through(shard, writer, None)
+            except BaseException:
+                writer.abort()
+                self._current = None
+                raise
             self._current = None
             writer.finish()
 
@@ -172,6 +230,9 @@ class RecordSink:
         if not isinstance(doc, RecordDocument) or doc.record is None:
             raise TypeError(f"{doc.path} is not a record document")
         writer = self._writer(doc.shard)
+        if doc.row > self._next_row:  # records between the last one and this one could not be cleaned
+            self._pass_through(doc.shard, writer, doc.row)
+        self._next_row = doc.row + 1
         text = cleaned_text(doc)
         if self.source.options.drop_empty and not text.strip():
             self.stats["records_dropped_empty"] += 1
@@ -186,7 +247,10 @@ class RecordSink:
         self.stats["records_written"] += 1
 
     def close(self) -> None:
-        """Finishes the last shard and writes shards that had no record to write (empty).
+        """Finishes the last shard, and writes the shards none of whose records could be cleaned.
+
+        Such a shard is written with its records as read (or empty, with ``drop_bad``
+        or when it holds none); a shard that cannot be read at all gets no output file.
 
         Raises:
             OSError: a shard cannot be written.
@@ -194,8 +258,15 @@ class RecordSink:
         self._finish_current()
         for shard in self.source.listed:
             if shard not in self._written:
+                listed = self.source.key_rows.get(shard, _NO_ROWS)
+                if len(listed):
+                    try:
+                        raw_row(self.source, shard, int(listed[0]), self._cursor)
+                    except (IndexError, *read_errors()):
+                        continue  # its skips say why; an empty file would pass for an empty shard
                 self._writer(shard)
-        self._finish_current()
+                self._finish_current()
+        self._cursor.close()
 
     def abort(self) -> None:
         """Drops the shard being written (its temporary file); finished shards stay whole."""

@@ -42,6 +42,8 @@ class RecordOptions:
         id_field: the field naming the record in the report (absent: the key is used).
         drop_empty: drop a record whose text becomes empty instead of keeping it with
             empty text.
+        drop_bad: leave out a record that cannot be cleaned (broken JSON, no text
+            field, a text that is not a string ...) instead of passing it through unchanged.
         annotate: write every record whole, with this field listing its paragraphs'
             verdicts (:mod:`nettoyeur.annotate`), instead of removing anything; None cleans.
     """
@@ -49,6 +51,7 @@ class RecordOptions:
     text_field: str = "text"
     id_field: str | None = "id"
     drop_empty: bool = False
+    drop_bad: bool = False
     annotate: str | None = None
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from tqdm import tqdm
+
 from nettoyeur.config import CleanConfig
-from nettoyeur.errors import InputError
+from nettoyeur.errors import InputChangedError
 from nettoyeur.folder_sink import FolderSink, folder_sink
 from nettoyeur.read import check_locations, list_files, load
 from nettoyeur.records import Document, Skip
@@ -78,6 +80,26 @@ class FolderSource:
         return load(self.root, key, self.max_bytes, self.max_lines)
 
 
+def list_shown(source: Source, show: bool) -> tuple[list[str], list[Skip]]:
+    """Lists ``source`` under a progress bar (``list``): a source with a ``progress`` attribute reports as it goes.
+
+    The bar counts the documents found (a folder's files, a shard's records); a source
+    without the attribute shows the time spent and the total once listed.
+    """
+    with tqdm(desc="list", unit="doc", disable=not show) as bar:
+        reports = hasattr(source, "progress")
+        if reports:
+            source.progress = bar.update  # type: ignore[attr-defined]
+        try:
+            keys, skips = source.list()
+        finally:
+            if reports:
+                source.progress = None  # type: ignore[attr-defined]
+        if not reports:
+            bar.update(len(keys))
+    return keys, skips
+
+
 def repair_document(doc: Document, max_line_chars: int, check: bool = True) -> Document:
     """Repairs each paragraph of ``doc`` in place (lines over the cap are left as they are).
 
@@ -135,11 +157,11 @@ def folder_pair(
     source = FolderSource(input_dir, config.max_file_bytes, config.max_file_lines)
     if output_dir is None:
         return source, None
-    return source, folder_sink(input_dir, output_dir, config, resume=resume)
+    return source, folder_sink(input_dir, output_dir, config, resume=resume, overwrite=overwrite)
 
 
-def _changed(key: str) -> InputError:
-    return InputError(
+def _changed(key: str) -> InputChangedError:
+    return InputChangedError(
         f"{key} changed while it was being cleaned (it reads differently from the first pass): "
         "run again once the input is no longer being written to."
     )
@@ -164,7 +186,7 @@ def load_for_pass(
         ``(document or skip, whether a line may need repair)``.
 
     Raises:
-        InputError: the document's bytes changed between passes (no snapshot).
+        InputChangedError: the document's bytes changed between passes (no snapshot).
         OSError: the snapshot cannot be read.
     """
     if expected is None:

@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from nettoyeur.write import named_errors
+
 # A run's spill folder is named after its process, so that a later run can tell the folder
 # of a run that was killed (SIGKILL, a power cut: no chance to clean up) from one in use.
 SPILL_PREFIX = "nettoyeur-spill-"
@@ -90,7 +92,7 @@ def write_spill(path: Path, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     offsets = np.zeros(len(encoded), dtype=np.int64)
     if len(encoded) > 1:
         np.cumsum(lengths[:-1], out=offsets[1:])
-    with open(path, "wb") as handle:
+    with named_errors(path), open(path, "wb") as handle:
         handle.write(b"".join(encoded))
     return offsets, lengths.astype(np.int32)
 
@@ -166,7 +168,7 @@ def write_band_keys(path: str, keys: np.ndarray) -> None:
     Raises:
         OSError: the file cannot be written.
     """
-    with open(path, "wb") as handle:
+    with named_errors(path), open(path, "wb") as handle:
         handle.write(np.ascontiguousarray(keys.T).tobytes())
 
 
@@ -183,7 +185,7 @@ def write_anchors(path: str, keys: np.ndarray, owners: np.ndarray) -> np.ndarray
     order = np.argsort(part, kind="stable")
     counts = np.bincount(part, minlength=ANCHOR_PARTS)
     k, o = keys[order].astype(np.uint32), owners[order].astype(np.int32)
-    with open(path, "wb") as handle:
+    with named_errors(path), open(path, "wb") as handle:
         start = 0
         for c in counts.tolist():
             handle.write(k[start : start + c].tobytes())

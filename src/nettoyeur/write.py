@@ -19,6 +19,7 @@ import errno
 import hashlib
 import os
 import secrets
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +104,24 @@ def _named(err: OSError, path: Path | str) -> OSError:
     if err.filename == str(path):
         return err
     return OSError(err.errno or errno.EIO, err.strerror or str(err), str(path))
+
+
+@contextmanager
+def named_errors(path: Path | str) -> Iterator[None]:
+    """Gives an OSError raised in the block without a file name (a buffered write's, a close's) ``path``.
+
+    The error messages name the file and the location it lies in (OUT, the report,
+    TMPDIR, the index); a write error's own filename is empty.
+
+    Raises:
+        OSError: as raised in the block, named.
+    """
+    try:
+        yield
+    except OSError as err:
+        if getattr(err, "filename", None):
+            raise
+        raise _named(err, path) from err
 
 
 def create_temp(folder: str, prefix: str) -> tuple[int, str]:
@@ -225,6 +244,24 @@ def check_writable(folder: Path) -> None:
         os.unlink(tmp)
     except OSError as err:
         raise _named(err, folder) from err
+
+
+def check_run_writable(report: Path | str) -> None:
+    """Checks, before the first pass, that the report's folder and the temporary folder (TMPDIR) can be written.
+
+    A missing report folder is created by the run: its nearest existing parent is checked.
+    TMPDIR, when set, is checked as given (Python would otherwise fall back to another
+    folder without a word).
+
+    Raises:
+        OSError: one of them cannot be written; its filename is that folder (the CLI's
+            message says which location it is, as for OUT).
+    """
+    folder = Path(os.path.abspath(report)).parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    check_writable(folder)
+    check_writable(Path(os.environ.get("TMPDIR") or tempfile.gettempdir()))
 
 
 def remove_stale_temporaries(root: Path, *, recursive: bool = True, prefix: str = TMP_PREFIX) -> int:

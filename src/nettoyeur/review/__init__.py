@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from nettoyeur.errors import InputError, NettoyeurError
-from nettoyeur.report import summary_path
+from nettoyeur.report import read_checksums, read_paragraphs_per_file, summary_path
 from nettoyeur.shards import KEY_SEP
 from nettoyeur.write import write_atomic
 
@@ -189,7 +189,10 @@ class _Context:
     """Reads the paragraphs around a removed one from the input (when it is still there and unchanged)."""
 
     def __init__(self, summary: dict[str, Any]) -> None:
-        self.checksums: dict[str, str] = summary.get("checksums") or {}
+        try:  # the input checksums live beside the summary (issue 15), in older summaries inside it
+            self.checksums: dict[str, str] = read_checksums(summary)
+        except (OSError, ValueError, KeyError):
+            self.checksums = {}
         self.note = ""
         self.source: Any = None
         self._cache: dict[str, Any] = {}  # key -> document (None: no context), the last 256 keys read
@@ -460,7 +463,10 @@ def _overview(page: _Page) -> dict[str, str]:
     """The run at a glance: the summary's figures, the chart, the files that lost most, the parameters."""
     summary, tally = page.summary, page.tally
     counts = summary.get("counts") or {}
-    per_file: dict[str, int] = summary.get("paragraphs_per_file") or {}
+    try:  # beside the summary with the checksums (issue 15), in older summaries inside it
+        per_file: dict[str, int] = read_paragraphs_per_file(summary)
+    except (OSError, ValueError, KeyError):
+        per_file = {}
     if page.records and per_file:  # records are counted per shard
         shards: Counter[str] = Counter()
         for key, n in per_file.items():
