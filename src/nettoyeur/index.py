@@ -113,6 +113,7 @@ class _Pending:
     owners: list[tuple[Document, Paragraph]] = field(default_factory=list)
     analysis: Analysis | None = None
     virtual: list[Document] = field(default_factory=list)
+    fetched: int = 0
     shown: dict[str, tuple[str, int]] = field(default_factory=dict)  # sort key -> (location, run)
 
 
@@ -192,14 +193,19 @@ class CorpusIndex:
             return []
         entries = self.backend.fetch(self.backend.candidates(self.pending.analysis))
         roots = {r["run"]: r.get("input", f"run {r['run']}") for r in self.backend.runs()}
-        virtual = []
-        for e in entries:
-            path = f"{VIRTUAL_PREFIX}{e.pid:015d}"
-            doc = Document(path=path)
-            doc.paragraphs = [Paragraph(index=e.paragraph, line=e.line, text=e.text, original=e.text)]
-            virtual.append(doc)
-            self.pending.shown[path] = (f"{roots.get(e.run, f'run {e.run}')}/{e.doc}", e.run)
+        # Neighbouring paragraphs of one indexed document stay one document, in their order:
+        # the dedup stage asks whether a short line's neighbours are copies too.
+        virtual: list[Document] = []
+        last = None
+        for e in sorted(entries, key=lambda e: e.pid):
+            if last is None or (e.run, e.doc, e.paragraph) != (last.run, last.doc, last.paragraph + 1):
+                path = f"{VIRTUAL_PREFIX}{e.pid:015d}"
+                virtual.append(Document(path=path))
+                self.pending.shown[path] = (f"{roots.get(e.run, f'run {e.run}')}/{e.doc}", e.run)
+            virtual[-1].paragraphs.append(Paragraph(index=e.paragraph, line=e.line, text=e.text, original=e.text))
+            last = e
         self.pending.virtual = virtual
+        self.pending.fetched = len(entries)
         return virtual
 
     # -- after dedup: name index matches, collect what was revealed ----------------------
@@ -244,7 +250,7 @@ class CorpusIndex:
                         }
                     )
         revealed.extend(self._recurring_reveals(docs))
-        return {"fetched": len(self.pending.virtual), "matched_earlier": matched, "revealed": revealed}
+        return {"fetched": self.pending.fetched, "matched_earlier": matched, "revealed": revealed}
 
     def _recurring_reveals(self, docs: Iterable[Document]) -> list[dict[str, Any]]:
         """Notes each line removed as recurring here whose copies earlier runs kept (and wrote).
