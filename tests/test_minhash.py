@@ -30,12 +30,13 @@ def test_signatures_equal_datasketch(num_perm, seed, sets):
         np.testing.assert_array_equal(row, _datasketch(values, num_perm, seed))
 
 
-def test_signatures_equal_datasketch_across_blocks(monkeypatch):
-    # Small blocks force the multi-block path (sets split across reduceat calls).
-    monkeypatch.setattr(minhash, "BLOCK", 7)
+@pytest.mark.parametrize("threads", [0, 2, 3, 8])
+def test_signatures_equal_datasketch_on_threads(threads):
+    # Threads split the segments at shingle-count bounds; each split must sign the same rows.
     rng = np.random.RandomState(11)
     sets = [rng.randint(0, 2**32, size=rng.randint(1, 20), dtype=np.uint64).astype(np.uint32) for _ in range(30)]
-    ours = signatures(sets, 32, 5)
+    offsets = np.cumsum([0] + [len(s) for s in sets])
+    ours = minhash.signatures_flat(np.concatenate(sets), offsets, 32, 5, threads=threads)
     for row, values in zip(ours, sets):
         np.testing.assert_array_equal(row, _datasketch(values.tolist(), 32, 5))
 

@@ -88,6 +88,7 @@ class DedupStats:
     rejected: int = 0
     quoted: int = 0
     conflicts: int = 0
+    short_across_files: int = 0
     bands: int = 0
     rows: int = 0
     contained_reported: list[dict] = field(default_factory=list)
@@ -192,6 +193,107 @@ def _stream(
 PAIRS_IN_MEMORY = 1 << 22
 
 
+def short_copies_alone(
+    pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
+) -> np.ndarray:
+    """Finds the pairs of short paragraphs in two documents that no neighbour backs (see ``min_cross_file_words``).
+
+    A line of a few words shared by two documents is a copy only when the copying goes
+    on around it: the title of a republished article stands next to the article's body,
+    which is a copy too, while "1", "Australia" or a table's "25" that two unrelated
+    pages share stand among lines that are not. A short pair ``(a, b)`` is backed when a
+    neighbour of ``a`` (the paragraph before or after it in its document) pairs with a
+    neighbour of ``b``: the two lines recur with the same neighbours.
+
+    Args:
+        pairs: ``(m, 2)`` duplicate pairs to judge.
+        n_words: words of each paragraph.
+        doc_of: the document of each paragraph (paragraph ids are corpus order).
+        min_words: pairs whose longer side has this many words or more are never alone.
+        others: ``(k, 2)`` every duplicate pair (the evidence: ``pairs`` among them).
+
+    Returns:
+        a boolean mask over ``pairs``: True for a short pair of two documents with no backing.
+    """
+    alone = np.zeros(len(pairs), dtype=bool)
+    if not len(pairs) or not min_words:
+        return alone
+    a, b = pairs[:, 0], pairs[:, 1]
+    short = (doc_of[a] != doc_of[b]) & (np.maximum(n_words[a], n_words[b]) < min_words)
+    if not short.any():
+        return alone
+    n = len(doc_of)
+    near = np.concatenate([a[short] - 1, a[short] + 1, b[short] - 1, b[short] + 1])
+    near = np.unique(near[(near >= 0) & (near < n)])
+    touching = np.isin(others[:, 0], near) | np.isin(others[:, 1], near)
+    partners: dict[int, set[int]] = {}
+    for x, y in others[touching].tolist():
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+
+    def beside(p: int) -> list[int]:
+        return [q for q in (p - 1, p + 1) if 0 <= q < n and doc_of[q] == doc_of[p]]
+
+    for k in np.flatnonzero(short).tolist():
+        x, y = int(a[k]), int(b[k])
+        around_y = set(beside(y))
+        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x))
+    return alone
+
+
+def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray, alone: np.ndarray) -> np.ndarray:
+    """Re-links the exact copies that :func:`short_copies_alone` found alone within their own document.
+
+    Such a copy is linked to the first copy of its group in its own document instead of
+    the group's first copy in the corpus; the first copy in each document is linked to
+    nothing, so it stays.
+
+    Args:
+        exact: ``(root, copy)`` pairs of the exact-key step (root: the group's first copy).
+        group: per paragraph, the id of its group's first copy.
+        doc_of: the document of each paragraph.
+        alone: the mask over ``exact`` of the pairs to re-link.
+
+    Returns:
+        the pairs to merge.
+    """
+    if not alone.any():
+        return exact
+    copies = exact[alone, 1]
+    members = np.concatenate([copies, np.unique(exact[alone, 0])])
+    # The first member of each (group, document) in corpus order: ids are corpus order.
+    order = np.lexsort((members, doc_of[members], group[members]))
+    members = members[order]
+    keys = np.stack([group[members], doc_of[members]], axis=1)
+    starts = np.ones(len(members), dtype=bool)
+    starts[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    first = members[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+    return np.concatenate([exact[~alone], np.stack([first, members], axis=1)[~starts]])
+
+
+def _without_lone_short_copies(
+    duplicates: list[tuple[int, int]],
+    n_exact: int,
+    group: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    min_words: int,
+    stats: DedupStats,
+) -> list[tuple[int, int]]:
+    """Drops the short pairs of two documents that no neighbour backs; re-links such exact copies in their document.
+
+    ``duplicates`` holds the ``n_exact`` exact pairs first, then the verified ones.
+    """
+    every = np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)
+    alone = short_copies_alone(every, n_words, doc_of, min_words, every)
+    if not alone.any():
+        return duplicates
+    exact = local_short_copies(every[:n_exact], group, doc_of, alone[:n_exact])
+    verified = every[n_exact:][~alone[n_exact:]]
+    stats.short_across_files = int(np.count_nonzero(alone))
+    return [tuple(p) for p in np.concatenate([exact, verified]).tolist()]
+
+
 def _spilled(pairs: np.ndarray) -> np.ndarray:
     """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
 
@@ -245,8 +347,9 @@ def decide(
     store: TextStore,
     workers: int = 1,
     executor: Any = None,
-    rank: np.ndarray | None = None,
     progress: bool = False,
+    rank: np.ndarray | None = None,
+    doc_of: np.ndarray | None = None,
 ) -> Decision:
     """Finds, verifies and clusters near duplicates; decides which paragraphs go.
 
@@ -260,6 +363,9 @@ def decide(
         rank: per paragraph, its ``--keep`` rank (:func:`nettoyeur.keep.paragraph_ranks`);
             None keeps the first copy in corpus order.
         progress: show a progress bar of the verification (on standard error).
+        doc_of: per paragraph, its document: paragraphs shorter than
+            ``config.min_cross_file_words`` are then copies within their document only.
+            None: every copy counts, whatever its document.
 
     Returns:
         the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
@@ -272,6 +378,7 @@ def decide(
     group = exact_groups(analysis)
     copies = np.flatnonzero(group != np.arange(n))
     exact = np.stack([group[copies], copies], axis=1)
+    cross_min = config.min_cross_file_words if doc_of is not None else 0
     stats.exact_pairs = len(exact)
 
     anchors = config.containment != "off"
@@ -333,6 +440,8 @@ def decide(
             bar.update(len(chunk))
     del pairs
     stats.conflicts = len(conflicts)
+    if cross_min:
+        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, cross_min, stats)
 
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
@@ -461,7 +570,10 @@ def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[i
     rule = parse_keep(config.keep)
     values = [record_value(getattr(doc, "record", None), rule) for doc, _ in owners] if rule.needs_records else []
     rank = paragraph_ranks(rule, analysis.n_words, np.arange(len(owners)), values)
-    decision = decide(analysis, config, MemoryTexts(texts), parallel.worker_count(config.workers), rank=rank)
+    number = {id(doc): k for k, doc in enumerate(sorted(docs, key=lambda d: d.path))}
+    doc_of = np.array([number[id(doc)] for doc, _ in owners], dtype=np.int64)
+    workers = parallel.worker_count(config.workers)
+    decision = decide(analysis, config, MemoryTexts(texts), workers, rank=rank, doc_of=doc_of)
     for pid, target, reason, ev in zip(decision.pid, decision.target, decision.reason, decision.evidence):
         kdoc, kp = owners[target]
         owners[pid][1].verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)

@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from nettoyeur import _core
+
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
     """Returns the sorted distinct values (``np.unique`` without its flags).
@@ -116,23 +118,30 @@ def _row_multipliers(rows: int) -> np.ndarray:
     return gen.randint(1, 1 << 62, rows, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
 
 
-def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """Folds each band of each signature into a 64-bit key.
+def band_keys(sigs: np.ndarray, bands: int, rows: int, threads: int = 1) -> np.ndarray:
+    """Folds each band of each signature into a 64-bit key, in the native core.
+
+    The key of band ``j`` is ``k ^ (k >> 29)``, where ``k`` is the sum over its rows ``r``
+    of ``sigs[:, j * rows + r] * mult[r]`` modulo 2^64 (``mult``: odd 64-bit multipliers
+    drawn from a fixed seed); slots after ``bands * rows`` are not read.
+
+    Args:
+        sigs: uint32 signatures, shape ``(paragraphs, slots)``.
+        bands: LSH bands.
+        rows: rows per band.
+        threads: threads the core splits the signatures between (0: every core).
 
     Returns:
         uint64 array of shape ``(len(sigs), bands)``.
+
+    Raises:
+        ValueError: ``bands * rows`` exceeds the slots of a signature, ``rows`` is 0 (with
+            bands), or ``threads`` is negative.
+        TypeError: ``sigs`` is not a 2-D uint32 array.
     """
-    n = len(sigs)
-    used = sigs[:, : bands * rows].reshape(n, bands, rows)
-    mult = _row_multipliers(rows)
-    keys = np.zeros((n, bands), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        # One multiply-add per row over all (paragraph, band) cells: numpy's reduction along a
-        # short last axis would cost a call per cell.
-        for r in range(rows):
-            keys += used[:, :, r].astype(np.uint64) * mult[r]
-        keys ^= keys >> np.uint64(29)
-    return keys
+    if threads < 0:
+        raise ValueError(f"threads must be 0 (every core) or more, not {threads}")
+    return _core.lsh_band_keys(np.ascontiguousarray(sigs), _row_multipliers(rows), bands, threads)
 
 
 def _pairs_from_groups(keys: np.ndarray, ids: np.ndarray, max_group: int | None = None) -> np.ndarray:

@@ -252,7 +252,7 @@ def run(
         lap("analyse")
         rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, plan.doc_of, keep_values)
         del keep_values
-        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show)
+        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show, doc_of=plan.doc_of)
         del rank
         del analysis
         parallel.trim_memory()

@@ -1,0 +1,34 @@
+//! The native core of nettoyeur: per-shingle and per-signature numeric work, called from Python
+//! as `nettoyeur._core` (see `python.rs`). Ported so far: MinHash signatures (`minhash`) and LSH
+//! band keys (`lsh`), bit-identical to the numpy code they replace.
+//!
+//! The kernels take plain slices and return errors as values; they never panic on input that the
+//! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
+
+pub mod lsh;
+pub mod minhash;
+mod split;
+
+#[cfg(feature = "python")]
+mod python;
+
+/// An input the kernels refuse, with the message the Python side raises as `ValueError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Returns the number of threads to use: `threads`, or every core the OS gives the process when 0.
+pub fn resolve_threads(threads: usize) -> usize {
+    if threads > 0 {
+        threads
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}

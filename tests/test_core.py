@@ -1,0 +1,189 @@
+"""The native core (nettoyeur._core) against plain Python references, and its boundary under hostile input.
+
+The references are the definitions, written for clarity rather than speed: they are the oracles
+that the core's MinHash signatures and LSH band keys must equal bit for bit, on random inputs.
+The boundary tests feed the entry points arbitrary shapes, dtypes and values: each call returns
+the right answer or raises TypeError/ValueError, and never crashes the interpreter.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from nettoyeur import _core
+from nettoyeur.lsh import _row_multipliers, band_keys
+from nettoyeur.minhash import permutations, signatures_flat
+
+M32, M64 = (1 << 32) - 1, (1 << 64) - 1
+
+
+def fmix32(h: int) -> int:
+    """MurmurHash3's 32-bit finalizer on a Python int."""
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & M32
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & M32
+    return h ^ (h >> 16)
+
+
+def reference_signatures(sets: list[list[int]], a: list[int], b: list[int]) -> list[list[int]]:
+    """Per set, per permutation: the minimum of ``a * fmix32(h) + b mod 2^32``."""
+    return [[min((ai * fmix32(h) + bi) & M32 for h in values) for ai, bi in zip(a, b)] for values in sets]
+
+
+def reference_band_keys(sigs: list[list[int]], bands: int, rows: int, mult: list[int]) -> list[list[int]]:
+    """Per signature, per band: ``k ^ (k >> 29)`` of ``k = sum(slot * mult[r]) mod 2^64``."""
+    out = []
+    for sig in sigs:
+        keys = []
+        for j in range(bands):
+            k = sum(sig[j * rows + r] * mult[r] for r in range(rows)) & M64
+            keys.append(k ^ (k >> 29))
+        out.append(keys)
+    return out
+
+
+hash_sets = st.lists(st.lists(st.integers(0, M32), min_size=1, max_size=40), min_size=0, max_size=12)
+
+
+@given(sets=hash_sets, num_perm=st.integers(1, 80), seed=st.integers(0, 2**32 - 1), threads=st.integers(0, 5))
+@settings(max_examples=60, deadline=None)
+def test_signatures_equal_the_reference(sets, num_perm, seed, threads):
+    flat = np.array([h for s in sets for h in s], dtype=np.uint32)
+    offsets = np.cumsum([0] + [len(s) for s in sets]).astype(np.int64)
+    ours = signatures_flat(flat, offsets, num_perm, seed, threads=threads)
+    a, b = permutations(num_perm, seed)
+    assert ours.shape == (len(sets), num_perm) and ours.dtype == np.uint32
+    assert ours.tolist() == reference_signatures(sets, a.tolist(), b.tolist())
+
+
+@given(sets=hash_sets.filter(len), num_perm=st.integers(1, 64), data=st.data())
+@settings(max_examples=30, deadline=None)
+def test_signature_prefix_and_offset_window(sets, num_perm, data):
+    # perms keeps the first slots; offsets may start after 0 and end before the last hash.
+    perms = data.draw(st.integers(0, num_perm))
+    pad = data.draw(st.integers(0, 3))
+    flat = np.array([7] * pad + [h for s in sets for h in s] + [9] * pad, dtype=np.uint32)
+    offsets = pad + np.cumsum([0] + [len(s) for s in sets])
+    full = signatures_flat(flat, offsets, num_perm, 1)
+    part = signatures_flat(flat, offsets, num_perm, 1, perms=perms)
+    np.testing.assert_array_equal(part, full[:, :perms])
+
+
+@given(
+    sigs=hnp.arrays(np.uint32, st.tuples(st.integers(0, 12), st.integers(0, 40))),
+    data=st.data(),
+    threads=st.integers(0, 5),
+)
+@settings(max_examples=60, deadline=None)
+def test_band_keys_equal_the_reference(sigs, data, threads):
+    cols = sigs.shape[1]
+    rows = data.draw(st.integers(1, max(1, cols)))
+    bands = data.draw(st.integers(0, cols // rows))
+    ours = band_keys(sigs, bands, rows, threads=threads)
+    assert ours.shape == (len(sigs), bands) and ours.dtype == np.uint64
+    assert ours.tolist() == reference_band_keys(sigs.tolist(), bands, rows, _row_multipliers(rows).tolist())
+
+
+def test_band_keys_read_a_column_slice():
+    # A non-contiguous view (every other slot) is copied, not misread.
+    sigs = np.arange(6 * 8, dtype=np.uint32).reshape(6, 8)
+    view = sigs[:, ::2]
+    np.testing.assert_array_equal(band_keys(view, 2, 2), band_keys(view.copy(), 2, 2))
+
+
+# The boundary: any 1-D or 2-D array of any common dtype, any scalar arguments.
+any_array = hnp.arrays(
+    st.sampled_from([np.uint32, np.int64, np.uint64, np.int32, np.float64, np.uint8, np.bool_]),
+    hnp.array_shapes(min_dims=1, max_dims=2, min_side=0, max_side=6),
+)
+
+
+@given(hashes=any_array, offsets=any_array, a=any_array, b=any_array, threads=st.integers(0, 4))
+@settings(max_examples=200, deadline=None)
+def test_core_signatures_refuse_or_answer(hashes, offsets, a, b, threads):
+    try:
+        out = _core.minhash_signatures(hashes, offsets, a, b, threads)
+    except (TypeError, ValueError, MemoryError):
+        return
+    # Accepted: exact dtypes and 1-D shapes, valid offsets; the answer is the reference's.
+    assert hashes.dtype == np.uint32 and offsets.dtype == np.int64 and a.dtype == b.dtype == np.uint32
+    sets = [hashes[lo:hi].tolist() for lo, hi in zip(offsets[:-1], offsets[1:])]
+    assert out.tolist() == reference_signatures(sets, a.tolist(), b.tolist())
+
+
+@given(
+    offsets=st.lists(st.integers(-(2**63), 2**63 - 1), min_size=0, max_size=6),
+    n_hashes=st.integers(0, 8),
+    perms=st.integers(0, 4),
+)
+@settings(max_examples=200, deadline=None)
+def test_core_signatures_on_hostile_offsets(offsets, n_hashes, perms):
+    hashes = np.arange(n_hashes, dtype=np.uint32)
+    off = np.array(offsets, dtype=np.int64)
+    a, b = np.ones(perms, dtype=np.uint32), np.zeros(perms, dtype=np.uint32)
+    # Python ints: np.diff would wrap around on int64 extremes.
+    increasing = all(lo < hi for lo, hi in zip(offsets, offsets[1:]))
+    valid = len(offsets) >= 1 and offsets[0] >= 0 and offsets[-1] <= n_hashes and increasing
+    if not valid:
+        with pytest.raises(ValueError):
+            _core.minhash_signatures(hashes, off, a, b)
+    else:
+        assert _core.minhash_signatures(hashes, off, a, b).shape == (len(off) - 1, perms)
+
+
+@given(sigs=any_array, mult=any_array, bands=st.integers(0, 2**64 - 1), threads=st.integers(0, 4))
+@settings(max_examples=200, deadline=None)
+def test_core_band_keys_refuse_or_answer(sigs, mult, bands, threads):
+    try:
+        out = _core.lsh_band_keys(sigs, mult, bands, threads)
+    except (TypeError, ValueError, OverflowError, MemoryError):
+        return
+    assert sigs.dtype == np.uint32 and sigs.ndim == 2 and mult.dtype == np.uint64
+    assert bands * len(mult) <= sigs.shape[1] and (len(mult) > 0 or bands == 0)
+    assert out.tolist() == reference_band_keys(sigs.tolist(), bands, len(mult), mult.tolist())
+
+
+def test_wrong_dtypes_and_shapes_raise_clear_errors():
+    ok32, off = np.array([1, 2, 3], dtype=np.uint32), np.array([0, 3], dtype=np.int64)
+    with pytest.raises(TypeError):
+        _core.minhash_signatures(ok32.astype(np.int64), off, ok32, ok32)
+    with pytest.raises(TypeError):
+        _core.minhash_signatures(ok32.reshape(1, 3), off, ok32, ok32)
+    with pytest.raises(TypeError):
+        _core.minhash_signatures(ok32[::2], off, ok32, ok32)  # not contiguous
+    with pytest.raises(ValueError, match="permutations"):
+        _core.minhash_signatures(ok32, off, ok32, ok32[:2])
+    with pytest.raises(ValueError, match="empty"):
+        signatures_flat(ok32, np.array([0, 0, 3]), 4, 1)
+    with pytest.raises(ValueError, match="perms"):
+        signatures_flat(ok32, off, 4, 1, perms=5)
+    with pytest.raises(TypeError):
+        band_keys(np.zeros((2, 4), dtype=np.uint64), 2, 2)
+    with pytest.raises(ValueError, match="slots"):
+        band_keys(np.zeros((2, 4), dtype=np.uint32), 3, 2)
+    with pytest.raises(OverflowError):
+        _core.lsh_band_keys(np.zeros((2, 4), dtype=np.uint32), np.ones(1, dtype=np.uint64), -1)
+
+
+def test_huge_values_wrap_as_the_reference():
+    top = np.full(5, M32, dtype=np.uint32)
+    a, b = np.array([M32, 1], dtype=np.uint32), np.array([M32, M32], dtype=np.uint32)
+    out = _core.minhash_signatures(top, np.array([0, 5], dtype=np.int64), a, b)
+    assert out.tolist() == reference_signatures([top.tolist()], a.tolist(), b.tolist())
+    mult = np.full(3, 2**64 - 1, dtype=np.uint64)
+    sigs = np.full((2, 3), M32, dtype=np.uint32)
+    assert _core.lsh_band_keys(sigs, mult, 1).tolist() == reference_band_keys(sigs.tolist(), 1, 3, mult.tolist())
+
+
+def test_inputs_are_checked_before_the_output_is_allocated():
+    # A bad input is a ValueError whatever the output size (here 2**62 keys a row, or 8 a segment).
+    sigs = np.zeros((2, 4), dtype=np.uint32)
+    with pytest.raises(ValueError, match="row"):
+        _core.lsh_band_keys(sigs, np.ones(0, dtype=np.uint64), 2**62)
+    with pytest.raises(ValueError, match="outside"):
+        _core.minhash_signatures(np.zeros(1, dtype=np.uint32), np.array([0, 5]), *permutations(8, 1))

@@ -1,0 +1,76 @@
+"""Short lines shared across documents: copies only with neighbours that back them (config.min_cross_file_words)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import clean
+from corpusgen import write_tree
+from nettoyeur import CleanConfig
+from nettoyeur.dedup import local_short_copies, short_copies_alone
+
+CASES = json.loads((Path(__file__).parent / "data" / "short_copies.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_golden_short_copies(case, tmp_path: Path):
+    src = write_tree(tmp_path / "in", case["files"])
+    run = clean(src, tmp_path / "out", CleanConfig(workers=1, boilerplate=False))
+    removed = {f"{r['file']}:{r['line']}" for r in run.records if r.get("reason") in ("duplicate", "contained")}
+    assert removed == set(case["removed"])
+    assert not removed & set(case["kept"])
+
+
+def test_every_short_copy_counts_when_the_rule_is_off(tmp_path: Path):
+    case = CASES[0]
+    src = write_tree(tmp_path / "in", case["files"])
+    run = clean(src, tmp_path / "out", CleanConfig(workers=1, boilerplate=False, min_cross_file_words=0))
+    removed = {f"{r['file']}:{r['line']}" for r in run.records if r.get("reason") == "duplicate"}
+    assert {"b_recipes.txt:2", "b_recipes.txt:4", "b_recipes.txt:6"} <= removed
+
+
+def test_long_pairs_and_pairs_in_one_document_are_never_alone():
+    n_words = np.array([20, 20, 3, 3, 3])
+    doc_of = np.array([0, 1, 1, 1, 2])
+    pairs = np.array([[0, 1], [2, 3], [2, 4]])
+    assert short_copies_alone(pairs, n_words, doc_of, 8, pairs).tolist() == [False, False, True]
+
+
+def test_a_neighbour_pairing_elsewhere_in_the_other_document_is_no_backing():
+    # doc 0: [0, 1, 2]; doc 1: [3, 4, 5, 6]; 1~6 (short) and 0~3: 0 is beside 1, but 3 is not beside 6.
+    n_words = np.array([20, 3, 3, 20, 3, 3, 3])
+    doc_of = np.array([0, 0, 0, 1, 1, 1, 1])
+    pairs = np.array([[0, 3], [1, 6]])
+    assert short_copies_alone(pairs, n_words, doc_of, 8, pairs).tolist() == [False, True]
+
+
+def test_a_neighbour_pairing_with_the_other_document_backs_a_short_pair():
+    # doc 0: [0 long, 1 short]; doc 1: [2 long, 3 short]; 0~2 and 1~3 are copies.
+    n_words = np.array([20, 3, 20, 3])
+    doc_of = np.array([0, 0, 1, 1])
+    pairs = np.array([[0, 2], [1, 3]])
+    assert short_copies_alone(pairs, n_words, doc_of, 8, pairs).tolist() == [False, False]
+    # Without the long pair, the short one stands alone.
+    assert short_copies_alone(pairs[1:], n_words, doc_of, 8, pairs[1:]).tolist() == [True]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 3), min_size=2, max_size=30))
+def test_relinked_exact_copies_keep_the_first_copy_of_each_document(docs):
+    """Law: every exact copy alone is linked to its document's first copy; each document keeps one."""
+    doc_of = np.array(sorted(docs))
+    n = len(doc_of)
+    group = np.zeros(n, dtype=np.int64)  # one group: every paragraph is a copy of paragraph 0
+    exact = np.stack([np.zeros(n - 1, dtype=np.int64), np.arange(1, n)], axis=1)
+    linked = local_short_copies(exact, group, doc_of, np.ones(n - 1, dtype=bool))
+    removed = set(linked[:, 1].tolist())
+    for d in set(doc_of.tolist()):
+        members = np.flatnonzero(doc_of == d).tolist()
+        assert members[0] not in removed and set(members[1:]) <= removed
+    assert all(doc_of[a] == doc_of[b] and a < b for a, b in linked.tolist())
