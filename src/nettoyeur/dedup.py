@@ -271,6 +271,23 @@ def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray,
     return np.concatenate([exact[~alone], np.stack([first, members], axis=1)[~starts]])
 
 
+# A line of at most this many words, above a paragraph of its own document that holds its
+# words, may be that paragraph's heading (headlines and section titles rarely run past 15
+# words; the cut copies that republishers leave are longer).
+HEADING_WORDS = 15
+
+
+def is_heading(text: str) -> bool:
+    """Returns True when a short line reads as a heading: it does not end a sentence or a cut ("." or "…").
+
+    A heading above the paragraph that restates it ("Harbour bridge reopens" above "The
+    harbour bridge reopens on Tuesday after …") is kept and reported, not removed as a cut
+    copy: the document needs it. A line that ends with a full stop or an ellipsis is a
+    sentence or a teaser, and goes as a cut copy.
+    """
+    return not text.rstrip().endswith((".", "…", "...", "。"))
+
+
 def _without_lone_short_copies(
     duplicates: list[tuple[int, int]],
     n_exact: int,
@@ -418,6 +435,7 @@ def decide(
     contained: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []
     conflicts: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] = []
     with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
         for chunk, results in _stream(_verify_task, pairs, workers, shared, executor):
             for (a, b), (match, ev) in zip(chunk.tolist(), results):
@@ -432,7 +450,10 @@ def decide(
                     stats.verified_duplicates += 1
                 else:
                     inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
-                    if match.kind == "contained":
+                    local = cross_min and inner < outer and doc_of[inner] == doc_of[outer]
+                    if match.kind == "contained" and local and n_words[inner] <= HEADING_WORDS:
+                        above.append((inner, outer))  # a heading its body restates, or a cut copy: see below
+                    elif match.kind == "contained":
                         contained.append((inner, outer))
                         stats.verified_contained += 1
                     else:
@@ -440,6 +461,12 @@ def decide(
             bar.update(len(chunk))
     del pairs
     stats.conflicts = len(conflicts)
+    if above:
+        texts = store.texts(np.array([inner for inner, _ in above], dtype=np.int64))
+        for pair, text in zip(above, texts):
+            heading = is_heading(text)
+            (quoted if heading else contained).append(pair)
+            stats.verified_contained += not heading
     if cross_min:
         duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, cross_min, stats)
 

@@ -446,6 +446,10 @@ def compare(
             )
             changes += changes_polarity
             fact = fact or changes_polarity
+            # Names it holds count with the others: a name dropped at the start and another
+            # added further on is a name replaced ("Ana Ruiz died" / "Ruiz Gil died").
+            only_a.update(_names(a, facts_a, i1, i2))
+            only_b.update(_names(b, facts_b, j1, j2))
         elif max(la, lb) <= MAX_SUBSTITUTION and (op == "replace" or 0 < k < last):
             # A short run replaced by another, or added/removed inside: a change of statement
             # when a fact is added, dropped or replaced, else an edit ("also", "Mr", "reports").
