@@ -52,8 +52,9 @@ PER_FILE = 100  # paragraphs per file
 FAMILY_SIZES = (10_000, 1_000, 100)
 COPY_SHARE = 0.02  # exact copies, and as many near copies, per variant
 
+# No two names one edit apart: verification reads such a pair as a typo (the same name).
 _NAMES = (
-    "Arveno Belcastro Corvin Dalmora Estrava Fenwick Galloway Hartmoor Isolde Jarrow Kestrel Lindqvist "
+    "Arveno Belcastro Corvin Dalmora Montauban Fenwick Galloway Hartmoor Isolde Jarrow Kestrel Lindqvist "
     "Marbury Norrland Ostrava Pellworm Quimper Rostock Salvatierra Tarragona Umbria Valdivia Wexford Zamora"
 ).split()
 # "junio" is left out: one letter from "julio", verification reads the pair as a typo (the same

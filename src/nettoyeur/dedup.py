@@ -7,7 +7,9 @@ Runs over every paragraph that boilerplate left, within and across files alike:
    (never by empty signatures, and never dropped for being short);
 2. *sign*: word-shingle hashes and MinHash signatures (:mod:`nettoyeur.shingle`,
    :mod:`nettoyeur.minhash`);
-3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`);
+3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.lsh`), less the pairs
+   of one template family whose numbers differ (a conflict without alignment), at most
+   the 8 best of each paragraph (:func:`~nettoyeur.dedup_analysis.bound_candidates`);
 4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.verify`);
 5. *cluster / keep*: union-find, first copy in corpus order kept (or the best ranked
    by ``--keep``: :mod:`nettoyeur.keep`), pairs that state
