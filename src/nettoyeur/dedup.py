@@ -196,14 +196,16 @@ PAIRS_IN_MEMORY = 1 << 22
 def short_copies_alone(
     pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
 ) -> np.ndarray:
-    """Finds the pairs of short paragraphs in two documents that no neighbour backs (see ``min_cross_file_words``).
+    """Finds the pairs of short paragraphs that no neighbour backs (see ``min_cross_file_words``).
 
-    A line of a few words shared by two documents is a copy only when the copying goes
-    on around it: the title of a republished article stands next to the article's body,
-    which is a copy too, while "1", "Australia" or a table's "25" that two unrelated
-    pages share stand among lines that are not. A short pair ``(a, b)`` is backed when a
-    neighbour of ``a`` (the paragraph before or after it in its document) pairs with a
-    neighbour of ``b``: the two lines recur with the same neighbours.
+    A line of a few words that recurs is a copy only when the copying goes on around it:
+    the title of a republished article stands next to the article's body, which is a copy
+    too, and a block repeated at the end of a page repeats its short lines with its long
+    ones; "1", "Australia", "Yes" or a table's "25" that two pages, or two rows of one
+    table, share stand among lines that are not copies. A short pair ``(a, b)`` is backed
+    when a neighbour of ``a`` (the paragraph before or after it in its document) pairs
+    with a neighbour of ``b``: the two lines recur with the same neighbours. Two copies
+    side by side do not back each other.
 
     Args:
         pairs: ``(m, 2)`` duplicate pairs to judge.
@@ -219,7 +221,7 @@ def short_copies_alone(
     if not len(pairs) or not min_words:
         return alone
     a, b = pairs[:, 0], pairs[:, 1]
-    short = (doc_of[a] != doc_of[b]) & (np.maximum(n_words[a], n_words[b]) < min_words)
+    short = np.maximum(n_words[a], n_words[b]) < min_words
     if not short.any():
         return alone
     n = len(doc_of)
@@ -236,13 +238,13 @@ def short_copies_alone(
 
     for k in np.flatnonzero(short).tolist():
         x, y = int(a[k]), int(b[k])
-        around_y = set(beside(y))
-        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x))
+        around_y = set(beside(y)) - {x}  # two copies side by side do not back each other
+        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x) if q != y)
     return alone
 
 
 def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray, alone: np.ndarray) -> np.ndarray:
-    """Re-links the exact copies that :func:`short_copies_alone` found alone within their own document.
+    """Links the exact copies that :func:`short_copies_alone` found alone to their own document's first copy.
 
     Such a copy is linked to the first copy of its group in its own document instead of
     the group's first copy in the corpus; the first copy in each document is linked to
@@ -255,10 +257,10 @@ def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray,
         alone: the mask over ``exact`` of the pairs to re-link.
 
     Returns:
-        the pairs to merge.
+        the ``(first copy in the document, copy)`` pairs that replace the pairs ``alone`` marks.
     """
     if not alone.any():
-        return exact
+        return np.empty((0, 2), dtype=exact.dtype)
     copies = exact[alone, 1]
     members = np.concatenate([copies, np.unique(exact[alone, 0])])
     # The first member of each (group, document) in corpus order: ids are corpus order.
@@ -268,7 +270,7 @@ def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray,
     starts = np.ones(len(members), dtype=bool)
     starts[1:] = np.any(keys[1:] != keys[:-1], axis=1)
     first = members[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
-    return np.concatenate([exact[~alone], np.stack([first, members], axis=1)[~starts]])
+    return np.stack([first, members], axis=1)[~starts]
 
 
 # A line of at most this many words, above a paragraph of its own document that holds its
@@ -297,7 +299,7 @@ def _without_lone_short_copies(
     min_words: int,
     stats: DedupStats,
 ) -> list[tuple[int, int]]:
-    """Drops the short pairs of two documents that no neighbour backs; re-links such exact copies in their document.
+    """Drops the short pairs that no neighbour backs; re-links such exact copies within their document.
 
     ``duplicates`` holds the ``n_exact`` exact pairs first, then the verified ones.
     """
@@ -305,10 +307,13 @@ def _without_lone_short_copies(
     alone = short_copies_alone(every, n_words, doc_of, min_words, every)
     if not alone.any():
         return duplicates
-    exact = local_short_copies(every[:n_exact], group, doc_of, alone[:n_exact])
-    verified = every[n_exact:][~alone[n_exact:]]
+    # An exact copy alone against its group's first copy elsewhere may still be backed against
+    # an earlier copy in its own document (a repeated block): judged again, linked there.
+    across = alone[:n_exact] & (doc_of[every[:n_exact, 0]] != doc_of[every[:n_exact, 1]])
+    local = local_short_copies(every[:n_exact], group, doc_of, across)
+    local = local[~short_copies_alone(local, n_words, doc_of, min_words, np.concatenate([every, local]))]
     stats.short_across_files = int(np.count_nonzero(alone))
-    return [tuple(p) for p in np.concatenate([exact, verified]).tolist()]
+    return [tuple(p) for p in np.concatenate([every[~alone], local]).tolist()]
 
 
 def _spilled(pairs: np.ndarray) -> np.ndarray:
