@@ -1,4 +1,4 @@
-"""Short lines that recur: copies only with neighbours that back them (config.min_cross_file_words)."""
+"""Short lines that recur: copies only with neighbours that back them (config.min_lone_copy_words)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_golden_short_copies(case, tmp_path: Path):
 def test_every_short_copy_counts_when_the_rule_is_off(tmp_path: Path):
     case = CASES[0]
     src = write_tree(tmp_path / "in", case["files"])
-    run = clean(src, tmp_path / "out", CleanConfig(workers=1, boilerplate=False, min_cross_file_words=0))
+    run = clean(src, tmp_path / "out", CleanConfig(workers=1, boilerplate=False, min_lone_copy_words=0))
     removed = {f"{r['file']}:{r['line']}" for r in run.records if r.get("reason") == "duplicate"}
     assert {"b_recipes.txt:2", "b_recipes.txt:4", "b_recipes.txt:6"} <= removed
 

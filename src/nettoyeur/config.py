@@ -75,13 +75,16 @@ class CleanConfig:
             while a paragraph that shares one sentence of three is not hit.
         min_contained_words: shorter paragraphs are never removed as contained, so a
             heading is not removed because the body repeats its words.
-        min_cross_file_words: a paragraph of fewer words is a copy of a paragraph of the
-            same document only, never of another document's: "1", "Australia", "Fee:",
-            "$294.95" or a table's "25" shared by unrelated pages say nothing of either page
-            (chrome that recurs is the boilerplate signals' to find, from template evidence).
-            8: below it, lines shared across files are labels, cells and figures; from it up
-            they are sentences (eval-pages-dev: lines of 1-7 words removed as cross-file
-            copies were 4,600 words of real content; eval-dev's planted copies all keep).
+        min_lone_copy_words: a paragraph of fewer words that recurs, in another document
+            or in its own, is a copy only when a neighbour of it recurs beside the other copy
+            (a republished article's title beside its body, a block repeated at the end of a
+            page): "1", "Australia", "Yes", "$294.95" or a table's "25" that unrelated pages or
+            two rows share say nothing of either (chrome that recurs is the boilerplate
+            signals' to find, from template evidence). 8: below it, lines shared across files
+            are labels, cells and figures; from it up they are sentences (eval-pages-dev: lines
+            of 1-7 words removed as copies were 4,600 words of real content; removal precision
+            0.905 -> 0.931, while eval-dev keeps 684 of its 689 planted removals). 0: every
+            copy counts.
         anchor_modulus: one word shingle in this many is an "anchor" (its hash is
             0 modulo this number); a contained paragraph's anchors are all in its
             container, which finds containment candidates without comparing all pairs.
@@ -126,7 +129,7 @@ class CleanConfig:
     containment: ContainmentMode = "remove"
     containment_threshold: float = 0.85
     min_contained_words: int = 8
-    min_cross_file_words: int = 8
+    min_lone_copy_words: int = 8
     anchor_modulus: int = 4
     boilerplate: bool = True
     rules_file: Path | None = None
@@ -165,9 +168,9 @@ class CleanConfig:
             )
         if self.min_contained_words < 1:
             raise ConfigError(f"min_contained_words must be >= 1, got {self.min_contained_words}.")
-        if self.min_cross_file_words < 0:
+        if self.min_lone_copy_words < 0:
             raise ConfigError(
-                f"min_cross_file_words must be >= 0, got {self.min_cross_file_words}: try 8 (0: any copy counts)."
+                f"min_lone_copy_words must be >= 0, got {self.min_lone_copy_words}: try 8 (0: every copy counts)."
             )
         if self.anchor_modulus < 1:
             raise ConfigError(f"anchor_modulus must be >= 1, got {self.anchor_modulus}: try 4.")

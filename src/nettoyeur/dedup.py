@@ -88,7 +88,7 @@ class DedupStats:
     rejected: int = 0
     quoted: int = 0
     conflicts: int = 0
-    short_across_files: int = 0
+    short_copies_alone: int = 0  # short pairs dropped: no neighbour recurs with them (min_lone_copy_words)
     bands: int = 0
     rows: int = 0
     contained_reported: list[dict] = field(default_factory=list)
@@ -196,7 +196,7 @@ PAIRS_IN_MEMORY = 1 << 22
 def short_copies_alone(
     pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
 ) -> np.ndarray:
-    """Finds the pairs of short paragraphs that no neighbour backs (see ``min_cross_file_words``).
+    """Finds the pairs of short paragraphs that no neighbour backs (see ``min_lone_copy_words``).
 
     A line of a few words that recurs is a copy only when the copying goes on around it:
     the title of a republished article stands next to the article's body, which is a copy
@@ -215,7 +215,7 @@ def short_copies_alone(
         others: ``(k, 2)`` every duplicate pair (the evidence: ``pairs`` among them).
 
     Returns:
-        a boolean mask over ``pairs``: True for a short pair of two documents with no backing.
+        a boolean mask over ``pairs``: True for a short pair with no backing.
     """
     alone = np.zeros(len(pairs), dtype=bool)
     if not len(pairs) or not min_words:
@@ -312,7 +312,7 @@ def _without_lone_short_copies(
     across = alone[:n_exact] & (doc_of[every[:n_exact, 0]] != doc_of[every[:n_exact, 1]])
     local = local_short_copies(every[:n_exact], group, doc_of, across)
     local = local[~short_copies_alone(local, n_words, doc_of, min_words, np.concatenate([every, local]))]
-    stats.short_across_files = int(np.count_nonzero(alone))
+    stats.short_copies_alone = int(np.count_nonzero(alone))
     return [tuple(p) for p in np.concatenate([every[~alone], local]).tolist()]
 
 
@@ -385,9 +385,10 @@ def decide(
         rank: per paragraph, its ``--keep`` rank (:func:`nettoyeur.keep.paragraph_ranks`);
             None keeps the first copy in corpus order.
         progress: show a progress bar of the verification (on standard error).
-        doc_of: per paragraph, its document: paragraphs shorter than
-            ``config.min_cross_file_words`` are then copies within their document only.
-            None: every copy counts, whatever its document.
+        doc_of: per paragraph, its document: a paragraph shorter than
+            ``config.min_lone_copy_words`` is then a copy only with a neighbour that recurs
+            beside the other copy, and a heading above the paragraph of its document that
+            restates it stays. None: neither rule (every copy counts).
 
     Returns:
         the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
@@ -400,7 +401,7 @@ def decide(
     group = exact_groups(analysis)
     copies = np.flatnonzero(group != np.arange(n))
     exact = np.stack([group[copies], copies], axis=1)
-    cross_min = config.min_cross_file_words if doc_of is not None else 0
+    lone_min = config.min_lone_copy_words if doc_of is not None else 0
     stats.exact_pairs = len(exact)
 
     anchors = config.containment != "off"
@@ -455,7 +456,7 @@ def decide(
                     stats.verified_duplicates += 1
                 else:
                     inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
-                    local = cross_min and inner < outer and doc_of[inner] == doc_of[outer]
+                    local = doc_of is not None and inner < outer and doc_of[inner] == doc_of[outer]
                     if match.kind == "contained" and local and n_words[inner] <= HEADING_WORDS:
                         above.append((inner, outer))  # a heading its body restates, or a cut copy: see below
                     elif match.kind == "contained":
@@ -472,8 +473,8 @@ def decide(
             heading = is_heading(text)
             (quoted if heading else contained).append(pair)
             stats.verified_contained += not heading
-    if cross_min:
-        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, cross_min, stats)
+    if lone_min:
+        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, lone_min, stats)
 
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components

@@ -113,7 +113,6 @@ class _Pending:
     owners: list[tuple[Document, Paragraph]] = field(default_factory=list)
     analysis: Analysis | None = None
     virtual: list[Document] = field(default_factory=list)
-    fetched: int = 0
     shown: dict[str, tuple[str, int]] = field(default_factory=dict)  # sort key -> (location, run)
 
 
@@ -205,7 +204,6 @@ class CorpusIndex:
             virtual[-1].paragraphs.append(Paragraph(index=e.paragraph, line=e.line, text=e.text, original=e.text))
             last = e
         self.pending.virtual = virtual
-        self.pending.fetched = len(entries)
         return virtual
 
     # -- after dedup: name index matches, collect what was revealed ----------------------
@@ -250,7 +248,8 @@ class CorpusIndex:
                         }
                     )
         revealed.extend(self._recurring_reveals(docs))
-        return {"fetched": self.pending.fetched, "matched_earlier": matched, "revealed": revealed}
+        fetched = sum(len(vdoc.paragraphs) for vdoc in self.pending.virtual)
+        return {"fetched": fetched, "matched_earlier": matched, "revealed": revealed}
 
     def _recurring_reveals(self, docs: Iterable[Document]) -> list[dict[str, Any]]:
         """Notes each line removed as recurring here whose copies earlier runs kept (and wrote).

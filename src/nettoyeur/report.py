@@ -74,21 +74,33 @@ def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[
     return path
 
 
-def read_checksums(summary: dict[str, Any]) -> dict[str, str]:
-    """Returns the input checksums of a run, ``document -> SHA-256``, from the file its summary names.
+def _checksums_field(summary: dict[str, Any], field: str, old_key: str, convert: Any) -> dict[str, Any]:
+    """Returns ``file -> convert(entry[field])`` from the checksums file a summary names.
+
+    A summary written before the checksums had a file of their own holds the mapping
+    itself, under ``old_key``.
 
     Raises:
         OSError: the file cannot be read.
     """
     where = summary.get("checksums_file")
     if not where:
-        return dict(summary.get("checksums") or {})  # a summary written before they had a file of their own
-    out: dict[str, str] = {}
+        return dict(summary.get(old_key) or {})
+    out: dict[str, Any] = {}
     with open(where, encoding="utf-8") as handle:
         for line in handle:
             entry = json.loads(line)
-            out[entry["file"]] = entry["sha256"]
+            out[entry["file"]] = convert(entry.get(field, 0))
     return out
+
+
+def read_checksums(summary: dict[str, Any]) -> dict[str, str]:
+    """Returns the input checksums of a run, ``document -> SHA-256``, from the file its summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _checksums_field(summary, "sha256", "checksums", str)
 
 
 def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
@@ -97,15 +109,7 @@ def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
     Raises:
         OSError: the file cannot be read.
     """
-    where = summary.get("checksums_file")
-    if not where:
-        return dict(summary.get("paragraphs_per_file") or {})  # a summary written before the file
-    out: dict[str, int] = {}
-    with open(where, encoding="utf-8") as handle:
-        for line in handle:
-            entry = json.loads(line)
-            out[entry["file"]] = int(entry.get("paragraphs", 0))
-    return out
+    return _checksums_field(summary, "paragraphs", "paragraphs_per_file", int)
 
 
 def records(doc: Document) -> Iterator[dict[str, Any]]:
