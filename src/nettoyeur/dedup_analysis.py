@@ -32,7 +32,7 @@ from nettoyeur.lsh import (
     sorted_unique,
 )
 from nettoyeur.minhash import signatures_flat
-from nettoyeur.shingle import _DIGIT, Tokens, exact_keys, shingles, tokenize
+from nettoyeur.shingle import Tokens, exact_keys, mix64, shingles, tokenize
 from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors, SpilledBands
 
 # Characters tokenised at once: the kernel's arrays are ~30 bytes a character, so a
@@ -203,16 +203,6 @@ _VALUE = np.uint64(0xBF58476D1CE4E5B9)
 _LENGTH = np.uint64(0x94D049BB133111EB)
 
 
-def _mix64(h: np.ndarray) -> np.ndarray:
-    """The splitmix64 finaliser (wrapping uint64 arithmetic), in place."""
-    h ^= h >> np.uint64(30)
-    h *= _VALUE
-    h ^= h >> np.uint64(27)
-    h *= _LENGTH
-    h ^= h >> np.uint64(31)
-    return h
-
-
 def masked_keys(tokens: Tokens) -> np.ndarray:
     """Returns two 64-bit keys per paragraph: where its numbers stand, and what they are.
 
@@ -232,8 +222,7 @@ def masked_keys(tokens: Tokens) -> np.ndarray:
     counts = np.diff(tokens.offsets)
     if len(tokens.hashes) == 0:
         return out
-    digit = np.concatenate(([0], np.cumsum((tokens.entries & _DIGIT) != 0)))
-    number = np.flatnonzero((digit[tokens.ends] - digit[tokens.starts]) > 0)
+    number = np.flatnonzero(tokens.has_digit())
     with np.errstate(over="ignore"):
         length = counts.astype(np.uint64) * _LENGTH
         out[:, 0] = length
@@ -241,9 +230,9 @@ def masked_keys(tokens: Tokens) -> np.ndarray:
         if len(number):
             para = np.searchsorted(tokens.offsets, number, side="right") - 1
             place = (number - tokens.offsets[para]).astype(np.uint64) + np.uint64(1)
-            at = _mix64(place * _PLACE)
+            at = mix64(place * _PLACE)
             np.add.at(out[:, 0], para, at)
-            np.add.at(out[:, 1], para, _mix64(at ^ tokens.hashes[number] * _VALUE))
+            np.add.at(out[:, 1], para, mix64(at ^ tokens.hashes[number] * _VALUE))
     out[counts == 0] = 0
     return out
 
@@ -456,7 +445,7 @@ def _settled_codes(
     fam = family[signed[members]]
     mixed = np.minimum.reduceat(fam, starts) != np.maximum.reduceat(fam, starts)  # two families or more
     with np.errstate(over="ignore"):  # a variant twice in a bucket (a collision only adds pairs)
-        salted = keys ^ _mix64(variant[signed[members]].astype(np.uint64) * _PLACE)
+        salted = keys ^ mix64(variant[signed[members]].astype(np.uint64) * _PLACE)
     twice = repeated(salted)
     twice = twice[~mixed[bucket[twice]]]
     # A bucket of one family: only the members of one variant pair (its pairs are those of

@@ -228,7 +228,7 @@ def _powers(base: int, n: int) -> np.ndarray:
     return _cached_powers.__wrapped__(base, n)
 
 
-def _mix(h: np.ndarray) -> np.ndarray:
+def mix64(h: np.ndarray) -> np.ndarray:
     """The splitmix64 finaliser, in place on a uint64 array (wrapping arithmetic)."""
     h ^= h >> np.uint64(30)
     h *= _FOLD
@@ -275,12 +275,16 @@ class Tokens:
         # NUL-separated runs: one C-level split instead of a slice per word.
         return list(filter(None, text.split("\0")))
 
+    def has_digit(self) -> np.ndarray:
+        """Returns, for each word of every paragraph, whether it holds a digit (a number: always a fact)."""
+        digit = np.concatenate(([0], np.cumsum((self.entries & _DIGIT) != 0)))
+        return (digit[self.ends] - digit[self.starts]) > 0
+
     def all_facts(self, words: list[str]) -> list[bool]:
         """Returns, for each word of :meth:`all_words`, whether it carries a fact (see :func:`fact_flags`)."""
         if not words:
             return []
-        digit = np.concatenate(([0], np.cumsum((self.entries & _DIGIT) != 0)))
-        has_digit = (digit[self.ends] - digit[self.starts]) > 0
+        has_digit = self.has_digit()
         upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
         facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
         for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
@@ -394,7 +398,7 @@ def tokenize(texts: list[str]) -> Tokens:
         x = np.multiply(folded, _powers(_Q, n), dtype=np.uint64)
         hashes = np.add.reduceat(x, starts) if len(starts) else np.empty(0, dtype=np.uint64)
         hashes *= _powers(_P, max(1, n))[starts]
-        _mix(hashes)
+        mix64(hashes)
     para_starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=para_starts[1:])
     offsets = np.searchsorted(starts, para_starts)
@@ -448,7 +452,7 @@ def exact_keys(tokens: Tokens) -> np.ndarray:
     with np.errstate(over="ignore"):
         for col, salt in enumerate((_MULT, _MIX2)):
             v = tokens.hashes + (pos + np.uint64(1)) * salt
-            _mix(v)
+            mix64(v)
             out[nonempty, col] = np.add.reduceat(v, tokens.offsets[nonempty])
         out[nonempty, 1] ^= counts[nonempty].astype(np.uint64)
     return out
