@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nettoyeur.lexicon import STOPWORDS
+from nettoyeur.text.lexicon import STOPWORDS
 
 _SYLLABLES = (
     "ka ri to ne ma lu se pa di vo re tan ber gen schaf mon lé ré vé ça çu ün ög für ster ment tion "

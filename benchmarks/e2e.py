@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ArticleWriter  # noqa: E402
 from e2e_peers import datatrove_missing, measure, reference  # noqa: E402
-from nettoyeur.parallel import worker_count  # noqa: E402
+from nettoyeur.executors.process_pool import worker_count  # noqa: E402
 from speed import BANDS, NGRAM, ROWS  # noqa: E402
 
 NETTOYEUR = [sys.executable, "-m", "nettoyeur"]

@@ -163,8 +163,8 @@ def _write_back(job: tuple[int, str]) -> None:
 def dedup_bound(src: Path, out: Path, workers: int) -> None:
     """The I/O floor and nettoyeur's dedup stage at a default clean's settings (see the module's docstring)."""
     from nettoyeur.config import CleanConfig
-    from nettoyeur.dedup_analysis import candidate_clusters
-    from nettoyeur.lsh import optimal_bands
+    from nettoyeur.dedup.analysis import candidate_clusters
+    from nettoyeur.dedup.lsh import optimal_bands
 
     files = _files(src, out)
     _TEXTS.extend(_read(path) for path, _ in files)

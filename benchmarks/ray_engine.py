@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_articles  # noqa: E402
 from nettoyeur import CleanConfig  # noqa: E402
-from nettoyeur.executors import LocalExecutor  # noqa: E402
-from nettoyeur.pipeline import run  # noqa: E402
-from nettoyeur.report import default_report_path  # noqa: E402
-from nettoyeur.sources import folder_pair  # noqa: E402
+from nettoyeur.corpus.sources import folder_pair  # noqa: E402
+from nettoyeur.executors.local import LocalExecutor  # noqa: E402
+from nettoyeur.report.report_file import default_report_path  # noqa: E402
+from nettoyeur.run.streaming import run  # noqa: E402
 
 STAGES = {
     "count_shard": "count",
@@ -105,7 +105,7 @@ def main() -> None:
 
     import ray
 
-    from nettoyeur.engine_ray import RayExecutor
+    from nettoyeur.executors.ray_cluster import RayExecutor
 
     root = Path(tempfile.mkdtemp(prefix="nettoyeur-bench-", dir=args.root))
     cpus = LocalExecutor(args.cpus).workers

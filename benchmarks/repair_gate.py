@@ -1,7 +1,7 @@
 """Repair gate: what the repair step costs on clean text, and what it catches of ftfy's own test cases.
 
 The repair step runs on every document: the gate on the whole text, then, where it says
-"maybe", on each line, and ftfy on the lines it lets through (see :mod:`nettoyeur.repair_gate`).
+"maybe", on each line, and ftfy on the lines it lets through (see :mod:`nettoyeur.text.repair_gate`).
 This times exactly that on the ``.txt`` files of the given folders (read first, not timed),
 the best of ``--repeat`` runs, and prints millions of characters a second, how many documents
 and lines went on to the next stage and how many lines ftfy changed; then the whole-text gate
@@ -12,7 +12,7 @@ alone on each document, on each document's clean lines, and on all the clean lin
     python benchmarks/repair_gate.py --ftfy-cases PATH/test_cases.json
     python benchmarks/repair_gate.py --baseline main --mojibake 1500 ../shared/eval-pages-dev/txt
 
-``--baseline REF`` also times ``src/nettoyeur/repair.py`` as it is at git revision REF, in
+``--baseline REF`` also times ``src/nettoyeur/text/repair.py`` as it is at git revision REF, in
 the same process, runs interleaved (the machine may be shared). ``--ftfy-cases`` takes
 ftfy's own test cases (``tests/test_cases.json`` of its source distribution: ``pip download
 ftfy --no-deps --no-binary :all:``) and counts the ones whose text ftfy, with the project's
@@ -36,20 +36,20 @@ from typing import Any
 
 import ftfy
 
-from nettoyeur import repair as current
-from nettoyeur.repair import CONFIG
+from nettoyeur.text import repair as current
+from nettoyeur.text.repair import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def baseline(ref: str) -> ModuleType:
-    """Loads ``src/nettoyeur/repair.py`` as it is at git revision ``ref``.
+    """Loads ``src/nettoyeur/text/repair.py`` as it is at git revision ``ref``.
 
     Raises:
         subprocess.CalledProcessError: git cannot show the file at that revision.
     """
     source = subprocess.run(
-        ["git", "show", f"{ref}:src/nettoyeur/repair.py"], cwd=ROOT, check=True, capture_output=True, text=True
+        ["git", "show", f"{ref}:src/nettoyeur/text/repair.py"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as handle:
         handle.write(source)

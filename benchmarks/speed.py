@@ -133,8 +133,8 @@ def shingles_bytes(text: str) -> list[bytes]:
 
 
 def run_nettoyeur(texts: list[str], workers: int) -> np.ndarray:
-    from nettoyeur.dedup_analysis import candidate_clusters
-    from nettoyeur.parallel import worker_count
+    from nettoyeur.dedup.analysis import candidate_clusters
+    from nettoyeur.executors.process_pool import worker_count
 
     pairs, _ = candidate_clusters(texts, NGRAM, NUM_PERM, SEED, BANDS, ROWS, worker_count(workers))
     return pairs
@@ -219,8 +219,8 @@ def child(engine: str, corpus: Path, result: Path, workers: int) -> None:
     texts = corpus.read_text(encoding="utf-8").split("\n")
     # Imports (and nettoyeur's per-process character table, 0.1 s) are not timed.
     if engine.startswith("nettoyeur"):
-        import nettoyeur.dedup_analysis  # noqa: F401
-        from nettoyeur.shingle import char_table
+        import nettoyeur.dedup.analysis  # noqa: F401
+        from nettoyeur.dedup.shingle import char_table
 
         char_table()
     elif engine.startswith("datasketch"):
@@ -270,7 +270,7 @@ def available(engine: str) -> str | None:
 
 
 def components(n: int, pairs: np.ndarray) -> np.ndarray:
-    from nettoyeur.dedup_analysis import components as comp
+    from nettoyeur.dedup.analysis import components as comp
 
     return comp(n, pairs)
 

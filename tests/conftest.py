@@ -69,7 +69,7 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 def stable(summary: dict[str, Any]) -> dict[str, Any]:
     """The summary without the fields that differ between two identical runs (with the checksums its file holds)."""
-    from nettoyeur.report import read_checksums
+    from nettoyeur.report.report_file import read_checksums
 
     return {**{k: v for k, v in summary.items() if k not in VOLATILE}, "checksums": read_checksums(summary)}
 

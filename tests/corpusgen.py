@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from nettoyeur.records import Document, Skip
-from nettoyeur.split import split_lines
+from nettoyeur.text.split import split_lines
 
 SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru"
 FUNCTION_WORDS = ["the", "of", "and", "to", "in", "is", "that", "with"]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import nettoyeur
 from nettoyeur import CleanConfig, Cleaner, ConfigError
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
 from record_fixtures import build_records, load_corpus, paragraphs
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

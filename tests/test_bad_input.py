@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import nettoyeur.folder_sink
-import nettoyeur.sources
+import nettoyeur.corpus.folder_writer
+import nettoyeur.corpus.sources
 from corpusgen import corpus, prose, run_measured, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.cli import main
-from nettoyeur.decode import MAX_NUL_RUN, NUL_BYTES_PER_ALLOWED, NUL_REMOVED, BinaryFileError, decode
-from nettoyeur.pipeline import run, run_in_memory
-from nettoyeur.report import read_checksums
-from nettoyeur.sources import folder_pair
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.sources import folder_pair
+from nettoyeur.report.report_file import read_checksums
+from nettoyeur.run.streaming import run, run_in_memory
+from nettoyeur.text.decode import MAX_NUL_RUN, NUL_BYTES_PER_ALLOWED, NUL_REMOVED, BinaryFileError, decode
 
 CASES = json.loads((Path(__file__).parent / "data" / "bad_input.json").read_text(encoding="utf-8"))["cases"]
 
@@ -244,7 +244,7 @@ def test_a_file_swapped_for_a_link_after_listing_is_not_followed(tmp_path, monke
     outside = tmp_path / "secret.txt"
     outside.write_text("Secret text that must not be read.\n")
     src = write_tree(tmp_path / "in", {"a.txt": "First.\n", "b.txt": "Second.\n"})
-    real = nettoyeur.sources.list_files
+    real = nettoyeur.corpus.sources.list_files
 
     def list_then_swap(root):
         found = real(root)
@@ -252,7 +252,7 @@ def test_a_file_swapped_for_a_link_after_listing_is_not_followed(tmp_path, monke
         (src / "b.txt").symlink_to(outside)
         return found
 
-    monkeypatch.setattr(nettoyeur.sources, "list_files", list_then_swap)
+    monkeypatch.setattr(nettoyeur.corpus.sources, "list_files", list_then_swap)
     summary = clean_folder(src, tmp_path / "out", CleanConfig(workers=1), quiet=True)
     assert summary["skipped_by_reason"] == {"symlink": 1}
     assert snapshot(tmp_path / "out") == {"a.txt": b"First.\n"}
@@ -324,13 +324,13 @@ def test_names_differing_only_in_case_on_a_folding_file_system_are_an_error(tmp_
     """On macOS/Windows "A.txt" and "a.txt" are one file: the second must not silently replace the first."""
     src = write_tree(tmp_path / "in", {"A.txt": "Upper.\n", "a.txt": "Lower.\n"})
     out = tmp_path / "out"
-    monkeypatch.setattr(nettoyeur.folder_sink, "folds_names", lambda folder: True)
-    real = nettoyeur.folder_sink.target_in
+    monkeypatch.setattr(nettoyeur.corpus.folder_writer, "folds_names", lambda folder: True)
+    real = nettoyeur.corpus.folder_writer.target_in
 
     def fold(base, rel, checked=None, *, shown=None):  # a case-insensitive file system, simulated
         return real(base, rel.lower(), checked, shown=shown)
 
-    monkeypatch.setattr(nettoyeur.folder_sink, "target_in", fold)
+    monkeypatch.setattr(nettoyeur.corpus.folder_writer, "target_in", fold)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 2, result.output
     assert "'a.txt'" in result.output and "'A.txt'" in result.output and "case" in result.output
@@ -341,14 +341,14 @@ def test_a_file_that_disappears_between_listing_and_reading(tmp_path, monkeypatc
     files = corpus(11, 12)
     src = write_tree(tmp_path / "in", files)
     gone = sorted(files)[4]
-    real = nettoyeur.sources.list_files
+    real = nettoyeur.corpus.sources.list_files
 
     def list_then_delete(root):
         found = real(root)
         (src / gone).unlink()
         return found
 
-    monkeypatch.setattr(nettoyeur.sources, "list_files", list_then_delete)
+    monkeypatch.setattr(nettoyeur.corpus.sources, "list_files", list_then_delete)
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 1, result.output

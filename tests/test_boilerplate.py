@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.boilerplate import count_lines, describe, mark
+from nettoyeur.boilerplate.mark import count_lines, describe, mark
+from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
-from nettoyeur.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
-from nettoyeur.split import join_kept, split_lines
+from nettoyeur.text.split import join_kept, split_lines
 
 DATA = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import nettoyeur.read
+import nettoyeur.corpus.folder_reader
 from conftest import SAMPLES, paragraphs_of, read_records, tree_digest
 from nettoyeur import clean_folder
-from nettoyeur.cli import EXIT_IO, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
+from nettoyeur.cli.main import EXIT_IO, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, main
 from nettoyeur.errors import InputError
 
 
@@ -294,14 +294,14 @@ def test_permission_error_while_reading_is_a_skip(
     """The same as chmod 000, but also when the tests run as root: reading the file raises."""
     locked = corpus / "locked.txt"
     locked.write_text("Un texte que personne ne peut lire.\n", encoding="utf-8")
-    real = nettoyeur.read._open_regular
+    real = nettoyeur.corpus.folder_reader._open_regular
 
     def open_regular(path: Path) -> int:
         if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(nettoyeur.read, "_open_regular", open_regular)
+    monkeypatch.setattr(nettoyeur.corpus.folder_reader, "_open_regular", open_regular)
     result = invoke("clean", corpus, tmp_path / "out")
     _check_skips(result, tmp_path, {"locked.txt": "unreadable"}, corpus)
 
@@ -319,7 +319,7 @@ def test_disk_full_while_writing_exits_3_and_leaves_no_temporary(
     def fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("nettoyeur.write.os.fsync", fsync)
+    monkeypatch.setattr("nettoyeur.corpus.atomic.os.fsync", fsync)
     result = invoke("clean", corpus, tmp_path / "out")
     assert result.exit_code == EXIT_IO
     assert "No space left on device" in result.stderr and "Free space" in result.stderr

@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
-from nettoyeur.cluster import Removal, UnionFind, choose_keepers
-from nettoyeur.dedup import deduplicate
+from nettoyeur.dedup.cluster import Removal, UnionFind, choose_keepers
+from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.records import Document
-from nettoyeur.split import split_lines
+from nettoyeur.text.split import split_lines
 
 PAIRS = json.loads((Path(__file__).parent / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))["pairs"]
 

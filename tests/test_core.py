@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from nettoyeur import _core
-from nettoyeur.lsh import _row_multipliers, band_keys
-from nettoyeur.minhash import permutations, signatures_flat
+from nettoyeur.dedup.lsh import _row_multipliers, band_keys
+from nettoyeur.dedup.minhash import permutations, signatures_flat
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import DATA, SAMPLES, Run, clean, expected_layout, paragraphs_of, tree_digest
 from nettoyeur import CleanConfig
-from nettoyeur.report import read_checksums
+from nettoyeur.report.report_file import read_checksums
 
 EXPECTED = json.loads((DATA / "samples_expected.json").read_text(encoding="utf-8"))
 

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import DATA, clean
 from nettoyeur import CleanConfig
-from nettoyeur.decode import decode
-from nettoyeur.repair import repair
+from nettoyeur.text.decode import decode
+from nettoyeur.text.repair import repair
 
 CASES = json.loads((DATA / "encoding_cases.json").read_text(encoding="utf-8"))["cases"]
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}

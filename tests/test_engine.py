@@ -14,16 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.dedup_analysis import analyse, components, exact_groups
-from nettoyeur.folder_sink import FolderSink
-from nettoyeur.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
-from nettoyeur.minhash import signatures, signatures_flat
-from nettoyeur.pipeline import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
-from nettoyeur.repair import may_need_repair
-from nettoyeur.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
-from nettoyeur.sources import FolderSource
-from nettoyeur.spill import SpillTexts, write_spill
-from nettoyeur.split import _LINES, split_lines
+from nettoyeur.corpus.folder_writer import FolderSink
+from nettoyeur.corpus.sources import FolderSource
+from nettoyeur.dedup.analysis import analyse, components, exact_groups
+from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
+from nettoyeur.dedup.minhash import signatures, signatures_flat
+from nettoyeur.dedup.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
+from nettoyeur.run.streaming import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
+from nettoyeur.scratch.paragraphs import SpillTexts, write_spill
+from nettoyeur.text.repair import may_need_repair
+from nettoyeur.text.split import _LINES, split_lines
 
 DATA = json.loads((Path(__file__).parent / "data" / "engine_tokens.json").read_text(encoding="utf-8"))
 _WORD = re.compile(r"\w+")
@@ -190,7 +190,7 @@ def test_merge_counts_adds_shared_keys():
 
 
 def test_count_merger_equals_one_merge_of_every_shard(monkeypatch):
-    from nettoyeur.linecounts import CountMerger
+    from nettoyeur.boilerplate.line_counts import CountMerger
 
     monkeypatch.setattr(CountMerger, "MIN_BATCH", 3)  # merges happen between shards
     rng = np.random.default_rng(4)
@@ -304,7 +304,7 @@ def test_streaming_run_equals_in_memory_clean(tmp_path):
 
 
 def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
-    import nettoyeur.folder_sink as folder_sink
+    import nettoyeur.corpus.folder_writer as folder_sink
 
     monkeypatch.setattr(folder_sink, "SYNC_FILES", 3)
     sink = FolderSink(tmp_path / "out")
@@ -321,7 +321,7 @@ def test_folder_sink_renames_batches_into_place(tmp_path, monkeypatch):
 def test_files_staged_by_a_worker_are_renamed_in_order_or_removed_on_abort(tmp_path, monkeypatch):
     import pickle
 
-    import nettoyeur.folder_sink as folder_sink
+    import nettoyeur.corpus.folder_writer as folder_sink
 
     monkeypatch.setattr(folder_sink, "SYNC_FILES", 2)
     sink = FolderSink(tmp_path / "out")
@@ -339,8 +339,8 @@ def test_files_staged_by_a_worker_are_renamed_in_order_or_removed_on_abort(tmp_p
 
 
 def test_spilled_band_keys_and_anchors_read_back_as_arrays(tmp_path):
-    from nettoyeur.lsh import anchor_pairs_from_parts
-    from nettoyeur.spill import ANCHOR_PARTS, SpilledAnchors, SpilledBands, write_anchors, write_band_keys
+    from nettoyeur.dedup.lsh import anchor_pairs_from_parts
+    from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, SpilledAnchors, SpilledBands, write_anchors, write_band_keys
 
     rng = np.random.default_rng(4)
     shards = [rng.integers(0, 2**64, (n, 5), dtype=np.uint64) for n in (7, 0, 12)]
@@ -375,7 +375,7 @@ def test_spill_folders_of_dead_runs_are_removed_by_the_next_run(tmp_path, monkey
     import sys
     import tempfile
 
-    from nettoyeur.spill import SPILL_PREFIX, remove_dead_spill_dirs
+    from nettoyeur.scratch.paragraphs import SPILL_PREFIX, remove_dead_spill_dirs
 
     done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = int(done.stdout)  # a process that has ended: its folder is a killed run's leftover
@@ -397,10 +397,10 @@ def test_spill_folders_of_dead_runs_are_removed_by_the_next_run(tmp_path, monkey
 def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tmp_path, containment):
     import copy
 
-    from nettoyeur.dedup_analysis import Analysis, analyse_for, candidate_pairs
-    from nettoyeur.executors import LocalExecutor
-    from nettoyeur.lsh import optimal_bands
-    from nettoyeur.spill import SpilledAnchors, SpilledBands, write_anchors, write_band_keys
+    from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs
+    from nettoyeur.dedup.lsh import optimal_bands
+    from nettoyeur.executors.local import LocalExecutor
+    from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, write_anchors, write_band_keys
 
     rng = np.random.default_rng(11)
     vocab = [f"w{k}" for k in range(400)]

@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import nettoyeur
-from nettoyeur.cli import main
-from nettoyeur.explain import clusters, mark_differences, parse_target, side_by_side
+from nettoyeur.cli.main import main
+from nettoyeur.report.explain import clusters, mark_differences, parse_target, side_by_side
 from record_fixtures import build_records, load_corpus
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

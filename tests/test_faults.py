@@ -22,14 +22,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import nettoyeur.folder_sink
-import nettoyeur.read
-import nettoyeur.write
+import nettoyeur.corpus.atomic
+import nettoyeur.corpus.folder_reader
+import nettoyeur.corpus.folder_writer
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.cli import main
-from nettoyeur.journal import journal_path
-from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.atomic import TMP_PREFIX, TMP_SUFFIX
+from nettoyeur.corpus.journal import journal_path
 
 N_FILES = 2000  # "a few thousand small files": a run lasts seconds, long enough to be hit mid-write
 
@@ -91,8 +91,8 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
 # The real command, with files renamed into place every 50 instead of every 4,096: a corpus
 # of a few thousand files then has finished files to lose (or not) at every moment.
 _SMALL_BATCHES = (
-    "import sys, nettoyeur.folder_sink as s; s.SYNC_FILES = 50\n"
-    "from nettoyeur.cli import main\n"
+    "import sys, nettoyeur.corpus.folder_writer as s; s.SYNC_FILES = 50\n"
+    "from nettoyeur.cli.main import main\n"
     "sys.argv[0] = 'nettoyeur'; main()\n"
 )
 
@@ -324,7 +324,7 @@ def test_a_journal_line_cut_short_is_ignored(small):
 
 
 class FullDisk:
-    """Stands in for ``os.fdopen`` in nettoyeur.write: a disk with ``free`` bytes left, then ENOSPC."""
+    """Stands in for ``os.fdopen`` in nettoyeur.corpus.atomic: a disk with ``free`` bytes left, then ENOSPC."""
 
     def __init__(self, free: int) -> None:
         self.free = free
@@ -357,7 +357,7 @@ class FullDisk:
 @pytest.mark.parametrize("free", [0, 200, 5_000, 20_000])
 def test_disk_full_names_the_file_exits_3_and_resume_finishes(small, monkeypatch, free):
     src, out = small["src"], small["out"]
-    monkeypatch.setattr(nettoyeur.write.os, "fdopen", FullDisk(free))
+    monkeypatch.setattr(nettoyeur.corpus.atomic.os, "fdopen", FullDisk(free))
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     monkeypatch.undo()
     assert result.exit_code == 3, result.output
@@ -476,14 +476,14 @@ def test_input_file_permission_denied_is_skipped_and_named(small, monkeypatch):
     """The same outcome where permissions cannot be taken away (root): the open fails with EACCES."""
     src, out = small["src"], small["out"]
     victim = sorted(small["input"])[0]
-    real_open = nettoyeur.read._open_regular
+    real_open = nettoyeur.corpus.folder_reader._open_regular
 
     def deny(path):
         if str(path).endswith(victim):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path)
 
-    monkeypatch.setattr(nettoyeur.read, "_open_regular", deny)
+    monkeypatch.setattr(nettoyeur.corpus.folder_reader, "_open_regular", deny)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 1, result.output
     summary = json.loads(out.with_name("out.summary.json").read_text())
@@ -514,7 +514,7 @@ def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeyp
     def deny(folder, prefix):
         raise PermissionError(errno.EACCES, "Permission denied", os.path.join(folder, prefix + "x.tmp"))
 
-    monkeypatch.setattr(nettoyeur.write, "create_temp", deny)
+    monkeypatch.setattr(nettoyeur.corpus.atomic, "create_temp", deny)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q"])
     assert result.exit_code == 3, result.output
     assert isinstance(result.exception, SystemExit)
@@ -525,14 +525,14 @@ def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeyp
 
 def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
     src, out = small["src"], small["out"]
-    real = nettoyeur.write.create_temp
+    real = nettoyeur.corpus.atomic.create_temp
 
     def deny_d3(folder, prefix):
         if os.path.basename(folder) == "d3":
             raise PermissionError(errno.EACCES, "Permission denied", folder)
         return real(folder, prefix)
 
-    monkeypatch.setattr(nettoyeur.write, "create_temp", deny_d3)
+    monkeypatch.setattr(nettoyeur.corpus.atomic, "create_temp", deny_d3)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3
     first_d3 = min(rel for rel in small["ref"] if rel.startswith("d3/"))
@@ -547,8 +547,8 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
 @pytest.mark.parametrize("how", ["removed", "replaced"])
 def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
     src, out = small["src"], small["out"]
-    monkeypatch.setattr(nettoyeur.folder_sink, "SYNC_FILES", 2)  # files renamed into place two by two
-    real = nettoyeur.folder_sink.FolderSink.write_staged  # the main process takes over the files workers wrote
+    monkeypatch.setattr(nettoyeur.corpus.folder_writer, "SYNC_FILES", 2)  # files renamed into place two by two
+    real = nettoyeur.corpus.folder_writer.FolderSink.write_staged  # the main process takes over the files workers wrote
     calls = []
 
     def write_then_vanish(self, *args, **kwargs):
@@ -559,7 +559,7 @@ def test_out_removed_mid_run_is_an_error_naming_it(small, monkeypatch, how):
             if how == "replaced":
                 out.mkdir()
 
-    monkeypatch.setattr(nettoyeur.folder_sink.FolderSink, "write_staged", write_then_vanish)
+    monkeypatch.setattr(nettoyeur.corpus.folder_writer.FolderSink, "write_staged", write_then_vanish)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     assert result.exit_code == 3, result.output
     assert f"I/O error on {out}: the output folder was removed or replaced during the run" in result.output

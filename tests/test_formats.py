@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 import nettoyeur
 from nettoyeur import CleanConfig, InputError, MissingExtraError
-from nettoyeur.cli import main
-from nettoyeur.formats import detect
-from nettoyeur.shards import make_key, shard_kind, split_key
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.record_formats import detect
+from nettoyeur.corpus.shards import make_key, shard_kind, split_key
 from record_fixtures import (
     MAGIC,
     SUFFIXES,

@@ -16,7 +16,7 @@ import pytest
 
 import nettoyeur
 from nettoyeur import ConfigError, InputError
-from nettoyeur.index import META_NAME, CorpusIndex, describe
+from nettoyeur.index.corpus_index import META_NAME, CorpusIndex, describe
 
 DATA = json.loads((Path(__file__).resolve().parent / "data" / "index_batches.json").read_text(encoding="utf-8"))
 POOL = DATA["pool"]
@@ -182,12 +182,12 @@ def test_dry_run_and_failed_run_add_nothing(tmp_path, monkeypatch):
     assert summary["index"]["matched_earlier"] >= 1 and "committed" not in summary["index"]
     assert describe(tmp_path / "ix") == before
 
-    from nettoyeur import folder_sink
+    from nettoyeur.corpus import folder_writer
 
     def broken(self, doc):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(folder_sink.FolderSink, "write", broken)
+    monkeypatch.setattr(folder_writer.FolderSink, "write", broken)
     with pytest.raises(OSError):
         nettoyeur.clean(tmp_path / "all" / "b2", tmp_path / "o2", index=tmp_path / "ix", quiet=True)
     assert describe(tmp_path / "ix") == before

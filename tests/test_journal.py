@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.cli import main
-from nettoyeur.journal import Journal, entry_line, journal_path
-from nettoyeur.write import TMP_PREFIX
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.atomic import TMP_PREFIX
+from nettoyeur.corpus.journal import Journal, entry_line, journal_path
 
 CASES = json.loads((Path(__file__).parent / "data" / "journal_lines.json").read_text(encoding="utf-8"))["cases"]
 

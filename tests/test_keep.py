@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
 from nettoyeur.api import run_paths
-from nettoyeur.cluster import choose_keepers
+from nettoyeur.dedup.cluster import choose_keepers
+from nettoyeur.dedup.keep import document_ranks, paragraph_ranks, parse_keep
 from nettoyeur.errors import ConfigError
-from nettoyeur.keep import document_ranks, paragraph_ranks, parse_keep
 
 DATA = Path(__file__).resolve().parent / "data"
 CASES = json.loads((DATA / "keep_cases.json").read_text(encoding="utf-8"))

@@ -30,14 +30,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import nettoyeur.read
+import nettoyeur.corpus.folder_reader
 from corpusgen import MemorySource, corpus, prose, snapshot, word, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur import boilerplate as bp
-from nettoyeur.decode import BinaryFileError, decode
-from nettoyeur.pipeline import run
-from nettoyeur.repair import repair
-from nettoyeur.split import join_kept, split_lines
+from nettoyeur.boilerplate import mark as bp
+from nettoyeur.run.streaming import run
+from nettoyeur.text.decode import BinaryFileError, decode
+from nettoyeur.text.repair import repair
+from nettoyeur.text.split import join_kept, split_lines
 
 # Bounded example counts: the whole file runs in well under a minute. NETTOYEUR_LAW_EXAMPLES
 # raises them for a longer search (a nightly job, or after touching a step).
@@ -259,11 +259,11 @@ def test_the_output_does_not_depend_on_the_read_order(generated, rnd):
     rnd.shuffle(order)
     with tempfile.TemporaryDirectory() as tmp:
         src = write_tree(Path(tmp) / "in", files, order=order)  # created in another order, too
-        nettoyeur.read.os.walk = shuffled_walk
+        nettoyeur.corpus.folder_reader.os.walk = shuffled_walk
         try:
             clean_folder(src, Path(tmp) / "out", config, quiet=True)
         finally:
-            nettoyeur.read.os.walk = real_walk
+            nettoyeur.corpus.folder_reader.os.walk = real_walk
         assert snapshot(Path(tmp) / "out") == reference["out"]
         records = [json.loads(x) for x in (Path(tmp) / "out.report.jsonl").read_text(encoding="utf-8").splitlines()]
         assert records == reference["records"]
@@ -323,8 +323,8 @@ def test_every_line_step_takes_any_text(text):
 @given(st.dictionaries(st.text(min_size=1, max_size=12), st.text(max_size=200), min_size=1, max_size=5))
 def test_the_whole_pipeline_takes_any_text_under_any_key(docs):
     """A source may hand over any key and any text: either a clean run or a named refusal."""
+    from nettoyeur.corpus.folder_writer import FolderSink
     from nettoyeur.errors import OutputPathError
-    from nettoyeur.folder_sink import FolderSink
 
     with tempfile.TemporaryDirectory() as tmp:
         sink = FolderSink(Path(tmp) / "out")

@@ -21,12 +21,13 @@ from hypothesis import strategies as st
 
 from conftest import clean, tree_bytes
 from corpusgen import prose, write_tree
-from nettoyeur import CleanConfig, dedup
-from nettoyeur.cluster import choose_keepers
-from nettoyeur.dedup import decide
-from nettoyeur.dedup_analysis import analyse_for, bound_candidates, counted_candidate_pairs, exact_groups, families
-from nettoyeur.shingle import fact_flags, words
-from nettoyeur.spill import MemoryTexts
+from nettoyeur import CleanConfig
+from nettoyeur.dedup import stage
+from nettoyeur.dedup.analysis import analyse_for, bound_candidates, counted_candidate_pairs, exact_groups, families
+from nettoyeur.dedup.cluster import choose_keepers
+from nettoyeur.dedup.shingle import fact_flags, words
+from nettoyeur.dedup.stage import decide
+from nettoyeur.scratch.paragraphs import MemoryTexts
 
 DATA = json.loads((Path(__file__).parent / "data" / "template_families.json").read_text(encoding="utf-8"))
 
@@ -214,7 +215,7 @@ def test_bound_keeps_the_best_of_either_end(edges, limit):
 def test_pairs_read_from_a_temporary_file_give_the_same_decision(monkeypatch):
     texts, _ = family_corpus(30, 3, seed=5)
     expected = _decide(texts)
-    monkeypatch.setattr(dedup, "PAIRS_IN_MEMORY", 1)
+    monkeypatch.setattr(stage, "PAIRS_IN_MEMORY", 1)
     spilled = _decide(texts, workers=2)
     assert expected.stats.verified > 1
     assert (spilled.pid, spilled.target, spilled.reason) == (expected.pid, expected.target, expected.reason)

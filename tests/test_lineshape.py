@@ -1,4 +1,4 @@
-"""Line shapes: the fast paths of :mod:`nettoyeur.lineshape` give what the plain definitions give."""
+"""Line shapes: the fast paths of :mod:`nettoyeur.boilerplate.line_shapes` give what the plain definitions give."""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import lineshape
-from nettoyeur.lexicon import COMMON_WORDS
-from nettoyeur.lexicon_pages import LINE_FUNCTION_WORDS
-from nettoyeur.lineshape import (
+from nettoyeur.boilerplate import line_shapes
+from nettoyeur.boilerplate.line_shapes import (
     LineInfo,
     RuleMatcher,
     ShapeMemo,
@@ -25,7 +23,9 @@ from nettoyeur.lineshape import (
     has_fewer_words,
     stems_of,
 )
-from nettoyeur.rules import Rule, builtin_rules, compile_template, needle_pattern
+from nettoyeur.boilerplate.rules import Rule, builtin_rules, compile_template, needle_pattern
+from nettoyeur.text.lexicon import COMMON_WORDS
+from nettoyeur.text.lexicon_pages import LINE_FUNCTION_WORDS
 
 CASES = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
@@ -71,12 +71,12 @@ def test_word_limit_test_stops_at_the_limit_but_agrees_with_counting(text, limit
 def _plain_stems(text: str) -> frozenset[str]:
     """The stems as the boilerplate module defined them before the fast path."""
     lowered = collapse(text).lower()
-    cjk = re.search(f"[{lineshape._CJK}]", lowered) is not None
-    words = (lineshape._CJK_TOKENS if cjk else lineshape._WORDS).findall(lowered)
+    cjk = re.search(f"[{line_shapes._CJK}]", lowered) is not None
+    words = (line_shapes._CJK_TOKENS if cjk else line_shapes._WORDS).findall(lowered)
     return frozenset(
         w[:5]
         for w in words
-        if (len(w) >= 4 or (cjk and len(w) == 2 and re.match(f"[{lineshape._CJK}]", w)))
+        if (len(w) >= 4 or (cjk and len(w) == 2 and re.match(f"[{line_shapes._CJK}]", w)))
         and w.isalpha()
         and w not in LINE_FUNCTION_WORDS
         and w not in COMMON_WORDS
@@ -123,14 +123,14 @@ def test_the_article_set_answers_any_string_as_the_set_of_first_letters(body, as
     words = [w for i in infos for w in i.words]
     questions = {q for text in asked + words for q in (text, text[:3], text[:4], text[:5], text[:6], text.lower())}
     searched = article_stems(infos)
-    saved = lineshape.ASKED_BEFORE_SET
+    saved = line_shapes.ASKED_BEFORE_SET
     try:
-        lineshape.ASKED_BEFORE_SET = 1  # the second question and those after it: from the set
+        line_shapes.ASKED_BEFORE_SET = 1  # the second question and those after it: from the set
         made = article_stems(infos)
         for question in sorted(questions):
             assert (question in made) == (question in plain), question
     finally:
-        lineshape.ASKED_BEFORE_SET = saved
+        line_shapes.ASKED_BEFORE_SET = saved
     for question in sorted(questions):
         assert (question in searched) == (question in plain), question
 
@@ -218,7 +218,7 @@ def test_rule_matcher_finds_chrome_and_leaves_prose():
 
 
 def test_memo_gives_fresh_shapes_and_stays_bounded(monkeypatch):
-    monkeypatch.setattr(lineshape, "MEMO_SIZE", 5)
+    monkeypatch.setattr(line_shapes, "MEMO_SIZE", 5)
     memo = ShapeMemo(RULES)
     texts = [f"Rubrique {i}" for i in range(12)] + ["Partager sur Facebook"]
     for text in texts * 2:

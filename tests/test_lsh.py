@@ -11,7 +11,7 @@ from datasketch.lsh import _optimal_param
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nettoyeur.lsh import (
+from nettoyeur.dedup.lsh import (
     MAX_BUCKET_PAIRS,
     _pairs_from_groups,
     anchor_candidates,
@@ -22,7 +22,7 @@ from nettoyeur.lsh import (
     repeated,
     sorted_unique_segments,
 )
-from nettoyeur.minhash import signatures
+from nettoyeur.dedup.minhash import signatures
 
 
 @pytest.mark.parametrize("num_perm", [32, 64, 128, 256])

@@ -8,8 +8,8 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import minhash
-from nettoyeur.minhash import estimate_jaccard, signatures
+from nettoyeur.dedup import minhash
+from nettoyeur.dedup.minhash import estimate_jaccard, signatures
 
 hash_sets = st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=120)
 

@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
-from nettoyeur.dedup import deduplicate
-from nettoyeur.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, words
+from nettoyeur.dedup.stage import deduplicate
+from nettoyeur.dedup.verify import verify
 from nettoyeur.records import Document
-from nettoyeur.shingle import fact_flags, shingle_hashes, words
-from nettoyeur.split import split_lines
-from nettoyeur.verify import verify
+from nettoyeur.text.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.text.split import split_lines
 
 DATA = json.loads((Path(__file__).parent / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
 PAIRS = DATA["pairs"]

@@ -20,14 +20,14 @@ import pytest
 
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.write import TMP_PREFIX, TMP_SUFFIX
+from nettoyeur.corpus.atomic import TMP_PREFIX, TMP_SUFFIX
 
 # The real command, in a process of its own; with NETTOYEUR_TEST_HOLD=FILE, the run stops
 # before its first batch of files is renamed into place (its temporary files are in OUT)
 # and waits until FILE exists: a second run can then be started against a live first one.
 _HELD = """
 import os, sys, time
-import nettoyeur.folder_sink as fs
+import nettoyeur.corpus.folder_writer as fs
 fs.SYNC_FILES = 20
 hold = os.environ.get("NETTOYEUR_TEST_HOLD")
 if hold:
@@ -39,7 +39,7 @@ if hold:
                 time.sleep(0.01)
         flush(self)
     fs.FolderSink._flush = held
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
 sys.argv[0] = "nettoyeur"
 main()
 """
@@ -274,7 +274,7 @@ def test_index_without_checksums_still_refuses_a_truncated_table(tmp_path):
 _KILL_IN_UPDATE = """
 import os, signal, sys
 import numpy as np
-import nettoyeur.index_folder as f
+import nettoyeur.index.folder_store as f
 step, nth = sys.argv[1], int(sys.argv[2])
 calls = {"n": 0}
 def killer(original):
@@ -290,7 +290,7 @@ elif step == "savez":
     f.np.savez = killer(np.savez)
 else:
     f.FolderBackend.write_meta = killer(f.FolderBackend.write_meta)
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
 sys.argv = ["nettoyeur", *sys.argv[3:]]
 main()
 """
@@ -556,13 +556,13 @@ def test_scan_help_says_the_index_is_only_read():
 # Deletes a file between the analysis and the write pass (--no-snapshot reads it again there).
 _DELETE_BEFORE_WRITE = """
 import sys, pathlib
-import nettoyeur.pipeline as p
+import nettoyeur.run.streaming as p
 decide, victim = p.decide, pathlib.Path(sys.argv[1])
 def deleting(*args, **kwargs):
     victim.unlink()
     return decide(*args, **kwargs)
 p.decide = deleting
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
 sys.argv = ["nettoyeur", *sys.argv[2:]]
 main()
 """
@@ -622,8 +622,8 @@ def test_a_record_shard_is_streamed_not_read_whole(tmp_path):
     import gzip
     import tracemalloc
 
-    from nettoyeur.shard_read import RecordSource
-    from nettoyeur.shards import RecordOptions
+    from nettoyeur.corpus.shard_read import RecordSource
+    from nettoyeur.corpus.shards import RecordOptions
 
     words = " ".join(f"word{i}" for i in range(400))
     lines = [json.dumps({"id": i, "text": f"{i} {words}"}) for i in range(8000)]  # ~30 MB
@@ -652,7 +652,7 @@ def test_the_summary_stays_small_and_the_checksums_have_a_file(tmp_path):
         summary = json.loads(summary_file.read_text())
         sizes[n] = summary_file.stat().st_size
         assert "checksums" not in summary
-        from nettoyeur.report import read_checksums
+        from nettoyeur.report.report_file import read_checksums
 
         sums = read_checksums(summary)
         assert len(sums) == n and summary["checksums_file"] == str(tmp_path / f"out{n}.jsonl.checksums.jsonl")

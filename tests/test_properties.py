@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLES, Run, clean, paragraphs_of, stable, tree_bytes
 from nettoyeur import CleanConfig
-from nettoyeur.decode import decode
-from nettoyeur.report import read_checksums
+from nettoyeur.report.report_file import read_checksums
+from nettoyeur.text.decode import decode
 
 POOL = [line for p in sorted(SAMPLES.iterdir()) for line in paragraphs_of(p.read_text(encoding="utf-8"))]
 # Names whose sort order is easy to get wrong: "-" < "." < "/" in corpus order, case, accents, nesting.
@@ -73,7 +73,7 @@ def shuffled_listing(seed: int) -> Iterator[None]:
             rng.shuffle(filenames)
             yield dirpath, dirnames, filenames
 
-    with mock.patch("nettoyeur.read.os.walk", walk):
+    with mock.patch("nettoyeur.corpus.folder_reader.os.walk", walk):
         yield
 
 

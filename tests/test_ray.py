@@ -22,21 +22,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.cli import main
-from nettoyeur.cluster import UnionFind, choose_keepers
-from nettoyeur.dedup_analysis import Analysis, analyse_for, candidate_pairs, exact_groups
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.atomic import write_atomic
+from nettoyeur.corpus.folder_reader import check_locations
+from nettoyeur.corpus.sources import folder_pair
+from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs, exact_groups
+from nettoyeur.dedup.cluster import UnionFind, choose_keepers
+from nettoyeur.dedup.key_partitions import ShardKeys, partitioned_candidates, split_analysis
+from nettoyeur.dedup.lsh import optimal_bands
+from nettoyeur.dedup.star_components import cluster_edges, star_components
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
-from nettoyeur.executors import LocalExecutor, check_engine, make_executor
-from nettoyeur.lsh import optimal_bands
-from nettoyeur.partitioned import ShardKeys, partitioned_candidates, split_analysis
-from nettoyeur.partitioned_components import cluster_edges, star_components
-from nettoyeur.pipeline import run
-from nettoyeur.read import check_locations
+from nettoyeur.executors.choose import check_engine, make_executor
+from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Document, Skip
-from nettoyeur.report import default_report_path, read_checksums
-from nettoyeur.sources import folder_pair
-from nettoyeur.split import join_kept, split_lines
-from nettoyeur.write import write_atomic
+from nettoyeur.report.report_file import default_report_path, read_checksums
+from nettoyeur.run.streaming import run
+from nettoyeur.text.split import join_kept, split_lines
 
 DATA = Path(__file__).parent / "data" / "ray_corpus.json"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -309,7 +310,7 @@ def test_star_components_of_no_edges():
 
 def test_missing_ray_names_the_extra(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails
-    monkeypatch.delitem(sys.modules, "nettoyeur.engine_ray", raising=False)
+    monkeypatch.delitem(sys.modules, "nettoyeur.executors.ray_cluster", raising=False)
     with pytest.raises(MissingExtraError, match=r"nettoyeur\[ray\]"):
         check_engine("ray")
     out = tmp_path / "out"
@@ -333,7 +334,7 @@ def test_unreachable_cluster_is_an_input_error():
     pytest.importorskip("ray")
     import socket
 
-    from nettoyeur.engine_ray import check_reachable
+    from nettoyeur.executors.ray_cluster import check_reachable
 
     with socket.socket() as probe:  # a port nothing listens on once closed
         probe.bind(("127.0.0.1", 0))
@@ -422,7 +423,7 @@ def ray_session():
 @pytest.fixture
 def spies(monkeypatch):
     """Counts the calls of the distributed steps, to show that the Ray runs took them."""
-    import nettoyeur.engine_ray as engine_ray
+    import nettoyeur.executors.ray_cluster as engine_ray
 
     calls = {"candidates": 0, "components": 0}
 
@@ -457,7 +458,7 @@ def _run_with(executor, root: Path, out: Path, config: CleanConfig, dry_run: boo
     ids=["defaults", "report-containment", "keep-longest"],
 )
 def test_ray_engine_writes_the_local_bytes(ray_session, spies, corpus, tmp_path, config):
-    from nettoyeur.engine_ray import RayExecutor
+    from nettoyeur.executors.ray_cluster import RayExecutor
 
     root, spec = corpus
     local, on_ray, forced = tmp_path / "local", tmp_path / "ray", tmp_path / "ray-forced"
@@ -494,7 +495,7 @@ def test_ray_engine_dry_run_and_cli(ray_session, corpus, tmp_path):
 
 
 def test_ray_engine_with_another_source_and_sink(ray_session, corpus, tmp_path):
-    from nettoyeur.engine_ray import RayExecutor
+    from nettoyeur.executors.ray_cluster import RayExecutor
 
     root, spec = corpus
     records = tmp_path / "corpus.jsonl"
@@ -512,7 +513,7 @@ def test_ray_engine_with_another_source_and_sink(ray_session, corpus, tmp_path):
 
 
 def test_ray_components_equal_union_find(ray_session):
-    from nettoyeur.engine_ray import RayExecutor
+    from nettoyeur.executors.ray_cluster import RayExecutor
 
     rng = random.Random(5)
     edges = [(rng.randrange(300), rng.randrange(300)) for _ in range(250)]
@@ -521,7 +522,7 @@ def test_ray_components_equal_union_find(ray_session):
 
 
 def test_ray_task_errors_keep_their_type_and_message(ray_session, tmp_path):
-    from nettoyeur.engine_ray import RayExecutor
+    from nettoyeur.executors.ray_cluster import RayExecutor
 
     missing = tmp_path / "missing-folder"
     with pytest.raises(InputError) as info:

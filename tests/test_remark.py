@@ -1,7 +1,7 @@
-"""The re-mark after dedup (nettoyeur.remark): the streaming run and the in-memory run agree.
+"""The re-mark after dedup (nettoyeur.boilerplate.after_dedup): the streaming run and the in-memory run agree.
 
 The streaming run marks the documents dedup thinned on workers, then hands kept copies over
-on the driver; :func:`nettoyeur.pipeline.clean_documents` runs the sequential algorithm over
+on the driver; :func:`nettoyeur.run.streaming.clean_documents` runs the sequential algorithm over
 documents in memory. Both must write the same bytes and the same report, for any worker count.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from nettoyeur import CleanConfig
-from nettoyeur.pipeline import run, run_in_memory
-from nettoyeur.sources import folder_pair
+from nettoyeur.corpus.sources import folder_pair
+from nettoyeur.run.streaming import run, run_in_memory
 
 CASES = json.loads((Path(__file__).parent / "data" / "remark_cases.json").read_text(encoding="utf-8"))["cases"]
 

@@ -1,4 +1,4 @@
-"""The repair gate (nettoyeur.repair_gate): never narrower than ftfy, narrow on clean text; mojibake and the rules.
+"""The repair gate (nettoyeur.text.repair_gate): never narrower than ftfy, narrow on clean text; mojibake and the rules.
 
 The gate decides which lines ftfy sees; a line it stops stays broken. The laws: every
 alternative of ftfy's badness pattern is covered by the gate's tables (read from the
@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 
 from conftest import DATA, clean
 from nettoyeur import CleanConfig
-from nettoyeur import repair_gate as gate
-from nettoyeur.boilerplate import describe
-from nettoyeur.repair import CONFIG, repair
-from nettoyeur.repair_gate import may_need_repair
-from nettoyeur.rules import builtin_rules
+from nettoyeur.boilerplate.mark import describe
+from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.text import repair_gate as gate
+from nettoyeur.text.repair import CONFIG, repair
+from nettoyeur.text.repair_gate import may_need_repair
 
 RULES = builtin_rules()
 ENCODING_CASES = json.loads((DATA / "encoding_cases.json").read_text(encoding="utf-8"))["cases"]

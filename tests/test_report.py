@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import report
 from nettoyeur.records import Document, Paragraph, Verdict
-from nettoyeur.report import dumps_line, records
+from nettoyeur.report import report_file
+from nettoyeur.report.report_file import dumps_line, records
 
 CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
 LAW = settings(max_examples=300, deadline=None)
@@ -134,7 +134,7 @@ def test_verdict_dict_is_the_plain_definition_in_the_same_key_order(verdict):
 
 
 def plain_records(doc: Document) -> list[dict]:
-    """report.records as first written."""
+    """report_file.records as first written."""
     rid = getattr(doc, "record_id", None)
     named = {"id": rid} if rid is not None else {}
     out = []
@@ -195,5 +195,5 @@ def test_report_file_lines_are_the_records_lines(tmp_path):
         Paragraph(2, 3, "Café", "CafÃ©", ("fix_latin1",)),
     ]
     path = tmp_path / "x.report.jsonl"
-    report.write_report(path, [doc], {"contained_reported": []})
+    report_file.write_report(path, [doc], {"contained_reported": []})
     assert path.read_text(encoding="utf-8") == "".join(plain_line(r) + "\n" for r in plain_records(doc))

@@ -17,11 +17,11 @@ from click.testing import CliRunner
 
 from corpusgen import MemorySource, corpus, run_measured, write_tree
 from nettoyeur import CleanConfig
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
+from nettoyeur.corpus.atomic import safe_target
+from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.errors import OutputPathError
-from nettoyeur.folder_sink import FolderSink
-from nettoyeur.pipeline import run
-from nettoyeur.write import safe_target
+from nettoyeur.run.streaming import run
 
 PATHS = json.loads((Path(__file__).parent / "data" / "output_paths.json").read_text(encoding="utf-8"))
 

@@ -1,4 +1,4 @@
-"""Stored line shapes (nettoyeur.shapestore): the re-mark pass reads them and marks as a fresh describe would."""
+"""Stored line shapes (nettoyeur.scratch.line_shapes): the re-mark pass reads them, marks as a fresh describe would."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import CleanConfig, boilerplate, passes, shapestore
-from nettoyeur.executors import LocalExecutor
-from nettoyeur.lineshape import ShapeMemo, article_stems, describe
-from nettoyeur.pipeline import run
+from nettoyeur import CleanConfig
+from nettoyeur.boilerplate import mark
+from nettoyeur.boilerplate.line_shapes import ShapeMemo, article_stems, describe
+from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.corpus.sources import folder_pair
+from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Document, Verdict
-from nettoyeur.rules import builtin_rules
-from nettoyeur.sources import folder_pair
-from nettoyeur.split import split_lines
+from nettoyeur.run import passes
+from nettoyeur.run.streaming import run
+from nettoyeur.scratch import line_shapes
+from nettoyeur.text.split import split_lines
 
 DATA = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 DOCUMENTS = DATA["documents"]
@@ -34,13 +37,13 @@ _ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u030
 texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)
 
 
-def _stored(infos: list, folder: str) -> shapestore.StoredShapes:
+def _stored(infos: list, folder: str) -> line_shapes.StoredShapes:
     """Writes the shapes of one shard and reads them back (a fresh memo: nothing comes from it)."""
-    log = shapestore.ShapeLog()
+    log = line_shapes.ShapeLog()
     log.add(infos)
     spill = str(Path(folder) / "0000000.txt")
-    log.write(spill + shapestore.SUFFIX)
-    return shapestore.StoredShapes([spill], [0], ShapeMemo(None))
+    log.write(spill + line_shapes.SUFFIX)
+    return line_shapes.StoredShapes([spill], [0], ShapeMemo(None))
 
 
 @settings(max_examples=200, deadline=None)
@@ -50,7 +53,7 @@ def test_a_stored_shape_reads_as_the_described_line(body, asked):
     with tempfile.TemporaryDirectory() as folder:
         stored = [_stored(fresh, folder).shape(pid, t) for pid, t in enumerate(body)]
     for a, b in zip(stored, fresh):
-        assert type(a) is shapestore.StoredShape
+        assert type(a) is line_shapes.StoredShape
         assert (a.text, a.n_words, a.prose, a.sentence) == (b.text, b.n_words, b.prose, b.sentence)
         assert struct.pack("<d", a.stop_share) == struct.pack("<d", b.stop_share)
         assert (a.words, a.stems, a.label) == (b.words, b.stems, b.label)
@@ -77,8 +80,8 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data
     # Pass 2, as analyse_shard runs it: mark, then keep the shapes of the paragraphs left.
     doc = _doc([line["text"] for line in case["lines"]])
     kept = [p for p in doc.paragraphs if p.kept]
-    lines = boilerplate.shapes(kept, RULES)
-    boilerplate.mark(doc, RULES, None, 5, lines=lines)
+    lines = mark.shapes(kept, RULES)
+    mark.mark(doc, RULES, None, 5, lines=lines)
     codes = [0 if p.kept else 1 for p in doc.paragraphs]
     left = [p.index for p in doc.paragraphs if p.kept]
     analysed = [info for p, (info, _) in zip(kept, lines) if p.kept]
@@ -88,19 +91,19 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data
         if p.index in removed:
             p.verdict = Verdict("duplicate")
     fresh, again = copy.deepcopy(doc), copy.deepcopy(doc)
-    boilerplate.mark(fresh, RULES, None, 5, line_signals=False)
+    mark.mark(fresh, RULES, None, 5, line_signals=False)
     with tempfile.TemporaryDirectory() as folder:
         store = _stored(analysed, folder)
         shapes = store.lines(again, codes, 0, MAX_CHARS)
-        assert all(type(info) is shapestore.StoredShape for info, _ in shapes)  # none came from a memo
-        boilerplate.mark(again, RULES, None, 5, line_signals=False, lines=shapes)
+        assert all(type(info) is line_shapes.StoredShape for info, _ in shapes)  # none came from a memo
+        mark.mark(again, RULES, None, 5, line_signals=False, lines=shapes)
     assert _verdicts(again) == _verdicts(fresh)
 
 
 def test_mark_refuses_shapes_that_do_not_match_the_kept_paragraphs():
     doc = _doc(["Accueil", "Une phrase de l'article, assez longue pour être de la prose si elle continue."])
     with pytest.raises(ValueError, match="doc.txt"):
-        boilerplate.mark(doc, RULES, None, 5, lines=[(describe("Accueil"), None)])
+        mark.mark(doc, RULES, None, 5, lines=[(describe("Accueil"), None)])
 
 
 class _NotShared(LocalExecutor):
@@ -134,7 +137,7 @@ def test_a_run_with_stored_shapes_writes_what_a_run_describing_again_writes(tmp_
     _corpus(src)
     used: list[int] = []
 
-    class Counting(shapestore.StoredShapes):
+    class Counting(line_shapes.StoredShapes):
         def lines(self, *args, **kwargs):  # type: ignore[no-untyped-def]
             used.append(1)
             return super().lines(*args, **kwargs)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import clean
 from corpusgen import write_tree
 from nettoyeur import CleanConfig
-from nettoyeur.dedup import local_short_copies, short_copies_alone
+from nettoyeur.dedup.stage import local_short_copies, short_copies_alone
 
 CASES = json.loads((Path(__file__).parent / "data" / "short_copies.json").read_text(encoding="utf-8"))["cases"]
 

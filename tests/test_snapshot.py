@@ -1,4 +1,4 @@
-"""The snapshots a run keeps of its documents (nettoyeur.snapshot): later passes see what the first one read."""
+"""The snapshots a run keeps of its documents (nettoyeur.scratch.documents): later passes see what pass 1 read."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from corpusgen import prose
 from nettoyeur import CleanConfig
+from nettoyeur.corpus.folder_writer import FolderSink
+from nettoyeur.corpus.sources import FolderSource, load_document
 from nettoyeur.errors import InputError
-from nettoyeur.executors import LocalExecutor
-from nettoyeur.folder_sink import FolderSink
-from nettoyeur.pipeline import run
+from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Document, Skip
-from nettoyeur.snapshot import SnapshotWriter, close_readers, restore
-from nettoyeur.sources import FolderSource, load_document
+from nettoyeur.run.streaming import run
+from nettoyeur.scratch.documents import SnapshotWriter, close_readers, restore
 
 # Lines that repair changes (mojibake, entities, an entity left blank) beside lines it must not touch.
 _PIECES = [

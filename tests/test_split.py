@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA, expected_layout
 from nettoyeur.records import Document, Verdict
-from nettoyeur.split import join_kept, split_lines
+from nettoyeur.text.split import join_kept, split_lines
 
 CASES = json.loads((DATA / "layout_cases.json").read_text(encoding="utf-8"))["cases"]
 

@@ -15,11 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.dedup import deduplicate
+from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, words
+from nettoyeur.dedup.stage import deduplicate
+from nettoyeur.dedup.verify import compare, is_typo, jaccard, verify
 from nettoyeur.records import Document
-from nettoyeur.shingle import fact_flags, shingle_hashes, words
-from nettoyeur.split import split_lines
-from nettoyeur.verify import compare, is_typo, jaccard, verify
+from nettoyeur.text.split import split_lines
 
 DATA = json.loads((Path(__file__).parent / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))
 PAIRS = DATA["pairs"]

@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 from nettoyeur.api import Cleaned, Cleaner, clean  # noqa: E402
 from nettoyeur.config import CleanConfig  # noqa: E402
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError, NettoyeurError  # noqa: E402
-from nettoyeur.pipeline import clean_folder  # noqa: E402
+from nettoyeur.run.streaming import clean_folder  # noqa: E402
 
 __all__ = [
     "CleanConfig",

@@ -1,5 +1,5 @@
 """``python -m nettoyeur`` runs the command line."""
 
-from nettoyeur.cli import main
+from nettoyeur.cli.main import main
 
 main()

@@ -26,20 +26,20 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from nettoyeur import pipeline
 from nettoyeur.config import CleanConfig
+from nettoyeur.corpus.atomic import check_run_writable
+from nettoyeur.corpus.folder_reader import check_report_location
+from nettoyeur.corpus.record_formats import detect, plan_pair
+from nettoyeur.corpus.run_lock import check_free, locked_run
+from nettoyeur.corpus.shard_read import RecordSource, record_document
+from nettoyeur.corpus.shards import RecordOptions
+from nettoyeur.dedup.keep import parse_keep
 from nettoyeur.errors import ConfigError, InputError
-from nettoyeur.executors import check_engine, make_executor
-from nettoyeur.formats import detect, plan_pair
-from nettoyeur.keep import parse_keep
-from nettoyeur.read import check_report_location
+from nettoyeur.executors.choose import check_engine, make_executor
 from nettoyeur.records import Document
-from nettoyeur.report import default_report_path, records
-from nettoyeur.runlock import check_free, locked_run
-from nettoyeur.shard_read import RecordSource, record_document
-from nettoyeur.shards import RecordOptions
-from nettoyeur.split import split_lines
-from nettoyeur.write import check_run_writable
+from nettoyeur.report.report_file import default_report_path, records
+from nettoyeur.run import streaming
+from nettoyeur.text.split import split_lines
 
 # Options of a run that are not cleaning settings: where things go and how records are read.
 IO_OPTIONS: dict[str, str] = {
@@ -147,7 +147,7 @@ def run_paths(
         report: the report path (default ``OUT.report.jsonl`` beside OUT).
         dry_run: write only the report.
         overwrite: allow a non-empty OUT.
-        resume: continue an interrupted run into a folder (see :mod:`nettoyeur.journal`).
+        resume: continue an interrupted run into a folder (see :mod:`nettoyeur.corpus.journal`).
         quiet: no progress bars.
         text_field: the record field holding the text.
         id_field: the record field naming records in the report.
@@ -160,7 +160,7 @@ def run_paths(
             cluster; needs ``nettoyeur[ray]``); both write the same bytes.
         address: for ``ray``, the cluster to join (None: start Ray here).
         annotate: records only: remove nothing, and write each record whole with this
-            field listing its paragraphs' verdicts (:mod:`nettoyeur.annotate`).
+            field listing its paragraphs' verdicts (:mod:`nettoyeur.report.annotate`).
 
     Raises:
         ConfigError: the index was built with other settings, an unknown engine, or a ``keep``
@@ -237,16 +237,16 @@ def run_paths(
             try:
                 if engine != "local":  # tasks may run in another working directory (or on another node)
                     source.root = Path(source.root).absolute()
-                return pipeline.run(
+                return streaming.run(
                     source, make_sink(), config, report=report, quiet=quiet, extra=extra, executor=executor
                 )
             finally:
                 executor.close()
-        from nettoyeur.index import CorpusIndex
+        from nettoyeur.index.corpus_index import CorpusIndex
 
         run_info = {"input": str(Path(source.root).resolve()), "output": output_label}
         with CorpusIndex(index, config, run_info) as idx:  # refused before anything is written
-            return pipeline.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
+            return streaming.run(source, make_sink(), config, report=report, quiet=quiet, extra=extra, index=idx)
 
 
 def _check_annotate(annotate: str, text_field: str, drop_empty: bool, input_path: Path) -> None:
@@ -350,7 +350,7 @@ class Cleaner:
         Items that are neither strings nor records, and records without a string text
         field, are yielded unchanged with ``skipped`` set (never an exception).
         """
-        from nettoyeur.shard_write import cleaned_text
+        from nettoyeur.corpus.shard_write import cleaned_text
 
         made: list[Document | str] = []
         originals: list[Any] = []
@@ -359,8 +359,8 @@ class Cleaner:
             made.append(self._document(position, item))
         docs = [d for d in made if isinstance(d, Document)]
         for doc in docs:
-            pipeline.repair_document(doc, self.config.max_line_chars)
-        stage = pipeline.clean_documents(docs, self.config)
+            streaming.repair_document(doc, self.config.max_line_chars)
+        stage = streaming.clean_documents(docs, self.config)
         self.summary = {
             "items": len(made),
             "skipped": sum(1 for d in made if not isinstance(d, Document)),

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from nettoyeur.dedup.keep import parse_keep
 from nettoyeur.errors import ConfigError
-from nettoyeur.keep import parse_keep
 
 ContainmentMode = Literal["remove", "report", "off"]
 
@@ -115,7 +115,7 @@ class CleanConfig:
             lasts), so that each file is read and decoded once; False reads every file
             again in each pass (for a small temporary disk; 15-20% more CPU). Runs on
             Ray never keep one. The output is the same either way.
-        keep: which copy of a duplicate cluster is kept (:mod:`nettoyeur.keep`): ``first``
+        keep: which copy of a duplicate cluster is kept (:mod:`nettoyeur.dedup.keep`): ``first``
             in corpus order (the default: a reader meets the text where it first appears,
             and the choice needs no more data), ``longest``, ``FIELD:min``, ``FIELD:max``
             or ``FIELD=v1,v2,...`` (record inputs). Ties go to corpus order.

@@ -108,7 +108,7 @@ class Document:
         path: path relative to the input root, with ``/`` separators; the sort key
             that defines corpus order.
         encoding: the encoding the bytes were decoded with, followed by ``+nul-removed``
-            when stray NUL bytes were dropped (see :mod:`nettoyeur.decode`).
+            when stray NUL bytes were dropped (see :mod:`nettoyeur.text.decode`).
         lines: the decoded text split into lines, each with its own line ending.
         paragraphs: the non-empty lines, in order.
         checksum: SHA-256 of the input bytes (for the report).

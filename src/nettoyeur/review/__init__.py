@@ -32,10 +32,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from nettoyeur.corpus.atomic import write_atomic
+from nettoyeur.corpus.shards import KEY_SEP
 from nettoyeur.errors import InputError, NettoyeurError
-from nettoyeur.report import read_checksums, read_paragraphs_per_file, summary_path
-from nettoyeur.shards import KEY_SEP
-from nettoyeur.write import write_atomic
+from nettoyeur.report.report_file import read_checksums, read_paragraphs_per_file, summary_path
 
 # Removals shown per rule: 20 lets a reviewer judge a rule in a minute or two, and a rule
 # wrong 10% of the time shows at least one error in 20 with probability 1 - 0.9^20 = 0.88.
@@ -201,8 +201,8 @@ class _Context:
             self.note = "the summary names no input: no context shown"
             return
         try:
-            from nettoyeur.formats import open_source
-            from nettoyeur.shards import RecordOptions
+            from nettoyeur.corpus.record_formats import open_source
+            from nettoyeur.corpus.shards import RecordOptions
 
             options = RecordOptions(
                 text_field=summary.get("text_field") or "text", id_field=summary.get("id_field") or None

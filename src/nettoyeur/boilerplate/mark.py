@@ -1,0 +1,724 @@
+"""Boilerplate: remove site chrome, keep titles and headings.
+
+Three independent signals; each removal names the one that fired
+(``boilerplate:<signal>:<rule>``):
+
+``pattern``
+    templates of navigation, share, cookie, subscribe, copyright, "read also",
+    comments, ads, bylines and dates in five languages (:mod:`nettoyeur.boilerplate.rules`), plus
+    the user's ``--rules``. A rule only fires on a short line (each rule has a word
+    limit), so an article sentence that mentions cookies is never a banner.
+``frequency``
+    a line that recurs, digits masked, in at least ``min_files`` files of the corpus is
+    the site's chrome and every copy goes (the cc_net idea). The floor keeps two
+    articles that quote the same sentence safe: those are for the deduplicator, which
+    keeps one copy. Below the floor, a line seen in two files goes only when it is a
+    label (not a sentence) that shares no word with its own article.
+``position``
+    jusText's idea with the article's shape: the *body* runs from the first to the last
+    prose paragraph (long, with function words). Short lines before it are the header
+    (menus, section names) except title-like lines about the article's subject and the
+    title just above the body; short lines after it are the footer, except what still
+    continues the article (a closing sentence on its subject, a list, references, the
+    attribution of a quote). Short lines *inside* the body stay (headings, list items)
+    unless they share no word with the article and are labels (no function word),
+    telegraphic headlines of other articles, or stand beside a line another signal
+    flagged.
+
+The position signal is stable on its own output: removing chrome never moves the body's
+first or last paragraph nor changes its vocabulary, so cleaning the output again finds
+nothing more to remove.
+
+"On-topic" is measured against the article's own prose: a line's *stems* (the first
+letters of its longer words) are looked up in the stems of the body paragraphs. A
+heading announces what follows ("Vers un avenir innovant" over a paragraph about
+innovation); a menu label from a site template ("Wellness", "Faits divers") does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from nettoyeur.boilerplate.line_shapes import (
+    PROSE_MIN_STOPWORDS,
+    ArticleStems,
+    LineInfo,
+    article_stems,
+    count_words,
+    describe,
+    ends_sentence,
+    frequency_key,
+    has_fewer_words,
+    memo_for,
+)
+from nettoyeur.boilerplate.rules import DATE_SEARCH, Rule
+from nettoyeur.records import Document, Paragraph, Verdict
+
+__all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
+
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+# "— Name (@handle) date": the attribution line under a quoted post or quotation.
+_ATTRIBUTION = re.compile(r"[—–]\s*\S")
+# "[1] Author, Title, Journal": a numbered reference under the article.
+_REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
+# "• item", "· item", "- item", "3. item": a list that goes on below the last paragraph.
+_LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
+
+# Lines with at least this many words are never frequency-removed (prose is the
+# deduplicator's business: it keeps one copy).
+FREQUENCY_MAX_WORDS = 25
+# Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
+# rarely share a label by chance, and the off-topic test protects shared headings.
+OFFTOPIC_MIN_FILES = 2
+# A run of at most this many short lines inside the body with a single foreign label in it
+# is a caption beside a heading; longer runs are tables and lists. On eval-pages-dev,
+# content lost with no copy kept: 9.6% of lines with 2, 9.8% with no limit, 9.1% without
+# this evidence at all (which keeps "Immobilier" between two paragraphs of an article).
+LONE_RUN = 2
+# A lead-in ends with ":" and has function words and this many words; the lines under a
+# kept one, up to LIST_MAX_ITEMS, are its items.
+LEAD_IN_WORDS = 3
+LIST_MAX_ITEMS = 30
+# A letter's closing: at most this many words ending with ","; the SIGNATURE_LINES lines
+# under a kept one are the signature (name, title, organisation).
+CLOSING_WORDS = 6
+SIGNATURE_LINES = 3
+# Blocks of a page are cut where this many flagged lines follow one another; a block with
+# less than OUTLYING_SHARE of the article's prose words and less than OUTLYING_TOPIC of
+# its stems in the article is apart from it. Measured on eval-pages-dev (from the report):
+# gap 5 / share 0.2 / topic 0.5 removes 34,700 more chrome words for 3,600 content words;
+# gap 4 or share 0.3 remove ~41,000 for 5,600-7,100; no topic test, 41,300 for 9,200.
+OUTLYING_GAP = 5
+OUTLYING_SHARE = 0.2
+OUTLYING_TOPIC = 0.5
+# A run of this many bare labels (a menu in a language no rule reads) cuts blocks too; a
+# block cut off by such runs only is apart below OUTLYING_LABEL_SHARE of the article's
+# prose. On eval-pages-dev: 20 labels / 0.05 remove the 300-line menu of the Chinese page
+# (its chrome recall 0.27 -> 0.99) for +0.2 point of content lines lost (12: +0.6, 40:
+# the menu is missed, as a label with a function character breaks the run).
+OUTLYING_LABELS = 20
+OUTLYING_LABEL_SHARE = 0.05
+# A document with this many dates or bylines each above an entry is a dated list.
+DATED_LIST_MIN = 3
+# The longest line a date or byline rule reads (their word limits: 25 at most).
+DATED_MAX_WORDS = 25
+# A title-like line has at least this many characters and words ("Home" is not).
+TITLE_MIN_CHARS = 12
+TITLE_MIN_WORDS = 2
+# Above the body, a line is kept as a title or heading when it has this many words and
+# this share of its stems in the article: a headline is about its article.
+HEAD_KEEP_WORDS = 3
+HEAD_KEEP_SHARE = 0.3
+HEAD_KEEP_STEMS = 2
+# Below the body, a sentence is kept when this share of its stems is the article's.
+TAIL_KEEP_SHARE = 0.5
+# Inside the body, a headline with this many stems, none in the article, and few function words
+# is a teaser for another article: headings have articles and prepositions ("La Grosse
+# pomme a la gueule de bois" has 3 in 8 words), teasers are telegraphic.
+TEASER_MIN_STEMS = 3
+TEASER_MAX_STOPWORDS = 0.25
+
+
+def counted(text: str) -> bool:
+    """True for a line the frequency signal counts: fewer than ``FREQUENCY_MAX_WORDS`` words.
+
+    Pass 1 asks this of every distinct line of the corpus; :func:`has_fewer_words` reads a
+    line only up to the limit.
+    """
+    return has_fewer_words(text, FREQUENCY_MAX_WORDS)
+
+
+def pair_key(first: str, second: str) -> str:
+    """Returns the frequency key of two adjacent lines (their keys joined by a newline, which no line holds)."""
+    return first + "\n" + second
+
+
+def paired(text: str) -> bool:
+    """True for a counted line that can pair with its neighbours: it has a letter.
+
+    A line of figures ("12", "$4.99", "2-1") is data: masked, every table of every site
+    would share its pairs.
+    """
+    return counted(text) and _LETTER.search(text) is not None
+
+
+def document_keys(texts: list[str]) -> set[str]:
+    """Returns the frequency keys of a document's counted lines and of its adjacent pairs of paired lines.
+
+    Args:
+        texts: the document's analysable kept lines, in order.
+    """
+    keys: set[str] = set()
+    previous: str | None = None
+    for text in texts:
+        if not counted(text):
+            previous = None
+            continue
+        key = frequency_key(text)
+        keys.add(key)
+        pairs = paired(text)
+        if previous is not None and pairs:
+            keys.add(pair_key(previous, key))
+        previous = key if pairs else None
+    return keys
+
+
+def count_lines(docs: Iterable[Document]) -> Counter[str]:
+    """Counts, for each short kept line's frequency key and each adjacent pair's, the number of files holding it."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        counts.update(document_keys([p.text for p in doc.paragraphs if p.kept]))
+    return counts
+
+
+def _teaser_like(info: LineInfo) -> bool:
+    """A telegraphic headline: several stems, few function words, no sentence end, no figures.
+
+    Figures are left alone: a short line of prices, scores or statistics is data.
+    """
+    return (
+        len(info.stems) >= TEASER_MIN_STEMS
+        and info.stop_share <= TEASER_MAX_STOPWORDS
+        and not info.sentence
+        and not _DIGITS.search(info.text)
+    )
+
+
+def _title_like(info: LineInfo) -> bool:
+    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS
+
+
+class _Article:
+    """The article's vocabulary: the stems of its body paragraphs."""
+
+    def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
+        self._body = [info for info, g in zip(infos, good) if g]
+        self._vocab: ArticleStems | None = None
+
+    @property
+    def vocab(self) -> ArticleStems:
+        """The body's stems, found the first time a line is looked up (many articles need none)."""
+        if self._vocab is None:
+            self._vocab = article_stems(self._body)
+        return self._vocab
+
+    def shared(self, info: LineInfo) -> int:
+        """Returns how many of the line's stems the body uses."""
+        stems = info.stems
+        return len(stems & self.vocab) if stems else 0
+
+    def on_topic(self, info: LineInfo) -> bool:
+        """True when the line shares at least one stem with the body."""
+        return self.shared(info) > 0
+
+    def about_strongly(self, info: LineInfo) -> bool:
+        """True when most of the line's stems (at least two) are the body's."""
+        shared = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= TAIL_KEEP_SHARE * len(info.stems)
+
+    def about(self, info: LineInfo) -> bool:
+        """True when a good share of the line's stems are the body's (a headline)."""
+        shared = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * len(info.stems)
+
+
+def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: bool) -> bool:
+    """True when a line below the body still belongs to it.
+
+    A sentence with function words about the article (a closing remark); the attribution
+    of the quote just above ("— Name (@handle) date" under a quoted post); a numbered
+    reference ("[2] Author, Title") or a list item right under the body or under another
+    kept one.
+    """
+    info = infos[k]
+    if _ATTRIBUTION.match(info.text):
+        return infos[k - 1].prose
+    if _REFERENCE.match(info.text) or _LIST_ITEM.match(info.text):
+        return previous_kept
+    if info.text.endswith(":") and k + 1 < len(infos) and _LIST_ITEM.match(infos[k + 1].text):
+        return previous_kept  # the lead-in of that list ("What to bring:")
+    if info.stop_share < PROSE_MIN_STOPWORDS:
+        return False
+    if previous_kept and info.sentence and article.on_topic(info):
+        return True  # the last sentence of the article, set apart
+    return (previous_kept or info.sentence) and article.about_strongly(info)
+
+
+# Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
+# (not "/": "2 Bedrooms / 2 Baths / 1 Terrace" is a listing's data).
+_SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
+# A menu of separated links: at least this many parts, each of at most this many words,
+# and this share of function words at most ("Terms of Use | Privacy" has 1 in 4).
+MENU_MIN_PARTS = 3
+MENU_PART_WORDS = 8
+MENU_MAX_STOPWORDS = 0.3
+
+
+def separated_menu(info: LineInfo) -> bool:
+    """True for a line of short items joined by ``|``, ``·``, ``•`` or `` » `` (a navigation bar).
+
+    Every item has a letter, none ends like a sentence and none is a field with its value
+    ("Date: May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title); a
+    line that opens with ``|`` is a row of a Markdown table, and a line of figures is data.
+    """
+    text = info.text
+    if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS:
+        return False
+    parts = [part.strip(" []()") for part in _SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < MENU_MIN_PARTS:
+        return False
+    return all(
+        _LETTER.search(part) is not None
+        and count_words(part) <= MENU_PART_WORDS
+        and not ends_sentence(part)
+        and ":" not in part
+        for part in parts
+    )
+
+
+def _neighbours(doc: Document, paras: list[Paragraph]) -> list[tuple[str | None, str | None]]:
+    """Returns, for each kept paragraph, the frequency keys of the lines just above and below it.
+
+    The neighbours are those pass 1 counted: every analysable line the document had when
+    it was loaded, removed since or not (a line blanked by repair was never counted), so
+    marking again after dedup reads the same pairs. A neighbour that does not pair
+    (a long line, figures only) is None.
+    """
+    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
+    keys = [frequency_key(p.text) if paired(p.text) else None for p in seq]
+    at = {p.index: k for k, p in enumerate(seq)}
+    out: list[tuple[str | None, str | None]] = []
+    for p in paras:
+        k = at[p.index]
+        out.append((keys[k - 1] if k > 0 else None, keys[k + 1] if k + 1 < len(keys) else None))
+    return out
+
+
+def _block_files(file_counts: Counter[str], key: str, around: tuple[str | None, str | None]) -> int:
+    """Returns in how many files the line recurs with the same neighbour above or below it."""
+    above, below = around
+    return max(
+        file_counts.get(pair_key(above, key), 0) if above is not None else 0,
+        file_counts.get(pair_key(key, below), 0) if below is not None else 0,
+    )
+
+
+def _first_pass(
+    lines: list[tuple[LineInfo, Rule | None]],
+    file_counts: Counter[str] | None,
+    min_files: int,
+    around: list[tuple[str | None, str | None]],
+) -> list[Verdict | None]:
+    """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
+
+    A recurring line is chrome only when it recurs with the same neighbour (a block of a
+    template): a figure, a word or a sentence that unrelated pages share is not.
+    """
+    flags: list[Verdict | None] = []
+    for (info, rule), near in zip(lines, around):
+        flag = None
+        if rule is not None:
+            flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
+        elif info.n_words >= MENU_MIN_PARTS and separated_menu(info):
+            flag = Verdict("boilerplate:pattern:nav", detail="separated-menu")
+        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+            key = frequency_key(info.text)
+            n_files = file_counts.get(key, 0)
+            if n_files >= min_files:
+                block = _block_files(file_counts, key, near)
+                if block >= min_files:
+                    flag = Verdict(
+                        "boilerplate:frequency:recurring-block",
+                        detail=f"in {n_files} files, {block} with the same neighbour",
+                    )
+        flags.append(flag)
+    return flags
+
+
+# Date and byline rules whose lines, when they head entries, make a dated list.
+_DATED_KINDS = ("boilerplate:pattern:date", "boilerplate:pattern:byline")
+
+
+# Rules that read whole notices (a cookie banner, a newsletter call) and so can hit an
+# article's own sentence about privacy, cookies or a mailing list.
+_NOTICE_RULES = ("cookie-banner", "privacy-notice", "newsletter")
+
+
+def _spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Unflags a notice rule's hit on a prose paragraph between two unflagged prose paragraphs, in place.
+
+    A banner stands apart from the article, among the page's chrome; a paragraph of the
+    article that speaks of cookies, trackers or privacy has the article on both sides.
+    """
+    for k in range(1, len(infos) - 1):
+        flag = flags[k]
+        if (
+            flag is not None
+            and flag.detail in _NOTICE_RULES
+            and infos[k].prose
+            and flags[k - 1] is None
+            and flags[k + 1] is None
+            and infos[k - 1].prose
+            and infos[k + 1].prose
+        ):
+            flags[k] = None
+
+
+def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | None]:
+    """Returns the verdicts of the date and byline rules alone (the lines kept as a dated list).
+
+    When only the signals that read the article run again (after dedup), a dated list
+    may have lost entries to dedup: its dates are weighed again, as a second clean would.
+    """
+    memo = memo_for(rules)
+    flags: list[Verdict | None] = []
+    for info in infos:
+        rule = memo.shape(info.text)[1] if info.n_words <= DATED_MAX_WORDS else None
+        dated = rule is not None and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
+        flags.append(Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name) if dated else None)
+    return flags
+
+
+def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
+    """Unflags the dates and bylines that head the entries of a dated list, in place.
+
+    A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
+    a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
+    of the content; a date above another date (an archive's months) or alone above an
+    article (a byline) is not.
+
+    Returns:
+        the verdicts taken off, by line (:func:`mark` puts them back when too few entries stay).
+    """
+    heads = {
+        k: flag
+        for k, flag in enumerate(flags[:-1])
+        if flag is not None
+        and flag.reason.startswith(_DATED_KINDS)
+        and flags[k + 1] is None
+        and not DATE_SEARCH.search(infos[k + 1].text)
+    }
+    if len(heads) < DATED_LIST_MIN:
+        return {}
+    for k in heads:
+        flags[k] = None
+    return heads
+
+
+# A line continues the one above when that one ends mid-sentence (no stop, no colon) and
+# it opens in lower case: hard-wrapped prose ("Residents of the town voted on" / "Monday to ...").
+_OPEN_END = frozenset(".!?…。！？:;")
+
+
+def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """Returns the shapes with each line of hard-wrapped prose marked prose.
+
+    Lines that continue a sentence are one unit for the position signal: when the unit,
+    joined, is prose, each of its lines is, so the first and last lines of a wrapped
+    paragraph (short on their own) are neither header nor footer.
+    """
+    out = list(infos)
+    k = 0
+    while k < len(infos):
+        end = k + 1
+        while (
+            end < len(infos)
+            and flags[end - 1] is None
+            and flags[end] is None
+            and infos[end - 1].text[-1:] not in _OPEN_END
+            and infos[end].text[:1].islower()
+        ):
+            end += 1
+        if end - k >= 2 and not all(info.prose for info in infos[k:end]):
+            if describe(" ".join(info.text for info in infos[k:end])).prose:
+                for j in range(k, end):
+                    out[j] = infos[j]._replace(prose=True, known_stems=None)
+        k = end
+    return out
+
+
+def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
+    """Returns the shape and first matching rule of each paragraph (no rule when ``with_rule`` is False)."""
+    memo = memo_for(rules)
+    return [memo.shape(p.text, with_rule=with_rule) for p in paras]
+
+
+def mark(
+    doc: Document,
+    rules: list[Rule],
+    file_counts: Counter[str] | None,
+    min_files: int,
+    protect: frozenset[int] = frozenset(),
+    line_signals: bool = True,
+    lines: list[tuple[LineInfo, Rule | None]] | None = None,
+) -> int:
+    """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
+
+    Args:
+        doc: the document; paragraphs already removed are left alone.
+        rules: the pattern rules (built-in and user).
+        file_counts: files per frequency key over the whole corpus (None: no signal).
+        min_files: the frequency floor.
+        protect: indices of paragraphs never to flag (the kept copies that removed
+            duplicates point at: removing them would lose every copy).
+        line_signals: False when every kept paragraph is known to pass the signals that
+            read a line alone (the rules and the ``min_files`` floor), as after an earlier
+            :func:`mark` with the same rules and counts: only the signals that read the
+            article around a line run.
+        lines: the shape and first matching rule of each kept paragraph, in order, as
+            :func:`shapes` gives them (rules None when ``line_signals`` is False); None:
+            found here.
+
+    Returns:
+        the number of paragraphs marked.
+
+    Raises:
+        ValueError: ``lines`` does not hold one shape per kept paragraph.
+    """
+    paras = [p for p in doc.paragraphs if p.kept]
+    if lines is None:
+        lines = shapes(paras, rules, line_signals)
+    elif len(lines) != len(paras):
+        raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
+    infos = [info for info, _ in lines]
+    around = _neighbours(doc, paras) if file_counts is not None else [(None, None)] * len(paras)
+    if line_signals:
+        flags = _first_pass(lines, file_counts, min_files, around)
+    else:
+        flags = _dated_rules(infos, rules)
+    _spare_article_notices(infos, flags)
+    infos = _wrapped_prose(infos, flags)
+    heads = _keep_dated_list(infos, flags)
+    line_flags = flags
+    flags = _article_signals(infos, line_flags, file_counts, around)
+    if heads:
+        alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
+        if len(alive) < DATED_LIST_MIN:
+            # Too few entries are left for a dated list: the article is read again with
+            # its dates flagged, as a second clean would read it.
+            for k, flag in heads.items():
+                line_flags[k] = flag
+            flags = _article_signals(infos, line_flags, file_counts, around)
+        else:
+            for k, flag in heads.items():  # a date whose entry went goes with it
+                if k not in alive and flags[k] is None:
+                    flags[k] = flag
+    marked = 0
+    for p, flag in zip(paras, flags):
+        if flag is not None and p.index not in protect:
+            p.verdict = flag
+            marked += 1
+    return marked
+
+
+def _article_signals(
+    infos: list[LineInfo],
+    line_flags: list[Verdict | None],
+    file_counts: Counter[str] | None,
+    around: list[tuple[str | None, str | None]],
+) -> list[Verdict | None]:
+    """Returns the verdicts once the signals that read the article have run over ``line_flags`` (left as is).
+
+    The recurring labels foreign to the article, then the position signal; when blocks
+    stand apart from the article, the position signal runs again on the article alone.
+    """
+    flags = list(line_flags)
+    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
+    article = _Article(infos, good)
+    # A line seen in a few files that is a label foreign to its article is chrome too.
+    if file_counts is not None:
+        for k, info in enumerate(infos):
+            if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
+                key = frequency_key(info.text)
+                n_files = file_counts.get(key, 0)
+                # A line with function words or three words may be a syndicated title or
+                # heading: one more file is needed.
+                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
+                block = _block_files(file_counts, key, around[k])
+                if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
+                    flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
+    body = [k for k, g in enumerate(good) if g]
+    if not body:
+        return flags
+    before_position = list(flags)
+    _position(infos, flags, article, body[0], body[-1])
+    apart = _outlying(infos, flags)
+    if not apart:
+        return flags
+    # The article is the main block alone: its shape and vocabulary are read again
+    # without the blocks set apart, so cleaning the output again finds the same.
+    flags = before_position
+    for k in apart:
+        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
+    good = [g and k not in apart for k, g in enumerate(good)]
+    article = _Article(infos, good)
+    body = [k for k, g in enumerate(good) if g]
+    if body:
+        _position(infos, flags, article, body[0], body[-1])
+    return flags
+
+
+def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
+    """Returns the kept lines of the blocks that stand apart from the article.
+
+    The flagged lines cut the page into blocks wherever ``OUTLYING_GAP`` of them follow
+    one another (a menu, a share bar, a footer), and so do as many bare labels in a row
+    (a menu in a language no rule reads); the block with the most prose words is
+    the article. Another block is set apart when it has much less prose (below
+    ``OUTLYING_SHARE`` of the article's) and is not about the article (fewer than
+    ``OUTLYING_TOPIC`` of its stems are the article's): the teasers of other articles,
+    a blurb about the site, a sidebar. A block about the article (the rest of it after
+    an advertisement, its comments) stays.
+    """
+    flagged = [flag is not None for flag in flags]
+    cut = list(flagged)
+    k = 0
+    while k < len(infos):  # a long run of bare labels (a menu no rule knows) cuts too
+        end = k
+        while end < len(infos) and not cut[end] and infos[end].label and _LETTER.search(infos[end].text):
+            end += 1
+        if end - k >= OUTLYING_LABELS:
+            cut[k:end] = [True] * (end - k)
+        k = max(end, k + 1)
+    blocks: list[list[int]] = []
+    chrome_before: list[bool] = []  # whether the cut above each block holds OUTLYING_GAP flagged lines
+    current: list[int] = []
+    gap = flagged_gap = 0
+    for k, cuts in enumerate(cut):
+        if cuts:
+            gap += 1
+            flagged_gap += flagged[k]
+            continue
+        if gap >= OUTLYING_GAP and current:
+            blocks.append(current)
+            current = []
+            chrome_before.append(flagged_gap >= OUTLYING_GAP)
+        current.append(k)
+        gap = flagged_gap = 0
+    if current:
+        blocks.append(current)
+    if len(blocks) < 2:
+        return set()
+    words = [sum(infos[k].n_words for k in block if infos[k].prose) for block in blocks]
+    main = max(range(len(blocks)), key=words.__getitem__)
+    if words[main] == 0:
+        return set()
+    vocab = article_stems([infos[k] for k in blocks[main] if infos[k].prose])
+    apart: set[int] = set()
+    for b, block in enumerate(blocks):
+        # Cut off by chrome (above or below): less than OUTLYING_SHARE of the article's prose;
+        # by bare labels only, which may be the article's own list: next to none.
+        by_chrome = (b > 0 and chrome_before[b - 1]) or (b + 1 < len(blocks) and chrome_before[b])
+        share = OUTLYING_SHARE if by_chrome else OUTLYING_LABEL_SHARE
+        if b == main or words[b] >= share * words[main]:
+            continue
+        stems = frozenset().union(*(infos[k].stems for k in block))
+        if len(stems & vocab) < OUTLYING_TOPIC * max(1, len(stems)):
+            apart.update(block)
+    return apart
+
+
+def _run_evidence(
+    infos: list[LineInfo], signalled: list[bool], article: _Article, first: int, last: int
+) -> list[bool]:
+    """For each line inside the body, whether its run of short lines shows chrome.
+
+    It does when another signal flagged a line of the run or one just beside it (a
+    banner between two runs), or when the run holds a single label foreign to the
+    article (among headings).
+    """
+    evidence = [False] * len(infos)
+    k = first + 1
+    while k < last:
+        if infos[k].prose:
+            k += 1
+            continue
+        end = k
+        while end < last and not infos[end].prose:
+            end += 1
+        # A lone off-topic label among the article's headings is a widget's caption; a run of
+        # such labels without chrome beside them is a table or a list of the article (names,
+        # figures, field labels).
+        foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
+        found = any(signalled[k - 1 : end + 1]) or (
+            end - k <= LONE_RUN and len(foreign) == 1 and not _DIGITS.search(infos[foreign[0]].text)
+        )
+        for j in range(k, end):
+            evidence[j] = found
+        k = end
+    return evidence
+
+
+def _lead_in(info: LineInfo) -> bool:
+    """True for a sentence that announces a list: "Things that help are:" (function words, ends with ":")."""
+    return info.text.endswith(":") and info.n_words >= LEAD_IN_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
+
+
+def _closing(info: LineInfo) -> bool:
+    """True for the closing of a letter: a few words ending with "," ("Sincerely,", "With best wishes,")."""
+    return info.text.endswith(",") and info.n_words <= CLOSING_WORDS
+
+
+def _footer(
+    infos: list[LineInfo], flags: list[Verdict | None], signalled: list[bool], article: _Article, last: int
+) -> None:
+    """Flags the short lines below the body that do not continue it, in place.
+
+    Besides what :func:`_continues` keeps, the items under a kept lead-in ("... are:")
+    and the signature under a kept closing ("Sincerely,") stay with the article.
+    """
+    listing = signature = 0  # items, signature lines still to keep
+    for k in range(last + 1, len(infos)):
+        if signalled[k]:
+            listing = signature = 0
+            continue
+        info, previous_kept = infos[k], flags[k - 1] is None
+        keep = _continues(infos, k, article, previous_kept) or (
+            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
+        )
+        if not keep:
+            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+            listing = signature = 0
+            continue
+        listing = LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
+        signature = SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
+
+
+def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
+    """Flags the header, the footer and off-topic labels inside the body, in place."""
+    signalled = [f is not None for f in flags]
+    # Header: keep the title and headings about the article; the rest is chrome.
+    kept_head = [
+        k
+        for k in range(first)
+        if not signalled[k]
+        and infos[k].n_words >= HEAD_KEEP_WORDS
+        and _title_like(infos[k])
+        and article.about(infos[k])
+    ]
+    # The nearest title-like line above the body is the title even when it shares no
+    # word with the article ("Need for Speed" over a review), dated lines skipped (an
+    # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
+    # line that does not end like a sentence: that line is the title itself.
+    if infos[first].sentence:
+        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
+        kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
+    for k in range(first):
+        if not signalled[k] and k not in kept_head:
+            flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
+    _footer(infos, flags, signalled, article, last)
+    evidence = _run_evidence(infos, signalled, article, first, last)
+    for k in range(first + 1, last):
+        info = infos[k]
+        if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
+            continue
+        if info.label and evidence[k] and not info.text.endswith(":"):
+            flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
+        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+            flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
+        elif _teaser_like(info) and evidence[k]:
+            flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

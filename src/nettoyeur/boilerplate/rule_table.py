@@ -1,0 +1,281 @@
+"""The built-in boilerplate rule table (:mod:`nettoyeur.boilerplate.rules`): rows in firing order.
+
+:data:`BUILTIN` lists every built-in rule as ``(kind, name, template, max_words,
+needles)``, the first matching rule naming a removed line. This module holds the rows of
+the page's own furniture (navigation and UI labels, share buttons), which fire first;
+the notices, bylines and dates follow (:mod:`nettoyeur.boilerplate.rule_table_notices`). Templates are
+compiled by :func:`nettoyeur.boilerplate.rules.builtin_rules`.
+"""
+
+from __future__ import annotations
+
+from nettoyeur.boilerplate.rule_table_notices import NOTICES
+
+# (kind, name, template, max_words, needles): navigation and UI labels, then share.
+NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
+    # --- navigation and UI labels -------------------------------------------------
+    (
+        "nav",
+        "skip-link",
+        r"(?:(?:skip|jump|go|move|springe?n?|direkt|aller|passer|acc[ée]der|saltar|ir|vai|salta)\s+)+"
+        r"(?:(?:directly|direkt|directement|directamente|direttamente)\s+)?"
+        r"(?:(?:to|zu|zum|zur|au|à|al|a|alla)\s*(?:the\s+|den\s+|die\s+|le\s+|la\s+|el\s+|il\s+)?"
+        r"(?:(?:main|primary|principal)\s+)?(?:content|contents|article|navigation|nav|menu|search|footer|inhalt"
+        r"|hauptinhalt|hauptnavigation|suche|fußzeile|men[üu]|contenu|recherche|pied de page|contenido|búsqueda"
+        r"|contenuto|ricerca)(?:\s+(?:principal|principale|springen|wechseln))?(?:\s*accesskey\s*\[?\d*\]?)?|(?:to|zu|à|a)\s*:)"
+        r"|(?:zum|zur|to|au|al)\s+(?:inhalt|hauptinhalt|hauptnavigation|navigation|content|contenu|contenido|contenuto)"
+        r"(?:\s+(?:springen|wechseln|gehen))?(?:\s*accesskey\s*\[?\d*\]?)?|accessibility links|liens d['’]accessibilité",
+        8,
+        (),
+    ),
+    (
+        "nav",
+        "back-link",
+        r"(?:back|return|go back|zurück|retour(?:ner)?|revenir|volver|regresar|torna(?:re)?)\s+(?:to|zu|zum|zur|à|a|al|alla)"
+        r"\s+(?:the\s+|la\s+|l['’]\s*|el\s+)?(?:top|home|homepage|home page|reading|article|articles|list|overview|übersicht"
+        r"|startseite|anfang|seitenanfang|oben|accueil|haut(?: de (?:la )?page)?|sommaire|liste|inicio|arriba|portada"
+        r"|sommario|inizio|index)(?:\s+\S+){0,4}",
+        9,
+        (),
+    ),
+    (
+        "nav",
+        "menu-label",
+        r"(?:(?:toggle|open|close|show|hide|main|top|primary|secondary|mobile|footer|header|site|user(?: account)?|account"
+        r"|global|ouvrir(?: le)?|fermer(?: le)?|afficher(?: le)?|masquer(?: le)?|abrir(?: el)?|cerrar(?: el)?|apri(?: il)?"
+        r"|chiudi(?: il)?)\s+)?(?:navigation|nav|menu|menü|menú|sections|rubriques|ressorts|secciones|sezioni)"
+        r"(?:\s+(?:öffnen|schließen|principal|principale|navigation|detail|details|toggle))?"
+        r"|navigation (?:principale|ein-/ausblenden)|hauptmen[üu]|metanavigation|hauptnavigation|servicenavigation",
+        5,
+        (),
+    ),
+    (
+        "nav",
+        "ui-label",
+        r"(?:home|homepage|home page|accueil|startseite|inicio|portada|search|rechercher|recherche|suche|suchen|buscar"
+        r"|cerca|close|fermer|schließen|schliessen|cerrar|chiudi|back to top|retour en haut(?: de (?:la )?page)?|nach oben"
+        r"|zurück nach oben|volver arriba|torna su|back|retour|zurück|previous|next|précédent|suivant|weiter"
+        r"|vorherige[rs]?|nächste[rs]?|(?:previous|next) (?:article|post|story|page)|article (?:précédent|suivant)"
+        r"|sommaire|table des matières|inhaltsverzeichnis|contents|table of contents|índice|indice|sitemap|site ?map"
+        r"|plan du site|quitter la version mobile|(?:view|switch to) (?:the )?(?:desktop|mobile|full) (?:version|site)"
+        r"|version (?:mobile|classique)|switch site|load more|show more|see more|see all|view all(?: results?)?"
+        r"|voir (?:plus|tout|toutes?)|afficher plus|mehr anzeigen|alle anzeigen|ver más|mostra (?:di più|tutto)|more|plus"
+        r"|mehr|menu|top|fullscreen|full screen|plein écran|vollbild|pantalla completa|schermo intero"
+        r"|(?:pdf[- ]version|version pdf|als pdf|download pdf|télécharger (?:le )?pdf)|embed|einbetten|intégrer"
+        r"|incrustar|incorpora|loading\.*|chargement\.*|wird geladen\.*|cargando\.*|caricamento\.*"
+        r"|(?:close|fermer|schließen|cerrar|chiudi) (?:les |the |die |los |i )?(?:filtres|filters|filter|filtros|filtri)"
+        r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)",
+        6,
+        (),
+    ),
+    (
+        "nav",
+        "contact-info",
+        r"(?:(?:e-?mail|mail|courriel)\s*:?\s*)?[\w.+-]+@[\w-]+\.[\w.-]+"
+        r"|(?:tel\.?|tél\.?|telefon|phone|fax|téléphone|teléfono|telefono)\s*:?\s*\+?\d[\d ./()-]{6,}\d",
+        6,
+        ("@", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    ),
+    (
+        "nav",
+        "dismiss",
+        r".{0,40}(?:nicht mehr anzeigen|ne plus (?:afficher|montrer)(?: ce message)?|don['’]t show (?:this |me this )?again"
+        r"|do not show (?:this )?again|no (?:volver a )?mostrar (?:de nuevo|más)|non mostrare più)\.?",
+        10,
+        ("anzeigen", "afficher", "montrer", "show", "mostrar"),
+    ),
+    (
+        "nav",
+        "gallery-counter",
+        r"\d+\s*(?:of|von|sur|de|di|/)\s*\d+|(?:slideshow|gallery|galerie|bildergalerie|diaporama|galería|galleria"
+        r"|photos?|fotos?|bilder|images|videos?)\s*\(?\s*\d+\s*(?:images|photos|fotos|bilder|pictures|videos)?\s*\)?",
+        5,
+        (),
+    ),
+    (
+        "nav",
+        "search",
+        r"(?:enter |type |new )?(?:search|suche|recherche|rechercher|buscar|búsqueda|cerca|ricerca)"
+        r"(?:\s+(?:below|here|ici|hier|in|for this author in|this (?:blog|site)|on this site|the site|sur le site"
+        r"|dans le site|auf der (?:seite|website)|en el sitio|nel sito))?\s*:"
+        r"|(?:enter search below|rechercher sur le site|search this (?:site|blog)|search the site|suche auf der seite"
+        r"|buscar en (?:el sitio|este blog)|cerca nel sito)"
+        r"|(?:diesen blog|this blog|ce blog|le site|the site|die website|este blog|questo blog)"
+        r"\s+(?:durchsuchen|search|rechercher|buscar|cercare)"
+        r"|(?:suchvorschläge|search suggestions|suggestions de recherche|sugerencias de búsqueda|suggerimenti di ricerca"
+        r"|search for|rechercher|suche nach)\s*:?"
+        r"|(?:search|suche|rechercher|buscar|cerca)\s+‹name›",
+        6,
+        (),
+    ),
+    (
+        "nav",
+        "account",
+        r"(?:(?:sign|log) ?(?:in|out|up)|register|my account|mon compte|mein konto|mi cuenta|il mio account"
+        r"|(?:se )?(?:connecter|déconnecter)|connexion|déconnexion|(?:s'|s’)inscrire|inscription|anmelden|abmelden"
+        r"|registrieren|einloggen|ausloggen|login|logout|iniciar sesión|cerrar sesión|registrarse|accedi|esci|registrati"
+        r"|(?:create|créer|créez|erstellen|crear|crea(?:re)?)\s+(?:an |your |un |votre |ein |una |tu |il tuo )?"
+        r"(?:account|compte|konto|cuenta)|konto erstellen|(?:s['’])?abonner|subscribe|abonnieren|suscribirse|abbonati)"
+        r"(?:\s*(?:/|\||or|ou|oder|o)?\s*(?:(?:sign|log) ?(?:in|out|up)|register|(?:se )?connecter|(?:s['’])?abonner"
+        r"|(?:s['’])?inscrire|subscribe|anmelden|registrieren|abonnieren|login))*",
+        6,
+        (),
+    ),
+    (
+        "nav",
+        "legal-links",
+        r"‹legal›(?:‹sep›‹legal›)*",
+        14,
+        (),
+    ),
+    (
+        "nav",
+        "breadcrumb",
+        r"(?:[\w'’ -]{1,25}\s*(?:>|»|›|→|\\)\s*){2,}[\w'’ -]{1,40}"
+        r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
+        r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
+        r"|sei qui)\s*:?.{0,120}",
+        16,
+        (),
+    ),
+    ("nav", "site-icon", r"(?:site )?(?:icon|logo|favicon)(?: (?:de|of|von))? ‹name›|‹name› (?:logo|icon)", 6, ()),
+    (
+        "nav",
+        "tags",
+        r"(?:tags?|tagged(?: with| in| as)?|schlagwörter|schlagworte|stichwörter|stichworte|markiert|themen|thema"
+        r"|mots[- ]clés|étiquettes|tags associés|etiquetas|temas|argomenti|parole chiave|catégories?|categories|category"
+        r"|kategorien?|rubriques?|rubrik|categorías?|categorie|topics)\s*(?::|>)\s*.{0,160}"
+        r"|(?:filed under|posted in|publié dans|classé dans|veröffentlicht in|abgelegt unter|archivado en|pubblicato in)"
+        r"\s*[^.!?]{1,120}|(?:[\w-]+-)?tags",
+        25,
+        (),
+    ),
+    (
+        "nav",
+        "photo-credit",
+        r"\(?(?:photo|foto|image|bild|picture|pic|crédits?(?: photos?)?|credits?|quelle|source|fuente|fonte|bildquelle"
+        r"|illustration|vidéo|video)s?(?: credits?)?\s*[:©]\s*.{1,80}"
+        r"|(?:photo|foto|bild|image|picture)s?\s+(?:by|von|de|di|par)\s+‹name›\.?"
+        r"|(?:getty images|reuters|afp|dpa|ap|keystone|imago|istock(?:photo)?|shutterstock|picture alliance|epa)"
+        r"(?:\s*[/|,]\s*‹name›)*"
+        r"|‹name›\s*[,/]\s*(?:ap|afp|reuters|dpa|getty images|epa|keystone|imago)(?: files| photo)?"
+        r"|‹name›\s+(?:submitted|file|staff|courtesy|contributed) photo",
+        12,
+        (
+            "photo",
+            "foto",
+            "image",
+            "bild",
+            "picture",
+            "pic",
+            "crédit",
+            "credit",
+            "quelle",
+            "source",
+            "fuente",
+            "fonte",
+            "illustration",
+            "vid",
+            "getty",
+            "reuters",
+            "afp",
+            "dpa",
+            "ap",
+            "keystone",
+            "imago",
+            "istock",
+            "shutterstock",
+            "epa",
+        ),
+    ),
+    (
+        # A caption: a short line that ends with the picture's credit.
+        "nav",
+        "caption-credit",
+        r".{1,200}\((?:[^()]{0,60}\b(?:credit|crédit|foto|photo|bild|getty|reuters|afp|dpa|screenshot|imago"
+        r"|keystone|istock|shutterstock)\b[^()]{0,60})\)\.?"
+        r"|.{1,200}\s‹name›\s*/\s*(?:reuters|afp|ap|dpa|getty images|epa)(?: files)?\.?",
+        16,
+        (
+            "credit",
+            "crédit",
+            "foto",
+            "photo",
+            "bild",
+            "getty",
+            "reuters",
+            "afp",
+            "dpa",
+            "screenshot",
+            "imago",
+            "keystone",
+            "istock",
+            "shutterstock",
+            "/ap",
+            "/ epa",
+            "/epa",
+            "/ ap",
+        ),
+    ),
+    # --- share -------------------------------------------------------------------
+    (
+        "share",
+        "share-label",
+        r"(?:share|partager|teilen|compartir|condividi|tweet|tweeter|pin it|e-?mail this|email this article)"
+        r"(?: (?:this|cet?|cette|la|le|l['’])?\s*(?:article|post|story|page|on|sur|auf|en|su|via|this|artikel|with)?)?"
+        r"(?:‹sep›‹social›)*(?:‹sep›‹num›)?"
+        r"|(?:click to )?share (?:this )?(?:on|with|via) ‹social›(?: \(opens in (?:a )?new window\))?"
+        r"|(?:close|open) (?:the )?share (?:panel|menu|dialog)|(?:artikel|beitrag|seite|link) (?:teilen|versenden|empfehlen)|(?:print|imprimer|drucken|imprimir|stampa)"
+        r" (?:this |cet |la |le |die |diese |esta |questa )?(?:page|article|artikel|seite|página|pagina|articolo)"
+        r"|(?:seite|artikel) drucken|(?:partager|teilen|share|compartir|condividi) (?:sur|auf|on|en|su)\s*:?"
+        r"|(?:envoyer à|send to|senden an|enviar a|invia a)(?: un ami| a friend| einen freund| un amigo| un amico)?\s*:?\s*\*?"
+        r"|(?:empfiehl|empfehlen sie) (?:dies|diesen artikel|den artikel) (?:deinen|ihren) freunden\.?"
+        r"|(?:recommend|recommander|recomendar|consiglia) (?:this|cet article|este artículo|questo articolo)"
+        r"(?: to (?:your )?friends| à vos amis| a tus amigos| ai tuoi amici)?\.?"
+        r"|(?:your|votre|ihre?) (?:e-?mail|message|nachricht) (?:has been|a été|wurde) (?:sent|envoyée?|gesendet|versendet)\.?",
+        14,
+        (),
+    ),
+    (
+        "share",
+        "social-list",
+        r"(?:(?:share|partager|teilen|follow(?: me| us)?|suivez-nous|suivez-moi|folge(?:n sie)?(?: uns| mir)?"
+        r"|síguenos|sígueme|seguici|seguimi)(?: on| sur| auf| en| su| via)?‹sep›)?"
+        r"(?:(?:share to|partager sur|teilen auf|on|auf|sur|en|su|via)\s*)?‹social›(?:‹sep›(?:share to\s*|on\s+|auf\s+|sur\s+)?‹social›)*"
+        r"|(?:follow(?: me| us)?|suivez(?:-nous|-moi)|folge(?:n sie)?(?: uns| mir)|síguenos|seguici)\s*:?"
+        r"|(?:connect with (?:us|others)|stay connected|restez connectés?|bleiben sie in verbindung"
+        r"|auf dem laufenden bleiben|mantente conectado|resta(?:te)? connessi?)\s*[:!]?",
+        16,
+        (),
+    ),
+    (
+        # "Follow The Daily on Twitter and Instagram @daily. Send us a message on WhatsApp."
+        "share",
+        "follow-us",
+        r"(?:follow|suivez|folgen sie|folge|síguenos en|sigue a|seguici su|segui)\s.{0,60}?\b(?:on|sur|auf|en|su)\s+‹social›.{0,240}",
+        45,
+        (),
+    ),
+    (
+        # "Get the latest news on your phone with our app."
+        "subscribe",
+        "app-promo",
+        r"(?=.*\b(?:app|application|appli|applicazione|aplicación)\b)(?=.*‹address›)"
+        r"(?:get|download|install|try|téléchargez|télécharger|installez|découvrez|laden sie|lade|holen sie sich|hol dir"
+        r"|descarga|descargue|scarica|scaricate)\b.{0,200}",
+        25,
+        ("app",),
+    ),
+    (
+        "share",
+        "follower-count",
+        r"(?:über |more than |plus de |mehr als |más de |oltre )?‹num›\s*(?:k|tsd\.?|mio\.?|m|mil|mille)?\s*"
+        r"(?:shares?|partages|mal geteilt|views|vues|aufrufe|likes?|j'aime|gefällt mir|mentions j'aime|followers?"
+        r"|abonnés|abonnenten|seguidores|fans|subscribers|iscritti)",
+        6,
+        (),
+    ),
+)
+
+# Every built-in rule, in firing order.
+BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = NAVIGATION + NOTICES

@@ -1,0 +1,427 @@
+"""Built-in boilerplate rules, part 2 (:mod:`nettoyeur.boilerplate.rule_table`): notices, bylines and dates.
+
+The rows of the built-in table that fire after the navigation and share rules, in this
+order: cookies and privacy, subscribe/paywall/donation calls, copyright and credits,
+"read also" teasers, comments, ads, bylines and dates. Each row is ``(kind, name,
+template, max_words, needles)``; templates use the masks and fragments of
+:mod:`nettoyeur.boilerplate.rules`, expanded when :func:`nettoyeur.boilerplate.rules.builtin_rules` compiles them.
+"""
+
+from __future__ import annotations
+
+# Dates, times and numbers have digits: a rule that needs one skips lines without.
+_DIGIT = tuple("0123456789")
+
+# How a consent notice opens: "By clicking ...", "En poursuivant votre navigation ...".
+_CONSENT_OPENING = (
+    r"(?:by (?:clicking|subscribing|signing up|registering|continuing to (?:use|browse|visit))"
+    r"|en (?:cliquant|vous inscrivant|poursuivant votre navigation|continuant (?:à naviguer|votre navigation))"
+    r"|(?:mit (?:dem )?|durch )klick\w*|mit (?:ihrer|deiner) (?:anmeldung|registrierung)"
+    r"|al (?:hacer clic|suscribirte|registrarte)|cliccando|continuando (?:a|la) navigazione)"
+)
+
+# A copyright sign where one is written: at the start of the line or after a space or an
+# ASCII mark ("© 2024", "(©", "|©"). Glued to the end of a word it is the second half of
+# mojibake: UTF-8 "é" (C3 A9) read as latin-1 "Ã©", cp1250 "Ă©", cp1251 "Г©", MacRoman "√©",
+# and so on for every letter whose UTF-8 ends in byte A9. A paragraph the repair could not
+# fix must not be deleted as a copyright notice for it.
+_COPYRIGHT_SIGN = r"(?<![^\s!-/:-@\[-`{-~])©"
+
+# (kind, name, template, max_words, needles), in firing order after the navigation rows.
+NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
+    # --- cookies and privacy -----------------------------------------------------
+    (
+        "cookie",
+        "cookie-banner",
+        r"(?=.*(?:‹address›|‹this-site›))"
+        r"(?:(?=.*\b(?:cookies?|traceurs?|trackers?)\b)(?=.*‹web›).*"
+        r"|.*‹use›(?:\s+\S+){0,3}\s+(?:des |de |les |los |i |die )?(?:cookies?|traceurs)\b.*)",
+        60,
+        ("cookie", "traceur", "tracker"),
+    ),
+    (
+        "cookie",
+        "privacy-notice",
+        r"(?=.*\b(?:privacy|datenschutz\w*|confidentialité|vie privée|données personnelles|privacidad"
+        r"|datos personales|riservatezza|dati personali)\b)(?=.*‹address›)(?=.*\b(?:policy|policies|site|website"
+        r"|data|daten|données|datos|dati|e-?mail|sell|verkaufen|vendre|vender|vendere|information|informationen"
+        r"|settings|einstellungen|paramètres|richtlinie|erklärung|politique|política|informativa|nachlesen|read)\b).*",
+        60,
+        (
+            "privacy",
+            "datenschutz",
+            "confidentialit",
+            "vie privée",
+            "personnelles",
+            "privacidad",
+            "personales",
+            "riservatezza",
+            "personali",
+        ),
+    ),
+    (
+        "cookie",
+        "consent",
+        # The opening is tested first: the test for a word addressing the reader reads
+        # the whole line, and only a line that opens like a consent notice needs it.
+        rf"(?={_CONSENT_OPENING})(?=.*(?:‹address›|\b(?:i|je|j['’]|ich|yo|io)\b)){_CONSENT_OPENING}.{{0,400}}",
+        80,
+        (),
+    ),
+    (
+        "cookie",
+        "cookie-button",
+        r"(?:accept|accepter|akzeptieren|aceptar|accetta|reject|refuser|ablehnen|rechazar|rifiuta)"
+        r"(?: (?:all|tout|alle|todo|tutti|and close|et fermer))?(?: cookies)?|(?:manage|gérer|verwalten)\s.*cookies?.*"
+        r"|(?:enable|disable|activer|désactiver|aktivieren|deaktivieren)(?: (?:or|ou|oder) \w+)? cookies?"
+        r"|cookie[- ]?(?:einstellungen|settings|preferences|consent|policy|richtlinie)"
+        r"|(?:plus d['’]informations?|more info(?:rmation)?|mehr (?:infos?|informationen)|más información"
+        r"|maggiori informazioni)?\s*(?:ok|okay|j'accepte|i agree|got it|verstanden|d'accord|einverstanden)",
+        6,
+        (),
+    ),
+    # --- subscribe, paywalls, donations -------------------------------------------
+    (
+        "subscribe",
+        "subscribe",
+        r"(?:subscribe|s['’]abonner|abonnez-vous|je m['’]abonne|abonnieren|jetzt abonnieren|suscríbete|suscribirse"
+        r"|abbonati|iscriviti|sign up|inscrivez-vous|newsletter abonnieren|zum newsletter anmelden|mit einem feedreader)"
+        r"(?:\s.{0,80})?",
+        16,
+        (),
+    ),
+    (
+        "subscribe",
+        "newsletter",
+        r"(?=.*‹call›|.*‹address›).*\b(?:newsletters?|infolettres?|lettre d['’]information"
+        r"|mailing list|liste de diffusion|e-mail-verteiler|lista de correo)\b.*",
+        40,
+        ("newsletter", "infolettre", "lettre d", "mailing list", "liste de diffusion", "verteiler", "lista de correo"),
+    ),
+    (
+        "subscribe",
+        "subscribed",
+        r"(?:you(?:'ve| have)? (?:been )?(?:successfully )?subscribed|thanks? (?:you )?for (?:subscribing|signing up)"
+        r"|merci (?:pour votre|de votre) inscription|vous êtes (?:bien )?inscrit|danke für (?:ihre|deine) anmeldung"
+        r"|gracias por suscribirte|grazie per (?:l['’])?iscrizione)[.!]?.{0,80}"
+        r"|(?:.{0,40}[.!]\s*)?check your (?:e-?mail|inbox) (?:to|for|and)\b.{0,80}"
+        r"|(?:enter|entrez|geben sie|introduce|inserisci) (?:your|votre|ihre|deine|tu|il tuo)\b.{0,60}\b(?:e-?mail|adresse"
+        r"|correo)\b.{0,80}",
+        25,
+        (),
+    ),
+    (
+        "subscribe",
+        "feed",
+        r"(?:.{0,30}\s)?rss(?:[- ]feeds?)?(?:\s.{0,40})?|(?:flux|fils?) (?:d['’]info )?rss(?:\s.{0,40})?"
+        r"|(?:kommentar|comments?) ?feed",
+        6,
+        ("rss", "feed"),
+    ),
+    (
+        "subscribe",
+        "paywall",
+        r".*\b(?:subscribers? only|réservé aux abonnés|(?:nur )?für abonnenten|plus-artikel"
+        r"|already a subscriber|déjà abonné|bereits abonnent|ya soy suscriptor|sei già abbonato)\b.*"
+        r"|(?:you have read|vous avez lu|sie haben|has leído|hai letto) ‹num› (?:of|des?|von|sur|de|di|su) ‹num›"
+        r" (?:free |kostenlosen )?(?:articles?|artikeln?|artículos|articoli).{0,60}"
+        r"|(?:you have|vous avez|il vous reste|sie haben noch|te quedan|hai ancora) ‹num›"
+        r" (?:free |kostenlose )?(?:articles?|artikel|artículos|articoli).{0,40}"
+        r"|(?:pour lire la suite|to continue reading|um weiterzulesen|para seguir leyendo|per continuare a leggere"
+        r"|subscribe to (?:read|continue)|abonnez-vous pour lire|zum weiterlesen).{0,60}",
+        25,
+        # One word of each alternative (the article counts: "articl", "articol", "artikel", "artícul").
+        ("subscriber", "abonn", "suscriptor", "abbonato", "articl", "articol", "artikel", "artícul", "lire la suite")
+        + (
+            "continue reading",
+            "weiterzulesen",
+            "seguir leyendo",
+            "continuare a leggere",
+            "subscribe to",
+            "weiterlesen",
+        ),
+    ),
+    (
+        "subscribe",
+        "donate",
+        r"donate|spenden|donar|dona|faire un don|(?:donate (?:now|today)|jetzt spenden|jetzt helfen|faites un don"
+        r"|je fais un don|je donne|dona ora|dona ahora|haz una donación|support us|unterstützen sie uns|soutenez-nous"
+        r"|apóyanos|sostienici|support (?:our|local|independent) journalism|soutenez (?:notre|le) journalisme"
+        r"|unterstützen sie (?:unseren )?journalismus|apoya (?:nuestro|el) periodismo|sostieni (?:il nostro )?giornalismo)"
+        r"(?:\s+\S+){0,4}[.!]?"
+        r"|we rely on (?:your|the) support.{0,80}|nous (?:avons besoin de|comptons sur) (?:votre|vous).{0,80}",
+        12,
+        (),
+    ),
+    (
+        "ad",
+        "adblock",
+        r"(?=.*(?:‹address›|\b(?:disable|deactivate|whitelist|support|click|désactiv\w*|cliquez|soutenir"
+        r"|deaktivier\w*|klick\w*|unterstütz\w*|desactiv\w*|haz clic|apoy\w*|disattiv\w*|clicca|sostien\w*)\b))"
+        r".*\b(?:ad ?block\w*|adblocker|ad blocker|bloqueur de pub\w*|werbeblocker|bloqueador de anuncios"
+        r"|blocco (?:degli )?annunci|block(?:ing)? ads)\b.*",
+        30,
+        ("block", "bloqu", "blocco"),
+    ),
+    # --- copyright, licences, credits of the site ----------------------------------
+    (
+        "copyright",
+        "copyright",
+        rf"(?:{_COPYRIGHT_SIGN}|\(c\)|copyright|tous droits réservés|all rights reserved|alle rechte vorbehalten"
+        r"|todos los derechos reservados|tutti i diritti riservati).*"
+        rf"|.*(?:{_COPYRIGHT_SIGN}|\(c\)\s*\d{{4}}|all rights reserved|tous droits réservés|alle rechte vorbehalten"
+        r"|todos los derechos reservados|tutti i diritti riservati|some rights reserved|einige rechte vorbehalten"
+        r"|certains droits réservés|algunos derechos reservados|alcuni diritti riservati).*",
+        30,
+        ("©", "(c)", "copyright", "réservés", "reserved", "vorbehalten", "reservados", "riservati"),
+    ),
+    (
+        "copyright",
+        "licence",
+        r".*\b(?:this|ce|cette|cet|diese[rs]?|este|esta|questo|questa)\s+(?:work|site|website|blog|page|content|contenu"
+        r"|œuvre|article|werk|webseite|website|seite|inhalt|beitrag|obra|sitio|contenido|opera|sito|contenuto)\b.{0,40}"
+        r"\b(?:licensed|licence|license|lizenziert|lizenz|licencia|licenza)\b.*",
+        60,
+        ("licen", "lizen"),
+    ),
+    (
+        "copyright",
+        "reproduction",
+        r".*\b(?:may not be reproduced|reproduction (?:interdite|totale ou partielle)|darf nicht (?:ohne .{0,40})?"
+        r"(?:vervielfältigt|reproduziert)|queda prohibida la reproducción|vietata la riproduzione"
+        r"|without (?:the )?(?:prior )?(?:express )?(?:written )?permission of|sans (?:l['’])?autorisation (?:écrite|préalable))\b.*"
+        r"|.*\b(?:rules|terms|conditions) apply to all (?:content|contributions|posts|comments|material|users)\b.*",
+        60,
+        ("reproduc", "vervielf", "riproduzione", "permission", "autorisation", "apply", "appliquent", "gelten"),
+    ),
+    (
+        "copyright",
+        "powered-by",
+        r"(?:.{0,60}[.|·•–-]\s*)?(?:proudly )?(?:powered by|propulsé par|betrieben (?:mit|von)|bereitgestellt von"
+        r"|funciona con|realizzato con|réalisé avec|(?:site|website|webseite) (?:by|réalisé par|erstellt von)"
+        r"|theme by|thème par|design by|designed by|hosted by|gehostet (?:bei|von))\s+[^,;]{1,50}",
+        12,
+        (),
+    ),
+    (
+        "copyright",
+        "trademark",
+        r"‹name› (?:is a (?:registered )?trademark|ist ein (?:eingetragenes |geschütztes )?(?:markenzeichen|warenzeichen)"
+        r"|est une marque (?:déposée|commerciale)|es una marca registrada|è un marchio registrato)\b.{0,60}",
+        14,
+        (),
+    ),
+    (
+        "copyright",
+        "site-notice",
+        r"(?:all times (?:are|in)|alle zeiten (?:sind|in)|toutes les heures (?:sont|en)|todas las horas|tutti gli orari)"
+        r"\s.{0,30}|(?:all )?quotes (?:are )?delayed.{0,120}|(?:cours|cotations) différé.{0,120}|kurse (?:sind )?"
+        r"(?:zeit)?verzögert.{0,120}",
+        30,
+        (),
+    ),
+    # --- read also ------------------------------------------------------------------
+    (
+        "readalso",
+        "read-also",
+        r"(?:(?:à |a )?lire (?:aussi|également|encore)|voir aussi|à voir aussi|sur le même sujet|dans la même rubrique"
+        r"|read (?:also|next)|see also|you (?:may|might) also like|lesen sie (?:auch|mehr)|auch interessant"
+        r"|mehr zum thema|das könnte sie (?:auch )?interessieren|lee (?:también|más)|te puede interesar"
+        r"|leggi (?:anche|di più)|potrebbe interessarti|réécouter|re-?watch|re-?listen|nachhören|jetzt anhören"
+        r"|escuchar de nuevo|riascolta)(?:‹sep›.{0,250})?",
+        40,
+        (),
+    ),
+    (
+        # Labels that are also ordinary words ("Next", "Related", "Trending"): alone, or
+        # before a punctuation mark and a headline, never at the start of a sentence.
+        "readalso",
+        "related-label",
+        r"(?:related(?: articles?| stories| posts| content| coverage| topics)?|more on this(?: story| topic)?"
+        r"|recommended(?: for you| stories| articles)?|mehr dazu|weitere (?:artikel|beiträge|meldungen|nachrichten|themen)"
+        r"(?: zum thema)?|articles? (?:similaires|liés|connexes|recommandés)|ähnliche (?:artikel|beiträge)"
+        r"|verwandte (?:artikel|beiträge|themen)|artikel zum thema|popular (?:posts|articles|stories)"
+        r"|most (?:read|popular|viewed)(?: articles| stories)?|(?:articles )?les plus lus|meistgelesene?(?: artikel)?"
+        r"|lo más leído|(?:i )?più letti|trending(?: now)?|top (?:stories|news|articles)|latest (?:news|stories|articles|posts)"
+        r"|recent (?:posts|articles|stories)|derniers (?:articles|billets)|dernières (?:actualités|infos|nouvelles)"
+        r"|articles récents|à la une|à découvrir(?: aussi)?|neueste (?:artikel|beiträge|meldungen|nachrichten)"
+        r"|letzte (?:artikel|beiträge|meldungen)|aktuelle (?:artikel|beiträge|meldungen)|beliebte (?:artikel|beiträge)"
+        r"|últimas noticias|artículos relacionados|noticias relacionadas|ultimi articoli|articoli correlati|notizie correlate"
+        r"|(?:themen|topics|sujets) (?:in diesem artikel|in this article|de cet article|abordés)"
+        r"|audios? et vidéos? sur le (?:même )?sujet|(?:auch|also|aussi|también|anche) (?:auf|on|sur|en|su) ‹word›"
+        r"|(?:alle|all|tous les|todos los|tutti gli) \S+(?: \S+)?[- ](?:artikel|articles|artículos|articoli)(?: lesen| lire)?"
+        r"|next|previous|suivant|précédent|weiter|zurück|siguiente|anterior|successivo|precedente)"
+        r"(?:\s*(?:[:»>|•·→]+|--?|–|—)\s*.{0,250}|\s*)",
+        40,
+        (),
+    ),
+    (
+        "readalso",
+        "read-more",
+        r"(?:read more|lire (?:la )?suite|weiterlesen|mehr lesen|leer más|leggi (?:tutto|di più)|continue reading"
+        r"|en savoir plus|mehr erfahren|learn more)(?:\s*(?:[:»>|•·→]+|--?|–|—)\s*.{0,250}|(?:\s+\S+){0,8}\s*)",
+        40,
+        (),
+    ),
+    # --- comments -------------------------------------------------------------------
+    (
+        "comments",
+        "comments",
+        r"(?:‹num›\s*)?(?:comments?|commentaires?|kommentare?|comentarios?|commenti)(?:\s*\(‹num›\))?"
+        r"|no comments(?: yet)?|aucun commentaire|keine kommentare|(?:leave|post|add|write) a (?:comment|reply)"
+        r"|laisser un commentaire|(?:laissez|écrire|ajouter) un commentaire|schreibe(?:n sie)? einen kommentar.*"
+        r"|kommentar (?:schreiben|verfassen)|deja un comentario|lascia un commento|comments are closed"
+        r"|les commentaires sont fermés|charte des commentaires|réagir|reply|répondre|antworten|responder|rispondi"
+        r"|cancel reply|annuler la réponse|antworten abbrechen|(?:‹num›\s*)?(?:réactions?|reactions?|antworten)"
+        r"|join the (?:conversation|discussion)|(?:loading|chargement des|lade) (?:comments|commentaires|kommentare)\.*"
+        r"|kommentare werden geladen\.*|cargando comentarios\.*|caricamento commenti\.*"
+        r"|netiquette(?: für kommentare)?|(?:comment|commenting|kommentar|commentaire)s?[- ]?(?:policy|richtlinien"
+        r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)",
+        8,
+        (),
+    ),
+    (
+        "comments",
+        "comment-form",
+        r"(?:you must|vous devez|sie müssen|du musst|debes|devi)\b.{0,40}\b(?:log(?:ged)? ?in|connecté|angemeldet"
+        r"|eingeloggt|registrado|iniciar sesión|accesso)\b.{0,40}\b(?:comment|commentaire|kommentar|comentario|commento)\w*\.?"
+        r"|.*(?:antworten abbrechen|cancel reply|annuler la réponse|cancelar respuesta|annulla risposta)"
+        r"|(?:pingback|trackback)\b.{0,160}"
+        r"|(?:kommentar\w*|comments?(?: feed)?|trackback(?:-url)?|pingback|permalink|comments? closed"
+        r"|kommentare geschlossen|commentaires fermés)(?:‹sep›(?:kommentar\w*|comments?(?: feed)?|trackback(?:-url)?"
+        r"|pingback|permalink|comments? closed|kommentare geschlossen|commentaires fermés))+"
+        r"|(?:your |votre |ihr |ihre |tu |su |il tuo |la tua )?(?:name|nom|e-?mail(?: address)?|adresse (?:e-?mail|électronique)"
+        r"|e-?mail-adresse|website|site web|webseite|comment|commentaire|kommentar|nachricht|message|nombre"
+        r"|correo(?: electrónico)?|sitio web|comentario|nome|commento|sito web)"
+        r"\s*(?::?\s*\*|\((?:required|pflichtfeld|obligatoire|requerido|obligatorio|obbligatorio|erforderlich"
+        r"|will not be published|wird nicht veröffentlicht|ne sera pas publiée?|no será publicado|non sarà pubblicat[ao])\))\s*\*?",
+        30,
+        # One word of each alternative; a form field's label always ends with "*" or "(...)".
+        ("comment", "kommentar", "comentario", "abbrechen", "cancel reply", "annuler la réponse", "cancelar respuesta")
+        + ("annulla risposta", "pingback", "trackback", "permalink", "*", "("),
+    ),
+    (
+        # The controls under a comment or a forum post, in the languages of the rule
+        # table and a few more (pt, cs, sk, pl, hr, sl, nl, sv, zh, ja): answer, quote,
+        # report, flag, like, edit, permalink. Alone, or several in a row.
+        "comments",
+        "comment-controls",
+        r"[\[(]?\s*(?:‹control›)(?:\s*(?:[|·•/]|\s)\s*(?:‹control›))*\s*[\])]?(?:\s*\(‹num›\))?",
+        8,
+        (),
+    ),
+    (
+        "comments",
+        "comment-header",
+        r"(?:‹name›|‹word›)\s+(?:on|le|am|el|il)\s+‹stamp›\s*(?:said|says|wrote|a dit|a écrit|écrit|sagte|schrieb"
+        r"|meint|dijo|escribió|ha detto|ha scritto|scrive)\s*:?",
+        16,
+        _DIGIT,
+    ),
+    # --- ads --------------------------------------------------------------------------
+    (
+        "ad",
+        "ad-label",
+        r"(?:advertisement|advertising|sponsored(?: content| post| links?| advert)?|partner content|publicité|pub"
+        r"|contenu sponsorisé|anzeige|werbung|gesponsert|publicidad|patrocinado|pubblicità|sponsorizzato|annonce"
+        r"|advertising disclosure|ad|ads|story continues below(?: advertisement)?|article continues below.*)\s*:?"
+        r"|(?:[\w ]{0,20}\s)?(?:advertising|advertisement|ads?|werbung|publicité) (?:by|von|par|de|di)(?: ‹name›)?"
+        r"|(?:ad(?:vertising)?|werbe|publicité) ?(?:guidelines|policy|choices|feedback|richtlinien)|adchoices"
+        r"|werbung schalten|(?:werben|annoncer|anunciarse|pubblicità) (?:auf|sur|en|su) .{1,30}",
+        6,
+        (),
+    ),
+    (
+        # Raw markup a page shows as text: escaped tags, ad scripts, style sheets.
+        "ad",
+        "markup",
+        r".*(?:<\s*/?\s*(?:a|div|span|script|iframe|img|p|br|table|td|tr|style|object|embed|param|ins)\b[^>]{0,300}>"
+        r"|&lt;\s*/?\s*(?:a|div|span|script|iframe|img|p|br|table|style|object|embed|ins)\b"
+        r"|\bgoogle_ad_\w+\s*=|\bdocument\.write\s*\(|\bvar\s+\w+\s*=|\w+\s*\{\s*[\w-]+\s*:[^}]{0,200};).*",
+        200,
+        ("<", "&lt;", "google_ad_", "document.write", "var ", "{"),
+    ),
+    (
+        # Pagination: "Page 2 of 14", "Seite 1 von 14", "Página 3 de 9", "1 2 3 4 … 12 Next".
+        "nav",
+        "pagination",
+        r"(?:‹page›)\s*:?\s*‹num›\s*(?:of|von|sur|de|di|od|z|ze|из|/|\|)\s*‹num›"
+        r"|(?:(?:‹page›)\s*:?\s*)?(?:[«‹<]+\s*|(?:first|prev(?:ious)?|‹step›)\s*[|·•]?\s*)*"
+        r"1\s*[|·•,]?\s*2\s*[|·•,]?\s*3(?:\s*[|·•,]?\s*(?:\d{1,3}|\.\.\.|…))*"
+        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*",
+        16,
+        _DIGIT,
+    ),
+    # --- bylines and dates ------------------------------------------------------------
+    (
+        "date",
+        "date-line",
+        r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
+        r"|‹stamp›(?:\s*(?:[|/–—-]|//)\s*.{0,120}|\s+‹word›)?)",
+        16,
+        _DIGIT,
+    ),
+    (
+        "byline",
+        "published",
+        r"‹published›(?:\s+‹on›)?\s*:?\s*‹stamp›(?:\s*[|·•/,–—-]*\s*(?:‹published›(?:\s+‹on›)?\s*:?\s*)?‹stamp›)*"
+        r"(?:[,\s]*‹by›\s+(?:‹name›|‹word›))?(?:\s*[|·•/–—-]\s*.{0,60})?",
+        25,
+        _DIGIT,
+    ),
+    (
+        "byline",
+        "published-by",
+        r"‹published›\s*:?\s*(?:‹by›\s*)(?:‹name›|‹word›)(?:[,\s]*(?:‹on›\s+)?‹stamp›)?"
+        r"(?:\s*[|·•/–—-]\s*.{0,60})?",
+        25,
+        (),
+    ),
+    (
+        "byline",
+        "by-name",
+        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
+        16,
+        _DIGIT,
+    ),
+    (
+        "byline",
+        "by-name",
+        r"‹by›\s+‹name›(?:\s*[|·•–—-]\s*.{0,40})?",
+        12,
+        (),
+    ),
+    (
+        "byline",
+        "stamp-by",
+        r"‹stamp›\s*[,|·•/–—-]?\s*‹by›\s+‹name›",
+        14,
+        _DIGIT,
+    ),
+    (
+        "byline",
+        "byline-role",
+        r"(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion|journaliste"
+        r"|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?",
+        8,
+        (),
+    ),
+    (
+        "date",
+        "dated-line",
+        r"(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
+        r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
+        r"(?:vom|du|of|del|de)?\s*‹stamp›",
+        20,
+        _DIGIT,
+    ),
+    (
+        "date",
+        "time-line",
+        r"(?:il y a|vor|hace|fa)\s+‹num›\s*\w+|‹num›\s*(?:min(?:ute)?s?|hours?|heures?|stunden?|std\.?) ago"
+        r"|‹num›\s*min(?:ute)?s?(?: de lecture| read| lesezeit| di lettura| de lectura)?"
+        r"|(?:lesezeit|temps de lecture|reading time|tiempo de lectura|tempo di lettura):?\s*‹num›.{0,12}",
+        8,
+        _DIGIT,
+    ),
+)

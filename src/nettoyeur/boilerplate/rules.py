@@ -1,0 +1,331 @@
+"""Boilerplate rules: templates of site chrome in English, French, German, Spanish, Italian.
+
+A rule is a *template*, not a string to look up: ``‹date›``, ``‹time›``, ``‹num›``,
+``‹name›`` and ``‹word›`` are masks that match any date, time, number, short proper name
+or single token, so "Publié le ‹date› par ‹name›" matches every French byline of that
+shape on any site. Each template must match the *whole* line (case-insensitive, spaces
+collapsed); a template that allows free text says so with a bounded ``.{0,N}`` (a "read
+also" prefix followed by any headline).
+
+Every rule has a word limit: a line longer than that is never matched by the rule, so an
+article sentence that mentions cookies or a newsletter is not a banner. Rules that can
+match anywhere in a line (``.*`` first) carry *needles*, words one of which must occur in
+the line: a substring test that skips the regular expression on almost every line.
+
+Templates also use *fragments*, shared pieces of the rule table: ``‹stamp›`` (a date
+and/or time), ``‹published›`` ("published", "publié", "veröffentlicht" ...), ``‹by›``,
+``‹social›`` (network names), ``‹legal›`` (footer links), ``‹address›`` (words that
+speak to the reader) and a few more, listed in ``FRAGMENTS``.
+
+This module holds the masks, the fragments, :class:`Rule`, the template compiler and the
+reading of user rules; the built-in table itself is :data:`nettoyeur.boilerplate.rule_table.BUILTIN`.
+
+Users add rules with ``--rules FILE``: one ``kind: regular expression`` per line (the
+masks and fragments work there too), ``#`` starts a comment; a user rule reads lines of
+up to 60 words and fires before the built-in ones. Example::
+
+    promo: Offre spéciale jusqu'au ‹date›
+    byline: Texte et photos : ‹name›
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nettoyeur.boilerplate.rule_table import BUILTIN
+from nettoyeur.errors import ConfigError
+
+_MONTHS = (
+    r"jan(?:uary|vier|uar|\.)?|jänner|feb(?:ruary|ruar|\.)?|f[ée]v(?:rier|\.)?|m[aä]r(?:ch|s|z|\.)?|apr(?:il|\.)?"
+    r"|avr(?:il|\.)?|may|mai|jun(?:e|i|\.)?|juin|jul(?:y|i|\.)?|juil(?:let|\.)?|aug(?:ust|\.)?|ao[uû]t"
+    r"|sep(?:t(?:ember|embre)?)?\.?|oct(?:ober|obre|\.)?|okt(?:ober|\.)?|nov(?:ember|embre|\.)?|dec(?:ember|\.)?"
+    r"|d[ée]c(?:embre|\.)?|dez(?:ember|\.)?"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+)
+_WEEKDAYS = (
+    r"mon(?:day|\.)?|tue(?:s|sday|\.)?|wed(?:nesday|\.)?|thu(?:rs|rsday|\.)?|fri(?:day|\.)?|sat(?:urday|\.)?|sun(?:day|\.)?"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+)
+# Every mask ends where a number cannot go on ((?!\d)), so two masks side by side can
+# never share the digits of one number: no exponential backtracking on long numbers.
+MASKS = {
+    "‹date›": (
+        rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:"
+        r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+        rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+        rf"|(?:{_MONTHS})\s+\d{{4}}"
+        r"|\d{4}-\d{2}(?:-\d{2})?"
+        r")(?!\d)"
+    ),
+    # A time has minutes or a suffix ("9:30", "9h30", "9 Uhr", "9pm"): a bare number is not one.
+    "‹time›": (
+        r"\d{1,2}(?:[:h]\d{2}(?::\d{2})?(?!\d)(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?"
+        r"|\.\d{2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)|\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h))"
+        r"(?:\s*(?:utc|gmt|cet|cest|mez|mesz|est|edt|cst|cdt|mst|mdt|pst|pdt|pt|et|ct|bst|ist|jst)"
+        r"(?:[+-]\d{1,2}(?::\d{2})?)?)?(?!\w)"
+    ),
+    "‹num›": r"\d+(?:[.,\s]\d+)*(?!\d)",
+    # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
+    # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
+    "‹name›": (
+        r"(?-i:[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
+        r"|und|et|&)\s+)*[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])){0,4})"
+    ),
+    # A word ends where its characters end: the engine never retries a shorter prefix.
+    "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
+}
+
+
+# --- fragments shared by several templates ----------------------------------------------
+_SEP = r"\s*[:\-–—|»>•·/]*\s*"
+_SOCIAL = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|instagram|youtube|tiktok|telegram|reddit|tumblr|flipboard"
+    r"|xing|mastodon|threads|bluesky|messenger|snapchat|e-?mail(?: this)?|mail|print|imprimer|drucken|imprimir|stampa"
+    r"|rss|copy link|copier le lien|link kopieren|sms|text message|send text message|send|google\+?|stumble(?:upon)?"
+    r"|digg|newsvine|vk|weibo|pocket|buffer|evernote|blogthis!?|gfc|feedly|threema)"
+)
+# The reader addressed: a banner speaks to "you" about what "we" do.
+_ADDRESS = (
+    r"\b(?:you|your|we|we're|our|us|vous|votre|vos|nous|notre|nos|sie|ihr|ihre\w*|wir|unser\w*|du|dein\w*|dich|dir"
+    r"|usted|ustedes|tu|tus|nosotros|nuestr\w*|noi|nostr\w*|vostr\w*|tuo|tua|tuoi|utilizamos|usamos|utilisons"
+    r"|verwenden|nutzen|utilizziamo|usiamo)\b"
+)
+# Words of the web page itself, next to "cookies" or "privacy" in a banner.
+_WEB = (
+    r"\b(?:site|website|web|sitio|sito|webseite|internetseite|browser|navigateur|navegador|navigazione|navigation"
+    r"|navegación|browsing|experience|expérience|experiencia|esperienza|erlebnis|nutzererlebnis|settings|einstellungen"
+    r"|paramètres|paramétrer|configuración|impostazioni|preferences|préférences|preferencias|preferenze|consent\w*"
+    r"|consentement|zustimm\w*|einwilligung|consentimiento|consenso|accept\w*|akzept\w*|acept\w*|accett\w*|policy"
+    r"|richtlinie\w*|politique|política|informativa|enable|disable|aktivier\w*|deaktivier\w*|activer|désactiver"
+    r"|analy\w*|personali[sz]\w*|personnalis\w*|advertis\w*|publicit\w*|werbung|third[- ]part\w*|tiers"
+    r"|drittanbieter\w*|terceros|terze parti|datenschutz\w*|privacy|confidentialité|privacidad|données|daten|data|dati"
+    r"|datos|e-?mail|information\w*|informationen|kontrolle|control\w*|manage|gérer|verwalten|agree|einverstanden"
+    r"|d['’]accord|de acuerdo|d['’]accordo|nutzung|utilisation)\b"
+)
+# Verbs of a banner that say what the site does with cookies.
+_USE = (
+    r"\b(?:use|uses|using|utilis\w*|verwende\w*|nutz\w*|setz\w*|usamos|utilizamos|usa|utiliza\w*|utilizz\w*|usiamo"
+    r"|place\w*|dépos\w*|store\w*|stock\w*|speicher\w*)\b"
+)
+# Calls to act on a newsletter or a mailing list.
+_CALL = (
+    r"\b(?:subscrib\w*|sign(?:ing)? up|join|get|receive|abonn\w*|inscri\w*|recev\w*|recevoir|anmeld\w*|bestell\w*"
+    r"|erhalt\w*|erhält\w*|registr\w*|suscr\w*|iscri\w*|ricev\w*|enter|entrez|geben|e-?mail|anford\w*|request"
+    r"|demande[rz]|solicita\w*|richied\w*)\b"
+)
+_THIS_SITE = (
+    r"\b(?:this|ce|cette|diese[rs]?|este|esta|questo|questa)\s+(?:site|website|webseite|internetseite|seite|page"
+    r"|sitio|sito|portal|portail|blog)\b"
+)
+# The links of a site's footer, one of which may stand alone on a line.
+_LEGAL = (
+    r"(?:(?:privacy|cookie)(?: policy| notice| settings| preferences)?(?: european union| eu)?"
+    r"|terms(?: of (?:use|service))?(?: and conditions)?|terms & conditions|legal notice|imprint|impressum"
+    r"|datenschutz\w*|agb|nutzungsbedingungen"
+    r"|allgemeine (?:geschäfts|nutzungs)bedingungen|mentions légales|politique de confidentialité"
+    r"|conditions générales(?: d['’]utilisation| de vente)?|cgu|cgv|aviso legal|política de (?:privacidad|cookies)"
+    r"|note legali|informativa (?:sulla )?privacy|contact(?: us| preferences| ‹name›)?|kontakt(?:formular)?"
+    r"|contactez-nous|nous contacter|contacto|contáctanos|contatti|contattaci|about(?: us)?|à propos(?: de nous)?"
+    r"|über uns|quiénes somos|sobre nosotros|chi siamo|accessibility(?: statement)?|accessibilité"
+    r"|barrierefreiheit|careers|jobs|emplois|karriere|stellenangebote|offres d['’]emploi|trabaja con nosotros"
+    r"|lavora con noi|work with (?:me|us)|advertise(?: with us)?|werben|mediadaten|media ?kit|sponsors|sponsoren"
+    r"|investors|investor relations|press|presse|media / presse|newsroom|faq|help|aide|hilfe|ayuda|aiuto"
+    r"|häufige fragen(?: \(faq\))?|frequently asked questions|foire aux questions|preguntas frecuentes"
+    r"|domande frequenti|rss(?: feeds?)?|newsletter\w*|archives?|archiv|netiquette|community (?:rules|guidelines)"
+    r"|editorial (?:ethics|standards|policy|guidelines)(?: and guidelines)?|our standards|unsere grundsätze"
+    r"|directory of sites|site index|sitemap|site map|plan du site|werben auf ‹word›)"
+)
+_STAMP = (
+    r"(?:‹date›(?:[,\s]*(?:(?:at|à|a|um|a las|alle|@|-|–|\||/|//)\s*)?‹time›)?"
+    r"|‹time›(?:[,\s]*(?:(?:on|le|am|el|il|-|–|\||/)\s*)?‹date›)?)"
+)
+_PUBLISHED = (
+    r"(?:(?:first |last |originally )?(?:published|posted|updated|modified|written|created|last modified)"
+    r"|publié|mis à jour|modifié|posté|écrit|rédigé|actualisé|paru|veröffentlicht|aktualisiert|geändert|geschrieben"
+    r"|erstellt|publiziert|stand|zuletzt aktualisiert|publicado|actualizado|modificado|escrito|pubblicato|aggiornato"
+    r"|modificato|scritto)"
+)
+# "de", "di", "da" only in lower case: "De Gaulle" is a name, not a byline.
+_BY = r"(?:by|von|par|por|(?-i:de|di|da))"
+_ON = r"(?:on|at|le|am|um|el|il|à|vom|du|del|the)"
+
+# The controls of a comment or a forum post (comment-controls): reply, quote, report,
+# flag, like, edit, permalink, in many languages.
+_CONTROL = (
+    r"(?:reply(?: to (?:this|comment|post|thread))?|post reply|private reply|quick reply|reply with quote|quote"
+    r"|multi-?quote|report(?: (?:abuse|post|comment|this(?: comment| post)?))?|flag(?: (?:this|as))?(?: comment| post"
+    r"| inappropriate)?|like|unlike|dislike|edit|delete|permalink|share|respond|top|back to top|répondre|citer|signaler"
+    r"|antworten|zitieren|melden|bearbeiten|responder|citar|denunciar|reportar|rispondi|cita|segnala|modifica|odpovědět"
+    r"|odpovědeť|odpowiedz|cytuj|zgłoś|odgovori|citiraj|prijavi|uredi|odgovor|antwoord|citeer|svara|citera|rapportera"
+    r"|回复|回覆|引用|举报|檢舉|返信|通報)"
+)
+# What a pager's steps say, and the word for a page (pagination).
+_PAGE = r"(?:page|seite|página|pagina|strana|stránka|strona|stranica|sida|第|页)"
+_STEP = (
+    r"(?:next|previous|prev|first|last|older|newer|weiter|zurück|vor|suivant|précédent|siguiente|anterior"
+    r"|successivo|precedente|další|předchozí|następna|poprzednia|sljedeća|prethodna|volgende|vorige|nästa|下一页|上一页)"
+)
+
+# Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
+FRAGMENTS = {
+    "‹sep›": _SEP,
+    "‹legal›": _LEGAL,
+    "‹social›": _SOCIAL,
+    "‹address›": _ADDRESS,
+    "‹web›": _WEB,
+    "‹use›": _USE,
+    "‹call›": _CALL,
+    "‹this-site›": _THIS_SITE,
+    "‹stamp›": _STAMP,
+    "‹published›": _PUBLISHED,
+    "‹by›": _BY,
+    "‹on›": _ON,
+    "‹control›": _CONTROL,
+    "‹page›": _PAGE,
+    "‹step›": _STEP,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named boilerplate template.
+
+    Attributes:
+        kind: what it removes (``nav``, ``share``, ``cookie``, ``byline`` ...).
+        name: a short name for the report (``fr-published-by``).
+        pattern: the compiled template (full-line match).
+        max_words: longer lines are never matched by this rule.
+        needles: lower-case substrings one of which must occur in the line (none: no test).
+
+    Raises:
+        ValueError: a needle is the empty string (see :func:`needle_pattern`).
+    """
+
+    kind: str
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int = 30
+    needles: tuple[str, ...] = ()
+    # The needle test as one compiled search: asked in C, where a Python loop over the
+    # needles cost a call per needle per line.
+    _needle_search: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_needle_search", needle_pattern(self.needles) if self.needles else None)
+
+    def matches(self, line: str, n_words: int, lowered: str | None = None) -> bool:
+        """Returns True when the rule matches the whole (normalised) line.
+
+        Args:
+            line: the line, whitespace collapsed.
+            n_words: its number of words.
+            lowered: ``line.lower()`` when the caller has it (saves recomputing it).
+        """
+        if n_words > self.max_words:
+            return False
+        if self._needle_search is not None:
+            low = line.lower() if lowered is None else lowered
+            if self._needle_search.search(low) is None:
+                return False
+        return self.pattern.fullmatch(line) is not None
+
+
+def needle_pattern(needles: Iterable[str]) -> re.Pattern[str]:
+    """Returns a pattern whose ``search`` finds a line holding any of ``needles`` (plain substrings).
+
+    The needles are laid out as a trie (``pub(?:lié|lished)``, not ``publié|published``):
+    Python's engine tries the branches of an alternation one by one at each position of
+    the line, so a flat list of 116 needles costs 116 tries a character where the trie
+    costs one per distinct first letter (3x faster on 30,000 distinct lines of generated
+    articles). A needle that extends another is dropped: the shorter one is found first.
+    Only whether some needle occurs is asked, and both forms answer that alike.
+
+    Raises:
+        ValueError: ``needles`` is empty, or holds the empty string (it would match every line).
+    """
+    trie: dict[str, dict] = {}
+    for needle in sorted(set(needles)):
+        if not needle:
+            raise ValueError("an empty needle would match every line; leave it out")
+        node = trie
+        for char in needle:
+            if "" in node:
+                break  # a shorter needle is a prefix of this one: it is found first
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = {}
+    if not trie:
+        raise ValueError("no needles: a rule without needles has no needle test")
+    return re.compile(_trie_regex(trie))
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """Returns the regex of a trie node: its branches in alternation, '' where a needle ends."""
+    if "" in node:
+        return ""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def compile_template(template: str) -> re.Pattern[str]:
+    """Compiles a template, expanding the fragments (``‹stamp›``, ``‹by›`` ...) and the masks.
+
+    Raises:
+        ConfigError: the template is not a valid regular expression.
+    """
+    regex = template
+    for fragment, expansion in FRAGMENTS.items():
+        regex = regex.replace(fragment, f"(?:{expansion})")
+    for mask, expansion in MASKS.items():
+        regex = regex.replace(mask, f"(?:{expansion})")
+    try:
+        return re.compile(regex, re.IGNORECASE)
+    except re.error as err:
+        raise ConfigError(f"invalid rule {template!r}: {err}") from err
+
+
+# Finds a date anywhere in a line (a byline, a dated teaser): not a title.
+DATE_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECASE)
+
+
+def builtin_rules() -> list[Rule]:
+    """Returns the built-in rules, compiled."""
+    return [Rule(kind, name, compile_template(t), max_words, needles) for kind, name, t, max_words, needles in BUILTIN]
+
+
+def load_rules(path: Path) -> list[Rule]:
+    """Reads user rules: ``kind: regex`` per line, ``#`` comments, masks allowed.
+
+    Raises:
+        ConfigError: the file cannot be read as UTF-8 text, or a line has no ``kind:``
+            prefix or an invalid regex (naming the line).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(
+            f"cannot read rules file {path}: {err}; give a UTF-8 text file of 'kind: regex' lines."
+        ) from err
+    rules = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, sep, template = line.partition(":")
+        if not sep or not kind.strip().isidentifier() or not template.strip():
+            raise ConfigError(f"{path}:{number}: expected 'kind: regular expression', got {raw!r}")
+        try:
+            pattern = compile_template(template.strip())
+        except ConfigError as err:
+            raise ConfigError(f"{path}:{number}: {err}") from err
+        rules.append(Rule(kind.strip(), f"user-{number}", pattern, 60))
+    return rules

@@ -1,0 +1,1 @@
+"""The command line: builds the config, shows progress, maps errors to exit codes."""

@@ -1,0 +1,1 @@
+"""Near-duplicate paragraphs: shingles, MinHash, LSH candidates, verification, clusters, the kept copy."""

@@ -1,0 +1,674 @@
+"""Analysis of the dedup stage (:mod:`nettoyeur.dedup.stage`): compact arrays of keys, and candidate pairs.
+
+:func:`analyse` turns a batch of paragraph texts into an :class:`Analysis` (exact keys,
+LSH band keys, containment anchors, word counts; no text, no signature), the part of
+the dedup stage that runs shard by shard on workers. Over the whole corpus's analysis,
+:func:`exact_groups` groups exact copies and :func:`candidate_pairs` finds the pairs
+worth verifying; :func:`candidate_clusters` is signatures, LSH and components alone
+(what the benchmarks compare with peer libraries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nettoyeur.config import CleanConfig
+from nettoyeur.dedup.lsh import (
+    MAX_BUCKET_PAIRS,
+    anchor_part_codes,
+    band_codes,
+    band_keys,
+    band_pairs,
+    counted_anchor_pairs_of_parts,
+    counted_pairs_of_codes,
+    group_pair_codes,
+    optimal_bands,
+    repeated,
+    sorted_unique,
+)
+from nettoyeur.dedup.minhash import signatures_flat
+from nettoyeur.dedup.shingle import Tokens, exact_keys, mix64, shingles, tokenize
+from nettoyeur.executors import process_pool
+from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, SpilledAnchors, SpilledBands
+
+# Characters tokenised at once: the kernel's arrays are ~30 bytes a character, so a
+# batch costs ~8 MiB, and numpy's per-call overhead is amortised over ~600 paragraphs.
+BATCH_CHARS = 1 << 18
+
+
+@dataclass
+class Analysis:
+    """What the dedup stage keeps of a batch of paragraphs: compact arrays, no text.
+
+    Attributes:
+        n_words: int32, words of each paragraph.
+        exact: uint64 ``(len, 2)``, the 128-bit key of each paragraph's word sequence.
+        signed: int32, the paragraphs that have shingles (``ngram`` words or more).
+        band_keys: uint64 ``(len(signed), bands)``, their LSH band keys.
+        anchor_keys: uint32, the anchors (distinct per paragraph) of the signed paragraphs.
+        anchor_owner: int32, the paragraph of each anchor.
+        anchor_parts: the anchors kept on disk instead (the streaming pipeline), when not None;
+            ``band_keys`` is then a :class:`~nettoyeur.scratch.paragraphs.SpilledBands` too.
+        masked: uint64 ``(len, 2)``, the keys of each paragraph's layout and of its numbers
+            (see :func:`masked_keys`), or empty where the analysis has none (no family is
+            then known).
+    """
+
+    n_words: np.ndarray
+    exact: np.ndarray
+    signed: np.ndarray
+    band_keys: Any
+    anchor_keys: np.ndarray
+    anchor_owner: np.ndarray
+    anchor_parts: SpilledAnchors | None = None
+    masked: np.ndarray = field(default_factory=lambda: np.empty((0, 2), dtype=np.uint64))
+
+    def __len__(self) -> int:
+        return len(self.n_words)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held in memory by the arrays."""
+        return sum(getattr(getattr(self, f), "nbytes", 0) for f in self.__dataclass_fields__)
+
+    @staticmethod
+    def empty(bands: int) -> Analysis:
+        """Returns the analysis of no paragraph."""
+        return Analysis(
+            np.empty(0, dtype=np.int32),
+            np.empty((0, 2), dtype=np.uint64),
+            np.empty(0, dtype=np.int32),
+            np.empty((0, bands), dtype=np.uint64),
+            np.empty(0, dtype=np.uint32),
+            np.empty(0, dtype=np.int32),
+            masked=np.empty((0, 2), dtype=np.uint64),
+        )
+
+    @staticmethod
+    def concat(parts: list[Analysis], bands: int) -> Analysis:
+        """Concatenates analyses in order; paragraph ids of each part follow the previous part's.
+
+        The parts are consumed: each part's arrays are released as soon as they are
+        copied, so memory peaks at the result plus one field of one part, not twice the result.
+        """
+        if not parts:
+            return Analysis.empty(bands)
+        base = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
+        out = Analysis.empty(bands)
+        names = ["n_words", "exact", "signed", "band_keys", "anchor_keys", "anchor_owner"]
+        # Masked keys are all or nothing: one part without them leaves the whole without families.
+        if all(len(p.masked) == len(p) for p in parts):
+            names.append("masked")
+        for name in names:
+            first = getattr(parts[0], name)
+            size = sum(len(getattr(p, name)) for p in parts)
+            merged = np.empty((size, *first.shape[1:]), dtype=first.dtype)
+            at = 0
+            for p, b in zip(parts, base):
+                values = getattr(p, name)
+                merged[at : at + len(values)] = values + b if name in ("signed", "anchor_owner") else values
+                at += len(values)
+                setattr(p, name, np.empty((0, *values.shape[1:]), dtype=values.dtype))  # not a view: frees it
+            setattr(out, name, merged)
+        return out
+
+
+def batches(texts: list[str], max_chars: int = BATCH_CHARS) -> list[tuple[int, int]]:
+    """Cuts ``texts`` into consecutive ranges of about ``max_chars`` characters (at least one text each)."""
+    ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
+    out = []
+    start = 0
+    while start < len(texts):
+        base = int(ends[start - 1]) if start else 0
+        stop = max(start + 1, int(np.searchsorted(ends, base + max_chars, side="right")))
+        out.append((start, min(stop, len(texts))))
+        start = stop
+    return out
+
+
+def analyse(
+    texts: list[str],
+    ngram: int,
+    num_perm: int,
+    seed: int,
+    bands: int,
+    rows: int,
+    anchor_modulus: int | None = None,
+    exact: bool = True,
+) -> Analysis:
+    """Analyses a batch of paragraphs: tokens, shingles, signatures, band keys, anchors.
+
+    Args:
+        texts: the paragraphs.
+        ngram: words per shingle.
+        num_perm: MinHash permutations.
+        seed: MinHash seed.
+        bands: LSH bands.
+        rows: rows per band (``bands * rows <= num_perm``).
+        anchor_modulus: keep the shingles whose hash is 0 modulo this as anchors
+            (None: no anchors, containment is off).
+        exact: compute the exact and masked keys (False leaves the exact keys zero and no
+            masked keys: LSH alone needs none).
+
+    Returns:
+        the batch's :class:`Analysis`; paragraph ids are positions in ``texts``.
+    """
+    parts = []
+    for lo, hi in batches(texts):
+        tok = tokenize(texts[lo:hi])
+        hashes, offsets = shingles(tok, ngram)
+        counts = np.diff(offsets)
+        signed = np.flatnonzero(counts)
+        if len(signed):
+            sigs = signatures_flat(hashes, np.append(offsets[signed], offsets[-1]), num_perm, seed, bands * rows)
+            keys = band_keys(sigs, bands, rows)
+        else:
+            keys = np.empty((0, bands), dtype=np.uint64)
+        akeys = np.empty(0, dtype=np.uint32)
+        aowner = np.empty(0, dtype=np.int32)
+        if anchor_modulus is not None and len(hashes):
+            owner = np.repeat(np.arange(hi - lo, dtype=np.uint64), counts)
+            hit = hashes % np.uint32(anchor_modulus) == 0
+            code = sorted_unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
+            akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            aowner = (code >> np.uint64(32)).astype(np.int32)
+        parts.append(
+            Analysis(
+                tok.counts().astype(np.int32),
+                exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
+                signed.astype(np.int32),
+                keys,
+                akeys,
+                aowner,
+                masked=masked_keys(tok) if exact else np.empty((0, 2), dtype=np.uint64),
+            )
+        )
+    return Analysis.concat(parts, bands)
+
+
+def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
+    """Runs :func:`analyse` with the options of ``config``."""
+    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    modulus = config.anchor_modulus if config.containment != "off" else None
+    return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
+
+
+# Odd 64-bit constants (splitmix64's) salting a number word's place and value in the masked keys.
+_PLACE = np.uint64(0x9E3779B97F4A7C15)
+_VALUE = np.uint64(0xBF58476D1CE4E5B9)
+_LENGTH = np.uint64(0x94D049BB133111EB)
+
+
+def masked_keys(tokens: Tokens) -> np.ndarray:
+    """Returns two 64-bit keys per paragraph: where its numbers stand, and what they are.
+
+    A number is a word with a digit, which :func:`~nettoyeur.dedup.shingle.fact_flags` (and its
+    batch form, what verification reads) always counts as a fact, read from the same
+    character table (``tests/test_linear.py`` checks that they agree). The first key (the
+    *layout*) is the paragraph's length and its numbers' places; the second adds each
+    number's value at its place. Two paragraphs with the same layout and different second
+    keys hold different numbers at the same place (see :func:`families`). Both are sums
+    over the number words alone: a paragraph without numbers costs its length.
+
+    Returns:
+        uint64 ``(len, 2)``; a paragraph without words gets zeros.
+    """
+    n = len(tokens.offsets) - 1
+    out = np.zeros((n, 2), dtype=np.uint64)
+    counts = np.diff(tokens.offsets)
+    if len(tokens.hashes) == 0:
+        return out
+    number = np.flatnonzero(tokens.has_digit())
+    with np.errstate(over="ignore"):
+        length = counts.astype(np.uint64) * _LENGTH
+        out[:, 0] = length
+        out[:, 1] = length
+        if len(number):
+            para = np.searchsorted(tokens.offsets, number, side="right") - 1
+            place = (number - tokens.offsets[para]).astype(np.uint64) + np.uint64(1)
+            at = mix64(place * _PLACE)
+            np.add.at(out[:, 0], para, at)
+            np.add.at(out[:, 1], para, mix64(at ^ tokens.hashes[number] * _VALUE))
+    out[counts == 0] = 0
+    return out
+
+
+def families(analysis: Analysis, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Returns, per paragraph, its *family* and its *variant* within the family.
+
+    The family is the first exact-group representative with the same layout (as many
+    words, numbers at the same places); the variant, the first of the family with the same
+    numbers there. Two representatives of one family and different variants ("Lyon beat
+    Metz 3-1 on day 12" / "Nice beat Brest 2-0 on day 14", or a copy of the first with a
+    typo against the second) differ in a number at the same place, and a changed number is
+    never a typo nor an edit that copying makes: no verdict that never merges pairs
+    differing in a fact can merge them. Their pair needs no alignment: it conflicts by
+    construction (see :func:`nettoyeur.dedup.cluster.choose_keepers`' ``families``), so a family
+    of N variants and its copies costs no verification instead of N²/2. Members of one
+    variant (the same numbers: copies, or names changed, which may be typos: "Müller" /
+    "Muller") are verified. Exact copies (not representatives) and paragraphs without words
+    are their own family and variant, and so is every paragraph of an analysis without
+    masked keys.
+    """
+    n = len(analysis)
+    family = np.arange(n, dtype=np.int64)
+    variant = family.copy()
+    if len(analysis.masked) != n:
+        return family, variant
+    live = np.flatnonzero((group == family) & (analysis.n_words > 0))
+    if len(live) < 2:
+        return family, variant
+    for column, out, within in ((0, family, None), (1, variant, family)):
+        keys = analysis.masked[live, column]
+        order = np.lexsort((live, keys) if within is None else (live, keys, within[live]))
+        k = keys[order]
+        new = np.r_[True, k[1:] != k[:-1]]
+        if within is not None:
+            w = within[live][order]
+            new |= np.r_[True, w[1:] != w[:-1]]
+        out[live[order]] = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
+    return family, variant
+
+
+def exact_groups(analysis: Analysis) -> np.ndarray:
+    """Returns, per paragraph, the first paragraph (smallest id) with the same words.
+
+    Paragraphs without words are their own group (there is nothing to compare).
+    """
+    n = len(analysis)
+    group = np.arange(n, dtype=np.int64)
+    live = np.flatnonzero(analysis.n_words > 0)
+    if len(live) < 2:
+        return group
+    keys = analysis.exact[live]
+    order = np.lexsort((live, keys[:, 1], keys[:, 0]))
+    k = keys[order]
+    new = np.r_[True, (k[1:] != k[:-1]).any(axis=1)]
+    first = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
+    group[live[order]] = first
+    return group
+
+
+# Runs a module-level function over tasks on workers that share a state (process_pool.state()),
+# yielding results in task order: LocalExecutor.map.
+Mapper = Callable[[Callable[[Any], Any], list[Any], dict[str, Any]], Iterable[Any]]
+
+
+def candidate_pairs(
+    analysis: Analysis, group: np.ndarray, anchors: bool, mapper: Mapper | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns the signed paragraphs (first of their exact group, with shingles) and their candidate pairs.
+
+    Args:
+        analysis: the corpus's dedup arrays.
+        group: each paragraph's exact group (the id of its first copy).
+        anchors: add the pairs that share anchors (containment).
+        mapper: with band keys and anchors spilled to disk, runs one task per band and per
+            anchor part on workers (the same pairs; None: all in this process).
+
+    Returns:
+        ``(signed, pairs)``: int64 ids, and distinct ``(i, j)`` pairs, ``i < j``, sorted.
+
+    Raises:
+        OSError: a spill file cannot be read.
+    """
+    found = counted_candidate_pairs(analysis, group, anchors, mapper)
+    return found.signed, found.pairs
+
+
+@dataclass
+class Candidates:
+    """The candidate pairs of :func:`counted_candidate_pairs`, and how strongly each was found.
+
+    Attributes:
+        signed: int64 ids of the signed paragraphs (first of their exact group, with shingles).
+        pairs: distinct int64 ``(i, j)`` pairs, ``i < j``, sorted.
+        agreement: uint8 per pair, the LSH bands it agrees on (0: found by anchors alone).
+        shared: uint8 per pair, the containment anchors it shares (0: found by bands alone).
+        implied: pairs of one family and two variants left out (see :func:`families`),
+            counted once per band and anchor part that found them.
+    """
+
+    signed: np.ndarray
+    pairs: np.ndarray
+    agreement: np.ndarray
+    shared: np.ndarray
+    implied: int = 0
+
+
+def counted_candidate_pairs(
+    analysis: Analysis,
+    group: np.ndarray,
+    anchors: bool,
+    mapper: Mapper | None = None,
+    settled: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Candidates:
+    """:func:`candidate_pairs`, with how strongly each pair was found, less the pairs families settle.
+
+    Args:
+        analysis: the corpus's dedup arrays.
+        group: each paragraph's exact group (the id of its first copy).
+        anchors: add the pairs that share anchors (containment).
+        mapper: as for :func:`candidate_pairs`.
+        settled: each paragraph's ``(family, variant)`` (:func:`families`): the pairs of one
+            family and two variants are left out band by band, so that a family of N
+            variants never holds its N²/2 pairs in memory; None: none is left out.
+
+    Returns:
+        the :class:`Candidates`.
+
+    Raises:
+        OSError: a spill file cannot be read.
+    """
+    rows = np.flatnonzero(group[analysis.signed] == analysis.signed)
+    signed = analysis.signed[rows].astype(np.int64, copy=False)
+    none = np.empty(0, dtype=np.uint8)
+    if len(signed) < 2:
+        return Candidates(signed, np.empty((0, 2), dtype=np.int64), none, none)
+    spilled = analysis.anchor_parts if anchors else None
+    more, more_shared = np.empty((0, 2), dtype=np.int64), none
+    if mapper is not None and isinstance(analysis.band_keys, SpilledBands):
+        tasks = [("band", b) for b in range(analysis.band_keys.bands)]
+        tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
+        shared = {"candidates": (analysis.band_keys, signed, rows, group, spilled, settled)}
+        results = list(mapper(_candidate_task, tasks, shared))
+    else:
+        keys = analysis.band_keys
+        results = [_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
+        tasks = [("band", k) for k in range(len(results))]
+        if spilled is not None:
+            results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
+            tasks += [("anchors", p) for p in range(ANCHOR_PARTS)]
+    implied = sum(dropped for _, dropped in results)
+    pairs, agreement = counted_pairs_of_codes([r for (kind, _), (r, _) in zip(tasks, results) if kind == "band"])
+    if spilled is not None:
+        more, more_shared = counted_anchor_pairs_of_parts(
+            [r for (kind, _), (r, _) in zip(tasks, results) if kind == "anchors"]
+        )
+    elif anchors and len(analysis.anchor_keys):
+        first = group[analysis.anchor_owner] == analysis.anchor_owner
+        keys, owners = analysis.anchor_keys[first], analysis.anchor_owner[first]
+        part_of = keys >> np.uint32(28)  # the parts of anchor_pairs: equal anchors in one part
+        parts = [_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
+        implied += sum(dropped for _, dropped in parts)
+        more, more_shared = counted_anchor_pairs_of_parts([codes for codes, _ in parts])
+    del results
+    shared = np.zeros(len(pairs), dtype=np.uint8)
+    if len(more):
+        banded = pairs[:, 0] << 32 | pairs[:, 1]
+        anchored = more[:, 0] << 32 | more[:, 1]
+        codes = sorted_unique(np.concatenate([banded, anchored]))
+        agreement = _lookup(banded, agreement, codes)
+        shared = _lookup(np.sort(anchored), more_shared[np.argsort(anchored)], codes)
+        pairs = np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1)
+    return Candidates(signed, pairs, agreement, shared, implied)
+
+
+def _band_codes(
+    column: np.ndarray, signed: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None
+) -> tuple[np.ndarray, int]:
+    """:func:`band_codes` of one band less the pairs families settle, and how many were left out.
+
+    A bucket (a band key) whose members are all of one family and of distinct variants
+    holds no pair to verify: it is dropped before its pairs are made (in a templated
+    corpus, most buckets), and the pairs of the other buckets are filtered.
+    """
+    if settled is None:
+        return band_codes(column, signed), 0
+    return _settled_codes(column, signed, settled, band_codes)
+
+
+def _settled_codes(
+    column: np.ndarray,
+    signed: np.ndarray,
+    settled: tuple[np.ndarray, np.ndarray],
+    pair_codes: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, int]:
+    """``pair_codes(column, signed)`` less the pairs families settle, and how many were left out.
+
+    See :func:`_band_codes`; ``pair_codes`` makes the pair codes of positions sharing a key.
+    """
+    family, variant = settled
+    members = repeated(column)
+    if len(members) == 0:
+        return np.empty(0, dtype=np.int64), 0
+    keys = column[members]
+    order = np.argsort(keys, kind="stable")
+    keys, members = keys[order], members[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    bucket = np.repeat(np.arange(len(starts)), sizes)
+    fam = family[signed[members]]
+    mixed = np.minimum.reduceat(fam, starts) != np.maximum.reduceat(fam, starts)  # two families or more
+    with np.errstate(over="ignore"):  # a variant twice in a bucket (a collision only adds pairs)
+        salted = keys ^ mix64(variant[signed[members]].astype(np.uint64) * _PLACE)
+    twice = repeated(salted)
+    twice = twice[~mixed[bucket[twice]]]
+    # A bucket of one family: only the members of one variant pair (its pairs are those of
+    # the salted keys); a bucket of several families: all its pairs, less the settled ones.
+    same = pair_codes(salted[twice], signed[members[twice]])
+    several = np.sort(members[mixed[bucket]])
+    codes, dropped = _unsettled(pair_codes(column[several], signed[several]), settled)
+    sizes = sizes[~mixed]
+    # Counted as the pairs band_codes would have made of them (a star past MAX_BUCKET_PAIRS).
+    skipped = int(np.where(sizes <= MAX_BUCKET_PAIRS, sizes * (sizes - 1) // 2, 2 * sizes - 3).sum()) - len(same)
+    # No bucket's pairs are another's (one key per paragraph and band; per anchor, a pair is
+    # counted once per anchor shared, as anchor_part_codes counts it).
+    return np.concatenate([same, codes]), skipped + dropped
+
+
+def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
+    """Returns the pair codes (``lo << 32 | hi``) that no family settles, and how many it left out."""
+    if settled is None or len(codes) == 0:
+        return codes, 0
+    family, variant = settled
+    lo, hi = codes >> 32, codes & 0xFFFFFFFF
+    keep = (family[lo] != family[hi]) | (variant[lo] == variant[hi])
+    return codes[keep], len(codes) - int(np.count_nonzero(keep))
+
+
+def _lookup(keys: np.ndarray, values: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Returns, per code, its value among the sorted ``keys`` (0 where absent)."""
+    out = np.zeros(len(codes), dtype=values.dtype)
+    if len(keys):
+        at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+        found = keys[at] == codes
+        out[found] = values[at[found]]
+    return out
+
+
+# Candidates verified per paragraph at most, the best first: those agreeing on the most LSH
+# bands (the estimate of their similarity), then the earliest partner; pairs found by
+# anchors alone (containment) have a budget of their own, those sharing the most anchors
+# first. A pair is verified when it is among the best of either paragraph, so a paragraph
+# that is someone's best partner is still verified however many candidates that one has.
+# Measured: eval-dev and eval-pairs-dev write the same bytes as without a bound, and
+# eval-pages-dev too but for one line of a run of near-identical comment lines (another
+# one of them is the contained one); 100,000 one-line paragraphs from a 24-word vocabulary
+# (4 to 9 words, ~2,920 removals with a bound of 100, before the verification of issue
+# 13): a bound of 4 loses 15 of them, 2 loses 26, 1 loses 71; 8 is the margin above that.
+MAX_CANDIDATES = 8
+
+
+@dataclass
+class Bounded:
+    """The candidate pairs left to verify by :func:`bound_candidates`, and what it settled.
+
+    Attributes:
+        pairs: int64 ``(k, 2)`` pairs ``i < j`` to verify, sorted.
+        implied: pairs of one family and two variants dropped (a conflict by construction,
+            see :func:`families`).
+        beyond: pairs dropped by the bound of :data:`MAX_CANDIDATES` per paragraph.
+    """
+
+    pairs: np.ndarray
+    implied: int = 0
+    beyond: int = 0
+
+
+def bound_candidates(
+    pairs: np.ndarray,
+    agreement: np.ndarray | None,
+    shared: np.ndarray | None,
+    family: np.ndarray,
+    variant: np.ndarray,
+    limit: int | None = None,
+) -> Bounded:
+    """Keeps the candidate pairs worth verifying: linear in the paragraphs whatever the corpus holds.
+
+    1. A pair of one family and two variants (the same layout with other numbers)
+       needs no alignment: it conflicts by construction, through :func:`families`' labels
+       in clustering.
+    2. Each paragraph keeps its ``limit`` best candidates (see :data:`MAX_CANDIDATES`).
+
+    Args:
+        pairs: the candidate pairs ``i < j``, sorted.
+        agreement: per pair, the LSH bands it agrees on (0: anchors alone); None (not known:
+            step 2 is skipped).
+        shared: per pair, the containment anchors it shares (ranks the pairs found by anchors alone).
+        family: each paragraph's family (:func:`families`).
+        variant: each paragraph's variant within its family.
+        limit: candidates kept per paragraph and per kind (bands, anchors); None: :data:`MAX_CANDIDATES`.
+
+    Returns:
+        the :class:`Bounded` pairs, still sorted.
+    """
+    out = Bounded(pairs)
+    limit = MAX_CANDIDATES if limit is None else limit
+    if len(pairs) == 0:
+        return out
+    a, b = pairs[:, 0], pairs[:, 1]
+    same = (family[a] == family[b]) & (variant[a] != variant[b])
+    out.implied = int(np.count_nonzero(same))
+    if agreement is None:
+        out.pairs = pairs[~same]
+        return out
+    anchored = agreement == 0
+    live = ~same
+    keep = np.zeros(len(pairs), dtype=bool)
+    for kind, score in ((live & ~anchored, agreement), (live & anchored, shared)):
+        at = np.flatnonzero(kind)
+        keep[at[_best(pairs[at], score[at] if score is not None else np.zeros(len(at)), limit)]] = True
+    out.beyond = int(np.count_nonzero(live)) - int(np.count_nonzero(keep))
+    out.pairs = pairs[keep]
+    return out
+
+
+def _best(pairs: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
+    """Returns a mask of the pairs among the ``limit`` best (highest score, then smallest partner) of either end."""
+    m = len(pairs)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    node = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    other = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    minus = -score.astype(np.int16)
+    order = np.lexsort((other, np.concatenate([minus, minus]), node))
+    del other
+    sorted_node = node[order]
+    del node
+    starts = np.flatnonzero(np.r_[True, sorted_node[1:] != sorted_node[:-1]])
+    rank = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    keep = np.zeros(m, dtype=bool)
+    keep[order[rank < limit] % m] = True
+    return keep
+
+
+def _anchor_part(
+    spilled: SpilledAnchors, group: np.ndarray, part: int, settled: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+    """:func:`anchor_part_codes` of one spilled anchor part (first copies, unsettled pairs), and the pairs left out."""
+    keys, owners = spilled.part(part)
+    first = group[owners] == owners
+    return _anchor_codes(keys[first], owners[first], settled)
+
+
+def _anchor_codes(
+    keys: np.ndarray, owners: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None, max_group: int = 256
+) -> tuple[tuple[np.ndarray, np.ndarray], int]:
+    """:func:`anchor_part_codes` less the pairs families settle (anchors of one family are not paired), and how many."""
+    if settled is None or len(owners) == 0:
+        return anchor_part_codes(keys, owners, max_group), 0
+    per_owner = np.bincount(owners)
+    keys = keys.astype(np.uint64)
+    owners = owners.astype(np.int64)
+    # Anchors shared by more than max_group paragraphs are ignored (anchor_part_codes): drop them first.
+    order = np.argsort(keys, kind="stable")
+    starts = np.flatnonzero(np.r_[True, keys[order][1:] != keys[order][:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    small = order[np.repeat(sizes <= max_group, sizes)]
+    codes, dropped = _settled_codes(keys[small], owners[small], settled, group_pair_codes)
+    return (codes, per_owner), dropped
+
+
+def _candidate_task(task: tuple[str, int]) -> Any:
+    """On a worker: one band's pair codes, or one anchor part's :func:`anchor_part_codes` (see :func:`_unsettled`)."""
+    band_keys, signed, rows, group, spilled, settled = process_pool.state()["candidates"]
+    kind, k = task
+    if kind == "band":
+        return _band_codes(band_keys[rows, k], signed, settled)
+    return _anchor_part(spilled, group, k, settled)
+
+
+def components(n: int, pairs: np.ndarray) -> np.ndarray:
+    """Returns the connected-component label (smallest member id) of each of ``n`` ids."""
+    labels = np.arange(n, dtype=np.int64)
+    if len(pairs) == 0:
+        return labels
+    a, b = pairs[:, 0], pairs[:, 1]
+    while True:
+        m = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, m)
+        np.minimum.at(labels, b, m)
+        labels = labels[labels]  # pointer jumping: halves the remaining path lengths
+        if np.array_equal(labels, before):
+            return labels
+
+
+# --- signatures, LSH and clusters alone (the engine the benchmarks compare with peers) -------
+
+
+def _analyse_range(bounds: tuple[int, int]) -> Analysis:
+    st = process_pool.state()
+    lo, hi = bounds
+    return analyse(st["texts"][lo:hi], st["ngram"], st["num_perm"], st["seed"], st["bands"], st["rows"], exact=False)
+
+
+def candidate_clusters(
+    texts: list[str],
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 1,
+    bands: int = 16,
+    rows: int = 8,
+    workers: int = 1,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Signatures, LSH candidates and connected components of paragraphs, without verification.
+
+    This is what MinHash/LSH libraries do (datasketch, rensa, datatrove's MinHash
+    stages), so it is what the benchmarks time against them.
+
+    Args:
+        texts: the paragraphs.
+        ngram: words per shingle.
+        num_perm: MinHash permutations.
+        seed: MinHash seed.
+        bands: LSH bands.
+        rows: rows per band.
+        workers: processes signing shards of the texts.
+
+    Returns:
+        ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
+        connected component.
+    """
+    step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
+    ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
+    shared = {"texts": texts, "ngram": ngram, "num_perm": num_perm, "seed": seed, "bands": bands, "rows": rows}
+    parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, shared))
+    analysis = Analysis.concat(parts, bands)
+    pairs = band_pairs(analysis.band_keys, analysis.signed)
+    return pairs, components(len(texts), pairs)

@@ -1,0 +1,251 @@
+"""Shuffle kernels: candidate pairs and connected components over partitions of key space.
+
+The local engine finds candidate pairs by sorting every band key of the corpus in one
+process (:func:`nettoyeur.dedup.analysis.candidate_pairs`). A cluster engine cannot hold every
+key in one place, so this module cuts the same work into plain numpy functions over
+*partitions*: each band key (and each containment anchor) goes to partition
+``hash(key) % parts``, so every bucket of equal keys lies whole in one partition, and a
+task that holds one partition finds its buckets' pairs alone. The union of the
+partitions' pairs is exactly the local engine's set:
+
+* a bucket's pairs depend only on its members in id order (all pairs, or a star from
+  its first member past ``MAX_BUCKET_PAIRS``), and every partition keeps the ids in
+  corpus order (shards in order, ids ascending within a shard);
+* anchor pairs need the number of anchors two paragraphs share, summed over buckets,
+  so a second step regroups ``(pair, shared anchors)`` by pair and sums them before the
+  ``min_share`` test, with each paragraph's anchor count from the whole corpus.
+
+Connected components get the same treatment in :mod:`nettoyeur.dedup.star_components`
+(large-star/small-star over edges partitioned by node).
+
+Every kernel is ``fn(chunks, params) -> (summary, outs)``: ``chunks`` are the arrays a
+partition received, ``params`` the read-only values every partition shares, ``summary``
+what goes back to the driver and ``outs`` one chunk per destination partition. An
+executor's ``exchange`` runs them (in this process, on a process pool, or as Ray tasks
+whose ``outs`` stay in the object store) and hands ``outs`` on to the next step.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from nettoyeur.dedup.analysis import Analysis
+from nettoyeur.dedup.lsh import _decode, _pair_codes, _pairs_from_groups, anchor_pairs, sorted_unique
+
+# The anchor test's parameters, read from anchor_pairs' defaults so that both engines
+# apply the same ones (candidate_pairs calls anchor_pairs with its defaults).
+_ANCHOR_DEFAULTS = inspect.signature(anchor_pairs).parameters
+ANCHOR_MIN_SHARE: float = _ANCHOR_DEFAULTS["min_share"].default
+ANCHOR_MAX_GROUP: int = _ANCHOR_DEFAULTS["max_group"].default
+# Fibonacci hashing constant (2^64 / golden ratio): spreads keys that share low bits
+# (anchors are all 0 modulo anchor_modulus) evenly over the partitions.
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+class Exchanger(Protocol):
+    """What the kernels' drivers need from an executor (see :mod:`nettoyeur.executors.base`)."""
+
+    def exchange(
+        self, fn: Any, inputs: list[list[Any]], parts: int, params: dict[str, Any] | None = None
+    ) -> tuple[list[Any], list[list[Any]]]:
+        """Runs ``fn(chunks, params)`` per partition; returns the summaries and the chunks per destination."""
+        ...
+
+    def put(self, value: Any) -> Any:
+        """Returns a chunk holding ``value``."""
+        ...
+
+
+def partition_of(keys: np.ndarray, parts: int) -> np.ndarray:
+    """Returns the partition (int64 in ``0..parts-1``) of each key (any unsigned or non-negative integers)."""
+    with np.errstate(over="ignore"):
+        mixed = keys.astype(np.uint64) * _MIX
+    return ((mixed >> np.uint64(32)) % np.uint64(parts)).astype(np.int64)
+
+
+def split_parts(part: np.ndarray, parts: int, *arrays: np.ndarray) -> list[tuple[np.ndarray, ...]]:
+    """Splits parallel arrays by partition, keeping the original order within each."""
+    small = part.astype(np.uint16) if parts <= 1 << 16 else part  # a stable sort of 16-bit keys is a radix sort
+    order = np.argsort(small, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(part, minlength=parts))]
+    sorted_ = [a[order] for a in arrays]
+    return [tuple(a[bounds[p] : bounds[p + 1]] for a in sorted_) for p in range(parts)]
+
+
+# --- candidate pairs -----------------------------------------------------------------------
+
+
+def split_analysis(analysis: Analysis, parts: int) -> tuple[Analysis, np.ndarray, list[tuple], list[tuple]]:
+    """Cuts one shard's band keys and anchors into key-space partitions (run where the shard was analysed).
+
+    Args:
+        analysis: the shard's analysis (paragraph ids local to the shard).
+        parts: number of partitions.
+
+    Returns:
+        ``(rest, anchor_counts, band_chunks, anchor_chunks)``: the analysis without band
+        keys and anchors (what the driver keeps), int32 anchors per paragraph, and per
+        partition ``(band uint16, key uint64, local id int32)`` and ``(anchor uint32,
+        local id int32)`` chunks, in id order.
+    """
+    signed = analysis.signed
+    keys = analysis.band_keys
+    rows, bands = np.divmod(np.arange(keys.size, dtype=np.int64), max(1, keys.shape[1]))
+    band_chunks = split_parts(
+        partition_of(keys.reshape(-1), parts),
+        parts,
+        bands.astype(np.uint16),
+        keys.reshape(-1),
+        signed[rows].astype(np.int32),
+    )
+    anchor_chunks = split_parts(
+        partition_of(analysis.anchor_keys, parts),
+        parts,
+        analysis.anchor_keys.astype(np.uint32),
+        analysis.anchor_owner.astype(np.int32),
+    )
+    counts = np.bincount(analysis.anchor_owner, minlength=len(analysis)).astype(np.int32)
+    rest = Analysis(
+        analysis.n_words,
+        analysis.exact,
+        signed,
+        np.empty((len(signed), 0), dtype=np.uint64),
+        np.empty(0, dtype=np.uint32),
+        np.empty(0, dtype=np.int64),
+        masked=analysis.masked,
+    )
+    return rest, counts, band_chunks, anchor_chunks
+
+
+def _global(chunks: Sequence[tuple], bases: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Concatenates shard chunks (last array: local ids) with global ids, keeping first-of-group ids only."""
+    if not chunks:
+        return ()
+    ids = np.concatenate([c[-1].astype(np.int64) + base for c, base in zip(chunks, bases.tolist())])
+    keep = first[ids]
+    return tuple(np.concatenate([c[k] for c in chunks])[keep] for k in range(len(chunks[0]) - 1)) + (ids[keep],)
+
+
+def bucket_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarray, list[tuple]]:
+    """Step 1 on one key partition: band buckets to pair codes; anchor buckets to ``(pair, shared)`` by pair.
+
+    ``chunks`` holds the partition's band chunk of every shard, then (with anchors) its
+    anchor chunk of every shard, in shard order.
+
+    Returns:
+        the sorted distinct band pair codes (``i << 32 | j``), and per pair partition the
+        ``(pair code, anchors shared in this partition)`` arrays.
+    """
+    shards, parts, first, bases = params["shards"], params["parts"], params["first"], params["bases"]
+    band, key, ids = _global(chunks[:shards], bases, first)
+    codes = [np.empty(0, dtype=np.int64)]
+    for b in sorted_unique(band).tolist():
+        sel = band == b
+        codes.append(_pair_codes(_pairs_from_groups(key[sel], ids[sel])))
+    band_codes = sorted_unique(np.concatenate(codes))
+    outs: list[tuple] = [(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))] * parts
+    if params["anchors"] and len(chunks) > shards:
+        akey, owner = _global(chunks[shards:], bases, first)
+        pairs = _pairs_from_groups(akey.astype(np.uint64), owner, max_group=ANCHOR_MAX_GROUP)
+        if len(pairs):
+            code, shared = np.unique(_pair_codes(pairs), return_counts=True)
+            outs = split_parts(partition_of(code, parts), parts, code, shared.astype(np.int64))
+    return band_codes, outs
+
+
+def anchor_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarray, list]:
+    """Step 2 on one pair partition: sums the anchors each pair shares and keeps the pairs that pass.
+
+    Returns:
+        the sorted codes of the pairs sharing at least ``ANCHOR_MIN_SHARE`` of the smaller
+        paragraph's anchors, and no chunk.
+    """
+    if not chunks:
+        return np.empty(0, dtype=np.int64), []
+    code = np.concatenate([c[0] for c in chunks])
+    shared = np.concatenate([c[1] for c in chunks])
+    if len(code) == 0:
+        return code, []
+    order = np.argsort(code, kind="stable")
+    code, shared = code[order], shared[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    code, shared = code[starts], np.add.reduceat(shared, starts)
+    per_owner = params["anchor_counts"]
+    smaller = np.minimum(per_owner[code >> 32], per_owner[code & 0xFFFFFFFF])
+    keep = shared >= np.maximum(1, np.ceil(ANCHOR_MIN_SHARE * smaller))
+    return code[keep], []
+
+
+@dataclass
+class ShardKeys:
+    """The partitioned keys of every shard, in shard order, as an executor's chunks.
+
+    Attributes:
+        parts: number of key partitions.
+        sizes: paragraphs analysed in each shard (their ids follow each other).
+        anchor_counts: per shard, the chunk of its int32 anchors per paragraph.
+        bands: per shard, its band chunk for each partition.
+        anchors: per shard, its anchor chunk for each partition.
+    """
+
+    parts: int
+    sizes: list[int] = field(default_factory=list)
+    anchor_counts: list[Any] = field(default_factory=list)
+    bands: list[list[Any]] = field(default_factory=list)
+    anchors: list[list[Any]] = field(default_factory=list)
+
+    def add(self, size: int, anchor_counts: Any, bands: list[Any], anchors: list[Any]) -> None:
+        """Records the next shard's chunks."""
+        self.sizes.append(size)
+        self.anchor_counts.append(anchor_counts)
+        self.bands.append(list(bands))
+        self.anchors.append(list(anchors))
+
+
+def partitioned_candidates(
+    executor: Exchanger, keys: ShardKeys, first: np.ndarray, anchors: bool, anchor_counts: np.ndarray | None
+) -> np.ndarray:
+    """Returns the candidate pairs of :func:`nettoyeur.dedup.analysis.candidate_pairs`, found partition by partition.
+
+    Args:
+        executor: runs the kernels.
+        keys: the shards' partitioned band keys and anchors.
+        first: bool per paragraph: the first of its exact group (the others are not compared).
+        anchors: find containment candidates too.
+        anchor_counts: int32 anchors per paragraph (needed with ``anchors``).
+
+    Returns:
+        distinct int64 ``(i, j)`` pairs, ``i < j``, sorted.
+    """
+    shards, parts = len(keys.sizes), keys.parts
+    if shards == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    bases = np.cumsum([0] + keys.sizes[:-1]).astype(np.int64)
+    use_anchors = anchors and anchor_counts is not None and bool(anchor_counts.any())
+    inputs = [
+        [keys.bands[s][p] for s in range(shards)] + ([keys.anchors[s][p] for s in range(shards)] if use_anchors else [])
+        for p in range(parts)
+    ]
+    params = {"shards": shards, "parts": parts, "first": first, "bases": bases, "anchors": use_anchors}
+    band_codes, by_pair = executor.exchange(bucket_kernel, inputs, parts, params)
+    codes = list(band_codes)
+    if use_anchors:
+        kept, _ = executor.exchange(anchor_kernel, by_pair, 0, {"anchor_counts": anchor_counts})
+        codes.extend(kept)
+    if not codes:
+        return np.empty((0, 2), dtype=np.int64)
+    return _decode(sorted_unique(np.concatenate(codes)))
+
+
+def partitions_for(workers: int) -> int:
+    """Returns a number of key partitions for ``workers`` processes: one each, at least 1, at most 256.
+
+    More partitions than workers only adds tasks (their outputs are ``parts x shards``
+    chunks); fewer leaves workers idle in the bucketing step.
+    """
+    return max(1, min(256, int(workers)))

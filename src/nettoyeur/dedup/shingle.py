@@ -1,0 +1,521 @@
+r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingles, in numpy.
+
+Normalisation makes the copies that differ only in case, quote marks, Unicode form or
+whitespace identical: NFKC, then simple case folding (one character to one, so ``É`` is
+``é`` and ``ß`` stays ``ß``), and words are maximal runs of characters whose folded form
+is a word character (``\w``: a letter, a digit or ``_``), so punctuation and spacing
+never matter.
+
+The tokeniser works on a whole batch of paragraphs at once, never word by word in
+Python: the batch is joined, encoded as UTF-32 (one array element per character), each
+character is looked up in one table (its folded form, 0 for a separator, and flags), word
+boundaries are where the "is a word character" mask changes, and each word's hash is a
+polynomial of its folded characters, summed for all words in one ``np.add.reduceat``
+(separators fold to 0, so a segment from one word's start to the next holds one word):
+
+    S(word [s, e)) = sum_{i=s}^{e-1} c_i * Q^i      (mod 2^64, Q = P^-1 mod 2^64)
+    hash(word) = mix(S * P^s) = mix(sum_{k<e-s} c_{s+k} * Q^k)
+
+which depends on the word alone, not on where it stands. A shingle hash combines ``n``
+consecutive word hashes in numpy too. :func:`words` and :func:`fact_flags`, which
+verification uses on candidate paragraphs, run the same kernel, so the words a
+signature was built from and the words verification aligns are always the same.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from nettoyeur.text.lexicon import (
+    COMMON_WORDS,
+    CONNECTIVES,
+    DATES,
+    DATES_IF_CAPITALISED,
+    GERMAN_MARKERS,
+    HONORIFICS,
+    NEGATIONS,
+    NOT_NEGATIONS,
+    NUMBER_WORDS,
+    POLARITY,
+    STOPWORDS,
+    UNITS,
+)
+
+# Words that carry a fact whatever their case: negations, words of the strong antonym poles,
+# dates, number words (the weak poles are facts only against their opposite: see verify).
+FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
+_FIXED_FIRST = frozenset(first for first, _ in NOT_NEGATIONS)
+# Capitalised words that are no names: function words ("The" opening a sentence), honorifics
+# ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").
+NOT_NAMES = STOPWORDS | HONORIFICS | CONNECTIVES | COMMON_WORDS | UNITS
+# Endings of derived adverbs ("typically", "finalement", "finalmente", "glücklicherweise"),
+# which no place or person name has: such a word opening a sentence is no name. The bare
+# "-ly" is not among them ("Italy", "Kelly").
+ADVERB_SUFFIXES = (
+    "ally", "ively", "ously", "ently", "antly", "edly", "ingly", "fully", "lessly",
+    "ement", "amment", "emment", "mente", "erweise",
+)
+# German paragraphs: at least this many of their words, and this share, are German function
+# words of GERMAN_MARKERS. Measured on the 12+-word paragraphs of eval-pairs-dev: German ones
+# have a median share of 0.23 (10th percentile 0.16), and 1,351 of 1,381 are read as German;
+# none of the 2,797 English, French, Spanish or Italian ones is.
+GERMAN_MIN_MARKERS = 2
+GERMAN_MIN_SHARE = 0.1
+# Suffixes of German common nouns (abstract nouns, nouns of action and quality), singular and
+# plural. Suffixes that end names as often as nouns ("-chen": "München", "-ling", "-ler":
+# surnames, "-ei": "Türkei") are left out.
+_GERMAN_NOUN_SUFFIXES = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "sion", "sionen",
+    "tät", "täten", "ismus", "nis", "nisse", "nissen", "ment", "mente", "menten", "erin", "erinnen",
+)
+
+
+def is_german(words: list[str]) -> bool:
+    """Returns True when a paragraph's folded words read as German (where every noun is capitalised)."""
+    markers = sum(map(GERMAN_MARKERS.__contains__, words))
+    return markers >= GERMAN_MIN_MARKERS and markers >= GERMAN_MIN_SHARE * len(words)
+
+
+def is_german_common_noun(words: list[str], i: int, lo: int, has_digit: np.ndarray | None = None) -> bool:
+    """Returns True when capitalised word ``i`` of a German paragraph (starting at ``lo``) is surely a common noun.
+
+    German capitalises every noun, so capitalisation alone makes no name there; but a place
+    ("die Schweiz", "in der Märkischen Heide") stands where nouns stand, after articles and
+    adjectives, so the article is no evidence either. Only corpus-independent cues that
+    names lack count: the suffix of an abstract noun ("-ung", "-heit", "-schaft") or a
+    figure before it ("13 Kilometer", "drei Millionen Menschen"). Every other capitalised
+    word is read as a possible name: replacing it is a fact change, so a changed place or
+    person is never merged, at the price of keeping apart a copy whose noun was replaced
+    by a synonym.
+    """
+    w = words[i]
+    if len(w) > 5 and w.endswith(_GERMAN_NOUN_SUFFIXES):
+        return True
+    if i > lo:
+        prev = words[i - 1]
+        return prev in NUMBER_WORDS or (has_digit is not None and bool(has_digit[i - 1]))
+    return False
+
+
+# Layout of a character-table entry (uint32): the folded code point in the low 21 bits
+# (0 when the character is a separator), and five flags above it.
+_FOLD_MASK = np.uint32(0x1FFFFF)
+_AT = np.uint32(1 << 22)  # "@": the words around it are an address or a handle
+_SOLO = np.uint32(1 << 23)  # a character of a script written without spaces: a word of its own
+_DIGIT = np.uint32(1 << 24)  # str.isdigit() of the character as written
+_UPPER = np.uint32(1 << 25)  # str.isupper() of the character as written
+_SUSPECT = np.uint32(1 << 26)  # the character may change under NFKC (checked exactly then)
+
+# Polynomial base of word hashes: an odd 64-bit constant, so that it has an inverse mod 2^64.
+_P = 0x100000001B3
+_Q = pow(_P, -1, 1 << 64)
+# Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining.
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_FOLD = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+# Power tables are cached up to this many characters (2 MiB each: the dedup stage's
+# batches); longer batches compute their own, once.
+_POWERS_CACHED = 1 << 18
+
+
+def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
+    """Returns the table entry of code point ``c`` (see the layout above)."""
+    ch = chr(c)
+    folded = ch.casefold()
+    if len(folded) != 1:
+        folded = ch.lower() if len(ch.lower()) == 1 else ch
+    f = ord(folded)
+    solo = _unspaced(c)
+    # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
+    # part of their syllable: within those scripts every character is a word character.
+    value = f if (folded.isalnum() or folded == "_" or solo) else 0
+    if solo and value:
+        value |= int(_SOLO)
+    if ch.isdigit():
+        value |= int(_DIGIT)
+    if ch in "@＠":
+        value |= int(_AT)
+    if ch.isupper():
+        value |= int(_UPPER)
+    if (
+        c > 0xFFFF
+        or c in second
+        or unicodedata.combining(ch)
+        or (0x1100 <= c <= 0x11FF)  # Hangul jamo compose under NFC/NFKC
+        or not unicodedata.is_normalized("NFKC", ch)
+    ):
+        value |= int(_SUSPECT)
+    return value
+
+
+# Scripts written without spaces between words: Han (CJK ideographs and their extensions,
+# compatibility ideographs), Hiragana, Katakana, Thai, Lao, Khmer and Myanmar. Whitespace
+# words of such text are whole clauses, so each character is a word of its own: word
+# n-grams become character n-grams, and the alignment finds a changed phrase or a cut copy
+# there as it does between spaced words.
+_UNSPACED = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+
+
+def _unspaced(c: int) -> bool:
+    """Returns True when code point ``c`` is a letter, mark or digit of a script written without spaces (_UNSPACED)."""
+    for lo, hi in _UNSPACED:
+        if c < lo:
+            return False  # the ranges are sorted: most code points stop at the first test
+        if c <= hi:
+            return unicodedata.category(chr(c))[0] in "LMN"
+    return False
+
+
+@lru_cache(maxsize=1)
+def char_table() -> np.ndarray:
+    """Returns the uint32 entries of the Basic Multilingual Plane (built once per process, ~0.1 s).
+
+    Characters above U+FFFF (emoji, historic scripts) are looked up one by one when a
+    batch holds any; they are rare.
+    """
+    second = set()
+    for c in range(0x10000):
+        dec = unicodedata.decomposition(chr(c))
+        if dec and not dec.startswith("<"):
+            parts = dec.split()
+            if len(parts) == 2:
+                second.add(int(parts[1], 16))  # can compose with a preceding character
+    frozen = frozenset(second)
+    table = np.fromiter((_entry(c, frozen) for c in range(0x10000)), dtype=np.uint32, count=0x10000)
+    # Folding twice must change nothing (tokens that are already folded hash as they are).
+    folded = table & _FOLD_MASK
+    assert np.array_equal(folded[folded[folded != 0]], folded[folded != 0])
+    return table
+
+
+def _lookup(cp: np.ndarray) -> np.ndarray:
+    """Returns the table entry of each code point."""
+    table = char_table()
+    if len(cp) == 0 or int(cp.max()) <= 0xFFFF:
+        return table[cp]
+    out = table[np.minimum(cp, 0xFFFF)]
+    big = cp > 0xFFFF
+    values, inverse = np.unique(cp[big], return_inverse=True)
+    out[big] = np.array([_entry(int(c)) for c in values.tolist()], dtype=np.uint32)[inverse]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _cached_powers(base: int, n: int) -> np.ndarray:
+    a = np.full(n, base, dtype=np.uint64)
+    a[0] = 1
+    return np.cumprod(a, dtype=np.uint64)
+
+
+def _powers(base: int, n: int) -> np.ndarray:
+    """Returns ``base**i mod 2^64`` for ``i < n`` (uint64)."""
+    if n <= _POWERS_CACHED:
+        size = 1 << max(12, (n - 1).bit_length())
+        return _cached_powers(base, size)[:n]
+    return _cached_powers.__wrapped__(base, n)
+
+
+def mix64(h: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser, in place on a uint64 array (wrapping arithmetic)."""
+    h ^= h >> np.uint64(30)
+    h *= _FOLD
+    h ^= h >> np.uint64(27)
+    h *= _MIX2
+    h ^= h >> np.uint64(31)
+    return h
+
+
+@dataclass(slots=True)
+class Tokens:
+    """The words of a batch of paragraphs.
+
+    Attributes:
+        hashes: uint64 hash of each word, all paragraphs one after the other.
+        offsets: int64, ``len(paragraphs) + 1``: the words of paragraph ``i`` are
+            ``hashes[offsets[i]:offsets[i + 1]]``.
+        entries: the table entry of each character of the joined, normalised batch.
+        starts: character position of each word in ``entries``.
+        ends: character position just after each word.
+    """
+
+    hashes: np.ndarray
+    offsets: np.ndarray
+    entries: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+    def counts(self) -> np.ndarray:
+        """Returns the number of words of each paragraph (int64)."""
+        return np.diff(self.offsets)
+
+    def all_words(self) -> list[str]:
+        """Returns the folded words of every paragraph, one list (cut it with ``offsets``)."""
+        if len(self.starts) == 0:
+            return []
+        s0 = int(self.starts[0])
+        part = self.entries[s0 : int(self.ends[-1])]
+        text = (part & _FOLD_MASK).tobytes().decode("utf-32-le")
+        if len(part) and int(np.bitwise_or.reduce(part & _SOLO)):
+            # Unspaced script: its characters are words with no separator between them.
+            return [text[s - s0 : e - s0] for s, e in zip(self.starts.tolist(), self.ends.tolist())]
+        # Separators fold to NUL and nothing else does, so the words are the non-empty
+        # NUL-separated runs: one C-level split instead of a slice per word.
+        return list(filter(None, text.split("\0")))
+
+    def has_digit(self) -> np.ndarray:
+        """Returns, for each word of every paragraph, whether it holds a digit (a number: always a fact)."""
+        digit = np.concatenate(([0], np.cumsum((self.entries & _DIGIT) != 0)))
+        return (digit[self.ends] - digit[self.starts]) > 0
+
+    def all_facts(self, words: list[str]) -> list[bool]:
+        """Returns, for each word of :meth:`all_words`, whether it carries a fact (see :func:`fact_flags`)."""
+        if not words:
+            return []
+        has_digit = self.has_digit()
+        upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
+        facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
+        for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
+            if (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in self.offsets:
+                facts[i] = False  # "sin embargo", "no obstante": no negation
+        n = len(self.entries)
+        if n and int(np.bitwise_or.reduce(self.entries & _AT)):
+            # The words on either side of "@" name an address or handle ("morris@example.org").
+            after = (self.entries[np.minimum(self.ends, n - 1)] & _AT) != 0
+            before = (self.entries[np.maximum(self.starts - 1, 0)] & _AT) != 0
+            for i in np.flatnonzero(after | before).tolist():
+                facts[i] = True
+        capitals = np.flatnonzero(upper).tolist()
+        if not capitals:
+            return facts
+        bounds = self.offsets.tolist()
+        para = np.searchsorted(self.offsets, capitals, side="right") - 1
+        german: dict[int, bool] = {}
+        for i, p in zip(capitals, para.tolist()):
+            if facts[i]:
+                continue
+            w = words[i]
+            if w in DATES_IF_CAPITALISED:
+                facts[i] = True
+                continue
+            if w in NOT_NAMES or len(w) == 1 or w.endswith(ADVERB_SUFFIXES):
+                # A single capital is an initial or an abbreviation ("z. B."); "Typically,"
+                # opening a sentence is an adverb: no names.
+                continue
+            lo = bounds[p]
+            if p not in german:
+                german[p] = is_german(words[lo : bounds[p + 1]])
+            if german[p] and is_german_common_noun(words, i, lo, has_digit):
+                continue
+            facts[i] = True
+        return facts
+
+    def words(self, i: int) -> list[str]:
+        """Returns the folded words of paragraph ``i`` as strings."""
+        lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
+        if lo == hi:
+            return []
+        s0, e1 = int(self.starts[lo]), int(self.ends[hi - 1])
+        text = (self.entries[s0:e1] & _FOLD_MASK).tobytes().decode("utf-32-le")
+        return [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
+
+    def facts(self, i: int) -> list[bool]:
+        """Returns, per word of paragraph ``i``, whether it is a number or a name (see :func:`fact_flags`)."""
+        lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
+        part = Tokens(
+            self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
+        )
+        return part.all_facts(part.all_words())
+
+
+def _normalised(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Joins the texts with newlines, NFKC-normalising those that need it.
+
+    Returns:
+        ``(entries, texts)``: the table entry of each character of the joined batch, and
+        the normalised texts.
+    """
+    joined = "\n".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    entries = _lookup(cp)
+    # The suspect flag is the entries' highest bit: one max() tells whether any is set.
+    if joined.isascii() or len(entries) == 0 or int(entries.max()) < int(_SUSPECT):
+        return entries, texts
+    suspect = (entries & _SUSPECT) != 0
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
+    para = np.searchsorted(np.cumsum(lengths), np.flatnonzero(suspect), side="right")
+    changed = False
+    texts = list(texts)
+    for i in sorted(set(para.tolist())):
+        if not unicodedata.is_normalized("NFKC", texts[i]):
+            texts[i] = unicodedata.normalize("NFKC", texts[i])
+            changed = True
+    if changed:
+        joined = "\n".join(texts)
+        entries = _lookup(np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+    return entries, texts
+
+
+def tokenize(texts: list[str]) -> Tokens:
+    """Cuts a batch of paragraphs into words and hashes each word.
+
+    Args:
+        texts: the paragraphs (any length; newlines inside one are separators).
+
+    Returns:
+        the batch's :class:`Tokens`.
+    """
+    entries, texts = _normalised(texts)
+    folded = entries & _FOLD_MASK
+    is_word = (folded != 0).view(np.int8)
+    # Word boundaries alternate: +1 where a word starts, -1 just after it ends.
+    edges = np.flatnonzero(np.diff(is_word, prepend=np.int8(0), append=np.int8(0)))
+    starts, ends = edges[0::2], edges[1::2]
+    solo = np.flatnonzero(entries & _SOLO)
+    if len(solo):
+        # Each character of an unspaced script is a word: cut the runs around them.
+        cut = np.union1d(solo, solo + 1)
+        starts = np.union1d(starts, cut[cut < len(entries)])
+        starts = starts[folded[starts] != 0]
+        ends = np.union1d(ends, cut[cut > 0])
+        ends = ends[folded[ends - 1] != 0]
+    n = len(entries)
+    with np.errstate(over="ignore"):
+        # Separators fold to 0, so the sum from one word's start to the next's is the word's
+        # own sum of c_i * Q^i; times P^start it is sum c_i * Q^(i - start), whatever the start.
+        x = np.multiply(folded, _powers(_Q, n), dtype=np.uint64)
+        hashes = np.add.reduceat(x, starts) if len(starts) else np.empty(0, dtype=np.uint64)
+        hashes *= _powers(_P, max(1, n))[starts]
+        mix64(hashes)
+    para_starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=para_starts[1:])
+    offsets = np.searchsorted(starts, para_starts)
+    return Tokens(hashes, offsets, entries, starts, ends)
+
+
+def shingles(tokens: Tokens, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes the word n-grams of every paragraph of a batch (duplicates within a paragraph kept).
+
+    A paragraph with fewer than ``n`` words has no shingles: it is compared by exact
+    match instead, never by an empty signature.
+
+    Returns:
+        ``(hashes, offsets)``: uint32 shingle hashes, paragraph after paragraph, and the
+        int64 offsets (``len(paragraphs) + 1``) of each paragraph's shingles.
+    """
+    counts = np.maximum(tokens.counts() - (n - 1), 0)
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    w = tokens.hashes
+    m = len(w) - n + 1
+    if m <= 0 or offsets[-1] == 0:
+        return np.empty(0, dtype=np.uint32), offsets
+    with np.errstate(over="ignore"):
+        acc = w[:m].copy()
+        for k in range(1, n):
+            acc *= _MULT
+            acc += w[k : k + m]
+        acc ^= acc >> np.uint64(31)
+        acc *= _FOLD
+        h = (acc >> np.uint64(32)).astype(np.uint32)
+    # Keep the n-grams that start and end inside one paragraph.
+    para_end = np.repeat(tokens.offsets[1:], tokens.counts())[:m]
+    valid = np.arange(m, dtype=np.int64) + (n - 1) < para_end
+    return h[valid], offsets
+
+
+def exact_keys(tokens: Tokens) -> np.ndarray:
+    """Returns a 128-bit key per paragraph (uint64, shape ``(len, 2)``): equal word sequences, equal keys.
+
+    Each word's hash is salted with its position, mixed, and summed per paragraph, with
+    two different salts; two different sequences share both sums with probability
+    about 2^-128. A paragraph without words gets ``(0, 0)``.
+    """
+    counts = tokens.counts()
+    out = np.zeros((len(counts), 2), dtype=np.uint64)
+    nonempty = np.flatnonzero(counts)
+    if len(nonempty) == 0:
+        return out
+    pos = np.arange(len(tokens.hashes), dtype=np.uint64) - np.repeat(tokens.offsets[:-1], counts).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for col, salt in enumerate((_MULT, _MIX2)):
+            v = tokens.hashes + (pos + np.uint64(1)) * salt
+            mix64(v)
+            out[nonempty, col] = np.add.reduceat(v, tokens.offsets[nonempty])
+        out[nonempty, 1] ^= counts[nonempty].astype(np.uint64)
+    return out
+
+
+def normalize(text: str) -> str:
+    """Returns the comparison form of a paragraph: NFKC, case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Returns the folded words of the NFKC text (runs of letters, digits and ``_``)."""
+    return tokenize([text]).words(0)
+
+
+def fact_flags(text: str) -> list[bool]:
+    """Returns, per word of :func:`words`, whether it carries a fact.
+
+    This is the one place that says which words are facts; verification never merges two
+    paragraphs that differ in one (:mod:`nettoyeur.dedup.verify`). A fact word is:
+
+    * a number: any word with a digit, or a number word ("seven", "zwölf", "mille", "三");
+    * a date: a month, weekday, relative day, part of the day, season or frequency
+      ("Tuesday", "demain", "monatlich"), in many languages;
+    * a negation ("not", "kein", "jamais", "nunca", "niet", "不") or a word of an antonym
+      pole ("more" / "less", "rose" / "fell", "gagné" / "perdu");
+    * a name: a capitalised word that is not a function word, honorific, connective or
+      frequent word, nor a single letter ("The", "Mr", "Meanwhile", "B." are no names). In
+      German, where every noun is capitalised, a capitalised word with a common-noun suffix
+      or after a figure is a noun, not a name (:func:`is_german_common_noun`);
+    * an address or handle: a word next to "@".
+    """
+    return tokenize([text]).facts(0)
+
+
+def exact_key(tokens: list[str]) -> str:
+    """Returns the key under which exact copies (modulo case, quotes, spaces) meet."""
+    return " ".join(tokens)
+
+
+def word_hashes(tokens: list[str]) -> np.ndarray:
+    """Returns the 64-bit hash of each word (the same as :func:`tokenize` gives it)."""
+    if not tokens:
+        return np.empty(0, dtype=np.uint64)
+    t = tokenize([" ".join(tokens)])
+    if len(t.hashes) != len(tokens):
+        raise ValueError("word_hashes takes words as words() returns them (no separators inside)")
+    return t.hashes
+
+
+def shingle_hashes(tokens: list[str], n: int) -> np.ndarray:
+    """Returns the sorted, distinct 32-bit hashes of the word n-grams of ``tokens``.
+
+    A paragraph with fewer than ``n`` words has no shingles (an empty array): it is
+    compared by exact match instead, never by an empty signature.
+    """
+    if len(tokens) < n:
+        return np.empty(0, dtype=np.uint32)
+    h, _ = shingles(tokenize([" ".join(tokens)]), n)
+    h = np.sort(h)
+    return h[np.r_[True, h[1:] != h[:-1]]] if len(h) else h
+
+
+def shingle_strings(tokens: list[str], n: int) -> list[str]:
+    """Returns the word n-grams as strings (for tests and explanations)."""
+    return [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]

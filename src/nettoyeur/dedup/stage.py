@@ -1,0 +1,617 @@
+"""The near-duplicate stage: sign, find candidates, verify, cluster, keep.
+
+Runs over every paragraph that boilerplate left, within and across files alike:
+
+1. *exact*: paragraphs with the same normalised words (case, quotes, spaces aside) are
+   duplicates at once; this is also how paragraphs too short for shingles are compared
+   (never by empty signatures, and never dropped for being short);
+2. *sign*: word-shingle hashes and MinHash signatures (:mod:`nettoyeur.dedup.shingle`,
+   :mod:`nettoyeur.dedup.minhash`);
+3. *candidates*: LSH bands and containment anchors (:mod:`nettoyeur.dedup.lsh`), less the pairs
+   of one template family whose numbers differ (a conflict without alignment), at most
+   the 8 best of each paragraph (:func:`~nettoyeur.dedup.analysis.bound_candidates`);
+4. *verify*: exact Jaccard and the edit-aware alignment (:mod:`nettoyeur.dedup.verify`);
+5. *cluster / keep*: union-find, first copy in corpus order kept (or the best ranked
+   by ``--keep``: :mod:`nettoyeur.dedup.keep`), pairs that state
+   different things never in one cluster (:mod:`nettoyeur.dedup.cluster`). A passage quoted
+   inside a longer paragraph (pull quote, heading) is reported with its container, kept.
+
+The stage is split for streaming and for workers. :func:`~nettoyeur.dedup.analysis.analyse`
+(:mod:`nettoyeur.dedup.analysis`) turns a batch of paragraph texts into an
+:class:`~nettoyeur.dedup.analysis.Analysis`: compact arrays (a 128-bit exact key, the LSH
+band keys, the anchors, the word count), about 250 bytes a paragraph, no text and no
+signature. Analyses of shards are concatenated in corpus order, and :func:`decide`
+(this module) finds and verifies the candidates; it reads the texts of candidate
+paragraphs only, from a text store (in memory, or spilled to disk by the streaming
+pipeline), and verifies chunks of pairs on worker processes. Paragraph ids (``pid``)
+are positions in corpus order, so "keep the first copy" is "keep the smallest id"
+whatever the worker count.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+from tqdm import tqdm
+
+from nettoyeur.config import CleanConfig
+from nettoyeur.dedup.analysis import (
+    Analysis,
+    analyse_for,
+    batches,
+    bound_candidates,
+    counted_candidate_pairs,
+    exact_groups,
+    families,
+)
+from nettoyeur.dedup.cluster import Removal, choose_keepers
+from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
+from nettoyeur.dedup.lsh import optimal_bands, sorted_unique, sorted_unique_segments
+from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
+from nettoyeur.dedup.shingle import shingles, tokenize
+from nettoyeur.dedup.verify import align, jaccard, verify
+from nettoyeur.executors import process_pool
+from nettoyeur.records import Document, Paragraph, Verdict
+from nettoyeur.scratch.paragraphs import MemoryTexts
+
+# Candidate pairs verified per task: enough to amortise a task (~10 ms of overhead with
+# its texts), few enough that workers stay balanced and that the words of its (at most
+# 1,024) paragraphs stay small (~5 MB).
+PAIRS_PER_TASK = 512
+
+
+class TextStore(Protocol):
+    """Where :func:`decide` reads candidate paragraphs' texts from (by paragraph id)."""
+
+    def texts(self, pids: np.ndarray) -> list[str]:
+        """Returns the texts of the given paragraph ids, in that order."""
+        ...
+
+
+@dataclass
+class DedupStats:
+    """Counts of the dedup stage, for the run summary."""
+
+    paragraphs: int = 0
+    signed: int = 0
+    exact_pairs: int = 0
+    candidates: int = 0
+    implied: int = 0  # pairs families settled (see counted_candidate_pairs: not in the summary)
+    beyond: int = 0
+    verified: int = 0
+    verified_duplicates: int = 0
+    verified_contained: int = 0
+    rejected: int = 0
+    quoted: int = 0
+    conflicts: int = 0
+    short_copies_alone: int = 0  # short pairs dropped: no neighbour recurs with them (min_lone_copy_words)
+    bands: int = 0
+    rows: int = 0
+    contained_reported: list[dict] = field(default_factory=list)
+
+
+# --- verification, on workers ------------------------------------------------------------
+
+
+def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.ndarray, list[bool]]]:
+    """Returns, per text, its words, sorted distinct shingle hashes and fact flags (what verify takes)."""
+    out = []
+    for first, last in batches(texts):
+        tok = tokenize(texts[first:last])
+        hashes, offsets = shingles(tok, ngram)
+        words = tok.all_words()
+        facts = tok.all_facts(words)
+        bounds = tok.offsets.tolist()
+        distinct = sorted_unique_segments(hashes, offsets)
+        for i in range(last - first):
+            lo, hi = bounds[i], bounds[i + 1]
+            out.append((words[lo:hi], distinct[i], facts[lo:hi]))
+    return out
+
+
+def _load(pids: np.ndarray) -> dict[int, tuple[list[str], np.ndarray, list[bool]]]:
+    st = process_pool.state()
+    return dict(zip(pids.tolist(), paragraph_data(st["store"].texts(pids), st["config"].ngram)))
+
+
+def _verify_task(pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float, float] | None]]:
+    """Verifies a chunk of candidate pairs ``(a, b)``, ``a < b``.
+
+    Returns:
+        per pair, verify()'s result and, where it is a duplicate, or a passage contained or
+        quoted with ``b`` the shorter one, the :func:`_evidence` of removing ``b`` for ``a``
+        (what the removal will most likely be: the first copy is kept), computed while the
+        words are at hand instead of being read and tokenised again; None otherwise.
+    """
+    st = process_pool.state()
+    data = _load(sorted_unique(pairs.reshape(-1)))
+    matches = []
+    likely: list[tuple[int, int]] = []
+    for a, b in pairs.tolist():
+        (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
+        match = verify(ta, tb, sa, sb, st["config"], fa, fb)
+        matches.append(match)
+        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and len(tb) <= len(ta))):
+            likely.append((b, a))
+    evidence = dict(zip(likely, _evidence(data, likely, st["config"], st["estimates"])))
+    return [(match, evidence.get((b, a))) for (a, b), match in zip(pairs.tolist(), matches)]
+
+
+def _evidence(
+    data: dict[int, tuple[list[str], np.ndarray, list[bool]]],
+    pairs: list[tuple[int, int]],
+    config: CleanConfig,
+    estimates: bool,
+) -> list[tuple[float | None, float, float]]:
+    """Returns, per (removed, kept) pair: the MinHash estimate (None without ``estimates``), Jaccard, containment."""
+    sig_of: dict[int, np.ndarray] = {}
+    if estimates:
+        signed = [pid for pid in sorted({p for pair in pairs for p in pair}) if len(data[pid][1])]
+        if signed:
+            offsets = np.cumsum([0] + [len(data[p][1]) for p in signed])
+            sigs = signatures_flat(np.concatenate([data[p][1] for p in signed]), offsets, config.num_perm, config.seed)
+            sig_of = dict(zip(signed, sigs))
+    out = []
+    for a, b in pairs:
+        (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
+        matched, _ = align(ta, tb, fa, fb) if ta and tb else (0, False)
+        est = estimate_jaccard(sig_of[a], sig_of[b]) if a in sig_of and b in sig_of else None
+        jac = jaccard(sa, sb) if len(sa) or len(sb) else 1.0
+        out.append((est, jac, matched / len(ta) if ta else 1.0))
+    return out
+
+
+def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
+    """Returns the :func:`_evidence` of each (removed, kept) pair."""
+    st = process_pool.state()
+    return _evidence(_load(sorted_unique(pairs.reshape(-1))), pairs.tolist(), st["config"], st["estimates"])
+
+
+def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
+    # Views (of a file mapping too, see _spilled): a chunk's pairs are read when its task is sent.
+    return [np.asarray(pairs[i : i + size]) for i in range(0, len(pairs), size)]
+
+
+def _stream(
+    fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None
+) -> Iterator[tuple[np.ndarray, list[Any]]]:
+    """Runs ``fn`` over chunks of ``pairs`` on workers; yields each chunk with its results, in order."""
+    chunks = _chunks(pairs)
+    if executor is not None:
+        parts = executor.map(fn, chunks, shared, jobs=len(chunks))
+    else:
+        parts = process_pool.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
+    yield from zip(chunks, parts)
+
+
+# Candidate pairs kept in memory at most (16 bytes each, 64 MiB); more are written to a
+# temporary file and read back chunk by chunk as the workers verify them.
+PAIRS_IN_MEMORY = 1 << 22
+
+
+def short_copies_alone(
+    pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
+) -> np.ndarray:
+    """Finds the pairs of short paragraphs that no neighbour backs (see ``min_lone_copy_words``).
+
+    A line of a few words that recurs is a copy only when the copying goes on around it:
+    the title of a republished article stands next to the article's body, which is a copy
+    too, and a block repeated at the end of a page repeats its short lines with its long
+    ones; "1", "Australia", "Yes" or a table's "25" that two pages, or two rows of one
+    table, share stand among lines that are not copies. A short pair ``(a, b)`` is backed
+    when a neighbour of ``a`` (the paragraph before or after it in its document) pairs
+    with a neighbour of ``b``: the two lines recur with the same neighbours. Two copies
+    side by side do not back each other.
+
+    Args:
+        pairs: ``(m, 2)`` duplicate pairs to judge.
+        n_words: words of each paragraph.
+        doc_of: the document of each paragraph (paragraph ids are corpus order).
+        min_words: pairs whose longer side has this many words or more are never alone.
+        others: ``(k, 2)`` every duplicate pair (the evidence: ``pairs`` among them).
+
+    Returns:
+        a boolean mask over ``pairs``: True for a short pair with no backing.
+    """
+    alone = np.zeros(len(pairs), dtype=bool)
+    if not len(pairs) or not min_words:
+        return alone
+    a, b = pairs[:, 0], pairs[:, 1]
+    short = np.maximum(n_words[a], n_words[b]) < min_words
+    if not short.any():
+        return alone
+    n = len(doc_of)
+    near = np.concatenate([a[short] - 1, a[short] + 1, b[short] - 1, b[short] + 1])
+    near = np.unique(near[(near >= 0) & (near < n)])
+    touching = np.isin(others[:, 0], near) | np.isin(others[:, 1], near)
+    partners: dict[int, set[int]] = {}
+    for x, y in others[touching].tolist():
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
+
+    def beside(p: int) -> list[int]:
+        return [q for q in (p - 1, p + 1) if 0 <= q < n and doc_of[q] == doc_of[p]]
+
+    for k in np.flatnonzero(short).tolist():
+        x, y = int(a[k]), int(b[k])
+        around_y = set(beside(y)) - {x}  # two copies side by side do not back each other
+        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x) if q != y)
+    return alone
+
+
+def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray, alone: np.ndarray) -> np.ndarray:
+    """Links the exact copies that :func:`short_copies_alone` found alone to their own document's first copy.
+
+    Such a copy is linked to the first copy of its group in its own document instead of
+    the group's first copy in the corpus; the first copy in each document is linked to
+    nothing, so it stays.
+
+    Args:
+        exact: ``(root, copy)`` pairs of the exact-key step (root: the group's first copy).
+        group: per paragraph, the id of its group's first copy.
+        doc_of: the document of each paragraph.
+        alone: the mask over ``exact`` of the pairs to re-link.
+
+    Returns:
+        the ``(first copy in the document, copy)`` pairs that replace the pairs ``alone`` marks.
+    """
+    if not alone.any():
+        return np.empty((0, 2), dtype=exact.dtype)
+    copies = exact[alone, 1]
+    members = np.concatenate([copies, np.unique(exact[alone, 0])])
+    # The first member of each (group, document) in corpus order: ids are corpus order.
+    order = np.lexsort((members, doc_of[members], group[members]))
+    members = members[order]
+    keys = np.stack([group[members], doc_of[members]], axis=1)
+    starts = np.ones(len(members), dtype=bool)
+    starts[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    first = members[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+    return np.stack([first, members], axis=1)[~starts]
+
+
+# A line of at most this many words, above a paragraph of its own document that holds its
+# words, may be that paragraph's heading (headlines and section titles rarely run past 15
+# words; the cut copies that republishers leave are longer).
+HEADING_WORDS = 15
+
+
+def is_heading(text: str) -> bool:
+    """Returns True when a short line reads as a heading: it does not end a sentence or a cut ("." or "…").
+
+    A heading above the paragraph that restates it ("Harbour bridge reopens" above "The
+    harbour bridge reopens on Tuesday after …") is kept and reported, not removed as a cut
+    copy: the document needs it. A line that ends with a full stop or an ellipsis is a
+    sentence or a teaser, and goes as a cut copy.
+    """
+    return not text.rstrip().endswith((".", "…", "...", "。"))
+
+
+def _without_lone_short_copies(
+    duplicates: list[tuple[int, int]],
+    n_exact: int,
+    group: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    min_words: int,
+    stats: DedupStats,
+) -> list[tuple[int, int]]:
+    """Drops the short pairs that no neighbour backs; re-links such exact copies within their document.
+
+    ``duplicates`` holds the ``n_exact`` exact pairs first, then the verified ones.
+    """
+    every = np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)
+    alone = short_copies_alone(every, n_words, doc_of, min_words, every)
+    if not alone.any():
+        return duplicates
+    # An exact copy alone against its group's first copy elsewhere may still be backed against
+    # an earlier copy in its own document (a repeated block): judged again, linked there.
+    across = alone[:n_exact] & (doc_of[every[:n_exact, 0]] != doc_of[every[:n_exact, 1]])
+    local = local_short_copies(every[:n_exact], group, doc_of, across)
+    local = local[~short_copies_alone(local, n_words, doc_of, min_words, np.concatenate([every, local]))]
+    stats.short_copies_alone = int(np.count_nonzero(alone))
+    return [tuple(p) for p in np.concatenate([every[~alone], local]).tolist()]
+
+
+def _spilled(pairs: np.ndarray) -> np.ndarray:
+    """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
+
+    Raises:
+        OSError: the temporary folder cannot be written.
+    """
+    if len(pairs) <= PAIRS_IN_MEMORY:
+        return pairs
+    with tempfile.TemporaryFile(prefix="nettoyeur-pairs-") as handle:
+        pairs = np.ascontiguousarray(pairs, dtype=np.int64)
+        pairs.tofile(handle)
+        handle.flush()
+        # The mapping outlives the file's name (an unnamed temporary file): the pages are
+        # the kernel's to drop, so the pairs leave this process's memory.
+        return np.memmap(handle, dtype=np.int64, mode="r", shape=pairs.shape)
+
+
+@dataclass
+class Decision:
+    """The removals decided by the dedup stage, as parallel lists sorted by paragraph id.
+
+    Attributes:
+        pid: the removed paragraphs.
+        target: the kept paragraph each one duplicates or lies in.
+        reason: ``duplicate`` or ``contained``.
+        evidence: per removal ``(estimated, jaccard, containment)``.
+        reported: paragraphs that are kept but reported, ``(pid, target, reason,
+            evidence)``: the contained ones under ``containment="report"`` (reason
+            ``contained``), then the quoted ones (reason ``quoted``: a passage inside a
+            longer paragraph that is not a cut copy of it), each in paragraph id order.
+        stats: the stage's counts.
+        keep: the ``--keep`` rule that chose the kept copies.
+    """
+
+    pid: list[int] = field(default_factory=list)
+    target: list[int] = field(default_factory=list)
+    reason: list[str] = field(default_factory=list)
+    evidence: list[tuple[float | None, float, float]] = field(default_factory=list)
+    reported: list[tuple[int, int, str, tuple[float | None, float, float]]] = field(default_factory=list)
+    stats: DedupStats = field(default_factory=DedupStats)
+    keep: str = "first"
+
+    def targets(self) -> set[int]:
+        """Returns the ids of every kept paragraph that a removal or report points at."""
+        return set(self.target) | {r[1] for r in self.reported}
+
+
+def decide(
+    analysis: Analysis,
+    config: CleanConfig,
+    store: TextStore,
+    workers: int = 1,
+    executor: Any = None,
+    progress: bool = False,
+    rank: np.ndarray | None = None,
+    doc_of: np.ndarray | None = None,
+) -> Decision:
+    """Finds, verifies and clusters near duplicates; decides which paragraphs go.
+
+    Args:
+        analysis: every paragraph to deduplicate, in corpus order (ids are positions).
+        config: the options.
+        store: the paragraphs' texts, read for candidate pairs only.
+        workers: processes verifying pairs (without ``executor``).
+        executor: where candidates, verification and large clusters run (a
+            :class:`nettoyeur.executors.base.Executor`); None: here and on ``workers`` processes.
+        rank: per paragraph, its ``--keep`` rank (:func:`nettoyeur.dedup.keep.paragraph_ranks`);
+            None keeps the first copy in corpus order.
+        progress: show a progress bar of the verification (on standard error).
+        doc_of: per paragraph, its document: a paragraph shorter than
+            ``config.min_lone_copy_words`` is then a copy only with a neighbour that recurs
+            beside the other copy, and a heading above the paragraph of its document that
+            restates it stays. None: neither rule (every copy counts).
+
+    Returns:
+        the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
+        are dropped once the candidates are found.
+    """
+    stats = DedupStats()
+    n = stats.paragraphs = len(analysis)
+    stats.bands, stats.rows = optimal_bands(config.threshold, config.num_perm)
+    n_words = analysis.n_words
+    group = exact_groups(analysis)
+    copies = np.flatnonzero(group != np.arange(n))
+    exact = np.stack([group[copies], copies], axis=1)
+    lone_min = config.min_lone_copy_words if doc_of is not None else 0
+    stats.exact_pairs = len(exact)
+
+    anchors = config.containment != "off"
+    settled = families(analysis, group)
+    family, variant = settled
+    counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
+    if counted is not None:
+        found = counted(analysis, group, anchors, settled=settled)
+        signed, agreement, shared_anchors = found.signed, found.agreement, found.shared
+        pairs, stats.implied = found.pairs, found.implied
+        del found
+    else:  # an executor that does not count band agreement: families still apply, the bound does not
+        signed, pairs = executor.candidate_pairs(analysis, group, anchors)
+        agreement = shared_anchors = None
+    bounded = bound_candidates(pairs, agreement, shared_anchors, family, variant)
+    stats.candidates = len(pairs) - bounded.implied
+    stats.implied += bounded.implied
+    stats.beyond = bounded.beyond
+    del pairs, agreement, shared_anchors
+    pairs = _spilled(bounded.pairs)
+    stats.verified = len(pairs)
+    del bounded
+    # The band keys and anchors are most of the analysis and are not needed any more.
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[analysis.signed] = True
+    analysis.band_keys = np.empty((0, analysis.band_keys.shape[1]), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
+    analysis.anchor_parts = None
+    stats.signed = len(signed)
+    shared = {"store": store, "config": config, "estimates": len(signed) > 1}
+
+    # Verdicts are consumed chunk by chunk as they come (in pair order, whatever the
+    # worker count): only the pairs that matter are kept, never one result per candidate.
+    known: dict[tuple[int, int], tuple[float | None, float, float]] = {}
+    duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
+    contained: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []
+    conflicts: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] = []
+    with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
+        for chunk, results in _stream(_verify_task, pairs, workers, shared, executor):
+            for (a, b), (match, ev) in zip(chunk.tolist(), results):
+                if ev is not None:  # the evidence of removing b for a, which verification foresaw
+                    known[(b, a)] = ev
+                if match is not None and match.conflict:
+                    conflicts.append((a, b))
+                if match is None or match.kind == "different":
+                    stats.rejected += 1
+                elif match.kind == "duplicate":
+                    duplicates.append((a, b))
+                    stats.verified_duplicates += 1
+                else:
+                    inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
+                    local = doc_of is not None and inner < outer and doc_of[inner] == doc_of[outer]
+                    if match.kind == "contained" and local and n_words[inner] <= HEADING_WORDS:
+                        above.append((inner, outer))  # a heading its body restates, or a cut copy: see below
+                    elif match.kind == "contained":
+                        contained.append((inner, outer))
+                        stats.verified_contained += 1
+                    else:
+                        quoted.append((inner, outer))
+            bar.update(len(chunk))
+    del pairs
+    stats.conflicts = len(conflicts)
+    if above:
+        texts = store.texts(np.array([inner for inner, _ in above], dtype=np.int64))
+        for pair, text in zip(above, texts):
+            heading = is_heading(text)
+            (quoted if heading else contained).append(pair)
+            stats.verified_contained += not heading
+    if lone_min:
+        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, lone_min, stats)
+
+    # A very large edge list is reduced by the executor: (root, member) star edges make the
+    # same clusters (every root is its cluster's smallest id), one per member; components
+    # holding a conflict pair keep their edges (the greedy clustering needs them).
+    star = (
+        executor.clusters(
+            np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), np.asarray(conflicts, dtype=np.int64).reshape(-1, 2)
+        )
+        if executor is not None
+        else None
+    )
+    if star is not None:
+        duplicates = [tuple(e) for e in star.tolist()]
+    # choose_keepers over the ids that occur in some verdict only, renumbered in the same
+    # order: its work and memory then grow with the duplicates, not with the corpus.
+    involved = sorted_unique(
+        np.concatenate(
+            [np.asarray(edges, dtype=np.int64).reshape(-1) for edges in (duplicates, contained, conflicts)]
+        )
+    )
+    local = {pid: k for k, pid in enumerate(involved.tolist())}
+    # Family labels of the representatives involved (their exact copies carry none: a copy
+    # always joins its representative).
+    labelled = involved[group[involved] == involved]
+    removals = choose_keepers(
+        len(involved),
+        [(local[a], local[b]) for a, b in duplicates],
+        [(local[a], local[b]) for a, b in contained],
+        [(local[a], local[b]) for a, b in conflicts],
+        None if rank is None else rank[involved].tolist(),
+        families={
+            local[pid]: (f, v)
+            for pid, f, v in zip(labelled.tolist(), family[labelled].tolist(), variant[labelled].tolist())
+        },
+    )
+    ids = involved.tolist()
+    # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
+    # once, with the kept copy of the smallest container.
+    target_of = {ids[r.pid]: ids[r.target] for r in removals}
+    quoted_in: dict[int, int] = {}
+    for inner, outer in quoted:
+        target = target_of.get(outer, outer)
+        if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
+            quoted_in[inner] = target
+    stats.quoted = len(quoted_in)
+    removals = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
+    removals += [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
+    decision = Decision(stats=stats, keep=config.keep)
+    if not removals:
+        return decision
+    chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
+    # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
+    same = group[chosen[:, 0]] == group[chosen[:, 1]]
+    exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
+    # The removals verification did not foresee are read and tokenised again for their evidence.
+    rest = [(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known]
+    rest_pairs = np.array(rest, dtype=np.int64).reshape(-1, 2)
+    for chunk, results in _stream(_evidence_task, rest_pairs, workers, shared, executor):
+        known.update(zip(map(tuple, chunk.tolist()), results))
+    evidence = [
+        (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else known[(pid, target)]
+        for (pid, target), is_same in zip(chosen.tolist(), same.tolist())
+    ]
+    for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
+        if r.reason == "quoted" or (r.reason == "contained" and config.containment == "report"):
+            decision.reported.append((pid, target, r.reason, ev))
+            continue
+        decision.pid.append(pid)
+        decision.target.append(target)
+        decision.reason.append(r.reason)
+        decision.evidence.append(ev)
+    return decision
+
+
+# Why a quoted paragraph is reported and kept.
+QUOTED_DETAIL = "inside a longer paragraph but not a cut copy of it (a pull quote, a heading): kept"
+
+
+def make_verdict(
+    reason: str,
+    evidence: tuple[float | None, float, float],
+    kept_doc: str,
+    kept_line: int,
+    kept_text: str,
+    keep: str = "first",
+) -> Verdict:
+    """Returns the :class:`Verdict` of one removal or report (``quoted`` is reported as ``contained``).
+
+    ``keep`` (the ``--keep`` rule) is recorded in the verdict unless it is the default
+    ``first``, so a default run's report is unchanged.
+    """
+    est, jac, cont = evidence
+    return Verdict(
+        "contained" if reason == "quoted" else reason,
+        kept_doc=kept_doc,
+        kept_line=kept_line,
+        kept_text=kept_text,
+        estimated=est,
+        jaccard=jac,
+        containment=cont,
+        detail=QUOTED_DETAIL if reason == "quoted" else None,
+        keep=None if keep == "first" else keep,
+    )
+
+
+def reported_record(doc: str, line: int, paragraph: int, text: str, verdict: Verdict) -> dict:
+    """Returns the summary entry of a kept but reported paragraph (contained or quoted)."""
+    return {"file": doc, "line": line, "paragraph": paragraph, "text": text, **verdict.to_dict()}
+
+
+def deduplicate(docs: list[Document], config: CleanConfig, progress: Callable[[int], None] | None = None) -> DedupStats:
+    """Marks duplicate and contained paragraphs of ``docs`` (in corpus order), in memory.
+
+    Returns:
+        the stage's counts.
+    """
+    owners: list[tuple[Document, Paragraph]] = []
+    for doc in sorted(docs, key=lambda d: d.path):  # corpus order, whatever order docs came in
+        for p in doc.paragraphs:
+            if p.kept and len(p.text) <= config.max_line_chars:
+                owners.append((doc, p))
+    texts = [p.text for _, p in owners]
+    analysis = analyse_for(texts, config)
+    if progress:
+        progress(len(owners))
+    rule = parse_keep(config.keep)
+    values = [record_value(getattr(doc, "record", None), rule) for doc, _ in owners] if rule.needs_records else []
+    rank = paragraph_ranks(rule, analysis.n_words, np.arange(len(owners)), values)
+    number = {id(doc): k for k, doc in enumerate(sorted(docs, key=lambda d: d.path))}
+    doc_of = np.array([number[id(doc)] for doc, _ in owners], dtype=np.int64)
+    workers = process_pool.worker_count(config.workers)
+    decision = decide(analysis, config, MemoryTexts(texts), workers, rank=rank, doc_of=doc_of)
+    for pid, target, reason, ev in zip(decision.pid, decision.target, decision.reason, decision.evidence):
+        kdoc, kp = owners[target]
+        owners[pid][1].verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)
+    for pid, target, reason, ev in decision.reported:
+        (doc, p), (kdoc, kp) = owners[pid], owners[target]
+        verdict = make_verdict(reason, ev, kdoc.path, kp.line, kp.text, config.keep)
+        decision.stats.contained_reported.append(reported_record(doc.path, p.line, p.index, p.text, verdict))
+    return decision.stats

@@ -1,0 +1,1 @@
+"""Where the work runs: a process pool on this machine or tasks on a Ray cluster."""

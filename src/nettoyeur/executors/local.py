@@ -1,0 +1,73 @@
+"""The local executor: a pool of processes on this machine (:mod:`nettoyeur.executors.process_pool`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from nettoyeur.executors import process_pool
+from nettoyeur.executors.base import regroup
+
+
+def _apply(task: tuple[Callable, list[Any]]) -> tuple[Any, list[Any]]:
+    fn, chunks = task
+    return fn(chunks, process_pool.state()["params"])
+
+
+class LocalExecutor:
+    """Runs everything on this machine: a pool of ``workers`` processes (1: this process).
+
+    Args:
+        workers: processes; 0 for every core.
+    """
+
+    shares_disk = True  # the pool's processes are on this machine
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = process_pool.worker_count(workers)
+
+    def map(
+        self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
+    ) -> Iterator[Any]:
+        """Yields ``fn(task)`` for each task, in task order (one process when there is at most one job)."""
+        return process_pool.ordered_map(fn, tasks, self.workers if jobs > 1 else 1, shared)
+
+    def exchange(
+        self, fn: Any, inputs: list[list[Any]], parts: int, params: dict[str, Any] | None = None
+    ) -> tuple[list[Any], list[list[Any]]]:
+        """Runs ``fn(chunks, params)`` per partition; returns the summaries and the chunks per destination."""
+        tasks = [(fn, chunks) for chunks in inputs]
+        return regroup(list(self.map(_apply, tasks, {"params": params or {}}, jobs=len(tasks))), parts)
+
+    def put(self, value: Any) -> Any:
+        """Returns ``value`` (chunks are plain values here)."""
+        return value
+
+    def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Returns :func:`nettoyeur.dedup.analysis.candidate_pairs`, band by band on the workers."""
+        from nettoyeur.dedup.analysis import candidate_pairs
+
+        def mapper(fn: Callable[[Any], Any], tasks: list[Any], shared: dict[str, Any]) -> Iterator[Any]:
+            return self.map(fn, tasks, shared, jobs=len(tasks))
+
+        return candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None)
+
+    def counted_candidate_pairs(
+        self, analysis: Any, group: np.ndarray, anchors: bool, settled: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> Any:
+        """Returns :func:`nettoyeur.dedup.analysis.counted_candidate_pairs`, band by band on the workers."""
+        from nettoyeur.dedup.analysis import counted_candidate_pairs
+
+        def mapper(fn: Callable[[Any], Any], tasks: list[Any], shared: dict[str, Any]) -> Iterator[Any]:
+            return self.map(fn, tasks, shared, jobs=len(tasks))
+
+        return counted_candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None, settled)
+
+    def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
+        """Returns None: the driver clusters (union-find in :func:`nettoyeur.dedup.cluster.choose_keepers`)."""
+        return None
+
+    def close(self) -> None:
+        """Nothing to release (each map's pool ends with it)."""

@@ -1,0 +1,1 @@
+"""What a run tells: the report file and summary, checksums, ``scan``/``explain``, ``--annotate``."""

@@ -1,0 +1,350 @@
+"""Report: one record per removed or changed paragraph, and a run summary.
+
+The records (JSON Lines) say for every paragraph that was removed or changed: the file,
+the line, the text, the reason (``duplicate``, ``contained``,
+``boilerplate:<signal>:<rule>``, ``encoding:<fix>``) and, for duplicates, the kept copy
+with the estimated and exact similarity; a removed paragraph whose encoding was repaired
+also carries ``repairs`` and ``original``. Records are JSON Lines that ``str.splitlines``
+cannot break (U+0085, U+2028, U+2029 are escaped). The summary (JSON) has the counts per reason,
+the skipped files and why, the parameters, the versions and the time; the input
+checksums go to a file of their own beside it (``x.checksums.jsonl``). All are written
+next to OUT, never inside it, so they are not taken for corpus.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import platform
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from nettoyeur.corpus.atomic import atomic_writer, write_atomic
+from nettoyeur.records import Document, Skip
+
+
+def default_report_path(output_dir: Path) -> Path:
+    """Returns ``OUT.report.jsonl`` beside OUT."""
+    out = output_dir.resolve()
+    return out.with_name(out.name + ".report.jsonl")
+
+
+def summary_path(report_path: Path) -> Path:
+    """Returns the summary's path for a report path (``x.report.jsonl`` -> ``x.summary.json``)."""
+    name = report_path.name
+    stem = name[: -len(".report.jsonl")] if name.endswith(".report.jsonl") else report_path.stem
+    return report_path.with_name(stem + ".summary.json")
+
+
+def checksums_path(report_path: Path) -> Path:
+    """Returns the input checksums' path for a report path (``x.report.jsonl`` -> ``x.checksums.jsonl``)."""
+    name = report_path.name
+    stem = name[: -len(".report.jsonl")] if name.endswith(".report.jsonl") else report_path.stem
+    return report_path.with_name(stem + ".checksums.jsonl")
+
+
+def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[[int], object] | None = None) -> Path:
+    """Writes the SHA-256 and paragraph count of each input document beside the report, a JSON line each, atomically.
+
+    They live in a file of their own, not in the summary, so that the summary of a run of
+    a million records stays small (the summary names the file: ``checksums_file``).
+
+    Returns:
+        the file's path.
+
+    Raises:
+        OSError: the file cannot be written (its filename is the file's path).
+    """
+    path = checksums_path(report_path)
+    with atomic_writer(path, clear_stale=True) as handle:
+        batch: list[str] = []
+        for info in infos:
+            batch.append(dumps_line({"file": info.path, "sha256": info.checksum, "paragraphs": info.paragraphs}) + "\n")
+            if len(batch) >= 4096:
+                handle.write("".join(batch).encode("utf-8"))
+                if progress is not None:
+                    progress(len(batch))
+                batch = []
+        handle.write("".join(batch).encode("utf-8"))
+        if progress is not None:
+            progress(len(batch))
+    return path
+
+
+def _checksums_field(summary: dict[str, Any], field: str, old_key: str, convert: Any) -> dict[str, Any]:
+    """Returns ``file -> convert(entry[field])`` from the checksums file a summary names.
+
+    A summary written before the checksums had a file of their own holds the mapping
+    itself, under ``old_key``.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    where = summary.get("checksums_file")
+    if not where:
+        return dict(summary.get(old_key) or {})
+    out: dict[str, Any] = {}
+    with open(where, encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            out[entry["file"]] = convert(entry.get(field, 0))
+    return out
+
+
+def read_checksums(summary: dict[str, Any]) -> dict[str, str]:
+    """Returns the input checksums of a run, ``document -> SHA-256``, from the file its summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _checksums_field(summary, "sha256", "checksums", str)
+
+
+def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
+    """Returns each input document's paragraph count, from the checksums file the summary names.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    return _checksums_field(summary, "paragraphs", "paragraphs_per_file", int)
+
+
+def records(doc: Document) -> Iterator[dict[str, Any]]:
+    """Yields the report records of one document."""
+    rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
+    path = doc.path
+    for p in doc.paragraphs:
+        verdict = p.verdict
+        if verdict is not None:
+            if rid is None:
+                record = {"file": path, "line": p.line, "paragraph": p.index, "text": p.text}
+            else:
+                record = {"file": path, "id": rid, "line": p.line, "paragraph": p.index, "text": p.text}
+            record.update(verdict.to_dict())
+            if p.repairs:  # removed after its encoding was repaired: keep both facts
+                record["repairs"] = list(p.repairs)
+                record["original"] = p.original
+            yield record
+        elif p.repairs:
+            yield {
+                **({"id": rid} if rid is not None else {}),
+                "file": path,
+                "line": p.line,
+                "paragraph": p.index,
+                "text": p.text,
+                "reason": "encoding:" + "+".join(p.repairs),
+                "original": p.original,
+            }
+
+
+def reason_counts(docs: Iterable[Document]) -> Counter[str]:
+    """Counts removals per reason, and paragraphs kept and repaired."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for p in doc.paragraphs:
+            if p.verdict is not None:
+                counts[p.verdict.reason] += 1
+            else:
+                counts["kept"] += 1
+            if p.repairs:
+                counts["repaired"] += 1
+    return counts
+
+
+def package_version(name: str) -> str:
+    """Returns an installed package's version from its metadata (importing datasketch alone takes ~0.7 s)."""
+    return importlib.metadata.version(name)
+
+
+def versions() -> dict[str, str]:
+    """Returns the versions of nettoyeur and the libraries that shape its output."""
+    from nettoyeur import __version__
+
+    return {
+        "nettoyeur": __version__,
+        "datasketch": package_version("datasketch"),
+        "ftfy": package_version("ftfy"),
+        "numpy": package_version("numpy"),
+        "python": platform.python_version(),
+    }
+
+
+# JSON leaves U+0085, U+2028 and U+2029 raw with ensure_ascii=False, but str.splitlines() and
+# many JSONL readers break lines there; escaped, every record stays on its own line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _escape_breaks(text: str) -> str:
+    """Returns ``text`` with U+0085, U+2028 and U+2029 escaped.
+
+    Three C-level searches come first: ``str.translate`` reads each character in Python.
+    """
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_LINE_BREAKS)
+    return text
+
+
+def _line_encoder() -> Callable[[Any, int], Iterable[str]]:
+    """Returns the chunks of ``json.dumps(value, ensure_ascii=False, sort_keys=True)``: ``encode(value, 0)``.
+
+    ``json.dumps`` builds an encoder object and a C encoder for every call (more than half
+    its time on a report record); here both are built once. The C encoder gets the
+    arguments ``JSONEncoder.iterencode`` gives it, so its text is the same, but for one
+    thing no record shows: it does not look for circular containers (a record holds none;
+    a cycle ends in RecursionError, which :func:`dumps_line` answers with the plain path).
+    Without the C encoder (an interpreter without ``_json``), the encoder object is reused.
+    """
+    plain = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
+    make = json.encoder.c_make_encoder
+    if make is None:
+        return lambda value, _level: plain.iterencode(value, _one_shot=True)
+    return make(
+        None,  # markers: no circularity check
+        plain.default,
+        json.encoder.encode_basestring,  # the string encoder of ensure_ascii=False
+        plain.indent,
+        plain.key_separator,
+        plain.item_separator,
+        plain.sort_keys,
+        plain.skipkeys,
+        plain.allow_nan,
+    )
+
+
+_line_chunks = _line_encoder()
+
+
+def dumps_line(record: dict[str, Any]) -> str:
+    """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators).
+
+    The same text as ``_dumps(record, sort_keys=True)``, the plain definition, in less than
+    half its time: one reused encoder, and the tests for lone surrogates and raw line
+    separators skipped on an ASCII line.
+    """
+    try:
+        text = "".join(_line_chunks(record, 0))
+    except (TypeError, ValueError, RecursionError):  # not JSON (or a cycle): json.dumps says why
+        return _dumps(record, sort_keys=True)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a file name not in UTF-8): ASCII escapes
+        return _dumps(record, sort_keys=True)
+    return _escape_breaks(text)
+
+
+def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:
+    """Writes the records to ``path`` and the summary beside it, atomically.
+
+    Returns:
+        the summary's path.
+    """
+    lines = [dumps_line(r) for doc in docs for r in records(doc)]
+    lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
+    write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
+    return write_summary(path, summary)
+
+
+def write_summary(report_path: Path, summary: dict[str, Any]) -> Path:
+    """Writes the summary beside the report (``x.summary.json``), atomically; returns its path."""
+    spath = summary_path(report_path)
+    write_atomic(spath, _dumps(summary, indent=2, sort_keys=True) + "\n", clear_stale=True)
+    return spath
+
+
+def _dumps(value: Any, **options: Any) -> str:
+    """Returns ``value`` as JSON, readable UTF-8 where it can be, without raw line separators.
+
+    A file name that is not valid UTF-8 reaches Python as lone surrogates, which UTF-8
+    cannot encode: such a record is written with ASCII escapes instead (still valid
+    JSON, and it reads back as the same name).
+    """
+    text = json.dumps(value, ensure_ascii=False, **options)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, **options)
+    return text if text.isascii() else _escape_breaks(text)
+
+
+def reported_line(record: dict[str, Any]) -> dict[str, Any]:
+    """Returns a report-only containment record with the same keys as a removal (``file``, not ``doc``)."""
+    out = {k: v for k, v in record.items() if k != "doc"}
+    out.setdefault("file", record.get("doc"))
+    out["reason"] = "contained"
+    out["removed"] = False
+    return out
+
+
+def run_summary(
+    *,
+    infos: Iterable[Any],
+    skips: list[Skip],
+    counts: Counter[str] | dict[str, int],
+    config: Any,
+    stages: dict[str, Any],
+    contained_reported: list[dict[str, Any]],
+    sink: Any,
+    started: float,
+    report_path: Path,
+    extra: dict[str, Any] | None = None,
+    more: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Returns the run summary, the same for the streaming and the in-memory run.
+
+    Args:
+        infos: per input document, an object with ``path``, ``encoding``, ``checksum``,
+            ``paragraphs`` (a count) and ``long_lines`` (``(line, chars)`` pairs).
+        skips: the inputs skipped, sorted by path.
+        counts: paragraphs per reason (and ``kept``).
+        config: the run's :class:`~nettoyeur.config.CleanConfig`.
+        stages: the dedup stage's statistics.
+        contained_reported: the paragraphs kept but reported (contained, quoted).
+        sink: the sink (its ``output_files`` counts, if any); None for a dry run.
+        started: ``time.time()`` at the start of the run.
+        report_path: where the report records are written.
+        extra: fields first in the summary (input/output locations ...).
+        more: fields added last (index notes, stage timings ...).
+    """
+    infos = list(infos)
+    non_utf8 = {d.path: d.encoding for d in infos if d.encoding != "utf-8"}
+    return {
+        **(extra or {}),
+        "files": len(infos),
+        "skipped": skips_to_dicts(skips),
+        "skipped_by_reason": dict(sorted(Counter(s.reason for s in skips).items())),
+        "encodings": dict(sorted(Counter(non_utf8.values()).items())),
+        "non_utf8_files": non_utf8,
+        "paragraphs": sum(d.paragraphs for d in infos),
+        "long_lines": [{"file": d.path, "line": line, "chars": n} for d in infos for line, n in d.long_lines],
+        "output_files": dict(getattr(sink, "output_files", None) or {}) or None,
+        **(getattr(sink, "notes", None) or {}),  # stale outputs removed, foreign files kept ...
+        "counts": dict(sorted(counts.items())),
+        "parameters": config.to_dict(),
+        "versions": versions(),
+        "checksums_file": str(checksums_path(report_path)),  # written by write_checksums
+        "stages": stages,
+        "contained_reported": contained_reported,
+        "seconds": round(time.time() - started, 3),
+        "dry_run": sink is None,
+        "report": str(report_path),
+        **(more or {}),
+    }
+
+
+def skips_to_dicts(skips: Iterable[Skip]) -> list[dict[str, str]]:
+    """Returns the skipped files as JSON-ready dicts."""
+    return [{"file": s.path, "reason": s.reason, "detail": s.detail} for s in skips]
+
+
+def table(counts: Counter[str], skipped: int, files: int) -> str:
+    """Returns the short summary table printed on the terminal."""
+    rows = [("files cleaned", files), ("files skipped", skipped)]
+    rows += [(reason, n) for reason, n in sorted(counts.items()) if reason not in ("kept",)]
+    rows.append(("paragraphs kept", counts.get("kept", 0)))
+    width = max(len(r) for r, _ in rows)
+    return "\n".join(f"{r:<{width}}  {n:>9,}" for r, n in rows)

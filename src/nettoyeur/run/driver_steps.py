@@ -1,0 +1,134 @@
+"""The self-contained helpers of :func:`nettoyeur.run.streaming.run`, on the driver.
+
+:func:`remark_plan` drives the re-mark after dedup (first marks on workers, then the hand-over
+of kept copies, :mod:`nettoyeur.boilerplate.after_dedup`); :func:`reported_entries` lists the paragraphs dedup
+kept but reports; :class:`ReportFile` appends the report records shard by shard to a
+temporary file renamed into place at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from nettoyeur.boilerplate.after_dedup import Copy, Marks, remark_streaming
+from nettoyeur.corpus.atomic import file_mode, named_errors, remove_stale_temporaries, temporary_prefix
+from nettoyeur.dedup.stage import Decision, make_verdict, reported_record
+from nettoyeur.executors import process_pool
+from nettoyeur.executors.base import Executor
+from nettoyeur.run.passes import remark_shard
+from nettoyeur.run.verdict_plan import Overrides, Plan, WriteTask
+from nettoyeur.scratch.paragraphs import SpillTexts
+
+
+def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[dict[str, Any]]:
+    """Returns the summary entries of the paragraphs kept but reported (contained, quoted)."""
+    if not decision.reported:
+        return []
+    ids = np.array([pid for r in decision.reported for pid in r[:2]], dtype=np.int64)
+    texts = store.texts(ids)
+    out = []
+    for k, (pid, target, reason, ev) in enumerate(decision.reported):
+        kept_doc, kept_line = plan.paths[plan.doc_of[target]], int(plan.lines[target])
+        verdict = make_verdict(reason, ev, kept_doc, kept_line, texts[2 * k + 1], decision.keep)
+        doc = plan.paths[plan.doc_of[pid]]
+        out.append(reported_record(doc, int(plan.lines[pid]), int(plan.indices[pid]), texts[2 * k], verdict))
+    return out
+
+
+def remark_plan(
+    plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor, progress: bool = False
+) -> Overrides:
+    """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
+
+    Args:
+        plan: the run's plan of verdicts.
+        shard_keys: the documents of each shard.
+        shared: the workers' state.
+        executor: where the shards are marked.
+        progress: show a progress bar of the documents re-marked (on standard error).
+
+    Returns:
+        the verdict changes the write pass applies.
+    """
+    pointing: dict[tuple[str, int], list[Copy]] = {}
+    for pid, target, reason, ev in plan.removals:
+        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "", shared["config"].keep)
+        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
+        pointing.setdefault(kept, []).append(copy)
+    thinned = np.unique(plan.doc_of[plan.removed]).tolist()
+    tasks: list[WriteTask] = []
+    start, k = 0, 0
+    for keys in shard_keys:  # the thinned documents, grouped by shard
+        stop = start + len(keys)
+        mine = []
+        while k < len(thinned) and thinned[k] < stop:
+            mine.append(thinned[k])
+            k += 1
+        if mine:
+            tasks.append(plan.task(mine))
+        start = stop
+    first: dict[str, Marks] = {}
+    with tqdm(total=len(thinned), desc="re-mark", unit="doc", disable=not progress) as bar:
+        for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
+            first.update(part)
+            bar.update(len(part))
+    doc_index = {path: d for d, path in enumerate(plan.paths)}
+
+    def recompute(path: str, overrides: Overrides) -> Marks:
+        task = plan.task([doc_index[path]], overrides)
+        return next(iter(process_pool.ordered_map(remark_shard, [task], 1, shared)))[path]
+
+    store: SpillTexts = shared["store"]
+    return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
+
+
+class ReportFile:
+    """The report records, appended shard by shard to a temporary file renamed at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        prefix = temporary_prefix(path)  # named after the report: a killed run's leftover is removed here
+        remove_stale_temporaries(path.parent, recursive=False, prefix=prefix)
+        fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        """Appends report lines to the temporary file.
+
+        Raises:
+            OSError: the disk is full (its filename is the report's path).
+        """
+        with named_errors(self.path):
+            self.handle.write(text)
+
+    def commit(self) -> None:
+        """Makes the temporary file durable and renames it over the report.
+
+        Raises:
+            OSError: the file cannot be synced or renamed.
+        """
+        with named_errors(self.path):
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.chmod(self.tmp, file_mode())  # mkstemp makes 0600; give the mode any new file gets
+            os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        """Closes and removes the temporary file (after a failure)."""
+        try:
+            self.handle.close()
+        except OSError:  # the disk is full: the bytes it held are dropped with the file
+            pass
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass

@@ -1,0 +1,429 @@
+"""The pipeline: read, repair, split, strip boilerplate, deduplicate, write, report.
+
+:func:`run` streams a :class:`~nettoyeur.corpus.sources.Source` into a
+:class:`~nettoyeur.corpus.sources.Sink` in passes over *shards* (consecutive runs of documents
+in corpus order), each pass a plain function of one shard (:mod:`nettoyeur.run.passes`) that
+a worker process (or a Ray task) can run:
+
+1. *count* (:func:`~nettoyeur.run.passes.count_shard`, only with boilerplate on): load and
+   repair each document, keep its snapshot, and count the 64-bit keys of its short
+   lines; the counts of all shards are merged (the boilerplate frequency signal needs
+   corpus-wide counts).
+2. *analyse* (:func:`~nettoyeur.run.passes.analyse_shard`): restore, mark boilerplate
+   (given the counts), and turn the paragraphs left into the dedup stage's compact arrays
+   (:class:`~nettoyeur.dedup.stage.Analysis`); their texts go to a spill file on disk. Then,
+   in this process, :func:`~nettoyeur.dedup.stage.decide` finds and verifies the near
+   duplicates over the whole corpus, reading candidates' texts back from the spill.
+3. *remark* (:func:`~nettoyeur.run.passes.remark_shard`, only the documents dedup thinned):
+   the boilerplate signals again on what dedup left, kept copies handed over to the next
+   copy when they go (:mod:`nettoyeur.boilerplate.after_dedup`).
+4. *write* (:func:`~nettoyeur.run.passes.write_shard`): restore each document, apply the
+   boilerplate, dedup and re-mark verdicts, render the output and the report records;
+   this process writes them in corpus order.
+
+Memory holds the compact arrays (a few hundred bytes a paragraph), never the corpus
+text. Each file is read, decoded and repaired once: the first pass appends each document
+to a snapshot file on disk, which the later passes read back (:mod:`nettoyeur.scratch.documents`;
+Ray's workers, which may not share this disk, load from the source again and check that
+it reads the same). Results come back in shard order and
+every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
+the same bytes as ``--workers 1``. The driver's helpers (the re-mark's, the report file)
+live in :mod:`nettoyeur.run.driver_steps`.
+
+:func:`clean_documents` runs the same steps in memory over documents the caller holds;
+a run with an index (:class:`nettoyeur.index.corpus_index.CorpusIndex`) runs in memory too
+(:func:`run_in_memory`): its hooks work on documents.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from nettoyeur.boilerplate.line_counts import CountMerger, LineCounts, line_key, merge_counts  # noqa: F401 - re-exported
+from nettoyeur.config import CleanConfig
+from nettoyeur.corpus.atomic import check_run_writable
+from nettoyeur.corpus.folder_reader import check_locations, check_report_location
+from nettoyeur.corpus.run_lock import check_free, locked_run
+from nettoyeur.corpus.shard_read import close_loads
+from nettoyeur.corpus.sources import (  # noqa: F401 - re-exported
+    Sink,
+    Source,
+    folder_pair,
+    list_shown,
+    load_document,
+    repair_document,
+)
+from nettoyeur.dedup.keep import paragraph_ranks, parse_keep
+from nettoyeur.dedup.lsh import optimal_bands
+from nettoyeur.dedup.stage import Analysis, decide
+from nettoyeur.executors import process_pool
+from nettoyeur.executors.base import Executor
+from nettoyeur.executors.choose import check_engine, make_executor
+from nettoyeur.executors.local import LocalExecutor
+from nettoyeur.records import Verdict
+from nettoyeur.report.report_file import (
+    default_report_path,
+    dumps_line,
+    reported_line,
+    run_summary,
+    write_checksums,
+    write_summary,
+)
+from nettoyeur.run.driver_steps import ReportFile, remark_plan, reported_entries
+from nettoyeur.run.in_memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
+from nettoyeur.run.passes import (  # noqa: F401 - re-exported: the names tests and engines use
+    TRIM_EVERY,
+    DocInfo,
+    ShardAnalysis,
+    _verdict_key,
+    analyse_shard,
+    count_shard,
+    remark_shard,
+    write_shard,
+)
+from nettoyeur.run.verdict_plan import SHARD_DOCS, Overrides, Plan, Seen, WriteTask, plan_shards  # noqa: F401 - re-exported
+from nettoyeur.scratch import documents
+from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
+
+worker_count = process_pool.worker_count
+
+
+def run(
+    source: Source,
+    sink: Sink | None,
+    config: CleanConfig | None = None,
+    *,
+    report: Path | str,
+    quiet: bool = False,
+    extra: dict[str, Any] | None = None,
+    executor: Executor | None = None,
+    index: Any = None,
+) -> dict[str, Any]:
+    """Cleans every document of ``source`` into ``sink`` and writes the report.
+
+    Args:
+        source: where the documents come from.
+        sink: where cleaned documents go; None for a dry run (report only).
+        config: the options (defaults when None).
+        report: where to write the report records; the summary goes beside it.
+        quiet: no progress bars.
+        extra: fields added to the summary (input/output locations ...).
+        executor: where the shard stages run (:mod:`nettoyeur.executors.base`); default:
+            ``config.workers`` processes on this machine. Every executor writes the same bytes.
+        index: a :class:`nettoyeur.index.corpus_index.CorpusIndex` (dedup against earlier runs): the
+            run is then :func:`run_in_memory`, whose hooks work on documents.
+
+    Returns:
+        the run summary (also written as JSON beside the report).
+
+    Raises:
+        InputError: a document changed while the run read it (executors that keep no snapshot).
+        OSError: writing failed (disk full, permission); already-written files are whole.
+    """
+    if index is not None:
+        return run_in_memory(source, sink, config, report=report, quiet=quiet, extra=extra, index=index)
+    started = time.time()
+    config = config or CleanConfig()
+    report_path = Path(report)
+    show = not quiet and sys.stderr.isatty()
+    keys, skips = list_shown(source, show)
+    executor = executor or LocalExecutor(config.workers)
+    workers = executor.workers
+    shards = plan_shards(keys, workers)
+    shared: dict[str, Any] = {"source": source, "config": config}
+    spill_dir = make_spill_dir()
+    shares_disk = getattr(executor, "shares_disk", False)
+    if config.snapshot and shares_disk:
+        # The first pass keeps each document as it read it (nettoyeur.scratch.documents); the later
+        # passes restore it from there instead of reading and decoding the file again.
+        shared["snapshot_dir"] = spill_dir
+    report_file: ReportFile | None = None
+    clock = {"start": time.perf_counter()}
+
+    def lap(name: str) -> None:
+        clock[name] = time.perf_counter()
+
+    try:
+        # Pass 1: corpus-wide line counts for the boilerplate frequency signal.
+        first_seen: Seen | None = None
+        if config.boilerplate:
+            first_seen = {}
+            merger = CountMerger()
+            with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
+                for (seen, bad, found, counts), shard in zip(
+                    executor.map(count_shard, shards, shared, jobs=len(shards)), shards
+                ):
+                    first_seen.update(seen)
+                    skips.extend(bad)
+                    merger.add(found, counts)
+                    bar.update(len(shard))
+                    if len(first_seen) % TRIM_EVERY < len(shard):
+                        process_pool.trim_memory()
+            shared["counts"] = LineCounts.from_arrays(*merger.result())
+            shared["rules"] = rules_for(config)
+            del merger
+        lap("count")
+
+        # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
+        shared["spill_dir"] = spill_dir
+        # On this machine, workers spill band keys and anchors to disk (decide reads them a
+        # band or a part at a time); other executors partition them their own way.
+        shared["spill_keys"] = shares_disk
+        # ... and the line shapes the re-mark pass reads instead of describing lines again.
+        shared["shapes"] = shares_disk and config.boilerplate
+        tasks: list[tuple[int, list[str], Seen | None]] = []
+        for i, shard in enumerate(shards):
+            if first_seen is None:
+                tasks.append((i, shard, None))
+            else:  # documents skipped in pass 1 are not read again
+                loaded = [k for k in shard if k in first_seen]
+                tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
+        del first_seen
+        seen_all: Seen = {}
+        infos: list[DocInfo] = []
+        table: dict[tuple, int] = {}
+        verdicts: list[Verdict] = []
+        shard_codes: list[np.ndarray] = []
+        shard_keys: list[list[str]] = []
+        analyses: list[Analysis] = []
+        doc_of: list[np.ndarray] = []
+        lines: list[np.ndarray] = []
+        indices: list[np.ndarray] = []
+        store = SpillTexts()
+        spilled_bands = SpilledBands([], [], optimal_bands(config.threshold, config.num_perm)[0])
+        spilled_anchors = SpilledAnchors([], [], [])
+        offsets: list[np.ndarray] = []
+        lengths: list[np.ndarray] = []
+        keep_values: list[Any] = []
+        pid = 0
+        with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
+            for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
+                remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
+                for k, verdict in enumerate(part.verdicts, start=1):
+                    entry = _verdict_key(verdict)
+                    code = table.get(entry)
+                    if code is None:
+                        code = table[entry] = len(verdicts) + 1
+                        verdicts.append(verdict)
+                    remap[k] = code
+                shard_codes.append(remap[part.codes])
+                shard_keys.append([info.path for info in part.infos])
+                skips.extend(part.skips)
+                seen_all.update(part.seen)
+                doc_of.append(part.doc_of + len(infos))
+                infos.extend(part.infos)
+                keep_values.extend(part.keep_values)
+                analyses.append(part.analysis)
+                lines.append(part.lines)
+                indices.append(part.indices)
+                store.files.append(part.spill)
+                store.first.append(pid)
+                if part.anchor_counts is not None:
+                    spilled_bands.files.append(part.spill + ".bands")
+                    spilled_bands.rows.append(part.band_rows)
+                    spilled_anchors.files.append(part.spill + ".anchors")
+                    spilled_anchors.counts.append(part.anchor_counts)
+                    spilled_anchors.first_pid.append(pid)
+                offsets.append(part.offsets)
+                lengths.append(part.lengths)
+                pid += len(part.analysis)
+                bar.update(len(tasks[len(shard_codes) - 1][1]))
+                if len(shard_codes) % 16 == 0:
+                    process_pool.trim_memory()
+        bands, _ = optimal_bands(config.threshold, config.num_perm)
+        analysis = Analysis.concat(analyses, bands)
+        del analyses
+        if shared["spill_keys"]:
+            analysis.band_keys = spilled_bands
+            analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
+        store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
+        store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
+        del offsets, lengths
+        empty = np.empty(0, dtype=np.int32)
+        plan = Plan(
+            [info.path for info in infos],
+            seen_all,
+            np.concatenate(shard_codes) if shard_codes else np.empty(0, dtype=np.uint32),
+            np.cumsum([0] + [info.paragraphs for info in infos], dtype=np.int64),
+            np.concatenate(doc_of) if doc_of else empty,
+            np.concatenate(lines) if lines else empty,
+            np.concatenate(indices) if indices else empty,
+            np.empty(0, dtype=np.int64),
+            [],
+        )
+        del doc_of, lines, indices, shard_codes, seen_all
+
+        process_pool.trim_memory()
+        lap("analyse")
+        rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, plan.doc_of, keep_values)
+        del keep_values
+        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show, doc_of=plan.doc_of)
+        del rank
+        del analysis
+        process_pool.trim_memory()
+        lap("decide")
+        plan.removed = np.array(decision.pid, dtype=np.int64)
+        plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
+        contained_reported = reported_entries(decision, plan, store)
+        render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
+        # Workers on this machine write the files themselves under temporary names (file
+        # creation is slow on some disks); the main process renames them in corpus order.
+        stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
+        shared.update(
+            store=store,
+            verdicts=verdicts,
+            render=render,
+            stager=stager,
+            ship_documents=sink is not None and render is None,
+        )
+
+        # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
+        overrides: Overrides = {}
+        if config.boilerplate and decision.pid:
+            overrides = remark_plan(plan, shard_keys, shared, executor, progress=show)
+        shared.pop("counts", None)
+        lap("remark")
+
+        # Pass 3: apply the verdicts, write the corpus and the report.
+        def write_tasks() -> Iterator[WriteTask]:
+            first = 0
+            for keys_ in shard_keys:
+                yield plan.task(list(range(first, first + len(keys_))), overrides)
+                first += len(keys_)
+
+        counts: Counter = Counter()
+        written = 0
+        expect = getattr(sink, "expect_inputs", None)
+        if expect is not None:  # the journal records each output with its input's checksum
+            expect({info.path: info.checksum for info in infos})
+        report_file = ReportFile(report_path)
+        with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
+            for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
+                for item in out.outputs:
+                    if stager is not None:
+                        stager.write_staged(*item)
+                    elif render is not None:
+                        sink.write_rendered(*item)  # type: ignore[union-attr]
+                    else:
+                        sink.write(item)  # type: ignore[union-attr]
+                report_file.write(out.report)
+                counts.update(out.counts)
+                written += 1
+                if written % 16 == 0:
+                    process_pool.trim_memory()
+                bar.update(len(out.outputs) if sink is not None else 0)
+        if sink is not None:
+            sink.close()
+        report_file.write("".join(dumps_line(reported_line(r)) + "\n" for r in contained_reported))
+        report_file.commit()
+        report_file = None
+        lap("write")
+    except BaseException:
+        if report_file is not None:
+            report_file.abort()
+        abort = getattr(sink, "abort", None)
+        if abort is not None:
+            abort()
+        raise
+    finally:
+        documents.close_readers()
+        close_loads()
+        shutil.rmtree(spill_dir, ignore_errors=True)
+
+    skips.sort(key=lambda s: s.path)
+    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
+        write_checksums(report_path, infos, bar.update)
+    # The pairs families settled are counted once per band that found them here, once in all
+    # elsewhere (Ray): left out of the summary, which every executor writes alike.
+    stats = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
+    summary = run_summary(
+        infos=infos,
+        skips=skips,
+        counts=counts,
+        config=config,
+        stages=stats,
+        contained_reported=contained_reported,
+        sink=sink,
+        started=started,
+        report_path=report_path,
+        extra=extra,
+        more={
+            "stage_seconds": {
+                name: round(clock[name] - clock[prev], 3)
+                for prev, name in zip(
+                    ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
+                )
+            }
+        },
+    )
+    write_summary(report_path, summary)
+    return summary
+
+
+def clean_folder(
+    input_dir: Path | str,
+    output_dir: Path | str,
+    config: CleanConfig | None = None,
+    *,
+    report: Path | str | None = None,
+    dry_run: bool = False,
+    overwrite: bool = False,
+    resume: bool = False,
+    quiet: bool = False,
+    engine: str = "local",
+    address: str | None = None,
+) -> dict[str, Any]:
+    """Cleans a folder of text files into another folder.
+
+    Args:
+        input_dir: the folder to read (walked recursively; never modified).
+        output_dir: the folder to write; it mirrors ``input_dir``.
+        config: the options (defaults when None).
+        report: where to write the report records (default ``OUT.report.jsonl``);
+            the summary goes beside it (``OUT.summary.json``).
+        dry_run: write only the report, not the corpus.
+        overwrite: allow a non-empty output folder.
+        resume: continue an interrupted run (same options): the analysis runs again,
+            outputs its journal and the disk show finished are not rewritten.
+        quiet: no progress bars.
+        engine: ``local`` (processes on this machine) or ``ray`` (tasks on a Ray
+            cluster; needs ``nettoyeur[ray]``); both write the same bytes.
+        address: for ``ray``, the cluster to join (None: start Ray here).
+
+    Returns:
+        the run summary (also written as JSON beside the report).
+
+    Raises:
+        InputError: IN or OUT cannot be used, or the Ray cluster cannot be reached; nothing is written.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``engine="ray"`` without Ray installed.
+        OSError: writing failed (disk full, permission); already-written files are whole.
+    """
+    src, dst = Path(input_dir), Path(output_dir)
+    report_path = Path(report) if report else default_report_path(dst)
+    check_engine(engine, address)
+    config = config or CleanConfig()
+    check_free(None if dry_run else dst, "output")  # a run in progress is named before anything else
+    check_free(report_path, "report")
+    check_locations(src, dst, overwrite=overwrite or dry_run or resume)
+    check_report_location(src, dst, report_path)
+    extra = {"input": str(src), "output": None if dry_run else str(dst)}
+    executor = make_executor(engine, config.workers, address)  # before OUT is created
+    try:
+        with locked_run(None if dry_run else dst, report_path):  # before a temporary file is cleared
+            check_run_writable(report_path)  # not after the whole run
+            source, sink = folder_pair(src, None if dry_run else dst, overwrite=overwrite, resume=resume, config=config)
+            if engine != "local":  # tasks may run in another working directory (or on another node)
+                source.root = source.root.absolute()
+            return run(source, sink, config, report=report_path, quiet=quiet, extra=extra, executor=executor)
+    finally:
+        executor.close()

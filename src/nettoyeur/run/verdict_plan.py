@@ -1,0 +1,126 @@
+"""The plan of a streaming run: the shards, and every verdict once dedup has decided.
+
+:func:`plan_shards` cuts the corpus (in corpus order) into the shards each pass runs on.
+After dedup, :class:`Plan` holds every document's verdicts on the driver (compact arrays),
+and :meth:`Plan.task` cuts from it the :class:`WriteTask` of some documents: what the
+re-mark and write passes (:mod:`nettoyeur.run.passes`) need to rebuild their verdicts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from nettoyeur.records import Verdict
+from nettoyeur.scratch.documents import Where
+
+# Documents per shard: at most this many, and fewer on small corpora so that every
+# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
+SHARD_DOCS = 256
+SHARDS_PER_WORKER = 8
+
+# What the first pass learnt of a document: its checksum, whether a line of it may need
+# repair (the later passes then skip the repair prefilter on the others), and where its
+# snapshot lies (None: the later passes load it from the source; see nettoyeur.scratch.documents).
+Seen = dict[str, tuple[str, bool, Where | None]]
+
+# What the re-mark after dedup changed: per document path, per paragraph index, the new
+# verdict (None: a duplicate promoted to kept copy).
+Overrides = dict[str, dict[int, Verdict | None]]
+
+
+@dataclass
+class WriteTask:
+    """What the passes after dedup need for some documents of one shard.
+
+    Attributes:
+        keys: the documents, in corpus order (loaded in pass 2).
+        seen: their checksums, repair flags and snapshots.
+        codes: uint32 per paragraph of these documents, in order: 0, or 1 + index of its
+            boilerplate verdict (global table).
+        first_pids: per document, the paragraph id of its first analysed paragraph.
+        removals: per removed paragraph id: ``(reason, evidence, kept pid, kept doc, kept line)``.
+        overrides: the re-mark's changes to these documents (applied last).
+    """
+
+    keys: list[str]
+    seen: Seen
+    codes: np.ndarray
+    first_pids: list[int]
+    removals: dict[int, tuple[str, tuple, int, str, int]]
+    overrides: Overrides = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """Every verdict of a streaming run once dedup has decided, by document (on the driver).
+
+    Attributes:
+        paths: the loaded documents, in corpus order.
+        seen: their checksums, repair flags and snapshots.
+        codes: uint32 per paragraph of every document (see :class:`WriteTask`).
+        para_start: int64, per document, the position of its first paragraph in ``codes``
+            (one more entry: the total).
+        doc_of: int32, the document of each analysed paragraph (by paragraph id).
+        lines: int32, the line of each analysed paragraph.
+        indices: int32, the index of each analysed paragraph in its document.
+        removed: int64, the removed paragraph ids, sorted.
+        removals: the decision: per removal ``(pid, target, reason, evidence)``.
+    """
+
+    paths: list[str]
+    seen: Seen
+    codes: np.ndarray
+    para_start: np.ndarray
+    doc_of: np.ndarray
+    lines: np.ndarray
+    indices: np.ndarray
+    removed: np.ndarray
+    removals: list[tuple[int, int, str, tuple]]
+
+    @cached_property
+    def _first(self) -> list[int]:
+        """Per document (and one past the last), the id of its first analysed paragraph.
+
+        One vectorised search for every document: a search per document, with ``doc_of``
+        cast to the query's type each time, cost the main process O(documents x paragraphs).
+        """
+        docs = np.arange(len(self.paths) + 1, dtype=self.doc_of.dtype)
+        return np.searchsorted(self.doc_of, docs, side="left").tolist()
+
+    def first_pid(self, doc: int) -> int:
+        """Returns the paragraph id of a document's first analysed paragraph."""
+        return self._first[doc]
+
+    def task(self, docs: list[int], overrides: Overrides | None = None) -> WriteTask:
+        """Returns the task of some documents (indices in ``paths``, in order), with their overrides."""
+        keys = [self.paths[d] for d in docs]
+        codes = [self.codes[self.para_start[d] : self.para_start[d + 1]] for d in docs]
+        first_pids = [self._first[d] for d in docs]
+        # Each document's removals: the run of ``removed`` between its first paragraph id and the next one's.
+        lo = np.searchsorted(self.removed, np.array(first_pids, dtype=np.int64)).tolist()
+        hi = np.searchsorted(self.removed, np.array([self._first[d + 1] for d in docs], dtype=np.int64)).tolist()
+        removals: dict[int, tuple[str, tuple, int, str, int]] = {}
+        for start, stop in zip(lo, hi):
+            for j in range(start, stop):
+                pid, target, reason, evidence = self.removals[j]
+                removals[pid] = (reason, evidence, target, self.paths[self.doc_of[target]], int(self.lines[target]))
+        return WriteTask(
+            keys,
+            {k: self.seen[k] for k in keys},
+            np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
+            first_pids,
+            removals,
+            {k: overrides[k] for k in keys if k in overrides} if overrides else {},
+        )
+
+
+def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
+    """Cuts the keys (in corpus order) into consecutive shards."""
+    if not keys:
+        return []
+    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
+    return [keys[i : i + size] for i in range(0, len(keys), size)]

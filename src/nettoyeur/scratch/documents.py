@@ -1,0 +1,133 @@
+"""Documents as the run first read them, kept on disk for its later passes.
+
+A streaming run goes over the corpus up to four times (count, analyse, re-mark, write) and
+never holds it in memory. Loading a file again in each pass costs an open, a read, a
+SHA-256, the decoding checks and the repair test, about 0.1 ms a file and more on disks
+where opening a file is slow; and a file that changes during the run would read
+differently. So the first pass that loads a document appends it, decoded, split and
+repaired, to a snapshot file of its shard, and the later passes restore it from there
+with one ``os.pread``: every pass sees the bytes the first one saw.
+
+A snapshot record is ``marshal`` data (Python's own format for trusted data: it writes
+and reads lists of strings at memory speed, lone surrogates included), written and read
+by this run only, in its private spill folder (:func:`nettoyeur.scratch.paragraphs.make_spill_dir`):
+the document's encoding, checksum and size, its lines with their endings, the line number
+of each paragraph, and the text and fix names of the paragraphs that repair changed (few:
+repair runs only where a line may need it). The paragraph texts themselves are cut from
+the lines again, which costs less than storing them twice.
+
+The snapshot costs about the corpus's size in the temporary folder while the run lasts.
+Only runs on this machine keep one; executors elsewhere (Ray) load from the source.
+"""
+
+from __future__ import annotations
+
+import itertools
+import marshal
+import os
+from collections import OrderedDict
+
+from nettoyeur.records import Document, Paragraph
+from nettoyeur.text.repair import mark_blank_after_repair
+
+# Where a document's snapshot lies: (file, byte offset, byte length).
+Where = tuple[str, int, int]
+
+# Snapshot files a process keeps open for reading (least recently used closed first): a
+# pass reads one shard's file at a time, the write pass maybe a few.
+OPEN_FILES = 8
+
+_names = itertools.count()
+_readers: OrderedDict[str, int] = OrderedDict()
+
+
+class SnapshotWriter:
+    """Appends documents to one new snapshot file in ``folder``.
+
+    Args:
+        folder: the run's spill folder.
+
+    Raises:
+        OSError: the file cannot be created.
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.path = os.path.join(folder, f"docs-{os.getpid()}-{next(_names)}")
+        self._handle = open(self.path, "wb")  # noqa: SIM115 - closed by close()
+        self._position = 0
+
+    def add(self, doc: Document) -> Where:
+        """Appends ``doc`` (decoded, split, repaired); returns where it lies.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+        """
+        repaired = [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
+        numbers = [p.line for p in doc.paragraphs]
+        data = marshal.dumps((doc.encoding, doc.checksum, doc.size, doc.lines, numbers, repaired))
+        try:
+            self._handle.write(data)
+        except OSError as err:  # name the file: the message must say where the disk is full
+            raise OSError(err.errno, err.strerror, self.path) from err
+        where = (self.path, self._position, len(data))
+        self._position += len(data)
+        return where
+
+    def close(self) -> None:
+        """Flushes and closes the file (the later passes read it).
+
+        Raises:
+            OSError: the last bytes cannot be written (the message names the file).
+        """
+        try:
+            self._handle.close()
+        except OSError as err:
+            raise OSError(err.errno, err.strerror, self.path) from err
+
+    def __enter__(self) -> SnapshotWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def keep(writer: SnapshotWriter | None, doc: Document) -> Where | None:
+    """Keeps ``doc``'s snapshot when there is a writer and ``doc`` is a plain document; returns where, or None.
+
+    A source's own document type (a JSON Lines record, which carries its other fields to
+    the output) is loaded from the source again in each pass.
+
+    Raises:
+        OSError: the disk is full (the message names the file).
+    """
+    return writer.add(doc) if writer is not None and type(doc) is Document else None
+
+
+def restore(key: str, where: Where) -> Document:
+    """Returns the document ``key`` as its snapshot holds it: the same lines, paragraphs, repairs and checksum.
+
+    Raises:
+        OSError: the snapshot file cannot be read (the run's spill folder was removed).
+    """
+    path, offset, length = where
+    fd = _readers.get(path)
+    if fd is None:
+        if len(_readers) >= OPEN_FILES:
+            os.close(_readers.popitem(last=False)[1])
+        fd = _readers[path] = os.open(path, os.O_RDONLY)
+    else:
+        _readers.move_to_end(path)
+    encoding, checksum, size, lines, numbers, repaired = marshal.loads(os.pread(fd, length, offset))
+    bodies = [lines[n - 1].rstrip("\r\n") for n in numbers]
+    paragraphs = list(map(Paragraph, range(len(numbers)), numbers, bodies, bodies))
+    for index, text, repairs in repaired:
+        p = paragraphs[index]
+        p.text, p.repairs = text, repairs
+        mark_blank_after_repair(p)
+    return Document(key, encoding, lines, paragraphs, checksum, size)
+
+
+def close_readers() -> None:
+    """Closes the snapshot files this process holds open (at the end of a run)."""
+    while _readers:
+        os.close(_readers.popitem()[1])

@@ -1,0 +1,155 @@
+"""Line shapes kept on disk between pass 2 and the re-mark pass, so that no line is described twice.
+
+Pass 2 describes every kept paragraph (:func:`nettoyeur.boilerplate.line_shapes.describe`: its words,
+their share of function words, whether it is prose, whether it ends like a sentence).
+After dedup, the re-mark pass marks the documents dedup thinned again; every paragraph it
+marks was kept in pass 2, so was described there. Describing the long prose lines again
+(lower-casing, finding the words, counting the function words) cost 7% of a run's CPU.
+
+So each shard of pass 2 writes beside its spill file the numbers :func:`describe` found
+for each paragraph it analysed (the paragraphs with an id, in id order): 13 bytes a
+paragraph (the function-word share as the float64 describe computed, bit for bit; the
+word count; prose and sentence flags). The re-mark pass reads them back and makes each
+line's :class:`StoredShape` from them: the same fields as the described line, except
+that its words (read only when a line's stems or the article's vocabulary are asked)
+are found again when read. Short lines the shape memo still holds come from the memo.
+
+Only runs whose tasks share this machine's disk keep the file (Ray's tasks describe again).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse, line_haystack, line_words
+from nettoyeur.records import Document
+
+# One row per analysed paragraph: describe's function-word share (float64, exactly), its
+# word count, and bit 0 prose, bit 1 sentence. Packed: 13 bytes.
+ROW = np.dtype([("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1")])
+_PROSE, _SENTENCE = 1, 2
+SUFFIX = ".shapes"
+
+
+class StoredShape(LineInfo):
+    """A :class:`LineInfo` rebuilt from stored numbers: its words are found again when asked (seldom)."""
+
+    __slots__ = ()
+
+    @property
+    def words(self) -> list[str]:  # type: ignore[override]
+        """The line's words, lower-cased, in order, as :func:`~nettoyeur.boilerplate.line_shapes.describe` saw them."""
+        return line_words(self.text)
+
+    @property
+    def haystack(self) -> str:
+        """The line lower-cased (see :func:`~nettoyeur.boilerplate.line_shapes.line_haystack`): no word to find."""
+        return line_haystack(self.text)
+
+
+class ShapeLog:
+    """The shapes of one shard's analysed paragraphs, in paragraph-id order, written at the end of pass 2."""
+
+    def __init__(self) -> None:
+        self._stop: list[float] = []
+        self._words: list[int] = []
+        self._flags: list[int] = []
+
+    def add(self, infos: list[LineInfo]) -> None:
+        """Appends the shapes of some analysed paragraphs, in id order."""
+        self._stop.extend([info.stop_share for info in infos])
+        self._words.extend([info.n_words for info in infos])
+        self._flags.extend([info.prose + 2 * info.sentence for info in infos])
+
+    def __len__(self) -> int:
+        return len(self._stop)
+
+    def write(self, path: str) -> None:
+        """Writes the rows to ``path``.
+
+        Raises:
+            OSError: the file cannot be written (the message names it).
+        """
+        rows = np.empty(len(self._stop), dtype=ROW)
+        rows["stop_share"] = self._stop
+        rows["n_words"] = self._words
+        rows["flags"] = self._flags
+        try:
+            with open(path, "wb") as handle:
+                handle.write(rows.tobytes())
+        except OSError as err:  # name the file: the message must say where the disk is full
+            raise OSError(err.errno, err.strerror, path) from err
+
+
+class StoredShapes:
+    """The shapes pass 2 wrote, by paragraph id, read a shard file at a time.
+
+    Args:
+        files: the spill file of each shard (its shapes lie beside it, ``SUFFIX`` added).
+        first: the id of each shard's first paragraph.
+        memo: the shape memo of the run's rules (the short lines it holds come from it).
+    """
+
+    def __init__(self, files: list[Any], first: list[int], memo: ShapeMemo) -> None:
+        self._files = files
+        self._first = np.asarray(first, dtype=np.int64)
+        self._known = memo.known
+        self._shard = -1
+        self._base = 0
+        self._rows: tuple[list[float], list[int], list[int]] = ([], [], [])
+
+    def _load(self, pid: int) -> None:
+        """Reads the file of the shard holding ``pid``.
+
+        Raises:
+            OSError: the file was removed or cannot be read.
+        """
+        shard = int(np.searchsorted(self._first, pid, side="right")) - 1
+        path = os.fspath(self._files[shard]) + SUFFIX
+        rows = np.fromfile(path, dtype=ROW)
+        self._shard, self._base = shard, int(self._first[shard])
+        self._rows = (rows["stop_share"].tolist(), rows["n_words"].tolist(), rows["flags"].tolist())
+
+    def shape(self, pid: int, text: str) -> LineInfo:
+        """Returns the shape of paragraph ``pid`` (its text ``text``), as :func:`describe` gives it.
+
+        Raises:
+            OSError: the shard's file was removed or cannot be read.
+        """
+        known = self._known(text)
+        if known is not None:
+            return known
+        local = pid - self._base
+        if self._shard < 0 or not 0 <= local < len(self._rows[0]):
+            self._load(pid)
+            local = pid - self._base
+        stop, words, flags = self._rows
+        f = flags[local]
+        return StoredShape(collapse(text), words[local], stop[local], bool(f & _PROSE), bool(f & _SENTENCE), [])
+
+    def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> list[tuple[LineInfo, None]]:
+        """Returns the shapes of ``doc``'s kept paragraphs of at most ``max_chars`` characters, in order.
+
+        What :func:`nettoyeur.boilerplate.mark.mark` reads of the document (no rule: the re-mark pass
+        runs no line signal). Each of these paragraphs had an id in pass 2: it had no verdict
+        then (a dedup removal or a promoted copy has none of pass 2's).
+
+        Args:
+            doc: the document, verdicts of dedup and the re-mark so far applied.
+            codes: its paragraphs' pass-2 verdict codes (0: none).
+            pid: the id of its first paragraph analysed in pass 2.
+            max_chars: the longest line analysed.
+
+        Raises:
+            OSError: the shard's file was removed or cannot be read.
+        """
+        out: list[tuple[LineInfo, None]] = []
+        for p, code in zip(doc.paragraphs, codes):
+            if not code and len(p.text) <= max_chars:
+                if p.verdict is None:
+                    out.append((self.shape(pid, p.text), None))
+                pid += 1
+        return out
