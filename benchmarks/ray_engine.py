@@ -36,11 +36,11 @@ from nettoyeur.report.report_file import default_report_path  # noqa: E402
 from nettoyeur.run.streaming import run  # noqa: E402
 
 STAGES = {
-    "count_shard": "count",
-    "analyse_shard": "analyse",
+    "count_batch": "count",
+    "analyse_batch": "analyse",
     "_verify_task": "verify",
     "_evidence_task": "evidence",
-    "write_shard": "write",
+    "write_batch": "write",
 }
 ORDER = ["count", "analyse", "candidates", "verify", "clusters", "evidence", "write", "driver", "total"]
 

@@ -20,7 +20,7 @@ from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
 from nettoyeur.dedup.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
-from nettoyeur.run.streaming import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_shards, run
+from nettoyeur.run.streaming import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_batches, run
 from nettoyeur.scratch.paragraphs import SpillTexts, write_spill
 from nettoyeur.text.repair import may_need_repair
 from nettoyeur.text.split import _LINES, split_lines
@@ -211,7 +211,7 @@ def test_count_merger_equals_one_merge_of_every_shard(monkeypatch):
 
 def test_plan_shards_keeps_corpus_order():
     keys = [f"{i:03d}" for i in range(100)]
-    shards = plan_shards(keys, 2)
+    shards = plan_batches(keys, 2)
     assert [k for s in shards for k in s] == keys and len(shards) > 2
 
 

@@ -28,7 +28,7 @@ from nettoyeur.corpus.folder_reader import check_locations
 from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs, exact_groups
 from nettoyeur.dedup.cluster import UnionFind, choose_keepers
-from nettoyeur.dedup.key_partitions import ShardKeys, partitioned_candidates, split_analysis
+from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, split_analysis
 from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.dedup.star_components import cluster_edges, star_components
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
@@ -144,7 +144,7 @@ def test_partitioned_candidates_equal_local_candidates(parts, cuts, containment)
     group = exact_groups(full)
     _, expected = candidate_pairs(full, group, containment != "off")
 
-    keys = ShardKeys(parts)
+    keys = BatchKeys(parts)
     for shard in shards:
         rest, counts, bands, anchors = split_analysis(shard, parts)
         assert rest.band_keys.shape[1] == 0 and len(rest.anchor_keys) == 0  # nothing heavy stays
@@ -192,7 +192,7 @@ def test_partitioned_candidates_equal_local_on_colliding_keys(seed, sizes, parts
     full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)  # concat consumes its parts
     group = exact_groups(full)
     _, expected = candidate_pairs(full, group, True)
-    keys = ShardKeys(parts)
+    keys = BatchKeys(parts)
     for shard in shards:
         _, counts, band_chunks, anchor_chunks = split_analysis(shard, parts)
         keys.add(len(shard), counts, band_chunks, anchor_chunks)
@@ -216,7 +216,7 @@ def test_partitioned_anchor_bucket_size_limit(members):
     )
     group = exact_groups(shard)
     _, expected = candidate_pairs(shard, group, True)
-    keys = ShardKeys(3)
+    keys = BatchKeys(3)
     _, counts, band_chunks, anchor_chunks = split_analysis(shard, 3)
     keys.add(n, counts, band_chunks, anchor_chunks)
     got = partitioned_candidates(LocalExecutor(1), keys, group == np.arange(n), True, counts)
@@ -229,7 +229,7 @@ def test_partitioned_candidates_skip_exact_copies():
     texts = ["alpha beta gamma delta epsilon zeta eta theta", "Alpha beta gamma delta epsilon zeta eta theta"]
     shard = analyse_for(texts, config)
     group = exact_groups(shard)
-    keys = ShardKeys(2)
+    keys = BatchKeys(2)
     _, counts, bands, anchors = split_analysis(shard, 2)
     keys.add(len(shard), counts, bands, anchors)
     got = partitioned_candidates(LocalExecutor(1), keys, group == np.arange(2), True, counts)

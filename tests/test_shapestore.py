@@ -77,7 +77,7 @@ def _verdicts(doc: Document) -> list[Verdict | None]:
 @settings(max_examples=120, deadline=None)
 @given(st.sampled_from(DOCUMENTS), st.data())
 def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data):
-    # Pass 2, as analyse_shard runs it: mark, then keep the shapes of the paragraphs left.
+    # Pass 2, as analyse_batch runs it: mark, then keep the shapes of the paragraphs left.
     doc = _doc([line["text"] for line in case["lines"]])
     kept = [p for p in doc.paragraphs if p.kept]
     lines = mark.shapes(kept, RULES)

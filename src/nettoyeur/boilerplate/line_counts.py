@@ -1,8 +1,8 @@
 """The corpus-wide line counts behind the boilerplate frequency signal.
 
-Pass 1 (:func:`nettoyeur.run.passes.count_shard`) turns each short line a document holds into a
+Pass 1 (:func:`nettoyeur.run.passes.count_batch`) turns each short line a document holds into a
 64-bit key (:func:`line_key` of its frequency key, remembered for recurring lines); the
-shards' sorted keys and counts are added up as they come (:class:`CountMerger`,
+batches' sorted keys and counts are added up as they come (:class:`CountMerger`,
 :func:`merge_counts`), and :class:`LineCounts` answers the frequency signal's question: in
 how many files does this line recur?
 """
@@ -102,11 +102,11 @@ class LineCounts(dict):
 
 
 class CountMerger:
-    """Adds the line counts of the shards as they come, in O(n log n) over the run.
+    """Adds the line counts of the batches as they come, in O(n log n) over the run.
 
-    Shards' counts wait in a list and are merged, all at once, when they hold as many keys
+    Batches' counts wait in a list and are merged, all at once, when they hold as many keys
     as the merged counts (or ``MIN_BATCH``): each key is sorted O(log n) times in all,
-    where merging shard by shard would sort the whole table again for every shard
+    where merging batch by batch would sort the whole table again for every batch
     (hundreds of times on a large corpus).
     """
 
@@ -118,7 +118,7 @@ class CountMerger:
         self._size = 0
 
     def add(self, keys: np.ndarray, counts: np.ndarray) -> None:
-        """Adds one shard's distinct keys and counts."""
+        """Adds one batch's distinct keys and counts."""
         self._waiting.append((keys, counts))
         self._size += len(keys)
         if self._size >= max(len(self.merged[0]), self.MIN_BATCH):

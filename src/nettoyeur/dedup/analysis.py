@@ -2,7 +2,7 @@
 
 :func:`analyse` turns a batch of paragraph texts into an :class:`Analysis` (exact keys,
 LSH band keys, containment anchors, word counts; no text, no signature), the part of
-the dedup stage that runs shard by shard on workers. Over the whole corpus's analysis,
+the dedup stage that runs batch by batch on workers. Over the whole corpus's analysis,
 :func:`exact_groups` groups exact copies and :func:`candidate_pairs` finds the pairs
 worth verifying; :func:`candidate_clusters` is signatures, LSH and components alone
 (what the benchmarks compare with peer libraries).
@@ -659,7 +659,7 @@ def candidate_clusters(
         seed: MinHash seed.
         bands: LSH bands.
         rows: rows per band.
-        workers: processes signing shards of the texts.
+        workers: processes signing batches of the texts.
 
     Returns:
         ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its

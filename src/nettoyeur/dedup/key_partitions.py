@@ -10,7 +10,7 @@ partitions' pairs is exactly the local engine's set:
 
 * a bucket's pairs depend only on its members in id order (all pairs, or a star from
   its first member past ``MAX_BUCKET_PAIRS``), and every partition keeps the ids in
-  corpus order (shards in order, ids ascending within a shard);
+  corpus order (batches in order, ids ascending within a batch);
 * anchor pairs need the number of anchors two paragraphs share, summed over buckets,
   so a second step regroups ``(pair, shared anchors)`` by pair and sums them before the
   ``min_share`` test, with each paragraph's anchor count from the whole corpus.
@@ -81,10 +81,10 @@ def split_parts(part: np.ndarray, parts: int, *arrays: np.ndarray) -> list[tuple
 
 
 def split_analysis(analysis: Analysis, parts: int) -> tuple[Analysis, np.ndarray, list[tuple], list[tuple]]:
-    """Cuts one shard's band keys and anchors into key-space partitions (run where the shard was analysed).
+    """Cuts one batch's band keys and anchors into key-space partitions (run where the batch was analysed).
 
     Args:
-        analysis: the shard's analysis (paragraph ids local to the shard).
+        analysis: the batch's analysis (paragraph ids local to the batch).
         parts: number of partitions.
 
     Returns:
@@ -123,7 +123,7 @@ def split_analysis(analysis: Analysis, parts: int) -> tuple[Analysis, np.ndarray
 
 
 def _global(chunks: Sequence[tuple], bases: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Concatenates shard chunks (last array: local ids) with global ids, keeping first-of-group ids only."""
+    """Concatenates batch chunks (last array: local ids) with global ids, keeping first-of-group ids only."""
     if not chunks:
         return ()
     ids = np.concatenate([c[-1].astype(np.int64) + base for c, base in zip(chunks, bases.tolist())])
@@ -134,23 +134,23 @@ def _global(chunks: Sequence[tuple], bases: np.ndarray, first: np.ndarray) -> tu
 def bucket_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarray, list[tuple]]:
     """Step 1 on one key partition: band buckets to pair codes; anchor buckets to ``(pair, shared)`` by pair.
 
-    ``chunks`` holds the partition's band chunk of every shard, then (with anchors) its
-    anchor chunk of every shard, in shard order.
+    ``chunks`` holds the partition's band chunk of every batch, then (with anchors) its
+    anchor chunk of every batch, in batch order.
 
     Returns:
         the sorted distinct band pair codes (``i << 32 | j``), and per pair partition the
         ``(pair code, anchors shared in this partition)`` arrays.
     """
-    shards, parts, first, bases = params["shards"], params["parts"], params["first"], params["bases"]
-    band, key, ids = _global(chunks[:shards], bases, first)
+    batches, parts, first, bases = params["batches"], params["parts"], params["first"], params["bases"]
+    band, key, ids = _global(chunks[:batches], bases, first)
     codes = [np.empty(0, dtype=np.int64)]
     for b in sorted_unique(band).tolist():
         sel = band == b
         codes.append(_pair_codes(_pairs_from_groups(key[sel], ids[sel])))
     band_codes = sorted_unique(np.concatenate(codes))
     outs: list[tuple] = [(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))] * parts
-    if params["anchors"] and len(chunks) > shards:
-        akey, owner = _global(chunks[shards:], bases, first)
+    if params["anchors"] and len(chunks) > batches:
+        akey, owner = _global(chunks[batches:], bases, first)
         pairs = _pairs_from_groups(akey.astype(np.uint64), owner, max_group=ANCHOR_MAX_GROUP)
         if len(pairs):
             code, shared = np.unique(_pair_codes(pairs), return_counts=True)
@@ -182,15 +182,15 @@ def anchor_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarr
 
 
 @dataclass
-class ShardKeys:
-    """The partitioned keys of every shard, in shard order, as an executor's chunks.
+class BatchKeys:
+    """The partitioned keys of every batch, in batch order, as an executor's chunks.
 
     Attributes:
         parts: number of key partitions.
-        sizes: paragraphs analysed in each shard (their ids follow each other).
-        anchor_counts: per shard, the chunk of its int32 anchors per paragraph.
-        bands: per shard, its band chunk for each partition.
-        anchors: per shard, its anchor chunk for each partition.
+        sizes: paragraphs analysed in each batch (their ids follow each other).
+        anchor_counts: per batch, the chunk of its int32 anchors per paragraph.
+        bands: per batch, its band chunk for each partition.
+        anchors: per batch, its anchor chunk for each partition.
     """
 
     parts: int
@@ -200,7 +200,7 @@ class ShardKeys:
     anchors: list[list[Any]] = field(default_factory=list)
 
     def add(self, size: int, anchor_counts: Any, bands: list[Any], anchors: list[Any]) -> None:
-        """Records the next shard's chunks."""
+        """Records the next batch's chunks."""
         self.sizes.append(size)
         self.anchor_counts.append(anchor_counts)
         self.bands.append(list(bands))
@@ -208,13 +208,13 @@ class ShardKeys:
 
 
 def partitioned_candidates(
-    executor: Exchanger, keys: ShardKeys, first: np.ndarray, anchors: bool, anchor_counts: np.ndarray | None
+    executor: Exchanger, keys: BatchKeys, first: np.ndarray, anchors: bool, anchor_counts: np.ndarray | None
 ) -> np.ndarray:
     """Returns the candidate pairs of :func:`nettoyeur.dedup.analysis.candidate_pairs`, found partition by partition.
 
     Args:
         executor: runs the kernels.
-        keys: the shards' partitioned band keys and anchors.
+        keys: the batches' partitioned band keys and anchors.
         first: bool per paragraph: the first of its exact group (the others are not compared).
         anchors: find containment candidates too.
         anchor_counts: int32 anchors per paragraph (needed with ``anchors``).
@@ -222,16 +222,17 @@ def partitioned_candidates(
     Returns:
         distinct int64 ``(i, j)`` pairs, ``i < j``, sorted.
     """
-    shards, parts = len(keys.sizes), keys.parts
-    if shards == 0:
+    batches, parts = len(keys.sizes), keys.parts
+    if batches == 0:
         return np.empty((0, 2), dtype=np.int64)
     bases = np.cumsum([0] + keys.sizes[:-1]).astype(np.int64)
     use_anchors = anchors and anchor_counts is not None and bool(anchor_counts.any())
     inputs = [
-        [keys.bands[s][p] for s in range(shards)] + ([keys.anchors[s][p] for s in range(shards)] if use_anchors else [])
+        [keys.bands[b][p] for b in range(batches)]
+        + ([keys.anchors[b][p] for b in range(batches)] if use_anchors else [])
         for p in range(parts)
     ]
-    params = {"shards": shards, "parts": parts, "first": first, "bases": bases, "anchors": use_anchors}
+    params = {"batches": batches, "parts": parts, "first": first, "bases": bases, "anchors": use_anchors}
     band_codes, by_pair = executor.exchange(bucket_kernel, inputs, parts, params)
     codes = list(band_codes)
     if use_anchors:
@@ -245,7 +246,7 @@ def partitioned_candidates(
 def partitions_for(workers: int) -> int:
     """Returns a number of key partitions for ``workers`` processes: one each, at least 1, at most 256.
 
-    More partitions than workers only adds tasks (their outputs are ``parts x shards``
+    More partitions than workers only adds tasks (their outputs are ``parts x batches``
     chunks); fewer leaves workers idle in the bucketing step.
     """
     return max(1, min(256, int(workers)))

@@ -20,7 +20,7 @@ The stage is split for streaming and for workers. :func:`~nettoyeur.dedup.analys
 (:mod:`nettoyeur.dedup.analysis`) turns a batch of paragraph texts into an
 :class:`~nettoyeur.dedup.analysis.Analysis`: compact arrays (a 128-bit exact key, the LSH
 band keys, the anchors, the word count), about 250 bytes a paragraph, no text and no
-signature. Analyses of shards are concatenated in corpus order, and :func:`decide`
+signature. Analyses of batches are concatenated in corpus order, and :func:`decide`
 (this module) finds and verifies the candidates; it reads the texts of candidate
 paragraphs only, from a text store (in memory, or spilled to disk by the streaming
 pipeline), and verifies chunks of pairs on worker processes. Paragraph ids (``pid``)

@@ -1,8 +1,8 @@
 """Where the pipeline's stages run: processes on this machine, or tasks on a Ray cluster.
 
-The pipeline's work is plain functions of one shard of documents or one chunk of pairs
-(:func:`~nettoyeur.run.streaming.count_shard`, :func:`~nettoyeur.run.streaming.analyse_shard`,
-:func:`~nettoyeur.run.streaming.write_shard`, dedup's verification chunks). An *executor* runs
+The pipeline's work is plain functions of one batch of documents or one chunk of pairs
+(:func:`~nettoyeur.run.streaming.count_batch`, :func:`~nettoyeur.run.streaming.analyse_batch`,
+:func:`~nettoyeur.run.streaming.write_batch`, dedup's verification chunks). An *executor* runs
 them; both engines run the same functions, so they write the same bytes:
 
 * :class:`LocalExecutor`: a process pool (:func:`nettoyeur.executors.process_pool.ordered_map`);
@@ -36,7 +36,7 @@ import numpy as np
 
 
 class Executor(Protocol):
-    """Runs the pipeline's shard functions (see the module docstring)."""
+    """Runs the pipeline's batch functions (see the module docstring)."""
 
     workers: int
     shares_disk: bool

@@ -1,6 +1,6 @@
 """Run a function over tasks on worker processes, results in task order.
 
-The engine's stages are plain functions over shards of documents or chunks of pairs;
+The engine's stages are plain functions over batches of documents or chunks of pairs;
 this module only fans them out. Shared read-only state (the source, the options, the
 decisions of an earlier stage) is handed to each worker once, when it starts, not with
 every task. Results come back in task order whatever the number of workers, which is
@@ -33,7 +33,7 @@ _LIBC: Any = None
 def trim_memory() -> None:
     """Hands freed heap memory back to the operating system (glibc's ``malloc_trim``; elsewhere nothing).
 
-    The main process receives every shard's arrays and rendered files; glibc keeps the
+    The main process receives every batch's arrays and rendered files; glibc keeps the
     freed blocks in its heap, so the resident size would keep the high-water mark of
     everything received. Trimming after each batch of results keeps it near what is
     live (measured: -25% peak at 100,000 paragraphs). It costs a millisecond or so.

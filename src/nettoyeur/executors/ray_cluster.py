@@ -1,19 +1,19 @@
-"""The Ray engine: the local engine's shard functions, run as Ray tasks on a cluster.
+"""The Ray engine: the local engine's batch functions, run as Ray tasks on a cluster.
 
 ``nettoyeur clean IN OUT --engine ray`` runs the pipeline of :mod:`nettoyeur.run.streaming`
 unchanged; only where its functions run differs:
 
 * *count*, *analyse*, *write* and dedup's verification are the same functions, one Ray
-  task per shard (or chunk of pairs). The state they share (the source, the options,
+  task per batch (or chunk of pairs). The state they share (the source, the options,
   the line counts, the verdicts) is put in the object store once per stage and
   deserialised once per worker process, not once per task.
-* *analyse* tasks keep their results on the cluster: a shard's spilled texts become one
+* *analyse* tasks keep their results on the cluster: a batch's spilled texts become one
   object (:class:`ObjectSpill`, read back by the verification and write tasks), and its
   band keys and anchors are cut by key partition into objects
   (:func:`nettoyeur.dedup.key_partitions.split_analysis`). The driver gets the compact rest
   (about 30 bytes a paragraph: word counts, exact keys).
 * *candidates*: one task per key partition takes that partition's keys from every
-  shard, finds the equal keys and emits candidate pairs
+  batch, finds the equal keys and emits candidate pairs
   (:func:`nettoyeur.dedup.key_partitions.partitioned_candidates`); anchor pairs are summed in a
   second step partitioned by pair.
 * *clusters*: the driver's union-find while the duplicate edge list is small (one edge
@@ -22,7 +22,7 @@ unchanged; only where its functions run differs:
 * the cleaned documents are rendered by the write tasks and written by the driver
   through the :class:`~nettoyeur.corpus.sources.Sink`, in corpus order.
 
-Results are gathered in shard order and every decision depends on paragraph ids in
+Results are gathered in batch order and every decision depends on paragraph ids in
 corpus order only, so the output and the report are byte-identical to the local
 engine's on the same input.
 """
@@ -43,16 +43,16 @@ from ray.exceptions import RayTaskError
 
 import nettoyeur
 from nettoyeur.dedup.analysis import candidate_pairs as local_candidate_pairs
-from nettoyeur.dedup.key_partitions import ShardKeys, partitioned_candidates, partitions_for, split_analysis
+from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, partitions_for, split_analysis
 from nettoyeur.dedup.star_components import cluster_edges
 from nettoyeur.errors import InputError
 from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import regroup
-from nettoyeur.run.passes import ShardAnalysis, analyse_shard
+from nettoyeur.run.passes import BatchAnalysis, analyse_batch
 
 # Tasks in flight per CPU of the cluster: enough to hide a task's scheduling latency
 # (~1 ms) behind the others' work, few enough that results waiting for an earlier,
-# slower shard stay a few shards' worth of memory on the driver.
+# slower batch stay a few batches' worth of memory on the driver.
 WINDOW = 4
 # Duplicate edges the driver clusters itself. choose_keepers costs 2 to 15 us and, with
 # the edge tuples, ~350 bytes per edge (measured here: 13.9M edges of dense clusters in
@@ -63,7 +63,7 @@ WINDOW = 4
 DRIVER_EDGES = 1_000_000
 # Shared states and spill objects kept deserialised per worker process (least recently
 # used first out): a stage has one shared state; a verification chunk reads the spills
-# of a few shards.
+# of a few batches.
 _SHARED_ENTRIES = 2
 _SPILL_ENTRIES = 64
 
@@ -89,7 +89,7 @@ def _shared(box: list[Any]) -> dict[str, Any]:
 
 
 class ObjectSpill:
-    """A shard's spilled paragraph texts held in Ray's object store (a uint8 array).
+    """A batch's spilled paragraph texts held in Ray's object store (a uint8 array).
 
     :class:`~nettoyeur.scratch.paragraphs.SpillTexts` reads it like a spill file: ``buffer()[offset:offset + length]``.
     """
@@ -119,7 +119,7 @@ def _analyse_task(box: list[Any], task: Any, parts: int) -> tuple:
     shared = dict(_shared(box))
     with tempfile.TemporaryDirectory(prefix="nettoyeur-ray-") as tmp:
         shared["spill_dir"] = tmp  # the driver's spill folder may not exist on this node
-        part: ShardAnalysis = _with_state(analyse_shard, shared, task)
+        part: BatchAnalysis = _with_state(analyse_batch, shared, task)
         blob = np.fromfile(part.spill, dtype=np.uint8)
     part.analysis, counts, bands, anchors = split_analysis(part.analysis, parts)
     part.spill = ""
@@ -227,23 +227,23 @@ class RayExecutor:
         self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
         self.parts = parts if parts is not None else partitions_for(self.workers)
         self.driver_edges = driver_edges
-        self._keys: ShardKeys | None = None
+        self._keys: BatchKeys | None = None
 
     def map(
         self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
     ) -> Iterator[Any]:
         """Yields ``fn(task)`` for each task, in task order, each task a Ray task.
 
-        For :func:`~nettoyeur.run.streaming.analyse_shard`, the shards' spilled texts and
+        For :func:`~nettoyeur.run.streaming.analyse_batch`, the batches' spilled texts and
         partitioned keys stay in the object store, for :meth:`candidate_pairs`.
 
         Raises:
             Exception: a task's own exception (InputError, OSError ...), as raised there.
         """
         box = [ray.put(shared or {})]
-        analyse = fn is analyse_shard
+        analyse = fn is analyse_batch
         if analyse:
-            self._keys = ShardKeys(self.parts)
+            self._keys = BatchKeys(self.parts)
         returns = 3 + 2 * self.parts
 
         def submit(task: Any) -> Any:

@@ -2,7 +2,7 @@
 
 :func:`remark_plan` drives the re-mark after dedup (first marks on workers, then the hand-over
 of kept copies, :mod:`nettoyeur.boilerplate.after_dedup`); :func:`reported_entries` lists the paragraphs dedup
-kept but reports; :class:`ReportFile` appends the report records shard by shard to a
+kept but reports; :class:`ReportFile` appends the report records batch by batch to a
 temporary file renamed into place at the end.
 """
 
@@ -21,7 +21,7 @@ from nettoyeur.corpus.atomic import file_mode, named_errors, remove_stale_tempor
 from nettoyeur.dedup.stage import Decision, make_verdict, reported_record
 from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import Executor
-from nettoyeur.run.passes import remark_shard
+from nettoyeur.run.passes import remark_batch
 from nettoyeur.run.verdict_plan import Overrides, Plan, WriteTask
 from nettoyeur.scratch.paragraphs import SpillTexts
 
@@ -42,15 +42,15 @@ def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[
 
 
 def remark_plan(
-    plan: Plan, shard_keys: list[list[str]], shared: dict[str, Any], executor: Executor, progress: bool = False
+    plan: Plan, batch_keys: list[list[str]], shared: dict[str, Any], executor: Executor, progress: bool = False
 ) -> Overrides:
     """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
 
     Args:
         plan: the run's plan of verdicts.
-        shard_keys: the documents of each shard.
+        batch_keys: the documents of each batch.
         shared: the workers' state.
-        executor: where the shards are marked.
+        executor: where the batches are marked.
         progress: show a progress bar of the documents re-marked (on standard error).
 
     Returns:
@@ -65,7 +65,7 @@ def remark_plan(
     thinned = np.unique(plan.doc_of[plan.removed]).tolist()
     tasks: list[WriteTask] = []
     start, k = 0, 0
-    for keys in shard_keys:  # the thinned documents, grouped by shard
+    for keys in batch_keys:  # the thinned documents, grouped by batch
         stop = start + len(keys)
         mine = []
         while k < len(thinned) and thinned[k] < stop:
@@ -76,21 +76,21 @@ def remark_plan(
         start = stop
     first: dict[str, Marks] = {}
     with tqdm(total=len(thinned), desc="re-mark", unit="doc", disable=not progress) as bar:
-        for part in executor.map(remark_shard, tasks, shared, jobs=len(tasks)):
+        for part in executor.map(remark_batch, tasks, shared, jobs=len(tasks)):
             first.update(part)
             bar.update(len(part))
     doc_index = {path: d for d, path in enumerate(plan.paths)}
 
     def recompute(path: str, overrides: Overrides) -> Marks:
         task = plan.task([doc_index[path]], overrides)
-        return next(iter(process_pool.ordered_map(remark_shard, [task], 1, shared)))[path]
+        return next(iter(process_pool.ordered_map(remark_batch, [task], 1, shared)))[path]
 
     store: SpillTexts = shared["store"]
     return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 
 class ReportFile:
-    """The report records, appended shard by shard to a temporary file renamed at the end."""
+    """The report records, appended batch by batch to a temporary file renamed at the end."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -1,19 +1,19 @@
-"""The shard passes of the streaming pipeline, run by a worker process or a Ray task.
+"""The batch passes of the streaming pipeline, run by a worker process or a Ray task.
 
-Each pass is a plain function of one shard (see :mod:`nettoyeur.run.streaming` for the run
+Each pass is a plain function of one batch (see :mod:`nettoyeur.run.streaming` for the run
 that calls them):
 
-1. :func:`count_shard`: line keys of each document, for the boilerplate frequency signal;
-2. :func:`analyse_shard`: boilerplate verdicts and the dedup stage's compact arrays, texts
+1. :func:`count_batch`: line keys of each document, for the boilerplate frequency signal;
+2. :func:`analyse_batch`: boilerplate verdicts and the dedup stage's compact arrays, texts
    spilled to disk;
-3. :func:`remark_shard` (documents dedup thinned only): the boilerplate signals again, on
+3. :func:`remark_batch` (documents dedup thinned only): the boilerplate signals again, on
    what dedup left (see :mod:`nettoyeur.boilerplate.after_dedup`);
-4. :func:`write_shard`: every verdict applied, the output rendered with its report records.
+4. :func:`write_batch`: every verdict applied, the output rendered with its report records.
 
 Each later pass restores the documents as the first one read them (:mod:`nettoyeur.scratch.documents`)
 or, without snapshots, loads them again and checks that they read the same
 (:func:`nettoyeur.corpus.sources.load_for_pass`). The line counts live in
-:mod:`nettoyeur.boilerplate.line_counts`, the shards and the write tasks in :mod:`nettoyeur.run.verdict_plan`.
+:mod:`nettoyeur.boilerplate.line_counts`, the batches and the write tasks in :mod:`nettoyeur.run.verdict_plan`.
 """
 
 from __future__ import annotations
@@ -47,14 +47,14 @@ from nettoyeur.scratch.paragraphs import write_anchors, write_band_keys
 
 # Documents between two trims of the main process's heap (see process_pool.trim_memory).
 TRIM_EVERY = 4096
-# Paragraph characters a shard analyses at once: bounds a worker's memory (~30 bytes a
+# Paragraph characters a batch analyses at once: bounds a worker's memory (~30 bytes a
 # character in the tokeniser) whatever the size of its documents.
 ANALYSE_CHARS = 1 << 22
 
 worker_count = process_pool.worker_count
 
 
-# --- shard tasks (run on workers) ----------------------------------------------------------
+# --- batch tasks (run on workers) ----------------------------------------------------------
 
 
 @dataclass
@@ -82,7 +82,7 @@ def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
 
 
 def _snapshots(first_pass: bool = True) -> documents.SnapshotWriter | contextlib.nullcontext[None]:
-    """A writer of this shard's snapshots in the first pass of a run that keeps them (on this machine), else nothing.
+    """A writer of this batch's snapshots in the first pass of a run that keeps them (on this machine), else nothing.
 
     Raises:
         OSError: the snapshot file cannot be created.
@@ -91,12 +91,12 @@ def _snapshots(first_pass: bool = True) -> documents.SnapshotWriter | contextlib
     return documents.SnapshotWriter(folder) if folder and first_pass else contextlib.nullcontext()
 
 
-def count_shard(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
-    """Pass 1 on one shard: the line keys of each document, counted once per document.
+def count_batch(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
+    """Pass 1 on one batch: the line keys of each document, counted once per document.
 
     Returns:
         ``(seen, skips, keys, counts)``: the checksum, repair flag and snapshot of each
-        loaded document, the documents skipped, and the shard's sorted distinct line keys with
+        loaded document, the documents skipped, and the batch's sorted distinct line keys with
         the number of its documents holding each.
     """
     seen: Seen = {}
@@ -125,8 +125,8 @@ def _verdict_key(verdict: Verdict) -> tuple:
 
 
 @dataclass
-class ShardAnalysis:
-    """Pass 2's result for one shard.
+class BatchAnalysis:
+    """Pass 2's result for one batch.
 
     Attributes:
         infos: the documents loaded, in order.
@@ -134,8 +134,8 @@ class ShardAnalysis:
         skips: the documents skipped.
         codes: uint32 per paragraph of the loaded documents: 0 for none, else 1 + the
             index of its boilerplate verdict in ``verdicts``.
-        verdicts: the shard's distinct boilerplate verdicts.
-        analysis: the dedup arrays of the paragraphs left (ids local to the shard).
+        verdicts: the batch's distinct boilerplate verdicts.
+        analysis: the dedup arrays of the paragraphs left (ids local to the batch).
         doc_of: int32, the document (index in ``infos``) of each analysed paragraph.
         lines: int32, the line of each analysed paragraph.
         indices: int32, the index (in its document) of each analysed paragraph.
@@ -166,11 +166,11 @@ class ShardAnalysis:
     keep_values: list[Any] = field(default_factory=list)
 
 
-def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
-    """Pass 2 on one shard: mark boilerplate, analyse the paragraphs left, spill their texts.
+def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
+    """Pass 2 on one batch: mark boilerplate, analyse the paragraphs left, spill their texts.
 
     Args:
-        task: ``(shard index, keys, what pass 1 saw of them or None)``.
+        task: ``(batch index, keys, what pass 1 saw of them or None)``.
 
     Raises:
         InputError: a document changed since pass 1.
@@ -271,8 +271,8 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
         analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
         analysis.anchor_keys = np.empty(0, dtype=np.uint32)
         analysis.anchor_owner = np.empty(0, dtype=np.int32)
-    process_pool.trim_memory()  # a worker too would keep its high-water mark from shard to shard
-    return ShardAnalysis(
+    process_pool.trim_memory()  # a worker too would keep its high-water mark from batch to batch
+    return BatchAnalysis(
         infos,
         seen,
         skips,
@@ -337,8 +337,8 @@ def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Docu
         yield doc
 
 
-def remark_shard(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
-    """The re-mark pass on the documents of one shard that dedup thinned: boilerplate signals again.
+def remark_batch(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
+    """The re-mark pass on the documents of one batch that dedup thinned: boilerplate signals again.
 
     Returns:
         per document path, the paragraphs newly marked: ``(index, line, verdict)``, in order.
@@ -379,16 +379,16 @@ def remark_document(
 
 
 @dataclass
-class ShardOutput:
-    """Pass 3's result for one shard: staged or rendered files (or documents), report lines, counts."""
+class BatchOutput:
+    """Pass 3's result for one batch: staged or rendered files (or documents), report lines, counts."""
 
     outputs: list[Any]
     report: str
     counts: Counter
 
 
-def write_shard(task: WriteTask) -> ShardOutput:
-    """The write pass on one shard: apply the verdicts, render the documents and their report records.
+def write_batch(task: WriteTask) -> BatchOutput:
+    """The write pass on one batch: apply the verdicts, render the documents and their report records.
 
     Raises:
         InputError: a document changed since pass 1.
@@ -411,4 +411,4 @@ def write_shard(task: WriteTask) -> ShardOutput:
         elif st["ship_documents"]:
             outputs.append(doc)
     process_pool.trim_memory()
-    return ShardOutput(outputs, "".join(line + "\n" for line in lines), counts)
+    return BatchOutput(outputs, "".join(line + "\n" for line in lines), counts)

@@ -1,23 +1,23 @@
 """The pipeline: read, repair, split, strip boilerplate, deduplicate, write, report.
 
 :func:`run` streams a :class:`~nettoyeur.corpus.sources.Source` into a
-:class:`~nettoyeur.corpus.sources.Sink` in passes over *shards* (consecutive runs of documents
-in corpus order), each pass a plain function of one shard (:mod:`nettoyeur.run.passes`) that
+:class:`~nettoyeur.corpus.sources.Sink` in passes over *batches* (consecutive runs of documents
+in corpus order), each pass a plain function of one batch (:mod:`nettoyeur.run.passes`) that
 a worker process (or a Ray task) can run:
 
-1. *count* (:func:`~nettoyeur.run.passes.count_shard`, only with boilerplate on): load and
+1. *count* (:func:`~nettoyeur.run.passes.count_batch`, only with boilerplate on): load and
    repair each document, keep its snapshot, and count the 64-bit keys of its short
-   lines; the counts of all shards are merged (the boilerplate frequency signal needs
+   lines; the counts of all batches are merged (the boilerplate frequency signal needs
    corpus-wide counts).
-2. *analyse* (:func:`~nettoyeur.run.passes.analyse_shard`): restore, mark boilerplate
+2. *analyse* (:func:`~nettoyeur.run.passes.analyse_batch`): restore, mark boilerplate
    (given the counts), and turn the paragraphs left into the dedup stage's compact arrays
    (:class:`~nettoyeur.dedup.stage.Analysis`); their texts go to a spill file on disk. Then,
    in this process, :func:`~nettoyeur.dedup.stage.decide` finds and verifies the near
    duplicates over the whole corpus, reading candidates' texts back from the spill.
-3. *remark* (:func:`~nettoyeur.run.passes.remark_shard`, only the documents dedup thinned):
+3. *remark* (:func:`~nettoyeur.run.passes.remark_batch`, only the documents dedup thinned):
    the boilerplate signals again on what dedup left, kept copies handed over to the next
    copy when they go (:mod:`nettoyeur.boilerplate.after_dedup`).
-4. *write* (:func:`~nettoyeur.run.passes.write_shard`): restore each document, apply the
+4. *write* (:func:`~nettoyeur.run.passes.write_batch`): restore each document, apply the
    boilerplate, dedup and re-mark verdicts, render the output and the report records;
    this process writes them in corpus order.
 
@@ -25,7 +25,7 @@ Memory holds the compact arrays (a few hundred bytes a paragraph), never the cor
 text. Each file is read, decoded and repaired once: the first pass appends each document
 to a snapshot file on disk, which the later passes read back (:mod:`nettoyeur.scratch.documents`;
 Ray's workers, which may not share this disk, load from the source again and check that
-it reads the same). Results come back in shard order and
+it reads the same). Results come back in batch order and
 every decision depends on paragraph ids in corpus order only, so ``--workers N`` writes
 the same bytes as ``--workers 1``. The driver's helpers (the re-mark's, the report file)
 live in :mod:`nettoyeur.run.driver_steps`.
@@ -82,15 +82,15 @@ from nettoyeur.run.driver_steps import ReportFile, remark_plan, reported_entries
 from nettoyeur.run.in_memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
 from nettoyeur.run.passes import (  # noqa: F401 - re-exported: the names tests and engines use
     TRIM_EVERY,
+    BatchAnalysis,
     DocInfo,
-    ShardAnalysis,
     _verdict_key,
-    analyse_shard,
-    count_shard,
-    remark_shard,
-    write_shard,
+    analyse_batch,
+    count_batch,
+    remark_batch,
+    write_batch,
 )
-from nettoyeur.run.verdict_plan import SHARD_DOCS, Overrides, Plan, Seen, WriteTask, plan_shards  # noqa: F401 - re-exported
+from nettoyeur.run.verdict_plan import BATCH_DOCS, Overrides, Plan, Seen, WriteTask, plan_batches  # noqa: F401 - re-exported
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 
@@ -117,7 +117,7 @@ def run(
         report: where to write the report records; the summary goes beside it.
         quiet: no progress bars.
         extra: fields added to the summary (input/output locations ...).
-        executor: where the shard stages run (:mod:`nettoyeur.executors.base`); default:
+        executor: where the batch stages run (:mod:`nettoyeur.executors.base`); default:
             ``config.workers`` processes on this machine. Every executor writes the same bytes.
         index: a :class:`nettoyeur.index.corpus_index.CorpusIndex` (dedup against earlier runs): the
             run is then :func:`run_in_memory`, whose hooks work on documents.
@@ -138,7 +138,7 @@ def run(
     keys, skips = list_shown(source, show)
     executor = executor or LocalExecutor(config.workers)
     workers = executor.workers
-    shards = plan_shards(keys, workers)
+    batches = plan_batches(keys, workers)
     shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = make_spill_dir()
     shares_disk = getattr(executor, "shares_disk", False)
@@ -159,14 +159,14 @@ def run(
             first_seen = {}
             merger = CountMerger()
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
-                for (seen, bad, found, counts), shard in zip(
-                    executor.map(count_shard, shards, shared, jobs=len(shards)), shards
+                for (seen, bad, found, counts), batch in zip(
+                    executor.map(count_batch, batches, shared, jobs=len(batches)), batches
                 ):
                     first_seen.update(seen)
                     skips.extend(bad)
                     merger.add(found, counts)
-                    bar.update(len(shard))
-                    if len(first_seen) % TRIM_EVERY < len(shard):
+                    bar.update(len(batch))
+                    if len(first_seen) % TRIM_EVERY < len(batch):
                         process_pool.trim_memory()
             shared["counts"] = LineCounts.from_arrays(*merger.result())
             shared["rules"] = rules_for(config)
@@ -181,19 +181,19 @@ def run(
         # ... and the line shapes the re-mark pass reads instead of describing lines again.
         shared["shapes"] = shares_disk and config.boilerplate
         tasks: list[tuple[int, list[str], Seen | None]] = []
-        for i, shard in enumerate(shards):
+        for i, batch in enumerate(batches):
             if first_seen is None:
-                tasks.append((i, shard, None))
+                tasks.append((i, batch, None))
             else:  # documents skipped in pass 1 are not read again
-                loaded = [k for k in shard if k in first_seen]
+                loaded = [k for k in batch if k in first_seen]
                 tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
         del first_seen
         seen_all: Seen = {}
         infos: list[DocInfo] = []
         table: dict[tuple, int] = {}
         verdicts: list[Verdict] = []
-        shard_codes: list[np.ndarray] = []
-        shard_keys: list[list[str]] = []
+        batch_codes: list[np.ndarray] = []
+        batch_keys: list[list[str]] = []
         analyses: list[Analysis] = []
         doc_of: list[np.ndarray] = []
         lines: list[np.ndarray] = []
@@ -206,7 +206,7 @@ def run(
         keep_values: list[Any] = []
         pid = 0
         with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
-            for part in executor.map(analyse_shard, tasks, shared, jobs=len(shards)):
+            for part in executor.map(analyse_batch, tasks, shared, jobs=len(batches)):
                 remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
                 for k, verdict in enumerate(part.verdicts, start=1):
                     entry = _verdict_key(verdict)
@@ -215,8 +215,8 @@ def run(
                         code = table[entry] = len(verdicts) + 1
                         verdicts.append(verdict)
                     remap[k] = code
-                shard_codes.append(remap[part.codes])
-                shard_keys.append([info.path for info in part.infos])
+                batch_codes.append(remap[part.codes])
+                batch_keys.append([info.path for info in part.infos])
                 skips.extend(part.skips)
                 seen_all.update(part.seen)
                 doc_of.append(part.doc_of + len(infos))
@@ -236,8 +236,8 @@ def run(
                 offsets.append(part.offsets)
                 lengths.append(part.lengths)
                 pid += len(part.analysis)
-                bar.update(len(tasks[len(shard_codes) - 1][1]))
-                if len(shard_codes) % 16 == 0:
+                bar.update(len(tasks[len(batch_codes) - 1][1]))
+                if len(batch_codes) % 16 == 0:
                     process_pool.trim_memory()
         bands, _ = optimal_bands(config.threshold, config.num_perm)
         analysis = Analysis.concat(analyses, bands)
@@ -252,7 +252,7 @@ def run(
         plan = Plan(
             [info.path for info in infos],
             seen_all,
-            np.concatenate(shard_codes) if shard_codes else np.empty(0, dtype=np.uint32),
+            np.concatenate(batch_codes) if batch_codes else np.empty(0, dtype=np.uint32),
             np.cumsum([0] + [info.paragraphs for info in infos], dtype=np.int64),
             np.concatenate(doc_of) if doc_of else empty,
             np.concatenate(lines) if lines else empty,
@@ -260,7 +260,7 @@ def run(
             np.empty(0, dtype=np.int64),
             [],
         )
-        del doc_of, lines, indices, shard_codes, seen_all
+        del doc_of, lines, indices, batch_codes, seen_all
 
         process_pool.trim_memory()
         lap("analyse")
@@ -289,14 +289,14 @@ def run(
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
         overrides: Overrides = {}
         if config.boilerplate and decision.pid:
-            overrides = remark_plan(plan, shard_keys, shared, executor, progress=show)
+            overrides = remark_plan(plan, batch_keys, shared, executor, progress=show)
         shared.pop("counts", None)
         lap("remark")
 
         # Pass 3: apply the verdicts, write the corpus and the report.
         def write_tasks() -> Iterator[WriteTask]:
             first = 0
-            for keys_ in shard_keys:
+            for keys_ in batch_keys:
                 yield plan.task(list(range(first, first + len(keys_))), overrides)
                 first += len(keys_)
 
@@ -307,7 +307,7 @@ def run(
             expect({info.path: info.checksum for info in infos})
         report_file = ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
-            for out in executor.map(write_shard, write_tasks(), shared, jobs=len(shards)):
+            for out in executor.map(write_batch, write_tasks(), shared, jobs=len(batches)):
                 for item in out.outputs:
                     if stager is not None:
                         stager.write_staged(*item)

@@ -1,6 +1,6 @@
-"""The plan of a streaming run: the shards, and every verdict once dedup has decided.
+"""The plan of a streaming run: the batches, and every verdict once dedup has decided.
 
-:func:`plan_shards` cuts the corpus (in corpus order) into the shards each pass runs on.
+:func:`plan_batches` cuts the corpus (in corpus order) into the batches each pass runs on.
 After dedup, :class:`Plan` holds every document's verdicts on the driver (compact arrays),
 and :meth:`Plan.task` cuts from it the :class:`WriteTask` of some documents: what the
 re-mark and write passes (:mod:`nettoyeur.run.passes`) need to rebuild their verdicts.
@@ -17,10 +17,10 @@ import numpy as np
 from nettoyeur.records import Verdict
 from nettoyeur.scratch.documents import Where
 
-# Documents per shard: at most this many, and fewer on small corpora so that every
-# worker gets about 8 shards (balance). 256 articles are ~1 MB, a task of ~50 ms.
-SHARD_DOCS = 256
-SHARDS_PER_WORKER = 8
+# Documents per batch: at most this many, and fewer on small corpora so that every
+# worker gets about 8 batches (balance). 256 articles are ~1 MB, a task of ~50 ms.
+BATCH_DOCS = 256
+BATCHES_PER_WORKER = 8
 
 # What the first pass learnt of a document: its checksum, whether a line of it may need
 # repair (the later passes then skip the repair prefilter on the others), and where its
@@ -34,7 +34,7 @@ Overrides = dict[str, dict[int, Verdict | None]]
 
 @dataclass
 class WriteTask:
-    """What the passes after dedup need for some documents of one shard.
+    """What the passes after dedup need for some documents of one batch.
 
     Attributes:
         keys: the documents, in corpus order (loaded in pass 2).
@@ -118,9 +118,9 @@ class Plan:
         )
 
 
-def plan_shards(keys: list[str], workers: int) -> list[list[str]]:
-    """Cuts the keys (in corpus order) into consecutive shards."""
+def plan_batches(keys: list[str], workers: int) -> list[list[str]]:
+    """Cuts the keys (in corpus order) into consecutive batches."""
     if not keys:
         return []
-    size = max(1, min(SHARD_DOCS, math.ceil(len(keys) / (workers * SHARDS_PER_WORKER))))
+    size = max(1, min(BATCH_DOCS, math.ceil(len(keys) / (workers * BATCHES_PER_WORKER))))
     return [keys[i : i + size] for i in range(0, len(keys), size)]

@@ -5,7 +5,7 @@ never holds it in memory. Loading a file again in each pass costs an open, a rea
 SHA-256, the decoding checks and the repair test, about 0.1 ms a file and more on disks
 where opening a file is slow; and a file that changes during the run would read
 differently. So the first pass that loads a document appends it, decoded, split and
-repaired, to a snapshot file of its shard, and the later passes restore it from there
+repaired, to a snapshot file of its batch, and the later passes restore it from there
 with one ``os.pread``: every pass sees the bytes the first one saw.
 
 A snapshot record is ``marshal`` data (Python's own format for trusted data: it writes
@@ -34,7 +34,7 @@ from nettoyeur.text.repair import mark_blank_after_repair
 Where = tuple[str, int, int]
 
 # Snapshot files a process keeps open for reading (least recently used closed first): a
-# pass reads one shard's file at a time, the write pass maybe a few.
+# pass reads one batch's file at a time, the write pass maybe a few.
 OPEN_FILES = 8
 
 _names = itertools.count()

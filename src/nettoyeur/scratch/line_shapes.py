@@ -6,7 +6,7 @@ After dedup, the re-mark pass marks the documents dedup thinned again; every par
 marks was kept in pass 2, so was described there. Describing the long prose lines again
 (lower-casing, finding the words, counting the function words) cost 7% of a run's CPU.
 
-So each shard of pass 2 writes beside its spill file the numbers :func:`describe` found
+So each batch of pass 2 writes beside its spill file the numbers :func:`describe` found
 for each paragraph it analysed (the paragraphs with an id, in id order): 13 bytes a
 paragraph (the function-word share as the float64 describe computed, bit for bit; the
 word count; prose and sentence flags). The re-mark pass reads them back and makes each
@@ -51,7 +51,7 @@ class StoredShape(LineInfo):
 
 
 class ShapeLog:
-    """The shapes of one shard's analysed paragraphs, in paragraph-id order, written at the end of pass 2."""
+    """The shapes of one batch's analysed paragraphs, in paragraph-id order, written at the end of pass 2."""
 
     def __init__(self) -> None:
         self._stop: list[float] = []
@@ -85,11 +85,11 @@ class ShapeLog:
 
 
 class StoredShapes:
-    """The shapes pass 2 wrote, by paragraph id, read a shard file at a time.
+    """The shapes pass 2 wrote, by paragraph id, read a batch file at a time.
 
     Args:
-        files: the spill file of each shard (its shapes lie beside it, ``SUFFIX`` added).
-        first: the id of each shard's first paragraph.
+        files: the spill file of each batch (its shapes lie beside it, ``SUFFIX`` added).
+        first: the id of each batch's first paragraph.
         memo: the shape memo of the run's rules (the short lines it holds come from it).
     """
 
@@ -97,33 +97,33 @@ class StoredShapes:
         self._files = files
         self._first = np.asarray(first, dtype=np.int64)
         self._known = memo.known
-        self._shard = -1
+        self._batch = -1
         self._base = 0
         self._rows: tuple[list[float], list[int], list[int]] = ([], [], [])
 
     def _load(self, pid: int) -> None:
-        """Reads the file of the shard holding ``pid``.
+        """Reads the file of the batch holding ``pid``.
 
         Raises:
             OSError: the file was removed or cannot be read.
         """
-        shard = int(np.searchsorted(self._first, pid, side="right")) - 1
-        path = os.fspath(self._files[shard]) + SUFFIX
+        batch = int(np.searchsorted(self._first, pid, side="right")) - 1
+        path = os.fspath(self._files[batch]) + SUFFIX
         rows = np.fromfile(path, dtype=ROW)
-        self._shard, self._base = shard, int(self._first[shard])
+        self._batch, self._base = batch, int(self._first[batch])
         self._rows = (rows["stop_share"].tolist(), rows["n_words"].tolist(), rows["flags"].tolist())
 
     def shape(self, pid: int, text: str) -> LineInfo:
         """Returns the shape of paragraph ``pid`` (its text ``text``), as :func:`describe` gives it.
 
         Raises:
-            OSError: the shard's file was removed or cannot be read.
+            OSError: the batch's file was removed or cannot be read.
         """
         known = self._known(text)
         if known is not None:
             return known
         local = pid - self._base
-        if self._shard < 0 or not 0 <= local < len(self._rows[0]):
+        if self._batch < 0 or not 0 <= local < len(self._rows[0]):
             self._load(pid)
             local = pid - self._base
         stop, words, flags = self._rows
@@ -144,7 +144,7 @@ class StoredShapes:
             max_chars: the longest line analysed.
 
         Raises:
-            OSError: the shard's file was removed or cannot be read.
+            OSError: the batch's file was removed or cannot be read.
         """
         out: list[tuple[LineInfo, None]] = []
         for p, code in zip(doc.paragraphs, codes):

@@ -3,7 +3,7 @@
 Verification compares the words of candidate pairs only, and the report quotes the kept
 copy of each removed paragraph. Rather than keep every paragraph's text in memory
 until the candidates are known, the first pass appends each analysed paragraph's text
-to a spill file (one per shard) and keeps 12 bytes: its offset and length. Candidates'
+to a spill file (one per batch) and keeps 12 bytes: its offset and length. Candidates'
 texts are then read back with ``os.pread``, which leaves nothing in the process's
 memory once read.
 """
@@ -196,10 +196,10 @@ def write_anchors(path: str, keys: np.ndarray, owners: np.ndarray) -> np.ndarray
 
 @dataclass
 class SpilledBands:
-    """LSH band keys kept on disk, one file per shard: reads one band of every paragraph at a time.
+    """LSH band keys kept on disk, one file per batch: reads one band of every paragraph at a time.
 
     Indexing as an array ``keys[rows, band]`` (``rows`` a slice or an index array) reads that
-    band's keys from every shard; the memory used is one column, 8 bytes a paragraph.
+    band's keys from every batch; the memory used is one column, 8 bytes a paragraph.
     """
 
     files: list[str]
@@ -234,14 +234,14 @@ class SpilledBands:
 
 @dataclass
 class SpilledAnchors:
-    """Anchors kept on disk, one file per shard, grouped by part (see :func:`write_anchors`)."""
+    """Anchors kept on disk, one file per batch, grouped by part (see :func:`write_anchors`)."""
 
     files: list[str]
     counts: list[np.ndarray]
     first_pid: list[int]
 
     def part(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        """Returns the keys (uint32) and owners (int32 paragraph ids) of part ``p`` over all shards.
+        """Returns the keys (uint32) and owners (int32 paragraph ids) of part ``p`` over all batches.
 
         Raises:
             OSError: a file was removed or cannot be read.
