@@ -164,13 +164,12 @@ def dedup_bound(src: Path, out: Path, workers: int) -> None:
     """The I/O floor and nettoyeur's dedup stage at a default clean's settings (see the module's docstring)."""
     from nettoyeur.config import CleanConfig
     from nettoyeur.dedup.analysis import candidate_clusters
-    from nettoyeur.dedup.lsh import optimal_bands
 
     files = _files(src, out)
     _TEXTS.extend(_read(path) for path, _ in files)
     distinct = list(dict.fromkeys(line for text in _TEXTS for line in text.splitlines() if line.strip()))
     config = CleanConfig()
-    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    bands, rows = config.bands_rows
     candidate_clusters(distinct, config.ngram, config.num_perm, config.seed, bands, rows, workers)
     _run(_write_back, [(i, dst) for i, (_, dst) in enumerate(files)], workers)
 

@@ -53,9 +53,9 @@ class Timed:
         self.workers = inner.workers
         self.seconds: dict[str, float] = defaultdict(float)
 
-    def map(self, fn: Callable, tasks: Iterable, shared: dict | None = None, jobs: int = 2) -> Iterator:
+    def map(self, fn: Callable, tasks: Iterable, context: Any = None, jobs: int = 2) -> Iterator:
         start = time.perf_counter()
-        yield from self.inner.map(fn, tasks, shared, jobs)
+        yield from self.inner.map(fn, tasks, context, jobs)
         self.seconds[STAGES.get(fn.__name__, fn.__name__)] += time.perf_counter() - start
 
     def candidate_pairs(self, *args: Any) -> Any:

@@ -398,7 +398,6 @@ def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tm
     import copy
 
     from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs
-    from nettoyeur.dedup.lsh import optimal_bands
     from nettoyeur.executors.local import LocalExecutor
     from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, write_anchors, write_band_keys
 
@@ -408,7 +407,7 @@ def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tm
     texts += [t.replace(t.split()[3], "edited", 1) for t in texts[:60]]  # near copies
     texts += [t + " " + " ".join(rng.choice(vocab, 30)) for t in texts[60:90]]  # copies inside longer ones
     config = CleanConfig(containment=containment)
-    bands = optimal_bands(config.threshold, config.num_perm)[0]
+    bands = config.bands_rows[0]
     shards = [analyse_for(texts[lo : lo + 150], config) for lo in range(0, len(texts), 150)]
     full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)
     group = exact_groups(full)

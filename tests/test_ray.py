@@ -8,7 +8,6 @@ started once for the module (skipped where Ray is not installed).
 from __future__ import annotations
 
 import copy
-import functools
 import hashlib
 import json
 import random
@@ -29,7 +28,6 @@ from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs, exact_groups
 from nettoyeur.dedup.cluster import UnionFind, choose_keepers
 from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, split_analysis
-from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.dedup.star_components import cluster_edges, star_components
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
 from nettoyeur.executors.choose import check_engine, make_executor
@@ -140,7 +138,7 @@ def test_partitioned_candidates_equal_local_candidates(parts, cuts, containment)
     bounds = sorted(set(cuts) | {0, len(KERNEL_TEXTS)})
     shards = [analyse_for(KERNEL_TEXTS[lo:hi], config) for lo, hi in zip(bounds, bounds[1:])]
     # concat consumes its parts: concatenate copies, the shards are split below
-    full = Analysis.concat([copy.deepcopy(s) for s in shards], optimal_bands(config.threshold, config.num_perm)[0])
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], config.bands_rows[0])
     group = exact_groups(full)
     _, expected = candidate_pairs(full, group, containment != "off")
 
@@ -521,11 +519,15 @@ def test_ray_components_equal_union_find(ray_session):
     assert star.tolist() == _union_find_stars(sorted({v for e in edges for v in e}), edges)
 
 
+def _check_input(_context: None, path: Path) -> None:
+    check_locations(path, None)
+
+
 def test_ray_task_errors_keep_their_type_and_message(ray_session, tmp_path):
     from nettoyeur.executors.ray_cluster import RayExecutor
 
     missing = tmp_path / "missing-folder"
     with pytest.raises(InputError) as info:
-        list(RayExecutor().map(functools.partial(check_locations, output_dir=None), [missing]))
+        list(RayExecutor().map(_check_input, [missing]))
     assert type(info.value) is InputError
     assert str(missing) in str(info.value) and "ray::" not in str(info.value)

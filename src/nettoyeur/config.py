@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from nettoyeur.dedup.keep import parse_keep
+from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.errors import ConfigError
 
 ContainmentMode = Literal["remove", "report", "off"]
@@ -189,6 +190,14 @@ class CleanConfig:
         parse_keep(self.keep)
         if self.rules_file is not None and not Path(self.rules_file).is_file():
             raise ConfigError(f"rules file {self.rules_file} does not exist: give the path of a text file of rules.")
+
+    @property
+    def bands_rows(self) -> tuple[int, int]:
+        """The LSH ``(bands, rows)`` of ``threshold`` and ``num_perm``: the one place every step reads them.
+
+        :func:`~nettoyeur.dedup.lsh.optimal_bands` computes them once per pair of values (cached).
+        """
+        return optimal_bands(self.threshold, self.num_perm)
 
     def replace(self, **overrides: Any) -> CleanConfig:
         """Returns a copy with some fields changed (validated again).

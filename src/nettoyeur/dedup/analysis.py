@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,7 +26,6 @@ from nettoyeur.dedup.lsh import (
     counted_anchor_pairs_of_parts,
     counted_pairs_of_codes,
     group_pair_codes,
-    optimal_bands,
     repeated,
     sorted_unique,
 )
@@ -192,7 +191,7 @@ def analyse(
 
 def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
     """Runs :func:`analyse` with the options of ``config``."""
-    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    bands, rows = config.bands_rows
     modulus = config.anchor_modulus if config.containment != "off" else None
     return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
 
@@ -293,9 +292,9 @@ def exact_groups(analysis: Analysis) -> np.ndarray:
     return group
 
 
-# Runs a module-level function over tasks on workers that share a state (process_pool.state()),
-# yielding results in task order: LocalExecutor.map.
-Mapper = Callable[[Callable[[Any], Any], list[Any], dict[str, Any]], Iterable[Any]]
+# Runs a module-level function fn(context, task) over tasks on workers that share the
+# context, yielding results in task order: LocalExecutor.map.
+Mapper = Callable[[Callable[[Any, Any], Any], list[Any], Any], Iterable[Any]]
 
 
 def candidate_pairs(
@@ -374,8 +373,8 @@ def counted_candidate_pairs(
     if mapper is not None and isinstance(analysis.band_keys, SpilledBands):
         tasks = [("band", b) for b in range(analysis.band_keys.bands)]
         tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
-        shared = {"candidates": (analysis.band_keys, signed, rows, group, spilled, settled)}
-        results = list(mapper(_candidate_task, tasks, shared))
+        context = _CandidateContext(analysis.band_keys, signed, rows, group, spilled, settled)
+        results = list(mapper(_candidate_task, tasks, context))
     else:
         keys = analysis.band_keys
         results = [_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
@@ -604,9 +603,20 @@ def _anchor_codes(
     return (codes, per_owner), dropped
 
 
-def _candidate_task(task: tuple[str, int]) -> Any:
+class _CandidateContext(NamedTuple):
+    """What the band and anchor-part tasks of :func:`counted_candidate_pairs` read."""
+
+    band_keys: Any
+    signed: np.ndarray
+    rows: np.ndarray
+    group: np.ndarray
+    spilled: Any
+    settled: Any
+
+
+def _candidate_task(context: _CandidateContext, task: tuple[str, int]) -> Any:
     """On a worker: one band's pair codes, or one anchor part's :func:`anchor_part_codes` (see :func:`_unsettled`)."""
-    band_keys, signed, rows, group, spilled, settled = process_pool.state()["candidates"]
+    band_keys, signed, rows, group, spilled, settled = context
     kind, k = task
     if kind == "band":
         return _band_codes(band_keys[rows, k], signed, settled)
@@ -632,10 +642,20 @@ def components(n: int, pairs: np.ndarray) -> np.ndarray:
 # --- signatures, LSH and clusters alone (the engine the benchmarks compare with peers) -------
 
 
-def _analyse_range(bounds: tuple[int, int]) -> Analysis:
-    st = process_pool.state()
+class _RangeContext(NamedTuple):
+    """What :func:`_analyse_range` reads: the texts and the signature parameters."""
+
+    texts: list[str]
+    ngram: int
+    num_perm: int
+    seed: int
+    bands: int
+    rows: int
+
+
+def _analyse_range(c: _RangeContext, bounds: tuple[int, int]) -> Analysis:
     lo, hi = bounds
-    return analyse(st["texts"][lo:hi], st["ngram"], st["num_perm"], st["seed"], st["bands"], st["rows"], exact=False)
+    return analyse(c.texts[lo:hi], c.ngram, c.num_perm, c.seed, c.bands, c.rows, exact=False)
 
 
 def candidate_clusters(
@@ -667,8 +687,8 @@ def candidate_clusters(
     """
     step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
     ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
-    shared = {"texts": texts, "ngram": ngram, "num_perm": num_perm, "seed": seed, "bands": bands, "rows": rows}
-    parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, shared))
+    context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
+    parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
     analysis = Analysis.concat(parts, bands)
     pairs = band_pairs(analysis.band_keys, analysis.signed)
     return pairs, components(len(texts), pairs)

@@ -50,7 +50,7 @@ from nettoyeur.dedup.analysis import (
 )
 from nettoyeur.dedup.cluster import Removal, choose_keepers
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
-from nettoyeur.dedup.lsh import optimal_bands, sorted_unique, sorted_unique_segments
+from nettoyeur.dedup.lsh import sorted_unique, sorted_unique_segments
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.dedup.shingle import shingles, tokenize
 from nettoyeur.dedup.verify import align, jaccard, verify
@@ -113,12 +113,26 @@ def paragraph_data(texts: list[str], ngram: int) -> list[tuple[list[str], np.nda
     return out
 
 
-def _load(pids: np.ndarray) -> dict[int, tuple[list[str], np.ndarray, list[bool]]]:
-    st = process_pool.state()
-    return dict(zip(pids.tolist(), paragraph_data(st["store"].texts(pids), st["config"].ngram)))
+@dataclass(frozen=True)
+class VerifyContext:
+    """What the verification tasks read besides their pairs.
+
+    Attributes:
+        store: the paragraph texts, by id.
+        config: the run's options.
+        estimates: compute MinHash estimates for the evidence (more than one signed paragraph).
+    """
+
+    store: Any
+    config: CleanConfig
+    estimates: bool
 
 
-def _verify_task(pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float, float] | None]]:
+def _load(ctx: VerifyContext, pids: np.ndarray) -> dict[int, tuple[list[str], np.ndarray, list[bool]]]:
+    return dict(zip(pids.tolist(), paragraph_data(ctx.store.texts(pids), ctx.config.ngram)))
+
+
+def _verify_task(ctx: VerifyContext, pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float, float] | None]]:
     """Verifies a chunk of candidate pairs ``(a, b)``, ``a < b``.
 
     Returns:
@@ -127,17 +141,16 @@ def _verify_task(pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float
         (what the removal will most likely be: the first copy is kept), computed while the
         words are at hand instead of being read and tokenised again; None otherwise.
     """
-    st = process_pool.state()
-    data = _load(sorted_unique(pairs.reshape(-1)))
+    data = _load(ctx, sorted_unique(pairs.reshape(-1)))
     matches = []
     likely: list[tuple[int, int]] = []
     for a, b in pairs.tolist():
         (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
-        match = verify(ta, tb, sa, sb, st["config"], fa, fb)
+        match = verify(ta, tb, sa, sb, ctx.config, fa, fb)
         matches.append(match)
         if match is not None and (match.kind == "duplicate" or (match.kind != "different" and len(tb) <= len(ta))):
             likely.append((b, a))
-    evidence = dict(zip(likely, _evidence(data, likely, st["config"], st["estimates"])))
+    evidence = dict(zip(likely, _evidence(data, likely, ctx.config, ctx.estimates)))
     return [(match, evidence.get((b, a))) for (a, b), match in zip(pairs.tolist(), matches)]
 
 
@@ -165,10 +178,9 @@ def _evidence(
     return out
 
 
-def _evidence_task(pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
+def _evidence_task(ctx: VerifyContext, pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
     """Returns the :func:`_evidence` of each (removed, kept) pair."""
-    st = process_pool.state()
-    return _evidence(_load(sorted_unique(pairs.reshape(-1))), pairs.tolist(), st["config"], st["estimates"])
+    return _evidence(_load(ctx, sorted_unique(pairs.reshape(-1))), pairs.tolist(), ctx.config, ctx.estimates)
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
@@ -177,14 +189,14 @@ def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
 
 
 def _stream(
-    fn: Callable, pairs: np.ndarray, workers: int, shared: dict[str, Any], executor: Any = None
+    fn: Callable, pairs: np.ndarray, workers: int, ctx: VerifyContext, executor: Any = None
 ) -> Iterator[tuple[np.ndarray, list[Any]]]:
     """Runs ``fn`` over chunks of ``pairs`` on workers; yields each chunk with its results, in order."""
     chunks = _chunks(pairs)
     if executor is not None:
-        parts = executor.map(fn, chunks, shared, jobs=len(chunks))
+        parts = executor.map(fn, chunks, ctx, jobs=len(chunks))
     else:
-        parts = process_pool.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, shared)
+        parts = process_pool.ordered_map(fn, chunks, workers if len(chunks) > 1 else 1, ctx)
     yield from zip(chunks, parts)
 
 
@@ -396,7 +408,7 @@ def decide(
     """
     stats = DedupStats()
     n = stats.paragraphs = len(analysis)
-    stats.bands, stats.rows = optimal_bands(config.threshold, config.num_perm)
+    stats.bands, stats.rows = config.bands_rows
     n_words = analysis.n_words
     group = exact_groups(analysis)
     copies = np.flatnonzero(group != np.arange(n))
@@ -432,7 +444,7 @@ def decide(
     analysis.anchor_owner = np.empty(0, dtype=np.int32)
     analysis.anchor_parts = None
     stats.signed = len(signed)
-    shared = {"store": store, "config": config, "estimates": len(signed) > 1}
+    ctx = VerifyContext(store, config, estimates=len(signed) > 1)
 
     # Verdicts are consumed chunk by chunk as they come (in pair order, whatever the
     # worker count): only the pairs that matter are kept, never one result per candidate.
@@ -443,7 +455,7 @@ def decide(
     conflicts: list[tuple[int, int]] = []
     above: list[tuple[int, int]] = []
     with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
-        for chunk, results in _stream(_verify_task, pairs, workers, shared, executor):
+        for chunk, results in _stream(_verify_task, pairs, workers, ctx, executor):
             for (a, b), (match, ev) in zip(chunk.tolist(), results):
                 if ev is not None:  # the evidence of removing b for a, which verification foresaw
                     known[(b, a)] = ev
@@ -528,11 +540,11 @@ def decide(
     chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
-    exact_evidence = (1.0 if shared["estimates"] else None, 1.0, 1.0)
+    exact_evidence = (1.0 if ctx.estimates else None, 1.0, 1.0)
     # The removals verification did not foresee are read and tokenised again for their evidence.
     rest = [(a, b) for a, b in chosen[~same].tolist() if (a, b) not in known]
     rest_pairs = np.array(rest, dtype=np.int64).reshape(-1, 2)
-    for chunk, results in _stream(_evidence_task, rest_pairs, workers, shared, executor):
+    for chunk, results in _stream(_evidence_task, rest_pairs, workers, ctx, executor):
         known.update(zip(map(tuple, chunk.tolist()), results))
     evidence = [
         (exact_evidence if has_shingles[pid] else (None, 1.0, 1.0)) if is_same else known[(pid, target)]

@@ -13,8 +13,8 @@ them; both engines run the same functions, so they write the same bytes:
 
 An executor offers:
 
-* ``map(fn, tasks, shared, jobs)``: ``fn(task)`` for each task, results in task order;
-  the tasks read ``shared`` through :func:`nettoyeur.executors.process_pool.state`;
+* ``map(fn, tasks, context, jobs)``: ``fn(context, task)`` for each task, results in task
+  order; ``context`` (read-only, a frozen dataclass) is sent once per worker, not per task;
 * ``exchange(fn, inputs, parts, params)`` and ``put(value)``: one step of a shuffle (see
   :mod:`nettoyeur.dedup.key_partitions`);
 * ``candidate_pairs(analysis, group, anchors)``: the dedup stage's candidates;
@@ -42,9 +42,9 @@ class Executor(Protocol):
     shares_disk: bool
 
     def map(
-        self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
+        self, fn: Callable[[Any, Any], Any], tasks: Iterable[Any], context: Any = None, jobs: int = 2
     ) -> Iterator[Any]:
-        """Yields ``fn(task)`` for each task, in task order."""
+        """Yields ``fn(context, task)`` for each task, in task order."""
         ...
 
     def exchange(

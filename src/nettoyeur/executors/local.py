@@ -11,9 +11,9 @@ from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import regroup
 
 
-def _apply(task: tuple[Callable, list[Any]]) -> tuple[Any, list[Any]]:
+def _apply(params: dict[str, Any], task: tuple[Callable, list[Any]]) -> tuple[Any, list[Any]]:
     fn, chunks = task
-    return fn(chunks, process_pool.state()["params"])
+    return fn(chunks, params)
 
 
 class LocalExecutor:
@@ -29,17 +29,17 @@ class LocalExecutor:
         self.workers = process_pool.worker_count(workers)
 
     def map(
-        self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
+        self, fn: Callable[[Any, Any], Any], tasks: Iterable[Any], context: Any = None, jobs: int = 2
     ) -> Iterator[Any]:
-        """Yields ``fn(task)`` for each task, in task order (one process when there is at most one job)."""
-        return process_pool.ordered_map(fn, tasks, self.workers if jobs > 1 else 1, shared)
+        """Yields ``fn(context, task)`` for each task, in task order (one process when there is at most one job)."""
+        return process_pool.ordered_map(fn, tasks, self.workers if jobs > 1 else 1, context)
 
     def exchange(
         self, fn: Any, inputs: list[list[Any]], parts: int, params: dict[str, Any] | None = None
     ) -> tuple[list[Any], list[list[Any]]]:
         """Runs ``fn(chunks, params)`` per partition; returns the summaries and the chunks per destination."""
         tasks = [(fn, chunks) for chunks in inputs]
-        return regroup(list(self.map(_apply, tasks, {"params": params or {}}, jobs=len(tasks))), parts)
+        return regroup(list(self.map(_apply, tasks, params or {}, jobs=len(tasks))), parts)
 
     def put(self, value: Any) -> Any:
         """Returns ``value`` (chunks are plain values here)."""
@@ -49,8 +49,8 @@ class LocalExecutor:
         """Returns :func:`nettoyeur.dedup.analysis.candidate_pairs`, band by band on the workers."""
         from nettoyeur.dedup.analysis import candidate_pairs
 
-        def mapper(fn: Callable[[Any], Any], tasks: list[Any], shared: dict[str, Any]) -> Iterator[Any]:
-            return self.map(fn, tasks, shared, jobs=len(tasks))
+        def mapper(fn: Callable[[Any, Any], Any], tasks: list[Any], context: Any) -> Iterator[Any]:
+            return self.map(fn, tasks, context, jobs=len(tasks))
 
         return candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None)
 
@@ -60,8 +60,8 @@ class LocalExecutor:
         """Returns :func:`nettoyeur.dedup.analysis.counted_candidate_pairs`, band by band on the workers."""
         from nettoyeur.dedup.analysis import counted_candidate_pairs
 
-        def mapper(fn: Callable[[Any], Any], tasks: list[Any], shared: dict[str, Any]) -> Iterator[Any]:
-            return self.map(fn, tasks, shared, jobs=len(tasks))
+        def mapper(fn: Callable[[Any, Any], Any], tasks: list[Any], context: Any) -> Iterator[Any]:
+            return self.map(fn, tasks, context, jobs=len(tasks))
 
         return counted_candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None, settled)
 

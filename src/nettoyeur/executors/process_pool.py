@@ -1,9 +1,10 @@
 """Run a function over tasks on worker processes, results in task order.
 
 The engine's stages are plain functions over batches of documents or chunks of pairs;
-this module only fans them out. Shared read-only state (the source, the options, the
-decisions of an earlier stage) is handed to each worker once, when it starts, not with
-every task. Results come back in task order whatever the number of workers, which is
+this module only fans them out. Each function is called as ``fn(context, task)``: the
+context is the read-only state its tasks share (the source, the options, the decisions of
+an earlier stage, as a frozen dataclass), handed to each worker once, when it starts, not
+with every task. Results come back in task order whatever the number of workers, which is
 what makes ``--workers N`` give the same bytes as ``--workers 1``.
 """
 
@@ -24,7 +25,11 @@ from nettoyeur.executors.interrupt import worker_pool
 T = TypeVar("T")
 R = TypeVar("R")
 
-_STATE: dict[str, Any] = {}
+C = TypeVar("C")
+
+# The context of the tasks a worker process runs, set once by its pool's initializer and
+# read only by _call here: a task function gets it as its first argument.
+_WORKER_CONTEXT: list[Any] = [None]
 
 
 _LIBC: Any = None
@@ -51,14 +56,12 @@ def trim_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
-def state() -> dict[str, Any]:
-    """Returns the state shared with this process's tasks (set by :func:`ordered_map`)."""
-    return _STATE
+def _init(context: Any) -> None:
+    _WORKER_CONTEXT[0] = context
 
 
-def _init(shared: dict[str, Any]) -> None:
-    _STATE.clear()
-    _STATE.update(shared)
+def _call(fn: Callable[[Any, T], R], task: T) -> R:
+    return fn(_WORKER_CONTEXT[0], task)
 
 
 def worker_count(requested: int) -> int:
@@ -72,38 +75,30 @@ def worker_count(requested: int) -> int:
 
 
 def ordered_map(
-    fn: Callable[[T], R],
+    fn: Callable[[C, T], R],
     tasks: Iterable[T],
     workers: int,
-    shared: dict[str, Any] | None = None,
+    context: C = None,  # type: ignore[assignment]
     window: int = 4,
 ) -> Iterator[R]:
-    """Yields ``fn(task)`` for each task, in task order.
+    """Yields ``fn(context, task)`` for each task, in task order.
 
     Args:
         fn: a module-level function (it is sent to the workers by name).
         tasks: the tasks; read lazily.
         workers: processes to use; 1 runs everything in this process.
-        shared: state the tasks read through :func:`state`, sent once per worker.
+        context: what every task reads besides its own input, sent once per worker.
         window: tasks in flight per worker; it bounds the results waiting here for an
             earlier, slower task, so memory does not grow with the corpus.
     """
-    shared = shared or {}
     if workers <= 1:
-        saved = dict(_STATE)
-        _init(shared)
-        try:
-            for task in tasks:
-                yield fn(task)
-        finally:
-            _init(saved)
+        for task in tasks:
+            yield fn(context, task)
         return
-    yield from _pool_map(fn, tasks, workers, shared, window)
+    yield from _pool_map(fn, tasks, workers, context, window)
 
 
-def _pool_map(
-    fn: Callable[[T], R], tasks: Iterable[T], workers: int, shared: dict[str, Any], window: int
-) -> Iterator[R]:
+def _pool_map(fn: Callable[[C, T], R], tasks: Iterable[T], workers: int, context: C, window: int) -> Iterator[R]:
     # Forked workers share the main process's memory until a page is written. Python's
     # garbage collector writes to every container object it scans, which would copy all of
     # the main process's pages into each worker; frozen objects are never scanned. The
@@ -113,11 +108,11 @@ def _pool_map(
     gc.freeze()
     frozen = True
     try:
-        with worker_pool(workers, _init, (shared,)) as pool:  # workers stopped at once on Ctrl-C or an error
+        with worker_pool(workers, _init, (context,)) as pool:  # workers stopped at once on Ctrl-C or an error
             pending: deque[Future[R]] = deque()
             it = iter(tasks)
             for task in it:
-                pending.append(pool.submit(fn, task))
+                pending.append(pool.submit(_call, fn, task))
                 if len(pending) >= workers * window:
                     break
             gc.unfreeze()
@@ -125,7 +120,7 @@ def _pool_map(
             while pending:
                 result = pending.popleft().result()
                 for task in it:
-                    pending.append(pool.submit(fn, task))
+                    pending.append(pool.submit(_call, fn, task))
                     break
                 yield result
     finally:

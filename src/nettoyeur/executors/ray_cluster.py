@@ -29,6 +29,7 @@ engine's on the same input.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import socket
@@ -46,7 +47,6 @@ from nettoyeur.dedup.analysis import candidate_pairs as local_candidate_pairs
 from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, partitions_for, split_analysis
 from nettoyeur.dedup.star_components import cluster_edges
 from nettoyeur.errors import InputError
-from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import regroup
 from nettoyeur.run.passes import BatchAnalysis, analyse_batch
 
@@ -61,13 +61,13 @@ WINDOW = 4
 # (the 13.9M edges: 5.8 s in one process) and the driver gets one (root, member) edge
 # per duplicate paragraph: k copies that share a bucket give k(k-1)/2 edges, then k-1.
 DRIVER_EDGES = 1_000_000
-# Shared states and spill objects kept deserialised per worker process (least recently
-# used first out): a stage has one shared state; a verification chunk reads the spills
-# of a few batches.
-_SHARED_ENTRIES = 2
+# Contexts and spill objects kept deserialised per worker process (least recently used
+# first out): a stage has one context; a verification chunk reads the spills of a few
+# batches.
+_CONTEXT_ENTRIES = 2
 _SPILL_ENTRIES = 64
 
-_shared_cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+_context_cache: OrderedDict[str, Any] = OrderedDict()
 _spill_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
@@ -83,9 +83,9 @@ def _cached(cache: OrderedDict, ref: Any, size: int) -> Any:
     return value
 
 
-def _shared(box: list[Any]) -> dict[str, Any]:
-    """The shared state of a stage; ``box`` wraps its reference so that Ray does not resolve it per task."""
-    return _cached(_shared_cache, box[0], _SHARED_ENTRIES)
+def _context(box: list[Any]) -> Any:
+    """The context of a stage's tasks; ``box`` wraps its reference so that Ray does not resolve it per task."""
+    return _cached(_context_cache, box[0], _CONTEXT_ENTRIES)
 
 
 class ObjectSpill:
@@ -102,24 +102,16 @@ class ObjectSpill:
         return _cached(_spill_cache, self.ref, _SPILL_ENTRIES)
 
 
-def _with_state(fn: Callable[[Any], Any], shared: dict[str, Any], task: Any) -> Any:
-    state = process_pool.state()
-    state.clear()
-    state.update(shared)
-    return fn(task)
-
-
 @ray.remote
-def _map_task(fn: Callable[[Any], Any], box: list[Any], task: Any) -> Any:
-    return _with_state(fn, _shared(box), task)
+def _map_task(fn: Callable[[Any, Any], Any], box: list[Any], task: Any) -> Any:
+    return fn(_context(box), task)
 
 
 @ray.remote
 def _analyse_task(box: list[Any], task: Any, parts: int) -> tuple:
-    shared = dict(_shared(box))
     with tempfile.TemporaryDirectory(prefix="nettoyeur-ray-") as tmp:
-        shared["spill_dir"] = tmp  # the driver's spill folder may not exist on this node
-        part: BatchAnalysis = _with_state(analyse_batch, shared, task)
+        # The driver's spill folder may not exist on this node.
+        part: BatchAnalysis = analyse_batch(dataclasses.replace(_context(box), spill_dir=tmp), task)
         blob = np.fromfile(part.spill, dtype=np.uint8)
     part.analysis, counts, bands, anchors = split_analysis(part.analysis, parts)
     part.spill = ""
@@ -128,7 +120,7 @@ def _analyse_task(box: list[Any], task: Any, parts: int) -> tuple:
 
 @ray.remote
 def _exchange_task(fn: Callable, box: list[Any], parts: int, *chunks: Any) -> Any:
-    summary, outs = fn(list(chunks), _shared(box))
+    summary, outs = fn(list(chunks), _context(box))
     if parts == 0:
         return summary
     if len(outs) != parts:
@@ -230,9 +222,9 @@ class RayExecutor:
         self._keys: BatchKeys | None = None
 
     def map(
-        self, fn: Callable[[Any], Any], tasks: Iterable[Any], shared: dict[str, Any] | None = None, jobs: int = 2
+        self, fn: Callable[[Any, Any], Any], tasks: Iterable[Any], context: Any = None, jobs: int = 2
     ) -> Iterator[Any]:
-        """Yields ``fn(task)`` for each task, in task order, each task a Ray task.
+        """Yields ``fn(context, task)`` for each task, in task order, each task a Ray task.
 
         For :func:`~nettoyeur.run.streaming.analyse_batch`, the batches' spilled texts and
         partitioned keys stay in the object store, for :meth:`candidate_pairs`.
@@ -240,7 +232,7 @@ class RayExecutor:
         Raises:
             Exception: a task's own exception (InputError, OSError ...), as raised there.
         """
-        box = [ray.put(shared or {})]
+        box = [ray.put(context)]
         analyse = fn is analyse_batch
         if analyse:
             self._keys = BatchKeys(self.parts)
@@ -336,7 +328,7 @@ class RayExecutor:
         """Drops the objects of the last run, and stops Ray if this executor started it."""
         self._keys = None
         _spill_cache.clear()
-        _shared_cache.clear()
+        _context_cache.clear()
         if self._started:
             ray.shutdown()
             self._started = False

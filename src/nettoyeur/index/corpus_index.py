@@ -48,7 +48,6 @@ import numpy as np
 
 from nettoyeur.boilerplate.mark import frequency_key
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.dedup.shingle import exact_key, words
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.index.folder_store import META_NAME, FolderBackend
@@ -311,7 +310,7 @@ class CorpusIndex:
                 "format": INDEX_FORMAT,
                 "parameters": self.config.to_dict(),
                 "versions": index_versions(),
-                "bands_rows": list(optimal_bands(self.config.threshold, self.config.num_perm)),
+                "bands_rows": list(self.config.bands_rows),
             }
             self.backend.write_meta(self.meta)
         analysis = self.pending.analysis or analyse([], self.config)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.lsh import anchors, band_keys, optimal_bands
+from nettoyeur.dedup.lsh import anchors, band_keys
 from nettoyeur.dedup.minhash import signatures
 from nettoyeur.dedup.shingle import exact_key, shingle_hashes, words
 
@@ -61,7 +61,7 @@ def analyse(texts: Sequence[str], config: CleanConfig) -> Analysis:
     exact = np.array([hash64(exact_key(t)) if t else 0 for t in toks], dtype=np.uint64)
     shingles = [shingle_hashes(t, config.ngram) for t in toks]
     signed = np.array([i for i, s in enumerate(shingles) if len(s)], dtype=np.int64)
-    b, r = optimal_bands(config.threshold, config.num_perm)
+    b, r = config.bands_rows
     if len(signed):
         sigs = signatures([shingles[i] for i in signed], config.num_perm, config.seed)
         keys = band_keys(sigs, b, r)

@@ -12,7 +12,6 @@ import numpy as np
 
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.shards import require
-from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.errors import InputError
 from nettoyeur.index.keys import MAX_ANCHOR_GROUP, Analysis, Entry, anchor_filter
 
@@ -49,7 +48,7 @@ class RedisBackend:
             ) from err
         base = self.basename.encode()
         storage = {"type": "redis", "basename": base, "redis": params}
-        bands, rows = optimal_bands(config.threshold, config.num_perm)
+        bands, rows = config.bands_rows
         self.seed = config.seed
         self.lsh = MinHashLSH(
             threshold=config.threshold, num_perm=config.num_perm, params=(bands, rows), storage_config=storage

@@ -19,8 +19,8 @@ from tqdm import tqdm
 from nettoyeur.boilerplate.after_dedup import Copy, Marks, remark_streaming
 from nettoyeur.corpus.atomic import file_mode, named_errors, remove_stale_temporaries, temporary_prefix
 from nettoyeur.dedup.stage import Decision, make_verdict, reported_record
-from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import Executor
+from nettoyeur.run.context import RunContext
 from nettoyeur.run.passes import remark_batch
 from nettoyeur.run.verdict_plan import Overrides, Plan, WriteTask
 from nettoyeur.scratch.paragraphs import SpillTexts
@@ -42,14 +42,14 @@ def reported_entries(decision: Decision, plan: Plan, store: SpillTexts) -> list[
 
 
 def remark_plan(
-    plan: Plan, batch_keys: list[list[str]], shared: dict[str, Any], executor: Executor, progress: bool = False
+    plan: Plan, batch_keys: list[list[str]], ctx: RunContext, executor: Executor, progress: bool = False
 ) -> Overrides:
     """The re-mark after dedup: first marks on workers (documents dedup thinned), then the driver.
 
     Args:
         plan: the run's plan of verdicts.
         batch_keys: the documents of each batch.
-        shared: the workers' state.
+        ctx: the context of the batch passes (with the line counts and the spilled texts).
         executor: where the batches are marked.
         progress: show a progress bar of the documents re-marked (on standard error).
 
@@ -59,7 +59,7 @@ def remark_plan(
     pointing: dict[tuple[str, int], list[Copy]] = {}
     for pid, target, reason, ev in plan.removals:
         kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
-        verdict = make_verdict(reason, ev, kept[0], kept[1], "", shared["config"].keep)
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "", ctx.config.keep)
         copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
         pointing.setdefault(kept, []).append(copy)
     thinned = np.unique(plan.doc_of[plan.removed]).tolist()
@@ -76,16 +76,17 @@ def remark_plan(
         start = stop
     first: dict[str, Marks] = {}
     with tqdm(total=len(thinned), desc="re-mark", unit="doc", disable=not progress) as bar:
-        for part in executor.map(remark_batch, tasks, shared, jobs=len(tasks)):
+        for part in executor.map(remark_batch, tasks, ctx, jobs=len(tasks)):
             first.update(part)
             bar.update(len(part))
     doc_index = {path: d for d, path in enumerate(plan.paths)}
 
     def recompute(path: str, overrides: Overrides) -> Marks:
         task = plan.task([doc_index[path]], overrides)
-        return next(iter(process_pool.ordered_map(remark_batch, [task], 1, shared)))[path]
+        return remark_batch(ctx, task)[path]
 
-    store: SpillTexts = shared["store"]
+    store = ctx.store
+    assert store is not None
     return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 

@@ -30,8 +30,8 @@ from nettoyeur.run.passes import DocInfo
 worker_count = process_pool.worker_count
 
 
-def _load_and_repair(args: tuple[Source, str, int]) -> Document | Skip:
-    source, key, max_line_chars = args
+def _load_and_repair(context: tuple[Source, int], key: str) -> Document | Skip:
+    source, max_line_chars = context
     return load_document(source, key, max_line_chars)
 
 
@@ -39,9 +39,8 @@ def load_all(
     source: Source, keys: list[str], config: CleanConfig, bar: tqdm | None = None
 ) -> Iterator[Document | Skip]:
     """Loads, decodes and repairs the documents, in the given order, on ``config.workers`` processes."""
-    jobs = [(source, key, config.max_line_chars) for key in keys]
-    workers = min(worker_count(config.workers), max(1, len(jobs) // 8))
-    for item in process_pool.ordered_map(_load_and_repair, jobs, workers, window=64):
+    workers = min(worker_count(config.workers), max(1, len(keys) // 8))
+    for item in process_pool.ordered_map(_load_and_repair, keys, workers, (source, config.max_line_chars), window=64):
         if bar is not None:
             bar.update(1)
         yield item

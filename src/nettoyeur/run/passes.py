@@ -31,15 +31,14 @@ import numpy as np
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import document_line_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
-from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
 from nettoyeur.corpus.sources import analysable, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
-from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.report.report_file import dumps_line, reason_counts, records
+from nettoyeur.run.context import RunContext
 from nettoyeur.run.verdict_plan import Seen, WriteTask
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.line_shapes import SUFFIX, ShapeLog, StoredShapes
@@ -69,29 +68,28 @@ class DocInfo:
     long_lines: tuple[tuple[int, int], ...] = ()  # (line, chars) kept unanalysed
 
 
-def _load_checked(key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
+def _load_checked(ctx: RunContext, key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
     """:func:`~nettoyeur.corpus.sources.load_for_pass` of ``key`` from the run's source (``seen``: None in pass 1).
 
     Raises:
         InputError: the document's bytes changed between passes (no snapshot).
         OSError: the snapshot cannot be read.
     """
-    st = process_pool.state()
     expected = None if seen is None else seen.get(key, ("", False, None))
-    return load_for_pass(st["source"], key, expected, st["config"].max_line_chars)
+    return load_for_pass(ctx.source, key, expected, ctx.config.max_line_chars)
 
 
-def _snapshots(first_pass: bool = True) -> documents.SnapshotWriter | contextlib.nullcontext[None]:
+def _snapshots(ctx: RunContext, first_pass: bool = True) -> documents.SnapshotWriter | contextlib.nullcontext[None]:
     """A writer of this batch's snapshots in the first pass of a run that keeps them (on this machine), else nothing.
 
     Raises:
         OSError: the snapshot file cannot be created.
     """
-    folder = process_pool.state().get("snapshot_dir")
+    folder = ctx.snapshot_dir
     return documents.SnapshotWriter(folder) if folder and first_pass else contextlib.nullcontext()
 
 
-def count_batch(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
+def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarray]:
     """Pass 1 on one batch: the line keys of each document, counted once per document.
 
     Returns:
@@ -102,10 +100,10 @@ def count_batch(keys: list[str]) -> tuple[Seen, list[Skip], np.ndarray, np.ndarr
     seen: Seen = {}
     skips: list[Skip] = []
     found: list[int] = []
-    max_chars = process_pool.state()["config"].max_line_chars
-    with _snapshots() as kept:
+    max_chars = ctx.config.max_line_chars
+    with _snapshots(ctx) as kept:
         for key in keys:
-            item, suspect = _load_checked(key, None)
+            item, suspect = _load_checked(ctx, key, None)
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
@@ -142,7 +140,7 @@ class BatchAnalysis:
         spill: the spill file holding the analysed paragraphs' texts.
         offsets: int64 byte offset of each analysed paragraph in the spill file.
         lengths: int32 byte length of each.
-        band_rows: with ``spill_keys`` in the shared state, the rows of band keys written
+        band_rows: with ``RunContext.spill_keys``, the rows of band keys written
             to ``spill + ".bands"`` (the analysis then holds none); else 0.
         anchor_counts: likewise, the anchors per part in ``spill + ".anchors"``, or None.
         keep_values: per document of ``infos``, its ``--keep`` field's value (field rules
@@ -166,10 +164,11 @@ class BatchAnalysis:
     keep_values: list[Any] = field(default_factory=list)
 
 
-def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
+def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
     """Pass 2 on one batch: mark boilerplate, analyse the paragraphs left, spill their texts.
 
     Args:
+        ctx: the run's context (with the line counts and rules when boilerplate is removed).
         task: ``(batch index, keys, what pass 1 saw of them or None)``.
 
     Raises:
@@ -177,8 +176,7 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
         OSError: the spill file cannot be written.
     """
     index, keys, expected = task
-    st = process_pool.state()
-    config: CleanConfig = st["config"]
+    config = ctx.config
     infos: list[DocInfo] = []
     seen: Seen = {}
     skips: list[Skip] = []
@@ -191,11 +189,11 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
     lines: list[int] = []
     indices: list[int] = []
     chars = 0
-    spill = os.path.join(st["spill_dir"], f"{index:07d}.txt")
+    spill = os.path.join(ctx.spill_dir, f"{index:07d}.txt")
     offsets: list[np.ndarray] = []
     lengths: list[np.ndarray] = []
     position = 0
-    shape_log = ShapeLog() if st.get("shapes") else None  # for the re-mark pass (nettoyeur.scratch.line_shapes)
+    shape_log = ShapeLog() if ctx.shapes else None  # for the re-mark pass (nettoyeur.scratch.line_shapes)
     keep_rule = parse_keep(config.keep)
     keep_values: list[Any] = []
 
@@ -216,9 +214,9 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
         texts, chars = [], 0
 
     # Without pass 1 (no boilerplate), this is the first pass: it keeps the snapshots.
-    with named_errors(spill), open(spill, "wb") as handle, _snapshots(first_pass=expected is None) as kept:
+    with named_errors(spill), open(spill, "wb") as handle, _snapshots(ctx, first_pass=expected is None) as kept:
         for key in keys:
-            item, suspect = _load_checked(key, expected)
+            item, suspect = _load_checked(ctx, key, expected)
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
@@ -230,8 +228,8 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
             if config.boilerplate:
                 view = analysable(doc, config.max_line_chars)
                 paras = [p for p in view.paragraphs if p.kept]
-                shapes = mark.shapes(paras, st["rules"])
-                mark.mark(view, st["rules"], st["counts"], config.min_files, lines=shapes)
+                shapes = mark.shapes(paras, ctx.rules)
+                mark.mark(view, ctx.rules, ctx.counts, config.min_files, lines=shapes)
                 if shape_log is not None:  # the paragraphs left are the ones analysed below
                     shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
@@ -259,10 +257,10 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
         flush()
     if shape_log is not None:
         shape_log.write(spill + SUFFIX)
-    bands, _ = optimal_bands(config.threshold, config.num_perm)
+    bands, _ = config.bands_rows
     analysis = Analysis.concat(parts, bands)
     band_rows, anchor_counts = 0, None
-    if st.get("spill_keys"):
+    if ctx.spill_keys:
         # The band keys and anchors (most of the analysis) go to disk; decide reads them a
         # band or an anchor part at a time, so the main process never holds them all.
         write_band_keys(spill + ".bands", analysis.band_keys)
@@ -296,22 +294,22 @@ def analyse_batch(task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
 _REMOVED = Verdict("duplicate")
 
 
-def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Document]:
+def _rebuilt(ctx: RunContext, task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Document]:
     """Loads the task's documents and gives each paragraph its verdict (boilerplate, dedup, re-mark).
 
     Args:
+        ctx: the run's context (the verdicts of pass 2).
         task: the documents and their verdicts.
         kept_text: the kept copies' texts by paragraph id; None gives removals a placeholder verdict.
 
     Raises:
         InputError: a document changed since pass 1.
     """
-    st = process_pool.state()
-    max_chars = st["config"].max_line_chars
-    table: list[Verdict] = st["verdicts"]
+    max_chars = ctx.config.max_line_chars
+    table: list[Verdict] = ctx.verdicts or []
     position = 0
     for key, pid in zip(task.keys, task.first_pids):
-        doc, _ = _load_checked(key, task.seen)
+        doc, _ = _load_checked(ctx, key, task.seen)
         assert isinstance(doc, Document)
         for p in doc.paragraphs:
             code = int(task.codes[position])
@@ -326,7 +324,7 @@ def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Docu
                     else:
                         reason, evidence, kept, kept_doc, kept_line = removal
                         p.verdict = make_verdict(
-                            reason, evidence, kept_doc, kept_line, kept_text[kept], st["config"].keep
+                            reason, evidence, kept_doc, kept_line, kept_text[kept], ctx.config.keep
                         )
                 pid += 1
         changes = task.overrides.get(doc.path)
@@ -337,7 +335,7 @@ def _rebuilt(task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Docu
         yield doc
 
 
-def remark_batch(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
+def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
     """The re-mark pass on the documents of one batch that dedup thinned: boilerplate signals again.
 
     Returns:
@@ -347,19 +345,19 @@ def remark_batch(task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
         InputError: a document changed since pass 1.
         OSError: the shapes pass 2 stored cannot be read.
     """
-    st = process_pool.state()
-    config: CleanConfig = st["config"]
+    config = ctx.config
     max_chars = config.max_line_chars
     # Pass 2 stored the shapes of the paragraphs it analysed (nettoyeur.scratch.line_shapes): none is described again.
-    stored = StoredShapes(st["store"].files, st["store"].first, memo_for(st["rules"])) if st.get("shapes") else None
+    store = ctx.store
+    stored = StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
     position = 0
-    for doc, pid in zip(_rebuilt(task, None), task.first_pids):
+    for doc, pid in zip(_rebuilt(ctx, task, None), task.first_pids):
         codes = task.codes[position : position + len(doc.paragraphs)].tolist()
         position += len(codes)
         lines = None if stored is None else stored.lines(doc, codes, pid, max_chars)
         view = analysable(doc, max_chars)
-        out[doc.path] = remark_document(view, st["rules"], st["counts"], config.min_files, lines)
+        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines)
     return out
 
 
@@ -387,28 +385,26 @@ class BatchOutput:
     counts: Counter
 
 
-def write_batch(task: WriteTask) -> BatchOutput:
+def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     """The write pass on one batch: apply the verdicts, render the documents and their report records.
 
     Raises:
         InputError: a document changed since pass 1.
     """
-    st = process_pool.state()
-    render = st["render"]
-    stager = st.get("stager")
+    render, stager, store = ctx.render, ctx.stager, ctx.store
     kept_ids = sorted({r[2] for r in task.removals.values()})
-    kept_text = dict(zip(kept_ids, st["store"].texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids else {}
+    kept_text = dict(zip(kept_ids, store.texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids and store else {}
     outputs: list[Any] = []
     lines: list[str] = []
     counts: Counter = Counter()
-    for doc in _rebuilt(task, kept_text):
+    for doc in _rebuilt(ctx, task, kept_text):
         lines.extend(dumps_line(r) for r in records(doc))
         counts.update(reason_counts([doc]))
         if stager is not None:  # the file is written here, under a temporary name
-            outputs.append(stager.stage(doc.path, render(doc)))
+            outputs.append(stager.stage(doc.path, render(doc)))  # type: ignore[misc]
         elif render is not None:
             outputs.append((doc.path, render(doc)))
-        elif st["ship_documents"]:
+        elif ctx.ship_documents:
             outputs.append(doc)
     process_pool.trim_memory()
     return BatchOutput(outputs, "".join(line + "\n" for line in lines), counts)

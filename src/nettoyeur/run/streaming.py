@@ -42,6 +42,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,6 @@ from nettoyeur.corpus.sources import (  # noqa: F401 - re-exported
     repair_document,
 )
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep
-from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.dedup.stage import Analysis, decide
 from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import Executor
@@ -78,6 +78,7 @@ from nettoyeur.report.report_file import (
     write_checksums,
     write_summary,
 )
+from nettoyeur.run.context import RunContext
 from nettoyeur.run.driver_steps import ReportFile, remark_plan, reported_entries
 from nettoyeur.run.in_memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
 from nettoyeur.run.passes import (  # noqa: F401 - re-exported: the names tests and engines use
@@ -139,13 +140,12 @@ def run(
     executor = executor or LocalExecutor(config.workers)
     workers = executor.workers
     batches = plan_batches(keys, workers)
-    shared: dict[str, Any] = {"source": source, "config": config}
     spill_dir = make_spill_dir()
     shares_disk = getattr(executor, "shares_disk", False)
-    if config.snapshot and shares_disk:
-        # The first pass keeps each document as it read it (nettoyeur.scratch.documents); the later
-        # passes restore it from there instead of reading and decoding the file again.
-        shared["snapshot_dir"] = spill_dir
+    # The first pass keeps each document as it read it (nettoyeur.scratch.documents) on this
+    # machine; the later passes restore it from there instead of reading and decoding the
+    # file again.
+    ctx = RunContext(source, config, snapshot_dir=spill_dir if config.snapshot and shares_disk else None)
     report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
 
@@ -160,7 +160,7 @@ def run(
             merger = CountMerger()
             with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
                 for (seen, bad, found, counts), batch in zip(
-                    executor.map(count_batch, batches, shared, jobs=len(batches)), batches
+                    executor.map(count_batch, batches, ctx, jobs=len(batches)), batches
                 ):
                     first_seen.update(seen)
                     skips.extend(bad)
@@ -168,18 +168,15 @@ def run(
                     bar.update(len(batch))
                     if len(first_seen) % TRIM_EVERY < len(batch):
                         process_pool.trim_memory()
-            shared["counts"] = LineCounts.from_arrays(*merger.result())
-            shared["rules"] = rules_for(config)
+            ctx = replace(ctx, counts=LineCounts.from_arrays(*merger.result()), rules=rules_for(config))
             del merger
         lap("count")
 
         # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
-        shared["spill_dir"] = spill_dir
         # On this machine, workers spill band keys and anchors to disk (decide reads them a
-        # band or a part at a time); other executors partition them their own way.
-        shared["spill_keys"] = shares_disk
-        # ... and the line shapes the re-mark pass reads instead of describing lines again.
-        shared["shapes"] = shares_disk and config.boilerplate
+        # band or a part at a time); other executors partition them their own way; and the
+        # line shapes the re-mark pass reads instead of describing lines again.
+        ctx = replace(ctx, spill_dir=spill_dir, spill_keys=shares_disk, shapes=shares_disk and config.boilerplate)
         tasks: list[tuple[int, list[str], Seen | None]] = []
         for i, batch in enumerate(batches):
             if first_seen is None:
@@ -199,14 +196,14 @@ def run(
         lines: list[np.ndarray] = []
         indices: list[np.ndarray] = []
         store = SpillTexts()
-        spilled_bands = SpilledBands([], [], optimal_bands(config.threshold, config.num_perm)[0])
+        spilled_bands = SpilledBands([], [], config.bands_rows[0])
         spilled_anchors = SpilledAnchors([], [], [])
         offsets: list[np.ndarray] = []
         lengths: list[np.ndarray] = []
         keep_values: list[Any] = []
         pid = 0
         with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
-            for part in executor.map(analyse_batch, tasks, shared, jobs=len(batches)):
+            for part in executor.map(analyse_batch, tasks, ctx, jobs=len(batches)):
                 remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
                 for k, verdict in enumerate(part.verdicts, start=1):
                     entry = _verdict_key(verdict)
@@ -239,10 +236,10 @@ def run(
                 bar.update(len(tasks[len(batch_codes) - 1][1]))
                 if len(batch_codes) % 16 == 0:
                     process_pool.trim_memory()
-        bands, _ = optimal_bands(config.threshold, config.num_perm)
+        bands, _ = config.bands_rows
         analysis = Analysis.concat(analyses, bands)
         del analyses
-        if shared["spill_keys"]:
+        if ctx.spill_keys:
             analysis.band_keys = spilled_bands
             analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
         store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
@@ -278,7 +275,8 @@ def run(
         # Workers on this machine write the files themselves under temporary names (file
         # creation is slow on some disks); the main process renames them in corpus order.
         stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
-        shared.update(
+        ctx = replace(
+            ctx,
             store=store,
             verdicts=verdicts,
             render=render,
@@ -289,8 +287,8 @@ def run(
         # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
         overrides: Overrides = {}
         if config.boilerplate and decision.pid:
-            overrides = remark_plan(plan, batch_keys, shared, executor, progress=show)
-        shared.pop("counts", None)
+            overrides = remark_plan(plan, batch_keys, ctx, executor, progress=show)
+        ctx = replace(ctx, counts=None)  # the write pass needs no line counts: not sent
         lap("remark")
 
         # Pass 3: apply the verdicts, write the corpus and the report.
@@ -307,7 +305,7 @@ def run(
             expect({info.path: info.checksum for info in infos})
         report_file = ReportFile(report_path)
         with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
-            for out in executor.map(write_batch, write_tasks(), shared, jobs=len(batches)):
+            for out in executor.map(write_batch, write_tasks(), ctx, jobs=len(batches)):
                 for item in out.outputs:
                     if stager is not None:
                         stager.write_staged(*item)
