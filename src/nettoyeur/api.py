@@ -205,19 +205,44 @@ def run_paths(
         as_folder=as_folder,
     )
     check_report_location(input_path, output_path or input_path, report)
+    _describe_input(extra, source, input_path, options, config)
+    _check_index_and_engine(config, index, engine, address)
+    return _run_locked(
+        source, make_sink, config, report, output_path, output_label,
+        quiet=quiet, extra=extra, index=index, engine=engine, address=address,
+    )  # fmt: skip
+
+
+def _describe_input(
+    extra: dict[str, Any], source: Any, input_path: Path, options: RecordOptions, config: CleanConfig
+) -> None:
+    """Adds the input's format and record options to the summary's fields.
+
+    Raises:
+        ConfigError: a ``keep`` rule that reads a record field, for a folder of text files.
+    """
     # A record source's format is looked up; a folder source is text (detect() walks the folder).
     extra["format"] = detect(input_path) if isinstance(source, RecordSource) else "text"
     if isinstance(source, RecordSource):
-        extra.update(text_field=text_field, id_field=options.id_field, drop_empty=drop_empty)
-        if drop_bad_records:  # only when set: the summary of a default run keeps its fields
+        extra.update(text_field=options.text_field, id_field=options.id_field, drop_empty=options.drop_empty)
+        if options.drop_bad:  # only when set: the summary of a default run keeps its fields
             extra["drop_bad_records"] = True
-        if annotate:
-            extra["annotate"] = annotate
+        if options.annotate:
+            extra["annotate"] = options.annotate
     elif parse_keep(config.keep).needs_records:
         raise ConfigError(
             f"--keep {config.keep} reads a record field, and {input_path} is a folder of text files: "
             "use --keep first or --keep longest, or clean JSON Lines/Parquet records."
         )
+
+
+def _check_index_and_engine(config: CleanConfig, index: str | Path | None, engine: str, address: str | None) -> None:
+    """Checks that the index, the ``keep`` rule and the engine go together.
+
+    Raises:
+        ConfigError: ``keep`` other than ``first`` with an index, an index with Ray, an unknown engine.
+        MissingExtraError: ``engine="ray"`` without Ray installed.
+    """
     if index is not None and config.keep != "first":
         raise ConfigError(
             f"--keep {config.keep} cannot be combined with --index (the earlier runs' copies are already "
@@ -227,6 +252,29 @@ def run_paths(
         check_engine(engine, address)
     elif engine != "local":
         raise ConfigError("--index runs on this machine: drop --engine ray, or run without --index.")
+
+
+def _run_locked(
+    source: Any,
+    make_sink: Any,
+    config: CleanConfig,
+    report: Path,
+    output_path: Path | None,
+    output_label: str | None,
+    *,
+    quiet: bool,
+    extra: dict[str, Any],
+    index: str | Path | None,
+    engine: str,
+    address: str | None,
+) -> dict[str, Any]:
+    """Takes the run locks of OUT and the report, then runs the pipeline (with the index, in memory).
+
+    Raises:
+        InputError: OUT or the report is locked by a live run, the index or the cluster cannot be used.
+        ConfigError: the index was built with other settings.
+        OSError: writing failed; files already written are whole.
+    """
     with locked_run(output_path, report) as locks:  # before the first byte is written or a temporary file cleared
         check_run_writable(report)  # not after the whole run
         stale = [lock.stale for lock in locks if lock.stale is not None]

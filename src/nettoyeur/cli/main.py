@@ -317,9 +317,16 @@ def clean(
         where = Locations(output_dir, report or default_report_path(output_dir), formats.get("index"), snapshot)
         click.echo(_io_error(err, output_dir, dry_run, where), err=True)
         _exit(EXIT_IO)
+    _show_result(summary, config.max_line_chars, review, quiet, output_dir, dry_run)
+
+
+def _show_result(
+    summary: dict[str, Any], max_line_chars: int, review: bool, quiet: bool, output_dir: Path, dry_run: bool
+) -> None:
+    """Says what the run did (warnings, changes, the table, skips), writes the review page, exits."""
     if summary.get("long_lines"):
         click.echo(
-            f"warning: {len(summary['long_lines'])} line(s) longer than {config.max_line_chars:,} characters were "
+            f"warning: {len(summary['long_lines'])} line(s) longer than {max_line_chars:,} characters were "
             "kept without analysis (see long_lines in the summary; --max-line-chars sets the cap)",
             err=True,
         )

@@ -31,6 +31,7 @@ import numpy as np
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import document_line_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
+from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
 from nettoyeur.corpus.sources import analysable, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
@@ -164,6 +165,99 @@ class BatchAnalysis:
     keep_values: list[Any] = field(default_factory=list)
 
 
+class _SpillWriter:
+    """Pass 2's paragraphs left for dedup: analysed in runs of ``ANALYSE_CHARS`` and their texts spilled.
+
+    Args:
+        handle: the open spill file.
+        spill: its path (named in errors).
+        config: the run's options.
+    """
+
+    def __init__(self, handle: Any, spill: str, config: CleanConfig) -> None:
+        self.handle, self.spill, self.config = handle, spill, config
+        self.texts: list[str] = []
+        self.chars = 0
+        self.position = 0
+        self.parts: list[Analysis] = []
+        self.offsets: list[np.ndarray] = []
+        self.lengths: list[np.ndarray] = []
+
+    def add(self, text: str) -> None:
+        """Queues one paragraph for :meth:`flush`."""
+        self.texts.append(text)
+        self.chars += len(text)
+
+    def full(self) -> bool:
+        """Whether the queue holds ``ANALYSE_CHARS`` (checked between documents)."""
+        return self.chars >= ANALYSE_CHARS
+
+    def flush(self) -> None:
+        """Analyses the queued paragraphs and appends their texts to the spill file.
+
+        Raises:
+            OSError: the spill file cannot be written (its path named).
+        """
+        if not self.texts:
+            return
+        self.parts.append(analyse_for(self.texts, self.config))
+        encoded = [t.encode("utf-8", "surrogatepass") for t in self.texts]
+        size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        self.offsets.append(self.position + np.cumsum(size) - size)
+        self.lengths.append(size.astype(np.int32))
+        try:
+            self.handle.write(b"".join(encoded))
+        except OSError as err:  # name the file: the message must say where the disk is full
+            raise OSError(err.errno, err.strerror, self.spill) from err
+        self.position += int(size.sum())
+        self.texts, self.chars = [], 0
+
+
+class _VerdictTable:
+    """The distinct boilerplate verdicts of a batch, each with a code (1 + its index)."""
+
+    def __init__(self) -> None:
+        self.table: dict[tuple, int] = {}
+        self.verdicts: list[Verdict] = []
+
+    def code(self, verdict: Verdict) -> int:
+        """Returns the code of ``verdict`` (a new one for a verdict not seen yet)."""
+        entry = _verdict_key(verdict)
+        code = self.table.get(entry)
+        if code is None:
+            code = self.table[entry] = len(self.verdicts) + 1
+            self.verdicts.append(verdict)
+        return code
+
+
+def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None) -> None:
+    """Marks the boilerplate of ``doc`` (given the line counts), logging the shapes of the paragraphs left."""
+    view = analysable(doc, ctx.config.max_line_chars)
+    paras = [p for p in view.paragraphs if p.kept]
+    shapes = mark.shapes(paras, ctx.rules)
+    mark.mark(view, ctx.rules, ctx.counts, ctx.config.min_files, lines=shapes)
+    if shape_log is not None:  # the paragraphs left are the ones analysed
+        shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
+
+
+def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
+    """Writes the band keys and anchors of ``analysis`` beside the spill file and drops them from it.
+
+    The band keys and anchors are most of the analysis; decide reads them a band or an
+    anchor part at a time, so the main process never holds them all.
+
+    Returns:
+        ``(band_rows, anchor_counts)``: the rows of band keys written, the anchors per part.
+    """
+    write_band_keys(spill + ".bands", analysis.band_keys)
+    anchor_counts = write_anchors(spill + ".anchors", analysis.anchor_keys, analysis.anchor_owner)
+    band_rows = len(analysis.band_keys)
+    analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
+    return band_rows, anchor_counts
+
+
 def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> BatchAnalysis:
     """Pass 2 on one batch: mark boilerplate, analyse the paragraphs left, spill their texts.
 
@@ -181,111 +275,65 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
     seen: Seen = {}
     skips: list[Skip] = []
     codes: list[np.ndarray] = []
-    table: dict[tuple, int] = {}
-    verdicts: list[Verdict] = []
-    parts: list[Analysis] = []
-    texts: list[str] = []
+    table = _VerdictTable()
     doc_of: list[int] = []
     lines: list[int] = []
     indices: list[int] = []
-    chars = 0
     spill = os.path.join(ctx.spill_dir, f"{index:07d}.txt")
-    offsets: list[np.ndarray] = []
-    lengths: list[np.ndarray] = []
-    position = 0
     shape_log = ShapeLog() if ctx.shapes else None  # for the re-mark pass (nettoyeur.scratch.line_shapes)
     keep_rule = parse_keep(config.keep)
     keep_values: list[Any] = []
-
-    def flush() -> None:
-        nonlocal texts, chars, position
-        if not texts:
-            return
-        parts.append(analyse_for(texts, config))
-        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        size = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        offsets.append(position + np.cumsum(size) - size)
-        lengths.append(size.astype(np.int32))
-        try:
-            handle.write(b"".join(encoded))
-        except OSError as err:  # name the file: the message must say where the disk is full
-            raise OSError(err.errno, err.strerror, spill) from err
-        position += int(size.sum())
-        texts, chars = [], 0
-
     # Without pass 1 (no boilerplate), this is the first pass: it keeps the snapshots.
     with named_errors(spill), open(spill, "wb") as handle, _snapshots(ctx, first_pass=expected is None) as kept:
+        writer = _SpillWriter(handle, spill, config)
         for key in keys:
             item, suspect = _load_checked(ctx, key, expected)
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             doc = item
-            if expected is not None:
-                seen[key] = expected[key]
-            else:
-                seen[key] = (doc.checksum, suspect, documents.keep(kept, doc))
+            seen[key] = expected[key] if expected is not None else (doc.checksum, suspect, documents.keep(kept, doc))
             if config.boilerplate:
-                view = analysable(doc, config.max_line_chars)
-                paras = [p for p in view.paragraphs if p.kept]
-                shapes = mark.shapes(paras, ctx.rules)
-                mark.mark(view, ctx.rules, ctx.counts, config.min_files, lines=shapes)
-                if shape_log is not None:  # the paragraphs left are the ones analysed below
-                    shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
+                _mark_boilerplate(ctx, doc, shape_log)
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
             for k, p in enumerate(doc.paragraphs):
                 if p.verdict is not None:
-                    entry = _verdict_key(p.verdict)
-                    code = table.get(entry)
-                    if code is None:
-                        code = table[entry] = len(verdicts) + 1
-                        verdicts.append(p.verdict)
-                    doc_codes[k] = code
+                    doc_codes[k] = table.code(p.verdict)
                 elif len(p.text) <= config.max_line_chars:
-                    texts.append(p.text)
+                    writer.add(p.text)
                     doc_of.append(len(infos))
                     lines.append(p.line)
                     indices.append(p.index)
-                    chars += len(p.text)
             codes.append(doc_codes)
             long_lines = tuple((p.line, len(p.text)) for p in doc.paragraphs if len(p.text) > config.max_line_chars)
             infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs), long_lines))
             if keep_rule.needs_records:
                 keep_values.append(record_value(getattr(doc, "record", None), keep_rule))
-            if chars >= ANALYSE_CHARS:
-                flush()
-        flush()
+            if writer.full():
+                writer.flush()
+        writer.flush()
     if shape_log is not None:
         shape_log.write(spill + SUFFIX)
-    bands, _ = config.bands_rows
-    analysis = Analysis.concat(parts, bands)
-    band_rows, anchor_counts = 0, None
-    if ctx.spill_keys:
-        # The band keys and anchors (most of the analysis) go to disk; decide reads them a
-        # band or an anchor part at a time, so the main process never holds them all.
-        write_band_keys(spill + ".bands", analysis.band_keys)
-        anchor_counts = write_anchors(spill + ".anchors", analysis.anchor_keys, analysis.anchor_owner)
-        band_rows = len(analysis.band_keys)
-        analysis.band_keys = np.empty((0, bands), dtype=np.uint64)
-        analysis.anchor_keys = np.empty(0, dtype=np.uint32)
-        analysis.anchor_owner = np.empty(0, dtype=np.int32)
+    bands = config.bands_rows[0]
+    analysis = Analysis.concat(writer.parts, bands)
+    band_rows, anchor_counts = _spill_keys(analysis, spill, bands) if ctx.spill_keys else (0, None)
     process_pool.trim_memory()  # a worker too would keep its high-water mark from batch to batch
     return BatchAnalysis(
-        infos,
-        seen,
-        skips,
-        np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
-        verdicts,
-        analysis,
-        np.array(doc_of, dtype=np.int32),
-        np.array(lines, dtype=np.int32),
-        np.array(indices, dtype=np.int32),
-        spill,
-        np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64),
-        np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32),
-        band_rows,
-        anchor_counts,
-        keep_values,
+        infos=infos,
+        seen=seen,
+        skips=skips,
+        codes=np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
+        verdicts=table.verdicts,
+        analysis=analysis,
+        doc_of=np.array(doc_of, dtype=np.int32),
+        lines=np.array(lines, dtype=np.int32),
+        indices=np.array(indices, dtype=np.int32),
+        spill=spill,
+        offsets=np.concatenate(writer.offsets) if writer.offsets else np.empty(0, dtype=np.int64),
+        lengths=np.concatenate(writer.lengths) if writer.lengths else np.empty(0, dtype=np.int32),
+        band_rows=band_rows,
+        anchor_counts=anchor_counts,
+        keep_values=keep_values,
     )
 
 

@@ -41,8 +41,8 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +64,12 @@ from nettoyeur.corpus.sources import (  # noqa: F401 - re-exported
     repair_document,
 )
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep
-from nettoyeur.dedup.stage import Analysis, decide
+from nettoyeur.dedup.stage import Analysis, Decision, decide
 from nettoyeur.executors import process_pool
 from nettoyeur.executors.base import Executor
 from nettoyeur.executors.choose import check_engine, make_executor
 from nettoyeur.executors.local import LocalExecutor
-from nettoyeur.records import Verdict
+from nettoyeur.records import Skip, Verdict
 from nettoyeur.report.report_file import (
     default_report_path,
     dumps_line,
@@ -138,193 +138,41 @@ def run(
     show = not quiet and sys.stderr.isatty()
     keys, skips = list_shown(source, show)
     executor = executor or LocalExecutor(config.workers)
-    workers = executor.workers
-    batches = plan_batches(keys, workers)
+    batches = plan_batches(keys, executor.workers)
     spill_dir = make_spill_dir()
     shares_disk = getattr(executor, "shares_disk", False)
     # The first pass keeps each document as it read it (nettoyeur.scratch.documents) on this
     # machine; the later passes restore it from there instead of reading and decoding the
     # file again.
-    ctx = RunContext(source, config, snapshot_dir=spill_dir if config.snapshot and shares_disk else None)
-    report_file: ReportFile | None = None
-    clock = {"start": time.perf_counter()}
-
-    def lap(name: str) -> None:
-        clock[name] = time.perf_counter()
-
-    try:
-        # Pass 1: corpus-wide line counts for the boilerplate frequency signal.
-        first_seen: Seen | None = None
-        if config.boilerplate:
-            first_seen = {}
-            merger = CountMerger()
-            with tqdm(total=len(keys), desc="count", unit="doc", disable=not show) as bar:
-                for (seen, bad, found, counts), batch in zip(
-                    executor.map(count_batch, batches, ctx, jobs=len(batches)), batches
-                ):
-                    first_seen.update(seen)
-                    skips.extend(bad)
-                    merger.add(found, counts)
-                    bar.update(len(batch))
-                    if len(first_seen) % TRIM_EVERY < len(batch):
-                        process_pool.trim_memory()
-            ctx = replace(ctx, counts=LineCounts.from_arrays(*merger.result()), rules=rules_for(config))
-            del merger
-        lap("count")
-
-        # Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk.
+    ctx = RunContext(
+        source,
+        config,
+        snapshot_dir=spill_dir if config.snapshot and shares_disk else None,
         # On this machine, workers spill band keys and anchors to disk (decide reads them a
         # band or a part at a time); other executors partition them their own way; and the
         # line shapes the re-mark pass reads instead of describing lines again.
-        ctx = replace(ctx, spill_dir=spill_dir, spill_keys=shares_disk, shapes=shares_disk and config.boilerplate)
-        tasks: list[tuple[int, list[str], Seen | None]] = []
-        for i, batch in enumerate(batches):
-            if first_seen is None:
-                tasks.append((i, batch, None))
-            else:  # documents skipped in pass 1 are not read again
-                loaded = [k for k in batch if k in first_seen]
-                tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
-        del first_seen
-        seen_all: Seen = {}
-        infos: list[DocInfo] = []
-        table: dict[tuple, int] = {}
-        verdicts: list[Verdict] = []
-        batch_codes: list[np.ndarray] = []
-        batch_keys: list[list[str]] = []
-        analyses: list[Analysis] = []
-        doc_of: list[np.ndarray] = []
-        lines: list[np.ndarray] = []
-        indices: list[np.ndarray] = []
-        store = SpillTexts()
-        spilled_bands = SpilledBands([], [], config.bands_rows[0])
-        spilled_anchors = SpilledAnchors([], [], [])
-        offsets: list[np.ndarray] = []
-        lengths: list[np.ndarray] = []
-        keep_values: list[Any] = []
-        pid = 0
-        with tqdm(total=len(keys), desc="analyse", unit="doc", disable=not show) as bar:
-            for part in executor.map(analyse_batch, tasks, ctx, jobs=len(batches)):
-                remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
-                for k, verdict in enumerate(part.verdicts, start=1):
-                    entry = _verdict_key(verdict)
-                    code = table.get(entry)
-                    if code is None:
-                        code = table[entry] = len(verdicts) + 1
-                        verdicts.append(verdict)
-                    remap[k] = code
-                batch_codes.append(remap[part.codes])
-                batch_keys.append([info.path for info in part.infos])
-                skips.extend(part.skips)
-                seen_all.update(part.seen)
-                doc_of.append(part.doc_of + len(infos))
-                infos.extend(part.infos)
-                keep_values.extend(part.keep_values)
-                analyses.append(part.analysis)
-                lines.append(part.lines)
-                indices.append(part.indices)
-                store.files.append(part.spill)
-                store.first.append(pid)
-                if part.anchor_counts is not None:
-                    spilled_bands.files.append(part.spill + ".bands")
-                    spilled_bands.rows.append(part.band_rows)
-                    spilled_anchors.files.append(part.spill + ".anchors")
-                    spilled_anchors.counts.append(part.anchor_counts)
-                    spilled_anchors.first_pid.append(pid)
-                offsets.append(part.offsets)
-                lengths.append(part.lengths)
-                pid += len(part.analysis)
-                bar.update(len(tasks[len(batch_codes) - 1][1]))
-                if len(batch_codes) % 16 == 0:
-                    process_pool.trim_memory()
-        bands, _ = config.bands_rows
-        analysis = Analysis.concat(analyses, bands)
-        del analyses
-        if ctx.spill_keys:
-            analysis.band_keys = spilled_bands
-            analysis.anchor_parts = spilled_anchors if config.containment != "off" else None
-        store.offsets = np.concatenate(offsets) if offsets else np.empty(0, dtype=np.int64)
-        store.lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int32)
-        del offsets, lengths
-        empty = np.empty(0, dtype=np.int32)
-        plan = Plan(
-            [info.path for info in infos],
-            seen_all,
-            np.concatenate(batch_codes) if batch_codes else np.empty(0, dtype=np.uint32),
-            np.cumsum([0] + [info.paragraphs for info in infos], dtype=np.int64),
-            np.concatenate(doc_of) if doc_of else empty,
-            np.concatenate(lines) if lines else empty,
-            np.concatenate(indices) if indices else empty,
-            np.empty(0, dtype=np.int64),
-            [],
-        )
-        del doc_of, lines, indices, batch_codes, seen_all
-
-        process_pool.trim_memory()
-        lap("analyse")
-        rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, plan.doc_of, keep_values)
-        del keep_values
-        decision = decide(analysis, config, store, workers, executor, rank=rank, progress=show, doc_of=plan.doc_of)
-        del rank
-        del analysis
-        process_pool.trim_memory()
-        lap("decide")
-        plan.removed = np.array(decision.pid, dtype=np.int64)
-        plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
-        contained_reported = reported_entries(decision, plan, store)
-        render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
-        # Workers on this machine write the files themselves under temporary names (file
-        # creation is slow on some disks); the main process renames them in corpus order.
-        stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
-        ctx = replace(
-            ctx,
-            store=store,
-            verdicts=verdicts,
-            render=render,
-            stager=stager,
-            ship_documents=sink is not None and render is None,
-        )
-
-        # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
-        overrides: Overrides = {}
-        if config.boilerplate and decision.pid:
-            overrides = remark_plan(plan, batch_keys, ctx, executor, progress=show)
-        ctx = replace(ctx, counts=None)  # the write pass needs no line counts: not sent
-        lap("remark")
-
-        # Pass 3: apply the verdicts, write the corpus and the report.
-        def write_tasks() -> Iterator[WriteTask]:
-            first = 0
-            for keys_ in batch_keys:
-                yield plan.task(list(range(first, first + len(keys_))), overrides)
-                first += len(keys_)
-
-        counts: Counter = Counter()
-        written = 0
+        spill_dir=spill_dir,
+        spill_keys=shares_disk,
+        shapes=shares_disk and config.boilerplate,
+    )
+    report_file: ReportFile | None = None
+    clock = {"start": time.perf_counter()}
+    try:
+        ctx, corpus, decision, overrides = _verdicts(ctx, executor, batches, len(keys), skips, sink, clock, show)
+        plan = corpus.plan
+        contained_reported = reported_entries(decision, plan, corpus.store)
         expect = getattr(sink, "expect_inputs", None)
         if expect is not None:  # the journal records each output with its input's checksum
-            expect({info.path: info.checksum for info in infos})
+            expect({info.path: info.checksum for info in corpus.infos})
         report_file = ReportFile(report_path)
-        with tqdm(total=len(infos), desc="write", unit="doc", disable=not show) as bar:
-            for out in executor.map(write_batch, write_tasks(), ctx, jobs=len(batches)):
-                for item in out.outputs:
-                    if stager is not None:
-                        stager.write_staged(*item)
-                    elif render is not None:
-                        sink.write_rendered(*item)  # type: ignore[union-attr]
-                    else:
-                        sink.write(item)  # type: ignore[union-attr]
-                report_file.write(out.report)
-                counts.update(out.counts)
-                written += 1
-                if written % 16 == 0:
-                    process_pool.trim_memory()
-                bar.update(len(out.outputs) if sink is not None else 0)
+        tasks = _write_tasks(plan, corpus.batch_keys, overrides)
+        counts = _write_pass(ctx, executor, tasks, len(corpus.batch_keys), len(corpus.infos), sink, report_file, show)
         if sink is not None:
             sink.close()
         report_file.write("".join(dumps_line(reported_line(r)) + "\n" for r in contained_reported))
         report_file.commit()
         report_file = None
-        lap("write")
+        clock["write"] = time.perf_counter()
     except BaseException:
         if report_file is not None:
             report_file.abort()
@@ -336,35 +184,333 @@ def run(
         documents.close_readers()
         close_loads()
         shutil.rmtree(spill_dir, ignore_errors=True)
+    summary = _summary(
+        corpus.infos, skips, counts, config, decision.stats, contained_reported,
+        sink=sink, started=started, report_path=report_path, extra=extra, clock=clock, show=show,
+    )  # fmt: skip
+    write_summary(report_path, summary)
+    return summary
 
+
+def _verdicts(
+    ctx: RunContext,
+    executor: Executor,
+    batches: list[list[str]],
+    documents_listed: int,
+    skips: list[Skip],
+    sink: Sink | None,
+    clock: dict[str, float],
+    show: bool,
+) -> tuple[RunContext, AnalysedCorpus, Decision, Overrides]:
+    """Passes 1 and 2, dedup and the re-mark: every verdict of the run, in its plan.
+
+    Returns:
+        the context of the write pass, the analysed corpus (its plan with dedup's
+        removals), dedup's decision and the re-mark's changes.
+    """
+    ctx, first_seen = _count_pass(ctx, executor, batches, skips, show)
+    clock["count"] = time.perf_counter()
+    corpus = _analyse_pass(ctx, executor, _analyse_tasks(batches, first_seen), documents_listed, skips, show)
+    del first_seen
+    clock["analyse"] = time.perf_counter()
+    decision = _decide(corpus, ctx.config, executor, show)
+    clock["decide"] = time.perf_counter()
+    plan = corpus.plan
+    plan.removed = np.array(decision.pid, dtype=np.int64)
+    plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
+    ctx = _write_context(ctx, corpus, sink, getattr(executor, "shares_disk", False))
+    # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
+    overrides: Overrides = {}
+    if ctx.config.boilerplate and decision.pid:
+        overrides = remark_plan(plan, corpus.batch_keys, ctx, executor, progress=show)
+    clock["remark"] = time.perf_counter()
+    return replace(ctx, counts=None), corpus, decision, overrides  # the write pass needs no line counts: not sent
+
+
+def _count_pass(
+    ctx: RunContext, executor: Executor, batches: list[list[str]], skips: list[Skip], show: bool
+) -> tuple[RunContext, Seen | None]:
+    """Pass 1: corpus-wide line counts for the boilerplate frequency signal (none without boilerplate).
+
+    Returns:
+        the context with the line counts and the rules, and what pass 1 saw of each
+        document loaded (None without boilerplate: pass 2 is then the first).
+    """
+    if not ctx.config.boilerplate:
+        return ctx, None
+    first_seen: Seen = {}
+    merger = CountMerger()
+    with tqdm(total=sum(map(len, batches)), desc="count", unit="doc", disable=not show) as bar:
+        for (seen, bad, found, counts), batch in zip(
+            executor.map(count_batch, batches, ctx, jobs=len(batches)), batches
+        ):
+            first_seen.update(seen)
+            skips.extend(bad)
+            merger.add(found, counts)
+            bar.update(len(batch))
+            if len(first_seen) % TRIM_EVERY < len(batch):
+                process_pool.trim_memory()
+    counts_ = LineCounts.from_arrays(*merger.result())
+    return replace(ctx, counts=counts_, rules=rules_for(ctx.config)), first_seen
+
+
+def _analyse_tasks(batches: list[list[str]], first_seen: Seen | None) -> list[tuple[int, list[str], Seen | None]]:
+    """The tasks of pass 2: per batch, its index, its documents and what pass 1 saw of them."""
+    tasks: list[tuple[int, list[str], Seen | None]] = []
+    for i, batch in enumerate(batches):
+        if first_seen is None:
+            tasks.append((i, batch, None))
+        else:  # documents skipped in pass 1 are not read again
+            loaded = [k for k in batch if k in first_seen]
+            tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
+    return tasks
+
+
+@dataclass
+class AnalysedCorpus:
+    """What pass 2 made of the whole corpus, on the driver: what dedup decides on, and the plan.
+
+    Attributes:
+        infos: every loaded document, in corpus order.
+        batch_keys: the documents of each batch.
+        verdicts: the distinct boilerplate verdicts (a paragraph's code is 1 + its index).
+        analysis: the dedup arrays of every analysed paragraph (ids in corpus order).
+        store: their spilled texts.
+        keep_values: per document, its ``--keep`` field's value (field rules only).
+        plan: the verdicts by document, the removals still empty.
+    """
+
+    infos: list[DocInfo]
+    batch_keys: list[list[str]]
+    verdicts: list[Verdict]
+    analysis: Analysis | None
+    store: SpillTexts
+    keep_values: list[Any]
+    plan: Plan
+
+
+class _Pass2Results:
+    """Gathers pass 2's per-batch results, in batch order, into an :class:`AnalysedCorpus`."""
+
+    def __init__(self, bands: int) -> None:
+        self.seen: Seen = {}
+        self.infos: list[DocInfo] = []
+        self.table: dict[tuple, int] = {}
+        self.verdicts: list[Verdict] = []
+        self.codes: list[np.ndarray] = []
+        self.batch_keys: list[list[str]] = []
+        self.analyses: list[Analysis] = []
+        self.doc_of: list[np.ndarray] = []
+        self.lines: list[np.ndarray] = []
+        self.indices: list[np.ndarray] = []
+        self.store = SpillTexts()
+        self.spilled_bands = SpilledBands([], [], bands)
+        self.spilled_anchors = SpilledAnchors([], [], [])
+        self.offsets: list[np.ndarray] = []
+        self.lengths: list[np.ndarray] = []
+        self.keep_values: list[Any] = []
+        self.pid = 0
+
+    def add(self, part: BatchAnalysis, skips: list[Skip]) -> None:
+        """Adds the next batch's result (its verdict codes renumbered in the run's table)."""
+        remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
+        for k, verdict in enumerate(part.verdicts, start=1):
+            entry = _verdict_key(verdict)
+            code = self.table.get(entry)
+            if code is None:
+                code = self.table[entry] = len(self.verdicts) + 1
+                self.verdicts.append(verdict)
+            remap[k] = code
+        self.codes.append(remap[part.codes])
+        self.batch_keys.append([info.path for info in part.infos])
+        skips.extend(part.skips)
+        self.seen.update(part.seen)
+        self.doc_of.append(part.doc_of + len(self.infos))
+        self.infos.extend(part.infos)
+        self.keep_values.extend(part.keep_values)
+        self.analyses.append(part.analysis)
+        self.lines.append(part.lines)
+        self.indices.append(part.indices)
+        self.store.files.append(part.spill)
+        self.store.first.append(self.pid)
+        if part.anchor_counts is not None:
+            self.spilled_bands.files.append(part.spill + ".bands")
+            self.spilled_bands.rows.append(part.band_rows)
+            self.spilled_anchors.files.append(part.spill + ".anchors")
+            self.spilled_anchors.counts.append(part.anchor_counts)
+            self.spilled_anchors.first_pid.append(self.pid)
+        self.offsets.append(part.offsets)
+        self.lengths.append(part.lengths)
+        self.pid += len(part.analysis)
+
+    def finish(self, config: CleanConfig, spill_keys: bool) -> AnalysedCorpus:
+        """Concatenates the batches' arrays (the lists are emptied as they are joined)."""
+        analysis = Analysis.concat(self.analyses, config.bands_rows[0])
+        self.analyses = []
+        if spill_keys:
+            analysis.band_keys = self.spilled_bands
+            analysis.anchor_parts = self.spilled_anchors if config.containment != "off" else None
+        self.store.offsets = _joined(self.offsets, np.int64)
+        self.store.lengths = _joined(self.lengths, np.int32)
+        self.offsets = self.lengths = []
+        plan = Plan(
+            paths=[info.path for info in self.infos],
+            seen=self.seen,
+            codes=_joined(self.codes, np.uint32),
+            para_start=np.cumsum([0] + [info.paragraphs for info in self.infos], dtype=np.int64),
+            doc_of=_joined(self.doc_of, np.int32),
+            lines=_joined(self.lines, np.int32),
+            indices=_joined(self.indices, np.int32),
+            removed=np.empty(0, dtype=np.int64),
+            removals=[],
+        )
+        self.doc_of = self.lines = self.indices = self.codes = []
+        return AnalysedCorpus(
+            infos=self.infos,
+            batch_keys=self.batch_keys,
+            verdicts=self.verdicts,
+            analysis=analysis,
+            store=self.store,
+            keep_values=self.keep_values,
+            plan=plan,
+        )
+
+
+def _joined(arrays: list[np.ndarray], dtype: Any) -> np.ndarray:
+    """The arrays concatenated, or an empty array of ``dtype``."""
+    return np.concatenate(arrays) if arrays else np.empty(0, dtype=dtype)
+
+
+def _analyse_pass(
+    ctx: RunContext,
+    executor: Executor,
+    tasks: list[tuple[int, list[str], Seen | None]],
+    documents_listed: int,
+    skips: list[Skip],
+    show: bool,
+) -> AnalysedCorpus:
+    """Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk."""
+    results = _Pass2Results(ctx.config.bands_rows[0])
+    with tqdm(total=documents_listed, desc="analyse", unit="doc", disable=not show) as bar:
+        for done, part in enumerate(executor.map(analyse_batch, tasks, ctx, jobs=len(tasks)), start=1):
+            results.add(part, skips)
+            bar.update(len(tasks[done - 1][1]))
+            if done % 16 == 0:
+                process_pool.trim_memory()
+    corpus = results.finish(ctx.config, ctx.spill_keys)
+    process_pool.trim_memory()
+    return corpus
+
+
+def _decide(corpus: AnalysedCorpus, config: CleanConfig, executor: Executor, show: bool) -> Decision:
+    """Dedup over the whole corpus: candidates, verification, clusters, the kept copies."""
+    doc_of = corpus.plan.doc_of
+    analysis, corpus.analysis = corpus.analysis, None  # decide's alone: freed when it returns
+    assert analysis is not None
+    rank = paragraph_ranks(parse_keep(config.keep), analysis.n_words, doc_of, corpus.keep_values)
+    corpus.keep_values = []
+    workers = executor.workers
+    decision = decide(analysis, config, corpus.store, workers, executor, rank=rank, progress=show, doc_of=doc_of)
+    del rank, analysis
+    process_pool.trim_memory()
+    return decision
+
+
+def _write_context(ctx: RunContext, corpus: AnalysedCorpus, sink: Sink | None, shares_disk: bool) -> RunContext:
+    """The context of the re-mark and write passes: the spilled texts, the verdicts, how to write."""
+    render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
+    # Workers on this machine write the files themselves under temporary names (file
+    # creation is slow on some disks); the main process renames them in corpus order.
+    stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
+    return replace(
+        ctx,
+        store=corpus.store,
+        verdicts=corpus.verdicts,
+        render=render,
+        stager=stager,
+        ship_documents=sink is not None and render is None,
+    )
+
+
+def _write_tasks(plan: Plan, batch_keys: list[list[str]], overrides: Overrides) -> Iterator[WriteTask]:
+    """The write pass's tasks, one per batch, made as the executor asks for them."""
+    first = 0
+    for keys in batch_keys:
+        yield plan.task(list(range(first, first + len(keys))), overrides)
+        first += len(keys)
+
+
+def _write_pass(
+    ctx: RunContext,
+    executor: Executor,
+    tasks: Iterable[WriteTask],
+    jobs: int,
+    documents_loaded: int,
+    sink: Sink | None,
+    report_file: ReportFile,
+    show: bool,
+) -> Counter:
+    """Pass 3: apply the verdicts, write the corpus (in corpus order) and the report records.
+
+    Returns:
+        the removals and changes per reason.
+    """
+    counts: Counter = Counter()
+    written = 0
+    with tqdm(total=documents_loaded, desc="write", unit="doc", disable=not show) as bar:
+        for out in executor.map(write_batch, tasks, ctx, jobs=jobs):
+            for item in out.outputs:
+                if ctx.stager is not None:
+                    ctx.stager.write_staged(*item)
+                elif ctx.render is not None:
+                    sink.write_rendered(*item)  # type: ignore[union-attr]
+                else:
+                    sink.write(item)  # type: ignore[union-attr]
+            report_file.write(out.report)
+            counts.update(out.counts)
+            written += 1
+            if written % 16 == 0:
+                process_pool.trim_memory()
+            bar.update(len(out.outputs) if sink is not None else 0)
+    return counts
+
+
+def _summary(
+    infos: list[DocInfo],
+    skips: list[Skip],
+    counts: Counter,
+    config: CleanConfig,
+    stats: Any,
+    contained_reported: list[dict[str, Any]],
+    *,
+    sink: Sink | None,
+    started: float,
+    report_path: Path,
+    extra: dict[str, Any] | None,
+    clock: dict[str, float],
+    show: bool,
+) -> dict[str, Any]:
+    """Writes the checksums file and returns the run summary."""
     skips.sort(key=lambda s: s.path)
     with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
         write_checksums(report_path, infos, bar.update)
     # The pairs families settled are counted once per band that found them here, once in all
     # elsewhere (Ray): left out of the summary, which every executor writes alike.
-    stats = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
-    summary = run_summary(
+    stages = {k: v for k, v in vars(stats).items() if k not in ("contained_reported", "implied")}
+    steps = ["start", "count", "analyse", "decide", "remark", "write"]
+    return run_summary(
         infos=infos,
         skips=skips,
         counts=counts,
         config=config,
-        stages=stats,
+        stages=stages,
         contained_reported=contained_reported,
         sink=sink,
         started=started,
         report_path=report_path,
         extra=extra,
-        more={
-            "stage_seconds": {
-                name: round(clock[name] - clock[prev], 3)
-                for prev, name in zip(
-                    ["start", "count", "analyse", "decide", "remark"], ["count", "analyse", "decide", "remark", "write"]
-                )
-            }
-        },
+        more={"stage_seconds": {name: round(clock[name] - clock[prev], 3) for prev, name in zip(steps, steps[1:])}},
     )
-    write_summary(report_path, summary)
-    return summary
 
 
 def clean_folder(
