@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.boilerplate.mark import count_lines, describe, mark
+from nettoyeur.boilerplate.line_counts import count_lines
+from nettoyeur.boilerplate.mark import describe, mark
 from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document

@@ -20,8 +20,9 @@ from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
 from nettoyeur.dedup.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
-from nettoyeur.run.streaming import LineCounts, clean_documents, line_key, load_all, merge_counts, plan_batches, run
+from nettoyeur.run.streaming import LineCounts, clean_documents, load_all, merge_counts, plan_batches, run
 from nettoyeur.scratch.paragraphs import SpillTexts, write_spill
+from nettoyeur.text.hashing import hash64
 from nettoyeur.text.repair import may_need_repair
 from nettoyeur.text.split import _LINES, split_lines
 
@@ -176,8 +177,8 @@ def test_exact_groups_point_to_the_first_copy():
 
 
 def test_line_counts_look_up_by_text_and_keep_recurring_lines():
-    keys = np.array(sorted([line_key("menu"), line_key("once")]), dtype=np.uint64)
-    counts = LineCounts.from_arrays(keys, np.array([7 if k == line_key("menu") else 1 for k in keys]))
+    keys = np.array(sorted([hash64("menu"), hash64("once")]), dtype=np.uint64)
+    counts = LineCounts.from_arrays(keys, np.array([7 if k == hash64("menu") else 1 for k in keys]))
     assert counts.get("menu", 0) == 7 and counts["menu"] == 7 and "menu" in counts
     assert counts.get("once", 0) == 0 and "once" not in counts  # one file: never recurring
 

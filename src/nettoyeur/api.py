@@ -52,6 +52,9 @@ IO_OPTIONS: dict[str, str] = {
     "overwrite": "allow a non-empty OUT",
     "dry_run": "write only the report",
     "quiet": "no progress bars",
+    "resume": "continue an interrupted run into a folder (same options): finished outputs are not rewritten",
+    "engine": "'local' (processes on this machine) or 'ray' (tasks on a Ray cluster); same bytes",
+    "address": "for engine='ray', the cluster to join (None: start Ray here)",
     "annotate": "records: a field name; remove nothing, write each record whole with its paragraphs' verdicts there",
 }
 
@@ -87,7 +90,8 @@ def clean(
         input: a folder of .txt/.md files, a JSON Lines or Parquet file, or a folder of
             shards (.jsonl, .json.gz, .jsonl.gz, .jsonl.zst, .jsonl.bz2, .parquet).
         output: where the cleaned corpus goes, in the input's format and layout; None
-            for a dry run (then ``report`` is required).
+            for a dry run (then ``report`` is required). A string ending in ``/`` is a
+            folder, whatever its name (``out.jsonl/``), as on the command line.
         config: base settings (defaults when None); ``options`` override its fields.
         **options: CleanConfig fields (``threshold=0.6`` ...) and :data:`IO_OPTIONS`.
 
@@ -96,19 +100,22 @@ def clean(
 
     Raises:
         ConfigError: an unknown option or a bad value.
-        InputError: IN or OUT cannot be used; nothing is written.
-        MissingExtraError: the format needs an optional dependency.
+        InputError: IN or OUT cannot be used, or the Ray cluster cannot be reached; nothing is written.
+        MissingExtraError: the format, the index or the engine needs an optional dependency.
         OSError: writing failed; files already written are whole.
     """
     cfg, io = split_options(options, config)
     return run_paths(
         Path(input),
-        None if output is None else Path(output),
+        None if output is None else output if isinstance(output, str) else Path(output),
         cfg,
         report=io.get("report"),
         dry_run=bool(io.get("dry_run", False)),
         overwrite=bool(io.get("overwrite", False)),
+        resume=bool(io.get("resume", False)),
         quiet=bool(io.get("quiet", True)),
+        engine=io.get("engine", "local"),
+        address=io.get("address"),
         text_field=io.get("text_field", "text"),
         id_field=io.get("id_field", "id"),
         drop_empty=bool(io.get("drop_empty", False)),

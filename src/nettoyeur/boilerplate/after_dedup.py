@@ -7,11 +7,11 @@ that duplicates point at, the next copy in corpus order takes its place (so a te
 never lost with all its copies), and that copy's document is looked at again, until
 nothing changes.
 
-Two drivers run the same algorithm: :func:`remark_after_dedup` over documents in memory
-(:func:`nettoyeur.run.streaming.clean_documents`), and :func:`remark_streaming` for the
-streaming run, which gets the first round's marks from workers (each document marked as
-dedup left it) and marks on the driver only the documents a promotion changed first.
-Documents are visited in path order, round after round, so both give the same verdicts.
+One driver, :func:`remark_after_dedup`, runs it for both flows: the in-memory run
+(:func:`remark_documents`, documents changed in place) and the streaming run
+(:func:`nettoyeur.run.driver_steps.remark_plan`), which gets the first round's marks from
+workers (each document marked as dedup left it) and marks on the driver only the documents
+a promotion changed first. Documents are visited in path order, round after round.
 """
 
 from __future__ import annotations
@@ -29,54 +29,6 @@ from nettoyeur.run.verdict_plan import Overrides
 PROMOTED_DETAIL = "the first kept copy was removed as boilerplate; this copy's twin is kept instead"
 # Reasons of the removals that can hand over to the next copy.
 _COPIES = ("duplicate", "contained")
-
-
-def remark_after_dedup(docs: list[Document], rules: list, counts: Any, min_files: int) -> int:
-    """Runs the boilerplate signals again on the documents dedup thinned, in memory.
-
-    Returns:
-        the number of paragraphs newly marked.
-    """
-    by_path = {doc.path: doc for doc in docs}
-    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]] = {}
-    for doc in docs:
-        for p in doc.paragraphs:
-            if p.verdict is not None and p.verdict.kept_doc is not None and p.verdict.kept_line is not None:
-                pointing.setdefault((p.verdict.kept_doc, p.verdict.kept_line), []).append((doc, p))
-    todo = sorted({doc.path for members in pointing.values() for doc, _ in members})
-    marked = 0
-    while todo:
-        following: set[str] = set()
-        for path in todo:
-            doc = by_path[path]
-            before = {p.index for p in doc.paragraphs if p.kept}
-            marked += mark.mark(doc, rules, counts, min_files)
-            for p in doc.paragraphs:
-                if p.index in before and not p.kept and (doc.path, p.line) in pointing:
-                    heir = _promote(pointing, doc.path, p)
-                    if heir is not None:
-                        following.add(heir)
-        todo = sorted(following)
-    return marked
-
-
-def _promote(
-    pointing: dict[tuple[str, int], list[tuple[Document, Paragraph]]], path: str, lost: Paragraph
-) -> str | None:
-    """Makes the first copy pointing at ``lost`` the kept one; returns its document's path."""
-    members = sorted(pointing.pop((path, lost.line)), key=lambda dp: (dp[0].path, dp[1].line))
-    members = [(d, p) for d, p in members if p.verdict is not None and p.verdict.reason in _COPIES]
-    if not members:
-        return None
-    heir_doc, heir = members[0]
-    heir.verdict = None
-    for doc, p in members[1:]:
-        assert p.verdict is not None
-        p.verdict = dataclasses.replace(
-            p.verdict, kept_doc=heir_doc.path, kept_line=heir.line, kept_text=heir.text, detail=PROMOTED_DETAIL
-        )
-        pointing.setdefault((heir_doc.path, heir.line), []).append((doc, p))
-    return heir_doc.path
 
 
 @dataclass(frozen=True)
@@ -102,31 +54,32 @@ class Copy:
 Marks = list[tuple[int, int, Verdict]]
 
 
-def remark_streaming(
+def remark_after_dedup(
     pointing: dict[tuple[str, int], list[Copy]],
-    first: dict[str, Marks],
-    recompute: Callable[[str, Overrides], Marks],
+    marks_of: Callable[[str, Overrides, bool], Marks],
     text_of: Callable[[int], str],
 ) -> Overrides:
-    """The re-mark driver of the streaming run (same algorithm as :func:`remark_after_dedup`).
+    """The re-mark driver of both flows: documents visited in path order, round after round.
 
     Args:
         pointing: the removed copies by the ``(path, line)`` of the kept copy they point at.
-        first: per document dedup thinned, what marking it again as dedup left it marks.
-        recompute: marks a document again with the changes so far applied; returns the new marks.
+        marks_of: marks a document again with the changes so far applied; returns the new
+            marks. Its third argument is True in the first round for a document no
+            promotion changed yet (it is as dedup left it: the streaming run then has its
+            marks from the workers already).
         text_of: a paragraph's text by paragraph id (a promoted copy's).
 
     Returns:
         the changes: new boilerplate verdicts, promoted copies (None) and re-pointed copies.
     """
     overrides: Overrides = {}
-    changed: set[str] = set()  # documents holding a promoted copy: the first marks are stale
-    todo = sorted(first)
+    changed: set[str] = set()  # documents holding a promoted copy: no longer as dedup left them
+    todo = sorted({c.path for copies in pointing.values() for c in copies})
     first_round = True
     while todo:
         following: set[str] = set()
         for path in todo:
-            marks = first[path] if first_round and path not in changed else recompute(path, overrides)
+            marks = marks_of(path, overrides, first_round and path not in changed)
             if marks:
                 overrides.setdefault(path, {}).update((index, verdict) for index, _, verdict in marks)
             for _, line, _ in marks:
@@ -138,6 +91,57 @@ def remark_streaming(
         todo = sorted(following)
         first_round = False
     return overrides
+
+
+def remark_document(
+    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None
+) -> Marks:
+    """Runs :func:`~nettoyeur.boilerplate.mark.mark` on ``doc`` again (``lines``: its kept paragraphs' shapes, or None).
+
+    Returns:
+        ``(index, line, verdict)`` of each newly marked paragraph, in order.
+    """
+    before = {p.index for p in doc.paragraphs if p.kept}
+    # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
+    # carry a boilerplate verdict): only the signals that read the article can change.
+    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines)
+    return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
+
+
+def remark_documents(docs: list[Document], rules: list, counts: Any, min_files: int) -> Overrides:
+    """The re-mark after dedup over documents in memory (the in-memory run), changed in place.
+
+    Returns:
+        the changes made (as the streaming run's write pass would apply them).
+    """
+    by_path = {doc.path: doc for doc in docs}
+    copies: list[Paragraph] = []  # by paragraph id here: the removed copies
+    pointing: dict[tuple[str, int], list[Copy]] = {}
+    for doc in docs:
+        for p in doc.paragraphs:
+            v = p.verdict
+            if v is not None and v.kept_doc is not None and v.kept_line is not None:
+                copy = Copy(doc.path, p.line, p.index, len(copies), v)
+                pointing.setdefault((v.kept_doc, v.kept_line), []).append(copy)
+                copies.append(p)
+
+    def marks_of(path: str, overrides: Overrides, _as_dedup_left_it: bool) -> Marks:
+        doc = by_path[path]
+        _apply(doc, overrides.get(path, {}))
+        return remark_document(doc, rules, counts, min_files)
+
+    overrides = remark_after_dedup(pointing, marks_of, lambda pid: copies[pid].text)
+    for path, changes in overrides.items():
+        _apply(by_path[path], changes)
+    return overrides
+
+
+def _apply(doc: Document, changes: dict[int, Verdict | None]) -> None:
+    """Gives the paragraphs of ``doc`` their changed verdicts (by paragraph index)."""
+    if changes:
+        for p in doc.paragraphs:
+            if p.index in changes:
+                p.verdict = changes[p.index]
 
 
 _UNCHANGED = object()

@@ -1,7 +1,7 @@
 """The corpus-wide line counts behind the boilerplate frequency signal.
 
 Pass 1 (:func:`nettoyeur.run.passes.count_batch`) turns each short line a document holds into a
-64-bit key (:func:`line_key` of its frequency key, remembered for recurring lines); the
+64-bit key (:func:`hash64` of its frequency key, remembered for recurring lines); the
 batches' sorted keys and counts are added up as they come (:class:`CountMerger`,
 :func:`merge_counts`), and :class:`LineCounts` answers the frequency signal's question: in
 how many files does this line recur?
@@ -9,23 +9,20 @@ how many files does this line recur?
 
 from __future__ import annotations
 
-import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import LineMemo
-
-
-def line_key(text: str) -> int:
-    """Returns a deterministic 64-bit key for a boilerplate frequency key (BLAKE2b)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-
+from nettoyeur.records import Document
+from nettoyeur.text.hashing import hash64
 
 # Short lines recur (a site's chrome is on every page): their keys are remembered.
 _key_memo = LineMemo()  # a line's text -> its counted key (None: not counted)
-_hash_memo = LineMemo()  # a frequency key -> line_key(it)
+_hash_memo = LineMemo()  # a frequency key -> hash64(it)
 
 
 def counted_key(text: str) -> int | None:
@@ -33,7 +30,7 @@ def counted_key(text: str) -> int | None:
     key = _key_memo.get(text, -1)
     if key != -1:
         return key
-    return _key_memo.remember(text, line_key(mark.frequency_key(text)) if mark.counted(text) else None)
+    return _key_memo.remember(text, hash64(mark.frequency_key(text)) if mark.counted(text) else None)
 
 
 _entry_memo = LineMemo()  # a line's text -> (frequency key, its 64-bit key, pairs with neighbours) or None
@@ -47,7 +44,7 @@ def _entry(text: str) -> tuple[str, int, bool] | None:
     entry = None
     if mark.counted(text):
         key = mark.frequency_key(text)
-        entry = (key, line_key(key), mark.paired(text))
+        entry = (key, hash64(key), mark.paired(text))
     return _entry_memo.remember(text, entry)
 
 
@@ -67,7 +64,7 @@ def document_line_keys(texts: list[str]) -> set[int]:
         key, code, pairs = entry
         found.add(code)
         if previous is not None and pairs:
-            found.add(line_key(mark.pair_key(previous, key)))
+            found.add(hash64(mark.pair_key(previous, key)))
         previous = key if pairs else None
     return found
 
@@ -75,8 +72,9 @@ def document_line_keys(texts: list[str]) -> set[int]:
 class LineCounts(dict):
     """Files per frequency key, stored by 64-bit key: ``counts.get(text_key, 0)`` as on a Counter.
 
-    Only keys found in two files or more are stored (a line in one file never recurs),
-    so memory grows with the recurring lines, not with the corpus.
+    The streaming run stores only keys found in two files or more (a line in one file
+    never recurs, :meth:`from_arrays`), so memory grows with the recurring lines, not with
+    the corpus; the in-memory run's :func:`count_lines` keeps them all.
     """
 
     def get(self, key: Any, default: Any = None) -> Any:
@@ -85,20 +83,33 @@ class LineCounts(dict):
             return dict.get(self, key, default)
         code = _hash_memo.get(key)  # a key seen before: its hash is remembered
         if code is None:
-            code = _hash_memo.remember(key, line_key(key))
+            code = _hash_memo.remember(key, hash64(key))
         return dict.get(self, code, default)
 
     def __getitem__(self, key: Any) -> int:
         return self.get(key, 0)
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, line_key(key) if isinstance(key, str) else key)
+        return dict.__contains__(self, hash64(key) if isinstance(key, str) else key)
 
     @staticmethod
     def from_arrays(keys: np.ndarray, counts: np.ndarray) -> LineCounts:
         """Builds the counts from parallel arrays, keeping counts of 2 or more."""
         many = counts >= 2
         return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
+
+
+def count_lines(docs: Iterable[Document]) -> LineCounts:
+    """Files per frequency key of the documents' kept lines (and adjacent pairs), every key kept.
+
+    The in-memory run's counts (the streaming run merges its batches' counts instead): the
+    same keys as :func:`document_line_keys`, counts of 1 kept too, as the corpus index adds
+    them to its own (a line once here and once in an earlier run recurs).
+    """
+    counts: Counter[int] = Counter()
+    for doc in docs:
+        counts.update(document_line_keys([p.text for p in doc.paragraphs if p.kept]))
+    return LineCounts(counts)
 
 
 class CountMerger:

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -56,7 +55,7 @@ from nettoyeur.boilerplate.line_shapes import (
 from nettoyeur.boilerplate.rules import DATE_SEARCH, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
-__all__ = ["LineInfo", "count_lines", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
+__all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -164,14 +163,6 @@ def document_keys(texts: list[str]) -> set[str]:
             keys.add(pair_key(previous, key))
         previous = key if pairs else None
     return keys
-
-
-def count_lines(docs: Iterable[Document]) -> Counter[str]:
-    """Counts, for each short kept line's frequency key and each adjacent pair's, the number of files holding it."""
-    counts: Counter[str] = Counter()
-    for doc in docs:
-        counts.update(document_keys([p.text for p in doc.paragraphs if p.kept]))
-    return counts
 
 
 def _teaser_like(info: LineInfo) -> bool:

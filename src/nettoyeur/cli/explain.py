@@ -80,13 +80,13 @@ def make_scan(clean: click.Command) -> click.Command:
         report = kw.get("report")
         tmp = None if report else tempfile.mkdtemp(prefix="nettoyeur-scan-")
         try:
-            from nettoyeur.api import run_paths
+            from nettoyeur.api import clean
 
             path = Path(report) if report else Path(tmp) / "scan.report.jsonl"  # type: ignore[arg-type]
-            summary = run_paths(
+            summary = clean(
                 kw["input_dir"],
                 None,
-                _config_from(kw),
+                config=_config_from(kw),
                 report=path,
                 dry_run=True,
                 quiet=kw.get("quiet", False),

@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 import click
 
 from nettoyeur import __version__
-from nettoyeur.api import run_paths
+from nettoyeur.api import clean as clean_corpus
 from nettoyeur.boilerplate.rules import load_rules
 from nettoyeur.cli.explain import explain_command, format_options, make_scan
 from nettoyeur.config import CleanConfig
@@ -261,7 +261,7 @@ def clean(
     **formats: Any,
 ) -> None:
     """Clean IN into OUT: a folder of .txt/.md files, or JSON Lines/Parquet records (file or shards)."""
-    out_given = str(output_dir)  # "out.parquet/" asks for a folder: run_paths reads the final slash
+    out_given = str(output_dir)  # "out.parquet/" asks for a folder: nettoyeur.clean reads the final slash
     output_dir = Path(out_given)
     if resume and dry_run:
         click.echo("Error: --resume continues writing OUT; it cannot be combined with --dry-run.", err=True)
@@ -284,10 +284,10 @@ def clean(
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():
-            summary = run_paths(
+            summary = clean_corpus(
                 input_dir,
                 out_given,
-                config,
+                config=config,
                 report=report,
                 dry_run=dry_run,
                 overwrite=overwrite,

@@ -46,14 +46,16 @@ from typing import Any
 
 import numpy as np
 
+from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.mark import frequency_key
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import exact_key, words
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.index.folder_store import META_NAME, FolderBackend
-from nettoyeur.index.keys import Analysis, Backend, Entry, analyse, hash64
+from nettoyeur.index.keys import Analysis, Backend, Entry, analyse
 from nettoyeur.index.redis_store import RedisBackend
 from nettoyeur.records import Document, Paragraph
+from nettoyeur.text.hashing import hash64
 
 # Paths of the indexed paragraphs during dedup: NUL sorts before any file name.
 VIRTUAL_PREFIX = "\0index/"
@@ -108,7 +110,7 @@ class _Pending:
     """What a run learned that the index will keep after the corpus is written."""
 
     batch_lines: Counter[int] = field(default_factory=Counter)
-    prior_lines: dict[str, int] = field(default_factory=dict)
+    prior_lines: dict[int, int] = field(default_factory=dict)
     owners: list[tuple[Document, Paragraph]] = field(default_factory=list)
     analysis: Analysis | None = None
     virtual: list[Document] = field(default_factory=list)
@@ -155,21 +157,20 @@ class CorpusIndex:
         self.backend.close()
 
     # -- hook 1: recurring lines -------------------------------------------------------
-    def with_earlier_counts(self, counts: Counter[str]) -> Counter[str]:
+    def with_earlier_counts(self, counts: LineCounts) -> LineCounts:
         """Returns this run's recurring-line file counts plus the earlier runs'.
 
         Args:
-            counts: files per recurring-line key in this run (boilerplate.count_lines).
+            counts: files per recurring-line key in this run (:func:`~nettoyeur.boilerplate.line_counts.count_lines`).
         """
         keys = list(counts)
-        hashed = np.array([hash64(k) for k in keys], dtype=np.uint64)
-        self.pending.batch_lines = Counter({int(h): counts[k] for h, k in zip(hashed.tolist(), keys)})
-        earlier = self.backend.line_counts(hashed)
-        total: Counter[str] = Counter(counts)
+        self.pending.batch_lines = Counter({k: dict.__getitem__(counts, k) for k in keys})
+        earlier = self.backend.line_counts(np.array(keys, dtype=np.uint64))
+        total = LineCounts(counts)
         self.pending.prior_lines = {}
         for k, n in zip(keys, earlier.tolist()):
             if n:
-                total[k] += n
+                total[k] = dict.__getitem__(total, k) + n
                 self.pending.prior_lines[k] = n
         return total
 
@@ -287,7 +288,7 @@ class CorpusIndex:
                 {
                     "kind": "recurring-line",
                     "text": text,
-                    "earlier_files": self.pending.prior_lines.get(frequency_key(text), 0),
+                    "earlier_files": self.pending.prior_lines.get(hash64(frequency_key(text)), 0),
                     "earlier_copies": where,
                     "note": "this line recurs often enough only with this run; earlier runs kept and wrote "
                     f"{len(where)} copies of it (earlier_copies)",

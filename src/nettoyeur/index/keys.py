@@ -9,7 +9,6 @@ ends implement, and the containment-anchor test they both apply to their hits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.lsh import anchors, band_keys
 from nettoyeur.dedup.minhash import signatures
 from nettoyeur.dedup.shingle import exact_key, shingle_hashes, words
+from nettoyeur.text.hashing import hash64
 
 # An anchor shared by more indexed paragraphs than this is a stock phrase: it says
 # nothing about containment (the same cap as the in-run anchor candidates).
@@ -29,11 +29,6 @@ MAX_ANCHOR_GROUP = 256
 # Share of the smaller paragraph's anchors that a pair must share to be a containment
 # candidate (the same rule as lsh.anchor_candidates).
 ANCHOR_SHARE = 0.5
-
-
-def hash64(text: str) -> int:
-    """Returns a stable 64-bit hash of a string (BLAKE2b); 2^-64 collision odds per pair."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur.boilerplate.after_dedup import Copy, Marks, remark_streaming
+from nettoyeur.boilerplate.after_dedup import Copy, Marks, remark_after_dedup
 from nettoyeur.corpus.atomic import file_mode, named_errors, remove_stale_temporaries, temporary_prefix
 from nettoyeur.dedup.stage import Decision, make_verdict, reported_record
 from nettoyeur.executors.base import Executor
@@ -87,7 +87,10 @@ def remark_plan(
 
     store = ctx.store
     assert store is not None
-    return remark_streaming(pointing, first, recompute, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
+    def marks_of(path: str, overrides: Overrides, as_dedup_left_it: bool) -> Marks:
+        return first[path] if as_dedup_left_it else recompute(path, overrides)
+
+    return remark_after_dedup(pointing, marks_of, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 
 class ReportFile:

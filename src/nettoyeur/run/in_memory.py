@@ -17,15 +17,16 @@ from typing import Any
 from tqdm import tqdm
 
 from nettoyeur.boilerplate import mark
-from nettoyeur.boilerplate.after_dedup import remark_after_dedup
+from nettoyeur.boilerplate.after_dedup import remark_documents
+from nettoyeur.boilerplate.line_counts import count_lines
 from nettoyeur.boilerplate.rules import builtin_rules, load_rules
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.sources import Sink, Source, analysable, list_shown, load_document
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip
-from nettoyeur.report.report_file import reason_counts, run_summary, write_checksums, write_report
-from nettoyeur.run.passes import DocInfo
+from nettoyeur.report.report_file import reason_counts, write_report
+from nettoyeur.run.summary import doc_info, summarise
 
 worker_count = process_pool.worker_count
 
@@ -65,7 +66,7 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     views = [analysable(doc, config.max_line_chars) for doc in docs]  # over-long lines: kept, not analysed
     if config.boilerplate:
         rules = rules_for(config)
-        counts = mark.count_lines(views)
+        counts = count_lines(views)
         if index is not None:
             counts = index.with_earlier_counts(counts)
         for doc in views:
@@ -73,7 +74,7 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     earlier = index.earlier(docs) if index is not None else []
     dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:
-        remark_after_dedup(views, rules, counts, config.min_files)
+        remark_documents(views, rules, counts, config.min_files)
     if index is not None:
         stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}
@@ -134,34 +135,11 @@ def run_in_memory(
         if abort is not None:
             abort()
         raise
-    counts = reason_counts(docs)
-    skips.sort(key=lambda s: s.path)
-    cap = config.max_line_chars
-    infos = [
-        DocInfo(
-            d.path,
-            d.encoding,
-            d.checksum,
-            d.size,
-            len(d.paragraphs),
-            tuple((p.line, len(p.text)) for p in d.paragraphs if len(p.text) > cap),
-        )
-        for d in docs
-    ]
-    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
-        write_checksums(report_path, infos, bar.update)
-    summary = run_summary(
-        infos=infos,
-        skips=skips,
-        counts=counts,
-        config=config,
-        stages=stage["dedup"],
-        contained_reported=stage["contained_reported"],
-        sink=sink,
-        started=started,
-        report_path=report_path,
-        extra=extra,
-        more={"index": stage["index"]} if "index" in stage else None,
-    )
+    infos = [doc_info(d, config.max_line_chars) for d in docs]
+    more = {"index": stage["index"]} if "index" in stage else None
+    summary = summarise(
+        infos, skips, reason_counts(docs), config, stage["dedup"], stage["contained_reported"],
+        sink=sink, started=started, report_path=report_path, extra=extra, more=more, show=show,
+    )  # fmt: skip
     write_report(report_path, docs, summary)
     return summary

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from nettoyeur.boilerplate import mark
+from nettoyeur.boilerplate.after_dedup import remark_document
 from nettoyeur.boilerplate.line_counts import document_line_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.config import CleanConfig
@@ -40,6 +41,7 @@ from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.report.report_file import dumps_line, reason_counts, records
 from nettoyeur.run.context import RunContext
+from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.line_shapes import SUFFIX, ShapeLog, StoredShapes
@@ -55,18 +57,6 @@ worker_count = process_pool.worker_count
 
 
 # --- batch tasks (run on workers) ----------------------------------------------------------
-
-
-@dataclass
-class DocInfo:
-    """What the summary says about one input document."""
-
-    path: str
-    encoding: str
-    checksum: str
-    size: int
-    paragraphs: int
-    long_lines: tuple[tuple[int, int], ...] = ()  # (line, chars) kept unanalysed
 
 
 def _load_checked(ctx: RunContext, key: str, seen: Seen | None) -> tuple[Document | Skip, bool]:
@@ -305,8 +295,7 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
                     lines.append(p.line)
                     indices.append(p.index)
             codes.append(doc_codes)
-            long_lines = tuple((p.line, len(p.text)) for p in doc.paragraphs if len(p.text) > config.max_line_chars)
-            infos.append(DocInfo(doc.path, doc.encoding, doc.checksum, doc.size, len(doc.paragraphs), long_lines))
+            infos.append(doc_info(doc, config.max_line_chars))
             if keep_rule.needs_records:
                 keep_values.append(record_value(getattr(doc, "record", None), keep_rule))
             if writer.full():
@@ -407,21 +396,6 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
         view = analysable(doc, max_chars)
         out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines)
     return out
-
-
-def remark_document(
-    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None
-) -> list[tuple[int, int, Verdict]]:
-    """Runs :func:`mark.mark` on ``doc`` again (``lines``: its kept paragraphs' shapes, or None).
-
-    Returns:
-        ``(index, line, verdict)`` of each newly marked paragraph, in order.
-    """
-    before = {p.index for p in doc.paragraphs if p.kept}
-    # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
-    # carry a boilerplate verdict): only the signals that read the article can change.
-    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines)
-    return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
 
 
 @dataclass

@@ -49,7 +49,7 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur.boilerplate.line_counts import CountMerger, LineCounts, line_key, merge_counts  # noqa: F401 - re-exported
+from nettoyeur.boilerplate.line_counts import CountMerger, LineCounts, merge_counts  # noqa: F401 - re-exported
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import check_run_writable
 from nettoyeur.corpus.folder_reader import check_locations, check_report_location
@@ -74,8 +74,6 @@ from nettoyeur.report.report_file import (
     default_report_path,
     dumps_line,
     reported_line,
-    run_summary,
-    write_checksums,
     write_summary,
 )
 from nettoyeur.run.context import RunContext
@@ -84,13 +82,13 @@ from nettoyeur.run.in_memory import clean_documents, load_all, rules_for, run_in
 from nettoyeur.run.passes import (  # noqa: F401 - re-exported: the names tests and engines use
     TRIM_EVERY,
     BatchAnalysis,
-    DocInfo,
     _verdict_key,
     analyse_batch,
     count_batch,
     remark_batch,
     write_batch,
 )
+from nettoyeur.run.summary import DocInfo, summarise
 from nettoyeur.run.verdict_plan import BATCH_DOCS, Overrides, Plan, Seen, WriteTask, plan_batches  # noqa: F401 - re-exported
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
@@ -184,9 +182,14 @@ def run(
         documents.close_readers()
         close_loads()
         shutil.rmtree(spill_dir, ignore_errors=True)
-    summary = _summary(
-        corpus.infos, skips, counts, config, decision.stats, contained_reported,
-        sink=sink, started=started, report_path=report_path, extra=extra, clock=clock, show=show,
+    # The pairs families settled are counted once per band that found them here, once in all
+    # elsewhere (Ray): left out of the summary, which every executor writes alike.
+    stages = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
+    steps = ["start", "count", "analyse", "decide", "remark", "write"]
+    seconds = {name: round(clock[name] - clock[prev], 3) for prev, name in zip(steps, steps[1:])}
+    summary = summarise(
+        corpus.infos, skips, counts, config, stages, contained_reported,
+        sink=sink, started=started, report_path=report_path, extra=extra, more={"stage_seconds": seconds}, show=show,
     )  # fmt: skip
     write_summary(report_path, summary)
     return summary
@@ -473,44 +476,6 @@ def _write_pass(
                 process_pool.trim_memory()
             bar.update(len(out.outputs) if sink is not None else 0)
     return counts
-
-
-def _summary(
-    infos: list[DocInfo],
-    skips: list[Skip],
-    counts: Counter,
-    config: CleanConfig,
-    stats: Any,
-    contained_reported: list[dict[str, Any]],
-    *,
-    sink: Sink | None,
-    started: float,
-    report_path: Path,
-    extra: dict[str, Any] | None,
-    clock: dict[str, float],
-    show: bool,
-) -> dict[str, Any]:
-    """Writes the checksums file and returns the run summary."""
-    skips.sort(key=lambda s: s.path)
-    with tqdm(total=len(infos), desc="summary", unit="doc", disable=not show) as bar:
-        write_checksums(report_path, infos, bar.update)
-    # The pairs families settled are counted once per band that found them here, once in all
-    # elsewhere (Ray): left out of the summary, which every executor writes alike.
-    stages = {k: v for k, v in vars(stats).items() if k not in ("contained_reported", "implied")}
-    steps = ["start", "count", "analyse", "decide", "remark", "write"]
-    return run_summary(
-        infos=infos,
-        skips=skips,
-        counts=counts,
-        config=config,
-        stages=stages,
-        contained_reported=contained_reported,
-        sink=sink,
-        started=started,
-        report_path=report_path,
-        extra=extra,
-        more={"stage_seconds": {name: round(clock[name] - clock[prev], 3) for prev, name in zip(steps, steps[1:])}},
-    )
 
 
 def clean_folder(
