@@ -33,12 +33,14 @@ from nettoyeur.corpus.record_formats import detect, plan_pair
 from nettoyeur.corpus.run_lock import check_free, locked_run
 from nettoyeur.corpus.shard_read import RecordSource, record_document
 from nettoyeur.corpus.shards import RecordOptions
+from nettoyeur.corpus.sources import repair_document
 from nettoyeur.dedup.keep import parse_keep
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.executors.choose import check_engine, make_executor
 from nettoyeur.records import Document
 from nettoyeur.report.report_file import default_report_path, records
 from nettoyeur.run import streaming
+from nettoyeur.run.in_memory import clean_documents
 from nettoyeur.text.split import split_lines
 
 # Options of a run that are not cleaning settings: where things go and how records are read.
@@ -414,8 +416,8 @@ class Cleaner:
             made.append(self._document(position, item))
         docs = [d for d in made if isinstance(d, Document)]
         for doc in docs:
-            streaming.repair_document(doc, self.config.max_line_chars)
-        stage = streaming.clean_documents(docs, self.config)
+            repair_document(doc, self.config.max_line_chars)
+        stage = clean_documents(docs, self.config)
         self.summary = {
             "items": len(made),
             "skipped": sum(1 for d in made if not isinstance(d, Document)),

@@ -207,7 +207,7 @@ def masked_keys(tokens: Tokens) -> np.ndarray:
 
     A number is a word with a digit, which :func:`~nettoyeur.dedup.shingle.fact_flags` (and its
     batch form, what verification reads) always counts as a fact, read from the same
-    character table (``tests/test_linear.py`` checks that they agree). The first key (the
+    character table (``tests/dedup/test_linear.py`` checks that they agree). The first key (the
     *layout*) is the paragraph's length and its numbers' places; the second adds each
     number's value at its place. Two paragraphs with the same layout and different second
     keys hold different numbers at the same place (see :func:`families`). Both are sums

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 
 from nettoyeur.boilerplate.line_counts import LineCounts
-from nettoyeur.boilerplate.mark import frequency_key
+from nettoyeur.boilerplate.line_shapes import frequency_key
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import exact_key, words
 from nettoyeur.errors import ConfigError, InputError

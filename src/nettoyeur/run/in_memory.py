@@ -3,7 +3,7 @@
 :func:`clean_documents` is what the Python API's :class:`~nettoyeur.api.Cleaner` runs, and
 :func:`run_in_memory` is the run with an index (:class:`nettoyeur.index.corpus_index.CorpusIndex`),
 whose hooks work on documents. Both give the verdicts of the streaming
-:func:`nettoyeur.run.streaming.run` (tests/test_remark.py, tests/test_engine.py).
+:func:`nettoyeur.run.streaming.run` (tests/boilerplate/test_remark.py, tests/run/test_engine.py).
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from nettoyeur.records import Document, Skip
 from nettoyeur.report.report_file import reason_counts, write_report
 from nettoyeur.run.summary import doc_info, summarise
 
-worker_count = process_pool.worker_count
-
 
 def _load_and_repair(context: tuple[Source, int], key: str) -> Document | Skip:
     source, max_line_chars = context
@@ -40,7 +38,7 @@ def load_all(
     source: Source, keys: list[str], config: CleanConfig, bar: tqdm | None = None
 ) -> Iterator[Document | Skip]:
     """Loads, decodes and repairs the documents, in the given order, on ``config.workers`` processes."""
-    workers = min(worker_count(config.workers), max(1, len(keys) // 8))
+    workers = min(process_pool.worker_count(config.workers), max(1, len(keys) // 8))
     for item in process_pool.ordered_map(_load_and_repair, keys, workers, (source, config.max_line_chars), window=64):
         if bar is not None:
             bar.update(1)

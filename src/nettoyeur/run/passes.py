@@ -53,7 +53,6 @@ TRIM_EVERY = 4096
 # character in the tokeniser) whatever the size of its documents.
 ANALYSE_CHARS = 1 << 22
 
-worker_count = process_pool.worker_count
 
 
 # --- batch tasks (run on workers) ----------------------------------------------------------
@@ -108,7 +107,7 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
 _VERDICT_FIELDS = tuple(f.name for f in dataclasses.fields(Verdict))
 
 
-def _verdict_key(verdict: Verdict) -> tuple:
+def verdict_key(verdict: Verdict) -> tuple:
     """Returns the fields of a verdict, the key under which equal verdicts share one code."""
     return tuple(getattr(verdict, name) for name in _VERDICT_FIELDS)
 
@@ -212,7 +211,7 @@ class _VerdictTable:
 
     def code(self, verdict: Verdict) -> int:
         """Returns the code of ``verdict`` (a new one for a verdict not seen yet)."""
-        entry = _verdict_key(verdict)
+        entry = verdict_key(verdict)
         code = self.table.get(entry)
         if code is None:
             code = self.table[entry] = len(self.verdicts) + 1

@@ -49,19 +49,17 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur.boilerplate.line_counts import CountMerger, LineCounts, merge_counts  # noqa: F401 - re-exported
+from nettoyeur.boilerplate.line_counts import CountMerger, LineCounts
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import check_run_writable
 from nettoyeur.corpus.folder_reader import check_locations, check_report_location
 from nettoyeur.corpus.run_lock import check_free, locked_run
 from nettoyeur.corpus.shard_read import close_loads
-from nettoyeur.corpus.sources import (  # noqa: F401 - re-exported
+from nettoyeur.corpus.sources import (
     Sink,
     Source,
     folder_pair,
     list_shown,
-    load_document,
-    repair_document,
 )
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep
 from nettoyeur.dedup.stage import Analysis, Decision, decide
@@ -78,22 +76,19 @@ from nettoyeur.report.report_file import (
 )
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.driver_steps import ReportFile, remark_plan, reported_entries
-from nettoyeur.run.in_memory import clean_documents, load_all, rules_for, run_in_memory  # noqa: F401 - re-exported
-from nettoyeur.run.passes import (  # noqa: F401 - re-exported: the names tests and engines use
+from nettoyeur.run.in_memory import rules_for, run_in_memory
+from nettoyeur.run.passes import (
     TRIM_EVERY,
     BatchAnalysis,
-    _verdict_key,
     analyse_batch,
     count_batch,
-    remark_batch,
+    verdict_key,
     write_batch,
 )
 from nettoyeur.run.summary import DocInfo, summarise
-from nettoyeur.run.verdict_plan import BATCH_DOCS, Overrides, Plan, Seen, WriteTask, plan_batches  # noqa: F401 - re-exported
+from nettoyeur.run.verdict_plan import Overrides, Plan, Seen, WriteTask, plan_batches
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
-
-worker_count = process_pool.worker_count
 
 
 def run(
@@ -318,7 +313,7 @@ class _Pass2Results:
         """Adds the next batch's result (its verdict codes renumbered in the run's table)."""
         remap = np.zeros(len(part.verdicts) + 1, dtype=np.uint32)
         for k, verdict in enumerate(part.verdicts, start=1):
-            entry = _verdict_key(verdict)
+            entry = verdict_key(verdict)
             code = self.table.get(entry)
             if code is None:
                 code = self.table[entry] = len(self.verdicts) + 1

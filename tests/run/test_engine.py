@@ -14,19 +14,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
+from nettoyeur.boilerplate.line_counts import LineCounts, merge_counts
 from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.corpus.sources import FolderSource
 from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
 from nettoyeur.dedup.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
-from nettoyeur.run.streaming import LineCounts, clean_documents, load_all, merge_counts, plan_batches, run
+from nettoyeur.run.in_memory import clean_documents, load_all
+from nettoyeur.run.streaming import run
+from nettoyeur.run.verdict_plan import plan_batches
 from nettoyeur.scratch.paragraphs import SpillTexts, write_spill
 from nettoyeur.text.hashing import hash64
-from nettoyeur.text.repair import may_need_repair
+from nettoyeur.text.repair_gate import may_need_repair
 from nettoyeur.text.split import _LINES, split_lines
 
-DATA = json.loads((Path(__file__).parent / "data" / "engine_tokens.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).parents[1] / "data" / "engine_tokens.json").read_text(encoding="utf-8"))
 _WORD = re.compile(r"\w+")
 
 

@@ -16,7 +16,7 @@ from nettoyeur.cli.main import main
 from nettoyeur.corpus.atomic import TMP_PREFIX
 from nettoyeur.corpus.journal import Journal, entry_line, journal_path
 
-CASES = json.loads((Path(__file__).parent / "data" / "journal_lines.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parents[1] / "data" / "journal_lines.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])

@@ -20,7 +20,7 @@ from nettoyeur.dedup.cluster import choose_keepers
 from nettoyeur.dedup.keep import document_ranks, paragraph_ranks, parse_keep
 from nettoyeur.errors import ConfigError
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = json.loads((DATA / "keep_cases.json").read_text(encoding="utf-8"))
 RULES = [case["keep"] for case in CASES["cases"]]
 

@@ -15,7 +15,7 @@ from corpusgen import write_tree
 from nettoyeur import CleanConfig
 from nettoyeur.dedup.stage import local_short_copies, short_copies_alone
 
-CASES = json.loads((Path(__file__).parent / "data" / "short_copies.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parents[1] / "data" / "short_copies.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

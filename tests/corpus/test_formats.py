@@ -290,7 +290,7 @@ def test_detection_and_keys(tmp_path):
 
 
 def test_text_folder_still_works_through_the_api(tmp_path):
-    samples = Path(__file__).resolve().parents[1] / "samples"
+    samples = Path(__file__).resolve().parents[2] / "samples"
     summary = nettoyeur.clean(samples, tmp_path / "out", config=CleanConfig(), quiet=True)
     assert summary["format"] == "text"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in samples.iterdir())

@@ -16,9 +16,10 @@ import pytest
 
 import nettoyeur
 from nettoyeur import ConfigError, InputError
-from nettoyeur.index.corpus_index import META_NAME, CorpusIndex, describe
+from nettoyeur.index.corpus_index import CorpusIndex, describe
+from nettoyeur.index.folder_store import META_NAME
 
-DATA = json.loads((Path(__file__).resolve().parent / "data" / "index_batches.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).resolve().parents[1] / "data" / "index_batches.json").read_text(encoding="utf-8"))
 POOL = DATA["pool"]
 BATCHES = DATA["batches"]
 

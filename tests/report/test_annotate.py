@@ -13,7 +13,7 @@ from nettoyeur import CleanConfig
 from nettoyeur.api import clean, run_paths
 from nettoyeur.errors import ConfigError
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = json.loads((DATA / "annotate_cases.json").read_text(encoding="utf-8"))
 RECORDS = CASES["records"]
 

@@ -37,8 +37,8 @@ from nettoyeur.report.report_file import default_report_path, read_checksums
 from nettoyeur.run.streaming import run
 from nettoyeur.text.split import join_kept, split_lines
 
-DATA = Path(__file__).parent / "data" / "ray_corpus.json"
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+DATA = Path(__file__).parents[1] / "data" / "ray_corpus.json"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 # --- the golden corpus ------------------------------------------------------------------------

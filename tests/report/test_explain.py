@@ -12,7 +12,7 @@ from nettoyeur.cli.main import main
 from nettoyeur.report.explain import clusters, mark_differences, parse_target, side_by_side
 from record_fixtures import build_records, load_corpus
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CORPUS = load_corpus()
 
 

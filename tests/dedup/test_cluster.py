@@ -17,7 +17,7 @@ from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.records import Document
 from nettoyeur.text.split import split_lines
 
-PAIRS = json.loads((Path(__file__).parent / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))["pairs"]
+PAIRS = json.loads((Path(__file__).parents[1] / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))["pairs"]
 
 
 def _edges(n_max: int = 25, size: int = 40):

@@ -21,9 +21,9 @@ from nettoyeur.dedup.verify import compare, is_typo, jaccard, verify
 from nettoyeur.records import Document
 from nettoyeur.text.split import split_lines
 
-DATA = json.loads((Path(__file__).parent / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).parents[1] / "data" / "dedup_pairs.json").read_text(encoding="utf-8"))
 PAIRS = DATA["pairs"]
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CONFIG = CleanConfig()
 
 

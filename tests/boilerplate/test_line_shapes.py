@@ -27,7 +27,7 @@ from nettoyeur.boilerplate.rules import Rule, builtin_rules, compile_template, n
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import LINE_FUNCTION_WORDS
 
-CASES = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
 RULES = builtin_rules()
 LAW = settings(max_examples=300, deadline=None)

@@ -22,7 +22,7 @@ from nettoyeur.records import Document
 from nettoyeur.text.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
 from nettoyeur.text.split import split_lines
 
-DATA = json.loads((Path(__file__).parent / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).parents[1] / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
 PAIRS = DATA["pairs"]
 CONFIG = CleanConfig()
 

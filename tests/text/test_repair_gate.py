@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA, clean
 from nettoyeur import CleanConfig
-from nettoyeur.boilerplate.mark import describe
+from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.text import repair_gate as gate
 from nettoyeur.text.repair import CONFIG, repair

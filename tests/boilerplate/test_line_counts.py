@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur.boilerplate import line_counts
-from nettoyeur.boilerplate.line_shapes import at_least_words_pattern, count_words, has_fewer_words
-from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, counted, document_keys, frequency_key, pair_key, paired
+from nettoyeur.boilerplate.line_shapes import at_least_words_pattern, count_words, frequency_key, has_fewer_words
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, counted, document_keys, pair_key, paired
 from nettoyeur.text.hashing import hash64
 
-CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
 LAW = settings(max_examples=300, deadline=None)
 
 # Words of every kind that makes the tests differ if they are wrong: latin words, digits,

@@ -13,14 +13,15 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.boilerplate.line_counts import count_lines
-from nettoyeur.boilerplate.mark import describe, mark
+from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
 from nettoyeur.text.split import join_kept, split_lines
 
-DATA = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 RULES = builtin_rules()
 REASON = re.compile(r"boilerplate:(pattern|frequency|position):[\w-]+")
 

@@ -29,7 +29,7 @@ from nettoyeur.dedup.shingle import fact_flags, words
 from nettoyeur.dedup.stage import decide
 from nettoyeur.scratch.paragraphs import MemoryTexts
 
-DATA = json.loads((Path(__file__).parent / "data" / "template_families.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).parents[1] / "data" / "template_families.json").read_text(encoding="utf-8"))
 
 
 def fill(template: str, rng: random.Random) -> str:

@@ -13,7 +13,7 @@ from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.report import report_file
 from nettoyeur.report.report_file import dumps_line, records
 
-CASES = json.loads((Path(__file__).parent / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
+CASES = json.loads((Path(__file__).parents[1] / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
 LAW = settings(max_examples=300, deadline=None)
 
 

@@ -26,10 +26,11 @@ from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli.main import main
 from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.report.report_file import read_checksums
-from nettoyeur.run.streaming import run, run_in_memory
+from nettoyeur.run.in_memory import run_in_memory
+from nettoyeur.run.streaming import run
 from nettoyeur.text.decode import MAX_NUL_RUN, NUL_BYTES_PER_ALLOWED, NUL_REMOVED, BinaryFileError, decode
 
-CASES = json.loads((Path(__file__).parent / "data" / "bad_input.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parents[1] / "data" / "bad_input.json").read_text(encoding="utf-8"))["cases"]
 
 
 def case_bytes(case: dict) -> bytes:

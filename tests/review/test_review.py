@@ -19,7 +19,7 @@ from nettoyeur import CleanConfig
 from nettoyeur.api import run_paths
 from nettoyeur.review import build_review, review_path, word_diff, write_review
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 CORPUS = json.loads((DATA / "review_corpus.json").read_text(encoding="utf-8"))["files"]
 
 

@@ -24,7 +24,7 @@ from nettoyeur.run.streaming import run
 from nettoyeur.scratch import line_shapes
 from nettoyeur.text.split import split_lines
 
-DATA = json.loads((Path(__file__).parent / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 DOCUMENTS = DATA["documents"]
 RULES = builtin_rules()
 MAX_CHARS = 10_000

@@ -608,9 +608,9 @@ def test_the_readme_examples_need_nothing_the_test_extras_lack():
 
     import tomllib
 
-    extras = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    extras = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
     wanted = {re.split(r"[<>=\[]", r)[0] for r in extras["project"]["optional-dependencies"]["test"]}
-    examples = (Path(__file__).resolve().parent / "data" / "readme_api_examples.md").read_text(encoding="utf-8")
+    examples = (Path(__file__).resolve().parents[1] / "data" / "readme_api_examples.md").read_text(encoding="utf-8")
     imported = set(re.findall(r"^(?:from|import) (\w+)", examples, re.M)) - {"nettoyeur", "json", "pathlib"}
     assert imported and imported <= wanted, imported - wanted
 

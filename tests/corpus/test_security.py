@@ -23,7 +23,7 @@ from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.errors import OutputPathError
 from nettoyeur.run.streaming import run
 
-PATHS = json.loads((Path(__file__).parent / "data" / "output_paths.json").read_text(encoding="utf-8"))
+PATHS = json.loads((Path(__file__).parents[1] / "data" / "output_paths.json").read_text(encoding="utf-8"))
 
 
 def tree_state(root: Path) -> dict[str, tuple[str, bytes | str, int]]:

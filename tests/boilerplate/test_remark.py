@@ -14,9 +14,10 @@ import pytest
 
 from nettoyeur import CleanConfig
 from nettoyeur.corpus.sources import folder_pair
-from nettoyeur.run.streaming import run, run_in_memory
+from nettoyeur.run.in_memory import run_in_memory
+from nettoyeur.run.streaming import run
 
-CASES = json.loads((Path(__file__).parent / "data" / "remark_cases.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads((Path(__file__).parents[1] / "data" / "remark_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
 def _tree(root: Path) -> dict[str, bytes]:
