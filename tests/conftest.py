@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,21 @@ from nettoyeur import CleanConfig, clean_folder
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+
+@pytest.fixture(autouse=True)
+def _sigint_restored():
+    """Restores this process's SIGINT handler after each test.
+
+    Once interrupted, the CLI ignores a second Ctrl-C (nettoyeur.cli.main); a test that
+    interrupts it in-process (tests/corpus/test_journal.py) would otherwise leave pytest, and
+    every subprocess it starts later (tests/e2e/test_faults.py's Ctrl-C runs), ignoring SIGINT.
+    """
+    handler = signal.getsignal(signal.SIGINT)
+    yield
+    signal.signal(signal.SIGINT, handler)
+
 
 # Summary fields that legitimately differ between two runs of the same input.
 VOLATILE = ("seconds", "stage_seconds", "input", "output", "report", "checksums_file")
