@@ -688,6 +688,23 @@ def _footer(
         signature = SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 
+def _lone_title(infos: list[LineInfo], signalled: list[bool], first: int) -> list[int]:
+    """Returns the line just above the body when no other line above it escaped the rules: the page's title.
+
+    A header that the rules cleared but for one line of words just above the body
+    ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the
+    title from: that line names the page or the site, and a name is short ("Axios
+    Future", 12 characters, or "pix-bavaria", 11, fail :func:`_title_like`). It needs
+    two words and no date or figures (a dateline or a count is not a title).
+    """
+    above = [k for k in range(first) if not signalled[k]]
+    if above != [first - 1]:
+        return []
+    info = infos[first - 1]
+    lone = info.n_words >= TITLE_MIN_WORDS and _LETTER.search(info.text) is not None
+    return [first - 1] if lone and not _DIGITS.search(info.text) and not DATE_SEARCH.search(info.text) else []
+
+
 def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
     """Flags the header, the footer and off-topic labels inside the body, in place."""
     signalled = [f is not None for f in flags]
@@ -707,6 +724,7 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
         kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
+    kept_head += _lone_title(infos, signalled, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
