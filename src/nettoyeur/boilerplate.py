@@ -70,6 +70,14 @@ _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
 FREQUENCY_MAX_WORDS = 25
+# A line that recurs between the same two neighbours (the middle of a three-line block of
+# a template) in this many files is chrome even below ``min_files``: a site of a few pages
+# repeats its menus, sidebars and footers whole, unrelated pages never share three lines in
+# a row. On eval-pages-dev (several pages per site in some groups): 3 files remove 6,100
+# more chrome words (words recall 0.674 -> 0.686) for 215 content words lost with no copy
+# and no change in removal precision; 2 files, 11,200 for 1,440 (mostly the article's tail
+# cut off as a block apart); one shared neighbour in 3 files, 7,100 for 580.
+ENCLOSED_MIN_FILES = 3
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
 # rarely share a label by chance, and the off-topic test protects shared headings.
 OFFTOPIC_MIN_FILES = 2
@@ -307,6 +315,14 @@ def _block_files(file_counts: Counter[str], key: str, around: tuple[str | None, 
     )
 
 
+def _enclosed_files(file_counts: Counter[str], key: str, around: tuple[str | None, str | None]) -> int:
+    """Returns in how many files (at most) the line recurs with the same neighbours above and below it."""
+    above, below = around
+    if above is None or below is None:
+        return 0
+    return min(file_counts.get(pair_key(above, key), 0), file_counts.get(pair_key(key, below), 0))
+
+
 def _first_pass(
     lines: list[tuple[LineInfo, Rule | None]],
     file_counts: Counter[str] | None,
@@ -334,6 +350,13 @@ def _first_pass(
                     flag = Verdict(
                         "boilerplate:frequency:recurring-block",
                         detail=f"in {n_files} files, {block} with the same neighbour",
+                    )
+            if flag is None and n_files >= min(min_files, ENCLOSED_MIN_FILES):
+                enclosed = _enclosed_files(file_counts, key, near)
+                if enclosed >= min(min_files, ENCLOSED_MIN_FILES):
+                    flag = Verdict(
+                        "boilerplate:frequency:recurring-block",
+                        detail=f"in {n_files} files, {enclosed} between the same neighbours",
                     )
         flags.append(flag)
     return flags
