@@ -21,7 +21,7 @@ Three independent signals; each removal names the one that fired
     title just above the body; short lines after it are the footer, except what still
     continues the article (a closing sentence on its subject, a list, references, the
     attribution of a quote). Short lines *inside* the body stay (headings, list items)
-    unless they share no word with the article and are labels (no function word),
+    unless they share no word with the article and are labels (no function word, no figure),
     telegraphic headlines of other articles, or stand beside a line another signal
     flagged.
 
@@ -757,7 +757,11 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
         info = infos[k]
         if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
             continue
-        if info.label and evidence[k] and not info.text.endswith(":"):
+        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list:
+        # data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were
+        # such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36%
+        # of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
+        if info.label and evidence[k] and not info.text.endswith(":") and not _DIGITS.search(info.text):
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
