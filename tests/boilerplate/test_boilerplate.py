@@ -202,6 +202,44 @@ def test_a_sentence_shared_by_two_articles_is_not_frequency_boilerplate():
     assert len(kept) == 2 and all(p.kept for p in kept)
 
 
+def _block_reason(docs: list[Document], text: str) -> list[str | None]:
+    """The template-block verdicts of the copies of a line (None where another verdict or none)."""
+    block = "boilerplate:frequency:recurring-block"
+    return [
+        block if p.verdict is not None and p.verdict.reason == block else None
+        for doc in docs
+        for p in doc.paragraphs
+        if p.text == text
+    ]
+
+
+def test_below_the_floor_a_line_between_the_same_two_neighbours_in_three_files_is_a_template_block():
+    # A site of three pages repeats its sidebar whole; min_files 5 is not reached.
+    sidebar = ["Our partners in the region", "Visit the garden shop on Elm Street", "Opening hours and directions"]
+    docs = _corpus(6, {0: sidebar, 2: sidebar, 4: sidebar})
+    counts = count_lines(docs)
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    assert _block_reason(docs, sidebar[1]) == ["boilerplate:frequency:recurring-block"] * 3
+
+
+def test_below_the_floor_one_shared_neighbour_or_two_files_is_not_a_template_block():
+    # The same neighbour above only (a heading over different lists), or a whole block in two files only.
+    heading, item = "Ingredients for the filling", "Two cups of flour and a pinch of salt"
+    one_side = {i: [heading, item, f"Then {word} the dough"] for i, word in zip((0, 2, 4), ("knead", "roll", "fold"))}
+    docs = _corpus(6, one_side)
+    counts = count_lines(docs)
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    assert _block_reason(docs, item) == [None] * 3
+    sidebar = ["Our partners in the region", "Visit the garden shop on Elm Street", "Opening hours and directions"]
+    docs = _corpus(6, {1: sidebar, 3: sidebar})
+    counts = count_lines(docs)
+    for doc in docs:
+        mark(doc, [], counts, 5)
+    assert _block_reason(docs, sidebar[1]) == [None] * 2
+
+
 def test_below_the_floor_a_recurring_block_stays_unless_it_is_an_off_topic_label():
     block = ["Gardening", "Home and Garden"]
     docs = _corpus(6, {0: block, 2: block, 4: ["Association budget"], 5: ["Association budget"]})

@@ -31,6 +31,11 @@ MORE_FUNCTION_WORDS = frozenset(
     og af til ikke jeg hun fra ved også være været
     și în la cu pe din care că un al ale este sunt fost pentru prin dar sau iar după despre lui lor
     ve bir bu için ile olarak daha çok gibi ama veya kadar sonra olan değil
+    do does did has have had can could will would should might must any all some each every him them me us
+    my your its our into over about up out also just only very because while been being than
+    je tu lui eux mon ma mes ton ta tes notre nos votre vos ont avait était être avoir tout tous très aussi même
+    kein keine keinen einen hatte wurde wurden kann können soll sollte muss ihm ihn uns euch dieser diese
+    dieses alle aber wenn weil über unter vor durch gegen ohne um bis
     """.split()
 )
 
