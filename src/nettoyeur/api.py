@@ -29,7 +29,7 @@ from typing import Any
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import check_run_writable
 from nettoyeur.corpus.folder_reader import check_report_location
-from nettoyeur.corpus.record_formats import detect, plan_pair
+from nettoyeur.corpus.record_formats import detect, prepare_pair
 from nettoyeur.corpus.run_lock import check_free, locked_run
 from nettoyeur.corpus.shard_read import RecordSource, record_document
 from nettoyeur.corpus.shards import RecordOptions
@@ -203,7 +203,7 @@ def run_paths(
     check_free(output_path, "output")  # a run in progress is named before anything else is said about OUT
     check_free(report, "report")
     extra: dict[str, Any] = {"input": str(input_path), "output": None if output_path is None else str(output_path)}
-    source, make_sink = plan_pair(
+    source, make_sink = prepare_pair(
         input_path,
         output_path,
         overwrite=overwrite,

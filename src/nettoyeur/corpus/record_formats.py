@@ -26,7 +26,7 @@ Optional dependencies: Parquet needs ``pyarrow`` (``pip install 'nettoyeur[parqu
 :class:`~nettoyeur.errors.MissingExtraError` says which extra to install.
 
 This module opens a corpus: it tells the input's format (:func:`detect`), and returns
-its source and sink (:func:`open_source`, :func:`plan_pair`). What shards, keys and
+its source and sink (:func:`open_source`, :func:`prepare_pair`). What shards, keys and
 record documents are lives in :mod:`nettoyeur.corpus.shards`; reading in
 :mod:`nettoyeur.corpus.shard_read`, writing in :mod:`nettoyeur.corpus.shard_write`.
 """
@@ -163,11 +163,11 @@ def open_pair(
         InputError: IN or OUT cannot be used; nothing is written.
         MissingExtraError: an optional dependency is missing.
     """
-    source, make_sink = plan_pair(input_path, output_path, overwrite=overwrite, options=options, stats=stats)
+    source, make_sink = prepare_pair(input_path, output_path, overwrite=overwrite, options=options, stats=stats)
     return source, make_sink()
 
 
-def plan_pair(
+def prepare_pair(
     input_path: Path | str,
     output_path: Path | str | None,
     *,

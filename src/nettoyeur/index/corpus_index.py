@@ -52,7 +52,7 @@ from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import exact_key, words
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.index.folder_store import META_NAME, FolderBackend
-from nettoyeur.index.keys import Analysis, Backend, Entry, analyse
+from nettoyeur.index.keys import Backend, Entry, LookupKeys, lookup_keys
 from nettoyeur.index.redis_store import RedisBackend
 from nettoyeur.records import Document, Paragraph
 from nettoyeur.text.hashing import hash64
@@ -112,7 +112,7 @@ class _Pending:
     batch_lines: Counter[int] = field(default_factory=Counter)
     prior_lines: dict[int, int] = field(default_factory=dict)
     owners: list[tuple[Document, Paragraph]] = field(default_factory=list)
-    analysis: Analysis | None = None
+    analysis: LookupKeys | None = None
     virtual: list[Document] = field(default_factory=list)
     shown: dict[str, tuple[str, int]] = field(default_factory=dict)  # sort key -> (location, run)
 
@@ -187,7 +187,7 @@ class CorpusIndex:
             (doc, p) for doc in docs for p in doc.paragraphs if p.kept and len(p.text) <= self.config.max_line_chars
         ]
         self.pending.owners = owners
-        self.pending.analysis = analyse([p.text for _, p in owners], self.config)
+        self.pending.analysis = lookup_keys([p.text for _, p in owners], self.config)
         if not self.backend.runs():
             return []
         entries = self.backend.fetch(self.backend.candidates(self.pending.analysis))
@@ -268,7 +268,7 @@ class CorpusIndex:
         if not lines or not self.backend.runs():
             return []
         b = self.pending.analysis.bands.shape[1] if self.pending.analysis is not None else 1
-        query = Analysis(
+        query = LookupKeys(
             exact=np.array(sorted(lines), dtype=np.uint64),
             signed=np.empty(0, dtype=np.int64),
             sigs=np.empty((0, self.config.num_perm), dtype=np.uint32),
@@ -314,7 +314,7 @@ class CorpusIndex:
                 "bands_rows": list(self.config.bands_rows),
             }
             self.backend.write_meta(self.meta)
-        analysis = self.pending.analysis or analyse([], self.config)
+        analysis = self.pending.analysis or lookup_keys([], self.config)
         kept = [i for i, (_, p) in enumerate(self.pending.owners) if p.kept and analysis.exact[i] != 0]
         run_number = len(self.backend.runs()) + 1
         entries = [
@@ -331,7 +331,7 @@ class CorpusIndex:
         ]
         position = {old: new for new, old in enumerate(kept)}
         signed_rows = [row for row, i in enumerate(analysis.signed.tolist()) if i in position]
-        subset = Analysis(
+        subset = LookupKeys(
             exact=analysis.exact[kept] if kept else np.empty(0, dtype=np.uint64),
             signed=np.array([position[int(analysis.signed[r])] for r in signed_rows], dtype=np.int64),
             sigs=analysis.sigs[signed_rows],

@@ -17,7 +17,7 @@ import numpy as np
 
 from nettoyeur.corpus.atomic import named_errors, write_atomic
 from nettoyeur.errors import InputError
-from nettoyeur.index.keys import MAX_ANCHOR_GROUP, Analysis, Entry, anchor_filter
+from nettoyeur.index.keys import MAX_ANCHOR_GROUP, Entry, LookupKeys, anchor_filter
 
 META_NAME = "nettoyeur-index.json"
 # The files of one run's folder; the header records each one's size and SHA-256.
@@ -185,7 +185,7 @@ class FolderBackend:
             self._load(folder / f"{name}.pids.npy", mmap_mode="r"),
         )
 
-    def candidates(self, query: Analysis) -> list[int]:
+    def candidates(self, query: LookupKeys) -> list[int]:
         """Looks the query's exact keys, band keys and anchors up in every run's tables."""
         found: list[np.ndarray] = []
         exact = np.unique(query.exact[query.exact != 0])
@@ -253,7 +253,7 @@ class FolderBackend:
         pos = np.clip(np.searchsorted(known, keys), 0, len(known) - 1)
         return np.where(known[pos] == keys, counts[pos], 0)
 
-    def add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
+    def add(self, run: dict[str, Any], entries: list[Entry], keys: LookupKeys, lines: Counter[int]) -> dict[str, Any]:
         """Writes the run's folder and line counts, then the header that lists them.
 
         Raises:
@@ -262,7 +262,7 @@ class FolderBackend:
         with named_errors(self.root):
             return self._add(run, entries, keys, lines)
 
-    def _add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
+    def _add(self, run: dict[str, Any], entries: list[Entry], keys: LookupKeys, lines: Counter[int]) -> dict[str, Any]:
         meta = dict(self._meta or {})
         runs = self.runs()
         number = len(runs) + 1

@@ -32,7 +32,7 @@ ANCHOR_SHARE = 0.5
 
 
 @dataclass
-class Analysis:
+class LookupKeys:
     """The lookup keys of a list of paragraph texts.
 
     Attributes:
@@ -50,7 +50,7 @@ class Analysis:
     anchors: list[np.ndarray]
 
 
-def analyse(texts: Sequence[str], config: CleanConfig) -> Analysis:
+def lookup_keys(texts: Sequence[str], config: CleanConfig) -> LookupKeys:
     """Computes the lookup keys of paragraph texts, as the dedup stage computes them."""
     toks = [words(t) for t in texts]
     exact = np.array([hash64(exact_key(t)) if t else 0 for t in toks], dtype=np.uint64)
@@ -69,7 +69,7 @@ def analyse(texts: Sequence[str], config: CleanConfig) -> Analysis:
         anchor_sets = [anchors(s, config.anchor_modulus).astype(np.uint64) for s in shingles]
     else:
         anchor_sets = [np.empty(0, dtype=np.uint64) for _ in shingles]
-    return Analysis(exact, signed, sigs, keys, anchor_sets)
+    return LookupKeys(exact, signed, sigs, keys, anchor_sets)
 
 
 @dataclass
@@ -125,7 +125,7 @@ class Backend(Protocol):
         """Returns the runs recorded so far, oldest first."""
         ...
 
-    def candidates(self, query: Analysis) -> list[int]:
+    def candidates(self, query: LookupKeys) -> list[int]:
         """Returns the sorted pids of indexed paragraphs that could match the query's."""
         ...
 
@@ -137,7 +137,7 @@ class Backend(Protocol):
         """Returns the number of earlier files holding each recurring-line key."""
         ...
 
-    def add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
+    def add(self, run: dict[str, Any], entries: list[Entry], keys: LookupKeys, lines: Counter[int]) -> dict[str, Any]:
         """Adds a run's kept paragraphs and line counts; returns the run record."""
         ...
 

@@ -13,7 +13,7 @@ import numpy as np
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.shards import require
 from nettoyeur.errors import InputError
-from nettoyeur.index.keys import MAX_ANCHOR_GROUP, Analysis, Entry, anchor_filter
+from nettoyeur.index.keys import MAX_ANCHOR_GROUP, Entry, LookupKeys, anchor_filter
 
 
 class RedisBackend:
@@ -79,7 +79,7 @@ class RedisBackend:
 
         return LeanMinHash(seed=self.seed, hashvalues=sig, scheme="affine32")
 
-    def candidates(self, query: Analysis) -> list[int]:
+    def candidates(self, query: LookupKeys) -> list[int]:
         """Queries the LSH for each signature, and the exact and anchor sets."""
         found: set[int] = set()
         for sig in query.sigs:
@@ -124,7 +124,7 @@ class RedisBackend:
         values = self.client.hmget(self.k_lines, [str(int(k)) for k in keys])
         return np.array([int(v) if v else 0 for v in values], dtype=np.int64)
 
-    def add(self, run: dict[str, Any], entries: list[Entry], keys: Analysis, lines: Counter[int]) -> dict[str, Any]:
+    def add(self, run: dict[str, Any], entries: list[Entry], keys: LookupKeys, lines: Counter[int]) -> dict[str, Any]:
         """Stores the paragraphs, then their keys, then the line counts, then the run."""
         n = len(entries)
         first = int(self.client.incrby(self.k_next, n)) - n if n else int(self.client.get(self.k_next) or 0)
