@@ -244,7 +244,7 @@ class RayExecutor:
         """Yields ``fn(task)`` for each task, in task order, each task a Ray task.
 
         For :func:`~nettoyeur.pipeline.analyse_shard`, the shards' spilled texts and
-        partitioned keys stay in the object store, for :meth:`candidate_pairs`.
+        partitioned keys stay in the object store, for :meth:`counted_candidate_pairs`.
 
         Raises:
             Exception: a task's own exception (InputError, OSError ...), as raised there.
