@@ -570,15 +570,25 @@ def _best(pairs: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
     m = len(pairs)
     if m == 0:
         return np.zeros(0, dtype=bool)
-    node = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    other = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    # Paragraph ids are below 2^31 (pair codes hold them in 32 bits): int32 halves the arrays.
+    node = np.empty(2 * m, dtype=np.int32)
+    node[:m], node[m:] = pairs[:, 0], pairs[:, 1]
+    other = np.empty(2 * m, dtype=np.int32)
+    other[:m], other[m:] = pairs[:, 1], pairs[:, 0]
     minus = -score.astype(np.int16)
     order = np.lexsort((other, np.concatenate([minus, minus]), node))
-    del other
+    del other, minus
     sorted_node = node[order]
     del node
-    starts = np.flatnonzero(np.r_[True, sorted_node[1:] != sorted_node[:-1]])
-    rank = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    new = np.empty(2 * m, dtype=bool)
+    new[0] = True
+    np.not_equal(sorted_node[1:], sorted_node[:-1], out=new[1:])
+    del sorted_node
+    starts = np.flatnonzero(new)
+    del new
+    rank = np.arange(2 * m)
+    rank -= np.repeat(starts, np.diff(starts, append=2 * m))
+    del starts
     keep = np.zeros(m, dtype=bool)
     keep[order[rank < limit] % m] = True
     return keep
