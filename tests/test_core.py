@@ -1,12 +1,17 @@
 """The native core (nettoyeur._core) against plain Python references, and its boundary under hostile input.
 
 The references are the definitions, written for clarity rather than speed: they are the oracles
-that the core's MinHash signatures and LSH band keys must equal bit for bit, on random inputs.
+that the core's MinHash signatures and LSH band keys must equal bit for bit, and its word
+alignment (difflib's opcodes and the swaps of neighbours) exactly, on random inputs.
 The boundary tests feed the entry points arbitrary shapes, dtypes and values: each call returns
 the right answer or raises TypeError/ValueError, and never crashes the interpreter.
 """
 
 from __future__ import annotations
+
+import json
+from difflib import SequenceMatcher
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +22,7 @@ from hypothesis.extra import numpy as hnp
 from nettoyeur import _core
 from nettoyeur.lsh import _row_multipliers, band_keys
 from nettoyeur.minhash import permutations, signatures_flat
+from nettoyeur.verify import _aligner, _alignment
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
 
@@ -187,3 +193,106 @@ def test_inputs_are_checked_before_the_output_is_allocated():
         _core.lsh_band_keys(sigs, np.ones(0, dtype=np.uint64), 2**62)
     with pytest.raises(ValueError, match="outside"):
         _core.minhash_signatures(np.zeros(1, dtype=np.uint32), np.array([0, 5]), *permutations(8, 1))
+
+
+# --- The word alignment of verification (nettoyeur._core.Aligner, through verify._alignment) ---
+
+MAX_SUBSTITUTION = 3  # verify.MAX_SUBSTITUTION, restated: the reference takes it as a parameter
+
+
+def reference_alignment(a: list[str], b: list[str], max_substitution: int) -> tuple[list[tuple], set[int]]:
+    """difflib's opcodes, and the opcodes that only swap neighbouring words (the Python the core replaced)."""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    moved: set[int] = set()
+    if len(ops) <= 1:
+        return ops, moved
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if any(c.isdigit() for w in a[i1:i2] + b[j1:j2] for c in w):
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1 <= max_substitution and sorted(a[i1:i2]) == sorted(b[j1:j2]):
+            moved.add(k)
+        if k + 2 < len(ops) and op in ("delete", "insert") and ops[k + 1][0] == "equal":
+            op3, p1, p2, q1, q2 = ops[k + 2]
+            gap = ops[k + 1][2] - ops[k + 1][1]
+            if gap <= 2 and {op, op3} == {"delete", "insert"}:
+                run = a[i1:i2] if op == "delete" else b[j1:j2]
+                other = b[q1:q2] if op3 == "insert" else a[p1:p2]
+                if run == other and len(run) <= 2 and not any(c.isdigit() for w in run for c in w):
+                    moved.update((k, k + 2))
+    return ops, moved
+
+
+ALIGNMENT_CASES = json.loads((Path(__file__).parent / "data" / "core_alignment.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", ALIGNMENT_CASES, ids=[c["name"] for c in ALIGNMENT_CASES])
+def test_alignment_golden_cases(case):
+    a, b = case["a"].split(" ") if case["a"] else [], case["b"].split(" ") if case["b"] else []
+    ops, moved = _alignment(a, b)
+    assert [list(op) for op in ops] == case["ops"]
+    assert sorted(moved) == case["moved"]
+    assert (ops, moved) == reference_alignment(a, b, MAX_SUBSTITUTION)
+
+
+def test_alignment_digits_are_str_isdigit_on_all_of_unicode():
+    # Superscripts, circled figures and Ethiopic digits are digits to str.isdigit (not to \d);
+    # a CJK numeral (isnumeric only) and a fraction are not.
+    figures = [("²", True), ("①", True), ("\u1369", True), ("\U0001d7ce", True), ("三", False), ("½", False)]
+    for figure, is_digit in figures:
+        assert figure.isdigit() is is_digit
+        a, b = ["x", "big", f"red{figure}", "y"], ["x", f"red{figure}", "big", "y"]
+        assert bool(_alignment(a, b)[1]) is not is_digit
+
+
+# Words from a few letters (so that lists share words and runs), any Unicode (lone surrogates
+# included), digits of every kind.
+small_words = st.lists(st.sampled_from(["a", "b", "c", "d", "é", "1", "²"]), max_size=14)
+any_words = st.lists(
+    st.text(
+        st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), st.sampled_from("12²①٣")),
+        max_size=4,
+    ),
+    max_size=10,
+)
+
+
+@given(a=st.one_of(small_words, any_words), b=st.one_of(small_words, any_words), max_sub=st.integers(0, 4))
+@settings(max_examples=400, deadline=None)
+def test_alignment_equals_the_reference(a, b, max_sub):
+    ops, moved = _aligner().opcodes(a, b, max_sub)
+    assert (ops, moved) == reference_alignment(a, b, max_sub)
+
+
+@given(a=small_words, data=st.data())
+@settings(max_examples=200, deadline=None)
+def test_alignment_of_a_list_with_its_edits(a, data):
+    # A copy with words swapped, dropped and inserted: the alignments that verification meets most.
+    b = list(a)
+    for _ in range(data.draw(st.integers(0, 3))):
+        if len(b) >= 2 and data.draw(st.booleans()):
+            i = data.draw(st.integers(0, len(b) - 2))
+            b[i], b[i + 1] = b[i + 1], b[i]
+        elif b and data.draw(st.booleans()):
+            del b[data.draw(st.integers(0, len(b) - 1))]
+        else:
+            b.insert(data.draw(st.integers(0, len(b))), data.draw(st.sampled_from(["a", "z", "9"])))
+    assert _alignment(a, b) == reference_alignment(a, b, MAX_SUBSTITUTION)
+
+
+@given(a=st.lists(st.one_of(st.text(max_size=3), st.integers(), st.none(), st.binary(max_size=3)), max_size=4))
+@settings(max_examples=100, deadline=None)
+def test_alignment_refuses_what_is_not_words(a):
+    if all(isinstance(w, str) for w in a):
+        assert _alignment(a, ["x"]) == reference_alignment(a, ["x"], MAX_SUBSTITUTION)
+    else:
+        with pytest.raises(TypeError):
+            _alignment(a, ["x"])
+
+
+def test_aligner_refuses_an_unsorted_digit_table():
+    with pytest.raises(ValueError, match="increasing"):
+        _core.Aligner(np.array([50, 49], dtype=np.uint32))
+    with pytest.raises(TypeError):
+        _core.Aligner(np.array([48, 49], dtype=np.int64))
+    with pytest.raises(TypeError):
+        _aligner().opcodes(["a"], 5, 3)

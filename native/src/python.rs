@@ -3,10 +3,16 @@
 //! `ValueError`, an output too large to allocate `MemoryError`), check their input before
 //! allocating, release the GIL while the kernels run, and return new numpy arrays.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyMemoryError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PySet, PyString};
 
+use crate::align::{self, Tag};
 use crate::{lsh, minhash, resolve_threads, InputError};
 
 impl From<InputError> for PyErr {
@@ -111,9 +117,118 @@ fn lsh_band_keys<'py>(
     to_numpy(py, out, n, bands)
 }
 
+/// The bytes a word is compared by: its UTF-8 (borrowed from the string), or for a string with
+/// lone surrogates (which UTF-8 cannot hold) its ``encode("utf-8", "surrogatepass")``. Both
+/// are one-to-one, and no valid UTF-8 equals a surrogate's bytes, so equal bytes, equal words.
+fn word_bytes<'a>(word: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
+    match word.to_str() {
+        Ok(text) => Ok(Cow::Borrowed(text.as_bytes())),
+        Err(_) => {
+            let encoded = word.call_method1(intern!(word.py(), "encode"), ("utf-8", "surrogatepass"))?;
+            Ok(Cow::Owned(encoded.downcast::<PyBytes>()?.as_bytes().to_vec()))
+        }
+    }
+}
+
+/// The strings of a sequence of words (``TypeError`` for anything but strings).
+fn strings<'py>(words: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    words.try_iter()?.map(|w| Ok(w?.downcast_into::<PyString>()?)).collect()
+}
+
+/// The word alignment of verification (``verify.compare``), made once per process.
+///
+/// Args:
+///     digits: uint32, strictly increasing: every code point whose ``str.isdigit()`` is True
+///         (Python's own table, so the core agrees with ``str.isdigit`` on every Unicode
+///         version the interpreter has).
+///
+/// Raises:
+///     ValueError: ``digits`` is not strictly increasing.
+///     TypeError: ``digits`` is not a contiguous uint32 numpy array.
+#[pyclass(frozen, module = "nettoyeur._core")]
+struct Aligner {
+    digits: Vec<u32>,
+}
+
+#[pymethods]
+impl Aligner {
+    #[new]
+    fn new(digits: PyReadonlyArray1<'_, u32>) -> PyResult<Self> {
+        let digits = digits.as_slice()?.to_vec();
+        if digits.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(InputError("digits must be strictly increasing".into()).into());
+        }
+        Ok(Aligner { digits })
+    }
+
+    /// The opcodes of two word lists and the ones that only swap neighbours.
+    ///
+    /// Args:
+    ///     a: the words of one paragraph (strings).
+    ///     b: the words of the other.
+    ///     max_substitution: the longest replaced run (a side) that can be a swap.
+    ///
+    /// Returns:
+    ///     ``(ops, moved)``: ``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``
+    ///     (a list of ``(tag, i1, i2, j1, j2)`` tuples) and the set of the indices of the opcodes
+    ///     that only move words by one or two places (none of them holding a digit).
+    ///
+    /// Raises:
+    ///     TypeError: ``a`` or ``b`` is not an iterable of strings.
+    #[pyo3(signature = (a, b, max_substitution))]
+    fn opcodes<'py>(
+        &self,
+        py: Python<'py>,
+        a: &Bound<'py, PyAny>,
+        b: &Bound<'py, PyAny>,
+        max_substitution: usize,
+    ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PySet>)> {
+        let (sa, sb) = (strings(a)?, strings(b)?);
+        let mut bytes = Vec::with_capacity(sa.len() + sb.len());
+        for w in sa.iter().chain(sb.iter()) {
+            bytes.push(word_bytes(w)?);
+        }
+        // Equal words, equal ids; each id's digit flag from its first occurrence.
+        let mut ids: HashMap<&[u8], u32> = HashMap::with_capacity(bytes.len());
+        let mut digit = Vec::new();
+        let mut words = Vec::with_capacity(bytes.len());
+        for w in &bytes {
+            let next = ids.len() as u32;
+            let id = *ids.entry(w.as_ref()).or_insert(next);
+            if id == next {
+                // Lone surrogates read as U+FFFD here: neither is a digit.
+                let text = String::from_utf8_lossy(w);
+                digit.push(text.chars().any(|c| self.digits.binary_search(&(c as u32)).is_ok()));
+            }
+            words.push(id);
+        }
+        let n_ids = digit.len();
+        let (wa, wb) = words.split_at(sa.len());
+        let (ops, moved) = py.allow_threads(|| {
+            let ops = align::opcodes(wa, wb, n_ids);
+            let moved = align::swaps(&ops, wa, wb, &digit, max_substitution);
+            (ops, moved)
+        });
+        let tuples = ops
+            .iter()
+            .map(|o| {
+                let tag = match o.tag {
+                    Tag::Replace => intern!(py, "replace"),
+                    Tag::Delete => intern!(py, "delete"),
+                    Tag::Insert => intern!(py, "insert"),
+                    Tag::Equal => intern!(py, "equal"),
+                };
+                (tag.clone(), o.i1, o.i2, o.j1, o.j2)
+            })
+            .collect::<Vec<_>>();
+        Ok((PyList::new(py, tuples)?, PySet::new(py, moved)?))
+    }
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Aligner>()?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     Ok(())
