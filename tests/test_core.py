@@ -2,7 +2,8 @@
 
 The references are the definitions, written for clarity rather than speed: they are the oracles
 that the core's MinHash signatures and LSH band keys must equal bit for bit, and its word
-alignment (difflib's opcodes and the swaps of neighbours) exactly, on random inputs.
+alignment (difflib's opcodes and the swaps of neighbours) and its words and shingles (the numpy
+tokeniser's definitions) exactly, on random inputs.
 The boundary tests feed the entry points arbitrary shapes, dtypes and values: each call returns
 the right answer or raises TypeError/ValueError, and never crashes the interpreter.
 """
@@ -22,6 +23,7 @@ from hypothesis.extra import numpy as hnp
 from nettoyeur import _core
 from nettoyeur.lsh import _row_multipliers, band_keys
 from nettoyeur.minhash import permutations, signatures_flat
+from nettoyeur.shingle import _normalised, shingles, tokenize
 from nettoyeur.verify import _aligner, _alignment
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
@@ -296,3 +298,130 @@ def test_aligner_refuses_an_unsorted_digit_table():
         _core.Aligner(np.array([48, 49], dtype=np.int64))
     with pytest.raises(TypeError):
         _aligner().opcodes(["a"], 5, 3)
+
+
+# --- Words and shingles of a batch (nettoyeur._core.tokenize_words / word_shingles, through shingle) ---
+
+FOLD_MASK, SOLO = 0x1FFFFF, 1 << 23
+P_BASE = 0x100000001B3
+Q_BASE = pow(P_BASE, -1, 1 << 64)
+MULT, FOLD, MIX2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+
+
+def mix64_int(h: int) -> int:
+    """splitmix64's finaliser on a Python int."""
+    h ^= h >> 30
+    h = (h * FOLD) & M64
+    h ^= h >> 27
+    h = (h * MIX2) & M64
+    return h ^ (h >> 31)
+
+
+def reference_words(entries: list[int], lengths: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Words as the numpy tokeniser defined them: runs of non-separators, cut around SOLO characters,
+    each hashed as ``mix(P^s * sum_i c_i * Q^i)``; the offsets count the words starting before each paragraph."""
+    n = len(entries)
+    word = [e & FOLD_MASK != 0 for e in entries]
+    solo = [e & SOLO != 0 for e in entries]
+    starts, ends = [], []
+    for i in range(n):
+        if word[i] and (i == 0 or not word[i - 1] or solo[i] or solo[i - 1]):
+            starts.append(i)
+        if word[i] and (i == n - 1 or not word[i + 1] or solo[i] or solo[i + 1]):
+            ends.append(i + 1)
+    hashes = []
+    for s, e in zip(starts, ends):
+        total = sum((entries[i] & FOLD_MASK) * pow(Q_BASE, i, 1 << 64) for i in range(s, e))
+        hashes.append(mix64_int((total * pow(P_BASE, s, 1 << 64)) & M64))
+    para_starts = [0]
+    for length in lengths:
+        para_starts.append(para_starts[-1] + length + 1)
+    offsets = [sum(1 for s in starts if s < p) for p in para_starts]
+    return starts, ends, hashes, offsets
+
+
+def reference_shingles(hashes: list[int], offsets: list[int], n: int) -> tuple[list[int], list[int]]:
+    """Per paragraph, per n-gram inside it: ``acc = acc * MULT + h``, ``acc ^= acc >> 31``, ``* FOLD``, high 32 bits."""
+    out, out_offsets = [], [0]
+    for lo, hi in zip(offsets, offsets[1:]):
+        for s in range(lo, hi - n + 1):
+            acc = hashes[s]
+            for h in hashes[s + 1 : s + n]:
+                acc = (acc * MULT + h) & M64
+            acc ^= acc >> 31
+            out.append(((acc * FOLD) & M64) >> 32)
+        out_offsets.append(len(out))
+    return out, out_offsets
+
+
+# Paragraphs of any Unicode: spaced and unspaced scripts, marks, astral characters, digits.
+paragraphs = st.lists(
+    st.text(
+        st.one_of(
+            st.characters(),
+            st.sampled_from("ab é1_-'’中文ไทยかなＡ\u0301\U0001d400\U00020000\n"),
+        ),
+        max_size=30,
+    ),
+    max_size=6,
+)
+
+
+@given(texts=paragraphs)
+@settings(max_examples=300, deadline=None)
+def test_tokenize_equals_the_reference(texts):
+    tokens = tokenize(texts)
+    entries = tokens.entries.tolist()
+    normalised = _normalised(texts)[1]
+    starts, ends, hashes, offsets = reference_words(entries, [len(t) for t in normalised])
+    assert tokens.starts.tolist() == starts and tokens.ends.tolist() == ends
+    assert tokens.hashes.tolist() == hashes and tokens.offsets.tolist() == offsets
+    assert tokens.starts.dtype == tokens.ends.dtype == tokens.offsets.dtype == np.int64
+    for n in (1, 2, 3, 5):
+        h, o = shingles(tokens, n)
+        assert (h.tolist(), o.tolist()) == reference_shingles(hashes, offsets, n)
+        assert h.dtype == np.uint32 and o.dtype == np.int64
+
+
+def test_tokenize_golden_words():
+    # The words of each kind of script, and a word's hash independent of where it stands.
+    tokens = tokenize(["Hello, WÖRLD!", "", "中文 ไทย x_1", "ﬁne Ａb"])
+    assert tokens.all_words() == ["hello", "wörld", "中", "文", "ไ", "ท", "ย", "x_1", "fine", "ab"]
+    assert tokens.offsets.tolist() == [0, 2, 2, 8, 10]
+    assert tokens.hashes[0] == tokenize(["hello"]).hashes[0] != tokens.hashes[1]
+
+
+@given(
+    hashes=st.lists(st.integers(0, M64), max_size=12),
+    cuts=st.lists(st.integers(0, 12), max_size=5),
+    n=st.integers(-1, 4),
+)
+@settings(max_examples=200, deadline=None)
+def test_core_shingles_refuse_or_answer(hashes, cuts, n):
+    offsets = [0, *sorted(min(c, len(hashes)) for c in cuts), len(hashes)]
+    h, o = np.array(hashes, dtype=np.uint64), np.array(offsets, dtype=np.int64)
+    if n < 1:
+        with pytest.raises((ValueError, OverflowError)):
+            _core.word_shingles(h, o, n)
+        return
+    out, out_offsets = _core.word_shingles(h, o, n)
+    assert (out.tolist(), out_offsets.tolist()) == reference_shingles(hashes, offsets, n)
+    with pytest.raises(ValueError):
+        _core.word_shingles(h, np.array([0, len(hashes) + 1], dtype=np.int64), n)
+    if len(offsets) > 2 and offsets[1] > 0:
+        with pytest.raises(ValueError):
+            _core.word_shingles(h, np.array(offsets[::-1], dtype=np.int64), n)
+
+
+def test_core_words_refuse_hostile_lengths():
+    entries = np.array([97, 98, 0, 99], dtype=np.uint32)
+    with pytest.raises(ValueError):
+        _core.tokenize_words(entries, np.array([5], dtype=np.int64))
+    with pytest.raises(ValueError):
+        _core.tokenize_words(entries, np.array([-1, 3], dtype=np.int64))
+    with pytest.raises(ValueError):
+        _core.tokenize_words(entries, np.array([2**62, 2**62], dtype=np.int64))
+    with pytest.raises(TypeError):
+        _core.tokenize_words(entries.astype(np.int64), np.array([4], dtype=np.int64))
+    starts, ends, hashes, offsets = _core.tokenize_words(entries, np.array([2, 1], dtype=np.int64))
+    assert starts.tolist() == [0, 3] and ends.tolist() == [2, 4] and offsets.tolist() == [0, 1, 2]

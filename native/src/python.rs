@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PySet, PyString};
 
 use crate::align::{self, Tag};
-use crate::{lsh, minhash, resolve_threads, InputError};
+use crate::{lsh, minhash, resolve_threads, tokens, InputError};
 
 impl From<InputError> for PyErr {
     fn from(e: InputError) -> PyErr {
@@ -225,10 +225,69 @@ impl Aligner {
     }
 }
 
+/// The words of a batch of paragraphs, from the character-table entries of ``"\n".join(texts)``.
+///
+/// Args:
+///     entries: uint32, the table entry of each character (``shingle.char_table``'s layout).
+///     lengths: int64, the length of each paragraph (the batch is joined with one separator).
+///
+/// Returns:
+///     ``(starts, ends, hashes, offsets)``: int64 position of each word's first character and
+///     just after its last, uint64 hash of each word, and int64 ``len(lengths) + 1`` word
+///     offsets of the paragraphs.
+///
+/// Raises:
+///     ValueError: a negative length, or lengths that run past the entries.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn tokenize_words<'py>(
+    py: Python<'py>,
+    entries: PyReadonlyArray1<'py, u32>,
+    lengths: PyReadonlyArray1<'py, i64>,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<u64>>, Bound<'py, PyArray1<i64>>)>
+{
+    let (e, l) = (entries.as_slice()?, lengths.as_slice()?);
+    let w = py.allow_threads(|| tokens::words(e, l))?;
+    Ok((
+        PyArray1::from_vec(py, w.starts),
+        PyArray1::from_vec(py, w.ends),
+        PyArray1::from_vec(py, w.hashes),
+        PyArray1::from_vec(py, w.offsets),
+    ))
+}
+
+/// The 32-bit hashes of the word n-grams inside each paragraph (``shingle.shingles``).
+///
+/// Args:
+///     hashes: uint64, the word hashes of a batch.
+///     offsets: int64, the word offsets of its paragraphs (from 0, non-decreasing).
+///     n: words per shingle (1 or more).
+///
+/// Returns:
+///     ``(shingles, offsets)``: uint32 hashes, paragraph after paragraph, and the int64
+///     offsets of each paragraph's shingles.
+///
+/// Raises:
+///     ValueError: ``n`` is 0, or the offsets are not positions into ``hashes``.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn word_shingles<'py>(
+    py: Python<'py>,
+    hashes: PyReadonlyArray1<'py, u64>,
+    offsets: PyReadonlyArray1<'py, i64>,
+    n: usize,
+) -> PyResult<(Bound<'py, PyArray1<u32>>, Bound<'py, PyArray1<i64>>)> {
+    let (h, o) = (hashes.as_slice()?, offsets.as_slice()?);
+    let (s, so) = py.allow_threads(|| tokens::shingles(h, o, n))?;
+    Ok((PyArray1::from_vec(py, s), PyArray1::from_vec(py, so)))
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Aligner>()?;
+    m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
+    m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     Ok(())
