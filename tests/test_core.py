@@ -11,6 +11,7 @@ the right answer or raises TypeError/ValueError, and never crashes the interpret
 from __future__ import annotations
 
 import json
+import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -373,6 +374,8 @@ def test_tokenize_equals_the_reference(texts):
     tokens = tokenize(texts)
     entries = tokens.entries.tolist()
     normalised = _normalised(texts)[1]
+    # Only the paragraphs that need it are normalised (the core finds the ones with a suspect character).
+    assert normalised == [unicodedata.normalize("NFKC", t) for t in texts]
     starts, ends, hashes, offsets = reference_words(entries, [len(t) for t in normalised])
     assert tokens.starts.tolist() == starts and tokens.ends.tolist() == ends
     assert tokens.hashes.tolist() == hashes and tokens.offsets.tolist() == offsets
@@ -425,3 +428,27 @@ def test_core_words_refuse_hostile_lengths():
         _core.tokenize_words(entries.astype(np.int64), np.array([4], dtype=np.int64))
     starts, ends, hashes, offsets = _core.tokenize_words(entries, np.array([2, 1], dtype=np.int64))
     assert starts.tolist() == [0, 3] and ends.tolist() == [2, 4] and offsets.tolist() == [0, 1, 2]
+
+
+@given(
+    flags=st.lists(st.sampled_from([0, 1, 1 << 26, (1 << 26) | 5]), max_size=20),
+    cuts=st.lists(st.integers(0, 20), max_size=5),
+)
+@settings(max_examples=200, deadline=None)
+def test_flagged_paragraphs_equal_the_reference(flags, cuts):
+    # Paragraph lengths that tile the entries with one separator between paragraphs.
+    bounds = sorted({min(c, len(flags)) for c in cuts})
+    lengths, at = [], 0
+    for b in bounds:
+        if b >= at + 1 and b < len(flags):
+            lengths.append(b - at)
+            at = b + 1
+    lengths.append(max(0, len(flags) - at))
+    entries = np.array(flags, dtype=np.uint32)
+    ends = np.cumsum(np.array(lengths, dtype=np.int64) + 1)
+    expected = sorted(set(np.searchsorted(ends, np.flatnonzero(entries & (1 << 26)), side="right").tolist()))
+    expected = [p for p in expected if p < len(lengths)]
+    ours = _core.flagged_paragraphs(entries, np.array(lengths, dtype=np.int64), 1 << 26)
+    assert ours.tolist() == expected
+    with pytest.raises(ValueError):
+        _core.flagged_paragraphs(entries, np.array([*lengths[:-1], lengths[-1] + 1], dtype=np.int64), 1 << 26)

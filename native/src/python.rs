@@ -256,6 +256,26 @@ fn tokenize_words<'py>(
     ))
 }
 
+/// The paragraphs of a batch (laid out as for ``tokenize_words``) with an entry holding ``flag``.
+///
+/// Returns:
+///     int64 array of the paragraph indices, ascending.
+///
+/// Raises:
+///     ValueError: a negative length, or lengths that run past the entries.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn flagged_paragraphs<'py>(
+    py: Python<'py>,
+    entries: PyReadonlyArray1<'py, u32>,
+    lengths: PyReadonlyArray1<'py, i64>,
+    flag: u32,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (e, l) = (entries.as_slice()?, lengths.as_slice()?);
+    let out = py.allow_threads(|| tokens::flagged_paragraphs(e, l, flag))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
 /// The 32-bit hashes of the word n-grams inside each paragraph (``shingle.shingles``).
 ///
 /// Args:
@@ -288,6 +308,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Aligner>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
+    m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     Ok(())

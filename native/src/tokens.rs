@@ -116,6 +116,26 @@ pub fn words(entries: &[u32], lengths: &[i64]) -> Result<Words, InputError> {
     Ok(out)
 }
 
+/// The paragraphs (ascending) holding an entry with any bit of `flag`: of a batch laid out as
+/// in [`words`], paragraph `p` owns its characters and the separator after it.
+///
+/// Errors: the lengths are negative or run past the entries.
+pub fn flagged_paragraphs(entries: &[u32], lengths: &[i64], flag: u32) -> Result<Vec<i64>, InputError> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for (p, &len) in lengths.iter().enumerate() {
+        if len < 0 || len as u64 > (entries.len() - at.min(entries.len())) as u64 {
+            return Err(InputError(format!("paragraph {p} ({len} characters) runs past the {} entries", entries.len())));
+        }
+        let end = (at + len as usize + 1).min(entries.len());
+        if entries[at..end].iter().any(|&e| e & flag != 0) {
+            out.push(p as i64);
+        }
+        at = end;
+    }
+    Ok(out)
+}
+
 /// The 32-bit hash of each word n-gram that lies inside one paragraph, paragraph after
 /// paragraph, and the offsets of each paragraph's n-grams (`shingle.shingles`).
 ///
@@ -199,6 +219,16 @@ mod tests {
         assert!(words(&[97, 98], &[-1]).is_err());
         assert_eq!(words(&[], &[]).unwrap().offsets, vec![0]);
         assert_eq!(words(&[], &[0]).unwrap().offsets, vec![0, 0]);
+    }
+
+    #[test]
+    fn flagged_paragraphs_own_their_separator() {
+        let e = [1, 0, 8, 0, 1, 1, 8];
+        assert_eq!(flagged_paragraphs(&e, &[1, 1, 3], 8).unwrap(), vec![1, 2]);
+        assert_eq!(flagged_paragraphs(&e, &[2, 4], 8).unwrap(), vec![0, 1]);
+        assert_eq!(flagged_paragraphs(&e, &[1, 1, 3], 16).unwrap(), Vec::<i64>::new());
+        assert!(flagged_paragraphs(&e, &[1, 1, 4], 8).is_err());
+        assert!(flagged_paragraphs(&e, &[-1], 8).is_err());
     }
 
     #[test]

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from nettoyeur._core import tokenize_words, word_shingles
+from nettoyeur._core import flagged_paragraphs, tokenize_words, word_shingles
 from nettoyeur.lexicon import (
     COMMON_WORDS,
     CONNECTIVES,
@@ -335,12 +335,10 @@ def _normalised(texts: list[str]) -> tuple[np.ndarray, list[str]]:
     # The suspect flag is the entries' highest bit: one max() tells whether any is set.
     if joined.isascii() or len(entries) == 0 or int(entries.max()) < int(_SUSPECT):
         return entries, texts
-    suspect = (entries & _SUSPECT) != 0
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-    para = np.searchsorted(np.cumsum(lengths), np.flatnonzero(suspect), side="right")
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     changed = False
     texts = list(texts)
-    for i in sorted(set(para.tolist())):
+    for i in flagged_paragraphs(entries, lengths, int(_SUSPECT)).tolist():
         if not unicodedata.is_normalized("NFKC", texts[i]):
             texts[i] = unicodedata.normalize("NFKC", texts[i])
             changed = True
