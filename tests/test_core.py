@@ -24,7 +24,7 @@ from hypothesis.extra import numpy as hnp
 from nettoyeur import _core
 from nettoyeur.lsh import _row_multipliers, band_keys
 from nettoyeur.minhash import permutations, signatures_flat
-from nettoyeur.shingle import _normalised, shingles, tokenize
+from nettoyeur.shingle import _entry, _normalised, char_table, shingles, tokenize
 from nettoyeur.verify import _aligner, _alignment
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
@@ -292,13 +292,14 @@ def test_alignment_refuses_what_is_not_words(a):
             _alignment(a, ["x"])
 
 
-def test_aligner_refuses_an_unsorted_digit_table():
-    with pytest.raises(ValueError, match="increasing"):
-        _core.Aligner(np.array([50, 49], dtype=np.uint32))
-    with pytest.raises(TypeError):
-        _core.Aligner(np.array([48, 49], dtype=np.int64))
+def test_aligner_refuses_what_is_not_a_sequence_of_strings():
     with pytest.raises(TypeError):
         _aligner().opcodes(["a"], 5, 3)
+    with pytest.raises(TypeError):
+        _aligner().opcodes(["a"], [b"a"], 3)
+    # A fresh aligner (nothing remembered yet) answers as the one in use.
+    a, b = ["x", "big", "red٣", "y"], ["x", "red٣", "big", "y"]
+    assert _core.Aligner().opcodes(a, b, 3) == _aligner().opcodes(a, b, 3) == reference_alignment(a, b, 3)
 
 
 # --- Words and shingles of a batch (nettoyeur._core.tokenize_words / word_shingles, through shingle) ---
@@ -452,3 +453,15 @@ def test_flagged_paragraphs_equal_the_reference(flags, cuts):
     assert ours.tolist() == expected
     with pytest.raises(ValueError):
         _core.flagged_paragraphs(entries, np.array([*lengths[:-1], lengths[-1] + 1], dtype=np.int64), 1 << 26)
+
+
+def test_char_table_is_entry_of_every_character():
+    # The table the core reads is _entry's definition, character by character (the plain reference).
+    second = set()
+    for c in range(0x10000):
+        dec = unicodedata.decomposition(chr(c))
+        if dec and not dec.startswith("<") and len(dec.split()) == 2:
+            second.add(int(dec.split()[1], 16))
+    reference = [_entry(c, frozenset(second)) for c in range(0x10000)]
+    table = char_table()
+    assert table.dtype == np.uint32 and table.tolist() == reference

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyMemoryError, PyValueError};
@@ -137,28 +138,55 @@ fn strings<'py>(words: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>
 
 /// The word alignment of verification (``verify.compare``), made once per process.
 ///
-/// Args:
-///     digits: uint32, strictly increasing: every code point whose ``str.isdigit()`` is True
-///         (Python's own table, so the core agrees with ``str.isdigit`` on every Unicode
-///         version the interpreter has).
-///
-/// Raises:
-///     ValueError: ``digits`` is not strictly increasing.
-///     TypeError: ``digits`` is not a contiguous uint32 numpy array.
+/// "Holds a digit" is Python's own ``str.isdigit`` of each character (so the core agrees with
+/// it on every Unicode version the interpreter has): ASCII is read directly, and each other
+/// character is asked of Python once, then remembered (a few thousand characters at most: the
+/// distinct characters of the words a process aligns).
 #[pyclass(frozen, module = "nettoyeur._core")]
 struct Aligner {
-    digits: Vec<u32>,
+    digits: Mutex<HashMap<u32, bool>>,
+}
+
+impl Aligner {
+    /// ``any(c.isdigit() for c in word)`` (lone surrogates, read as U+FFFD, are no digits).
+    fn has_digit(&self, py: Python<'_>, word: &[u8]) -> PyResult<bool> {
+        let text = String::from_utf8_lossy(word);
+        if text.is_ascii() {
+            return Ok(text.bytes().any(|b| b.is_ascii_digit()));
+        }
+        for c in text.chars() {
+            let digit = if c.is_ascii() {
+                c.is_ascii_digit()
+            } else {
+                // The lock is never held across a call into Python (which could run other
+                // Python code, and so another alignment, before it returns). A poisoned lock
+                // only means another thread panicked while holding it: the map is still valid.
+                let known = self.digits.lock().unwrap_or_else(|e| e.into_inner()).get(&(c as u32)).copied();
+                match known {
+                    Some(d) => d,
+                    None => {
+                        let mut buf = [0u8; 4];
+                        let d = PyString::new(py, c.encode_utf8(&mut buf))
+                            .call_method0(intern!(py, "isdigit"))?
+                            .extract::<bool>()?;
+                        self.digits.lock().unwrap_or_else(|e| e.into_inner()).insert(c as u32, d);
+                        d
+                    }
+                }
+            };
+            if digit {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
 }
 
 #[pymethods]
 impl Aligner {
     #[new]
-    fn new(digits: PyReadonlyArray1<'_, u32>) -> PyResult<Self> {
-        let digits = digits.as_slice()?.to_vec();
-        if digits.windows(2).any(|w| w[1] <= w[0]) {
-            return Err(InputError("digits must be strictly increasing".into()).into());
-        }
-        Ok(Aligner { digits })
+    fn new() -> Self {
+        Aligner { digits: Mutex::new(HashMap::new()) }
     }
 
     /// The opcodes of two word lists and the ones that only swap neighbours.
@@ -196,9 +224,7 @@ impl Aligner {
             let next = ids.len() as u32;
             let id = *ids.entry(w.as_ref()).or_insert(next);
             if id == next {
-                // Lone surrogates read as U+FFFD here: neither is a digit.
-                let text = String::from_utf8_lossy(w);
-                digit.push(text.chars().any(|c| self.digits.binary_search(&(c as u32)).is_ok()));
+                digit.push(self.has_digit(py, w)?);
             }
             words.push(id);
         }

@@ -359,14 +359,8 @@ def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def _aligner() -> Aligner:
-    """Returns the native core's word alignment, made once per process.
-
-    It is given every code point whose ``str.isdigit()`` is True (this interpreter's Unicode
-    table, 788 code points in Python 3.11; 40-80 ms once, at a process's first alignment), so
-    that "holds a digit" means what ``str.isdigit`` says on every character.
-    """
-    digits = np.fromiter(map(ord, filter(str.isdigit, map(chr, range(0x110000)))), dtype=np.uint32)
-    return Aligner(digits)
+    """Returns the native core's word alignment, made once per process (it remembers which characters are digits)."""
+    return Aligner()
 
 
 def _alignment(a: list[str], b: list[str]) -> tuple[list[tuple[str, int, int, int, int]], set[int]]:
