@@ -58,15 +58,24 @@ class Timed:
         yield from self.inner.map(fn, tasks, context, jobs)
         self.seconds[STAGES.get(fn.__name__, fn.__name__)] += time.perf_counter() - start
 
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # shares_disk, exchange, put: as the engine's
+
     def candidate_pairs(self, *args: Any) -> Any:
         start = time.perf_counter()
         out = self.inner.candidate_pairs(*args)
         self.seconds["candidates"] += time.perf_counter() - start
         return out
 
-    def clusters(self, edges: Any) -> Any:
+    def counted_candidate_pairs(self, *args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
-        out = self.inner.clusters(edges)
+        out = self.inner.counted_candidate_pairs(*args, **kwargs)
+        self.seconds["candidates"] += time.perf_counter() - start
+        return out
+
+    def clusters(self, *args: Any) -> Any:
+        start = time.perf_counter()
+        out = self.inner.clusters(*args)
         self.seconds["clusters"] += time.perf_counter() - start
         return out
 

@@ -1,12 +1,16 @@
 //! The native core of nettoyeur: per-shingle and per-signature numeric work, called from Python
 //! as `nettoyeur._core` (see `python.rs`). Ported so far: MinHash signatures (`minhash`) and LSH
-//! band keys (`lsh`), bit-identical to the numpy code they replace.
+//! band keys (`lsh`), bit-identical to the numpy code they replace, and the word alignment of
+//! verification (`align`: difflib's opcodes and the swaps of neighbouring words), and the words
+//! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
 
+pub mod align;
 pub mod lsh;
 pub mod minhash;
+pub mod tokens;
 mod split;
 
 #[cfg(feature = "python")]

@@ -3,11 +3,18 @@
 //! `ValueError`, an output too large to allocate `MemoryError`), check their input before
 //! allocating, release the GIL while the kernels run, and return new numpy arrays.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyMemoryError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PySet, PyString};
 
-use crate::{lsh, minhash, resolve_threads, InputError};
+use crate::align::{self, Tag};
+use crate::{lsh, minhash, resolve_threads, tokens, InputError};
 
 impl From<InputError> for PyErr {
     fn from(e: InputError) -> PyErr {
@@ -111,9 +118,223 @@ fn lsh_band_keys<'py>(
     to_numpy(py, out, n, bands)
 }
 
+/// The bytes a word is compared by: its UTF-8 (borrowed from the string), or for a string with
+/// lone surrogates (which UTF-8 cannot hold) its ``encode("utf-8", "surrogatepass")``. Both
+/// are one-to-one, and no valid UTF-8 equals a surrogate's bytes, so equal bytes, equal words.
+fn word_bytes<'a>(word: &'a Bound<'_, PyString>) -> PyResult<Cow<'a, [u8]>> {
+    match word.to_str() {
+        Ok(text) => Ok(Cow::Borrowed(text.as_bytes())),
+        Err(_) => {
+            let encoded = word.call_method1(intern!(word.py(), "encode"), ("utf-8", "surrogatepass"))?;
+            Ok(Cow::Owned(encoded.downcast::<PyBytes>()?.as_bytes().to_vec()))
+        }
+    }
+}
+
+/// The strings of a sequence of words (``TypeError`` for anything but strings).
+fn strings<'py>(words: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
+    words.try_iter()?.map(|w| Ok(w?.downcast_into::<PyString>()?)).collect()
+}
+
+/// The word alignment of verification (``verify.compare``), made once per process.
+///
+/// "Holds a digit" is Python's own ``str.isdigit`` of each character (so the core agrees with
+/// it on every Unicode version the interpreter has): ASCII is read directly, and each other
+/// character is asked of Python once, then remembered (a few thousand characters at most: the
+/// distinct characters of the words a process aligns).
+#[pyclass(frozen, module = "nettoyeur._core")]
+struct Aligner {
+    digits: Mutex<HashMap<u32, bool>>,
+}
+
+impl Aligner {
+    /// ``any(c.isdigit() for c in word)`` (lone surrogates, read as U+FFFD, are no digits).
+    fn has_digit(&self, py: Python<'_>, word: &[u8]) -> PyResult<bool> {
+        let text = String::from_utf8_lossy(word);
+        if text.is_ascii() {
+            return Ok(text.bytes().any(|b| b.is_ascii_digit()));
+        }
+        for c in text.chars() {
+            let digit = if c.is_ascii() {
+                c.is_ascii_digit()
+            } else {
+                // The lock is never held across a call into Python (which could run other
+                // Python code, and so another alignment, before it returns). A poisoned lock
+                // only means another thread panicked while holding it: the map is still valid.
+                let known = self.digits.lock().unwrap_or_else(|e| e.into_inner()).get(&(c as u32)).copied();
+                match known {
+                    Some(d) => d,
+                    None => {
+                        let mut buf = [0u8; 4];
+                        let d = PyString::new(py, c.encode_utf8(&mut buf))
+                            .call_method0(intern!(py, "isdigit"))?
+                            .extract::<bool>()?;
+                        self.digits.lock().unwrap_or_else(|e| e.into_inner()).insert(c as u32, d);
+                        d
+                    }
+                }
+            };
+            if digit {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+#[pymethods]
+impl Aligner {
+    #[new]
+    fn new() -> Self {
+        Aligner { digits: Mutex::new(HashMap::new()) }
+    }
+
+    /// The opcodes of two word lists and the ones that only swap neighbours.
+    ///
+    /// Args:
+    ///     a: the words of one paragraph (strings).
+    ///     b: the words of the other.
+    ///     max_substitution: the longest replaced run (a side) that can be a swap.
+    ///
+    /// Returns:
+    ///     ``(ops, moved)``: ``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``
+    ///     (a list of ``(tag, i1, i2, j1, j2)`` tuples) and the set of the indices of the opcodes
+    ///     that only move words by one or two places (none of them holding a digit).
+    ///
+    /// Raises:
+    ///     TypeError: ``a`` or ``b`` is not an iterable of strings.
+    #[pyo3(signature = (a, b, max_substitution))]
+    fn opcodes<'py>(
+        &self,
+        py: Python<'py>,
+        a: &Bound<'py, PyAny>,
+        b: &Bound<'py, PyAny>,
+        max_substitution: usize,
+    ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PySet>)> {
+        let (sa, sb) = (strings(a)?, strings(b)?);
+        let mut bytes = Vec::with_capacity(sa.len() + sb.len());
+        for w in sa.iter().chain(sb.iter()) {
+            bytes.push(word_bytes(w)?);
+        }
+        // Equal words, equal ids; each id's digit flag from its first occurrence.
+        let mut ids: HashMap<&[u8], u32> = HashMap::with_capacity(bytes.len());
+        let mut digit = Vec::new();
+        let mut words = Vec::with_capacity(bytes.len());
+        for w in &bytes {
+            let next = ids.len() as u32;
+            let id = *ids.entry(w.as_ref()).or_insert(next);
+            if id == next {
+                digit.push(self.has_digit(py, w)?);
+            }
+            words.push(id);
+        }
+        let n_ids = digit.len();
+        let (wa, wb) = words.split_at(sa.len());
+        let (ops, moved) = py.allow_threads(|| {
+            let ops = align::opcodes(wa, wb, n_ids);
+            let moved = align::swaps(&ops, wa, wb, &digit, max_substitution);
+            (ops, moved)
+        });
+        let tuples = ops
+            .iter()
+            .map(|o| {
+                let tag = match o.tag {
+                    Tag::Replace => intern!(py, "replace"),
+                    Tag::Delete => intern!(py, "delete"),
+                    Tag::Insert => intern!(py, "insert"),
+                    Tag::Equal => intern!(py, "equal"),
+                };
+                (tag.clone(), o.i1, o.i2, o.j1, o.j2)
+            })
+            .collect::<Vec<_>>();
+        Ok((PyList::new(py, tuples)?, PySet::new(py, moved)?))
+    }
+}
+
+/// The words of a batch of paragraphs, from the character-table entries of ``"\n".join(texts)``.
+///
+/// Args:
+///     entries: uint32, the table entry of each character (``shingle.char_table``'s layout).
+///     lengths: int64, the length of each paragraph (the batch is joined with one separator).
+///
+/// Returns:
+///     ``(starts, ends, hashes, offsets)``: int64 position of each word's first character and
+///     just after its last, uint64 hash of each word, and int64 ``len(lengths) + 1`` word
+///     offsets of the paragraphs.
+///
+/// Raises:
+///     ValueError: a negative length, or lengths that run past the entries.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn tokenize_words<'py>(
+    py: Python<'py>,
+    entries: PyReadonlyArray1<'py, u32>,
+    lengths: PyReadonlyArray1<'py, i64>,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<u64>>, Bound<'py, PyArray1<i64>>)>
+{
+    let (e, l) = (entries.as_slice()?, lengths.as_slice()?);
+    let w = py.allow_threads(|| tokens::words(e, l))?;
+    Ok((
+        PyArray1::from_vec(py, w.starts),
+        PyArray1::from_vec(py, w.ends),
+        PyArray1::from_vec(py, w.hashes),
+        PyArray1::from_vec(py, w.offsets),
+    ))
+}
+
+/// The paragraphs of a batch (laid out as for ``tokenize_words``) with an entry holding ``flag``.
+///
+/// Returns:
+///     int64 array of the paragraph indices, ascending.
+///
+/// Raises:
+///     ValueError: a negative length, or lengths that run past the entries.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn flagged_paragraphs<'py>(
+    py: Python<'py>,
+    entries: PyReadonlyArray1<'py, u32>,
+    lengths: PyReadonlyArray1<'py, i64>,
+    flag: u32,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (e, l) = (entries.as_slice()?, lengths.as_slice()?);
+    let out = py.allow_threads(|| tokens::flagged_paragraphs(e, l, flag))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
+/// The 32-bit hashes of the word n-grams inside each paragraph (``shingle.shingles``).
+///
+/// Args:
+///     hashes: uint64, the word hashes of a batch.
+///     offsets: int64, the word offsets of its paragraphs (from 0, non-decreasing).
+///     n: words per shingle (1 or more).
+///
+/// Returns:
+///     ``(shingles, offsets)``: uint32 hashes, paragraph after paragraph, and the int64
+///     offsets of each paragraph's shingles.
+///
+/// Raises:
+///     ValueError: ``n`` is 0, or the offsets are not positions into ``hashes``.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn word_shingles<'py>(
+    py: Python<'py>,
+    hashes: PyReadonlyArray1<'py, u64>,
+    offsets: PyReadonlyArray1<'py, i64>,
+    n: usize,
+) -> PyResult<(Bound<'py, PyArray1<u32>>, Bound<'py, PyArray1<i64>>)> {
+    let (h, o) = (hashes.as_slice()?, offsets.as_slice()?);
+    let (s, so) = py.allow_threads(|| tokens::shingles(h, o, n))?;
+    Ok((PyArray1::from_vec(py, s), PyArray1::from_vec(py, so)))
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Aligner>()?;
+    m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
+    m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
+    m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     Ok(())

@@ -23,7 +23,14 @@ from conftest import clean, tree_bytes
 from corpusgen import prose, write_tree
 from nettoyeur import CleanConfig
 from nettoyeur.dedup import stage
-from nettoyeur.dedup.analysis import analyse_for, bound_candidates, counted_candidate_pairs, exact_groups, families
+from nettoyeur.dedup.analysis import (
+    analyse_for,
+    bound_candidates,
+    components,
+    counted_candidate_pairs,
+    exact_groups,
+    families,
+)
 from nettoyeur.dedup.cluster import choose_keepers
 from nettoyeur.dedup.shingle import fact_flags, words
 from nettoyeur.dedup.stage import decide
@@ -219,3 +226,42 @@ def test_pairs_read_from_a_temporary_file_give_the_same_decision(monkeypatch):
     spilled = _decide(texts, workers=2)
     assert expected.stats.verified > 1
     assert (spilled.pid, spilled.target, spilled.reason) == (expected.pid, expected.target, expected.reason)
+
+
+pid_pairs = st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14)).filter(lambda p: p[0] != p[1]), max_size=25)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pid_pairs, pid_pairs, pid_pairs, st.lists(st.integers(0, 3), min_size=15, max_size=15), st.booleans())
+def test_conflicts_outside_clusters_change_nothing(duplicates, contained, conflicts, rank, labelled):
+    # Only the conflicts between paragraphs that a chain of duplicate pairs joins can stop a
+    # merge: choose_keepers decides the same with those alone.
+    families = {pid: (pid % 3, pid % 2) for pid in range(0, 15, 2)} if labelled else None
+    dup = np.array(duplicates, dtype=np.int64).reshape(-1, 2)
+    within = stage.conflicts_within_clusters(np.array(conflicts, dtype=np.int64).reshape(-1, 2), dup)
+    labels = components(15, dup)
+    assert {tuple(p) for p in within.tolist()} == {p for p in conflicts if labels[p[0]] == labels[p[1]]}
+    kept = [tuple(p) for p in within.tolist()]
+    for ranks in (None, rank):
+        expected = choose_keepers(15, duplicates, contained, conflicts, ranks, families)
+        assert choose_keepers(15, duplicates, contained, kept, ranks, families) == expected
+
+
+def test_small_vocabulary_conflicts_are_counted_but_not_clustered(monkeypatch):
+    # Short lines from a small vocabulary: most verified pairs conflict, between lines without copies.
+    rng = random.Random(2)
+    vocab = "dorn ekko falun gessa hollit iver".split()
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 10))) for _ in range(300)]
+    texts += [t.replace(t.split()[3], t.split()[3] + "s", 1) for t in texts[:300:7]]
+    seen = {}
+    original = stage.choose_keepers
+
+    def spy(n, duplicates, contained=(), conflicts=(), *args, **kwargs):
+        seen["n"], seen["conflicts"] = n, list(conflicts)
+        return original(n, duplicates, contained, seen["conflicts"], *args, **kwargs)
+
+    monkeypatch.setattr(stage, "choose_keepers", spy)
+    decision = _decide(texts)
+    assert decision.stats.conflicts > 500  # counted in the summary as before
+    assert len(seen["conflicts"]) < decision.stats.conflicts // 10
+    assert seen["n"] < len(texts) // 4  # the clustering's table holds the paragraphs with copies

@@ -25,9 +25,21 @@ from nettoyeur.cli.main import main
 from nettoyeur.corpus.atomic import write_atomic
 from nettoyeur.corpus.folder_reader import check_locations
 from nettoyeur.corpus.sources import folder_pair
-from nettoyeur.dedup.analysis import Analysis, analyse_for, candidate_pairs, exact_groups
+from nettoyeur.dedup.analysis import (
+    Analysis,
+    analyse_for,
+    candidate_pairs,
+    counted_candidate_pairs,
+    exact_groups,
+    families,
+)
 from nettoyeur.dedup.cluster import UnionFind, choose_keepers
-from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, split_analysis
+from nettoyeur.dedup.key_partitions import (
+    BatchKeys,
+    counted_partitioned_candidates,
+    partitioned_candidates,
+    split_analysis,
+)
 from nettoyeur.dedup.star_components import cluster_edges, star_components
 from nettoyeur.errors import ConfigError, InputError, MissingExtraError
 from nettoyeur.executors.choose import check_engine, make_executor
@@ -198,6 +210,86 @@ def test_partitioned_candidates_equal_local_on_colliding_keys(seed, sizes, parts
     got = partitioned_candidates(LocalExecutor(1), keys, first, True, np.concatenate(keys.anchor_counts))
     assert np.array_equal(got, expected)
 
+
+
+def _crowded_texts() -> list[str]:
+    """Short lines from a 6-word vocabulary (most lines a candidate of more than 8 others, band and
+    anchor pairs alike), a template family with numbers (pairs that families settle), near and exact copies."""
+    rng = random.Random(8)
+    vocab = "dorn ekko falun gessa hollit iver".split()
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 10))) for _ in range(300)]
+    texts += [f"Result {rng.randint(1, 99)} to {rng.randint(1, 99)} for the team of the north valley today"
+              for _ in range(40)]
+    texts += [t.replace(t.split()[2], t.split()[2] + "s", 1) for t in texts[:300:9]]  # near copies
+    texts += [t.upper() for t in texts[5:300:17]]  # exact copies
+    rng.shuffle(texts)
+    return texts
+
+
+CROWDED_TEXTS = _crowded_texts()
+
+
+def _counted_on_partitions(shards: list[Analysis], group: np.ndarray, parts: int, anchors: bool, settled):
+    keys = BatchKeys(parts)
+    for shard in shards:
+        _, counts, band_chunks, anchor_chunks = split_analysis(shard, parts)
+        keys.add(len(shard), counts, band_chunks, anchor_chunks)
+    first = group == np.arange(len(group))
+    counts = np.concatenate(keys.anchor_counts)
+    return counted_partitioned_candidates(LocalExecutor(1), keys, first, anchors, counts, settled)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    parts=st.integers(1, 5),
+    cuts=st.lists(st.integers(0, len(CROWDED_TEXTS)), max_size=5),
+    containment=st.sampled_from(["remove", "off"]),
+    settle=st.booleans(),
+)
+def test_counted_partitioned_candidates_equal_local(parts, cuts, containment, settle):
+    # The same pairs, band agreement, shared anchors and settled count as the local engine:
+    # bound_candidates then keeps the same pairs on both engines.
+    config = CleanConfig(containment=containment)
+    bounds = sorted(set(cuts) | {0, len(CROWDED_TEXTS)})
+    shards = [analyse_for(CROWDED_TEXTS[lo:hi], config) for lo, hi in zip(bounds, bounds[1:])]
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], config.bands_rows[0])
+    group = exact_groups(full)
+    settled = families(full, group) if settle else None
+    expected = counted_candidate_pairs(full, group, containment != "off", settled=settled)
+    pairs, agreement, shared, implied = _counted_on_partitions(shards, group, parts, containment != "off", settled)
+
+    degree = np.bincount(expected.pairs.reshape(-1), minlength=len(full))
+    assert (degree > 8).sum() > 10  # the bound has work to do
+    assert (expected.implied > 0) == settle  # the template family's pairs are settled
+    assert (expected.agreement > 1).any() and (expected.agreement == 0).any() == (containment != "off")
+    assert np.array_equal(pairs, expected.pairs)
+    assert agreement.dtype == shared.dtype == np.uint8
+    assert np.array_equal(agreement, expected.agreement) and np.array_equal(shared, expected.shared)
+    assert implied == expected.implied
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    sizes=st.lists(st.integers(0, 90), min_size=1, max_size=5),
+    parts=st.integers(1, 6),
+    key_range=st.sampled_from([1, 2, 5, 40]),
+    labels=st.sampled_from([1, 2, 6]),
+)
+def test_counted_partitioned_candidates_equal_local_on_colliding_keys(seed, sizes, parts, key_range, labels):
+    # Buckets past MAX_BUCKET_PAIRS members of one family (a star per variant) or of several.
+    rng = np.random.default_rng(seed)
+    bands = 4
+    shards = [_synthetic_shard(rng, n, bands, key_range, anchor_range=12) for n in sizes]
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)
+    group = exact_groups(full)
+    family = rng.integers(0, labels, len(full)).astype(np.int64)
+    variant = rng.integers(0, 3, len(full)).astype(np.int64)
+    expected = counted_candidate_pairs(full, group, True, settled=(family, variant))
+    pairs, agreement, shared, implied = _counted_on_partitions(shards, group, parts, True, (family, variant))
+    assert np.array_equal(pairs, expected.pairs)
+    assert np.array_equal(agreement, expected.agreement) and np.array_equal(shared, expected.shared)
+    assert implied == expected.implied
 
 @pytest.mark.parametrize("members", [256, 257])
 def test_partitioned_anchor_bucket_size_limit(members):
@@ -432,7 +524,9 @@ def spies(monkeypatch):
 
         return spy
 
-    monkeypatch.setattr(engine_ray, "partitioned_candidates", wrap("candidates", engine_ray.partitioned_candidates))
+    monkeypatch.setattr(
+        engine_ray, "counted_partitioned_candidates", wrap("candidates", engine_ray.counted_partitioned_candidates)
+    )
     monkeypatch.setattr(engine_ray, "cluster_edges", wrap("components", engine_ray.cluster_edges))
     return calls
 
@@ -477,6 +571,28 @@ def test_ray_engine_writes_the_local_bytes(ray_session, spies, corpus, tmp_path,
     assert summary(local)["skipped"][0]["file"] == spec["binary"][0]
     assert summary(local)["stages"]["verified_duplicates"] > 0
 
+
+
+def test_ray_engine_bounds_crowded_candidates_as_local(ray_session, tmp_path):
+    # One-line files from a small vocabulary: many paragraphs have more than 8 candidates, so
+    # the bound by band agreement chooses the pairs verified; the Ray engine counts agreement
+    # as the local one does, and verifies, removes and reports the same.
+    from nettoyeur.executors.ray_cluster import RayExecutor
+
+    root = tmp_path / "in"
+    for k, text in enumerate(CROWDED_TEXTS):
+        folder = root / f"{k // 100:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{k:04d}.txt").write_text(text + "\n", "utf-8")
+    config = CleanConfig(workers=2, boilerplate=False)
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    clean_folder(root, local, config, quiet=True)
+    _run_with(RayExecutor(parts=3), root, on_ray, config)
+    stages = summary(local)["stages"]
+    assert stages["beyond"] > 100 and stages["verified"] > 0 and stages["conflicts"] > 0
+    assert tree(on_ray) == tree(local)
+    assert report(on_ray) == report(local)
+    assert summary(on_ray) == summary(local)
 
 def test_ray_engine_dry_run_and_cli(ray_session, corpus, tmp_path):
     root, _ = corpus

@@ -213,7 +213,7 @@ def test_count_merger_equals_one_merge_of_every_shard(monkeypatch):
     assert keys.tolist() == sorted(expected) and counts.tolist() == [expected[k] for k in sorted(expected)]
 
 
-def test_plan_shards_keeps_corpus_order():
+def test_plan_batches_keeps_corpus_order():
     keys = [f"{i:03d}" for i in range(100)]
     shards = plan_batches(keys, 2)
     assert [k for s in shards for k in s] == keys and len(shards) > 2

@@ -377,7 +377,7 @@ def counted_candidate_pairs(
         results = list(mapper(_candidate_task, tasks, context))
     else:
         keys = analysis.band_keys
-        results = [_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
+        results = [settled_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
         tasks = [("band", k) for k in range(len(results))]
         if spilled is not None:
             results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
@@ -392,7 +392,7 @@ def counted_candidate_pairs(
         first = group[analysis.anchor_owner] == analysis.anchor_owner
         keys, owners = analysis.anchor_keys[first], analysis.anchor_owner[first]
         part_of = keys >> np.uint32(28)  # the parts of anchor_pairs: equal anchors in one part
-        parts = [_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
+        parts = [settled_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
         implied += sum(dropped for _, dropped in parts)
         more, more_shared = counted_anchor_pairs_of_parts([codes for codes, _ in parts])
     del results
@@ -407,14 +407,21 @@ def counted_candidate_pairs(
     return Candidates(signed, pairs, agreement, shared, implied)
 
 
-def _band_codes(
+def settled_band_codes(
     column: np.ndarray, signed: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None
 ) -> tuple[np.ndarray, int]:
     """:func:`band_codes` of one band less the pairs families settle, and how many were left out.
 
     A bucket (a band key) whose members are all of one family and of distinct variants
     holds no pair to verify: it is dropped before its pairs are made (in a templated
-    corpus, most buckets), and the pairs of the other buckets are filtered.
+    corpus, most buckets), and the pairs of the other buckets are filtered. Every step is
+    a function of one bucket, so the Ray engine's key partitions (each holding whole
+    buckets, ids in corpus order) give the same codes (:mod:`nettoyeur.dedup.key_partitions`).
+
+    Args:
+        column: the band's key of each position.
+        signed: the paragraph id of each position, ascending.
+        settled: each paragraph's ``(family, variant)`` (:func:`families`); None: nothing is settled.
     """
     if settled is None:
         return band_codes(column, signed), 0
@@ -429,7 +436,7 @@ def _settled_codes(
 ) -> tuple[np.ndarray, int]:
     """``pair_codes(column, signed)`` less the pairs families settle, and how many were left out.
 
-    See :func:`_band_codes`; ``pair_codes`` makes the pair codes of positions sharing a key.
+    See :func:`settled_band_codes`; ``pair_codes`` makes the pair codes of positions sharing a key.
     """
     family, variant = settled
     members = repeated(column)
@@ -562,15 +569,25 @@ def _best(pairs: np.ndarray, score: np.ndarray, limit: int) -> np.ndarray:
     m = len(pairs)
     if m == 0:
         return np.zeros(0, dtype=bool)
-    node = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    other = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    # Paragraph ids are below 2^31 (pair codes hold them in 32 bits): int32 halves the arrays.
+    node = np.empty(2 * m, dtype=np.int32)
+    node[:m], node[m:] = pairs[:, 0], pairs[:, 1]
+    other = np.empty(2 * m, dtype=np.int32)
+    other[:m], other[m:] = pairs[:, 1], pairs[:, 0]
     minus = -score.astype(np.int16)
     order = np.lexsort((other, np.concatenate([minus, minus]), node))
-    del other
+    del other, minus
     sorted_node = node[order]
     del node
-    starts = np.flatnonzero(np.r_[True, sorted_node[1:] != sorted_node[:-1]])
-    rank = np.arange(2 * m) - np.repeat(starts, np.diff(np.r_[starts, 2 * m]))
+    new = np.empty(2 * m, dtype=bool)
+    new[0] = True
+    np.not_equal(sorted_node[1:], sorted_node[:-1], out=new[1:])
+    del sorted_node
+    starts = np.flatnonzero(new)
+    del new
+    rank = np.arange(2 * m)
+    rank -= np.repeat(starts, np.diff(starts, append=2 * m))
+    del starts
     keep = np.zeros(m, dtype=bool)
     keep[order[rank < limit] % m] = True
     return keep
@@ -582,13 +599,16 @@ def _anchor_part(
     """:func:`anchor_part_codes` of one spilled anchor part (first copies, unsettled pairs), and the pairs left out."""
     keys, owners = spilled.part(part)
     first = group[owners] == owners
-    return _anchor_codes(keys[first], owners[first], settled)
+    return settled_anchor_codes(keys[first], owners[first], settled)
 
 
-def _anchor_codes(
+def settled_anchor_codes(
     keys: np.ndarray, owners: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None, max_group: int = 256
 ) -> tuple[tuple[np.ndarray, np.ndarray], int]:
-    """:func:`anchor_part_codes` less the pairs families settle (anchors of one family are not paired), and how many."""
+    """:func:`anchor_part_codes` less the pairs families settle (anchors of one family are not paired), and how many.
+
+    Like :func:`settled_band_codes`, a function of each anchor's bucket alone (owners in corpus order).
+    """
     if settled is None or len(owners) == 0:
         return anchor_part_codes(keys, owners, max_group), 0
     per_owner = np.bincount(owners)
@@ -619,7 +639,7 @@ def _candidate_task(context: _CandidateContext, task: tuple[str, int]) -> Any:
     band_keys, signed, rows, group, spilled, settled = context
     kind, k = task
     if kind == "band":
-        return _band_codes(band_keys[rows, k], signed, settled)
+        return settled_band_codes(band_keys[rows, k], signed, settled)
     return _anchor_part(spilled, group, k, settled)
 
 

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from nettoyeur.dedup.analysis import Analysis
+from nettoyeur.dedup.analysis import Analysis, settled_anchor_codes, settled_band_codes
 from nettoyeur.dedup.lsh import _decode, _pair_codes, _pairs_from_groups, anchor_pairs, sorted_unique
 
 # The anchor test's parameters, read from anchor_pairs' defaults so that both engines
@@ -181,6 +181,91 @@ def anchor_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarr
     return code[keep], []
 
 
+def _counted(codes: np.ndarray, counts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Returns the distinct codes, sorted, and per code the sum of its ``counts`` (1 each when None), int64."""
+    if len(codes) == 0:
+        return codes.astype(np.int64), np.empty(0, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    if counts is None:
+        summed = np.diff(np.r_[starts, len(codes)])
+    else:
+        summed = np.add.reduceat(counts[order].astype(np.int64), starts)
+    return codes[starts], summed.astype(np.int64)
+
+
+def counted_bucket_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[int, list[tuple]]:
+    """Step 1 of :func:`counted_partitioned_candidates` on one key partition.
+
+    The partition's band buckets become pair codes band by band, and its anchor buckets pair
+    codes per shared anchor, both less the pairs families settle
+    (:func:`~nettoyeur.dedup.analysis.settled_band_codes`, ``settled_anchor_codes``: the local
+    engine's functions, applied to whole buckets). Each pair is counted here: the bands of this
+    partition that hold it, the anchors of this partition that it shares.
+
+    ``chunks`` holds the partition's band chunk of every batch, then (with anchors) its anchor
+    chunk of every batch, in batch order.
+
+    Returns:
+        the pairs families settled here (as the local engine counts them), and per pair
+        partition ``(band codes, bands, anchor codes, anchors shared)`` (int64 arrays).
+    """
+    batches, parts, first, bases = params["batches"], params["parts"], params["first"], params["bases"]
+    settled = params["settled"]
+    band, key, ids = _global(chunks[:batches], bases, first)
+    found = [np.empty(0, dtype=np.int64)]
+    implied = 0
+    for b in sorted_unique(band).tolist():
+        sel = band == b
+        codes, dropped = settled_band_codes(key[sel], ids[sel], settled)
+        found.append(codes)
+        implied += dropped
+    band_code, bands = _counted(np.concatenate(found))
+    anchor_code, shared = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    if params["anchors"] and len(chunks) > batches:
+        akey, owner = _global(chunks[batches:], bases, first)
+        (codes, _), dropped = settled_anchor_codes(akey, owner, settled, ANCHOR_MAX_GROUP)
+        implied += dropped
+        anchor_code, shared = _counted(codes)
+    by_band = split_parts(partition_of(band_code, parts), parts, band_code, bands)
+    by_anchor = split_parts(partition_of(anchor_code, parts), parts, anchor_code, shared)
+    return implied, [b + a for b, a in zip(by_band, by_anchor)]
+
+
+def counted_pair_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[tuple, list]:
+    """Step 2 of :func:`counted_partitioned_candidates` on one pair partition.
+
+    Sums the bands each pair agrees on and the anchors it shares over the key partitions,
+    and keeps the anchor pairs that share at least ``ANCHOR_MIN_SHARE`` of the smaller
+    paragraph's anchors, as :func:`~nettoyeur.dedup.lsh.counted_pairs_of_codes` and
+    :func:`~nettoyeur.dedup.lsh.counted_anchor_pairs_of_parts` do in the local engine.
+
+    Returns:
+        ``(codes, agreement, shared)``: the partition's candidate pair codes, sorted, and
+        per pair its bands (uint8, 0: anchors alone) and shared anchors (uint8, at most 255;
+        0: bands alone, or anchors that did not pass), and no chunk.
+    """
+    none = np.empty(0, dtype=np.int64)
+    band_code, agree = _counted(
+        np.concatenate([none, *(c[0] for c in chunks)]), np.concatenate([none, *(c[1] for c in chunks)])
+    )
+    anchor_code, shared = _counted(
+        np.concatenate([none, *(c[2] for c in chunks)]), np.concatenate([none, *(c[3] for c in chunks)])
+    )
+    if len(anchor_code):
+        per_owner = params["anchor_counts"]
+        smaller = np.minimum(per_owner[anchor_code >> 32], per_owner[anchor_code & 0xFFFFFFFF])
+        keep = shared >= np.maximum(1, np.ceil(ANCHOR_MIN_SHARE * smaller))
+        anchor_code, shared = anchor_code[keep], shared[keep]
+    codes = sorted_unique(np.concatenate([band_code, anchor_code]))
+    agreement = np.zeros(len(codes), dtype=np.uint8)
+    agreement[np.searchsorted(codes, band_code)] = agree
+    shares = np.zeros(len(codes), dtype=np.uint8)
+    shares[np.searchsorted(codes, anchor_code)] = np.minimum(shared, 255)
+    return (codes, agreement, shares), []
+
+
 @dataclass
 class BatchKeys:
     """The partitioned keys of every batch, in batch order, as an executor's chunks.
@@ -241,6 +326,57 @@ def partitioned_candidates(
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     return _decode(sorted_unique(np.concatenate(codes)))
+
+
+def counted_partitioned_candidates(
+    executor: Exchanger,
+    keys: BatchKeys,
+    first: np.ndarray,
+    anchors: bool,
+    anchor_counts: np.ndarray | None,
+    settled: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """:func:`nettoyeur.dedup.analysis.counted_candidate_pairs`, found partition by partition.
+
+    The same pairs, band agreement and shared anchors as the local engine, so that the bound
+    on candidates per paragraph (:func:`~nettoyeur.dedup.analysis.bound_candidates`) keeps
+    the same pairs on both engines: key partitions make each band's and anchor's pair codes
+    (:func:`counted_bucket_kernel`), pair partitions sum them (:func:`counted_pair_kernel`).
+
+    Args:
+        executor: runs the kernels.
+        keys: the batches' partitioned band keys and anchors.
+        first: bool per paragraph: the first of its exact group (the others are not compared).
+        anchors: find containment candidates too.
+        anchor_counts: int32 anchors per paragraph (needed with ``anchors``).
+        settled: each paragraph's ``(family, variant)``: the pairs of one family and two
+            variants are left out; None: none is.
+
+    Returns:
+        ``(pairs, agreement, shared, implied)``: distinct int64 ``(i, j)`` pairs, ``i < j``,
+        sorted; per pair the bands it agrees on and the anchors it shares (uint8); the pairs
+        families left out.
+    """
+    none = np.empty(0, dtype=np.uint8)
+    batches, parts = len(keys.sizes), keys.parts
+    if batches == 0:
+        return np.empty((0, 2), dtype=np.int64), none, none, 0
+    bases = np.cumsum([0] + keys.sizes[:-1]).astype(np.int64)
+    use_anchors = anchors and anchor_counts is not None and bool(anchor_counts.any())
+    inputs = [
+        [keys.bands[b][p] for b in range(batches)]
+        + ([keys.anchors[b][p] for b in range(batches)] if use_anchors else [])
+        for p in range(parts)
+    ]
+    params = {"batches": batches, "parts": parts, "first": first, "bases": bases, "anchors": use_anchors}
+    params["settled"] = settled
+    implied, by_pair = executor.exchange(counted_bucket_kernel, inputs, parts, params)
+    found, _ = executor.exchange(counted_pair_kernel, by_pair, 0, {"anchor_counts": anchor_counts})
+    codes = np.concatenate([np.empty(0, dtype=np.int64), *(f[0] for f in found)])
+    agreement = np.concatenate([none, *(f[1] for f in found)])
+    shared = np.concatenate([none, *(f[2] for f in found)])
+    order = np.argsort(codes, kind="stable")  # the partitions' codes are disjoint
+    return _decode(codes[order]), agreement[order], shared[order], int(sum(implied))
 
 
 def partitions_for(workers: int) -> int:

@@ -338,21 +338,34 @@ def anchor_pairs_of_parts(results: list[tuple[np.ndarray, np.ndarray]], min_shar
 def counted_anchor_pairs_of_parts(
     results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`anchor_pairs_of_parts`, with the number of anchors each pair shares (uint8, at most 255)."""
+    """:func:`anchor_pairs_of_parts`, with the number of anchors each pair shares (uint8, at most 255).
+
+    The codes are sorted in place and each temporary released as soon as it is used: with
+    one code per pair and shared anchor (1.5 M for 100,000 short lines from a small
+    vocabulary) the step peaked at 104 MB above its input, 57 MB now (tracemalloc).
+    """
     size = max((len(per_owner) for _, per_owner in results), default=0)
     per_owner = np.zeros(size, dtype=np.int64)
     for _, counts in results:
         per_owner[: len(counts)] += counts
-    codes = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)]))
+    codes = np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)])
     if len(codes) == 0:
         return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.uint8)
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    counts = np.diff(np.r_[starts, len(codes)])
-    code = codes[starts]
-    a, b = code >> 32, code & 0xFFFFFFFF
-    smaller = np.minimum(per_owner[a], per_owner[b])
+    codes.sort()
+    new = np.empty(len(codes), dtype=bool)
+    new[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    del new
+    counts = np.diff(starts, append=len(codes))
+    codes = codes[starts]
+    del starts
+    smaller = per_owner[codes >> 32]
+    np.minimum(smaller, per_owner[codes & 0xFFFFFFFF], out=smaller)
     keep = counts >= np.maximum(1, np.ceil(min_share * smaller))
-    return np.stack([a[keep], b[keep]], axis=1), np.minimum(counts[keep], 255).astype(np.uint8)
+    del smaller
+    codes, counts = codes[keep], counts[keep]
+    return np.stack([codes >> 32, codes & 0xFFFFFFFF], axis=1), np.minimum(counts, 255).astype(np.uint8)
 
 
 def anchor_candidates(

@@ -1,4 +1,4 @@
-r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingles, in numpy.
+r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingles (numpy and the native core).
 
 Normalisation makes the copies that differ only in case, quote marks, Unicode form or
 whitespace identical: NFKC, then simple case folding (one character to one, so ``É`` is
@@ -8,16 +8,17 @@ never matter.
 
 The tokeniser works on a whole batch of paragraphs at once, never word by word in
 Python: the batch is joined, encoded as UTF-32 (one array element per character), each
-character is looked up in one table (its folded form, 0 for a separator, and flags), word
-boundaries are where the "is a word character" mask changes, and each word's hash is a
-polynomial of its folded characters, summed for all words in one ``np.add.reduceat``
-(separators fold to 0, so a segment from one word's start to the next holds one word):
+character is looked up in one table (its folded form, 0 for a separator, and flags: Python's
+own Unicode answers, :func:`char_table`), and the native core (``tokenize_words``, one pass)
+cuts words where the "is a word character" mask changes and around each character of an
+unspaced script, and hashes each word as a polynomial of its folded characters:
 
-    S(word [s, e)) = sum_{i=s}^{e-1} c_i * Q^i      (mod 2^64, Q = P^-1 mod 2^64)
-    hash(word) = mix(S * P^s) = mix(sum_{k<e-s} c_{s+k} * Q^k)
+    hash(word [s, e)) = mix(sum_{k<e-s} c_{s+k} * Q^k)      (mod 2^64, Q = P^-1 mod 2^64,
+                                                            P = 0x100000001B3)
 
-which depends on the word alone, not on where it stands. A shingle hash combines ``n``
-consecutive word hashes in numpy too. :func:`words` and :func:`fact_flags`, which
+which depends on the word alone, not on where it stands (the numpy tokeniser computed
+``mix(P^s * sum_i c_i * Q^i)``, the same value). A shingle hash combines ``n`` consecutive
+word hashes, in the core too (``word_shingles``). :func:`words` and :func:`fact_flags`, which
 verification uses on candidate paragraphs, run the same kernel, so the words a
 signature was built from and the words verification aligns are always the same.
 """
@@ -26,10 +27,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
+from nettoyeur._core import flagged_paragraphs, tokenize_words, word_shingles
 from nettoyeur.text.lexicon import (
     COMMON_WORDS,
     CONNECTIVES,
@@ -110,16 +112,11 @@ _DIGIT = np.uint32(1 << 24)  # str.isdigit() of the character as written
 _UPPER = np.uint32(1 << 25)  # str.isupper() of the character as written
 _SUSPECT = np.uint32(1 << 26)  # the character may change under NFKC (checked exactly then)
 
-# Polynomial base of word hashes: an odd 64-bit constant, so that it has an inverse mod 2^64.
-_P = 0x100000001B3
-_Q = pow(_P, -1, 1 << 64)
-# Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining.
+# Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining (the native
+# core's tokens.rs has the same ones, and the polynomial base of word hashes).
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _FOLD = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
-# Power tables are cached up to this many characters (2 MiB each: the dedup stage's
-# batches); longer batches compute their own, once.
-_POWERS_CACHED = 1 << 18
 
 
 def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
@@ -181,23 +178,47 @@ def _unspaced(c: int) -> bool:
 
 @lru_cache(maxsize=1)
 def char_table() -> np.ndarray:
-    """Returns the uint32 entries of the Basic Multilingual Plane (built once per process, ~0.1 s).
+    """Returns the uint32 entries of the Basic Multilingual Plane (built once per process).
 
+    Each entry is :func:`_entry`'s, computed one property at a time for the whole plane
+    (a C-level ``map`` of ``str.casefold``, ``str.isalnum``, ``unicodedata.combining`` ...)
+    instead of one call of ``_entry`` per character: 20-30 ms instead of 90 ms, in each of
+    the five processes of a clean with two workers (measured on e2e.py's corpus).
     Characters above U+FFFF (emoji, historic scripts) are looked up one by one when a
     batch holds any; they are rare.
     """
+    n = 0x10000
+    chars = list(map(chr, range(n)))
     second = set()
-    for c in range(0x10000):
-        dec = unicodedata.decomposition(chr(c))
-        if dec and not dec.startswith("<"):
+    for dec in filter(None, map(unicodedata.decomposition, chars)):
+        if not dec.startswith("<"):
             parts = dec.split()
             if len(parts) == 2:
                 second.add(int(parts[1], 16))  # can compose with a preceding character
-    frozen = frozenset(second)
-    table = np.fromiter((_entry(c, frozen) for c in range(0x10000)), dtype=np.uint32, count=0x10000)
+    folded = list(map(str.casefold, chars))
+    for c in [c for c, f in enumerate(folded) if len(f) != 1]:
+        lower = chars[c].lower()
+        folded[c] = lower if len(lower) == 1 else chars[c]
+    codes = np.fromiter(map(ord, folded), dtype=np.uint32, count=n)
+    word = np.fromiter(map(str.isalnum, folded), dtype=bool, count=n) | (codes == ord("_"))
+    solo = np.zeros(n, dtype=bool)
+    for lo, hi in _UNSPACED:
+        if lo < n:
+            hi = min(hi, n - 1)
+            solo[lo : hi + 1] = [cat[0] in "LMN" for cat in map(unicodedata.category, chars[lo : hi + 1])]
+    table = np.where(word | solo, codes, np.uint32(0)).astype(np.uint32)
+    table[solo & (table != 0)] |= _SOLO
+    table[np.fromiter(map(str.isdigit, chars), dtype=bool, count=n)] |= _DIGIT
+    table[[ord("@"), ord("＠")]] |= _AT
+    table[np.fromiter(map(str.isupper, chars), dtype=bool, count=n)] |= _UPPER
+    suspect = np.fromiter(map(unicodedata.combining, chars), dtype=np.int64, count=n) != 0
+    suspect[[c for c in second if c < n]] = True
+    suspect[0x1100:0x1200] = True  # Hangul jamo compose under NFC/NFKC
+    suspect |= ~np.fromiter(map(partial(unicodedata.is_normalized, "NFKC"), chars), dtype=bool, count=n)
+    table[suspect] |= _SUSPECT
     # Folding twice must change nothing (tokens that are already folded hash as they are).
-    folded = table & _FOLD_MASK
-    assert np.array_equal(folded[folded[folded != 0]], folded[folded != 0])
+    folded_codes = table & _FOLD_MASK
+    assert np.array_equal(folded_codes[folded_codes[folded_codes != 0]], folded_codes[folded_codes != 0])
     return table
 
 
@@ -211,21 +232,6 @@ def _lookup(cp: np.ndarray) -> np.ndarray:
     values, inverse = np.unique(cp[big], return_inverse=True)
     out[big] = np.array([_entry(int(c)) for c in values.tolist()], dtype=np.uint32)[inverse]
     return out
-
-
-@lru_cache(maxsize=4)
-def _cached_powers(base: int, n: int) -> np.ndarray:
-    a = np.full(n, base, dtype=np.uint64)
-    a[0] = 1
-    return np.cumprod(a, dtype=np.uint64)
-
-
-def _powers(base: int, n: int) -> np.ndarray:
-    """Returns ``base**i mod 2^64`` for ``i < n`` (uint64)."""
-    if n <= _POWERS_CACHED:
-        size = 1 << max(12, (n - 1).bit_length())
-        return _cached_powers(base, size)[:n]
-    return _cached_powers.__wrapped__(base, n)
 
 
 def mix64(h: np.ndarray) -> np.ndarray:
@@ -353,12 +359,10 @@ def _normalised(texts: list[str]) -> tuple[np.ndarray, list[str]]:
     # The suspect flag is the entries' highest bit: one max() tells whether any is set.
     if joined.isascii() or len(entries) == 0 or int(entries.max()) < int(_SUSPECT):
         return entries, texts
-    suspect = (entries & _SUSPECT) != 0
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1
-    para = np.searchsorted(np.cumsum(lengths), np.flatnonzero(suspect), side="right")
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     changed = False
     texts = list(texts)
-    for i in sorted(set(para.tolist())):
+    for i in flagged_paragraphs(entries, lengths, int(_SUSPECT)).tolist():
         if not unicodedata.is_normalized("NFKC", texts[i]):
             texts[i] = unicodedata.normalize("NFKC", texts[i])
             changed = True
@@ -378,30 +382,9 @@ def tokenize(texts: list[str]) -> Tokens:
         the batch's :class:`Tokens`.
     """
     entries, texts = _normalised(texts)
-    folded = entries & _FOLD_MASK
-    is_word = (folded != 0).view(np.int8)
-    # Word boundaries alternate: +1 where a word starts, -1 just after it ends.
-    edges = np.flatnonzero(np.diff(is_word, prepend=np.int8(0), append=np.int8(0)))
-    starts, ends = edges[0::2], edges[1::2]
-    solo = np.flatnonzero(entries & _SOLO)
-    if len(solo):
-        # Each character of an unspaced script is a word: cut the runs around them.
-        cut = np.union1d(solo, solo + 1)
-        starts = np.union1d(starts, cut[cut < len(entries)])
-        starts = starts[folded[starts] != 0]
-        ends = np.union1d(ends, cut[cut > 0])
-        ends = ends[folded[ends - 1] != 0]
-    n = len(entries)
-    with np.errstate(over="ignore"):
-        # Separators fold to 0, so the sum from one word's start to the next's is the word's
-        # own sum of c_i * Q^i; times P^start it is sum c_i * Q^(i - start), whatever the start.
-        x = np.multiply(folded, _powers(_Q, n), dtype=np.uint64)
-        hashes = np.add.reduceat(x, starts) if len(starts) else np.empty(0, dtype=np.uint64)
-        hashes *= _powers(_P, max(1, n))[starts]
-        mix64(hashes)
-    para_starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=para_starts[1:])
-    offsets = np.searchsorted(starts, para_starts)
+    # Cut and hashed in the native core, in one pass over the entries (see the module's docstring).
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    starts, ends, hashes, offsets = tokenize_words(entries, lengths)
     return Tokens(hashes, offsets, entries, starts, ends)
 
 
@@ -409,31 +392,19 @@ def shingles(tokens: Tokens, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Hashes the word n-grams of every paragraph of a batch (duplicates within a paragraph kept).
 
     A paragraph with fewer than ``n`` words has no shingles: it is compared by exact
-    match instead, never by an empty signature.
+    match instead, never by an empty signature. A shingle's hash folds its word hashes
+    ``h_0 .. h_{n-1}`` as ``acc = acc * MULT + h_k``, then ``acc ^= acc >> 31``, ``acc *= FOLD``
+    and keeps the high 32 bits (the native core's ``word_shingles``).
 
     Returns:
         ``(hashes, offsets)``: uint32 shingle hashes, paragraph after paragraph, and the
         int64 offsets (``len(paragraphs) + 1``) of each paragraph's shingles.
+
+    Raises:
+        ValueError: ``n`` is less than 1.
     """
-    counts = np.maximum(tokens.counts() - (n - 1), 0)
-    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    w = tokens.hashes
-    m = len(w) - n + 1
-    if m <= 0 or offsets[-1] == 0:
-        return np.empty(0, dtype=np.uint32), offsets
-    with np.errstate(over="ignore"):
-        acc = w[:m].copy()
-        for k in range(1, n):
-            acc *= _MULT
-            acc += w[k : k + m]
-        acc ^= acc >> np.uint64(31)
-        acc *= _FOLD
-        h = (acc >> np.uint64(32)).astype(np.uint32)
-    # Keep the n-grams that start and end inside one paragraph.
-    para_end = np.repeat(tokens.offsets[1:], tokens.counts())[:m]
-    valid = np.arange(m, dtype=np.int64) + (n - 1) < para_end
-    return h[valid], offsets
+    hashes = np.ascontiguousarray(tokens.hashes, dtype=np.uint64)
+    return word_shingles(hashes, np.ascontiguousarray(tokens.offsets, dtype=np.int64), n)
 
 
 def exact_keys(tokens: Tokens) -> np.ndarray:

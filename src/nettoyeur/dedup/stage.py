@@ -44,6 +44,7 @@ from nettoyeur.dedup.analysis import (
     analyse_for,
     batches,
     bound_candidates,
+    components,
     counted_candidate_pairs,
     exact_groups,
     families,
@@ -328,6 +329,37 @@ def _without_lone_short_copies(
     return [tuple(p) for p in np.concatenate([every[~alone], local]).tolist()]
 
 
+def conflicts_within_clusters(conflicts: np.ndarray, duplicates: np.ndarray) -> np.ndarray:
+    """Returns the conflict pairs whose two paragraphs a chain of duplicate pairs joins.
+
+    A conflict only ever stops two clusters from merging, and clusters grow along
+    duplicate pairs: two paragraphs that no chain of duplicate pairs joins never meet in
+    one cluster, conflict or not, so :func:`~nettoyeur.dedup.cluster.choose_keepers` and the
+    executor's ``clusters`` decide the same without their pair. In a corpus of short lines
+    from a small vocabulary nearly every verified pair is such a conflict between
+    paragraphs that have no copy at all (452,470 of 564,411 pairs for 100,000 one-line
+    files, ``benchmarks/small_vocab.py``), and clustering them cost the driver a table of
+    every paragraph.
+
+    Args:
+        conflicts: int64 ``(c, 2)`` pairs found to state different things.
+        duplicates: int64 ``(k, 2)`` duplicate pairs (either order).
+
+    Returns:
+        the rows of ``conflicts`` whose two ends are in one connected component of
+        ``duplicates``, in their order.
+    """
+    if len(conflicts) == 0 or len(duplicates) == 0:
+        return conflicts[:0]
+    ids = sorted_unique(duplicates.reshape(-1))
+    labels = components(len(ids), np.searchsorted(ids, duplicates))
+
+    def label(pids: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(ids, pids), len(ids) - 1)
+        return np.where(ids[at] == pids, labels[at], -1 - pids)  # a paragraph without copies: its own
+
+    return conflicts[label(conflicts[:, 0]) == label(conflicts[:, 1])]
+
 def _spilled(pairs: np.ndarray) -> np.ndarray:
     """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
 
@@ -419,6 +451,9 @@ def decide(
     anchors = config.containment != "off"
     settled = families(analysis, group)
     family, variant = settled
+    # The candidates take seconds past a few hundred thousand paragraphs (4.5 s for 300,000
+    # templated ones in one process), before the verification's bar: a line names the step.
+    found_bar = tqdm(desc="candidates", unit="pair", disable=not progress)
     counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
     if counted is not None:
         found = counted(analysis, group, anchors, settled=settled)
@@ -436,6 +471,8 @@ def decide(
     pairs = _spilled(bounded.pairs)
     stats.verified = len(pairs)
     del bounded
+    found_bar.update(stats.candidates)
+    found_bar.close()
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)
     has_shingles[analysis.signed] = True
@@ -452,15 +489,16 @@ def decide(
     duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
     contained: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] = []
-    conflicts: list[tuple[int, int]] = []
+    conflict_chunks: list[np.ndarray] = []  # int64 (k, 2) a chunk: 16 bytes a conflict, not a tuple's ~110
     above: list[tuple[int, int]] = []
     with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
         for chunk, results in _stream(_verify_task, pairs, workers, ctx, executor):
+            conflicting: list[tuple[int, int]] = []
             for (a, b), (match, ev) in zip(chunk.tolist(), results):
                 if ev is not None:  # the evidence of removing b for a, which verification foresaw
                     known[(b, a)] = ev
                 if match is not None and match.conflict:
-                    conflicts.append((a, b))
+                    conflicting.append((a, b))
                 if match is None or match.kind == "different":
                     stats.rejected += 1
                 elif match.kind == "duplicate":
@@ -476,8 +514,12 @@ def decide(
                         stats.verified_contained += 1
                     else:
                         quoted.append((inner, outer))
+            if conflicting:
+                conflict_chunks.append(np.array(conflicting, dtype=np.int64))
             bar.update(len(chunk))
     del pairs
+    conflicts = np.concatenate([np.empty((0, 2), dtype=np.int64), *conflict_chunks])
+    del conflict_chunks
     stats.conflicts = len(conflicts)
     if above:
         texts = store.texts(np.array([inner for inner, _ in above], dtype=np.int64))
@@ -488,12 +530,13 @@ def decide(
     if lone_min:
         duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, lone_min, stats)
 
+    conflicts = conflicts_within_clusters(conflicts, np.asarray(duplicates, dtype=np.int64).reshape(-1, 2))
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
     # holding a conflict pair keep their edges (the greedy clustering needs them).
     star = (
         executor.clusters(
-            np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), np.asarray(conflicts, dtype=np.int64).reshape(-1, 2)
+            np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), conflicts
         )
         if executor is not None
         else None
@@ -515,7 +558,7 @@ def decide(
         len(involved),
         [(local[a], local[b]) for a, b in duplicates],
         [(local[a], local[b]) for a, b in contained],
-        [(local[a], local[b]) for a, b in conflicts],
+        [(local[a], local[b]) for a, b in conflicts.tolist()],
         None if rank is None else rank[involved].tolist(),
         families={
             local[pid]: (f, v)

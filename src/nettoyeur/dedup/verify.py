@@ -3,7 +3,8 @@
 Nothing is removed on a signature's say-so. Each candidate pair gets:
 
 1. the exact Jaccard similarity of the two shingle sets (reported with every removal);
-2. an edit-aware word alignment (``difflib.SequenceMatcher`` on the normalised words),
+2. an edit-aware word alignment (``difflib.SequenceMatcher``'s on the normalised words, in
+   the native core: :func:`_alignment`),
    whose differences are sorted into what copying does and what rewriting does:
 
    * *typo*: a replaced word within one edit of its counterpart (a letter added, dropped
@@ -54,10 +55,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
+from nettoyeur._core import Aligner
 from nettoyeur.config import CleanConfig
 from nettoyeur.text.lexicon import (
     DATES,
@@ -355,28 +357,25 @@ def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
     return polar_a != polar_b or (replaced and ka != kb)
 
 
-def _swaps(ops: list[tuple[str, int, int, int, int]], a: list[str], b: list[str]) -> set[int]:
-    """Returns the indices of opcodes that only move words by one or two places ("big red" / "red big").
+@lru_cache(maxsize=1)
+def _aligner() -> Aligner:
+    """Returns the native core's word alignment, made once per process (it remembers which characters are digits)."""
+    return Aligner()
 
-    A run deleted on one side of a short equal block and inserted on its other side is a
-    swap of neighbours; so is a replaced run whose words are the same ones in another
-    order. Figures never swap: "01:03" / "03:01" is another time.
+
+def _alignment(a: list[str], b: list[str]) -> tuple[list[tuple[str, int, int, int, int]], set[int]]:
+    """Returns the opcodes of two word lists and the indices of those that only swap neighbours.
+
+    The opcodes are ``difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()``,
+    exactly. An opcode only moves words by one or two places ("big red" / "red big") when a run
+    deleted on one side of an equal block of at most two words is inserted on its other side
+    (one or two words), or when a replaced run (up to ``MAX_SUBSTITUTION`` words a side) holds
+    the same words in another order. Figures never swap: no run holding a digit
+    (``str.isdigit``) is a swap, "01:03" / "03:01" is another time. With a single opcode none is.
+    Both are computed in the native core (``nettoyeur._core.Aligner``; the plain Python
+    reference is ``tests/test_core.py``'s).
     """
-    moved: set[int] = set()
-    for k, (op, i1, i2, j1, j2) in enumerate(ops):
-        if any(c.isdigit() for w in a[i1:i2] + b[j1:j2] for c in w):
-            continue
-        if op == "replace" and i2 - i1 == j2 - j1 <= MAX_SUBSTITUTION and sorted(a[i1:i2]) == sorted(b[j1:j2]):
-            moved.add(k)
-        if k + 2 < len(ops) and op in ("delete", "insert") and ops[k + 1][0] == "equal":
-            op3, p1, p2, q1, q2 = ops[k + 2]
-            gap = ops[k + 1][2] - ops[k + 1][1]
-            if gap <= 2 and {op, op3} == {"delete", "insert"}:
-                run = a[i1:i2] if op == "delete" else b[j1:j2]
-                other = b[q1:q2] if op3 == "insert" else a[p1:p2]
-                if run == other and len(run) <= 2 and not any(c.isdigit() for w in run for c in w):
-                    moved.update((k, k + 2))
-    return moved
+    return _aligner().opcodes(a, b, MAX_SUBSTITUTION)
 
 
 def compare(
@@ -394,11 +393,10 @@ def compare(
     Returns:
         the :class:`Alignment`.
     """
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    ops, moved = _alignment(a, b)
     matched = changes = gaps = edits = 0
     fact = False
     last = len(ops) - 1
-    moved = _swaps(ops, a, b) if len(ops) > 1 else set()
     # Names and figures (not date or number words) only added on one side or only dropped on
     # the other (see _fact_edit).
     only_a: Counter = Counter()

@@ -13,9 +13,10 @@ unchanged; only where its functions run differs:
   (:func:`nettoyeur.dedup.key_partitions.split_analysis`). The driver gets the compact rest
   (about 30 bytes a paragraph: word counts, exact keys).
 * *candidates*: one task per key partition takes that partition's keys from every
-  batch, finds the equal keys and emits candidate pairs
-  (:func:`nettoyeur.dedup.key_partitions.partitioned_candidates`); anchor pairs are summed in a
-  second step partitioned by pair.
+  batch, finds the equal keys and emits candidate pairs, each counted per band and per
+  shared anchor; a second step partitioned by pair sums them (the band agreement that
+  bounds the candidates per paragraph, the anchors of the containment test)
+  (:func:`nettoyeur.dedup.key_partitions.counted_partitioned_candidates`).
 * *clusters*: the driver's union-find while the duplicate edge list is small (one edge
   per duplicate); past ``driver_edges`` edges, large-star/small-star rounds as tasks
   (:func:`nettoyeur.dedup.star_components.cluster_edges`).
@@ -43,8 +44,16 @@ import ray
 from ray.exceptions import RayTaskError
 
 import nettoyeur
+from nettoyeur.dedup.analysis import Candidates
 from nettoyeur.dedup.analysis import candidate_pairs as local_candidate_pairs
-from nettoyeur.dedup.key_partitions import BatchKeys, partitioned_candidates, partitions_for, split_analysis
+from nettoyeur.dedup.analysis import counted_candidate_pairs as local_counted_candidate_pairs
+from nettoyeur.dedup.key_partitions import (
+    BatchKeys,
+    counted_partitioned_candidates,
+    partitioned_candidates,
+    partitions_for,
+    split_analysis,
+)
 from nettoyeur.dedup.star_components import cluster_edges
 from nettoyeur.errors import InputError
 from nettoyeur.executors.base import regroup
@@ -226,8 +235,8 @@ class RayExecutor:
     ) -> Iterator[Any]:
         """Yields ``fn(context, task)`` for each task, in task order, each task a Ray task.
 
-        For :func:`~nettoyeur.run.streaming.analyse_batch`, the batches' spilled texts and
-        partitioned keys stay in the object store, for :meth:`candidate_pairs`.
+        For :func:`~nettoyeur.run.passes.analyse_batch`, the batches' spilled texts and
+        partitioned keys stay in the object store, for :meth:`counted_candidate_pairs`.
 
         Raises:
             Exception: a task's own exception (InputError, OSError ...), as raised there.
@@ -312,6 +321,35 @@ class RayExecutor:
         first = group == np.arange(len(group))
         counts = np.concatenate(_get(keys.anchor_counts)) if anchors else None
         return signed, partitioned_candidates(self, keys, first, anchors, counts)
+
+    def counted_candidate_pairs(
+        self, analysis: Any, group: np.ndarray, anchors: bool, settled: tuple[np.ndarray, np.ndarray] | None = None
+    ) -> Candidates:
+        """Returns :func:`nettoyeur.dedup.analysis.counted_candidate_pairs`, found by tasks per key and pair partition.
+
+        The band agreement and shared anchors of each pair are those of the local engine,
+        so :func:`~nettoyeur.dedup.analysis.bound_candidates` keeps the same pairs (see
+        :func:`nettoyeur.dedup.key_partitions.counted_partitioned_candidates`).
+
+        Raises:
+            RuntimeError: the analysis did not come from this executor's analyse stage.
+        """
+        keys, self._keys = self._keys, None
+        if keys is None:
+            if analysis.band_keys.shape[1] == 0 and len(analysis.signed) > 1:
+                raise RuntimeError("the band keys of this analysis are on the cluster of another run")
+            return local_counted_candidate_pairs(analysis, group, anchors, settled=settled)
+        if sum(keys.sizes) != len(analysis):
+            raise RuntimeError("the partitioned keys do not match the analysis")
+        rows = np.flatnonzero(group[analysis.signed] == analysis.signed)
+        signed = analysis.signed[rows].astype(np.int64, copy=False)
+        none = np.empty(0, dtype=np.uint8)
+        if len(signed) < 2:
+            return Candidates(signed, np.empty((0, 2), dtype=np.int64), none, none)
+        first = group == np.arange(len(group))
+        counts = np.concatenate(_get(keys.anchor_counts)) if anchors else None
+        pairs, agreement, shared, implied = counted_partitioned_candidates(self, keys, first, anchors, counts, settled)
+        return Candidates(signed, pairs, agreement, shared, implied)
 
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
         """Returns None (cluster on the driver) up to ``driver_edges`` edges, else edges reduced by tasks.

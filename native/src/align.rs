@@ -1,0 +1,319 @@
+//! The word alignment of verification: the opcodes of Python's
+//! `difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()` on two word lists, and
+//! which of them only swap neighbouring words (`verify.compare`'s swaps).
+//!
+//! The words arrive as ids (equal words, equal ids: the bindings intern them), so the kernels
+//! never compare text. The alignment is difflib's, step for step: the longest matching block
+//! of a range (the first one found, scanning `a` then each word's positions in `b` in order),
+//! then the same in the ranges on either side, blocks sorted and adjacent ones merged, opcodes
+//! read off the gaps between them. With no junk and no popular words (`isjunk=None`,
+//! `autojunk=False`) difflib's junk extensions never run; the plain extensions are kept.
+
+/// What an opcode does to `a[i1..i2]` to make `b[j1..j2]` of it (difflib's tags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Replace,
+    Delete,
+    Insert,
+    Equal,
+}
+
+impl Tag {
+    /// difflib's name of the tag.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::Replace => "replace",
+            Tag::Delete => "delete",
+            Tag::Insert => "insert",
+            Tag::Equal => "equal",
+        }
+    }
+}
+
+/// One opcode: `a[i1..i2]` becomes `b[j1..j2]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Op {
+    pub tag: Tag,
+    pub i1: usize,
+    pub i2: usize,
+    pub j1: usize,
+    pub j2: usize,
+}
+
+/// The positions of each word of `b`, ascending, by word id (difflib's `b2j`).
+struct Positions {
+    by_id: Vec<Vec<u32>>,
+}
+
+impl Positions {
+    fn new(b: &[u32], ids: usize) -> Positions {
+        let mut by_id = vec![Vec::new(); ids];
+        for (j, &w) in b.iter().enumerate() {
+            by_id[w as usize].push(j as u32);
+        }
+        Positions { by_id }
+    }
+}
+
+/// Scratch rows of difflib's `j2len` (the length of the match ending at `b[j]` in the previous
+/// and the current row of `a`), cleared through the lists of the entries set.
+struct Rows {
+    prev: Vec<u32>,
+    cur: Vec<u32>,
+    prev_set: Vec<u32>,
+    cur_set: Vec<u32>,
+}
+
+/// `find_longest_match(alo, ahi, blo, bhi)`: `(i, j, k)` with `a[i..i+k] == b[j..j+k]` longest,
+/// the first such found (smallest `i`, then smallest `j`); `(alo, blo, 0)` when none.
+fn longest_match(
+    a: &[u32],
+    b: &[u32],
+    pos: &Positions,
+    rows: &mut Rows,
+    (alo, ahi, blo, bhi): (usize, usize, usize, usize),
+) -> (usize, usize, usize) {
+    let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0usize);
+    for i in alo..ahi {
+        let js = &pos.by_id[a[i] as usize];
+        // Positions below blo are skipped and the scan stops at bhi, as difflib's loop does.
+        let from = js.partition_point(|&j| (j as usize) < blo);
+        for &j in &js[from..] {
+            let j = j as usize;
+            if j >= bhi {
+                break;
+            }
+            let k = if j > 0 { rows.prev[j - 1] } else { 0 } + 1;
+            rows.cur[j] = k;
+            rows.cur_set.push(j as u32);
+            if k as usize > bestsize {
+                besti = i + 1 - k as usize;
+                bestj = j + 1 - k as usize;
+                bestsize = k as usize;
+            }
+        }
+        for &j in &rows.prev_set {
+            rows.prev[j as usize] = 0;
+        }
+        rows.prev_set.clear();
+        std::mem::swap(&mut rows.prev, &mut rows.cur);
+        std::mem::swap(&mut rows.prev_set, &mut rows.cur_set);
+    }
+    for &j in &rows.prev_set {
+        rows.prev[j as usize] = 0;
+    }
+    rows.prev_set.clear();
+    // difflib's extensions (a no-op without junk: the longest block cannot grow).
+    while besti > alo && bestj > blo && a[besti - 1] == b[bestj - 1] {
+        besti -= 1;
+        bestj -= 1;
+        bestsize += 1;
+    }
+    while besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] == b[bestj + bestsize] {
+        bestsize += 1;
+    }
+    (besti, bestj, bestsize)
+}
+
+/// difflib's `get_matching_blocks`: the matching blocks, sorted, adjacent ones merged, with the
+/// sentinel `(len(a), len(b), 0)` last. `ids` bounds every id of `a` and `b`.
+pub fn matching_blocks(a: &[u32], b: &[u32], ids: usize) -> Vec<(usize, usize, usize)> {
+    let pos = Positions::new(b, ids);
+    let mut rows = Rows { prev: vec![0; b.len()], cur: vec![0; b.len()], prev_set: Vec::new(), cur_set: Vec::new() };
+    let mut queue = vec![(0, a.len(), 0, b.len())];
+    let mut blocks = Vec::new();
+    while let Some((alo, ahi, blo, bhi)) = queue.pop() {
+        let (i, j, k) = longest_match(a, b, &pos, &mut rows, (alo, ahi, blo, bhi));
+        if k > 0 {
+            blocks.push((i, j, k));
+            if alo < i && blo < j {
+                queue.push((alo, i, blo, j));
+            }
+            if i + k < ahi && j + k < bhi {
+                queue.push((i + k, ahi, j + k, bhi));
+            }
+        }
+    }
+    blocks.sort_unstable();
+    let mut merged = Vec::with_capacity(blocks.len() + 1);
+    let (mut i1, mut j1, mut k1) = (0, 0, 0);
+    for (i2, j2, k2) in blocks {
+        if i1 + k1 == i2 && j1 + k1 == j2 {
+            k1 += k2;
+        } else {
+            if k1 > 0 {
+                merged.push((i1, j1, k1));
+            }
+            i1 = i2;
+            j1 = j2;
+            k1 = k2;
+        }
+    }
+    if k1 > 0 {
+        merged.push((i1, j1, k1));
+    }
+    merged.push((a.len(), b.len(), 0));
+    merged
+}
+
+/// difflib's `get_opcodes` of `a` and `b` (word ids below `ids`).
+pub fn opcodes(a: &[u32], b: &[u32], ids: usize) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (ai, bj, size) in matching_blocks(a, b, ids) {
+        let tag = if i < ai && j < bj {
+            Some(Tag::Replace)
+        } else if i < ai {
+            Some(Tag::Delete)
+        } else if j < bj {
+            Some(Tag::Insert)
+        } else {
+            None
+        };
+        if let Some(tag) = tag {
+            ops.push(Op { tag, i1: i, i2: ai, j1: j, j2: bj });
+        }
+        i = ai + size;
+        j = bj + size;
+        if size > 0 {
+            ops.push(Op { tag: Tag::Equal, i1: ai, i2: i, j1: bj, j2: j });
+        }
+    }
+    ops
+}
+
+/// The indices (ascending) of the opcodes that only move words by one or two places
+/// (`verify.compare`'s swaps; none when there is a single opcode).
+///
+/// A replaced run whose words are the same ones in another order (at most `max_substitution`
+/// a side), and a run of one or two words deleted on one side of an equal block of at most two
+/// words and inserted on its other side, are swaps. Runs holding a digit (`digit[id]`) never are:
+/// "01:03" / "03:01" is another time.
+pub fn swaps(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution: usize) -> Vec<usize> {
+    let mut moved = Vec::new();
+    if ops.len() <= 1 {
+        return moved;
+    }
+    let has_digit = |run: &[u32]| run.iter().any(|&w| digit[w as usize]);
+    for (k, op) in ops.iter().enumerate() {
+        let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+        if has_digit(ra) || has_digit(rb) {
+            continue;
+        }
+        if op.tag == Tag::Replace && ra.len() == rb.len() && ra.len() <= max_substitution {
+            let (mut sa, mut sb) = (ra.to_vec(), rb.to_vec());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            if sa == sb {
+                moved.push(k);
+            }
+        }
+        if k + 2 < ops.len() && matches!(op.tag, Tag::Delete | Tag::Insert) && ops[k + 1].tag == Tag::Equal {
+            let (mid, third) = (ops[k + 1], ops[k + 2]);
+            let gap = mid.i2 - mid.i1;
+            let pair = matches!((op.tag, third.tag), (Tag::Delete, Tag::Insert) | (Tag::Insert, Tag::Delete));
+            if gap <= 2 && pair {
+                let run = if op.tag == Tag::Delete { ra } else { rb };
+                let other = if third.tag == Tag::Insert { &b[third.j1..third.j2] } else { &a[third.i1..third.i2] };
+                if run == other && run.len() <= 2 && !has_digit(run) {
+                    moved.push(k);
+                    moved.push(k + 2);
+                }
+            }
+        }
+    }
+    moved.sort_unstable();
+    moved.dedup();
+    moved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(words: &str, table: &mut Vec<String>) -> Vec<u32> {
+        words
+            .split_whitespace()
+            .map(|w| match table.iter().position(|t| t == w) {
+                Some(i) => i as u32,
+                None => {
+                    table.push(w.to_string());
+                    (table.len() - 1) as u32
+                }
+            })
+            .collect()
+    }
+
+    fn ops_of(a: &str, b: &str) -> Vec<(&'static str, usize, usize, usize, usize)> {
+        let mut table = Vec::new();
+        let (a, b) = (ids(a, &mut table), ids(b, &mut table));
+        opcodes(&a, &b, table.len()).into_iter().map(|o| (o.tag.name(), o.i1, o.i2, o.j1, o.j2)).collect()
+    }
+
+    #[test]
+    fn opcodes_match_difflib() {
+        // Expected values printed by Python 3.11's difflib.SequenceMatcher(None, a, b, autojunk=False).
+        assert_eq!(
+            ops_of("a b c d e", "a x c d y e"),
+            vec![
+                ("equal", 0, 1, 0, 1),
+                ("replace", 1, 2, 1, 2),
+                ("equal", 2, 4, 2, 4),
+                ("insert", 4, 4, 4, 5),
+                ("equal", 4, 5, 5, 6)
+            ]
+        );
+        assert_eq!(ops_of("", ""), vec![]);
+        assert_eq!(ops_of("a", ""), vec![("delete", 0, 1, 0, 0)]);
+        assert_eq!(ops_of("", "a b"), vec![("insert", 0, 0, 0, 2)]);
+        // Ties: the first longest block in a, then in b.
+        assert_eq!(ops_of("x y x y", "x y"), vec![("equal", 0, 2, 0, 2), ("delete", 2, 4, 2, 2)]);
+        assert_eq!(ops_of("x y", "q x y x y"), vec![("insert", 0, 0, 0, 1), ("equal", 0, 2, 1, 3), ("insert", 2, 2, 3, 5)]);
+    }
+
+    #[test]
+    fn opcodes_cover_both_sides_in_order() {
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            let mut draw = |n: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % n
+            };
+            let la = draw(12) as usize;
+            let lb = draw(12) as usize;
+            let a: Vec<u32> = (0..la).map(|_| draw(4) as u32).collect();
+            let b: Vec<u32> = (0..lb).map(|_| draw(4) as u32).collect();
+            let ops = opcodes(&a, &b, 4);
+            let (mut i, mut j) = (0, 0);
+            for o in &ops {
+                assert_eq!((o.i1, o.j1), (i, j));
+                if o.tag == Tag::Equal {
+                    assert_eq!(&a[o.i1..o.i2], &b[o.j1..o.j2]);
+                }
+                i = o.i2;
+                j = o.j2;
+            }
+            assert_eq!((i, j), (la, lb));
+        }
+    }
+
+    #[test]
+    fn swaps_of_neighbours() {
+        let mut table = Vec::new();
+        let a = ids("the big red car", &mut table);
+        let b = ids("the red big car", &mut table);
+        let digit = vec![false; table.len()];
+        let ops = opcodes(&a, &b, table.len());
+        let moved = swaps(&ops, &a, &b, &digit, 3);
+        assert!(!moved.is_empty());
+        // A figure never swaps.
+        let mut table = Vec::new();
+        let a = ids("at 10 45 today", &mut table);
+        let b = ids("at 45 10 today", &mut table);
+        let digit: Vec<bool> = table.iter().map(|w| w.chars().any(|c| c.is_ascii_digit())).collect();
+        let ops = opcodes(&a, &b, table.len());
+        assert!(swaps(&ops, &a, &b, &digit, 3).is_empty());
+        // One opcode: no swap.
+        assert!(swaps(&[Op { tag: Tag::Replace, i1: 0, i2: 2, j1: 0, j2: 2 }], &[0, 1], &[1, 0], &[false, false], 3).is_empty());
+    }
+}

@@ -1,0 +1,246 @@
+//! Words and word shingles of a batch of paragraphs, from the character-table entries Python
+//! made of the batch (`shingle.tokenize` and `shingle.shingles`; the table, and so every
+//! Unicode question, stays Python's: `shingle.char_table`).
+//!
+//! An entry holds the folded code point in its low 21 bits (0: a separator) and flags above;
+//! `SOLO` marks a character of a script written without spaces, a word of its own. A word is a
+//! maximal run of non-separators, cut around each `SOLO` character. Its hash is the polynomial
+//! `sum_k c_k * Q^k (mod 2^64)` of its folded characters (`Q` the inverse of `P`), mixed with
+//! splitmix64's finaliser: numpy computed it as `(sum_i c_i * Q^i) * P^start`, the same value
+//! in the ring of integers mod 2^64.
+
+use crate::InputError;
+
+pub const FOLD_MASK: u32 = 0x1F_FFFF;
+pub const SOLO: u32 = 1 << 23;
+/// The polynomial base of word hashes (odd, so it has an inverse mod 2^64).
+pub const P: u64 = 0x1_0000_0001_B3;
+/// Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining.
+pub const MULT: u64 = 0x9E37_79B9_7F4A_7C15;
+pub const FOLD: u64 = 0xBF58_476D_1CE4_E5B9;
+pub const MIX2: u64 = 0x94D0_49BB_1331_11EB;
+
+/// `P^-1 mod 2^64` (Newton's iteration doubles the correct low bits each step).
+pub const fn inverse(p: u64) -> u64 {
+    let mut x = p; // correct to 3 bits for odd p
+    let mut i = 0;
+    while i < 6 {
+        x = x.wrapping_mul(2u64.wrapping_sub(p.wrapping_mul(x)));
+        i += 1;
+    }
+    x
+}
+
+pub const Q: u64 = inverse(P);
+
+/// splitmix64's finaliser (wrapping arithmetic).
+#[inline(always)]
+pub fn mix64(mut h: u64) -> u64 {
+    h ^= h >> 30;
+    h = h.wrapping_mul(FOLD);
+    h ^= h >> 27;
+    h = h.wrapping_mul(MIX2);
+    h ^ (h >> 31)
+}
+
+/// The words of a batch.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Words {
+    /// Character position of each word's first character.
+    pub starts: Vec<i64>,
+    /// Character position just after each word.
+    pub ends: Vec<i64>,
+    /// The hash of each word.
+    pub hashes: Vec<u64>,
+    /// `paragraphs + 1` word positions: paragraph `p`'s words are `offsets[p]..offsets[p + 1]`.
+    pub offsets: Vec<i64>,
+}
+
+/// Cuts the entries of a batch (paragraphs of `lengths` characters, each followed by one
+/// separator, as `"\n".join` lays them out, the last one's separator being absent) into words.
+///
+/// Errors: the lengths are negative or run past the entries.
+pub fn words(entries: &[u32], lengths: &[i64]) -> Result<Words, InputError> {
+    // Paragraph starts, as numpy's cumsum of (length + 1) (one position past the end is allowed).
+    let mut para_starts = Vec::with_capacity(lengths.len() + 1);
+    let mut at: i64 = 0;
+    para_starts.push(0);
+    for &len in lengths {
+        if len < 0 {
+            return Err(InputError(format!("a paragraph length is negative ({len})")));
+        }
+        at = at
+            .checked_add(len)
+            .and_then(|x| x.checked_add(1))
+            .ok_or_else(|| InputError("the paragraph lengths overflow".into()))?;
+        para_starts.push(at);
+    }
+    if lengths.len() > 0 && at - 1 > entries.len() as i64 {
+        return Err(InputError(format!("the paragraphs run to {}, past the {} entries", at - 1, entries.len())));
+    }
+    let n = entries.len();
+    let word = |i: usize| entries[i] & FOLD_MASK != 0;
+    let solo = |i: usize| entries[i] & SOLO != 0;
+    let mut out = Words::default();
+    let mut i = 0;
+    while i < n {
+        if !word(i) {
+            i += 1;
+            continue;
+        }
+        // A word from i: until a separator, a SOLO character, or just after one.
+        let start = i;
+        let mut h: u64 = 0;
+        let mut power: u64 = 1;
+        loop {
+            h = h.wrapping_add(((entries[i] & FOLD_MASK) as u64).wrapping_mul(power));
+            power = power.wrapping_mul(Q);
+            i += 1;
+            if i >= n || !word(i) || solo(i) || solo(i - 1) {
+                break;
+            }
+        }
+        out.starts.push(start as i64);
+        out.ends.push(i as i64);
+        out.hashes.push(mix64(h));
+    }
+    // numpy's searchsorted(starts, para_starts): the words that start before each paragraph start.
+    let mut w = 0usize;
+    out.offsets.reserve(para_starts.len());
+    for &ps in &para_starts {
+        while w < out.starts.len() && out.starts[w] < ps {
+            w += 1;
+        }
+        out.offsets.push(w as i64);
+    }
+    Ok(out)
+}
+
+/// The paragraphs (ascending) holding an entry with any bit of `flag`: of a batch laid out as
+/// in [`words`], paragraph `p` owns its characters and the separator after it.
+///
+/// Errors: the lengths are negative or run past the entries.
+pub fn flagged_paragraphs(entries: &[u32], lengths: &[i64], flag: u32) -> Result<Vec<i64>, InputError> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for (p, &len) in lengths.iter().enumerate() {
+        if len < 0 || len as u64 > (entries.len() - at.min(entries.len())) as u64 {
+            return Err(InputError(format!("paragraph {p} ({len} characters) runs past the {} entries", entries.len())));
+        }
+        let end = (at + len as usize + 1).min(entries.len());
+        if entries[at..end].iter().any(|&e| e & flag != 0) {
+            out.push(p as i64);
+        }
+        at = end;
+    }
+    Ok(out)
+}
+
+/// The 32-bit hash of each word n-gram that lies inside one paragraph, paragraph after
+/// paragraph, and the offsets of each paragraph's n-grams (`shingle.shingles`).
+///
+/// Errors: `n` is 0, or the offsets are not non-decreasing positions into `hashes` from 0.
+pub fn shingles(hashes: &[u64], offsets: &[i64], n: usize) -> Result<(Vec<u32>, Vec<i64>), InputError> {
+    if n == 0 {
+        return Err(InputError("a shingle needs at least one word (n = 0)".into()));
+    }
+    if offsets.is_empty() || offsets[0] != 0 || offsets[offsets.len() - 1] as u64 > hashes.len() as u64 {
+        return Err(InputError("offsets must run from 0 to at most the number of words".into()));
+    }
+    if offsets.windows(2).any(|w| w[1] < w[0]) {
+        return Err(InputError("offsets must not decrease".into()));
+    }
+    let mut out_offsets = Vec::with_capacity(offsets.len());
+    out_offsets.push(0i64);
+    let mut total = 0i64;
+    for w in offsets.windows(2) {
+        total += (w[1] - w[0] - (n as i64 - 1)).max(0);
+        out_offsets.push(total);
+    }
+    let mut out = Vec::with_capacity(total as usize);
+    for w in offsets.windows(2) {
+        let (lo, hi) = (w[0] as usize, w[1] as usize);
+        if hi - lo < n {
+            continue;
+        }
+        for s in lo..=hi - n {
+            let mut acc = hashes[s];
+            for &h in &hashes[s + 1..s + n] {
+                acc = acc.wrapping_mul(MULT).wrapping_add(h);
+            }
+            acc ^= acc >> 31;
+            acc = acc.wrapping_mul(FOLD);
+            out.push((acc >> 32) as u32);
+        }
+    }
+    Ok((out, out_offsets))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(text: &str) -> Vec<u32> {
+        // A toy table: ASCII letters and digits fold to lower case, CJK ideographs are SOLO.
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase() as u32
+                } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                    c as u32 | SOLO
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn q_is_the_inverse_of_p() {
+        assert_eq!(P.wrapping_mul(Q), 1);
+    }
+
+    #[test]
+    fn words_are_runs_cut_around_solo_characters() {
+        let text = "Ab cd\n中文x  é\ny";
+        let e = entries(text);
+        let w = words(&e, &[5, 6, 1]).unwrap();
+        assert_eq!(w.starts, vec![0, 3, 6, 7, 8, 13]);
+        assert_eq!(w.ends, vec![2, 5, 7, 8, 9, 14]);
+        assert_eq!(w.offsets, vec![0, 2, 5, 6]);
+        // A word's hash depends on the word alone.
+        assert_eq!(w.hashes[0], words(&entries("ab"), &[2]).unwrap().hashes[0]);
+        assert_ne!(w.hashes[0], w.hashes[1]);
+    }
+
+    #[test]
+    fn refuses_lengths_past_the_entries() {
+        assert!(words(&[97, 98], &[3]).is_err());
+        assert!(words(&[97, 98], &[-1]).is_err());
+        assert_eq!(words(&[], &[]).unwrap().offsets, vec![0]);
+        assert_eq!(words(&[], &[0]).unwrap().offsets, vec![0, 0]);
+    }
+
+    #[test]
+    fn flagged_paragraphs_own_their_separator() {
+        let e = [1, 0, 8, 0, 1, 1, 8];
+        assert_eq!(flagged_paragraphs(&e, &[1, 1, 3], 8).unwrap(), vec![1, 2]);
+        assert_eq!(flagged_paragraphs(&e, &[2, 4], 8).unwrap(), vec![0, 1]);
+        assert_eq!(flagged_paragraphs(&e, &[1, 1, 3], 16).unwrap(), Vec::<i64>::new());
+        assert!(flagged_paragraphs(&e, &[1, 1, 4], 8).is_err());
+        assert!(flagged_paragraphs(&e, &[-1], 8).is_err());
+    }
+
+    #[test]
+    fn shingles_stay_inside_paragraphs() {
+        let h: Vec<u64> = (1..=7).collect();
+        let (s, o) = shingles(&h, &[0, 3, 4, 7], 2).unwrap();
+        assert_eq!(o, vec![0, 2, 2, 4]);
+        assert_eq!(s.len(), 4);
+        let (one, _) = shingles(&h, &[0, 7], 1).unwrap();
+        assert_eq!(one.len(), 7);
+        assert!(shingles(&h, &[0, 7], 0).is_err());
+        assert!(shingles(&h, &[0, 8], 2).is_err());
+        assert!(shingles(&h, &[0, 5, 3], 2).is_err());
+    }
+}
