@@ -360,6 +360,7 @@ def conflicts_within_clusters(conflicts: np.ndarray, duplicates: np.ndarray) -> 
 
     return conflicts[label(conflicts[:, 0]) == label(conflicts[:, 1])]
 
+
 def _spilled(pairs: np.ndarray) -> np.ndarray:
     """Returns ``pairs``, mapped from a temporary file when there are more than :data:`PAIRS_IN_MEMORY`.
 
@@ -441,16 +442,51 @@ def decide(
     stats = DedupStats()
     n = stats.paragraphs = len(analysis)
     stats.bands, stats.rows = config.bands_rows
-    n_words = analysis.n_words
     group = exact_groups(analysis)
     copies = np.flatnonzero(group != np.arange(n))
     exact = np.stack([group[copies], copies], axis=1)
-    lone_min = config.min_lone_copy_words if doc_of is not None else 0
     stats.exact_pairs = len(exact)
-
-    anchors = config.containment != "off"
     settled = families(analysis, group)
+    signed, pairs = _candidates(analysis, group, settled, config, executor, stats, progress)
+    # The band keys and anchors are most of the analysis and are not needed any more.
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[analysis.signed] = True
+    analysis.band_keys = np.empty((0, analysis.band_keys.shape[1]), dtype=np.uint64)
+    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
+    analysis.anchor_owner = np.empty(0, dtype=np.int32)
+    analysis.anchor_parts = None
+    stats.signed = len(signed)
+    ctx = VerifyContext(store, config, estimates=len(signed) > 1)
+    verdicts = _verify(pairs, exact, analysis.n_words, doc_of, ctx, workers, executor, stats, progress)
+    del pairs
+    if doc_of is not None and config.min_lone_copy_words:
+        verdicts.duplicates = _without_lone_short_copies(
+            verdicts.duplicates, len(exact), group, analysis.n_words, doc_of, config.min_lone_copy_words, stats
+        )
+    removals = _keepers(verdicts, group, settled, rank, executor, stats)
+    decision = Decision(stats=stats, keep=config.keep)
+    if removals:
+        _add_evidence(decision, removals, group, has_shingles, verdicts.known, ctx, workers, executor)
+    return decision
+
+
+def _candidates(
+    analysis: Analysis,
+    group: np.ndarray,
+    settled: tuple[np.ndarray, np.ndarray],
+    config: CleanConfig,
+    executor: Any,
+    stats: DedupStats,
+    progress: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs to verify: LSH bands and anchors, less the pairs families settle, bounded per paragraph.
+
+    Returns:
+        ``(signed, pairs)``: the signed paragraphs, and the pairs to verify (mapped from a
+        temporary file past :data:`PAIRS_IN_MEMORY`).
+    """
     family, variant = settled
+    anchors = config.containment != "off"
     # The candidates take seconds past a few hundred thousand paragraphs (4.5 s for 300,000
     # templated ones in one process), before the verification's bar: a line names the step.
     found_bar = tqdm(desc="candidates", unit="pair", disable=not progress)
@@ -473,22 +509,45 @@ def decide(
     del bounded
     found_bar.update(stats.candidates)
     found_bar.close()
-    # The band keys and anchors are most of the analysis and are not needed any more.
-    has_shingles = np.zeros(n, dtype=bool)
-    has_shingles[analysis.signed] = True
-    analysis.band_keys = np.empty((0, analysis.band_keys.shape[1]), dtype=np.uint64)
-    analysis.anchor_keys = np.empty(0, dtype=np.uint32)
-    analysis.anchor_owner = np.empty(0, dtype=np.int32)
-    analysis.anchor_parts = None
-    stats.signed = len(signed)
-    ctx = VerifyContext(store, config, estimates=len(signed) > 1)
+    return signed, pairs
 
-    # Verdicts are consumed chunk by chunk as they come (in pair order, whatever the
-    # worker count): only the pairs that matter are kept, never one result per candidate.
-    known: dict[tuple[int, int], tuple[float | None, float, float]] = {}
-    duplicates: list[tuple[int, int]] = [tuple(p) for p in exact.tolist()]
-    contained: list[tuple[int, int]] = []
-    quoted: list[tuple[int, int]] = []
+
+@dataclass
+class _Verdicts:
+    """What verification found, kept as it comes: only the pairs that matter, never one result per candidate.
+
+    Attributes:
+        known: the evidence of removing ``b`` for ``a``, by ``(b, a)``, where verification foresaw it.
+        duplicates: duplicate pairs (the exact pairs first).
+        contained: ``(inner, outer)`` pairs: a cut copy inside a longer paragraph.
+        quoted: ``(inner, outer)`` pairs: a passage quoted in a longer paragraph.
+        conflicts: int64 ``(c, 2)`` pairs that state different things.
+    """
+
+    known: dict[tuple[int, int], tuple[float | None, float, float]]
+    duplicates: list[tuple[int, int]]
+    contained: list[tuple[int, int]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    conflicts: np.ndarray = field(default_factory=lambda: np.empty((0, 2), dtype=np.int64))
+
+
+def _verify(
+    pairs: np.ndarray,
+    exact: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray | None,
+    ctx: VerifyContext,
+    workers: int,
+    executor: Any,
+    stats: DedupStats,
+    progress: bool,
+) -> _Verdicts:
+    """Verifies the candidate pairs, chunk by chunk as they come (in pair order, whatever the worker count).
+
+    A short paragraph contained in a longer one of its own document is a heading its body
+    restates (quoted) or a cut copy (contained), as :func:`is_heading` says.
+    """
+    found = _Verdicts(known={}, duplicates=[tuple(p) for p in exact.tolist()])
     conflict_chunks: list[np.ndarray] = []  # int64 (k, 2) a chunk: 16 bytes a conflict, not a tuple's ~110
     above: list[tuple[int, int]] = []
     with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
@@ -496,13 +555,13 @@ def decide(
             conflicting: list[tuple[int, int]] = []
             for (a, b), (match, ev) in zip(chunk.tolist(), results):
                 if ev is not None:  # the evidence of removing b for a, which verification foresaw
-                    known[(b, a)] = ev
+                    found.known[(b, a)] = ev
                 if match is not None and match.conflict:
                     conflicting.append((a, b))
                 if match is None or match.kind == "different":
                     stats.rejected += 1
                 elif match.kind == "duplicate":
-                    duplicates.append((a, b))
+                    found.duplicates.append((a, b))
                     stats.verified_duplicates += 1
                 else:
                     inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
@@ -510,34 +569,47 @@ def decide(
                     if match.kind == "contained" and local and n_words[inner] <= HEADING_WORDS:
                         above.append((inner, outer))  # a heading its body restates, or a cut copy: see below
                     elif match.kind == "contained":
-                        contained.append((inner, outer))
+                        found.contained.append((inner, outer))
                         stats.verified_contained += 1
                     else:
-                        quoted.append((inner, outer))
+                        found.quoted.append((inner, outer))
             if conflicting:
                 conflict_chunks.append(np.array(conflicting, dtype=np.int64))
             bar.update(len(chunk))
-    del pairs
-    conflicts = np.concatenate([np.empty((0, 2), dtype=np.int64), *conflict_chunks])
+    found.conflicts = np.concatenate([np.empty((0, 2), dtype=np.int64), *conflict_chunks])
     del conflict_chunks
-    stats.conflicts = len(conflicts)
+    stats.conflicts = len(found.conflicts)
     if above:
-        texts = store.texts(np.array([inner for inner, _ in above], dtype=np.int64))
+        texts = ctx.store.texts(np.array([inner for inner, _ in above], dtype=np.int64))
         for pair, text in zip(above, texts):
             heading = is_heading(text)
-            (quoted if heading else contained).append(pair)
+            (found.quoted if heading else found.contained).append(pair)
             stats.verified_contained += not heading
-    if lone_min:
-        duplicates = _without_lone_short_copies(duplicates, len(exact), group, n_words, doc_of, lone_min, stats)
+    return found
 
-    conflicts = conflicts_within_clusters(conflicts, np.asarray(duplicates, dtype=np.int64).reshape(-1, 2))
+
+def _keepers(
+    found: _Verdicts,
+    group: np.ndarray,
+    settled: tuple[np.ndarray, np.ndarray],
+    rank: np.ndarray | None,
+    executor: Any,
+    stats: DedupStats,
+) -> list[Removal]:
+    """Clusters the duplicates, chooses the kept copy of each cluster; the quoted passages to report.
+
+    Returns:
+        the removals (``duplicate``, ``contained``), then the quoted paragraphs to report,
+        each with the kept paragraph it points at.
+    """
+    family, variant = settled
+    duplicates, contained, quoted = found.duplicates, found.contained, found.quoted
+    conflicts = conflicts_within_clusters(found.conflicts, np.asarray(duplicates, dtype=np.int64).reshape(-1, 2))
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
     # holding a conflict pair keep their edges (the greedy clustering needs them).
     star = (
-        executor.clusters(
-            np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), conflicts
-        )
+        executor.clusters(np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), conflicts)
         if executor is not None
         else None
     )
@@ -575,11 +647,21 @@ def decide(
         if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
             quoted_in[inner] = target
     stats.quoted = len(quoted_in)
-    removals = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
-    removals += [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
-    decision = Decision(stats=stats, keep=config.keep)
-    if not removals:
-        return decision
+    out = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
+    return out + [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
+
+
+def _add_evidence(
+    decision: Decision,
+    removals: list[Removal],
+    group: np.ndarray,
+    has_shingles: np.ndarray,
+    known: dict[tuple[int, int], tuple[float | None, float, float]],
+    ctx: VerifyContext,
+    workers: int,
+    executor: Any,
+) -> None:
+    """Adds each removal to ``decision`` with its evidence (the reported ones to ``decision.reported``)."""
     chosen = np.array([(r.pid, r.target) for r in removals], dtype=np.int64)
     # An exact copy needs no text: every word matches, both shingle sets and signatures are equal.
     same = group[chosen[:, 0]] == group[chosen[:, 1]]
@@ -594,14 +676,13 @@ def decide(
         for (pid, target), is_same in zip(chosen.tolist(), same.tolist())
     ]
     for r, (pid, target), ev in zip(removals, chosen.tolist(), evidence):
-        if r.reason == "quoted" or (r.reason == "contained" and config.containment == "report"):
+        if r.reason == "quoted" or (r.reason == "contained" and ctx.config.containment == "report"):
             decision.reported.append((pid, target, r.reason, ev))
             continue
         decision.pid.append(pid)
         decision.target.append(target)
         decision.reason.append(r.reason)
         decision.evidence.append(ev)
-    return decision
 
 
 # Why a quoted paragraph is reported and kept.
