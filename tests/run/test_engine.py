@@ -431,5 +431,6 @@ def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tm
     full.band_keys = spilled_bands
     full.anchor_parts = spilled_anchors if containment != "off" else None
     for workers in (1, 2):
-        signed, got = LocalExecutor(workers).candidate_pairs(full, group, containment != "off")
+        mapper = LocalExecutor(workers).map if workers > 1 else None  # (fn, tasks, context): jobs default 2
+        signed, got = candidate_pairs(full, group, containment != "off", mapper)
         assert got.dtype == np.int64 and np.array_equal(got, expected), workers

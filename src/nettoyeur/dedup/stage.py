@@ -41,6 +41,7 @@ from tqdm import tqdm
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.analysis import (
     Analysis,
+    Mapper,
     analyse_for,
     batches,
     bound_candidates,
@@ -490,15 +491,16 @@ def _candidates(
     # The candidates take seconds past a few hundred thousand paragraphs (4.5 s for 300,000
     # templated ones in one process), before the verification's bar: a line names the step.
     found_bar = tqdm(desc="candidates", unit="pair", disable=not progress)
-    counted = counted_candidate_pairs if executor is None else getattr(executor, "counted_candidate_pairs", None)
+    # An executor may find them its own way (Ray: by key partition, the keys left on the
+    # cluster); else here, band by band and anchor part by anchor part on its workers.
+    counted = getattr(executor, "counted_candidate_pairs", None)
     if counted is not None:
         found = counted(analysis, group, anchors, settled=settled)
-        signed, agreement, shared_anchors = found.signed, found.agreement, found.shared
-        pairs, stats.implied = found.pairs, found.implied
-        del found
-    else:  # an executor that does not count band agreement: families still apply, the bound does not
-        signed, pairs = executor.candidate_pairs(analysis, group, anchors)
-        agreement = shared_anchors = None
+    else:
+        found = counted_candidate_pairs(analysis, group, anchors, _mapper(executor), settled)
+    signed, agreement, shared_anchors = found.signed, found.agreement, found.shared
+    pairs, stats.implied = found.pairs, found.implied
+    del found
     bounded = bound_candidates(pairs, agreement, shared_anchors, family, variant)
     stats.candidates = len(pairs) - bounded.implied
     stats.implied += bounded.implied
@@ -510,6 +512,13 @@ def _candidates(
     found_bar.update(stats.candidates)
     found_bar.close()
     return signed, pairs
+
+
+def _mapper(executor: Any) -> Mapper | None:
+    """Runs the candidate step's band and anchor-part tasks on the executor's workers (None: here)."""
+    if executor is None or executor.workers <= 1:
+        return None
+    return lambda fn, tasks, context: executor.map(fn, tasks, context, jobs=len(tasks))
 
 
 @dataclass

@@ -17,7 +17,9 @@ An executor offers:
   order; ``context`` (read-only, a frozen dataclass) is sent once per worker, not per task;
 * ``exchange(fn, inputs, parts, params)`` and ``put(value)``: one step of a shuffle (see
   :mod:`nettoyeur.dedup.key_partitions`);
-* ``candidate_pairs(analysis, group, anchors)``: the dedup stage's candidates;
+* optionally, ``counted_candidate_pairs(analysis, group, anchors, settled)``: the dedup
+  stage's candidates found the executor's own way (Ray: by key partition, on the cluster);
+  without it, the dedup stage runs its band tasks through ``map``;
 * ``clusters(edges, conflicts)``: duplicate edges that make the same clusters, as
   ``(root, member)`` stars wherever no conflict pair is inside a component, or None when
   the driver should cluster them itself (the edge list is small: one edge per duplicate);
@@ -55,10 +57,6 @@ class Executor(Protocol):
 
     def put(self, value: Any) -> Any:
         """Returns a chunk holding ``value``."""
-        ...
-
-    def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Returns ``(signed, pairs)`` as :func:`nettoyeur.dedup.analysis.candidate_pairs` does."""
         ...
 
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:

@@ -45,26 +45,6 @@ class LocalExecutor:
         """Returns ``value`` (chunks are plain values here)."""
         return value
 
-    def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Returns :func:`nettoyeur.dedup.analysis.candidate_pairs`, band by band on the workers."""
-        from nettoyeur.dedup.analysis import candidate_pairs
-
-        def mapper(fn: Callable[[Any, Any], Any], tasks: list[Any], context: Any) -> Iterator[Any]:
-            return self.map(fn, tasks, context, jobs=len(tasks))
-
-        return candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None)
-
-    def counted_candidate_pairs(
-        self, analysis: Any, group: np.ndarray, anchors: bool, settled: tuple[np.ndarray, np.ndarray] | None = None
-    ) -> Any:
-        """Returns :func:`nettoyeur.dedup.analysis.counted_candidate_pairs`, band by band on the workers."""
-        from nettoyeur.dedup.analysis import counted_candidate_pairs
-
-        def mapper(fn: Callable[[Any, Any], Any], tasks: list[Any], context: Any) -> Iterator[Any]:
-            return self.map(fn, tasks, context, jobs=len(tasks))
-
-        return counted_candidate_pairs(analysis, group, anchors, mapper if self.workers > 1 else None, settled)
-
     def clusters(self, edges: np.ndarray, conflicts: np.ndarray | None = None) -> np.ndarray | None:
         """Returns None: the driver clusters (union-find in :func:`nettoyeur.dedup.cluster.choose_keepers`)."""
         return None
