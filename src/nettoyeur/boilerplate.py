@@ -23,7 +23,10 @@ Three independent signals; each removal names the one that fired
     attribution of a quote). Short lines *inside* the body stay (headings, list items)
     unless they share no word with the article and are labels (no function word, no figure),
     telegraphic headlines of other articles, or stand beside a line another signal
-    flagged.
+    flagged; a long run of short lines that other signals flagged in good part is a
+    sidebar or a menu, and its other lines without figures go too (``chrome-run``).
+    Headlines each over a blurb, listed under a "related" heading, are teasers of other
+    articles (``teaser-list``), found before the body is, since their blurbs are prose.
 
 The position signal is stable on its own output: removing chrome never moves the body's
 first or last paragraph nor changes its vocabulary, so cleaning the output again finds
