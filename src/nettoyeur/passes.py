@@ -229,7 +229,9 @@ def analyse_shard(task: tuple[int, list[str], Seen | None]) -> ShardAnalysis:
                 view = analysable(doc, config.max_line_chars)
                 paras = [p for p in view.paragraphs if p.kept]
                 shapes = boilerplate.shapes(paras, st["rules"])
-                boilerplate.mark(view, st["rules"], st["counts"], config.min_files, lines=shapes)
+                boilerplate.mark(
+                    view, st["rules"], st["counts"], config.min_files, lines=shapes, comments=config.comments
+                )
                 if shape_log is not None:  # the paragraphs left are the ones analysed below
                     shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
             doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
