@@ -21,6 +21,7 @@ from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.errors import ConfigError
 
 ContainmentMode = Literal["remove", "report", "off"]
+CommentsMode = Literal["keep", "drop"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,14 @@ class CleanConfig:
             in corpus order (the default: a reader meets the text where it first appears,
             and the choice needs no more data), ``longest``, ``FIELD:min``, ``FIELD:max``
             or ``FIELD=v1,v2,...`` (record inputs). Ties go to corpus order.
+        comments: what to do with the readers' comments under an article (a blog's comment
+            thread, the replies after a forum's first post): ``keep`` them (the default, as
+            trafilatura's ``include_comments``: many corpora want the discussion, and the
+            sets that label it disagree on whether it is content), or ``drop`` the thread
+            (``boilerplate:structure:comments``): from a comments marker below the article (a
+            line of the comments rules: "12 Comments", "Leave a reply", "Reply") to the end of
+            the page, when at least three attribution lines (a name or handle with a date or a
+            time) follow it. See the README's Quality section for what each choice costs.
     """
 
     threshold: float = 0.3
@@ -141,6 +150,7 @@ class CleanConfig:
     workers: int = 0
     snapshot: bool = True
     keep: str = "first"
+    comments: CommentsMode = "keep"
 
     def __post_init__(self) -> None:
         self.validate()
@@ -188,6 +198,11 @@ class CleanConfig:
         if self.workers < 0:
             raise ConfigError(f"workers must be >= 0 (0 = all cores), got {self.workers}.")
         parse_keep(self.keep)
+        if self.comments not in ("keep", "drop"):
+            raise ConfigError(
+                f"comments must be 'keep' or 'drop', got {self.comments!r}: 'keep' (the default) leaves readers' "
+                "comments in, 'drop' removes a comment thread found below the article."
+            )
         if self.rules_file is not None and not Path(self.rules_file).is_file():
             raise ConfigError(f"rules file {self.rules_file} does not exist: give the path of a text file of rules.")
 

@@ -111,7 +111,7 @@ def dedup_options() -> Decorator:
 
 
 def boilerplate_options() -> Decorator:
-    """Site chrome: --boilerplate/--no-boilerplate, --rules, --min-files."""
+    """Site chrome: --boilerplate/--no-boilerplate, --rules, --min-files, --comments."""
     return compose(
         click.option("--boilerplate/--no-boilerplate", default=True, show_default=True, help="Strip site chrome."),
         click.option(
@@ -122,6 +122,12 @@ def boilerplate_options() -> Decorator:
             help="Extra boilerplate rules: 'kind: regex' per line.",
         ),
         _config_option("--min-files", type=int, help="A short line in this many files is boilerplate."),
+        _config_option(
+            "--comments",
+            type=click.Choice(["keep", "drop"]),
+            help="Readers' comments under an article: keep them, or drop a comment thread found below the "
+            "article (reason boilerplate:structure:comments; see the README's Quality section).",
+        ),
     )
 
 
@@ -243,6 +249,7 @@ def clean(
     boilerplate: bool,
     rules_file: Path | None,
     min_files: int,
+    comments: str,
     workers: int,
     snapshot: bool,
     engine: str,
@@ -281,6 +288,7 @@ def clean(
             workers=workers,
             snapshot=snapshot,
             keep=keep,
+            comments=comments,  # type: ignore[arg-type]
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():

@@ -245,6 +245,7 @@ _SIGNALS = {
     "pattern": "a template of site chrome matched this short line",
     "frequency": "this short line recurs (digits masked) in many files of the corpus",
     "position": "a short line outside the article body (above its first or below its last prose paragraph)",
+    "structure": "part of a comment thread below the article (--comments drop)",
 }
 
 

@@ -68,7 +68,7 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
         if index is not None:
             counts = index.with_earlier_counts(counts)
         for doc in views:
-            mark.mark(doc, rules, counts, config.min_files)
+            mark.mark(doc, rules, counts, config.min_files, comments=config.comments)
     earlier = index.earlier(docs) if index is not None else []
     dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:

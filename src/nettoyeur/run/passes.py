@@ -224,7 +224,7 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     view = analysable(doc, ctx.config.max_line_chars)
     paras = [p for p in view.paragraphs if p.kept]
     shapes = mark.shapes(paras, ctx.rules)
-    mark.mark(view, ctx.rules, ctx.counts, ctx.config.min_files, lines=shapes)
+    mark.mark(view, ctx.rules, ctx.counts, ctx.config.min_files, lines=shapes, comments=ctx.config.comments)
     if shape_log is not None:  # the paragraphs left are the ones analysed
         shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
 
