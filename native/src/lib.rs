@@ -11,6 +11,7 @@ pub mod align;
 pub mod lsh;
 pub mod minhash;
 pub mod tokens;
+pub mod verify;
 mod split;
 
 #[cfg(feature = "python")]
