@@ -55,6 +55,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -291,9 +292,11 @@ def _run(
     Raises:
         ValueError: a pair names a paragraph that is not given.
     """
-    ids: dict[str, int] = {}
-    flat = [ids.setdefault(w, len(ids)) for words, _, _ in paragraphs for w in words]
-    words = list(ids)
+    # Interned with C-level loops (a Python loop per word cost as much as the core itself).
+    all_words = list(chain.from_iterable(p[0] for p in paragraphs))
+    words = list(dict.fromkeys(all_words))
+    ids = dict(zip(words, range(len(words))))
+    flat = list(map(ids.__getitem__, all_words))
     traits = [_traits(w) for w in words]
     class_ids: dict[str, int] = {}
     key_ids: dict[str, int] = {}
@@ -301,7 +304,7 @@ def _run(
     keys = [key_ids.setdefault(key, len(key_ids)) for _, _, key in traits]
     lengths = [len(w) for w in words]
     chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    facts = [f for words_, _, fl in paragraphs for f in (fl if fl is not None else [True] * len(words_))]
+    facts = list(chain.from_iterable(fl if fl is not None else [True] * len(ws) for ws, _, fl in paragraphs))
     empty = np.zeros(0, dtype=np.uint32)
     if config is not None:
         shingles = [empty if s is None else s for _, s, _ in paragraphs]
