@@ -23,7 +23,10 @@ Three independent signals; each removal names the one that fired
     attribution of a quote). Short lines *inside* the body stay (headings, list items)
     unless they share no word with the article and are labels (no function word, no figure),
     telegraphic headlines of other articles, or stand beside a line another signal
-    flagged.
+    flagged; a long run of short lines that other signals flagged in good part is a
+    sidebar or a menu, and its other lines without figures go too (``chrome-run``).
+    Headlines each over a blurb, listed under a "related" heading, are teasers of other
+    articles (``teaser-list``), found before the body is, since their blurbs are prose.
 
 The position signal is stable on its own output: removing chrome never moves the body's
 first or last paragraph nor changes its vocabulary, so cleaning the output again finds
@@ -128,6 +131,21 @@ TAIL_KEEP_SHARE = 0.5
 # pomme a la gueule de bois" has 3 in 8 words), teasers are telegraphic.
 TEASER_MIN_STEMS = 3
 TEASER_MAX_STOPWORDS = 0.25
+# Under a "related" heading (the rule's ``related-label``: "Related", "Also on ...", "Most
+# read"), a list of at least this many entries, each a headline (no sentence end, at most
+# TEASER_TITLE_WORDS words) with one paragraph of blurb under it, is the teasers of other
+# articles (position:teaser-list). Up to TEASER_SKIP flagged lines or bare labels may stand
+# between the heading and the first entry ("Loading slideshow"). An article's headings under an
+# advertisement are not under such a heading; its "See also: <title>" is another rule.
+TEASER_LIST_MIN = 3
+TEASER_TITLE_WORDS = 20
+TEASER_SKIP = 3
+# Inside the body, a run of at least CHROME_RUN_LINES short lines of which at least
+# CHROME_RUN_SHARE are flagged by other signals is a sidebar or a menu between two prose
+# blocks (the article and its comments or teasers): its other short lines without figures go
+# too (position:chrome-run). An article's own list or table has few flagged lines in it.
+CHROME_RUN_LINES = 30
+CHROME_RUN_SHARE = 0.25
 
 
 def counted(text: str) -> bool:
@@ -432,6 +450,57 @@ def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict
     return heads
 
 
+def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:
+    """Returns where the list of headline-and-blurb entries that begins at ``start`` ends (``start``: none).
+
+    An entry is an unflagged headline (it does not end like a sentence, it has
+    ``TITLE_MIN_WORDS`` to ``TEASER_TITLE_WORDS`` words) and the unflagged prose paragraph
+    just under it.
+    """
+    k = start
+    while (
+        k + 1 < len(infos)
+        and flags[k] is None
+        and flags[k + 1] is None
+        and not infos[k].sentence
+        and TITLE_MIN_WORDS <= infos[k].n_words <= TEASER_TITLE_WORDS
+        and infos[k + 1].prose
+        and infos[k + 1].n_words > TEASER_TITLE_WORDS
+    ):
+        k += 2
+    return k
+
+
+def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Flags the entries of a teaser list under a "related" heading, in place (position:teaser-list).
+
+    The heading is a line the ``related-label`` rule flagged ("Related stories", "Also on
+    the site:"); the list starts after it and at most ``TEASER_SKIP`` flagged lines or bare
+    labels ("Loading slideshow", an advertisement), and needs ``TEASER_LIST_MIN`` entries
+    (see :func:`_teaser_entries`): a headline over a blurb, again and again, is how other
+    articles are announced. The blurbs are prose, so without this they would stretch the
+    article's body down to the last of them.
+    """
+    k = 0
+    while k < len(infos):
+        flag = flags[k]
+        if flag is None or flag.reason != "boilerplate:pattern:readalso" or flag.detail != "related-label":
+            k += 1
+            continue
+        end = k + 1
+        for start in range(k + 1, min(k + 2 + TEASER_SKIP, len(infos))):
+            if start > k + 1 and flags[start - 1] is None and not infos[start - 1].label:
+                break  # only flagged lines and bare labels may stand between the heading and its list
+            end = _teaser_entries(infos, flags, start)
+            entries = (end - start) // 2
+            if entries >= TEASER_LIST_MIN:
+                detail = f"{entries} headline-and-blurb entries under {infos[k].text[:40]!r}"
+                for j in range(start, end):
+                    flags[j] = Verdict("boilerplate:position:teaser-list", detail=detail)
+                break
+        k = max(end, k + 1)
+
+
 # A line continues the one above when that one ends mid-sentence (no stop, no colon) and
 # it opens in lower case: hard-wrapped prose ("Residents of the town voted on" / "Monday to ...").
 _OPEN_END = frozenset(".!?…。！？:;")
@@ -515,6 +584,7 @@ def mark(
         flags = _dated_rules(infos, rules)
     _spare_article_notices(infos, flags)
     infos = _wrapped_prose(infos, flags)
+    _teaser_list(infos, flags)
     heads = _keep_dated_list(infos, flags)
     line_flags = flags
     flags = _article_signals(infos, line_flags, file_counts, around)
@@ -676,6 +746,32 @@ def _run_evidence(
     return evidence
 
 
+def _chrome_runs(infos: list[LineInfo], signalled: list[bool], first: int, last: int) -> dict[int, str]:
+    """Returns the short lines inside the body that stand in a run of chrome, with the evidence.
+
+    A run of at least ``CHROME_RUN_LINES`` lines that are not prose, with at least
+    ``CHROME_RUN_SHARE`` of them flagged by other signals, is a sidebar or a menu set
+    between two prose blocks of the page: its lines without figures are chrome too.
+    """
+    out: dict[int, str] = {}
+    k = first + 1
+    while k < last:
+        if infos[k].prose:
+            k += 1
+            continue
+        end = k
+        while end < last and not infos[end].prose:
+            end += 1
+        flagged = sum(signalled[k:end])
+        if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
+            detail = f"in a run of {end - k} short lines, {flagged} flagged"
+            for j in range(k, end):
+                if not signalled[j] and not _DIGITS.search(infos[j].text):
+                    out[j] = detail
+        k = end
+    return out
+
+
 def _lead_in(info: LineInfo) -> bool:
     """True for a sentence that announces a list: "Things that help are:" (function words, ends with ":")."""
     return info.text.endswith(":") and info.n_words >= LEAD_IN_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
@@ -753,8 +849,14 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
     _footer(infos, flags, signalled, article, last)
     evidence = _run_evidence(infos, signalled, article, first, last)
+    # Dates and bylines are not chrome here: a dated list of the article is content.
+    chrome_flagged = [f is not None and not f.reason.startswith(_DATED_KINDS) for f in flags]
+    chrome = _chrome_runs(infos, [s and c for s, c in zip(signalled, chrome_flagged)], first, last)
     for k in range(first + 1, last):
         info = infos[k]
+        if k in chrome and not _ATTRIBUTION.match(info.text):
+            flags[k] = Verdict("boilerplate:position:chrome-run", detail=chrome[k])
+            continue
         if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
             continue
         # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list:
