@@ -149,7 +149,14 @@ fn has_ss(s: &[u32]) -> bool {
     s.windows(2).any(|p| p[0] == 's' as u32 && p[1] == 's' as u32)
 }
 
-/// `verify.is_typo` of words `x` and `y`.
+/// `verify.is_typo` of words `x` and `y`: `y` is `x` with a typing error, not another word or fact.
+///
+/// Words of 3+ letters may differ by one edit: a letter added, dropped or changed, or two
+/// neighbours swapped. Not two: "northern" / "southern" are two edits apart, and on the dev
+/// corpus every typo in a copy (158 words) was one edit away. Words of two letters may only have
+/// their letters swapped ("fo" for "of"), since one changed letter makes another word there
+/// ("in" / "on"). A changed digit is never a typo: 15 -> 17 is another date. Case folding spells
+/// "ß" as "ss", so a dropped "ß" is also tried with "ss" read as "ß".
 fn is_typo(w: &Words, x: u32, y: u32) -> bool {
     let (a, b) = (w.text(x), w.text(y));
     if a == b {
@@ -180,7 +187,9 @@ fn is_typo(w: &Words, x: u32, y: u32) -> bool {
     false
 }
 
-/// `verify._slip`.
+/// `verify._slip`: a slip of the fingers inside a word of 4+ letters (two neighbours swapped or a
+/// letter doubled). Such a typo never makes another word of a negation ("nichts" / "nihcts",
+/// "never" / "neveer"), while one letter added or changed does ("ein" / "kein", "ever" / "never").
 fn slip(a: &[u32], b: &[u32]) -> bool {
     let (a, b) = if a.len() > b.len() { (b, a) } else { (a, b) };
     if a.len() < 4 {
@@ -199,7 +208,9 @@ fn both_alpha(w: &Words, x: u32, y: u32) -> bool {
     !(w.text(x).is_empty() && w.text(y).is_empty()) && w.flag(x, ALL_ALPHA) && w.flag(y, ALL_ALPHA)
 }
 
-/// `verify._shortened`.
+/// `verify._shortened`: one word is an abbreviation of the other, its first letter then some of its
+/// letters in order; the short form has 2-5 letters and the long one at least two more ("Me" /
+/// "Maine", "Calif" / "California", "Nov" / "November"); letters only on both sides.
 fn shortened(w: &Words, x: u32, y: u32) -> bool {
     let (x, y) = if w.text(x).len() > w.text(y).len() { (y, x) } else { (x, y) };
     let (a, b) = (w.text(x), w.text(y));
@@ -210,7 +221,7 @@ fn shortened(w: &Words, x: u32, y: u32) -> bool {
     a[1..].iter().all(|c| rest.any(|d| d == c))
 }
 
-/// `verify._initial`.
+/// `verify._initial`: one word is the other's initial ("b" / "beispiel"), not both figures.
 fn initial(w: &Words, x: u32, y: u32) -> bool {
     let (a, b) = (w.text(x), w.text(y));
     if (a.len() == 1) == (b.len() == 1) {
@@ -223,7 +234,7 @@ fn initial(w: &Words, x: u32, y: u32) -> bool {
     !(w.flag(x, ALL_DIGIT) && w.flag(y, ALL_DIGIT))
 }
 
-/// `verify._negated`.
+/// `verify._negated`: one word is the other with a negating prefix ("able" / "unable", "legal" / "illegal").
 fn negated(w: &Words, x: u32, y: u32) -> bool {
     let (mut a, mut b) = (w.text(x), w.text(y));
     if a.len() > b.len() {
@@ -243,7 +254,14 @@ enum Kind {
     Fact,
 }
 
-/// `verify._substitution`.
+/// `verify._substitution`: one word replaced by another is a typo (the same word), an edit (a
+/// non-fact word) or a fact change.
+///
+/// A one-letter difference is a typo unless it turns a word into a negation or a polar word or
+/// back ("ein" / "kein", "ever" / "never"), or one date or number word into another ("juni" /
+/// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
+/// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
+/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable").
 fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
     if is_typo(w, x, y) {
@@ -270,7 +288,9 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     Kind::Edit
 }
 
-/// `verify._abbreviation`.
+/// `verify._abbreviation`: one run is the other written as initials, as single letters ("zum
+/// Beispiel" / "z. B.", "United States" / "U.S.") or as one acronym of two content words or more,
+/// with or without the function words ("European Union" / "EU", "United States of America" / "USA").
 fn abbreviation(w: &Words, long_run: &[u32], short_run: &[u32]) -> bool {
     let single = |run: &[u32]| run.iter().all(|&x| w.text(x).len() == 1);
     let (long_run, short_run) =
@@ -295,7 +315,8 @@ fn abbreviation(w: &Words, long_run: &[u32], short_run: &[u32]) -> bool {
     (t == initials.as_slice() || t == content.as_slice()) && !t.is_empty() && w.flag(s, ALL_ALPHA)
 }
 
-/// `verify._clipped`.
+/// `verify._clipped`: one run is a single word (2+ letters, all letters) that begins the other run's
+/// first word ("Perso…" for "Personen angeln").
 fn clipped(w: &Words, x: &[u32], y: &[u32]) -> bool {
     let (x, y) = if y.len() == 1 { (y, x) } else { (x, y) };
     if x.len() != 1 || y.is_empty() {
@@ -312,7 +333,10 @@ fn keys(w: &Words, p: Para, i1: usize, i2: usize) -> Vec<u32> {
     out
 }
 
-/// `verify._fact_edit` of two sorted key multisets.
+/// `verify._fact_edit` of two sorted key multisets: a short run replaced, added or removed changes a
+/// fact when a negation or polar word is added or removed ("is" / "is not safe"), or when a name,
+/// date or figure is replaced by anything else. Only added or removed, a name, date or figure does
+/// not: the copy says less, not something else ("said Monday" / "said").
 fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
     let polar = |k: &[u32]| k.iter().copied().filter(|&k| w.key_polar[k as usize]).collect::<Vec<u32>>();
     polar(ka) != polar(kb) || (replaced && ka != kb)
@@ -631,5 +655,158 @@ impl<'a> Batch<'a> {
                 }
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// A word table of plain lower-case words (no class, no digit unless the word has one).
+    struct Table {
+        chars: Vec<u32>,
+        offsets: Vec<usize>,
+        class: Vec<u32>,
+        flags: Vec<u8>,
+        key: Vec<u32>,
+        key_polar: Vec<bool>,
+        prefixes: Vec<Vec<u32>>,
+        names: Vec<String>,
+    }
+
+    impl Table {
+        fn new() -> Table {
+            Table {
+                chars: Vec::new(),
+                offsets: vec![0],
+                class: Vec::new(),
+                flags: Vec::new(),
+                key: Vec::new(),
+                key_polar: Vec::new(),
+                prefixes: vec![cps("un"), cps("il")],
+                names: Vec::new(),
+            }
+        }
+        fn id(&mut self, w: &str) -> u32 {
+            if let Some(i) = self.names.iter().position(|n| n == w) {
+                return i as u32;
+            }
+            self.chars.extend(cps(w));
+            self.offsets.push(self.chars.len());
+            self.class.push(if w == "not" { 0 } else { NO_CLASS });
+            let digit = w.chars().any(|c| c.is_ascii_digit());
+            let mut f = 0;
+            if digit {
+                f |= HAS_DIGIT;
+            }
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                f |= ALL_DIGIT;
+            }
+            if w.chars().all(|c| c.is_alphabetic()) {
+                f |= ALL_ALPHA;
+            }
+            if w == "not" {
+                f |= POLAR;
+            }
+            self.flags.push(f);
+            self.key.push(self.key_polar.len() as u32);
+            self.key_polar.push(w == "not");
+            self.names.push(w.to_string());
+            (self.names.len() - 1) as u32
+        }
+        fn ids(&mut self, s: &str) -> Vec<u32> {
+            s.split_whitespace().map(|w| self.id(w)).collect()
+        }
+        fn words(&self) -> Words<'_> {
+            Words {
+                chars: &self.chars,
+                offsets: &self.offsets,
+                class: &self.class,
+                flags: &self.flags,
+                key: &self.key,
+                key_polar: &self.key_polar,
+                negating_prefixes: &self.prefixes,
+            }
+        }
+    }
+
+    fn compare_text(a: &str, b: &str, facts: bool) -> Alignment {
+        let mut t = Table::new();
+        let (a, b) = (t.ids(a), t.ids(b));
+        let (fa, fb) = (vec![facts; a.len()], vec![facts; b.len()]);
+        let w = t.words();
+        let mut s = Scratch::new(w.class.len());
+        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert!(edit_distance_at_most(&cps("garden"), &cps("gadren"), 1));
+        assert!(edit_distance_at_most(&cps("garden"), &cps("gardn"), 1));
+        assert!(!edit_distance_at_most(&cps("northern"), &cps("southern"), 1));
+        assert!(edit_distance_at_most(&cps(""), &cps("a"), 1));
+        assert!(!edit_distance_at_most(&cps("ab"), &cps("abcd"), 1));
+        assert_eq!(sharp_s(&cps("sss")), cps("ßs"));
+    }
+
+    #[test]
+    fn jaccard_of_sorted_sets() {
+        assert_eq!(jaccard(&[], &[]), 1.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+        assert_eq!(jaccard(&[1], &[]), 0.0);
+    }
+
+    #[test]
+    fn multiset_difference() {
+        assert!(exceeds(&[1, 1, 2], &[1, 2]));
+        assert!(!exceeds(&[1, 2], &[1, 1, 2, 3]));
+        assert!(!exceeds(&[], &[1]));
+    }
+
+    #[test]
+    fn compare_sorts_typos_edits_and_facts() {
+        let same = compare_text("the old garden was opened today", "the old gadren was opened today", false);
+        assert_eq!((same.matched, same.changes, same.gaps), (6, 0, 0));
+        let edit = compare_text("the old garden was opened today", "the old house was opened today", false);
+        assert_eq!((edit.matched, edit.changes, edit.edits, edit.fact_change), (5, 1, 1, false));
+        let fact = compare_text("the old garden was opened today", "the old house was opened today", true);
+        assert!(fact.fact_change);
+        let figure = compare_text("opened in 2019 by the mayor", "opened in 2021 by the mayor", false);
+        assert!(!figure.fact_change); // not flagged as facts: an edit
+        let negated = compare_text("it was opened today by them", "it was not opened today by them", true);
+        assert!(negated.fact_change);
+        let cut = compare_text("one two three four five six seven", "one two three four five", false);
+        assert_eq!((cut.matched, cut.gaps, cut.changes), (5, 1, 0));
+        let joined = compare_text("send an e mail now", "send an email now", false);
+        assert_eq!((joined.matched, joined.gaps), (4, 0));
+    }
+
+    #[test]
+    fn batch_refuses_bad_offsets() {
+        let t = Table::new();
+        let b = Batch {
+            words: t.words(),
+            para_words: &[],
+            para_facts: &[],
+            para_offsets: &[0, 1],
+            shingles: &[],
+            shingle_offsets: &[0, 0],
+        };
+        assert!(b.run(&[(0, 0)], &Thresholds {
+            max_substitution: 3,
+            duplicate_cover: 0.8,
+            edit_min_jaccard: 0.5,
+            edit_min_words: 12,
+            min_passage_words: 40,
+            min_jaccard: 0.8,
+            containment: true,
+            containment_threshold: 0.85,
+            min_contained_words: 8,
+        }, true)
+        .is_err());
     }
 }
