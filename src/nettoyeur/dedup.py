@@ -57,7 +57,7 @@ from nettoyeur.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.shingle import shingles, tokenize
 from nettoyeur.spill import MemoryTexts
-from nettoyeur.verify import align, jaccard, verify
+from nettoyeur.verify import align, jaccard, verify_many
 
 # Candidate pairs verified per task: enough to amortise a task (~10 ms of overhead with
 # its texts), few enough that workers stay balanced and that the words of its (at most
@@ -129,14 +129,16 @@ def _verify_task(pairs: np.ndarray) -> list[tuple[Any, tuple[float | None, float
         words are at hand instead of being read and tokenised again; None otherwise.
     """
     st = parallel.state()
-    data = _load(sorted_unique(pairs.reshape(-1)))
-    matches = []
+    pids = sorted_unique(pairs.reshape(-1))
+    data = _load(pids)
+    # One call of the native core for the whole chunk (see verify_many): the pairs as
+    # positions into the chunk's paragraphs, which are sorted.
+    local = np.searchsorted(pids, pairs)
+    matches = verify_many([data[p] for p in pids.tolist()], local, st["config"])
     likely: list[tuple[int, int]] = []
-    for a, b in pairs.tolist():
-        (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
-        match = verify(ta, tb, sa, sb, st["config"], fa, fb)
-        matches.append(match)
-        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and len(tb) <= len(ta))):
+    for (a, b), match in zip(pairs.tolist(), matches):
+        shorter = len(data[b][0]) <= len(data[a][0])
+        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and shorter)):
             likely.append((b, a))
     evidence = dict(zip(likely, _evidence(data, likely, st["config"], st["estimates"])))
     return [(match, evidence.get((b, a))) for (a, b), match in zip(pairs.tolist(), matches)]
