@@ -2,7 +2,9 @@
 //! as `nettoyeur._core` (see `python.rs`). Ported so far: MinHash signatures (`minhash`) and LSH
 //! band keys (`lsh`), bit-identical to the numpy code they replace, and the word alignment of
 //! verification (`align`: difflib's opcodes and the swaps of neighbouring words), and the words
-//! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table).
+//! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table),
+//! and the classification and verdict of verification (`verify`: `verify.compare` and
+//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
@@ -11,6 +13,7 @@ pub mod align;
 pub mod lsh;
 pub mod minhash;
 pub mod tokens;
+pub mod verify;
 mod split;
 
 #[cfg(feature = "python")]

@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PySet, PyString};
 
 use crate::align::{self, Tag};
-use crate::{lsh, minhash, resolve_threads, tokens, InputError};
+use crate::{lsh, minhash, resolve_threads, tokens, verify, InputError};
 
 impl From<InputError> for PyErr {
     fn from(e: InputError) -> PyErr {
@@ -328,11 +328,120 @@ fn word_shingles<'py>(
     Ok((PyArray1::from_vec(py, s), PyArray1::from_vec(py, so)))
 }
 
+/// int64 offsets as positions (``ValueError`` for a negative one).
+fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
+    o.iter()
+        .map(|&x| usize::try_from(x).map_err(|_| InputError(format!("{name}: negative offset {x}")).into()))
+        .collect()
+}
+
+/// ``verify.verify`` (or, with ``ordered=False``, ``verify.compare``) of a batch of pairs.
+///
+/// Args:
+///     chars: uint32, the code points of every distinct word, one after the other.
+///     char_offsets: int64, ``words + 1`` offsets into ``chars``.
+///     classes: uint32, each word's lexical class id (``0xFFFFFFFF``: none).
+///     flags: uint8, each word's flags (``verify``'s ``_HAS_DIGIT`` ...).
+///     keys: uint32, each word's fact key id.
+///     key_polar: uint8, per fact key id, 1 where it is polar.
+///     prefixes: the negating prefixes, as lists of code points.
+///     para_words: uint32, the word ids of every paragraph, one after the other.
+///     para_facts: uint8, each of those words' fact flag (0 or 1).
+///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
+///     shingles: uint32, the sorted distinct shingle hashes of every paragraph.
+///     shingle_offsets: int64, ``paragraphs + 1`` offsets into ``shingles``.
+///     pairs: int64, ``2 * n`` paragraph indices, pair after pair.
+///     thresholds: ``(max_substitution, duplicate_cover, edit_min_jaccard, edit_min_words,
+///         min_passage_words, min_jaccard, containment, containment_threshold, min_contained_words)``.
+///     ordered: True for verdicts (each pair put in ``verify``'s order first), False for the
+///         alignment of each pair as given.
+///
+/// Returns:
+///     ``(kinds, figures, counts)``: uint8 kind per pair (0 none, 1 duplicate, 2 contained,
+///     3 quoted, 4 different), float64 ``(n, 3)`` Jaccard, containment, cover, and int64
+///     ``(n, 6)`` conflict, matched, changes, fact change, gaps, edits.
+///
+/// Raises:
+///     ValueError: offsets or ids out of range, or an odd number of pair indices.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn verify_pairs<'py>(
+    py: Python<'py>,
+    chars: PyReadonlyArray1<'py, u32>,
+    char_offsets: PyReadonlyArray1<'py, i64>,
+    classes: PyReadonlyArray1<'py, u32>,
+    flags: PyReadonlyArray1<'py, u8>,
+    keys: PyReadonlyArray1<'py, u32>,
+    key_polar: PyReadonlyArray1<'py, u8>,
+    prefixes: Vec<Vec<u32>>,
+    para_words: PyReadonlyArray1<'py, u32>,
+    para_facts: PyReadonlyArray1<'py, u8>,
+    para_offsets: PyReadonlyArray1<'py, i64>,
+    shingles: PyReadonlyArray1<'py, u32>,
+    shingle_offsets: PyReadonlyArray1<'py, i64>,
+    pairs: PyReadonlyArray1<'py, i64>,
+    thresholds: (usize, f64, f64, usize, usize, f64, bool, f64, usize),
+    ordered: bool,
+) -> PyResult<(Bound<'py, PyArray1<u8>>, Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<i64>>)> {
+    let char_offsets = positions("char_offsets", char_offsets.as_slice()?)?;
+    let para_offsets = positions("para_offsets", para_offsets.as_slice()?)?;
+    let shingle_offsets = positions("shingle_offsets", shingle_offsets.as_slice()?)?;
+    let p = pairs.as_slice()?;
+    if p.len() % 2 != 0 {
+        return Err(InputError("pairs: an odd number of paragraph indices".into()).into());
+    }
+    let pairs = positions("pairs", p)?.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>();
+    let key_polar: Vec<bool> = key_polar.as_slice()?.iter().map(|&k| k != 0).collect();
+    let para_facts: Vec<bool> = para_facts.as_slice()?.iter().map(|&f| f != 0).collect();
+    let (mx, dc, ej, ew, mp, mj, co, ct, mc) = thresholds;
+    let t = verify::Thresholds {
+        max_substitution: mx,
+        duplicate_cover: dc,
+        edit_min_jaccard: ej,
+        edit_min_words: ew,
+        min_passage_words: mp,
+        min_jaccard: mj,
+        containment: co,
+        containment_threshold: ct,
+        min_contained_words: mc,
+    };
+    let batch = verify::Batch {
+        words: verify::Words {
+            chars: chars.as_slice()?,
+            offsets: &char_offsets,
+            class: classes.as_slice()?,
+            flags: flags.as_slice()?,
+            key: keys.as_slice()?,
+            key_polar: &key_polar,
+            negating_prefixes: &prefixes,
+        },
+        para_words: para_words.as_slice()?,
+        para_facts: &para_facts,
+        para_offsets: &para_offsets,
+        shingles: shingles.as_slice()?,
+        shingle_offsets: &shingle_offsets,
+    };
+    let out = py.allow_threads(|| batch.run(&pairs, &t, ordered))?;
+    let n = out.len();
+    let mut kinds = Vec::with_capacity(n);
+    let mut figures = Vec::with_capacity(n * 3);
+    let mut counts = Vec::with_capacity(n * 6);
+    for v in &out {
+        kinds.push(v.kind);
+        figures.extend([v.jaccard, v.containment, v.cover]);
+        let a = v.alignment;
+        counts.extend([v.conflict as i64, a.matched as i64, a.changes as i64, a.fact_change as i64, a.gaps as i64, a.edits as i64]);
+    }
+    Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 6)?))
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Aligner>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
+    m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;

@@ -55,7 +55,7 @@ from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique, sorted_unique_segments
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.dedup.shingle import shingles, tokenize
-from nettoyeur.dedup.verify import align, jaccard, verify
+from nettoyeur.dedup.verify import align, jaccard, verify_many
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.scratch.paragraphs import MemoryTexts
@@ -143,14 +143,16 @@ def _verify_task(ctx: VerifyContext, pairs: np.ndarray) -> list[tuple[Any, tuple
         (what the removal will most likely be: the first copy is kept), computed while the
         words are at hand instead of being read and tokenised again; None otherwise.
     """
-    data = _load(ctx, sorted_unique(pairs.reshape(-1)))
-    matches = []
+    pids = sorted_unique(pairs.reshape(-1))
+    data = _load(ctx, pids)
+    # One call of the native core for the whole chunk (see verify_many): the pairs as
+    # positions into the chunk's paragraphs, which are sorted.
+    local = np.searchsorted(pids, pairs)
+    matches = verify_many([data[p] for p in pids.tolist()], local, ctx.config)
     likely: list[tuple[int, int]] = []
-    for a, b in pairs.tolist():
-        (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
-        match = verify(ta, tb, sa, sb, ctx.config, fa, fb)
-        matches.append(match)
-        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and len(tb) <= len(ta))):
+    for (a, b), match in zip(pairs.tolist(), matches):
+        shorter = len(data[b][0]) <= len(data[a][0])
+        if match is not None and (match.kind == "duplicate" or (match.kind != "different" and shorter)):
             likely.append((b, a))
     evidence = dict(zip(likely, _evidence(data, likely, ctx.config, ctx.estimates)))
     return [(match, evidence.get((b, a))) for (a, b), match in zip(pairs.tolist(), matches)]

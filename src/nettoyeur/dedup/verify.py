@@ -53,13 +53,13 @@ Verdicts (see :class:`Match`):
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
-from nettoyeur._core import Aligner
+from nettoyeur._core import Aligner, verify_pairs
 from nettoyeur.config import CleanConfig
 from nettoyeur.text.lexicon import (
     DATES,
@@ -158,55 +158,6 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
-    """Returns True when the optimal-string-alignment distance of a and b is <= limit.
-
-    Insertions, deletions, substitutions and swaps of two adjacent letters cost 1 each.
-    """
-    if abs(len(a) - len(b)) > limit:
-        return False
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return False
-        prev2, prev = prev, cur
-    return prev[-1] <= limit
-
-
-def is_typo(a: str, b: str) -> bool:
-    """Returns True when ``b`` is ``a`` with a typing error, not another word or fact.
-
-    Words of 3+ letters may differ by one edit: a letter added, dropped or changed, or
-    two neighbours swapped. Not two: "northern" / "southern" are two edits apart, and on
-    the dev corpus every typo in a copy (158 words) was one edit away. Words of two
-    letters may only have their letters swapped ("fo" for "of"), since one changed
-    letter makes another word there ("in" / "on"). A changed digit is never a typo:
-    15 -> 17 is another date.
-    """
-    if a == b:
-        return True
-    if any(c.isdigit() for c in a + b):
-        return False
-    shortest = min(len(a), len(b))
-    if shortest < 2:
-        return False
-    if shortest == 2:
-        return len(a) == len(b) and sorted(a) == sorted(b)
-    if _edit_distance_at_most(a, b, 1):
-        return True
-    # Case folding spells "ß" as "ss", so a dropped "ß" would cost two edits.
-    if "ss" in a or "ss" in b:
-        return _edit_distance_at_most(a.replace("ss", "ß"), b.replace("ss", "ß"), 1)
-    return False
-
-
 def _lexical_class(word: str) -> str | None:
     """Returns the fact class a word has by itself.
 
@@ -237,126 +188,6 @@ def _polar(cls: str | None) -> bool:
     return cls == "neg" or (cls is not None and cls[-1] in "+-" and cls[0] != "~")
 
 
-def _fact_key(word: str, fact: bool) -> str | None:
-    """Returns what a fact word states, for comparing runs of words (None for a word that states no fact)."""
-    if not fact:
-        return None
-    return _lexical_class(word) or word
-
-
-def _negated(a: str, b: str) -> bool:
-    """Returns True when one word is the other with a negating prefix ("able" / "unable", "legal" / "illegal")."""
-    if len(a) > len(b):
-        a, b = b, a
-    return len(a) >= 4 and b.endswith(a) and b[: len(b) - len(a)] in NEGATING_PREFIXES
-
-
-def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
-    """Classifies one word replaced by another: ``typo`` (the same word), ``edit`` (a non-fact word) or ``fact``.
-
-    A one-letter difference is a typo unless it turns a word into a negation or a polar
-    word or back ("ein" / "kein", "ever" / "never"), or one date or number word into another
-    ("juni" / "juli"). Two words of one class are synonyms ("rose" / "climbed", "Millionen"
-    / "Mio"); two poles of one scale are a flip ("rose" / "fell", "vor" / "nach"), and so is
-    a word and its negated form ("able" / "unable").
-    """
-    cx, cy = _lexical_class(x), _lexical_class(y)
-    if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
-        return "typo"
-    if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
-        return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"
-    if cx is not None and cx == cy:
-        return "edit"
-    if (cx is not None and cy is not None) or _negated(x, y):
-        return "fact"  # two classes: "rose" / "fell", "vor" / "nach", "weekly" / "monthly", "juni" / "juli"
-    if fx or fy:
-        return "fact"
-    return "edit"
-
-
-def _slip(a: str, b: str) -> bool:
-    """Returns True for a slip of the fingers inside a word of 4+ letters: two neighbours swapped or a letter doubled.
-
-    Such a typo never makes another word of a negation ("nichts" / "nihcts", "never" /
-    "neveer"), while one letter added or changed does ("ein" / "kein", "ever" / "never").
-    """
-    if len(a) > len(b):
-        a, b = b, a
-    if len(a) < 4:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    return len(b) == len(a) + 1 and any(b[i] == b[i + 1] and b[:i] + b[i + 1 :] == a for i in range(len(b) - 1))
-
-
-def _shortened(a: str, b: str) -> bool:
-    """Returns True when one word is an abbreviation of the other: its first letter, then some of its letters in order.
-
-    The short form has 2-5 letters and the long one at least two more ("Me" / "Maine",
-    "Calif" / "California", "Nov" / "November"); no digit on either side.
-    """
-    if len(a) > len(b):
-        a, b = b, a
-    if not 2 <= len(a) <= 5 or len(b) < len(a) + 2 or a[0] != b[0] or not (a + b).isalpha():
-        return False
-    rest = iter(b[1:])
-    return all(c in rest for c in a[1:])
-
-
-def _initial(a: str, b: str) -> bool:
-    """Returns True when one word is the other's initial ("b" / "beispiel")."""
-    return (len(a) == 1) != (len(b) == 1) and a[0] == b[0] and not (a + b).isdigit()
-
-
-def _abbreviation(long_run: list[str], short_run: list[str]) -> bool:
-    """Returns True when one run is the other written as initials.
-
-    As single letters ("zum Beispiel" / "z. B.", "United States" / "U.S.") or as one
-    acronym, with or without the function words ("European Union" / "EU", "United
-    States of America" / "USA").
-    """
-    if all(len(w) == 1 for w in long_run) or (len(long_run) == 1 and len(short_run) > 1):
-        long_run, short_run = short_run, long_run
-    if len(long_run) < 2:
-        return False
-    initials = "".join(w[0] for w in long_run)
-    if all(len(w) == 1 for w in short_run):
-        return "".join(short_run) == initials
-    content = "".join(w[0] for w in long_run if w not in STOPWORDS)
-    # An acronym stands for two content words or more ("in the" is not "it").
-    return len(content) >= 2 and len(short_run) == 1 and short_run[0] in (initials, content) and short_run[0].isalpha()
-
-
-def _keys(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> Counter:
-    """Returns the multiset of fact keys of ``words[i1:i2]`` (every word a fact when ``facts`` is None)."""
-    keys: Counter = Counter()
-    for i in range(i1, i2):
-        key = _fact_key(words[i], _is_fact(facts, i))
-        if key is not None:
-            keys[key] += 1
-    return keys
-
-
-def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
-    """Returns True when a short run of words replaced, added or removed changes a fact.
-
-    Args:
-        ka: the fact keys of the run on one side (see :func:`_keys`).
-        kb: the same on the other side.
-        replaced: both runs hold words (a replacement, not an insertion or deletion).
-
-    A negation or polar word added or removed always changes the statement ("is" / "is not
-    safe"). A name, date or figure replaced by anything else changes a fact. A name, date or
-    figure only added or removed does not: the copy says less, not something else, as wire
-    copies do ("Maine state police" / "state police", "said Monday" / "said", a dateline
-    "SAO PAULO, Nov 7").
-    """
-    polar_a = Counter({k: n for k, n in ka.items() if _polar(k)})
-    polar_b = Counter({k: n for k, n in kb.items() if _polar(k)})
-    return polar_a != polar_b or (replaced and ka != kb)
-
-
 @lru_cache(maxsize=1)
 def _aligner() -> Aligner:
     """Returns the native core's word alignment, made once per process (it remembers which characters are digits)."""
@@ -381,7 +212,21 @@ def _alignment(a: list[str], b: list[str]) -> tuple[list[tuple[str, int, int, in
 def compare(
     a: list[str], b: list[str], facts_a: list[bool] | None = None, facts_b: list[bool] | None = None
 ) -> Alignment:
-    """Aligns two word lists and sorts their differences.
+    """Aligns two word lists and sorts their differences (in the native core, see :func:`_run`).
+
+    The alignment is :func:`_alignment`'s; its opcodes are sorted as the module docstring
+    says: an equal run or a swap of neighbours is matched; a replaced run that joins or
+    splits words ("e-mail" / "email") or writes them as initials ("z. B.") is matched; a run
+    of up to ``MAX_SUBSTITUTION`` words replaced word for word is classified word by word
+    (typo, name abbreviated, initials: matched; a non-fact word: an edit; a fact word, two
+    lexical classes, a negated form: a fact change); the last word clipped ("Perso…") is a
+    gap; a short gap at either edge changes the statement only with a negation or polar word
+    in it; a short run replaced, added or removed inside is an edit unless a fact is added,
+    dropped or replaced (a polar word added or dropped, or a fact key replaced); a longer run
+    replaced is a fact change only when each side has fact keys the other lacks. Names and
+    figures added at the edges or in edits count at the end: one dropped and another added is
+    a fact change, and so is a figure that moved. The plain Python reference of these rules is
+    ``tests/verify_reference.py``.
 
     Args:
         a: case-folded words of the first paragraph.
@@ -393,102 +238,109 @@ def compare(
     Returns:
         the :class:`Alignment`.
     """
-    ops, moved = _alignment(a, b)
-    matched = changes = gaps = edits = 0
-    fact = False
-    last = len(ops) - 1
-    # Names and figures (not date or number words) only added on one side or only dropped on
-    # the other (see _fact_edit).
-    only_a: Counter = Counter()
-    only_b: Counter = Counter()
-    for k, (op, i1, i2, j1, j2) in enumerate(ops):
-        la, lb = i2 - i1, j2 - j1
-        aligned = op == "equal"
-        if op == "equal":
-            matched += la
-        elif k in moved:
-            # Neighbours swapped: an edit (counted once per swap), the words all matched.
-            matched += max(la, lb)
-            aligned = True
-            first = op == "replace" or k - 2 not in moved
-            changes += first
-            edits += first
-        elif op == "replace" and (
-            "".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])
-        ):
-            matched += min(la, lb)  # a split or joined word ("e-mail" / "email"), initials ("z. B.")
-            aligned = True
-        elif op == "replace" and la == lb and la <= MAX_SUBSTITUTION:
-            aligned = True
-            initials = [_initial(a[i1 + x], b[j1 + x]) for x in range(la)]
-            for x in range(la):
-                if initials[x] and ((x > 0 and initials[x - 1]) or (x + 1 < la and initials[x + 1])):
-                    matched += 1  # words written as initials ("zum Beispiel gerne" / "z. B. genre")
-                    continue
-                kind = _substitution(a[i1 + x], b[j1 + x], _is_fact(facts_a, i1 + x), _is_fact(facts_b, j1 + x))
-                if kind == "typo":
-                    matched += 1
-                else:
-                    aligned = False
-                    changes += 1
-                    edits += kind == "edit"
-                    fact = fact or kind == "fact"
-        elif k == last and op == "replace" and _clipped(a[i1:i2], b[j1:j2]):
-            pass  # the last word cut short by a truncation: "Perso…" for "Personen angeln"
-        elif (k == 0 or k == last) and max(la, lb) <= MAX_SUBSTITUTION and op != "replace":
-            # A short edge gap: a dateline or label added ("(AP) -"), a last word clipped. It
-            # states nothing new unless it holds a negation or polar word ("Nicht erst ...").
-            changes_polarity = any(
-                _polar(_lexical_class(w)) and _is_fact(f, i)
-                for w, f, i in [(a[i], facts_a, i) for i in range(i1, i2)] + [(b[j], facts_b, j) for j in range(j1, j2)]
-            )
-            changes += changes_polarity
-            fact = fact or changes_polarity
-            # Names it holds count with the others: a name dropped at the start and another
-            # added further on is a name replaced ("Ana Ruiz died" / "Ruiz Gil died").
-            only_a.update(_names(a, facts_a, i1, i2))
-            only_b.update(_names(b, facts_b, j1, j2))
-        elif max(la, lb) <= MAX_SUBSTITUTION and (op == "replace" or 0 < k < last):
-            # A short run replaced by another, or added/removed inside: a change of statement
-            # when a fact is added, dropped or replaced, else an edit ("also", "Mr", "reports").
-            changes += 1
-            ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
-            if _fact_edit(ka, kb, replaced=la > 0 and lb > 0):
-                fact = True
-            else:
-                edits += 1
-                only_a.update(_names(a, facts_a, i1, i2))
-                only_b.update(_names(b, facts_b, j1, j2))
-        elif op == "replace":
-            # A whole sentence rewritten: a fact replaced by another ("in 2019" / "in 2021"
-            # in a rewritten clause) is still a fact change; sentences only added or removed
-            # (one side without facts of its own) are not.
-            ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
-            fact = fact or bool(ka - kb and kb - ka)
-        # Anything else is a whole sentence added or removed, or a short edge gap.
-        gaps += not aligned
-    # A name dropped here and another added there is a name replaced ("American Indian
-    # tweens" / "African American tweens"), whatever the alignment made of it.
-    fact = fact or bool((only_a - only_b) and (only_b - only_a))
-    # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
-    fact = fact or any(c.isdigit() for k in only_a & only_b for c in k)
-    return Alignment(matched, changes, fact, gaps, edits)
+    _, _, counts = _run([(a, None, facts_a), (b, None, facts_b)], [(0, 1)], None)
+    _, matched, changes, fact, gaps, edits = counts[0].tolist()
+    return Alignment(matched, changes, bool(fact), gaps, edits)
 
 
-def _clipped(x: list[str], y: list[str]) -> bool:
-    """Returns True when one run is a single word (2+ letters, no digit) that begins the other run's first word."""
-    if len(y) == 1:
-        x, y = y, x
-    return len(x) == 1 and len(x[0]) >= 2 and x[0].isalpha() and y[0].startswith(x[0])
+# The word flags of the native core (native/src/verify.rs): a character for which str.isdigit
+# holds, every character a digit, every character a letter (str.isalpha; both true for the
+# empty word), a stop word, a polar lexical class.
+_HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR = 1, 2, 4, 8, 16
+# The class id of a word without a lexical class.
+_NO_CLASS = 0xFFFFFFFF
+# The verdicts of the native core, by its kind code.
+_KINDS = (None, "duplicate", "contained", "quoted", "different")
+_PREFIXES = [[ord(c) for c in p] for p in sorted(NEGATING_PREFIXES)]
 
 
-def _is_fact(facts: list[bool] | None, i: int) -> bool:
-    return True if facts is None else facts[i]
+@lru_cache(maxsize=1 << 16)
+def _traits(word: str) -> tuple[str | None, int, str]:
+    """Returns what the native core needs to know of a word: its lexical class, flags and fact key.
+
+    Computed once per distinct word (and remembered: a process sees a few tens of thousands of
+    distinct words), with Python's Unicode tables and the lexicons, so the core needs neither.
+    The fact key is what the word states as a fact: its class, or the word itself.
+    """
+    cls = _lexical_class(word)
+    flags = (
+        _HAS_DIGIT * any(c.isdigit() for c in word)
+        | _ALL_DIGIT * all(c.isdigit() for c in word)
+        | _ALL_ALPHA * all(c.isalpha() for c in word)
+        | _STOPWORD * (word in STOPWORDS)
+        | _POLAR * _polar(cls)
+    )
+    return cls, flags, cls or word
 
 
-def _names(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> list[str]:
-    """Returns the fact words of ``words[i1:i2]`` that are names or figures (no lexicon class, unlike "Monday")."""
-    return [w for i, w in enumerate(words[i1:i2], i1) if _is_fact(facts, i) and _lexical_class(w) is None]
+def _run(
+    paragraphs: list[tuple[list[str], np.ndarray | None, list[bool] | None]],
+    pairs: list[tuple[int, int]] | np.ndarray,
+    config: CleanConfig | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Runs the native core on a batch: :func:`verify` of each pair, or :func:`compare` without a config.
+
+    Args:
+        paragraphs: per paragraph, its words, sorted distinct shingle hashes (uint32; ignored
+            without a config) and fact flags (None: every word is a fact).
+        pairs: pairs of indices into ``paragraphs``.
+        config: the thresholds of :func:`verify`; None aligns each pair as given (:func:`compare`).
+
+    Returns:
+        ``(kinds, figures, counts)`` (see ``nettoyeur._core.verify_pairs``).
+
+    Raises:
+        ValueError: a pair names a paragraph that is not given.
+    """
+    # Interned with C-level loops (a Python loop per word cost as much as the core itself).
+    all_words = list(chain.from_iterable(p[0] for p in paragraphs))
+    words = list(dict.fromkeys(all_words))
+    ids = dict(zip(words, range(len(words))))
+    flat = list(map(ids.__getitem__, all_words))
+    traits = [_traits(w) for w in words]
+    class_ids: dict[str, int] = {}
+    key_ids: dict[str, int] = {}
+    classes = [_NO_CLASS if cls is None else class_ids.setdefault(cls, len(class_ids)) for cls, _, _ in traits]
+    keys = [key_ids.setdefault(key, len(key_ids)) for _, _, key in traits]
+    lengths = [len(w) for w in words]
+    chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    facts = list(chain.from_iterable(fl if fl is not None else [True] * len(ws) for ws, _, fl in paragraphs))
+    empty = np.zeros(0, dtype=np.uint32)
+    if config is not None:
+        shingles = [empty if s is None else s for _, s, _ in paragraphs]
+        flat_shingles = np.concatenate(shingles).astype(np.uint32, copy=False) if shingles else empty
+        shingle_lengths = [len(s) for s in shingles]
+        thresholds = (
+            MAX_SUBSTITUTION, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS, MIN_PASSAGE_WORDS,
+            config.min_jaccard, config.containment != "off", config.containment_threshold, config.min_contained_words,
+        )  # fmt: skip
+    else:
+        flat_shingles, shingle_lengths = empty, [0] * len(paragraphs)
+        thresholds = (MAX_SUBSTITUTION, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS, MIN_PASSAGE_WORDS,
+                      1.0, False, 1.0, 0)  # fmt: skip
+    return verify_pairs(
+        chars,
+        _offsets(lengths),
+        np.array(classes, dtype=np.uint32),
+        np.array([fl for _, fl, _ in traits], dtype=np.uint8),
+        np.array(keys, dtype=np.uint32),
+        np.array([_polar(k) for k in key_ids], dtype=np.uint8),
+        _PREFIXES,
+        np.array(flat, dtype=np.uint32),
+        np.array(facts, dtype=np.uint8),
+        _offsets([len(w) for w, _, _ in paragraphs]),
+        flat_shingles,
+        _offsets(shingle_lengths),
+        np.asarray(pairs, dtype=np.int64).reshape(-1),
+        thresholds,
+        config is not None,
+    )
+
+
+def _offsets(lengths: list[int]) -> np.ndarray:
+    out = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
 
 
 def align(
@@ -530,36 +382,41 @@ def verify(
     Returns:
         a :class:`Match`, or ``None`` when the pair is unrelated.
     """
-    jac = jaccard(shingles_a, shingles_b)
-    if not words_a or not words_b:
-        return None
-    if (len(words_b), words_b) < (len(words_a), words_a):
-        # The alignment of two lists depends on their order; one order for both makes the
-        # verdict symmetric (each figure of a Match is).
-        words_a, words_b, facts_a, facts_b = words_b, words_a, facts_b, facts_a
-    al = compare(words_a, words_b, facts_a, facts_b)
-    short, long_ = sorted((len(words_a), len(words_b)))
-    cover = al.matched / long_
-    contain = al.matched / short
-    # A fact changed, or words changed in a pair too short or too reworded to stay similar
-    # (a short sentence with one content word replaced): another statement.
-    conflict = al.fact_change or (
-        al.changes > 0 and (al.edits < al.changes or jac < EDIT_MIN_JACCARD or short < EDIT_MIN_WORDS)
-    )
-    inside = (
-        config.containment != "off" and short >= config.min_contained_words and contain >= config.containment_threshold
-    )
-    if not conflict and (cover >= DUPLICATE_COVER or (jac >= config.min_jaccard and contain >= DUPLICATE_COVER)):
-        return Match("duplicate", jac, contain, cover)
-    # A reworded pair of about the same length ("weekly" / "monthly") is not a passage
-    # inside a longer paragraph: it is another statement.
-    if inside and not al.fact_change and not (conflict and cover >= DUPLICATE_COVER):
-        if not conflict and al.changes == 0 and (al.gaps <= 1 or short >= MIN_PASSAGE_WORDS):
-            # A cut copy is removed only when it is cut and nothing else: a clause cut and a
-            # word replaced ("signeront l'accord pour ..." / "ont signé l'accord.") is a
-            # rewrite, whose Jaccard no longer tells how much of it is the same.
-            return Match("contained", jac, contain, cover)
-        return Match("quoted", jac, contain, cover, conflict)
-    if conflict:
-        return Match("different", jac, contain, cover, True)
-    return None
+    return verify_many([(words_a, shingles_a, facts_a), (words_b, shingles_b, facts_b)], [(0, 1)], config)[0]
+
+
+def verify_many(
+    paragraphs: list[tuple[list[str], np.ndarray, list[bool] | None]],
+    pairs: list[tuple[int, int]] | np.ndarray,
+    config: CleanConfig,
+) -> list[Match | None]:
+    """Verifies a batch of candidate pairs at once (:func:`verify` of each, in the native core).
+
+    The verdict: the exact Jaccard of the shingle sets; then, with the two word lists put in
+    one order (shorter first, then the smaller list: the verdict is symmetric), their
+    :func:`compare`. A fact changed, or words changed in a pair too short (``EDIT_MIN_WORDS``)
+    or too reworded (``EDIT_MIN_JACCARD``) to stay similar, is a conflict: another statement.
+    Without one, a pair whose matched words cover ``DUPLICATE_COVER`` of the longer paragraph
+    (or whose Jaccard reaches ``min_jaccard`` with that share of the shorter) is a duplicate.
+    A shorter paragraph whose words lie inside the longer one (``containment_threshold`` of
+    them, ``min_contained_words`` at least), with no fact change and not a reworded pair of
+    about the same length, is contained when it is cut and nothing else (no change, one gap,
+    or a passage of ``MIN_PASSAGE_WORDS``), else quoted. Any other conflict is ``different``.
+
+    Args:
+        paragraphs: per paragraph, its words, sorted distinct shingle hashes (uint32) and fact
+            flags (None: every word is a fact), as :func:`verify` takes them.
+        pairs: pairs of indices into ``paragraphs``.
+        config: the thresholds.
+
+    Returns:
+        per pair, a :class:`Match`, or ``None`` when the pair is unrelated.
+
+    Raises:
+        ValueError: a pair names a paragraph that is not given.
+    """
+    kinds, figures, counts = _run(paragraphs, pairs, config)
+    out: list[Match | None] = []
+    for kind, (jac, contain, cover), conflict in zip(kinds.tolist(), figures.tolist(), counts[:, 0].tolist()):
+        out.append(None if kind == 0 else Match(_KINDS[kind], jac, contain, cover, bool(conflict)))
+    return out

@@ -1,0 +1,812 @@
+//! The classification of verification: `verify.compare` (how the differences of two word lists
+//! are sorted into typos, edits, gaps and fact changes) and `verify.verify` (the verdict), run
+//! on a batch of candidate pairs at once.
+//!
+//! Nothing here reads Unicode tables or lexicons: whatever needs Python's Unicode semantics or
+//! the lexicons (the lexical class of a word, whether it is a stop word, holds a digit, is all
+//! letters, what it states as a fact, whether that is polar) is computed in Python once per
+//! distinct word and arrives as per-word arrays ([`Words`]). Words are compared as code points,
+//! as Python compares strings. The plain Python reference this must agree with is
+//! `tests/test_verify_core.py`'s.
+
+use crate::align::{self, Op, Tag};
+use crate::InputError;
+
+/// A word holds a character for which `str.isdigit` is true.
+pub const HAS_DIGIT: u8 = 1;
+/// Every character of the word is a digit (`str.isdigit`; true for the empty word).
+pub const ALL_DIGIT: u8 = 2;
+/// Every character of the word is a letter (`str.isalpha`; true for the empty word).
+pub const ALL_ALPHA: u8 = 4;
+/// The word is a stop word (`lexicon.STOPWORDS`).
+pub const STOPWORD: u8 = 8;
+/// The word's lexical class is polar (`verify._polar(verify._lexical_class(word))`).
+pub const POLAR: u8 = 16;
+
+/// What the kernel knows of each distinct word (indexed by word id) and of each fact key.
+pub struct Words<'a> {
+    /// The code points of every word, one after the other.
+    pub chars: &'a [u32],
+    /// `chars[offsets[w]..offsets[w + 1]]` is word `w` (`n_words + 1` offsets).
+    pub offsets: &'a [usize],
+    /// The lexical class id of each word (`u32::MAX`: none); equal classes, equal ids.
+    pub class: &'a [u32],
+    /// The flags of each word ([`HAS_DIGIT`], ...).
+    pub flags: &'a [u8],
+    /// The fact key id of each word read as a fact (its class, or the word itself).
+    pub key: &'a [u32],
+    /// Whether each fact key is polar (`verify._polar(key)`).
+    pub key_polar: &'a [bool],
+    /// The negating prefixes (`lexicon.NEGATING_PREFIXES`), as code points.
+    pub negating_prefixes: &'a [Vec<u32>],
+}
+
+/// No lexical class.
+pub const NO_CLASS: u32 = u32::MAX;
+
+impl<'a> Words<'a> {
+    fn text(&self, w: u32) -> &'a [u32] {
+        &self.chars[self.offsets[w as usize]..self.offsets[w as usize + 1]]
+    }
+    fn flag(&self, w: u32, f: u8) -> bool {
+        self.flags[w as usize] & f != 0
+    }
+}
+
+/// The thresholds of `verify.verify` (the module's constants and the configuration's).
+#[derive(Clone, Copy, Debug)]
+pub struct Thresholds {
+    pub max_substitution: usize,
+    pub duplicate_cover: f64,
+    pub edit_min_jaccard: f64,
+    pub edit_min_words: usize,
+    pub min_passage_words: usize,
+    pub min_jaccard: f64,
+    pub containment: bool,
+    pub containment_threshold: f64,
+    pub min_contained_words: usize,
+}
+
+/// `verify.Alignment`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Alignment {
+    pub matched: usize,
+    pub changes: usize,
+    pub fact_change: bool,
+    pub gaps: usize,
+    pub edits: usize,
+}
+
+/// `verify.Match`'s kind: none, duplicate, contained, quoted, different.
+pub const NONE: u8 = 0;
+pub const DUPLICATE: u8 = 1;
+pub const CONTAINED: u8 = 2;
+pub const QUOTED: u8 = 3;
+pub const DIFFERENT: u8 = 4;
+
+/// One verdict: kind, Jaccard, containment, cover, conflict, and the alignment behind it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Verdict {
+    pub kind: u8,
+    pub jaccard: f64,
+    pub containment: f64,
+    pub cover: f64,
+    pub conflict: bool,
+    pub alignment: Alignment,
+}
+
+/// One paragraph: its word ids and per-word fact flags.
+#[derive(Clone, Copy)]
+pub struct Para<'a> {
+    pub words: &'a [u32],
+    pub facts: &'a [bool],
+}
+
+/// `verify._edit_distance_at_most`, step for step (its early exit included).
+fn edit_distance_at_most(a: &[u32], b: &[u32], limit: usize) -> bool {
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut prev2: Option<Vec<usize>> = None;
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        let mut cur = vec![0usize; b.len() + 1];
+        cur[0] = i;
+        for (j, &cb) in b.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let cost = usize::from(ca != cb);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if let Some(p2) = &prev2 {
+                if j > 1 && ca == b[j - 2] && a[i - 2] == cb {
+                    cur[j] = cur[j].min(p2[j - 2] + 1);
+                }
+            }
+        }
+        if cur.iter().copied().min().unwrap_or(0) > limit {
+            return false;
+        }
+        prev2 = Some(std::mem::replace(&mut prev, cur));
+    }
+    prev[b.len()] <= limit
+}
+
+/// `s.replace("ss", "ß")`.
+fn sharp_s(s: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if i + 1 < s.len() && s[i] == 's' as u32 && s[i + 1] == 's' as u32 {
+            out.push('ß' as u32);
+            i += 2;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn has_ss(s: &[u32]) -> bool {
+    s.windows(2).any(|p| p[0] == 's' as u32 && p[1] == 's' as u32)
+}
+
+/// `verify.is_typo` of words `x` and `y`: `y` is `x` with a typing error, not another word or fact.
+///
+/// Words of 3+ letters may differ by one edit: a letter added, dropped or changed, or two
+/// neighbours swapped. Not two: "northern" / "southern" are two edits apart, and on the dev
+/// corpus every typo in a copy (158 words) was one edit away. Words of two letters may only have
+/// their letters swapped ("fo" for "of"), since one changed letter makes another word there
+/// ("in" / "on"). A changed digit is never a typo: 15 -> 17 is another date. Case folding spells
+/// "ß" as "ss", so a dropped "ß" is also tried with "ss" read as "ß".
+fn is_typo(w: &Words, x: u32, y: u32) -> bool {
+    let (a, b) = (w.text(x), w.text(y));
+    if a == b {
+        return true;
+    }
+    if w.flag(x, HAS_DIGIT) || w.flag(y, HAS_DIGIT) {
+        return false;
+    }
+    let shortest = a.len().min(b.len());
+    if shortest < 2 {
+        return false;
+    }
+    if shortest == 2 {
+        if a.len() != b.len() {
+            return false;
+        }
+        let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
+        sa.sort_unstable();
+        sb.sort_unstable();
+        return sa == sb;
+    }
+    if edit_distance_at_most(a, b, 1) {
+        return true;
+    }
+    if has_ss(a) || has_ss(b) {
+        return edit_distance_at_most(&sharp_s(a), &sharp_s(b), 1);
+    }
+    false
+}
+
+/// `verify._slip`: a slip of the fingers inside a word of 4+ letters (two neighbours swapped or a
+/// letter doubled). Such a typo never makes another word of a negation ("nichts" / "nihcts",
+/// "never" / "neveer"), while one letter added or changed does ("ein" / "kein", "ever" / "never").
+fn slip(a: &[u32], b: &[u32]) -> bool {
+    let (a, b) = if a.len() > b.len() { (b, a) } else { (a, b) };
+    if a.len() < 4 {
+        return false;
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+    }
+    b.len() == a.len() + 1
+        && (0..b.len() - 1).any(|i| b[i] == b[i + 1] && b[..i].iter().chain(&b[i + 1..]).eq(a.iter()))
+}
+
+/// `(a + b).isalpha()` of words `x` and `y`.
+fn both_alpha(w: &Words, x: u32, y: u32) -> bool {
+    !(w.text(x).is_empty() && w.text(y).is_empty()) && w.flag(x, ALL_ALPHA) && w.flag(y, ALL_ALPHA)
+}
+
+/// `verify._shortened`: one word is an abbreviation of the other, its first letter then some of its
+/// letters in order; the short form has 2-5 letters and the long one at least two more ("Me" /
+/// "Maine", "Calif" / "California", "Nov" / "November"); letters only on both sides.
+fn shortened(w: &Words, x: u32, y: u32) -> bool {
+    let (x, y) = if w.text(x).len() > w.text(y).len() { (y, x) } else { (x, y) };
+    let (a, b) = (w.text(x), w.text(y));
+    if !(2..=5).contains(&a.len()) || b.len() < a.len() + 2 || a[0] != b[0] || !both_alpha(w, x, y) {
+        return false;
+    }
+    let mut rest = b[1..].iter();
+    a[1..].iter().all(|c| rest.any(|d| d == c))
+}
+
+/// `verify._initial`: one word is the other's initial ("b" / "beispiel"), not both figures.
+fn initial(w: &Words, x: u32, y: u32) -> bool {
+    let (a, b) = (w.text(x), w.text(y));
+    if (a.len() == 1) == (b.len() == 1) {
+        return false;
+    }
+    // Python reads a[0] and b[0] here; words are never empty (an empty one is no initial).
+    if a.is_empty() || b.is_empty() || a[0] != b[0] {
+        return false;
+    }
+    !(w.flag(x, ALL_DIGIT) && w.flag(y, ALL_DIGIT))
+}
+
+/// `verify._negated`: one word is the other with a negating prefix ("able" / "unable", "legal" / "illegal").
+fn negated(w: &Words, x: u32, y: u32) -> bool {
+    let (mut a, mut b) = (w.text(x), w.text(y));
+    if a.len() > b.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    a.len() >= 4 && b.ends_with(a) && w.negating_prefixes.iter().any(|p| p.as_slice() == &b[..b.len() - a.len()])
+}
+
+fn polar_class(w: &Words, x: u32) -> bool {
+    w.flag(x, POLAR)
+}
+
+#[derive(PartialEq, Eq)]
+enum Kind {
+    Typo,
+    Edit,
+    Fact,
+}
+
+/// `verify._substitution`: one word replaced by another is a typo (the same word), an edit (a
+/// non-fact word) or a fact change.
+///
+/// A one-letter difference is a typo unless it turns a word into a negation or a polar word or
+/// back ("ein" / "kein", "ever" / "never"), or one date or number word into another ("juni" /
+/// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
+/// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
+/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable").
+fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
+    let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
+    if is_typo(w, x, y) {
+        let either_polar = if cx != NO_CLASS { polar_class(w, x) } else { polar_class(w, y) };
+        if cx == cy || ((cx == NO_CLASS || cy == NO_CLASS) && (!either_polar || slip(w.text(x), w.text(y)))) {
+            return Kind::Typo;
+        }
+    }
+    if shortened(w, x, y) {
+        let long_fact = if w.text(x).len() > w.text(y).len() { fx } else { fy };
+        if long_fact && !polar_class(w, x) && !polar_class(w, y) {
+            return Kind::Typo;
+        }
+    }
+    if cx != NO_CLASS && cx == cy {
+        return Kind::Edit;
+    }
+    if (cx != NO_CLASS && cy != NO_CLASS) || negated(w, x, y) {
+        return Kind::Fact;
+    }
+    if fx || fy {
+        return Kind::Fact;
+    }
+    Kind::Edit
+}
+
+/// `verify._abbreviation`: one run is the other written as initials, as single letters ("zum
+/// Beispiel" / "z. B.", "United States" / "U.S.") or as one acronym of two content words or more,
+/// with or without the function words ("European Union" / "EU", "United States of America" / "USA").
+fn abbreviation(w: &Words, long_run: &[u32], short_run: &[u32]) -> bool {
+    let single = |run: &[u32]| run.iter().all(|&x| w.text(x).len() == 1);
+    let (long_run, short_run) =
+        if single(long_run) || (long_run.len() == 1 && short_run.len() > 1) { (short_run, long_run) } else { (long_run, short_run) };
+    if long_run.len() < 2 {
+        return false;
+    }
+    // Python reads w[0]; words are never empty (an empty one stands for no initial).
+    if long_run.iter().any(|&x| w.text(x).is_empty()) {
+        return false;
+    }
+    let initials: Vec<u32> = long_run.iter().map(|&x| w.text(x)[0]).collect();
+    if single(short_run) {
+        return short_run.iter().flat_map(|&x| w.text(x).iter().copied()).eq(initials.iter().copied());
+    }
+    let content: Vec<u32> = long_run.iter().filter(|&&x| !w.flag(x, STOPWORD)).map(|&x| w.text(x)[0]).collect();
+    if content.len() < 2 || short_run.len() != 1 {
+        return false;
+    }
+    let s = short_run[0];
+    let t = w.text(s);
+    (t == initials.as_slice() || t == content.as_slice()) && !t.is_empty() && w.flag(s, ALL_ALPHA)
+}
+
+/// `verify._clipped`: one run is a single word (2+ letters, all letters) that begins the other run's
+/// first word ("Perso…" for "Personen angeln").
+fn clipped(w: &Words, x: &[u32], y: &[u32]) -> bool {
+    let (x, y) = if y.len() == 1 { (y, x) } else { (x, y) };
+    if x.len() != 1 || y.is_empty() {
+        return false;
+    }
+    let t = w.text(x[0]);
+    t.len() >= 2 && w.flag(x[0], ALL_ALPHA) && w.text(y[0]).starts_with(t)
+}
+
+/// The fact keys of a run (`verify._keys`), sorted (a multiset).
+fn keys(w: &Words, p: Para, i1: usize, i2: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = (i1..i2).filter(|&i| p.facts[i]).map(|i| w.key[p.words[i] as usize]).collect();
+    out.sort_unstable();
+    out
+}
+
+/// `verify._fact_edit` of two sorted key multisets: a short run replaced, added or removed changes a
+/// fact when a negation or polar word is added or removed ("is" / "is not safe"), or when a name,
+/// date or figure is replaced by anything else. Only added or removed, a name, date or figure does
+/// not: the copy says less, not something else ("said Monday" / "said").
+fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
+    let polar = |k: &[u32]| k.iter().copied().filter(|&k| w.key_polar[k as usize]).collect::<Vec<u32>>();
+    polar(ka) != polar(kb) || (replaced && ka != kb)
+}
+
+/// Whether the sorted multiset `a` holds some value more often than the sorted multiset `b`
+/// (`Counter(a) - Counter(b)` is not empty).
+fn exceeds(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() {
+        let v = a[i];
+        let mut na = 0;
+        while i < a.len() && a[i] == v {
+            na += 1;
+            i += 1;
+        }
+        while j < b.len() && b[j] < v {
+            j += 1;
+        }
+        let mut nb = 0;
+        while j < b.len() && b[j] == v {
+            nb += 1;
+            j += 1;
+        }
+        if na > nb {
+            return true;
+        }
+    }
+    false
+}
+
+/// The names and figures of a run (`verify._names`): fact words without a lexical class.
+fn names(w: &Words, p: Para, i1: usize, i2: usize, out: &mut Vec<u32>) {
+    out.extend((i1..i2).filter(|&i| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS).map(|i| p.words[i]));
+}
+
+/// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
+pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_substitution: usize) -> Alignment {
+    let (a, b) = (pa.words, pb.words);
+    let (mut matched, mut changes, mut gaps, mut edits) = (0usize, 0usize, 0usize, 0usize);
+    let mut fact = false;
+    let last = ops.len().wrapping_sub(1);
+    let mut only_a: Vec<u32> = Vec::new();
+    let mut only_b: Vec<u32> = Vec::new();
+    let is_moved = |k: usize| moved[k];
+    for (k, op) in ops.iter().enumerate() {
+        let (i1, i2, j1, j2) = (op.i1, op.i2, op.j1, op.j2);
+        let (la, lb) = (i2 - i1, j2 - j1);
+        let (ra, rb) = (&a[i1..i2], &b[j1..j2]);
+        let mut aligned = op.tag == Tag::Equal;
+        let replace = op.tag == Tag::Replace;
+        if op.tag == Tag::Equal {
+            matched += la;
+        } else if is_moved(k) {
+            matched += la.max(lb);
+            aligned = true;
+            let first = replace || k < 2 || !is_moved(k - 2);
+            changes += usize::from(first);
+            edits += usize::from(first);
+        } else if replace
+            && (ra.iter().flat_map(|&x| w.text(x).iter()).eq(rb.iter().flat_map(|&x| w.text(x).iter())) || abbreviation(w, ra, rb))
+        {
+            matched += la.min(lb);
+            aligned = true;
+        } else if replace && la == lb && la <= max_substitution {
+            aligned = true;
+            let initials: Vec<bool> = (0..la).map(|x| initial(w, ra[x], rb[x])).collect();
+            for x in 0..la {
+                if initials[x] && ((x > 0 && initials[x - 1]) || (x + 1 < la && initials[x + 1])) {
+                    matched += 1;
+                    continue;
+                }
+                let kind = substitution(w, ra[x], rb[x], pa.facts[i1 + x], pb.facts[j1 + x]);
+                if kind == Kind::Typo {
+                    matched += 1;
+                } else {
+                    aligned = false;
+                    changes += 1;
+                    edits += usize::from(kind == Kind::Edit);
+                    fact = fact || kind == Kind::Fact;
+                }
+            }
+        } else if k == last && replace && clipped(w, ra, rb) {
+        } else if (k == 0 || k == last) && la.max(lb) <= max_substitution && !replace {
+            let polarity = (i1..i2).any(|i| polar_class(w, a[i]) && pa.facts[i])
+                || (j1..j2).any(|j| polar_class(w, b[j]) && pb.facts[j]);
+            changes += usize::from(polarity);
+            fact = fact || polarity;
+            names(w, pa, i1, i2, &mut only_a);
+            names(w, pb, j1, j2, &mut only_b);
+        } else if la.max(lb) <= max_substitution && (replace || (0 < k && k < last)) {
+            changes += 1;
+            let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
+            if fact_edit(w, &ka, &kb, la > 0 && lb > 0) {
+                fact = true;
+            } else {
+                edits += 1;
+                names(w, pa, i1, i2, &mut only_a);
+                names(w, pb, j1, j2, &mut only_b);
+            }
+        } else if replace {
+            let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
+            fact = fact || (exceeds(&ka, &kb) && exceeds(&kb, &ka));
+        }
+        gaps += usize::from(!aligned);
+    }
+    only_a.sort_unstable();
+    only_b.sort_unstable();
+    fact = fact || (exceeds(&only_a, &only_b) && exceeds(&only_b, &only_a));
+    if !fact {
+        // A figure in both (`only_a & only_b`).
+        let mut j = 0;
+        for &v in &only_a {
+            while j < only_b.len() && only_b[j] < v {
+                j += 1;
+            }
+            if j < only_b.len() && only_b[j] == v && w.flag(v, HAS_DIGIT) {
+                fact = true;
+                break;
+            }
+        }
+    }
+    Alignment { matched, changes, fact_change: fact, gaps, edits }
+}
+
+/// Scratch space of [`compare`]: the local id of each word id (`u32::MAX`: none yet).
+pub struct Scratch {
+    local: Vec<u32>,
+    seen: Vec<u32>,
+    digit: Vec<bool>,
+}
+
+impl Scratch {
+    pub fn new(n_words: usize) -> Scratch {
+        Scratch { local: vec![u32::MAX; n_words], seen: Vec::new(), digit: Vec::new() }
+    }
+}
+
+/// `verify.compare(a, b, facts_a, facts_b)`.
+pub fn compare(w: &Words, pa: Para, pb: Para, max_substitution: usize, s: &mut Scratch) -> Alignment {
+    // The alignment wants small ids (its tables are as long as the ids): number the words of
+    // this pair from 0.
+    let mut ids = Vec::with_capacity(pa.words.len() + pb.words.len());
+    for &x in pa.words.iter().chain(pb.words) {
+        let l = &mut s.local[x as usize];
+        if *l == u32::MAX {
+            *l = s.seen.len() as u32;
+            s.seen.push(x);
+            s.digit.push(w.flag(x, HAS_DIGIT));
+        }
+        ids.push(*l);
+    }
+    let (la, lb) = ids.split_at(pa.words.len());
+    let ops = align::opcodes(la, lb, s.seen.len());
+    let mut moved = vec![false; ops.len()];
+    for k in align::swaps(&ops, la, lb, &s.digit, max_substitution) {
+        moved[k] = true;
+    }
+    for &x in &s.seen {
+        s.local[x as usize] = u32::MAX;
+    }
+    s.seen.clear();
+    s.digit.clear();
+    classify(w, pa, pb, &ops, &moved, max_substitution)
+}
+
+/// `verify.jaccard` of two sorted hash arrays: equal neighbours of their merge over the union.
+pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut last: Option<u32> = None;
+    let mut inter = 0usize;
+    while i < a.len() || j < b.len() {
+        let v = if j >= b.len() || (i < a.len() && a[i] <= b[j]) {
+            i += 1;
+            a[i - 1]
+        } else {
+            j += 1;
+            b[j - 1]
+        };
+        if last == Some(v) {
+            inter += 1;
+        }
+        last = Some(v);
+    }
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// `(len(b), b) < (len(a), a)` of two word lists (Python's order of lists of strings).
+fn before(w: &Words, a: &[u32], b: &[u32]) -> bool {
+    if b.len() != a.len() {
+        return b.len() < a.len();
+    }
+    for (&x, &y) in b.iter().zip(a) {
+        if x != y {
+            return w.text(x) < w.text(y);
+        }
+    }
+    false
+}
+
+/// `verify.verify` of two paragraphs with their sorted distinct shingle hashes.
+pub fn verify(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, s: &mut Scratch) -> Verdict {
+    let jac = jaccard(sa, sb);
+    let mut out = Verdict { jaccard: jac, ..Verdict::default() };
+    if pa.words.is_empty() || pb.words.is_empty() {
+        return out;
+    }
+    let (pa, pb) = if before(w, pa.words, pb.words) { (pb, pa) } else { (pa, pb) };
+    let al = compare(w, pa, pb, t.max_substitution, s);
+    out.alignment = al;
+    let (short, long) = (pa.words.len().min(pb.words.len()), pa.words.len().max(pb.words.len()));
+    let cover = al.matched as f64 / long as f64;
+    let contain = al.matched as f64 / short as f64;
+    let conflict = al.fact_change
+        || (al.changes > 0 && (al.edits < al.changes || jac < t.edit_min_jaccard || short < t.edit_min_words));
+    let inside = t.containment && short >= t.min_contained_words && contain >= t.containment_threshold;
+    out.containment = contain;
+    out.cover = cover;
+    if !conflict && (cover >= t.duplicate_cover || (jac >= t.min_jaccard && contain >= t.duplicate_cover)) {
+        out.kind = DUPLICATE;
+        return out;
+    }
+    if inside && !al.fact_change && !(conflict && cover >= t.duplicate_cover) {
+        if !conflict && al.changes == 0 && (al.gaps <= 1 || short >= t.min_passage_words) {
+            out.kind = CONTAINED;
+        } else {
+            out.kind = QUOTED;
+            out.conflict = conflict;
+        }
+        return out;
+    }
+    if conflict {
+        out.kind = DIFFERENT;
+        out.conflict = true;
+    }
+    out
+}
+
+/// A batch of paragraphs and candidate pairs, as the bindings receive them (flat arrays).
+pub struct Batch<'a> {
+    pub words: Words<'a>,
+    /// Word ids of every paragraph, one after the other.
+    pub para_words: &'a [u32],
+    /// Fact flag of each of those words.
+    pub para_facts: &'a [bool],
+    /// `n_paragraphs + 1` offsets into `para_words`.
+    pub para_offsets: &'a [usize],
+    /// Sorted distinct shingle hashes of every paragraph, one after the other.
+    pub shingles: &'a [u32],
+    /// `n_paragraphs + 1` offsets into `shingles`.
+    pub shingle_offsets: &'a [usize],
+}
+
+fn check_offsets(name: &str, offsets: &[usize], len: usize) -> Result<(), InputError> {
+    if offsets.is_empty() || offsets[0] != 0 || offsets[offsets.len() - 1] != len || offsets.windows(2).any(|p| p[0] > p[1]) {
+        return Err(InputError(format!("{name} are not non-decreasing offsets from 0 to {len}")));
+    }
+    Ok(())
+}
+
+impl<'a> Batch<'a> {
+    /// Checks every offset and id (so the kernels index nothing out of bounds).
+    pub fn check(&self) -> Result<(), InputError> {
+        let w = &self.words;
+        let n = w.offsets.len().saturating_sub(1);
+        check_offsets("word offsets", w.offsets, w.chars.len())?;
+        if w.class.len() != n || w.flags.len() != n || w.key.len() != n {
+            return Err(InputError(format!("{n} words but {} classes, {} flags, {} keys", w.class.len(), w.flags.len(), w.key.len())));
+        }
+        if w.key.iter().any(|&k| k as usize >= w.key_polar.len()) {
+            return Err(InputError("a fact key id out of range".into()));
+        }
+        check_offsets("paragraph offsets", self.para_offsets, self.para_words.len())?;
+        if self.para_facts.len() != self.para_words.len() {
+            return Err(InputError("one fact flag per paragraph word is needed".into()));
+        }
+        if self.para_words.iter().any(|&x| x as usize >= n) {
+            return Err(InputError("a word id out of range".into()));
+        }
+        check_offsets("shingle offsets", self.shingle_offsets, self.shingles.len())?;
+        if self.shingle_offsets.len() != self.para_offsets.len() {
+            return Err(InputError("paragraph and shingle offsets differ in number".into()));
+        }
+        Ok(())
+    }
+
+    fn para(&self, p: usize) -> Para<'a> {
+        let (lo, hi) = (self.para_offsets[p], self.para_offsets[p + 1]);
+        Para { words: &self.para_words[lo..hi], facts: &self.para_facts[lo..hi] }
+    }
+
+    fn shingles_of(&self, p: usize) -> &'a [u32] {
+        &self.shingles[self.shingle_offsets[p]..self.shingle_offsets[p + 1]]
+    }
+
+    /// `verify.verify` of each pair of paragraph indices (`ordered`), or `verify.compare` of it
+    /// as given (no verdict, only the alignment), after [`Batch::check`].
+    pub fn run(&self, pairs: &[(usize, usize)], t: &Thresholds, ordered: bool) -> Result<Vec<Verdict>, InputError> {
+        self.check()?;
+        let n = self.para_offsets.len() - 1;
+        if pairs.iter().any(|&(a, b)| a >= n || b >= n) {
+            return Err(InputError(format!("a pair names a paragraph beyond the {n} given")));
+        }
+        let mut s = Scratch::new(self.words.class.len());
+        Ok(pairs
+            .iter()
+            .map(|&(a, b)| {
+                if ordered {
+                    verify(&self.words, self.para(a), self.para(b), self.shingles_of(a), self.shingles_of(b), t, &mut s)
+                } else {
+                    let alignment = compare(&self.words, self.para(a), self.para(b), t.max_substitution, &mut s);
+                    Verdict { alignment, ..Verdict::default() }
+                }
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// A word table of plain lower-case words (no class, no digit unless the word has one).
+    struct Table {
+        chars: Vec<u32>,
+        offsets: Vec<usize>,
+        class: Vec<u32>,
+        flags: Vec<u8>,
+        key: Vec<u32>,
+        key_polar: Vec<bool>,
+        prefixes: Vec<Vec<u32>>,
+        names: Vec<String>,
+    }
+
+    impl Table {
+        fn new() -> Table {
+            Table {
+                chars: Vec::new(),
+                offsets: vec![0],
+                class: Vec::new(),
+                flags: Vec::new(),
+                key: Vec::new(),
+                key_polar: Vec::new(),
+                prefixes: vec![cps("un"), cps("il")],
+                names: Vec::new(),
+            }
+        }
+        fn id(&mut self, w: &str) -> u32 {
+            if let Some(i) = self.names.iter().position(|n| n == w) {
+                return i as u32;
+            }
+            self.chars.extend(cps(w));
+            self.offsets.push(self.chars.len());
+            self.class.push(if w == "not" { 0 } else { NO_CLASS });
+            let digit = w.chars().any(|c| c.is_ascii_digit());
+            let mut f = 0;
+            if digit {
+                f |= HAS_DIGIT;
+            }
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                f |= ALL_DIGIT;
+            }
+            if w.chars().all(|c| c.is_alphabetic()) {
+                f |= ALL_ALPHA;
+            }
+            if w == "not" {
+                f |= POLAR;
+            }
+            self.flags.push(f);
+            self.key.push(self.key_polar.len() as u32);
+            self.key_polar.push(w == "not");
+            self.names.push(w.to_string());
+            (self.names.len() - 1) as u32
+        }
+        fn ids(&mut self, s: &str) -> Vec<u32> {
+            s.split_whitespace().map(|w| self.id(w)).collect()
+        }
+        fn words(&self) -> Words<'_> {
+            Words {
+                chars: &self.chars,
+                offsets: &self.offsets,
+                class: &self.class,
+                flags: &self.flags,
+                key: &self.key,
+                key_polar: &self.key_polar,
+                negating_prefixes: &self.prefixes,
+            }
+        }
+    }
+
+    fn compare_text(a: &str, b: &str, facts: bool) -> Alignment {
+        let mut t = Table::new();
+        let (a, b) = (t.ids(a), t.ids(b));
+        let (fa, fb) = (vec![facts; a.len()], vec![facts; b.len()]);
+        let w = t.words();
+        let mut s = Scratch::new(w.class.len());
+        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert!(edit_distance_at_most(&cps("garden"), &cps("gadren"), 1));
+        assert!(edit_distance_at_most(&cps("garden"), &cps("gardn"), 1));
+        assert!(!edit_distance_at_most(&cps("northern"), &cps("southern"), 1));
+        assert!(edit_distance_at_most(&cps(""), &cps("a"), 1));
+        assert!(!edit_distance_at_most(&cps("ab"), &cps("abcd"), 1));
+        assert_eq!(sharp_s(&cps("sss")), cps("ßs"));
+    }
+
+    #[test]
+    fn jaccard_of_sorted_sets() {
+        assert_eq!(jaccard(&[], &[]), 1.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+        assert_eq!(jaccard(&[1], &[]), 0.0);
+    }
+
+    #[test]
+    fn multiset_difference() {
+        assert!(exceeds(&[1, 1, 2], &[1, 2]));
+        assert!(!exceeds(&[1, 2], &[1, 1, 2, 3]));
+        assert!(!exceeds(&[], &[1]));
+    }
+
+    #[test]
+    fn compare_sorts_typos_edits_and_facts() {
+        let same = compare_text("the old garden was opened today", "the old gadren was opened today", false);
+        assert_eq!((same.matched, same.changes, same.gaps), (6, 0, 0));
+        let edit = compare_text("the old garden was opened today", "the old house was opened today", false);
+        assert_eq!((edit.matched, edit.changes, edit.edits, edit.fact_change), (5, 1, 1, false));
+        let fact = compare_text("the old garden was opened today", "the old house was opened today", true);
+        assert!(fact.fact_change);
+        let figure = compare_text("opened in 2019 by the mayor", "opened in 2021 by the mayor", false);
+        assert!(!figure.fact_change); // not flagged as facts: an edit
+        let negated = compare_text("it was opened today by them", "it was not opened today by them", true);
+        assert!(negated.fact_change);
+        let cut = compare_text("one two three four five six seven", "one two three four five", false);
+        assert_eq!((cut.matched, cut.gaps, cut.changes), (5, 1, 0));
+        let joined = compare_text("send an e mail now", "send an email now", false);
+        assert_eq!((joined.matched, joined.gaps), (4, 0));
+    }
+
+    #[test]
+    fn batch_refuses_bad_offsets() {
+        let t = Table::new();
+        let b = Batch {
+            words: t.words(),
+            para_words: &[],
+            para_facts: &[],
+            para_offsets: &[0, 1],
+            shingles: &[],
+            shingle_offsets: &[0, 0],
+        };
+        assert!(b.run(&[(0, 0)], &Thresholds {
+            max_substitution: 3,
+            duplicate_cover: 0.8,
+            edit_min_jaccard: 0.5,
+            edit_min_words: 12,
+            min_passage_words: 40,
+            min_jaccard: 0.8,
+            containment: true,
+            containment_threshold: 0.85,
+            min_contained_words: 8,
+        }, true)
+        .is_err());
+    }
+}
