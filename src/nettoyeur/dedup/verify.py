@@ -416,7 +416,12 @@ def verify_many(
         ValueError: a pair names a paragraph that is not given.
     """
     kinds, figures, counts = _run(paragraphs, pairs, config)
-    out: list[Match | None] = []
-    for kind, (jac, contain, cover), conflict in zip(kinds.tolist(), figures.tolist(), counts[:, 0].tolist()):
-        out.append(None if kind == 0 else Match(_KINDS[kind], jac, contain, cover, bool(conflict)))
+    out: list[Match | None] = [None] * len(kinds)
+    # Only the related pairs' figures (a copy, a passage, a conflict) become Python floats;
+    # an unrelated pair stays None without its three figures being converted.
+    related = np.flatnonzero(kinds)
+    for i, kind, (jac, contain, cover), conflict in zip(
+        related.tolist(), kinds[related].tolist(), figures[related].tolist(), counts[related, 0].tolist()
+    ):
+        out[i] = Match(_KINDS[kind], jac, contain, cover, bool(conflict))
     return out
