@@ -320,23 +320,7 @@ def verify(
     facts_a: list[bool] | None = None,
     facts_b: list[bool] | None = None,
 ) -> Match | None:
-    """Verifies one candidate pair.
-
-    Args:
-        words_a: case-folded words of the first paragraph (:func:`nettoyeur.dedup.shingle.words`).
-        words_b: the same for the second.
-        shingles_a: sorted distinct shingle hashes of the first paragraph.
-        shingles_b: the same for the second.
-        config: the thresholds (``min_jaccard``, ``containment``, ``containment_threshold``,
-            ``min_contained_words``).
-        facts_a: per word, whether it is a number or a name
-            (:func:`nettoyeur.dedup.shingle.fact_flags`); None reads every word as a fact, the
-            strictest reading.
-        facts_b: the same for the second paragraph.
-
-    Returns:
-        a :class:`Match`, or ``None`` when the pair is unrelated.
-    """
+    """The reference of :func:`nettoyeur.dedup.verify.verify` (same arguments, same result)."""
     jac = jaccard(shingles_a, shingles_b)
     if not words_a or not words_b:
         return None

@@ -37,7 +37,6 @@ from nettoyeur.dedup.cluster import UnionFind, choose_keepers
 from nettoyeur.dedup.key_partitions import (
     BatchKeys,
     counted_partitioned_candidates,
-    partitioned_candidates,
     split_analysis,
 )
 from nettoyeur.dedup.star_components import cluster_edges, star_components
@@ -161,7 +160,7 @@ def test_partitioned_candidates_equal_local_candidates(parts, cuts, containment)
         keys.add(len(shard), counts, bands, anchors)
     first = group == np.arange(len(group))
     counts = np.concatenate(keys.anchor_counts)
-    got = partitioned_candidates(LocalExecutor(1), keys, first, containment != "off", counts)
+    got = counted_partitioned_candidates(LocalExecutor(1), keys, first, containment != "off", counts)[0]
 
     assert len(expected) > 100  # the planted copies are there to be found
     assert got.dtype == np.int64 and np.array_equal(got, expected)
@@ -207,7 +206,7 @@ def test_partitioned_candidates_equal_local_on_colliding_keys(seed, sizes, parts
         _, counts, band_chunks, anchor_chunks = split_analysis(shard, parts)
         keys.add(len(shard), counts, band_chunks, anchor_chunks)
     first = group == np.arange(len(group))
-    got = partitioned_candidates(LocalExecutor(1), keys, first, True, np.concatenate(keys.anchor_counts))
+    got = counted_partitioned_candidates(LocalExecutor(1), keys, first, True, np.concatenate(keys.anchor_counts))[0]
     assert np.array_equal(got, expected)
 
 
@@ -309,7 +308,7 @@ def test_partitioned_anchor_bucket_size_limit(members):
     keys = BatchKeys(3)
     _, counts, band_chunks, anchor_chunks = split_analysis(shard, 3)
     keys.add(n, counts, band_chunks, anchor_chunks)
-    got = partitioned_candidates(LocalExecutor(1), keys, group == np.arange(n), True, counts)
+    got = counted_partitioned_candidates(LocalExecutor(1), keys, group == np.arange(n), True, counts)[0]
     assert np.array_equal(got, expected)
     assert (len(expected) > 0) == (members <= 256)
 
@@ -322,7 +321,7 @@ def test_partitioned_candidates_skip_exact_copies():
     keys = BatchKeys(2)
     _, counts, bands, anchors = split_analysis(shard, 2)
     keys.add(len(shard), counts, bands, anchors)
-    got = partitioned_candidates(LocalExecutor(1), keys, group == np.arange(2), True, counts)
+    got = counted_partitioned_candidates(LocalExecutor(1), keys, group == np.arange(2), True, counts)[0]
     assert group.tolist() == [0, 0]
     assert len(got) == 0  # the copy is an exact duplicate, not a candidate pair
 

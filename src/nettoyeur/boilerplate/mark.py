@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -795,14 +796,7 @@ def _run_evidence(
     article (among headings).
     """
     evidence = [False] * len(infos)
-    k = first + 1
-    while k < last:
-        if infos[k].prose:
-            k += 1
-            continue
-        end = k
-        while end < last and not infos[end].prose:
-            end += 1
+    for k, end in _short_runs(infos, first, last):
         # A lone off-topic label among the article's headings is a widget's caption; a run of
         # such labels without chrome beside them is a table or a list of the article (names,
         # figures, field labels).
@@ -812,8 +806,21 @@ def _run_evidence(
         )
         for j in range(k, end):
             evidence[j] = found
-        k = end
     return evidence
+
+
+def _short_runs(infos: list[LineInfo], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """Yields the ``(start, end)`` of each run of lines that are not prose strictly inside ``first..last``."""
+    k = first + 1
+    while k < last:
+        if infos[k].prose:
+            k += 1
+            continue
+        end = k
+        while end < last and not infos[end].prose:
+            end += 1
+        yield k, end
+        k = end
 
 
 def _chrome_runs(infos: list[LineInfo], signalled: list[bool], first: int, last: int) -> dict[int, str]:
@@ -824,21 +831,13 @@ def _chrome_runs(infos: list[LineInfo], signalled: list[bool], first: int, last:
     between two prose blocks of the page: its lines without figures are chrome too.
     """
     out: dict[int, str] = {}
-    k = first + 1
-    while k < last:
-        if infos[k].prose:
-            k += 1
-            continue
-        end = k
-        while end < last and not infos[end].prose:
-            end += 1
+    for k, end in _short_runs(infos, first, last):
         flagged = sum(signalled[k:end])
         if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
             detail = f"in a run of {end - k} short lines, {flagged} flagged"
             for j in range(k, end):
                 if not signalled[j] and not _DIGITS.search(infos[j].text):
                     out[j] = detail
-        k = end
     return out
 
 

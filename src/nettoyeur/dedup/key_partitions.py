@@ -35,7 +35,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from nettoyeur.dedup.analysis import Analysis, settled_anchor_codes, settled_band_codes
-from nettoyeur.dedup.lsh import _decode, _pair_codes, _pairs_from_groups, anchor_pairs, sorted_unique
+from nettoyeur.dedup.lsh import _decode, anchor_pairs, sorted_unique
 
 # The anchor test's parameters, read from anchor_pairs' defaults so that both engines
 # apply the same ones (candidate_pairs calls anchor_pairs with its defaults).
@@ -129,56 +129,6 @@ def _global(chunks: Sequence[tuple], bases: np.ndarray, first: np.ndarray) -> tu
     ids = np.concatenate([c[-1].astype(np.int64) + base for c, base in zip(chunks, bases.tolist())])
     keep = first[ids]
     return tuple(np.concatenate([c[k] for c in chunks])[keep] for k in range(len(chunks[0]) - 1)) + (ids[keep],)
-
-
-def bucket_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarray, list[tuple]]:
-    """Step 1 on one key partition: band buckets to pair codes; anchor buckets to ``(pair, shared)`` by pair.
-
-    ``chunks`` holds the partition's band chunk of every batch, then (with anchors) its
-    anchor chunk of every batch, in batch order.
-
-    Returns:
-        the sorted distinct band pair codes (``i << 32 | j``), and per pair partition the
-        ``(pair code, anchors shared in this partition)`` arrays.
-    """
-    batches, parts, first, bases = params["batches"], params["parts"], params["first"], params["bases"]
-    band, key, ids = _global(chunks[:batches], bases, first)
-    codes = [np.empty(0, dtype=np.int64)]
-    for b in sorted_unique(band).tolist():
-        sel = band == b
-        codes.append(_pair_codes(_pairs_from_groups(key[sel], ids[sel])))
-    band_codes = sorted_unique(np.concatenate(codes))
-    outs: list[tuple] = [(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))] * parts
-    if params["anchors"] and len(chunks) > batches:
-        akey, owner = _global(chunks[batches:], bases, first)
-        pairs = _pairs_from_groups(akey.astype(np.uint64), owner, max_group=ANCHOR_MAX_GROUP)
-        if len(pairs):
-            code, shared = np.unique(_pair_codes(pairs), return_counts=True)
-            outs = split_parts(partition_of(code, parts), parts, code, shared.astype(np.int64))
-    return band_codes, outs
-
-
-def anchor_kernel(chunks: list[tuple], params: dict[str, Any]) -> tuple[np.ndarray, list]:
-    """Step 2 on one pair partition: sums the anchors each pair shares and keeps the pairs that pass.
-
-    Returns:
-        the sorted codes of the pairs sharing at least ``ANCHOR_MIN_SHARE`` of the smaller
-        paragraph's anchors, and no chunk.
-    """
-    if not chunks:
-        return np.empty(0, dtype=np.int64), []
-    code = np.concatenate([c[0] for c in chunks])
-    shared = np.concatenate([c[1] for c in chunks])
-    if len(code) == 0:
-        return code, []
-    order = np.argsort(code, kind="stable")
-    code, shared = code[order], shared[order]
-    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
-    code, shared = code[starts], np.add.reduceat(shared, starts)
-    per_owner = params["anchor_counts"]
-    smaller = np.minimum(per_owner[code >> 32], per_owner[code & 0xFFFFFFFF])
-    keep = shared >= np.maximum(1, np.ceil(ANCHOR_MIN_SHARE * smaller))
-    return code[keep], []
 
 
 def _counted(codes: np.ndarray, counts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -290,42 +240,6 @@ class BatchKeys:
         self.anchor_counts.append(anchor_counts)
         self.bands.append(list(bands))
         self.anchors.append(list(anchors))
-
-
-def partitioned_candidates(
-    executor: Exchanger, keys: BatchKeys, first: np.ndarray, anchors: bool, anchor_counts: np.ndarray | None
-) -> np.ndarray:
-    """Returns the candidate pairs of :func:`nettoyeur.dedup.analysis.candidate_pairs`, found partition by partition.
-
-    Args:
-        executor: runs the kernels.
-        keys: the batches' partitioned band keys and anchors.
-        first: bool per paragraph: the first of its exact group (the others are not compared).
-        anchors: find containment candidates too.
-        anchor_counts: int32 anchors per paragraph (needed with ``anchors``).
-
-    Returns:
-        distinct int64 ``(i, j)`` pairs, ``i < j``, sorted.
-    """
-    batches, parts = len(keys.sizes), keys.parts
-    if batches == 0:
-        return np.empty((0, 2), dtype=np.int64)
-    bases = np.cumsum([0] + keys.sizes[:-1]).astype(np.int64)
-    use_anchors = anchors and anchor_counts is not None and bool(anchor_counts.any())
-    inputs = [
-        [keys.bands[b][p] for b in range(batches)]
-        + ([keys.anchors[b][p] for b in range(batches)] if use_anchors else [])
-        for p in range(parts)
-    ]
-    params = {"batches": batches, "parts": parts, "first": first, "bases": bases, "anchors": use_anchors}
-    band_codes, by_pair = executor.exchange(bucket_kernel, inputs, parts, params)
-    codes = list(band_codes)
-    if use_anchors:
-        kept, _ = executor.exchange(anchor_kernel, by_pair, 0, {"anchor_counts": anchor_counts})
-        codes.extend(kept)
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
-    return _decode(sorted_unique(np.concatenate(codes)))
 
 
 def counted_partitioned_candidates(

@@ -45,12 +45,10 @@ from ray.exceptions import RayTaskError
 
 import nettoyeur
 from nettoyeur.dedup.analysis import Candidates
-from nettoyeur.dedup.analysis import candidate_pairs as local_candidate_pairs
 from nettoyeur.dedup.analysis import counted_candidate_pairs as local_counted_candidate_pairs
 from nettoyeur.dedup.key_partitions import (
     BatchKeys,
     counted_partitioned_candidates,
-    partitioned_candidates,
     partitions_for,
     split_analysis,
 )
@@ -300,27 +298,6 @@ class RayExecutor:
     def put(self, value: Any) -> Any:
         """Returns a reference to ``value`` in the object store."""
         return ray.put(value)
-
-    def candidate_pairs(self, analysis: Any, group: np.ndarray, anchors: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Returns the candidate pairs, found by one task per key partition.
-
-        Raises:
-            RuntimeError: the analysis did not come from this executor's analyse stage.
-        """
-        keys, self._keys = self._keys, None
-        if keys is None:
-            if analysis.band_keys.shape[1] == 0 and len(analysis.signed) > 1:
-                raise RuntimeError("the band keys of this analysis are on the cluster of another run")
-            return local_candidate_pairs(analysis, group, anchors)
-        if sum(keys.sizes) != len(analysis):
-            raise RuntimeError("the partitioned keys do not match the analysis")
-        rows = np.flatnonzero(group[analysis.signed] == analysis.signed)
-        signed = analysis.signed[rows]
-        if len(signed) < 2:
-            return signed, np.empty((0, 2), dtype=np.int64)
-        first = group == np.arange(len(group))
-        counts = np.concatenate(_get(keys.anchor_counts)) if anchors else None
-        return signed, partitioned_candidates(self, keys, first, anchors, counts)
 
     def counted_candidate_pairs(
         self, analysis: Any, group: np.ndarray, anchors: bool, settled: tuple[np.ndarray, np.ndarray] | None = None
