@@ -12,6 +12,7 @@
 pub mod align;
 pub mod lsh;
 pub mod minhash;
+pub mod rules;
 pub mod tokens;
 pub mod verify;
 mod split;

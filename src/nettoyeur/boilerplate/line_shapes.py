@@ -10,8 +10,9 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
   stem asked is looked for in the article's words with ``str.find`` instead of making
   the set of every word's first letters (a stored line's words: its lower-cased text).
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
-  as the loop over the rules would, trying only the rules whose word limit the line fits,
-  and only the rules without needles when no needle of those rules is in the line.
+  as the loop over the rules would, for a batch of lines: the native core names the few
+  rules that can match each line (word limit, needles and a superset of each pattern,
+  in Rust), and Python confirms only those.
 - :class:`ShapeMemo` remembers the shape and rule of short lines: the chrome of a site
   recurs in every one of its pages, so most short lines of a corpus are seen many times.
 """
@@ -19,11 +20,12 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from nettoyeur.boilerplate.rules import Rule, needle_pattern
+from nettoyeur._core import RuleSet
+from nettoyeur.boilerplate.rule_regex import Untranslatable, core_regex, lower_table
+from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 
@@ -294,23 +296,33 @@ def describe(text: str) -> LineInfo:
 
 
 class RuleMatcher:
-    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, made cheaper.
+    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, asked of the native core first.
 
-    A line of ``n`` words can only match the rules whose word limit is at least ``n``;
-    those are listed once per distinct limit, so a 70-word sentence is tried against the
-    one rule that reads lines that long instead of skipping 50 others one by one.
-
-    Most lines hold no needle of any rule: one search for all the needles of a list
-    tells so, and then only the rules without needles are tried (each rule with needles
-    would fail its own needle test, one search each).
+    The core (:class:`nettoyeur._core.RuleSet`, compiled once per rule list) answers for a
+    batch of lines which rules *can* match each one: the rules whose word limit the line
+    fits, that hold one of their needles, and whose pattern, translated by
+    :func:`nettoyeur.boilerplate.rule_regex.core_regex` into one that matches a superset
+    of the lines Python's matches, matches the line. Python then tries those candidates in
+    order with :meth:`Rule.matches`: the first that matches is the answer, so the verdicts
+    are those of the loop over the rules, and most lines, which have no candidate, run no
+    Python regex at all. A rule whose pattern cannot be translated is a candidate of every
+    line that fits its limit and needles.
 
     Args:
         rules: the rules in the order they are tried (user rules first).
     """
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.limits = sorted({r.max_words for r in rules})
-        self.groups = [_RuleList([r for r in rules if r.max_words >= limit]) for limit in self.limits]
+        self.rules = list(rules)
+        # Longer lines are never asked about: no rule reads them.
+        self.max_words = max((r.max_words for r in self.rules), default=-1)
+        try:
+            lower: tuple[list[int], list[int], list[int]] = lower_table()
+            patterns = [core_regex(r.pattern.pattern, r.pattern.flags) for r in self.rules]
+            needles = [list(r.needles) for r in self.rules]
+        except Untranslatable:  # a Python without sre's case tables: Python decides every line
+            lower, patterns, needles = ([], [], []), [None] * len(self.rules), [[] for _ in self.rules]
+        self._core = RuleSet(patterns, [r.max_words for r in self.rules], needles, *lower)
 
     def first(self, text: str, n_words: int) -> Rule | None:
         """Returns the first rule that matches ``text`` (whitespace collapsed), or None.
@@ -319,35 +331,34 @@ class RuleMatcher:
             text: the line, whitespace collapsed.
             n_words: its number of words.
         """
-        if len(text) > RULE_MAX_CHARS:
-            return None
-        g = bisect_left(self.limits, n_words)  # the first group whose word limit the line fits
-        if g == len(self.limits):
-            return None  # longer than every rule reads
-        group = self.groups[g]
-        lowered = text.lower()
-        # A rule with needles matches no line that holds none of them.
-        needle_found = group.any_needle is not None and group.any_needle(lowered) is not None
-        for rule in group.rules if needle_found else group.without_needles:
-            if rule.matches(text, n_words, lowered):
-                return rule
-        return None
+        return self.first_many([text], [n_words])[0]
 
+    def first_many(self, texts: list[str], n_words: list[int]) -> list[Rule | None]:
+        """Returns the first rule that matches each line, or None: :meth:`first` of each, one call of the core.
 
-class _RuleList:
-    """The rules of one word limit, in order, with one search for any of their needles.
-
-    Args:
-        rules: the rules, in the order they are tried.
-    """
-
-    __slots__ = ("rules", "without_needles", "any_needle")
-
-    def __init__(self, rules: list[Rule]) -> None:
-        self.rules = rules
-        self.without_needles = [r for r in rules if not r.needles]
-        needles = sorted({needle for r in rules for needle in r.needles})
-        self.any_needle = needle_pattern(needles).search if needles else None
+        Args:
+            texts: the lines, whitespace collapsed.
+            n_words: their numbers of words.
+        """
+        out: list[Rule | None] = [None] * len(texts)
+        limit = self.max_words
+        asked = [i for i, (t, n) in enumerate(zip(texts, n_words)) if n <= limit and len(t) <= RULE_MAX_CHARS]
+        if not asked:
+            return out
+        if len(asked) == len(texts):
+            found = self._core.candidates(texts, n_words)
+        else:
+            found = self._core.candidates([texts[i] for i in asked], [n_words[i] for i in asked])
+        rules, done = self.rules, -1
+        for k in range(0, len(found), 2):
+            j = found[k]
+            if j == done:
+                continue  # this line's first rule is known
+            i = asked[j]
+            rule = rules[found[k + 1]]
+            if rule.matches(texts[i], n_words[i]):
+                out[i], done = rule, j
+        return out
 
 
 # Lines up to this many characters are remembered: menus, share bars, bylines and
@@ -398,6 +409,20 @@ class ShapeMemo:
             return info, None
         rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
         return self._seen.remember(text, (info, rule))
+
+    def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
+        """Returns :meth:`shape` of each line, the rules of the lines it does not hold asked of the core at once."""
+        if not with_rule or self.matcher is None:
+            return [self.shape(text, with_rule) for text in texts]
+        seen = self._seen
+        out = [seen.get(text) for text in texts]
+        missing = [i for i, hit in enumerate(out) if hit is None]
+        if missing:
+            infos = [describe(texts[i]) for i in missing]
+            rules = self.matcher.first_many([info.text for info in infos], [info.n_words for info in infos])
+            for i, info, rule in zip(missing, infos, rules):
+                out[i] = seen.remember(texts[i], (info, rule))
+        return out  # type: ignore[return-value]
 
 
 # The memos of the rule lists seen in this process, by content: a worker that receives

@@ -600,8 +600,7 @@ def _comment_thread(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 
 def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
     """Returns the shape and first matching rule of each paragraph (no rule when ``with_rule`` is False)."""
-    memo = memo_for(rules)
-    return [memo.shape(p.text, with_rule=with_rule) for p in paras]
+    return memo_for(rules).shapes([p.text for p in paras], with_rule=with_rule)
 
 
 def mark(
