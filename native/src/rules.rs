@@ -24,27 +24,33 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
 use crate::InputError;
 
-/// The largest compiled pattern or set (bytes): the built-in rules' classes are Python's own
-/// `\w` and the like spelled out (some 700 ranges each); their set takes about 30 MB.
+/// The largest compiled pattern or set (bytes of NFA): the built-in rules' classes are
+/// Python's own `\w` and the like spelled out (some 650 ranges each).
 pub const SIZE_LIMIT: usize = 256 << 20;
-/// The lazy DFA's cache of the set (bytes): at the default 2 MB it was cleared and rebuilt
-/// again and again on a corpus.
-pub const SET_DFA_SIZE_LIMIT: usize = 32 << 20;
+/// The lazy DFAs' caches (bytes, at most: they grow as states are built, then are cleared and
+/// built again). Measured on the 122,556 distinct lines of a corpus of 1,200 web pages, one
+/// pass (CPU s of the pass, memory the caches took): set 8 MB and 4 MB each rule with needles,
+/// 0.28 s, 17 MB; 16 and 4, 0.27 s, 23 MB; 8 and 2, 0.65-0.9 s, 16 MB; 2 and 0.5, 1.7 s, 5 MB.
+pub const SET_CACHE: usize = 8 << 20;
+pub const ALONE_CACHE: usize = 4 << 20;
 
 /// How one rule is matched.
 #[derive(Debug)]
 enum Matcher {
     /// Its pattern is pattern `k` of the set.
     InSet(usize),
-    /// Its own regex (a rule with needles).
-    Alone(Regex),
+    /// Its own lazy DFA (a rule with needles), with its index among those.
+    Alone(Arc<DFA>, usize),
     /// No pattern: a candidate of every line that fits its limit and needles.
     Always,
 }
@@ -52,8 +58,10 @@ enum Matcher {
 /// The rules of one list, compiled.
 #[derive(Debug)]
 pub struct RuleSet {
-    set: Option<RegexSet>,
-    set_len: usize,
+    set: Option<Arc<DFA>>,
+    alone: usize,
+    /// Lazy DFA caches, one set per batch running at the same time.
+    caches: Mutex<Vec<Caches>>,
     matchers: Vec<Matcher>,
     max_words: Vec<u64>,
     /// The ids of each rule's needles in `needles` (empty: no needle test).
@@ -68,12 +76,20 @@ pub struct RuleSet {
     special: Vec<u32>,
 }
 
-/// What a batch reuses from line to line.
+/// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
 #[derive(Debug, Default)]
 pub struct Scratch {
     lowered: String,
-    matched: Vec<bool>,
     found: Vec<bool>,
+    caches: Caches,
+}
+
+/// The caches of a rule list's lazy DFAs (made on first use).
+#[derive(Debug, Default)]
+struct Caches {
+    set: Option<Cache>,
+    matched: Option<PatternSet>,
+    alone: Vec<Option<Cache>>,
 }
 
 impl RuleSet {
@@ -145,11 +161,13 @@ impl RuleSet {
         let ac = if distinct.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&distinct).map_err(|e| InputError(format!("needles: {e}")))?)
+            let ac = AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&distinct);
+            Some(ac.map_err(|e| InputError(format!("needles: {e}")))?)
         };
         // The rules without needles in one set; the others alone.
         let mut matchers = Vec::with_capacity(n);
         let mut sources = Vec::new();
+        let mut alone = 0;
         for (p, ids) in patterns.iter().zip(&rule_needles) {
             matchers.push(match p {
                 None => Matcher::Always,
@@ -157,7 +175,13 @@ impl RuleSet {
                     sources.push(p.as_str());
                     Matcher::InSet(sources.len() - 1)
                 }
-                Some(p) => compile_one(p).map_or(Matcher::Always, Matcher::Alone),
+                Some(p) => match compile_one(p) {
+                    Ok(dfa) => {
+                        alone += 1;
+                        Matcher::Alone(dfa, alone - 1)
+                    }
+                    Err(_) => Matcher::Always,
+                },
             });
         }
         // The set's patterns in a canonical order (sorted, each once), so that any order of the
@@ -170,7 +194,7 @@ impl RuleSet {
                 *m = Matcher::InSet(canonical.binary_search(&sources[k]).unwrap_or(0));
             }
         }
-        let mut sources = canonical;
+        let sources = canonical;
         let mut set = if sources.is_empty() { None } else { compile_set(&sources).ok() };
         if set.is_none() && !sources.is_empty() {
             // A pattern that does not compile alone leaves the set (Python decides its rule);
@@ -187,7 +211,6 @@ impl RuleSet {
                 }
             }
             set = if kept.is_empty() { None } else { compile_set(&kept).ok() };
-            sources = kept;
             if set.is_none() {
                 for m in matchers.iter_mut() {
                     if let Matcher::InSet(_) = m {
@@ -199,8 +222,9 @@ impl RuleSet {
         let mut special = special.to_vec();
         special.sort_unstable();
         Ok(RuleSet {
-            set_len: if set.is_some() { sources.len() } else { 0 },
             set,
+            alone,
+            caches: Mutex::new(Vec::new()),
             matchers,
             max_words: max_words.to_vec(),
             rule_needles,
@@ -278,20 +302,37 @@ impl RuleSet {
                     continue;
                 }
             }
+            let caches = &mut scratch.caches;
             let candidate = match m {
                 Matcher::Always => true,
-                Matcher::Alone(re) => re.is_match(hay),
-                Matcher::InSet(k) => {
-                    if !set_ran {
-                        set_ran = true;
-                        scratch.matched.clear();
-                        scratch.matched.resize(self.set_len, false);
-                        if let Some(set) = &self.set {
-                            set.matches_read_at(&mut scratch.matched, hay, 0);
-                        }
+                Matcher::Alone(dfa, k) => {
+                    if caches.alone.len() < self.alone {
+                        caches.alone.resize_with(self.alone, || None);
                     }
-                    scratch.matched[*k]
+                    let cache = caches.alone[*k].get_or_insert_with(|| dfa.create_cache());
+                    let input = Input::new(hay).anchored(Anchored::Yes).earliest(true);
+                    // An error (none is expected: the DFA never gives up) leaves Python to decide.
+                    dfa.try_search_fwd(cache, &input).map_or(true, |m| m.is_some())
                 }
+                Matcher::InSet(k) => match &self.set {
+                    None => true,
+                    Some(dfa) => {
+                        if !set_ran {
+                            set_ran = true;
+                            let matched = caches.matched.get_or_insert_with(|| PatternSet::new(dfa.pattern_len()));
+                            matched.clear();
+                            let cache = caches.set.get_or_insert_with(|| dfa.create_cache());
+                            let input = Input::new(hay).anchored(Anchored::Yes);
+                            if dfa.try_which_overlapping_matches(cache, &input, matched).is_err() {
+                                // As above: Python decides every rule of the set.
+                                for p in 0..dfa.pattern_len() {
+                                    let _ = matched.try_insert(PatternID::new_unchecked(p));
+                                }
+                            }
+                        }
+                        caches.matched.as_ref().map_or(true, |m| m.contains(PatternID::new_unchecked(*k)))
+                    }
+                },
             };
             if candidate {
                 out.push(r as u32);
@@ -311,7 +352,9 @@ impl RuleSet {
         }
         let mut out = Vec::new();
         let mut rules = Vec::new();
-        let mut scratch = Scratch::default();
+        // The DFAs' caches of an earlier batch (their states are built once a process).
+        let caches = self.caches.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+        let mut scratch = Scratch { caches, ..Scratch::default() };
         for (i, (&line, &n)) in lines.iter().zip(n_words).enumerate() {
             rules.clear();
             self.candidates(line, n, &mut scratch, &mut rules);
@@ -320,27 +363,31 @@ impl RuleSet {
                 out.push(r);
             }
         }
+        self.caches.lock().unwrap_or_else(|e| e.into_inner()).push(scratch.caches);
         Ok(out)
     }
 }
 
 /// Compiled patterns and sets, by source, so that a process compiles a rule list once however
 /// many matchers it makes of it (a test makes hundreds; compiling the built-in rules takes
-/// ~0.2 s). At most `CACHE_SIZE` of each are kept; then the cache starts again.
-static REGEXES: Mutex<Option<HashMap<String, Regex>>> = Mutex::new(None);
-static SETS: Mutex<Option<HashMap<Vec<String>, RegexSet>>> = Mutex::new(None);
+/// ~0.1 s). At most `CACHE_SIZE` of each are kept; then the cache starts again.
+static ALONE: Mutex<Option<HashMap<String, Arc<DFA>>>> = Mutex::new(None);
+static SETS: Mutex<Option<HashMap<Vec<String>, Arc<DFA>>>> = Mutex::new(None);
 const CACHE_SIZE: usize = 256;
 
+/// An error compiling a pattern (its rule is then a candidate of every line).
+type CompileError = Box<dyn std::error::Error + Send + Sync>;
+
 /// Returns `key`'s value from a cache, made by `make` (and kept) when it is not there.
-fn cached<K: Eq + Hash + Clone, V: Clone>(
-    cache: &Mutex<Option<HashMap<K, V>>>,
+fn cached<K: Eq + Hash + Clone, V>(
+    cache: &Mutex<Option<HashMap<K, Arc<V>>>>,
     key: &K,
-    make: impl FnOnce() -> Result<V, regex::Error>,
-) -> Result<V, regex::Error> {
+    make: impl FnOnce() -> Result<V, CompileError>,
+) -> Result<Arc<V>, CompileError> {
     if let Some(v) = cache.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashMap::new).get(key) {
         return Ok(v.clone());
     }
-    let v = make()?; // compiled without the lock: another thread may compile the same, harmlessly
+    let v = Arc::new(make()?); // compiled without the lock: another thread may compile the same, harmlessly
     let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
     let map = guard.get_or_insert_with(HashMap::new);
     if map.len() >= CACHE_SIZE {
@@ -350,24 +397,33 @@ fn cached<K: Eq + Hash + Clone, V: Clone>(
     Ok(v)
 }
 
-/// Compiles one rule's pattern (no case folding, no Unicode class of Rust's own: the patterns
-/// spell every class out).
-fn compile_one(pattern: &str) -> Result<Regex, regex::Error> {
-    cached(&REGEXES, &pattern.to_string(), || {
-        RegexBuilder::new(pattern).size_limit(SIZE_LIMIT).nest_limit(1000).build()
-    })
+/// Compiles patterns into one lazy DFA (no case folding, no Unicode class of Rust's own: the
+/// patterns spell every class out). Its cache grows to `cache` bytes at most, and is then
+/// cleared and built again (it never gives up, so a search never fails).
+fn build(patterns: &[&str], kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+    let dfa = DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(kind)
+                .cache_capacity(cache)
+                .skip_cache_capacity_check(true)
+                .minimum_cache_clear_count(None),
+        )
+        .syntax(syntax::Config::new().unicode(true).utf8(true).nest_limit(1000))
+        .thompson(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)).which_captures(WhichCaptures::None))
+        .build_many(patterns)?;
+    Ok(dfa)
+}
+
+/// Compiles one rule's pattern (a rule with needles).
+fn compile_one(pattern: &str) -> Result<Arc<DFA>, CompileError> {
+    cached(&ALONE, &pattern.to_string(), || build(&[pattern], MatchKind::LeftmostFirst, ALONE_CACHE))
 }
 
 /// Compiles the patterns of the rules without needles into one set.
-fn compile_set(patterns: &[&str]) -> Result<RegexSet, regex::Error> {
+fn compile_set(patterns: &[&str]) -> Result<Arc<DFA>, CompileError> {
     let key: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
-    cached(&SETS, &key, || {
-        RegexSetBuilder::new(patterns)
-            .size_limit(SIZE_LIMIT)
-            .dfa_size_limit(SET_DFA_SIZE_LIMIT)
-            .nest_limit(1000)
-            .build()
-    })
+    cached(&SETS, &key, || build(patterns, MatchKind::All, SET_CACHE))
 }
 
 #[cfg(feature = "python")]
