@@ -4,7 +4,9 @@
 //! verification (`align`: difflib's opcodes and the swaps of neighbouring words), and the words
 //! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table),
 //! and the classification and verdict of verification (`verify`: `verify.compare` and
-//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python).
+//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python), and
+//! the candidates of the pattern rules (`rules`: which rules can match each line of a batch, by
+//! word limit, needles and a superset of each Python pattern; Python confirms them).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).

@@ -5,14 +5,16 @@
 //! fullmatches, *lower-cased* by `sre`'s simple lower-case mapping (`boilerplate.rule_regex`
 //! translates them; the mapping comes from Python as a table, so every Unicode question stays
 //! Python's), with its word limit and its needles. A rule is a candidate of a line when the line
-//! fits its word limit, holds one of its needles (when it has some) and matches its pattern:
+//! fits its word limit, holds one of its needles (when it has some) and matches its pattern.
+//! The patterns run on the `regex` crate's own engine, `regex-automata`'s lazy DFA, alone:
 //!
-//! - The rules without needles are anchored templates ("Partager sur ‹social›"): one `RegexSet`
-//!   holds them all and one pass over a lower-cased line answers for every one (the pass stops
-//!   where no template goes on, a few characters into most lines).
+//! - The rules without needles are anchored templates ("Partager sur ‹social›"): one DFA holds
+//!   them all (a set: every pattern that matches is reported) and one pass over a lower-cased
+//!   line answers for every one (the pass stops where no template goes on, a few characters
+//!   into most lines).
 //! - The rules with needles can match anywhere in a line (`.*` first): one Aho-Corasick automaton
 //!   finds which needles a line holds, and only the rules with one of them are matched, each with
-//!   its own regex. (In one set with the others they multiply the set's DFA states: building them
+//!   its own DFA. (In one set with the others they multiply the set's DFA states: building them
 //!   cost 18 us a line on 16,000 lines of web pages, against 1.2 us for the set without them.)
 //!
 //! Python finds needles in `str.lower(line)`, which differs from the lower-cased line here only
@@ -20,7 +22,8 @@
 //! lower-cased by its context): a line holding one of those has every needle. A rule without a
 //! pattern, or whose pattern does not compile here, is a candidate of every line that fits its
 //! limit and needles; every rule that fits its limit is a candidate of a line that is not UTF-8
-//! (`None`: a lone surrogate in Python).
+//! (`None`: a lone surrogate in Python). A search never fails (the DFAs never give up: when a
+//! cache is full it is cleared and built again); if one did, its rules would be candidates.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -433,7 +436,7 @@ pub mod py {
     use pyo3::prelude::*;
     use pyo3::types::{PyList, PyString};
 
-    /// The pattern rules of one list, compiled into one `RegexSet` (see `rules.rs`).
+    /// The pattern rules of one list, compiled (see `rules.rs`).
     ///
     /// Args:
     ///     patterns: each rule's pattern (``rule_regex.core_regex``), None for a rule that is

@@ -296,7 +296,7 @@ def describe(text: str) -> LineInfo:
 
 
 class RuleMatcher:
-    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, asked of the native core first.
+    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, the native core asked first.
 
     The core (:class:`nettoyeur._core.RuleSet`, compiled once per rule list) answers for a
     batch of lines which rules *can* match each one: the rules whose word limit the line

@@ -1,38 +1,38 @@
-"""The pattern rules as the native core's regular expressions: a superset of each rule, for its ``RegexSet``.
+r"""The pattern rules as the native core's regular expressions: a superset of each rule's lines.
 
 The core (:class:`nettoyeur._core.RuleSet`) answers, for a batch of lines, which rules *can*
-match each one; Python then confirms those candidates with the rule's own
-``Pattern.fullmatch`` (:class:`nettoyeur.boilerplate.line_shapes.RuleMatcher`). The verdicts are
-Python's as long as every line a rule fullmatches is a candidate of that rule, so each rule is
+match each one; :class:`nettoyeur.boilerplate.line_shapes.RuleMatcher` then confirms those
+candidates with the rule's own :meth:`~nettoyeur.boilerplate.rules.Rule.matches`. The verdicts
+are Python's as long as every line a rule matches is a candidate of that rule, so each rule is
 translated into a Rust regular expression that matches a *superset* of the lines its Python
 pattern fullmatches. The translation works on Python's own parse of the pattern
 (``re._parser``), node by node:
 
 - The core matches the line *lower-cased* with ``sre``'s own simple lower-case mapping
-  (``_sre.unicode_tolower``, one character for one, handed to the core as a table: :func:`lower_pairs`),
-  and the translated pattern has no case-insensitive flag and no class of Rust's own: every
-  single-character node (a literal, ``.``, a class, ``\\w`` ...) becomes the explicit set of the
-  lower-cased forms of the characters Python's node accepts. Python's acceptance is computed
-  exactly: for the characters that take part in no case mapping, a node accepts exactly the
-  characters its items name (categories from Python's own tables); for the ~3,000 that do
-  (:func:`_cased`), Python's compiled node is asked about each one. So a line Python
-  fullmatches has, at each position, a lower-cased character in the set of the node that
-  read it: the translated pattern matches it.
-- Assertions (lookahead, lookbehind, ``\\b``, ``^``, ``$``) only restrict a match: they become
-  the empty pattern. Possessive and lazy repeats and atomic groups match a subset of the lines of
-  the greedy repeat and the plain group they become. A back reference becomes its group's
-  pattern again (the lower-cased text it repeats is one its group matches), ``(?(1)a|b)`` becomes
-  ``(?:a|b)``, and a repeat of more than ``REPEAT_CAP`` becomes unbounded.
-- Anything else (an opcode this module does not know, a Python without ``re._parser``) makes
-  the rule untranslatable: the core names it a candidate of every line (Python decides).
-
-A line the core cannot read as UTF-8 (a lone surrogate) is likewise a candidate of every rule.
+  (``_sre.unicode_tolower``, one character for one, handed to the core as a table:
+  :func:`lower_table`), and the translated pattern has no case-insensitive flag and no class
+  of Rust's own: every single-character node (a literal, ``.``, a class, ``\w`` ...) becomes
+  the explicit set of the lower-cased forms of the characters Python's node accepts. That set
+  is exact: a character that takes part in no case mapping is its own lower-cased form and
+  no other's, and a node of any flags accepts it exactly when its items name it (categories
+  from Python's own tables); the ~3,000 that do (:func:`_cased`) are each asked of Python's
+  own compiled node. So a line Python fullmatches has, at each position, a lower-cased
+  character in the set of the node that read it: the translated pattern matches it.
+- Assertions (lookahead, lookbehind, ``\b``, ``^``, ``$``) only restrict a match: they become
+  the empty pattern. Possessive and lazy repeats and atomic groups match a subset of the lines
+  of the greedy repeat and the plain group they become. A back reference becomes its group's
+  pattern again (the lower-cased text it repeats is one its group matches), ``(?(1)a|b)``
+  becomes ``(?:a|b)``, and a repeat of more than ``REPEAT_CAP`` becomes unbounded.
+- Anything else (an opcode this module does not know, a Python without ``_sre``'s case
+  tables) leaves the rule untranslated: the core names it a candidate of every line that fits
+  its word limit and needles (Python decides).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -51,9 +51,9 @@ except ImportError:  # not CPython's re: no rule is translated (Python decides e
     unicode_iscased = unicode_tolower = None  # type: ignore[assignment]
 
 # A repeat whose upper bound is above this is made unbounded (its lower bound capped to it): each
-# copy of a repeated node is a copy of its automaton, and ``.{0,120}`` or ``[\w ]{0,80}`` as
-# ``.*`` still holds every line the rule reads; the bounded repeats of the built-in rules
-# (``\d{1,4}``, ``{0,4}`` names) stay exact.
+# copy of a repeated node is a copy of its automaton, and ``.{0,120}`` as ``.*`` still holds
+# every line the rule reads; the bounded repeats of the built-in rules (``\d{1,4}``, names of
+# ``{0,4}`` words) stay exact.
 REPEAT_CAP = 16
 
 _UNICODE_MAX = 0x10FFFF
@@ -132,23 +132,20 @@ def _string_of(ranges: Iterable[tuple[int, int]]) -> str:
 
 @lru_cache(maxsize=1)
 def _unicode_categories() -> dict[str, list[tuple[int, int]]]:
-    """Returns the code points Python's ``\\w``, ``\\d`` and ``\\s`` match (~40 ms: three passes over every character)."""
-    import re
-
+    r"""Returns the code points Python's ``\w``, ``\d`` and ``\s`` match (~40 ms: a pass over every character each)."""
     everything = _string_of([(0, _UNICODE_MAX)])
     # Positions in the string skip the surrogates: those past them are shifted back to code points.
     gap = _SURROGATES[1] - _SURROGATES[0] + 1
     out = {}
     for name in (r"\w", r"\d", r"\s"):
         found = [(m.start(), m.end() - 1) for m in re.finditer(name + "+", everything)]
-        out[name] = _merge((lo + gap if lo >= _SURROGATES[0] else lo, hi + gap if hi >= _SURROGATES[0] else hi) for lo, hi in found)
+        shifted = ((a + gap if a >= _SURROGATES[0] else a, b + gap if b >= _SURROGATES[0] else b) for a, b in found)
+        out[name] = _merge(shifted)
     return out
 
 
 def _category(name: str, ascii: bool) -> list[tuple[int, int]]:
-    """Returns the code points Python's ``name`` (``\\w``, ``\\d`` or ``\\s``) matches, with ``re.ASCII`` or not."""
-    import re
-
+    r"""Returns the code points Python's ``name`` (``\w``, ``\d`` or ``\s``) matches, with ``re.ASCII`` or not."""
     if ascii:
         return _points(m.start() for m in re.finditer(name, "".join(map(chr, range(128))), re.ASCII))
     return _unicode_categories()[name]
@@ -195,12 +192,13 @@ def _extra_cases() -> dict[int, tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def lower_table() -> tuple[list[int], list[int], list[int]]:
-    """Returns the core's lower-case table: the characters whose ``sre`` lower-case form differs, those
-    forms, and the characters where ``str.lower`` (which the needle test reads) differs from the table.
+    """Returns the core's lower-case table: ``(characters, their forms, special characters)``.
 
-    ``str.lower`` differs from ``sre``'s simple mapping where a character's full lower-case form
-    is longer (``İ``) and at ``Σ`` (``ς`` at the end of a word): the core finds no needle in a
-    line holding one of them, it calls every needle found.
+    The characters are those whose ``sre`` lower-case form differs; the special ones, those
+    where ``str.lower`` (which the needle test reads) differs from the table: where a
+    character's full lower-case form is longer (``İ``), and at ``Σ`` (``ς`` at the end of a
+    word). The core does not look for needles in a line holding one of them: it calls every
+    needle found.
 
     Raises:
         Untranslatable: this Python's ``re`` has no ``_sre`` case tables.
@@ -227,7 +225,7 @@ def _combine_flags(flags: int, add: int, remove: int) -> int:
 
 
 def _category_ranges(code: Any, flags: int) -> list[tuple[int, int]]:
-    """Returns the code points of a class's category item (``\\w`` ...), as the flags read it.
+    r"""Returns the code points of a class's category item (``\\w`` ...), as the flags read it.
 
     Raises:
         Untranslatable: a category or flag this module does not know (``LOCALE``).
@@ -312,9 +310,10 @@ def _never_lowered() -> list[tuple[int, int]]:
 
 
 def _fill(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Returns ``ranges`` with each gap between two of them that only holds characters of no
-    lower-cased line filled: the same lines match, with far fewer ranges (the lower-case
-    letters of Latin Extended-A alternate with the capitals that are never there).
+    """Returns ``ranges`` with each gap that only holds characters no lower-cased line has filled.
+
+    The same lines match, with far fewer ranges: the lower-case letters of Latin Extended-A
+    alternate with capitals, which a lower-cased line never holds.
     """
     never = _never_lowered()
     starts = [lo for lo, _ in never]
