@@ -23,6 +23,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import numpy as np
+
+from nettoyeur import _core
 from nettoyeur.boilerplate.rules import Rule, needle_pattern
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
@@ -30,12 +33,10 @@ from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
-_CJK_CHARS = re.compile(rf"[{_CJK}]")
 _CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w").match
 _WORD_TAIL = re.compile(r"\w*").match
-_DIGITS = re.compile(r"\d+")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
@@ -190,46 +191,17 @@ def stems_of(words: Iterable[str]) -> frozenset[str]:
 
 def count_words(text: str) -> int:
     """Returns the number of words of a line (two CJK characters count as one)."""
-    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
-
-
-# "At least N words": N runs of word characters, each taken whole with possessive
-# quantifiers (Python 3.11+; on 3.10 the backtracking form, which matches the same lines), so
-# the match stops at the N-th word instead of reading the whole line, and a line with fewer
-# runs fails in one reading instead of being re-read at each word on the way back.
-_AT_LEAST: dict[int, re.Pattern[str]] = {}
-
-
-def at_least_words_pattern(limit: int) -> re.Pattern[str]:
-    """Returns the pattern that matches the start of a line with ``limit`` runs of word characters or more."""
-    pattern = _AT_LEAST.get(limit)
-    if pattern is None:
-        try:
-            pattern = re.compile(rf"(?:\W*+\w++){{{limit}}}")
-        except re.error:  # Python 3.10: no possessive quantifiers
-            pattern = re.compile(rf"(?:\W*\w+\b){{{limit}}}")
-        _AT_LEAST[limit] = pattern
-    return pattern
+    return shapes_core().count_words([text])[0]
 
 
 def has_fewer_words(text: str, limit: int) -> bool:
-    """Returns ``count_words(text) < limit``, reading the line only up to its ``limit``-th word.
-
-    A line shorter than ``limit`` characters has fewer words (a word, even a CJK one, is
-    one character or more). A line with ``limit`` runs of word characters has at least
-    ``limit`` words even with CJK (each run holds the start of a different word), so only
-    a line with fewer runs is looked at for CJK, which counts more words.
-    """
-    if len(text) < limit:
-        return True
-    if at_least_words_pattern(limit).match(text) is not None:
-        return False
-    return _HAS_CJK.search(text) is None or count_words(text) < limit
+    """Returns ``count_words(text) < limit`` (the core reads the line up to its ``limit``-th run of word characters)."""
+    return shapes_core().fewer_words([text], limit)[0]
 
 
 def frequency_key(text: str) -> str:
-    """Returns the key under which recurring lines meet: lower-cased, digits masked."""
-    return _DIGITS.sub("0", collapse(text).lower())
+    """Returns the key under which recurring lines meet: whitespace collapsed, lower-cased, digits masked."""
+    return shapes_core().frequency_keys([text])[0]
 
 
 def ends_sentence(text: str) -> bool:
@@ -264,33 +236,85 @@ def line_haystack(collapsed: str) -> str:
     return lowered if _HAS_CJK.search(lowered) is None else " ".join(_CJK_TOKENS.findall(lowered))
 
 
-def _cjk_function_share(text: str) -> float:
-    """Returns the function-word share of a CJK line, on the scale of a spaced language's.
-
-    The share of its CJK characters that are function characters (or kana particles and
-    endings), times ``CJK_FUNCTION_SCALE``.
-    """
-    chars = _CJK_CHARS.findall(text)
-    if not chars:
-        return 0.0
-    function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
-    return min(1.0, CJK_FUNCTION_SCALE * function / len(chars))
-
-
 def describe(text: str) -> LineInfo:
-    """Returns the shape of one paragraph."""
-    collapsed = collapse(text)
-    lowered = collapsed.lower()
-    sentence = ends_sentence(collapsed)
-    words, cjk = _words(lowered)
-    n = len(words)
-    stop = sum(map(LINE_FUNCTION_WORDS.__contains__, words)) / n if n else 0.0
-    if cjk:
-        stop = _cjk_function_share(lowered)
-    # Text in a script without a function-word list is prose when it ends like a sentence.
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
-    stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
-    return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
+    """Returns the shape of one paragraph (see :func:`describe_many`)."""
+    return LineInfo._make(shapes_core().describe([text])[0])
+
+
+def describe_many(texts: list[str]) -> list[LineInfo]:
+    r"""Returns the shape of each paragraph, found by the native core in one call.
+
+    The shape: the line with its white space collapsed, lower-cased (``str.lower``) and cut
+    into words (``\w+``; with CJK, pairs of CJK characters and runs of other word
+    characters); the share of its words in ``LINE_FUNCTION_WORDS`` (with CJK, the share of
+    CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
+    most 1); whether it ends like a sentence; prose: ``PROSE_ANY_WORDS`` words, or
+    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence);
+    and the stems (:func:`stems_of`) of a line that is not prose.
+    """
+    return list(map(LineInfo._make, shapes_core().describe(texts)))
+
+
+# The flags of the core's character table (native/src/shapes.rs): str.isalnum, str.isdecimal
+# (re's \d), str.isspace (str.split, re's \s), str.isalpha, and "str.lower depends on the
+# neighbours": CPython lower-cases one character by context, the capital sigma (final "ς"
+# at the end of a word); the core leaves the lines holding it to str.lower.
+_ALNUM, _DECIMAL, _SPACE, _ALPHA, _CONTEXT = 1, 2, 4, 8, 16
+_CONTEXT_CHARS = frozenset("\u03a3")
+_MULTI = 0xFFFFFFFF  # a character whose lower-case is several ("İ": "i̇")
+
+
+def _char_flags(c: str) -> int:
+    """Returns the core's flags of one character (:data:`_ALNUM` ...)."""
+    return (
+        _ALNUM * c.isalnum()
+        | _DECIMAL * c.isdecimal()
+        | _SPACE * c.isspace()
+        | _ALPHA * c.isalpha()
+        | _CONTEXT * (c in _CONTEXT_CHARS)
+    )
+
+
+def _learn(code: int) -> tuple[int, str]:
+    """Returns the core's flags and ``str.lower()`` of a character above U+FFFF (the core asks as it meets them)."""
+    c = chr(code)
+    return _char_flags(c), c.lower()
+
+
+def shape_table() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """Returns Python's answers about each character of the Basic Multilingual Plane for the core.
+
+    Each property for the whole plane with a C-level ``map`` (about 30 ms per process).
+
+    Returns:
+        ``(flags, lower, multi)``: uint32 flags (:func:`_char_flags`), uint32 ``ord(c.lower())``
+        (``_MULTI`` where that is several characters), and ``{code point: c.lower()}`` for those.
+    """
+    n = 0x10000
+    chars = list(map(chr, range(n)))
+    flags = np.zeros(n, dtype=np.uint32)
+    for bit, prop in ((_ALNUM, str.isalnum), (_DECIMAL, str.isdecimal), (_SPACE, str.isspace), (_ALPHA, str.isalpha)):
+        flags[np.fromiter(map(prop, chars), dtype=bool, count=n)] |= bit
+    for c in _CONTEXT_CHARS:
+        flags[ord(c)] |= _CONTEXT
+    lowers = list(map(str.lower, chars))
+    multi = {c: low for c, low in enumerate(lowers) if len(low) != 1}
+    lower = np.fromiter((ord(low) if len(low) == 1 else _MULTI for low in lowers), dtype=np.uint32, count=n)
+    return flags, lower, multi
+
+
+_core_shapes: _core.Shapes | None = None
+
+
+def shapes_core() -> _core.Shapes:
+    """Returns the process's native shapes (made on first use from :func:`shape_table`)."""
+    global _core_shapes
+    if _core_shapes is None:
+        flags, lower, multi = shape_table()
+        limits = (PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)
+        cjk = "".join(sorted(CJK_FUNCTION_CHARS))
+        _core_shapes = _core.Shapes(flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn)
+    return _core_shapes
 
 
 class RuleMatcher:
@@ -398,6 +422,24 @@ class ShapeMemo:
             return info, None
         rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
         return self._seen.remember(text, (info, rule))
+
+    def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
+        """Returns :meth:`shape` of each line, the lines the memo lacks described in one call of the core."""
+        seen = self._seen
+        missing = [text for text in texts if text not in seen]
+        described = dict(zip(missing, describe_many(missing))) if missing else {}
+        out = []
+        for text in texts:
+            hit = seen.get(text)
+            if hit is None:
+                info = described.get(text) or describe(text)  # (the memo may have been emptied since)
+                if not with_rule:
+                    hit = (info, None)
+                else:
+                    rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
+                    hit = seen.remember(text, (info, rule))
+            out.append(hit if with_rule else (hit[0], None))
+        return out
 
 
 # The memos of the rule lists seen in this process, by content: a worker that receives
