@@ -15,6 +15,39 @@
 //! (category Nd), `\s` and `str.split()` as `str.isspace()`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The multiplicative hash of rustc (FxHash): the word lists are looked up once per word of
+/// every line, and SipHash (the default, resistant to chosen keys) costs 4% of `describe`
+/// there; the lists are the package's own, so no input chooses their keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of words hashed with [`FxHasher`].
+pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 
 /// `str.isalnum()`.
 pub const ALNUM: u32 = 1;
@@ -67,9 +100,9 @@ pub struct Table {
     /// `str.lower()` of the characters whose lower-case is several characters.
     multi: HashMap<u32, Vec<u32>>,
     /// `LINE_FUNCTION_WORDS`.
-    function_words: HashSet<String>,
+    function_words: WordSet,
     /// Words that give no stem (`line_shapes._NOT_STEMS`).
-    not_stems: HashSet<String>,
+    not_stems: WordSet,
     /// `CJK_FUNCTION_CHARS`.
     cjk_function_chars: HashSet<u32>,
     limits: Limits,
@@ -115,6 +148,8 @@ impl Table {
                 lower.len()
             )));
         }
+        let function_words = function_words.into_iter().collect();
+        let not_stems = not_stems.into_iter().collect();
         Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
     }
 

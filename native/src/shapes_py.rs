@@ -103,15 +103,16 @@ impl Shapes {
         Ok(self.table.mask_digits(&lowered))
     }
 
-    /// The lines of a document as the frequency signal sees them; keys of those ``want`` names.
-    fn keyed(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, want: &dyn Fn(usize, bool) -> bool) -> PyResult<Vec<KeyedLine>> {
+    /// The lines of a document as the frequency signal sees them; keys of those `want` names (by
+    /// position, counted, paired).
+    fn keyed(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, want: &dyn Fn(usize, bool, bool) -> bool) -> PyResult<Vec<KeyedLine>> {
         let mut out = Vec::new();
         for (k, text) in texts.try_iter()?.enumerate() {
             let text = text?;
             let cps = self.read(py, text.downcast::<PyString>()?)?;
             let counted = self.table.has_fewer_words(&cps, limit);
             let paired = counted && self.table.has_letter(&cps);
-            let key = if want(k, counted) { Some(self.key(py, &cps)?) } else { None };
+            let key = if want(k, counted, paired) { Some(self.key(py, &cps)?) } else { None };
             out.push(KeyedLine { counted, paired, key });
         }
         Ok(out)
@@ -156,7 +157,7 @@ impl Shapes {
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
     fn line_keys(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize) -> PyResult<Vec<u64>> {
-        let lines = self.keyed(py, texts, limit, &|_, counted| counted)?;
+        let lines = self.keyed(py, texts, limit, &|_, counted, _| counted)?;
         Ok(py.allow_threads(|| shapes::document_line_keys(&lines)))
     }
 
@@ -177,7 +178,7 @@ impl Shapes {
     ///     IndexError: a position is past the lines.
     fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<(u64, Option<u64>, Option<u64>)>> {
         let asked: HashSet<usize> = at.iter().copied().collect();
-        let lines = self.keyed(py, texts, limit, &|k, counted| asked.contains(&k) || counted)?;
+        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.contains(&k))?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }

@@ -299,7 +299,7 @@ Near = tuple[int, int | None, int | None]
 _NO_COUNTS: Near = (0, None, None)
 
 
-def _neighbours(doc: Document, paras: list[Paragraph]) -> list[Near]:
+def _neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
     """Returns, for each kept paragraph, the 64-bit keys of its line and of its pairs with the lines above and below it.
 
     The key of a line is ``hash64(frequency_key(line))``, of a pair ``hash64(pair_key(...))``
@@ -308,10 +308,23 @@ def _neighbours(doc: Document, paras: list[Paragraph]) -> list[Near]:
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
     (a long line, figures only) gives None. The native core finds them all in one call.
+    Only the lines of fewer than ``FREQUENCY_MAX_WORDS`` words are asked about (the
+    frequency signals read no other): the others get :data:`_NO_COUNTS`.
+
+    Args:
+        doc: the document.
+        paras: its kept paragraphs.
+        infos: their shapes.
     """
     seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
     at = {p.index: k for k, p in enumerate(seq)}
-    return shapes_core().neighbour_codes([p.text for p in seq], [at[p.index] for p in paras], FREQUENCY_MAX_WORDS)
+    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_MAX_WORDS]
+    asked = [at[paras[k].index] for k in short]
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS)
+    out = [_NO_COUNTS] * len(paras)
+    for k, near in zip(short, found):
+        out[k] = near
+    return out
 
 
 def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
@@ -404,10 +417,11 @@ def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | Non
     When only the signals that read the article run again (after dedup), a dated list
     may have lost entries to dedup: its dates are weighed again, as a second clean would.
     """
-    memo = memo_for(rules)
+    short = [info.text for info in infos if info.n_words <= DATED_MAX_WORDS]
+    found = iter(memo_for(rules).shapes(short))  # the short lines' rules, described in one call
     flags: list[Verdict | None] = []
     for info in infos:
-        rule = memo.shape(info.text)[1] if info.n_words <= DATED_MAX_WORDS else None
+        rule = next(found)[1] if info.n_words <= DATED_MAX_WORDS else None
         dated = rule is not None and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
         flags.append(Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name) if dated else None)
     return flags
@@ -627,7 +641,7 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
-    around = _neighbours(doc, paras) if file_counts is not None else [_NO_COUNTS] * len(paras)
+    around = _neighbours(doc, paras, infos) if file_counts is not None else [_NO_COUNTS] * len(paras)
     if line_signals:
         flags = _first_pass(lines, file_counts, min_files, around)
     else:
