@@ -383,6 +383,68 @@ impl Table {
     }
 }
 
+impl Table {
+    /// The end of the word of `text` that starts at `at` (a run of word characters there, at
+    /// least `min` long), or None when no word starts there: a word starts at the start of a
+    /// run of word characters, and is a word of the line only when no CJK sign that is not a
+    /// word character touches it (in a line of CJK, `・日` is one token, not the word `日`).
+    fn word_at(&self, text: &[u32], at: usize, min: usize) -> Option<usize> {
+        if at > 0 && (self.is_word(text[at - 1]) || is_cjk(text[at - 1])) {
+            return None;
+        }
+        let mut end = (at + min).min(text.len());
+        while end < text.len() && self.is_word(text[end]) {
+            end += 1;
+        }
+        if end < text.len() && is_cjk(text[end]) {
+            return None;
+        }
+        Some(end)
+    }
+
+    /// True when `word` gives a stem: letters only, and not a function or common word.
+    fn gives_stem(&self, word: &[u32]) -> bool {
+        !word.is_empty() && word.iter().all(|&c| self.flags(c) & ALPHA != 0) && !self.not_stems.contains(&string_of(word))
+    }
+
+    /// True when a word of `text` (its words: the runs of word characters, see [`Table::word_at`])
+    /// gives `stem`: letters only, not a function or common word, and `stem` its first
+    /// `stem_chars` letters (longer than `stem` only when `stem` has them all).
+    pub fn has_stem(&self, text: &[u32], stem: &[u32]) -> bool {
+        let n = stem.len();
+        if n == 0 || n > self.limits.stem_chars || n > text.len() {
+            return false;
+        }
+        for at in 0..=text.len() - n {
+            if text[at] != stem[0] || text[at..at + n] != *stem {
+                continue;
+            }
+            if let Some(end) = self.word_at(text, at, n) {
+                if (n == self.limits.stem_chars || end - at == n) && self.gives_stem(&text[at..end]) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The stems of the words of `text` (as [`Table::has_stem`] reads them): every stem it answers yes to.
+    pub fn stem_set(&self, text: &[u32]) -> HashSet<Vec<u32>> {
+        let mut out = HashSet::new();
+        for at in 0..text.len() {
+            if !self.is_word(text[at]) {
+                continue;
+            }
+            if let Some(end) = self.word_at(text, at, 1) {
+                if self.gives_stem(&text[at..end]) {
+                    out.insert(text[at..(at + self.limits.stem_chars).min(end)].to_vec());
+                }
+            }
+        }
+        out
+    }
+}
+
 /// `ends_sentence`: `.!?…。！？` last, then maybe closing quotes or brackets.
 pub fn ends_sentence(text: &[u32]) -> bool {
     let mut end = text.len();

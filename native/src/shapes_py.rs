@@ -224,6 +224,30 @@ impl Shapes {
         Ok(out)
     }
 
+    /// The stems of an article's lines (``article_stems``).
+    ///
+    /// Args:
+    ///     haystacks: each line's words joined by spaces (``LineInfo.haystack``), or its
+    ///         lower-cased text where the runs of word characters are its words.
+    ///     before_set: the stems looked for one by one before the set of them is made.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``haystacks`` is not a string.
+    fn article(slf: &Bound<'_, Self>, haystacks: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
+        let py = slf.py();
+        let mut text = Vec::new();
+        {
+            let mut this = slf.borrow_mut();
+            for (k, line) in haystacks.try_iter()?.enumerate() {
+                if k > 0 {
+                    text.push(' ' as u32);
+                }
+                text.extend(this.read(py, line?.downcast::<PyString>()?)?);
+            }
+        }
+        Ok(ArticleStems { shapes: slf.clone().unbind(), text, asked: 0, before_set, set: None })
+    }
+
     /// The shape of each line (``describe``).
     ///
     /// Returns:
@@ -256,9 +280,83 @@ impl Shapes {
     }
 }
 
-/// Adds the shapes' class and `hash64_many` to the module.
+/// The stems of an article's lines, asked one by one (``line_shapes.article_stems``): ``stem in``
+/// it, ``stems & it`` and ``it.shared(stems)`` as for the set of the stems of its words.
+///
+/// Each stem asked is looked for in the article's words (the runs of word characters of its
+/// lines' haystacks, joined by spaces) until ``before_set`` have been asked; then the set of
+/// their stems is made and asked (see ``line_shapes.ASKED_BEFORE_SET``).
+#[pyclass(module = "nettoyeur._core")]
+pub struct ArticleStems {
+    shapes: Py<Shapes>,
+    text: Vec<u32>,
+    asked: usize,
+    before_set: usize,
+    set: Option<HashSet<Vec<u32>>>,
+}
+
+impl ArticleStems {
+    /// True when the article has `stem` (anything but a string: False).
+    fn has(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let stem = match stem.downcast::<PyString>() {
+            Ok(s) => code_points(s)?,
+            Err(_) => return Ok(false),
+        };
+        let shapes = self.shapes.borrow(py);
+        if self.set.is_none() {
+            self.asked += 1;
+            if self.asked > self.before_set {
+                self.set = Some(shapes.table.stem_set(&self.text));
+            }
+        }
+        Ok(match &self.set {
+            Some(set) => set.contains(&stem),
+            None => shapes.table.has_stem(&self.text, &stem),
+        })
+    }
+
+    /// The stems of `stems` that the article has, in their order.
+    fn found<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let mut out = Vec::new();
+        for stem in stems.try_iter()? {
+            let stem = stem?;
+            if self.has(py, &stem)? {
+                out.push(stem);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[pymethods]
+impl ArticleStems {
+    fn __contains__(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.has(py, stem)
+    }
+
+    /// Returns how many of ``stems`` the article has (``len(stems & it)``).
+    ///
+    /// Raises:
+    ///     TypeError: ``stems`` is not iterable.
+    fn shared(&mut self, py: Python<'_>, stems: &Bound<'_, PyAny>) -> PyResult<usize> {
+        Ok(self.found(py, stems)?.len())
+    }
+
+    /// Returns the stems of ``stems`` that the article has, as a frozenset.
+    fn __and__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        let found = self.found(py, stems)?;
+        PyFrozenSet::new(py, &found)
+    }
+
+    fn __rand__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        self.__and__(py, stems)
+    }
+}
+
+/// Adds the shapes' classes and `hash64_many` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Shapes>()?;
+    m.add_class::<ArticleStems>()?;
     m.add_function(wrap_pyfunction!(hash64_many, m)?)
 }
 

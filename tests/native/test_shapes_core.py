@@ -92,6 +92,25 @@ def test_golden_lines(text):
     assert CORE.frequency_keys([text]) == [ref.frequency_key(text)]
 
 
+SHAPE_CASES = json.loads((DATA / "shapes_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES["lines"], ids=lambda c: c["label"])
+def test_shape_golden(case):
+    info = line_shapes.describe(case["text"])
+    assert line_shapes.frequency_key(case["text"]) == case["key"] == ref.frequency_key(case["text"])
+    assert info.words == case["words"]
+    assert (sorted(info.known_stems) if info.known_stems is not None else None) == case["stems"]
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES["articles"], ids=lambda c: c["label"])
+def test_article_stems_golden(case):
+    for before_set in (0, 100):  # from the set, and searched
+        article = CORE.article([line_shapes.describe(t).haystack for t in case["body"]], before_set)
+        assert [stem in article for stem in case["has"]] == [True] * len(case["has"])
+        assert [stem in article for stem in case["has_not"]] == [False] * len(case["has_not"])
+
+
 def test_the_capital_sigma_is_lowered_by_its_context():
     # Python's str.lower: a final sigma at the end of a word, a medial one inside it.
     assert CORE.frequency_keys(["ΟΔΟΣ ΣΑΣ"]) == ["οδος σας"]

@@ -4,11 +4,12 @@ Every paragraph is described (words, function-word share, sentence end, stems) a
 against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored,
 :mod:`nettoyeur.scratch.line_shapes`): the per-line Python of a run, cheap without changing a verdict.
 
-- :func:`describe` counts function words with C-level calls (a ``map`` over the words)
-  and finds stems only for the lines whose stems are looked up (not prose).
-- An article's vocabulary (:func:`article_stems`) is asked about a line or two: each
-  stem asked is looked for in the article's words with ``str.find`` instead of making
-  the set of every word's first letters (a stored line's words: its lower-cased text).
+- :func:`describe_many` describes a document's lines in one call of the native core
+  (``nettoyeur._core.Shapes``, native/src/shapes.rs), from Python's own character table
+  (:func:`shape_table`); it finds stems only for the lines whose stems are looked up (not prose).
+- An article's vocabulary (:func:`article_stems`) is asked about a line or two: the core
+  looks for each stem asked in the article's words instead of making the set of every
+  word's first letters.
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
   as the loop over the rules would, trying only the rules whose word limit the line fits,
   and only the rules without needles when no needle of those rules is in the line.
@@ -35,8 +36,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
 _WORDS = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w").match
-_WORD_TAIL = re.compile(r"\w*").match
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
@@ -104,75 +103,30 @@ class LineInfo(NamedTuple):
         return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
 
 
-# An article answers this many stems by searching its words, then makes the set of its
-# stems: the set costs ~25 ns a character of the article's words, one search ~0.7 ns a
-# character (measured on 100,000 paragraphs), so 40 searches cost about as much as the set
-# and an article asked more than that (a page of many short lines) costs at most twice
-# the set. Most articles are asked about five stems.
+# An article answers this many stems by searching its words (in the core), then makes the
+# set of its stems: the answers are the same either way (the property tests), only the cost
+# differs. Most articles are asked about five stems; a page of many short lines is asked
+# hundreds.
 ASKED_BEFORE_SET = 40
 
-
-class ArticleStems:
-    """The stems of an article's lines, asked one by one: ``stem in`` it and ``stems & it`` as for the set.
-
-    The set of every word's first letters costs a set entry and a slice per word of
-    the article, and an article is asked about a line or two (22,000 stems asked of
-    4,400 articles on a corpus of 100,000 paragraphs). Each asked stem is found instead
-    in the article's words (its lines' :attr:`LineInfo.haystack`, where each run of word
-    characters is a word): ``stem`` is in the set exactly when a word that starts where
-    it is found (at the start or after a non-word character) is letters only, not a
-    function or common word, and has ``stem`` for its first ``STEM_CHARS`` letters:
-    longer than ``stem`` only when ``stem`` has them all. After ``ASKED_BEFORE_SET``
-    questions the set is made.
-
-    Args:
-        lines: the article's lines (their haystacks are read, their words after ``ASKED_BEFORE_SET`` questions).
-    """
-
-    __slots__ = ("_lines", "_words", "_asked", "_set")
-
-    def __init__(self, lines: Iterable[LineInfo]) -> None:
-        self._lines = list(lines)
-        self._words = " ".join([info.haystack for info in self._lines])
-        self._asked = 0
-        self._set: frozenset[str] | None = None
-
-    def __contains__(self, stem: object) -> bool:
-        if self._set is not None:
-            return stem in self._set
-        self._asked += 1
-        if self._asked > ASKED_BEFORE_SET:
-            words: set[str] = set()
-            words.update(*[info.words for info in self._lines])
-            self._set = frozenset([w[:STEM_CHARS] for w in words.difference(_NOT_STEMS) if w.isalpha()])
-            return stem in self._set
-        if not isinstance(stem, str) or not 0 < len(stem) <= STEM_CHARS:
-            return False
-        joined, n = self._words, len(stem)
-        at = joined.find(stem)
-        while at >= 0:
-            if at == 0 or _WORD_CHAR(joined, at - 1) is None:
-                # The rest of the run (a word that is letters only is one run of word characters).
-                word = joined[at : _WORD_TAIL(joined, at + n).end()]
-                if (n == STEM_CHARS or len(word) == n) and word.isalpha() and word not in _NOT_STEMS:
-                    return True
-            at = joined.find(stem, at + 1)
-        return False
-
-    def __and__(self, stems: Iterable[str]) -> frozenset[str]:
-        """Returns the stems of ``stems`` that the article has (``stems & article``, either way round)."""
-        return frozenset([stem for stem in stems if stem in self])
-
-    __rand__ = __and__
+# The stems of an article's lines, asked one by one: ``stem in`` it, ``stems & it`` and
+# ``it.shared(stems)`` as for the set of its stems (see :func:`article_stems`).
+ArticleStems = _core.ArticleStems
 
 
 def article_stems(lines: Iterable[LineInfo]) -> ArticleStems:
     """Returns the article's vocabulary: ``stem in`` it exactly when one of ``lines`` has that stem.
 
-    The same answers as the union of the lines' :attr:`LineInfo.stems`, and ``stems &
-    article_stems(lines)`` is their intersection (see :class:`ArticleStems`).
+    The same answers as the union of the lines' :attr:`LineInfo.stems` of every length: a
+    stem is in it when a word of the lines (a run of word characters of their
+    :attr:`LineInfo.haystack`, which no CJK sign outside the words touches) is letters only,
+    not a function or common word, and has the stem for its first ``STEM_CHARS`` letters
+    (longer than the stem only when the stem has them all). The set of every word's first
+    letters costs a set entry per word of the article, and an article is asked about a line
+    or two: the native core looks for each stem asked in the lines' words instead, and makes
+    the set after ``ASKED_BEFORE_SET`` questions.
     """
-    return ArticleStems(lines)
+    return shapes_core().article([info.haystack for info in lines], ASKED_BEFORE_SET)
 
 
 def stems_of(words: Iterable[str]) -> frozenset[str]:

@@ -221,7 +221,7 @@ class _Article:
     def shared(self, info: LineInfo) -> int:
         """Returns how many of the line's stems the body uses."""
         stems = info.stems
-        return len(stems & self.vocab) if stems else 0
+        return self.vocab.shared(stems) if stems else 0
 
     def on_topic(self, info: LineInfo) -> bool:
         """True when the line shares at least one stem with the body."""
@@ -775,7 +775,7 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
         if b == main or words[b] >= share * words[main]:
             continue
         stems = frozenset().union(*(infos[k].stems for k in block))
-        if len(stems & vocab) < OUTLYING_TOPIC * max(1, len(stems)):
+        if vocab.shared(stems) < OUTLYING_TOPIC * max(1, len(stems)):
             apart.update(block)
     return apart
 
