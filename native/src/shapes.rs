@@ -48,6 +48,8 @@ impl Hasher for FxHasher {
 
 /// A set of words hashed with [`FxHasher`].
 pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+/// A set of stems (code points) hashed with [`FxHasher`]: an article's, from its own text.
+pub type StemSet = HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>;
 
 /// `str.isalnum()`.
 pub const ALNUM: u32 = 1;
@@ -59,6 +61,10 @@ pub const SPACE: u32 = 4;
 pub const ALPHA: u32 = 8;
 /// `str.lower()` of the character depends on its neighbours (the capital sigma).
 pub const CONTEXT: u32 = 16;
+/// re's `\w` (`ALNUM` or `_`): set by the table itself, so that the tokenisers read one flag.
+pub const WORD: u32 = 32;
+/// A character of a script written without spaces (`is_cjk`): set by the table itself.
+pub const CJK: u32 = 64;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 
@@ -103,6 +109,8 @@ pub struct Table {
     function_words: WordSet,
     /// Words that give no stem (`line_shapes._NOT_STEMS`).
     not_stems: WordSet,
+    /// The same, as code points (looked up for each word of an article without making a string).
+    not_stem_points: HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>,
     /// `CJK_FUNCTION_CHARS`.
     cjk_function_chars: HashSet<u32>,
     limits: Limits,
@@ -149,8 +157,13 @@ impl Table {
             )));
         }
         let function_words = function_words.into_iter().collect();
+        let mut flags = flags;
+        for (c, f) in flags.iter_mut().enumerate() {
+            *f = with_own_flags(c as u32, *f);
+        }
+        let not_stem_points = not_stems.iter().map(|w| w.chars().map(|c| c as u32).collect()).collect();
         let not_stems = not_stems.into_iter().collect();
-        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
+        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, not_stem_points, cjk_function_chars, limits })
     }
 
     /// True when the table knows the character (every one of the BMP, those above once learnt).
@@ -164,7 +177,7 @@ impl Table {
         if one == MULTI {
             self.multi.insert(c, lower);
         }
-        self.astral.insert(c, (flags, one));
+        self.astral.insert(c, (with_own_flags(c, flags), one));
     }
 
     /// The character's flags (0 for one above the BMP not learnt: no class).
@@ -180,7 +193,7 @@ impl Table {
     /// re's `\w`: `str.isalnum()` or `_`.
     #[inline]
     pub fn is_word(&self, c: u32) -> bool {
-        c == '_' as u32 || self.flags(c) & ALNUM != 0
+        self.flags(c) & WORD != 0
     }
 
     /// re's `[^\W\d_]`: a word character that is neither a digit nor `_`.
@@ -284,18 +297,21 @@ impl Table {
     /// `re.findall(r"[CJK]{1,2}|[^\W CJK]+")` (`line_shapes._CJK_TOKENS`), and whether it holds CJK.
     pub fn word_spans(&self, text: &[u32]) -> (Vec<(usize, usize)>, bool) {
         let cjk = text.iter().any(|&c| is_cjk(c));
-        let mut spans = Vec::new();
+        // Without CJK no character is a pair's: a word is a run of word characters.
+        let solo = if cjk { CJK } else { 0 };
+        let mut spans = Vec::with_capacity(text.len() / 4);
         let n = text.len();
         let mut i = 0;
         while i < n {
-            let c = text[i];
-            if cjk && is_cjk(c) {
+            let f = self.flags(text[i]);
+            if f & solo != 0 {
                 let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
                 spans.push((i, end));
                 i = end;
-            } else if self.is_word(c) {
+            } else if f & WORD != 0 {
                 let start = i;
-                while i < n && self.is_word(text[i]) && !(cjk && is_cjk(text[i])) {
+                i += 1;
+                while i < n && self.flags(text[i]) & (WORD | solo) == WORD {
                     i += 1;
                 }
                 spans.push((start, i));
@@ -384,65 +400,51 @@ impl Table {
 }
 
 impl Table {
-    /// The end of the word of `text` that starts at `at` (a run of word characters there, at
-    /// least `min` long), or None when no word starts there: a word starts at the start of a
-    /// run of word characters, and is a word of the line only when no CJK sign that is not a
-    /// word character touches it (in a line of CJK, `・日` is one token, not the word `日`).
-    fn word_at(&self, text: &[u32], at: usize, min: usize) -> Option<usize> {
-        if at > 0 && (self.is_word(text[at - 1]) || is_cjk(text[at - 1])) {
-            return None;
-        }
-        let mut end = (at + min).min(text.len());
-        while end < text.len() && self.is_word(text[end]) {
-            end += 1;
-        }
-        if end < text.len() && is_cjk(text[end]) {
-            return None;
-        }
-        Some(end)
+    /// True when `word` is letters only (a word that can give a stem).
+    pub fn is_letter_word(&self, word: &[u32]) -> bool {
+        !word.is_empty() && word.iter().all(|&c| self.flags(c) & ALPHA != 0)
     }
 
-    /// True when `word` gives a stem: letters only, and not a function or common word.
-    fn gives_stem(&self, word: &[u32]) -> bool {
-        !word.is_empty() && word.iter().all(|&c| self.flags(c) & ALPHA != 0) && !self.not_stems.contains(&string_of(word))
+    /// Appends `word` to `text` and its `(start, end)` position in `text` to `words` when it is
+    /// letters only (a word that can give a stem).
+    pub fn add_letter_word(&self, word: &[u32], text: &mut Vec<u32>, words: &mut Vec<(usize, usize)>) {
+        if self.is_letter_word(word) {
+            words.push((text.len(), text.len() + word.len()));
+            text.extend_from_slice(word);
+        }
     }
 
-    /// True when a word of `text` (its words: the runs of word characters, see [`Table::word_at`])
-    /// gives `stem`: letters only, not a function or common word, and `stem` its first
-    /// `stem_chars` letters (longer than `stem` only when `stem` has them all).
-    pub fn has_stem(&self, text: &[u32], stem: &[u32]) -> bool {
-        let n = stem.len();
-        if n == 0 || n > self.limits.stem_chars || n > text.len() {
+    /// True when a word of `text` (one of its `words`, from [`Table::add_letter_word`]) that is not
+    /// a function or common word has `stem` for its first `stem_chars` letters (longer than
+    /// `stem` only when `stem` has them all).
+    pub fn has_stem(&self, text: &[u32], words: &[(usize, usize)], stem: &[u32]) -> bool {
+        let (n, full) = (stem.len(), self.limits.stem_chars);
+        if n == 0 || n > full {
             return false;
         }
-        for at in 0..=text.len() - n {
-            if text[at] != stem[0] || text[at..at + n] != *stem {
-                continue;
-            }
-            if let Some(end) = self.word_at(text, at, n) {
-                if (n == self.limits.stem_chars || end - at == n) && self.gives_stem(&text[at..end]) {
-                    return true;
-                }
-            }
-        }
-        false
+        words.iter().any(|&(s, e)| {
+            (e - s == n || (n == full && e - s > n)) && text[s..s + n] == *stem && !self.not_stem_points.contains(&text[s..e])
+        })
     }
 
-    /// The stems of the words of `text` (as [`Table::has_stem`] reads them): every stem it answers yes to.
-    pub fn stem_set(&self, text: &[u32]) -> HashSet<Vec<u32>> {
-        let mut out = HashSet::new();
-        for at in 0..text.len() {
-            if !self.is_word(text[at]) {
-                continue;
-            }
-            if let Some(end) = self.word_at(text, at, 1) {
-                if self.gives_stem(&text[at..end]) {
-                    out.insert(text[at..(at + self.limits.stem_chars).min(end)].to_vec());
-                }
+    /// The stems of the words of `text` (its `words`, from [`Table::add_letter_word`]): every stem
+    /// [`Table::has_stem`] answers yes to.
+    pub fn stem_set(&self, text: &[u32], words: &[(usize, usize)]) -> StemSet {
+        let mut out = StemSet::default();
+        for &(s, e) in words {
+            let stem = &text[s..(s + self.limits.stem_chars).min(e)];
+            if !out.contains(stem) && !self.not_stem_points.contains(&text[s..e]) {
+                out.insert(stem.to_vec());
             }
         }
         out
     }
+}
+
+/// The flags Python gave a character with those the table adds: `WORD` and `CJK`.
+fn with_own_flags(c: u32, flags: u32) -> u32 {
+    let word = if c == '_' as u32 || flags & ALNUM != 0 { WORD } else { 0 };
+    flags | word | if is_cjk(c) { CJK } else { 0 }
 }
 
 /// `ends_sentence`: `.!?…。！？` last, then maybe closing quotes or brackets.
@@ -652,7 +654,7 @@ mod tests {
                 if ch.is_ascii_alphanumeric() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
                     flags[c as usize] |= ALNUM;
                 }
-                if ch.is_ascii_alphabetic() || ch == 'é' || ch == 'É' {
+                if ch.is_ascii_alphabetic() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
                     flags[c as usize] |= ALPHA;
                 }
                 if ch.is_ascii_digit() {
@@ -671,9 +673,9 @@ mod tests {
         flags[0x3A3] |= CONTEXT;
         let mut multi = HashMap::new();
         multi.insert(0x130, vec![0x69, 0x307]);
-        let words = ["the", "of", "and"].iter().map(|s| s.to_string()).collect();
+        let words: HashSet<String> = ["the", "of", "and"].iter().map(|s| s.to_string()).collect();
         let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5 };
-        Table::new(flags, lower, multi, words, HashSet::new(), HashSet::new(), limits).unwrap()
+        Table::new(flags, lower, multi, words.clone(), words, HashSet::new(), limits).unwrap()
     }
 
     #[test]
@@ -719,6 +721,21 @@ mod tests {
         assert_eq!(s.stop_share, 0.5);
         assert!(!s.prose && !s.sentence);
         assert_eq!(s.stems, Some(vec!["words".to_string()]));
+    }
+
+    #[test]
+    fn article_stems_are_searched_as_the_set_answers() {
+        let t = table();
+        let (mut text, mut words) = (Vec::new(), Vec::new());
+        for w in ["innovation", "the", "villes", "x2", "ab\u{30FB}", "cd", "innov", "日本", "の"] {
+            t.add_letter_word(&cps(w), &mut text, &mut words);
+        }
+        let set = t.stem_set(&text, &words);
+        let cases = [("innov", true), ("ville", true), ("the", false), ("x2", false), ("ab", false), ("cd", true), ("日本", true), ("の", true), ("本の", false), ("inno", false), ("innova", false)];
+        for (stem, has) in cases {
+            assert_eq!(t.has_stem(&text, &words, &cps(stem)), has, "{stem}");
+            assert_eq!(set.contains(&cps(stem)), has, "{stem}");
+        }
     }
 
     #[test]

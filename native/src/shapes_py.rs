@@ -13,6 +13,13 @@ use crate::shapes::{self, KeyedLine, Limits, Table};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    let mut out = Vec::new();
+    extend_code_points(s, &mut out)?;
+    Ok(out)
+}
+
+/// Appends the code points of a Python string to `out`.
+fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
     // SAFETY: `data` reads the string's canonical storage (PEP 393) through the bitfield of its
     // header, which PyO3 decodes for the little-endian targets it tests (x86_64, aarch64: the
     // ones nettoyeur is built for); the property tests compare every code point read here with
@@ -20,11 +27,12 @@ fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     // `s`, which is immutable and alive for the whole of this function, and is copied out
     // before returning.
     let data = unsafe { s.data()? };
-    Ok(match data {
-        PyStringData::Ucs1(b) => b.iter().map(|&c| c as u32).collect(),
-        PyStringData::Ucs2(b) => b.iter().map(|&c| c as u32).collect(),
-        PyStringData::Ucs4(b) => b.to_vec(),
-    })
+    match data {
+        PyStringData::Ucs1(b) => out.extend(b.iter().map(|&c| c as u32)),
+        PyStringData::Ucs2(b) => out.extend(b.iter().map(|&c| c as u32)),
+        PyStringData::Ucs4(b) => out.extend_from_slice(b),
+    }
+    Ok(())
 }
 
 /// A Python string of code points (lone surrogates through ``surrogatepass``).
@@ -227,25 +235,33 @@ impl Shapes {
     /// The stems of an article's lines (``article_stems``).
     ///
     /// Args:
-    ///     haystacks: each line's words joined by spaces (``LineInfo.haystack``), or its
-    ///         lower-cased text where the runs of word characters are its words.
+    ///     words: each line's words (``LineInfo.words``: lists of strings).
     ///     before_set: the stems looked for one by one before the set of them is made.
     ///
     /// Raises:
-    ///     TypeError: an item of ``haystacks`` is not a string.
-    fn article(slf: &Bound<'_, Self>, haystacks: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
+    ///     TypeError: ``words`` is not an iterable of iterables of strings.
+    fn article(slf: &Bound<'_, Self>, words: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
         let py = slf.py();
-        let mut text = Vec::new();
+        let (mut text, mut spans) = (Vec::new(), Vec::new());
         {
             let mut this = slf.borrow_mut();
-            for (k, line) in haystacks.try_iter()?.enumerate() {
-                if k > 0 {
-                    text.push(' ' as u32);
+            for line in words.try_iter()? {
+                for word in line?.try_iter()? {
+                    let start = text.len();
+                    extend_code_points(word?.downcast::<PyString>()?, &mut text)?;
+                    if text[start..].iter().any(|&c| c > 0xFFFF) {
+                        let added = text[start..].to_vec();
+                        this.learn_missing(py, &added)?;
+                    }
+                    if !this.table.is_letter_word(&text[start..]) {
+                        text.truncate(start);
+                    } else {
+                        spans.push((start, text.len()));
+                    }
                 }
-                text.extend(this.read(py, line?.downcast::<PyString>()?)?);
             }
         }
-        Ok(ArticleStems { shapes: slf.clone().unbind(), text, asked: 0, before_set, set: None })
+        Ok(ArticleStems { shapes: slf.clone().unbind(), text, words: spans, asked: 0, before_set, set: None })
     }
 
     /// The shape of each line (``describe``).
@@ -283,16 +299,18 @@ impl Shapes {
 /// The stems of an article's lines, asked one by one (``line_shapes.article_stems``): ``stem in``
 /// it, ``stems & it`` and ``it.shared(stems)`` as for the set of the stems of its words.
 ///
-/// Each stem asked is looked for in the article's words (the runs of word characters of its
-/// lines' haystacks, joined by spaces) until ``before_set`` have been asked; then the set of
-/// their stems is made and asked (see ``line_shapes.ASKED_BEFORE_SET``).
+/// Each stem asked is looked for in the article's words that are letters only until
+/// ``before_set`` have been asked; then the set of their stems is made and asked (see
+/// ``line_shapes.ASKED_BEFORE_SET``).
 #[pyclass(module = "nettoyeur._core")]
 pub struct ArticleStems {
     shapes: Py<Shapes>,
     text: Vec<u32>,
+    /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_word`).
+    words: Vec<(usize, usize)>,
     asked: usize,
     before_set: usize,
-    set: Option<HashSet<Vec<u32>>>,
+    set: Option<shapes::StemSet>,
 }
 
 impl ArticleStems {
@@ -306,12 +324,12 @@ impl ArticleStems {
         if self.set.is_none() {
             self.asked += 1;
             if self.asked > self.before_set {
-                self.set = Some(shapes.table.stem_set(&self.text));
+                self.set = Some(shapes.table.stem_set(&self.text, &self.words));
             }
         }
         Ok(match &self.set {
             Some(set) => set.contains(&stem),
-            None => shapes.table.has_stem(&self.text, &stem),
+            None => shapes.table.has_stem(&self.text, &self.words, &stem),
         })
     }
 

@@ -34,8 +34,6 @@ from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
-_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
-_WORDS = re.compile(r"\w+")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
@@ -93,11 +91,6 @@ class LineInfo(NamedTuple):
         return stems_of(set(self.words).difference(_NOT_STEMS))
 
     @property
-    def haystack(self) -> str:
-        """Its words in a string where the runs of word characters are its words (:class:`ArticleStems` searches it)."""
-        return " ".join(self.words)
-
-    @property
     def label(self) -> bool:
         """True for a short line with no function word that does not end like a sentence."""
         return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
@@ -105,9 +98,11 @@ class LineInfo(NamedTuple):
 
 # An article answers this many stems by searching its words (in the core), then makes the
 # set of its stems: the answers are the same either way (the property tests), only the cost
-# differs. Most articles are asked about five stems; a page of many short lines is asked
-# hundreds.
-ASKED_BEFORE_SET = 40
+# differs. Measured in the core on 300 pages of eval-pages-dev (11,300 characters of prose
+# words each, CPU time): the set costs 140-150 us, one search 6 us, so 25 searches cost
+# about as much as the set; most articles are asked about five stems, a page of many short
+# lines hundreds.
+ASKED_BEFORE_SET = 25
 
 # The stems of an article's lines, asked one by one: ``stem in`` it, ``stems & it`` and
 # ``it.shared(stems)`` as for the set of its stems (see :func:`article_stems`).
@@ -118,15 +113,14 @@ def article_stems(lines: Iterable[LineInfo]) -> ArticleStems:
     """Returns the article's vocabulary: ``stem in`` it exactly when one of ``lines`` has that stem.
 
     The same answers as the union of the lines' :attr:`LineInfo.stems` of every length: a
-    stem is in it when a word of the lines (a run of word characters of their
-    :attr:`LineInfo.haystack`, which no CJK sign outside the words touches) is letters only,
-    not a function or common word, and has the stem for its first ``STEM_CHARS`` letters
-    (longer than the stem only when the stem has them all). The set of every word's first
-    letters costs a set entry per word of the article, and an article is asked about a line
-    or two: the native core looks for each stem asked in the lines' words instead, and makes
-    the set after ``ASKED_BEFORE_SET`` questions.
+    stem is in it when a word of the lines (:attr:`LineInfo.words`) is letters only, not a
+    function or common word, and has the stem for its first ``STEM_CHARS`` letters (longer
+    than the stem only when the stem has them all). The set of every word's first letters
+    costs a set entry per word of the article, and an article is asked about a line or two:
+    the native core looks for each stem asked in the article's words instead, and makes the
+    set after ``ASKED_BEFORE_SET`` questions.
     """
-    return shapes_core().article([info.haystack for info in lines], ASKED_BEFORE_SET)
+    return shapes_core().article([info.words for info in lines], ASKED_BEFORE_SET)
 
 
 def stems_of(words: Iterable[str]) -> frozenset[str]:
@@ -173,21 +167,9 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _words(lowered: str) -> tuple[list[str], bool]:
-    """Returns the words of a lower-cased line, in order, and whether it holds CJK (pairs of characters are words)."""
-    cjk = _HAS_CJK.search(lowered) is not None
-    return (_CJK_TOKENS if cjk else _WORDS).findall(lowered), cjk
-
-
 def line_words(collapsed: str) -> list[str]:
     """Returns the words of a line (whitespace collapsed), lower-cased, in order: :attr:`LineInfo.words`."""
-    return _words(collapsed.lower())[0]
-
-
-def line_haystack(collapsed: str) -> str:
-    """Returns the line lower-cased, where each run of word characters is a word (CJK text: its words joined)."""
-    lowered = collapsed.lower()
-    return lowered if _HAS_CJK.search(lowered) is None else " ".join(_CJK_TOKENS.findall(lowered))
+    return shapes_core().describe([collapsed])[0][5]
 
 
 def describe(text: str) -> LineInfo:
