@@ -621,10 +621,13 @@ pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     out
 }
 
+/// A line's key and the keys of its pairs with the lines above and below it (None: no pair).
+pub type Near = (u64, Option<u64>, Option<u64>);
+
 /// For each line of `at` (positions into `lines`): the hash of its frequency key, and the hashes of
 /// its pairs with the paired line just above and just below it (`mark._neighbours`: None where that
 /// neighbour does not pair or there is none). Every line of `at` must have its key.
-pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<(u64, Option<u64>, Option<u64>)> {
+pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
     at.iter()
         .map(|&k| {

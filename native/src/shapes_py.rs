@@ -9,7 +9,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
 
-use crate::shapes::{self, KeyedLine, Limits, Table};
+use crate::shapes::{self, KeyedLine, Limits, Near, Table};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -184,7 +184,7 @@ impl Shapes {
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
     ///     IndexError: a position is past the lines.
-    fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<(u64, Option<u64>, Option<u64>)>> {
+    fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<Near>> {
         let asked: HashSet<usize> = at.iter().copied().collect();
         let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.contains(&k))?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
