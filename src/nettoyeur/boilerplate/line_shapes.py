@@ -391,7 +391,7 @@ class ShapeMemo:
         return self._seen.remember(text, (info, rule))
 
     def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
-        """Returns :meth:`shape` of each line; the lines the memo lacks are described in one call of the core, ruled in one."""
+        """Returns :meth:`shape` of each line (the lines the memo lacks described in one call, ruled in another)."""
         seen = self._seen
         missing = list(dict.fromkeys(text for text in texts if text not in seen))
         described = dict(zip(missing, describe_many(missing))) if missing else {}
