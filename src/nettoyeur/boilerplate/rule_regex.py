@@ -110,6 +110,12 @@ def _intersection(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tu
     return out
 
 
+def _inside(code: int, ranges: list[tuple[int, int]]) -> bool:
+    """True when ``code`` is in ``ranges`` (merged)."""
+    k = bisect_right(ranges, (code, _UNICODE_MAX + 1)) - 1
+    return k >= 0 and ranges[k][0] <= code <= ranges[k][1]
+
+
 def _points(codes: Iterable[int]) -> list[tuple[int, int]]:
     """Returns the set of some code points as ranges."""
     return _merge((c, c) for c in codes)
@@ -130,18 +136,28 @@ def _string_of(ranges: Iterable[tuple[int, int]]) -> str:
     return codes.astype("<u4").tobytes().decode("utf-32-le")
 
 
+# Python's tables are read this many code points at a time: the string of every code point at once
+# (4.4 MB, and the arrays it is made from) raised a process's peak memory by 17 MB.
+TABLE_BLOCK = 0x10000
+
+
+def _blocks() -> Iterable[tuple[int, str]]:
+    """Yields every code point but the surrogates, ``TABLE_BLOCK`` at a time: ``(first code point, string)``."""
+    for start in range(0, _UNICODE_MAX + 1, TABLE_BLOCK):
+        end = start + TABLE_BLOCK - 1
+        for lo, hi in ((start, min(end, _SURROGATES[0] - 1)), (max(start, _SURROGATES[1] + 1), end)):
+            if lo <= hi:
+                yield lo, _string_of([(lo, hi)])
+
+
 @lru_cache(maxsize=1)
 def _unicode_categories() -> dict[str, list[tuple[int, int]]]:
     r"""Returns the code points Python's ``\w``, ``\d`` and ``\s`` match (~40 ms: a pass over every character each)."""
-    everything = _string_of([(0, _UNICODE_MAX)])
-    # Positions in the string skip the surrogates: those past them are shifted back to code points.
-    gap = _SURROGATES[1] - _SURROGATES[0] + 1
-    out = {}
-    for name in (r"\w", r"\d", r"\s"):
-        found = [(m.start(), m.end() - 1) for m in re.finditer(name + "+", everything)]
-        shifted = ((a + gap if a >= _SURROGATES[0] else a, b + gap if b >= _SURROGATES[0] else b) for a, b in found)
-        out[name] = _merge(shifted)
-    return out
+    found: dict[str, list[tuple[int, int]]] = {r"\w": [], r"\d": [], r"\s": []}
+    for first, block in _blocks():
+        for name, ranges in found.items():
+            ranges.extend((first + m.start(), first + m.end() - 1) for m in re.finditer(name + "+", block))
+    return {name: _merge(ranges) for name, ranges in found.items()}
 
 
 def _category(name: str, ascii: bool) -> list[tuple[int, int]]:
@@ -206,10 +222,10 @@ def lower_table() -> tuple[list[int], list[int], list[int]]:
     chars, cased = _cased()
     froms = [ord(c) for c in chars if unicode_tolower(ord(c)) != ord(c)]
     special = {0x3A3} | {ord(c) for c in chars if c.lower() != chr(unicode_tolower(ord(c)))}
-    # Outside the cased characters, str.lower changes nothing (one C-level test; else each is asked).
-    uncased = _string_of(_complement(cased))
-    if uncased.lower() != uncased:
-        special.update(ord(c) for c in uncased if c.lower() != c)
+    # Outside the cased characters, str.lower changes nothing (a C-level test a block; else each is asked).
+    for _, block in _blocks():
+        if block.lower() != block:
+            special.update(ord(c) for c in block if c.lower() != c and not _inside(ord(c), cased))
     return froms, [unicode_tolower(c) for c in froms], sorted(special)
 
 
