@@ -11,7 +11,9 @@ worth verifying; :func:`candidate_clusters` is signatures, LSH and components al
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -686,6 +688,7 @@ def candidate_clusters(
     bands: int = 16,
     rows: int = 8,
     workers: int = 1,
+    threads: int = 1,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Signatures, LSH candidates and connected components of paragraphs, without verification.
 
@@ -700,15 +703,26 @@ def candidate_clusters(
         bands: LSH bands.
         rows: rows per band.
         workers: processes signing batches of the texts.
+        threads: threads of this process signing batches (the native core releases the GIL);
+            the result does not depend on it nor on ``workers``.
 
     Returns:
         ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
         connected component.
+
+    Raises:
+        ValueError: ``threads`` is less than 1.
     """
-    step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
+    if threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {threads}")
+    step = max(256, min(8192, len(texts) // (8 * max(1, workers, threads)) + 1))
     ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
     context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
-    parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
+    if threads > 1 and len(ranges) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            parts = list(pool.map(partial(_analyse_range, context), ranges))
+    else:
+        parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
     analysis = Analysis.concat(parts, bands)
     pairs = band_pairs(analysis.band_keys, analysis.signed)
     return pairs, components(len(texts), pairs)
