@@ -10,6 +10,7 @@
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
 
 pub mod align;
+pub mod chars;
 pub mod lsh;
 pub mod minhash;
 pub mod tokens;
@@ -18,6 +19,8 @@ mod split;
 
 #[cfg(feature = "python")]
 mod python;
+#[cfg(feature = "python")]
+mod python_chars;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
