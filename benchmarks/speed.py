@@ -54,6 +54,7 @@ NUM_PERM, SEED = 128, 1
 # (ngram, bands, rows, threshold): the threshold is only what the peers' constructors require
 # (the bands and rows are given explicitly), and what rensa's one-shot flags check the sketches against.
 SETTINGS = {"default": (5, 16, 8, 0.5), "rensa": (3, 8, 16, 0.8)}
+NGRAM, BANDS, ROWS, THRESHOLD = SETTINGS["default"]  # what e2e.py and e2e_peers.py read
 ENGINES = ["nettoyeur", "nettoyeur-base", "datasketch", "datasketch-bulk", "rensa", "rensa-rho", "datatrove"]
 THREADED = ("nettoyeur", "nettoyeur-base", "rensa", "rensa-rho")  # run at every --threads count
 FLAGS = ("rensa-rho",)  # engines that answer a duplicate flag per paragraph, not pairs
