@@ -270,22 +270,44 @@ pub fn shingles(hashes: &[u64], offsets: &[i64], n: usize) -> Result<(Vec<u32>, 
         out_offsets.push(total);
     }
     let mut out = Vec::with_capacity(total as usize);
-    for w in offsets.windows(2) {
-        let (lo, hi) = (w[0] as usize, w[1] as usize);
-        if hi - lo < n {
-            continue;
-        }
-        for s in lo..=hi - n {
-            let mut acc = hashes[s];
-            for &h in &hashes[s + 1..s + n] {
-                acc = acc.wrapping_mul(MULT).wrapping_add(h);
-            }
-            acc ^= acc >> 31;
-            acc = acc.wrapping_mul(FOLD);
-            out.push((acc >> 32) as u32);
-        }
+    // The usual n-gram sizes with the fold unrolled (a loop of n - 1 steps per shingle cost half
+    // the time at n = 3); any other n, the same fold as a loop.
+    match n {
+        2 => shingles_of::<2>(hashes, offsets, &mut out),
+        3 => shingles_of::<3>(hashes, offsets, &mut out),
+        4 => shingles_of::<4>(hashes, offsets, &mut out),
+        5 => shingles_of::<5>(hashes, offsets, &mut out),
+        _ => shingles_loop(hashes, offsets, n, &mut out),
     }
     Ok((out, out_offsets))
+}
+
+/// The 32-bit hash of the shingle of the word hashes `words` (folded in order).
+#[inline(always)]
+fn shingle_hash(words: &[u64]) -> u32 {
+    let mut acc = words[0];
+    for &h in &words[1..] {
+        acc = acc.wrapping_mul(MULT).wrapping_add(h);
+    }
+    acc ^= acc >> 31;
+    acc = acc.wrapping_mul(FOLD);
+    (acc >> 32) as u32
+}
+
+fn shingles_of<const N: usize>(hashes: &[u64], offsets: &[i64], out: &mut Vec<u32>) {
+    for w in offsets.windows(2) {
+        let words = &hashes[w[0] as usize..w[1] as usize];
+        out.extend(words.windows(N).map(|g| {
+            let g: &[u64; N] = g.try_into().expect("a window of N words");
+            shingle_hash(g)
+        }));
+    }
+}
+
+fn shingles_loop(hashes: &[u64], offsets: &[i64], n: usize, out: &mut Vec<u32>) {
+    for w in offsets.windows(2) {
+        out.extend(hashes[w[0] as usize..w[1] as usize].windows(n).map(shingle_hash));
+    }
 }
 
 #[cfg(test)]
