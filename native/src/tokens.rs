@@ -120,9 +120,13 @@ fn cut_words_inline(entries: &[u32]) -> Words {
     let chunks = (n + 63) / 64;
     let mut word = vec![0u64; chunks + 1];
     let mut solo = vec![0u64; chunks + 1];
+    // Most batches hold no character of an unspaced script: one OR over them spares the second mask.
+    let any_solo = entries.iter().fold(0, |a, &e| a | e) & SOLO != 0;
     for (k, block) in entries.chunks(64).enumerate() {
         word[k] = mask_of(block, |e| e & FOLD_MASK != 0);
-        solo[k] = mask_of(block, |e| e & SOLO != 0);
+        if any_solo {
+            solo[k] = mask_of(block, |e| e & SOLO != 0);
+        }
     }
     let mut out = Words::default();
     // About one word per six characters in prose: reserving that avoids most regrowth.
