@@ -21,6 +21,7 @@ import numpy as np
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.lsh import (
     MAX_BUCKET_PAIRS,
+    add_counts,
     anchor_part_codes,
     band_codes,
     band_keys,
@@ -376,20 +377,35 @@ def counted_candidate_pairs(
         tasks = [("band", b) for b in range(analysis.band_keys.bands)]
         tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
         context = _CandidateContext(analysis.band_keys, signed, rows, group, spilled, settled)
-        results = list(mapper(_candidate_task, tasks, context))
+        results: Iterable[Any] = mapper(_candidate_task, tasks, context)
     else:
         keys = analysis.band_keys
-        results = [settled_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
-        tasks = [("band", k) for k in range(len(results))]
-        if spilled is not None:
-            results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
-            tasks += [("anchors", p) for p in range(ANCHOR_PARTS)]
-    implied = sum(dropped for _, dropped in results)
-    pairs, agreement = counted_pairs_of_codes([r for (kind, _), (r, _) in zip(tasks, results) if kind == "band"])
-    if spilled is not None:
-        more, more_shared = counted_anchor_pairs_of_parts(
-            [r for (kind, _), (r, _) in zip(tasks, results) if kind == "anchors"]
+        tasks = [("band", k) for k in range(keys.shape[1])]
+        tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
+        results = (
+            settled_band_codes(keys[rows, k], signed, settled)
+            if kind == "band"
+            else _anchor_part(spilled, group, k, settled)
+            for kind, k in tasks
         )
+    # The results are taken as they come: each anchor part's counts per owner (one int64 per
+    # paragraph id) summed at once, so that the 16 parts' never stand in memory together.
+    band_found: list[np.ndarray] = []
+    anchor_found: list[tuple[np.ndarray, np.ndarray]] = []
+    per_owner = None
+    implied = 0
+    for (kind, _), (found, dropped) in zip(tasks, results):
+        implied += dropped
+        if kind == "band":
+            band_found.append(found)
+        else:
+            codes, counts = found
+            per_owner = add_counts(per_owner, counts)
+            anchor_found.append((codes, none))
+            del found, codes, counts
+    pairs, agreement = counted_pairs_of_codes(band_found)
+    if spilled is not None:
+        more, more_shared = counted_anchor_pairs_of_parts(anchor_found, per_owner=per_owner)
     elif anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
         keys, owners = analysis.anchor_keys[first], analysis.anchor_owner[first]
@@ -397,7 +413,7 @@ def counted_candidate_pairs(
         parts = [settled_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
         implied += sum(dropped for _, dropped in parts)
         more, more_shared = counted_anchor_pairs_of_parts([codes for codes, _ in parts])
-    del results
+    del per_owner
     shared = np.zeros(len(pairs), dtype=np.uint8)
     if len(more):
         banded = pairs[:, 0] << 32 | pairs[:, 1]
