@@ -4,7 +4,9 @@
 //! verification (`align`: difflib's opcodes and the swaps of neighbouring words), and the words
 //! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table),
 //! and the classification and verdict of verification (`verify`: `verify.compare` and
-//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python).
+//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python), and the
+//! line shapes and line keys of the boilerplate signals (`shapes`: from Python's character table,
+//! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
@@ -13,6 +15,7 @@ pub mod align;
 pub mod chars;
 pub mod lsh;
 pub mod minhash;
+pub mod shapes;
 pub mod tokens;
 pub mod verify;
 mod split;
@@ -21,6 +24,8 @@ mod split;
 mod python;
 #[cfg(feature = "python")]
 mod python_chars;
+#[cfg(feature = "python")]
+mod shapes_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]
