@@ -14,6 +14,7 @@
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
 
 pub mod align;
+pub mod chars;
 pub mod lsh;
 pub mod minhash;
 pub mod rules;
@@ -24,6 +25,8 @@ mod split;
 
 #[cfg(feature = "python")]
 mod python;
+#[cfg(feature = "python")]
+mod python_chars;
 #[cfg(feature = "python")]
 mod shapes_py;
 

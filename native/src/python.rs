@@ -447,6 +447,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
+    crate::python_chars::register(m)?;
     crate::shapes_py::register(m)?;
     Ok(())
 }
