@@ -10,6 +10,7 @@
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
 
 pub mod align;
+pub mod intern;
 pub mod lsh;
 pub mod minhash;
 pub mod tokens;
