@@ -520,6 +520,9 @@ def decide(
     analysis.anchor_parts = None
     stats.signed = len(signed)
     ctx = VerifyContext(store, config, estimates=len(signed) > 1)
+    # The candidates' temporaries are freed: hand their heap back before the workers are forked,
+    # or its pages count in every worker too.
+    process_pool.trim_memory()
     verdicts = _verify(pairs, exact, analysis.n_words, doc_of, ctx, workers, executor, stats, progress)
     del pairs
     if doc_of is not None and config.min_lone_copy_words:

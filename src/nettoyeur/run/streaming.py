@@ -332,6 +332,10 @@ class _Pass2Results:
             # 1's objects, not a second copy of each (~300 bytes a document).
             first = self.first_seen
             self.seen.update((k, first.get(k, v)) for k, v in part.seen.items())
+            for info in part.infos:  # and one checksum string a document
+                known = first.get(info.path)
+                if known is not None and known[0] == info.checksum:
+                    info.checksum = known[0]
         self.doc_of.append(part.doc_of + len(self.infos))
         self.infos.extend(part.infos)
         self.keep_values.extend(part.keep_values)
