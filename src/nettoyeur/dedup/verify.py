@@ -20,7 +20,9 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      the exact Jaccard stays >= ``EDIT_MIN_JACCARD`` and both sides have ``EDIT_MIN_WORDS``
      words; otherwise a *change of statement*.
    * *fact change*: a number, date or name replaced ("15" -> "17", "Paris" -> "Lyon",
-     "juni" -> "juli"), a negation or polar word added, dropped or flipped ("is" -> "is not",
+     "juni" -> "juli"), two neighbouring names swapped ("Dalmora Marbury" / "Marbury Dalmora":
+     another person; a capital that only opens the sentence is no name, so "Police said" /
+     "Said police" is an edit), a negation or polar word added, dropped or flipped ("is" -> "is not",
      "ein" -> "kein", "rose" -> "fell", "likely" -> "unlikely"), whatever the Jaccard. Which
      words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
      only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
