@@ -4,21 +4,32 @@
 //! verification (`align`: difflib's opcodes and the swaps of neighbouring words), and the words
 //! and shingles of a batch of paragraphs (`tokens`: cut and hashed from Python's character table),
 //! and the classification and verdict of verification (`verify`: `verify.compare` and
-//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python).
+//! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python), the
+//! line shapes and line keys of the boilerplate signals (`shapes`: from Python's character table,
+//! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), and the candidates of the
+//! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
+//! a superset of each Python pattern; Python confirms them).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
 
 pub mod align;
+pub mod chars;
 pub mod intern;
 pub mod lsh;
 pub mod minhash;
+pub mod rules;
+pub mod shapes;
 pub mod tokens;
 pub mod verify;
 mod split;
 
 #[cfg(feature = "python")]
 mod python;
+#[cfg(feature = "python")]
+mod python_chars;
+#[cfg(feature = "python")]
+mod shapes_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

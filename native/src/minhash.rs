@@ -94,8 +94,24 @@ unsafe fn sign_rows_avx2(hashes: &[u32], offsets: &[i64], a: &[u32], b: &[u32], 
     sign_rows_inline(hashes, offsets, a, b, out)
 }
 
+// 16 lanes a vector instead of 8: measured on the 2-core machine (1.1M shingles of 10 to 130
+// a segment, 128 permutations, best of 15), 180-189M shingles/s against AVX2's 136-141M.
+// Compilers before Rust 1.89 lack the feature (see build.rs).
+#[cfg(all(target_arch = "x86_64", nettoyeur_avx512))]
+#[target_feature(enable = "avx512f")]
+unsafe fn sign_rows_avx512(hashes: &[u32], offsets: &[i64], a: &[u32], b: &[u32], out: &mut [u32]) {
+    sign_rows_inline(hashes, offsets, a, b, out)
+}
+
 /// Signs the segments `offsets[i]..offsets[i + 1]` into consecutive rows of `out` (checked offsets).
 fn sign_rows(hashes: &[u32], offsets: &[i64], a: &[u32], b: &[u32], out: &mut [u32]) {
+    #[cfg(all(target_arch = "x86_64", nettoyeur_avx512))]
+    {
+        if std::is_x86_feature_detected!("avx512f") {
+            // SAFETY: as below, for AVX-512 (detected just above).
+            return unsafe { sign_rows_avx512(hashes, offsets, a, b, out) };
+        }
+    }
     #[cfg(target_arch = "x86_64")]
     {
         if std::is_x86_feature_detected!("avx2") {

@@ -441,11 +441,14 @@ fn verify_pairs<'py>(
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Aligner>()?;
     m.add_class::<crate::intern::py::WordInterner>()?;
+    m.add_class::<crate::rules::py::PyRuleSet>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
+    crate::python_chars::register(m)?;
+    crate::shapes_py::register(m)?;
     Ok(())
 }

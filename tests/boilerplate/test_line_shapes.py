@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import shapes_reference
 from nettoyeur.boilerplate import line_shapes
 from nettoyeur.boilerplate.line_shapes import (
     LineInfo,
@@ -73,7 +74,7 @@ def _plain_stems(text: str) -> frozenset[str]:
     """The stems as the boilerplate module defined them before the fast path."""
     lowered = collapse(text).lower()
     cjk = re.search(f"[{line_shapes._CJK}]", lowered) is not None
-    words = (line_shapes._CJK_TOKENS if cjk else line_shapes._WORDS).findall(lowered)
+    words = (shapes_reference._CJK_TOKENS if cjk else shapes_reference._WORDS).findall(lowered)
     return frozenset(
         w[:5]
         for w in words

@@ -246,6 +246,10 @@ def test_interrupt_stops_cleanly_and_says_what_was_finished(big, tmp_path, sig, 
     reap_group(proc)
     if not hit:
         pytest.skip("the run finished before the interruption")
+    if proc.returncode == 0 and len(set(journal_entries(out))) == N_FILES:
+        # The signal came after the last file was written (a fast run on a loaded machine):
+        # there was nothing left to interrupt, and the run said so with a clean exit.
+        pytest.skip("the run finished between the interruption point and the signal")
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert err.startswith("Interrupted")

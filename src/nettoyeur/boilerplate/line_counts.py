@@ -1,7 +1,7 @@
 """The corpus-wide line counts behind the boilerplate frequency signal.
 
 Pass 1 (:func:`nettoyeur.run.passes.count_batch`) turns each short line a document holds into a
-64-bit key (:func:`hash64` of its frequency key, remembered for recurring lines); the
+64-bit key (:func:`hash64` of its frequency key, found by the native core); the
 batches' sorted keys and counts are added up as they come (:class:`CountMerger`,
 :func:`merge_counts`), and :class:`LineCounts` answers the frequency signal's question: in
 how many files does this line recur?
@@ -16,57 +16,23 @@ from typing import Any
 import numpy as np
 
 from nettoyeur.boilerplate import mark
-from nettoyeur.boilerplate.line_shapes import LineMemo
+from nettoyeur.boilerplate.line_shapes import shapes_core
 from nettoyeur.records import Document
 from nettoyeur.text.hashing import hash64
 
-# Short lines recur (a site's chrome is on every page): their keys are remembered.
-_key_memo = LineMemo()  # a line's text -> its counted key (None: not counted)
-_hash_memo = LineMemo()  # a frequency key -> hash64(it)
 
+def document_line_keys(texts: list[str]) -> list[int]:
+    """Returns the 64-bit keys of a document's counted lines and of its adjacent pairs of paired lines, each once.
 
-def counted_key(text: str) -> int | None:
-    """Returns the 64-bit frequency key of a line the frequency signal counts, None for a longer one."""
-    key = _key_memo.get(text, -1)
-    if key != -1:
-        return key
-    return _key_memo.remember(text, hash64(mark.frequency_key(text)) if mark.counted(text) else None)
-
-
-_entry_memo = LineMemo()  # a line's text -> (frequency key, its 64-bit key, pairs with neighbours) or None
-
-
-def _entry(text: str) -> tuple[str, int, bool] | None:
-    """Returns a counted line's frequency key, its 64-bit key and whether it pairs (None: not counted)."""
-    hit = _entry_memo.get(text, -1)
-    if hit != -1:
-        return hit
-    entry = None
-    if mark.counted(text):
-        key = mark.frequency_key(text)
-        entry = (key, hash64(key), mark.paired(text))
-    return _entry_memo.remember(text, entry)
-
-
-def document_line_keys(texts: list[str]) -> set[int]:
-    """Returns the 64-bit keys of :func:`nettoyeur.boilerplate.mark.document_keys` of a document's lines.
+    ``hash64`` of each counted line's :func:`~nettoyeur.boilerplate.line_shapes.frequency_key`
+    (:func:`~nettoyeur.boilerplate.mark.counted`: fewer than ``FREQUENCY_MAX_WORDS`` words), and of
+    the :func:`~nettoyeur.boilerplate.mark.pair_key` of each two adjacent counted lines that both
+    hold a letter (:func:`~nettoyeur.boilerplate.mark.paired`): found by the native core in one call.
 
     Args:
         texts: the document's analysable kept lines, in order.
     """
-    found: set[int] = set()
-    previous: str | None = None
-    for text in texts:
-        entry = _entry(text)
-        if entry is None:
-            previous = None
-            continue
-        key, code, pairs = entry
-        found.add(code)
-        if previous is not None and pairs:
-            found.add(hash64(mark.pair_key(previous, key)))
-        previous = key if pairs else None
-    return found
+    return shapes_core().line_keys(texts, mark.FREQUENCY_MAX_WORDS)
 
 
 class LineCounts(dict):
@@ -79,12 +45,7 @@ class LineCounts(dict):
 
     def get(self, key: Any, default: Any = None) -> Any:
         """Returns the number of files holding the line with this frequency key."""
-        if not isinstance(key, str):
-            return dict.get(self, key, default)
-        code = _hash_memo.get(key)  # a key seen before: its hash is remembered
-        if code is None:
-            code = _hash_memo.remember(key, hash64(key))
-        return dict.get(self, code, default)
+        return dict.get(self, hash64(key) if isinstance(key, str) else key, default)
 
     def __getitem__(self, key: Any) -> int:
         return self.get(key, 0)

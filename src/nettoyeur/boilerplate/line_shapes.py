@@ -4,14 +4,16 @@ Every paragraph is described (words, function-word share, sentence end, stems) a
 against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored,
 :mod:`nettoyeur.scratch.line_shapes`): the per-line Python of a run, cheap without changing a verdict.
 
-- :func:`describe` counts function words with C-level calls (a ``map`` over the words)
-  and finds stems only for the lines whose stems are looked up (not prose).
-- An article's vocabulary (:func:`article_stems`) is asked about a line or two: each
-  stem asked is looked for in the article's words with ``str.find`` instead of making
-  the set of every word's first letters (a stored line's words: its lower-cased text).
+- :func:`describe_many` describes a document's lines in one call of the native core
+  (``nettoyeur._core.Shapes``, native/src/shapes.rs), from Python's own character table
+  (:func:`shape_table`); it finds stems only for the lines whose stems are looked up (not prose).
+- An article's vocabulary (:func:`article_stems`) is asked about a line or two: the core
+  looks for each stem asked in the article's words instead of making the set of every
+  word's first letters.
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
-  as the loop over the rules would, trying only the rules whose word limit the line fits,
-  and only the rules without needles when no needle of those rules is in the line.
+  as the loop over the rules would, for a batch of lines: the native core names the few
+  rules that can match each line (word limit, needles and a superset of each pattern,
+  in Rust), and Python confirms only those.
 - :class:`ShapeMemo` remembers the shape and rule of short lines: the chrome of a site
   recurs in every one of its pages, so most short lines of a corpus are seen many times.
 """
@@ -19,23 +21,20 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from nettoyeur.boilerplate.rules import Rule, needle_pattern
+import numpy as np
+
+from nettoyeur import _core
+from nettoyeur.boilerplate.rule_regex import Untranslatable, core_regex, lower_table
+from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(rf"[{_CJK}]")
-_CJK_CHARS = re.compile(rf"[{_CJK}]")
-_CJK_TOKENS = re.compile(rf"[{_CJK}]{{1,2}}|[^\W{_CJK}]+")
-_WORDS = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w").match
-_WORD_TAIL = re.compile(r"\w*").match
-_DIGITS = re.compile(r"\d+")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
@@ -93,85 +92,36 @@ class LineInfo(NamedTuple):
         return stems_of(set(self.words).difference(_NOT_STEMS))
 
     @property
-    def haystack(self) -> str:
-        """Its words in a string where the runs of word characters are its words (:class:`ArticleStems` searches it)."""
-        return " ".join(self.words)
-
-    @property
     def label(self) -> bool:
         """True for a short line with no function word that does not end like a sentence."""
         return self.n_words <= LABEL_MAX_WORDS and self.stop_share == 0.0 and not self.sentence
 
 
-# An article answers this many stems by searching its words, then makes the set of its
-# stems: the set costs ~25 ns a character of the article's words, one search ~0.7 ns a
-# character (measured on 100,000 paragraphs), so 40 searches cost about as much as the set
-# and an article asked more than that (a page of many short lines) costs at most twice
-# the set. Most articles are asked about five stems.
-ASKED_BEFORE_SET = 40
+# An article answers this many stems by searching its words (in the core), then makes the
+# set of its stems: the answers are the same either way (the property tests), only the cost
+# differs. Measured in the core on 300 pages of eval-pages-dev (11,300 characters of prose
+# words each, CPU time): the set costs 140-150 us, one search 6 us, so 25 searches cost
+# about as much as the set; most articles are asked about five stems, a page of many short
+# lines hundreds.
+ASKED_BEFORE_SET = 25
 
-
-class ArticleStems:
-    """The stems of an article's lines, asked one by one: ``stem in`` it and ``stems & it`` as for the set.
-
-    The set of every word's first letters costs a set entry and a slice per word of
-    the article, and an article is asked about a line or two (22,000 stems asked of
-    4,400 articles on a corpus of 100,000 paragraphs). Each asked stem is found instead
-    in the article's words (its lines' :attr:`LineInfo.haystack`, where each run of word
-    characters is a word): ``stem`` is in the set exactly when a word that starts where
-    it is found (at the start or after a non-word character) is letters only, not a
-    function or common word, and has ``stem`` for its first ``STEM_CHARS`` letters:
-    longer than ``stem`` only when ``stem`` has them all. After ``ASKED_BEFORE_SET``
-    questions the set is made.
-
-    Args:
-        lines: the article's lines (their haystacks are read, their words after ``ASKED_BEFORE_SET`` questions).
-    """
-
-    __slots__ = ("_lines", "_words", "_asked", "_set")
-
-    def __init__(self, lines: Iterable[LineInfo]) -> None:
-        self._lines = list(lines)
-        self._words = " ".join([info.haystack for info in self._lines])
-        self._asked = 0
-        self._set: frozenset[str] | None = None
-
-    def __contains__(self, stem: object) -> bool:
-        if self._set is not None:
-            return stem in self._set
-        self._asked += 1
-        if self._asked > ASKED_BEFORE_SET:
-            words: set[str] = set()
-            words.update(*[info.words for info in self._lines])
-            self._set = frozenset([w[:STEM_CHARS] for w in words.difference(_NOT_STEMS) if w.isalpha()])
-            return stem in self._set
-        if not isinstance(stem, str) or not 0 < len(stem) <= STEM_CHARS:
-            return False
-        joined, n = self._words, len(stem)
-        at = joined.find(stem)
-        while at >= 0:
-            if at == 0 or _WORD_CHAR(joined, at - 1) is None:
-                # The rest of the run (a word that is letters only is one run of word characters).
-                word = joined[at : _WORD_TAIL(joined, at + n).end()]
-                if (n == STEM_CHARS or len(word) == n) and word.isalpha() and word not in _NOT_STEMS:
-                    return True
-            at = joined.find(stem, at + 1)
-        return False
-
-    def __and__(self, stems: Iterable[str]) -> frozenset[str]:
-        """Returns the stems of ``stems`` that the article has (``stems & article``, either way round)."""
-        return frozenset([stem for stem in stems if stem in self])
-
-    __rand__ = __and__
+# The stems of an article's lines, asked one by one: ``stem in`` it, ``stems & it`` and
+# ``it.shared(stems)`` as for the set of its stems (see :func:`article_stems`).
+ArticleStems = _core.ArticleStems
 
 
 def article_stems(lines: Iterable[LineInfo]) -> ArticleStems:
     """Returns the article's vocabulary: ``stem in`` it exactly when one of ``lines`` has that stem.
 
-    The same answers as the union of the lines' :attr:`LineInfo.stems`, and ``stems &
-    article_stems(lines)`` is their intersection (see :class:`ArticleStems`).
+    The same answers as the union of the lines' :attr:`LineInfo.stems` of every length: a
+    stem is in it when a word of the lines (:attr:`LineInfo.words`) is letters only, not a
+    function or common word, and has the stem for its first ``STEM_CHARS`` letters (longer
+    than the stem only when the stem has them all). The set of every word's first letters
+    costs a set entry per word of the article, and an article is asked about a line or two:
+    the native core looks for each stem asked in the article's words instead, and makes the
+    set after ``ASKED_BEFORE_SET`` questions.
     """
-    return ArticleStems(lines)
+    return shapes_core().article([info.words for info in lines], ASKED_BEFORE_SET)
 
 
 def stems_of(words: Iterable[str]) -> frozenset[str]:
@@ -190,46 +140,17 @@ def stems_of(words: Iterable[str]) -> frozenset[str]:
 
 def count_words(text: str) -> int:
     """Returns the number of words of a line (two CJK characters count as one)."""
-    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
-
-
-# "At least N words": N runs of word characters, each taken whole with possessive
-# quantifiers (Python 3.11+; on 3.10 the backtracking form, which matches the same lines), so
-# the match stops at the N-th word instead of reading the whole line, and a line with fewer
-# runs fails in one reading instead of being re-read at each word on the way back.
-_AT_LEAST: dict[int, re.Pattern[str]] = {}
-
-
-def at_least_words_pattern(limit: int) -> re.Pattern[str]:
-    """Returns the pattern that matches the start of a line with ``limit`` runs of word characters or more."""
-    pattern = _AT_LEAST.get(limit)
-    if pattern is None:
-        try:
-            pattern = re.compile(rf"(?:\W*+\w++){{{limit}}}")
-        except re.error:  # Python 3.10: no possessive quantifiers
-            pattern = re.compile(rf"(?:\W*\w+\b){{{limit}}}")
-        _AT_LEAST[limit] = pattern
-    return pattern
+    return shapes_core().count_words([text])[0]
 
 
 def has_fewer_words(text: str, limit: int) -> bool:
-    """Returns ``count_words(text) < limit``, reading the line only up to its ``limit``-th word.
-
-    A line shorter than ``limit`` characters has fewer words (a word, even a CJK one, is
-    one character or more). A line with ``limit`` runs of word characters has at least
-    ``limit`` words even with CJK (each run holds the start of a different word), so only
-    a line with fewer runs is looked at for CJK, which counts more words.
-    """
-    if len(text) < limit:
-        return True
-    if at_least_words_pattern(limit).match(text) is not None:
-        return False
-    return _HAS_CJK.search(text) is None or count_words(text) < limit
+    """Returns ``count_words(text) < limit`` (the core reads the line up to its ``limit``-th run of word characters)."""
+    return shapes_core().fewer_words([text], limit)[0]
 
 
 def frequency_key(text: str) -> str:
-    """Returns the key under which recurring lines meet: lower-cased, digits masked."""
-    return _DIGITS.sub("0", collapse(text).lower())
+    """Returns the key under which recurring lines meet: whitespace collapsed, lower-cased, digits masked."""
+    return shapes_core().frequency_keys([text])[0]
 
 
 def ends_sentence(text: str) -> bool:
@@ -247,70 +168,133 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _words(lowered: str) -> tuple[list[str], bool]:
-    """Returns the words of a lower-cased line, in order, and whether it holds CJK (pairs of characters are words)."""
-    cjk = _HAS_CJK.search(lowered) is not None
-    return (_CJK_TOKENS if cjk else _WORDS).findall(lowered), cjk
-
-
 def line_words(collapsed: str) -> list[str]:
     """Returns the words of a line (whitespace collapsed), lower-cased, in order: :attr:`LineInfo.words`."""
-    return _words(collapsed.lower())[0]
-
-
-def line_haystack(collapsed: str) -> str:
-    """Returns the line lower-cased, where each run of word characters is a word (CJK text: its words joined)."""
-    lowered = collapsed.lower()
-    return lowered if _HAS_CJK.search(lowered) is None else " ".join(_CJK_TOKENS.findall(lowered))
-
-
-def _cjk_function_share(text: str) -> float:
-    """Returns the function-word share of a CJK line, on the scale of a spaced language's.
-
-    The share of its CJK characters that are function characters (or kana particles and
-    endings), times ``CJK_FUNCTION_SCALE``.
-    """
-    chars = _CJK_CHARS.findall(text)
-    if not chars:
-        return 0.0
-    function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
-    return min(1.0, CJK_FUNCTION_SCALE * function / len(chars))
+    return shapes_core().describe([collapsed])[0][5]
 
 
 def describe(text: str) -> LineInfo:
-    """Returns the shape of one paragraph."""
-    collapsed = collapse(text)
-    lowered = collapsed.lower()
-    sentence = ends_sentence(collapsed)
-    words, cjk = _words(lowered)
-    n = len(words)
-    stop = sum(map(LINE_FUNCTION_WORDS.__contains__, words)) / n if n else 0.0
-    if cjk:
-        stop = _cjk_function_share(lowered)
-    # Text in a script without a function-word list is prose when it ends like a sentence.
-    prose = n >= PROSE_ANY_WORDS or (n >= PROSE_MIN_WORDS and (stop >= PROSE_MIN_STOPWORDS or (cjk and sentence)))
-    stems = None if prose else stems_of(set(words).difference(_NOT_STEMS))
-    return LineInfo(collapsed, n, stop, prose, sentence, words, stems)
+    """Returns the shape of one paragraph (see :func:`describe_many`)."""
+    return LineInfo._make(shapes_core().describe([text])[0])
+
+
+def describe_many(texts: list[str]) -> list[LineInfo]:
+    r"""Returns the shape of each paragraph, found by the native core in one call.
+
+    The shape: the line with its white space collapsed, lower-cased (``str.lower``) and cut
+    into words (``\w+``; with CJK, pairs of CJK characters and runs of other word
+    characters); the share of its words in ``LINE_FUNCTION_WORDS`` (with CJK, the share of
+    CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
+    most 1); whether it ends like a sentence; prose: ``PROSE_ANY_WORDS`` words, or
+    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence);
+    and the stems (:func:`stems_of`) of a line that is not prose.
+    """
+    return list(map(LineInfo._make, shapes_core().describe(texts)))
+
+
+# The flags of the core's character table (native/src/shapes.rs): str.isalnum, str.isdecimal
+# (re's \d), str.isspace (str.split, re's \s), str.isalpha, and "str.lower depends on the
+# neighbours": CPython lower-cases one character by context, the capital sigma (final "ς"
+# at the end of a word); the core leaves the lines holding it to str.lower.
+_ALNUM, _DECIMAL, _SPACE, _ALPHA, _CONTEXT = 1, 2, 4, 8, 16
+_CONTEXT_CHARS = frozenset("\u03a3")
+_MULTI = 0xFFFFFFFF  # a character whose lower-case is several ("İ": "i̇")
+
+
+def _char_flags(c: str) -> int:
+    """Returns the core's flags of one character (:data:`_ALNUM` ...)."""
+    return (
+        _ALNUM * c.isalnum()
+        | _DECIMAL * c.isdecimal()
+        | _SPACE * c.isspace()
+        | _ALPHA * c.isalpha()
+        | _CONTEXT * (c in _CONTEXT_CHARS)
+    )
+
+
+def _learn(code: int) -> tuple[int, str]:
+    """Returns the core's flags and ``str.lower()`` of a character above U+FFFF (the core asks as it meets them)."""
+    c = chr(code)
+    return _char_flags(c), c.lower()
+
+
+# The table is built this many characters at a time: the whole plane's characters and their
+# lower-cases at once (two lists of 65,536 strings) raised each process's peak memory by
+# 10.5 MB (maxrss of a process that builds it), a block of 4,096 at a time by 1.2 MB, in as much
+# time (20 ms).
+TABLE_BLOCK = 4096
+
+
+def shape_table() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
+    """Returns Python's answers about each character of the Basic Multilingual Plane for the core.
+
+    Each property a block of characters at a time (``TABLE_BLOCK``) with a C-level ``map``
+    (about 20 ms per process).
+
+    Returns:
+        ``(flags, lower, multi)``: uint32 flags (:func:`_char_flags`), uint32 ``ord(c.lower())``
+        (``_MULTI`` where that is several characters), and ``{code point: c.lower()}`` for those.
+    """
+    n = 0x10000
+    flags = np.zeros(n, dtype=np.uint32)
+    lower = np.zeros(n, dtype=np.uint32)
+    multi: dict[int, str] = {}
+    props = ((_ALNUM, str.isalnum), (_DECIMAL, str.isdecimal), (_SPACE, str.isspace), (_ALPHA, str.isalpha))
+    for lo in range(0, n, TABLE_BLOCK):
+        chars = list(map(chr, range(lo, lo + TABLE_BLOCK)))
+        block = flags[lo : lo + TABLE_BLOCK]
+        for bit, prop in props:
+            block[np.fromiter(map(prop, chars), dtype=bool, count=TABLE_BLOCK)] |= bit
+        lowers = list(map(str.lower, chars))
+        lower[lo : lo + TABLE_BLOCK] = [ord(low) if len(low) == 1 else _MULTI for low in lowers]
+        multi.update((lo + k, low) for k, low in enumerate(lowers) if len(low) != 1)
+    for c in _CONTEXT_CHARS:
+        flags[ord(c)] |= _CONTEXT
+    return flags, lower, multi
+
+
+_core_shapes: _core.Shapes | None = None
+
+
+def shapes_core() -> _core.Shapes:
+    """Returns the process's native shapes (made on first use from :func:`shape_table`)."""
+    global _core_shapes
+    if _core_shapes is None:
+        flags, lower, multi = shape_table()
+        limits = (PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)
+        cjk = "".join(sorted(CJK_FUNCTION_CHARS))
+        _core_shapes = _core.Shapes(flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn)
+    return _core_shapes
 
 
 class RuleMatcher:
-    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, made cheaper.
+    """The first rule, in order, that matches a line: :meth:`Rule.matches` over the rules, the native core asked first.
 
-    A line of ``n`` words can only match the rules whose word limit is at least ``n``;
-    those are listed once per distinct limit, so a 70-word sentence is tried against the
-    one rule that reads lines that long instead of skipping 50 others one by one.
-
-    Most lines hold no needle of any rule: one search for all the needles of a list
-    tells so, and then only the rules without needles are tried (each rule with needles
-    would fail its own needle test, one search each).
+    The core (:class:`nettoyeur._core.RuleSet`, compiled once per rule list) answers for a
+    batch of lines which rules *can* match each one: the rules whose word limit the line
+    fits, that hold one of their needles, and whose pattern, translated by
+    :func:`nettoyeur.boilerplate.rule_regex.core_regex` into one that matches a superset
+    of the lines Python's matches, matches the line. Python then tries those candidates in
+    order with :meth:`Rule.matches`: the first that matches is the answer, so the verdicts
+    are those of the loop over the rules, and most lines, which have no candidate, run no
+    Python regex at all. A rule whose pattern cannot be translated is a candidate of every
+    line that fits its limit and needles.
 
     Args:
         rules: the rules in the order they are tried (user rules first).
     """
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.limits = sorted({r.max_words for r in rules})
-        self.groups = [_RuleList([r for r in rules if r.max_words >= limit]) for limit in self.limits]
+        self.rules = list(rules)
+        # Longer lines are never asked about: no rule reads them.
+        self.max_words = max((r.max_words for r in self.rules), default=-1)
+        try:
+            lower: tuple[list[int], list[int], list[int]] = lower_table()
+            patterns = [core_regex(r.pattern.pattern, r.pattern.flags) for r in self.rules]
+            needles = [list(r.needles) for r in self.rules]
+        except Untranslatable:  # a Python without sre's case tables: Python decides every line
+            lower, patterns, needles = ([], [], []), [None] * len(self.rules), [[] for _ in self.rules]
+        self._core = _core.RuleSet(patterns, [r.max_words for r in self.rules], needles, *lower)
 
     def first(self, text: str, n_words: int) -> Rule | None:
         """Returns the first rule that matches ``text`` (whitespace collapsed), or None.
@@ -319,35 +303,34 @@ class RuleMatcher:
             text: the line, whitespace collapsed.
             n_words: its number of words.
         """
-        if len(text) > RULE_MAX_CHARS:
-            return None
-        g = bisect_left(self.limits, n_words)  # the first group whose word limit the line fits
-        if g == len(self.limits):
-            return None  # longer than every rule reads
-        group = self.groups[g]
-        lowered = text.lower()
-        # A rule with needles matches no line that holds none of them.
-        needle_found = group.any_needle is not None and group.any_needle(lowered) is not None
-        for rule in group.rules if needle_found else group.without_needles:
-            if rule.matches(text, n_words, lowered):
-                return rule
-        return None
+        return self.first_many([text], [n_words])[0]
 
+    def first_many(self, texts: list[str], n_words: list[int]) -> list[Rule | None]:
+        """Returns the first rule that matches each line, or None: :meth:`first` of each, one call of the core.
 
-class _RuleList:
-    """The rules of one word limit, in order, with one search for any of their needles.
-
-    Args:
-        rules: the rules, in the order they are tried.
-    """
-
-    __slots__ = ("rules", "without_needles", "any_needle")
-
-    def __init__(self, rules: list[Rule]) -> None:
-        self.rules = rules
-        self.without_needles = [r for r in rules if not r.needles]
-        needles = sorted({needle for r in rules for needle in r.needles})
-        self.any_needle = needle_pattern(needles).search if needles else None
+        Args:
+            texts: the lines, whitespace collapsed.
+            n_words: their numbers of words.
+        """
+        out: list[Rule | None] = [None] * len(texts)
+        limit = self.max_words
+        asked = [i for i, (t, n) in enumerate(zip(texts, n_words)) if n <= limit and len(t) <= RULE_MAX_CHARS]
+        if not asked:
+            return out
+        if len(asked) == len(texts):
+            found = self._core.candidates(texts, n_words)
+        else:
+            found = self._core.candidates([texts[i] for i in asked], [n_words[i] for i in asked])
+        rules, done = self.rules, -1
+        for k in range(0, len(found), 2):
+            j = found[k]
+            if j == done:
+                continue  # this line's first rule is known
+            i = asked[j]
+            rule = rules[found[k + 1]]
+            if rule.matches(texts[i], n_words[i]):
+                out[i], done = rule, j
+        return out
 
 
 # Lines up to this many characters are remembered: menus, share bars, bylines and
@@ -399,8 +382,16 @@ class ShapeMemo:
     """
 
     def __init__(self, rules: list[Rule] | None) -> None:
-        self.matcher = RuleMatcher(rules) if rules else None
+        self._rules = rules
+        self._matcher: RuleMatcher | None = None
         self._seen = LineMemo()  # line -> (LineInfo, first matching rule)
+
+    @property
+    def matcher(self) -> RuleMatcher | None:
+        """The rules' matcher, compiled on first use (a process that only reads stored shapes never needs it)."""
+        if self._matcher is None and self._rules:
+            self._matcher = RuleMatcher(self._rules)
+        return self._matcher
 
     def known(self, text: str) -> LineInfo | None:
         """Returns the line's shape when the memo holds it, else None (nothing is described)."""
@@ -418,11 +409,47 @@ class ShapeMemo:
         rule = self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
         return self._seen.remember(text, (info, rule))
 
+    def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
+        """Returns :meth:`shape` of each line (the lines the memo lacks described in one call, ruled in another)."""
+        seen = self._seen
+        missing = list(dict.fromkeys(text for text in texts if text not in seen))
+        described = dict(zip(missing, describe_many(missing))) if missing else {}
+        rules: dict[str, Rule | None] = {}
+        if with_rule and missing and self.matcher is not None:
+            infos = [described[text] for text in missing]
+            rules = dict(zip(missing, self.matcher.first_many([i.text for i in infos], [i.n_words for i in infos])))
+        out = []
+        for text in texts:
+            hit = seen.get(text)
+            if hit is None:
+                info = described.get(text) or describe(text)  # (the memo may have been emptied since)
+                if not with_rule:
+                    hit = (info, None)
+                else:
+                    rule = rules[text] if text in rules else self._first(info)
+                    hit = seen.remember(text, (info, rule))
+            out.append(hit if with_rule else (hit[0], None))
+        return out
+
+    def _first(self, info: LineInfo) -> Rule | None:
+        """Returns the first rule that matches the line of ``info`` (None without rules)."""
+        return self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
+
 
 # The memos of the rule lists seen in this process, by content: a worker that receives
 # the run's rules again with each task (Ray) keeps one memo; the last one is checked first.
 _MEMOS: dict[tuple[Rule, ...], ShapeMemo] = {}
 _last: tuple[object, ShapeMemo | None] = (None, None)
+
+
+def compile_rules(rules: list[Rule] | None) -> None:
+    """Compiles the matcher of ``rules`` in this process, ahead of its first line.
+
+    A run calls it before its worker processes fork: they inherit the compiled matcher
+    instead of each compiling it again in every pass (~0.5 s of CPU each: translating the
+    patterns, building the core's automata).
+    """
+    _ = memo_for(rules).matcher
 
 
 def memo_for(rules: list[Rule] | None) -> ShapeMemo:

@@ -45,8 +45,7 @@ innovation); a menu label from a site template ("Wellness", "Faits divers") does
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -59,6 +58,7 @@ from nettoyeur.boilerplate.line_shapes import (
     frequency_key,
     has_fewer_words,
     memo_for,
+    shapes_core,
 )
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -187,27 +187,6 @@ def paired(text: str) -> bool:
     return counted(text) and _LETTER.search(text) is not None
 
 
-def document_keys(texts: list[str]) -> set[str]:
-    """Returns the frequency keys of a document's counted lines and of its adjacent pairs of paired lines.
-
-    Args:
-        texts: the document's analysable kept lines, in order.
-    """
-    keys: set[str] = set()
-    previous: str | None = None
-    for text in texts:
-        if not counted(text):
-            previous = None
-            continue
-        key = frequency_key(text)
-        keys.add(key)
-        pairs = paired(text)
-        if previous is not None and pairs:
-            keys.add(pair_key(previous, key))
-        previous = key if pairs else None
-    return keys
-
-
 def _teaser_like(info: LineInfo) -> bool:
     """A telegraphic headline: several stems, few function words, no sentence end, no figures.
 
@@ -242,7 +221,7 @@ class _Article:
     def shared(self, info: LineInfo) -> int:
         """Returns how many of the line's stems the body uses."""
         stems = info.stems
-        return len(stems & self.vocab) if stems else 0
+        return self.vocab.shared(stems) if stems else 0
 
     def on_topic(self, info: LineInfo) -> bool:
         """True when the line shares at least one stem with the body."""
@@ -314,46 +293,62 @@ def separated_menu(info: LineInfo) -> bool:
     )
 
 
-def _neighbours(doc: Document, paras: list[Paragraph]) -> list[tuple[str | None, str | None]]:
-    """Returns, for each kept paragraph, the frequency keys of the lines just above and below it.
+# A kept line's 64-bit frequency key and those of its pairs with the lines above and below
+# it (None: that neighbour does not pair), as :func:`_neighbours` gives them.
+Near = tuple[int, int | None, int | None]
+_NO_COUNTS: Near = (0, None, None)
 
+
+def _neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
+    """Returns, for each kept paragraph, the 64-bit keys of its line and of its pairs with the lines above and below it.
+
+    The key of a line is ``hash64(frequency_key(line))``, of a pair ``hash64(pair_key(...))``
+    (pass 1 counted the same, :func:`nettoyeur.boilerplate.line_counts.document_line_keys`).
     The neighbours are those pass 1 counted: every analysable line the document had when
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
-    (a long line, figures only) is None.
+    (a long line, figures only) gives None. The native core finds them all in one call.
+    Only the lines of fewer than ``FREQUENCY_MAX_WORDS`` words are asked about (the
+    frequency signals read no other): the others get :data:`_NO_COUNTS`.
+
+    Args:
+        doc: the document.
+        paras: its kept paragraphs.
+        infos: their shapes.
     """
     seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
-    keys = [frequency_key(p.text) if paired(p.text) else None for p in seq]
     at = {p.index: k for k, p in enumerate(seq)}
-    out: list[tuple[str | None, str | None]] = []
-    for p in paras:
-        k = at[p.index]
-        out.append((keys[k - 1] if k > 0 else None, keys[k + 1] if k + 1 < len(keys) else None))
+    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_MAX_WORDS]
+    asked = [at[paras[k].index] for k in short]
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS)
+    out = [_NO_COUNTS] * len(paras)
+    for k, near in zip(short, found):
+        out[k] = near
     return out
 
 
-def _block_files(file_counts: Counter[str], key: str, around: tuple[str | None, str | None]) -> int:
+def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
     """Returns in how many files the line recurs with the same neighbour above or below it."""
-    above, below = around
+    _, above, below = near
     return max(
-        file_counts.get(pair_key(above, key), 0) if above is not None else 0,
-        file_counts.get(pair_key(key, below), 0) if below is not None else 0,
+        file_counts.get(above, 0) if above is not None else 0,
+        file_counts.get(below, 0) if below is not None else 0,
     )
 
 
-def _enclosed_files(file_counts: Counter[str], key: str, around: tuple[str | None, str | None]) -> int:
+def _enclosed_files(file_counts: Mapping[int, int], near: Near) -> int:
     """Returns in how many files (at most) the line recurs with the same neighbours above and below it."""
-    above, below = around
+    _, above, below = near
     if above is None or below is None:
         return 0
-    return min(file_counts.get(pair_key(above, key), 0), file_counts.get(pair_key(key, below), 0))
+    return min(file_counts.get(above, 0), file_counts.get(below, 0))
 
 
 def _first_pass(
     lines: list[tuple[LineInfo, Rule | None]],
-    file_counts: Counter[str] | None,
+    file_counts: Mapping[int, int] | None,
     min_files: int,
-    around: list[tuple[str | None, str | None]],
+    around: list[Near],
 ) -> list[Verdict | None]:
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
@@ -368,17 +363,16 @@ def _first_pass(
         elif info.n_words >= MENU_MIN_PARTS and separated_menu(info):
             flag = Verdict("boilerplate:pattern:nav", detail="separated-menu")
         elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
-            key = frequency_key(info.text)
-            n_files = file_counts.get(key, 0)
+            n_files = file_counts.get(near[0], 0)
             if n_files >= min_files:
-                block = _block_files(file_counts, key, near)
+                block = _block_files(file_counts, near)
                 if block >= min_files:
                     flag = Verdict(
                         "boilerplate:frequency:recurring-block",
                         detail=f"in {n_files} files, {block} with the same neighbour",
                     )
             if flag is None and n_files >= min(min_files, ENCLOSED_MIN_FILES):
-                enclosed = _enclosed_files(file_counts, key, near)
+                enclosed = _enclosed_files(file_counts, near)
                 if enclosed >= min(min_files, ENCLOSED_MIN_FILES):
                     flag = Verdict(
                         "boilerplate:frequency:recurring-block",
@@ -423,10 +417,11 @@ def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | Non
     When only the signals that read the article run again (after dedup), a dated list
     may have lost entries to dedup: its dates are weighed again, as a second clean would.
     """
-    memo = memo_for(rules)
+    short = [info.text for info in infos if info.n_words <= DATED_MAX_WORDS]
+    found = iter(memo_for(rules).shapes(short))  # the short lines' rules, described in one call
     flags: list[Verdict | None] = []
     for info in infos:
-        rule = memo.shape(info.text)[1] if info.n_words <= DATED_MAX_WORDS else None
+        rule = next(found)[1] if info.n_words <= DATED_MAX_WORDS else None
         dated = rule is not None and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
         flags.append(Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name) if dated else None)
     return flags
@@ -600,14 +595,13 @@ def _comment_thread(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 
 def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
     """Returns the shape and first matching rule of each paragraph (no rule when ``with_rule`` is False)."""
-    memo = memo_for(rules)
-    return [memo.shape(p.text, with_rule=with_rule) for p in paras]
+    return memo_for(rules).shapes([p.text for p in paras], with_rule=with_rule)
 
 
 def mark(
     doc: Document,
     rules: list[Rule],
-    file_counts: Counter[str] | None,
+    file_counts: Mapping[int, int] | None,
     min_files: int,
     protect: frozenset[int] = frozenset(),
     line_signals: bool = True,
@@ -619,7 +613,8 @@ def mark(
     Args:
         doc: the document; paragraphs already removed are left alone.
         rules: the pattern rules (built-in and user).
-        file_counts: files per frequency key over the whole corpus (None: no signal).
+        file_counts: files per 64-bit frequency key over the whole corpus (``hash64`` of the key,
+            :class:`~nettoyeur.boilerplate.line_counts.LineCounts`; None: no signal).
         min_files: the frequency floor.
         protect: indices of paragraphs never to flag (the kept copies that removed
             duplicates point at: removing them would lose every copy).
@@ -646,7 +641,7 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
-    around = _neighbours(doc, paras) if file_counts is not None else [(None, None)] * len(paras)
+    around = _neighbours(doc, paras, infos) if file_counts is not None else [_NO_COUNTS] * len(paras)
     if line_signals:
         flags = _first_pass(lines, file_counts, min_files, around)
     else:
@@ -682,8 +677,8 @@ def mark(
 def _article_signals(
     infos: list[LineInfo],
     line_flags: list[Verdict | None],
-    file_counts: Counter[str] | None,
-    around: list[tuple[str | None, str | None]],
+    file_counts: Mapping[int, int] | None,
+    around: list[Near],
 ) -> list[Verdict | None]:
     """Returns the verdicts once the signals that read the article have run over ``line_flags`` (left as is).
 
@@ -697,12 +692,11 @@ def _article_signals(
     if file_counts is not None:
         for k, info in enumerate(infos):
             if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
-                key = frequency_key(info.text)
-                n_files = file_counts.get(key, 0)
+                n_files = file_counts.get(around[k][0], 0)
                 # A line with function words or three words may be a syndicated title or
                 # heading: one more file is needed.
                 need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
-                block = _block_files(file_counts, key, around[k])
+                block = _block_files(file_counts, around[k])
                 if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
@@ -781,7 +775,7 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
         if b == main or words[b] >= share * words[main]:
             continue
         stems = frozenset().union(*(infos[k].stems for k in block))
-        if len(stems & vocab) < OUTLYING_TOPIC * max(1, len(stems)):
+        if vocab.shared(stems) < OUTLYING_TOPIC * max(1, len(stems)):
             apart.update(block)
     return apart
 

@@ -11,7 +11,9 @@ worth verifying; :func:`candidate_clusters` is signatures, LSH and components al
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -19,6 +21,7 @@ import numpy as np
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.lsh import (
     MAX_BUCKET_PAIRS,
+    add_counts,
     anchor_part_codes,
     band_codes,
     band_keys,
@@ -374,20 +377,35 @@ def counted_candidate_pairs(
         tasks = [("band", b) for b in range(analysis.band_keys.bands)]
         tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
         context = _CandidateContext(analysis.band_keys, signed, rows, group, spilled, settled)
-        results = list(mapper(_candidate_task, tasks, context))
+        results: Iterable[Any] = mapper(_candidate_task, tasks, context)
     else:
         keys = analysis.band_keys
-        results = [settled_band_codes(keys[rows, k], signed, settled) for k in range(keys.shape[1])]
-        tasks = [("band", k) for k in range(len(results))]
-        if spilled is not None:
-            results += [_anchor_part(spilled, group, p, settled) for p in range(ANCHOR_PARTS)]
-            tasks += [("anchors", p) for p in range(ANCHOR_PARTS)]
-    implied = sum(dropped for _, dropped in results)
-    pairs, agreement = counted_pairs_of_codes([r for (kind, _), (r, _) in zip(tasks, results) if kind == "band"])
-    if spilled is not None:
-        more, more_shared = counted_anchor_pairs_of_parts(
-            [r for (kind, _), (r, _) in zip(tasks, results) if kind == "anchors"]
+        tasks = [("band", k) for k in range(keys.shape[1])]
+        tasks += [("anchors", p) for p in range(ANCHOR_PARTS)] if spilled is not None else []
+        results = (
+            settled_band_codes(keys[rows, k], signed, settled)
+            if kind == "band"
+            else _anchor_part(spilled, group, k, settled)
+            for kind, k in tasks
         )
+    # The results are taken as they come: each anchor part's counts per owner (one int64 per
+    # paragraph id) summed at once, so that the 16 parts' never stand in memory together.
+    band_found: list[np.ndarray] = []
+    anchor_found: list[tuple[np.ndarray, np.ndarray]] = []
+    per_owner = None
+    implied = 0
+    for (kind, _), (found, dropped) in zip(tasks, results):
+        implied += dropped
+        if kind == "band":
+            band_found.append(found)
+        else:
+            codes, counts = found
+            per_owner = add_counts(per_owner, counts)
+            anchor_found.append((codes, none))
+            del found, codes, counts
+    pairs, agreement = counted_pairs_of_codes(band_found)
+    if spilled is not None:
+        more, more_shared = counted_anchor_pairs_of_parts(anchor_found, per_owner=per_owner)
     elif anchors and len(analysis.anchor_keys):
         first = group[analysis.anchor_owner] == analysis.anchor_owner
         keys, owners = analysis.anchor_keys[first], analysis.anchor_owner[first]
@@ -395,7 +413,7 @@ def counted_candidate_pairs(
         parts = [settled_anchor_codes(keys[part_of == p], owners[part_of == p], settled) for p in range(ANCHOR_PARTS)]
         implied += sum(dropped for _, dropped in parts)
         more, more_shared = counted_anchor_pairs_of_parts([codes for codes, _ in parts])
-    del results
+    del per_owner
     shared = np.zeros(len(pairs), dtype=np.uint8)
     if len(more):
         banded = pairs[:, 0] << 32 | pairs[:, 1]
@@ -686,6 +704,7 @@ def candidate_clusters(
     bands: int = 16,
     rows: int = 8,
     workers: int = 1,
+    threads: int = 1,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Signatures, LSH candidates and connected components of paragraphs, without verification.
 
@@ -700,15 +719,26 @@ def candidate_clusters(
         bands: LSH bands.
         rows: rows per band.
         workers: processes signing batches of the texts.
+        threads: threads of this process signing batches (the native core releases the GIL);
+            the result does not depend on it nor on ``workers``.
 
     Returns:
         ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
         connected component.
+
+    Raises:
+        ValueError: ``threads`` is less than 1.
     """
-    step = max(256, min(8192, len(texts) // (8 * max(1, workers)) + 1))
+    if threads < 1:
+        raise ValueError(f"threads must be 1 or more, not {threads}")
+    step = max(256, min(8192, len(texts) // (8 * max(1, workers, threads)) + 1))
     ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
     context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
-    parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
+    if threads > 1 and len(ranges) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            parts = list(pool.map(partial(_analyse_range, context), ranges))
+    else:
+        parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
     analysis = Analysis.concat(parts, bands)
     pairs = band_pairs(analysis.band_keys, analysis.signed)
     return pairs, components(len(texts), pairs)

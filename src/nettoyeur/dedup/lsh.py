@@ -234,18 +234,53 @@ def pairs_of_codes(codes: list[np.ndarray]) -> np.ndarray:
     return _decode(sorted_unique(np.concatenate([np.empty(0, dtype=np.int64), *codes])))
 
 
+def concatenate_consumed(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+    """Concatenates ``parts`` into one new array, emptying the list as it goes.
+
+    Each part is dropped from the list once copied, so a part nothing else holds is freed
+    then: memory peaks at the result plus one part, where ``np.concatenate`` holds every part
+    and the result at once (twice the data).
+    """
+    out = np.empty(sum(len(p) for p in parts), dtype=dtype)
+    at = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        out[at : at + len(part)] = part
+        at += len(part)
+        del part
+    return out
+
+
 def counted_pairs_of_codes(codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Returns :func:`pairs_of_codes` and, per pair, the number of bands whose codes hold it (uint8).
 
     The count of bands a pair agrees on estimates its similarity: a pair of Jaccard ``s``
     agrees on each band with probability ``s^rows``, so on ``bands * s^rows`` of them on average.
+    The list is emptied (see :func:`concatenate_consumed`), and the codes sorted in place.
     """
-    every = np.sort(np.concatenate([np.empty(0, dtype=np.int64), *codes]))
+    every = concatenate_consumed(codes, np.int64)
+    every.sort()
     if len(every) == 0:
         return _decode(every), np.empty(0, dtype=np.uint8)
     starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
     counts = np.diff(np.r_[starts, len(every)]).astype(np.uint8)
     return _decode(every[starts]), counts
+
+
+def add_counts(total: np.ndarray | None, counts: np.ndarray) -> np.ndarray:
+    """Adds one part's anchors per owner (``np.bincount``, any length) into ``total`` (int32); returns it.
+
+    Summing the parts as they come keeps one array of counts, where holding every part's
+    (int64, one entry per paragraph id) cost 16 x 8 bytes a paragraph on the driver.
+    """
+    if total is None or len(total) < len(counts):
+        grown = np.zeros(len(counts), dtype=np.int32)
+        if total is not None:
+            grown[: len(total)] = total
+        total = grown
+    total[: len(counts)] += counts.astype(np.int32, copy=False)
+    return total
 
 
 def lsh_candidates(sigs: np.ndarray, ids: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -336,19 +371,30 @@ def anchor_pairs_of_parts(results: list[tuple[np.ndarray, np.ndarray]], min_shar
 
 
 def counted_anchor_pairs_of_parts(
-    results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5
+    results: list[tuple[np.ndarray, np.ndarray]], min_share: float = 0.5, per_owner: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`anchor_pairs_of_parts`, with the number of anchors each pair shares (uint8, at most 255).
 
     The codes are sorted in place and each temporary released as soon as it is used: with
     one code per pair and shared anchor (1.5 M for 100,000 short lines from a small
-    vocabulary) the step peaked at 104 MB above its input, 57 MB now (tracemalloc).
+    vocabulary) the step peaked at 104 MB above its input, 57 MB now (tracemalloc). The
+    list is emptied as its codes are gathered (see :func:`concatenate_consumed`).
+
+    Args:
+        results: each part's :func:`anchor_part_codes`.
+        min_share: required share of the smaller set's anchors found in the other.
+        per_owner: the anchors of each owner over all parts, where the caller summed the
+            parts' counts as they came (:func:`add_counts`; the parts' own are then not read);
+            None: summed here.
     """
-    size = max((len(per_owner) for _, per_owner in results), default=0)
-    per_owner = np.zeros(size, dtype=np.int64)
-    for _, counts in results:
-        per_owner[: len(counts)] += counts
-    codes = np.concatenate([np.empty(0, dtype=np.int64), *(found for found, _ in results)])
+    if per_owner is None:
+        for _, counts in results:
+            per_owner = add_counts(per_owner, counts)
+    if per_owner is None:
+        per_owner = np.zeros(0, dtype=np.int32)
+    found = [codes for codes, _ in results]
+    results.clear()
+    codes = concatenate_consumed(found, np.int64)
     if len(codes) == 0:
         return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.uint8)
     codes.sort()

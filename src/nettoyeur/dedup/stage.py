@@ -500,8 +500,9 @@ def decide(
             restates it stays. None: neither rule (every copy counts).
 
     Returns:
-        the :class:`Decision`. The analysis' band keys and anchors, most of its memory,
-        are dropped once the candidates are found.
+        the :class:`Decision`. The analysis' exact and masked keys are dropped once the
+        groups and families are known, its band keys and anchors, most of its memory, once
+        the candidates are found.
     """
     stats = DedupStats()
     n = stats.paragraphs = len(analysis)
@@ -511,6 +512,10 @@ def decide(
     exact = np.stack([group[copies], copies], axis=1)
     stats.exact_pairs = len(exact)
     settled = families(analysis, group)
+    # The exact and masked keys (32 bytes a paragraph) are read by the groups and families
+    # alone: dropped before the candidates, whose merge is the peak of a large clean.
+    analysis.exact = np.empty((0, 2), dtype=np.uint64)
+    analysis.masked = np.empty((0, 2), dtype=np.uint64)
     signed, pairs = _candidates(analysis, group, settled, config, executor, stats, progress)
     # The band keys and anchors are most of the analysis and are not needed any more.
     has_shingles = np.zeros(n, dtype=bool)

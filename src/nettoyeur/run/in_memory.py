@@ -19,6 +19,7 @@ from tqdm import tqdm
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.after_dedup import remark_documents
 from nettoyeur.boilerplate.line_counts import count_lines
+from nettoyeur.boilerplate.line_shapes import compile_rules
 from nettoyeur.boilerplate.rules import builtin_rules, load_rules
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.sources import Sink, Source, analysable, list_shown, load_document
@@ -50,6 +51,7 @@ def rules_for(config: CleanConfig) -> list:
     rules = builtin_rules()
     if config.rules_file is not None:
         rules = load_rules(config.rules_file) + rules
+    compile_rules(rules)  # before any worker forks: they inherit the compiled matcher
     return rules
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse, line_haystack, line_words
+from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse, line_words
 from nettoyeur.records import Document
 
 # One row per analysed paragraph: describe's function-word share (float64, exactly), its
@@ -43,11 +43,6 @@ class StoredShape(LineInfo):
     def words(self) -> list[str]:  # type: ignore[override]
         """The line's words, lower-cased, in order, as :func:`~nettoyeur.boilerplate.line_shapes.describe` saw them."""
         return line_words(self.text)
-
-    @property
-    def haystack(self) -> str:
-        """The line lower-cased (see :func:`~nettoyeur.boilerplate.line_shapes.line_haystack`): no word to find."""
-        return line_haystack(self.text)
 
 
 class ShapeLog:

@@ -1,0 +1,613 @@
+//! The pattern rules' candidates: for each line of a batch, the rules that *can* match it, in
+//! order (`boilerplate.line_shapes.RuleMatcher` confirms them with Python's own `Rule.matches`).
+//!
+//! Each rule comes as a pattern that matches a superset of the lines its Python pattern
+//! fullmatches, *lower-cased* by `sre`'s simple lower-case mapping (`boilerplate.rule_regex`
+//! translates them; the mapping comes from Python as a table, so every Unicode question stays
+//! Python's), with its word limit and its needles. A rule is a candidate of a line when the line
+//! fits its word limit, holds one of its needles (when it has some) and matches its pattern.
+//! The patterns run on the `regex` crate's own engine, `regex-automata`'s lazy DFA, alone:
+//!
+//! - The rules without needles are anchored templates ("Partager sur ‹social›"): one DFA holds
+//!   them all (a set: every pattern that matches is reported) and one pass over a lower-cased
+//!   line answers for every one (the pass stops where no template goes on, a few characters
+//!   into most lines).
+//! - The rules with needles can match anywhere in a line (`.*` first): one Aho-Corasick automaton
+//!   finds which needles a line holds, and only the rules with one of them are matched, each with
+//!   its own DFA. (In one set with the others they multiply the set's DFA states: building them
+//!   cost 18 us a line on 16,000 lines of web pages, against 1.2 us for the set without them.)
+//!
+//! Python finds needles in `str.lower(line)`, which differs from the lower-cased line here only
+//! at the characters of `special` (`İ`, whose full lower-case form is two characters, and `Σ`,
+//! lower-cased by its context): a line holding one of those has every needle. A rule without a
+//! pattern, or whose pattern does not compile here, is a candidate of every line that fits its
+//! limit and needles; every rule that fits its limit is a candidate of a line that is not UTF-8
+//! (`None`: a lone surrogate in Python). A search never fails (the DFAs never give up: when a
+//! cache is full it is cleared and built again); if one did, its rules would be candidates.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+
+use crate::InputError;
+
+/// The largest compiled pattern or set (bytes of NFA): the built-in rules' classes are
+/// Python's own `\w` and the like spelled out (some 650 ranges each).
+pub const SIZE_LIMIT: usize = 256 << 20;
+/// The lazy DFAs' caches (bytes, at most: they grow as states are built, then are cleared and
+/// built again). Measured on the 122,556 distinct lines of a corpus of 1,200 web pages, one
+/// pass (CPU s of the pass, memory the caches took): set 8 MB and 4 MB each rule with needles,
+/// 0.28 s, 17 MB; 16 and 4, 0.27 s, 23 MB; 8 and 2, 0.65-0.9 s, 16 MB; 2 and 0.5, 1.7 s, 5 MB.
+pub const SET_CACHE: usize = 8 << 20;
+pub const ALONE_CACHE: usize = 4 << 20;
+
+/// How one rule is matched.
+#[derive(Debug)]
+enum Matcher {
+    /// Its pattern is pattern `k` of the set.
+    InSet(usize),
+    /// Its own lazy DFA (a rule with needles), with its index among those.
+    Alone(Arc<DFA>, usize),
+    /// No pattern: a candidate of every line that fits its limit and needles.
+    Always,
+}
+
+/// The rules of one list, compiled.
+#[derive(Debug)]
+pub struct RuleSet {
+    set: Option<Arc<DFA>>,
+    alone: usize,
+    /// Lazy DFA caches, one set per batch running at the same time.
+    caches: Mutex<Vec<Caches>>,
+    matchers: Vec<Matcher>,
+    max_words: Vec<u64>,
+    /// The ids of each rule's needles in `needles` (empty: no needle test).
+    rule_needles: Vec<Vec<usize>>,
+    needles: Option<AhoCorasick>,
+    needle_count: usize,
+    /// Characters whose lower-case form differs, sorted, and those forms.
+    lower_from: Vec<u32>,
+    lower_to: Vec<char>,
+    ascii_lower: [u8; 128],
+    /// Characters at which Python's `str.lower` and the table differ (sorted).
+    special: Vec<u32>,
+}
+
+/// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    lowered: String,
+    found: Vec<bool>,
+    caches: Caches,
+}
+
+/// The caches of a rule list's lazy DFAs (made on first use).
+#[derive(Debug, Default)]
+struct Caches {
+    set: Option<Cache>,
+    matched: Option<PatternSet>,
+    alone: Vec<Option<Cache>>,
+}
+
+impl RuleSet {
+    /// Compiles the rules.
+    ///
+    /// Args: each rule's pattern (`None`: a candidate of every line that fits its limit and
+    /// needles), word limit and needles (lower-case substrings, one of which a line must hold);
+    /// the lower-case table (`lower_from[i]` lower-cases to `lower_to[i]`) and the characters
+    /// where Python's `str.lower` differs from it.
+    ///
+    /// Errors: the per-rule lists, or the table's two columns, differ in length; a table entry
+    /// is not a character; a needle is empty.
+    pub fn new(
+        patterns: &[Option<String>],
+        max_words: &[u64],
+        needles: &[Vec<String>],
+        lower_from: &[u32],
+        lower_to: &[u32],
+        special: &[u32],
+    ) -> Result<RuleSet, InputError> {
+        let n = patterns.len();
+        if max_words.len() != n || needles.len() != n {
+            return Err(InputError(format!(
+                "{n} patterns but {} word limits and {} needle lists",
+                max_words.len(),
+                needles.len()
+            )));
+        }
+        if lower_from.len() != lower_to.len() {
+            return Err(InputError("the lower-case table's two columns differ in length".into()));
+        }
+        let mut pairs = Vec::with_capacity(lower_from.len());
+        for (&f, &t) in lower_from.iter().zip(lower_to) {
+            let to = char::from_u32(t).ok_or_else(|| InputError(format!("lower-case form {t:#x} is not a character")))?;
+            pairs.push((f, to));
+        }
+        pairs.sort_unstable_by_key(|p| p.0);
+        pairs.dedup_by_key(|p| p.0);
+        let mut ascii_lower = [0u8; 128];
+        for (c, slot) in ascii_lower.iter_mut().enumerate() {
+            *slot = c as u8;
+        }
+        for &(f, t) in &pairs {
+            if f < 128 && (t as u32) < 128 {
+                ascii_lower[f as usize] = t as u8;
+            }
+        }
+        // The needles, each once.
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut rule_needles = Vec::with_capacity(n);
+        for list in needles {
+            let mut ids = Vec::with_capacity(list.len());
+            for needle in list {
+                if needle.is_empty() {
+                    return Err(InputError("an empty needle would match every line".into()));
+                }
+                let id = match distinct.iter().position(|d| *d == needle.as_str()) {
+                    Some(id) => id,
+                    None => {
+                        distinct.push(needle);
+                        distinct.len() - 1
+                    }
+                };
+                ids.push(id);
+            }
+            rule_needles.push(ids);
+        }
+        let needle_count = distinct.len();
+        let ac = if distinct.is_empty() {
+            None
+        } else {
+            let ac = AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&distinct);
+            Some(ac.map_err(|e| InputError(format!("needles: {e}")))?)
+        };
+        // The rules without needles in one set; the others alone.
+        let mut matchers = Vec::with_capacity(n);
+        let mut sources = Vec::new();
+        let mut alone = 0;
+        for (p, ids) in patterns.iter().zip(&rule_needles) {
+            matchers.push(match p {
+                None => Matcher::Always,
+                Some(p) if ids.is_empty() => {
+                    sources.push(p.as_str());
+                    Matcher::InSet(sources.len() - 1)
+                }
+                Some(p) => match compile_one(p) {
+                    Ok(dfa) => {
+                        alone += 1;
+                        Matcher::Alone(dfa, alone - 1)
+                    }
+                    Err(_) => Matcher::Always,
+                },
+            });
+        }
+        // The set's patterns in a canonical order (sorted, each once), so that any order of the
+        // same rules finds its set in the cache.
+        let mut canonical = sources.clone();
+        canonical.sort_unstable();
+        canonical.dedup();
+        for m in matchers.iter_mut() {
+            if let Matcher::InSet(k) = *m {
+                *m = Matcher::InSet(canonical.binary_search(&sources[k]).unwrap_or(0));
+            }
+        }
+        let sources = canonical;
+        let mut set = if sources.is_empty() { None } else { compile_set(&sources).ok() };
+        if set.is_none() && !sources.is_empty() {
+            // A pattern that does not compile alone leaves the set (Python decides its rule);
+            // if the rest still do not compile together (the size limit), Python decides them all.
+            let mut kept = Vec::new();
+            for m in matchers.iter_mut() {
+                if let Matcher::InSet(k) = *m {
+                    if compile_one(sources[k]).is_ok() {
+                        kept.push(sources[k]);
+                        *m = Matcher::InSet(kept.len() - 1);
+                    } else {
+                        *m = Matcher::Always;
+                    }
+                }
+            }
+            set = if kept.is_empty() { None } else { compile_set(&kept).ok() };
+            if set.is_none() {
+                for m in matchers.iter_mut() {
+                    if let Matcher::InSet(_) = m {
+                        *m = Matcher::Always;
+                    }
+                }
+            }
+        }
+        let mut special = special.to_vec();
+        special.sort_unstable();
+        Ok(RuleSet {
+            set,
+            alone,
+            caches: Mutex::new(Vec::new()),
+            matchers,
+            max_words: max_words.to_vec(),
+            rule_needles,
+            needles: ac,
+            needle_count,
+            lower_from: pairs.iter().map(|p| p.0).collect(),
+            lower_to: pairs.iter().map(|p| p.1).collect(),
+            ascii_lower,
+            special,
+        })
+    }
+
+    /// Whether each rule's pattern compiled (false: a candidate of every line it fits).
+    pub fn compiled(&self) -> Vec<bool> {
+        self.matchers.iter().map(|m| !matches!(m, Matcher::Always)).collect()
+    }
+
+    /// Writes `line` lower-cased (one character for one, by the table) into `out`; returns
+    /// whether it holds a character where Python's `str.lower` differs from the table.
+    pub fn lower_into(&self, line: &str, out: &mut String) -> bool {
+        out.clear();
+        out.reserve(line.len());
+        let mut special = false;
+        for c in line.chars() {
+            let code = c as u32;
+            if code < 128 {
+                out.push(self.ascii_lower[code as usize] as char);
+            } else {
+                special |= self.special.binary_search(&code).is_ok();
+                match self.lower_from.binary_search(&code) {
+                    Ok(k) => out.push(self.lower_to[k]),
+                    Err(_) => out.push(c),
+                }
+            }
+        }
+        special
+    }
+
+    /// Appends to `out` the rules, in order, that can match `line` (`None`: not UTF-8) of `n_words` words.
+    pub fn candidates(&self, line: Option<&str>, n_words: u64, scratch: &mut Scratch, out: &mut Vec<u32>) {
+        let fits = |r: usize| self.max_words[r] >= n_words;
+        let line = match line {
+            Some(line) => line,
+            None => {
+                out.extend((0..self.matchers.len()).filter(|&r| fits(r)).map(|r| r as u32));
+                return;
+            }
+        };
+        if !(0..self.matchers.len()).any(fits) {
+            return;
+        }
+        let special = self.lower_into(line, &mut scratch.lowered);
+        let hay = scratch.lowered.as_str();
+        // The set runs when a rule of it fits the line.
+        let mut set_ran = false;
+        // The needles are looked for when a rule with needles fits (every one "found" by a special line).
+        let mut needles_looked = false;
+        for (r, m) in self.matchers.iter().enumerate() {
+            if !fits(r) {
+                continue;
+            }
+            let ids = &self.rule_needles[r];
+            if !ids.is_empty() && !special {
+                if !needles_looked {
+                    needles_looked = true;
+                    scratch.found.clear();
+                    scratch.found.resize(self.needle_count, false);
+                    if let Some(ac) = &self.needles {
+                        for hit in ac.find_overlapping_iter(hay) {
+                            scratch.found[hit.pattern().as_usize()] = true;
+                        }
+                    }
+                }
+                if !ids.iter().any(|&id| scratch.found[id]) {
+                    continue;
+                }
+            }
+            let caches = &mut scratch.caches;
+            let candidate = match m {
+                Matcher::Always => true,
+                Matcher::Alone(dfa, k) => {
+                    if caches.alone.len() < self.alone {
+                        caches.alone.resize_with(self.alone, || None);
+                    }
+                    let cache = caches.alone[*k].get_or_insert_with(|| dfa.create_cache());
+                    let input = Input::new(hay).anchored(Anchored::Yes).earliest(true);
+                    // An error (none is expected: the DFA never gives up) leaves Python to decide.
+                    dfa.try_search_fwd(cache, &input).map_or(true, |m| m.is_some())
+                }
+                Matcher::InSet(k) => match &self.set {
+                    None => true,
+                    Some(dfa) => {
+                        if !set_ran {
+                            set_ran = true;
+                            let matched = caches.matched.get_or_insert_with(|| PatternSet::new(dfa.pattern_len()));
+                            matched.clear();
+                            let cache = caches.set.get_or_insert_with(|| dfa.create_cache());
+                            let input = Input::new(hay).anchored(Anchored::Yes);
+                            if dfa.try_which_overlapping_matches(cache, &input, matched).is_err() {
+                                // As above: Python decides every rule of the set.
+                                for p in 0..dfa.pattern_len() {
+                                    let _ = matched.try_insert(PatternID::new_unchecked(p));
+                                }
+                            }
+                        }
+                        caches.matched.as_ref().map_or(true, |m| m.contains(PatternID::new_unchecked(*k)))
+                    }
+                },
+            };
+            if candidate {
+                out.push(r as u32);
+            }
+        }
+    }
+
+    /// The candidates of a batch of lines: `(line, rule)` pairs, flat, by line then rule.
+    ///
+    /// Errors: `lines` and `n_words` differ in length, or there are more than `u32::MAX` lines or rules.
+    pub fn batch(&self, lines: &[Option<&str>], n_words: &[u64]) -> Result<Vec<u32>, InputError> {
+        if lines.len() != n_words.len() {
+            return Err(InputError(format!("{} lines but {} word counts", lines.len(), n_words.len())));
+        }
+        if lines.len() > u32::MAX as usize || self.matchers.len() > u32::MAX as usize {
+            return Err(InputError("too many lines or rules in one batch".into()));
+        }
+        let mut out = Vec::new();
+        let mut rules = Vec::new();
+        // The DFAs' caches of an earlier batch (their states are built once a process).
+        let caches = self.caches.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+        let mut scratch = Scratch { caches, ..Scratch::default() };
+        for (i, (&line, &n)) in lines.iter().zip(n_words).enumerate() {
+            rules.clear();
+            self.candidates(line, n, &mut scratch, &mut rules);
+            for &r in &rules {
+                out.push(i as u32);
+                out.push(r);
+            }
+        }
+        self.caches.lock().unwrap_or_else(|e| e.into_inner()).push(scratch.caches);
+        Ok(out)
+    }
+}
+
+/// Compiled patterns and sets, by source, so that a process compiles a rule list once however
+/// many matchers it makes of it (a test makes hundreds; compiling the built-in rules takes
+/// ~0.1 s). At most `CACHE_SIZE` of each are kept; then the cache starts again.
+static ALONE: Mutex<Option<HashMap<String, Arc<DFA>>>> = Mutex::new(None);
+static SETS: Mutex<Option<HashMap<Vec<String>, Arc<DFA>>>> = Mutex::new(None);
+const CACHE_SIZE: usize = 256;
+
+/// An error compiling a pattern (its rule is then a candidate of every line).
+type CompileError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Returns `key`'s value from a cache, made by `make` (and kept) when it is not there.
+fn cached<K: Eq + Hash + Clone, V>(
+    cache: &Mutex<Option<HashMap<K, Arc<V>>>>,
+    key: &K,
+    make: impl FnOnce() -> Result<V, CompileError>,
+) -> Result<Arc<V>, CompileError> {
+    if let Some(v) = cache.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashMap::new).get(key) {
+        return Ok(v.clone());
+    }
+    let v = Arc::new(make()?); // compiled without the lock: another thread may compile the same, harmlessly
+    let mut guard = cache.lock().unwrap_or_else(|e| e.into_inner());
+    let map = guard.get_or_insert_with(HashMap::new);
+    if map.len() >= CACHE_SIZE {
+        map.clear();
+    }
+    map.insert(key.clone(), v.clone());
+    Ok(v)
+}
+
+/// Compiles patterns into one lazy DFA (no case folding, no Unicode class of Rust's own: the
+/// patterns spell every class out). Its cache grows to `cache` bytes at most, and is then
+/// cleared and built again (it never gives up, so a search never fails).
+fn build(patterns: &[&str], kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+    let dfa = DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(kind)
+                .cache_capacity(cache)
+                .skip_cache_capacity_check(true)
+                .minimum_cache_clear_count(None),
+        )
+        .syntax(syntax::Config::new().unicode(true).utf8(true).nest_limit(1000))
+        .thompson(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)).which_captures(WhichCaptures::None))
+        .build_many(patterns)?;
+    Ok(dfa)
+}
+
+/// Compiles one rule's pattern (a rule with needles).
+fn compile_one(pattern: &str) -> Result<Arc<DFA>, CompileError> {
+    cached(&ALONE, &pattern.to_string(), || build(&[pattern], MatchKind::LeftmostFirst, ALONE_CACHE))
+}
+
+/// Compiles the patterns of the rules without needles into one set.
+fn compile_set(patterns: &[&str]) -> Result<Arc<DFA>, CompileError> {
+    let key: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+    cached(&SETS, &key, || build(patterns, MatchKind::All, SET_CACHE))
+}
+
+#[cfg(feature = "python")]
+pub mod py {
+    //! The binding: `nettoyeur._core.RuleSet`.
+
+    use pyo3::prelude::*;
+    use pyo3::types::{PyList, PyString};
+
+    /// The pattern rules of one list, compiled (see `rules.rs`).
+    ///
+    /// Args:
+    ///     patterns: each rule's pattern (``rule_regex.core_regex``), None for a rule that is
+    ///         a candidate of every line that fits its limit and needles.
+    ///     max_words: each rule's word limit.
+    ///     needles: each rule's needles (``Rule.needles``; empty: no needle test).
+    ///     lower_from: the characters whose lower-case form differs (``rule_regex.lower_table``).
+    ///     lower_to: those forms.
+    ///     special: the characters where ``str.lower`` differs from that table.
+    ///
+    /// Raises:
+    ///     ValueError: the per-rule lists or the table's columns differ in length, a lower-case
+    ///         form is not a character, or a needle is empty.
+    #[pyclass(frozen, module = "nettoyeur._core", name = "RuleSet")]
+    pub struct PyRuleSet {
+        inner: super::RuleSet,
+    }
+
+    #[pymethods]
+    impl PyRuleSet {
+        #[new]
+        fn new(
+            py: Python<'_>,
+            patterns: Vec<Option<String>>,
+            max_words: Vec<u64>,
+            needles: Vec<Vec<String>>,
+            lower_from: Vec<u32>,
+            lower_to: Vec<u32>,
+            special: Vec<u32>,
+        ) -> PyResult<Self> {
+            let inner = py.allow_threads(|| {
+                super::RuleSet::new(&patterns, &max_words, &needles, &lower_from, &lower_to, &special)
+            })?;
+            Ok(PyRuleSet { inner })
+        }
+
+        /// Whether each rule's pattern compiled (False: a candidate of every line).
+        #[getter]
+        fn compiled(&self) -> Vec<bool> {
+            self.inner.compiled()
+        }
+
+        /// The rules each line can match: ``[line, rule, line, rule, ...]``, by line then rule.
+        ///
+        /// Args:
+        ///     lines: the lines (str).
+        ///     n_words: each line's number of words.
+        ///
+        /// Raises:
+        ///     TypeError: a line is not a str.
+        ///     ValueError: ``lines`` and ``n_words`` differ in length.
+        fn candidates(&self, py: Python<'_>, lines: &Bound<'_, PyList>, n_words: Vec<u64>) -> PyResult<Vec<u32>> {
+            // The lines are copied out as UTF-8 (PyString::to_str would cache a UTF-8 copy inside
+            // every non-ASCII string for the rest of its life); a lone surrogate leaves it None.
+            let mut text = Vec::new();
+            let mut spans = Vec::with_capacity(lines.len());
+            for item in lines.iter() {
+                let s = item.downcast::<PyString>()?;
+                match s.encode_utf8() {
+                    Ok(bytes) => {
+                        let start = text.len();
+                        text.extend_from_slice(bytes.as_bytes());
+                        spans.push(Some((start, text.len())));
+                    }
+                    Err(_) => spans.push(None),
+                }
+            }
+            let out = py.allow_threads(|| {
+                let lines: Vec<Option<&str>> = spans
+                    .iter()
+                    .map(|s| s.and_then(|(a, b)| std::str::from_utf8(&text[a..b]).ok()))
+                    .collect();
+                self.inner.batch(&lines, &n_words)
+            })?;
+            Ok(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 'A'..'Z', 'É' and 'İ' lower-case as Python's table says; 'İ' is special.
+    fn table() -> (Vec<u32>, Vec<u32>) {
+        let mut from: Vec<u32> = (b'A'..=b'Z').map(u32::from).collect();
+        let mut to: Vec<u32> = (b'a'..=b'z').map(u32::from).collect();
+        from.extend(['É' as u32, 'İ' as u32]);
+        to.extend(['é' as u32, 'i' as u32]);
+        (from, to)
+    }
+
+    fn rules(patterns: &[Option<&str>], max_words: &[u64], needles: &[&[&str]]) -> RuleSet {
+        let p: Vec<Option<String>> = patterns.iter().map(|p| p.map(String::from)).collect();
+        let n: Vec<Vec<String>> = needles.iter().map(|l| l.iter().map(|s| s.to_string()).collect()).collect();
+        let (from, to) = table();
+        RuleSet::new(&p, max_words, &n, &from, &to, &['İ' as u32]).unwrap()
+    }
+
+    fn plain(patterns: &[Option<&str>], max_words: &[u64]) -> RuleSet {
+        rules(patterns, max_words, &vec![&[][..]; patterns.len()])
+    }
+
+    fn candidates(s: &RuleSet, line: Option<&str>, n: u64) -> Vec<u32> {
+        let mut out = Vec::new();
+        s.candidates(line, n, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    #[test]
+    fn lines_are_matched_lower_cased_and_whole() {
+        let s = plain(&[Some(r"\Ashare\z"), Some(r"\Aé+\z"), Some(r"\Ash\z")], &[5, 5, 5]);
+        assert_eq!(candidates(&s, Some("SHARE"), 1), vec![0]);
+        assert_eq!(candidates(&s, Some("ÉéÉ"), 1), vec![1]);
+        assert_eq!(candidates(&s, Some("shares"), 1), Vec::<u32>::new());
+        assert_eq!(candidates(&s, Some("Sh"), 1), vec![2]);
+    }
+
+    #[test]
+    fn word_limits_untranslated_rules_and_lines_that_are_not_utf8() {
+        let s = plain(&[Some(r"\Aa.*\z"), None, Some(r"\Aab\z")], &[2, 3, 1]);
+        assert_eq!(s.compiled(), vec![true, false, true]);
+        assert_eq!(candidates(&s, Some("ab"), 1), vec![0, 1, 2]);
+        assert_eq!(candidates(&s, Some("ab"), 2), vec![0, 1]);
+        assert_eq!(candidates(&s, Some("xyz"), 3), vec![1]);
+        assert_eq!(candidates(&s, Some("xyz"), 4), Vec::<u32>::new());
+        assert_eq!(candidates(&s, None, 2), vec![0, 1]);
+    }
+
+    #[test]
+    fn needles_gate_their_rules_and_a_special_line_holds_every_needle() {
+        let s = rules(
+            &[Some(r"\A.*cookies?.*\z"), Some(r"\A.*\z"), None, Some(r"\A.*\z")],
+            &[9, 9, 9, 9],
+            &[&["cookie"], &["priv", "cook"], &["data"], &[]],
+        );
+        assert_eq!(candidates(&s, Some("Our COOKIES"), 2), vec![0, 1, 3]);
+        assert_eq!(candidates(&s, Some("a cook book"), 3), vec![1, 3]);
+        assert_eq!(candidates(&s, Some("Privacy and DATA"), 3), vec![1, 2, 3]);
+        assert_eq!(candidates(&s, Some("nothing here"), 2), vec![3]);
+        // 'İ' lower-cases to two characters in Python's str.lower: the needles are not looked for.
+        assert_eq!(candidates(&s, Some("İstanbul"), 1), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_always_a_candidate() {
+        let s = plain(&[Some(r"\A(\z"), Some(r"\Ax\z")], &[9, 9]);
+        assert_eq!(s.compiled(), vec![false, true]);
+        assert_eq!(candidates(&s, Some("y"), 1), vec![0]);
+        assert_eq!(candidates(&s, Some("X"), 1), vec![0, 1]);
+        let s = rules(&[Some(r"\A(\z")], &[9], &[&["x"]]);
+        assert_eq!(s.compiled(), vec![false]);
+        assert_eq!(candidates(&s, Some("y"), 1), Vec::<u32>::new());
+        assert_eq!(candidates(&s, Some("x"), 1), vec![0]);
+    }
+
+    #[test]
+    fn batches_list_pairs_by_line_and_inputs_are_checked() {
+        let s = plain(&[Some(r"\Aa\z"), Some(r"\A[ab]\z")], &[9, 9]);
+        assert_eq!(s.batch(&[Some("b"), Some("c"), Some("A")], &[1, 1, 1]).unwrap(), vec![0, 1, 2, 0, 2, 1]);
+        assert!(s.batch(&[Some("a")], &[]).is_err());
+        assert!(RuleSet::new(&[None], &[], &[vec![]], &[], &[], &[]).is_err());
+        assert!(RuleSet::new(&[], &[], &[], &[65], &[0xD800], &[]).is_err());
+        assert!(RuleSet::new(&[], &[], &[], &[65], &[], &[]).is_err());
+        assert!(RuleSet::new(&[None], &[1], &[vec![String::new()]], &[], &[], &[]).is_err());
+    }
+
+    #[test]
+    fn no_rules_no_candidates() {
+        let s = plain(&[], &[]);
+        assert_eq!(candidates(&s, Some("anything"), 1), Vec::<u32>::new());
+        assert_eq!(candidates(&s, None, 1), Vec::<u32>::new());
+    }
+}

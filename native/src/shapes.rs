@@ -1,0 +1,755 @@
+//! Line shapes and line keys of the boilerplate signals (`boilerplate.line_shapes` and
+//! `boilerplate.line_counts`): whitespace collapsing, lower-casing, the frequency key and its
+//! BLAKE2b-64 hash, "fewer than N words", and the shape of a line (words, function-word share,
+//! sentence end, stems), on lines given as code points.
+//!
+//! Every Unicode question is Python's: the table (`Table`) holds, for each character, what
+//! `str.isalnum`, `str.isdecimal`, `str.isspace`, `str.isalpha` and `str.lower` say of it, as
+//! Python computed them (the bindings fill it from `line_shapes.shape_table` and ask Python about
+//! characters above the Basic Multilingual Plane as they come). The one lower-casing that depends
+//! on the neighbours, the Greek capital sigma (`Σ` is `ς` at the end of a word), is left to
+//! Python: `Table::lower` returns `None` for a line holding it, and the caller lowers that line
+//! with `str.lower`.
+//!
+//! Python's regular expressions read `\w` as `str.isalnum() or "_"`, `\d` as `str.isdecimal()`
+//! (category Nd), `\s` and `str.split()` as `str.isspace()`.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The multiplicative hash of rustc (FxHash): the word lists are looked up once per word of
+/// every line, and SipHash (the default, resistant to chosen keys) costs 4% of `describe`
+/// there; the lists are the package's own, so no input chooses their keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of words hashed with [`FxHasher`].
+pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+/// A set of stems (code points) hashed with [`FxHasher`]: an article's, from its own text.
+pub type StemSet = HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>;
+
+/// `str.isalnum()`.
+pub const ALNUM: u32 = 1;
+/// `str.isdecimal()` (re's `\d`).
+pub const DECIMAL: u32 = 2;
+/// `str.isspace()` (re's `\s`, `str.split()`).
+pub const SPACE: u32 = 4;
+/// `str.isalpha()`.
+pub const ALPHA: u32 = 8;
+/// `str.lower()` of the character depends on its neighbours (the capital sigma).
+pub const CONTEXT: u32 = 16;
+/// re's `\w` (`ALNUM` or `_`): set by the table itself, so that the tokenisers read one flag.
+pub const WORD: u32 = 32;
+/// A character of a script written without spaces (`is_cjk`): set by the table itself.
+pub const CJK: u32 = 64;
+/// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
+pub const MULTI: u32 = u32::MAX;
+
+/// A sentence ends with one of these (`line_shapes._ENDS`) ...
+const ENDS: [u32; 7] = ['.' as u32, '!' as u32, '?' as u32, '…' as u32, '。' as u32, '！' as u32, '？' as u32];
+/// ... then maybe closing quotes or brackets (`line_shapes._CLOSERS`).
+const CLOSERS: [u32; 7] = ['"' as u32, '\'' as u32, '”' as u32, '’' as u32, '»' as u32, ')' as u32, ']' as u32];
+
+/// A script written without spaces (`line_shapes._CJK`): kana, CJK ideographs and their extensions.
+#[inline]
+pub fn is_cjk(c: u32) -> bool {
+    (0x3040..=0x30FF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xF900..=0xFAFF).contains(&c)
+}
+
+/// What `describe` reads off a line (`line_shapes.describe`'s constants).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// `PROSE_ANY_WORDS`.
+    pub prose_any_words: usize,
+    /// `PROSE_MIN_WORDS`.
+    pub prose_min_words: usize,
+    /// `PROSE_MIN_STOPWORDS`.
+    pub prose_min_stopwords: f64,
+    /// `STEM_CHARS`.
+    pub stem_chars: usize,
+    /// `CJK_FUNCTION_SCALE`.
+    pub cjk_function_scale: f64,
+}
+
+/// Python's answers about characters, and the word lists `describe` reads.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The flags of each character of the Basic Multilingual Plane.
+    flags: Vec<u32>,
+    /// Its `str.lower()` when that is one character, else `MULTI`.
+    lower: Vec<u32>,
+    /// Characters above U+FFFF learnt so far: flags and lower-case (`MULTI` as above).
+    astral: HashMap<u32, (u32, u32)>,
+    /// `str.lower()` of the characters whose lower-case is several characters.
+    multi: HashMap<u32, Vec<u32>>,
+    /// `LINE_FUNCTION_WORDS`.
+    function_words: WordSet,
+    /// Words that give no stem (`line_shapes._NOT_STEMS`).
+    not_stems: WordSet,
+    /// The same, as code points (looked up for each word of an article without making a string).
+    not_stem_points: HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>,
+    /// `CJK_FUNCTION_CHARS`.
+    cjk_function_chars: HashSet<u32>,
+    limits: Limits,
+}
+
+/// The shape of one line (`line_shapes.LineInfo`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// The line, whitespace collapsed.
+    pub collapsed: Vec<u32>,
+    /// Words (two CJK characters count as one).
+    pub n_words: usize,
+    /// Share of function words among the words.
+    pub stop_share: f64,
+    /// Long enough, with enough function words, to be article text.
+    pub prose: bool,
+    /// Ends like a sentence.
+    pub sentence: bool,
+    /// The words, lower-cased, in order.
+    pub words: Vec<String>,
+    /// The stems (sorted), for a line that is not prose.
+    pub stems: Option<Vec<String>>,
+}
+
+impl Table {
+    /// A table from Python's answers for the Basic Multilingual Plane.
+    ///
+    /// Errors: `flags` or `lower` does not hold 65,536 entries.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        flags: Vec<u32>,
+        lower: Vec<u32>,
+        multi: HashMap<u32, Vec<u32>>,
+        function_words: HashSet<String>,
+        not_stems: HashSet<String>,
+        cjk_function_chars: HashSet<u32>,
+        limits: Limits,
+    ) -> Result<Table, crate::InputError> {
+        if flags.len() != 0x10000 || lower.len() != 0x10000 {
+            return Err(crate::InputError(format!(
+                "the table needs 65536 flags and lower-cases, not {} and {}",
+                flags.len(),
+                lower.len()
+            )));
+        }
+        let function_words = function_words.into_iter().collect();
+        let mut flags = flags;
+        for (c, f) in flags.iter_mut().enumerate() {
+            *f = with_own_flags(c as u32, *f);
+        }
+        let not_stem_points = not_stems.iter().map(|w| w.chars().map(|c| c as u32).collect()).collect();
+        let not_stems = not_stems.into_iter().collect();
+        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, not_stem_points, cjk_function_chars, limits })
+    }
+
+    /// True when the table knows the character (every one of the BMP, those above once learnt).
+    pub fn knows(&self, c: u32) -> bool {
+        c <= 0xFFFF || self.astral.contains_key(&c)
+    }
+
+    /// Learns a character above the BMP: its flags and its `str.lower()`.
+    pub fn learn(&mut self, c: u32, flags: u32, lower: Vec<u32>) {
+        let one = if lower.len() == 1 { lower[0] } else { MULTI };
+        if one == MULTI {
+            self.multi.insert(c, lower);
+        }
+        self.astral.insert(c, (with_own_flags(c, flags), one));
+    }
+
+    /// The character's flags (0 for one above the BMP not learnt: no class).
+    #[inline]
+    pub fn flags(&self, c: u32) -> u32 {
+        if c <= 0xFFFF {
+            self.flags[c as usize]
+        } else {
+            self.astral.get(&c).map_or(0, |e| e.0)
+        }
+    }
+
+    /// re's `\w`: `str.isalnum()` or `_`.
+    #[inline]
+    pub fn is_word(&self, c: u32) -> bool {
+        self.flags(c) & WORD != 0
+    }
+
+    /// re's `[^\W\d_]`: a word character that is neither a digit nor `_`.
+    #[inline]
+    pub fn is_letter(&self, c: u32) -> bool {
+        c != '_' as u32 && self.flags(c) & (ALNUM | DECIMAL) == ALNUM
+    }
+
+    /// `" ".join(text.split())`.
+    pub fn collapse(&self, text: &[u32]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(text.len());
+        for &c in text {
+            if self.flags(c) & SPACE != 0 {
+                if out.last().map_or(false, |&l| l != ' ' as u32) {
+                    out.push(' ' as u32);
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        if out.last() == Some(&(' ' as u32)) {
+            out.pop();
+        }
+        out
+    }
+
+    /// True when `collapse(text)` is `text` itself.
+    pub fn is_collapsed(&self, text: &[u32]) -> bool {
+        let space = ' ' as u32;
+        if text.first() == Some(&space) || text.last() == Some(&space) {
+            return false;
+        }
+        let mut previous = 0;
+        for &c in text {
+            if (c == space && previous == space) || (c != space && self.flags(c) & SPACE != 0) {
+                return false;
+            }
+            previous = c;
+        }
+        true
+    }
+
+    /// `str.lower()` of `text`, or None when the line holds a character whose lower-case depends
+    /// on its neighbours (the caller asks Python).
+    pub fn lower(&self, text: &[u32]) -> Option<Vec<u32>> {
+        let mut out = Vec::with_capacity(text.len());
+        for &c in text {
+            let (flags, lower) = if c <= 0xFFFF {
+                (self.flags[c as usize], self.lower[c as usize])
+            } else {
+                self.astral.get(&c).copied().unwrap_or((0, c))
+            };
+            if flags & CONTEXT != 0 {
+                return None;
+            }
+            if lower == MULTI {
+                out.extend_from_slice(self.multi.get(&c).map_or(&[c][..], |m| &m[..]));
+            } else {
+                out.push(lower);
+            }
+        }
+        Some(out)
+    }
+
+    /// `re.sub(r"\d+", "0", text)`.
+    pub fn mask_digits(&self, text: &[u32]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(text.len());
+        let mut in_digits = false;
+        for &c in text {
+            if self.flags(c) & DECIMAL != 0 {
+                if !in_digits {
+                    out.push('0' as u32);
+                }
+                in_digits = true;
+            } else {
+                out.push(c);
+                in_digits = false;
+            }
+        }
+        out
+    }
+
+    /// The number of runs of word characters, counted up to `limit`.
+    fn word_runs(&self, text: &[u32], limit: usize) -> usize {
+        let mut runs = 0;
+        let mut inside = false;
+        for &c in text {
+            let w = self.is_word(c);
+            if w && !inside {
+                runs += 1;
+                if runs >= limit {
+                    return runs;
+                }
+            }
+            inside = w;
+        }
+        runs
+    }
+
+    /// The words of `text` as `(start, end)` spans: `re.findall(r"\w+")`, or with CJK
+    /// `re.findall(r"[CJK]{1,2}|[^\W CJK]+")` (`line_shapes._CJK_TOKENS`), and whether it holds CJK.
+    pub fn word_spans(&self, text: &[u32]) -> (Vec<(usize, usize)>, bool) {
+        let cjk = text.iter().any(|&c| is_cjk(c));
+        // Without CJK no character is a pair's: a word is a run of word characters.
+        let solo = if cjk { CJK } else { 0 };
+        let mut spans = Vec::with_capacity(text.len() / 4);
+        let n = text.len();
+        let mut i = 0;
+        while i < n {
+            let f = self.flags(text[i]);
+            if f & solo != 0 {
+                let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
+                spans.push((i, end));
+                i = end;
+            } else if f & WORD != 0 {
+                let start = i;
+                i += 1;
+                while i < n && self.flags(text[i]) & (WORD | solo) == WORD {
+                    i += 1;
+                }
+                spans.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        (spans, cjk)
+    }
+
+    /// `has_fewer_words(text, limit)`: `count_words(text) < limit`.
+    pub fn has_fewer_words(&self, text: &[u32], limit: usize) -> bool {
+        if text.len() < limit {
+            return true;
+        }
+        if self.word_runs(text, limit) >= limit {
+            return false;
+        }
+        !text.iter().any(|&c| is_cjk(c)) || self.word_spans(text).0.len() < limit
+    }
+
+    /// True when `text` holds a letter (re's `[^\W\d_]`).
+    pub fn has_letter(&self, text: &[u32]) -> bool {
+        text.iter().any(|&c| self.is_letter(c))
+    }
+
+    /// The shape of a line from its collapsed text and that text lower-cased (`describe`).
+    pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
+        let sentence = ends_sentence(&collapsed);
+        let (spans, cjk) = self.word_spans(lowered);
+        let words: Vec<String> = spans.iter().map(|&(s, e)| string_of(&lowered[s..e])).collect();
+        let n = words.len();
+        let mut stop = if n > 0 {
+            words.iter().filter(|w| self.function_words.contains(w.as_str())).count() as f64 / n as f64
+        } else {
+            0.0
+        };
+        if cjk {
+            stop = self.cjk_function_share(lowered);
+        }
+        let l = &self.limits;
+        let prose = n >= l.prose_any_words || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence)));
+        let stems = if prose { None } else { Some(self.stems_of(&words)) };
+        Shape { collapsed, n_words: n, stop_share: stop, prose, sentence, words, stems }
+    }
+
+    /// `_cjk_function_share`: the share of the CJK characters that are function characters or
+    /// hiragana, times the scale, at most 1.
+    fn cjk_function_share(&self, lowered: &[u32]) -> f64 {
+        let (mut chars, mut function) = (0usize, 0usize);
+        for &c in lowered.iter().filter(|&&c| is_cjk(c)) {
+            chars += 1;
+            if self.cjk_function_chars.contains(&c) || (0x3040..=0x309F).contains(&c) {
+                function += 1;
+            }
+        }
+        if chars == 0 {
+            return 0.0;
+        }
+        // Python's `CJK_FUNCTION_SCALE * function / len(chars)`: the product first.
+        f64::min(1.0, self.limits.cjk_function_scale * function as f64 / chars as f64)
+    }
+
+    /// `stems_of(set(words) - _NOT_STEMS)`, sorted: the first `stem_chars` letters of each
+    /// letters-only word of 4 or more, and the two-character words that start with CJK.
+    fn stems_of(&self, words: &[String]) -> Vec<String> {
+        let mut stems: Vec<String> = Vec::new();
+        let mut pairs: Vec<&String> = Vec::new();
+        for w in words {
+            if self.not_stems.contains(w.as_str()) || !w.chars().all(|c| self.flags(c as u32) & ALPHA != 0) {
+                continue;
+            }
+            let len = w.chars().count();
+            if len >= 4 {
+                stems.push(w.chars().take(self.limits.stem_chars).collect());
+            } else if len == 2 {
+                pairs.push(w);
+            }
+        }
+        // Python adds the pairs starting with CJK when any pair holds CJK: the same pairs.
+        stems.extend(pairs.into_iter().filter(|w| w.chars().next().map_or(false, |c| is_cjk(c as u32))).cloned());
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    }
+}
+
+impl Table {
+    /// True when `word` is letters only (a word that can give a stem).
+    pub fn is_letter_word(&self, word: &[u32]) -> bool {
+        !word.is_empty() && word.iter().all(|&c| self.flags(c) & ALPHA != 0)
+    }
+
+    /// Appends `word` to `text` and its `(start, end)` position in `text` to `words` when it is
+    /// letters only (a word that can give a stem).
+    pub fn add_letter_word(&self, word: &[u32], text: &mut Vec<u32>, words: &mut Vec<(usize, usize)>) {
+        if self.is_letter_word(word) {
+            words.push((text.len(), text.len() + word.len()));
+            text.extend_from_slice(word);
+        }
+    }
+
+    /// True when a word of `text` (one of its `words`, from [`Table::add_letter_word`]) that is not
+    /// a function or common word has `stem` for its first `stem_chars` letters (longer than
+    /// `stem` only when `stem` has them all).
+    pub fn has_stem(&self, text: &[u32], words: &[(usize, usize)], stem: &[u32]) -> bool {
+        let (n, full) = (stem.len(), self.limits.stem_chars);
+        if n == 0 || n > full {
+            return false;
+        }
+        words.iter().any(|&(s, e)| {
+            (e - s == n || (n == full && e - s > n)) && text[s..s + n] == *stem && !self.not_stem_points.contains(&text[s..e])
+        })
+    }
+
+    /// The stems of the words of `text` (its `words`, from [`Table::add_letter_word`]): every stem
+    /// [`Table::has_stem`] answers yes to.
+    pub fn stem_set(&self, text: &[u32], words: &[(usize, usize)]) -> StemSet {
+        let mut out = StemSet::default();
+        for &(s, e) in words {
+            let stem = &text[s..(s + self.limits.stem_chars).min(e)];
+            if !out.contains(stem) && !self.not_stem_points.contains(&text[s..e]) {
+                out.insert(stem.to_vec());
+            }
+        }
+        out
+    }
+}
+
+/// The flags Python gave a character with those the table adds: `WORD` and `CJK`.
+fn with_own_flags(c: u32, flags: u32) -> u32 {
+    let word = if c == '_' as u32 || flags & ALNUM != 0 { WORD } else { 0 };
+    flags | word | if is_cjk(c) { CJK } else { 0 }
+}
+
+/// `ends_sentence`: `.!?…。！？` last, then maybe closing quotes or brackets.
+pub fn ends_sentence(text: &[u32]) -> bool {
+    let mut end = text.len();
+    while end > 0 && CLOSERS.contains(&text[end - 1]) {
+        end -= 1;
+    }
+    end > 0 && ENDS.contains(&text[end - 1])
+}
+
+/// A string of code points that are characters (the words: word characters are never surrogates).
+fn string_of(cps: &[u32]) -> String {
+    cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect()
+}
+
+/// `text.encode("utf-8", "surrogatepass")`: UTF-8, a lone surrogate as its three bytes.
+pub fn utf8_into(cps: &[u32], out: &mut Vec<u8>) {
+    for &c in cps {
+        if c < 0x80 {
+            out.push(c as u8);
+        } else if c < 0x800 {
+            out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+        } else if c < 0x10000 {
+            out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+        } else {
+            out.extend_from_slice(&[
+                0xF0 | (c >> 18) as u8,
+                0x80 | ((c >> 12) & 0x3F) as u8,
+                0x80 | ((c >> 6) & 0x3F) as u8,
+                0x80 | (c & 0x3F) as u8,
+            ]);
+        }
+    }
+}
+
+/// `hash64`: BLAKE2b with an 8-byte digest of the text's UTF-8 (surrogates passed), read little-endian.
+pub fn hash64(cps: &[u32]) -> u64 {
+    let mut bytes = Vec::with_capacity(cps.len() + 8);
+    utf8_into(cps, &mut bytes);
+    blake2b64(&bytes)
+}
+
+/// `hash64(a + "\n" + b)`: the key of two adjacent lines (`mark.pair_key`).
+pub fn pair_hash(a: &[u32], b: &[u32]) -> u64 {
+    let mut bytes = Vec::with_capacity(a.len() + b.len() + 8);
+    utf8_into(a, &mut bytes);
+    bytes.push(b'\n');
+    utf8_into(b, &mut bytes);
+    blake2b64(&bytes)
+}
+
+const IV: [u64; 8] = [
+    0x6a09_e667_f3bc_c908,
+    0xbb67_ae85_84ca_a73b,
+    0x3c6e_f372_fe94_f82b,
+    0xa54f_f53a_5f1d_36f1,
+    0x510e_527f_ade6_82d1,
+    0x9b05_688c_2b3e_6c1f,
+    0x1f83_d9ab_fb41_bd6b,
+    0x5be0_cd19_137e_2179,
+];
+
+const SIGMA: [[usize; 16]; 10] = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+    [14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3],
+    [11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4],
+    [7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8],
+    [9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13],
+    [2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9],
+    [12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11],
+    [13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10],
+    [6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5],
+    [10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0],
+];
+
+#[inline(always)]
+fn g(v: &mut [u64; 16], a: usize, b: usize, c: usize, d: usize, x: u64, y: u64) {
+    v[a] = v[a].wrapping_add(v[b]).wrapping_add(x);
+    v[d] = (v[d] ^ v[a]).rotate_right(32);
+    v[c] = v[c].wrapping_add(v[d]);
+    v[b] = (v[b] ^ v[c]).rotate_right(24);
+    v[a] = v[a].wrapping_add(v[b]).wrapping_add(y);
+    v[d] = (v[d] ^ v[a]).rotate_right(16);
+    v[c] = v[c].wrapping_add(v[d]);
+    v[b] = (v[b] ^ v[c]).rotate_right(63);
+}
+
+/// BLAKE2b's compression function (RFC 7693, section 3.2) of one 128-byte block.
+fn compress(h: &mut [u64; 8], block: &[u8], counted: u128, last: bool) {
+    let mut m = [0u64; 16];
+    for (i, word) in m.iter_mut().enumerate() {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&block[i * 8..i * 8 + 8]);
+        *word = u64::from_le_bytes(b);
+    }
+    let mut v = [0u64; 16];
+    v[..8].copy_from_slice(h);
+    v[8..].copy_from_slice(&IV);
+    v[12] ^= counted as u64;
+    v[13] ^= (counted >> 64) as u64;
+    if last {
+        v[14] = !v[14];
+    }
+    for round in 0..12 {
+        let s = &SIGMA[round % 10];
+        g(&mut v, 0, 4, 8, 12, m[s[0]], m[s[1]]);
+        g(&mut v, 1, 5, 9, 13, m[s[2]], m[s[3]]);
+        g(&mut v, 2, 6, 10, 14, m[s[4]], m[s[5]]);
+        g(&mut v, 3, 7, 11, 15, m[s[6]], m[s[7]]);
+        g(&mut v, 0, 5, 10, 15, m[s[8]], m[s[9]]);
+        g(&mut v, 1, 6, 11, 12, m[s[10]], m[s[11]]);
+        g(&mut v, 2, 7, 8, 13, m[s[12]], m[s[13]]);
+        g(&mut v, 3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+    for i in 0..8 {
+        h[i] ^= v[i] ^ v[i + 8];
+    }
+}
+
+/// BLAKE2b with no key and an 8-byte digest, the digest read as a little-endian integer
+/// (`int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")`).
+pub fn blake2b64(data: &[u8]) -> u64 {
+    let mut h = IV;
+    h[0] ^= 0x0101_0000 ^ 8; // depth 1, fanout 1, no key, 8-byte digest
+    let mut at = 0;
+    while data.len() - at > 128 {
+        compress(&mut h, &data[at..at + 128], (at + 128) as u128, false);
+        at += 128;
+    }
+    let mut last = [0u8; 128];
+    last[..data.len() - at].copy_from_slice(&data[at..]);
+    compress(&mut h, &last, data.len() as u128, true);
+    h[0] // the digest's first 8 bytes, little-endian
+}
+
+/// A line of a document as pass 1 and the frequency signal see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyedLine {
+    /// Fewer than the frequency signal's word limit (`mark.counted`).
+    pub counted: bool,
+    /// Counted and holding a letter: it pairs with its neighbours (`mark.paired`).
+    pub paired: bool,
+    /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for.
+    pub key: Option<Vec<u32>>,
+}
+
+/// The 64-bit keys of a document's counted lines and of its adjacent pairs of paired lines
+/// (`line_counts.document_line_keys`), each once, in the order first found.
+pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
+    let mut seen: HashSet<u64> = HashSet::with_capacity(lines.len() * 2);
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    let mut previous: Option<&[u32]> = None;
+    for line in lines {
+        let key = match (&line.key, line.counted) {
+            (Some(key), true) => key.as_slice(),
+            _ => {
+                previous = None;
+                continue;
+            }
+        };
+        let code = hash64(key);
+        if seen.insert(code) {
+            out.push(code);
+        }
+        if let (Some(p), true) = (previous, line.paired) {
+            let code = pair_hash(p, key);
+            if seen.insert(code) {
+                out.push(code);
+            }
+        }
+        previous = if line.paired { Some(key) } else { None };
+    }
+    out
+}
+
+/// A line's key and the keys of its pairs with the lines above and below it (None: no pair).
+pub type Near = (u64, Option<u64>, Option<u64>);
+
+/// For each line of `at` (positions into `lines`): the hash of its frequency key, and the hashes of
+/// its pairs with the paired line just above and just below it (`mark._neighbours`: None where that
+/// neighbour does not pair or there is none). Every line of `at` must have its key.
+pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
+    let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
+    at.iter()
+        .map(|&k| {
+            let key = lines[k].key.as_deref().unwrap_or(&[]);
+            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key)) } else { None };
+            let below = paired_key(k + 1).map(|b| pair_hash(key, b));
+            (hash64(key), above, below)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// A table of ASCII answers (Python's for ASCII) with a few characters beyond.
+    fn table() -> Table {
+        let mut flags = vec![0u32; 0x10000];
+        let mut lower: Vec<u32> = (0..0x10000).collect();
+        for c in 0..0x10000u32 {
+            let ch = char::from_u32(c);
+            if let Some(ch) = ch {
+                if ch.is_ascii_alphanumeric() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
+                    flags[c as usize] |= ALNUM;
+                }
+                if ch.is_ascii_alphabetic() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
+                    flags[c as usize] |= ALPHA;
+                }
+                if ch.is_ascii_digit() {
+                    flags[c as usize] |= DECIMAL;
+                }
+                if ch.is_whitespace() {
+                    flags[c as usize] |= SPACE;
+                }
+                if ch.is_ascii_uppercase() {
+                    lower[c as usize] = c + 32;
+                }
+            }
+        }
+        lower['É' as usize] = 'é' as u32;
+        lower[0x130] = MULTI;
+        flags[0x3A3] |= CONTEXT;
+        let mut multi = HashMap::new();
+        multi.insert(0x130, vec![0x69, 0x307]);
+        let words: HashSet<String> = ["the", "of", "and"].iter().map(|s| s.to_string()).collect();
+        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5 };
+        Table::new(flags, lower, multi, words.clone(), words, HashSet::new(), limits).unwrap()
+    }
+
+    #[test]
+    fn blake2b_matches_hashlib() {
+        // int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+        assert_eq!(blake2b64(b""), 13020603013274838756);
+        assert_eq!(blake2b64(b"abc"), 6455300059550759896);
+        assert_eq!(blake2b64(&[b'a'; 200]), 8233974242987084468);
+    }
+
+    #[test]
+    fn collapse_and_lower() {
+        let t = table();
+        assert_eq!(t.collapse(&cps("  a \t b\n")), cps("a b"));
+        assert!(t.is_collapsed(&cps("a b")));
+        assert!(!t.is_collapsed(&cps("a  b")));
+        assert!(!t.is_collapsed(&cps("a\tb")));
+        assert_eq!(t.lower(&cps("AÉ\u{130}")), Some(cps("aéi\u{307}")));
+        assert_eq!(t.lower(&cps("ΟΔΟ\u{3A3}")), None);
+        assert_eq!(t.mask_digits(&cps("a12b3 45")), cps("a0b0 0"));
+    }
+
+    #[test]
+    fn words_and_counts() {
+        let t = table();
+        let (spans, cjk) = t.word_spans(&cps("ab 中文字 cd_e"));
+        assert!(cjk);
+        assert_eq!(spans, vec![(0, 2), (3, 5), (5, 6), (7, 11)]);
+        assert!(t.has_fewer_words(&cps("one two"), 3));
+        assert!(!t.has_fewer_words(&cps("one two three"), 3));
+        assert!(!t.has_fewer_words(&cps("中文中文中文"), 3));
+        assert!(t.has_letter(&cps("1 a")));
+        assert!(!t.has_letter(&cps("12 _")));
+    }
+
+    #[test]
+    fn sentences_and_shapes() {
+        assert!(ends_sentence(&cps("Done.\")")));
+        assert!(!ends_sentence(&cps("\")")));
+        let t = table();
+        let s = t.describe(cps("The Words of old"), &cps("the words of old"));
+        assert_eq!(s.n_words, 4);
+        assert_eq!(s.stop_share, 0.5);
+        assert!(!s.prose && !s.sentence);
+        assert_eq!(s.stems, Some(vec!["words".to_string()]));
+    }
+
+    #[test]
+    fn article_stems_are_searched_as_the_set_answers() {
+        let t = table();
+        let (mut text, mut words) = (Vec::new(), Vec::new());
+        for w in ["innovation", "the", "villes", "x2", "ab\u{30FB}", "cd", "innov", "日本", "の"] {
+            t.add_letter_word(&cps(w), &mut text, &mut words);
+        }
+        let set = t.stem_set(&text, &words);
+        let cases = [("innov", true), ("ville", true), ("the", false), ("x2", false), ("ab", false), ("cd", true), ("日本", true), ("の", true), ("本の", false), ("inno", false), ("innova", false)];
+        for (stem, has) in cases {
+            assert_eq!(t.has_stem(&text, &words, &cps(stem)), has, "{stem}");
+            assert_eq!(set.contains(&cps(stem)), has, "{stem}");
+        }
+    }
+
+    #[test]
+    fn line_keys_pair_paired_neighbours() {
+        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(cps(k)) };
+        let lines = vec![line("a", true), line("0", false), line("b", true), line("c", true)];
+        let keys = document_line_keys(&lines);
+        let want = vec![hash64(&cps("a")), hash64(&cps("0")), hash64(&cps("b")), hash64(&cps("c")), hash64(&cps("b\nc"))];
+        assert_eq!(keys, want);
+        let codes = neighbour_codes(&lines, &[0, 2]);
+        assert_eq!(codes[0], (hash64(&cps("a")), None, None));
+        assert_eq!(codes[1], (hash64(&cps("b")), None, Some(hash64(&cps("b\nc")))));
+    }
+}

@@ -1,0 +1,389 @@
+//! The Python bindings of `shapes`: `nettoyeur._core.Shapes`, made once per process by
+//! `boilerplate.line_shapes` from Python's own character table, and asked about the lines of a
+//! document (or of a batch) in one call.
+
+use std::collections::{HashMap, HashSet};
+
+use numpy::PyReadonlyArray1;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
+
+use crate::shapes::{self, KeyedLine, Limits, Near, Table};
+
+/// The code points of a Python string (lone surrogates included, as they are).
+fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    let mut out = Vec::new();
+    extend_code_points(s, &mut out)?;
+    Ok(out)
+}
+
+/// Appends the code points of a Python string to `out`.
+fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
+    // SAFETY: `data` reads the string's canonical storage (PEP 393) through the bitfield of its
+    // header, which PyO3 decodes for the little-endian targets it tests (x86_64, aarch64: the
+    // ones nettoyeur is built for); the property tests compare every code point read here with
+    // Python's on random Unicode, surrogates and astral characters included. The slice borrows
+    // `s`, which is immutable and alive for the whole of this function, and is copied out
+    // before returning.
+    let data = unsafe { s.data()? };
+    match data {
+        PyStringData::Ucs1(b) => out.extend(b.iter().map(|&c| c as u32)),
+        PyStringData::Ucs2(b) => out.extend(b.iter().map(|&c| c as u32)),
+        PyStringData::Ucs4(b) => out.extend_from_slice(b),
+    }
+    Ok(())
+}
+
+/// A Python string of code points (lone surrogates through ``surrogatepass``).
+fn py_string<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    let text: Option<String> = cps.iter().map(|&c| char::from_u32(c)).collect();
+    match text {
+        Some(text) => Ok(PyString::new(py, &text)),
+        None => {
+            let mut bytes = Vec::with_capacity(cps.len() * 3);
+            shapes::utf8_into(cps, &mut bytes);
+            PyString::from_object(&PyBytes::new(py, &bytes), "utf-8", "surrogatepass")
+        }
+    }
+}
+
+/// Line shapes and line keys from Python's character table (``line_shapes.shape_table``).
+///
+/// Args:
+///     flags: uint32, 65,536 entries: ``str.isalnum`` (1), ``str.isdecimal`` (2),
+///         ``str.isspace`` (4), ``str.isalpha`` (8), lower-case depends on the neighbours (16).
+///     lower: uint32, 65,536 entries: ``ord(c.lower())``, or 0xFFFFFFFF where that is several characters.
+///     multi: ``{code point: c.lower()}`` for those.
+///     function_words: ``LINE_FUNCTION_WORDS``.
+///     not_stems: the words that give no stem.
+///     cjk_function_chars: ``CJK_FUNCTION_CHARS``, as one string.
+///     limits: ``(PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)``.
+///     learn: called with a code point above U+FFFF: returns its ``(flags, c.lower())``.
+///
+/// Raises:
+///     ValueError: ``flags`` or ``lower`` does not hold 65,536 entries.
+#[pyclass(module = "nettoyeur._core")]
+pub struct Shapes {
+    table: Table,
+    learn: Py<PyAny>,
+}
+
+impl Shapes {
+    /// Learns the characters above the BMP of `cps`, and those of their lower-cases, from Python.
+    fn learn_missing(&mut self, py: Python<'_>, cps: &[u32]) -> PyResult<()> {
+        let mut todo: Vec<u32> = cps.iter().copied().filter(|&c| !self.table.knows(c)).collect();
+        while let Some(c) = todo.pop() {
+            if self.table.knows(c) {
+                continue;
+            }
+            let (flags, lower): (u32, Bound<'_, PyString>) = self.learn.bind(py).call1((c,))?.extract()?;
+            let lower = code_points(&lower)?;
+            todo.extend(lower.iter().copied().filter(|&l| !self.table.knows(l) && l != c));
+            self.table.learn(c, flags, lower);
+        }
+        Ok(())
+    }
+
+    /// The code points of `text`, every character of them known to the table.
+    fn read(&mut self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+        let cps = code_points(text)?;
+        if cps.iter().any(|&c| c > 0xFFFF) {
+            self.learn_missing(py, &cps)?;
+        }
+        Ok(cps)
+    }
+
+    /// `str.lower()` of a collapsed line: the table's, or Python's for a line it leaves to Python.
+    fn lower(&self, py: Python<'_>, collapsed: &[u32]) -> PyResult<Vec<u32>> {
+        match self.table.lower(collapsed) {
+            Some(lowered) => Ok(lowered),
+            None => {
+                let lowered = py_string(py, collapsed)?.call_method0(intern!(py, "lower"))?;
+                code_points(lowered.downcast::<PyString>()?)
+            }
+        }
+    }
+
+    /// `frequency_key` of a line's code points.
+    fn key(&self, py: Python<'_>, cps: &[u32]) -> PyResult<Vec<u32>> {
+        let lowered = self.lower(py, &self.table.collapse(cps))?;
+        Ok(self.table.mask_digits(&lowered))
+    }
+
+    /// The lines of a document as the frequency signal sees them; keys of those `want` names (by
+    /// position, counted, paired).
+    fn keyed(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, want: &dyn Fn(usize, bool, bool) -> bool) -> PyResult<Vec<KeyedLine>> {
+        let mut out = Vec::new();
+        for (k, text) in texts.try_iter()?.enumerate() {
+            let text = text?;
+            let cps = self.read(py, text.downcast::<PyString>()?)?;
+            let counted = self.table.has_fewer_words(&cps, limit);
+            let paired = counted && self.table.has_letter(&cps);
+            let key = if want(k, counted, paired) { Some(self.key(py, &cps)?) } else { None };
+            out.push(KeyedLine { counted, paired, key });
+        }
+        Ok(out)
+    }
+}
+
+#[pymethods]
+impl Shapes {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        flags: PyReadonlyArray1<'_, u32>,
+        lower: PyReadonlyArray1<'_, u32>,
+        multi: HashMap<u32, Bound<'_, PyString>>,
+        function_words: HashSet<String>,
+        not_stems: HashSet<String>,
+        cjk_function_chars: Bound<'_, PyString>,
+        limits: (usize, usize, f64, usize, f64),
+        learn: Py<PyAny>,
+    ) -> PyResult<Self> {
+        let mut many = HashMap::new();
+        for (c, s) in multi {
+            many.insert(c, code_points(&s)?);
+        }
+        let cjk: HashSet<u32> = code_points(&cjk_function_chars)?.into_iter().collect();
+        let (prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale) = limits;
+        let limits = Limits { prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale };
+        let table = Table::new(flags.as_slice()?.to_vec(), lower.as_slice()?.to_vec(), many, function_words, not_stems, cjk, limits)?;
+        Ok(Shapes { table, learn })
+    }
+
+    /// The 64-bit keys of a document's lines (``line_counts.document_line_keys``), each once.
+    ///
+    /// Args:
+    ///     texts: the document's analysable kept lines, in order (strings).
+    ///     limit: a line is counted with fewer words than this (``FREQUENCY_MAX_WORDS``).
+    ///
+    /// Returns:
+    ///     list of int: ``hash64`` of each counted line's frequency key and of each adjacent
+    ///     pair of paired lines' ``pair_key``, in the order first found.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn line_keys(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize) -> PyResult<Vec<u64>> {
+        let lines = self.keyed(py, texts, limit, &|_, counted, _| counted)?;
+        Ok(py.allow_threads(|| shapes::document_line_keys(&lines)))
+    }
+
+    /// The frequency codes of some lines of a document and of their pairs with their neighbours.
+    ///
+    /// Args:
+    ///     texts: the document's lines that pass 1 counted, in order (strings).
+    ///     at: the positions in ``texts`` of the lines asked about.
+    ///     limit: ``FREQUENCY_MAX_WORDS``.
+    ///
+    /// Returns:
+    ///     list of ``(code, above, below)``: ``hash64(frequency_key(line))``, and
+    ///     ``hash64(pair_key(...))`` with the line just above and just below where that one
+    ///     pairs (``mark.paired``), else None.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    ///     IndexError: a position is past the lines.
+    fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<Near>> {
+        let asked: HashSet<usize> = at.iter().copied().collect();
+        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.contains(&k))?;
+        if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
+            return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
+        }
+        Ok(shapes::neighbour_codes(&lines, &at))
+    }
+
+    /// ``frequency_key`` of each line: lower-cased, whitespace collapsed, digits masked.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn frequency_keys<'py>(&mut self, py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            let cps = self.read(py, text?.downcast::<PyString>()?)?;
+            out.push(py_string(py, &self.key(py, &cps)?)?);
+        }
+        Ok(out)
+    }
+
+    /// ``count_words(text) < limit`` for each line.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn fewer_words(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize) -> PyResult<Vec<bool>> {
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            let cps = self.read(py, text?.downcast::<PyString>()?)?;
+            out.push(self.table.has_fewer_words(&cps, limit));
+        }
+        Ok(out)
+    }
+
+    /// The number of words of each line (``count_words``: two CJK characters count as one).
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn count_words(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            let cps = self.read(py, text?.downcast::<PyString>()?)?;
+            out.push(self.table.word_spans(&cps).0.len());
+        }
+        Ok(out)
+    }
+
+    /// The stems of an article's lines (``article_stems``).
+    ///
+    /// Args:
+    ///     words: each line's words (``LineInfo.words``: lists of strings).
+    ///     before_set: the stems looked for one by one before the set of them is made.
+    ///
+    /// Raises:
+    ///     TypeError: ``words`` is not an iterable of iterables of strings.
+    fn article(slf: &Bound<'_, Self>, words: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
+        let py = slf.py();
+        let (mut text, mut spans) = (Vec::new(), Vec::new());
+        {
+            let mut this = slf.borrow_mut();
+            for line in words.try_iter()? {
+                for word in line?.try_iter()? {
+                    let start = text.len();
+                    extend_code_points(word?.downcast::<PyString>()?, &mut text)?;
+                    if text[start..].iter().any(|&c| c > 0xFFFF) {
+                        let added = text[start..].to_vec();
+                        this.learn_missing(py, &added)?;
+                    }
+                    if !this.table.is_letter_word(&text[start..]) {
+                        text.truncate(start);
+                    } else {
+                        spans.push((start, text.len()));
+                    }
+                }
+            }
+        }
+        Ok(ArticleStems { shapes: slf.clone().unbind(), text, words: spans, asked: 0, before_set, set: None })
+    }
+
+    /// The shape of each line (``describe``).
+    ///
+    /// Returns:
+    ///     list of ``(text, n_words, stop_share, prose, sentence, words, stems)``: the
+    ///     fields of ``LineInfo`` (``text`` the line itself when it is already collapsed;
+    ///     ``stems`` a frozenset, None for prose).
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn describe<'py>(&mut self, py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyTuple>>> {
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            let text = text?;
+            let text = text.downcast::<PyString>()?;
+            let cps = self.read(py, text)?;
+            let same = self.table.is_collapsed(&cps);
+            let collapsed = if same { cps } else { self.table.collapse(&cps) };
+            let lowered = self.lower(py, &collapsed)?;
+            let shape = self.table.describe(collapsed, &lowered);
+            let line = if same { text.clone() } else { py_string(py, &shape.collapsed)? };
+            let words = PyList::new(py, &shape.words)?;
+            let stems = match &shape.stems {
+                Some(stems) => PyFrozenSet::new(py, stems)?.into_any(),
+                None => py.None().into_bound(py),
+            };
+            let fields = (line, shape.n_words, shape.stop_share, shape.prose, shape.sentence, words, stems);
+            out.push(fields.into_pyobject(py)?);
+        }
+        Ok(out)
+    }
+}
+
+/// The stems of an article's lines, asked one by one (``line_shapes.article_stems``): ``stem in``
+/// it, ``stems & it`` and ``it.shared(stems)`` as for the set of the stems of its words.
+///
+/// Each stem asked is looked for in the article's words that are letters only until
+/// ``before_set`` have been asked; then the set of their stems is made and asked (see
+/// ``line_shapes.ASKED_BEFORE_SET``).
+#[pyclass(module = "nettoyeur._core")]
+pub struct ArticleStems {
+    shapes: Py<Shapes>,
+    text: Vec<u32>,
+    /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_word`).
+    words: Vec<(usize, usize)>,
+    asked: usize,
+    before_set: usize,
+    set: Option<shapes::StemSet>,
+}
+
+impl ArticleStems {
+    /// True when the article has `stem` (anything but a string: False).
+    fn has(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let stem = match stem.downcast::<PyString>() {
+            Ok(s) => code_points(s)?,
+            Err(_) => return Ok(false),
+        };
+        let shapes = self.shapes.borrow(py);
+        if self.set.is_none() {
+            self.asked += 1;
+            if self.asked > self.before_set {
+                self.set = Some(shapes.table.stem_set(&self.text, &self.words));
+            }
+        }
+        Ok(match &self.set {
+            Some(set) => set.contains(&stem),
+            None => shapes.table.has_stem(&self.text, &self.words, &stem),
+        })
+    }
+
+    /// The stems of `stems` that the article has, in their order.
+    fn found<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let mut out = Vec::new();
+        for stem in stems.try_iter()? {
+            let stem = stem?;
+            if self.has(py, &stem)? {
+                out.push(stem);
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[pymethods]
+impl ArticleStems {
+    fn __contains__(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
+        self.has(py, stem)
+    }
+
+    /// Returns how many of ``stems`` the article has (``len(stems & it)``).
+    ///
+    /// Raises:
+    ///     TypeError: ``stems`` is not iterable.
+    fn shared(&mut self, py: Python<'_>, stems: &Bound<'_, PyAny>) -> PyResult<usize> {
+        Ok(self.found(py, stems)?.len())
+    }
+
+    /// Returns the stems of ``stems`` that the article has, as a frozenset.
+    fn __and__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        let found = self.found(py, stems)?;
+        PyFrozenSet::new(py, &found)
+    }
+
+    fn __rand__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        self.__and__(py, stems)
+    }
+}
+
+/// Adds the shapes' classes and `hash64_many` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Shapes>()?;
+    m.add_class::<ArticleStems>()?;
+    m.add_function(wrap_pyfunction!(hash64_many, m)?)
+}
+
+/// `hash64` of strings: BLAKE2b-64 of their UTF-8 (surrogates passed), for the tests' oracle.
+#[pyfunction]
+fn hash64_many(texts: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
+    let mut out = Vec::new();
+    for text in texts.try_iter()? {
+        out.push(shapes::hash64(&code_points(text?.downcast::<PyString>()?)?));
+    }
+    Ok(out)
+}

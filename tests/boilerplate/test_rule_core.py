@@ -1,0 +1,255 @@
+"""The pattern rules in the native core: its candidates hold every rule Python matches, so the verdicts are Python's.
+
+The reference is the plain loop over :meth:`Rule.matches` (the definition of "the first
+rule that matches"); :class:`RuleMatcher` asks the core (:class:`nettoyeur._core.RuleSet`)
+which rules can match and confirms them with Python. The laws: every rule whose Python
+pattern matches a line is among the core's candidates of that line (random Unicode, lines
+made of the rules' own words, needles and masks, characters whose case Python and Rust
+fold differently), so the first rule is the loop's; and the translated single characters
+hold, for every code point Python's node accepts, its lower-cased form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from nettoyeur._core import RuleSet
+
+from nettoyeur.boilerplate import rule_regex
+from nettoyeur.boilerplate.line_shapes import RULE_MAX_CHARS, RuleMatcher, collapse, count_words
+from nettoyeur.boilerplate.rule_regex import core_regex, lower_table
+from nettoyeur.boilerplate.rule_table import BUILTIN
+from nettoyeur.boilerplate.rules import FRAGMENTS, Rule, builtin_rules, compile_template, load_rules
+
+RULES = builtin_rules()
+MATCHER = RuleMatcher(RULES)
+GOLDEN = json.loads((Path(__file__).parents[1] / "data" / "rule_core_user_rules.json").read_text(encoding="utf-8"))
+
+
+def _plain_first(rules: list[Rule], text: str, n_words: int) -> Rule | None:
+    """The reference: the first rule, in order, whose :meth:`Rule.matches` says so (lines over RULE_MAX_CHARS: none)."""
+    if len(text) > RULE_MAX_CHARS:
+        return None
+    return next((r for r in rules if r.matches(text, n_words)), None)
+
+
+def _candidates(matcher: RuleMatcher, texts: list[str], n_words: list[int]) -> list[set[int]]:
+    """Returns the core's candidate rules (indices) of each line."""
+    found = matcher._core.candidates(texts, n_words)
+    out: list[set[int]] = [set() for _ in texts]
+    for k in range(0, len(found), 2):
+        out[found[k]].add(found[k + 1])
+    return out
+
+
+# What the rules read: the words of their templates and fragments, their needles, dates,
+# times, names and numbers, separators, and the characters whose case Python folds in its
+# own way (the Kelvin sign, the long s, the dotted and dotless i, final sigma, sharp s,
+# titlecase digraphs, ligatures) or whose full lower-case form is longer (İ).
+_WORDS = sorted(
+    {w for row in BUILTIN for w in re.findall(r"[^\W\d_]{2,}", row[2].replace("‹", " ").replace("›", " "))}
+    | {w for expansion in FRAGMENTS.values() for w in re.findall(r"[^\W\d_]{2,}", expansion)}
+)
+_NEEDLES = sorted({n for r in RULES for n in r.needles})
+_OTHER = [
+    "3 mars 2023", "12.03.2024", "2024-05-01", "March 3, 2023", "9:30", "18h45", "9 Uhr", "10pm CET",
+    "Jean Dupont", "@Handle", "de La Tour", "1 234", "42", "|", "·", ":", "»", "©", "(c)", "@", "-", "–", "/",
+    "\u212a", "ſ", "İ", "ı", "Σ", "ς", "ß", "ẞ", "ǅ", "ﬁ", "µ", "Ω", "\u2126", "é", "É", "\u0301", "日本", "・",
+]
+_piece = st.sampled_from(_WORDS + _NEEDLES + _OTHER)
+_cased = st.sampled_from([str, str.upper, str.title, str.lower])
+rule_lines = st.lists(st.tuples(_piece, _cased).map(lambda p: p[1](p[0])), min_size=1, max_size=12).map(" ".join)
+# Any text, lone surrogates included (the core cannot read them as UTF-8: every rule is a candidate).
+unicode_lines = st.text(st.characters(blacklist_categories=()), max_size=60)
+
+
+# Lines each rule matches, to be changed: the project's golden lines that some rule matches, and a
+# few written here for the rules the golden lines leave out.
+_CASES = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+_POSITIVES = [c["text"] for c in _CASES["lines"]] + [x["text"] for d in _CASES["documents"] for x in d["lines"]] + [
+    "By clicking Accept, you agree to the storing of cookies on your device",
+    "En cliquant sur « Accepter », vous acceptez nos conditions",
+    "Please disable your ad blocker to support our work",
+    "Merci de désactiver votre bloqueur de publicité",
+]
+
+
+def _edit(line: str, edit: str, other: str, at: int) -> str:
+    """Returns ``line`` changed in case, cut, or with a character replaced by one that Python and Rust fold apart."""
+    at = at % (len(line) + 1)
+    if edit in ("upper", "lower", "title"):
+        return getattr(line, edit)()
+    if edit == "swap":
+        return line[:at] + other + line[at + 1 :]
+    return line[:at] if edit == "cut" else line
+
+
+_edits = st.sampled_from(["", "upper", "lower", "title", "swap", "cut"])
+
+
+def _changed(lines: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Returns the lines of ``lines``, maybe changed (see :func:`_edit`)."""
+    return st.tuples(lines, _edits, st.sampled_from(_OTHER), st.integers(0, 60)).map(lambda t: _edit(*t))
+
+
+def _matching(k: int) -> st.SearchStrategy[str]:
+    """Lines rule ``k`` matches, maybe changed: written by hypothesis from its pattern (Unicode classes and all), or
+    the positives it matches. A pattern that opens with a lookahead is left out of hypothesis's writing (it writes
+    lines at random and keeps those that pass the lookahead: almost none)."""
+    return _MATCHING[k]
+
+
+def _positives(rule: Rule) -> list[str]:
+    """Returns the positives ``rule`` matches."""
+    return [t for t in _POSITIVES if rule.matches(collapse(t), count_words(collapse(t)))]
+
+
+def _opens_with_lookahead(rule: Rule) -> bool:
+    """True when the rule's pattern opens with a lookahead."""
+    return rule.pattern.pattern.startswith(("(?=", "(?!"))
+
+
+_MATCHING = [
+    _changed(
+        st.sampled_from(_positives(rule) or [""])
+        | (st.nothing() if _opens_with_lookahead(rule) else st.from_regex(rule.pattern, fullmatch=True))
+    )
+    for rule in RULES
+]
+matching_lines = st.sampled_from(range(len(RULES))).flatmap(_matching)
+
+
+def test_every_rule_hypothesis_does_not_write_lines_for_has_positives():
+    assert [r.name for r in RULES if _opens_with_lookahead(r) and not _positives(r)] == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.lists(matching_lines | rule_lines | unicode_lines, min_size=1, max_size=6))
+@example(["Partager sur Facebook", "Publié le 3 mars 2023 par Jean Dupont", "\ud800 Share", "300 \u212a"])
+def test_every_rule_python_matches_is_a_candidate_and_the_first_rule_is_the_loops(texts):
+    lines = [collapse(t) for t in texts] + texts  # as the clean asks, and raw
+    n_words = [count_words(t) for t in lines]
+    for text, n, found in zip(lines, n_words, _candidates(MATCHER, lines, n_words)):
+        for k, rule in enumerate(RULES):
+            if rule.matches(text, n):
+                assert k in found, (rule.name, text)
+    assert MATCHER.first_many(lines, n_words) == [_plain_first(RULES, t, n) for t, n in zip(lines, n_words)]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.data())
+def test_each_builtin_rule_alone_matches_as_python_does(data):
+    k = data.draw(st.sampled_from(range(len(RULES))))
+    texts = data.draw(st.lists(_matching(k) | rule_lines, min_size=1, max_size=6))
+    rule = RULES[k]
+    matcher = RuleMatcher([rule])
+    n_words = [count_words(t) for t in texts]
+    assert matcher.first_many(texts, n_words) == [rule if rule.matches(t, n) else None for t, n in zip(texts, n_words)]
+
+
+def test_every_builtin_rule_is_translated_and_compiled():
+    assert all(core_regex(r.pattern.pattern, r.pattern.flags) is not None for r in RULES)
+    assert MATCHER._core.compiled == [True] * len(RULES)
+
+
+def test_most_lines_have_no_candidate_and_chrome_has_its_rule():
+    # The candidates are few: a line the loop matches nothing is seldom a candidate of a rule.
+    prose = [
+        "Le conseil municipal a voté hier soir le budget de la ville, après trois heures de débat.",
+        "The committee met on Tuesday to discuss the proposal, which had been delayed for months.",
+        "Die Stadt plant für das kommende Jahr neue Radwege entlang des Flusses.",
+    ]
+    chrome = ["Partager sur Facebook", "Lire la suite", "Publié le 3 mars 2023 par Jean Dupont", "Mentions légales"]
+    found = _candidates(MATCHER, prose + chrome, [count_words(t) for t in prose + chrome])
+    assert found[: len(prose)] == [set(), set(), set()]
+    assert all(found[len(prose) :])
+
+
+def test_golden_user_rules_with_lookarounds_case_and_unicode_classes(tmp_path):
+    path = tmp_path / "user.rules"
+    path.write_text("\n".join(GOLDEN["rules"]) + "\n", encoding="utf-8")
+    user = load_rules(path)
+    names = {r.name: line.split(":")[0] for r, line in zip(user, [x for x in GOLDEN["rules"] if not x.startswith("#")])}
+    rules = user + RULES
+    matcher = RuleMatcher(rules)
+    assert matcher._core.compiled == [True] * len(rules)
+    texts = [collapse(c["text"]) for c in GOLDEN["lines"]]
+    n_words = [count_words(t) for t in texts]
+    firsts = matcher.first_many(texts, n_words)
+    assert any(c["first"] is None for c in GOLDEN["lines"]) and any(c["first"] for c in GOLDEN["lines"])
+    for case, text, n, first in zip(GOLDEN["lines"], texts, n_words, firsts):
+        assert first is _plain_first(rules, text, n), text
+        assert (None if first is None else names.get(first.name, first.name)) == case["first"], text
+    for rule in user:
+        alone = RuleMatcher([rule]).first_many(texts, n_words)
+        assert [names[rule.name] in c["user_rules"] for c in GOLDEN["lines"]] == [r is rule for r in alone], rule.name
+
+
+# Single characters: the translated class of a node holds the lower-cased form of every code
+# point Python's node accepts (all of the BMP and every cased character; a sample above).
+_NODES = [
+    r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r".", r"[^\W\d_]", r"[a-z]", r"[^a-z]", r"k", r"[^k]", r"ſ", r"s",
+    r"i", r"ß", r"σ", r"ς", r"µ", r"ǅ", r"(?-i:[A-ZÀ-Þ])", r"(?-i:k)", r"(?a:\w)", r"(?a:[^\W\d])", r"[\w@.'’&-]",
+    r"[\u00c0-\u024f]", r"[\U00010400-\U0001044f]", r"(?-i:[\U00010400-\U00010427])",
+]
+_CODES = sorted({*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 97), 0x10400, 0x10428})
+
+
+@pytest.mark.parametrize("node", _NODES)
+def test_a_translated_character_class_holds_every_character_python_accepts(node):
+    pattern = re.compile(node, re.IGNORECASE)
+    core = RuleSet([core_regex(pattern.pattern, pattern.flags)], [1], [[]], *lower_table())
+    chars = [chr(c) for c in _CODES] + list(rule_regex._cased()[0])
+    accepted = {i for i, ch in enumerate(chars) if pattern.fullmatch(ch)}
+    found = set(core.candidates(chars, [1] * len(chars))[::2])
+    assert accepted and accepted <= found, [chars[i] for i in sorted(accepted - found)][:10]
+    assert len(found) < len(chars)  # and it is not everything
+
+
+def test_assertions_and_untranslated_rules_leave_python_to_decide(monkeypatch):
+    # Dropped assertions make a superset: the core names the rule, Python refuses the line.
+    rule = Rule("t", "lookahead", compile_template(r"(?!spam).*"), 5)
+    matcher = RuleMatcher([rule])
+    assert _candidates(matcher, ["spam", "ham"], [1, 1]) == [{0}, {0}]
+    assert matcher.first_many(["spam", "ham"], [1, 1]) == [None, rule]
+    # A rule the translation refuses is a candidate of every line that fits its limit and needles.
+    monkeypatch.setattr("nettoyeur.boilerplate.line_shapes.core_regex", lambda pattern, flags: None)
+    fallback = RuleMatcher(RULES)
+    assert fallback._core.compiled == [False] * len(RULES)
+    texts = ["Partager sur Facebook", "Une phrase ordinaire, sans rien de particulier."]
+    n_words = [count_words(t) for t in texts]
+    assert fallback.first_many(texts, n_words) == [_plain_first(RULES, t, n) for t, n in zip(texts, n_words)]
+
+
+def test_needles_are_found_where_str_lower_finds_them():
+    # str.lower writes a final sigma as ς and İ as i + U+0307, where sre's table (the core's) has σ and i.
+    rules = [
+        Rule("t", "greek", compile_template(r".*λόγος.*"), 10, ("λόγος",)),
+        Rule("t", "dotted", compile_template(r"istanbul"), 10, ("i\u0307stanbul",)),
+    ]
+    matcher = RuleMatcher(rules)
+    texts, n_words = ["ΛΌΓΟΣ", "ΛΌΓΟΣ ΚΑΙ", "İSTANBUL", "λόγοσ"], [1, 2, 1, 1]
+    firsts = matcher.first_many(texts, n_words)
+    assert [r.name if r else None for r in firsts] == ["greek", "greek", "dotted", None]
+    assert firsts == [_plain_first(rules, t, n) for t, n in zip(texts, n_words)]
+
+
+def test_the_core_refuses_inconsistent_input():
+    lower = lower_table()
+    with pytest.raises(ValueError):
+        RuleSet([None], [], [[]], *lower)
+    with pytest.raises(ValueError):
+        RuleSet([None], [1], [[""]], *lower)
+    with pytest.raises(ValueError):
+        RuleSet([], [], [], [65], [0xD800], [])
+    core = RuleSet([r"\Aa\z"], [3], [[]], *lower)
+    with pytest.raises(ValueError):
+        core.candidates(["a"], [1, 2])
+    with pytest.raises(TypeError):
+        core.candidates([b"a"], [1])
+    assert core.candidates(["A", "b", "a"], [1, 1, 4]) == [0, 0]

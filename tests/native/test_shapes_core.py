@@ -1,0 +1,142 @@
+"""The core's line shapes and line keys (``nettoyeur._core.Shapes``) against the plain Python definitions.
+
+The oracles are :mod:`shapes_reference` (the Python code the core replaced): on random Unicode
+(every character class the core reads from Python's table: CJK, combining marks, Turkish
+``İ``, German ``ß``/``ẞ``, the Greek capital sigma that ``str.lower`` reads in context,
+controls, every kind of white space, non-decimal digits, lone surrogates, characters above
+U+FFFF) and on the golden lines of the boilerplate cases, the core gives the same shapes,
+keys and hashes. Hostile input (non-strings, odd characters) raises or is answered, never crashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import shapes_reference as ref
+from nettoyeur import _core
+from nettoyeur.boilerplate import line_shapes
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS
+
+DATA = Path(__file__).parents[1] / "data"
+CASES = json.loads((DATA / "boilerplate_cases.json").read_text(encoding="utf-8"))
+GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
+LAW = settings(max_examples=400, deadline=None)
+CORE = line_shapes.shapes_core()
+
+# What the core must get right, a few characters of each kind: Latin with accents and
+# capitals whose lower-case is special (İ -> i̇, ẞ -> ß, Σ -> σ or ς by context), digits
+# (ASCII, Arabic-Indic, superscript and fractions: not decimal), underscores, combining
+# marks, CJK ideographs, kana and the katakana middle dot (CJK but not a word character),
+# sentence ends and closers, every kind of white space, controls and format characters,
+# a lone surrogate, and characters above U+FFFF (a Deseret capital, an emoji, a CJK
+# extension B ideograph, a mathematical digit).
+_SPECIAL = (
+    "aZéÉİıiIßẞΣσςΑΩ0159٣²½_\u0301\u0307日本語の字的了・ー.!?…。！？\"'”’»)] \t\n\r\x0b\x0c"
+    "\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\x00\x07\u200b\u200d\ufeff\ud800\U00010400\U0001f600\U00020000\U0001d7d8"
+)
+text = st.text(alphabet=st.sampled_from(_SPECIAL) | st.characters(), max_size=60) | st.sampled_from(GOLDEN)
+# Words of the function lists and of the golden cases, so that stems, function shares and
+# prose come out in every way.
+_WORDS = sorted({w for t in GOLDEN for w in t.split()} | {"the", "of", "and", "ΟΔΟΣ", "İstanbul", "STRASSE", "中文的"})
+wordy = st.lists(st.sampled_from(_WORDS) | text, max_size=40).map(" ".join)
+lines = text | wordy
+
+
+@LAW
+@given(st.lists(lines, max_size=6))
+@example(["ΟΔΟΣ ΣΑΣ Σ", "İSTANBUL ẞ", "a\ud800 b", "𐐀𐐁 😀 𠀀"])
+def test_describe_is_the_plain_definition(texts):
+    got = CORE.describe(texts)
+    want = [ref.describe(t) for t in texts]
+    assert [tuple(g) for g in got] == want
+    assert all(type(g[2]) is float and type(g[6]) in (frozenset, type(None)) for g in got)
+
+
+@LAW
+@given(st.lists(lines, max_size=6))
+def test_keys_counts_and_word_limits_are_the_plain_definitions(texts):
+    assert CORE.frequency_keys(texts) == [ref.frequency_key(t) for t in texts]
+    assert CORE.count_words(texts) == [ref.count_words(t) for t in texts]
+    for limit in (1, 3, FREQUENCY_MAX_WORDS):
+        assert CORE.fewer_words(texts, limit) == [ref.count_words(t) < limit for t in texts]
+
+
+@LAW
+@given(st.lists(lines | st.sampled_from(["Home", "News", "12", "Sport 3", ""]), max_size=10), st.data())
+def test_document_keys_and_neighbour_codes_are_the_plain_definitions(texts, data):
+    found = CORE.line_keys(texts, FREQUENCY_MAX_WORDS)
+    assert len(found) == len(set(found))
+    assert set(found) == {ref.hash64(k) for k in ref.document_keys(texts)}
+    at = data.draw(st.lists(st.integers(0, max(len(texts) - 1, 0)), max_size=len(texts))) if texts else []
+    assert CORE.neighbour_codes(texts, at, FREQUENCY_MAX_WORDS) == ref.neighbour_codes(texts, at)
+
+
+@LAW
+@given(st.lists(lines | st.binary(max_size=300).map(lambda b: b.decode("latin-1")), max_size=5))
+def test_hash64_is_blake2b_64(texts):
+    digests = [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=8).digest() for t in texts]
+    want = [int.from_bytes(d, "little") for d in digests]
+    assert _core.hash64_many(texts) == want
+
+
+@pytest.mark.parametrize("text", GOLDEN[:400])
+def test_golden_lines(text):
+    assert tuple(CORE.describe([text])[0]) == ref.describe(text)
+    assert CORE.frequency_keys([text]) == [ref.frequency_key(text)]
+
+
+SHAPE_CASES = json.loads((DATA / "shapes_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES["lines"], ids=lambda c: c["label"])
+def test_shape_golden(case):
+    info = line_shapes.describe(case["text"])
+    assert line_shapes.frequency_key(case["text"]) == case["key"] == ref.frequency_key(case["text"])
+    assert info.words == case["words"]
+    assert (sorted(info.known_stems) if info.known_stems is not None else None) == case["stems"]
+
+
+@pytest.mark.parametrize("case", SHAPE_CASES["articles"], ids=lambda c: c["label"])
+def test_article_stems_golden(case):
+    for before_set in (0, 100):  # from the set, and searched
+        article = CORE.article([line_shapes.describe(t).words for t in case["body"]], before_set)
+        assert [stem in article for stem in case["has"]] == [True] * len(case["has"])
+        assert [stem in article for stem in case["has_not"]] == [False] * len(case["has_not"])
+
+
+def test_the_capital_sigma_is_lowered_by_its_context():
+    # Python's str.lower: a final sigma at the end of a word, a medial one inside it.
+    assert CORE.frequency_keys(["ΟΔΟΣ ΣΑΣ"]) == ["οδος σας"]
+    assert CORE.describe(["İSTANBUL"])[0][5] == ["i", "stanbul"]  # İ lowers to i and a combining dot
+
+
+def test_a_batch_of_no_lines_is_empty():
+    assert CORE.describe([]) == [] and CORE.line_keys([], FREQUENCY_MAX_WORDS) == []
+    assert CORE.neighbour_codes([], [], FREQUENCY_MAX_WORDS) == []
+
+
+@pytest.mark.parametrize("bad", [[1], [None], [b"bytes"], 5, [["nested"]]])
+def test_non_strings_raise_type_error(bad):
+    for call in (CORE.describe, CORE.frequency_keys, CORE.count_words, _core.hash64_many):
+        with pytest.raises(TypeError):
+            call(bad)
+    with pytest.raises(TypeError):
+        CORE.line_keys(bad, FREQUENCY_MAX_WORDS)
+
+
+def test_a_position_past_the_lines_raises_index_error():
+    with pytest.raises(IndexError):
+        CORE.neighbour_codes(["a", "b"], [2], FREQUENCY_MAX_WORDS)
+
+
+def test_a_table_of_the_wrong_size_raises_value_error():
+    flags, lower, multi = line_shapes.shape_table()
+    with pytest.raises(ValueError):
+        _core.Shapes(flags[:10], lower, multi, set(), set(), "", (30, 10, 0.15, 5, 1.5), line_shapes._learn)

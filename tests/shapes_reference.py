@@ -1,0 +1,107 @@
+"""Plain Python definitions of the line shapes and line keys the native core computes (the oracles).
+
+These are the Python functions the core (``nettoyeur._core.Shapes``, native/src/shapes.rs)
+replaced, written plainly: the tests compare the core with them on random Unicode and on the
+golden cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nettoyeur.boilerplate import line_shapes as ls
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, pair_key
+from nettoyeur.text.hashing import hash64
+from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
+
+_HAS_CJK = re.compile(rf"[{ls._CJK}]")
+_CJK_TOKENS = re.compile(rf"[{ls._CJK}]{{1,2}}|[^\W{ls._CJK}]+")
+_WORDS = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def collapse(text: str) -> str:
+    """Each run of white space one space, none at either end."""
+    return " ".join(text.split())
+
+
+def count_words(text: str) -> int:
+    """The words of a line (two CJK characters count as one)."""
+    return len((_CJK_TOKENS if _HAS_CJK.search(text) else _WORDS).findall(text))
+
+
+def frequency_key(text: str) -> str:
+    """Lower-cased, whitespace collapsed, digits masked."""
+    return _DIGITS.sub("0", collapse(text).lower())
+
+
+def counted(text: str) -> bool:
+    """Fewer than ``FREQUENCY_MAX_WORDS`` words."""
+    return count_words(text) < FREQUENCY_MAX_WORDS
+
+
+def paired(text: str) -> bool:
+    """Counted, with a letter."""
+    return counted(text) and _LETTER.search(text) is not None
+
+
+def document_keys(texts: list[str]) -> set[str]:
+    """The frequency keys of a document's counted lines and of its adjacent pairs of paired lines."""
+    keys: set[str] = set()
+    previous: str | None = None
+    for text in texts:
+        if not counted(text):
+            previous = None
+            continue
+        key = frequency_key(text)
+        keys.add(key)
+        pairs = paired(text)
+        if previous is not None and pairs:
+            keys.add(pair_key(previous, key))
+        previous = key if pairs else None
+    return keys
+
+
+def neighbour_codes(texts: list[str], at: list[int]) -> list[tuple[int, int | None, int | None]]:
+    """Each asked line's ``hash64`` key, and its pairs' with the paired lines just above and below."""
+    keys = [frequency_key(t) if paired(t) else None for t in texts]
+    out = []
+    for k in at:
+        key = frequency_key(texts[k])
+        above = keys[k - 1] if k > 0 else None
+        below = keys[k + 1] if k + 1 < len(keys) else None
+        out.append((
+            hash64(key),
+            hash64(pair_key(above, key)) if above is not None else None,
+            hash64(pair_key(key, below)) if below is not None else None,
+        ))
+    return out
+
+
+def stems_of(words: set[str]) -> frozenset[str]:
+    """The first 5 letters of each letters-only word of 4 or more; two-character words starting with CJK."""
+    letters = [w for w in words if w.isalpha()]
+    stems = {w[: ls.STEM_CHARS] for w in letters if len(w) >= 4}
+    stems.update(w for w in letters if len(w) == 2 and _HAS_CJK.match(w))
+    return frozenset(stems)
+
+
+def describe(text: str) -> tuple:
+    """The fields of :class:`LineInfo` of one paragraph."""
+    collapsed = collapse(text)
+    lowered = collapsed.lower()
+    sentence = ls.ends_sentence(collapsed)
+    cjk = _HAS_CJK.search(lowered) is not None
+    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
+    n = len(words)
+    stop = sum(w in LINE_FUNCTION_WORDS for w in words) / n if n else 0.0
+    if cjk:
+        chars = _HAS_CJK.findall(lowered)
+        function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
+        stop = min(1.0, ls.CJK_FUNCTION_SCALE * function / len(chars)) if chars else 0.0
+    prose = n >= ls.PROSE_ANY_WORDS or (
+        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
+    )
+    stems = None if prose else stems_of(set(words).difference(ls._NOT_STEMS))
+    return (collapsed, n, stop, prose, sentence, words, stems)
