@@ -227,12 +227,16 @@ def compare(
         if op == "equal":
             matched += la
         elif k in moved:
-            # Neighbours swapped: an edit (counted once per swap), the words all matched.
+            # Neighbours swapped: an edit (counted once per swap), the words all matched;
+            # two neighbouring names exchanged are another person: a fact change.
             matched += max(la, lb)
             aligned = True
             first = op == "replace" or k - 2 not in moved
-            changes += first
-            edits += first
+            region = _swap_region(ops, moved, k)
+            named = region is not None and _names_swapped(a, b, facts_a, facts_b, region)
+            changes += first or named
+            edits += first and not named
+            fact = fact or named
         elif op == "replace" and (
             "".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])
         ):
@@ -293,6 +297,49 @@ def compare(
     # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
     fact = fact or any(c.isdigit() for k in only_a & only_b for c in k)
     return Alignment(matched, changes, fact, gaps, edits)
+
+
+def _swap_region(ops: list, moved: set[int], k: int) -> tuple[int, int, int, int] | None:
+    """Returns the words swap ``k`` moves, ``(i1, i2, j1, j2)``.
+
+    A replaced run holding the same words in another order, or a run deleted on one side of an
+    equal block and inserted on its other side (``k`` the first of the three opcodes); None for
+    the last of such three (its first covers it).
+    """
+    op, i1, i2, j1, j2 = ops[k]
+    if op == "replace":
+        return i1, i2, j1, j2
+    if op in ("delete", "insert") and k + 2 < len(ops) and k + 2 in moved and ops[k + 1][0] == "equal":
+        third = ops[k + 2]
+        if {op, third[0]} == {"delete", "insert"}:
+            return i1, third[2], j1, third[4]
+    return None
+
+
+def _names_swapped(
+    a: list[str], b: list[str], facts_a: list[bool] | None, facts_b: list[bool] | None, region: tuple
+) -> bool:
+    """Returns True when a swap exchanges two neighbouring names ("Dalmora Marbury" / "Marbury Dalmora").
+
+    Both words must read as names (fact words without a lexical class) in both paragraphs, so
+    a word capitalised only because it opens the sentence ("Police said" / "Said police") is
+    no name: in the other paragraph it stands second, in lower case.
+    """
+    i1, i2, j1, j2 = region
+
+    def name(words: list[str], facts: list[bool] | None, i: int) -> bool:
+        return _is_fact(facts, i) and _lexical_class(words[i]) is None
+
+    return any(
+        a[x] != a[x + 1]
+        and name(a, facts_a, x)
+        and name(a, facts_a, x + 1)
+        and any(
+            b[y] == a[x + 1] and b[y + 1] == a[x] and name(b, facts_b, y) and name(b, facts_b, y + 1)
+            for y in range(j1, j2 - 1)
+        )
+        for x in range(i1, i2 - 1)
+    )
 
 
 def _clipped(x: list[str], y: list[str]) -> bool:

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod chars;
+pub mod intern;
 pub mod lsh;
 pub mod minhash;
 pub mod rules;

@@ -373,6 +373,42 @@ fn names(w: &Words, p: Para, i1: usize, i2: usize, out: &mut Vec<u32>) {
     out.extend((i1..i2).filter(|&i| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS).map(|i| p.words[i]));
 }
 
+/// The words a swap moves (`verify_reference._swap_region`): a replaced run holding the same
+/// words in another order, or a run deleted on one side of an equal block and inserted on its
+/// other side (opcode `k` the first of the three), as `(i1, i2, j1, j2)`. None for the last of
+/// such three opcodes (its first one covers it).
+fn swap_region(ops: &[Op], moved: &[bool], k: usize) -> Option<(usize, usize, usize, usize)> {
+    let op = ops[k];
+    if op.tag == Tag::Replace {
+        return Some((op.i1, op.i2, op.j1, op.j2));
+    }
+    if matches!(op.tag, Tag::Delete | Tag::Insert) && k + 2 < ops.len() && moved[k + 2] && ops[k + 1].tag == Tag::Equal {
+        let third = ops[k + 2];
+        if matches!((op.tag, third.tag), (Tag::Delete, Tag::Insert) | (Tag::Insert, Tag::Delete)) {
+            return Some((op.i1, third.i2, op.j1, third.j2));
+        }
+    }
+    None
+}
+
+/// `verify_reference._names_swapped`: whether a swap exchanges two neighbouring names ("Dalmora
+/// Marbury falleció" / "Marbury Dalmora falleció": another person), which is a fact change where
+/// other swaps ("police said" / "said police") are edits. Both words must read as names (fact
+/// words without a lexical class) in both paragraphs: a word capitalised only because it opens
+/// the sentence is no name in the other paragraph, where it stands second.
+fn names_swapped(w: &Words, pa: Para, pb: Para, region: (usize, usize, usize, usize)) -> bool {
+    let (i1, i2, j1, j2) = region;
+    let name = |p: Para, i: usize| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS;
+    (i1..i2.saturating_sub(1)).any(|x| {
+        let (first, second) = (pa.words[x], pa.words[x + 1]);
+        first != second
+            && name(pa, x)
+            && name(pa, x + 1)
+            && (j1..j2.saturating_sub(1))
+                .any(|y| pb.words[y] == second && pb.words[y + 1] == first && name(pb, y) && name(pb, y + 1))
+    })
+}
+
 /// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
 pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_substitution: usize) -> Alignment {
     let (a, b) = (pa.words, pb.words);
@@ -394,8 +430,10 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_s
             matched += la.max(lb);
             aligned = true;
             let first = replace || k < 2 || !is_moved(k - 2);
-            changes += usize::from(first);
-            edits += usize::from(first);
+            let named = swap_region(ops, moved, k).map_or(false, |r| names_swapped(w, pa, pb, r));
+            changes += usize::from(first || named);
+            edits += usize::from(first && !named);
+            fact = fact || named;
         } else if replace
             && (ra.iter().flat_map(|&x| w.text(x).iter()).eq(rb.iter().flat_map(|&x| w.text(x).iter())) || abbreviation(w, ra, rb))
         {
@@ -741,6 +779,34 @@ mod tests {
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
         compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+    }
+
+    /// `compare` with a fact flag per word: the words written with a capital are the facts.
+    fn compare_named(a: &str, b: &str) -> Alignment {
+        let flags = |s: &str| s.split_whitespace().map(|w| w.starts_with(char::is_uppercase)).collect::<Vec<bool>>();
+        let (fa, fb) = (flags(a), flags(b));
+        let mut t = Table::new();
+        let (a, b) = (t.ids(&a.to_lowercase()), t.ids(&b.to_lowercase()));
+        let w = t.words();
+        let mut s = Scratch::new(w.class.len());
+        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+    }
+
+    #[test]
+    fn swapped_neighbouring_names_change_a_fact() {
+        let tail = "died at home on friday after a long illness";
+        let named = compare_named(&format!("Dalmora Marbury {tail}"), &format!("Marbury Dalmora {tail}"));
+        assert!(named.fact_change);
+        assert_eq!((named.changes, named.edits), (1, 0));
+        let inside = compare_named(&format!("friends of Ana Ruiz {tail}"), &format!("friends of Ruiz Ana {tail}"));
+        assert!(inside.fact_change);
+        // Not names on both sides (a capital opening the sentence): an edit.
+        let said = compare_named("Police said the road was closed", "Said police the road was closed");
+        assert_eq!((said.fact_change, said.changes, said.edits), (false, 1, 1));
+        // A name moved past another word, or two names moving together: no name exchanged.
+        let moved = compare_named(&format!("Ana Ruiz said she {tail}"), &format!("said Ana Ruiz she {tail}"));
+        assert!(!moved.fact_change);
+        assert!(!compare_text(&format!("red big {tail}"), &format!("big red {tail}"), false).fact_change);
     }
 
     #[test]

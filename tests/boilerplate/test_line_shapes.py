@@ -14,6 +14,7 @@ import shapes_reference
 from nettoyeur.boilerplate import line_shapes
 from nettoyeur.boilerplate.line_shapes import (
     LineInfo,
+    LineMemo,
     RuleMatcher,
     ShapeMemo,
     article_stems,
@@ -229,3 +230,19 @@ def test_memo_gives_fresh_shapes_and_stays_bounded(monkeypatch):
         assert len(memo._seen) <= 5
     assert memo.shape("Partager sur Facebook")[1] is not None
     assert memo.shape("Partager sur Facebook", with_rule=False)[1] is None  # no rule asked, none given
+
+
+def test_memo_keeps_only_lines_seen_twice(monkeypatch):
+    """A line is remembered at its second sighting; lines seen once leave a bounded set of hashes."""
+    monkeypatch.setattr(line_shapes, "MEMO_SIZE", 50)
+    memo = LineMemo()
+    for i in range(120):
+        assert memo.remember(f"line {i}", i) == i
+    assert len(memo) == 0 and len(memo._once) <= 50
+    memo.remember("Accueil", 1)
+    assert "Accueil" not in memo
+    memo.remember("Accueil", 1)
+    assert memo["Accueil"] == 1
+    memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
+    memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
+    assert len(memo) == 1  # long lines never

@@ -31,8 +31,8 @@ from functools import lru_cache, partial
 
 import numpy as np
 
+from nettoyeur._core import WordInterner, flagged_paragraphs, tokenize_words, word_shingles
 from nettoyeur._core import char_entries as _core_char_entries
-from nettoyeur._core import flagged_paragraphs, tokenize_words, word_shingles
 from nettoyeur.text.lexicon import (
     COMMON_WORDS,
     CONNECTIVES,
@@ -318,6 +318,49 @@ class Tokens:
             facts[i] = True
         return facts
 
+    def word_ids(self, interner: WordInterner) -> np.ndarray:
+        """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
+        return interner.add(self.entries, self.starts, self.ends, int(_FOLD_MASK))
+
+    def fact_mask(self, ids: np.ndarray, words: list[str]) -> np.ndarray:
+        """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
+
+        The same rules, in numpy over the batch instead of a Python step per word (what
+        verification pays for each paragraph of each chunk of candidate pairs).
+
+        Args:
+            ids: the id of each word of the batch (int array, one per word of :meth:`all_words`).
+            words: the distinct words: word ``k`` of the batch is ``words[ids[k]]``.
+        """
+        n = len(ids)
+        if n == 0:
+            return np.zeros(0, dtype=bool)
+        bits = np.fromiter(map(_fact_bits, words), dtype=np.uint8, count=len(words))[ids]
+        has_digit = self.has_digit()
+        facts = has_digit | ((bits & _FACT_WORD) != 0)
+        for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():
+            if (words[ids[i]], words[ids[i + 1]]) in NOT_NEGATIONS and i + 1 not in self.offsets:
+                facts[i] = False  # "sin embargo", "no obstante": no negation
+        m = len(self.entries)
+        if m and int(np.bitwise_or.reduce(self.entries & _AT)):
+            after = (self.entries[np.minimum(self.ends, m - 1)] & _AT) != 0
+            before = (self.entries[np.maximum(self.starts - 1, 0)] & _AT) != 0
+            facts |= after | before
+        capital = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit & ~facts
+        facts |= capital & ((bits & _DATE_IF_CAPITAL) != 0)
+        named = capital & ((bits & (_DATE_IF_CAPITAL | _NO_NAME)) == 0)
+        if not named.any():
+            return facts
+        counts = np.diff(self.offsets)
+        markers = np.concatenate(([0], np.cumsum((bits & _GERMAN_MARKER) != 0)))
+        markers = markers[self.offsets[1:]] - markers[self.offsets[:-1]]
+        german = (markers >= GERMAN_MIN_MARKERS) & (markers >= GERMAN_MIN_SHARE * counts)
+        after_figure = np.zeros(n, dtype=bool)  # the word before is a figure, in the same paragraph
+        after_figure[1:] = ((bits[:-1] & _NUMBER_WORD) != 0) | has_digit[:-1]
+        after_figure[self.offsets[:-1][counts > 0]] = False
+        noun = ((bits & _NOUN_SUFFIX) != 0) | after_figure
+        return facts | (named & ~(np.repeat(german, counts) & noun))
+
     def words(self, i: int) -> list[str]:
         """Returns the folded words of paragraph ``i`` as strings."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
@@ -334,6 +377,27 @@ class Tokens:
             self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
         )
         return part.all_facts(part.all_words())
+
+
+# What :meth:`Tokens.fact_mask` reads of a word in the lexicons (see :meth:`Tokens.all_facts`):
+# a fact word, the first word of a NOT_NEGATIONS pair, a date when capitalised, no name
+# (NOT_NAMES, a single letter, an adverb's ending), a German marker, a German noun's suffix, a
+# number word.
+_FACT_WORD, _FIXED, _DATE_IF_CAPITAL, _NO_NAME, _GERMAN_MARKER, _NOUN_SUFFIX, _NUMBER_WORD = 1, 2, 4, 8, 16, 32, 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _fact_bits(word: str) -> int:
+    """Returns the lexicon bits of a folded word (remembered: a process sees tens of thousands of distinct words)."""
+    return (
+        _FACT_WORD * (word in FACT_WORDS)
+        | _FIXED * (word in _FIXED_FIRST)
+        | _DATE_IF_CAPITAL * (word in DATES_IF_CAPITALISED)
+        | _NO_NAME * (word in NOT_NAMES or len(word) == 1 or word.endswith(ADVERB_SUFFIXES))
+        | _GERMAN_MARKER * (word in GERMAN_MARKERS)
+        | _NOUN_SUFFIX * (len(word) > 5 and word.endswith(_GERMAN_NOUN_SUFFIXES))
+        | _NUMBER_WORD * (word in NUMBER_WORDS)
+    )
 
 
 @lru_cache(maxsize=4096)

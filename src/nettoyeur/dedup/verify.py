@@ -20,7 +20,9 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      the exact Jaccard stays >= ``EDIT_MIN_JACCARD`` and both sides have ``EDIT_MIN_WORDS``
      words; otherwise a *change of statement*.
    * *fact change*: a number, date or name replaced ("15" -> "17", "Paris" -> "Lyon",
-     "juni" -> "juli"), a negation or polar word added, dropped or flipped ("is" -> "is not",
+     "juni" -> "juli"), two neighbouring names swapped ("Dalmora Marbury" / "Marbury Dalmora":
+     another person; a capital that only opens the sentence is no name, so "Police said" /
+     "Said police" is an edit), a negation or polar word added, dropped or flipped ("is" -> "is not",
      "ein" -> "kein", "rose" -> "fell", "likely" -> "unlikely"), whatever the Jaccard. Which
      words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
      only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
@@ -250,7 +252,7 @@ _HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR = 1, 2, 4, 8, 16
 # The class id of a word without a lexical class.
 _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
-_KINDS = (None, "duplicate", "contained", "quoted", "different")
+KINDS = (None, "duplicate", "contained", "quoted", "different")
 _PREFIXES = [[ord(c) for c in p] for p in sorted(NEGATING_PREFIXES)]
 
 
@@ -273,16 +275,79 @@ def _traits(word: str) -> tuple[str | None, int, str]:
     return cls, flags, cls or word
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Paragraphs as the native core takes them: distinct words, and per paragraph word ids, fact flags, shingles.
+
+    Built from word lists (:meth:`from_paragraphs`) or, in the dedup stage, straight from the
+    tokens of a chunk of texts (:func:`nettoyeur.dedup.stage.paragraph_data`), without a Python
+    step per word.
+
+    Attributes:
+        words: the distinct words, by id (in order of first appearance).
+        chars: uint32, their code points one word after the other.
+        char_offsets: int64, ``len(words) + 1``: word ``k`` is ``chars[char_offsets[k]:char_offsets[k + 1]]``.
+        ids: uint32, the word id of each word of each paragraph, paragraph after paragraph.
+        facts: uint8, per word of each paragraph, whether it carries a fact.
+        word_offsets: int64, paragraphs + 1: paragraph ``i``'s words are ``ids[word_offsets[i]:word_offsets[i + 1]]``.
+        shingles: uint32, each paragraph's sorted distinct shingle hashes, one after the other.
+        shingle_offsets: int64, paragraphs + 1, the same for the shingles.
+    """
+
+    words: list[str]
+    chars: np.ndarray
+    char_offsets: np.ndarray
+    ids: np.ndarray
+    facts: np.ndarray
+    word_offsets: np.ndarray
+    shingles: np.ndarray
+    shingle_offsets: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.word_offsets) - 1
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: list[tuple[list[str], np.ndarray | None, list[bool] | None]]) -> Prepared:
+        """Returns the paragraphs ``(words, sorted distinct shingle hashes or None, fact flags or None)`` prepared.
+
+        Fact flags None read every word as a fact; shingles None as none.
+        """
+        # Interned with C-level loops (a Python loop per word cost as much as the core itself).
+        all_words = list(chain.from_iterable(p[0] for p in paragraphs))
+        words = list(dict.fromkeys(all_words))
+        ids = dict(zip(words, range(len(words))))
+        facts = list(chain.from_iterable(fl if fl is not None else [True] * len(ws) for ws, _, fl in paragraphs))
+        empty = np.zeros(0, dtype=np.uint32)
+        shingles = [empty if s is None else s for _, s, _ in paragraphs]
+        return cls(
+            words,
+            np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+            _offsets([len(w) for w in words]),
+            np.array(list(map(ids.__getitem__, all_words)), dtype=np.uint32),
+            np.array(facts, dtype=np.uint8),
+            _offsets([len(w) for w, _, _ in paragraphs]),
+            np.concatenate(shingles).astype(np.uint32, copy=False) if shingles else empty,
+            _offsets([len(s) for s in shingles]),
+        )
+
+    def paragraph(self, i: int) -> tuple[list[str], np.ndarray, list[bool]]:
+        """Returns paragraph ``i`` as :func:`verify` takes it: words, shingle hashes, fact flags."""
+        lo, hi = int(self.word_offsets[i]), int(self.word_offsets[i + 1])
+        words = [self.words[k] for k in self.ids[lo:hi].tolist()]
+        shingles = self.shingles[int(self.shingle_offsets[i]) : int(self.shingle_offsets[i + 1])]
+        return words, shingles, self.facts[lo:hi].astype(bool).tolist()
+
+
 def _run(
-    paragraphs: list[tuple[list[str], np.ndarray | None, list[bool] | None]],
+    paragraphs: list[tuple[list[str], np.ndarray | None, list[bool] | None]] | Prepared,
     pairs: list[tuple[int, int]] | np.ndarray,
     config: CleanConfig | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Runs the native core on a batch: :func:`verify` of each pair, or :func:`compare` without a config.
 
     Args:
-        paragraphs: per paragraph, its words, sorted distinct shingle hashes (uint32; ignored
-            without a config) and fact flags (None: every word is a fact).
+        paragraphs: the paragraphs, :class:`Prepared` or as :meth:`Prepared.from_paragraphs` takes
+            them (shingles ignored without a config).
         pairs: pairs of indices into ``paragraphs``.
         config: the thresholds of :func:`verify`; None aligns each pair as given (:func:`compare`).
 
@@ -292,45 +357,35 @@ def _run(
     Raises:
         ValueError: a pair names a paragraph that is not given.
     """
-    # Interned with C-level loops (a Python loop per word cost as much as the core itself).
-    all_words = list(chain.from_iterable(p[0] for p in paragraphs))
-    words = list(dict.fromkeys(all_words))
-    ids = dict(zip(words, range(len(words))))
-    flat = list(map(ids.__getitem__, all_words))
-    traits = [_traits(w) for w in words]
+    prep = paragraphs if isinstance(paragraphs, Prepared) else Prepared.from_paragraphs(paragraphs)
+    traits = [_traits(w) for w in prep.words]
     class_ids: dict[str, int] = {}
     key_ids: dict[str, int] = {}
     classes = [_NO_CLASS if cls is None else class_ids.setdefault(cls, len(class_ids)) for cls, _, _ in traits]
     keys = [key_ids.setdefault(key, len(key_ids)) for _, _, key in traits]
-    lengths = [len(w) for w in words]
-    chars = np.frombuffer("".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    facts = list(chain.from_iterable(fl if fl is not None else [True] * len(ws) for ws, _, fl in paragraphs))
-    empty = np.zeros(0, dtype=np.uint32)
     if config is not None:
-        shingles = [empty if s is None else s for _, s, _ in paragraphs]
-        flat_shingles = np.concatenate(shingles).astype(np.uint32, copy=False) if shingles else empty
-        shingle_lengths = [len(s) for s in shingles]
+        flat_shingles, shingle_offsets = prep.shingles, prep.shingle_offsets
         thresholds = (
             MAX_SUBSTITUTION, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS, MIN_PASSAGE_WORDS,
             config.min_jaccard, config.containment != "off", config.containment_threshold, config.min_contained_words,
         )  # fmt: skip
     else:
-        flat_shingles, shingle_lengths = empty, [0] * len(paragraphs)
+        flat_shingles, shingle_offsets = np.zeros(0, dtype=np.uint32), np.zeros(len(prep) + 1, dtype=np.int64)
         thresholds = (MAX_SUBSTITUTION, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS, MIN_PASSAGE_WORDS,
                       1.0, False, 1.0, 0)  # fmt: skip
     return verify_pairs(
-        chars,
-        _offsets(lengths),
+        prep.chars,
+        prep.char_offsets,
         np.array(classes, dtype=np.uint32),
         np.array([fl for _, fl, _ in traits], dtype=np.uint8),
         np.array(keys, dtype=np.uint32),
         np.array([_polar(k) for k in key_ids], dtype=np.uint8),
         _PREFIXES,
-        np.array(flat, dtype=np.uint32),
-        np.array(facts, dtype=np.uint8),
-        _offsets([len(w) for w, _, _ in paragraphs]),
+        prep.ids,
+        prep.facts,
+        prep.word_offsets,
         flat_shingles,
-        _offsets(shingle_lengths),
+        shingle_offsets,
         np.asarray(pairs, dtype=np.int64).reshape(-1),
         thresholds,
         config is not None,
@@ -386,7 +441,7 @@ def verify(
 
 
 def verify_many(
-    paragraphs: list[tuple[list[str], np.ndarray, list[bool] | None]],
+    paragraphs: list[tuple[list[str], np.ndarray, list[bool] | None]] | Prepared,
     pairs: list[tuple[int, int]] | np.ndarray,
     config: CleanConfig,
 ) -> list[Match | None]:
@@ -405,7 +460,7 @@ def verify_many(
 
     Args:
         paragraphs: per paragraph, its words, sorted distinct shingle hashes (uint32) and fact
-            flags (None: every word is a fact), as :func:`verify` takes them.
+            flags (None: every word is a fact), as :func:`verify` takes them, or :class:`Prepared`.
         pairs: pairs of indices into ``paragraphs``.
         config: the thresholds.
 
@@ -423,5 +478,33 @@ def verify_many(
     for i, kind, (jac, contain, cover), conflict in zip(
         related.tolist(), kinds[related].tolist(), figures[related].tolist(), counts[related, 0].tolist()
     ):
-        out[i] = Match(_KINDS[kind], jac, contain, cover, bool(conflict))
+        out[i] = Match(KINDS[kind], jac, contain, cover, bool(conflict))
     return out
+
+
+def verify_chunk(
+    paragraphs: Prepared, pairs: np.ndarray, config: CleanConfig
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Match]]]:
+    """:func:`verify_many` in compact form, for the many candidate pairs of the dedup stage.
+
+    Most candidates are unrelated or conflicts, which need no :class:`Match` object (nor its
+    pickling from a worker): they are told by their kind code and conflict flag.
+
+    Returns:
+        ``(kinds, conflicts, related)``: per pair its kind's index in :data:`KINDS` (uint8) and
+        whether it is a conflict (bool), and ``(position, Match)`` of each pair that is a copy
+        or a passage (``duplicate``, ``contained`` or ``quoted``), in pair order.
+
+    Raises:
+        ValueError: a pair names a paragraph that is not given.
+    """
+    kinds, figures, counts = _run(paragraphs, pairs, config)
+    conflicts = counts[:, 0] != 0
+    related = np.flatnonzero((kinds != 0) & (kinds != KINDS.index("different")))
+    out = [
+        (i, Match(KINDS[kind], jac, contain, cover, bool(conflict)))
+        for i, kind, (jac, contain, cover), conflict in zip(
+            related.tolist(), kinds[related].tolist(), figures[related].tolist(), conflicts[related].tolist()
+        )
+    ]
+    return kinds, conflicts, out

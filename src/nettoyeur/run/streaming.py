@@ -208,7 +208,7 @@ def _verdicts(
     """
     ctx, first_seen = _count_pass(ctx, executor, batches, skips, show)
     clock["count"] = time.perf_counter()
-    corpus = _analyse_pass(ctx, executor, _analyse_tasks(batches, first_seen), documents_listed, skips, show)
+    corpus = _analyse_pass(ctx, executor, batches, first_seen, documents_listed, skips, show)
     del first_seen
     clock["analyse"] = time.perf_counter()
     decision = _decide(corpus, ctx.config, executor, show)
@@ -252,16 +252,18 @@ def _count_pass(
     return replace(ctx, counts=counts_, rules=rules_for(ctx.config)), first_seen
 
 
-def _analyse_tasks(batches: list[list[str]], first_seen: Seen | None) -> list[tuple[int, list[str], Seen | None]]:
-    """The tasks of pass 2: per batch, its index, its documents and what pass 1 saw of them."""
-    tasks: list[tuple[int, list[str], Seen | None]] = []
+def _analyse_tasks(batches: list[list[str]], first_seen: Seen | None) -> Iterator[tuple[int, list[str], Seen | None]]:
+    """The tasks of pass 2 (per batch, its index, its documents and what pass 1 saw of them), made as they are sent.
+
+    Made one at a time: at 100,000 one-line files, all the tasks' dictionaries at once held
+    ~10 MB on the driver, in its memory when the workers are forked.
+    """
     for i, batch in enumerate(batches):
         if first_seen is None:
-            tasks.append((i, batch, None))
+            yield i, batch, None
         else:  # documents skipped in pass 1 are not read again
             loaded = [k for k in batch if k in first_seen]
-            tasks.append((i, loaded, {k: first_seen[k] for k in loaded}))
-    return tasks
+            yield i, loaded, {k: first_seen[k] for k in loaded}
 
 
 @dataclass
@@ -290,7 +292,8 @@ class AnalysedCorpus:
 class _Pass2Results:
     """Gathers pass 2's per-batch results, in batch order, into an :class:`AnalysedCorpus`."""
 
-    def __init__(self, bands: int) -> None:
+    def __init__(self, bands: int, first_seen: Seen | None = None) -> None:
+        self.first_seen = first_seen
         self.seen: Seen = {}
         self.infos: list[DocInfo] = []
         self.table: dict[tuple, int] = {}
@@ -322,7 +325,17 @@ class _Pass2Results:
         self.codes.append(remap[part.codes])
         self.batch_keys.append([info.path for info in part.infos])
         skips.extend(part.skips)
-        self.seen.update(part.seen)
+        if self.first_seen is None:
+            self.seen.update(part.seen)
+        else:
+            # What pass 2 saw of a document is what pass 1 saw (sent with the task): keep pass
+            # 1's objects, not a second copy of each (~300 bytes a document).
+            first = self.first_seen
+            self.seen.update((k, first.get(k, v)) for k, v in part.seen.items())
+            for info in part.infos:  # and one checksum string a document
+                known = first.get(info.path)
+                if known is not None and known[0] == info.checksum:
+                    info.checksum = known[0]
         self.doc_of.append(part.doc_of + len(self.infos))
         self.infos.extend(part.infos)
         self.keep_values.extend(part.keep_values)
@@ -345,6 +358,7 @@ class _Pass2Results:
         """Concatenates the batches' arrays (the lists are emptied as they are joined)."""
         analysis = Analysis.concat(self.analyses, config.bands_rows[0])
         self.analyses = []
+        self.first_seen = None
         if spill_keys:
             analysis.band_keys = self.spilled_bands
             analysis.anchor_parts = self.spilled_anchors if config.containment != "off" else None
@@ -382,17 +396,19 @@ def _joined(arrays: list[np.ndarray], dtype: Any) -> np.ndarray:
 def _analyse_pass(
     ctx: RunContext,
     executor: Executor,
-    tasks: list[tuple[int, list[str], Seen | None]],
+    batches: list[list[str]],
+    first_seen: Seen | None,
     documents_listed: int,
     skips: list[Skip],
     show: bool,
 ) -> AnalysedCorpus:
     """Pass 2: boilerplate verdicts and the dedup arrays; texts spilled to disk."""
-    results = _Pass2Results(ctx.config.bands_rows[0])
+    results = _Pass2Results(ctx.config.bands_rows[0], first_seen)
+    tasks = _analyse_tasks(batches, first_seen)
     with tqdm(total=documents_listed, desc="analyse", unit="doc", disable=not show) as bar:
-        for done, part in enumerate(executor.map(analyse_batch, tasks, ctx, jobs=len(tasks)), start=1):
+        for done, part in enumerate(executor.map(analyse_batch, tasks, ctx, jobs=len(batches)), start=1):
             results.add(part, skips)
-            bar.update(len(tasks[done - 1][1]))
+            bar.update(len(batches[done - 1]))
             if done % 16 == 0:
                 process_pool.trim_memory()
     corpus = results.finish(ctx.config, ctx.spill_keys)

@@ -15,9 +15,9 @@ from nettoyeur.records import Document, Skip
 from nettoyeur.report.report_file import run_summary, write_checksums
 
 
-@dataclass
+@dataclass(slots=True)
 class DocInfo:
-    """What the summary says about one input document."""
+    """What the summary says about one input document (the driver holds one per document: slots, no ``__dict__``)."""
 
     path: str
     encoding: str

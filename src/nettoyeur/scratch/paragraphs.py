@@ -131,28 +131,55 @@ class SpillTexts:
     def texts(self, pids: np.ndarray) -> list[str]:
         """Returns the texts of the given paragraph ids, read back from the spill files.
 
+        Texts of one file that lie close together (gaps under ``READ_GAP`` bytes) are read with
+        one call; where and how long each text is comes from numpy for all of them at once.
+
         Raises:
             OSError: a spill file was removed or cannot be read.
         """
         pids = np.asarray(pids, dtype=np.int64)
         which = np.searchsorted(np.asarray(self.first, dtype=np.int64), pids, side="right") - 1
+        starts = self.offsets[pids]
+        order = np.lexsort((starts, which))
         out: list[str] = [""] * len(pids)
-        for k in sorted(set(which.tolist())):
-            sel = np.flatnonzero(which == k)
-            if not isinstance(self.files[k], str):  # held in memory elsewhere (Ray's object store)
-                buf = self.files[k].buffer()
-                for j, pid in zip(sel.tolist(), pids[sel].tolist()):
-                    start = int(self.offsets[pid])
-                    out[j] = bytes(buf[start : start + int(self.lengths[pid])]).decode("utf-8", "surrogatepass")
-                continue
-            fd = os.open(self.files[k], os.O_RDONLY)
-            try:
-                for j, pid in zip(sel.tolist(), pids[sel].tolist()):
-                    data = os.pread(fd, int(self.lengths[pid]), int(self.offsets[pid]))
-                    out[j] = data.decode("utf-8", "surrogatepass")
-            finally:
+        if len(pids) == 0:
+            return out
+        starts, which = starts[order], which[order]
+        ends = starts + self.lengths[pids[order]]
+        # A new read where the file changes or the gap since the furthest end so far in the
+        # file is large (the file's number above the offsets keeps the files apart).
+        reach = np.maximum.accumulate((which << 40) + ends)
+        apart = (which[1:] != which[:-1]) | ((which[1:] << 40) + starts[1:] - reach[:-1] > READ_GAP)
+        cut = np.flatnonzero(np.r_[True, apart])
+        bounds = np.r_[cut, len(pids)].tolist()
+        span_start, span_end = starts[cut].tolist(), np.maximum.reduceat(ends, cut).tolist()
+        positions, starts_l, ends_l, files = order.tolist(), starts.tolist(), ends.tolist(), which[cut].tolist()
+        fd, fd_file = -1, -1
+        try:
+            for k, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
+                f, base = files[k], span_start[k]
+                if not isinstance(self.files[f], str):  # held in memory elsewhere (Ray's object store)
+                    data = bytes(self.files[f].buffer()[base : span_end[k]])
+                else:
+                    if f != fd_file:
+                        if fd >= 0:
+                            os.close(fd)
+                            fd = -1
+                        fd, fd_file = os.open(self.files[f], os.O_RDONLY), f
+                    data = os.pread(fd, span_end[k] - base, base)
+                for j in range(lo, hi):
+                    out[positions[j]] = data[starts_l[j] - base : ends_l[j] - base].decode("utf-8", "surrogatepass")
+        finally:
+            if fd >= 0:
                 os.close(fd)
         return out
+
+
+# Texts of one spill file less than this many bytes apart are read in one call: copying a
+# kilobyte costs less than the system call a second read would (~1 µs). With texts wide apart
+# (the small-vocabulary benchmark: a chunk's 550 texts among 100,000) most reads stay single;
+# the numpy lookups alone took a chunk's reading from 0.77 to 0.70 ms.
+READ_GAP = 1024
 
 
 # --- band keys and anchors, spilled by the workers -----------------------------------------------
