@@ -8,8 +8,9 @@ stay linear there: the target is under 5 s on 2 cores with less than 300 MB of m
     python benchmarks/small_vocab.py                      # 100,000 files, 2 workers
     python benchmarks/small_vocab.py --keep /tmp/sv-out   # keep the output (to diff two versions)
 
-Printed: wall and CPU seconds of the whole clean, peak memory (PSS of the process tree), each
-stage's seconds, candidate pairs, pairs verified, pairs beyond the bound, removals.
+Printed: wall and CPU seconds of the whole clean, peak memory (PSS of the process tree, with and
+without this script's own), each stage's seconds, candidate pairs, pairs verified, pairs beyond
+the bound, removals.
 """
 
 from __future__ import annotations
@@ -83,7 +84,10 @@ def main() -> None:
     counts = summary["counts"]
     stages = " / ".join(f"{k} {v:.1f}" for k, v in summary["stage_seconds"].items())
     print(f"{args.files:,} files, {mb:.1f} MB, {args.workers} workers")
-    print(f"wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, peak {r['peak'] / 2**20:.0f} MB")
+    print(
+        f"wall {r['wall']:.1f} s, CPU {r['cpu']:.1f} s, peak {r['peak'] / 2**20:.0f} MB"
+        f" (the clean's own processes, without this script's: {r['own'] / 2**20:.0f} MB)"
+    )
     print(f"stages (s): {stages}")
     print(
         f"candidates {s['candidates']:,}, verified {s.get('verified', s['candidates']):,}, "
