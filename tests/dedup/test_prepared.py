@@ -2,7 +2,7 @@
 
 ``stage.paragraph_data`` numbers the words in the core (``WordInterner``) and computes the fact
 flags with numpy (``Tokens.fact_mask``); these laws hold it to the word-by-word reading
-(``Tokens.all_facts``, ``verify.Prepared.from_paragraphs``) that it replaced.
+(``tests/facts_reference.py``, ``verify.Prepared.from_paragraphs``) that it replaced.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nettoyeur._core import WordInterner
 
+from facts_reference import all_facts
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, tokenize, words
 from nettoyeur.dedup.stage import paragraph_data
@@ -61,7 +62,8 @@ def test_fact_mask_is_all_facts(texts):
     distinct = _distinct(interner)
     assert [distinct[i] for i in ids.tolist()] == tok.all_words()
     assert len(set(distinct)) == len(distinct)  # equal words, equal ids
-    assert tok.fact_mask(ids, distinct).tolist() == tok.all_facts(tok.all_words())
+    assert tok.fact_mask(ids, distinct).tolist() == all_facts(tok, tok.all_words())
+    assert tok.all_facts(tok.all_words()) == all_facts(tok, tok.all_words())
 
 
 def _reference(texts: list[str], ngram: int) -> Prepared:

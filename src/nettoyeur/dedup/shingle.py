@@ -77,33 +77,6 @@ _GERMAN_NOUN_SUFFIXES = (
 )
 
 
-def is_german(words: list[str]) -> bool:
-    """Returns True when a paragraph's folded words read as German (where every noun is capitalised)."""
-    markers = sum(map(GERMAN_MARKERS.__contains__, words))
-    return markers >= GERMAN_MIN_MARKERS and markers >= GERMAN_MIN_SHARE * len(words)
-
-
-def is_german_common_noun(words: list[str], i: int, lo: int, has_digit: np.ndarray | None = None) -> bool:
-    """Returns True when capitalised word ``i`` of a German paragraph (starting at ``lo``) is surely a common noun.
-
-    German capitalises every noun, so capitalisation alone makes no name there; but a place
-    ("die Schweiz", "in der Märkischen Heide") stands where nouns stand, after articles and
-    adjectives, so the article is no evidence either. Only corpus-independent cues that
-    names lack count: the suffix of an abstract noun ("-ung", "-heit", "-schaft") or a
-    figure before it ("13 Kilometer", "drei Millionen Menschen"). Every other capitalised
-    word is read as a possible name: replacing it is a fact change, so a changed place or
-    person is never merged, at the price of keeping apart a copy whose noun was replaced
-    by a synonym.
-    """
-    w = words[i]
-    if len(w) > 5 and w.endswith(_GERMAN_NOUN_SUFFIXES):
-        return True
-    if i > lo:
-        prev = words[i - 1]
-        return prev in NUMBER_WORDS or (has_digit is not None and bool(has_digit[i - 1]))
-    return False
-
-
 # Layout of a character-table entry (uint32): the folded code point in the low 21 bits
 # (0 when the character is a separator), and five flags above it.
 _FOLD_MASK = np.uint32(0x1FFFFF)
@@ -277,46 +250,14 @@ class Tokens:
         return (digit[self.ends] - digit[self.starts]) > 0
 
     def all_facts(self, words: list[str]) -> list[bool]:
-        """Returns, for each word of :meth:`all_words`, whether it carries a fact (see :func:`fact_flags`)."""
-        if not words:
-            return []
-        has_digit = self.has_digit()
-        upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
-        facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
-        for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
-            if (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in self.offsets:
-                facts[i] = False  # "sin embargo", "no obstante": no negation
-        n = len(self.entries)
-        if n and int(np.bitwise_or.reduce(self.entries & _AT)):
-            # The words on either side of "@" name an address or handle ("morris@example.org").
-            after = (self.entries[np.minimum(self.ends, n - 1)] & _AT) != 0
-            before = (self.entries[np.maximum(self.starts - 1, 0)] & _AT) != 0
-            for i in np.flatnonzero(after | before).tolist():
-                facts[i] = True
-        capitals = np.flatnonzero(upper).tolist()
-        if not capitals:
-            return facts
-        bounds = self.offsets.tolist()
-        para = np.searchsorted(self.offsets, capitals, side="right") - 1
-        german: dict[int, bool] = {}
-        for i, p in zip(capitals, para.tolist()):
-            if facts[i]:
-                continue
-            w = words[i]
-            if w in DATES_IF_CAPITALISED:
-                facts[i] = True
-                continue
-            if w in NOT_NAMES or len(w) == 1 or w.endswith(ADVERB_SUFFIXES):
-                # A single capital is an initial or an abbreviation ("z. B."); "Typically,"
-                # opening a sentence is an adverb: no names.
-                continue
-            lo = bounds[p]
-            if p not in german:
-                german[p] = is_german(words[lo : bounds[p + 1]])
-            if german[p] and is_german_common_noun(words, i, lo, has_digit):
-                continue
-            facts[i] = True
-        return facts
+        """Returns, for each word of :meth:`all_words`, whether it carries a fact (see :func:`fact_flags`).
+
+        :meth:`fact_mask` over the words numbered here (the word-by-word reading it replaced is
+        the tests' reference, ``tests/facts_reference.py``).
+        """
+        distinct: dict[str, int] = {}
+        ids = np.fromiter((distinct.setdefault(w, len(distinct)) for w in words), dtype=np.int64, count=len(words))
+        return self.fact_mask(ids, list(distinct)).tolist()
 
     def word_ids(self, interner: WordInterner) -> np.ndarray:
         """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
@@ -519,7 +460,7 @@ def fact_flags(text: str) -> list[bool]:
     * a name: a capitalised word that is not a function word, honorific, connective or
       frequent word, nor a single letter ("The", "Mr", "Meanwhile", "B." are no names). In
       German, where every noun is capitalised, a capitalised word with a common-noun suffix
-      or after a figure is a noun, not a name (:func:`is_german_common_noun`);
+      or after a figure is a noun, not a name (:meth:`Tokens.fact_mask`);
     * an address or handle: a word next to "@".
     """
     return tokenize([text]).facts(0)
