@@ -472,13 +472,10 @@ def verify_many(
     """
     kinds, figures, counts = _run(paragraphs, pairs, config)
     out: list[Match | None] = [None] * len(kinds)
-    # Only the related pairs' figures (a copy, a passage, a conflict) become Python floats;
-    # an unrelated pair stays None without its three figures being converted.
-    related = np.flatnonzero(kinds)
-    for i, kind, (jac, contain, cover), conflict in zip(
-        related.tolist(), kinds[related].tolist(), figures[related].tolist(), counts[related, 0].tolist()
-    ):
-        out[i] = Match(KINDS[kind], jac, contain, cover, bool(conflict))
+    # Only the related pairs (a copy, a passage, a conflict) become Match objects; an
+    # unrelated pair stays None without its three figures being converted.
+    for i, match in _matches(kinds, figures, counts[:, 0] != 0, np.flatnonzero(kinds)):
+        out[i] = match
     return out
 
 
@@ -501,10 +498,16 @@ def verify_chunk(
     kinds, figures, counts = _run(paragraphs, pairs, config)
     conflicts = counts[:, 0] != 0
     related = np.flatnonzero((kinds != 0) & (kinds != KINDS.index("different")))
-    out = [
-        (i, Match(KINDS[kind], jac, contain, cover, bool(conflict)))
+    return kinds, conflicts, _matches(kinds, figures, conflicts, related)
+
+
+def _matches(
+    kinds: np.ndarray, figures: np.ndarray, conflicts: np.ndarray, positions: np.ndarray
+) -> list[tuple[int, Match]]:
+    """Returns ``(position, Match)`` of the pairs at ``positions``, from the core's kind codes and figures."""
+    return [
+        (i, Match(KINDS[kind], jac, contain, cover, conflict))
         for i, kind, (jac, contain, cover), conflict in zip(
-            related.tolist(), kinds[related].tolist(), figures[related].tolist(), conflicts[related].tolist()
+            positions.tolist(), kinds[positions].tolist(), figures[positions].tolist(), conflicts[positions].tolist()
         )
     ]
-    return kinds, conflicts, out
