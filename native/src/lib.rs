@@ -16,6 +16,7 @@
 pub mod align;
 pub mod chars;
 pub mod intern;
+pub mod jsonl;
 pub mod lsh;
 pub mod minhash;
 pub mod rules;
@@ -24,6 +25,8 @@ pub mod tokens;
 pub mod verify;
 mod split;
 
+#[cfg(feature = "python")]
+mod jsonl_py;
 #[cfg(feature = "python")]
 mod python;
 #[cfg(feature = "python")]

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from nettoyeur._core import json_lines
 from nettoyeur.corpus.atomic import atomic_writer, write_atomic
 from nettoyeur.records import Document, Skip
 
@@ -60,15 +61,15 @@ def write_checksums(report_path: Path, infos: Iterable[Any], progress: Callable[
     """
     path = checksums_path(report_path)
     with atomic_writer(path, clear_stale=True) as handle:
-        batch: list[str] = []
+        batch: list[dict[str, Any]] = []
         for info in infos:
-            batch.append(dumps_line({"file": info.path, "sha256": info.checksum, "paragraphs": info.paragraphs}) + "\n")
+            batch.append({"file": info.path, "sha256": info.checksum, "paragraphs": info.paragraphs})
             if len(batch) >= 4096:
-                handle.write("".join(batch).encode("utf-8"))
+                handle.write(dumps_lines(batch).encode("utf-8"))
                 if progress is not None:
                     progress(len(batch))
                 batch = []
-        handle.write("".join(batch).encode("utf-8"))
+        handle.write(dumps_lines(batch).encode("utf-8"))
         if progress is not None:
             progress(len(batch))
     return path
@@ -187,54 +188,35 @@ def _escape_breaks(text: str) -> str:
     return text
 
 
-def _line_encoder() -> Callable[[Any, int], Iterable[str]]:
-    """Returns the chunks of ``json.dumps(value, ensure_ascii=False, sort_keys=True)``: ``encode(value, 0)``.
+def _plain_line(record: Any) -> str:
+    """Returns one JSONL line by the plain definition (``json.dumps``), for what the core does not write."""
+    return _dumps(record, sort_keys=True)
 
-    ``json.dumps`` builds an encoder object and a C encoder for every call (more than half
-    its time on a report record); here both are built once. The C encoder gets the
-    arguments ``JSONEncoder.iterencode`` gives it, so its text is the same, but for one
-    thing no record shows: it does not look for circular containers (a record holds none;
-    a cycle ends in RecursionError, which :func:`dumps_line` answers with the plain path).
-    Without the C encoder (an interpreter without ``_json``), the encoder object is reused.
+
+def dumps_lines(lines: Iterable[dict[str, Any]]) -> str:
+    """Returns the JSONL lines of many records, each followed by a newline, in one call of the core.
+
+    Each line is ``_dumps(record, sort_keys=True)``, the plain definition: UTF-8 text kept
+    readable, sorted keys, no raw line separators, ASCII escapes for a record holding a lone
+    surrogate (a file name not in UTF-8). The core (``_core.json_lines``) writes the plain
+    JSON types itself and hands anything else to the plain definition, which writes it or
+    raises what ``json.dumps`` raises.
+
+    Raises:
+        TypeError: a record holds a value JSON cannot write.
+        ValueError: a record holds a cycle (or a float ``json`` refuses).
     """
-    plain = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
-    make = json.encoder.c_make_encoder
-    if make is None:
-        return lambda value, _level: plain.iterencode(value, _one_shot=True)
-    return make(
-        None,  # markers: no circularity check
-        plain.default,
-        json.encoder.encode_basestring,  # the string encoder of ensure_ascii=False
-        plain.indent,
-        plain.key_separator,
-        plain.item_separator,
-        plain.sort_keys,
-        plain.skipkeys,
-        plain.allow_nan,
-    )
-
-
-_line_chunks = _line_encoder()
+    return json_lines(lines, _plain_line)
 
 
 def dumps_line(record: dict[str, Any]) -> str:
-    """Returns one JSONL line (UTF-8 text kept readable, sorted keys, no raw line separators).
+    """Returns one JSONL line (:func:`dumps_lines` of one record, without its newline).
 
-    The same text as ``_dumps(record, sort_keys=True)``, the plain definition, in less than
-    half its time: one reused encoder, and the tests for lone surrogates and raw line
-    separators skipped on an ASCII line.
+    Raises:
+        TypeError: the record holds a value JSON cannot write.
+        ValueError: the record holds a cycle.
     """
-    try:
-        text = "".join(_line_chunks(record, 0))
-    except (TypeError, ValueError, RecursionError):  # not JSON (or a cycle): json.dumps says why
-        return _dumps(record, sort_keys=True)
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates (a file name not in UTF-8): ASCII escapes
-        return _dumps(record, sort_keys=True)
-    return _escape_breaks(text)
+    return json_lines((record,), _plain_line)[:-1]
 
 
 def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) -> Path:
@@ -243,9 +225,9 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     Returns:
         the summary's path.
     """
-    lines = [dumps_line(r) for doc in docs for r in records(doc)]
-    lines.extend(dumps_line(reported_line(r)) for r in summary.get("contained_reported", []))
-    write_atomic(path, "".join(line + "\n" for line in lines), clear_stale=True)
+    lines = dumps_lines(r for doc in docs for r in records(doc))
+    lines += dumps_lines(reported_line(r) for r in summary.get("contained_reported", []))
+    write_atomic(path, lines, clear_stale=True)
     return write_summary(path, summary)
 
 

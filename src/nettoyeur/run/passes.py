@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import operator
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +40,7 @@ from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import dumps_line, reason_counts, records
+from nettoyeur.report.report_file import dumps_lines, reason_counts, records
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
@@ -104,12 +105,10 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
     return seen, skips, uniq, counts.astype(np.int64)
 
 
-_VERDICT_FIELDS = tuple(f.name for f in dataclasses.fields(Verdict))
-
-
-def verdict_key(verdict: Verdict) -> tuple:
-    """Returns the fields of a verdict, the key under which equal verdicts share one code."""
-    return tuple(getattr(verdict, name) for name in _VERDICT_FIELDS)
+# The fields of a verdict, the key under which equal verdicts share one code: one C call
+# (operator.attrgetter) where a generator over the names cost ~3 us a verdict (0.5 s of
+# pass 2 at 300k paragraphs, profiled, for 147k boilerplate verdicts).
+verdict_key: Callable[[Verdict], tuple] = operator.attrgetter(*(f.name for f in dataclasses.fields(Verdict)))
 
 
 @dataclass
@@ -416,10 +415,10 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     kept_ids = sorted({r[2] for r in task.removals.values()})
     kept_text = dict(zip(kept_ids, store.texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids and store else {}
     outputs: list[Any] = []
-    lines: list[str] = []
+    found: list[dict[str, Any]] = []
     counts: Counter = Counter()
     for doc in _rebuilt(ctx, task, kept_text):
-        lines.extend(dumps_line(r) for r in records(doc))
+        found.extend(records(doc))
         counts.update(reason_counts([doc]))
         if stager is not None:  # the file is written here, under a temporary name
             outputs.append(stager.stage(doc.path, render(doc)))  # type: ignore[misc]
@@ -428,4 +427,4 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
         elif ctx.ship_documents:
             outputs.append(doc)
     process_pool.trim_memory()
-    return BatchOutput(outputs, "".join(line + "\n" for line in lines), counts)
+    return BatchOutput(outputs, dumps_lines(found), counts)
