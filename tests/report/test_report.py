@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.report import report_file
-from nettoyeur.report.report_file import dumps_line, dumps_lines, records
+from nettoyeur.report.report_file import dumps_line, dumps_lines, reason_counts, records
 from report_lines_reference import reference_line
 
 CASES = json.loads((Path(__file__).parents[1] / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
@@ -240,9 +241,14 @@ def test_records_are_the_plain_definition_in_the_same_key_order(paras, record_id
         Paragraph(index=k, line=2 * k + 1, text=f"t{k}", original=f"o{k}", repairs=tuple(fixes), verdict=v)
         for k, (v, fixes) in enumerate(paras)
     ]
-    got, want = list(records(doc)), plain_records(doc)
+    counts: Counter = Counter({"kept": 1})  # added to, not replaced
+    got, want = records(doc, counts), plain_records(doc)
     assert [list(r.items()) for r in got] == [list(r.items()) for r in want]
     assert len(got) == sum(1 for v, fixes in paras if v is not None or fixes)  # negatives: kept, unrepaired: none
+    assert [list(r.items()) for r in records(doc)] == [list(r.items()) for r in want]
+    # The counts of the same walk are reason_counts', with no entry for a reason no paragraph has.
+    assert counts == reason_counts([doc]) + Counter({"kept": 1})
+    assert all(n > 0 for n in counts.values())
 
 
 def test_report_file_lines_are_the_records_lines(tmp_path):

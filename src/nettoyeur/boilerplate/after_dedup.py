@@ -101,11 +101,11 @@ def remark_document(
     Returns:
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
     """
-    before = {p.index for p in doc.paragraphs if p.kept}
+    before = [p for p in doc.paragraphs if p.verdict is None]
     # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
     # carry a boilerplate verdict): only the signals that read the article can change.
     mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines)
-    return [(p.index, p.line, p.verdict) for p in doc.paragraphs if p.index in before and p.verdict is not None]
+    return [(p.index, p.line, p.verdict) for p in before if p.verdict is not None]
 
 
 def remark_documents(docs: list[Document], rules: list, counts: Any, min_files: int) -> Overrides:

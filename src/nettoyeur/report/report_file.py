@@ -18,7 +18,7 @@ import json
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +113,18 @@ def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
     return _checksums_field(summary, "paragraphs", "paragraphs_per_file", int)
 
 
-def records(doc: Document) -> Iterator[dict[str, Any]]:
-    """Yields the report records of one document."""
+def records(doc: Document, counts: Counter[str] | None = None) -> list[dict[str, Any]]:
+    """Returns the report records of one document.
+
+    Args:
+        doc: the document, its verdicts applied.
+        counts: where to add its paragraphs per reason, as :func:`reason_counts` counts
+            them, in the same walk over the paragraphs (the write pass needs both).
+    """
     rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
     path = doc.path
+    out: list[dict[str, Any]] = []
+    removed = repaired = 0
     for p in doc.paragraphs:
         verdict = p.verdict
         if verdict is not None:
@@ -128,17 +136,31 @@ def records(doc: Document) -> Iterator[dict[str, Any]]:
             if p.repairs:  # removed after its encoding was repaired: keep both facts
                 record["repairs"] = list(p.repairs)
                 record["original"] = p.original
-            yield record
+                repaired += 1
+            out.append(record)
+            if counts is not None:
+                counts[verdict.reason] += 1
+            removed += 1
         elif p.repairs:
-            yield {
-                **({"id": rid} if rid is not None else {}),
-                "file": path,
-                "line": p.line,
-                "paragraph": p.index,
-                "text": p.text,
-                "reason": "encoding:" + "+".join(p.repairs),
-                "original": p.original,
-            }
+            repaired += 1
+            out.append(
+                {
+                    **({"id": rid} if rid is not None else {}),
+                    "file": path,
+                    "line": p.line,
+                    "paragraph": p.index,
+                    "text": p.text,
+                    "reason": "encoding:" + "+".join(p.repairs),
+                    "original": p.original,
+                }
+            )
+    if counts is not None:  # a reason with no paragraph gets no entry
+        kept = len(doc.paragraphs) - removed
+        if kept:
+            counts["kept"] += kept
+        if repaired:
+            counts["repaired"] += repaired
+    return out
 
 
 def reason_counts(docs: Iterable[Document]) -> Counter[str]:

@@ -18,6 +18,7 @@ or, without snapshots, loads them again and checks that they read the same
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import operator
@@ -40,7 +41,7 @@ from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import dumps_lines, reason_counts, records
+from nettoyeur.report.report_file import dumps_lines, records
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
@@ -329,7 +330,9 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
 _REMOVED = Verdict("duplicate")
 
 
-def _rebuilt(ctx: RunContext, task: WriteTask, kept_text: dict[int, str] | None) -> Iterator[Document]:
+def _rebuilt(
+    ctx: RunContext, task: WriteTask, kept_text: dict[int, str] | None
+) -> Iterator[tuple[Document, int, list[int]]]:
     """Loads the task's documents and gives each paragraph its verdict (boilerplate, dedup, re-mark).
 
     Args:
@@ -337,37 +340,55 @@ def _rebuilt(ctx: RunContext, task: WriteTask, kept_text: dict[int, str] | None)
         task: the documents and their verdicts.
         kept_text: the kept copies' texts by paragraph id; None gives removals a placeholder verdict.
 
+    Yields:
+        ``(document, its first paragraph id, its paragraphs' verdict codes)``.
+
     Raises:
         InputError: a document changed since pass 1.
     """
     max_chars = ctx.config.max_line_chars
     table: list[Verdict] = ctx.verdicts or []
+    removals = task.removals
+    removed = sorted(removals)
+    all_codes = task.codes.tolist()
+    # A document's paragraph ids run up to the next document's first (the task's documents
+    # are in corpus order, and its removals are those of its documents only); the last one's
+    # run past its first by fewer than its paragraphs.
+    ends = [*task.first_pids[1:], len(all_codes) + (task.first_pids[-1] if task.first_pids else 0)]
     position = 0
-    for key, pid in zip(task.keys, task.first_pids):
+    for key, pid, end in zip(task.keys, task.first_pids, ends):
         doc, _ = _load_checked(ctx, key, task.seen)
         assert isinstance(doc, Document)
-        for p in doc.paragraphs:
-            code = int(task.codes[position])
-            position += 1
-            if code:
-                p.verdict = table[code - 1]
-            elif len(p.text) <= max_chars:
-                removal = task.removals.get(pid)
-                if removal is not None:
-                    if kept_text is None:
-                        p.verdict = _REMOVED
-                    else:
-                        reason, evidence, kept, kept_doc, kept_line = removal
-                        p.verdict = make_verdict(
-                            reason, evidence, kept_doc, kept_line, kept_text[kept], ctx.config.keep
-                        )
-                pid += 1
+        paragraphs = doc.paragraphs
+        codes = all_codes[position : position + len(paragraphs)]
+        position += len(paragraphs)
+        if bisect.bisect_left(removed, pid) < bisect.bisect_left(removed, end):  # some paragraph was dedup's
+            first = pid
+            for p, code in zip(paragraphs, codes):
+                if code:
+                    p.verdict = table[code - 1]
+                elif len(p.text) <= max_chars:
+                    removal = removals.get(pid)
+                    if removal is not None:
+                        if kept_text is None:
+                            p.verdict = _REMOVED
+                        else:
+                            reason, evidence, kept, kept_doc, kept_line = removal
+                            p.verdict = make_verdict(
+                                reason, evidence, kept_doc, kept_line, kept_text[kept], ctx.config.keep
+                            )
+                    pid += 1
+            pid = first
+        elif any(codes):  # boilerplate verdicts alone
+            for p, code in zip(paragraphs, codes):
+                if code:
+                    p.verdict = table[code - 1]
         changes = task.overrides.get(doc.path)
         if changes:
-            for p in doc.paragraphs:
+            for p in paragraphs:
                 if p.index in changes:
                     p.verdict = changes[p.index]
-        yield doc
+        yield doc, pid, codes
 
 
 def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
@@ -386,10 +407,7 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
     store = ctx.store
     stored = StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
-    position = 0
-    for doc, pid in zip(_rebuilt(ctx, task, None), task.first_pids):
-        codes = task.codes[position : position + len(doc.paragraphs)].tolist()
-        position += len(codes)
+    for doc, pid, codes in _rebuilt(ctx, task, None):
         lines = None if stored is None else stored.lines(doc, codes, pid, max_chars)
         view = analysable(doc, max_chars)
         out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines)
@@ -417,9 +435,8 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     outputs: list[Any] = []
     found: list[dict[str, Any]] = []
     counts: Counter = Counter()
-    for doc in _rebuilt(ctx, task, kept_text):
-        found.extend(records(doc))
-        counts.update(reason_counts([doc]))
+    for doc, _pid, _codes in _rebuilt(ctx, task, kept_text):
+        found.extend(records(doc, counts))
         if stager is not None:  # the file is written here, under a temporary name
             outputs.append(stager.stage(doc.path, render(doc)))  # type: ignore[misc]
         elif render is not None:
