@@ -246,6 +246,12 @@ def test_records_are_the_plain_definition_in_the_same_key_order(paras, record_id
     assert [list(r.items()) for r in got] == [list(r.items()) for r in want]
     assert len(got) == sum(1 for v, fixes in paras if v is not None or fixes)  # negatives: kept, unrepaired: none
     assert [list(r.items()) for r in records(doc)] == [list(r.items()) for r in want]
+    # Fields given for the verdicts that paragraphs share are the ones used for them (and only them).
+    shared = {id(p.verdict): {"reason": "given"} for p in doc.paragraphs[:1] if p.verdict is not None}
+    given_fields = records(doc, shared=shared)
+    assert [r["reason"] == "given" for r in given_fields] == [
+        id(p.verdict) in shared for p in doc.paragraphs if p.verdict is not None or p.repairs
+    ]
     # The counts of the same walk are reason_counts', with no entry for a reason no paragraph has.
     assert counts == reason_counts([doc]) + Counter({"kept": 1})
     assert all(n > 0 for n in counts.values())

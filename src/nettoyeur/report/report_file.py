@@ -113,13 +113,17 @@ def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
     return _checksums_field(summary, "paragraphs", "paragraphs_per_file", int)
 
 
-def records(doc: Document, counts: Counter[str] | None = None) -> list[dict[str, Any]]:
+def records(
+    doc: Document, counts: Counter[str] | None = None, shared: dict[int, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Returns the report records of one document.
 
     Args:
         doc: the document, its verdicts applied.
         counts: where to add its paragraphs per reason, as :func:`reason_counts` counts
             them, in the same walk over the paragraphs (the write pass needs both).
+        shared: ``verdict.to_dict()`` of verdicts that many paragraphs carry, by ``id(verdict)``
+            (those verdicts alive as long as ``shared``, so that no other verdict has their id).
     """
     rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
     path = doc.path
@@ -132,7 +136,8 @@ def records(doc: Document, counts: Counter[str] | None = None) -> list[dict[str,
                 record = {"file": path, "line": p.line, "paragraph": p.index, "text": p.text}
             else:
                 record = {"file": path, "id": rid, "line": p.line, "paragraph": p.index, "text": p.text}
-            record.update(verdict.to_dict())
+            fields = shared.get(id(verdict)) if shared else None
+            record.update(verdict.to_dict() if fields is None else fields)
             if p.repairs:  # removed after its encoding was repaired: keep both facts
                 record["repairs"] = list(p.repairs)
                 record["original"] = p.original
