@@ -8,7 +8,8 @@
 //! line shapes and line keys of the boilerplate signals (`shapes`: from Python's character table,
 //! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), and the candidates of the
 //! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
-//! a superset of each Python pattern; Python confirms them).
+//! a superset of each Python pattern; Python confirms them), and the report's JSON Lines (`jsonl`:
+//! the string literals Python's `json` writes; the walk over a batch of records in `jsonl_py`).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
