@@ -162,3 +162,22 @@ def test_a_hostile_file_cannot_make_memory_unbounded(tmp_path, name):
     else:
         assert code == 0 and summary["long_lines"][0]["file"] == "hostile.txt"
     assert peak < 600 * 10**6, f"{name}: peak memory {peak / 1e6:.0f} MB"
+
+
+def test_a_staged_file_is_written_whole_when_the_kernel_takes_a_few_bytes_at_a_time(tmp_path, monkeypatch):
+    """``write_all`` goes on after a short ``os.write`` (a signal, a quota): the staged file is whole, or it fails."""
+    real = os.write
+    calls = []
+
+    def short(fd: int, data) -> int:
+        calls.append(len(data))
+        return real(fd, bytes(data[:3]))
+
+    monkeypatch.setattr(os, "write", short)
+    sink = FolderSink(tmp_path / "out")
+    path, tmp, _digest, size = sink.stage("d/a.txt", "héllo wörld\n".encode())
+    monkeypatch.undo()
+    assert Path(tmp).read_bytes() == "héllo wörld\n".encode() and size == 14
+    assert len(calls) == 5 and calls[0] == 14  # negative: one call would have left 11 bytes out
+    os.unlink(tmp)
+    sink.abort()

@@ -328,11 +328,19 @@ def test_a_journal_line_cut_short_is_ignored(small):
 
 
 class FullDisk:
-    """Stands in for ``os.fdopen`` in nettoyeur.corpus.atomic: a disk with ``free`` bytes left, then ENOSPC."""
+    """Stands in for ``os.fdopen`` and ``write_all`` (nettoyeur.corpus.atomic): ``free`` bytes left, then ENOSPC."""
 
     def __init__(self, free: int) -> None:
         self.free = free
         self.real = os.fdopen
+        self.real_write_all = nettoyeur.corpus.atomic.write_all
+
+    def write_all(self, fd: int, data: bytes) -> None:
+        """The output files' writes (``FolderSink``), on the same disk."""
+        if len(data) > self.free:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.free -= len(data)
+        self.real_write_all(fd, data)
 
     def __call__(self, fd, *args, **kwargs):
         handle = self.real(fd, *args, **kwargs)
@@ -361,7 +369,9 @@ class FullDisk:
 @pytest.mark.parametrize("free", [0, 200, 5_000, 20_000])
 def test_disk_full_names_the_file_exits_3_and_resume_finishes(small, monkeypatch, free):
     src, out = small["src"], small["out"]
-    monkeypatch.setattr(nettoyeur.corpus.atomic.os, "fdopen", FullDisk(free))
+    disk = FullDisk(free)
+    monkeypatch.setattr(nettoyeur.corpus.atomic.os, "fdopen", disk)
+    monkeypatch.setattr(nettoyeur.corpus.atomic, "write_all", disk.write_all)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     monkeypatch.undo()
     assert result.exit_code == 3, result.output

@@ -139,6 +139,17 @@ def create_temp(folder: str, prefix: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", folder)
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """Writes all of ``data`` to the open file ``fd`` (one ``os.write`` may write less than asked).
+
+    Raises:
+        OSError: the write failed (disk full, file too large).
+    """
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 @contextmanager
 def atomic_writer(path: Path | str, *, clear_stale: bool = False, fsync: bool = True) -> Iterator[BinaryIO]:
     """Opens a temporary file beside ``path`` for writing; renames it over ``path`` on success.
