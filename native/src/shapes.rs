@@ -426,8 +426,13 @@ impl Table {
         if n == 0 || n > full {
             return false;
         }
+        // The first letter first: most words differ there, and it is one comparison (the slice's is a call).
+        let first = stem[0];
         words.iter().any(|&(s, e)| {
-            (e - s == n || (n == full && e - s > n)) && text[s..s + n] == *stem && !self.not_stems.contains(&text[s..e])
+            text[s] == first
+                && (e - s == n || (n == full && e - s > n))
+                && text[s..s + n] == *stem
+                && !self.not_stems.contains(&text[s..e])
         })
     }
 

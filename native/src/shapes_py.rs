@@ -291,15 +291,15 @@ impl Shapes {
         }
         let table = &self.table;
         // Collapsed, lowered (None: Python lowers it) and described without the GIL.
-        let shape = |cps: &Vec<u32>| -> (bool, Result<Shape, Vec<u32>>) {
-            let same = table.is_collapsed(cps);
-            let collapsed = if same { cps.clone() } else { table.collapse(cps) };
+        let shape = |cps: Vec<u32>| -> (bool, Result<Shape, Vec<u32>>) {
+            let same = table.is_collapsed(&cps);
+            let collapsed = if same { cps } else { table.collapse(&cps) };
             match table.lower(&collapsed) {
                 Some(lowered) => (same, Ok(table.describe(collapsed, &lowered))),
                 None => (same, Err(collapsed)),
             }
         };
-        let shapes: Vec<(bool, Result<Shape, Vec<u32>>)> = py.allow_threads(|| lines.iter().map(shape).collect());
+        let shapes: Vec<(bool, Result<Shape, Vec<u32>>)> = py.allow_threads(|| lines.into_iter().map(shape).collect());
         let mut out = Vec::with_capacity(shapes.len());
         for (text, (same, shape)) in given.into_iter().zip(shapes) {
             let shape = match shape {
