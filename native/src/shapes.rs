@@ -376,7 +376,7 @@ impl Table {
         f64::min(1.0, self.limits.cjk_function_scale * function as f64 / chars as f64)
     }
 
-    /// The stems of a line lower-cased, sorted, each once (`LineInfo.stems`: `stems_of` of its
+    /// The stems of a line lower-cased, sorted, each once (`LineInfo.stems`, the plain `stems_of` of its
     /// words that are not function or common words): the first `stem_chars` letters of each
     /// letters-only word of 4 or more, and the two-character words that start with CJK.
     pub fn stems(&self, lowered: &[u32]) -> Vec<Vec<u32>> {

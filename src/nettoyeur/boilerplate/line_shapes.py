@@ -392,28 +392,21 @@ class ShapeMemo:
     def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
         """Returns :meth:`shape` of each line (the lines the memo lacks described in one call, ruled in another)."""
         seen = self._seen
-        missing = list(dict.fromkeys(text for text in texts if text not in seen))
-        described = dict(zip(missing, describe_many(missing))) if missing else {}
-        rules: dict[str, Rule | None] = {}
-        if with_rule and missing and self.matcher is not None:
-            infos = [described[text] for text in missing]
-            rules = dict(zip(missing, self.matcher.first_many([i.text for i in infos], [i.n_words for i in infos])))
-        out = []
-        for text in texts:
-            hit = seen.get(text)
-            if hit is None:
-                info = described.get(text) or describe(text)  # (the memo may have been emptied since)
-                if not with_rule:
-                    hit = (info, None)
-                else:
-                    rule = rules[text] if text in rules else self._first(info)
-                    hit = seen.remember(text, (info, rule))
-            out.append(hit if with_rule else (hit[0], None))
-        return out
-
-    def _first(self, info: LineInfo) -> Rule | None:
-        """Returns the first rule that matches the line of ``info`` (None without rules)."""
-        return self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
+        hits = list(map(seen.get, texts))
+        if None in hits:
+            missing = list(dict.fromkeys(text for text, hit in zip(texts, hits) if hit is None))
+            infos = describe_many(missing)
+            rules: list[Rule | None]
+            if with_rule and self.matcher is not None:
+                rules = self.matcher.first_many([i.text for i in infos], [i.n_words for i in infos])
+            else:
+                rules = [None] * len(infos)
+            fresh = dict(zip(missing, zip(infos, rules)))
+            if with_rule:  # (a line twice in ``texts`` is remembered at its second sighting)
+                remember = seen.remember
+                return [remember(text, fresh[text]) if hit is None else hit for text, hit in zip(texts, hits)]
+            hits = [fresh[text] if hit is None else hit for text, hit in zip(texts, hits)]
+        return hits if with_rule else [(hit[0], None) for hit in hits]
 
 
 # The memos of the rule lists seen in this process, by content: a worker that receives
