@@ -341,7 +341,8 @@ impl Shapes {
 }
 
 /// The stems of an article's lines, asked one by one (``line_shapes.article_stems``): ``stem in``
-/// it, ``stems & it`` and ``it.shared(stems)`` as for the set of the stems of its words.
+/// it, and ``it.shared_lines(texts)`` for the stems of some lines, as for the set of the stems
+/// of its words.
 ///
 /// The lines are read (lower-cased, cut into words) when the first stem is asked. Each stem
 /// asked is looked for in the article's words that are letters only until ``before_set`` have
