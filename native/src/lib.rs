@@ -19,6 +19,7 @@ pub mod intern;
 pub mod lsh;
 pub mod minhash;
 pub mod rules;
+pub mod rules_hir;
 pub mod shapes;
 pub mod tokens;
 pub mod verify;

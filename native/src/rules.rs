@@ -404,6 +404,12 @@ fn cached<K: Eq + Hash + Clone, V>(
 /// patterns spell every class out). Its cache grows to `cache` bytes at most, and is then
 /// cleared and built again (it never gives up, so a search never fails).
 fn build(patterns: &[&str], kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+    let config = syntax::Config::new().unicode(true).utf8(true).nest_limit(1000);
+    // Parsed by rules_hir (the spelled-out classes built directly: the same expressions).
+    let hirs = patterns.iter().map(|p| crate::rules_hir::parse(p, &config)).collect::<Result<Vec<_>, _>>()?;
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)).which_captures(WhichCaptures::None))
+        .build_many_from_hir(&hirs)?;
     let dfa = DFA::builder()
         .configure(
             DFA::config()
@@ -412,9 +418,7 @@ fn build(patterns: &[&str], kind: MatchKind, cache: usize) -> Result<DFA, Compil
                 .skip_cache_capacity_check(true)
                 .minimum_cache_clear_count(None),
         )
-        .syntax(syntax::Config::new().unicode(true).utf8(true).nest_limit(1000))
-        .thompson(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)).which_captures(WhichCaptures::None))
-        .build_many(patterns)?;
+        .build_from_nfa(nfa)?;
     Ok(dfa)
 }
 
