@@ -174,8 +174,8 @@ def main() -> None:
         )
         if isinstance(writer, RealWriter):
             print(
-                f"corpus: {args.real}, {len(writer.originals):,} files, {writer.source_paragraphs:,} paragraphs, "
-                f"then its pages again (chrome, republished articles; seed {args.seed})"
+                f"corpus: {args.real} ({len(writer.paths):,} files), then its pages again "
+                f"(chrome, republished articles; seed {args.seed})"
             )
         if not args.no_peers:
             legend(workers, dt_max, missing)

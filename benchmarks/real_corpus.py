@@ -157,29 +157,32 @@ class RealWriter:
         per_folder: files per folder of the corpus.
 
     Raises:
-        SystemExit: ``source`` is not a folder or holds no non-blank line.
+        SystemExit: ``source`` is not a folder or holds no file.
     """
 
     def __init__(self, source: Path, root: Path, seed: int = 5, per_folder: int = 1000) -> None:
         self.root = root
         self.per_folder = per_folder
         self.rng = random.Random(seed)
-        self.originals = [path.read_bytes() for path in source_files(source)]
-        self.rng.shuffle(self.originals)
-        self.pages = [read_page(data) for data in self.originals]
-        if not any(page.paragraphs for page in self.pages):
-            raise SystemExit(f"--real: {source} holds no non-blank line")
-        prose = (line for page in self.pages for line in page.lines[page.start : page.end] if is_prose(line))
-        words = [w for line in prose for w in line.split()]
-        self.edits = Republisher(self.rng, words[:: max(1, len(words) // 200_000)])
+        self.source = source
+        self.paths = source_files(source)
+        self.rng.shuffle(self.paths)
+        # The folder's pages, read as they are written (a folder larger than the corpus is never
+        # read whole); the new pages are made of all of them.
+        self.pages: list[Page] = []
+        self.edits: Republisher | None = None
         self.files = self.paragraphs = self.bytes = 0
-        self.source_paragraphs = sum(page.paragraphs for page in self.pages)
 
     def extend_to(self, paragraphs: int) -> None:
-        """Writes pages until the corpus holds at least ``paragraphs`` non-blank lines."""
+        """Writes pages until the corpus holds at least ``paragraphs`` non-blank lines.
+
+        Raises:
+            SystemExit: the corpus must grow past the folder's files, and they hold no non-blank line.
+        """
         while self.paragraphs < paragraphs:
-            if self.files < len(self.originals):
-                data = self.originals[self.files]
+            if self.files < len(self.paths):
+                data = self.paths[self.files].read_bytes()
+                self.pages.append(read_page(data))
             else:
                 data = self.new_page().encode("utf-8", errors="surrogateescape")
             self.write(data)
@@ -195,8 +198,18 @@ class RealWriter:
         self.bytes += len(data)
 
     def new_page(self) -> str:
-        """Returns a new page: a page's chrome around its own article again or another page's, republished."""
+        """Returns a new page: a page's chrome around its own article again or another page's, republished.
+
+        Raises:
+            SystemExit: the folder's files hold no non-blank line.
+        """
         rng = self.rng
+        if self.edits is None:
+            if not any(page.paragraphs for page in self.pages):
+                raise SystemExit(f"--real: {self.source} holds no non-blank line")
+            prose = (line for page in self.pages for line in page.lines[page.start : page.end] if is_prose(line))
+            words = [w for line in prose for w in line.split()]
+            self.edits = Republisher(rng, words[:: max(1, len(words) // 200_000)])
         template = self.pages[rng.randrange(len(self.pages))]
         donor = template if rng.random() < SAME_PAGE else self.pages[rng.randrange(len(self.pages))]
         article = donor.lines[donor.start : donor.end]

@@ -70,7 +70,7 @@ def test_same_seed_same_bytes_and_sizes_are_nested(source: Path, tmp_path: Path)
 
 def test_counts_and_size_reached(source: Path, tmp_path: Path) -> None:
     writer = RealWriter(source, tmp_path / "out", per_folder=7)
-    assert len(writer.originals) == 6 and writer.source_paragraphs == 6 * 9 + 1  # the hidden file is left out
+    assert len(writer.paths) == 6  # the hidden file is left out
     for size in (1, 30, 120, 500):
         writer.extend_to(size)
         tree = _tree(tmp_path / "out")
@@ -82,7 +82,8 @@ def test_counts_and_size_reached(source: Path, tmp_path: Path) -> None:
 
 def test_the_folder_first_unchanged_then_its_pages_again(source: Path, tmp_path: Path) -> None:
     writer = RealWriter(source, tmp_path / "out")
-    writer.extend_to(writer.source_paragraphs)
+    writer.extend_to(6 * 9 + 1)  # the folder's paragraphs
+    assert writer.files == 6
     originals = {p.read_bytes() for p in source.rglob("*.txt")}
     first = _tree(tmp_path / "out")
     assert sorted(first.values()) == sorted(originals)  # every file once, byte for byte (non-UTF-8 bytes too)
@@ -125,7 +126,8 @@ def test_article_region_and_prose() -> None:
 def test_empty_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "blank").mkdir()
     (tmp_path / "blank" / "a.txt").write_text("\n  \n", encoding="utf-8")
+    blank = RealWriter(tmp_path / "blank", tmp_path / "out")
     with pytest.raises(SystemExit, match="no non-blank line"):
-        RealWriter(tmp_path / "blank", tmp_path / "out")
+        blank.extend_to(1)
     with pytest.raises(SystemExit, match="not a folder"):
         RealWriter(tmp_path / "missing", tmp_path / "out")
