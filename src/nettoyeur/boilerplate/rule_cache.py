@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import unicodedata
 import zlib
 from pathlib import Path
@@ -120,7 +121,7 @@ def _read(path: Path, key: str, count: int) -> tuple[LowerTable, list[str | None
 
 def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
     """Writes ``data`` to ``folder/name`` atomically, then keeps the newest ``CACHE_FILES`` files; never raises."""
-    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    tmp = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"  # one a writer
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(zlib.compress(json.dumps(data).encode("utf-8"), 6))
