@@ -4,18 +4,22 @@
 //! `\w` is some 650 ranges), and a built-in pattern holds dozens of them: 1.9 MB of pattern text
 //! for the 56 built-in rules. `regex-syntax` parses such a class item by item and canonicalizes
 //! the class after each item (a pass over the whole class: quadratic in its ranges), and keeps an
-//! AST node per item: 60% of the rules' compile time and ~12 MB of peak memory. Here each class
-//! that holds nothing but `\x{...}` items and ranges is read directly (its ranges sorted once),
-//! stood in for by one character of the private-use plane 16 in the text `regex-syntax` parses,
-//! and put back in its place in the parsed expression: the same expression as a parse of the
-//! whole pattern, for a fraction of the work. A pattern the fast path does not fit (a class with
-//! other items, flags, raw characters of plane 16) is parsed whole, as before.
+//! AST node per item: 60% of the rules' build time. Here each class that holds nothing but
+//! `\x{...}` items and ranges is read directly (its ranges sorted once), stood in for by a
+//! capture group of one character of the private-use plane 16 in the text `regex-syntax` parses,
+//! and put back in that group's place in the parsed expression, through the same constructors
+//! (which merge an alternation of single characters and classes into one class): the same
+//! expression as a parse of the whole pattern, for a fraction of the work. The group keeps the
+//! stand-in apart: a bare character would be merged into a neighbouring literal or, in an
+//! alternation, into a class, and lost. A pattern the fast path does not fit (a group other than
+//! `(?:`, flags, a class with other items) is parsed whole, as before.
 
 use regex_automata::util::syntax;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
 
-/// The first stand-in character (plane 16, private use: never in a translated pattern, whose
-/// text is ASCII; a pattern that holds one is parsed whole).
+/// The first stand-in character (plane 16, private use). Only a capture group of one stand-in is
+/// put back, and the fast path takes no pattern with groups of its own, so the same character
+/// elsewhere in a pattern (`\x{100000}`, `.`) stays what it is.
 const STAND_IN: u32 = 0x10_0000;
 /// The most classes one pattern may stand in for (plane 16's 65,534 private-use characters).
 const MAX_CLASSES: usize = 0xFFFE;
@@ -33,13 +37,11 @@ pub fn parse(pattern: &str, config: &syntax::Config) -> Result<Hir, regex_syntax
     }
 }
 
-/// The pattern with each plain class replaced by a stand-in character, and those classes; None
-/// when the fast path does not fit (no plain class, another class, an inline flag, a raw character
-/// of plane 16, too many classes).
+/// The pattern with each plain class replaced by a group of its stand-in character, and those
+/// classes; None when the fast path does not fit (no plain class, another class, a group other
+/// than `(?:` (a capture, flags, which would apply to the text around a stand-in and not to its
+/// class), too many classes).
 fn stand_ins(pattern: &str) -> Option<(String, Vec<ClassUnicode>)> {
-    if pattern.contains("(?") && pattern.replace("(?:", "").contains("(?") {
-        return None; // inline flags would apply to the text around a stand-in, not to its class
-    }
     let bytes = pattern.as_bytes();
     let mut text = String::with_capacity(pattern.len().min(1 << 16));
     let mut classes: Vec<ClassUnicode> = Vec::new();
@@ -61,15 +63,15 @@ fn stand_ins(pattern: &str) -> Option<(String, Vec<ClassUnicode>)> {
                 if classes.len() >= MAX_CLASSES {
                     return None;
                 }
+                text.push('(');
                 text.push(char::from_u32(STAND_IN + classes.len() as u32)?);
+                text.push(')');
                 classes.push(class);
                 at = end;
             }
+            b'(' if !pattern[at..].starts_with("(?:") => return None,
             _ => {
                 let c = pattern[at..].chars().next()?;
-                if c as u32 >= STAND_IN {
-                    return None;
-                }
                 text.push(c);
                 at += c.len_utf8();
             }
@@ -129,52 +131,44 @@ fn hex_char(pattern: &str, at: usize) -> Option<(char, usize)> {
     Some((c, at + 3 + close + 1))
 }
 
-/// `hir` with each stand-in character replaced by its class.
+/// `hir` with each group of a stand-in character replaced by its class.
 fn put_back(hir: &Hir, classes: &[ClassUnicode]) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Class(c) => Hir::class(c.clone()),
         HirKind::Look(look) => Hir::look(*look),
-        HirKind::Literal(lit) => literal(&lit.0, classes),
+        HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
+        HirKind::Capture(c) => match stand_in(&c.sub, classes) {
+            Some(class) => Hir::class(Class::Unicode(class.clone())),
+            None => Hir::capture(Capture {
+                index: c.index,
+                name: c.name.clone(),
+                sub: Box::new(put_back(&c.sub, classes)),
+            }),
+        },
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max,
             greedy: r.greedy,
             sub: Box::new(put_back(&r.sub, classes)),
         }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            index: c.index,
-            name: c.name.clone(),
-            sub: Box::new(put_back(&c.sub, classes)),
-        }),
         HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| put_back(h, classes)).collect()),
         HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|h| put_back(h, classes)).collect()),
     }
 }
 
-/// A literal's bytes (UTF-8: the parse is in Unicode mode) with its stand-ins replaced by their classes.
-fn literal(bytes: &[u8], classes: &[ClassUnicode]) -> Hir {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => return Hir::literal(bytes.to_vec()), // not text: it holds no stand-in
+/// The class a group's content stands in for: a literal of exactly one stand-in character.
+fn stand_in<'a>(sub: &Hir, classes: &'a [ClassUnicode]) -> Option<&'a ClassUnicode> {
+    let bytes = match sub.kind() {
+        HirKind::Literal(lit) => &lit.0,
+        _ => return None,
     };
-    let mut parts = Vec::new();
-    let mut run = String::new();
-    for c in text.chars() {
-        let k = (c as u32).wrapping_sub(STAND_IN) as usize;
-        if k < classes.len() {
-            if !run.is_empty() {
-                parts.push(Hir::literal(std::mem::take(&mut run).into_bytes()));
-            }
-            parts.push(Hir::class(Class::Unicode(classes[k].clone())));
-        } else {
-            run.push(c);
-        }
+    let mut chars = std::str::from_utf8(bytes).ok()?.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
     }
-    if !run.is_empty() {
-        parts.push(Hir::literal(run.into_bytes()));
-    }
-    Hir::concat(parts)
+    classes.get((c as u32).checked_sub(STAND_IN)? as usize)
 }
 
 #[cfg(test)]
@@ -196,15 +190,67 @@ mod tests {
         same(r"\A(?:[\x{61}-\x{7A}\x{E9}]+\x{20}[\x{30}-\x{39}]{1,4})\z");
         same(r"[\x{62}\x{61}][\x{63}]x[^\x{0}-\x{10FFFF}]|(?:[\x{61}-\x{62}]){2,}");
         same(r"[^\x{61}]*\x{5B}[\x{41}\x{42}]"); // an escaped bracket is no class
-        same(r"a[\x{100000}-\x{10FFFF}]b"); // a class of the stand-ins' own plane
+        same(r"a[\x{100000}-\x{10FFFF}]b\x{100000}.(?:\x{100001}|\x{100002})"); // the stand-ins' own plane
+        same(r"(?:[\x{61}-\x{63}]|\x{2D}|[\x{30}])+"); // an alternation of characters and classes
         same(r"[\x{61}-]"); // a class ending in '-': the whole parse
+    }
+
+    /// The fast path's expression matches the same lines as the whole parse's: every string of up
+    /// to three characters of a small alphabet (the parser may factor an alternation differently).
+    fn same_language(pattern: &str) {
+        use regex_automata::hybrid::dfa::DFA;
+        use regex_automata::nfa::thompson;
+        use regex_automata::{Anchored, Input};
+        let whole = syntax::parse_with(pattern, &config()).unwrap();
+        let mine = parse(pattern, &config()).unwrap();
+        let dfa = |hir: &Hir| DFA::builder().build_from_nfa(thompson::Compiler::new().build_from_hir(hir).unwrap()).unwrap();
+        let (a, b) = (dfa(&whole), dfa(&mine));
+        let (mut ca, mut cb) = (a.create_cache(), b.create_cache());
+        let alphabet = ['a', 'b', 'c', 'd', 'x', '-', '0', 'é', '\u{100000}', '\u{100001}'];
+        let mut lines = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> =
+                lines.iter().flat_map(|l| alphabet.iter().map(move |&c| format!("{l}{c}"))).collect();
+            lines.extend(longer);
+        }
+        for line in &lines {
+            let input = Input::new(line).anchored(Anchored::Yes);
+            let (x, y) = (a.try_search_fwd(&mut ca, &input).unwrap(), b.try_search_fwd(&mut cb, &input).unwrap());
+            assert_eq!(x, y, "{pattern} on {line:?}");
+        }
+    }
+
+    #[test]
+    fn alternations_factored_otherwise_match_the_same_lines() {
+        same_language(r"\A(?:(?:x[\x{62}]|x[\x{63}\x{64}])|[\x{61}\x{100000}]\x{2D}?)\z");
+        same_language(r"\A(?:[\x{61}-\x{63}]|\x{2D}|[\x{30}])+(?:x[\x{62}]|x[\x{63}\x{64}]|\x{100001})\z");
+    }
+
+    #[test]
+    fn spelled_out_classes_of_hundreds_of_ranges_as_the_translation_writes_them() {
+        // 700 ranges and single characters over the whole of Unicode (surrogates left out), as
+        // rule_regex spells out `\w`, negated and not, repeated, in a set's alternation.
+        let mut items = String::new();
+        for k in 0..700u32 {
+            let lo = 0x41 + k * 1500;
+            let lo = if (0xD7F0..=0xDFFF).contains(&lo) { 0xE000 + k } else { lo };
+            if k % 3 == 0 {
+                items.push_str(&format!("\\x{{{lo:X}}}"));
+            } else {
+                items.push_str(&format!("\\x{{{lo:X}}}-\\x{{{:X}}}", lo + k % 7));
+            }
+        }
+        let w = format!("[{items}]");
+        let not_w = format!("[^{items}]");
+        same(&format!(r"\A(?:{w}+(?:{not_w}{w}{{1,4}}){{0,}}\x{{20}}(?:{w}|\x{{2D}}){{2,16}})\z"));
+        same(&format!(r"(?:{not_w}){{3}}{w}\x{{61}}\x{{62}}{w}"));
     }
 
     #[test]
     fn other_patterns_are_parsed_whole() {
         assert!(stand_ins(r"[a-z][\x{62}]").is_none());
         assert!(stand_ins(r"(?i)[\x{61}]").is_none());
-        assert!(stand_ins("\u{100001}[\\x{61}]").is_none());
+        assert!(stand_ins(r"([\x{61}])").is_none()); // a capture group of its own
         assert!(stand_ins(r"\x{61}b").is_none()); // no class
         same(r"[a-z]\x{61}+(?s:.)[\x{62}]");
         assert!(parse(r"[\x{7A}-\x{61}]", &config()).is_err()); // as regex-syntax says
