@@ -8,8 +8,10 @@
 //! line shapes and line keys of the boilerplate signals (`shapes`: from Python's character table,
 //! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), and the candidates of the
 //! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
-//! a superset of each Python pattern; Python confirms them), and the report's JSON Lines (`jsonl`:
-//! the string literals Python's `json` writes; the walk over a batch of records in `jsonl_py`).
+//! a superset of each Python pattern; Python confirms them), the loading of documents (`lines`:
+//! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
+//! bindings in `reader_py`), and the report's JSON Lines (`jsonl`: the string literals Python's
+//! `json` writes; the walk over a batch of records in `jsonl_py`).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
@@ -18,9 +20,12 @@ pub mod align;
 pub mod chars;
 pub mod intern;
 pub mod jsonl;
+pub mod lines;
 pub mod lsh;
 pub mod minhash;
+pub mod repair_gate;
 pub mod rules;
+pub mod rules_hir;
 pub mod shapes;
 pub mod tokens;
 pub mod verify;
@@ -34,6 +39,8 @@ mod python;
 mod python_chars;
 #[cfg(feature = "python")]
 mod shapes_py;
+#[cfg(feature = "python")]
+mod reader_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

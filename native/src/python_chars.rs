@@ -8,7 +8,7 @@ use pyo3::types::{PyList, PyString, PyStringData};
 use crate::chars::{self, Units};
 
 /// The code points of a string as CPython stores them.
-fn units<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Units<'a>> {
+pub(crate) fn units<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Units<'a>> {
     // SAFETY: `data` reads the string's kind bit field, as PyO3 documents, on the little-endian
     // x86_64 and aarch64 targets this crate is built for (tests/native compare the result with
     // Python's own encoding of the same strings). The slice borrows `s`, which holds a strong

@@ -296,7 +296,7 @@ def test_permission_error_while_reading_is_a_skip(
     locked.write_text("Un texte que personne ne peut lire.\n", encoding="utf-8")
     real = nettoyeur.corpus.folder_reader._open_regular
 
-    def open_regular(path: Path) -> int:
+    def open_regular(path: Path) -> tuple[int, int]:
         if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)

@@ -24,6 +24,7 @@ import nettoyeur.corpus.sources
 from corpusgen import corpus, prose, run_measured, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli.main import main
+from nettoyeur.corpus import folder_reader
 from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.report.report_file import read_checksums
 from nettoyeur.run.in_memory import run_in_memory
@@ -173,6 +174,20 @@ def test_the_file_size_cap_is_an_option(tmp_path):
     assert summary_of(tmp_path / "out")["skipped_by_reason"] == {"too-large": 1}
     result = CliRunner().invoke(main, ["clean", str(src), str(tmp_path / "out2"), "-q", "--max-file-mb", "2"])
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("told", [None, 0, 10])
+@pytest.mark.parametrize("cap", [None, 99, 100, 5000])
+def test_a_file_is_read_whole_and_never_past_the_cap(tmp_path, monkeypatch, told, cap):
+    """The read goes on past the size fstat told (the file grew since, or fstat says 0) and stops past the cap."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(bytes(range(100)))
+    real = folder_reader._open_regular
+    if told is not None:
+        monkeypatch.setattr(folder_reader, "_open_regular", lambda p: (real(p)[0], told))
+    monkeypatch.setattr(folder_reader, "_READ_MORE", 7)  # several reads after the first
+    want = None if cap is not None and cap < 100 else bytes(range(100))
+    assert folder_reader._read_bytes(str(path), cap) == want
 
 
 # ---------------------------------------------------------------- many files, deep trees

@@ -27,7 +27,8 @@ from nettoyeur.run.verdict_plan import plan_batches
 from nettoyeur.scratch.paragraphs import SpillTexts, write_spill
 from nettoyeur.text.hashing import hash64
 from nettoyeur.text.repair_gate import may_need_repair
-from nettoyeur.text.split import _LINES, split_lines
+from nettoyeur.text.split import split_lines
+from split_reference import LINES
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "engine_tokens.json").read_text(encoding="utf-8"))
 _WORD = re.compile(r"\w+")
@@ -236,7 +237,7 @@ def test_spill_round_trip(tmp_path):
 @given(st.text(alphabet=st.sampled_from(list("ab \t\r\n\u2028\x0c\x85é")), max_size=30))
 def test_split_lines_fast_path_equals_the_regex(text):
     lines, paragraphs = split_lines(text)
-    assert lines == _LINES.findall(text)
+    assert lines == LINES.findall(text)
     assert [p.line for p in paragraphs] == [n for n, line in enumerate(lines, 1) if line.rstrip("\r\n").strip()]
 
 

@@ -23,7 +23,8 @@ from nettoyeur.corpus.folder_writer import FolderSink, folder_sink
 from nettoyeur.errors import InputChangedError
 from nettoyeur.records import Document, Skip
 from nettoyeur.scratch.documents import Where, restore
-from nettoyeur.text.repair import mark_blank_after_repair, may_need_repair, needs_repair, repair
+from nettoyeur.text.repair import mark_blank_after_repair, repair
+from nettoyeur.text.repair_gate import any_may_need_repair
 
 
 @runtime_checkable
@@ -193,7 +194,7 @@ def load_for_pass(
         item = source.load(key)
         if isinstance(item, Skip):
             return item, False
-        suspect = may_need_repair("".join(item.lines)) and any(needs_repair(line) for line in item.lines)
+        suspect = any_may_need_repair(item.lines)  # one native call a document
     else:
         checksum, suspect, where = expected
         if where is not None:

@@ -36,11 +36,14 @@ costs as much on clean text (``benchmarks/repair_gate.py``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numpy as np
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
+
+from nettoyeur import _core
 
 try:  # Python 3.11 and later
     from re import _parser as _sre  # type: ignore[attr-defined]
@@ -188,46 +191,6 @@ except ValueError:  # pragma: no cover - a future ftfy whose pattern this reader
 
 # A character that matters alone is a hit whatever follows it: its row of the table is full.
 _PAIRS |= _SINGLE[:, None]
-# Whether each code point may start a hit, so that its next character is looked at: most
-# text starts none (ASCII, CJK); accented letters, typography and symbols may (1.1% of the
-# characters of the English, French, German, Spanish and Italian paragraphs of eval-pairs-dev).
-_LEAD = _PAIRS.any(axis=1)[_CLASSES]
-# Latin-1 text (ASCII included) is read on its bytes: one bytes.translate gives the lead
-# flags at memory speed, where the code-point path costs a conversion and a gather.
-_LATIN1_LEAD = bytes(_LEAD[:0x100].astype(np.uint8).tolist())
-
-# ftfy's unescape_html changes only what its entity pattern finds: an "&" alone (R&D, AT&T)
-# does not need it.
-_ENTITY = HTML_ENTITY_RE
-
-
-def _hit(cp: np.ndarray, lead: np.ndarray) -> bool:
-    """Whether one of the code points of ``cp`` at the positions ``lead`` matters alone or with the next one."""
-    if len(lead) == 0:
-        return False
-    last = len(cp) - 1
-    if lead[-1] == last:  # the last character has no next one: it matters alone or not at all
-        if _SINGLE[_CLASSES[cp[last]]]:
-            return True
-        lead = lead[:-1]
-        if len(lead) == 0:
-            return False
-    return bool(_PAIRS[_CLASSES.take(cp.take(lead)), _CLASSES.take(cp.take(lead + 1))].any())
-
-
-def _code_points(text: str) -> tuple[np.ndarray, np.ndarray | None]:
-    """The code points of ``text`` (a lone surrogate included), and those beyond U+FFFF if there are some.
-
-    Returns:
-        ``(code points, beyond)``: every code point beyond U+FFFF is U+10000 (the tables'
-        index for them) in the first array, as it is in ``beyond`` (None when there is none).
-    """
-    data = text.encode("utf-16-le", "surrogatepass")
-    # Two bytes a character unless the text holds a character beyond U+FFFF (then four).
-    if len(data) == 2 * len(text):
-        return np.frombuffer(data, dtype=np.uint16), None
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return np.minimum(cp, _ASTRAL), cp[cp >= _ASTRAL]
 
 
 def _composing() -> np.ndarray:
@@ -264,28 +227,25 @@ _COMPOSING = _composing()
 PLAIN_ASTRAL = ((0x1F000, 0x1FB00), (0x20000, 0x2F800), (0x2FA20, 0x40000), (0x1D400, 0x1D800))
 
 
-def _may_compose(cp: np.ndarray, astral: np.ndarray | None) -> bool:
-    """Whether the code points ``cp`` (and ``astral``, those beyond U+FFFF) hold one that may change under NFC."""
-    if _COMPOSING.take(cp).any():
-        return True
-    if astral is None:
-        return False
-    plain = np.zeros(len(astral), dtype=bool)
-    for lo, hi in PLAIN_ASTRAL:
-        plain |= (astral - lo) < (hi - lo)  # unsigned: below lo wraps round
-    return not plain.all()
+# ftfy's unescape_html changes only what its entity pattern finds: an "&" alone (R&D, AT&T)
+# does not need it. The core scans for this pattern itself; another pattern (a future ftfy's)
+# sends every text holding an "&" to ftfy, never fewer.
+ENTITY_PATTERN = "&#?[0-9A-Za-z]{1,24};"
+_ENTITIES = HTML_ENTITY_RE.pattern == ENTITY_PATTERN and not HTML_ENTITY_RE.flags & re.IGNORECASE
 
 
-def _wide_hit(text: str) -> bool:
-    """:func:`may_need_repair` of a text beyond latin-1 on its code points (its entities already tested)."""
-    cp, astral = _code_points(text)
-    if _hit(cp, _LEAD.take(cp).nonzero()[0]):
-        return True
-    # Text beyond latin-1 may be decomposed, and composing it can make a bad sequence.
-    if not _may_compose(cp, astral) or unicodedata.is_normalized("NFC", text):
-        return False
-    composed, _ = _code_points(unicodedata.normalize("NFC", text))
-    return _hit(composed, _LEAD.take(composed).nonzero()[0])
+def _compose(text: str) -> str | None:
+    """The NFC form of ``text``, or None when it is already NFC (the core asks, for text that may compose)."""
+    return None if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+# The scan itself is native (``nettoyeur._core.RepairGate``, native/src/repair_gate.rs): the
+# entity pattern, then each character and its next one against the tables above, then, for a
+# text beyond latin-1 that may compose, the same on its NFC form. Its plain Python reference,
+# the numpy code it replaced, is tests/repair_gate_reference.py.
+_GATE = _core.RepairGate(
+    _CLASSES, _PAIRS.ravel(), _SINGLE, _COMPOSING, list(PLAIN_ASTRAL), _ENTITIES, _compose
+)
 
 
 def may_need_repair(text: str) -> bool:
@@ -293,13 +253,17 @@ def may_need_repair(text: str) -> bool:
 
     True means "maybe": ftfy decides. Never False where ftfy would repair (see the module's
     docstring for why, and the tests that check it); works on a line or on a whole text.
+
+    Raises:
+        TypeError: ``text`` is not a str.
     """
-    if "&" in text and _ENTITY.search(text):
-        return True
-    try:
-        data = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return _wide_hit(text)
-    # Latin-1 text is always composed (it has no combining character): NFC leaves it.
-    lead = np.frombuffer(data.translate(_LATIN1_LEAD), dtype=np.bool_).nonzero()[0]
-    return _hit(np.frombuffer(data, dtype=np.uint8), lead)
+    return _GATE.may_need_repair(text)
+
+
+def any_may_need_repair(texts: list[str]) -> bool:
+    """Returns :func:`may_need_repair` of one of ``texts`` (a document's lines), in one native call.
+
+    Raises:
+        TypeError: ``texts`` is not a list of str.
+    """
+    return _GATE.any_may_need_repair(texts)

@@ -9,46 +9,33 @@ were, and a removed paragraph takes the blank lines before it along, leaving no 
 
 from __future__ import annotations
 
-import re
-
+from nettoyeur import _core
 from nettoyeur.records import Document, Paragraph
 
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
-def _lines(text: str) -> list[str]:
-    r"""Returns the lines of ``text`` split on ``\r\n``, ``\r`` and ``\n`` only, each with its ending.
-
-    ``str.splitlines(keepends=True)`` gives them 5x faster than the regular expression, but
-    it also splits on line boundaries we do not (``\v``, ``\f``, ``\x1c``-``\x1e``, ``\x85``,
-    U+2028, U+2029). Its lines are ours when there are as many as our line breaks, plus one
-    for a text that does not end with one: each other boundary adds a line, except one that
-    ends the text, which is then the end of the last line for both.
-    """
-    lines = text.splitlines(keepends=True)
-    breaks = text.count("\n")
-    if "\r" in text:  # \r\n is one break
-        breaks += text.count("\r") - text.count("\r\n")
-    if len(lines) != breaks + (not text.endswith(("\n", "\r"))):
-        return _LINES.findall(text)
-    return lines
+# Python's white space (``str.isspace``), for the core's test of a blank line. No character
+# beyond U+FFFF is white space (a test checks it); building the string costs 5 ms at import.
+_SPACES = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
+# The splitting is native (``nettoyeur._core.LineSplitter``, native/src/lines.rs): one call a
+# document makes its lines and its Paragraph records. Its plain Python reference is
+# tests/split_reference.py.
+_SPLITTER = _core.LineSplitter(_SPACES, Paragraph)
 
 
 def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
-    """Splits decoded text into lines (with endings) and paragraphs.
+    r"""Splits decoded text into lines (with endings) and paragraphs.
+
+    Lines end after ``\r\n``, ``\r`` or ``\n`` only: the other boundaries
+    ``str.splitlines`` knows (``\v``, ``\f``, ``\x1c``-``\x1e``, ``\x85``, U+2028,
+    U+2029) stay inside their line. A paragraph is a line that is not blank once its ending
+    is left out; its text and original are that line without its ending.
 
     Returns:
         ``(lines, paragraphs)``; ``paragraphs[k].line`` is the 1-based index into lines.
+
+    Raises:
+        TypeError: ``text`` is not a str.
     """
-    lines = _lines(text)
-    numbers: list[int] = []
-    bodies: list[str] = []
-    for number, line in enumerate(lines, start=1):
-        body = line.rstrip("\r\n")
-        if body and not body.isspace():  # str.strip() and str.isspace() agree on what is white space
-            numbers.append(number)
-            bodies.append(body)
-    return lines, list(map(Paragraph, range(len(numbers)), numbers, bodies, bodies))
+    return _SPLITTER.split(text)
 
 
 def _ending(line: str) -> str:

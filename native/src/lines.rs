@@ -1,0 +1,140 @@
+//! Decoded text into lines and paragraphs (`text.split.split_lines`), on the code units CPython
+//! stores a string in. A line ends after `"\r\n"`, `"\r"` or `"\n"` (no other boundary that
+//! `str.splitlines` knows: `"\x0b"`, `"\x0c"`, `"\x1c"`-`"\x1e"`, U+0085, U+2028 and U+2029 stay
+//! inside their line); the text after the last ending is a line when it is not empty. A line is a
+//! paragraph when its body (the line without its ending) holds a character that is not white space
+//! as Python's `str.isspace` says (the set of those characters comes from Python).
+
+use crate::chars::Units;
+
+/// Where one line of a text lies, in code points: `start..body_end` is its body, `body_end..end`
+/// its ending (empty for a last line without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub body_end: usize,
+    pub end: usize,
+    /// The body holds a character that is not white space.
+    pub paragraph: bool,
+}
+
+/// The white-space characters (`str.isspace`), as a table of the Basic Multilingual Plane and a
+/// sorted list of those above it (Unicode has none today; the list keeps the table exact anyway).
+#[derive(Debug, Clone)]
+pub struct Spaces {
+    bmp: Vec<bool>,
+    astral: Vec<u32>,
+}
+
+impl Spaces {
+    /// The set of `code_points` (any order, repeats allowed).
+    pub fn new(code_points: &[u32]) -> Spaces {
+        let mut bmp = vec![false; 0x1_0000];
+        let mut astral = Vec::new();
+        for &c in code_points {
+            match bmp.get_mut(c as usize) {
+                Some(slot) => *slot = true,
+                None => astral.push(c),
+            }
+        }
+        astral.sort_unstable();
+        astral.dedup();
+        Spaces { bmp, astral }
+    }
+
+    /// Whether `c` is white space.
+    #[inline]
+    pub fn contains(&self, c: u32) -> bool {
+        match self.bmp.get(c as usize) {
+            Some(&space) => space,
+            None => self.astral.binary_search(&c).is_ok(),
+        }
+    }
+}
+
+const CR: u32 = '\r' as u32;
+const LF: u32 = '\n' as u32;
+
+fn split_units<T: Copy + Into<u32>>(text: &[T], spaces: &Spaces) -> Vec<Line> {
+    let mut out = Vec::new();
+    let (n, mut start, mut i) = (text.len(), 0, 0);
+    // Whether the current line's body so far holds a character that is not white space.
+    let mut seen = false;
+    while i < n {
+        let c: u32 = text[i].into();
+        if c == LF || c == CR {
+            let end = if c == CR && i + 1 < n && text[i + 1].into() == LF { i + 2 } else { i + 1 };
+            out.push(Line { start, body_end: i, end, paragraph: seen });
+            start = end;
+            i = end;
+            seen = false;
+        } else {
+            seen = seen || !spaces.contains(c);
+            i += 1;
+        }
+    }
+    if start < n {
+        out.push(Line { start, body_end: n, end: n, paragraph: seen });
+    }
+    out
+}
+
+/// The lines of `text` with their endings, and which of them are paragraphs (see the module).
+pub fn split_lines(text: Units, spaces: &Spaces) -> Vec<Line> {
+    match text {
+        Units::U8(s) => split_units(s, spaces),
+        Units::U16(s) => split_units(s, spaces),
+        Units::U32(s) => split_units(s, spaces),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spaces() -> Spaces {
+        Spaces::new(&[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x3000, 0x2028])
+    }
+
+    /// The lines of a Rust string as (text with ending, paragraph).
+    fn lines(text: &str) -> Vec<(String, bool)> {
+        let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        split_lines(Units::U32(&cps), &spaces())
+            .iter()
+            .map(|l| {
+                assert!(l.start <= l.body_end && l.body_end <= l.end);
+                (cps[l.start..l.end].iter().map(|&c| char::from_u32(c).unwrap()).collect(), l.paragraph)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_cr_lf_and_crlf_only() {
+        let got = lines("\n  Titre \r\n\t\nCorps\rFin");
+        let want = [("\n", false), ("  Titre \r\n", true), ("\t\n", false), ("Corps\r", true), ("Fin", true)];
+        assert_eq!(got, want.iter().map(|&(t, p)| (t.to_string(), p)).collect::<Vec<_>>());
+        assert_eq!(lines("a\x0cb\u{2028}c\u{85}d\n\r\r\n"), vec![("a\x0cb\u{2028}c\u{85}d\n".into(), true), ("\r".into(), false), ("\r\n".into(), false)]);
+        assert_eq!(lines(""), vec![]);
+        assert_eq!(lines("\u{3000}\u{a0}"), vec![("\u{3000}\u{a0}".into(), false)]);
+        assert_eq!(lines("\r"), vec![("\r".into(), false)]);
+    }
+
+    #[test]
+    fn every_width_reads_the_same() {
+        let text = "ab\r\ncd\n\n é\r";
+        let u8s: Vec<u8> = text.chars().map(|c| c as u8).collect();
+        let u16s: Vec<u16> = text.chars().map(|c| c as u16).collect();
+        let u32s: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        let s = spaces();
+        let want = split_lines(Units::U32(&u32s), &s);
+        assert_eq!(split_lines(Units::U8(&u8s), &s), want);
+        assert_eq!(split_lines(Units::U16(&u16s), &s), want);
+        assert_eq!(want.len(), 4);
+    }
+
+    #[test]
+    fn astral_white_space_is_looked_up_too() {
+        let s = Spaces::new(&[0x20, 0x1_0000]);
+        assert!(s.contains(0x1_0000) && s.contains(0x20) && !s.contains(0x1_F600) && !s.contains(0x11_0000));
+    }
+}
