@@ -17,6 +17,7 @@ pub mod align;
 pub mod chars;
 pub mod intern;
 pub mod lsh;
+pub mod mark;
 pub mod minhash;
 pub mod rules;
 pub mod shapes;
@@ -30,6 +31,8 @@ mod python;
 mod python_chars;
 #[cfg(feature = "python")]
 mod shapes_py;
+#[cfg(feature = "python")]
+mod mark_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -450,5 +450,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     crate::python_chars::register(m)?;
     crate::shapes_py::register(m)?;
+    crate::mark_py::register(m)?;
     Ok(())
 }
