@@ -509,30 +509,36 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
         k = max(end, k + 1)
 
 
-def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
-    """Returns the shapes with each line of hard-wrapped prose marked prose.
+def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
+    """Returns the ``(start, end)`` of each run of two lines or more that continue one another.
 
     A line continues the one above when that one ends mid-sentence (no stop, no colon:
     :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
-    ("Residents of the town voted on" / "Monday to ..."). Lines that continue a sentence are
-    one unit for the position signal: when the unit, joined, is prose, each of its lines
-    is, so the first and last lines of a wrapped paragraph (short on their own) are
-    neither header nor footer.
+    ("Residents of the town voted on" / "Monday to ...").
     """
-    out = list(infos)
     joins = [
         k
         for k in range(1, len(infos))
         if not marks[k - 1] & STOP_END and flags[k] is None and flags[k - 1] is None and infos[k].text[:1].islower()
     ]
-    units: list[list[int]] = []  # the runs of consecutive joins: lines j-1 .. j of each join j
-    for k in joins:
-        if units and units[-1][-1] == k - 1:
-            units[-1].append(k)
+    units: list[tuple[int, int]] = []
+    for k in joins:  # a run of joins k, k + 1 ... j is the unit k - 1 .. j
+        if units and units[-1][1] == k:
+            units[-1] = (units[-1][0], k + 1)
         else:
-            units.append([k])
-    for unit in units:
-        k, end = unit[0] - 1, unit[-1] + 1
+            units.append((k - 1, k + 1))
+    return units
+
+
+def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
+    """Returns the shapes with each line of hard-wrapped prose marked prose.
+
+    Lines that continue a sentence (:func:`_wrapped_units`) are one unit for the position
+    signal: when the unit, joined, is prose, each of its lines is, so the first and last
+    lines of a wrapped paragraph (short on their own) are neither header nor footer.
+    """
+    out = list(infos)
+    for k, end in _wrapped_units(infos, flags, marks):
         if not all(info.prose for info in infos[k:end]):
             if describe(" ".join(info.text for info in infos[k:end])).prose:
                 for j in range(k, end):
