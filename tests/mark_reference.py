@@ -119,3 +119,49 @@ def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]
             units.append((k, end))
         k = end
     return units
+
+
+def separated_menu(text: str, stop_share: float) -> bool:
+    """``separated_menu`` as it was written: :func:`menu_items` and few function words."""
+    return stop_share <= m.MENU_MAX_STOPWORDS and menu_items(text)
+
+
+def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
+    """``_first_pass`` as it was written: the verdicts ``(reason, detail)`` of each line (None: none)."""
+
+    def block_files(near):
+        _, above, below = near
+        return max(
+            file_counts.get(above, 0) if above is not None else 0,
+            file_counts.get(below, 0) if below is not None else 0,
+        )
+
+    def enclosed_files(near):
+        _, above, below = near
+        if above is None or below is None:
+            return 0
+        return min(file_counts.get(above, 0), file_counts.get(below, 0))
+
+    flags = []
+    for (info, rule), near in zip(lines, around):
+        flag = None
+        if rule is not None:
+            flag = (f"boilerplate:pattern:{rule.kind}", rule.name)
+        elif info.n_words >= m.MENU_MIN_PARTS and separated_menu(info.text, info.stop_share):
+            flag = ("boilerplate:pattern:nav", "separated-menu")
+        elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+            n_files = file_counts.get(near[0], 0)
+            if n_files >= min_files:
+                block = block_files(near)
+                if block >= min_files:
+                    detail = f"in {n_files} files, {block} with the same neighbour"
+                    flag = ("boilerplate:frequency:recurring-block", detail)
+            if flag is None and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
+                enclosed = enclosed_files(near)
+                if enclosed >= min(min_files, m.ENCLOSED_MIN_FILES):
+                    flag = (
+                        "boilerplate:frequency:recurring-block",
+                        f"in {n_files} files, {enclosed} between the same neighbours",
+                    )
+        flags.append(flag)
+    return flags

@@ -288,6 +288,83 @@ pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outly
     Some(Outlying { main_prose, candidates })
 }
 
+/// A line's 64-bit frequency key and its pairs' with the lines above and below (`mark.Near`).
+pub type Near = (u64, Option<u64>, Option<u64>);
+
+/// What `_first_pass` reads of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstLine {
+    /// A pattern rule matched it.
+    pub rule: bool,
+    /// A separated menu (`MENU`, with enough words and few enough function words).
+    pub menu: bool,
+    /// The frequency signal reads it: counts are given, the line is short and has a letter.
+    pub counted: bool,
+    /// Its keys (read only when `counted`).
+    pub near: Near,
+}
+
+/// The verdict `_first_pass` gives a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstFlag {
+    /// `boilerplate:pattern:<kind>` of its rule.
+    Rule,
+    /// `boilerplate:pattern:nav` (`separated-menu`).
+    Menu,
+    /// `boilerplate:frequency:recurring-block`: in `n_files` files, `block` with the same neighbour.
+    Block { n_files: i64, block: i64 },
+    /// The same, `enclosed` between the same neighbours.
+    Enclosed { n_files: i64, enclosed: i64 },
+}
+
+/// `_first_pass` for one line: the rule, else a menu, else the frequency signal with `files`
+/// (in how many files a key recurs: `file_counts.get(key, 0)`) and `min_files`; `enclosed_min`
+/// is `min(min_files, ENCLOSED_MIN_FILES)`.
+pub fn first_flag<E>(
+    line: &FirstLine,
+    min_files: i64,
+    enclosed_min: i64,
+    mut files: impl FnMut(u64) -> Result<i64, E>,
+) -> Result<Option<FirstFlag>, E> {
+    if line.rule {
+        return Ok(Some(FirstFlag::Rule));
+    }
+    if line.menu {
+        return Ok(Some(FirstFlag::Menu));
+    }
+    if !line.counted {
+        return Ok(None);
+    }
+    let (code, above, below) = line.near;
+    let n_files = files(code)?;
+    if n_files >= min_files {
+        // `_block_files`: the most files with the same neighbour above or below.
+        let above_files = match above {
+            Some(key) => files(key)?,
+            None => 0,
+        };
+        let below_files = match below {
+            Some(key) => files(key)?,
+            None => 0,
+        };
+        let block = above_files.max(below_files);
+        if block >= min_files {
+            return Ok(Some(FirstFlag::Block { n_files, block }));
+        }
+    }
+    if n_files >= enclosed_min {
+        // `_enclosed_files`: the fewest files with the same neighbours above and below.
+        let enclosed = match (above, below) {
+            (Some(a), Some(b)) => files(a)?.min(files(b)?),
+            _ => 0,
+        };
+        if enclosed >= enclosed_min {
+            return Ok(Some(FirstFlag::Enclosed { n_files, enclosed }));
+        }
+    }
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +447,23 @@ mod tests {
 
     fn line(flagged: bool, bare: bool, prose: bool, n_words: usize) -> BlockLine {
         BlockLine { flagged, bare, prose, n_words }
+    }
+
+    #[test]
+    fn first_pass_precedence_and_frequency() {
+        let counts: std::collections::HashMap<u64, i64> = [(1, 5), (2, 5), (3, 1), (4, 3), (5, 2)].into_iter().collect();
+        let files = |k: u64| -> Result<i64, ()> { Ok(counts.get(&k).copied().unwrap_or(0)) };
+        let line = |rule, menu, counted, near| FirstLine { rule, menu, counted, near };
+        let flag = |l: FirstLine, min_files| first_flag(&l, min_files, min_files.min(3), files).unwrap();
+        assert_eq!(flag(line(true, true, true, (1, Some(2), None)), 3), Some(FirstFlag::Rule));
+        assert_eq!(flag(line(false, true, true, (1, Some(2), None)), 3), Some(FirstFlag::Menu));
+        assert_eq!(flag(line(false, false, false, (1, Some(2), None)), 3), None);
+        assert_eq!(flag(line(false, false, true, (1, Some(2), None)), 3), Some(FirstFlag::Block { n_files: 5, block: 5 }));
+        assert_eq!(flag(line(false, false, true, (1, Some(3), None)), 3), None);
+        // Below the floor with the same neighbours on both sides in three files.
+        assert_eq!(flag(line(false, false, true, (1, Some(4), Some(2))), 6), Some(FirstFlag::Enclosed { n_files: 5, enclosed: 3 }));
+        assert_eq!(flag(line(false, false, true, (1, Some(4), Some(5))), 6), None);
+        assert_eq!(flag(line(false, false, true, (3, Some(1), Some(2))), 3), None);
     }
 
     #[test]

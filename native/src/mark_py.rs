@@ -3,9 +3,9 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString, PyTuple};
 
-use crate::mark::{self, BlockLimits, BlockLine, MenuLimits};
+use crate::mark::{self, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -79,8 +79,89 @@ fn outlying_blocks(
     Ok(found.map(|o| (o.main_prose, o.candidates)))
 }
 
-/// Adds `line_marks` and `outlying_blocks` to the module.
+/// Item `i` of a pair (a tuple, or any sequence).
+fn item<'py>(pair: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    match pair.downcast::<PyTuple>() {
+        Ok(t) => t.get_item(i),
+        Err(_) => pair.get_item(i),
+    }
+}
+
+/// ``_first_pass``: the pattern and corpus-frequency verdicts of a document's lines.
+///
+/// Args:
+///     lines: each line's ``(LineInfo, rule or None)`` (``n_words`` and ``stop_share`` are read).
+///     marks: their ``line_marks``.
+///     around: their keys ``(code, above, below)`` (``mark._neighbours``).
+///     counts: files per key (``file_counts``: a dict is read directly, another mapping through
+///         ``.get(key, 0)``), or None: no frequency signal.
+///     min_files: the frequency floor.
+///     enclosed_min: ``min(min_files, ENCLOSED_MIN_FILES)``.
+///     max_words: ``FREQUENCY_MAX_WORDS``.
+///     menu_parts, menu_stopwords: ``MENU_MIN_PARTS``, ``MENU_MAX_STOPWORDS``.
+///
+/// Returns:
+///     ``(line, kind, n_files, files)`` for each flagged line: kind 0 its rule, 1 a separated
+///     menu, 2 a recurring block (``files`` with the same neighbour), 3 one between the same
+///     neighbours (``files`` with both).
+///
+/// Raises:
+///     ValueError: ``marks`` or ``around`` is not as long as ``lines``.
+///     TypeError: a count is not an integer.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn first_pass(
+    lines: &Bound<'_, PyAny>,
+    marks: Vec<u32>,
+    around: &Bound<'_, PyAny>,
+    counts: Option<&Bound<'_, PyAny>>,
+    min_files: i64,
+    enclosed_min: i64,
+    max_words: usize,
+    menu_parts: usize,
+    menu_stopwords: f64,
+) -> PyResult<Vec<(usize, u8, i64, i64)>> {
+    let py = lines.py();
+    if lines.len()? != marks.len() || around.len()? != marks.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("lines, marks and around differ in length"));
+    }
+    let dict = counts.and_then(|c| if c.is_exact_instance_of::<PyDict>() { c.downcast::<PyDict>().ok() } else { None });
+    let get = intern!(py, "get");
+    let files = |key: u64| -> PyResult<i64> {
+        match (dict, counts) {
+            (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
+            (None, Some(c)) => c.call_method1(get, (key, 0))?.extract(),
+            (None, None) => Ok(0),
+        }
+    };
+    let mut out = Vec::new();
+    for (k, (pair, near)) in lines.try_iter()?.zip(around.try_iter()?).enumerate() {
+        let (pair, near) = (pair?, near?);
+        let info = item(&pair, 0)?;
+        let rule = !item(&pair, 1)?.is_none();
+        let n_words: usize = info.getattr(intern!(py, "n_words"))?.extract()?;
+        let line_marks = marks[k];
+        let menu = !rule
+            && n_words >= menu_parts
+            && line_marks & mark::MENU != 0
+            && !(info.getattr(intern!(py, "stop_share"))?.extract::<f64>()? > menu_stopwords);
+        let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
+        let near: Near = if counted && !rule && !menu { near.extract()? } else { (0, None, None) };
+        let line = FirstLine { rule, menu, counted, near };
+        match mark::first_flag(&line, min_files, enclosed_min, files)? {
+            Some(FirstFlag::Rule) => out.push((k, 0, 0, 0)),
+            Some(FirstFlag::Menu) => out.push((k, 1, 0, 0)),
+            Some(FirstFlag::Block { n_files, block }) => out.push((k, 2, n_files, block)),
+            Some(FirstFlag::Enclosed { n_files, enclosed }) => out.push((k, 3, n_files, enclosed)),
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Adds `line_marks`, `first_pass` and `outlying_blocks` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(first_pass, m)?)?;
     m.add_function(wrap_pyfunction!(outlying_blocks, m)?)
 }

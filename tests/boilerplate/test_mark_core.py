@@ -16,7 +16,8 @@ from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.records import Verdict
 
-CASES = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))["lines"]
+DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
+CASES = DATA["lines"]
 LAW = settings(max_examples=400, deadline=None)
 _NAMES = {
     "letter": mark.LETTER,
@@ -39,7 +40,9 @@ _ALPHABET = (
 )
 lines = st.text(alphabet=_ALPHABET, max_size=60)
 # Lines made of menu-like items: short words joined by separators with spaces around or not.
-_ITEMS = st.sampled_from(["Home", "News", "a b", "x.", "Q:", "12", "(Blog)", "[", "()", "日本", "", "one two three four"])
+_ITEMS = st.sampled_from(
+    ["Home", "News", "a b", "x.", "Q:", "12", "(Blog)", "[", "()", "日本", "", "one two three four"]
+)
 _SEPS = st.sampled_from([" | ", "|", " ¦ ", " » ", "»", " · ", "•", " / ", "  |\t", " \u00a0» "])
 menu_lines = st.lists(st.tuples(_ITEMS, _SEPS), max_size=6).map(lambda ps: "".join(i + s for i, s in ps))
 # Line openings near the list numbers, references and attributions ("12) x", "[3] x", "— x"):
@@ -77,12 +80,69 @@ def test_core_marks_are_the_regular_expressions(texts):
     assert mark.line_marks(texts) == [mark_reference.line_marks(t) for t in texts]
 
 
-def test_separated_menu_reads_the_function_words_too():
-    assert mark.separated_menu(describe("Home | News | Sport"))
-    # "Terms of Use | Privacy | Contact": 1 function word in 5 passes, a sentence's share does not.
-    assert mark.separated_menu(describe("Terms of Use | Privacy | Contact"))
-    assert not mark.separated_menu(describe("Go to the shop | and the bank | of the town"))
-    assert not mark.separated_menu(describe("Home | News"))
+class _Rule(NamedTuple):
+    """What ``_first_pass`` reads of a rule."""
+
+    kind: str
+    name: str
+
+
+class _Counts(dict):
+    """A mapping that is not a plain dict: the core asks its ``get``."""
+
+    def get(self, key, default=None):
+        return dict.get(self, key, default)
+
+
+_first_texts = lines | menu_lines | st.sampled_from(
+    ["Home | News | Sport", "Terms of Use | Privacy | Contact", "Go to the shop | and the bank | of the town", "42"]
+)
+
+
+# A line's own key's files; its neighbours' (None: that neighbour does not pair).
+_files = st.integers(0, 5)
+_neighbour = st.none() | _files
+
+
+@LAW
+@given(
+    st.lists(st.tuples(_first_texts, st.booleans(), _files, _neighbour, _neighbour), max_size=8),
+    st.integers(0, 6),
+    st.sampled_from(["dict", "mapping", "none"]),
+)
+def test_core_first_pass_is_the_plain_loop(page, min_files, kind):
+    infos = [describe(" ".join(t.split())) for t, *_ in page]
+    lines = [(info, _Rule("nav", "menu") if r else None) for info, (_, r, *_) in zip(infos, page)]
+    # Line k's keys: 3k + 1 its own, 3k + 2 its pair above, 3k + 3 below; a key in no file is left out.
+    around, counts = [], {}
+    for k, (_, _, own, above, below) in enumerate(page):
+        keys = [3 * k + 1, None if above is None else 3 * k + 2, None if below is None else 3 * k + 3]
+        around.append(tuple(keys))
+        counts.update((key, n) for key, n in zip(keys, (own, above, below)) if key is not None and n)
+    file_counts = {"dict": counts, "mapping": _Counts(counts), "none": None}[kind]
+    got = mark._first_pass(lines, mark.line_marks([i.text for i in infos]), file_counts, min_files, around)
+    want = mark_reference.first_pass(lines, file_counts, min_files, around)
+    assert [None if v is None else (v.reason, v.detail) for v in got] == want
+
+
+@pytest.mark.parametrize("case", DATA["frequency"], ids=lambda c: c["why"])
+def test_frequency_verdicts_of_a_recurring_line(case):
+    own, above, below = case["files"]
+    counts = {1: own, 2: above or 0, 3: below or 0}
+    around = [(1, None if above is None else 2, None if below is None else 3)]
+    info = describe("Subscribe to our letter")
+    flags = mark._first_pass([(info, None)], mark.line_marks([info.text]), counts, case["min_files"], around)
+    assert (flags[0] and flags[0].detail) == case["detail"]
+    assert mark_reference.first_pass([(info, None)], counts, case["min_files"], around) == [
+        None if case["detail"] is None else ("boilerplate:frequency:recurring-block", case["detail"])
+    ]
+
+
+def test_first_pass_reads_the_function_words_of_a_menu():
+    texts = ["Home | News | Sport", "Terms of Use | Privacy | Contact", "Go to the shop | and the bank | of the town"]
+    infos = [describe(t) for t in texts]
+    flags = mark._first_pass([(i, None) for i in infos], mark.line_marks(texts), None, 3, [(0, None, None)] * 3)
+    assert [f and f.detail for f in flags] == ["separated-menu", "separated-menu", None]
 
 
 class _Line(NamedTuple):

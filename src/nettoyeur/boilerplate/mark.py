@@ -69,8 +69,8 @@ _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 # What the native core tells of each line of a document in one call (:func:`line_marks`,
 # native/src/mark.rs; the plain regular expressions are the tests' oracles, tests/mark_reference.py):
-# a letter (``[^\W\d_]``), a digit (``\d``), a menu of separated links (:func:`separated_menu`
-# but for its function words), and the matches at its start of
+# a letter (``[^\W\d_]``), a digit (``\d``), a menu of separated links (see ``MENU_MIN_PARTS``;
+# :func:`_first_pass` tests its function words), and the matches at its start of
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
@@ -266,9 +266,13 @@ def _continues(infos: list[LineInfo], marks: list[int], k: int, article: _Articl
 
 # Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
 # (not "/": "2 Bedrooms / 2 Baths / 1 Terrace" is a listing's data); the core splits a line at
-# ``\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*`` and strips `` []()`` off each item.
-# A menu of separated links: at least this many parts, each of at most this many words,
-# and this share of function words at most ("Terms of Use | Privacy" has 1 in 4).
+# ``\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*`` and strips `` []()`` off each item. A menu of separated
+# links (a navigation bar, ``boilerplate:pattern:nav``): at least this many items, each with a
+# letter and at most this many words (:func:`count_words`), none ending like a sentence
+# (:func:`~nettoyeur.boilerplate.line_shapes.ends_sentence`) or a field with its value ("Date:
+# May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title), and this share of
+# function words at most ("Terms of Use | Privacy" has 1 in 4); a line that opens with "|" is
+# a row of a Markdown table, and a line of figures is data.
 MENU_MIN_PARTS = 3
 MENU_PART_WORDS = 8
 MENU_MAX_STOPWORDS = 0.3
@@ -281,20 +285,6 @@ def line_marks(texts: list[str]) -> list[int]:
         TypeError: an item of ``texts`` is not a string.
     """
     return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS)
-
-
-def separated_menu(info: LineInfo, marks: int | None = None) -> bool:
-    """True for a line of short items joined by ``|``, ``·``, ``•`` or `` » `` (a navigation bar).
-
-    Every item has a letter, at most ``MENU_PART_WORDS`` words (:func:`count_words`), and
-    none ends like a sentence (:func:`ends_sentence`) or is a field with its value ("Date:
-    May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title); a line that
-    opens with ``|`` is a row of a Markdown table, and a line of figures is data. The core
-    reads the items (:data:`MENU`); ``marks``: the line's :func:`line_marks`, when known.
-    """
-    if info.stop_share > MENU_MAX_STOPWORDS:
-        return False
-    return bool((line_marks([info.text])[0] if marks is None else marks) & MENU)
 
 
 # A kept line's 64-bit frequency key and those of its pairs with the lines above and below
@@ -340,12 +330,8 @@ def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
     )
 
 
-def _enclosed_files(file_counts: Mapping[int, int], near: Near) -> int:
-    """Returns in how many files (at most) the line recurs with the same neighbours above and below it."""
-    _, above, below = near
-    if above is None or below is None:
-        return 0
-    return min(file_counts.get(above, 0), file_counts.get(below, 0))
+# The kinds of verdict of :func:`_first_pass` (``_core.first_pass``).
+_RULE, _MENU, _BLOCK, _ENCLOSED = 0, 1, 2, 3
 
 
 def _first_pass(
@@ -357,33 +343,34 @@ def _first_pass(
 ) -> list[Verdict | None]:
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
-    A recurring line is chrome only when it recurs with the same neighbour (a block of a
-    template): a figure, a word or a sentence that unrelated pages share is not.
+    A line's rule, else a separated menu (see ``MENU_MIN_PARTS``), else the frequency
+    signal: a recurring line is chrome only when it recurs with the same neighbour (a block
+    of a template), in ``min_files`` files, or between the same neighbours in
+    ``ENCLOSED_MIN_FILES``: a figure, a word or a sentence that unrelated pages share is
+    not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs).
     """
-    flags: list[Verdict | None] = []
-    for (info, rule), near, line in zip(lines, around, marks):
-        flag = None
-        if rule is not None:
-            flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
-        elif line & MENU and info.n_words >= MENU_MIN_PARTS and separated_menu(info, line):
-            flag = Verdict("boilerplate:pattern:nav", detail="separated-menu")
-        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and line & LETTER:
-            n_files = file_counts.get(near[0], 0)
-            if n_files >= min_files:
-                block = _block_files(file_counts, near)
-                if block >= min_files:
-                    flag = Verdict(
-                        "boilerplate:frequency:recurring-block",
-                        detail=f"in {n_files} files, {block} with the same neighbour",
-                    )
-            if flag is None and n_files >= min(min_files, ENCLOSED_MIN_FILES):
-                enclosed = _enclosed_files(file_counts, near)
-                if enclosed >= min(min_files, ENCLOSED_MIN_FILES):
-                    flag = Verdict(
-                        "boilerplate:frequency:recurring-block",
-                        detail=f"in {n_files} files, {enclosed} between the same neighbours",
-                    )
-        flags.append(flag)
+    flags: list[Verdict | None] = [None] * len(lines)
+    found = _core.first_pass(
+        lines,
+        marks,
+        around,
+        file_counts,
+        min_files,
+        min(min_files, ENCLOSED_MIN_FILES),
+        FREQUENCY_MAX_WORDS,
+        MENU_MIN_PARTS,
+        MENU_MAX_STOPWORDS,
+    )
+    for k, kind, n_files, files in found:
+        if kind == _RULE:
+            rule = lines[k][1]
+            assert rule is not None  # the core names a rule's kind only for a line with one
+            flags[k] = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
+        elif kind == _MENU:
+            flags[k] = Verdict("boilerplate:pattern:nav", detail="separated-menu")
+        else:
+            how = "with the same neighbour" if kind == _BLOCK else "between the same neighbours"
+            flags[k] = Verdict("boilerplate:frequency:recurring-block", detail=f"in {n_files} files, {files} {how}")
     return flags
 
 
