@@ -1,4 +1,13 @@
-"""The native per-line tests of the boilerplate signals (native/src/mark.rs) against their plain Python oracles."""
+"""The native per-line tests of the boilerplate signals (native/src/mark.rs) against their plain Python oracles.
+
+The oracles are :mod:`mark_reference` (the Python code the core replaced in
+:mod:`nettoyeur.boilerplate.mark`): on random Unicode (white space of every kind, decimal
+digits that are not ASCII and a digit that is not decimal, CJK, combining marks, ``İ``/``ı``,
+``ß``, ``Σ``/``ς``, a lone surrogate, characters above U+FFFF), on lines built from separators,
+bullets and numbers, on random pages of flags and counts, and on golden lines with negatives
+(tests/data/mark_lines.json), the core gives the same flags, blocks and verdicts. Hostile
+input raises, never crashes.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +27,10 @@ from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
 CASES = DATA["lines"]
+BOILERPLATE = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+GOLDEN = [c["text"] for c in BOILERPLATE["lines"]] + [
+    line["text"] for d in BOILERPLATE["documents"] for line in d["lines"]
+]
 LAW = settings(max_examples=400, deadline=None)
 _NAMES = {
     "letter": mark.LETTER,
@@ -72,6 +85,21 @@ def test_golden_lines_get_their_marks(case):
     got = mark.line_marks([case["text"]])[0]
     assert _named(got) == sorted(case["marks"])
     assert got == mark_reference.line_marks(case["text"])
+
+
+def test_boilerplate_golden_lines_get_the_regular_expressions_marks():
+    assert mark.line_marks(GOLDEN) == [mark_reference.line_marks(t) for t in GOLDEN]
+
+
+def test_hostile_input_raises():
+    with pytest.raises(TypeError):
+        mark.line_marks(["a", b"b"])
+    with pytest.raises(TypeError):
+        mark.line_marks([None])
+    with pytest.raises(ValueError, match="length"):
+        mark._first_pass([(describe("a"), None)], [], None, 3, [(0, None, None)])
+    with pytest.raises(TypeError):
+        mark._first_pass([(describe("a b"), None)], [1], {1: "many"}, 3, [(1, None, None)])
 
 
 @LAW
