@@ -141,10 +141,11 @@ fn first_pass(
         let rule = !item(&pair, 1)?.is_none();
         let n_words: usize = info.getattr(intern!(py, "n_words"))?.extract()?;
         let line_marks = marks[k];
+        // Python's `stop_share > MENU_MAX_STOPWORDS` refuses a menu: its negation, NaN included.
         let menu = !rule
             && n_words >= menu_parts
             && line_marks & mark::MENU != 0
-            && !(info.getattr(intern!(py, "stop_share"))?.extract::<f64>()? > menu_stopwords);
+            && info.getattr(intern!(py, "stop_share"))?.extract::<f64>()?.partial_cmp(&menu_stopwords) != Some(std::cmp::Ordering::Greater);
         let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
         let near: Near = if counted && !rule && !menu { near.extract()? } else { (0, None, None) };
         let line = FirstLine { rule, menu, counted, near };
