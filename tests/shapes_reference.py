@@ -87,15 +87,26 @@ def stems_of(words: set[str]) -> frozenset[str]:
     return frozenset(stems)
 
 
+def words(text: str) -> list[str]:
+    """The words of a paragraph, lower-cased, in order (with CJK: CJK pairs, runs of other word characters)."""
+    lowered = collapse(text).lower()
+    return (_CJK_TOKENS if _HAS_CJK.search(lowered) else _WORDS).findall(lowered)
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of a paragraph: :func:`stems_of` its words that are not function or common words."""
+    return stems_of(set(words(text)).difference(ls._NOT_STEMS))
+
+
 def describe(text: str) -> tuple:
-    """The fields of :class:`LineInfo` of one paragraph."""
+    """The fields of :class:`LineInfo` of one paragraph: ``(text, n_words, stop_share, prose, sentence)``."""
     collapsed = collapse(text)
     lowered = collapsed.lower()
     sentence = ls.ends_sentence(collapsed)
     cjk = _HAS_CJK.search(lowered) is not None
-    words = (_CJK_TOKENS if cjk else _WORDS).findall(lowered)
-    n = len(words)
-    stop = sum(w in LINE_FUNCTION_WORDS for w in words) / n if n else 0.0
+    found = words(text)
+    n = len(found)
+    stop = sum(w in LINE_FUNCTION_WORDS for w in found) / n if n else 0.0
     if cjk:
         chars = _HAS_CJK.findall(lowered)
         function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
@@ -103,5 +114,22 @@ def describe(text: str) -> tuple:
     prose = n >= ls.PROSE_ANY_WORDS or (
         n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
     )
-    stems = None if prose else stems_of(set(words).difference(ls._NOT_STEMS))
-    return (collapsed, n, stop, prose, sentence, words, stems)
+    return (collapsed, n, stop, prose, sentence)
+
+
+def article_has(body: list[str], question: str) -> bool:
+    """Whether an article of the paragraphs ``body`` has ``question`` among the first letters of its words.
+
+    The first ``STEM_CHARS`` letters (all of them when fewer) of a letters-only word that is
+    not a function or common word.
+    """
+    return any(
+        w.isalpha() and w not in ls._NOT_STEMS and w[: ls.STEM_CHARS] == question for t in body for w in words(t)
+    )
+
+
+def shared_lines(body: list[str], asked: list[str]) -> tuple[int, int]:
+    """``(len(stems & vocabulary), len(stems))``: the union of the asked lines' stems, and of the article's lines'."""
+    asked_stems = frozenset().union(*map(stems, asked))
+    vocabulary = frozenset().union(*map(stems, body))
+    return len(asked_stems & vocabulary), len(asked_stems)

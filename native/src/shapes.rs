@@ -1,7 +1,9 @@
 //! Line shapes and line keys of the boilerplate signals (`boilerplate.line_shapes` and
 //! `boilerplate.line_counts`): whitespace collapsing, lower-casing, the frequency key and its
-//! BLAKE2b-64 hash, "fewer than N words", and the shape of a line (words, function-word share,
-//! sentence end, stems), on lines given as code points.
+//! BLAKE2b-64 hash, "fewer than N words", the shape of a line (word count, function-word share,
+//! sentence end, prose), its words and stems, and an article's stems, on lines given as code
+//! points. No word leaves the core as a string but for the tests (`Table::words`): the shape is
+//! its numbers, and the stems are asked of the line's text.
 //!
 //! Every Unicode question is Python's: the table (`Table`) holds, for each character, what
 //! `str.isalnum`, `str.isdecimal`, `str.isspace`, `str.isalpha` and `str.lower` say of it, as
@@ -46,9 +48,7 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A set of words hashed with [`FxHasher`].
-pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
-/// A set of stems (code points) hashed with [`FxHasher`]: an article's, from its own text.
+/// A set of words or stems (code points) hashed with [`FxHasher`]: the word lists, an article's stems.
 pub type StemSet = HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>;
 
 /// `str.isalnum()`.
@@ -105,12 +105,12 @@ pub struct Table {
     astral: HashMap<u32, (u32, u32)>,
     /// `str.lower()` of the characters whose lower-case is several characters.
     multi: HashMap<u32, Vec<u32>>,
-    /// `LINE_FUNCTION_WORDS`.
-    function_words: WordSet,
-    /// Words that give no stem (`line_shapes._NOT_STEMS`).
-    not_stems: WordSet,
-    /// The same, as code points (looked up for each word of an article without making a string).
-    not_stem_points: HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>,
+    /// `LINE_FUNCTION_WORDS`, as code points (looked up for each word of a line without making a string).
+    function_words: StemSet,
+    /// The most code points of a function word: a longer word is not looked up.
+    function_max: usize,
+    /// Words that give no stem (`line_shapes._NOT_STEMS`), as code points.
+    not_stems: StemSet,
     /// `CJK_FUNCTION_CHARS`.
     cjk_function_chars: HashSet<u32>,
     limits: Limits,
@@ -129,10 +129,6 @@ pub struct Shape {
     pub prose: bool,
     /// Ends like a sentence.
     pub sentence: bool,
-    /// The words, lower-cased, in order.
-    pub words: Vec<String>,
-    /// The stems (sorted), for a line that is not prose.
-    pub stems: Option<Vec<String>>,
 }
 
 impl Table {
@@ -156,14 +152,15 @@ impl Table {
                 lower.len()
             )));
         }
-        let function_words = function_words.into_iter().collect();
+        let points = |words: HashSet<String>| -> StemSet { words.iter().map(|w| w.chars().map(|c| c as u32).collect()).collect() };
+        let function_words = points(function_words);
+        let function_max = function_words.iter().map(Vec::len).max().unwrap_or(0);
+        let not_stems = points(not_stems);
         let mut flags = flags;
         for (c, f) in flags.iter_mut().enumerate() {
             *f = with_own_flags(c as u32, *f);
         }
-        let not_stem_points = not_stems.iter().map(|w| w.chars().map(|c| c as u32).collect()).collect();
-        let not_stems = not_stems.into_iter().collect();
-        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, not_stem_points, cjk_function_chars, limits })
+        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, function_max, not_stems, cjk_function_chars, limits })
     }
 
     /// True when the table knows the character (every one of the BMP, those above once learnt).
@@ -342,20 +339,24 @@ impl Table {
     pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
         let sentence = ends_sentence(&collapsed);
         let (spans, cjk) = self.word_spans(lowered);
-        let words: Vec<String> = spans.iter().map(|&(s, e)| string_of(&lowered[s..e])).collect();
-        let n = words.len();
-        let mut stop = if n > 0 {
-            words.iter().filter(|w| self.function_words.contains(w.as_str())).count() as f64 / n as f64
+        let n = spans.len();
+        let stop = if cjk {
+            self.cjk_function_share(lowered)
+        } else if n > 0 {
+            let max = self.function_max;
+            let function = spans.iter().filter(|&&(s, e)| e - s <= max && self.function_words.contains(&lowered[s..e])).count();
+            function as f64 / n as f64
         } else {
             0.0
         };
-        if cjk {
-            stop = self.cjk_function_share(lowered);
-        }
         let l = &self.limits;
         let prose = n >= l.prose_any_words || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence)));
-        let stems = if prose { None } else { Some(self.stems_of(&words)) };
-        Shape { collapsed, n_words: n, stop_share: stop, prose, sentence, words, stems }
+        Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
+    }
+
+    /// The words of a line lower-cased (`describe`'s: `word_spans`), as strings: for the tests' oracle.
+    pub fn words(&self, lowered: &[u32]) -> Vec<String> {
+        self.word_spans(lowered).0.iter().map(|&(s, e)| string_of(&lowered[s..e])).collect()
     }
 
     /// `_cjk_function_share`: the share of the CJK characters that are function characters or
@@ -375,27 +376,27 @@ impl Table {
         f64::min(1.0, self.limits.cjk_function_scale * function as f64 / chars as f64)
     }
 
-    /// `stems_of(set(words) - _NOT_STEMS)`, sorted: the first `stem_chars` letters of each
+    /// The stems of a line lower-cased, sorted, each once (`LineInfo.stems`, the plain `stems_of` of its
+    /// words that are not function or common words): the first `stem_chars` letters of each
     /// letters-only word of 4 or more, and the two-character words that start with CJK.
-    fn stems_of(&self, words: &[String]) -> Vec<String> {
-        let mut stems: Vec<String> = Vec::new();
-        let mut pairs: Vec<&String> = Vec::new();
-        for w in words {
-            if self.not_stems.contains(w.as_str()) || !w.chars().all(|c| self.flags(c as u32) & ALPHA != 0) {
-                continue;
-            }
-            let len = w.chars().count();
-            if len >= 4 {
-                stems.push(w.chars().take(self.limits.stem_chars).collect());
-            } else if len == 2 {
-                pairs.push(w);
-            }
-        }
-        // Python adds the pairs starting with CJK when any pair holds CJK: the same pairs.
-        stems.extend(pairs.into_iter().filter(|w| w.chars().next().map_or(false, |c| is_cjk(c as u32))).cloned());
+    pub fn stems(&self, lowered: &[u32]) -> Vec<Vec<u32>> {
+        let mut stems = Vec::new();
+        self.add_stems(lowered, &mut stems);
         stems.sort_unstable();
         stems.dedup();
         stems
+    }
+
+    /// Appends the stems of a line lower-cased to `stems` (unsorted, maybe twice).
+    pub fn add_stems(&self, lowered: &[u32], stems: &mut Vec<Vec<u32>>) {
+        for (s, e) in self.word_spans(lowered).0 {
+            let w = &lowered[s..e];
+            // Python adds the pairs starting with CJK when any pair holds CJK: the same pairs.
+            let stem = w.len() >= 4 || (w.len() == 2 && is_cjk(w[0]));
+            if stem && self.is_letter_word(w) && !self.not_stems.contains(w) {
+                stems.push(w[..w.len().min(self.limits.stem_chars)].to_vec());
+            }
+        }
     }
 }
 
@@ -405,16 +406,19 @@ impl Table {
         !word.is_empty() && word.iter().all(|&c| self.flags(c) & ALPHA != 0)
     }
 
-    /// Appends `word` to `text` and its `(start, end)` position in `text` to `words` when it is
-    /// letters only (a word that can give a stem).
-    pub fn add_letter_word(&self, word: &[u32], text: &mut Vec<u32>, words: &mut Vec<(usize, usize)>) {
-        if self.is_letter_word(word) {
-            words.push((text.len(), text.len() + word.len()));
-            text.extend_from_slice(word);
+    /// Appends a line lower-cased to `text` and the `(start, end)` position in `text` of each of
+    /// its words that is letters only (a word that can give a stem) to `words`.
+    pub fn add_letter_words(&self, lowered: &[u32], text: &mut Vec<u32>, words: &mut Vec<(usize, usize)>) {
+        let base = text.len();
+        text.extend_from_slice(lowered);
+        for (s, e) in self.word_spans(lowered).0 {
+            if self.is_letter_word(&lowered[s..e]) {
+                words.push((base + s, base + e));
+            }
         }
     }
 
-    /// True when a word of `text` (one of its `words`, from [`Table::add_letter_word`]) that is not
+    /// True when a word of `text` (one of its `words`, from [`Table::add_letter_words`]) that is not
     /// a function or common word has `stem` for its first `stem_chars` letters (longer than
     /// `stem` only when `stem` has them all).
     pub fn has_stem(&self, text: &[u32], words: &[(usize, usize)], stem: &[u32]) -> bool {
@@ -422,18 +426,23 @@ impl Table {
         if n == 0 || n > full {
             return false;
         }
+        // The first letter first: most words differ there, and it is one comparison (the slice's is a call).
+        let first = stem[0];
         words.iter().any(|&(s, e)| {
-            (e - s == n || (n == full && e - s > n)) && text[s..s + n] == *stem && !self.not_stem_points.contains(&text[s..e])
+            text[s] == first
+                && (e - s == n || (n == full && e - s > n))
+                && text[s..s + n] == *stem
+                && !self.not_stems.contains(&text[s..e])
         })
     }
 
-    /// The stems of the words of `text` (its `words`, from [`Table::add_letter_word`]): every stem
+    /// The stems of the words of `text` (its `words`, from [`Table::add_letter_words`]): every stem
     /// [`Table::has_stem`] answers yes to.
     pub fn stem_set(&self, text: &[u32], words: &[(usize, usize)]) -> StemSet {
         let mut out = StemSet::default();
         for &(s, e) in words {
             let stem = &text[s..(s + self.limits.stem_chars).min(e)];
-            if !out.contains(stem) && !self.not_stem_points.contains(&text[s..e]) {
+            if !out.contains(stem) && !self.not_stems.contains(&text[s..e]) {
                 out.insert(stem.to_vec());
             }
         }
@@ -723,18 +732,20 @@ mod tests {
         assert_eq!(s.n_words, 4);
         assert_eq!(s.stop_share, 0.5);
         assert!(!s.prose && !s.sentence);
-        assert_eq!(s.stems, Some(vec!["words".to_string()]));
+        assert_eq!(t.words(&cps("the words of old")), vec!["the", "words", "of", "old"]);
+        assert_eq!(t.stems(&cps("the words of old")), vec![cps("words")]);
+        assert_eq!(t.stems(&cps("villes ville x2 ab 日本の")), vec![cps("ville"), cps("日本")]);
     }
 
     #[test]
     fn article_stems_are_searched_as_the_set_answers() {
         let t = table();
         let (mut text, mut words) = (Vec::new(), Vec::new());
-        for w in ["innovation", "the", "villes", "x2", "ab\u{30FB}", "cd", "innov", "日本", "の"] {
-            t.add_letter_word(&cps(w), &mut text, &mut words);
+        for line in ["innovation the", "villes x2 ab\u{30FB} cd", "innov 日本の"] {
+            t.add_letter_words(&cps(line), &mut text, &mut words);
         }
         let set = t.stem_set(&text, &words);
-        let cases = [("innov", true), ("ville", true), ("the", false), ("x2", false), ("ab", false), ("cd", true), ("日本", true), ("の", true), ("本の", false), ("inno", false), ("innova", false)];
+        let cases = [("innov", true), ("ville", true), ("the", false), ("x2", false), ("ab", true), ("cd", true), ("日本", true), ("の", true), ("本の", false), ("inno", false), ("innova", false)];
         for (stem, has) in cases {
             assert_eq!(t.has_stem(&text, &words, &cps(stem)), has, "{stem}");
             assert_eq!(set.contains(&cps(stem)), has, "{stem}");

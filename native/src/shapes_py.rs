@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBytes, PyFrozenSet, PyString, PyStringData, PyTuple};
 
-use crate::shapes::{self, KeyedLine, Limits, Near, Table};
+use crate::shapes::{self, KeyedLine, Limits, Near, Shape, Table};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -103,6 +103,30 @@ impl Shapes {
                 code_points(lowered.downcast::<PyString>()?)
             }
         }
+    }
+
+    /// The code points of each line of `texts`, every character of them known to the table.
+    fn read_all(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<u32>>> {
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            out.push(self.read(py, text?.downcast::<PyString>()?)?);
+        }
+        Ok(out)
+    }
+
+    /// Each line lower-cased: the table's, without the GIL, or Python's for a line it leaves to Python.
+    fn lower_all(&self, py: Python<'_>, lines: &[Vec<u32>]) -> PyResult<Vec<Vec<u32>>> {
+        let table = &self.table;
+        let lowered: Vec<Option<Vec<u32>>> = py.allow_threads(|| lines.iter().map(|cps| table.lower(cps)).collect());
+        lowered.into_iter().zip(lines).map(|(low, cps)| low.map_or_else(|| self.lower(py, cps), Ok)).collect()
+    }
+
+    /// The stems of each line of `texts` (its words, lower-cased, as `describe` cuts them).
+    fn stems_of(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Vec<u32>>>> {
+        let read = self.read_all(py, texts)?;
+        let lowered = self.lower_all(py, &read)?;
+        let table = &self.table;
+        Ok(py.allow_threads(|| lowered.iter().map(|low| table.stems(low)).collect()))
     }
 
     /// `frequency_key` of a line's code points.
@@ -232,81 +256,105 @@ impl Shapes {
         Ok(out)
     }
 
-    /// The stems of an article's lines (``article_stems``).
+    /// The stems of an article's lines (``article_stems``), read from the lines when a stem is
+    /// first asked (many articles are asked about none).
     ///
     /// Args:
-    ///     words: each line's words (``LineInfo.words``: lists of strings).
+    ///     texts: the lines (``LineInfo.text``: strings).
     ///     before_set: the stems looked for one by one before the set of them is made.
     ///
     /// Raises:
-    ///     TypeError: ``words`` is not an iterable of iterables of strings.
-    fn article(slf: &Bound<'_, Self>, words: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
-        let py = slf.py();
-        let (mut text, mut spans) = (Vec::new(), Vec::new());
-        {
-            let mut this = slf.borrow_mut();
-            for line in words.try_iter()? {
-                for word in line?.try_iter()? {
-                    let start = text.len();
-                    extend_code_points(word?.downcast::<PyString>()?, &mut text)?;
-                    if text[start..].iter().any(|&c| c > 0xFFFF) {
-                        let added = text[start..].to_vec();
-                        this.learn_missing(py, &added)?;
-                    }
-                    if !this.table.is_letter_word(&text[start..]) {
-                        text.truncate(start);
-                    } else {
-                        spans.push((start, text.len()));
-                    }
-                }
-            }
+    ///     TypeError: ``texts`` is not an iterable of strings.
+    fn article(slf: &Bound<'_, Self>, texts: &Bound<'_, PyAny>, before_set: usize) -> PyResult<ArticleStems> {
+        let mut lines = Vec::new();
+        for text in texts.try_iter()? {
+            lines.push(text?.downcast_into::<PyString>()?.unbind());
         }
-        Ok(ArticleStems { shapes: slf.clone().unbind(), text, words: spans, asked: 0, before_set, set: None })
+        let shapes = slf.clone().unbind();
+        Ok(ArticleStems { shapes, lines, text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None })
     }
 
     /// The shape of each line (``describe``).
     ///
     /// Returns:
-    ///     list of ``(text, n_words, stop_share, prose, sentence, words, stems)``: the
-    ///     fields of ``LineInfo`` (``text`` the line itself when it is already collapsed;
-    ///     ``stems`` a frozenset, None for prose).
+    ///     list of ``(text, n_words, stop_share, prose, sentence)``: the fields of ``LineInfo``
+    ///     (``text`` the line itself when it is already collapsed).
     ///
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
     fn describe<'py>(&mut self, py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyTuple>>> {
-        let mut out = Vec::new();
+        let (mut given, mut lines) = (Vec::new(), Vec::new());
         for text in texts.try_iter()? {
-            let text = text?;
-            let text = text.downcast::<PyString>()?;
-            let cps = self.read(py, text)?;
-            let same = self.table.is_collapsed(&cps);
-            let collapsed = if same { cps } else { self.table.collapse(&cps) };
-            let lowered = self.lower(py, &collapsed)?;
-            let shape = self.table.describe(collapsed, &lowered);
-            let line = if same { text.clone() } else { py_string(py, &shape.collapsed)? };
-            let words = PyList::new(py, &shape.words)?;
-            let stems = match &shape.stems {
-                Some(stems) => PyFrozenSet::new(py, stems)?.into_any(),
-                None => py.None().into_bound(py),
+            let text = text?.downcast_into::<PyString>()?;
+            lines.push(self.read(py, &text)?);
+            given.push(text);
+        }
+        let table = &self.table;
+        // Collapsed, lowered (None: Python lowers it) and described without the GIL.
+        let shape = |cps: Vec<u32>| -> (bool, Result<Shape, Vec<u32>>) {
+            let same = table.is_collapsed(&cps);
+            let collapsed = if same { cps } else { table.collapse(&cps) };
+            match table.lower(&collapsed) {
+                Some(lowered) => (same, Ok(table.describe(collapsed, &lowered))),
+                None => (same, Err(collapsed)),
+            }
+        };
+        let shapes: Vec<(bool, Result<Shape, Vec<u32>>)> = py.allow_threads(|| lines.into_iter().map(shape).collect());
+        let mut out = Vec::with_capacity(shapes.len());
+        for (text, (same, shape)) in given.into_iter().zip(shapes) {
+            let shape = match shape {
+                Ok(shape) => shape,
+                Err(collapsed) => {
+                    let lowered = self.lower(py, &collapsed)?;
+                    self.table.describe(collapsed, &lowered)
+                }
             };
-            let fields = (line, shape.n_words, shape.stop_share, shape.prose, shape.sentence, words, stems);
-            out.push(fields.into_pyobject(py)?);
+            let line = if same { text } else { py_string(py, &shape.collapsed)? };
+            out.push((line, shape.n_words, shape.stop_share, shape.prose, shape.sentence).into_pyobject(py)?);
         }
         Ok(out)
+    }
+
+    /// The stems of each line (``LineInfo.stems``), as frozensets.
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn stems<'py>(&mut self, py: Python<'py>, texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyFrozenSet>>> {
+        let stems = self.stems_of(py, texts)?;
+        let mut out = Vec::with_capacity(stems.len());
+        for line in stems {
+            let strings = line.iter().map(|stem| py_string(py, stem)).collect::<PyResult<Vec<_>>>()?;
+            out.push(PyFrozenSet::new(py, &strings)?);
+        }
+        Ok(out)
+    }
+
+    /// The words of each line, lower-cased, in order, as ``describe`` counts them (for the tests:
+    /// no word leaves the core in a run).
+    ///
+    /// Raises:
+    ///     TypeError: an item of ``texts`` is not a string.
+    fn words(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<String>>> {
+        let lines: Vec<Vec<u32>> = self.read_all(py, texts)?.iter().map(|cps| self.table.collapse(cps)).collect();
+        Ok(self.lower_all(py, &lines)?.iter().map(|low| self.table.words(low)).collect())
     }
 }
 
 /// The stems of an article's lines, asked one by one (``line_shapes.article_stems``): ``stem in``
-/// it, ``stems & it`` and ``it.shared(stems)`` as for the set of the stems of its words.
+/// it, and ``it.shared_lines(texts)`` for the stems of some lines, as for the set of the stems
+/// of its words.
 ///
-/// Each stem asked is looked for in the article's words that are letters only until
-/// ``before_set`` have been asked; then the set of their stems is made and asked (see
-/// ``line_shapes.ASKED_BEFORE_SET``).
+/// The lines are read (lower-cased, cut into words) when the first stem is asked. Each stem
+/// asked is looked for in the article's words that are letters only until ``before_set`` have
+/// been asked; then the set of their stems is made and asked (see ``line_shapes.ASKED_BEFORE_SET``).
 #[pyclass(module = "nettoyeur._core")]
 pub struct ArticleStems {
     shapes: Py<Shapes>,
+    /// The lines not read yet (all of them until a stem is asked, then none).
+    lines: Vec<Py<PyString>>,
+    /// The lines read, lower-cased, one after the other.
     text: Vec<u32>,
-    /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_word`).
+    /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_words`).
     words: Vec<(usize, usize)>,
     asked: usize,
     before_set: usize,
@@ -314,12 +362,30 @@ pub struct ArticleStems {
 }
 
 impl ArticleStems {
-    /// True when the article has `stem` (anything but a string: False).
-    fn has(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let stem = match stem.downcast::<PyString>() {
-            Ok(s) => code_points(s)?,
-            Err(_) => return Ok(false),
-        };
+    /// Reads the lines not read yet: their letters-only words, lower-cased.
+    fn read_lines(&mut self, py: Python<'_>) -> PyResult<()> {
+        if self.lines.is_empty() {
+            return Ok(());
+        }
+        let lines = std::mem::take(&mut self.lines);
+        let mut shapes = self.shapes.borrow_mut(py);
+        let mut read = Vec::with_capacity(lines.len());
+        for line in &lines {
+            read.push(shapes.read(py, line.bind(py))?);
+        }
+        let lowered = shapes.lower_all(py, &read)?;
+        let (table, text, words) = (&shapes.table, &mut self.text, &mut self.words);
+        py.allow_threads(|| {
+            for low in &lowered {
+                table.add_letter_words(low, text, words);
+            }
+        });
+        Ok(())
+    }
+
+    /// True when the article has `stem`.
+    fn has(&mut self, py: Python<'_>, stem: &[u32]) -> PyResult<bool> {
+        self.read_lines(py)?;
         let shapes = self.shapes.borrow(py);
         if self.set.is_none() {
             self.asked += 1;
@@ -328,47 +394,47 @@ impl ArticleStems {
             }
         }
         Ok(match &self.set {
-            Some(set) => set.contains(&stem),
-            None => shapes.table.has_stem(&self.text, &self.words, &stem),
+            Some(set) => set.contains(stem),
+            None => shapes.table.has_stem(&self.text, &self.words, stem),
         })
-    }
-
-    /// The stems of `stems` that the article has, in their order.
-    fn found<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let mut out = Vec::new();
-        for stem in stems.try_iter()? {
-            let stem = stem?;
-            if self.has(py, &stem)? {
-                out.push(stem);
-            }
-        }
-        Ok(out)
     }
 }
 
 #[pymethods]
 impl ArticleStems {
+    /// True when the article has ``stem`` (anything but a string: False).
     fn __contains__(&mut self, py: Python<'_>, stem: &Bound<'_, PyAny>) -> PyResult<bool> {
-        self.has(py, stem)
+        match stem.downcast::<PyString>() {
+            Ok(s) => self.has(py, &code_points(s)?),
+            Err(_) => Ok(false),
+        }
     }
 
-    /// Returns how many of ``stems`` the article has (``len(stems & it)``).
+    /// Returns how many stems some lines have together and how many of them the article has.
+    ///
+    /// ``(len(stems & it), len(stems))`` for ``stems`` the union of the lines' ``LineInfo.stems``;
+    /// the article's lines are not read when the lines have no stem.
     ///
     /// Raises:
-    ///     TypeError: ``stems`` is not iterable.
-    fn shared(&mut self, py: Python<'_>, stems: &Bound<'_, PyAny>) -> PyResult<usize> {
-        Ok(self.found(py, stems)?.len())
+    ///     TypeError: ``texts`` is not an iterable of strings.
+    fn shared_lines(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
+        let lines = self.shapes.borrow_mut(py).stems_of(py, texts)?;
+        let mut stems: Vec<Vec<u32>> = if lines.len() == 1 { lines.into_iter().next().unwrap_or_default() } else { lines.concat() };
+        if lines_need_dedup(&stems) {
+            stems.sort_unstable();
+            stems.dedup();
+        }
+        let mut shared = 0;
+        for stem in &stems {
+            shared += self.has(py, stem)? as usize;
+        }
+        Ok((shared, stems.len()))
     }
+}
 
-    /// Returns the stems of ``stems`` that the article has, as a frozenset.
-    fn __and__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
-        let found = self.found(py, stems)?;
-        PyFrozenSet::new(py, &found)
-    }
-
-    fn __rand__<'py>(&mut self, py: Python<'py>, stems: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyFrozenSet>> {
-        self.__and__(py, stems)
-    }
+/// False when `stems` is sorted with each once already (the stems of one line).
+fn lines_need_dedup(stems: &[Vec<u32>]) -> bool {
+    stems.windows(2).any(|w| w[0] >= w[1])
 }
 
 /// Adds the shapes' classes and `hash64_many` to the module.

@@ -52,11 +52,31 @@ lines = text | wordy
 @LAW
 @given(st.lists(lines, max_size=6))
 @example(["ΟΔΟΣ ΣΑΣ Σ", "İSTANBUL ẞ", "a\ud800 b", "𐐀𐐁 😀 𠀀"])
-def test_describe_is_the_plain_definition(texts):
+def test_describe_words_and_stems_are_the_plain_definitions(texts):
     got = CORE.describe(texts)
-    want = [ref.describe(t) for t in texts]
-    assert [tuple(g) for g in got] == want
-    assert all(type(g[2]) is float and type(g[6]) in (frozenset, type(None)) for g in got)
+    assert [tuple(g) for g in got] == [ref.describe(t) for t in texts]
+    assert all(type(g[2]) is float for g in got)
+    assert CORE.words(texts) == [ref.words(t) for t in texts]
+    stems = CORE.stems(texts)
+    assert stems == [ref.stems(t) for t in texts]
+    assert all(type(s) is frozenset for s in stems)
+
+
+@LAW
+@given(st.lists(lines, max_size=6), st.lists(lines, max_size=4), st.lists(lines | st.sampled_from(_WORDS), max_size=4))
+@example(["ΟΔΟΣ ΣΑΣ πολύ μεγάλος", "İSTANBUL 𐐀𐐁𐐀𐐁"], ["ΟΔΟΣ", "𐐀𐐁𐐀𐐁 istanbul"], ["οδος", "𐐨𐐩𐐨𐐩"])
+def test_article_answers_are_the_plain_definitions(body, asked, questions):
+    """The article reads its lines' texts: ``shared_lines`` and ``in`` as the union of the lines' stems."""
+    questions += [q for t in asked + questions for w in ref.words(t) for q in (w, w[:2], w[:4], w[:5], w[:6])]
+    for before_set in (0, 1, 100):  # from the set at once, after one search, searched
+        article = CORE.article(body, before_set)
+        assert article.shared_lines(asked) == ref.shared_lines(body, asked)
+        for text in asked:
+            assert article.shared_lines([text]) == ref.shared_lines(body, [text])
+        for question in questions:
+            assert (question in article) == ref.article_has(body, question), question
+    assert CORE.article(body, 0).shared_lines([]) == (0, 0)
+    assert 5 not in CORE.article(body, 0) and None not in CORE.article(body, 100)
 
 
 @LAW
@@ -99,14 +119,14 @@ SHAPE_CASES = json.loads((DATA / "shapes_cases.json").read_text(encoding="utf-8"
 def test_shape_golden(case):
     info = line_shapes.describe(case["text"])
     assert line_shapes.frequency_key(case["text"]) == case["key"] == ref.frequency_key(case["text"])
-    assert info.words == case["words"]
-    assert (sorted(info.known_stems) if info.known_stems is not None else None) == case["stems"]
+    assert CORE.words([case["text"]]) == [case["words"]] == [ref.words(case["text"])]
+    assert not info.prose and sorted(info.stems) == case["stems"] == sorted(ref.stems(case["text"]))
 
 
 @pytest.mark.parametrize("case", SHAPE_CASES["articles"], ids=lambda c: c["label"])
 def test_article_stems_golden(case):
     for before_set in (0, 100):  # from the set, and searched
-        article = CORE.article([line_shapes.describe(t).words for t in case["body"]], before_set)
+        article = CORE.article([line_shapes.describe(t).text for t in case["body"]], before_set)
         assert [stem in article for stem in case["has"]] == [True] * len(case["has"])
         assert [stem in article for stem in case["has_not"]] == [False] * len(case["has_not"])
 
@@ -114,7 +134,8 @@ def test_article_stems_golden(case):
 def test_the_capital_sigma_is_lowered_by_its_context():
     # Python's str.lower: a final sigma at the end of a word, a medial one inside it.
     assert CORE.frequency_keys(["ΟΔΟΣ ΣΑΣ"]) == ["οδος σας"]
-    assert CORE.describe(["İSTANBUL"])[0][5] == ["i", "stanbul"]  # İ lowers to i and a combining dot
+    assert CORE.words(["İSTANBUL"]) == [["i", "stanbul"]]  # İ lowers to i and a combining dot
+    assert CORE.stems(["ΟΔΟΣ ΣΑΣ"]) == [frozenset({"οδος"})]
 
 
 def test_a_batch_of_no_lines_is_empty():
@@ -124,11 +145,15 @@ def test_a_batch_of_no_lines_is_empty():
 
 @pytest.mark.parametrize("bad", [[1], [None], [b"bytes"], 5, [["nested"]]])
 def test_non_strings_raise_type_error(bad):
-    for call in (CORE.describe, CORE.frequency_keys, CORE.count_words, _core.hash64_many):
+    for call in (CORE.describe, CORE.words, CORE.stems, CORE.frequency_keys, CORE.count_words, _core.hash64_many):
         with pytest.raises(TypeError):
             call(bad)
     with pytest.raises(TypeError):
         CORE.line_keys(bad, FREQUENCY_MAX_WORDS)
+    with pytest.raises(TypeError):
+        CORE.article(bad, 0)
+    with pytest.raises(TypeError):
+        CORE.article(["a"], 0).shared_lines(bad)
 
 
 def test_a_position_past_the_lines_raises_index_error():

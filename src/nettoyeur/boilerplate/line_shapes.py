@@ -6,10 +6,12 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 
 - :func:`describe_many` describes a document's lines in one call of the native core
   (``nettoyeur._core.Shapes``, native/src/shapes.rs), from Python's own character table
-  (:func:`shape_table`); it finds stems only for the lines whose stems are looked up (not prose).
+  (:func:`shape_table`): a shape is its numbers (:class:`LineInfo`); the words stay in the
+  core, and a line's stems are asked of its text (:attr:`LineInfo.stems`,
+  :meth:`ArticleStems.shared_lines`).
 - An article's vocabulary (:func:`article_stems`) is asked about a line or two: the core
-  looks for each stem asked in the article's words instead of making the set of every
-  word's first letters.
+  reads the article's lines when the first stem is asked, and looks for each stem asked in
+  their words instead of making the set of every word's first letters.
 - :class:`RuleMatcher` answers "which rule, first in order, matches this line?" exactly
   as the loop over the rules would, for a batch of lines: the native core names the few
   rules that can match each line (word limit, needles and a superset of each pattern,
@@ -20,7 +22,6 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -34,7 +35,6 @@ from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CJK = re.compile(rf"[{_CJK}]")
 # A sentence ends with one of these, then maybe closing quotes or brackets.
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
@@ -63,7 +63,9 @@ RULE_MAX_CHARS = 2000
 
 
 class LineInfo(NamedTuple):
-    """What the boilerplate signals need to know about one paragraph (a named tuple: cheap to make).
+    """What the boilerplate signals need to know about one paragraph (a named tuple of numbers: cheap to make).
+
+    Its words (:func:`describe_many`) stay in the native core: its stems are asked of its text.
 
     Attributes:
         text: the paragraph, whitespace collapsed.
@@ -71,9 +73,6 @@ class LineInfo(NamedTuple):
         stop_share: share of function words among the words.
         prose: long enough, with enough function words, to be article text.
         sentence: ends like a sentence (".", "?", "!", "…").
-        words: its words, lower-cased, in order (read-only).
-        known_stems: its stems, found when it was described (lines that are not prose:
-            the ones whose stems the signals look up); None for prose.
     """
 
     text: str
@@ -81,15 +80,15 @@ class LineInfo(NamedTuple):
     stop_share: float
     prose: bool
     sentence: bool
-    words: list[str]
-    known_stems: frozenset[str] | None = None
 
     @property
     def stems(self) -> frozenset[str]:
-        """The stems of its longer words (see :func:`stems_of`)."""
-        if self.known_stems is not None:
-            return self.known_stems
-        return stems_of(set(self.words).difference(_NOT_STEMS))
+        """The stems of its words that are not function or common words, found by the core from :attr:`text`.
+
+        The first ``STEM_CHARS`` letters of each letters-only word of 4 letters or more; a
+        pair of CJK characters is a word of its own and its own stem.
+        """
+        return shapes_core().stems((self.text,))[0]
 
     @property
     def label(self) -> bool:
@@ -105,8 +104,9 @@ class LineInfo(NamedTuple):
 # lines hundreds.
 ASKED_BEFORE_SET = 25
 
-# The stems of an article's lines, asked one by one: ``stem in`` it, ``stems & it`` and
-# ``it.shared(stems)`` as for the set of its stems (see :func:`article_stems`).
+# The stems of an article's lines, asked one by one: ``stem in`` it, and
+# ``it.shared_lines(texts)``: ``(len(stems & it), len(stems))`` for the union ``stems`` of
+# the stems of some lines, found from their texts in the core (see :func:`article_stems`).
 ArticleStems = _core.ArticleStems
 
 
@@ -114,28 +114,14 @@ def article_stems(lines: Iterable[LineInfo]) -> ArticleStems:
     """Returns the article's vocabulary: ``stem in`` it exactly when one of ``lines`` has that stem.
 
     The same answers as the union of the lines' :attr:`LineInfo.stems` of every length: a
-    stem is in it when a word of the lines (:attr:`LineInfo.words`) is letters only, not a
-    function or common word, and has the stem for its first ``STEM_CHARS`` letters (longer
-    than the stem only when the stem has them all). The set of every word's first letters
-    costs a set entry per word of the article, and an article is asked about a line or two:
-    the native core looks for each stem asked in the article's words instead, and makes the
-    set after ``ASKED_BEFORE_SET`` questions.
+    stem is in it when a word of the lines (as :func:`describe_many` cuts them) is letters
+    only, not a function or common word, and has the stem for its first ``STEM_CHARS``
+    letters (longer than the stem only when the stem has them all). The set of every word's
+    first letters costs a set entry per word of the article, and an article is asked about a
+    line or two: the native core reads the lines' words when the first stem is asked, looks
+    for each stem asked in them, and makes the set after ``ASKED_BEFORE_SET`` questions.
     """
-    return shapes_core().article([info.words for info in lines], ASKED_BEFORE_SET)
-
-
-def stems_of(words: Iterable[str]) -> frozenset[str]:
-    """Returns the stems of some words: the first ``STEM_CHARS`` letters of each letters-only word of 4 or more.
-
-    A pair of CJK characters is a word of its own and its own stem. The caller leaves out
-    function and common words.
-    """
-    letters = list(filter(str.isalpha, words))
-    stems = {w[:STEM_CHARS] for w in letters if len(w) >= 4}
-    pairs = [w for w in letters if len(w) == 2]
-    if pairs and _HAS_CJK.search("".join(pairs)) is not None:
-        stems.update(w for w in pairs if _HAS_CJK.match(w))
-    return frozenset(stems)
+    return shapes_core().article([info.text for info in lines], ASKED_BEFORE_SET)
 
 
 def count_words(text: str) -> int:
@@ -168,11 +154,6 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def line_words(collapsed: str) -> list[str]:
-    """Returns the words of a line (whitespace collapsed), lower-cased, in order: :attr:`LineInfo.words`."""
-    return shapes_core().describe([collapsed])[0][5]
-
-
 def describe(text: str) -> LineInfo:
     """Returns the shape of one paragraph (see :func:`describe_many`)."""
     return LineInfo._make(shapes_core().describe([text])[0])
@@ -186,8 +167,7 @@ def describe_many(texts: list[str]) -> list[LineInfo]:
     characters); the share of its words in ``LINE_FUNCTION_WORDS`` (with CJK, the share of
     CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
     most 1); whether it ends like a sentence; prose: ``PROSE_ANY_WORDS`` words, or
-    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence);
-    and the stems (:func:`stems_of`) of a line that is not prose.
+    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence).
     """
     return list(map(LineInfo._make, shapes_core().describe(texts)))
 
@@ -336,8 +316,8 @@ class RuleMatcher:
 # Lines up to this many characters are remembered: menus, share bars, bylines and
 # headings, which recur from page to page; prose is longer and seldom seen twice.
 MEMO_MAX_CHARS = 200
-# Lines a memo holds at most, then forgets at once: ~1 KB a line with its shape (words,
-# stems), ~20 MB a worker; the line-key memos hold ~200 bytes a line. Measured at 1M
+# Lines a memo holds at most, then forgets at once: ~1 KB a line with its shape (when a
+# shape held its words and stems), ~20 MB a worker; the line-key memos hold ~200 bytes a line. Measured at 1M
 # paragraphs: 50,000 cost 160 MB more peak memory over the run's processes and saved no
 # time (a site's chrome is a few hundred lines).
 MEMO_SIZE = 20_000
@@ -412,28 +392,21 @@ class ShapeMemo:
     def shapes(self, texts: list[str], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
         """Returns :meth:`shape` of each line (the lines the memo lacks described in one call, ruled in another)."""
         seen = self._seen
-        missing = list(dict.fromkeys(text for text in texts if text not in seen))
-        described = dict(zip(missing, describe_many(missing))) if missing else {}
-        rules: dict[str, Rule | None] = {}
-        if with_rule and missing and self.matcher is not None:
-            infos = [described[text] for text in missing]
-            rules = dict(zip(missing, self.matcher.first_many([i.text for i in infos], [i.n_words for i in infos])))
-        out = []
-        for text in texts:
-            hit = seen.get(text)
-            if hit is None:
-                info = described.get(text) or describe(text)  # (the memo may have been emptied since)
-                if not with_rule:
-                    hit = (info, None)
-                else:
-                    rule = rules[text] if text in rules else self._first(info)
-                    hit = seen.remember(text, (info, rule))
-            out.append(hit if with_rule else (hit[0], None))
-        return out
-
-    def _first(self, info: LineInfo) -> Rule | None:
-        """Returns the first rule that matches the line of ``info`` (None without rules)."""
-        return self.matcher.first(info.text, info.n_words) if self.matcher is not None else None
+        hits = list(map(seen.get, texts))
+        if None in hits:
+            missing = list(dict.fromkeys(text for text, hit in zip(texts, hits) if hit is None))
+            infos = describe_many(missing)
+            rules: list[Rule | None]
+            if with_rule and self.matcher is not None:
+                rules = self.matcher.first_many([i.text for i in infos], [i.n_words for i in infos])
+            else:
+                rules = [None] * len(infos)
+            fresh = dict(zip(missing, zip(infos, rules)))
+            if with_rule:  # (a line twice in ``texts`` is remembered at its second sighting)
+                remember = seen.remember
+                return [remember(text, fresh[text]) if hit is None else hit for text, hit in zip(texts, hits)]
+            hits = [fresh[text] if hit is None else hit for text, hit in zip(texts, hits)]
+        return hits if with_rule else [(hit[0], None) for hit in hits]
 
 
 # The memos of the rule lists seen in this process, by content: a worker that receives

@@ -194,13 +194,14 @@ def _teaser_like(info: LineInfo, marks: int) -> bool:
     """A telegraphic headline: several stems, few function words, no sentence end, no figures.
 
     Figures (:data:`DIGIT` in ``marks``, the line's :func:`line_marks`) are left alone: a
-    short line of prices, scores or statistics is data.
+    short line of prices, scores or statistics is data. The stems (found by the core from
+    the text) are counted last.
     """
     return (
-        len(info.stems) >= TEASER_MIN_STEMS
-        and info.stop_share <= TEASER_MAX_STOPWORDS
+        info.stop_share <= TEASER_MAX_STOPWORDS
         and not info.sentence
         and not marks & DIGIT
+        and len(info.stems) >= TEASER_MIN_STEMS
     )
 
 
@@ -222,24 +223,23 @@ class _Article:
             self._vocab = article_stems(self._body)
         return self._vocab
 
-    def shared(self, info: LineInfo) -> int:
-        """Returns how many of the line's stems the body uses."""
-        stems = info.stems
-        return self.vocab.shared(stems) if stems else 0
+    def shared(self, info: LineInfo) -> tuple[int, int]:
+        """Returns how many of the line's stems the body uses, and how many it has (the core reads its text)."""
+        return self.vocab.shared_lines((info.text,))
 
     def on_topic(self, info: LineInfo) -> bool:
         """True when the line shares at least one stem with the body."""
-        return self.shared(info) > 0
+        return self.shared(info)[0] > 0
 
     def about_strongly(self, info: LineInfo) -> bool:
         """True when most of the line's stems (at least two) are the body's."""
-        shared = self.shared(info)
-        return shared >= HEAD_KEEP_STEMS and shared >= TAIL_KEEP_SHARE * len(info.stems)
+        shared, stems = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= TAIL_KEEP_SHARE * stems
 
     def about(self, info: LineInfo) -> bool:
         """True when a good share of the line's stems are the body's (a headline)."""
-        shared = self.shared(info)
-        return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * len(info.stems)
+        shared, stems = self.shared(info)
+        return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * stems
 
 
 def _continues(infos: list[LineInfo], marks: list[int], k: int, article: _Article, previous_kept: bool) -> bool:
@@ -529,7 +529,7 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
         if not all(info.prose for info in infos[k:end]):
             if describe(" ".join(info.text for info in infos[k:end])).prose:
                 for j in range(k, end):
-                    out[j] = infos[j]._replace(prose=True, known_stems=None)
+                    out[j] = infos[j]._replace(prose=True)
     return out
 
 
@@ -746,8 +746,8 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
     vocab = article_stems([infos[k] for k in main_prose])
     apart: set[int] = set()
     for block in candidates:
-        stems = frozenset().union(*(infos[k].stems for k in block))
-        if vocab.shared(stems) < OUTLYING_TOPIC * max(1, len(stems)):
+        shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems
+        if shared < OUTLYING_TOPIC * max(1, stems):
             apart.update(block)
     return apart
 

@@ -1,7 +1,7 @@
 """Line shapes kept on disk between pass 2 and the re-mark pass, so that no line is described twice.
 
-Pass 2 describes every kept paragraph (:func:`nettoyeur.boilerplate.line_shapes.describe`: its words,
-their share of function words, whether it is prose, whether it ends like a sentence).
+Pass 2 describes every kept paragraph (:func:`nettoyeur.boilerplate.line_shapes.describe`: its number
+of words, their share of function words, whether it is prose, whether it ends like a sentence).
 After dedup, the re-mark pass marks the documents dedup thinned again; every paragraph it
 marks was kept in pass 2, so was described there. Describing the long prose lines again
 (lower-casing, finding the words, counting the function words) cost 7% of a run's CPU.
@@ -10,9 +10,10 @@ So each batch of pass 2 writes beside its spill file the numbers :func:`describe
 for each paragraph it analysed (the paragraphs with an id, in id order): 13 bytes a
 paragraph (the function-word share as the float64 describe computed, bit for bit; the
 word count; prose and sentence flags). The re-mark pass reads them back and makes each
-line's :class:`StoredShape` from them: the same fields as the described line, except
-that its words (read only when a line's stems or the article's vocabulary are asked)
-are found again when read. Short lines the shape memo still holds come from the memo.
+line's :class:`~nettoyeur.boilerplate.line_shapes.LineInfo` from them and its text: the
+same fields as the described line (its words and stems are read from the text by the
+core when asked, as a described line's are). Short lines the shape memo still holds come
+from the memo.
 
 Only runs whose tasks share this machine's disk keep the file (Ray's tasks describe again).
 """
@@ -24,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse, line_words
+from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse
 from nettoyeur.records import Document
 
 # One row per analysed paragraph: describe's function-word share (float64, exactly), its
@@ -32,17 +33,6 @@ from nettoyeur.records import Document
 ROW = np.dtype([("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1")])
 _PROSE, _SENTENCE = 1, 2
 SUFFIX = ".shapes"
-
-
-class StoredShape(LineInfo):
-    """A :class:`LineInfo` rebuilt from stored numbers: its words are found again when asked (seldom)."""
-
-    __slots__ = ()
-
-    @property
-    def words(self) -> list[str]:  # type: ignore[override]
-        """The line's words, lower-cased, in order, as :func:`~nettoyeur.boilerplate.line_shapes.describe` saw them."""
-        return line_words(self.text)
 
 
 class ShapeLog:
@@ -123,7 +113,7 @@ class StoredShapes:
             local = pid - self._base
         stop, words, flags = self._rows
         f = flags[local]
-        return StoredShape(collapse(text), words[local], stop[local], bool(f & _PROSE), bool(f & _SENTENCE), [])
+        return LineInfo(collapse(text), words[local], stop[local], bool(f & _PROSE), bool(f & _SENTENCE))
 
     def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> list[tuple[LineInfo, None]]:
         """Returns the shapes of ``doc``'s kept paragraphs of at most ``max_chars`` characters, in order.
