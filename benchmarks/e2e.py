@@ -14,10 +14,19 @@ nothing else) with 1 and with nettoyeur's N processes, and the share of it netto
 N tasks and workers, and nettoyeur's speed as a multiple of it. datatrove is slow (~25 CPU-s per 1,000
 files here), so by default it runs at the smallest size only, and is skipped with a note when not installed.
 
+With ``--real DIR``, the corpus is grown from a folder of your own text files instead (read in
+place, never copied; see ``real_corpus.py``): first the folder's files as they are, then, past its
+size, its pages again as a crawl finds them: each page's chrome around its own article or another
+page's, republished with the edits republishers make (a few words changed, a sentence cut, a
+paragraph cut short or left out, the article truncated); seeded, so the same bytes every run.
+One file is one document, and a clean reads one paragraph a non-blank line: give one block of
+text (paragraph, heading, menu item) a line, as an HTML-to-text step writes them.
+
     python benchmarks/e2e.py                                   # 100k, 300k, 1M and 3M paragraphs
     python benchmarks/e2e.py --sizes 100000,300000 --also-no-boilerplate
     python benchmarks/e2e.py --sizes 100000,300000 --peer-max-paragraphs 300000   # datatrove at both sizes
     python benchmarks/e2e.py --no-peers                        # nettoyeur's rows only
+    python benchmarks/e2e.py --real ~/pages --sizes 100000,1000000   # your own text files, grown to each size
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ArticleWriter  # noqa: E402
 from e2e_peers import datatrove_missing, measure, reference  # noqa: E402
 from nettoyeur.executors.process_pool import worker_count  # noqa: E402
+from real_corpus import RealWriter  # noqa: E402
 from speed import BANDS, NGRAM, ROWS  # noqa: E402
 
 NETTOYEUR = [sys.executable, "-m", "nettoyeur"]
@@ -66,7 +76,7 @@ def fresh(root: Path, name: str) -> Path:
     return root / f"{name}-{next(_RUNS)}"
 
 
-def row(writer: ArticleWriter, name: str, r: dict, tail: str, base: int | None = None) -> str:
+def row(writer: ArticleWriter | RealWriter, name: str, r: dict, tail: str, base: int | None = None) -> str:
     """One table row: size, timings and memory of run ``r``; growth per paragraph over ``base`` when given."""
     mb = writer.bytes / 1e6
     growth = f"{(r['peak'] - base) / writer.paragraphs:6.0f}" if base is not None else f"{'-':>6}"
@@ -76,7 +86,9 @@ def row(writer: ArticleWriter, name: str, r: dict, tail: str, base: int | None =
     )
 
 
-def references(corpus: Path, root: Path, writer: ArticleWriter, workers: int, ours: dict, datatrove: bool) -> None:
+def references(
+    corpus: Path, root: Path, writer: ArticleWriter | RealWriter, workers: int, ours: dict, datatrove: bool
+) -> None:
     """Prints the reference rows of one size: the I/O floor with 1 and ``workers`` processes, the bound, datatrove.
 
     ``ours`` is nettoyeur's full run on the same folder; each row says how nettoyeur compares with it.
@@ -124,12 +136,20 @@ def legend(workers: int, dt_max: int, missing: str | None) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,300000,1000000,3000000", help="paragraphs, ascending")
     parser.add_argument("--workers", type=int, default=0, help="nettoyeur's --workers (0 = all cores)")
     parser.add_argument("--root", type=Path, default=None, help="where to generate (default: a temporary folder)")
     parser.add_argument("--also-no-boilerplate", action="store_true", help="also time --no-boilerplate")
     parser.add_argument("--no-peers", action="store_true", help="no reference rows (I/O floor, datatrove)")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="grow the corpus from this folder of text files (read in place) instead of synthetic articles",
+    )
+    parser.add_argument("--seed", type=int, default=5, help="the corpus generator's seed")
     parser.add_argument(
         "--peer-max-paragraphs",
         type=int,
@@ -143,6 +163,8 @@ def main() -> None:
     missing = datatrove_missing() if dt_max else None
     root = Path(tempfile.mkdtemp(prefix="nettoyeur-e2e-", dir=args.root))
     try:
+        corpus = root / "in"
+        writer = RealWriter(args.real, corpus, args.seed) if args.real else ArticleWriter(corpus, args.seed)
         tiny = root / "tiny"
         ArticleWriter(tiny, seed=99).extend_to(50)
         base = clean(tiny, fresh(root, "tiny-out"), args.workers, [])["peak"]
@@ -150,6 +172,11 @@ def main() -> None:
             f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; baseline (interpreter, libraries, workers) "
             f"{base / 2**20:.0f} MB peak on a 50-paragraph run"
         )
+        if isinstance(writer, RealWriter):
+            print(
+                f"corpus: {args.real} ({len(writer.paths):,} files), then its pages again "
+                f"(chrome, republished articles; seed {args.seed})"
+            )
         if not args.no_peers:
             legend(workers, dt_max, missing)
         head = (
@@ -158,8 +185,6 @@ def main() -> None:
         )
         print(head)
         print("-" * len(head), flush=True)
-        corpus = root / "in"
-        writer = ArticleWriter(corpus)
         for size in sizes:
             started = time.perf_counter()
             writer.extend_to(size)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import signal
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,10 @@ from typing import Any
 import pytest
 
 from nettoyeur import CleanConfig, clean_folder
+
+# The rules' translation cache (boilerplate/rule_cache.py) of this test session, and of the
+# runs it starts, in a folder of its own rather than the user's.
+os.environ.setdefault("NETTOYEUR_CACHE_DIR", tempfile.mkdtemp(prefix="nettoyeur-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

@@ -21,6 +21,7 @@ pub mod lsh;
 pub mod mark;
 pub mod minhash;
 pub mod rules;
+pub mod rules_hir;
 pub mod shapes;
 pub mod tokens;
 pub mod verify;

@@ -218,7 +218,8 @@ def test_assertions_and_untranslated_rules_leave_python_to_decide(monkeypatch):
     assert _candidates(matcher, ["spam", "ham"], [1, 1]) == [{0}, {0}]
     assert matcher.first_many(["spam", "ham"], [1, 1]) == [None, rule]
     # A rule the translation refuses is a candidate of every line that fits its limit and needles.
-    monkeypatch.setattr("nettoyeur.boilerplate.line_shapes.core_regex", lambda pattern, flags: None)
+    monkeypatch.setenv("NETTOYEUR_CACHE_DIR", "")  # (a cached translation would answer instead)
+    monkeypatch.setattr("nettoyeur.boilerplate.rule_cache.core_regex", lambda pattern, flags: None)
     fallback = RuleMatcher(RULES)
     assert fallback._core.compiled == [False] * len(RULES)
     texts = ["Partager sur Facebook", "Une phrase ordinaire, sans rien de particulier."]
