@@ -451,5 +451,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::python_chars::register(m)?;
     crate::shapes_py::register(m)?;
     crate::reader_py::register(m)?;
+    crate::mark_py::register(m)?;
     Ok(())
 }
