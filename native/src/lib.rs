@@ -6,7 +6,8 @@
 //! and the classification and verdict of verification (`verify`: `verify.compare` and
 //! `verify.verify` on a batch of candidate pairs, from per-word traits computed in Python), the
 //! line shapes and line keys of the boilerplate signals (`shapes`: from Python's character table,
-//! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), and the candidates of the
+//! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), the per-line tests the signals
+//! read and their first pass and blocks (`mark`; bindings in `mark_py`), and the candidates of the
 //! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
 //! a superset of each Python pattern; Python confirms them), the loading of documents (`lines`:
 //! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
@@ -22,6 +23,7 @@ pub mod intern;
 pub mod jsonl;
 pub mod lines;
 pub mod lsh;
+pub mod mark;
 pub mod minhash;
 pub mod repair_gate;
 pub mod rules;
@@ -41,6 +43,8 @@ mod python_chars;
 mod shapes_py;
 #[cfg(feature = "python")]
 mod reader_py;
+#[cfg(feature = "python")]
+mod mark_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

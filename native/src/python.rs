@@ -452,5 +452,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::shapes_py::register(m)?;
     crate::jsonl_py::register(m)?;
     crate::reader_py::register(m)?;
+    crate::mark_py::register(m)?;
     Ok(())
 }

@@ -65,7 +65,7 @@ fn py_string<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>
 ///     ValueError: ``flags`` or ``lower`` does not hold 65,536 entries.
 #[pyclass(module = "nettoyeur._core")]
 pub struct Shapes {
-    table: Table,
+    pub(crate) table: Table,
     learn: Py<PyAny>,
 }
 
@@ -86,7 +86,7 @@ impl Shapes {
     }
 
     /// The code points of `text`, every character of them known to the table.
-    fn read(&mut self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    pub(crate) fn read(&mut self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
         let cps = code_points(text)?;
         if cps.iter().any(|&c| c > 0xFFFF) {
             self.learn_missing(py, &cps)?;

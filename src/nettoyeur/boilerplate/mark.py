@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
     ArticleStems,
@@ -54,7 +55,6 @@ from nettoyeur.boilerplate.line_shapes import (
     article_stems,
     count_words,
     describe,
-    ends_sentence,
     frequency_key,
     has_fewer_words,
     memo_for,
@@ -67,12 +67,15 @@ __all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "m
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
-# "— Name (@handle) date": the attribution line under a quoted post or quotation.
-_ATTRIBUTION = re.compile(r"[—–]\s*\S")
-# "[1] Author, Title, Journal": a numbered reference under the article.
-_REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
-# "• item", "· item", "- item", "3. item": a list that goes on below the last paragraph.
-_LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
+# What the native core tells of each line of a document in one call (:func:`line_marks`,
+# native/src/mark.rs; the plain regular expressions are the tests' oracles, tests/mark_reference.py):
+# a letter (``[^\W\d_]``), a digit (``\d``), a menu of separated links (see ``MENU_MIN_PARTS``;
+# :func:`_first_pass` tests its function words), and the matches at its start of
+# ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
+# ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
+# ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
+# the last paragraph); and whether it ends with a stop (one of ``.!?…。！？:;``).
+LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END = 1, 2, 4, 8, 16, 32, 64
 
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
@@ -187,16 +190,17 @@ def paired(text: str) -> bool:
     return counted(text) and _LETTER.search(text) is not None
 
 
-def _teaser_like(info: LineInfo) -> bool:
+def _teaser_like(info: LineInfo, marks: int) -> bool:
     """A telegraphic headline: several stems, few function words, no sentence end, no figures.
 
-    Figures are left alone: a short line of prices, scores or statistics is data. The stems
-    (found by the core from the text) are counted last.
+    Figures (:data:`DIGIT` in ``marks``, the line's :func:`line_marks`) are left alone: a
+    short line of prices, scores or statistics is data. The stems (found by the core from
+    the text) are counted last.
     """
     return (
         info.stop_share <= TEASER_MAX_STOPWORDS
         and not info.sentence
-        and not _DIGITS.search(info.text)
+        and not marks & DIGIT
         and len(info.stems) >= TEASER_MIN_STEMS
     )
 
@@ -238,7 +242,7 @@ class _Article:
         return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * stems
 
 
-def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: bool) -> bool:
+def _continues(infos: list[LineInfo], marks: list[int], k: int, article: _Article, previous_kept: bool) -> bool:
     """True when a line below the body still belongs to it.
 
     A sentence with function words about the article (a closing remark); the attribution
@@ -247,11 +251,11 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
     kept one.
     """
     info = infos[k]
-    if _ATTRIBUTION.match(info.text):
+    if marks[k] & ATTRIBUTION:
         return infos[k - 1].prose
-    if _REFERENCE.match(info.text) or _LIST_ITEM.match(info.text):
+    if marks[k] & (REFERENCE | LIST_ITEM):
         return previous_kept
-    if info.text.endswith(":") and k + 1 < len(infos) and _LIST_ITEM.match(infos[k + 1].text):
+    if info.text.endswith(":") and k + 1 < len(infos) and marks[k + 1] & LIST_ITEM:
         return previous_kept  # the lead-in of that list ("What to bring:")
     if info.stop_share < PROSE_MIN_STOPWORDS:
         return False
@@ -261,36 +265,26 @@ def _continues(infos: list[LineInfo], k: int, article: _Article, previous_kept: 
 
 
 # Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
-# (not "/": "2 Bedrooms / 2 Baths / 1 Terrace" is a listing's data).
-_SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
-# A menu of separated links: at least this many parts, each of at most this many words,
-# and this share of function words at most ("Terms of Use | Privacy" has 1 in 4).
+# (not "/": "2 Bedrooms / 2 Baths / 1 Terrace" is a listing's data); the core splits a line at
+# ``\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*`` and strips `` []()`` off each item. A menu of separated
+# links (a navigation bar, ``boilerplate:pattern:nav``): at least this many items, each with a
+# letter and at most this many words (:func:`count_words`), none ending like a sentence
+# (:func:`~nettoyeur.boilerplate.line_shapes.ends_sentence`) or a field with its value ("Date:
+# May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title), and this share of
+# function words at most ("Terms of Use | Privacy" has 1 in 4); a line that opens with "|" is
+# a row of a Markdown table, and a line of figures is data.
 MENU_MIN_PARTS = 3
 MENU_PART_WORDS = 8
 MENU_MAX_STOPWORDS = 0.3
 
 
-def separated_menu(info: LineInfo) -> bool:
-    """True for a line of short items joined by ``|``, ``·``, ``•`` or `` » `` (a navigation bar).
+def line_marks(texts: list[str]) -> list[int]:
+    """Returns the flags of each line (:data:`LETTER` ...), found by the native core in one call.
 
-    Every item has a letter, none ends like a sentence and none is a field with its value
-    ("Date: May 5 | Author: Jane Doe" is a byline, "Letters: Roads | Taxes" a title); a
-    line that opens with ``|`` is a row of a Markdown table, and a line of figures is data.
+    Raises:
+        TypeError: an item of ``texts`` is not a string.
     """
-    text = info.text
-    if text[:1] == "|" or info.stop_share > MENU_MAX_STOPWORDS:
-        return False
-    parts = [part.strip(" []()") for part in _SEPARATOR.split(text)]
-    parts = [part for part in parts if part]
-    if len(parts) < MENU_MIN_PARTS:
-        return False
-    return all(
-        _LETTER.search(part) is not None
-        and count_words(part) <= MENU_PART_WORDS
-        and not ends_sentence(part)
-        and ":" not in part
-        for part in parts
-    )
+    return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS)
 
 
 # A kept line's 64-bit frequency key and those of its pairs with the lines above and below
@@ -336,49 +330,47 @@ def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
     )
 
 
-def _enclosed_files(file_counts: Mapping[int, int], near: Near) -> int:
-    """Returns in how many files (at most) the line recurs with the same neighbours above and below it."""
-    _, above, below = near
-    if above is None or below is None:
-        return 0
-    return min(file_counts.get(above, 0), file_counts.get(below, 0))
+# The kinds of verdict of :func:`_first_pass` (``_core.first_pass``).
+_RULE, _MENU, _BLOCK, _ENCLOSED = 0, 1, 2, 3
 
 
 def _first_pass(
     lines: list[tuple[LineInfo, Rule | None]],
+    marks: list[int],
     file_counts: Mapping[int, int] | None,
     min_files: int,
     around: list[Near],
 ) -> list[Verdict | None]:
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
-    A recurring line is chrome only when it recurs with the same neighbour (a block of a
-    template): a figure, a word or a sentence that unrelated pages share is not.
+    A line's rule, else a separated menu (see ``MENU_MIN_PARTS``), else the frequency
+    signal: a recurring line is chrome only when it recurs with the same neighbour (a block
+    of a template), in ``min_files`` files, or between the same neighbours in
+    ``ENCLOSED_MIN_FILES``: a figure, a word or a sentence that unrelated pages share is
+    not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs).
     """
-    flags: list[Verdict | None] = []
-    for (info, rule), near in zip(lines, around):
-        flag = None
-        if rule is not None:
-            flag = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
-        elif info.n_words >= MENU_MIN_PARTS and separated_menu(info):
-            flag = Verdict("boilerplate:pattern:nav", detail="separated-menu")
-        elif file_counts is not None and info.n_words < FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
-            n_files = file_counts.get(near[0], 0)
-            if n_files >= min_files:
-                block = _block_files(file_counts, near)
-                if block >= min_files:
-                    flag = Verdict(
-                        "boilerplate:frequency:recurring-block",
-                        detail=f"in {n_files} files, {block} with the same neighbour",
-                    )
-            if flag is None and n_files >= min(min_files, ENCLOSED_MIN_FILES):
-                enclosed = _enclosed_files(file_counts, near)
-                if enclosed >= min(min_files, ENCLOSED_MIN_FILES):
-                    flag = Verdict(
-                        "boilerplate:frequency:recurring-block",
-                        detail=f"in {n_files} files, {enclosed} between the same neighbours",
-                    )
-        flags.append(flag)
+    flags: list[Verdict | None] = [None] * len(lines)
+    found = _core.first_pass(
+        lines,
+        marks,
+        around,
+        file_counts,
+        min_files,
+        min(min_files, ENCLOSED_MIN_FILES),
+        FREQUENCY_MAX_WORDS,
+        MENU_MIN_PARTS,
+        MENU_MAX_STOPWORDS,
+    )
+    for k, kind, n_files, files in found:
+        if kind == _RULE:
+            rule = lines[k][1]
+            assert rule is not None  # the core names a rule's kind only for a line with one
+            flags[k] = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
+        elif kind == _MENU:
+            flags[k] = Verdict("boilerplate:pattern:nav", detail="separated-menu")
+        else:
+            how = "with the same neighbour" if kind == _BLOCK else "between the same neighbours"
+            flags[k] = Verdict("boilerplate:frequency:recurring-block", detail=f"in {n_files} files, {files} {how}")
     return flags
 
 
@@ -504,35 +496,40 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
         k = max(end, k + 1)
 
 
-# A line continues the one above when that one ends mid-sentence (no stop, no colon) and
-# it opens in lower case: hard-wrapped prose ("Residents of the town voted on" / "Monday to ...").
-_OPEN_END = frozenset(".!?…。！？:;")
+def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
+    """Returns the ``(start, end)`` of each run of two lines or more that continue one another.
+
+    A line continues the one above when that one ends mid-sentence (no stop, no colon:
+    :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
+    ("Residents of the town voted on" / "Monday to ...").
+    """
+    joins = [
+        k
+        for k in range(1, len(infos))
+        if not marks[k - 1] & STOP_END and flags[k] is None and flags[k - 1] is None and infos[k].text[:1].islower()
+    ]
+    units: list[tuple[int, int]] = []
+    for k in joins:  # a run of joins k, k + 1 ... j is the unit k - 1 .. j
+        if units and units[-1][1] == k:
+            units[-1] = (units[-1][0], k + 1)
+        else:
+            units.append((k - 1, k + 1))
+    return units
 
 
-def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
     """Returns the shapes with each line of hard-wrapped prose marked prose.
 
-    Lines that continue a sentence are one unit for the position signal: when the unit,
-    joined, is prose, each of its lines is, so the first and last lines of a wrapped
-    paragraph (short on their own) are neither header nor footer.
+    Lines that continue a sentence (:func:`_wrapped_units`) are one unit for the position
+    signal: when the unit, joined, is prose, each of its lines is, so the first and last
+    lines of a wrapped paragraph (short on their own) are neither header nor footer.
     """
     out = list(infos)
-    k = 0
-    while k < len(infos):
-        end = k + 1
-        while (
-            end < len(infos)
-            and flags[end - 1] is None
-            and flags[end] is None
-            and infos[end - 1].text[-1:] not in _OPEN_END
-            and infos[end].text[:1].islower()
-        ):
-            end += 1
-        if end - k >= 2 and not all(info.prose for info in infos[k:end]):
+    for k, end in _wrapped_units(infos, flags, marks):
+        if not all(info.prose for info in infos[k:end]):
             if describe(" ".join(info.text for info in infos[k:end])).prose:
                 for j in range(k, end):
                     out[j] = infos[j]._replace(prose=True)
-        k = end
     return out
 
 
@@ -641,19 +638,20 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
+    marks = line_marks([info.text for info in infos])
     around = _neighbours(doc, paras, infos) if file_counts is not None else [_NO_COUNTS] * len(paras)
     if line_signals:
-        flags = _first_pass(lines, file_counts, min_files, around)
+        flags = _first_pass(lines, marks, file_counts, min_files, around)
     else:
         flags = _dated_rules(infos, rules)
     _spare_article_notices(infos, flags)
     if comments == "drop" and line_signals:
         _comment_thread(infos, flags)
-    infos = _wrapped_prose(infos, flags)
+    infos = _wrapped_prose(infos, flags, marks)
     _teaser_list(infos, flags)
     heads = _keep_dated_list(infos, flags)
     line_flags = flags
-    flags = _article_signals(infos, line_flags, file_counts, around)
+    flags = _article_signals(infos, marks, line_flags, file_counts, around)
     if heads:
         alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
         if len(alive) < DATED_LIST_MIN:
@@ -661,7 +659,7 @@ def mark(
             # its dates flagged, as a second clean would read it.
             for k, flag in heads.items():
                 line_flags[k] = flag
-            flags = _article_signals(infos, line_flags, file_counts, around)
+            flags = _article_signals(infos, marks, line_flags, file_counts, around)
         else:
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
@@ -676,6 +674,7 @@ def mark(
 
 def _article_signals(
     infos: list[LineInfo],
+    marks: list[int],
     line_flags: list[Verdict | None],
     file_counts: Mapping[int, int] | None,
     around: list[Near],
@@ -697,14 +696,14 @@ def _article_signals(
                 # heading: one more file is needed.
                 need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
                 block = _block_files(file_counts, around[k])
-                if n_files >= need and block >= need and _LETTER.search(info.text) and not article.on_topic(info):
+                if n_files >= need and block >= need and marks[k] & LETTER and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files")
     body = [k for k, g in enumerate(good) if g]
     if not body:
         return flags
     before_position = list(flags)
-    _position(infos, flags, article, body[0], body[-1])
-    apart = _outlying(infos, flags)
+    _position(infos, marks, flags, article, body[0], body[-1])
+    apart = _outlying(infos, flags, marks)
     if not apart:
         return flags
     # The article is the main block alone: its shape and vocabulary are read again
@@ -716,11 +715,11 @@ def _article_signals(
     article = _Article(infos, good)
     body = [k for k, g in enumerate(good) if g]
     if body:
-        _position(infos, flags, article, body[0], body[-1])
+        _position(infos, marks, flags, article, body[0], body[-1])
     return flags
 
 
-def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
+def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
     """Returns the kept lines of the blocks that stand apart from the article.
 
     The flagged lines cut the page into blocks wherever ``OUTLYING_GAP`` of them follow
@@ -731,49 +730,22 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
     ``OUTLYING_TOPIC`` of its stems are the article's): the teasers of other articles,
     a blurb about the site, a sidebar. A block about the article (the rest of it after
     an advertisement, its comments) stays.
+
+    The native core cuts the blocks and weighs their prose (``_core.outlying_blocks``,
+    native/src/mark.rs): a block cut off by chrome (above or below) is a candidate below
+    ``OUTLYING_SHARE`` of the article's prose, one cut off by bare labels only (which may
+    be the article's own list) below ``OUTLYING_LABEL_SHARE``. Python weighs the
+    candidates' stems.
     """
-    flagged = [flag is not None for flag in flags]
-    cut = list(flagged)
-    k = 0
-    while k < len(infos):  # a long run of bare labels (a menu no rule knows) cuts too
-        end = k
-        while end < len(infos) and not cut[end] and infos[end].label and _LETTER.search(infos[end].text):
-            end += 1
-        if end - k >= OUTLYING_LABELS:
-            cut[k:end] = [True] * (end - k)
-        k = max(end, k + 1)
-    blocks: list[list[int]] = []
-    chrome_before: list[bool] = []  # whether the cut above each block holds OUTLYING_GAP flagged lines
-    current: list[int] = []
-    gap = flagged_gap = 0
-    for k, cuts in enumerate(cut):
-        if cuts:
-            gap += 1
-            flagged_gap += flagged[k]
-            continue
-        if gap >= OUTLYING_GAP and current:
-            blocks.append(current)
-            current = []
-            chrome_before.append(flagged_gap >= OUTLYING_GAP)
-        current.append(k)
-        gap = flagged_gap = 0
-    if current:
-        blocks.append(current)
-    if len(blocks) < 2:
+    found = _core.outlying_blocks(
+        infos, flags, marks, OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE
+    )
+    if found is None or not found[1]:
         return set()
-    words = [sum(infos[k].n_words for k in block if infos[k].prose) for block in blocks]
-    main = max(range(len(blocks)), key=words.__getitem__)
-    if words[main] == 0:
-        return set()
-    vocab = article_stems([infos[k] for k in blocks[main] if infos[k].prose])
+    main_prose, candidates = found
+    vocab = article_stems([infos[k] for k in main_prose])
     apart: set[int] = set()
-    for b, block in enumerate(blocks):
-        # Cut off by chrome (above or below): less than OUTLYING_SHARE of the article's prose;
-        # by bare labels only, which may be the article's own list: next to none.
-        by_chrome = (b > 0 and chrome_before[b - 1]) or (b + 1 < len(blocks) and chrome_before[b])
-        share = OUTLYING_SHARE if by_chrome else OUTLYING_LABEL_SHARE
-        if b == main or words[b] >= share * words[main]:
-            continue
+    for block in candidates:
         shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems
         if shared < OUTLYING_TOPIC * max(1, stems):
             apart.update(block)
@@ -781,7 +753,7 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None]) -> set[int]:
 
 
 def _run_evidence(
-    infos: list[LineInfo], signalled: list[bool], article: _Article, first: int, last: int
+    infos: list[LineInfo], marks: list[int], signalled: list[bool], article: _Article, first: int, last: int
 ) -> list[bool]:
     """For each line inside the body, whether its run of short lines shows chrome.
 
@@ -796,7 +768,7 @@ def _run_evidence(
         # figures, field labels).
         foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
         found = any(signalled[k - 1 : end + 1]) or (
-            end - k <= LONE_RUN and len(foreign) == 1 and not _DIGITS.search(infos[foreign[0]].text)
+            end - k <= LONE_RUN and len(foreign) == 1 and not marks[foreign[0]] & DIGIT
         )
         for j in range(k, end):
             evidence[j] = found
@@ -817,7 +789,9 @@ def _short_runs(infos: list[LineInfo], first: int, last: int) -> Iterator[tuple[
         k = end
 
 
-def _chrome_runs(infos: list[LineInfo], signalled: list[bool], first: int, last: int) -> dict[int, str]:
+def _chrome_runs(
+    infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int, last: int
+) -> dict[int, str]:
     """Returns the short lines inside the body that stand in a run of chrome, with the evidence.
 
     A run of at least ``CHROME_RUN_LINES`` lines that are not prose, with at least
@@ -830,7 +804,7 @@ def _chrome_runs(infos: list[LineInfo], signalled: list[bool], first: int, last:
         if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
             detail = f"in a run of {end - k} short lines, {flagged} flagged"
             for j in range(k, end):
-                if not signalled[j] and not _DIGITS.search(infos[j].text):
+                if not signalled[j] and not marks[j] & DIGIT:
                     out[j] = detail
     return out
 
@@ -846,7 +820,12 @@ def _closing(info: LineInfo) -> bool:
 
 
 def _footer(
-    infos: list[LineInfo], flags: list[Verdict | None], signalled: list[bool], article: _Article, last: int
+    infos: list[LineInfo],
+    marks: list[int],
+    flags: list[Verdict | None],
+    signalled: list[bool],
+    article: _Article,
+    last: int,
 ) -> None:
     """Flags the short lines below the body that do not continue it, in place.
 
@@ -859,7 +838,7 @@ def _footer(
             listing = signature = 0
             continue
         info, previous_kept = infos[k], flags[k - 1] is None
-        keep = _continues(infos, k, article, previous_kept) or (
+        keep = _continues(infos, marks, k, article, previous_kept) or (
             previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
         )
         if not keep:
@@ -870,7 +849,7 @@ def _footer(
         signature = SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 
-def _lone_title(infos: list[LineInfo], signalled: list[bool], first: int) -> list[int]:
+def _lone_title(infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int) -> list[int]:
     """Returns the line just above the body when no other line above it escaped the rules: the page's title.
 
     A header that the rules cleared but for one line of words just above the body
@@ -882,12 +861,14 @@ def _lone_title(infos: list[LineInfo], signalled: list[bool], first: int) -> lis
     above = [k for k in range(first) if not signalled[k]]
     if above != [first - 1]:
         return []
-    info = infos[first - 1]
-    lone = info.n_words >= TITLE_MIN_WORDS and _LETTER.search(info.text) is not None
-    return [first - 1] if lone and not _DIGITS.search(info.text) and not DATE_SEARCH.search(info.text) else []
+    info, line = infos[first - 1], marks[first - 1]
+    lone = info.n_words >= TITLE_MIN_WORDS and line & LETTER and not line & DIGIT
+    return [first - 1] if lone and not DATE_SEARCH.search(info.text) else []
 
 
-def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Article, first: int, last: int) -> None:
+def _position(
+    infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], article: _Article, first: int, last: int
+) -> None:
     """Flags the header, the footer and off-topic labels inside the body, in place."""
     signalled = [f is not None for f in flags]
     # Header: keep the title and headings about the article; the rest is chrome.
@@ -905,30 +886,31 @@ def _position(infos: list[LineInfo], flags: list[Verdict | None], article: _Arti
     # line that does not end like a sentence: that line is the title itself.
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        kept_head += [k for k in nearest if not DATE_SEARCH.search(infos[k].text)][:1]
-    kept_head += _lone_title(infos, signalled, first)
+        title = next((k for k in nearest if not DATE_SEARCH.search(infos[k].text)), None)
+        kept_head += [] if title is None else [title]
+    kept_head += _lone_title(infos, marks, signalled, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
-    _footer(infos, flags, signalled, article, last)
-    evidence = _run_evidence(infos, signalled, article, first, last)
+    _footer(infos, marks, flags, signalled, article, last)
+    evidence = _run_evidence(infos, marks, signalled, article, first, last)
     # Dates and bylines are not chrome here: a dated list of the article is content.
     chrome_flagged = [f is not None and not f.reason.startswith(_DATED_KINDS) for f in flags]
-    chrome = _chrome_runs(infos, [s and c for s, c in zip(signalled, chrome_flagged)], first, last)
+    chrome = _chrome_runs(infos, marks, [s and c for s, c in zip(signalled, chrome_flagged)], first, last)
     for k in range(first + 1, last):
-        info = infos[k]
-        if k in chrome and not _ATTRIBUTION.match(info.text):
+        info, line = infos[k], marks[k]
+        if k in chrome and not line & ATTRIBUTION:
             flags[k] = Verdict("boilerplate:position:chrome-run", detail=chrome[k])
             continue
-        if signalled[k] or info.prose or article.on_topic(info) or _ATTRIBUTION.match(info.text):
+        if signalled[k] or info.prose or article.on_topic(info) or line & ATTRIBUTION:
             continue
         # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list:
         # data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were
         # such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36%
         # of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
-        if info.label and evidence[k] and not info.text.endswith(":") and not _DIGITS.search(info.text):
+        if info.label and evidence[k] and not info.text.endswith(":") and not line & DIGIT:
             flags[k] = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
-        elif _teaser_like(info) and evidence[k]:
+        elif _teaser_like(info, line) and evidence[k]:
             flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

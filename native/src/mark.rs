@@ -1,0 +1,485 @@
+//! The per-line tests of the boilerplate signals (`boilerplate/mark.py`), a document's lines at a
+//! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
+//! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
+//! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
+//! with a stop (`_wrapped_prose`); and the blocks `_outlying` cuts a page into.
+//!
+//! Character classes come from Python's own table (`shapes::Table`): re's `\s` is `str.isspace`,
+//! `\d` is `str.isdecimal`, `\w` is `str.isalnum` or `_`, as in `sre` for str patterns. The plain
+//! Python definitions these replace are the tests' oracles (tests/mark_reference.py).
+
+use crate::shapes::{self, Table, DECIMAL, SPACE};
+
+/// `_LETTER.search`: a letter (re's `[^\W\d_]`).
+pub const LETTER: u32 = 1;
+/// `_DIGITS.search`: a decimal digit.
+pub const DIGIT: u32 = 2;
+/// `separated_menu` but for the function-word share: at least `min_parts` items, each with a
+/// letter, at most `part_words` words, no sentence end and no ":", and no "|" first.
+pub const MENU: u32 = 4;
+/// `_ATTRIBUTION.match`: `[—–]\s*\S`.
+pub const ATTRIBUTION: u32 = 8;
+/// `_REFERENCE.match`: `\[\d{1,3}\]\s*\S`.
+pub const REFERENCE: u32 = 16;
+/// `_LIST_ITEM.match`: `(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`.
+pub const LIST_ITEM: u32 = 32;
+/// The last character is one of `_OPEN_END`'s: `.!?…。！？:;`.
+pub const STOP_END: u32 = 64;
+
+/// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
+const BULLETS: [u32; 12] =
+    [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
+/// `_OPEN_END`: `.!?…。！？:;`.
+const STOPS: [u32; 9] = ['.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, ':' as u32, ';' as u32];
+/// What `separated_menu` strips off each item: `" []()"`.
+const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
+
+/// The limits of `separated_menu` (`MENU_MIN_PARTS`, `MENU_PART_WORDS`).
+#[derive(Debug, Clone, Copy)]
+pub struct MenuLimits {
+    pub min_parts: usize,
+    pub part_words: usize,
+}
+
+/// re's `\s`.
+#[inline]
+fn is_space(table: &Table, c: u32) -> bool {
+    table.flags(c) & SPACE != 0
+}
+
+/// re's `\d`.
+#[inline]
+fn is_digit(table: &Table, c: u32) -> bool {
+    table.flags(c) & DECIMAL != 0
+}
+
+/// Where the run of white space that starts at `i` ends.
+fn skip_space(table: &Table, text: &[u32], mut i: usize) -> usize {
+    while i < text.len() && is_space(table, text[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// re's `\s*\S` (`\s+\S` when `one_space`) matched at `i`.
+fn space_then_char(table: &Table, text: &[u32], i: usize, one_space: bool) -> bool {
+    let j = skip_space(table, text, i);
+    (!one_space || j > i) && j < text.len()
+}
+
+/// The number of decimal digits from `i`, counted up to `cap`.
+fn digits_from(table: &Table, text: &[u32], i: usize, cap: usize) -> usize {
+    text[i.min(text.len())..].iter().take(cap).take_while(|&&c| is_digit(table, c)).count()
+}
+
+/// `_ATTRIBUTION.match(text)`.
+pub fn attribution(table: &Table, text: &[u32]) -> bool {
+    matches!(text.first(), Some(&0x2014) | Some(&0x2013)) && space_then_char(table, text, 1, false)
+}
+
+/// `_REFERENCE.match(text)`.
+pub fn reference(table: &Table, text: &[u32]) -> bool {
+    if text.first() != Some(&('[' as u32)) {
+        return false;
+    }
+    // \d{1,3} then "]": a fourth digit stands where the "]" should.
+    let d = digits_from(table, text, 1, 4);
+    (1..=3).contains(&d) && text.get(1 + d) == Some(&(']' as u32)) && space_then_char(table, text, 2 + d, false)
+}
+
+/// `_LIST_ITEM.match(text)`.
+pub fn list_item(table: &Table, text: &[u32]) -> bool {
+    let first = match text.first() {
+        Some(&c) => c,
+        None => return false,
+    };
+    if BULLETS.contains(&first) {
+        return space_then_char(table, text, 1, true);
+    }
+    // \d{1,2}[.)]: a third digit stands where the "." should.
+    let d = digits_from(table, text, 0, 3);
+    (1..=2).contains(&d) && matches!(text.get(d), Some(&0x2E) | Some(&0x29)) && space_then_char(table, text, d + 1, true)
+}
+
+/// Where the match of `_SEPARATOR` (`\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*`) at `p` ends, if one starts there.
+fn separator_at(table: &Table, text: &[u32], p: usize) -> Option<usize> {
+    // Each branch's leading white space is greedy and what follows it is no white space, so a
+    // branch matches only with the whole run of white space from `p`.
+    let q = skip_space(table, text, p);
+    let c = *text.get(q)?;
+    let after = || skip_space(table, text, q + 1);
+    match c {
+        0x7C | 0xA6 | 0xB7 | 0x2022 => Some(after()),
+        0xBB if q > p && text.get(q + 1).map_or(false, |&s| is_space(table, s)) => Some(after()),
+        _ => None,
+    }
+}
+
+/// `_SEPARATOR.split(text)`: the pieces between the separators, as `(start, end)`.
+fn separated(table: &Table, text: &[u32]) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let (mut start, mut p) = (0, 0);
+    while p < text.len() {
+        match separator_at(table, text, p) {
+            Some(end) => {
+                pieces.push((start, p));
+                start = end;
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+    pieces.push((start, text.len()));
+    pieces
+}
+
+/// `part.strip(" []()")`.
+fn strip_item(part: &[u32]) -> &[u32] {
+    let start = part.iter().position(|c| !ITEM_STRIP.contains(c)).unwrap_or(part.len());
+    let end = part.iter().rposition(|c| !ITEM_STRIP.contains(c)).map_or(start, |e| e + 1);
+    &part[start..end.max(start)]
+}
+
+/// `separated_menu` of a line whose function-word share is low enough (Python tests that).
+pub fn separated_menu(table: &Table, text: &[u32], limits: MenuLimits) -> bool {
+    if text.first() == Some(&('|' as u32)) {
+        return false;
+    }
+    let mut parts = 0;
+    let mut all_items = true;
+    for (s, e) in separated(table, text) {
+        let part = strip_item(&text[s..e]);
+        if part.is_empty() {
+            continue;
+        }
+        parts += 1;
+        all_items = all_items
+            && table.has_letter(part)
+            && table.word_spans(part).0.len() <= limits.part_words
+            && !shapes::ends_sentence(part)
+            && !part.contains(&(':' as u32));
+    }
+    parts >= limits.min_parts && all_items
+}
+
+/// The flags of one line (`LETTER` ...).
+pub fn line_marks(table: &Table, text: &[u32], limits: MenuLimits) -> u32 {
+    let mut marks = 0;
+    if table.has_letter(text) {
+        marks |= LETTER;
+    }
+    if text.iter().any(|&c| is_digit(table, c)) {
+        marks |= DIGIT;
+    }
+    // A menu needs three items, so two separators at least.
+    let separators = text.iter().filter(|&&c| matches!(c, 0x7C | 0xA6 | 0xB7 | 0x2022 | 0xBB)).count();
+    if separators + 1 >= limits.min_parts && separated_menu(table, text, limits) {
+        marks |= MENU;
+    }
+    if attribution(table, text) {
+        marks |= ATTRIBUTION;
+    }
+    if reference(table, text) {
+        marks |= REFERENCE;
+    }
+    if list_item(table, text) {
+        marks |= LIST_ITEM;
+    }
+    if text.last().map_or(false, |c| STOPS.contains(c)) {
+        marks |= STOP_END;
+    }
+    marks
+}
+
+/// What `_outlying` reads of each line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockLine {
+    /// Another signal flagged it.
+    pub flagged: bool,
+    /// A label with a letter (a bare label: `LineInfo.label` and `_LETTER`).
+    pub bare: bool,
+    /// Prose.
+    pub prose: bool,
+    /// Its words.
+    pub n_words: usize,
+}
+
+/// The limits of `_outlying` (`OUTLYING_GAP`, `OUTLYING_LABELS`, `OUTLYING_SHARE`, `OUTLYING_LABEL_SHARE`).
+#[derive(Debug, Clone, Copy)]
+pub struct BlockLimits {
+    pub gap: usize,
+    pub labels: usize,
+    pub share: f64,
+    pub label_share: f64,
+}
+
+/// The blocks `_outlying` weighs: the prose lines of the main block (the article) and the
+/// blocks with too little prose to be it, which Python then tests against its vocabulary.
+/// None when the page is one block, or has no prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlying {
+    pub main_prose: Vec<usize>,
+    pub candidates: Vec<Vec<usize>>,
+}
+
+/// `_outlying` up to the article's vocabulary: cuts the lines into blocks and names the candidates.
+pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outlying> {
+    let n = lines.len();
+    let mut cut: Vec<bool> = lines.iter().map(|l| l.flagged).collect();
+    let mut k = 0;
+    while k < n {
+        // A long run of bare labels (a menu no rule knows) cuts too.
+        let mut end = k;
+        while end < n && !cut[end] && lines[end].bare {
+            end += 1;
+        }
+        if end - k >= limits.labels {
+            cut[k..end].iter_mut().for_each(|c| *c = true);
+        }
+        k = end.max(k + 1);
+    }
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let mut chrome_before: Vec<bool> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let (mut gap, mut flagged_gap) = (0, 0);
+    for (k, &cuts) in cut.iter().enumerate() {
+        if cuts {
+            gap += 1;
+            flagged_gap += lines[k].flagged as usize;
+            continue;
+        }
+        if gap >= limits.gap && !current.is_empty() {
+            blocks.push(std::mem::take(&mut current));
+            chrome_before.push(flagged_gap >= limits.gap);
+        }
+        current.push(k);
+        gap = 0;
+        flagged_gap = 0;
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    if blocks.len() < 2 {
+        return None;
+    }
+    let words: Vec<usize> =
+        blocks.iter().map(|b| b.iter().filter(|&&k| lines[k].prose).map(|&k| lines[k].n_words).sum()).collect();
+    // Python's max(): the first block with the most prose words.
+    let mut main = 0;
+    for (b, &w) in words.iter().enumerate() {
+        if w > words[main] {
+            main = b;
+        }
+    }
+    if words[main] == 0 {
+        return None;
+    }
+    let mut candidates = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let by_chrome = (b > 0 && chrome_before[b - 1]) || (b + 1 < blocks.len() && chrome_before[b]);
+        let share = if by_chrome { limits.share } else { limits.label_share };
+        // Python compares the int with the float product exactly; both are far below 2**53.
+        if b == main || words[b] as f64 >= share * words[main] as f64 {
+            continue;
+        }
+        candidates.push(block.clone());
+    }
+    let main_prose = blocks[main].iter().copied().filter(|&k| lines[k].prose).collect();
+    Some(Outlying { main_prose, candidates })
+}
+
+/// A line's 64-bit frequency key and its pairs' with the lines above and below (`mark.Near`).
+pub type Near = (u64, Option<u64>, Option<u64>);
+
+/// What `_first_pass` reads of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstLine {
+    /// A pattern rule matched it.
+    pub rule: bool,
+    /// A separated menu (`MENU`, with enough words and few enough function words).
+    pub menu: bool,
+    /// The frequency signal reads it: counts are given, the line is short and has a letter.
+    pub counted: bool,
+    /// Its keys (read only when `counted`).
+    pub near: Near,
+}
+
+/// The verdict `_first_pass` gives a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstFlag {
+    /// `boilerplate:pattern:<kind>` of its rule.
+    Rule,
+    /// `boilerplate:pattern:nav` (`separated-menu`).
+    Menu,
+    /// `boilerplate:frequency:recurring-block`: in `n_files` files, `block` with the same neighbour.
+    Block { n_files: i64, block: i64 },
+    /// The same, `enclosed` between the same neighbours.
+    Enclosed { n_files: i64, enclosed: i64 },
+}
+
+/// `_first_pass` for one line: the rule, else a menu, else the frequency signal with `files`
+/// (in how many files a key recurs: `file_counts.get(key, 0)`) and `min_files`; `enclosed_min`
+/// is `min(min_files, ENCLOSED_MIN_FILES)`.
+pub fn first_flag<E>(
+    line: &FirstLine,
+    min_files: i64,
+    enclosed_min: i64,
+    mut files: impl FnMut(u64) -> Result<i64, E>,
+) -> Result<Option<FirstFlag>, E> {
+    if line.rule {
+        return Ok(Some(FirstFlag::Rule));
+    }
+    if line.menu {
+        return Ok(Some(FirstFlag::Menu));
+    }
+    if !line.counted {
+        return Ok(None);
+    }
+    let (code, above, below) = line.near;
+    let n_files = files(code)?;
+    if n_files >= min_files {
+        // `_block_files`: the most files with the same neighbour above or below.
+        let above_files = match above {
+            Some(key) => files(key)?,
+            None => 0,
+        };
+        let below_files = match below {
+            Some(key) => files(key)?,
+            None => 0,
+        };
+        let block = above_files.max(below_files);
+        if block >= min_files {
+            return Ok(Some(FirstFlag::Block { n_files, block }));
+        }
+    }
+    if n_files >= enclosed_min {
+        // `_enclosed_files`: the fewest files with the same neighbours above and below.
+        let enclosed = match (above, below) {
+            (Some(a), Some(b)) => files(a)?.min(files(b)?),
+            _ => 0,
+        };
+        if enclosed >= enclosed_min {
+            return Ok(Some(FirstFlag::Enclosed { n_files, enclosed }));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shapes::{Limits, ALNUM, ALPHA};
+    use std::collections::{HashMap, HashSet};
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    /// Python's answers for ASCII and a few characters beyond (the full table is the property tests').
+    fn table() -> Table {
+        let mut flags = vec![0u32; 0x10000];
+        for c in 0..0x10000u32 {
+            if let Some(ch) = char::from_u32(c) {
+                if ch.is_alphanumeric() && (ch.is_ascii() || ch == 'é') {
+                    flags[c as usize] |= ALNUM | if ch.is_ascii_digit() { 0 } else { ALPHA };
+                }
+                if ch.is_ascii_digit() || ch == '\u{663}' {
+                    flags[c as usize] |= DECIMAL | ALNUM;
+                }
+                if ch.is_whitespace() {
+                    flags[c as usize] |= SPACE;
+                }
+            }
+        }
+        let lower: Vec<u32> = (0..0x10000).collect();
+        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5 };
+        Table::new(flags, lower, HashMap::new(), HashSet::new(), HashSet::new(), HashSet::new(), limits).unwrap()
+    }
+
+    const MENU_LIMITS: MenuLimits = MenuLimits { min_parts: 3, part_words: 8 };
+
+    fn marks(s: &str) -> u32 {
+        line_marks(&table(), &cps(s), MENU_LIMITS)
+    }
+
+    #[test]
+    fn menus_of_separated_links() {
+        assert_ne!(marks("Home | News | Sport") & MENU, 0);
+        assert_ne!(marks("About \u{b7} Contact \u{b7} Jobs") & MENU, 0);
+        assert_ne!(marks("Books \u{bb} Music \u{bb} Jazz") & MENU, 0);
+        assert_ne!(marks("[Home] | (News) | Sport |") & MENU, 0);
+        // Not menus: a table row, two items, a field, a sentence, figures, "»" without spaces.
+        assert_eq!(marks("| a | b | c |") & MENU, 0);
+        assert_eq!(marks("Home | News") & MENU, 0);
+        assert_eq!(marks("Date: May 5 | Jane | Doe") & MENU, 0);
+        assert_eq!(marks("It rains. | News | Sport") & MENU, 0);
+        assert_eq!(marks("12 | 13 | 14") & MENU, 0);
+        assert_eq!(marks("Books\u{bb}Music\u{bb}Jazz") & MENU, 0);
+        assert_eq!(marks("one two three four five six seven eight nine | a | b") & MENU, 0);
+    }
+
+    #[test]
+    fn list_items_references_attributions() {
+        assert_ne!(marks("- item") & LIST_ITEM, 0);
+        assert_ne!(marks("12) item") & LIST_ITEM, 0);
+        assert_eq!(marks("123. item") & LIST_ITEM, 0);
+        assert_eq!(marks("-item") & LIST_ITEM, 0);
+        assert_eq!(marks("- ") & LIST_ITEM, 0);
+        assert_ne!(marks("\u{663}. item") & LIST_ITEM, 0);
+        assert_ne!(marks("[12] Author") & REFERENCE, 0);
+        assert_ne!(marks("[123]Author") & REFERENCE, 0);
+        assert_eq!(marks("[1234] Author") & REFERENCE, 0);
+        assert_eq!(marks("[] Author") & REFERENCE, 0);
+        assert_eq!(marks("[1] ") & REFERENCE, 0);
+        assert_ne!(marks("\u{2014} Jane") & ATTRIBUTION, 0);
+        assert_ne!(marks("\u{2013}Jane") & ATTRIBUTION, 0);
+        assert_eq!(marks("\u{2014}") & ATTRIBUTION, 0);
+        assert_eq!(marks("a \u{2014} b") & ATTRIBUTION, 0);
+    }
+
+    #[test]
+    fn letters_digits_stops() {
+        assert_eq!(marks("a1."), LETTER | DIGIT | STOP_END);
+        assert_eq!(marks("_ 1"), DIGIT);
+        assert_eq!(marks(""), 0);
+        assert_eq!(marks("why;"), LETTER | STOP_END);
+    }
+
+    fn line(flagged: bool, bare: bool, prose: bool, n_words: usize) -> BlockLine {
+        BlockLine { flagged, bare, prose, n_words }
+    }
+
+    #[test]
+    fn first_pass_precedence_and_frequency() {
+        let counts: std::collections::HashMap<u64, i64> = [(1, 5), (2, 5), (3, 1), (4, 3), (5, 2)].into_iter().collect();
+        let files = |k: u64| -> Result<i64, ()> { Ok(counts.get(&k).copied().unwrap_or(0)) };
+        let line = |rule, menu, counted, near| FirstLine { rule, menu, counted, near };
+        let flag = |l: FirstLine, min_files| first_flag(&l, min_files, min_files.min(3), files).unwrap();
+        assert_eq!(flag(line(true, true, true, (1, Some(2), None)), 3), Some(FirstFlag::Rule));
+        assert_eq!(flag(line(false, true, true, (1, Some(2), None)), 3), Some(FirstFlag::Menu));
+        assert_eq!(flag(line(false, false, false, (1, Some(2), None)), 3), None);
+        assert_eq!(flag(line(false, false, true, (1, Some(2), None)), 3), Some(FirstFlag::Block { n_files: 5, block: 5 }));
+        assert_eq!(flag(line(false, false, true, (1, Some(3), None)), 3), None);
+        // Below the floor with the same neighbours on both sides in three files.
+        assert_eq!(flag(line(false, false, true, (1, Some(4), Some(2))), 6), Some(FirstFlag::Enclosed { n_files: 5, enclosed: 3 }));
+        assert_eq!(flag(line(false, false, true, (1, Some(4), Some(5))), 6), None);
+        assert_eq!(flag(line(false, false, true, (3, Some(1), Some(2))), 3), None);
+    }
+
+    #[test]
+    fn blocks_apart_from_the_article() {
+        let limits = BlockLimits { gap: 2, labels: 3, share: 0.2, label_share: 0.05 };
+        let mut lines = vec![line(false, false, true, 100), line(false, false, true, 50)];
+        lines.extend([line(true, false, false, 1), line(true, false, false, 1)]);
+        lines.push(line(false, false, true, 10));
+        let found = outlying_blocks(&lines, limits).unwrap();
+        assert_eq!(found, Outlying { main_prose: vec![0, 1], candidates: vec![vec![4]] });
+        // One block: nothing to weigh; three bare labels in a row cut like chrome.
+        assert_eq!(outlying_blocks(&lines[..2], limits), None);
+        let mut labels = vec![line(false, false, true, 100)];
+        labels.extend([line(false, true, false, 1); 3]);
+        labels.push(line(false, false, true, 4));
+        let found = outlying_blocks(&labels, limits).unwrap();
+        assert_eq!(found, Outlying { main_prose: vec![0], candidates: vec![vec![4]] });
+    }
+}

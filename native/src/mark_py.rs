@@ -1,0 +1,168 @@
+//! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
+//! lines in one call (`line_marks`), and the blocks of `_outlying` (`outlying_blocks`).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyTuple};
+
+use crate::mark::{self, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near};
+use crate::shapes_py::Shapes;
+
+/// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
+///
+/// Args:
+///     shapes: the process's ``Shapes`` (``line_shapes.shapes_core()``).
+///     texts: the lines (collapsed).
+///     min_parts: ``MENU_MIN_PARTS``.
+///     part_words: ``MENU_PART_WORDS``.
+///
+/// Raises:
+///     TypeError: an item of ``texts`` is not a string.
+#[pyfunction]
+fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: usize, part_words: usize) -> PyResult<Vec<u32>> {
+    let py = shapes.py();
+    let mut shapes = shapes.borrow_mut();
+    let mut lines = Vec::new();
+    for text in texts.try_iter()? {
+        lines.push(shapes.read(py, text?.downcast::<PyString>()?)?);
+    }
+    let table = &shapes.table;
+    let limits = MenuLimits { min_parts, part_words };
+    Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
+}
+
+/// ``_outlying`` up to the article's vocabulary: the blocks of a page weighed by their prose.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``label``, ``prose`` and ``n_words`` are read).
+///     flags: their verdicts so far (None: not flagged).
+///     marks: their ``line_marks``.
+///     gap, labels, share, label_share: ``OUTLYING_GAP``, ``OUTLYING_LABELS``, ``OUTLYING_SHARE``,
+///         ``OUTLYING_LABEL_SHARE``.
+///
+/// Returns:
+///     None when the page is one block or has no prose; else the main block's prose lines and
+///     the blocks with too little prose to be the article (lists of line positions).
+///
+/// Raises:
+///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::type_complexity)]
+fn outlying_blocks(
+    infos: &Bound<'_, PyAny>,
+    flags: &Bound<'_, PyAny>,
+    marks: Vec<u32>,
+    gap: usize,
+    labels: usize,
+    share: f64,
+    label_share: f64,
+) -> PyResult<Option<(Vec<usize>, Vec<Vec<usize>>)>> {
+    let py = infos.py();
+    let mut lines = Vec::with_capacity(marks.len());
+    for (info, flag) in infos.try_iter()?.zip(flags.try_iter()?) {
+        let (info, flag) = (info?, flag?);
+        let k = lines.len();
+        let flagged = !flag.is_none();
+        let letter = marks.get(k).map_or(false, |m| m & mark::LETTER != 0);
+        // `label` is read only where `_outlying` reads it: on unflagged lines.
+        let bare = !flagged && letter && info.getattr(intern!(py, "label"))?.is_truthy()?;
+        let prose = info.getattr(intern!(py, "prose"))?.is_truthy()?;
+        let n_words: usize = info.getattr(intern!(py, "n_words"))?.extract()?;
+        lines.push(BlockLine { flagged, bare, prose, n_words });
+    }
+    if lines.len() != marks.len() || flags.len()? != marks.len() || infos.len()? != marks.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length"));
+    }
+    let limits = BlockLimits { gap, labels, share, label_share };
+    let found = py.allow_threads(|| mark::outlying_blocks(&lines, limits));
+    Ok(found.map(|o| (o.main_prose, o.candidates)))
+}
+
+/// Item `i` of a pair (a tuple, or any sequence).
+fn item<'py>(pair: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    match pair.downcast::<PyTuple>() {
+        Ok(t) => t.get_item(i),
+        Err(_) => pair.get_item(i),
+    }
+}
+
+/// ``_first_pass``: the pattern and corpus-frequency verdicts of a document's lines.
+///
+/// Args:
+///     lines: each line's ``(LineInfo, rule or None)`` (``n_words`` and ``stop_share`` are read).
+///     marks: their ``line_marks``.
+///     around: their keys ``(code, above, below)`` (``mark._neighbours``).
+///     counts: files per key (``file_counts``: a dict is read directly, another mapping through
+///         ``.get(key, 0)``), or None: no frequency signal.
+///     min_files: the frequency floor.
+///     enclosed_min: ``min(min_files, ENCLOSED_MIN_FILES)``.
+///     max_words: ``FREQUENCY_MAX_WORDS``.
+///     menu_parts, menu_stopwords: ``MENU_MIN_PARTS``, ``MENU_MAX_STOPWORDS``.
+///
+/// Returns:
+///     ``(line, kind, n_files, files)`` for each flagged line: kind 0 its rule, 1 a separated
+///     menu, 2 a recurring block (``files`` with the same neighbour), 3 one between the same
+///     neighbours (``files`` with both).
+///
+/// Raises:
+///     ValueError: ``marks`` or ``around`` is not as long as ``lines``.
+///     TypeError: a count is not an integer.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn first_pass(
+    lines: &Bound<'_, PyAny>,
+    marks: Vec<u32>,
+    around: &Bound<'_, PyAny>,
+    counts: Option<&Bound<'_, PyAny>>,
+    min_files: i64,
+    enclosed_min: i64,
+    max_words: usize,
+    menu_parts: usize,
+    menu_stopwords: f64,
+) -> PyResult<Vec<(usize, u8, i64, i64)>> {
+    let py = lines.py();
+    if lines.len()? != marks.len() || around.len()? != marks.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("lines, marks and around differ in length"));
+    }
+    let dict = counts.and_then(|c| if c.is_exact_instance_of::<PyDict>() { c.downcast::<PyDict>().ok() } else { None });
+    let get = intern!(py, "get");
+    let files = |key: u64| -> PyResult<i64> {
+        match (dict, counts) {
+            (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
+            (None, Some(c)) => c.call_method1(get, (key, 0))?.extract(),
+            (None, None) => Ok(0),
+        }
+    };
+    let mut out = Vec::new();
+    for (k, (pair, near)) in lines.try_iter()?.zip(around.try_iter()?).enumerate() {
+        let (pair, near) = (pair?, near?);
+        let info = item(&pair, 0)?;
+        let rule = !item(&pair, 1)?.is_none();
+        let n_words: usize = info.getattr(intern!(py, "n_words"))?.extract()?;
+        let line_marks = marks[k];
+        // Python's `stop_share > MENU_MAX_STOPWORDS` refuses a menu: its negation, NaN included.
+        let menu = !rule
+            && n_words >= menu_parts
+            && line_marks & mark::MENU != 0
+            && info.getattr(intern!(py, "stop_share"))?.extract::<f64>()?.partial_cmp(&menu_stopwords) != Some(std::cmp::Ordering::Greater);
+        let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
+        let near: Near = if counted && !rule && !menu { near.extract()? } else { (0, None, None) };
+        let line = FirstLine { rule, menu, counted, near };
+        match mark::first_flag(&line, min_files, enclosed_min, files)? {
+            Some(FirstFlag::Rule) => out.push((k, 0, 0, 0)),
+            Some(FirstFlag::Menu) => out.push((k, 1, 0, 0)),
+            Some(FirstFlag::Block { n_files, block }) => out.push((k, 2, n_files, block)),
+            Some(FirstFlag::Enclosed { n_files, enclosed }) => out.push((k, 3, n_files, enclosed)),
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Adds `line_marks`, `first_pass` and `outlying_blocks` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(line_marks, m)?)?;
+    m.add_function(wrap_pyfunction!(first_pass, m)?)?;
+    m.add_function(wrap_pyfunction!(outlying_blocks, m)?)
+}

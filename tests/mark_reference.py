@@ -1,0 +1,167 @@
+"""Plain Python definitions of the per-line tests of the boilerplate signals the native core computes (the oracles).
+
+These are the Python the core (``nettoyeur._core.line_marks`` and ``outlying_blocks``,
+native/src/mark.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests
+compare the core with them on random Unicode and on the golden cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+import shapes_reference
+from nettoyeur.boilerplate import mark as m
+
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+_ATTRIBUTION = re.compile(r"[—–]\s*\S")
+_REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
+_LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
+_SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_OPEN_END = frozenset(".!?…。！？:;")
+
+
+def menu_items(text: str) -> bool:
+    """``separated_menu`` but for the function-word share: enough short items, none a sentence or a field."""
+    if text[:1] == "|":
+        return False
+    parts = [part.strip(" []()") for part in _SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < m.MENU_MIN_PARTS:
+        return False
+    return all(
+        _LETTER.search(part) is not None
+        and shapes_reference.count_words(part) <= m.MENU_PART_WORDS
+        and _SENTENCE_END.search(part) is None
+        and ":" not in part
+        for part in parts
+    )
+
+
+def line_marks(text: str) -> int:
+    """The flags of one line (``mark.LETTER`` ...), each from its regular expression."""
+    return (
+        m.LETTER * (_LETTER.search(text) is not None)
+        | m.DIGIT * (_DIGITS.search(text) is not None)
+        | m.MENU * menu_items(text)
+        | m.ATTRIBUTION * (_ATTRIBUTION.match(text) is not None)
+        | m.REFERENCE * (_REFERENCE.match(text) is not None)
+        | m.LIST_ITEM * (_LIST_ITEM.match(text) is not None)
+        | m.STOP_END * (text[-1:] in _OPEN_END)
+    )
+
+
+def outlying_blocks(
+    flagged: list[bool], bare: list[bool], prose: list[bool], n_words: list[int]
+) -> tuple[list[int], list[list[int]]] | None:
+    """``_outlying`` up to the article's vocabulary, as it was written: the main block's prose lines and the candidates.
+
+    ``bare``: the line is a label (``LineInfo.label``) with a letter.
+    """
+    cut = list(flagged)
+    k = 0
+    while k < len(flagged):
+        end = k
+        while end < len(flagged) and not cut[end] and bare[end]:
+            end += 1
+        if end - k >= m.OUTLYING_LABELS:
+            cut[k:end] = [True] * (end - k)
+        k = max(end, k + 1)
+    blocks: list[list[int]] = []
+    chrome_before: list[bool] = []
+    current: list[int] = []
+    gap = flagged_gap = 0
+    for k, cuts in enumerate(cut):
+        if cuts:
+            gap += 1
+            flagged_gap += flagged[k]
+            continue
+        if gap >= m.OUTLYING_GAP and current:
+            blocks.append(current)
+            current = []
+            chrome_before.append(flagged_gap >= m.OUTLYING_GAP)
+        current.append(k)
+        gap = flagged_gap = 0
+    if current:
+        blocks.append(current)
+    if len(blocks) < 2:
+        return None
+    words = [sum(n_words[k] for k in block if prose[k]) for block in blocks]
+    main = max(range(len(blocks)), key=words.__getitem__)
+    if words[main] == 0:
+        return None
+    candidates = []
+    for b, block in enumerate(blocks):
+        by_chrome = (b > 0 and chrome_before[b - 1]) or (b + 1 < len(blocks) and chrome_before[b])
+        share = m.OUTLYING_SHARE if by_chrome else m.OUTLYING_LABEL_SHARE
+        if b == main or words[b] >= share * words[main]:
+            continue
+        candidates.append(block)
+    return [k for k in blocks[main] if prose[k]], candidates
+
+
+def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each run of two lines or more that continue one another (``_wrapped_prose``'s walk)."""
+    units = []
+    k = 0
+    while k < len(texts):
+        end = k + 1
+        while (
+            end < len(texts)
+            and not flagged[end - 1]
+            and not flagged[end]
+            and texts[end - 1][-1:] not in _OPEN_END
+            and texts[end][:1].islower()
+        ):
+            end += 1
+        if end - k >= 2:
+            units.append((k, end))
+        k = end
+    return units
+
+
+def separated_menu(text: str, stop_share: float) -> bool:
+    """``separated_menu`` as it was written: :func:`menu_items` and few function words."""
+    return stop_share <= m.MENU_MAX_STOPWORDS and menu_items(text)
+
+
+def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
+    """``_first_pass`` as it was written: the verdicts ``(reason, detail)`` of each line (None: none)."""
+
+    def block_files(near):
+        _, above, below = near
+        return max(
+            file_counts.get(above, 0) if above is not None else 0,
+            file_counts.get(below, 0) if below is not None else 0,
+        )
+
+    def enclosed_files(near):
+        _, above, below = near
+        if above is None or below is None:
+            return 0
+        return min(file_counts.get(above, 0), file_counts.get(below, 0))
+
+    flags = []
+    for (info, rule), near in zip(lines, around):
+        flag = None
+        if rule is not None:
+            flag = (f"boilerplate:pattern:{rule.kind}", rule.name)
+        elif info.n_words >= m.MENU_MIN_PARTS and separated_menu(info.text, info.stop_share):
+            flag = ("boilerplate:pattern:nav", "separated-menu")
+        elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+            n_files = file_counts.get(near[0], 0)
+            if n_files >= min_files:
+                block = block_files(near)
+                if block >= min_files:
+                    detail = f"in {n_files} files, {block} with the same neighbour"
+                    flag = ("boilerplate:frequency:recurring-block", detail)
+            if flag is None and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
+                enclosed = enclosed_files(near)
+                if enclosed >= min(min_files, m.ENCLOSED_MIN_FILES):
+                    flag = (
+                        "boilerplate:frequency:recurring-block",
+                        f"in {n_files} files, {enclosed} between the same neighbours",
+                    )
+        flags.append(flag)
+    return flags

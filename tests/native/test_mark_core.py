@@ -1,0 +1,223 @@
+"""The native per-line tests of the boilerplate signals (native/src/mark.rs) against their plain Python oracles.
+
+The oracles are :mod:`mark_reference` (the Python code the core replaced in
+:mod:`nettoyeur.boilerplate.mark`): on random Unicode (white space of every kind, decimal
+digits that are not ASCII and a digit that is not decimal, CJK, combining marks, ``İ``/``ı``,
+``ß``, ``Σ``/``ς``, a lone surrogate, characters above U+FFFF), on lines built from separators,
+bullets and numbers, on random pages of flags and counts, and on golden lines with negatives
+(tests/data/mark_lines.json), the core gives the same flags, blocks and verdicts. Hostile
+input raises, never crashes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mark_reference
+from nettoyeur import _core
+from nettoyeur.boilerplate import mark
+from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.records import Verdict
+
+DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
+CASES = DATA["lines"]
+BOILERPLATE = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+GOLDEN = [c["text"] for c in BOILERPLATE["lines"]] + [
+    line["text"] for d in BOILERPLATE["documents"] for line in d["lines"]
+]
+LAW = settings(max_examples=400, deadline=None)
+_NAMES = {
+    "letter": mark.LETTER,
+    "digit": mark.DIGIT,
+    "menu": mark.MENU,
+    "attribution": mark.ATTRIBUTION,
+    "reference": mark.REFERENCE,
+    "list_item": mark.LIST_ITEM,
+    "stop_end": mark.STOP_END,
+}
+
+# What the tests must hold: the separators and bullets, brackets, stops and closers, digits
+# that are decimal (ASCII, Arabic-Indic, an astral one) and one that is not (²), letters of
+# several scripts (CJK, İ/ı, ß, Σ/ς, an astral letter), combining marks, "_", a lone
+# surrogate, and white space of every kind.
+_ALPHABET = (
+    "ab Zé:.;!?…。！？\"'”’»)]([|¦·•▪◦‣○►→✓*–—-"
+    "019٣²_日本語İıßΣς\u0301\ud800\U0001d7d9\U00010348"
+    " \t\n\r\x0b\x0c\x1c\x85\u00a0\u1680\u2000\u2003\u2028\u2029\u202f\u205f\u3000"
+)
+lines = st.text(alphabet=_ALPHABET, max_size=60)
+# Lines made of menu-like items: short words joined by separators with spaces around or not.
+_ITEMS = st.sampled_from(
+    ["Home", "News", "a b", "x.", "Q:", "12", "(Blog)", "[", "()", "日本", "", "one two three four"]
+)
+_SEPS = st.sampled_from([" | ", "|", " ¦ ", " » ", "»", " · ", "•", " / ", "  |\t", " \u00a0» "])
+menu_lines = st.lists(st.tuples(_ITEMS, _SEPS), max_size=6).map(lambda ps: "".join(i + s for i, s in ps))
+# Line openings near the list numbers, references and attributions ("12) x", "[3] x", "— x"):
+# a bracket or a bullet, digits (decimal or not, too many), a closer, white space, the rest.
+_PARTS = (
+    ["", "[", "(", "-", "–", "—", "•", "*", "x"],
+    ["", "1", "12", "123", "1234", "٣", "²", "\U0001d7d9"],
+    ["", "]", ".", ")", ":"],
+    ["", " ", "  ", "\t", "\u00a0", "\u3000"],
+    ["", "x", " ", "ab c", "."],
+)
+opening_lines = st.tuples(*(st.sampled_from(p) for p in _PARTS)).map("".join)
+# The same with a number always there and a bracket or none before it.
+numbered_lines = st.tuples(
+    st.sampled_from(["", "["]),
+    *(st.sampled_from([p for p in ps if p]) for ps in _PARTS[1:4]),
+    st.sampled_from(_PARTS[4]),
+).map("".join)
+
+
+def _named(marks: int) -> list[str]:
+    return sorted(name for name, bit in _NAMES.items() if marks & bit)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["why"])
+def test_golden_lines_get_their_marks(case):
+    got = mark.line_marks([case["text"]])[0]
+    assert _named(got) == sorted(case["marks"])
+    assert got == mark_reference.line_marks(case["text"])
+
+
+def test_boilerplate_golden_lines_get_the_regular_expressions_marks():
+    assert mark.line_marks(GOLDEN) == [mark_reference.line_marks(t) for t in GOLDEN]
+
+
+def test_hostile_input_raises():
+    with pytest.raises(TypeError):
+        mark.line_marks(["a", b"b"])
+    with pytest.raises(TypeError):
+        mark.line_marks([None])
+    with pytest.raises(ValueError, match="length"):
+        mark._first_pass([(describe("a"), None)], [], None, 3, [(0, None, None)])
+    with pytest.raises(TypeError):
+        mark._first_pass([(describe("a b"), None)], [1], {1: "many"}, 3, [(1, None, None)])
+
+
+@LAW
+@given(st.lists(lines | menu_lines | opening_lines | numbered_lines | st.text(), max_size=8))
+def test_core_marks_are_the_regular_expressions(texts):
+    assert mark.line_marks(texts) == [mark_reference.line_marks(t) for t in texts]
+
+
+class _Rule(NamedTuple):
+    """What ``_first_pass`` reads of a rule."""
+
+    kind: str
+    name: str
+
+
+class _Counts(dict):
+    """A mapping that is not a plain dict: the core asks its ``get``."""
+
+    def get(self, key, default=None):
+        return dict.get(self, key, default)
+
+
+_first_texts = lines | menu_lines | st.sampled_from(
+    ["Home | News | Sport", "Terms of Use | Privacy | Contact", "Go to the shop | and the bank | of the town", "42"]
+)
+
+
+# A line's own key's files; its neighbours' (None: that neighbour does not pair).
+_files = st.integers(0, 5)
+_neighbour = st.none() | _files
+
+
+@LAW
+@given(
+    st.lists(st.tuples(_first_texts, st.booleans(), _files, _neighbour, _neighbour), max_size=8),
+    st.integers(0, 6),
+    st.sampled_from(["dict", "mapping", "none"]),
+)
+def test_core_first_pass_is_the_plain_loop(page, min_files, kind):
+    infos = [describe(" ".join(t.split())) for t, *_ in page]
+    lines = [(info, _Rule("nav", "menu") if r else None) for info, (_, r, *_) in zip(infos, page)]
+    # Line k's keys: 3k + 1 its own, 3k + 2 its pair above, 3k + 3 below; a key in no file is left out.
+    around, counts = [], {}
+    for k, (_, _, own, above, below) in enumerate(page):
+        keys = [3 * k + 1, None if above is None else 3 * k + 2, None if below is None else 3 * k + 3]
+        around.append(tuple(keys))
+        counts.update((key, n) for key, n in zip(keys, (own, above, below)) if key is not None and n)
+    file_counts = {"dict": counts, "mapping": _Counts(counts), "none": None}[kind]
+    got = mark._first_pass(lines, mark.line_marks([i.text for i in infos]), file_counts, min_files, around)
+    want = mark_reference.first_pass(lines, file_counts, min_files, around)
+    assert [None if v is None else (v.reason, v.detail) for v in got] == want
+
+
+@pytest.mark.parametrize("case", DATA["frequency"], ids=lambda c: c["why"])
+def test_frequency_verdicts_of_a_recurring_line(case):
+    own, above, below = case["files"]
+    counts = {1: own, 2: above or 0, 3: below or 0}
+    around = [(1, None if above is None else 2, None if below is None else 3)]
+    info = describe("Subscribe to our letter")
+    flags = mark._first_pass([(info, None)], mark.line_marks([info.text]), counts, case["min_files"], around)
+    assert (flags[0] and flags[0].detail) == case["detail"]
+    assert mark_reference.first_pass([(info, None)], counts, case["min_files"], around) == [
+        None if case["detail"] is None else ("boilerplate:frequency:recurring-block", case["detail"])
+    ]
+
+
+def test_first_pass_reads_the_function_words_of_a_menu():
+    texts = ["Home | News | Sport", "Terms of Use | Privacy | Contact", "Go to the shop | and the bank | of the town"]
+    infos = [describe(t) for t in texts]
+    flags = mark._first_pass([(i, None) for i in infos], mark.line_marks(texts), None, 3, [(0, None, None)] * 3)
+    assert [f and f.detail for f in flags] == ["separated-menu", "separated-menu", None]
+
+
+class _Line(NamedTuple):
+    """What ``outlying_blocks`` reads of a line."""
+
+    label: bool
+    prose: bool
+    n_words: int
+
+
+# Runs of alike lines, so that blocks, gaps and runs of labels as long as the limits occur.
+_run = st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.integers(0, 60), st.integers(1, 25))
+pages = st.lists(_run, max_size=10).map(lambda runs: [r[:5] for r in runs for _ in range(r[5])])
+
+
+@LAW
+@given(pages)
+def test_core_blocks_are_the_plain_loops(page):
+    flagged = [f for f, _, _, _, _ in page]
+    label = [lab for _, lab, _, _, _ in page]
+    letter = [le for _, _, le, _, _ in page]
+    prose = [p for _, _, _, p, _ in page]
+    n_words = [n for *_, n in page]
+    infos = [_Line(lab, p, n) for lab, p, n in zip(label, prose, n_words)]
+    flags = [Verdict("x") if f else None for f in flagged]
+    marks = [mark.LETTER * le for le in letter]
+    got = _core.outlying_blocks(
+        infos, flags, marks, mark.OUTLYING_GAP, mark.OUTLYING_LABELS, mark.OUTLYING_SHARE, mark.OUTLYING_LABEL_SHARE
+    )
+    bare = [lab and le for lab, le in zip(label, letter)]
+    assert got == mark_reference.outlying_blocks(flagged, bare, prose, n_words)
+
+
+def test_outlying_blocks_refuses_lists_of_other_lengths():
+    with pytest.raises(ValueError, match="length"):
+        _core.outlying_blocks([_Line(True, True, 3)], [None], [], 5, 20, 0.2, 0.05)
+
+
+_wrap_lines = st.sampled_from(["the town voted on", "Monday.", "and then:", "ça", "Éte", "", "x;", "ß", "ǅ a"])
+
+
+@LAW
+@given(st.lists(st.tuples(_wrap_lines | lines, st.booleans()), max_size=12))
+def test_wrapped_units_are_the_plain_walk(page):
+    texts = [t for t, _ in page]
+    flags = [Verdict("x") if f else None for _, f in page]
+    infos = [describe(" ".join(t.split())) for t in texts]
+    collapsed = [info.text for info in infos]
+    got = mark._wrapped_units(infos, flags, mark.line_marks(collapsed))
+    assert got == mark_reference.wrapped_units(collapsed, [f is not None for f in flags])
