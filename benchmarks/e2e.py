@@ -27,6 +27,7 @@ text (paragraph, heading, menu item) a line, as an HTML-to-text step writes them
     python benchmarks/e2e.py --sizes 100000,300000 --peer-max-paragraphs 300000   # datatrove at both sizes
     python benchmarks/e2e.py --no-peers                        # nettoyeur's rows only
     python benchmarks/e2e.py --real ~/pages --sizes 100000,1000000   # your own text files, grown to each size
+    python benchmarks/e2e.py --baseline-python /path/to/other/.venv/bin/python   # a "before" row per size
 """
 
 from __future__ import annotations
@@ -49,11 +50,12 @@ from nettoyeur.executors.process_pool import worker_count  # noqa: E402
 from real_corpus import RealWriter  # noqa: E402
 from speed import BANDS, NGRAM, ROWS  # noqa: E402
 
-NETTOYEUR = [sys.executable, "-m", "nettoyeur"]
 
-
-def clean(src: Path, out: Path, workers: int, extra: list[str]) -> dict:
+def clean(src: Path, out: Path, workers: int, extra: list[str], python: str = sys.executable) -> dict:
     """Runs ``nettoyeur clean`` in a child process; returns its summary with wall, CPU and memory.
+
+    ``python`` is the interpreter whose nettoyeur runs (``--baseline-python``: another install's,
+    for a before/after in the same run, on the same folder).
 
     ``out`` must be a new path: every run writes into a folder of its own and nothing is deleted
     before the end of the benchmark. On a file system without a journal (this machine's ext4),
@@ -61,7 +63,8 @@ def clean(src: Path, out: Path, workers: int, extra: list[str]) -> dict:
     allocator skips recently freed inodes: 200-470 against 22 us a file, measured here), so
     deleting one run's output would slow the file creation of the next run, not its own.
     """
-    measured = measure([*NETTOYEUR, "clean", str(src), str(out), "-q", "--workers", str(workers), *extra])
+    command = [python, "-m", "nettoyeur", "clean", str(src), str(out), "-q", "--workers", str(workers), *extra]
+    measured = measure(command)
     summary = json.loads(out.with_name(out.name + ".summary.json").read_text(encoding="utf-8"))
     summary.update(measured)
     return summary
@@ -151,6 +154,11 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=5, help="the corpus generator's seed")
     parser.add_argument(
+        "--baseline-python",
+        default=None,
+        help="an interpreter whose nettoyeur also cleans each size, as the row 'before' (another release)",
+    )
+    parser.add_argument(
         "--peer-max-paragraphs",
         type=int,
         default=None,
@@ -189,12 +197,14 @@ def main() -> None:
             started = time.perf_counter()
             writer.extend_to(size)
             made = time.perf_counter() - started
-            variants = [("full", [])]
+            variants = [("full", [], sys.executable)]
             if args.also_no_boilerplate:
-                variants.append(("no-bp", ["--no-boilerplate"]))
+                variants.append(("no-bp", ["--no-boilerplate"], sys.executable))
+            if args.baseline_python:
+                variants.append(("before", [], args.baseline_python))
             runs = []
-            for name, extra in variants:
-                s = clean(corpus, fresh(root, "out"), args.workers, extra)
+            for name, extra, python in variants:
+                s = clean(corpus, fresh(root, "out"), args.workers, extra, python)
                 runs.append(s)
                 stages = s.get("stage_seconds", {})
                 passes = "/".join(f"{stages.get(k, 0):.1f}" for k in ("count", "analyse", "decide", "remark", "write"))
