@@ -358,13 +358,15 @@ impl Table {
     /// The shape of a line from its collapsed text and that text lower-cased (`describe`).
     pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
         let sentence = ends_sentence(&collapsed);
-        let (spans, cjk) = self.word_spans(lowered);
-        let n = spans.len();
+        // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
+        let (max, mut n, mut function) = (self.function_max, 0usize, 0usize);
+        let cjk = self.for_each_word(lowered, |s, e, _| {
+            n += 1;
+            function += (e - s <= max && self.function_words.contains(&lowered[s..e])) as usize;
+        });
         let stop = if cjk {
             self.cjk_function_share(lowered)
         } else if n > 0 {
-            let max = self.function_max;
-            let function = spans.iter().filter(|&&(s, e)| e - s <= max && self.function_words.contains(&lowered[s..e])).count();
             function as f64 / n as f64
         } else {
             0.0
