@@ -237,6 +237,13 @@ impl Table {
     /// on its neighbours (the caller asks Python).
     pub fn lower(&self, text: &[u32]) -> Option<Vec<u32>> {
         let mut out = Vec::with_capacity(text.len());
+        self.lower_into(text, &mut out).then_some(out)
+    }
+
+    /// Appends `str.lower()` of `text` to `out` and returns true, or returns false when the line
+    /// holds a character whose lower-case depends on its neighbours (`out` then holds part of it).
+    pub fn lower_into(&self, text: &[u32], out: &mut Vec<u32>) -> bool {
+        out.reserve(text.len());
         for &c in text {
             let (flags, lower) = if c <= 0xFFFF {
                 (self.flags[c as usize], self.lower[c as usize])
@@ -244,7 +251,7 @@ impl Table {
                 self.astral.get(&c).copied().unwrap_or((0, c))
             };
             if flags & CONTEXT != 0 {
-                return None;
+                return false;
             }
             if lower == MULTI {
                 out.extend_from_slice(self.multi.get(&c).map_or(&[c][..], |m| &m[..]));
@@ -252,7 +259,7 @@ impl Table {
                 out.push(lower);
             }
         }
-        Some(out)
+        true
     }
 
     /// `re.sub(r"\d+", "0", text)`.
@@ -293,30 +300,43 @@ impl Table {
     /// The words of `text` as `(start, end)` spans: `re.findall(r"\w+")`, or with CJK
     /// `re.findall(r"[CJK]{1,2}|[^\W CJK]+")` (`line_shapes._CJK_TOKENS`), and whether it holds CJK.
     pub fn word_spans(&self, text: &[u32]) -> (Vec<(usize, usize)>, bool) {
+        let mut spans = Vec::with_capacity(text.len() / 4);
+        let cjk = self.for_each_word(text, |s, e, _| spans.push((s, e)));
+        (spans, cjk)
+    }
+
+    /// Calls `found(start, end, letters)` for each word of `text` in order (the spans of
+    /// [`Table::word_spans`]; `letters`: [`Table::is_letter_word`] of it, read in the same pass)
+    /// and returns whether `text` holds CJK.
+    pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
         let cjk = text.iter().any(|&c| is_cjk(c));
         // Without CJK no character is a pair's: a word is a run of word characters.
         let solo = if cjk { CJK } else { 0 };
-        let mut spans = Vec::with_capacity(text.len() / 4);
         let n = text.len();
         let mut i = 0;
         while i < n {
             let f = self.flags(text[i]);
             if f & solo != 0 {
                 let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
-                spans.push((i, end));
+                found(i, end, f & ALPHA != 0 && (end == i + 1 || self.flags(text[i + 1]) & ALPHA != 0));
                 i = end;
             } else if f & WORD != 0 {
-                let start = i;
+                let (start, mut letters) = (i, f & ALPHA != 0);
                 i += 1;
-                while i < n && self.flags(text[i]) & (WORD | solo) == WORD {
+                while i < n {
+                    let f = self.flags(text[i]);
+                    if f & (WORD | solo) != WORD {
+                        break;
+                    }
+                    letters &= f & ALPHA != 0;
                     i += 1;
                 }
-                spans.push((start, i));
+                found(start, i, letters);
             } else {
                 i += 1;
             }
         }
-        (spans, cjk)
+        cjk
     }
 
     /// `has_fewer_words(text, limit)`: `count_words(text) < limit`.
@@ -338,13 +358,15 @@ impl Table {
     /// The shape of a line from its collapsed text and that text lower-cased (`describe`).
     pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
         let sentence = ends_sentence(&collapsed);
-        let (spans, cjk) = self.word_spans(lowered);
-        let n = spans.len();
+        // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
+        let (max, mut n, mut function) = (self.function_max, 0usize, 0usize);
+        let cjk = self.for_each_word(lowered, |s, e, _| {
+            n += 1;
+            function += (e - s <= max && self.function_words.contains(&lowered[s..e])) as usize;
+        });
         let stop = if cjk {
             self.cjk_function_share(lowered)
         } else if n > 0 {
-            let max = self.function_max;
-            let function = spans.iter().filter(|&&(s, e)| e - s <= max && self.function_words.contains(&lowered[s..e])).count();
             function as f64 / n as f64
         } else {
             0.0
@@ -389,14 +411,14 @@ impl Table {
 
     /// Appends the stems of a line lower-cased to `stems` (unsorted, maybe twice).
     pub fn add_stems(&self, lowered: &[u32], stems: &mut Vec<Vec<u32>>) {
-        for (s, e) in self.word_spans(lowered).0 {
+        self.for_each_word(lowered, |s, e, letters| {
             let w = &lowered[s..e];
             // Python adds the pairs starting with CJK when any pair holds CJK: the same pairs.
             let stem = w.len() >= 4 || (w.len() == 2 && is_cjk(w[0]));
-            if stem && self.is_letter_word(w) && !self.not_stems.contains(w) {
+            if stem && letters && !self.not_stems.contains(w) {
                 stems.push(w[..w.len().min(self.limits.stem_chars)].to_vec());
             }
-        }
+        });
     }
 }
 
@@ -411,11 +433,18 @@ impl Table {
     pub fn add_letter_words(&self, lowered: &[u32], text: &mut Vec<u32>, words: &mut Vec<(usize, usize)>) {
         let base = text.len();
         text.extend_from_slice(lowered);
-        for (s, e) in self.word_spans(lowered).0 {
-            if self.is_letter_word(&lowered[s..e]) {
+        self.add_letter_words_at(text, base, words);
+    }
+
+    /// Adds the `(start, end)` position of each word of `text[base..]` (a line lower-cased) that
+    /// is letters only to `words` (see [`Table::add_letter_words`]; the line lowered in place).
+    pub fn add_letter_words_at(&self, text: &[u32], base: usize, words: &mut Vec<(usize, usize)>) {
+        let line = &text[base..];
+        self.for_each_word(line, |s, e, letters| {
+            if letters {
                 words.push((base + s, base + e));
             }
-        }
+        });
     }
 
     /// True when a word of `text` (one of its `words`, from [`Table::add_letter_words`]) that is not
