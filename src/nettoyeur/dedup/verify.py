@@ -54,6 +54,7 @@ Verdicts (see :class:`Match`):
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -362,32 +363,36 @@ class WordTables:
     @classmethod
     def of(cls, prep: Prepared) -> WordTables:
         """Returns the tables of ``prep``'s words (one :func:`_word_code` look-up per word)."""
-        if _word_code.cache_info().currsize > _MAX_CODED:
-            _forget_codes()
-        codes = np.fromiter(map(_word_code, prep.words), dtype=np.uint64, count=len(prep.words))
+        with _CODES_LOCK:  # a batch's ids and key_polar from one numbering, whatever other threads do
+            if _word_code.cache_info().currsize > _MAX_CODED:
+                _forget_codes()
+            codes = np.fromiter(map(_word_code, prep.words), dtype=np.uint64, count=len(prep.words))
+            key_polar = np.frombuffer(bytes(_KEY_POLAR), dtype=np.uint8)
         classes = (codes >> np.uint64(40)).astype(np.int64)
         return cls(
             np.where(classes == 0, _NO_CLASS, classes - 1).astype(np.uint32),
             ((codes >> np.uint64(32)) & np.uint64(0xFF)).astype(np.uint8),
             (codes & np.uint64(0xFFFFFFFF)).astype(np.uint32),
-            np.frombuffer(bytes(_KEY_POLAR), dtype=np.uint8),
+            key_polar,
         )
 
 
 # The process's numbering of lexical classes and fact keys, and per key whether it is polar,
 # shared by every batch it verifies (the core only compares ids, so any numbering gives the same
 # verdicts): a word's tables are then one look-up, not four list entries made again per chunk of
-# pairs. On 300k paragraphs of real pages (51,000 distinct words, 18,000 in a chunk of 512
-# pairs), the word tables of 142 chunks took 2.2 s made per chunk, 0.4 s so.
+# pairs. On 300k paragraphs of real pages (51,000 distinct words, ~4,500 in a chunk of 512
+# pairs), the word tables of 142 chunks took 2.2 s made per chunk under cProfile, 1.0 s so.
 _CLASS_IDS: dict[str, int] = {}
 _KEY_IDS: dict[str, int] = {}
 _KEY_POLAR = bytearray()
 # Distinct words remembered at most (~200 bytes each with their keys, ~200 MB at most): past it
 # the numbering starts again, between two batches.
 _MAX_CODED = 1 << 20
+_CODES_LOCK = threading.RLock()
 
 
 def _forget_codes() -> None:
+    """Forgets the process's numbering (between two batches: :meth:`WordTables.of` calls it under the lock)."""
     _word_code.cache_clear()
     _CLASS_IDS.clear()
     _KEY_IDS.clear()
@@ -398,11 +403,12 @@ def _forget_codes() -> None:
 def _word_code(word: str) -> int:
     """Returns a word's fact key id, flags and lexical class id + 1 (0: none) packed in bits 0-31, 32-39 and 40-63."""
     cls, flags, key = _traits(word)
-    k = _KEY_IDS.get(key)
-    if k is None:
-        k = _KEY_IDS[key] = len(_KEY_IDS)
-        _KEY_POLAR.append(_polar(key))
-    c = 0 if cls is None else _CLASS_IDS.setdefault(cls, len(_CLASS_IDS)) + 1
+    with _CODES_LOCK:
+        k = _KEY_IDS.get(key)
+        if k is None:
+            k = _KEY_IDS[key] = len(_KEY_IDS)
+            _KEY_POLAR.append(_polar(key))
+        c = 0 if cls is None else _CLASS_IDS.setdefault(cls, len(_CLASS_IDS)) + 1
     return k | flags << 32 | c << 40
 
 
