@@ -56,7 +56,7 @@ from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.dedup.shingle import shingles, tokenize
-from nettoyeur.dedup.verify import KINDS, Prepared, align, jaccard, verify_chunk
+from nettoyeur.dedup.verify import KINDS, Prepared, WordTables, align_pairs, jaccard, verify_chunk
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.scratch.paragraphs import MemoryTexts
@@ -180,12 +180,6 @@ def _load(ctx: VerifyContext, pids: np.ndarray) -> Prepared:
     return paragraph_data(ctx.store.texts(pids), ctx.config.ngram)
 
 
-def _by_pid(prep: Prepared, pids: np.ndarray, wanted: list[int]) -> dict[int, tuple[list[str], np.ndarray, list[bool]]]:
-    """Returns the wanted paragraphs (ids among the sorted ``pids`` held by ``prep``) as :func:`verify` takes them."""
-    at = np.searchsorted(pids, wanted).tolist()
-    return {pid: prep.paragraph(i) for pid, i in zip(wanted, at)}
-
-
 def _verify_task(
     ctx: VerifyContext, pairs: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Any, tuple[float | None, float, float] | None]]]:
@@ -202,50 +196,69 @@ def _verify_task(
     pids = sorted_unique(pairs.reshape(-1))
     prep = _load(ctx, pids)
     # One call of the native core for the whole chunk: the pairs as positions into the
-    # chunk's paragraphs, which are sorted.
+    # chunk's paragraphs, which are sorted. Its word tables serve the evidence's alignments too.
     local = np.searchsorted(pids, pairs)
-    kinds, conflicts, related = verify_chunk(prep, local, ctx.config)
+    tables = WordTables.of(prep)
+    kinds, conflicts, related = verify_chunk(prep, local, ctx.config, tables)
     lengths = np.diff(prep.word_offsets)
     likely: list[tuple[int, int]] = []
     for i, match in related:
         (a, b), (pa, pb) = pairs[i].tolist(), local[i].tolist()
         if match.kind == "duplicate" or (match.kind != "different" and lengths[pb] <= lengths[pa]):
             likely.append((b, a))
-    data = _by_pid(prep, pids, sorted({p for pair in likely for p in pair}))
-    evidence = dict(zip(likely, _evidence(data, likely, ctx.config, ctx.estimates)))
+    evidence = dict(zip(likely, _evidence(prep, pids, likely, ctx.config, ctx.estimates, tables)))
     found = [(i, match, evidence.get(tuple(pairs[i].tolist()[::-1]))) for i, match in related]
     return kinds, conflicts, found
 
 
 def _evidence(
-    data: dict[int, tuple[list[str], np.ndarray, list[bool]]],
+    prep: Prepared,
+    pids: np.ndarray,
     pairs: list[tuple[int, int]],
     config: CleanConfig,
     estimates: bool,
+    tables: WordTables | None = None,
 ) -> list[tuple[float | None, float, float]]:
-    """Returns, per (removed, kept) pair: the MinHash estimate (None without ``estimates``), Jaccard, containment."""
+    """Returns, per (removed, kept) pair: the MinHash estimate (None without ``estimates``), Jaccard, containment.
+
+    The words matched of all pairs come from one call of the native core
+    (:func:`~nettoyeur.dedup.verify.align_pairs`), not a call and word tables per pair: on 300k
+    paragraphs of real pages, 7,200 pairs took 1.5 s that way.
+
+    Args:
+        prep: the paragraphs of ``pids``, in that order.
+        pids: the sorted paragraph ids ``prep`` holds.
+        pairs: (removed, kept) paragraph ids among ``pids``.
+        config: the run's options.
+        estimates: compute MinHash estimates (more than one signed paragraph).
+        tables: ``WordTables.of(prep)`` where the caller has them.
+    """
+    if not pairs:
+        return []
+    local = np.searchsorted(pids, np.array(pairs, dtype=np.int64).reshape(-1, 2))
+    matched = align_pairs(prep, local, tables).tolist()
+    words = np.diff(prep.word_offsets).tolist()
+    sh = prep.shingle_offsets.tolist()
     sig_of: dict[int, np.ndarray] = {}
     if estimates:
-        signed = [pid for pid in sorted({p for pair in pairs for p in pair}) if len(data[pid][1])]
+        signed = [p for p in sorted_unique(local.reshape(-1)).tolist() if sh[p + 1] > sh[p]]
         if signed:
-            offsets = np.cumsum([0] + [len(data[p][1]) for p in signed])
-            sigs = signatures_flat(np.concatenate([data[p][1] for p in signed]), offsets, config.num_perm, config.seed)
-            sig_of = dict(zip(signed, sigs))
+            offsets = np.cumsum([0] + [sh[p + 1] - sh[p] for p in signed])
+            flat = np.concatenate([prep.shingles[sh[p] : sh[p + 1]] for p in signed])
+            sig_of = dict(zip(signed, signatures_flat(flat, offsets, config.num_perm, config.seed)))
     out = []
-    for a, b in pairs:
-        (ta, sa, fa), (tb, sb, fb) = data[a], data[b]
-        matched, _ = align(ta, tb, fa, fb) if ta and tb else (0, False)
+    for (a, b), m in zip(local.tolist(), matched):
+        sa, sb = prep.shingles[sh[a] : sh[a + 1]], prep.shingles[sh[b] : sh[b + 1]]
         est = estimate_jaccard(sig_of[a], sig_of[b]) if a in sig_of and b in sig_of else None
         jac = jaccard(sa, sb) if len(sa) or len(sb) else 1.0
-        out.append((est, jac, matched / len(ta) if ta else 1.0))
+        out.append((est, jac, m / words[a] if words[a] else 1.0))
     return out
 
 
 def _evidence_task(ctx: VerifyContext, pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
     """Returns the :func:`_evidence` of each (removed, kept) pair."""
     pids = sorted_unique(pairs.reshape(-1))
-    data = _by_pid(_load(ctx, pids), pids, pids.tolist())
-    return _evidence(data, pairs.tolist(), ctx.config, ctx.estimates)
+    return _evidence(_load(ctx, pids), pids, pairs.tolist(), ctx.config, ctx.estimates)
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:
