@@ -89,18 +89,9 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
 
 
 # The real command, with files renamed into place every 50 instead of every 4,096: a corpus
-# of a few thousand files then has finished files to lose (or not) at every moment. Each batch
-# also waits 20 ms before its renames: with the native core the write pass of 2,000 small files
-# grew so short that a signal sent once 50 files were finished often came after the last one
-# (a CI run skipped two of the three interruption cases); its 40 batches now last at least
-# 0.8 s, and nothing else about the run changes.
+# of a few thousand files then has finished files to lose (or not) at every moment.
 _SMALL_BATCHES = (
-    "import sys, time, nettoyeur.corpus.folder_writer as s; s.SYNC_FILES = 50\n"
-    "flush = s.FolderSink._flush\n"
-    "def paced(self):\n"
-    "    time.sleep(0.02)\n"
-    "    flush(self)\n"
-    "s.FolderSink._flush = paced\n"
+    "import sys, nettoyeur.corpus.folder_writer as s; s.SYNC_FILES = 50\n"
     "from nettoyeur.cli.main import main\n"
     "sys.argv[0] = 'nettoyeur'; main()\n"
 )
