@@ -155,7 +155,8 @@ def test_band_pairs_refuse_ids_outside_31_bits():
 def test_candidate_clusters_equal_main_before_the_core_path(setting, threads):
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     want = golden["expected"][setting]
-    pairs, labels = candidate_clusters(golden["texts"], want["ngram"], 128, 1, want["bands"], want["rows"], threads=threads)
+    texts = golden["texts"]
+    pairs, labels = candidate_clusters(texts, want["ngram"], 128, 1, want["bands"], want["rows"], threads=threads)
     assert pairs.tolist() == want["pairs"]
     assert labels.tolist() == want["labels"]
     assert len(want["pairs"]) > 100 and len(set(want["labels"])) < len(want["labels"])  # the fixture has clusters
