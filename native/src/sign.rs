@@ -15,8 +15,9 @@ use crate::{lsh, minhash, tokens, InputError};
 
 /// Characters signed at once: the slice's entries (4 bytes a character), words (24 bytes a
 /// word) and shingles stay within the L2 cache. Measured on speed.py's corpus (200,000
-/// paragraphs, 1 thread, best of 5): 8 Ki characters 0.253 CPU-s, 32 Ki 0.247, 128 Ki 0.262,
-/// 1 Mi 0.301 (the whole pipeline of numpy arrays, batches of 256 Ki: 0.38).
+/// paragraphs, 1 thread, best of 8 on the shared 2-core machine, CPU-s at its default and rensa
+/// settings): 8 Ki characters 0.345 / 0.335, 32 Ki 0.336 / 0.325, 256 Ki 0.341 / 0.312, 1 Mi
+/// 0.348 / 0.342 (flat within the noise; the numpy pipeline of `analysis.analyse` 0.37-0.41).
 pub const SLICE_CHARS: usize = 1 << 15;
 
 /// What signing needs besides the texts.
