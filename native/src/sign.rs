@@ -53,8 +53,19 @@ pub struct Signed {
     pub flagged: Vec<i64>,
 }
 
+/// Where [`sign_range`] writes: the range's rows of the outputs, each signed paragraph's id and
+/// keys one after the other from the start of `signed` and `keys`.
+struct Rows<'a> {
+    n_words: &'a mut [i32],
+    signed: &'a mut [i32],
+    keys: &'a mut [u64],
+    /// The signed paragraphs written so far.
+    count: usize,
+    flagged: Vec<i64>,
+}
+
 /// Signs `texts[lo..hi]` (paragraph ids from `lo`) into `out`, one slice of characters at a time.
-fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Signed) -> Result<(), InputError> {
+fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows) -> Result<(), InputError> {
     let rows = p.mult.len();
     let perms = p.bands * rows;
     let (a, b) = (&p.a[..perms], &p.b[..perms]);
@@ -76,24 +87,26 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Signe
         }
         let words = tokens::words(&entries, &lengths)?;
         drop(entries);
-        out.n_words.extend(words.offsets.windows(2).map(|w| (w[1] - w[0]) as i32));
+        for (n, w) in out.n_words[start - lo..end - lo].iter_mut().zip(words.offsets.windows(2)) {
+            *n = (w[1] - w[0]) as i32;
+        }
         let (hashes, offsets) = tokens::shingles(&words.hashes, &words.offsets, p.ngram)?;
         // The paragraphs with shingles, and their segments (strictly increasing offsets).
+        let first = out.count;
         let mut segments = vec![0i64];
         for (k, w) in offsets.windows(2).enumerate() {
             if w[1] > w[0] {
-                out.signed.push((start + k) as i32);
+                out.signed[out.count] = (start + k) as i32;
+                out.count += 1;
                 segments.push(w[1]);
             }
         }
-        let n = segments.len() - 1;
+        let n = out.count - first;
         if n > 0 {
             // The segments run from 0: the shingles before the first signed paragraph's are none.
             let mut sigs = vec![0u32; n * perms];
             minhash::signatures(&hashes, &segments, a, b, &mut sigs, 1)?;
-            let at = out.keys.len();
-            out.keys.resize(at + n * p.bands, 0);
-            lsh::band_keys(&sigs, perms, p.mult, p.bands, &mut out.keys[at..], 1)?;
+            lsh::band_keys(&sigs, perms, p.mult, p.bands, &mut out.keys[first * p.bands..out.count * p.bands], 1)?;
         }
         start = end;
     }
@@ -106,7 +119,9 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Signe
 /// holding an entry with `p.flag`.
 ///
 /// `threads` > 1 splits the paragraphs into ranges of about equal character counts, one per
-/// thread; the result does not depend on it.
+/// thread; the result does not depend on it. Each range writes into its own rows of one
+/// output (room for every paragraph, whose untouched pages cost nothing), and the ranges'
+/// signed rows are then moved down next to each other: no output is copied into another.
 ///
 /// Errors: `ngram` is 0, fewer than `bands * rows` permutations, `a` and `b` of different
 /// lengths, no rows with bands, more than 2^31 paragraphs, or a code point above the plane
@@ -125,42 +140,60 @@ pub fn sign(texts: &[Units], p: &Params, threads: usize) -> Result<Signed, Input
     if (p.bands as u128) * (rows as u128) > p.a.len() as u128 {
         return Err(InputError(format!("{} bands x {rows} rows need more than {} permutations", p.bands, p.a.len())));
     }
-    if texts.len() > i32::MAX as usize {
-        return Err(InputError(format!("{} paragraphs: ids must fit in 31 bits", texts.len())));
+    let n = texts.len();
+    if n > i32::MAX as usize {
+        return Err(InputError(format!("{n} paragraphs: ids must fit in 31 bits")));
     }
-    let mut before = Vec::with_capacity(texts.len() + 1);
+    let room = n.checked_mul(p.bands).ok_or_else(|| InputError(format!("{n} x {} keys overflow", p.bands)))?;
+    let mut before = Vec::with_capacity(n + 1);
     before.push(0u64);
     for t in texts {
         before.push(before[before.len() - 1] + t.len() as u64 + 1);
     }
-    let bounds = balanced_bounds(texts.len(), threads.max(1), |i| before[i]);
-    let mut parts: Vec<Result<Signed, InputError>> = Vec::new();
-    if bounds.len() <= 2 {
-        let mut out = Signed::default();
-        sign_range(texts, 0, texts.len(), p, &mut out)?;
-        return Ok(out);
+    let bounds = balanced_bounds(n, threads.max(1), |i| before[i]);
+    let mut out = Signed { n_words: vec![0; n], signed: vec![0; n], keys: vec![0; room], flagged: Vec::new() };
+    // Each range's rows of the outputs.
+    let mut parts = Vec::new();
+    {
+        let (mut words, mut signed, mut keys) = (&mut out.n_words[..], &mut out.signed[..], &mut out.keys[..]);
+        for w in bounds.windows(2) {
+            let len = w[1] - w[0];
+            let (wh, wt) = std::mem::take(&mut words).split_at_mut(len);
+            let (sh, st) = std::mem::take(&mut signed).split_at_mut(len);
+            let (kh, kt) = std::mem::take(&mut keys).split_at_mut(len * p.bands);
+            parts.push((w[0], w[1], Rows { n_words: wh, signed: sh, keys: kh, count: 0, flagged: Vec::new() }));
+            words = wt;
+            signed = st;
+            keys = kt;
+        }
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|w| {
-                let (lo, hi) = (w[0], w[1]);
-                scope.spawn(move || {
-                    let mut out = Signed::default();
-                    sign_range(texts, lo, hi, p, &mut out).map(|_| out)
+    let done: Vec<Result<(usize, usize, Vec<i64>), InputError>> = if parts.len() <= 1 {
+        parts.into_iter().map(|(lo, hi, mut rows)| sign_range(texts, lo, hi, p, &mut rows).map(|_| (lo, rows.count, rows.flagged))).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|(lo, hi, mut rows)| {
+                    scope.spawn(move || sign_range(texts, lo, hi, p, &mut rows).map(|_| (lo, rows.count, rows.flagged)))
                 })
-            })
-            .collect();
-        parts = handles.into_iter().map(|h| h.join().expect("a signing thread panicked")).collect();
-    });
-    let mut out = Signed::default();
-    for part in parts {
-        let part = part?;
-        out.n_words.extend(part.n_words);
-        out.signed.extend(part.signed);
-        out.keys.extend(part.keys);
-        out.flagged.extend(part.flagged);
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("a signing thread panicked")).collect()
+        })
+    };
+    // The ranges' signed rows, moved down next to each other (range `lo`'s start at row `lo`).
+    let mut count = 0;
+    for part in done {
+        let (lo, signed, flagged) = part?;
+        out.signed.copy_within(lo..lo + signed, count);
+        out.keys.copy_within(lo * p.bands..(lo + signed) * p.bands, count * p.bands);
+        count += signed;
+        out.flagged.extend(flagged);
     }
+    out.signed.truncate(count);
+    out.keys.truncate(count * p.bands);
+    // (A large buffer is its own mapping: shrinking it gives the tail back without a copy.)
+    out.signed.shrink_to_fit();
+    out.keys.shrink_to_fit();
     Ok(out)
 }
 
