@@ -732,14 +732,15 @@ def candidate_clusters(
     """
     if threads < 1:
         raise ValueError(f"threads must be 1 or more, not {threads}")
-    context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
     if workers > 1:
+        context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
         step = max(256, min(8192, len(texts) // (8 * workers) + 1))
         ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
         parts = list(process_pool.ordered_map(_sign_range, ranges, workers if len(ranges) > 1 else 1, context))
         analysis = Analysis.concat(parts, bands)
+        signed, keys = analysis.signed, analysis.band_keys
     else:
         # One call: the core cuts the texts into slices that fit its caches, and between threads.
-        analysis = _sign_range(context, (0, len(texts)), threads)
-    pairs = band_pairs(analysis.band_keys, analysis.signed)
+        _, signed, keys = sign_texts(texts, ngram, num_perm, seed, bands, rows, threads)
+    pairs = band_pairs(keys, signed)
     return pairs, components(len(texts), pairs)
