@@ -23,12 +23,14 @@ pub mod intern;
 pub mod jsonl;
 pub mod lines;
 pub mod lsh;
+pub mod lsh_pairs;
 pub mod mark;
 pub mod minhash;
 pub mod repair_gate;
 pub mod rules;
 pub mod rules_hir;
 pub mod shapes;
+pub mod sign;
 pub mod tokens;
 pub mod verify;
 mod split;
@@ -45,6 +47,8 @@ mod shapes_py;
 mod reader_py;
 #[cfg(feature = "python")]
 mod mark_py;
+#[cfg(feature = "python")]
+mod sign_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -453,5 +453,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::jsonl_py::register(m)?;
     crate::reader_py::register(m)?;
     crate::mark_py::register(m)?;
+    crate::sign_py::register(m)?;
     Ok(())
 }

@@ -11,9 +11,7 @@ worth verifying; :func:`candidate_clusters` is signatures, LSH and components al
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -32,7 +30,7 @@ from nettoyeur.dedup.lsh import (
     repeated,
     sorted_unique,
 )
-from nettoyeur.dedup.minhash import signatures_flat
+from nettoyeur.dedup.minhash import sign_texts, signatures_flat
 from nettoyeur.dedup.shingle import Tokens, exact_keys, mix64, shingles, tokenize
 from nettoyeur.executors import process_pool
 from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, SpilledAnchors, SpilledBands
@@ -681,7 +679,7 @@ def components(n: int, pairs: np.ndarray) -> np.ndarray:
 
 
 class _RangeContext(NamedTuple):
-    """What :func:`_analyse_range` reads: the texts and the signature parameters."""
+    """What :func:`_sign_range` reads: the texts and the signature parameters."""
 
     texts: list[str]
     ngram: int
@@ -691,9 +689,12 @@ class _RangeContext(NamedTuple):
     rows: int
 
 
-def _analyse_range(c: _RangeContext, bounds: tuple[int, int]) -> Analysis:
+def _sign_range(c: _RangeContext, bounds: tuple[int, int], threads: int = 1) -> Analysis:
+    """The LSH part of :func:`analyse` (no exact keys, no anchors) of ``texts[lo:hi]``, in one core call."""
     lo, hi = bounds
-    return analyse(c.texts[lo:hi], c.ngram, c.num_perm, c.seed, c.bands, c.rows, exact=False)
+    n_words, signed, keys = sign_texts(c.texts[lo:hi], c.ngram, c.num_perm, c.seed, c.bands, c.rows, threads)
+    none = np.empty(0, dtype=np.uint32)
+    return Analysis(n_words, np.zeros((hi - lo, 2), dtype=np.uint64), signed, keys, none, np.empty(0, dtype=np.int32))
 
 
 def candidate_clusters(
@@ -719,7 +720,7 @@ def candidate_clusters(
         bands: LSH bands.
         rows: rows per band.
         workers: processes signing batches of the texts.
-        threads: threads of this process signing batches (the native core releases the GIL);
+        threads: threads of the native core signing the texts (it releases the GIL);
             the result does not depend on it nor on ``workers``.
 
     Returns:
@@ -731,14 +732,15 @@ def candidate_clusters(
     """
     if threads < 1:
         raise ValueError(f"threads must be 1 or more, not {threads}")
-    step = max(256, min(8192, len(texts) // (8 * max(1, workers, threads)) + 1))
-    ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
-    context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
-    if threads > 1 and len(ranges) > 1:
-        with ThreadPoolExecutor(threads) as pool:
-            parts = list(pool.map(partial(_analyse_range, context), ranges))
+    if workers > 1:
+        context = _RangeContext(texts, ngram, num_perm, seed, bands, rows)
+        step = max(256, min(8192, len(texts) // (8 * workers) + 1))
+        ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
+        parts = list(process_pool.ordered_map(_sign_range, ranges, workers if len(ranges) > 1 else 1, context))
+        analysis = Analysis.concat(parts, bands)
+        signed, keys = analysis.signed, analysis.band_keys
     else:
-        parts = list(process_pool.ordered_map(_analyse_range, ranges, workers if len(ranges) > 1 else 1, context))
-    analysis = Analysis.concat(parts, bands)
-    pairs = band_pairs(analysis.band_keys, analysis.signed)
+        # One call: the core cuts the texts into slices that fit its caches, and between threads.
+        _, signed, keys = sign_texts(texts, ngram, num_perm, seed, bands, rows, threads)
+    pairs = band_pairs(keys, signed)
     return pairs, components(len(texts), pairs)

@@ -1,0 +1,295 @@
+//! The candidate pairs of LSH bands (`lsh.band_pairs`, `lsh.band_codes`): the pairs of ids that
+//! share a key in a band, as sorted, distinct `lo << 32 | hi` codes.
+//!
+//! Within a band, the members of a bucket (the positions sharing a key) are taken in position
+//! order; a bucket of up to `MAX_BUCKET_PAIRS` members gives all its pairs, a larger one the
+//! pairs of consecutive members and of its first member with every other (a star), as
+//! `lsh._pairs_from_groups` does. The buckets are found without sorting a band: its keys are
+//! cut into 256 parts by their top 8 bits (one pass, in position order), and each part, a few
+//! thousand keys at most on any corpus that fits in memory, goes through a hash table that
+//! stays in the L1 cache, where a bucket's members are chained in position order.
+
+use crate::InputError;
+
+/// A bucket larger than this gives a star instead of all its pairs (`lsh.MAX_BUCKET_PAIRS`).
+pub const MAX_BUCKET_PAIRS: usize = 64;
+
+/// Parts a band is cut into, by the top bits of its keys.
+const PART_BITS: u32 = 8;
+const NONE: u32 = u32::MAX;
+
+/// The open-addressing table of one part: a slot is live when its stamp is the current one, so
+/// the table is never cleared between parts.
+#[derive(Default)]
+struct Table {
+    keys: Vec<u64>,
+    stamp: Vec<u32>,
+    first: Vec<u32>,
+    last: Vec<u32>,
+    count: Vec<u32>,
+    now: u32,
+}
+
+impl Table {
+    /// Makes room for `n` keys at most half full, and empties the table.
+    fn reset(&mut self, n: usize) -> usize {
+        let bits = (2 * n.max(1)).next_power_of_two().trailing_zeros().max(4);
+        let size = 1usize << bits;
+        if self.keys.len() < size {
+            *self = Table {
+                keys: vec![0; size],
+                stamp: vec![0; size],
+                first: vec![0; size],
+                last: vec![0; size],
+                count: vec![0; size],
+                now: 0,
+            };
+        }
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.now = 1;
+        }
+        bits as usize
+    }
+}
+
+/// Appends the pair codes of one bucket's ids (in position order) to `out`.
+fn bucket_pairs(v: &[i64], out: &mut Vec<i64>) {
+    let code = |a: i64, b: i64| if a < b { a << 32 | b } else { b << 32 | a };
+    let mut push = |a: i64, b: i64| {
+        if a != b {
+            out.push(code(a, b));
+        }
+    };
+    if v.len() <= MAX_BUCKET_PAIRS {
+        for i in 0..v.len() {
+            for j in i + 1..v.len() {
+                push(v[i], v[j]);
+            }
+        }
+    } else {
+        for k in 1..v.len() {
+            push(v[k - 1], v[k]);
+        }
+        for k in 2..v.len() {
+            push(v[0], v[k]);
+        }
+    }
+}
+
+/// Appends the pair codes of one band (`column[i]` the key of position `i`, whose id is
+/// `ids[i]`) to `out`, in no particular order (a pair once per bucket that holds it).
+fn band(column: &[u64], ids: &[i64], scratch: &mut Scratch, out: &mut Vec<i64>) {
+    let n = column.len();
+    let shift = 64 - PART_BITS;
+    let mut starts = [0usize; (1 << PART_BITS) + 1];
+    for &k in column {
+        starts[(k >> shift) as usize + 1] += 1;
+    }
+    for p in 0..1 << PART_BITS {
+        starts[p + 1] += starts[p];
+    }
+    let mut at = starts;
+    scratch.keys.resize(n, 0);
+    scratch.pos.resize(n, 0);
+    for (i, &k) in column.iter().enumerate() {
+        let p = (k >> shift) as usize;
+        scratch.keys[at[p]] = k;
+        scratch.pos[at[p]] = i as u32;
+        at[p] += 1;
+    }
+    let t = &mut scratch.table;
+    for p in 0..1 << PART_BITS {
+        let (lo, hi) = (starts[p], starts[p + 1]);
+        if hi - lo < 2 {
+            continue;
+        }
+        let bits = t.reset(hi - lo);
+        let mask = (1usize << bits) - 1;
+        scratch.next.clear();
+        scratch.next.resize(hi - lo, NONE);
+        scratch.repeated.clear();
+        for j in lo..hi {
+            let k = scratch.keys[j];
+            // The top bits are the part's: the slot comes from all of them, multiplied.
+            let mut s = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+            loop {
+                if t.stamp[s] != t.now {
+                    t.stamp[s] = t.now;
+                    t.keys[s] = k;
+                    t.first[s] = (j - lo) as u32;
+                    t.last[s] = (j - lo) as u32;
+                    t.count[s] = 1;
+                    break;
+                }
+                if t.keys[s] == k {
+                    scratch.next[t.last[s] as usize] = (j - lo) as u32;
+                    t.last[s] = (j - lo) as u32;
+                    t.count[s] += 1;
+                    if t.count[s] == 2 {
+                        scratch.repeated.push(s as u32);
+                    }
+                    break;
+                }
+                s = (s + 1) & mask;
+            }
+        }
+        for &s in &scratch.repeated {
+            scratch.members.clear();
+            let mut m = t.first[s as usize];
+            while m != NONE {
+                scratch.members.push(ids[scratch.pos[lo + m as usize] as usize]);
+                m = scratch.next[m as usize];
+            }
+            bucket_pairs(&scratch.members, out);
+        }
+    }
+}
+
+/// The buffers of [`band`], reused from band to band.
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u64>,
+    pos: Vec<u32>,
+    next: Vec<u32>,
+    repeated: Vec<u32>,
+    members: Vec<i64>,
+    table: Table,
+}
+
+/// The sorted, distinct codes of the pairs of bands `bands` of `keys` (row-major, `cols` keys a row).
+fn bands_codes(keys: &[u64], cols: usize, bands: std::ops::Range<usize>, ids: &[i64]) -> Vec<i64> {
+    let n = ids.len();
+    let mut out = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut column = vec![0u64; n];
+    for b in bands {
+        for (c, row) in column.iter_mut().zip(keys.chunks_exact(cols)) {
+            *c = row[b];
+        }
+        band(&column, ids, &mut scratch, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The distinct pairs of ids sharing a key in some band, as sorted `lo << 32 | hi` codes
+/// (`lo < hi`; a pair of equal ids is no pair).
+///
+/// `keys` holds `ids.len()` rows of `cols` keys; `threads` > 1 splits the bands between
+/// threads (the result does not depend on it).
+///
+/// Errors: `keys` is not `ids.len()` rows of `cols`, or an id is outside `0..2^31`.
+pub fn band_pair_codes(keys: &[u64], cols: usize, ids: &[i64], threads: usize) -> Result<Vec<i64>, InputError> {
+    if keys.len() as u128 != ids.len() as u128 * cols as u128 {
+        return Err(InputError(format!("{} keys are not {} rows of {cols}", keys.len(), ids.len())));
+    }
+    if let Some(bad) = ids.iter().find(|&&i| !(0..1 << 31).contains(&i)) {
+        return Err(InputError(format!("the id {bad} is outside 0..2^31")));
+    }
+    if ids.len() > u32::MAX as usize {
+        return Err(InputError(format!("{} rows: positions must fit in 32 bits", ids.len())));
+    }
+    let threads = threads.max(1).min(cols.max(1));
+    if ids.len() < 2 || cols == 0 {
+        return Ok(Vec::new());
+    }
+    if threads == 1 {
+        return Ok(bands_codes(keys, cols, 0..cols, ids));
+    }
+    let parts: Vec<Vec<i64>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let range = cols * t / threads..cols * (t + 1) / threads;
+                scope.spawn(move || bands_codes(keys, cols, range, ids))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a band thread panicked")).collect()
+    });
+    let mut out: Vec<i64> = parts.into_iter().flatten().collect();
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition: sort each band's positions by key (stably), cut the buckets.
+    fn reference(keys: &[u64], cols: usize, ids: &[i64]) -> Vec<i64> {
+        let mut out = Vec::new();
+        for b in 0..cols {
+            let mut order: Vec<usize> = (0..ids.len()).collect();
+            order.sort_by_key(|&i| keys[i * cols + b]);
+            let mut s = 0;
+            while s < order.len() {
+                let mut e = s + 1;
+                while e < order.len() && keys[order[e] * cols + b] == keys[order[s] * cols + b] {
+                    e += 1;
+                }
+                let v: Vec<i64> = order[s..e].iter().map(|&i| ids[i]).collect();
+                bucket_pairs(&v, &mut out);
+                s = e;
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn rng(seed: u64) -> impl FnMut() -> u64 {
+        let mut s = seed | 1;
+        move || {
+            s ^= s >> 12;
+            s ^= s << 25;
+            s ^= s >> 27;
+            s.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+    }
+
+    #[test]
+    fn equals_the_reference_for_any_thread_count() {
+        let mut next = rng(3);
+        for case in 0..200 {
+            let n = (next() % 400) as usize;
+            let cols = 1 + (next() % 6) as usize;
+            // Few distinct keys (big buckets, stars), or many; some sharing their top bits.
+            let distinct = [2u64, 5, 40, 1000, u64::MAX][case % 5];
+            let keys: Vec<u64> = (0..n * cols)
+                .map(|_| {
+                    let k = next() % distinct;
+                    if case % 3 == 0 { k } else { k.wrapping_mul(0xD6E8_FEB8_6659_FD93) }
+                })
+                .collect();
+            // Ids ascending, or shuffled with repeats (a repeated id pairs with nothing).
+            let ids: Vec<i64> = (0..n).map(|i| if case % 4 == 0 { (next() % 50) as i64 } else { 3 * i as i64 }).collect();
+            let expected = reference(&keys, cols, &ids);
+            for threads in [1, 2, 3, 7] {
+                assert_eq!(band_pair_codes(&keys, cols, &ids, threads).unwrap(), expected, "case {case}, {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn big_buckets_are_stars() {
+        let n = MAX_BUCKET_PAIRS + 2;
+        let ids: Vec<i64> = (0..n as i64).collect();
+        let codes = band_pair_codes(&vec![7u64; n], 1, &ids, 1).unwrap();
+        assert_eq!(codes.len(), 2 * n - 3);
+        assert!(codes.contains(&(1 << 32 | 2)) && codes.contains(&(n as i64 - 1)) && !codes.contains(&(1 << 32 | 3)));
+        let small = band_pair_codes(&vec![7u64; 4], 1, &ids[..4], 1).unwrap();
+        assert_eq!(small.len(), 6);
+    }
+
+    #[test]
+    fn refuses_bad_input() {
+        assert!(band_pair_codes(&[1, 2, 3], 2, &[0, 1], 1).is_err());
+        assert!(band_pair_codes(&[1, 1], 1, &[0, -1], 1).is_err());
+        assert!(band_pair_codes(&[1, 1], 1, &[0, 1 << 31], 1).is_err());
+        assert_eq!(band_pair_codes(&[1, 1], 1, &[0, 5], 1).unwrap(), vec![5]);
+        assert_eq!(band_pair_codes(&[], 0, &[0, 5], 1).unwrap(), Vec::<i64>::new());
+    }
+}

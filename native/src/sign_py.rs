@@ -1,0 +1,112 @@
+//! The bindings of `sign` (paragraphs, Python strings read where Python stores them, to their
+//! LSH band keys in one call) and `lsh_pairs` (the candidate pairs of the band keys).
+
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::chars::{self, BMP};
+use crate::lsh_pairs;
+use crate::python_chars::units;
+use crate::sign::{self, Params};
+use crate::{resolve_threads, InputError};
+
+/// Word counts, LSH band keys and NFKC suspects of paragraphs (``minhash.sign_texts``).
+///
+/// Args:
+///     texts: the paragraphs (a list of str).
+///     table: uint32, the entry of each code point of the Basic Multilingual Plane (65,536).
+///     astral_entry: a callable returning the entry (an int) of a code point above U+FFFF; it is
+///         called once per distinct such code point, before the GIL is released.
+///     ngram: words per shingle (1 or more).
+///     a: uint32, the multiplier of each permutation (``bands * len(mult)`` of them at least).
+///     b: uint32, the addend of each permutation (as many as ``a``).
+///     mult: uint64, one multiplier per row of a band.
+///     bands: LSH bands.
+///     flag: the entry bit whose paragraphs are listed.
+///     threads: threads to split the paragraphs between (0: every core).
+///
+/// Returns:
+///     ``(n_words, signed, keys, flagged)``: int32 words of each paragraph, the int32 ids of
+///     the paragraphs with shingles, their uint64 band keys ``(len(signed), bands)``, and the
+///     int64 ids of the paragraphs holding an entry with ``flag``.
+///
+/// Raises:
+///     TypeError: ``texts`` holds something other than a str, or an array is not a contiguous
+///         array of its dtype.
+///     ValueError: a bad table, ``ngram`` 0, too few permutations for the bands, or no rows.
+#[pyfunction]
+#[pyo3(signature = (texts, table, astral_entry, ngram, a, b, mult, bands, flag, threads = 1))]
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::type_complexity)]
+fn sign_paragraphs<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyList>,
+    table: PyReadonlyArray1<'py, u32>,
+    astral_entry: &Bound<'py, PyAny>,
+    ngram: usize,
+    a: PyReadonlyArray1<'py, u32>,
+    b: PyReadonlyArray1<'py, u32>,
+    mult: PyReadonlyArray1<'py, u64>,
+    bands: usize,
+    flag: u32,
+    threads: usize,
+) -> PyResult<(Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<i64>>)> {
+    // Strong references to the strings, held until the keys are made: no other thread can
+    // free one while the GIL is released below (even if it empties the list).
+    let strings: Vec<Bound<'py, PyString>> =
+        texts.iter().map(|t| t.downcast_into::<PyString>().map_err(PyErr::from)).collect::<PyResult<_>>()?;
+    let units = strings.iter().map(units).collect::<PyResult<Vec<_>>>()?;
+    let astral = chars::astral_code_points(&units);
+    let astral_entries = astral.iter().map(|&c| astral_entry.call1((c,))?.extract::<u32>()).collect::<PyResult<Vec<_>>>()?;
+    let table: &[u32; BMP] = table
+        .as_slice()?
+        .try_into()
+        .map_err(|_| InputError(format!("the table holds {} entries, not {BMP}", table.len())))?;
+    let (a, b, mult) = (a.as_slice()?, b.as_slice()?, mult.as_slice()?);
+    let p = Params { table, astral: &astral, astral_entries: &astral_entries, ngram, a, b, mult, bands, flag };
+    let threads = resolve_threads(threads);
+    let out = py.allow_threads(|| sign::sign(&units, &p, threads))?;
+    let n = out.signed.len();
+    Ok((
+        PyArray1::from_vec(py, out.n_words),
+        PyArray1::from_vec(py, out.signed),
+        PyArray1::from_vec(py, out.keys).reshape([n, bands])?,
+        PyArray1::from_vec(py, out.flagged),
+    ))
+}
+
+/// The distinct pairs of ids sharing a key in some band (``lsh.band_pairs``, ``lsh.band_codes``).
+///
+/// Args:
+///     keys: uint64 band keys, shape ``(len(ids), bands)``, C-contiguous.
+///     ids: int64, the id of each row (in ``0..2**31``).
+///     threads: threads to split the bands between (0: every core).
+///
+/// Returns:
+///     int64 array of the sorted, distinct ``lo << 32 | hi`` codes (``lo < hi``).
+///
+/// Raises:
+///     ValueError: ``keys`` has not one row per id, or an id is outside ``0..2**31``.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+#[pyo3(signature = (keys, ids, threads = 1))]
+fn band_pair_codes<'py>(
+    py: Python<'py>,
+    keys: PyReadonlyArray2<'py, u64>,
+    ids: PyReadonlyArray1<'py, i64>,
+    threads: usize,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let cols = keys.shape()[1];
+    let (k, i) = (keys.as_slice()?, ids.as_slice()?);
+    let threads = resolve_threads(threads);
+    let out = py.allow_threads(|| lsh_pairs::band_pair_codes(k, cols, i, threads))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
+/// Adds this module's functions to ``nettoyeur._core``.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(sign_paragraphs, m)?)?;
+    m.add_function(wrap_pyfunction!(band_pair_codes, m)?)?;
+    Ok(())
+}
