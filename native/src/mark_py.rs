@@ -22,13 +22,22 @@ use crate::shapes_py::Shapes;
 fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: usize, part_words: usize) -> PyResult<Vec<u32>> {
     let py = shapes.py();
     let mut shapes = shapes.borrow_mut();
-    let mut lines = Vec::new();
-    for text in texts.try_iter()? {
-        lines.push(shapes.read(py, text?.downcast::<PyString>()?)?);
-    }
-    let table = &shapes.table;
     let limits = MenuLimits { min_parts, part_words };
-    Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
+    // The lines described lately are read from the shapes (`Shapes.describe` kept their code points).
+    let mut out = Vec::new();
+    for text in texts.try_iter()? {
+        let text = text?;
+        let text = text.downcast::<PyString>()?;
+        let marks = match shapes.known.get(text) {
+            Some(known) => mark::line_marks(&shapes.table, &known.collapsed, limits),
+            None => {
+                let line = shapes.read(py, text)?;
+                mark::line_marks(&shapes.table, &line, limits)
+            }
+        };
+        out.push(marks);
+    }
+    Ok(out)
 }
 
 /// ``_outlying`` up to the article's vocabulary: the blocks of a page weighed by their prose.
