@@ -89,22 +89,45 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
 
 
 # The real command, with files renamed into place every 50 instead of every 4,096: a corpus
-# of a few thousand files then has finished files to lose (or not) at every moment.
-_SMALL_BATCHES = (
-    "import sys, nettoyeur.corpus.folder_writer as s; s.SYNC_FILES = 50\n"
-    "from nettoyeur.cli.main import main\n"
-    "sys.argv[0] = 'nettoyeur'; main()\n"
-)
+# of a few thousand files then has finished files to lose (or not) at every moment. With
+# NETTOYEUR_TEST_PAUSE=FILE, the run pauses once, right after its first batch of files is
+# renamed into place: it creates FILE.waiting and sleeps until FILE exists (or a guard of
+# 120 s passes), so a signal sent then lands in the write pass at a known point, however
+# fast the machine (racing a finished run made CI skip these cases).
+_SMALL_BATCHES = """
+import os, sys, time
+import nettoyeur.corpus.folder_writer as s
+s.SYNC_FILES = 50
+pause = os.environ.get("NETTOYEUR_TEST_PAUSE")
+if pause:
+    flush = s.FolderSink._flush
+    def paused(self):
+        before = self.output_files["written"]
+        flush(self)
+        if self.output_files["written"] > before and not os.path.exists(pause + ".waiting"):
+            open(pause + ".waiting", "w").close()
+            deadline = time.monotonic() + 120
+            while not os.path.exists(pause) and time.monotonic() < deadline:
+                time.sleep(0.01)
+    s.FolderSink._flush = paused
+from nettoyeur.cli.main import main
+sys.argv[0] = "nettoyeur"
+main()
+"""
 
 
-def start(args: list[str], **kwargs) -> subprocess.Popen:
-    """Starts ``nettoyeur`` in its own process group (like a shell job)."""
+def start(args: list[str], pause: Path | None = None, **kwargs) -> subprocess.Popen:
+    """Starts ``nettoyeur`` in its own process group (like a shell job); ``pause``: see _SMALL_BATCHES."""
+    env = dict(os.environ)
+    if pause is not None:
+        env["NETTOYEUR_TEST_PAUSE"] = str(pause)
     return subprocess.Popen(
         [sys.executable, "-c", _SMALL_BATCHES, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        env=env,
         **kwargs,
     )
 
@@ -233,11 +256,14 @@ def test_sigkill_then_plain_overwrite_run_also_finishes(big, tmp_path):
 )
 def test_interrupt_stops_cleanly_and_says_what_was_finished(big, tmp_path, sig, whole_group, phase):
     src, out = big["src"], tmp_path / "out"
-    proc = start(["clean", str(src), str(out), "-q", "--workers", "2"])
     if phase == "analysis":
+        proc = start(["clean", str(src), str(out), "-q", "--workers", "2"])
         hit = wait_for(proc, lambda: journal_path(out).exists())
-    else:
-        hit = wait_for(proc, lambda: len(journal_entries(out)) >= 50)
+    else:  # paused after its first 50 files are renamed: the signal lands inside the write pass
+        pause = tmp_path / "pause"
+        proc = start(["clean", str(src), str(out), "-q", "--workers", "2"], pause=pause)
+        hit = wait_for(proc, lambda: pause.with_suffix(".waiting").exists())
+        assert hit, "the run ended before its first renamed batch"
     if whole_group:
         os.killpg(proc.pid, sig)
     else:
@@ -246,7 +272,9 @@ def test_interrupt_stops_cleanly_and_says_what_was_finished(big, tmp_path, sig, 
     reap_group(proc)
     if not hit:
         pytest.skip("the run finished before the interruption")
-    if proc.returncode == 0 and len(set(journal_entries(out))) == N_FILES:
+    if phase == "write":
+        assert len(set(journal_entries(out))) >= 50, "the paused run had finished its first batch"
+    elif proc.returncode == 0 and len(set(journal_entries(out))) == N_FILES:
         # The signal came after the last file was written (a fast run on a loaded machine):
         # there was nothing left to interrupt, and the run said so with a clean exit.
         pytest.skip("the run finished between the interruption point and the signal")

@@ -88,7 +88,17 @@ def test_the_reader_refuses_what_it_cannot_follow():
         gate._derive("ab", 2, [])  # re.IGNORECASE
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized, with no example database: hypothesis's generation from this large pattern once
+# raised FlakyStrategyDefinition in a full run (a replayed draw took another branch), a failure
+# of the generator, not of the gate. The same 1,500 strings every run keep it reproducible; the
+# tests below add random strings from the mojibake alphabet, against ftfy itself.
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.from_regex(BADNESS_RE))
 def test_every_string_ftfys_detector_finds_passes_the_gate(text):
     assert is_bad(text)
