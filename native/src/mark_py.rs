@@ -1,6 +1,7 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
 //! lines in one call (`line_marks`), and the blocks of `_outlying` (`outlying_blocks`).
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
@@ -22,22 +23,28 @@ use crate::shapes_py::Shapes;
 fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: usize, part_words: usize) -> PyResult<Vec<u32>> {
     let py = shapes.py();
     let mut shapes = shapes.borrow_mut();
-    let limits = MenuLimits { min_parts, part_words };
-    // The lines described lately are read from the shapes (`Shapes.describe` kept their code points).
-    let mut out = Vec::new();
+    // The lines described lately are read from the shapes (`Shapes.describe` kept their code
+    // points), by the address of their string; the others are read here.
+    let mut lines: Vec<Result<usize, Vec<u32>>> = Vec::new();
     for text in texts.try_iter()? {
         let text = text?;
         let text = text.downcast::<PyString>()?;
-        let marks = match shapes.known.get(text) {
-            Some(known) => mark::line_marks(&shapes.table, &known.collapsed, limits),
-            None => {
-                let line = shapes.read(py, text)?;
-                mark::line_marks(&shapes.table, &line, limits)
-            }
-        };
-        out.push(marks);
+        lines.push(match shapes.known.get(text) {
+            Some(_) => Ok(text.as_ptr() as usize),
+            None => Err(shapes.read(py, text)?),
+        });
     }
-    Ok(out)
+    let (table, known) = (&shapes.table, &shapes.known);
+    // (Nothing was added to the known lines since: each is there still.)
+    let lines = lines
+        .iter()
+        .map(|line| match line {
+            Ok(address) => known.at(*address).map(|k| &k.collapsed[..]).ok_or_else(|| PyRuntimeError::new_err("a known line was forgotten")),
+            Err(cps) => Ok(&cps[..]),
+        })
+        .collect::<PyResult<Vec<&[u32]>>>()?;
+    let limits = MenuLimits { min_parts, part_words };
+    Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
 }
 
 /// ``_outlying`` up to the article's vocabulary: the blocks of a page weighed by their prose.

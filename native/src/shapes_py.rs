@@ -83,6 +83,11 @@ impl KnownLines {
         self.lines.get(&(line.as_ptr() as usize))
     }
 
+    /// The line known at `address` (``KnownLines::get`` gave it: it is held until the next `add`).
+    pub(crate) fn at(&self, address: usize) -> Option<&Known> {
+        self.lines.get(&address)
+    }
+
     /// Remembers a line described.
     fn add(&mut self, line: Py<PyString>, collapsed: Vec<u32>, lowered: Vec<u32>, words: Vec<(usize, usize)>) {
         let size = collapsed.len() + lowered.len() + 2 * words.len();
