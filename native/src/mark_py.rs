@@ -1,6 +1,7 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
 //! lines in one call (`line_marks`), and the blocks of `_outlying` (`outlying_blocks`).
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
@@ -22,11 +23,26 @@ use crate::shapes_py::Shapes;
 fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: usize, part_words: usize) -> PyResult<Vec<u32>> {
     let py = shapes.py();
     let mut shapes = shapes.borrow_mut();
-    let mut lines = Vec::new();
+    // The lines described lately are read from the shapes (`Shapes.describe` kept their code
+    // points), by the address of their string; the others are read here.
+    let mut lines: Vec<Result<usize, Vec<u32>>> = Vec::new();
     for text in texts.try_iter()? {
-        lines.push(shapes.read(py, text?.downcast::<PyString>()?)?);
+        let text = text?;
+        let text = text.downcast::<PyString>()?;
+        lines.push(match shapes.known.get(text) {
+            Some(_) => Ok(text.as_ptr() as usize),
+            None => Err(shapes.read(py, text)?),
+        });
     }
-    let table = &shapes.table;
+    let (table, known) = (&shapes.table, &shapes.known);
+    // (Nothing was added to the known lines since: each is there still.)
+    let lines = lines
+        .iter()
+        .map(|line| match line {
+            Ok(address) => known.at(*address).map(|k| &k.collapsed[..]).ok_or_else(|| PyRuntimeError::new_err("a known line was forgotten")),
+            Err(cps) => Ok(&cps[..]),
+        })
+        .collect::<PyResult<Vec<&[u32]>>>()?;
     let limits = MenuLimits { min_parts, part_words };
     Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
 }

@@ -357,12 +357,21 @@ impl Table {
 
     /// The shape of a line from its collapsed text and that text lower-cased (`describe`).
     pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
+        self.describe_with(collapsed, lowered, |_, _| {})
+    }
+
+    /// [`Table::describe`], and `letter_word(start, end)` called for each word of `lowered` that is
+    /// letters only, in order (the words [`Table::add_letter_words_at`] finds), in the same pass.
+    pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], mut letter_word: impl FnMut(usize, usize)) -> Shape {
         let sentence = ends_sentence(&collapsed);
         // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
         let (max, mut n, mut function) = (self.function_max, 0usize, 0usize);
-        let cjk = self.for_each_word(lowered, |s, e, _| {
+        let cjk = self.for_each_word(lowered, |s, e, letters| {
             n += 1;
             function += (e - s <= max && self.function_words.contains(&lowered[s..e])) as usize;
+            if letters {
+                letter_word(s, e);
+            }
         });
         let stop = if cjk {
             self.cjk_function_share(lowered)

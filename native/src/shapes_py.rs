@@ -3,13 +3,14 @@
 //! document (or of a batch) in one call.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFrozenSet, PyString, PyStringData, PyTuple};
 
-use crate::shapes::{self, KeyedLine, Limits, Near, Shape, Table};
+use crate::shapes::{self, FxHasher, KeyedLine, Limits, Near, Shape, Table};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -48,6 +49,74 @@ fn py_string<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>
     }
 }
 
+/// What `describe` found of a line that the document's later questions read again.
+pub(crate) struct Known {
+    /// The line's string (``LineInfo.text``), held so that its address is its own while known.
+    _line: Py<PyString>,
+    /// Its code points (the line is collapsed: ``LineInfo.text``).
+    pub(crate) collapsed: Vec<u32>,
+    /// ``str.lower()`` of them.
+    pub(crate) lowered: Vec<u32>,
+    /// The words of `lowered` that are letters only (`Table::add_letter_words_at`).
+    pub(crate) words: Vec<(usize, usize)>,
+}
+
+/// The lines `describe` gave lately, by the address of their string: marking a document asks about
+/// the same strings (``LineInfo.text``) again right after (its line flags, its neighbours' keys,
+/// its article's stems), and reading and lower-casing them again was most of those calls (c300,
+/// 4,000 documents: the article's 180 ms, of which 130 ms read its lines). A string is held while
+/// known, so no other string can have its address then; Python's strings never change.
+#[derive(Default)]
+pub(crate) struct KnownLines {
+    lines: HashMap<usize, Known, BuildHasherDefault<FxHasher>>,
+    /// Code points held (`collapsed`, `lowered`, and two per word).
+    held: usize,
+}
+
+/// The code points the known lines hold at most, then forgotten all at once (2 MB: marking reads a
+/// document's lines right after describing them, and a document of c300 has 5,300 code points).
+const KNOWN_MAX: usize = 1 << 19;
+
+impl KnownLines {
+    /// What `describe` found of `line` when it is known.
+    pub(crate) fn get(&self, line: &Bound<'_, PyString>) -> Option<&Known> {
+        self.lines.get(&(line.as_ptr() as usize))
+    }
+
+    /// The line known at `address` (``KnownLines::get`` gave it: it is held until the next `add`).
+    pub(crate) fn at(&self, address: usize) -> Option<&Known> {
+        self.lines.get(&address)
+    }
+
+    /// Remembers a line described.
+    fn add(&mut self, line: Py<PyString>, collapsed: Vec<u32>, lowered: Vec<u32>, words: Vec<(usize, usize)>) {
+        let size = collapsed.len() + lowered.len() + 2 * words.len();
+        if self.held + size > KNOWN_MAX {
+            self.lines.clear();
+            self.held = 0;
+        }
+        if size > KNOWN_MAX {
+            return;
+        }
+        let address = line.as_ptr() as usize;
+        if let Some(old) = self.lines.insert(address, Known { _line: line, collapsed, lowered, words }) {
+            self.held -= old.collapsed.len() + old.lowered.len() + 2 * old.words.len();
+        }
+        self.held += size;
+    }
+}
+
+/// A line's shape, its lower-case and the words of that which are letters only (`Shapes.describe`).
+type Described = (Shape, Vec<u32>, Vec<(usize, usize)>);
+
+/// The shape of a collapsed line from it and its lower-case, with its words that are letters only.
+fn described(table: &Table, collapsed: Vec<u32>, lowered: Vec<u32>) -> Described {
+    // About one word in six code points (c300's prose: 5.3 code points a word and its space).
+    let mut words = Vec::with_capacity(lowered.len() / 6 + 1);
+    let shape = table.describe_with(collapsed, &lowered, |s, e| words.push((s, e)));
+    (shape, lowered, words)
+}
+
 /// Line shapes and line keys from Python's character table (``line_shapes.shape_table``).
 ///
 /// Args:
@@ -67,6 +136,8 @@ fn py_string<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>
 pub struct Shapes {
     pub(crate) table: Table,
     learn: Py<PyAny>,
+    /// The lines described lately (read again by the questions about their document).
+    pub(crate) known: KnownLines,
 }
 
 impl Shapes {
@@ -123,10 +194,20 @@ impl Shapes {
 
     /// The stems of each line of `texts` (its words, lower-cased, as `describe` cuts them).
     fn stems_of(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<Vec<u32>>>> {
-        let read = self.read_all(py, texts)?;
-        let lowered = self.lower_all(py, &read)?;
-        let table = &self.table;
-        Ok(py.allow_threads(|| lowered.iter().map(|low| table.stems(low)).collect()))
+        let mut out = Vec::new();
+        for text in texts.try_iter()? {
+            let text = text?;
+            let text = text.downcast::<PyString>()?;
+            let stems = match self.known.get(text) {
+                Some(known) => self.table.stems(&known.lowered),
+                None => {
+                    let cps = self.read(py, text)?;
+                    self.table.stems(&self.lower(py, &cps)?)
+                }
+            };
+            out.push(stems);
+        }
+        Ok(out)
     }
 
     /// `frequency_key` of a line's code points.
@@ -141,7 +222,16 @@ impl Shapes {
         let mut out = Vec::new();
         for (k, text) in texts.try_iter()?.enumerate() {
             let text = text?;
-            let cps = self.read(py, text.downcast::<PyString>()?)?;
+            let text = text.downcast::<PyString>()?;
+            if let Some(known) = self.known.get(text) {
+                // The line is its collapsed text: its key is its lower-case with digits masked.
+                let counted = self.table.has_fewer_words(&known.collapsed, limit);
+                let paired = counted && self.table.has_letter(&known.collapsed);
+                let key = if want(k, counted, paired) { Some(self.table.mask_digits(&known.lowered)) } else { None };
+                out.push(KeyedLine { counted, paired, key });
+                continue;
+            }
+            let cps = self.read(py, text)?;
             let counted = self.table.has_fewer_words(&cps, limit);
             let paired = counted && self.table.has_letter(&cps);
             let key = if want(k, counted, paired) { Some(self.key(py, &cps)?) } else { None };
@@ -173,7 +263,7 @@ impl Shapes {
         let (prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale) = limits;
         let limits = Limits { prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale };
         let table = Table::new(flags.as_slice()?.to_vec(), lower.as_slice()?.to_vec(), many, function_words, not_stems, cjk, limits)?;
-        Ok(Shapes { table, learn })
+        Ok(Shapes { table, learn, known: KnownLines::default() })
     }
 
     /// The 64-bit keys of a document's lines (``line_counts.document_line_keys``), each once.
@@ -290,27 +380,29 @@ impl Shapes {
             given.push(text);
         }
         let table = &self.table;
-        // Collapsed, lowered (None: Python lowers it) and described without the GIL.
-        let shape = |cps: Vec<u32>| -> (bool, Result<Shape, Vec<u32>>) {
+        // Collapsed, lowered (None: Python lowers it) and described without the GIL, with the
+        // line's words that are letters only (kept for the article's stems).
+        let shape = |cps: Vec<u32>| -> (bool, Result<Described, Vec<u32>>) {
             let same = table.is_collapsed(&cps);
             let collapsed = if same { cps } else { table.collapse(&cps) };
             match table.lower(&collapsed) {
-                Some(lowered) => (same, Ok(table.describe(collapsed, &lowered))),
+                Some(lowered) => (same, Ok(described(table, collapsed, lowered))),
                 None => (same, Err(collapsed)),
             }
         };
-        let shapes: Vec<(bool, Result<Shape, Vec<u32>>)> = py.allow_threads(|| lines.into_iter().map(shape).collect());
+        let shapes: Vec<(bool, Result<Described, Vec<u32>>)> = py.allow_threads(|| lines.into_iter().map(shape).collect());
         let mut out = Vec::with_capacity(shapes.len());
         for (text, (same, shape)) in given.into_iter().zip(shapes) {
-            let shape = match shape {
-                Ok(shape) => shape,
+            let (shape, lowered, words) = match shape {
+                Ok(found) => found,
                 Err(collapsed) => {
                     let lowered = self.lower(py, &collapsed)?;
-                    self.table.describe(collapsed, &lowered)
+                    described(&self.table, collapsed, lowered)
                 }
             };
             let line = if same { text } else { py_string(py, &shape.collapsed)? };
-            out.push((line, shape.n_words, shape.stop_share, shape.prose, shape.sentence).into_pyobject(py)?);
+            out.push((line.clone(), shape.n_words, shape.stop_share, shape.prose, shape.sentence).into_pyobject(py)?);
+            self.known.add(line.unbind(), shape.collapsed, lowered, words);
         }
         Ok(out)
     }
@@ -375,6 +467,14 @@ impl ArticleStems {
         let mut shapes = self.shapes.borrow_mut(py);
         let (mut cps, mut ends) = (Vec::new(), Vec::with_capacity(lines.len()));
         for line in &lines {
+            if let Some(known) = shapes.known.get(line.bind(py)) {
+                // Described lately: its lower-case and words are known (the order of the words
+                // does not matter to the answers).
+                let base = self.text.len();
+                self.text.extend_from_slice(&known.lowered);
+                self.words.extend(known.words.iter().map(|&(s, e)| (base + s, base + e)));
+                continue;
+            }
             let start = cps.len();
             extend_code_points(line.bind(py), &mut cps)?;
             if cps[start..].iter().any(|&c| c > 0xFFFF) {

@@ -18,9 +18,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import mark_reference
 import shapes_reference as ref
 from nettoyeur import _core
-from nettoyeur.boilerplate import line_shapes
+from nettoyeur.boilerplate import line_shapes, mark
 from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS
 
 DATA = Path(__file__).parents[1] / "data"
@@ -96,6 +97,39 @@ def test_document_keys_and_neighbour_codes_are_the_plain_definitions(texts, data
     assert set(found) == {ref.hash64(k) for k in ref.document_keys(texts)}
     at = data.draw(st.lists(st.integers(0, max(len(texts) - 1, 0)), max_size=len(texts))) if texts else []
     assert CORE.neighbour_codes(texts, at, FREQUENCY_MAX_WORDS) == ref.neighbour_codes(texts, at)
+
+
+def _fresh(text: str) -> str:
+    """A new string object with the same code points (one the core has not described)."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+
+
+@LAW
+@given(st.lists(lines, max_size=8), st.lists(st.integers(0, 20), max_size=8))
+@example(["ΟΔΟΣ ΣΑΣ πολύ", "  a\u2003b  ", "İSTANBUL 𐐀𐐁𐐀𐐁 12", "a\ud800 b"], [0, 1, 2, 3])
+def test_questions_about_lines_just_described_are_the_plain_definitions(texts, positions):
+    """The core keeps what it found of the lines it described (``LineInfo.text``) for the questions that follow.
+
+    Those strings' flags, keys, neighbour codes, stems and article answers are the plain
+    definitions, as for new strings with the same text, also once the kept lines are forgotten.
+    """
+    for _ in range(2):
+        infos = line_shapes.describe_many(texts)
+        described = [info.text for info in infos]
+        fresh = [_fresh(t) for t in described]
+        assert mark.line_marks(described) == [mark_reference.line_marks(t) for t in fresh]
+        assert mark.line_marks(described) == mark.line_marks(fresh)
+        assert CORE.stems(described) == [ref.stems(t) for t in fresh]
+        assert set(CORE.line_keys(described, FREQUENCY_MAX_WORDS)) == {ref.hash64(k) for k in ref.document_keys(fresh)}
+        at = [k % len(texts) for k in positions] if texts else []
+        assert CORE.neighbour_codes(described, at, FREQUENCY_MAX_WORDS) == ref.neighbour_codes(fresh, at)
+        asked = described[:2] + fresh[2:4]
+        for before_set in (0, 100):
+            article = CORE.article(described, before_set)
+            assert article.shared_lines(asked) == ref.shared_lines(fresh, asked)
+            assert article.shared_lines(described[-1:]) == ref.shared_lines(fresh, fresh[-1:])
+        # Many long lines described: the kept ones are forgotten (bounded), the answers stay.
+        CORE.describe(["x" * 5000 + f" {k}" for k in range(120)])
 
 
 @LAW
