@@ -26,7 +26,10 @@ Three independent signals; each removal names the one that fired
     flagged; a long run of short lines that other signals flagged in good part is a
     sidebar or a menu, and its other lines without figures go too (``chrome-run``).
     Headlines each over a blurb, listed under a "related" heading, are teasers of other
-    articles (``teaser-list``), found before the body is, since their blurbs are prose.
+    articles (``teaser-list``), found before the body is, since their blurbs are prose; so is
+    a run of four headlines or more just beside chrome whose words are not the article's: a
+    list of links to other pages (``headline-run``,
+    :mod:`nettoyeur.boilerplate.headlines`).
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
 thread below the article as a whole (``boilerplate:structure:comments``, see
@@ -48,6 +51,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from nettoyeur import _core
+from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
     ArticleStems,
@@ -682,6 +686,8 @@ def mark(
         _comment_thread(infos, flags)
     infos = _wrapped_prose(infos, flags, marks)
     _teaser_list(infos, flags)
+    for k, verdict in headline_runs(infos, flags).items():
+        flags[k] = verdict
     heads = _keep_dated_list(infos, flags)
     line_flags = flags
     flags = _article_signals(infos, marks, line_flags, file_counts, around)
