@@ -59,6 +59,7 @@ from nettoyeur.boilerplate.line_shapes import (
     article_stems,
     count_words,
     describe,
+    describe_many,
     frequency_key,
     has_fewer_words,
     memo_for,
@@ -300,7 +301,6 @@ _MENU_SEPARATOR = re.compile("[|\u00a6\u00b7\u2022\u00bb]")
 # allowed in a fifth of the items, a title "Letters: Roads | Taxes | ..." went).
 LONG_MENU_MIN_PARTS = 5
 LONG_MENU_SHORT_SHARE = 0.8
-_ITEM_END = (".", "!", "?", "\u2026")
 
 
 def line_marks(texts: list[str]) -> list[int]:
@@ -386,10 +386,6 @@ def _first_pass(
         MENU_MIN_PARTS,
         MENU_MAX_STOPWORDS,
     )
-    for k in _short_item_menus(lines, marks):
-        flags[k] = Verdict("boilerplate:pattern:nav", detail="separated-menu-short-items")
-    for k in _long_item_menus(lines, marks):
-        flags[k] = Verdict("boilerplate:pattern:nav", detail="separated-menu-long-items")
     for k, kind, n_files, files in found:
         if kind == _RULE:
             rule = lines[k][1]
@@ -400,6 +396,12 @@ def _first_pass(
         else:
             how = "with the same neighbour" if kind == _BLOCK else "between the same neighbours"
             flags[k] = Verdict("boilerplate:frequency:recurring-block", detail=f"in {n_files} files, {files} {how}")
+    # The menus that a limit of MENU misses come before the frequency signal, as MENU does.
+    loose = [(k, "separated-menu-short-items") for k in _short_item_menus(lines, marks)]
+    loose += [(k, "separated-menu-long-items") for k in _long_item_menus(lines, marks)]
+    for k, detail in loose:
+        if flags[k] is None or flags[k].reason.startswith("boilerplate:frequency:"):
+            flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
     return flags
 
 
@@ -435,7 +437,7 @@ def _long_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]
         parts = [part for part in parts if _LETTER.search(part)]
         if any(":" in part for part in parts):
             continue  # a field with its value: "Letters: Roads | Taxes" is a title, as for MENU
-        short = sum(1 for part in parts if count_words(part) <= MENU_PART_WORDS and not part.endswith(_ITEM_END))
+        short = sum(1 for item in describe_many(parts) if item.n_words <= MENU_PART_WORDS and not item.sentence)
         if len(parts) >= LONG_MENU_MIN_PARTS and short >= LONG_MENU_SHORT_SHARE * len(parts):
             found.append(k)
     return found
