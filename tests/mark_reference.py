@@ -126,6 +126,37 @@ def separated_menu(text: str, stop_share: float) -> bool:
     return stop_share <= m.MENU_MAX_STOPWORDS and menu_items(text)
 
 
+_MENU_SEPARATOR = re.compile("[|\u00a6\u00b7\u2022\u00bb]")
+
+
+def short_item_menu(info, rule) -> bool:
+    """``_short_item_menus`` of one line: a menu of many short items with up to half function words."""
+    if rule is not None or not menu_items(info.text):
+        return False
+    if not m.MENU_MAX_STOPWORDS < info.stop_share <= m.SHORT_MENU_MAX_STOPWORDS:
+        return False
+    items = len([part for part in _MENU_SEPARATOR.split(info.text) if _LETTER.search(part)])
+    return items >= m.SHORT_MENU_MIN_PARTS and info.n_words <= m.SHORT_MENU_ITEM_WORDS * items
+
+
+def long_item_menu(info, rule) -> bool:
+    """``_long_item_menus`` of one line: a menu of many items, a few of them too long for a menu's item."""
+    if rule is not None or menu_items(info.text) or info.stop_share > m.MENU_MAX_STOPWORDS:
+        return False
+    if info.text[:1] == "|":
+        return False
+    parts = [part.strip(" -[]()") for part in _MENU_SEPARATOR.split(info.text)]
+    parts = [part for part in parts if _LETTER.search(part)]
+    if len(parts) < m.LONG_MENU_MIN_PARTS or any(":" in part for part in parts):
+        return False
+    short = [
+        part
+        for part in parts
+        if shapes_reference.count_words(part) <= m.MENU_PART_WORDS and not shapes_reference.describe(part)[4]
+    ]
+    return len(short) >= m.LONG_MENU_SHORT_SHARE * len(parts)
+
+
 def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
     """``_first_pass`` as it was written: the verdicts ``(reason, detail)`` of each line (None: none)."""
 
@@ -149,6 +180,10 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
             flag = (f"boilerplate:pattern:{rule.kind}", rule.name)
         elif info.n_words >= m.MENU_MIN_PARTS and separated_menu(info.text, info.stop_share):
             flag = ("boilerplate:pattern:nav", "separated-menu")
+        elif short_item_menu(info, rule):
+            flag = ("boilerplate:pattern:nav", "separated-menu-short-items")
+        elif long_item_menu(info, rule):
+            flag = ("boilerplate:pattern:nav", "separated-menu-long-items")
         elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
             n_files = file_counts.get(near[0], 0)
             if n_files >= min_files:

@@ -1,0 +1,102 @@
+"""Runs of headlines beside chrome (``boilerplate:position:headline-run``): the laws of the signal.
+
+The golden documents of tests/data/boilerplate_cases.json (``en-headline-run-*``) show it in
+context; these tests hold for any page.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur.boilerplate.headlines import (
+    HEADLINE_MAX_STOPWORDS,
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_WORDS,
+    HEADLINE_RUN_MIN,
+    headline_runs,
+)
+from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.records import Verdict
+
+# Lines written for this test: article prose, headlines of other pages, a heading of the
+# article, sentences and figures.
+POOL = [
+    "The harbour town of Westmere rebuilt its wooden pier this spring, and the fishing boats are back at the quay.",
+    "Work on the pier took eleven months, because most of the oak piles under the deck had rotted.",
+    "Council Votes on the New Library Budget",
+    "Heavy Rain Expected for the Weekend Festival",
+    "Two Schools Merge in the Autumn",
+    "Farewell Concert for the Old Bandstand",
+    "Divers Inspect the Rotten Oak Piles",
+    "The boats came back.",
+    "Winter Year 1",
+    "Tickets 12 / doors open at 8pm",
+    "7:42.5",
+    "Home",
+]
+INFOS = [describe(text) for text in POOL]
+CHROME = Verdict("boilerplate:pattern:share", detail="test")
+
+def _headline(info) -> bool:
+    """The shape of a headline, as the module defines it (its limits)."""
+    return (
+        HEADLINE_MIN_WORDS <= info.n_words <= HEADLINE_MAX_WORDS
+        and not info.sentence
+        and info.stop_share <= HEADLINE_MAX_STOPWORDS
+        and not info.text.endswith(":")
+        and any(c.isalpha() for c in info.text)
+    )
+
+
+pages = st.lists(
+    st.tuples(st.integers(0, len(POOL) - 1), st.booleans()),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages)
+def test_only_unflagged_headlines_in_long_runs_beside_chrome_are_flagged(page):
+    infos = [INFOS[i] for i, _ in page]
+    flags = [CHROME if flagged else None for _, flagged in page]
+    before = list(flags)
+    found = headline_runs(infos, flags)
+    assert flags == before  # read only
+    for k, verdict in found.items():
+        assert verdict.reason == "boilerplate:position:headline-run"
+        assert flags[k] is None
+        # k stands in a run of at least HEADLINE_RUN_MIN unflagged headlines.
+        start, end = k, k + 1
+        while start > 0 and flags[start - 1] is None and _headline(infos[start - 1]):
+            start -= 1
+        while end < len(infos) and flags[end] is None and _headline(infos[end]):
+            end += 1
+        assert end - start >= HEADLINE_RUN_MIN
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages)
+def test_nothing_is_flagged_without_chrome_or_an_edge_beside_the_run(page):
+    # The same page framed by article prose on both sides, nothing flagged: no run has
+    # chrome beside it, and no run touches an edge.
+    prose = INFOS[0]
+    infos = [prose] + [INFOS[i] for i, _ in page] + [prose]
+    assert headline_runs(infos, [None] * len(infos)) == {}
+
+
+def test_a_run_shorter_than_the_minimum_stays():
+    infos = [INFOS[0], INFOS[1]] + [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN - 1)] + [INFOS[0]]
+    flags = [None, CHROME] + [None] * (HEADLINE_RUN_MIN - 1) + [None]
+    assert headline_runs(infos, flags) == {}
+    longer = [INFOS[0], INFOS[1]] + [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)] + [INFOS[0]]
+    flags = [None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
+    assert set(headline_runs(longer, flags)) == set(range(2, 2 + HEADLINE_RUN_MIN))
+
+
+def test_a_run_about_the_article_stays():
+    home = INFOS[-1]
+    infos = [INFOS[0], INFOS[1], home, INFOS[6], INFOS[6], INFOS[6], INFOS[6], home]
+    flags = [None, None, CHROME, None, None, None, None, CHROME]
+    # "Divers Inspect the Rotten Oak Piles": two of its stems are in the article ("piles", "oak").
+    assert headline_runs(infos, flags) == {}
