@@ -1,17 +1,19 @@
-//! Paragraphs to LSH band keys in one call (`analysis.candidate_clusters`' signing): the
+//! Paragraphs to LSH band keys in one call (the signing of the clean's `analysis.analyse` and of
+//! the benchmarks' `analysis.candidate_clusters`): the
 //! character-table entries (`chars`), words (`tokens::words`), word shingles
 //! (`tokens::shingles`), MinHash signatures (`minhash::signatures`) and band keys
 //! (`lsh::band_keys`), run on slices of a few tens of thousands of characters at a time, so
 //! that every intermediate array stays in the core's caches and none is handed to numpy. Each
-//! step is the kernel Python composes in `analysis.analyse`, so the keys are the same values.
+//! step is the kernel Python composed in the numpy analysis (`tests/analysis_reference.py`, the
+//! tests' oracle), so the keys are the same values.
 //!
-//! With `exact`, the same pass gives the clean's other keys of `analysis.analyse`: each
-//! paragraph's exact key and masked keys (`exact_key`, `masked_key`), and with an
-//! `anchor_modulus` its containment anchors, so the clean and the benchmark share this one path.
+//! With `exact`, the same pass gives the clean's other keys: each paragraph's exact key and
+//! masked keys (`exact_key`, `masked_key`), and with an `anchor_modulus` its containment
+//! anchors, so the clean and the benchmark share this one path.
 //!
 //! What stays Python's: the table (every Unicode question), and NFKC: a paragraph holding an
 //! entry with the `flag` bit (a character that may change under NFKC) is listed, and Python
-//! signs again the ones that do change (`minhash.sign_texts`).
+//! signs again the ones that do change (`minhash.sign_paragraphs`).
 
 use crate::chars::{self, Units, BMP};
 use crate::split::balanced_bounds;
@@ -21,7 +23,7 @@ use crate::{lsh, minhash, tokens, InputError};
 /// word) and shingles stay within the L2 cache. Measured on speed.py's corpus (200,000
 /// paragraphs, 1 thread, best of 8 on the shared 2-core machine, CPU-s at its default and rensa
 /// settings): 8 Ki characters 0.345 / 0.335, 32 Ki 0.336 / 0.325, 256 Ki 0.341 / 0.312, 1 Mi
-/// 0.348 / 0.342 (flat within the noise; the numpy pipeline of `analysis.analyse` 0.37-0.41).
+/// 0.348 / 0.342 (flat within the noise; the numpy pipeline it replaced 0.37-0.41).
 pub const SLICE_CHARS: usize = 1 << 15;
 
 /// What signing needs besides the texts.

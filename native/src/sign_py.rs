@@ -23,7 +23,8 @@ type Signing<'py> = (
     Bound<'py, PyArray1<i32>>,
 );
 
-/// Word counts, LSH band keys and NFKC suspects of paragraphs (``minhash.sign_texts``).
+/// Word counts, LSH band keys, exact and masked keys, anchors and NFKC suspects of paragraphs
+/// (``minhash.sign_paragraphs``).
 ///
 /// Args:
 ///     texts: the paragraphs (a list of str).
