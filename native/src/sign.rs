@@ -1,13 +1,19 @@
-//! Paragraphs to LSH band keys in one call (`analysis.candidate_clusters`' signing): the
+//! Paragraphs to LSH band keys in one call (the signing of the clean's `analysis.analyse` and of
+//! the benchmarks' `analysis.candidate_clusters`): the
 //! character-table entries (`chars`), words (`tokens::words`), word shingles
 //! (`tokens::shingles`), MinHash signatures (`minhash::signatures`) and band keys
 //! (`lsh::band_keys`), run on slices of a few tens of thousands of characters at a time, so
 //! that every intermediate array stays in the core's caches and none is handed to numpy. Each
-//! step is the kernel Python composes in `analysis.analyse`, so the keys are the same values.
+//! step is the kernel Python composed in the numpy analysis (`tests/analysis_reference.py`, the
+//! tests' oracle), so the keys are the same values.
+//!
+//! With `exact`, the same pass gives the clean's other keys: each paragraph's exact key and
+//! masked keys (`exact_key`, `masked_key`), and with an `anchor_modulus` its containment
+//! anchors, so the clean and the benchmark share this one path.
 //!
 //! What stays Python's: the table (every Unicode question), and NFKC: a paragraph holding an
 //! entry with the `flag` bit (a character that may change under NFKC) is listed, and Python
-//! signs again the ones that do change (`minhash.sign_texts`).
+//! signs again the ones that do change (`minhash.sign_paragraphs`).
 
 use crate::chars::{self, Units, BMP};
 use crate::split::balanced_bounds;
@@ -17,7 +23,7 @@ use crate::{lsh, minhash, tokens, InputError};
 /// word) and shingles stay within the L2 cache. Measured on speed.py's corpus (200,000
 /// paragraphs, 1 thread, best of 8 on the shared 2-core machine, CPU-s at its default and rensa
 /// settings): 8 Ki characters 0.345 / 0.335, 32 Ki 0.336 / 0.325, 256 Ki 0.341 / 0.312, 1 Mi
-/// 0.348 / 0.342 (flat within the noise; the numpy pipeline of `analysis.analyse` 0.37-0.41).
+/// 0.348 / 0.342 (flat within the noise; the numpy pipeline it replaced 0.37-0.41).
 pub const SLICE_CHARS: usize = 1 << 15;
 
 /// What signing needs besides the texts.
@@ -38,6 +44,12 @@ pub struct Params<'a> {
     pub bands: usize,
     /// The entry bit whose paragraphs are listed in [`Signed::flagged`].
     pub flag: u32,
+    /// The entry bit of a digit (a word holding one is a number, for [`masked_key`]).
+    pub digit: u32,
+    /// Compute the exact and masked keys ([`Signed::exact`], [`Signed::masked`]).
+    pub exact: bool,
+    /// Keep the shingles whose hash is 0 modulo this as anchors (0: none).
+    pub anchor_modulus: u32,
 }
 
 /// The signing of a list of paragraphs.
@@ -51,6 +63,54 @@ pub struct Signed {
     pub keys: Vec<u64>,
     /// The paragraphs holding an entry with the `flag` bit, ascending.
     pub flagged: Vec<i64>,
+    /// With `exact`, two 64-bit keys a paragraph ([`exact_key`]); else empty.
+    pub exact: Vec<u64>,
+    /// With `exact`, two 64-bit keys a paragraph ([`masked_key`]); else empty.
+    pub masked: Vec<u64>,
+    /// The anchors of each signed paragraph, distinct and ascending, paragraph after paragraph.
+    pub anchor_keys: Vec<u32>,
+    /// The paragraph of each anchor.
+    pub anchor_owner: Vec<i32>,
+}
+
+// Odd 64-bit constants (splitmix64's) salting a number word's place and value, and the length,
+// in the masked keys (`analysis.masked_keys` had them).
+const PLACE: u64 = 0x9E37_79B9_7F4A_7C15;
+const VALUE: u64 = 0xBF58_476D_1CE4_E5B9;
+const LENGTH: u64 = 0x94D0_49BB_1331_11EB;
+
+/// The 128-bit key of a word sequence: each word's hash salted with its place (from 1), mixed and
+/// summed, with two salts; the word count XOR-ed into the second. Equal sequences, equal keys;
+/// no words: zeros.
+pub fn exact_key(hashes: &[u64]) -> [u64; 2] {
+    if hashes.is_empty() {
+        return [0, 0];
+    }
+    let (mut k0, mut k1) = (0u64, 0u64);
+    for (j, &h) in hashes.iter().enumerate() {
+        let place = j as u64 + 1;
+        k0 = k0.wrapping_add(tokens::mix64(h.wrapping_add(place.wrapping_mul(tokens::MULT))));
+        k1 = k1.wrapping_add(tokens::mix64(h.wrapping_add(place.wrapping_mul(tokens::MIX2))));
+    }
+    [k0, k1 ^ hashes.len() as u64]
+}
+
+/// The two masked keys of a word sequence: its length and where its numbers stand (`number(j)`:
+/// word `j` holds a digit), then the same plus each number's value at its place. No words: zeros.
+pub fn masked_key(hashes: &[u64], number: impl Fn(usize) -> bool) -> [u64; 2] {
+    if hashes.is_empty() {
+        return [0, 0];
+    }
+    let length = (hashes.len() as u64).wrapping_mul(LENGTH);
+    let (mut k0, mut k1) = (length, length);
+    for (j, &h) in hashes.iter().enumerate() {
+        if number(j) {
+            let at = tokens::mix64((j as u64 + 1).wrapping_mul(PLACE));
+            k0 = k0.wrapping_add(at);
+            k1 = k1.wrapping_add(tokens::mix64(at ^ h.wrapping_mul(VALUE)));
+        }
+    }
+    [k0, k1]
 }
 
 /// Where [`sign_range`] writes: the range's rows of the outputs, each signed paragraph's id and
@@ -59,9 +119,14 @@ struct Rows<'a> {
     n_words: &'a mut [i32],
     signed: &'a mut [i32],
     keys: &'a mut [u64],
+    /// Two keys a paragraph each (empty without `exact`).
+    exact: &'a mut [u64],
+    masked: &'a mut [u64],
     /// The signed paragraphs written so far.
     count: usize,
     flagged: Vec<i64>,
+    anchor_keys: Vec<u32>,
+    anchor_owner: Vec<i32>,
 }
 
 /// Signs `texts[lo..hi]` (paragraph ids from `lo`) into `out`, one slice of characters at a time.
@@ -86,11 +151,36 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows)
             out.flagged.extend(found.iter().map(|&i| i + start as i64));
         }
         let words = tokens::words(&entries, &lengths)?;
-        drop(entries);
         for (n, w) in out.n_words[start - lo..end - lo].iter_mut().zip(words.offsets.windows(2)) {
             *n = (w[1] - w[0]) as i32;
         }
+        if p.exact {
+            let rows = 2 * (start - lo)..2 * (end - lo);
+            let pairs = out.exact[rows.clone()].chunks_exact_mut(2).zip(out.masked[rows].chunks_exact_mut(2));
+            for ((exact, masked), w) in pairs.zip(words.offsets.windows(2)) {
+                let (w0, w1) = (w[0] as usize, w[1] as usize);
+                let hashes = &words.hashes[w0..w1];
+                exact.copy_from_slice(&exact_key(hashes));
+                let number = |j: usize| {
+                    let (s, e) = (words.starts[w0 + j] as usize, words.ends[w0 + j] as usize);
+                    entries[s..e].iter().any(|&c| c & p.digit != 0)
+                };
+                masked.copy_from_slice(&masked_key(hashes, number));
+            }
+        }
+        drop(entries);
         let (hashes, offsets) = tokens::shingles(&words.hashes, &words.offsets, p.ngram)?;
+        if p.anchor_modulus > 0 {
+            let mut found = Vec::new();
+            for (k, w) in offsets.windows(2).enumerate() {
+                found.clear();
+                found.extend(hashes[w[0] as usize..w[1] as usize].iter().copied().filter(|h| h % p.anchor_modulus == 0));
+                found.sort_unstable();
+                found.dedup();
+                out.anchor_keys.extend_from_slice(&found);
+                out.anchor_owner.extend(std::iter::repeat((start + k) as i32).take(found.len()));
+            }
+        }
         // The paragraphs with shingles, and their segments (strictly increasing offsets).
         let first = out.count;
         let mut segments = vec![0i64];
@@ -151,43 +241,68 @@ pub fn sign(texts: &[Units], p: &Params, threads: usize) -> Result<Signed, Input
         before.push(before[before.len() - 1] + t.len() as u64 + 1);
     }
     let bounds = balanced_bounds(n, threads.max(1), |i| before[i]);
-    let mut out = Signed { n_words: vec![0; n], signed: vec![0; n], keys: vec![0; room], flagged: Vec::new() };
+    let keyed = if p.exact { 2 * n } else { 0 };
+    let mut out =
+        Signed { n_words: vec![0; n], signed: vec![0; n], keys: vec![0; room], exact: vec![0; keyed], masked: vec![0; keyed], ..Signed::default() };
+    let per = if p.exact { 2 } else { 0 };
     // Each range's rows of the outputs.
     let mut parts = Vec::new();
     {
         let (mut words, mut signed, mut keys) = (&mut out.n_words[..], &mut out.signed[..], &mut out.keys[..]);
+        let (mut exact, mut masked) = (&mut out.exact[..], &mut out.masked[..]);
         for w in bounds.windows(2) {
             let len = w[1] - w[0];
             let (wh, wt) = std::mem::take(&mut words).split_at_mut(len);
             let (sh, st) = std::mem::take(&mut signed).split_at_mut(len);
             let (kh, kt) = std::mem::take(&mut keys).split_at_mut(len * p.bands);
-            parts.push((w[0], w[1], Rows { n_words: wh, signed: sh, keys: kh, count: 0, flagged: Vec::new() }));
+            let (eh, et) = std::mem::take(&mut exact).split_at_mut(len * per);
+            let (mh, mt) = std::mem::take(&mut masked).split_at_mut(len * per);
+            let rows = Rows {
+                n_words: wh,
+                signed: sh,
+                keys: kh,
+                exact: eh,
+                masked: mh,
+                count: 0,
+                flagged: Vec::new(),
+                anchor_keys: Vec::new(),
+                anchor_owner: Vec::new(),
+            };
+            parts.push((w[0], w[1], rows));
             words = wt;
             signed = st;
             keys = kt;
+            exact = et;
+            masked = mt;
         }
     }
-    let done: Vec<Result<(usize, usize, Vec<i64>), InputError>> = if parts.len() <= 1 {
-        parts.into_iter().map(|(lo, hi, mut rows)| sign_range(texts, lo, hi, p, &mut rows).map(|_| (lo, rows.count, rows.flagged))).collect()
+    type Done = (usize, usize, Vec<i64>, Vec<u32>, Vec<i32>);
+    let run = |lo: usize, hi: usize, mut rows: Rows| -> Result<Done, InputError> {
+        sign_range(texts, lo, hi, p, &mut rows)?;
+        Ok((lo, rows.count, rows.flagged, rows.anchor_keys, rows.anchor_owner))
+    };
+    let done: Vec<Result<Done, InputError>> = if parts.len() <= 1 {
+        parts.into_iter().map(|(lo, hi, rows)| run(lo, hi, rows)).collect()
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|(lo, hi, mut rows)| {
-                    scope.spawn(move || sign_range(texts, lo, hi, p, &mut rows).map(|_| (lo, rows.count, rows.flagged)))
-                })
-                .collect();
+            let handles: Vec<_> = parts.into_iter().map(|(lo, hi, rows)| scope.spawn(move || run(lo, hi, rows))).collect();
             handles.into_iter().map(|h| h.join().expect("a signing thread panicked")).collect()
         })
     };
     // The ranges' signed rows, moved down next to each other (range `lo`'s start at row `lo`).
     let mut count = 0;
     for part in done {
-        let (lo, signed, flagged) = part?;
+        let (lo, signed, flagged, anchor_keys, anchor_owner) = part?;
         out.signed.copy_within(lo..lo + signed, count);
         out.keys.copy_within(lo * p.bands..(lo + signed) * p.bands, count * p.bands);
         count += signed;
         out.flagged.extend(flagged);
+        if out.anchor_keys.is_empty() {
+            (out.anchor_keys, out.anchor_owner) = (anchor_keys, anchor_owner);
+        } else {
+            out.anchor_keys.extend(anchor_keys);
+            out.anchor_owner.extend(anchor_owner);
+        }
     }
     out.signed.truncate(count);
     out.keys.truncate(count * p.bands);
@@ -206,6 +321,7 @@ mod tests {
         // "é" carries the flag bit 1 << 26.
         (0..BMP as u32)
             .map(|c| match char::from_u32(c) {
+                Some(ch) if ch.is_ascii_digit() => c | 1 << 24,
                 Some(ch) if ch.is_ascii_alphanumeric() => ch.to_ascii_lowercase() as u32,
                 Some('\u{e9}') => 0xE9 | 1 << 26,
                 Some(ch) if ('\u{4e00}'..='\u{9fff}').contains(&ch) => c | tokens::SOLO,
@@ -234,6 +350,23 @@ mod tests {
         if let Some(&last) = offsets.last() {
             segments.push(last);
         }
+        if p.exact {
+            for w in words.offsets.windows(2) {
+                let (w0, w1) = (w[0] as usize, w[1] as usize);
+                let digits = |j: usize| (words.starts[w0 + j]..words.ends[w0 + j]).any(|c| entries[c as usize] & p.digit != 0);
+                out.exact.extend(exact_key(&words.hashes[w0..w1]));
+                out.masked.extend(masked_key(&words.hashes[w0..w1], digits));
+            }
+        }
+        if p.anchor_modulus > 0 {
+            for (k, w) in offsets.windows(2).enumerate() {
+                let mut found: Vec<u32> = hashes[w[0] as usize..w[1] as usize].iter().copied().filter(|h| h % p.anchor_modulus == 0).collect();
+                found.sort_unstable();
+                found.dedup();
+                out.anchor_owner.extend(found.iter().map(|_| k as i32));
+                out.anchor_keys.extend(found);
+            }
+        }
         let n = out.signed.len();
         if n > 0 {
             // Signed segments are contiguous ranges of the shingles, in order, with none between.
@@ -256,7 +389,7 @@ mod tests {
             s ^= s >> 27;
             s.wrapping_mul(0x2545_F491_4F6C_DD1D)
         };
-        let alphabet: Vec<char> = "ab c de\u{e9}f \u{4e2d}\u{6587}  xy\n".chars().collect();
+        let alphabet: Vec<char> = "ab c de\u{e9}f \u{4e2d}\u{6587}  xy\n12".chars().collect();
         for case in 0..60 {
             let n = (next() % 40) as usize;
             // Some paragraphs longer than a slice, most short; some empty.
@@ -271,7 +404,21 @@ mod tests {
             let b: Vec<u32> = (0..24).map(|_| next() as u32).collect();
             let mult: Vec<u64> = (0..1 + case % 4).map(|_| next() | 1).collect();
             let bands = 24 / mult.len() - case % 2;
-            let p = Params { table, astral: &[], astral_entries: &[], ngram: 1 + case % 5, a: &a, b: &b, mult: &mult, bands, flag: 1 << 26 };
+            let (exact, anchor_modulus) = (case % 3 != 0, [0, 1, 3, 7][case % 4]);
+            let p = Params {
+                table,
+                astral: &[],
+                astral_entries: &[],
+                ngram: 1 + case % 5,
+                a: &a,
+                b: &b,
+                mult: &mult,
+                bands,
+                flag: 1 << 26,
+                digit: 1 << 24,
+                exact,
+                anchor_modulus,
+            };
             let expected = reference(&texts, &p);
             for threads in [1, 2, 3, 8] {
                 assert_eq!(sign(&texts, &p, threads).unwrap(), expected, "case {case}, {threads} threads");
@@ -285,7 +432,20 @@ mod tests {
         let table: &[u32; BMP] = t.as_slice().try_into().unwrap();
         let (a, b, mult) = ([1u32, 3, 5, 7], [0u32, 1, 2, 3], [1u64, 3]);
         let texts = [Units::U8(b"one two three"), Units::U32(&[0x1F600])];
-        let p = Params { table, astral: &[0x1F600], astral_entries: &[0], ngram: 2, a: &a, b: &b, mult: &mult, bands: 2, flag: 0 };
+        let p = Params {
+            table,
+            astral: &[0x1F600],
+            astral_entries: &[0],
+            ngram: 2,
+            a: &a,
+            b: &b,
+            mult: &mult,
+            bands: 2,
+            flag: 0,
+            digit: 0,
+            exact: false,
+            anchor_modulus: 0,
+        };
         assert!(sign(&texts, &p, 1).is_ok());
         assert!(sign(&texts, &Params { ngram: 0, ..p }, 1).is_err());
         assert!(sign(&texts, &Params { bands: 3, ..p }, 1).is_err());

@@ -11,7 +11,20 @@ use crate::python_chars::units;
 use crate::sign::{self, Params};
 use crate::{resolve_threads, InputError};
 
-/// Word counts, LSH band keys and NFKC suspects of paragraphs (``minhash.sign_texts``).
+/// What `sign_paragraphs` returns.
+type Signing<'py> = (
+    Bound<'py, PyArray1<i32>>,
+    Bound<'py, PyArray1<i32>>,
+    Bound<'py, PyArray2<u64>>,
+    Bound<'py, PyArray1<i64>>,
+    Bound<'py, PyArray2<u64>>,
+    Bound<'py, PyArray2<u64>>,
+    Bound<'py, PyArray1<u32>>,
+    Bound<'py, PyArray1<i32>>,
+);
+
+/// Word counts, LSH band keys, exact and masked keys, anchors and NFKC suspects of paragraphs
+/// (``minhash.sign_paragraphs``).
 ///
 /// Args:
 ///     texts: the paragraphs (a list of str).
@@ -25,20 +38,24 @@ use crate::{resolve_threads, InputError};
 ///     bands: LSH bands.
 ///     flag: the entry bit whose paragraphs are listed.
 ///     threads: threads to split the paragraphs between (0: every core).
+///     digit: the entry bit of a digit (numbers, for the masked keys).
+///     exact: compute the exact and masked keys.
+///     anchor_modulus: keep the shingles whose hash is 0 modulo this as anchors (0: none).
 ///
 /// Returns:
-///     ``(n_words, signed, keys, flagged)``: int32 words of each paragraph, the int32 ids of
-///     the paragraphs with shingles, their uint64 band keys ``(len(signed), bands)``, and the
-///     int64 ids of the paragraphs holding an entry with ``flag``.
+///     ``(n_words, signed, keys, flagged, exact, masked, anchor_keys, anchor_owner)``: int32
+///     words of each paragraph, the int32 ids of the paragraphs with shingles, their uint64 band
+///     keys ``(len(signed), bands)``, the int64 ids of the paragraphs holding an entry with
+///     ``flag``, the uint64 exact and masked keys ``(len(texts), 2)`` (``(0, 2)`` without
+///     ``exact``), and the uint32 anchors with the int32 paragraph of each.
 ///
 /// Raises:
 ///     TypeError: ``texts`` holds something other than a str, or an array is not a contiguous
 ///         array of its dtype.
 ///     ValueError: a bad table, ``ngram`` 0, too few permutations for the bands, or no rows.
 #[pyfunction]
-#[pyo3(signature = (texts, table, astral_entry, ngram, a, b, mult, bands, flag, threads = 1))]
+#[pyo3(signature = (texts, table, astral_entry, ngram, a, b, mult, bands, flag, threads = 1, digit = 0, exact = false, anchor_modulus = 0))]
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::type_complexity)]
 fn sign_paragraphs<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
@@ -51,7 +68,10 @@ fn sign_paragraphs<'py>(
     bands: usize,
     flag: u32,
     threads: usize,
-) -> PyResult<(Bound<'py, PyArray1<i32>>, Bound<'py, PyArray1<i32>>, Bound<'py, PyArray2<u64>>, Bound<'py, PyArray1<i64>>)> {
+    digit: u32,
+    exact: bool,
+    anchor_modulus: u32,
+) -> PyResult<Signing<'py>> {
     // Strong references to the strings, held until the keys are made: no other thread can
     // free one while the GIL is released below (even if it empties the list).
     let strings: Vec<Bound<'py, PyString>> =
@@ -64,15 +84,20 @@ fn sign_paragraphs<'py>(
         .try_into()
         .map_err(|_| InputError(format!("the table holds {} entries, not {BMP}", table.len())))?;
     let (a, b, mult) = (a.as_slice()?, b.as_slice()?, mult.as_slice()?);
-    let p = Params { table, astral: &astral, astral_entries: &astral_entries, ngram, a, b, mult, bands, flag };
+    let p = Params { table, astral: &astral, astral_entries: &astral_entries, ngram, a, b, mult, bands, flag, digit, exact, anchor_modulus };
     let threads = resolve_threads(threads);
     let out = py.allow_threads(|| sign::sign(&units, &p, threads))?;
     let n = out.signed.len();
+    let keyed = out.exact.len() / 2;
     Ok((
         PyArray1::from_vec(py, out.n_words),
         PyArray1::from_vec(py, out.signed),
         PyArray1::from_vec(py, out.keys).reshape([n, bands])?,
         PyArray1::from_vec(py, out.flagged),
+        PyArray1::from_vec(py, out.exact).reshape([keyed, 2])?,
+        PyArray1::from_vec(py, out.masked).reshape([keyed, 2])?,
+        PyArray1::from_vec(py, out.anchor_keys),
+        PyArray1::from_vec(py, out.anchor_owner),
     ))
 }
 

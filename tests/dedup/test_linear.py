@@ -106,7 +106,10 @@ def test_families_golden_pairs():
 
 
 def test_numbers_are_facts_for_verification_too():
-    """masked_keys reads numbers (words with a digit) from the character table; fact_flags must agree."""
+    """The masked keys (sign.rs' masked_key) read numbers (words with a digit) from the character table.
+
+    fact_flags must agree.
+    """
     rng = random.Random(4)
     for template in DATA["templates"]:
         text = fill(template["text"], rng) + " 3D 2o19 ٣٤ x2"

@@ -1,8 +1,9 @@
-"""The dedup benchmark path in the native core: signing in one call, and the band buckets.
+"""The dedup analysis in the native core: signing in one call, and the band buckets.
 
-``minhash.sign_texts`` (``native/src/sign.rs``) must give the word counts, signed paragraphs and
-band keys of the composition it replaces on that path (``analysis.analyse``: ``tokenize``,
-``shingles``, ``signatures_flat``, ``band_keys``, batch by batch), on any Unicode and for any
+``minhash.sign_paragraphs`` (``native/src/sign.rs``; ``sign_texts`` and ``analysis.analyse`` call
+it) must give the word counts, signed paragraphs, band keys, exact keys, masked keys and anchors
+of the numpy composition it replaced (``tests/analysis_reference.py``: ``tokenize``,
+``shingles``, ``signatures_flat``, ``band_keys``..., batch by batch), on any Unicode and for any
 thread count; ``lsh.band_pairs`` and ``lsh.band_codes`` (``native/src/lsh_pairs.rs``) the pairs
 of the plain definition of buckets; and ``candidate_clusters`` the pairs and labels that main
 computed before both moved (``tests/data/candidate_clusters_golden.json``, a made-up corpus).
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis_reference import analyse as reference_analyse
 from nettoyeur.dedup.analysis import analyse, candidate_clusters
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS, band_codes, band_pairs
 from nettoyeur.dedup.minhash import sign_texts
@@ -38,8 +40,8 @@ _corpus = st.lists(_paragraph, max_size=25)
 
 
 def _composed(texts: list[str], ngram: int, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The composition of the kernels in Python (what the clean's analysis runs), batch by batch."""
-    a = analyse(texts, ngram, 32, 7, bands, rows, exact=False)
+    """The composition of the kernels in numpy (what the clean's analysis ran), batch by batch."""
+    a = reference_analyse(texts, ngram, 32, 7, bands, rows, exact=False)
     return a.n_words, a.signed, a.band_keys
 
 
@@ -54,6 +56,36 @@ def test_sign_texts_equal_the_composition(texts, ngram, shape, threads):
     assert signed.tolist() == want_signed.tolist()
     assert keys.shape == (len(signed), bands)
     assert np.array_equal(keys, want_keys)
+
+
+def _assert_same_analysis(ours, want) -> None:
+    for name in ("n_words", "exact", "signed", "band_keys", "anchor_keys", "anchor_owner", "masked"):
+        got, expected = getattr(ours, name), getattr(want, name)
+        assert got.dtype == expected.dtype and got.shape == expected.shape, name
+        assert np.array_equal(got, expected), name
+
+
+@given(_corpus, st.integers(1, 5), st.sampled_from([(1, 1), (4, 3), (8, 4)]), st.sampled_from([None, 1, 3, 16]))
+@settings(max_examples=300, deadline=None)
+def test_analyse_equals_the_numpy_composition(texts, ngram, shape, modulus):
+    bands, rows = shape
+    for exact in (True, False):
+        ours = analyse(texts, ngram, 32, 7, bands, rows, modulus, exact)
+        _assert_same_analysis(ours, reference_analyse(texts, ngram, 32, 7, bands, rows, modulus, exact))
+
+
+def test_analyse_numbers_and_long_batches_equal_the_numpy_composition():
+    # Numbers (ASCII, Arabic-Indic, superscript, fullwidth: NFKC changes the last two), long
+    # paragraphs across the core's slices, anchors at a small modulus, and the reference's own
+    # batches of 256 Ki characters.
+    rng = np.random.RandomState(11)
+    words = ["ab", "cd", "12", "x3", "\u0663\u0664", "\u00b2", "\uff11\uff12", "\ufb01x", "\u4e2d\u6587", "e\u0301"]
+    texts = [" ".join(rng.choice(words, size=rng.randint(0, 30))) for _ in range(4000)]
+    texts[7] = " ".join(rng.choice(words, size=30000))
+    texts[3000] = "9" * 70000
+    for modulus in (None, 5):
+        want = reference_analyse(texts, 3, 32, 7, 4, 3, modulus)
+        _assert_same_analysis(analyse(texts, 3, 32, 7, 4, 3, modulus), want)
 
 
 def test_sign_texts_cut_long_batches_into_slices_alike():

@@ -20,7 +20,7 @@ from nettoyeur.corpus.sources import FolderSource
 from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
-from nettoyeur.dedup.shingle import exact_keys, fact_flags, shingle_hashes, shingles, tokenize, words
+from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, shingles, tokenize, words
 from nettoyeur.run.in_memory import clean_documents, load_all
 from nettoyeur.run.streaming import run
 from nettoyeur.run.verdict_plan import plan_batches
@@ -95,7 +95,7 @@ def test_shingles_never_cross_paragraphs():
 
 
 def test_exact_keys_ignore_case_and_punctuation_but_not_order():
-    keys = exact_keys(tokenize(["The cat, sat.", "the  CAT sat", "sat the cat", "", "the cat"]))
+    keys = analyse(["The cat, sat.", "the  CAT sat", "sat the cat", "", "the cat"], 2, 16, 1, 4, 4).exact
     assert (keys[0] == keys[1]).all()
     assert (keys[0] != keys[2]).any()
     assert (keys[0] != keys[4]).any()

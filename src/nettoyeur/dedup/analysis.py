@@ -22,7 +22,6 @@ from nettoyeur.dedup.lsh import (
     add_counts,
     anchor_part_codes,
     band_codes,
-    band_keys,
     band_pairs,
     counted_anchor_pairs_of_parts,
     counted_pairs_of_codes,
@@ -30,8 +29,8 @@ from nettoyeur.dedup.lsh import (
     repeated,
     sorted_unique,
 )
-from nettoyeur.dedup.minhash import sign_texts, signatures_flat
-from nettoyeur.dedup.shingle import Tokens, exact_keys, mix64, shingles, tokenize
+from nettoyeur.dedup.minhash import sign_paragraphs, sign_texts
+from nettoyeur.dedup.shingle import mix64
 from nettoyeur.executors import process_pool
 from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, SpilledAnchors, SpilledBands
 
@@ -54,8 +53,8 @@ class Analysis:
         anchor_parts: the anchors kept on disk instead (the streaming pipeline), when not None;
             ``band_keys`` is then a :class:`~nettoyeur.scratch.paragraphs.SpilledBands` too.
         masked: uint64 ``(len, 2)``, the keys of each paragraph's layout and of its numbers
-            (see :func:`masked_keys`), or empty where the analysis has none (no family is
-            then known).
+            (``native/src/sign.rs``' ``masked_key``: its length and where its numbers stand, then
+            their values too), or empty where the analysis has none (no family is then known).
     """
 
     n_words: np.ndarray
@@ -142,6 +141,9 @@ def analyse(
 ) -> Analysis:
     """Analyses a batch of paragraphs: tokens, shingles, signatures, band keys, anchors.
 
+    One call of the native core (:func:`~nettoyeur.dedup.minhash.sign_paragraphs`), the one
+    :func:`candidate_clusters` signs with too.
+
     Args:
         texts: the paragraphs.
         ngram: words per shingle.
@@ -156,38 +158,20 @@ def analyse(
 
     Returns:
         the batch's :class:`Analysis`; paragraph ids are positions in ``texts``.
+
+    Raises:
+        ValueError: see :func:`~nettoyeur.dedup.minhash.sign_paragraphs`.
     """
-    parts = []
-    for lo, hi in batches(texts):
-        tok = tokenize(texts[lo:hi])
-        hashes, offsets = shingles(tok, ngram)
-        counts = np.diff(offsets)
-        signed = np.flatnonzero(counts)
-        if len(signed):
-            sigs = signatures_flat(hashes, np.append(offsets[signed], offsets[-1]), num_perm, seed, bands * rows)
-            keys = band_keys(sigs, bands, rows)
-        else:
-            keys = np.empty((0, bands), dtype=np.uint64)
-        akeys = np.empty(0, dtype=np.uint32)
-        aowner = np.empty(0, dtype=np.int32)
-        if anchor_modulus is not None and len(hashes):
-            owner = np.repeat(np.arange(hi - lo, dtype=np.uint64), counts)
-            hit = hashes % np.uint32(anchor_modulus) == 0
-            code = sorted_unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
-            akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-            aowner = (code >> np.uint64(32)).astype(np.int32)
-        parts.append(
-            Analysis(
-                tok.counts().astype(np.int32),
-                exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
-                signed.astype(np.int32),
-                keys,
-                akeys,
-                aowner,
-                masked=masked_keys(tok) if exact else np.empty((0, 2), dtype=np.uint64),
-            )
-        )
-    return Analysis.concat(parts, bands)
+    out = sign_paragraphs(texts, ngram, num_perm, seed, bands, rows, 1, exact, anchor_modulus)
+    return Analysis(
+        out.n_words,
+        out.exact if exact else np.zeros((len(texts), 2), dtype=np.uint64),
+        out.signed,
+        out.keys,
+        out.anchor_keys,
+        out.anchor_owner,
+        masked=out.masked,
+    )
 
 
 def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
@@ -197,44 +181,8 @@ def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
     return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
 
 
-# Odd 64-bit constants (splitmix64's) salting a number word's place and value in the masked keys.
+# An odd 64-bit constant (splitmix64's) salting a variant in a bucket's keys (see _settled_codes).
 _PLACE = np.uint64(0x9E3779B97F4A7C15)
-_VALUE = np.uint64(0xBF58476D1CE4E5B9)
-_LENGTH = np.uint64(0x94D049BB133111EB)
-
-
-def masked_keys(tokens: Tokens) -> np.ndarray:
-    """Returns two 64-bit keys per paragraph: where its numbers stand, and what they are.
-
-    A number is a word with a digit, which :func:`~nettoyeur.dedup.shingle.fact_flags` (and its
-    batch form, what verification reads) always counts as a fact, read from the same
-    character table (``tests/dedup/test_linear.py`` checks that they agree). The first key (the
-    *layout*) is the paragraph's length and its numbers' places; the second adds each
-    number's value at its place. Two paragraphs with the same layout and different second
-    keys hold different numbers at the same place (see :func:`families`). Both are sums
-    over the number words alone: a paragraph without numbers costs its length.
-
-    Returns:
-        uint64 ``(len, 2)``; a paragraph without words gets zeros.
-    """
-    n = len(tokens.offsets) - 1
-    out = np.zeros((n, 2), dtype=np.uint64)
-    counts = np.diff(tokens.offsets)
-    if len(tokens.hashes) == 0:
-        return out
-    number = np.flatnonzero(tokens.has_digit())
-    with np.errstate(over="ignore"):
-        length = counts.astype(np.uint64) * _LENGTH
-        out[:, 0] = length
-        out[:, 1] = length
-        if len(number):
-            para = np.searchsorted(tokens.offsets, number, side="right") - 1
-            place = (number - tokens.offsets[para]).astype(np.uint64) + np.uint64(1)
-            at = mix64(place * _PLACE)
-            np.add.at(out[:, 0], para, at)
-            np.add.at(out[:, 1], para, mix64(at ^ tokens.hashes[number] * _VALUE))
-    out[counts == 0] = 0
-    return out
 
 
 def families(analysis: Analysis, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

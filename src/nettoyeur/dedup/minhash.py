@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from nettoyeur import _core
 from nettoyeur.dedup.lsh import _row_multipliers
-from nettoyeur.dedup.shingle import _SUSPECT, _astral_entry, char_table
+from nettoyeur.dedup.shingle import _DIGIT, _SUSPECT, _astral_entry, char_table
 
 
 @lru_cache(maxsize=8)
@@ -97,18 +98,53 @@ def signatures(hashes: list[np.ndarray], num_perm: int = 128, seed: int = 1) -> 
     return signatures_flat(flat, offsets, num_perm, seed)
 
 
-def sign_texts(
-    texts: list[str], ngram: int, num_perm: int, seed: int, bands: int, rows: int, threads: int = 1
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Word counts and LSH band keys of paragraphs, in one call of the native core.
+class Signing(NamedTuple):
+    """What :func:`sign_paragraphs` gives of a list of paragraphs.
 
-    The same values as :func:`~nettoyeur.dedup.shingle.tokenize`,
-    :func:`~nettoyeur.dedup.shingle.shingles`, :func:`signatures_flat` (the first
-    ``bands * rows`` permutations) and :func:`~nettoyeur.dedup.lsh.band_keys` composed over
-    a batch (``analysis.analyse``), computed a few tens of thousands of characters at a time
-    in the core (``native/src/sign.rs``), where the arrays between the steps stay in its
-    caches and none goes through numpy: on speed.py's corpus (200,000 paragraphs, 90 MB) 0.31-0.34
-    CPU-s instead of 0.37-0.41 for the batches of ``analysis.analyse`` (best of 8, 1 thread).
+    Attributes:
+        n_words: int32, words of each paragraph.
+        signed: int32, the paragraphs with shingles (``ngram`` words or more), ascending.
+        keys: uint64 ``(len(signed), bands)``, their LSH band keys.
+        exact: uint64 ``(len, 2)``, each paragraph's exact key (equal word sequences, equal
+            keys; no words, zeros), or ``(0, 2)`` without ``exact``.
+        masked: uint64 ``(len, 2)``, each paragraph's masked keys (its length and where its
+            numbers stand; then their values too: ``analysis.families``), or ``(0, 2)``.
+        anchor_keys: uint32, the anchors of the signed paragraphs (distinct and ascending per
+            paragraph, paragraph after paragraph).
+        anchor_owner: int32, the paragraph of each anchor.
+    """
+
+    n_words: np.ndarray
+    signed: np.ndarray
+    keys: np.ndarray
+    exact: np.ndarray
+    masked: np.ndarray
+    anchor_keys: np.ndarray
+    anchor_owner: np.ndarray
+
+
+def sign_paragraphs(
+    texts: list[str],
+    ngram: int,
+    num_perm: int,
+    seed: int,
+    bands: int,
+    rows: int,
+    threads: int = 1,
+    exact: bool = False,
+    anchor_modulus: int | None = None,
+) -> Signing:
+    """Everything the dedup stage keeps of paragraphs, in one call of the native core.
+
+    Words (:func:`~nettoyeur.dedup.shingle.tokenize`: NFKC, case folding, the character
+    table), their shingles (:func:`~nettoyeur.dedup.shingle.shingles`), MinHash signatures
+    (:func:`signatures_flat`, the first ``bands * rows`` permutations) and LSH band keys
+    (:func:`~nettoyeur.dedup.lsh.band_keys`), and with ``exact`` each paragraph's exact and
+    masked keys, with ``anchor_modulus`` its containment anchors: computed a few tens of
+    thousands of characters at a time in the core (``native/src/sign.rs``), where the arrays
+    between the steps stay in its caches and none goes through numpy. The clean
+    (``analysis.analyse``) and the benchmarks (``analysis.candidate_clusters``) both sign here;
+    ``tests/analysis_reference.py`` holds the numpy composition it replaced, the tests' oracle.
 
     Args:
         texts: the paragraphs.
@@ -119,6 +155,66 @@ def sign_texts(
         rows: rows per band (``bands * rows <= num_perm``).
         threads: threads the core splits the paragraphs between (the GIL is released; 0: every
             core); the result does not depend on it.
+        exact: compute the exact and masked keys.
+        anchor_modulus: keep the shingles whose hash is 0 modulo this as anchors (None: no anchors).
+
+    Returns:
+        the paragraphs' :class:`Signing`.
+
+    Raises:
+        ValueError: ``bands * rows`` exceeds ``num_perm``, ``rows`` or ``ngram`` is less than
+            1 with bands, ``threads`` is negative, or ``anchor_modulus`` is less than 1.
+    """
+    if threads < 0:
+        raise ValueError(f"threads must be 0 (every core) or more, not {threads}")
+    if anchor_modulus is not None and anchor_modulus < 1:
+        raise ValueError(f"anchor_modulus must be 1 or more, not {anchor_modulus}")
+    texts = texts if isinstance(texts, list) else list(texts)
+    a, b = permutations(num_perm, seed)
+    if rows < 1 and bands:
+        raise ValueError(f"a band needs at least one row, not {rows}")
+    mult = _row_multipliers(max(rows, 1))
+    args = (char_table(), _astral_entry, ngram, a, b, mult, bands, int(_SUSPECT))
+    options = (int(_DIGIT), exact, anchor_modulus or 0)
+    n_words, signed, keys, flagged, *rest = _core.sign_paragraphs(texts, *args, threads, *options)
+    out = Signing(n_words, signed, keys, *rest)
+    # A paragraph with a character that may change under NFKC is signed again in its NFKC form
+    # when it does change (what shingle.tokenize reads); its results replace the first ones.
+    fix = [i for i in flagged.tolist() if not unicodedata.is_normalized("NFKC", texts[i])]
+    if not fix:
+        return out
+    redone = [unicodedata.normalize("NFKC", texts[i]) for i in fix]
+    fixed_words, fixed_signed, fixed_keys, _, *fixed_rest = _core.sign_paragraphs(redone, *args, threads, *options)
+    fixed = Signing(fixed_words, fixed_signed, fixed_keys, *fixed_rest)
+    return _replaced(out, fixed, np.array(fix, dtype=np.int32))
+
+
+def _replaced(out: Signing, fixed: Signing, at: np.ndarray) -> Signing:
+    """``out`` with the paragraphs ``at`` (ascending) replaced by those of ``fixed``, signed from their NFKC forms."""
+    out.n_words[at] = fixed.n_words
+    if len(out.exact):
+        out.exact[at] = fixed.exact
+        out.masked[at] = fixed.masked
+    keep = ~np.isin(out.signed, at)
+    merged = np.concatenate([out.signed[keep], at[fixed.signed]])
+    order = np.argsort(merged, kind="stable")
+    keys = np.concatenate([out.keys[keep], fixed.keys])[order]
+    # Anchors: each paragraph's are ascending, so (owner, anchor) codes sort them back in place.
+    held = ~np.isin(out.anchor_owner, at)
+    owners = np.concatenate([out.anchor_owner[held], at[fixed.anchor_owner]]).astype(np.uint64)
+    codes = np.sort(owners << np.uint64(32) | np.concatenate([out.anchor_keys[held], fixed.anchor_keys]))
+    anchor_keys = (codes & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    anchor_owner = (codes >> np.uint64(32)).astype(np.int32)
+    return out._replace(signed=merged[order], keys=keys, anchor_keys=anchor_keys, anchor_owner=anchor_owner)
+
+
+def sign_texts(
+    texts: list[str], ngram: int, num_perm: int, seed: int, bands: int, rows: int, threads: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Word counts and LSH band keys of paragraphs: :func:`sign_paragraphs` without exact keys nor anchors.
+
+    On speed.py's corpus (200,000 paragraphs, 90 MB) 0.31-0.34 CPU-s instead of 0.37-0.41 for the
+    numpy composition it replaced (best of 8, 1 thread).
 
     Returns:
         ``(n_words, signed, keys)``: int32 words of each paragraph, the int32 ids of the
@@ -126,31 +222,10 @@ def sign_texts(
         ``(len(signed), bands)``.
 
     Raises:
-        ValueError: ``bands * rows`` exceeds ``num_perm``, ``rows`` or ``ngram`` is less than
-            1 with bands, or ``threads`` is negative.
+        ValueError: see :func:`sign_paragraphs`.
     """
-    if threads < 0:
-        raise ValueError(f"threads must be 0 (every core) or more, not {threads}")
-    texts = texts if isinstance(texts, list) else list(texts)
-    a, b = permutations(num_perm, seed)
-    if rows < 1 and bands:
-        raise ValueError(f"a band needs at least one row, not {rows}")
-    mult = _row_multipliers(max(rows, 1))
-    args = (char_table(), _astral_entry, ngram, a, b, mult, bands, int(_SUSPECT))
-    n_words, signed, keys, flagged = _core.sign_paragraphs(texts, *args, threads)
-    # A paragraph with a character that may change under NFKC is signed again in its NFKC form
-    # when it does change (what shingle.tokenize reads); its results replace the first ones.
-    fix = [i for i in flagged.tolist() if not unicodedata.is_normalized("NFKC", texts[i])]
-    if not fix:
-        return n_words, signed, keys
-    redone = [unicodedata.normalize("NFKC", texts[i]) for i in fix]
-    fixed_words, fixed_signed, fixed_keys, _ = _core.sign_paragraphs(redone, *args, threads)
-    at = np.array(fix, dtype=np.int32)
-    n_words[at] = fixed_words
-    keep = ~np.isin(signed, at)
-    merged = np.concatenate([signed[keep], at[fixed_signed]])
-    order = np.argsort(merged, kind="stable")
-    return n_words, merged[order], np.concatenate([keys[keep], fixed_keys])[order]
+    out = sign_paragraphs(texts, ngram, num_perm, seed, bands, rows, threads)
+    return out.n_words, out.signed, out.keys
 
 
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:

@@ -414,28 +414,6 @@ def shingles(tokens: Tokens, n: int) -> tuple[np.ndarray, np.ndarray]:
     return word_shingles(hashes, np.ascontiguousarray(tokens.offsets, dtype=np.int64), n)
 
 
-def exact_keys(tokens: Tokens) -> np.ndarray:
-    """Returns a 128-bit key per paragraph (uint64, shape ``(len, 2)``): equal word sequences, equal keys.
-
-    Each word's hash is salted with its position, mixed, and summed per paragraph, with
-    two different salts; two different sequences share both sums with probability
-    about 2^-128. A paragraph without words gets ``(0, 0)``.
-    """
-    counts = tokens.counts()
-    out = np.zeros((len(counts), 2), dtype=np.uint64)
-    nonempty = np.flatnonzero(counts)
-    if len(nonempty) == 0:
-        return out
-    pos = np.arange(len(tokens.hashes), dtype=np.uint64) - np.repeat(tokens.offsets[:-1], counts).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        for col, salt in enumerate((_MULT, _MIX2)):
-            v = tokens.hashes + (pos + np.uint64(1)) * salt
-            mix64(v)
-            out[nonempty, col] = np.add.reduceat(v, tokens.offsets[nonempty])
-        out[nonempty, 1] ^= counts[nonempty].astype(np.uint64)
-    return out
-
-
 def normalize(text: str) -> str:
     """Returns the comparison form of a paragraph: NFKC, case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()

@@ -1,0 +1,107 @@
+"""The plain reference of the dedup analysis: ``analysis.analyse`` as it was, the kernels composed
+in numpy batch by batch (``tokenize``, ``shingles``, ``signatures_flat``, ``band_keys``, and the
+exact keys, masked keys and anchors written out in numpy), before the native core computed all of
+it in one call (``minhash.sign_paragraphs``, ``native/src/sign.rs``).
+
+The oracle of ``tests/dedup/test_sign.py``: the production arrays must be exactly these.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nettoyeur.dedup.analysis import Analysis, batches
+from nettoyeur.dedup.lsh import band_keys, sorted_unique
+from nettoyeur.dedup.minhash import signatures_flat
+from nettoyeur.dedup.shingle import _MIX2, _MULT, Tokens, mix64, shingles, tokenize
+
+# Odd 64-bit constants (splitmix64's) salting a number word's place and value in the masked keys.
+_PLACE = np.uint64(0x9E3779B97F4A7C15)
+_VALUE = np.uint64(0xBF58476D1CE4E5B9)
+_LENGTH = np.uint64(0x94D049BB133111EB)
+
+
+def exact_keys(tokens: Tokens) -> np.ndarray:
+    """A 128-bit key per paragraph (uint64 ``(len, 2)``): each word's hash salted with its place,
+    mixed, and summed per paragraph, with two salts; the word count XOR-ed into the second.
+    A paragraph without words gets ``(0, 0)``."""
+    counts = tokens.counts()
+    out = np.zeros((len(counts), 2), dtype=np.uint64)
+    nonempty = np.flatnonzero(counts)
+    if len(nonempty) == 0:
+        return out
+    pos = np.arange(len(tokens.hashes), dtype=np.uint64) - np.repeat(tokens.offsets[:-1], counts).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for col, salt in enumerate((_MULT, _MIX2)):
+            v = tokens.hashes + (pos + np.uint64(1)) * salt
+            mix64(v)
+            out[nonempty, col] = np.add.reduceat(v, tokens.offsets[nonempty])
+        out[nonempty, 1] ^= counts[nonempty].astype(np.uint64)
+    return out
+
+
+def masked_keys(tokens: Tokens) -> np.ndarray:
+    """Two 64-bit keys per paragraph: its length and where its numbers (words with a digit)
+    stand, then the same plus each number's value at its place. No words: zeros."""
+    n = len(tokens.offsets) - 1
+    out = np.zeros((n, 2), dtype=np.uint64)
+    counts = np.diff(tokens.offsets)
+    if len(tokens.hashes) == 0:
+        return out
+    number = np.flatnonzero(tokens.has_digit())
+    with np.errstate(over="ignore"):
+        length = counts.astype(np.uint64) * _LENGTH
+        out[:, 0] = length
+        out[:, 1] = length
+        if len(number):
+            para = np.searchsorted(tokens.offsets, number, side="right") - 1
+            place = (number - tokens.offsets[para]).astype(np.uint64) + np.uint64(1)
+            at = mix64(place * _PLACE)
+            np.add.at(out[:, 0], para, at)
+            np.add.at(out[:, 1], para, mix64(at ^ tokens.hashes[number] * _VALUE))
+    out[counts == 0] = 0
+    return out
+
+
+def analyse(
+    texts: list[str],
+    ngram: int,
+    num_perm: int,
+    seed: int,
+    bands: int,
+    rows: int,
+    anchor_modulus: int | None = None,
+    exact: bool = True,
+) -> Analysis:
+    """The old ``analysis.analyse``: the same arguments and the same arrays."""
+    parts = []
+    for lo, hi in batches(texts):
+        tok = tokenize(texts[lo:hi])
+        hashes, offsets = shingles(tok, ngram)
+        counts = np.diff(offsets)
+        signed = np.flatnonzero(counts)
+        if len(signed):
+            sigs = signatures_flat(hashes, np.append(offsets[signed], offsets[-1]), num_perm, seed, bands * rows)
+            keys = band_keys(sigs, bands, rows)
+        else:
+            keys = np.empty((0, bands), dtype=np.uint64)
+        akeys = np.empty(0, dtype=np.uint32)
+        aowner = np.empty(0, dtype=np.int32)
+        if anchor_modulus is not None and len(hashes):
+            owner = np.repeat(np.arange(hi - lo, dtype=np.uint64), counts)
+            hit = hashes % np.uint32(anchor_modulus) == 0
+            code = sorted_unique((owner[hit] << np.uint64(32)) | hashes[hit].astype(np.uint64))
+            akeys = (code & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            aowner = (code >> np.uint64(32)).astype(np.int32)
+        parts.append(
+            Analysis(
+                tok.counts().astype(np.int32),
+                exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
+                signed.astype(np.int32),
+                keys,
+                akeys,
+                aowner,
+                masked=masked_keys(tok) if exact else np.empty((0, 2), dtype=np.uint64),
+            )
+        )
+    return Analysis.concat(parts, bands)
