@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup import verify
-from nettoyeur.dedup.stage import paragraph_data
+from nettoyeur.dedup import shingle, verify
+from nettoyeur.dedup.stage import paragraph_data, prepared_chunk
 from nettoyeur.dedup.verify import WordTables, align, align_pairs, verify_chunk
+from nettoyeur.text.lexicon import DATES, DATES_IF_CAPITALISED, NUMBER_VALUES, POLARITY
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -103,3 +104,19 @@ def test_codes_start_again_past_their_limit(monkeypatch):
     assert verify._word_code.cache_info().currsize == len(prep.words)
     assert len(tables.key_polar) == len(set(tables.keys.tolist()))
     assert _verdicts(prep, pairs, config) == first
+
+
+@given(st.lists(st.one_of(_TEXT, _ANY), max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_the_tables_lexicon_bits_are_the_fact_flags_own(texts):
+    # prepared_chunk reads the fact flags' lexicon bits with the word tables, in one look-up a word.
+    prep, tables = prepared_chunk(texts, 2)
+    assert tables.lexicon.tolist() == [shingle._fact_bits(w) for w in prep.words]
+    assert np.array_equal(tables.classes, WordTables.of(prep).classes)
+
+
+def test_every_lexical_class_fits_the_code():
+    # _word_code keeps 16 bits for a class id: the lexicons must hold fewer classes than that.
+    classes = {"neg"} | set(POLARITY.values()) | set(NUMBER_VALUES.values())
+    classes |= {verify._unaccented(w) for w in DATES | DATES_IF_CAPITALISED}
+    assert 10 < len(classes) < (1 << 16) - 1

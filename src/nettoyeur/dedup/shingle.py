@@ -263,7 +263,7 @@ class Tokens:
         """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
         return interner.add(self.entries, self.starts, self.ends, int(_FOLD_MASK))
 
-    def fact_mask(self, ids: np.ndarray, words: list[str]) -> np.ndarray:
+    def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
         """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
 
         The same rules, in numpy over the batch instead of a Python step per word (what
@@ -272,11 +272,15 @@ class Tokens:
         Args:
             ids: the id of each word of the batch (int array, one per word of :meth:`all_words`).
             words: the distinct words: word ``k`` of the batch is ``words[ids[k]]``.
+            lexicon: uint8, :func:`_fact_bits` of each of ``words`` where the caller has them
+                (verification reads them with its word tables); looked up here otherwise.
         """
         n = len(ids)
         if n == 0:
             return np.zeros(0, dtype=bool)
-        bits = np.fromiter(map(_fact_bits, words), dtype=np.uint8, count=len(words))[ids]
+        if lexicon is None:
+            lexicon = np.fromiter(map(_fact_bits, words), dtype=np.uint8, count=len(words))
+        bits = lexicon[ids]
         has_digit = self.has_digit()
         facts = has_digit | ((bits & _FACT_WORD) != 0)
         for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():

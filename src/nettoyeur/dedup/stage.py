@@ -103,16 +103,41 @@ class DedupStats:
 def paragraph_data(texts: list[str], ngram: int) -> Prepared:
     """Returns the texts as verification takes them: word ids, fact flags, sorted distinct shingle hashes.
 
+    :func:`prepared_chunk` without its word tables.
+    """
+    return prepared_chunk(texts, ngram)[0]
+
+
+def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
+    """Returns the texts as verification takes them (:class:`Prepared`), and the word tables of their words.
+
     Straight from the tokens of each batch, in numpy and the native core: the words are numbered
     by ``WordInterner`` and only the distinct words become Python strings, and the fact flags
     read the lexicons once per distinct word (:meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask`).
     On the small-vocabulary benchmark (30,000 files, one process, the texts already read) the
     chunks' loading and verification took 0.9 CPU seconds instead of 3.1 with word lists and
     ``all_facts``; at 100,000 files the whole verification 4.2 instead of 12.6.
+
+    The fact flags' lexicon bits come with the word tables (:meth:`WordTables.of_words`: one
+    look-up per distinct word of the chunk, not one for the flags and another for the tables).
+    Loading 150 chunks of 1,000 paragraphs drawn from 300k paragraphs of real pages
+    (``benchmarks/real_corpus.py`` from eval-pages-dev) took 0.99-1.04 CPU-s instead of
+    1.24-1.27 (1.80-1.88 instead of 2.20-2.36 from /tmp/c300); decide, ``--workers 1``, median
+    of 3 alternated runs: 2.55 s instead of 2.71 on the real pages, 1.36 instead of 1.49 on c300.
+
+    Why this tokenises again rather than sign through ``minhash.sign_paragraphs`` (the core's
+    one call): verification needs each word's characters and place (the interner's ids, the
+    fact flags read digits, capitals and "@" around it), which the signing pass drops, and the
+    analysis keeps no shingles (about 250 bytes a paragraph), so a chunk's candidates are read
+    and cut again. The kernels are the same (``tokenize_words``, ``word_shingles``); what is
+    Python's here is their composition, and on 300k paragraphs of real pages it cost, under
+    cProfile, 0.17 CPU-s of decide's 3.85 (tokenize 0.107, shingles 0.007, the distinct shingles
+    0.048, the evidence's signatures 0.006), on /tmp/c300 0.05 of 1.94: fusing it into the
+    core would save only the steps between the kernels, under a percent of decide.
     """
     interner = WordInterner()
     words: list[str] = []
-    ids, facts, word_counts, shingle_parts, shingle_counts = [], [], [], [], []
+    ids, toks, word_counts, shingle_parts, shingle_counts = [], [], [], [], []
     for first, last in batches(texts):
         tok = tokenize(texts[first:last])
         part = tok.word_ids(interner)
@@ -123,18 +148,20 @@ def paragraph_data(texts: list[str], ngram: int) -> Prepared:
             bounds = (offsets[len(words) :] - base).tolist()
             words += [text[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])]
         ids.append(part)
-        facts.append(tok.fact_mask(part, words))
+        toks.append(tok)
         word_counts.append(tok.counts())
         hashes, offsets = shingles(tok, ngram)
         distinct, counts = _distinct_per_segment(hashes, offsets)
         shingle_parts.append(distinct)
         shingle_counts.append(counts)
     chars, char_offsets = interner.words()
+    tables = WordTables.of_words(words)
+    facts = [tok.fact_mask(part, words, tables.lexicon) for tok, part in zip(toks, ids)]
 
     def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
 
-    return Prepared(
+    prep = Prepared(
         words,
         chars,
         char_offsets,
@@ -144,6 +171,7 @@ def paragraph_data(texts: list[str], ngram: int) -> Prepared:
         joined(shingle_parts, np.uint32),
         _offsets_of(joined(shingle_counts, np.int64)),
     )
+    return prep, tables
 
 
 def _offsets_of(counts: np.ndarray) -> np.ndarray:
@@ -176,8 +204,8 @@ class VerifyContext:
     estimates: bool
 
 
-def _load(ctx: VerifyContext, pids: np.ndarray) -> Prepared:
-    return paragraph_data(ctx.store.texts(pids), ctx.config.ngram)
+def _load(ctx: VerifyContext, pids: np.ndarray) -> tuple[Prepared, WordTables]:
+    return prepared_chunk(ctx.store.texts(pids), ctx.config.ngram)
 
 
 def _verify_task(
@@ -194,11 +222,10 @@ def _verify_task(
         of being read and tokenised again; None otherwise.
     """
     pids = sorted_unique(pairs.reshape(-1))
-    prep = _load(ctx, pids)
+    prep, tables = _load(ctx, pids)
     # One call of the native core for the whole chunk: the pairs as positions into the
     # chunk's paragraphs, which are sorted. Its word tables serve the evidence's alignments too.
     local = np.searchsorted(pids, pairs)
-    tables = WordTables.of(prep)
     kinds, conflicts, related = verify_chunk(prep, local, ctx.config, tables)
     lengths = np.diff(prep.word_offsets)
     likely: list[tuple[int, int]] = []
@@ -258,7 +285,8 @@ def _evidence(
 def _evidence_task(ctx: VerifyContext, pairs: np.ndarray) -> list[tuple[float | None, float, float]]:
     """Returns the :func:`_evidence` of each (removed, kept) pair."""
     pids = sorted_unique(pairs.reshape(-1))
-    return _evidence(_load(ctx, pids), pids, pairs.tolist(), ctx.config, ctx.estimates)
+    prep, tables = _load(ctx, pids)
+    return _evidence(prep, pids, pairs.tolist(), ctx.config, ctx.estimates, tables)
 
 
 def _chunks(pairs: np.ndarray, size: int = PAIRS_PER_TASK) -> list[np.ndarray]:

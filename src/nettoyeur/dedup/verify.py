@@ -64,6 +64,7 @@ import numpy as np
 
 from nettoyeur._core import Aligner, verify_pairs
 from nettoyeur.config import CleanConfig
+from nettoyeur.dedup.shingle import _fact_bits
 from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
@@ -353,27 +354,38 @@ class WordTables:
         flags: uint8, per word, its ``_HAS_DIGIT``... flags.
         keys: uint32, per word, its fact key id.
         key_polar: uint8, per fact key id, whether it is polar.
+        lexicon: uint8, per word, the lexicon bits that
+            :meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask` reads (``shingle._fact_bits``),
+            read in the same look-up, so that a chunk's words are looked up once, not once for
+            the fact flags and again for the tables.
     """
 
     classes: np.ndarray
     flags: np.ndarray
     keys: np.ndarray
     key_polar: np.ndarray
+    lexicon: np.ndarray
 
     @classmethod
     def of(cls, prep: Prepared) -> WordTables:
         """Returns the tables of ``prep``'s words (one :func:`_word_code` look-up per word)."""
+        return cls.of_words(prep.words)
+
+    @classmethod
+    def of_words(cls, words: list[str]) -> WordTables:
+        """Returns the tables of distinct words, by id (one :func:`_word_code` look-up per word)."""
         with _CODES_LOCK:  # a batch's ids and key_polar from one numbering, whatever other threads do
             if _word_code.cache_info().currsize > _MAX_CODED:
                 _forget_codes()
-            codes = np.fromiter(map(_word_code, prep.words), dtype=np.uint64, count=len(prep.words))
+            codes = np.fromiter(map(_word_code, words), dtype=np.uint64, count=len(words))
             key_polar = np.frombuffer(bytes(_KEY_POLAR), dtype=np.uint8)
-        classes = (codes >> np.uint64(40)).astype(np.int64)
+        classes = ((codes >> np.uint64(48)) & np.uint64(0xFFFF)).astype(np.int64)
         return cls(
             np.where(classes == 0, _NO_CLASS, classes - 1).astype(np.uint32),
             ((codes >> np.uint64(32)) & np.uint64(0xFF)).astype(np.uint8),
             (codes & np.uint64(0xFFFFFFFF)).astype(np.uint32),
             key_polar,
+            ((codes >> np.uint64(40)) & np.uint64(0xFF)).astype(np.uint8),
         )
 
 
@@ -401,7 +413,12 @@ def _forget_codes() -> None:
 
 @cache
 def _word_code(word: str) -> int:
-    """Returns a word's fact key id, flags and lexical class id + 1 (0: none) packed in bits 0-31, 32-39 and 40-63."""
+    """Returns a word's fact key id, flags, lexicon bits and lexical class id + 1 (0: none).
+
+    Packed in bits 0-31, 32-39, 40-47 (``shingle._fact_bits``) and 48-63. The classes are the
+    lexicons' negation, poles, number values and dates, a few thousand at most
+    (``tests/dedup/test_word_tables.py`` holds them under 2**16).
+    """
     cls, flags, key = _traits(word)
     with _CODES_LOCK:
         k = _KEY_IDS.get(key)
@@ -409,7 +426,7 @@ def _word_code(word: str) -> int:
             k = _KEY_IDS[key] = len(_KEY_IDS)
             _KEY_POLAR.append(_polar(key))
         c = 0 if cls is None else _CLASS_IDS.setdefault(cls, len(_CLASS_IDS)) + 1
-    return k | flags << 32 | c << 40
+    return k | flags << 32 | _fact_bits(word) << 40 | c << 48
 
 
 def _run(
