@@ -79,7 +79,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
-# the last paragraph); and whether it ends with a stop (one of ``.!?…。！？:;``).
+# the last paragraph); whether it ends with a stop (one of ``.!?…。！？:;``); and whether it holds
+# ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menus` reads).
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
 # Lines with at least this many words are never frequency-removed (prose is the
