@@ -49,6 +49,7 @@ def line_marks(text: str) -> int:
         | m.REFERENCE * (_REFERENCE.match(text) is not None)
         | m.LIST_ITEM * (_LIST_ITEM.match(text) is not None)
         | m.STOP_END * (text[-1:] in _OPEN_END)
+        | m.SEPARATED * (len(_MENU_SEPARATOR.findall(text)) + 1 >= m.LONG_MENU_MIN_PARTS and text[:1] != "|")
     )
 
 

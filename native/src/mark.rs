@@ -25,6 +25,9 @@ pub const REFERENCE: u32 = 16;
 pub const LIST_ITEM: u32 = 32;
 /// The last character is one of `_OPEN_END`'s: `.!?…。！？:;`.
 pub const STOP_END: u32 = 64;
+/// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
+/// only lines `_long_item_menus` reads further (a line of c300 has none, most often).
+pub const SEPARATED: u32 = 128;
 
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
@@ -34,11 +37,13 @@ const STOPS: [u32; 9] = ['.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xF
 /// What `separated_menu` strips off each item: `" []()"`.
 const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
 
-/// The limits of `separated_menu` (`MENU_MIN_PARTS`, `MENU_PART_WORDS`).
+/// The limits of `separated_menu` (`MENU_MIN_PARTS`, `MENU_PART_WORDS`) and of `SEPARATED`
+/// (`LONG_MENU_MIN_PARTS`).
 #[derive(Debug, Clone, Copy)]
 pub struct MenuLimits {
     pub min_parts: usize,
     pub part_words: usize,
+    pub long_parts: usize,
 }
 
 /// re's `\s`.
@@ -175,6 +180,9 @@ pub fn line_marks(table: &Table, text: &[u32], limits: MenuLimits) -> u32 {
     let separators = text.iter().filter(|&&c| matches!(c, 0x7C | 0xA6 | 0xB7 | 0x2022 | 0xBB)).count();
     if separators + 1 >= limits.min_parts && separated_menu(table, text, limits) {
         marks |= MENU;
+    }
+    if separators + 1 >= limits.long_parts && text.first() != Some(&('|' as u32)) {
+        marks |= SEPARATED;
     }
     if attribution(table, text) {
         marks |= ATTRIBUTION;
@@ -396,7 +404,7 @@ mod tests {
         Table::new(flags, lower, HashMap::new(), HashSet::new(), HashSet::new(), HashSet::new(), limits).unwrap()
     }
 
-    const MENU_LIMITS: MenuLimits = MenuLimits { min_parts: 3, part_words: 8 };
+    const MENU_LIMITS: MenuLimits = MenuLimits { min_parts: 3, part_words: 8, long_parts: 5 };
 
     fn marks(s: &str) -> u32 {
         line_marks(&table(), &cps(s), MENU_LIMITS)
@@ -416,6 +424,16 @@ mod tests {
         assert_eq!(marks("12 | 13 | 14") & MENU, 0);
         assert_eq!(marks("Books\u{bb}Music\u{bb}Jazz") & MENU, 0);
         assert_eq!(marks("one two three four five six seven eight nine | a | b") & MENU, 0);
+    }
+
+    #[test]
+    fn lines_of_many_separators() {
+        // Four of `|¦·•»`, spaces or not, and no "|" first.
+        assert_ne!(marks("a | b \u{a6} c \u{b7} d\u{2022}e") & SEPARATED, 0);
+        assert_ne!(marks("Books\u{bb}Music\u{bb}Jazz\u{bb}Blues\u{bb}") & SEPARATED, 0);
+        assert_eq!(marks("| a | b | c | d") & SEPARATED, 0);
+        assert_eq!(marks("a | b | c | d") & SEPARATED, 0);
+        assert_eq!(marks("a / b / c / d / e") & SEPARATED, 0);
     }
 
     #[test]

@@ -16,11 +16,18 @@ use crate::shapes_py::Shapes;
 ///     texts: the lines (collapsed).
 ///     min_parts: ``MENU_MIN_PARTS``.
 ///     part_words: ``MENU_PART_WORDS``.
+///     long_parts: ``LONG_MENU_MIN_PARTS``.
 ///
 /// Raises:
 ///     TypeError: an item of ``texts`` is not a string.
 #[pyfunction]
-fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: usize, part_words: usize) -> PyResult<Vec<u32>> {
+fn line_marks(
+    shapes: &Bound<'_, Shapes>,
+    texts: &Bound<'_, PyAny>,
+    min_parts: usize,
+    part_words: usize,
+    long_parts: usize,
+) -> PyResult<Vec<u32>> {
     let py = shapes.py();
     let mut shapes = shapes.borrow_mut();
     // The lines described lately are read from the shapes (`Shapes.describe` kept their code
@@ -43,7 +50,7 @@ fn line_marks(shapes: &Bound<'_, Shapes>, texts: &Bound<'_, PyAny>, min_parts: u
             Err(cps) => Ok(&cps[..]),
         })
         .collect::<PyResult<Vec<&[u32]>>>()?;
-    let limits = MenuLimits { min_parts, part_words };
+    let limits = MenuLimits { min_parts, part_words, long_parts };
     Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
 }
 

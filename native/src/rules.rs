@@ -2,22 +2,22 @@
 //! order (`boilerplate.line_shapes.RuleMatcher` confirms them with Python's own `Rule.matches`).
 //!
 //! Each rule comes as a pattern that matches a superset of the lines its Python pattern
-//! fullmatches, *lower-cased* by `sre`'s simple lower-case mapping (`boilerplate.rule_regex`
-//! translates them; the mapping comes from Python as a table, so every Unicode question stays
-//! Python's), with its word limit and its needles. A rule is a candidate of a line when the line
-//! fits its word limit, holds one of its needles (when it has some) and matches its pattern.
+//! fullmatches, as they are (`boilerplate.rule_regex` translates them: each single character
+//! into the exact set of characters Python's node accepts, so every Unicode and case question
+//! stays Python's), with its word limit and its needles. A rule is a candidate of a line when
+//! the line fits its word limit, holds one of its needles (when it has some) and matches its pattern.
 //! The patterns run on the `regex` crate's own engine, `regex-automata`'s lazy DFA, alone:
 //!
 //! - The rules without needles are anchored templates ("Partager sur ‹social›"): one DFA holds
-//!   them all (a set: every pattern that matches is reported) and one pass over a lower-cased
-//!   line answers for every one (the pass stops where no template goes on, a few characters
-//!   into most lines).
+//!   them all (a set: every pattern that matches is reported) and one pass over the line answers
+//!   for every one (the pass stops where no template goes on, a few characters into most lines).
 //! - The rules with needles can match anywhere in a line (`.*` first): one Aho-Corasick automaton
 //!   finds which needles a line holds, and only the rules with one of them are matched, each with
 //!   its own DFA. (In one set with the others they multiply the set's DFA states: building them
 //!   cost 18 us a line on 16,000 lines of web pages, against 1.2 us for the set without them.)
 //!
-//! Python finds needles in `str.lower(line)`, which differs from the lower-cased line here only
+//! Python finds needles in `str.lower(line)`; here they are found in the line lower-cased by
+//! `sre`'s simple lower-case mapping (a table from Python), which differs from it only
 //! at the characters of `special` (`İ`, whose full lower-case form is two characters, and `Σ`,
 //! lower-cased by its context): a line holding one of those has every needle. A rule without a
 //! pattern, or whose pattern does not compile here, is a candidate of every line that fits its
@@ -303,8 +303,8 @@ impl RuleSet {
         if !(0..self.matchers.len()).any(fits) {
             return;
         }
-        let special = self.lower_into(line, &mut scratch.lowered);
-        let hay = scratch.lowered.as_str();
+        // The line is lower-cased (for the needles) only when a rule with needles fits it.
+        let mut special = None;
         // The set runs when a rule of it fits the line.
         let mut set_ran = false;
         // The needles are looked for when a rule with needles fits (every one "found" by a special line).
@@ -314,13 +314,13 @@ impl RuleSet {
                 continue;
             }
             let ids = &self.rule_needles[r];
-            if !ids.is_empty() && !special {
+            if !ids.is_empty() && !*special.get_or_insert_with(|| self.lower_into(line, &mut scratch.lowered)) {
                 if !needles_looked {
                     needles_looked = true;
                     scratch.found.clear();
                     scratch.found.resize(self.needle_count, false);
                     if let Some(ac) = &self.needles {
-                        for hit in ac.find_overlapping_iter(hay) {
+                        for hit in ac.find_overlapping_iter(scratch.lowered.as_str()) {
                             scratch.found[hit.pattern().as_usize()] = true;
                         }
                     }
@@ -337,7 +337,7 @@ impl RuleSet {
                         caches.alone.resize_with(self.alone, || None);
                     }
                     let cache = caches.alone[*k].get_or_insert_with(|| dfa.create_cache());
-                    let input = Input::new(hay).anchored(Anchored::Yes).earliest(true);
+                    let input = Input::new(line).anchored(Anchored::Yes).earliest(true);
                     // An error (none is expected: the DFA never gives up) leaves Python to decide.
                     dfa.try_search_fwd(cache, &input).map_or(true, |m| m.is_some())
                 }
@@ -349,7 +349,7 @@ impl RuleSet {
                             let matched = caches.matched.get_or_insert_with(|| PatternSet::new(dfa.pattern_len()));
                             matched.clear();
                             let cache = caches.set.get_or_insert_with(|| dfa.create_cache());
-                            let input = Input::new(hay).anchored(Anchored::Yes);
+                            let input = Input::new(line).anchored(Anchored::Yes);
                             if dfa.try_which_overlapping_matches(cache, &input, matched).is_err() {
                                 // As above: Python decides every rule of the set.
                                 for p in 0..dfa.pattern_len() {
@@ -575,12 +575,15 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_matched_lower_cased_and_whole() {
-        let s = plain(&[Some(r"\Ashare\z"), Some(r"\Aé+\z"), Some(r"\Ash\z")], &[5, 5, 5]);
-        assert_eq!(candidates(&s, Some("SHARE"), 1), vec![0]);
+    fn lines_are_matched_as_they_are_and_whole() {
+        // The translation spells the cases a node accepts out: `[sS][hH]` is case-insensitive, `É` is not.
+        let s = plain(&[Some(r"\A[sS][hH]are\z"), Some(r"\A[éÉ]+\z"), Some(r"\AÉ\z")], &[5, 5, 5]);
+        assert_eq!(candidates(&s, Some("Share"), 1), vec![0]);
+        assert_eq!(candidates(&s, Some("SHARE"), 1), Vec::<u32>::new());
         assert_eq!(candidates(&s, Some("ÉéÉ"), 1), vec![1]);
         assert_eq!(candidates(&s, Some("shares"), 1), Vec::<u32>::new());
-        assert_eq!(candidates(&s, Some("Sh"), 1), vec![2]);
+        assert_eq!(candidates(&s, Some("É"), 1), vec![1, 2]);
+        assert_eq!(candidates(&s, Some("é"), 1), vec![1]);
     }
 
     #[test]
@@ -597,7 +600,7 @@ mod tests {
     #[test]
     fn needles_gate_their_rules_and_a_special_line_holds_every_needle() {
         let s = rules(
-            &[Some(r"\A.*cookies?.*\z"), Some(r"\A.*\z"), None, Some(r"\A.*\z")],
+            &[Some(r"\A.*[cC][oO][oO][kK][iI][eE][sS]?.*\z"), Some(r"\A.*\z"), None, Some(r"\A.*\z")],
             &[9, 9, 9, 9],
             &[&["cookie"], &["priv", "cook"], &["data"], &[]],
         );
@@ -614,17 +617,20 @@ mod tests {
         let s = plain(&[Some(r"\A(\z"), Some(r"\Ax\z")], &[9, 9]);
         assert_eq!(s.compiled(), vec![false, true]);
         assert_eq!(candidates(&s, Some("y"), 1), vec![0]);
-        assert_eq!(candidates(&s, Some("X"), 1), vec![0, 1]);
-        let s = rules(&[Some(r"\A(\z")], &[9], &[&["x"]]);
+        assert_eq!(candidates(&s, Some("x"), 1), vec![0, 1]);
+        assert_eq!(candidates(&s, Some("X"), 1), vec![0]); // lines are matched as they are
+        let s = rules(&[Some(r"\A(\z")], &[9], &[&["x"]]); // needles are found lower-cased
         assert_eq!(s.compiled(), vec![false]);
         assert_eq!(candidates(&s, Some("y"), 1), Vec::<u32>::new());
         assert_eq!(candidates(&s, Some("x"), 1), vec![0]);
+        assert_eq!(candidates(&s, Some("X"), 1), vec![0]);
     }
 
     #[test]
     fn batches_list_pairs_by_line_and_inputs_are_checked() {
         let s = plain(&[Some(r"\Aa\z"), Some(r"\A[ab]\z")], &[9, 9]);
-        assert_eq!(s.batch(&[Some("b"), Some("c"), Some("A")], &[1, 1, 1]).unwrap(), vec![0, 1, 2, 0, 2, 1]);
+        let lines = [Some("b"), Some("c"), Some("a"), Some("A")];
+        assert_eq!(s.batch(&lines, &[1, 1, 1, 1]).unwrap(), vec![0, 1, 2, 0, 2, 1]);
         assert!(s.batch(&[Some("a")], &[]).is_err());
         assert!(RuleSet::new(&[None], &[], &[vec![]], &[], &[], &[]).is_err());
         assert!(RuleSet::new(&[], &[], &[], &[65], &[0xD800], &[]).is_err());

@@ -40,6 +40,7 @@ _NAMES = {
     "reference": mark.REFERENCE,
     "list_item": mark.LIST_ITEM,
     "stop_end": mark.STOP_END,
+    "separated": mark.SEPARATED,
 }
 
 # What the tests must hold: the separators and bullets, brackets, stops and closers, digits

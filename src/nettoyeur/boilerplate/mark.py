@@ -79,8 +79,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
-# the last paragraph); and whether it ends with a stop (one of ``.!?…。！？:;``).
-LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END = 1, 2, 4, 8, 16, 32, 64
+# the last paragraph); whether it ends with a stop (one of ``.!?…。！？:;``); and whether it holds
+# ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menus` reads).
+LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy).
@@ -309,7 +310,7 @@ def line_marks(texts: list[str]) -> list[int]:
     Raises:
         TypeError: an item of ``texts`` is not a string.
     """
-    return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS)
+    return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS, LONG_MENU_MIN_PARTS)
 
 
 # A kept line's 64-bit frequency key and those of its pairs with the lines above and below
@@ -414,8 +415,9 @@ def _short_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int
     A line with a rule is left to the rule (``_first_pass`` names it first).
     """
     found = []
-    for k, ((info, rule), line) in enumerate(zip(lines, marks)):
-        if not line & MENU or rule is not None:
+    for k in [k for k, line in enumerate(marks) if line & MENU]:
+        info, rule = lines[k]
+        if rule is not None:
             continue
         if not MENU_MAX_STOPWORDS < info.stop_share <= SHORT_MENU_MAX_STOPWORDS:
             continue
@@ -426,12 +428,14 @@ def _short_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int
 
 
 def _long_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) -> list[int]:
-    """Returns the separated menus with a few items too long for ``MENU`` (see ``LONG_MENU_MIN_PARTS``)."""
+    """Returns the separated menus with a few items too long for ``MENU`` (see ``LONG_MENU_MIN_PARTS``).
+
+    Only the lines the core marks ``SEPARATED`` (enough separators, no "|" first) are read.
+    """
     found = []
-    for k, ((info, rule), line) in enumerate(zip(lines, marks)):
-        if line & MENU or rule is not None or info.stop_share > MENU_MAX_STOPWORDS:
-            continue
-        if info.text.startswith("|") or len(_MENU_SEPARATOR.findall(info.text)) + 1 < LONG_MENU_MIN_PARTS:
+    for k in [k for k, line in enumerate(marks) if line & (MENU | SEPARATED) == SEPARATED]:
+        info, rule = lines[k]
+        if rule is not None or info.stop_share > MENU_MAX_STOPWORDS:
             continue
         parts = [part.strip(" -[]()") for part in _MENU_SEPARATOR.split(info.text)]
         parts = [part for part in parts if _LETTER.search(part)]

@@ -8,20 +8,23 @@ translated into a Rust regular expression that matches a *superset* of the lines
 pattern fullmatches. The translation works on Python's own parse of the pattern
 (``re._parser``), node by node:
 
-- The core matches the line *lower-cased* with ``sre``'s own simple lower-case mapping
-  (``_sre.unicode_tolower``, one character for one, handed to the core as a table:
-  :func:`lower_table`), and the translated pattern has no case-insensitive flag and no class
-  of Rust's own: every single-character node (a literal, ``.``, a class, ``\w`` ...) becomes
-  the explicit set of the lower-cased forms of the characters Python's node accepts. That set
-  is exact: a character that takes part in no case mapping is its own lower-cased form and
-  no other's, and a node of any flags accepts it exactly when its items name it (categories
-  from Python's own tables); the ~3,000 that do (:func:`_cased`) are each asked of Python's
-  own compiled node. So a line Python fullmatches has, at each position, a lower-cased
-  character in the set of the node that read it: the translated pattern matches it.
+- The core matches the line as it is, and the translated pattern has no case-insensitive
+  flag and no class of Rust's own: every single-character node (a literal, ``.``, a class,
+  ``\w`` ...) becomes the explicit set of the characters Python's node accepts, under its
+  own flags. That set is exact: a character that takes part in no case mapping is accepted
+  exactly when the node's items name it (categories from Python's own tables); the ~3,000
+  that do (:func:`_cased`) are each asked of Python's own compiled node. So a line Python
+  fullmatches has, at each position, a character in the set of the node that read it: the
+  translated pattern matches it. A case-sensitive node stays case-sensitive: the capital
+  that opens a ``‹name›`` is asked of the line. (Until this round the line was matched
+  lower-cased, which lost that capital: on the benchmark corpus /tmp/c300, "By X staff, 1
+  March 2024"-like lines made 3,327 false candidates of the ``by-name`` rule a clean, each
+  refused by Python at ~26 us.)
 - Assertions (lookahead, lookbehind, ``\b``, ``^``, ``$``) only restrict a match: they become
   the empty pattern. Possessive and lazy repeats and atomic groups match a subset of the lines
   of the greedy repeat and the plain group they become. A back reference becomes its group's
-  pattern again (the lower-cased text it repeats is one its group matches), ``(?(1)a|b)``
+  pattern again (the text it repeats is one its group matches; read case-insensitively, each
+  of its characters closed under case: :func:`_folded`), ``(?(1)a|b)``
   becomes ``(?:a|b)``, and a repeat of more than ``REPEAT_CAP`` becomes unbounded.
 - Anything else (an opcode this module does not know, a Python without ``_sre``'s case
   tables) leaves the rule untranslated: the core names it a candidate of every line that fits
@@ -32,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -295,11 +298,11 @@ def _named_ranges(op: Any, av: Any, flags: int) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _accepted_lowered(op: Any, av: Any, flags: int) -> tuple[tuple[int, int], ...]:
-    """Returns the lower-cased forms of the characters a single-character node accepts, exactly.
+def _accepted(op: Any, av: Any, flags: int) -> tuple[tuple[int, int], ...]:
+    """Returns the characters a single-character node accepts, exactly.
 
     Outside :func:`_cased`, the characters it names; inside, those Python's own compiled node
-    matches, each lower-cased (``_sre.unicode_tolower``).
+    matches (so a case-sensitive node, ``(?-i:[A-Z])``, keeps its case).
 
     Raises:
         Untranslatable: a node this module does not know, or one Python's compiler refuses.
@@ -314,41 +317,15 @@ def _accepted_lowered(op: Any, av: Any, flags: int) -> tuple[tuple[int, int], ..
         node = _compiler.compile(_parser.SubPattern(state, [(op, av)]), 0)
     except Exception as err:  # an internal API of re: whatever it raises, Python decides the rule
         raise Untranslatable(f"cannot compile {op} alone: {err}") from err
-    hits = [unicode_tolower(ord(m.group())) for m in node.finditer(chars)]
+    hits = [ord(m.group()) for m in node.finditer(chars)]
     return tuple(_merge(named + _points(hits)))
-
-
-@lru_cache(maxsize=1)
-def _never_lowered() -> list[tuple[int, int]]:
-    """Returns the characters no lower-cased line holds: those whose lower-case form differs, and no other's form."""
-    froms, tos, _ = lower_table()
-    return _difference(_points(froms), _points(tos))
-
-
-def _fill(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Returns ``ranges`` with each gap that only holds characters no lower-cased line has filled.
-
-    The same lines match, with far fewer ranges: the lower-case letters of Latin Extended-A
-    alternate with capitals, which a lower-cased line never holds.
-    """
-    never = _never_lowered()
-    starts = [lo for lo, _ in never]
-    out = list(ranges[:1])
-    for lo, hi in ranges[1:]:
-        gap_lo, gap_hi = out[-1][1] + 1, lo - 1
-        k = bisect_right(starts, gap_lo) - 1
-        if k >= 0 and never[k][0] <= gap_lo and never[k][1] >= gap_hi:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
 
 
 @lru_cache(maxsize=4096)
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:
     """Returns a Rust regex class of some code points (the surrogates left out: Rust has none)."""
     parts = []
-    for lo, hi in _fill(ranges):
+    for lo, hi in ranges:
         for a, b in ((lo, min(hi, _SURROGATES[0] - 1)), (max(lo, _SURROGATES[1] + 1), hi)):
             if a <= b:
                 parts.append(rf"\x{{{a:X}}}" if a == b else rf"\x{{{a:X}}}-\x{{{b:X}}}")
@@ -359,14 +336,31 @@ def _class(ranges: tuple[tuple[int, int], ...]) -> str:
     return "[" + "".join(parts) + "]"
 
 
+@lru_cache(maxsize=4096)
+def _folded(ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Returns ``ranges`` with every character of the same ``sre`` lower-case form as one of them.
+
+    ``sre`` reads a back reference case-insensitively by comparing those forms, character by
+    character. Outside :func:`_cased`, a character is its own form and no other's.
+    """
+    chars, cased = _cased()
+    merged = list(ranges)
+    inside = [ord(ch) for ch in chars if _inside(ord(ch), merged)]
+    forms = {unicode_tolower(c) for c in inside}
+    same = [ord(ch) for ch in chars if unicode_tolower(ord(ch)) in forms]
+    return tuple(_merge(_difference(merged, cased) + _points(inside + same)))
+
+
 # --- the pattern -----------------------------------------------------------------------------
 
 
 class _Translator:
-    """Translates one parsed pattern into the Rust pattern of a superset of the lower-cased lines it matches."""
+    """Translates one parsed pattern into the Rust pattern of a superset of the lines it matches."""
 
-    def __init__(self) -> None:
-        self.groups: dict[int, str] = {}
+    def __init__(self, fold: bool = False) -> None:
+        self.groups: dict[int, tuple[Any, int]] = {}
+        # Each single character closed under case (a back reference read case-insensitively).
+        self.fold = fold
 
     def sequence(self, items: Iterable[tuple[Any, Any]], flags: int) -> str:
         """Returns the translation of a sequence of nodes."""
@@ -380,7 +374,8 @@ class _Translator:
         """
         c = _constants
         if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
-            return _class(_accepted_lowered(op, av if op is not c.IN else _freeze(av), flags))
+            accepted = _accepted(op, av if op is not c.IN else _freeze(av), flags)
+            return _class(_folded(accepted) if self.fold else accepted)
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
             low, high, item = av
             body = self.sequence(item, flags)
@@ -391,7 +386,7 @@ class _Translator:
             group, add, remove, item = av
             body = self.sequence(item, _combine_flags(flags, add, remove))
             if group is not None:
-                self.groups[group] = body
+                self.groups[group] = (item, _combine_flags(flags, add, remove))
             return f"(?:{body})"
         if op is c.BRANCH:
             return "(?:" + "|".join(self.sequence(branch, flags) for branch in av[1]) + ")"
@@ -402,7 +397,12 @@ class _Translator:
         if op is c.GROUPREF:
             if av not in self.groups:
                 raise Untranslatable(f"reference to group {av} before it closes")
-            return f"(?:{self.groups[av]})"
+            item, group_flags = self.groups[av]
+            # The text its group matched again; read case-insensitively, in any case.
+            fold = self.fold or bool(flags & _constants.SRE_FLAG_IGNORECASE)
+            again = _Translator(fold)
+            again.groups = self.groups
+            return f"(?:{again.sequence(item, group_flags)})"
         if op is c.GROUPREF_EXISTS:
             _, yes, no = av
             return f"(?:{self.sequence(yes, flags)}|{self.sequence(no or (), flags)})"
@@ -410,13 +410,13 @@ class _Translator:
 
 
 def _freeze(items: Any) -> tuple[tuple[Any, Any], ...]:
-    """Returns a class's items as a hashable tuple (for the cache of :func:`_accepted_lowered`)."""
+    """Returns a class's items as a hashable tuple (for the cache of :func:`_accepted`)."""
     return tuple((op, tuple(av) if isinstance(av, list) else av) for op, av in items)
 
 
 @lru_cache(maxsize=1024)
 def core_regex(pattern: str, flags: int) -> str | None:
-    """Returns the Rust pattern that matches a superset of the lines ``pattern`` fullmatches, lower-cased.
+    """Returns the Rust pattern that matches a superset of the lines ``pattern`` fullmatches.
 
     Args:
         pattern: a Python ``str`` pattern (``Pattern.pattern``).
