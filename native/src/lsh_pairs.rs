@@ -217,6 +217,7 @@ pub fn band_pair_codes(keys: &[u64], cols: usize, ids: &[i64], threads: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::minhash::tests::rng;
 
     /// The plain definition: sort each band's positions by key (stably), cut the buckets.
     fn reference(keys: &[u64], cols: usize, ids: &[i64]) -> Vec<i64> {
@@ -238,16 +239,6 @@ mod tests {
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    fn rng(seed: u64) -> impl FnMut() -> u64 {
-        let mut s = seed | 1;
-        move || {
-            s ^= s >> 12;
-            s ^= s << 25;
-            s ^= s >> 27;
-            s.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
     }
 
     #[test]

@@ -169,7 +169,7 @@ pub fn signatures(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The plain definition: for each permutation, the minimum over the segment.
@@ -184,8 +184,9 @@ mod tests {
         out
     }
 
-    /// A small deterministic generator (xorshift64*), so the tests need no crate.
-    fn rng(seed: u64) -> impl FnMut() -> u64 {
+    /// A small deterministic generator (xorshift64*), so the tests need no crate (shared by the
+    /// other modules' tests).
+    pub(crate) fn rng(seed: u64) -> impl FnMut() -> u64 {
         let mut s = seed | 1;
         move || {
             s ^= s >> 12;
