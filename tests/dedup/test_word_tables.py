@@ -1,6 +1,6 @@
 """Verification's word tables and batched alignments (issue 18): the same verdicts, fewer calls.
 
-``verify.WordTables`` numbers lexical classes and fact keys once per process (``_word_code``),
+``verify.WordTables`` numbers lexical classes and fact keys once per process (``_code_words``),
 so a chunk's tables depend on what the process verified before; the core only compares ids, and
 these laws hold its verdicts to that. ``verify.align_pairs`` aligns a chunk's pairs in one call of
 the core; it must give, pair by pair, the words matched of :func:`verify.align` (its oracle).
@@ -16,8 +16,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import word_traits_reference
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup import shingle, verify
+from nettoyeur.dedup import verify
 from nettoyeur.dedup.stage import paragraph_data, prepared_chunk
 from nettoyeur.dedup.verify import WordTables, align, align_pairs, verify_chunk
 from nettoyeur.text.lexicon import DATES, DATES_IF_CAPITALISED, NUMBER_VALUES, POLARITY
@@ -99,9 +100,9 @@ def test_codes_start_again_past_their_limit(monkeypatch):
     verify._forget_codes()
     first = _verdicts(prep, pairs, config)
     monkeypatch.setattr(verify, "_MAX_CODED", 10)
-    assert verify._word_code.cache_info().currsize > 10
+    assert len(verify._CODES) > 10
     tables = WordTables.of(prep)  # forgets the codes first, then codes this batch's words again
-    assert verify._word_code.cache_info().currsize == len(prep.words)
+    assert len(verify._CODES) == len(prep.words)
     assert len(tables.key_polar) == len(set(tables.keys.tolist()))
     assert _verdicts(prep, pairs, config) == first
 
@@ -111,12 +112,12 @@ def test_codes_start_again_past_their_limit(monkeypatch):
 def test_the_tables_lexicon_bits_are_the_fact_flags_own(texts):
     # prepared_chunk reads the fact flags' lexicon bits with the word tables, in one look-up a word.
     prep, tables = prepared_chunk(texts, 2)
-    assert tables.lexicon.tolist() == [shingle._fact_bits(w) for w in prep.words]
+    assert tables.lexicon.tolist() == [word_traits_reference.fact_bits(w) for w in prep.words]
     assert np.array_equal(tables.classes, WordTables.of(prep).classes)
 
 
 def test_every_lexical_class_fits_the_code():
-    # _word_code keeps 16 bits for a class id: the lexicons must hold fewer classes than that.
+    # _code_words keeps 16 bits for a class id: the lexicons must hold fewer classes than that.
     classes = {"neg"} | set(POLARITY.values()) | set(NUMBER_VALUES.values())
     classes |= {verify._unaccented(w) for w in DATES | DATES_IF_CAPITALISED}
     assert 10 < len(classes) < (1 << 16) - 1

@@ -1,0 +1,77 @@
+"""The plain Python reference of a word's traits: verification's lexical class, flags and lexicon
+bits as they were read word by word, before ``verify._traits`` and ``shingle.fact_bits_of`` read
+them in C-level passes over a chunk's new words (issue 18).
+
+The oracle of ``tests/dedup/test_word_traits.py``: the production values must be exactly these.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from nettoyeur.dedup.shingle import (
+    _DATE_IF_CAPITAL,
+    _FACT_WORD,
+    _FIXED,
+    _FIXED_FIRST,
+    _GERMAN_MARKER,
+    _GERMAN_NOUN_SUFFIXES,
+    _NO_NAME,
+    _NOUN_SUFFIX,
+    _NUMBER_WORD,
+    ADVERB_SUFFIXES,
+    FACT_WORDS,
+    NOT_NAMES,
+)
+from nettoyeur.dedup.verify import _ALL_ALPHA, _ALL_DIGIT, _HAS_DIGIT, _POLAR, _STOPWORD, _polar
+from nettoyeur.text.lexicon import (
+    DATES,
+    DATES_IF_CAPITALISED,
+    GERMAN_MARKERS,
+    NEGATIONS,
+    NUMBER_VALUES,
+    NUMBER_WORDS,
+    POLARITY,
+    STOPWORDS,
+)
+
+
+def lexical_class(word: str) -> str | None:
+    """Returns the fact class a word has by itself: one lexicon after the other."""
+    if word in NEGATIONS:
+        return "neg"
+    pole = POLARITY.get(word)
+    if pole is not None:
+        return pole
+    value = NUMBER_VALUES.get(word)
+    if value is not None:
+        return value
+    if word in DATES or word in DATES_IF_CAPITALISED:
+        return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return None
+
+
+def traits(word: str) -> tuple[str | None, int]:
+    """Returns a word's lexical class and flags, one character after the other."""
+    cls = lexical_class(word)
+    flags = (
+        _HAS_DIGIT * any(c.isdigit() for c in word)
+        | _ALL_DIGIT * all(c.isdigit() for c in word)
+        | _ALL_ALPHA * all(c.isalpha() for c in word)
+        | _STOPWORD * (word in STOPWORDS)
+        | _POLAR * _polar(cls)
+    )
+    return cls, flags
+
+
+def fact_bits(word: str) -> int:
+    """Returns the lexicon bits of a folded word, one lexicon after the other."""
+    return (
+        _FACT_WORD * (word in FACT_WORDS)
+        | _FIXED * (word in _FIXED_FIRST)
+        | _DATE_IF_CAPITAL * (word in DATES_IF_CAPITALISED)
+        | _NO_NAME * (word in NOT_NAMES or len(word) == 1 or word.endswith(ADVERB_SUFFIXES))
+        | _GERMAN_MARKER * (word in GERMAN_MARKERS)
+        | _NOUN_SUFFIX * (len(word) > 5 and word.endswith(_GERMAN_NOUN_SUFFIXES))
+        | _NUMBER_WORD * (word in NUMBER_WORDS)
+    )
