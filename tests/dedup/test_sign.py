@@ -1,6 +1,6 @@
 """The dedup analysis in the native core: signing in one call, and the band buckets.
 
-``minhash.sign_paragraphs`` (``native/src/sign.rs``; ``sign_texts`` and ``analysis.analyse`` call
+``minhash.sign_paragraphs`` (``native/src/sign.rs``; ``analysis.analyse`` calls
 it) must give the word counts, signed paragraphs, band keys, exact keys, masked keys and anchors
 of the numpy composition it replaced (``tests/analysis_reference.py``: ``tokenize``,
 ``shingles``, ``signatures_flat``, ``band_keys``..., batch by batch), on any Unicode and for any
@@ -22,7 +22,6 @@ from hypothesis import strategies as st
 from analysis_reference import analyse as reference_analyse
 from nettoyeur.dedup.analysis import analyse, candidate_clusters
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS, band_codes, band_pairs
-from nettoyeur.dedup.minhash import sign_texts
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "candidate_clusters_golden.json"
 
@@ -37,6 +36,14 @@ _SPACES = st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85"
                            "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", ", ", "."])
 _paragraph = st.lists(st.one_of(_PIECES, _SPACES, st.text(max_size=3)), max_size=40).map("".join)
 _corpus = st.lists(_paragraph, max_size=25)
+
+
+def sign_texts(
+    texts: list[str], ngram: int, num_perm: int, seed: int, bands: int, rows: int, threads: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Word counts, signed paragraphs and band keys of ``analyse`` without exact keys nor anchors."""
+    a = analyse(texts, ngram, num_perm, seed, bands, rows, exact=False, threads=threads)
+    return a.n_words, a.signed, a.band_keys
 
 
 def _composed(texts: list[str], ngram: int, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -29,7 +29,7 @@ from nettoyeur.dedup.lsh import (
     repeated,
     sorted_unique,
 )
-from nettoyeur.dedup.minhash import sign_paragraphs, sign_texts
+from nettoyeur.dedup.minhash import sign_paragraphs
 from nettoyeur.dedup.shingle import mix64
 from nettoyeur.executors import process_pool
 from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, SpilledAnchors, SpilledBands
@@ -138,6 +138,7 @@ def analyse(
     rows: int,
     anchor_modulus: int | None = None,
     exact: bool = True,
+    threads: int = 1,
 ) -> Analysis:
     """Analyses a batch of paragraphs: tokens, shingles, signatures, band keys, anchors.
 
@@ -155,6 +156,7 @@ def analyse(
             (None: no anchors, containment is off).
         exact: compute the exact and masked keys (False leaves the exact keys zero and no
             masked keys: LSH alone needs none).
+        threads: threads of the native core (it releases the GIL); the result does not depend on it.
 
     Returns:
         the batch's :class:`Analysis`; paragraph ids are positions in ``texts``.
@@ -162,7 +164,7 @@ def analyse(
     Raises:
         ValueError: see :func:`~nettoyeur.dedup.minhash.sign_paragraphs`.
     """
-    out = sign_paragraphs(texts, ngram, num_perm, seed, bands, rows, 1, exact, anchor_modulus)
+    out = sign_paragraphs(texts, ngram, num_perm, seed, bands, rows, threads, exact, anchor_modulus)
     return Analysis(
         out.n_words,
         out.exact if exact else np.zeros((len(texts), 2), dtype=np.uint64),
@@ -637,12 +639,10 @@ class _RangeContext(NamedTuple):
     rows: int
 
 
-def _sign_range(c: _RangeContext, bounds: tuple[int, int], threads: int = 1) -> Analysis:
-    """The LSH part of :func:`analyse` (no exact keys, no anchors) of ``texts[lo:hi]``, in one core call."""
+def _sign_range(c: _RangeContext, bounds: tuple[int, int]) -> Analysis:
+    """The LSH part of :func:`analyse` (no exact keys, no anchors) of ``texts[lo:hi]``."""
     lo, hi = bounds
-    n_words, signed, keys = sign_texts(c.texts[lo:hi], c.ngram, c.num_perm, c.seed, c.bands, c.rows, threads)
-    none = np.empty(0, dtype=np.uint32)
-    return Analysis(n_words, np.zeros((hi - lo, 2), dtype=np.uint64), signed, keys, none, np.empty(0, dtype=np.int32))
+    return analyse(c.texts[lo:hi], c.ngram, c.num_perm, c.seed, c.bands, c.rows, exact=False)
 
 
 def candidate_clusters(
@@ -686,9 +686,8 @@ def candidate_clusters(
         ranges = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
         parts = list(process_pool.ordered_map(_sign_range, ranges, workers if len(ranges) > 1 else 1, context))
         analysis = Analysis.concat(parts, bands)
-        signed, keys = analysis.signed, analysis.band_keys
     else:
         # One call: the core cuts the texts into slices that fit its caches, and between threads.
-        _, signed, keys = sign_texts(texts, ngram, num_perm, seed, bands, rows, threads)
-    pairs = band_pairs(keys, signed)
+        analysis = analyse(texts, ngram, num_perm, seed, bands, rows, exact=False, threads=threads)
+    pairs = band_pairs(analysis.band_keys, analysis.signed)
     return pairs, components(len(texts), pairs)

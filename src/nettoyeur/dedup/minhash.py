@@ -143,7 +143,7 @@ def sign_paragraphs(
     masked keys, with ``anchor_modulus`` its containment anchors: computed a few tens of
     thousands of characters at a time in the core (``native/src/sign.rs``), where the arrays
     between the steps stay in its caches and none goes through numpy. The clean
-    (``analysis.analyse``) and the benchmarks (``analysis.candidate_clusters``) both sign here;
+    and the benchmarks (``analysis.candidate_clusters``) both sign here, through ``analysis.analyse``;
     ``tests/analysis_reference.py`` holds the numpy composition it replaced, the tests' oracle.
 
     Args:
@@ -206,26 +206,6 @@ def _replaced(out: Signing, fixed: Signing, at: np.ndarray) -> Signing:
     anchor_keys = (codes & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     anchor_owner = (codes >> np.uint64(32)).astype(np.int32)
     return out._replace(signed=merged[order], keys=keys, anchor_keys=anchor_keys, anchor_owner=anchor_owner)
-
-
-def sign_texts(
-    texts: list[str], ngram: int, num_perm: int, seed: int, bands: int, rows: int, threads: int = 1
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Word counts and LSH band keys of paragraphs: :func:`sign_paragraphs` without exact keys nor anchors.
-
-    On speed.py's corpus (200,000 paragraphs, 90 MB) 0.31-0.34 CPU-s instead of 0.37-0.41 for the
-    numpy composition it replaced (best of 8, 1 thread).
-
-    Returns:
-        ``(n_words, signed, keys)``: int32 words of each paragraph, the int32 ids of the
-        paragraphs with shingles (``ngram`` words or more), and their uint64 band keys
-        ``(len(signed), bands)``.
-
-    Raises:
-        ValueError: see :func:`sign_paragraphs`.
-    """
-    out = sign_paragraphs(texts, ngram, num_perm, seed, bands, rows, threads)
-    return out.n_words, out.signed, out.keys
 
 
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
