@@ -131,7 +131,7 @@ _MENU_SEPARATOR = re.compile("[|\u00a6\u00b7\u2022\u00bb]")
 
 
 def short_item_menu(info, rule) -> bool:
-    """``_short_item_menus`` of one line: a menu of many short items with up to half function words."""
+    """``mark._short_item_menu``: a menu of many short items with up to half function words."""
     if rule is not None or not menu_items(info.text):
         return False
     if not m.MENU_MAX_STOPWORDS < info.stop_share <= m.SHORT_MENU_MAX_STOPWORDS:
@@ -141,7 +141,7 @@ def short_item_menu(info, rule) -> bool:
 
 
 def long_item_menu(info, rule) -> bool:
-    """``_long_item_menus`` of one line: a menu of many items, a few of them too long for a menu's item."""
+    """``mark._long_item_menu``: a menu of many items, a few of them too long for a menu's item."""
     if rule is not None or menu_items(info.text) or info.stop_share > m.MENU_MAX_STOPWORDS:
         return False
     if info.text[:1] == "|":

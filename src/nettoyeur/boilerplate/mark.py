@@ -80,7 +80,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
 # the last paragraph); whether it ends with a stop (one of ``.!?…。！？:;``); and whether it holds
-# ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menus` reads).
+# ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menu` reads).
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
 # Lines with at least this many words are never frequency-removed (prose is the
@@ -376,6 +376,9 @@ def _first_pass(
     not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs).
     """
     flags: list[Verdict | None] = [None] * len(lines)
+    # The menus that a limit of MENU misses rank before the frequency signal, as MENU does (they
+    # have no rule, and the core gave them no MENU verdict).
+    loose = _loose_menus(lines, marks)
     found = _core.first_pass(
         lines,
         marks,
@@ -388,6 +391,8 @@ def _first_pass(
         MENU_MAX_STOPWORDS,
     )
     for k, kind, n_files, files in found:
+        if k in loose:
+            continue
         if kind == _RULE:
             rule = lines[k][1]
             assert rule is not None  # the core names a rule's kind only for a line with one
@@ -397,54 +402,53 @@ def _first_pass(
         else:
             how = "with the same neighbour" if kind == _BLOCK else "between the same neighbours"
             flags[k] = Verdict("boilerplate:frequency:recurring-block", detail=f"in {n_files} files, {files} {how}")
-    # The menus that a limit of MENU misses come before the frequency signal, as MENU does.
-    loose = [(k, "separated-menu-short-items") for k in _short_item_menus(lines, marks)]
-    loose += [(k, "separated-menu-long-items") for k in _long_item_menus(lines, marks)]
-    for k, detail in loose:
-        if flags[k] is None or flags[k].reason.startswith("boilerplate:frequency:"):
-            flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
+    for k, detail in loose.items():
+        flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
     return flags
 
 
-def _short_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) -> list[int]:
-    """Returns the separated menus that only their function words kept from ``_first_pass``.
+def _loose_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) -> dict[int, str]:
+    """Returns the separated menus that a limit of ``MENU`` misses, with their verdict's detail.
 
-    A line marked ``MENU`` whose function-word share is over ``MENU_MAX_STOPWORDS`` but at most
+    A line with a rule is left to the rule (``_first_pass`` names it first). Only the lines the
+    core marks ``MENU`` (short items, see :func:`_short_item_menu`) or ``SEPARATED`` without
+    ``MENU`` (long items, see :func:`_long_item_menu`) are read.
+    """
+    found = {}
+    for k, line in enumerate(marks):
+        if not line & (MENU | SEPARATED) or lines[k][1] is not None:
+            continue
+        info = lines[k][0]
+        if line & MENU and _short_item_menu(info):
+            found[k] = "separated-menu-short-items"
+        elif not line & MENU and _long_item_menu(info):
+            found[k] = "separated-menu-long-items"
+    return found
+
+
+def _short_item_menu(info: LineInfo) -> bool:
+    """A menu that only its function words kept from ``MENU``: a bar of short names ("About Us | Contact Us").
+
+    Its function-word share is over ``MENU_MAX_STOPWORDS`` but at most
     ``SHORT_MENU_MAX_STOPWORDS``, with at least ``SHORT_MENU_MIN_PARTS`` items of at most
-    ``SHORT_MENU_ITEM_WORDS`` words on average: a bar of short names ("About Us | Contact Us").
-    A line with a rule is left to the rule (``_first_pass`` names it first).
+    ``SHORT_MENU_ITEM_WORDS`` words on average.
     """
-    found = []
-    for k in [k for k, line in enumerate(marks) if line & MENU]:
-        info, rule = lines[k]
-        if rule is not None:
-            continue
-        if not MENU_MAX_STOPWORDS < info.stop_share <= SHORT_MENU_MAX_STOPWORDS:
-            continue
-        items = sum(1 for part in _MENU_SEPARATOR.split(info.text) if _LETTER.search(part))
-        if items >= SHORT_MENU_MIN_PARTS and info.n_words <= SHORT_MENU_ITEM_WORDS * items:
-            found.append(k)
-    return found
+    if not MENU_MAX_STOPWORDS < info.stop_share <= SHORT_MENU_MAX_STOPWORDS:
+        return False
+    items = sum(1 for part in _MENU_SEPARATOR.split(info.text) if _LETTER.search(part))
+    return items >= SHORT_MENU_MIN_PARTS and info.n_words <= SHORT_MENU_ITEM_WORDS * items
 
 
-def _long_item_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) -> list[int]:
-    """Returns the separated menus with a few items too long for ``MENU`` (see ``LONG_MENU_MIN_PARTS``).
-
-    Only the lines the core marks ``SEPARATED`` (enough separators, no "|" first) are read.
-    """
-    found = []
-    for k in [k for k, line in enumerate(marks) if line & (MENU | SEPARATED) == SEPARATED]:
-        info, rule = lines[k]
-        if rule is not None or info.stop_share > MENU_MAX_STOPWORDS:
-            continue
-        parts = [part.strip(" -[]()") for part in _MENU_SEPARATOR.split(info.text)]
-        parts = [part for part in parts if _LETTER.search(part)]
-        if any(":" in part for part in parts):
-            continue  # a field with its value: "Letters: Roads | Taxes" is a title, as for MENU
-        short = sum(1 for item in describe_many(parts) if item.n_words <= MENU_PART_WORDS and not item.sentence)
-        if len(parts) >= LONG_MENU_MIN_PARTS and short >= LONG_MENU_SHORT_SHARE * len(parts):
-            found.append(k)
-    return found
+def _long_item_menu(info: LineInfo) -> bool:
+    """A menu with a few items too long for ``MENU`` (see ``LONG_MENU_MIN_PARTS``)."""
+    if info.stop_share > MENU_MAX_STOPWORDS:
+        return False
+    parts = [part.strip(" -[]()") for part in _MENU_SEPARATOR.split(info.text)]
+    parts = [part for part in parts if _LETTER.search(part)]
+    if any(":" in part for part in parts):
+        return False  # a field with its value: "Letters: Roads | Taxes" is a title, as for MENU
+    short = sum(1 for item in describe_many(parts) if item.n_words <= MENU_PART_WORDS and not item.sentence)
+    return len(parts) >= LONG_MENU_MIN_PARTS and short >= LONG_MENU_SHORT_SHARE * len(parts)
 
 
 # Date and byline rules whose lines, when they head entries, make a dated list.
