@@ -26,7 +26,7 @@ pub const LIST_ITEM: u32 = 32;
 /// The last character is one of `_OPEN_END`'s: `.!?…。！？:;`.
 pub const STOP_END: u32 = 64;
 /// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
-/// only lines `_long_item_menus` reads further (a line of c300 has none, most often).
+/// only lines `_long_item_menus` reads further (a line of the benchmark corpus has none, most often).
 pub const SEPARATED: u32 = 128;
 
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.

@@ -83,7 +83,7 @@ pub struct RuleSet {
     special: Vec<u32>,
     /// The lower-case form of each character of the BMP and whether it is special, looked up
     /// instead of searched: the two binary searches per non-ASCII character were the most of
-    /// `candidates`' own time (c300's 35,688 lines of 2,000 documents).
+    /// `candidates`' own time (the benchmark corpus's 35,688 lines of 2,000 documents).
     bmp: Vec<(char, bool)>,
 }
 

@@ -63,7 +63,7 @@ pub(crate) struct Known {
 
 /// The lines `describe` gave lately, by the address of their string: marking a document asks about
 /// the same strings (``LineInfo.text``) again right after (its line flags, its neighbours' keys,
-/// its article's stems), and reading and lower-casing them again was most of those calls (c300,
+/// its article's stems), and reading and lower-casing them again was most of those calls (the benchmark corpus,
 /// 4,000 documents: the article's 180 ms, of which 130 ms read its lines). A string is held while
 /// known, so no other string can have its address then; Python's strings never change.
 #[derive(Default)]
@@ -74,7 +74,7 @@ pub(crate) struct KnownLines {
 }
 
 /// The code points the known lines hold at most, then forgotten all at once (2 MB: marking reads a
-/// document's lines right after describing them, and a document of c300 has 5,300 code points).
+/// document's lines right after describing them, and a document of the benchmark corpus has 5,300 code points).
 const KNOWN_MAX: usize = 1 << 19;
 
 impl KnownLines {
@@ -111,7 +111,7 @@ type Described = (Shape, Vec<u32>, Vec<(usize, usize)>);
 
 /// The shape of a collapsed line from it and its lower-case, with its words that are letters only.
 fn described(table: &Table, collapsed: Vec<u32>, lowered: Vec<u32>) -> Described {
-    // About one word in six code points (c300's prose: 5.3 code points a word and its space).
+    // About one word in six code points (the benchmark corpus's prose: 5.3 code points a word and its space).
     let mut words = Vec::with_capacity(lowered.len() / 6 + 1);
     let shape = table.describe_with(collapsed, &lowered, |s, e| words.push((s, e)));
     (shape, lowered, words)
@@ -458,7 +458,7 @@ impl ArticleStems {
     ///
     /// The lines' code points are copied into one buffer with the GIL, then lowered straight into
     /// `text` and cut into words without it, with no buffer per line: reading the article was most
-    /// of `shared_lines` (c300, 2,000 documents' 3,291 articles: 147 of 178 ms before).
+    /// of `shared_lines` (the benchmark corpus, 2,000 documents' 3,291 articles: 147 of 178 ms before).
     fn read_lines(&mut self, py: Python<'_>) -> PyResult<()> {
         if self.lines.is_empty() {
             return Ok(());

@@ -932,7 +932,7 @@ def _dated(info: LineInfo, line: int) -> bool:
     r"""True when the line holds a date (``DATE_SEARCH``); ``line``: its :func:`line_marks`.
 
     Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so a
-    line without one (no ``DIGIT`` flag, from the core) is not searched: on /tmp/c300 (300,000
+    line without one (no ``DIGIT`` flag, from the core) is not searched: on the benchmark corpus (300,000
     paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s of
     the analyse pass under cProfile, and few of those lines hold a figure.
     """

@@ -17,7 +17,7 @@ pattern fullmatches. The translation works on Python's own parse of the pattern
   fullmatches has, at each position, a character in the set of the node that read it: the
   translated pattern matches it. A case-sensitive node stays case-sensitive: the capital
   that opens a ``‹name›`` is asked of the line. (Until this round the line was matched
-  lower-cased, which lost that capital: on the benchmark corpus /tmp/c300, "By X staff, 1
+  lower-cased, which lost that capital: on the 300,000-paragraph benchmark corpus, "By X staff, 1
   March 2024"-like lines made 3,327 false candidates of the ``by-name`` rule a clean, each
   refused by Python at ~26 us.)
 - Assertions (lookahead, lookbehind, ``\b``, ``^``, ``$``) only restrict a match: they become

@@ -122,8 +122,9 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     look-up per distinct word of the chunk, not one for the flags and another for the tables).
     Loading 150 chunks of 1,000 paragraphs drawn from 300k paragraphs of real pages
     (``benchmarks/real_corpus.py`` from eval-pages-dev) took 0.99-1.04 CPU-s instead of
-    1.24-1.27 (1.80-1.88 instead of 2.20-2.36 from /tmp/c300); decide, ``--workers 1``, median
-    of 3 alternated runs: 2.55 s instead of 2.71 on the real pages, 1.36 instead of 1.49 on c300.
+    1.24-1.27 (1.80-1.88 instead of 2.20-2.36 from the synthetic benchmark corpus); decide, ``--workers 1``, median
+    of 3 alternated runs: 2.55 s instead of 2.71 on the real pages, 1.36 instead of 1.49 on the synthetic
+    corpus (300,000 paragraphs, ``benchmarks/corpus.py``).
 
     Why this tokenises again rather than sign through ``minhash.sign_paragraphs`` (the core's
     one call): verification needs each word's characters and place (the interner's ids, the
@@ -132,7 +133,7 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     and cut again. The kernels are the same (``tokenize_words``, ``word_shingles``); what is
     Python's here is their composition, and on 300k paragraphs of real pages it cost, under
     cProfile, 0.17 CPU-s of decide's 3.85 (tokenize 0.107, shingles 0.007, the distinct shingles
-    0.048, the evidence's signatures 0.006), on /tmp/c300 0.05 of 1.94: fusing it into the
+    0.048, the evidence's signatures 0.006), on the synthetic corpus 0.05 of 1.94: fusing it into the
     core would save only the steps between the kernels, under a percent of decide.
     """
     interner = WordInterner()
