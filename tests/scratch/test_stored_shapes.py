@@ -37,13 +37,13 @@ _ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u030
 texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)
 
 
-def _stored(infos: list, folder: str) -> line_shapes.StoredShapes:
-    """Writes the shapes of one shard and reads them back (a fresh memo: nothing comes from it)."""
+def _stored(lines: list, folder: str, memo: ShapeMemo | None = None) -> line_shapes.StoredShapes:
+    """Writes the shapes and rules of one shard and reads them back (by default a fresh memo without rules)."""
     log = line_shapes.ShapeLog()
-    log.add(infos)
+    log.add(lines)
     spill = str(Path(folder) / "0000000.txt")
     log.write(spill + line_shapes.SUFFIX)
-    return line_shapes.StoredShapes([spill], [0], ShapeMemo(None))
+    return line_shapes.StoredShapes([spill], [0], memo or ShapeMemo(None))
 
 
 @settings(max_examples=200, deadline=None)
@@ -51,7 +51,7 @@ def _stored(infos: list, folder: str) -> line_shapes.StoredShapes:
 def test_a_stored_shape_reads_as_the_described_line(body, asked):
     fresh = [describe(t) for t in body]
     with tempfile.TemporaryDirectory() as folder:
-        stored = [_stored(fresh, folder).shape(pid, t) for pid, t in enumerate(body)]
+        stored = [_stored([(info, None) for info in fresh], folder).shape(pid, t) for pid, t in enumerate(body)]
     for a, b in zip(stored, fresh):
         assert type(a) is LineInfo
         assert (a.text, a.n_words, a.prose, a.sentence) == (b.text, b.n_words, b.prose, b.sentence)
@@ -85,7 +85,7 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data
     mark.mark(doc, RULES, None, 5, lines=lines)
     codes = [0 if p.kept else 1 for p in doc.paragraphs]
     left = [p.index for p in doc.paragraphs if p.kept]
-    analysed = [info for p, (info, _) in zip(kept, lines) if p.kept]
+    analysed = [line for p, line in zip(kept, lines) if p.kept]
     # Dedup removes some of what was left (the re-mark pass then marks the document again).
     removed = data.draw(st.sets(st.sampled_from(left), max_size=len(left)) if left else st.just(set()))
     for p in doc.paragraphs:
@@ -94,7 +94,7 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data
     fresh, again = copy.deepcopy(doc), copy.deepcopy(doc)
     mark.mark(fresh, RULES, None, 5, line_signals=False)
     with tempfile.TemporaryDirectory() as folder:
-        store = _stored(analysed, folder)
+        store = _stored(analysed, folder, ShapeMemo(RULES))
         shapes = store.lines(again, codes, 0, MAX_CHARS)
         assert len(shapes) == len([p for p in again.paragraphs if p.kept])
         mark.mark(again, RULES, None, 5, line_signals=False, lines=shapes)

@@ -480,18 +480,21 @@ def _spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -
             flags[k] = None
 
 
-def _dated_rules(infos: list[LineInfo], rules: list[Rule]) -> list[Verdict | None]:
+def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | None]:
     """Returns the verdicts of the date and byline rules alone (the lines kept as a dated list).
 
     When only the signals that read the article run again (after dedup), a dated list
     may have lost entries to dedup: its dates are weighed again, as a second clean would.
+    ``lines``: the shapes and first matching rules of the lines (a rule is read on lines of
+    at most ``DATED_MAX_WORDS`` words).
     """
-    short = [info.text for info in infos if info.n_words <= DATED_MAX_WORDS]
-    found = iter(memo_for(rules).shapes(short))  # the short lines' rules, described in one call
     flags: list[Verdict | None] = []
-    for info in infos:
-        rule = next(found)[1] if info.n_words <= DATED_MAX_WORDS else None
-        dated = rule is not None and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
+    for info, rule in lines:
+        dated = (
+            rule is not None
+            and info.n_words <= DATED_MAX_WORDS
+            and f"boilerplate:pattern:{rule.kind}".startswith(_DATED_KINDS)
+        )
         flags.append(Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name) if dated else None)
     return flags
 
@@ -667,9 +670,9 @@ def _comment_thread(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
         return
 
 
-def shapes(paras: list[Paragraph], rules: list[Rule], with_rule: bool = True) -> list[tuple[LineInfo, Rule | None]]:
-    """Returns the shape and first matching rule of each paragraph (no rule when ``with_rule`` is False)."""
-    return memo_for(rules).shapes([p.text for p in paras], with_rule=with_rule)
+def shapes(paras: list[Paragraph], rules: list[Rule]) -> list[tuple[LineInfo, Rule | None]]:
+    """Returns the shape and first matching rule of each paragraph."""
+    return memo_for(rules).shapes([p.text for p in paras])
 
 
 def mark(
@@ -697,8 +700,8 @@ def mark(
             :func:`mark` with the same rules and counts: only the signals that read the
             article around a line run.
         lines: the shape and first matching rule of each kept paragraph, in order, as
-            :func:`shapes` gives them (rules None when ``line_signals`` is False); None:
-            found here.
+            :func:`shapes` gives them (with ``line_signals`` False only the date and byline
+            rules are read: :func:`_dated_rules`); None: found here.
         comments: ``drop`` flags a comment thread below the article (:func:`_comment_thread`;
             with ``line_signals`` only: the re-mark after dedup finds the thread gone);
             ``keep`` leaves comments to the other signals.
@@ -711,7 +714,7 @@ def mark(
     """
     paras = [p for p in doc.paragraphs if p.kept]
     if lines is None:
-        lines = shapes(paras, rules, line_signals)
+        lines = shapes(paras, rules)
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
@@ -720,7 +723,7 @@ def mark(
     if line_signals:
         flags = _first_pass(lines, marks, file_counts, min_files, around)
     else:
-        flags = _dated_rules(infos, rules)
+        flags = _dated_rules(lines)
     _spare_article_notices(infos, flags)
     if comments == "drop" and line_signals:
         _comment_thread(infos, flags)

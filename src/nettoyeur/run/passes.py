@@ -226,7 +226,7 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     shapes = mark.shapes(paras, ctx.rules)
     mark.mark(view, ctx.rules, ctx.counts, ctx.config.min_files, lines=shapes, comments=ctx.config.comments)
     if shape_log is not None:  # the paragraphs left are the ones analysed
-        shape_log.add([info for p, (info, _) in zip(paras, shapes) if p.verdict is None])
+        shape_log.add([line for p, line in zip(paras, shapes) if p.verdict is None])
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:

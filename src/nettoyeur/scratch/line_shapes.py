@@ -9,11 +9,18 @@ marks was kept in pass 2, so was described there. Describing the long prose line
 So each batch of pass 2 writes beside its spill file the numbers :func:`describe` found
 for each paragraph it analysed (the paragraphs with an id, in id order): 13 bytes a
 paragraph (the function-word share as the float64 describe computed, bit for bit; the
-word count; prose and sentence flags). The re-mark pass reads them back and makes each
-line's :class:`~nettoyeur.boilerplate.line_shapes.LineInfo` from them and its text: the
-same fields as the described line (its words and stems are read from the text by the
-core when asked, as a described line's are). Short lines the shape memo still holds come
-from the memo.
+word count; prose and sentence flags, and whether a pattern rule matched it). The re-mark
+pass reads them back and makes each line's :class:`~nettoyeur.boilerplate.line_shapes.LineInfo`
+from them and its text: the same fields as the described line (its words and stems are read
+from the text by the core when asked, as a described line's are). Short lines the shape
+memo still holds come from the memo.
+
+The re-mark pass reads one rule of a line: a date or byline rule (a dated list may have lost
+entries to dedup). A paragraph left by pass 2 seldom has a rule (the heads of a dated list,
+an article's sentence that a notice rule spared), so only the lines stored with one are
+matched again: matching the short lines of every re-marked document again (describe and
+the rules' candidates) cost 0.40 s of the re-mark pass's 3.8 s on the benchmark corpus
+(300,000 paragraphs, under cProfile).
 
 Only runs whose tasks share this machine's disk keep the file (Ray's tasks describe again).
 """
@@ -26,12 +33,13 @@ from typing import Any
 import numpy as np
 
 from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse
+from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.records import Document
 
 # One row per analysed paragraph: describe's function-word share (float64, exactly), its
-# word count, and bit 0 prose, bit 1 sentence. Packed: 13 bytes.
+# word count, and bit 0 prose, bit 1 sentence, bit 2 a pattern rule matched it. Packed: 13 bytes.
 ROW = np.dtype([("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1")])
-_PROSE, _SENTENCE = 1, 2
+_PROSE, _SENTENCE, _RULED = 1, 2, 4
 SUFFIX = ".shapes"
 
 
@@ -43,11 +51,11 @@ class ShapeLog:
         self._words: list[int] = []
         self._flags: list[int] = []
 
-    def add(self, infos: list[LineInfo]) -> None:
-        """Appends the shapes of some analysed paragraphs, in id order."""
-        self._stop.extend([info.stop_share for info in infos])
-        self._words.extend([info.n_words for info in infos])
-        self._flags.extend([info.prose + 2 * info.sentence for info in infos])
+    def add(self, lines: list[tuple[LineInfo, Rule | None]]) -> None:
+        """Appends the shapes and first matching rules of some analysed paragraphs, in id order."""
+        self._stop.extend([info.stop_share for info, _ in lines])
+        self._words.extend([info.n_words for info, _ in lines])
+        self._flags.extend([info.prose + 2 * info.sentence + 4 * (rule is not None) for info, rule in lines])
 
     def __len__(self) -> int:
         return len(self._stop)
@@ -82,6 +90,7 @@ class StoredShapes:
         self._files = files
         self._first = np.asarray(first, dtype=np.int64)
         self._known = memo.known
+        self._memo = memo
         self._batch = -1
         self._base = 0
         self._rows: tuple[list[float], list[int], list[int]] = ([], [], [])
@@ -104,23 +113,33 @@ class StoredShapes:
         Raises:
             OSError: the batch's file was removed or cannot be read.
         """
-        known = self._known(text)
-        if known is not None:
-            return known
+        return self._shape(pid, text)[0]
+
+    def _shape(self, pid: int, text: str) -> tuple[LineInfo, bool]:
+        """Returns :meth:`shape` and whether a pattern rule matched the paragraph in pass 2.
+
+        Raises:
+            OSError: the batch's file was removed or cannot be read.
+        """
         local = pid - self._base
         if self._batch < 0 or not 0 <= local < len(self._rows[0]):
             self._load(pid)
             local = pid - self._base
         stop, words, flags = self._rows
         f = flags[local]
-        return LineInfo(collapse(text), words[local], stop[local], bool(f & _PROSE), bool(f & _SENTENCE))
+        known = self._known(text)
+        if known is None:
+            known = LineInfo(collapse(text), words[local], stop[local], bool(f & _PROSE), bool(f & _SENTENCE))
+        return known, bool(f & _RULED)
 
-    def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> list[tuple[LineInfo, None]]:
-        """Returns the shapes of ``doc``'s kept paragraphs of at most ``max_chars`` characters, in order.
+    def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> list[tuple[LineInfo, Rule | None]]:
+        """Returns the shapes and first matching rules of ``doc``'s kept paragraphs of at most ``max_chars`` characters, in order.
 
-        What :func:`nettoyeur.boilerplate.mark.mark` reads of the document (no rule: the re-mark pass
-        runs no line signal). Each of these paragraphs had an id in pass 2: it had no verdict
-        then (a dedup removal or a promoted copy has none of pass 2's).
+        What :func:`nettoyeur.boilerplate.mark.mark` reads of the document (the re-mark pass runs
+        no line signal but the date and byline rules). Each of these paragraphs had an id in
+        pass 2: it had no verdict then (a dedup removal or a promoted copy has none of pass 2's).
+        The rule of a paragraph is matched again only when one matched it in pass 2 (the
+        others have None).
 
         Args:
             doc: the document, verdicts of dedup and the re-mark so far applied.
@@ -131,10 +150,11 @@ class StoredShapes:
         Raises:
             OSError: the batch's file was removed or cannot be read.
         """
-        out: list[tuple[LineInfo, None]] = []
+        out: list[tuple[LineInfo, Rule | None]] = []
         for p, code in zip(doc.paragraphs, codes):
             if not code and len(p.text) <= max_chars:
                 if p.verdict is None:
-                    out.append((self.shape(pid, p.text), None))
+                    info, ruled = self._shape(pid, p.text)
+                    out.append((info, self._memo.shape(p.text)[1] if ruled else None))
                 pid += 1
         return out
