@@ -90,7 +90,8 @@ pub struct RuleSet {
 /// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    lowered: String,
+    /// The line lower-cased, as UTF-8 (the needles are found in bytes: no `String` to keep valid).
+    lowered: Vec<u8>,
     found: Vec<bool>,
     caches: Caches,
 }
@@ -266,26 +267,41 @@ impl RuleSet {
         self.matchers.iter().map(|m| !matches!(m, Matcher::Always)).collect()
     }
 
-    /// Writes `line` lower-cased (one character for one, by the table) into `out`; returns
+    /// Writes `line` lower-cased (one character for one, by the table) into `out` as UTF-8; returns
     /// whether it holds a character where Python's `str.lower` differs from the table.
-    pub fn lower_into(&self, line: &str, out: &mut String) -> bool {
+    ///
+    /// The ASCII bytes of the line are lowered byte for byte (UTF-8 never uses a byte below 128
+    /// inside another character), the others character by character: writing each character into
+    /// a `String` was most of `candidates`' own time on the benchmark corpus's lines, mostly ASCII.
+    pub fn lower_into(&self, line: &str, out: &mut Vec<u8>) -> bool {
         out.clear();
         out.reserve(line.len());
         let mut special = false;
-        for c in line.chars() {
-            let code = c as u32;
-            if code < 128 {
-                out.push(self.ascii_lower[code as usize] as char);
-            } else if let Some(&(lower, is_special)) = self.bmp.get(code as usize) {
-                special |= is_special;
-                out.push(lower);
-            } else {
-                special |= self.special.binary_search(&code).is_ok();
-                match self.lower_from.binary_search(&code) {
-                    Ok(k) => out.push(self.lower_to[k]),
-                    Err(_) => out.push(c),
-                }
+        let mut utf8 = [0u8; 4];
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // The run of ASCII bytes from `at`, lowered by the table.
+            let run = bytes[at..].iter().position(|&b| b >= 128).map_or(bytes.len(), |k| at + k);
+            out.extend(bytes[at..run].iter().map(|&b| self.ascii_lower[b as usize]));
+            at = run;
+            // Then the characters up to the next ASCII byte.
+            let end = bytes[at..].iter().position(|&b| b < 128).map_or(bytes.len(), |k| at + k);
+            for c in line[at..end].chars() {
+                let code = c as u32;
+                let lower = if let Some(&(lower, is_special)) = self.bmp.get(code as usize) {
+                    special |= is_special;
+                    lower
+                } else {
+                    special |= self.special.binary_search(&code).is_ok();
+                    match self.lower_from.binary_search(&code) {
+                        Ok(k) => self.lower_to[k],
+                        Err(_) => c,
+                    }
+                };
+                out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
             }
+            at = end;
         }
         special
     }
@@ -320,7 +336,7 @@ impl RuleSet {
                     scratch.found.clear();
                     scratch.found.resize(self.needle_count, false);
                     if let Some(ac) = &self.needles {
-                        for hit in ac.find_overlapping_iter(scratch.lowered.as_str()) {
+                        for hit in ac.find_overlapping_iter(scratch.lowered.as_slice()) {
                             scratch.found[hit.pattern().as_usize()] = true;
                         }
                     }
@@ -517,26 +533,24 @@ pub mod py {
         ///     TypeError: a line is not a str.
         ///     ValueError: ``lines`` and ``n_words`` differ in length.
         fn candidates(&self, py: Python<'_>, lines: &Bound<'_, PyList>, n_words: Vec<u64>) -> PyResult<Vec<u32>> {
-            // The lines are copied out as UTF-8 (PyString::to_str would cache a UTF-8 copy inside
-            // every non-ASCII string for the rest of its life); a lone surrogate leaves it None.
-            let mut text = Vec::new();
+            // The lines are copied out as UTF-8 from their code points, into one string (PyString::to_str
+            // would cache a UTF-8 copy inside every non-ASCII string for the rest of its life, and
+            // encoding each into a bytes object then checking it again as UTF-8 was a third of
+            // this call on the benchmark corpus); a lone surrogate leaves the line None.
+            let mut text = String::new();
             let mut spans = Vec::with_capacity(lines.len());
             for item in lines.iter() {
-                let s = item.downcast::<PyString>()?;
-                match s.encode_utf8() {
-                    Ok(bytes) => {
-                        let start = text.len();
-                        text.extend_from_slice(bytes.as_bytes());
-                        spans.push(Some((start, text.len())));
-                    }
-                    Err(_) => spans.push(None),
+                let start = text.len();
+                let whole = crate::shapes_py::push_str(item.downcast::<PyString>()?, &mut text)?;
+                if whole {
+                    spans.push(Some((start, text.len())));
+                } else {
+                    text.truncate(start);
+                    spans.push(None);
                 }
             }
             let out = py.allow_threads(|| {
-                let lines: Vec<Option<&str>> = spans
-                    .iter()
-                    .map(|s| s.and_then(|(a, b)| std::str::from_utf8(&text[a..b]).ok()))
-                    .collect();
+                let lines: Vec<Option<&str>> = spans.iter().map(|s| s.map(|(a, b)| &text[a..b])).collect();
                 self.inner.batch(&lines, &n_words)
             })?;
             Ok(out)

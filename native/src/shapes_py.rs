@@ -36,6 +36,41 @@ fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<(
     Ok(())
 }
 
+/// Appends a Python string to `out` as UTF-8 and returns true, or returns false at its first lone
+/// surrogate (not UTF-8; `out` then holds part of it).
+pub(crate) fn push_str(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bool> {
+    // SAFETY: as in `extend_code_points`: the slice borrows `s`, immutable and alive for the
+    // whole of this function, and is read before returning.
+    let data = unsafe { s.data()? };
+    match data {
+        // ASCII (most lines) is its own UTF-8, copied whole; Latin-1 beyond it, a character at a time.
+        PyStringData::Ucs1(b) if b.is_ascii() => out.push_str(std::str::from_utf8(b).unwrap_or_default()), // (never fails)
+        PyStringData::Ucs1(b) => {
+            out.reserve(b.len());
+            out.extend(b.iter().map(|&c| c as char)); // every code point is a character
+        }
+        PyStringData::Ucs2(b) => {
+            out.reserve(b.len());
+            for &c in b {
+                match char::from_u32(c as u32) {
+                    Some(c) => out.push(c),
+                    None => return Ok(false),
+                }
+            }
+        }
+        PyStringData::Ucs4(b) => {
+            out.reserve(b.len());
+            for &c in b {
+                match char::from_u32(c) {
+                    Some(c) => out.push(c),
+                    None => return Ok(false),
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
 /// A Python string of code points (lone surrogates through ``surrogatepass``).
 fn py_string<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
     let text: Option<String> = cps.iter().map(|&c| char::from_u32(c)).collect();
