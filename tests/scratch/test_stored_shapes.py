@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
 from nettoyeur.boilerplate import mark
-from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, article_stems, describe
+from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, article_stems, describe, shapes_core
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.executors.local import LocalExecutor
@@ -22,6 +22,7 @@ from nettoyeur.records import Document, Verdict
 from nettoyeur.run import passes
 from nettoyeur.run.streaming import run
 from nettoyeur.scratch import line_shapes
+from nettoyeur.scratch.line_shapes import StoredShapes
 from nettoyeur.text.split import split_lines
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
@@ -37,13 +38,13 @@ _ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u030
 texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)
 
 
-def _stored(lines: list, folder: str, memo: ShapeMemo | None = None) -> line_shapes.StoredShapes:
-    """Writes the shapes and rules of one shard and reads them back (by default a fresh memo without rules)."""
+def _stored(lines: list, folder: str, memo: ShapeMemo | None = None, around: list | None = None) -> StoredShapes:
+    """Writes the shapes, rules and keys of one shard and reads them back (by default a fresh memo without rules)."""
     log = line_shapes.ShapeLog()
-    log.add(lines)
+    log.add(lines, [mark.NO_COUNTS] * len(lines) if around is None else around)
     spill = str(Path(folder) / "0000000.txt")
     log.write(spill + line_shapes.SUFFIX)
-    return line_shapes.StoredShapes([spill], [0], memo or ShapeMemo(None))
+    return StoredShapes([spill], [0], memo or ShapeMemo(None))
 
 
 @settings(max_examples=200, deadline=None)
@@ -75,29 +76,41 @@ def _verdicts(doc: Document) -> list[Verdict | None]:
     return [p.verdict for p in doc.paragraphs]
 
 
+def _counts(doc: Document, draw: st.DrawFn) -> dict[int, int]:
+    """Files per frequency key for the lines and pairs of ``doc``: a few files each, drawn."""
+    keys = shapes_core().line_keys([p.text for p in doc.paragraphs], mark.FREQUENCY_MAX_WORDS)
+    return {key: draw(st.integers(1, 6)) for key in keys}
+
+
 @settings(max_examples=120, deadline=None)
-@given(st.sampled_from(DOCUMENTS), st.data())
-def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, data):
-    # Pass 2, as analyse_batch runs it: mark, then keep the shapes of the paragraphs left.
+@given(st.sampled_from(DOCUMENTS), st.booleans(), st.data())
+def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, with_counts, data):
+    # Pass 2, as analyse_batch runs it: mark, then keep the shapes and keys of the paragraphs left.
     doc = _doc([line["text"] for line in case["lines"]])
+    counts = _counts(doc, data.draw) if with_counts else None
     kept = [p for p in doc.paragraphs if p.kept]
     lines = mark.shapes(kept, RULES)
-    mark.mark(doc, RULES, None, 5, lines=lines)
+    around = mark.neighbours(doc, kept, [info for info, _ in lines])
+    mark.mark(doc, RULES, counts, 3, lines=lines, around=around if counts is not None else None)
     codes = [0 if p.kept else 1 for p in doc.paragraphs]
     left = [p.index for p in doc.paragraphs if p.kept]
     analysed = [line for p, line in zip(kept, lines) if p.kept]
+    analysed_around = [near for p, near in zip(kept, around) if p.kept]
     # Dedup removes some of what was left (the re-mark pass then marks the document again).
     removed = data.draw(st.sets(st.sampled_from(left), max_size=len(left)) if left else st.just(set()))
     for p in doc.paragraphs:
         if p.index in removed:
             p.verdict = Verdict("duplicate")
     fresh, again = copy.deepcopy(doc), copy.deepcopy(doc)
-    mark.mark(fresh, RULES, None, 5, line_signals=False)
+    mark.mark(fresh, RULES, counts, 3, line_signals=False)
     with tempfile.TemporaryDirectory() as folder:
-        store = _stored(analysed, folder, ShapeMemo(RULES))
-        shapes = store.lines(again, codes, 0, MAX_CHARS)
-        assert len(shapes) == len([p for p in again.paragraphs if p.kept])
-        mark.mark(again, RULES, None, 5, line_signals=False, lines=shapes)
+        store = _stored(analysed, folder, ShapeMemo(RULES), analysed_around)
+        shapes, near = store.lines(again, codes, 0, MAX_CHARS)
+        paras = [p for p in again.paragraphs if p.kept]
+        assert len(shapes) == len(near) == len(paras)
+        # The keys read back are those a fresh mark finds.
+        assert near == mark.neighbours(again, paras, [info for info, _ in shapes])
+        mark.mark(again, RULES, counts, 3, line_signals=False, lines=shapes, around=near)
     assert _verdicts(again) == _verdicts(fresh)
 
 

@@ -94,9 +94,12 @@ def remark_after_dedup(
 
 
 def remark_document(
-    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None
+    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None, around: list | None = None
 ) -> Marks:
-    """Runs :func:`~nettoyeur.boilerplate.mark.mark` on ``doc`` again (``lines``: its kept paragraphs' shapes, or None).
+    """Runs :func:`~nettoyeur.boilerplate.mark.mark` on ``doc`` again.
+
+    ``lines`` and ``around``: its kept paragraphs' shapes and frequency keys (as pass 2 stored
+    them), or None (found again).
 
     Returns:
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
@@ -104,7 +107,7 @@ def remark_document(
     before = [p for p in doc.paragraphs if p.verdict is None]
     # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
     # carry a boilerplate verdict): only the signals that read the article can change.
-    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines)
+    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines, around=around)
     return [(p.index, p.line, p.verdict) for p in before if p.verdict is not None]
 
 

@@ -314,12 +314,12 @@ def line_marks(texts: list[str]) -> list[int]:
 
 
 # A kept line's 64-bit frequency key and those of its pairs with the lines above and below
-# it (None: that neighbour does not pair), as :func:`_neighbours` gives them.
+# it (None: that neighbour does not pair), as :func:`neighbours` gives them.
 Near = tuple[int, int | None, int | None]
-_NO_COUNTS: Near = (0, None, None)
+NO_COUNTS: Near = (0, None, None)
 
 
-def _neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
+def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
     """Returns, for each kept paragraph, the 64-bit keys of its line and of its pairs with the lines above and below it.
 
     The key of a line is ``hash64(frequency_key(line))``, of a pair ``hash64(pair_key(...))``
@@ -329,7 +329,7 @@ def _neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) ->
     marking again after dedup reads the same pairs. A neighbour that does not pair
     (a long line, figures only) gives None. The native core finds them all in one call.
     Only the lines of fewer than ``FREQUENCY_MAX_WORDS`` words are asked about (the
-    frequency signals read no other): the others get :data:`_NO_COUNTS`.
+    frequency signals read no other): the others get :data:`NO_COUNTS`.
 
     Args:
         doc: the document.
@@ -341,7 +341,7 @@ def _neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) ->
     short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_MAX_WORDS]
     asked = [at[paras[k].index] for k in short]
     found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS)
-    out = [_NO_COUNTS] * len(paras)
+    out = [NO_COUNTS] * len(paras)
     for k, near in zip(short, found):
         out[k] = near
     return out
@@ -684,6 +684,7 @@ def mark(
     line_signals: bool = True,
     lines: list[tuple[LineInfo, Rule | None]] | None = None,
     comments: str = "keep",
+    around: list[Near] | None = None,
 ) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
@@ -705,12 +706,15 @@ def mark(
         comments: ``drop`` flags a comment thread below the article (:func:`_comment_thread`;
             with ``line_signals`` only: the re-mark after dedup finds the thread gone);
             ``keep`` leaves comments to the other signals.
+        around: the frequency keys of each kept paragraph's line and pairs, in order, as
+            :func:`neighbours` gives them (the re-mark pass reads those pass 2 found); None:
+            found here.
 
     Returns:
         the number of paragraphs marked.
 
     Raises:
-        ValueError: ``lines`` does not hold one shape per kept paragraph.
+        ValueError: ``lines`` or ``around`` does not hold one entry per kept paragraph.
     """
     paras = [p for p in doc.paragraphs if p.kept]
     if lines is None:
@@ -719,7 +723,12 @@ def mark(
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
     marks = line_marks([info.text for info in infos])
-    around = _neighbours(doc, paras, infos) if file_counts is not None else [_NO_COUNTS] * len(paras)
+    if file_counts is None:
+        around = [NO_COUNTS] * len(paras)
+    elif around is None:
+        around = neighbours(doc, paras, infos)
+    elif len(around) != len(paras):
+        raise ValueError(f"{doc.path}: {len(around)} frequency keys given for {len(paras)} kept paragraphs")
     if line_signals:
         flags = _first_pass(lines, marks, file_counts, min_files, around)
     else:

@@ -224,9 +224,13 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     view = analysable(doc, ctx.config.max_line_chars)
     paras = [p for p in view.paragraphs if p.kept]
     shapes = mark.shapes(paras, ctx.rules)
-    mark.mark(view, ctx.rules, ctx.counts, ctx.config.min_files, lines=shapes, comments=ctx.config.comments)
-    if shape_log is not None:  # the paragraphs left are the ones analysed
-        shape_log.add([line for p, line in zip(paras, shapes) if p.verdict is None])
+    around = None if ctx.counts is None else mark.neighbours(view, paras, [info for info, _ in shapes])
+    config = ctx.config
+    mark.mark(view, ctx.rules, ctx.counts, config.min_files, lines=shapes, comments=config.comments, around=around)
+    if shape_log is not None:  # the paragraphs left are the ones analysed, with their keys for the re-mark pass
+        left = [k for k, p in enumerate(paras) if p.verdict is None]
+        keys = [mark.NO_COUNTS] * len(left) if around is None else [around[k] for k in left]
+        shape_log.add([shapes[k] for k in left], keys)
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
@@ -408,9 +412,9 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
     stored = StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
     for doc, pid, codes in _rebuilt(ctx, task, None):
-        lines = None if stored is None else stored.lines(doc, codes, pid, max_chars)
+        lines, around = (None, None) if stored is None else stored.lines(doc, codes, pid, max_chars)
         view = analysable(doc, max_chars)
-        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines)
+        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines, around)
     return out
 
 

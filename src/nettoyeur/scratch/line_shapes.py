@@ -7,9 +7,10 @@ marks was kept in pass 2, so was described there. Describing the long prose line
 (lower-casing, finding the words, counting the function words) cost 7% of a run's CPU.
 
 So each batch of pass 2 writes beside its spill file the numbers :func:`describe` found
-for each paragraph it analysed (the paragraphs with an id, in id order): 13 bytes a
+for each paragraph it analysed (the paragraphs with an id, in id order): 37 bytes a
 paragraph (the function-word share as the float64 describe computed, bit for bit; the
-word count; prose and sentence flags, and whether a pattern rule matched it). The re-mark
+word count; prose and sentence flags, whether a pattern rule matched it; and the 64-bit
+frequency keys of the line and of its pairs with its neighbours). The re-mark
 pass reads them back and makes each line's :class:`~nettoyeur.boilerplate.line_shapes.LineInfo`
 from them and its text: the same fields as the described line (its words and stems are read
 from the text by the core when asked, as a described line's are). Short lines the shape
@@ -21,6 +22,11 @@ an article's sentence that a notice rule spared), so only the lines stored with 
 matched again: matching the short lines of every re-marked document again (describe and
 the rules' candidates) cost 0.40 s of the re-mark pass's 3.8 s on the benchmark corpus
 (300,000 paragraphs, under cProfile).
+
+The frequency keys of a line and its pairs (``mark._neighbours``) are those of the lines the
+document had when it was loaded, whatever dedup removed since: the re-mark pass reads them
+instead of reading, lower-casing and hashing the short lines of each re-marked document again
+(0.3 s of the re-mark pass's 3.2 s on the benchmark corpus, under cProfile).
 
 Only runs whose tasks share this machine's disk keep the file (Ray's tasks describe again).
 """
@@ -37,10 +43,18 @@ from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.records import Document
 
 # One row per analysed paragraph: describe's function-word share (float64, exactly), its
-# word count, and bit 0 prose, bit 1 sentence, bit 2 a pattern rule matched it. Packed: 13 bytes.
-ROW = np.dtype([("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1")])
-_PROSE, _SENTENCE, _RULED = 1, 2, 4
+# word count, bit 0 prose, bit 1 sentence, bit 2 a pattern rule matched it, bit 3 it pairs with
+# the line above, bit 4 with the line below; the frequency key of the line and of those pairs
+# (0 where there is none). Packed: 37 bytes.
+ROW = np.dtype(
+    [("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1"), ("key", "<u8"), ("above", "<u8"), ("below", "<u8")]
+)
+_PROSE, _SENTENCE, _RULED, _ABOVE, _BELOW = 1, 2, 4, 8, 16
 SUFFIX = ".shapes"
+
+# A line's frequency key and those of its pairs with the lines above and below it, None where
+# that neighbour does not pair (``mark.Near``).
+Near = tuple[int, int | None, int | None]
 
 
 class ShapeLog:
@@ -50,12 +64,29 @@ class ShapeLog:
         self._stop: list[float] = []
         self._words: list[int] = []
         self._flags: list[int] = []
+        self._keys: list[int] = []
+        self._above: list[int] = []
+        self._below: list[int] = []
 
-    def add(self, lines: list[tuple[LineInfo, Rule | None]]) -> None:
-        """Appends the shapes and first matching rules of some analysed paragraphs, in id order."""
+    def add(self, lines: list[tuple[LineInfo, Rule | None]], around: list[Near]) -> None:
+        """Appends the shapes, first matching rules and frequency keys of some analysed paragraphs, in id order.
+
+        Raises:
+            ValueError: ``lines`` and ``around`` differ in length.
+        """
+        if len(lines) != len(around):
+            raise ValueError(f"{len(lines)} shapes but {len(around)} frequency keys")
         self._stop.extend([info.stop_share for info, _ in lines])
         self._words.extend([info.n_words for info, _ in lines])
-        self._flags.extend([info.prose + 2 * info.sentence + 4 * (rule is not None) for info, rule in lines])
+        self._flags.extend(
+            [
+                info.prose + 2 * info.sentence + 4 * (rule is not None) + 8 * (up is not None) + 16 * (down is not None)
+                for (info, rule), (_, up, down) in zip(lines, around)
+            ]
+        )
+        self._keys.extend([key for key, _, _ in around])
+        self._above.extend([up or 0 for _, up, _ in around])
+        self._below.extend([down or 0 for _, _, down in around])
 
     def __len__(self) -> int:
         return len(self._stop)
@@ -70,6 +101,9 @@ class ShapeLog:
         rows["stop_share"] = self._stop
         rows["n_words"] = self._words
         rows["flags"] = self._flags
+        rows["key"] = self._keys
+        rows["above"] = self._above
+        rows["below"] = self._below
         try:
             with open(path, "wb") as handle:
                 handle.write(rows.tobytes())
@@ -93,7 +127,7 @@ class StoredShapes:
         self._memo = memo
         self._batch = -1
         self._base = 0
-        self._rows: tuple[list[float], list[int], list[int]] = ([], [], [])
+        self._rows: tuple[list[float], list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [], [])
 
     def _load(self, pid: int) -> None:
         """Reads the file of the batch holding ``pid``.
@@ -105,7 +139,7 @@ class StoredShapes:
         path = os.fspath(self._files[batch]) + SUFFIX
         rows = np.fromfile(path, dtype=ROW)
         self._batch, self._base = batch, int(self._first[batch])
-        self._rows = (rows["stop_share"].tolist(), rows["n_words"].tolist(), rows["flags"].tolist())
+        self._rows = tuple(rows[name].tolist() for name in ROW.names)  # type: ignore[assignment]
 
     def shape(self, pid: int, text: str) -> LineInfo:
         """Returns the shape of paragraph ``pid`` (its text ``text``), as :func:`describe` gives it.
@@ -113,10 +147,11 @@ class StoredShapes:
         Raises:
             OSError: the batch's file was removed or cannot be read.
         """
-        return self._shapes([text], [pid])[0][0]
+        lines, _ = self._shapes([text], [pid])
+        return lines[0][0]
 
-    def _shapes(self, texts: list[str], ids: list[int]) -> list[tuple[LineInfo, Rule | None]]:
-        """Returns the shape of each paragraph (``texts``, by id ``ids``), and its rule when one matched it in pass 2.
+    def _shapes(self, texts: list[str], ids: list[int]) -> tuple[list[tuple[LineInfo, Rule | None]], list[Near]]:
+        """Returns the shape of each paragraph (``texts``, by id ``ids``), its rule (when one matched it), and its keys.
 
         A loop over the lines with no call but the ones that make a shape: the re-mark pass asks
         for every kept line of the documents dedup thinned (94,549 on the benchmark corpus).
@@ -125,25 +160,30 @@ class StoredShapes:
             OSError: the batch's file was removed or cannot be read.
         """
         out: list[tuple[LineInfo, Rule | None]] = []
-        stop, words, flags = self._rows
+        around: list[Near] = []
+        stop, words, flags, keys, above, below = self._rows
         rule_of = self._memo.shape
         for text, pid, info in zip(texts, ids, map(self._known, texts)):
             local = pid - self._base
             if self._batch < 0 or not 0 <= local < len(flags):
                 self._load(pid)
-                stop, words, flags = self._rows
+                stop, words, flags, keys, above, below = self._rows
                 local = pid - self._base
             f = flags[local]
             if info is None:
                 info = LineInfo(collapse(text), words[local], stop[local], f & _PROSE != 0, f & _SENTENCE != 0)
             out.append((info, rule_of(text)[1] if f & _RULED else None))
-        return out
+            around.append((keys[local], above[local] if f & _ABOVE else None, below[local] if f & _BELOW else None))
+        return out, around
 
-    def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> list[tuple[LineInfo, Rule | None]]:
+    def lines(
+        self, doc: Document, codes: list[int], pid: int, max_chars: int
+    ) -> tuple[list[tuple[LineInfo, Rule | None]], list[Near]]:
         """Returns the shapes and first rules of ``doc``'s kept paragraphs of at most ``max_chars`` characters in order.
 
         What :func:`nettoyeur.boilerplate.mark.mark` reads of the document (the re-mark pass runs
-        no line signal but the date and byline rules). Each of these paragraphs had an id in
+        no line signal but the date and byline rules), and the frequency keys of each line and
+        its pairs (``mark``'s ``around``). Each of these paragraphs had an id in
         pass 2: it had no verdict then (a dedup removal or a promoted copy has none of pass 2's).
         The rule of a paragraph is matched again only when one matched it in pass 2 (the
         others have None).
