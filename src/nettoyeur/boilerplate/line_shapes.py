@@ -375,10 +375,9 @@ class ShapeMemo:
             self._matcher = RuleMatcher(self._rules)
         return self._matcher
 
-    def known(self, text: str) -> LineInfo | None:
-        """Returns the line's shape when the memo holds it, else None (nothing is described)."""
-        hit = self._seen.get(text)
-        return None if hit is None else hit[0]
+    def known(self, texts: list[str]) -> list[LineInfo | None]:
+        """Returns each line's shape when the memo holds it, else None (nothing is described)."""
+        return [None if hit is None else hit[0] for hit in map(self._seen.get, texts)]
 
     def shape(self, text: str, with_rule: bool = True) -> tuple[LineInfo, Rule | None]:
         """Returns the line's :class:`LineInfo` and the first rule matching it (None when ``with_rule`` is False)."""

@@ -163,7 +163,7 @@ class StoredShapes:
         around: list[Near] = []
         stop, words, flags, keys, above, below = self._rows
         rule_of = self._memo.shape
-        for text, pid, info in zip(texts, ids, map(self._known, texts)):
+        for text, pid, info in zip(texts, ids, self._known(texts)):
             local = pid - self._base
             if self._batch < 0 or not 0 <= local < len(flags):
                 self._load(pid)
