@@ -41,7 +41,8 @@ texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WOR
 def _stored(lines: list, folder: str, memo: ShapeMemo | None = None, around: list | None = None) -> StoredShapes:
     """Writes the shapes, rules and keys of one shard and reads them back (by default a fresh memo without rules)."""
     log = line_shapes.ShapeLog()
-    log.add(lines, [mark.NO_COUNTS] * len(lines) if around is None else around)
+    around = [mark.NO_COUNTS] * len(lines) if around is None else around
+    log.add(lines, around, mark.line_marks([info.text for info, _ in lines]))
     spill = str(Path(folder) / "0000000.txt")
     log.write(spill + line_shapes.SUFFIX)
     return StoredShapes([spill], [0], memo or ShapeMemo(None))
@@ -105,12 +106,13 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, with
     mark.mark(fresh, RULES, counts, 3, line_signals=False)
     with tempfile.TemporaryDirectory() as folder:
         store = _stored(analysed, folder, ShapeMemo(RULES), analysed_around)
-        shapes, near = store.lines(again, codes, 0, MAX_CHARS)
+        shapes, near, marks = store.lines(again, codes, 0, MAX_CHARS)
         paras = [p for p in again.paragraphs if p.kept]
-        assert len(shapes) == len(near) == len(paras)
-        # The keys read back are those a fresh mark finds.
+        assert len(shapes) == len(near) == len(marks) == len(paras)
+        # The keys and line flags read back are those a fresh mark finds.
         assert near == mark.neighbours(again, paras, [info for info, _ in shapes])
-        mark.mark(again, RULES, counts, 3, line_signals=False, lines=shapes, around=near)
+        assert marks == mark.line_marks([info.text for info, _ in shapes])
+        mark.mark(again, RULES, counts, 3, line_signals=False, lines=shapes, around=near, marks=marks)
     assert _verdicts(again) == _verdicts(fresh)
 
 

@@ -94,12 +94,12 @@ def remark_after_dedup(
 
 
 def remark_document(
-    doc: Document, rules: list, counts: Any, min_files: int, lines: list | None = None, around: list | None = None
+    doc: Document, rules: list, counts: Any, min_files: int, stored: tuple[list, list, list] | None = None
 ) -> Marks:
     """Runs :func:`~nettoyeur.boilerplate.mark.mark` on ``doc`` again.
 
-    ``lines`` and ``around``: its kept paragraphs' shapes and frequency keys (as pass 2 stored
-    them), or None (found again).
+    ``stored``: its kept paragraphs' shapes, frequency keys and line flags (``mark``'s ``lines``,
+    ``around`` and ``marks``, as pass 2 stored them), or None (found again).
 
     Returns:
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
@@ -107,7 +107,8 @@ def remark_document(
     before = [p for p in doc.paragraphs if p.verdict is None]
     # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
     # carry a boilerplate verdict): only the signals that read the article can change.
-    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines, around=around)
+    lines, around, marks = (None, None, None) if stored is None else stored
+    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines, around=around, marks=marks)
     return [(p.index, p.line, p.verdict) for p in before if p.verdict is not None]
 
 

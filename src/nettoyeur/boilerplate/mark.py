@@ -685,6 +685,7 @@ def mark(
     lines: list[tuple[LineInfo, Rule | None]] | None = None,
     comments: str = "keep",
     around: list[Near] | None = None,
+    marks: list[int] | None = None,
 ) -> int:
     """Sets a boilerplate verdict on each chrome paragraph of ``doc``.
 
@@ -709,12 +710,14 @@ def mark(
         around: the frequency keys of each kept paragraph's line and pairs, in order, as
             :func:`neighbours` gives them (the re-mark pass reads those pass 2 found); None:
             found here.
+        marks: the :func:`line_marks` of each kept paragraph, in order (the re-mark pass reads
+            those pass 2 found); None: found here.
 
     Returns:
         the number of paragraphs marked.
 
     Raises:
-        ValueError: ``lines`` or ``around`` does not hold one entry per kept paragraph.
+        ValueError: ``lines``, ``around`` or ``marks`` does not hold one entry per kept paragraph.
     """
     paras = [p for p in doc.paragraphs if p.kept]
     if lines is None:
@@ -722,7 +725,10 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     infos = [info for info, _ in lines]
-    marks = line_marks([info.text for info in infos])
+    if marks is None:
+        marks = line_marks([info.text for info in infos])
+    elif len(marks) != len(paras):
+        raise ValueError(f"{doc.path}: {len(marks)} line flags given for {len(paras)} kept paragraphs")
     if file_counts is None:
         around = [NO_COUNTS] * len(paras)
     elif around is None:

@@ -224,13 +224,17 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     view = analysable(doc, ctx.config.max_line_chars)
     paras = [p for p in view.paragraphs if p.kept]
     shapes = mark.shapes(paras, ctx.rules)
-    around = None if ctx.counts is None else mark.neighbours(view, paras, [info for info, _ in shapes])
-    config = ctx.config
-    mark.mark(view, ctx.rules, ctx.counts, config.min_files, lines=shapes, comments=config.comments, around=around)
-    if shape_log is not None:  # the paragraphs left are the ones analysed, with their keys for the re-mark pass
+    infos = [info for info, _ in shapes]
+    around = None if ctx.counts is None else mark.neighbours(view, paras, infos)  # (as mark would find them)
+    marks = mark.line_marks([info.text for info in infos])
+    config, counts = ctx.config, ctx.counts
+    mark.mark(
+        view, ctx.rules, counts, config.min_files, lines=shapes, around=around, marks=marks, comments=config.comments
+    )
+    if shape_log is not None:  # the paragraphs left are the ones analysed, with what the re-mark pass reads again
         left = [k for k, p in enumerate(paras) if p.verdict is None]
         keys = [mark.NO_COUNTS] * len(left) if around is None else [around[k] for k in left]
-        shape_log.add([shapes[k] for k in left], keys)
+        shape_log.add([shapes[k] for k in left], keys, [marks[k] for k in left])
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
@@ -412,9 +416,9 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
     stored = StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
     for doc, pid, codes in _rebuilt(ctx, task, None):
-        lines, around = (None, None) if stored is None else stored.lines(doc, codes, pid, max_chars)
+        found = None if stored is None else stored.lines(doc, codes, pid, max_chars)
         view = analysable(doc, max_chars)
-        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, lines, around)
+        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, found)
     return out
 
 

@@ -7,10 +7,10 @@ marks was kept in pass 2, so was described there. Describing the long prose line
 (lower-casing, finding the words, counting the function words) cost 7% of a run's CPU.
 
 So each batch of pass 2 writes beside its spill file the numbers :func:`describe` found
-for each paragraph it analysed (the paragraphs with an id, in id order): 37 bytes a
+for each paragraph it analysed (the paragraphs with an id, in id order): 38 bytes a
 paragraph (the function-word share as the float64 describe computed, bit for bit; the
-word count; prose and sentence flags, whether a pattern rule matched it; and the 64-bit
-frequency keys of the line and of its pairs with its neighbours). The re-mark
+word count; prose and sentence flags, whether a pattern rule matched it; the 64-bit
+frequency keys of the line and of its pairs with its neighbours; its ``mark.line_marks``). The re-mark
 pass reads them back and makes each line's :class:`~nettoyeur.boilerplate.line_shapes.LineInfo`
 from them and its text: the same fields as the described line (its words and stems are read
 from the text by the core when asked, as a described line's are). Short lines the shape
@@ -23,10 +23,12 @@ matched again: matching the short lines of every re-marked document again (descr
 the rules' candidates) cost 0.40 s of the re-mark pass's 3.8 s on the benchmark corpus
 (300,000 paragraphs, under cProfile).
 
-The frequency keys of a line and its pairs (``mark._neighbours``) are those of the lines the
-document had when it was loaded, whatever dedup removed since: the re-mark pass reads them
-instead of reading, lower-casing and hashing the short lines of each re-marked document again
-(0.3 s of the re-mark pass's 3.2 s on the benchmark corpus, under cProfile).
+The frequency keys of a line and its pairs (``mark.neighbours``) are those of the lines the
+document had when it was loaded, whatever dedup removed since, and a line's flags
+(``mark.line_marks``) are its text's: the re-mark pass reads them instead of reading,
+lower-casing and hashing the short lines of each re-marked document again (0.3 s of the
+re-mark pass's 3.2 s on the benchmark corpus, under cProfile), and reading every line for its
+flags (0.1 s more).
 
 Only runs whose tasks share this machine's disk keep the file (Ray's tasks describe again).
 """
@@ -45,9 +47,17 @@ from nettoyeur.records import Document
 # One row per analysed paragraph: describe's function-word share (float64, exactly), its
 # word count, bit 0 prose, bit 1 sentence, bit 2 a pattern rule matched it, bit 3 it pairs with
 # the line above, bit 4 with the line below; the frequency key of the line and of those pairs
-# (0 where there is none). Packed: 37 bytes.
+# (0 where there is none); its line flags (``mark.line_marks``: 8 bits). Packed: 38 bytes.
 ROW = np.dtype(
-    [("stop_share", "<f8"), ("n_words", "<i4"), ("flags", "u1"), ("key", "<u8"), ("above", "<u8"), ("below", "<u8")]
+    [
+        ("stop_share", "<f8"),
+        ("n_words", "<i4"),
+        ("flags", "u1"),
+        ("key", "<u8"),
+        ("above", "<u8"),
+        ("below", "<u8"),
+        ("marks", "u1"),
+    ]
 )
 _PROSE, _SENTENCE, _RULED, _ABOVE, _BELOW = 1, 2, 4, 8, 16
 SUFFIX = ".shapes"
@@ -55,6 +65,8 @@ SUFFIX = ".shapes"
 # A line's frequency key and those of its pairs with the lines above and below it, None where
 # that neighbour does not pair (``mark.Near``).
 Near = tuple[int, int | None, int | None]
+# What the re-mark pass reads of a document's kept lines: their shapes and rules, keys and line flags.
+Stored = tuple[list[tuple[LineInfo, Rule | None]], list[Near], list[int]]
 
 
 class ShapeLog:
@@ -67,15 +79,17 @@ class ShapeLog:
         self._keys: list[int] = []
         self._above: list[int] = []
         self._below: list[int] = []
+        self._marks: list[int] = []
 
-    def add(self, lines: list[tuple[LineInfo, Rule | None]], around: list[Near]) -> None:
-        """Appends the shapes, first matching rules and frequency keys of some analysed paragraphs, in id order.
+    def add(self, lines: list[tuple[LineInfo, Rule | None]], around: list[Near], marks: list[int]) -> None:
+        """Appends the shapes, first matching rules, frequency keys and line flags of analysed paragraphs, in id order.
 
         Raises:
-            ValueError: ``lines`` and ``around`` differ in length.
+            ValueError: ``lines``, ``around`` and ``marks`` differ in length.
         """
-        if len(lines) != len(around):
-            raise ValueError(f"{len(lines)} shapes but {len(around)} frequency keys")
+        if not len(lines) == len(around) == len(marks):
+            raise ValueError(f"{len(lines)} shapes but {len(around)} frequency keys and {len(marks)} line flags")
+        self._marks.extend(marks)
         self._stop.extend([info.stop_share for info, _ in lines])
         self._words.extend([info.n_words for info, _ in lines])
         self._flags.extend(
@@ -104,6 +118,7 @@ class ShapeLog:
         rows["key"] = self._keys
         rows["above"] = self._above
         rows["below"] = self._below
+        rows["marks"] = self._marks
         try:
             with open(path, "wb") as handle:
                 handle.write(rows.tobytes())
@@ -127,7 +142,7 @@ class StoredShapes:
         self._memo = memo
         self._batch = -1
         self._base = 0
-        self._rows: tuple[list[float], list[int], list[int], list[int], list[int], list[int]] = ([], [], [], [], [], [])
+        self._rows: tuple[list[Any], ...] = tuple([] for _ in ROW.names)
 
     def _load(self, pid: int) -> None:
         """Reads the file of the batch holding ``pid``.
@@ -139,7 +154,7 @@ class StoredShapes:
         path = os.fspath(self._files[batch]) + SUFFIX
         rows = np.fromfile(path, dtype=ROW)
         self._batch, self._base = batch, int(self._first[batch])
-        self._rows = tuple(rows[name].tolist() for name in ROW.names)  # type: ignore[assignment]
+        self._rows = tuple(rows[name].tolist() for name in ROW.names)
 
     def shape(self, pid: int, text: str) -> LineInfo:
         """Returns the shape of paragraph ``pid`` (its text ``text``), as :func:`describe` gives it.
@@ -147,11 +162,10 @@ class StoredShapes:
         Raises:
             OSError: the batch's file was removed or cannot be read.
         """
-        lines, _ = self._shapes([text], [pid])
-        return lines[0][0]
+        return self._shapes([text], [pid])[0][0][0]
 
-    def _shapes(self, texts: list[str], ids: list[int]) -> tuple[list[tuple[LineInfo, Rule | None]], list[Near]]:
-        """Returns the shape of each paragraph (``texts``, by id ``ids``), its rule (when one matched it), and its keys.
+    def _shapes(self, texts: list[str], ids: list[int]) -> Stored:
+        """Returns the shape of each paragraph (``texts``, by id ``ids``), its rule (when one matched), keys and flags.
 
         A loop over the lines with no call but the ones that make a shape: the re-mark pass asks
         for every kept line of the documents dedup thinned (94,549 on the benchmark corpus).
@@ -161,29 +175,29 @@ class StoredShapes:
         """
         out: list[tuple[LineInfo, Rule | None]] = []
         around: list[Near] = []
-        stop, words, flags, keys, above, below = self._rows
+        marks: list[int] = []
+        stop, words, flags, keys, above, below, line_marks = self._rows
         rule_of = self._memo.shape
         for text, pid, info in zip(texts, ids, self._known(texts)):
             local = pid - self._base
             if self._batch < 0 or not 0 <= local < len(flags):
                 self._load(pid)
-                stop, words, flags, keys, above, below = self._rows
+                stop, words, flags, keys, above, below, line_marks = self._rows
                 local = pid - self._base
             f = flags[local]
             if info is None:
                 info = LineInfo(collapse(text), words[local], stop[local], f & _PROSE != 0, f & _SENTENCE != 0)
             out.append((info, rule_of(text)[1] if f & _RULED else None))
             around.append((keys[local], above[local] if f & _ABOVE else None, below[local] if f & _BELOW else None))
-        return out, around
+            marks.append(line_marks[local])
+        return out, around, marks
 
-    def lines(
-        self, doc: Document, codes: list[int], pid: int, max_chars: int
-    ) -> tuple[list[tuple[LineInfo, Rule | None]], list[Near]]:
+    def lines(self, doc: Document, codes: list[int], pid: int, max_chars: int) -> Stored:
         """Returns the shapes and first rules of ``doc``'s kept paragraphs of at most ``max_chars`` characters in order.
 
         What :func:`nettoyeur.boilerplate.mark.mark` reads of the document (the re-mark pass runs
-        no line signal but the date and byline rules), and the frequency keys of each line and
-        its pairs (``mark``'s ``around``). Each of these paragraphs had an id in
+        no line signal but the date and byline rules), with the frequency keys of each line and
+        its pairs and its line flags (``mark``'s ``around`` and ``marks``). Each of these paragraphs had an id in
         pass 2: it had no verdict then (a dedup removal or a promoted copy has none of pass 2's).
         The rule of a paragraph is matched again only when one matched it in pass 2 (the
         others have None).
