@@ -23,9 +23,3 @@ def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
             paragraphs.append(Paragraph(len(paragraphs), number, body, body))
     return lines, paragraphs
 
-
-
-def paragraphs_at(lines: list[str], numbers: list[int]) -> list[Paragraph]:
-    """The paragraphs at ``numbers`` (1-based) of a document's ``lines`` (the oracle of ``split.paragraphs_at``)."""
-    bodies = [lines[n - 1].rstrip("\r\n") for n in numbers]
-    return [Paragraph(k, n, body, body) for k, (n, body) in enumerate(zip(numbers, bodies))]

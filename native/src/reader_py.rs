@@ -31,104 +31,30 @@ fn substring<'py>(py: Python<'py>, text: &Bound<'py, PyString>, start: usize, en
 /// Args:
 ///     spaces: every white-space character (``str.isspace``), as one string.
 ///     paragraph: the ``records.Paragraph`` class, called as ``Paragraph(index, line, text, original)``.
-///     fields: ``(name, default)`` of each of the class's fields in order (the four given first; their
-///         defaults are not read), for a plain slotted dataclass (no ``__new__``, ``__post_init__`` or
-///         default factory): its records are then made without its Python ``__init__``, which is most
-///         of the cost of a record (1.2 us against 0.25 us, measured). None: the class is called.
-///
-/// Raises:
-///     ValueError: ``fields`` names fewer than four fields.
 #[pyclass(module = "nettoyeur._core", frozen)]
 pub struct LineSplitter {
     spaces: Spaces,
     paragraph: Py<PyType>,
-    fields: Option<Fields>,
-}
-
-/// The fields of a record class: the names (interned) and the values of those after the first four.
-struct Fields {
-    names: Vec<Py<PyString>>,
-    defaults: Vec<Py<PyAny>>,
 }
 
 impl LineSplitter {
-    /// A ``Paragraph(index, line, body, body)``.
+    /// A ``Paragraph(index, line, body, body)``. (Made without its ``__init__``, with
+    /// ``object.__new__`` and six ``setattr``, it costs as much: the call is not the cost.)
     fn paragraph<'py>(&self, py: Python<'py>, index: usize, line: usize, body: Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-        let cls = self.paragraph.bind(py);
-        let fields = match &self.fields {
-            None => return cls.call1((index, line, body.clone(), body)),
-            Some(fields) => fields,
-        };
-        // SAFETY: `cls` is a live type object (held by `self`) and the GIL is held. PyType_GenericNew
-        // is `object.__new__` without its check of the arguments: it calls the type's own `tp_alloc`
-        // (never reading `args` or `kwds`, so NULL is fine) and returns a new reference, or NULL with an
-        // exception set, which `from_owned_ptr_or_err` turns into the error. The class has no `__new__`
-        // of its own (the caller's contract, checked by text.split), so `object.__new__` is what a call
-        // of the class would run before its `__init__`; every field is then set below, as `__init__`
-        // would set it, through the class's own descriptors.
-        let record = unsafe {
-            Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyType_GenericNew(cls.as_type_ptr(), std::ptr::null_mut(), std::ptr::null_mut()))?
-        };
-        let names = &fields.names;
-        record.setattr(names[0].bind(py), index)?;
-        record.setattr(names[1].bind(py), line)?;
-        record.setattr(names[2].bind(py), body.clone())?;
-        record.setattr(names[3].bind(py), body)?;
-        for (name, value) in names[4..].iter().zip(&fields.defaults) {
-            record.setattr(name.bind(py), value.bind(py))?;
-        }
-        Ok(record)
+        self.paragraph.bind(py).call1((index, line, body.clone(), body))
     }
 }
 
 #[pymethods]
 impl LineSplitter {
     #[new]
-    #[pyo3(signature = (spaces, paragraph, fields=None))]
-    fn new(spaces: &Bound<'_, PyString>, paragraph: Bound<'_, PyType>, fields: Option<Vec<(Bound<'_, PyString>, Bound<'_, PyAny>)>>) -> PyResult<Self> {
-        let fields = match fields {
-            None => None,
-            Some(fields) if fields.len() < 4 => {
-                return Err(pyo3::exceptions::PyValueError::new_err("a Paragraph class has at least four fields"))
-            }
-            Some(fields) => {
-                let py = spaces.py();
-                let names = fields.iter().map(|(name, _)| Ok(PyString::intern(py, name.to_str()?).unbind())).collect::<PyResult<Vec<_>>>()?;
-                let defaults = fields[4..].iter().map(|(_, value)| value.clone().unbind()).collect();
-                Some(Fields { names, defaults })
-            }
-        };
+    fn new(spaces: &Bound<'_, PyString>, paragraph: Bound<'_, PyType>) -> PyResult<Self> {
         let cps: Vec<u32> = match units(spaces)? {
             Units::U8(s) => s.iter().map(|&c| c as u32).collect(),
             Units::U16(s) => s.iter().map(|&c| c as u32).collect(),
             Units::U32(s) => s.to_vec(),
         };
-        Ok(LineSplitter { spaces: Spaces::new(&cps), paragraph: paragraph.unbind(), fields })
-    }
-
-    /// The paragraphs of a document whose lines are known (a snapshot's, ``scratch.documents``):
-    /// for the ``k``-th of ``numbers``, ``Paragraph(k, n, body, body)`` where ``body`` is line ``n``
-    /// (1-based) without the ``\r`` and ``\n`` it ends with (``lines[n - 1].rstrip("\r\n")``).
-    ///
-    /// Raises:
-    ///     IndexError: a number is not that of a line of ``lines``.
-    ///     TypeError: a line is not a string.
-    fn paragraphs<'py>(&self, py: Python<'py>, lines: &Bound<'py, PyList>, numbers: Vec<i64>) -> PyResult<Bound<'py, PyList>> {
-        let mut out = Vec::with_capacity(numbers.len());
-        for (k, &n) in numbers.iter().enumerate() {
-            if n < 1 || n as u64 > lines.len() as u64 {
-                return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {n} of a document of {} lines", lines.len())));
-            }
-            let line = lines.get_item(n as usize - 1)?.downcast_into::<PyString>()?;
-            let (end, length) = match units(&line)? {
-                Units::U8(s) => (s.len() - s.iter().rev().take_while(|&&c| c == b'\r' || c == b'\n').count(), s.len()),
-                Units::U16(s) => (s.len() - s.iter().rev().take_while(|&&c| c == 13 || c == 10).count(), s.len()),
-                Units::U32(s) => (s.len() - s.iter().rev().take_while(|&&c| c == 13 || c == 10).count(), s.len()),
-            };
-            let body = if end == length { line } else { substring(py, &line, 0, end)? };
-            out.push(self.paragraph(py, k, n as usize, body)?);
-        }
-        PyList::new(py, out)
+        Ok(LineSplitter { spaces: Spaces::new(&cps), paragraph: paragraph.unbind() })
     }
 
     /// The lines of ``text`` (each with its ending) and its paragraphs (its non-blank lines).

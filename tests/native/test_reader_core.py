@@ -13,7 +13,6 @@ on very long lines, the core gives the same lines, paragraphs and answers. Hosti
 from __future__ import annotations
 
 import codecs
-import dataclasses
 
 import numpy as np
 import pytest
@@ -102,87 +101,6 @@ def test_split_refuses_what_is_not_text():
         split.split_lines(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         _core.LineSplitter(split._SPACES, Paragraph).split(None)  # type: ignore[arg-type]
-
-
-# --- records made without their Python __init__, paragraphs of known lines (a snapshot's) ------
-
-
-@LAW
-@given(st.lists(st.tuples(text, st.sampled_from(["\n", "\r", "\r\n", "", "\r\r\n", "\n\n"]))), st.randoms())
-@example([("Titre", "\r\n"), ("", "\n"), ("\ud800 fin", "")], None)
-def test_paragraphs_at_is_the_plain_definition(parts, rng):
-    """Any lines (blank, with any run of endings, none), any of their numbers, in any order: as the reference."""
-    lines = [body + end for body, end in parts]
-    numbers = list(range(1, len(lines) + 1))
-    if rng is not None:
-        numbers = rng.sample(numbers, rng.randint(0, len(numbers)))
-    got = split.paragraphs_at(lines, numbers)
-    assert all(type(p) is Paragraph for p in got)
-    assert as_tuples(got) == as_tuples(split_ref.paragraphs_at(lines, numbers))
-    assert got == split_ref.paragraphs_at(lines, numbers)  # the dataclass's own equality: every field set
-
-
-@LAW
-@given(text | layout)
-def test_a_restored_document_has_the_paragraphs_of_its_split(value):
-    lines, paragraphs = split.split_lines(value)
-    assert split.paragraphs_at(lines, [p.line for p in paragraphs]) == paragraphs
-
-
-def test_records_made_by_the_core_are_plain_records():
-    (made,) = split.paragraphs_at(["Bonjour\r\n"], [1])
-    assert made == Paragraph(0, 1, "Bonjour", "Bonjour") and repr(made) == repr(Paragraph(0, 1, "Bonjour", "Bonjour"))
-    assert made.repairs == () and made.verdict is None and made.kept
-    made.verdict = "x"  # type: ignore[assignment]  # a record like any other: its fields can be set
-    assert not made.kept
-
-
-def test_paragraphs_at_refuses_numbers_outside_the_lines_and_lines_that_are_not_text():
-    for numbers in ([0], [-1], [3], [2**40], [-(2**40)]):
-        with pytest.raises(IndexError):
-            split.paragraphs_at(["a\n", "b"], numbers)
-    with pytest.raises(TypeError):
-        split.paragraphs_at(["a\n", b"b"], [2])  # type: ignore[list-item]
-    with pytest.raises(TypeError):
-        split.paragraphs_at(["a\n"], ["1"])  # type: ignore[list-item]
-    assert split.paragraphs_at([], []) == []
-
-
-def test_only_plain_slotted_dataclasses_are_made_by_the_core():
-    names = [name for name, _ in split._plain_fields(Paragraph)]
-    assert names == ["index", "line", "text", "original", "repairs", "verdict"]
-
-    @dataclasses.dataclass(slots=True)
-    class Later:
-        index: int
-        line: int
-        text: str
-        original: str
-        repairs: tuple = ()
-
-        def __post_init__(self) -> None:
-            pass
-
-    @dataclasses.dataclass
-    class Unslotted:
-        index: int
-        line: int
-        text: str
-        original: str
-
-    @dataclasses.dataclass(slots=True)
-    class Factory:
-        index: int
-        line: int
-        text: str
-        original: str
-        repairs: list = dataclasses.field(default_factory=list)
-
-    for cls in (Later, Unslotted, Factory):
-        with pytest.raises(TypeError):
-            split._plain_fields(cls)
-    with pytest.raises(ValueError):
-        _core.LineSplitter(split._SPACES, Paragraph, [("index", None), ("line", None)])
 
 
 # --- the repair gate ----------------------------------------------------------------------

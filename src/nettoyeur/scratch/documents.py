@@ -27,9 +27,8 @@ import marshal
 import os
 from collections import OrderedDict
 
-from nettoyeur.records import Document
+from nettoyeur.records import Document, Paragraph
 from nettoyeur.text.repair import mark_blank_after_repair
-from nettoyeur.text.split import paragraphs_at
 
 # Where a document's snapshot lies: (file, byte offset, byte length).
 Where = tuple[str, int, int]
@@ -119,7 +118,8 @@ def restore(key: str, where: Where) -> Document:
     else:
         _readers.move_to_end(path)
     encoding, checksum, size, lines, numbers, repaired = marshal.loads(os.pread(fd, length, offset))
-    paragraphs = paragraphs_at(lines, numbers)
+    bodies = [lines[n - 1].rstrip("\r\n") for n in numbers]
+    paragraphs = list(map(Paragraph, range(len(numbers)), numbers, bodies, bodies))
     for index, text, repairs in repaired:
         p = paragraphs[index]
         p.text, p.repairs = text, repairs

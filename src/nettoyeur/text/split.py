@@ -9,39 +9,16 @@ were, and a removed paragraph takes the blank lines before it along, leaving no 
 
 from __future__ import annotations
 
-import dataclasses
-
 from nettoyeur import _core
 from nettoyeur.records import Document, Paragraph
 
 # Python's white space (``str.isspace``), for the core's test of a blank line. No character
 # beyond U+FFFF is white space (a test checks it); building the string costs 5 ms at import.
 _SPACES = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
-
-
-def _plain_fields(cls: type) -> list[tuple[str, object]]:
-    """``(name, default)`` of each field of ``cls``, a plain slotted dataclass whose records the core may make itself.
-
-    The core then makes a record as ``object.__new__`` and the dataclass's ``__init__`` would,
-    without running that ``__init__`` (a Python call: 1.2 us of the 1.5 us a record costs,
-    measured on the 300k-paragraph benchmark corpus, where the later passes restore 800k records).
-
-    Raises:
-        TypeError: ``cls`` has its own ``__new__`` or ``__post_init__``, no slots, or a field
-            after the fourth without a plain default.
-    """
-    fields = dataclasses.fields(cls)
-    if cls.__new__ is not object.__new__ or hasattr(cls, "__post_init__") or not hasattr(cls, "__slots__"):
-        raise TypeError(f"{cls.__name__} is not a plain slotted dataclass")
-    if any(f.default is dataclasses.MISSING for f in fields[4:]):
-        raise TypeError(f"{cls.__name__}'s fields after the fourth need plain defaults")
-    return [(f.name, f.default) for f in fields]
-
-
 # The splitting is native (``nettoyeur._core.LineSplitter``, native/src/lines.rs): one call a
 # document makes its lines and its Paragraph records. Its plain Python reference is
 # tests/split_reference.py.
-_SPLITTER = _core.LineSplitter(_SPACES, Paragraph, _plain_fields(Paragraph))
+_SPLITTER = _core.LineSplitter(_SPACES, Paragraph)
 
 
 def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
@@ -60,20 +37,6 @@ def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
     """
     return _SPLITTER.split(text)
 
-
-def paragraphs_at(lines: list[str], numbers: list[int]) -> list[Paragraph]:
-    r"""The paragraphs of a document whose lines are known: at each of ``numbers``, the line without its ending.
-
-    What :func:`split_lines` gives for ``"".join(lines)`` when ``numbers`` are its paragraphs'
-    line numbers (a snapshot restores its documents so, :mod:`nettoyeur.scratch.documents`):
-    the ``k``-th is ``Paragraph(k, n, body, body)``, ``body`` being ``lines[n - 1].rstrip("\r\n")``.
-    One native call a document.
-
-    Raises:
-        IndexError: a number is not that of a line (from 1 to ``len(lines)``).
-        TypeError: a line is not a str.
-    """
-    return _SPLITTER.paragraphs(lines, numbers)
 
 def _ending(line: str) -> str:
     return line[len(line.rstrip("\r\n")) :]
