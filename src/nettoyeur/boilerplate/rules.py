@@ -1,4 +1,4 @@
-"""Boilerplate rules: templates of site chrome in English, French, German, Spanish, Italian.
+"""Boilerplate rules: templates of site chrome in English, French, German, Spanish, Italian and more.
 
 A rule is a *template*, not a string to look up: ``‹date›``, ``‹time›``, ``‹num›``,
 ``‹name›`` and ``‹word›`` are masks that match any date, time, number, short proper name
@@ -18,7 +18,9 @@ and/or time), ``‹published›`` ("published", "publié", "veröffentlicht" ...
 speak to the reader) and a few more, listed in ``FRAGMENTS``.
 
 This module holds the masks, the fragments, :class:`Rule`, the template compiler and the
-reading of user rules; the built-in table itself is :data:`nettoyeur.boilerplate.rule_table.BUILTIN`.
+reading of user rules; the built-in table itself is :data:`nettoyeur.boilerplate.rule_table.BUILTIN`, and
+the words of its rows and fragments in other languages are in
+:mod:`nettoyeur.boilerplate.rule_languages`.
 
 Users add rules with ``--rules FILE``: one ``kind: regular expression`` per line (the
 masks and fragments work there too), ``#`` starts a comment; a user rule reads lines of
@@ -35,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nettoyeur.boilerplate.rule_languages import words
 from nettoyeur.boilerplate.rule_table import BUILTIN
 from nettoyeur.errors import ConfigError
 
@@ -44,14 +47,23 @@ _MONTHS = (
     r"|sep(?:t(?:ember|embre)?)?\.?|oct(?:ober|obre|\.)?|okt(?:ober|\.)?|nov(?:ember|embre|\.)?|dec(?:ember|\.)?"
     r"|d[ée]c(?:embre|\.)?|dez(?:ember|\.)?"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    + words("months")
 )
 _WEEKDAYS = (
     r"mon(?:day|\.)?|tue(?:s|sday|\.)?|wed(?:nesday|\.)?|thu(?:rs|rsday|\.)?|fri(?:day|\.)?|sat(?:urday|\.)?|sun(?:day|\.)?"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    + words("weekdays")
+)
+# The capitals that open a name: Latin (Latin-1, Extended-A and B, Vietnamese's), Greek and
+# Cyrillic ("Łukasz", "Čapek", "Ђорђе", "Γιώργος"), and "@" (handles).
+_CAPITALS = (
+    "A-ZÀ-ÖØ-Þ"
+    + "".join(c for c in map(chr, (*range(0x100, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00))) if c.isupper())
+    + "@"
 )
 # Every mask ends where a number cannot go on ((?!\d)), so two masks side by side can
 # never share the digits of one number: no exponential backtracking on long numbers.
@@ -59,10 +71,14 @@ MASKS = {
     "‹date›": (
         rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:"
         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+|d['’])?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
         rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
         rf"|(?:{_MONTHS})\s+\d{{4}}"
         r"|\d{4}-\d{2}(?:-\d{2})?"
+        # Hungarian, year first: "2024. március 5."
+        rf"|\d{{4}}\.\s*(?:{_MONTHS})\s+\d{{1,2}}\.?"
+        # Written with the words of one language ("2024年3月5日", "5 tháng 3, 2024").
+        rf"|{words('date')}"
         r")(?!\d)"
     ),
     # A time has minutes or a suffix ("9:30", "9h30", "9 Uhr", "9pm"): a bare number is not one.
@@ -76,8 +92,8 @@ MASKS = {
     # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
     # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
     "‹name›": (
-        r"(?-i:[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
-        r"|und|et|&)\s+)*[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])){0,4})"
+        rf"(?-i:[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
+        rf"|und|et|&)\s+)*[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])){{0,4}})"
     ),
     # A word ends where its characters end: the engine never retries a shorter prefix.
     "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
@@ -174,23 +190,39 @@ _STEP = (
     r"|successivo|precedente|další|předchozí|następna|poprzednia|sljedeća|prethodna|volgende|vorige|nästa|下一页|上一页)"
 )
 
+# The word that says "of" in "page 2 of 14" (pagination).
+_OF = r"(?:of|von|sur|de|di|od|z|ze|из|/|\|)"
+
+
+def _more(fragment: str, name: str) -> str:
+    """Returns a fragment with the other languages' words for it (:mod:`nettoyeur.boilerplate.rule_languages`).
+
+    A fragment of whole words (``\\b(?:...)\\b``) takes the others as whole words too.
+    """
+    more = words(name)
+    if not more:
+        return fragment
+    return rf"{fragment}|\b(?:{more})\b" if fragment.startswith(r"\b") else f"{fragment}|{more}"
+
+
 # Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
 FRAGMENTS = {
     "‹sep›": _SEP,
-    "‹legal›": _LEGAL,
-    "‹social›": _SOCIAL,
-    "‹address›": _ADDRESS,
-    "‹web›": _WEB,
-    "‹use›": _USE,
-    "‹call›": _CALL,
-    "‹this-site›": _THIS_SITE,
+    "‹legal›": _more(_LEGAL, "‹legal›"),
+    "‹social›": _more(_SOCIAL, "‹social›"),
+    "‹address›": _more(_ADDRESS, "‹address›"),
+    "‹web›": _more(_WEB, "‹web›"),
+    "‹use›": _more(_USE, "‹use›"),
+    "‹call›": _more(_CALL, "‹call›"),
+    "‹this-site›": _more(_THIS_SITE, "‹this-site›"),
     "‹stamp›": _STAMP,
-    "‹published›": _PUBLISHED,
-    "‹by›": _BY,
-    "‹on›": _ON,
-    "‹control›": _CONTROL,
-    "‹page›": _PAGE,
-    "‹step›": _STEP,
+    "‹published›": _more(_PUBLISHED, "‹published›"),
+    "‹by›": _more(_BY, "‹by›"),
+    "‹on›": _more(_ON, "‹on›"),
+    "‹control›": _more(_CONTROL, "‹control›"),
+    "‹page›": _more(_PAGE, "‹page›"),
+    "‹step›": _more(_STEP, "‹step›"),
+    "‹of›": _more(_OF, "‹of›"),
 }
 
 
