@@ -1,4 +1,4 @@
-"""The built-in rules' UI vocabulary in more languages, one table per language.
+r"""The built-in rules' UI vocabulary in more languages, one table per language.
 
 The rows of :data:`nettoyeur.boilerplate.rule_table.BUILTIN` are written in English, French,
 German, Spanish and Italian. Every other language lives here, one dict per language (this
@@ -11,10 +11,11 @@ added by adding one dict, and a reviewer reads one language at a time. A dict's 
   alternative at the end). The value is a regular expression in the row's own terms (masks
   and fragments allowed), or ``(expression, needles)`` for a row with needles: lower-case
   substrings one of which every line the expression matches holds (a row whose needles
-  are digits takes expressions with ``‹num›``, ``‹stamp›`` or ``\\d`` without needles).
+  are digits takes expressions with ``‹num›``, ``‹stamp›`` or ``\d`` without needles).
 - a *fragment*: ``‹legal›``, ``‹address›``, ``‹published›`` ... (see
   :data:`nettoyeur.boilerplate.rules.FRAGMENTS`), whose words are added to the fragment's;
-  ``months``, ``weekdays`` and ``date`` add to the ``‹date›`` mask.
+  ``months`` and ``weekdays`` (plain words, lower case, ``|`` between them) and ``date`` (an
+  expression) add to the ``‹date›`` mask.
 
 A marker expands to ``(?:e1|e2|...)`` of every language's expression, in the order of
 :data:`LANGUAGES`: alternatives only add lines a row matches, so every line a row matched
@@ -23,7 +24,7 @@ sites in each language label their chrome with (general knowledge of site furnit
 like the rest of the table each expression matches the *whole* line, under the row's word
 limit. Text without spaces (Japanese, Chinese) counts two characters a word
 (:func:`nettoyeur.boilerplate.line_shapes.count_words`), so a row's limit reads about
-twice as many characters there; ``\\b`` never falls between two CJK characters, so their
+twice as many characters there; ``\b`` never falls between two CJK characters, so their
 entries do not use it.
 """
 
@@ -77,7 +78,7 @@ PT: dict[str, Entry] = {
     "‹on›": r"em",
     "‹step›": r"próxim[oa]|seguinte",
     "months": r"janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro",
-    "weekdays": r"(?:segunda|terça|quarta|quinta|sexta)-feira",
+    "weekdays": "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira",
 }
 
 NL: dict[str, Entry] = {
@@ -269,7 +270,8 @@ SV_DA_NO: dict[str, Entry] = {
     r"|(?:avvisa|afvis|avvis)(?: alla| alle)?|jag godkänner|jeg accepterer|jeg godtar"
     r"|cookie-?inställningar|cookieindstillinger|hantera cookies|administrer cookies",
     "copyright": (
-        r"alla rättigheter (?:förbehållna|reserverade)|alle rettigheder forbeholdes|alle rettigheter (?:forbeholdt|reservert)",
+        r"alla rättigheter (?:förbehållna|reserverade)|alle rettigheder forbeholdes"
+        r"|alle rettigheter (?:forbeholdt|reservert)",
         ("förbehåll", "forbehold", "reserver"),
     ),
     "tags": r"taggar|tagger|kategori(?:er)?|ämnen|emner|nyckelord|nøgleord|stikkord|etiketter",
@@ -335,8 +337,11 @@ FI: dict[str, Entry] = {
     "‹published›": r"julkaistu|päivitetty|muokattu",
     "‹page›": r"sivu",
     "‹step›": r"seuraava|edellinen|ensimmäinen|viimeinen",
-    "months": r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu(?:ta)?",
-    "weekdays": r"(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)(?:na)?",
+    "months": "tammikuu|tammikuuta|helmikuu|helmikuuta|maaliskuu|maaliskuuta|huhtikuu|huhtikuuta|toukokuu"
+    "|toukokuuta|kesäkuu|kesäkuuta|heinäkuu|heinäkuuta|elokuu|elokuuta|syyskuu|syyskuuta|lokakuu"
+    "|lokakuuta|marraskuu|marraskuuta|joulukuu|joulukuuta",
+    "weekdays": "maanantai|maanantaina|tiistai|tiistaina|keskiviikko|keskiviikkona|torstai|torstaina|perjantai"
+    "|perjantaina|lauantai|lauantaina|sunnuntai|sunnuntaina",
 }
 
 TR: dict[str, Entry] = {
@@ -537,10 +542,12 @@ HR_SR_SL: dict[str, Entry] = {
     "‹by›": r"piše|autor|avtor",
     "‹page›": r"strana|stran",
     "‹step›": r"sledeća|naslednja|prejšnja|prva|zadnja|posljednja|poslednja",
-    "months": r"siječ(?:anj|nja)|velja(?:ča|če)|ožuj(?:ak|ka)|trav(?:anj|nja)|svib(?:anj|nja)|lip(?:anj|nja)"
-    r"|srp(?:anj|nja)|kolovoz(?:a)?|ruj(?:an|na)|listopad(?:a)?|studen(?:i|oga|og)|prosin(?:ac|ca)"
-    r"|januar(?:a|ja)?|februar(?:a|ja)?|marta?|marec|marca|aprila?|maja?|jun(?:i|ij|a|ija)|jul(?:i|ij|a|ija)"
-    r"|avgusta?|augusta?|septemb[ae]r(?:a)?|oktob[ae]r(?:a)?|novemb[ae]r(?:a)?|decemb[ae]r(?:a)?",
+    "months": "siječanj|siječnja|veljača|veljače|ožujak|ožujka|travanj|travnja|svibanj|svibnja|lipanj|lipnja"
+    "|srpanj|srpnja|kolovoz|kolovoza|rujan|rujna|listopad|listopada|studeni|studenoga|studenog"
+    "|prosinac|prosinca|januar|januara|januarja|februar|februara|februarja|mart|marta|marec|marca"
+    "|april|aprila|maj|maja|jun|juni|junij|juna|junija|jul|juli|julij|jula|julija|avgust|avgusta"
+    "|august|augusta|septembar|septembra|september|oktobar|oktobra|oktober|novembar|novembra|november"
+    "|decembar|decembra|december",
     "weekdays": r"ponedjeljak|ponedeljak|ponedeljek|utorak|torek|srijeda|sreda|četvrtak|četrtek|petak|petek|subota"
     r"|sobota|nedjelja|nedelja",
 }
@@ -584,7 +591,7 @@ CA: dict[str, Entry] = {
     "‹published›": r"publicat|actualitzat|modificat",
     "‹page›": r"pàgina",
     "‹step›": r"següent|primera|última",
-    "months": r"gener|febrer|març|maig|juny|juliol|agost|setembre|desembre",
+    "months": "gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre",
     "weekdays": r"dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge",
 }
 
@@ -630,7 +637,7 @@ ID: dict[str, Entry] = {
     "‹page›": r"halaman",
     "‹step›": r"selanjutnya|sebelumnya|berikutnya|pertama|terakhir",
     "months": r"januari|februari|maret|mei|agustus|oktober|desember",
-    "weekdays": r"senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu",
+    "weekdays": "senin|selasa|rabu|kamis|jumat|jum'at|jum’at|sabtu|minggu",
 }
 
 VI: dict[str, Entry] = {
@@ -669,7 +676,7 @@ VI: dict[str, Entry] = {
     "‹published›": r"đăng lúc|đăng ngày|ngày đăng|cập nhật(?: lúc| ngày)?|xuất bản",
     "‹page›": r"trang",
     "‹step›": r"tiếp|trước|đầu|cuối|tiếp theo",
-    "weekdays": r"thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật",
+    "weekdays": "thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ 2|thứ 3|thứ 4|thứ 5|thứ 6|thứ 7|chủ nhật",
     "date": r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:,?\s+(?:năm\s+)?\d{4})?",
 }
 
@@ -695,6 +702,11 @@ LANGUAGES: dict[str, dict[str, Entry]] = {
 _MARKER = re.compile(r"‹langs(?::([\w-]+))?›")
 # Keys that add to the ‹date› mask rather than to a row or a fragment.
 DATE_KEYS = ("months", "weekdays", "date")
+
+
+def word_list(text: str) -> list[str]:
+    """Returns the words of a ``months`` or ``weekdays`` entry (``|`` between them)."""
+    return [word for word in text.split("|") if word]
 
 
 def _entries(key: str) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -725,7 +737,7 @@ def words(key: str) -> str:
 def with_languages(
     row: tuple[str, str, str, int, tuple[str, ...]], digits: tuple[str, ...]
 ) -> tuple[str, str, str, int, tuple[str, ...]]:
-    """Returns a built-in row with its ``‹langs›`` markers replaced by every language's words for them.
+    r"""Returns a built-in row with its ``‹langs›`` markers replaced by every language's words for them.
 
     A marker becomes ``(?:e1|e2|...)``, so a row matches every line it matched before and the
     other languages' lines too. A row with needles takes the entries' needles as well.
@@ -733,7 +745,7 @@ def with_languages(
     Args:
         row: ``(kind, name, template, max_words, needles)``.
         digits: the needles of the rules that need a digit: an entry of such a row that holds
-            ``‹num›``, ``‹stamp›`` or ``\\d`` has a digit and needs no needles of its own.
+            ``‹num›``, ``‹stamp›`` or ``\d`` has a digit and needs no needles of its own.
 
     Raises:
         ValueError: a marker no language fills, or an entry of a row with needles that

@@ -383,7 +383,12 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "byline",
         "by-name",
-        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
+        # The name and the date are apart: ‹name› and ‹word› end where the word's characters end,
+        # and a date starts with one, so what stands between them is never empty. Written so (not
+        # "\s*[,|·•/–—-]?\s*"), the core's translation, which drops the lookaheads, does not start a
+        # date (and the other languages' weekdays and "published" words) at every letter of the name.
+        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)(?:\s+[,|·•/–—-]?|[,|·•/–—-])\s*"
+        r"(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
         DIGIT,
     ),
