@@ -19,7 +19,7 @@ from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rule_languages import DATE_KEYS, LANGUAGES, marker_keys, with_languages, word_list
 from nettoyeur.boilerplate.rule_table import BUILTIN, NAVIGATION
 from nettoyeur.boilerplate.rule_table_notices import DIGIT, NOTICES
-from nettoyeur.boilerplate.rules import FRAGMENTS, builtin_rules, word_trie
+from nettoyeur.boilerplate.rules import DATE_SEARCH, FRAGMENTS, builtin_rules, word_trie
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_languages.json").read_text(encoding="utf-8"))
 CASES = [dict(case, lang=lang) for lang, cases in DATA["languages"].items() for case in cases]
@@ -106,3 +106,17 @@ def test_a_word_trie_matches_exactly_its_words(words):
     pattern = re.compile(word_trie(words))
     prefixes = {w[:k] for w in words for k in range(len(w) + 2)}
     assert {p for p in prefixes if pattern.fullmatch(p)} == set(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Moving house in June. 1998 was hard.", None),
+        ("The club met on a Tuesday, October 7. Nobody came.", "Tuesday, October 7"),
+        ("Spotkanie odbyło się we wtorek, 7 października 2025.", "wtorek, 7 października 2025."),
+    ],
+)
+def test_a_month_the_first_five_languages_read_gains_no_form_of_the_others(text, date):
+    # "June. 1998" is no date in English: the other languages' date forms read only their own months.
+    found = DATE_SEARCH.search(text)
+    assert (found and found.group()) == date

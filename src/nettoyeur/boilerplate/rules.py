@@ -88,7 +88,8 @@ _MONTHS = (
 # month list in ‹date› is a copy in every rule that reads a date, and the core's lazy DFA of a
 # rule that reads a word then a date ("Name, 5 marca 2024") follows the months of every copy
 # at once: two copies, not the three of the five languages above (and a Hungarian one).
-_MORE_MONTHS = word_trie(word_list(words("months")))
+# A word the months above already read keeps its forms ("April. 2001" is no date in English).
+_MORE_MONTHS = word_trie(w for w in word_list(words("months")) if not re.fullmatch(_MONTHS, w, re.IGNORECASE))
 _HU_MONTHS = word_trie([*word_list(str(LANGUAGES["hu"]["months"])), "november", "december"])
 _WEEKDAYS = (
     r"mon(?:day|\.)?|tue(?:s|sday|\.)?|wed(?:nesday|\.)?|thu(?:rs|rsday|\.)?|fri(?:day|\.)?|sat(?:urday|\.)?|sun(?:day|\.)?"
@@ -97,7 +98,7 @@ _WEEKDAYS = (
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
 )
-_MORE_WEEKDAYS = word_trie(word_list(words("weekdays")))
+_MORE_WEEKDAYS = word_trie(w for w in word_list(words("weekdays")) if not re.fullmatch(_WEEKDAYS, w, re.IGNORECASE))
 # The capitals that open a name: Latin (Latin-1, Extended-A and B, Vietnamese's), Greek and
 # Cyrillic ("Łukasz", "Čapek", "Ђорђе", "Γιώργος"), and "@" (handles).
 _CAPITALS = (
@@ -111,7 +112,8 @@ MASKS = {
     "‹date›": (
         rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:"
         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+        # ("d'" for Catalan: "5 d'abril de 2023")
+        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+|d['’])?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
         rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
         rf"|(?:{_MONTHS})\s+\d{{4}}"
         r"|\d{4}-\d{2}(?:-\d{2})?"
