@@ -72,7 +72,10 @@ unicode_lines = st.text(st.characters(blacklist_categories=()), max_size=60)
 # Lines each rule matches, to be changed: the project's golden lines that some rule matches, and a
 # few written here for the rules the golden lines leave out.
 _CASES = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
+_LANGUAGES = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_languages.json").read_text(encoding="utf-8"))
 _POSITIVES = [c["text"] for c in _CASES["lines"]] + [x["text"] for d in _CASES["documents"] for x in d["lines"]] + [
+    c["text"] for cases in _LANGUAGES["languages"].values() for c in cases
+] + [
     "By clicking Accept, you agree to the storing of cookies on your device",
     "En cliquant sur « Accepter », vous acceptez nos conditions",
     "Please disable your ad blocker to support our work",

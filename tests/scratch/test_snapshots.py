@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpusgen import prose
@@ -17,7 +17,7 @@ from nettoyeur.errors import InputError
 from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Document, Skip
 from nettoyeur.run.streaming import run
-from nettoyeur.scratch.documents import SnapshotWriter, close_readers, restore
+from nettoyeur.scratch.documents import SnapshotWriter, _encoded, close_readers, restore
 
 # Lines that repair changes (mojibake, entities, an entity left blank) beside lines it must not touch.
 _PIECES = [
@@ -29,6 +29,7 @@ _PIECES = [
     "   ",
     "naïve “quotes” stay",
     "\u4e2d\u6587\u884c",
+    "astral \U0001f600 and \U00020000",
 ]
 _ENDINGS = ["\n", "\r\n", "\r"]
 
@@ -79,6 +80,16 @@ def test_restore_keeps_undecodable_bytes_as_the_loader_gave_them(tmp_path):
     data = b"caf\xc3\xa9 ok\n\xff\xfe broken \x81 bytes\n"
     loaded, restored = _round_trip(tmp_path, data)
     assert restored == loaded
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=())))
+@example("café crème\r\n\xff")
+@example("“quoted” \ud800 \U0001f600")
+def test_a_text_is_stored_in_latin1_when_it_fits_and_always_comes_back(text):
+    latin, data = _encoded(text)
+    assert latin == all(ord(c) < 256 for c in text)  # one byte a character whenever the text allows it
+    assert (data.decode("latin-1") if latin else data.decode("utf-8", "surrogatepass")) == text
 
 
 def _corpus(root: Path, files: int = 6) -> None:

@@ -35,9 +35,10 @@ With ``comments="drop"`` (off by default), a fourth signal, ``structure``, remov
 thread below the article as a whole (``boilerplate:structure:comments``, see
 :func:`_comment_thread`).
 
-The position signal is stable on its own output: removing chrome never moves the body's
-first or last paragraph nor changes its vocabulary, so cleaning the output again finds
-nothing more to remove.
+Removing chrome can change what the signals that read the article see (the body's first
+or last paragraph, the blocks of the page, a hard-wrapped unit that ran into a block set
+apart): :func:`mark` runs them again on the lines it kept until they remove nothing, so
+cleaning the output again finds nothing more to remove (a fixed point).
 
 "On-topic" is measured against the article's own prose: a line's *stems* (the first
 letters of its longer words) are looked up in the stems of the body paragraphs. A
@@ -714,7 +715,8 @@ def mark(
             those pass 2 found); None: found here.
 
     Returns:
-        the number of paragraphs marked.
+        the number of paragraphs marked, over every round (the signals that read the
+        article run again on the lines kept until they mark nothing more).
 
     Raises:
         ValueError: ``lines``, ``around`` or ``marks`` does not hold one entry per kept paragraph.
@@ -766,6 +768,13 @@ def mark(
         if flag is not None and p.index not in protect:
             p.verdict = flag
             marked += 1
+    if marked:
+        # The output must be what a second clean leaves: that clean reads the page without
+        # the lines removed here (its body's bounds, its blocks, its hard-wrapped units
+        # change), so the signals that read the article run again on the lines kept, until
+        # they remove nothing (the line signals already passed them).
+        rest = [line for p, line in zip(paras, lines) if p.verdict is None]
+        marked += mark(doc, rules, file_counts, min_files, protect, False, rest)
     return marked
 
 

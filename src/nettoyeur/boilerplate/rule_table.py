@@ -9,7 +9,8 @@ compiled by :func:`nettoyeur.boilerplate.rules.builtin_rules`.
 
 from __future__ import annotations
 
-from nettoyeur.boilerplate.rule_table_notices import NOTICES
+from nettoyeur.boilerplate.rule_languages import with_languages
+from nettoyeur.boilerplate.rule_table_notices import DIGIT, NOTICES
 
 # (kind, name, template, max_words, needles): navigation and UI labels, then share.
 NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
@@ -24,7 +25,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|hauptinhalt|hauptnavigation|suche|fußzeile|men[üu]|contenu|recherche|pied de page|contenido|búsqueda"
         r"|contenuto|ricerca)(?:\s+(?:principal|principale|springen|wechseln))?(?:\s*accesskey\s*\[?\d*\]?)?|(?:to|zu|à|a)\s*:)"
         r"|(?:zum|zur|to|au|al)\s+(?:inhalt|hauptinhalt|hauptnavigation|navigation|content|contenu|contenido|contenuto)"
-        r"(?:\s+(?:springen|wechseln|gehen))?(?:\s*accesskey\s*\[?\d*\]?)?|accessibility links|liens d['’]accessibilité",
+        r"(?:\s+(?:springen|wechseln|gehen))?(?:\s*accesskey\s*\[?\d*\]?)?|accessibility links|liens d['’]accessibilité"
+        r"|‹langs›",
         8,
         (),
     ),
@@ -34,7 +36,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:back|return|go back|zurück|retour(?:ner)?|revenir|volver|regresar|torna(?:re)?)\s+(?:to|zu|zum|zur|à|a|al|alla)"
         r"\s+(?:the\s+|la\s+|l['’]\s*|el\s+)?(?:top|home|homepage|home page|reading|article|articles|list|overview|übersicht"
         r"|startseite|anfang|seitenanfang|oben|accueil|haut(?: de (?:la )?page)?|sommaire|liste|inicio|arriba|portada"
-        r"|sommario|inizio|index)(?:\s+\S+){0,4}",
+        r"|sommario|inizio|index)(?:\s+\S+){0,4}|‹langs›",
         9,
         (),
     ),
@@ -45,7 +47,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|global|ouvrir(?: le)?|fermer(?: le)?|afficher(?: le)?|masquer(?: le)?|abrir(?: el)?|cerrar(?: el)?|apri(?: il)?"
         r"|chiudi(?: il)?)\s+)?(?:navigation|nav|menu|menü|menú|sections|rubriques|ressorts|secciones|sezioni)"
         r"(?:\s+(?:öffnen|schließen|principal|principale|navigation|detail|details|toggle))?"
-        r"|navigation (?:principale|ein-/ausblenden)|hauptmen[üu]|metanavigation|hauptnavigation|servicenavigation",
+        r"|navigation (?:principale|ein-/ausblenden)|hauptmen[üu]|metanavigation|hauptnavigation|servicenavigation"
+        r"|‹langs›",
         5,
         (),
     ),
@@ -64,7 +67,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:pdf[- ]version|version pdf|als pdf|download pdf|télécharger (?:le )?pdf)|embed|einbetten|intégrer"
         r"|incrustar|incorpora|loading\.*|chargement\.*|wird geladen\.*|cargando\.*|caricamento\.*"
         r"|(?:close|fermer|schließen|cerrar|chiudi) (?:les |the |die |los |i )?(?:filtres|filters|filter|filtros|filtri)"
-        r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)",
+        r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)|‹langs›",
         6,
         (),
     ),
@@ -104,7 +107,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"\s+(?:durchsuchen|search|rechercher|buscar|cercare)"
         r"|(?:suchvorschläge|search suggestions|suggestions de recherche|sugerencias de búsqueda|suggerimenti di ricerca"
         r"|search for|rechercher|suche nach)\s*:?"
-        r"|(?:search|suche|rechercher|buscar|cerca)\s+‹name›",
+        r"|(?:search|suche|rechercher|buscar|cerca)\s+‹name›|‹langs›",
         6,
         (),
     ),
@@ -117,7 +120,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:create|créer|créez|erstellen|crear|crea(?:re)?)\s+(?:an |your |un |votre |ein |una |tu |il tuo )?"
         r"(?:account|compte|konto|cuenta)|konto erstellen|(?:s['’])?abonner|subscribe|abonnieren|suscribirse|abbonati)"
         r"(?:\s*(?:/|\||or|ou|oder|o)?\s*(?:(?:sign|log) ?(?:in|out|up)|register|(?:se )?connecter|(?:s['’])?abonner"
-        r"|(?:s['’])?inscrire|subscribe|anmelden|registrieren|abonnieren|login))*",
+        r"|(?:s['’])?inscrire|subscribe|anmelden|registrieren|abonnieren|login))*|‹langs›",
         6,
         (),
     ),
@@ -144,7 +147,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "tags",
         r"(?:tags?|tagged(?: with| in| as)?|schlagwörter|schlagworte|stichwörter|stichworte|markiert|themen|thema"
         r"|mots[- ]clés|étiquettes|tags associés|etiquetas|temas|argomenti|parole chiave|catégories?|categories|category"
-        r"|kategorien?|rubriques?|rubrik|categorías?|categorie|topics)\s*(?::|>)\s*.{0,160}"
+        r"|kategorien?|rubriques?|rubrik|categorías?|categorie|topics|‹langs›)\s*(?::|：|>)\s*.{0,160}"
         r"|(?:filed under|posted in|publié dans|classé dans|veröffentlicht in|abgelegt unter|archivado en|pubblicato in)"
         r"\s*[^.!?]{1,120}|(?:[\w-]+-)?tags",
         25,
@@ -232,7 +235,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:empfiehl|empfehlen sie) (?:dies|diesen artikel|den artikel) (?:deinen|ihren) freunden\.?"
         r"|(?:recommend|recommander|recomendar|consiglia) (?:this|cet article|este artículo|questo articolo)"
         r"(?: to (?:your )?friends| à vos amis| a tus amigos| ai tuoi amici)?\.?"
-        r"|(?:your|votre|ihre?) (?:e-?mail|message|nachricht) (?:has been|a été|wurde) (?:sent|envoyée?|gesendet|versendet)\.?",
+        r"|(?:your|votre|ihre?) (?:e-?mail|message|nachricht) (?:has been|a été|wurde) (?:sent|envoyée?|gesendet|versendet)\.?"
+        r"|‹langs›",
         14,
         (),
     ),
@@ -244,7 +248,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:(?:share to|partager sur|teilen auf|on|auf|sur|en|su|via)\s*)?‹social›(?:‹sep›(?:share to\s*|on\s+|auf\s+|sur\s+)?‹social›)*"
         r"|(?:follow(?: me| us)?|suivez(?:-nous|-moi)|folge(?:n sie)?(?: uns| mir)|síguenos|seguici)\s*:?"
         r"|(?:connect with (?:us|others)|stay connected|restez connectés?|bleiben sie in verbindung"
-        r"|auf dem laufenden bleiben|mantente conectado|resta(?:te)? connessi?)\s*[:!]?",
+        r"|auf dem laufenden bleiben|mantente conectado|resta(?:te)? connessi?)\s*[:!]?|‹langs›",
         16,
         (),
     ),
@@ -278,4 +282,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
 )
 
 # Every built-in rule, in firing order.
-BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = NAVIGATION + NOTICES
+# The ‹langs› markers are filled with the other languages' words (rule_languages).
+BUILTIN: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = tuple(
+    with_languages(row, DIGIT) for row in NAVIGATION + NOTICES
+)

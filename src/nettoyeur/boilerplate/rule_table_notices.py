@@ -10,7 +10,7 @@ template, max_words, needles)``; templates use the masks and fragments of
 from __future__ import annotations
 
 # Dates, times and numbers have digits: a rule that needs one skips lines without.
-_DIGIT = tuple("0123456789")
+DIGIT = tuple("0123456789")
 
 # How a consent notice opens: "By clicking ...", "En poursuivant votre navigation ...".
 _CONSENT_OPENING = (
@@ -34,8 +34,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "cookie",
         "cookie-banner",
         r"(?=.*(?:‹address›|‹this-site›))"
-        r"(?:(?=.*\b(?:cookies?|traceurs?|trackers?)\b)(?=.*‹web›).*"
-        r"|.*‹use›(?:\s+\S+){0,3}\s+(?:des |de |les |los |i |die )?(?:cookies?|traceurs)\b.*)",
+        r"(?:(?=.*\b(?:cookies?|traceurs?|trackers?|‹langs:cookie-words›)\b)(?=.*‹web›).*"
+        r"|.*‹use›(?:\s+\S+){0,3}\s+(?:des |de |les |los |i |die )?(?:cookies?|traceurs|‹langs:cookie-words›)\b.*)"
+        r"|‹langs›",
         60,
         ("cookie", "traceur", "tracker"),
     ),
@@ -76,7 +77,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:enable|disable|activer|désactiver|aktivieren|deaktivieren)(?: (?:or|ou|oder) \w+)? cookies?"
         r"|cookie[- ]?(?:einstellungen|settings|preferences|consent|policy|richtlinie)"
         r"|(?:plus d['’]informations?|more info(?:rmation)?|mehr (?:infos?|informationen)|más información"
-        r"|maggiori informazioni)?\s*(?:ok|okay|j'accepte|i agree|got it|verstanden|d'accord|einverstanden)",
+        r"|maggiori informazioni)?\s*(?:ok|okay|j'accepte|i agree|got it|verstanden|d'accord|einverstanden)|‹langs›",
         6,
         (),
     ),
@@ -85,7 +86,8 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "subscribe",
         "subscribe",
         r"(?:subscribe|s['’]abonner|abonnez-vous|je m['’]abonne|abonnieren|jetzt abonnieren|suscríbete|suscribirse"
-        r"|abbonati|iscriviti|sign up|inscrivez-vous|newsletter abonnieren|zum newsletter anmelden|mit einem feedreader)"
+        r"|abbonati|iscriviti|sign up|inscrivez-vous|newsletter abonnieren|zum newsletter anmelden|mit einem feedreader"
+        r"|‹langs›)"
         r"(?:\s.{0,80})?",
         16,
         (),
@@ -94,7 +96,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "subscribe",
         "newsletter",
         r"(?=.*‹call›|.*‹address›).*\b(?:newsletters?|infolettres?|lettre d['’]information"
-        r"|mailing list|liste de diffusion|e-mail-verteiler|lista de correo)\b.*",
+        r"|mailing list|liste de diffusion|e-mail-verteiler|lista de correo|‹langs›)\b.*",
         40,
         ("newsletter", "infolettre", "lettre d", "mailing list", "liste de diffusion", "verteiler", "lista de correo"),
     ),
@@ -168,10 +170,10 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "copyright",
         "copyright",
         rf"(?:{_COPYRIGHT_SIGN}|\(c\)|copyright|tous droits réservés|all rights reserved|alle rechte vorbehalten"
-        r"|todos los derechos reservados|tutti i diritti riservati).*"
+        r"|todos los derechos reservados|tutti i diritti riservati|‹langs:copyright-start›).*"
         rf"|.*(?:{_COPYRIGHT_SIGN}|\(c\)\s*\d{{4}}|all rights reserved|tous droits réservés|alle rechte vorbehalten"
         r"|todos los derechos reservados|tutti i diritti riservati|some rights reserved|einige rechte vorbehalten"
-        r"|certains droits réservés|algunos derechos reservados|alcuni diritti riservati).*",
+        r"|certains droits réservés|algunos derechos reservados|alcuni diritti riservati|‹langs›).*",
         30,
         ("©", "(c)", "copyright", "réservés", "reserved", "vorbehalten", "reservados", "riservati"),
     ),
@@ -228,7 +230,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|read (?:also|next)|see also|you (?:may|might) also like|lesen sie (?:auch|mehr)|auch interessant"
         r"|mehr zum thema|das könnte sie (?:auch )?interessieren|lee (?:también|más)|te puede interesar"
         r"|leggi (?:anche|di più)|potrebbe interessarti|réécouter|re-?watch|re-?listen|nachhören|jetzt anhören"
-        r"|escuchar de nuevo|riascolta)(?:‹sep›.{0,250})?",
+        r"|escuchar de nuevo|riascolta|‹langs›)(?:‹sep›.{0,250})?",
         40,
         (),
     ),
@@ -250,7 +252,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:themen|topics|sujets) (?:in diesem artikel|in this article|de cet article|abordés)"
         r"|audios? et vidéos? sur le (?:même )?sujet|(?:auch|also|aussi|también|anche) (?:auf|on|sur|en|su) ‹word›"
         r"|(?:alle|all|tous les|todos los|tutti gli) \S+(?: \S+)?[- ](?:artikel|articles|artículos|articoli)(?: lesen| lire)?"
-        r"|next|previous|suivant|précédent|weiter|zurück|siguiente|anterior|successivo|precedente)"
+        r"|next|previous|suivant|précédent|weiter|zurück|siguiente|anterior|successivo|precedente|‹langs›)"
         r"(?:\s*(?:[:»>|•·→]+|--?|–|—)\s*.{0,250}|\s*)",
         40,
         (),
@@ -259,7 +261,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "readalso",
         "read-more",
         r"(?:read more|lire (?:la )?suite|weiterlesen|mehr lesen|leer más|leggi (?:tutto|di più)|continue reading"
-        r"|en savoir plus|mehr erfahren|learn more)(?:\s*(?:[:»>|•·→]+|--?|–|—)\s*.{0,250}|(?:\s+\S+){0,8}\s*)",
+        r"|en savoir plus|mehr erfahren|learn more|‹langs›)(?:\s*(?:[:»>|•·→]+|--?|–|—)\s*.{0,250}|(?:\s+\S+){0,8}\s*)",
         40,
         (),
     ),
@@ -276,7 +278,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|join the (?:conversation|discussion)|(?:loading|chargement des|lade) (?:comments|commentaires|kommentare)\.*"
         r"|kommentare werden geladen\.*|cargando comentarios\.*|caricamento commenti\.*"
         r"|netiquette(?: für kommentare)?|(?:comment|commenting|kommentar|commentaire)s?[- ]?(?:policy|richtlinien"
-        r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)",
+        r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)|‹langs›",
         8,
         (),
     ),
@@ -294,7 +296,8 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|e-?mail-adresse|website|site web|webseite|comment|commentaire|kommentar|nachricht|message|nombre"
         r"|correo(?: electrónico)?|sitio web|comentario|nome|commento|sito web)"
         r"\s*(?::?\s*\*|\((?:required|pflichtfeld|obligatoire|requerido|obligatorio|obbligatorio|erforderlich"
-        r"|will not be published|wird nicht veröffentlicht|ne sera pas publiée?|no será publicado|non sarà pubblicat[ao])\))\s*\*?",
+        r"|will not be published|wird nicht veröffentlicht|ne sera pas publiée?|no será publicado|non sarà pubblicat[ao])\))\s*\*?"
+        r"|‹langs›",
         30,
         # One word of each alternative; a form field's label always ends with "*" or "(...)".
         ("comment", "kommentar", "comentario", "abbrechen", "cancel reply", "annuler la réponse", "cancelar respuesta")
@@ -316,7 +319,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:‹name›|‹word›)\s+(?:on|le|am|el|il)\s+‹stamp›\s*(?:said|says|wrote|a dit|a écrit|écrit|sagte|schrieb"
         r"|meint|dijo|escribió|ha detto|ha scritto|scrive)\s*:?",
         16,
-        _DIGIT,
+        DIGIT,
     ),
     # --- ads --------------------------------------------------------------------------
     (
@@ -327,7 +330,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|advertising disclosure|ad|ads|story continues below(?: advertisement)?|article continues below.*)\s*:?"
         r"|(?:[\w ]{0,20}\s)?(?:advertising|advertisement|ads?|werbung|publicité) (?:by|von|par|de|di)(?: ‹name›)?"
         r"|(?:ad(?:vertising)?|werbe|publicité) ?(?:guidelines|policy|choices|feedback|richtlinien)|adchoices"
-        r"|werbung schalten|(?:werben|annoncer|anunciarse|pubblicità) (?:auf|sur|en|su) .{1,30}",
+        r"|werbung schalten|(?:werben|annoncer|anunciarse|pubblicità) (?:auf|sur|en|su) .{1,30}|‹langs›",
         6,
         (),
     ),
@@ -345,12 +348,12 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # Pagination: "Page 2 of 14", "Seite 1 von 14", "Página 3 de 9", "1 2 3 4 … 12 Next".
         "nav",
         "pagination",
-        r"(?:‹page›)\s*:?\s*‹num›\s*(?:of|von|sur|de|di|od|z|ze|из|/|\|)\s*‹num›"
+        r"(?:‹page›)\s*:?\s*‹num›\s*‹of›\s*‹num›"
         r"|(?:(?:‹page›)\s*:?\s*)?(?:[«‹<]+\s*|(?:first|prev(?:ious)?|‹step›)\s*[|·•]?\s*)*"
         r"1\s*[|·•,]?\s*2\s*[|·•,]?\s*3(?:\s*[|·•,]?\s*(?:\d{1,3}|\.\.\.|…))*"
-        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*",
+        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*|‹langs›",
         16,
-        _DIGIT,
+        DIGIT,
     ),
     # --- bylines and dates ------------------------------------------------------------
     (
@@ -359,7 +362,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
         r"|‹stamp›(?:\s*(?:[|/–—-]|//)\s*.{0,120}|\s+‹word›)?)",
         16,
-        _DIGIT,
+        DIGIT,
     ),
     (
         "byline",
@@ -367,7 +370,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"‹published›(?:\s+‹on›)?\s*:?\s*‹stamp›(?:\s*[|·•/,–—-]*\s*(?:‹published›(?:\s+‹on›)?\s*:?\s*)?‹stamp›)*"
         r"(?:[,\s]*‹by›\s+(?:‹name›|‹word›))?(?:\s*[|·•/–—-]\s*.{0,60})?",
         25,
-        _DIGIT,
+        DIGIT,
     ),
     (
         "byline",
@@ -380,9 +383,14 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "byline",
         "by-name",
-        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)\s*[,|·•/–—-]?\s*(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
+        # The name and the date are apart: ‹name› and ‹word› end where the word's characters end,
+        # and a date starts with one, so what stands between them is never empty. Written so (not
+        # "\s*[,|·•/–—-]?\s*"), the core's translation, which drops the lookaheads, does not start a
+        # date (and the other languages' weekdays and "published" words) at every letter of the name.
+        r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)(?:\s+[,|·•/–—-]?|[,|·•/–—-])\s*"
+        r"(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
-        _DIGIT,
+        DIGIT,
     ),
     (
         "byline",
@@ -396,13 +404,13 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "stamp-by",
         r"‹stamp›\s*[,|·•/–—-]?\s*‹by›\s+‹name›",
         14,
-        _DIGIT,
+        DIGIT,
     ),
     (
         "byline",
         "byline-role",
         r"(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion|journaliste"
-        r"|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?",
+        r"|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?|‹langs›",
         8,
         (),
     ),
@@ -413,15 +421,15 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
         r"(?:vom|du|of|del|de)?\s*‹stamp›",
         20,
-        _DIGIT,
+        DIGIT,
     ),
     (
         "date",
         "time-line",
         r"(?:il y a|vor|hace|fa)\s+‹num›\s*\w+|‹num›\s*(?:min(?:ute)?s?|hours?|heures?|stunden?|std\.?) ago"
         r"|‹num›\s*min(?:ute)?s?(?: de lecture| read| lesezeit| di lettura| de lectura)?"
-        r"|(?:lesezeit|temps de lecture|reading time|tiempo de lectura|tempo di lettura):?\s*‹num›.{0,12}",
+        r"|(?:lesezeit|temps de lecture|reading time|tiempo de lectura|tempo di lettura):?\s*‹num›.{0,12}|‹langs›",
         8,
-        _DIGIT,
+        DIGIT,
     ),
 )

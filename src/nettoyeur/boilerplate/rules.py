@@ -1,4 +1,4 @@
-"""Boilerplate rules: templates of site chrome in English, French, German, Spanish, Italian.
+"""Boilerplate rules: templates of site chrome in English, French, German, Spanish, Italian and more.
 
 A rule is a *template*, not a string to look up: ``‹date›``, ``‹time›``, ``‹num›``,
 ``‹name›`` and ``‹word›`` are masks that match any date, time, number, short proper name
@@ -18,7 +18,9 @@ and/or time), ``‹published›`` ("published", "publié", "veröffentlicht" ...
 speak to the reader) and a few more, listed in ``FRAGMENTS``.
 
 This module holds the masks, the fragments, :class:`Rule`, the template compiler and the
-reading of user rules; the built-in table itself is :data:`nettoyeur.boilerplate.rule_table.BUILTIN`.
+reading of user rules; the built-in table itself is :data:`nettoyeur.boilerplate.rule_table.BUILTIN`, and
+the words of its rows and fragments in other languages are in
+:mod:`nettoyeur.boilerplate.rule_languages`.
 
 Users add rules with ``--rules FILE``: one ``kind: regular expression`` per line (the
 masks and fragments work there too), ``#`` starts a comment; a user rule reads lines of
@@ -35,8 +37,44 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nettoyeur.boilerplate.rule_languages import LANGUAGES, word_list, words
 from nettoyeur.boilerplate.rule_table import BUILTIN
 from nettoyeur.errors import ConfigError
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """Returns an expression that matches exactly ``words`` (plain text), laid out as a trie.
+
+    ``mar(?:ca|zec|ta)?`` instead of ``mar|marca|marzec|marta``: the other languages' months
+    and weekdays are some 400 words, and as a flat alternation each copy of the ``‹date›`` mask
+    cost Python's engine 400 tries at every word of a line (``DATE_SEARCH`` 5x slower on the lines
+    with digits of 600 web pages) and the core's lazy DFAs states that follow every word at once
+    (the ``by-name`` rule's candidates 12x slower). A trie tries one branch a distinct letter.
+
+    Raises:
+        ValueError: no words, or an empty one.
+    """
+    trie: dict[str, dict] = {}
+    for word in sorted(set(words)):
+        if not word:
+            raise ValueError("an empty word")
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not trie:
+        raise ValueError("no words")
+    return _word_trie_regex(trie)
+
+
+def _word_trie_regex(node: dict[str, dict]) -> str:
+    """Returns the expression of a trie node: its branches, then optional where a word ends there."""
+    branches = [re.escape(char) + _word_trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
+
 
 _MONTHS = (
     r"jan(?:uary|vier|uar|\.)?|jänner|feb(?:ruary|ruar|\.)?|f[ée]v(?:rier|\.)?|m[aä]r(?:ch|s|z|\.)?|apr(?:il|\.)?"
@@ -46,6 +84,13 @@ _MONTHS = (
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
+# The months of the other languages (rule_languages), in forms of their own: each copy of a
+# month list in ‹date› is a copy in every rule that reads a date, and the core's lazy DFA of a
+# rule that reads a word then a date ("Name, 5 marca 2024") follows the months of every copy
+# at once: two copies, not the three of the five languages above (and a Hungarian one).
+# A word the months above already read keeps its forms ("April. 2001" is no date in English).
+_MORE_MONTHS = word_trie(w for w in word_list(words("months")) if not re.fullmatch(_MONTHS, w, re.IGNORECASE))
+_HU_MONTHS = word_trie([*word_list(str(LANGUAGES["hu"]["months"])), "november", "december"])
 _WEEKDAYS = (
     r"mon(?:day|\.)?|tue(?:s|sday|\.)?|wed(?:nesday|\.)?|thu(?:rs|rsday|\.)?|fri(?:day|\.)?|sat(?:urday|\.)?|sun(?:day|\.)?"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -53,16 +98,34 @@ _WEEKDAYS = (
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
 )
+_MORE_WEEKDAYS = word_trie(w for w in word_list(words("weekdays")) if not re.fullmatch(_WEEKDAYS, w, re.IGNORECASE))
+# The capitals that open a name: Latin (Latin-1, Extended-A and B, Vietnamese's), Greek and
+# Cyrillic ("Łukasz", "Čapek", "Ђорђе", "Γιώργος"), and "@" (handles).
+_CAPITALS = (
+    "A-ZÀ-ÖØ-Þ"
+    + "".join(c for c in map(chr, (*range(0x100, 0x250), *range(0x370, 0x530), *range(0x1E00, 0x1F00))) if c.isupper())
+    + "@"
+)
 # Every mask ends where a number cannot go on ((?!\d)), so two masks side by side can
 # never share the digits of one number: no exponential backtracking on long numbers.
 MASKS = {
     "‹date›": (
         rf"(?:(?:{_WEEKDAYS}),?\s+)?(?:"
         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
+        # ("d'" for Catalan: "5 d'abril de 2023")
+        rf"|\d{{1,2}}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+|d['’])?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"
         rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
         rf"|(?:{_MONTHS})\s+\d{{4}}"
         r"|\d{4}-\d{2}(?:-\d{2})?"
+        # The other languages: "5 marca 2024", "5. března 2023", "5 d'abril de 2023", "Mart 2023", a
+        # weekday before a day ("wtorek, 5 marca 2024", "úterý 5. 3. 2024").
+        rf"|(?:(?:{_MORE_WEEKDAYS}),?\s+)?(?:\d{{1,2}}\.?\s+(?:de\s+|d['’])?(?:{_MORE_MONTHS})\.?,?"
+        r"(?:\s+(?:de\s+)?\d{4}\.?)?|\d{1,2}\.\s?\d{1,2}\.\s?\d{4})"
+        rf"|(?:{_MORE_MONTHS})\.?,?\s+(?:\d{{4}}|\d{{1,2}}\.?,?(?:\s+\d{{4}})?)"
+        # Hungarian, year first: "2024. március 5."
+        rf"|\d{{4}}\.\s*(?:{_HU_MONTHS})\s+\d{{1,2}}\.?"
+        # Written with the words of one language ("2024年3月5日", "5 tháng 3, 2024").
+        rf"|{words('date')}"
         r")(?!\d)"
     ),
     # A time has minutes or a suffix ("9:30", "9h30", "9 Uhr", "9pm"): a bare number is not one.
@@ -76,8 +139,8 @@ MASKS = {
     # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
     # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
     "‹name›": (
-        r"(?-i:[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
-        r"|und|et|&)\s+)*[A-ZÀ-ÖØ-ÞŒŠŽŸ@][\w@.'’&-]*(?![\w@.'’&-])){0,4})"
+        rf"(?-i:[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
+        rf"|und|et|&)\s+)*[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])){{0,4}})"
     ),
     # A word ends where its characters end: the engine never retries a shorter prefix.
     "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
@@ -174,23 +237,39 @@ _STEP = (
     r"|successivo|precedente|další|předchozí|następna|poprzednia|sljedeća|prethodna|volgende|vorige|nästa|下一页|上一页)"
 )
 
+# The word that says "of" in "page 2 of 14" (pagination).
+_OF = r"(?:of|von|sur|de|di|od|z|ze|из|/|\|)"
+
+
+def _more(fragment: str, name: str) -> str:
+    r"""Returns a fragment with the other languages' words for it (:mod:`nettoyeur.boilerplate.rule_languages`).
+
+    A fragment of whole words (``\b(?:...)\b``) takes the others as whole words too.
+    """
+    more = words(name)
+    if not more:
+        return fragment
+    return rf"{fragment}|\b(?:{more})\b" if fragment.startswith(r"\b") else f"{fragment}|{more}"
+
+
 # Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
 FRAGMENTS = {
     "‹sep›": _SEP,
-    "‹legal›": _LEGAL,
-    "‹social›": _SOCIAL,
-    "‹address›": _ADDRESS,
-    "‹web›": _WEB,
-    "‹use›": _USE,
-    "‹call›": _CALL,
-    "‹this-site›": _THIS_SITE,
+    "‹legal›": _more(_LEGAL, "‹legal›"),
+    "‹social›": _more(_SOCIAL, "‹social›"),
+    "‹address›": _more(_ADDRESS, "‹address›"),
+    "‹web›": _more(_WEB, "‹web›"),
+    "‹use›": _more(_USE, "‹use›"),
+    "‹call›": _more(_CALL, "‹call›"),
+    "‹this-site›": _more(_THIS_SITE, "‹this-site›"),
     "‹stamp›": _STAMP,
-    "‹published›": _PUBLISHED,
-    "‹by›": _BY,
-    "‹on›": _ON,
-    "‹control›": _CONTROL,
-    "‹page›": _PAGE,
-    "‹step›": _STEP,
+    "‹published›": _more(_PUBLISHED, "‹published›"),
+    "‹by›": _more(_BY, "‹by›"),
+    "‹on›": _more(_ON, "‹on›"),
+    "‹control›": _more(_CONTROL, "‹control›"),
+    "‹page›": _more(_PAGE, "‹page›"),
+    "‹step›": _more(_STEP, "‹step›"),
+    "‹of›": _more(_OF, "‹of›"),
 }
 
 
