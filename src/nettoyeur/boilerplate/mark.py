@@ -52,7 +52,6 @@ import re
 from collections.abc import Iterator, Mapping
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.date_search import holds_date
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -67,7 +66,7 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
-from nettoyeur.boilerplate.rules import MASKS, Rule
+from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
 __all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
@@ -518,7 +517,7 @@ def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict
         if flag is not None
         and flag.reason.startswith(_DATED_KINDS)
         and flags[k + 1] is None
-        and not holds_date(infos[k + 1].text)
+        and not DATE_SEARCH.search(infos[k + 1].text)
     }
     if len(heads) < DATED_LIST_MIN:
         return {}
@@ -984,7 +983,7 @@ def _dated(info: LineInfo, line: int) -> bool:
     paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s of
     the analyse pass under cProfile, and few of those lines hold a figure.
     """
-    return bool(line & DIGIT) and holds_date(info.text)
+    return bool(line & DIGIT) and DATE_SEARCH.search(info.text) is not None
 
 
 def _lone_title(infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int) -> list[int]:
