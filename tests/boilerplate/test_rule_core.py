@@ -113,6 +113,11 @@ def _positives(rule: Rule) -> list[str]:
     return [t for t in _POSITIVES if rule.matches(collapse(t), count_words(collapse(t)))]
 
 
+def _compiled(rule: Rule) -> re.Pattern[str]:
+    """The rule's pattern compiled (a built-in rule's is compiled on its first match)."""
+    return re.compile(rule.pattern.pattern, rule.pattern.flags)
+
+
 def _opens_with_lookahead(rule: Rule) -> bool:
     """True when the rule's pattern opens with a lookahead."""
     return rule.pattern.pattern.startswith(("(?=", "(?!"))
@@ -121,7 +126,7 @@ def _opens_with_lookahead(rule: Rule) -> bool:
 _MATCHING = [
     _changed(
         st.sampled_from(_positives(rule) or [""])
-        | (st.nothing() if _opens_with_lookahead(rule) else st.from_regex(rule.pattern, fullmatch=True))
+        | (st.nothing() if _opens_with_lookahead(rule) else st.from_regex(_compiled(rule), fullmatch=True))
     )
     for rule in RULES
 ]

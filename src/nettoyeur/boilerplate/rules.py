@@ -280,7 +280,8 @@ class Rule:
     Attributes:
         kind: what it removes (``nav``, ``share``, ``cookie``, ``byline`` ...).
         name: a short name for the report (``fr-published-by``).
-        pattern: the compiled template (full-line match).
+        pattern: the compiled template (full-line match), or a :class:`LazyPattern` compiled
+            on its first match (the built-in rules).
         max_words: longer lines are never matched by this rule.
         needles: lower-case substrings one of which must occur in the line (none: no test).
 
@@ -290,7 +291,7 @@ class Rule:
 
     kind: str
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     max_words: int = 30
     needles: tuple[str, ...] = ()
     # The needle test as one compiled search: asked in C, where a Python loop over the
@@ -355,19 +356,90 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+# Global inline flags, which open a pattern: ``(?s)``, ``(?ix)``.
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+class LazyPattern:
+    """A template's expression, compiled by Python the first time a line is matched against it.
+
+    The built-in rules are some 370,000 characters of expression (each date rule holds the
+    months and weekdays of 30 languages, up to three times): compiling them all cost 0.55 s of
+    CPU at the start of every run, for rules most runs never ask Python about (the core names a
+    rule as a line's candidate first, and Python confirms only those: 7 of the 56 rules on the
+    300,000 paragraphs of the benchmark corpus, 3 on ``samples/``). ``pattern`` and ``flags``
+    are those of the compiled pattern (what the core's translation reads), known without
+    compiling; the compiled pattern itself is ``compiled()``.
+
+    Args:
+        pattern: the expression (masks and fragments expanded).
+        flags: the flags given to ``re.compile``.
+    """
+
+    __slots__ = ("pattern", "flags", "_given", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = pattern
+        self._given = flags
+        # What ``Pattern.flags`` says: re adds UNICODE to a str pattern, and a pattern's global
+        # flags (``(?s)`` at its start, the only place Python allows them) are added to it.
+        opening = _GLOBAL_FLAGS.match(pattern)
+        self.flags = re.compile(opening.group() if opening else "", flags).flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """Returns the compiled pattern (compiled on the first call; later calls reuse it).
+
+        Raises:
+            re.error: the expression is not valid (the built-in rules' tests compile every one).
+        """
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self._given)
+        return found
+
+    def fullmatch(self, string: str) -> re.Match[str] | None:
+        """``re.Pattern.fullmatch`` of the compiled pattern."""
+        return self.compiled().fullmatch(string)
+
+    def search(self, string: str) -> re.Match[str] | None:
+        """``re.Pattern.search`` of the compiled pattern."""
+        return self.compiled().search(string)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LazyPattern):
+            return NotImplemented
+        return (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:40]!r}..., {self.flags})"
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+        # A copy sent to another process compiles there when it needs to.
+        return LazyPattern, (self.pattern, self._given)
+
+
+def expand_template(template: str) -> str:
+    """Returns a template's regular expression: its fragments (``‹stamp›``, ``‹by›`` ...) and masks expanded."""
+    regex = template
+    for fragment, expansion in FRAGMENTS.items():
+        regex = regex.replace(fragment, f"(?:{expansion})")
+    for mask, expansion in MASKS.items():
+        regex = regex.replace(mask, f"(?:{expansion})")
+    return regex
+
+
 def compile_template(template: str) -> re.Pattern[str]:
     """Compiles a template, expanding the fragments (``‹stamp›``, ``‹by›`` ...) and the masks.
 
     Raises:
         ConfigError: the template is not a valid regular expression.
     """
-    regex = template
-    for fragment, expansion in FRAGMENTS.items():
-        regex = regex.replace(fragment, f"(?:{expansion})")
-    for mask, expansion in MASKS.items():
-        regex = regex.replace(mask, f"(?:{expansion})")
     try:
-        return re.compile(regex, re.IGNORECASE)
+        return re.compile(expand_template(template), re.IGNORECASE)
     except re.error as err:
         raise ConfigError(f"invalid rule {template!r}: {err}") from err
 
@@ -377,8 +449,11 @@ DATE_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECA
 
 
 def builtin_rules() -> list[Rule]:
-    """Returns the built-in rules, compiled."""
-    return [Rule(kind, name, compile_template(t), max_words, needles) for kind, name, t, max_words, needles in BUILTIN]
+    """Returns the built-in rules, each compiled by Python on its first match (:class:`LazyPattern`)."""
+    return [
+        Rule(kind, name, LazyPattern(expand_template(t)), max_words, needles)
+        for kind, name, t, max_words, needles in BUILTIN
+    ]
 
 
 def load_rules(path: Path) -> list[Rule]:
