@@ -54,17 +54,31 @@ def word_trie(words: Iterable[str]) -> str:
     Raises:
         ValueError: no words, or an empty one.
     """
+    words = set(words)
+    if "" in words:
+        raise ValueError("an empty word")
+    if not words:
+        raise ValueError("no words")
+    return _word_trie_regex(_trie(words, shortest=False))
+
+
+def _trie(words: set[str], shortest: bool) -> dict[str, dict]:
+    """Returns the trie of ``words`` (non-empty): a node maps a character to the next node, ``""`` marks a word's end.
+
+    With ``shortest``, a word that extends another is left out (the shorter one is found first).
+    """
     trie: dict[str, dict] = {}
-    for word in sorted(set(words)):
-        if not word:
-            raise ValueError("an empty word")
+    for word in sorted(words):
         node = trie
         for char in word:
+            if shortest and "" in node:
+                break  # a shorter word is a prefix of this one
             node = node.setdefault(char, {})
-        node[""] = {}
-    if not trie:
-        raise ValueError("no words")
-    return _word_trie_regex(trie)
+        else:
+            if shortest:
+                node.clear()  # the words this one is a prefix of are left out
+            node[""] = {}
+    return trie
 
 
 def _word_trie_regex(node: dict[str, dict]) -> str:
@@ -331,29 +345,12 @@ def needle_pattern(needles: Iterable[str]) -> re.Pattern[str]:
     Raises:
         ValueError: ``needles`` is empty, or holds the empty string (it would match every line).
     """
-    trie: dict[str, dict] = {}
-    for needle in sorted(set(needles)):
-        if not needle:
-            raise ValueError("an empty needle would match every line; leave it out")
-        node = trie
-        for char in needle:
-            if "" in node:
-                break  # a shorter needle is a prefix of this one: it is found first
-            node = node.setdefault(char, {})
-        else:
-            node.clear()
-            node[""] = {}
-    if not trie:
+    needles = set(needles)
+    if "" in needles:
+        raise ValueError("an empty needle would match every line; leave it out")
+    if not needles:
         raise ValueError("no needles: a rule without needles has no needle test")
-    return re.compile(_trie_regex(trie))
-
-
-def _trie_regex(node: dict[str, dict]) -> str:
-    """Returns the regex of a trie node: its branches in alternation, '' where a needle ends."""
-    if "" in node:
-        return ""
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return re.compile(_word_trie_regex(_trie(needles, shortest=True)))
 
 
 # Global inline flags, which open a pattern: ``(?s)``, ``(?ix)``.
