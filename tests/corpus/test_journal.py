@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -72,9 +73,12 @@ def test_a_batch_stopped_midway_journals_exactly_the_renamed_files(small, monkey
         return real(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
+    handler = signal.getsignal(signal.SIGINT)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
     monkeypatch.undo()
     assert result.exit_code == code, result.output
+    # an ignored SIGINT left behind would be inherited by every process started later
+    assert signal.getsignal(signal.SIGINT) == handler
     assert len(renamed) == 5
     assert journal_files(out) == renamed  # listed once renamed, and only those
     on_disk = snapshot(out)

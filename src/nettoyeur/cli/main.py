@@ -308,8 +308,13 @@ def clean(
             )
     except KeyboardInterrupt:
         # The run cleared its temporary files while it held OUT's lock (nettoyeur.corpus.run_lock).
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
-        click.echo(_interrupted(output_dir, dry_run), err=True)
+        # A second Ctrl-C must not cut the message short. The handler is put back afterwards: an
+        # ignored SIGINT is inherited by every process started later (a caller's, a test's).
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            click.echo(_interrupted(output_dir, dry_run), err=True)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         _exit_interrupted()
     except InputChangedError as err:  # it may come after files were written: not "nothing written"
         more = "" if dry_run else (
