@@ -95,7 +95,9 @@ def assert_no_half_file(out: Path, reference: dict[str, bytes]) -> int:
 # 120 s passes), so a signal sent then lands in the write pass at a known point, however
 # fast the machine (racing a finished run made CI skip these cases).
 _SMALL_BATCHES = """
-import os, sys, time
+import os, signal, sys, time
+# Ctrl-C as at a terminal: a shell's background job (CI started with `&`) ignores SIGINT, and a child inherits that.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import nettoyeur.corpus.folder_writer as s
 s.SYNC_FILES = 50
 pause = os.environ.get("NETTOYEUR_TEST_PAUSE")
