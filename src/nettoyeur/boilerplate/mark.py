@@ -724,7 +724,7 @@ def mark(
         lines = shapes(paras, rules)
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
-    marks, around = _line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
+    marks, around = line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
     marked = 0
     while True:
         flags = _round(lines, marks, around, file_counts, min_files, line_signals, comments)
@@ -795,15 +795,17 @@ def _round(
     return flags
 
 
-def _line_data(
+def line_data(
     doc: Document,
     paras: list[Paragraph],
     infos: list[LineInfo],
     counts: bool,
-    marks: list[int] | None,
-    around: list[Near] | None,
+    marks: list[int] | None = None,
+    around: list[Near] | None = None,
 ) -> tuple[list[int], list[Near]]:
     """Returns the line flags and frequency keys of the kept paragraphs: those given, else found (:func:`mark`).
+
+    ``counts``: whether the frequency signal runs (without it every key is :data:`NO_COUNTS`).
 
     Raises:
         ValueError: ``marks`` or ``around`` does not hold one entry per kept paragraph.

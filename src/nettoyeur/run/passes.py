@@ -224,17 +224,14 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     view = analysable(doc, ctx.config.max_line_chars)
     paras = [p for p in view.paragraphs if p.kept]
     shapes = mark.shapes(paras, ctx.rules)
-    infos = [info for info, _ in shapes]
-    around = None if ctx.counts is None else mark.neighbours(view, paras, infos)  # (as mark would find them)
-    marks = mark.line_marks([info.text for info in infos])
     config, counts = ctx.config, ctx.counts
+    marks, around = mark.line_data(view, paras, [info for info, _ in shapes], counts is not None)
     mark.mark(
         view, ctx.rules, counts, config.min_files, lines=shapes, around=around, marks=marks, comments=config.comments
     )
     if shape_log is not None:  # the paragraphs left are the ones analysed, with what the re-mark pass reads again
         left = [k for k, p in enumerate(paras) if p.verdict is None]
-        keys = [mark.NO_COUNTS] * len(left) if around is None else [around[k] for k in left]
-        shape_log.add([shapes[k] for k in left], keys, [marks[k] for k in left])
+        shape_log.add([shapes[k] for k in left], [around[k] for k in left], [marks[k] for k in left])
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
