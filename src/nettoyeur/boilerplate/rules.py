@@ -267,23 +267,27 @@ def _more(fragment: str, name: str) -> str:
 
 
 # Fragments are expanded before the masks, so they may use them (‹stamp› uses ‹date›).
+# (Each takes the other languages' words for it, where a table gives some: :func:`_more`.)
 FRAGMENTS = {
-    "‹sep›": _SEP,
-    "‹legal›": _more(_LEGAL, "‹legal›"),
-    "‹social›": _more(_SOCIAL, "‹social›"),
-    "‹address›": _more(_ADDRESS, "‹address›"),
-    "‹web›": _more(_WEB, "‹web›"),
-    "‹use›": _more(_USE, "‹use›"),
-    "‹call›": _more(_CALL, "‹call›"),
-    "‹this-site›": _more(_THIS_SITE, "‹this-site›"),
-    "‹stamp›": _STAMP,
-    "‹published›": _more(_PUBLISHED, "‹published›"),
-    "‹by›": _more(_BY, "‹by›"),
-    "‹on›": _more(_ON, "‹on›"),
-    "‹control›": _more(_CONTROL, "‹control›"),
-    "‹page›": _more(_PAGE, "‹page›"),
-    "‹step›": _more(_STEP, "‹step›"),
-    "‹of›": _more(_OF, "‹of›"),
+    name: _more(fragment, name)
+    for name, fragment in {
+        "‹sep›": _SEP,
+        "‹legal›": _LEGAL,
+        "‹social›": _SOCIAL,
+        "‹address›": _ADDRESS,
+        "‹web›": _WEB,
+        "‹use›": _USE,
+        "‹call›": _CALL,
+        "‹this-site›": _THIS_SITE,
+        "‹stamp›": _STAMP,
+        "‹published›": _PUBLISHED,
+        "‹by›": _BY,
+        "‹on›": _ON,
+        "‹control›": _CONTROL,
+        "‹page›": _PAGE,
+        "‹step›": _STEP,
+        "‹of›": _OF,
+    }.items()
 }
 
 
