@@ -31,7 +31,9 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA as AcDfa;
+use aho_corasick::{Anchored as AcAnchored, MatchKind as AcMatchKind};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::syntax;
@@ -99,7 +101,7 @@ pub struct RuleSet {
 #[derive(Debug)]
 struct Tier {
     limit: u64,
-    needles: AhoCorasick,
+    needles: AcDfa,
     /// The id of each of its needles.
     ids: Vec<usize>,
 }
@@ -353,8 +355,23 @@ impl RuleSet {
         } else {
             lowered.as_slice()
         };
-        for hit in tier.needles.find_overlapping_iter(haystack) {
-            found[tier.ids[hit.pattern().as_usize()]] = true;
+        // Every needle that ends at each byte (the standard automaton's match states hold them all),
+        // walked here: its own overlapping search took ~20 instructions a byte, this loop ~5.
+        let ac = &tier.needles;
+        let mut sid = match ac.start_state(AcAnchored::No) {
+            Ok(sid) => sid,
+            Err(_) => {
+                found.iter_mut().for_each(|f| *f = true); // (never: an unanchored search has a start state)
+                return;
+            }
+        };
+        for &byte in haystack {
+            sid = ac.next_state(AcAnchored::No, sid, byte);
+            if ac.is_special(sid) && ac.is_match(sid) {
+                for k in 0..ac.match_len(sid) {
+                    found[tier.ids[ac.match_pattern(sid, k).as_usize()]] = true;
+                }
+            }
         }
     }
 
@@ -476,9 +493,10 @@ fn tiers(distinct: &[&str], rule_needles: &[Vec<usize>], max_words: &[u64], fold
             rule_needles.iter().zip(max_words).filter(|(_, &m)| m >= limit).flat_map(|(ids, _)| ids.iter().copied()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let needles = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        let needles = AcDfa::builder()
+            .match_kind(AcMatchKind::Standard)
             .ascii_case_insensitive(fold)
+            .prefilter(false)
             .build(ids.iter().map(|&id| distinct[id]))
             .map_err(|e| InputError(format!("needles: {e}")))?;
         tiers.push(Tier { limit, needles, ids });
@@ -634,7 +652,35 @@ pub mod py {
     //! The binding: `nettoyeur._core.RuleSet`.
 
     use pyo3::prelude::*;
-    use pyo3::types::{PyList, PyString};
+    use pyo3::types::{PyList, PyString, PyStringData};
+
+    /// Appends a line to `out` as UTF-8 and returns true, or returns false at its first lone
+    /// surrogate (`shapes_py::push_str`). A line of Latin-1 (one byte a character) is encoded byte
+    /// by byte: a character at a time into the `String`, the lines the benchmark corpus asks about
+    /// (55 MB, nearly all with an accent or two) cost ~0.1 s of CPU to copy.
+    fn push_line(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bool> {
+        // SAFETY: as in `shapes_py::extend_code_points`: `data` reads the string's canonical
+        // storage (PEP 393), which PyO3 decodes for the targets nettoyeur is built for; the slice
+        // borrows `s`, immutable and alive for the whole of this function, and is copied out
+        // before returning.
+        let data = unsafe { s.data()? };
+        if let PyStringData::Ucs1(b) = data {
+            // Encoded into bytes, then checked as UTF-8 once (no unsafe code).
+            let mut utf8 = Vec::with_capacity(b.len() + b.len() / 4);
+            for &c in b {
+                if c < 0x80 {
+                    utf8.push(c);
+                } else {
+                    utf8.extend_from_slice(&[0xC0 | (c >> 6), 0x80 | (c & 0x3F)]);
+                }
+            }
+            if let Ok(line) = std::str::from_utf8(&utf8) {
+                out.push_str(line); // (always: every Latin-1 code point is a character)
+                return Ok(true);
+            }
+        }
+        crate::shapes_py::push_str(s, out)
+    }
 
     /// The pattern rules of one list, compiled (see `rules.rs`).
     ///
@@ -697,7 +743,7 @@ pub mod py {
             let mut spans = Vec::with_capacity(lines.len());
             for item in lines.iter() {
                 let start = text.len();
-                let whole = crate::shapes_py::push_str(item.downcast::<PyString>()?, &mut text)?;
+                let whole = push_line(item.downcast::<PyString>()?, &mut text)?;
                 if whole {
                     spans.push(Some((start, text.len())));
                 } else {
