@@ -652,35 +652,7 @@ pub mod py {
     //! The binding: `nettoyeur._core.RuleSet`.
 
     use pyo3::prelude::*;
-    use pyo3::types::{PyList, PyString, PyStringData};
-
-    /// Appends a line to `out` as UTF-8 and returns true, or returns false at its first lone
-    /// surrogate (`shapes_py::push_str`). A line of Latin-1 (one byte a character) is encoded byte
-    /// by byte: a character at a time into the `String`, the lines the benchmark corpus asks about
-    /// (55 MB, nearly all with an accent or two) cost ~0.1 s of CPU to copy.
-    fn push_line(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bool> {
-        // SAFETY: as in `shapes_py::extend_code_points`: `data` reads the string's canonical
-        // storage (PEP 393), which PyO3 decodes for the targets nettoyeur is built for; the slice
-        // borrows `s`, immutable and alive for the whole of this function, and is copied out
-        // before returning.
-        let data = unsafe { s.data()? };
-        if let PyStringData::Ucs1(b) = data {
-            // Encoded into bytes, then checked as UTF-8 once (no unsafe code).
-            let mut utf8 = Vec::with_capacity(b.len() + b.len() / 4);
-            for &c in b {
-                if c < 0x80 {
-                    utf8.push(c);
-                } else {
-                    utf8.extend_from_slice(&[0xC0 | (c >> 6), 0x80 | (c & 0x3F)]);
-                }
-            }
-            if let Ok(line) = std::str::from_utf8(&utf8) {
-                out.push_str(line); // (always: every Latin-1 code point is a character)
-                return Ok(true);
-            }
-        }
-        crate::shapes_py::push_str(s, out)
-    }
+    use pyo3::types::{PyList, PyString};
 
     /// The pattern rules of one list, compiled (see `rules.rs`).
     ///
@@ -743,7 +715,7 @@ pub mod py {
             let mut spans = Vec::with_capacity(lines.len());
             for item in lines.iter() {
                 let start = text.len();
-                let whole = push_line(item.downcast::<PyString>()?, &mut text)?;
+                let whole = crate::shapes_py::push_str(item.downcast::<PyString>()?, &mut text)?;
                 if whole {
                     spans.push(Some((start, text.len())));
                 } else {
