@@ -66,6 +66,7 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
+from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule, has_date
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -613,7 +614,7 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 
 
 # A date or a time anywhere in a line; a capitalised word or an "@handle" left once they are taken out.
-_STAMP_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")", re.IGNORECASE)
+_STAMP_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")", re.IGNORECASE)
 # The rules whose lines sign a comment (who and when) or mark a thread.
 _THREAD_MARKER = "boilerplate:pattern:comments"
 _SIGNED_KINDS = ("boilerplate:pattern:byline",)
