@@ -78,9 +78,8 @@ pub struct RuleSet {
     max_words: Vec<u64>,
     /// The ids of each rule's needles (empty: no needle test).
     rule_needles: Vec<Vec<usize>>,
-    /// The needles' automata by word limit: a line of `n` words looks for the needles of the
-    /// first tier whose limit is `n` or more (the needles of the rules with that limit or more).
-    tiers: Vec<Tier>,
+    /// The needles' automaton (pattern `k` is needle `k`), when some rule has needles.
+    needles: Option<AcDfa>,
     needle_count: usize,
     /// Whether the table lower-cases ASCII as `str.lower` does (`A`-`Z` only): the needles are
     /// then found ASCII-case-insensitively in the line with only its other characters lower-cased.
@@ -95,15 +94,6 @@ pub struct RuleSet {
     /// instead of searched: the two binary searches per non-ASCII character were the most of
     /// `candidates`' own time (the benchmark corpus's 35,688 lines of 2,000 documents).
     bmp: Vec<(char, bool)>,
-}
-
-/// The needles of the rules of a word limit or more.
-#[derive(Debug)]
-struct Tier {
-    limit: u64,
-    needles: AcDfa,
-    /// The id of each of its needles.
-    ids: Vec<usize>,
 }
 
 /// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
@@ -192,7 +182,17 @@ impl RuleSet {
         // (An ASCII character where `str.lower` differs from the table would be looked for in every line.)
         let ascii_fold = ascii_lower.iter().enumerate().all(|(c, &l)| l == (c as u8).to_ascii_lowercase())
             && special.iter().all(|&c| c >= 128);
-        let tiers = tiers(&distinct, &rule_needles, max_words, ascii_fold)?;
+        let needles = if distinct.is_empty() {
+            None
+        } else {
+            let dfa = AcDfa::builder()
+                .match_kind(AcMatchKind::Standard)
+                .ascii_case_insensitive(ascii_fold)
+                .prefilter(false)
+                .build(&distinct)
+                .map_err(|e| InputError(format!("needles: {e}")))?;
+            Some(dfa)
+        };
         // The rules without needles in one set, but for those that open with free text; the others alone.
         let mut parsed = Parsed::new();
         let mut matchers = Vec::with_capacity(n);
@@ -280,7 +280,7 @@ impl RuleSet {
             matchers,
             max_words: max_words.to_vec(),
             rule_needles,
-            tiers,
+            needles,
             needle_count,
             ascii_fold,
             lower_from: pairs.iter().map(|p| p.0).collect(),
@@ -341,9 +341,9 @@ impl RuleSet {
         special
     }
 
-    /// Marks in `found` the needles of `tier` that `line` holds (lower-cased as `str.lower` does),
-    /// all of them when it holds a character where `str.lower` differs from the table.
-    fn find_needles(&self, line: &str, tier: &Tier, lowered: &mut Vec<u8>, found: &mut Vec<bool>) {
+    /// Marks in `found` the needles that `line` holds (lower-cased as `str.lower` does), all of
+    /// them when it holds a character where `str.lower` differs from the table.
+    fn find_needles(&self, line: &str, ac: &AcDfa, lowered: &mut Vec<u8>, found: &mut Vec<bool>) {
         found.clear();
         found.resize(self.needle_count, false);
         // An ASCII line is its own haystack when the needles are found ASCII-case-insensitively.
@@ -356,8 +356,7 @@ impl RuleSet {
             lowered.as_slice()
         };
         // Every needle that ends at each byte (the standard automaton's match states hold them all),
-        // walked here: its own overlapping search took ~20 instructions a byte, this loop ~5.
-        let ac = &tier.needles;
+        // walked here: its own overlapping search took ~20 instructions a byte, this loop ~15.
         let mut sid = match ac.start_state(AcAnchored::No) {
             Ok(sid) => sid,
             Err(_) => {
@@ -369,7 +368,7 @@ impl RuleSet {
             sid = ac.next_state(AcAnchored::No, sid, byte);
             if ac.is_special(sid) && ac.is_match(sid) {
                 for k in 0..ac.match_len(sid) {
-                    found[tier.ids[ac.match_pattern(sid, k).as_usize()]] = true;
+                    found[ac.match_pattern(sid, k).as_usize()] = true;
                 }
             }
         }
@@ -400,9 +399,13 @@ impl RuleSet {
             if !ids.is_empty() {
                 if !needles_looked {
                     needles_looked = true;
-                    // The tier of the line's length (there is one: this rule with needles fits it).
-                    if let Some(tier) = self.tiers.iter().find(|t| t.limit >= n_words) {
-                        self.find_needles(line, tier, &mut scratch.lowered, &mut scratch.found);
+                    match &self.needles {
+                        Some(ac) => self.find_needles(line, ac, &mut scratch.lowered, &mut scratch.found),
+                        None => {
+                            // (Never: this rule has needles, so there is an automaton.)
+                            scratch.found.clear();
+                            scratch.found.resize(self.needle_count, true);
+                        }
                     }
                 }
                 if !ids.iter().any(|&id| scratch.found[id]) {
@@ -473,35 +476,6 @@ impl RuleSet {
         self.caches.lock().unwrap_or_else(|e| e.into_inner()).push(scratch.caches);
         Ok(out)
     }
-}
-
-/// The needles' automata, a tier for each word limit of the rules with needles (see `RuleSet::tiers`).
-///
-/// One automaton of every needle reported every digit and every "ap" of a prose line that only
-/// the rules of long limits fit (`markup`, 200 words; the cookie banners, 60): each tier holds
-/// the needles of the rules that fit its lines, and no others. (The automata cost ~1.5 ns a byte
-/// however many needles they hold: 55 MB of lines of the benchmark corpus, ~0.1 s of CPU.)
-///
-/// Errors: an automaton cannot be built.
-fn tiers(distinct: &[&str], rule_needles: &[Vec<usize>], max_words: &[u64], fold: bool) -> Result<Vec<Tier>, InputError> {
-    let mut limits: Vec<u64> = rule_needles.iter().zip(max_words).filter(|(ids, _)| !ids.is_empty()).map(|(_, &m)| m).collect();
-    limits.sort_unstable();
-    limits.dedup();
-    let mut tiers = Vec::with_capacity(limits.len());
-    for limit in limits {
-        let mut ids: Vec<usize> =
-            rule_needles.iter().zip(max_words).filter(|(_, &m)| m >= limit).flat_map(|(ids, _)| ids.iter().copied()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let needles = AcDfa::builder()
-            .match_kind(AcMatchKind::Standard)
-            .ascii_case_insensitive(fold)
-            .prefilter(false)
-            .build(ids.iter().map(|&id| distinct[id]))
-            .map_err(|e| InputError(format!("needles: {e}")))?;
-        tiers.push(Tier { limit, needles, ids });
-    }
-    Ok(tiers)
 }
 
 /// Compiled patterns and sets, by source, so that a process compiles a rule list once however
@@ -818,9 +792,8 @@ mod tests {
     }
 
     #[test]
-    fn needles_are_looked_for_by_the_tier_of_the_lines_length() {
+    fn needles_gate_the_rules_a_line_fits() {
         let s = rules(&[None, None, None], &[1, 3, 9], &[&["ab"], &["cd", "ab"], &["x"]]);
-        assert_eq!(s.tiers.iter().map(|t| (t.limit, t.ids.len())).collect::<Vec<_>>(), vec![(1, 3), (3, 3), (9, 1)]);
         assert_eq!(candidates(&s, Some("AB"), 1), vec![0, 1]);
         assert_eq!(candidates(&s, Some("ab cd x"), 3), vec![1, 2]);
         assert_eq!(candidates(&s, Some("aB x y z"), 4), vec![2]);
