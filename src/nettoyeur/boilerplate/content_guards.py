@@ -1,0 +1,214 @@
+"""Content the position signal must not take: the structure of a letter, a field's value, signed entries.
+
+The position signal (:func:`nettoyeur.boilerplate.mark._position`) reads a short line by where
+it stands: above the article's body (header), below it (footer), alone inside it and foreign to
+its words (inline label). Some short lines are content by the *kind* of structure they stand in,
+whatever their words (the policy of issue 13: "list items, field labels and salutations inside
+an article are content"):
+
+``letter``
+    a salutation over the letter's first paragraph ("Dear Ms Okafor,", "Sehr geehrte Frau
+    Wendt,"), a closing formula under its last one ("Yours sincerely", "Mit freundlichen Grüßen",
+    "Atentamente") and the few lines of the signature under that closing (name, title,
+    organisation). The formulas are a general linguistic class, written per language below
+    (not taken from any page); the structure (prose beside them) is what makes them content.
+``field value``
+    the value under a field label of the article ("Instructor:" over a name, "Lieu :" over a
+    place), between that label and more of the article.
+``signed entries``
+    a page of entries, each one short line (the signer of a comment, a testimonial's name, the
+    name of a product) between two paragraphs, again and again: a lone line between
+    two paragraphs is a widget's caption on a page that has one such line, but one of a series
+    on a page with many (:data:`ENTRY_MIN`).
+
+:func:`spared` returns the lines the position signal flagged that these structures keep; the
+other signals (rules, frequency, outlying blocks) are not overruled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nettoyeur.boilerplate.line_shapes import LineInfo
+from nettoyeur.records import Verdict
+
+__all__ = ["closing", "entry_lines", "salutation", "spared"]
+
+# Salutations that open a letter or a message, by language (lower case; a line opens with one,
+# then a non-letter or the end). Written from the languages' letter-writing conventions.
+SALUTATIONS = (
+    # en
+    "dear", "hi", "hello", "greetings", "to whom it may concern",
+    # fr
+    "cher", "chère", "chers", "chères", "madame", "monsieur", "mesdames", "messieurs", "bonjour", "salut",
+    # de
+    "liebe", "lieber", "liebes", "sehr geehrte", "sehr geehrter", "sehr geehrtes", "hallo", "guten tag",
+    # es
+    "querido", "querida", "queridos", "queridas", "estimado", "estimada", "estimados", "estimadas", "hola",
+    # it
+    "caro", "cara", "cari", "care", "gentile", "gentili", "egregio", "egregia", "spettabile", "ciao", "salve",
+    # pt
+    "prezado", "prezada", "prezados", "prezadas", "olá", "caríssimo", "caríssima",
+    # nl
+    "beste", "geachte", "lieve",
+    # sv, da, no
+    "kära", "käre", "hej", "kære", "kjære", "hei",
+    # pl, cs
+    "szanowny", "szanowna", "szanowni", "drogi", "droga", "vážený", "vážená", "vážení", "milý", "milá",
+    # ru
+    "уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая", "дорогие", "здравствуйте",
+)  # fmt: skip
+# Formulas that close a letter or a message, by language (same form as the salutations).
+CLOSINGS = (
+    # en
+    "yours", "sincerely", "regards", "best regards", "kind regards", "warm regards", "warmest regards",
+    "best wishes", "with best wishes", "with kind regards", "respectfully", "cordially", "faithfully",
+    "cheers", "love", "thanks", "thank you", "many thanks", "with thanks", "all the best",
+    # fr
+    "cordialement", "bien cordialement", "salutations", "sincères salutations", "meilleures salutations",
+    "bien à vous", "amitiés", "amicalement", "bises", "merci", "à bientôt",
+    # de
+    "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße", "viele grüße", "liebe grüße",
+    "herzliche grüße", "beste grüße", "schöne grüße", "hochachtungsvoll", "gruß", "grüße", "danke",
+    "vielen dank",
+    # es
+    "atentamente", "saludos", "un saludo", "un abrazo", "cordialmente", "afectuosamente", "gracias",
+    "muchas gracias", "besos",
+    # it
+    "cordiali saluti", "distinti saluti", "saluti", "un saluto", "un abbraccio", "grazie", "baci",
+    # pt
+    "atenciosamente", "cumprimentos", "saudações", "abraços", "um abraço", "obrigado", "obrigada", "beijos",
+    # nl
+    "met vriendelijke groet", "vriendelijke groeten", "hartelijke groeten", "groeten", "hoogachtend",
+    "bedankt",
+    # sv, da, no
+    "med vänliga hälsningar", "vänliga hälsningar", "hälsningar", "med venlig hilsen", "venlig hilsen",
+    "med vennlig hilsen", "vennlig hilsen", "tack",
+    # pl, cs
+    "z poważaniem", "pozdrawiam", "serdecznie pozdrawiam", "dziękuję", "s pozdravem", "děkuji",
+    # ru
+    "с уважением", "с наилучшими пожеланиями", "всего доброго", "спасибо",
+)  # fmt: skip
+
+
+def _opening(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Returns a pattern for a line that opens with one of ``phrases`` (longest first), then no letter."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"[\W_]*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+_SALUTATION = _opening(SALUTATIONS)
+_CLOSING = _opening(CLOSINGS)
+
+# A salutation has at most this many words ("Dear Professor Anna Maria Lindqvist,": 5); a
+# closing at most CLOSING_WORDS ("With kind regards to all of you,": 7 is a sentence).
+SALUTATION_WORDS = 6
+CLOSING_WORDS = 6
+# The signature under a closing: at most this many short lines (name, title, organisation,
+# address), each of at most SIGNATURE_WORDS words.
+SIGNATURE_LINES = 4
+SIGNATURE_WORDS = 8
+# A field label over its value: at most this many words, ending with ":".
+FIELD_LABEL_WORDS = 4
+# A lone short line between two paragraphs (at most ENTRY_WORDS words) is one of a series of
+# entries when the page has at least ENTRY_MIN of them. On eval-pages-dev (scorer's line dumps),
+# sparing them keeps 252 words of gold content (section headings "Conclusion", "Methods"; the
+# signers of letters to an editor) for 80 of chrome (comment signers the annotators left out);
+# ENTRY_MIN 5: 232 for 55. Without the test of :func:`_entry_shaped`, 259 for 111 (photo credits
+# in brackets, "Advertise | AdChoices"). A caption beside a heading (``LONE_RUN`` in mark.py)
+# stands alone on its page.
+ENTRY_WORDS = 6
+ENTRY_MIN = 3
+
+
+_HEADLINE_RUN = "boilerplate:position:headline-run"
+
+
+def salutation(info: LineInfo) -> bool:
+    """True for a line shaped as a letter's salutation: a salutation formula and a few words ("Dear Ms Okafor,").
+
+    It may end with "!" (the German and Russian custom: "Liebe Anna!").
+    """
+    return info.n_words <= SALUTATION_WORDS and _SALUTATION.match(info.text) is not None
+
+
+def closing(info: LineInfo) -> bool:
+    """True for a letter's closing: a closing formula, or a few words ending with "," ("Sincerely,")."""
+    if info.n_words > CLOSING_WORDS:
+        return False
+    return info.text.endswith(",") or _CLOSING.match(info.text) is not None
+
+
+def _entry_shaped(text: str) -> bool:
+    """True unless the line is an aside in brackets (a photo credit, "[reply]") or a bar of separated links."""
+    return not text.startswith(("(", "[")) and "|" not in text
+
+
+def entry_lines(infos: Sequence[LineInfo], kept: Sequence[bool]) -> list[int]:
+    """Returns the lone short lines between two kept paragraphs, when the page holds at least ``ENTRY_MIN`` of them.
+
+    ``kept``: whether each line is kept so far.
+    """
+    lone = [
+        k
+        for k in range(1, len(infos) - 1)
+        if not infos[k].prose
+        and infos[k].n_words <= ENTRY_WORDS
+        and _entry_shaped(infos[k].text)
+        and infos[k - 1].prose
+        and infos[k + 1].prose
+        and kept[k - 1]
+        and kept[k + 1]
+    ]
+    return lone if len(lone) >= ENTRY_MIN else []
+
+
+def _letter_lines(infos: Sequence[LineInfo], kept: Sequence[bool], signalled: Sequence[bool]) -> set[int]:
+    """Returns the salutations over kept prose, the closings under it and the signatures under those closings."""
+    out: set[int] = set()
+    n = len(infos)
+    for k, info in enumerate(infos):
+        if signalled[k] or info.prose:
+            continue
+        if k + 1 < n and kept[k + 1] and infos[k + 1].prose and salutation(info):
+            out.add(k)
+        elif k > 0 and kept[k - 1] and infos[k - 1].prose and closing(info):
+            out.add(k)
+            for j in range(k + 1, min(k + 1 + SIGNATURE_LINES, n)):
+                if signalled[j] or infos[j].prose or infos[j].n_words > SIGNATURE_WORDS:
+                    break
+                out.add(j)
+    return out
+
+
+def _field_values(infos: Sequence[LineInfo], kept: Sequence[bool], signalled: Sequence[bool]) -> set[int]:
+    """Returns the lines that stand between a kept field label ("Location:") and another kept line: its value."""
+    return {
+        k
+        for k in range(1, len(infos) - 1)
+        if not signalled[k]
+        and not infos[k].prose
+        and kept[k - 1]
+        and kept[k + 1]
+        and infos[k - 1].text.endswith(":")
+        and infos[k - 1].n_words <= FIELD_LABEL_WORDS
+    }
+
+
+def spared(infos: Sequence[LineInfo], flags: Sequence[Verdict | None], signalled: Sequence[bool]) -> set[int]:
+    """Returns the lines the position signal flagged that are content by their structure (see the module).
+
+    Args:
+        infos: the shapes of the page's kept lines.
+        flags: their verdicts once the position signal has run.
+        signalled: whether each was flagged before the position signal (by another signal: those stay).
+    """
+    # A run of headlines (``position:headline-run``, found before the body is) is position evidence
+    # too: the closing and the signature of a letter, four short lines without function words,
+    # read as one.
+    fixed = [s and (flag is None or flag.reason != _HEADLINE_RUN) for s, flag in zip(signalled, flags)]
+    kept = [flag is None for flag in flags]
+    found = _letter_lines(infos, kept, fixed) | _field_values(infos, kept, fixed)
+    found.update(entry_lines(infos, kept))
+    return {k for k in found if flags[k] is not None and not fixed[k]}
