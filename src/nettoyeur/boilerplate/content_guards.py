@@ -47,7 +47,7 @@ SALUTATIONS = (
     # es
     "querido", "querida", "queridos", "queridas", "estimado", "estimada", "estimados", "estimadas", "hola",
     # it
-    "caro", "cara", "cari", "care", "gentile", "gentili", "egregio", "egregia", "spettabile", "ciao", "salve",
+    "caro", "cara", "cari", "gentile", "gentili", "egregio", "egregia", "spettabile", "ciao", "salve",
     # pt
     "prezado", "prezada", "prezados", "prezadas", "olá", "caríssimo", "caríssima",
     # nl
@@ -164,6 +164,14 @@ def entry_lines(infos: Sequence[LineInfo], kept: Sequence[bool]) -> list[int]:
     return lone if len(lone) >= ENTRY_MIN else []
 
 
+def _opens_letter(infos: Sequence[LineInfo], kept: Sequence[bool], k: int) -> bool:
+    """True when the kept line under ``k`` is prose, or a short line (a subject, "I have news.") over kept prose."""
+    below = [j for j in (k + 1, k + 2) if j < len(infos)]
+    if not below or not kept[below[0]]:
+        return False
+    return infos[below[0]].prose or (len(below) == 2 and kept[below[1]] and infos[below[1]].prose)
+
+
 def _letter_lines(infos: Sequence[LineInfo], kept: Sequence[bool], signalled: Sequence[bool]) -> set[int]:
     """Returns the salutations over kept prose, the closings under it and the signatures under those closings."""
     out: set[int] = set()
@@ -171,7 +179,7 @@ def _letter_lines(infos: Sequence[LineInfo], kept: Sequence[bool], signalled: Se
     for k, info in enumerate(infos):
         if signalled[k] or info.prose:
             continue
-        if k + 1 < n and kept[k + 1] and infos[k + 1].prose and salutation(info):
+        if salutation(info) and _opens_letter(infos, kept, k):
             out.add(k)
         elif k > 0 and kept[k - 1] and infos[k - 1].prose and closing(info):
             out.add(k)
