@@ -108,3 +108,16 @@ def test_a_letter_keeps_its_salutation_closing_and_signature_whatever_the_chrome
     body = _BODY[:2] + _BODY[2 + short :] if short else _BODY  # with one paragraph or two
     kept = _kept(head + body + foot)
     assert all(kept[len(head) : len(head) + len(body)])
+
+
+_POOL = [line["text"] for case in DOCUMENTS for line in case["lines"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=25))
+def test_the_guards_keep_cleaning_idempotent_for_any_mix_of_lines(lines):
+    """Law: what the guards spare, a second clean of the output spares again (a fixed point)."""
+    doc = _doc(lines)
+    mark(doc, RULES, None, 5)
+    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
+    assert mark(again, RULES, None, 5) == 0
