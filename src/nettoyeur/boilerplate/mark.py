@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from nettoyeur import _core
+from nettoyeur.boilerplate.content_guards import spared
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -1078,3 +1079,7 @@ def _position(
             flags[k] = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
         elif _teaser_like(info, line) and evidence[k]:
             flags[k] = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
+    # A letter's salutation, closing and signature, a field's value, signed entries: content by
+    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
+    for k in spared(infos, flags, signalled):
+        flags[k] = None
