@@ -66,6 +66,7 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
+from nettoyeur.boilerplate.link_lists import counted_lists
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -772,6 +773,7 @@ def _round(
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
     infos = _wrapped_prose(infos, flags, marks)
+    flags = _structure_signals(infos, marks, flags)
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
@@ -792,6 +794,18 @@ def _round(
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
                     flags[k] = flag
+    return flags
+
+
+def _structure_signals(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> list[Verdict | None]:
+    """Returns ``flags`` with the verdicts of the signals that read a run of lines by its structure.
+
+    Runs of links with counts (:func:`~nettoyeur.boilerplate.link_lists.counted_lists`): only
+    lines with a figure (:data:`DIGIT` in ``marks``) can end with a count.
+    """
+    if any(line & DIGIT for line in marks):
+        for k, verdict in counted_lists(infos, flags).items():
+            flags[k] = verdict
     return flags
 
 
