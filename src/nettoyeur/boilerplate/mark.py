@@ -67,6 +67,7 @@ from nettoyeur.boilerplate.line_shapes import (
     shapes_core,
 )
 from nettoyeur.boilerplate.link_lists import counted_lists
+from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -794,6 +795,10 @@ def _round(
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
                     flags[k] = flag
+    # The controls a page repeats under each entry go last: as flagged lines they would make their
+    # neighbours (the entries' names and figures) chrome beside chrome (see repeats.py).
+    for k, verdict in repeated_controls(infos, flags).items():
+        flags[k] = verdict
     return flags
 
 
