@@ -29,7 +29,11 @@ Three independent signals; each removal names the one that fired
     articles (``teaser-list``), found before the body is, since their blurbs are prose; so is
     a run of four headlines or more just beside chrome whose words are not the article's: a
     list of links to other pages (``headline-run``,
-    :mod:`nettoyeur.boilerplate.headlines`).
+    :mod:`nettoyeur.boilerplate.headlines`). A run of links that each end with a count in
+    brackets, not about the article, is a site's categories or threads (``counted-list``,
+    :mod:`nettoyeur.boilerplate.link_lists`); a short phrase the page repeats under each of many
+    entries is a control ("reply to this comment": ``repeated-control``,
+    :mod:`nettoyeur.boilerplate.repeats`).
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
 thread below the article as a whole (``boilerplate:structure:comments``, see
