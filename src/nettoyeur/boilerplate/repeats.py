@@ -57,13 +57,16 @@ def repeated_controls(infos: list[LineInfo], flags: list[Verdict | None]) -> dic
     """
     if len(infos) < CONTROL_REPEATS:
         return {}
-    keys = [info.text.casefold() if _control_shaped(info) else None for info in infos]
+    # Count first, test the shape of the few phrases that recur often enough (most pages have none).
+    keys = [
+        info.text.casefold() if CONTROL_MIN_WORDS <= info.n_words <= CONTROL_MAX_WORDS else None for info in infos
+    ]
     counts = Counter(key for key in keys if key is not None)
-    repeated = {key: n for key, n in counts.items() if n >= CONTROL_REPEATS}
-    if not repeated:
+    often = {key for key, n in counts.items() if n >= CONTROL_REPEATS}
+    if not often:
         return {}
     out: dict[int, Verdict] = {}
     for k, key in enumerate(keys):
-        if key in repeated and flags[k] is None:
-            out[k] = Verdict("boilerplate:position:repeated-control", detail=f"{repeated[key]} times in the page")
+        if key in often and flags[k] is None and _control_shaped(infos[k]):
+            out[k] = Verdict("boilerplate:position:repeated-control", detail=f"{counts[key]} times in the page")
     return out
