@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.rules import DATE_SEARCH
+from nettoyeur.boilerplate.rules import DATE_MEMO_MAX_CHARS, DATE_SEARCH, has_date
 
 LAW = settings(max_examples=400, deadline=None)
 
@@ -50,6 +50,17 @@ def test_dated_answers_as_the_search(text):
     info = describe(text)
     flags = mark.line_marks([info.text])[0]
     assert mark._dated(info, flags) == (DATE_SEARCH.search(info.text) is not None)
+
+
+@LAW
+@given(maybe_dated | undated, st.integers(min_value=1, max_value=12))
+@example("By A. Writer staff, 1 March 2024", 1)
+def test_has_date_answers_as_the_search_remembered_or_not(text, copies):
+    # Asked twice (the second answer is the remembered one), short and past DATE_MEMO_MAX_CHARS.
+    for line in (text, " ".join([text] * copies) + " x" * DATE_MEMO_MAX_CHARS):
+        expected = DATE_SEARCH.search(line) is not None
+        assert has_date(line) == expected
+        assert has_date(line) == expected
 
 
 def test_dates_are_found_with_figures():

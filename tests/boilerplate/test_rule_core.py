@@ -25,7 +25,17 @@ from nettoyeur.boilerplate import rule_regex
 from nettoyeur.boilerplate.line_shapes import RULE_MAX_CHARS, RuleMatcher, collapse, count_words
 from nettoyeur.boilerplate.rule_regex import core_regex, lower_table
 from nettoyeur.boilerplate.rule_table import BUILTIN
-from nettoyeur.boilerplate.rules import FRAGMENTS, Rule, builtin_rules, compile_template, load_rules
+from nettoyeur.boilerplate.rules import (
+    CORE_MASKS,
+    FRAGMENTS,
+    MASKS,
+    Rule,
+    builtin_rules,
+    compile_template,
+    core_source,
+    expand_template,
+    load_rules,
+)
 
 RULES = builtin_rules()
 MATCHER = RuleMatcher(RULES)
@@ -162,8 +172,41 @@ def test_each_builtin_rule_alone_matches_as_python_does(data):
 
 
 def test_every_builtin_rule_is_translated_and_compiled():
-    assert all(core_regex(r.pattern.pattern, r.pattern.flags) is not None for r in RULES)
+    assert all(core_regex(core_source(r.pattern), r.pattern.flags) is not None for r in RULES)
     assert MATCHER._core.compiled == [True] * len(RULES)
+
+
+# Dates of every alternative of the ‹date› mask, with weekdays of both lists, and stamps.
+_DATES = [
+    "5 March 2024", "5th mar. 2024", "3 mars 2023", "5 de marzo de 2024", "5 d'abril de 2023", "March 5, 2024",
+    "Sept 12th, 2019", "März 2024", "2024-03-05", "2024-03", "03/04/2021", "Monday, 5 May 2024",
+    "wtorek, 5 marca 2024", "Monday, wtorek, 5 marca 2024.", "úterý 5. 3. 2024", "5. března 2023", "Mart 2023",
+    "marca 5, 2024", "2024. március 5.", "2024年3月5日", "5 tháng 3, 2024", "2024년 3월 5일",
+]
+_STAMPS = ["5 March 2024 at 9:30", "9:30 le 3 mars 2023", "9h30", "12:00 UTC - 2024-03-05", "5 May 2024, 10pm GMT"]
+_DATE = re.compile(MASKS["‹date›"], re.IGNORECASE)
+_STAMP = re.compile(expand_template("‹stamp›"), re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_regex(_DATE, fullmatch=True) | st.from_regex(_STAMP, fullmatch=True) | st.sampled_from(_DATES + _STAMPS))
+def test_the_cores_date_and_stamp_read_every_line_pythons_do(text):
+    # The core's forms (CORE_MASKS, CORE_FRAGMENTS) are supersets: every date and stamp of Python's is one of theirs.
+    core_date = re.compile(CORE_MASKS["‹date›"], re.IGNORECASE)
+    core_stamp = re.compile(expand_template("‹stamp›", core=True), re.IGNORECASE)
+    if _DATE.fullmatch(text):
+        assert core_date.fullmatch(text), text
+    if _STAMP.fullmatch(text):
+        assert core_stamp.fullmatch(text), text
+
+
+def test_the_golden_dates_are_dates_and_the_core_forms_hold_each_word_list_once():
+    assert all(_DATE.fullmatch(t) for t in _DATES) and all(_STAMP.fullmatch(t) for t in _STAMPS)
+    core = core_source(next(r.pattern for r in RULES if r.name == "dated-line"))
+    assert core != next(r.pattern.pattern for r in RULES if r.name == "dated-line")
+    stamp = expand_template("‹stamp›", core=True)
+    assert stamp.count(CORE_MASKS["‹date›"]) == 1 and CORE_MASKS["‹date›"].count("jänner") == 1
+    assert expand_template("‹stamp›").count(MASKS["‹date›"]) == 2
 
 
 def test_most_lines_have_no_candidate_and_chrome_has_its_rule():

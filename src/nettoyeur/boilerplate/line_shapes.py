@@ -30,7 +30,7 @@ import numpy as np
 from nettoyeur import _core
 from nettoyeur.boilerplate.rule_cache import translate
 from nettoyeur.boilerplate.rule_regex import Untranslatable
-from nettoyeur.boilerplate.rules import Rule
+from nettoyeur.boilerplate.rules import Rule, core_source
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 from nettoyeur.text.table_cache import cached_tables
@@ -261,7 +261,8 @@ class RuleMatcher:
 
     The core (:class:`nettoyeur._core.RuleSet`, compiled once per rule list) answers for a
     batch of lines which rules *can* match each one: the rules whose word limit the line
-    fits, that hold one of their needles, and whose pattern, translated by
+    fits, that hold one of their needles, and whose pattern (its core form, :func:`core_source`: a
+    superset), translated by
     :func:`nettoyeur.boilerplate.rule_regex.core_regex` (once per rules and Python: see
     :mod:`nettoyeur.boilerplate.rule_cache`) into one that matches a superset
     of the lines Python's matches, matches the line. Python then tries those candidates in
@@ -280,7 +281,7 @@ class RuleMatcher:
         self.max_words = max((r.max_words for r in self.rules), default=-1)
         try:
             # The translation of the same rules on the same Python is read from the user's cache when there.
-            lower, patterns = translate([(r.pattern.pattern, r.pattern.flags) for r in self.rules])
+            lower, patterns = translate([(core_source(r.pattern), r.pattern.flags) for r in self.rules])
             needles = [list(r.needles) for r in self.rules]
         except Untranslatable:  # a Python without sre's case tables: Python decides every line
             lower, patterns, needles = ([], [], []), [None] * len(self.rules), [[] for _ in self.rules]

@@ -74,7 +74,7 @@ from nettoyeur.boilerplate.line_shapes import (
 from nettoyeur.boilerplate.link_lists import counted_lists
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
-from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
+from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule, has_date
 from nettoyeur.records import Document, Paragraph, Verdict
 
 __all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
@@ -1026,14 +1026,14 @@ def _footer(
 
 
 def _dated(info: LineInfo, line: int) -> bool:
-    r"""True when the line holds a date (``DATE_SEARCH``); ``line``: its :func:`line_marks`.
+    r"""True when the line holds a date (``DATE_SEARCH``, through :func:`has_date`); ``line``: its :func:`line_marks`.
 
     Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so a
     line without one (no ``DIGIT`` flag, from the core) is not searched: on the benchmark corpus (300,000
     paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s of
     the analyse pass under cProfile, and few of those lines hold a figure.
     """
-    return bool(line & DIGIT) and DATE_SEARCH.search(info.text) is not None
+    return bool(line & DIGIT) and has_date(info.text)
 
 
 def _lone_title(infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int) -> list[int]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from nettoyeur.boilerplate.pattern_cache import compile_cached
@@ -161,6 +162,30 @@ MASKS = {
     "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
 }
 
+# The core's ‹date› (see :func:`expand_template`): every line the mask reads and a few more, with
+# the months and weekdays once. The mask above writes each list in every alternative that reads
+# it (the five languages' months three times, the others' twice, Hungarian's once, weekdays
+# twice), and ‹stamp› holds two dates: the core's automata of the rules that read a date held
+# ~14 copies of the months of 30 languages a ‹stamp›. Here every prefix that stands before a
+# month in some alternative may stand before any month, and every suffix after any, and weekdays
+# may open any date: each alternative of the mask is one of these combinations, so every line
+# the mask reads, this reads too (tests/boilerplate/test_rule_core.py). The lines only this
+# reads ("2024. March 5") are refused by Python, which judges every candidate.
+_CORE_DATE = (
+    rf"(?:(?:{_WEEKDAYS}|{_MORE_WEEKDAYS}),?\s+)*(?:"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+    r"|\d{4}-\d{2}(?:-\d{2})?"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"
+    r"|(?:\d{1,2}(?:er|st|nd|rd|th|\.|º)?\s+(?:de\s+|d['’])?|\d{4}\.\s*)?"
+    rf"(?:{_MONTHS}|{_MORE_MONTHS}|{_HU_MONTHS})"
+    r"(?:\.?,?(?:\s+(?:de\s+)?\d{4}\.?)?"
+    r"|\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?"
+    r"|\s+\d{4}"
+    r"|\.?,?\s+(?:\d{4}|\d{1,2}\.?,?(?:\s+\d{4})?)"
+    r"|\s+\d{1,2}\.?)"
+    rf"|{words('date')}"
+    r")"
+)
 
 # --- fragments shared by several templates ----------------------------------------------
 _SEP = r"\s*[:\-–—|»>•·/]*\s*"
@@ -224,6 +249,13 @@ _LEGAL = (
 _STAMP = (
     r"(?:‹date›(?:[,\s]*(?:(?:at|à|a|um|a las|alle|@|-|–|\||/|//)\s*)?‹time›)?"
     r"|‹time›(?:[,\s]*(?:(?:on|le|am|el|il|-|–|\||/)\s*)?‹date›)?)"
+)
+# The core's ‹stamp›: one date, with a time before or after it or both, or a time alone (a
+# superset of ‹stamp›'s two alternatives, each with its own date; see ``_CORE_DATE``).
+_CORE_STAMP = (
+    r"(?:(?:‹time›[,\s]*(?:(?:on|le|am|el|il|-|–|\||/)\s*)?)?"
+    r"‹date›(?:[,\s]*(?:(?:at|à|a|um|a las|alle|@|-|–|\||/|//)\s*)?‹time›)?"
+    r"|‹time›)"
 )
 _PUBLISHED = (
     r"(?:(?:first |last |originally )?(?:published|posted|updated|modified|written|created|last modified)"
@@ -378,12 +410,15 @@ class LazyPattern:
     Args:
         pattern: the expression (masks and fragments expanded).
         flags: the flags given to ``re.compile``.
+        core: the expression the native core's candidates read instead (:func:`core_source`), one
+            that matches every line ``pattern`` does; None: ``pattern``.
     """
 
-    __slots__ = ("pattern", "flags", "_given", "_compiled")
+    __slots__ = ("pattern", "flags", "core", "_given", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE, core: str | None = None) -> None:
         self.pattern = pattern
+        self.core = core
         self._given = flags
         # What ``Pattern.flags`` says: re adds UNICODE to a str pattern, and a pattern's global
         # flags (``(?s)`` at its start, the only place Python allows them) are added to it.
@@ -413,25 +448,44 @@ class LazyPattern:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LazyPattern):
             return NotImplemented
-        return (self.pattern, self.flags) == (other.pattern, other.flags)
+        return (self.pattern, self.flags, self.core) == (other.pattern, other.flags, other.core)
 
     def __hash__(self) -> int:
-        return hash((self.pattern, self.flags))
+        return hash((self.pattern, self.flags, self.core))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:40]!r}..., {self.flags})"
 
-    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int]]:
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int, str | None]]:
         # A copy sent to another process compiles there when it needs to.
-        return LazyPattern, (self.pattern, self._given)
+        return LazyPattern, (self.pattern, self._given, self.core)
 
 
-def expand_template(template: str) -> str:
-    """Returns a template's regular expression: its fragments (``‹stamp›``, ``‹by›`` ...) and masks expanded."""
+def core_source(pattern: re.Pattern[str] | LazyPattern) -> str:
+    """Returns the expression the native core reads for a rule's pattern: its ``core`` form when it has one."""
+    core = getattr(pattern, "core", None)
+    return core if core is not None else pattern.pattern
+
+
+# The core's forms of the fragments and masks that differ (supersets: see ``_CORE_DATE``).
+CORE_FRAGMENTS = {"‹stamp›": _more(_CORE_STAMP, "‹stamp›")}
+CORE_MASKS = {"‹date›": _CORE_DATE}
+
+
+def expand_template(template: str, core: bool = False) -> str:
+    """Returns a template's regular expression: its fragments (``‹stamp›``, ``‹by›`` ...) and masks expanded.
+
+    Args:
+        template: the template.
+        core: expand ``CORE_FRAGMENTS`` and ``CORE_MASKS`` instead: the expression the native
+            core's candidates read, which matches every line the other one does (and a few more).
+    """
     regex = template
     for fragment, expansion in FRAGMENTS.items():
+        expansion = CORE_FRAGMENTS.get(fragment, expansion) if core else expansion
         regex = regex.replace(fragment, f"(?:{expansion})")
     for mask, expansion in MASKS.items():
+        expansion = CORE_MASKS.get(mask, expansion) if core else expansion
         regex = regex.replace(mask, f"(?:{expansion})")
     return regex
 
@@ -451,13 +505,40 @@ def compile_template(template: str) -> re.Pattern[str]:
 # Finds a date anywhere in a line (a byline, a dated teaser): not a title.
 DATE_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECASE)
 
+# Lines whose answer :func:`has_date` remembers (the last ones asked), and the longest it
+# remembers: a byline or a dateline recurs from page to page ("By X staff, 1 March 2024"), and
+# the search costs ~12-19 us a line of ~40 characters (the months of 30 languages at every
+# word). On the benchmark corpus (300,000 paragraphs), ``mark._dated`` asked about 12,366 lines,
+# 3,202 distinct. 16,384 lines of up to 200 characters hold ~5 MB at most.
+DATE_MEMO_SIZE = 1 << 14
+DATE_MEMO_MAX_CHARS = 200
+
+
+def has_date(text: str) -> bool:
+    """True when ``text`` holds a date (``DATE_SEARCH``); the answers for short lines are remembered."""
+    if len(text) > DATE_MEMO_MAX_CHARS:
+        return DATE_SEARCH.search(text) is not None
+    return _has_date(text)
+
+
+@lru_cache(maxsize=DATE_MEMO_SIZE)
+def _has_date(text: str) -> bool:
+    """:func:`has_date`, remembered."""
+    return DATE_SEARCH.search(text) is not None
+
 
 def builtin_rules() -> list[Rule]:
     """Returns the built-in rules, each compiled by Python on its first match (:class:`LazyPattern`)."""
     return [
-        Rule(kind, name, LazyPattern(expand_template(t)), max_words, needles)
+        Rule(kind, name, _lazy(t), max_words, needles)
         for kind, name, t, max_words, needles in BUILTIN
     ]
+
+
+def _lazy(template: str) -> LazyPattern:
+    """Returns a built-in template's :class:`LazyPattern`, with its core form where that differs."""
+    pattern, core = expand_template(template), expand_template(template, core=True)
+    return LazyPattern(pattern, core=core if core != pattern else None)
 
 
 def load_rules(path: Path) -> list[Rule]:
