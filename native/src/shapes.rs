@@ -478,13 +478,18 @@ impl Table {
     /// [`Table::has_stem`] answers yes to.
     pub fn stem_set(&self, text: &[u32], words: &[(usize, usize)]) -> StemSet {
         let mut out = StemSet::default();
+        self.add_stems_to(text, words, &mut out);
+        out
+    }
+
+    /// Adds the stems of the words of `text` (its `words`) to `out` (see [`Table::stem_set`]).
+    pub fn add_stems_to(&self, text: &[u32], words: &[(usize, usize)], out: &mut StemSet) {
         for &(s, e) in words {
             let stem = &text[s..(s + self.limits.stem_chars).min(e)];
             if !out.contains(stem) && !self.not_stems.contains(&text[s..e]) {
                 out.insert(stem.to_vec());
             }
         }
-        out
     }
 }
 
