@@ -364,6 +364,64 @@ impl Table {
         out
     }
 
+    /// Appends `mask_digits(text)` to `out` as UTF-8 (lone surrogates as their three bytes, as
+    /// [`utf8_into`]): a frequency key from a line lower-cased, in the form its hash reads.
+    pub fn mask_digits_utf8(&self, text: &[u32], out: &mut Vec<u8>) {
+        out.reserve(text.len());
+        let mut in_digits = false;
+        for &c in text {
+            self.push_masked(c, &mut in_digits, out);
+        }
+    }
+
+    /// Appends `c` to `out` as UTF-8, or `0` for the first of a run of decimal digits.
+    #[inline(always)]
+    fn push_masked(&self, c: u32, in_digits: &mut bool, out: &mut Vec<u8>) {
+        if self.flags(c) & DECIMAL != 0 {
+            if !*in_digits {
+                out.push(b'0');
+            }
+            *in_digits = true;
+        } else {
+            push_utf8(c, out);
+            *in_digits = false;
+        }
+    }
+
+    /// Appends `mask_digits(lower(collapse(text)))` (`frequency_key`) to `out` as UTF-8, in one pass
+    /// without a buffer between the steps, and returns true; or returns false when the line holds a
+    /// character whose lower-case depends on its neighbours (`out` then holds part of it).
+    pub fn key_utf8(&self, text: &[u32], out: &mut Vec<u8>) -> bool {
+        out.reserve(text.len());
+        // A space is written before the next character that is not one, when one came before: a
+        // run of white space is one space, none at either end (`collapse`).
+        let (mut any, mut space, mut in_digits) = (false, false, false);
+        for &c in text {
+            let (flags, lower) = if c <= 0xFFFF { (self.flags[c as usize], self.lower[c as usize]) } else { self.astral.get(&c).copied().unwrap_or((0, c)) };
+            if flags & SPACE != 0 {
+                space = any;
+                continue;
+            }
+            if flags & CONTEXT != 0 {
+                return false;
+            }
+            if space {
+                out.push(b' ');
+                space = false;
+                in_digits = false;
+            }
+            any = true;
+            if lower == MULTI {
+                for &l in self.multi.get(&c).map_or(&[c][..], |m| &m[..]) {
+                    self.push_masked(l, &mut in_digits, out);
+                }
+            } else {
+                self.push_masked(lower, &mut in_digits, out);
+            }
+        }
+        true
+    }
+
     /// The number of runs of word characters, counted up to `limit`.
     fn word_runs(&self, text: &[u32], limit: usize) -> usize {
         let mut runs = 0;
@@ -600,20 +658,26 @@ fn string_of(cps: &[u32]) -> String {
 /// `text.encode("utf-8", "surrogatepass")`: UTF-8, a lone surrogate as its three bytes.
 pub fn utf8_into(cps: &[u32], out: &mut Vec<u8>) {
     for &c in cps {
-        if c < 0x80 {
-            out.push(c as u8);
-        } else if c < 0x800 {
-            out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
-        } else if c < 0x10000 {
-            out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
-        } else {
-            out.extend_from_slice(&[
-                0xF0 | (c >> 18) as u8,
-                0x80 | ((c >> 12) & 0x3F) as u8,
-                0x80 | ((c >> 6) & 0x3F) as u8,
-                0x80 | (c & 0x3F) as u8,
-            ]);
-        }
+        push_utf8(c, out);
+    }
+}
+
+/// Appends one code point to `out` as UTF-8 (a lone surrogate as its three bytes).
+#[inline(always)]
+fn push_utf8(c: u32, out: &mut Vec<u8>) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (c >> 18) as u8,
+            0x80 | ((c >> 12) & 0x3F) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]);
     }
 }
 
@@ -624,13 +688,14 @@ pub fn hash64(cps: &[u32]) -> u64 {
     blake2b64(&bytes)
 }
 
-/// `hash64(a + "\n" + b)`: the key of two adjacent lines (`mark.pair_key`).
-pub fn pair_hash(a: &[u32], b: &[u32]) -> u64 {
-    let mut bytes = Vec::with_capacity(a.len() + b.len() + 8);
-    utf8_into(a, &mut bytes);
-    bytes.push(b'\n');
-    utf8_into(b, &mut bytes);
-    blake2b64(&bytes)
+/// `hash64(a + "\n" + b)` of two keys given as UTF-8: the key of two adjacent lines
+/// (`mark.pair_key`), the pair written in `buffer` (no allocation once it is large enough).
+pub fn pair_hash(a: &[u8], b: &[u8], buffer: &mut Vec<u8>) -> u64 {
+    buffer.clear();
+    buffer.extend_from_slice(a);
+    buffer.push(b'\n');
+    buffer.extend_from_slice(b);
+    blake2b64(buffer)
 }
 
 const IV: [u64; 8] = [
@@ -724,8 +789,9 @@ pub struct KeyedLine {
     pub counted: bool,
     /// Counted and holding a letter: it pairs with its neighbours (`mark.paired`).
     pub paired: bool,
-    /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for.
-    pub key: Option<Vec<u32>>,
+    /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for, as
+    /// UTF-8 (lone surrogates as their three bytes): the form its hash reads, made once.
+    pub key: Option<Vec<u8>>,
 }
 
 /// The 64-bit keys of a document's counted lines and of its adjacent pairs of paired lines
@@ -733,7 +799,8 @@ pub struct KeyedLine {
 pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     let mut seen: HashSet<u64> = HashSet::with_capacity(lines.len() * 2);
     let mut out = Vec::with_capacity(lines.len() * 2);
-    let mut previous: Option<&[u32]> = None;
+    let mut previous: Option<&[u8]> = None;
+    let mut buffer = Vec::with_capacity(PAIR_BYTES);
     for line in lines {
         let key = match (&line.key, line.counted) {
             (Some(key), true) => key.as_slice(),
@@ -742,12 +809,12 @@ pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
                 continue;
             }
         };
-        let code = hash64(key);
+        let code = blake2b64(key);
         if seen.insert(code) {
             out.push(code);
         }
         if let (Some(p), true) = (previous, line.paired) {
-            let code = pair_hash(p, key);
+            let code = pair_hash(p, key, &mut buffer);
             if seen.insert(code) {
                 out.push(code);
             }
@@ -757,6 +824,10 @@ pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     out
 }
 
+/// The room made for a pair of keys at first: two lines of fewer than `FREQUENCY_MAX_WORDS` (25)
+/// words are a few hundred bytes (grown from nothing, the buffer's growth was a tenth of the keys' time).
+const PAIR_BYTES: usize = 512;
+
 /// A line's key and the keys of its pairs with the lines above and below it (None: no pair).
 pub type Near = (u64, Option<u64>, Option<u64>);
 
@@ -765,12 +836,13 @@ pub type Near = (u64, Option<u64>, Option<u64>);
 /// neighbour does not pair or there is none). Every line of `at` must have its key.
 pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
+    let mut buffer = Vec::with_capacity(PAIR_BYTES);
     at.iter()
         .map(|&k| {
             let key = lines[k].key.as_deref().unwrap_or(&[]);
-            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key)) } else { None };
-            let below = paired_key(k + 1).map(|b| pair_hash(key, b));
-            (hash64(key), above, below)
+            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key, &mut buffer)) } else { None };
+            let below = paired_key(k + 1).map(|b| pair_hash(key, b, &mut buffer));
+            (blake2b64(key), above, below)
         })
         .collect()
 }
@@ -854,6 +926,18 @@ mod tests {
         assert_eq!(t.lower(&cps("AÉ\u{130}")), Some(cps("aéi\u{307}")));
         assert_eq!(t.lower(&cps("ΟΔΟ\u{3A3}")), None);
         assert_eq!(t.mask_digits(&cps("a12b3 45")), cps("a0b0 0"));
+        // The key in one pass: as collapse, lower and mask one after the other, as UTF-8.
+        for line in ["", "  ", " A1 \t 2B\n", "É12\u{130}3", "x\u{10400}7 ", "1 2  3", "ab\u{2003}\u{2003}9"] {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            assert!(t.key_utf8(&cps(line), &mut got));
+            t.mask_digits_utf8(&t.lower(&t.collapse(&cps(line))).unwrap(), &mut want);
+            assert_eq!(got, want, "{line:?}");
+            assert_eq!(String::from_utf8(got).unwrap(), string_of(&t.mask_digits(&t.lower(&t.collapse(&cps(line))).unwrap())));
+        }
+        assert!(!t.key_utf8(&cps("A \u{3A3}"), &mut Vec::new()));
+        let mut surrogate = Vec::new();
+        t.mask_digits_utf8(&[0x61, 0xD800, 0x31], &mut surrogate);
+        assert_eq!(surrogate, vec![0x61, 0xED, 0xA0, 0x80, b'0']);
     }
 
     #[test]
@@ -900,7 +984,7 @@ mod tests {
 
     #[test]
     fn line_keys_pair_paired_neighbours() {
-        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(cps(k)) };
+        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(k.as_bytes().to_vec()) };
         let lines = vec![line("a", true), line("0", false), line("b", true), line("c", true)];
         let keys = document_line_keys(&lines);
         let want = vec![hash64(&cps("a")), hash64(&cps("0")), hash64(&cps("b")), hash64(&cps("c")), hash64(&cps("b\nc"))];

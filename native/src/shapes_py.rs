@@ -253,10 +253,21 @@ impl Shapes {
         Ok(self.table.mask_digits(&lowered))
     }
 
+    /// `frequency_key` of a line's code points as UTF-8 (lone surrogates as their three bytes).
+    fn key_utf8(&self, py: Python<'_>, cps: &[u32]) -> PyResult<Vec<u8>> {
+        let mut out = Vec::new();
+        if !self.table.key_utf8(cps, &mut out) {
+            // A character lowered by its neighbours: Python lowers the line.
+            out.clear();
+            shapes::utf8_into(&self.key(py, cps)?, &mut out);
+        }
+        Ok(out)
+    }
+
     /// The lines of a document as the frequency signal sees them; keys of those `want` names (by
     /// position, counted, paired).
     fn keyed(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, want: &dyn Fn(usize, bool, bool) -> bool) -> PyResult<Vec<KeyedLine>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
         for (k, text) in texts.try_iter()?.enumerate() {
             let text = text?;
             let text = text.downcast::<PyString>()?;
@@ -264,14 +275,20 @@ impl Shapes {
                 // The line is its collapsed text: its key is its lower-case with digits masked.
                 let counted = self.table.has_fewer_words(&known.collapsed, limit);
                 let paired = counted && self.table.has_letter(&known.collapsed);
-                let key = if want(k, counted, paired) { Some(self.table.mask_digits(&known.lowered)) } else { None };
+                let key = if want(k, counted, paired) {
+                    let mut key = Vec::with_capacity(known.lowered.len());
+                    self.table.mask_digits_utf8(&known.lowered, &mut key);
+                    Some(key)
+                } else {
+                    None
+                };
                 out.push(KeyedLine { counted, paired, key });
                 continue;
             }
             let cps = self.read(py, text)?;
             let counted = self.table.has_fewer_words(&cps, limit);
             let paired = counted && self.table.has_letter(&cps);
-            let key = if want(k, counted, paired) { Some(self.key(py, &cps)?) } else { None };
+            let key = if want(k, counted, paired) { Some(self.key_utf8(py, &cps)?) } else { None };
             out.push(KeyedLine { counted, paired, key });
         }
         Ok(out)
