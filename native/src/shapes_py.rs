@@ -499,7 +499,8 @@ pub struct ArticleStems {
     /// The lines not read yet (all of them until a stem is asked, then none).
     lines: Vec<Py<PyString>>,
     /// The lines read that `describe` gave lately: what it found of them, shared, not copied
-    /// (copying them into `text`, grown line by line, was 60% of `shared_lines` on the benchmark corpus).
+    /// (copying them into `text`, grown line by line, was most of `shared_lines` on the benchmark
+    /// corpus: CPU time, 61 us a document before, 48 now, in a one-worker clean).
     known: Vec<Arc<Known>>,
     /// The other lines read, lower-cased, one after the other.
     text: Vec<u32>,
