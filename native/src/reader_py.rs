@@ -69,7 +69,7 @@ impl LineSplitter {
         // one can change: reading them without the GIL is safe.
         let found = py.allow_threads(|| lines::split_lines(u, &self.spaces));
         let mut out = Vec::with_capacity(found.len());
-        let mut paragraphs = Vec::new();
+        let mut paragraphs = Vec::with_capacity(found.len());
         for (k, l) in found.iter().enumerate() {
             let line = substring(py, text, l.start, l.end)?;
             if l.paragraph {

@@ -48,8 +48,105 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A set of words or stems (code points) hashed with [`FxHasher`]: the word lists, an article's stems.
+/// A set of words or stems (code points) hashed with [`FxHasher`]: an article's stems.
 pub type StemSet = HashSet<Vec<u32>, BuildHasherDefault<FxHasher>>;
+
+/// A fixed set of short words (code points), asked about slices of a line: the word lists, looked
+/// up for every word of every line. Open addressing, a quarter full, over a hash taken a code point
+/// at a time; a slot holds 1 + the word's index (0: empty) and the word's hash, checked before the
+/// words are compared. A bit for each slot says whether a word of the set has it for its first:
+/// most words of a line are not in the set and are answered by that bit alone, from a bitmap of a
+/// few hundred bytes that stays in the cache between lines (the slots' 32 KB do not, in a run).
+/// (`HashSet<Vec<u32>>` hashed the slice's bytes in 8-byte chunks and compared every candidate
+/// with `memcmp`: replaying the benchmark corpus's calls, `describe` took 75 us a document with
+/// it, 70 with this; in a one-worker clean, CPU time, 90 and 84.)
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    /// Bit `i` (of word `i / 64`): some word of the set has slot `i` for its first.
+    firsts: Vec<u64>,
+    /// `(1 + index, hash)` of the word in each slot; index 0 for an empty slot.
+    slots: Vec<(u32, u32)>,
+    /// The words' code points, one after the other.
+    chars: Vec<u32>,
+    /// Where each word starts in `chars`, and where the last ends.
+    starts: Vec<usize>,
+    /// The bits of the hash that pick a slot (the top ones: the best mixed).
+    shift: u32,
+    /// The most code points of a word: a longer one is not looked up.
+    max: usize,
+}
+
+impl WordSet {
+    /// The set of `words` (repeats allowed).
+    pub fn new<I: IntoIterator<Item = Vec<u32>>>(words: I) -> WordSet {
+        let mut unique: Vec<Vec<u32>> = words.into_iter().collect();
+        unique.sort_unstable();
+        unique.dedup();
+        // A quarter full at most: a missing word (most of a line's) mostly meets an empty slot.
+        let size = (unique.len() * 4).next_power_of_two().max(64); // (a word of bits at least)
+        let shift = 64 - size.trailing_zeros();
+        let mut set = WordSet { firsts: vec![0; size / 64], slots: vec![(0, 0); size], chars: Vec::new(), starts: vec![0], shift, max: 0 };
+        for (k, word) in unique.iter().enumerate() {
+            let h = word_hash(word);
+            let mut i = set.slot(h);
+            set.firsts[i / 64] |= 1 << (i % 64);
+            while set.slots[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            set.slots[i] = (k as u32 + 1, h as u32);
+            set.chars.extend_from_slice(word);
+            set.starts.push(set.chars.len());
+            set.max = set.max.max(word.len());
+        }
+        set
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    /// The most code points of a word of the set.
+    pub fn max_len(&self) -> usize {
+        self.max
+    }
+
+    /// True when `word` is one of the set's.
+    #[inline]
+    pub fn contains(&self, word: &[u32]) -> bool {
+        if word.len() > self.max {
+            return false;
+        }
+        let h = word_hash(word);
+        let (mask, mut i) = (self.slots.len() - 1, self.slot(h));
+        if self.firsts[i / 64] & (1 << (i % 64)) == 0 {
+            return false;
+        }
+        loop {
+            let (index, tag) = self.slots[i];
+            if index == 0 {
+                return false;
+            }
+            if tag == h as u32 {
+                let k = index as usize - 1;
+                if self.chars[self.starts[k]..self.starts[k + 1]] == *word {
+                    return true;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The hash of a word for [`WordSet`]: FxHash's step over its length and each code point.
+#[inline]
+fn word_hash(word: &[u32]) -> u64 {
+    let mut h = word.len() as u64;
+    for &c in word {
+        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h
+}
 
 /// `str.isalnum()`.
 pub const ALNUM: u32 = 1;
@@ -106,11 +203,9 @@ pub struct Table {
     /// `str.lower()` of the characters whose lower-case is several characters.
     multi: HashMap<u32, Vec<u32>>,
     /// `LINE_FUNCTION_WORDS`, as code points (looked up for each word of a line without making a string).
-    function_words: StemSet,
-    /// The most code points of a function word: a longer word is not looked up.
-    function_max: usize,
+    function_words: WordSet,
     /// Words that give no stem (`line_shapes._NOT_STEMS`), as code points.
-    not_stems: StemSet,
+    not_stems: WordSet,
     /// `CJK_FUNCTION_CHARS`.
     cjk_function_chars: HashSet<u32>,
     limits: Limits,
@@ -152,15 +247,14 @@ impl Table {
                 lower.len()
             )));
         }
-        let points = |words: HashSet<String>| -> StemSet { words.iter().map(|w| w.chars().map(|c| c as u32).collect()).collect() };
+        let points = |words: HashSet<String>| WordSet::new(words.iter().map(|w| w.chars().map(|c| c as u32).collect()));
         let function_words = points(function_words);
-        let function_max = function_words.iter().map(Vec::len).max().unwrap_or(0);
         let not_stems = points(not_stems);
         let mut flags = flags;
         for (c, f) in flags.iter_mut().enumerate() {
             *f = with_own_flags(c as u32, *f);
         }
-        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, function_max, not_stems, cjk_function_chars, limits })
+        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
     }
 
     /// True when the table knows the character (every one of the BMP, those above once learnt).
@@ -280,6 +374,64 @@ impl Table {
         out
     }
 
+    /// Appends `mask_digits(text)` to `out` as UTF-8 (lone surrogates as their three bytes, as
+    /// [`utf8_into`]): a frequency key from a line lower-cased, in the form its hash reads.
+    pub fn mask_digits_utf8(&self, text: &[u32], out: &mut Vec<u8>) {
+        out.reserve(text.len());
+        let mut in_digits = false;
+        for &c in text {
+            self.push_masked(c, &mut in_digits, out);
+        }
+    }
+
+    /// Appends `c` to `out` as UTF-8, or `0` for the first of a run of decimal digits.
+    #[inline(always)]
+    fn push_masked(&self, c: u32, in_digits: &mut bool, out: &mut Vec<u8>) {
+        if self.flags(c) & DECIMAL != 0 {
+            if !*in_digits {
+                out.push(b'0');
+            }
+            *in_digits = true;
+        } else {
+            push_utf8(c, out);
+            *in_digits = false;
+        }
+    }
+
+    /// Appends `mask_digits(lower(collapse(text)))` (`frequency_key`) to `out` as UTF-8, in one pass
+    /// without a buffer between the steps, and returns true; or returns false when the line holds a
+    /// character whose lower-case depends on its neighbours (`out` then holds part of it).
+    pub fn key_utf8(&self, text: &[u32], out: &mut Vec<u8>) -> bool {
+        out.reserve(text.len());
+        // A space is written before the next character that is not one, when one came before: a
+        // run of white space is one space, none at either end (`collapse`).
+        let (mut any, mut space, mut in_digits) = (false, false, false);
+        for &c in text {
+            let (flags, lower) = if c <= 0xFFFF { (self.flags[c as usize], self.lower[c as usize]) } else { self.astral.get(&c).copied().unwrap_or((0, c)) };
+            if flags & SPACE != 0 {
+                space = any;
+                continue;
+            }
+            if flags & CONTEXT != 0 {
+                return false;
+            }
+            if space {
+                out.push(b' ');
+                space = false;
+                in_digits = false;
+            }
+            any = true;
+            if lower == MULTI {
+                for &l in self.multi.get(&c).map_or(&[c][..], |m| &m[..]) {
+                    self.push_masked(l, &mut in_digits, out);
+                }
+            } else {
+                self.push_masked(lower, &mut in_digits, out);
+            }
+        }
+        true
+    }
+
     /// The number of runs of word characters, counted up to `limit`.
     fn word_runs(&self, text: &[u32], limit: usize) -> usize {
         let mut runs = 0;
@@ -365,10 +517,10 @@ impl Table {
     pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], mut letter_word: impl FnMut(usize, usize)) -> Shape {
         let sentence = ends_sentence(&collapsed);
         // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
-        let (max, mut n, mut function) = (self.function_max, 0usize, 0usize);
+        let (mut n, mut function) = (0usize, 0usize);
         let cjk = self.for_each_word(lowered, |s, e, letters| {
             n += 1;
-            function += (e - s <= max && self.function_words.contains(&lowered[s..e])) as usize;
+            function += self.function_words.contains(&lowered[s..e]) as usize;
             if letters {
                 letter_word(s, e);
             }
@@ -478,13 +630,18 @@ impl Table {
     /// [`Table::has_stem`] answers yes to.
     pub fn stem_set(&self, text: &[u32], words: &[(usize, usize)]) -> StemSet {
         let mut out = StemSet::default();
+        self.add_stems_to(text, words, &mut out);
+        out
+    }
+
+    /// Adds the stems of the words of `text` (its `words`) to `out` (see [`Table::stem_set`]).
+    pub fn add_stems_to(&self, text: &[u32], words: &[(usize, usize)], out: &mut StemSet) {
         for &(s, e) in words {
             let stem = &text[s..(s + self.limits.stem_chars).min(e)];
             if !out.contains(stem) && !self.not_stems.contains(&text[s..e]) {
                 out.insert(stem.to_vec());
             }
         }
-        out
     }
 }
 
@@ -511,20 +668,26 @@ fn string_of(cps: &[u32]) -> String {
 /// `text.encode("utf-8", "surrogatepass")`: UTF-8, a lone surrogate as its three bytes.
 pub fn utf8_into(cps: &[u32], out: &mut Vec<u8>) {
     for &c in cps {
-        if c < 0x80 {
-            out.push(c as u8);
-        } else if c < 0x800 {
-            out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
-        } else if c < 0x10000 {
-            out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
-        } else {
-            out.extend_from_slice(&[
-                0xF0 | (c >> 18) as u8,
-                0x80 | ((c >> 12) & 0x3F) as u8,
-                0x80 | ((c >> 6) & 0x3F) as u8,
-                0x80 | (c & 0x3F) as u8,
-            ]);
-        }
+        push_utf8(c, out);
+    }
+}
+
+/// Appends one code point to `out` as UTF-8 (a lone surrogate as its three bytes).
+#[inline(always)]
+fn push_utf8(c: u32, out: &mut Vec<u8>) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (c >> 18) as u8,
+            0x80 | ((c >> 12) & 0x3F) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]);
     }
 }
 
@@ -535,13 +698,14 @@ pub fn hash64(cps: &[u32]) -> u64 {
     blake2b64(&bytes)
 }
 
-/// `hash64(a + "\n" + b)`: the key of two adjacent lines (`mark.pair_key`).
-pub fn pair_hash(a: &[u32], b: &[u32]) -> u64 {
-    let mut bytes = Vec::with_capacity(a.len() + b.len() + 8);
-    utf8_into(a, &mut bytes);
-    bytes.push(b'\n');
-    utf8_into(b, &mut bytes);
-    blake2b64(&bytes)
+/// `hash64(a + "\n" + b)` of two keys given as UTF-8: the key of two adjacent lines
+/// (`mark.pair_key`), the pair written in `buffer` (no allocation once it is large enough).
+pub fn pair_hash(a: &[u8], b: &[u8], buffer: &mut Vec<u8>) -> u64 {
+    buffer.clear();
+    buffer.extend_from_slice(a);
+    buffer.push(b'\n');
+    buffer.extend_from_slice(b);
+    blake2b64(buffer)
 }
 
 const IV: [u64; 8] = [
@@ -635,8 +799,9 @@ pub struct KeyedLine {
     pub counted: bool,
     /// Counted and holding a letter: it pairs with its neighbours (`mark.paired`).
     pub paired: bool,
-    /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for.
-    pub key: Option<Vec<u32>>,
+    /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for, as
+    /// UTF-8 (lone surrogates as their three bytes): the form its hash reads, made once.
+    pub key: Option<Vec<u8>>,
 }
 
 /// The 64-bit keys of a document's counted lines and of its adjacent pairs of paired lines
@@ -644,7 +809,8 @@ pub struct KeyedLine {
 pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     let mut seen: HashSet<u64> = HashSet::with_capacity(lines.len() * 2);
     let mut out = Vec::with_capacity(lines.len() * 2);
-    let mut previous: Option<&[u32]> = None;
+    let mut previous: Option<&[u8]> = None;
+    let mut buffer = Vec::with_capacity(PAIR_BYTES);
     for line in lines {
         let key = match (&line.key, line.counted) {
             (Some(key), true) => key.as_slice(),
@@ -653,12 +819,12 @@ pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
                 continue;
             }
         };
-        let code = hash64(key);
+        let code = blake2b64(key);
         if seen.insert(code) {
             out.push(code);
         }
         if let (Some(p), true) = (previous, line.paired) {
-            let code = pair_hash(p, key);
+            let code = pair_hash(p, key, &mut buffer);
             if seen.insert(code) {
                 out.push(code);
             }
@@ -668,6 +834,10 @@ pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     out
 }
 
+/// The room made for a pair of keys at first: two lines of fewer than `FREQUENCY_MAX_WORDS` (25)
+/// words are a few hundred bytes (grown from nothing, the buffer's growth was a tenth of the keys' time).
+const PAIR_BYTES: usize = 512;
+
 /// A line's key and the keys of its pairs with the lines above and below it (None: no pair).
 pub type Near = (u64, Option<u64>, Option<u64>);
 
@@ -676,12 +846,13 @@ pub type Near = (u64, Option<u64>, Option<u64>);
 /// neighbour does not pair or there is none). Every line of `at` must have its key.
 pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
+    let mut buffer = Vec::with_capacity(PAIR_BYTES);
     at.iter()
         .map(|&k| {
             let key = lines[k].key.as_deref().unwrap_or(&[]);
-            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key)) } else { None };
-            let below = paired_key(k + 1).map(|b| pair_hash(key, b));
-            (hash64(key), above, below)
+            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key, &mut buffer)) } else { None };
+            let below = paired_key(k + 1).map(|b| pair_hash(key, b, &mut buffer));
+            (blake2b64(key), above, below)
         })
         .collect()
 }
@@ -737,6 +908,25 @@ mod tests {
     }
 
     #[test]
+    fn word_sets_hold_their_words_only() {
+        let words = ["the", "of", "and", "a", "", "für", "日本", "the", "\u{10400}x"];
+        let set = WordSet::new(words.iter().map(|w| cps(w)));
+        assert_eq!(set.max_len(), 3);
+        for w in words {
+            assert!(set.contains(&cps(w)), "{w}");
+        }
+        for w in ["th", "them", "an", "of ", "fur", "日", "日本語", "x", "\u{10400}"] {
+            assert!(!set.contains(&cps(w)), "{w}");
+        }
+        // Many words: every slot's probe ends (a quarter full), each word found, its neighbours not.
+        let many: Vec<Vec<u32>> = (0..3000u32).map(|k| vec![k % 7 + 97, k / 7, k]).collect();
+        let set = WordSet::new(many.clone());
+        assert!(many.iter().all(|w| set.contains(w)));
+        assert!(many.iter().all(|w| !set.contains(&w[..2]) && !set.contains(&[w[0], w[1], w[2] + 3000])));
+        assert!(!WordSet::new(Vec::new()).contains(&[]));
+    }
+
+    #[test]
     fn collapse_and_lower() {
         let t = table();
         assert_eq!(t.collapse(&cps("  a \t b\n")), cps("a b"));
@@ -746,6 +936,18 @@ mod tests {
         assert_eq!(t.lower(&cps("AÉ\u{130}")), Some(cps("aéi\u{307}")));
         assert_eq!(t.lower(&cps("ΟΔΟ\u{3A3}")), None);
         assert_eq!(t.mask_digits(&cps("a12b3 45")), cps("a0b0 0"));
+        // The key in one pass: as collapse, lower and mask one after the other, as UTF-8.
+        for line in ["", "  ", " A1 \t 2B\n", "É12\u{130}3", "x\u{10400}7 ", "1 2  3", "ab\u{2003}\u{2003}9"] {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            assert!(t.key_utf8(&cps(line), &mut got));
+            t.mask_digits_utf8(&t.lower(&t.collapse(&cps(line))).unwrap(), &mut want);
+            assert_eq!(got, want, "{line:?}");
+            assert_eq!(String::from_utf8(got).unwrap(), string_of(&t.mask_digits(&t.lower(&t.collapse(&cps(line))).unwrap())));
+        }
+        assert!(!t.key_utf8(&cps("A \u{3A3}"), &mut Vec::new()));
+        let mut surrogate = Vec::new();
+        t.mask_digits_utf8(&[0x61, 0xD800, 0x31], &mut surrogate);
+        assert_eq!(surrogate, vec![0x61, 0xED, 0xA0, 0x80, b'0']);
     }
 
     #[test]
@@ -792,7 +994,7 @@ mod tests {
 
     #[test]
     fn line_keys_pair_paired_neighbours() {
-        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(cps(k)) };
+        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(k.as_bytes().to_vec()) };
         let lines = vec![line("a", true), line("0", false), line("b", true), line("c", true)];
         let keys = document_line_keys(&lines);
         let want = vec![hash64(&cps("a")), hash64(&cps("0")), hash64(&cps("b")), hash64(&cps("c")), hash64(&cps("b\nc"))];
