@@ -1034,23 +1034,27 @@ def _position(
 ) -> None:
     """Flags the header, the footer and off-topic labels inside the body, in place."""
     signalled = [f is not None for f in flags]
-    # Header: keep the title and headings about the article; the rest is chrome.
-    kept_head = [
-        k
-        for k in range(first)
-        if not signalled[k]
-        and infos[k].n_words >= HEAD_KEEP_WORDS
-        and _title_like(infos[k])
-        and article.about(infos[k])
-    ]
     # The nearest title-like line above the body is the title even when it shares no
     # word with the article ("Need for Speed" over a review), dated lines skipped (an
     # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
     # line that does not end like a sentence: that line is the title itself.
+    title = None
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
         title = next((k for k in nearest if not _dated(infos[k], marks[k])), None)
-        kept_head += [] if title is None else [title]
+    # Header: keep the title and headings about the article; the rest is chrome. The title stays
+    # whatever its words, so its stems are not looked up (20,657 of the 28,879 lookups above the
+    # body on the benchmark corpus, each a core call).
+    kept_head = [
+        k
+        for k in range(first)
+        if not signalled[k]
+        and k != title
+        and infos[k].n_words >= HEAD_KEEP_WORDS
+        and _title_like(infos[k])
+        and article.about(infos[k])
+    ]
+    kept_head += [] if title is None else [title]
     kept_head += _lone_title(infos, marks, signalled, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
