@@ -40,7 +40,7 @@ from nettoyeur.corpus.sources import analysable, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
-from nettoyeur.records import Document, Paragraph, Skip, Verdict
+from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.report.report_file import dumps_lines, records
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
@@ -110,7 +110,6 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
 # (operator.attrgetter) where a generator over the names cost ~3 us a verdict (0.5 s of
 # pass 2 at 300k paragraphs, profiled, for 147k boilerplate verdicts).
 verdict_key: Callable[[Verdict], tuple] = operator.attrgetter(*(f.name for f in dataclasses.fields(Verdict)))
-_verdict: Callable[[Paragraph], Verdict | None] = operator.attrgetter("verdict")
 
 
 @dataclass
@@ -173,10 +172,10 @@ class _SpillWriter:
         self.offsets: list[np.ndarray] = []
         self.lengths: list[np.ndarray] = []
 
-    def add(self, texts: list[str]) -> None:
-        """Queues a document's paragraphs for :meth:`flush`."""
-        self.texts += texts
-        self.chars += sum(map(len, texts))
+    def add(self, text: str) -> None:
+        """Queues one paragraph for :meth:`flush`."""
+        self.texts.append(text)
+        self.chars += len(text)
 
     def full(self) -> bool:
         """Whether the queue holds ``ANALYSE_CHARS`` (checked between documents)."""
@@ -218,15 +217,6 @@ class _VerdictTable:
             code = self.table[entry] = len(self.verdicts) + 1
             self.verdicts.append(verdict)
         return code
-
-    def codes(self, paragraphs: list[Paragraph]) -> list[int]:
-        """Returns the code of each paragraph's verdict, 0 for none.
-
-        One comprehension a document, the table asked in C (:meth:`code` is called only for a
-        verdict not seen yet): the analyse pass codes every removal (147k at 300k paragraphs).
-        """
-        known, code = self.table.get, self.code
-        return [0 if v is None else known(verdict_key(v)) or code(v) for v in map(_verdict, paragraphs)]
 
 
 def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None) -> None:
@@ -275,11 +265,10 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
     """
     index, keys, expected = task
     config = ctx.config
-    max_chars = config.max_line_chars
     infos: list[DocInfo] = []
     seen: Seen = {}
     skips: list[Skip] = []
-    codes: list[int] = []
+    codes: list[np.ndarray] = []
     table = _VerdictTable()
     doc_of: list[int] = []
     lines: list[int] = []
@@ -300,14 +289,16 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
             seen[key] = expected[key] if expected is not None else (doc.checksum, suspect, documents.keep(kept, doc))
             if config.boilerplate:
                 _mark_boilerplate(ctx, doc, shape_log)
-            paragraphs = doc.paragraphs
-            codes += table.codes(paragraphs)
-            # The paragraphs left for dedup: kept and analysable, each handled once a document.
-            left = [p for p in paragraphs if p.verdict is None and len(p.text) <= max_chars]
-            writer.add([p.text for p in left])
-            doc_of += [len(infos)] * len(left)
-            lines += [p.line for p in left]
-            indices += [p.index for p in left]
+            doc_codes = np.zeros(len(doc.paragraphs), dtype=np.uint32)
+            for k, p in enumerate(doc.paragraphs):
+                if p.verdict is not None:
+                    doc_codes[k] = table.code(p.verdict)
+                elif len(p.text) <= config.max_line_chars:
+                    writer.add(p.text)
+                    doc_of.append(len(infos))
+                    lines.append(p.line)
+                    indices.append(p.index)
+            codes.append(doc_codes)
             infos.append(doc_info(doc, config.max_line_chars))
             if keep_rule.needs_records:
                 keep_values.append(record_value(getattr(doc, "record", None), keep_rule))
@@ -324,7 +315,7 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
         infos=infos,
         seen=seen,
         skips=skips,
-        codes=np.array(codes, dtype=np.uint32),
+        codes=np.concatenate(codes) if codes else np.empty(0, dtype=np.uint32),
         verdicts=table.verdicts,
         analysis=analysis,
         doc_of=np.array(doc_of, dtype=np.int32),
