@@ -33,6 +33,7 @@ from nettoyeur.boilerplate.rule_regex import Untranslatable
 from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
+from nettoyeur.text.table_cache import cached_tables
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -234,14 +235,21 @@ def shape_table() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
     return flags, lower, multi
 
 
+def _shape_tables() -> tuple[dict[str, np.ndarray], list[list[Any]]]:
+    """:func:`shape_table` as the table cache keeps it: the arrays by name, the multi-character lower-cases as pairs."""
+    flags, lower, multi = shape_table()
+    return {"flags": flags, "lower": lower}, [[code, low] for code, low in sorted(multi.items())]
+
+
 _core_shapes: _core.Shapes | None = None
 
 
 def shapes_core() -> _core.Shapes:
-    """Returns the process's native shapes (made on first use from :func:`shape_table`)."""
+    """Returns the process's native shapes (made on first use from :func:`shape_table`, read from the table cache)."""
     global _core_shapes
     if _core_shapes is None:
-        flags, lower, multi = shape_table()
+        tables, pairs = cached_tables("shapes", _shape_tables)
+        flags, lower, multi = tables["flags"], tables["lower"], {int(code): low for code, low in pairs}
         limits = (PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)
         cjk = "".join(sorted(CJK_FUNCTION_CHARS))
         _core_shapes = _core.Shapes(flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn)

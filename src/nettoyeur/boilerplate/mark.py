@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from nettoyeur import _core
+from nettoyeur.boilerplate.content_guards import spared
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     PROSE_MIN_STOPWORDS,
@@ -66,6 +67,7 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
+from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -613,7 +615,7 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 
 
 # A date or a time anywhere in a line; a capitalised word or an "@handle" left once they are taken out.
-_STAMP_SEARCH = re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")", re.IGNORECASE)
+_STAMP_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")", re.IGNORECASE)
 # The rules whose lines sign a comment (who and when) or mark a thread.
 _THREAD_MARKER = "boilerplate:pattern:comments"
 _SIGNED_KINDS = ("boilerplate:pattern:byline",)
@@ -1087,3 +1089,7 @@ def _position(
         # call each: the 9,373 other short lines inside the body of the benchmark corpus need none).
         if not article.on_topic(info):
             flags[k] = verdict
+    # A letter's salutation, closing and signature, a field's value, signed entries: content by
+    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
+    for k in spared(infos, flags, signalled):
+        flags[k] = None

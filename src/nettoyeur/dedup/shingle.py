@@ -48,6 +48,7 @@ from nettoyeur.text.lexicon import (
     STOPWORDS,
     UNITS,
 )
+from nettoyeur.text.table_cache import cached_tables
 
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
 # dates, number words (the weak poles are facts only against their opposite: see verify).
@@ -153,12 +154,25 @@ def _unspaced(c: int) -> bool:
 
 @lru_cache(maxsize=1)
 def char_table() -> np.ndarray:
-    """Returns the uint32 entries of the Basic Multilingual Plane (built once per process).
+    """Returns the uint32 entries of the Basic Multilingual Plane (:func:`build_char_table`, via the table cache)."""
+    table = cached_tables("chars", _char_tables)[0]["table"]
+    table.flags.writeable = False  # cached and shared (the core reads it without the GIL): nobody may change it
+    return table
+
+
+def _char_tables() -> tuple[dict[str, np.ndarray], None]:
+    """:func:`build_char_table` as the table cache keeps it."""
+    return {"table": build_char_table()}, None
+
+
+def build_char_table() -> np.ndarray:
+    """Returns the uint32 entries of the Basic Multilingual Plane, built from Python's answers (:func:`_entry`'s).
 
     Each entry is :func:`_entry`'s, computed one property at a time for the whole plane
     (a C-level ``map`` of ``str.casefold``, ``str.isalnum``, ``unicodedata.combining`` ...)
-    instead of one call of ``_entry`` per character: 20-30 ms instead of 90 ms, in each of
-    the five processes of a clean with two workers (measured on e2e.py's corpus).
+    instead of one call of ``_entry`` per character: 20-30 ms instead of 90 ms; a run reads it
+    from the table cache (:mod:`nettoyeur.text.table_cache`, ~1 ms) on its driver, whose
+    workers inherit it (:mod:`nettoyeur.run.warm`).
     Characters above U+FFFF (emoji, historic scripts) are looked up one by one when a
     batch holds any; they are rare.
     """
@@ -194,7 +208,6 @@ def char_table() -> np.ndarray:
     # Folding twice must change nothing (tokens that are already folded hash as they are).
     folded_codes = table & _FOLD_MASK
     assert np.array_equal(folded_codes[folded_codes[folded_codes != 0]], folded_codes[folded_codes != 0])
-    table.flags.writeable = False  # cached and shared (the core reads it without the GIL): nobody may change it
     return table
 
 

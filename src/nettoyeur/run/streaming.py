@@ -87,6 +87,7 @@ from nettoyeur.run.passes import (
 )
 from nettoyeur.run.summary import DocInfo, summarise
 from nettoyeur.run.verdict_plan import Overrides, Plan, Seen, WriteTask, plan_batches
+from nettoyeur.run.warm import warm_tables
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 
@@ -131,6 +132,7 @@ def run(
     show = not quiet and sys.stderr.isatty()
     keys, skips = list_shown(source, show)
     executor = executor or LocalExecutor(config.workers)
+    warm_tables(config)  # before the first pool forks: its workers inherit them
     batches = plan_batches(keys, executor.workers)
     spill_dir = make_spill_dir()
     shares_disk = getattr(executor, "shares_disk", False)

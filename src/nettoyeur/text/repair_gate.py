@@ -44,6 +44,7 @@ from ftfy.badness import BADNESS_RE
 from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
 from nettoyeur import _core
+from nettoyeur.text.table_cache import cached_tables
 
 try:  # Python 3.11 and later
     from re import _parser as _sre  # type: ignore[attr-defined]
@@ -182,16 +183,6 @@ _ALONE = [
     _set([*range(0x80, 0xA0), *range(0xD800, 0xE000)]),
 ]
 
-try:
-    _CLASSES, _PAIRS, _SINGLE = _derive(BADNESS_RE.pattern, BADNESS_RE.flags, _ALONE)
-    EXACT = True  # the gate follows ftfy's pattern; False: it lets every non-ASCII text through
-except ValueError:  # pragma: no cover - a future ftfy whose pattern this reader cannot follow
-    _CLASSES, _PAIRS, _SINGLE = _open_tables()
-    EXACT = False
-
-# A character that matters alone is a hit whatever follows it: its row of the table is full.
-_PAIRS |= _SINGLE[:, None]
-
 
 def _composing() -> np.ndarray:
     """Whether each code point up to U+FFFF may make a text that holds it change under NFC.
@@ -218,7 +209,27 @@ def _composing() -> np.ndarray:
     return composing
 
 
-_COMPOSING = _composing()
+def _gate_tables() -> tuple[dict[str, np.ndarray], bool]:
+    """The gate's tables (:func:`_derive` of ftfy's pattern, :func:`_composing`) and whether they follow the pattern."""
+    try:
+        classes, pairs, single = _derive(BADNESS_RE.pattern, BADNESS_RE.flags, _ALONE)
+        exact = True
+    except ValueError:  # pragma: no cover - a future ftfy whose pattern this reader cannot follow
+        classes, pairs, single = _open_tables()
+        exact = False
+    # A character that matters alone is a hit whatever follows it: its row of the table is full.
+    pairs |= single[:, None]
+    return {"classes": classes, "pairs": pairs, "single": single, "composing": _composing()}, exact
+
+
+# Read from the table cache (nettoyeur.text.table_cache: ~30 ms of CPU at every start otherwise),
+# keyed by what ftfy's steps need beside this module's source and Python's version.
+_FTFY = [BADNESS_RE.pattern, BADNESS_RE.flags, sorted(CONTROL_CHARS)]
+_TABLES, EXACT = cached_tables("repair-gate", _gate_tables, _FTFY)
+# EXACT: the gate follows ftfy's pattern; False: it lets every non-ASCII text through.
+_CLASSES, _PAIRS, _SINGLE, _COMPOSING = (_TABLES[k] for k in ("classes", "pairs", "single", "composing"))
+
+
 # Blocks beyond U+FFFF where no character composes, reorders or is replaced under NFC (a
 # test checks each one): emoji and pictographs, CJK ideographs (not the compatibility ones
 # at U+2F800-2FA1F, which NFC replaces), mathematical letters. Any other character beyond

@@ -1,0 +1,123 @@
+"""The structures that keep short lines from the position signal (nettoyeur.boilerplate.content_guards)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur.boilerplate.content_guards import ENTRY_MIN, closing, entry_lines, salutation
+from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.mark import mark
+from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.records import Document
+from nettoyeur.text.split import join_kept, split_lines
+
+DATA = json.loads((Path(__file__).parents[1] / "data" / "content_guards_cases.json").read_text(encoding="utf-8"))
+RULES = builtin_rules()
+DOCUMENTS = DATA["documents"]
+
+
+def _doc(lines: list[str]) -> Document:
+    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
+    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
+
+
+def _kept(lines: list[str]) -> list[bool]:
+    doc = _doc(lines)
+    mark(doc, RULES, None, 5)
+    return [p.kept for p in doc.paragraphs]
+
+
+def test_golden_pages_hold_every_structure_in_several_languages_with_negatives():
+    langs = {case["lang"] for case in DOCUMENTS}
+    structures = {case["structure"] for case in DOCUMENTS}
+    assert len(langs) >= 4
+    assert {"letter", "field value", "signed entries"} <= structures
+    assert sum(s.startswith("negative") for s in structures) >= 2
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
+def test_golden_page_lines_are_kept_or_removed_as_expected(case):
+    doc = _doc([line["text"] for line in case["lines"]])
+    mark(doc, RULES, None, 5)
+    for paragraph, expected in zip(doc.paragraphs, case["lines"]):
+        if expected["expect"] == "keep":
+            assert paragraph.kept, f"removed {paragraph.text!r}: {paragraph.verdict}"
+        else:
+            assert not paragraph.kept, f"kept {paragraph.text!r}"
+            assert paragraph.verdict.reason.split(":")[1] == expected["signal"], paragraph.text
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
+def test_cleaning_a_golden_page_again_removes_nothing(case):
+    doc = _doc([line["text"] for line in case["lines"]])
+    mark(doc, RULES, None, 5)
+    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
+    assert mark(again, RULES, None, 5) == 0
+
+
+@pytest.mark.parametrize("text", DATA["salutations"]["keep"])
+def test_salutation_formulas_are_read(text):
+    assert salutation(describe(text))
+
+
+@pytest.mark.parametrize("text", DATA["salutations"]["not"])
+def test_words_that_only_begin_like_a_salutation_are_not(text):
+    assert not salutation(describe(text))
+
+
+@pytest.mark.parametrize("text", DATA["closings"]["keep"])
+def test_closing_formulas_are_read(text):
+    assert closing(describe(text))
+
+
+@pytest.mark.parametrize("text", DATA["closings"]["not"])
+def test_words_that_only_begin_like_a_closing_are_not(text):
+    assert not closing(describe(text))
+
+
+def test_lone_lines_are_entries_only_in_a_series():
+    prose = describe(DOCUMENTS[0]["lines"][5]["text"])
+    name = describe("Tom Briggs")
+    for n in range(1, ENTRY_MIN + 2):
+        infos = [prose]
+        for _ in range(n):
+            infos += [name, prose]
+        found = entry_lines(infos, [True] * len(infos))
+        assert found == ([2 * i + 1 for i in range(n)] if n >= ENTRY_MIN else [])
+
+
+_LETTER = next(case for case in DOCUMENTS if case["name"] == "en-letter")["lines"]
+_HEAD = [line["text"] for line in _LETTER[:4]]
+_BODY = [line["text"] for line in _LETTER[4:11]]  # salutation, two paragraphs, closing, signature
+_FOOT = [line["text"] for line in _LETTER[11:]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_HEAD + _FOOT), max_size=8),
+    st.lists(st.sampled_from(_HEAD + _FOOT), max_size=8),
+    st.sampled_from([0, 1]),
+)
+def test_a_letter_keeps_its_salutation_closing_and_signature_whatever_the_chrome_around_it(head, foot, short):
+    """Law: the chrome above and below a letter never takes its salutation, closing or signature."""
+    body = _BODY[:2] + _BODY[2 + short :] if short else _BODY  # with one paragraph or two
+    kept = _kept(head + body + foot)
+    assert all(kept[len(head) : len(head) + len(body)])
+
+
+_POOL = [line["text"] for case in DOCUMENTS for line in case["lines"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=25))
+def test_the_guards_keep_cleaning_idempotent_for_any_mix_of_lines(lines):
+    """Law: what the guards spare, a second clean of the output spares again (a fixed point)."""
+    doc = _doc(lines)
+    mark(doc, RULES, None, 5)
+    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
+    assert mark(again, RULES, None, 5) == 0
