@@ -29,7 +29,11 @@ Three independent signals; each removal names the one that fired
     articles (``teaser-list``), found before the body is, since their blurbs are prose; so is
     a run of four headlines or more just beside chrome whose words are not the article's: a
     list of links to other pages (``headline-run``,
-    :mod:`nettoyeur.boilerplate.headlines`).
+    :mod:`nettoyeur.boilerplate.headlines`). A run of links that each end with a count in
+    brackets, not about the article, is a site's categories or threads (``counted-list``,
+    :mod:`nettoyeur.boilerplate.link_lists`); a short phrase the page repeats under each of many
+    entries is a control ("reply to this comment": ``repeated-control``,
+    :mod:`nettoyeur.boilerplate.repeats`).
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
 thread below the article as a whole (``boilerplate:structure:comments``, see
@@ -67,7 +71,9 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
+from nettoyeur.boilerplate.link_lists import counted_lists
 from nettoyeur.boilerplate.pattern_cache import compile_cached
+from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -774,6 +780,7 @@ def _round(
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
     infos = _wrapped_prose(infos, flags, marks)
+    flags = _structure_signals(infos, marks, flags)
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
@@ -794,6 +801,22 @@ def _round(
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
                     flags[k] = flag
+    # The controls a page repeats under each entry go last: as flagged lines they would make their
+    # neighbours (the entries' names and figures) chrome beside chrome (see repeats.py).
+    for k, verdict in repeated_controls(infos, flags).items():
+        flags[k] = verdict
+    return flags
+
+
+def _structure_signals(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> list[Verdict | None]:
+    """Returns ``flags`` with the verdicts of the signals that read a run of lines by its structure.
+
+    Runs of links with counts (:func:`~nettoyeur.boilerplate.link_lists.counted_lists`): only
+    lines with a figure (:data:`DIGIT` in ``marks``) can end with a count.
+    """
+    if any(line & DIGIT for line in marks):
+        for k, verdict in counted_lists(infos, flags).items():
+            flags[k] = verdict
     return flags
 
 

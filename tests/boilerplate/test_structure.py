@@ -1,0 +1,134 @@
+"""The structure signals: runs of links with counts and the controls a page repeats under each entry.
+
+The golden documents of tests/data/structure_cases.json show them in context (with negatives
+of the same shape); the laws below hold for any page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
+from nettoyeur.boilerplate.mark import mark
+from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
+from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.records import Document, Verdict
+from nettoyeur.text.split import join_kept, split_lines
+
+DATA = json.loads((Path(__file__).parents[1] / "data" / "structure_cases.json").read_text(encoding="utf-8"))
+DOCUMENTS = DATA["documents"]
+RULES = builtin_rules()
+CHROME = Verdict("boilerplate:pattern:share", detail="test")
+
+
+def _doc(lines: list[str]) -> Document:
+    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
+    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
+
+
+def test_golden_documents_cover_both_signals_several_languages_and_negatives():
+    reasons = {line.get("reason") for case in DOCUMENTS for line in case["lines"]}
+    assert {"boilerplate:position:counted-list", "boilerplate:position:repeated-control"} <= reasons
+    assert len({case["lang"] for case in DOCUMENTS}) >= 4
+    negatives = [case for case in DOCUMENTS if all(line["expect"] == "keep" for line in case["lines"])]
+    assert len(negatives) >= 4
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
+def test_document_lines_are_kept_or_removed_for_the_expected_reason(case):
+    doc = _doc([line["text"] for line in case["lines"]])
+    mark(doc, RULES, None, 5)
+    for paragraph, expected in zip(doc.paragraphs, case["lines"]):
+        if expected["expect"] == "keep":
+            assert paragraph.kept, f"removed {paragraph.text!r}: {paragraph.verdict}"
+        else:
+            assert not paragraph.kept, f"kept {paragraph.text!r}"
+            assert paragraph.verdict.reason == expected["reason"], paragraph.text
+            assert paragraph.verdict.detail  # the evidence
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
+def test_cleaning_the_output_again_removes_nothing(case):
+    doc = _doc([line["text"] for line in case["lines"]])
+    mark(doc, RULES, None, 5)
+    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
+    assert mark(again, RULES, None, 5) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Reviews (761)", True),
+        ("Reviews (1761)", False),  # as a year would read
+        ("Upcoming Games (2,108)", True),
+        ("Umzug nach Leipzig – Tipps gesucht (7)", True),
+        ("marzo de 2021 (4)", True),
+        ("The Great Muppet Caper (1981)", False),  # a year
+        ("Rovai (2001)", False),
+        ("(6,970)", False),  # no name
+        ("Chapter 4", False),
+        ("Reviews (12) more", False),
+    ],
+)
+def test_a_counted_link_ends_with_a_count_that_is_not_a_year(text, counted):
+    assert counted_link(text) is counted
+
+
+_NAMES = ["Gardening", "Old Boats", "Travel Notes", "Recipes", "Photography", "Music"]
+_PROSE = "The harbour town rebuilt its wooden pier this spring, and the fishing boats are back at the quay."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAMES + [_PROSE]), st.integers(0, 3000), st.booleans()), max_size=25))
+def test_only_unflagged_lines_of_long_enough_runs_of_counted_links_are_flagged(page):
+    infos = [describe(text if text == _PROSE else f"{text} ({n})") for text, n, _ in page]
+    flags = [CHROME if flagged else None for _, _, flagged in page]
+    before = list(flags)
+    found = counted_lists(infos, flags)
+    assert flags == before  # read only
+    for k, verdict in found.items():
+        assert flags[k] is None and verdict.reason == "boilerplate:position:counted-list"
+        # k stands in a run of COUNTED_RUN_MIN counted links or more, flagged lines between them skipped.
+        run = 1
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(infos) and (flags[j] is not None or counted_link(infos[j].text)):
+                run += flags[j] is None
+                j += step
+        assert run >= COUNTED_RUN_MIN
+
+
+def test_a_run_one_short_of_the_minimum_stays():
+    infos = [describe(_PROSE)] + [describe(f"{_NAMES[j]} ({j + 3})") for j in range(COUNTED_RUN_MIN - 1)]
+    assert counted_lists(infos, [None] * len(infos)) == {}
+    infos.append(describe("Music (5)"))
+    assert set(counted_lists(infos, [None] * len(infos))) == set(range(1, COUNTED_RUN_MIN + 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2 * CONTROL_REPEATS), st.booleans())
+def test_a_control_goes_only_when_the_page_repeats_it_often_enough(times, flag_first):
+    control = "reply to this comment"
+    infos, flags = [], []
+    for j in range(times):
+        infos += [describe(f"Reader number {j} wrote a comment about the new pier."), describe(control)]
+        flags += [None, CHROME if flag_first and j == 0 else None]
+    found = repeated_controls(infos, flags)
+    expected = {k for k in range(1, len(infos), 2) if flags[k] is None} if times >= CONTROL_REPEATS else set()
+    assert set(found) == expected
+    assert all(v.reason == "boilerplate:position:repeated-control" for v in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Doe", "Job type: Full time", "2 comments", "Scott Says:", "Litmus Configuration", "Thanks for reading."],
+)
+def test_names_fields_figures_and_sentences_are_never_a_repeated_control(text):
+    infos = [describe(text)] * (CONTROL_REPEATS + 5)
+    assert repeated_controls(infos, [None] * len(infos)) == {}
