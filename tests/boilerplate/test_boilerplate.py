@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from golden_documents import assert_marked
+from golden_documents import document as _doc
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.boilerplate.line_counts import count_lines
 from nettoyeur.boilerplate.line_shapes import describe
@@ -18,7 +20,7 @@ from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
-from nettoyeur.text.split import join_kept, split_lines
+from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,10 +35,6 @@ def _first_rule(text: str):
     info = describe(text)
     return next((r for r in RULES if r.matches(info.text, info.n_words)), None)
 
-
-def _doc(lines: list[str], path: str = "doc.txt") -> Document:
-    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
-    return Document(path, lines=text_lines, paragraphs=paragraphs)
 
 
 def _again(doc: Document) -> Document:
@@ -104,15 +102,12 @@ def test_rules_never_match_a_long_paragraph():
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_document_lines_are_kept_or_removed_with_the_expected_signal(case):
-    doc = _doc([line["text"] for line in case["lines"]])
-    mark(doc, RULES, None, 5)
-    for paragraph, expected in zip(doc.paragraphs, case["lines"]):
-        if expected["expect"] == "keep":
-            assert paragraph.kept, f"removed {paragraph.text!r}: {paragraph.verdict}"
-        else:
-            assert not paragraph.kept, f"kept {paragraph.text!r}"
-            assert REASON.fullmatch(paragraph.verdict.reason)
-            assert paragraph.verdict.reason.split(":")[1] == expected["signal"], paragraph.text
+    assert_marked(
+        case,
+        RULES,
+        lambda verdict, expected: bool(REASON.fullmatch(verdict.reason))
+        and verdict.reason.split(":")[1] == expected["signal"],
+    )
 
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])

@@ -9,21 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from golden_documents import assert_marked
+from golden_documents import document as _doc
 from nettoyeur.boilerplate.content_guards import ENTRY_MIN, closing, entry_lines, salutation
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import builtin_rules
-from nettoyeur.records import Document
-from nettoyeur.text.split import join_kept, split_lines
+from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "content_guards_cases.json").read_text(encoding="utf-8"))
 RULES = builtin_rules()
 DOCUMENTS = DATA["documents"]
 
-
-def _doc(lines: list[str]) -> Document:
-    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
-    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
 
 
 def _kept(lines: list[str]) -> list[bool]:
@@ -42,14 +39,7 @@ def test_golden_pages_hold_every_structure_in_several_languages_with_negatives()
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_golden_page_lines_are_kept_or_removed_as_expected(case):
-    doc = _doc([line["text"] for line in case["lines"]])
-    mark(doc, RULES, None, 5)
-    for paragraph, expected in zip(doc.paragraphs, case["lines"]):
-        if expected["expect"] == "keep":
-            assert paragraph.kept, f"removed {paragraph.text!r}: {paragraph.verdict}"
-        else:
-            assert not paragraph.kept, f"kept {paragraph.text!r}"
-            assert paragraph.verdict.reason.split(":")[1] == expected["signal"], paragraph.text
+    assert_marked(case, RULES, lambda verdict, expected: verdict.reason.split(":")[1] == expected["signal"])
 
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])

@@ -13,23 +13,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from golden_documents import assert_marked
+from golden_documents import document as _doc
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
 from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
 from nettoyeur.boilerplate.rules import builtin_rules
-from nettoyeur.records import Document, Verdict
-from nettoyeur.text.split import join_kept, split_lines
+from nettoyeur.records import Verdict
+from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "structure_cases.json").read_text(encoding="utf-8"))
 DOCUMENTS = DATA["documents"]
 RULES = builtin_rules()
 CHROME = Verdict("boilerplate:pattern:share", detail="test")
 
-
-def _doc(lines: list[str]) -> Document:
-    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
-    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
 
 
 def test_golden_documents_cover_both_signals_several_languages_and_negatives():
@@ -42,15 +40,8 @@ def test_golden_documents_cover_both_signals_several_languages_and_negatives():
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_document_lines_are_kept_or_removed_for_the_expected_reason(case):
-    doc = _doc([line["text"] for line in case["lines"]])
-    mark(doc, RULES, None, 5)
-    for paragraph, expected in zip(doc.paragraphs, case["lines"]):
-        if expected["expect"] == "keep":
-            assert paragraph.kept, f"removed {paragraph.text!r}: {paragraph.verdict}"
-        else:
-            assert not paragraph.kept, f"kept {paragraph.text!r}"
-            assert paragraph.verdict.reason == expected["reason"], paragraph.text
-            assert paragraph.verdict.detail  # the evidence
+    # a removal names its reason and its evidence
+    assert_marked(case, RULES, lambda verdict, expected: verdict.reason == expected["reason"] and bool(verdict.detail))
 
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
