@@ -110,6 +110,8 @@ def test_another_version_or_translator_is_another_file(cache: Path, monkeypatch:
 
 
 def test_user_rules_get_their_own_file_and_the_same_verdicts(cache: Path, tmp_path: Path, monkeypatch) -> None:
+    # no cache folder while the rules load (their patterns compile through pattern_cache too)
+    monkeypatch.setenv("NETTOYEUR_CACHE_DIR", "")
     path = tmp_path / "rules.txt"
     path.write_text("promo: (?i)offre\\s+spéciale.*\nsignature: ‹date›\\s+[A-ZÉ]\\w+\n", encoding="utf-8")
     rules = load_rules(path) + RULES
@@ -121,7 +123,6 @@ def test_user_rules_get_their_own_file_and_the_same_verdicts(cache: Path, tmp_pa
     ]
     texts = [collapse(line) for line in lines]
     n_words = [count_words(t) for t in texts]
-    monkeypatch.setenv("NETTOYEUR_CACHE_DIR", "")
     plain = RuleMatcher(rules)
     assert not cache.exists()  # an empty NETTOYEUR_CACHE_DIR: no cache at all
     monkeypatch.setenv("NETTOYEUR_CACHE_DIR", str(cache))

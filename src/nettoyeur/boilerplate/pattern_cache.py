@@ -30,17 +30,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import threading
 import unicodedata
 import zlib
 from array import array
 from pathlib import Path
 from typing import Any
 
-from nettoyeur.boilerplate.rule_cache import cache_dir
+from nettoyeur.boilerplate.rule_cache import cache_dir, write_cache_file
 
 try:  # Python 3.11 and later
     import _sre
@@ -150,24 +148,15 @@ def _read(path: Path, key: str, pattern: str) -> re.Pattern[str] | None:
 
 
 def _write(folder: Path, name: str, header: dict[str, Any], code: list[int]) -> None:
-    """Writes the header and code to ``folder/name`` atomically, then keeps the newest ``CACHE_FILES``; never raises."""
-    tmp = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"  # one a writer
+    """Writes the header and code to ``folder/name`` (see ``rule_cache.write_cache_file``); never raises."""
     try:
         body = array("I", code)
-        if sys.byteorder != "little":  # pragma: no cover
-            body.byteswap()
-        data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + body.tobytes()
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(zlib.compress(data, 6))
-        os.replace(tmp, folder / name)
-        kept = sorted(folder.glob(f"{_PREFIX}*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[CACHE_FILES:]:
-            old.unlink()
-    except (OSError, OverflowError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    except OverflowError:
+        return
+    if sys.byteorder != "little":  # pragma: no cover
+        body.byteswap()
+    data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + body.tobytes()
+    write_cache_file(folder, name, data, _PREFIX, CACHE_FILES)
 
 
 __all__ = ["CACHE_FILES", "CACHE_FORMAT", "compile_cached"]

@@ -120,14 +120,25 @@ def _read(path: Path, key: str, count: int) -> tuple[LowerTable, list[str | None
 
 
 def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
-    """Writes ``data`` to ``folder/name`` atomically, then keeps the newest ``CACHE_FILES`` files; never raises."""
+    """Writes ``data`` to ``folder/name`` (see ``write_cache_file``); never raises."""
+    write_cache_file(folder, name, json.dumps(data).encode("utf-8"), "rules-", CACHE_FILES)
+
+
+def write_cache_file(folder: Path, name: str, data: bytes, prefix: str, keep: int) -> None:
+    """Writes ``data`` compressed to ``folder/name`` atomically; keeps the newest ``keep`` ``prefix*.bin`` files.
+
+    Never raises: a cache that cannot be written is only slower.
+
+    The one writer of the user's cache folder: the rules' translation, Python's compiled patterns
+    (``pattern_cache``) and the character tables (``text/table_cache``).
+    """
     tmp = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"  # one a writer
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(zlib.compress(json.dumps(data).encode("utf-8"), 6))
+        tmp.write_bytes(zlib.compress(data, 6))
         os.replace(tmp, folder / name)
-        kept = sorted(folder.glob("rules-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[CACHE_FILES:]:
+        kept = sorted(folder.glob(f"{prefix}*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[keep:]:
             old.unlink()
     except OSError:
         try:
@@ -136,4 +147,4 @@ def _write(folder: Path, name: str, data: dict[str, Any]) -> None:
             pass
 
 
-__all__ = ["CACHE_FILES", "CACHE_FORMAT", "cache_dir", "translate"]
+__all__ = ["CACHE_FILES", "CACHE_FORMAT", "cache_dir", "translate", "write_cache_file"]

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import threading
 import unicodedata
 import zlib
 from collections.abc import Callable
@@ -36,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from nettoyeur.boilerplate.rule_cache import cache_dir
+from nettoyeur.boilerplate.rule_cache import cache_dir, write_cache_file
 
 # Bumped when the file's layout changes.
 CACHE_FORMAT = 1
@@ -124,24 +122,15 @@ def _read(path: Path, key: str) -> tuple[Tables, Extra] | None:
 
 
 def _write(folder: Path, name: str, key: str, tables: Tables, extra: Extra) -> None:
-    """Writes the tables to ``folder/name`` atomically, then keeps the newest ``CACHE_FILES``; never raises."""
-    tmp = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.tmp"  # one a writer
+    """Writes the tables to ``folder/name`` (see ``rule_cache.write_cache_file``); never raises."""
     try:
         arrays = {k: np.ascontiguousarray(v) for k, v in tables.items()}
         header = {"key": key, "arrays": [[k, v.dtype.str, list(v.shape)] for k, v in arrays.items()], "extra": extra}
         data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n"
-        data += b"".join(a.tobytes() for a in arrays.values())
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(zlib.compress(data, 6))
-        os.replace(tmp, folder / name)
-        kept = sorted(folder.glob(f"{_PREFIX}*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in kept[CACHE_FILES:]:
-            old.unlink()
-    except (OSError, TypeError, ValueError):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    except (TypeError, ValueError):
+        return
+    data += b"".join(a.tobytes() for a in arrays.values())
+    write_cache_file(folder, name, data, _PREFIX, CACHE_FILES)
 
 
 __all__ = ["CACHE_FILES", "CACHE_FORMAT", "cached_tables"]
