@@ -110,7 +110,11 @@ ENCLOSED_MIN_FILES = 3
 # between the same neighbours in ``ENCLOSED_MIN_FILES``, an off-topic label in
 # ``OFFTOPIC_MIN_FILES``), each counted in files of the site, and also alone: a line with a
 # letter that is not prose, in ``min_files`` files of its site whatever its neighbours, is the
-# site's chrome (``recurring-in-site``: a site's menu item, its tagline). Prose recurring within
+# site's chrome (``recurring-in-site``: a site's menu item, its tagline, its bylines, digits
+# masked), unless it ends with ":" (a field's label over the page's own value: on a generated
+# corpus of 40 sites, 3,000 pages, a third with a fact box, "Country:" was 827 of the 827
+# content lines this rule removed, while it found the 882 bylines the other signals missed:
+# chrome recall 0.979 -> 1.000). Prose recurring within
 # a site without a block around it is left to the deduplicator (one copy kept), as across the
 # corpus. Across sites, files of other sites share a line or a pair by chance ("No" under
 # "Country:" on five unrelated pages): only a three-line block, the line between the same two
@@ -501,6 +505,8 @@ def _site_pass(
     for k, (info, _) in enumerate(lines):
         if k in done or not marks[k] & LETTER or info.prose or info.n_words >= FREQUENCY_MAX_WORDS:
             continue
+        if info.text.endswith(":"):
+            continue  # a field's label ("Country:") announces the site's data, not its chrome
         n_files = file_counts.get(site_around[k][0], 0)
         if n_files >= min_files:
             found.append((k, _LONE, n_files, n_files, f" of {site}"))
