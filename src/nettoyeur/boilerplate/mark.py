@@ -115,13 +115,14 @@ ENCLOSED_MIN_FILES = 3
 # without a block around it is left to the deduplicator (one copy kept), as across the corpus.
 # Across sites, pages share a line or a pair by chance ("No" under "Country:" on five unrelated
 # pages): only a three-line block, the line between the same two neighbours in ``min_files``
-# files of the corpus, goes (a widget every site of a CMS carries). Measured on generated
-# records (benchmarks/corpus.py's ArticleFactory, 40 sites, 3,000 pages, a url per page, chrome
-# lines labelled): chrome recall 0.979 -> 1.000 (the sites' bylines, which no block holds); with a
-# two-line fact box ("Country:" / a country) in 5% of the pages, content lines removed as
-# boilerplate 347 -> 145; with a four-line box (a three-line block across sites) 679 -> 641,
-# and in a third of the pages (within each site too) 3,996 -> 3,996. Without the ":" exception,
-# "Country:" was all 827 content lines the lone rule removed in that last corpus.
+# files of the corpus, goes (a widget every site of a CMS carries). Measured with
+# benchmarks/sites.py (generated records: 40 sites, 3,000 pages, a url each, chrome labelled):
+# chrome recall 0.979 -> 1.000 (the sites' bylines, which no block holds) for no content line
+# more; with a two-line fact box ("Country:" / a country) in 5% of the pages, content lines
+# removed as boilerplate 349 -> 127; with a four-line box (a three-line block across sites) 665
+# -> 634, and in a third of the pages (recurring within each site too) 3,909 -> 3,909. Without
+# the ":" exception the lone rule itself removed 806 "Country:" lines there (the total is the
+# same: the off-topic and position signals take those labels beside their removed values).
 SITE_LONE = "boilerplate:frequency:recurring-in-site"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
