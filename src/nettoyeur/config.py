@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from nettoyeur.boilerplate.sites import check_site_setting
 from nettoyeur.dedup.keep import parse_keep
 from nettoyeur.dedup.lsh import optimal_bands
 from nettoyeur.errors import ConfigError
@@ -129,6 +130,13 @@ class CleanConfig:
             line of the comments rules: "12 Comments", "Leave a reply", "Reply") to the end of
             the page, when at least three attribution lines (a name or handle with a date or a
             time) follow it. See the README's Quality section for what each choice costs.
+        site: where a document's site comes from (:mod:`nettoyeur.boilerplate.sites`): ``auto`` (the
+            default: a record's ``url`` host, else its ``domain`` or ``site`` field; plain files have
+            none), ``folder`` (the first folder under IN, one per site), ``none``, or ``field:NAME``.
+            For a document with a site, recurrence within its site is the frequency signal's
+            evidence (a line in ``min_files`` files of its site goes, with the same neighbours or
+            not, unless it is prose), and recurrence across sites weak (only a three-line block
+            of a template in ``min_files`` files goes); a document without one is read as before.
     """
 
     threshold: float = 0.3
@@ -151,6 +159,7 @@ class CleanConfig:
     snapshot: bool = True
     keep: str = "first"
     comments: CommentsMode = "keep"
+    site: str = "auto"
 
     def __post_init__(self) -> None:
         self.validate()
@@ -203,6 +212,7 @@ class CleanConfig:
                 f"comments must be 'keep' or 'drop', got {self.comments!r}: 'keep' (the default) leaves readers' "
                 "comments in, 'drop' removes a comment thread found below the article."
             )
+        check_site_setting(self.site)
         if self.rules_file is not None and not Path(self.rules_file).is_file():
             raise ConfigError(f"rules file {self.rules_file} does not exist: give the path of a text file of rules.")
 

@@ -94,12 +94,18 @@ def remark_after_dedup(
 
 
 def remark_document(
-    doc: Document, rules: list, counts: Any, min_files: int, stored: tuple[list, list, list] | None = None
+    doc: Document,
+    rules: list,
+    counts: Any,
+    min_files: int,
+    stored: tuple[list, list, list] | None = None,
+    site: str | None = None,
 ) -> Marks:
     """Runs :func:`~nettoyeur.boilerplate.mark.mark` on ``doc`` again.
 
     ``stored``: its kept paragraphs' shapes, frequency keys and line flags (``mark``'s ``lines``,
-    ``around`` and ``marks``, as pass 2 stored them), or None (found again).
+    ``around`` and ``marks``, as pass 2 stored them), or None (found again). ``site``: the
+    document's site (:func:`~nettoyeur.boilerplate.sites.document_site`), or None.
 
     Returns:
         ``(index, line, verdict)`` of each newly marked paragraph, in order.
@@ -108,12 +114,16 @@ def remark_document(
     # Every kept paragraph passed the rules and the frequency floor in pass 2 (or it would
     # carry a boilerplate verdict): only the signals that read the article can change.
     lines, around, marks = (None, None, None) if stored is None else stored
-    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines, around=around, marks=marks)
+    mark.mark(doc, rules, counts, min_files, line_signals=False, lines=lines, around=around, marks=marks, site=site)
     return [(p.index, p.line, p.verdict) for p in before if p.verdict is not None]
 
 
-def remark_documents(docs: list[Document], rules: list, counts: Any, min_files: int) -> Overrides:
+def remark_documents(
+    docs: list[Document], rules: list, counts: Any, min_files: int, sites: dict[str, str | None] | None = None
+) -> Overrides:
     """The re-mark after dedup over documents in memory (the in-memory run), changed in place.
+
+    ``sites``: the site of each document by path (None: none has one).
 
     Returns:
         the changes made (as the streaming run's write pass would apply them).
@@ -132,7 +142,7 @@ def remark_documents(docs: list[Document], rules: list, counts: Any, min_files: 
     def marks_of(path: str, overrides: Overrides, _as_dedup_left_it: bool) -> Marks:
         doc = by_path[path]
         _apply(doc, overrides.get(path, {}))
-        return remark_document(doc, rules, counts, min_files)
+        return remark_document(doc, rules, counts, min_files, site=None if sites is None else sites.get(path))
 
     overrides = remark_after_dedup(pointing, marks_of, lambda pid: copies[pid].text)
     for path, changes in overrides.items():

@@ -10,13 +10,14 @@ how many files does this line recur?
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import shapes_core
+from nettoyeur.boilerplate.sites import scoped_keys
 from nettoyeur.records import Document
 from nettoyeur.text.hashing import hash64
 
@@ -33,6 +34,20 @@ def document_line_keys(texts: list[str]) -> list[int]:
         texts: the document's analysable kept lines, in order.
     """
     return shapes_core().line_keys(texts, mark.FREQUENCY_MAX_WORDS)
+
+
+def counted_keys(texts: list[str], site: str | None) -> list[int]:
+    """Returns the keys pass 1 counts for a document: :func:`document_line_keys`, and those scoped to its site.
+
+    The scoped keys (:func:`~nettoyeur.boilerplate.sites.scoped_keys`) count the files of the site
+    holding each line or pair, in the same table as the corpus-wide keys.
+
+    Args:
+        texts: the document's analysable kept lines, in order.
+        site: the document's site (:func:`~nettoyeur.boilerplate.sites.document_site`), or None.
+    """
+    keys = document_line_keys(texts)
+    return keys if site is None else keys + scoped_keys(keys, site)
 
 
 class LineCounts(dict):
@@ -60,16 +75,18 @@ class LineCounts(dict):
         return LineCounts(zip(keys[many].tolist(), counts[many].tolist()))
 
 
-def count_lines(docs: Iterable[Document]) -> LineCounts:
+def count_lines(docs: Iterable[Document], sites: Sequence[str | None] | None = None) -> LineCounts:
     """Files per frequency key of the documents' kept lines (and adjacent pairs), every key kept.
 
     The in-memory run's counts (the streaming run merges its batches' counts instead): the
-    same keys as :func:`document_line_keys`, counts of 1 kept too, as the corpus index adds
-    them to its own (a line once here and once in an earlier run recurs).
+    same keys as :func:`counted_keys`, counts of 1 kept too, as the corpus index adds
+    them to its own (a line once here and once in an earlier run recurs). ``sites``: each
+    document's site, in order (None: no document has one).
     """
     counts: Counter[int] = Counter()
-    for doc in docs:
-        counts.update(document_line_keys([p.text for p in doc.paragraphs if p.kept]))
+    for k, doc in enumerate(docs):
+        site = None if sites is None else sites[k]
+        counts.update(counted_keys([p.text for p in doc.paragraphs if p.kept], site))
     return LineCounts(counts)
 
 

@@ -111,7 +111,7 @@ def dedup_options() -> Decorator:
 
 
 def boilerplate_options() -> Decorator:
-    """Site chrome: --boilerplate/--no-boilerplate, --rules, --min-files, --comments."""
+    """Site chrome: --boilerplate/--no-boilerplate, --rules, --min-files, --comments, --site."""
     return compose(
         click.option("--boilerplate/--no-boilerplate", default=True, show_default=True, help="Strip site chrome."),
         click.option(
@@ -127,6 +127,12 @@ def boilerplate_options() -> Decorator:
             type=click.Choice(["keep", "drop"]),
             help="Readers' comments under an article: keep them, or drop a comment thread found below the "
             "article (reason boilerplate:structure:comments; see the README's Quality section).",
+        ),
+        _config_option(
+            "--site",
+            help="Where a document's site comes from: auto (a record's url host, domain or site field), "
+            "folder (the first folder under IN), none, or field:NAME. A line recurring within a site is "
+            "chrome; across sites only a three-line block is.",
         ),
     )
 
@@ -250,6 +256,7 @@ def clean(
     rules_file: Path | None,
     min_files: int,
     comments: str,
+    site: str,
     workers: int,
     snapshot: bool,
     engine: str,
@@ -289,6 +296,7 @@ def clean(
             snapshot=snapshot,
             keep=keep,
             comments=comments,  # type: ignore[arg-type]
+            site=site,
         )
         _check_before_reading(input_dir, output_dir, report, rules_file, overwrite or dry_run or resume)
         with sigterm_as_interrupt():

@@ -21,6 +21,7 @@ from nettoyeur.boilerplate.after_dedup import remark_documents
 from nettoyeur.boilerplate.line_counts import count_lines
 from nettoyeur.boilerplate.line_shapes import compile_rules
 from nettoyeur.boilerplate.rules import builtin_rules, load_rules
+from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.sources import Sink, Source, analysable, list_shown, load_document
 from nettoyeur.dedup.stage import deduplicate
@@ -64,17 +65,18 @@ def clean_documents(docs: list[Document], config: CleanConfig, quiet: bool = Tru
     """
     stats: dict[str, Any] = {}
     views = [analysable(doc, config.max_line_chars) for doc in docs]  # over-long lines: kept, not analysed
+    sites = [document_site(doc, config.site) for doc in docs]  # read before the views, which have no record
     if config.boilerplate:
         rules = rules_for(config)
-        counts = count_lines(views)
+        counts = count_lines(views, sites)
         if index is not None:
             counts = index.with_earlier_counts(counts)
-        for doc in views:
-            mark.mark(doc, rules, counts, config.min_files, comments=config.comments)
+        for doc, site in zip(views, sites):
+            mark.mark(doc, rules, counts, config.min_files, comments=config.comments, site=site)
     earlier = index.earlier(docs) if index is not None else []
     dedup = deduplicate(earlier + docs, config)
     if config.boilerplate:
-        remark_documents(views, rules, counts, config.min_files)
+        remark_documents(views, rules, counts, config.min_files, {doc.path: site for doc, site in zip(docs, sites)})
     if index is not None:
         stats["index"] = index.review(docs, dedup)
     stats["dedup"] = {k: v for k, v in vars(dedup).items() if k != "contained_reported"}

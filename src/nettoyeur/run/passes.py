@@ -32,8 +32,9 @@ import numpy as np
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.after_dedup import remark_document
-from nettoyeur.boilerplate.line_counts import document_line_keys
+from nettoyeur.boilerplate.line_counts import counted_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
+from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
 from nettoyeur.corpus.sources import analysable, load_for_pass
@@ -101,7 +102,7 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
                 continue
             seen[key] = (item.checksum, suspect, documents.keep(kept, item))
             texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]  # analysable
-            found.extend(document_line_keys(texts))
+            found.extend(counted_keys(texts, document_site(item, ctx.config.site)))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 
@@ -227,7 +228,15 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     config, counts = ctx.config, ctx.counts
     marks, around = mark.line_data(view, paras, [info for info, _ in shapes], counts is not None)
     mark.mark(
-        view, ctx.rules, counts, config.min_files, lines=shapes, around=around, marks=marks, comments=config.comments
+        view,
+        ctx.rules,
+        counts,
+        config.min_files,
+        lines=shapes,
+        around=around,
+        marks=marks,
+        comments=config.comments,
+        site=document_site(doc, config.site),
     )
     if shape_log is not None:  # the paragraphs left are the ones analysed, with what the re-mark pass reads again
         left = [k for k, p in enumerate(paras) if p.verdict is None]
@@ -415,7 +424,8 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
     for doc, pid, codes in _rebuilt(ctx, task, None):
         found = None if stored is None else stored.lines(doc, codes, pid, max_chars)
         view = analysable(doc, max_chars)
-        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, found)
+        site = document_site(doc, config.site)
+        out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, found, site)
     return out
 
 
