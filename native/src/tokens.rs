@@ -4,7 +4,9 @@
 //!
 //! An entry holds the folded code point in its low 21 bits (0: a separator) and flags above;
 //! `SOLO` marks a character of a script written without spaces, a word of its own. A word is a
-//! maximal run of non-separators, cut around each `SOLO` character. Its hash is the polynomial
+//! maximal run of non-separators, cut around each `SOLO` character and where a run of `SIGN`
+//! characters (comparison signs) meets other characters; a run of signs is a word only between
+//! two other words of its paragraph (see [`words`]). Its hash is the polynomial
 //! `sum_k c_k * Q^k (mod 2^64)` of its folded characters (`Q` the inverse of `P`), mixed with
 //! splitmix64's finaliser: numpy computed it as `(sum_i c_i * Q^i) * P^start`, the same value
 //! in the ring of integers mod 2^64.
@@ -12,6 +14,8 @@
 use crate::InputError;
 
 pub const FOLD_MASK: u32 = 0x1F_FFFF;
+/// A comparison sign (`shingle.COMPARISONS`): a run of them is one word, between words only.
+pub const SIGN: u32 = 1 << 21;
 pub const SOLO: u32 = 1 << 23;
 /// The polynomial base of word hashes (odd, so it has an inverse mod 2^64).
 pub const P: u64 = 0x1_0000_0001_B3;
@@ -184,41 +188,79 @@ fn push_bits(out: &mut Vec<i64>, mut bits: u64, base: i64) {
     unsafe { out.set_len(at + count) };
 }
 
-/// The words of `entries` (starts, ends and hashes; no paragraph offsets).
-fn cut_words(entries: &[u32]) -> Words {
+/// The words of `entries` (starts and ends; no hashes, no paragraph offsets), and whether any
+/// entry is a `SIGN`.
+fn cut_words(entries: &[u32]) -> (Words, bool) {
     let n = entries.len();
-    // Bit i of word[i / 64]: entry i holds a folded character; of solo: it has the SOLO flag.
+    // Bit i of word[i / 64]: entry i holds a folded character; of solo: it has the SOLO flag;
+    // of sign: the SIGN flag.
     let chunks = (n + 63) / 64;
     let mut word = vec![0u64; chunks + 1];
     let mut solo = vec![0u64; chunks + 1];
+    let mut sign = vec![0u64; chunks + 1];
     masks(entries, FOLD_MASK, &mut word);
-    // Most batches hold no character of an unspaced script: one OR over them spares the second mask.
-    if entries.iter().fold(0, |a, &e| a | e) & SOLO != 0 {
+    // Most batches hold no character of an unspaced script and no sign: one OR over them spares
+    // the other masks.
+    let any = entries.iter().fold(0, |a, &e| a | e);
+    if any & SOLO != 0 {
         masks(entries, SOLO, &mut solo);
+    }
+    if any & SIGN != 0 {
+        masks(entries, SIGN, &mut sign);
     }
     let mut out = Words::default();
     // About one word per six characters in prose: reserving that avoids most regrowth.
     out.starts.reserve(n / 6 + 1);
     out.ends.reserve(n / 6 + 1);
-    let (mut prev_w, mut prev_s) = (0u64, 0u64); // the bit of entry 64k - 1, at bit 0
+    let (mut prev_w, mut prev_s, mut prev_g) = (0u64, 0u64, 0u64); // the bit of entry 64k - 1, at bit 0
     for k in 0..chunks {
-        let (w, s) = (word[k], solo[k]);
+        let (w, s, g) = (word[k], solo[k], sign[k]);
         // Entry i - 1 and entry i + 1 at bit i (entries past the end hold no word).
         let before_w = (w << 1) | prev_w;
         let before_s = (s << 1) | prev_s;
+        let before_g = (g << 1) | prev_g;
         let after_w = (w >> 1) | (word[k + 1] << 63);
         let after_s = (s >> 1) | (solo[k + 1] << 63);
-        let first = w & (!before_w | s | before_s);
-        let last = w & (!after_w | s | after_s);
+        let after_g = (g >> 1) | (sign[k + 1] << 63);
+        // A word is cut where a sign meets a character that is none ("x>=5": x, >=, 5).
+        let first = w & (!before_w | s | before_s | (g ^ before_g));
+        let last = w & (!after_w | s | after_s | (g ^ after_g));
         let base = (k * 64) as i64;
         push_bits(&mut out.starts, first, base);
         push_bits(&mut out.ends, last, base + 1);
         prev_w = w >> 63;
         prev_s = s >> 63;
+        prev_g = g >> 63;
     }
     debug_assert_eq!(out.starts.len(), out.ends.len());
-    hash_words(entries, &mut out);
-    out
+    (out, any & SIGN != 0)
+}
+
+/// Drops the words of signs that stand before the first or after the last other word of their
+/// paragraph: a quote marker ("> text", ">> text", "> > text"), a line of signs ("= = = =") or
+/// a trailing arrow ("more >>") states no condition, and the copies with and without one are
+/// the same paragraph. Between words ("x >= 5"), a sign is kept: it is what the line states.
+fn drop_edge_signs(entries: &[u32], out: &mut Words) {
+    let sign = |k: usize| entries[out.starts[k] as usize] & SIGN != 0;
+    let mut keep = Vec::with_capacity(out.starts.len());
+    for p in 0..out.offsets.len() - 1 {
+        let (mut lo, mut hi) = (out.offsets[p] as usize, out.offsets[p + 1] as usize);
+        while lo < hi && sign(lo) {
+            lo += 1;
+        }
+        while hi > lo && sign(hi - 1) {
+            hi -= 1;
+        }
+        out.offsets[p] = keep.len() as i64;
+        keep.extend(lo..hi);
+    }
+    // Entries past the last paragraph (none when the lengths cover the batch) keep their words.
+    let last = out.offsets.len() - 1;
+    let rest = out.offsets[last] as usize..out.starts.len();
+    out.offsets[last] = keep.len() as i64;
+    keep.extend(rest);
+    out.starts = keep.iter().map(|&k| out.starts[k]).collect();
+    out.ends = keep.iter().map(|&k| out.ends[k]).collect();
 }
 
 /// The hash of each word of `out` (see [`word_polynomial`]): kept out of the AVX2 code, where
@@ -235,7 +277,9 @@ fn hash_words(entries: &[u32], out: &mut Words) {
 /// Cuts the entries of a batch (paragraphs of `lengths` characters, each followed by one
 /// separator, as `"\n".join` lays them out, the last one's separator being absent) into words.
 ///
-/// A word is a maximal run of entries with a folded character, cut around each `SOLO` entry.
+/// A word is a maximal run of entries with a folded character, cut around each `SOLO` entry
+/// and where a run of `SIGN` entries meets other entries; a run of signs before the first or
+/// after the last other word of its paragraph is no word ([`drop_edge_signs`]).
 /// The runs are found 64 entries at a time from bit masks (a word starts at a word entry that
 /// follows a separator, is `SOLO` or follows a `SOLO` entry, and ends likewise), so the loop
 /// has no branch per character; each word is then hashed (see [`word_polynomial`]).
@@ -259,7 +303,7 @@ pub fn words(entries: &[u32], lengths: &[i64]) -> Result<Words, InputError> {
     if lengths.len() > 0 && at - 1 > entries.len() as i64 {
         return Err(InputError(format!("the paragraphs run to {}, past the {} entries", at - 1, entries.len())));
     }
-    let mut out = cut_words(entries);
+    let (mut out, signs) = cut_words(entries);
     // numpy's searchsorted(starts, para_starts): the words that start before each paragraph start,
     // found by galloping from the previous paragraph's (a step per word cost 5% of the signing).
     let mut w = 0usize;
@@ -274,6 +318,11 @@ pub fn words(entries: &[u32], lengths: &[i64]) -> Result<Words, InputError> {
         w += rest[..reach].partition_point(|&s| s < ps);
         out.offsets.push(w as i64);
     }
+    // Only batches holding a sign pay for the second pass over their words.
+    if signs {
+        drop_edge_signs(entries, &mut out);
+    }
+    hash_words(entries, &mut out);
     Ok(out)
 }
 
@@ -371,6 +420,8 @@ mod tests {
                     c.to_ascii_lowercase() as u32
                 } else if ('\u{4e00}'..='\u{9fff}').contains(&c) {
                     c as u32 | SOLO
+                } else if "<=>≤≥".contains(c) {
+                    c as u32 | SIGN
                 } else {
                     0
                 }
@@ -379,11 +430,14 @@ mod tests {
     }
 
     /// The plain definition (the kernel before its bit masks): a word from each word entry
-    /// after a separator, until a separator, a SOLO entry, or just after one.
+    /// after a separator, until a separator, a SOLO entry, just after one, or where a run of
+    /// SIGN entries begins or ends; then each paragraph's words of signs before its first or
+    /// after its last other word are dropped.
     fn reference(entries: &[u32], lengths: &[i64]) -> Words {
         let n = entries.len();
         let word = |i: usize| entries[i] & FOLD_MASK != 0;
         let solo = |i: usize| entries[i] & SOLO != 0;
+        let sign = |i: usize| entries[i] & SIGN != 0;
         let mut out = Words::default();
         let mut i = 0;
         while i < n {
@@ -398,7 +452,7 @@ mod tests {
                 h = h.wrapping_add(((entries[i] & FOLD_MASK) as u64).wrapping_mul(power));
                 power = power.wrapping_mul(Q);
                 i += 1;
-                if i >= n || !word(i) || solo(i) || solo(i - 1) {
+                if i >= n || !word(i) || solo(i) || solo(i - 1) || sign(i) != sign(i - 1) {
                     break;
                 }
             }
@@ -406,14 +460,31 @@ mod tests {
             out.ends.push(i as i64);
             out.hashes.push(mix64(h));
         }
-        let mut at = 0i64;
-        for k in 0..=lengths.len() {
-            out.offsets.push(out.starts.iter().filter(|&&s| s < at).count() as i64);
-            if k < lengths.len() {
-                at += lengths[k] + 1;
+        // Each paragraph's words, its edge signs dropped.
+        let mut bounds = vec![0i64];
+        for &len in lengths {
+            bounds.push(bounds[bounds.len() - 1] + len + 1);
+        }
+        let mut kept = Words::default();
+        for (k, pair) in bounds.windows(2).enumerate() {
+            kept.offsets.push(kept.starts.len() as i64);
+            let mine: Vec<usize> = (0..out.starts.len()).filter(|&j| out.starts[j] >= pair[0] && out.starts[j] < pair[1]).collect();
+            let other: Vec<usize> = mine.iter().copied().filter(|&j| !sign(out.starts[j] as usize)).collect();
+            if let (Some(&lo), Some(&hi)) = (other.first(), other.last()) {
+                for j in lo..=hi {
+                    kept.starts.push(out.starts[j]);
+                    kept.ends.push(out.ends[j]);
+                    kept.hashes.push(out.hashes[j]);
+                }
+            }
+            if k + 1 == lengths.len() {
+                kept.offsets.push(kept.starts.len() as i64);
             }
         }
-        out
+        if lengths.is_empty() {
+            kept = Words { offsets: vec![0], ..out };
+        }
+        kept
     }
 
     #[test]
@@ -431,9 +502,10 @@ mod tests {
             // and long runs (words past the branch-free block, runs across 64-entry chunks).
             let long = case % 3 == 0;
             let e: Vec<u32> = (0..n)
-                .map(|_| match next() % if long { 40 } else { 10 } {
+                .map(|_| match next() % if long { 40 } else { 12 } {
                     0 => 0,
                     1 => SOLO | (next() % 3) as u32,
+                    10 | 11 => SIGN | (next() % 3) as u32,
                     2 => (next() as u32) & !FOLD_MASK,
                     _ => 1 + (next() as u32) % FOLD_MASK,
                 })
@@ -486,6 +558,32 @@ mod tests {
         // A word's hash depends on the word alone.
         assert_eq!(w.hashes[0], words(&entries("ab"), &[2]).unwrap().hashes[0]);
         assert_ne!(w.hashes[0], w.hashes[1]);
+    }
+
+    #[test]
+    fn signs_are_words_between_words_only() {
+        let cut = |text: &str| {
+            let e = entries(text);
+            let w = words(&e, &[text.chars().count() as i64]).unwrap();
+            let chars: Vec<char> = text.chars().collect();
+            w.starts.iter().zip(&w.ends).map(|(&s, &e)| chars[s as usize..e as usize].iter().collect()).collect::<Vec<String>>()
+        };
+        assert_eq!(cut("x>=5"), ["x", ">=", "5"]);
+        assert_eq!(cut("x >= 5"), cut("x>=5"));
+        assert_eq!(cut("a<b>c"), ["a", "<", "b", ">", "c"]);
+        // Quote markers, lines of signs and trailing arrows are no words.
+        assert_eq!(cut("> > hi there"), ["hi", "there"]);
+        assert_eq!(cut(">>hi >="), ["hi"]);
+        assert_eq!(cut("= = = ="), Vec::<String>::new());
+        // A sign run is one word: ">=" is not ">" with "=" added.
+        let h = |t: &str| words(&entries(t), &[t.chars().count() as i64]).unwrap().hashes;
+        assert_ne!(h("a >= b")[1], h("a > b")[1]);
+        assert_eq!(h("a >= b")[1], h("c>=d")[1]);
+        // Each paragraph has its own edges: the sign ending one and the one opening the next go.
+        let text = "a >\n< b = c";
+        let w = words(&entries(text), &[3, 7]).unwrap();
+        assert_eq!(w.starts, vec![0, 6, 8, 10]);
+        assert_eq!(w.offsets, vec![0, 1, 4]);
     }
 
     #[test]

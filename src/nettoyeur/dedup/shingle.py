@@ -80,8 +80,9 @@ _GERMAN_NOUN_SUFFIXES = (
 
 
 # Layout of a character-table entry (uint32): the folded code point in the low 21 bits
-# (0 when the character is a separator), and five flags above it.
+# (0 when the character is a separator), and six flags above it.
 _FOLD_MASK = np.uint32(0x1FFFFF)
+_SIGN = np.uint32(1 << 21)  # a comparison sign (COMPARISONS): a run of them is a word between words
 _AT = np.uint32(1 << 22)  # "@": the words around it are an address or a handle
 _SOLO = np.uint32(1 << 23)  # a character of a script written without spaces: a word of its own
 _DIGIT = np.uint32(1 << 24)  # str.isdigit() of the character as written
@@ -101,6 +102,9 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
     folded = ch.casefold()
     if len(folded) != 1:
         folded = ch.lower() if len(ch.lower()) == 1 else ch
+    if ch in COMPARISONS:
+        # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
+        return ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT)
     f = ord(folded)
     solo = _unspaced(c)
     # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
@@ -140,6 +144,22 @@ _UNSPACED = (
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0x20000, 0x3FFFF),  # CJK extensions B and later
 )
+
+
+# Comparison signs are facts, as figures are: "(years * 12) >= 0.50" and "(years * 12) < 0.50"
+# state opposite conditions, but had the same words once punctuation was dropped and were merged
+# as exact copies (a formula's condition on eval-pages-dev). A run of them is one word (">=" is
+# not ">" with "=" added, which the verifier would read as a figure only added: no fact change),
+# cut from the characters around it ("x>=5" is "x >= 5"), flagged as a digit: a fact word
+# (:func:`fact_flags`: "a word with a digit"), masked as a figure in the masked keys. Only between
+# two other words of its paragraph (the native core's ``tokens::words``): a leading quote marker
+# ("> text", ">> text"), a line of signs ("= = = =") or a trailing arrow ("more >>") is no word,
+# so a quoted reply is still a copy of what it quotes. The hyphen, the percent and currency signs
+# stay separators: "e-mail"/"email", "5%"/"5 percent" are a republisher's edits, and a hyphen
+# inside words would change the words of most text.
+COMPARISONS = "<=>≠≤≥≦≧≶≷"
+# The same relation in two typographies is one word: "≦" is "≤", "≧" is "≥".
+_SIGN_FOLDS = {"≦": "≤", "≧": "≥"}
 
 
 def _unspaced(c: int) -> bool:
@@ -205,6 +225,8 @@ def build_char_table() -> np.ndarray:
     suspect[0x1100:0x1200] = True  # Hangul jamo compose under NFC/NFKC
     suspect |= ~np.fromiter(map(partial(unicodedata.is_normalized, "NFKC"), chars), dtype=bool, count=n)
     table[suspect] |= _SUSPECT
+    signs = [ord(ch) for ch in COMPARISONS]
+    table[signs] = [ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT) for ch in COMPARISONS]
     # Folding twice must change nothing (tokens that are already folded hash as they are).
     folded_codes = table & _FOLD_MASK
     assert np.array_equal(folded_codes[folded_codes[folded_codes != 0]], folded_codes[folded_codes != 0])
@@ -251,8 +273,9 @@ class Tokens:
         s0 = int(self.starts[0])
         part = self.entries[s0 : int(self.ends[-1])]
         text = (part & _FOLD_MASK).tobytes().decode("utf-32-le")
-        if len(part) and int(np.bitwise_or.reduce(part & _SOLO)):
-            # Unspaced script: its characters are words with no separator between them.
+        if len(part) and int(np.bitwise_or.reduce(part & (_SOLO | _SIGN))):
+            # Unspaced script, or signs: words with no separator between them ("x>=5"), and signs
+            # that are no words (a quote marker between two paragraphs).
             return [text[s - s0 : e - s0] for s, e in zip(self.starts.tolist(), self.ends.tolist())]
         # Separators fold to NUL and nothing else does, so the words are the non-empty
         # NUL-separated runs: one C-level split instead of a slice per word.
