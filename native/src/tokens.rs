@@ -16,6 +16,9 @@ use crate::InputError;
 pub const FOLD_MASK: u32 = 0x1F_FFFF;
 /// A comparison sign (`shingle.COMPARISONS`): a run of them is one word, between words only.
 pub const SIGN: u32 = 1 << 21;
+/// A sign that is one only next to another (`shingle.BOUND_SIGNS`: "!" of "!="): a run of
+/// them alone is no word ("Great! Thanks").
+pub const BOUND: u32 = 1 << 27;
 pub const SOLO: u32 = 1 << 23;
 /// The polynomial base of word hashes (odd, so it has an inverse mod 2^64).
 pub const P: u64 = 0x1_0000_0001_B3;
@@ -239,9 +242,11 @@ fn cut_words(entries: &[u32]) -> (Words, bool) {
 /// Drops the words of signs that stand before the first or after the last other word of their
 /// paragraph: a quote marker ("> text", ">> text", "> > text"), a line of signs ("= = = =") or
 /// a trailing arrow ("more >>") states no condition, and the copies with and without one are
-/// the same paragraph. Between words ("x >= 5"), a sign is kept: it is what the line states.
-fn drop_edge_signs(entries: &[u32], out: &mut Words) {
+/// the same paragraph. Between words ("x >= 5"), a sign is kept: it is what the line states,
+/// unless its every character is `BOUND` ("!" alone is punctuation, "!=" a condition).
+fn drop_signs(entries: &[u32], out: &mut Words) {
     let sign = |k: usize| entries[out.starts[k] as usize] & SIGN != 0;
+    let bound = |k: usize| entries[out.starts[k] as usize..out.ends[k] as usize].iter().all(|&e| e & BOUND != 0);
     let mut keep = Vec::with_capacity(out.starts.len());
     for p in 0..out.offsets.len() - 1 {
         let (mut lo, mut hi) = (out.offsets[p] as usize, out.offsets[p + 1] as usize);
@@ -252,7 +257,7 @@ fn drop_edge_signs(entries: &[u32], out: &mut Words) {
             hi -= 1;
         }
         out.offsets[p] = keep.len() as i64;
-        keep.extend(lo..hi);
+        keep.extend((lo..hi).filter(|&k| !(sign(k) && bound(k))));
     }
     // Entries past the last paragraph (none when the lengths cover the batch) keep their words.
     let last = out.offsets.len() - 1;
@@ -279,7 +284,8 @@ fn hash_words(entries: &[u32], out: &mut Words) {
 ///
 /// A word is a maximal run of entries with a folded character, cut around each `SOLO` entry
 /// and where a run of `SIGN` entries meets other entries; a run of signs before the first or
-/// after the last other word of its paragraph is no word ([`drop_edge_signs`]).
+/// after the last other word of its paragraph is no word, nor one of `BOUND` signs alone
+/// ([`drop_signs`]).
 /// The runs are found 64 entries at a time from bit masks (a word starts at a word entry that
 /// follows a separator, is `SOLO` or follows a `SOLO` entry, and ends likewise), so the loop
 /// has no branch per character; each word is then hashed (see [`word_polynomial`]).
@@ -320,7 +326,7 @@ pub fn words(entries: &[u32], lengths: &[i64]) -> Result<Words, InputError> {
     }
     // Only batches holding a sign pay for the second pass over their words.
     if signs {
-        drop_edge_signs(entries, &mut out);
+        drop_signs(entries, &mut out);
     }
     hash_words(entries, &mut out);
     Ok(out)
@@ -422,6 +428,8 @@ mod tests {
                     c as u32 | SOLO
                 } else if "<=>≤≥".contains(c) {
                     c as u32 | SIGN
+                } else if c == '!' {
+                    c as u32 | SIGN | BOUND
                 } else {
                     0
                 }
@@ -470,8 +478,9 @@ mod tests {
             kept.offsets.push(kept.starts.len() as i64);
             let mine: Vec<usize> = (0..out.starts.len()).filter(|&j| out.starts[j] >= pair[0] && out.starts[j] < pair[1]).collect();
             let other: Vec<usize> = mine.iter().copied().filter(|&j| !sign(out.starts[j] as usize)).collect();
+            let bound = |j: usize| (out.starts[j]..out.ends[j]).all(|i| entries[i as usize] & BOUND != 0);
             if let (Some(&lo), Some(&hi)) = (other.first(), other.last()) {
-                for j in lo..=hi {
+                for j in (lo..=hi).filter(|&j| !(sign(out.starts[j] as usize) && bound(j))) {
                     kept.starts.push(out.starts[j]);
                     kept.ends.push(out.ends[j]);
                     kept.hashes.push(out.hashes[j]);
@@ -505,7 +514,8 @@ mod tests {
                 .map(|_| match next() % if long { 40 } else { 12 } {
                     0 => 0,
                     1 => SOLO | (next() % 3) as u32,
-                    10 | 11 => SIGN | (next() % 3) as u32,
+                    10 => SIGN | (next() % 3) as u32,
+                    11 => SIGN | BOUND * (next() % 2) as u32 | (next() % 3) as u32,
                     2 => (next() as u32) & !FOLD_MASK,
                     _ => 1 + (next() as u32) % FOLD_MASK,
                 })
@@ -575,6 +585,8 @@ mod tests {
         assert_eq!(cut("> > hi there"), ["hi", "there"]);
         assert_eq!(cut(">>hi >="), ["hi"]);
         assert_eq!(cut("= = = ="), Vec::<String>::new());
+        // "!" is a sign only next to another: "!=" is a word, "!" alone is punctuation.
+        assert_eq!(cut("a != b! c !! d!"), ["a", "!=", "b", "c", "d"]);
         // A sign run is one word: ">=" is not ">" with "=" added.
         let h = |t: &str| words(&entries(t), &[t.chars().count() as i64]).unwrap().hashes;
         assert_ne!(h("a >= b")[1], h("a > b")[1]);

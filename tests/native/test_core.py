@@ -315,7 +315,7 @@ def test_aligner_refuses_what_is_not_a_sequence_of_strings():
 
 # --- Words and shingles of a batch (nettoyeur._core.tokenize_words / word_shingles, through shingle) ---
 
-FOLD_MASK, SIGN, SOLO = 0x1FFFFF, 1 << 21, 1 << 23
+FOLD_MASK, SIGN, SOLO, BOUND = 0x1FFFFF, 1 << 21, 1 << 23, 1 << 27
 P_BASE = 0x100000001B3
 Q_BASE = pow(P_BASE, -1, 1 << 64)
 MULT, FOLD, MIX2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
@@ -333,8 +333,8 @@ def mix64_int(h: int) -> int:
 def reference_words(entries: list[int], lengths: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
     """Words as the numpy tokeniser defined them: runs of non-separators, cut around SOLO characters
     and where a run of SIGN characters meets others, each hashed as ``mix(P^s * sum_i c_i * Q^i)``;
-    a paragraph's words of signs before its first or after its last other word are dropped; the
-    offsets count each paragraph's first word."""
+    a paragraph's words of signs before its first or after its last other word are dropped, and
+    so are words of BOUND signs alone ("!"); the offsets count each paragraph's first word."""
     n = len(entries)
     word = [e & FOLD_MASK != 0 for e in entries]
     solo = [e & SOLO != 0 for e in entries]
@@ -352,7 +352,8 @@ def reference_words(entries: list[int], lengths: list[int]) -> tuple[list[int], 
     for lo, hi in zip(para_starts, para_starts[1:]):
         mine = [k for k, s in enumerate(starts) if lo <= s < hi]
         other = [k for k in mine if not sign[starts[k]]]
-        kept += [k for k in mine if other and other[0] <= k <= other[-1]]
+        bound = [all(entries[i] & BOUND for i in range(starts[k], ends[k])) for k in mine]
+        kept += [k for k, b in zip(mine, bound) if other and other[0] <= k <= other[-1] and not (sign[starts[k]] and b)]
     starts, ends = [starts[k] for k in kept], [ends[k] for k in kept]
     hashes = []
     for s, e in zip(starts, ends):
@@ -381,7 +382,7 @@ paragraphs = st.lists(
     st.text(
         st.one_of(
             st.characters(),
-            st.sampled_from("ab é1_-'’中文ไทยかなＡ\u0301\U0001d400\U00020000\n<=>≠≤≥≦≧＜\u0338"),
+            st.sampled_from("ab é1_-'’中文ไทยかなＡ\u0301\U0001d400\U00020000\n<=>≠≤≥≦≧＜\u0338!"),
         ),
         max_size=30,
     ),

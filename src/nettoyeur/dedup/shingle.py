@@ -80,7 +80,7 @@ _GERMAN_NOUN_SUFFIXES = (
 
 
 # Layout of a character-table entry (uint32): the folded code point in the low 21 bits
-# (0 when the character is a separator), and six flags above it.
+# (0 when the character is a separator), and flags above it.
 _FOLD_MASK = np.uint32(0x1FFFFF)
 _SIGN = np.uint32(1 << 21)  # a comparison sign (COMPARISONS): a run of them is a word between words
 _AT = np.uint32(1 << 22)  # "@": the words around it are an address or a handle
@@ -88,6 +88,7 @@ _SOLO = np.uint32(1 << 23)  # a character of a script written without spaces: a 
 _DIGIT = np.uint32(1 << 24)  # str.isdigit() of the character as written
 _UPPER = np.uint32(1 << 25)  # str.isupper() of the character as written
 _SUSPECT = np.uint32(1 << 26)  # the character may change under NFKC (checked exactly then)
+_BOUND = np.uint32(1 << 27)  # a sign only next to another sign (BOUND_SIGNS)
 
 # Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining (the native
 # core's tokens.rs has the same ones, and the polynomial base of word hashes).
@@ -104,7 +105,7 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
         folded = ch.lower() if len(ch.lower()) == 1 else ch
     if ch in COMPARISONS:
         # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
-        return ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT)
+        return _sign_entry(ch)
     f = ord(folded)
     solo = _unspaced(c)
     # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
@@ -157,9 +158,17 @@ _UNSPACED = (
 # so a quoted reply is still a copy of what it quotes. The hyphen, the percent and currency signs
 # stay separators: "e-mail"/"email", "5%"/"5 percent" are a republisher's edits, and a hyphen
 # inside words would change the words of most text.
-COMPARISONS = "<=>≠≤≥≦≧≶≷"
+COMPARISONS = "<=>≠≤≥≦≧≶≷!"
+# Signs that are part of a comparison only next to another sign: "!" of "!=" ("a != b" is not
+# "a = b"); alone it is punctuation ("Great! Thanks"), no word.
+BOUND_SIGNS = "!"
 # The same relation in two typographies is one word: "≦" is "≤", "≧" is "≥".
 _SIGN_FOLDS = {"≦": "≤", "≧": "≥"}
+
+
+def _sign_entry(ch: str) -> int:
+    """Returns the table entry of a sign of COMPARISONS: its folded code, flagged as a sign and a digit."""
+    return ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT) | int(_BOUND) * (ch in BOUND_SIGNS)
 
 
 def _unspaced(c: int) -> bool:
@@ -226,7 +235,7 @@ def build_char_table() -> np.ndarray:
     suspect |= ~np.fromiter(map(partial(unicodedata.is_normalized, "NFKC"), chars), dtype=bool, count=n)
     table[suspect] |= _SUSPECT
     signs = [ord(ch) for ch in COMPARISONS]
-    table[signs] = [ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT) for ch in COMPARISONS]
+    table[signs] = list(map(_sign_entry, COMPARISONS))
     # Folding twice must change nothing (tokens that are already folded hash as they are).
     folded_codes = table & _FOLD_MASK
     assert np.array_equal(folded_codes[folded_codes[folded_codes != 0]], folded_codes[folded_codes != 0])
