@@ -27,6 +27,7 @@ from nettoyeur.dedup.verify import (
     jaccard,
 )
 from nettoyeur.text.lexicon import NEGATING_PREFIXES, STOPWORDS
+from word_traits_reference import figure
 
 
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
@@ -63,7 +64,7 @@ def is_typo(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    if any(c.isdigit() for c in a + b):
+    if any(map(figure, a + b)):
         return False
     shortest = min(len(a), len(b))
     if shortest < 2:
@@ -147,7 +148,7 @@ def _shortened(a: str, b: str) -> bool:
 
 def _initial(a: str, b: str) -> bool:
     """Returns True when one word is the other's initial ("b" / "beispiel")."""
-    return (len(a) == 1) != (len(b) == 1) and a[0] == b[0] and not (a + b).isdigit()
+    return (len(a) == 1) != (len(b) == 1) and a[0] == b[0] and not all(map(figure, a + b))
 
 
 def _abbreviation(long_run: list[str], short_run: list[str]) -> bool:
@@ -295,7 +296,7 @@ def compare(
     # tweens" / "African American tweens"), whatever the alignment made of it.
     fact = fact or bool((only_a - only_b) and (only_b - only_a))
     # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
-    fact = fact or any(c.isdigit() for k in only_a & only_b for c in k)
+    fact = fact or any(figure(c) for k in only_a & only_b for c in k)
     return Alignment(matched, changes, fact, gaps, edits)
 
 

@@ -20,6 +20,7 @@ from nettoyeur.dedup.shingle import (
     _NOUN_SUFFIX,
     _NUMBER_WORD,
     ADVERB_SUFFIXES,
+    COMPARISONS,
     FACT_WORDS,
     NOT_NAMES,
 )
@@ -51,12 +52,17 @@ def lexical_class(word: str) -> str | None:
     return None
 
 
+def figure(c: str) -> bool:
+    """True for a character that makes a word a figure: a digit, or a comparison sign (``COMPARISONS``)."""
+    return c.isdigit() or c in COMPARISONS
+
+
 def traits(word: str) -> tuple[str | None, int]:
     """Returns a word's lexical class and flags, one character after the other."""
     cls = lexical_class(word)
     flags = (
-        _HAS_DIGIT * any(c.isdigit() for c in word)
-        | _ALL_DIGIT * all(c.isdigit() for c in word)
+        _HAS_DIGIT * any(map(figure, word))
+        | _ALL_DIGIT * all(map(figure, word))
         | _ALL_ALPHA * all(c.isalpha() for c in word)
         | _STOPWORD * (word in STOPWORDS)
         | _POLAR * _polar(cls)

@@ -141,21 +141,26 @@ fn strings<'py>(words: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>
 /// "Holds a digit" is Python's own ``str.isdigit`` of each character (so the core agrees with
 /// it on every Unicode version the interpreter has): ASCII is read directly, and each other
 /// character is asked of Python once, then remembered (a few thousand characters at most: the
-/// distinct characters of the words a process aligns).
+/// distinct characters of the words a process aligns). The characters of ``figures`` count as
+/// digits too (verification's comparison signs, ``shingle.COMPARISONS``).
 #[pyclass(frozen, module = "nettoyeur._core")]
 struct Aligner {
     digits: Mutex<HashMap<u32, bool>>,
+    figures: Vec<char>,
 }
 
 impl Aligner {
-    /// ``any(c.isdigit() for c in word)`` (lone surrogates, read as U+FFFD, are no digits).
+    /// ``any(c.isdigit() or c in figures for c in word)`` (lone surrogates, read as U+FFFD, are
+    /// no digits).
     fn has_digit(&self, py: Python<'_>, word: &[u8]) -> PyResult<bool> {
         let text = String::from_utf8_lossy(word);
-        if text.is_ascii() {
+        if text.is_ascii() && self.figures.iter().all(|c| !c.is_ascii()) {
             return Ok(text.bytes().any(|b| b.is_ascii_digit()));
         }
         for c in text.chars() {
-            let digit = if c.is_ascii() {
+            let digit = if self.figures.contains(&c) {
+                true
+            } else if c.is_ascii() {
                 c.is_ascii_digit()
             } else {
                 // The lock is never held across a call into Python (which could run other
@@ -184,9 +189,11 @@ impl Aligner {
 
 #[pymethods]
 impl Aligner {
+    /// An aligner; ``figures``: characters that count as digits besides ``str.isdigit``'s.
     #[new]
-    fn new() -> Self {
-        Aligner { digits: Mutex::new(HashMap::new()) }
+    #[pyo3(signature = (figures = ""))]
+    fn new(figures: &str) -> Self {
+        Aligner { digits: Mutex::new(HashMap::new()), figures: figures.chars().collect() }
     }
 
     /// The opcodes of two word lists and the ones that only swap neighbours.

@@ -163,6 +163,45 @@ def test_a_negation_added_or_dropped_never_merges(base, data):
         assert not _merged(_verify(x, y)), (i, negation)
 
 
+_SIGNS = ["<", ">", "=", "==", "!=", "<=", ">=", "<>", "≠", "≤", "≥", "≶"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_a_comparison_sign_replaced_never_merges(base, data):
+    # Between two words, spaced or not: "x >= 5" / "x < 5" state opposite conditions.
+    i = data.draw(st.integers(1, len(base) - 1))
+    old = data.draw(st.sampled_from(_SIGNS))
+    new = data.draw(st.sampled_from([s for s in _SIGNS if s != old]))
+    space = data.draw(st.sampled_from([" ", ""]))
+    a = " ".join(base[:i]) + space + old + space + " ".join(base[i:]) + "."
+    b = " ".join(base[:i]) + space + new + space + " ".join(base[i:]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (old, new)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PARAGRAPH, st.sampled_from(["> ", ">", ">> ", "> > ", ">>> ", "= "]), st.sampled_from(["", " >>", " >", " ="]))
+def test_quote_markers_and_trailing_signs_are_no_words(base, marker, tail):
+    text = " ".join(base) + "."
+    quoted = marker + text + tail
+    assert words(quoted) == words(text) and fact_flags(quoted) == fact_flags(text)
+    match = _verify(text, quoted)
+    assert match is not None and match.kind == "duplicate" and match.jaccard == 1.0
+
+
+def test_comparison_signs_are_fact_words_between_words():
+    assert words("if x>=5 and y ≦ 3") == ["if", "x", ">=", "5", "and", "y", "≤", "3"]  # a run is one word
+    assert words("a != b") == ["a", "!=", "b"] != words("a = b")
+    assert fact_flags("the total <> the sum") == [False, False, True, False, False]
+    # Not words: quote markers, lines of signs, a trailing arrow, "!" alone.
+    assert words("> > quoted text >>") == ["quoted", "text"]
+    assert words("= = = = =") == words("<<>>") == []
+    assert words("Great! Thanks") == ["great", "thanks"]
+    # Only the signs: "5%", "e-mail" and "+" stay separators.
+    assert words("5% of e-mail + more") == ["5", "of", "e", "mail", "more"]
+
+
 _POLE_WORDS: dict[str, list[str]] = {}
 for _word, _pole in sorted(POLARITY.items()):
     _POLE_WORDS.setdefault(_pole, []).append(_word)

@@ -27,10 +27,12 @@ GOLDEN = Path(__file__).resolve().parents[1] / "data" / "candidate_clusters_gold
 
 # Words, and the characters the tokeniser treats apart: CJK (a word each), combining marks, the
 # Turkish and German letters case folding changes, final sigma, lone surrogates, astral
-# characters, every kind of white space, and characters NFKC changes (ligature, fullwidth).
+# characters, every kind of white space, characters NFKC changes (ligature, fullwidth), and
+# comparison signs (words between words only).
 _PIECES = st.sampled_from(
     ["ab", "Cd", "ef", "gh", "ij", "kl", "mn", "op", "中", "文字", "e\u0301", "\u0130", "\u0131", "\u00df", "SS",
-     "\u03a3", "\u03c2", "\ud800", "\udfff", "\U0001f600", "\U00020000", "\ufb01", "\uff21", "1", "_", "@"]
+     "\u03a3", "\u03c2", "\ud800", "\udfff", "\U0001f600", "\U00020000", "\ufb01", "\uff21", "1", "_", "@",
+     "<", ">=", "> ", "≠", "≦", "\uff1c"]
 )
 _SPACES = st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u00a0", "\u1680", "\u2000",
                            "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", ", ", "."])

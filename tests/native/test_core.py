@@ -24,7 +24,7 @@ from hypothesis.extra import numpy as hnp
 from nettoyeur import _core
 from nettoyeur.dedup.lsh import _row_multipliers, band_keys
 from nettoyeur.dedup.minhash import permutations, signatures_flat
-from nettoyeur.dedup.shingle import _entry, _normalised, char_table, shingles, tokenize
+from nettoyeur.dedup.shingle import COMPARISONS, _entry, _normalised, char_table, shingles, tokenize
 from nettoyeur.dedup.verify import _aligner, _alignment
 
 M32, M64 = (1 << 32) - 1, (1 << 64) - 1
@@ -203,14 +203,19 @@ def test_inputs_are_checked_before_the_output_is_allocated():
 MAX_SUBSTITUTION = 3  # verify.MAX_SUBSTITUTION, restated: the reference takes it as a parameter
 
 
-def reference_alignment(a: list[str], b: list[str], max_substitution: int) -> tuple[list[tuple], set[int]]:
-    """difflib's opcodes, and the opcodes that only swap neighbouring words (the Python the core replaced)."""
+def reference_alignment(
+    a: list[str], b: list[str], max_substitution: int, figures: str = COMPARISONS
+) -> tuple[list[tuple], set[int]]:
+    """difflib's opcodes, and the opcodes that only swap neighbouring words (the Python the core replaced).
+
+    A word with a digit or a character of ``figures`` (verification's: the comparison signs) never swaps.
+    """
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     moved: set[int] = set()
     if len(ops) <= 1:
         return ops, moved
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
-        if any(c.isdigit() for w in a[i1:i2] + b[j1:j2] for c in w):
+        if any(c.isdigit() or c in figures for w in a[i1:i2] + b[j1:j2] for c in w):
             continue
         if op == "replace" and i2 - i1 == j2 - j1 <= max_substitution and sorted(a[i1:i2]) == sorted(b[j1:j2]):
             moved.add(k)
@@ -220,7 +225,7 @@ def reference_alignment(a: list[str], b: list[str], max_substitution: int) -> tu
             if gap <= 2 and {op, op3} == {"delete", "insert"}:
                 run = a[i1:i2] if op == "delete" else b[j1:j2]
                 other = b[q1:q2] if op3 == "insert" else a[p1:p2]
-                if run == other and len(run) <= 2 and not any(c.isdigit() for w in run for c in w):
+                if run == other and len(run) <= 2 and not any(c.isdigit() or c in figures for w in run for c in w):
                     moved.update((k, k + 2))
     return ops, moved
 
@@ -248,11 +253,13 @@ def test_alignment_digits_are_str_isdigit_on_all_of_unicode():
 
 
 # Words from a few letters (so that lists share words and runs), any Unicode (lone surrogates
-# included), digits of every kind.
-small_words = st.lists(st.sampled_from(["a", "b", "c", "d", "é", "1", "²"]), max_size=14)
+# included), digits of every kind, comparison signs (figures to verification's aligner).
+small_words = st.lists(st.sampled_from(["a", "b", "c", "d", "é", "1", "²", ">="]), max_size=14)
 any_words = st.lists(
     st.text(
-        st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), st.sampled_from("12²①٣")),
+        st.one_of(
+            st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), st.sampled_from("12²①٣<>=≤")
+        ),
         max_size=4,
     ),
     max_size=10,
@@ -299,12 +306,16 @@ def test_aligner_refuses_what_is_not_a_sequence_of_strings():
         _aligner().opcodes(["a"], [b"a"], 3)
     # A fresh aligner (nothing remembered yet) answers as the one in use.
     a, b = ["x", "big", "red٣", "y"], ["x", "red٣", "big", "y"]
-    assert _core.Aligner().opcodes(a, b, 3) == _aligner().opcodes(a, b, 3) == reference_alignment(a, b, 3)
+    assert _core.Aligner().opcodes(a, b, 3) == reference_alignment(a, b, 3, "")
+    assert _core.Aligner(COMPARISONS).opcodes(a, b, 3) == _aligner().opcodes(a, b, 3) == reference_alignment(a, b, 3)
+    # Comparison signs are figures to verification's aligner only: "<" never swaps there.
+    a, b = ["x", "big", "<", "y"], ["x", "<", "big", "y"]
+    assert _aligner().opcodes(a, b, 3)[1] == set() != _core.Aligner().opcodes(a, b, 3)[1]
 
 
 # --- Words and shingles of a batch (nettoyeur._core.tokenize_words / word_shingles, through shingle) ---
 
-FOLD_MASK, SOLO = 0x1FFFFF, 1 << 23
+FOLD_MASK, SIGN, SOLO, BOUND = 0x1FFFFF, 1 << 21, 1 << 23, 1 << 27
 P_BASE = 0x100000001B3
 Q_BASE = pow(P_BASE, -1, 1 << 64)
 MULT, FOLD, MIX2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
@@ -320,24 +331,34 @@ def mix64_int(h: int) -> int:
 
 
 def reference_words(entries: list[int], lengths: list[int]) -> tuple[list[int], list[int], list[int], list[int]]:
-    """Words as the numpy tokeniser defined them: runs of non-separators, cut around SOLO characters,
-    each hashed as ``mix(P^s * sum_i c_i * Q^i)``; the offsets count the words starting before each paragraph."""
+    """Words as the numpy tokeniser defined them: runs of non-separators, cut around SOLO characters
+    and where a run of SIGN characters meets others, each hashed as ``mix(P^s * sum_i c_i * Q^i)``;
+    a paragraph's words of signs before its first or after its last other word are dropped, and
+    so are words of BOUND signs alone ("!"); the offsets count each paragraph's first word."""
     n = len(entries)
     word = [e & FOLD_MASK != 0 for e in entries]
     solo = [e & SOLO != 0 for e in entries]
+    sign = [e & SIGN != 0 for e in entries]
     starts, ends = [], []
     for i in range(n):
-        if word[i] and (i == 0 or not word[i - 1] or solo[i] or solo[i - 1]):
+        if word[i] and (i == 0 or not word[i - 1] or solo[i] or solo[i - 1] or sign[i] != sign[i - 1]):
             starts.append(i)
-        if word[i] and (i == n - 1 or not word[i + 1] or solo[i] or solo[i + 1]):
+        if word[i] and (i == n - 1 or not word[i + 1] or solo[i] or solo[i + 1] or sign[i] != sign[i + 1]):
             ends.append(i + 1)
+    para_starts = [0]
+    for length in lengths:
+        para_starts.append(para_starts[-1] + length + 1)
+    kept = []
+    for lo, hi in zip(para_starts, para_starts[1:]):
+        mine = [k for k, s in enumerate(starts) if lo <= s < hi]
+        other = [k for k in mine if not sign[starts[k]]]
+        bound = [all(entries[i] & BOUND for i in range(starts[k], ends[k])) for k in mine]
+        kept += [k for k, b in zip(mine, bound) if other and other[0] <= k <= other[-1] and not (sign[starts[k]] and b)]
+    starts, ends = [starts[k] for k in kept], [ends[k] for k in kept]
     hashes = []
     for s, e in zip(starts, ends):
         total = sum((entries[i] & FOLD_MASK) * pow(Q_BASE, i, 1 << 64) for i in range(s, e))
         hashes.append(mix64_int((total * pow(P_BASE, s, 1 << 64)) & M64))
-    para_starts = [0]
-    for length in lengths:
-        para_starts.append(para_starts[-1] + length + 1)
     offsets = [sum(1 for s in starts if s < p) for p in para_starts]
     return starts, ends, hashes, offsets
 
@@ -361,7 +382,7 @@ paragraphs = st.lists(
     st.text(
         st.one_of(
             st.characters(),
-            st.sampled_from("ab é1_-'’中文ไทยかなＡ\u0301\U0001d400\U00020000\n"),
+            st.sampled_from("ab é1_-'’中文ไทยかなＡ\u0301\U0001d400\U00020000\n<=>≠≤≥≦≧＜\u0338!"),
         ),
         max_size=30,
     ),

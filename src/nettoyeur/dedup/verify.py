@@ -64,7 +64,7 @@ import numpy as np
 
 from nettoyeur._core import Aligner, verify_pairs
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.shingle import digit_flags, fact_bits_of
+from nettoyeur.dedup.shingle import COMPARISONS, digit_flags, fact_bits_of
 from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
@@ -199,8 +199,11 @@ def _polar(cls: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _aligner() -> Aligner:
-    """Returns the native core's word alignment, made once per process (it remembers which characters are digits)."""
-    return Aligner()
+    """Returns the native core's word alignment, made once per process (it remembers which characters are digits).
+
+    Comparison signs are figures to it, as they are to the core's verification (``digit_flags``).
+    """
+    return Aligner(COMPARISONS)
 
 
 def _alignment(a: list[str], b: list[str]) -> tuple[list[tuple[str, int, int, int, int]], set[int]]:
@@ -211,7 +214,8 @@ def _alignment(a: list[str], b: list[str]) -> tuple[list[tuple[str, int, int, in
     deleted on one side of an equal block of at most two words is inserted on its other side
     (one or two words), or when a replaced run (up to ``MAX_SUBSTITUTION`` words a side) holds
     the same words in another order. Figures never swap: no run holding a digit
-    (``str.isdigit``) is a swap, "01:03" / "03:01" is another time. With a single opcode none is.
+    (``str.isdigit``) or a comparison sign (``shingle.COMPARISONS``) is a swap, "01:03" /
+    "03:01" is another time. With a single opcode none is.
     Both are computed in the native core (``nettoyeur._core.Aligner``; the plain Python
     reference is ``tests/test_core.py``'s).
     """
