@@ -36,7 +36,7 @@ from nettoyeur.boilerplate.line_counts import document_line_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
-from nettoyeur.corpus.sources import analysable, load_for_pass
+from nettoyeur.corpus.sources import analysable, load_first, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
@@ -95,12 +95,11 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
     max_chars = ctx.config.max_line_chars
     with _snapshots(ctx) as kept:
         for key in keys:
-            item, suspect = _load_checked(ctx, key, None)
+            item, suspect, texts = load_first(ctx.source, key, max_chars)  # texts: the analysable ones
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, documents.keep(kept, item))
-            texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]  # analysable
             found.extend(document_line_keys(texts))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
