@@ -41,7 +41,7 @@ from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import dumps_lines, records
+from nettoyeur.report.report_file import dumps_lines_utf8, records
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
@@ -420,10 +420,10 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
 
 @dataclass
 class BatchOutput:
-    """Pass 3's result for one batch: staged or rendered files (or documents), report lines, counts."""
+    """Pass 3's result for one batch: staged or rendered files (or documents), report lines (UTF-8), counts."""
 
     outputs: list[Any]
-    report: str
+    report: bytes
     counts: Counter
 
 
@@ -451,4 +451,4 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
         elif ctx.ship_documents:
             outputs.append(doc)
     process_pool.trim_memory()
-    return BatchOutput(outputs, dumps_lines(found), counts)
+    return BatchOutput(outputs, dumps_lines_utf8(found), counts)
