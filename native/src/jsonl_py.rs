@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use std::io::Write;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyStringData, PyTuple};
 
 use crate::jsonl::{write_string, Surrogate};
 
@@ -176,20 +176,8 @@ fn write_dict(out: &mut Vec<u8>, d: &Bound<'_, PyDict>, ascii: bool, depth: usiz
     Ok(())
 }
 
-/// The report lines of `records`, each followed by `\n`, as one string.
-///
-/// Each line is `json.dumps(record, ensure_ascii=False, sort_keys=True)` with U+0085, U+2028
-/// and U+2029 escaped, or with `ensure_ascii=True` for a record holding a lone surrogate; a
-/// record with anything but the plain JSON types is `plain(record)`.
-///
-/// Raises:
-///     TypeError, ValueError: from `plain` (a record that is not JSON).
-#[pyfunction]
-fn json_lines<'py>(
-    py: Python<'py>,
-    records: &Bound<'py, PyAny>,
-    plain: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyString>> {
+/// The report lines of `records`, each followed by `\n`, as UTF-8 bytes (see [`json_lines`]).
+fn json_lines_utf8(records: &Bound<'_, PyAny>, plain: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     let mut out: Vec<u8> = Vec::new();
     for record in records.try_iter()? {
         let record = record?;
@@ -210,11 +198,48 @@ fn json_lines<'py>(
         }
         out.push(b'\n');
     }
+    Ok(out)
+}
+
+/// The report lines of `records`, each followed by `\n`, as one string.
+///
+/// Each line is `json.dumps(record, ensure_ascii=False, sort_keys=True)` with U+0085, U+2028
+/// and U+2029 escaped, or with `ensure_ascii=True` for a record holding a lone surrogate; a
+/// record with anything but the plain JSON types is `plain(record)`.
+///
+/// Raises:
+///     TypeError, ValueError: from `plain` (a record that is not JSON).
+#[pyfunction]
+fn json_lines<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    plain: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyString>> {
+    let out = json_lines_utf8(records, plain)?;
     // Valid UTF-8: literals from surrogate-free code points, ASCII besides, and `plain`'s text.
     let text = std::str::from_utf8(&out).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
     Ok(PyString::new(py, text))
 }
 
+/// [`json_lines`] encoded in UTF-8: the same lines as bytes, for a file or another process.
+///
+/// A batch's report lines go to the main process and then to the report file as bytes: made a
+/// string, they were decoded here, pickled, unpickled and encoded again (0.18 s of CPU for the
+/// 38 MB report of the 300k-paragraph benchmark corpus, against 0.03 s as bytes).
+///
+/// Raises:
+///     TypeError, ValueError: from `plain` (a record that is not JSON).
+#[pyfunction]
+fn json_lines_bytes<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    plain: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let out = json_lines_utf8(records, plain)?;
+    Ok(PyBytes::new(py, &out))
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(json_lines, m)?)
+    m.add_function(wrap_pyfunction!(json_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(json_lines_bytes, m)?)
 }

@@ -80,6 +80,58 @@ impl LineSplitter {
         }
         Ok((PyList::new(py, out)?, PyList::new(py, paragraphs)?))
     }
+
+    /// What pass 1 reads of a text, without its lines or ``Paragraph`` records: the body of each
+    /// paragraph (as :meth:`split` makes them), and the repair gate's answer on its lines.
+    ///
+    /// Args:
+    ///     text: the decoded text.
+    ///     gate: the repair gate (``text.repair_gate``'s).
+    ///
+    /// Returns:
+    ///     ``(bodies, suspect)``: the paragraphs' texts in order, and
+    ///     ``gate.any_may_need_repair(lines)`` of the lines :meth:`split` makes (endings included).
+    fn bodies<'py>(&self, py: Python<'py>, text: &Bound<'py, PyString>, gate: &Bound<'py, RepairGate>) -> PyResult<(Bound<'py, PyList>, bool)> {
+        let u = units(text)?;
+        // As in `split`: `text` is held and immutable, so its code points are read without the GIL.
+        let found = py.allow_threads(|| lines::split_lines(u, &self.spaces));
+        let gate = gate.get();
+        // The gate asks about each line with its ending, as `any_may_need_repair(lines)` does: a
+        // line whose scan says "compose" is made a string only then (rare), and asked last.
+        let mut suspect = false;
+        let mut compose = Vec::new();
+        let mut bodies = Vec::with_capacity(found.len());
+        for l in &found {
+            if !suspect {
+                match gate.gate.check(slice(u, l.start, l.end)) {
+                    Check::Clean => {}
+                    Check::Suspect => suspect = true,
+                    Check::Compose => compose.push(*l),
+                }
+            }
+            if l.paragraph {
+                bodies.push(substring(py, text, l.start, l.body_end)?);
+            }
+        }
+        if !suspect {
+            for l in &compose {
+                if gate.composed(py, &substring(py, text, l.start, l.end)?)? {
+                    suspect = true;
+                    break;
+                }
+            }
+        }
+        Ok((PyList::new(py, bodies)?, suspect))
+    }
+}
+
+/// `units[start..end]`.
+fn slice(units: Units<'_>, start: usize, end: usize) -> Units<'_> {
+    match units {
+        Units::U8(s) => Units::U8(&s[start..end]),
+        Units::U16(s) => Units::U16(&s[start..end]),
+        Units::U32(s) => Units::U32(&s[start..end]),
+    }
 }
 
 /// The repair gate (``text.repair_gate.may_need_repair``) of Python's tables.

@@ -84,10 +84,41 @@ def test_split_of_decoded_bytes_is_the_plain_definition(data):
     assert_split_is_the_plain_definition(value)
 
 
+def assert_texts_are_the_plain_definition(value: str) -> None:
+    """Pass 1's call: the paragraphs' texts and the gate on the lines, as the plain definitions give them."""
+    texts, suspect = split.paragraph_texts(value)
+    want_lines, want_paragraphs = split_ref.split_lines(value)
+    assert texts == [p.original for p in want_paragraphs]
+    assert all(type(t) is str for t in texts)
+    assert suspect == any(map(gate_ref.may_need_repair, want_lines))
+
+
+@LAW
+@given(text | layout | _PIECES.map(lambda data: data.decode("utf-8", "surrogateescape")))
+@example("\n  Titre \r\n\t\nCorps\rFin")
+@example("propre\r\n\x85\r\ncaf\u00c3\u00a9 et A\u0306\n")  # damage on a blank line and on a paragraph
+@example("A\u0306\u00a9\r\n\n")  # a line that composes (asked of Python's NFC)
+@example("\u3000\n\t")  # no paragraph
+def test_paragraph_texts_are_the_plain_definition(value):
+    assert_texts_are_the_plain_definition(value)
+
+
+def test_paragraph_texts_see_damage_where_the_lines_hold_it():
+    assert split.paragraph_texts("propre\r\nclean\n") == (["propre", "clean"], False)
+    assert split.paragraph_texts("propre\r\ncaf\u00c3\u00a9\n") == (["propre", "caf\u00c3\u00a9"], True)
+    # A blank line's damage counts as in any_may_need_repair(lines): its line is one of them.
+    lines, _ = split.split_lines("propre\n\x85\n")
+    assert repair_gate.any_may_need_repair(lines)
+    assert split.paragraph_texts("propre\n\x85\n") == (["propre"], True)
+    with pytest.raises(TypeError):
+        split.paragraph_texts(b"bytes")  # type: ignore[arg-type]
+
+
 def test_very_long_lines_and_many_short_ones():
     long_line = "é" * 300_000 + "\u3000" * 5 + "😀"
     for value in (long_line, long_line + "\r\n" + "x\n" * 50_000, "\n" * 100_000 + long_line):
         assert_split_is_the_plain_definition(value)
+        assert_texts_are_the_plain_definition(value)
 
 
 def test_no_white_space_beyond_the_bmp():

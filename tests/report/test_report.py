@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.report import report_file
-from nettoyeur.report.report_file import dumps_line, dumps_lines, reason_counts, records
+from nettoyeur.report.report_file import dumps_line, dumps_lines, dumps_lines_utf8, reason_counts, records
 from report_lines_reference import reference_line
 
 CASES = json.loads((Path(__file__).parents[1] / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
@@ -110,6 +110,7 @@ wide_records = st.dictionaries(st.one_of(st.sampled_from(KEYS), wide_texts), nes
 @given(st.lists(wide_records, max_size=6))
 def test_the_core_writes_the_lines_the_former_encoder_wrote(batch):
     assert dumps_lines(batch) == "".join(reference_line(r) + "\n" for r in batch)
+    assert dumps_lines_utf8(batch) == "".join(reference_line(r) + "\n" for r in batch).encode("utf-8")
     for record in batch:
         assert dumps_line(record) == reference_line(record) == plain_line(record)
 
@@ -120,6 +121,7 @@ def test_what_the_core_does_not_write_is_the_plain_definition_s(batch, odd):
     # Keys that are not strings: json's own conversion (the core hands the record to the plain definition).
     lines = batch + [odd] + batch
     assert dumps_lines(lines) == "".join(reference_line(r) + "\n" for r in lines)
+    assert dumps_lines_utf8(lines) == dumps_lines(lines).encode("utf-8")
 
 
 def test_deep_nesting_and_unwritable_values_take_the_plain_path():
@@ -131,7 +133,11 @@ def test_deep_nesting_and_unwritable_values_take_the_plain_path():
         dumps_lines([{"file": "a.txt"}, {"file": "b.txt", "repairs": {"a set"}}])
     with pytest.raises(TypeError, match="not JSON serializable"):
         dumps_lines([{"file": "a.txt", "text": b"bytes"}])
-    assert dumps_lines([]) == ""
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dumps_lines_utf8([{"file": "a.txt"}, {"file": "b.txt", "repairs": {"a set"}}])
+    assert dumps_lines([]) == "" and dumps_lines_utf8([]) == b""
+    # A file name not in UTF-8 (a lone surrogate) is written in ASCII escapes, as bytes too.
+    assert dumps_lines_utf8([{"file": "caf\udce9.txt"}]) == dumps_lines([{"file": "caf\udce9.txt"}]).encode("ascii")
 
 
 @pytest.mark.parametrize("case", CASES["report_lines"], ids=lambda c: c["label"])

@@ -11,13 +11,14 @@ from hypothesis import strategies as st
 
 from corpusgen import prose
 from nettoyeur import CleanConfig
+from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.corpus.folder_writer import FolderSink
-from nettoyeur.corpus.sources import FolderSource, load_document
+from nettoyeur.corpus.sources import FolderSource, load_document, load_first
 from nettoyeur.errors import InputError
 from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Document, Skip
 from nettoyeur.run.streaming import run
-from nettoyeur.scratch.documents import SnapshotWriter, _encoded, close_readers, restore
+from nettoyeur.scratch.documents import SnapshotWriter, _encoded, close_readers, keep, restore
 
 # Lines that repair changes (mojibake, entities, an entity left blank) beside lines it must not touch.
 _PIECES = [
@@ -64,6 +65,44 @@ def test_a_restored_document_equals_the_document_loaded(tmp_path_factory, parts,
     assert restored == loaded  # lines, paragraphs (texts, originals, repairs, verdicts), checksum, size
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from([*_PIECES, "x" * 45]), st.sampled_from(_ENDINGS)), min_size=1, max_size=12),
+    st.sampled_from(["utf-8", "cp1252", "utf-16"]),
+)
+def test_pass_one_reads_what_a_full_load_reads(tmp_path_factory, parts, encoding):
+    """load_first's texts and its snapshot, with or without a split, are those of the document loaded whole."""
+    tmp_path = tmp_path_factory.mktemp("first")
+    (tmp_path / "in").mkdir()
+    data = "".join(body + end for body, end in parts).encode(encoding, errors="replace")
+    (tmp_path / "in" / "a.txt").write_bytes(data)
+    source = FolderSource(tmp_path / "in")
+    loaded = load_document(source, "a.txt", 40)
+    item, suspect, texts = load_first(source, "a.txt", 40)
+    if isinstance(loaded, Skip):
+        assert item == loaded
+        return
+    assert type(item) is (Document if suspect else DecodedText)  # split only where repair may change a line
+    assert item.checksum == loaded.checksum and item.size == loaded.size
+    assert texts == [p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40]
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = keep(writer, item)
+    try:
+        assert restore("a.txt", where) == loaded
+    finally:
+        close_readers()
+
+
+def test_pass_one_skips_what_the_loader_skips(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blank.txt").write_bytes("\ufeff\u3000\n".encode())  # blank once decoded
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    source = FolderSource(tmp_path / "in")
+    for name in ("blank.txt", "empty.txt", "missing.txt"):
+        item, suspect, texts = load_first(source, name, 100)
+        assert item == source.load(name) and isinstance(item, Skip) and not suspect and texts == []
+
+
 def test_restore_keeps_repairs_blank_verdicts_and_unrepaired_long_lines(tmp_path):
     long = "x" * 50 + " cafÃ©"
     data = ("\r\nLe cafÃ© est bon\r\n&nbsp;\r\n" + long + "\r\nfin\r\n\r\n").encode("utf-8")
@@ -108,15 +147,15 @@ class ChangingSource(FolderSource):
         super().__init__(root)
         self.loads: dict[str, int] = {}
 
-    def load(self, key: str) -> Document | Skip:
+    def load_text(self, key: str) -> DecodedText | Skip:  # what load and pass 1 read
         self.loads[key] = self.loads.get(key, 0) + 1
         if self.loads[key] == 1:
-            return super().load(key)
+            return super().load_text(key)
         path = self.root / key
         saved = path.read_bytes()
         path.write_bytes(saved + b"CHANGED AFTER THE FIRST PASS of the run.\n")
         try:
-            return super().load(key)
+            return super().load_text(key)
         finally:
             path.write_bytes(saved)
 

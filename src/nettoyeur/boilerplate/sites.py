@@ -81,7 +81,8 @@ def document_site(doc: Document, setting: str) -> str | None:
     """Returns the site of ``doc`` under the ``site`` setting (see the module), or None.
 
     ``doc`` is the document as its source loaded it (a record's fields are on
-    :attr:`~nettoyeur.corpus.shards.RecordDocument.record`; a view without its long lines has none).
+    :attr:`~nettoyeur.corpus.shards.RecordDocument.record`; a view without its long lines has none),
+    or pass 1's decoded text of a folder's file (``corpus.folder_reader.DecodedText``: a path, no record).
     """
     if setting == "none":
         return None

@@ -14,6 +14,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from nettoyeur.errors import InputError
@@ -218,8 +219,27 @@ def _read_bytes(path: str | Path, max_bytes: int | None) -> bytes | None:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> Document | Skip:
-    """Reads and decodes one file into a Document (paragraphs not yet repaired).
+@dataclass(slots=True)
+class DecodedText:
+    """A file read and decoded, not yet split: what pass 1 needs of a document (see :func:`load_text`).
+
+    Attributes:
+        path: path relative to the input root.
+        encoding: as :attr:`Document.encoding`.
+        text: the decoded text.
+        checksum: SHA-256 of the input bytes.
+        size: number of input bytes.
+    """
+
+    path: str
+    encoding: str
+    text: str
+    checksum: str
+    size: int
+
+
+def load_text(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> DecodedText | Skip:
+    """Reads and decodes one file, without splitting it (:func:`load` splits it).
 
     Args:
         root: the input folder.
@@ -228,7 +248,8 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
         max_lines: a file with more lines is skipped (``too-many-lines``) before it is split.
 
     Returns:
-        the Document, or a Skip naming why the file could not be used.
+        the decoded text, or a Skip naming why the file could not be used (a text without a
+        paragraph is not found out here: :func:`empty_skip` names it once split).
     """
     try:
         data = _read_bytes(os.path.join(root, rel), max_bytes)  # a str: pathlib's join costs more than the read
@@ -266,11 +287,36 @@ def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | No
                 f"it has {lines:,} lines, more than max_file_lines ({max_lines:,}): split it, "
                 "or raise the cap (--max-file-lines)",
             )
-    doc = Document(path=rel, encoding=encoding, checksum=hashlib.sha256(data).hexdigest(), size=len(data))
-    doc.lines, doc.paragraphs = split_lines(text)
-    if not doc.paragraphs:  # e.g. a byte-order mark and Unicode spaces only
-        return Skip(rel, "empty", f"the file holds only whitespace once decoded as {encoding}")
-    return doc
+    return DecodedText(rel, encoding, text, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def empty_skip(decoded: DecodedText) -> Skip:
+    """The Skip of a decoded file without a paragraph (e.g. a byte-order mark and Unicode spaces only)."""
+    return Skip(decoded.path, "empty", f"the file holds only whitespace once decoded as {decoded.encoding}")
+
+
+def split_document(decoded: DecodedText) -> Document | Skip:
+    """Splits a decoded file into a Document (paragraphs not yet repaired), or the Skip of one without a paragraph."""
+    lines, paragraphs = split_lines(decoded.text)
+    if not paragraphs:
+        return empty_skip(decoded)
+    return Document(decoded.path, decoded.encoding, lines, paragraphs, decoded.checksum, decoded.size)
+
+
+def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> Document | Skip:
+    """Reads and decodes one file into a Document (paragraphs not yet repaired).
+
+    Args:
+        root: the input folder.
+        rel: the file's path relative to ``root``.
+        max_bytes: a larger file is skipped (``too-large``) without being read.
+        max_lines: a file with more lines is skipped (``too-many-lines``) before it is split.
+
+    Returns:
+        the Document, or a Skip naming why the file could not be used.
+    """
+    item = load_text(root, rel, max_bytes, max_lines)
+    return item if isinstance(item, Skip) else split_document(item)
 
 
 def iter_documents(root: Path, paths: list[str]) -> Iterator[Document | Skip]:

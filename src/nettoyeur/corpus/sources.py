@@ -18,18 +18,31 @@ from typing import Protocol, runtime_checkable
 from tqdm import tqdm
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.corpus.folder_reader import check_locations, list_files, load
+from nettoyeur.corpus.folder_reader import (
+    DecodedText,
+    check_locations,
+    empty_skip,
+    list_files,
+    load_text,
+    split_document,
+)
 from nettoyeur.corpus.folder_writer import FolderSink, folder_sink
 from nettoyeur.errors import InputChangedError
 from nettoyeur.records import Document, Skip
 from nettoyeur.scratch.documents import Where, restore
 from nettoyeur.text.repair import mark_blank_after_repair, repair
 from nettoyeur.text.repair_gate import any_may_need_repair
+from nettoyeur.text.split import paragraph_texts
 
 
 @runtime_checkable
 class Source(Protocol):
-    """A corpus to read."""
+    """A corpus to read.
+
+    A source may also offer ``load_text(key) -> DecodedText | Skip`` (a folder does): the
+    document read and decoded but not split, for the pass that reads no more of most
+    documents (:func:`load_first`); its ``load`` is then ``split_document`` of it.
+    """
 
     def list(self) -> tuple[list[str], list[Skip]]:
         """Returns the document keys in corpus order, and the entries skipped."""
@@ -77,8 +90,13 @@ class FolderSource:
         return list_files(self.root)
 
     def load(self, key: str) -> Document | Skip:
-        """Reads and decodes one file."""
-        return load(self.root, key, self.max_bytes, self.max_lines)
+        """Reads, decodes and splits one file."""
+        item = self.load_text(key)
+        return item if isinstance(item, Skip) else split_document(item)
+
+    def load_text(self, key: str) -> DecodedText | Skip:
+        """Reads and decodes one file, without splitting it (see :func:`load_first`)."""
+        return load_text(self.root, key, self.max_bytes, self.max_lines)
 
 
 def list_shown(source: Source, show: bool) -> tuple[list[str], list[Skip]]:
@@ -203,3 +221,44 @@ def load_for_pass(
         if isinstance(item, Skip) or item.checksum != checksum:
             raise _changed(key)
     return repair_document(item, max_line_chars, suspect), suspect
+
+
+def _analysable_texts(doc: Document, max_line_chars: int) -> list[str]:
+    """The texts of the paragraphs of ``doc`` the boilerplate signals read: kept, at most ``max_line_chars`` long."""
+    return [p.text for p in doc.paragraphs if p.verdict is None and len(p.text) <= max_line_chars]
+
+
+def load_first(
+    source: Source, key: str, max_line_chars: int
+) -> tuple[Document | DecodedText | Skip, bool, list[str]]:
+    """Loads a document in pass 1, as far as the pass reads it: its analysable paragraphs' texts.
+
+    A source that gives decoded text (``load_text``, a folder) and a document that needs no
+    repair make no lines and no ``Paragraph`` records: one native call splits the text into
+    its paragraphs' texts and asks the repair gate about its lines
+    (:func:`~nettoyeur.text.split.paragraph_texts`). A document that may need repair, or one
+    from another source, is loaded and repaired as :func:`load_for_pass` does.
+
+    Returns:
+        ``(item, whether a line may need repair, texts)``: the item is the decoded text (no
+        repair needed), the repaired document or a skip; the texts are those of its paragraphs
+        that are kept and at most ``max_line_chars`` long, in order.
+    """
+    read_text = getattr(source, "load_text", None)
+    if read_text is None:
+        item, suspect = load_for_pass(source, key, None, max_line_chars)
+        return item, suspect, [] if isinstance(item, Skip) else _analysable_texts(item, max_line_chars)
+    decoded = read_text(key)
+    if isinstance(decoded, Skip):
+        return decoded, False, []
+    texts, suspect = paragraph_texts(decoded.text)
+    if not texts:
+        return empty_skip(decoded), False, []
+    if suspect:  # repaired as load_for_pass repairs it (few documents)
+        doc = split_document(decoded)
+        assert isinstance(doc, Document)  # it has paragraphs
+        repair_document(doc, max_line_chars)
+        return doc, True, _analysable_texts(doc, max_line_chars)
+    if max(map(len, texts)) > max_line_chars:
+        texts = [t for t in texts if len(t) <= max_line_chars]
+    return decoded, False, texts

@@ -102,10 +102,10 @@ class ReportFile:
         prefix = temporary_prefix(path)  # named after the report: a killed run's leftover is removed here
         remove_stale_temporaries(path.parent, recursive=False, prefix=prefix)
         fd, self.tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.handle = os.fdopen(fd, "wb")
 
-    def write(self, text: str) -> None:
-        """Appends report lines to the temporary file.
+    def write(self, text: bytes) -> None:
+        """Appends report lines (UTF-8) to the temporary file.
 
         Raises:
             OSError: the disk is full (its filename is the report's path).

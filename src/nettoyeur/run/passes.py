@@ -37,12 +37,12 @@ from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
-from nettoyeur.corpus.sources import analysable, load_for_pass
+from nettoyeur.corpus.sources import analysable, load_first, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import dumps_lines, records
+from nettoyeur.report.report_file import dumps_lines_utf8, records
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
@@ -96,12 +96,11 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
     max_chars = ctx.config.max_line_chars
     with _snapshots(ctx) as kept:
         for key in keys:
-            item, suspect = _load_checked(ctx, key, None)
+            item, suspect, texts = load_first(ctx.source, key, max_chars)  # texts: the analysable ones
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, documents.keep(kept, item))
-            texts = [p.text for p in item.paragraphs if p.verdict is None and len(p.text) <= max_chars]  # analysable
             found.extend(counted_keys(texts, document_site(item, ctx.config.site)))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
@@ -431,10 +430,10 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
 
 @dataclass
 class BatchOutput:
-    """Pass 3's result for one batch: staged or rendered files (or documents), report lines, counts."""
+    """Pass 3's result for one batch: staged or rendered files (or documents), report lines (UTF-8), counts."""
 
     outputs: list[Any]
-    report: str
+    report: bytes
     counts: Counter
 
 
@@ -462,4 +461,4 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
         elif ctx.ship_documents:
             outputs.append(doc)
     process_pool.trim_memory()
-    return BatchOutput(outputs, dumps_lines(found), counts)
+    return BatchOutput(outputs, dumps_lines_utf8(found), counts)

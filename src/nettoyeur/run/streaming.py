@@ -70,7 +70,7 @@ from nettoyeur.executors.local import LocalExecutor
 from nettoyeur.records import Skip, Verdict
 from nettoyeur.report.report_file import (
     default_report_path,
-    dumps_lines,
+    dumps_lines_utf8,
     reported_line,
     write_summary,
 )
@@ -164,7 +164,7 @@ def run(
         counts = _write_pass(ctx, executor, tasks, len(corpus.batch_keys), len(corpus.infos), sink, report_file, show)
         if sink is not None:
             sink.close()
-        report_file.write(dumps_lines(reported_line(r) for r in contained_reported))
+        report_file.write(dumps_lines_utf8(reported_line(r) for r in contained_reported))
         report_file.commit()
         report_file = None
         clock["write"] = time.perf_counter()

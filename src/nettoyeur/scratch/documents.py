@@ -32,6 +32,7 @@ import marshal
 import os
 from collections import OrderedDict
 
+from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.records import Document
 from nettoyeur.text.repair import mark_blank_after_repair
 from nettoyeur.text.split import split_lines
@@ -83,8 +84,24 @@ class SnapshotWriter:
             OSError: the disk is full (the message names the file).
         """
         repaired = [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
-        latin, text = _encoded("".join(doc.lines))
-        data = marshal.dumps((doc.encoding, doc.checksum, doc.size, latin, text, repaired))
+        return self._append(doc.encoding, doc.checksum, doc.size, "".join(doc.lines), repaired)
+
+    def add_decoded(self, decoded: DecodedText) -> Where:
+        """Appends a decoded file that needs no repair (pass 1 splits it no further); returns where it lies.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+        """
+        return self._append(decoded.encoding, decoded.checksum, decoded.size, decoded.text, [])
+
+    def _append(self, encoding: str, checksum: str, size: int, text: str, repaired: list[tuple]) -> Where:
+        """Appends one record (see the module); returns where it lies.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+        """
+        latin, encoded = _encoded(text)
+        data = marshal.dumps((encoding, checksum, size, latin, encoded, repaired))
         try:
             self._handle.write(data)
         except OSError as err:  # name the file: the message must say where the disk is full
@@ -111,8 +128,10 @@ class SnapshotWriter:
         self.close()
 
 
-def keep(writer: SnapshotWriter | None, doc: Document) -> Where | None:
-    """Keeps ``doc``'s snapshot when there is a writer and ``doc`` is a plain document; returns where, or None.
+def keep(writer: SnapshotWriter | None, doc: Document | DecodedText) -> Where | None:
+    """Keeps ``doc``'s snapshot when there is a writer and ``doc`` is a plain document or decoded file; returns where.
+
+    Returns None where none is kept.
 
     A source's own document type (a JSON Lines record, which carries its other fields to
     the output) is loaded from the source again in each pass.
@@ -120,7 +139,11 @@ def keep(writer: SnapshotWriter | None, doc: Document) -> Where | None:
     Raises:
         OSError: the disk is full (the message names the file).
     """
-    return writer.add(doc) if writer is not None and type(doc) is Document else None
+    if writer is None:
+        return None
+    if type(doc) is DecodedText:
+        return writer.add_decoded(doc)
+    return writer.add(doc) if type(doc) is Document else None
 
 
 def restore(key: str, where: Where) -> Document:

@@ -254,7 +254,8 @@ def _compose(text: str) -> str | None:
 # entity pattern, then each character and its next one against the tables above, then, for a
 # text beyond latin-1 that may compose, the same on its NFC form. Its plain Python reference,
 # the numpy code it replaced, is tests/repair_gate_reference.py.
-_GATE = _core.RepairGate(
+# Public: text.split.paragraph_texts asks it about a document's lines in the same call as the split.
+GATE = _core.RepairGate(
     _CLASSES, _PAIRS.ravel(), _SINGLE, _COMPOSING, list(PLAIN_ASTRAL), _ENTITIES, _compose
 )
 
@@ -268,7 +269,7 @@ def may_need_repair(text: str) -> bool:
     Raises:
         TypeError: ``text`` is not a str.
     """
-    return _GATE.may_need_repair(text)
+    return GATE.may_need_repair(text)
 
 
 def any_may_need_repair(texts: list[str]) -> bool:
@@ -277,4 +278,4 @@ def any_may_need_repair(texts: list[str]) -> bool:
     Raises:
         TypeError: ``texts`` is not a list of str.
     """
-    return _GATE.any_may_need_repair(texts)
+    return GATE.any_may_need_repair(texts)
