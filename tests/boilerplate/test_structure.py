@@ -17,7 +17,7 @@ from golden_documents import assert_marked
 from golden_documents import document as _doc
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
-from nettoyeur.boilerplate.mark import mark
+from nettoyeur.boilerplate.mark import DIGIT, line_marks, mark
 from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
@@ -93,6 +93,24 @@ def test_only_unflagged_lines_of_long_enough_runs_of_counted_links_are_flagged(p
                 run += flags[j] is None
                 j += step
         assert run >= COUNTED_RUN_MIN
+
+
+_COUNT_TEXTS = st.text(st.sampled_from("Ab (),.1²٣ \u00a0"), max_size=16) | st.sampled_from(
+    ["Music (12)", "Old Boats (7)", "Rovai (2001)"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_COUNT_TEXTS, st.booleans()), max_size=12))
+def test_the_links_mark_finds_once_are_the_counted_links(page):
+    # mark looks for counted links once a document, among the lines with a figure only (``DIGIT``):
+    # every counted link has one, and the runs found from the links given are those found here.
+    texts = [" ".join(text.split()) or "x" for text, _ in page]
+    infos = [describe(text) for text in texts]
+    flags = [CHROME if flagged else None for _, flagged in page]
+    links = {k for k, line in enumerate(line_marks(texts)) if line & DIGIT and counted_link(texts[k])}
+    assert links == {k for k, text in enumerate(texts) if counted_link(text)}
+    assert counted_lists(infos, flags, links) == counted_lists(infos, flags)
 
 
 def test_a_run_one_short_of_the_minimum_stays():

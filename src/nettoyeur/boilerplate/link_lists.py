@@ -11,6 +11,7 @@ parties, the parts of a story) shares its words with the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from nettoyeur.boilerplate.line_shapes import LineInfo, article_stems
 from nettoyeur.records import Verdict
@@ -35,18 +36,19 @@ def counted_link(text: str) -> bool:
     return text.endswith(")") and _COUNTED.search(text) is not None
 
 
-def _runs(infos: list[LineInfo], flags: list[Verdict | None]) -> list[list[int]]:
+def _runs(flags: list[Verdict | None], links: Collection[int]) -> list[list[int]]:
     """Returns the unflagged lines of each run of counted links long enough (flagged lines neither count nor break it).
 
     A flagged line between two entries (an advertisement, a "more" link) is gone once the
-    page is cleaned: cleaning the output again must find the same run.
+    page is cleaned: cleaning the output again must find the same run. ``links``: the lines
+    that are counted links.
     """
     runs: list[list[int]] = []
     current: list[int] = []
-    for k, info in enumerate(infos):
-        if flags[k] is not None:
+    for k, flag in enumerate(flags):
+        if flag is not None:
             continue
-        if counted_link(info.text):
+        if k in links:
             current.append(k)
             continue
         if len(current) >= COUNTED_RUN_MIN:
@@ -57,7 +59,9 @@ def _runs(infos: list[LineInfo], flags: list[Verdict | None]) -> list[list[int]]
     return runs
 
 
-def counted_lists(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
+def counted_lists(
+    infos: list[LineInfo], flags: list[Verdict | None], links: Collection[int] | None = None
+) -> dict[int, Verdict]:
     """Returns the verdicts of the lines in runs of counted links that are not about the article.
 
     The article is the unflagged prose outside every run (with none, a run is judged by its
@@ -66,8 +70,12 @@ def counted_lists(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[in
     Args:
         infos: the shapes of the kept paragraphs, in order.
         flags: the verdicts found so far (None: kept), read only.
+        links: the positions of the lines that are :func:`counted_link`, when known (``mark`` finds
+            them once a document); None: found here.
     """
-    runs = _runs(infos, flags)
+    if links is None:
+        links = {k for k, info in enumerate(infos) if counted_link(info.text)}
+    runs = _runs(flags, links)
     if not runs:
         return {}
     inside = {j for run in runs for j in run}

@@ -53,7 +53,8 @@ innovation); a menu label from a site template ("Wellness", "Faits divers") does
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import spared
@@ -71,7 +72,7 @@ from nettoyeur.boilerplate.line_shapes import (
     memo_for,
     shapes_core,
 )
-from nettoyeur.boilerplate.link_lists import counted_lists
+from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule, has_date
@@ -831,15 +832,16 @@ def mark(
     Raises:
         ValueError: ``lines``, ``around`` or ``marks`` does not hold one entry per kept paragraph.
     """
-    paras = [p for p in doc.paragraphs if p.kept]
+    paras = [p for p in doc.paragraphs if p.verdict is None]  # (``p.kept``: a property call each)
     if lines is None:
         lines = shapes(paras, rules)
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     marks, around = line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
+    page = _Lines.of(lines, marks, around)
     marked = 0
     while True:
-        flags = _round(lines, marks, around, file_counts, min_files, line_signals, comments, site)
+        flags = _round(page, file_counts, min_files, line_signals, comments, site)
         found = 0
         for p, flag in zip(paras, flags):
             if flag is not None and p.index not in protect:
@@ -855,23 +857,57 @@ def mark(
         # keys and flags do not change with what was removed around it: they are passed on, not
         # found again (neighbours and line flags were 0.5 s of a round's 2.3 s, benchmark corpus).
         left = [k for k, p in enumerate(paras) if p.verdict is None]
-        paras, lines = [paras[k] for k in left], [lines[k] for k in left]
-        around, marks = [around[k] for k in left], [marks[k] for k in left]
+        paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
 
 
+class _Lines(NamedTuple):
+    """A document's kept lines as a round of :func:`mark` reads them; what a line alone tells is found once.
+
+    Attributes:
+        lines: the shape and first matching rule of each (``mark``'s ``lines``).
+        infos: their shapes alone.
+        marks: their :func:`line_marks`.
+        around: their frequency keys (:func:`neighbours`).
+        links: the lines that end with a count (:func:`~nettoyeur.boilerplate.link_lists.counted_link`):
+            the counted lists' runs are made of them.
+    """
+
+    lines: list[tuple[LineInfo, Rule | None]]
+    infos: list[LineInfo]
+    marks: list[int]
+    around: list[Near]
+    links: frozenset[int]
+
+    @classmethod
+    def of(cls, lines: list[tuple[LineInfo, Rule | None]], marks: list[int], around: list[Near]) -> _Lines:
+        """Returns the lines of a document with what their shapes and flags tell (``mark``'s arguments)."""
+        infos = [info for info, _ in lines]
+        # Only a line with a figure can end with a count (the regular expression's \d).
+        links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
+        return cls(lines, infos, marks, around, links)
+
+    def keep(self, left: list[int]) -> _Lines:
+        """Returns the lines at the positions ``left`` (increasing): those a round kept."""
+        lines, infos = [self.lines[k] for k in left], [self.infos[k] for k in left]
+        marks, around = [self.marks[k] for k in left], [self.around[k] for k in left]
+        links = self.links
+        if links:
+            at = {k: j for j, k in enumerate(left)}
+            links = frozenset(at[k] for k in links if k in at)
+        return _Lines(lines, infos, marks, around, links)
+
+
 def _round(
-    lines: list[tuple[LineInfo, Rule | None]],
-    marks: list[int],
-    around: list[Near],
+    page: _Lines,
     file_counts: Mapping[int, int] | None,
     min_files: int,
     line_signals: bool,
     comments: str,
     site: str | None = None,
 ) -> list[Verdict | None]:
-    """Returns the verdicts of one round of :func:`mark` on the kept lines (the arguments are ``mark``'s)."""
-    infos = [info for info, _ in lines]
+    """Returns the verdicts of one round of :func:`mark` on the kept lines ``page`` (the rest: ``mark``'s arguments)."""
+    lines, infos, marks, around = page.lines, page.infos, page.marks, page.around
     site_around = None if site is None or file_counts is None else _scoped(around, site)
     read_at, where = (around, "") if site_around is None else (site_around, f" of {site}")
     if line_signals:
@@ -887,7 +923,7 @@ def _round(
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
     infos = _wrapped_prose(infos, flags, marks)
-    flags = _structure_signals(infos, marks, flags)
+    flags = _structure_signals(infos, page.links, flags)
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
@@ -915,14 +951,16 @@ def _round(
     return flags
 
 
-def _structure_signals(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> list[Verdict | None]:
+def _structure_signals(
+    infos: list[LineInfo], links: frozenset[int], flags: list[Verdict | None]
+) -> list[Verdict | None]:
     """Returns ``flags`` with the verdicts of the signals that read a run of lines by its structure.
 
-    Runs of links with counts (:func:`~nettoyeur.boilerplate.link_lists.counted_lists`): only
-    lines with a figure (:data:`DIGIT` in ``marks``) can end with a count.
+    Runs of links with counts (:func:`~nettoyeur.boilerplate.link_lists.counted_lists`; ``links``: the
+    lines that end with a count): a page with fewer than ``COUNTED_RUN_MIN`` of them has no run.
     """
-    if any(line & DIGIT for line in marks):
-        for k, verdict in counted_lists(infos, flags).items():
+    if len(links) >= COUNTED_RUN_MIN:
+        for k, verdict in counted_lists(infos, flags, links).items():
             flags[k] = verdict
     return flags
 
@@ -984,11 +1022,11 @@ def _article_signals(
                 block = _block_files(file_counts, around[k])
                 if n_files >= need and block >= need and marks[k] & LETTER and not article.on_topic(info):
                     flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
-    body = [k for k, g in enumerate(good) if g]
-    if not body:
+    bounds = _bounds(good)
+    if bounds is None:
         return flags
     before_position = list(flags)
-    _position(infos, marks, flags, article, body[0], body[-1])
+    _position(infos, marks, flags, article, *bounds)
     apart = _outlying(infos, flags, marks)
     if not apart:
         return flags
@@ -999,10 +1037,17 @@ def _article_signals(
         flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
     good = [g and k not in apart for k, g in enumerate(good)]
     article = _Article(infos, good)
-    body = [k for k, g in enumerate(good) if g]
-    if body:
-        _position(infos, marks, flags, article, body[0], body[-1])
+    bounds = _bounds(good)
+    if bounds is not None:
+        _position(infos, marks, flags, article, *bounds)
     return flags
+
+
+def _bounds(good: list[bool]) -> tuple[int, int] | None:
+    """Returns the first and the last line of the body (the ``good`` ones), or None when there is none."""
+    if True not in good:
+        return None
+    return good.index(True), len(good) - 1 - good[::-1].index(True)
 
 
 def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
@@ -1039,16 +1084,16 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
 
 
 def _run_evidence(
-    infos: list[LineInfo], marks: list[int], signalled: list[bool], article: _Article, first: int, last: int
+    infos: list[LineInfo], marks: list[int], signalled: list[bool], article: _Article, runs: list[tuple[int, int]]
 ) -> list[bool]:
-    """For each line inside the body, whether its run of short lines shows chrome.
+    """For each line inside the body, whether its run of short lines (``runs``: :func:`_short_runs`) shows chrome.
 
     It does when another signal flagged a line of the run or one just beside it (a
     banner between two runs), or when the run holds a single label foreign to the
     article (among headings).
     """
     evidence = [False] * len(infos)
-    for k, end in _short_runs(infos, first, last):
+    for k, end in runs:
         # A lone off-topic label among the article's headings is a widget's caption; a run of
         # such labels without chrome beside them is a table or a list of the article (names,
         # figures, field labels).
@@ -1061,31 +1106,31 @@ def _run_evidence(
     return evidence
 
 
-def _short_runs(infos: list[LineInfo], first: int, last: int) -> Iterator[tuple[int, int]]:
-    """Yields the ``(start, end)`` of each run of lines that are not prose strictly inside ``first..last``."""
-    k = first + 1
-    while k < last:
+def _short_runs(infos: list[LineInfo], first: int, last: int) -> list[tuple[int, int]]:
+    """Returns the ``(start, end)`` of each run of lines that are not prose strictly inside ``first..last``."""
+    runs = []
+    start = None
+    for k in range(first + 1, last):
         if infos[k].prose:
-            k += 1
-            continue
-        end = k
-        while end < last and not infos[end].prose:
-            end += 1
-        yield k, end
-        k = end
+            if start is not None:
+                runs.append((start, k))
+                start = None
+        elif start is None:
+            start = k
+    if start is not None:
+        runs.append((start, last))
+    return runs
 
 
-def _chrome_runs(
-    infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int, last: int
-) -> dict[int, str]:
+def _chrome_runs(marks: list[int], signalled: list[bool], runs: list[tuple[int, int]]) -> dict[int, str]:
     """Returns the short lines inside the body that stand in a run of chrome, with the evidence.
 
-    A run of at least ``CHROME_RUN_LINES`` lines that are not prose, with at least
-    ``CHROME_RUN_SHARE`` of them flagged by other signals, is a sidebar or a menu set
-    between two prose blocks of the page: its lines without figures are chrome too.
+    A run (of ``runs``: :func:`_short_runs`) of at least ``CHROME_RUN_LINES`` lines that are not
+    prose, with at least ``CHROME_RUN_SHARE`` of them flagged by other signals, is a sidebar or a
+    menu set between two prose blocks of the page: its lines without figures are chrome too.
     """
     out: dict[int, str] = {}
-    for k, end in _short_runs(infos, first, last):
+    for k, end in runs:
         flagged = sum(signalled[k:end])
         if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
             detail = f"in a run of {end - k} short lines, {flagged} flagged"
@@ -1195,10 +1240,13 @@ def _position(
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
     _footer(infos, marks, flags, signalled, article, last)
-    evidence = _run_evidence(infos, marks, signalled, article, first, last)
-    # Dates and bylines are not chrome here: a dated list of the article is content.
-    chrome_flagged = [f is not None and not f.reason.startswith(_DATED_KINDS) for f in flags]
-    chrome = _chrome_runs(infos, marks, [s and c for s, c in zip(signalled, chrome_flagged)], first, last)
+    runs = _short_runs(infos, first, last)
+    evidence = _run_evidence(infos, marks, signalled, article, runs)
+    chrome: dict[int, str] = {}
+    if any(end - k >= CHROME_RUN_LINES for k, end in runs):
+        # Dates and bylines are not chrome here: a dated list of the article is content.
+        chrome_flagged = [s and not f.reason.startswith(_DATED_KINDS) for s, f in zip(signalled, flags)]
+        chrome = _chrome_runs(marks, chrome_flagged, runs)
     for k in range(first + 1, last):
         info, line = infos[k], marks[k]
         if k in chrome and not line & ATTRIBUTION:
