@@ -28,6 +28,7 @@ text (paragraph, heading, menu item) a line, as an HTML-to-text step writes them
     python benchmarks/e2e.py --no-peers                        # nettoyeur's rows only
     python benchmarks/e2e.py --real ~/pages --sizes 100000,1000000   # your own text files, grown to each size
     python benchmarks/e2e.py --baseline-python /path/to/other/.venv/bin/python   # a "before" row per size
+    python benchmarks/e2e.py --baseline-python ... --repeat 3   # each row the median of 3 runs, order alternated
 """
 
 from __future__ import annotations
@@ -138,6 +139,23 @@ def legend(workers: int, dt_max: int, missing: str | None) -> None:
         )
 
 
+def repeated(
+    variants: list[tuple[str, list[str], str]], times: int, corpus: Path, root: Path, workers: int
+) -> list[dict]:
+    """Cleans ``corpus`` with each variant ``times`` times; returns each variant's run of median wall time.
+
+    The order alternates (first to last, then last to first): on this file system a run is slower
+    the sooner it follows a mass deletion (see :func:`clean`), so the variant that always ran
+    first would pay for it alone.
+    """
+    found: list[list[dict]] = [[] for _ in variants]
+    for turn in range(max(1, times)):
+        order = list(enumerate(variants))
+        for k, (_, extra, python) in order if turn % 2 == 0 else reversed(order):
+            found[k].append(clean(corpus, fresh(root, "out"), workers, extra, python))
+    return [sorted(runs, key=lambda s: s["wall"])[len(runs) // 2] for runs in found]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100000,300000,1000000,3000000", help="paragraphs, ascending")
@@ -157,6 +175,12 @@ def main() -> None:
         "--baseline-python",
         default=None,
         help="an interpreter whose nettoyeur also cleans each size, as the row 'before' (another release)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each variant this many times, in alternating order, and show the run of median wall time",
     )
     parser.add_argument(
         "--peer-max-paragraphs",
@@ -203,8 +227,7 @@ def main() -> None:
             if args.baseline_python:
                 variants.append(("before", [], args.baseline_python))
             runs = []
-            for name, extra, python in variants:
-                s = clean(corpus, fresh(root, "out"), args.workers, extra, python)
+            for (name, _, _), s in zip(variants, repeated(variants, args.repeat, corpus, root, args.workers)):
                 runs.append(s)
                 stages = s.get("stage_seconds", {})
                 passes = "/".join(f"{stages.get(k, 0):.1f}" for k in ("count", "analyse", "decide", "remark", "write"))
