@@ -247,6 +247,7 @@ class StoredShapes:
         marks: list[int] = []
         stop, words, flags, keys, above, below, line_marks = self._rows
         rule_of = self._memo.shape
+        new = tuple.__new__  # the named tuple made in C, without LineInfo.__new__'s Python frame
         for p, code in zip(paragraphs, codes):
             if code:
                 continue
@@ -258,7 +259,7 @@ class StoredShapes:
                 line = text if f & _COLLAPSED else collapse(text)
                 out.append(
                     (
-                        LineInfo(line, words[local], stop[local], f & _PROSE != 0, f & _SENTENCE != 0),
+                        new(LineInfo, (line, words[local], stop[local], f & _PROSE != 0, f & _SENTENCE != 0)),
                         rule_of(text)[1] if f & _RULED else None,
                     )
                 )
