@@ -18,7 +18,7 @@ from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, article_stems
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.corpus.sources import folder_pair
 from nettoyeur.executors.local import LocalExecutor
-from nettoyeur.records import Document, Verdict
+from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.run import passes
 from nettoyeur.run.streaming import run
 from nettoyeur.scratch import line_shapes
@@ -38,11 +38,13 @@ _ALPHABET = "ab é É,;.-'’!?…»)\"_1²½日本の語・ \t\u00a0\u2003\u030
 texts = st.text(alphabet=_ALPHABET, max_size=80) | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join)
 
 
-def _stored(lines: list, folder: str, memo: ShapeMemo | None = None, around: list | None = None) -> StoredShapes:
-    """Writes the shapes, rules and keys of one shard and reads them back (by default a fresh memo without rules)."""
+def _stored(
+    lines: list, texts: list[str], folder: str, memo: ShapeMemo | None = None, around: list | None = None
+) -> StoredShapes:
+    """Writes one shard's shapes, rules and keys (its texts ``texts``), read back (default: a memo without rules)."""
     log = line_shapes.ShapeLog()
     around = [mark.NO_COUNTS] * len(lines) if around is None else around
-    log.add(lines, around, mark.line_marks([info.text for info, _ in lines]))
+    log.add(lines, around, mark.line_marks([info.text for info, _ in lines]), texts)
     spill = str(Path(folder) / "0000000.txt")
     log.write(spill + line_shapes.SUFFIX)
     return StoredShapes([spill], [0], memo or ShapeMemo(None))
@@ -53,7 +55,7 @@ def _stored(lines: list, folder: str, memo: ShapeMemo | None = None, around: lis
 def test_a_stored_shape_reads_as_the_described_line(body, asked):
     fresh = [describe(t) for t in body]
     with tempfile.TemporaryDirectory() as folder:
-        stored = [_stored([(info, None) for info in fresh], folder).shape(pid, t) for pid, t in enumerate(body)]
+        stored = [_stored([(info, None) for info in fresh], body, folder).shape(pid, t) for pid, t in enumerate(body)]
     for a, b in zip(stored, fresh):
         assert type(a) is LineInfo
         assert (a.text, a.n_words, a.prose, a.sentence) == (b.text, b.n_words, b.prose, b.sentence)
@@ -66,6 +68,56 @@ def test_a_stored_shape_reads_as_the_described_line(body, asked):
     for question in sorted(questions):
         assert (question in from_stored) == (question in from_fresh), question
     assert from_stored.shared_lines(asked) == from_fresh.shared_lines(asked)
+
+
+def _lines_doc(texts: list[str]) -> Document:
+    """A document of one paragraph a text (white space and all), each on its own line."""
+    return Document("doc.txt", lines=list(texts), paragraphs=[Paragraph(k, k + 1, t, t) for k, t in enumerate(texts)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts.filter(str.strip), min_size=1, max_size=8), st.data())
+def test_lines_read_every_kept_line_as_described_whatever_its_white_space(body, data):
+    # A paragraph with a verdict of pass 2 has no id; one dedup removed has an id but is not read.
+    codes = data.draw(st.lists(st.sampled_from([0, 0, 1]), min_size=len(body), max_size=len(body)))
+    removed = data.draw(st.lists(st.booleans(), min_size=len(body), max_size=len(body)))
+    analysed = [t for t, code in zip(body, codes) if not code]
+    doc = _lines_doc(body)
+    for p, gone in zip(doc.paragraphs, removed):
+        p.verdict = Verdict("duplicate") if gone else None
+    with tempfile.TemporaryDirectory() as folder:
+        store = _stored([(describe(t), None) for t in analysed], analysed, folder)
+        shapes, near, marks = store.lines(doc, codes, 0, MAX_CHARS)
+    read = [t for t, code, gone in zip(body, codes, removed) if not code and not gone]
+    assert [info for info, _ in shapes] == [describe(t) for t in read]
+    assert all(rule is None for _, rule in shapes)
+    assert near == [mark.NO_COUNTS] * len(read)
+    assert marks == mark.line_marks([describe(t).text for t in read])
+
+
+def test_lines_of_a_document_whose_ids_run_into_the_next_batch(tmp_path):
+    # Batch 0 holds ids 0-1, batch 1 ids 2-3: the document starting at id 1 reads rows of both files.
+    body = ["Accueil", "Une  phrase\tde l'article, assez longue pour être de la prose.", "Contact", " Plan du site"]
+    spills = []
+    for b, part in enumerate([body[:2], body[2:]]):
+        log = line_shapes.ShapeLog()
+        log.add(
+            [(describe(t), None) for t in part],
+            [mark.NO_COUNTS] * 2,
+            mark.line_marks([describe(t).text for t in part]),
+            part,
+        )
+        spills.append(str(tmp_path / f"{b}.txt"))
+        log.write(spills[-1] + line_shapes.SUFFIX)
+    store = StoredShapes(spills, [0, 2], ShapeMemo(None))
+    assert store.lines(_lines_doc(body[:1]), [0], 0, MAX_CHARS)[0] == [(describe(body[0]), None)]
+    # Over-long lines take no id: the first long line is skipped, the others are read from both files.
+    doc = _lines_doc(["x" * (MAX_CHARS + 1), *body[1:]])
+    shapes, _, marks = store.lines(doc, [0, 0, 0, 0], 1, MAX_CHARS)
+    assert [info for info, _ in shapes] == [describe(t) for t in body[1:]]
+    assert marks == mark.line_marks([describe(t).text for t in body[1:]])
+    # Read back from the first batch again after the second.
+    assert store.lines(_lines_doc(body[:2]), [0, 0], 0, MAX_CHARS)[0][1] == (describe(body[1]), None)
 
 
 def _doc(lines: list[str]) -> Document:
@@ -96,6 +148,7 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, with
     codes = [0 if p.kept else 1 for p in doc.paragraphs]
     left = [p.index for p in doc.paragraphs if p.kept]
     analysed = [line for p, line in zip(kept, lines) if p.kept]
+    analysed_texts = [p.text for p in kept if p.kept]
     analysed_around = [near for p, near in zip(kept, around) if p.kept]
     # Dedup removes some of what was left (the re-mark pass then marks the document again).
     removed = data.draw(st.sets(st.sampled_from(left), max_size=len(left)) if left else st.just(set()))
@@ -105,7 +158,7 @@ def test_remark_with_stored_shapes_gives_the_verdicts_of_a_fresh_mark(case, with
     fresh, again = copy.deepcopy(doc), copy.deepcopy(doc)
     mark.mark(fresh, RULES, counts, 3, line_signals=False)
     with tempfile.TemporaryDirectory() as folder:
-        store = _stored(analysed, folder, ShapeMemo(RULES), analysed_around)
+        store = _stored(analysed, analysed_texts, folder, ShapeMemo(RULES), analysed_around)
         shapes, near, marks = store.lines(again, codes, 0, MAX_CHARS)
         paras = [p for p in again.paragraphs if p.kept]
         assert len(shapes) == len(near) == len(marks) == len(paras)

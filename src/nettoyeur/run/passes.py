@@ -239,7 +239,12 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     )
     if shape_log is not None:  # the paragraphs left are the ones analysed, with what the re-mark pass reads again
         left = [k for k, p in enumerate(paras) if p.verdict is None]
-        shape_log.add([shapes[k] for k in left], [around[k] for k in left], [marks[k] for k in left])
+        shape_log.add(
+            [shapes[k] for k in left],
+            [around[k] for k in left],
+            [marks[k] for k in left],
+            [paras[k].text for k in left],
+        )
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
