@@ -250,3 +250,44 @@ def test_memo_keeps_only_lines_seen_twice(monkeypatch):
     memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
     memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
     assert len(memo) == 1  # long lines never
+
+
+# Lines past the rules' reach among lines within it: more words than any rule reads, more
+# characters than RULE_MAX_CHARS, and chrome lines repeated within and across pages.
+_far_lines = st.sampled_from(
+    [
+        "Partager sur Facebook",
+        "Publié le 3 mars 2023 par Jean Dupont",
+        "Lire la suite " + "mot " * 90,
+        "x" * (line_shapes.RULE_MAX_CHARS + 1),
+        "Accueil " + "y" * line_shapes.RULE_MAX_CHARS,
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_far_lines | rule_lines | lines, max_size=12), min_size=1, max_size=4))
+def test_memo_shapes_of_pages_are_each_line_described_and_ruled_alone(pages):
+    """ShapeMemo.shapes of each page gives describe and the plain loop's first rule of each line, memo or not."""
+    memo = ShapeMemo(RULES)
+    for page in pages + pages:  # the second time, the repeated lines come from the memo
+        got = memo.shapes(page)
+        expected = [describe(t) for t in page]
+        assert [info for info, _ in got] == expected
+        # (no rule reads a line of more than RULE_MAX_CHARS characters, whatever its words)
+        ruled = [_plain_first(RULES, i) if len(i.text) <= line_shapes.RULE_MAX_CHARS else None for i in expected]
+        assert [rule for _, rule in got] == ruled
+        assert [shape for shape, _ in memo.shapes(page, with_rule=False)] == expected
+        assert all(rule is None for _, rule in memo.shapes(page, with_rule=False))
+    short = {t for page in pages for t in page if len(t) <= line_shapes.MEMO_MAX_CHARS}
+    assert set(memo._seen) <= short  # long lines are never remembered
+
+
+def test_memo_remembers_a_page_line_at_its_second_sighting():
+    memo = ShapeMemo(RULES)
+    long_line = "Accueil " + "y" * line_shapes.MEMO_MAX_CHARS
+    memo.shapes(["Partager sur Facebook", "Accueil", long_line, long_line])
+    assert "Partager sur Facebook" not in memo._seen and long_line not in memo._seen
+    memo.shapes(["Accueil", "Accueil", "Partager sur Facebook"])
+    assert set(memo._seen) == {"Accueil", "Partager sur Facebook"}
+    assert memo._seen["Partager sur Facebook"][1] is not None  # its rule is remembered with its shape
