@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from golden_documents import assert_marked
 from golden_documents import document as _doc
+from golden_documents import reread as _again
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.boilerplate.line_counts import count_lines
 from nettoyeur.boilerplate.line_shapes import describe
@@ -20,7 +21,6 @@ from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
-from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_cases.json").read_text(encoding="utf-8"))
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -35,11 +35,6 @@ def _first_rule(text: str):
     info = describe(text)
     return next((r for r in RULES if r.matches(info.text, info.n_words)), None)
 
-
-
-def _again(doc: Document) -> Document:
-    """The document as its cleaned output reads back."""
-    return _doc([line for line in join_kept(doc).splitlines() if line.strip()], doc.path)
 
 
 # --- golden lines: the pattern signal --------------------------------------------------

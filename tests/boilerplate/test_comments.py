@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from golden_documents import assert_fixed_point
+from golden_documents import document as _doc
 from nettoyeur import CleanConfig
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.mark import attribution_line, mark
@@ -15,17 +17,11 @@ from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.cli.main import main
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
-from nettoyeur.text.split import join_kept, split_lines
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "comments_cases.json").read_text(encoding="utf-8"))
 DOCUMENTS = DATA["documents"]
 RULES = builtin_rules()
 THREAD = "boilerplate:structure:comments"
-
-
-def _doc(lines: list[str]) -> Document:
-    text_lines, paragraphs = split_lines("\n".join(lines) + "\n")
-    return Document("doc.txt", lines=text_lines, paragraphs=paragraphs)
 
 
 def _marked(case: dict, comments: str) -> Document:
@@ -64,9 +60,7 @@ def test_the_thread_verdict_names_its_marker_and_counts_the_attribution_lines():
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_cleaning_the_dropped_output_again_removes_nothing(case):
-    doc = _marked(case, "drop")
-    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
-    assert mark(again, RULES, None, 5, comments="drop") == 0
+    assert_fixed_point([line["text"] for line in case["lines"]], RULES, comments="drop")
 
 
 @pytest.mark.parametrize("case", DATA["attribution_lines"], ids=lambda c: c["text"][:30])

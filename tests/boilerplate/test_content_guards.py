@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from golden_documents import assert_marked
+from golden_documents import assert_fixed_point, assert_marked
 from golden_documents import document as _doc
 from nettoyeur.boilerplate.content_guards import ENTRY_MIN, closing, entry_lines, salutation
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import builtin_rules
-from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "content_guards_cases.json").read_text(encoding="utf-8"))
 RULES = builtin_rules()
@@ -44,30 +43,21 @@ def test_golden_page_lines_are_kept_or_removed_as_expected(case):
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_cleaning_a_golden_page_again_removes_nothing(case):
-    doc = _doc([line["text"] for line in case["lines"]])
-    mark(doc, RULES, None, 5)
-    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
-    assert mark(again, RULES, None, 5) == 0
+    assert_fixed_point([line["text"] for line in case["lines"]], RULES)
 
 
-@pytest.mark.parametrize("text", DATA["salutations"]["keep"])
-def test_salutation_formulas_are_read(text):
-    assert salutation(describe(text))
+_FORMULAS = [
+    (read, text, expected)
+    for read, name in ((salutation, "salutations"), (closing, "closings"))
+    for expected, key in ((True, "keep"), (False, "not"))
+    for text in DATA[name][key]
+]
 
 
-@pytest.mark.parametrize("text", DATA["salutations"]["not"])
-def test_words_that_only_begin_like_a_salutation_are_not(text):
-    assert not salutation(describe(text))
-
-
-@pytest.mark.parametrize("text", DATA["closings"]["keep"])
-def test_closing_formulas_are_read(text):
-    assert closing(describe(text))
-
-
-@pytest.mark.parametrize("text", DATA["closings"]["not"])
-def test_words_that_only_begin_like_a_closing_are_not(text):
-    assert not closing(describe(text))
+@pytest.mark.parametrize(("read", "text", "expected"), _FORMULAS, ids=lambda v: getattr(v, "__name__", str(v)))
+def test_letter_formulas_are_read_and_look_alikes_are_not(read, text, expected):
+    # "Dearborn Street" only begins like "Dear ...", "Care instructions" like a closing's "Care"
+    assert read(describe(text)) is expected
 
 
 def test_lone_lines_are_entries_only_in_a_series():
@@ -107,7 +97,4 @@ _POOL = [line["text"] for case in DOCUMENTS for line in case["lines"]]
 @given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=25))
 def test_the_guards_keep_cleaning_idempotent_for_any_mix_of_lines(lines):
     """Law: what the guards spare, a second clean of the output spares again (a fixed point)."""
-    doc = _doc(lines)
-    mark(doc, RULES, None, 5)
-    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
-    assert mark(again, RULES, None, 5) == 0
+    assert_fixed_point(lines, RULES)

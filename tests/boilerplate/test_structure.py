@@ -13,15 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from golden_documents import assert_marked
-from golden_documents import document as _doc
+from golden_documents import assert_fixed_point, assert_marked
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
-from nettoyeur.boilerplate.mark import DIGIT, line_marks, mark
+from nettoyeur.boilerplate.mark import DIGIT, line_marks
 from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
-from nettoyeur.text.split import join_kept
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "structure_cases.json").read_text(encoding="utf-8"))
 DOCUMENTS = DATA["documents"]
@@ -46,10 +44,7 @@ def test_document_lines_are_kept_or_removed_for_the_expected_reason(case):
 
 @pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
 def test_cleaning_the_output_again_removes_nothing(case):
-    doc = _doc([line["text"] for line in case["lines"]])
-    mark(doc, RULES, None, 5)
-    again = _doc([line for line in join_kept(doc).splitlines() if line.strip()])
-    assert mark(again, RULES, None, 5) == 0
+    assert_fixed_point([line["text"] for line in case["lines"]], RULES)
 
 
 @pytest.mark.parametrize(

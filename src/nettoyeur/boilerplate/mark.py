@@ -838,7 +838,7 @@ def mark(
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
     marks, around = line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
-    page = _Lines.of(lines, marks, around)
+    page = _Lines.of(lines, marks, around, None if site is None or file_counts is None else _scoped(around, site))
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
@@ -871,6 +871,8 @@ class _Lines(NamedTuple):
         around: their frequency keys (:func:`neighbours`).
         links: the lines that end with a count (:func:`~nettoyeur.boilerplate.link_lists.counted_link`):
             the counted lists' runs are made of them.
+        site_around: their frequency keys scoped to the document's site (:func:`_scoped`), or
+            None (no site, or no counts).
     """
 
     lines: list[tuple[LineInfo, Rule | None]]
@@ -878,14 +880,21 @@ class _Lines(NamedTuple):
     marks: list[int]
     around: list[Near]
     links: frozenset[int]
+    site_around: list[Near] | None
 
     @classmethod
-    def of(cls, lines: list[tuple[LineInfo, Rule | None]], marks: list[int], around: list[Near]) -> _Lines:
+    def of(
+        cls,
+        lines: list[tuple[LineInfo, Rule | None]],
+        marks: list[int],
+        around: list[Near],
+        site_around: list[Near] | None = None,
+    ) -> _Lines:
         """Returns the lines of a document with what their shapes and flags tell (``mark``'s arguments)."""
         infos = [info for info, _ in lines]
         # Only a line with a figure can end with a count (the regular expression's \d).
         links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
-        return cls(lines, infos, marks, around, links)
+        return cls(lines, infos, marks, around, links, site_around)
 
     def keep(self, left: list[int]) -> _Lines:
         """Returns the lines at the positions ``left`` (increasing): those a round kept."""
@@ -895,7 +904,8 @@ class _Lines(NamedTuple):
         if links:
             at = {k: j for j, k in enumerate(left)}
             links = frozenset(at[k] for k in links if k in at)
-        return _Lines(lines, infos, marks, around, links)
+        site_around = None if self.site_around is None else [self.site_around[k] for k in left]
+        return _Lines(lines, infos, marks, around, links, site_around)
 
 
 def _round(
@@ -907,8 +917,7 @@ def _round(
     site: str | None = None,
 ) -> list[Verdict | None]:
     """Returns the verdicts of one round of :func:`mark` on the kept lines ``page`` (the rest: ``mark``'s arguments)."""
-    lines, infos, marks, around = page.lines, page.infos, page.marks, page.around
-    site_around = None if site is None or file_counts is None else _scoped(around, site)
+    lines, infos, marks, around, site_around = page.lines, page.infos, page.marks, page.around, page.site_around
     read_at, where = (around, "") if site_around is None else (site_around, f" of {site}")
     if line_signals:
         flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around)

@@ -304,16 +304,10 @@ def split_document(decoded: DecodedText) -> Document | Skip:
 
 
 def load(root: Path, rel: str, max_bytes: int | None = None, max_lines: int | None = None) -> Document | Skip:
-    """Reads and decodes one file into a Document (paragraphs not yet repaired).
+    """Reads and decodes one file into a Document (paragraphs not yet repaired): :func:`load_text`, then split.
 
-    Args:
-        root: the input folder.
-        rel: the file's path relative to ``root``.
-        max_bytes: a larger file is skipped (``too-large``) without being read.
-        max_lines: a file with more lines is skipped (``too-many-lines``) before it is split.
-
-    Returns:
-        the Document, or a Skip naming why the file could not be used.
+    The arguments are :func:`load_text`'s. Returns the Document, or a Skip naming why the file could
+    not be used.
     """
     item = load_text(root, rel, max_bytes, max_lines)
     return item if isinstance(item, Skip) else split_document(item)
