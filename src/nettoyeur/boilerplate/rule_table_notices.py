@@ -27,6 +27,13 @@ _CONSENT_OPENING = (
 # fix must not be deleted as a copyright notice for it.
 _COPYRIGHT_SIGN = r"(?<![^\s!-/:-@\[-`{-~])©"
 
+# One item of a bar of a post's controls (control-bar): a control, a share button or a count of
+# comments or trackbacks, the count before it or in brackets after it ("3 Comments", "Comments (3)").
+_BAR_ITEM = (
+    r"(?:‹num›\s*)?(?:‹control›|‹social›|comments?|comment\(s\)|kommentare?|commentaires?|comentarios?|commenti"
+    r"|trackbacks?|pingbacks?|reblog)(?:\s*\(\s*‹num›\s*\))?"
+)
+
 # (kind, name, template, max_words, needles), in firing order after the navigation rows.
 NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     # --- cookies and privacy -----------------------------------------------------
@@ -351,7 +358,11 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:‹page›)\s*:?\s*‹num›\s*‹of›\s*‹num›"
         r"|(?:(?:‹page›)\s*:?\s*)?(?:[«‹<]+\s*|(?:first|prev(?:ious)?|‹step›)\s*[|·•]?\s*)*"
         r"1\s*[|·•,]?\s*2\s*[|·•,]?\s*3(?:\s*[|·•,]?\s*(?:\d{1,3}|\.\.\.|…))*"
-        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*|‹langs›",
+        r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*|‹langs›"
+        # A pager under a label ("Pages: 1 [2] 3", "Go to page 1, 2 Next", "Page: 1 2 3 Next › Last »
+        # (34 total)"): two page numbers at least, none joined by "-" ("Pages: 11-15" is a citation's).
+        r"|(?:[^\W\d_]+\s+){0,3}(?:‹page›)s?\s*:?\s*(?:[\[(]?\d{1,4}(?!\d)[\])]?\s*[,|·•]?\s*){2,}"
+        r"(?:(?:‹step›|[«»‹›<>]+|\.\.\.?|…)\s*)*(?:\(\s*‹num›\s*[^\W\d_]*\s*\))?",
         16,
         DIGIT,
     ),
@@ -431,5 +442,47 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:lesezeit|temps de lecture|reading time|tiempo de lectura|tempo di lettura):?\s*‹num›.{0,12}|‹langs›",
         8,
         DIGIT,
+    ),
+    # --- bars of links and controls (issue 13) ------------------------------------------
+    # These rows come last: a line an earlier row names keeps that row's name.
+    (
+        # Links to the previous and the next post around the link to the front page: "« Older
+        # title | Main | Newer title »", "« Older title | Main", "Home | Newer title »", or the
+        # two steps alone: "« Previous title | Next title »". Each title stops at a "|" (a title
+        # holding one is not read).
+        "nav",
+        "post-nav",
+        r"[«‹<]+\s*[^|]{1,150}?\s*\|\s*‹home›(?:\s*\|\s*[^|]{1,150}?\s*[»›>]+)?"
+        r"|‹home›\s*\|\s*[^|]{1,150}?\s*[»›>]+"
+        r"|[«‹<]+\s*‹step›\b[^|]{0,150}\|\s*‹step›\b[^|]{0,150}?\s*[»›>]+",
+        60,
+        ("|",),
+    ),
+    (
+        # A menu of links in square brackets: "[ Home ] [ News ] [ Contact ]", "[Date Prev][Date
+        # Next]". Each item has a letter ("[1] [2]" is a list of references) and is short.
+        "nav",
+        "bracket-menu",
+        r"(?:\[\s*(?=[^\]]*[^\W\d_])[^\[\]]{1,40}\]\s*(?:[|·•,-]\s*)?){2,}",
+        30,
+        ("[",),
+    ),
+    (
+        # An index of letters or of numbers: "A • B • C • D • E", "15 | 14 | 13 | 12 | 11" (a
+        # pager counting down, an archive's years are longer numbers).
+        "nav",
+        "index-bar",
+        r"(?:[^\W\d_]{1,2}|\d{1,3})(?:\s*[|·•]\s*(?:[^\W\d_]{1,2}|\d{1,3})){4,}",
+        60,
+        ("|", "·", "•"),
+    ),
+    (
+        # A bar of a post's controls and their counts: "Permalink | Comments (0) & TrackBacks (1)",
+        # "Reblog (0) |", "Share|", "Print | E-mail | 3 Comments".
+        "comments",
+        "control-bar",
+        rf"[|·•]?\s*{_BAR_ITEM}(?:\s*(?:[|·•&/]|and|und|et|y|e)\s*{_BAR_ITEM})*\s*[|·•]?",
+        12,
+        (),
     ),
 )
