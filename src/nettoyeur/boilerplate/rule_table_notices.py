@@ -359,9 +359,11 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:(?:‹page›)\s*:?\s*)?(?:[«‹<]+\s*|(?:first|prev(?:ious)?|‹step›)\s*[|·•]?\s*)*"
         r"1\s*[|·•,]?\s*2\s*[|·•,]?\s*3(?:\s*[|·•,]?\s*(?:\d{1,3}|\.\.\.|…))*"
         r"(?:\s*[|·•]?\s*(?:[»›>]+|next|last|‹step›))*\s*[»›>]*|‹langs›"
-        # A pager under a label ("Pages: 1 [2] 3", "Go to page 1, 2 Next", "Page: 1 2 3 Next › Last »
-        # (34 total)"): two page numbers at least, none joined by "-" ("Pages: 11-15" is a citation's).
-        r"|(?:[^\W\d_]+\s+){0,3}(?:‹page›)s?\s*:?\s*(?:[\[(]?\d{1,4}(?!\d)[\])]?\s*[,|·•]?\s*){2,}"
+        # A pager under a label ("Pages: 1 [2] 3", "Go to page 1, 2 … 9 Next", "Page: 1 2 3 Next ›
+        # Last » (34 total)"): a page number and more, none joined by "-" ("Pages: 11-15" is a
+        # citation's) or glued to the next ("Pages: 410").
+        r"|(?:[^\W\d_]+\s+){0,3}(?:‹page›)s?\s*:?\s*[\[(]?\d{1,4}(?!\d)[\])]?"
+        r"(?:\s*[,|·•]?\s*(?:[\[(]?\d{1,4}(?!\d)[\])]?|\.\.\.?|…))+\s*"
         r"(?:(?:‹step›|[«»‹›<>]+|\.\.\.?|…)\s*)*(?:\(\s*‹num›\s*[^\W\d_]*\s*\))?",
         16,
         DIGIT,
