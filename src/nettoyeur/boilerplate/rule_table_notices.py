@@ -479,6 +479,20 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         ("|", "·", "•"),
     ),
     (
+        # A menu under a label of navigation: "Jump to: Products | Blog | Forum", "Quick links:
+        # Employment · Housing · Legislation", "Retour à : Blogs | Culture". Two items or more, each
+        # without ":" (a field with its value: "Job type: Full time | Pay: $10/hour" is data).
+        "nav",
+        "labelled-menu",
+        r"(?:jump to|skip to|go to|return to|back to|sections|(?:hot |popular )?topics"
+        r"|(?:quick|sponsored|useful|related|more|external) links|links|aller à|retour à|rubriques"
+        r"|liens(?: utiles| rapides| sponsorisés)?|springe zu|zurück zu|rubriken|schnellzugriff|ir a|volver a"
+        r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati))\s*:\s*"
+        r"[^|·•:]{1,60}(?:\s*[|·•]\s*[^|·•:]{1,60})+\s*[|·•]?",
+        40,
+        ("|", "·", "•"),
+    ),
+    (
         # A bar of a post's controls and their counts: "Permalink | Comments (0) & TrackBacks (1)",
         # "Reblog (0) |", "Share|", "Print | E-mail | 3 Comments".
         "comments",
