@@ -488,7 +488,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:quick|sponsored|useful|related|more|external) links|links|aller à|retour à|rubriques"
         r"|liens(?: utiles| rapides| sponsorisés)?|springe zu|zurück zu|rubriken|schnellzugriff|ir a|volver a"
         r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati))\s*:\s*"
-        r"[^|·•:]{1,60}(?:\s*[|·•]\s*[^|·•:]{1,60})+\s*[|·•]?",
+        # (Each item starts and ends with a character that is no space, so that the spaces
+        # around a separator are read one way only: a failing line costs ~20 us, not ~5 ms.)
+        r"[^|·•:\s](?:[^|·•:]{0,58}[^|·•:\s])?(?:\s*[|·•]\s*[^|·•:\s](?:[^|·•:]{0,58}[^|·•:\s])?)+\s*[|·•]?",
         40,
         ("|", "·", "•"),
     ),
