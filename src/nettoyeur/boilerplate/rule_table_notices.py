@@ -474,11 +474,13 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         ("[",),
     ),
     (
-        # An index of letters or of numbers: "A • B • C • D • E", "15 | 14 | 13 | 12 | 11" (a
-        # pager counting down, an archive's years are longer numbers). 80 / 0.
+        # An index of letters or of numbers: "A • B • C • D • E", "Ch | D | E | F | G", "15 • 14 • 13 •
+        # 12 • 11" (a pager counting down, an archive's years are longer numbers). A letter may take
+        # a Latin one after it ("Ch"), not any: "张伟 · 李娜 · 王芳" is a list of names. Numbers are
+        # joined by dots only: "2 | 0 | 1 | 3 | 1" is a row of a table of figures. 80 / 0.
         "nav",
         "index-bar",
-        r"(?:[^\W\d_]{1,2}|\d{1,3})(?:\s*[|·•]\s*(?:[^\W\d_]{1,2}|\d{1,3})){4,}",
+        r"[^\W\d_][a-z]?(?:\s*[|·•]\s*[^\W\d_][a-z]?){4,}|\d{1,3}(?:\s*[·•]\s*\d{1,3}){4,}",
         60,
         ("|", "·", "•"),
     ),
