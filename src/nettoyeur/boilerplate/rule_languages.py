@@ -42,6 +42,7 @@ PT: dict[str, Entry] = {
     r"|menu(?: principal)?|navegação(?: principal)?|rodapé|pesquisa|busca)",
     "back-link": r"(?:voltar|regressar|retornar) (?:ao|à|para o|para a) (?:topo|início|página inicial|lista)",
     "menu-label": r"(?:abrir|fechar|mostrar|esconder) (?:o )?menu|menu principal|navegação(?: principal)?",
+    "‹home›": r"início|página inicial|principal",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
     r"|ver (?:mais|tudo|todos)|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
@@ -88,6 +89,7 @@ NL: dict[str, Entry] = {
     r"|naar boven",
     "menu-label": r"(?:menu|navigatie) (?:openen|sluiten|tonen|verbergen)|(?:open|sluit) (?:het )?menu|hoofdmenu"
     r"|navigatiemenu",
+    "‹home›": r"startpagina|hoofdpagina|overzicht",
     "ui-label": r"zoeken|sluiten|terug|vorige|volgende|meer|toon meer|meer laden|bekijk alles|alles bekijken|naar boven"
     r"|inhoudsopgave|(?:bezig met )?laden\.*|volledig scherm|startpagina",
     "search": r"zoeken(?: op (?:deze )?(?:site|website))?\s*:|zoek(?: op (?:deze )?(?:site|website)| naar)\s*:?"
@@ -138,6 +140,7 @@ PL: dict[str, Entry] = {
     r"|pomiń (?:nawigację|menu)|przeskocz do (?:treści|menu)",
     "back-link": r"(?:wróć|powrót|przejdź) (?:do|na) (?:góry|górę|początku|strony głównej|listy)|do góry|na górę",
     "menu-label": r"(?:otwórz|zamknij|pokaż|ukryj) (?:menu|nawigację)|menu główne|nawigacja(?: główna)?",
+    "‹home›": r"strona główna",
     "ui-label": r"strona główna|szukaj|wyszukaj|zamknij|wstecz|poprzedni[ae]?|następn[yae]|dalej|więcej"
     r"|(?:pokaż|zobacz) (?:więcej|wszystko|wszystkie)|(?:załaduj|wczytaj) więcej|spis treści"
     r"|mapa (?:strony|serwisu)|ładowanie\.*|wczytywanie\.*|pełny ekran",
@@ -188,6 +191,7 @@ CS_SK: dict[str, Entry] = {
     r"|na začátek stránky|na začiatok stránky",
     "menu-label": r"(?:otevřít|zavřít|zobrazit|skrýt|otvoriť|zatvoriť|zobraziť|skryť) (?:menu|navigaci|navigáciu)"
     r"|hlavní menu|hlavné menu|hlavní navigace|hlavná navigácia|navigace|navigácia",
+    "‹home›": r"úvodní stránka|hlavná stránka|domů|úvod",
     "ui-label": r"úvodní stránka|domů|hlavná stránka|hledat|vyhledat|hľadať|vyhľadať|vyhledávání|vyhľadávanie"
     r"|zavřít|zatvoriť|zpět|späť|předchozí|další|predchádzajúc[ia]|ďalš[ií]|ďalej|více|viac"
     r"|zobrazit (?:více|vše)|zobraziť (?:viac|všetko)|načíst další|načítať ďalšie|obsah"
@@ -238,6 +242,7 @@ SV_DA_NO: dict[str, Entry] = {
     r"|oversigten|oversikten)|till? toppen(?: av sidan| af siden| av siden)?",
     "menu-label": r"(?:öppna|stäng|visa|dölj|åbn|luk|vis|skjul|åpne|lukk) (?:menyn?|menu(?:en)?|navigering(?:en)?)"
     r"|huvudmeny|hovedmenu|hovedmeny|meny",
+    "‹home›": r"startsida|forside|forsiden|hjem|översikt",
     "ui-label": r"startsida|forside|forsiden|hjem|sök|søk|søg|stäng|luk|lukk|tillbaka|tilbage|tilbake|föregående"
     r"|forrige|nästa|næste|neste|mer|mere|visa (?:mer|alla)|vis (?:mere|mer|alle)|se (?:mer|mere|alla|alle)"
     r"|ladda fler|indlæs flere|last inn flere|innehållsförteckning|indholdsfortegnelse|innholdsfortegnelse"
@@ -303,6 +308,7 @@ FI: dict[str, Entry] = {
     r"|ohita (?:navigaatio|valikko)",
     "back-link": r"(?:takaisin|palaa) (?:ylös|alkuun|sivun alkuun|etusivulle|listaan)|sivun alkuun",
     "menu-label": r"(?:avaa|sulje|näytä|piilota) (?:valikko|navigaatio)|päävalikko|valikko",
+    "‹home›": r"etusivu",
     "ui-label": r"etusivu|haku|hae|sulje|takaisin|edellinen|seuraava|lisää|(?:näytä|katso) (?:lisää|kaikki)"
     r"|lataa lisää|sisällysluettelo|sivukartta|ladataan\.*|koko näyttö",
     "search": r"(?:hae|haku)(?: sivustolta)?\s*:|hae sivustolta",
@@ -348,6 +354,7 @@ TR: dict[str, Entry] = {
     "skip-link": r"(?:ana )?(?:içeriğe|menüye|gezinmeye|aramaya) (?:geç|atla)",
     "back-link": r"(?:başa|yukarı|en üste|ana ?sayfaya|listeye) (?:dön|git)|sayfa başına dön",
     "menu-label": r"menüyü (?:aç|kapat)|ana menü",
+    "‹home›": r"ana ?sayfa",
     "ui-label": r"ana ?sayfa|arama|kapat|geri|önceki|sonraki|ileri|daha fazla(?: göster| yükle)?|tümünü gör|devamı"
     r"|içindekiler|site haritası|yükleniyor\.*|tam ekran",
     "search": r"(?:ara|arama(?: yap)?|sitede ara)\s*:|sitede ara",
@@ -391,6 +398,7 @@ RO: dict[str, Entry] = {
     r"(?: principal)?|navigare|căutare)",
     "back-link": r"(?:înapoi|inapoi|mergi) (?:sus|la început|la pagina principală|la prima pagină|la listă)",
     "menu-label": r"(?:deschide|închide|inchide) meniul|meniu(?:l)?(?: principal)?|navigare",
+    "‹home›": r"acasă|acasa|pagina principală",
     "ui-label": r"acasă|acasa|pagina principală|prima pagină|caută|cauta|căutare|cautare|închide|inchide|înapoi"
     r"|inapoi|următor(?:ul)?|urmator|mai (?:mult|multe)|vezi (?:mai mult|tot|toate)|încarcă mai multe|cuprins"
     r"|harta site-ului|se încarcă\.*|ecran complet",
@@ -437,6 +445,7 @@ HU: dict[str, Entry] = {
     "back-link": r"vissza (?:a )?(?:lap tetejére|oldal tetejére|tetejére|főoldalra|kezdőlapra|listához)"
     r"|(?:az )?oldal tetejére",
     "menu-label": r"(?:menü|navigáció) (?:megnyitása|bezárása)|főmenü|navigáció",
+    "‹home›": r"főoldal|kezdőlap|címlap",
     "ui-label": r"főoldal|kezdőlap|címlap|keresés|bezárás|bezár|vissza|előző|következő|tovább|több|mutass többet"
     r"|összes megtekintése|továbbiak betöltése|tartalomjegyzék|oldaltérkép|betöltés\.*|teljes képernyő",
     "search": r"(?:keresés|keres)(?: az oldalon| a honlapon)?\s*:|keresés az oldalon",
@@ -484,6 +493,7 @@ HR_SR_SL: dict[str, Entry] = {
     r"|listu|vrh strani|začetek|domačo stran)|na vrh",
     "menu-label": r"(?:otvori|zatvori|prikaži|sakrij|odpri|zapri) (?:izbornik|meni|navigaciju|navigacijo)"
     r"|glavni (?:izbornik|meni)|glavna navigacija|izbornik|navigacija|meni",
+    "‹home›": r"naslovnica|početna(?: stranica)?|naslovna(?: strana)?|domača stran",
     "ui-label": r"naslovnica|početna(?: stranica)?|naslovna(?: strana)?|domača stran|pretraga|pretraži|traži"
     r"|pretraživanje|iskanje|išči|zatvori|zapri|natrag|nazad|nazaj|prethodn[ai]|sljedeć[ai]|sledeć[ai]"
     r"|naslednj[ai]|prejšnj[ai]|više|još|prikaži (?:više|sve)|pokaži več|vidi (?:više|sve)|učitaj (?:još|više)"
@@ -557,6 +567,7 @@ CA: dict[str, Entry] = {
     r"|cercador|peu de pàgina)|(?:salta|ves|vés|anar|saltar) a la (?:navegació|cerca)",
     "back-link": r"(?:tornar|torna) (?:a dalt|amunt|a l['’]inici|a la portada|al principi|a la llista)",
     "menu-label": r"(?:obre|tanca|obrir|tancar|mostra|amaga) (?:el )?menú|menú principal|navegació",
+    "‹home›": r"inici|portada",
     "ui-label": r"inici|cercar|tanca|tancar|enrere|següent|més|veure (?:més|tot)|mostra més|carrega més|índex"
     r"|mapa del web|carregant\.*",
     "search": r"(?:cerca|cercar)(?: al web| en aquest web)?\s*:|cerca al web",
@@ -600,6 +611,7 @@ ID: dict[str, Entry] = {
     "skip-link": r"(?:langsung |lompat |loncat )?ke (?:konten|isi)(?: utama)?|lewati (?:ke konten|navigasi|menu)",
     "back-link": r"kembali ke (?:atas|beranda|halaman utama|daftar|awal)",
     "menu-label": r"(?:buka|tutup) menu|menu utama|navigasi",
+    "‹home›": r"beranda|halaman utama",
     "ui-label": r"beranda|halaman utama|cari|pencarian|tutup|kembali|sebelumnya|selanjutnya|berikutnya|lainnya"
     r"|lebih banyak|lihat (?:semua|lainnya|selengkapnya)|muat lebih banyak|daftar isi|peta situs|memuat\.*"
     r"|layar penuh|indeks berita",
@@ -645,6 +657,7 @@ VI: dict[str, Entry] = {
     r"|bỏ qua (?:nội dung|điều hướng)",
     "back-link": r"(?:quay lại|trở lại|trở về|về|lên) (?:đầu trang|trang chủ|danh sách)",
     "menu-label": r"(?:mở|đóng) (?:menu|danh mục)|danh mục|menu chính|điều hướng",
+    "‹home›": r"trang chủ",
     "ui-label": r"trang chủ|tìm kiếm|tìm|đóng|quay lại|trở lại|tiếp theo|xem (?:thêm|tất cả)|tải thêm|mục lục"
     r"|sơ đồ (?:trang|website)|đang tải\.*|toàn màn hình",
     "search": r"tìm kiếm(?: trên trang)?\s*:|nhập từ khó?a(?: tìm kiếm)?",

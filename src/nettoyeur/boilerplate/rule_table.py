@@ -135,6 +135,14 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "nav",
         "breadcrumb",
         r"(?:[\w'’ -]{1,25}\s*(?:>|»|›|→|\\)\s*){2,}[\w'’ -]{1,40}"
+        # Three steps or more under a label ("You are in: Home > News > Sport"), titles with
+        # "&", "." or "," ("Products & Technologies > Java"), the last step a section's name of
+        # three words at most or none ("Back to: Electronics > Cameras >"): a page's own
+        # headline as the last step is its title, which stays.
+        # (Each step starts and ends with a character that is no space: the spaces around a ">"
+        # are read one way only.)
+        r"|(?:[\w ]{1,25}:\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
+        r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
         r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
         r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
         r"|sei qui)\s*:?.{0,120}",

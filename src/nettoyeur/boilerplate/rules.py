@@ -286,6 +286,12 @@ _STEP = (
 
 # The word that says "of" in "page 2 of 14" (pagination).
 _OF = r"(?:of|von|sur|de|di|od|z|ze|из|/|\|)"
+# The link to a blog's or a site's front page between the links to the previous and the next
+# post ("« Older title | Main | Newer title »", post-nav).
+_HOME = (
+    r"(?:main(?: page)?|home(?: ?page)?|front page|index|accueil|page d['’]accueil|startseite|übersicht|inicio|portada"
+    r"|página (?:de )?inicio|pagina principale|indice|sommario)"
+)
 
 
 def _more(fragment: str, name: str) -> str:
@@ -320,6 +326,7 @@ FRAGMENTS = {
         "‹page›": _PAGE,
         "‹step›": _STEP,
         "‹of›": _OF,
+        "‹home›": _HOME,
     }.items()
 }
 
