@@ -38,7 +38,6 @@ from typing import Any, Protocol
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur._core import WordInterner
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.analysis import (
     Analysis,
@@ -56,7 +55,16 @@ from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.dedup.shingle import shingles, tokenize
-from nettoyeur.dedup.verify import KINDS, Prepared, WordTables, align_pairs, jaccard, verify_chunk
+from nettoyeur.dedup.verify import (
+    KINDS,
+    Prepared,
+    WordTables,
+    align_pairs,
+    chunk_interner,
+    chunk_tables,
+    jaccard,
+    verify_chunk,
+)
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.scratch.paragraphs import MemoryTexts
@@ -112,14 +120,15 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     """Returns the texts as verification takes them (:class:`Prepared`), and the word tables of their words.
 
     Straight from the tokens of each batch, in numpy and the native core: the words are numbered
-    by ``WordInterner`` and only the distinct words become Python strings, and the fact flags
-    read the lexicons once per distinct word (:meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask`).
+    by the process's ``WordInterner`` (:func:`~nettoyeur.dedup.verify.chunk_interner`) and only
+    the words new to the process become Python strings, and the fact flags read the lexicons
+    once per distinct word (:meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask`).
     On the small-vocabulary benchmark (30,000 files, one process, the texts already read) the
     chunks' loading and verification took 0.9 CPU seconds instead of 3.1 with word lists and
     ``all_facts``; at 100,000 files the whole verification 4.2 instead of 12.6.
 
-    The fact flags' lexicon bits come with the word tables (:meth:`WordTables.of_words`: one
-    look-up per distinct word of the chunk, not one for the flags and another for the tables).
+    The fact flags' lexicon bits come with the word tables (:func:`~nettoyeur.dedup.verify.chunk_tables`:
+    one look-up per distinct word of the chunk, not one for the flags and another for the tables).
     Loading 150 chunks of 1,000 paragraphs drawn from 300k paragraphs of real pages
     (``benchmarks/real_corpus.py`` from eval-pages-dev) took 0.99-1.04 CPU-s instead of
     1.24-1.27 (1.80-1.88 instead of 2.20-2.36 from the synthetic benchmark corpus); decide, ``--workers 1``, median
@@ -136,27 +145,18 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     0.048, the evidence's signatures 0.006), on the synthetic corpus 0.05 of 1.94: fusing it into the
     core would save only the steps between the kernels, under a percent of decide.
     """
-    interner = WordInterner()
-    words: list[str] = []
     ids, toks, word_counts, shingle_parts, shingle_counts = [], [], [], [], []
-    for first, last in batches(texts):
-        tok = tokenize(texts[first:last])
-        part = tok.word_ids(interner)
-        if len(interner) > len(words):
-            chars, offsets = interner.words()
-            base = int(offsets[len(words)])
-            text = chars[base:].tobytes().decode("utf-32-le", "surrogatepass")
-            bounds = (offsets[len(words) :] - base).tolist()
-            words += [text[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])]
-        ids.append(part)
-        toks.append(tok)
-        word_counts.append(tok.counts())
-        hashes, offsets = shingles(tok, ngram)
-        distinct, counts = _distinct_per_segment(hashes, offsets)
-        shingle_parts.append(distinct)
-        shingle_counts.append(counts)
-    chars, char_offsets = interner.words()
-    tables = WordTables.of_words(words)
+    with chunk_interner() as interner:
+        for first, last in batches(texts):
+            tok = tokenize(texts[first:last])
+            ids.append(tok.chunk_word_ids(interner))
+            toks.append(tok)
+            word_counts.append(tok.counts())
+            hashes, offsets = shingles(tok, ngram)
+            distinct, counts = _distinct_per_segment(hashes, offsets)
+            shingle_parts.append(distinct)
+            shingle_counts.append(counts)
+        words, chars, char_offsets, tables = chunk_tables(interner)
     facts = [tok.fact_mask(part, words, tables.lexicon) for tok, part in zip(toks, ids)]
 
     def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
