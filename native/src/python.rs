@@ -443,6 +443,24 @@ fn verify_pairs<'py>(
     Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 6)?))
 }
 
+/// The order to verify candidate pairs in (``dedup.stage``): pairs sharing paragraphs side by side.
+///
+/// Args:
+///     pairs: int64, the pairs' paragraph ids, ``(a, b)`` one pair after the other.
+///
+/// Returns:
+///     int64 array, a permutation of the pairs' positions (see ``native/src/pair_order.rs``).
+///
+/// Raises:
+///     ValueError: an odd number of ids, or a negative one.
+///     TypeError: ``pairs`` is not a contiguous int64 numpy array.
+#[pyfunction]
+fn locality_order<'py>(py: Python<'py>, pairs: PyReadonlyArray1<'py, i64>) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let p = pairs.as_slice()?;
+    let order = py.allow_threads(|| crate::pair_order::locality_order(p))?;
+    Ok(PyArray1::from_vec(py, order.into_iter().map(|k| k as i64).collect()))
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -451,6 +469,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::rules::py::PyRuleSet>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(locality_order, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;

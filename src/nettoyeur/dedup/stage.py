@@ -38,6 +38,7 @@ from typing import Any, Protocol
 import numpy as np
 from tqdm import tqdm
 
+from nettoyeur._core import locality_order
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.analysis import (
     Analysis,
@@ -638,12 +639,30 @@ def _candidates(
     stats.implied += bounded.implied
     stats.beyond = bounded.beyond
     del pairs, agreement, shared_anchors
-    pairs = _spilled(bounded.pairs)
+    pairs = _spilled(in_locality_order(bounded.pairs))
     stats.verified = len(pairs)
     del bounded
     found_bar.update(stats.candidates)
     found_bar.close()
     return signed, pairs
+
+
+def in_locality_order(pairs: np.ndarray) -> np.ndarray:
+    """Returns the candidate pairs reordered so that pairs sharing paragraphs are verified in one chunk.
+
+    Each task of verification reads and tokenises the paragraphs of its chunk of pairs; in
+    corpus order a chunk's second ends are scattered, while near copies come in neighbourhoods
+    (a paragraph, its copies, their copies). The order is the native core's
+    (``native/src/pair_order.rs``: breadth first over the graph of pairs). Nothing else changes:
+    each pair is verified alone, and the clusters, containment and evidence made of the verdicts
+    do not depend on their order. On 300k paragraphs of real pages (``benchmarks/real_corpus.py``)
+    the chunks read 55,100 paragraphs instead of 76,252 (40,659 distinct), on the synthetic
+    benchmark corpus 11,800 instead of 20,996 (10,861 distinct). Past :data:`PAIRS_IN_MEMORY`
+    pairs they stay in their order (the ordering's tables hold ~64 bytes a pair).
+    """
+    if len(pairs) > PAIRS_IN_MEMORY or len(pairs) < 2:
+        return pairs
+    return pairs[locality_order(np.ascontiguousarray(pairs, dtype=np.int64).reshape(-1))]
 
 
 def _mapper(executor: Any) -> Mapper | None:
