@@ -235,6 +235,7 @@ pub mod py {
 
         /// The current chunk's words, by chunk id: ``(ids, chars, offsets)``, uint32 their ids
         /// here, uint32 their code points one after the other and int64 ``len + 1`` offsets.
+        #[allow(clippy::type_complexity)]
         fn chunk_words<'py>(
             &self,
             py: Python<'py>,

@@ -51,7 +51,7 @@ from nettoyeur.dedup.analysis import (
     exact_groups,
     families,
 )
-from nettoyeur.dedup.cluster import Removal, choose_keepers
+from nettoyeur.dedup.cluster import Removal, keepers
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
@@ -775,31 +775,31 @@ def _keepers(
     # order: its work and memory then grow with the duplicates, not with the corpus.
     involved = sorted_unique(np.concatenate([edges.reshape(-1) for edges in (duplicates, contained, conflicts)]))
 
-    def local(pids: np.ndarray) -> list:
-        return np.searchsorted(involved, pids).tolist()
-
     # Family labels of the representatives involved (their exact copies carry none: a copy
     # always joins its representative).
     labelled = involved[group[involved] == involved]
-    removals = choose_keepers(
+    pids, targets, inside = keepers(
         len(involved),
-        local(duplicates),
-        local(contained),
-        local(conflicts),
-        None if rank is None else rank[involved].tolist(),
-        families=dict(zip(local(labelled), zip(family[labelled].tolist(), variant[labelled].tolist()))),
+        np.searchsorted(involved, duplicates),
+        np.searchsorted(involved, contained),
+        np.searchsorted(involved, conflicts),
+        None if rank is None else rank[involved],
+        np.searchsorted(involved, labelled),
+        family[labelled],
+        variant[labelled],
     )
-    ids = involved.tolist()
+    pids, targets = involved[pids].tolist(), involved[targets].tolist()
     # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
     # once, with the kept copy of the smallest container.
-    target_of = {ids[r.pid]: ids[r.target] for r in removals}
+    target_of = dict(zip(pids, targets))
     quoted_in: dict[int, int] = {}
     for inner, outer in quoted:
         target = target_of.get(outer, outer)
         if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
             quoted_in[inner] = target
     stats.quoted = len(quoted_in)
-    out = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
+    reasons = ("duplicate", "contained")
+    out = [Removal(p, t, reasons[c]) for p, t, c in zip(pids, targets, inside.tolist())]
     return out + [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
 
 
