@@ -69,6 +69,14 @@ impl Interner {
         Interner { table: HashMap::default(), collided: HashMap::new(), chars: Vec::new(), offsets: vec![0] }
     }
 
+    /// Forgets every word, keeping the tables' room (a chunk's interner is cleared for the next chunk).
+    pub fn clear(&mut self) {
+        self.table.clear();
+        self.collided.clear();
+        self.chars.clear();
+        self.offsets.truncate(1);
+    }
+
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
         self.offsets.len() - 1
@@ -136,7 +144,7 @@ pub struct Chunk {
 impl Chunk {
     /// Starts a new chunk: no word in it.
     pub fn clear(&mut self) {
-        self.words = Interner::new();
+        self.words.clear();
         self.globals.clear();
     }
 
