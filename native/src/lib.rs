@@ -11,7 +11,7 @@
 //! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
 //! a superset of each Python pattern; Python confirms them), the loading of documents (`lines`:
 //! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
-//! bindings in `reader_py`), and the report's JSON Lines (`jsonl`: the string literals Python's
+//! bindings in `reader_py`), the order candidate pairs are verified in (`pair_order`), the clusters and kept copies of the duplicates (`cluster`), and the report's JSON Lines (`jsonl`: the string literals Python's
 //! `json` writes; the walk over a batch of records in `jsonl_py`).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
@@ -19,6 +19,7 @@
 
 pub mod align;
 pub mod chars;
+pub mod cluster;
 pub mod intern;
 pub mod jsonl;
 pub mod lines;
@@ -26,6 +27,7 @@ pub mod lsh;
 pub mod lsh_pairs;
 pub mod mark;
 pub mod minhash;
+pub mod pair_order;
 pub mod repair_gate;
 pub mod rules;
 pub mod rules_hir;

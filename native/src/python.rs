@@ -443,6 +443,82 @@ fn verify_pairs<'py>(
     Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 6)?))
 }
 
+/// The order to verify candidate pairs in (``dedup.stage``): pairs sharing paragraphs side by side.
+///
+/// Args:
+///     pairs: int64, the pairs' paragraph ids, ``(a, b)`` one pair after the other.
+///
+/// Returns:
+///     int64 array, a permutation of the pairs' positions (see ``native/src/pair_order.rs``).
+///
+/// Raises:
+///     ValueError: an odd number of ids, or a negative one.
+///     TypeError: ``pairs`` is not a contiguous int64 numpy array.
+#[pyfunction]
+fn locality_order<'py>(py: Python<'py>, pairs: PyReadonlyArray1<'py, i64>) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let p = pairs.as_slice()?;
+    let order = py.allow_threads(|| crate::pair_order::locality_order(p))?;
+    Ok(PyArray1::from_vec(py, order.into_iter().map(|k| k as i64).collect()))
+}
+
+fn id_pairs(name: &str, flat: &[i64]) -> PyResult<Vec<(usize, usize)>> {
+    if flat.len() % 2 != 0 {
+        return Err(InputError(format!("{name}: an odd number of ids")).into());
+    }
+    Ok(positions(name, flat)?.chunks(2).map(|c| (c[0], c[1])).collect())
+}
+
+/// ``dedup.cluster.keepers``: which paragraphs go, and the kept paragraph each points at.
+///
+/// Args:
+///     n: the number of ids.
+///     duplicates: int64, duplicate pairs, flat (either order).
+///     contained: int64, ``(inner, outer)`` pairs, flat.
+///     conflicts: int64, pairs never in one cluster, flat.
+///     rank: int64, per id its keep rank, or None (each cluster keeps its smallest id).
+///     labelled: int64, the ids with a family label.
+///     family: int64, their family.
+///     variant: int64, their variant.
+///
+/// Returns:
+///     ``(pids, targets, contained)``: int64 the removed ids in order and the kept id each points
+///     at, bool whether it is contained (else a duplicate).
+///
+/// Raises:
+///     ValueError: an id out of range, an odd number of pair ids, or arrays of unequal lengths.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn choose_keepers<'py>(
+    py: Python<'py>,
+    n: usize,
+    duplicates: PyReadonlyArray1<'py, i64>,
+    contained: PyReadonlyArray1<'py, i64>,
+    conflicts: PyReadonlyArray1<'py, i64>,
+    rank: Option<PyReadonlyArray1<'py, i64>>,
+    labelled: PyReadonlyArray1<'py, i64>,
+    family: PyReadonlyArray1<'py, i64>,
+    variant: PyReadonlyArray1<'py, i64>,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<i64>>, Bound<'py, PyArray1<bool>>)> {
+    let duplicates = id_pairs("duplicates", duplicates.as_slice()?)?;
+    let contained = id_pairs("contained", contained.as_slice()?)?;
+    let conflicts = id_pairs("conflicts", conflicts.as_slice()?)?;
+    let (labelled, family, variant) = (positions("labelled", labelled.as_slice()?)?, family.as_slice()?, variant.as_slice()?);
+    if labelled.len() != family.len() || labelled.len() != variant.len() {
+        return Err(InputError("labelled, family and variant differ in length".into()).into());
+    }
+    let families: Vec<(usize, i64, i64)> = labelled.iter().zip(family).zip(variant).map(|((&p, &f), &v)| (p, f, v)).collect();
+    let rank = match &rank {
+        Some(r) => Some(r.as_slice()?),
+        None => None,
+    };
+    let removals = py.allow_threads(|| crate::cluster::choose_keepers(n, &duplicates, &contained, &conflicts, rank, &families))?;
+    let pids = removals.iter().map(|r| r.pid as i64).collect::<Vec<i64>>();
+    let targets = removals.iter().map(|r| r.target as i64).collect::<Vec<i64>>();
+    let inside = removals.iter().map(|r| r.reason == crate::cluster::Reason::Contained).collect::<Vec<bool>>();
+    Ok((PyArray1::from_vec(py, pids), PyArray1::from_vec(py, targets), PyArray1::from_vec(py, inside)))
+}
+
 /// The native core of nettoyeur (see the README's "Native core").
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -451,6 +527,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::rules::py::PyRuleSet>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(locality_order, m)?)?;
+    m.add_function(wrap_pyfunction!(choose_keepers, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;

@@ -8,11 +8,14 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cluster_reference
+from cluster_reference import UnionFind
 from nettoyeur import CleanConfig
-from nettoyeur.dedup.cluster import Removal, UnionFind, choose_keepers
+from nettoyeur.dedup.cluster import Removal, choose_keepers
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.records import Document
 from nettoyeur.text.split import split_lines
@@ -195,3 +198,23 @@ def test_dedup_keeps_the_first_copy_whatever_order_files_come_in():
         docs = _docs(dict(items))
         deduplicate(docs, CleanConfig())
         assert _verdicts(docs) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    graphs,
+    st.lists(st.integers(0, 3), min_size=25, max_size=25) | st.none(),
+    st.dictionaries(st.integers(0, 24), st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=12),
+)
+def test_the_core_chooses_as_the_python_reading(graph, rank, families):
+    """Law: the native core's choose_keepers is the plain Python reading (tests/cluster_reference.py)."""
+    dups, contained, conflicts = graph
+    expected = cluster_reference.choose_keepers(N, dups, contained, conflicts, rank, families)
+    assert choose_keepers(N, dups, contained, conflicts, rank, families) == expected
+
+
+def test_the_core_refuses_ids_out_of_range():
+    with pytest.raises(ValueError):
+        choose_keepers(3, [(0, 3)])
+    with pytest.raises(ValueError):
+        choose_keepers(3, [(0, 1)], conflicts=[(-1, 2)])

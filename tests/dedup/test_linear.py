@@ -257,13 +257,13 @@ def test_small_vocabulary_conflicts_are_counted_but_not_clustered(monkeypatch):
     texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 10))) for _ in range(300)]
     texts += [t.replace(t.split()[3], t.split()[3] + "s", 1) for t in texts[:300:7]]
     seen = {}
-    original = stage.choose_keepers
+    original = stage.keepers
 
-    def spy(n, duplicates, contained=(), conflicts=(), *args, **kwargs):
-        seen["n"], seen["conflicts"] = n, list(conflicts)
-        return original(n, duplicates, contained, seen["conflicts"], *args, **kwargs)
+    def spy(n, duplicates, contained, conflicts, *args, **kwargs):
+        seen["n"], seen["conflicts"] = n, conflicts.tolist()
+        return original(n, duplicates, contained, conflicts, *args, **kwargs)
 
-    monkeypatch.setattr(stage, "choose_keepers", spy)
+    monkeypatch.setattr(stage, "keepers", spy)
     decision = _decide(texts)
     assert decision.stats.conflicts > 500  # counted in the summary as before
     assert len(seen["conflicts"]) < decision.stats.conflicts // 10

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import short_copies_reference
 from conftest import clean
 from corpusgen import write_tree
 from nettoyeur import CleanConfig
@@ -78,3 +79,20 @@ def test_relinked_exact_copies_keep_the_first_copy_of_each_document(docs):
         members = np.flatnonzero(doc_of == d).tolist()
         assert members[0] not in removed and set(members[1:]) <= removed
     assert all(doc_of[a] == doc_of[b] and a < b for a, b in linked.tolist())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 3), min_size=2, max_size=25),
+    st.data(),
+)
+def test_short_copies_alone_is_the_pair_by_pair_reading(docs, data):
+    n = len(docs)
+    doc_of = np.array(sorted(docs))
+    n_words = np.array(data.draw(st.lists(st.integers(1, 12), min_size=n, max_size=n)))
+    ids = st.integers(0, n - 1)
+    others = np.array(data.draw(st.lists(st.tuples(ids, ids), max_size=40)), dtype=np.int64).reshape(-1, 2)
+    pairs = others[: data.draw(st.integers(0, len(others)))]
+    min_words = data.draw(st.sampled_from([0, 4, 8]))
+    expected = short_copies_reference.short_copies_alone(pairs, n_words, doc_of, min_words, others)
+    assert short_copies_alone(pairs, n_words, doc_of, min_words, others).tolist() == expected.tolist()

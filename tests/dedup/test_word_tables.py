@@ -121,3 +121,24 @@ def test_every_lexical_class_fits_the_code():
     classes = {"neg"} | set(POLARITY.values()) | set(NUMBER_VALUES.values())
     classes |= {verify._unaccented(w) for w in DATES | DATES_IF_CAPITALISED}
     assert 10 < len(classes) < (1 << 16) - 1
+
+
+def test_a_chunk_after_others_is_prepared_as_alone(monkeypatch):
+    # The process numbers every chunk's words in one interner (verify._VOCABULARY); a chunk's own
+    # words, ids and tables must not depend on the chunks before it, nor on the numbering restarting.
+    texts = _golden_texts()
+    verify._forget_codes()
+    alone, alone_tables = prepared_chunk(texts[:40], 3)
+    others = ["Ein ganz anderer Satz, 1999, nicht gut.", *reversed(texts[20:])]
+    prepared_chunk(others, 3)
+    again, tables = prepared_chunk(texts[:40], 3)
+    assert len(verify._VOCABULARY.words) > len(again.words)  # the process knows more words than this chunk
+    assert again.words == alone.words and np.array_equal(again.chars, alone.chars)
+    assert np.array_equal(again.ids, alone.ids) and np.array_equal(again.facts, alone.facts)
+    assert np.array_equal(tables.classes, alone_tables.classes)
+    assert np.array_equal(tables.flags, alone_tables.flags) and np.array_equal(tables.lexicon, alone_tables.lexicon)
+    assert np.array_equal(tables.keys, WordTables.of(again).keys)
+    monkeypatch.setattr(verify, "_MAX_CODED", 10)
+    restarted, _ = prepared_chunk(texts[:40], 3)  # past the limit: words and codes start again
+    assert len(verify._VOCABULARY.words) == len(verify._CODES) == len(restarted.words)
+    assert restarted.words == alone.words and np.array_equal(restarted.ids, alone.ids)

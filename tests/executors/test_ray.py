@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cluster_reference import UnionFind
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli.main import main
 from nettoyeur.corpus.atomic import write_atomic
@@ -33,7 +34,7 @@ from nettoyeur.dedup.analysis import (
     exact_groups,
     families,
 )
-from nettoyeur.dedup.cluster import UnionFind, choose_keepers
+from nettoyeur.dedup.cluster import choose_keepers
 from nettoyeur.dedup.key_partitions import (
     BatchKeys,
     counted_partitioned_candidates,

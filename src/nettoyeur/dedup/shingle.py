@@ -311,6 +311,10 @@ class Tokens:
         """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
         return interner.add(self.entries, self.starts, self.ends, int(_FOLD_MASK))
 
+    def chunk_word_ids(self, interner: WordInterner) -> np.ndarray:
+        """Returns the id of each word of the batch in ``interner``'s current chunk (``add_to_chunk``; uint32)."""
+        return interner.add_to_chunk(self.entries, self.starts, self.ends, int(_FOLD_MASK))
+
     def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
         """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
 

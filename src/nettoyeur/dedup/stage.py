@@ -38,7 +38,7 @@ from typing import Any, Protocol
 import numpy as np
 from tqdm import tqdm
 
-from nettoyeur._core import WordInterner
+from nettoyeur._core import locality_order
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.analysis import (
     Analysis,
@@ -51,12 +51,21 @@ from nettoyeur.dedup.analysis import (
     exact_groups,
     families,
 )
-from nettoyeur.dedup.cluster import Removal, choose_keepers
+from nettoyeur.dedup.cluster import Removal, keepers
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique
 from nettoyeur.dedup.minhash import estimate_jaccard, signatures_flat
 from nettoyeur.dedup.shingle import shingles, tokenize
-from nettoyeur.dedup.verify import KINDS, Prepared, WordTables, align_pairs, jaccard, verify_chunk
+from nettoyeur.dedup.verify import (
+    KINDS,
+    Prepared,
+    WordTables,
+    align_pairs,
+    chunk_interner,
+    chunk_tables,
+    jaccard,
+    verify_chunk,
+)
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.scratch.paragraphs import MemoryTexts
@@ -112,14 +121,15 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     """Returns the texts as verification takes them (:class:`Prepared`), and the word tables of their words.
 
     Straight from the tokens of each batch, in numpy and the native core: the words are numbered
-    by ``WordInterner`` and only the distinct words become Python strings, and the fact flags
-    read the lexicons once per distinct word (:meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask`).
+    by the process's ``WordInterner`` (:func:`~nettoyeur.dedup.verify.chunk_interner`) and only
+    the words new to the process become Python strings, and the fact flags read the lexicons
+    once per distinct word (:meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask`).
     On the small-vocabulary benchmark (30,000 files, one process, the texts already read) the
     chunks' loading and verification took 0.9 CPU seconds instead of 3.1 with word lists and
     ``all_facts``; at 100,000 files the whole verification 4.2 instead of 12.6.
 
-    The fact flags' lexicon bits come with the word tables (:meth:`WordTables.of_words`: one
-    look-up per distinct word of the chunk, not one for the flags and another for the tables).
+    The fact flags' lexicon bits come with the word tables (:func:`~nettoyeur.dedup.verify.chunk_tables`:
+    one look-up per distinct word of the chunk, not one for the flags and another for the tables).
     Loading 150 chunks of 1,000 paragraphs drawn from 300k paragraphs of real pages
     (``benchmarks/real_corpus.py`` from eval-pages-dev) took 0.99-1.04 CPU-s instead of
     1.24-1.27 (1.80-1.88 instead of 2.20-2.36 from the synthetic benchmark corpus); decide, ``--workers 1``, median
@@ -136,27 +146,18 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
     0.048, the evidence's signatures 0.006), on the synthetic corpus 0.05 of 1.94: fusing it into the
     core would save only the steps between the kernels, under a percent of decide.
     """
-    interner = WordInterner()
-    words: list[str] = []
     ids, toks, word_counts, shingle_parts, shingle_counts = [], [], [], [], []
-    for first, last in batches(texts):
-        tok = tokenize(texts[first:last])
-        part = tok.word_ids(interner)
-        if len(interner) > len(words):
-            chars, offsets = interner.words()
-            base = int(offsets[len(words)])
-            text = chars[base:].tobytes().decode("utf-32-le", "surrogatepass")
-            bounds = (offsets[len(words) :] - base).tolist()
-            words += [text[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])]
-        ids.append(part)
-        toks.append(tok)
-        word_counts.append(tok.counts())
-        hashes, offsets = shingles(tok, ngram)
-        distinct, counts = _distinct_per_segment(hashes, offsets)
-        shingle_parts.append(distinct)
-        shingle_counts.append(counts)
-    chars, char_offsets = interner.words()
-    tables = WordTables.of_words(words)
+    with chunk_interner() as interner:
+        for first, last in batches(texts):
+            tok = tokenize(texts[first:last])
+            ids.append(tok.chunk_word_ids(interner))
+            toks.append(tok)
+            word_counts.append(tok.counts())
+            hashes, offsets = shingles(tok, ngram)
+            distinct, counts = _distinct_per_segment(hashes, offsets)
+            shingle_parts.append(distinct)
+            shingle_counts.append(counts)
+        words, chars, char_offsets, tables = chunk_tables(interner)
     facts = [tok.fact_mask(part, words, tables.lexicon) for tok, part in zip(toks, ids)]
 
     def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
@@ -326,6 +327,11 @@ def short_copies_alone(
     with a neighbour of ``b``: the two lines recur with the same neighbours. Two copies
     side by side do not back each other.
 
+    Judged in numpy: each short pair's four neighbour pairs looked up among ``others`` at once
+    (the pair-by-pair reading it replaced is the tests' oracle, ``tests/short_copies_reference.py``).
+    On 300k paragraphs of real pages (``benchmarks/real_corpus.py``; 38,000 duplicate pairs)
+    0.015 CPU-s instead of 0.12 (decide, one process).
+
     Args:
         pairs: ``(m, 2)`` duplicate pairs to judge.
         n_words: words of each paragraph.
@@ -344,22 +350,36 @@ def short_copies_alone(
     if not short.any():
         return alone
     n = len(doc_of)
-    near = np.concatenate([a[short] - 1, a[short] + 1, b[short] - 1, b[short] + 1])
-    near = np.unique(near[(near >= 0) & (near < n)])
-    touching = np.isin(others[:, 0], near) | np.isin(others[:, 1], near)
-    partners: dict[int, set[int]] = {}
-    for x, y in others[touching].tolist():
-        partners.setdefault(x, set()).add(y)
-        partners.setdefault(y, set()).add(x)
-
-    def beside(p: int) -> list[int]:
-        return [q for q in (p - 1, p + 1) if 0 <= q < n and doc_of[q] == doc_of[p]]
-
-    for k in np.flatnonzero(short).tolist():
-        x, y = int(a[k]), int(b[k])
-        around_y = set(beside(y)) - {x}  # two copies side by side do not back each other
-        alone[k] = not any(partners.get(q, set()) & around_y for q in beside(x) if q != y)
+    x, y = a[short].astype(np.int64), b[short].astype(np.int64)
+    known = sorted_unique(_unordered(others[:, 0].astype(np.int64), others[:, 1].astype(np.int64), n))
+    backed = np.zeros(len(x), dtype=bool)
+    for q, q_beside in _beside(x, y, doc_of):
+        for r, r_beside in _beside(y, x, doc_of):
+            key = _unordered(q, r, n)
+            at = np.minimum(np.searchsorted(known, key), max(len(known) - 1, 0))
+            backed |= q_beside & r_beside & (known[at] == key if len(known) else False)
+    alone[short] = ~backed
     return alone
+
+
+def _beside(p: np.ndarray, other: np.ndarray, doc_of: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yields, before then after each of ``p``, the neighbour (clipped into range) and whether it counts.
+
+    A neighbour counts when it is in the corpus and in the document of its paragraph, and is
+    not ``other`` (the paragraph's copy: two copies side by side do not back each other).
+    """
+    n = len(doc_of)
+    for step in (-1, 1):
+        q = p + step
+        inside = (q >= 0) & (q < n)
+        q = np.clip(q, 0, n - 1)
+        yield q, inside & (doc_of[q] == doc_of[p]) & (q != other)
+
+
+def _unordered(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """Returns one uint64 code per pair ``{a, b}`` of ids below ``n``, whatever their order."""
+    lo, hi = np.minimum(a, b).astype(np.uint64), np.maximum(a, b).astype(np.uint64)
+    return lo * np.uint64(n) + hi
 
 
 def local_short_copies(exact: np.ndarray, group: np.ndarray, doc_of: np.ndarray, alone: np.ndarray) -> np.ndarray:
@@ -410,19 +430,19 @@ def is_heading(text: str) -> bool:
 
 
 def _without_lone_short_copies(
-    duplicates: list[tuple[int, int]],
+    duplicates: np.ndarray,
     n_exact: int,
     group: np.ndarray,
     n_words: np.ndarray,
     doc_of: np.ndarray,
     min_words: int,
     stats: DedupStats,
-) -> list[tuple[int, int]]:
+) -> np.ndarray:
     """Drops the short pairs that no neighbour backs; re-links such exact copies within their document.
 
-    ``duplicates`` holds the ``n_exact`` exact pairs first, then the verified ones.
+    ``duplicates`` (int64 ``(k, 2)``) holds the ``n_exact`` exact pairs first, then the verified ones.
     """
-    every = np.asarray(duplicates, dtype=np.int64).reshape(-1, 2)
+    every = duplicates
     alone = short_copies_alone(every, n_words, doc_of, min_words, every)
     if not alone.any():
         return duplicates
@@ -432,7 +452,7 @@ def _without_lone_short_copies(
     local = local_short_copies(every[:n_exact], group, doc_of, across)
     local = local[~short_copies_alone(local, n_words, doc_of, min_words, np.concatenate([every, local]))]
     stats.short_copies_alone = int(np.count_nonzero(alone))
-    return [tuple(p) for p in np.concatenate([every[~alone], local]).tolist()]
+    return np.concatenate([every[~alone], local])
 
 
 def conflicts_within_clusters(conflicts: np.ndarray, duplicates: np.ndarray) -> np.ndarray:
@@ -619,12 +639,30 @@ def _candidates(
     stats.implied += bounded.implied
     stats.beyond = bounded.beyond
     del pairs, agreement, shared_anchors
-    pairs = _spilled(bounded.pairs)
+    pairs = _spilled(in_locality_order(bounded.pairs))
     stats.verified = len(pairs)
     del bounded
     found_bar.update(stats.candidates)
     found_bar.close()
     return signed, pairs
+
+
+def in_locality_order(pairs: np.ndarray) -> np.ndarray:
+    """Returns the candidate pairs reordered so that pairs sharing paragraphs are verified in one chunk.
+
+    Each task of verification reads and tokenises the paragraphs of its chunk of pairs; in
+    corpus order a chunk's second ends are scattered, while near copies come in neighbourhoods
+    (a paragraph, its copies, their copies). The order is the native core's
+    (``native/src/pair_order.rs``: breadth first over the graph of pairs). Nothing else changes:
+    each pair is verified alone, and the clusters, containment and evidence made of the verdicts
+    do not depend on their order. On 300k paragraphs of real pages (``benchmarks/real_corpus.py``)
+    the chunks read 55,100 paragraphs instead of 76,252 (40,659 distinct), on the synthetic
+    benchmark corpus 11,800 instead of 20,996 (10,861 distinct). Past :data:`PAIRS_IN_MEMORY`
+    pairs they stay in their order (the ordering's tables hold ~64 bytes a pair).
+    """
+    if len(pairs) > PAIRS_IN_MEMORY or len(pairs) < 2:
+        return pairs
+    return pairs[locality_order(np.ascontiguousarray(pairs, dtype=np.int64).reshape(-1))]
 
 
 def _mapper(executor: Any) -> Mapper | None:
@@ -640,14 +678,14 @@ class _Verdicts:
 
     Attributes:
         known: the evidence of removing ``b`` for ``a``, by ``(b, a)``, where verification foresaw it.
-        duplicates: duplicate pairs (the exact pairs first).
+        duplicates: int64 ``(k, 2)`` duplicate pairs (the exact pairs first).
         contained: ``(inner, outer)`` pairs: a cut copy inside a longer paragraph.
         quoted: ``(inner, outer)`` pairs: a passage quoted in a longer paragraph.
         conflicts: int64 ``(c, 2)`` pairs that state different things.
     """
 
     known: dict[tuple[int, int], tuple[float | None, float, float]]
-    duplicates: list[tuple[int, int]]
+    duplicates: np.ndarray
     contained: list[tuple[int, int]] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     conflicts: np.ndarray = field(default_factory=lambda: np.empty((0, 2), dtype=np.int64))
@@ -669,7 +707,8 @@ def _verify(
     A short paragraph contained in a longer one of its own document is a heading its body
     restates (quoted) or a cut copy (contained), as :func:`is_heading` says.
     """
-    found = _Verdicts(known={}, duplicates=[tuple(p) for p in exact.tolist()])
+    found = _Verdicts(known={}, duplicates=exact)
+    verified: list[tuple[int, int]] = []  # the duplicate pairs verification finds, after the exact ones
     conflict_chunks: list[np.ndarray] = []  # int64 (k, 2) a chunk: 16 bytes a conflict, not a tuple's ~110
     above: list[tuple[int, int]] = []
     with tqdm(total=len(pairs), desc="decide", unit="pair", disable=not progress) as bar:
@@ -682,7 +721,7 @@ def _verify(
                 if ev is not None:  # the evidence of removing b for a, which verification foresaw
                     found.known[(b, a)] = ev
                 if match.kind == "duplicate":
-                    found.duplicates.append((a, b))
+                    verified.append((a, b))
                     stats.verified_duplicates += 1
                     continue
                 inner, outer = (a, b) if n_words[a] < n_words[b] or (n_words[a] == n_words[b] and a > b) else (b, a)
@@ -695,6 +734,7 @@ def _verify(
                 else:
                     found.quoted.append((inner, outer))
             bar.update(len(chunk))
+    found.duplicates = np.concatenate([exact.astype(np.int64), np.array(verified, dtype=np.int64).reshape(-1, 2)])
     found.conflicts = np.concatenate([np.empty((0, 2), dtype=np.int64), *conflict_chunks])
     del conflict_chunks
     stats.conflicts = len(found.conflicts)
@@ -722,51 +762,44 @@ def _keepers(
         each with the kept paragraph it points at.
     """
     family, variant = settled
-    duplicates, contained, quoted = found.duplicates, found.contained, found.quoted
-    conflicts = conflicts_within_clusters(found.conflicts, np.asarray(duplicates, dtype=np.int64).reshape(-1, 2))
+    duplicates, quoted = found.duplicates, found.quoted
+    contained = np.array(found.contained, dtype=np.int64).reshape(-1, 2)
+    conflicts = conflicts_within_clusters(found.conflicts, duplicates)
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
     # holding a conflict pair keep their edges (the greedy clustering needs them).
-    star = (
-        executor.clusters(np.asarray(duplicates, dtype=np.int64).reshape(-1, 2), conflicts)
-        if executor is not None
-        else None
-    )
+    star = executor.clusters(duplicates, conflicts) if executor is not None else None
     if star is not None:
-        duplicates = [tuple(e) for e in star.tolist()]
+        duplicates = np.asarray(star, dtype=np.int64).reshape(-1, 2)
     # choose_keepers over the ids that occur in some verdict only, renumbered in the same
     # order: its work and memory then grow with the duplicates, not with the corpus.
-    involved = sorted_unique(
-        np.concatenate(
-            [np.asarray(edges, dtype=np.int64).reshape(-1) for edges in (duplicates, contained, conflicts)]
-        )
-    )
-    local = {pid: k for k, pid in enumerate(involved.tolist())}
+    involved = sorted_unique(np.concatenate([edges.reshape(-1) for edges in (duplicates, contained, conflicts)]))
+
     # Family labels of the representatives involved (their exact copies carry none: a copy
     # always joins its representative).
     labelled = involved[group[involved] == involved]
-    removals = choose_keepers(
+    pids, targets, inside = keepers(
         len(involved),
-        [(local[a], local[b]) for a, b in duplicates],
-        [(local[a], local[b]) for a, b in contained],
-        [(local[a], local[b]) for a, b in conflicts.tolist()],
-        None if rank is None else rank[involved].tolist(),
-        families={
-            local[pid]: (f, v)
-            for pid, f, v in zip(labelled.tolist(), family[labelled].tolist(), variant[labelled].tolist())
-        },
+        np.searchsorted(involved, duplicates),
+        np.searchsorted(involved, contained),
+        np.searchsorted(involved, conflicts),
+        None if rank is None else rank[involved],
+        np.searchsorted(involved, labelled),
+        family[labelled],
+        variant[labelled],
     )
-    ids = involved.tolist()
+    pids, targets = involved[pids].tolist(), involved[targets].tolist()
     # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
     # once, with the kept copy of the smallest container.
-    target_of = {ids[r.pid]: ids[r.target] for r in removals}
+    target_of = dict(zip(pids, targets))
     quoted_in: dict[int, int] = {}
     for inner, outer in quoted:
         target = target_of.get(outer, outer)
         if inner not in target_of and target != inner and (inner not in quoted_in or target < quoted_in[inner]):
             quoted_in[inner] = target
     stats.quoted = len(quoted_in)
-    out = [Removal(ids[r.pid], ids[r.target], r.reason) for r in removals]
+    reasons = ("duplicate", "contained")
+    out = [Removal(p, t, reasons[c]) for p, t, c in zip(pids, targets, inside.tolist())]
     return out + [Removal(pid, target, "quoted") for pid, target in sorted(quoted_in.items())]
 
 
