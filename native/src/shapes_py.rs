@@ -437,6 +437,10 @@ impl Shapes {
         // Collapsed, lowered (None: Python lowers it) and described without the GIL, with the
         // line's words that are letters only (kept for the article's stems).
         let shape = |cps: Vec<u32>| -> (bool, Result<Described, Vec<u32>>) {
+            let mut lowered = Vec::new();
+            if table.lower_collapsed_into(&cps, &mut lowered) {
+                return (true, Ok(described(table, cps, lowered)));
+            }
             let same = table.is_collapsed(&cps);
             let collapsed = if same { cps } else { table.collapse(&cps) };
             match table.lower(&collapsed) {
