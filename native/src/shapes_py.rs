@@ -437,8 +437,7 @@ impl Shapes {
         // Collapsed, lowered (None: Python lowers it) and described without the GIL, with the
         // line's words that are letters only (kept for the article's stems).
         let shape = |cps: Vec<u32>| -> (bool, Result<Described, Vec<u32>>) {
-            let mut lowered = Vec::new();
-            if table.lower_collapsed_into(&cps, &mut lowered) {
+            if let Some(lowered) = table.lower_collapsed(&cps) {
                 return (true, Ok(described(table, cps, lowered)));
             }
             let same = table.is_collapsed(&cps);
