@@ -129,7 +129,9 @@ impl WordSet {
             }
             if tag == h as u32 {
                 let k = index as usize - 1;
-                if self.chars[self.starts[k]..self.starts[k + 1]] == *word {
+                // Compared a code point at a time: the words are short, and the slices' `==` is a call (`memcmp`).
+                let known = &self.chars[self.starts[k]..self.starts[k + 1]];
+                if known.len() == word.len() && known.iter().zip(word).all(|(a, b)| a == b) {
                     return true;
                 }
             }
@@ -176,6 +178,14 @@ pub fn is_cjk(c: u32) -> bool {
     (0x3040..=0x30FF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xF900..=0xFAFF).contains(&c)
 }
 
+/// True when `text` holds a character of `is_cjk`. Looked for 32 characters at a time in the range
+/// of them all, without a branch a character (`any` of `is_cjk` took 12 instructions a character,
+/// as much as cutting the words), then exactly in a block where one is in the range.
+#[inline]
+pub fn has_cjk(text: &[u32]) -> bool {
+    text.chunks(32).any(|block| block.iter().fold(false, |a, &c| a | (c.wrapping_sub(0x3040) <= 0xFAFF - 0x3040)) && block.iter().any(|&c| is_cjk(c)))
+}
+
 /// What `describe` reads off a line (`line_shapes.describe`'s constants).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
@@ -194,10 +204,10 @@ pub struct Limits {
 /// Python's answers about characters, and the word lists `describe` reads.
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// The flags of each character of the Basic Multilingual Plane.
-    flags: Vec<u32>,
+    /// The flags of each character of the Basic Multilingual Plane (an array: read without a bounds check).
+    flags: Box<[u32; 0x10000]>,
     /// Its `str.lower()` when that is one character, else `MULTI`.
-    lower: Vec<u32>,
+    lower: Box<[u32; 0x10000]>,
     /// Characters above U+FFFF learnt so far: flags and lower-case (`MULTI` as above).
     astral: HashMap<u32, (u32, u32)>,
     /// `str.lower()` of the characters whose lower-case is several characters.
@@ -254,6 +264,9 @@ impl Table {
         for (c, f) in flags.iter_mut().enumerate() {
             *f = with_own_flags(c as u32, *f);
         }
+        // (The lengths were checked above.)
+        let bmp = |v: Vec<u32>| -> Box<[u32; 0x10000]> { v.into_boxed_slice().try_into().expect("65536 entries") };
+        let (flags, lower) = (bmp(flags), bmp(lower));
         Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
     }
 
@@ -277,8 +290,16 @@ impl Table {
         if c <= 0xFFFF {
             self.flags[c as usize]
         } else {
-            self.astral.get(&c).map_or(0, |e| e.0)
+            self.astral_flags(c)
         }
+    }
+
+    /// The flags of a character above the BMP (0 when not learnt): out of the callers' loops, which
+    /// then keep their registers (inlined, its hashing spilled them a character).
+    #[cold]
+    #[inline(never)]
+    fn astral_flags(&self, c: u32) -> u32 {
+        self.astral.get(&c).map_or(0, |e| e.0)
     }
 
     /// re's `\w`: `str.isalnum()` or `_`.
@@ -338,7 +359,7 @@ impl Table {
             return None;
         }
         // Slices of the BMP's length: a character masked to 16 bits is read without a bounds check.
-        let (flags, lower) = (&self.flags[..0x10000], &self.lower[..0x10000]);
+        let (flags, lower) = (&self.flags, &self.lower);
         let (mut bad, mut previous) = (false, 0);
         let out: Vec<u32> = text
             .iter()
@@ -487,7 +508,7 @@ impl Table {
     /// [`Table::word_spans`]; `letters`: [`Table::is_letter_word`] of it, read in the same pass)
     /// and returns whether `text` holds CJK.
     pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
-        let cjk = text.iter().any(|&c| is_cjk(c));
+        let cjk = has_cjk(text);
         // Without CJK no character is a pair's: a word is a run of word characters.
         let solo = if cjk { CJK } else { 0 };
         let n = text.len();
@@ -525,7 +546,7 @@ impl Table {
         if self.word_runs(text, limit) >= limit {
             return false;
         }
-        !text.iter().any(|&c| is_cjk(c)) || self.word_spans(text).0.len() < limit
+        !has_cjk(text) || self.word_spans(text).0.len() < limit
     }
 
     /// True when `text` holds a letter (re's `[^\W\d_]`).
@@ -988,6 +1009,17 @@ mod tests {
 
     #[test]
     fn words_and_counts() {
+        // CJK found in any block, at either end of the range or beyond it, as `any` of `is_cjk`.
+        let long: Vec<u32> = (0..100).map(|k| 'a' as u32 + k % 26).collect();
+        for c in [0x303F, 0x3040, 0x30FF, 0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xAC00, 0x2019, 0x1F600] {
+            for at in [0, 31, 32, 63, 99] {
+                let mut text = long.clone();
+                text[at] = c;
+                assert_eq!(has_cjk(&text), is_cjk(c), "{c:x} at {at}");
+                assert_eq!(has_cjk(&text[..at + 1]), is_cjk(c));
+            }
+        }
+        assert!(!has_cjk(&[]));
         let t = table();
         let (spans, cjk) = t.word_spans(&cps("ab 中文字 cd_e"));
         assert!(cjk);
