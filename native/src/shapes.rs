@@ -164,6 +164,10 @@ pub const CONTEXT: u32 = 16;
 pub const WORD: u32 = 32;
 /// A character of a script written without spaces (`is_cjk`): set by the table itself.
 pub const CJK: u32 = 64;
+/// [`Table::lower_collapsed`] leaves the character to the long way: its lower-case is several
+/// characters or depends on its neighbours, or it is white space other than `' '`. Set by the
+/// table itself (one test a character where there were four).
+pub const LONG_WAY: u32 = 128;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 
@@ -264,6 +268,11 @@ impl Table {
         for (c, f) in flags.iter_mut().enumerate() {
             *f = with_own_flags(c as u32, *f);
         }
+        for (c, f) in flags.iter_mut().enumerate() {
+            if lower[c] == MULTI || *f & CONTEXT != 0 || (*f & SPACE != 0 && c != ' ' as usize) {
+                *f |= LONG_WAY;
+            }
+        }
         // (The lengths were checked above.)
         let bmp = |v: Vec<u32>| -> Box<[u32; 0x10000]> { v.into_boxed_slice().try_into().expect("65536 entries") };
         let (flags, lower) = (bmp(flags), bmp(lower));
@@ -360,18 +369,20 @@ impl Table {
         }
         // Slices of the BMP's length: a character masked to 16 bits is read without a bounds check.
         let (flags, lower) = (&self.flags, &self.lower);
-        let (mut bad, mut previous) = (false, 0);
+        // Or-ed together: the flags (`LONG_WAY`), the characters (a bit above 16: one above the BMP),
+        // and whether a space followed a space.
+        let (mut long, mut every, mut spaces, mut previous) = (0, 0, false, 0);
         let out: Vec<u32> = text
             .iter()
             .map(|&c| {
-                let (f, l) = (flags[(c & 0xFFFF) as usize], lower[(c & 0xFFFF) as usize]);
-                let misplaced = f & SPACE != 0 && (c != space || previous == space);
-                bad |= c > 0xFFFF || f & CONTEXT != 0 || l == MULTI || misplaced;
+                long |= flags[(c & 0xFFFF) as usize];
+                every |= c;
+                spaces |= c == space && previous == space;
                 previous = c;
-                l
+                lower[(c & 0xFFFF) as usize]
             })
             .collect();
-        (!bad).then_some(out)
+        (long & LONG_WAY == 0 && every <= 0xFFFF && !spaces).then_some(out)
     }
 
     /// `str.lower()` of `text`, or None when the line holds a character whose lower-case depends
