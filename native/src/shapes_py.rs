@@ -20,8 +20,9 @@ fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     Ok(out)
 }
 
-/// Appends the code points of a Python string to `out`.
-fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
+/// Appends the code points of a Python string to `out`; returns whether the string is stored four
+/// bytes a code point (PEP 393): one stored in one or two bytes holds none above U+FFFF.
+fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<bool> {
     // SAFETY: `data` reads the string's canonical storage (PEP 393) through the bitfield of its
     // header, which PyO3 decodes for the little-endian targets it tests (x86_64, aarch64: the
     // ones nettoyeur is built for); the property tests compare every code point read here with
@@ -29,12 +30,20 @@ fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<(
     // `s`, which is immutable and alive for the whole of this function, and is copied out
     // before returning.
     let data = unsafe { s.data()? };
-    match data {
-        PyStringData::Ucs1(b) => out.extend(b.iter().map(|&c| c as u32)),
-        PyStringData::Ucs2(b) => out.extend(b.iter().map(|&c| c as u32)),
-        PyStringData::Ucs4(b) => out.extend_from_slice(b),
-    }
-    Ok(())
+    Ok(match data {
+        PyStringData::Ucs1(b) => {
+            out.extend(b.iter().map(|&c| c as u32));
+            false
+        }
+        PyStringData::Ucs2(b) => {
+            out.extend(b.iter().map(|&c| c as u32));
+            false
+        }
+        PyStringData::Ucs4(b) => {
+            out.extend_from_slice(b);
+            true
+        }
+    })
 }
 
 /// Appends a Python string to `out` as UTF-8 and returns true, or returns false at its first lone
@@ -206,8 +215,10 @@ impl Shapes {
 
     /// The code points of `text`, every character of them known to the table.
     pub(crate) fn read(&mut self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-        let cps = code_points(text)?;
-        if cps.iter().any(|&c| c > 0xFFFF) {
+        let mut cps = Vec::new();
+        // Only a string of four bytes a character can hold one above the BMP (the look over every
+        // character of every line was 5 instructions a character of `describe`).
+        if extend_code_points(text, &mut cps)? && cps.iter().any(|&c| c > 0xFFFF) {
             self.learn_missing(py, &cps)?;
         }
         Ok(cps)
