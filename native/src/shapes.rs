@@ -129,7 +129,9 @@ impl WordSet {
             }
             if tag == h as u32 {
                 let k = index as usize - 1;
-                if self.chars[self.starts[k]..self.starts[k + 1]] == *word {
+                // Compared a code point at a time: the words are short, and the slices' `==` is a call (`memcmp`).
+                let known = &self.chars[self.starts[k]..self.starts[k + 1]];
+                if known.len() == word.len() && known.iter().zip(word).all(|(a, b)| a == b) {
                     return true;
                 }
             }
@@ -162,6 +164,10 @@ pub const CONTEXT: u32 = 16;
 pub const WORD: u32 = 32;
 /// A character of a script written without spaces (`is_cjk`): set by the table itself.
 pub const CJK: u32 = 64;
+/// [`Table::lower_collapsed`] leaves the character to the long way: its lower-case is several
+/// characters or depends on its neighbours, or it is white space other than `' '`. Set by the
+/// table itself (one test a character where there were four).
+pub const LONG_WAY: u32 = 128;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 
@@ -174,6 +180,14 @@ const CLOSERS: [u32; 7] = ['"' as u32, '\'' as u32, '”' as u32, '’' as u32, 
 #[inline]
 pub fn is_cjk(c: u32) -> bool {
     (0x3040..=0x30FF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xF900..=0xFAFF).contains(&c)
+}
+
+/// True when `text` holds a character of `is_cjk`. Looked for 32 characters at a time in the range
+/// of them all, without a branch a character (`any` of `is_cjk` took 12 instructions a character,
+/// as much as cutting the words), then exactly in a block where one is in the range.
+#[inline]
+pub fn has_cjk(text: &[u32]) -> bool {
+    text.chunks(32).any(|block| block.iter().fold(false, |a, &c| a | (c.wrapping_sub(0x3040) <= 0xFAFF - 0x3040)) && block.iter().any(|&c| is_cjk(c)))
 }
 
 /// What `describe` reads off a line (`line_shapes.describe`'s constants).
@@ -194,10 +208,10 @@ pub struct Limits {
 /// Python's answers about characters, and the word lists `describe` reads.
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// The flags of each character of the Basic Multilingual Plane.
-    flags: Vec<u32>,
+    /// The flags of each character of the Basic Multilingual Plane (an array: read without a bounds check).
+    flags: Box<[u32; 0x10000]>,
     /// Its `str.lower()` when that is one character, else `MULTI`.
-    lower: Vec<u32>,
+    lower: Box<[u32; 0x10000]>,
     /// Characters above U+FFFF learnt so far: flags and lower-case (`MULTI` as above).
     astral: HashMap<u32, (u32, u32)>,
     /// `str.lower()` of the characters whose lower-case is several characters.
@@ -254,6 +268,14 @@ impl Table {
         for (c, f) in flags.iter_mut().enumerate() {
             *f = with_own_flags(c as u32, *f);
         }
+        for (c, f) in flags.iter_mut().enumerate() {
+            if lower[c] == MULTI || *f & CONTEXT != 0 || (*f & SPACE != 0 && c != ' ' as usize) {
+                *f |= LONG_WAY;
+            }
+        }
+        // (The lengths were checked above.)
+        let bmp = |v: Vec<u32>| -> Box<[u32; 0x10000]> { v.into_boxed_slice().try_into().expect("65536 entries") };
+        let (flags, lower) = (bmp(flags), bmp(lower));
         Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
     }
 
@@ -277,8 +299,16 @@ impl Table {
         if c <= 0xFFFF {
             self.flags[c as usize]
         } else {
-            self.astral.get(&c).map_or(0, |e| e.0)
+            self.astral_flags(c)
         }
+    }
+
+    /// The flags of a character above the BMP (0 when not learnt): out of the callers' loops, which
+    /// then keep their registers (inlined, its hashing spilled them a character).
+    #[cold]
+    #[inline(never)]
+    fn astral_flags(&self, c: u32) -> u32 {
+        self.astral.get(&c).map_or(0, |e| e.0)
     }
 
     /// re's `\w`: `str.isalnum()` or `_`.
@@ -325,6 +355,34 @@ impl Table {
             previous = c;
         }
         true
+    }
+
+    /// `str.lower()` of `text` when `text` is collapsed ([`Table::is_collapsed`]), within the Basic
+    /// Multilingual Plane, and every character of it lowers to one whose lower-case does not
+    /// depend on its neighbours; else None (the caller takes the long way: [`Table::collapse`],
+    /// [`Table::lower`]). One pass with no branch a character but the loop's, where `describe`
+    /// made two: the benchmark corpus's lines are nearly all such lines.
+    pub fn lower_collapsed(&self, text: &[u32]) -> Option<Vec<u32>> {
+        let space = ' ' as u32;
+        if text.first() == Some(&space) || text.last() == Some(&space) {
+            return None;
+        }
+        // Slices of the BMP's length: a character masked to 16 bits is read without a bounds check.
+        let (flags, lower) = (&self.flags, &self.lower);
+        // Or-ed together: the flags (`LONG_WAY`), the characters (a bit above 16: one above the BMP),
+        // and whether a space followed a space.
+        let (mut long, mut every, mut spaces, mut previous) = (0, 0, false, 0);
+        let out: Vec<u32> = text
+            .iter()
+            .map(|&c| {
+                long |= flags[(c & 0xFFFF) as usize];
+                every |= c;
+                spaces |= c == space && previous == space;
+                previous = c;
+                lower[(c & 0xFFFF) as usize]
+            })
+            .collect();
+        (long & LONG_WAY == 0 && every <= 0xFFFF && !spaces).then_some(out)
     }
 
     /// `str.lower()` of `text`, or None when the line holds a character whose lower-case depends
@@ -461,7 +519,7 @@ impl Table {
     /// [`Table::word_spans`]; `letters`: [`Table::is_letter_word`] of it, read in the same pass)
     /// and returns whether `text` holds CJK.
     pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
-        let cjk = text.iter().any(|&c| is_cjk(c));
+        let cjk = has_cjk(text);
         // Without CJK no character is a pair's: a word is a run of word characters.
         let solo = if cjk { CJK } else { 0 };
         let n = text.len();
@@ -499,7 +557,7 @@ impl Table {
         if self.word_runs(text, limit) >= limit {
             return false;
         }
-        !text.iter().any(|&c| is_cjk(c)) || self.word_spans(text).0.len() < limit
+        !has_cjk(text) || self.word_spans(text).0.len() < limit
     }
 
     /// True when `text` holds a letter (re's `[^\W\d_]`).
@@ -933,6 +991,16 @@ mod tests {
         assert!(t.is_collapsed(&cps("a b")));
         assert!(!t.is_collapsed(&cps("a  b")));
         assert!(!t.is_collapsed(&cps("a\tb")));
+        // Lowered in the pass that checks the line is collapsed: as the two apart, or None (the long way).
+        for line in ["a b", "AÉ x", "a  b", " a", "a ", "a\tb", "ΟΔΟ\u{3A3}", "", "A \u{3A3}", "a\u{2003}b"] {
+            let want = if t.is_collapsed(&cps(line)) { t.lower(&cps(line)) } else { None };
+            assert_eq!(t.lower_collapsed(&cps(line)), want, "{line:?}");
+        }
+        assert_eq!(t.lower_collapsed(&cps("AB C")), Some(cps("ab c")));
+        // Characters that lower to several, and those above the BMP, take the long way.
+        assert_eq!(t.lower_collapsed(&cps("A\u{130}")), None);
+        assert_eq!(t.lower_collapsed(&cps("x\u{10400}7")), None);
+        assert_eq!(t.lower_collapsed(&cps("x\u{10020}")), None); // (masked to U+0020: not read as a space)
         assert_eq!(t.lower(&cps("AÉ\u{130}")), Some(cps("aéi\u{307}")));
         assert_eq!(t.lower(&cps("ΟΔΟ\u{3A3}")), None);
         assert_eq!(t.mask_digits(&cps("a12b3 45")), cps("a0b0 0"));
@@ -952,6 +1020,17 @@ mod tests {
 
     #[test]
     fn words_and_counts() {
+        // CJK found in any block, at either end of the range or beyond it, as `any` of `is_cjk`.
+        let long: Vec<u32> = (0..100).map(|k| 'a' as u32 + k % 26).collect();
+        for c in [0x303F, 0x3040, 0x30FF, 0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xAC00, 0x2019, 0x1F600] {
+            for at in [0, 31, 32, 63, 99] {
+                let mut text = long.clone();
+                text[at] = c;
+                assert_eq!(has_cjk(&text), is_cjk(c), "{c:x} at {at}");
+                assert_eq!(has_cjk(&text[..at + 1]), is_cjk(c));
+            }
+        }
+        assert!(!has_cjk(&[]));
         let t = table();
         let (spans, cjk) = t.word_spans(&cps("ab 中文字 cd_e"));
         assert!(cjk);

@@ -20,8 +20,9 @@ fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     Ok(out)
 }
 
-/// Appends the code points of a Python string to `out`.
-fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<()> {
+/// Appends the code points of a Python string to `out`; returns whether the string is stored four
+/// bytes a code point (PEP 393): one stored in one or two bytes holds none above U+FFFF.
+fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<bool> {
     // SAFETY: `data` reads the string's canonical storage (PEP 393) through the bitfield of its
     // header, which PyO3 decodes for the little-endian targets it tests (x86_64, aarch64: the
     // ones nettoyeur is built for); the property tests compare every code point read here with
@@ -29,12 +30,20 @@ fn extend_code_points(s: &Bound<'_, PyString>, out: &mut Vec<u32>) -> PyResult<(
     // `s`, which is immutable and alive for the whole of this function, and is copied out
     // before returning.
     let data = unsafe { s.data()? };
-    match data {
-        PyStringData::Ucs1(b) => out.extend(b.iter().map(|&c| c as u32)),
-        PyStringData::Ucs2(b) => out.extend(b.iter().map(|&c| c as u32)),
-        PyStringData::Ucs4(b) => out.extend_from_slice(b),
-    }
-    Ok(())
+    Ok(match data {
+        PyStringData::Ucs1(b) => {
+            out.extend(b.iter().map(|&c| c as u32));
+            false
+        }
+        PyStringData::Ucs2(b) => {
+            out.extend(b.iter().map(|&c| c as u32));
+            false
+        }
+        PyStringData::Ucs4(b) => {
+            out.extend_from_slice(b);
+            true
+        }
+    })
 }
 
 /// Appends a Python string to `out` as UTF-8 and returns true, or returns false at its first lone
@@ -46,9 +55,20 @@ pub(crate) fn push_str(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bo
     match data {
         // ASCII (most lines) is its own UTF-8, copied whole; Latin-1 beyond it, a character at a time.
         PyStringData::Ucs1(b) if b.is_ascii() => out.push_str(std::str::from_utf8(b).unwrap_or_default()), // (never fails)
+        // Latin-1 beyond ASCII (nearly every line of the benchmark corpus) a run of ASCII at a
+        // time, copied whole, then the one character after it: a character at a time, the copy
+        // was 19 instructions a byte and a third of `RuleSet.candidates`.
         PyStringData::Ucs1(b) => {
-            out.reserve(b.len());
-            out.extend(b.iter().map(|&c| c as char)); // every code point is a character
+            out.reserve(b.len() + b.len() / 4);
+            let mut rest = b;
+            while !rest.is_empty() {
+                let run = rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len());
+                out.push_str(std::str::from_utf8(&rest[..run]).unwrap_or_default()); // (ASCII: never fails)
+                if let Some(&c) = rest.get(run) {
+                    out.push(c as char); // every code point is a character
+                }
+                rest = &rest[(run + 1).min(rest.len())..];
+            }
         }
         PyStringData::Ucs2(b) => {
             out.reserve(b.len());
@@ -195,8 +215,10 @@ impl Shapes {
 
     /// The code points of `text`, every character of them known to the table.
     pub(crate) fn read(&mut self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-        let cps = code_points(text)?;
-        if cps.iter().any(|&c| c > 0xFFFF) {
+        let mut cps = Vec::new();
+        // Only a string of four bytes a character can hold one above the BMP (the look over every
+        // character of every line was 5 instructions a character of `describe`).
+        if extend_code_points(text, &mut cps)? && cps.iter().any(|&c| c > 0xFFFF) {
             self.learn_missing(py, &cps)?;
         }
         Ok(cps)
@@ -437,6 +459,9 @@ impl Shapes {
         // Collapsed, lowered (None: Python lowers it) and described without the GIL, with the
         // line's words that are letters only (kept for the article's stems).
         let shape = |cps: Vec<u32>| -> (bool, Result<Described, Vec<u32>>) {
+            if let Some(lowered) = table.lower_collapsed(&cps) {
+                return (true, Ok(described(table, cps, lowered)));
+            }
             let same = table.is_collapsed(&cps);
             let collapsed = if same { cps } else { table.collapse(&cps) };
             match table.lower(&collapsed) {
