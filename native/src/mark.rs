@@ -296,6 +296,203 @@ pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outly
     Some(Outlying { main_prose, candidates })
 }
 
+/// What `_position` reads of a line (only what it reads of that line is filled: the rest is left
+/// at its default).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PosLine {
+    /// Another signal flagged it.
+    pub signalled: bool,
+    /// Flagged by a date or byline rule (read only inside a run of `chrome_lines` short lines).
+    pub dated: bool,
+    /// Prose (`LineInfo.prose`).
+    pub prose: bool,
+    /// Ends like a sentence (`LineInfo.sentence`).
+    pub sentence: bool,
+    /// Its words.
+    pub n_words: usize,
+    /// Its share of function words.
+    pub stop_share: f64,
+    /// Its characters (code points, Python's `len`).
+    pub chars: usize,
+    /// Its `line_marks`.
+    pub marks: u32,
+}
+
+/// The limits of `_position` (`mark.py`'s constants of the same names).
+#[derive(Debug, Clone, Copy)]
+pub struct PosLimits {
+    /// `TITLE_MIN_CHARS`, `TITLE_MIN_WORDS`: a title-like line.
+    pub title_chars: usize,
+    pub title_words: usize,
+    /// `HEAD_KEEP_WORDS`: the words of a headline above the body that may be kept.
+    pub head_words: usize,
+    /// `LABEL_MAX_WORDS` (`LineInfo.label`).
+    pub label_words: usize,
+    /// `LONE_RUN`: the longest run a single foreign label is evidence in.
+    pub lone_run: usize,
+    /// `CHROME_RUN_LINES`, `CHROME_RUN_SHARE`.
+    pub chrome_lines: usize,
+    pub chrome_share: f64,
+    /// `TEASER_MAX_STOPWORDS`.
+    pub teaser_stopwords: f64,
+}
+
+/// What makes a line inside the body a candidate of `_position` (`Inside::what`).
+/// In a run of chrome (`position:chrome-run`): `a` the run's lines, `b` its flagged lines.
+pub const IN_CHROME: u8 = 1;
+/// A label without a figure (`position:inline-label` when its run shows chrome and it does not end with ":").
+pub const IN_LABEL: u8 = 2;
+/// Beside a flagged line (`position:inline-block`).
+pub const IN_BLOCK: u8 = 4;
+/// Few function words, no sentence end, no figure (`position:inline-teaser` with three stems and evidence).
+pub const IN_TEASER: u8 = 8;
+/// Its run shows chrome: another signal flagged a line of it or one beside it.
+pub const IN_EVIDENCE: u8 = 16;
+/// Its run (lines `a..b`, at most `lone_run`) shows chrome when exactly one of its labels is foreign
+/// to the article and that one has no figure: Python asks the article.
+pub const IN_ASK: u8 = 32;
+
+/// A line inside the body that `_position` may flag, with what Python weighs (see `IN_CHROME` ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inside {
+    pub line: usize,
+    pub what: u8,
+    pub a: usize,
+    pub b: usize,
+}
+
+/// `_position` up to the article's stems and the rules' judgement: the lines it may flag.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    /// The title-like lines above the body that no signal flagged, nearest first, up to the first
+    /// without a figure (a figure may be a date's, which Python searches): empty when the body's
+    /// first line does not end like a sentence.
+    pub titles: Vec<usize>,
+    /// The lines above the body that no signal flagged (the header, but for what is kept).
+    pub header: Vec<usize>,
+    /// Those of them title-like with `head_words` words: kept when about the article.
+    pub about: Vec<usize>,
+    /// The lone line of words just above the body (`_lone_title`).
+    pub lone: Option<usize>,
+    /// The candidates inside the body, in order.
+    pub inside: Vec<Inside>,
+}
+
+impl PosLine {
+    fn label(&self, limits: &PosLimits) -> bool {
+        self.n_words <= limits.label_words && self.stop_share == 0.0 && !self.sentence
+    }
+
+    fn title_like(&self, limits: &PosLimits) -> bool {
+        self.chars >= limits.title_chars && self.n_words >= limits.title_words
+    }
+}
+
+/// `_short_runs`: the `(start, end)` of each run of lines that are not prose strictly inside `first..last`.
+pub fn short_runs(lines: &[PosLine], first: usize, last: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for k in first + 1..last {
+        match (lines[k].prose, start) {
+            (true, Some(s)) => {
+                runs.push((s, k));
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, last));
+    }
+    runs
+}
+
+/// The header's lines: `_position`'s title, its headlines about the article and `_lone_title`, to be weighed.
+fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Position) {
+    if lines[first].sentence {
+        for k in (0..first).rev() {
+            let line = &lines[k];
+            if !line.signalled && line.title_like(limits) {
+                out.titles.push(k);
+                if line.marks & DIGIT == 0 {
+                    break; // without a figure, no date: this one is the title
+                }
+            }
+        }
+    }
+    out.header = (0..first).filter(|&k| !lines[k].signalled).collect();
+    out.about = out
+        .header
+        .iter()
+        .copied()
+        .filter(|&k| lines[k].n_words >= limits.head_words && lines[k].title_like(limits))
+        .collect();
+    if first > 0 && out.header == [first - 1] {
+        let line = &lines[first - 1];
+        if line.n_words >= limits.title_words && line.marks & LETTER != 0 && line.marks & DIGIT == 0 {
+            out.lone = Some(first - 1);
+        }
+    }
+}
+
+/// `_position` up to the article's stems (see `Position`), the body running from `first` (prose,
+/// unflagged) to its last line; `runs`: `short_runs(lines, first, last)`.
+pub fn position(lines: &[PosLine], runs: &[(usize, usize)], first: usize, limits: PosLimits) -> Position {
+    let mut out = Position::default();
+    header(lines, first, &limits, &mut out);
+    // A run of chrome: long, with a share of lines flagged (dates and bylines aside: a dated list
+    // of the article is content); its lines without figures, dated ones included, go.
+    let mut chrome: Vec<Option<(usize, usize)>> = vec![None; lines.len()];
+    let chrome_flagged = |l: &PosLine| l.signalled && !l.dated;
+    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= limits.chrome_lines) {
+        let flagged = lines[k..end].iter().filter(|l| chrome_flagged(l)).count();
+        if flagged as f64 >= limits.chrome_share * (end - k) as f64 {
+            for j in k..end {
+                if !chrome_flagged(&lines[j]) && lines[j].marks & DIGIT == 0 {
+                    chrome[j] = Some((end - k, flagged));
+                }
+            }
+        }
+    }
+    for &(k, end) in runs {
+        let evidence = lines[k - 1..=end].iter().any(|l| l.signalled);
+        let ask = !evidence && end - k <= limits.lone_run && lines[k..end].iter().any(|l| l.label(&limits));
+        for j in k..end {
+            let line = &lines[j];
+            if let (Some((a, b)), 0) = (chrome[j], line.marks & ATTRIBUTION) {
+                out.inside.push(Inside { line: j, what: IN_CHROME, a, b });
+                continue;
+            }
+            if line.signalled || line.marks & ATTRIBUTION != 0 {
+                continue;
+            }
+            let figure = line.marks & DIGIT != 0;
+            let mut what = 0;
+            if line.label(&limits) && !figure {
+                what |= IN_LABEL;
+            }
+            if lines[j + 1].signalled || (lines[j - 1].signalled && !lines[j + 1].prose) {
+                what |= IN_BLOCK;
+            }
+            if line.stop_share <= limits.teaser_stopwords && !line.sentence && !figure {
+                what |= IN_TEASER;
+            }
+            if evidence {
+                what |= IN_EVIDENCE;
+            } else if ask {
+                what |= IN_ASK;
+            } else {
+                what &= IN_BLOCK; // no evidence: only a line beside chrome may go
+            }
+            if what & (IN_LABEL | IN_BLOCK | IN_TEASER) != 0 {
+                out.inside.push(Inside { line: j, what, a: k, b: end });
+            }
+        }
+    }
+    out
+}
+
 /// A line's 64-bit frequency key and its pairs' with the lines above and below (`mark.Near`).
 pub type Near = (u64, Option<u64>, Option<u64>);
 

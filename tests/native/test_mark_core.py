@@ -234,3 +234,109 @@ def test_wrapped_units_are_the_plain_walk(page):
     collapsed = [info.text for info in infos]
     got = mark._wrapped_units(infos, flags, mark.line_marks(collapsed))
     assert got == mark_reference.wrapped_units(collapsed, [f is not None for f in flags])
+
+
+# Lines of a page for the position signal: texts whose stems the article's prose shares or not,
+# titles, dates, field labels, closings; shapes drawn apart from the texts (the signal reads both).
+_POSITION_TEXTS = st.sampled_from(
+    [
+        "Weather forecast for Paris and Lyon this weekend.",
+        "Gardening tools and seeds for the spring season.",
+        "Weather alerts",
+        "Seeds catalogue spring",
+        "Need for Speed",
+        "Marie Dupont | 9 décembre 2019",
+        "Published 12 May 2021",
+        "Contact:",
+        "Lane 4",
+        "Sincerely,",
+        "Dear Anna,",
+        "Home",
+        "Telescopes Binoculars Microscopes",
+        "Minister resigns after scandal in capital",
+        "— Jane Doe (@jane) 3 May",
+        "",
+    ]
+)
+_POSITION_MARKS = st.sampled_from(
+    [0, mark.LETTER, mark.LETTER | mark.DIGIT, mark.DIGIT, mark.LETTER | mark.ATTRIBUTION]
+    + [mark.LETTER | mark.LIST_ITEM, mark.LETTER | mark.REFERENCE | mark.DIGIT]
+)
+_POSITION_FLAGS = st.sampled_from(
+    [None, None, None]
+    + [Verdict("boilerplate:pattern:date", detail="date"), Verdict("boilerplate:pattern:byline", detail="by")]
+    + [Verdict("boilerplate:pattern:nav", detail="separated-menu")]
+    + [Verdict("boilerplate:position:headline-run", detail="run"), Verdict("boilerplate:pattern:share", detail="x")]
+)
+
+
+def _position_line(prose: bool, flags: st.SearchStrategy) -> st.SearchStrategy:
+    """A line of ``_POSITION_TEXTS`` with a drawn shape (prose or not), line flags and verdict."""
+    shape = st.builds(
+        mark.LineInfo,
+        _POSITION_TEXTS,
+        st.sampled_from([0, 1, 2, 3, 5, 6, 7, 12, 40]),
+        st.sampled_from([0.0, 0.0, 0.1, 0.25, 0.3, 0.5]),
+        st.just(prose),
+        st.booleans(),
+    )
+    return st.tuples(shape, _POSITION_MARKS, flags)
+
+
+# A page: prose paragraphs (most unflagged) between runs of a few alike short lines repeated,
+# so that runs as long as ``CHROME_RUN_LINES`` occur, with flags and labels in them.
+_short_run = st.tuples(st.lists(_position_line(False, _POSITION_FLAGS), min_size=1, max_size=3), st.integers(1, 20))
+_segment = st.one_of(
+    _position_line(True, st.sampled_from([None] * 4 + [Verdict("boilerplate:pattern:share", detail="x")])).map(
+        lambda line: [line]
+    ),
+    _short_run.map(lambda run: [line for _ in range(run[1]) for line in run[0]]),
+)
+position_pages = st.lists(_segment, max_size=8).map(lambda segments: [line for seg in segments for line in seg])
+
+
+@LAW
+@given(position_pages)
+def test_core_position_is_the_plain_walks(page):
+    infos = [info for info, _, _ in page]
+    marks = [m for _, m, _ in page]
+    flags = [f for _, _, f in page]
+    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
+    bounds = mark._bounds(good)
+    if bounds is None:
+        return
+    got, want = list(flags), list(flags)
+    mark._position(infos, marks, got, mark._Article(infos, good), *bounds)
+    mark_reference.position(infos, marks, want, mark._Article(infos, good), *bounds)
+    assert got == want
+
+
+def test_core_position_flags_each_kind():
+    """A page where the walks flag a header, a foreign label among prose and a run of chrome, and keep a title."""
+    prose = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    label, title = describe("Telescopes Binoculars"), describe("Need for Speed Heat review")
+    share = Verdict("boilerplate:pattern:share", detail="x")
+    topic = describe("Weather Lyon")
+    page = [(describe("Home"), None), (title, None), (prose, None), (label, None), (prose, None), (topic, None)]
+    page += [(prose, None)]
+    page += [(label, share if k % 3 == 0 else None) for k in range(30)] + [(prose, None)]
+    infos = [info for info, _ in page]
+    flags = [f for _, f in page]
+    marks = mark.line_marks([info.text for info in infos])
+    good = [info.prose and f is None for info, f in page]
+    want = list(flags)
+    mark_reference.position(infos, marks, want, mark._Article(infos, good), 2, len(page) - 1)
+    mark._position(infos, marks, flags, mark._Article(infos, good), 2, len(page) - 1)
+    assert flags == want
+    reasons = [f and f.reason.rsplit(":", 1)[1] for f in flags]
+    # The title stays; a lone label foreign to the article between two paragraphs goes, one about it stays.
+    assert reasons[:7] == ["header", None, None, "inline-label", None, None, None]
+    assert reasons[7:11] == ["share", "chrome-run", "chrome-run", "share"]
+
+
+def test_position_lines_refuses_lists_of_other_lengths():
+    info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    with pytest.raises(ValueError, match="length"):
+        _core.position_lines([info], [None], [], 0, 0, mark._POSITION_LIMITS, mark._DATED_KINDS)
+    with pytest.raises(ValueError, match="length"):
+        _core.position_lines([info], [None], [1], 0, 1, mark._POSITION_LIMITS, mark._DATED_KINDS)

@@ -60,6 +60,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import spared
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
+    LABEL_MAX_WORDS,
     PROSE_MIN_STOPWORDS,
     ArticleStems,
     LineInfo,
@@ -192,6 +193,21 @@ TEASER_SKIP = 3
 # too (position:chrome-run). An article's own list or table has few flagged lines in it.
 CHROME_RUN_LINES = 30
 CHROME_RUN_SHARE = 0.25
+# What ``_core.position_lines`` reads of the limits above, in its order (native/src/mark_py.rs).
+_POSITION_LIMITS = (
+    TITLE_MIN_CHARS,
+    TITLE_MIN_WORDS,
+    HEAD_KEEP_WORDS,
+    LABEL_MAX_WORDS,
+    LONE_RUN,
+    CHROME_RUN_LINES,
+    CHROME_RUN_SHARE,
+    TEASER_MAX_STOPWORDS,
+)
+# What makes a line inside the body a candidate of ``_core.position_lines`` (native/src/mark.rs,
+# ``Inside``; see :func:`_inside`): a run of chrome, a label without figures, beside chrome, a
+# telegraphic line; its run shows chrome, or does when the article says its single label is foreign.
+IN_CHROME, IN_LABEL, IN_BLOCK, IN_TEASER, IN_EVIDENCE, IN_ASK = 1, 2, 4, 8, 16, 32
 # ``comments="drop"``: a comment thread starts at a line of the comments rules (the marker)
 # below at least THREAD_ARTICLE_WORDS words of unflagged prose (the article; a "12 comments"
 # link under the title has none above it), and needs THREAD_MIN_ATTRIBUTIONS attribution
@@ -227,25 +243,6 @@ def paired(text: str) -> bool:
     would share its pairs.
     """
     return counted(text) and _LETTER.search(text) is not None
-
-
-def _teaser_like(info: LineInfo, marks: int) -> bool:
-    """A telegraphic headline: several stems, few function words, no sentence end, no figures.
-
-    Figures (:data:`DIGIT` in ``marks``, the line's :func:`line_marks`) are left alone: a
-    short line of prices, scores or statistics is data. The stems (found by the core from
-    the text) are counted last.
-    """
-    return (
-        info.stop_share <= TEASER_MAX_STOPWORDS
-        and not info.sentence
-        and not marks & DIGIT
-        and len(info.stems) >= TEASER_MIN_STEMS
-    )
-
-
-def _title_like(info: LineInfo) -> bool:
-    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS
 
 
 class _Article:
@@ -1092,63 +1089,6 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
     return apart
 
 
-def _run_evidence(
-    infos: list[LineInfo], marks: list[int], signalled: list[bool], article: _Article, runs: list[tuple[int, int]]
-) -> list[bool]:
-    """For each line inside the body, whether its run of short lines (``runs``: :func:`_short_runs`) shows chrome.
-
-    It does when another signal flagged a line of the run or one just beside it (a
-    banner between two runs), or when the run holds a single label foreign to the
-    article (among headings).
-    """
-    evidence = [False] * len(infos)
-    for k, end in runs:
-        # A lone off-topic label among the article's headings is a widget's caption; a run of
-        # such labels without chrome beside them is a table or a list of the article (names,
-        # figures, field labels).
-        foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
-        found = any(signalled[k - 1 : end + 1]) or (
-            end - k <= LONE_RUN and len(foreign) == 1 and not marks[foreign[0]] & DIGIT
-        )
-        for j in range(k, end):
-            evidence[j] = found
-    return evidence
-
-
-def _short_runs(infos: list[LineInfo], first: int, last: int) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of each run of lines that are not prose strictly inside ``first..last``."""
-    runs = []
-    start = None
-    for k in range(first + 1, last):
-        if infos[k].prose:
-            if start is not None:
-                runs.append((start, k))
-                start = None
-        elif start is None:
-            start = k
-    if start is not None:
-        runs.append((start, last))
-    return runs
-
-
-def _chrome_runs(marks: list[int], signalled: list[bool], runs: list[tuple[int, int]]) -> dict[int, str]:
-    """Returns the short lines inside the body that stand in a run of chrome, with the evidence.
-
-    A run (of ``runs``: :func:`_short_runs`) of at least ``CHROME_RUN_LINES`` lines that are not
-    prose, with at least ``CHROME_RUN_SHARE`` of them flagged by other signals, is a sidebar or a
-    menu set between two prose blocks of the page: its lines without figures are chrome too.
-    """
-    out: dict[int, str] = {}
-    for k, end in runs:
-        flagged = sum(signalled[k:end])
-        if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
-            detail = f"in a run of {end - k} short lines, {flagged} flagged"
-            for j in range(k, end):
-                if not signalled[j] and not marks[j] & DIGIT:
-                    out[j] = detail
-    return out
-
-
 def _lead_in(info: LineInfo) -> bool:
     """True for a sentence that announces a list: "Things that help are:" (function words, ends with ":")."""
     return info.text.endswith(":") and info.n_words >= LEAD_IN_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
@@ -1200,78 +1140,86 @@ def _dated(info: LineInfo, line: int) -> bool:
     return bool(line & DIGIT) and has_date(info.text)
 
 
-def _lone_title(infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int) -> list[int]:
-    """Returns the line just above the body when no other line above it escaped the rules: the page's title.
-
-    A header that the rules cleared but for one line of words just above the body
-    ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the
-    title from: that line names the page or the site, and a name is short ("Axios
-    Future", 12 characters, or "pix-bavaria", 11, fail :func:`_title_like`). It needs
-    two words and no date or figures (a dateline or a count is not a title).
-    """
-    above = [k for k in range(first) if not signalled[k]]
-    if above != [first - 1]:
-        return []
-    info, line = infos[first - 1], marks[first - 1]
-    # (Without a figure, the line holds no date: see :func:`_dated`.)
-    lone = info.n_words >= TITLE_MIN_WORDS and line & LETTER and not line & DIGIT
-    return [first - 1] if lone else []
-
-
 def _position(
     infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], article: _Article, first: int, last: int
 ) -> None:
-    """Flags the header, the footer and off-topic labels inside the body, in place."""
+    """Flags the header, the footer and off-topic labels inside the body, in place.
+
+    The native core walks the lines (``_core.position_lines``, native/src/mark.rs; the plain
+    Python it replaced is the tests' oracle, tests/mark_reference.py): it names the lines above the
+    body that may be the title or a headline, and the short lines inside the body that may go, with
+    their evidence; Python weighs what needs the article's stems and the dates' search.
+    """
     signalled = [f is not None for f in flags]
+    titles, header, about, lone, inside = _core.position_lines(
+        infos, flags, marks, first, last, _POSITION_LIMITS, _DATED_KINDS
+    )
     # The nearest title-like line above the body is the title even when it shares no
     # word with the article ("Need for Speed" over a review), dated lines skipped (an
     # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
-    # line that does not end like a sentence: that line is the title itself.
-    title = None
-    if infos[first].sentence:
-        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        title = next((k for k in nearest if not _dated(infos[k], marks[k])), None)
+    # line that does not end like a sentence (the core then names none): that line is the title itself.
+    title = next((k for k in titles if not _dated(infos[k], marks[k])), None)
     # Header: keep the title and headings about the article; the rest is chrome. The title stays
     # whatever its words, so its stems are not looked up (20,657 of the 28,879 lookups above the
     # body on the benchmark corpus, each a core call).
-    kept_head = [
-        k
-        for k in range(first)
-        if not signalled[k]
-        and k != title
-        and infos[k].n_words >= HEAD_KEEP_WORDS
-        and _title_like(infos[k])
-        and article.about(infos[k])
-    ]
-    kept_head += [] if title is None else [title]
-    kept_head += _lone_title(infos, marks, signalled, first)
-    for k in range(first):
-        if not signalled[k] and k not in kept_head:
+    # A header that the rules cleared but for one line of words just above the body ("Toggle
+    # navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from: that line
+    # (``lone``) names the page or the site, and a name is short ("Axios Future", 12 characters, or
+    # "pix-bavaria", 11, are not title-like). It needs TITLE_MIN_WORDS words, a letter and no figure
+    # (a dateline or a count is not a title).
+    kept_head = {k for k in about if k != title and article.about(infos[k])}
+    kept_head.update(k for k in (title, lone) if k is not None)
+    for k in header:
+        if k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
     _footer(infos, marks, flags, signalled, article, last)
-    runs = _short_runs(infos, first, last)
-    evidence = _run_evidence(infos, marks, signalled, article, runs)
-    chrome: dict[int, str] = {}
-    if any(end - k >= CHROME_RUN_LINES for k, end in runs):
-        # Dates and bylines are not chrome here: a dated list of the article is content.
-        chrome_flagged = [s and not f.reason.startswith(_DATED_KINDS) for s, f in zip(signalled, flags)]
-        chrome = _chrome_runs(marks, chrome_flagged, runs)
-    for k in range(first + 1, last):
-        info, line = infos[k], marks[k]
-        if k in chrome and not line & ATTRIBUTION:
-            flags[k] = Verdict("boilerplate:position:chrome-run", detail=chrome[k])
+    _inside(infos, marks, flags, article, inside)
+    # A letter's salutation, closing and signature, a field's value, signed entries: content by
+    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
+    for k in spared(infos, flags, signalled):
+        flags[k] = None
+
+
+def _inside(
+    infos: list[LineInfo],
+    marks: list[int],
+    flags: list[Verdict | None],
+    article: _Article,
+    inside: list[tuple[int, int, int, int]],
+) -> None:
+    """Flags the candidates inside the body that ``_core.position_lines`` names (``inside``), in place.
+
+    A line in a run of chrome goes (``IN_CHROME``). Another goes when it is off-topic and either a
+    label (``IN_LABEL``) whose run shows chrome and that does not end with ":", else a line beside
+    chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with ``TEASER_MIN_STEMS``
+    stems) whose run shows chrome. Figures spare a label or a headline (a short line of prices,
+    scores or statistics is data: the core marks none with a figure ``IN_LABEL`` or ``IN_TEASER``).
+    A run shows chrome when another signal flagged a line of it or beside it (``IN_EVIDENCE``), or
+    (``IN_ASK``) when it is a short run (``LONE_RUN``) with a single label foreign to the article,
+    without figures (a widget's caption among the article's headings; a run of such labels without
+    chrome beside it is a table or a list of the article).
+    """
+    asked: dict[int, bool] = {}
+    for k, what, a, b in inside:
+        if what & IN_CHROME:
+            flags[k] = Verdict("boilerplate:position:chrome-run", detail=f"in a run of {a} short lines, {b} flagged")
             continue
-        if signalled[k] or info.prose or line & ATTRIBUTION:
-            continue
-        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list:
-        # data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were
-        # such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36%
-        # of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
-        if info.label and evidence[k] and not info.text.endswith(":") and not line & DIGIT:
+        evidence = bool(what & IN_EVIDENCE)
+        if what & IN_ASK:
+            if a not in asked:
+                foreign = [j for j in range(a, b) if infos[j].label and not article.on_topic(infos[j])]
+                asked[a] = len(foreign) == 1 and not marks[foreign[0]] & DIGIT
+            evidence = asked[a]
+        info = infos[k]
+        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list
+        # (no ``IN_LABEL``): data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520
+        # content lines were such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines
+        # (1.43% -> 1.36% of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
+        if what & IN_LABEL and evidence and not info.text.endswith(":"):
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+        elif what & IN_BLOCK:
             verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
-        elif _teaser_like(info, line) and evidence[k]:
+        elif what & IN_TEASER and evidence and len(info.stems) >= TEASER_MIN_STEMS:
             verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
         else:
             continue
@@ -1279,7 +1227,3 @@ def _position(
         # call each: the 9,373 other short lines inside the body of the benchmark corpus need none).
         if not article.on_topic(info):
             flags[k] = verdict
-    # A letter's salutation, closing and signature, a field's value, signed entries: content by
-    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
-    for k in spared(infos, flags, signalled):
-        flags[k] = None
