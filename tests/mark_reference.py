@@ -312,3 +312,23 @@ def position(infos, marks, flags, article, first: int, last: int) -> None:
             flags[k] = verdict
     for k in m.spared(infos, flags, signalled):
         flags[k] = None
+
+
+def article_lines(infos, flags, marks, around, file_counts) -> tuple[list[int], list[tuple[int, int]]]:
+    """``_article_signals``' walk as it was written: the article's lines, and ``(line, n_files)`` of each
+    label seen in a few files that goes unless it shares a stem with the article."""
+    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
+    found = []
+    if file_counts is not None:
+        for k, info in enumerate(infos):
+            if flags[k] is None and not good[k] and not info.sentence and info.n_words < m.FREQUENCY_MAX_WORDS:
+                n_files = file_counts.get(around[k][0], 0)
+                need = m.OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
+                _, above, below = around[k]
+                block = max(
+                    file_counts.get(above, 0) if above is not None else 0,
+                    file_counts.get(below, 0) if below is not None else 0,
+                )
+                if n_files >= need and block >= need and marks[k] & m.LETTER:
+                    found.append((k, n_files))
+    return [k for k, g in enumerate(good) if g], found

@@ -496,6 +496,65 @@ pub fn position(lines: &[PosLine], runs: &[(usize, usize)], first: usize, limits
 /// A line's 64-bit frequency key and its pairs' with the lines above and below (`mark.Near`).
 pub type Near = (u64, Option<u64>, Option<u64>);
 
+/// What `_article_signals` reads of a line before the article's stems: whether it is the article's
+/// (prose, unflagged) and whether it is a label that recurs in a few files (`recurring-offtopic`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ArticleLine {
+    /// Another signal flagged it.
+    pub flagged: bool,
+    /// Prose.
+    pub prose: bool,
+    /// Ends like a sentence (read only of an unflagged line that is not prose, as what follows).
+    pub sentence: bool,
+    /// It has a letter (`LETTER`).
+    pub letter: bool,
+    /// Its words.
+    pub n_words: usize,
+    /// Its share of function words.
+    pub stop_share: f64,
+    /// Its keys.
+    pub near: Near,
+}
+
+/// The limits of the `recurring-offtopic` signal (`OFFTOPIC_MIN_FILES`, `FREQUENCY_MAX_WORDS`,
+/// `OFFTOPIC_TITLE_WORDS`).
+#[derive(Debug, Clone, Copy)]
+pub struct OfftopicLimits {
+    pub min_files: i64,
+    pub max_words: usize,
+    pub title_words: usize,
+}
+
+/// Whether a line may be a label foreign to its article seen in a few files (`recurring-offtopic`, but for
+/// the article's stems): the files its line recurs in when it does in enough of them, with the same
+/// neighbour as well, else None. `files`: in how many files a key recurs.
+pub fn offtopic_files<E>(
+    line: &ArticleLine,
+    limits: OfftopicLimits,
+    mut files: impl FnMut(u64) -> Result<i64, E>,
+) -> Result<Option<i64>, E> {
+    if line.flagged || line.prose || line.sentence || line.n_words >= limits.max_words || !line.letter {
+        return Ok(None);
+    }
+    // A line with function words or `title_words` words may be a syndicated title or heading: one
+    // more file is needed (Python's `stop_share > 0`: NaN is not).
+    let need = limits.min_files + i64::from(line.stop_share > 0.0 || line.n_words >= limits.title_words);
+    let (code, above, below) = line.near;
+    let n_files = files(code)?;
+    if n_files < need {
+        return Ok(None);
+    }
+    let above_files = match above {
+        Some(key) => files(key)?,
+        None => 0,
+    };
+    let below_files = match below {
+        Some(key) => files(key)?,
+        None => 0,
+    };
+    Ok((above_files.max(below_files) >= need).then_some(n_files))
+}
+
 /// What `_first_pass` reads of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FirstLine {
@@ -679,6 +738,29 @@ mod tests {
         assert_eq!(flag(line(false, false, true, (1, Some(4), Some(2))), 6), Some(FirstFlag::Enclosed { n_files: 5, enclosed: 3 }));
         assert_eq!(flag(line(false, false, true, (1, Some(4), Some(5))), 6), None);
         assert_eq!(flag(line(false, false, true, (3, Some(1), Some(2))), 3), None);
+    }
+
+    #[test]
+    fn offtopic_labels_in_a_few_files() {
+        let counts: HashMap<u64, i64> = [(1, 2), (2, 2), (3, 3), (4, 3)].into_iter().collect();
+        let files = |k: u64| -> Result<i64, ()> { Ok(counts.get(&k).copied().unwrap_or(0)) };
+        let limits = OfftopicLimits { min_files: 2, max_words: 25, title_words: 3 };
+        let label = ArticleLine { letter: true, n_words: 2, near: (1, Some(2), None), ..ArticleLine::default() };
+        assert_eq!(offtopic_files(&label, limits, files), Ok(Some(2)));
+        // Three words, or function words: one file more.
+        assert_eq!(offtopic_files(&ArticleLine { n_words: 3, ..label }, limits, files), Ok(None));
+        assert_eq!(offtopic_files(&ArticleLine { stop_share: 0.1, near: (3, None, Some(4)), ..label }, limits, files), Ok(Some(3)));
+        // Not with a neighbour in as few files, nor flagged, prose, a sentence, long or without a letter.
+        assert_eq!(offtopic_files(&ArticleLine { near: (1, Some(9), None), ..label }, limits, files), Ok(None));
+        for line in [
+            ArticleLine { flagged: true, ..label },
+            ArticleLine { prose: true, ..label },
+            ArticleLine { sentence: true, ..label },
+            ArticleLine { n_words: 25, ..label },
+            ArticleLine { letter: false, ..label },
+        ] {
+            assert_eq!(offtopic_files(&line, limits, files), Ok(None));
+        }
     }
 
     #[test]

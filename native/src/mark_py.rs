@@ -6,7 +6,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::mark::{self, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near, PosLimits, PosLine};
+use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -127,6 +127,16 @@ fn item<'py>(pair: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> 
     }
 }
 
+/// In how many files ``key`` recurs: ``counts.get(key, 0)`` (``dict``: ``counts`` when it is a dict,
+/// or a subclass of dict, read directly); 0 without counts.
+fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>, key: u64) -> PyResult<i64> {
+    match (dict, counts) {
+        (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
+        (None, Some(c)) => c.call_method1(intern!(c.py(), "get"), (key, 0))?.extract(),
+        (None, None) => Ok(0),
+    }
+}
+
 /// ``_first_pass``: the pattern and corpus-frequency verdicts of a document's lines.
 ///
 /// Args:
@@ -171,14 +181,7 @@ fn first_pass(
     // Python ``get``, 196,196 calls were 0.12 s of the analyse pass's marking under cProfile
     // (the benchmark corpus, one worker).
     let dict = counts.and_then(|c| c.downcast::<PyDict>().ok());
-    let get = intern!(py, "get");
-    let files = |key: u64| -> PyResult<i64> {
-        match (dict, counts) {
-            (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
-            (None, Some(c)) => c.call_method1(get, (key, 0))?.extract(),
-            (None, None) => Ok(0),
-        }
-    };
+    let files = |key: u64| files_in(dict, counts, key);
     let mut out = Vec::new();
     for (k, (pair, near)) in lines.try_iter()?.zip(around.try_iter()?).enumerate() {
         let (pair, near) = (pair?, near?);
@@ -205,6 +208,72 @@ fn first_pass(
     Ok(out)
 }
 
+/// ``_article_signals`` up to the article's stems: the article's lines and the labels that may be
+/// foreign to it in a few files.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``prose`` is read, and of an unflagged line that is not
+///         prose ``sentence``, ``n_words`` and ``stop_share``).
+///     flags: their verdicts so far (None: not flagged).
+///     marks: their ``line_marks``.
+///     around: their keys ``(code, above, below)``, read where the counts are.
+///     counts: files per key (as ``first_pass`` reads them), or None: no ``recurring-offtopic``.
+///     min_files, max_words, title_words: ``OFFTOPIC_MIN_FILES``, ``FREQUENCY_MAX_WORDS``,
+///         ``OFFTOPIC_TITLE_WORDS``.
+///
+/// Returns:
+///     ``(body, offtopic)``: the prose lines no signal flagged (the article), and ``(line, n_files)``
+///     for each line that goes as ``recurring-offtopic`` unless it shares a stem with the article.
+///
+/// Raises:
+///     ValueError: ``flags``, ``marks`` or ``around`` is not as long as ``infos``.
+///     TypeError: a count is not an integer.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::type_complexity)]
+fn article_lines(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: Vec<u32>,
+    around: &Bound<'_, PyList>,
+    counts: Option<&Bound<'_, PyAny>>,
+    min_files: i64,
+    max_words: usize,
+    title_words: usize,
+) -> PyResult<(Vec<usize>, Vec<(usize, i64)>)> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n || around.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags, marks and around differ in length"));
+    }
+    let dict = counts.and_then(|c| c.downcast::<PyDict>().ok());
+    let limits = OfftopicLimits { min_files, max_words, title_words };
+    let (mut body, mut offtopic) = (Vec::new(), Vec::new());
+    for (k, &line_marks) in marks.iter().enumerate() {
+        let info = infos.get_item(k)?;
+        let flagged = !flags.get_item(k)?.is_none();
+        let prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        if prose && !flagged {
+            body.push(k);
+        }
+        if counts.is_none() || flagged || prose {
+            continue;
+        }
+        let mut line = ArticleLine { prose, letter: line_marks & mark::LETTER != 0, ..ArticleLine::default() };
+        line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
+        line.n_words = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        if line.sentence || line.n_words >= max_words || !line.letter {
+            continue;
+        }
+        line.stop_share = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+        line.near = around.get_item(k)?.extract()?;
+        if let Some(n_files) = mark::offtopic_files(&line, limits, |key| files_in(dict, counts, key))? {
+            offtopic.push((k, n_files));
+        }
+    }
+    Ok((body, offtopic))
+}
+
 /// The limits of ``position_lines``: ``(TITLE_MIN_CHARS, TITLE_MIN_WORDS, HEAD_KEEP_WORDS,
 /// LABEL_MAX_WORDS, LONE_RUN, CHROME_RUN_LINES, CHROME_RUN_SHARE, TEASER_MAX_STOPWORDS)``.
 type PosLimitsArg = (usize, usize, usize, usize, usize, usize, f64, f64);
@@ -224,8 +293,9 @@ type InsideOut = (usize, u8, usize, usize);
 ///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
 ///
 /// Returns:
-///     ``(titles, header, about, lone, inside)`` (native/src/mark.rs, ``Position``); ``inside``:
-///     ``(line, what, a, b)`` with ``what`` of ``IN_CHROME`` ...
+///     ``(signalled, titles, header, about, lone, inside)``: whether each line is flagged, then
+///     what native/src/mark.rs's ``Position`` names; ``inside``: ``(line, what, a, b)`` with ``what`` of
+///     ``IN_CHROME`` ...
 ///
 /// Raises:
 ///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``, or not ``first <= last < len(infos)``.
@@ -240,7 +310,7 @@ fn position_lines(
     last: usize,
     limits: PosLimitsArg,
     dated: Vec<String>,
-) -> PyResult<(Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>, Vec<InsideOut>)> {
+) -> PyResult<(Vec<bool>, Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>, Vec<InsideOut>)> {
     let py = infos.py();
     let n = marks.len();
     if infos.len() != n || flags.len() != n || !(first <= last && last < n) {
@@ -299,13 +369,15 @@ fn position_lines(
     }
     let found = mark::position(&lines, &runs, first, limits);
     let inside = found.inside.iter().map(|i| (i.line, i.what, i.a, i.b)).collect();
-    Ok((found.titles, found.header, found.about, found.lone, inside))
+    let signalled = lines.iter().map(|l| l.signalled).collect();
+    Ok((signalled, found.titles, found.header, found.about, found.lone, inside))
 }
 
-/// Adds `line_marks`, `first_pass`, `position_lines` and `outlying_blocks` to the module.
+/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines` and `outlying_blocks` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
     m.add_function(wrap_pyfunction!(first_pass, m)?)?;
     m.add_function(wrap_pyfunction!(position_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(article_lines, m)?)?;
     m.add_function(wrap_pyfunction!(outlying_blocks, m)?)
 }

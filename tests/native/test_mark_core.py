@@ -301,13 +301,12 @@ def test_core_position_is_the_plain_walks(page):
     infos = [info for info, _, _ in page]
     marks = [m for _, m, _ in page]
     flags = [f for _, _, f in page]
-    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
-    bounds = mark._bounds(good)
-    if bounds is None:
+    body = [k for k, (info, flag) in enumerate(zip(infos, flags)) if info.prose and flag is None]
+    if not body:
         return
     got, want = list(flags), list(flags)
-    mark._position(infos, marks, got, mark._Article(infos, good), *bounds)
-    mark_reference.position(infos, marks, want, mark._Article(infos, good), *bounds)
+    mark._position(infos, marks, got, mark._Article(infos, body), body[0], body[-1])
+    mark_reference.position(infos, marks, want, mark._Article(infos, body), body[0], body[-1])
     assert got == want
 
 
@@ -323,10 +322,10 @@ def test_core_position_flags_each_kind():
     infos = [info for info, _ in page]
     flags = [f for _, f in page]
     marks = mark.line_marks([info.text for info in infos])
-    good = [info.prose and f is None for info, f in page]
+    body = [k for k, (info, f) in enumerate(page) if info.prose and f is None]
     want = list(flags)
-    mark_reference.position(infos, marks, want, mark._Article(infos, good), 2, len(page) - 1)
-    mark._position(infos, marks, flags, mark._Article(infos, good), 2, len(page) - 1)
+    mark_reference.position(infos, marks, want, mark._Article(infos, body), 2, len(page) - 1)
+    mark._position(infos, marks, flags, mark._Article(infos, body), 2, len(page) - 1)
     assert flags == want
     reasons = [f and f.reason.rsplit(":", 1)[1] for f in flags]
     # The title stays; a lone label foreign to the article between two paragraphs goes, one about it stays.
@@ -340,3 +339,30 @@ def test_position_lines_refuses_lists_of_other_lengths():
         _core.position_lines([info], [None], [], 0, 0, mark._POSITION_LIMITS, mark._DATED_KINDS)
     with pytest.raises(ValueError, match="length"):
         _core.position_lines([info], [None], [1], 0, 1, mark._POSITION_LIMITS, mark._DATED_KINDS)
+
+
+# Keys of the off-topic labels: a line's own and its neighbours', in 0 to 4 files (None: no neighbour).
+_offtopic_keys = st.tuples(st.integers(1, 6), st.none() | st.integers(1, 6), st.none() | st.integers(1, 6))
+_offtopic_counts = st.dictionaries(st.integers(1, 6), st.integers(0, 4)) | st.none()
+
+
+@LAW
+@given(st.lists(st.tuples(_position_line(False, _POSITION_FLAGS), _offtopic_keys), max_size=12), _offtopic_counts)
+def test_core_article_lines_are_the_plain_loop(page, counts):
+    infos = [info for (info, _, _), _ in page]
+    marks = [m for (_, m, _), _ in page]
+    flags = [f for (_, _, f), _ in page]
+    # Some lines are prose: the article, never a label.
+    infos = [info._replace(prose=k % 3 == 0) for k, info in enumerate(infos)]
+    around = [near for _, near in page]
+    want = mark_reference.article_lines(infos, flags, marks, around, counts)
+    args = (mark.OFFTOPIC_MIN_FILES, mark.FREQUENCY_MAX_WORDS, mark.OFFTOPIC_TITLE_WORDS)
+    assert _core.article_lines(infos, flags, marks, around, counts, *args) == want
+    if counts is not None:  # a mapping that is not a dict is read through its ``get``
+        assert _core.article_lines(infos, flags, marks, around, _Counts(counts), *args) == want
+
+
+def test_article_lines_refuses_lists_of_other_lengths():
+    info = describe("Home")
+    with pytest.raises(ValueError, match="length"):
+        _core.article_lines([info], [None], [1], [], {}, 2, 25, 3)

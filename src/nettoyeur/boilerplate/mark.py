@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from nettoyeur import _core
@@ -129,8 +130,11 @@ SITE_LONE = "boilerplate:frequency:recurring-in-site"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
-# rarely share a label by chance, and the off-topic test protects shared headings.
+# rarely share a label by chance, and the off-topic test protects shared headings. A line with
+# function words or OFFTOPIC_TITLE_WORDS words may be a syndicated title or heading: one more
+# file is needed.
 OFFTOPIC_MIN_FILES = 2
+OFFTOPIC_TITLE_WORDS = 3
 # A run of at most this many short lines inside the body with a single foreign label in it
 # is a caption beside a heading; longer runs are tables and lists. On eval-pages-dev,
 # content lost with no copy kept: 9.6% of lines with 2, 9.8% with no limit, 9.1% without
@@ -248,8 +252,9 @@ def paired(text: str) -> bool:
 class _Article:
     """The article's vocabulary: the stems of its body paragraphs."""
 
-    def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
-        self._body = [info for info, g in zip(infos, good) if g]
+    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
+        """``body``: the positions of the article's lines in ``infos``."""
+        self._body = [infos[k] for k in body]
         self._vocab: ArticleStems | None = None
 
     @property
@@ -397,15 +402,6 @@ def _scoped(around: list[Near], site: str) -> list[Near]:
             )
         )
     return out
-
-
-def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
-    """Returns in how many files the line recurs with the same neighbour above or below it."""
-    _, above, below = near
-    return max(
-        file_counts.get(above, 0) if above is not None else 0,
-        file_counts.get(below, 0) if below is not None else 0,
-    )
 
 
 # The kinds of verdict of :func:`_first_pass` (``_core.first_pass``).
@@ -834,11 +830,15 @@ def mark(
         lines = shapes(paras, rules)
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
-    marks, around = line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
-    page = _Lines.of(lines, marks, around, None if site is None or file_counts is None else _scoped(around, site))
+    infos = list(map(_SHAPE, lines))
+    marks, around = line_data(doc, paras, infos, file_counts is not None, marks, around)
+    site_around = None if site is None or file_counts is None else _scoped(around, site)
+    page = _Lines.of(lines, infos, marks, around, site_around)
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
+        if flags.count(None) == len(flags):
+            return marked  # the last round of each document (counted in C, without a walk over its lines)
         found = 0
         for p, flag in zip(paras, flags):
             if flag is not None and p.index not in protect:
@@ -856,6 +856,11 @@ def mark(
         left = [k for k, p in enumerate(paras) if p.verdict is None]
         paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
+
+
+_NONE: frozenset[int] = frozenset()
+_SHAPE = itemgetter(0)  # a line's shape, of its (shape, rule)
+_TEXT = attrgetter("text")
 
 
 class _Lines(NamedTuple):
@@ -883,14 +888,23 @@ class _Lines(NamedTuple):
     def of(
         cls,
         lines: list[tuple[LineInfo, Rule | None]],
+        infos: list[LineInfo],
         marks: list[int],
         around: list[Near],
         site_around: list[Near] | None = None,
     ) -> _Lines:
-        """Returns the lines of a document with what their shapes and flags tell (``mark``'s arguments)."""
-        infos = [info for info, _ in lines]
-        # Only a line with a figure can end with a count (the regular expression's \d).
-        links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
+        """Returns the lines of a document with what their shapes and flags tell.
+
+        The arguments are ``mark``'s (``infos``: the shapes of ``lines`` alone).
+        """
+        # A counted link ends with ")" (and has a figure: the regular expression's \d); a page with fewer such
+        # lines than a counted list needs has none (``links`` is read only where it has ``COUNTED_RUN_MIN``:
+        # :func:`_structure_signals`). The lines (collapsed: no line holds a newline) are joined to count
+        # them in C: on the benchmark corpus 207,642 of the 300,000 lines have a figure, and the generator
+        # calling :func:`counted_link` on each was 0.17 s of the 2.5 s of ``mark`` under cProfile.
+        links = _NONE
+        if ("\n".join(map(_TEXT, infos)) + "\n").count(")\n") >= COUNTED_RUN_MIN:
+            links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
         return cls(lines, infos, marks, around, links, site_around)
 
     def keep(self, left: list[int]) -> _Lines:
@@ -1012,27 +1026,24 @@ def _article_signals(
     The recurring labels foreign to the article, then the position signal; when blocks
     stand apart from the article, the position signal runs again on the article alone.
     ``around``: the keys the counts are read at (a document's site's, scoped, when it has
-    one); ``where`` names the site in the verdicts (" of example.com").
+    one); ``where`` names the site in the verdicts (" of example.com"). The native core walks
+    the lines (``_core.article_lines``, native/src/mark.rs; the plain loop is the tests' oracle,
+    tests/mark_reference.py): the article's lines, and the labels seen in a few files (see
+    ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
     """
     flags = list(line_flags)
-    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
-    article = _Article(infos, good)
+    body, offtopic = _core.article_lines(
+        infos, flags, marks, around, file_counts, OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS
+    )
+    article = _Article(infos, body)
     # A line seen in a few files that is a label foreign to its article is chrome too.
-    if file_counts is not None:
-        for k, info in enumerate(infos):
-            if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
-                n_files = file_counts.get(around[k][0], 0)
-                # A line with function words or three words may be a syndicated title or
-                # heading: one more file is needed.
-                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
-                block = _block_files(file_counts, around[k])
-                if n_files >= need and block >= need and marks[k] & LETTER and not article.on_topic(info):
-                    flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
-    bounds = _bounds(good)
-    if bounds is None:
+    for k, n_files in offtopic:
+        if not article.on_topic(infos[k]):
+            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
+    if not body:
         return flags
     before_position = list(flags)
-    _position(infos, marks, flags, article, *bounds)
+    _position(infos, marks, flags, article, body[0], body[-1])
     apart = _outlying(infos, flags, marks)
     if not apart:
         return flags
@@ -1041,19 +1052,10 @@ def _article_signals(
     flags = before_position
     for k in apart:
         flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-    good = [g and k not in apart for k, g in enumerate(good)]
-    article = _Article(infos, good)
-    bounds = _bounds(good)
-    if bounds is not None:
-        _position(infos, marks, flags, article, *bounds)
+    body = [k for k in body if k not in apart]
+    if body:
+        _position(infos, marks, flags, _Article(infos, body), body[0], body[-1])
     return flags
-
-
-def _bounds(good: list[bool]) -> tuple[int, int] | None:
-    """Returns the first and the last line of the body (the ``good`` ones), or None when there is none."""
-    if True not in good:
-        return None
-    return good.index(True), len(good) - 1 - good[::-1].index(True)
 
 
 def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
@@ -1150,8 +1152,7 @@ def _position(
     body that may be the title or a headline, and the short lines inside the body that may go, with
     their evidence; Python weighs what needs the article's stems and the dates' search.
     """
-    signalled = [f is not None for f in flags]
-    titles, header, about, lone, inside = _core.position_lines(
+    signalled, titles, header, about, lone, inside = _core.position_lines(
         infos, flags, marks, first, last, _POSITION_LIMITS, _DATED_KINDS
     )
     # The nearest title-like line above the body is the title even when it shares no
