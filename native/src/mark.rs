@@ -2,7 +2,10 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); and the blocks `_outlying` cuts a page into.
+//! with a stop (`_wrapped_prose`); the blocks `_outlying` cuts a page into; and the walks of the
+//! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
+//! and its off-topic labels seen in a few files, `_position`'s title, header and candidates inside
+//! the body), which Python weighs.
 //!
 //! Character classes come from Python's own table (`shapes::Table`): re's `\s` is `str.isspace`,
 //! `\d` is `str.isdecimal`, `\w` is `str.isalnum` or `_`, as in `sre` for str patterns. The plain

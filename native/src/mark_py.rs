@@ -1,5 +1,7 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
-//! lines in one call (`line_marks`), and the blocks of `_outlying` (`outlying_blocks`).
+//! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
+//! (`outlying_blocks`), and the walks of `_article_signals` (`article_lines`) and `_position`
+//! (`position_lines`).
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;

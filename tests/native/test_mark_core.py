@@ -20,11 +20,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import golden_documents
 import mark_reference
 from nettoyeur import _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
@@ -34,6 +36,7 @@ GOLDEN = [c["text"] for c in BOILERPLATE["lines"]] + [
     line["text"] for d in BOILERPLATE["documents"] for line in d["lines"]
 ]
 LAW = settings(max_examples=400, deadline=None)
+RULES = builtin_rules()
 _NAMES = {
     "letter": mark.LETTER,
     "digit": mark.DIGIT,
@@ -366,3 +369,23 @@ def test_article_lines_refuses_lists_of_other_lengths():
     info = describe("Home")
     with pytest.raises(ValueError, match="length"):
         _core.article_lines([info], [None], [1], [], {}, 2, 25, 3)
+
+
+_GOLDEN_DIR = Path(__file__).parents[1] / "data"
+GOLDEN_DOCUMENTS = [
+    [line["text"] for line in d["lines"]]
+    for name in ("boilerplate_cases", "content_guards_cases", "structure_cases")
+    for d in json.loads((_GOLDEN_DIR / f"{name}.json").read_text(encoding="utf-8"))["documents"]
+]
+
+
+@pytest.mark.parametrize("lines", GOLDEN_DOCUMENTS, ids=range(len(GOLDEN_DOCUMENTS)))
+def test_golden_documents_marked_as_the_plain_walks_mark_them(lines, monkeypatch):
+    """Every golden document gets the same verdicts from the core's walks as from the plain ones."""
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    got = [p.verdict for p in doc.paragraphs]
+    monkeypatch.setattr(mark, "_position", mark_reference.position)
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    assert got == [p.verdict for p in doc.paragraphs]
