@@ -395,8 +395,8 @@ impl PosLine {
 pub fn short_runs(lines: &[PosLine], first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut start = None;
-    for k in first + 1..last {
-        match (lines[k].prose, start) {
+    for (k, line) in lines.iter().enumerate().take(last).skip(first + 1) {
+        match (line.prose, start) {
             (true, Some(s)) => {
                 runs.push((s, k));
                 start = None;

@@ -325,8 +325,7 @@ fn position_lines(
     }
     // Only what `_position` reads of a line is read: above the body, its shape when unflagged; inside
     // it, whether it is prose, and the shape of the short lines unflagged; below it, nothing.
-    for k in 0..=last {
-        let line = &mut lines[k];
+    for (k, line) in lines.iter_mut().enumerate().take(last + 1) {
         if k < first && line.signalled {
             continue;
         }
@@ -361,11 +360,11 @@ fn position_lines(
     let runs = mark::short_runs(&lines, first, last);
     // A flag's reason is read only where a run of chrome is weighed.
     for &(k, end) in runs.iter().filter(|(k, end)| end - k >= limits.chrome_lines) {
-        for j in k..end {
-            if lines[j].signalled {
+        for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
+            if line.signalled {
                 let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
                 let reason = reason.downcast::<PyString>()?.to_cow()?;
-                lines[j].dated = dated.iter().any(|d| reason.starts_with(d.as_str()));
+                line.dated = dated.iter().any(|d| reason.starts_with(d.as_str()));
             }
         }
     }
