@@ -1,7 +1,7 @@
 """Plain Python definitions of the per-line tests of the boilerplate signals the native core computes (the oracles).
 
-These are the Python the core (``nettoyeur._core.line_marks`` and ``outlying_blocks``,
-native/src/mark.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests
+These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks`` and
+``position_lines``, native/src/mark.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests
 compare the core with them on random Unicode and on the golden cases.
 """
 
@@ -11,6 +11,7 @@ import re
 
 import shapes_reference
 from nettoyeur.boilerplate import mark as m
+from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -201,3 +202,133 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
                     )
         flags.append(flag)
     return flags
+
+
+def _title_like(info) -> bool:
+    return len(info.text) >= m.TITLE_MIN_CHARS and info.n_words >= m.TITLE_MIN_WORDS
+
+
+def _teaser_like(info, line: int) -> bool:
+    return (
+        info.stop_share <= m.TEASER_MAX_STOPWORDS
+        and not info.sentence
+        and not line & m.DIGIT
+        and len(info.stems) >= m.TEASER_MIN_STEMS
+    )
+
+
+def _short_runs(infos, first: int, last: int) -> list[tuple[int, int]]:
+    runs = []
+    start = None
+    for k in range(first + 1, last):
+        if infos[k].prose:
+            if start is not None:
+                runs.append((start, k))
+                start = None
+        elif start is None:
+            start = k
+    if start is not None:
+        runs.append((start, last))
+    return runs
+
+
+def _run_evidence(infos, marks, signalled, article, runs) -> list[bool]:
+    evidence = [False] * len(infos)
+    for k, end in runs:
+        foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
+        found = any(signalled[k - 1 : end + 1]) or (
+            end - k <= m.LONE_RUN and len(foreign) == 1 and not marks[foreign[0]] & m.DIGIT
+        )
+        for j in range(k, end):
+            evidence[j] = found
+    return evidence
+
+
+def _chrome_runs(marks, signalled, runs) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for k, end in runs:
+        flagged = sum(signalled[k:end])
+        if end - k >= m.CHROME_RUN_LINES and flagged >= m.CHROME_RUN_SHARE * (end - k):
+            detail = f"in a run of {end - k} short lines, {flagged} flagged"
+            for j in range(k, end):
+                if not signalled[j] and not marks[j] & m.DIGIT:
+                    out[j] = detail
+    return out
+
+
+def _lone_title(infos, marks, signalled, first: int) -> list[int]:
+    above = [k for k in range(first) if not signalled[k]]
+    if above != [first - 1]:
+        return []
+    info, line = infos[first - 1], marks[first - 1]
+    lone = info.n_words >= m.TITLE_MIN_WORDS and line & m.LETTER and not line & m.DIGIT
+    return [first - 1] if lone else []
+
+
+def position(infos, marks, flags, article, first: int, last: int) -> None:
+    """``mark._position`` as it was written (its walks over the lines in Python), flags set in place."""
+    signalled = [f is not None for f in flags]
+    title = None
+    if infos[first].sentence:
+        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
+        title = next((k for k in nearest if not m._dated(infos[k], marks[k])), None)
+    kept_head = [
+        k
+        for k in range(first)
+        if not signalled[k]
+        and k != title
+        and infos[k].n_words >= m.HEAD_KEEP_WORDS
+        and _title_like(infos[k])
+        and article.about(infos[k])
+    ]
+    kept_head += [] if title is None else [title]
+    kept_head += _lone_title(infos, marks, signalled, first)
+    for k in range(first):
+        if not signalled[k] and k not in kept_head:
+            flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
+    m._footer(infos, marks, flags, signalled, article, last)
+    runs = _short_runs(infos, first, last)
+    evidence = _run_evidence(infos, marks, signalled, article, runs)
+    chrome: dict[int, str] = {}
+    if any(end - k >= m.CHROME_RUN_LINES for k, end in runs):
+        chrome_flagged = [s and not f.reason.startswith(m._DATED_KINDS) for s, f in zip(signalled, flags)]
+        chrome = _chrome_runs(marks, chrome_flagged, runs)
+    for k in range(first + 1, last):
+        info, line = infos[k], marks[k]
+        if k in chrome and not line & m.ATTRIBUTION:
+            flags[k] = Verdict("boilerplate:position:chrome-run", detail=chrome[k])
+            continue
+        if signalled[k] or info.prose or line & m.ATTRIBUTION:
+            continue
+        if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT:
+            verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
+        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+            verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
+        elif _teaser_like(info, line) and evidence[k]:
+            verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
+        else:
+            continue
+        if not article.on_topic(info):
+            flags[k] = verdict
+    for k in m.spared(infos, flags, signalled):
+        flags[k] = None
+
+
+def article_lines(infos, flags, marks, around, file_counts) -> tuple[list[int], list[tuple[int, int]]]:
+    """``_article_signals``' walk as it was written: the article's lines, and ``(line, n_files)`` of each
+    label seen in a few files that goes unless it shares a stem with the article."""
+    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
+    found = []
+    if file_counts is not None:
+        for k, info in enumerate(infos):
+            if flags[k] is None and not good[k] and not info.sentence and info.n_words < m.FREQUENCY_MAX_WORDS:
+                n_files = file_counts.get(around[k][0], 0)
+                need = m.OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
+                _, above, below = around[k]
+                block = max(
+                    file_counts.get(above, 0) if above is not None else 0,
+                    file_counts.get(below, 0) if below is not None else 0,
+                )
+                if n_files >= need and block >= need and marks[k] & m.LETTER:
+                    found.append((k, n_files))
+    return [k for k, g in enumerate(good) if g], found

@@ -2,7 +2,10 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); and the blocks `_outlying` cuts a page into.
+//! with a stop (`_wrapped_prose`); the blocks `_outlying` cuts a page into; and the walks of the
+//! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
+//! and its off-topic labels seen in a few files, `_position`'s title, header and candidates inside
+//! the body), which Python weighs.
 //!
 //! Character classes come from Python's own table (`shapes::Table`): re's `\s` is `str.isspace`,
 //! `\d` is `str.isdecimal`, `\w` is `str.isalnum` or `_`, as in `sre` for str patterns. The plain
@@ -296,8 +299,264 @@ pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outly
     Some(Outlying { main_prose, candidates })
 }
 
+/// What `_position` reads of a line (only what it reads of that line is filled: the rest is left
+/// at its default).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PosLine {
+    /// Another signal flagged it.
+    pub signalled: bool,
+    /// Flagged by a date or byline rule (read only inside a run of `chrome_lines` short lines).
+    pub dated: bool,
+    /// Prose (`LineInfo.prose`).
+    pub prose: bool,
+    /// Ends like a sentence (`LineInfo.sentence`).
+    pub sentence: bool,
+    /// Its words.
+    pub n_words: usize,
+    /// Its share of function words.
+    pub stop_share: f64,
+    /// Its characters (code points, Python's `len`).
+    pub chars: usize,
+    /// Its `line_marks`.
+    pub marks: u32,
+}
+
+/// The limits of `_position` (`mark.py`'s constants of the same names).
+#[derive(Debug, Clone, Copy)]
+pub struct PosLimits {
+    /// `TITLE_MIN_CHARS`, `TITLE_MIN_WORDS`: a title-like line.
+    pub title_chars: usize,
+    pub title_words: usize,
+    /// `HEAD_KEEP_WORDS`: the words of a headline above the body that may be kept.
+    pub head_words: usize,
+    /// `LABEL_MAX_WORDS` (`LineInfo.label`).
+    pub label_words: usize,
+    /// `LONE_RUN`: the longest run a single foreign label is evidence in.
+    pub lone_run: usize,
+    /// `CHROME_RUN_LINES`, `CHROME_RUN_SHARE`.
+    pub chrome_lines: usize,
+    pub chrome_share: f64,
+    /// `TEASER_MAX_STOPWORDS`.
+    pub teaser_stopwords: f64,
+}
+
+/// What makes a line inside the body a candidate of `_position` (`Inside::what`).
+/// In a run of chrome (`position:chrome-run`): `a` the run's lines, `b` its flagged lines.
+pub const IN_CHROME: u8 = 1;
+/// A label without a figure (`position:inline-label` when its run shows chrome and it does not end with ":").
+pub const IN_LABEL: u8 = 2;
+/// Beside a flagged line (`position:inline-block`).
+pub const IN_BLOCK: u8 = 4;
+/// Few function words, no sentence end, no figure (`position:inline-teaser` with three stems and evidence).
+pub const IN_TEASER: u8 = 8;
+/// Its run shows chrome: another signal flagged a line of it or one beside it.
+pub const IN_EVIDENCE: u8 = 16;
+/// Its run (lines `a..b`, at most `lone_run`) shows chrome when exactly one of its labels is foreign
+/// to the article and that one has no figure: Python asks the article.
+pub const IN_ASK: u8 = 32;
+
+/// A line inside the body that `_position` may flag, with what Python weighs (see `IN_CHROME` ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inside {
+    pub line: usize,
+    pub what: u8,
+    pub a: usize,
+    pub b: usize,
+}
+
+/// `_position` up to the article's stems and the rules' judgement: the lines it may flag.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Position {
+    /// The title-like lines above the body that no signal flagged, nearest first, up to the first
+    /// without a figure (a figure may be a date's, which Python searches): empty when the body's
+    /// first line does not end like a sentence.
+    pub titles: Vec<usize>,
+    /// The lines above the body that no signal flagged (the header, but for what is kept).
+    pub header: Vec<usize>,
+    /// Those of them title-like with `head_words` words: kept when about the article.
+    pub about: Vec<usize>,
+    /// The lone line of words just above the body (`_lone_title`).
+    pub lone: Option<usize>,
+    /// The candidates inside the body, in order.
+    pub inside: Vec<Inside>,
+}
+
+impl PosLine {
+    fn label(&self, limits: &PosLimits) -> bool {
+        self.n_words <= limits.label_words && self.stop_share == 0.0 && !self.sentence
+    }
+
+    fn title_like(&self, limits: &PosLimits) -> bool {
+        self.chars >= limits.title_chars && self.n_words >= limits.title_words
+    }
+}
+
+/// `_short_runs`: the `(start, end)` of each run of lines that are not prose strictly inside `first..last`.
+pub fn short_runs(lines: &[PosLine], first: usize, last: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (k, line) in lines.iter().enumerate().take(last).skip(first + 1) {
+        match (line.prose, start) {
+            (true, Some(s)) => {
+                runs.push((s, k));
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, last));
+    }
+    runs
+}
+
+/// The header's lines: `_position`'s title, its headlines about the article and `_lone_title`, to be weighed.
+fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Position) {
+    if lines[first].sentence {
+        for k in (0..first).rev() {
+            let line = &lines[k];
+            if !line.signalled && line.title_like(limits) {
+                out.titles.push(k);
+                if line.marks & DIGIT == 0 {
+                    break; // without a figure, no date: this one is the title
+                }
+            }
+        }
+    }
+    out.header = (0..first).filter(|&k| !lines[k].signalled).collect();
+    out.about = out
+        .header
+        .iter()
+        .copied()
+        .filter(|&k| lines[k].n_words >= limits.head_words && lines[k].title_like(limits))
+        .collect();
+    if first > 0 && out.header == [first - 1] {
+        let line = &lines[first - 1];
+        if line.n_words >= limits.title_words && line.marks & LETTER != 0 && line.marks & DIGIT == 0 {
+            out.lone = Some(first - 1);
+        }
+    }
+}
+
+/// `_position` up to the article's stems (see `Position`), the body running from `first` (prose,
+/// unflagged) to its last line; `runs`: `short_runs(lines, first, last)`.
+pub fn position(lines: &[PosLine], runs: &[(usize, usize)], first: usize, limits: PosLimits) -> Position {
+    let mut out = Position::default();
+    header(lines, first, &limits, &mut out);
+    // A run of chrome: long, with a share of lines flagged (dates and bylines aside: a dated list
+    // of the article is content); its lines without figures, dated ones included, go.
+    let mut chrome: Vec<Option<(usize, usize)>> = vec![None; lines.len()];
+    let chrome_flagged = |l: &PosLine| l.signalled && !l.dated;
+    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= limits.chrome_lines) {
+        let flagged = lines[k..end].iter().filter(|l| chrome_flagged(l)).count();
+        if flagged as f64 >= limits.chrome_share * (end - k) as f64 {
+            for j in k..end {
+                if !chrome_flagged(&lines[j]) && lines[j].marks & DIGIT == 0 {
+                    chrome[j] = Some((end - k, flagged));
+                }
+            }
+        }
+    }
+    for &(k, end) in runs {
+        let evidence = lines[k - 1..=end].iter().any(|l| l.signalled);
+        let ask = !evidence && end - k <= limits.lone_run && lines[k..end].iter().any(|l| l.label(&limits));
+        for j in k..end {
+            let line = &lines[j];
+            if let (Some((a, b)), 0) = (chrome[j], line.marks & ATTRIBUTION) {
+                out.inside.push(Inside { line: j, what: IN_CHROME, a, b });
+                continue;
+            }
+            if line.signalled || line.marks & ATTRIBUTION != 0 {
+                continue;
+            }
+            let figure = line.marks & DIGIT != 0;
+            let mut what = 0;
+            if line.label(&limits) && !figure {
+                what |= IN_LABEL;
+            }
+            if lines[j + 1].signalled || (lines[j - 1].signalled && !lines[j + 1].prose) {
+                what |= IN_BLOCK;
+            }
+            if line.stop_share <= limits.teaser_stopwords && !line.sentence && !figure {
+                what |= IN_TEASER;
+            }
+            if evidence {
+                what |= IN_EVIDENCE;
+            } else if ask {
+                what |= IN_ASK;
+            } else {
+                what &= IN_BLOCK; // no evidence: only a line beside chrome may go
+            }
+            if what & (IN_LABEL | IN_BLOCK | IN_TEASER) != 0 {
+                out.inside.push(Inside { line: j, what, a: k, b: end });
+            }
+        }
+    }
+    out
+}
+
 /// A line's 64-bit frequency key and its pairs' with the lines above and below (`mark.Near`).
 pub type Near = (u64, Option<u64>, Option<u64>);
+
+/// What `_article_signals` reads of a line before the article's stems: whether it is the article's
+/// (prose, unflagged) and whether it is a label that recurs in a few files (`recurring-offtopic`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ArticleLine {
+    /// Another signal flagged it.
+    pub flagged: bool,
+    /// Prose.
+    pub prose: bool,
+    /// Ends like a sentence (read only of an unflagged line that is not prose, as what follows).
+    pub sentence: bool,
+    /// It has a letter (`LETTER`).
+    pub letter: bool,
+    /// Its words.
+    pub n_words: usize,
+    /// Its share of function words.
+    pub stop_share: f64,
+    /// Its keys.
+    pub near: Near,
+}
+
+/// The limits of the `recurring-offtopic` signal (`OFFTOPIC_MIN_FILES`, `FREQUENCY_MAX_WORDS`,
+/// `OFFTOPIC_TITLE_WORDS`).
+#[derive(Debug, Clone, Copy)]
+pub struct OfftopicLimits {
+    pub min_files: i64,
+    pub max_words: usize,
+    pub title_words: usize,
+}
+
+/// Whether a line may be a label foreign to its article seen in a few files (`recurring-offtopic`, but for
+/// the article's stems): the files its line recurs in when it does in enough of them, with the same
+/// neighbour as well, else None. `files`: in how many files a key recurs.
+pub fn offtopic_files<E>(
+    line: &ArticleLine,
+    limits: OfftopicLimits,
+    mut files: impl FnMut(u64) -> Result<i64, E>,
+) -> Result<Option<i64>, E> {
+    if line.flagged || line.prose || line.sentence || line.n_words >= limits.max_words || !line.letter {
+        return Ok(None);
+    }
+    // A line with function words or `title_words` words may be a syndicated title or heading: one
+    // more file is needed (Python's `stop_share > 0`: NaN is not).
+    let need = limits.min_files + i64::from(line.stop_share > 0.0 || line.n_words >= limits.title_words);
+    let (code, above, below) = line.near;
+    let n_files = files(code)?;
+    if n_files < need {
+        return Ok(None);
+    }
+    let above_files = match above {
+        Some(key) => files(key)?,
+        None => 0,
+    };
+    let below_files = match below {
+        Some(key) => files(key)?,
+        None => 0,
+    };
+    Ok((above_files.max(below_files) >= need).then_some(n_files))
+}
 
 /// What `_first_pass` reads of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -482,6 +741,29 @@ mod tests {
         assert_eq!(flag(line(false, false, true, (1, Some(4), Some(2))), 6), Some(FirstFlag::Enclosed { n_files: 5, enclosed: 3 }));
         assert_eq!(flag(line(false, false, true, (1, Some(4), Some(5))), 6), None);
         assert_eq!(flag(line(false, false, true, (3, Some(1), Some(2))), 3), None);
+    }
+
+    #[test]
+    fn offtopic_labels_in_a_few_files() {
+        let counts: HashMap<u64, i64> = [(1, 2), (2, 2), (3, 3), (4, 3)].into_iter().collect();
+        let files = |k: u64| -> Result<i64, ()> { Ok(counts.get(&k).copied().unwrap_or(0)) };
+        let limits = OfftopicLimits { min_files: 2, max_words: 25, title_words: 3 };
+        let label = ArticleLine { letter: true, n_words: 2, near: (1, Some(2), None), ..ArticleLine::default() };
+        assert_eq!(offtopic_files(&label, limits, files), Ok(Some(2)));
+        // Three words, or function words: one file more.
+        assert_eq!(offtopic_files(&ArticleLine { n_words: 3, ..label }, limits, files), Ok(None));
+        assert_eq!(offtopic_files(&ArticleLine { stop_share: 0.1, near: (3, None, Some(4)), ..label }, limits, files), Ok(Some(3)));
+        // Not with a neighbour in as few files, nor flagged, prose, a sentence, long or without a letter.
+        assert_eq!(offtopic_files(&ArticleLine { near: (1, Some(9), None), ..label }, limits, files), Ok(None));
+        for line in [
+            ArticleLine { flagged: true, ..label },
+            ArticleLine { prose: true, ..label },
+            ArticleLine { sentence: true, ..label },
+            ArticleLine { n_words: 25, ..label },
+            ArticleLine { letter: false, ..label },
+        ] {
+            assert_eq!(offtopic_files(&line, limits, files), Ok(None));
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
-//! lines in one call (`line_marks`), and the blocks of `_outlying` (`outlying_blocks`).
+//! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
+//! (`outlying_blocks`), and the walks of `_article_signals` (`article_lines`) and `_position`
+//! (`position_lines`).
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::mark::{self, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near};
+use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -106,6 +108,8 @@ fn outlying_blocks(
 const N_WORDS: usize = 1;
 const STOP_SHARE: usize = 2;
 const PROSE: usize = 3;
+const SENTENCE: usize = 4;
+const TEXT: usize = 0;
 
 /// A field of a ``LineInfo``: its item `i` when it is one (a named tuple of the five fields: an index
 /// into the tuple, where the attribute's lookup went through the class's descriptors: replaying pass 2's
@@ -122,6 +126,16 @@ fn item<'py>(pair: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> 
     match pair.downcast::<PyTuple>() {
         Ok(t) => t.get_item(i),
         Err(_) => pair.get_item(i),
+    }
+}
+
+/// In how many files ``key`` recurs: ``counts.get(key, 0)`` (``dict``: ``counts`` when it is a dict,
+/// or a subclass of dict, read directly); 0 without counts.
+fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>, key: u64) -> PyResult<i64> {
+    match (dict, counts) {
+        (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
+        (None, Some(c)) => c.call_method1(intern!(c.py(), "get"), (key, 0))?.extract(),
+        (None, None) => Ok(0),
     }
 }
 
@@ -169,14 +183,7 @@ fn first_pass(
     // Python ``get``, 196,196 calls were 0.12 s of the analyse pass's marking under cProfile
     // (the benchmark corpus, one worker).
     let dict = counts.and_then(|c| c.downcast::<PyDict>().ok());
-    let get = intern!(py, "get");
-    let files = |key: u64| -> PyResult<i64> {
-        match (dict, counts) {
-            (Some(d), _) => d.get_item(key)?.map_or(Ok(0), |n| n.extract()),
-            (None, Some(c)) => c.call_method1(get, (key, 0))?.extract(),
-            (None, None) => Ok(0),
-        }
-    };
+    let files = |key: u64| files_in(dict, counts, key);
     let mut out = Vec::new();
     for (k, (pair, near)) in lines.try_iter()?.zip(around.try_iter()?).enumerate() {
         let (pair, near) = (pair?, near?);
@@ -203,9 +210,175 @@ fn first_pass(
     Ok(out)
 }
 
-/// Adds `line_marks`, `first_pass` and `outlying_blocks` to the module.
+/// ``_article_signals`` up to the article's stems: the article's lines and the labels that may be
+/// foreign to it in a few files.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``prose`` is read, and of an unflagged line that is not
+///         prose ``sentence``, ``n_words`` and ``stop_share``).
+///     flags: their verdicts so far (None: not flagged).
+///     marks: their ``line_marks``.
+///     around: their keys ``(code, above, below)``, read where the counts are.
+///     counts: files per key (as ``first_pass`` reads them), or None: no ``recurring-offtopic``.
+///     min_files, max_words, title_words: ``OFFTOPIC_MIN_FILES``, ``FREQUENCY_MAX_WORDS``,
+///         ``OFFTOPIC_TITLE_WORDS``.
+///
+/// Returns:
+///     ``(body, offtopic)``: the prose lines no signal flagged (the article), and ``(line, n_files)``
+///     for each line that goes as ``recurring-offtopic`` unless it shares a stem with the article.
+///
+/// Raises:
+///     ValueError: ``flags``, ``marks`` or ``around`` is not as long as ``infos``.
+///     TypeError: a count is not an integer.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::type_complexity)]
+fn article_lines(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: Vec<u32>,
+    around: &Bound<'_, PyList>,
+    counts: Option<&Bound<'_, PyAny>>,
+    min_files: i64,
+    max_words: usize,
+    title_words: usize,
+) -> PyResult<(Vec<usize>, Vec<(usize, i64)>)> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n || around.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags, marks and around differ in length"));
+    }
+    let dict = counts.and_then(|c| c.downcast::<PyDict>().ok());
+    let limits = OfftopicLimits { min_files, max_words, title_words };
+    let (mut body, mut offtopic) = (Vec::new(), Vec::new());
+    for (k, &line_marks) in marks.iter().enumerate() {
+        let info = infos.get_item(k)?;
+        let flagged = !flags.get_item(k)?.is_none();
+        let prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        if prose && !flagged {
+            body.push(k);
+        }
+        if counts.is_none() || flagged || prose {
+            continue;
+        }
+        let mut line = ArticleLine { prose, letter: line_marks & mark::LETTER != 0, ..ArticleLine::default() };
+        line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
+        line.n_words = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        if line.sentence || line.n_words >= max_words || !line.letter {
+            continue;
+        }
+        line.stop_share = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+        line.near = around.get_item(k)?.extract()?;
+        if let Some(n_files) = mark::offtopic_files(&line, limits, |key| files_in(dict, counts, key))? {
+            offtopic.push((k, n_files));
+        }
+    }
+    Ok((body, offtopic))
+}
+
+/// The limits of ``position_lines``: ``(TITLE_MIN_CHARS, TITLE_MIN_WORDS, HEAD_KEEP_WORDS,
+/// LABEL_MAX_WORDS, LONE_RUN, CHROME_RUN_LINES, CHROME_RUN_SHARE, TEASER_MAX_STOPWORDS)``.
+type PosLimitsArg = (usize, usize, usize, usize, usize, usize, f64, f64);
+
+/// The candidates of one ``Inside`` line: ``(line, what, a, b)``.
+type InsideOut = (usize, u8, usize, usize);
+
+/// ``_position``'s walks over a page's lines: what it may flag, Python weighing the article's stems.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: only what ``_position`` reads of a line is read).
+///     flags: their verdicts so far (None: not flagged); a flag's ``reason`` is read only inside a
+///         run of ``CHROME_RUN_LINES`` short lines.
+///     marks: their ``line_marks``.
+///     first, last: the body's first and last lines (prose, unflagged).
+///     limits: see ``PosLimitsArg``.
+///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
+///
+/// Returns:
+///     ``(signalled, titles, header, about, lone, inside)``: whether each line is flagged, then
+///     what native/src/mark.rs's ``Position`` names; ``inside``: ``(line, what, a, b)`` with ``what`` of
+///     ``IN_CHROME`` ...
+///
+/// Raises:
+///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``, or not ``first <= last < len(infos)``.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::type_complexity)]
+fn position_lines(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: Vec<u32>,
+    first: usize,
+    last: usize,
+    limits: PosLimitsArg,
+    dated: Vec<String>,
+) -> PyResult<(Vec<bool>, Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>, Vec<InsideOut>)> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n || !(first <= last && last < n) {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length, or the body is out of them"));
+    }
+    let mut lines = vec![PosLine::default(); n];
+    for (k, line) in lines.iter_mut().enumerate() {
+        line.signalled = !flags.get_item(k)?.is_none();
+        line.marks = marks[k];
+    }
+    // Only what `_position` reads of a line is read: above the body, its shape when unflagged; inside
+    // it, whether it is prose, and the shape of the short lines unflagged; below it, nothing.
+    for (k, line) in lines.iter_mut().enumerate().take(last + 1) {
+        if k < first && line.signalled {
+            continue;
+        }
+        let info = infos.get_item(k)?;
+        if k == first {
+            line.prose = true;
+            line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
+        }
+        if k > first {
+            line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        }
+        if k == first || k == last || line.prose || line.signalled {
+            continue;
+        }
+        line.n_words = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        line.stop_share = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+        line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
+        if k < first {
+            line.chars = field(&info, TEXT, intern!(py, "text"))?.len()?;
+        }
+    }
+    let limits = PosLimits {
+        title_chars: limits.0,
+        title_words: limits.1,
+        head_words: limits.2,
+        label_words: limits.3,
+        lone_run: limits.4,
+        chrome_lines: limits.5,
+        chrome_share: limits.6,
+        teaser_stopwords: limits.7,
+    };
+    let runs = mark::short_runs(&lines, first, last);
+    // A flag's reason is read only where a run of chrome is weighed.
+    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= limits.chrome_lines) {
+        for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
+            if line.signalled {
+                let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
+                let reason = reason.downcast::<PyString>()?.to_cow()?;
+                line.dated = dated.iter().any(|d| reason.starts_with(d.as_str()));
+            }
+        }
+    }
+    let found = mark::position(&lines, &runs, first, limits);
+    let inside = found.inside.iter().map(|i| (i.line, i.what, i.a, i.b)).collect();
+    let signalled = lines.iter().map(|l| l.signalled).collect();
+    Ok((signalled, found.titles, found.header, found.about, found.lone, inside))
+}
+
+/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines` and `outlying_blocks` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
     m.add_function(wrap_pyfunction!(first_pass, m)?)?;
+    m.add_function(wrap_pyfunction!(position_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(article_lines, m)?)?;
     m.add_function(wrap_pyfunction!(outlying_blocks, m)?)
 }

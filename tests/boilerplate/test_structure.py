@@ -7,6 +7,7 @@ of the same shape); the laws below hold for any page.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from golden_documents import assert_fixed_point, assert_marked
+from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
-from nettoyeur.boilerplate.mark import DIGIT, line_marks
+from nettoyeur.boilerplate.mark import line_marks
 from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
@@ -98,14 +100,27 @@ _COUNT_TEXTS = st.text(st.sampled_from("Ab (),.1²٣ \u00a0"), max_size=16) | st
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_COUNT_TEXTS, st.booleans()), max_size=12))
 def test_the_links_mark_finds_once_are_the_counted_links(page):
-    # mark looks for counted links once a document, among the lines with a figure only (``DIGIT``):
-    # every counted link has one, and the runs found from the links given are those found here.
+    # mark looks for counted links once a document, among the lines with a figure only (``DIGIT``) and
+    # on a page with enough lines that end with ")": the runs found from the links it finds are those
+    # found here.
     texts = [" ".join(text.split()) or "x" for text, _ in page]
     infos = [describe(text) for text in texts]
     flags = [CHROME if flagged else None for _, flagged in page]
-    links = {k for k, line in enumerate(line_marks(texts)) if line & DIGIT and counted_link(texts[k])}
-    assert links == {k for k, text in enumerate(texts) if counted_link(text)}
-    assert counted_lists(infos, flags, links) == counted_lists(infos, flags)
+    found = mark._Lines.of([(info, None) for info in infos], infos, line_marks(texts), [mark.NO_COUNTS] * len(texts))
+    assert found.links <= {k for k, text in enumerate(texts) if counted_link(text)}
+    want = list(flags)
+    for k, verdict in counted_lists(infos, flags).items():
+        want[k] = verdict
+    assert mark._structure_signals(infos, found.links, list(flags)) == want
+
+
+_COUNTED = re.compile(r"[^\W\d_].*\s\((?!(?:1[5-9]|20)\d\d\))\d[\d,.]*\)\s*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_COUNT_TEXTS | st.text(st.sampled_from("Ab (),.1²٣ \u00a0\n"), max_size=30).map(lambda t: t + ")"))
+def test_a_counted_link_is_the_plain_pattern(text):
+    assert counted_link(text) is (text.endswith(")") and _COUNTED.search(text) is not None)
 
 
 def test_a_run_one_short_of_the_minimum_stays():

@@ -20,11 +20,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import golden_documents
 import mark_reference
 from nettoyeur import _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
@@ -34,6 +36,7 @@ GOLDEN = [c["text"] for c in BOILERPLATE["lines"]] + [
     line["text"] for d in BOILERPLATE["documents"] for line in d["lines"]
 ]
 LAW = settings(max_examples=400, deadline=None)
+RULES = builtin_rules()
 _NAMES = {
     "letter": mark.LETTER,
     "digit": mark.DIGIT,
@@ -234,3 +237,155 @@ def test_wrapped_units_are_the_plain_walk(page):
     collapsed = [info.text for info in infos]
     got = mark._wrapped_units(infos, flags, mark.line_marks(collapsed))
     assert got == mark_reference.wrapped_units(collapsed, [f is not None for f in flags])
+
+
+# Lines of a page for the position signal: texts whose stems the article's prose shares or not,
+# titles, dates, field labels, closings; shapes drawn apart from the texts (the signal reads both).
+_POSITION_TEXTS = st.sampled_from(
+    [
+        "Weather forecast for Paris and Lyon this weekend.",
+        "Gardening tools and seeds for the spring season.",
+        "Weather alerts",
+        "Seeds catalogue spring",
+        "Need for Speed",
+        "Marie Dupont | 9 décembre 2019",
+        "Published 12 May 2021",
+        "Contact:",
+        "Lane 4",
+        "Sincerely,",
+        "Dear Anna,",
+        "Home",
+        "Telescopes Binoculars Microscopes",
+        "Minister resigns after scandal in capital",
+        "— Jane Doe (@jane) 3 May",
+        "",
+    ]
+)
+_POSITION_MARKS = st.sampled_from(
+    [0, mark.LETTER, mark.LETTER | mark.DIGIT, mark.DIGIT, mark.LETTER | mark.ATTRIBUTION]
+    + [mark.LETTER | mark.LIST_ITEM, mark.LETTER | mark.REFERENCE | mark.DIGIT]
+)
+_POSITION_FLAGS = st.sampled_from(
+    [None, None, None]
+    + [Verdict("boilerplate:pattern:date", detail="date"), Verdict("boilerplate:pattern:byline", detail="by")]
+    + [Verdict("boilerplate:pattern:nav", detail="separated-menu")]
+    + [Verdict("boilerplate:position:headline-run", detail="run"), Verdict("boilerplate:pattern:share", detail="x")]
+)
+
+
+def _position_line(prose: bool, flags: st.SearchStrategy) -> st.SearchStrategy:
+    """A line of ``_POSITION_TEXTS`` with a drawn shape (prose or not), line flags and verdict."""
+    shape = st.builds(
+        mark.LineInfo,
+        _POSITION_TEXTS,
+        st.sampled_from([0, 1, 2, 3, 5, 6, 7, 12, 40]),
+        st.sampled_from([0.0, 0.0, 0.1, 0.25, 0.3, 0.5]),
+        st.just(prose),
+        st.booleans(),
+    )
+    return st.tuples(shape, _POSITION_MARKS, flags)
+
+
+# A page: prose paragraphs (most unflagged) between runs of a few alike short lines repeated,
+# so that runs as long as ``CHROME_RUN_LINES`` occur, with flags and labels in them.
+_short_run = st.tuples(st.lists(_position_line(False, _POSITION_FLAGS), min_size=1, max_size=3), st.integers(1, 20))
+_segment = st.one_of(
+    _position_line(True, st.sampled_from([None] * 4 + [Verdict("boilerplate:pattern:share", detail="x")])).map(
+        lambda line: [line]
+    ),
+    _short_run.map(lambda run: [line for _ in range(run[1]) for line in run[0]]),
+)
+position_pages = st.lists(_segment, max_size=8).map(lambda segments: [line for seg in segments for line in seg])
+
+
+@LAW
+@given(position_pages)
+def test_core_position_is_the_plain_walks(page):
+    infos = [info for info, _, _ in page]
+    marks = [m for _, m, _ in page]
+    flags = [f for _, _, f in page]
+    body = [k for k, (info, flag) in enumerate(zip(infos, flags)) if info.prose and flag is None]
+    if not body:
+        return
+    got, want = list(flags), list(flags)
+    mark._position(infos, marks, got, mark._Article(infos, body), body[0], body[-1])
+    mark_reference.position(infos, marks, want, mark._Article(infos, body), body[0], body[-1])
+    assert got == want
+
+
+def test_core_position_flags_each_kind():
+    """A page where the walks flag a header, a foreign label among prose and a run of chrome, and keep a title."""
+    prose = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    label, title = describe("Telescopes Binoculars"), describe("Need for Speed Heat review")
+    share = Verdict("boilerplate:pattern:share", detail="x")
+    topic = describe("Weather Lyon")
+    page = [(describe("Home"), None), (title, None), (prose, None), (label, None), (prose, None), (topic, None)]
+    page += [(prose, None)]
+    page += [(label, share if k % 3 == 0 else None) for k in range(30)] + [(prose, None)]
+    infos = [info for info, _ in page]
+    flags = [f for _, f in page]
+    marks = mark.line_marks([info.text for info in infos])
+    body = [k for k, (info, f) in enumerate(page) if info.prose and f is None]
+    want = list(flags)
+    mark_reference.position(infos, marks, want, mark._Article(infos, body), 2, len(page) - 1)
+    mark._position(infos, marks, flags, mark._Article(infos, body), 2, len(page) - 1)
+    assert flags == want
+    reasons = [f and f.reason.rsplit(":", 1)[1] for f in flags]
+    # The title stays; a lone label foreign to the article between two paragraphs goes, one about it stays.
+    assert reasons[:7] == ["header", None, None, "inline-label", None, None, None]
+    assert reasons[7:11] == ["share", "chrome-run", "chrome-run", "share"]
+
+
+def test_position_lines_refuses_lists_of_other_lengths():
+    info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    with pytest.raises(ValueError, match="length"):
+        _core.position_lines([info], [None], [], 0, 0, mark._POSITION_LIMITS, mark._DATED_KINDS)
+    with pytest.raises(ValueError, match="length"):
+        _core.position_lines([info], [None], [1], 0, 1, mark._POSITION_LIMITS, mark._DATED_KINDS)
+
+
+# Keys of the off-topic labels: a line's own and its neighbours', in 0 to 4 files (None: no neighbour).
+_offtopic_keys = st.tuples(st.integers(1, 6), st.none() | st.integers(1, 6), st.none() | st.integers(1, 6))
+_offtopic_counts = st.dictionaries(st.integers(1, 6), st.integers(0, 4)) | st.none()
+
+
+@LAW
+@given(st.lists(st.tuples(_position_line(False, _POSITION_FLAGS), _offtopic_keys), max_size=12), _offtopic_counts)
+def test_core_article_lines_are_the_plain_loop(page, counts):
+    infos = [info for (info, _, _), _ in page]
+    marks = [m for (_, m, _), _ in page]
+    flags = [f for (_, _, f), _ in page]
+    # Some lines are prose: the article, never a label.
+    infos = [info._replace(prose=k % 3 == 0) for k, info in enumerate(infos)]
+    around = [near for _, near in page]
+    want = mark_reference.article_lines(infos, flags, marks, around, counts)
+    args = (mark.OFFTOPIC_MIN_FILES, mark.FREQUENCY_MAX_WORDS, mark.OFFTOPIC_TITLE_WORDS)
+    assert _core.article_lines(infos, flags, marks, around, counts, *args) == want
+    if counts is not None:  # a mapping that is not a dict is read through its ``get``
+        assert _core.article_lines(infos, flags, marks, around, _Counts(counts), *args) == want
+
+
+def test_article_lines_refuses_lists_of_other_lengths():
+    info = describe("Home")
+    with pytest.raises(ValueError, match="length"):
+        _core.article_lines([info], [None], [1], [], {}, 2, 25, 3)
+
+
+_GOLDEN_DIR = Path(__file__).parents[1] / "data"
+GOLDEN_DOCUMENTS = [
+    [line["text"] for line in d["lines"]]
+    for name in ("boilerplate_cases", "content_guards_cases", "structure_cases")
+    for d in json.loads((_GOLDEN_DIR / f"{name}.json").read_text(encoding="utf-8"))["documents"]
+]
+
+
+@pytest.mark.parametrize("lines", GOLDEN_DOCUMENTS, ids=range(len(GOLDEN_DOCUMENTS)))
+def test_golden_documents_marked_as_the_plain_walks_mark_them(lines, monkeypatch):
+    """Every golden document gets the same verdicts from the core's walks as from the plain ones."""
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    got = [p.verdict for p in doc.paragraphs]
+    monkeypatch.setattr(mark, "_position", mark_reference.position)
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    assert got == [p.verdict for p in doc.paragraphs]

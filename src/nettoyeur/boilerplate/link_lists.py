@@ -31,9 +31,22 @@ COUNTED_RUN_TOPIC = 0.5
 _COUNTED = re.compile(r"[^\W\d_].*\s\((?!(?:1[5-9]|20)\d\d\))\d[\d,.]*\)\s*$")
 
 
+# What the last "(" of a counted link opens: the count (the pattern's tail).
+_COUNT = re.compile(r"\d[\d,.]*")
+
+
 def counted_link(text: str) -> bool:
-    """True for a line that names a page and how many items it holds: "Upcoming Games (2108)"."""
-    return text.endswith(")") and _COUNTED.search(text) is not None
+    """True for a line that names a page and how many items it holds: "Upcoming Games (2108)".
+
+    The count is what the line's last "(" opens (a count holds no bracket): a line whose last
+    brackets hold no count is not searched. The pattern's ``.*`` backtracks over the whole line
+    from each letter: on eval-pages-dev the search of the lines that end with ")" (long
+    paragraphs ending with an aside among them) cost 0.74 s of the 5 s of the marking under
+    cProfile, 53 us a line.
+    """
+    if not text.endswith(")") or _COUNT.fullmatch(text, text.rfind("(") + 1, len(text) - 1) is None:
+        return False
+    return _COUNTED.search(text) is not None
 
 
 def _runs(flags: list[Verdict | None], links: Collection[int]) -> list[list[int]]:

@@ -54,12 +54,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import spared
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
+    LABEL_MAX_WORDS,
     PROSE_MIN_STOPWORDS,
     ArticleStems,
     LineInfo,
@@ -75,7 +77,7 @@ from nettoyeur.boilerplate.line_shapes import (
 from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
-from nettoyeur.boilerplate.rules import DATE_SEARCH, MASKS, Rule, has_date
+from nettoyeur.boilerplate.rules import MASKS, Rule, has_date
 from nettoyeur.boilerplate.sites import scope_key, site_salt
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -128,8 +130,11 @@ SITE_LONE = "boilerplate:frequency:recurring-in-site"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
-# rarely share a label by chance, and the off-topic test protects shared headings.
+# rarely share a label by chance, and the off-topic test protects shared headings. A line with
+# function words or OFFTOPIC_TITLE_WORDS words may be a syndicated title or heading: one more
+# file is needed.
 OFFTOPIC_MIN_FILES = 2
+OFFTOPIC_TITLE_WORDS = 3
 # A run of at most this many short lines inside the body with a single foreign label in it
 # is a caption beside a heading; longer runs are tables and lists. On eval-pages-dev,
 # content lost with no copy kept: 9.6% of lines with 2, 9.8% with no limit, 9.1% without
@@ -192,6 +197,21 @@ TEASER_SKIP = 3
 # too (position:chrome-run). An article's own list or table has few flagged lines in it.
 CHROME_RUN_LINES = 30
 CHROME_RUN_SHARE = 0.25
+# What ``_core.position_lines`` reads of the limits above, in its order (native/src/mark_py.rs).
+_POSITION_LIMITS = (
+    TITLE_MIN_CHARS,
+    TITLE_MIN_WORDS,
+    HEAD_KEEP_WORDS,
+    LABEL_MAX_WORDS,
+    LONE_RUN,
+    CHROME_RUN_LINES,
+    CHROME_RUN_SHARE,
+    TEASER_MAX_STOPWORDS,
+)
+# What makes a line inside the body a candidate of ``_core.position_lines`` (native/src/mark.rs,
+# ``Inside``; see :func:`_inside`): a run of chrome, a label without figures, beside chrome, a
+# telegraphic line; its run shows chrome, or does when the article says its single label is foreign.
+IN_CHROME, IN_LABEL, IN_BLOCK, IN_TEASER, IN_EVIDENCE, IN_ASK = 1, 2, 4, 8, 16, 32
 # ``comments="drop"``: a comment thread starts at a line of the comments rules (the marker)
 # below at least THREAD_ARTICLE_WORDS words of unflagged prose (the article; a "12 comments"
 # link under the title has none above it), and needs THREAD_MIN_ATTRIBUTIONS attribution
@@ -229,30 +249,12 @@ def paired(text: str) -> bool:
     return counted(text) and _LETTER.search(text) is not None
 
 
-def _teaser_like(info: LineInfo, marks: int) -> bool:
-    """A telegraphic headline: several stems, few function words, no sentence end, no figures.
-
-    Figures (:data:`DIGIT` in ``marks``, the line's :func:`line_marks`) are left alone: a
-    short line of prices, scores or statistics is data. The stems (found by the core from
-    the text) are counted last.
-    """
-    return (
-        info.stop_share <= TEASER_MAX_STOPWORDS
-        and not info.sentence
-        and not marks & DIGIT
-        and len(info.stems) >= TEASER_MIN_STEMS
-    )
-
-
-def _title_like(info: LineInfo) -> bool:
-    return len(info.text) >= TITLE_MIN_CHARS and info.n_words >= TITLE_MIN_WORDS
-
-
 class _Article:
     """The article's vocabulary: the stems of its body paragraphs."""
 
-    def __init__(self, infos: list[LineInfo], good: list[bool]) -> None:
-        self._body = [info for info, g in zip(infos, good) if g]
+    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
+        """``body``: the positions of the article's lines in ``infos``."""
+        self._body = [infos[k] for k in body]
         self._vocab: ArticleStems | None = None
 
     @property
@@ -400,15 +402,6 @@ def _scoped(around: list[Near], site: str) -> list[Near]:
             )
         )
     return out
-
-
-def _block_files(file_counts: Mapping[int, int], near: Near) -> int:
-    """Returns in how many files the line recurs with the same neighbour above or below it."""
-    _, above, below = near
-    return max(
-        file_counts.get(above, 0) if above is not None else 0,
-        file_counts.get(below, 0) if below is not None else 0,
-    )
 
 
 # The kinds of verdict of :func:`_first_pass` (``_core.first_pass``).
@@ -608,13 +601,13 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
     return flags
 
 
-def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
+def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
     A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
     a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
     of the content; a date above another date (an archive's months) or alone above an
-    article (a byline) is not.
+    article (a byline) is not. ``marks``: the lines' :func:`line_marks`.
 
     Returns:
         the verdicts taken off, by line (:func:`mark` puts them back when too few entries stay).
@@ -622,11 +615,14 @@ def _keep_dated_list(infos: list[LineInfo], flags: list[Verdict | None]) -> dict
     heads = {
         k: flag
         for k, flag in enumerate(flags[:-1])
-        if flag is not None
-        and flag.reason.startswith(_DATED_KINDS)
-        and flags[k + 1] is None
-        and not DATE_SEARCH.search(infos[k + 1].text)
+        if flag is not None and flag.reason.startswith(_DATED_KINDS) and flags[k + 1] is None
     }
+    # The entries are searched for a date only on a page with enough heads, and only those with a
+    # figure (see :func:`_dated`): the search of a long paragraph under each byline of a page cost
+    # 0.8 s of the 5 s of the marking of eval-pages-dev under cProfile.
+    if len(heads) < DATED_LIST_MIN:
+        return {}
+    heads = {k: flag for k, flag in heads.items() if not _dated(infos[k + 1], marks[k + 1])}
     if len(heads) < DATED_LIST_MIN:
         return {}
     for k in heads:
@@ -837,11 +833,15 @@ def mark(
         lines = shapes(paras, rules)
     elif len(lines) != len(paras):
         raise ValueError(f"{doc.path}: {len(lines)} shapes given for {len(paras)} kept paragraphs")
-    marks, around = line_data(doc, paras, [info for info, _ in lines], file_counts is not None, marks, around)
-    page = _Lines.of(lines, marks, around, None if site is None or file_counts is None else _scoped(around, site))
+    infos = list(map(_SHAPE, lines))
+    marks, around = line_data(doc, paras, infos, file_counts is not None, marks, around)
+    site_around = None if site is None or file_counts is None else _scoped(around, site)
+    page = _Lines.of(lines, infos, marks, around, site_around)
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
+        if flags.count(None) == len(flags):
+            return marked  # the last round of each document (counted in C, without a walk over its lines)
         found = 0
         for p, flag in zip(paras, flags):
             if flag is not None and p.index not in protect:
@@ -859,6 +859,11 @@ def mark(
         left = [k for k, p in enumerate(paras) if p.verdict is None]
         paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
+
+
+_NONE: frozenset[int] = frozenset()
+_SHAPE = itemgetter(0)  # a line's shape, of its (shape, rule)
+_TEXT = attrgetter("text")
 
 
 class _Lines(NamedTuple):
@@ -886,14 +891,23 @@ class _Lines(NamedTuple):
     def of(
         cls,
         lines: list[tuple[LineInfo, Rule | None]],
+        infos: list[LineInfo],
         marks: list[int],
         around: list[Near],
         site_around: list[Near] | None = None,
     ) -> _Lines:
-        """Returns the lines of a document with what their shapes and flags tell (``mark``'s arguments)."""
-        infos = [info for info, _ in lines]
-        # Only a line with a figure can end with a count (the regular expression's \d).
-        links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
+        """Returns the lines of a document with what their shapes and flags tell.
+
+        The arguments are ``mark``'s (``infos``: the shapes of ``lines`` alone).
+        """
+        # A counted link ends with ")" (and has a figure: the regular expression's \d); a page with fewer such
+        # lines than a counted list needs has none (``links`` is read only where it has ``COUNTED_RUN_MIN``:
+        # :func:`_structure_signals`). The lines (collapsed: no line holds a newline) are joined to count
+        # them in C: on the benchmark corpus 207,642 of the 300,000 lines have a figure, and the generator
+        # calling :func:`counted_link` on each was 0.17 s of the 2.5 s of ``mark`` under cProfile.
+        links = _NONE
+        if ("\n".join(map(_TEXT, infos)) + "\n").count(")\n") >= COUNTED_RUN_MIN:
+            links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
         return cls(lines, infos, marks, around, links, site_around)
 
     def keep(self, left: list[int]) -> _Lines:
@@ -938,7 +952,7 @@ def _round(
         _teaser_list(infos, flags)
         for k, verdict in headline_runs(infos, flags).items():
             flags[k] = verdict
-        heads = _keep_dated_list(infos, flags)
+        heads = _keep_dated_list(infos, marks, flags)
     line_flags = flags
     flags = _article_signals(infos, marks, line_flags, file_counts, read_at, where)
     if heads:
@@ -1015,27 +1029,24 @@ def _article_signals(
     The recurring labels foreign to the article, then the position signal; when blocks
     stand apart from the article, the position signal runs again on the article alone.
     ``around``: the keys the counts are read at (a document's site's, scoped, when it has
-    one); ``where`` names the site in the verdicts (" of example.com").
+    one); ``where`` names the site in the verdicts (" of example.com"). The native core walks
+    the lines (``_core.article_lines``, native/src/mark.rs; the plain loop is the tests' oracle,
+    tests/mark_reference.py): the article's lines, and the labels seen in a few files (see
+    ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
     """
     flags = list(line_flags)
-    good = [info.prose and flag is None for info, flag in zip(infos, flags)]
-    article = _Article(infos, good)
+    body, offtopic = _core.article_lines(
+        infos, flags, marks, around, file_counts, OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS
+    )
+    article = _Article(infos, body)
     # A line seen in a few files that is a label foreign to its article is chrome too.
-    if file_counts is not None:
-        for k, info in enumerate(infos):
-            if flags[k] is None and not good[k] and not info.sentence and info.n_words < FREQUENCY_MAX_WORDS:
-                n_files = file_counts.get(around[k][0], 0)
-                # A line with function words or three words may be a syndicated title or
-                # heading: one more file is needed.
-                need = OFFTOPIC_MIN_FILES + (info.stop_share > 0 or info.n_words >= 3)
-                block = _block_files(file_counts, around[k])
-                if n_files >= need and block >= need and marks[k] & LETTER and not article.on_topic(info):
-                    flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
-    bounds = _bounds(good)
-    if bounds is None:
+    for k, n_files in offtopic:
+        if not article.on_topic(infos[k]):
+            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
+    if not body:
         return flags
     before_position = list(flags)
-    _position(infos, marks, flags, article, *bounds)
+    _position(infos, marks, flags, article, body[0], body[-1])
     apart = _outlying(infos, flags, marks)
     if not apart:
         return flags
@@ -1044,19 +1055,10 @@ def _article_signals(
     flags = before_position
     for k in apart:
         flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-    good = [g and k not in apart for k, g in enumerate(good)]
-    article = _Article(infos, good)
-    bounds = _bounds(good)
-    if bounds is not None:
-        _position(infos, marks, flags, article, *bounds)
+    body = [k for k in body if k not in apart]
+    if body:
+        _position(infos, marks, flags, _Article(infos, body), body[0], body[-1])
     return flags
-
-
-def _bounds(good: list[bool]) -> tuple[int, int] | None:
-    """Returns the first and the last line of the body (the ``good`` ones), or None when there is none."""
-    if True not in good:
-        return None
-    return good.index(True), len(good) - 1 - good[::-1].index(True)
 
 
 def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
@@ -1090,63 +1092,6 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
         if shared < OUTLYING_TOPIC * max(1, stems):
             apart.update(block)
     return apart
-
-
-def _run_evidence(
-    infos: list[LineInfo], marks: list[int], signalled: list[bool], article: _Article, runs: list[tuple[int, int]]
-) -> list[bool]:
-    """For each line inside the body, whether its run of short lines (``runs``: :func:`_short_runs`) shows chrome.
-
-    It does when another signal flagged a line of the run or one just beside it (a
-    banner between two runs), or when the run holds a single label foreign to the
-    article (among headings).
-    """
-    evidence = [False] * len(infos)
-    for k, end in runs:
-        # A lone off-topic label among the article's headings is a widget's caption; a run of
-        # such labels without chrome beside them is a table or a list of the article (names,
-        # figures, field labels).
-        foreign = [j for j in range(k, end) if infos[j].label and not article.on_topic(infos[j])]
-        found = any(signalled[k - 1 : end + 1]) or (
-            end - k <= LONE_RUN and len(foreign) == 1 and not marks[foreign[0]] & DIGIT
-        )
-        for j in range(k, end):
-            evidence[j] = found
-    return evidence
-
-
-def _short_runs(infos: list[LineInfo], first: int, last: int) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of each run of lines that are not prose strictly inside ``first..last``."""
-    runs = []
-    start = None
-    for k in range(first + 1, last):
-        if infos[k].prose:
-            if start is not None:
-                runs.append((start, k))
-                start = None
-        elif start is None:
-            start = k
-    if start is not None:
-        runs.append((start, last))
-    return runs
-
-
-def _chrome_runs(marks: list[int], signalled: list[bool], runs: list[tuple[int, int]]) -> dict[int, str]:
-    """Returns the short lines inside the body that stand in a run of chrome, with the evidence.
-
-    A run (of ``runs``: :func:`_short_runs`) of at least ``CHROME_RUN_LINES`` lines that are not
-    prose, with at least ``CHROME_RUN_SHARE`` of them flagged by other signals, is a sidebar or a
-    menu set between two prose blocks of the page: its lines without figures are chrome too.
-    """
-    out: dict[int, str] = {}
-    for k, end in runs:
-        flagged = sum(signalled[k:end])
-        if end - k >= CHROME_RUN_LINES and flagged >= CHROME_RUN_SHARE * (end - k):
-            detail = f"in a run of {end - k} short lines, {flagged} flagged"
-            for j in range(k, end):
-                if not signalled[j] and not marks[j] & DIGIT:
-                    out[j] = detail
-    return out
 
 
 def _lead_in(info: LineInfo) -> bool:
@@ -1200,78 +1145,85 @@ def _dated(info: LineInfo, line: int) -> bool:
     return bool(line & DIGIT) and has_date(info.text)
 
 
-def _lone_title(infos: list[LineInfo], marks: list[int], signalled: list[bool], first: int) -> list[int]:
-    """Returns the line just above the body when no other line above it escaped the rules: the page's title.
-
-    A header that the rules cleared but for one line of words just above the body
-    ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the
-    title from: that line names the page or the site, and a name is short ("Axios
-    Future", 12 characters, or "pix-bavaria", 11, fail :func:`_title_like`). It needs
-    two words and no date or figures (a dateline or a count is not a title).
-    """
-    above = [k for k in range(first) if not signalled[k]]
-    if above != [first - 1]:
-        return []
-    info, line = infos[first - 1], marks[first - 1]
-    # (Without a figure, the line holds no date: see :func:`_dated`.)
-    lone = info.n_words >= TITLE_MIN_WORDS and line & LETTER and not line & DIGIT
-    return [first - 1] if lone else []
-
-
 def _position(
     infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], article: _Article, first: int, last: int
 ) -> None:
-    """Flags the header, the footer and off-topic labels inside the body, in place."""
-    signalled = [f is not None for f in flags]
+    """Flags the header, the footer and off-topic labels inside the body, in place.
+
+    The native core walks the lines (``_core.position_lines``, native/src/mark.rs; the plain
+    Python it replaced is the tests' oracle, tests/mark_reference.py): it names the lines above the
+    body that may be the title or a headline, and the short lines inside the body that may go, with
+    their evidence; Python weighs what needs the article's stems and the dates' search.
+    """
+    signalled, titles, header, about, lone, inside = _core.position_lines(
+        infos, flags, marks, first, last, _POSITION_LIMITS, _DATED_KINDS
+    )
     # The nearest title-like line above the body is the title even when it shares no
     # word with the article ("Need for Speed" over a review), dated lines skipped (an
     # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
-    # line that does not end like a sentence: that line is the title itself.
-    title = None
-    if infos[first].sentence:
-        nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        title = next((k for k in nearest if not _dated(infos[k], marks[k])), None)
+    # line that does not end like a sentence (the core then names none): that line is the title itself.
+    title = next((k for k in titles if not _dated(infos[k], marks[k])), None)
     # Header: keep the title and headings about the article; the rest is chrome. The title stays
     # whatever its words, so its stems are not looked up (20,657 of the 28,879 lookups above the
     # body on the benchmark corpus, each a core call).
-    kept_head = [
-        k
-        for k in range(first)
-        if not signalled[k]
-        and k != title
-        and infos[k].n_words >= HEAD_KEEP_WORDS
-        and _title_like(infos[k])
-        and article.about(infos[k])
-    ]
-    kept_head += [] if title is None else [title]
-    kept_head += _lone_title(infos, marks, signalled, first)
-    for k in range(first):
-        if not signalled[k] and k not in kept_head:
+    # A header that the rules cleared but for one line of words just above the body ("Toggle
+    # navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from: that line
+    # (``lone``) names the page or the site, and a name is short ("Axios Future", 12 characters, or
+    # "pix-bavaria", 11, are not title-like). It needs TITLE_MIN_WORDS words, a letter and no figure
+    # (a dateline or a count is not a title).
+    kept_head = {k for k in about if k != title and article.about(infos[k])}
+    kept_head.update(k for k in (title, lone) if k is not None)
+    for k in header:
+        if k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
     _footer(infos, marks, flags, signalled, article, last)
-    runs = _short_runs(infos, first, last)
-    evidence = _run_evidence(infos, marks, signalled, article, runs)
-    chrome: dict[int, str] = {}
-    if any(end - k >= CHROME_RUN_LINES for k, end in runs):
-        # Dates and bylines are not chrome here: a dated list of the article is content.
-        chrome_flagged = [s and not f.reason.startswith(_DATED_KINDS) for s, f in zip(signalled, flags)]
-        chrome = _chrome_runs(marks, chrome_flagged, runs)
-    for k in range(first + 1, last):
-        info, line = infos[k], marks[k]
-        if k in chrome and not line & ATTRIBUTION:
-            flags[k] = Verdict("boilerplate:position:chrome-run", detail=chrome[k])
+    _inside(infos, marks, flags, article, inside)
+    # A letter's salutation, closing and signature, a field's value, signed entries: content by
+    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
+    for k in spared(infos, flags, signalled):
+        flags[k] = None
+
+
+def _inside(
+    infos: list[LineInfo],
+    marks: list[int],
+    flags: list[Verdict | None],
+    article: _Article,
+    inside: list[tuple[int, int, int, int]],
+) -> None:
+    """Flags the candidates inside the body that ``_core.position_lines`` names (``inside``), in place.
+
+    A line in a run of chrome goes (``IN_CHROME``). Another goes when it is off-topic and either a
+    label (``IN_LABEL``) whose run shows chrome and that does not end with ":", else a line beside
+    chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with ``TEASER_MIN_STEMS``
+    stems) whose run shows chrome. Figures spare a label or a headline (a short line of prices,
+    scores or statistics is data: the core marks none with a figure ``IN_LABEL`` or ``IN_TEASER``).
+    A run shows chrome when another signal flagged a line of it or beside it (``IN_EVIDENCE``), or
+    (``IN_ASK``) when it is a short run (``LONE_RUN``) with a single label foreign to the article,
+    without figures (a widget's caption among the article's headings; a run of such labels without
+    chrome beside it is a table or a list of the article).
+    """
+    asked: dict[int, bool] = {}
+    for k, what, a, b in inside:
+        if what & IN_CHROME:
+            flags[k] = Verdict("boilerplate:position:chrome-run", detail=f"in a run of {a} short lines, {b} flagged")
             continue
-        if signalled[k] or info.prose or line & ATTRIBUTION:
-            continue
-        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list:
-        # data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were
-        # such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36%
-        # of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
-        if info.label and evidence[k] and not info.text.endswith(":") and not line & DIGIT:
+        evidence = bool(what & IN_EVIDENCE)
+        if what & IN_ASK:
+            if a not in asked:
+                foreign = [j for j in range(a, b) if infos[j].label and not article.on_topic(infos[j])]
+                asked[a] = len(foreign) == 1 and not marks[foreign[0]] & DIGIT
+            evidence = asked[a]
+        info = infos[k]
+        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list
+        # (no ``IN_LABEL``): data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520
+        # content lines were such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines
+        # (1.43% -> 1.36% of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
+        if what & IN_LABEL and evidence and not info.text.endswith(":"):
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+        elif what & IN_BLOCK:
             verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
-        elif _teaser_like(info, line) and evidence[k]:
+        elif what & IN_TEASER and evidence and len(info.stems) >= TEASER_MIN_STEMS:
             verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
         else:
             continue
@@ -1279,7 +1231,3 @@ def _position(
         # call each: the 9,373 other short lines inside the body of the benchmark corpus need none).
         if not article.on_topic(info):
             flags[k] = verdict
-    # A letter's salutation, closing and signature, a field's value, signed entries: content by
-    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
-    for k in spared(infos, flags, signalled):
-        flags[k] = None
