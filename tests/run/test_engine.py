@@ -435,3 +435,25 @@ def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tm
         mapper = LocalExecutor(workers).map if workers > 1 else None  # (fn, tasks, context): jobs default 2
         signed, got = candidate_pairs(full, group, containment != "off", mapper)
         assert got.dtype == np.int64 and np.array_equal(got, expected), workers
+
+
+def test_report_lines_spilled_by_workers_equal_those_sent_back(tmp_path, monkeypatch):
+    import dataclasses
+
+    import nettoyeur.run.streaming as streaming
+
+    _write_corpus(tmp_path / "in")
+    reports, spills = [], []
+    write_context = streaming._write_context
+    append = streaming.ReportFile.append
+    monkeypatch.setattr(streaming.ReportFile, "append", lambda self, path: (spills.append(path), append(self, path)))
+    for spill in (True, False):
+        monkeypatch.setattr(
+            streaming,
+            "_write_context",
+            lambda *a, spill=spill: dataclasses.replace(write_context(*a), spill_reports=spill),
+        )
+        clean_folder(tmp_path / "in", tmp_path / f"out-{spill}", CleanConfig(workers=1), quiet=True)
+        reports.append((tmp_path / f"out-{spill}.report.jsonl").read_bytes())
+    assert reports[0] == reports[1] and b'"reason": "duplicate"' in reports[0]
+    assert spills and not any(Path(p).exists() for p in spills)  # spilled, then appended and removed

@@ -113,6 +113,20 @@ class ReportFile:
         with named_errors(self.path):
             self.handle.write(text)
 
+    def append(self, path: str) -> None:
+        """Appends the report lines a worker spilled to ``path`` (read in 1 MiB blocks), then removes it.
+
+        Raises:
+            OSError: the spill file cannot be read, or the disk is full (its filename is the report's path).
+        """
+        with open(path, "rb") as part:
+            while True:
+                block = part.read(1 << 20)
+                if not block:
+                    break
+                self.write(block)
+        os.unlink(path)
+
     def commit(self) -> None:
         """Makes the temporary file durable and renames it over the report.
 
