@@ -457,3 +457,22 @@ def test_report_lines_spilled_by_workers_equal_those_sent_back(tmp_path, monkeyp
         reports.append((tmp_path / f"out-{spill}.report.jsonl").read_bytes())
     assert reports[0] == reports[1] and b'"reason": "duplicate"' in reports[0]
     assert spills and not any(Path(p).exists() for p in spills)  # spilled, then appended and removed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=8), st.data())
+def test_remark_groups_thinned_documents_by_batch_as_the_plain_loop(sizes, data):
+    from nettoyeur.run.driver_steps import _by_batch
+
+    batch_keys = [[f"{b}/{i}" for i in range(n)] for b, n in enumerate(sizes)]
+    docs = sorted(data.draw(st.sets(st.integers(0, max(0, sum(sizes) - 1)))) if sum(sizes) else set())
+    expected, start, k = [], 0, 0
+    for keys in batch_keys:  # the loop remark_plan ran before
+        stop, mine = start + len(keys), []
+        while k < len(docs) and docs[k] < stop:
+            mine.append(docs[k])
+            k += 1
+        if mine:
+            expected.append(mine)
+        start = stop
+    assert _by_batch(np.array(docs, dtype=np.int64), batch_keys) == expected
