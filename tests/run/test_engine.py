@@ -435,3 +435,83 @@ def test_candidates_from_spilled_keys_band_by_band_on_workers_equal_in_memory(tm
         mapper = LocalExecutor(workers).map if workers > 1 else None  # (fn, tasks, context): jobs default 2
         signed, got = candidate_pairs(full, group, containment != "off", mapper)
         assert got.dtype == np.int64 and np.array_equal(got, expected), workers
+
+
+def test_report_lines_spilled_by_workers_equal_those_sent_back(tmp_path, monkeypatch):
+    import dataclasses
+
+    import nettoyeur.run.streaming as streaming
+
+    _write_corpus(tmp_path / "in")
+    reports, spills = [], []
+    write_context = streaming._write_context
+    append = streaming.ReportFile.append
+    monkeypatch.setattr(streaming.ReportFile, "append", lambda self, path: (spills.append(path), append(self, path)))
+    for spill in (True, False):
+        monkeypatch.setattr(
+            streaming,
+            "_write_context",
+            lambda *a, spill=spill: dataclasses.replace(write_context(*a), spill_reports=spill),
+        )
+        clean_folder(tmp_path / "in", tmp_path / f"out-{spill}", CleanConfig(workers=1), quiet=True)
+        reports.append((tmp_path / f"out-{spill}.report.jsonl").read_bytes())
+    assert reports[0] == reports[1] and b'"reason": "duplicate"' in reports[0]
+    assert spills and not any(Path(p).exists() for p in spills)  # spilled, then appended and removed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=8), st.data())
+def test_remark_groups_thinned_documents_by_batch_as_the_plain_loop(sizes, data):
+    from nettoyeur.run.driver_steps import _by_batch
+
+    batch_keys = [[f"{b}/{i}" for i in range(n)] for b, n in enumerate(sizes)]
+    docs = sorted(data.draw(st.sets(st.integers(0, max(0, sum(sizes) - 1)))) if sum(sizes) else set())
+    expected, start, k = [], 0, 0
+    for keys in batch_keys:  # the loop remark_plan ran before
+        stop, mine = start + len(keys), []
+        while k < len(docs) and docs[k] < stop:
+            mine.append(docs[k])
+            k += 1
+        if mine:
+            expected.append(mine)
+        start = stop
+    assert _by_batch(np.array(docs, dtype=np.int64), batch_keys) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_removals_pointing_answers_as_the_dict_of_every_copy(data):
+    from nettoyeur.boilerplate.after_dedup import Copy
+    from nettoyeur.dedup.stage import make_verdict
+    from nettoyeur.run.driver_steps import RemovalsPointing
+    from nettoyeur.run.verdict_plan import Plan
+
+    docs = data.draw(st.lists(st.integers(1, 4), min_size=1, max_size=5))  # paragraphs per document
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int32), docs)
+    lines = np.concatenate([np.arange(n, dtype=np.int32) * 2 for n in docs])
+    n = len(doc_of)
+    removed = sorted(data.draw(st.sets(st.integers(0, n - 1), max_size=n - 1)))
+    kept = [p for p in range(n) if p not in removed]
+    removals = [(p, data.draw(st.sampled_from(kept)), "duplicate", (0.9, 0.8, None)) for p in removed]
+    paths = [f"d{d}.txt" for d in range(len(docs))]
+    plan = Plan(paths, {}, np.zeros(n, np.uint32), np.zeros(1, np.int64), doc_of, lines, lines // 2,
+                np.array(removed, np.int64), removals)  # fmt: skip
+    expected: dict[tuple[str, int], list[Copy]] = {}  # the dict remark_plan built before
+    for pid, target, reason, ev in removals:
+        key = (paths[doc_of[target]], int(lines[target]))
+        verdict = make_verdict(reason, ev, key[0], key[1], "", "first")
+        copy = Copy(paths[doc_of[pid]], int(lines[pid]), int(lines[pid] // 2), pid, verdict)
+        expected.setdefault(key, []).append(copy)
+    pointing = RemovalsPointing(plan, {p: d for d, p in enumerate(paths)}, "first")
+    keys = [(paths[doc_of[p]], int(lines[p])) for p in range(n)] + [("elsewhere.txt", 0), (paths[0], 1)]
+    for _ in range(data.draw(st.integers(0, 8))):
+        key = data.draw(st.sampled_from(keys))
+        assert (key in pointing) == (key in expected)
+        if key in expected and data.draw(st.booleans()):
+            assert pointing.pop(key) == expected.pop(key)
+        else:  # a copy moved there: after the plan's own
+            moved = Copy("x.txt", 0, 0, -1, make_verdict("duplicate", (1.0, 1.0, None), key[0], key[1], "", "first"))
+            pointing.setdefault(key, []).append(moved)
+            expected.setdefault(key, []).append(moved)
+    assert all(pointing.pop(key) == copies for key, copies in expected.items())
+    assert not any(key in pointing for key in keys)

@@ -40,6 +40,8 @@ class RunContext:
         render: the sink's renderer of a cleaned document, or None.
         stager: the sink that workers write staged files through, or None.
         ship_documents: the write pass sends the cleaned documents back to the driver.
+        spill_reports: the write pass's workers write their report lines to files in
+            ``spill_dir`` (executors on this machine), not back to the driver.
     """
 
     source: Source
@@ -55,3 +57,4 @@ class RunContext:
     render: Callable[[Any], Any] | None = None
     stager: Any = None
     ship_documents: bool = False
+    spill_reports: bool = False

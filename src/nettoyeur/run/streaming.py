@@ -445,6 +445,7 @@ def _write_context(ctx: RunContext, corpus: AnalysedCorpus, sink: Sink | None, s
         render=render,
         stager=stager,
         ship_documents=sink is not None and render is None,
+        spill_reports=shares_disk,
     )
 
 
@@ -483,6 +484,8 @@ def _write_pass(
                 else:
                     sink.write(item)  # type: ignore[union-attr]
             report_file.write(out.report)
+            if out.report_path is not None:
+                report_file.append(out.report_path)
             counts.update(out.counts)
             written += 1
             if written % 16 == 0:
