@@ -43,28 +43,8 @@ def choose_keepers(
     rank: Sequence[int] | None = None,
     families: dict[int, tuple[int, int]] | None = None,
 ) -> list[Removal]:
-    """Decides which paragraphs go.
-
-    Duplicate pairs are merged in sorted order, so the result does not depend on the
-    order the pairs are given in. A merge that would put two paragraphs of a conflicting
-    pair in one cluster is skipped: "won 3-1" and "won 2-1" never share a cluster, even
-    when a third paragraph (truncated before the score) is a near copy of both.
-
-    Args:
-        n: number of paragraph ids.
-        duplicates: verified duplicate pairs (either order).
-        contained: verified ``(inner, outer)`` pairs: inner is a cut copy of outer.
-        conflicts: pairs found to state different things; never in one cluster.
-        rank: per id, the keep rank (smaller stays; ties: the smaller id); None keeps
-            each cluster's smallest id.
-        families: a ``(family, variant)`` label per id (ids absent have none): ids of one
-            family and different variants conflict pairwise, as if every such pair were in
-            ``conflicts``, without the N²/2 pairs (each cluster carries the variant of each
-            family it holds instead).
-
-    Returns:
-        removals sorted by pid; each target is a kept paragraph (a cluster keeper).
-    """
+    """The plain Python the core's clustering replaced: :func:`nettoyeur.dedup.cluster.choose_keepers`
+    documents the arguments and the result, which this oracle must give alike."""
     uf = UnionFind(n)
     blocked: dict[int, set[int]] = {}  # cluster root -> roots of the clusters it must not join
     for a, b in conflicts:
