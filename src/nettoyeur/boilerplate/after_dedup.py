@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -54,31 +54,10 @@ class Copy:
 Marks = list[tuple[int, int, Verdict]]
 
 
-class Pointing(Protocol):
-    """The removed copies by the ``(path, line)`` of the kept copy they point at: what the re-mark reads of them.
-
-    A dict of lists of :class:`Copy` is one; the streaming run's makes a key's copies only
-    when that key is popped (:class:`nettoyeur.run.driver_steps.RemovalsPointing`).
-    """
-
-    def __contains__(self, key: object) -> bool:
-        """True when copies point at ``key``."""
-        ...
-
-    def pop(self, key: tuple[str, int]) -> list[Copy]:
-        """Removes and returns the copies pointing at ``key`` (which must be there)."""
-        ...
-
-    def setdefault(self, key: tuple[str, int], default: list[Copy]) -> list[Copy]:
-        """The list of copies pointing at ``key`` (``default``, stored, when none)."""
-        ...
-
-
 def remark_after_dedup(
-    pointing: Pointing,
+    pointing: dict[tuple[str, int], list[Copy]],
     marks_of: Callable[[str, Overrides, bool], Marks],
     text_of: Callable[[int], str],
-    first: list[str],
 ) -> Overrides:
     """The re-mark driver of both flows: documents visited in path order, round after round.
 
@@ -89,14 +68,13 @@ def remark_after_dedup(
             promotion changed yet (it is as dedup left it: the streaming run then has its
             marks from the workers already).
         text_of: a paragraph's text by paragraph id (a promoted copy's).
-        first: the documents holding a copy in ``pointing`` (the first round's), sorted by path.
 
     Returns:
         the changes: new boilerplate verdicts, promoted copies (None) and re-pointed copies.
     """
     overrides: Overrides = {}
     changed: set[str] = set()  # documents holding a promoted copy: no longer as dedup left them
-    todo = first
+    todo = sorted({c.path for copies in pointing.values() for c in copies})
     first_round = True
     while todo:
         following: set[str] = set()
@@ -166,8 +144,7 @@ def remark_documents(
         _apply(doc, overrides.get(path, {}))
         return remark_document(doc, rules, counts, min_files, site=None if sites is None else sites.get(path))
 
-    first = sorted({c.path for copies_ in pointing.values() for c in copies_})
-    overrides = remark_after_dedup(pointing, marks_of, lambda pid: copies[pid].text, first)
+    overrides = remark_after_dedup(pointing, marks_of, lambda pid: copies[pid].text)
     for path, changes in overrides.items():
         _apply(by_path[path], changes)
     return overrides
@@ -185,7 +162,7 @@ _UNCHANGED = object()
 
 
 def _promote_copy(
-    pointing: Pointing,
+    pointing: dict[tuple[str, int], list[Copy]],
     key: tuple[str, int],
     overrides: Overrides,
     text_of: Callable[[int], str],

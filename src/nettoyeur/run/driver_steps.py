@@ -63,8 +63,12 @@ def remark_plan(
     Returns:
         the verdict changes the write pass applies.
     """
-    doc_index = {path: d for d, path in enumerate(plan.paths)}
-    pointing = RemovalsPointing(plan, doc_index, ctx.config.keep)
+    pointing: dict[tuple[str, int], list[Copy]] = {}
+    for pid, target, reason, ev in plan.removals:
+        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
+        verdict = make_verdict(reason, ev, kept[0], kept[1], "", ctx.config.keep)
+        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
+        pointing.setdefault(kept, []).append(copy)
     thinned = np.unique(plan.doc_of[plan.removed])
     groups = _by_batch(thinned, batch_keys)
     # The tasks are made as the executor asks for them: made all at once, their removals
@@ -75,6 +79,7 @@ def remark_plan(
         for part in executor.map(remark_batch, tasks, ctx, jobs=len(groups)):
             first.update(part)
             bar.update(len(part))
+    doc_index = {path: d for d, path in enumerate(plan.paths)}
 
     def recompute(path: str, overrides: Overrides) -> Marks:
         task = plan.task([doc_index[path]], overrides)
@@ -85,78 +90,7 @@ def remark_plan(
     def marks_of(path: str, overrides: Overrides, as_dedup_left_it: bool) -> Marks:
         return first[path] if as_dedup_left_it else recompute(path, overrides)
 
-    paths = sorted(plan.paths[d] for d in thinned.tolist())  # the documents holding a removed copy
-    return remark_after_dedup(pointing, marks_of, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0], paths)
-
-
-class RemovalsPointing:
-    """Dedup's removals by the ``(path, line)`` of the kept copy they point at, a key's copies made when popped.
-
-    The re-mark pops only the keys of kept copies it removes as boilerplate: a :class:`Copy`
-    and its verdict for every removal, made first, held ~40 MB (traced) on the driver at 1M
-    real paragraphs (141,000 removals), at the run's peak; here the removals stay in the
-    plan, found by their kept copy's code (document index, line) in one sorted array.
-    Copies handed to another kept copy (``setdefault``) are kept apart, after the plan's own.
-
-    Args:
-        plan: the run's plan, its removals decided.
-        doc_index: each document's index in ``plan.paths``, by path.
-        keep: the ``--keep`` policy (for the verdicts, :func:`make_verdict`).
-    """
-
-    def __init__(self, plan: Plan, doc_index: dict[str, int], keep: str) -> None:
-        self.plan, self.doc_index, self.keep = plan, doc_index, keep
-        targets = np.fromiter((r[1] for r in plan.removals), dtype=np.int64, count=len(plan.removals))
-        codes = _kept_codes(plan.doc_of[targets], plan.lines[targets])
-        self.order = np.argsort(codes, kind="stable")  # removals in plan order within a key
-        self.codes = codes[self.order]
-        self.popped: set[int] = set()
-        self.moved: dict[tuple[str, int], list[Copy]] = {}
-
-    def _span(self, key: object) -> tuple[int, int, int] | None:
-        """The key's code and the range of its removals in ``order``, or None when the plan has none (or they went)."""
-        if not isinstance(key, tuple) or len(key) != 2:
-            return None
-        d = self.doc_index.get(key[0])
-        if d is None:
-            return None
-        code = int(_kept_codes(np.array([d]), np.array([key[1]]))[0])
-        if code in self.popped:
-            return None
-        lo, hi = np.searchsorted(self.codes, [code, code + 1]).tolist()
-        return (code, lo, hi) if hi > lo else None
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.moved or self._span(key) is not None
-
-    def pop(self, key: tuple[str, int]) -> list[Copy]:
-        """Removes and returns the copies pointing at ``key``: the plan's (in plan order), then those moved there.
-
-        Raises:
-            KeyError: no copy points at ``key``.
-        """
-        span = self._span(key)
-        if span is None:
-            return self.moved.pop(key)
-        code, lo, hi = span
-        self.popped.add(code)
-        plan = self.plan
-        copies = []
-        for j in self.order[lo:hi].tolist():
-            pid, target, reason, ev = plan.removals[j]
-            verdict = make_verdict(reason, ev, key[0], key[1], "", self.keep)
-            path = plan.paths[plan.doc_of[pid]]
-            copies.append(Copy(path, int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict))
-        return copies + self.moved.pop(key, [])
-
-    def setdefault(self, key: tuple[str, int], default: list[Copy]) -> list[Copy]:
-        """The list that copies moved to ``key`` are appended to (popped after the plan's own)."""
-        return self.moved.setdefault(key, default)
-
-
-def _kept_codes(docs: np.ndarray, lines: np.ndarray) -> np.ndarray:
-    """One int64 code per (document index, line): the document in the high 32 bits."""
-    return (docs.astype(np.int64) << 32) | lines.astype(np.int64)
+    return remark_after_dedup(pointing, marks_of, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
 
 
 class ReportFile:
