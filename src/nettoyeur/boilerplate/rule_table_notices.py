@@ -27,10 +27,12 @@ _CONSENT_OPENING = (
 # fix must not be deleted as a copyright notice for it.
 _COPYRIGHT_SIGN = r"(?<![^\s!-/:-@\[-`{-~])©"
 
+# The word for comments, of the comments row's count ("12 Comments") and of a post's control bar.
+_COMMENTS = r"comments?|commentaires?|kommentare?|comentarios?|commenti"
 # One item of a bar of a post's controls (control-bar): a control, a share button or a count of
 # comments or trackbacks, the count before it or in brackets after it ("3 Comments", "Comments (3)").
 _BAR_ITEM = (
-    r"(?:‹num›\s*)?(?:‹control›|‹social›|comments?|comment\(s\)|kommentare?|commentaires?|comentarios?|commenti"
+    rf"(?:‹num›\s*)?(?:‹control›|‹social›|comment\(s\)|{_COMMENTS}"
     r"|trackbacks?|pingbacks?|reblog)(?:\s*\(\s*‹num›\s*\))?"
 )
 
@@ -276,7 +278,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "comments",
         "comments",
-        r"(?:‹num›\s*)?(?:comments?|commentaires?|kommentare?|comentarios?|commenti)(?:\s*\(‹num›\))?"
+        rf"(?:‹num›\s*)?(?:{_COMMENTS})(?:\s*\(‹num›\))?"
         r"|no comments(?: yet)?|aucun commentaire|keine kommentare|(?:leave|post|add|write) a (?:comment|reply)"
         r"|laisser un commentaire|(?:laissez|écrire|ajouter) un commentaire|schreibe(?:n sie)? einen kommentar.*"
         r"|kommentar (?:schreiben|verfassen)|deja un comentario|lascia un commento|comments are closed"
