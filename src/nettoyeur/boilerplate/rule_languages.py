@@ -43,6 +43,9 @@ PT: dict[str, Entry] = {
     "back-link": r"(?:voltar|regressar|retornar) (?:ao|à|para o|para a) (?:topo|início|página inicial|lista)",
     "menu-label": r"(?:abrir|fechar|mostrar|esconder) (?:o )?menu|menu principal|navegação(?: principal)?",
     "‹home›": r"início|página inicial|principal",
+    "‹nav-label›": r"(?:ir|saltar|pular|voltar|regressar) (?:para|a|ao|à)|secções|seções|editorias"
+    r"|tópicos|temas|navegação|acesso rápido"
+    r"|(?:links|ligações)(?: úteis| rápid[oa]s| relacionad[oa]s| patrocinad[oa]s)?",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
     r"|ver (?:mais|tudo|todos)|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
@@ -90,6 +93,8 @@ NL: dict[str, Entry] = {
     "menu-label": r"(?:menu|navigatie) (?:openen|sluiten|tonen|verbergen)|(?:open|sluit) (?:het )?menu|hoofdmenu"
     r"|navigatiemenu",
     "‹home›": r"startpagina|hoofdpagina|overzicht",
+    "‹nav-label›": r"(?:ga|spring|direct|terug) naar|rubrieken|secties|onderwerpen|navigatie|snelkoppelingen"
+    r"|(?:snelle|handige|nuttige|gerelateerde) links",
     "ui-label": r"zoeken|sluiten|terug|vorige|volgende|meer|toon meer|meer laden|bekijk alles|alles bekijken|naar boven"
     r"|inhoudsopgave|(?:bezig met )?laden\.*|volledig scherm|startpagina",
     "search": r"zoeken(?: op (?:deze )?(?:site|website))?\s*:|zoek(?: op (?:deze )?(?:site|website)| naar)\s*:?"
@@ -141,6 +146,8 @@ PL: dict[str, Entry] = {
     "back-link": r"(?:wróć|powrót|przejdź) (?:do|na) (?:góry|górę|początku|strony głównej|listy)|do góry|na górę",
     "menu-label": r"(?:otwórz|zamknij|pokaż|ukryj) (?:menu|nawigację)|menu główne|nawigacja(?: główna)?",
     "‹home›": r"strona główna",
+    "‹nav-label›": r"(?:przejdź|skocz|wróć|powrót) do|działy|sekcje|tematy|nawigacja|na skróty"
+    r"|(?:szybkie |przydatne |powiązane )?linki(?: sponsorowane)?|(?:przydatne )?odnośniki",
     "ui-label": r"strona główna|szukaj|wyszukaj|zamknij|wstecz|poprzedni[ae]?|następn[yae]|dalej|więcej"
     r"|(?:pokaż|zobacz) (?:więcej|wszystko|wszystkie)|(?:załaduj|wczytaj) więcej|spis treści"
     r"|mapa (?:strony|serwisu)|ładowanie\.*|wczytywanie\.*|pełny ekran",
@@ -192,6 +199,9 @@ CS_SK: dict[str, Entry] = {
     "menu-label": r"(?:otevřít|zavřít|zobrazit|skrýt|otvoriť|zatvoriť|zobraziť|skryť) (?:menu|navigaci|navigáciu)"
     r"|hlavní menu|hlavné menu|hlavní navigace|hlavná navigácia|navigace|navigácia",
     "‹home›": r"úvodní stránka|hlavná stránka|domů|úvod",
+    "‹nav-label›": r"(?:přejít|prejsť|skočit|skočiť|zpět|späť) (?:na|k)|rubriky|sekce|sekcie"
+    r"|témata|témy|navigace|navigácia"
+    r"|(?:rychlé |užitečné |související |rýchle |užitočné |súvisiace )?odkazy",
     "ui-label": r"úvodní stránka|domů|hlavná stránka|hledat|vyhledat|hľadať|vyhľadať|vyhledávání|vyhľadávanie"
     r"|zavřít|zatvoriť|zpět|späť|předchozí|další|predchádzajúc[ia]|ďalš[ií]|ďalej|více|viac"
     r"|zobrazit (?:více|vše)|zobraziť (?:viac|všetko)|načíst další|načítať ďalšie|obsah"
@@ -243,6 +253,10 @@ SV_DA_NO: dict[str, Entry] = {
     "menu-label": r"(?:öppna|stäng|visa|dölj|åbn|luk|vis|skjul|åpne|lukk) (?:menyn?|menu(?:en)?|navigering(?:en)?)"
     r"|huvudmeny|hovedmenu|hovedmeny|meny",
     "‹home›": r"startsida|forside|forsiden|hjem|översikt",
+    "‹nav-label›": r"(?:gå|hoppa|hopp|spring|hop|tillbaka|tilbage|tilbake) till?|avdelningar|sektioner"
+    r"|seksjoner|ämnen|emner|navigering|navigasjon|genveje|snabblänkar|hurtiglenker"
+    r"|(?:användbara |relaterade )?länkar"
+    r"|(?:nyttige |relaterede |relaterte )?(?:lenker|links)",
     "ui-label": r"startsida|forside|forsiden|hjem|sök|søk|søg|stäng|luk|lukk|tillbaka|tilbage|tilbake|föregående"
     r"|forrige|nästa|næste|neste|mer|mere|visa (?:mer|alla)|vis (?:mere|mer|alle)|se (?:mer|mere|alla|alle)"
     r"|ladda fler|indlæs flere|last inn flere|innehållsförteckning|indholdsfortegnelse|innholdsfortegnelse"
@@ -309,6 +323,8 @@ FI: dict[str, Entry] = {
     "back-link": r"(?:takaisin|palaa) (?:ylös|alkuun|sivun alkuun|etusivulle|listaan)|sivun alkuun",
     "menu-label": r"(?:avaa|sulje|näytä|piilota) (?:valikko|navigaatio)|päävalikko|valikko",
     "‹home›": r"etusivu",
+    "‹nav-label›": r"siirry|hyppää|palaa|takaisin|osiot|osastot|aiheet|navigointi|pikalinkit"
+    r"|(?:hyödylliset |hyödyllisiä |aiheeseen liittyvät )?(?:linkit|linkkejä)",
     "ui-label": r"etusivu|haku|hae|sulje|takaisin|edellinen|seuraava|lisää|(?:näytä|katso) (?:lisää|kaikki)"
     r"|lataa lisää|sisällysluettelo|sivukartta|ladataan\.*|koko näyttö",
     "search": r"(?:hae|haku)(?: sivustolta)?\s*:|hae sivustolta",
@@ -355,6 +371,8 @@ TR: dict[str, Entry] = {
     "back-link": r"(?:başa|yukarı|en üste|ana ?sayfaya|listeye) (?:dön|git)|sayfa başına dön",
     "menu-label": r"menüyü (?:aç|kapat)|ana menü",
     "‹home›": r"ana ?sayfa",
+    "‹nav-label›": r"geri dön|bölümler|konular|gezinti|hızlı erişim"
+    r"|(?:hızlı |faydalı |yararlı |ilgili )?(?:bağlantılar|linkler)",
     "ui-label": r"ana ?sayfa|arama|kapat|geri|önceki|sonraki|ileri|daha fazla(?: göster| yükle)?|tümünü gör|devamı"
     r"|içindekiler|site haritası|yükleniyor\.*|tam ekran",
     "search": r"(?:ara|arama(?: yap)?|sitede ara)\s*:|sitede ara",
@@ -399,6 +417,8 @@ RO: dict[str, Entry] = {
     "back-link": r"(?:înapoi|inapoi|mergi) (?:sus|la început|la pagina principală|la prima pagină|la listă)",
     "menu-label": r"(?:deschide|închide|inchide) meniul|meniu(?:l)?(?: principal)?|navigare",
     "‹home›": r"acasă|acasa|pagina principală",
+    "‹nav-label›": r"(?:mergi|salt|sari|înapoi|inapoi) la|secțiuni|secţiuni|sectiuni|rubrici|subiecte"
+    r"|navigare|acces rapid|(?:linkuri|legături|legaturi)(?: utile| rapide| sponsorizate)?",
     "ui-label": r"acasă|acasa|pagina principală|prima pagină|caută|cauta|căutare|cautare|închide|inchide|înapoi"
     r"|inapoi|următor(?:ul)?|urmator|mai (?:mult|multe)|vezi (?:mai mult|tot|toate)|încarcă mai multe|cuprins"
     r"|harta site-ului|se încarcă\.*|ecran complet",
@@ -446,6 +466,7 @@ HU: dict[str, Entry] = {
     r"|(?:az )?oldal tetejére",
     "menu-label": r"(?:menü|navigáció) (?:megnyitása|bezárása)|főmenü|navigáció",
     "‹home›": r"főoldal|kezdőlap|címlap",
+    "‹nav-label›": r"ugrás|vissza|rovatok|témák|navigáció|(?:gyors|hasznos|kapcsolódó) linkek|gyorslinkek|linkek",
     "ui-label": r"főoldal|kezdőlap|címlap|keresés|bezárás|bezár|vissza|előző|következő|tovább|több|mutass többet"
     r"|összes megtekintése|továbbiak betöltése|tartalomjegyzék|oldaltérkép|betöltés\.*|teljes képernyő",
     "search": r"(?:keresés|keres)(?: az oldalon| a honlapon)?\s*:|keresés az oldalon",
@@ -494,6 +515,8 @@ HR_SR_SL: dict[str, Entry] = {
     "menu-label": r"(?:otvori|zatvori|prikaži|sakrij|odpri|zapri) (?:izbornik|meni|navigaciju|navigacijo)"
     r"|glavni (?:izbornik|meni)|glavna navigacija|izbornik|navigacija|meni",
     "‹home›": r"naslovnica|početna(?: stranica)?|naslovna(?: strana)?|domača stran",
+    "‹nav-label›": r"(?:idi|skoči|prijeđi|pređi|pojdi|natrag|nazad|nazaj|povratak) na|rubrike|sekcije|navigacija"
+    r"|(?:brze |korisne |povezane )?poveznice|(?:brzi |korisni )?linkovi|(?:hitre |uporabne )?povezave",
     "ui-label": r"naslovnica|početna(?: stranica)?|naslovna(?: strana)?|domača stran|pretraga|pretraži|traži"
     r"|pretraživanje|iskanje|išči|zatvori|zapri|natrag|nazad|nazaj|prethodn[ai]|sljedeć[ai]|sledeć[ai]"
     r"|naslednj[ai]|prejšnj[ai]|više|još|prikaži (?:više|sve)|pokaži več|vidi (?:više|sve)|učitaj (?:još|više)"
@@ -568,6 +591,8 @@ CA: dict[str, Entry] = {
     "back-link": r"(?:tornar|torna) (?:a dalt|amunt|a l['’]inici|a la portada|al principi|a la llista)",
     "menu-label": r"(?:obre|tanca|obrir|tancar|mostra|amaga) (?:el )?menú|menú principal|navegació",
     "‹home›": r"inici|portada",
+    "‹nav-label›": r"(?:vés|ves|anar|salta|tornar) a|seccions|navegació|accés ràpid"
+    r"|enllaços(?: ràpids| útils| d['’]interès| relacionats| patrocinats)?",
     "ui-label": r"inici|cercar|tanca|tancar|enrere|següent|més|veure (?:més|tot)|mostra més|carrega més|índex"
     r"|mapa del web|carregant\.*",
     "search": r"(?:cerca|cercar)(?: al web| en aquest web)?\s*:|cerca al web",
@@ -612,6 +637,8 @@ ID: dict[str, Entry] = {
     "back-link": r"kembali ke (?:atas|beranda|halaman utama|daftar|awal)",
     "menu-label": r"(?:buka|tutup) menu|menu utama|navigasi",
     "‹home›": r"beranda|halaman utama",
+    "‹nav-label›": r"(?:langsung|lompat|pergi|kembali) ke|rubrik|kanal|navigasi|akses cepat"
+    r"|tautan(?: cepat| terkait| berguna)?|link (?:cepat|terkait|berguna)",
     "ui-label": r"beranda|halaman utama|cari|pencarian|tutup|kembali|sebelumnya|selanjutnya|berikutnya|lainnya"
     r"|lebih banyak|lihat (?:semua|lainnya|selengkapnya)|muat lebih banyak|daftar isi|peta situs|memuat\.*"
     r"|layar penuh|indeks berita",
@@ -658,6 +685,8 @@ VI: dict[str, Entry] = {
     "back-link": r"(?:quay lại|trở lại|trở về|về|lên) (?:đầu trang|trang chủ|danh sách)",
     "menu-label": r"(?:mở|đóng) (?:menu|danh mục)|danh mục|menu chính|điều hướng",
     "‹home›": r"trang chủ",
+    "‹nav-label›": r"(?:chuyển|đi|nhảy|quay lại|trở về) (?:đến|tới)|chuyên mục|danh mục|điều hướng|truy cập nhanh"
+    r"|liên kết(?: nhanh| hữu ích| liên quan)?",
     "ui-label": r"trang chủ|tìm kiếm|tìm|đóng|quay lại|trở lại|tiếp theo|xem (?:thêm|tất cả)|tải thêm|mục lục"
     r"|sơ đồ (?:trang|website)|đang tải\.*|toàn màn hình",
     "search": r"tìm kiếm(?: trên trang)?\s*:|nhập từ khó?a(?: tìm kiếm)?",

@@ -490,12 +490,11 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # A menu under a label of navigation: "Jump to: Products | Blog | Forum", "Quick links:
         # Employment · Housing · Legislation", "Retour à : Blogs | Culture". Two items or more, each
         # without ":" (a field with its value: "Job type: Full time | Pay: $10/hour" is data). 116 / 0.
+        # The labels are the ‹nav-label› fragment's, in every language of the tables; the colon may
+        # be the full-width one of Chinese and Japanese text ("快速链接：...").
         "nav",
         "labelled-menu",
-        r"(?:jump to|skip to|go to|return to|back to|sections|(?:hot |popular )?topics"
-        r"|(?:quick|sponsored|useful|related|more|external) links|links|aller à|retour à|rubriques"
-        r"|liens(?: utiles| rapides| sponsorisés)?|springe zu|zurück zu|rubriken|schnellzugriff|ir a|volver a"
-        r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati))\s*:\s*"
+        r"‹nav-label›\s*[:：]\s*"
         # (Each item starts and ends with a character that is no space, so that the spaces
         # around a separator are read one way only: a failing line costs ~10 us, not ~5 ms.)
         r"[^|·•:\s](?:[^|·•:]{0,58}[^|·•:\s])?(?:\s*[|·•]\s*[^|·•:\s](?:[^|·•:]{0,58}[^|·•:\s])?)+\s*[|·•]?",

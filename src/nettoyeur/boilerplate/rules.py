@@ -292,6 +292,14 @@ _HOME = (
     r"(?:main(?: page)?|home(?: ?page)?|front page|index|accueil|page d['’]accueil|startseite|übersicht|inicio|portada"
     r"|página (?:de )?inicio|pagina principale|indice|sommario)"
 )
+# The label of a menu of links, before its colon ("Jump to: Products | Blog | Forum", "Quick
+# links: ...", "Retour à : Blogs | Culture", labelled-menu).
+_NAV_LABEL = (
+    r"(?:jump to|skip to|go to|return to|back to|sections|(?:hot |popular )?topics"
+    r"|(?:quick|sponsored|useful|related|more|external) links|links|aller à|retour à|rubriques"
+    r"|liens(?: utiles| rapides| sponsorisés)?|springe zu|zurück zu|rubriken|schnellzugriff|ir a|volver a"
+    r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati))"
+)
 
 
 def _more(fragment: str, name: str) -> str:
@@ -327,6 +335,7 @@ FRAGMENTS = {
         "‹step›": _STEP,
         "‹of›": _OF,
         "‹home›": _HOME,
+        "‹nav-label›": _NAV_LABEL,
     }.items()
 }
 
