@@ -114,9 +114,12 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     word or back ("ein" / "kein", "ever" / "never"), or one date or number word into another
     ("juni" / "juli"). Two words of one class are synonyms ("rose" / "climbed", "Millionen"
     / "Mio"); two poles of one scale are a flip ("rose" / "fell", "vor" / "nach"), and so is
-    a word and its negated form ("able" / "unable").
+    a word and its negated form ("able" / "unable"). Two single letters are identifiers
+    (:func:`_letters`).
     """
     cx, cy = _lexical_class(x), _lexical_class(y)
+    if _letters(x, y):
+        return "fact"  # "column B" / "column C": identifiers, like figures
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
     if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
@@ -128,6 +131,15 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     if fx or fy:
         return "fact"
     return "edit"
+
+
+def _letters(a: str, b: str) -> bool:
+    """Returns True for two different single letters of a cased script, not both stop words.
+
+    "B" / "C" are identifiers; "a" / "i", "l" / "d" function words; "中" / "国" words of
+    an unspaced script.
+    """
+    return len(a) == len(b) == 1 and a != b and (a + b).islower() and not (a in STOPWORDS and b in STOPWORDS)
 
 
 def _slip(a: str, b: str) -> bool:

@@ -25,6 +25,9 @@ pub const POLAR: u8 = 16;
 /// The word says nothing of a text's subject (`shingle.NOT_NAMES`: function and common words,
 /// connectives, honorifics, units): replaced by another, it changes no content.
 pub const PLAIN: u8 = 32;
+/// The word is in lower case (`str.islower`: it has cased letters, none upper case): a letter
+/// of a cased script, not a Chinese or Thai character.
+pub const LOWER: u8 = 64;
 
 /// What the kernel knows of each distinct word (indexed by word id) and of each fact key.
 pub struct Words<'a> {
@@ -283,6 +286,20 @@ enum Kind {
     Fact,
 }
 
+/// `verify_reference._letters`: two different single letters of a cased script, not both stop
+/// words: identifiers, like figures ("column B" / "column C", "vitamin B" / "vitamin C", "Plan A"
+/// / "Plan B"). Two stop words ("a" / "i", the elided "l'" / "d'") are function words; a Chinese
+/// or Thai character is a word of its own.
+fn letters(w: &Words, x: u32, y: u32) -> bool {
+    let (a, b) = (w.text(x), w.text(y));
+    a.len() == 1
+        && b.len() == 1
+        && a != b
+        && w.flag(x, LOWER)
+        && w.flag(y, LOWER)
+        && !(w.flag(x, STOPWORD) && w.flag(y, STOPWORD))
+}
+
 /// `verify._substitution`: one word replaced by another is a typo (the same word), an edit (a
 /// non-fact word) or a fact change.
 ///
@@ -290,9 +307,13 @@ enum Kind {
 /// back ("ein" / "kein", "ever" / "never"), or one date or number word into another ("juni" /
 /// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
 /// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
-/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable").
+/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable"). Two single letters
+/// are identifiers ([`letters`]).
 fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
+    if letters(w, x, y) {
+        return Kind::Fact;
+    }
     if is_typo(w, x, y) {
         let either_polar = if cx != NO_CLASS { polar_class(w, x) } else { polar_class(w, y) };
         if cx == cy || ((cx == NO_CLASS || cy == NO_CLASS) && (!either_polar || slip(w.text(x), w.text(y)))) {
@@ -794,6 +815,9 @@ mod tests {
             if ["the", "a", "of", "said", "says"].contains(&w) {
                 f |= PLAIN;
             }
+            if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
+                f |= LOWER;
+            }
             self.flags.push(f);
             self.key.push(self.key_polar.len() as u32);
             self.key_polar.push(w == "not");
@@ -870,6 +894,16 @@ mod tests {
         assert_eq!((sentence.changes, sentence.replaced, sentence.gaps), (0, 0, 1));
         let function = compare_text(&format!("the old garden of {tail}"), &format!("the old garden beside the river mill {tail}"), false);
         assert_eq!((function.changes, function.replaced), (0, 0));
+    }
+
+    #[test]
+    fn single_letters_are_identifiers() {
+        let tail = "of the second table into the box at the bottom of the form";
+        let column = compare_text(&format!("copy the total from column b {tail}"), &format!("copy the total from column c {tail}"), false);
+        assert!(column.fact_change);
+        // A character of an unspaced script is a word, no identifier.
+        let han = compare_text("北 京 今 天 下 雨 了 吗", "北 京 明 天 下 雨 了 吗", false);
+        assert!(!han.fact_change);
     }
 
     #[test]

@@ -197,6 +197,20 @@ def test_a_negation_added_or_dropped_never_merges(base, data):
         assert not _merged(_verify(x, y)), (i, negation)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_a_single_letter_replaced_never_merges(base, data):
+    # "column B" / "column C", "Plan A" / "Plan B": identifiers, like figures.
+    i = data.draw(st.integers(0, len(base) - 1))
+    # Two stop words ("a" / "i", the elided "l'" / "d'") are function words, not identifiers.
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c.lower() not in STOPWORDS]
+    old, new = data.draw(st.lists(st.sampled_from(letters), min_size=2, max_size=2, unique=True))
+    a = " ".join(["so", *base[:i], old, *base[i + 1 :]]) + "."
+    b = " ".join(["so", *base[:i], new, *base[i + 1 :]]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (old, new)
+
+
 _SIGNS = ["<", ">", "=", "==", "!=", "<=", ">=", "<>", "≠", "≤", "≥", "≶"]
 
 

@@ -25,10 +25,12 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      thing; "said" / "says", "often" / "frequently" replace no content word); otherwise a
      *change of statement*.
    * *fact change*: a number, date or name replaced ("15" -> "17", "Paris" -> "Lyon",
-     "juni" -> "juli"), two neighbouring names swapped ("Dalmora Marbury" / "Marbury Dalmora":
-     another person; a capital that only opens the sentence is no name, so "Police said" /
-     "Said police" is an edit), a negation or polar word added, dropped or flipped ("is" -> "is not",
-     "ein" -> "kein", "rose" -> "fell", "likely" -> "unlikely"), whatever the Jaccard. Which
+     "juni" -> "juli"), a single letter replaced by another (an identifier: "column B" ->
+     "column C", unless both are stop words such as "a" / "i"), two neighbouring names swapped
+     ("Dalmora Marbury" / "Marbury Dalmora": another person; a capital that only opens the
+     sentence is no name, so "Police said" / "Said police" is an edit), a negation or polar word
+     added, dropped or flipped ("is" -> "is not", "ein" -> "kein", "rose" -> "fell", "likely" ->
+     "unlikely"), whatever the Jaccard. Which
      words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
      only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
      something else.
@@ -289,8 +291,9 @@ def compare(
 # The word flags of the native core (native/src/verify.rs): a character for which str.isdigit
 # holds, every character a digit, every character a letter (str.isalpha; both true for the
 # empty word), a stop word, a polar lexical class, a plain word (shingle.NOT_NAMES: it says
-# nothing of the subject, see REPLACED_MIN_WORDS).
-_HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN = 1, 2, 4, 8, 16, 32
+# nothing of the subject, see REPLACED_MIN_WORDS), a word in lower case (str.islower: a single
+# letter of a cased script is an identifier, "column B" / "column C").
+_HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN, _LOWER = 1, 2, 4, 8, 16, 32, 64
 # The class id of a word without a lexical class.
 _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
@@ -315,6 +318,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
     all_alpha = np.fromiter(map(str.isalpha, words), dtype=bool, count=n) | empty
     stop = np.fromiter(map(STOPWORDS.__contains__, words), dtype=bool, count=n)
     plain = np.fromiter(map(NOT_NAMES.__contains__, words), dtype=bool, count=n)
+    lower = np.fromiter(map(str.islower, words), dtype=bool, count=n)
     polar = np.fromiter(map(_polar, classes), dtype=bool, count=n)
     flags = (
         _HAS_DIGIT * has_digit.astype(np.uint8)
@@ -323,6 +327,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
         | _STOPWORD * stop.astype(np.uint8)
         | _POLAR * polar.astype(np.uint8)
         | _PLAIN * plain.astype(np.uint8)
+        | _LOWER * lower.astype(np.uint8)
     )
     return classes, flags.astype(np.uint8)
 
