@@ -13,12 +13,15 @@ from collections import Counter
 import numpy as np
 
 from nettoyeur.config import CleanConfig
+from nettoyeur.dedup.shingle import NOT_NAMES
 from nettoyeur.dedup.verify import (
     DUPLICATE_COVER,
     EDIT_MIN_JACCARD,
     EDIT_MIN_WORDS,
+    MAX_PHRASE,
     MAX_SUBSTITUTION,
     MIN_PASSAGE_WORDS,
+    REPLACED_MIN_WORDS,
     Alignment,
     Match,
     _alignment,
@@ -79,6 +82,17 @@ def is_typo(a: str, b: str) -> bool:
     return False
 
 
+def _content(word: str) -> bool:
+    """Returns True for a word that says something of the subject: no plain word (``NOT_NAMES``), no lexicon class."""
+    return word not in NOT_NAMES and _lexical_class(word) is None
+
+
+def _replaced(run_a: list[str], run_b: list[str]) -> int:
+    """Returns the content words a replaced run changes: the more of either side's, none when a side holds none."""
+    ca, cb = sum(map(_content, run_a)), sum(map(_content, run_b))
+    return max(ca, cb) if ca and cb else 0
+
+
 def _fact_key(word: str, fact: bool) -> str | None:
     """Returns what a fact word states, for comparing runs of words (None for a word that states no fact)."""
     if not fact:
@@ -100,9 +114,12 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     word or back ("ein" / "kein", "ever" / "never"), or one date or number word into another
     ("juni" / "juli"). Two words of one class are synonyms ("rose" / "climbed", "Millionen"
     / "Mio"); two poles of one scale are a flip ("rose" / "fell", "vor" / "nach"), and so is
-    a word and its negated form ("able" / "unable").
+    a word and its negated form ("able" / "unable"). Two single letters are identifiers
+    (:func:`_letters`).
     """
     cx, cy = _lexical_class(x), _lexical_class(y)
+    if _letters(x, y):
+        return "fact"  # "column B" / "column C": identifiers, like figures
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
     if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
@@ -114,6 +131,15 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     if fx or fy:
         return "fact"
     return "edit"
+
+
+def _letters(a: str, b: str) -> bool:
+    """Returns True for two different single letters of a cased script, not both stop words.
+
+    "B" / "C" are identifiers; "a" / "i", "l" / "d" function words; "中" / "国" words of
+    an unspaced script.
+    """
+    return len(a) == len(b) == 1 and a != b and (a + b).islower() and not (a in STOPWORDS and b in STOPWORDS)
 
 
 def _slip(a: str, b: str) -> bool:
@@ -215,7 +241,7 @@ def compare(
         the :class:`Alignment`.
     """
     ops, moved = _alignment(a, b)
-    matched = changes = gaps = edits = 0
+    matched = changes = gaps = edits = replaced = 0
     fact = False
     last = len(ops) - 1
     # Names and figures (not date or number words) only added on one side or only dropped on
@@ -257,6 +283,7 @@ def compare(
                     aligned = False
                     changes += 1
                     edits += kind == "edit"
+                    replaced += kind == "edit" and _content(a[i1 + x]) and _content(b[j1 + x])
                     fact = fact or kind == "fact"
         elif k == last and op == "replace" and _clipped(a[i1:i2], b[j1:j2]):
             pass  # the last word cut short by a truncation: "Perso…" for "Personen angeln"
@@ -273,15 +300,23 @@ def compare(
             # added further on is a name replaced ("Ana Ruiz died" / "Ruiz Gil died").
             only_a.update(_names(a, facts_a, i1, i2))
             only_b.update(_names(b, facts_b, j1, j2))
-        elif max(la, lb) <= MAX_SUBSTITUTION and (op == "replace" or 0 < k < last):
-            # A short run replaced by another, or added/removed inside: a change of statement
-            # when a fact is added, dropped or replaced, else an edit ("also", "Mr", "reports").
+        elif (max(la, lb) <= MAX_SUBSTITUTION and (op == "replace" or 0 < k < last)) or (
+            op == "replace"
+            and min(la, lb) <= MAX_SUBSTITUTION
+            and max(la, lb) <= MAX_PHRASE
+            and any(map(_content, a[i1:i2] if la < lb else b[j1:j2]))
+        ):
+            # A short run replaced by another, or added/removed inside, or a short phrase with
+            # a content word replaced by a longer one ("guidebook" / "guided tour with a local
+            # historian"): a change of statement when a fact is added, dropped or replaced, else an
+            # edit ("also", "Mr", "reports"), whose content words replaced count.
             changes += 1
             ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
             if _fact_edit(ka, kb, replaced=la > 0 and lb > 0):
                 fact = True
             else:
                 edits += 1
+                replaced += _replaced(a[i1:i2], b[j1:j2])
                 only_a.update(_names(a, facts_a, i1, i2))
                 only_b.update(_names(b, facts_b, j1, j2))
         elif op == "replace":
@@ -297,7 +332,7 @@ def compare(
     fact = fact or bool((only_a - only_b) and (only_b - only_a))
     # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
     fact = fact or any(figure(c) for k in only_a & only_b for c in k)
-    return Alignment(matched, changes, fact, gaps, edits)
+    return Alignment(matched, changes, fact, gaps, edits, replaced)
 
 
 def _swap_region(ops: list, moved: set[int], k: int) -> tuple[int, int, int, int] | None:
@@ -383,7 +418,13 @@ def verify(
     # A fact changed, or words changed in a pair too short or too reworded to stay similar
     # (a short sentence with one content word replaced): another statement.
     conflict = al.fact_change or (
-        al.changes > 0 and (al.edits < al.changes or jac < EDIT_MIN_JACCARD or short < EDIT_MIN_WORDS)
+        al.changes > 0
+        and (
+            al.edits < al.changes
+            or jac < EDIT_MIN_JACCARD
+            or short < EDIT_MIN_WORDS
+            or short < REPLACED_MIN_WORDS * al.replaced
+        )
     )
     inside = (
         config.containment != "off" and short >= config.min_contained_words and contain >= config.containment_threshold

@@ -24,7 +24,7 @@ from nettoyeur.dedup.shingle import (
     FACT_WORDS,
     NOT_NAMES,
 )
-from nettoyeur.dedup.verify import _ALL_ALPHA, _ALL_DIGIT, _HAS_DIGIT, _POLAR, _STOPWORD, _polar
+from nettoyeur.dedup.verify import _ALL_ALPHA, _ALL_DIGIT, _HAS_DIGIT, _LOWER, _PLAIN, _POLAR, _STOPWORD, _polar
 from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
@@ -66,6 +66,8 @@ def traits(word: str) -> tuple[str | None, int]:
         | _ALL_ALPHA * all(c.isalpha() for c in word)
         | _STOPWORD * (word in STOPWORDS)
         | _POLAR * _polar(cls)
+        | _PLAIN * (word in NOT_NAMES)
+        | _LOWER * word.islower()
     )
     return cls, flags
 

@@ -358,15 +358,16 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     shingles: uint32, the sorted distinct shingle hashes of every paragraph.
 ///     shingle_offsets: int64, ``paragraphs + 1`` offsets into ``shingles``.
 ///     pairs: int64, ``2 * n`` paragraph indices, pair after pair.
-///     thresholds: ``(max_substitution, duplicate_cover, edit_min_jaccard, edit_min_words,
-///         min_passage_words, min_jaccard, containment, containment_threshold, min_contained_words)``.
+///     thresholds: ``(max_substitution, max_phrase, duplicate_cover, edit_min_jaccard, edit_min_words,
+///         replaced_min_words, min_passage_words, min_jaccard, containment, containment_threshold,
+///         min_contained_words)``.
 ///     ordered: True for verdicts (each pair put in ``verify``'s order first), False for the
 ///         alignment of each pair as given.
 ///
 /// Returns:
 ///     ``(kinds, figures, counts)``: uint8 kind per pair (0 none, 1 duplicate, 2 contained,
 ///     3 quoted, 4 different), float64 ``(n, 3)`` Jaccard, containment, cover, and int64
-///     ``(n, 6)`` conflict, matched, changes, fact change, gaps, edits.
+///     ``(n, 7)`` conflict, matched, changes, fact change, gaps, edits, content words replaced.
 ///
 /// Raises:
 ///     ValueError: offsets or ids out of range, or an odd number of pair indices.
@@ -388,7 +389,7 @@ fn verify_pairs<'py>(
     shingles: PyReadonlyArray1<'py, u32>,
     shingle_offsets: PyReadonlyArray1<'py, i64>,
     pairs: PyReadonlyArray1<'py, i64>,
-    thresholds: (usize, f64, f64, usize, usize, f64, bool, f64, usize),
+    thresholds: (usize, usize, f64, f64, usize, usize, usize, f64, bool, f64, usize),
     ordered: bool,
 ) -> PyResult<(Bound<'py, PyArray1<u8>>, Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<i64>>)> {
     let char_offsets = positions("char_offsets", char_offsets.as_slice()?)?;
@@ -401,12 +402,14 @@ fn verify_pairs<'py>(
     let pairs = positions("pairs", p)?.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>();
     let key_polar: Vec<bool> = key_polar.as_slice()?.iter().map(|&k| k != 0).collect();
     let para_facts: Vec<bool> = para_facts.as_slice()?.iter().map(|&f| f != 0).collect();
-    let (mx, dc, ej, ew, mp, mj, co, ct, mc) = thresholds;
+    let (mx, ph, dc, ej, ew, rw, mp, mj, co, ct, mc) = thresholds;
     let t = verify::Thresholds {
         max_substitution: mx,
+        max_phrase: ph,
         duplicate_cover: dc,
         edit_min_jaccard: ej,
         edit_min_words: ew,
+        replaced_min_words: rw,
         min_passage_words: mp,
         min_jaccard: mj,
         containment: co,
@@ -433,14 +436,15 @@ fn verify_pairs<'py>(
     let n = out.len();
     let mut kinds = Vec::with_capacity(n);
     let mut figures = Vec::with_capacity(n * 3);
-    let mut counts = Vec::with_capacity(n * 6);
+    let mut counts = Vec::with_capacity(n * 7);
     for v in &out {
         kinds.push(v.kind);
         figures.extend([v.jaccard, v.containment, v.cover]);
         let a = v.alignment;
-        counts.extend([v.conflict as i64, a.matched as i64, a.changes as i64, a.fact_change as i64, a.gaps as i64, a.edits as i64]);
+        let (conflict, fact) = (i64::from(v.conflict), i64::from(a.fact_change));
+        counts.extend([conflict, a.matched as i64, a.changes as i64, fact, a.gaps as i64, a.edits as i64, a.replaced as i64]);
     }
-    Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 6)?))
+    Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 7)?))
 }
 
 /// The order to verify candidate pairs in (``dedup.stage``): pairs sharing paragraphs side by side.

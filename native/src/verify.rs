@@ -22,6 +22,12 @@ pub const ALL_ALPHA: u8 = 4;
 pub const STOPWORD: u8 = 8;
 /// The word's lexical class is polar (`verify._polar(verify._lexical_class(word))`).
 pub const POLAR: u8 = 16;
+/// The word says nothing of a text's subject (`shingle.NOT_NAMES`: function and common words,
+/// connectives, honorifics, units): replaced by another, it changes no content.
+pub const PLAIN: u8 = 32;
+/// The word is in lower case (`str.islower`: it has cased letters, none upper case): a letter
+/// of a cased script, not a Chinese or Thai character.
+pub const LOWER: u8 = 64;
 
 /// What the kernel knows of each distinct word (indexed by word id) and of each fact key.
 pub struct Words<'a> {
@@ -57,9 +63,11 @@ impl<'a> Words<'a> {
 #[derive(Clone, Copy, Debug)]
 pub struct Thresholds {
     pub max_substitution: usize,
+    pub max_phrase: usize,
     pub duplicate_cover: f64,
     pub edit_min_jaccard: f64,
     pub edit_min_words: usize,
+    pub replaced_min_words: usize,
     pub min_passage_words: usize,
     pub min_jaccard: f64,
     pub containment: bool,
@@ -75,6 +83,7 @@ pub struct Alignment {
     pub fact_change: bool,
     pub gaps: usize,
     pub edits: usize,
+    pub replaced: usize,
 }
 
 /// `verify.Match`'s kind: none, duplicate, contained, quoted, different.
@@ -247,11 +256,48 @@ fn polar_class(w: &Words, x: u32) -> bool {
     w.flag(x, POLAR)
 }
 
+/// `verify_reference._content`: a word that says something of the subject (no plain word, no
+/// lexicon class): "budget", "walnuts", "chopped", "8x"; not "the", "said", "often", "June".
+fn content(w: &Words, x: u32) -> bool {
+    !w.flag(x, PLAIN) && w.class[x as usize] == NO_CLASS
+}
+
+/// The content words of a run.
+fn contents(w: &Words, run: &[u32]) -> usize {
+    run.iter().filter(|&&x| content(w, x)).count()
+}
+
+/// `verify_reference._replaced`: the content words a replaced run changes, the more of either side
+/// ("guidebook" / "guided tour with a local historian": 3), or none when a side holds no content word (a
+/// function word for a phrase reads as the phrase added).
+fn replaced(w: &Words, ra: &[u32], rb: &[u32]) -> usize {
+    let (ca, cb) = (contents(w, ra), contents(w, rb));
+    if ca == 0 || cb == 0 {
+        0
+    } else {
+        ca.max(cb)
+    }
+}
+
 #[derive(PartialEq, Eq)]
 enum Kind {
     Typo,
     Edit,
     Fact,
+}
+
+/// `verify_reference._letters`: two different single letters of a cased script, not both stop
+/// words: identifiers, like figures ("column B" / "column C", "vitamin B" / "vitamin C", "Plan A"
+/// / "Plan B"). Two stop words ("a" / "i", the elided "l'" / "d'") are function words; a Chinese
+/// or Thai character is a word of its own.
+fn letters(w: &Words, x: u32, y: u32) -> bool {
+    let (a, b) = (w.text(x), w.text(y));
+    a.len() == 1
+        && b.len() == 1
+        && a != b
+        && w.flag(x, LOWER)
+        && w.flag(y, LOWER)
+        && !(w.flag(x, STOPWORD) && w.flag(y, STOPWORD))
 }
 
 /// `verify._substitution`: one word replaced by another is a typo (the same word), an edit (a
@@ -261,9 +307,13 @@ enum Kind {
 /// back ("ein" / "kein", "ever" / "never"), or one date or number word into another ("juni" /
 /// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
 /// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
-/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable").
+/// "vor" / "nach"), and so is a word and its negated form ("able" / "unable"). Two single letters
+/// are identifiers ([`letters`]).
 fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
+    if letters(w, x, y) {
+        return Kind::Fact;
+    }
     if is_typo(w, x, y) {
         let either_polar = if cx != NO_CLASS { polar_class(w, x) } else { polar_class(w, y) };
         if cx == cy || ((cx == NO_CLASS || cy == NO_CLASS) && (!either_polar || slip(w.text(x), w.text(y)))) {
@@ -410,9 +460,10 @@ fn names_swapped(w: &Words, pa: Para, pb: Para, region: (usize, usize, usize, us
 }
 
 /// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
-pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_substitution: usize) -> Alignment {
+pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Alignment {
+    let (max_substitution, max_phrase) = limits;
     let (a, b) = (pa.words, pb.words);
-    let (mut matched, mut changes, mut gaps, mut edits) = (0usize, 0usize, 0usize, 0usize);
+    let (mut matched, mut changes, mut gaps, mut edits, mut content_replaced) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut fact = false;
     let last = ops.len().wrapping_sub(1);
     let mut only_a: Vec<u32> = Vec::new();
@@ -454,6 +505,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_s
                     aligned = false;
                     changes += 1;
                     edits += usize::from(kind == Kind::Edit);
+                    content_replaced += usize::from(kind == Kind::Edit && content(w, ra[x]) && content(w, rb[x]));
                     fact = fact || kind == Kind::Fact;
                 }
             }
@@ -465,13 +517,18 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_s
             fact = fact || polarity;
             names(w, pa, i1, i2, &mut only_a);
             names(w, pb, j1, j2, &mut only_b);
-        } else if la.max(lb) <= max_substitution && (replace || (0 < k && k < last)) {
+        } else if (la.max(lb) <= max_substitution && (replace || (0 < k && k < last)))
+            // A short phrase holding a content word replaced by a longer one ("guidebook" /
+            // "guided tour with a local historian") is a substitution too, not a sentence added.
+            || (replace && la.min(lb) <= max_substitution && la.max(lb) <= max_phrase && contents(w, if la < lb { ra } else { rb }) > 0)
+        {
             changes += 1;
             let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
             if fact_edit(w, &ka, &kb, la > 0 && lb > 0) {
                 fact = true;
             } else {
                 edits += 1;
+                content_replaced += replaced(w, ra, rb);
                 names(w, pa, i1, i2, &mut only_a);
                 names(w, pb, j1, j2, &mut only_b);
             }
@@ -497,7 +554,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], max_s
             }
         }
     }
-    Alignment { matched, changes, fact_change: fact, gaps, edits }
+    Alignment { matched, changes, fact_change: fact, gaps, edits, replaced: content_replaced }
 }
 
 /// Scratch space of [`compare`]: the local id of each word id (`u32::MAX`: none yet).
@@ -514,7 +571,8 @@ impl Scratch {
 }
 
 /// `verify.compare(a, b, facts_a, facts_b)`.
-pub fn compare(w: &Words, pa: Para, pb: Para, max_substitution: usize, s: &mut Scratch) -> Alignment {
+pub fn compare(w: &Words, pa: Para, pb: Para, limits: (usize, usize), s: &mut Scratch) -> Alignment {
+    let max_substitution = limits.0;
     // The alignment wants small ids (its tables are as long as the ids): number the words of
     // this pair from 0.
     let mut ids = Vec::with_capacity(pa.words.len() + pb.words.len());
@@ -538,7 +596,7 @@ pub fn compare(w: &Words, pa: Para, pb: Para, max_substitution: usize, s: &mut S
     }
     s.seen.clear();
     s.digit.clear();
-    classify(w, pa, pb, &ops, &moved, max_substitution)
+    classify(w, pa, pb, &ops, &moved, limits)
 }
 
 /// `verify.jaccard` of two sorted hash arrays: equal neighbours of their merge over the union.
@@ -586,13 +644,17 @@ pub fn verify(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresho
         return out;
     }
     let (pa, pb) = if before(w, pa.words, pb.words) { (pb, pa) } else { (pa, pb) };
-    let al = compare(w, pa, pb, t.max_substitution, s);
+    let al = compare(w, pa, pb, (t.max_substitution, t.max_phrase), s);
     out.alignment = al;
     let (short, long) = (pa.words.len().min(pb.words.len()), pa.words.len().max(pb.words.len()));
     let cover = al.matched as f64 / long as f64;
     let contain = al.matched as f64 / short as f64;
     let conflict = al.fact_change
-        || (al.changes > 0 && (al.edits < al.changes || jac < t.edit_min_jaccard || short < t.edit_min_words));
+        || (al.changes > 0
+            && (al.edits < al.changes
+                || jac < t.edit_min_jaccard
+                || short < t.edit_min_words
+                || short < t.replaced_min_words * al.replaced));
     let inside = t.containment && short >= t.min_contained_words && contain >= t.containment_threshold;
     out.containment = contain;
     out.cover = cover;
@@ -688,7 +750,7 @@ impl<'a> Batch<'a> {
                 if ordered {
                     verify(&self.words, self.para(a), self.para(b), self.shingles_of(a), self.shingles_of(b), t, &mut s)
                 } else {
-                    let alignment = compare(&self.words, self.para(a), self.para(b), t.max_substitution, &mut s);
+                    let alignment = compare(&self.words, self.para(a), self.para(b), (t.max_substitution, t.max_phrase), &mut s);
                     Verdict { alignment, ..Verdict::default() }
                 }
             })
@@ -750,6 +812,12 @@ mod tests {
             if w == "not" {
                 f |= POLAR;
             }
+            if ["the", "a", "of", "said", "says"].contains(&w) {
+                f |= PLAIN;
+            }
+            if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
+                f |= LOWER;
+            }
             self.flags.push(f);
             self.key.push(self.key_polar.len() as u32);
             self.key_polar.push(w == "not");
@@ -778,7 +846,7 @@ mod tests {
         let (fa, fb) = (vec![facts; a.len()], vec![facts; b.len()]);
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
-        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s)
     }
 
     /// `compare` with a fact flag per word: the words written with a capital are the facts.
@@ -789,7 +857,7 @@ mod tests {
         let (a, b) = (t.ids(&a.to_lowercase()), t.ids(&b.to_lowercase()));
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
-        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, 3, &mut s)
+        compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s)
     }
 
     #[test]
@@ -807,6 +875,35 @@ mod tests {
         let moved = compare_named(&format!("Ana Ruiz said she {tail}"), &format!("said Ana Ruiz she {tail}"));
         assert!(!moved.fact_change);
         assert!(!compare_text(&format!("red big {tail}"), &format!("big red {tail}"), false).fact_change);
+    }
+
+    #[test]
+    fn content_words_replaced_are_counted() {
+        let tail = "was opened to visitors on the first warm morning of spring";
+        let noun = compare_text(&format!("the old garden {tail}"), &format!("the old orchard {tail}"), false);
+        assert_eq!((noun.changes, noun.edits, noun.replaced), (1, 1, 1));
+        // Plain words replaced (a function word, "said" / "says"): no content word replaced.
+        let plain = compare_text(&format!("the mayor said the garden {tail}"), &format!("a mayor says the garden {tail}"), false);
+        assert_eq!((plain.changes, plain.edits, plain.replaced), (2, 2, 0));
+        // A word for a phrase of up to eight words is a substitution: its content words count.
+        let phrase = compare_text(&format!("the old garden {tail}"), &format!("the old orchard beside the river mill {tail}"), false);
+        assert_eq!((phrase.changes, phrase.edits, phrase.replaced, phrase.gaps), (1, 1, 4, 1));
+        // A longer run is a sentence added, not a substitution; so is a phrase for a plain word.
+        let long = "orchard beside the river mill where the miller kept bees";
+        let sentence = compare_text(&format!("the old garden {tail}"), &format!("the old {long} {tail}"), false);
+        assert_eq!((sentence.changes, sentence.replaced, sentence.gaps), (0, 0, 1));
+        let function = compare_text(&format!("the old garden of {tail}"), &format!("the old garden beside the river mill {tail}"), false);
+        assert_eq!((function.changes, function.replaced), (0, 0));
+    }
+
+    #[test]
+    fn single_letters_are_identifiers() {
+        let tail = "of the second table into the box at the bottom of the form";
+        let column = compare_text(&format!("copy the total from column b {tail}"), &format!("copy the total from column c {tail}"), false);
+        assert!(column.fact_change);
+        // A character of an unspaced script is a word, no identifier.
+        let han = compare_text("北 京 今 天 下 雨 了 吗", "北 京 明 天 下 雨 了 吗", false);
+        assert!(!han.fact_change);
     }
 
     #[test]
@@ -864,9 +961,11 @@ mod tests {
         };
         assert!(b.run(&[(0, 0)], &Thresholds {
             max_substitution: 3,
+            max_phrase: 8,
             duplicate_cover: 0.8,
             edit_min_jaccard: 0.5,
             edit_min_words: 12,
+            replaced_min_words: 15,
             min_passage_words: 40,
             min_jaccard: 0.8,
             containment: true,

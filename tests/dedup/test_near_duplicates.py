@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
-from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, words
+from nettoyeur.dedup.shingle import NOT_NAMES, fact_flags, shingle_hashes, words
 from nettoyeur.dedup.stage import deduplicate
-from nettoyeur.dedup.verify import verify
+from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, verify
 from nettoyeur.records import Document
 from nettoyeur.text.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
 from nettoyeur.text.split import split_lines
+from verify_reference import is_typo
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
 PAIRS = DATA["pairs"]
@@ -128,6 +129,39 @@ def test_one_function_word_inserted_or_deleted_always_merges(base, data):
         assert match is not None and match.kind == "duplicate", (i, word, match)
 
 
+_CONTENT = [w for w in _VOCAB if w not in NOT_NAMES]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CONTENT), min_size=3, max_size=REPLACED_MIN_WORDS - 1, unique=True), st.data())
+def test_a_content_word_replaced_in_a_short_sentence_never_merges(base, data):
+    # "the budget proposal" / "the housing proposal" in a sentence of under REPLACED_MIN_WORDS words: another
+    # statement, whatever its Jaccard; a typo of the word is the same word.
+    i = data.draw(st.integers(0, len(base) - 1))
+    new = data.draw(st.sampled_from(_CONTENT).filter(lambda w: w not in base and not is_typo(w, base[i])))
+    a = " ".join(base) + "."
+    b = " ".join([*base[:i], new, *base[i + 1 :]]) + "."
+    for x, y in ((a, b), (b, a)):
+        match = _verify(x, y)
+        assert not _merged(match) and match is not None and match.conflict, (base[i], new, match)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CONTENT), min_size=3 + MAX_PHRASE, max_size=50, unique=True), st.data())
+def test_a_word_replaced_by_a_phrase_of_content_words_never_merges(words_, data):
+    # "guidebook" / "guided tour with a local historian": each content word of the phrase counts as
+    # replaced, so a phrase of k words needs k * REPLACED_MIN_WORDS words around it; never
+    # read as a sentence added (nor the shorter paragraph as a cut copy of the longer).
+    k = data.draw(st.integers(MAX_PHRASE // 2, MAX_PHRASE))
+    phrase, base = words_[:k], words_[k:]
+    i = data.draw(st.integers(0, len(base) - 1))
+    a = " ".join(base) + "."
+    b = " ".join([*base[:i], *phrase, *base[i + 1 :]]) + "."
+    assert len(base) < k * REPLACED_MIN_WORDS
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (i, phrase)
+
+
 _FACTS = st.one_of(
     st.integers(0, 10**6).map(str),  # a figure
     st.sampled_from(["Monday", "Friday", "August", "tomorrow", "seven", "million"]),  # a date or number word
@@ -161,6 +195,20 @@ def test_a_negation_added_or_dropped_never_merges(base, data):
     b = " ".join(base[:i] + [negation] + base[i:]) + "."
     for x, y in ((a, b), (b, a)):
         assert not _merged(_verify(x, y)), (i, negation)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_a_single_letter_replaced_never_merges(base, data):
+    # "column B" / "column C", "Plan A" / "Plan B": identifiers, like figures.
+    i = data.draw(st.integers(0, len(base) - 1))
+    # Two stop words ("a" / "i", the elided "l'" / "d'") are function words, not identifiers.
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c.lower() not in STOPWORDS]
+    old, new = data.draw(st.lists(st.sampled_from(letters), min_size=2, max_size=2, unique=True))
+    a = " ".join(["so", *base[:i], old, *base[i + 1 :]]) + "."
+    b = " ".join(["so", *base[:i], new, *base[i + 1 :]]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (old, new)
 
 
 _SIGNS = ["<", ">", "=", "==", "!=", "<=", ">=", "<>", "≠", "≤", "≥", "≶"]

@@ -49,7 +49,7 @@ def test_hard_characters_have_their_own_flags():
     _, flags = verify._traits(words)
     assert flags.tolist() == [ref.traits(w)[1] for w in words]
     digit, all_digit, alpha = verify._HAS_DIGIT, verify._ALL_DIGIT, verify._ALL_ALPHA
-    assert flags[0] == digit | all_digit and flags[1] == 0 and flags[3] == digit and flags[4] & alpha
+    assert flags[0] == digit | all_digit and flags[1] == 0 and flags[3] == digit | verify._LOWER and flags[4] & alpha
     assert flags[5] == all_digit | alpha  # every character of "" is a digit and a letter
 
 
