@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 from golden_documents import assert_fixed_point, assert_marked
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.link_lists import COUNTED_RUN_MIN, counted_link, counted_lists
+from nettoyeur.boilerplate.link_lists import (
+    COUNTED_RUN_MIN,
+    POINTER_RUN_MIN,
+    counted_link,
+    counted_lists,
+    pointer_links,
+    pointer_lists,
+)
 from nettoyeur.boilerplate.mark import line_marks
 from nettoyeur.boilerplate.repeats import CONTROL_REPEATS, repeated_controls
 from nettoyeur.boilerplate.rules import builtin_rules
@@ -32,7 +39,11 @@ CHROME = Verdict("boilerplate:pattern:share", detail="test")
 
 def test_golden_documents_cover_both_signals_several_languages_and_negatives():
     reasons = {line.get("reason") for case in DOCUMENTS for line in case["lines"]}
-    assert {"boilerplate:position:counted-list", "boilerplate:position:repeated-control"} <= reasons
+    assert {
+        "boilerplate:position:counted-list",
+        "boilerplate:position:pointer-list",
+        "boilerplate:position:repeated-control",
+    } <= reasons
     assert len({case["lang"] for case in DOCUMENTS}) >= 4
     negatives = [case for case in DOCUMENTS if all(line["expect"] == "keep" for line in case["lines"])]
     assert len(negatives) >= 4
@@ -151,3 +162,63 @@ def test_a_control_goes_only_when_the_page_repeats_it_often_enough(times, flag_f
 def test_names_fields_figures_and_sentences_are_never_a_repeated_control(text):
     infos = [describe(text)] * (CONTROL_REPEATS + 5)
     assert repeated_controls(infos, [None] * len(infos)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("Send a Tip »", "»"),
+        ("Could Bruce Willis save the world? »", "»"),
+        ("Top 5 Gadgets Used in the Classroom →", "→"),
+        ("Wetter: Sturmwarnung ►►", "►►"),
+        ("« Je commence à trois heures »", None),  # a quotation's closing guillemet
+        ("‹ Non › »", None),
+        ("Next»", None),  # no space: a word's own mark (Swedish quotes close with "»")
+        ("→", None),  # no title
+        ("12 →", None),
+        ("Send a Tip » now", None),
+    ],
+)
+def test_a_pointer_link_ends_with_a_pointer_after_a_title(text, pointer):
+    assert pointer_links([text]).get(0) == pointer
+
+
+_POINTER_TITLES = ["Old Boats", "Winter Gardens", "Slate Quarries", "Geese", _PROSE]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_POINTER_TITLES), st.sampled_from(["", " »", " →"]), st.booleans()), max_size=25)
+)
+def test_only_unflagged_lines_of_runs_with_the_same_pointer_are_flagged(page):
+    texts = [title + end for title, end, _ in page]
+    infos = [describe(text) for text in texts]
+    flags = [CHROME if flagged else None for _, _, flagged in page]
+    before = list(flags)
+    pointers = pointer_links(texts)
+    found = pointer_lists(infos, flags, pointers)
+    assert flags == before  # read only
+    for k, verdict in found.items():
+        assert flags[k] is None and verdict.reason == "boilerplate:position:pointer-list" and k in pointers
+        # k stands in a run of POINTER_RUN_MIN links with its pointer or more, flagged lines between them skipped.
+        run = 1
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(infos) and (flags[j] is not None or pointers.get(j) == pointers[k]):
+                run += flags[j] is None
+                j += step
+        assert run >= POINTER_RUN_MIN
+    # the lines mark finds once a document are these
+    lines = mark._Lines.of([(info, None) for info in infos], infos, line_marks(texts), [mark.NO_COUNTS] * len(texts))
+    assert dict(lines.pointers) == pointers
+
+
+def test_a_pointer_run_one_short_of_the_minimum_or_with_mixed_pointers_stays():
+    titles = [f"{name} »" for name in _POINTER_TITLES[: POINTER_RUN_MIN - 1]]
+    infos = [describe(_PROSE)] + [describe(t) for t in titles]
+    assert pointer_lists(infos, [None] * len(infos), pointer_links([i.text for i in infos])) == {}
+    mixed = [*infos, describe("Geese →")]
+    assert pointer_lists(mixed, [None] * len(mixed), pointer_links([i.text for i in mixed])) == {}
+    more = [*infos, describe("Geese »")]
+    found = pointer_lists(more, [None] * len(more), pointer_links([i.text for i in more]))
+    assert set(found) == set(range(1, POINTER_RUN_MIN + 1))
