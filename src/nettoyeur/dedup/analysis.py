@@ -336,8 +336,8 @@ def counted_candidate_pairs(
             else _anchor_part(spilled, group, k, settled)
             for kind, k in tasks
         )
-    # The results are taken as they come: each anchor part's counts per owner (one int64 per
-    # paragraph id) summed at once, so that the 16 parts' never stand in memory together.
+    # The results are taken as they come: each anchor part's counts per owner (one entry per
+    # paragraph id, see _narrow) summed at once, so that the parts' never stand in memory together.
     band_found: list[np.ndarray] = []
     anchor_found: list[tuple[np.ndarray, np.ndarray]] = []
     per_owner = None
