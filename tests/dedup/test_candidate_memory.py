@@ -106,3 +106,85 @@ def test_candidate_clusters_do_not_depend_on_threads(threads):
     assert pairs.tolist() == one_pairs.tolist() and labels.tolist() == one_labels.tolist()
     with pytest.raises(ValueError):
         candidate_clusters(texts, 3, 128, 1, 8, 16, threads=0)
+
+
+@given(counts=st.lists(st.integers(0, 2**33), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_narrowed_anchor_counts_keep_their_values_in_the_smallest_type(counts):
+    from nettoyeur.dedup.analysis import _narrow
+
+    wide = np.array(counts, dtype=np.int64)
+    out = _narrow(wide)
+    assert out.tolist() == counts
+    top = max(counts, default=0)
+    assert out.dtype == next((t for t in (np.uint8, np.uint16, np.uint32) if top <= np.iinfo(t).max), np.int64)
+    assert add_counts(None, out).tolist() == wide.astype(np.int32).tolist()  # as the main process sums them
+
+
+def _spilled_analysis(tmp_path, texts, config):
+    """The analysis of ``texts`` (batches of 150), in memory and with its band keys and anchors spilled."""
+    import copy
+
+    from nettoyeur.dedup.analysis import Analysis, analyse_for
+    from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, write_anchors, write_band_keys
+
+    bands = config.bands_rows[0]
+    shards = [analyse_for(texts[lo : lo + 150], config) for lo in range(0, len(texts), 150)]
+    full = Analysis.concat([copy.deepcopy(s) for s in shards], bands)
+    spilled = copy.deepcopy(full)
+    spilled.band_keys, spilled.anchor_parts, first = SpilledBands([], [], bands), SpilledAnchors([], [], []), 0
+    for i, shard in enumerate(shards):
+        write_band_keys(str(tmp_path / f"{i}.bands"), shard.band_keys)
+        spilled.band_keys.files.append(str(tmp_path / f"{i}.bands"))
+        spilled.band_keys.rows.append(len(shard.band_keys))
+        counts = write_anchors(str(tmp_path / f"{i}.anchors"), shard.anchor_keys, shard.anchor_owner)
+        spilled.anchor_parts.counts.append(counts)
+        spilled.anchor_parts.files.append(str(tmp_path / f"{i}.anchors"))
+        spilled.anchor_parts.first_pid.append(first)
+        first += len(shard)
+    return full, spilled
+
+
+def _templated_texts() -> list[str]:
+    """Paragraphs with near copies, cut copies and families of numbered variants (settled pairs)."""
+    rng = np.random.default_rng(12)
+    vocab = [f"w{k}" for k in range(300)]
+    texts = [" ".join(rng.choice(vocab, 40)) for _ in range(200)]
+    texts += [t.replace(t.split()[3], "edited", 1) for t in texts[:50]]
+    texts += [t + " " + " ".join(rng.choice(vocab, 30)) for t in texts[50:80]]
+    texts += [f"Lyon beat Metz {k}-{k + 1} on day {k + 3} of the league in front of the home crowd" for k in range(40)]
+    return texts
+
+
+def test_settled_candidates_from_spilled_parts_on_workers_equal_those_made_in_memory(tmp_path):
+    from nettoyeur.config import CleanConfig
+    from nettoyeur.dedup.analysis import counted_candidate_pairs, exact_groups, families
+    from nettoyeur.executors.local import LocalExecutor
+
+    full, spilled = _spilled_analysis(tmp_path, _templated_texts(), CleanConfig())
+    group = exact_groups(full)
+    settled = families(full, group)
+    expected = counted_candidate_pairs(full, group, True, None, settled)
+    assert len(expected.pairs) >= 80 and expected.shared.any() and expected.implied > 0
+    for mapper in (None, LocalExecutor(2).map):
+        got = counted_candidate_pairs(spilled, group, True, mapper, settled)
+        assert np.array_equal(got.pairs, expected.pairs)
+        assert np.array_equal(got.agreement, expected.agreement) and np.array_equal(got.shared, expected.shared)
+        assert got.implied == expected.implied
+
+
+def test_candidate_workers_are_done_before_the_codes_are_merged(tmp_path, monkeypatch):
+    import nettoyeur.dedup.analysis as analysis
+    from nettoyeur.config import CleanConfig
+
+    _, spilled = _spilled_analysis(tmp_path, _templated_texts(), CleanConfig())
+    group = analysis.exact_groups(spilled)
+    ended: list[bool] = []
+
+    def mapper(fn, tasks, context):  # as a pool's map: its end (the pool shut down) comes after the last result
+        yield from (fn(context, task) for task in tasks)
+        ended.append(True)
+
+    merge = analysis.counted_pairs_of_codes
+    monkeypatch.setattr(analysis, "counted_pairs_of_codes", lambda codes: (ended == [True] or 1 / 0) and merge(codes))
+    assert len(analysis.counted_candidate_pairs(spilled, group, True, mapper).pairs)

@@ -86,7 +86,7 @@ from nettoyeur.run.passes import (
     write_batch,
 )
 from nettoyeur.run.summary import DocInfo, summarise
-from nettoyeur.run.verdict_plan import Overrides, Plan, Seen, WriteTask, plan_batches
+from nettoyeur.run.verdict_plan import Overrides, Plan, Removals, Seen, WriteTask, no_removals, plan_batches
 from nettoyeur.run.warm import warm_tables
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
@@ -216,12 +216,15 @@ def _verdicts(
     decision = _decide(corpus, ctx.config, executor, show)
     clock["decide"] = time.perf_counter()
     plan = corpus.plan
-    plan.removed = np.array(decision.pid, dtype=np.int64)
-    plan.removals = list(zip(decision.pid, decision.target, decision.reason, decision.evidence))
+    plan.removals = Removals.of(decision.pid, decision.target, decision.reason, decision.evidence)
+    plan.removed = plan.removals.pid
+    # The plan holds the removals now, as arrays: the decision's lists of objects go (the
+    # run reads only its reported paragraphs and its counts from here on).
+    decision.pid, decision.target, decision.reason, decision.evidence = [], [], [], []
     ctx = _write_context(ctx, corpus, sink, getattr(executor, "shares_disk", False))
     # The boilerplate signals again on the documents dedup thinned (see nettoyeur.boilerplate.after_dedup).
     overrides: Overrides = {}
-    if ctx.config.boilerplate and decision.pid:
+    if ctx.config.boilerplate and len(plan.removals):
         overrides = remark_plan(plan, corpus.batch_keys, ctx, executor, progress=show)
     clock["remark"] = time.perf_counter()
     return replace(ctx, counts=None), corpus, decision, overrides  # the write pass needs no line counts: not sent
@@ -376,7 +379,7 @@ class _Pass2Results:
             lines=_joined(self.lines, np.int32),
             indices=_joined(self.indices, np.int32),
             removed=np.empty(0, dtype=np.int64),
-            removals=[],
+            removals=no_removals(),
         )
         self.doc_of = self.lines = self.indices = self.codes = []
         return AnalysedCorpus(
