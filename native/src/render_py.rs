@@ -4,7 +4,7 @@
 use numpy::PyReadonlyArray1;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::chars::Units;
 use crate::jsonl::write_string;
@@ -80,31 +80,114 @@ fn repaired<'a>(item: &'a Bound<'_, PyTuple>, text: &'a Bound<'_, PyString>) -> 
     Ok(Some(Repaired { index, text: units(text)?, repairs: list, reason }))
 }
 
+/// The run's boilerplate verdicts as report fields, made once a process (a run holds thousands:
+/// 3,360 on 1M real paragraphs, each made again for every batch cost 0.13 s of Python alone).
+///
+/// Args:
+///     table: each verdict as ``Verdict.to_dict()``.
+#[pyclass(module = "nettoyeur._core", frozen)]
+pub struct VerdictTable {
+    fields: Vec<Option<Fields>>,
+}
+
+#[pymethods]
+impl VerdictTable {
+    #[new]
+    fn new(table: &Bound<'_, PyList>) -> PyResult<Self> {
+        Ok(VerdictTable { fields: table.iter().map(|d| fields(&d)).collect::<PyResult<Vec<_>>>()? })
+    }
+
+    fn __len__(&self) -> usize {
+        self.fields.len()
+    }
+}
+
 /// Writes the documents of a write-pass batch: each one's output bytes and report lines, from its
 /// decoded text and the plan's verdicts (``text.split.join_kept`` and ``report_file.records``).
 ///
 /// Args:
 ///     spaces: every white-space character (``str.isspace``), as one string.
-///     table: the run's boilerplate verdicts, each as ``Verdict.to_dict()``.
+///     table: the run's boilerplate verdicts.
+///     keep: the ``--keep`` rule dedup's verdicts record (None for the default, ``first``).
+///     quoted: the detail of a removal whose reason is ``quoted`` (``dedup.stage.QUOTED_DETAIL``).
 #[pyclass(module = "nettoyeur._core")]
 pub struct DocumentWriter {
     spaces: Spaces,
-    table: Vec<Option<Fields>>,
+    table: Py<VerdictTable>,
+    keep: Option<Vec<u8>>,
+    quoted: Vec<u8>,
     report: Vec<u8>,
     tally: Tally,
+}
+
+impl DocumentWriter {
+    /// ``make_verdict(reason, evidence, kept_doc, kept_line, kept_text, keep).to_dict()`` as report
+    /// fields, made here from the removal's values (a ``Verdict`` and a dict a removal cost ~11 µs
+    /// of Python: 1.6 s of the write pass on 1M real paragraphs), or None where the Python path
+    /// must write it (a value of another type than ``to_dict`` and ``json_lines`` write here).
+    fn dedup_fields(&self, item: &Bound<'_, PyTuple>) -> PyResult<Option<Fields>> {
+        let reason = item.get_item(1)?;
+        let (reason, quoted) = match reason.downcast_exact::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+            Some("quoted") => ("contained".to_string(), true),
+            Some(r) => (r.to_string(), false),
+            None => return Ok(None),
+        };
+        let mut items = vec![("reason".to_string(), literal("reason"), literal(&reason))];
+        let evidence = item.get_item(2)?;
+        let values = [
+            ("kept_doc", item.get_item(3)?),
+            ("kept_line", item.get_item(4)?),
+            ("kept_text", item.get_item(5)?),
+            ("estimated", evidence.get_item(0)?),
+            ("jaccard", evidence.get_item(1)?),
+            ("containment", evidence.get_item(2)?),
+        ];
+        for (key, value) in values {
+            if value.is_none() {
+                continue;
+            }
+            let value = if value.is_exact_instance_of::<PyFloat>() {
+                value.call_method1("__round__", (4,))? // to_dict's round(value, 4)
+            } else if value.is_exact_instance_of::<PyString>() || value.is_exact_instance_of::<PyInt>() {
+                value
+            } else {
+                return Ok(None); // a float's subclass, another type: to_dict and json's own rules
+            };
+            let mut json = Vec::new();
+            match write_value(&mut json, &value, false, 1) {
+                Ok(()) => items.push((key.to_string(), literal(key), json)),
+                Err(JsonStop::Py(err)) => return Err(err),
+                Err(_) => return Ok(None),
+            }
+        }
+        if quoted {
+            items.push(("detail".to_string(), literal("detail"), self.quoted.clone()));
+        }
+        if let Some(keep) = &self.keep {
+            items.push(("keep".to_string(), literal("keep"), keep.clone()));
+        }
+        Ok(Some(Fields { items, reason }))
+    }
 }
 
 #[pymethods]
 impl DocumentWriter {
     #[new]
-    fn new(spaces: &Bound<'_, PyString>, table: &Bound<'_, PyList>) -> PyResult<Self> {
+    #[pyo3(signature = (spaces, table, keep, quoted))]
+    fn new(spaces: &Bound<'_, PyString>, table: Py<VerdictTable>, keep: Option<&str>, quoted: &str) -> PyResult<Self> {
         let cps: Vec<u32> = match units(spaces)? {
             Units::U8(s) => s.iter().map(|&c| c as u32).collect(),
             Units::U16(s) => s.iter().map(|&c| c as u32).collect(),
             Units::U32(s) => s.to_vec(),
         };
-        let table = table.iter().map(|d| fields(&d)).collect::<PyResult<Vec<_>>>()?;
-        Ok(DocumentWriter { spaces: Spaces::new(&cps), table, report: Vec::new(), tally: Tally::default() })
+        Ok(DocumentWriter {
+            spaces: Spaces::new(&cps),
+            table,
+            keep: keep.map(literal),
+            quoted: literal(quoted),
+            report: Vec::new(),
+            tally: Tally::default(),
+        })
     }
 
     /// Writes one document: appends its report lines and counts its paragraphs.
@@ -114,7 +197,8 @@ impl DocumentWriter {
     ///     codes: uint32, the batch's verdict codes (0, or 1 + the index of a ``table`` verdict).
     ///     position: where the document's codes begin.
     ///     max_chars: paragraphs longer than this are not analysed (take no paragraph id).
-    ///     removed: ``(n, verdict dict)``: dedup removed the ``n``-th analysed paragraph, sorted by ``n``.
+    ///     removed: ``(n, reason, evidence, kept_doc, kept_line, kept_text)``: dedup removed the
+    ///         ``n``-th analysed paragraph (the arguments of ``dedup.stage.make_verdict``), sorted by ``n``.
     ///     overrides: ``(paragraph index, verdict dict or None)``: the re-mark's changes.
     ///     repaired: ``(index, text, repairs)`` of each paragraph repair changed.
     ///     path: the document's path.
@@ -145,9 +229,10 @@ impl DocumentWriter {
         let mut own: Vec<Option<Fields>> = Vec::with_capacity(removed.len() + overrides.len());
         let mut removals: Vec<(usize, usize)> = Vec::with_capacity(removed.len());
         for item in removed.iter() {
-            let (n, verdict): (usize, Bound<'py, PyAny>) = item.extract()?;
+            let item = item.downcast_into::<PyTuple>()?;
+            let n: usize = item.get_item(0)?.extract()?;
             removals.push((n, own.len()));
-            own.push(fields(&verdict)?);
+            own.push(self.dedup_fields(&item)?);
         }
         let mut changes: Vec<(usize, Option<usize>)> = Vec::with_capacity(overrides.len());
         for item in overrides.iter() {
@@ -178,13 +263,14 @@ impl DocumentWriter {
             None => return Ok(None),
         };
         let plan = Plan { codes, max_chars, removed: &removals, overrides: &changes, repaired: &fixes };
+        let table = self.table.get();
         let mut out = Vec::new();
         let found = render::render(
             units(text)?,
             &self.spaces,
             &file,
             &plan,
-            &self.table,
+            &table.fields,
             &own,
             if output { Some(&mut out) } else { None },
             &mut self.report,
@@ -238,5 +324,6 @@ fn literal_of<T: Copy + Into<u32>>(units: &[T]) -> Option<Vec<u8>> {
 
 /// Adds this module's class to ``nettoyeur._core``.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<VerdictTable>()?;
     m.add_class::<DocumentWriter>()
 }

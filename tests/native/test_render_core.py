@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import _core
+from nettoyeur.dedup.stage import QUOTED_DETAIL, make_verdict
 from nettoyeur.records import Verdict
 from nettoyeur.text.split import SPACES, split_lines
 from render_reference import render_reference
@@ -47,10 +48,21 @@ dedup = st.builds(
     detail=st.none() | words,
     keep=st.none() | st.sampled_from(["longest", "field:date"]),
 )
+# A removal as dedup hands it to the write pass: make_verdict's arguments.
+removal = st.tuples(
+    st.sampled_from(["duplicate", "contained", "quoted"]),
+    st.tuples(num, st.floats(0, 1) | st.just(1), st.floats(0, 1)),
+    words | with_surrogate,
+    st.integers(1, 10**6),
+    words,
+)
 
 
-def _writer(table: list[Verdict]) -> _core.DocumentWriter:
-    return _core.DocumentWriter(SPACES, [v.to_dict() for v in table])
+def _writer(table: list[Verdict], keep: str = "first") -> _core.DocumentWriter:
+    return _core.DocumentWriter(
+        SPACES, _core.VerdictTable([v.to_dict() for v in table]), make_verdict("d", (None, 0, 0), "", 0, "", keep).keep,
+        QUOTED_DETAIL,
+    )  # fmt: skip
 
 
 def _surrogate(*texts: object) -> bool:
@@ -64,30 +76,35 @@ def documents(draw: st.DrawFn) -> dict:
     table = draw(st.lists(boilerplate, max_size=3))
     codes = draw(st.lists(st.integers(0, len(table)), min_size=count, max_size=count))
     picks = st.lists(st.integers(0, max(count - 1, 0)), unique=True, max_size=count)
-    removed = sorted((n, draw(dedup)) for n in draw(picks)) if count else []
+    removed = sorted((n, *draw(removal)) for n in draw(picks)) if count else []
     overrides = {i: draw(st.none() | dedup | boilerplate) for i in draw(picks)} if count else {}
     names = st.sampled_from([("fix_a",), ("unescape_html", "fix_latin")])
     fixes = st.tuples(words | st.sampled_from([" ", "\xa0", ""]), names)
     repaired = sorted((i, *draw(fixes)) for i in draw(picks)) if count else []
     path = draw(st.sampled_from(["a.txt", "dir/é 日.md", 'q"\\.txt']) | with_surrogate)
     return {"text": text, "codes": codes, "removed": removed, "overrides": overrides, "repaired": repaired,
-            "path": path, "table": table, "max_chars": draw(st.sampled_from([3, 50, 10**6]))}  # fmt: skip
+            "path": path, "table": table, "max_chars": draw(st.sampled_from([3, 50, 10**6])),
+            "keep": draw(st.sampled_from(["first", "longest"]))}  # fmt: skip
 
 
 def _core_render(doc: dict, lead: int = 0) -> tuple[_core.DocumentWriter, object]:
-    writer = _writer(doc["table"])
+    writer = _writer(doc["table"], doc["keep"])
     codes = np.array([0] * lead + doc["codes"], dtype=np.uint32)
-    removed = [(n, v.to_dict()) for n, v in doc["removed"]]
     overrides = [(i, None if v is None else v.to_dict()) for i, v in doc["overrides"].items()]
     done = writer.render(
-        doc["text"], codes, lead, doc["max_chars"], removed, overrides, doc["repaired"], doc["path"], True
+        doc["text"], codes, lead, doc["max_chars"], doc["removed"], overrides, doc["repaired"], doc["path"], True
     )
     return writer, done
 
 
+def _removed(doc: dict) -> list[tuple[int, Verdict]]:
+    """The removals' verdicts, as the Python path makes them."""
+    return [(n, make_verdict(*args, doc["keep"])) for n, *args in doc["removed"]]
+
+
 def _python_only(doc: dict) -> bool:
     """Whether only the Python path writes ``doc`` exactly: a lone surrogate, or a blank repair no verdict covers."""
-    verdicts = [*doc["table"], *(v for _, v in doc["removed"]), *(v for v in doc["overrides"].values() if v)]
+    verdicts = [*doc["table"], *(v for _, v in _removed(doc)), *(v for v in doc["overrides"].values() if v)]
     strings = [doc["text"], doc["path"], *(r[1] for r in doc["repaired"])]
     strings += [x for v in verdicts for x in v.to_dict().values()]
     blank = any(not t.strip() for _, t, _ in doc["repaired"])
@@ -98,7 +115,7 @@ def _python_only(doc: dict) -> bool:
 @given(documents(), st.integers(0, 3))
 @example(
     {"text": "\nA\r\n\n  B\nC", "codes": [0, 1, 0], "overrides": {}, "repaired": [(0, "Ä", ("fix_a",))],
-     "removed": [(1, Verdict("duplicate", kept_doc="k", kept_line=3, kept_text="C", estimated=0.91234, jaccard=1.0))],
+     "removed": [(1, "quoted", (None, 0.91236, 1), "k", 3, "C")], "keep": "longest",
      "path": "a.txt", "table": [Verdict("boilerplate:repeat:menu", detail="in 3 files")], "max_chars": 50},
     2,
 )  # fmt: skip
@@ -109,8 +126,9 @@ def test_core_writes_what_the_python_path_writes(doc: dict, lead: int) -> None:
         assert writer.take_report() == b"" and writer.counts() == {}
         return
     n, out = done
+    want = {**doc, "removed": _removed(doc)}
     keys = ("text", "codes", "max_chars", "removed", "overrides", "repaired", "path", "table")
-    want_n, want_out, want_report, want_counts = render_reference(*(doc[k] for k in keys))
+    want_n, want_out, want_report, want_counts = render_reference(*(want[k] for k in keys))
     assert (n, out) == (want_n, want_out)
     assert writer.take_report() == want_report
     assert writer.counts() == dict(want_counts)
@@ -151,3 +169,15 @@ def test_a_verdict_the_core_does_not_write_goes_to_python() -> None:
     writer = _writer([odd])
     assert writer.render("A", np.array([1], dtype=np.uint32), 0, 100, [], [], [], "a", True) is None
     assert writer.render("A", np.array([0], dtype=np.uint32), 0, 100, [], [], [], "a", True) == (1, b"A")
+
+
+def test_a_removal_of_other_types_goes_to_python() -> None:
+    """A float's subclass (numpy's) or a reason that is not a string: ``to_dict`` and ``json`` have their own rules."""
+    writer = _writer([])
+    codes = np.array([0], dtype=np.uint32)
+    for odd in [(0, "duplicate", (np.float64(0.5), 1.0, 1.0), "k", 1, "t"), (0, 7, (None, 1.0, 1.0), "k", 1, "t")]:
+        assert writer.render("A", codes, 0, 100, [odd], [], [], "a", True) is None
+    plain = (0, "duplicate", (None, 0.123456, 1), "k", 1, "t")
+    assert writer.render("A", codes, 0, 100, [plain], [], [], "a", True) == (1, b"")
+    line = writer.take_report()
+    assert b'"jaccard": 0.1235' in line and b'"containment": 1,' in line and b"estimated" not in line

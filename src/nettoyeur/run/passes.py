@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from nettoyeur._core import DocumentWriter
+from nettoyeur._core import DocumentWriter, VerdictTable
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.after_dedup import remark_document
 from nettoyeur.boilerplate.line_counts import counted_keys
@@ -398,8 +398,7 @@ def _apply(
 
 def _dedup_verdict(ctx: RunContext, removal: tuple[str, tuple, int, str, int], kept_text: dict[int, str]) -> Verdict:
     """The verdict of one dedup removal ``(reason, evidence, kept pid, kept doc, kept line)``."""
-    reason, evidence, kept, kept_doc, kept_line = removal
-    return make_verdict(reason, evidence, kept_doc, kept_line, kept_text[kept], ctx.config.keep)
+    return make_verdict(*_removal(removal, kept_text), ctx.config.keep)
 
 
 def _documents(task: WriteTask) -> Iterator[tuple[str, int, list[int]]]:
@@ -542,17 +541,34 @@ class _ReportLines:
 REPORT_CHUNK = 1 << 20
 
 
+# The run's boilerplate verdicts as the core writes them, made once a process: the context (and
+# so its list of verdicts) comes to a worker once, for all its batches; held here with the list,
+# whose identity says whether the table is still its.
+_table: tuple[list[Verdict], VerdictTable] | None = None
+
+
+def _verdict_table(verdicts: list[Verdict]) -> VerdictTable:
+    """The core's table of ``verdicts`` (each ``to_dict()``), made at the first batch of the run."""
+    global _table
+    if _table is None or _table[0] is not verdicts:
+        _table = (verdicts, VerdictTable([verdict.to_dict() for verdict in verdicts]))
+    return _table[1]
+
+
 def _core_writer(ctx: RunContext) -> DocumentWriter | None:
     """The core's writer of this batch's documents, or None where the write pass needs ``Document`` objects.
 
     The core renders as :class:`~nettoyeur.corpus.folder_writer.FolderSink` does (its own ``render``,
     not a subclass's), or writes the report alone (a dry run); a sink that takes documents
-    (``ship_documents``) gets them from the Python path.
+    (``ship_documents``) gets them from the Python path. Dedup's verdicts are made in the core from
+    ``make_verdict``'s arguments: its ``keep`` and its detail of a quoted copy come from it.
     """
     render = ctx.render
     if ctx.ship_documents or (render is not None and getattr(render, "__func__", None) is not FolderSink.render):
         return None
-    return DocumentWriter(SPACES, [verdict.to_dict() for verdict in ctx.verdicts or []])
+    keep = make_verdict("duplicate", (None, 0.0, 0.0), "", 0, "", ctx.config.keep).keep
+    quoted = make_verdict("quoted", (None, 0.0, 0.0), "", 0, "").detail
+    return DocumentWriter(SPACES, _verdict_table(ctx.verdicts or []), keep, quoted)
 
 
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
@@ -575,6 +591,12 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
         counts.update(writer.counts())
     process_pool.trim_memory()
     return report.output(outputs, counts)
+
+
+def _removal(removal: tuple[str, tuple, int, str, int], kept_text: dict[int, str]) -> tuple[str, tuple, str, int, str]:
+    """A dedup removal as ``make_verdict``'s arguments: ``(reason, evidence, kept doc, kept line, kept text)``."""
+    reason, evidence, kept, kept_doc, kept_line = removal
+    return reason, evidence, kept_doc, kept_line, kept_text[kept]
 
 
 def _output(ctx: RunContext, path: str, data: bytes) -> Any:
@@ -625,7 +647,7 @@ def _core_batch(
     outputs: list[Any] = []
     position = 0
     for key, pid, removed in _documents(task):
-        own = [(r - pid, _dedup_verdict(ctx, task.removals[r], kept_text).to_dict()) for r in removed]
+        own = [(r - pid, *_removal(task.removals[r], kept_text)) for r in removed]
         changes = task.overrides.get(key)
         where = task.seen[key][2]
         done = None
