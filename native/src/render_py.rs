@@ -198,7 +198,7 @@ impl DocumentWriter {
     ///     position: where the document's codes begin.
     ///     max_chars: paragraphs longer than this are not analysed (take no paragraph id).
     ///     removed: ``(n, reason, evidence, kept_doc, kept_line, kept_text)``: dedup removed the
-    ///         ``n``-th analysed paragraph (the arguments of ``dedup.stage.make_verdict``), sorted by ``n``.
+    ///         ``n``-th analysed paragraph (the arguments of ``dedup.stage.make_verdict``), in any order.
     ///     overrides: ``(paragraph index, verdict dict or None)``: the re-mark's changes.
     ///     repaired: ``(index, text, repairs)`` of each paragraph repair changed.
     ///     path: the document's path.
@@ -234,6 +234,7 @@ impl DocumentWriter {
             removals.push((n, own.len()));
             own.push(self.dedup_fields(&item)?);
         }
+        removals.sort_unstable(); // the kernel walks them in order of `n`
         let mut changes: Vec<(usize, Option<usize>)> = Vec::with_capacity(overrides.len());
         for item in overrides.iter() {
             let (index, verdict): (usize, Bound<'py, PyAny>) = item.extract()?;

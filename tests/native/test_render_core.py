@@ -181,3 +181,11 @@ def test_a_removal_of_other_types_goes_to_python() -> None:
     assert writer.render("A", codes, 0, 100, [plain], [], [], "a", True) == (1, b"")
     line = writer.take_report()
     assert b'"jaccard": 0.1235' in line and b'"containment": 1,' in line and b"estimated" not in line
+
+
+def test_removals_in_any_order_remove_the_same_paragraphs() -> None:
+    codes = np.array([0, 0, 0], dtype=np.uint32)
+    first, last = (0, "duplicate", (None, 1.0, 1.0), "k", 1, "A"), (2, "contained", (0.5, 0.5, 1.0), "k", 2, "C")
+    orders = ([first, last], [last, first])
+    done = [_writer([]).render("A\nB\nC\n", codes, 0, 100, order, [], [], "a", True) for order in orders]
+    assert done[0] == done[1] == (3, b"B\n")
