@@ -21,7 +21,7 @@ use crate::jsonl::{write_string, Surrogate};
 const MAX_DEPTH: usize = 64;
 
 /// Why a record was not written in this mode.
-enum Stop {
+pub(crate) enum Stop {
     /// A lone surrogate in readable mode: written again in ASCII mode.
     Surrogate,
     /// Something only `plain` writes.
@@ -95,7 +95,7 @@ fn compare(a: &PyStringData<'_>, b: &PyStringData<'_>) -> Ordering {
 }
 
 /// Appends `value` as JSON (`json.dumps` with `sort_keys=True` and the default separators).
-fn write_value(out: &mut Vec<u8>, value: &Bound<'_, PyAny>, ascii: bool, depth: usize) -> Result<(), Stop> {
+pub(crate) fn write_value(out: &mut Vec<u8>, value: &Bound<'_, PyAny>, ascii: bool, depth: usize) -> Result<(), Stop> {
     if let Ok(s) = value.downcast_exact::<PyString>() {
         write_py_string(out, s, ascii)
     } else if value.is_none() {

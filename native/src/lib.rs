@@ -12,7 +12,8 @@
 //! a superset of each Python pattern; Python confirms them), the loading of documents (`lines`:
 //! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
 //! bindings in `reader_py`), the order candidate pairs are verified in (`pair_order`), the clusters and kept copies of the duplicates (`cluster`), and the report's JSON Lines (`jsonl`: the string literals Python's
-//! `json` writes; the walk over a batch of records in `jsonl_py`).
+//! `json` writes; the walk over a batch of records in `jsonl_py`), and the write pass's output and
+//! report lines of a document (`render`; binding in `render_py`).
 //!
 //! The kernels take plain slices and return errors as values; they never panic on input that the
 //! bindings let through (the bindings check shapes and dtypes, the kernels check the rest).
@@ -28,6 +29,7 @@ pub mod lsh_pairs;
 pub mod mark;
 pub mod minhash;
 pub mod pair_order;
+pub mod render;
 pub mod repair_gate;
 pub mod rules;
 pub mod rules_hir;
@@ -51,6 +53,8 @@ mod reader_py;
 mod mark_py;
 #[cfg(feature = "python")]
 mod sign_py;
+#[cfg(feature = "python")]
+mod render_py;
 
 /// An input the kernels refuse, with the message the Python side raises as `ValueError`.
 #[derive(Debug, Clone, PartialEq, Eq)]

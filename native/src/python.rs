@@ -543,5 +543,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::reader_py::register(m)?;
     crate::mark_py::register(m)?;
     crate::sign_py::register(m)?;
+    crate::render_py::register(m)?;
     Ok(())
 }

@@ -558,7 +558,7 @@ def test_read_only_out_fails_first_and_names_it(small):
 def test_out_permission_denied_fails_before_any_work_and_names_it(small, monkeypatch):
     src, out = small["src"], small["out"]
 
-    def deny(folder, prefix):
+    def deny(folder, prefix, first=None):
         raise PermissionError(errno.EACCES, "Permission denied", os.path.join(folder, prefix + "x.tmp"))
 
     monkeypatch.setattr(nettoyeur.corpus.atomic, "create_temp", deny)
@@ -574,10 +574,10 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
     src, out = small["src"], small["out"]
     real = nettoyeur.corpus.atomic.create_temp
 
-    def deny_d3(folder, prefix):
+    def deny_d3(folder, prefix, first=None):
         if os.path.basename(folder) == "d3":
             raise PermissionError(errno.EACCES, "Permission denied", folder)
-        return real(folder, prefix)
+        return real(folder, prefix, first)
 
     monkeypatch.setattr(nettoyeur.corpus.atomic, "create_temp", deny_d3)
     result = CliRunner().invoke(main, ["clean", str(src), str(out), "-q", "--workers", "1"])
@@ -586,6 +586,18 @@ def test_permission_denied_on_a_subfolder_mid_run(small, monkeypatch):
     assert f"I/O error on {out.resolve() / first_d3}: Permission denied" in result.output
     assert assert_no_half_file(out, small["ref"]) == len(journal_entries(out))
     assert not temporaries(out)
+
+
+def test_a_temporary_name_taken_is_never_reused(tmp_path):
+    """The name a caller asks for first is created only when free; taken, a random one is made (O_EXCL)."""
+    fd, name = nettoyeur.corpus.atomic.create_temp(str(tmp_path), ".nettoyeur-t-", "7-0")
+    os.write(fd, b"first")
+    os.close(fd)
+    assert os.path.basename(name) == ".nettoyeur-t-7-0.tmp"
+    fd, other = nettoyeur.corpus.atomic.create_temp(str(tmp_path), ".nettoyeur-t-", "7-0")
+    os.close(fd)
+    assert other != name and os.path.basename(other).startswith(".nettoyeur-t-")
+    assert open(name, "rb").read() == b"first"
 
 
 # ---------------------------------------------------------------- OUT removed

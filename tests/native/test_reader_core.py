@@ -124,14 +124,14 @@ def test_very_long_lines_and_many_short_ones():
 def test_no_white_space_beyond_the_bmp():
     """Why the splitter's white-space set is built from the BMP alone."""
     assert not [c for c in range(0x10000, 0x110000) if chr(c).isspace()]
-    assert split._SPACES == "".join(c for c in map(chr, range(0x10000)) if c.isspace())
+    assert split.SPACES == "".join(c for c in map(chr, range(0x10000)) if c.isspace())
 
 
 def test_split_refuses_what_is_not_text():
     with pytest.raises(TypeError):
         split.split_lines(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        _core.LineSplitter(split._SPACES, Paragraph).split(None)  # type: ignore[arg-type]
+        _core.LineSplitter(split.SPACES, Paragraph).split(None)  # type: ignore[arg-type]
 
 
 # --- the repair gate ----------------------------------------------------------------------

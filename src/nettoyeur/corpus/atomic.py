@@ -124,12 +124,24 @@ def named_errors(path: Path | str) -> Iterator[None]:
         raise _named(err, path) from err
 
 
-def create_temp(folder: str, prefix: str) -> tuple[int, str]:
+def create_temp(folder: str, prefix: str, first: str | None = None) -> tuple[int, str]:
     """Creates a new temporary file in ``folder`` with the mode a plain ``open()`` gives (umask applies).
+
+    Args:
+        folder: where.
+        prefix: the start of its name (random hex digits follow).
+        first: the part after ``prefix`` to try first (a caller that makes unique names
+            itself saves the random bytes' system call); taken, random names are tried.
 
     Raises:
         OSError: the folder cannot be written (FileNotFoundError when it does not exist).
     """
+    if first is not None:
+        name = os.path.join(folder, f"{prefix}{first}{TMP_SUFFIX}")
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o666), name
+        except FileExistsError:
+            pass
     for _ in range(100):
         name = os.path.join(folder, f"{prefix}{secrets.token_hex(8)}{TMP_SUFFIX}")
         try:

@@ -213,6 +213,11 @@ def _read_bytes(path: str | Path, max_bytes: int | None) -> bytes | None:
             total += len(chunk)
             if max_bytes is not None and total > max_bytes:
                 return None
+            if total == size and len(chunk) < ask:
+                # The size fstat gave, read short of the byte more asked for: the end (the read
+                # that would return nothing was one system call a file more than the I/O floor's).
+                # Any other short read reads on: a file system may return less mid-file.
+                break
             ask = _READ_MORE
     finally:
         os.close(fd)

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from nettoyeur._core import DocumentWriter, VerdictTable
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.after_dedup import remark_document
 from nettoyeur.boilerplate.line_counts import counted_keys
@@ -38,6 +39,7 @@ from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
+from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.corpus.sources import analysable, load_first, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
@@ -50,6 +52,7 @@ from nettoyeur.run.verdict_plan import Seen, WriteTask
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.line_shapes import SUFFIX, ShapeLog, StoredShapes
 from nettoyeur.scratch.paragraphs import write_anchors, write_band_keys
+from nettoyeur.text.split import SPACES
 
 # Documents between two trims of the main process's heap (see process_pool.trim_memory).
 TRIM_EVERY = 4096
@@ -349,6 +352,69 @@ def analyse_batch(ctx: RunContext, task: tuple[int, list[str], Seen | None]) -> 
 _REMOVED = Verdict("duplicate")
 
 
+def _apply(
+    ctx: RunContext,
+    doc: Document,
+    codes: list[int],
+    first: int,
+    removed: list[int],
+    task: WriteTask,
+    kept_text: dict[int, str] | None,
+) -> None:
+    """Gives each paragraph of ``doc`` its verdict: boilerplate (``codes``), dedup (``removed``), re-mark.
+
+    Args:
+        ctx: the run's context (the verdicts of pass 2).
+        doc: the document, as pass 1 read it.
+        codes: its paragraphs' verdict codes.
+        first: the paragraph id of its first analysed paragraph.
+        removed: the ids dedup removed among its analysed paragraphs, sorted.
+        task: its batch's task (the removals and the re-mark's changes).
+        kept_text: the kept copies' texts by paragraph id; None gives removals a placeholder verdict.
+    """
+    max_chars = ctx.config.max_line_chars
+    table: list[Verdict] = ctx.verdicts or []
+    paragraphs = doc.paragraphs
+    if removed:  # some paragraph was dedup's
+        removals, pid = task.removals, first
+        for p, code in zip(paragraphs, codes):
+            if code:
+                p.verdict = table[code - 1]
+            elif len(p.text) <= max_chars:
+                removal = removals.get(pid)
+                if removal is not None:
+                    p.verdict = _REMOVED if kept_text is None else _dedup_verdict(ctx, removal, kept_text)
+                pid += 1
+    elif any(codes):  # boilerplate verdicts alone
+        for p, code in zip(paragraphs, codes):
+            if code:
+                p.verdict = table[code - 1]
+    changes = task.overrides.get(doc.path)
+    if changes:
+        for p in paragraphs:
+            if p.index in changes:
+                p.verdict = changes[p.index]
+
+
+def _dedup_verdict(ctx: RunContext, removal: tuple[str, tuple, int, str, int], kept_text: dict[int, str]) -> Verdict:
+    """The verdict of one dedup removal ``(reason, evidence, kept pid, kept doc, kept line)``."""
+    return make_verdict(*_removal(removal, kept_text), ctx.config.keep)
+
+
+def _documents(task: WriteTask) -> Iterator[tuple[str, int, list[int]]]:
+    """Each document of ``task``: its key, the id of its first analysed paragraph, and the ids dedup removed of it.
+
+    A document's paragraph ids run up to the next document's first (the task's documents are
+    in corpus order, and its removals are those of its documents only).
+    """
+    removed = sorted(task.removals)
+    ends = [*task.first_pids[1:], None]
+    for key, pid, end in zip(task.keys, task.first_pids, ends):
+        lo = bisect.bisect_left(removed, pid)
+        hi = len(removed) if end is None else bisect.bisect_left(removed, end)
+        yield key, pid, removed[lo:hi]
+
+
 def _rebuilt(
     ctx: RunContext, task: WriteTask, kept_text: dict[int, str] | None
 ) -> Iterator[tuple[Document, int, list[int]]]:
@@ -365,48 +431,14 @@ def _rebuilt(
     Raises:
         InputError: a document changed since pass 1.
     """
-    max_chars = ctx.config.max_line_chars
-    table: list[Verdict] = ctx.verdicts or []
-    removals = task.removals
-    removed = sorted(removals)
     all_codes = task.codes.tolist()
-    # A document's paragraph ids run up to the next document's first (the task's documents
-    # are in corpus order, and its removals are those of its documents only); the last one's
-    # run past its first by fewer than its paragraphs.
-    ends = [*task.first_pids[1:], len(all_codes) + (task.first_pids[-1] if task.first_pids else 0)]
     position = 0
-    for key, pid, end in zip(task.keys, task.first_pids, ends):
+    for key, pid, removed in _documents(task):
         doc, _ = _load_checked(ctx, key, task.seen)
         assert isinstance(doc, Document)
-        paragraphs = doc.paragraphs
-        codes = all_codes[position : position + len(paragraphs)]
-        position += len(paragraphs)
-        if bisect.bisect_left(removed, pid) < bisect.bisect_left(removed, end):  # some paragraph was dedup's
-            first = pid
-            for p, code in zip(paragraphs, codes):
-                if code:
-                    p.verdict = table[code - 1]
-                elif len(p.text) <= max_chars:
-                    removal = removals.get(pid)
-                    if removal is not None:
-                        if kept_text is None:
-                            p.verdict = _REMOVED
-                        else:
-                            reason, evidence, kept, kept_doc, kept_line = removal
-                            p.verdict = make_verdict(
-                                reason, evidence, kept_doc, kept_line, kept_text[kept], ctx.config.keep
-                            )
-                    pid += 1
-            pid = first
-        elif any(codes):  # boilerplate verdicts alone
-            for p, code in zip(paragraphs, codes):
-                if code:
-                    p.verdict = table[code - 1]
-        changes = task.overrides.get(doc.path)
-        if changes:
-            for p in paragraphs:
-                if p.index in changes:
-                    p.verdict = changes[p.index]
+        codes = all_codes[position : position + len(doc.paragraphs)]
+        position += len(doc.paragraphs)
+        _apply(ctx, doc, codes, pid, removed, task, kept_text)
         yield doc, pid, codes
 
 
@@ -450,7 +482,7 @@ class BatchOutput:
 
 
 class _ReportLines:
-    """A batch's report lines: gathered as records, or written document by document to a spill file.
+    """A batch's report lines: gathered as records or bytes, or written as they come to a spill file.
 
     On real pages a batch of 256 documents holds ~38,000 paragraphs and ~10 MB of report
     lines (254 MB for 1M paragraphs): as records, then bytes, then pickled, the worker held
@@ -460,6 +492,7 @@ class _ReportLines:
 
     def __init__(self, spill_dir: str | None) -> None:
         self.found: list[dict[str, Any]] = []
+        self.chunks: list[bytes] = []
         self.path: str | None = None
         self.handle: Any = None
         if spill_dir:
@@ -476,8 +509,19 @@ class _ReportLines:
         if self.handle is None:
             self.found.extend(found)
         elif found:
+            self.add_bytes(dumps_lines_utf8(found))
+
+    def add_bytes(self, data: bytes) -> None:
+        """Adds report lines already written (UTF-8), after those added before (by :meth:`add_bytes` only).
+
+        Raises:
+            OSError: the spill file cannot be written (disk full).
+        """
+        if self.handle is None:
+            self.chunks.append(data)
+        elif data:
             with named_errors(self.path or ""):
-                self.handle.write(dumps_lines_utf8(found))
+                self.handle.write(data)
 
     def output(self, outputs: list[Any], counts: Counter) -> BatchOutput:
         """The batch's output with its report lines (the spill file closed).
@@ -486,10 +530,45 @@ class _ReportLines:
             OSError: the spill file cannot be written (disk full).
         """
         if self.handle is None:
-            return BatchOutput(outputs, dumps_lines_utf8(self.found), counts)
+            return BatchOutput(outputs, b"".join(self.chunks) + dumps_lines_utf8(self.found), counts)
         with named_errors(self.path or ""):
             self.handle.close()
         return BatchOutput(outputs, b"", counts, self.path)
+
+
+# Report bytes the core holds before they go to the batch's report lines: a few hundred
+# documents' lines, one write each (a write a document cost a system call each).
+REPORT_CHUNK = 1 << 20
+
+
+# The run's boilerplate verdicts as the core writes them, made once a process: the context (and
+# so its list of verdicts) comes to a worker once, for all its batches; held here with the list,
+# whose identity says whether the table is still its.
+_table: tuple[list[Verdict], VerdictTable] | None = None
+
+
+def _verdict_table(verdicts: list[Verdict]) -> VerdictTable:
+    """The core's table of ``verdicts`` (each ``to_dict()``), made at the first batch of the run."""
+    global _table
+    if _table is None or _table[0] is not verdicts:
+        _table = (verdicts, VerdictTable([verdict.to_dict() for verdict in verdicts]))
+    return _table[1]
+
+
+def _core_writer(ctx: RunContext) -> DocumentWriter | None:
+    """The core's writer of this batch's documents, or None where the write pass needs ``Document`` objects.
+
+    The core renders as :class:`~nettoyeur.corpus.folder_writer.FolderSink` does (its own ``render``,
+    not a subclass's), or writes the report alone (a dry run); a sink that takes documents
+    (``ship_documents``) gets them from the Python path. Dedup's verdicts are made in the core from
+    ``make_verdict``'s arguments: its ``keep`` and its detail of a quoted copy come from it.
+    """
+    render = ctx.render
+    if ctx.ship_documents or (render is not None and getattr(render, "__func__", None) is not FolderSink.render):
+        return None
+    keep = make_verdict("duplicate", (None, 0.0, 0.0), "", 0, "", ctx.config.keep).keep
+    quoted = make_verdict("quoted", (None, 0.0, 0.0), "", 0, "").detail
+    return DocumentWriter(SPACES, _verdict_table(ctx.verdicts or []), keep, quoted)
 
 
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
@@ -499,22 +578,96 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
         InputError: a document changed since pass 1.
         OSError: the report lines cannot be spilled (disk full).
     """
-    render, stager, store = ctx.render, ctx.stager, ctx.store
+    store = ctx.store
     kept_ids = sorted({r[2] for r in task.removals.values()})
     kept_text = dict(zip(kept_ids, store.texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids and store else {}
-    outputs: list[Any] = []
     report = _ReportLines(ctx.spill_dir if ctx.spill_reports else None)
     counts: Counter = Counter()
+    writer = _core_writer(ctx)
+    if writer is None:
+        outputs = _python_batch(ctx, task, kept_text, report, counts)
+    else:
+        outputs = _core_batch(ctx, task, kept_text, writer, report, counts)
+        counts.update(writer.counts())
+    process_pool.trim_memory()
+    return report.output(outputs, counts)
+
+
+def _removal(removal: tuple[str, tuple, int, str, int], kept_text: dict[int, str]) -> tuple[str, tuple, str, int, str]:
+    """A dedup removal as ``make_verdict``'s arguments: ``(reason, evidence, kept doc, kept line, kept text)``."""
+    reason, evidence, kept, kept_doc, kept_line = removal
+    return reason, evidence, kept_doc, kept_line, kept_text[kept]
+
+
+def _output(ctx: RunContext, path: str, data: bytes) -> Any:
+    """One document's rendered bytes as the batch returns them: staged under a temporary name, or as they are."""
+    if ctx.stager is not None:  # the file is written here, under a temporary name
+        return ctx.stager.stage(path, data)  # type: ignore[attr-defined]
+    return path, data
+
+
+def _python_batch(
+    ctx: RunContext, task: WriteTask, kept_text: dict[int, str], report: _ReportLines, counts: Counter
+) -> list[Any]:
+    """The write pass on ``Document`` objects (a sink that takes them, or renders its own way); returns the outputs."""
+    render = ctx.render
+    outputs: list[Any] = []
     # The boilerplate verdicts of the run's table are shared by many paragraphs (147k
     # paragraphs, 72 verdicts at 300k paragraphs): each one's fields are made once a batch.
     shared = {id(verdict): verdict.to_dict() for verdict in ctx.verdicts or []}
     for doc, _pid, _codes in _rebuilt(ctx, task, kept_text):
         report.add(records(doc, counts, shared))
-        if stager is not None:  # the file is written here, under a temporary name
-            outputs.append(stager.stage(doc.path, render(doc)))  # type: ignore[misc]
-        elif render is not None:
-            outputs.append((doc.path, render(doc)))
+        if render is not None:
+            outputs.append(_output(ctx, doc.path, render(doc)))
         elif ctx.ship_documents:
             outputs.append(doc)
-    process_pool.trim_memory()
-    return report.output(outputs, counts)
+    return outputs
+
+
+def _core_batch(
+    ctx: RunContext,
+    task: WriteTask,
+    kept_text: dict[int, str],
+    writer: DocumentWriter,
+    report: _ReportLines,
+    counts: Counter,
+) -> list[Any]:
+    """The write pass in the core (``_core.DocumentWriter``): each document's output and report lines from its snapshot.
+
+    A document without a snapshot (loaded from the source again), or one the core hands back
+    (see ``native/src/render.rs``), goes through the Python path; its report lines join the
+    core's in order, its counts go to ``counts`` (the core's are added by the caller).
+
+    Raises:
+        InputError: a document changed since pass 1.
+        OSError: the report lines cannot be spilled (disk full).
+    """
+    max_chars, rendering = ctx.config.max_line_chars, ctx.render is not None
+    codes = np.ascontiguousarray(task.codes, dtype=np.uint32)
+    outputs: list[Any] = []
+    position = 0
+    for key, pid, removed in _documents(task):
+        own = [(r - pid, *_removal(task.removals[r], kept_text)) for r in removed]
+        changes = task.overrides.get(key)
+        where = task.seen[key][2]
+        done = None
+        if where is not None:
+            text, repaired = documents.restore_text(where)
+            remark = [(i, v if v is None else v.to_dict()) for i, v in changes.items()] if changes else []
+            done = writer.render(text, codes, position, max_chars, own, remark, repaired, key, rendering)
+        if done is None:
+            doc, _ = _load_checked(ctx, key, task.seen)
+            assert isinstance(doc, Document)
+            n = len(doc.paragraphs)
+            _apply(ctx, doc, codes[position : position + n].tolist(), pid, removed, task, kept_text)
+            writer.append_report(dumps_lines_utf8(records(doc, counts)))
+            data = ctx.render(doc) if rendering else None  # type: ignore[misc]
+        else:
+            n, data = done
+        position += n
+        if data is not None:
+            outputs.append(_output(ctx, key, data))
+        if writer.pending() >= REPORT_CHUNK:
+            report.add_bytes(writer.take_report())
+    report.add_bytes(writer.take_report())
+    return outputs

@@ -15,11 +15,11 @@ from nettoyeur.text.repair_gate import GATE
 
 # Python's white space (``str.isspace``), for the core's test of a blank line. No character
 # beyond U+FFFF is white space (a test checks it); building the string costs 5 ms at import.
-_SPACES = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
+SPACES = "".join(c for c in map(chr, range(0x10000)) if c.isspace())
 # The splitting is native (``nettoyeur._core.LineSplitter``, native/src/lines.rs): one call a
 # document makes its lines and its Paragraph records. Its plain Python reference is
 # tests/split_reference.py.
-_SPLITTER = _core.LineSplitter(_SPACES, Paragraph)
+_SPLITTER = _core.LineSplitter(SPACES, Paragraph)
 
 
 def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
