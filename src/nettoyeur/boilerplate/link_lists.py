@@ -17,7 +17,7 @@ line that opens one is not read as a link.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from nettoyeur.boilerplate.line_shapes import LineInfo, article_stems
 from nettoyeur.records import Verdict
@@ -111,20 +111,7 @@ def counted_lists(
     """
     if links is None:
         links = {k for k, info in enumerate(infos) if counted_link(info.text)}
-    runs = _runs(flags, links)
-    if not runs:
-        return {}
-    inside = {j for run in runs for j in run}
-    prose = [info for j, info in enumerate(infos) if flags[j] is None and info.prose and j not in inside]
-    vocab = article_stems(prose)
-    out: dict[int, Verdict] = {}
-    for run in runs:
-        shared, stems = vocab.shared_lines([infos[j].text for j in run])
-        if shared < COUNTED_RUN_TOPIC * max(1, stems):
-            detail = f"run of {len(run)} links with counts, {shared} of {stems} stems the article's"
-            verdict = Verdict("boilerplate:position:counted-list", detail=detail)
-            out.update((j, verdict) for j in run)
-    return out
+    return _off_topic_runs(infos, flags, _runs(flags, links), "counted-list", lambda run: "links with counts")
 
 
 def pointer_links(texts: list[str]) -> dict[int, str]:
@@ -169,6 +156,22 @@ def pointer_lists(infos: list[LineInfo], flags: list[Verdict | None], pointers: 
         current, mark = ([k], this) if this is not None else ([], None)
     if len(current) >= POINTER_RUN_MIN:
         runs.append(current)
+    return _off_topic_runs(infos, flags, runs, "pointer-list", lambda run: f"links ending with {pointers[run[0]]}")
+
+
+def _off_topic_runs(
+    infos: list[LineInfo],
+    flags: list[Verdict | None],
+    runs: list[list[int]],
+    name: str,
+    what: Callable[[list[int]], str],
+) -> dict[int, Verdict]:
+    """Returns the verdicts ``boilerplate:position:NAME`` of the lines of the ``runs`` that are not about the article.
+
+    The article is the unflagged prose outside every run; a run is about it when at least
+    ``COUNTED_RUN_TOPIC`` of its stems are the article's. ``what(run)`` names the run's lines
+    in the verdict's detail.
+    """
     if not runs:
         return {}
     inside = {j for run in runs for j in run}
@@ -178,7 +181,7 @@ def pointer_lists(infos: list[LineInfo], flags: list[Verdict | None], pointers: 
     for run in runs:
         shared, stems = vocab.shared_lines([infos[j].text for j in run])
         if shared < COUNTED_RUN_TOPIC * max(1, stems):
-            detail = f"run of {len(run)} links ending with {pointers[run[0]]}, {shared} of {stems} stems the article's"
-            verdict = Verdict("boilerplate:position:pointer-list", detail=detail)
+            detail = f"run of {len(run)} {what(run)}, {shared} of {stems} stems the article's"
+            verdict = Verdict(f"boilerplate:position:{name}", detail=detail)
             out.update((j, verdict) for j in run)
     return out
