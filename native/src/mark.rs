@@ -547,6 +547,16 @@ pub fn offtopic_files<E>(
     if n_files < need {
         return Ok(None);
     }
+    Ok((block_files(above, below, &mut files)? >= need).then_some(n_files))
+}
+
+/// `_block_files`: the most files a line recurs in with the same neighbour above or below (the
+/// neighbours' pair keys; an absent neighbour counts 0). `above` is looked up first.
+fn block_files<E>(
+    above: Option<u64>,
+    below: Option<u64>,
+    files: &mut impl FnMut(u64) -> Result<i64, E>,
+) -> Result<i64, E> {
     let above_files = match above {
         Some(key) => files(key)?,
         None => 0,
@@ -555,7 +565,7 @@ pub fn offtopic_files<E>(
         Some(key) => files(key)?,
         None => 0,
     };
-    Ok((above_files.max(below_files) >= need).then_some(n_files))
+    Ok(above_files.max(below_files))
 }
 
 /// What `_first_pass` reads of a line.
@@ -605,16 +615,7 @@ pub fn first_flag<E>(
     let (code, above, below) = line.near;
     let n_files = files(code)?;
     if n_files >= min_files {
-        // `_block_files`: the most files with the same neighbour above or below.
-        let above_files = match above {
-            Some(key) => files(key)?,
-            None => 0,
-        };
-        let below_files = match below {
-            Some(key) => files(key)?,
-            None => 0,
-        };
-        let block = above_files.max(below_files);
+        let block = block_files(above, below, &mut files)?;
         if block >= min_files {
             return Ok(Some(FirstFlag::Block { n_files, block }));
         }

@@ -864,8 +864,13 @@ def make_verdict(
         jaccard=jac,
         containment=cont,
         detail=QUOTED_DETAIL if reason == "quoted" else None,
-        keep=None if keep == "first" else keep,
+        keep=recorded_keep(keep),
     )
+
+
+def recorded_keep(keep: str) -> str | None:
+    """The ``--keep`` rule as a removal records it: None for the default ``first`` (a default report is unchanged)."""
+    return None if keep == "first" else keep
 
 
 def reported_record(doc: str, line: int, paragraph: int, text: str, verdict: Verdict) -> dict:

@@ -42,7 +42,7 @@ from nettoyeur.corpus.atomic import named_errors
 from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.corpus.sources import analysable, load_first, load_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
-from nettoyeur.dedup.stage import Analysis, analyse_for, make_verdict
+from nettoyeur.dedup.stage import QUOTED_DETAIL, Analysis, analyse_for, make_verdict, recorded_keep
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
 from nettoyeur.report.report_file import dumps_lines_utf8, records
@@ -431,15 +431,34 @@ def _rebuilt(
     Raises:
         InputError: a document changed since pass 1.
     """
-    all_codes = task.codes.tolist()
     position = 0
     for key, pid, removed in _documents(task):
-        doc, _ = _load_checked(ctx, key, task.seen)
-        assert isinstance(doc, Document)
-        codes = all_codes[position : position + len(doc.paragraphs)]
-        position += len(doc.paragraphs)
-        _apply(ctx, doc, codes, pid, removed, task, kept_text)
+        doc, codes = _loaded(ctx, task, key, pid, removed, position, kept_text)
+        position += len(codes)
         yield doc, pid, codes
+
+
+def _loaded(
+    ctx: RunContext,
+    task: WriteTask,
+    key: str,
+    pid: int,
+    removed: list[int],
+    position: int,
+    kept_text: dict[int, str] | None,
+) -> tuple[Document, list[int]]:
+    """Loads the document ``key`` and gives each paragraph its verdict (:func:`_apply`).
+
+    ``position``: where its paragraphs' codes start in ``task.codes``; returns the document and its codes.
+
+    Raises:
+        InputError: a document changed since pass 1.
+    """
+    doc, _ = _load_checked(ctx, key, task.seen)
+    assert isinstance(doc, Document)
+    codes = task.codes[position : position + len(doc.paragraphs)].tolist()
+    _apply(ctx, doc, codes, pid, removed, task, kept_text)
+    return doc, codes
 
 
 def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
@@ -561,14 +580,13 @@ def _core_writer(ctx: RunContext) -> DocumentWriter | None:
     The core renders as :class:`~nettoyeur.corpus.folder_writer.FolderSink` does (its own ``render``,
     not a subclass's), or writes the report alone (a dry run); a sink that takes documents
     (``ship_documents``) gets them from the Python path. Dedup's verdicts are made in the core from
-    ``make_verdict``'s arguments: its ``keep`` and its detail of a quoted copy come from it.
+    ``make_verdict``'s arguments, with the same recorded ``keep`` (``recorded_keep``) and detail of a
+    quoted copy (``QUOTED_DETAIL``).
     """
     render = ctx.render
     if ctx.ship_documents or (render is not None and getattr(render, "__func__", None) is not FolderSink.render):
         return None
-    keep = make_verdict("duplicate", (None, 0.0, 0.0), "", 0, "", ctx.config.keep).keep
-    quoted = make_verdict("quoted", (None, 0.0, 0.0), "", 0, "").detail
-    return DocumentWriter(SPACES, _verdict_table(ctx.verdicts or []), keep, quoted)
+    return DocumentWriter(SPACES, _verdict_table(ctx.verdicts or []), recorded_keep(ctx.config.keep), QUOTED_DETAIL)
 
 
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
@@ -656,10 +674,8 @@ def _core_batch(
             remark = [(i, v if v is None else v.to_dict()) for i, v in changes.items()] if changes else []
             done = writer.render(text, codes, position, max_chars, own, remark, repaired, key, rendering)
         if done is None:
-            doc, _ = _load_checked(ctx, key, task.seen)
-            assert isinstance(doc, Document)
-            n = len(doc.paragraphs)
-            _apply(ctx, doc, codes[position : position + n].tolist(), pid, removed, task, kept_text)
+            doc, doc_codes = _loaded(ctx, task, key, pid, removed, position, kept_text)
+            n = len(doc_codes)
             writer.append_report(dumps_lines_utf8(records(doc, counts)))
             data = ctx.render(doc) if rendering else None  # type: ignore[misc]
         else:
