@@ -3,21 +3,23 @@
 A document restored from its snapshot (split, its repaired paragraphs put back as
 ``scratch.documents.restore`` does), its verdicts given as ``run.passes._apply`` gives them
 (boilerplate codes, dedup's removals by analysed paragraph, the re-mark's changes last), its
-output ``folder_writer.FolderSink.render`` (``join_kept``, UTF-8) and its report lines
-``report_file.records`` through ``dumps_lines_utf8``. ``tests/native/test_render_core.py``
-holds the core to it.
+output the plain ``join_kept`` of :mod:`split_reference` in UTF-8 (a lone surrogate as U+FFFD)
+and its report lines ``report_file.records`` through ``dumps_lines_utf8``.
+``tests/native/test_render_core.py`` holds the core to it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import Any
 
-from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.records import Document, Verdict
 from nettoyeur.report.report_file import dumps_lines_utf8, records
 from nettoyeur.text.repair import mark_blank_after_repair
 from nettoyeur.text.split import split_lines
+from split_reference import join_kept
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render_reference(
@@ -65,5 +67,4 @@ def render_reference(
     doc = Document(path, "utf-8", lines, paragraphs)
     counts: Counter[str] = Counter()
     report = dumps_lines_utf8(records(doc, counts))
-    sink: Any = FolderSink.__new__(FolderSink)  # render reads nothing of the sink
-    return len(paragraphs), sink.render(doc), report, counts
+    return len(paragraphs), _SURROGATE.sub("\ufffd", join_kept(doc)).encode("utf-8"), report, counts

@@ -215,6 +215,24 @@ def _escape_breaks(text: str) -> str:
     return text
 
 
+def json_value(value: Any) -> tuple[str, bool]:
+    """One value as a report line holds it (:func:`_dumps`), for the write pass's core: a type it does not write.
+
+    Returns:
+        ``(JSON, whether it is in ASCII for a lone surrogate)``: a line holding such a value is
+        written in ASCII whole.
+
+    Raises:
+        TypeError: the value is not JSON.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, sort_keys=True), True
+    return _escape_breaks(text), False
+
+
 def _plain_line(record: Any) -> str:
     """Returns one JSONL line by the plain definition (``json.dumps``), for what the core does not write."""
     return _dumps(record, sort_keys=True)
