@@ -72,7 +72,7 @@ pub struct Value<'a> {
     pub ascii: bool,
 }
 
-/// The counts of a run's paragraphs per reason, as `report_file.records` adds them.
+/// The counts of a run's paragraphs per reason (kept and repaired ones too).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Tally {
     /// Per reason ([`Fields::reason`]'s bytes).

@@ -15,7 +15,7 @@ use crate::python_chars::units;
 use crate::render::{self, surrogatepass, Fields, Lone, Plan, Repaired, Tally, Value};
 
 /// The keys of a report record's own fields: no verdict holds one (`Verdict.to_dict` has none;
-/// `report_file.records`' `dict.update` would replace the record's field).
+/// the reference's `records`, `tests/render_reference.py`, would replace the record's field).
 const RECORD_KEYS: [&str; 7] = ["file", "id", "line", "paragraph", "text", "repairs", "original"];
 
 /// The JSON literal of a Rust string.
@@ -122,7 +122,7 @@ impl VerdictTable {
 }
 
 /// Writes the documents of a write-pass batch: each one's output bytes and report lines, from its
-/// decoded text and the plan's verdicts (``text.split.join_kept`` and ``report_file.records``).
+/// decoded text and the plan's verdicts (``text.split.join_kept`` and the report's records).
 ///
 /// Args:
 ///     spaces: every white-space character (``str.isspace``), as one string.

@@ -44,15 +44,13 @@ from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import QUOTED_DETAIL, Analysis, analyse_for, make_verdict, recorded_keep
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import json_value
+from nettoyeur.report.report_file import document_writer, json_value
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.line_shapes import SUFFIX, ShapeLog, StoredShapes
 from nettoyeur.scratch.paragraphs import write_anchors, write_band_keys
-from nettoyeur.text.repair import BLANK_AFTER_REPAIR, BLANK_DETAIL
-from nettoyeur.text.split import SPACES
 
 # Documents between two trims of the main process's heap (see process_pool.trim_memory).
 TRIM_EVERY = 4096
@@ -569,9 +567,7 @@ def _core_writer(ctx: RunContext) -> DocumentWriter:
     ``keep`` (``recorded_keep``) and detail of a quoted copy (``QUOTED_DETAIL``); a paragraph repair
     left blank gets ``mark_blank_after_repair``'s verdict there.
     """
-    table = _verdict_table(ctx.verdicts or [])
-    keep = recorded_keep(ctx.config.keep)
-    return DocumentWriter(SPACES, table, keep, QUOTED_DETAIL, (BLANK_AFTER_REPAIR, BLANK_DETAIL), json_value)
+    return document_writer(_verdict_table(ctx.verdicts or []), recorded_keep(ctx.config.keep), QUOTED_DETAIL)
 
 
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
