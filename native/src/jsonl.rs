@@ -16,7 +16,7 @@ pub struct Surrogate;
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Appends `\uXXXX` (four lowercase hex digits of `unit`, a UTF-16 code unit).
-fn push_u(out: &mut Vec<u8>, unit: u32) {
+pub(crate) fn push_u(out: &mut Vec<u8>, unit: u32) {
     out.extend_from_slice(&[
         b'\\',
         b'u',

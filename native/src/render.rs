@@ -1,36 +1,35 @@
 //! The write pass's work on one document (`run.passes.write_batch`): its paragraphs' verdicts
-//! from the run's plan, its output text in its own layout (`text.split.join_kept`, UTF-8) and its
-//! report lines (`report.report_file.records`, written as `json_lines` writes them), from its
-//! decoded text, without a line or `Paragraph` object.
+//! from the run's plan, its output text in its own layout (`join_kept`, UTF-8) and its report
+//! lines (one record a removed or repaired paragraph, keys sorted, written as `json_lines` writes
+//! them), from its decoded text, without a line or `Paragraph` object. It is the only writer of a
+//! folder output's files and of the write pass's report lines; `tests/render_reference.py` is its
+//! plain oracle.
 //!
-//! A document this kernel cannot write exactly as the Python path does is handed back
-//! ([`Stop::Python`]): a lone surrogate anywhere in its text or its repairs (the output replaces
-//! it, the report escapes the whole record in ASCII), or a paragraph that repair left blank and no
-//! verdict covers (its verdict comes from the snapshot's restore). The Python path writes it.
+//! Every document is written here, the rare ones included:
+//! - a lone surrogate (a non-file source can hold one): the output replaces it with U+FFFD, and a
+//!   record holding one anywhere (its text, path or a verdict's value) is written in ASCII, as
+//!   `report_file._dumps` writes it;
+//! - a paragraph that repair left blank carries the verdict `text.repair.mark_blank_after_repair`
+//!   gives it (made by the binding, [`Repaired::blank`]) unless a later one replaces it, as
+//!   `run.passes._apply` replaces it.
 
 use std::collections::HashMap;
 use std::io::Write;
 
 use crate::chars::Units;
-use crate::jsonl::write_string;
+use crate::jsonl::{push_u, write_string};
 use crate::lines::{split_lines, Line, Spaces};
 use crate::InputError;
-
-/// Why a document was not written here.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stop {
-    /// Only the Python path writes it exactly (see the module).
-    Python,
-    /// The plan does not fit the document (too few codes, a code past the table).
-    Input(InputError),
-}
 
 /// A verdict's report fields, each key with its JSON value, and its reason (what it is counted under).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fields {
-    /// `(key, JSON literal of the key, JSON of the value)`.
+    /// `(key, JSON literal of the key, JSON of the value)`: readable UTF-8, or ASCII where `ascii`.
     pub items: Vec<(String, Vec<u8>, Vec<u8>)>,
-    pub reason: String,
+    /// The reason in UTF-8, a lone surrogate in it encoded as "surrogatepass" does.
+    pub reason: Vec<u8>,
+    /// Whether a value holds a lone surrogate: a record carrying these fields is written in ASCII.
+    pub ascii: bool,
 }
 
 /// A paragraph that repair changed: its index, its text after repair, and its fixes as the
@@ -40,6 +39,9 @@ pub struct Repaired<'a> {
     pub text: Units<'a>,
     pub repairs: Vec<u8>,
     pub reason: Vec<u8>,
+    /// Where repair left it blank: its own verdict (`blank-after-repair`), which a code, a dedup
+    /// removal or a re-mark change replaces.
+    pub blank: Option<usize>,
 }
 
 /// A paragraph's verdict: one of the run's table, one of the document's own (dedup, re-mark).
@@ -63,16 +65,24 @@ pub struct Plan<'a> {
     pub repaired: &'a [Repaired<'a>],
 }
 
-/// The counts of a run's paragraphs per reason, as `report_file.records` adds them.
+/// A JSON value of a record's own (the document's path, a record's id): readable, or ASCII where
+/// it holds a lone surrogate (the whole record is then written in ASCII).
+pub struct Value<'a> {
+    pub json: &'a [u8],
+    pub ascii: bool,
+}
+
+/// The counts of a run's paragraphs per reason (kept and repaired ones too).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Tally {
-    pub by_reason: HashMap<String, u64>,
+    /// Per reason ([`Fields::reason`]'s bytes).
+    pub by_reason: HashMap<Vec<u8>, u64>,
     pub kept: u64,
     pub repaired: u64,
 }
 
 /// Whether `units` holds a surrogate code point (which UTF-8 cannot hold).
-fn has_surrogate(units: Units<'_>) -> bool {
+pub fn has_surrogate(units: Units<'_>) -> bool {
     match units {
         Units::U8(_) => false,
         Units::U16(s) => s.iter().any(|&c| (0xd800..0xe000).contains(&c)),
@@ -100,8 +110,17 @@ fn same(a: Units<'_>, b: Units<'_>) -> bool {
     a.len() == b.len() && (0..a.len()).all(|i| at(a, i) == at(b, i))
 }
 
-/// Appends the UTF-8 of `units` (no surrogate: checked before).
-fn push_utf8(out: &mut Vec<u8>, units: Units<'_>) {
+/// What a lone surrogate becomes in the bytes written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lone {
+    /// U+FFFD (a file's output: `UTF-8` cannot hold it).
+    Replace,
+    /// Its three bytes as `"surrogatepass"` writes them (a string handed back to Python).
+    Pass,
+}
+
+/// Appends the UTF-8 of `units`.
+fn push_utf8(out: &mut Vec<u8>, units: Units<'_>, lone: Lone) {
     match units {
         Units::U8(s) => {
             // Latin-1: runs of ASCII copied as they are, each other byte as two.
@@ -118,40 +137,94 @@ fn push_utf8(out: &mut Vec<u8>, units: Units<'_>) {
                 }
             }
         }
-        Units::U16(s) => push_chars(out, s.iter().map(|&c| c as u32)),
-        Units::U32(s) => push_chars(out, s.iter().copied()),
+        Units::U16(s) => push_chars(out, s.iter().map(|&c| c as u32), lone),
+        Units::U32(s) => push_chars(out, s.iter().copied(), lone),
     }
 }
 
-fn push_chars(out: &mut Vec<u8>, cps: impl Iterator<Item = u32>) {
+fn push_chars(out: &mut Vec<u8>, cps: impl Iterator<Item = u32>, lone: Lone) {
     let mut buf = [0u8; 4];
     for c in cps {
-        let ch = char::from_u32(c).unwrap_or('\u{fffd}');
-        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        match char::from_u32(c) {
+            Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes()),
+            None if lone == Lone::Pass && c < 0x10000 => {
+                out.extend_from_slice(&[0xe0 | (c >> 12) as u8, 0x80 | (c >> 6 & 0x3f) as u8, 0x80 | (c & 0x3f) as u8])
+            }
+            None => out.extend_from_slice("\u{fffd}".as_bytes()),
+        }
     }
 }
 
-fn json_string(out: &mut Vec<u8>, units: Units<'_>) {
-    // No surrogate reaches here (checked first), so readable mode cannot fail.
+/// The UTF-8 of `units`, a lone surrogate as `"surrogatepass"` writes it (a verdict's reason).
+pub fn surrogatepass(units: Units<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(units.len());
+    push_utf8(&mut out, units, Lone::Pass);
+    out
+}
+
+fn json_string(out: &mut Vec<u8>, units: Units<'_>, ascii: bool) {
+    // A surrogate only reaches here in ASCII mode (the record's mode is chosen first), where
+    // it is escaped: the write cannot fail.
     let _ = match units {
-        Units::U8(s) => write_string(out, s, false),
-        Units::U16(s) => write_string(out, s, false),
-        Units::U32(s) => write_string(out, s, false),
+        Units::U8(s) => write_string(out, s, ascii),
+        Units::U16(s) => write_string(out, s, ascii),
+        Units::U32(s) => write_string(out, s, ascii),
     };
 }
 
-/// The verdict of each paragraph (`run.passes._rebuilt`'s rules).
-fn verdicts(paragraphs: &[(usize, &Line)], lengths: &[usize], plan: &Plan<'_>, table: usize) -> Result<Vec<Option<Verdict>>, Stop> {
+/// Appends readable JSON (UTF-8) in ASCII mode: each character past `~` escaped as `json.dumps`
+/// with `ensure_ascii` escapes it (readable JSON holds such characters inside strings only).
+pub fn push_ascii(out: &mut Vec<u8>, json: &[u8]) {
+    let mut i = 0;
+    while i < json.len() {
+        let run = json[i..].iter().position(|&b| b >= 0x7f).map_or(json.len(), |k| i + k);
+        out.extend_from_slice(&json[i..run]);
+        if run == json.len() {
+            break;
+        }
+        let b = json[run];
+        let (c, width) = match b {
+            0x7f => (0x7f, 1),
+            0xc0..=0xdf => ((b as u32 & 0x1f) << 6 | (json[run + 1] as u32 & 0x3f), 2),
+            0xe0..=0xef => ((b as u32 & 0x0f) << 12 | (json[run + 1] as u32 & 0x3f) << 6 | (json[run + 2] as u32 & 0x3f), 3),
+            _ => (
+                (b as u32 & 0x07) << 18
+                    | (json[run + 1] as u32 & 0x3f) << 12
+                    | (json[run + 2] as u32 & 0x3f) << 6
+                    | (json[run + 3] as u32 & 0x3f),
+                4,
+            ),
+        };
+        if c < 0x10000 {
+            push_u(out, c);
+        } else {
+            let v = c - 0x10000;
+            push_u(out, 0xd800 | (v >> 10));
+            push_u(out, 0xdc00 | (v & 0x3ff));
+        }
+        i = run + width;
+    }
+}
+
+/// The verdict of each paragraph (`run.passes._apply`'s rules, after the snapshot's restore).
+fn verdicts(
+    paragraphs: &[(usize, &Line)],
+    lengths: &[usize],
+    fixed: &[Option<&Repaired<'_>>],
+    plan: &Plan<'_>,
+    table: usize,
+) -> Result<Vec<Option<Verdict>>, InputError> {
     if plan.codes.len() < paragraphs.len() {
-        return Err(Stop::Input(InputError(format!("{} codes for {} paragraphs", plan.codes.len(), paragraphs.len()))));
+        return Err(InputError(format!("{} codes for {} paragraphs", plan.codes.len(), paragraphs.len())));
     }
     let mut out = Vec::with_capacity(paragraphs.len());
     let (mut analysed, mut next) = (0usize, 0usize);
     for (k, &code) in plan.codes[..paragraphs.len()].iter().enumerate() {
+        let restored = fixed[k].and_then(|r| r.blank).map(Verdict::Own);
         if code != 0 {
             let i = code as usize - 1;
             if i >= table {
-                return Err(Stop::Input(InputError(format!("verdict code {code} past a table of {table}"))));
+                return Err(InputError(format!("verdict code {code} past a table of {table}")));
             }
             out.push(Some(Verdict::Table(i)));
         } else if lengths[k] <= plan.max_chars {
@@ -159,10 +232,10 @@ fn verdicts(paragraphs: &[(usize, &Line)], lengths: &[usize], plan: &Plan<'_>, t
                 next += 1;
             }
             let hit = plan.removed.get(next).filter(|r| r.0 == analysed).map(|r| Verdict::Own(r.1));
-            out.push(hit);
+            out.push(hit.or(restored));
             analysed += 1;
         } else {
-            out.push(None);
+            out.push(restored);
         }
     }
     for &(index, own) in plan.overrides {
@@ -178,37 +251,37 @@ fn verdicts(paragraphs: &[(usize, &Line)], lengths: &[usize], plan: &Plan<'_>, t
 ///
 /// Args:
 ///     text: the decoded text (as the snapshot holds it).
-///     file: the JSON literal of the document's path.
+///     file: the JSON of the document's path; `id`: of its record's id, if it has one.
 ///     table, own: the run's verdicts and the document's own, as report fields.
 ///
 /// Returns:
 ///     the number of paragraphs (codes read). Nothing is written or counted on an error.
 ///
 /// Errors:
-///     [`Stop::Python`] for a document only the Python path writes exactly, [`Stop::Input`] for a
-///     plan that does not fit it.
+///     a plan that does not fit the document (too few codes, a code past the table, a repaired
+///     paragraph past its paragraphs, an own verdict past `own`).
 #[allow(clippy::too_many_arguments)]
 pub fn render(
     text: Units<'_>,
     spaces: &Spaces,
-    file: &[u8],
+    file: &Value<'_>,
+    id: Option<&Value<'_>>,
     plan: &Plan<'_>,
-    table: &[Option<Fields>],
-    own: &[Option<Fields>],
+    table: &[Fields],
+    own: &[Fields],
     output: Option<&mut Vec<u8>>,
     report: &mut Vec<u8>,
     tally: &mut Tally,
-) -> Result<usize, Stop> {
-    if has_surrogate(text) || plan.repaired.iter().any(|r| has_surrogate(r.text)) {
-        return Err(Stop::Python);
-    }
+) -> Result<usize, InputError> {
+    // Only a text or repair holding a lone surrogate can make a record ASCII by its text.
+    let lone = has_surrogate(text) || plan.repaired.iter().any(|r| has_surrogate(r.text));
     let lines = split_lines(text, spaces);
     let paragraphs: Vec<(usize, &Line)> = lines.iter().enumerate().filter(|(_, l)| l.paragraph).collect();
     let mut fixed: Vec<Option<&Repaired<'_>>> = vec![None; paragraphs.len()];
     for r in plan.repaired {
         match fixed.get_mut(r.index) {
             Some(slot) => *slot = Some(r),
-            None => return Err(Stop::Input(InputError(format!("repaired paragraph {} of {}", r.index, paragraphs.len())))),
+            None => return Err(InputError(format!("repaired paragraph {} of {}", r.index, paragraphs.len()))),
         }
     }
     let lengths: Vec<usize> = paragraphs
@@ -216,26 +289,17 @@ pub fn render(
         .zip(&fixed)
         .map(|((_, l), r)| r.map_or(l.body_end - l.start, |r| r.text.len()))
         .collect();
-    let chosen = verdicts(&paragraphs, &lengths, plan, table.len())?;
-    // A paragraph repair left blank carries its own verdict (restore's) where no other covers it.
-    for (r, v) in fixed.iter().zip(&chosen) {
-        if let (Some(r), None) = (r, v) {
-            if (0..r.text.len()).all(|i| spaces.contains(at(r.text, i))) {
-                return Err(Stop::Python);
-            }
-        }
-    }
+    let chosen = verdicts(&paragraphs, &lengths, &fixed, plan, table.len())?;
     let fields = |v: Verdict| -> Option<&Fields> {
         match v {
-            Verdict::Table(i) => table[i].as_ref(),
-            Verdict::Own(i) => own.get(i).and_then(|f| f.as_ref()),
+            Verdict::Table(i) => table.get(i),
+            Verdict::Own(i) => own.get(i),
         }
     };
     if chosen.iter().flatten().any(|&v| fields(v).is_none()) {
-        return Err(Stop::Python); // a verdict the core does not write (a surrogate in it)
+        return Err(InputError(format!("a verdict past the document's {} own", own.len())));
     }
-    let start = report.len();
-    let mut counted: Vec<&str> = Vec::new();
+    let mut counted: Vec<&[u8]> = Vec::new();
     let mut repaired = 0u64;
     let mut scratch: Vec<u8> = Vec::new();
     for (k, ((line, l), (r, v))) in paragraphs.iter().zip(fixed.iter().zip(&chosen)).enumerate() {
@@ -243,18 +307,26 @@ pub fn render(
             continue;
         }
         let body = slice(text, l.start, l.body_end);
+        let f = v.map(|v| fields(v).expect("checked above"));
+        let ascii = file.ascii
+            || id.map_or(false, |id| id.ascii)
+            || f.map_or(false, |f| f.ascii)
+            || lone && (has_surrogate(body) || r.map_or(false, |r| has_surrogate(r.text)));
         scratch.clear();
         write!(scratch, "{}", line + 1).unwrap_or(());
         let line_end = scratch.len();
         write!(scratch, "{k}").unwrap_or(());
         let index_end = scratch.len();
-        json_string(&mut scratch, r.map_or(body, |r| r.text));
+        json_string(&mut scratch, r.map_or(body, |r| r.text), ascii);
         let text_end = scratch.len();
         if r.is_some() {
-            json_string(&mut scratch, body);
+            json_string(&mut scratch, body, ascii);
         }
         let mut items: Vec<(&str, &[u8], &[u8])> = Vec::with_capacity(16);
-        items.push(("file", b"\"file\"", file));
+        items.push(("file", b"\"file\"", file.json));
+        if let Some(id) = id {
+            items.push(("id", b"\"id\"", id.json));
+        }
         items.push(("line", b"\"line\"", &scratch[..line_end]));
         items.push(("paragraph", b"\"paragraph\"", &scratch[line_end..index_end]));
         items.push(("text", b"\"text\"", &scratch[index_end..text_end]));
@@ -267,12 +339,11 @@ pub fn render(
             }
             repaired += 1;
         }
-        if let Some(v) = v {
-            let f = fields(*v).expect("checked above");
+        if let Some(f) = f {
             for (key, literal, value) in &f.items {
                 items.push((key.as_str(), literal.as_slice(), value.as_slice()));
             }
-            counted.push(f.reason.as_str());
+            counted.push(f.reason.as_slice());
         }
         items.sort_by(|a, b| a.0.cmp(b.0));
         report.push(b'{');
@@ -280,27 +351,70 @@ pub fn render(
             if j > 0 {
                 report.extend_from_slice(b", ");
             }
-            report.extend_from_slice(literal);
-            report.extend_from_slice(b": ");
-            report.extend_from_slice(value);
+            if ascii {
+                push_ascii(report, literal);
+                report.extend_from_slice(b": ");
+                push_ascii(report, value);
+            } else {
+                report.extend_from_slice(literal);
+                report.extend_from_slice(b": ");
+                report.extend_from_slice(value);
+            }
         }
         report.extend_from_slice(b"}\n");
     }
-    debug_assert!(report.len() >= start);
     if let Some(out) = output {
-        join_kept(text, &lines, &paragraphs, &fixed, &chosen, out);
+        join_kept(text, &lines, &paragraphs, &fixed, &chosen, Lone::Replace, out);
     }
     for reason in &counted {
         match tally.by_reason.get_mut(*reason) {
             Some(n) => *n += 1,
             None => {
-                tally.by_reason.insert((*reason).to_string(), 1);
+                tally.by_reason.insert(reason.to_vec(), 1);
             }
         }
     }
     tally.kept += (paragraphs.len() - counted.len()) as u64;
     tally.repaired += repaired;
     Ok(paragraphs.len())
+}
+
+/// The kept paragraphs of a document in its own layout, in UTF-8 (`text.split.join_kept`).
+///
+/// Args:
+///     text: the document's decoded text (split here as `split_lines` splits it).
+///     removed: per paragraph, whether it is removed.
+///     fixed: `(paragraph index, text)` of each paragraph whose text differs from its line's.
+///
+/// Errors:
+///     `removed` does not hold one flag a paragraph, or a fixed paragraph is past them.
+pub fn kept_text(
+    text: Units<'_>,
+    spaces: &Spaces,
+    removed: &[bool],
+    fixed: &[(usize, Units<'_>)],
+    lone: Lone,
+    out: &mut Vec<u8>,
+) -> Result<(), InputError> {
+    let lines = split_lines(text, spaces);
+    let paragraphs: Vec<(usize, &Line)> = lines.iter().enumerate().filter(|(_, l)| l.paragraph).collect();
+    if removed.len() != paragraphs.len() {
+        return Err(InputError(format!("{} flags for {} paragraphs", removed.len(), paragraphs.len())));
+    }
+    let repairs: Vec<Repaired<'_>> = fixed
+        .iter()
+        .map(|&(index, text)| Repaired { index, text, repairs: Vec::new(), reason: Vec::new(), blank: None })
+        .collect();
+    let mut by_index: Vec<Option<&Repaired<'_>>> = vec![None; paragraphs.len()];
+    for r in &repairs {
+        match by_index.get_mut(r.index) {
+            Some(slot) => *slot = Some(r),
+            None => return Err(InputError(format!("fixed paragraph {} of {}", r.index, paragraphs.len()))),
+        }
+    }
+    let chosen: Vec<Option<Verdict>> = removed.iter().map(|&r| if r { Some(Verdict::Own(0)) } else { None }).collect();
+    join_kept(text, &lines, &paragraphs, &by_index, &chosen, lone, out);
+    Ok(())
 }
 
 /// `text.split.join_kept`: the kept paragraphs in the document's own layout, in UTF-8.
@@ -310,13 +424,14 @@ fn join_kept(
     paragraphs: &[(usize, &Line)],
     fixed: &[Option<&Repaired<'_>>],
     chosen: &[Option<Verdict>],
+    lone: Lone,
     out: &mut Vec<u8>,
 ) {
     // Where line `k` starts (the text's end for `k` past the last line): `lines[a:b]` is one slice.
     let at_line = |k: usize| lines.get(k).map_or(text.len(), |l| l.start);
     let copy = |out: &mut Vec<u8>, a: usize, b: usize| {
         if a < b {
-            push_utf8(out, slice(text, at_line(a), at_line(b)));
+            push_utf8(out, slice(text, at_line(a), at_line(b)), lone);
         }
     };
     let first_line = match paragraphs.first() {
@@ -338,8 +453,8 @@ fn join_kept(
         match fixed[j] {
             Some(r) if !same(r.text, slice(text, l.start, l.body_end)) => {
                 copy(out, begin, start);
-                push_utf8(out, r.text);
-                push_utf8(out, slice(text, l.body_end, l.end));
+                push_utf8(out, r.text, lone);
+                push_utf8(out, slice(text, l.body_end, l.end), lone);
                 begin = start + 1;
                 end = start + 1;
             }
@@ -362,17 +477,20 @@ mod tests {
         Spaces::new(&[0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0])
     }
 
-    fn reason(name: &str) -> Option<Fields> {
-        Some(Fields {
+    fn reason(name: &str) -> Fields {
+        Fields {
             items: vec![("reason".into(), b"\"reason\"".to_vec(), format!("\"{name}\"").into_bytes())],
-            reason: name.into(),
-        })
+            reason: name.as_bytes().to_vec(),
+            ascii: false,
+        }
     }
 
-    fn run(text: &str, plan: &Plan<'_>, table: &[Option<Fields>], own: &[Option<Fields>]) -> Result<(String, String, Tally), Stop> {
+    const FILE: Value<'static> = Value { json: b"\"a.txt\"", ascii: false };
+
+    fn run(text: &str, plan: &Plan<'_>, table: &[Fields], own: &[Fields]) -> Result<(String, String, Tally), InputError> {
         let cps: Vec<u32> = text.chars().map(|c| c as u32).collect();
         let (mut out, mut report, mut tally) = (Vec::new(), Vec::new(), Tally::default());
-        render(Units::U32(&cps), &spaces(), b"\"a.txt\"", plan, table, own, Some(&mut out), &mut report, &mut tally)?;
+        render(Units::U32(&cps), &spaces(), &FILE, None, plan, table, own, Some(&mut out), &mut report, &mut tally)?;
         Ok((String::from_utf8(out).unwrap(), String::from_utf8(report).unwrap(), tally))
     }
 
@@ -385,7 +503,7 @@ mod tests {
         let (out, report, tally) = run("\nA\n\nB\n\nC\n\n", &plan(&[0, 1, 0], &[], &[]), &[reason("x")], &[]).unwrap();
         assert_eq!(out, "\nA\n\nC\n\n");
         assert_eq!(report, "{\"file\": \"a.txt\", \"line\": 4, \"paragraph\": 1, \"reason\": \"x\", \"text\": \"B\"}\n");
-        assert_eq!((tally.kept, tally.by_reason["x"]), (2, 1));
+        assert_eq!((tally.kept, tally.by_reason[&b"x".to_vec()]), (2, 1));
     }
 
     #[test]
@@ -403,17 +521,44 @@ mod tests {
     fn nothing_kept_is_empty_and_a_bad_plan_is_refused() {
         let (out, _, _) = run("\nA\n", &plan(&[1], &[], &[]), &[reason("x")], &[]).unwrap();
         assert_eq!(out, "");
-        assert!(matches!(run("A\nB", &plan(&[0], &[], &[]), &[], &[]), Err(Stop::Input(_))));
-        assert!(matches!(run("A", &plan(&[2], &[], &[]), &[reason("x")], &[]), Err(Stop::Input(_))));
+        assert!(matches!(run("A\nB", &plan(&[0], &[], &[]), &[], &[]), Err(_)));
+        assert!(matches!(run("A", &plan(&[2], &[], &[]), &[reason("x")], &[]), Err(_)));
     }
 
     #[test]
-    fn surrogates_and_unwritable_verdicts_go_to_python() {
-        let cps = [0x41u32, 0xd800];
-        let (mut report, mut tally) = (Vec::new(), Tally::default());
-        let got = render(Units::U32(&cps), &spaces(), b"\"a\"", &plan(&[0], &[], &[]), &[], &[], None, &mut report, &mut tally);
-        assert_eq!(got, Err(Stop::Python));
-        assert!(matches!(run("A", &plan(&[1], &[], &[]), &[None], &[]), Err(Stop::Python)));
-        assert!(report.is_empty() && tally == Tally::default());
+    fn a_surrogate_is_replaced_in_the_output_and_escapes_its_record_in_ascii() {
+        let cps = [0x41u32, 0xd800, 0x0a, 0xe9, 0x0a, 0x42];
+        let (mut out, mut report, mut tally) = (Vec::new(), Vec::new(), Tally::default());
+        let own = [Fields { ascii: false, ..reason("é") }];
+        let p = Plan { codes: &[0, 0, 1], max_chars: 100, removed: &[(0, 0)], overrides: &[], repaired: &[] };
+        render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[reason("x")], &own, Some(&mut out), &mut report, &mut tally).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "é\n");
+        let report = String::from_utf8(report).unwrap();
+        let lines: Vec<&str> = report.lines().collect();
+        assert_eq!(lines[0], r#"{"file": "a.txt", "line": 1, "paragraph": 0, "reason": "\u00e9", "text": "A\ud800"}"#);
+        assert_eq!(lines[1], r#"{"file": "a.txt", "line": 3, "paragraph": 2, "reason": "x", "text": "B"}"#);
+    }
+
+    #[test]
+    fn a_blank_repair_keeps_its_own_verdict_unless_another_replaces_it() {
+        let cps: Vec<u32> = "&nbsp;\nB\n".chars().map(|c| c as u32).collect();
+        let nbsp = [0xa0u32];
+        let fix = |blank| Repaired { index: 0, text: Units::U32(&nbsp), repairs: b"[\"f\"]".to_vec(), reason: b"\"encoding:f\"".to_vec(), blank };
+        let repaired = [fix(Some(0))];
+        for (codes, overrides, want) in [(&[0u32, 0][..], &[][..], "B\n"), (&[0, 0], &[(0, None)], "\u{a0}\nB\n")] {
+            let p = Plan { codes, max_chars: 100, removed: &[], overrides, repaired: &repaired };
+            let (mut out, mut report, mut tally) = (Vec::new(), Vec::new(), Tally::default());
+            render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[], &[reason("blank")], Some(&mut out), &mut report, &mut tally).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+            assert_eq!(tally.repaired, 1);
+        }
+    }
+
+    #[test]
+    fn ascii_mode_escapes_what_json_escapes() {
+        let mut out = Vec::new();
+        push_ascii(&mut out, "\"a\u{7f}é€😀\"".as_bytes());
+        assert_eq!(String::from_utf8(out).unwrap(), r#""a\u007f\u00e9\u20ac\ud83d\ude00""#);
+        assert_eq!(surrogatepass(Units::U16(&[0x61, 0xd800])), b"a\xed\xa0\x80".to_vec());
     }
 }

@@ -1,20 +1,21 @@
 //! The Python binding of `render`: `nettoyeur._core.DocumentWriter`, the write pass's output and
-//! report lines of a batch's documents (`run.passes.write_batch`), one call a document.
+//! report lines of a batch's documents (`run.passes.write_batch`), one call a document, and
+//! `nettoyeur._core.kept_text`, a document's kept paragraphs (`text.split.join_kept`).
 
 use numpy::PyReadonlyArray1;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyString, PyTuple};
 
 use crate::chars::Units;
 use crate::jsonl::write_string;
 use crate::jsonl_py::{write_value, Stop as JsonStop};
 use crate::lines::Spaces;
 use crate::python_chars::units;
-use crate::render::{self, Fields, Plan, Repaired, Stop, Tally};
+use crate::render::{self, surrogatepass, Fields, Lone, Plan, Repaired, Tally, Value};
 
-/// The keys of a report record's own fields: a verdict holding one is written by Python (its
-/// `dict.update` would replace the record's field).
+/// The keys of a report record's own fields: no verdict holds one (`Verdict.to_dict` has none;
+/// the reference's `records`, `tests/render_reference.py`, would replace the record's field).
 const RECORD_KEYS: [&str; 7] = ["file", "id", "line", "paragraph", "text", "repairs", "original"];
 
 /// The JSON literal of a Rust string.
@@ -25,59 +26,76 @@ fn literal(text: &str) -> Vec<u8> {
     out
 }
 
-/// A verdict's ``to_dict()`` as report fields, or None where the Python path must write it (a
-/// key that is not a plain string or is one of the record's own, a surrogate, a value `json_lines`
-/// hands to Python, a reason that is not a string).
-fn fields(value: &Bound<'_, PyAny>) -> PyResult<Option<Fields>> {
+/// One JSON value as a report record holds it: `(JSON, whether it is ASCII for a lone surrogate)`.
+///
+/// The plain JSON types are written here; anything else (a float's subclass, another type) by
+/// `plain` (``report_file.json_value``), which returns the same pair or raises what ``json`` raises.
+fn json_of(value: &Bound<'_, PyAny>, plain: &Bound<'_, PyAny>) -> PyResult<(Vec<u8>, bool)> {
+    let mut json = Vec::new();
+    match write_value(&mut json, value, false, 1) {
+        Ok(()) => return Ok((json, false)),
+        Err(JsonStop::Py(err)) => return Err(err),
+        Err(JsonStop::Surrogate) => {
+            json.clear();
+            match write_value(&mut json, value, true, 1) {
+                Ok(()) => return Ok((json, true)),
+                Err(JsonStop::Py(err)) => return Err(err),
+                Err(_) => {}
+            }
+        }
+        Err(JsonStop::Plain) => {}
+    }
+    let (text, ascii): (String, bool) = plain.call1((value,))?.extract()?;
+    Ok((text.into_bytes(), ascii))
+}
+
+/// The bytes a reason is counted under (see [`Fields::reason`]).
+fn reason_of(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    match value.downcast_exact::<PyString>() {
+        Ok(s) => Ok(surrogatepass(units(s)?)),
+        Err(_) => Err(PyTypeError::new_err("a verdict's reason must be a str")),
+    }
+}
+
+/// A verdict's ``to_dict()`` as report fields.
+///
+/// Raises:
+///     ValueError: a key that is not a plain string or is one of the record's own, or no reason.
+///     TypeError: a reason that is not a string, or a value ``json`` cannot write.
+fn fields(value: &Bound<'_, PyAny>, plain: &Bound<'_, PyAny>) -> PyResult<Fields> {
     let d = value.downcast::<PyDict>()?;
     let mut items = Vec::with_capacity(d.len());
-    let mut reason = None;
+    let (mut reason, mut ascii) = (None, false);
     for (k, v) in d.iter() {
         let key: String = match k.downcast_exact::<PyString>().ok().and_then(|k| k.to_str().ok().map(str::to_string)) {
             Some(key) if !RECORD_KEYS.contains(&key.as_str()) => key,
-            _ => return Ok(None),
+            _ => return Err(PyValueError::new_err(format!("a verdict field a report record cannot hold: {k}"))),
         };
-        let mut json = Vec::new();
-        match write_value(&mut json, &v, false, 1) {
-            Ok(()) => {}
-            Err(JsonStop::Py(err)) => return Err(err),
-            Err(_) => return Ok(None),
-        }
+        let (json, lone) = json_of(&v, plain)?;
+        ascii |= lone;
         if key == "reason" {
-            match v.downcast_exact::<PyString>().ok().and_then(|s| s.to_str().ok().map(str::to_string)) {
-                Some(r) => reason = Some(r),
-                None => return Ok(None),
-            }
+            reason = Some(reason_of(&v)?);
         }
         let lit = literal(&key);
         items.push((key, lit, json));
     }
-    Ok(reason.map(|reason| Fields { items, reason }))
+    match reason {
+        Some(reason) => Ok(Fields { items, reason, ascii }),
+        None => Err(PyValueError::new_err("a verdict without a reason")),
+    }
 }
 
-/// A repaired paragraph ``(index, text, repairs)`` as the kernel reads it, or None (a repair name
-/// that is not a plain string).
-fn repaired<'a>(item: &'a Bound<'_, PyTuple>, text: &'a Bound<'_, PyString>) -> PyResult<Option<Repaired<'a>>> {
-    let index: usize = item.get_item(0)?.extract()?;
-    let fixes = item.get_item(2)?;
+/// The names of a repair's fixes (plain strings).
+fn fix_names(fixes: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     let mut names: Vec<String> = Vec::new();
     for name in fixes.try_iter()? {
-        match name?.downcast_exact::<PyString>().ok().and_then(|s| s.to_str().ok().map(str::to_string)) {
+        let name = name?;
+        match name.downcast_exact::<PyString>().ok().and_then(|s| s.to_str().ok().map(str::to_string)) {
             Some(n) => names.push(n),
-            None => return Ok(None),
+            None => return Err(PyTypeError::new_err(format!("a repair's name must be a plain str: {name}"))),
         }
     }
-    let mut list = Vec::new();
-    list.push(b'[');
-    for (k, n) in names.iter().enumerate() {
-        if k > 0 {
-            list.extend_from_slice(b", ");
-        }
-        list.extend_from_slice(&literal(n));
-    }
-    list.push(b']');
-    let reason = literal(&format!("encoding:{}", names.join("+")));
-    Ok(Some(Repaired { index, text: units(text)?, repairs: list, reason }))
+    Ok(names)
 }
 
 /// The run's boilerplate verdicts as report fields, made once a process (a run holds thousands:
@@ -85,16 +103,17 @@ fn repaired<'a>(item: &'a Bound<'_, PyTuple>, text: &'a Bound<'_, PyString>) -> 
 ///
 /// Args:
 ///     table: each verdict as ``Verdict.to_dict()``.
+///     plain: ``report_file.json_value``, for a value of another type than the plain JSON ones.
 #[pyclass(module = "nettoyeur._core", frozen)]
 pub struct VerdictTable {
-    fields: Vec<Option<Fields>>,
+    fields: Vec<Fields>,
 }
 
 #[pymethods]
 impl VerdictTable {
     #[new]
-    fn new(table: &Bound<'_, PyList>) -> PyResult<Self> {
-        Ok(VerdictTable { fields: table.iter().map(|d| fields(&d)).collect::<PyResult<Vec<_>>>()? })
+    fn new(table: &Bound<'_, PyList>, plain: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(VerdictTable { fields: table.iter().map(|d| fields(&d, plain)).collect::<PyResult<Vec<_>>>()? })
     }
 
     fn __len__(&self) -> usize {
@@ -103,19 +122,24 @@ impl VerdictTable {
 }
 
 /// Writes the documents of a write-pass batch: each one's output bytes and report lines, from its
-/// decoded text and the plan's verdicts (``text.split.join_kept`` and ``report_file.records``).
+/// decoded text and the plan's verdicts (``text.split.join_kept`` and the report's records).
 ///
 /// Args:
 ///     spaces: every white-space character (``str.isspace``), as one string.
 ///     table: the run's boilerplate verdicts.
 ///     keep: the ``--keep`` rule dedup's verdicts record (None for the default, ``first``).
 ///     quoted: the detail of a removal whose reason is ``quoted`` (``dedup.stage.QUOTED_DETAIL``).
+///     blank: the reason and the detail's start of a paragraph repair left blank
+///         (``text.repair.BLANK_AFTER_REPAIR``, ``BLANK_DETAIL``).
+///     plain: ``report_file.json_value``, for a value of another type than the plain JSON ones.
 #[pyclass(module = "nettoyeur._core")]
 pub struct DocumentWriter {
     spaces: Spaces,
     table: Py<VerdictTable>,
     keep: Option<Vec<u8>>,
     quoted: Vec<u8>,
+    blank: (String, String),
+    plain: Py<PyAny>,
     report: Vec<u8>,
     tally: Tally,
 }
@@ -123,14 +147,14 @@ pub struct DocumentWriter {
 impl DocumentWriter {
     /// ``make_verdict(reason, evidence, kept_doc, kept_line, kept_text, keep).to_dict()`` as report
     /// fields, made here from the removal's values (a ``Verdict`` and a dict a removal cost ~11 µs
-    /// of Python: 1.6 s of the write pass on 1M real paragraphs), or None where the Python path
-    /// must write it (a value of another type than ``to_dict`` and ``json_lines`` write here).
-    fn dedup_fields(&self, item: &Bound<'_, PyTuple>) -> PyResult<Option<Fields>> {
+    /// of Python: 1.6 s of the write pass on 1M real paragraphs).
+    fn dedup_fields(&self, item: &Bound<'_, PyTuple>) -> PyResult<Fields> {
+        let plain = self.plain.bind(item.py());
         let reason = item.get_item(1)?;
         let (reason, quoted) = match reason.downcast_exact::<PyString>().ok().and_then(|s| s.to_str().ok()) {
             Some("quoted") => ("contained".to_string(), true),
             Some(r) => (r.to_string(), false),
-            None => return Ok(None),
+            None => return Err(PyTypeError::new_err("a removal's reason must be a plain str")),
         };
         let mut items = vec![("reason".to_string(), literal("reason"), literal(&reason))];
         let evidence = item.get_item(2)?;
@@ -142,23 +166,19 @@ impl DocumentWriter {
             ("jaccard", evidence.get_item(1)?),
             ("containment", evidence.get_item(2)?),
         ];
+        let mut ascii = false;
         for (key, value) in values {
             if value.is_none() {
                 continue;
             }
-            let value = if value.is_exact_instance_of::<PyFloat>() {
-                value.call_method1("__round__", (4,))? // to_dict's round(value, 4)
-            } else if value.is_exact_instance_of::<PyString>() || value.is_exact_instance_of::<PyInt>() {
-                value
+            let value = if value.is_instance_of::<PyFloat>() {
+                value.call_method1("__round__", (4,))? // to_dict's round(value, 4), a subclass's own
             } else {
-                return Ok(None); // a float's subclass, another type: to_dict and json's own rules
+                value
             };
-            let mut json = Vec::new();
-            match write_value(&mut json, &value, false, 1) {
-                Ok(()) => items.push((key.to_string(), literal(key), json)),
-                Err(JsonStop::Py(err)) => return Err(err),
-                Err(_) => return Ok(None),
-            }
+            let (json, lone) = json_of(&value, plain)?;
+            ascii |= lone;
+            items.push((key.to_string(), literal(key), json));
         }
         if quoted {
             items.push(("detail".to_string(), literal("detail"), self.quoted.clone()));
@@ -166,25 +186,82 @@ impl DocumentWriter {
         if let Some(keep) = &self.keep {
             items.push(("keep".to_string(), literal("keep"), keep.clone()));
         }
-        Ok(Some(Fields { items, reason }))
+        Ok(Fields { items, reason: reason.into_bytes(), ascii })
     }
+
+    /// The verdict ``text.repair.mark_blank_after_repair`` gives a paragraph its fixes left blank.
+    fn blank_fields(&self, names: &[String]) -> Fields {
+        let (reason, detail) = &self.blank;
+        let items = vec![
+            ("detail".to_string(), literal("detail"), literal(&format!("{detail}{}", names.join("+")))),
+            ("reason".to_string(), literal("reason"), literal(reason)),
+        ];
+        Fields { items, reason: reason.clone().into_bytes(), ascii: false }
+    }
+
+    /// A repaired paragraph ``(index, text, repairs)`` as the kernel reads it; one repair left
+    /// blank gets its verdict in ``own``.
+    fn repaired<'a>(&self, item: &'a Bound<'_, PyTuple>, text: &'a Bound<'_, PyString>, own: &mut Vec<Fields>) -> PyResult<Repaired<'a>> {
+        let index: usize = item.get_item(0)?.extract()?;
+        let names = fix_names(&item.get_item(2)?)?;
+        let mut list = Vec::new();
+        list.push(b'[');
+        for (k, n) in names.iter().enumerate() {
+            if k > 0 {
+                list.extend_from_slice(b", ");
+            }
+            list.extend_from_slice(&literal(n));
+        }
+        list.push(b']');
+        let reason = literal(&format!("encoding:{}", names.join("+")));
+        let units = units(text)?;
+        let blank = !names.is_empty() && (0..units.len()).all(|i| self.spaces.contains(unit(units, i)));
+        let blank = if blank {
+            own.push(self.blank_fields(&names));
+            Some(own.len() - 1)
+        } else {
+            None
+        };
+        Ok(Repaired { index, text: units, repairs: list, reason, blank })
+    }
+}
+
+fn unit(units: Units<'_>, i: usize) -> u32 {
+    match units {
+        Units::U8(s) => s[i] as u32,
+        Units::U16(s) => s[i] as u32,
+        Units::U32(s) => s[i],
+    }
+}
+
+/// A string's JSON literal as a record holds it (see [`Value`]).
+fn string_value(s: &Bound<'_, PyString>) -> PyResult<(Vec<u8>, bool)> {
+    Ok(match units(s)? {
+        Units::U8(u) => literal_of(u),
+        Units::U16(u) => literal_of(u),
+        Units::U32(u) => literal_of(u),
+    })
 }
 
 #[pymethods]
 impl DocumentWriter {
     #[new]
-    #[pyo3(signature = (spaces, table, keep, quoted))]
-    fn new(spaces: &Bound<'_, PyString>, table: Py<VerdictTable>, keep: Option<&str>, quoted: &str) -> PyResult<Self> {
-        let cps: Vec<u32> = match units(spaces)? {
-            Units::U8(s) => s.iter().map(|&c| c as u32).collect(),
-            Units::U16(s) => s.iter().map(|&c| c as u32).collect(),
-            Units::U32(s) => s.to_vec(),
-        };
+    #[pyo3(signature = (spaces, table, keep, quoted, blank, plain))]
+    fn new(
+        spaces: &Bound<'_, PyString>,
+        table: Py<VerdictTable>,
+        keep: Option<&str>,
+        quoted: &str,
+        blank: (String, String),
+        plain: Py<PyAny>,
+    ) -> PyResult<Self> {
         Ok(DocumentWriter {
-            spaces: Spaces::new(&cps),
+            spaces: spaces_of(spaces)?,
             table,
             keep: keep.map(literal),
             quoted: literal(quoted),
+            blank,
+            plain,
             report: Vec::new(),
             tally: Tally::default(),
         })
@@ -203,14 +280,16 @@ impl DocumentWriter {
     ///     repaired: ``(index, text, repairs)`` of each paragraph repair changed.
     ///     path: the document's path.
     ///     output: whether to make the output bytes.
+    ///     record_id: a record's id (its report lines carry it), or None.
     ///
     /// Returns:
-    ///     ``(paragraphs, output bytes or None)``, or None for a document only the Python path
-    ///     writes exactly (nothing appended or counted then).
+    ///     ``(paragraphs, output bytes or None)``.
     ///
     /// Raises:
-    ///     ValueError: the codes or repairs do not fit the document.
+    ///     ValueError: the codes or repairs do not fit the document, a verdict a record cannot hold.
+    ///     TypeError: a value of a type the report cannot hold.
     #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (text, codes, position, max_chars, removed, overrides, repaired, path, output, record_id=None))]
     fn render<'py>(
         &mut self,
         py: Python<'py>,
@@ -223,10 +302,11 @@ impl DocumentWriter {
         repaired: &Bound<'py, PyList>,
         path: &Bound<'py, PyString>,
         output: bool,
-    ) -> PyResult<Option<(usize, Option<Bound<'py, PyBytes>>)>> {
+        record_id: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(usize, Option<Bound<'py, PyBytes>>)> {
         let codes = codes.as_slice()?;
         let codes = codes.get(position..).ok_or_else(|| PyValueError::new_err("position past the codes"))?;
-        let mut own: Vec<Option<Fields>> = Vec::with_capacity(removed.len() + overrides.len());
+        let mut own: Vec<Fields> = Vec::with_capacity(removed.len() + overrides.len());
         let mut removals: Vec<(usize, usize)> = Vec::with_capacity(removed.len());
         for item in removed.iter() {
             let item = item.downcast_into::<PyTuple>()?;
@@ -235,6 +315,7 @@ impl DocumentWriter {
             own.push(self.dedup_fields(&item)?);
         }
         removals.sort_unstable(); // the kernel walks them in order of `n`
+        let plain = self.plain.bind(py);
         let mut changes: Vec<(usize, Option<usize>)> = Vec::with_capacity(overrides.len());
         for item in overrides.iter() {
             let (index, verdict): (usize, Bound<'py, PyAny>) = item.extract()?;
@@ -242,51 +323,38 @@ impl DocumentWriter {
                 changes.push((index, None));
             } else {
                 changes.push((index, Some(own.len())));
-                own.push(fields(&verdict)?);
+                own.push(fields(&verdict, plain)?);
             }
         }
         let items: Vec<Bound<'py, PyTuple>> = repaired.iter().map(|t| t.downcast_into::<PyTuple>().map_err(PyErr::from)).collect::<PyResult<_>>()?;
         let texts: Vec<Bound<'py, PyString>> = items.iter().map(|t| Ok(t.get_item(1)?.downcast_into::<PyString>()?)).collect::<PyResult<_>>()?;
         let mut fixes = Vec::with_capacity(items.len());
         for (item, fixed) in items.iter().zip(&texts) {
-            match self::repaired(item, fixed)? {
-                Some(r) => fixes.push(r),
-                None => return Ok(None),
-            }
+            fixes.push(self.repaired(item, fixed, &mut own)?);
         }
-        let file = match units(path)? {
-            Units::U8(s) => literal_of(s),
-            Units::U16(s) => literal_of(s),
-            Units::U32(s) => literal_of(s),
+        let (file, file_ascii) = string_value(path)?;
+        let id = match record_id {
+            Some(id) => Some(json_of(id, plain)?),
+            None => None,
         };
-        let file = match file {
-            Some(file) => file,
-            None => return Ok(None),
-        };
+        let id = id.as_ref().map(|(json, ascii)| Value { json, ascii: *ascii });
         let plan = Plan { codes, max_chars, removed: &removals, overrides: &changes, repaired: &fixes };
         let table = self.table.get();
         let mut out = Vec::new();
-        let found = render::render(
+        let n = render::render(
             units(text)?,
             &self.spaces,
-            &file,
+            &Value { json: &file, ascii: file_ascii },
+            id.as_ref(),
             &plan,
             &table.fields,
             &own,
             if output { Some(&mut out) } else { None },
             &mut self.report,
             &mut self.tally,
-        );
-        match found {
-            Ok(n) => Ok(Some((n, if output { Some(PyBytes::new(py, &out)) } else { None }))),
-            Err(Stop::Python) => Ok(None),
-            Err(Stop::Input(err)) => Err(PyValueError::new_err(err.0)),
-        }
-    }
-
-    /// Appends report lines the Python path wrote (a document :meth:`render` handed back), in order.
-    fn append_report(&mut self, data: &[u8]) {
-        self.report.extend_from_slice(data);
+        )
+        .map_err(|err| PyValueError::new_err(err.0))?;
+        Ok((n, if output { Some(PyBytes::new(py, &out)) } else { None }))
     }
 
     /// The report lines written since the last call (UTF-8), emptied.
@@ -305,6 +373,7 @@ impl DocumentWriter {
     fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
         for (reason, n) in &self.tally.by_reason {
+            let reason = PyBytes::new(py, reason).call_method1("decode", ("utf-8", "surrogatepass"))?;
             out.set_item(reason, n)?;
         }
         if self.tally.kept > 0 {
@@ -317,14 +386,59 @@ impl DocumentWriter {
     }
 }
 
-/// The readable JSON literal of a path's code points, or None when it holds a surrogate.
-fn literal_of<T: Copy + Into<u32>>(units: &[T]) -> Option<Vec<u8>> {
+fn spaces_of(spaces: &Bound<'_, PyString>) -> PyResult<Spaces> {
+    let cps: Vec<u32> = match units(spaces)? {
+        Units::U8(s) => s.iter().map(|&c| c as u32).collect(),
+        Units::U16(s) => s.iter().map(|&c| c as u32).collect(),
+        Units::U32(s) => s.to_vec(),
+    };
+    Ok(Spaces::new(&cps))
+}
+
+/// The kept paragraphs of a document in its own layout (``text.split.join_kept``), as UTF-8.
+///
+/// Args:
+///     spaces: every white-space character (``str.isspace``), as one string.
+///     text: the document's decoded text (``"".join(doc.lines)``), split here as ``split_lines`` splits it.
+///     removed: per paragraph, whether it is removed (bytes, 0 or 1 each).
+///     fixed: ``(index, text)`` of each paragraph whose text is not its line's.
+///     replace: a lone surrogate becomes U+FFFD (a file's bytes); else it is written as
+///         ``"surrogatepass"`` writes it (decoded back to a str by the caller).
+///
+/// Raises:
+///     ValueError: ``removed`` does not hold one flag a paragraph, or a fixed paragraph is past them.
+#[pyfunction]
+fn kept_text<'py>(
+    py: Python<'py>,
+    spaces: &Bound<'py, PyString>,
+    text: &Bound<'py, PyString>,
+    removed: &[u8],
+    fixed: Vec<(usize, Bound<'py, PyString>)>,
+    replace: bool,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let spaces = spaces_of(spaces)?;
+    let flags: Vec<bool> = removed.iter().map(|&b| b != 0).collect();
+    let fixed: Vec<(usize, Units<'_>)> = fixed.iter().map(|(i, t)| Ok((*i, units(t)?))).collect::<PyResult<_>>()?;
+    let mut out = Vec::new();
+    let lone = if replace { Lone::Replace } else { Lone::Pass };
+    render::kept_text(units(text)?, &spaces, &flags, &fixed, lone, &mut out).map_err(|err| PyValueError::new_err(err.0))?;
+    Ok(PyBytes::new(py, &out))
+}
+
+/// The JSON literal of a string's code points: readable, or ASCII (true) when it holds a surrogate.
+fn literal_of<T: Copy + Into<u32>>(units: &[T]) -> (Vec<u8>, bool) {
     let mut out = Vec::with_capacity(units.len() + 2);
-    write_string(&mut out, units, false).ok().map(|()| out)
+    if write_string(&mut out, units, false).is_ok() {
+        return (out, false);
+    }
+    out.clear();
+    let _ = write_string(&mut out, units, true); // ASCII mode escapes every code point
+    (out, true)
 }
 
 /// Adds this module's class to ``nettoyeur._core``.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<VerdictTable>()?;
-    m.add_class::<DocumentWriter>()
+    m.add_class::<DocumentWriter>()?;
+    m.add_function(wrap_pyfunction!(kept_text, m)?)
 }

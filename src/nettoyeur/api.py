@@ -38,7 +38,7 @@ from nettoyeur.dedup.keep import parse_keep
 from nettoyeur.errors import ConfigError, InputError
 from nettoyeur.executors.choose import check_engine, make_executor
 from nettoyeur.records import Document
-from nettoyeur.report.report_file import default_report_path, records
+from nettoyeur.report.report_file import default_report_path, report_records
 from nettoyeur.run import streaming
 from nettoyeur.run.in_memory import clean_documents
 from nettoyeur.text.split import split_lines
@@ -432,7 +432,7 @@ class Cleaner:
             if self.options.drop_empty and not text.strip():
                 continue
             removed, repaired = [], []
-            for rec in records(doc):
+            for rec in report_records(doc):
                 rec.pop("file", None)
                 rec["item"] = position
                 if "kept_doc" in rec:

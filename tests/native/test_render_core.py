@@ -2,13 +2,14 @@
 
 On random documents (every line ending, blank lines of every white space, CJK, astral
 characters, lone surrogates), random verdict tables, dedup removals, re-mark changes and
-repaired paragraphs, the core writes the same output bytes, report lines and counts as
-``join_kept`` and ``records``, or hands the document back where only Python writes it exactly
-(a lone surrogate, a paragraph repair left blank that no verdict covers). A plan that does not
-fit the document raises.
+repaired paragraphs (some left blank), the core writes the same output bytes, report lines and
+counts as ``join_kept`` and ``records``: a lone surrogate becomes U+FFFD in the output and
+escapes its report line in ASCII. A plan that does not fit the document raises.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
@@ -17,9 +18,13 @@ from hypothesis import strategies as st
 
 from nettoyeur import _core
 from nettoyeur.dedup.stage import QUOTED_DETAIL, make_verdict
-from nettoyeur.records import Verdict
-from nettoyeur.text.split import SPACES, split_lines
+from nettoyeur.records import Document, Verdict
+from nettoyeur.report.report_file import dumps_lines_utf8, json_value
+from nettoyeur.text.repair import BLANK_AFTER_REPAIR, BLANK_DETAIL
+from nettoyeur.text.split import SPACES, kept_bytes, split_lines
+from nettoyeur.text.split import join_kept as text_join_kept
 from render_reference import render_reference
+from split_reference import join_kept
 
 LAW = settings(max_examples=300, deadline=None)
 
@@ -60,8 +65,9 @@ removal = st.tuples(
 
 def _writer(table: list[Verdict], keep: str = "first") -> _core.DocumentWriter:
     return _core.DocumentWriter(
-        SPACES, _core.VerdictTable([v.to_dict() for v in table]), make_verdict("d", (None, 0, 0), "", 0, "", keep).keep,
-        QUOTED_DETAIL,
+        SPACES, _core.VerdictTable([v.to_dict() for v in table], json_value),
+        make_verdict("d", (None, 0, 0), "", 0, "", keep).keep, QUOTED_DETAIL, (BLANK_AFTER_REPAIR, BLANK_DETAIL),
+        json_value,
     )  # fmt: skip
 
 
@@ -102,15 +108,6 @@ def _removed(doc: dict) -> list[tuple[int, Verdict]]:
     return [(n, make_verdict(*args, doc["keep"])) for n, *args in doc["removed"]]
 
 
-def _python_only(doc: dict) -> bool:
-    """Whether only the Python path writes ``doc`` exactly: a lone surrogate, or a blank repair no verdict covers."""
-    verdicts = [*doc["table"], *(v for _, v in _removed(doc)), *(v for v in doc["overrides"].values() if v)]
-    strings = [doc["text"], doc["path"], *(r[1] for r in doc["repaired"])]
-    strings += [x for v in verdicts for x in v.to_dict().values()]
-    blank = any(not t.strip() for _, t, _ in doc["repaired"])
-    return _surrogate(*strings) or blank
-
-
 @LAW
 @given(documents(), st.integers(0, 3))
 @example(
@@ -120,12 +117,7 @@ def _python_only(doc: dict) -> bool:
     2,
 )  # fmt: skip
 def test_core_writes_what_the_python_path_writes(doc: dict, lead: int) -> None:
-    writer, done = _core_render(doc, lead)
-    if done is None:
-        assert _python_only(doc)
-        assert writer.take_report() == b"" and writer.counts() == {}
-        return
-    n, out = done
+    writer, (n, out) = _core_render(doc, lead)
     want = {**doc, "removed": _removed(doc)}
     keys = ("text", "codes", "max_chars", "removed", "overrides", "repaired", "path", "table")
     want_n, want_out, want_report, want_counts = render_reference(*(want[k] for k in keys))
@@ -139,12 +131,10 @@ def test_reports_accumulate_in_order_and_counts_add_up() -> None:
     codes = np.array([1, 0, 0, 1], dtype=np.uint32)
     writer = _writer(table)
     assert writer.render("Menu\nBody", codes, 0, 100, [], [], [], "a.txt", False) == (2, None)
-    writer.append_report(b"{python}\n")
     assert writer.render("Text\r\nMenu\r\n", codes, 2, 100, [], [], [], "b.txt", True) == (2, b"Text\r\n")
-    assert writer.pending() > len(b"{python}\n")
+    assert writer.pending() > 0
     lines = writer.take_report().splitlines()
-    assert [line[:30] for line in lines][1] == b"{python}"
-    assert b'"file": "a.txt"' in lines[0] and b'"file": "b.txt"' in lines[2]
+    assert b'"file": "a.txt"' in lines[0] and b'"file": "b.txt"' in lines[1]
     assert writer.counts() == {"boilerplate:repeat:menu": 2, "kept": 2}
     assert writer.take_report() == b"" and writer.pending() == 0
 
@@ -164,19 +154,46 @@ def test_a_plan_that_does_not_fit_raises() -> None:
     assert writer.counts() == {} and writer.pending() == 0
 
 
-def test_a_verdict_the_core_does_not_write_goes_to_python() -> None:
-    odd = Verdict("boilerplate:rule:x", detail="\ud800")  # a surrogate: the record is escaped in ASCII
+def test_a_surrogate_anywhere_escapes_its_record_in_ascii_and_the_output_replaces_it() -> None:
+    odd = Verdict("boilerplate:rule:\ud800x", detail="\udfff é")  # counted under its own reason, surrogate kept
     writer = _writer([odd])
-    assert writer.render("A", np.array([1], dtype=np.uint32), 0, 100, [], [], [], "a", True) is None
-    assert writer.render("A", np.array([0], dtype=np.uint32), 0, 100, [], [], [], "a", True) == (1, b"A")
+    codes = np.array([1, 0], dtype=np.uint32)
+    path = "dir/\udcff.txt"
+    assert writer.render("A\nB\ud800é\n", codes, 0, 100, [], [], [], path, True) == (2, "B\ufffdé\n".encode())
+    (line,) = writer.take_report().splitlines()
+    assert line.isascii() and b'"detail": "\\udfff \\u00e9"' in line and b'"file": "dir/\\udcff.txt"' in line
+    assert writer.counts() == {"boilerplate:rule:\ud800x": 1, "kept": 1}
+    writer = _writer([])
+    codes = np.array([0, 0], dtype=np.uint32)
+    remark = [(1, odd.to_dict())]
+    assert writer.render("A\ud800\nB é", codes, 0, 100, [], remark, [], "a", True) == (2, "A\ufffd\n".encode())
+    line = writer.take_report()
+    assert line.count(b"\n") == 1 and line.isascii() and b'"text": "B \\u00e9"' in line
 
 
-def test_a_removal_of_other_types_goes_to_python() -> None:
-    """A float's subclass (numpy's) or a reason that is not a string: ``to_dict`` and ``json`` have their own rules."""
+def test_a_blank_repair_is_removed_unless_a_later_verdict_keeps_it() -> None:
+    writer = _writer([])
+    codes = np.array([0, 0], dtype=np.uint32)
+    repaired = [(0, "\xa0", ("unescape_html",))]
+    assert writer.render("&nbsp;\nB\n", codes, 0, 100, [], [], repaired, "a", True) == (2, b"B\n")
+    assert b'"reason": "blank-after-repair"' in writer.take_report()
+    kept = writer.render("&nbsp;\nB\n", codes, 0, 100, [], [(0, None)], repaired, "a", True)
+    assert kept == (2, "\xa0\nB\n".encode())
+    assert b'"reason": "encoding:unescape_html"' in writer.take_report()
+    assert writer.counts() == {"blank-after-repair": 1, "kept": 3, "repaired": 2}
+
+
+def test_a_removal_of_other_types_is_written_as_json_writes_it() -> None:
+    """A float's subclass (numpy's): ``to_dict`` rounds it with its own ``__round__``, ``json`` writes its ``repr``."""
     writer = _writer([])
     codes = np.array([0], dtype=np.uint32)
-    for odd in [(0, "duplicate", (np.float64(0.5), 1.0, 1.0), "k", 1, "t"), (0, 7, (None, 1.0, 1.0), "k", 1, "t")]:
-        assert writer.render("A", codes, 0, 100, [odd], [], [], "a", True) is None
+    odd = (0, "duplicate", (np.float64(0.123456), 1.0, 1.0), "k", 1, "t")
+    assert writer.render("A", codes, 0, 100, [odd], [], [], "a", True) == (1, b"")
+    want = dumps_lines_utf8([{"file": "a", "line": 1, "paragraph": 0, "text": "A",
+                              **make_verdict(*odd[1:], "first").to_dict()}])  # fmt: skip
+    assert writer.take_report() == want
+    with pytest.raises(TypeError):
+        writer.render("A", codes, 0, 100, [(0, 7, (None, 1.0, 1.0), "k", 1, "t")], [], [], "a", True)
     plain = (0, "duplicate", (None, 0.123456, 1), "k", 1, "t")
     assert writer.render("A", codes, 0, 100, [plain], [], [], "a", True) == (1, b"")
     line = writer.take_report()
@@ -189,3 +206,19 @@ def test_removals_in_any_order_remove_the_same_paragraphs() -> None:
     orders = ([first, last], [last, first])
     done = [_writer([]).render("A\nB\nC\n", codes, 0, 100, order, [], [], "a", True) for order in orders]
     assert done[0] == done[1] == (3, b"B\n")
+
+
+@LAW
+@given(layout, st.data())
+def test_kept_text_is_the_plain_join_kept(text: str, data: st.DataObject) -> None:
+    """``text.split.join_kept`` (the core's ``kept_text``) against the plain reference, surrogates kept or replaced."""
+    lines, paragraphs = split_lines(text)
+    for p in paragraphs:
+        if data.draw(st.booleans()):
+            p.verdict = Verdict("duplicate")
+        elif data.draw(st.booleans()):
+            p.text = data.draw(with_surrogate)
+    doc = Document("a", "utf-8", lines, paragraphs)
+    want = join_kept(doc) if paragraphs else ""
+    assert text_join_kept(doc) == want
+    assert kept_bytes(doc) == re.sub("[\ud800-\udfff]", "\ufffd", want).encode("utf-8")

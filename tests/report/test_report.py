@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from nettoyeur.records import Document, Paragraph, Verdict
 from nettoyeur.report import report_file
-from nettoyeur.report.report_file import dumps_line, dumps_lines, dumps_lines_utf8, reason_counts, records
+from nettoyeur.report.report_file import dumps_line, dumps_lines, dumps_lines_utf8, reason_counts, report_records
+from nettoyeur.text.split import split_lines
+from render_reference import records
 from report_lines_reference import reference_line
 
 CASES = json.loads((Path(__file__).parents[1] / "data" / "report_linecount_cases.json").read_text(encoding="utf-8"))
@@ -263,13 +265,44 @@ def test_records_are_the_plain_definition_in_the_same_key_order(paras, record_id
     assert all(n > 0 for n in counts.values())
 
 
+@st.composite
+def split_documents(draw: st.DrawFn) -> Document:
+    """A document as a run holds it: split from its text, some paragraphs removed, some repaired (some left blank)."""
+    text = draw(st.lists(st.tuples(texts, st.sampled_from(["\n", "\r\n", "\n\n"])), max_size=6))
+    doc = _Record(path=draw(st.sampled_from(["a.txt", "d/\udcff.txt"])))
+    doc.lines, doc.paragraphs = split_lines("".join(t + e for t, e in text))
+    doc.record_id = draw(st.none() | st.text(max_size=4) | st.integers())
+    for p in doc.paragraphs:
+        if draw(st.booleans()):
+            p.text = draw(texts.map(lambda t: t.replace("\n", " ")) | st.sampled_from(["\xa0", " "]))
+            p.repairs = tuple(draw(st.lists(st.sampled_from(["fix_latin1", "unescape_html"]), min_size=1, max_size=2)))
+        p.verdict = draw(maybe(verdicts))
+    return doc
+
+
+@LAW
+@given(split_documents())
+def test_the_core_writes_the_records_of_documents_that_carry_their_verdicts(doc):
+    """The in-memory run's report and the API's records: the core's lines are the reference's records' lines.
+
+    The API's records are those lines read back (a pair of lone surrogates, which only a str
+    made in Python holds, reads back as the character it encodes, as any reader of the report sees it).
+    """
+    want = records(doc)
+    lines = dumps_lines_utf8(want)
+    writer = report_file.document_writer()
+    report_file.add_document(writer, doc)
+    assert writer.take_report() == lines
+    assert report_records(doc) == [json.loads(line) for line in lines.splitlines()]
+    assert len(want) == sum(1 for p in doc.paragraphs if p.verdict is not None or p.repairs)  # none for the others
+
+
 def test_report_file_lines_are_the_records_lines(tmp_path):
     doc = Document(path="a.txt")
-    doc.paragraphs = [
-        Paragraph(0, 1, "Menu\u2028Accueil", "Menu", (), Verdict("boilerplate:pattern:nav", detail="nav")),
-        Paragraph(1, 2, "kept", "kept"),
-        Paragraph(2, 3, "Café", "CafÃ©", ("fix_latin1",)),
-    ]
+    doc.lines, doc.paragraphs = split_lines("Menu\nkept\nCafÃ©\n")
+    doc.paragraphs[0].verdict = Verdict("boilerplate:pattern:nav", detail="nav\u2028x")
+    doc.paragraphs[2].text, doc.paragraphs[2].repairs = "Café", ("fix_latin1",)
     path = tmp_path / "x.report.jsonl"
     report_file.write_report(path, [doc], {"contained_reported": []})
     assert path.read_text(encoding="utf-8") == "".join(plain_line(r) + "\n" for r in plain_records(doc))
+    assert "\\u2028" in path.read_text(encoding="utf-8") and len(plain_records(doc)) == 2

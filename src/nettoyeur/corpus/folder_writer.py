@@ -14,7 +14,6 @@ import errno
 import hashlib
 import itertools
 import os
-import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from nettoyeur.corpus.journal import Entry, Journal, entries_of, fingerprint, jo
 from nettoyeur.corpus.out_state import foreign_error, foreign_files, remove_stale, since_journal
 from nettoyeur.errors import OutputPathError
 from nettoyeur.records import Document
-from nettoyeur.text.split import join_kept
+from nettoyeur.text.split import kept_bytes
 
 # Renamed into place together after one os.sync(): at most this many files or bytes wait.
 # A sync costs about as much as one fsync (~1 ms here), where a fsync per file would cost
@@ -145,8 +144,12 @@ class FolderSink:
         self._inputs = checksums
 
     def render(self, doc: Document) -> bytes:
-        """Returns the bytes of the cleaned file: the kept paragraphs in the document's own layout."""
-        return _encode(join_kept(doc))
+        """Returns the bytes of the cleaned file: the kept paragraphs in the document's own layout.
+
+        Written by the core (:func:`~nettoyeur.text.split.kept_bytes`), as the write pass writes a
+        file (a lone surrogate, which only a non-file source can hold, becomes U+FFFD).
+        """
+        return kept_bytes(doc)
 
     def write(self, doc: Document) -> None:
         """Writes the document's kept paragraphs in its own layout.
@@ -401,17 +404,6 @@ def _identity_or_none(path: Path | str) -> tuple[int, int] | None:
         return _identity(path)
     except OSError:
         return None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _encode(text: str) -> bytes:
-    """Returns ``text`` in UTF-8; a lone surrogate (only a non-file source can hold one) becomes U+FFFD."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def folder_sink(

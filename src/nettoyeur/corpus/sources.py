@@ -29,7 +29,7 @@ from nettoyeur.corpus.folder_reader import (
 from nettoyeur.corpus.folder_writer import FolderSink, folder_sink
 from nettoyeur.errors import InputChangedError
 from nettoyeur.records import Document, Skip
-from nettoyeur.scratch.documents import Where, restore
+from nettoyeur.scratch.documents import Repaired, Where, restore, restore_text
 from nettoyeur.text.repair import mark_blank_after_repair, repair
 from nettoyeur.text.repair_gate import any_may_need_repair
 from nettoyeur.text.split import paragraph_texts
@@ -57,9 +57,10 @@ class Source(Protocol):
 class Sink(Protocol):
     """A destination for cleaned documents, written in corpus order.
 
-    A sink may also offer ``render(doc) -> bytes`` (pure: it runs on a worker process)
-    and ``write_rendered(path, data)`` (in the main process, in corpus order); the
-    pipeline then renders documents on the workers and ships only bytes back. It may
+    A sink may also offer ``write_rendered(path, data)`` (in the main process, in corpus
+    order): the pipeline then renders each document on the workers, in the core, as
+    :meth:`~nettoyeur.corpus.folder_writer.FolderSink.render` does (its kept paragraphs in its
+    own layout, UTF-8), and ships only bytes back. It may
     offer ``abort()`` (after a failure: remove what is not finished) and
     ``expect_inputs(checksums)`` (the input checksum of each document, before writing).
     """
@@ -221,6 +222,44 @@ def load_for_pass(
         if isinstance(item, Skip) or item.checksum != checksum:
             raise _changed(key)
     return repair_document(item, max_line_chars, suspect), suspect
+
+
+def text_for_pass(
+    source: Source, key: str, expected: tuple[str, bool, Where | None], max_line_chars: int
+) -> tuple[str, list[Repaired]]:
+    """A document's decoded text and repaired paragraphs in a later pass, as its snapshot holds them.
+
+    What the write pass hands the core (``_core.DocumentWriter``): restored from the snapshot
+    when the first pass kept one (:func:`~nettoyeur.scratch.documents.restore_text`); else read
+    again and checked as :func:`load_for_pass` checks it: a folder's file that needs no repair
+    as its decoded text alone (no lines or ``Paragraph`` records), any other document loaded
+    and repaired, its lines joined.
+
+    Args:
+        source: the run's source.
+        key: the document.
+        expected: what the first pass saw: ``(checksum, may need repair, snapshot)``.
+        max_line_chars: longer lines are not repaired.
+
+    Returns:
+        ``(text, [(paragraph index, text, repairs)] of the paragraphs repair changed)``.
+
+    Raises:
+        InputChangedError: the document's bytes changed between passes (no snapshot).
+        OSError: the snapshot cannot be read.
+    """
+    checksum, suspect, where = expected
+    if where is not None:
+        return restore_text(where)
+    read_text = getattr(source, "load_text", None)
+    if read_text is not None and not suspect:
+        decoded = read_text(key)
+        if isinstance(decoded, Skip) or decoded.checksum != checksum:
+            raise _changed(key)
+        return decoded.text, []
+    doc, _ = load_for_pass(source, key, expected, max_line_chars)
+    assert isinstance(doc, Document)  # a skip raised
+    return "".join(doc.lines), [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
 
 
 def _analysable_texts(doc: Document, max_line_chars: int) -> list[str]:

@@ -5,7 +5,9 @@ the line, the text, the reason (``duplicate``, ``contained``,
 ``boilerplate:<signal>:<rule>``, ``encoding:<fix>``) and, for duplicates, the kept copy
 with the estimated and exact similarity; a removed paragraph whose encoding was repaired
 also carries ``repairs`` and ``original``. Records are JSON Lines that ``str.splitlines``
-cannot break (U+0085, U+2028, U+2029 are escaped). The summary (JSON) has the counts per reason,
+cannot break (U+0085, U+2028, U+2029 are escaped), all written by the core
+(``_core.DocumentWriter``, native/src/render.rs; :func:`document_writer`), whatever the run:
+the write pass, an in-memory run, the Python API. The summary (JSON) has the counts per reason,
 the skipped files and why, the parameters, the versions and the time; the input
 checksums go to a file of their own beside it (``x.checksums.jsonl``). All are written
 next to OUT, never inside it, so they are not taken for corpus.
@@ -22,9 +24,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from nettoyeur._core import json_lines, json_lines_bytes
+import numpy as np
+
+from nettoyeur._core import DocumentWriter, VerdictTable, json_lines, json_lines_bytes
 from nettoyeur.corpus.atomic import atomic_writer, write_atomic
 from nettoyeur.records import Document, Skip
+from nettoyeur.text.repair import BLANK_AFTER_REPAIR, BLANK_DETAIL
+from nettoyeur.text.split import SPACES
 
 
 def default_report_path(output_dir: Path) -> Path:
@@ -113,63 +119,53 @@ def read_paragraphs_per_file(summary: dict[str, Any]) -> dict[str, int]:
     return _checksums_field(summary, "paragraphs", "paragraphs_per_file", int)
 
 
-def records(
-    doc: Document, counts: Counter[str] | None = None, shared: dict[int, dict[str, Any]] | None = None
-) -> list[dict[str, Any]]:
-    """Returns the report records of one document.
+def document_writer(table: VerdictTable | None = None, keep: str | None = None, quoted: str = "") -> DocumentWriter:
+    """The core's writer of report lines (and output files): ``_core.DocumentWriter``, the only one.
 
     Args:
-        doc: the document, its verdicts applied.
-        counts: where to add its paragraphs per reason, as :func:`reason_counts` counts
-            them, in the same walk over the paragraphs (the write pass needs both).
-        shared: ``verdict.to_dict()`` of verdicts that many paragraphs carry, by ``id(verdict)``
-            (those verdicts alive as long as ``shared``, so that no other verdict has their id).
+        table: the run's boilerplate verdicts (none for documents that carry their verdicts).
+        keep: the ``--keep`` rule dedup's verdicts record (``dedup.stage.recorded_keep``).
+        quoted: the detail of a removal whose reason is ``quoted`` (``dedup.stage.QUOTED_DETAIL``).
     """
-    rid = getattr(doc, "record_id", None)  # records (JSON Lines, Parquet) are also named by their id
-    path = doc.path
-    out: list[dict[str, Any]] = []
-    removed = repaired = 0
-    for p in doc.paragraphs:
-        verdict = p.verdict
-        if verdict is not None:
-            if rid is None:
-                record = {"file": path, "line": p.line, "paragraph": p.index, "text": p.text}
-            else:
-                record = {"file": path, "id": rid, "line": p.line, "paragraph": p.index, "text": p.text}
-            fields = shared.get(id(verdict)) if shared else None
-            record.update(verdict.to_dict() if fields is None else fields)
-            if p.repairs:  # removed after its encoding was repaired: keep both facts
-                record["repairs"] = list(p.repairs)
-                record["original"] = p.original
-                repaired += 1
-            out.append(record)
-            if counts is not None:
-                counts[verdict.reason] += 1
-            removed += 1
-        elif p.repairs:
-            repaired += 1
-            out.append(
-                {
-                    **({"id": rid} if rid is not None else {}),
-                    "file": path,
-                    "line": p.line,
-                    "paragraph": p.index,
-                    "text": p.text,
-                    "reason": "encoding:" + "+".join(p.repairs),
-                    "original": p.original,
-                }
-            )
-    if counts is not None:  # a reason with no paragraph gets no entry
-        kept = len(doc.paragraphs) - removed
-        if kept:
-            counts["kept"] += kept
-        if repaired:
-            counts["repaired"] += repaired
-    return out
+    table = table if table is not None else VerdictTable([], json_value)
+    return DocumentWriter(SPACES, table, keep, quoted, (BLANK_AFTER_REPAIR, BLANK_DETAIL), json_value)
+
+
+def add_document(writer: DocumentWriter, doc: Document) -> None:
+    """Writes the report lines of a document whose paragraphs carry their verdicts (the in-memory run, the API).
+
+    One record per removed or repaired paragraph, as the write pass writes them: each paragraph's
+    verdict (``to_dict()``) is given to the core as a change of its own, a repaired one's even
+    when none (it keeps its repair's record), and a record's id from ``record_id``.
+
+    Raises:
+        ValueError: the document's paragraphs are not those of its lines.
+    """
+    paragraphs = doc.paragraphs
+    marked = [
+        (p.index, None if p.verdict is None else p.verdict.to_dict())
+        for p in paragraphs
+        if p.verdict is not None or p.repairs
+    ]
+    repaired = [(p.index, p.text, p.repairs) for p in paragraphs if p.repairs]
+    codes = np.zeros(len(paragraphs), dtype=np.uint32)
+    rid = getattr(doc, "record_id", None)
+    writer.render("".join(doc.lines), codes, 0, 0, [], marked, repaired, doc.path, False, rid)
+
+
+def report_records(doc: Document) -> list[dict[str, Any]]:
+    """The report records of one document whose paragraphs carry their verdicts, as its report lines hold them.
+
+    Raises:
+        ValueError: the document's paragraphs are not those of its lines.
+    """
+    writer = document_writer()
+    add_document(writer, doc)
+    return [json.loads(line) for line in writer.take_report().splitlines()]
 
 
 def reason_counts(docs: Iterable[Document]) -> Counter[str]:
-    """Counts removals per reason, and paragraphs kept and repaired."""
+    """Counts removals per reason, and paragraphs kept and repaired (as the write pass's core counts them)."""
     counts: Counter[str] = Counter()
     for doc in docs:
         for p in doc.paragraphs:
@@ -213,6 +209,24 @@ def _escape_breaks(text: str) -> str:
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         return text.translate(_LINE_BREAKS)
     return text
+
+
+def json_value(value: Any) -> tuple[str, bool]:
+    """One value as a report line holds it (:func:`_dumps`), for the write pass's core: a type it does not write.
+
+    Returns:
+        ``(JSON, whether it is in ASCII for a lone surrogate)``: a line holding such a value is
+        written in ASCII whole.
+
+    Raises:
+        TypeError: the value is not JSON.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=True, sort_keys=True), True
+    return _escape_breaks(text), False
 
 
 def _plain_line(record: Any) -> str:
@@ -266,8 +280,10 @@ def write_report(path: Path, docs: Iterable[Document], summary: dict[str, Any]) 
     Returns:
         the summary's path.
     """
-    lines = dumps_lines(r for doc in docs for r in records(doc))
-    lines += dumps_lines(reported_line(r) for r in summary.get("contained_reported", []))
+    writer = document_writer()
+    for doc in docs:
+        add_document(writer, doc)
+    lines = writer.take_report() + dumps_lines_utf8(reported_line(r) for r in summary.get("contained_reported", []))
     write_atomic(path, lines, clear_stale=True)
     return write_summary(path, summary)
 

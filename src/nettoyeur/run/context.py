@@ -8,7 +8,6 @@ pass 1, the spilled texts and the verdicts once dedup has decided.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +36,8 @@ class RunContext:
         shapes: pass 2 stores line shapes for the re-mark pass (on this machine, with boilerplate).
         store: the spilled paragraph texts (after pass 2).
         verdicts: the distinct boilerplate verdicts of pass 2, by code - 1.
-        render: the sink's renderer of a cleaned document, or None.
+        render: the sink takes rendered bytes (``write_rendered``): the write pass renders each
+            document's file in the core, as :meth:`~nettoyeur.corpus.folder_writer.FolderSink.render` does.
         stager: the sink that workers write staged files through, or None.
         ship_documents: the write pass sends the cleaned documents back to the driver.
         spill_reports: the write pass's workers write their report lines to files in
@@ -54,7 +54,7 @@ class RunContext:
     shapes: bool = False
     store: SpillTexts | None = None
     verdicts: list[Verdict] | None = None
-    render: Callable[[Any], Any] | None = None
+    render: bool = False
     stager: Any = None
     ship_documents: bool = False
     spill_reports: bool = False

@@ -39,20 +39,18 @@ from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.atomic import named_errors
-from nettoyeur.corpus.folder_writer import FolderSink
-from nettoyeur.corpus.sources import analysable, load_first, load_for_pass
+from nettoyeur.corpus.sources import analysable, load_first, load_for_pass, text_for_pass
 from nettoyeur.dedup.keep import parse_keep, record_value
 from nettoyeur.dedup.stage import QUOTED_DETAIL, Analysis, analyse_for, make_verdict, recorded_keep
 from nettoyeur.executors import process_pool
 from nettoyeur.records import Document, Skip, Verdict
-from nettoyeur.report.report_file import dumps_lines_utf8, records
+from nettoyeur.report.report_file import document_writer, json_value
 from nettoyeur.run.context import RunContext
 from nettoyeur.run.summary import DocInfo, doc_info
 from nettoyeur.run.verdict_plan import Seen, WriteTask
 from nettoyeur.scratch import documents
 from nettoyeur.scratch.line_shapes import SUFFIX, ShapeLog, StoredShapes
 from nettoyeur.scratch.paragraphs import write_anchors, write_band_keys
-from nettoyeur.text.split import SPACES
 
 # Documents between two trims of the main process's heap (see process_pool.trim_memory).
 TRIM_EVERY = 4096
@@ -501,7 +499,7 @@ class BatchOutput:
 
 
 class _ReportLines:
-    """A batch's report lines: gathered as records or bytes, or written as they come to a spill file.
+    """A batch's report lines (UTF-8, from the core): gathered, or written as they come to a spill file.
 
     On real pages a batch of 256 documents holds ~38,000 paragraphs and ~10 MB of report
     lines (254 MB for 1M paragraphs): as records, then bytes, then pickled, the worker held
@@ -510,7 +508,6 @@ class _ReportLines:
     """
 
     def __init__(self, spill_dir: str | None) -> None:
-        self.found: list[dict[str, Any]] = []
         self.chunks: list[bytes] = []
         self.path: str | None = None
         self.handle: Any = None
@@ -519,19 +516,8 @@ class _ReportLines:
                 fd, self.path = tempfile.mkstemp(prefix="report-", suffix=".jsonl", dir=spill_dir)
             self.handle = os.fdopen(fd, "wb")
 
-    def add(self, found: list[dict[str, Any]]) -> None:
-        """Adds one document's records.
-
-        Raises:
-            OSError: the spill file cannot be written (disk full).
-        """
-        if self.handle is None:
-            self.found.extend(found)
-        elif found:
-            self.add_bytes(dumps_lines_utf8(found))
-
     def add_bytes(self, data: bytes) -> None:
-        """Adds report lines already written (UTF-8), after those added before (by :meth:`add_bytes` only).
+        """Adds report lines (UTF-8), after those added before.
 
         Raises:
             OSError: the spill file cannot be written (disk full).
@@ -549,7 +535,7 @@ class _ReportLines:
             OSError: the spill file cannot be written (disk full).
         """
         if self.handle is None:
-            return BatchOutput(outputs, b"".join(self.chunks) + dumps_lines_utf8(self.found), counts)
+            return BatchOutput(outputs, b"".join(self.chunks), counts)
         with named_errors(self.path or ""):
             self.handle.close()
         return BatchOutput(outputs, b"", counts, self.path)
@@ -570,23 +556,18 @@ def _verdict_table(verdicts: list[Verdict]) -> VerdictTable:
     """The core's table of ``verdicts`` (each ``to_dict()``), made at the first batch of the run."""
     global _table
     if _table is None or _table[0] is not verdicts:
-        _table = (verdicts, VerdictTable([verdict.to_dict() for verdict in verdicts]))
+        _table = (verdicts, VerdictTable([verdict.to_dict() for verdict in verdicts], json_value))
     return _table[1]
 
 
-def _core_writer(ctx: RunContext) -> DocumentWriter | None:
-    """The core's writer of this batch's documents, or None where the write pass needs ``Document`` objects.
+def _core_writer(ctx: RunContext) -> DocumentWriter:
+    """The core's writer of this batch's output files (where the sink takes rendered bytes) and report lines.
 
-    The core renders as :class:`~nettoyeur.corpus.folder_writer.FolderSink` does (its own ``render``,
-    not a subclass's), or writes the report alone (a dry run); a sink that takes documents
-    (``ship_documents``) gets them from the Python path. Dedup's verdicts are made in the core from
-    ``make_verdict``'s arguments, with the same recorded ``keep`` (``recorded_keep``) and detail of a
-    quoted copy (``QUOTED_DETAIL``).
+    Dedup's verdicts are made in the core from ``make_verdict``'s arguments, with the same recorded
+    ``keep`` (``recorded_keep``) and detail of a quoted copy (``QUOTED_DETAIL``); a paragraph repair
+    left blank gets ``mark_blank_after_repair``'s verdict there.
     """
-    render = ctx.render
-    if ctx.ship_documents or (render is not None and getattr(render, "__func__", None) is not FolderSink.render):
-        return None
-    return DocumentWriter(SPACES, _verdict_table(ctx.verdicts or []), recorded_keep(ctx.config.keep), QUOTED_DETAIL)
+    return document_writer(_verdict_table(ctx.verdicts or []), recorded_keep(ctx.config.keep), QUOTED_DETAIL)
 
 
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
@@ -600,13 +581,9 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     kept_ids = sorted({r[2] for r in task.removals.values()})
     kept_text = dict(zip(kept_ids, store.texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids and store else {}
     report = _ReportLines(ctx.spill_dir if ctx.spill_reports else None)
-    counts: Counter = Counter()
     writer = _core_writer(ctx)
-    if writer is None:
-        outputs = _python_batch(ctx, task, kept_text, report, counts)
-    else:
-        outputs = _core_batch(ctx, task, kept_text, writer, report, counts)
-        counts.update(writer.counts())
+    outputs = _write_documents(ctx, task, kept_text, writer, report)
+    counts: Counter = Counter(writer.counts())
     process_pool.trim_memory()
     return report.output(outputs, counts)
 
@@ -624,62 +601,39 @@ def _output(ctx: RunContext, path: str, data: bytes) -> Any:
     return path, data
 
 
-def _python_batch(
-    ctx: RunContext, task: WriteTask, kept_text: dict[int, str], report: _ReportLines, counts: Counter
+def _write_documents(
+    ctx: RunContext, task: WriteTask, kept_text: dict[int, str], writer: DocumentWriter, report: _ReportLines
 ) -> list[Any]:
-    """The write pass on ``Document`` objects (a sink that takes them, or renders its own way); returns the outputs."""
-    render = ctx.render
-    outputs: list[Any] = []
-    # The boilerplate verdicts of the run's table are shared by many paragraphs (147k
-    # paragraphs, 72 verdicts at 300k paragraphs): each one's fields are made once a batch.
-    shared = {id(verdict): verdict.to_dict() for verdict in ctx.verdicts or []}
-    for doc, _pid, _codes in _rebuilt(ctx, task, kept_text):
-        report.add(records(doc, counts, shared))
-        if render is not None:
-            outputs.append(_output(ctx, doc.path, render(doc)))
-        elif ctx.ship_documents:
-            outputs.append(doc)
-    return outputs
+    """Writes each document of ``task`` in the core (``_core.DocumentWriter``); returns the batch's outputs.
 
-
-def _core_batch(
-    ctx: RunContext,
-    task: WriteTask,
-    kept_text: dict[int, str],
-    writer: DocumentWriter,
-    report: _ReportLines,
-    counts: Counter,
-) -> list[Any]:
-    """The write pass in the core (``_core.DocumentWriter``): each document's output and report lines from its snapshot.
-
-    A document without a snapshot (loaded from the source again), or one the core hands back
-    (see ``native/src/render.rs``), goes through the Python path; its report lines join the
-    core's in order, its counts go to ``counts`` (the core's are added by the caller).
+    The core writes every document's report lines and, for a sink that takes rendered bytes (a
+    folder), its output, from its text as the first pass read it (:func:`text_for_pass`: the
+    snapshot, or the file read again). A sink that takes ``Document`` objects (record formats:
+    JSON Lines, Parquet) gets them as the Python path loads them and gives them their verdicts
+    (:func:`_loaded`): its writer reads each paragraph's verdict (``--annotate`` writes them) and
+    a record's own fields, which no rendered bytes hold; their report lines are the core's too.
 
     Raises:
         InputError: a document changed since pass 1.
         OSError: the report lines cannot be spilled (disk full).
     """
-    max_chars, rendering = ctx.config.max_line_chars, ctx.render is not None
+    max_chars, rendering = ctx.config.max_line_chars, ctx.render
     codes = np.ascontiguousarray(task.codes, dtype=np.uint32)
     outputs: list[Any] = []
     position = 0
     for key, pid, removed in _documents(task):
         own = [(r - pid, *_removal(task.removals[r], kept_text)) for r in removed]
         changes = task.overrides.get(key)
-        where = task.seen[key][2]
-        done = None
-        if where is not None:
-            text, repaired = documents.restore_text(where)
-            remark = [(i, v if v is None else v.to_dict()) for i, v in changes.items()] if changes else []
-            done = writer.render(text, codes, position, max_chars, own, remark, repaired, key, rendering)
-        if done is None:
-            doc, doc_codes = _loaded(ctx, task, key, pid, removed, position, kept_text)
-            n = len(doc_codes)
-            writer.append_report(dumps_lines_utf8(records(doc, counts)))
-            data = ctx.render(doc) if rendering else None  # type: ignore[misc]
+        remark = [(i, v if v is None else v.to_dict()) for i, v in changes.items()] if changes else []
+        rid = None
+        if ctx.ship_documents:
+            doc, _ = _loaded(ctx, task, key, pid, removed, position, kept_text)
+            outputs.append(doc)
+            text, repaired = "".join(doc.lines), [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
+            rid = getattr(doc, "record_id", None)
         else:
-            n, data = done
+            text, repaired = text_for_pass(ctx.source, key, task.seen[key], max_chars)
+        n, data = writer.render(text, codes, position, max_chars, own, remark, repaired, key, rendering, rid)
         position += n
         if data is not None:
             outputs.append(_output(ctx, key, data))

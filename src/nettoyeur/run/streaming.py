@@ -437,17 +437,17 @@ def _decide(corpus: AnalysedCorpus, config: CleanConfig, executor: Executor, sho
 
 def _write_context(ctx: RunContext, corpus: AnalysedCorpus, sink: Sink | None, shares_disk: bool) -> RunContext:
     """The context of the re-mark and write passes: the spilled texts, the verdicts, how to write."""
-    render = getattr(sink, "render", None) if hasattr(sink, "write_rendered") else None
+    render = hasattr(sink, "write_rendered")
     # Workers on this machine write the files themselves under temporary names (file
     # creation is slow on some disks); the main process renames them in corpus order.
-    stager = sink if render is not None and hasattr(sink, "stage") and shares_disk else None
+    stager = sink if render and hasattr(sink, "stage") and shares_disk else None
     return replace(
         ctx,
         store=corpus.store,
         verdicts=corpus.verdicts,
         render=render,
         stager=stager,
-        ship_documents=sink is not None and render is None,
+        ship_documents=sink is not None and not render,
         spill_reports=shares_disk,
     )
 
@@ -482,7 +482,7 @@ def _write_pass(
             for item in out.outputs:
                 if ctx.stager is not None:
                     ctx.stager.write_staged(*item)
-                elif ctx.render is not None:
+                elif ctx.render:
                     sink.write_rendered(*item)  # type: ignore[union-attr]
                 else:
                     sink.write(item)  # type: ignore[union-attr]

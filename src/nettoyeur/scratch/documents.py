@@ -39,6 +39,8 @@ from nettoyeur.text.split import split_lines
 
 # Where a document's snapshot lies: (file, byte offset, byte length).
 Where = tuple[str, int, int]
+# A paragraph repair changed: (its index, its text after repair, the fixes' names).
+Repaired = tuple[int, str, tuple[str, ...]]
 
 # Snapshot files a process keeps open for reading (least recently used closed first): a
 # pass reads one batch's file at a time, the write pass maybe a few.
@@ -151,7 +153,7 @@ def keep(writer: SnapshotWriter | None, doc: Document | DecodedText) -> Where | 
     return writer.add(doc) if type(doc) is Document else None
 
 
-def _record(where: Where) -> tuple[str, str, int, str, list[tuple[int, str, tuple[str, ...]]]]:
+def _record(where: Where) -> tuple[str, str, int, str, list[Repaired]]:
     """The snapshot record at ``where``: ``(encoding, checksum, size, decoded text, repaired paragraphs)``.
 
     Raises:
@@ -170,7 +172,7 @@ def _record(where: Where) -> tuple[str, str, int, str, list[tuple[int, str, tupl
     return encoding, checksum, size, text, repaired
 
 
-def restore_text(where: Where) -> tuple[str, list[tuple[int, str, tuple[str, ...]]]]:
+def restore_text(where: Where) -> tuple[str, list[Repaired]]:
     """The decoded text of a snapshot and its repaired paragraphs ``(index, text, repairs)``, not split.
 
     What the write pass hands the core (``_core.DocumentWriter``), which splits the text itself:

@@ -41,6 +41,11 @@ CONFIG = TextFixerConfig(
     explain=True,
 )
 
+# The verdict of a paragraph repair left blank (:func:`mark_blank_after_repair`); the write pass's
+# core (``_core.DocumentWriter``) gives a snapshot's blank repairs the same one.
+BLANK_AFTER_REPAIR = "blank-after-repair"
+BLANK_DETAIL = "repair left only white space: "
+
 _BREAKS = re.compile(r"\r\n|[\r\n]")
 
 
@@ -80,4 +85,4 @@ def mark_blank_after_repair(p: Paragraph) -> None:
     Kept, it would be a paragraph the report counts and the output file does not show.
     """
     if p.repairs and not p.text.strip():
-        p.verdict = Verdict("blank-after-repair", detail="repair left only white space: " + "+".join(p.repairs))
+        p.verdict = Verdict(BLANK_AFTER_REPAIR, detail=BLANK_DETAIL + "+".join(p.repairs))

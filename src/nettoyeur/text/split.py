@@ -56,8 +56,26 @@ def paragraph_texts(text: str) -> tuple[list[str], bool]:
     return _SPLITTER.bodies(text, GATE)
 
 
-def _ending(line: str) -> str:
-    return line[len(line.rstrip("\r\n")) :]
+def kept_bytes(doc: Document, replace: bool = True) -> bytes:
+    """The document's kept paragraphs in its own layout (:func:`join_kept`), as UTF-8.
+
+    Written by the core (``_core.kept_text``, the write pass's own ``join_kept`` in
+    native/src/render.rs) from the document's text and its paragraphs' verdicts and repaired
+    texts: one implementation of the layout for every output. Its plain Python reference is
+    ``tests/split_reference.join_kept``.
+
+    Args:
+        doc: the document, split by :func:`split_lines` (its paragraphs are those of its lines).
+        replace: a lone surrogate becomes U+FFFD (a file's bytes); else it is written as
+            ``"surrogatepass"`` writes it.
+
+    Raises:
+        ValueError: the document's paragraphs are not those of its lines.
+    """
+    paragraphs = doc.paragraphs
+    removed = bytes([p.verdict is not None for p in paragraphs])
+    fixed = [(k, p.text) for k, p in enumerate(paragraphs) if p.text != p.original]
+    return _core.kept_text(SPACES, "".join(doc.lines), removed, fixed, replace)
 
 
 def join_kept(doc: Document) -> str:
@@ -66,39 +84,14 @@ def join_kept(doc: Document) -> str:
     The file's leading and trailing blank lines stay. Between two kept paragraphs, the
     blank lines that stood right before the second one stay; a removed paragraph takes
     the blank lines before it along, so it leaves no gap (the first kept paragraph gets
-    none). Each kept line keeps its own ending.
-
-    The lines between two paragraphs are blank (a paragraph is a non-blank line), so the
-    blank lines right before a paragraph are those after the one before it; and an
-    unrepaired paragraph's line is the input's line. The input's lines are copied in
-    slices, from one removed or repaired paragraph to the next.
+    none). Each kept line keeps its own ending; a repaired paragraph is written as repaired.
 
     Returns:
-        the output text; empty when no paragraph is kept.
+        the output text (:func:`kept_bytes`, lone surrogates kept); empty when no paragraph is kept.
+
+    Raises:
+        ValueError: the document's paragraphs are not those of its lines.
     """
-    paragraphs, lines = doc.paragraphs, doc.lines
-    if not paragraphs:
+    if not doc.paragraphs:
         return ""
-    out: list[str] = []
-    first = True
-    begin, end = 0, paragraphs[0].line - 1  # lines[begin:end] are copied as they are: the leading blank lines
-    for j, para in enumerate(paragraphs):
-        if para.verdict is not None:
-            continue
-        start = para.line - 1  # 0-based index of the paragraph's line
-        gap = start if first else paragraphs[j - 1].line  # where the blank lines before it begin
-        first = False
-        if gap != end:  # lines left out since the last copied one
-            out.extend(lines[begin:end])
-            begin = gap
-        if para.text == para.original:
-            end = start + 1
-        else:
-            out.extend(lines[begin:start])
-            out.append(para.text + _ending(lines[start]))
-            begin = end = start + 1
-    if first:
-        return ""
-    out.extend(lines[begin:end])
-    out.extend(lines[paragraphs[-1].line :])  # trailing blank lines of the file
-    return "".join(out)
+    return kept_bytes(doc, replace=False).decode("utf-8", "surrogatepass")
