@@ -89,6 +89,7 @@ def choose_keepers(
         kept = keeper.get(root, root)
         if kept != pid:
             removals[pid] = Removal(pid, kept, "duplicate")
+
     # Containment between clusters: root of inner -> smallest root of an outer, never into one
     # whose kept paragraph conflicts with a member of the inner cluster (another fact, or another
     # variant of its family), directly or at the end of a chain.

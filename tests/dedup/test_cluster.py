@@ -149,7 +149,7 @@ def test_conflict_stops_a_chain_through_a_third_paragraph():
 @settings(max_examples=300, deadline=None)
 @given(graphs, st.dictionaries(st.integers(0, 24), st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=12))
 def test_no_paragraph_goes_inside_one_it_conflicts_with(graph, families):
-    """Law: a contained paragraph never points at a paragraph it conflicts with, nor at another variant of its family."""
+    """Law: a removed paragraph never points at one it conflicts with, nor a contained one at another variant."""
     dups, contained, conflicts = graph
     clash = {(a, b) for a, b in conflicts} | {(b, a) for a, b in conflicts}
     for r in choose_keepers(N, dups, contained, conflicts, None, families):

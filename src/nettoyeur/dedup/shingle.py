@@ -296,9 +296,16 @@ class Tokens:
         return np.diff(self.offsets)
 
     def all_words(self) -> list[str]:
-        """Returns the folded words of every paragraph, one list (cut it with ``offsets``)."""
+        """Returns the folded words of every paragraph, one list (cut it with ``offsets``).
+
+        A signed number (:meth:`signed`) is written with "-" before it, as verification reads it.
+        """
         if len(self.starts) == 0:
             return []
+        return _with_signs(self._unsigned_words(), self.signed())
+
+    def _unsigned_words(self) -> list[str]:
+        """:meth:`all_words` as the hashes read them, without the signs of numbers."""
         s0 = int(self.starts[0])
         part = self.entries[s0 : int(self.ends[-1])]
         text = (part & _FOLD_MASK).tobytes().decode("utf-32-le")
@@ -401,13 +408,14 @@ class Tokens:
         return facts | (named & ~(np.repeat(german, counts) & noun))
 
     def words(self, i: int) -> list[str]:
-        """Returns the folded words of paragraph ``i`` as strings."""
+        """Returns the folded words of paragraph ``i`` as strings (a signed number with "-": :meth:`all_words`)."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
         if lo == hi:
             return []
         s0, e1 = int(self.starts[lo]), int(self.ends[hi - 1])
         text = (self.entries[s0:e1] & _FOLD_MASK).tobytes().decode("utf-32-le")
-        return [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
+        found = [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
+        return _with_signs(found, self.signed()[lo:hi])
 
     def facts(self, i: int) -> list[bool]:
         """Returns, per word of paragraph ``i``, whether it is a number or a name (see :func:`fact_flags`)."""
@@ -416,6 +424,13 @@ class Tokens:
             self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
         )
         return part.all_facts(part.all_words())
+
+
+def _with_signs(words: list[str], signed: np.ndarray) -> list[str]:
+    """Returns the words, each signed one (bool per word) with "-" before it."""
+    for k in np.flatnonzero(signed).tolist():
+        words[k] = "-" + words[k]
+    return words
 
 
 # What :meth:`Tokens.fact_mask` reads of a word in the lexicons (see :meth:`Tokens.all_facts`):

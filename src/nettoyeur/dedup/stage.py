@@ -455,7 +455,9 @@ def _without_lone_short_copies(
     return np.concatenate([every[~alone], local])
 
 
-def conflicts_within_clusters(conflicts: np.ndarray, duplicates: np.ndarray, contained: np.ndarray | None = None) -> np.ndarray:
+def conflicts_within_clusters(
+    conflicts: np.ndarray, duplicates: np.ndarray, contained: np.ndarray | None = None
+) -> np.ndarray:
     """Returns the conflict pairs whose two paragraphs a chain of duplicate or containment pairs joins.
 
     A conflict only ever stops two clusters from merging, or one from going inside another
