@@ -46,7 +46,6 @@ def choose_keepers(
     """The plain Python the core's clustering replaced: :func:`nettoyeur.dedup.cluster.choose_keepers`
     documents the arguments and the result, which this oracle must give alike."""
     uf = UnionFind(n)
-    conflicts = list(conflicts)
     blocked: dict[int, set[int]] = {}  # cluster root -> roots of the clusters it must not join
     for a, b in conflicts:
         if a != b:
@@ -58,11 +57,8 @@ def choose_keepers(
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or rb in blocked.get(ra, ()):
             continue
-        la, lb = labels.get(ra), labels.get(rb)
-        if la and lb:
-            small, large = (la, lb) if len(la) <= len(lb) else (lb, la)
-            if any(large.get(f, v) != v for f, v in small.items()):
-                continue
+        if _variants_differ(labels, ra, rb):
+            continue
         uf.union(ra, rb)
         root, other = min(ra, rb), max(ra, rb)
         for x in blocked.pop(other, set()):
@@ -89,24 +85,10 @@ def choose_keepers(
         kept = keeper.get(root, root)
         if kept != pid:
             removals[pid] = Removal(pid, kept, "duplicate")
-
-    # Containment between clusters: root of inner -> smallest root of an outer, never into one
-    # whose kept paragraph conflicts with a member of the inner cluster (another fact, or another
-    # variant of its family), directly or at the end of a chain.
-    def root_of(pid: int) -> int:
-        return uf.find(pid) if pid in members else pid
-
-    clash = {(root_of(a), b) for a, b in conflicts} | {(root_of(b), a) for a, b in conflicts}
-    own = families or {}
-
+    # Containment between clusters: root of inner -> smallest root of an outer, never between
+    # two clusters that conflict or hold two variants of one family, directly or through a chain.
     def apart(ri: int, ro: int) -> bool:
-        kept = keeper.get(ro, ro)
-        if (ri, kept) in clash:
-            return True
-        if kept not in own:
-            return False
-        f, v = own[kept]
-        return labels.get(ri, {}).get(f, v) != v
+        return ro in blocked.get(ri, ()) or _variants_differ(labels, ri, ro)
 
     outer_of: dict[int, int] = {}
     for inner, outer in contained:
@@ -119,6 +101,15 @@ def choose_keepers(
         if root in final:
             removals[pid] = Removal(pid, keeper.get(final[root], final[root]), "contained")
     return sorted(removals.values(), key=lambda r: r.pid)
+
+
+def _variants_differ(labels: dict[int, dict[int, int]], ra: int, rb: int) -> bool:
+    """Whether the clusters of roots ``ra`` and ``rb`` hold two variants of one family."""
+    la, lb = labels.get(ra), labels.get(rb)
+    if not (la and lb):
+        return False
+    small, large = (la, lb) if len(la) <= len(lb) else (lb, la)
+    return any(large.get(f, v) != v for f, v in small.items())
 
 
 def _resolve_chains(outer_of: dict[int, int]) -> dict[int, int]:
