@@ -303,3 +303,11 @@ def test_earlier_runs_come_first_whatever_the_names(tmp_path):
     report = {r["text"]: r for r in map(json.loads, Path(summary["report"]).read_text().splitlines())}
     assert report[POOL["h1_typo"]]["kept_doc"] == f"{(tmp_path / 'zz-day1').resolve()}/z.txt"
     assert summary["index"]["revealed"] == []
+
+
+def test_a_number_s_minus_sign_is_part_of_the_exact_key():
+    # As in a run's exact keys (shingle.MINUS_SIGNS): "-5" and "5" are no exact copies, "-5" and "−5" are.
+    from nettoyeur.index.keys import lookup_keys
+
+    exact = lookup_keys(["Low -5 today", "Low 5 today", "Low \u22125 today"], nettoyeur.CleanConfig()).exact.tolist()
+    assert exact[0] != exact[1] and exact[0] == exact[2]
