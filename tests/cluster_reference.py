@@ -57,11 +57,8 @@ def choose_keepers(
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or rb in blocked.get(ra, ()):
             continue
-        la, lb = labels.get(ra), labels.get(rb)
-        if la and lb:
-            small, large = (la, lb) if len(la) <= len(lb) else (lb, la)
-            if any(large.get(f, v) != v for f, v in small.items()):
-                continue
+        if _variants_differ(labels, ra, rb):
+            continue
         uf.union(ra, rb)
         root, other = min(ra, rb), max(ra, rb)
         for x in blocked.pop(other, set()):
@@ -88,18 +85,31 @@ def choose_keepers(
         kept = keeper.get(root, root)
         if kept != pid:
             removals[pid] = Removal(pid, kept, "duplicate")
-    # Containment between clusters: root of inner -> smallest root of an outer.
+    # Containment between clusters: root of inner -> smallest root of an outer, never between
+    # two clusters that conflict or hold two variants of one family, directly or through a chain.
+    def apart(ri: int, ro: int) -> bool:
+        return ro in blocked.get(ri, ()) or _variants_differ(labels, ri, ro)
+
     outer_of: dict[int, int] = {}
     for inner, outer in contained:
         ri, ro = uf.find(inner), uf.find(outer)
-        if ri != ro and (ri not in outer_of or ro < outer_of[ri]):
+        if ri != ro and not apart(ri, ro) and (ri not in outer_of or ro < outer_of[ri]):
             outer_of[ri] = ro
-    final = _resolve_chains(outer_of)
+    final = {ri: ro for ri, ro in _resolve_chains(outer_of).items() if not apart(ri, ro)}
     for pid in range(n) if final else ():
         root = uf.find(pid) if pid in members else pid
         if root in final:
             removals[pid] = Removal(pid, keeper.get(final[root], final[root]), "contained")
     return sorted(removals.values(), key=lambda r: r.pid)
+
+
+def _variants_differ(labels: dict[int, dict[int, int]], ra: int, rb: int) -> bool:
+    """Whether the clusters of roots ``ra`` and ``rb`` hold two variants of one family."""
+    la, lb = labels.get(ra), labels.get(rb)
+    if not (la and lb):
+        return False
+    small, large = (la, lb) if len(la) <= len(lb) else (lb, la)
+    return any(large.get(f, v) != v for f, v in small.items())
 
 
 def _resolve_chains(outer_of: dict[int, int]) -> dict[int, int]:

@@ -4,6 +4,9 @@ as they were before the native core took them over (``nettoyeur._core.verify_pai
 The oracle of ``tests/test_verify_core.py``: the core must give exactly these verdicts. Only the
 word alignment (difflib's opcodes and the swaps, ``verify._alignment``) comes from the core: it
 has its own reference in ``tests/test_core.py``.
+
+Words come as verification reads them: a number with a minus sign is one word, "-5"
+(``shingle.Tokens.signed``), so "-5" / "5" is a figure replaced, a fact change, by the same rules.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ bits as they were read word by word, before ``verify._traits`` and ``shingle.fac
 them in C-level passes over a chunk's new words (issue 18).
 
 The oracle of ``tests/dedup/test_word_traits.py``: the production values must be exactly these.
+A word may be a signed number ("-5": verification's word of a number with a minus sign,
+``shingle.Tokens.signed``): a figure with a digit, like any other, never all digits.
 """
 
 from __future__ import annotations

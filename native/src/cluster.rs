@@ -85,11 +85,8 @@ pub fn choose_keepers(
         if ra == rb || blocked.get(&ra).map_or(false, |s| s.contains(&rb)) {
             continue;
         }
-        if let (Some(la), Some(lb)) = (labels.get(&ra), labels.get(&rb)) {
-            let (small, large) = if la.len() <= lb.len() { (la, lb) } else { (lb, la) };
-            if small.iter().any(|(f, v)| large.get(f).map_or(false, |w| w != v)) {
-                continue;
-            }
+        if variants_differ(&labels, ra, rb) {
+            continue;
         }
         let (root, other) = (ra.min(rb), ra.max(rb));
         uf.parent[other] = root;
@@ -136,16 +133,26 @@ pub fn choose_keepers(
             removals.insert(pid, Removal { pid, target: kept, reason: Reason::Duplicate });
         }
     }
-    // Containment between clusters: root of inner -> smallest root of an outer.
+    // Containment between clusters: root of inner -> smallest root of an outer, never between
+    // two clusters that conflict (a member of each states another fact, or they hold two
+    // variants of a family), directly or at the end of a chain: a cluster is removed as a
+    // whole, and a member that merely duplicates the contained one may state what the outer
+    // one contradicts ("Your article states: S" and "S" are copies, S lies inside "I disagree
+    // with your statement S"). Between clusters, not with the outer one's kept member alone: the
+    // rank (`--keep`) names which member stays, never which paragraphs go. On eval-pages-dev a
+    // check against the kept member only removed one line more (a comment's quote of the
+    // article, in conflict with a reader's copy of it), whatever the rank.
+    let apart = |ri: usize, ro: usize| blocked.get(&ri).map_or(false, |s| s.contains(&ro)) || variants_differ(&labels, ri, ro);
     let mut outer_of: BTreeMap<usize, usize> = BTreeMap::new();
     for &(inner, outer) in contained {
         let (ri, ro) = (uf.find(inner), uf.find(outer));
-        if ri != ro {
+        if ri != ro && !apart(ri, ro) {
             let e = outer_of.entry(ri).or_insert(ro);
             *e = (*e).min(ro);
         }
     }
-    let last = resolve_chains(&outer_of);
+    let mut last = resolve_chains(&outer_of);
+    last.retain(|&ri, &mut ro| !apart(ri, ro));
     if !last.is_empty() {
         for (pid, &joined) in member.iter().enumerate() {
             let root = if joined { uf.find(pid) } else { pid };
@@ -156,6 +163,17 @@ pub fn choose_keepers(
         }
     }
     Ok(removals.into_values().collect())
+}
+
+/// Whether the clusters of roots `ra` and `rb` hold two variants of one template family.
+fn variants_differ(labels: &HashMap<usize, HashMap<i64, i64>>, ra: usize, rb: usize) -> bool {
+    match (labels.get(&ra), labels.get(&rb)) {
+        (Some(la), Some(lb)) => {
+            let (small, large) = if la.len() <= lb.len() { (la, lb) } else { (lb, la) };
+            small.iter().any(|(f, v)| large.get(f).map_or(false, |w| w != v))
+        }
+        _ => false,
+    }
 }
 
 /// `cluster._resolve_chains`: each contained root's kept root (chains followed; a cycle's members
@@ -220,6 +238,32 @@ mod tests {
         assert_eq!(removed(&r), vec![(0, 2, Reason::Contained), (1, 2, Reason::Contained), (3, 2, Reason::Contained)]);
         let r = choose_keepers(3, &[], &[(0, 1), (1, 0), (2, 0)], &[], None, &[]).unwrap();
         assert_eq!(removed(&r), vec![(2, 0, Reason::Contained)]);
+    }
+
+    #[test]
+    fn a_cluster_is_never_contained_in_one_it_conflicts_with() {
+        // 0 "S", 1 "Your article states: S" (a copy of 0), 2 "I disagree with your statement S":
+        // 0 lies inside 2, but 1 conflicts with 2; the cluster {0, 1} stays.
+        let r = choose_keepers(3, &[(0, 1)], &[(0, 2)], &[(1, 2)], None, &[]).unwrap();
+        assert_eq!(removed(&r), vec![(1, 0, Reason::Duplicate)]);
+        // Without the conflict the cluster goes inside 2.
+        let r = choose_keepers(3, &[(0, 1)], &[(0, 2)], &[], None, &[]).unwrap();
+        assert_eq!(removed(&r), vec![(0, 2, Reason::Contained), (1, 2, Reason::Contained)]);
+        // Another outer cluster without a conflict still takes it.
+        let r = choose_keepers(4, &[(0, 1)], &[(0, 2), (0, 3)], &[(1, 2)], None, &[]).unwrap();
+        assert_eq!(removed(&r), vec![(0, 3, Reason::Contained), (1, 3, Reason::Contained)]);
+        // Nor at the end of a chain: 0 inside 1 inside 2, 0 conflicts with 2; 1 goes.
+        let r = choose_keepers(3, &[], &[(0, 1), (1, 2)], &[(0, 2)], None, &[]).unwrap();
+        assert_eq!(removed(&r), vec![(1, 2, Reason::Contained)]);
+        // Nor two variants of one family.
+        let r = choose_keepers(3, &[(0, 1)], &[(0, 2)], &[], None, &[(1, 5, 0), (2, 5, 1)]).unwrap();
+        assert_eq!(removed(&r), vec![(1, 0, Reason::Duplicate)]);
+        // A conflict with any member of the outer cluster, whichever the rank keeps: 0 lies
+        // inside 1, 2 is a copy of 1 that 0 conflicts with.
+        for rank in [None, Some(&[0, 1, 0][..])] {
+            let r = choose_keepers(3, &[(1, 2)], &[(0, 1)], &[(0, 2)], rank, &[]).unwrap();
+            assert_eq!(r.iter().filter(|r| r.reason == Reason::Contained).count(), 0);
+        }
     }
 
     #[test]

@@ -289,6 +289,30 @@ fn tokenize_words<'py>(
     ))
 }
 
+/// Whether each word is a number written with a minus sign (``shingle.Tokens.signed``: a minus
+/// sign, or a minus and a currency sign, just before its first digit, no word character before).
+///
+/// Args:
+///     entries: the batch's character-table entries (uint32).
+///     starts: the position of each word's first character (int64).
+///
+/// Returns:
+///     bool array, one per word.
+///
+/// Raises:
+///     ValueError: a start outside the entries.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn signed_words<'py>(
+    py: Python<'py>,
+    entries: PyReadonlyArray1<'py, u32>,
+    starts: PyReadonlyArray1<'py, i64>,
+) -> PyResult<Bound<'py, PyArray1<bool>>> {
+    let (e, s) = (entries.as_slice()?, starts.as_slice()?);
+    let out = py.allow_threads(|| tokens::signed_words(e, s))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
 /// The paragraphs of a batch (laid out as for ``tokenize_words``) with an entry holding ``flag``.
 ///
 /// Returns:
@@ -535,6 +559,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(choose_keepers, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;
     m.add_function(wrap_pyfunction!(flagged_paragraphs, m)?)?;
+    m.add_function(wrap_pyfunction!(signed_words, m)?)?;
     m.add_function(wrap_pyfunction!(minhash_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(lsh_band_keys, m)?)?;
     crate::python_chars::register(m)?;

@@ -15,6 +15,8 @@
 //! entry with the `flag` bit (a character that may change under NFKC) is listed, and Python
 //! signs again the ones that do change (`minhash.sign_paragraphs`).
 
+use std::borrow::Cow;
+
 use crate::chars::{self, Units, BMP};
 use crate::split::balanced_bounds;
 use crate::{lsh, minhash, tokens, InputError};
@@ -113,6 +115,17 @@ pub fn masked_key(hashes: &[u64], number: impl Fn(usize) -> bool) -> [u64; 2] {
     [k0, k1]
 }
 
+/// The word hashes the exact and masked keys read ([`tokens::key_hash`]: a signed number's
+/// salted), or the words' own where no entry of the slice is a minus sign (`any`: the entries
+/// OR-ed), with no copy.
+fn key_hashes<'a>(entries: &[u32], words: &'a tokens::Words, any: u32) -> Cow<'a, [u64]> {
+    if any & tokens::MINUS == 0 {
+        return Cow::Borrowed(&words.hashes);
+    }
+    let salted = words.hashes.iter().zip(&words.starts);
+    Cow::Owned(salted.map(|(&h, &s)| tokens::key_hash(h, tokens::signed(entries, s as usize))).collect())
+}
+
 /// Where [`sign_range`] writes: the range's rows of the outputs, each signed paragraph's id and
 /// keys one after the other from the start of `signed` and `keys`.
 struct Rows<'a> {
@@ -157,9 +170,10 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows)
         if p.exact {
             let rows = 2 * (start - lo)..2 * (end - lo);
             let pairs = out.exact[rows.clone()].chunks_exact_mut(2).zip(out.masked[rows].chunks_exact_mut(2));
+            let keyed = key_hashes(&entries, &words, any);
             for ((exact, masked), w) in pairs.zip(words.offsets.windows(2)) {
                 let (w0, w1) = (w[0] as usize, w[1] as usize);
-                let hashes = &words.hashes[w0..w1];
+                let hashes = &keyed[w0..w1];
                 exact.copy_from_slice(&exact_key(hashes));
                 let number = |j: usize| {
                     let (s, e) = (words.starts[w0 + j] as usize, words.ends[w0 + j] as usize);
@@ -325,6 +339,8 @@ mod tests {
                 Some(ch) if ch.is_ascii_alphanumeric() => ch.to_ascii_lowercase() as u32,
                 Some('\u{e9}') => 0xE9 | 1 << 26,
                 Some(ch) if ('\u{4e00}'..='\u{9fff}').contains(&ch) => c | tokens::SOLO,
+                Some('-') | Some('\u{2212}') => tokens::MINUS,
+                Some('$') => tokens::CURRENCY,
                 _ => 0,
             })
             .collect()
@@ -351,11 +367,12 @@ mod tests {
             segments.push(last);
         }
         if p.exact {
+            let keyed: Vec<u64> = words.hashes.iter().zip(&words.starts).map(|(&h, &s)| tokens::key_hash(h, tokens::signed(&entries, s as usize))).collect();
             for w in words.offsets.windows(2) {
                 let (w0, w1) = (w[0] as usize, w[1] as usize);
                 let digits = |j: usize| (words.starts[w0 + j]..words.ends[w0 + j]).any(|c| entries[c as usize] & p.digit != 0);
-                out.exact.extend(exact_key(&words.hashes[w0..w1]));
-                out.masked.extend(masked_key(&words.hashes[w0..w1], digits));
+                out.exact.extend(exact_key(&keyed[w0..w1]));
+                out.masked.extend(masked_key(&keyed[w0..w1], digits));
             }
         }
         if p.anchor_modulus > 0 {
@@ -389,7 +406,7 @@ mod tests {
             s ^= s >> 27;
             s.wrapping_mul(0x2545_F491_4F6C_DD1D)
         };
-        let alphabet: Vec<char> = "ab c de\u{e9}f \u{4e2d}\u{6587}  xy\n12".chars().collect();
+        let alphabet: Vec<char> = "ab c de\u{e9}f \u{4e2d}\u{6587}  xy\n12-$".chars().collect();
         for case in 0..60 {
             let n = (next() % 40) as usize;
             // Some paragraphs longer than a slice, most short; some empty.
@@ -424,6 +441,43 @@ mod tests {
                 assert_eq!(sign(&texts, &p, threads).unwrap(), expected, "case {case}, {threads} threads");
             }
         }
+    }
+
+    /// The exact key of each text (one paragraph each).
+    fn exact_keys(texts: &[&str]) -> Vec<[u64; 2]> {
+        let t = table();
+        let table: &[u32; BMP] = t.as_slice().try_into().unwrap();
+        let (a, b, mult) = ([1u32, 3], [0u32, 1], [1u64]);
+        let p = Params {
+            table,
+            astral: &[],
+            astral_entries: &[],
+            ngram: 2,
+            a: &a,
+            b: &b,
+            mult: &mult,
+            bands: 2,
+            flag: 0,
+            digit: 1 << 24,
+            exact: true,
+            anchor_modulus: 0,
+        };
+        let owned: Vec<Vec<u16>> = texts.iter().map(|t| t.encode_utf16().collect()).collect();
+        let units: Vec<Units> = owned.iter().map(|v| Units::U16(v)).collect();
+        sign(&units, &p, 1).unwrap().exact.chunks(2).map(|k| [k[0], k[1]]).collect()
+    }
+
+    #[test]
+    fn a_minus_sign_makes_another_exact_copy_a_range_or_code_does_not() {
+        let k = exact_keys(&["it was -5 at 8", "it was 5 at 8", "it was \u{2212}5 at 8", "(-5) x", "( 5) x"]);
+        assert_ne!(k[0], k[1]);
+        assert_eq!(k[0], k[2]); // one sign in two typographies
+        assert_ne!(k[3], k[4]);
+        let k = exact_keys(&["pages 10-20", "pages 10 20", "covid-19 x", "covid 19 x", "paris - 5 dead", "paris 5 dead"]);
+        assert_eq!((k[0], k[2], k[4]), (k[1], k[3], k[5]));
+        let k = exact_keys(&["lost -$3 m", "lost $-3 m", "lost -3 m", "lost $3 m"]);
+        assert_eq!((k[0], k[1]), (k[2], k[2]));
+        assert_ne!(k[0], k[3]);
     }
 
     #[test]

@@ -20,6 +20,14 @@ pub const SIGN: u32 = 1 << 21;
 /// them alone is no word ("Great! Thanks").
 pub const BOUND: u32 = 1 << 27;
 pub const SOLO: u32 = 1 << 23;
+/// A character for which `str.isdigit` holds (`shingle._DIGIT`).
+pub const DIGIT: u32 = 1 << 24;
+/// A minus sign (`shingle.MINUS_SIGNS`: "-", U+2212, U+2013), a separator: see [`signed`].
+pub const MINUS: u32 = 1 << 28;
+/// A currency sign (Unicode category Sc), a separator: see [`signed`].
+pub const CURRENCY: u32 = 1 << 29;
+/// Salts the hash of a signed number in the exact and masked keys ([`key_hash`]).
+const NEGATIVE: u64 = 0xD6E8_FEB8_6659_FD93;
 /// The polynomial base of word hashes (odd, so it has an inverse mod 2^64).
 pub const P: u64 = 0x1_0000_0001_B3;
 /// Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining.
@@ -48,6 +56,49 @@ pub fn mix64(mut h: u64) -> u64 {
     h ^= h >> 27;
     h = h.wrapping_mul(MIX2);
     h ^ (h >> 31)
+}
+
+/// Whether the word starting at `start` is a number written with a minus sign (`shingle.Tokens.signed`):
+/// its first character is a digit, and just before it stands a `MINUS` entry, or a `MINUS` then a
+/// `CURRENCY` entry ("-50", "−$3.2m", "$-3.2m"), with no word character before the sign (a
+/// separator, a comparison sign or the batch's start: "x = -5", "(-5)"). Not a range ("10-20",
+/// "1990–2000"), a code ("COVID-19"), nor a dash set apart ("Paris - 5 dead").
+#[inline]
+pub fn signed(entries: &[u32], start: usize) -> bool {
+    let first = entries[start];
+    if start == 0 || first & DIGIT == 0 || first & SIGN != 0 {
+        return false;
+    }
+    let mut at = start - 1;
+    if entries[at] & CURRENCY != 0 && at > 0 {
+        at -= 1;
+    }
+    if entries[at] & MINUS == 0 {
+        return false;
+    }
+    at == 0 || entries[at - 1] & FOLD_MASK == 0 || entries[at - 1] & SIGN != 0
+}
+
+/// [`signed`] of each word start.
+///
+/// Errors: a start outside the entries.
+pub fn signed_words(entries: &[u32], starts: &[i64]) -> Result<Vec<bool>, InputError> {
+    if starts.iter().any(|&s| s < 0 || s as usize >= entries.len()) {
+        return Err(InputError("a word start outside the entries".into()));
+    }
+    Ok(starts.iter().map(|&s| signed(entries, s as usize)).collect())
+}
+
+/// A word's hash as the exact and masked keys read it: salted when the word is a signed number
+/// ([`signed`]), so "-5" and "5" are no exact copies while their words, shingles and
+/// signatures stay the same.
+#[inline]
+pub fn key_hash(hash: u64, signed: bool) -> u64 {
+    if signed {
+        mix64(hash ^ NEGATIVE)
+    } else {
+        hash
+    }
 }
 
 /// The words of a batch.

@@ -146,6 +146,32 @@ def test_conflict_stops_a_chain_through_a_third_paragraph():
     assert removals == [Removal(1, 0, "duplicate")]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    graphs,
+    st.dictionaries(st.integers(0, 24), st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=12),
+    st.lists(st.integers(0, 3), min_size=N, max_size=N) | st.none(),
+)
+def test_no_paragraph_goes_inside_one_it_conflicts_with(graph, families, rank):
+    """Law: a removed paragraph never points at one it conflicts with, nor a contained one at another variant."""
+    dups, contained, conflicts = graph
+    clash = {(a, b) for a, b in conflicts} | {(b, a) for a, b in conflicts}
+    for r in choose_keepers(N, dups, contained, conflicts, rank, families):
+        assert (r.pid, r.target) not in clash
+        if r.reason == "contained" and r.pid in families and r.target in families:
+            (f, v), (g, w) = families[r.pid], families[r.target]
+            assert f != g or v == w
+
+
+def test_a_copy_of_a_passage_does_not_carry_a_contradiction_inside():
+    # 0 "S", 1 "Your article states: S" (a copy of 0), 2 "I disagree with your statement S":
+    # 0 lies inside 2, but 1 conflicts with 2, so their cluster stays (1 a copy of 0).
+    assert choose_keepers(3, [(0, 1)], [(0, 2)], [(1, 2)]) == [Removal(1, 0, "duplicate")]
+    # A conflict with a copy of the container keeps it too, whichever copy the rank keeps.
+    assert choose_keepers(3, [(1, 2)], [(0, 1)], [(0, 2)]) == [Removal(2, 1, "duplicate")]
+    assert choose_keepers(3, [(1, 2)], [(0, 1)], [(0, 2)], [1, 1, 0]) == [Removal(1, 2, "duplicate")]
+
+
 @given(st.integers(1, 40), _edges(40, 60))
 @settings(max_examples=50)
 def test_union_find_root_is_the_smallest_member(n, edges):

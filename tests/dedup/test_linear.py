@@ -237,12 +237,13 @@ pid_pairs = st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14)).filter(la
 @settings(max_examples=200, deadline=None)
 @given(pid_pairs, pid_pairs, pid_pairs, st.lists(st.integers(0, 3), min_size=15, max_size=15), st.booleans())
 def test_conflicts_outside_clusters_change_nothing(duplicates, contained, conflicts, rank, labelled):
-    # Only the conflicts between paragraphs that a chain of duplicate pairs joins can stop a
-    # merge: choose_keepers decides the same with those alone.
+    # Only the conflicts between paragraphs that a chain of duplicate or containment pairs joins
+    # can stop a merge or a containment: choose_keepers decides the same with those alone.
     families = {pid: (pid % 3, pid % 2) for pid in range(0, 15, 2)} if labelled else None
     dup = np.array(duplicates, dtype=np.int64).reshape(-1, 2)
-    within = stage.conflicts_within_clusters(np.array(conflicts, dtype=np.int64).reshape(-1, 2), dup)
-    labels = components(15, dup)
+    inside = np.array(contained, dtype=np.int64).reshape(-1, 2)
+    within = stage.conflicts_within_clusters(np.array(conflicts, dtype=np.int64).reshape(-1, 2), dup, inside)
+    labels = components(15, np.concatenate([dup, inside]))
     assert {tuple(p) for p in within.tolist()} == {p for p in conflicts if labels[p[0]] == labels[p[1]]}
     kept = [tuple(p) for p in within.tolist()]
     for ranks in (None, rank):

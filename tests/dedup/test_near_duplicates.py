@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
+from nettoyeur.dedup.analysis import analyse_for
 from nettoyeur.dedup.shingle import NOT_NAMES, fact_flags, shingle_hashes, words
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, verify
@@ -226,6 +227,81 @@ def test_a_comparison_sign_replaced_never_merges(base, data):
     b = " ".join(base[:i]) + space + new + space + " ".join(base[i:]) + "."
     for x, y in ((a, b), (b, a)):
         assert not _merged(_verify(x, y)), (old, new)
+
+
+# How a number's sign is written: a hyphen-minus, the minus sign, an en dash, in brackets, with a
+# currency sign before or after it (shingle.MINUS_SIGNS).
+_SIGNED = ["-{}", "\u2212{}", "\u2013{}", "(-{})", "-${}", "$-{}", "\u2212\u20ac{}"]
+_UNSIGNED = ["{}", "{}", "{}", "({})", "${}", "${}", "\u20ac{}"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=40),
+    st.lists(st.integers(0, 9999), min_size=1, max_size=4),
+    st.data(),
+)
+def test_flipping_the_sign_of_one_number_never_merges(base, numbers, data):
+    """Law: a paragraph and its copy with one number's minus sign added or dropped are never merged.
+
+    Whatever the paragraph's length (a short one meets its copy by the exact key only) and however
+    the sign is written, by verify() and through the dedup stage.
+    """
+    at = sorted(data.draw(st.lists(st.integers(0, len(base)), min_size=len(numbers), max_size=len(numbers))))
+    flip = data.draw(st.integers(0, len(numbers) - 1))
+    form = data.draw(st.integers(0, len(_SIGNED) - 1))
+    signs = data.draw(st.lists(st.booleans(), min_size=len(numbers), max_size=len(numbers)))
+
+    def text(flipped: bool) -> str:
+        out = list(base)
+        for k, (i, n) in reversed(list(enumerate(zip(at, numbers)))):
+            signed = signs[k] != (flipped and k == flip)
+            out.insert(i, (_SIGNED if signed else _UNSIGNED)[form].format(n))
+        return " ".join(out) + "."
+
+    a, b = text(False), text(True)
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (x, y)
+    docs = [_doc("one.txt", a), _doc("two.txt", b)]
+    deduplicate(docs, CONFIG)
+    assert all(p.kept for d in docs for p in d.paragraphs), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("signed", "plain", "same"),
+    [("-5", "5", "\u22125"), ("(\u22125)", "(5)", "(-5)"), ("\u2013$5", "$5", "$-5"), ("5 -2", "-5 2", "5 \u22122")],
+)
+def test_a_signed_number_changes_the_exact_and_masked_keys_not_the_shingles(signed, plain, same):
+    # A short line meets its copies by the exact key alone: "Low -5" and "Low 5" are none, while
+    # "-5" and "−5" are one figure; the words' shingles (and so signatures) do not see the sign.
+    a = analyse_for([f"Low {signed}", f"Low {plain}", f"Low {same}"], CONFIG)
+    assert a.exact[0].tolist() != a.exact[1].tolist() and a.exact[0].tolist() == a.exact[2].tolist()
+    assert a.masked[0].tolist() != a.masked[1].tolist() and a.masked[0].tolist() == a.masked[2].tolist()
+    assert a.masked[0][0] == a.masked[1][0]  # the numbers stand at the same places: one template
+    assert shingle_hashes(words(f"x y {signed}"), 3).tolist() == shingle_hashes(words(f"x y {plain}"), 3).tolist()
+
+
+@pytest.mark.parametrize(
+    ("quoting", "contradicting"),
+    [
+        ('Your report states: "{}"', 'I disagree with your statement "{}"'),
+        ('The minister said: "{}"', 'Nobody in the union believes that "{}"'),
+    ],
+)
+def test_a_copy_of_a_passage_is_not_removed_inside_a_paragraph_it_conflicts_with(quoting, contradicting):
+    # S, a copy of S with a few words before it, and a longer paragraph holding S: S lies inside
+    # the longer one, but its copy conflicts with it, so their cluster stays (the copy goes for S).
+    s = "Working from home lowers the cost of renting offices but raises the cost of keeping a team in touch."
+    docs = [_doc("one.txt", s), _doc("two.txt", quoting.format(s)), _doc("three.txt", contradicting.format(s))]
+    deduplicate(docs, CONFIG)
+    removed = [(d.path, p.verdict.reason, p.verdict.kept_doc) for d in docs for p in d.paragraphs if not p.kept]
+    assert removed == [("two.txt", "duplicate", "one.txt")]
+
+
+def test_ranges_codes_and_dashes_between_words_have_no_sign():
+    assert words("pages 10-20, 1990\u20132000") == ["pages", "10", "20", "1990", "2000"]
+    assert words("COVID-19 and Paris - 5 dead") == ["covid", "19", "and", "paris", "5", "dead"]
+    assert words("from -5 to \u22125 or \u2013$5 and $-5") == ["from", "-5", "to", "-5", "or", "-5", "and", "-5"]
 
 
 @settings(max_examples=150, deadline=None)

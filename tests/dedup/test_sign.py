@@ -20,19 +20,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis_reference import analyse as reference_analyse
+from analysis_reference import signed as reference_signed
 from nettoyeur.dedup.analysis import analyse, candidate_clusters
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS, band_codes, band_pairs
+from nettoyeur.dedup.shingle import tokenize
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "candidate_clusters_golden.json"
 
 # Words, and the characters the tokeniser treats apart: CJK (a word each), combining marks, the
 # Turkish and German letters case folding changes, final sigma, lone surrogates, astral
 # characters, every kind of white space, characters NFKC changes (ligature, fullwidth), and
-# comparison signs (words between words only).
+# comparison signs (words between words only), minus and currency signs (a number's sign,
+# in the exact and masked keys only).
 _PIECES = st.sampled_from(
     ["ab", "Cd", "ef", "gh", "ij", "kl", "mn", "op", "中", "文字", "e\u0301", "\u0130", "\u0131", "\u00df", "SS",
      "\u03a3", "\u03c2", "\ud800", "\udfff", "\U0001f600", "\U00020000", "\ufb01", "\uff21", "1", "_", "@",
-     "<", ">=", "> ", "≠", "≦", "\uff1c"]
+     "<", ">=", "> ", "≠", "≦", "\uff1c", "-", "\u2212", "\u2013", "$", "\u20ac", "\uff0d", "\u207b", "-5", "−$3"]
 )
 _SPACES = st.sampled_from([" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u00a0", "\u1680", "\u2000",
                            "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", ", ", "."])
@@ -209,3 +212,25 @@ def test_candidate_clusters_on_workers_equal_one_process():
     pairs, labels = candidate_clusters(golden["texts"], want["ngram"], 128, 1, want["bands"], want["rows"], workers=2)
     assert pairs.tolist() == want["pairs"]
     assert labels.tolist() == want["labels"]
+
+
+@given(_corpus)
+@settings(max_examples=300, deadline=None)
+def test_signed_numbers_equal_the_reference(texts):
+    tokens = tokenize(texts)
+    assert tokens.signed().tolist() == reference_signed(tokens).tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "signs"),
+    [
+        ("-50 and 120", [True, False, False]),
+        ("(−5) x = -5", [True, False, False, True]),
+        ("lost −$3.2m, $-3 or –€4", [False, True, False, True, False, True]),
+        ("pages 10-20, 1990–2000", [False, False, False, False, False]),
+        ("COVID-19 and Paris - 5 dead", [False, False, False, False, False, False]),
+        ("-x -", [False]),
+    ],
+)
+def test_a_minus_sign_before_a_number_and_nothing_else_signs_it(text, signs):
+    assert tokenize([text]).signed().tolist() == signs

@@ -29,14 +29,15 @@ CONFIGS = [
 
 # Small vocabularies (written for this test) that reach every rule: plain words and their typos
 # (a letter changed, dropped, doubled, two swapped), "ss" / "ß", figures, times, single letters
-# and the words they begin (initials, abbreviations), comparison signs (figures), words joined
+# and the words they begin (initials, abbreviations), comparison signs (figures), signed numbers
+# ("-15" / "15": verification's words of a number with a minus sign), words joined
 # and split, a clipped word, accents, a negated form, stop words, and words of each lexicon class.
 _PLAIN = [
     "garden", "gardn", "gadren", "gardden", "graden", "harbour", "harbor", "strasse", "straße", "strase",
     "able", "unable", "legal", "illegal", "mail", "e", "e-mail", "email", "z", "b", "zum", "beispiel",
     "united", "states", "u", "s", "us", "usa", "european", "union", "eu", "california", "calif", "ca",
     "perso", "personen", "of", "fo", "in", "on", "été", "ete", "x", "ab", "ba", "15", "17", "2019",
-    "10:45", "45", "10", "١٢", "sss", "ßs", "<", ">", ">=", "≠", "≤",
+    "10:45", "45", "10", "١٢", "sss", "ßs", "<", ">", ">=", "≠", "≤", "-15", "-10", "-45",
 ]  # fmt: skip
 _LEXICON = sorted(NEGATIONS)[:6] + sorted(POLARITY)[:10] + sorted(NUMBER_VALUES)[:6] + sorted(DATES)[:8]
 _STOP = sorted({"the", "of", "and", "to", "a", "with", "for", "on", "at", "by"} & STOPWORDS)

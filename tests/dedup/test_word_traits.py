@@ -18,10 +18,11 @@ _LEXICON = sorted(
 # Written for this test: dotless and dotted i, sharp s, final and capital sigma, combining marks,
 # CJK, digits of other scripts (Arabic-Indic, Devanagari, fullwidth, mathematical), superscripts,
 # fractions and roman numerals (numeric, not digits), lone surrogates, astral letters, comparison signs
-# (figures: shingle.COMPARISONS).
+# (figures: shingle.COMPARISONS), signed numbers (verification's words of "-5", "−5": shingle.Tokens.signed).
 _HARD = [
     "ı", "İ", "ß", "ẞ", "Σ", "ς", "σ", "e\u0301", "\u0301", "東", "京", "٣", "४", "３", "𝟗", "²", "¹",
     "½", "Ⅻ", "\ud800", "\udfff", "𝔘", "a", "Z", "7", "0", "-", "'", ".", "_", "\u00a0", "\u200b", "<", ">=", "≠", "≤",
+    "-5", "-12", "-0",
 ]  # fmt: skip
 _WORD = st.one_of(
     st.sampled_from(_LEXICON),

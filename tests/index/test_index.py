@@ -18,6 +18,7 @@ import nettoyeur
 from nettoyeur import ConfigError, InputError
 from nettoyeur.index.corpus_index import CorpusIndex, describe
 from nettoyeur.index.folder_store import META_NAME
+from nettoyeur.index.keys import lookup_keys
 
 DATA = json.loads((Path(__file__).resolve().parents[1] / "data" / "index_batches.json").read_text(encoding="utf-8"))
 POOL = DATA["pool"]
@@ -303,3 +304,9 @@ def test_earlier_runs_come_first_whatever_the_names(tmp_path):
     report = {r["text"]: r for r in map(json.loads, Path(summary["report"]).read_text().splitlines())}
     assert report[POOL["h1_typo"]]["kept_doc"] == f"{(tmp_path / 'zz-day1').resolve()}/z.txt"
     assert summary["index"]["revealed"] == []
+
+
+def test_a_number_s_minus_sign_is_part_of_the_exact_key():
+    # As in a run's exact keys (shingle.MINUS_SIGNS): "-5" and "5" are no exact copies, "-5" and "−5" are.
+    exact = lookup_keys(["Low -5 today", "Low 5 today", "Low \u22125 today"], nettoyeur.CleanConfig()).exact.tolist()
+    assert exact[0] != exact[1] and exact[0] == exact[2]

@@ -20,7 +20,7 @@ from nettoyeur.corpus.sources import FolderSource
 from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
-from nettoyeur.dedup.shingle import fact_flags, shingle_hashes, shingles, tokenize, words
+from nettoyeur.dedup.shingle import MINUS_SIGNS, fact_flags, shingle_hashes, shingles, tokenize, words
 from nettoyeur.run.in_memory import clean_documents, load_all
 from nettoyeur.run.streaming import run
 from nettoyeur.run.verdict_plan import plan_batches
@@ -35,7 +35,11 @@ _WORD = re.compile(r"\w+")
 
 
 def reference_words(text: str) -> list[str]:
-    """The tokeniser's definition, one character at a time: NFKC, simple case fold, runs of \\w."""
+    """The tokeniser's definition, one character at a time: NFKC, simple case fold, runs of \\w.
+
+    A number with a minus sign ("-", U+2212, U+2013) right before its first digit, or before a
+    currency sign before it, and no word character before the sign, is written "-" and the number.
+    """
 
     def fold(c: str) -> str:
         for f in (c.casefold(), c.lower()):
@@ -43,8 +47,13 @@ def reference_words(text: str) -> list[str]:
                 return f
         return c
 
+    def signed(at: int) -> bool:
+        if at > 0 and unicodedata.category(folded[at - 1]) == "Sc":
+            at -= 1
+        return at > 0 and folded[at - 1] in MINUS_SIGNS and (at == 1 or not _WORD.match(folded[at - 2]))
+
     folded = "".join(fold(c) for c in unicodedata.normalize("NFKC", text))
-    return _WORD.findall(folded)
+    return [("-" if m[0][0].isdigit() and signed(m.start()) else "") + m[0] for m in _WORD.finditer(folded)]
 
 
 # --- tokeniser ---------------------------------------------------------------------------------------
@@ -60,7 +69,8 @@ def test_fact_flags_golden(case):
     assert fact_flags(case["text"]) == case["facts"]
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("abcXYZ éÉèüßŒœﬁ²½0123456789_-'’«» .,;\t\u0301\u00a0😀𝐁İ")), max_size=40)
+_ALPHABET = "abcXYZ éÉèüßŒœﬁ²½0123456789_-'’«» .,;\t\u0301\u00a0😀𝐁İ\u2212\u2013$€("
+_TEXT = st.text(alphabet=st.sampled_from(list(_ALPHABET)), max_size=40)
 
 
 @settings(max_examples=300, deadline=None)

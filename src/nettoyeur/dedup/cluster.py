@@ -18,6 +18,11 @@ depend on the order files were read in.
    same sentence). A whole cluster is ``contained`` when one of its members lies inside
    a paragraph of another cluster; it then points at that cluster's keeper. Chains
    (A inside B inside C) are followed to a kept paragraph; a cycle keeps its members.
+   Never inside a cluster that conflicts with it (a member of each states another fact, or
+   they hold two variants of a family), directly or at the end of a chain: "S" lies inside
+   "I disagree with your statement S", but its copy "Your article states: S" says the
+   opposite, and the cluster of both stays (eval-pages-dev: 2 lines were removed so). The
+   whole outer cluster counts, not its keeper alone, so the rank never changes what goes.
    Clusters are formed, and containment followed, on their roots (smallest ids); the
    rank only names which member of each cluster stays.
 

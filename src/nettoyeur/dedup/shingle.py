@@ -32,7 +32,7 @@ from itertools import repeat
 
 import numpy as np
 
-from nettoyeur._core import WordInterner, flagged_paragraphs, tokenize_words, word_shingles
+from nettoyeur._core import WordInterner, flagged_paragraphs, signed_words, tokenize_words, word_shingles
 from nettoyeur._core import char_entries as _core_char_entries
 from nettoyeur.text.lexicon import (
     COMMON_WORDS,
@@ -89,6 +89,8 @@ _DIGIT = np.uint32(1 << 24)  # str.isdigit() of the character as written
 _UPPER = np.uint32(1 << 25)  # str.isupper() of the character as written
 _SUSPECT = np.uint32(1 << 26)  # the character may change under NFKC (checked exactly then)
 _BOUND = np.uint32(1 << 27)  # a sign only next to another sign (BOUND_SIGNS)
+_MINUS = np.uint32(1 << 28)  # a minus sign (MINUS_SIGNS), a separator: a number's sign (Tokens.signed)
+_CURRENCY = np.uint32(1 << 29)  # a currency sign (category Sc), a separator: "−$3.2m" (Tokens.signed)
 
 # Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining (the native
 # core's tokens.rs has the same ones, and the polynomial base of word hashes).
@@ -117,6 +119,10 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
         value |= int(_DIGIT)
     if ch in "@＠":
         value |= int(_AT)
+    if ch in MINUS_SIGNS:
+        value |= int(_MINUS)
+    if unicodedata.category(ch) == "Sc":
+        value |= int(_CURRENCY)
     if ch.isupper():
         value |= int(_UPPER)
     if (
@@ -166,6 +172,16 @@ COMPARISONS = "<=>≠≤≥≦≧≶≷!"
 BOUND_SIGNS = "!"
 # The same relation in two typographies is one word: "≦" is "≤", "≧" is "≥".
 _SIGN_FOLDS = {"≦": "≤", "≧": "≥"}
+# A number's minus sign: the hyphen-minus, the minus sign U+2212 and the en dash (typeset minus);
+# NFKC already writes the full-width and small hyphen-minus as "-", superscript minus as U+2212.
+# They stay separators, so words, their hashes, shingles and signatures are the same with or
+# without a sign; only the exact and masked keys (the core's ``sign.rs``) and verification's
+# words (:meth:`Tokens.chunk_word_ids`) read it, where it stands before a number's first digit
+# with no word character before it (:meth:`Tokens.signed`): "-50" and "50", "−$3.2m" and
+# "$3.2m" state other figures, while a range ("10-20", "1990–2000"), a code ("COVID-19") and a
+# dash between words ("Paris - 5 dead") have no sign. Without it "-50 120" / "50 -120" were
+# exact copies (eval-pages-dev: temperatures, scores, balances; 5 lines merged).
+MINUS_SIGNS = "-\u2212\u2013"
 
 
 def _sign_entry(ch: str) -> int:
@@ -230,6 +246,8 @@ def build_char_table() -> np.ndarray:
     table[solo & (table != 0)] |= _SOLO
     table[np.fromiter(map(str.isdigit, chars), dtype=bool, count=n)] |= _DIGIT
     table[[ord("@"), ord("＠")]] |= _AT
+    table[[ord(ch) for ch in MINUS_SIGNS]] |= _MINUS
+    table[[c for c, cat in enumerate(map(unicodedata.category, chars)) if cat == "Sc"]] |= _CURRENCY
     table[np.fromiter(map(str.isupper, chars), dtype=bool, count=n)] |= _UPPER
     suspect = np.fromiter(map(unicodedata.combining, chars), dtype=np.int64, count=n) != 0
     suspect[[c for c in second if c < n]] = True
@@ -278,9 +296,16 @@ class Tokens:
         return np.diff(self.offsets)
 
     def all_words(self) -> list[str]:
-        """Returns the folded words of every paragraph, one list (cut it with ``offsets``)."""
+        """Returns the folded words of every paragraph, one list (cut it with ``offsets``).
+
+        A signed number (:meth:`signed`) is written with "-" before it, as verification reads it.
+        """
         if len(self.starts) == 0:
             return []
+        return _with_signs(self._unsigned_words(), self.signed())
+
+    def _unsigned_words(self) -> list[str]:
+        """:meth:`all_words` as the hashes read them, without the signs of numbers."""
         s0 = int(self.starts[0])
         part = self.entries[s0 : int(self.ends[-1])]
         text = (part & _FOLD_MASK).tobytes().decode("utf-32-le")
@@ -311,9 +336,33 @@ class Tokens:
         """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
         return interner.add(self.entries, self.starts, self.ends, int(_FOLD_MASK))
 
+    def signed(self) -> np.ndarray:
+        """Returns, for each word, whether it is a number written with a minus sign (see MINUS_SIGNS).
+
+        A minus sign (MINUS_SIGNS), or a minus and a currency sign ("−$3.2m"), stands just
+        before its first digit, with no word character before the sign: "-50", "(−5)",
+        "x = -5", not "10-20", "COVID-19" nor "Paris - 5" (the native core's ``tokens::signed``,
+        which the exact and masked keys read too).
+        """
+        if len(self.starts) == 0 or not int(np.bitwise_or.reduce(self.entries & _MINUS)):
+            return np.zeros(len(self.starts), dtype=bool)
+        return signed_words(self.entries, np.ascontiguousarray(self.starts, dtype=np.int64))
+
     def chunk_word_ids(self, interner: WordInterner) -> np.ndarray:
-        """Returns the id of each word of the batch in ``interner``'s current chunk (``add_to_chunk``; uint32)."""
-        return interner.add_to_chunk(self.entries, self.starts, self.ends, int(_FOLD_MASK))
+        """Returns the id of each word of the batch in ``interner``'s current chunk (``add_to_chunk``; uint32).
+
+        A signed number (:meth:`signed`) is numbered as its word with "-" before it, whatever
+        the sign's typography and a currency sign between ("-50", "−50", "−$50" are "-50"):
+        verification reads "-50" / "50" as another figure, a fact change.
+        """
+        starts, entries = self.starts, self.entries
+        signed = self.signed()
+        if signed.any():
+            starts = starts.copy()
+            starts[signed] -= 1
+            entries = entries.copy()
+            entries[starts[signed]] = ord("-")
+        return interner.add_to_chunk(entries, starts, self.ends, int(_FOLD_MASK))
 
     def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
         """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
@@ -359,13 +408,14 @@ class Tokens:
         return facts | (named & ~(np.repeat(german, counts) & noun))
 
     def words(self, i: int) -> list[str]:
-        """Returns the folded words of paragraph ``i`` as strings."""
+        """Returns the folded words of paragraph ``i`` as strings (a signed number with "-": :meth:`all_words`)."""
         lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
         if lo == hi:
             return []
         s0, e1 = int(self.starts[lo]), int(self.ends[hi - 1])
         text = (self.entries[s0:e1] & _FOLD_MASK).tobytes().decode("utf-32-le")
-        return [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
+        found = [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
+        return _with_signs(found, self.signed()[lo:hi])
 
     def facts(self, i: int) -> list[bool]:
         """Returns, per word of paragraph ``i``, whether it is a number or a name (see :func:`fact_flags`)."""
@@ -374,6 +424,13 @@ class Tokens:
             self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
         )
         return part.all_facts(part.all_words())
+
+
+def _with_signs(words: list[str], signed: np.ndarray) -> list[str]:
+    """Returns the words, each signed one (bool per word) with "-" before it."""
+    for k in np.flatnonzero(signed).tolist():
+        words[k] = "-" + words[k]
+    return words
 
 
 # What :meth:`Tokens.fact_mask` reads of a word in the lexicons (see :meth:`Tokens.all_facts`):

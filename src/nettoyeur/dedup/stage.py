@@ -455,26 +455,31 @@ def _without_lone_short_copies(
     return np.concatenate([every[~alone], local])
 
 
-def conflicts_within_clusters(conflicts: np.ndarray, duplicates: np.ndarray) -> np.ndarray:
-    """Returns the conflict pairs whose two paragraphs a chain of duplicate pairs joins.
+def conflicts_within_clusters(
+    conflicts: np.ndarray, duplicates: np.ndarray, contained: np.ndarray | None = None
+) -> np.ndarray:
+    """Returns the conflict pairs whose two paragraphs a chain of duplicate or containment pairs joins.
 
-    A conflict only ever stops two clusters from merging, and clusters grow along
-    duplicate pairs: two paragraphs that no chain of duplicate pairs joins never meet in
-    one cluster, conflict or not, so :func:`~nettoyeur.dedup.cluster.choose_keepers` and the
-    executor's ``clusters`` decide the same without their pair. In a corpus of short lines
-    from a small vocabulary nearly every verified pair is such a conflict between
-    paragraphs that have no copy at all (452,470 of 564,411 pairs for 100,000 one-line
-    files, ``benchmarks/small_vocab.py``), and clustering them cost the driver a table of
-    every paragraph.
+    A conflict only ever stops two clusters from merging, or one from going inside another
+    (:func:`~nettoyeur.dedup.cluster.choose_keepers`), and both follow duplicate and
+    containment pairs: two paragraphs that no chain of them joins never meet, conflict or
+    not, so ``choose_keepers`` and the executor's ``clusters`` decide the same without their
+    pair. In a corpus of short lines from a small vocabulary nearly every verified pair is
+    such a conflict between paragraphs that have no copy at all (452,470 of 564,411 pairs
+    for 100,000 one-line files, ``benchmarks/small_vocab.py``), and clustering them cost the
+    driver a table of every paragraph.
 
     Args:
         conflicts: int64 ``(c, 2)`` pairs found to state different things.
         duplicates: int64 ``(k, 2)`` duplicate pairs (either order).
+        contained: int64 ``(m, 2)`` ``(inner, outer)`` pairs (None: none).
 
     Returns:
         the rows of ``conflicts`` whose two ends are in one connected component of
-        ``duplicates``, in their order.
+        ``duplicates`` and ``contained``, in their order.
     """
+    if contained is not None and len(contained):
+        duplicates = np.concatenate([duplicates.reshape(-1, 2), contained.astype(np.int64).reshape(-1, 2)])
     if len(conflicts) == 0 or len(duplicates) == 0:
         return conflicts[:0]
     ids = sorted_unique(duplicates.reshape(-1))
@@ -764,7 +769,7 @@ def _keepers(
     family, variant = settled
     duplicates, quoted = found.duplicates, found.quoted
     contained = np.array(found.contained, dtype=np.int64).reshape(-1, 2)
-    conflicts = conflicts_within_clusters(found.conflicts, duplicates)
+    conflicts = conflicts_within_clusters(found.conflicts, duplicates, contained)
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
     # holding a conflict pair keep their edges (the greedy clustering needs them).

@@ -61,7 +61,8 @@ from nettoyeur.text.hashing import hash64
 VIRTUAL_PREFIX = "\0index/"
 # Bump when the stored layout or the way keys are computed changes: an index of another
 # format is refused, never misread. 2: unspaced scripts (CJK, Thai) are one word per character.
-INDEX_FORMAT = 2
+# 3: a number's minus sign is part of its word in the exact key ("-5" / "5": shingle.MINUS_SIGNS).
+INDEX_FORMAT = 3
 # Parameters that shape the stored keys: a run with other values could not match them.
 KEY_PARAMETERS = ("num_perm", "seed", "ngram", "threshold", "anchor_modulus")
 
