@@ -182,6 +182,7 @@ PL: dict[str, Entry] = {
     "‹use›": r"używa\w*|wykorzystuj\w*|stosuj\w*|korzysta",
     "‹this-site›": r"\b(?:ta|tej|nasza|naszej) (?:stron\w*|witryn\w*)|\b(?:ten|tym|nasz|naszym) serwis\w*",
     "‹call›": r"zapisz\w*|subskrybuj\w*|otrzymuj\w*|zamów\w*",
+    "‹social›": r"facebooku|twitterze|instagramie|linkedinie|youtubie|whatsappie",
     "‹published›": r"opublikowano|opublikowany|dodano|aktualizacja|zaktualizowano|data publikacji|data dodania",
     "‹step›": r"następny|poprzedni|pierwsza|ostatnia",
     "months": r"styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień"
@@ -230,10 +231,21 @@ CS_SK: dict[str, Entry] = {
     "ad-label": r"reklama|inzerce|inzercia|komerční sdělení|komerčné oznámenie|sponzorováno|sponzorované",
     "time-line": r"před ‹num›\s*(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
     r"|pred ‹num›\s*(?:minútami|minútou|hodinami|hodinou|dňami|dňom)",
+    "cookie-button": r"rozumím|rozumiem|souhlasím|súhlasím|přijmout(?: vše| všechny)?|prijať(?: všetko| všetky)?"
+    r"|odmítnout(?: vše)?|odmietnuť(?: všetko)?|nastavení (?:cookies|souborů cookie)"
+    r"|nastavenia (?:cookies|súborov cookie)",
+    "byline-role": r"(?:autor|autorka|text|foto)\s*:\s*‹name›",
     "‹legal›": r"ochrana (?:osobních údajů|osobných údajov|soukromí|súkromia)|zásady (?:cookies|ochrany osobních údajů)"
     r"|podmínky (?:užívání|použití)|podmienky (?:používania|použitia)|obchodní podmínky|obchodné podmienky"
     r"|kontakty|o nás|redakce|redakcia|reklama|kariéra|nápověda|pomoc|mapa stránek|přístupnost|prístupnosť"
     r"|archiv|archív|impresum|tiráž",
+    "‹address›": r"vám|vás|váš\w*|vaš\w*|náš\w*|používáme|využíváme|používame|využívame",
+    "‹web›": r"web\w*|stránk\w*|stránek|prohlížeč\w*|prehliadač\w*|nastavení|nastavenia|souhlas\w*|súhlas\w*"
+    r"|údaj\w*|reklam\w*|analýz\w*|návštěvnost\w*|návštevnost\w*|služeb|služieb|zásad\w*|soukromí|súkromi\w*",
+    "‹use›": r"používá\w*|využívá\w*|používa\w*|využíva\w*",
+    "‹this-site›": r"\b(?:tento|tyto|tieto|náš|naše|naša|na tomto|na této|na tejto)"
+    r" (?:web\w*|stránk\w*|stránky|portál\w*)\b",
+    "‹social›": r"facebooku|twitteru|instagramu|linkedinu|whatsappu|youtubu",
     "‹published›": r"publikováno|publikované|zveřejněno|zverejnené|aktualizováno|aktualizované|vydáno|přidáno|pridané",
     "‹step›": r"ďalšia|predchádzajúca|první|poslední|prvá|posledná",
     "months": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
@@ -395,6 +407,7 @@ TR: dict[str, Entry] = {
     "copyright": (r"(?:tüm|her) hakları saklıdır", ("hakl",)),
     "tags": r"etiketler|etiket|kategoriler|kategori|konular|anahtar kelimeler",
     "ad-label": r"reklam|reklamlar|sponsorlu(?: içerik)?",
+    "byline-role": r"(?:haber merkezi|muhabir|editör|yazar|kaynak)(?:\s*:\s*‹name›)?",
     "time-line": r"‹num›\s*(?:dakika|saat|gün) önce|okuma süresi:?\s*‹num›.{0,12}",
     "‹legal›": r"gizlilik (?:politikası|sözleşmesi)|çerez politikası|kullanım (?:koşulları|şartları)|kvkk"
     r"|aydınlatma metni|künye|iletişim|hakkımızda|bize ulaşın|reklam|kariyer|yardım|sıkça sorulan sorular|arşiv",
@@ -571,6 +584,7 @@ HR_SR_SL: dict[str, Entry] = {
     "‹this-site›": r"\b(?:ova|ove|ovoj|ta|te|tej) (?:stranica|stranice|stranici|web stranica|spletna stran"
     r"|spletni strani|stran)\b|\bovaj (?:portal|sajt|web)\b",
     "‹call›": r"pretplat\w*|prijav\w*|naroč\w*",
+    "‹social›": r"facebooku|twitteru|instagramu|linkedinu|whatsappu|youtubeu",
     "‹published›": r"objavljeno|objavljen[oa]?|ažurirano|azurirano|izmijenjeno|izmenjeno|posodobljeno",
     "‹by›": r"piše|autor|avtor",
     "‹page›": r"strana|stran",

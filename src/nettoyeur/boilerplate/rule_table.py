@@ -240,6 +240,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r" (?:this |cet |la |le |die |diese |esta |questa )?(?:page|article|artikel|seite|página|pagina|articolo)"
         r"|(?:seite|artikel) drucken|(?:partager|teilen|share|compartir|condividi) (?:sur|auf|on|en|su)\s*:?"
         r"|(?:envoyer à|send to|senden an|enviar a|invia a)(?: un ami| a friend| einen freund| un amigo| un amico)?\s*:?\s*\*?"
+        # "Enviar por WhatsApp", "Send via email", "Per E-Mail senden": a network after "send by".
+        r"|(?:enviar|send|envoyer|inviare|invia)(?: (?:por|by|via|par|per|tramite|con))? ‹social›|per ‹social› (?:senden|versenden)"
         r"|(?:empfiehl|empfehlen sie) (?:dies|diesen artikel|den artikel) (?:deinen|ihren) freunden\.?"
         r"|(?:recommend|recommander|recomendar|consiglia) (?:this|cet article|este artículo|questo articolo)"
         r"(?: to (?:your )?friends| à vos amis| a tus amigos| ai tuoi amici)?\.?"
