@@ -154,7 +154,9 @@ PL: dict[str, Entry] = {
     "search": r"(?:szukaj|wyszukaj)(?: w (?:serwisie|witrynie|tym blogu))?\s*:|szukaj w (?:serwisie|witrynie)",
     "account": r"(?:zaloguj(?: się)?|wyloguj(?: się)?|zarejestruj(?: się)?|rejestracja|logowanie|moje konto"
     r"|załóż konto|utwórz konto)(?:\s*[/|]\s*(?:zaloguj(?: się)?|zarejestruj(?: się)?|załóż konto|rejestracja))*",
-    "share-label": r"udostępnij(?: (?:artykuł|na|przez))?(?:‹sep›‹social›)*|(?:wy)?drukuj(?: (?:artykuł|stronę))?"
+    # The networks' names also in the locative: "Udostępnij na Facebooku".
+    "share-label": r"udostępnij(?: (?:artykuł|na|przez))?(?:‹sep›(?:‹social›|facebooku|twitterze|instagramie"
+    r"|linkedinie|whatsappie))*|(?:wy)?drukuj(?: (?:artykuł|stronę))?"
     r"|wyślij (?:e-?mailem|znajomemu|link)",
     "social-list": r"(?:obserwuj|śledź) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:czytaj|zobacz|przeczytaj) (?:też|także|również)|polecamy|(?:to )?może cię (?:też )?zainteresować",
@@ -182,7 +184,6 @@ PL: dict[str, Entry] = {
     "‹use›": r"używa\w*|wykorzystuj\w*|stosuj\w*|korzysta",
     "‹this-site›": r"\b(?:ta|tej|nasza|naszej) (?:stron\w*|witryn\w*)|\b(?:ten|tym|nasz|naszym) serwis\w*",
     "‹call›": r"zapisz\w*|subskrybuj\w*|otrzymuj\w*|zamów\w*",
-    "‹social›": r"facebooku|twitterze|instagramie|linkedinie|youtubie|whatsappie",
     "‹published›": r"opublikowano|opublikowany|dodano|aktualizacja|zaktualizowano|data publikacji|data dodania",
     "‹step›": r"następny|poprzedni|pierwsza|ostatnia",
     "months": r"styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień"
@@ -212,7 +213,9 @@ CS_SK: dict[str, Entry] = {
     r"|vytvořit účet|prihlásiť(?: sa)?|odhlásiť(?: sa)?|registrovať(?: sa)?|registrácia|prihlásenie|môj účet"
     r"|vytvoriť účet)(?:\s*[/|]\s*(?:přihlásit(?: se)?|registrovat(?: se)?|registrace|prihlásiť(?: sa)?"
     r"|registrovať(?: sa)?|registrácia))*",
-    "share-label": r"(?:sdílet|zdieľať)(?: (?:článek|článok|na))?(?:‹sep›‹social›)*"
+    # The networks' names also in the locative: "Sdílet na Facebooku".
+    "share-label": r"(?:sdílet|zdieľať)(?: (?:článek|článok|na))?(?:‹sep›(?:‹social›|facebooku|twitteru|instagramu"
+    r"|linkedinu|whatsappu))*"
     r"|(?:vytisknout|tisknout|tlačiť|vytlačiť)(?: (?:článek|článok|stránku))?|poslat e-?mailem|poslať e-?mailom",
     "social-list": r"(?:sledujte|sleduj) nás(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:čtěte|přečtěte si) (?:také|též|dále)|(?:čítajte|prečítajte si) (?:aj|tiež)"
@@ -245,7 +248,6 @@ CS_SK: dict[str, Entry] = {
     "‹use›": r"používá\w*|využívá\w*|používa\w*|využíva\w*",
     "‹this-site›": r"\b(?:tento|tyto|tieto|náš|naše|naša|na tomto|na této|na tejto)"
     r" (?:web\w*|stránk\w*|stránky|portál\w*)\b",
-    "‹social›": r"facebooku|twitteru|instagramu|linkedinu|whatsappu|youtubu",
     "‹published›": r"publikováno|publikované|zveřejněno|zverejnené|aktualizováno|aktualizované|vydáno|přidáno|pridané",
     "‹step›": r"ďalšia|predchádzajúca|první|poslední|prvá|posledná",
     "months": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
@@ -541,7 +543,8 @@ HR_SR_SL: dict[str, Entry] = {
     r"|nalog)|kreiraj (?:račun|nalog)|izradi račun|prijavite se|registrirajte se|vpis|vpiši se|odjavi)"
     r"(?:\s*[/|]\s*(?:prijava|prijavi se|registracija|registriraj se|registruj se|vpis))*",
     "share-label": r"(?:podijeli|podeli|dijeli|podelite|podijelite|delite)(?: (?:članak|na|vest|vijest|objavo))?"
-    r"(?:‹sep›‹social›)*|(?:ispiši|isprintaj|štampaj|printaj|natisni)(?: članak| stranicu| članek)?"
+    r"(?:‹sep›(?:‹social›|facebooku|twitteru|instagramu|linkedinu|whatsappu))*"
+    r"|(?:ispiši|isprintaj|štampaj|printaj|natisni)(?: članak| stranicu| članek)?"
     r"|pošalji (?:e-?mailom|prijatelju|na e-?mail)|pošlji prijatelju",
     "social-list": r"(?:pratite|prati|sledite|spremljajte|zapratite) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:pročitajte|procitajte|pročitaj) (?:i|još|također)|(?:preberite|preberi) (?:tudi|še)"
@@ -584,7 +587,6 @@ HR_SR_SL: dict[str, Entry] = {
     "‹this-site›": r"\b(?:ova|ove|ovoj|ta|te|tej) (?:stranica|stranice|stranici|web stranica|spletna stran"
     r"|spletni strani|stran)\b|\bovaj (?:portal|sajt|web)\b",
     "‹call›": r"pretplat\w*|prijav\w*|naroč\w*",
-    "‹social›": r"facebooku|twitteru|instagramu|linkedinu|whatsappu|youtubeu",
     "‹published›": r"objavljeno|objavljen[oa]?|ažurirano|azurirano|izmijenjeno|izmenjeno|posodobljeno",
     "‹by›": r"piše|autor|avtor",
     "‹page›": r"strana|stran",
