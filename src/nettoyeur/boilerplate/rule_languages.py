@@ -70,7 +70,9 @@ PT: dict[str, Entry] = {
     "copyright": ("todos os direitos reservados", ("reservados",)),
     "tags": r"etiquetas|categorias?|assuntos|palavras-chave",
     "ad-label": r"publicidade|anúncio|patrocinado|conteúdo patrocinado|continua (?:depois|após) (?:da )?publicidade",
-    "time-line": r"há ‹num›\s*(?:minutos?|horas?|dias?)|‹num›\s*min(?:utos)? de leitura"
+    # An age may follow "updated" (the row of the five built-in languages reads the age alone).
+    "time-line": r"(?:(?:atualizad[oa]|publicad[oa])\s*:?\s*)?há ‹num›\s*(?:minutos?|horas?|dias?)"
+    r"|‹num›\s*min(?:utos)? de leitura"
     r"|tempo de leitura:?\s*‹num›.{0,12}",
     "‹legal›": r"política de privacidade|política de cookies|termos (?:de uso|e condições|de utilização|de serviço)"
     r"|contacto|contato|contactos|contatos|fale conosco|contacte-nos|sobre nós|quem somos|ficha técnica|expediente"
@@ -174,7 +176,8 @@ PL: dict[str, Entry] = {
     "tags": r"tagi|kategori[ae]|tematy|słowa kluczowe|etykiety",
     "ad-label": r"reklama|(?:artykuł|materiał) sponsorowany|materiał partnera|treść sponsorowana",
     "byline-role": r"(?:autor|autorka|tekst|oprac\.)\s*:\s*‹name›",
-    "time-line": r"‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu|czas czytania:?\s*‹num›.{0,12}"
+    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano)\s*:?\s*)?‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
+    r"|czas czytania:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:ut)? czytania",
     "‹legal›": r"polityka prywatności|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)|kontakt|o nas"
     r"|redakcja|reklama|kariera|pomoc|mapa strony|dostępność|deklaracja dostępności|archiwum",
@@ -232,7 +235,8 @@ CS_SK: dict[str, Entry] = {
     "copyright": (r"všechna práva vyhrazena|všetky práva vyhradené", ("vyhrazen", "vyhraden")),
     "tags": r"štítky|štítok|tagy|témata|témy|kategorie|kategórie|rubrika|klíčová slova|kľúčové slová",
     "ad-label": r"reklama|inzerce|inzercia|komerční sdělení|komerčné oznámenie|sponzorováno|sponzorované",
-    "time-line": r"před ‹num›\s*(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
+    "time-line": r"(?:(?:aktualizováno|aktualizované|publikováno|zveřejněno)\s*:?\s*)?"
+    r"před ‹num›\s*(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
     r"|pred ‹num›\s*(?:minútami|minútou|hodinami|hodinou|dňami|dňom)",
     "cookie-button": r"rozumím|rozumiem|souhlasím|súhlasím|přijmout(?: vše| všechny)?|prijať(?: všetko| všetky)?"
     r"|odmítnout(?: vše)?|odmietnuť(?: všetko)?|nastavení (?:cookies|souborů cookie)"
@@ -573,7 +577,8 @@ HR_SR_SL: dict[str, Entry] = {
     "tags": r"oznake|tagovi|tagi|kategorije|kategorija|teme|ključne (?:riječi|reči|besede)|rubrik[ae]|značke",
     "ad-label": r"oglas|reklama|sponzorirano|sponzorisano|sponzoriran članek|plaćeni oglas|oglasno sporočilo",
     "byline-role": r"(?:piše|pise|autor|avtor|autorica|avtorica|tekst|napisao|napisala)\s*:\s*‹name›",
-    "time-line": r"(?:prije|pre|pred) ‹num›\s*(?:minut[ae]?|minuto|minutami|sati?|sata|urami|ura|dana?|dnevi|dnem)",
+    "time-line": r"(?:(?:ažurirano|objavljeno)\s*:?\s*)?(?:prije|pre|pred) ‹num›"
+    r"\s*(?:minut[ae]?|minuto|minutami|sati?|sata|urami|ura|dana?|dnevi|dnem)",
     "‹legal›": r"pravila privatnosti|politika (?:privatnosti|kolačića|zasebnosti)|zaštita privatnosti"
     r"|izjava o (?:privatnosti|dostupnosti)|pravila korištenja|uvjeti korištenja|uslovi korišćenja"
     r"|uslovi korištenja|uvjeti (?:i odredbe|poslovanja)|impresum|kontaktirajte nas|o nama|o nas|oglašavanje"
