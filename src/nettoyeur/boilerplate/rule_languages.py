@@ -47,6 +47,7 @@ PT: dict[str, Entry] = {
     r"|tópicos|temas|navegação|acesso rápido"
     r"|(?:links|ligações)(?: úteis| rápid[oa]s| relacionad[oa]s| patrocinad[oa]s)?",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
+    r"|(?:ouvir|ouça|escutar|escute) (?:este |o )?(?:artigo|texto|notícia)"
     r"|ver (?:mais|tudo|todos)|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
     "search": r"(?:pesquisar|procurar|buscar)(?: (?:no|neste) (?:site|blog))?\s*:|pesquisa\s*:"

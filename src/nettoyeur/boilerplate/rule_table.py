@@ -66,6 +66,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|mehr|menu|top|fullscreen|full screen|plein écran|vollbild|pantalla completa|schermo intero"
         r"|(?:pdf[- ]version|version pdf|als pdf|download pdf|télécharger (?:le )?pdf)|embed|einbetten|intégrer"
         r"|incrustar|incorpora|loading\.*|chargement\.*|wird geladen\.*|cargando\.*|caricamento\.*"
+        # An audio player's label over the article ("Listen to this article", "Ouvir este artigo").
+        r"|listen to (?:this|the) (?:article|story)|écouter (?:cet |l['’])\s*article|(?:artikel|beitrag) (?:an)?hören"
+        r"|escuchar (?:este|el) artículo|ascolta (?:l['’]|questo )\s*articolo"
         r"|(?:close|fermer|schließen|cerrar|chiudi) (?:les |the |die |los |i )?(?:filtres|filters|filter|filtros|filtri)"
         r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)|‹langs›",
         6,
