@@ -14,7 +14,7 @@ from nettoyeur.boilerplate import mark as m
 from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = shapes_reference._LETTER
 _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")

@@ -8,17 +8,38 @@ golden cases.
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 
 from nettoyeur.boilerplate import line_shapes as ls
 from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, pair_key
 from nettoyeur.text.hashing import hash64
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 
+
+def _mark_class() -> str:
+    """The combining marks (categories Mn and Mc) outside CJK, as ranges of a character class.
+
+    A mark is a character of its word for the line shapes (``line_shapes._is_mark``), though
+    ``\\w`` does not read it.
+    """
+    cjk = re.compile(rf"[{ls._CJK}]")
+    marks = ("Mn", "Mc")
+    codes = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in marks and not cjk.match(chr(c))]
+    ranges, start = [], codes[0]
+    for prev, code in zip(codes, codes[1:] + [None], strict=True):
+        if code != prev + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+            start = code
+    return "".join(ranges)
+
+
+_MARKS = _mark_class()
 _HAS_CJK = re.compile(rf"[{ls._CJK}]")
-_CJK_TOKENS = re.compile(rf"[{ls._CJK}]{{1,2}}|[^\W{ls._CJK}]+")
-_WORDS = re.compile(r"\w+")
+_CJK_TOKENS = re.compile(rf"[{ls._CJK}]{{1,2}}|(?:[^\W{ls._CJK}]|[{_MARKS}])+")
+_WORDS = re.compile(rf"[\w{_MARKS}]+")
 _DIGITS = re.compile(r"\d+")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(rf"[^\W\d_]|[{_MARKS}]")  # a letter, or a mark of one
 
 
 def collapse(text: str) -> str:
@@ -71,11 +92,13 @@ def neighbour_codes(texts: list[str], at: list[int]) -> list[tuple[int, int | No
         key = frequency_key(texts[k])
         above = keys[k - 1] if k > 0 else None
         below = keys[k + 1] if k + 1 < len(keys) else None
-        out.append((
-            hash64(key),
-            hash64(pair_key(above, key)) if above is not None else None,
-            hash64(pair_key(key, below)) if below is not None else None,
-        ))
+        out.append(
+            (
+                hash64(key),
+                hash64(pair_key(above, key)) if above is not None else None,
+                hash64(pair_key(key, below)) if below is not None else None,
+            )
+        )
     return out
 
 

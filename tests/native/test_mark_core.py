@@ -374,7 +374,7 @@ def test_article_lines_refuses_lists_of_other_lengths():
 _GOLDEN_DIR = Path(__file__).parents[1] / "data"
 GOLDEN_DOCUMENTS = [
     [line["text"] for line in d["lines"]]
-    for name in ("boilerplate_cases", "content_guards_cases", "structure_cases")
+    for name in ("boilerplate_cases", "content_guards_cases", "structure_cases", "boilerplate_scripts")
     for d in json.loads((_GOLDEN_DIR / f"{name}.json").read_text(encoding="utf-8"))["documents"]
 ]
 

@@ -47,6 +47,7 @@ PT: dict[str, Entry] = {
     r"|tópicos|temas|navegação|acesso rápido"
     r"|(?:links|ligações)(?: úteis| rápid[oa]s| relacionad[oa]s| patrocinad[oa]s)?",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
+    r"|(?:ouvir|ouça|escutar|escute) (?:este |o )?(?:artigo|texto|notícia)"
     r"|ver (?:mais|tudo|todos)|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
     "search": r"(?:pesquisar|procurar|buscar)(?: (?:no|neste) (?:site|blog))?\s*:|pesquisa\s*:"
@@ -70,7 +71,9 @@ PT: dict[str, Entry] = {
     "copyright": ("todos os direitos reservados", ("reservados",)),
     "tags": r"etiquetas|categorias?|assuntos|palavras-chave",
     "ad-label": r"publicidade|anúncio|patrocinado|conteúdo patrocinado|continua (?:depois|após) (?:da )?publicidade",
-    "time-line": r"há ‹num›\s*(?:minutos?|horas?|dias?)|‹num›\s*min(?:utos)? de leitura"
+    # An age may follow "updated" (the row of the five built-in languages reads the age alone).
+    "time-line": r"(?:(?:atualizad[oa]|publicad[oa])\s*:?\s*)?há ‹num›\s*(?:minutos?|horas?|dias?)"
+    r"|‹num›\s*min(?:utos)? de leitura"
     r"|tempo de leitura:?\s*‹num›.{0,12}",
     "‹legal›": r"política de privacidade|política de cookies|termos (?:de uso|e condições|de utilização|de serviço)"
     r"|contacto|contato|contactos|contatos|fale conosco|contacte-nos|sobre nós|quem somos|ficha técnica|expediente"
@@ -154,7 +157,9 @@ PL: dict[str, Entry] = {
     "search": r"(?:szukaj|wyszukaj)(?: w (?:serwisie|witrynie|tym blogu))?\s*:|szukaj w (?:serwisie|witrynie)",
     "account": r"(?:zaloguj(?: się)?|wyloguj(?: się)?|zarejestruj(?: się)?|rejestracja|logowanie|moje konto"
     r"|załóż konto|utwórz konto)(?:\s*[/|]\s*(?:zaloguj(?: się)?|zarejestruj(?: się)?|załóż konto|rejestracja))*",
-    "share-label": r"udostępnij(?: (?:artykuł|na|przez))?(?:‹sep›‹social›)*|(?:wy)?drukuj(?: (?:artykuł|stronę))?"
+    # The networks' names also in the locative: "Udostępnij na Facebooku".
+    "share-label": r"udostępnij(?: (?:artykuł|na|przez))?(?:‹sep›(?:‹social›|facebooku|twitterze|instagramie"
+    r"|linkedinie|whatsappie))*|(?:wy)?drukuj(?: (?:artykuł|stronę))?"
     r"|wyślij (?:e-?mailem|znajomemu|link)",
     "social-list": r"(?:obserwuj|śledź) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:czytaj|zobacz|przeczytaj) (?:też|także|również)|polecamy|(?:to )?może cię (?:też )?zainteresować",
@@ -172,7 +177,8 @@ PL: dict[str, Entry] = {
     "tags": r"tagi|kategori[ae]|tematy|słowa kluczowe|etykiety",
     "ad-label": r"reklama|(?:artykuł|materiał) sponsorowany|materiał partnera|treść sponsorowana",
     "byline-role": r"(?:autor|autorka|tekst|oprac\.)\s*:\s*‹name›",
-    "time-line": r"‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu|czas czytania:?\s*‹num›.{0,12}"
+    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano)\s*:?\s*)?‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
+    r"|czas czytania:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:ut)? czytania",
     "‹legal›": r"polityka prywatności|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)|kontakt|o nas"
     r"|redakcja|reklama|kariera|pomoc|mapa strony|dostępność|deklaracja dostępności|archiwum",
@@ -211,7 +217,9 @@ CS_SK: dict[str, Entry] = {
     r"|vytvořit účet|prihlásiť(?: sa)?|odhlásiť(?: sa)?|registrovať(?: sa)?|registrácia|prihlásenie|môj účet"
     r"|vytvoriť účet)(?:\s*[/|]\s*(?:přihlásit(?: se)?|registrovat(?: se)?|registrace|prihlásiť(?: sa)?"
     r"|registrovať(?: sa)?|registrácia))*",
-    "share-label": r"(?:sdílet|zdieľať)(?: (?:článek|článok|na))?(?:‹sep›‹social›)*"
+    # The networks' names also in the locative: "Sdílet na Facebooku".
+    "share-label": r"(?:sdílet|zdieľať)(?: (?:článek|článok|na))?(?:‹sep›(?:‹social›|facebooku|twitteru|instagramu"
+    r"|linkedinu|whatsappu))*"
     r"|(?:vytisknout|tisknout|tlačiť|vytlačiť)(?: (?:článek|článok|stránku))?|poslat e-?mailem|poslať e-?mailom",
     "social-list": r"(?:sledujte|sleduj) nás(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:čtěte|přečtěte si) (?:také|též|dále)|(?:čítajte|prečítajte si) (?:aj|tiež)"
@@ -228,12 +236,23 @@ CS_SK: dict[str, Entry] = {
     "copyright": (r"všechna práva vyhrazena|všetky práva vyhradené", ("vyhrazen", "vyhraden")),
     "tags": r"štítky|štítok|tagy|témata|témy|kategorie|kategórie|rubrika|klíčová slova|kľúčové slová",
     "ad-label": r"reklama|inzerce|inzercia|komerční sdělení|komerčné oznámenie|sponzorováno|sponzorované",
-    "time-line": r"před ‹num›\s*(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
+    "time-line": r"(?:(?:aktualizováno|aktualizované|publikováno|zveřejněno)\s*:?\s*)?"
+    r"před ‹num›\s*(?:minutami|minutou|hodinami|hodinou|dny|dnem)"
     r"|pred ‹num›\s*(?:minútami|minútou|hodinami|hodinou|dňami|dňom)",
+    "cookie-button": r"rozumím|rozumiem|souhlasím|súhlasím|přijmout(?: vše| všechny)?|prijať(?: všetko| všetky)?"
+    r"|odmítnout(?: vše)?|odmietnuť(?: všetko)?|nastavení (?:cookies|souborů cookie)"
+    r"|nastavenia (?:cookies|súborov cookie)",
+    "byline-role": r"(?:autor|autorka|text|foto)\s*:\s*‹name›",
     "‹legal›": r"ochrana (?:osobních údajů|osobných údajov|soukromí|súkromia)|zásady (?:cookies|ochrany osobních údajů)"
     r"|podmínky (?:užívání|použití)|podmienky (?:používania|použitia)|obchodní podmínky|obchodné podmienky"
     r"|kontakty|o nás|redakce|redakcia|reklama|kariéra|nápověda|pomoc|mapa stránek|přístupnost|prístupnosť"
     r"|archiv|archív|impresum|tiráž",
+    "‹address›": r"vám|vás|váš\w*|vaš\w*|náš\w*|používáme|využíváme|používame|využívame",
+    "‹web›": r"web\w*|stránk\w*|stránek|prohlížeč\w*|prehliadač\w*|nastavení|nastavenia|souhlas\w*|súhlas\w*"
+    r"|údaj\w*|reklam\w*|analýz\w*|návštěvnost\w*|návštevnost\w*|služeb|služieb|zásad\w*|soukromí|súkromi\w*",
+    "‹use›": r"používá\w*|využívá\w*|používa\w*|využíva\w*",
+    "‹this-site›": r"\b(?:tento|tyto|tieto|náš|naše|naša|na tomto|na této|na tejto)"
+    r" (?:web\w*|stránk\w*|stránky|portál\w*)\b",
     "‹published›": r"publikováno|publikované|zveřejněno|zverejnené|aktualizováno|aktualizované|vydáno|přidáno|pridané",
     "‹step›": r"ďalšia|predchádzajúca|první|poslední|prvá|posledná",
     "months": r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
@@ -395,6 +414,7 @@ TR: dict[str, Entry] = {
     "copyright": (r"(?:tüm|her) hakları saklıdır", ("hakl",)),
     "tags": r"etiketler|etiket|kategoriler|kategori|konular|anahtar kelimeler",
     "ad-label": r"reklam|reklamlar|sponsorlu(?: içerik)?",
+    "byline-role": r"(?:haber merkezi|muhabir|editör|yazar|kaynak)(?:\s*:\s*‹name›)?",
     "time-line": r"‹num›\s*(?:dakika|saat|gün) önce|okuma süresi:?\s*‹num›.{0,12}",
     "‹legal›": r"gizlilik (?:politikası|sözleşmesi)|çerez politikası|kullanım (?:koşulları|şartları)|kvkk"
     r"|aydınlatma metni|künye|iletişim|hakkımızda|bize ulaşın|reklam|kariyer|yardım|sıkça sorulan sorular|arşiv",
@@ -528,7 +548,8 @@ HR_SR_SL: dict[str, Entry] = {
     r"|nalog)|kreiraj (?:račun|nalog)|izradi račun|prijavite se|registrirajte se|vpis|vpiši se|odjavi)"
     r"(?:\s*[/|]\s*(?:prijava|prijavi se|registracija|registriraj se|registruj se|vpis))*",
     "share-label": r"(?:podijeli|podeli|dijeli|podelite|podijelite|delite)(?: (?:članak|na|vest|vijest|objavo))?"
-    r"(?:‹sep›‹social›)*|(?:ispiši|isprintaj|štampaj|printaj|natisni)(?: članak| stranicu| članek)?"
+    r"(?:‹sep›(?:‹social›|facebooku|twitteru|instagramu|linkedinu|whatsappu))*"
+    r"|(?:ispiši|isprintaj|štampaj|printaj|natisni)(?: članak| stranicu| članek)?"
     r"|pošalji (?:e-?mailom|prijatelju|na e-?mail)|pošlji prijatelju",
     "social-list": r"(?:pratite|prati|sledite|spremljajte|zapratite) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:pročitajte|procitajte|pročitaj) (?:i|još|također)|(?:preberite|preberi) (?:tudi|še)"
@@ -557,7 +578,8 @@ HR_SR_SL: dict[str, Entry] = {
     "tags": r"oznake|tagovi|tagi|kategorije|kategorija|teme|ključne (?:riječi|reči|besede)|rubrik[ae]|značke",
     "ad-label": r"oglas|reklama|sponzorirano|sponzorisano|sponzoriran članek|plaćeni oglas|oglasno sporočilo",
     "byline-role": r"(?:piše|pise|autor|avtor|autorica|avtorica|tekst|napisao|napisala)\s*:\s*‹name›",
-    "time-line": r"(?:prije|pre|pred) ‹num›\s*(?:minut[ae]?|minuto|minutami|sati?|sata|urami|ura|dana?|dnevi|dnem)",
+    "time-line": r"(?:(?:ažurirano|objavljeno)\s*:?\s*)?(?:prije|pre|pred) ‹num›"
+    r"\s*(?:minut[ae]?|minuto|minutami|sati?|sata|urami|ura|dana?|dnevi|dnem)",
     "‹legal›": r"pravila privatnosti|politika (?:privatnosti|kolačića|zasebnosti)|zaštita privatnosti"
     r"|izjava o (?:privatnosti|dostupnosti)|pravila korištenja|uvjeti korištenja|uslovi korišćenja"
     r"|uslovi korištenja|uvjeti (?:i odredbe|poslovanja)|impresum|kontaktirajte nas|o nama|o nas|oglašavanje"

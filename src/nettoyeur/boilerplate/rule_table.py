@@ -66,6 +66,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|mehr|menu|top|fullscreen|full screen|plein écran|vollbild|pantalla completa|schermo intero"
         r"|(?:pdf[- ]version|version pdf|als pdf|download pdf|télécharger (?:le )?pdf)|embed|einbetten|intégrer"
         r"|incrustar|incorpora|loading\.*|chargement\.*|wird geladen\.*|cargando\.*|caricamento\.*"
+        # An audio player's label over the article ("Listen to this article", "Ouvir este artigo").
+        r"|listen to (?:this|the) (?:article|story)|écouter (?:cet |l['’])\s*article|(?:artikel|beitrag) (?:an)?hören"
+        r"|escuchar (?:este|el) artículo|ascolta (?:l['’]|questo )\s*articolo"
         r"|(?:close|fermer|schließen|cerrar|chiudi) (?:les |the |die |los |i )?(?:filtres|filters|filter|filtros|filtri)"
         r"|(?:edition|édition|ausgabe|edición|edizione)\s*:\s*‹word›)|‹langs›",
         6,
@@ -240,6 +243,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r" (?:this |cet |la |le |die |diese |esta |questa )?(?:page|article|artikel|seite|página|pagina|articolo)"
         r"|(?:seite|artikel) drucken|(?:partager|teilen|share|compartir|condividi) (?:sur|auf|on|en|su)\s*:?"
         r"|(?:envoyer à|send to|senden an|enviar a|invia a)(?: un ami| a friend| einen freund| un amigo| un amico)?\s*:?\s*\*?"
+        # "Enviar por WhatsApp", "Send via email", "Per E-Mail senden": a network after "send by".
+        r"|(?:enviar|send|envoyer|inviare|invia)(?: (?:por|by|via|par|per|tramite|con))? ‹social›|per ‹social› (?:senden|versenden)"
         r"|(?:empfiehl|empfehlen sie) (?:dies|diesen artikel|den artikel) (?:deinen|ihren) freunden\.?"
         r"|(?:recommend|recommander|recomendar|consiglia) (?:this|cet article|este artículo|questo articolo)"
         r"(?: to (?:your )?friends| à vos amis| a tus amigos| ai tuoi amici)?\.?"

@@ -287,7 +287,10 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|join the (?:conversation|discussion)|(?:loading|chargement des|lade) (?:comments|commentaires|kommentare)\.*"
         r"|kommentare werden geladen\.*|cargando comentarios\.*|caricamento commenti\.*"
         r"|netiquette(?: für kommentare)?|(?:comment|commenting|kommentar|commentaire)s?[- ]?(?:policy|richtlinien"
-        r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)|‹langs›",
+        r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)"
+        # Every language's word takes its count in brackets after it, as the built-in words do:
+        # "Komentari (34)", "Комментарии (19)", "评论（36）" (full-width brackets in CJK text).
+        r"|(?:‹langs›)(?:\s*[(（]\s*‹num›\s*[)）])?",
         8,
         (),
     ),

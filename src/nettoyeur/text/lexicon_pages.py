@@ -6,7 +6,12 @@ labels in more languages than that: on a page in Portuguese, Czech or Croatian, 
 function word known, every sentence looks like a menu label and no paragraph under 30
 words is prose. These lists (articles, pronouns, prepositions, conjunctions, auxiliaries)
 are written from knowledge of the languages, not from any corpus. Words that are common
-content words in English, French or German are left out ("door", "bad", "dom").
+content words in English, French or German are left out ("door", "bad", "dom"). The
+languages written in other scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari) share no
+word with the Latin ones; without their function words no sentence of a Russian, Arabic,
+Hebrew or Hindi page under 30 words was prose, so the page had no body for the position
+signals to measure from and its menus and related lists stayed (the held-out pages of
+tests/data/boilerplate_scripts.json).
 """
 
 from __future__ import annotations
@@ -36,6 +41,24 @@ MORE_FUNCTION_WORDS = frozenset(
     je tu lui eux mon ma mes ton ta tes notre nos votre vos ont avait était être avoir tout tous très aussi même
     kein keine keinen einen hatte wurde wurden kann können soll sollte muss ihm ihn uns euch dieser diese
     dieses alle aber wenn weil über unter vor durch gegen ohne um bis
+    ise şu hem diye ayrıca ancak itibaren birlikte göre karşı rağmen beri üzere önce yani çünkü fakat eğer
+    artık sadece bile tüm bütün hiç oldu olduğu olduğunu
+    и в во не на с со что как по к ко из за от до для о об это он она они мы вы я но а или же бы ли уже
+    был была было были быть есть также только его её их который которая которые при после про между
+    чтобы если так у то все всё ещё где когда более очень тоже всего можно этот эта эти того этого том тем
+    чем над под без через около перед
+    і й та у із що як від не це він вона вони але або також вже був була було були який яка які
+    після між щоб якщо його її їх ще
+    да се е са че това той тя те също вече беше бяха който която които след ако така го им още както
+    је су што као али већ био била било који која које после између ако тако га му још
+    ο η το οι τα του της των τον την και σε στο στη στην στον στα στις με από για να θα δεν που ότι
+    είναι ήταν αλλά ή ως αυτό αυτή αυτός μετά πριν κατά προς όπως επίσης μια ένα ένας
+    في من على إلى عن مع أن إن هذا هذه التي الذي كان كانت لا ما قد أو ثم بعد قبل كل بين حتى لم لن هو هي
+    هم منذ عند إلا أي غير ذلك تلك وقد وفي ومن وهو وهي
+    של את על עם זה זו לא כי גם אם או אבל הוא היא הם יש אין כל מה אשר כמו עד בין אחרי לפני רק כבר עוד
+    מאוד היה היו להיות אל מן בשל לפי למרות כדי אצל ללא בלי כאשר אך אולם לכן בגלל מול אחרי אותו אותה
+    का की के में है हैं था थी थे को से ने पर और या भी कि यह वह ये वे इस उस इन उन एक तक लिए साथ बाद
+    कर करने किया गया गई हो होता होती नहीं जो तो ही रहा रही रहे जा
     """.split()
 )
 
