@@ -17,9 +17,9 @@ a promotion changed first. Documents are visited in path order, round after roun
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from nettoyeur.boilerplate import mark
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -54,10 +54,29 @@ class Copy:
 Marks = list[tuple[int, int, Verdict]]
 
 
+class Pointing(Protocol):
+    """The removed copies by the ``(path, line)`` of the kept copy they point at, as the hand-over reads them.
+
+    A dict of lists of :class:`Copy` is one; the streaming run's makes a key's copies only
+    when that kept copy is removed (:class:`nettoyeur.run.driver_steps.LazyPointing`).
+    """
+
+    def __contains__(self, key: object) -> bool: ...
+
+    def pop(self, key: tuple[str, int]) -> list[Copy]:
+        """Removes ``key``; returns the copies that pointed at it (KeyError: none)."""
+        ...
+
+    def setdefault(self, key: tuple[str, int], default: list[Copy]) -> list[Copy]:
+        """Returns the list of copies pointing at ``key`` (to append to), ``default`` made its list where none."""
+        ...
+
+
 def remark_after_dedup(
-    pointing: dict[tuple[str, int], list[Copy]],
+    pointing: Pointing,
     marks_of: Callable[[str, Overrides, bool], Marks],
     text_of: Callable[[int], str],
+    paths: Iterable[str] | None = None,
 ) -> Overrides:
     """The re-mark driver of both flows: documents visited in path order, round after round.
 
@@ -68,13 +87,17 @@ def remark_after_dedup(
             promotion changed yet (it is as dedup left it: the streaming run then has its
             marks from the workers already).
         text_of: a paragraph's text by paragraph id (a promoted copy's).
+        paths: the documents holding a copy; None: those of ``pointing``'s copies (a dict's).
 
     Returns:
         the changes: new boilerplate verdicts, promoted copies (None) and re-pointed copies.
     """
     overrides: Overrides = {}
     changed: set[str] = set()  # documents holding a promoted copy: no longer as dedup left them
-    todo = sorted({c.path for copies in pointing.values() for c in copies})
+    if paths is None:
+        assert isinstance(pointing, dict)
+        paths = {c.path for copies in pointing.values() for c in copies}
+    todo = sorted(set(paths))
     first_round = True
     while todo:
         following: set[str] = set()
@@ -162,7 +185,7 @@ _UNCHANGED = object()
 
 
 def _promote_copy(
-    pointing: dict[tuple[str, int], list[Copy]],
+    pointing: Pointing,
     key: tuple[str, int],
     overrides: Overrides,
     text_of: Callable[[int], str],

@@ -21,7 +21,7 @@ from nettoyeur.corpus.atomic import file_mode, named_errors, remove_stale_tempor
 from nettoyeur.dedup.stage import Decision, make_verdict, reported_record
 from nettoyeur.executors.base import Executor
 from nettoyeur.run.context import RunContext
-from nettoyeur.run.passes import remark_batch
+from nettoyeur.run.passes import remark_batch, stored_shapes
 from nettoyeur.run.verdict_plan import Overrides, Plan
 from nettoyeur.scratch.paragraphs import SpillTexts
 
@@ -73,34 +73,100 @@ def remark_plan(
         for part in executor.map(remark_batch, tasks, ctx, jobs=len(groups)):
             first.update(part)
             bar.update(len(part))
-    pointing = _pointing(plan, ctx.config.keep)
-    doc_index = {path: d for d, path in enumerate(plan.paths)}
+    pointing = LazyPointing(plan, ctx.config.keep)
+    doc_index = pointing.doc_index
+    # One reader of the stored shapes for every document marked here: it keeps the batch file
+    # it read last, and the documents come in path order, a batch after another. A reader
+    # each re-read the whole batch's file (~38,000 rows at 1M real paragraphs) for one document.
+    shapes = stored_shapes(ctx)
 
     def recompute(path: str, overrides: Overrides) -> Marks:
         task = plan.task([doc_index[path]], overrides)
-        return remark_batch(ctx, task)[path]
+        return remark_batch(ctx, task, shapes)[path]
 
     store = ctx.store
     assert store is not None
     def marks_of(path: str, overrides: Overrides, as_dedup_left_it: bool) -> Marks:
         return first[path] if as_dedup_left_it else recompute(path, overrides)
 
-    return remark_after_dedup(pointing, marks_of, lambda pid: store.texts(np.array([pid], dtype=np.int64))[0])
+    def text_of(pid: int) -> str:
+        return store.texts(np.array([pid], dtype=np.int64))[0]
+
+    return remark_after_dedup(pointing, marks_of, text_of, paths=[plan.paths[d] for d in thinned.tolist()])
 
 
-def _pointing(plan: Plan, keep: str) -> dict[tuple[str, int], list[Copy]]:
+class LazyPointing:
     """The removals by the kept paragraph ``(document, line)`` they point at, as the hand-over reads them.
 
-    Made once the workers' first marks are in: made before, its objects (~200 bytes a removal,
-    36 MB at 1M real paragraphs) were the main process's memory while the workers ran, at the peak.
+    A key's :class:`Copy` objects (and their verdicts) are made only when the hand-over asks
+    for them, when that kept paragraph is removed as boilerplate: the removals are held as a
+    sorted array of their kept paragraphs' codes (16 bytes a removal). Made for every removal
+    up front, as a dict of lists, they cost the main process 0.15 CPU-s of the re-mark at 300k
+    real paragraphs (~0.5 s at 1M) and ~200 bytes a removal, for the few dozen keys read.
     """
-    pointing: dict[tuple[str, int], list[Copy]] = {}
-    for pid, target, reason, ev in plan.removals:
-        kept = (plan.paths[plan.doc_of[target]], int(plan.lines[target]))
-        verdict = make_verdict(reason, ev, kept[0], kept[1], "", keep)
-        copy = Copy(plan.paths[plan.doc_of[pid]], int(plan.lines[pid]), int(plan.indices[pid]), pid, verdict)
-        pointing.setdefault(kept, []).append(copy)
-    return pointing
+
+    def __init__(self, plan: Plan, keep: str) -> None:
+        self.plan = plan
+        self.keep = keep
+        self.doc_index = {path: d for d, path in enumerate(plan.paths)}
+        target = plan.removals.target
+        codes = self._code(plan.doc_of[target], plan.lines[target])
+        # Stable: a key's removals stay in paragraph id order, as the dict of lists held them.
+        self.order = np.argsort(codes, kind="stable")
+        self.codes = codes[self.order]
+        self.made: dict[tuple[str, int], list[Copy]] = {}  # keys read or added by the hand-over
+        self.taken: set[tuple[str, int]] = set()  # keys whose removals were moved into ``made`` or popped
+
+    @staticmethod
+    def _code(doc: np.ndarray, line: np.ndarray) -> np.ndarray:
+        return doc.astype(np.int64) << 32 | line.astype(np.int64)
+
+    def _span(self, key: tuple[str, int]) -> tuple[int, int]:
+        """The positions in ``codes`` of the removals pointing at ``key`` (empty once taken)."""
+        doc = self.doc_index.get(key[0])
+        if doc is None or key in self.taken:
+            return 0, 0
+        code = self._code(np.array([doc]), np.array([key[1]]))
+        lo, hi = np.searchsorted(self.codes, code, side="left"), np.searchsorted(self.codes, code, side="right")
+        return int(lo[0]), int(hi[0])
+
+    def _take(self, key: tuple[str, int]) -> list[Copy]:
+        """Makes the copies of the removals pointing at ``key`` (none once taken), and marks them taken."""
+        lo, hi = self._span(key)
+        self.taken.add(key)
+        if lo == hi:
+            return []
+        plan = self.plan
+        rows = list(plan.removals.taken(self.order[lo:hi]))
+        pids = np.array([row[0] for row in rows], dtype=np.int64)
+        places = zip(plan.doc_of[pids].tolist(), plan.lines[pids].tolist(), plan.indices[pids].tolist())
+        return [
+            Copy(plan.paths[doc], line, index, pid, make_verdict(reason, ev, key[0], key[1], "", self.keep))
+            for (pid, _, reason, ev), (doc, line, index) in zip(rows, places)
+        ]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.made:
+            return True
+        assert isinstance(key, tuple)
+        lo, hi = self._span(key)
+        return lo < hi
+
+    def pop(self, key: tuple[str, int]) -> list[Copy]:
+        """Removes the key; returns its copies.
+
+        Raises:
+            KeyError: no removal points at ``key``.
+        """
+        if key not in self:
+            raise KeyError(key)
+        return self._take(key) + self.made.pop(key, [])
+
+    def setdefault(self, key: tuple[str, int], default: list[Copy]) -> list[Copy]:
+        """Returns the key's list of copies (to append to), ``default`` where none points at it."""
+        if key not in self.made:
+            self.made[key] = self._take(key) or default
+        return self.made[key]
 
 
 class ReportFile:

@@ -459,8 +459,17 @@ def _loaded(
     return doc, codes
 
 
-def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, int, Verdict]]]:
+def remark_batch(
+    ctx: RunContext, task: WriteTask, stored: StoredShapes | None = None
+) -> dict[str, list[tuple[int, int, Verdict]]]:
     """The re-mark pass on the documents of one batch that dedup thinned: boilerplate signals again.
+
+    Args:
+        ctx: the run's context.
+        task: the documents.
+        stored: the shapes pass 2 stored (:func:`stored_shapes`), where the caller keeps them
+            from task to task (it then reads a batch's file once for several tasks); None:
+            opened here.
 
     Returns:
         per document path, the paragraphs newly marked: ``(index, line, verdict)``, in order.
@@ -471,9 +480,8 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
     """
     config = ctx.config
     max_chars = config.max_line_chars
-    # Pass 2 stored the shapes of the paragraphs it analysed (nettoyeur.scratch.line_shapes): none is described again.
-    store = ctx.store
-    stored = StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
+    if stored is None:
+        stored = stored_shapes(ctx)
     out: dict[str, list[tuple[int, int, Verdict]]] = {}
     for doc, pid, codes in _rebuilt(ctx, task, None):
         found = None if stored is None else stored.lines(doc, codes, pid, max_chars)
@@ -481,6 +489,15 @@ def remark_batch(ctx: RunContext, task: WriteTask) -> dict[str, list[tuple[int, 
         site = document_site(doc, config.site)
         out[doc.path] = remark_document(view, ctx.rules or [], ctx.counts, config.min_files, found, site)
     return out
+
+
+def stored_shapes(ctx: RunContext) -> StoredShapes | None:
+    """The shapes pass 2 stored of the paragraphs it analysed (:mod:`nettoyeur.scratch.line_shapes`), or None.
+
+    The re-mark reads them instead of describing any paragraph again.
+    """
+    store = ctx.store
+    return StoredShapes(store.files, store.first, memo_for(ctx.rules)) if ctx.shapes and store is not None else None
 
 
 @dataclass
