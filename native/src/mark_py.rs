@@ -1,7 +1,8 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
 //! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
 //! (`outlying_blocks`), the walks of `_article_signals` (`article_lines`) and `_position`
-//! (`position_lines`), and the content guards' walk (`spared`, native/src/guards.rs).
+//! (`position_lines`), the runs of headlines beside chrome (`headline_candidates`), and the content
+//! guards' walk (`spared`, native/src/guards.rs).
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
@@ -9,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::guards::{self, GuardLimits, GuardLine};
-use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
+use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -406,6 +407,54 @@ fn position_lines(
     Ok((signalled, found.titles, found.header, found.about, found.lone, inside))
 }
 
+/// ``headlines._candidate_runs``: the runs of unflagged headlines beside chrome.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: of an unflagged line ``prose``, ``n_words``, ``sentence``,
+///         ``stop_share``, and the last character of ``text`` where the rest is a headline's).
+///     flags: their verdicts so far (None: not flagged).
+///     marks: their ``line_marks`` (``LETTER``: the line has a letter).
+///     limits: ``(HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_STOPWORDS, HEADLINE_RUN_MIN)``.
+///
+/// Returns:
+///     the ``(start, end)`` of each run (native/src/mark.rs, ``headline_candidates``).
+///
+/// Raises:
+///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
+#[pyfunction]
+fn headline_candidates(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: Vec<u32>,
+    limits: (usize, usize, f64, usize),
+) -> PyResult<Vec<(usize, usize)>> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length"));
+    }
+    let (min_words, max_words, max_stopwords, run_min) = limits;
+    let mut lines = vec![HeadLine::default(); n];
+    for (k, line) in lines.iter_mut().enumerate() {
+        line.flagged = !flags.get_item(k)?.is_none();
+        if line.flagged {
+            continue;
+        }
+        let info = infos.get_item(k)?;
+        line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        line.headline = (min_words..=max_words).contains(&n_words)
+            && marks[k] & mark::LETTER != 0
+            && !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?
+            && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? <= max_stopwords
+            && {
+                let text = field(&info, TEXT, intern!(py, "text"))?;
+                !text.downcast::<PyString>()?.to_cow()?.ends_with(':')
+            };
+    }
+    Ok(mark::headline_candidates(&lines, run_min))
+}
+
 /// The limits of ``spared``: ``(SALUTATION_WORDS, CLOSING_WORDS, SIGNATURE_LINES, SIGNATURE_WORDS,
 /// FIELD_LABEL_WORDS, ENTRY_WORDS, ENTRY_MIN)`` (``content_guards.py``).
 type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usize);
@@ -520,12 +569,14 @@ fn spared(
     guards::spared(&lines, limits, text)
 }
 
-/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines`, `outlying_blocks` and `spared` to the module.
+/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines`, `outlying_blocks`, `spared` and
+/// `headline_candidates` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
     m.add_function(wrap_pyfunction!(first_pass, m)?)?;
     m.add_function(wrap_pyfunction!(position_lines, m)?)?;
     m.add_function(wrap_pyfunction!(article_lines, m)?)?;
     m.add_function(wrap_pyfunction!(outlying_blocks, m)?)?;
-    m.add_function(wrap_pyfunction!(spared, m)?)
+    m.add_function(wrap_pyfunction!(spared, m)?)?;
+    m.add_function(wrap_pyfunction!(headline_candidates, m)?)
 }

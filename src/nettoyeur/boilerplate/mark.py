@@ -971,7 +971,7 @@ def _round(
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
-        for k, verdict in headline_runs(infos, flags).items():
+        for k, verdict in headline_runs(infos, flags, marks).items():
             flags[k] = verdict
         heads = _keep_dated_list(infos, marks, flags)
     line_flags = flags
