@@ -633,11 +633,63 @@ pub fn first_flag<E>(
     Ok(None)
 }
 
+/// What `headlines._candidate_runs` reads of a line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HeadLine {
+    /// A signal flagged it.
+    pub flagged: bool,
+    /// Shaped like a headline (`headlines._headline`: a few words, no sentence end nor ":", few
+    /// function words, a letter).
+    pub headline: bool,
+    /// Prose.
+    pub prose: bool,
+}
+
+/// `headlines._candidate_runs`: the `(start, end)` of each run of unflagged headlines, at least
+/// `run_min` long, with a flagged line just above or below it. A run's last line is left out when
+/// unflagged prose follows it (it heads that paragraph: a title or a heading).
+pub fn headline_candidates(lines: &[HeadLine], run_min: usize) -> Vec<(usize, usize)> {
+    let n = lines.len();
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if lines[k].flagged || !lines[k].headline {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < n && !lines[end].flagged && lines[end].headline {
+            end += 1;
+        }
+        let next = end;
+        if end < n && !lines[end].flagged && lines[end].prose {
+            end -= 1;
+        }
+        let beside = (k > 0 && lines[k - 1].flagged) || (end < n && lines[end].flagged);
+        if end - k >= run_min && beside {
+            runs.push((k, end));
+        }
+        k = next;
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::shapes::{Limits, ALNUM, ALPHA};
     use std::collections::{HashMap, HashSet};
+
+    #[test]
+    fn headline_runs_need_chrome_beside_them_and_leave_the_heading_of_a_paragraph() {
+        let head = HeadLine { headline: true, ..HeadLine::default() };
+        let chrome = HeadLine { flagged: true, ..HeadLine::default() };
+        let prose = HeadLine { prose: true, ..HeadLine::default() };
+        assert_eq!(headline_candidates(&[chrome, head, head, head, head, prose], 4), vec![]);
+        assert_eq!(headline_candidates(&[chrome, head, head, head, head, head, prose], 4), vec![(1, 5)]);
+        assert_eq!(headline_candidates(&[head, head, head, head, chrome], 4), vec![(0, 4)]);
+        assert_eq!(headline_candidates(&[prose, head, head, head, head, prose], 4), vec![]);
+    }
 
     fn cps(s: &str) -> Vec<u32> {
         s.chars().map(|c| c as u32).collect()

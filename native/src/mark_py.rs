@@ -1,14 +1,16 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
 //! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
-//! (`outlying_blocks`), and the walks of `_article_signals` (`article_lines`) and `_position`
-//! (`position_lines`).
+//! (`outlying_blocks`), the walks of `_article_signals` (`article_lines`) and `_position`
+//! (`position_lines`), the runs of headlines beside chrome (`headline_candidates`), and the content
+//! guards' walk (`spared`, native/src/guards.rs).
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
+use crate::guards::{self, GuardLimits, GuardLine};
+use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -139,10 +141,11 @@ fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>,
     }
 }
 
-/// ``_first_pass``: the pattern and corpus-frequency verdicts of a document's lines.
+/// ``_first_pass``: the pattern and corpus-frequency verdicts of a document's lines, set on ``flags``.
 ///
 /// Args:
-///     lines: each line's ``(LineInfo, rule or None)`` (``n_words`` and ``stop_share`` are read).
+///     lines: each line's ``(LineInfo, rule or None)`` (``n_words`` and ``stop_share`` are read, and a
+///         flagged line's rule's ``kind`` and ``name``).
 ///     marks: their ``line_marks``.
 ///     around: their keys ``(code, above, below)`` (``mark._neighbours``).
 ///     counts: files per key (``file_counts``: a dict, or a subclass of dict such as
@@ -152,14 +155,19 @@ fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>,
 ///     enclosed_min: ``min(min_files, ENCLOSED_MIN_FILES)``.
 ///     max_words: ``FREQUENCY_MAX_WORDS``.
 ///     menu_parts, menu_stopwords: ``MENU_MIN_PARTS``, ``MENU_MAX_STOPWORDS``.
+///     flags: the lines' verdicts so far (None: none), as long as ``lines``: a line without one gets
+///         its verdict here (``verdict(reason, detail=...)``).
+///     verdict: the verdicts' class (``records.Verdict``).
+///     where_: what the frequency verdicts' details say after "in N files" (" of example.com", or "").
+///     enclosed_only: only the verdicts of a line between the same neighbours are given.
 ///
 /// Returns:
-///     ``(line, kind, n_files, files)`` for each flagged line: kind 0 its rule, 1 a separated
-///     menu, 2 a recurring block (``files`` with the same neighbour), 3 one between the same
-///     neighbours (``files`` with both).
+///     how many lines got a verdict: ``boilerplate:pattern:<kind>`` (the rule's name), else
+///     ``boilerplate:pattern:nav`` (``separated-menu``), else ``boilerplate:frequency:recurring-block``
+///     ("in N files, M with the same neighbour", or "between the same neighbours").
 ///
 /// Raises:
-///     ValueError: ``marks`` or ``around`` is not as long as ``lines``.
+///     ValueError: ``marks``, ``around`` or ``flags`` is not as long as ``lines``.
 ///     TypeError: a count is not an integer.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -173,10 +181,14 @@ fn first_pass(
     max_words: usize,
     menu_parts: usize,
     menu_stopwords: f64,
-) -> PyResult<Vec<(usize, u8, i64, i64)>> {
+    flags: &Bound<'_, PyList>,
+    verdict: &Bound<'_, PyAny>,
+    where_: &str,
+    enclosed_only: bool,
+) -> PyResult<usize> {
     let py = lines.py();
-    if lines.len()? != marks.len() || around.len()? != marks.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err("lines, marks and around differ in length"));
+    if lines.len()? != marks.len() || around.len()? != marks.len() || flags.len() != marks.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("lines, marks, around and flags differ in length"));
     }
     // A subclass of dict is read as a dict too: ``LineCounts.get`` of an int key is ``dict.get``
     // (it hashes a string key only), as ``Counter``'s and ``defaultdict``'s are. Through its
@@ -184,30 +196,51 @@ fn first_pass(
     // (the benchmark corpus, one worker).
     let dict = counts.and_then(|c| c.downcast::<PyDict>().ok());
     let files = |key: u64| files_in(dict, counts, key);
-    let mut out = Vec::new();
+    let detail = PyDict::new(py);
+    let flag = |k: usize, reason: &str, text: &Bound<'_, PyAny>| -> PyResult<()> {
+        detail.set_item(intern!(py, "detail"), text)?;
+        flags.set_item(k, verdict.call((reason,), Some(&detail))?)
+    };
+    let mut found = 0;
     for (k, (pair, near)) in lines.try_iter()?.zip(around.try_iter()?).enumerate() {
         let (pair, near) = (pair?, near?);
+        if !flags.get_item(k)?.is_none() {
+            continue;
+        }
         let info = item(&pair, 0)?;
-        let rule = !item(&pair, 1)?.is_none();
+        let rule = item(&pair, 1)?;
         let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
         let line_marks = marks[k];
         // Python's `stop_share > MENU_MAX_STOPWORDS` refuses a menu: its negation, NaN included.
-        let menu = !rule
+        let menu = rule.is_none()
             && n_words >= menu_parts
             && line_marks & mark::MENU != 0
             && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()?.partial_cmp(&menu_stopwords) != Some(std::cmp::Ordering::Greater);
         let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
-        let near: Near = if counted && !rule && !menu { near.extract()? } else { (0, None, None) };
-        let line = FirstLine { rule, menu, counted, near };
-        match mark::first_flag(&line, min_files, enclosed_min, files)? {
-            Some(FirstFlag::Rule) => out.push((k, 0, 0, 0)),
-            Some(FirstFlag::Menu) => out.push((k, 1, 0, 0)),
-            Some(FirstFlag::Block { n_files, block }) => out.push((k, 2, n_files, block)),
-            Some(FirstFlag::Enclosed { n_files, enclosed }) => out.push((k, 3, n_files, enclosed)),
-            None => {}
+        let near: Near = if counted && rule.is_none() && !menu { near.extract()? } else { (0, None, None) };
+        let line = FirstLine { rule: !rule.is_none(), menu, counted, near };
+        let given = mark::first_flag(&line, min_files, enclosed_min, files)?;
+        match given {
+            Some(FirstFlag::Enclosed { n_files, enclosed }) => {
+                let text = format!("in {} files{}, {} between the same neighbours", n_files, where_, enclosed);
+                flag(k, "boilerplate:frequency:recurring-block", PyString::new(py, &text).as_any())?;
+            }
+            _ if enclosed_only => continue,
+            Some(FirstFlag::Rule) => {
+                let kind = rule.getattr(intern!(py, "kind"))?;
+                let reason = format!("boilerplate:pattern:{}", kind.downcast::<PyString>()?.to_cow()?);
+                flag(k, &reason, &rule.getattr(intern!(py, "name"))?)?;
+            }
+            Some(FirstFlag::Menu) => flag(k, "boilerplate:pattern:nav", intern!(py, "separated-menu").as_any())?,
+            Some(FirstFlag::Block { n_files, block }) => {
+                let text = format!("in {} files{}, {} with the same neighbour", n_files, where_, block);
+                flag(k, "boilerplate:frequency:recurring-block", PyString::new(py, &text).as_any())?;
+            }
+            None => continue,
         }
+        found += 1;
     }
-    Ok(out)
+    Ok(found)
 }
 
 /// ``_article_signals`` up to the article's stems: the article's lines and the labels that may be
@@ -374,11 +407,176 @@ fn position_lines(
     Ok((signalled, found.titles, found.header, found.about, found.lone, inside))
 }
 
-/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines` and `outlying_blocks` to the module.
+/// ``headlines._candidate_runs``: the runs of unflagged headlines beside chrome.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: of an unflagged line ``prose``, ``n_words``, ``sentence``,
+///         ``stop_share``, and the last character of ``text`` where the rest is a headline's).
+///     flags: their verdicts so far (None: not flagged).
+///     marks: their ``line_marks`` (``LETTER``: the line has a letter).
+///     limits: ``(HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_STOPWORDS, HEADLINE_RUN_MIN)``.
+///
+/// Returns:
+///     the ``(start, end)`` of each run (native/src/mark.rs, ``headline_candidates``).
+///
+/// Raises:
+///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
+#[pyfunction]
+fn headline_candidates(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: Vec<u32>,
+    limits: (usize, usize, f64, usize),
+) -> PyResult<Vec<(usize, usize)>> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length"));
+    }
+    let (min_words, max_words, max_stopwords, run_min) = limits;
+    let mut lines = vec![HeadLine::default(); n];
+    for (k, line) in lines.iter_mut().enumerate() {
+        line.flagged = !flags.get_item(k)?.is_none();
+        if line.flagged {
+            continue;
+        }
+        let info = infos.get_item(k)?;
+        line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        line.headline = (min_words..=max_words).contains(&n_words)
+            && marks[k] & mark::LETTER != 0
+            && !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?
+            && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? <= max_stopwords
+            && {
+                let text = field(&info, TEXT, intern!(py, "text"))?;
+                !text.downcast::<PyString>()?.to_cow()?.ends_with(':')
+            };
+    }
+    Ok(mark::headline_candidates(&lines, run_min))
+}
+
+/// The limits of ``spared``: ``(SALUTATION_WORDS, CLOSING_WORDS, SIGNATURE_LINES, SIGNATURE_WORDS,
+/// FIELD_LABEL_WORDS, ENTRY_WORDS, ENTRY_MIN)`` (``content_guards.py``).
+type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usize);
+
+/// ``content_guards.spared``: the lines the position signal flagged that are content by their structure.
+///
+/// The walk is native/src/guards.rs's; a line's text is read only where the walk asks about it, and
+/// the formulas of a letter through Python's own patterns (``salutation`` and ``closing``: the
+/// ``match`` of ``_SALUTATION`` and ``_CLOSING``), for the few short lines beside an asked one.
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``prose`` and ``n_words``, and ``text`` where asked).
+///     flags: their verdicts once the position signal has run (None: not flagged).
+///     signalled: whether each was flagged before the position signal (by another signal).
+///     headline_run: the reason of a run of headlines (position evidence although found before it).
+///     limits: see ``GuardLimitsArg``.
+///     salutation, closing: called with a line's text; None when no formula opens it.
+///
+/// Returns:
+///     the spared lines, increasing.
+///
+/// Raises:
+///     ValueError: ``flags`` or ``signalled`` is not as long as ``infos``.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+fn spared(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    signalled: Vec<bool>,
+    headline_run: &str,
+    limits: GuardLimitsArg,
+    salutation: &Bound<'_, PyAny>,
+    closing: &Bound<'_, PyAny>,
+) -> PyResult<Vec<usize>> {
+    let py = infos.py();
+    let n = signalled.len();
+    if infos.len() != n || flags.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and signalled differ in length"));
+    }
+    let mut lines = vec![GuardLine::default(); n];
+    let mut any_asked = false;
+    for (k, line) in lines.iter_mut().enumerate() {
+        let flag = flags.get_item(k)?;
+        line.kept = flag.is_none();
+        if line.kept {
+            // (A line signalled before the position signal and kept since reads as flagged by another signal.)
+            line.fixed = signalled[k];
+            continue;
+        }
+        // A run of headlines, found before the position signal, is its evidence too.
+        let position = !signalled[k] || {
+            let reason = flag.getattr(intern!(py, "reason"))?;
+            reason.downcast::<PyString>()?.to_cow()? == headline_run
+        };
+        line.asked = position;
+        line.fixed = !position;
+        any_asked |= position;
+    }
+    if !any_asked {
+        return Ok(Vec::new());
+    }
+    for (k, line) in lines.iter_mut().enumerate() {
+        let info = infos.get_item(k)?;
+        line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
+        line.n_words = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+    }
+    let limits = GuardLimits {
+        salutation_words: limits.0,
+        closing_words: limits.1,
+        signature_lines: limits.2,
+        signature_words: limits.3,
+        field_label_words: limits.4,
+        entry_words: limits.5,
+        entry_min: limits.6,
+    };
+    // What is known of each line's text, and what it tells.
+    let (mut known, mut bits) = (vec![0u8; n], vec![0u8; n]);
+    let text = |k: usize, want: u8| -> PyResult<u8> {
+        let missing = want & !known[k];
+        if missing == 0 {
+            return Ok(bits[k]);
+        }
+        let info = infos.get_item(k)?;
+        let text = field(&info, TEXT, intern!(py, "text"))?;
+        let text = text.downcast::<PyString>()?;
+        const SHAPE: u8 = guards::ENDS_COLON | guards::ENDS_COMMA | guards::ENTRY_SHAPED;
+        if missing & SHAPE != 0 {
+            let s = text.to_cow()?;
+            let last = s.chars().next_back();
+            let first = s.chars().next();
+            if last == Some(':') {
+                bits[k] |= guards::ENDS_COLON;
+            }
+            if last == Some(',') {
+                bits[k] |= guards::ENDS_COMMA;
+            }
+            if !matches!(first, Some('(' | '[')) && !s.contains('|') {
+                bits[k] |= guards::ENTRY_SHAPED;
+            }
+            known[k] |= SHAPE;
+        }
+        for (bit, pattern) in [(guards::SALUTATION, salutation), (guards::CLOSING, closing)] {
+            if missing & bit != 0 {
+                if !pattern.call1((text,))?.is_none() {
+                    bits[k] |= bit;
+                }
+                known[k] |= bit;
+            }
+        }
+        Ok(bits[k])
+    };
+    guards::spared(&lines, limits, text)
+}
+
+/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines`, `outlying_blocks`, `spared` and
+/// `headline_candidates` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
     m.add_function(wrap_pyfunction!(first_pass, m)?)?;
     m.add_function(wrap_pyfunction!(position_lines, m)?)?;
     m.add_function(wrap_pyfunction!(article_lines, m)?)?;
-    m.add_function(wrap_pyfunction!(outlying_blocks, m)?)
+    m.add_function(wrap_pyfunction!(outlying_blocks, m)?)?;
+    m.add_function(wrap_pyfunction!(spared, m)?)?;
+    m.add_function(wrap_pyfunction!(headline_candidates, m)?)
 }

@@ -9,17 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import content_guards_reference
+from content_guards_reference import closing, entry_lines, salutation
 from golden_documents import assert_fixed_point, assert_marked
 from golden_documents import document as _doc
-from nettoyeur.boilerplate.content_guards import ENTRY_MIN, closing, entry_lines, salutation
+from nettoyeur import _core
+from nettoyeur.boilerplate.content_guards import ENTRY_MIN, spared
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.mark import mark
 from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "content_guards_cases.json").read_text(encoding="utf-8"))
 RULES = builtin_rules()
 DOCUMENTS = DATA["documents"]
-
 
 
 def _kept(lines: list[str]) -> list[bool]:
@@ -98,3 +101,67 @@ _POOL = [line["text"] for case in DOCUMENTS for line in case["lines"]]
 def test_the_guards_keep_cleaning_idempotent_for_any_mix_of_lines(lines):
     """Law: what the guards spare, a second clean of the output spares again (a fixed point)."""
     assert_fixed_point(lines, RULES)
+
+
+# Lines of every kind the guards read: salutations and closings (and look-alikes), field labels,
+# asides in brackets, bars of links, names, and prose; each drawn with a shape of its own.
+_GUARD_TEXTS = st.sampled_from(
+    DATA["salutations"]["keep"][:4]
+    + DATA["salutations"]["not"][:2]
+    + DATA["closings"]["keep"][:4]
+    + DATA["closings"]["not"][:2]
+    + ["Location:", "Instructor :", "Tom Briggs", "(Photo: AP)", "[reply]", "Advertise | AdChoices", "", "Jane,"]
+    + [DOCUMENTS[0]["lines"][5]["text"]]
+)
+_GUARD_FLAGS = st.sampled_from(
+    [None] * 4
+    + [
+        Verdict("boilerplate:position:footer", detail="x"),
+        Verdict("boilerplate:position:header", detail="x"),
+        Verdict("boilerplate:position:headline-run", detail="run"),
+        Verdict("boilerplate:pattern:share", detail="x"),
+    ]
+)
+_guard_line = st.tuples(
+    st.builds(
+        lambda text, n_words, prose: describe(text)._replace(n_words=n_words, prose=prose),
+        _GUARD_TEXTS,
+        st.sampled_from([0, 1, 2, 4, 5, 6, 7, 8, 9, 40]),
+        st.booleans(),
+    ),
+    _GUARD_FLAGS,
+    st.booleans(),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_guard_line, max_size=14))
+def test_core_guards_are_the_plain_walk(page):
+    """Law: the core's walk spares what the plain Python walk spares, on random pages of flags and shapes."""
+    infos = [info for info, _, _ in page]
+    flags = [flag for _, flag, _ in page]
+    signalled = [s for _, _, s in page]
+    assert spared(infos, flags, signalled) == sorted(content_guards_reference.spared(infos, flags, signalled))
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=lambda c: c["name"])
+def test_golden_pages_are_spared_as_the_plain_walk_spares_them(case, monkeypatch):
+    """Every golden page gets the same verdicts from the core's walk as from the plain one."""
+    from nettoyeur.boilerplate import mark as mark_module
+
+    lines = [line["text"] for line in case["lines"]]
+    doc = _doc(lines)
+    mark(doc, RULES, None, 5)
+    got = [p.verdict for p in doc.paragraphs]
+    monkeypatch.setattr(mark_module, "spared", content_guards_reference.spared)
+    doc = _doc(lines)
+    mark(doc, RULES, None, 5)
+    assert got == [p.verdict for p in doc.paragraphs]
+
+
+def test_spared_refuses_lists_of_other_lengths():
+    info = describe("Dear Anna,")
+    with pytest.raises(ValueError, match="length"):
+        spared([info], [None], [])
+    with pytest.raises(TypeError):  # a reason that is not a string
+        _core.spared([info], [Verdict(1)], [True], "x", (6, 6, 4, 8, 4, 6, 3), None, None)

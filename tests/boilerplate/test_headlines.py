@@ -6,9 +6,17 @@ context; these tests hold for any page.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import golden_documents
+import headlines_reference
+from nettoyeur import _core
+from nettoyeur.boilerplate import headlines
 from nettoyeur.boilerplate.headlines import (
     HEADLINE_MAX_STOPWORDS,
     HEADLINE_MAX_WORDS,
@@ -17,6 +25,8 @@ from nettoyeur.boilerplate.headlines import (
     headline_runs,
 )
 from nettoyeur.boilerplate.line_shapes import describe
+from nettoyeur.boilerplate.mark import line_marks, mark
+from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Verdict
 
 # Lines written for this test: article prose, headlines of other pages, a heading of the
@@ -37,6 +47,12 @@ POOL = [
 ]
 INFOS = [describe(text) for text in POOL]
 CHROME = Verdict("boilerplate:pattern:share", detail="test")
+RULES = builtin_rules()
+
+
+def _marks(infos) -> list[int]:
+    return line_marks([info.text for info in infos])
+
 
 def _headline(info) -> bool:
     """The shape of a headline, as the module defines it (its limits)."""
@@ -61,7 +77,7 @@ def test_only_unflagged_headlines_in_long_runs_beside_chrome_are_flagged(page):
     infos = [INFOS[i] for i, _ in page]
     flags = [CHROME if flagged else None for _, flagged in page]
     before = list(flags)
-    found = headline_runs(infos, flags)
+    found = headline_runs(infos, flags, _marks(infos))
     assert flags == before  # read only
     for k, verdict in found.items():
         assert verdict.reason == "boilerplate:position:headline-run"
@@ -82,16 +98,16 @@ def test_nothing_is_flagged_without_chrome_or_an_edge_beside_the_run(page):
     # chrome beside it, and no run touches an edge.
     prose = INFOS[0]
     infos = [prose] + [INFOS[i] for i, _ in page] + [prose]
-    assert headline_runs(infos, [None] * len(infos)) == {}
+    assert headline_runs(infos, [None] * len(infos), _marks(infos)) == {}
 
 
 def test_a_run_shorter_than_the_minimum_stays():
     infos = [INFOS[0], INFOS[1]] + [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN - 1)] + [INFOS[0]]
     flags = [None, CHROME] + [None] * (HEADLINE_RUN_MIN - 1) + [None]
-    assert headline_runs(infos, flags) == {}
+    assert headline_runs(infos, flags, _marks(infos)) == {}
     longer = [INFOS[0], INFOS[1]] + [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)] + [INFOS[0]]
     flags = [None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
-    assert set(headline_runs(longer, flags)) == set(range(2, 2 + HEADLINE_RUN_MIN))
+    assert set(headline_runs(longer, flags, _marks(longer))) == set(range(2, 2 + HEADLINE_RUN_MIN))
 
 
 def test_a_run_about_the_article_stays():
@@ -99,4 +115,57 @@ def test_a_run_about_the_article_stays():
     infos = [INFOS[0], INFOS[1], home, INFOS[6], INFOS[6], INFOS[6], INFOS[6], home]
     flags = [None, None, CHROME, None, None, None, None, CHROME]
     # "Divers Inspect the Rotten Oak Piles": two of its stems are in the article ("piles", "oak").
-    assert headline_runs(infos, flags) == {}
+    assert headline_runs(infos, flags, _marks(infos)) == {}
+
+
+# Shapes drawn apart from the texts (the walk reads both): word counts about the limits, function-word
+# shares about HEADLINE_MAX_STOPWORDS, sentence ends, texts with and without a letter or a final ":".
+_HEAD_TEXTS = st.sampled_from(POOL + ["Contact:", "12 / 40", "", "Élections régionales", "日本語のニュース"])
+_head_line = st.tuples(
+    st.builds(
+        lambda text, n_words, share, prose, sentence: describe(text)._replace(
+            n_words=n_words, stop_share=share, prose=prose, sentence=sentence
+        ),
+        _HEAD_TEXTS,
+        st.sampled_from([0, 1, 2, 3, 8, 15, 16, 40]),
+        st.sampled_from([0.0, 0.2, 0.35, 0.36, 0.6, float("nan")]),
+        st.booleans(),
+        st.booleans(),
+    ),
+    st.sampled_from([None, None, None, CHROME]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_head_line, max_size=20) | pages.map(lambda page: [(INFOS[i], CHROME if f else None) for i, f in page]))
+def test_core_candidate_runs_are_the_plain_walk(page):
+    """Law: the core finds the runs the plain Python walk finds, on random pages of shapes and flags."""
+    infos = [info for info, _ in page]
+    flags = [flag for _, flag in page]
+    got = _core.headline_candidates(infos, flags, _marks(infos), headlines._LIMITS)
+    assert got == headlines_reference.candidate_runs(infos, flags)
+
+
+def test_headline_candidates_refuse_lists_of_other_lengths():
+    with pytest.raises(ValueError, match="length"):
+        _core.headline_candidates(INFOS[:2], [None], _marks(INFOS[:2]), headlines._LIMITS)
+
+
+_GOLDEN = [
+    [line["text"] for line in d["lines"]]
+    for name in ("boilerplate_cases", "content_guards_cases", "structure_cases")
+    for d in json.loads((Path(__file__).parents[1] / "data" / f"{name}.json").read_text(encoding="utf-8"))["documents"]
+]
+
+
+@pytest.mark.parametrize("lines", _GOLDEN, ids=range(len(_GOLDEN)))
+def test_golden_documents_get_the_runs_the_plain_walk_finds(lines, monkeypatch):
+    """Every golden document gets the same verdicts from the core's runs as from the plain walk's."""
+    doc = golden_documents.document(lines)
+    mark(doc, RULES, None, 5)
+    got = [p.verdict for p in doc.paragraphs]
+    plain = lambda infos, flags, marks, limits: headlines_reference.candidate_runs(infos, flags)  # noqa: E731
+    monkeypatch.setattr(headlines._core, "headline_candidates", plain)
+    doc = golden_documents.document(lines)
+    mark(doc, RULES, None, 5)
+    assert got == [p.verdict for p in doc.paragraphs]

@@ -32,7 +32,7 @@ def test_the_skipped_signals_do_nothing_without_a_flagged_line(texts):
     bp._comment_thread(infos, flags)
     bp._teaser_list(infos, flags)
     assert flags == [None] * len(infos)
-    assert headline_runs(infos, flags) == {}
+    assert headline_runs(infos, flags, bp.line_marks([info.text for info in infos])) == {}
     assert bp._keep_dated_list(infos, bp.line_marks([info.text for info in infos]), flags) == {}
     assert flags == [None] * len(infos)
 

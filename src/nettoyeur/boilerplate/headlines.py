@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems
 from nettoyeur.records import Verdict
 
@@ -47,21 +48,8 @@ HEADLINE_FIGURES_TOPIC = 0.35
 ABOUT_STEMS = 2
 ABOUT_SHARE = 0.3
 _DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _headline(info: LineInfo) -> bool:
-    """True for a line shaped like a headline or a link's title (see ``HEADLINE_MAX_WORDS``).
-
-    A line without a letter ("7:42.5", "12 / 40") is a figure of a table, not a headline.
-    """
-    return (
-        HEADLINE_MIN_WORDS <= info.n_words <= HEADLINE_MAX_WORDS
-        and not info.sentence
-        and info.stop_share <= HEADLINE_MAX_STOPWORDS
-        and not info.text.endswith(":")
-        and _LETTER.search(info.text) is not None
-    )
+# What ``_core.headline_candidates`` reads of the limits above, in its order (native/src/mark_py.rs).
+_LIMITS = (HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_STOPWORDS, HEADLINE_RUN_MIN)
 
 
 def _about(vocab: ArticleStems, info: LineInfo) -> bool:
@@ -74,36 +62,20 @@ def _about(vocab: ArticleStems, info: LineInfo) -> bool:
     return shared >= ABOUT_STEMS and shared >= ABOUT_SHARE * stems
 
 
-def _candidate_runs(infos: list[LineInfo], flags: list[Verdict | None]) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of each run of unflagged headlines long enough, with chrome just above or below it.
-
-    An edge of the page is no evidence: once the chrome above a list is removed, the list
-    starts the page, and cleaning the output again must not find it (with the edges, on
-    eval-pages-dev: chrome recall 0.001 higher by words, and 86 lines more removed by a second
-    clean of the output).
-    """
-    n = len(infos)
-    runs = []
-    k = 0
-    while k < n:
-        if flags[k] is not None or not _headline(infos[k]):
-            k += 1
-            continue
-        end = k
-        while end < n and flags[end] is None and _headline(infos[end]):
-            end += 1
-        next_k = end
-        if end < n and flags[end] is None and infos[end].prose:
-            end -= 1  # the last line heads the paragraph below it: a title or a heading
-        beside = (k > 0 and flags[k - 1] is not None) or (end < n and flags[end] is not None)
-        if end - k >= HEADLINE_RUN_MIN and beside:
-            runs.append((k, end))
-        k = next_k
-    return runs
-
-
-def headline_runs(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[int, Verdict]:
+def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> dict[int, Verdict]:
     """Returns the verdicts of the lines in runs of headlines that are not about the article.
+
+    A candidate run is at least ``HEADLINE_RUN_MIN`` unflagged headlines in a row (each of
+    ``HEADLINE_MIN_WORDS`` to ``HEADLINE_MAX_WORDS`` words, not ending like a sentence nor with ":",
+    at most ``HEADLINE_MAX_STOPWORDS`` function words, a letter: a line without one, "7:42.5" or
+    "12 / 40", is a figure of a table) with a flagged line just above or below it; its last line is
+    left out when unflagged prose follows it (it heads that paragraph: a title or a heading). An
+    edge of the page is no evidence: once the chrome above a list is removed, the list starts the
+    page, and cleaning the output again must not find it (with the edges, on eval-pages-dev: chrome
+    recall 0.001 higher by words, and 86 lines more removed by a second clean of the output). The
+    native core finds the runs (``_core.headline_candidates``, native/src/mark.rs; the plain walk it
+    replaced is the tests' oracle, tests/headlines_reference.py): on the benchmark corpus the walk was
+    0.1 s of the 2.1 s of marking under cProfile.
 
     The article is the unflagged prose outside every candidate run (none: nothing is
     flagged, a page of headlines may be a list that is its own content).
@@ -111,8 +83,12 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None]) -> dict[in
     Args:
         infos: the shapes of the kept paragraphs, in order.
         flags: the verdicts found so far (None: kept), read only.
+        marks: their ``mark.line_marks`` (``LETTER`` is read).
+
+    Raises:
+        ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    runs = _candidate_runs(infos, flags)
+    runs = _core.headline_candidates(infos, flags, marks, _LIMITS)
     if not runs:
         return {}
     inside = {j for start, end in runs for j in range(start, end)}

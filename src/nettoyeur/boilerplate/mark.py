@@ -414,11 +414,6 @@ def _scoped(around: list[Near], site: str) -> list[Near]:
     return out
 
 
-# The kinds of verdict of :func:`_first_pass` (``_core.first_pass``).
-_RULE, _MENU, _BLOCK, _ENCLOSED = 0, 1, 2, 3
-_LONE = 4  # a line alone in ``min_files`` files of its site (:func:`_site_pass`)
-
-
 def _first_pass(
     lines: list[tuple[LineInfo, Rule | None]],
     marks: list[int],
@@ -440,27 +435,12 @@ def _first_pass(
     """
     flags: list[Verdict | None] = [None] * len(lines)
     # The menus that a limit of MENU misses rank before the frequency signal, as MENU does (they
-    # have no rule, and the core gave them no MENU verdict).
+    # have no rule, and the core gave them no MENU verdict): their verdict replaces the core's.
     loose = _loose_menus(lines, marks)
     if site is None or site_around is None or file_counts is None:
-        found = [(*f, "") for f in _core_pass(lines, marks, around, file_counts, min_files, ENCLOSED_MIN_FILES)]
+        _core_pass(lines, marks, around, file_counts, min_files, ENCLOSED_MIN_FILES, flags)
     else:
-        found = _site_pass(lines, marks, file_counts, min_files, around, site, site_around)
-    for k, kind, n_files, files, where in found:
-        if k in loose:
-            continue
-        if kind == _RULE:
-            rule = lines[k][1]
-            assert rule is not None  # the core names a rule's kind only for a line with one
-            flags[k] = Verdict(f"boilerplate:pattern:{rule.kind}", detail=rule.name)
-        elif kind == _MENU:
-            flags[k] = Verdict("boilerplate:pattern:nav", detail="separated-menu")
-        elif kind == _LONE:
-            flags[k] = Verdict(SITE_LONE, detail=f"in {n_files} files{where}")
-        else:
-            how = "with the same neighbour" if kind == _BLOCK else "between the same neighbours"
-            detail = f"in {n_files} files{where}, {files} {how}"
-            flags[k] = Verdict("boilerplate:frequency:recurring-block", detail=detail)
+        _site_pass(lines, marks, file_counts, min_files, around, site, site_around, flags)
     for k, detail in loose.items():
         flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
     return flags
@@ -473,8 +453,22 @@ def _core_pass(
     file_counts: Mapping[int, int] | None,
     min_files: int,
     enclosed_files: int,
-) -> list[tuple[int, int, int, int]]:
-    """``_core.first_pass`` with floors ``min_files`` (a block) and ``min(min_files, enclosed_files)`` (enclosed)."""
+    flags: list[Verdict | None],
+    where: str = "",
+    enclosed_only: bool = False,
+) -> int:
+    """``_core.first_pass`` with floors ``min_files`` (a block) and ``min(min_files, enclosed_files)`` (enclosed).
+
+    The core sets the verdicts of the lines without one in ``flags`` (in place; with ``enclosed_only``,
+    only those of a line between the same neighbours), ``where`` in their details after "in N files":
+    a rule's (``boilerplate:pattern:<kind>``, its name), else a separated menu's, else a recurring
+    block's. It builds them itself: on the benchmark corpus (300,000 paragraphs, one worker) the Python
+    loop that made the 138,329 verdicts of the core's answers was 0.2 s of the 0.26 s of
+    ``_first_pass`` under cProfile.
+
+    Returns:
+        how many lines got a verdict.
+    """
     return _core.first_pass(
         lines,
         marks,
@@ -485,6 +479,10 @@ def _core_pass(
         FREQUENCY_MAX_WORDS,
         MENU_MIN_PARTS,
         MENU_MAX_STOPWORDS,
+        flags,
+        Verdict,
+        where,
+        enclosed_only,
     )
 
 
@@ -496,29 +494,24 @@ def _site_pass(
     around: list[Near],
     site: str,
     site_around: list[Near],
-) -> list[tuple[int, int, int, int, str]]:
-    """The first pass of a document of ``site``: ``(line, kind, files, neighbour files, where)`` per verdict.
+    flags: list[Verdict | None],
+) -> None:
+    """The first pass of a document of ``site``: sets its verdicts in ``flags`` (in place).
 
     Within the site (``site_around``), the rules of :func:`_first_pass` and a line alone in
-    ``min_files`` files (``_LONE``: a letter, not prose); across sites (``around``), a
+    ``min_files`` files (``SITE_LONE``: a letter, not prose); across sites (``around``), a
     three-line block in ``min_files`` files only (see ``SITE_LONE``).
     """
-    found = [
-        (*f, f" of {site}") for f in _core_pass(lines, marks, site_around, file_counts, min_files, ENCLOSED_MIN_FILES)
-    ]
-    done = {f[0] for f in found}
-    across = _core_pass(lines, marks, around, file_counts, _NO_FLOOR, min_files)
-    found += [(*f, " across sites") for f in across if f[1] == _ENCLOSED and f[0] not in done]
-    done.update(f[0] for f in found)
+    _core_pass(lines, marks, site_around, file_counts, min_files, ENCLOSED_MIN_FILES, flags, f" of {site}")
+    _core_pass(lines, marks, around, file_counts, _NO_FLOOR, min_files, flags, " across sites", enclosed_only=True)
     for k, (info, _) in enumerate(lines):
-        if k in done or not marks[k] & LETTER or info.prose or info.n_words >= FREQUENCY_MAX_WORDS:
+        if flags[k] is not None or not marks[k] & LETTER or info.prose or info.n_words >= FREQUENCY_MAX_WORDS:
             continue
         if info.text.endswith(":"):
             continue  # a field's label ("Country:") announces the site's data, not its chrome
         n_files = file_counts.get(site_around[k][0], 0)
         if n_files >= min_files:
-            found.append((k, _LONE, n_files, n_files, f" of {site}"))
-    return found
+            flags[k] = Verdict(SITE_LONE, detail=f"in {n_files} files of {site}")
 
 
 def _loose_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) -> dict[int, str]:
@@ -978,7 +971,7 @@ def _round(
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
-        for k, verdict in headline_runs(infos, flags).items():
+        for k, verdict in headline_runs(infos, flags, marks).items():
             flags[k] = verdict
         heads = _keep_dated_list(infos, marks, flags)
     line_flags = flags
