@@ -333,8 +333,12 @@ class Tokens:
         return self.fact_mask(ids, list(distinct)).tolist()
 
     def word_ids(self, interner: WordInterner) -> np.ndarray:
-        """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32)."""
-        return interner.add(self.entries, self.starts, self.ends, int(_FOLD_MASK))
+        """Returns the id of each word of the batch in ``interner`` (equal folded words, equal ids; uint32).
+
+        Words are numbered as :meth:`all_words` writes them, a signed number with "-" before it.
+        """
+        entries, starts = self._signed_entries()
+        return interner.add(entries, starts, self.ends, int(_FOLD_MASK))
 
     def signed(self) -> np.ndarray:
         """Returns, for each word, whether it is a number written with a minus sign (see MINUS_SIGNS).
@@ -355,14 +359,19 @@ class Tokens:
         the sign's typography and a currency sign between ("-50", "−50", "−$50" are "-50"):
         verification reads "-50" / "50" as another figure, a fact change.
         """
-        starts, entries = self.starts, self.entries
-        signed = self.signed()
-        if signed.any():
-            starts = starts.copy()
-            starts[signed] -= 1
-            entries = entries.copy()
-            entries[starts[signed]] = ord("-")
+        entries, starts = self._signed_entries()
         return interner.add_to_chunk(entries, starts, self.ends, int(_FOLD_MASK))
+
+    def _signed_entries(self) -> tuple[np.ndarray, np.ndarray]:
+        """Returns ``(entries, starts)`` where each signed number's word starts one entry earlier, at a "-"."""
+        signed = self.signed()
+        if not signed.any():
+            return self.entries, self.starts
+        starts = self.starts.copy()
+        starts[signed] -= 1
+        entries = self.entries.copy()
+        entries[starts[signed]] = ord("-")
+        return entries, starts
 
     def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
         """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
