@@ -14,7 +14,7 @@ import unicodedata
 from nettoyeur.boilerplate import line_shapes as ls
 from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, pair_key
 from nettoyeur.text.hashing import hash64
-from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
+from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS
 
 
 def _mark_class() -> str:
@@ -134,10 +134,17 @@ def describe(text: str) -> tuple:
         chars = _HAS_CJK.findall(lowered)
         function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
         stop = min(1.0, ls.CJK_FUNCTION_SCALE * function / len(chars)) if chars else 0.0
+    function = sum(w in LINE_FUNCTION_WORDS or opens_with_clitic(w) for w in found)
+    with_clitics = not cjk and sentence and n > 0 and function / n >= ls.PROSE_MIN_STOPWORDS
     prose = n >= ls.PROSE_ANY_WORDS or (
-        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
+        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence) or with_clitics)
     )
     return (collapsed, n, stop, prose, sentence)
+
+
+def opens_with_clitic(word: str) -> bool:
+    """Whether a word opens with a prefix clitic followed by ``CLITIC_MIN_REST`` characters at least."""
+    return any(word.startswith(c) and len(word) >= len(c) + ls.CLITIC_MIN_REST for c in PREFIX_CLITICS)
 
 
 def article_has(body: list[str], question: str) -> bool:

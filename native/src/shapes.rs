@@ -222,6 +222,13 @@ pub struct Table {
     not_stems: WordSet,
     /// `CJK_FUNCTION_CHARS`.
     cjk_function_chars: HashSet<u32>,
+    /// `PREFIX_CLITICS`, as code points: a word that opens with one (and goes on for
+    /// `clitic_min_rest` characters at least) holds a function word for the prose test.
+    prefix_clitics: Vec<Vec<u32>>,
+    /// The least and the most first character of a clitic (a word opening outside them holds none).
+    clitic_firsts: (u32, u32),
+    /// `CLITIC_MIN_REST`.
+    clitic_min_rest: usize,
     limits: Limits,
 }
 
@@ -276,7 +283,43 @@ impl Table {
         // (The lengths were checked above.)
         let bmp = |v: Vec<u32>| -> Box<[u32; 0x10000]> { v.into_boxed_slice().try_into().expect("65536 entries") };
         let (flags, lower) = (bmp(flags), bmp(lower));
-        Ok(Table { flags, lower, astral: HashMap::new(), multi, function_words, not_stems, cjk_function_chars, limits })
+        Ok(Table {
+            flags,
+            lower,
+            astral: HashMap::new(),
+            multi,
+            function_words,
+            not_stems,
+            cjk_function_chars,
+            prefix_clitics: Vec::new(),
+            clitic_firsts: (1, 0),
+            clitic_min_rest: 0,
+            limits,
+        })
+    }
+
+    /// The table with `clitics` for its prefix clitics (`PREFIX_CLITICS`, none before), each a
+    /// word's own when `min_rest` characters at least follow it (`CLITIC_MIN_REST`).
+    pub fn with_prefix_clitics(mut self, clitics: &[String], min_rest: usize) -> Table {
+        self.prefix_clitics = clitics.iter().filter(|c| !c.is_empty()).map(|c| c.chars().map(|ch| ch as u32).collect()).collect();
+        let firsts = self.prefix_clitics.iter().map(|c| c[0]);
+        self.clitic_firsts = (firsts.clone().min().unwrap_or(1), firsts.max().unwrap_or(0));
+        self.clitic_min_rest = min_rest;
+        self
+    }
+
+    /// True when `word` opens with a prefix clitic and goes on for `clitic_min_rest` characters
+    /// at least (`line_shapes.opens_with_clitic`).
+    #[inline]
+    fn opens_with_clitic(&self, word: &[u32]) -> bool {
+        let (lo, hi) = self.clitic_firsts;
+        match word.first() {
+            Some(&c) if lo <= c && c <= hi => self
+                .prefix_clitics
+                .iter()
+                .any(|p| word.len() >= p.len() + self.clitic_min_rest && word.starts_with(p)),
+            _ => false,
+        }
     }
 
     /// True when the table knows the character (every one of the BMP, those above once learnt).
@@ -575,10 +618,12 @@ impl Table {
     pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], mut letter_word: impl FnMut(usize, usize)) -> Shape {
         let sentence = ends_sentence(&collapsed);
         // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
-        let (mut n, mut function) = (0usize, 0usize);
+        let (mut n, mut function, mut clitic) = (0usize, 0usize, 0usize);
         let cjk = self.for_each_word(lowered, |s, e, letters| {
             n += 1;
-            function += self.function_words.contains(&lowered[s..e]) as usize;
+            let is_function = self.function_words.contains(&lowered[s..e]);
+            function += is_function as usize;
+            clitic += (!is_function && self.opens_with_clitic(&lowered[s..e])) as usize;
             if letters {
                 letter_word(s, e);
             }
@@ -591,7 +636,12 @@ impl Table {
             0.0
         };
         let l = &self.limits;
-        let prose = n >= l.prose_any_words || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence)));
+        // A sentence of a language that writes its articles and prepositions onto the next word
+        // (Hebrew, Arabic) counts those words too (the share of the words only: no menu or label
+        // changes, and a menu line does not end like a sentence).
+        let with_clitics = || !cjk && sentence && (function + clitic) as f64 / n as f64 >= l.prose_min_stopwords;
+        let prose = n >= l.prose_any_words
+            || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence) || with_clitics()));
         Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
     }
 

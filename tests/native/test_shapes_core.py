@@ -45,7 +45,10 @@ _SPECIAL = (
 text = st.text(alphabet=st.sampled_from(_SPECIAL) | st.characters(), max_size=60) | st.sampled_from(GOLDEN)
 # Words of the function lists and of the golden cases, so that stems, function shares and
 # prose come out in every way.
-_WORDS = sorted({w for t in GOLDEN for w in t.split()} | {"the", "of", "and", "ΟΔΟΣ", "İstanbul", "STRASSE", "中文的"})
+# (Hebrew and Arabic words that open with a prefix clitic, are one, or are too short to hold one.)
+_CLITIC_WORDS = {"בערים", "המחירים", "הגבוהים.", "לא", "בה", "ה", "דירות", "والأسعار", "الذهب.", "ال", "فيه", "سوق"}
+_MORE_WORDS = {"the", "of", "and", "ΟΔΟΣ", "İstanbul", "STRASSE", "中文的"} | _CLITIC_WORDS
+_WORDS = sorted({w for t in GOLDEN for w in t.split()} | _MORE_WORDS)
 wordy = st.lists(st.sampled_from(_WORDS) | text, max_size=40).map(" ".join)
 lines = text | wordy
 
@@ -53,6 +56,7 @@ lines = text | wordy
 @LAW
 @given(st.lists(lines, max_size=6))
 @example(["ΟΔΟΣ ΣΑΣ Σ", "İSTANBUL ẞ", "a\ud800 b", "𐐀𐐁 😀 𠀀"])
+@example(["רוכשי דירה ראשונה נאלצים לחפש דירות בערים סמוכות בשל המחירים הגבוהים.", "ال و ب ل ف ك ه ו ב ל מ ש כ ה ה ה."])
 def test_describe_words_and_stems_are_the_plain_definitions(texts):
     got = CORE.describe(texts)
     assert [tuple(g) for g in got] == [ref.describe(t) for t in texts]
@@ -196,7 +200,21 @@ def test_a_position_past_the_lines_raises_index_error():
         CORE.neighbour_codes(["a", "b"], [2], FREQUENCY_MAX_WORDS)
 
 
+def test_a_hebrew_or_arabic_sentence_counts_its_clitic_words_for_prose_and_nothing_else_changes():
+    sentence = "רוכשי דירה ראשונה נאלצים לחפש דירות בערים סמוכות בשל המחירים הגבוהים."
+    arabic = "سجلت أسعار الذهب ارتفاعا ملحوظا خلال تعاملات اليوم وسط إقبال التجار والمستثمرين."
+    menu = "ראשי חדשות כלכלה ספורט תרבות בריאות רכב צרכנות דעות בלוגים"  # no sentence: no prose
+    made_up = "Seven brown foxes quickly jumped twelve lazy sleeping dogs yesterday."  # no clitic letters
+    shapes = {t: line_shapes.describe(t) for t in (sentence, arabic, menu, made_up, menu + ".", "כלכלה")}
+    assert shapes[sentence].prose and shapes[sentence].stop_share < line_shapes.PROSE_MIN_STOPWORDS
+    assert shapes[arabic].prose and shapes[arabic].stop_share < line_shapes.PROSE_MIN_STOPWORDS
+    assert not shapes[menu].prose and shapes[menu].stop_share == 0.0
+    assert not shapes[made_up].prose
+    assert shapes["כלכלה"].stop_share == 0.0  # a label's share is its function words' only
+    assert ref.opens_with_clitic("בערים") and not ref.opens_with_clitic("לא") and not ref.opens_with_clitic("ال")
+
+
 def test_a_table_of_the_wrong_size_raises_value_error():
     flags, lower, multi = line_shapes.shape_table()
     with pytest.raises(ValueError):
-        _core.Shapes(flags[:10], lower, multi, set(), set(), "", (30, 10, 0.15, 5, 1.5), line_shapes._learn)
+        _core.Shapes(flags[:10], lower, multi, set(), set(), "", (30, 10, 0.15, 5, 1.5), line_shapes._learn, [], 2)

@@ -34,7 +34,7 @@ from nettoyeur.boilerplate.rule_cache import translate
 from nettoyeur.boilerplate.rule_regex import Untranslatable
 from nettoyeur.boilerplate.rules import Rule, core_source
 from nettoyeur.text.lexicon import COMMON_WORDS
-from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
+from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS
 from nettoyeur.text.table_cache import cached_tables
 
 # Scripts written without spaces: every one or two characters count as a word.
@@ -55,6 +55,12 @@ PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORDS = 0.15
 # ... or when it is simply long: no menu item runs to 30 words.
 PROSE_ANY_WORDS = 30
+# ... or, in a line that ends like a sentence, when that share with the words that open with a
+# prefix clitic (PREFIX_CLITICS: Hebrew and Arabic) is: a word holds one when this many characters
+# at least follow it ("לחפש", not "לא"). Only the prose test reads them: counted in the share
+# itself, one-word labels ("כלכלה", economy) and menus changed (they open with a clitic's letter
+# by chance), and a menu line does not end like a sentence.
+CLITIC_MIN_REST = 2
 # Stems are the first 5 letters of words of 4 letters or more: "innovant" and
 # "innovation" meet at "innov", the German and French plurals at their stem.
 STEM_CHARS = 5
@@ -171,7 +177,8 @@ def describe_many(texts: list[str]) -> list[LineInfo]:
     characters); the share of its words in ``LINE_FUNCTION_WORDS`` (with CJK, the share of
     CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
     most 1); whether it ends like a sentence; prose: ``PROSE_ANY_WORDS`` words, or
-    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence).
+    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence, or a
+    sentence with that share once the words opening with a ``PREFIX_CLITICS`` are counted).
     """
     return list(map(_line_info, shapes_core().describe(texts)))
 
@@ -275,7 +282,10 @@ def shapes_core() -> _core.Shapes:
         flags, lower, multi = tables["flags"], tables["lower"], {int(code): low for code, low in pairs}
         limits = (PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)
         cjk = "".join(sorted(CJK_FUNCTION_CHARS))
-        _core_shapes = _core.Shapes(flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn)
+        clitics = sorted(PREFIX_CLITICS)
+        _core_shapes = _core.Shapes(
+            flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn, clitics, CLITIC_MIN_REST
+        )
     return _core_shapes
 
 

@@ -9,8 +9,30 @@ compiled by :func:`nettoyeur.boilerplate.rules.builtin_rules`.
 
 from __future__ import annotations
 
-from nettoyeur.boilerplate.rule_languages import with_languages
+from nettoyeur.boilerplate.rule_languages import with_languages, words
 from nettoyeur.boilerplate.rule_table_notices import DIGIT, NOTICES
+from nettoyeur.boilerplate.word_chars import WORD
+
+# A breadcrumb's steps are words of any script: ``\w`` with the combining marks (:data:`WORD`), so
+# that a Thai or Hindi step ("หน้าแรก > ข่าว", "होम > समाचार") reads as words. A home word of a
+# language table (``‹home›``: "strona główna", "หน้าแรก") opens one with "/" as the five built-in
+# ones do, with two "/" at least: some of them are words of prose too ("principal", "overzicht",
+# "начало"), and "Principal / agent problems" is no breadcrumb.
+_BREADCRUMB = (
+    r"(?:[\w'’ -]{1,25}\s*(?:>|»|›|→|\\)\s*){2,}[\w'’ -]{1,40}"
+    # Three steps or more under a label ("You are in: Home > News > Sport"), titles with
+    # "&", "." or "," ("Products & Technologies > Java"), the last step a section's name of
+    # three words at most or none ("Back to: Electronics > Cameras >"): a page's own
+    # headline as the last step is its title, which stays.
+    # (Each step starts and ends with a character that is no space: the spaces around a ">"
+    # are read one way only.)
+    r"|(?:[\w ]{1,25}:\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
+    r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
+    r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
+    r"|(?:‹home-words›)\s*/\s*[^/]{1,40}/.{0,120}"
+    r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
+    r"|sei qui)\s*:?.{0,120}"
+).replace(r"\w", WORD).replace("‹home-words›", words("‹home›"))
 
 # (kind, name, template, max_words, needles): navigation and UI labels, then share.
 NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
@@ -137,18 +159,7 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "nav",
         "breadcrumb",
-        r"(?:[\w'’ -]{1,25}\s*(?:>|»|›|→|\\)\s*){2,}[\w'’ -]{1,40}"
-        # Three steps or more under a label ("You are in: Home > News > Sport"), titles with
-        # "&", "." or "," ("Products & Technologies > Java"), the last step a section's name of
-        # three words at most or none ("Back to: Electronics > Cameras >"): a page's own
-        # headline as the last step is its title, which stays.
-        # (Each step starts and ends with a character that is no space: the spaces around a ">"
-        # are read one way only.)
-        r"|(?:[\w ]{1,25}:\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
-        r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
-        r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
-        r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
-        r"|sei qui)\s*:?.{0,120}",
+        _BREADCRUMB,
         16,
         (),
     ),

@@ -41,6 +41,7 @@ from pathlib import Path
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.rule_languages import LANGUAGES, word_list, words
 from nettoyeur.boilerplate.rule_table import BUILTIN
+from nettoyeur.boilerplate.word_chars import WORD
 from nettoyeur.errors import ConfigError
 
 
@@ -155,11 +156,12 @@ MASKS = {
     # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
     # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
     "‹name›": (
-        rf"(?-i:[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y|and"
-        rf"|und|et|&)\s+)*[{_CAPITALS}][\w@.'’&-]*(?![\w@.'’&-])){{0,4}})"
+        rf"(?-i:[{_CAPITALS}][{WORD}@.'’&-]*(?![{WORD}@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y"
+        rf"|and|und|et|&)\s+)*[{_CAPITALS}][{WORD}@.'’&-]*(?![{WORD}@.'’&-])){{0,4}})"
     ),
-    # A word ends where its characters end: the engine never retries a shorter prefix.
-    "‹word›": r"[\w@.'’&-]+(?![\w@.'’&-])",
+    # A word ends where its characters end: the engine never retries a shorter prefix. (A name's and a
+    # word's characters take the combining marks, :data:`WORD`: "Jose\u0301" is one word.)
+    "‹word›": rf"[{WORD}@.'’&-]+(?![{WORD}@.'’&-])",
 }
 
 # The core's ‹date› (see :func:`expand_template`): every line the mask reads and a few more, with
