@@ -483,18 +483,30 @@ def conflicts_within_clusters(
         the rows of ``conflicts`` whose two ends are in one connected component of
         ``duplicates`` and ``contained``, in their order.
     """
+    if len(conflicts) == 0 or len(duplicates) + (0 if contained is None else len(contained)) == 0:
+        return conflicts[:0]
+    label = component_labels(duplicates, contained)
+    return conflicts[label(conflicts[:, 0]) == label(conflicts[:, 1])]
+
+
+def component_labels(duplicates: np.ndarray, contained: np.ndarray | None = None) -> Callable[[np.ndarray], np.ndarray]:
+    """Returns a function that gives paragraphs (int64) the label of their connected component.
+
+    Components of the ``duplicates`` and ``contained`` pairs (int64 ``(k, 2)``, either may be
+    empty); a paragraph in none of them is its own component, labelled ``-1 - pid``.
+    """
     if contained is not None and len(contained):
         duplicates = np.concatenate([duplicates.reshape(-1, 2), contained.astype(np.int64).reshape(-1, 2)])
-    if len(conflicts) == 0 or len(duplicates) == 0:
-        return conflicts[:0]
     ids = sorted_unique(duplicates.reshape(-1))
     labels = components(len(ids), np.searchsorted(ids, duplicates))
 
     def label(pids: np.ndarray) -> np.ndarray:
+        if not len(ids):
+            return -1 - pids
         at = np.minimum(np.searchsorted(ids, pids), len(ids) - 1)
         return np.where(ids[at] == pids, labels[at], -1 - pids)  # a paragraph without copies: its own
 
-    return conflicts[label(conflicts[:, 0]) == label(conflicts[:, 1])]
+    return label
 
 
 def _spilled(pairs: np.ndarray) -> np.ndarray:
@@ -802,7 +814,7 @@ def _keepers_chains_checked(
     executor: Any,
     stats: DedupStats,
 ) -> _Chosen:
-    """:func:`_keepers`, where each paragraph removed as a duplicate of a kept one it was never compared with is.
+    """Clusters the verdicts and chooses the kept copies, each removal through a chain verified against its kept copy.
 
     A cluster is a chain of duplicate pairs: "NAME1 on TITLE" and "NAME2 on TITLE" are each a
     near copy of "TITLE", but never a candidate pair, so the fact that tells them apart is
@@ -810,45 +822,58 @@ def _keepers_chains_checked(
     removed paragraph is then verified against its kept copy where no duplicate pair joins
     them directly; the conflicts found join ``found.conflicts`` and the clusters are made again,
     until a clustering brings no new conflict (the links verified are remembered: each round
-    verifies pairs never verified before, so it ends). Only the links of chains are read: the
-    synthetic benchmark corpus (300,000 paragraphs) has none; 300k paragraphs of real pages
-    (``benchmarks/real_corpus.py``) 16 in two rounds, 2 of them conflicts (one copy of
-    "NAME2 on TITLE" each, kept), for three clusterings of ~0.035 CPU-s each instead of one
-    (decide: ~1.3 s in one process).
+    verifies pairs never verified before, so it ends); only the components of the conflicts
+    found are clustered again. Only the links of chains are read: the synthetic benchmark
+    corpus (300,000 paragraphs) has none (0.002 CPU-s to find that); 300k paragraphs of real
+    pages (``benchmarks/real_corpus.py``) 16 in two rounds, 2 of them conflicts (a copy of
+    "NAME2 on TITLE" each, now kept), for 0.033 CPU-s in all (decide: ~1.3 s), half of it
+    finding the links and the components, not verifying.
 
     Args:
         found: the verdicts; its ``conflicts`` grow by the conflicts found.
         group: per paragraph, its exact group's representative.
         conflicting: verifies int64 ``(k, 2)`` pairs ``a < b``, returns the rows that conflict.
-        settled: the families and variants (:func:`_keepers`).
+        settled: the families and variants of the paragraphs (:func:`~nettoyeur.dedup.analysis.families`).
         rank: the ``--keep`` ranks, or None.
         executor: the executor, or None.
         stats: the stage's counts (``conflicts`` and ``chain_links`` grow).
+
+    Returns:
+        the removals (``duplicate``, ``contained``), then the quoted paragraphs to report,
+        each with the kept paragraph it points at.
     """
+    contained = np.array(found.contained, dtype=np.int64).reshape(-1, 2)
+    pids, targets, inside = _clusters(found.duplicates, contained, found.conflicts, group, settled, rank, executor)
     checked = np.empty((0, 2), dtype=np.int64)
+    label = None
     while True:
-        chosen = _keepers(found, group, settled, rank, executor, stats)
-        removed = np.array([r == "duplicate" for r in chosen.reasons], dtype=bool)
-        links = unchecked_links(
-            np.array(chosen.pids, dtype=np.int64)[removed],
-            np.array(chosen.targets, dtype=np.int64)[removed],
-            found.duplicates,
-            group,
-            checked,
-        )
+        links = unchecked_links(pids[~inside], targets[~inside], found.duplicates, group, checked)
         if not len(links):
-            return chosen
+            break
         stats.chain_links += len(links)
         checked = np.concatenate([checked, links])
         new = conflicting(links)
         if not len(new):
-            return chosen
+            break
         found.conflicts = np.concatenate([found.conflicts, new])
         stats.conflicts += len(new)
+        # Only the components (of duplicate and containment pairs) of the new conflicts can
+        # change: they alone are clustered again (a clustering of every verdict is ~0.035 CPU-s
+        # at 300k real paragraphs, the components of a few links a fraction of that).
+        label = label or component_labels(found.duplicates, contained)
+        touched = np.unique(label(new[:, 0]))
+        edges = [e[np.isin(label(e[:, 0]), touched)] for e in (found.duplicates, contained, found.conflicts)]
+        again = _clusters(*edges, group, settled, rank, executor)
+        kept = ~np.isin(label(pids), touched)
+        order = np.argsort(np.concatenate([pids[kept], again[0]]), kind="stable")
+        pids, targets, inside = (
+            np.concatenate([was[kept], part])[order] for was, part in zip((pids, targets, inside), again)
+        )
+    return _with_quoted(pids, targets, inside, found.quoted, stats)
 
 
 class _Chosen(NamedTuple):
-    """What :func:`_keepers` chose, as parallel lists: each paragraph removed or reported, its kept one, why.
+    """What :func:`_keepers_chains_checked` chose, as parallel lists: each removal or report, its kept one, why.
 
     Lists, not a :class:`~nettoyeur.dedup.cluster.Removal` a removal: made for 160,000 removals
     at 1M real paragraphs, those frozen dataclasses cost the main process ~0.2 CPU-s.
@@ -859,24 +884,23 @@ class _Chosen(NamedTuple):
     reasons: list[str]
 
 
-def _keepers(
-    found: _Verdicts,
+def _clusters(
+    duplicates: np.ndarray,
+    contained: np.ndarray,
+    conflicts: np.ndarray,
     group: np.ndarray,
     settled: tuple[np.ndarray, np.ndarray],
     rank: np.ndarray | None,
     executor: Any,
-    stats: DedupStats,
-) -> _Chosen:
-    """Clusters the duplicates, chooses the kept copy of each cluster; the quoted passages to report.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Clusters the duplicates, chooses the kept copy of each cluster (:func:`~nettoyeur.dedup.cluster.keepers`).
 
     Returns:
-        the removals (``duplicate``, ``contained``), then the quoted paragraphs to report,
-        each with the kept paragraph it points at.
+        ``(pids, targets, contained)``: the removed paragraphs in order (int64), the kept one each
+        points at, whether each is contained (bool; else a duplicate).
     """
     family, variant = settled
-    duplicates, quoted = found.duplicates, found.quoted
-    contained = np.array(found.contained, dtype=np.int64).reshape(-1, 2)
-    conflicts = conflicts_within_clusters(found.conflicts, duplicates, contained)
+    conflicts = conflicts_within_clusters(conflicts, duplicates, contained)
     # A very large edge list is reduced by the executor: (root, member) star edges make the
     # same clusters (every root is its cluster's smallest id), one per member; components
     # holding a conflict pair keep their edges (the greedy clustering needs them).
@@ -900,7 +924,14 @@ def _keepers(
         family[labelled],
         variant[labelled],
     )
-    pids, targets = involved[pids].tolist(), involved[targets].tolist()
+    return involved[pids], involved[targets], inside
+
+
+def _with_quoted(
+    pids: np.ndarray, targets: np.ndarray, inside: np.ndarray, quoted: list[tuple[int, int]], stats: DedupStats
+) -> _Chosen:
+    """The removals chosen, then each quoted paragraph to report, with the kept copy of its smallest container."""
+    pids, targets = pids.tolist(), targets.tolist()
     # A quoted paragraph (pull quote, heading restating a sentence) is kept and reported
     # once, with the kept copy of the smallest container.
     target_of = dict(zip(pids, targets))
