@@ -6,7 +6,7 @@ cluster, containment between clusters followed to a kept root (see ``nettoyeur/d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from nettoyeur.dedup.cluster import Removal
 
@@ -144,3 +144,30 @@ def _resolve_chains(outer_of: dict[int, int]) -> dict[int, int]:
         for x in path:
             final[x] = target
     return final
+
+
+def keepers_chains_checked(
+    n: int,
+    duplicates: Iterable[tuple[int, int]],
+    contained: Iterable[tuple[int, int]],
+    conflicts: Iterable[tuple[int, int]],
+    conflict_of: Callable[[int, int], bool],
+) -> list[Removal]:
+    """The plain reading of ``dedup.stage._keepers_chains_checked`` (no exact groups nor families).
+
+    Clusters; verifies (``conflict_of(a, b)``, ``a < b``) each removed paragraph against its kept
+    one where no duplicate pair joins them directly and the pair was not verified before; clusters
+    again with the conflicts found, until a round finds none.
+    """
+    duplicates, contained = list(duplicates), list(contained)
+    known = {(min(a, b), max(a, b)) for a, b in conflicts}
+    checked = {(min(a, b), max(a, b)) for a, b in duplicates}
+    while True:
+        removals = choose_keepers(n, duplicates, contained, sorted(known))
+        removed = {(min(r.pid, r.target), max(r.pid, r.target)) for r in removals if r.reason == "duplicate"}
+        links = sorted(removed - checked)
+        checked |= set(links)
+        new = [link for link in links if conflict_of(*link)]
+        if not new:
+            return removals
+        known |= set(new)

@@ -8,6 +8,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,7 +17,7 @@ import cluster_reference
 from cluster_reference import UnionFind
 from nettoyeur import CleanConfig
 from nettoyeur.dedup.cluster import Removal, choose_keepers
-from nettoyeur.dedup.stage import deduplicate
+from nettoyeur.dedup.stage import DedupStats, _keepers_chains_checked, _Verdicts, deduplicate
 from nettoyeur.records import Document
 from nettoyeur.text.split import split_lines
 
@@ -244,3 +245,52 @@ def test_the_core_refuses_ids_out_of_range():
         choose_keepers(3, [(0, 3)])
     with pytest.raises(ValueError):
         choose_keepers(3, [(0, 1)], conflicts=[(-1, 2)])
+
+
+def _chains_checked(
+    n: int, duplicates, conflicts, hidden: set[tuple[int, int]], contained=()
+) -> tuple[list[Removal], list]:
+    """The stage's clustering with chains verified, ``hidden`` the pairs verification would find to conflict."""
+    asked = []
+
+    def conflicting(links: np.ndarray) -> np.ndarray:
+        asked.extend(map(tuple, links.tolist()))
+        return links[[tuple(link) in hidden for link in links.tolist()]].reshape(-1, 2)
+
+    found = _Verdicts(known={}, duplicates=_array(duplicates), conflicts=_array(conflicts))
+    found.contained = [(a, b) for a, b in contained if a != b]
+    ids = np.arange(n)
+    chosen = _keepers_chains_checked(found, ids, conflicting, (ids, ids), None, None, DedupStats())
+    removals = [Removal(p, t, r) for p, t, r in zip(*chosen)]
+    return removals, asked
+
+
+def _array(pairs) -> np.ndarray:
+    return np.array([(a, b) for a, b in pairs if a != b], dtype=np.int64).reshape(-1, 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs, st.sets(st.tuples(st.integers(0, 24), st.integers(0, 24)).map(lambda p: (min(p), max(p)))))
+def test_chains_checked_as_the_python_reading_and_no_hidden_conflict_merged(graph, hidden):
+    dups, contained, conflicts = graph
+    contained = [(a, b) for a, b in contained if a != b]
+    removals, asked = _chains_checked(25, dups, conflicts, hidden, contained)
+    expected = cluster_reference.keepers_chains_checked(25, dups, contained, conflicts, lambda a, b: (a, b) in hidden)
+    assert removals == expected
+    assert len(asked) == len(set(asked))  # no pair verified twice
+    direct = {(min(a, b), max(a, b)) for a, b in dups}
+    for r in (r for r in removals if r.reason == "duplicate"):
+        link = (min(r.pid, r.target), max(r.pid, r.target))
+        assert link in direct or (link in asked and link not in hidden)
+
+
+def test_a_chain_of_two_facts_through_a_third_is_cut_and_true_copies_still_merge():
+    # 0 "TITLE", 1 "NAME1 on TITLE", 2 "NAME2 on TITLE": 1 and 2 are near copies of 0, never compared.
+    removals, asked = _chains_checked(3, [(0, 1), (0, 2)], [], {(1, 2)})
+    assert asked == [] and [r.pid for r in removals] == [1, 2]  # each goes for 0, its direct copy
+    # 0 -- 1 -- 2 a path: 2 would go for 0 through 1; verified, it conflicts with 0 and stays.
+    removals, asked = _chains_checked(3, [(0, 1), (1, 2)], [], {(0, 2)})
+    assert asked == [(0, 2)] and [(r.pid, r.target) for r in removals] == [(1, 0)]
+    # The same path of true near copies: verified, no conflict, all merge.
+    removals, asked = _chains_checked(3, [(0, 1), (1, 2)], [], set())
+    assert asked == [(0, 2)] and [(r.pid, r.target) for r in removals] == [(1, 0), (2, 0)]
