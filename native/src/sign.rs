@@ -443,25 +443,30 @@ mod tests {
         }
     }
 
+    /// Bigrams, two bands, no astral characters, flag, digit bit, exact keys nor anchors.
+    fn small_params<'a>(table: &'a [u32; BMP], a: &'a [u32], b: &'a [u32], mult: &'a [u64]) -> Params<'a> {
+        Params {
+            table,
+            astral: &[],
+            astral_entries: &[],
+            ngram: 2,
+            a,
+            b,
+            mult,
+            bands: 2,
+            flag: 0,
+            digit: 0,
+            exact: false,
+            anchor_modulus: 0,
+        }
+    }
+
     /// The exact key of each text (one paragraph each).
     fn exact_keys(texts: &[&str]) -> Vec<[u64; 2]> {
         let t = table();
         let table: &[u32; BMP] = t.as_slice().try_into().unwrap();
         let (a, b, mult) = ([1u32, 3], [0u32, 1], [1u64]);
-        let p = Params {
-            table,
-            astral: &[],
-            astral_entries: &[],
-            ngram: 2,
-            a: &a,
-            b: &b,
-            mult: &mult,
-            bands: 2,
-            flag: 0,
-            digit: 1 << 24,
-            exact: true,
-            anchor_modulus: 0,
-        };
+        let p = Params { digit: 1 << 24, exact: true, ..small_params(table, &a, &b, &mult) };
         let owned: Vec<Vec<u16>> = texts.iter().map(|t| t.encode_utf16().collect()).collect();
         let units: Vec<Units> = owned.iter().map(|v| Units::U16(v)).collect();
         sign(&units, &p, 1).unwrap().exact.chunks(2).map(|k| [k[0], k[1]]).collect()
@@ -486,20 +491,7 @@ mod tests {
         let table: &[u32; BMP] = t.as_slice().try_into().unwrap();
         let (a, b, mult) = ([1u32, 3, 5, 7], [0u32, 1, 2, 3], [1u64, 3]);
         let texts = [Units::U8(b"one two three"), Units::U32(&[0x1F600])];
-        let p = Params {
-            table,
-            astral: &[0x1F600],
-            astral_entries: &[0],
-            ngram: 2,
-            a: &a,
-            b: &b,
-            mult: &mult,
-            bands: 2,
-            flag: 0,
-            digit: 0,
-            exact: false,
-            anchor_modulus: 0,
-        };
+        let p = Params { astral: &[0x1F600], astral_entries: &[0], ..small_params(table, &a, &b, &mult) };
         assert!(sign(&texts, &p, 1).is_ok());
         assert!(sign(&texts, &Params { ngram: 0, ..p }, 1).is_err());
         assert!(sign(&texts, &Params { bands: 3, ..p }, 1).is_err());
