@@ -20,7 +20,7 @@ from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS
 def _mark_class() -> str:
     """The combining marks (categories Mn and Mc) outside CJK, as ranges of a character class.
 
-    A mark is a character of its word for the line shapes (``line_shapes._is_mark``), though
+    A mark is a character of its word for the line shapes (``word_chars.is_mark``), though
     ``\\w`` does not read it.
     """
     cjk = re.compile(rf"[{ls._CJK}]")

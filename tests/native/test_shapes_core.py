@@ -172,7 +172,7 @@ def test_article_stems_golden(case):
 def test_the_capital_sigma_is_lowered_by_its_context():
     # Python's str.lower: a final sigma at the end of a word, a medial one inside it.
     assert CORE.frequency_keys(["ΟΔΟΣ ΣΑΣ"]) == ["οδος σας"]
-    # İ lowers to i and a combining dot, a character of the word (line_shapes._is_mark).
+    # İ lowers to i and a combining dot, a character of the word (word_chars.is_mark).
     assert CORE.words(["İSTANBUL"]) == [["i\u0307stanbul"]]
     assert CORE.stems(["ΟΔΟΣ ΣΑΣ"]) == [frozenset({"οδος"})]
 

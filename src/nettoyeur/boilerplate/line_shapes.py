@@ -23,7 +23,6 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -33,6 +32,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate.rule_cache import translate
 from nettoyeur.boilerplate.rule_regex import Untranslatable
 from nettoyeur.boilerplate.rules import Rule, core_source
+from nettoyeur.boilerplate.word_chars import is_mark
 from nettoyeur.text.lexicon import COMMON_WORDS
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS
 from nettoyeur.text.table_cache import cached_tables
@@ -203,17 +203,9 @@ _CONTEXT_CHARS = frozenset("\u03a3")
 _MULTI = 0xFFFFFFFF  # a character whose lower-case is several ("İ": "i̇")
 
 
-_MARKS = frozenset(("Mn", "Mc"))
-
-
-def _is_mark(c: str) -> bool:
-    """True for a combining mark (a vowel sign, a virama): a character of its word for the line shapes."""
-    return unicodedata.category(c) in _MARKS
-
-
 def _char_flags(c: str) -> int:
     """Returns the core's flags of one character (:data:`_ALNUM` ...)."""
-    mark = _is_mark(c)
+    mark = is_mark(c)
     return (
         _ALNUM * (c.isalnum() or mark)
         | _DECIMAL * c.isdecimal()
@@ -251,7 +243,7 @@ def shape_table() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
     lower = np.zeros(n, dtype=np.uint32)
     multi: dict[int, str] = {}
     props = ((_ALNUM, str.isalnum), (_DECIMAL, str.isdecimal), (_SPACE, str.isspace), (_ALPHA, str.isalpha))
-    props += ((_ALNUM, _is_mark),)
+    props += ((_ALNUM, is_mark),)
     for lo in range(0, n, TABLE_BLOCK):
         chars = list(map(chr, range(lo, lo + TABLE_BLOCK)))
         block = flags[lo : lo + TABLE_BLOCK]

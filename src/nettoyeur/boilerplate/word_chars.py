@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import unicodedata
 
-_MARK_CATEGORIES = ("Mn", "Mc")
+_MARK_CATEGORIES = frozenset(("Mn", "Mc"))
+
+
+def is_mark(c: str) -> bool:
+    """True for a combining mark (a vowel sign, a virama): a character of its word (rules and line shapes)."""
+    return unicodedata.category(c) in _MARK_CATEGORIES
+
 # Above U+1FFFF the only marks are the variation selectors U+E0100..U+E01EF (Unicode 14 and 15):
 # named as a range, so that the table reads the planes below only (8 ms at import where the
 # whole range took 67 ms, timeit).
@@ -30,10 +36,9 @@ def mark_ranges() -> str:
         The ranges, each ``\uXXXX-\uYYYY`` (or one ``\uXXXX``; ``\U`` and eight digits above
         U+FFFF), followed by the variation selectors.
     """
-    category = unicodedata.category
     ranges: list[list[int]] = []
     for code in range(0x300, _PLANES_END):
-        if category(chr(code)) in _MARK_CATEGORIES:
+        if is_mark(chr(code)):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
             else:
