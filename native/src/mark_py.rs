@@ -445,11 +445,13 @@ fn headline_candidates(
         let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
         line.headline = (min_words..=max_words).contains(&n_words)
             && marks[k] & mark::LETTER != 0
-            && !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?
             && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? <= max_stopwords
             && {
                 let text = field(&info, TEXT, intern!(py, "text"))?;
-                !text.downcast::<PyString>()?.to_cow()?.ends_with(':')
+                let text = text.downcast::<PyString>()?.to_cow()?;
+                // A headline may end with "?" or "!" ("Who Won The Night?"); not with "." or ":".
+                !text.ends_with(':')
+                    && (text.ends_with(['?', '!']) || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
             };
     }
     Ok(mark::headline_candidates(&lines, run_min))

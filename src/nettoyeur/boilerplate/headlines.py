@@ -34,6 +34,11 @@ HEADLINE_MAX_WORDS = 15
 HEADLINE_MAX_STOPWORDS = 0.35
 HEADLINE_RUN_TOPIC = 0.5
 HEADLINE_MIN_WORDS = 2
+# A headline may end with "?" or "!" ("Who Won the Night?", "Yes Please!"); a line that ends with
+# "." or another stop is a sentence. On eval-pages-dev: chrome recall by words 0.727 -> 0.728 (619
+# words more of chrome removed; the scorer: 0.721 -> 0.722) for 26 words more of content lost with no
+# copy kept (1.440% -> 1.441% of the content words); removal
+# precision 0.938 either way; eval-dev unchanged.
 # A run with figures in at least HEADLINE_FIGURES_SHARE of its lines may be the article's own
 # table or schedule ("Spring term 2" / "Thu 4/12 Leeds - Town Hall"): it needs less than
 # HEADLINE_FIGURES_TOPIC of its stems in the article. On eval-pages-dev: chrome recall 0.709 ->
@@ -66,7 +71,8 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: lis
     """Returns the verdicts of the lines in runs of headlines that are not about the article.
 
     A candidate run is at least ``HEADLINE_RUN_MIN`` unflagged headlines in a row (each of
-    ``HEADLINE_MIN_WORDS`` to ``HEADLINE_MAX_WORDS`` words, not ending like a sentence nor with ":",
+    ``HEADLINE_MIN_WORDS`` to ``HEADLINE_MAX_WORDS`` words, not ending like a sentence (but for "?" and "!")
+    nor with ":",
     at most ``HEADLINE_MAX_STOPWORDS`` function words, a letter: a line without one, "7:42.5" or
     "12 / 40", is a figure of a table) with a flagged line just above or below it; its last line is
     left out when unflagged prose follows it (it heads that paragraph: a title or a heading). An
