@@ -137,6 +137,8 @@ ENCLOSED_MIN_FILES = 3
 # the ":" exception the lone rule itself removed 806 "Country:" lines there (the total is the
 # same: the off-topic and position signals take those labels beside their removed values).
 SITE_LONE = "boilerplate:frequency:recurring-in-site"
+# The position verdicts of the short lines inside the body (see :func:`_inside`).
+_INLINE = "boilerplate:position:inline-"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
@@ -977,6 +979,17 @@ def _round(
     line_flags = flags
     flags = _article_signals(infos, marks, line_flags, file_counts, read_at, where)
     if heads:
+        # A date or byline that heads an entry stays while its entry does, also beside the chrome
+        # under the entry before it (its "Posted at 8:41 PM | 3 comments" line), which made it
+        # ``position:inline-*``: the dated list said it is content. On eval-pages-dev: 134 words
+        # of content fewer lost with no copy kept (1.441% -> 1.435%), 65 words of chrome fewer
+        # removed (chrome recall by words 0.722 either way); eval-dev unchanged. The header's and
+        # the footer's verdicts stand (with them too: eval-dev's chrome recall 0.916 -> 0.913, the
+        # bylines above its articles).
+        for k in heads:
+            flag = flags[k]
+            if flag is not None and flags[k + 1] is None and flag.reason.startswith(_INLINE):
+                flags[k] = None
         alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
         if len(alive) < DATED_LIST_MIN:
             # Too few entries are left for a dated list: the article is read again with
