@@ -24,11 +24,12 @@ def headline(info: LineInfo) -> bool:
     """True for a line shaped like a headline or a link's title (see ``HEADLINE_MAX_WORDS``).
 
     A line without a letter ("7:42.5", "12 / 40") is a figure of a table, not a headline; one that
-    ends with "?" or "!" may be one ("Who Won the Night?"), one that ends with "." is a sentence.
+    ends with "?", "!" or an ellipsis may be one ("Who Won the Night?", a title cut short: "Council
+    Votes on the New..."), one that ends with "." otherwise is a sentence.
     """
     return (
         HEADLINE_MIN_WORDS <= info.n_words <= HEADLINE_MAX_WORDS
-        and (not info.sentence or info.text.endswith(("?", "!")))
+        and (not info.sentence or info.text.endswith(("?", "!", "…", "...")))
         and info.stop_share <= HEADLINE_MAX_STOPWORDS
         and not info.text.endswith(":")
         and _LETTER.search(info.text) is not None

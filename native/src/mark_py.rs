@@ -449,9 +449,10 @@ fn headline_candidates(
             && {
                 let text = field(&info, TEXT, intern!(py, "text"))?;
                 let text = text.downcast::<PyString>()?.to_cow()?;
-                // A headline may end with "?" or "!" ("Who Won The Night?"); not with "." or ":".
-                !text.ends_with(':')
-                    && (text.ends_with(['?', '!']) || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
+                // A headline may end with "?", "!" ("Who Won The Night?") or an ellipsis (a title cut
+                // short: "Council Votes on the New..."); not with "." or ":".
+                let open_end = text.ends_with(['?', '!', '…']) || text.ends_with("...");
+                !text.ends_with(':') && (open_end || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
             };
     }
     Ok(mark::headline_candidates(&lines, run_min))

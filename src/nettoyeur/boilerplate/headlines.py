@@ -34,11 +34,12 @@ HEADLINE_MAX_WORDS = 15
 HEADLINE_MAX_STOPWORDS = 0.35
 HEADLINE_RUN_TOPIC = 0.5
 HEADLINE_MIN_WORDS = 2
-# A headline may end with "?" or "!" ("Who Won the Night?", "Yes Please!"); a line that ends with
-# "." or another stop is a sentence. On eval-pages-dev: chrome recall by words 0.727 -> 0.728 (619
-# words more of chrome removed; the scorer: 0.721 -> 0.722) for 26 words more of content lost with no
-# copy kept (1.440% -> 1.441% of the content words); removal
-# precision 0.938 either way; eval-dev unchanged.
+# A headline may end with "?" or "!" ("Who Won the Night?", "Yes Please!") or with an ellipsis (a
+# title cut short to fit a box: "Council Votes on the New..."); a line that ends with another stop
+# is a sentence. On eval-pages-dev: "?" and "!" remove 619 words more of chrome (chrome recall by
+# words 0.721 -> 0.722) for 26 words more of content lost with no copy kept (1.440% -> 1.441% of
+# the content words), the ellipsis 118 more for none; removal precision 0.938-0.939 either way;
+# eval-dev unchanged.
 # A run with figures in at least HEADLINE_FIGURES_SHARE of its lines may be the article's own
 # table or schedule ("Spring term 2" / "Thu 4/12 Leeds - Town Hall"): it needs less than
 # HEADLINE_FIGURES_TOPIC of its stems in the article. On eval-pages-dev: chrome recall 0.709 ->
@@ -71,14 +72,13 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: lis
     """Returns the verdicts of the lines in runs of headlines that are not about the article.
 
     A candidate run is at least ``HEADLINE_RUN_MIN`` unflagged headlines in a row (each of
-    ``HEADLINE_MIN_WORDS`` to ``HEADLINE_MAX_WORDS`` words, not ending like a sentence (but for "?" and "!")
-    nor with ":",
-    at most ``HEADLINE_MAX_STOPWORDS`` function words, a letter: a line without one, "7:42.5" or
-    "12 / 40", is a figure of a table) with a flagged line just above or below it; its last line is
-    left out when unflagged prose follows it (it heads that paragraph: a title or a heading). An
-    edge of the page is no evidence: once the chrome above a list is removed, the list starts the
-    page, and cleaning the output again must not find it (with the edges, on eval-pages-dev: chrome
-    recall 0.001 higher by words, and 86 lines more removed by a second clean of the output). The
+    ``HEADLINE_MIN_WORDS`` to ``HEADLINE_MAX_WORDS`` words, not ending like a sentence but for "?", "!"
+    and an ellipsis, nor with ":", at most ``HEADLINE_MAX_STOPWORDS`` function words, a letter: a line
+    without one, "7:42.5" or "12 / 40", is a figure of a table) with a flagged line just above or below
+    it; its last line is left out when unflagged prose follows it (it heads that paragraph: a title or a
+    heading). An edge of the page is no evidence: once the chrome above a list is removed, the list
+    starts the page, and cleaning the output again must not find it (with the edges, on eval-pages-dev:
+    chrome recall 0.001 higher by words, and 86 lines more removed by a second clean of the output). The
     native core finds the runs (``_core.headline_candidates``, native/src/mark.rs; the plain walk it
     replaced is the tests' oracle, tests/headlines_reference.py): on the benchmark corpus the walk was
     0.1 s of the 2.1 s of marking under cProfile.
