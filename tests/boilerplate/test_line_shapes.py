@@ -60,7 +60,7 @@ def test_collapse_is_white_space_runs_made_one_space(text):
 @LAW
 @given(lines)
 def test_sentence_end_test_is_the_regular_expression(text):
-    assert ends_sentence(text) == (re.search(r"[.!?…。！？][\"'”’»)\]]*$", text) is not None)
+    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔][\"'”’»)\]]*$", text) is not None)
 
 
 @LAW
