@@ -210,7 +210,8 @@ READ_ALSO = "boilerplate:pattern:readalso"
 # unflagged lines between), 17 more chrome lines kept ("Back to the Welcome Page.") for 7 content
 # lines; a letter's closing ("Best wishes,") in place of the sentence, 10 more chrome lines kept.
 TAIL_SENTENCE_WORDS = 5
-# ... a statement: a question or an exclamation under a list is a teaser's ("Can you pick the winner?").
+# ... a statement: a question or an exclamation under a list or a "read also" label is a teaser's
+# ("Can you pick the winner?").
 _ASKS = ("?", "!", "？", "！", "؟")
 _CLOSERS = "\"'”’»)]"
 TAIL_MIN_ROWS = 2
@@ -1129,8 +1130,8 @@ def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | Non
     """Returns the last line of the body for the position signal: the article's last line, two cases aside.
 
     The first teaser under a "read also" label (``pattern:readalso``) that has function words
-    enough to be prose is a headline (no sentence end, at most ``TEASER_TITLE_WORDS`` words), not
-    the article's last paragraph: the body ends at the last
+    enough to be prose is a headline (no statement's end: a question may be a teaser's; at most
+    ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
     unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words,
     function words) under the article's own table is still the article's: the body ends with it,
     so that the table is inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES``
@@ -1140,7 +1141,7 @@ def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | Non
     if (
         len(body) > 1
         and last > 0
-        and not infos[last].sentence
+        and not _statement(infos[last])
         and infos[last].n_words <= TEASER_TITLE_WORDS
         and _reason(flags[last - 1]) == READ_ALSO
     ):
@@ -1160,12 +1161,12 @@ def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | Non
 
 def _tail_sentence(info: LineInfo) -> bool:
     """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
-    return (
-        info.sentence
-        and info.n_words >= TAIL_SENTENCE_WORDS
-        and info.stop_share >= PROSE_MIN_STOPWORDS
-        and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
-    )
+    return _statement(info) and info.n_words >= TAIL_SENTENCE_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
+
+
+def _statement(info: LineInfo) -> bool:
+    """True for a line that ends like a sentence, not like a question or an exclamation."""
+    return info.sentence and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
 
 
 def _reason(flag: Verdict | None) -> str:
