@@ -65,7 +65,6 @@ from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     LABEL_MAX_WORDS,
     PROSE_MIN_STOPWORDS,
-    PROSE_MIN_WORDS,
     ArticleStems,
     LineInfo,
     article_stems,
@@ -1090,7 +1089,7 @@ def _article_signals(
     if not body:
         return flags
     before_position = list(flags)
-    _position(infos, marks, flags, article, _body_start(infos, flags, body), _body_end(infos, marks, flags, body))
+    _position(infos, marks, flags, article, body[0], _body_end(infos, marks, flags, body))
     apart = _outlying(infos, flags, marks)
     if not apart:
         return flags
@@ -1101,29 +1100,8 @@ def _article_signals(
         flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
     body = [k for k in body if k not in apart]
     if body:
-        first, last = _body_start(infos, flags, body), _body_end(infos, marks, flags, body)
-        _position(infos, marks, flags, _Article(infos, body), first, last)
+        _position(infos, marks, flags, _Article(infos, body), body[0], _body_end(infos, marks, flags, body))
     return flags
-
-
-def _body_start(infos: list[LineInfo], flags: list[Verdict | None], body: list[int]) -> int:
-    """Returns the first line of the body for the position signal: the article's first line, or its lead above it.
-
-    An article's lead is a long sentence that may have too few function words to be prose (a
-    Finnish, Ukrainian or Bengali news lead: case endings and postpositions, not separate words):
-    a line just above the body, unflagged, that ends like a sentence and has at least
-    ``PROSE_MIN_WORDS`` words, one of them a function word, opens the body. Above the body it was
-    read as the title, and the real title above it went with the header.
-    """
-    first = body[0]
-    while first > 0 and flags[first - 1] is None and _lead(infos[first - 1]):
-        first -= 1
-    return first
-
-
-def _lead(info: LineInfo) -> bool:
-    """True for an article's lead paragraph that is not prose: a long sentence with a function word."""
-    return info.sentence and info.n_words >= PROSE_MIN_WORDS and info.stop_share > 0
 
 
 def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
@@ -1198,8 +1176,7 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
     if found is None or not found[1]:
         return set()
     main_prose, candidates = found
-    first = _body_start(infos, flags, main_prose)  # with its lead (see _body_start)
-    vocab = article_stems([infos[k] for k in range(first, main_prose[0])] + [infos[k] for k in main_prose])
+    vocab = article_stems([infos[k] for k in main_prose])
     apart: set[int] = set()
     for block in candidates:
         shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems

@@ -59,11 +59,11 @@ MORE_FUNCTION_WORDS = frozenset(
     מאוד היה היו להיות אל מן בשל לפי למרות כדי אצל ללא בלי כאשר אך אולם לכן בגלל מול אחרי אותו אותה
     का की के में है हैं था थी थे को से ने पर और या भी कि यह वह ये वे इस उस इन उन एक तक लिए साथ बाद
     कर करने किया गया गई हो होता होती नहीं जो तो ही रहा रही रहे जा
-    ja ei että oli ole olla ollut kun mutta tai myös sen hän jo niin kuin vain nyt jos sekä joka jotka jonka
+    ja että oli ole olla ollut kun mutta tai myös sen hän jo niin kuin vain nyt jos sekä joka jotka jonka
     mikä tämä tämän tätä sitä siitä sillä koska vielä yhä kanssa mukaan aikana jälkeen ennen kaikki noin
     lähes yli alle silti kuitenkin olivat olisi voi
     az és hogy nem egy ez azt már még csak szerint között után előtt vagy van volt lesz pedig
-    miközben amely ami aki ahol mert így míg sem ki fel át ezt arra erre azonban valamint illetve
+    miközben amely ami aki ahol mert így míg sem ki fel át ezt arra azonban valamint illetve
     yang dan dari ini itu untuk dengan dalam pada tidak akan juga atau oleh karena sudah telah bisa
     dapat lebih secara seperti hingga sampai namun tetapi bahwa kami kita mereka ia dia saya anda lalu agar
     supaya sambil selama setelah sebelum masih harus bagi tersebut serta jika adalah merupakan
