@@ -60,7 +60,23 @@ def test_collapse_is_white_space_runs_made_one_space(text):
 @LAW
 @given(lines)
 def test_sentence_end_test_is_the_regular_expression(text):
-    assert ends_sentence(text) == (re.search(r"[.!?…。！？][\"'”’»)\]]*$", text) is not None)
+    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔][\"'”’»)\]]*$", text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("সর্বনিম্ন ভাড়া ২০ টাকা এবং সর্বোচ্চ ভাড়া ১০০ টাকা।", True),  # the danda ends Bengali and Hindi sentences
+        ("यह खबर सही है॥", True),
+        ("نرخ دلار در بازار آزاد امروز چقدر شد؟", True),  # the Arabic question mark
+        ("یہ خبر درست ہے۔", True),  # the Urdu full stop
+        ("মাসিক যাত্রী সংখ্যা", False),
+        ("جستجو:", False),
+    ],
+)
+def test_the_sentence_ends_of_other_scripts_end_a_sentence(text, sentence):
+    assert ends_sentence(text) is sentence
+    assert describe(text).sentence is sentence
 
 
 @LAW

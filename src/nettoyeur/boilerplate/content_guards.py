@@ -59,6 +59,20 @@ SALUTATIONS = (
     "szanowny", "szanowna", "szanowni", "drogi", "droga", "vážený", "vážená", "vážení", "milý", "milá",
     # ru
     "уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая", "дорогие", "здравствуйте",
+    # uk
+    "шановний", "шановна", "шановні", "дорогий", "дорога", "дорогі", "вітаю",
+    # ro
+    "dragă", "dragi", "stimate", "stimată", "stimați", "bună ziua",
+    # hu, fi
+    "kedves", "tisztelt", "rakas", "arvoisa",
+    # tr
+    "sayın", "sevgili", "merhaba",
+    # hr, sr, sl
+    "poštovani", "poštovana", "draga", "spoštovani",
+    # el
+    "αγαπητέ", "αγαπητή", "αγαπητοί", "αξιότιμε", "αξιότιμη",
+    # id, vi
+    "yth", "yang terhormat", "kepada yth", "kính gửi", "thân gửi",
 )  # fmt: skip
 # Formulas that close a letter or a message, by language (same form as the salutations).
 CLOSINGS = (
@@ -90,6 +104,21 @@ CLOSINGS = (
     "z poważaniem", "pozdrawiam", "serdecznie pozdrawiam", "dziękuję", "s pozdravem", "děkuji",
     # ru
     "с уважением", "с наилучшими пожеланиями", "всего доброго", "спасибо",
+    # uk
+    "з повагою", "дякую",
+    # ro
+    "cu drag", "cu stimă", "cu respect", "toate cele bune", "mulțumesc",
+    # hu, fi
+    "üdvözlettel", "tisztelettel", "baráti üdvözlettel", "köszönöm", "ystävällisin terveisin", "terveisin",
+    "kiitos",
+    # tr
+    "saygılarımla", "sevgilerle", "teşekkürler",
+    # hr, sr, sl
+    "srdačan pozdrav", "lijep pozdrav", "s poštovanjem", "lep pozdrav", "hvala",
+    # el
+    "με εκτίμηση", "φιλικά", "ευχαριστώ",
+    # id, vi
+    "hormat saya", "salam", "terima kasih", "trân trọng", "thân ái", "cảm ơn",
 )  # fmt: skip
 
 

@@ -39,8 +39,10 @@ from nettoyeur.text.table_cache import cached_tables
 
 # Scripts written without spaces: every one or two characters count as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# A sentence ends with one of these, then maybe closing quotes or brackets.
-_ENDS = frozenset(".!?…。！？")
+# A sentence ends with one of these, then maybe closing quotes or brackets: with the danda of
+# Devanagari and Bengali ("।", "॥"), the Arabic question mark and the Urdu full stop ("؟", "۔").
+# Without them no Hindi or Bengali sentence under 30 words ended like one (issue 13's held-out pages).
+_ENDS = frozenset(".!?…。！？।॥؟۔")
 _CLOSERS = "\"'”’»)]"
 # Words that never give a stem: function words and words that say nothing of a subject.
 _NOT_STEMS = LINE_FUNCTION_WORDS | COMMON_WORDS

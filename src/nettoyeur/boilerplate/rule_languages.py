@@ -279,7 +279,8 @@ SV_DA_NO: dict[str, Entry] = {
     "ui-label": r"startsida|forside|forsiden|hjem|sök|søk|søg|stäng|luk|lukk|tillbaka|tilbage|tilbake|föregående"
     r"|forrige|nästa|næste|neste|mer|mere|visa (?:mer|alla)|vis (?:mere|mer|alle)|se (?:mer|mere|alla|alle)"
     r"|ladda fler|indlæs flere|last inn flere|innehållsförteckning|indholdsfortegnelse|innholdsfortegnelse"
-    r"|webbkarta|laddar\.*|indlæser\.*|laster\.*|helskärm|fuld skærm|fullskjerm",
+    r"|webbkarta|laddar\.*|indlæser\.*|laster\.*|helskärm|fuld skærm|fullskjerm"
+    r"|(?:lyssna på|lyt til|hør|lytt til) (?:artikeln|artiklen|artikkelen)",
     "search": r"(?:sök|søk|søg)(?: på (?:sidan|webbplatsen|siden|nettstedet|hjemmesiden))?\s*:"
     r"|(?:sök|søk|søg) (?:på|i) (?:sidan|webbplatsen|siden|nettstedet)",
     "account": r"(?:logga (?:in|ut)|log (?:ind|ud)|logg (?:inn|ut)|registrera(?: dig)?|registrer(?: deg| dig)?"
@@ -287,8 +288,9 @@ SV_DA_NO: dict[str, Entry] = {
     r"(?:\s*[/|]\s*(?:logga in|log ind|logg inn|registrera(?: dig)?|registrer(?: deg| dig)?|skapa konto"
     r"|opret konto|opprett konto))*",
     "share-label": r"dela(?: artikeln| sidan)?(?: på| via)?(?:‹sep›‹social›)*"
-    r"|del (?:artiklen|artikkelen|siden|på|via)(?:‹sep›‹social›)*|skriv ut(?: artikeln| sidan| artikkelen| siden)?"
-    r"|udskriv(?: artiklen| siden)?|tipsa en vän|tip en ven|tips en venn",
+    r"|del (?:artiklen|artikkelen|siden|på|via)(?:‹sep›‹social›)*"
+    r"|skriv ut(?: artikeln| sidan| artikkelen| siden| receptet| oppskriften)?"
+    r"|udskriv(?: artiklen| siden| opskriften)?|tipsa en vän|tip en ven|tips en venn",
     "social-list": r"(?:följ|følg) (?:oss|os|mig|meg)(?: på)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"läs (?:också|även)|se (?:också|även|også)|læs også|les også|mer om ämnet|mere om emnet"
     r"|mer om saken",
@@ -314,8 +316,10 @@ SV_DA_NO: dict[str, Entry] = {
     ),
     "tags": r"taggar|tagger|kategori(?:er)?|ämnen|emner|nyckelord|nøgleord|stikkord|etiketter",
     "ad-label": r"annons|annonse|reklam|reklame|sponsrat|sponsoreret|sponset",
-    "time-line": r"för ‹num›\s*(?:minuter|minut|timmar|timme|dagar|dag) sedan"
-    r"|for ‹num›\s*(?:minutter|minut|timer|time|dage|dager|dag) siden|(?:lästid|læsetid|lesetid):?\s*‹num›.{0,12}",
+    "time-line": r"(?:(?:uppdaterad|opdateret|oppdatert|publicerad|publiceret|publisert)\s*:?\s*)?"
+    r"för ‹num›\s*(?:minuter|minut|timmar|timme|dagar|dag) sedan"
+    r"|(?:(?:uppdaterad|opdateret|oppdatert|publicerad|publiceret|publisert)\s*:?\s*)?"
+    r"for ‹num›\s*(?:minutter|minut|timer|time|dage|dager|dag) siden|(?:lästid|læsetid|lesetid):?\s*‹num›.{0,12}",
     "‹legal›": r"integritetspolicy|privatlivspolitik|personvernerklæring|personvern|cookiepolicy|cookiepolitik"
     r"|om cookies|användarvillkor|vilkår|brugervilkår|handelsbetingelser|kontakta oss|kontakt oss|kontakt os|om oss"
     r"|om os|tillgänglighet|tilgængelighed|tilgjengelighet|annonsera|annonsere|jobba hos oss|ledige stillinger"
@@ -350,7 +354,7 @@ FI: dict[str, Entry] = {
     "account": r"(?:kirjaudu(?: sisään| ulos)?|rekisteröidy|rekisteröityminen|oma tili|omat tiedot|luo tili)"
     r"(?:\s*[/|]\s*(?:kirjaudu(?: sisään)?|rekisteröidy|luo tili))*",
     "share-label": r"jaa(?: artikkeli| sivu)?(?:‹sep›‹social›)*|tulosta(?: artikkeli| sivu)?"
-    r"|lähetä (?:sähköpostilla|ystävälle)",
+    r"|lähetä (?:sähköpostilla|ystävälle)|jaa ‹social›:?i?ss[aä]|kopioi linkki",
     "social-list": r"seuraa (?:meitä|minua)(?:\s+‹social›\w*)*\s*:?",
     "read-also": r"lue (?:myös|lisää)|katso myös|aiheesta lisää|saatat pitää myös",
     "related-label": r"luetuimmat(?: uutiset)?|uusimmat(?: uutiset| artikkelit)?|suosituimmat|tuoreimmat"
@@ -365,7 +369,10 @@ FI: dict[str, Entry] = {
     "copyright": (r"kaikki oikeudet pidätetään|kaikki oikeudet pidätetty", ("oikeudet",)),
     "tags": r"avainsanat|tunnisteet|aiheet|kategoriat|kategoria|asiasanat",
     "ad-label": r"mainos|kaupallinen yhteistyö|sponsoroitu",
-    "time-line": r"‹num›\s*(?:minuuttia|tuntia|päivää) sitten|lukuaika:?\s*‹num›.{0,12}",
+    "time-line": r"(?:(?:päivitetty|julkaistu)\s*:?\s*)?‹num›\s*(?:minuuttia|tuntia|päivää) sitten"
+    r"|lukuaika:?\s*‹num›.{0,12}",
+    "byline-role": r"(?:teksti|kirjoittaja|toimittaja|kuvat?)\s*:\s*‹name›",
+    "date": r"\d{1,2}\.\d{1,2}\.\d{4}\s+klo\s+\d{1,2}[.:]\d{2}",
     "‹legal›": r"tietosuojaseloste|tietosuojakäytäntö|tietosuoja|evästekäytäntö|käyttöehdot|yhteystiedot"
     r"|ota yhteyttä|tietoa meistä|meistä|saavutettavuus(?:seloste)?|mainosta|avoimet työpaikat|ohjeet"
     r"|usein kysytyt kysymykset|arkisto",
@@ -511,6 +518,7 @@ HU: dict[str, Entry] = {
     "tags": r"címkék|címke|kategóriák|kategória|témák|kulcsszavak|rovat",
     "ad-label": r"hirdetés|szponzorált(?: tartalom)?|támogatott tartalom",
     "time-line": r"‹num›\s*(?:perce|órája|napja)|olvasási idő:?\s*‹num›.{0,12}",
+    "byline-role": r"(?:szerző|írta|szöveg|fotó)\s*:\s*‹name›",
     "‹legal›": r"adatvédelmi (?:tájékoztató|nyilatkozat|irányelvek)|adatvédelem|süti(?:kezelési)? (?:tájékoztató"
     r"|szabályzat)|felhasználási feltételek|általános szerződési feltételek|ászf|impresszum|kapcsolat|rólunk"
     r"|médiaajánlat|karrier|súgó|gyakori kérdések|gyik|archívum",
@@ -518,6 +526,7 @@ HU: dict[str, Entry] = {
     "‹web›": r"honlap\w*|weboldal\w*|oldal\w*|böngész\w*|élmény\w*|beállítás\w*|hozzájárul\w*|elfogad\w*"
     r"|adatvédelm\w*|személyes|hirdet\w*|elemz\w*",
     "‹use›": r"használ\w*",
+    "‹this-site›": r"\b(?:ez a|ezen a) (?:weboldal|honlap|webhely|oldal)\w*",
     "‹call›": r"feliratkoz\w*|iratkoz\w*",
     "‹published›": r"közzétéve|közzétett|megjelent|megjelenés|frissítve|frissítés|módosítva|létrehozva",
     "‹page›": r"oldal",

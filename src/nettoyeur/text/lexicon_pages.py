@@ -48,7 +48,7 @@ MORE_FUNCTION_WORDS = frozenset(
     чтобы если так у то все всё ещё где когда более очень тоже всего можно этот эта эти того этого том тем
     чем над под без через около перед
     і й та у із що як від не це він вона вони але або також вже був була було були який яка які
-    після між щоб якщо його її їх ще
+    після між щоб якщо його її їх ще з зі через щодо однак проте під над
     да се е са че това той тя те също вече беше бяха който която които след ако така го им още както
     је су што као али већ био била било који која које после између ако тако га му још
     ο η το οι τα του της των τον την και σε στο στη στην στον στα στις με από για να θα δεν που ότι
@@ -59,6 +59,20 @@ MORE_FUNCTION_WORDS = frozenset(
     מאוד היה היו להיות אל מן בשל לפי למרות כדי אצל ללא בלי כאשר אך אולם לכן בגלל מול אחרי אותו אותה
     का की के में है हैं था थी थे को से ने पर और या भी कि यह वह ये वे इस उस इन उन एक तक लिए साथ बाद
     कर करने किया गया गई हो होता होती नहीं जो तो ही रहा रही रहे जा
+    ja että oli ole olla ollut kun mutta tai myös sen hän jo niin kuin vain nyt jos sekä joka jotka jonka
+    mikä tämä tämän tätä sitä siitä sillä koska vielä yhä kanssa mukaan aikana jälkeen ennen kaikki noin
+    lähes yli alle silti kuitenkin olivat olisi voi
+    az és hogy nem egy ez azt már még csak szerint között után előtt vagy van volt lesz pedig
+    miközben amely ami aki ahol mert így míg sem ki fel át ezt arra azonban valamint illetve
+    yang dan dari ini itu untuk dengan dalam pada tidak akan juga atau oleh karena sudah telah bisa
+    dapat lebih secara seperti hingga sampai namun tetapi bahwa kami kita mereka ia dia saya anda lalu agar
+    supaya sambil selama setelah sebelum masih harus bagi tersebut serta jika adalah merupakan
+    của và là các những được có không trong cho với đã sẽ đang này đó từ theo về để khi một nhưng hoặc
+    thì mà cũng vẫn rất nhiều lại vào tại bị nên vì nếu như đến qua sau trước vừa
+    و در به از که این را با برای است بود شد آن هم یا تا اگر نیز باید کرد کرده شده خواهد یک بر هر اما
+    پس چون ولی همه دیگر بین پیش بعد روی
+    এবং ও যে এই সেই থেকে জন্য করে হয় হবে ছিল না তার তাদের আর কিন্তু বা যদি সাথে সঙ্গে পর আগে মধ্যে
+    প্রায় একটি করা হয়েছে হচ্ছে করবে দিয়ে নিয়ে কাছে পর্যন্ত বলে
     """.split()
 )
 
