@@ -122,21 +122,7 @@ pub enum Lone {
 /// Appends the UTF-8 of `units`.
 fn push_utf8(out: &mut Vec<u8>, units: Units<'_>, lone: Lone) {
     match units {
-        Units::U8(s) => {
-            // Latin-1: runs of ASCII copied as they are, each other byte as two.
-            out.reserve(s.len() + s.len() / 8);
-            let mut rest = s;
-            while !rest.is_empty() {
-                let run = rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len());
-                out.extend_from_slice(&rest[..run]);
-                if let Some(&c) = rest.get(run) {
-                    out.extend_from_slice(&[0xc0 | (c >> 6), 0x80 | (c & 0x3f)]);
-                    rest = &rest[run + 1..];
-                } else {
-                    rest = &[];
-                }
-            }
-        }
+        Units::U8(s) => crate::chars::latin1_utf8(s, out),
         Units::U16(s) => push_chars(out, s.iter().map(|&c| c as u32), lone),
         Units::U32(s) => push_chars(out, s.iter().copied(), lone),
     }
