@@ -373,8 +373,10 @@ impl Shapes {
     ///     TypeError: an item of ``texts`` is not a string.
     ///     IndexError: a position is past the lines.
     fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<Near>> {
-        let asked: HashSet<usize> = at.iter().copied().collect();
-        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.contains(&k))?;
+        // The positions asked, sorted and searched (not a set hashed with SipHash).
+        let mut asked = at.clone();
+        asked.sort_unstable();
+        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.binary_search(&k).is_ok())?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }
