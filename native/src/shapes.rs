@@ -973,14 +973,23 @@ pub type Near = (u64, Option<u64>, Option<u64>);
 pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
     let mut buffer = Vec::with_capacity(PAIR_BYTES);
-    at.iter()
-        .map(|&k| {
-            let key = lines[k].key.as_deref().unwrap_or(&[]);
-            let above = if k > 0 { paired_key(k - 1).map(|a| pair_hash(a, key, &mut buffer)) } else { None };
-            let below = paired_key(k + 1).map(|b| pair_hash(key, b, &mut buffer));
-            (blake2b64(key), above, below)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(at.len());
+    // The line asked just before and its pair with the line below it: when the next line asked is
+    // that one, its pair above is the same two keys (mostly the lines asked are runs of adjacent
+    // lines; each pair was hashed twice).
+    let mut last: Option<(usize, Option<u64>)> = None;
+    for &k in at {
+        let key = lines[k].key.as_deref().unwrap_or(&[]);
+        let above = match (k.checked_sub(1), last) {
+            (None, _) => None,
+            (Some(up), Some((before, Some(pair)))) if before == up && paired_key(up).is_some() => Some(pair),
+            (Some(up), _) => paired_key(up).map(|a| pair_hash(a, key, &mut buffer)),
+        };
+        let below = paired_key(k + 1).map(|b| pair_hash(key, b, &mut buffer));
+        last = Some((k, below));
+        out.push((blake2b64(key), above, below));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1149,5 +1158,15 @@ mod tests {
         let codes = neighbour_codes(&lines, &[0, 2]);
         assert_eq!(codes[0], (hash64(&cps("a")), None, None));
         assert_eq!(codes[1], (hash64(&cps("b")), None, Some(hash64(&cps("b\nc")))));
+        // Adjacent lines asked share their pair (hashed once), whichever of them pairs.
+        let lines = vec![line("a", true), line("b", true), line("c", false), line("d", true), line("e", true)];
+        let codes = neighbour_codes(&lines, &[0, 1, 2, 3, 4, 3]);
+        let h = |s: &str| hash64(&cps(s));
+        assert_eq!(codes[0], (h("a"), None, Some(h("a\nb"))));
+        assert_eq!(codes[1], (h("b"), Some(h("a\nb")), None));
+        assert_eq!(codes[2], (h("c"), Some(h("b\nc")), Some(h("c\nd"))));
+        assert_eq!(codes[3], (h("d"), None, Some(h("d\ne"))));
+        assert_eq!(codes[4], (h("e"), Some(h("d\ne")), None));
+        assert_eq!(codes[5], codes[3]);
     }
 }
