@@ -7,6 +7,49 @@
 
 use crate::InputError;
 
+/// Appends Latin-1 text (code points below 0x100, one a byte) to `out` as UTF-8, each byte from
+/// 0x80 as its two. Eight bytes are copied at a time, and the output goes on after their run of
+/// ASCII (a copy of a fixed size is one store: the runs between two accented letters of French
+/// text are some 18 bytes). `RuleSet.candidates` of the benchmark corpus's first 3,000 documents
+/// (47,639 lines, 15.7 MB, most Latin-1), callgrind: this copy 116 M instructions when it went a
+/// byte at a time past the first byte from 0x80 of eight, 47 M now (the glue's runs of ASCII,
+/// each found a byte at a time, checked as UTF-8 and copied, were a fifth of the call).
+///
+/// `out` holds valid UTF-8 at every step when it did before: the room written into is zeros first.
+pub fn latin1_utf8(b: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    // Room for every byte as two, and for a chunk copied whole past the last byte written.
+    out.resize(start + 2 * b.len() + 8, 0);
+    let room = &mut out[start..];
+    let (mut at, mut written) = (0, 0);
+    while at < b.len() {
+        if let Some(chunk) = b.get(at..at + 8) {
+            room[written..written + 8].copy_from_slice(chunk);
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let high = u64::from_le_bytes(word) & 0x8080_8080_8080_8080;
+            let ascii = if high == 0 { 8 } else { (high.trailing_zeros() / 8) as usize };
+            at += ascii;
+            written += ascii;
+            if ascii == 8 {
+                continue;
+            }
+        }
+        // A byte from 0x80 (or one of the last seven).
+        let c = b[at];
+        if c < 0x80 {
+            room[written] = c;
+            written += 1;
+        } else {
+            room[written] = 0xC0 | (c >> 6);
+            room[written + 1] = 0x80 | (c & 0x3F);
+            written += 2;
+        }
+        at += 1;
+    }
+    out.truncate(start + written);
+}
+
 /// A paragraph's code points as CPython stores them: one, two or four bytes a code point
 /// (Latin-1, UCS-2 or UCS-4; a lone surrogate is a code point of its own, as "surrogatepass"
 /// encodes it).
@@ -103,6 +146,24 @@ pub fn entries(texts: &[Units], table: &[u32], astral: &[u32], astral_entries: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_is_written_as_its_utf8_in_and_out_of_eight_byte_chunks() {
+        // Every code point below 0x100, at every offset from a chunk's start, between ASCII runs.
+        let all: Vec<u8> = (0..=255u8).collect();
+        for lead in 0..9 {
+            let mut text = vec![b'a'; lead];
+            text.extend_from_slice(&all);
+            text.extend_from_slice(b"plain ascii tail");
+            let mut out = b"kept".to_vec();
+            latin1_utf8(&text, &mut out);
+            let want: String = text.iter().map(|&c| c as char).collect();
+            assert_eq!(out, [&b"kept"[..], want.as_bytes()].concat());
+        }
+        let mut out = Vec::new();
+        latin1_utf8(&[], &mut out);
+        assert!(out.is_empty());
+    }
 
     fn table() -> Vec<u32> {
         // A toy table: each code point's entry is itself plus one (so 0 is no code point's).

@@ -53,23 +53,8 @@ pub(crate) fn push_str(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bo
     // whole of this function, and is read before returning.
     let data = unsafe { s.data()? };
     match data {
-        // ASCII (most lines) is its own UTF-8, copied whole; Latin-1 beyond it, a character at a time.
-        PyStringData::Ucs1(b) if b.is_ascii() => out.push_str(std::str::from_utf8(b).unwrap_or_default()), // (never fails)
-        // Latin-1 beyond ASCII (nearly every line of the benchmark corpus) a run of ASCII at a
-        // time, copied whole, then the one character after it: a character at a time, the copy
-        // was 19 instructions a byte and a third of `RuleSet.candidates`.
-        PyStringData::Ucs1(b) => {
-            out.reserve(b.len() + b.len() / 4);
-            let mut rest = b;
-            while !rest.is_empty() {
-                let run = rest.iter().position(|&c| c >= 0x80).unwrap_or(rest.len());
-                out.push_str(std::str::from_utf8(&rest[..run]).unwrap_or_default()); // (ASCII: never fails)
-                if let Some(&c) = rest.get(run) {
-                    out.push(c as char); // every code point is a character
-                }
-                rest = &rest[(run + 1).min(rest.len())..];
-            }
-        }
+        // ASCII and Latin-1 beyond it (nearly every line of the benchmark corpus): see `latin1_utf8`.
+        PyStringData::Ucs1(b) => latin1_utf8(b, out),
         PyStringData::Ucs2(b) => {
             out.reserve(b.len());
             for &c in b {
@@ -90,6 +75,14 @@ pub(crate) fn push_str(s: &Bound<'_, PyString>, out: &mut String) -> PyResult<bo
         }
     }
     Ok(true)
+}
+
+/// Appends Latin-1 text to a string as UTF-8 (`chars::latin1_utf8`).
+fn latin1_utf8(b: &[u8], out: &mut String) {
+    // SAFETY: `latin1_utf8` leaves valid UTF-8 valid at every step: it writes into zeros (NUL
+    // characters) it appends, and cuts them off after the last whole sequence it wrote (an ASCII
+    // byte as it is, or the two bytes that encode a code point from 0x80 to 0xFF).
+    crate::chars::latin1_utf8(b, unsafe { out.as_mut_vec() });
 }
 
 /// A Python string of code points (lone surrogates through ``surrogatepass``).
@@ -380,8 +373,10 @@ impl Shapes {
     ///     TypeError: an item of ``texts`` is not a string.
     ///     IndexError: a position is past the lines.
     fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<Near>> {
-        let asked: HashSet<usize> = at.iter().copied().collect();
-        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.contains(&k))?;
+        // The positions asked, sorted and searched (not a set hashed with SipHash).
+        let mut asked = at.clone();
+        asked.sort_unstable();
+        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.binary_search(&k).is_ok())?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }
