@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import random
 from pathlib import Path
 
@@ -13,6 +15,9 @@ from corpusgen import prose
 from nettoyeur import CleanConfig
 from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.corpus.folder_writer import FolderSink
+from nettoyeur.corpus.shard_read import RecordSource
+from nettoyeur.corpus.shard_write import RecordSink
+from nettoyeur.corpus.shards import RecordDocument, RecordOptions
 from nettoyeur.corpus.sources import FolderSource, load_document, load_first
 from nettoyeur.errors import InputError
 from nettoyeur.executors.local import LocalExecutor
@@ -229,3 +234,75 @@ def test_without_boilerplate_the_analyse_pass_keeps_the_snapshots(tmp_path):
     run(source, FolderSink(tmp_path / "out"), CleanConfig(workers=1, boilerplate=False), report=tmp_path / "r.jsonl")
     assert set(source.loads.values()) == {1}
     assert not any(b"CHANGED" in data for data in _outputs(tmp_path / "out").values())
+
+
+def _shard(root: Path, records: list[dict]) -> None:
+    root.mkdir(parents=True)
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    (root / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_restored_record_keeps_its_shard_row_id_and_other_fields(tmp_path):
+    fields = {
+        "id": 7,
+        "meta": {"n": [1, 2.5, None, True]},
+        "big": 2**80,
+        "text": "Le cafÃ© de la gare\n\nplain words\n",
+    }
+    _shard(tmp_path / "in", [{"id": 1, "text": "first"}, fields])
+    source = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
+    loaded = load_document(source, source.list()[0][1], 10_000)
+    assert isinstance(loaded, RecordDocument) and loaded.paragraphs[0].repairs  # repaired before it is kept
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = keep(writer, loaded)
+    try:
+        restored = restore(loaded.path, where)
+    finally:
+        close_readers()
+    assert type(restored) is RecordDocument and restored == loaded
+    assert list(restored.record) == ["id", "meta", "big", "text"]  # the field order the output keeps
+    assert restored.record["big"] == 2**80 and restored.record["meta"]["n"][-1] is True
+
+
+def test_a_record_with_a_field_marshal_cannot_hold_is_not_kept(tmp_path):
+    doc = RecordDocument(
+        "a.parquet#000000001", record={"day": datetime.date(2024, 1, 2), "text": ""}, shard="a.parquet"
+    )
+    with SnapshotWriter(str(tmp_path)) as writer:
+        assert keep(writer, doc) is None
+        assert keep(writer, RecordDocument("b", record={"text": ""})) is not None  # the writer goes on
+
+
+class CountingRecords(RecordSource):
+    """A shard source that counts the loads of each record."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, ["a.jsonl"], RecordOptions())
+        self.loads: dict[str, int] = {}
+
+    def load(self, key: str) -> Document | Skip:
+        self.loads[key] = self.loads.get(key, 0) + 1
+        return super().load(key)
+
+
+def test_a_local_run_on_records_loads_each_record_once_and_writes_what_a_reloading_run_writes(tmp_path):
+    rng = random.Random(9)
+    shared = prose(rng, 40)
+    records = [
+        {"id": i, "text": "\n".join(["Home | News | Contact", prose(rng, 30), shared, "Share this article"]), "k": i}
+        for i in range(8)
+    ]
+    _shard(tmp_path / "in", records)
+    source = CountingRecords(tmp_path / "in")
+    summary = run(source, RecordSink(source, tmp_path / "out"), CleanConfig(workers=1), report=tmp_path / "r.jsonl")
+    assert set(source.loads.values()) == {1} and len(source.loads) == 8  # later passes restored the snapshots
+    assert summary["counts"].get("duplicate", 0) > 0
+    again = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
+    run(
+        again,
+        RecordSink(again, tmp_path / "out2"),
+        CleanConfig(workers=1, snapshot=False),
+        report=tmp_path / "r2.jsonl",
+    )
+    assert _outputs(tmp_path / "out2") == _outputs(tmp_path / "out") != {}
+    assert (tmp_path / "r2.jsonl").read_bytes() == (tmp_path / "r.jsonl").read_bytes()
