@@ -238,7 +238,7 @@ def test_without_boilerplate_the_analyse_pass_keeps_the_snapshots(tmp_path):
 
 def _shard(root: Path, records: list[dict]) -> None:
     root.mkdir(parents=True)
-    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    lines = [json.dumps(r) for r in records]  # escapes: a lone surrogate too
     (root / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -285,24 +285,35 @@ class CountingRecords(RecordSource):
         return super().load(key)
 
 
-def test_a_local_run_on_records_loads_each_record_once_and_writes_what_a_reloading_run_writes(tmp_path):
+@pytest.mark.parametrize("drop_empty", [False, True])
+def test_a_local_run_on_records_loads_each_record_once_and_writes_what_a_reloading_run_writes(tmp_path, drop_empty):
     rng = random.Random(9)
-    shared = prose(rng, 40)
-    records = [
-        {"id": i, "text": "\n".join(["Home | News | Contact", prose(rng, 30), shared, "Share this article"]), "k": i}
-        for i in range(8)
+    shared, menu = prose(rng, 40), "Home | News | Contact"
+    texts = ["\n".join([menu, prose(rng, 30), shared, "Share this article"]) for _ in range(8)]
+    texts += [
+        "\r\n".join([menu, prose(rng, 20), shared]) + "\r\n\r\n",  # its own line endings, blank lines at the end
+        "  \n\t\n",  # whitespace only: written as read
+        shared,  # all of it a copy: empty once cleaned (dropped with drop_empty)
+        "x" * 1200 + " \ud800 half a pair\n" + shared,  # a lone surrogate (a JSON escape) in a line too long to repair
+        "Le cafÃ© de la gare\n\n" + prose(rng, 20),  # repaired
     ]
-    _shard(tmp_path / "in", records)
+    _shard(tmp_path / "in", [{"id": i, "text": t, "k": [i, None]} for i, t in enumerate(texts)])
     source = CountingRecords(tmp_path / "in")
-    summary = run(source, RecordSink(source, tmp_path / "out"), CleanConfig(workers=1), report=tmp_path / "r.jsonl")
-    assert set(source.loads.values()) == {1} and len(source.loads) == 8  # later passes restored the snapshots
+    options = RecordOptions(drop_empty=drop_empty)
+    source.options = options
+    config = CleanConfig(workers=1, max_line_chars=1000)
+    summary = run(source, RecordSink(source, tmp_path / "out"), config, report=tmp_path / "r.jsonl", quiet=True)
+    assert set(source.loads.values()) == {1} and len(source.loads) == len(texts)  # later passes restored them
     assert summary["counts"].get("duplicate", 0) > 0
-    again = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
-    run(
-        again,
-        RecordSink(again, tmp_path / "out2"),
-        CleanConfig(workers=1, snapshot=False),
-        report=tmp_path / "r2.jsonl",
-    )
+    again = RecordSource(tmp_path / "in", ["a.jsonl"], options)
+    # Every record loaded again in each pass, and written from its Document.
+    config = CleanConfig(workers=1, max_line_chars=1000, snapshot=False)
+    run(again, RecordSink(again, tmp_path / "out2"), config, report=tmp_path / "r2.jsonl", quiet=True)
     assert _outputs(tmp_path / "out2") == _outputs(tmp_path / "out") != {}
     assert (tmp_path / "r2.jsonl").read_bytes() == (tmp_path / "r.jsonl").read_bytes()
+    data = (tmp_path / "out" / "a.jsonl").read_bytes().decode("utf-8", "surrogatepass")
+    written = [json.loads(line) for line in data.splitlines()]
+    assert len(written) == len(texts) - 2 * drop_empty  # the whitespace and the copy
+    starts = {r["text"][:20] for r in written}
+    assert "Le café de la gare\n\n" in starts and ("  \n\t\n" in starts) != drop_empty
+    assert any("\ud800" in r["text"] for r in written)

@@ -212,6 +212,19 @@ def restore_text(where: Where) -> tuple[str, list[Repaired]]:
     return text, repaired
 
 
+def restore_record(where: Where) -> tuple[str, list[Repaired], RecordPart] | None:
+    """A shard record's decoded text, repaired paragraphs and own part, not split; None for another document.
+
+    What the write pass renders in the core for a sink that takes a record's cleaned text
+    (``RecordSink.write_cleaned``): no lines or ``Paragraph`` records.
+
+    Raises:
+        OSError: the snapshot file cannot be read (the run's spill folder was removed).
+    """
+    _, _, _, text, repaired, part = _record(where)
+    return None if part is None else (text, repaired, part)
+
+
 def restore(key: str, where: Where) -> Document:
     """Returns the document ``key`` as its snapshot holds it: the same lines, paragraphs, repairs and checksum.
 
