@@ -17,7 +17,7 @@ from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.corpus.shard_read import RecordSource
 from nettoyeur.corpus.shard_write import RecordSink
-from nettoyeur.corpus.shards import RecordDocument, RecordOptions
+from nettoyeur.corpus.shards import DecodedRecord, RecordDocument, RecordOptions
 from nettoyeur.corpus.sources import FolderSource, load_document, load_first
 from nettoyeur.errors import InputError
 from nettoyeur.executors.local import LocalExecutor
@@ -264,6 +264,34 @@ def test_a_restored_record_keeps_its_shard_row_id_and_other_fields(tmp_path):
     assert restored.record["big"] == 2**80 and restored.record["meta"]["n"][-1] is True
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*_PIECES, "x" * 45]), st.sampled_from(_ENDINGS)), min_size=1, max_size=8))
+def test_pass_one_reads_a_record_as_a_full_load_reads_it(tmp_path_factory, parts):
+    """load_first's texts and snapshot of a record, split or not, are those of the record loaded whole."""
+    tmp_path = tmp_path_factory.mktemp("first-record")
+    _shard(tmp_path / "in", [{"id": "r1", "text": "".join(body + end for body, end in parts), "n": 1.5}])
+    source = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
+    key = source.list()[0][0]
+    loaded = load_document(source, key, 40)
+    item, suspect, texts = load_first(source, key, 40)
+    assert isinstance(loaded, RecordDocument)  # a record of white space too: it is written as read
+    split = suspect or not loaded.paragraphs  # split only where repair may change a line, or nothing is analysed
+    assert type(item) is (RecordDocument if split else DecodedRecord)
+    assert (item.checksum, item.size, item.record, item.record_id) == (
+        loaded.checksum,
+        loaded.size,
+        loaded.record,
+        "r1",
+    )
+    assert texts == [p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40]
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = keep(writer, item)
+    try:
+        assert restore(key, where) == loaded
+    finally:
+        close_readers()
+
+
 def test_a_record_with_a_field_marshal_cannot_hold_is_not_kept(tmp_path):
     doc = RecordDocument(
         "a.parquet#000000001", record={"day": datetime.date(2024, 1, 2), "text": ""}, shard="a.parquet"
@@ -280,9 +308,9 @@ class CountingRecords(RecordSource):
         super().__init__(root, ["a.jsonl"], RecordOptions())
         self.loads: dict[str, int] = {}
 
-    def load(self, key: str) -> Document | Skip:
+    def load_text(self, key: str) -> DecodedRecord | Skip:  # what load and pass 1 read
         self.loads[key] = self.loads.get(key, 0) + 1
-        return super().load(key)
+        return super().load_text(key)
 
 
 @pytest.mark.parametrize("drop_empty", [False, True])

@@ -33,7 +33,7 @@ import os
 from collections import OrderedDict
 
 from nettoyeur.corpus.folder_reader import DecodedText
-from nettoyeur.corpus.shards import RecordDocument
+from nettoyeur.corpus.shards import DecodedRecord, RecordDocument
 from nettoyeur.records import Document
 from nettoyeur.text.repair import mark_blank_after_repair
 from nettoyeur.text.split import split_lines
@@ -120,6 +120,18 @@ class SnapshotWriter:
         """
         return self._append(decoded.encoding, decoded.checksum, decoded.size, decoded.text, [])
 
+    def add_decoded_record(self, decoded: DecodedRecord) -> Where | None:
+        """Appends a record read that needs no repair (pass 1 splits it no further), as :meth:`add_record` does.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+        """
+        part: RecordPart = (decoded.shard, decoded.row, decoded.record_id, decoded.record)
+        try:
+            return self._append(decoded.encoding, decoded.checksum, decoded.size, decoded.text, [], part)
+        except ValueError:  # marshal: "unmarshallable object"
+            return None
+
     def _append(
         self, encoding: str, checksum: str, size: int, text: str, repaired: list[tuple], part: RecordPart | None = None
     ) -> Where:
@@ -175,6 +187,8 @@ def keep(writer: SnapshotWriter | None, doc: Document | DecodedText) -> Where | 
         return None
     if type(doc) is DecodedText:
         return writer.add_decoded(doc)
+    if type(doc) is DecodedRecord:
+        return writer.add_decoded_record(doc)
     if type(doc) is RecordDocument:
         return writer.add_record(doc)
     return writer.add(doc) if type(doc) is Document else None
