@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import random
 from pathlib import Path
 
@@ -13,6 +15,9 @@ from corpusgen import prose
 from nettoyeur import CleanConfig
 from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.corpus.folder_writer import FolderSink
+from nettoyeur.corpus.shard_read import RecordSource
+from nettoyeur.corpus.shard_write import RecordSink
+from nettoyeur.corpus.shards import DecodedRecord, RecordDocument, RecordOptions
 from nettoyeur.corpus.sources import FolderSource, load_document, load_first
 from nettoyeur.errors import InputError
 from nettoyeur.executors.local import LocalExecutor
@@ -229,3 +234,114 @@ def test_without_boilerplate_the_analyse_pass_keeps_the_snapshots(tmp_path):
     run(source, FolderSink(tmp_path / "out"), CleanConfig(workers=1, boilerplate=False), report=tmp_path / "r.jsonl")
     assert set(source.loads.values()) == {1}
     assert not any(b"CHANGED" in data for data in _outputs(tmp_path / "out").values())
+
+
+def _shard(root: Path, records: list[dict]) -> None:
+    root.mkdir(parents=True)
+    lines = [json.dumps(r) for r in records]  # escapes: a lone surrogate too
+    (root / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_restored_record_keeps_its_shard_row_id_and_other_fields(tmp_path):
+    fields = {
+        "id": 7,
+        "meta": {"n": [1, 2.5, None, True]},
+        "big": 2**80,
+        "text": "Le cafÃ© de la gare\n\nplain words\n",
+    }
+    _shard(tmp_path / "in", [{"id": 1, "text": "first"}, fields])
+    source = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
+    loaded = load_document(source, source.list()[0][1], 10_000)
+    assert isinstance(loaded, RecordDocument) and loaded.paragraphs[0].repairs  # repaired before it is kept
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = keep(writer, loaded)
+    try:
+        restored = restore(loaded.path, where)
+    finally:
+        close_readers()
+    assert type(restored) is RecordDocument and restored == loaded
+    assert list(restored.record) == ["id", "meta", "big", "text"]  # the field order the output keeps
+    assert restored.record["big"] == 2**80 and restored.record["meta"]["n"][-1] is True
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*_PIECES, "x" * 45]), st.sampled_from(_ENDINGS)), min_size=1, max_size=8))
+def test_pass_one_reads_a_record_as_a_full_load_reads_it(tmp_path_factory, parts):
+    """load_first's texts and snapshot of a record, split or not, are those of the record loaded whole."""
+    tmp_path = tmp_path_factory.mktemp("first-record")
+    _shard(tmp_path / "in", [{"id": "r1", "text": "".join(body + end for body, end in parts), "n": 1.5}])
+    source = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
+    key = source.list()[0][0]
+    loaded = load_document(source, key, 40)
+    item, suspect, texts = load_first(source, key, 40)
+    assert isinstance(loaded, RecordDocument)  # a record of white space too: it is written as read
+    split = suspect or not loaded.paragraphs  # split only where repair may change a line, or nothing is analysed
+    assert type(item) is (RecordDocument if split else DecodedRecord)
+    assert (item.checksum, item.size, item.record, item.record_id) == (
+        loaded.checksum,
+        loaded.size,
+        loaded.record,
+        "r1",
+    )
+    assert texts == [p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40]
+    with SnapshotWriter(str(tmp_path)) as writer:
+        where = keep(writer, item)
+    try:
+        assert restore(key, where) == loaded
+    finally:
+        close_readers()
+
+
+def test_a_record_with_a_field_marshal_cannot_hold_is_not_kept(tmp_path):
+    doc = RecordDocument(
+        "a.parquet#000000001", record={"day": datetime.date(2024, 1, 2), "text": ""}, shard="a.parquet"
+    )
+    with SnapshotWriter(str(tmp_path)) as writer:
+        assert keep(writer, doc) is None
+        assert keep(writer, RecordDocument("b", record={"text": ""})) is not None  # the writer goes on
+
+
+class CountingRecords(RecordSource):
+    """A shard source that counts the loads of each record."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root, ["a.jsonl"], RecordOptions())
+        self.loads: dict[str, int] = {}
+
+    def load_text(self, key: str) -> DecodedRecord | Skip:  # what load and pass 1 read
+        self.loads[key] = self.loads.get(key, 0) + 1
+        return super().load_text(key)
+
+
+@pytest.mark.parametrize("drop_empty", [False, True])
+def test_a_local_run_on_records_loads_each_record_once_and_writes_what_a_reloading_run_writes(tmp_path, drop_empty):
+    rng = random.Random(9)
+    shared, menu = prose(rng, 40), "Home | News | Contact"
+    texts = ["\n".join([menu, prose(rng, 30), shared, "Share this article"]) for _ in range(8)]
+    texts += [
+        "\r\n".join([menu, prose(rng, 20), shared]) + "\r\n\r\n",  # its own line endings, blank lines at the end
+        "  \n\t\n",  # whitespace only: written as read
+        shared,  # all of it a copy: empty once cleaned (dropped with drop_empty)
+        "x" * 1200 + " \ud800 half a pair\n" + shared,  # a lone surrogate (a JSON escape) in a line too long to repair
+        "Le cafÃ© de la gare\n\n" + prose(rng, 20),  # repaired
+    ]
+    _shard(tmp_path / "in", [{"id": i, "text": t, "k": [i, None]} for i, t in enumerate(texts)])
+    source = CountingRecords(tmp_path / "in")
+    options = RecordOptions(drop_empty=drop_empty)
+    source.options = options
+    config = CleanConfig(workers=1, max_line_chars=1000)
+    summary = run(source, RecordSink(source, tmp_path / "out"), config, report=tmp_path / "r.jsonl", quiet=True)
+    assert set(source.loads.values()) == {1} and len(source.loads) == len(texts)  # later passes restored them
+    assert summary["counts"].get("duplicate", 0) > 0
+    again = RecordSource(tmp_path / "in", ["a.jsonl"], options)
+    # Every record loaded again in each pass, and written from its Document.
+    config = CleanConfig(workers=1, max_line_chars=1000, snapshot=False)
+    run(again, RecordSink(again, tmp_path / "out2"), config, report=tmp_path / "r2.jsonl", quiet=True)
+    assert _outputs(tmp_path / "out2") == _outputs(tmp_path / "out") != {}
+    assert (tmp_path / "r2.jsonl").read_bytes() == (tmp_path / "r.jsonl").read_bytes()
+    data = (tmp_path / "out" / "a.jsonl").read_bytes().decode("utf-8", "surrogatepass")
+    written = [json.loads(line) for line in data.splitlines()]
+    assert len(written) == len(texts) - 2 * drop_empty  # the whitespace and the copy
+    starts = {r["text"][:20] for r in written}
+    assert "Le café de la gare\n\n" in starts and ("  \n\t\n" in starts) != drop_empty
+    assert any("\ud800" in r["text"] for r in written)

@@ -2,7 +2,11 @@
 
 :class:`RecordSource` lists the record keys of its shards and loads one record at a
 time as a :class:`~nettoyeur.corpus.shards.RecordDocument` (or the skip that says why it
-cannot be cleaned); :func:`record_document` builds the document of one record.
+cannot be cleaned); :func:`record_document` builds the document of one record. Pass 1 reads
+a record without splitting it (:meth:`RecordSource.load_text`, a
+:class:`~nettoyeur.corpus.shards.DecodedRecord`), as it reads a folder's file: no lines or
+``Paragraph`` records for a record that needs no repair, and no second walk over its lines for
+the repair gate (c300 as 11 JSON Lines shards, pass 1 without snapshots: 0.71 -> 0.65 CPU s).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import IO, Any
 import numpy as np
 
 from nettoyeur.corpus.shards import (
+    DecodedRecord,
     RecordDocument,
     RecordOptions,
     make_key,
@@ -342,6 +347,11 @@ class RecordSource:
 
     def load(self, key: str) -> Document | Skip:
         """Loads one record as a document (not yet repaired), or why it was skipped."""
+        item = self.load_text(key)
+        return item if isinstance(item, Skip) else split_record(item)
+
+    def load_text(self, key: str) -> DecodedRecord | Skip:
+        """Reads one record without splitting its text (:meth:`load` splits it), or why it was skipped."""
         shard, row = split_key(key)
         fmt, compression = self.kind(shard)
         path = self.root / shard
@@ -375,7 +385,7 @@ class RecordSource:
                 return Skip(key, "bad-record", f"{where}: broken JSON ({err}); fix or remove this line")
             if not isinstance(record, dict):
                 return Skip(key, "bad-record", f"{where}: a JSON {_type_name(record, article=False)}, not an object")
-        return record_document(key, shard, row, record, self.options, where)
+        return decoded_record(key, shard, row, record, self.options, where)
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -406,6 +416,32 @@ def record_document(
         options: the text and id fields.
         where: how to name the record in a skip ("shard x line 3").
     """
+    item = decoded_record(key, shard, row, record, options, where)
+    return item if isinstance(item, Skip) else split_record(item)
+
+
+def split_record(decoded: DecodedRecord) -> RecordDocument:
+    """The document of a record read (:func:`decoded_record`): its text split into lines and paragraphs."""
+    doc = RecordDocument(
+        path=decoded.path,
+        checksum=decoded.checksum,
+        size=decoded.size,
+        shard=decoded.shard,
+        row=decoded.row,
+        record_id=decoded.record_id,
+        record=decoded.record,
+    )
+    doc.lines, doc.paragraphs = split_lines(decoded.text)
+    return doc
+
+
+def decoded_record(
+    key: str, shard: str, row: int, record: dict[str, Any], options: RecordOptions, where: str
+) -> DecodedRecord | Skip:
+    """The text and fields of one record, not split, or the skip that says why it has no text.
+
+    The arguments are :func:`record_document`'s.
+    """
     field_name = options.text_field
     if field_name not in record:
         return Skip(
@@ -418,8 +454,10 @@ def record_document(
         return Skip(key, "bad-record", f"{where}: field {field_name!r} is {_type_name(text)}, not a string")
     rid = record.get(options.id_field) if options.id_field else None
     data = text.encode("utf-8", errors="surrogatepass")
-    doc = RecordDocument(
+    return DecodedRecord(
         path=key,
+        encoding="utf-8",
+        text=text,
         checksum=hashlib.sha256(data).hexdigest(),
         size=len(data),
         shard=shard,
@@ -429,5 +467,3 @@ def record_document(
         # with an empty value, which halves what workers send back to the main process.
         record={**record, field_name: ""},
     )
-    doc.lines, doc.paragraphs = split_lines(text)
-    return doc

@@ -30,12 +30,18 @@ def cleaned_text(doc: Document) -> str:
     original = "".join(doc.lines)
     if not doc.paragraphs:
         return original  # whitespace only: nothing was looked at, nothing changes
-    text = join_kept(doc)
-    if not text:
+    return ending_as_read(join_kept(doc), original)
+
+
+def ending_as_read(kept: str, original: str) -> str:
+    """A record's kept paragraphs in its layout (:func:`~nettoyeur.text.split.join_kept`), ending as ``original`` ends.
+
+    A removed last paragraph leaves the blank lines before it at the end; a record's text
+    ends as the original did (most end without a line break). Nothing kept gives ``""``.
+    """
+    if not kept:
         return ""
-    # A removed last paragraph leaves the blank lines before it at the end; a record's
-    # text ends as the original did (most end without a line break).
-    return text.rstrip("\r\n") + original[len(original.rstrip("\r\n")) :]
+    return kept.rstrip("\r\n") + original[len(original.rstrip("\r\n")) :]
 
 
 _NO_ROWS = np.empty(0, dtype=np.int64)
@@ -229,22 +235,46 @@ class RecordSink:
         """
         if not isinstance(doc, RecordDocument) or doc.record is None:
             raise TypeError(f"{doc.path} is not a record document")
+        annotate = self.source.options.annotate  # (drop_empty is refused with it)
+        if annotate is None:
+            self.write_cleaned(doc, cleaned_text(doc))
+            return
+        writer = self._pass_until(doc)
+        record = dict(doc.record)  # nothing removed: the text as read, and what a clean would do
+        record[self.source.options.text_field] = original_text(doc)
+        record[annotate] = annotations(doc)
+        writer.add(record)
+        self.stats["records_written"] += 1
+
+    @property
+    def takes_cleaned(self) -> bool:
+        """Whether :meth:`write_cleaned` writes the records (a clean; annotating needs each paragraph's verdict)."""
+        return self.source.options.annotate is None
+
+    def write_cleaned(self, doc: RecordDocument, text: str) -> None:
+        """Writes one record with ``text``, its cleaned text (:func:`cleaned_text`); ``doc`` needs no lines.
+
+        Records arrive in corpus order, shard after shard.
+
+        Raises:
+            OSError: the shard cannot be written (disk full, permission).
+        """
+        writer = self._pass_until(doc)
+        if self.source.options.drop_empty and not text.strip():
+            self.stats["records_dropped_empty"] += 1
+            return
+        record = dict(doc.record or {})
+        record[self.source.options.text_field] = text
+        writer.add(record)
+        self.stats["records_written"] += 1
+
+    def _pass_until(self, doc: RecordDocument) -> _ShardWriter:
+        """The writer of ``doc``'s shard, once the rows before ``doc`` that reached no document are passed through."""
         writer = self._writer(doc.shard)
         if doc.row > self._next_row:  # records between the last one and this one could not be cleaned
             self._pass_through(doc.shard, writer, doc.row)
         self._next_row = doc.row + 1
-        text = cleaned_text(doc)
-        if self.source.options.drop_empty and not text.strip():
-            self.stats["records_dropped_empty"] += 1
-            return
-        record = dict(doc.record)
-        record[self.source.options.text_field] = text
-        annotate = self.source.options.annotate  # (drop_empty is refused with it)
-        if annotate is not None:  # nothing removed: the text as read, and what a clean would do
-            record[self.source.options.text_field] = original_text(doc)
-            record[annotate] = annotations(doc)
-        writer.add(record)
-        self.stats["records_written"] += 1
+        return writer
 
     def close(self) -> None:
         """Finishes the last shard, and writes the shards none of whose records could be cleaned.

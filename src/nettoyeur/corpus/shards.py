@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.errors import MissingExtraError
 from nettoyeur.records import Document
 
@@ -65,6 +66,20 @@ class RecordDocument(Document):
         record_id: the record's id (``id_field``), or None.
         record: the record as read, its text field emptied (the text is in ``lines``);
             the sink fills it with the cleaned text.
+    """
+
+    shard: str = ""
+    row: int = 0
+    record_id: str | None = None
+    record: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class DecodedRecord(DecodedText):
+    """A record read, not yet split: what pass 1 needs of a record that needs no repair.
+
+    The text field's value is :attr:`text`; the other attributes are
+    :class:`RecordDocument`'s (``path`` its key).
     """
 
     shard: str = ""

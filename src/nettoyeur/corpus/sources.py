@@ -27,6 +27,8 @@ from nettoyeur.corpus.folder_reader import (
     split_document,
 )
 from nettoyeur.corpus.folder_writer import FolderSink, folder_sink
+from nettoyeur.corpus.shard_read import split_record
+from nettoyeur.corpus.shards import DecodedRecord
 from nettoyeur.errors import InputChangedError
 from nettoyeur.records import Document, Skip
 from nettoyeur.scratch.documents import Repaired, Where, restore, restore_text
@@ -39,9 +41,10 @@ from nettoyeur.text.split import paragraph_texts
 class Source(Protocol):
     """A corpus to read.
 
-    A source may also offer ``load_text(key) -> DecodedText | Skip`` (a folder does): the
-    document read and decoded but not split, for the pass that reads no more of most
-    documents (:func:`load_first`); its ``load`` is then ``split_document`` of it.
+    A source may also offer ``load_text(key) -> DecodedText | Skip`` (a folder and a shard
+    source do): the document read and decoded but not split, for the pass that reads no more
+    of most documents (:func:`load_first`); its ``load`` is then ``split_document`` of it (a
+    shard's record, a ``DecodedRecord``: ``shard_read.split_record``).
     """
 
     def list(self) -> tuple[list[str], list[Skip]]:
@@ -272,11 +275,12 @@ def load_first(
 ) -> tuple[Document | DecodedText | Skip, bool, list[str]]:
     """Loads a document in pass 1, as far as the pass reads it: its analysable paragraphs' texts.
 
-    A source that gives decoded text (``load_text``, a folder) and a document that needs no
-    repair make no lines and no ``Paragraph`` records: one native call splits the text into
-    its paragraphs' texts and asks the repair gate about its lines
-    (:func:`~nettoyeur.text.split.paragraph_texts`). A document that may need repair, or one
-    from another source, is loaded and repaired as :func:`load_for_pass` does.
+    A source that gives decoded text (``load_text``, a folder or shards) and a document that
+    needs no repair make no lines and no ``Paragraph`` records: one native call splits the text
+    into its paragraphs' texts and asks the repair gate about its lines
+    (:func:`~nettoyeur.text.split.paragraph_texts`). A document that may need repair, a record
+    without a paragraph (written as read, not skipped), or one from another source, is loaded
+    and repaired as :func:`load_for_pass` does.
 
     Returns:
         ``(item, whether a line may need repair, texts)``: the item is the decoded text (no
@@ -291,13 +295,14 @@ def load_first(
     if isinstance(decoded, Skip):
         return decoded, False, []
     texts, suspect = paragraph_texts(decoded.text)
-    if not texts:
+    record = type(decoded) is DecodedRecord
+    if not texts and not record:
         return empty_skip(decoded), False, []
-    if suspect:  # repaired as load_for_pass repairs it (few documents)
-        doc = split_document(decoded)
-        assert isinstance(doc, Document)  # it has paragraphs
-        repair_document(doc, max_line_chars)
-        return doc, True, _analysable_texts(doc, max_line_chars)
+    if suspect or not texts:  # repaired as load_for_pass repairs it (few documents; a record of white space)
+        doc = split_record(decoded) if record else split_document(decoded)
+        assert isinstance(doc, Document)  # it has paragraphs, or is a record
+        repair_document(doc, max_line_chars, suspect)
+        return doc, suspect, _analysable_texts(doc, max_line_chars)
     if max(map(len, texts)) > max_line_chars:
         texts = [t for t in texts if len(t) <= max_line_chars]
     return decoded, False, texts

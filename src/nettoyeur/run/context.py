@@ -40,6 +40,9 @@ class RunContext:
             document's file in the core, as :meth:`~nettoyeur.corpus.folder_writer.FolderSink.render` does.
         stager: the sink that workers write staged files through, or None.
         ship_documents: the write pass sends the cleaned documents back to the driver.
+        ship_cleaned: with ``ship_documents``, the sink takes a record with its cleaned text
+            (``write_cleaned``): a record kept in a snapshot is rendered in the core and sent
+            without its lines and paragraphs.
         spill_reports: the write pass's workers write their report lines to files in
             ``spill_dir`` (executors on this machine), not back to the driver.
     """
@@ -57,4 +60,5 @@ class RunContext:
     render: bool = False
     stager: Any = None
     ship_documents: bool = False
+    ship_cleaned: bool = False
     spill_reports: bool = False

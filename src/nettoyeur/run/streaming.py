@@ -448,6 +448,7 @@ def _write_context(ctx: RunContext, corpus: AnalysedCorpus, sink: Sink | None, s
         render=render,
         stager=stager,
         ship_documents=sink is not None and not render,
+        ship_cleaned=sink is not None and not render and getattr(sink, "takes_cleaned", False),
         spill_reports=shares_disk,
     )
 
@@ -484,6 +485,8 @@ def _write_pass(
                     ctx.stager.write_staged(*item)
                 elif ctx.render:
                     sink.write_rendered(*item)  # type: ignore[union-attr]
+                elif type(item) is tuple:  # a record and its cleaned text (ctx.ship_cleaned)
+                    sink.write_cleaned(*item)  # type: ignore[union-attr]
                 else:
                     sink.write(item)  # type: ignore[union-attr]
             report_file.write(out.report)

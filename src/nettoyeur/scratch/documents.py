@@ -33,6 +33,7 @@ import os
 from collections import OrderedDict
 
 from nettoyeur.corpus.folder_reader import DecodedText
+from nettoyeur.corpus.shards import DecodedRecord, RecordDocument
 from nettoyeur.records import Document
 from nettoyeur.text.repair import mark_blank_after_repair
 from nettoyeur.text.split import split_lines
@@ -41,6 +42,8 @@ from nettoyeur.text.split import split_lines
 Where = tuple[str, int, int]
 # A paragraph repair changed: (its index, its text after repair, the fixes' names).
 Repaired = tuple[int, str, tuple[str, ...]]
+# What a record's snapshot holds beside its text: (shard, row, record id, its other fields).
+RecordPart = tuple[str, int, "str | None", "dict | None"]
 
 # Snapshot files a process keeps open for reading (least recently used closed first): a
 # pass reads one batch's file at a time, the write pass maybe a few.
@@ -93,6 +96,22 @@ class SnapshotWriter:
         repaired = [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
         return self._append(doc.encoding, doc.checksum, doc.size, "".join(doc.lines), repaired)
 
+    def add_record(self, doc: RecordDocument) -> Where | None:
+        """Appends a shard's record (decoded, split, repaired) with its other fields; returns where it lies.
+
+        Returns None, keeping nothing, for a record with a field ``marshal`` cannot hold (a
+        Parquet date, a decimal): that record is loaded from its shard again in each pass.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+        """
+        repaired = [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
+        part: RecordPart = (doc.shard, doc.row, doc.record_id, doc.record)
+        try:
+            return self._append(doc.encoding, doc.checksum, doc.size, "".join(doc.lines), repaired, part)
+        except ValueError:  # marshal: "unmarshallable object"
+            return None
+
     def add_decoded(self, decoded: DecodedText) -> Where:
         """Appends a decoded file that needs no repair (pass 1 splits it no further); returns where it lies.
 
@@ -101,14 +120,29 @@ class SnapshotWriter:
         """
         return self._append(decoded.encoding, decoded.checksum, decoded.size, decoded.text, [])
 
-    def _append(self, encoding: str, checksum: str, size: int, text: str, repaired: list[tuple]) -> Where:
-        """Appends one record (see the module); returns where it lies.
+    def add_decoded_record(self, decoded: DecodedRecord) -> Where | None:
+        """Appends a record read that needs no repair (pass 1 splits it no further), as :meth:`add_record` does.
 
         Raises:
             OSError: the disk is full (the message names the file).
         """
+        part: RecordPart = (decoded.shard, decoded.row, decoded.record_id, decoded.record)
+        try:
+            return self._append(decoded.encoding, decoded.checksum, decoded.size, decoded.text, [], part)
+        except ValueError:  # marshal: "unmarshallable object"
+            return None
+
+    def _append(
+        self, encoding: str, checksum: str, size: int, text: str, repaired: list[tuple], part: RecordPart | None = None
+    ) -> Where:
+        """Appends one record (see the module; ``part``: a shard record's own, else None); returns where it lies.
+
+        Raises:
+            OSError: the disk is full (the message names the file).
+            ValueError: ``part`` holds a value ``marshal`` cannot write (nothing is written).
+        """
         latin, encoded = _encoded(text)
-        data = marshal.dumps((encoding, checksum, size, latin, encoded, repaired))
+        data = marshal.dumps((encoding, checksum, size, latin, encoded, repaired, part))
         try:
             self._handle.write(data)
         except OSError as err:  # name the file: the message must say where the disk is full
@@ -140,8 +174,11 @@ def keep(writer: SnapshotWriter | None, doc: Document | DecodedText) -> Where | 
 
     Returns None where none is kept.
 
-    A source's own document type (a JSON Lines record, which carries its other fields to
-    the output) is loaded from the source again in each pass.
+    A shard's record (:class:`~nettoyeur.corpus.shards.RecordDocument`) is kept with its other
+    fields, which it carries to the output (:meth:`SnapshotWriter.add_record`): loading it again
+    from its shard in each pass cost a stat, the shard's lines, ``json.loads``, a SHA-256 and a
+    split (three quarters of the write pass on JSON Lines input). Any other type of document is
+    loaded from its source again in each pass.
 
     Raises:
         OSError: the disk is full (the message names the file).
@@ -150,11 +187,15 @@ def keep(writer: SnapshotWriter | None, doc: Document | DecodedText) -> Where | 
         return None
     if type(doc) is DecodedText:
         return writer.add_decoded(doc)
+    if type(doc) is DecodedRecord:
+        return writer.add_decoded_record(doc)
+    if type(doc) is RecordDocument:
+        return writer.add_record(doc)
     return writer.add(doc) if type(doc) is Document else None
 
 
-def _record(where: Where) -> tuple[str, str, int, str, list[Repaired]]:
-    """The snapshot record at ``where``: ``(encoding, checksum, size, decoded text, repaired paragraphs)``.
+def _record(where: Where) -> tuple[str, str, int, str, list[Repaired], RecordPart | None]:
+    """The snapshot record at ``where``: ``(encoding, checksum, size, decoded text, repaired paragraphs, record part)``.
 
     Raises:
         OSError: the snapshot file cannot be read (the run's spill folder was removed).
@@ -167,9 +208,9 @@ def _record(where: Where) -> tuple[str, str, int, str, list[Repaired]]:
         fd = _readers[path] = os.open(path, os.O_RDONLY)
     else:
         _readers.move_to_end(path)
-    encoding, checksum, size, latin, data, repaired = marshal.loads(os.pread(fd, length, offset))
+    encoding, checksum, size, latin, data, repaired, part = marshal.loads(os.pread(fd, length, offset))
     text = data.decode("latin-1") if latin else data.decode("utf-8", "surrogatepass")
-    return encoding, checksum, size, text, repaired
+    return encoding, checksum, size, text, repaired, part
 
 
 def restore_text(where: Where) -> tuple[str, list[Repaired]]:
@@ -181,22 +222,41 @@ def restore_text(where: Where) -> tuple[str, list[Repaired]]:
     Raises:
         OSError: the snapshot file cannot be read (the run's spill folder was removed).
     """
-    _, _, _, text, repaired = _record(where)
+    _, _, _, text, repaired, _ = _record(where)
     return text, repaired
+
+
+def restore_record(where: Where) -> tuple[str, list[Repaired], RecordPart] | None:
+    """A shard record's decoded text, repaired paragraphs and own part, not split; None for another document.
+
+    What the write pass renders in the core for a sink that takes a record's cleaned text
+    (``RecordSink.write_cleaned``): no lines or ``Paragraph`` records.
+
+    Raises:
+        OSError: the snapshot file cannot be read (the run's spill folder was removed).
+    """
+    _, _, _, text, repaired, part = _record(where)
+    return None if part is None else (text, repaired, part)
 
 
 def restore(key: str, where: Where) -> Document:
     """Returns the document ``key`` as its snapshot holds it: the same lines, paragraphs, repairs and checksum.
 
+    A shard's record comes back as a :class:`~nettoyeur.corpus.shards.RecordDocument` with its
+    shard, row, id and other fields.
+
     Raises:
         OSError: the snapshot file cannot be read (the run's spill folder was removed).
     """
-    encoding, checksum, size, text, repaired = _record(where)
+    encoding, checksum, size, text, repaired, part = _record(where)
     lines, paragraphs = split_lines(text)
     for index, text, repairs in repaired:
         p = paragraphs[index]
         p.text, p.repairs = text, repairs
         mark_blank_after_repair(p)
+    if part is not None:
+        shard, row, record_id, record = part
+        return RecordDocument(key, encoding, lines, paragraphs, checksum, size, shard, row, record_id, record)
     return Document(key, encoding, lines, paragraphs, checksum, size)
 
 

@@ -10,6 +10,7 @@ memory once read.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -211,7 +212,9 @@ def write_anchors(path: str, keys: np.ndarray, owners: np.ndarray) -> np.ndarray
     Raises:
         OSError: the file cannot be written.
     """
-    part = (keys >> np.uint32(ANCHOR_SHIFT)).astype(np.int64)
+    # The part as one byte: numpy's stable sort of 8-bit integers is a radix sort, one pass over
+    # the anchors (of 64-bit ones a merge sort: 0.06 s of pass 2 at 300k paragraphs, profiled).
+    part = (keys >> np.uint32(ANCHOR_SHIFT)).astype(np.uint8)
     order = np.argsort(part, kind="stable")
     counts = np.bincount(part, minlength=ANCHOR_PARTS)
     k, o = keys[order].astype(np.uint32), owners[order].astype(np.int32)
@@ -253,7 +256,7 @@ class SpilledBands:
         parts = [np.empty(0, dtype=np.uint64)]
         for path, n in zip(self.files, self.rows):
             if n:
-                parts.append(np.fromfile(path, dtype=np.uint64, count=n, offset=band * n * 8))
+                parts.append(np.frombuffer(read_at(path, band * n * 8, n * 8), dtype=np.uint64))
         return np.concatenate(parts)
 
     def __getitem__(self, index: tuple) -> np.ndarray:
@@ -281,7 +284,32 @@ class SpilledAnchors:
             n = int(counts[p])
             if not n:
                 continue
-            offset = int(counts[:p].sum()) * 8
-            keys.append(np.fromfile(path, dtype=np.uint32, count=n, offset=offset))
-            owners.append(np.fromfile(path, dtype=np.int32, count=n, offset=offset + 4 * n) + np.int32(base))
+            data = read_at(path, int(counts[:p].sum()) * 8, 8 * n)  # the part's keys, then its owners
+            keys.append(np.frombuffer(data, dtype=np.uint32, count=n))
+            owners.append(np.frombuffer(data, dtype=np.int32, count=n, offset=4 * n) + np.int32(base))
         return np.concatenate(keys), np.concatenate(owners)
+
+
+def read_at(path: str, offset: int, size: int) -> bytes:
+    """Returns ``size`` bytes of the file at ``path`` from ``offset``: one open, one ``pread``.
+
+    ``np.fromfile`` of a path built a Python file object for each read (an fstat, an ioctl and
+    two seeks besides), and the anchors took two reads a part: decide read 84 parts' worth of
+    each batch's file that way (5,376 opens at 300k paragraphs).
+
+    Raises:
+        OSError: the file was removed or cannot be read, or it ends before ``offset + size``.
+    """
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.pread(fd, size, offset)
+        while 0 < len(data) < size:  # a read comes short only past 2 GB (Linux) or at the end
+            more = os.pread(fd, size - len(data), offset + len(data))
+            if not more:
+                break
+            data += more
+    finally:
+        os.close(fd)
+    if len(data) != size:
+        raise OSError(errno.EIO, f"the file ends before byte {offset + size:,}", path)
+    return data
