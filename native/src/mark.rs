@@ -319,6 +319,10 @@ pub struct PosLine {
     pub chars: usize,
     /// Its `line_marks`.
     pub marks: u32,
+    /// Its text ends with ":" (read only where the weighing asks: inside the body and below it).
+    pub colon: bool,
+    /// Its text ends with "," (read only below the body).
+    pub comma: bool,
 }
 
 /// The limits of `_position` (`mark.py`'s constants of the same names).
@@ -382,7 +386,8 @@ pub struct Position {
 }
 
 impl PosLine {
-    fn label(&self, limits: &PosLimits) -> bool {
+    /// `LineInfo.label`: few words, no function word, no sentence end.
+    pub fn label(&self, limits: &PosLimits) -> bool {
         self.n_words <= limits.label_words && self.stop_share == 0.0 && !self.sentence
     }
 
