@@ -58,6 +58,8 @@ mod position_py;
 #[cfg(feature = "python")]
 mod memo_py;
 #[cfg(feature = "python")]
+mod walks_py;
+#[cfg(feature = "python")]
 mod sign_py;
 #[cfg(feature = "python")]
 mod render_py;

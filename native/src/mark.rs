@@ -638,6 +638,19 @@ pub fn first_flag<E>(
     Ok(None)
 }
 
+/// `_wrapped_units`: the `(start, end)` of each run of two lines or more that continue one another;
+/// `joins[k]`: line `k` continues line `k - 1` (`joins[0]` is not read).
+pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for (k, _) in joins.iter().enumerate().skip(1).filter(|(_, &j)| j) {
+        match units.last_mut() {
+            Some(unit) if unit.1 == k => unit.1 = k + 1,
+            _ => units.push((k - 1, k + 1)),
+        }
+    }
+    units
+}
+
 /// What `headlines._candidate_runs` reads of a line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HeadLine {
@@ -684,6 +697,13 @@ mod tests {
     use super::*;
     use crate::shapes::{Limits, ALNUM, ALPHA};
     use std::collections::{HashMap, HashSet};
+
+    #[test]
+    fn wrapped_units_run_over_each_join() {
+        assert_eq!(wrapped_units(&[]), vec![]);
+        assert_eq!(wrapped_units(&[true, false, true, true, false, true]), vec![(1, 4), (4, 6)]);
+        assert_eq!(wrapped_units(&[false, false]), vec![]);
+    }
 
     #[test]
     fn headline_runs_need_chrome_beside_them_and_leave_the_heading_of_a_paragraph() {

@@ -669,20 +669,13 @@ def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 
     A line continues the one above when that one ends mid-sentence (no stop, no colon:
     :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
-    ("Residents of the town voted on" / "Monday to ...").
+    ("Residents of the town voted on" / "Monday to ..."). The native core walks the lines
+    (``_core.wrapped_units``, native/src/walks_py.rs; the plain walk is the tests' oracle,
+    tests/mark_reference.py) and asks Python's ``str.islower`` of the first character of a line
+    only where the rest holds: on the benchmark corpus (300,000 paragraphs, one worker) the
+    Python walk over every line of every round was 0.076 s under cProfile.
     """
-    joins = [
-        k
-        for k in range(1, len(infos))
-        if not marks[k - 1] & STOP_END and flags[k] is None and flags[k - 1] is None and infos[k].text[:1].islower()
-    ]
-    units: list[tuple[int, int]] = []
-    for k in joins:  # a run of joins k, k + 1 ... j is the unit k - 1 .. j
-        if units and units[-1][1] == k:
-            units[-1] = (units[-1][0], k + 1)
-        else:
-            units.append((k - 1, k + 1))
-    return units
+    return _core.wrapped_units(infos, flags, marks)
 
 
 def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
