@@ -168,7 +168,7 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
     out: &mut Vec<(usize, PosFlag)>,
 ) -> Result<(), E> {
     let (mut listing, mut signature) = (0usize, 0usize); // items, signature lines still to keep
-    let mut previous_kept = true; // the body's last line
+    let mut previous_kept = !lines[last].signalled; // the body's last line
     for (k, line) in lines.iter().enumerate().skip(last + 1) {
         if line.signalled {
             listing = 0;
