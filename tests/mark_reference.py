@@ -1,8 +1,8 @@
 """Plain Python definitions of the per-line tests of the boilerplate signals the native core computes (the oracles).
 
-These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks`` and
-``position_lines``, native/src/mark.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests
-compare the core with them on random Unicode and on the golden cases.
+These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks``, ``article_lines`` and
+``position_flags``, native/src/mark.rs and native/src/position.rs) replaced in :mod:`nettoyeur.boilerplate.mark`,
+written plainly: the tests compare the core with them on random Unicode and on the golden cases.
 """
 
 from __future__ import annotations
@@ -265,6 +265,63 @@ def _lone_title(infos, marks, signalled, first: int) -> list[int]:
     return [first - 1] if lone else []
 
 
+def about(article, info) -> bool:
+    """``_Article.about``: a good share of the line's stems are the body's (a headline)."""
+    shared, stems = article.shared(info)
+    return shared >= m.HEAD_KEEP_STEMS and shared >= m.HEAD_KEEP_SHARE * stems
+
+
+def about_strongly(article, info) -> bool:
+    """``_Article.about_strongly``: most of the line's stems (at least two) are the body's."""
+    shared, stems = article.shared(info)
+    return shared >= m.HEAD_KEEP_STEMS and shared >= m.TAIL_KEEP_SHARE * stems
+
+
+def _continues(infos, marks, k: int, article, previous_kept: bool) -> bool:
+    """``mark._continues``: a line below the body that still belongs to it."""
+    info = infos[k]
+    if marks[k] & m.ATTRIBUTION:
+        return infos[k - 1].prose
+    if marks[k] & (m.REFERENCE | m.LIST_ITEM):
+        return previous_kept
+    if info.text.endswith(":") and k + 1 < len(infos) and marks[k + 1] & m.LIST_ITEM:
+        return previous_kept  # the lead-in of that list ("What to bring:")
+    if info.stop_share < m.PROSE_MIN_STOPWORDS:
+        return False
+    if previous_kept and info.sentence and article.on_topic(info):
+        return True  # the last sentence of the article, set apart
+    return (previous_kept or info.sentence) and about_strongly(article, info)
+
+
+def _lead_in(info) -> bool:
+    """``mark._lead_in``: a sentence that announces a list ("Things that help are:")."""
+    return info.text.endswith(":") and info.n_words >= m.LEAD_IN_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
+
+
+def _closing(info) -> bool:
+    """``mark._closing``: the closing of a letter, a few words ending with "," ("Sincerely,")."""
+    return info.text.endswith(",") and info.n_words <= m.CLOSING_WORDS
+
+
+def footer(infos, marks, flags, signalled, article, last: int) -> None:
+    """``mark._footer``: flags the short lines below the body that do not continue it, in place."""
+    listing = signature = 0  # items, signature lines still to keep
+    for k in range(last + 1, len(infos)):
+        if signalled[k]:
+            listing = signature = 0
+            continue
+        info, previous_kept = infos[k], flags[k - 1] is None
+        keep = _continues(infos, marks, k, article, previous_kept) or (
+            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
+        )
+        if not keep:
+            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
+            listing = signature = 0
+            continue
+        listing = m.LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
+        signature = m.SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
+
+
 def position(infos, marks, flags, article, first: int, last: int) -> None:
     """``mark._position`` as it was written (its walks over the lines in Python), flags set in place."""
     signalled = [f is not None for f in flags]
@@ -279,14 +336,14 @@ def position(infos, marks, flags, article, first: int, last: int) -> None:
         and k != title
         and infos[k].n_words >= m.HEAD_KEEP_WORDS
         and _title_like(infos[k])
-        and article.about(infos[k])
+        and about(article, infos[k])
     ]
     kept_head += [] if title is None else [title]
     kept_head += _lone_title(infos, marks, signalled, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
-    m._footer(infos, marks, flags, signalled, article, last)
+    footer(infos, marks, flags, signalled, article, last)
     runs = _short_runs(infos, first, last)
     evidence = _run_evidence(infos, marks, signalled, article, runs)
     chrome: dict[int, str] = {}

@@ -29,6 +29,7 @@ pub mod lsh;
 pub mod lsh_pairs;
 pub mod mark;
 pub mod minhash;
+pub mod position;
 pub mod pair_order;
 pub mod render;
 pub mod repair_gate;
@@ -52,6 +53,12 @@ mod shapes_py;
 mod reader_py;
 #[cfg(feature = "python")]
 mod mark_py;
+#[cfg(feature = "python")]
+mod position_py;
+#[cfg(feature = "python")]
+mod memo_py;
+#[cfg(feature = "python")]
+mod walks_py;
 #[cfg(feature = "python")]
 mod sign_py;
 #[cfg(feature = "python")]

@@ -320,6 +320,10 @@ pub struct PosLine {
     pub chars: usize,
     /// Its `line_marks`.
     pub marks: u32,
+    /// Its text ends with ":" (read only where the weighing asks: inside the body and below it).
+    pub colon: bool,
+    /// Its text ends with "," (read only below the body).
+    pub comma: bool,
 }
 
 /// The limits of `_position` (`mark.py`'s constants of the same names).
@@ -383,7 +387,8 @@ pub struct Position {
 }
 
 impl PosLine {
-    fn label(&self, limits: &PosLimits) -> bool {
+    /// `LineInfo.label`: few words, no function word, no sentence end.
+    pub fn label(&self, limits: &PosLimits) -> bool {
         self.n_words <= limits.label_words && self.stop_share == 0.0 && !self.sentence
     }
 
@@ -634,6 +639,19 @@ pub fn first_flag<E>(
     Ok(None)
 }
 
+/// `_wrapped_units`: the `(start, end)` of each run of two lines or more that continue one another;
+/// `joins[k]`: line `k` continues line `k - 1` (`joins[0]` is not read).
+pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
+    let mut units: Vec<(usize, usize)> = Vec::new();
+    for (k, _) in joins.iter().enumerate().skip(1).filter(|(_, &j)| j) {
+        match units.last_mut() {
+            Some(unit) if unit.1 == k => unit.1 = k + 1,
+            _ => units.push((k - 1, k + 1)),
+        }
+    }
+    units
+}
+
 /// What `headlines._candidate_runs` reads of a line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HeadLine {
@@ -680,6 +698,13 @@ mod tests {
     use super::*;
     use crate::shapes::{Limits, ALNUM, ALPHA};
     use std::collections::{HashMap, HashSet};
+
+    #[test]
+    fn wrapped_units_run_over_each_join() {
+        assert_eq!(wrapped_units(&[]), vec![]);
+        assert_eq!(wrapped_units(&[true, false, true, true, false, true]), vec![(1, 4), (4, 6)]);
+        assert_eq!(wrapped_units(&[false, false]), vec![]);
+    }
 
     #[test]
     fn headline_runs_need_chrome_beside_them_and_leave_the_heading_of_a_paragraph() {

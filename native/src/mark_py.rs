@@ -1,7 +1,7 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
 //! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
-//! (`outlying_blocks`), the walks of `_article_signals` (`article_lines`) and `_position`
-//! (`position_lines`), the runs of headlines beside chrome (`headline_candidates`), and the content
+//! (`outlying_blocks`), the walk of `_article_signals` (`article_lines`; `_position`'s are
+//! native/src/position_py.rs's), the runs of headlines beside chrome (`headline_candidates`), and the content
 //! guards' walk (`spared`, native/src/guards.rs).
 
 use pyo3::exceptions::PyRuntimeError;
@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::guards::{self, GuardLimits, GuardLine};
-use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits, PosLimits, PosLine};
+use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits};
 use crate::shapes_py::Shapes;
 
 /// The flags of each line (``mark.LETTER`` ...; native/src/mark.rs), from the shapes' character table.
@@ -309,104 +309,6 @@ fn article_lines(
     Ok((body, offtopic))
 }
 
-/// The limits of ``position_lines``: ``(TITLE_MIN_CHARS, TITLE_MIN_WORDS, HEAD_KEEP_WORDS,
-/// LABEL_MAX_WORDS, LONE_RUN, CHROME_RUN_LINES, CHROME_RUN_SHARE, TEASER_MAX_STOPWORDS)``.
-type PosLimitsArg = (usize, usize, usize, usize, usize, usize, f64, f64);
-
-/// The candidates of one ``Inside`` line: ``(line, what, a, b)``.
-type InsideOut = (usize, u8, usize, usize);
-
-/// ``_position``'s walks over a page's lines: what it may flag, Python weighing the article's stems.
-///
-/// Args:
-///     infos: the lines' shapes (``LineInfo``: only what ``_position`` reads of a line is read).
-///     flags: their verdicts so far (None: not flagged); a flag's ``reason`` is read only inside a
-///         run of ``CHROME_RUN_LINES`` short lines.
-///     marks: their ``line_marks``.
-///     first, last: the body's first and last lines (prose, unflagged).
-///     limits: see ``PosLimitsArg``.
-///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
-///
-/// Returns:
-///     ``(signalled, titles, header, about, lone, inside)``: whether each line is flagged, then
-///     what native/src/mark.rs's ``Position`` names; ``inside``: ``(line, what, a, b)`` with ``what`` of
-///     ``IN_CHROME`` ...
-///
-/// Raises:
-///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``, or not ``first <= last < len(infos)``.
-#[pyfunction]
-#[allow(clippy::too_many_arguments)]
-#[allow(clippy::type_complexity)]
-fn position_lines(
-    infos: &Bound<'_, PyList>,
-    flags: &Bound<'_, PyList>,
-    marks: Vec<u32>,
-    first: usize,
-    last: usize,
-    limits: PosLimitsArg,
-    dated: Vec<String>,
-) -> PyResult<(Vec<bool>, Vec<usize>, Vec<usize>, Vec<usize>, Option<usize>, Vec<InsideOut>)> {
-    let py = infos.py();
-    let n = marks.len();
-    if infos.len() != n || flags.len() != n || !(first <= last && last < n) {
-        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length, or the body is out of them"));
-    }
-    let mut lines = vec![PosLine::default(); n];
-    for (k, line) in lines.iter_mut().enumerate() {
-        line.signalled = !flags.get_item(k)?.is_none();
-        line.marks = marks[k];
-    }
-    // Only what `_position` reads of a line is read: above the body, its shape when unflagged; inside
-    // it, whether it is prose, and the shape of the short lines unflagged; below it, nothing.
-    for (k, line) in lines.iter_mut().enumerate().take(last + 1) {
-        if k < first && line.signalled {
-            continue;
-        }
-        let info = infos.get_item(k)?;
-        if k == first {
-            line.prose = true;
-            line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
-        }
-        if k > first {
-            line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
-        }
-        if k == first || k == last || line.prose || line.signalled {
-            continue;
-        }
-        line.n_words = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
-        line.stop_share = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
-        line.sentence = field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?;
-        if k < first {
-            line.chars = field(&info, TEXT, intern!(py, "text"))?.len()?;
-        }
-    }
-    let limits = PosLimits {
-        title_chars: limits.0,
-        title_words: limits.1,
-        head_words: limits.2,
-        label_words: limits.3,
-        lone_run: limits.4,
-        chrome_lines: limits.5,
-        chrome_share: limits.6,
-        teaser_stopwords: limits.7,
-    };
-    let runs = mark::short_runs(&lines, first, last);
-    // A flag's reason is read only where a run of chrome is weighed.
-    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= limits.chrome_lines) {
-        for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
-            if line.signalled {
-                let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
-                let reason = reason.downcast::<PyString>()?.to_cow()?;
-                line.dated = dated.iter().any(|d| reason.starts_with(d.as_str()));
-            }
-        }
-    }
-    let found = mark::position(&lines, &runs, first, limits);
-    let inside = found.inside.iter().map(|i| (i.line, i.what, i.a, i.b)).collect();
-    let signalled = lines.iter().map(|l| l.signalled).collect();
-    Ok((signalled, found.titles, found.header, found.about, found.lone, inside))
-}
-
 /// ``headlines._candidate_runs``: the runs of unflagged headlines beside chrome.
 ///
 /// Args:
@@ -572,12 +474,11 @@ fn spared(
     guards::spared(&lines, limits, text)
 }
 
-/// Adds `line_marks`, `first_pass`, `article_lines`, `position_lines`, `outlying_blocks`, `spared` and
+/// Adds `line_marks`, `first_pass`, `article_lines`, `outlying_blocks`, `spared` and
 /// `headline_candidates` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(line_marks, m)?)?;
     m.add_function(wrap_pyfunction!(first_pass, m)?)?;
-    m.add_function(wrap_pyfunction!(position_lines, m)?)?;
     m.add_function(wrap_pyfunction!(article_lines, m)?)?;
     m.add_function(wrap_pyfunction!(outlying_blocks, m)?)?;
     m.add_function(wrap_pyfunction!(spared, m)?)?;

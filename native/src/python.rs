@@ -567,6 +567,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::jsonl_py::register(m)?;
     crate::reader_py::register(m)?;
     crate::mark_py::register(m)?;
+    crate::position_py::register(m)?;
+    crate::memo_py::register(m)?;
+    crate::walks_py::register(m)?;
     crate::sign_py::register(m)?;
     crate::render_py::register(m)?;
     Ok(())

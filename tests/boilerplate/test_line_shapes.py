@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import memo_reference
 import shapes_reference
 from nettoyeur.boilerplate import line_shapes
 from nettoyeur.boilerplate.line_shapes import (
     LineInfo,
-    LineMemo,
     RuleMatcher,
     ShapeMemo,
     article_stems,
@@ -255,17 +255,17 @@ def test_memo_gives_fresh_shapes_and_stays_bounded(monkeypatch):
 def test_memo_keeps_only_lines_seen_twice(monkeypatch):
     """A line is remembered at its second sighting; lines seen once leave a bounded set of hashes."""
     monkeypatch.setattr(line_shapes, "MEMO_SIZE", 50)
-    memo = LineMemo()
+    memo = ShapeMemo(RULES)
     for i in range(120):
-        assert memo.remember(f"line {i}", i) == i
-    assert len(memo) == 0 and len(memo._once) <= 50
-    memo.remember("Accueil", 1)
-    assert "Accueil" not in memo
-    memo.remember("Accueil", 1)
-    assert memo["Accueil"] == 1
-    memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
-    memo.remember("x" * (line_shapes.MEMO_MAX_CHARS + 1), 2)
-    assert len(memo) == 1  # long lines never
+        assert memo.shape(f"line {i}")[0] == describe(f"line {i}")
+    assert len(memo._seen) == 0 and len(memo._seen._once) <= 50
+    memo.shape("Accueil")
+    assert "Accueil" not in memo._seen
+    memo.shape("Accueil")
+    assert memo._seen["Accueil"][0] == describe("Accueil")
+    memo.shape("x" * (line_shapes.MEMO_MAX_CHARS + 1))
+    memo.shape("x" * (line_shapes.MEMO_MAX_CHARS + 1))
+    assert len(memo._seen) == 1  # long lines never
 
 
 # Lines past the rules' reach among lines within it: more words than any rule reads, more
@@ -297,6 +297,22 @@ def test_memo_shapes_of_pages_are_each_line_described_and_ruled_alone(pages):
         assert all(rule is None for _, rule in memo.shapes(page, with_rule=False))
     short = {t for page in pages for t in page if len(t) <= line_shapes.MEMO_MAX_CHARS}
     assert set(memo._seen) <= short  # long lines are never remembered
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_far_lines | rule_lines | lines, max_size=12), min_size=1, max_size=5), st.integers(1, 8))
+def test_core_memo_walk_is_the_plain_walk(pages, size):
+    """``_core.memo_shapes`` gives the plain walk's shapes and rules, and leaves the memo as it does, full or not."""
+    core, plain = ShapeMemo(RULES), ShapeMemo(RULES)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(line_shapes, "MEMO_SIZE", size)
+        for page in pages + pages[::-1]:
+            got, want = core.shapes(page), memo_reference.shapes(plain, page)
+            assert [(info, rule and rule.name) for info, rule in got] == [(i, r and r.name) for i, r in want]
+            assert dict(core._seen) == dict(plain._seen) and core._seen._once == plain._seen._once
+    texts = [t for page in pages for t in page]
+    n_words = [describe(t).n_words for t in texts]
+    assert core.matcher.first_many(texts, n_words) == memo_reference.first_many(plain.matcher, texts, n_words)
 
 
 def test_memo_remembers_a_page_line_at_its_second_sighting():

@@ -26,7 +26,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.rules import builtin_rules
+from nettoyeur.boilerplate.rules import builtin_rules, has_date
 from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
@@ -299,17 +299,20 @@ position_pages = st.lists(_segment, max_size=8).map(lambda segments: [line for s
 
 
 @LAW
-@given(position_pages)
-def test_core_position_is_the_plain_walks(page):
+@given(position_pages, st.integers(0, 3))
+def test_core_position_is_the_plain_walks(page, shorter):
     infos = [info for info, _, _ in page]
     marks = [m for _, m, _ in page]
     flags = [f for _, _, f in page]
     body = [k for k, (info, flag) in enumerate(zip(infos, flags)) if info.prose and flag is None]
     if not body:
         return
+    # The body may end before the article's last line (a caller may end it at any unflagged line).
+    ends = [k for k in range(body[0], body[-1] + 1) if flags[k] is None]
+    last = ends[max(0, len(ends) - 1 - shorter)]
     got, want = list(flags), list(flags)
-    mark._position(infos, marks, got, mark._Article(infos, body), body[0], body[-1])
-    mark_reference.position(infos, marks, want, mark._Article(infos, body), body[0], body[-1])
+    mark._position(infos, marks, got, mark._Article(infos, body), body[0], last)
+    mark_reference.position(infos, marks, want, mark._Article(infos, body), body[0], last)
     assert got == want
 
 
@@ -336,12 +339,14 @@ def test_core_position_flags_each_kind():
     assert reasons[7:11] == ["share", "chrome-run", "chrome-run", "share"]
 
 
-def test_position_lines_refuses_lists_of_other_lengths():
+def test_position_flags_refuses_lists_of_other_lengths():
     info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    article = mark._Article([info], [0])
+    limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, has_date, Verdict)
     with pytest.raises(ValueError, match="length"):
-        _core.position_lines([info], [None], [], 0, 0, mark._POSITION_LIMITS, mark._DATED_KINDS)
+        _core.position_flags([info], [None], [], 0, 0, *limits)
     with pytest.raises(ValueError, match="length"):
-        _core.position_lines([info], [None], [1], 0, 1, mark._POSITION_LIMITS, mark._DATED_KINDS)
+        _core.position_flags([info], [None], [1], 0, 1, *limits)
 
 
 # Keys of the off-topic labels: a line's own and its neighbours', in 0 to 4 files (None: no neighbour).

@@ -226,7 +226,7 @@ TAIL_MAX_LINES = 12
 # too (position:chrome-run). An article's own list or table has few flagged lines in it.
 CHROME_RUN_LINES = 30
 CHROME_RUN_SHARE = 0.25
-# What ``_core.position_lines`` reads of the limits above, in its order (native/src/mark_py.rs).
+# What the walks of ``_core.position_flags`` read of the limits above, in its order (native/src/position_py.rs).
 _POSITION_LIMITS = (
     TITLE_MIN_CHARS,
     TITLE_MIN_WORDS,
@@ -237,8 +237,20 @@ _POSITION_LIMITS = (
     CHROME_RUN_SHARE,
     TEASER_MAX_STOPWORDS,
 )
-# What makes a line inside the body a candidate of ``_core.position_lines`` (native/src/mark.rs,
-# ``Inside``; see :func:`_inside`): a run of chrome, a label without figures, beside chrome, a
+# What the weighing of ``_core.position_flags`` reads of the limits above, in its order (native/src/position_py.rs).
+_WEIGH_LIMITS = (
+    HEAD_KEEP_STEMS,
+    HEAD_KEEP_SHARE,
+    TAIL_KEEP_SHARE,
+    PROSE_MIN_STOPWORDS,
+    LEAD_IN_WORDS,
+    LIST_MAX_ITEMS,
+    CLOSING_WORDS,
+    SIGNATURE_LINES,
+    TEASER_MIN_STEMS,
+)
+# What makes a line inside the body a candidate of ``_core.position_flags`` (native/src/mark.rs,
+# ``Inside``; see :func:`_position`): a run of chrome, a label without figures, beside chrome, a
 # telegraphic line; its run shows chrome, or does when the article says its single label is foreign.
 IN_CHROME, IN_LABEL, IN_BLOCK, IN_TEASER, IN_EVIDENCE, IN_ASK = 1, 2, 4, 8, 16, 32
 # ``comments="drop"``: a comment thread starts at a line of the comments rules (the marker)
@@ -300,38 +312,6 @@ class _Article:
     def on_topic(self, info: LineInfo) -> bool:
         """True when the line shares at least one stem with the body."""
         return self.shared(info)[0] > 0
-
-    def about_strongly(self, info: LineInfo) -> bool:
-        """True when most of the line's stems (at least two) are the body's."""
-        shared, stems = self.shared(info)
-        return shared >= HEAD_KEEP_STEMS and shared >= TAIL_KEEP_SHARE * stems
-
-    def about(self, info: LineInfo) -> bool:
-        """True when a good share of the line's stems are the body's (a headline)."""
-        shared, stems = self.shared(info)
-        return shared >= HEAD_KEEP_STEMS and shared >= HEAD_KEEP_SHARE * stems
-
-
-def _continues(infos: list[LineInfo], marks: list[int], k: int, article: _Article, previous_kept: bool) -> bool:
-    """True when a line below the body still belongs to it.
-
-    A sentence with function words about the article (a closing remark); the attribution
-    of the quote just above ("— Name (@handle) date" under a quoted post); a numbered
-    reference ("[2] Author, Title") or a list item right under the body or under another
-    kept one.
-    """
-    info = infos[k]
-    if marks[k] & ATTRIBUTION:
-        return infos[k - 1].prose
-    if marks[k] & (REFERENCE | LIST_ITEM):
-        return previous_kept
-    if info.text.endswith(":") and k + 1 < len(infos) and marks[k + 1] & LIST_ITEM:
-        return previous_kept  # the lead-in of that list ("What to bring:")
-    if info.stop_share < PROSE_MIN_STOPWORDS:
-        return False
-    if previous_kept and info.sentence and article.on_topic(info):
-        return True  # the last sentence of the article, set apart
-    return (previous_kept or info.sentence) and article.about_strongly(info)
 
 
 # Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
@@ -708,20 +688,13 @@ def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 
     A line continues the one above when that one ends mid-sentence (no stop, no colon:
     :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
-    ("Residents of the town voted on" / "Monday to ...").
+    ("Residents of the town voted on" / "Monday to ..."). The native core walks the lines
+    (``_core.wrapped_units``, native/src/walks_py.rs; the plain walk is the tests' oracle,
+    tests/mark_reference.py) and asks Python's ``str.islower`` of the first character of a line
+    only where the rest holds: on the benchmark corpus (300,000 paragraphs, one worker) the
+    Python walk over every line of every round was 0.076 s under cProfile.
     """
-    joins = [
-        k
-        for k in range(1, len(infos))
-        if not marks[k - 1] & STOP_END and flags[k] is None and flags[k - 1] is None and infos[k].text[:1].islower()
-    ]
-    units: list[tuple[int, int]] = []
-    for k in joins:  # a run of joins k, k + 1 ... j is the unit k - 1 .. j
-        if units and units[-1][1] == k:
-            units[-1] = (units[-1][0], k + 1)
-        else:
-            units.append((k - 1, k + 1))
-    return units
+    return _core.wrapped_units(infos, flags, marks)
 
 
 def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
@@ -1201,46 +1174,6 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
     return apart
 
 
-def _lead_in(info: LineInfo) -> bool:
-    """True for a sentence that announces a list: "Things that help are:" (function words, ends with ":")."""
-    return info.text.endswith(":") and info.n_words >= LEAD_IN_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
-
-
-def _closing(info: LineInfo) -> bool:
-    """True for the closing of a letter: a few words ending with "," ("Sincerely,", "With best wishes,")."""
-    return info.text.endswith(",") and info.n_words <= CLOSING_WORDS
-
-
-def _footer(
-    infos: list[LineInfo],
-    marks: list[int],
-    flags: list[Verdict | None],
-    signalled: list[bool],
-    article: _Article,
-    last: int,
-) -> None:
-    """Flags the short lines below the body that do not continue it, in place.
-
-    Besides what :func:`_continues` keeps, the items under a kept lead-in ("... are:")
-    and the signature under a kept closing ("Sincerely,") stay with the article.
-    """
-    listing = signature = 0  # items, signature lines still to keep
-    for k in range(last + 1, len(infos)):
-        if signalled[k]:
-            listing = signature = 0
-            continue
-        info, previous_kept = infos[k], flags[k - 1] is None
-        keep = _continues(infos, marks, k, article, previous_kept) or (
-            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
-        )
-        if not keep:
-            flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
-            listing = signature = 0
-            continue
-        listing = LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
-        signature = SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
-
-
 def _dated(info: LineInfo, line: int) -> bool:
     r"""True when the line holds a date (``DATE_SEARCH``, through :func:`has_date`); ``line``: its :func:`line_marks`.
 
@@ -1257,84 +1190,53 @@ def _position(
 ) -> None:
     """Flags the header, the footer and off-topic labels inside the body, in place.
 
-    The native core walks the lines (``_core.position_lines``, native/src/mark.rs; the plain
-    Python it replaced is the tests' oracle, tests/mark_reference.py): it names the lines above the
-    body that may be the title or a headline, and the short lines inside the body that may go, with
-    their evidence; Python weighs what needs the article's stems and the dates' search.
+    The native core walks and weighs the lines (``_core.position_flags``: native/src/mark.rs names the
+    lines that may go, native/src/position.rs weighs them; the plain Python it replaced is the tests'
+    oracle, tests/mark_reference.py), asking the article's stems (``article.vocab``, made on the first
+    question) and the dates' search (:func:`has_date`) of the few lines that need them:
+
+    - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
+      ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
+      The nearest title-like line above the body is the title even when it shares no word with the
+      article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
+      | 9 décembre 2019"; only a line with a figure is searched, see :func:`_dated`). Not when the
+      body opens with a line that does not end like a sentence: that line is the title itself. The
+      title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
+      corpus). A header that the rules cleared but for one line of words just above the body
+      ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
+      that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
+      "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no figure
+      (a dateline or a count is not a title).
+    - Footer: the short lines below the body go but what continues the article: a sentence with
+      function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
+      it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
+      a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
+      or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
+      ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
+      function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
+      ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
+    - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
+      off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
+      ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
+      ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
+      flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
+      (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
+      among the article's headings; a run of such labels without chrome beside it is a table or a
+      list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
+      article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
+      has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
+      them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
+      precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
+      up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
+      corpus need none).
+
+    Python's walk over the lines (the header's keeps, ``_footer``, ``_inside``) was 0.2 s of the 0.4 s
+    of ``_position`` under cProfile (the benchmark corpus, one worker).
     """
-    signalled, titles, header, about, lone, inside = _core.position_lines(
-        infos, flags, marks, first, last, _POSITION_LIMITS, _DATED_KINDS
+    signalled = _core.position_flags(
+        infos, flags, marks, first, last, _POSITION_LIMITS, _WEIGH_LIMITS, _DATED_KINDS, article, has_date, Verdict
     )
-    # The nearest title-like line above the body is the title even when it shares no
-    # word with the article ("Need for Speed" over a review), dated lines skipped (an
-    # unknown byline: "Marie Dupont | 9 décembre 2019"). Not when the body opens with a
-    # line that does not end like a sentence (the core then names none): that line is the title itself.
-    title = next((k for k in titles if not _dated(infos[k], marks[k])), None)
-    # Header: keep the title and headings about the article; the rest is chrome. The title stays
-    # whatever its words, so its stems are not looked up (20,657 of the 28,879 lookups above the
-    # body on the benchmark corpus, each a core call).
-    # A header that the rules cleared but for one line of words just above the body ("Toggle
-    # navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from: that line
-    # (``lone``) names the page or the site, and a name is short ("Axios Future", 12 characters, or
-    # "pix-bavaria", 11, are not title-like). It needs TITLE_MIN_WORDS words, a letter and no figure
-    # (a dateline or a count is not a title).
-    kept_head = {k for k in about if k != title and article.about(infos[k])}
-    kept_head.update(k for k in (title, lone) if k is not None)
-    for k in header:
-        if k not in kept_head:
-            flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")
-    _footer(infos, marks, flags, signalled, article, last)
-    _inside(infos, marks, flags, article, inside)
     # A letter's salutation, closing and signature, a field's value, signed entries: content by
     # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
     for k in spared(infos, flags, signalled):
         flags[k] = None
-
-
-def _inside(
-    infos: list[LineInfo],
-    marks: list[int],
-    flags: list[Verdict | None],
-    article: _Article,
-    inside: list[tuple[int, int, int, int]],
-) -> None:
-    """Flags the candidates inside the body that ``_core.position_lines`` names (``inside``), in place.
-
-    A line in a run of chrome goes (``IN_CHROME``). Another goes when it is off-topic and either a
-    label (``IN_LABEL``) whose run shows chrome and that does not end with ":", else a line beside
-    chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with ``TEASER_MIN_STEMS``
-    stems) whose run shows chrome. Figures spare a label or a headline (a short line of prices,
-    scores or statistics is data: the core marks none with a figure ``IN_LABEL`` or ``IN_TEASER``).
-    A run shows chrome when another signal flagged a line of it or beside it (``IN_EVIDENCE``), or
-    (``IN_ASK``) when it is a short run (``LONE_RUN``) with a single label foreign to the article,
-    without figures (a widget's caption among the article's headings; a run of such labels without
-    chrome beside it is a table or a list of the article).
-    """
-    asked: dict[int, bool] = {}
-    for k, what, a, b in inside:
-        if what & IN_CHROME:
-            flags[k] = Verdict("boilerplate:position:chrome-run", detail=f"in a run of {a} short lines, {b} flagged")
-            continue
-        evidence = bool(what & IN_EVIDENCE)
-        if what & IN_ASK:
-            if a not in asked:
-                foreign = [j for j in range(a, b) if infos[j].label and not article.on_topic(infos[j])]
-                asked[a] = len(foreign) == 1 and not marks[foreign[0]] & DIGIT
-            evidence = asked[a]
-        info = infos[k]
-        # A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the article's table or list
-        # (no ``IN_LABEL``): data, as the policy has it. On eval-pages-dev, 1,390 chrome lines and 520
-        # content lines were such labels: sparing them, content lost with no copy 7.3% -> 6.6% of lines
-        # (1.43% -> 1.36% of words), removal precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680.
-        if what & IN_LABEL and evidence and not info.text.endswith(":"):
-            verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif what & IN_BLOCK:
-            verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
-        elif what & IN_TEASER and evidence and len(info.stems) >= TEASER_MIN_STEMS:
-            verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")
-        else:
-            continue
-        # Only an off-topic line goes; its stems are looked up last, for a line that would go (a core
-        # call each: the 9,373 other short lines inside the body of the benchmark corpus need none).
-        if not article.on_topic(info):
-            flags[k] = verdict
