@@ -137,7 +137,8 @@ ENCLOSED_MIN_FILES = 3
 # the ":" exception the lone rule itself removed 806 "Country:" lines there (the total is the
 # same: the off-topic and position signals take those labels beside their removed values).
 SITE_LONE = "boilerplate:frequency:recurring-in-site"
-# The position verdicts of the short lines inside the body (see :func:`_inside`).
+# The position verdicts of the short lines inside the body (see :func:`_position`; the core weighs
+# them in native/src/position.rs).
 _INLINE = "boilerplate:position:inline-"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
