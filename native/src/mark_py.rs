@@ -107,16 +107,16 @@ fn outlying_blocks(
 }
 
 /// The positions of ``LineInfo``'s fields (a named tuple: ``text, n_words, stop_share, prose, sentence``).
-const N_WORDS: usize = 1;
-const STOP_SHARE: usize = 2;
-const PROSE: usize = 3;
-const SENTENCE: usize = 4;
-const TEXT: usize = 0;
+pub(crate) const N_WORDS: usize = 1;
+pub(crate) const STOP_SHARE: usize = 2;
+pub(crate) const PROSE: usize = 3;
+pub(crate) const SENTENCE: usize = 4;
+pub(crate) const TEXT: usize = 0;
 
 /// A field of a ``LineInfo``: its item `i` when it is one (a named tuple of the five fields: an index
 /// into the tuple, where the attribute's lookup went through the class's descriptors: replaying pass 2's
 /// marking of the benchmark corpus, 74 M of the 125 M instructions of `outlying_blocks`), else the attribute.
-fn field<'py>(info: &Bound<'py, PyAny>, i: usize, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn field<'py>(info: &Bound<'py, PyAny>, i: usize, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
     match info.downcast::<PyTuple>() {
         Ok(t) if t.len() == 5 => t.get_item(i),
         _ => info.getattr(name),

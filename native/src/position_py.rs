@@ -7,22 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::mark::{self, PosLimits, PosLine, IN_LABEL};
+use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 use crate::position::{self, PosFlag, WeighLimits};
-
-/// The positions of ``LineInfo``'s fields (a named tuple: ``text, n_words, stop_share, prose, sentence``).
-const TEXT: usize = 0;
-const N_WORDS: usize = 1;
-const STOP_SHARE: usize = 2;
-const PROSE: usize = 3;
-const SENTENCE: usize = 4;
-
-/// A field of a ``LineInfo``: its item `i` when it is a tuple of the five fields, else the attribute.
-fn field<'py>(info: &Bound<'py, PyAny>, i: usize, name: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyAny>> {
-    match info.downcast::<PyTuple>() {
-        Ok(t) if t.len() == 5 => t.get_item(i),
-        _ => info.getattr(name),
-    }
-}
 
 /// A line's text.
 fn text_of<'py>(info: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
