@@ -8,11 +8,11 @@ outside like ``nettoyeur clean`` is (wall time, CPU seconds, peak memory of the 
   and rename it into place, in sorted order; with a pool of processes over the files when
   ``workers`` > 1 (the workers write and rename). No cleaning, no sync: no tool can beat it here.
 - ``bound``: the I/O floor plus nettoyeur's own dedup stage at a default clean's settings, and
-  nothing else: ``workers`` processes copy the files as the floor does and hand back their
-  distinct non-blank lines (a clean's paragraphs; an exact copy needs no signature of its own);
-  the main process signs them, finds the LSH candidates and their connected components
-  (``candidate_clusters``: word n-grams, permutations, bands x rows of ``CleanConfig()``, on
-  ``workers`` of the core's threads). No boilerplate, repair, verification, containment, report or passes: what
+  nothing else: read and decode every file, take the distinct non-blank lines (a clean's
+  paragraphs; an exact copy needs no signature of its own), sign them, find the LSH candidates and
+  their connected components (``candidate_clusters``: word n-grams, permutations, bands x rows of
+  ``CleanConfig()``), then write each file back under a temporary name and rename it, with
+  ``workers`` processes. No boilerplate, repair, verification, containment, report or passes: what
   a cleaner built on this engine spends before it does any of that.
 - ``datatrove``: a full datatrove cleaning of the folder: read each file as one document, FTFY
   encoding fixes, C4's line filters, MinHash dedup (signatures, buckets, clusters, filter) with
@@ -155,44 +155,28 @@ def io_floor(src: Path, out: Path, workers: int) -> None:
 
 # --- the dedup bound (child process) ------------------------------------------------------------
 
-def _copy_distinct(jobs: list[tuple[str, str]]) -> str:
-    """Copies a chunk of files like ``_copy``; returns their distinct non-blank lines, in order, joined by newlines.
+# The decoded files, read by the main process before the writing pool forks: its workers index it.
+_TEXTS: list[str] = []
 
-    A worker hands back each distinct line once (not the files' texts), so the main process
-    receives about what the dedup stage signs and nothing it would only write back.
-    """
-    seen: dict[str, None] = {}
-    for src, dst in jobs:
-        text = _read(src)
-        _write(dst, text)
-        seen.update(dict.fromkeys(line for line in text.splitlines() if line.strip()))
-    return "\n".join(seen)
+
+def _write_back(job: tuple[int, str]) -> None:
+    """Writes decoded file ``index`` back to ``dst`` (see ``_write``)."""
+    index, dst = job
+    _write(dst, _TEXTS[index])
 
 
 def dedup_bound(src: Path, out: Path, workers: int) -> None:
-    """The I/O floor and nettoyeur's dedup stage at a default clean's settings (see the module's docstring).
-
-    The workers copy the files as the floor does and hand back each chunk's distinct lines; the
-    main process merges them in file order and signs them with the core's ``workers`` threads.
-    A cleaner must decide before it writes (a second read, or the texts kept in memory): the bound
-    takes the cheaper order, so it stays a bound. Reading in the main process alone, as this row
-    did before, had timed one process's reads as the stage's (6.0 s of a 1M-paragraph run whose
-    signing and LSH took 1.1-1.6 s).
-    """
+    """The I/O floor and nettoyeur's dedup stage at a default clean's settings (see the module's docstring)."""
     from nettoyeur.config import CleanConfig
     from nettoyeur.dedup.analysis import candidate_clusters
 
     files = _files(src, out)
-    chunks = [files[i : i + FLOOR_CHUNK] for i in range(0, len(files), FLOOR_CHUNK)]
-    if workers == 1:
-        parts = [_copy_distinct(chunk) for chunk in chunks]
-    else:
-        with Pool(workers) as pool:
-            parts = pool.map(_copy_distinct, chunks, chunksize=1)
-    distinct = list(dict.fromkeys(line for part in parts if part for line in part.split("\n")))
+    _TEXTS.extend(_read(path) for path, _ in files)
+    distinct = list(dict.fromkeys(line for text in _TEXTS for line in text.splitlines() if line.strip()))
     config = CleanConfig()
     bands, rows = config.bands_rows
-    candidate_clusters(distinct, config.ngram, config.num_perm, config.seed, bands, rows, threads=workers)
+    candidate_clusters(distinct, config.ngram, config.num_perm, config.seed, bands, rows, workers)
+    _run(_write_back, [(i, dst) for i, (_, dst) in enumerate(files)], workers)
 
 
 # --- datatrove (child process) -------------------------------------------------------------------
