@@ -14,7 +14,7 @@ import unicodedata
 from nettoyeur.boilerplate import line_shapes as ls
 from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, pair_key
 from nettoyeur.text.hashing import hash64
-from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS
+from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS, SUFFIX_CLITICS
 
 
 def _mark_class() -> str:
@@ -103,9 +103,10 @@ def neighbour_codes(texts: list[str], at: list[int]) -> list[tuple[int, int | No
 
 
 def stems_of(words: set[str]) -> frozenset[str]:
-    """The first 5 letters of each letters-only word of 4 or more; two-character words starting with CJK."""
+    """The first 5 letters of each letters-only word of 4 or more (2 or more starting with Hangul); two-character
+    words starting with CJK."""
     letters = [w for w in words if w.isalpha()]
-    stems = {w[: ls.STEM_CHARS] for w in letters if len(w) >= 4}
+    stems = {w[: ls.STEM_CHARS] for w in letters if len(w) >= 4 or (len(w) >= 2 and "\uac00" <= w[0] <= "\ud7a3")}
     stems.update(w for w in letters if len(w) == 2 and _HAS_CJK.match(w))
     return frozenset(stems)
 
@@ -129,22 +130,24 @@ def describe(text: str) -> tuple:
     cjk = _HAS_CJK.search(lowered) is not None
     found = words(text)
     n = len(found)
-    stop = sum(w in LINE_FUNCTION_WORDS for w in found) / n if n else 0.0
+    stop = sum(w in LINE_FUNCTION_WORDS or (sentence and holds_clitic(w)) for w in found) / n if n else 0.0
     if cjk:
         chars = _HAS_CJK.findall(lowered)
         function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
         stop = min(1.0, ls.CJK_FUNCTION_SCALE * function / len(chars)) if chars else 0.0
-    function = sum(w in LINE_FUNCTION_WORDS or opens_with_clitic(w) for w in found)
-    with_clitics = not cjk and sentence and n > 0 and function / n >= ls.PROSE_MIN_STOPWORDS
     prose = n >= ls.PROSE_ANY_WORDS or (
-        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence) or with_clitics)
+        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
     )
     return (collapsed, n, stop, prose, sentence)
 
 
-def opens_with_clitic(word: str) -> bool:
-    """Whether a word opens with a prefix clitic followed by ``CLITIC_MIN_REST`` characters at least."""
-    return any(word.startswith(c) and len(word) >= len(c) + ls.CLITIC_MIN_REST for c in PREFIX_CLITICS)
+def holds_clitic(word: str) -> bool:
+    """Whether a word opens with a prefix clitic followed by ``CLITIC_MIN_REST`` characters at least,
+    or ends with a suffix clitic after that many."""
+    rest = ls.CLITIC_MIN_REST
+    return any(word.startswith(c) and len(word) >= len(c) + rest for c in PREFIX_CLITICS) or any(
+        word.endswith(c) and len(word) >= len(c) + rest for c in SUFFIX_CLITICS
+    )
 
 
 def article_has(body: list[str], question: str) -> bool:

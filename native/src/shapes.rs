@@ -184,6 +184,13 @@ pub fn is_cjk(c: u32) -> bool {
     (0x3040..=0x30FF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xF900..=0xFAFF).contains(&c)
 }
 
+/// True for a Hangul syllable (U+AC00-U+D7A3): two or three letters (jamo) each, so a Korean word
+/// of two syllables gives a stem (`line_shapes.STEM_CHARS`).
+#[inline]
+pub fn is_hangul(c: u32) -> bool {
+    (0xAC00..=0xD7A3).contains(&c)
+}
+
 /// True when `text` holds a character of `is_cjk`. Looked for 32 characters at a time in the range
 /// of them all, without a branch a character (`any` of `is_cjk` took 12 instructions a character,
 /// as much as cutting the words), then exactly in a block where one is in the range.
@@ -229,6 +236,11 @@ pub struct Table {
     prefix_clitics: Vec<Vec<u32>>,
     /// The least and the most first character of a clitic (a word opening outside them holds none).
     clitic_firsts: (u32, u32),
+    /// `SUFFIX_CLITICS`, as code points: a word that ends with one (after `clitic_min_rest`
+    /// characters at least) holds a function word for the prose test.
+    suffix_clitics: Vec<Vec<u32>>,
+    /// The least and the most last character of a suffix clitic (a word ending outside them holds none).
+    clitic_lasts: (u32, u32),
     /// `CLITIC_MIN_REST`.
     clitic_min_rest: usize,
     limits: Limits,
@@ -295,33 +307,38 @@ impl Table {
             cjk_function_chars,
             prefix_clitics: Vec::new(),
             clitic_firsts: (1, 0),
+            suffix_clitics: Vec::new(),
+            clitic_lasts: (1, 0),
             clitic_min_rest: 0,
             limits,
         })
     }
 
-    /// The table with `clitics` for its prefix clitics (`PREFIX_CLITICS`, none before), each a
-    /// word's own when `min_rest` characters at least follow it (`CLITIC_MIN_REST`).
-    pub fn with_prefix_clitics(mut self, clitics: &[String], min_rest: usize) -> Table {
-        self.prefix_clitics = clitics.iter().filter(|c| !c.is_empty()).map(|c| c.chars().map(|ch| ch as u32).collect()).collect();
-        let firsts = self.prefix_clitics.iter().map(|c| c[0]);
-        self.clitic_firsts = (firsts.clone().min().unwrap_or(1), firsts.max().unwrap_or(0));
+    /// The table with `prefixes` for its prefix clitics (`PREFIX_CLITICS`) and `suffixes` for its
+    /// suffix clitics (`SUFFIX_CLITICS`), none before, each a word's own when `min_rest`
+    /// characters at least follow a prefix or precede a suffix (`CLITIC_MIN_REST`).
+    pub fn with_clitics(mut self, prefixes: &[String], suffixes: &[String], min_rest: usize) -> Table {
+        let code_points = |list: &[String]| -> Vec<Vec<u32>> {
+            list.iter().filter(|c| !c.is_empty()).map(|c| c.chars().map(|ch| ch as u32).collect()).collect()
+        };
+        // The least and the most of one character of each clitic ((1, 0), an empty range, for none).
+        let range = |ends: Vec<u32>| (ends.iter().copied().min().unwrap_or(1), ends.iter().copied().max().unwrap_or(0));
+        self.prefix_clitics = code_points(prefixes);
+        self.clitic_firsts = range(self.prefix_clitics.iter().map(|c| c[0]).collect());
+        self.suffix_clitics = code_points(suffixes);
+        self.clitic_lasts = range(self.suffix_clitics.iter().map(|c| c[c.len() - 1]).collect());
         self.clitic_min_rest = min_rest;
         self
     }
 
     /// True when `word` opens with a prefix clitic and goes on for `clitic_min_rest` characters
-    /// at least (`line_shapes.opens_with_clitic`).
+    /// at least, or ends with a suffix clitic after that many (`shapes_reference.holds_clitic`).
     #[inline]
-    fn opens_with_clitic(&self, word: &[u32]) -> bool {
-        let (lo, hi) = self.clitic_firsts;
-        match word.first() {
-            Some(&c) if lo <= c && c <= hi => self
-                .prefix_clitics
-                .iter()
-                .any(|p| word.len() >= p.len() + self.clitic_min_rest && word.starts_with(p)),
-            _ => false,
-        }
+    fn holds_clitic(&self, word: &[u32]) -> bool {
+        let fits = |c: &Vec<u32>| word.len() >= c.len() + self.clitic_min_rest;
+        let within = |c: Option<&u32>, (lo, hi): (u32, u32)| matches!(c, Some(&c) if lo <= c && c <= hi);
+        (within(word.first(), self.clitic_firsts) && self.prefix_clitics.iter().any(|p| fits(p) && word.starts_with(p)))
+            || (within(word.last(), self.clitic_lasts) && self.suffix_clitics.iter().any(|p| fits(p) && word.ends_with(p)))
     }
 
     /// True when the table knows the character (every one of the BMP, those above once learnt).
@@ -657,25 +674,23 @@ impl Table {
             n += 1;
             let is_function = self.function_words.contains(&lowered[s..e]);
             function += is_function as usize;
-            clitic += (!is_function && self.opens_with_clitic(&lowered[s..e])) as usize;
+            clitic += (!is_function && self.holds_clitic(&lowered[s..e])) as usize;
             if letters {
                 letter_word(s, e);
             }
         });
+        // A sentence of a language that writes its articles and prepositions onto the next word
+        // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
+        // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
         let stop = if cjk {
             self.cjk_function_share(lowered)
         } else if n > 0 {
-            function as f64 / n as f64
+            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
         } else {
             0.0
         };
         let l = &self.limits;
-        // A sentence of a language that writes its articles and prepositions onto the next word
-        // (Hebrew, Arabic) counts those words too (the share of the words only: no menu or label
-        // changes, and a menu line does not end like a sentence).
-        let with_clitics = || !cjk && sentence && (function + clitic) as f64 / n as f64 >= l.prose_min_stopwords;
-        let prose = n >= l.prose_any_words
-            || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence) || with_clitics()));
+        let prose = n >= l.prose_any_words || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence)));
         Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
     }
 
@@ -703,7 +718,8 @@ impl Table {
 
     /// The stems of a line lower-cased, sorted, each once (`LineInfo.stems`, the plain `stems_of` of its
     /// words that are not function or common words): the first `stem_chars` letters of each
-    /// letters-only word of 4 or more, and the two-character words that start with CJK.
+    /// letters-only word of 4 or more (2 or more starting with a Hangul syllable), and the
+    /// two-character words that start with CJK.
     pub fn stems(&self, lowered: &[u32]) -> Vec<Vec<u32>> {
         let mut stems = Vec::new();
         self.add_stems(lowered, &mut stems);
@@ -717,7 +733,7 @@ impl Table {
         self.for_each_word(lowered, |s, e, letters| {
             let w = &lowered[s..e];
             // Python adds the pairs starting with CJK when any pair holds CJK: the same pairs.
-            let stem = w.len() >= 4 || (w.len() == 2 && is_cjk(w[0]));
+            let stem = w.len() >= 4 || (w.len() == 2 && is_cjk(w[0])) || (w.len() >= 2 && is_hangul(w[0]));
             if stem && letters && !self.not_stems.contains(w) {
                 stems.push(w[..w.len().min(self.limits.stem_chars)].to_vec());
             }
@@ -1041,10 +1057,11 @@ mod tests {
         for c in 0..0x10000u32 {
             let ch = char::from_u32(c);
             if let Some(ch) = ch {
-                if ch.is_ascii_alphanumeric() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
+                let east = (is_cjk(c) || is_hangul(c)) && ch.is_alphanumeric();
+                if ch.is_ascii_alphanumeric() || ch == 'é' || ch == 'É' || east {
                     flags[c as usize] |= ALNUM;
                 }
-                if ch.is_ascii_alphabetic() || ch == 'é' || ch == 'É' || is_cjk(c) && ch.is_alphanumeric() {
+                if ch.is_ascii_alphabetic() || ch == 'é' || ch == 'É' || east {
                     flags[c as usize] |= ALPHA;
                 }
                 if ch.is_ascii_digit() {
@@ -1181,6 +1198,24 @@ mod tests {
         assert_eq!(t.words(&cps("the words of old")), vec!["the", "words", "of", "old"]);
         assert_eq!(t.stems(&cps("the words of old")), vec![cps("words")]);
         assert_eq!(t.stems(&cps("villes ville x2 ab 日本の")), vec![cps("ville"), cps("日本")]);
+        // Hangul: two syllables give a stem.
+        assert_eq!(t.stems(&cps("서울 값 전셋값이")), vec![cps("서울"), cps("전셋값이")]);
+    }
+
+    #[test]
+    fn a_sentences_share_counts_the_words_its_clitics_open_or_close() {
+        let clitics = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let t = table().with_clitics(&clitics(&["b", ""]), &clitics(&["이", "으로"]), 2);
+        // "bxy", "전셋값이", "수도원으로" hold one; "bx", "폭이" and "원으로" are too short, "이" and "b" are one.
+        let line = "bxy 전셋값이 수도원으로 원으로 bx 폭이 이 b xyz xyz";
+        let sentence = t.describe(cps(&format!("{line}.")), &cps(&format!("{line}.")));
+        assert_eq!((sentence.n_words, sentence.stop_share, sentence.prose), (10, 0.3, true));
+        // Not a sentence: its function words only (none).
+        let label = t.describe(cps(line), &cps(line));
+        assert_eq!((label.stop_share, label.prose), (0.0, false));
+        // No clitics, no change.
+        let plain = table().describe(cps(&format!("{line}.")), &cps(&format!("{line}.")));
+        assert_eq!((plain.stop_share, plain.prose), (0.0, false));
     }
 
     #[test]

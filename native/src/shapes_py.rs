@@ -179,7 +179,7 @@ fn described(table: &Table, collapsed: Vec<u32>, lowered: Vec<u32>) -> Described
 ///     cjk_function_chars: ``CJK_FUNCTION_CHARS``, as one string.
 ///     limits: ``(PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)``.
 ///     learn: called with a code point above U+FFFF: returns its ``(flags, c.lower())``.
-///     prefix_clitics: ``PREFIX_CLITICS`` (lower-case strings).
+///     clitics: ``(PREFIX_CLITICS, SUFFIX_CLITICS)`` (lists of lower-case strings).
 ///     clitic_min_rest: ``CLITIC_MIN_REST``.
 ///
 /// Raises:
@@ -325,7 +325,7 @@ impl Shapes {
         cjk_function_chars: Bound<'_, PyString>,
         limits: (usize, usize, f64, usize, f64),
         learn: Py<PyAny>,
-        prefix_clitics: Vec<String>,
+        clitics: (Vec<String>, Vec<String>),
         clitic_min_rest: usize,
     ) -> PyResult<Self> {
         let mut many = HashMap::new();
@@ -336,7 +336,7 @@ impl Shapes {
         let (prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale) = limits;
         let limits = Limits { prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale };
         let table = Table::new(flags.as_slice()?.to_vec(), lower.as_slice()?.to_vec(), many, function_words, not_stems, cjk, limits)?
-            .with_prefix_clitics(&prefix_clitics, clitic_min_rest);
+            .with_clitics(&clitics.0, &clitics.1, clitic_min_rest);
         Ok(Shapes { table, learn, known: KnownLines::default() })
     }
 

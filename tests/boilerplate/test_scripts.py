@@ -31,10 +31,10 @@ RULES = builtin_rules()
 # The most misses each file may hold (single pages, the site's pages): a change that fixes one
 # lowers these (update the golden file), one that breaks a line fails below.
 # boilerplate_scripts: 11 single pages' lines (6 of them Thai, whose pages have no body), 9 of the
-# site's. boilerplate_scripts_more: 30 (7 Korean: no body; 10 Romanian: a list and a closing below
-# the last paragraph; 3 titles over a lead that is not prose), 9 of the site's (tables below the
-# last paragraph, a title).
-MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (30, 9)}
+# site's. boilerplate_scripts_more: 23 (10 Romanian: a list and a closing below the last paragraph;
+# 3 titles over a lead that is not prose), 9 of the site's (tables below the last paragraph, a
+# title). The 7 Korean lines went with SUFFIX_CLITICS (its sentences were no prose: no body).
+MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (23, 9)}
 
 
 def _misses(pages: list[dict]) -> int:

@@ -47,6 +47,8 @@ text = st.text(alphabet=st.sampled_from(_SPECIAL) | st.characters(), max_size=60
 # prose come out in every way.
 # (Hebrew and Arabic words that open with a prefix clitic, are one, or are too short to hold one.)
 _CLITIC_WORDS = {"בערים", "המחירים", "הגבוהים.", "לא", "בה", "ה", "דירות", "والأسعار", "الذهب.", "ال", "فيه", "سوق"}
+# (Korean words that end with a suffix clitic, are one, or are too short to hold one.)
+_CLITIC_WORDS |= {"전셋값이", "세입자들의", "원으로", "폭이", "이", "으로", "결과", "밝혔다.", "연속"}
 _MORE_WORDS = {"the", "of", "and", "ΟΔΟΣ", "İstanbul", "STRASSE", "中文的"} | _CLITIC_WORDS
 _WORDS = sorted({w for t in GOLDEN for w in t.split()} | _MORE_WORDS)
 wordy = st.lists(st.sampled_from(_WORDS) | text, max_size=40).map(" ".join)
@@ -57,6 +59,7 @@ lines = text | wordy
 @given(st.lists(lines, max_size=6))
 @example(["ΟΔΟΣ ΣΑΣ Σ", "İSTANBUL ẞ", "a\ud800 b", "𐐀𐐁 😀 𠀀"])
 @example(["רוכשי דירה ראשונה נאלצים לחפש דירות בערים סמוכות בשל המחירים הגבוהים.", "ال و ب ل ف ك ه ו ב ל מ ש כ ה ה ה."])
+@example(["서울 아파트 전셋값이 연속 오르며 세입자들의 부담이 커지고 있다.", "이 가 으로 에서 폭이 것이 원인."])
 def test_describe_words_and_stems_are_the_plain_definitions(texts):
     got = CORE.describe(texts)
     assert [tuple(g) for g in got] == [ref.describe(t) for t in texts]
@@ -200,21 +203,36 @@ def test_a_position_past_the_lines_raises_index_error():
         CORE.neighbour_codes(["a", "b"], [2], FREQUENCY_MAX_WORDS)
 
 
-def test_a_hebrew_or_arabic_sentence_counts_its_clitic_words_for_prose_and_nothing_else_changes():
+def test_a_hebrew_or_arabic_sentence_counts_its_clitic_words_and_a_menu_or_label_does_not():
     sentence = "רוכשי דירה ראשונה נאלצים לחפש דירות בערים סמוכות בשל המחירים הגבוהים."
     arabic = "سجلت أسعار الذهب ارتفاعا ملحوظا خلال تعاملات اليوم وسط إقبال التجار والمستثمرين."
     menu = "ראשי חדשות כלכלה ספורט תרבות בריאות רכב צרכנות דעות בלוגים"  # no sentence: no prose
     made_up = "Seven brown foxes quickly jumped twelve lazy sleeping dogs yesterday."  # no clitic letters
     shapes = {t: line_shapes.describe(t) for t in (sentence, arabic, menu, made_up, menu + ".", "כלכלה")}
-    assert shapes[sentence].prose and shapes[sentence].stop_share < line_shapes.PROSE_MIN_STOPWORDS
-    assert shapes[arabic].prose and shapes[arabic].stop_share < line_shapes.PROSE_MIN_STOPWORDS
+    assert shapes[sentence].prose and shapes[sentence].stop_share == 5 / 11  # בערים בשל המחירים הגבוהים לחפש
+    assert shapes[arabic].prose and shapes[arabic].stop_share >= line_shapes.PROSE_MIN_STOPWORDS
     assert not shapes[menu].prose and shapes[menu].stop_share == 0.0
     assert not shapes[made_up].prose
     assert shapes["כלכלה"].stop_share == 0.0  # a label's share is its function words' only
-    assert ref.opens_with_clitic("בערים") and not ref.opens_with_clitic("לא") and not ref.opens_with_clitic("ال")
+    assert ref.holds_clitic("בערים") and not ref.holds_clitic("לא") and not ref.holds_clitic("ال")
+
+
+def test_a_korean_sentence_counts_its_particle_words_and_a_menu_or_label_does_not():
+    sentence = "서울 아파트 전셋값이 12주 연속 오르며 세입자들의 부담이 커지고 있다고 한국부동산원이 16일 밝혔다."
+    # Ten words, one with a particle after two characters ("폭이", "것이" have one only): 0.1.
+    few = "특히 강남 송파 폭이 상승 전문가들은 신규 입주 것이 분석했다."
+    menu = "홈 뉴스 정치 경제 사회 스포츠 연예 문화 세계 전국 오피니언 사람들"  # no sentence: no prose
+    shapes = {t: line_shapes.describe(t) for t in (sentence, few, menu, menu + ".", "사람들이")}
+    assert shapes[sentence].prose and shapes[sentence].stop_share == 4 / 13  # 전셋값이 세입자들의 부담이 ..원이
+    assert shapes[few].stop_share == 1 / 10 and shapes[menu].stop_share == 0.0
+    assert not shapes[few].prose and not shapes[menu].prose and not shapes[menu + "."].prose
+    assert shapes["사람들이"].stop_share == 0.0  # a label's share is its function words' only
+    assert ref.holds_clitic("세입자들의") and ref.holds_clitic("원으로") and not ref.holds_clitic("폭이")
+    assert not ref.holds_clitic("이") and not ref.holds_clitic("밝혔다")
 
 
 def test_a_table_of_the_wrong_size_raises_value_error():
     flags, lower, multi = line_shapes.shape_table()
     with pytest.raises(ValueError):
-        _core.Shapes(flags[:10], lower, multi, set(), set(), "", (30, 10, 0.15, 5, 1.5), line_shapes._learn, [], 2)
+        limits = (30, 10, 0.15, 5, 1.5)
+        _core.Shapes(flags[:10], lower, multi, set(), set(), "", limits, line_shapes._learn, ([], []), 2)

@@ -34,7 +34,7 @@ from nettoyeur.boilerplate.rule_regex import Untranslatable
 from nettoyeur.boilerplate.rules import Rule, core_source
 from nettoyeur.boilerplate.word_chars import is_mark
 from nettoyeur.text.lexicon import COMMON_WORDS
-from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS
+from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS, SUFFIX_CLITICS
 from nettoyeur.text.table_cache import cached_tables
 
 # Scripts written without spaces: every one or two characters count as a word.
@@ -57,14 +57,19 @@ PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORDS = 0.15
 # ... or when it is simply long: no menu item runs to 30 words.
 PROSE_ANY_WORDS = 30
-# ... or, in a line that ends like a sentence, when that share with the words that open with a
-# prefix clitic (PREFIX_CLITICS: Hebrew and Arabic) is: a word holds one when this many characters
-# at least follow it ("לחפש", not "לא"). Only the prose test reads them: counted in the share
-# itself, one-word labels ("כלכלה", economy) and menus changed (they open with a clitic's letter
-# by chance), and a menu line does not end like a sentence.
+# A line that ends like a sentence counts in its share the words that open with a prefix clitic
+# (PREFIX_CLITICS: Hebrew and Arabic) or end with a suffix clitic (SUFFIX_CLITICS: Korean's
+# particles): a word holds one when this many characters at least follow a prefix ("לחפש", not
+# "לא") or precede a suffix ("부담이", not "폭이"). Other lines do not: counted in every line's
+# share, one-word labels ("כלכלה", economy) and menus changed (they open with a clitic's letter by
+# chance), and a menu line does not end like a sentence. Counted for the prose test only, a
+# Korean page kept its closing sentence under its table (the tail sentence reads the share).
 CLITIC_MIN_REST = 2
 # Stems are the first 5 letters of words of 4 letters or more: "innovant" and
-# "innovation" meet at "innov", the German and French plurals at their stem.
+# "innovation" meet at "innov", the German and French plurals at their stem. A Hangul syllable
+# holds two or three letters, so a Korean word gives one from 2 syllables: Korean nouns are
+# mostly 2-3 syllables, and from 4 the held-out Korean page's headline (6 words) gave none and
+# was set apart from its article as an outlying block.
 STEM_CHARS = 5
 # Inside the body, a line without function words, with at most this many words, and
 # no stem in the article is a label (section name, photo credit, widget caption).
@@ -82,7 +87,7 @@ class LineInfo(NamedTuple):
     Attributes:
         text: the paragraph, whitespace collapsed.
         n_words: words (two CJK characters count as one).
-        stop_share: share of function words among the words.
+        stop_share: share of function words among the words (with a sentence's clitic words, ``CLITIC_MIN_REST``).
         prose: long enough, with enough function words, to be article text.
         sentence: ends like a sentence (".", "?", "!", "…").
     """
@@ -97,8 +102,8 @@ class LineInfo(NamedTuple):
     def stems(self) -> frozenset[str]:
         """The stems of its words that are not function or common words, found by the core from :attr:`text`.
 
-        The first ``STEM_CHARS`` letters of each letters-only word of 4 letters or more; a
-        pair of CJK characters is a word of its own and its own stem.
+        The first ``STEM_CHARS`` letters of each letters-only word of 4 letters or more (2
+        Hangul syllables or more); a pair of CJK characters is a word of its own and its own stem.
         """
         return shapes_core().stems((self.text,))[0]
 
@@ -178,9 +183,10 @@ def describe_many(texts: list[str]) -> list[LineInfo]:
     into words (``\w+``; with CJK, pairs of CJK characters and runs of other word
     characters); the share of its words in ``LINE_FUNCTION_WORDS`` (with CJK, the share of
     CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
-    most 1); whether it ends like a sentence; prose: ``PROSE_ANY_WORDS`` words, or
-    ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence, or a
-    sentence with that share once the words opening with a ``PREFIX_CLITICS`` are counted).
+    most 1; a sentence's words opening with a ``PREFIX_CLITICS`` or ending with a
+    ``SUFFIX_CLITICS`` count as function words); whether it ends like a sentence; prose:
+    ``PROSE_ANY_WORDS`` words, or ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK
+    ending like a sentence).
     """
     return list(map(_line_info, shapes_core().describe(texts)))
 
@@ -276,7 +282,7 @@ def shapes_core() -> _core.Shapes:
         flags, lower, multi = tables["flags"], tables["lower"], {int(code): low for code, low in pairs}
         limits = (PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)
         cjk = "".join(sorted(CJK_FUNCTION_CHARS))
-        clitics = sorted(PREFIX_CLITICS)
+        clitics = (sorted(PREFIX_CLITICS), sorted(SUFFIX_CLITICS))
         _core_shapes = _core.Shapes(
             flags, lower, multi, LINE_FUNCTION_WORDS, _NOT_STEMS, cjk, limits, _learn, clitics, CLITIC_MIN_REST
         )

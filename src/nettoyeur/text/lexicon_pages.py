@@ -81,10 +81,19 @@ LINE_FUNCTION_WORDS = STOPWORDS | MORE_FUNCTION_WORDS
 
 # Articles, prepositions and conjunctions that Hebrew and Arabic write onto the next word
 # ("בערים", "המחירים", "والأسعار"): a sentence of those languages holds few function words of
-# its own (a Hebrew one of 11 words had 1, in the held-out pages of issue 13). The prose test
-# counts a word that opens with one as holding a function word (line_shapes.CLITIC_MIN_REST);
-# their letters are these scripts' only, so no other language's words change.
+# its own (a Hebrew one of 11 words had 1, in the held-out pages of issue 13). A sentence's share
+# of function words counts a word that opens with one (line_shapes.CLITIC_MIN_REST); their
+# letters are these scripts' only, so no other language's words change.
 PREFIX_CLITICS = frozenset("ה ו ב ל מ ש כ ال و ب ل ف ك".split())
+
+# Particles that a suffixing language writes onto the end of the word: Korean's case and topic
+# particles ("전셋값이", "세입자들의", "지역의", "원으로"). A Korean sentence holds almost no
+# separate function word (none in the held-out Korean page of issue 13), so no Korean paragraph
+# under 30 words was prose. A sentence's share of function words counts a word that ends with one,
+# as it does a word opened by a prefix clitic (line_shapes.CLITIC_MIN_REST characters at least
+# before it: "폭이" and "결과" hold none). Hangul is Korean's only, so no other language's words
+# change; another suffixing language (Japanese-like, Turkish-like) adds its particles here.
+SUFFIX_CLITICS = frozenset("은 는 이 가 을 를 에 의 로 으로 와 과 도 에서 에게 까지 부터 만 처럼 보다 한테".split())
 
 # CJK characters that work as function words (particles, pronouns, the copula, common
 # adverbs and measure words): Chinese prose has many, a menu or a headline few. Japanese
