@@ -431,7 +431,76 @@ def is_heading(text: str) -> bool:
     copy: the document needs it. A line that ends with a full stop or an ellipsis is a
     sentence or a teaser, and goes as a cut copy.
     """
-    return not text.rstrip().endswith((".", "…", "...", "。"))
+    return not text.rstrip().endswith(_CUT_ENDS)
+
+
+# The ends of a sentence or of a cut: a full stop, an ellipsis, or an ellipsis in brackets
+# ("Black Friday deals are live, including […]": a teaser's cut, as feeds write it).
+_CUT_ENDS = (".", "…", "...", "。", "[...]", "[…]", "(...)", "(…)")
+
+
+def lone_titles(
+    contained: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    texts: Callable[[np.ndarray], list[str]],
+    others: np.ndarray,
+) -> np.ndarray:
+    """Finds the titles inside a line of another document that no neighbour backs (:func:`short_copies_alone`).
+
+    A title (a line of at most :data:`HEADING_WORDS` words that :func:`is_heading` reads as one)
+    inside a longer line of another document is a cut copy of it when the copying goes on
+    around it: a republished article's title stands above its copied body. Alone, the longer
+    line is most often that site's link to the article ("« Previous post OTHER Next post »
+    TITLE", a teaser list's "TOPIC 7:00 PM 0 TITLE", "TITLE (8 hours ago)") or a paragraph
+    that names it ("read the first part, TITLE, ..."), and the title, not that link, is the
+    article's: both stay (eval-pages-dev: 18 article titles, 196 words, were removed so, the
+    link kept). A sentence or a teaser cut (ending with "." or an ellipsis) goes as before.
+    Duplicate pairs of titles are not judged so: the synthetic corpus's republished titles
+    stand alone as often (eval-dev: 16 of its 689 copies were kept so, recall 0.993 -> 0.970).
+
+    Args:
+        contained: ``(m, 2)`` ``(inner, outer)`` containment pairs.
+        n_words: words of each paragraph.
+        doc_of: the document of each paragraph.
+        texts: the texts of paragraph ids (read for the short inner lines across documents only).
+        others: ``(k, 2)`` the pairs that back (the evidence).
+
+    Returns:
+        a boolean mask over ``contained``: True for a title inside a line of another document with no backing.
+    """
+    alone = np.zeros(len(contained), dtype=bool)
+    if not len(contained):
+        return alone
+    inner, outer = contained[:, 0], contained[:, 1]
+    maybe = np.flatnonzero((n_words[inner] <= HEADING_WORDS) & (doc_of[inner] != doc_of[outer]))
+    if not len(maybe):
+        return alone
+    ids = np.unique(inner[maybe])
+    heading = np.zeros(len(n_words), dtype=bool)
+    heading[ids] = [is_heading(t) for t in texts(ids)]
+    titles = maybe[heading[inner[maybe]]]
+    if len(titles):
+        # Every such pair counts as short, however long its outer line: backing makes it a copy.
+        alone[titles] = short_copies_alone(contained[titles], n_words, doc_of, int(n_words.max()) + 1, others)
+    return alone
+
+
+def _without_lone_contained_titles(
+    verdicts: _Verdicts,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    texts: Callable[[np.ndarray], list[str]],
+    stats: DedupStats,
+) -> list[tuple[int, int]]:
+    """The containment pairs less the lone titles inside a line of another document (:func:`lone_titles`)."""
+    contained = np.array(verdicts.contained, dtype=np.int64).reshape(-1, 2)
+    if not len(contained):
+        return verdicts.contained
+    others = np.concatenate([verdicts.duplicates.astype(np.int64).reshape(-1, 2), contained])
+    alone = lone_titles(contained, n_words, doc_of, texts, others)
+    stats.short_copies_alone += int(np.count_nonzero(alone))
+    return [pair for pair, lone in zip(verdicts.contained, alone.tolist()) if not lone]
 
 
 def _without_lone_short_copies(
@@ -619,6 +688,7 @@ def decide(
         verdicts.duplicates = _without_lone_short_copies(
             verdicts.duplicates, len(exact), group, analysis.n_words, doc_of, config.min_lone_copy_words, stats
         )
+        verdicts.contained = _without_lone_contained_titles(verdicts, analysis.n_words, doc_of, store.texts, stats)
     removals = _keepers_chains_checked(
         verdicts, group, lambda links: _conflicting(links, ctx, workers, executor), settled, rank, executor, stats
     )
