@@ -60,7 +60,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.content_guards import spared
+from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     LABEL_MAX_WORDS,
@@ -210,11 +210,16 @@ TEASER_SKIP = 3
 # went (3 of them a comment's header over a short reply, read as a table and its closing), no content
 # line changed; the held-out pages: the first teaser under "read also" of es, pt, it and ja goes.
 READ_ALSO = "boilerplate:pattern:readalso"
-# A sentence of at least TAIL_SENTENCE_WORDS words with function words, below the last prose
-# paragraph with the article's table between (TAIL_MIN_ROWS to TAIL_MAX_LINES unflagged lines
-# with figures, under a heading), ends the body. On eval-pages-dev: without the figures (any
-# unflagged lines between), 17 more chrome lines kept ("Back to the Welcome Page.") for 7 content
-# lines; a letter's closing ("Best wishes,") in place of the sentence, 10 more chrome lines kept.
+# A sentence of at least TAIL_SENTENCE_WORDS words, below the last prose paragraph with the
+# article's table between (TAIL_MIN_ROWS to TAIL_MAX_LINES unflagged lines with figures or fields
+# ("Goalkeeper: A. Name"), under a heading), ends the body. On eval-pages-dev: without the figures
+# (any unflagged lines between), 17 more chrome lines kept ("Back to the Welcome Page.") for 7
+# content lines; a letter's closing ("Best wishes,") in place of the sentence, 10 more chrome lines
+# kept. The sentence needed function words (PROSE_MIN_STOPWORDS) until issue 13's held-out pages: a
+# closing sentence in Indonesian or Bengali has few the lists know ("Pemerintah berencana menggelar
+# operasi pasar ...": none); without the test, eval-pages-dev keeps 70 content words more (a list of
+# references under its heading) for 4 chrome words, and the held-out pages 8 lines of content more
+# (and 5 more with the rows of fields: a team's line-up); no chrome line kept more there.
 TAIL_SENTENCE_WORDS = 5
 # ... a statement: a question or an exclamation under a list or a "read also" label is a teaser's
 # ("Can you pick the winner?").
@@ -1122,10 +1127,10 @@ def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | Non
     The first teaser under a "read also" label (``pattern:readalso``) that has function words
     enough to be prose is a headline (no statement's end: a question may be a teaser's; at most
     ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
-    unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words,
-    function words) under the article's own table is still the article's: the body ends with it,
-    so that the table is inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES``
-    unflagged lines, none a sentence, each with a figure but its heading (the first).
+    unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words) under
+    the article's own table is still the article's: the body ends with it, so that the table is
+    inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES`` unflagged lines, none a
+    sentence, each with a figure or a field (:func:`_field`) but its heading (the first).
     """
     last = body[-1]
     if (
@@ -1143,10 +1148,16 @@ def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | Non
     while k - last <= TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
         if _tail_sentence(infos[k]):
             return k if k - last > TAIL_MIN_ROWS else last
-        if infos[k].sentence or (k > last + 1 and not marks[k] & DIGIT):
+        if infos[k].sentence or (k > last + 1 and not marks[k] & DIGIT and not _field(infos[k])):
             return last
         k += 1
     return last
+
+
+def _field(info: LineInfo) -> bool:
+    """True for a field: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name")."""
+    label, colon, value = info.text.partition(": ")
+    return bool(colon) and bool(value.strip()) and 0 < count_words(label) <= FIELD_LABEL_WORDS
 
 
 def _lead(info: LineInfo) -> bool:
@@ -1156,7 +1167,7 @@ def _lead(info: LineInfo) -> bool:
 
 def _tail_sentence(info: LineInfo) -> bool:
     """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
-    return _statement(info) and info.n_words >= TAIL_SENTENCE_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
+    return _statement(info) and info.n_words >= TAIL_SENTENCE_WORDS
 
 
 def _statement(info: LineInfo) -> bool:
