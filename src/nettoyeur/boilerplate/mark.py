@@ -177,6 +177,13 @@ OUTLYING_TOPIC = 0.5
 # the menu is missed, as a label with a function character breaks the run).
 OUTLYING_LABELS = 20
 OUTLYING_LABEL_SHARE = 0.05
+# A block of at least ABOVE_THREAD_PROSE prose lines that ends at most ABOVE_THREAD_GAP lines above the
+# main block, with a line of the comments rules between ("Comments", "Leave a reply"), is the article
+# and the main block its comment thread (the comments outweigh it): it is not apart (:func:`_outlying`).
+# On eval-pages-dev: two blog posts kept whole (358 content words, 27 chrome words of one's permalink
+# bar); the other blocks above a comments line there stand 51 lines or more above the main block.
+ABOVE_THREAD_PROSE = 3
+ABOVE_THREAD_GAP = 10
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
 # The longest line a date or byline rule reads (their word limits: 25 at most).
@@ -1239,10 +1246,26 @@ def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[in
     vocab = article_stems([infos[k] for k in lead] + [infos[k] for k in main_prose])
     apart: set[int] = set()
     for block in candidates:
+        if _above_thread(infos, flags, block, main_prose[0]):
+            continue
         shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems
         if shared < OUTLYING_TOPIC * max(1, stems):
             apart.update(block)
     return apart
+
+
+def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: list[int], main: int) -> bool:
+    """True for the article above its comment thread (see ``ABOVE_THREAD_PROSE``).
+
+    ``block`` ends just above line ``main`` of the main block (``ABOVE_THREAD_GAP`` lines at most between),
+    a line of the comments rules stands between, and it has ``ABOVE_THREAD_PROSE`` prose lines.
+    """
+    end = block[-1]
+    return (
+        end < main <= end + ABOVE_THREAD_GAP + 1
+        and any(_reason(flags[j]) == _THREAD_MARKER for j in range(end + 1, main))
+        and sum(infos[k].prose for k in block) >= ABOVE_THREAD_PROSE
+    )
 
 
 def _dated(info: LineInfo, line: int) -> bool:
