@@ -107,8 +107,23 @@ _LETTER = re.compile(r"[^\W\d_]")
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
 # Lines with at least this many words are never frequency-removed (prose is the
-# deduplicator's business: it keeps one copy).
+# deduplicator's business: it keeps one copy), but for the boxed lines below.
 FREQUENCY_MAX_WORDS = 25
+# ... up to this many words, a line boxed between labels (``shapes::boxed`` in the core: each neighbour a short line
+# with a letter that does not end like a sentence, a line without a letter or the page's edge) is
+# read as well, by the rule of a block only: it recurs with the same label beside it in ``min_files``
+# files (an author's bio between their name and "View all posts", a disclaimer under "Disclaimer", a
+# newsletter's blurb under its name), never between the same neighbours in ENCLOSED_MIN_FILES, and the
+# label reads no pair with it. Any long line (25-50 words) with the same neighbour in ``min_files``
+# files: on eval-pages-dev 1,448 more chrome words (author bios, disclaimers), but on a real
+# corpus with copies of pages (/tmp/decidereal-in, 1,861 pages) ~450 paragraphs of 25-50 words
+# went from every copy (a news brief between its dateline and the next headline in 3 copies, a blog's
+# posts on its 5 archive pages, guestbook entries), where dedup had kept one. Boxed lines only, with
+# the three-file shortcut: 942 chrome words, still 104 such paragraphs (comments, bylaws, briefs
+# between labels in 3 copies); boxed, block only, labels not reading the pair: 455 chrome words
+# (bpRecW 0.722 -> 0.723), 9 content words more lost (a signature under a removed bio), and the real
+# corpus's 44 lines so removed are all template blurbs (disclaimers, bios, comment policies, teasers).
+FREQUENCY_BOXED_MAX_WORDS = 50
 # A line that recurs between the same two neighbours (the middle of a three-line block of
 # a template) in this many files is chrome even below ``min_files``: a site of a few pages
 # repeats its menus, sidebars and footers whole, unrelated pages never share three lines in
@@ -373,8 +388,11 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
     (a long line, figures only) gives None. The native core finds them all in one call.
-    Only the lines of fewer than ``FREQUENCY_MAX_WORDS`` words are asked about (the
-    frequency signals read no other): the others get :data:`NO_COUNTS`.
+    Only the lines of fewer than ``FREQUENCY_BOXED_MAX_WORDS`` words are asked about (the
+    frequency signals read no other): the others get :data:`NO_COUNTS`. A line of
+    ``FREQUENCY_MAX_WORDS`` words or more pairs only when boxed (see ``FREQUENCY_BOXED_MAX_WORDS``),
+    with the labels beside it;
+    a short line never pairs with such a line.
 
     Args:
         doc: the document.
@@ -383,9 +401,9 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     """
     seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
     at = {p.index: k for k, p in enumerate(seq)}
-    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_MAX_WORDS]
+    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_BOXED_MAX_WORDS]
     asked = [at[paras[k].index] for k in short]
-    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS)
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS, FREQUENCY_BOXED_MAX_WORDS)
     out = [NO_COUNTS] * len(paras)
     for k, near in zip(short, found):
         out[k] = near
@@ -477,6 +495,7 @@ def _core_pass(
         min_files,
         min(min_files, enclosed_files),
         FREQUENCY_MAX_WORDS,
+        FREQUENCY_BOXED_MAX_WORDS,
         MENU_MIN_PARTS,
         MENU_MAX_STOPWORDS,
         flags,
