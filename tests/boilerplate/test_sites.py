@@ -25,9 +25,10 @@ from nettoyeur.corpus.shards import RecordDocument
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
 
-CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "sites_cases.json").read_text(encoding="utf-8"))
+DATA = Path(__file__).resolve().parents[1] / "data"
+CASES = json.loads((DATA / "sites_cases.json").read_text(encoding="utf-8"))
 # Long lines boxed between labels (a bio, a disclaimer: removed) and a wire story on six sites (kept once).
-BOXED = json.loads((Path(__file__).resolve().parents[1] / "data" / "boxed_lines_cases.json").read_text(encoding="utf-8"))
+BOXED = json.loads((DATA / "boxed_lines_cases.json").read_text(encoding="utf-8"))
 FREQ = "boilerplate:frequency:"
 
 
@@ -36,7 +37,9 @@ def _write_records(path: Path, records: list[dict[str, Any]], field: str = "url"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _clean(src: Path, out: Path, *options: str, cases: dict[str, Any] = CASES) -> dict[tuple[str, str], tuple[str | None, str]]:
+def _clean(
+    src: Path, out: Path, *options: str, cases: dict[str, Any] = CASES
+) -> dict[tuple[str, str], tuple[str | None, str]]:
     """Runs ``nettoyeur clean`` in process; returns (record id or file, text) -> (reason, detail) of each removal."""
     report = out.with_name(out.name + ".report.jsonl")
     args = ["clean", str(src), str(out), "--report", str(report), "--min-files", str(cases["min_files"]), "-q"]
