@@ -282,36 +282,45 @@ impl Shapes {
     }
 
     /// The lines of a document as the frequency signal sees them; keys of those `want` names (by
-    /// position and the line's flags). `limits`: fewer words than the first make a short (counted) line,
-    /// than the second a long one.
+    /// position, with every line's flags: a long line's key is wanted only when it is boxed, known once
+    /// its neighbours are read). `limits`: fewer words than the first make a short (counted) line, than
+    /// the second a long one.
     fn keyed(
         &mut self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         limits: (usize, usize),
-        want: &dyn Fn(usize, &KeyedLine) -> bool,
+        want: &dyn Fn(usize, &[KeyedLine]) -> bool,
     ) -> PyResult<Vec<KeyedLine>> {
+        // Each line's flags first, with what its key is made from: a line described before (its
+        // lower-case), else its code points.
         let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
-        for (k, text) in texts.try_iter()?.enumerate() {
+        let mut sources: Vec<Result<Arc<Known>, Vec<u32>>> = Vec::with_capacity(out.capacity());
+        for text in texts.try_iter()? {
             let text = text?;
             let text = text.downcast::<PyString>()?;
             if let Some(known) = self.known.get(text) {
                 // The line is its collapsed text: its key is its lower-case with digits masked.
-                let mut line = self.table.keyed_line(&known.collapsed, limits);
-                if want(k, &line) {
-                    let mut key = Vec::with_capacity(known.lowered.len());
-                    self.table.mask_digits_utf8(&known.lowered, &mut key);
-                    line.key = Some(key);
-                }
-                out.push(line);
+                out.push(self.table.keyed_line(&known.collapsed, limits));
+                sources.push(Ok(Arc::clone(known)));
                 continue;
             }
             let cps = self.read(py, text)?;
-            let mut line = self.table.keyed_line(&cps, limits);
-            if want(k, &line) {
-                line.key = Some(self.key_utf8(py, &cps)?);
+            out.push(self.table.keyed_line(&cps, limits));
+            sources.push(Err(cps));
+        }
+        for (k, source) in sources.into_iter().enumerate() {
+            if !want(k, &out) {
+                continue;
             }
-            out.push(line);
+            out[k].key = Some(match source {
+                Ok(known) => {
+                    let mut key = Vec::with_capacity(known.lowered.len());
+                    self.table.mask_digits_utf8(&known.lowered, &mut key);
+                    key
+                }
+                Err(cps) => self.key_utf8(py, &cps)?,
+            });
         }
         Ok(out)
     }
@@ -361,7 +370,7 @@ impl Shapes {
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
     fn line_keys(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, long_limit: usize) -> PyResult<Vec<u64>> {
-        let lines = self.keyed(py, texts, (limit, long_limit), &|_, line| line.counted || line.long)?;
+        let lines = self.keyed(py, texts, (limit, long_limit), &|k, lines| lines[k].counted || shapes::boxed(lines, k))?;
         Ok(py.allow_threads(|| shapes::document_line_keys(&lines)))
     }
 
@@ -392,7 +401,7 @@ impl Shapes {
         // The positions asked, sorted and searched (not a set hashed with SipHash).
         let mut asked = at.clone();
         asked.sort_unstable();
-        let lines = self.keyed(py, texts, (limit, long_limit), &|k, line| line.paired || asked.binary_search(&k).is_ok())?;
+        let lines = self.keyed(py, texts, (limit, long_limit), &|k, lines| lines[k].paired || asked.binary_search(&k).is_ok())?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }

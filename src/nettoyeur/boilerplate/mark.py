@@ -109,20 +109,24 @@ LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1,
 # Lines with at least this many words are never frequency-removed (prose is the
 # deduplicator's business: it keeps one copy), but for the boxed lines below.
 FREQUENCY_MAX_WORDS = 25
-# ... up to this many words, a line boxed between labels (``shapes::boxed`` in the core: each neighbour a short line
-# with a letter that does not end like a sentence, a line without a letter or the page's edge) is
-# read as well, by the rule of a block only: it recurs with the same label beside it in ``min_files``
-# files (an author's bio between their name and "View all posts", a disclaimer under "Disclaimer", a
-# newsletter's blurb under its name), never between the same neighbours in ENCLOSED_MIN_FILES, and the
-# label reads no pair with it. Any long line (25-50 words) with the same neighbour in ``min_files``
-# files: on eval-pages-dev 1,448 more chrome words (author bios, disclaimers), but on a real
-# corpus with copies of pages (/tmp/decidereal-in, 1,861 pages) ~450 paragraphs of 25-50 words
-# went from every copy (a news brief between its dateline and the next headline in 3 copies, a blog's
-# posts on its 5 archive pages, guestbook entries), where dedup had kept one. Boxed lines only, with
-# the three-file shortcut: 942 chrome words, still 104 such paragraphs (comments, bylaws, briefs
-# between labels in 3 copies); boxed, block only, labels not reading the pair: 455 chrome words
-# (bpRecW 0.722 -> 0.723), 9 content words more lost (a signature under a removed bio), and the real
-# corpus's 44 lines so removed are all template blurbs (disclaimers, bios, comment policies, teasers).
+# ... up to this many words, a line boxed between labels (``shapes::boxed`` in the core: each
+# neighbour a short line with a letter that does not end like a sentence, a line without a letter
+# or the page's edge) is read as well, by the rule of a block only: it goes when it recurs with the
+# same label beside it in ``min_files`` files (an author's bio between their name and "View all
+# posts", a disclaimer under "Disclaimer", a newsletter's blurb under its name), never between the
+# same neighbours in ENCLOSED_MIN_FILES, and the label reads no pair with it (its own evidence is
+# as before). Copies of one text are the deduplicator's (one kept), and copies of a page share every
+# block: any line of 25-50 words with the same neighbour in ``min_files`` files removed 1,448 more
+# chrome words on eval-pages-dev, but on 1,861 real pages with planted copies (the decision corpus)
+# ~450 paragraphs of 25-50 words from every copy (a blog's posts on its archive pages beside other
+# paragraphs, news briefs between a dateline and the next headline in 3 copies, guestbook entries).
+# Boxed lines with the three-file shortcut: 942 chrome words, and still 104 paragraphs between labels
+# in 3 copies (comments, bylaws, briefs). As here: 455 chrome words (words recall 0.722 -> 0.723,
+# precision 0.939 unchanged), content lost with no copy 27,718 -> 27,741 words (a guest post's
+# signature under a removed bio falls in the footer); on the real pages the 51 lines it removes that
+# were kept or a duplicate are all template blurbs (disclaimers, bios, comment policies, newsletter
+# and download teasers). A brief boxed between its dateline and the next headline on 5 pages would
+# still go: a label's evidence is all that tells it from a bio.
 FREQUENCY_BOXED_MAX_WORDS = 50
 # A line that recurs between the same two neighbours (the middle of a three-line block of
 # a template) in this many files is chrome even below ``min_files``: a site of a few pages
