@@ -186,14 +186,16 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
             flag = ("boilerplate:pattern:nav", "separated-menu-short-items")
         elif long_item_menu(info, rule):
             flag = ("boilerplate:pattern:nav", "separated-menu-long-items")
-        elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+        elif file_counts is not None and info.n_words < m.FREQUENCY_BOXED_MAX_WORDS and _LETTER.search(info.text):
+            # A long line (boxed, or its keys have no pairs) reads the block rule only.
+            short = info.n_words < m.FREQUENCY_MAX_WORDS
             n_files = file_counts.get(near[0], 0)
             if n_files >= min_files:
                 block = block_files(near)
                 if block >= min_files:
                     detail = f"in {n_files} files, {block} with the same neighbour"
                     flag = ("boilerplate:frequency:recurring-block", detail)
-            if flag is None and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
+            if flag is None and short and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
                 enclosed = enclosed_files(near)
                 if enclosed >= min(min_files, m.ENCLOSED_MIN_FILES):
                     flag = (
