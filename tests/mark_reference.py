@@ -1,16 +1,22 @@
 """Plain Python definitions of the per-line tests of the boilerplate signals the native core computes (the oracles).
 
-These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks``, ``article_lines`` and
-``position_flags``, native/src/mark.rs and native/src/position.rs) replaced in :mod:`nettoyeur.boilerplate.mark`,
-written plainly: the tests compare the core with them on random Unicode and on the golden cases.
+These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks``, ``article_lines``,
+``position_flags`` and ``ArticleSignals``, native/src/mark.rs, native/src/position.rs and
+native/src/article_py.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests compare
+the core with them on random Unicode and on the golden cases.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 import shapes_reference
+from nettoyeur import _core
+from nettoyeur.boilerplate import content_guards
 from nettoyeur.boilerplate import mark as m
+from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems
+from nettoyeur.boilerplate.rules import has_date
 from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
@@ -322,7 +328,7 @@ def footer(infos, marks, flags, signalled, article, last: int) -> None:
         signature = m.SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 
-def position(infos, marks, flags, article, first: int, last: int) -> None:
+def position(infos, marks, flags, article, first: int, last: int, spared: Callable = content_guards.spared) -> None:
     """``mark._position`` as it was written (its walks over the lines in Python), flags set in place."""
     signalled = [f is not None for f in flags]
     title = None
@@ -367,7 +373,7 @@ def position(infos, marks, flags, article, first: int, last: int) -> None:
             continue
         if not article.on_topic(info):
             flags[k] = verdict
-    for k in m.spared(infos, flags, signalled):
+    for k in spared(infos, flags, signalled):
         flags[k] = None
 
 
@@ -389,3 +395,128 @@ def article_lines(infos, flags, marks, around, file_counts) -> tuple[list[int], 
                 if n_files >= need and block >= need and marks[k] & m.LETTER:
                     found.append((k, n_files))
     return [k for k, g in enumerate(good) if g], found
+
+
+class Article:
+    """The article's vocabulary: the stems of its body paragraphs (``mark._Article`` as it was)."""
+
+    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
+        """``body``: the positions of the article's lines in ``infos``."""
+        self._body = [infos[k] for k in body]
+        self._vocab: ArticleStems | None = None
+
+    @property
+    def vocab(self) -> ArticleStems:
+        """The body's stems, found the first time a line is looked up (many articles need none)."""
+        if self._vocab is None:
+            self._vocab = article_stems(self._body)
+        return self._vocab
+
+    def shared(self, info: LineInfo) -> tuple[int, int]:
+        """Returns how many of the line's stems the body uses, and how many it has (the core reads its text)."""
+        return self.vocab.shared_lines((info.text,))
+
+    def on_topic(self, info: LineInfo) -> bool:
+        """True when the line shares at least one stem with the body."""
+        return self.shared(info)[0] > 0
+
+
+def core_position(
+    infos, marks, flags, article, first: int, last: int, spared: Callable = content_guards.spared
+) -> None:
+    """``mark._position`` before the core's ``ArticleSignals`` took it in: the core's walks (``position_flags``),
+    then the content guards (``spared``), flags set in place."""
+    limits = (m._POSITION_LIMITS, m._WEIGH_LIMITS, m._DATED_KINDS)
+    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, has_date, Verdict)
+    for k in spared(infos, flags, signalled):
+        flags[k] = None
+
+
+# The ends of a question or an exclamation, and the closers after them (``_statement``).
+_ASKS = ("?", "!", "？", "！", "؟")
+_CLOSERS = "\"'”’»)]"
+
+
+def _statement(info: LineInfo) -> bool:
+    """True for a line that ends like a sentence, not like a question or an exclamation."""
+    return info.sentence and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
+
+
+def _tail_sentence(info: LineInfo) -> bool:
+    """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
+    return _statement(info) and info.n_words >= m.TAIL_SENTENCE_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
+
+
+def body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._body_end`` as it was written: the last line of the body for the position signal."""
+    last = body[-1]
+    reason = "" if last == 0 or flags[last - 1] is None else flags[last - 1].reason
+    if (
+        len(body) > 1
+        and last > 0
+        and not _statement(infos[last])
+        and infos[last].n_words <= m.TEASER_TITLE_WORDS
+        and reason == m.READ_ALSO
+    ):
+        end = last - 2
+        while end > body[-2] and flags[end] is not None:
+            end -= 1
+        return end
+    k = last + 1
+    while k - last <= m.TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
+        if _tail_sentence(infos[k]):
+            return k if k - last > m.TAIL_MIN_ROWS else last
+        if infos[k].sentence or (k > last + 1 and not marks[k] & m.DIGIT):
+            return last
+        k += 1
+    return last
+
+
+def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
+    """``mark._outlying`` as it was written: the kept lines of the blocks that stand apart from the article."""
+    flagged = [f is not None for f in flags]
+    bare = [bool(line & m.LETTER) and info.label for info, line in zip(infos, marks)]
+    found = outlying_blocks(flagged, bare, [i.prose for i in infos], [i.n_words for i in infos])
+    if found is None or not found[1]:
+        return set()
+    main_prose, candidates = found
+    vocab = article_stems([infos[k] for k in main_prose])
+    apart: set[int] = set()
+    for block in candidates:
+        shared, stems = vocab.shared_lines([infos[k].text for k in block])
+        if shared < m.OUTLYING_TOPIC * max(1, stems):
+            apart.update(block)
+    return apart
+
+
+def article_signals(
+    infos: list[LineInfo],
+    marks: list[int],
+    line_flags: list[Verdict | None],
+    file_counts: Mapping[int, int] | None,
+    around: list,
+    where: str = "",
+    position: Callable = position,
+) -> list[Verdict | None]:
+    """``mark._article_signals`` as it was written: the off-topic labels, the position signal (``position``),
+    and again on the article alone when blocks stand apart from it."""
+    flags = list(line_flags)
+    body, offtopic = article_lines(infos, flags, marks, around, file_counts)
+    article = Article(infos, body)
+    for k, n_files in offtopic:
+        if not article.on_topic(infos[k]):
+            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
+    if not body:
+        return flags
+    before_position = list(flags)
+    position(infos, marks, flags, article, body[0], body_end(infos, marks, flags, body))
+    apart = outlying(infos, flags, marks)
+    if not apart:
+        return flags
+    flags = before_position
+    for k in apart:
+        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
+    body = [k for k in body if k not in apart]
+    if body:
+        position(infos, marks, flags, Article(infos, body), body[0], body_end(infos, marks, flags, body))
+    return flags

@@ -436,8 +436,7 @@ impl Shapes {
         for text in texts.try_iter()? {
             lines.push(text?.downcast_into::<PyString>()?.unbind());
         }
-        let shapes = slf.clone().unbind();
-        Ok(ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None })
+        Ok(ArticleStems::of(slf, lines, before_set))
     }
 
     /// The shape of each line (``describe``).
@@ -537,6 +536,12 @@ pub struct ArticleStems {
 }
 
 impl ArticleStems {
+    /// The vocabulary of the article of `lines` (``Shapes.article``).
+    pub(crate) fn of(shapes: &Bound<'_, Shapes>, lines: Vec<Py<PyString>>, before_set: usize) -> Self {
+        let shapes = shapes.clone().unbind();
+        ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
+    }
+
     /// Reads the lines not read yet: their letters-only words, lower-cased.
     ///
     /// The lines' code points are copied into one buffer with the GIL, then lowered straight into
@@ -628,7 +633,7 @@ impl ArticleStems {
     ///
     /// Raises:
     ///     TypeError: ``texts`` is not an iterable of strings.
-    fn shared_lines(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
+    pub(crate) fn shared_lines(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
         let lines = self.shapes.borrow_mut(py).stems_of(py, texts)?;
         let mut stems: Vec<Vec<u32>> = if lines.len() == 1 { lines.into_iter().next().unwrap_or_default() } else { lines.concat() };
         if lines_need_dedup(&stems) {

@@ -55,19 +55,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.content_guards import spared
+from nettoyeur.boilerplate.content_guards import SPARED_ARGS
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
+    ASKED_BEFORE_SET,
     LABEL_MAX_WORDS,
     PROSE_MIN_STOPWORDS,
-    ArticleStems,
     LineInfo,
-    article_stems,
     count_words,
     describe,
     describe_many,
@@ -216,9 +216,7 @@ READ_ALSO = "boilerplate:pattern:readalso"
 # lines; a letter's closing ("Best wishes,") in place of the sentence, 10 more chrome lines kept.
 TAIL_SENTENCE_WORDS = 5
 # ... a statement: a question or an exclamation under a list or a "read also" label is a teaser's
-# ("Can you pick the winner?").
-_ASKS = ("?", "!", "？", "！", "؟")
-_CLOSERS = "\"'”’»)]"
+# ("Can you pick the winner?": the core's ``ASKS``, after any of ``"'”’»)]``).
 TAIL_MIN_ROWS = 2
 TAIL_MAX_LINES = 12
 # Inside the body, a run of at least CHROME_RUN_LINES short lines of which at least
@@ -289,30 +287,6 @@ def paired(text: str) -> bool:
     would share its pairs.
     """
     return counted(text) and _LETTER.search(text) is not None
-
-
-class _Article:
-    """The article's vocabulary: the stems of its body paragraphs."""
-
-    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
-        """``body``: the positions of the article's lines in ``infos``."""
-        self._body = [infos[k] for k in body]
-        self._vocab: ArticleStems | None = None
-
-    @property
-    def vocab(self) -> ArticleStems:
-        """The body's stems, found the first time a line is looked up (many articles need none)."""
-        if self._vocab is None:
-            self._vocab = article_stems(self._body)
-        return self._vocab
-
-    def shared(self, info: LineInfo) -> tuple[int, int]:
-        """Returns how many of the line's stems the body uses, and how many it has (the core reads its text)."""
-        return self.vocab.shared_lines((info.text,))
-
-    def on_topic(self, info: LineInfo) -> bool:
-        """True when the line shares at least one stem with the body."""
-        return self.shared(info)[0] > 0
 
 
 # Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
@@ -1062,117 +1036,96 @@ def _article_signals(
     The recurring labels foreign to the article, then the position signal; when blocks
     stand apart from the article, the position signal runs again on the article alone.
     ``around``: the keys the counts are read at (a document's site's, scoped, when it has
-    one); ``where`` names the site in the verdicts (" of example.com"). The native core walks
-    the lines (``_core.article_lines``, native/src/mark.rs; the plain loop is the tests' oracle,
-    tests/mark_reference.py): the article's lines, and the labels seen in a few files (see
-    ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
+    one); ``where`` names the site in the verdicts (" of example.com"). The native core runs
+    them in one call (``_core.ArticleSignals``, native/src/article_py.rs; the plain Python it
+    replaced is the tests' oracle, tests/mark_reference.py ``article_signals``): on the benchmark
+    corpus (300,000 paragraphs, one worker) the Python between its five core calls (the article's
+    lines, the body's end, the position signal, the content guards, the blocks) was 0.25 s of the
+    0.74 s of this function under cProfile. In order:
+
+    - The article's lines (the prose no signal flagged), and the labels seen in a few files (see
+      ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
+    - The body's end (``_body_end`` in the oracle): the article's last line, two cases aside. The
+      first teaser under a "read also" label (``READ_ALSO``) that has function words enough to be
+      prose is a headline (no statement's end: a question may be a teaser's; at most
+      ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
+      unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words,
+      function words) under the article's own table is still the article's: the body ends with it,
+      so that the table is inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES``
+      unflagged lines, none a sentence, each with a figure but its heading (the first).
+    - The position signal (``_POSITION_LIMITS``, ``_WEIGH_LIMITS``: native/src/mark.rs names the
+      lines that may go, native/src/position.rs weighs them), asking the article's stems and the
+      dates' search (:func:`has_date`) of the few lines that need them, then the content guards
+      (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
+      field's value, signed entries are content by their structure).
+
+      - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
+        ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
+        The nearest title-like line above the body is the title even when it shares no word with the
+        article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
+        | 9 décembre 2019"; only a line with a figure is searched, see :func:`_dated`). Not when the
+        body opens with a line that does not end like a sentence: that line is the title itself. The
+        title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
+        corpus). A header that the rules cleared but for one line of words just above the body
+        ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
+        that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
+        "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no
+        figure (a dateline or a count is not a title).
+      - Footer: the short lines below the body go but what continues the article: a sentence with
+        function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
+        it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
+        a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
+        or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
+        ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
+        function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
+        ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
+      - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
+        off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
+        ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
+        ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
+        flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
+        (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
+        among the article's headings; a run of such labels without chrome beside it is a table or a
+        list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
+        article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
+        has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
+        them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
+        precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
+        up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
+        corpus need none).
+    - The blocks apart from the article (``_outlying`` in the oracle): the flagged lines cut the page
+      into blocks wherever ``OUTLYING_GAP`` of them follow one another (a menu, a share bar, a footer),
+      and so do as many bare labels in a row (a menu in a language no rule reads); the block with the
+      most prose words is the article. A block cut off by chrome (above or below) is a candidate below
+      ``OUTLYING_SHARE`` of the article's prose, one cut off by bare labels only (which may be the
+      article's own list) below ``OUTLYING_LABEL_SHARE``; a candidate is set apart when fewer than
+      ``OUTLYING_TOPIC`` of its stems are the article's: the teasers of other articles, a blurb about
+      the site, a sidebar. A block about the article (the rest of it after an advertisement, its
+      comments) stays. The article is then the main block alone: its shape and vocabulary are read
+      again without the blocks set apart, so cleaning the output again finds the same.
+
+    Raises:
+        ValueError: ``line_flags``, ``marks`` or ``around`` is not as long as ``infos``.
     """
-    flags = list(line_flags)
-    body, offtopic = _core.article_lines(
-        infos, flags, marks, around, file_counts, OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS
+    return _signals().run(shapes_core(), infos, line_flags, marks, around, file_counts, where)
+
+
+@cache
+def _signals() -> _core.ArticleSignals:
+    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards."""
+    return _core.ArticleSignals(
+        ASKED_BEFORE_SET,
+        (OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS),
+        (OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC),
+        (TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_STOPWORDS),
+        READ_ALSO,
+        _POSITION_LIMITS,
+        _WEIGH_LIMITS,
+        _DATED_KINDS,
+        SPARED_ARGS,
+        has_date,
+        Verdict,
     )
-    article = _Article(infos, body)
-    # A line seen in a few files that is a label foreign to its article is chrome too.
-    for k, n_files in offtopic:
-        if not article.on_topic(infos[k]):
-            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
-    if not body:
-        return flags
-    before_position = list(flags)
-    _position(infos, marks, flags, article, body[0], _body_end(infos, marks, flags, body))
-    apart = _outlying(infos, flags, marks)
-    if not apart:
-        return flags
-    # The article is the main block alone: its shape and vocabulary are read again
-    # without the blocks set apart, so cleaning the output again finds the same.
-    flags = before_position
-    for k in apart:
-        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-    body = [k for k in body if k not in apart]
-    if body:
-        _position(infos, marks, flags, _Article(infos, body), body[0], _body_end(infos, marks, flags, body))
-    return flags
-
-
-def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
-    """Returns the last line of the body for the position signal: the article's last line, two cases aside.
-
-    The first teaser under a "read also" label (``pattern:readalso``) that has function words
-    enough to be prose is a headline (no statement's end: a question may be a teaser's; at most
-    ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
-    unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words,
-    function words) under the article's own table is still the article's: the body ends with it,
-    so that the table is inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES``
-    unflagged lines, none a sentence, each with a figure but its heading (the first).
-    """
-    last = body[-1]
-    if (
-        len(body) > 1
-        and last > 0
-        and not _statement(infos[last])
-        and infos[last].n_words <= TEASER_TITLE_WORDS
-        and _reason(flags[last - 1]) == READ_ALSO
-    ):
-        end = last - 2
-        while end > body[-2] and flags[end] is not None:
-            end -= 1
-        return end
-    k = last + 1
-    while k - last <= TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
-        if _tail_sentence(infos[k]):
-            return k if k - last > TAIL_MIN_ROWS else last
-        if infos[k].sentence or (k > last + 1 and not marks[k] & DIGIT):
-            return last
-        k += 1
-    return last
-
-
-def _tail_sentence(info: LineInfo) -> bool:
-    """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
-    return _statement(info) and info.n_words >= TAIL_SENTENCE_WORDS and info.stop_share >= PROSE_MIN_STOPWORDS
-
-
-def _statement(info: LineInfo) -> bool:
-    """True for a line that ends like a sentence, not like a question or an exclamation."""
-    return info.sentence and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
-
-
-def _reason(flag: Verdict | None) -> str:
-    """The reason of a verdict, "" for none."""
-    return "" if flag is None else flag.reason
-
-
-def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
-    """Returns the kept lines of the blocks that stand apart from the article.
-
-    The flagged lines cut the page into blocks wherever ``OUTLYING_GAP`` of them follow
-    one another (a menu, a share bar, a footer), and so do as many bare labels in a row
-    (a menu in a language no rule reads); the block with the most prose words is
-    the article. Another block is set apart when it has much less prose (below
-    ``OUTLYING_SHARE`` of the article's) and is not about the article (fewer than
-    ``OUTLYING_TOPIC`` of its stems are the article's): the teasers of other articles,
-    a blurb about the site, a sidebar. A block about the article (the rest of it after
-    an advertisement, its comments) stays.
-
-    The native core cuts the blocks and weighs their prose (``_core.outlying_blocks``,
-    native/src/mark.rs): a block cut off by chrome (above or below) is a candidate below
-    ``OUTLYING_SHARE`` of the article's prose, one cut off by bare labels only (which may
-    be the article's own list) below ``OUTLYING_LABEL_SHARE``. Python weighs the
-    candidates' stems.
-    """
-    found = _core.outlying_blocks(
-        infos, flags, marks, OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE
-    )
-    if found is None or not found[1]:
-        return set()
-    main_prose, candidates = found
-    vocab = article_stems([infos[k] for k in main_prose])
-    apart: set[int] = set()
-    for block in candidates:
-        shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems
-        if shared < OUTLYING_TOPIC * max(1, stems):
-            apart.update(block)
-    return apart
 
 
 def _dated(info: LineInfo, line: int) -> bool:
@@ -1186,58 +1139,3 @@ def _dated(info: LineInfo, line: int) -> bool:
     return bool(line & DIGIT) and has_date(info.text)
 
 
-def _position(
-    infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], article: _Article, first: int, last: int
-) -> None:
-    """Flags the header, the footer and off-topic labels inside the body, in place.
-
-    The native core walks and weighs the lines (``_core.position_flags``: native/src/mark.rs names the
-    lines that may go, native/src/position.rs weighs them; the plain Python it replaced is the tests'
-    oracle, tests/mark_reference.py), asking the article's stems (``article.vocab``, made on the first
-    question) and the dates' search (:func:`has_date`) of the few lines that need them:
-
-    - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
-      ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
-      The nearest title-like line above the body is the title even when it shares no word with the
-      article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
-      | 9 décembre 2019"; only a line with a figure is searched, see :func:`_dated`). Not when the
-      body opens with a line that does not end like a sentence: that line is the title itself. The
-      title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
-      corpus). A header that the rules cleared but for one line of words just above the body
-      ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
-      that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
-      "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no figure
-      (a dateline or a count is not a title).
-    - Footer: the short lines below the body go but what continues the article: a sentence with
-      function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
-      it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
-      a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
-      or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
-      ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
-      function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
-      ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
-    - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
-      off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
-      ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
-      ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
-      flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
-      (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
-      among the article's headings; a run of such labels without chrome beside it is a table or a
-      list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
-      article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
-      has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
-      them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
-      precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
-      up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
-      corpus need none).
-
-    Python's walk over the lines (the header's keeps, ``_footer``, ``_inside``) was 0.2 s of the 0.4 s
-    of ``_position`` under cProfile (the benchmark corpus, one worker).
-    """
-    signalled = _core.position_flags(
-        infos, flags, marks, first, last, _POSITION_LIMITS, _WEIGH_LIMITS, _DATED_KINDS, article, has_date, Verdict
-    )
-    # A letter's salutation, closing and signature, a field's value, signed entries: content by
-    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
-    for k in spared(infos, flags, signalled):
-        flags[k] = None

@@ -1,0 +1,297 @@
+//! `_article_signals` (`boilerplate/mark.py`) in one call: the article's lines and the labels foreign
+//! to it (native/src/mark_py.rs, `article_found`), the body's end (`body_end` here), the position
+//! signal and the content guards (native/src/position_py.rs, `position_into`; `spared_lines`), and
+//! the blocks apart from the article weighed by their stems (`outlying_found`), with the position
+//! signal run again on the article alone when there are some. The plain Python it replaced is the
+//! tests' oracle (tests/mark_reference.py, `article_signals`).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::guards::GuardLimits;
+use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
+use crate::mark_py::{article_found, field, guard_limits, outlying_found, spared_lines, GuardLimitsArg, N_WORDS, SENTENCE, STOP_SHARE};
+use crate::position::WeighLimits;
+use crate::position_py::{pos_limits, position_into, text_of, weigh_limits, PosLimitsArg, PositionLimits, WeighLimitsArg};
+use crate::mark::PosLimits;
+use crate::shapes_py::{ArticleStems, Shapes};
+
+/// What ends a question or an exclamation (``mark._ASKS``), and the closers after it (``mark._CLOSERS``).
+const ASKS: [char; 5] = ['?', '!', '？', '！', '؟'];
+const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+
+/// The limits of ``_body_end``: ``TEASER_TITLE_WORDS``, ``TAIL_SENTENCE_WORDS``, ``TAIL_MIN_ROWS``,
+/// ``TAIL_MAX_LINES``, ``PROSE_MIN_STOPWORDS``.
+#[derive(Debug, Clone, Copy)]
+struct EndLimits {
+    teaser_title_words: usize,
+    tail_sentence_words: usize,
+    tail_min_rows: usize,
+    tail_max_lines: usize,
+    prose_stopwords: f64,
+}
+
+/// The signals that read the article (``mark._article_signals``), with their limits and what they call.
+///
+/// Args:
+///     asked_before_set: ``line_shapes.ASKED_BEFORE_SET`` (the article's stems, ``Shapes.article``).
+///     offtopic: ``(OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS)``.
+///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC)``.
+///     body_end: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_STOPWORDS)``.
+///     read_also: the reason of a "read also" label (``READ_ALSO``).
+///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
+///     guards: ``content_guards.SPARED_ARGS``: the reason of a run of headlines, the guards' limits,
+///         and the ``match`` of the salutations' and the closings' patterns.
+///     has_date: called with the text of a title-like line with a figure above the body.
+///     verdict: the verdicts' class (``records.Verdict``).
+#[pyclass(module = "nettoyeur._core", frozen)]
+pub struct ArticleSignals {
+    asked_before_set: usize,
+    offtopic: OfftopicLimits,
+    blocks: BlockLimits,
+    topic: f64,
+    end: EndLimits,
+    read_also: String,
+    pos: PosLimits,
+    weigh: WeighLimits,
+    dated: Vec<String>,
+    headline_run: String,
+    guards: GuardLimits,
+    salutation: Py<PyAny>,
+    closing: Py<PyAny>,
+    has_date: Py<PyAny>,
+    verdict: Py<PyAny>,
+}
+
+/// The article's vocabulary, made when a line's stems are first asked (many articles are asked none).
+struct Vocab<'a, 'py> {
+    shapes: &'a Bound<'py, Shapes>,
+    infos: &'a Bound<'py, PyList>,
+    lines: &'a [usize],
+    before_set: usize,
+    stems: Option<ArticleStems>,
+}
+
+impl Vocab<'_, '_> {
+    /// How many of the stems of the lines ``at`` the article has, and how many they have together.
+    fn shared(&mut self, at: &[usize]) -> PyResult<(usize, usize)> {
+        let py = self.infos.py();
+        if self.stems.is_none() {
+            let texts = self.lines.iter().map(|&k| Ok(text_of(&self.infos.get_item(k)?)?.unbind())).collect::<PyResult<Vec<_>>>()?;
+            self.stems = Some(ArticleStems::of(self.shapes, texts, self.before_set));
+        }
+        let texts = at.iter().map(|&k| text_of(&self.infos.get_item(k)?)).collect::<PyResult<Vec<_>>>()?;
+        let texts = PyTuple::new(py, texts)?;
+        match &mut self.stems {
+            Some(stems) => stems.shared_lines(py, texts.as_any()),
+            None => unreachable!("the stems were made above"),
+        }
+    }
+}
+
+/// Whether a line ends like a sentence, not like a question or an exclamation (``mark._statement``).
+fn statement(info: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if !field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? {
+        return Ok(false);
+    }
+    let text = text_of(info)?;
+    let text = text.to_cow()?;
+    Ok(!text.trim_end_matches(CLOSERS).ends_with(ASKS))
+}
+
+fn n_words(info: &Bound<'_, PyAny>) -> PyResult<usize> {
+    field(info, N_WORDS, intern!(info.py(), "n_words"))?.extract()
+}
+
+impl ArticleSignals {
+    /// The reason of a verdict ("" for none).
+    fn is_reason(flag: &Bound<'_, PyAny>, reason: &str) -> PyResult<bool> {
+        if flag.is_none() {
+            return Ok(reason.is_empty());
+        }
+        let found = flag.getattr(intern!(flag.py(), "reason"))?;
+        Ok(found.downcast::<PyString>()?.to_cow()? == reason)
+    }
+
+    /// ``_body_end``: the last line of the body for the position signal.
+    fn body_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
+        let py = infos.py();
+        let lim = &self.end;
+        let last = body[body.len() - 1];
+        if body.len() > 1 && last > 0 {
+            let info = infos.get_item(last)?;
+            if !statement(&info)? && n_words(&info)? <= lim.teaser_title_words && Self::is_reason(&flags.get_item(last - 1)?, &self.read_also)? {
+                // The line above the label is flagged or the body's (unflagged): `last - 2` is the body's at least.
+                let floor = body[body.len() - 2] as isize;
+                let mut end = last as isize - 2;
+                while end > floor && !flags.get_item(end as usize)?.is_none() {
+                    end -= 1;
+                }
+                return Ok(end as usize);
+            }
+        }
+        let mut k = last + 1;
+        while k - last <= lim.tail_max_lines + 1 && k < marks.len() && flags.get_item(k)?.is_none() {
+            let info = infos.get_item(k)?;
+            let tail_sentence = statement(&info)?
+                && n_words(&info)? >= lim.tail_sentence_words
+                && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? >= lim.prose_stopwords;
+            if tail_sentence {
+                return Ok(if k - last > lim.tail_min_rows { k } else { last });
+            }
+            if field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? || (k > last + 1 && marks[k] & DIGIT == 0) {
+                return Ok(last);
+            }
+            k += 1;
+        }
+        Ok(last)
+    }
+
+    /// ``_position``: the position signal, then the content guards, on ``flags`` in place.
+    fn position(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], vocab: &mut Vocab<'_, '_>, last: usize) -> PyResult<()> {
+        let py = infos.py();
+        let limits = PositionLimits { pos: self.pos, weigh: self.weigh, dated: &self.dated };
+        let first = vocab.lines[0];
+        let shared = |k: usize| vocab.shared(&[k]);
+        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.has_date.bind(py), self.verdict.bind(py))?;
+        let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.salutation.bind(py), self.closing.bind(py))?;
+        for k in spared {
+            flags.set_item(k, py.None())?;
+        }
+        Ok(())
+    }
+
+    /// ``_outlying``: the kept lines of the blocks apart from the article, increasing.
+    fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
+        let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks)? {
+            Some(found) if !found.candidates.is_empty() => found,
+            _ => return Ok(Vec::new()),
+        };
+        let mut vocab = Vocab { shapes, infos, lines: &found.main_prose, before_set: self.asked_before_set, stems: None };
+        let mut apart = Vec::new();
+        for block in &found.candidates {
+            let (shared, stems) = vocab.shared(block)?;
+            if (shared as f64) < self.topic * (stems.max(1) as f64) {
+                apart.extend_from_slice(block);
+            }
+        }
+        apart.sort_unstable();
+        apart.dedup();
+        Ok(apart)
+    }
+}
+
+#[pymethods]
+impl ArticleSignals {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::type_complexity)]
+    fn new(
+        asked_before_set: usize,
+        offtopic: (i64, usize, usize),
+        blocks: (usize, usize, f64, f64, f64),
+        body_end: (usize, usize, usize, usize, f64),
+        read_also: String,
+        position: PosLimitsArg,
+        weigh: WeighLimitsArg,
+        dated: Vec<String>,
+        guards: (String, GuardLimitsArg, Py<PyAny>, Py<PyAny>),
+        has_date: Py<PyAny>,
+        verdict: Py<PyAny>,
+    ) -> Self {
+        let (headline_run, guards_limits, salutation, closing) = guards;
+        ArticleSignals {
+            asked_before_set,
+            offtopic: OfftopicLimits { min_files: offtopic.0, max_words: offtopic.1, title_words: offtopic.2 },
+            blocks: BlockLimits { gap: blocks.0, labels: blocks.1, share: blocks.2, label_share: blocks.3 },
+            topic: blocks.4,
+            end: EndLimits {
+                teaser_title_words: body_end.0,
+                tail_sentence_words: body_end.1,
+                tail_min_rows: body_end.2,
+                tail_max_lines: body_end.3,
+                prose_stopwords: body_end.4,
+            },
+            read_also,
+            pos: pos_limits(position),
+            weigh: weigh_limits(weigh),
+            dated,
+            headline_run,
+            guards: guard_limits(guards_limits),
+            salutation,
+            closing,
+            has_date,
+            verdict,
+        }
+    }
+
+    /// Returns the verdicts once the signals that read the article have run over ``flags`` (left as is).
+    ///
+    /// Args:
+    ///     shapes: the process's ``Shapes`` (the article's stems).
+    ///     infos: the lines' shapes (``LineInfo``).
+    ///     flags: their verdicts so far (None: not flagged).
+    ///     marks: their ``line_marks``.
+    ///     around: their keys ``(code, above, below)``, read where the counts are.
+    ///     counts: files per key, or None: no ``recurring-offtopic``.
+    ///     where_: what the ``recurring-offtopic`` verdicts' details say after "in N files".
+    ///
+    /// Raises:
+    ///     ValueError: ``flags``, ``marks`` or ``around`` is not as long as ``infos``.
+    #[allow(clippy::too_many_arguments)]
+    fn run<'py>(
+        &self,
+        shapes: &Bound<'py, Shapes>,
+        infos: &Bound<'py, PyList>,
+        flags: &Bound<'py, PyList>,
+        marks: Vec<u32>,
+        around: &Bound<'py, PyList>,
+        counts: Option<&Bound<'py, PyAny>>,
+        where_: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = infos.py();
+        let flags = PyList::new(py, flags.iter())?;
+        let (body, offtopic) = article_found(infos, &flags, &marks, around, counts, self.offtopic)?;
+        let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
+        // A line seen in a few files that is a label foreign to its article is chrome too.
+        let verdict = self.verdict.bind(py);
+        for (k, n_files) in offtopic {
+            if vocab.shared(&[k])?.0 == 0 {
+                let detail = PyDict::new(py);
+                detail.set_item(intern!(py, "detail"), format!("in {} files{}", n_files, where_))?;
+                flags.set_item(k, verdict.call(("boilerplate:frequency:recurring-offtopic",), Some(&detail))?)?;
+            }
+        }
+        if body.is_empty() {
+            return Ok(flags);
+        }
+        let before_position = PyList::new(py, flags.iter())?;
+        let last = self.body_end(infos, &flags, &marks, &body)?;
+        self.position(infos, &flags, &marks, &mut vocab, last)?;
+        let apart = self.outlying(shapes, infos, &flags, &marks)?;
+        if apart.is_empty() {
+            return Ok(flags);
+        }
+        // The article is the main block alone: its shape and vocabulary are read again without the
+        // blocks set apart, so cleaning the output again finds the same.
+        let flags = before_position;
+        let detail = PyDict::new(py);
+        detail.set_item(intern!(py, "detail"), "block apart from the article")?;
+        for &k in &apart {
+            flags.set_item(k, verdict.call(("boilerplate:position:outlying-block",), Some(&detail))?)?;
+        }
+        let body: Vec<usize> = body.into_iter().filter(|k| apart.binary_search(k).is_err()).collect();
+        if !body.is_empty() {
+            let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
+            let last = self.body_end(infos, &flags, &marks, &body)?;
+            self.position(infos, &flags, &marks, &mut vocab, last)?;
+        }
+        Ok(flags)
+    }
+}
+
+/// Adds `ArticleSignals` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<ArticleSignals>()
+}
