@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 
 import shapes_reference
 from nettoyeur import _core
-from nettoyeur.boilerplate import content_guards
+from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems
 from nettoyeur.boilerplate.rules import has_date
@@ -520,3 +520,108 @@ def article_signals(
     if body:
         position(infos, marks, flags, Article(infos, body), body[0], body_end(infos, marks, flags, body))
     return flags
+
+
+def spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """``mark._spare_article_notices`` as it was written: a notice rule's hit on prose between prose is unflagged."""
+    for k in range(1, len(infos) - 1):
+        flag = flags[k]
+        if (
+            flag is not None
+            and flag.detail in m._NOTICE_RULES
+            and infos[k].prose
+            and flags[k - 1] is None
+            and flags[k + 1] is None
+            and infos[k - 1].prose
+            and infos[k + 1].prose
+        ):
+            flags[k] = None
+
+
+def dated_rules(lines: list) -> list[Verdict | None]:
+    """``mark._dated_rules`` as it was written: the verdicts of the date and byline rules alone."""
+    flags: list[Verdict | None] = [None] * len(lines)
+    for k, (info, rule) in enumerate(lines):
+        if rule is not None and info.n_words <= m.DATED_MAX_WORDS:
+            reason = f"boilerplate:pattern:{rule.kind}"
+            if reason.startswith(m._DATED_KINDS):
+                flags[k] = Verdict(reason, detail=rule.name)
+    return flags
+
+
+def keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
+    """``mark._keep_dated_list`` as it was written: the dates heading a dated list's entries, unflagged."""
+    heads = {
+        k: flag
+        for k, flag in enumerate(flags[:-1])
+        if flag is not None and flag.reason.startswith(m._DATED_KINDS) and flags[k + 1] is None
+    }
+    if len(heads) < m.DATED_LIST_MIN:
+        return {}
+    heads = {k: flag for k, flag in heads.items() if not m._dated(infos[k + 1], marks[k + 1])}
+    if len(heads) < m.DATED_LIST_MIN:
+        return {}
+    for k in heads:
+        flags[k] = None
+    return heads
+
+
+def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:
+    """Where the list of headline-and-blurb entries that begins at ``start`` ends (``start``: none)."""
+    k = start
+    while (
+        k + 1 < len(infos)
+        and flags[k] is None
+        and flags[k + 1] is None
+        and not infos[k].sentence
+        and m.TITLE_MIN_WORDS <= infos[k].n_words <= m.TEASER_TITLE_WORDS
+        and infos[k + 1].prose
+        and infos[k + 1].n_words > m.TEASER_TITLE_WORDS
+    ):
+        k += 2
+    return k
+
+
+def teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """``mark._teaser_list`` as it was written: the entries of a teaser list under a "related" heading, flagged."""
+    k = 0
+    while k < len(infos):
+        flag = flags[k]
+        if flag is None or flag.reason != "boilerplate:pattern:readalso" or flag.detail != "related-label":
+            k += 1
+            continue
+        end = k + 1
+        for start in range(k + 1, min(k + 2 + m.TEASER_SKIP, len(infos))):
+            if start > k + 1 and flags[start - 1] is None and not infos[start - 1].label:
+                break
+            end = _teaser_entries(infos, flags, start)
+            entries = (end - start) // 2
+            if entries >= m.TEASER_LIST_MIN:
+                detail = f"{entries} headline-and-blurb entries under {infos[k].text[:40]!r}"
+                for j in range(start, end):
+                    flags[j] = Verdict("boilerplate:position:teaser-list", detail=detail)
+                break
+        k = max(end, k + 1)
+
+
+def line_links(infos: list[LineInfo], marks: list[int]) -> tuple[frozenset[int], dict[int, str]]:
+    """``mark._Lines.of``'s counted links and pointers as it found them: from the joined lines, in Python."""
+    links: frozenset[int] = frozenset()
+    joined = "\n".join(info.text for info in infos) + "\n"
+    if joined.count(")\n") >= link_lists.COUNTED_RUN_MIN:
+        counted = link_lists.counted_link
+        links = frozenset(k for k, line in enumerate(marks) if line & m.DIGIT and counted(infos[k].text))
+    pointers: dict[int, str] = {}
+    if not joined.isascii() and not frozenset(link_lists.POINTERS).isdisjoint(info.text[-1:] for info in infos):
+        pointers = link_lists.pointer_links([info.text for info in infos])
+    return links, pointers
+
+
+def set_verdicts(paras: list, flags: list[Verdict | None], protect: frozenset[int]) -> tuple[int, list[int]]:
+    """``mark``'s loop over a round's paragraphs as it was written: the verdicts set, how many, and those left."""
+    found = 0
+    for p, flag in zip(paras, flags):
+        if flag is not None and p.index not in protect:
+            p.verdict = flag
+            found += 1
+    return found, [k for k, p in enumerate(paras) if p.verdict is None]

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFrozenSet, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
 
 use crate::shapes::{self, FxHasher, KeyedLine, Limits, Near, Shape, Table};
+use crate::mark_py::{field, N_WORDS};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -381,6 +382,71 @@ impl Shapes {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }
         Ok(shapes::neighbour_codes(&lines, &at))
+    }
+
+    /// ``mark.neighbours``: the frequency codes of a document's kept lines of fewer than ``limit`` words
+    /// and of their pairs with the lines above and below them, as pass 1 counted them.
+    ///
+    /// The neighbours are every line of the document but those blanked by repair (pass 1 never counted
+    /// them), removed since or not. In Python, the lists of the lines counted, of their positions and of
+    /// the lines asked about were 0.15 s of the analyse pass's marking under cProfile (the benchmark
+    /// corpus, one worker).
+    ///
+    /// Args:
+    ///     paragraphs: the document's paragraphs (``Paragraph``: ``index``, ``text``, and ``verdict``'s
+    ///         ``reason`` where it has one).
+    ///     kept: its kept paragraphs, in order (``index`` is read).
+    ///     infos: their shapes (``LineInfo``: ``n_words`` is read).
+    ///     limit: ``FREQUENCY_MAX_WORDS``.
+    ///     blank: the reason of a line blanked by repair (``blank-after-repair``).
+    ///
+    /// Returns:
+    ///     for each kept paragraph, ``(code, above, below)`` as ``neighbour_codes`` gives it when it
+    ///     has fewer than ``limit`` words, else ``(0, None, None)`` (``mark.NO_COUNTS``).
+    ///
+    /// Raises:
+    ///     ValueError: ``infos`` is not as long as ``kept``.
+    ///     KeyError: a kept paragraph is not among the document's counted ones.
+    fn document_neighbours(
+        &mut self,
+        py: Python<'_>,
+        paragraphs: &Bound<'_, PyAny>,
+        kept: &Bound<'_, PyAny>,
+        infos: &Bound<'_, PyAny>,
+        limit: usize,
+        blank: &str,
+    ) -> PyResult<Vec<Near>> {
+        let (mut texts, mut at) = (Vec::new(), HashMap::new());
+        for p in paragraphs.try_iter()? {
+            let p = p?;
+            let verdict = p.getattr(intern!(py, "verdict"))?;
+            if !verdict.is_none() && verdict.getattr(intern!(py, "reason"))?.downcast::<PyString>()?.to_cow()? == blank {
+                continue;
+            }
+            at.insert(p.getattr(intern!(py, "index"))?.extract::<i64>()?, texts.len());
+            texts.push(p.getattr(intern!(py, "text"))?);
+        }
+        if kept.len()? != infos.len()? {
+            return Err(pyo3::exceptions::PyValueError::new_err("kept and infos differ in length"));
+        }
+        let (mut short, mut asked) = (Vec::new(), Vec::new());
+        for (k, (p, info)) in kept.try_iter()?.zip(infos.try_iter()?).enumerate() {
+            let (p, info) = (p?, info?);
+            let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+            if n_words < limit {
+                let index = p.getattr(intern!(py, "index"))?.extract::<i64>()?;
+                let &line = at.get(&index).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(index))?;
+                short.push(k);
+                asked.push(line);
+            }
+        }
+        let texts = PyList::new(py, texts)?;
+        let found = self.neighbour_codes(py, texts.as_any(), asked, limit)?;
+        let mut out = vec![(0, None, None); kept.len()?];
+        for (k, near) in short.into_iter().zip(found) {
+            out[k] = near;
+        }
+        Ok(out)
     }
 
     /// ``frequency_key`` of each line: lower-cased, whitespace collapsed, digits masked.

@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import cache
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -209,6 +209,9 @@ TEASER_SKIP = 3
 # went (3 of them a comment's header over a short reply, read as a table and its closing), no content
 # line changed; the held-out pages: the first teaser under "read also" of es, pt, it and ja goes.
 READ_ALSO = "boilerplate:pattern:readalso"
+# What ``_core.teaser_list`` reads (native/src/entries_py.rs): the verdict of a "related" heading, and the limits.
+_RELATED_HEADING = (READ_ALSO, "related-label")
+_TEASER_LIMITS = (TITLE_MIN_WORDS, TEASER_TITLE_WORDS, TEASER_SKIP, TEASER_LIST_MIN)
 # A sentence of at least TAIL_SENTENCE_WORDS words with function words, below the last prose
 # paragraph with the article's table between (TAIL_MIN_ROWS to TAIL_MAX_LINES unflagged lines
 # with figures, under a heading), ends the body. On eval-pages-dev: without the figures (any
@@ -493,13 +496,15 @@ def _loose_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) ->
 
     A line with a rule is left to the rule (``_first_pass`` names it first). Only the lines the
     core marks ``MENU`` (short items, see :func:`_short_item_menu`) or ``SEPARATED`` without
-    ``MENU`` (long items, see :func:`_long_item_menu`) are read.
+    ``MENU`` (long items, see :func:`_long_item_menu`) are read: the core names them
+    (``_core.marked``; a Python loop over every line's flags was 0.05 s of marking's 2.1 s under
+    cProfile, the benchmark corpus, one worker).
     """
     found = {}
-    for k, line in enumerate(marks):
-        if not line & (MENU | SEPARATED) or lines[k][1] is not None:
+    for k in _core.marked(marks, MENU | SEPARATED):
+        if lines[k][1] is not None:
             continue
-        info = lines[k][0]
+        info, line = lines[k][0], marks[k]
         if line & MENU and _short_item_menu(info):
             found[k] = "separated-menu-short-items"
         elif not line & MENU and _long_item_menu(info):
@@ -545,20 +550,14 @@ def _spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -
     """Unflags a notice rule's hit on a prose paragraph between two unflagged prose paragraphs, in place.
 
     A banner stands apart from the article, among the page's chrome; a paragraph of the
-    article that speaks of cookies, trackers or privacy has the article on both sides.
+    article that speaks of cookies, trackers or privacy has the article on both sides. The
+    native core walks the lines (``_core.spare_notices``, native/src/entries_py.rs; the plain
+    loop is the tests' oracle, tests/mark_reference.py).
+
+    Raises:
+        ValueError: ``flags`` is not as long as ``infos``.
     """
-    for k in range(1, len(infos) - 1):
-        flag = flags[k]
-        if (
-            flag is not None
-            and flag.detail in _NOTICE_RULES
-            and infos[k].prose
-            and flags[k - 1] is None
-            and flags[k + 1] is None
-            and infos[k - 1].prose
-            and infos[k + 1].prose
-        ):
-            flags[k] = None
+    _core.spare_notices(infos, flags, _NOTICE_RULES)
 
 
 def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | None]:
@@ -567,15 +566,10 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
     When only the signals that read the article run again (after dedup), a dated list
     may have lost entries to dedup: its dates are weighed again, as a second clean would.
     ``lines``: the shapes and first matching rules of the lines (a rule is read on lines of
-    at most ``DATED_MAX_WORDS`` words).
+    at most ``DATED_MAX_WORDS`` words). The native core walks the lines (``_core.dated_rules``,
+    native/src/entries_py.rs; the plain loop is the tests' oracle, tests/mark_reference.py).
     """
-    flags: list[Verdict | None] = [None] * len(lines)
-    for k, (info, rule) in enumerate(lines):
-        if rule is not None and info.n_words <= DATED_MAX_WORDS:
-            reason = f"boilerplate:pattern:{rule.kind}"
-            if reason.startswith(_DATED_KINDS):
-                flags[k] = Verdict(reason, detail=rule.name)
-    return flags
+    return _core.dated_rules(lines, _DATED_KINDS, DATED_MAX_WORDS, Verdict)
 
 
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
@@ -584,48 +578,20 @@ def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdic
     A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
     a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
     of the content; a date above another date (an archive's months) or alone above an
-    article (a byline) is not. ``marks``: the lines' :func:`line_marks`.
+    article (a byline) is not. ``marks``: the lines' :func:`line_marks`. The entries are
+    searched for a date only on a page with enough heads, and only those with a figure (see
+    :func:`_dated`): the search of a long paragraph under each byline of a page cost 0.8 s of
+    the 5 s of the marking of eval-pages-dev under cProfile. The native core walks the lines
+    (``_core.dated_heads``, native/src/entries_py.rs; the plain loop is the tests' oracle,
+    tests/mark_reference.py).
 
     Returns:
         the verdicts taken off, by line (:func:`mark` puts them back when too few entries stay).
+
+    Raises:
+        ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    heads = {
-        k: flag
-        for k, flag in enumerate(flags[:-1])
-        if flag is not None and flag.reason.startswith(_DATED_KINDS) and flags[k + 1] is None
-    }
-    # The entries are searched for a date only on a page with enough heads, and only those with a
-    # figure (see :func:`_dated`): the search of a long paragraph under each byline of a page cost
-    # 0.8 s of the 5 s of the marking of eval-pages-dev under cProfile.
-    if len(heads) < DATED_LIST_MIN:
-        return {}
-    heads = {k: flag for k, flag in heads.items() if not _dated(infos[k + 1], marks[k + 1])}
-    if len(heads) < DATED_LIST_MIN:
-        return {}
-    for k in heads:
-        flags[k] = None
-    return heads
-
-
-def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:
-    """Returns where the list of headline-and-blurb entries that begins at ``start`` ends (``start``: none).
-
-    An entry is an unflagged headline (it does not end like a sentence, it has
-    ``TITLE_MIN_WORDS`` to ``TEASER_TITLE_WORDS`` words) and the unflagged prose paragraph
-    just under it.
-    """
-    k = start
-    while (
-        k + 1 < len(infos)
-        and flags[k] is None
-        and flags[k + 1] is None
-        and not infos[k].sentence
-        and TITLE_MIN_WORDS <= infos[k].n_words <= TEASER_TITLE_WORDS
-        and infos[k + 1].prose
-        and infos[k + 1].n_words > TEASER_TITLE_WORDS
-    ):
-        k += 2
-    return k
+    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, has_date)
 
 
 def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
@@ -633,29 +599,18 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 
     The heading is a line the ``related-label`` rule flagged ("Related stories", "Also on
     the site:"); the list starts after it and at most ``TEASER_SKIP`` flagged lines or bare
-    labels ("Loading slideshow", an advertisement), and needs ``TEASER_LIST_MIN`` entries
-    (see :func:`_teaser_entries`): a headline over a blurb, again and again, is how other
-    articles are announced. The blurbs are prose, so without this they would stretch the
-    article's body down to the last of them.
+    labels ("Loading slideshow", an advertisement), and needs ``TEASER_LIST_MIN`` entries: an
+    entry is an unflagged headline (it does not end like a sentence, it has ``TITLE_MIN_WORDS``
+    to ``TEASER_TITLE_WORDS`` words) and the unflagged prose paragraph just under it. A headline
+    over a blurb, again and again, is how other articles are announced. The blurbs are prose, so
+    without this they would stretch the article's body down to the last of them. The native core
+    walks the lines (``_core.teaser_list``, native/src/entries_py.rs; the plain loop is the tests'
+    oracle, tests/mark_reference.py).
+
+    Raises:
+        ValueError: ``flags`` is not as long as ``infos``.
     """
-    k = 0
-    while k < len(infos):
-        flag = flags[k]
-        if flag is None or flag.reason != "boilerplate:pattern:readalso" or flag.detail != "related-label":
-            k += 1
-            continue
-        end = k + 1
-        for start in range(k + 1, min(k + 2 + TEASER_SKIP, len(infos))):
-            if start > k + 1 and flags[start - 1] is None and not infos[start - 1].label:
-                break  # only flagged lines and bare labels may stand between the heading and its list
-            end = _teaser_entries(infos, flags, start)
-            entries = (end - start) // 2
-            if entries >= TEASER_LIST_MIN:
-                detail = f"{entries} headline-and-blurb entries under {infos[k].text[:40]!r}"
-                for j in range(start, end):
-                    flags[j] = Verdict("boilerplate:position:teaser-list", detail=detail)
-                break
-        k = max(end, k + 1)
+    _core.teaser_list(infos, flags, _RELATED_HEADING, _TEASER_LIMITS, Verdict)
 
 
 def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
@@ -812,11 +767,10 @@ def mark(
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
         if flags.count(None) == len(flags):
             return marked  # the last round of each document (counted in C, without a walk over its lines)
-        found = 0
-        for p, flag in zip(paras, flags):
-            if flag is not None and p.index not in protect:
-                p.verdict = flag
-                found += 1
+        # The core sets the verdicts (``_core.set_verdicts``, native/src/walks_py.rs): the loop over the
+        # round's paragraphs and the list of those left were 0.07 s of ``mark``'s 2.1 s under cProfile
+        # (the benchmark corpus, one worker).
+        found, left = _core.set_verdicts(paras, flags, protect)
         if not found:
             return marked
         marked += found
@@ -826,17 +780,13 @@ def mark(
         # they remove nothing (the line signals already passed them). A line's shape, frequency
         # keys and flags do not change with what was removed around it: they are passed on, not
         # found again (neighbours and line flags were 0.5 s of a round's 2.3 s, benchmark corpus).
-        left = [k for k, p in enumerate(paras) if p.verdict is None]
         paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
 
 
 _NONE: frozenset[int] = frozenset()
 _NO_POINTERS: Mapping[int, str] = MappingProxyType({})
-_POINTER_SET = frozenset(POINTERS)
-_LAST = itemgetter(slice(-1, None))  # a line's last character ("" for none)
 _SHAPE = itemgetter(0)  # a line's shape, of its (shape, rule)
-_TEXT = attrgetter("text")
 
 
 class _Lines(NamedTuple):
@@ -878,19 +828,16 @@ class _Lines(NamedTuple):
         """
         # A counted link ends with ")" (and has a figure: the regular expression's \d); a page with fewer such
         # lines than a counted list needs has none (``links`` is read only where it has ``COUNTED_RUN_MIN``:
-        # :func:`_structure_signals`). The lines (collapsed: no line holds a newline) are joined to count
-        # them in C: on the benchmark corpus 207,642 of the 300,000 lines have a figure, and the generator
-        # calling :func:`counted_link` on each was 0.17 s of the 2.5 s of ``mark`` under cProfile.
+        # :func:`_structure_signals`). Most pages have no line that ends with a pointer ("Send a Tip »").
+        # The core reads the lines' last characters (``_core.line_ends``, native/src/walks_py.rs): on the
+        # benchmark corpus (300,000 paragraphs, one worker) the joined lines' count of ")\n" and the set of
+        # their last characters in Python were 0.17 s of the 2.1 s of ``mark`` under cProfile.
+        closed, pointed = _core.line_ends(infos, POINTERS)
         links = _NONE
-        joined = "\n".join(map(_TEXT, infos)) + "\n"
-        if joined.count(")\n") >= COUNTED_RUN_MIN:
-            links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
-        # The same for the lines that end with a pointer ("Send a Tip »"), none of them ASCII: most pages have
-        # none. An ASCII page is told in O(1) (CPython keeps the flag); on the benchmark corpus (no page of it
-        # ASCII, none with a pointer) the set of the lines' last characters took 0.025 s CPU, ``endswith`` on
-        # each line 0.048 s, ten searches of the joined lines 0.12 s, one regular expression 0.15 s.
+        if len(closed) >= COUNTED_RUN_MIN:
+            links = frozenset(k for k in closed if marks[k] & DIGIT and counted_link(infos[k].text))
         pointers: Mapping[int, str] = _NO_POINTERS
-        if not joined.isascii() and not _POINTER_SET.isdisjoint(map(_LAST, map(_TEXT, infos))):
+        if pointed:
             pointers = pointer_links([info.text for info in infos])
         return cls(lines, infos, marks, around, links, site_around, pointers)
 
