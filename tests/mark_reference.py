@@ -15,7 +15,7 @@ import shapes_reference
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
-from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems
+from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, shapes_core
 from nettoyeur.boilerplate.rules import has_date
 from nettoyeur.records import Verdict
 
@@ -625,3 +625,16 @@ def set_verdicts(paras: list, flags: list[Verdict | None], protect: frozenset[in
             p.verdict = flag
             found += 1
     return found, [k for k, p in enumerate(paras) if p.verdict is None]
+
+
+def neighbours(doc, paras: list, infos: list[LineInfo]) -> list:
+    """``mark.neighbours`` as it was written: the lists made in Python, the codes found by the core."""
+    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
+    at = {p.index: k for k, p in enumerate(seq)}
+    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_MAX_WORDS]
+    asked = [at[paras[k].index] for k in short]
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, m.FREQUENCY_MAX_WORDS)
+    out = [m.NO_COUNTS] * len(paras)
+    for k, near in zip(short, found):
+        out[k] = near
+    return out

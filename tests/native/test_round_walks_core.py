@@ -17,7 +17,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate import link_lists, mark, repeats
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rules import builtin_rules
-from nettoyeur.records import Paragraph, Verdict
+from nettoyeur.records import Document, Paragraph, Verdict
 
 LAW = settings(max_examples=400, deadline=None)
 RULES = builtin_rules()
@@ -214,3 +214,21 @@ def test_set_verdicts_is_the_plain_loop(page, protect):
     assert [p.verdict for p in got] == [p.verdict for p in want]
     with pytest.raises(ValueError, match="length"):
         _core.set_verdicts(got, flags + [None], protect)
+
+
+# Paragraphs of a document: short lines (some alike but for their figures), a long one, some removed, some
+# blanked by repair (never counted: no one's neighbour).
+_PARAGRAPH_TEXTS = st.sampled_from(["Home", "Page 12", "Page 7", "Share this", "12", "", "x" * 3 + " word" * 30])
+_VERDICTS = st.sampled_from([None, None, None, Verdict("blank-after-repair"), Verdict("boilerplate:pattern:x")])
+
+
+@LAW
+@given(st.lists(st.tuples(_PARAGRAPH_TEXTS, _VERDICTS), max_size=12))
+def test_document_neighbours_are_the_plain_lists(page):
+    paragraphs = [Paragraph(k, k + 1, text, text, verdict=v) for k, (text, v) in enumerate(page)]
+    doc = Document("d.txt", paragraphs=paragraphs)
+    kept = [p for p in paragraphs if p.verdict is None]
+    infos = [describe(p.text) for p in kept]
+    assert mark.neighbours(doc, kept, infos) == mark_reference.neighbours(doc, kept, infos)
+    with pytest.raises(ValueError, match="length"):
+        mark.neighbours(doc, kept, infos + [describe("Home")])

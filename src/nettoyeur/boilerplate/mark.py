@@ -339,6 +339,8 @@ def line_marks(texts: list[str]) -> list[int]:
 # it (None: that neighbour does not pair), as :func:`neighbours` gives them.
 Near = tuple[int, int | None, int | None]
 NO_COUNTS: Near = (0, None, None)
+# The reason of a line blanked by repair: pass 1 never counted it (no neighbour of another).
+_BLANKED = "blank-after-repair"
 
 
 def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
@@ -349,24 +351,20 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     The neighbours are those pass 1 counted: every analysable line the document had when
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
-    (a long line, figures only) gives None. The native core finds them all in one call.
-    Only the lines of fewer than ``FREQUENCY_MAX_WORDS`` words are asked about (the
-    frequency signals read no other): the others get :data:`NO_COUNTS`.
+    (a long line, figures only) gives None. Only the lines of fewer than ``FREQUENCY_MAX_WORDS``
+    words are asked about (the frequency signals read no other): the others get
+    :data:`NO_COUNTS`. The native core finds them all in one call (``Shapes.document_neighbours``,
+    native/src/shapes_py.rs; the plain Python is the tests' oracle, tests/mark_reference.py).
 
     Args:
         doc: the document.
         paras: its kept paragraphs.
         infos: their shapes.
+
+    Raises:
+        ValueError: ``infos`` is not as long as ``paras``.
     """
-    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
-    at = {p.index: k for k, p in enumerate(seq)}
-    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_MAX_WORDS]
-    asked = [at[paras[k].index] for k in short]
-    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS)
-    out = [NO_COUNTS] * len(paras)
-    for k, near in zip(short, found):
-        out[k] = near
-    return out
+    return shapes_core().document_neighbours(doc.paragraphs, paras, infos, FREQUENCY_MAX_WORDS, _BLANKED)
 
 
 def _scoped(around: list[Near], site: str) -> list[Near]:
