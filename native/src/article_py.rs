@@ -164,7 +164,7 @@ impl ArticleSignals {
 
     /// ``_outlying``: the kept lines of the blocks apart from the article, increasing.
     fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
-        let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks)? {
+        let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks, Some(self.pos.label_words))? {
             Some(found) if !found.candidates.is_empty() => found,
             _ => return Ok(Vec::new()),
         };
