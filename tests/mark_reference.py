@@ -334,7 +334,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
     title = None
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        title = next((k for k in nearest if not m._dated(infos[k], marks[k])), None)
+        title = next((k for k in nearest if not dated(infos[k], marks[k])), None)
     kept_head = [
         k
         for k in range(first)
@@ -558,7 +558,7 @@ def keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict
     }
     if len(heads) < m.DATED_LIST_MIN:
         return {}
-    heads = {k: flag for k, flag in heads.items() if not m._dated(infos[k + 1], marks[k + 1])}
+    heads = {k: flag for k, flag in heads.items() if not dated(infos[k + 1], marks[k + 1])}
     if len(heads) < m.DATED_LIST_MIN:
         return {}
     for k in heads:
@@ -638,3 +638,8 @@ def neighbours(doc, paras: list, infos: list[LineInfo]) -> list:
     for k, near in zip(short, found):
         out[k] = near
     return out
+
+
+def dated(info: LineInfo, line: int) -> bool:
+    """``mark._dated`` as it was written: the line has a figure (``line``: its line flags) and holds a date."""
+    return bool(line & m.DIGIT) and has_date(info.text)

@@ -178,6 +178,10 @@ OUTLYING_LABELS = 20
 OUTLYING_LABEL_SHARE = 0.05
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
+# Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so the core
+# searches a line for a date (:func:`has_date`) only when its line flags have ``DIGIT``: on the benchmark
+# corpus (300,000 paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s
+# of the analyse pass under cProfile, and few of those lines hold a figure.
 # The longest line a date or byline rule reads (their word limits: 25 at most).
 DATED_MAX_WORDS = 25
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -578,7 +582,7 @@ def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdic
     of the content; a date above another date (an archive's months) or alone above an
     article (a byline) is not. ``marks``: the lines' :func:`line_marks`. The entries are
     searched for a date only on a page with enough heads, and only those with a figure (see
-    :func:`_dated`): the search of a long paragraph under each byline of a page cost 0.8 s of
+    ``DATED_LIST_MIN``): the search of a long paragraph under each byline of a page cost 0.8 s of
     the 5 s of the marking of eval-pages-dev under cProfile. The native core walks the lines
     (``_core.dated_heads``, native/src/entries_py.rs; the plain loop is the tests' oracle,
     tests/mark_reference.py).
@@ -1008,7 +1012,7 @@ def _article_signals(
         ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
         The nearest title-like line above the body is the title even when it shares no word with the
         article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
-        | 9 décembre 2019"; only a line with a figure is searched, see :func:`_dated`). Not when the
+        | 9 décembre 2019"; only a line with a figure is searched, see ``DATED_LIST_MIN``). Not when the
         body opens with a line that does not end like a sentence: that line is the title itself. The
         title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
         corpus). A header that the rules cleared but for one line of words just above the body
@@ -1071,16 +1075,4 @@ def _signals() -> _core.ArticleSignals:
         has_date,
         Verdict,
     )
-
-
-def _dated(info: LineInfo, line: int) -> bool:
-    r"""True when the line holds a date (``DATE_SEARCH``, through :func:`has_date`); ``line``: its :func:`line_marks`.
-
-    Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so a
-    line without one (no ``DIGIT`` flag, from the core) is not searched: on the benchmark corpus (300,000
-    paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s of
-    the analyse pass under cProfile, and few of those lines hold a figure.
-    """
-    return bool(line & DIGIT) and has_date(info.text)
-
 
