@@ -15,7 +15,8 @@ import shapes_reference
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
-from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, shapes_core
+from nettoyeur.boilerplate.content_guards import closing_formula, salutation
+from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
 from nettoyeur.boilerplate.rules import has_date
 from nettoyeur.records import Verdict
 
@@ -192,14 +193,16 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
             flag = ("boilerplate:pattern:nav", "separated-menu-short-items")
         elif long_item_menu(info, rule):
             flag = ("boilerplate:pattern:nav", "separated-menu-long-items")
-        elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
+        elif file_counts is not None and info.n_words < m.FREQUENCY_BOXED_MAX_WORDS and _LETTER.search(info.text):
+            # A long line (boxed, or its keys have no pairs) reads the block rule only.
+            short = info.n_words < m.FREQUENCY_MAX_WORDS
             n_files = file_counts.get(near[0], 0)
             if n_files >= min_files:
                 block = block_files(near)
                 if block >= min_files:
                     detail = f"in {n_files} files, {block} with the same neighbour"
                     flag = ("boilerplate:frequency:recurring-block", detail)
-            if flag is None and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
+            if flag is None and short and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
                 enclosed = enclosed_files(near)
                 if enclosed >= min(min_files, m.ENCLOSED_MIN_FILES):
                     flag = (
@@ -444,11 +447,47 @@ def _statement(info: LineInfo) -> bool:
 
 def _tail_sentence(info: LineInfo) -> bool:
     """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
-    return _statement(info) and info.n_words >= m.TAIL_SENTENCE_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
+    return _statement(info) and info.n_words >= m.TAIL_SENTENCE_WORDS
+
+
+def _field(info: LineInfo) -> bool:
+    """True for a field: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name")."""
+    label, colon, value = info.text.partition(": ")
+    return bool(colon) and bool(value.strip()) and 0 < count_words(label) <= m.FIELD_LABEL_WORDS
+
+
+def _lead(info: LineInfo) -> bool:
+    """True for a line that may open the article above its first prose paragraph: a sentence of ``PROSE_MIN_WORDS``."""
+    return info.sentence and info.n_words >= m.PROSE_MIN_WORDS
+
+
+def body_start(infos: list[LineInfo], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._body_start`` as it was written: the article's first line, or its lead above it."""
+    first = body[0]
+    while first > 0 and flags[first - 1] is None and _lead(infos[first - 1]):
+        first -= 1
+    return first
+
+
+def letter_end(infos: list[LineInfo], flags: list[Verdict | None], body: list[int], last: int) -> int:
+    """``mark._letter_end`` as it was written: the line above a letter's closing formula, else ``last``."""
+    if not any(k > 0 and flags[k - 1] is None and salutation(infos[k - 1]) for k in body[:2]):
+        return last
+    k = last + 1
+    while k < len(infos) and k - last <= m.LETTER_TAIL_LINES and flags[k] is None:
+        if closing_formula(infos[k]):
+            return k - 1
+        k += 1
+    return last
 
 
 def body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
-    """``mark._body_end`` as it was written: the last line of the body for the position signal."""
+    """``mark._body_end`` as it was written: ``article_end``, then ``letter_end``."""
+    return letter_end(infos, flags, body, article_end(infos, marks, flags, body))
+
+
+def article_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._article_end`` as it was written: the article's last line, two cases aside."""
     last = body[-1]
     reason = "" if last == 0 or flags[last - 1] is None else flags[last - 1].reason
     if (
@@ -466,10 +505,20 @@ def body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None
     while k - last <= m.TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
         if _tail_sentence(infos[k]):
             return k if k - last > m.TAIL_MIN_ROWS else last
-        if infos[k].sentence or (k > last + 1 and not marks[k] & m.DIGIT):
+        if infos[k].sentence or (k > last + 1 and not marks[k] & m.DIGIT and not _field(infos[k])):
             return last
         k += 1
     return last
+
+
+def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: list[int], main: int) -> bool:
+    """True for the article above its comment thread (see ``ABOVE_THREAD_PROSE``)."""
+    end = block[-1]
+    return (
+        end < main <= end + m.ABOVE_THREAD_GAP + 1
+        and any(flags[j] is not None and flags[j].reason == m._THREAD_MARKER for j in range(end + 1, main))
+        and sum(infos[k].prose for k in block) >= m.ABOVE_THREAD_PROSE
+    )
 
 
 def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
@@ -480,9 +529,12 @@ def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int
     if found is None or not found[1]:
         return set()
     main_prose, candidates = found
-    vocab = article_stems([infos[k] for k in main_prose])
+    lead = range(body_start(infos, flags, main_prose), main_prose[0])
+    vocab = article_stems([infos[k] for k in lead] + [infos[k] for k in main_prose])
     apart: set[int] = set()
     for block in candidates:
+        if _above_thread(infos, flags, block, main_prose[0]):
+            continue
         shared, stems = vocab.shared_lines([infos[k].text for k in block])
         if shared < m.OUTLYING_TOPIC * max(1, stems):
             apart.update(block)
@@ -509,7 +561,8 @@ def article_signals(
     if not body:
         return flags
     before_position = list(flags)
-    position(infos, marks, flags, article, body[0], body_end(infos, marks, flags, body))
+    first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
+    position(infos, marks, flags, article, first, last)
     apart = outlying(infos, flags, marks)
     if not apart:
         return flags
@@ -518,7 +571,8 @@ def article_signals(
         flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
     body = [k for k in body if k not in apart]
     if body:
-        position(infos, marks, flags, Article(infos, body), body[0], body_end(infos, marks, flags, body))
+        first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
+        position(infos, marks, flags, Article(infos, body), first, last)
     return flags
 
 
@@ -631,9 +685,10 @@ def neighbours(doc, paras: list, infos: list[LineInfo]) -> list:
     """``mark.neighbours`` as it was written: the lists made in Python, the codes found by the core."""
     seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
     at = {p.index: k for k, p in enumerate(seq)}
-    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_MAX_WORDS]
+    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_BOXED_MAX_WORDS]
     asked = [at[paras[k].index] for k in short]
-    found = shapes_core().neighbour_codes([p.text for p in seq], asked, m.FREQUENCY_MAX_WORDS)
+    limits = (m.FREQUENCY_MAX_WORDS, m.FREQUENCY_BOXED_MAX_WORDS)
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, *limits)
     out = [m.NO_COUNTS] * len(paras)
     for k, near in zip(short, found):
         out[k] = near

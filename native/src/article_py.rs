@@ -11,7 +11,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::guards::GuardLimits;
 use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
-use crate::mark_py::{article_found, field, guard_limits, outlying_found, spared_lines, GuardLimitsArg, N_WORDS, SENTENCE, STOP_SHARE};
+use crate::mark_py::{article_found, field, guard_limits, outlying_found, spared_lines, GuardLimitsArg, N_WORDS, PROSE, SENTENCE};
 use crate::position::WeighLimits;
 use crate::position_py::{pos_limits, position_into, text_of, weigh_limits, PosLimitsArg, PositionLimits, WeighLimitsArg};
 use crate::mark::PosLimits;
@@ -21,15 +21,18 @@ use crate::shapes_py::{ArticleStems, Shapes};
 const ASKS: [char; 5] = ['?', '!', '？', '！', '؟'];
 const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
 
-/// The limits of ``_body_end``: ``TEASER_TITLE_WORDS``, ``TAIL_SENTENCE_WORDS``, ``TAIL_MIN_ROWS``,
-/// ``TAIL_MAX_LINES``, ``PROSE_MIN_STOPWORDS``.
+/// The limits of the body's bounds (``_body_start``, ``_article_end``, ``_letter_end``, ``_field``):
+/// ``TEASER_TITLE_WORDS``, ``TAIL_SENTENCE_WORDS``, ``TAIL_MIN_ROWS``, ``TAIL_MAX_LINES``,
+/// ``PROSE_MIN_WORDS`` (a lead's sentence), ``FIELD_LABEL_WORDS``, ``LETTER_TAIL_LINES``.
 #[derive(Debug, Clone, Copy)]
 struct EndLimits {
     teaser_title_words: usize,
     tail_sentence_words: usize,
     tail_min_rows: usize,
     tail_max_lines: usize,
-    prose_stopwords: f64,
+    lead_words: usize,
+    field_label_words: usize,
+    letter_tail_lines: usize,
 }
 
 /// The signals that read the article (``mark._article_signals``), with their limits and what they call.
@@ -38,7 +41,12 @@ struct EndLimits {
 ///     asked_before_set: ``line_shapes.ASKED_BEFORE_SET`` (the article's stems, ``Shapes.article``).
 ///     offtopic: ``(OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS)``.
 ///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC)``.
-///     body_end: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_STOPWORDS)``.
+///     bounds: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_WORDS,
+///         FIELD_LABEL_WORDS, LETTER_TAIL_LINES)``.
+///     letters: ``(content_guards.salutation, content_guards.closing_formula, line_shapes.count_words)``:
+///         called with a line's shape (the first two) or a field's label (the last) where the bounds ask.
+///     thread: ``(ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER)``: the article above its comment thread
+///         is not a block apart.
 ///     read_also: the reason of a "read also" label (``READ_ALSO``).
 ///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
 ///     guards: ``content_guards.SPARED_ARGS``: the reason of a run of headlines, the guards' limits,
@@ -62,6 +70,18 @@ pub struct ArticleSignals {
     closing: Py<PyAny>,
     has_date: Py<PyAny>,
     verdict: Py<PyAny>,
+    salutation_line: Py<PyAny>,
+    closing_line: Py<PyAny>,
+    count_words: Py<PyAny>,
+    thread: ThreadLimits,
+}
+
+/// The article above its comment thread (``ABOVE_THREAD_PROSE``, ``ABOVE_THREAD_GAP``, ``_THREAD_MARKER``).
+#[derive(Debug, Clone)]
+struct ThreadLimits {
+    prose: usize,
+    gap: usize,
+    marker: String,
 }
 
 /// The article's vocabulary, made when a line's stems are first asked (many articles are asked none).
@@ -114,8 +134,66 @@ impl ArticleSignals {
         Ok(found.downcast::<PyString>()?.to_cow()? == reason)
     }
 
-    /// ``_body_end``: the last line of the body for the position signal.
+    /// ``_lead``: a sentence of ``PROSE_MIN_WORDS`` words or more (it may open the article above its first prose line).
+    fn lead(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? && n_words(info)? >= self.end.lead_words)
+    }
+
+    /// ``_body_start``: the first line of the body, the article's lead above its first prose line included.
+    fn body_start(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize]) -> PyResult<usize> {
+        let mut first = body[0];
+        while first > 0 && flags.get_item(first - 1)?.is_none() && self.lead(&infos.get_item(first - 1)?)? {
+            first -= 1;
+        }
+        Ok(first)
+    }
+
+    /// ``_field``: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name"),
+    /// read through Python's ``str.partition`` and ``str.strip`` and ``count_words``.
+    fn field(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = info.py();
+        let parts = text_of(info)?.call_method1(intern!(py, "partition"), (": ",))?;
+        let (label, colon, value) = (parts.get_item(0)?, parts.get_item(1)?, parts.get_item(2)?);
+        if !colon.is_truthy()? || !value.call_method0(intern!(py, "strip"))?.is_truthy()? {
+            return Ok(false);
+        }
+        let words: usize = self.count_words.bind(py).call1((label,))?.extract()?;
+        Ok(0 < words && words <= self.end.field_label_words)
+    }
+
+    /// ``_body_end``: the last line of the body for the position signal (``_article_end``, then ``_letter_end``).
     fn body_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
+        let last = self.article_end(infos, flags, marks, body)?;
+        self.letter_end(infos, flags, body, last)
+    }
+
+    /// ``_letter_end``: the line above a letter's closing formula (the page opens with a salutation just
+    /// above one of the body's first two lines), within ``LETTER_TAIL_LINES`` unflagged lines below ``last``.
+    fn letter_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize], last: usize) -> PyResult<usize> {
+        let py = infos.py();
+        let mut letter = false;
+        for &k in body.iter().take(2) {
+            if k > 0 && flags.get_item(k - 1)?.is_none() && self.salutation_line.bind(py).call1((infos.get_item(k - 1)?,))?.is_truthy()? {
+                letter = true;
+                break;
+            }
+        }
+        if !letter {
+            return Ok(last);
+        }
+        let mut k = last + 1;
+        while k < infos.len() && k - last <= self.end.letter_tail_lines && flags.get_item(k)?.is_none() {
+            if self.closing_line.bind(py).call1((infos.get_item(k)?,))?.is_truthy()? {
+                return Ok(k - 1);
+            }
+            k += 1;
+        }
+        Ok(last)
+    }
+
+    /// ``_article_end``: the article's last line, two cases aside (a teaser under a "read also" label, a
+    /// closing sentence under the article's table of figures or fields).
+    fn article_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
         let py = infos.py();
         let lim = &self.end;
         let last = body[body.len() - 1];
@@ -134,13 +212,10 @@ impl ArticleSignals {
         let mut k = last + 1;
         while k - last <= lim.tail_max_lines + 1 && k < marks.len() && flags.get_item(k)?.is_none() {
             let info = infos.get_item(k)?;
-            let tail_sentence = statement(&info)?
-                && n_words(&info)? >= lim.tail_sentence_words
-                && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? >= lim.prose_stopwords;
-            if tail_sentence {
+            if statement(&info)? && n_words(&info)? >= lim.tail_sentence_words {
                 return Ok(if k - last > lim.tail_min_rows { k } else { last });
             }
-            if field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? || (k > last + 1 && marks[k] & DIGIT == 0) {
+            if field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? || (k > last + 1 && marks[k] & DIGIT == 0 && !self.field(&info)?) {
                 return Ok(last);
             }
             k += 1;
@@ -149,10 +224,18 @@ impl ArticleSignals {
     }
 
     /// ``_position``: the position signal, then the content guards, on ``flags`` in place.
-    fn position(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], vocab: &mut Vocab<'_, '_>, last: usize) -> PyResult<()> {
+    #[allow(clippy::too_many_arguments)]
+    fn position(
+        &self,
+        infos: &Bound<'_, PyList>,
+        flags: &Bound<'_, PyList>,
+        marks: &[u32],
+        vocab: &mut Vocab<'_, '_>,
+        first: usize,
+        last: usize,
+    ) -> PyResult<()> {
         let py = infos.py();
         let limits = PositionLimits { pos: self.pos, weigh: self.weigh, dated: &self.dated };
-        let first = vocab.lines[0];
         let shared = |k: usize| vocab.shared(&[k]);
         let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.has_date.bind(py), self.verdict.bind(py))?;
         let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.salutation.bind(py), self.closing.bind(py))?;
@@ -162,15 +245,47 @@ impl ArticleSignals {
         Ok(())
     }
 
+    /// ``_above_thread``: the article above its comment thread: ``block`` ends at most ``ABOVE_THREAD_GAP``
+    /// lines above line ``main`` of the main block, a line of the comments rules (``_THREAD_MARKER``)
+    /// stands between, and it has ``ABOVE_THREAD_PROSE`` prose lines.
+    fn above_thread(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, block: &[usize], main: usize) -> PyResult<bool> {
+        let end = block[block.len() - 1];
+        if !(end < main && main <= end + self.thread.gap + 1) {
+            return Ok(false);
+        }
+        let mut marker = false;
+        for j in end + 1..main {
+            if Self::is_reason(&flags.get_item(j)?, &self.thread.marker)? {
+                marker = true;
+                break;
+            }
+        }
+        if !marker {
+            return Ok(false);
+        }
+        let mut prose_lines = 0;
+        for &k in block {
+            prose_lines += field(&infos.get_item(k)?, PROSE, intern!(infos.py(), "prose"))?.is_truthy()? as usize;
+        }
+        Ok(prose_lines >= self.thread.prose)
+    }
+
     /// ``_outlying``: the kept lines of the blocks apart from the article, increasing.
     fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
         let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks, Some(self.pos.label_words))? {
             Some(found) if !found.candidates.is_empty() => found,
             _ => return Ok(Vec::new()),
         };
-        let mut vocab = Vocab { shapes, infos, lines: &found.main_prose, before_set: self.asked_before_set, stems: None };
+        // The article's lead (see `body_start`) is its words too: a headline cut off from the article by
+        // its byline, dates and share buttons is about the lead as much as about the rest.
+        let start = self.body_start(infos, flags, &found.main_prose)?;
+        let words: Vec<usize> = (start..found.main_prose[0]).chain(found.main_prose.iter().copied()).collect();
+        let mut vocab = Vocab { shapes, infos, lines: &words, before_set: self.asked_before_set, stems: None };
         let mut apart = Vec::new();
         for block in &found.candidates {
+            if self.above_thread(infos, flags, block, found.main_prose[0])? {
+                continue;
+            }
             let (shared, stems) = vocab.shared(block)?;
             if (shared as f64) < self.topic * (stems.max(1) as f64) {
                 apart.extend_from_slice(block);
@@ -191,7 +306,7 @@ impl ArticleSignals {
         asked_before_set: usize,
         offtopic: (i64, usize, usize),
         blocks: (usize, usize, f64, f64, f64),
-        body_end: (usize, usize, usize, usize, f64),
+        bounds: (usize, usize, usize, usize, usize, usize, usize),
         read_also: String,
         position: PosLimitsArg,
         weigh: WeighLimitsArg,
@@ -199,6 +314,8 @@ impl ArticleSignals {
         guards: (String, GuardLimitsArg, Py<PyAny>, Py<PyAny>),
         has_date: Py<PyAny>,
         verdict: Py<PyAny>,
+        letters: (Py<PyAny>, Py<PyAny>, Py<PyAny>),
+        thread: (usize, usize, String),
     ) -> Self {
         let (headline_run, guards_limits, salutation, closing) = guards;
         ArticleSignals {
@@ -207,11 +324,13 @@ impl ArticleSignals {
             blocks: BlockLimits { gap: blocks.0, labels: blocks.1, share: blocks.2, label_share: blocks.3 },
             topic: blocks.4,
             end: EndLimits {
-                teaser_title_words: body_end.0,
-                tail_sentence_words: body_end.1,
-                tail_min_rows: body_end.2,
-                tail_max_lines: body_end.3,
-                prose_stopwords: body_end.4,
+                teaser_title_words: bounds.0,
+                tail_sentence_words: bounds.1,
+                tail_min_rows: bounds.2,
+                tail_max_lines: bounds.3,
+                lead_words: bounds.4,
+                field_label_words: bounds.5,
+                letter_tail_lines: bounds.6,
             },
             read_also,
             pos: pos_limits(position),
@@ -223,6 +342,10 @@ impl ArticleSignals {
             closing,
             has_date,
             verdict,
+            salutation_line: letters.0,
+            closing_line: letters.1,
+            count_words: letters.2,
+            thread: ThreadLimits { prose: thread.0, gap: thread.1, marker: thread.2 },
         }
     }
 
@@ -267,8 +390,8 @@ impl ArticleSignals {
             return Ok(flags);
         }
         let before_position = PyList::new(py, flags.iter())?;
-        let last = self.body_end(infos, &flags, &marks, &body)?;
-        self.position(infos, &flags, &marks, &mut vocab, last)?;
+        let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
+        self.position(infos, &flags, &marks, &mut vocab, first, last)?;
         let apart = self.outlying(shapes, infos, &flags, &marks)?;
         if apart.is_empty() {
             return Ok(flags);
@@ -284,8 +407,8 @@ impl ArticleSignals {
         let body: Vec<usize> = body.into_iter().filter(|k| apart.binary_search(k).is_err()).collect();
         if !body.is_empty() {
             let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
-            let last = self.body_end(infos, &flags, &marks, &body)?;
-            self.position(infos, &flags, &marks, &mut vocab, last)?;
+            let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
+            self.position(infos, &flags, &marks, &mut vocab, first, last)?;
         }
         Ok(flags)
     }

@@ -83,7 +83,7 @@ fn read_lines(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32
 ///     flags: their verdicts so far (None: not flagged); a flag's ``reason`` is read only inside a
 ///         run of ``CHROME_RUN_LINES`` short lines.
 ///     marks: their ``line_marks``.
-///     first, last: the body's first line (prose, unflagged) and the last line the position signal reads
+///     first, last: the body's first line (prose or its lead, unflagged) and the last line the position signal reads
 ///         as its end (unflagged: the article's last, or where the caller ends the body).
 ///     limits: see ``PosLimitsArg``.
 ///     weigh: see ``WeighLimitsArg``.

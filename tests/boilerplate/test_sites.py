@@ -25,7 +25,10 @@ from nettoyeur.corpus.shards import RecordDocument
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
 
-CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "sites_cases.json").read_text(encoding="utf-8"))
+DATA = Path(__file__).resolve().parents[1] / "data"
+CASES = json.loads((DATA / "sites_cases.json").read_text(encoding="utf-8"))
+# Long lines boxed between labels (a bio, a disclaimer: removed) and a wire story on six sites (kept once).
+BOXED = json.loads((DATA / "boxed_lines_cases.json").read_text(encoding="utf-8"))
 FREQ = "boilerplate:frequency:"
 
 
@@ -34,10 +37,12 @@ def _write_records(path: Path, records: list[dict[str, Any]], field: str = "url"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _clean(src: Path, out: Path, *options: str) -> dict[tuple[str, str], tuple[str | None, str]]:
+def _clean(
+    src: Path, out: Path, *options: str, cases: dict[str, Any] = CASES
+) -> dict[tuple[str, str], tuple[str | None, str]]:
     """Runs ``nettoyeur clean`` in process; returns (record id or file, text) -> (reason, detail) of each removal."""
     report = out.with_name(out.name + ".report.jsonl")
-    args = ["clean", str(src), str(out), "--report", str(report), "--min-files", str(CASES["min_files"]), "-q"]
+    args = ["clean", str(src), str(out), "--report", str(report), "--min-files", str(cases["min_files"]), "-q"]
     result = CliRunner().invoke(main, [*args, *options])
     assert result.exit_code == 0, result.output
     found = {}
@@ -51,8 +56,8 @@ def _clean(src: Path, out: Path, *options: str) -> dict[tuple[str, str], tuple[s
     return found
 
 
-def _check(found: dict[tuple[str, str], tuple[str | None, str]], mode: str) -> None:
-    for case in CASES["expected"]:
+def _check(found: dict[tuple[str, str], tuple[str | None, str]], mode: str, cases: dict[str, Any] = CASES) -> None:
+    for case in cases["expected"]:
         want = case[mode]
         reason, detail = found.get((case["id"], case["text"]), (None, ""))
         where = f"{mode}: {case['id']} {case['text']!r} got {reason} ({detail})"
@@ -68,6 +73,13 @@ def test_golden_records_by_site(tmp_path: Path, mode: str) -> None:
     src = tmp_path / "in.jsonl"
     _write_records(src, CASES["records"])
     _check(_clean(src, tmp_path / "out.jsonl", "--site", mode), mode)
+
+
+@pytest.mark.parametrize("mode", ["auto", "none"])
+def test_golden_boxed_long_lines_go_and_a_wire_story_is_kept_once(tmp_path: Path, mode: str) -> None:
+    src = tmp_path / "in.jsonl"
+    _write_records(src, BOXED["records"])
+    _check(_clean(src, tmp_path / "out.jsonl", "--site", mode, cases=BOXED), mode, BOXED)
 
 
 def test_field_setting_reads_the_named_field(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import short_copies_reference
 from conftest import clean
 from corpusgen import write_tree
 from nettoyeur import CleanConfig
-from nettoyeur.dedup.stage import local_short_copies, short_copies_alone
+from nettoyeur.dedup.stage import is_heading, local_short_copies, lone_titles, short_copies_alone
 
 CASES = json.loads((Path(__file__).parents[1] / "data" / "short_copies.json").read_text(encoding="utf-8"))["cases"]
 
@@ -96,3 +96,38 @@ def test_short_copies_alone_is_the_pair_by_pair_reading(docs, data):
     min_words = data.draw(st.sampled_from([0, 4, 8]))
     expected = short_copies_reference.short_copies_alone(pairs, n_words, doc_of, min_words, others)
     assert short_copies_alone(pairs, n_words, doc_of, min_words, others).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Why the runner beans failed this summer", True),
+        ("Leeks: a plain guide (2 hours ago)", True),
+        ('"Sow them later," the committee said', True),
+        ("The committee will sow the beans later.", False),
+        ("Prizes for the heaviest marrow …", False),
+        ("Prizes for the heaviest marrow [...]", False),
+        ("Prizes for the heaviest marrow […]", False),
+        ("Prizes for the heaviest marrow (…)", False),
+    ],
+)
+def test_a_heading_does_not_end_a_sentence_or_a_cut(text, heading):
+    assert is_heading(text) is heading
+
+
+def test_a_title_inside_a_line_of_another_document_is_alone_without_backing():
+    # doc 0: [0 title, 1 body]; doc 1: [2 link line holding the title, 3 other]; doc 2: [4 long line holding 0]
+    n_words = np.array([6, 20, 12, 20, 40])
+    doc_of = np.array([0, 0, 1, 1, 2])
+    texts = {0: "Why the runner beans failed", 4: "x"}
+    contained = np.array([[0, 2], [0, 4]])
+    read = lambda ids: [texts[i] for i in ids.tolist()]  # noqa: E731
+    assert lone_titles(contained, n_words, doc_of, read, contained).tolist() == [True, True]
+    # The body beside the title recurs beside the link line: the copying goes on around it.
+    backed = np.concatenate([contained, [[1, 3]]])
+    assert lone_titles(contained, n_words, doc_of, read, backed).tolist() == [False, True]
+    # A sentence is judged as before; so is a title inside a line of its own document.
+    texts[0] = "The runner beans failed."
+    assert lone_titles(contained, n_words, doc_of, read, contained).tolist() == [False, False]
+    texts[1] = "Why the runner beans failed"
+    assert lone_titles(np.array([[1, 0]]), np.array([20, 6, 1, 1, 1]), doc_of, read, contained).tolist() == [False]

@@ -34,7 +34,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import LineInfo
 from nettoyeur.records import Verdict
 
-__all__ = ["CLOSINGS", "SALUTATIONS", "SPARED_ARGS", "spared"]
+__all__ = ["CLOSINGS", "SALUTATIONS", "SPARED_ARGS", "closing_formula", "salutation", "spared"]
 
 # Salutations that open a letter or a message, by language (lower case; a line opens with one,
 # then a non-letter or the end). Written from the languages' letter-writing conventions.
@@ -150,6 +150,16 @@ FIELD_LABEL_WORDS = 4
 # caption beside a heading (``LONE_RUN`` in mark.py) stands alone on its page.
 ENTRY_WORDS = 6
 ENTRY_MIN = 3
+
+
+def salutation(info: LineInfo) -> bool:
+    """True for a salutation: ``SALUTATION_WORDS`` words at most, a ``SALUTATIONS`` formula first ("Dear Jo,")."""
+    return info.n_words <= SALUTATION_WORDS and _SALUTATION.match(info.text) is not None
+
+
+def closing_formula(info: LineInfo) -> bool:
+    """True for a letter's closing: ``CLOSING_WORDS`` words at most, a ``CLOSINGS`` formula first, no sentence's end."""
+    return info.n_words <= CLOSING_WORDS and not info.sentence and _CLOSING.match(info.text) is not None
 
 
 _HEADLINE_RUN = "boilerplate:position:headline-run"
