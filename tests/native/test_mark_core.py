@@ -258,6 +258,7 @@ _POSITION_TEXTS = st.sampled_from(
         "Telescopes Binoculars Microscopes",
         "Minister resigns after scandal in capital",
         "— Jane Doe (@jane) 3 May",
+        "Goalkeeper: A. Name",
         "",
     ]
 )
@@ -376,9 +377,11 @@ def test_article_lines_refuses_lists_of_other_lengths():
         _core.article_lines([info], [None], [1], [], {}, 2, 25, 3)
 
 
-# Verdicts the article's signals read besides the position signal's: a "read also" label (the body's end), chrome.
+# Verdicts the article's signals read besides the position signal's: a "read also" label (the body's end), chrome,
+# a comments marker (the article above its thread).
 _ARTICLE_FLAGS = st.sampled_from(
     [None, None, Verdict(mark.READ_ALSO, detail="readalso"), Verdict("boilerplate:pattern:share", detail="x")]
+    + [Verdict(mark._THREAD_MARKER, detail="comments-count")]
 )
 
 
