@@ -432,6 +432,7 @@ impl Shapes {
     /// Raises:
     ///     ValueError: ``infos`` is not as long as ``kept``.
     ///     KeyError: a kept paragraph is not among the document's counted ones.
+    #[allow(clippy::too_many_arguments)]
     fn document_neighbours(
         &mut self,
         py: Python<'_>,
