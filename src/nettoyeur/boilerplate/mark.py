@@ -269,6 +269,41 @@ TAIL_MAX_LINES = 12
 # too (position:chrome-run). An article's own list or table has few flagged lines in it.
 CHROME_RUN_LINES = 30
 CHROME_RUN_SHARE = 0.25
+# The position signal (``_core.ArticleSignals``, see :func:`_article_signals`):
+# - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
+#   ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
+#   The nearest title-like line above the body is the title even when it shares no word with the
+#   article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
+#   | 9 décembre 2019"; only a line with a figure is searched, see ``DATED_LIST_MIN``). Not when the
+#   body opens with a line that does not end like a sentence: that line is the title itself. The
+#   title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
+#   corpus). A header that the rules cleared but for one line of words just above the body
+#   ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
+#   that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
+#   "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no
+#   figure (a dateline or a count is not a title).
+# - Footer: the short lines below the body go but what continues the article: a sentence with
+#   function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
+#   it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
+#   a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
+#   or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
+#   ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
+#   function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
+#   ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
+# - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
+#   off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
+#   ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
+#   ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
+#   flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
+#   (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
+#   among the article's headings; a run of such labels without chrome beside it is a table or a
+#   list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
+#   article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
+#   has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
+#   them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
+#   precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
+#   up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
+#   corpus need none).
 # What the walks of ``_core.position_flags`` read of the limits above, in its order (native/src/position_py.rs).
 _POSITION_LIMITS = (
     TITLE_MIN_CHARS,
@@ -1064,42 +1099,8 @@ def _article_signals(
       lines that may go, native/src/position.rs weighs them), asking the article's stems and the
       dates' search (:func:`has_date`) of the few lines that need them, then the content guards
       (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
-      field's value, signed entries are content by their structure).
-
-      - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
-        ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
-        The nearest title-like line above the body is the title even when it shares no word with the
-        article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
-        | 9 décembre 2019"; only a line with a figure is searched, see ``DATED_LIST_MIN``). Not when the
-        body opens with a line that does not end like a sentence: that line is the title itself. The
-        title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
-        corpus). A header that the rules cleared but for one line of words just above the body
-        ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
-        that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
-        "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no
-        figure (a dateline or a count is not a title).
-      - Footer: the short lines below the body go but what continues the article: a sentence with
-        function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
-        it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
-        a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
-        or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
-        ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
-        function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
-        ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
-      - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
-        off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
-        ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
-        ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
-        flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
-        (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
-        among the article's headings; a run of such labels without chrome beside it is a table or a
-        list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
-        article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
-        has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
-        them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
-        precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
-        up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
-        corpus need none).
+      field's value, signed entries are content by their structure): what it keeps and flags above,
+      inside and below the body is told above ``_POSITION_LIMITS``.
     - The blocks apart from the article (``outlying`` in the oracle): the flagged lines cut the page
       into blocks wherever ``OUTLYING_GAP`` of them follow one another (a menu, a share bar, a footer),
       and so do as many bare labels in a row (a menu in a language no rule reads); the block with the
