@@ -662,22 +662,27 @@ pub struct HeadLine {
     pub headline: bool,
     /// Prose.
     pub prose: bool,
+    /// Shaped like a title with more words or function words than a headline (`headlines.LOOSE_MAX_WORDS`,
+    /// `headlines.LOOSE_MAX_STOPWORDS`): it stands in a run of headlines, and does not count towards its length.
+    pub loose: bool,
 }
 
-/// `headlines._candidate_runs`: the `(start, end)` of each run of unflagged headlines, at least
-/// `run_min` long, with a flagged line just above or below it. A run's last line is left out when
-/// unflagged prose follows it (it heads that paragraph: a title or a heading).
+/// `headlines._candidate_runs`: the `(start, end)` of each run of unflagged headlines and looser titles
+/// (`HeadLine::loose`), with at least `run_min` headlines in it, and a flagged line just above or below
+/// it. A run's last line is left out when unflagged prose follows it (it heads that paragraph: a title or
+/// a heading).
 pub fn headline_candidates(lines: &[HeadLine], run_min: usize) -> Vec<(usize, usize)> {
+    let member = |line: &HeadLine| !line.flagged && (line.headline || line.loose);
     let n = lines.len();
     let mut runs = Vec::new();
     let mut k = 0;
     while k < n {
-        if lines[k].flagged || !lines[k].headline {
+        if !member(&lines[k]) {
             k += 1;
             continue;
         }
         let mut end = k;
-        while end < n && !lines[end].flagged && lines[end].headline {
+        while end < n && member(&lines[end]) {
             end += 1;
         }
         let next = end;
@@ -685,7 +690,8 @@ pub fn headline_candidates(lines: &[HeadLine], run_min: usize) -> Vec<(usize, us
             end -= 1;
         }
         let beside = (k > 0 && lines[k - 1].flagged) || (end < n && lines[end].flagged);
-        if end - k >= run_min && beside {
+        let heads = lines[k..end].iter().filter(|line| line.headline).count();
+        if heads >= run_min && beside {
             runs.push((k, end));
         }
         k = next;
@@ -715,6 +721,11 @@ mod tests {
         assert_eq!(headline_candidates(&[chrome, head, head, head, head, head, prose], 4), vec![(1, 5)]);
         assert_eq!(headline_candidates(&[head, head, head, head, chrome], 4), vec![(0, 4)]);
         assert_eq!(headline_candidates(&[prose, head, head, head, head, prose], 4), vec![]);
+        // A looser title stands in a run without counting towards its length.
+        let loose = HeadLine { loose: true, ..HeadLine::default() };
+        assert_eq!(headline_candidates(&[chrome, head, loose, head, head, head, chrome], 4), vec![(1, 6)]);
+        assert_eq!(headline_candidates(&[chrome, head, loose, head, head, chrome], 4), vec![]);
+        assert_eq!(headline_candidates(&[chrome, loose, loose, loose, loose, chrome], 4), vec![]);
     }
 
     fn cps(s: &str) -> Vec<u32> {

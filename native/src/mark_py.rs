@@ -359,7 +359,8 @@ pub(crate) fn article_found(
 ///         ``stop_share``, and the last character of ``text`` where the rest is a headline's).
 ///     flags: their verdicts so far (None: not flagged).
 ///     marks: their ``line_marks`` (``LETTER``: the line has a letter).
-///     limits: ``(HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_STOPWORDS, HEADLINE_RUN_MIN)``.
+///     limits: ``(HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS, HEADLINE_MAX_STOPWORDS, HEADLINE_RUN_MIN,
+///         LOOSE_MAX_WORDS, LOOSE_MAX_STOPWORDS)``.
 ///
 /// Returns:
 ///     the ``(start, end)`` of each run (native/src/mark.rs, ``headline_candidates``).
@@ -371,14 +372,14 @@ fn headline_candidates(
     infos: &Bound<'_, PyList>,
     flags: &Bound<'_, PyList>,
     marks: Vec<u32>,
-    limits: (usize, usize, f64, usize),
+    limits: (usize, usize, f64, usize, usize, f64),
 ) -> PyResult<Vec<(usize, usize)>> {
     let py = infos.py();
     let n = marks.len();
     if infos.len() != n || flags.len() != n {
         return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length"));
     }
-    let (min_words, max_words, max_stopwords, run_min) = limits;
+    let (min_words, max_words, max_stopwords, run_min, loose_words, loose_stopwords) = limits;
     let mut lines = vec![HeadLine::default(); n];
     for (k, line) in lines.iter_mut().enumerate() {
         line.flagged = !flags.get_item(k)?.is_none();
@@ -388,17 +389,20 @@ fn headline_candidates(
         let info = infos.get_item(k)?;
         line.prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
         let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
-        line.headline = (min_words..=max_words).contains(&n_words)
-            && marks[k] & mark::LETTER != 0
-            && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()? <= max_stopwords
-            && {
-                let text = field(&info, TEXT, intern!(py, "text"))?;
-                let text = text.downcast::<PyString>()?.to_cow()?;
-                // A headline may end with "?", "!" ("Who Won The Night?") or an ellipsis (a title cut
-                // short: "Council Votes on the New..."); not with "." or ":".
-                let open_end = text.ends_with(['?', '!', '…']) || text.ends_with("...");
-                !text.ends_with(':') && (open_end || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
-            };
+        if n_words < min_words || n_words > max_words.max(loose_words) || marks[k] & mark::LETTER == 0 {
+            continue;
+        }
+        let stop_share: f64 = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+        let title = {
+            let text = field(&info, TEXT, intern!(py, "text"))?;
+            let text = text.downcast::<PyString>()?.to_cow()?;
+            // A headline may end with "?", "!" ("Who Won The Night?") or an ellipsis (a title cut
+            // short: "Council Votes on the New..."); not with "." or ":".
+            let open_end = text.ends_with(['?', '!', '…']) || text.ends_with("...");
+            !text.ends_with(':') && (open_end || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
+        };
+        line.headline = title && n_words <= max_words && stop_share <= max_stopwords;
+        line.loose = title && !line.headline && n_words <= loose_words && stop_share <= loose_stopwords;
     }
     Ok(mark::headline_candidates(&lines, run_min))
 }

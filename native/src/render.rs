@@ -284,7 +284,10 @@ fn verdicts(
 ///     table, own: the run's verdicts and the document's own, as report fields.
 ///
 /// Returns:
-///     the number of paragraphs (codes read). Nothing is written or counted on an error.
+///     the number of paragraphs (codes read), and whether its text or a repaired paragraph holds a
+///     lone surrogate (which the output replaced with U+FFFD: a sink that keeps a record's text as
+///     read takes such a record from the Python path, `run.passes._write_documents`). Nothing is
+///     written or counted on an error.
 ///
 /// Errors:
 ///     a plan that does not fit the document (too few codes, a code past the table, a repaired
@@ -301,7 +304,7 @@ pub fn render(
     output: Option<&mut Vec<u8>>,
     report: &mut Vec<u8>,
     tally: &mut Tally,
-) -> Result<usize, InputError> {
+) -> Result<(usize, bool), InputError> {
     // Only a text or repair holding a lone surrogate can make a record ASCII by its text.
     let lone = has_surrogate(text) || plan.repaired.iter().any(|r| has_surrogate(r.text));
     let lines = split_lines(text, spaces);
@@ -405,7 +408,7 @@ pub fn render(
     }
     tally.kept += (paragraphs.len() - counted.len()) as u64;
     tally.repaired += repaired;
-    Ok(paragraphs.len())
+    Ok((paragraphs.len(), lone))
 }
 
 /// The kept paragraphs of a document in its own layout, in UTF-8 (`text.split.join_kept`).
@@ -577,7 +580,8 @@ mod tests {
         let (mut out, mut report, mut tally) = (Vec::new(), Vec::new(), Tally::default());
         let own = [Fields { ascii: false, ..reason("é") }];
         let p = Plan { codes: &[0, 0, 1], max_chars: 100, removed: &[(0, 0)], overrides: &[], repaired: &[] };
-        render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[reason("x")], &own, Some(&mut out), &mut report, &mut tally).unwrap();
+        let done = render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[reason("x")], &own, Some(&mut out), &mut report, &mut tally);
+        assert_eq!(done.unwrap(), (3, true));
         assert_eq!(String::from_utf8(out).unwrap(), "é\n");
         let report = String::from_utf8(report).unwrap();
         let lines: Vec<&str> = report.lines().collect();
@@ -594,7 +598,8 @@ mod tests {
         for (codes, overrides, want) in [(&[0u32, 0][..], &[][..], "B\n"), (&[0, 0], &[(0, None)], "\u{a0}\nB\n")] {
             let p = Plan { codes, max_chars: 100, removed: &[], overrides, repaired: &repaired };
             let (mut out, mut report, mut tally) = (Vec::new(), Vec::new(), Tally::default());
-            render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[], &[reason("blank")], Some(&mut out), &mut report, &mut tally).unwrap();
+            let done = render(Units::U32(&cps), &spaces(), &FILE, None, &p, &[], &[reason("blank")], Some(&mut out), &mut report, &mut tally);
+            assert_eq!(done.unwrap(), (2, false)); // no lone surrogate: an U+00A0 is no surrogate
             assert_eq!(String::from_utf8(out).unwrap(), want);
             assert_eq!(tally.repaired, 1);
         }

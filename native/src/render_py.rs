@@ -283,7 +283,8 @@ impl DocumentWriter {
     ///     record_id: a record's id (its report lines carry it), or None.
     ///
     /// Returns:
-    ///     ``(paragraphs, output bytes or None)``.
+    ///     ``(paragraphs, output bytes or None, whether the text or a repaired paragraph holds a
+    ///     lone surrogate)``: the output has U+FFFD for it, where a record keeps it.
     ///
     /// Raises:
     ///     ValueError: the codes or repairs do not fit the document, a verdict a record cannot hold.
@@ -303,7 +304,7 @@ impl DocumentWriter {
         path: &Bound<'py, PyString>,
         output: bool,
         record_id: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<(usize, Option<Bound<'py, PyBytes>>)> {
+    ) -> PyResult<(usize, Option<Bound<'py, PyBytes>>, bool)> {
         let codes = codes.as_slice()?;
         let codes = codes.get(position..).ok_or_else(|| PyValueError::new_err("position past the codes"))?;
         let mut own: Vec<Fields> = Vec::with_capacity(removed.len() + overrides.len());
@@ -341,7 +342,7 @@ impl DocumentWriter {
         let plan = Plan { codes, max_chars, removed: &removals, overrides: &changes, repaired: &fixes };
         let table = self.table.get();
         let mut out = Vec::new();
-        let n = render::render(
+        let (n, lone) = render::render(
             units(text)?,
             &self.spaces,
             &Value { json: &file, ascii: file_ascii },
@@ -354,7 +355,7 @@ impl DocumentWriter {
             &mut self.tally,
         )
         .map_err(|err| PyValueError::new_err(err.0))?;
-        Ok((n, if output { Some(PyBytes::new(py, &out)) } else { None }))
+        Ok((n, if output { Some(PyBytes::new(py, &out)) } else { None }, lone))
     }
 
     /// The report lines written since the last call (UTF-8), emptied.

@@ -22,6 +22,8 @@ from nettoyeur.boilerplate.headlines import (
     HEADLINE_MAX_WORDS,
     HEADLINE_MIN_WORDS,
     HEADLINE_RUN_MIN,
+    LOOSE_MAX_STOPWORDS,
+    LOOSE_MAX_WORDS,
     headline_runs,
 )
 from nettoyeur.boilerplate.line_shapes import describe
@@ -39,6 +41,7 @@ POOL = [
     "Two Schools Merge in the Autumn",
     "Farewell Concert for the Old Bandstand",
     "Divers Inspect the Rotten Oak Piles",
+    "Why We Still Cannot Agree on Where the New Bus Station Should Go",
     "The boats came back.",
     "Winter Year 1",
     "Tickets 12 / doors open at 8pm",
@@ -65,6 +68,17 @@ def _headline(info) -> bool:
     )
 
 
+def _title(info) -> bool:
+    """A headline or a looser title (``LOOSE_MAX_WORDS``, ``LOOSE_MAX_STOPWORDS``)."""
+    return _headline(info) or (
+        HEADLINE_MIN_WORDS <= info.n_words <= LOOSE_MAX_WORDS
+        and not info.sentence
+        and info.stop_share <= LOOSE_MAX_STOPWORDS
+        and not info.text.endswith(":")
+        and any(c.isalpha() for c in info.text)
+    )
+
+
 pages = st.lists(
     st.tuples(st.integers(0, len(POOL) - 1), st.booleans()),
     max_size=30,
@@ -82,13 +96,13 @@ def test_only_unflagged_headlines_in_long_runs_beside_chrome_are_flagged(page):
     for k, verdict in found.items():
         assert verdict.reason == "boilerplate:position:headline-run"
         assert flags[k] is None
-        # k stands in a run of at least HEADLINE_RUN_MIN unflagged headlines.
+        # k stands in a run of unflagged headlines and looser titles, at least HEADLINE_RUN_MIN of them headlines.
         start, end = k, k + 1
-        while start > 0 and flags[start - 1] is None and _headline(infos[start - 1]):
+        while start > 0 and flags[start - 1] is None and _title(infos[start - 1]):
             start -= 1
-        while end < len(infos) and flags[end] is None and _headline(infos[end]):
+        while end < len(infos) and flags[end] is None and _title(infos[end]):
             end += 1
-        assert end - start >= HEADLINE_RUN_MIN
+        assert sum(map(_headline, infos[start:end])) >= HEADLINE_RUN_MIN
 
 
 @settings(max_examples=300, deadline=None)
@@ -105,9 +119,42 @@ def test_a_run_shorter_than_the_minimum_stays():
     infos = [INFOS[0], INFOS[1]] + [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN - 1)] + [INFOS[0]]
     flags = [None, CHROME] + [None] * (HEADLINE_RUN_MIN - 1) + [None]
     assert headline_runs(infos, flags, _marks(infos)) == {}
-    longer = [INFOS[0], INFOS[1]] + [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)] + [INFOS[0]]
+    # (Prose enough above it: a run with more words than the article is the page's content.)
+    longer = [INFOS[1], INFOS[0], INFOS[1]] + [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)] + [INFOS[0]]
+    flags = [None, None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
+    assert set(headline_runs(longer, flags, _marks(longer))) == set(range(3, 3 + HEADLINE_RUN_MIN))
+
+
+def test_a_looser_title_stands_in_a_run_without_counting_towards_its_length():
+    title = describe(POOL[7])
+    assert not _headline(title) and _title(title)  # more function words than a headline has
+    heads = [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN)]
+    infos = [INFOS[1], INFOS[0], INFOS[1], INFOS[-1], heads[0], title, *heads[1:], INFOS[-1]]
+    flags = [None, None, None, CHROME] + [None] * (HEADLINE_RUN_MIN + 1) + [CHROME]
+    assert set(headline_runs(infos, flags, _marks(infos))) == set(range(4, 5 + HEADLINE_RUN_MIN))
+    # Too few headlines with it: the run stays.
+    infos = [INFOS[0], INFOS[1], INFOS[-1], *heads[:-1], title, INFOS[-1]]
+    flags = [None, None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
+    assert headline_runs(infos, flags, _marks(infos)) == {}
+
+
+def test_a_run_with_a_recurring_line_stays():
+    heads = [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN)]
+    infos = [INFOS[0], INFOS[1], INFOS[-1], *heads, heads[0], INFOS[-1]]
+    flags = [None, None, CHROME] + [None] * (HEADLINE_RUN_MIN + 1) + [CHROME]
+    assert headline_runs(infos, flags, _marks(infos)) == {}
+
+
+def test_a_run_with_more_words_than_the_article_stays():
+    heads = [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)]
+    words = sum(info.n_words for info in heads)
+    assert INFOS[1].n_words < words < INFOS[0].n_words + INFOS[1].n_words
+    infos = [INFOS[1], INFOS[-1], *heads, INFOS[-1]]  # one short paragraph of prose
     flags = [None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
-    assert set(headline_runs(longer, flags, _marks(longer))) == set(range(2, 2 + HEADLINE_RUN_MIN))
+    assert headline_runs(infos, flags, _marks(infos)) == {}
+    infos = [INFOS[0], INFOS[1], INFOS[-1], *heads, INFOS[-1]]
+    flags = [None, None, CHROME] + [None] * HEADLINE_RUN_MIN + [CHROME]
+    assert set(headline_runs(infos, flags, _marks(infos))) == set(range(3, 3 + HEADLINE_RUN_MIN))
 
 
 def test_a_run_about_the_article_stays():
@@ -127,8 +174,8 @@ _head_line = st.tuples(
             n_words=n_words, stop_share=share, prose=prose, sentence=sentence
         ),
         _HEAD_TEXTS,
-        st.sampled_from([0, 1, 2, 3, 8, 15, 16, 40]),
-        st.sampled_from([0.0, 0.2, 0.35, 0.36, 0.6, float("nan")]),
+        st.sampled_from([0, 1, 2, 3, 8, 15, 16, 24, 25, 40]),
+        st.sampled_from([0.0, 0.2, 0.35, 0.36, 0.5, 0.51, 0.6, float("nan")]),
         st.booleans(),
         st.booleans(),
     ),

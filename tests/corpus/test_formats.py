@@ -294,3 +294,25 @@ def test_text_folder_still_works_through_the_api(tmp_path):
     summary = nettoyeur.clean(samples, tmp_path / "out", config=CleanConfig(), quiet=True)
     assert summary["format"] == "text"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in samples.iterdir())
+
+
+def test_a_lone_surrogate_the_core_would_replace_goes_the_python_way(tmp_path):
+    """A record whose text keeps a lone surrogate (a line too long to repair) is written as read, not with U+FFFD.
+
+    The core renders every snapshot record and says which hold one; those are sent as documents,
+    the others with their cleaned text: both kinds come out as the run without snapshots writes them.
+    """
+    long_line = "Half a pair \ud800 stays here, " + "and the line goes on " * 60
+    texts = [f"Menu | Home\n\nRecord {i} is about the {i}th bridge over the river.\n\nFooter" for i in range(6)]
+    texts[2] += "\n\n" + long_line
+    lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outs = {}
+    runs = {"one": {"workers": 1}, "two": {"workers": 2}, "read": {"workers": 1, "snapshot": False}}
+    for name, options in runs.items():
+        nettoyeur.clean(tmp_path / "a.jsonl", tmp_path / f"{name}.jsonl", max_line_chars=1000, quiet=True, **options)
+        outs[name] = ((tmp_path / f"{name}.jsonl").read_bytes(), (tmp_path / f"{name}.jsonl.report.jsonl").read_bytes())
+    assert outs["one"] == outs["two"] == outs["read"]
+    written = outs["one"][0].splitlines()
+    assert "\ud800".encode("utf-8", "surrogatepass") in written[2] and b"\xef\xbf\xbd" not in written[2]
+    assert all(b"\xed" not in line for k, line in enumerate(written) if k != 2)

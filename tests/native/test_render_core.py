@@ -117,8 +117,9 @@ def _removed(doc: dict) -> list[tuple[int, Verdict]]:
     2,
 )  # fmt: skip
 def test_core_writes_what_the_python_path_writes(doc: dict, lead: int) -> None:
-    writer, (n, out) = _core_render(doc, lead)
+    writer, (n, out, lone) = _core_render(doc, lead)
     want = {**doc, "removed": _removed(doc)}
+    assert lone == _surrogate(doc["text"], *(text for _, text, _ in doc["repaired"]))
     keys = ("text", "codes", "max_chars", "removed", "overrides", "repaired", "path", "table")
     want_n, want_out, want_report, want_counts = render_reference(*(want[k] for k in keys))
     assert (n, out) == (want_n, want_out)
@@ -130,8 +131,8 @@ def test_reports_accumulate_in_order_and_counts_add_up() -> None:
     table = [Verdict("boilerplate:repeat:menu")]
     codes = np.array([1, 0, 0, 1], dtype=np.uint32)
     writer = _writer(table)
-    assert writer.render("Menu\nBody", codes, 0, 100, [], [], [], "a.txt", False) == (2, None)
-    assert writer.render("Text\r\nMenu\r\n", codes, 2, 100, [], [], [], "b.txt", True) == (2, b"Text\r\n")
+    assert writer.render("Menu\nBody", codes, 0, 100, [], [], [], "a.txt", False) == (2, None, False)
+    assert writer.render("Text\r\nMenu\r\n", codes, 2, 100, [], [], [], "b.txt", True) == (2, b"Text\r\n", False)
     assert writer.pending() > 0
     lines = writer.take_report().splitlines()
     assert b'"file": "a.txt"' in lines[0] and b'"file": "b.txt"' in lines[1]
@@ -159,14 +160,14 @@ def test_a_surrogate_anywhere_escapes_its_record_in_ascii_and_the_output_replace
     writer = _writer([odd])
     codes = np.array([1, 0], dtype=np.uint32)
     path = "dir/\udcff.txt"
-    assert writer.render("A\nB\ud800é\n", codes, 0, 100, [], [], [], path, True) == (2, "B\ufffdé\n".encode())
+    assert writer.render("A\nB\ud800é\n", codes, 0, 100, [], [], [], path, True) == (2, "B\ufffdé\n".encode(), True)
     (line,) = writer.take_report().splitlines()
     assert line.isascii() and b'"detail": "\\udfff \\u00e9"' in line and b'"file": "dir/\\udcff.txt"' in line
     assert writer.counts() == {"boilerplate:rule:\ud800x": 1, "kept": 1}
     writer = _writer([])
     codes = np.array([0, 0], dtype=np.uint32)
     remark = [(1, odd.to_dict())]
-    assert writer.render("A\ud800\nB é", codes, 0, 100, [], remark, [], "a", True) == (2, "A\ufffd\n".encode())
+    assert writer.render("A\ud800\nB é", codes, 0, 100, [], remark, [], "a", True) == (2, "A\ufffd\n".encode(), True)
     line = writer.take_report()
     assert line.count(b"\n") == 1 and line.isascii() and b'"text": "B \\u00e9"' in line
 
@@ -175,10 +176,10 @@ def test_a_blank_repair_is_removed_unless_a_later_verdict_keeps_it() -> None:
     writer = _writer([])
     codes = np.array([0, 0], dtype=np.uint32)
     repaired = [(0, "\xa0", ("unescape_html",))]
-    assert writer.render("&nbsp;\nB\n", codes, 0, 100, [], [], repaired, "a", True) == (2, b"B\n")
+    assert writer.render("&nbsp;\nB\n", codes, 0, 100, [], [], repaired, "a", True) == (2, b"B\n", False)
     assert b'"reason": "blank-after-repair"' in writer.take_report()
     kept = writer.render("&nbsp;\nB\n", codes, 0, 100, [], [(0, None)], repaired, "a", True)
-    assert kept == (2, "\xa0\nB\n".encode())
+    assert kept == (2, "\xa0\nB\n".encode(), False)
     assert b'"reason": "encoding:unescape_html"' in writer.take_report()
     assert writer.counts() == {"blank-after-repair": 1, "kept": 3, "repaired": 2}
 
@@ -188,14 +189,14 @@ def test_a_removal_of_other_types_is_written_as_json_writes_it() -> None:
     writer = _writer([])
     codes = np.array([0], dtype=np.uint32)
     odd = (0, "duplicate", (np.float64(0.123456), 1.0, 1.0), "k", 1, "t")
-    assert writer.render("A", codes, 0, 100, [odd], [], [], "a", True) == (1, b"")
+    assert writer.render("A", codes, 0, 100, [odd], [], [], "a", True) == (1, b"", False)
     want = dumps_lines_utf8([{"file": "a", "line": 1, "paragraph": 0, "text": "A",
                               **make_verdict(*odd[1:], "first").to_dict()}])  # fmt: skip
     assert writer.take_report() == want
     with pytest.raises(TypeError):
         writer.render("A", codes, 0, 100, [(0, 7, (None, 1.0, 1.0), "k", 1, "t")], [], [], "a", True)
     plain = (0, "duplicate", (None, 0.123456, 1), "k", 1, "t")
-    assert writer.render("A", codes, 0, 100, [plain], [], [], "a", True) == (1, b"")
+    assert writer.render("A", codes, 0, 100, [plain], [], [], "a", True) == (1, b"", False)
     line = writer.take_report()
     assert b'"jaccard": 0.1235' in line and b'"containment": 1,' in line and b"estimated" not in line
 
@@ -205,7 +206,7 @@ def test_removals_in_any_order_remove_the_same_paragraphs() -> None:
     first, last = (0, "duplicate", (None, 1.0, 1.0), "k", 1, "A"), (2, "contained", (0.5, 0.5, 1.0), "k", 2, "C")
     orders = ([first, last], [last, first])
     done = [_writer([]).render("A\nB\nC\n", codes, 0, 100, order, [], [], "a", True) for order in orders]
-    assert done[0] == done[1] == (3, b"B\n")
+    assert done[0] == done[1] == (3, b"B\n", False)
 
 
 @LAW

@@ -71,11 +71,12 @@ class FolderSink:
     under each final name, the old file or the new one, never half of one; leftover
     temporary files start with ``.nettoyeur-`` and the next run removes them.
 
-    Every write first checks that ``root`` is still the folder opened at the start (a
-    folder removed or replaced mid-run is an error, not silently re-created) and that the
-    path stays inside ``root``; every rename, that it does not land on a file this run
-    already wrote (names differing only in case on a case-insensitive file system). A
-    file the journal and the disk show complete is left as it is (``--resume``).
+    Every file written here and every batch of renames first checks that ``root`` is still
+    the folder opened at the start (a folder removed or replaced mid-run is an error, not
+    silently re-created); every write, that the path stays inside ``root``; every rename,
+    that it does not land on a file this run already wrote (names differing only in case on
+    a case-insensitive file system). A file the journal and the disk show complete is left
+    as it is (``--resume``).
 
     Attributes:
         output_files: ``written`` (files written by this run) and ``resumed`` (files a
@@ -222,7 +223,7 @@ class FolderSink:
             OutputPathError: the path would leave the output folder.
         """
         # OUT is not checked here: a missing folder is checked before one is created, and
-        # the main process checks OUT again before it takes the file over.
+        # the main process checks OUT again before it renames the file into place.
         target = target_in(self._base, path, self._checked, shown=self.root)
         return path, self._write_temp(target, data), hashlib.sha256(data).hexdigest(), len(data)
 
@@ -234,8 +235,10 @@ class FolderSink:
             OutputPathError: the path would leave the output folder, or lands on a file
                 this run already wrote.
         """
+        # OUT is checked once a batch, before its renames (:meth:`_flush`), not here: nothing is
+        # written to it here, and a stat a file was one system call more than the I/O floor's
+        # (10,686 in the main process for the 300k-paragraph benchmark corpus).
         try:
-            self._check_root()
             target = target_in(self._base, path, self._checked, shown=self.root)
         except BaseException:
             _unlink(tmp)
