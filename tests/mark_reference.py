@@ -1,16 +1,23 @@
 """Plain Python definitions of the per-line tests of the boilerplate signals the native core computes (the oracles).
 
-These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks``, ``article_lines`` and
-``position_flags``, native/src/mark.rs and native/src/position.rs) replaced in :mod:`nettoyeur.boilerplate.mark`,
-written plainly: the tests compare the core with them on random Unicode and on the golden cases.
+These are the Python the core (``nettoyeur._core.line_marks``, ``outlying_blocks``, ``article_lines``,
+``position_flags`` and ``ArticleSignals``, native/src/mark.rs, native/src/position.rs and
+native/src/article_py.rs) replaced in :mod:`nettoyeur.boilerplate.mark`, written plainly: the tests compare
+the core with them on random Unicode and on the golden cases.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 import shapes_reference
+from nettoyeur import _core
+from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
+from nettoyeur.boilerplate.content_guards import closing_formula, salutation
+from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
+from nettoyeur.boilerplate.rules import has_date
 from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
@@ -324,13 +331,13 @@ def footer(infos, marks, flags, signalled, article, last: int) -> None:
         signature = m.SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 
-def position(infos, marks, flags, article, first: int, last: int) -> None:
+def position(infos, marks, flags, article, first: int, last: int, spared: Callable = content_guards.spared) -> None:
     """``mark._position`` as it was written (its walks over the lines in Python), flags set in place."""
     signalled = [f is not None for f in flags]
     title = None
     if infos[first].sentence:
         nearest = (k for k in range(first - 1, -1, -1) if not signalled[k] and _title_like(infos[k]))
-        title = next((k for k in nearest if not m._dated(infos[k], marks[k])), None)
+        title = next((k for k in nearest if not dated(infos[k], marks[k])), None)
     kept_head = [
         k
         for k in range(first)
@@ -369,7 +376,7 @@ def position(infos, marks, flags, article, first: int, last: int) -> None:
             continue
         if not article.on_topic(info):
             flags[k] = verdict
-    for k in m.spared(infos, flags, signalled):
+    for k in spared(infos, flags, signalled):
         flags[k] = None
 
 
@@ -391,3 +398,303 @@ def article_lines(infos, flags, marks, around, file_counts) -> tuple[list[int], 
                 if n_files >= need and block >= need and marks[k] & m.LETTER:
                     found.append((k, n_files))
     return [k for k, g in enumerate(good) if g], found
+
+
+class Article:
+    """The article's vocabulary: the stems of its body paragraphs (``mark._Article`` as it was)."""
+
+    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
+        """``body``: the positions of the article's lines in ``infos``."""
+        self._body = [infos[k] for k in body]
+        self._vocab: ArticleStems | None = None
+
+    @property
+    def vocab(self) -> ArticleStems:
+        """The body's stems, found the first time a line is looked up (many articles need none)."""
+        if self._vocab is None:
+            self._vocab = article_stems(self._body)
+        return self._vocab
+
+    def shared(self, info: LineInfo) -> tuple[int, int]:
+        """Returns how many of the line's stems the body uses, and how many it has (the core reads its text)."""
+        return self.vocab.shared_lines((info.text,))
+
+    def on_topic(self, info: LineInfo) -> bool:
+        """True when the line shares at least one stem with the body."""
+        return self.shared(info)[0] > 0
+
+
+def core_position(
+    infos, marks, flags, article, first: int, last: int, spared: Callable = content_guards.spared
+) -> None:
+    """``mark._position`` before the core's ``ArticleSignals`` took it in: the core's walks (``position_flags``),
+    then the content guards (``spared``), flags set in place."""
+    limits = (m._POSITION_LIMITS, m._WEIGH_LIMITS, m._DATED_KINDS)
+    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, has_date, Verdict)
+    for k in spared(infos, flags, signalled):
+        flags[k] = None
+
+
+# The ends of a question or an exclamation, and the closers after them (``_statement``).
+_ASKS = ("?", "!", "？", "！", "؟")
+_CLOSERS = "\"'”’»)]"
+
+
+def _statement(info: LineInfo) -> bool:
+    """True for a line that ends like a sentence, not like a question or an exclamation."""
+    return info.sentence and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
+
+
+def _tail_sentence(info: LineInfo) -> bool:
+    """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
+    return _statement(info) and info.n_words >= m.TAIL_SENTENCE_WORDS
+
+
+def _field(info: LineInfo) -> bool:
+    """True for a field: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name")."""
+    label, colon, value = info.text.partition(": ")
+    return bool(colon) and bool(value.strip()) and 0 < count_words(label) <= m.FIELD_LABEL_WORDS
+
+
+def _lead(info: LineInfo) -> bool:
+    """True for a line that may open the article above its first prose paragraph: a sentence of ``PROSE_MIN_WORDS``."""
+    return info.sentence and info.n_words >= m.PROSE_MIN_WORDS
+
+
+def body_start(infos: list[LineInfo], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._body_start`` as it was written: the article's first line, or its lead above it."""
+    first = body[0]
+    while first > 0 and flags[first - 1] is None and _lead(infos[first - 1]):
+        first -= 1
+    return first
+
+
+def letter_end(infos: list[LineInfo], flags: list[Verdict | None], body: list[int], last: int) -> int:
+    """``mark._letter_end`` as it was written: the line above a letter's closing formula, else ``last``."""
+    if not any(k > 0 and flags[k - 1] is None and salutation(infos[k - 1]) for k in body[:2]):
+        return last
+    k = last + 1
+    while k < len(infos) and k - last <= m.LETTER_TAIL_LINES and flags[k] is None:
+        if closing_formula(infos[k]):
+            return k - 1
+        k += 1
+    return last
+
+
+def body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._body_end`` as it was written: ``article_end``, then ``letter_end``."""
+    return letter_end(infos, flags, body, article_end(infos, marks, flags, body))
+
+
+def article_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
+    """``mark._article_end`` as it was written: the article's last line, two cases aside."""
+    last = body[-1]
+    reason = "" if last == 0 or flags[last - 1] is None else flags[last - 1].reason
+    if (
+        len(body) > 1
+        and last > 0
+        and not _statement(infos[last])
+        and infos[last].n_words <= m.TEASER_TITLE_WORDS
+        and reason == m.READ_ALSO
+    ):
+        end = last - 2
+        while end > body[-2] and flags[end] is not None:
+            end -= 1
+        return end
+    k = last + 1
+    while k - last <= m.TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
+        if _tail_sentence(infos[k]):
+            return k if k - last > m.TAIL_MIN_ROWS else last
+        if infos[k].sentence or (k > last + 1 and not marks[k] & m.DIGIT and not _field(infos[k])):
+            return last
+        k += 1
+    return last
+
+
+def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: list[int], main: int) -> bool:
+    """True for the article above its comment thread (see ``ABOVE_THREAD_PROSE``)."""
+    end = block[-1]
+    return (
+        end < main <= end + m.ABOVE_THREAD_GAP + 1
+        and any(flags[j] is not None and flags[j].reason == m._THREAD_MARKER for j in range(end + 1, main))
+        and sum(infos[k].prose for k in block) >= m.ABOVE_THREAD_PROSE
+    )
+
+
+def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
+    """``mark._outlying`` as it was written: the kept lines of the blocks that stand apart from the article."""
+    flagged = [f is not None for f in flags]
+    bare = [bool(line & m.LETTER) and info.label for info, line in zip(infos, marks)]
+    found = outlying_blocks(flagged, bare, [i.prose for i in infos], [i.n_words for i in infos])
+    if found is None or not found[1]:
+        return set()
+    main_prose, candidates = found
+    lead = range(body_start(infos, flags, main_prose), main_prose[0])
+    vocab = article_stems([infos[k] for k in lead] + [infos[k] for k in main_prose])
+    apart: set[int] = set()
+    for block in candidates:
+        if _above_thread(infos, flags, block, main_prose[0]):
+            continue
+        shared, stems = vocab.shared_lines([infos[k].text for k in block])
+        if shared < m.OUTLYING_TOPIC * max(1, stems):
+            apart.update(block)
+    return apart
+
+
+def article_signals(
+    infos: list[LineInfo],
+    marks: list[int],
+    line_flags: list[Verdict | None],
+    file_counts: Mapping[int, int] | None,
+    around: list,
+    where: str = "",
+    position: Callable = position,
+) -> list[Verdict | None]:
+    """``mark._article_signals`` as it was written: the off-topic labels, the position signal (``position``),
+    and again on the article alone when blocks stand apart from it."""
+    flags = list(line_flags)
+    body, offtopic = article_lines(infos, flags, marks, around, file_counts)
+    article = Article(infos, body)
+    for k, n_files in offtopic:
+        if not article.on_topic(infos[k]):
+            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
+    if not body:
+        return flags
+    before_position = list(flags)
+    first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
+    position(infos, marks, flags, article, first, last)
+    apart = outlying(infos, flags, marks)
+    if not apart:
+        return flags
+    flags = before_position
+    for k in apart:
+        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
+    body = [k for k in body if k not in apart]
+    if body:
+        first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
+        position(infos, marks, flags, Article(infos, body), first, last)
+    return flags
+
+
+def spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """``mark._spare_article_notices`` as it was written: a notice rule's hit on prose between prose is unflagged."""
+    for k in range(1, len(infos) - 1):
+        flag = flags[k]
+        if (
+            flag is not None
+            and flag.detail in m._NOTICE_RULES
+            and infos[k].prose
+            and flags[k - 1] is None
+            and flags[k + 1] is None
+            and infos[k - 1].prose
+            and infos[k + 1].prose
+        ):
+            flags[k] = None
+
+
+def dated_rules(lines: list) -> list[Verdict | None]:
+    """``mark._dated_rules`` as it was written: the verdicts of the date and byline rules alone."""
+    flags: list[Verdict | None] = [None] * len(lines)
+    for k, (info, rule) in enumerate(lines):
+        if rule is not None and info.n_words <= m.DATED_MAX_WORDS:
+            reason = f"boilerplate:pattern:{rule.kind}"
+            if reason.startswith(m._DATED_KINDS):
+                flags[k] = Verdict(reason, detail=rule.name)
+    return flags
+
+
+def keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
+    """``mark._keep_dated_list`` as it was written: the dates heading a dated list's entries, unflagged."""
+    heads = {
+        k: flag
+        for k, flag in enumerate(flags[:-1])
+        if flag is not None and flag.reason.startswith(m._DATED_KINDS) and flags[k + 1] is None
+    }
+    if len(heads) < m.DATED_LIST_MIN:
+        return {}
+    heads = {k: flag for k, flag in heads.items() if not dated(infos[k + 1], marks[k + 1])}
+    if len(heads) < m.DATED_LIST_MIN:
+        return {}
+    for k in heads:
+        flags[k] = None
+    return heads
+
+
+def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:
+    """Where the list of headline-and-blurb entries that begins at ``start`` ends (``start``: none)."""
+    k = start
+    while (
+        k + 1 < len(infos)
+        and flags[k] is None
+        and flags[k + 1] is None
+        and not infos[k].sentence
+        and m.TITLE_MIN_WORDS <= infos[k].n_words <= m.TEASER_TITLE_WORDS
+        and infos[k + 1].prose
+        and infos[k + 1].n_words > m.TEASER_TITLE_WORDS
+    ):
+        k += 2
+    return k
+
+
+def teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """``mark._teaser_list`` as it was written: the entries of a teaser list under a "related" heading, flagged."""
+    k = 0
+    while k < len(infos):
+        flag = flags[k]
+        if flag is None or flag.reason != "boilerplate:pattern:readalso" or flag.detail != "related-label":
+            k += 1
+            continue
+        end = k + 1
+        for start in range(k + 1, min(k + 2 + m.TEASER_SKIP, len(infos))):
+            if start > k + 1 and flags[start - 1] is None and not infos[start - 1].label:
+                break
+            end = _teaser_entries(infos, flags, start)
+            entries = (end - start) // 2
+            if entries >= m.TEASER_LIST_MIN:
+                detail = f"{entries} headline-and-blurb entries under {infos[k].text[:40]!r}"
+                for j in range(start, end):
+                    flags[j] = Verdict("boilerplate:position:teaser-list", detail=detail)
+                break
+        k = max(end, k + 1)
+
+
+def line_links(infos: list[LineInfo], marks: list[int]) -> tuple[frozenset[int], dict[int, str]]:
+    """``mark._Lines.of``'s counted links and pointers as it found them: from the joined lines, in Python."""
+    links: frozenset[int] = frozenset()
+    joined = "\n".join(info.text for info in infos) + "\n"
+    if joined.count(")\n") >= link_lists.COUNTED_RUN_MIN:
+        counted = link_lists.counted_link
+        links = frozenset(k for k, line in enumerate(marks) if line & m.DIGIT and counted(infos[k].text))
+    pointers: dict[int, str] = {}
+    if not joined.isascii() and not frozenset(link_lists.POINTERS).isdisjoint(info.text[-1:] for info in infos):
+        pointers = link_lists.pointer_links([info.text for info in infos])
+    return links, pointers
+
+
+def set_verdicts(paras: list, flags: list[Verdict | None], protect: frozenset[int]) -> tuple[int, list[int]]:
+    """``mark``'s loop over a round's paragraphs as it was written: the verdicts set, how many, and those left."""
+    found = 0
+    for p, flag in zip(paras, flags):
+        if flag is not None and p.index not in protect:
+            p.verdict = flag
+            found += 1
+    return found, [k for k, p in enumerate(paras) if p.verdict is None]
+
+
+def neighbours(doc, paras: list, infos: list[LineInfo]) -> list:
+    """``mark.neighbours`` as it was written: the lists made in Python, the codes found by the core."""
+    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
+    at = {p.index: k for k, p in enumerate(seq)}
+    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_BOXED_MAX_WORDS]
+    asked = [at[paras[k].index] for k in short]
+    limits = (m.FREQUENCY_MAX_WORDS, m.FREQUENCY_BOXED_MAX_WORDS)
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, *limits)
+    out = [m.NO_COUNTS] * len(paras)
+    for k, near in zip(short, found):
+        out[k] = near
+    return out
+
+
+def dated(info: LineInfo, line: int) -> bool:
+    """``mark._dated`` as it was written: the line has a figure (``line``: its line flags) and holds a date."""
+    return bool(line & m.DIGIT) and has_date(info.text)

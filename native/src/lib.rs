@@ -56,6 +56,10 @@ mod mark_py;
 #[cfg(feature = "python")]
 mod position_py;
 #[cfg(feature = "python")]
+mod article_py;
+#[cfg(feature = "python")]
+mod entries_py;
+#[cfg(feature = "python")]
 mod memo_py;
 #[cfg(feature = "python")]
 mod walks_py;

@@ -11,7 +11,7 @@ use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 use crate::position::{self, PosFlag, WeighLimits};
 
 /// A line's text.
-fn text_of<'py>(info: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
+pub(crate) fn text_of<'py>(info: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
     let text = field(info, TEXT, intern!(info.py(), "text"))?;
     Ok(text.downcast_into::<PyString>()?)
 }
@@ -30,11 +30,11 @@ fn last_char(info: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// The limits of the walks: ``(TITLE_MIN_CHARS, TITLE_MIN_WORDS, HEAD_KEEP_WORDS, LABEL_MAX_WORDS,
 /// LONE_RUN, CHROME_RUN_LINES, CHROME_RUN_SHARE, TEASER_MAX_STOPWORDS)``.
-type PosLimitsArg = (usize, usize, usize, usize, usize, usize, f64, f64);
+pub(crate) type PosLimitsArg = (usize, usize, usize, usize, usize, usize, f64, f64);
 
 /// The limits of the weighing: ``(HEAD_KEEP_STEMS, HEAD_KEEP_SHARE, TAIL_KEEP_SHARE, PROSE_MIN_STOPWORDS,
 /// LEAD_IN_WORDS, LIST_MAX_ITEMS, CLOSING_WORDS, SIGNATURE_LINES, TEASER_MIN_STEMS)``.
-type WeighLimitsArg = (usize, f64, f64, f64, usize, usize, usize, usize, usize);
+pub(crate) type WeighLimitsArg = (usize, f64, f64, f64, usize, usize, usize, usize, usize);
 
 /// Reads what the walks and the weighing read of each line: above the body, the shape of the
 /// unflagged lines; inside it, whether each is prose, and the shape of the short lines unflagged;
@@ -115,48 +115,6 @@ fn position_flags(
     verdict: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<bool>> {
     let py = infos.py();
-    let n = marks.len();
-    if infos.len() != n || flags.len() != n || !(first <= last && last < n) {
-        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length, or the body is out of them"));
-    }
-    let mut lines = read_lines(infos, flags, &marks, first, last)?;
-    let pos = PosLimits {
-        title_chars: limits.0,
-        title_words: limits.1,
-        head_words: limits.2,
-        label_words: limits.3,
-        lone_run: limits.4,
-        chrome_lines: limits.5,
-        chrome_share: limits.6,
-        teaser_stopwords: limits.7,
-    };
-    let runs = mark::short_runs(&lines, first, last);
-    // A flag's reason is read only where a run of chrome is weighed.
-    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= pos.chrome_lines) {
-        for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
-            if line.signalled {
-                let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
-                let reason = reason.downcast::<PyString>()?.to_cow()?;
-                line.dated = dated.iter().any(|d| reason.starts_with(d.as_str()));
-            }
-        }
-    }
-    let found = mark::position(&lines, &runs, first, pos);
-    // A label's last character is read where it may go as a label.
-    for c in found.inside.iter().filter(|c| c.what & IN_LABEL != 0) {
-        lines[c.line].colon = last_char(&infos.get_item(c.line)?)? == ":";
-    }
-    let weigh = WeighLimits {
-        head_stems: weigh.0,
-        head_share: weigh.1,
-        tail_share: weigh.2,
-        prose_stopwords: weigh.3,
-        lead_in_words: weigh.4,
-        list_items: weigh.5,
-        closing_words: weigh.6,
-        signature_lines: weigh.7,
-        teaser_stems: weigh.8,
-    };
     // The article's stems are made when a line's are first asked (many articles are asked none).
     let mut vocab: Option<Bound<'_, PyAny>> = None;
     let shared = |k: usize| -> PyResult<(usize, usize)> {
@@ -167,8 +125,85 @@ fn position_flags(
         let text = text_of(&infos.get_item(k)?)?;
         stems.call_method1(intern!(py, "shared_lines"), (PyTuple::new(py, [text])?,))?.extract()
     };
+    let limits = PositionLimits { pos: pos_limits(limits), weigh: weigh_limits(weigh), dated: &dated };
+    position_into(infos, flags, &marks, first, last, &limits, shared, has_date, verdict)
+}
+
+/// The walks' limits from their tuple (see ``PosLimitsArg``).
+pub(crate) fn pos_limits(limits: PosLimitsArg) -> PosLimits {
+    PosLimits {
+        title_chars: limits.0,
+        title_words: limits.1,
+        head_words: limits.2,
+        label_words: limits.3,
+        lone_run: limits.4,
+        chrome_lines: limits.5,
+        chrome_share: limits.6,
+        teaser_stopwords: limits.7,
+    }
+}
+
+/// The weighing's limits from their tuple (see ``WeighLimitsArg``).
+pub(crate) fn weigh_limits(weigh: WeighLimitsArg) -> WeighLimits {
+    WeighLimits {
+        head_stems: weigh.0,
+        head_share: weigh.1,
+        tail_share: weigh.2,
+        prose_stopwords: weigh.3,
+        lead_in_words: weigh.4,
+        list_items: weigh.5,
+        closing_words: weigh.6,
+        signature_lines: weigh.7,
+        teaser_stems: weigh.8,
+    }
+}
+
+/// What `position_into` reads besides the page: the limits and the reasons of the dated lines.
+pub(crate) struct PositionLimits<'a> {
+    pub pos: PosLimits,
+    pub weigh: WeighLimits,
+    /// The reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
+    pub dated: &'a [String],
+}
+
+/// `position_flags` once its arguments are read: `shared` answers a line's stems shared with the article.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn position_into(
+    infos: &Bound<'_, PyList>,
+    flags: &Bound<'_, PyList>,
+    marks: &[u32],
+    first: usize,
+    last: usize,
+    limits: &PositionLimits<'_>,
+    shared: impl FnMut(usize) -> PyResult<(usize, usize)>,
+    has_date: &Bound<'_, PyAny>,
+    verdict: &Bound<'_, PyAny>,
+) -> PyResult<Vec<bool>> {
+    let py = infos.py();
+    let n = marks.len();
+    if infos.len() != n || flags.len() != n || !(first <= last && last < n) {
+        return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length, or the body is out of them"));
+    }
+    let mut lines = read_lines(infos, flags, marks, first, last)?;
+    let pos = limits.pos;
+    let runs = mark::short_runs(&lines, first, last);
+    // A flag's reason is read only where a run of chrome is weighed.
+    for &(k, end) in runs.iter().filter(|(k, end)| end - k >= pos.chrome_lines) {
+        for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
+            if line.signalled {
+                let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
+                let reason = reason.downcast::<PyString>()?.to_cow()?;
+                line.dated = limits.dated.iter().any(|d| reason.starts_with(d.as_str()));
+            }
+        }
+    }
+    let found = mark::position(&lines, &runs, first, pos);
+    // A label's last character is read where it may go as a label.
+    for c in found.inside.iter().filter(|c| c.what & IN_LABEL != 0) {
+        lines[c.line].colon = last_char(&infos.get_item(c.line)?)? == ":";
+    }
     let dated = |k: usize| -> PyResult<bool> { has_date.call1((text_of(&infos.get_item(k)?)?,))?.is_truthy() };
-    let given = position::weigh(&lines, &found, last, &pos, &weigh, shared, dated)?;
+    let given = position::weigh(&lines, &found, last, &pos, &limits.weigh, shared, dated)?;
     let detail = PyDict::new(py);
     for (k, flag) in given {
         let (reason, text) = match flag {

@@ -568,6 +568,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::reader_py::register(m)?;
     crate::mark_py::register(m)?;
     crate::position_py::register(m)?;
+    crate::article_py::register(m)?;
+    crate::entries_py::register(m)?;
     crate::memo_py::register(m)?;
     crate::walks_py::register(m)?;
     crate::sign_py::register(m)?;

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFrozenSet, PyString, PyStringData, PyTuple};
+use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
 
 use crate::shapes::{self, FxHasher, KeyedLine, Limits, Near, Shape, Table};
+use crate::mark_py::{field, N_WORDS};
 
 /// The code points of a Python string (lone surrogates included, as they are).
 fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
@@ -408,6 +409,73 @@ impl Shapes {
         Ok(shapes::neighbour_codes(&lines, &at))
     }
 
+    /// ``mark.neighbours``: the frequency codes of a document's kept lines of fewer than ``long_limit`` words
+    /// and of their pairs with the lines above and below them, as pass 1 counted them.
+    ///
+    /// The neighbours are every line of the document but those blanked by repair (pass 1 never counted
+    /// them), removed since or not. In Python, the lists of the lines counted, of their positions and of
+    /// the lines asked about were 0.15 s of the analyse pass's marking under cProfile (the benchmark
+    /// corpus, one worker).
+    ///
+    /// Args:
+    ///     paragraphs: the document's paragraphs (``Paragraph``: ``index``, ``text``, and ``verdict``'s
+    ///         ``reason`` where it has one).
+    ///     kept: its kept paragraphs, in order (``index`` is read).
+    ///     infos: their shapes (``LineInfo``: ``n_words`` is read).
+    ///     limit, long_limit: ``FREQUENCY_MAX_WORDS``, ``FREQUENCY_BOXED_MAX_WORDS`` (``neighbour_codes``').
+    ///     blank: the reason of a line blanked by repair (``blank-after-repair``).
+    ///
+    /// Returns:
+    ///     for each kept paragraph, ``(code, above, below)`` as ``neighbour_codes`` gives it when it
+    ///     has fewer than ``long_limit`` words, else ``(0, None, None)`` (``mark.NO_COUNTS``).
+    ///
+    /// Raises:
+    ///     ValueError: ``infos`` is not as long as ``kept``.
+    ///     KeyError: a kept paragraph is not among the document's counted ones.
+    #[allow(clippy::too_many_arguments)]
+    fn document_neighbours(
+        &mut self,
+        py: Python<'_>,
+        paragraphs: &Bound<'_, PyAny>,
+        kept: &Bound<'_, PyAny>,
+        infos: &Bound<'_, PyAny>,
+        limit: usize,
+        long_limit: usize,
+        blank: &str,
+    ) -> PyResult<Vec<Near>> {
+        let (mut texts, mut at) = (Vec::new(), HashMap::new());
+        for p in paragraphs.try_iter()? {
+            let p = p?;
+            let verdict = p.getattr(intern!(py, "verdict"))?;
+            if !verdict.is_none() && verdict.getattr(intern!(py, "reason"))?.downcast::<PyString>()?.to_cow()? == blank {
+                continue;
+            }
+            at.insert(p.getattr(intern!(py, "index"))?.extract::<i64>()?, texts.len());
+            texts.push(p.getattr(intern!(py, "text"))?);
+        }
+        if kept.len()? != infos.len()? {
+            return Err(pyo3::exceptions::PyValueError::new_err("kept and infos differ in length"));
+        }
+        let (mut short, mut asked) = (Vec::new(), Vec::new());
+        for (k, (p, info)) in kept.try_iter()?.zip(infos.try_iter()?).enumerate() {
+            let (p, info) = (p?, info?);
+            let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+            if n_words < long_limit {
+                let index = p.getattr(intern!(py, "index"))?.extract::<i64>()?;
+                let &line = at.get(&index).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(index))?;
+                short.push(k);
+                asked.push(line);
+            }
+        }
+        let texts = PyList::new(py, texts)?;
+        let found = self.neighbour_codes(py, texts.as_any(), asked, limit, long_limit)?;
+        let mut out = vec![(0, None, None); kept.len()?];
+        for (k, near) in short.into_iter().zip(found) {
+            out[k] = near;
+        }
+        Ok(out)
+    }
+
     /// ``frequency_key`` of each line: lower-cased, whitespace collapsed, digits masked.
     ///
     /// Raises:
@@ -461,8 +529,7 @@ impl Shapes {
         for text in texts.try_iter()? {
             lines.push(text?.downcast_into::<PyString>()?.unbind());
         }
-        let shapes = slf.clone().unbind();
-        Ok(ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None })
+        Ok(ArticleStems::of(slf, lines, before_set))
     }
 
     /// The shape of each line (``describe``).
@@ -562,6 +629,12 @@ pub struct ArticleStems {
 }
 
 impl ArticleStems {
+    /// The vocabulary of the article of `lines` (``Shapes.article``).
+    pub(crate) fn of(shapes: &Bound<'_, Shapes>, lines: Vec<Py<PyString>>, before_set: usize) -> Self {
+        let shapes = shapes.clone().unbind();
+        ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
+    }
+
     /// Reads the lines not read yet: their letters-only words, lower-cased.
     ///
     /// The lines' code points are copied into one buffer with the GIL, then lowered straight into
@@ -653,7 +726,7 @@ impl ArticleStems {
     ///
     /// Raises:
     ///     TypeError: ``texts`` is not an iterable of strings.
-    fn shared_lines(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
+    pub(crate) fn shared_lines(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
         let lines = self.shapes.borrow_mut(py).stems_of(py, texts)?;
         let mut stems: Vec<Vec<u32>> = if lines.len() == 1 { lines.into_iter().next().unwrap_or_default() } else { lines.concat() };
         if lines_need_dedup(&stems) {

@@ -1,11 +1,15 @@
 //! The Python bindings of the smaller walks of `boilerplate/mark.py` over a page's lines: the
-//! hard-wrapped units of `_wrapped_prose` (`wrapped_units`, native/src/mark.rs).
+//! hard-wrapped units of `_wrapped_prose` (`wrapped_units`, native/src/mark.rs), and the last
+//! characters of a page's lines (`line_ends`: the candidates of the counted and pointer lists).
 
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
+use crate::chars::Units;
 use crate::mark::{self, STOP_END};
+use crate::mark_py::{field, N_WORDS, TEXT};
+use crate::python_chars::units;
 
 /// ``_wrapped_units``: the ``(start, end)`` of each run of two lines or more that continue one another.
 ///
@@ -44,7 +48,114 @@ fn wrapped_units(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: Ve
     Ok(mark::wrapped_units(&joins))
 }
 
-/// Adds `wrapped_units` to the module.
+/// The last code point of a string (None for "").
+fn last_code_point(text: &Bound<'_, PyString>) -> PyResult<Option<u32>> {
+    Ok(match units(text)? {
+        Units::U8(b) => b.last().map(|&c| u32::from(c)),
+        Units::U16(b) => b.last().map(|&c| u32::from(c)),
+        Units::U32(b) => b.last().copied(),
+    })
+}
+
+/// The lines of a page that end with ")", and whether a line ends with one of ``pointers``.
+///
+/// What ``mark._Lines.of`` asks of every line of every document before the runs of counted links
+/// (``link_lists.counted_link``: a line that ends with ")") and of links with a pointer
+/// (``link_lists.pointer_links``: a line that ends with one of ``POINTERS``) are looked for: in
+/// Python, the joined lines' count of ")\n" and the set of their last characters were 0.17 s of the
+/// 2.1 s of marking under cProfile (the benchmark corpus, one worker).
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``text`` is read).
+///     pointers: the pointers (``link_lists.POINTERS``).
+///
+/// Returns:
+///     ``(closed, pointed)``: the lines whose text ends with ")", increasing; whether some line's
+///     text ends with a character of ``pointers``.
+///
+/// Raises:
+///     TypeError: a line's text is not a string.
+#[pyfunction]
+fn line_ends(infos: &Bound<'_, PyList>, pointers: &str) -> PyResult<(Vec<usize>, bool)> {
+    let py = infos.py();
+    let pointers: Vec<u32> = pointers.chars().map(u32::from).collect();
+    let (mut closed, mut pointed) = (Vec::new(), false);
+    for (k, info) in infos.iter().enumerate() {
+        let text = field(&info, TEXT, intern!(py, "text"))?;
+        match last_code_point(text.downcast::<PyString>()?)? {
+            Some(c) if c == u32::from(')') => closed.push(k),
+            Some(c) if pointers.contains(&c) => pointed = true,
+            _ => {}
+        }
+    }
+    Ok((closed, pointed))
+}
+
+/// The positions of the line flags that hold a bit of ``mask``, increasing (``mark._loose_menus``' candidates).
+#[pyfunction]
+fn marked(marks: Vec<u32>, mask: u32) -> Vec<usize> {
+    marks.iter().enumerate().filter(|(_, &m)| m & mask != 0).map(|(k, _)| k).collect()
+}
+
+/// The positions of the lines of ``min_words`` to ``max_words`` words, increasing (``repeats.repeated_controls``'
+/// candidates: most pages have too few of them for a control repeated under each entry).
+///
+/// Args:
+///     infos: the lines' shapes (``LineInfo``: ``n_words`` is read).
+///     min_words, max_words: ``CONTROL_MIN_WORDS``, ``CONTROL_MAX_WORDS``.
+///
+/// Raises:
+///     TypeError: a line's ``n_words`` is not an integer.
+#[pyfunction]
+fn phrase_lines(infos: &Bound<'_, PyList>, min_words: usize, max_words: usize) -> PyResult<Vec<usize>> {
+    let py = infos.py();
+    let mut out = Vec::new();
+    for (k, info) in infos.iter().enumerate() {
+        let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        if (min_words..=max_words).contains(&n_words) {
+            out.push(k);
+        }
+    }
+    Ok(out)
+}
+
+/// ``mark``'s verdicts of a round set on the paragraphs: each flagged one that is not protected gets its verdict.
+///
+/// Args:
+///     paras: the round's paragraphs (``Paragraph``: ``index`` is read of a flagged one, ``verdict`` set).
+///     flags: their verdicts (None: kept).
+///     protect: the indices of the paragraphs never to flag (a ``frozenset``, or any container).
+///
+/// Returns:
+///     ``(found, left)``: how many paragraphs got a verdict, and the positions of the others, increasing
+///     (those kept: unflagged or protected; every paragraph of a round was without a verdict).
+///
+/// Raises:
+///     ValueError: ``flags`` is not as long as ``paras``.
+#[pyfunction]
+fn set_verdicts(paras: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, protect: &Bound<'_, PyAny>) -> PyResult<(usize, Vec<usize>)> {
+    let py = paras.py();
+    if paras.len() != flags.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("paras and flags differ in length"));
+    }
+    let no_protect = protect.len()? == 0;
+    let (mut found, mut left) = (0, Vec::with_capacity(paras.len()));
+    for (k, (para, flag)) in paras.iter().zip(flags.iter()).enumerate() {
+        if flag.is_none() || (!no_protect && protect.contains(para.getattr(intern!(py, "index"))?)?) {
+            left.push(k);
+            continue;
+        }
+        para.setattr(intern!(py, "verdict"), flag)?;
+        found += 1;
+    }
+    Ok((found, left))
+}
+
+/// Adds `wrapped_units`, `line_ends`, `marked`, `phrase_lines` and `set_verdicts` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(wrapped_units, m)?)
+    m.add_function(wrap_pyfunction!(wrapped_units, m)?)?;
+    m.add_function(wrap_pyfunction!(line_ends, m)?)?;
+    m.add_function(wrap_pyfunction!(marked, m)?)?;
+    m.add_function(wrap_pyfunction!(phrase_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(set_verdicts, m)?)
 }

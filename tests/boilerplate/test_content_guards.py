@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import content_guards_reference
+import mark_reference
 from content_guards_reference import closing, entry_lines, salutation
 from golden_documents import assert_fixed_point, assert_marked
 from golden_documents import document as _doc
@@ -153,7 +155,8 @@ def test_golden_pages_are_spared_as_the_plain_walk_spares_them(case, monkeypatch
     doc = _doc(lines)
     mark(doc, RULES, None, 5)
     got = [p.verdict for p in doc.paragraphs]
-    monkeypatch.setattr(mark_module, "spared", content_guards_reference.spared)
+    position = partial(mark_reference.core_position, spared=content_guards_reference.spared)
+    monkeypatch.setattr(mark_module, "_article_signals", partial(mark_reference.article_signals, position=position))
     doc = _doc(lines)
     mark(doc, RULES, None, 5)
     assert got == [p.verdict for p in doc.paragraphs]

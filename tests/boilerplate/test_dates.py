@@ -1,9 +1,10 @@
 """The date mask's law that marking leans on: a line without a decimal digit holds no date.
 
-``mark._dated`` searches ``DATE_SEARCH`` only in lines the core flags ``DIGIT`` (a decimal
-digit, ``str.isdecimal``). Month and weekday names of every language the mask reads, their
-abbreviations, separators and white space, with any character but a decimal digit, never
-make a date; with figures they do, and ``_dated`` answers as the search.
+The core's walks (``_core.ArticleSignals``, ``_core.dated_heads``) search ``DATE_SEARCH`` (``has_date``)
+only in lines flagged ``DIGIT`` (a decimal digit, ``str.isdecimal``), as ``mark_reference.dated`` does.
+Month and weekday names of every language the mask reads, their abbreviations, separators and white
+space, with any character but a decimal digit, never make a date; with figures they do, and ``dated``
+answers as the search.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import mark_reference
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rules import DATE_MEMO_MAX_CHARS, DATE_SEARCH, has_date
@@ -49,7 +51,7 @@ def test_a_line_without_a_decimal_digit_holds_no_date(text):
 def test_dated_answers_as_the_search(text):
     info = describe(text)
     flags = mark.line_marks([info.text])[0]
-    assert mark._dated(info, flags) == (DATE_SEARCH.search(info.text) is not None)
+    assert mark_reference.dated(info, flags) == (DATE_SEARCH.search(info.text) is not None)
 
 
 @LAW
@@ -66,4 +68,4 @@ def test_has_date_answers_as_the_search_remembered_or_not(text, copies):
 def test_dates_are_found_with_figures():
     for text in ("Monday, 5 May 2024", "2020-01-31", "le 3 mars 2023", "Sept 12, 2019"):
         info = describe(text)
-        assert mark._dated(info, mark.line_marks([info.text])[0]), text
+        assert mark_reference.dated(info, mark.line_marks([info.text])[0]), text

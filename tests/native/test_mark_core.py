@@ -258,6 +258,7 @@ _POSITION_TEXTS = st.sampled_from(
         "Telescopes Binoculars Microscopes",
         "Minister resigns after scandal in capital",
         "— Jane Doe (@jane) 3 May",
+        "Goalkeeper: A. Name",
         "",
     ]
 )
@@ -311,8 +312,8 @@ def test_core_position_is_the_plain_walks(page, shorter):
     ends = [k for k in range(body[0], body[-1] + 1) if flags[k] is None]
     last = ends[max(0, len(ends) - 1 - shorter)]
     got, want = list(flags), list(flags)
-    mark._position(infos, marks, got, mark._Article(infos, body), body[0], last)
-    mark_reference.position(infos, marks, want, mark._Article(infos, body), body[0], last)
+    mark_reference.core_position(infos, marks, got, mark_reference.Article(infos, body), body[0], last)
+    mark_reference.position(infos, marks, want, mark_reference.Article(infos, body), body[0], last)
     assert got == want
 
 
@@ -330,8 +331,8 @@ def test_core_position_flags_each_kind():
     marks = mark.line_marks([info.text for info in infos])
     body = [k for k, (info, f) in enumerate(page) if info.prose and f is None]
     want = list(flags)
-    mark_reference.position(infos, marks, want, mark._Article(infos, body), 2, len(page) - 1)
-    mark._position(infos, marks, flags, mark._Article(infos, body), 2, len(page) - 1)
+    mark_reference.position(infos, marks, want, mark_reference.Article(infos, body), 2, len(page) - 1)
+    mark_reference.core_position(infos, marks, flags, mark_reference.Article(infos, body), 2, len(page) - 1)
     assert flags == want
     reasons = [f and f.reason.rsplit(":", 1)[1] for f in flags]
     # The title stays; a lone label foreign to the article between two paragraphs goes, one about it stays.
@@ -341,7 +342,7 @@ def test_core_position_flags_each_kind():
 
 def test_position_flags_refuses_lists_of_other_lengths():
     info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
-    article = mark._Article([info], [0])
+    article = mark_reference.Article([info], [0])
     limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, has_date, Verdict)
     with pytest.raises(ValueError, match="length"):
         _core.position_flags([info], [None], [], 0, 0, *limits)
@@ -376,6 +377,56 @@ def test_article_lines_refuses_lists_of_other_lengths():
         _core.article_lines([info], [None], [1], [], {}, 2, 25, 3)
 
 
+# Verdicts the article's signals read besides the position signal's: a "read also" label (the body's end), chrome,
+# a comments marker (the article above its thread).
+_ARTICLE_FLAGS = st.sampled_from(
+    [None, None, Verdict(mark.READ_ALSO, detail="readalso"), Verdict("boilerplate:pattern:share", detail="x")]
+    + [Verdict(mark._THREAD_MARKER, detail="comments-count")]
+)
+
+
+@LAW
+@given(position_pages, st.data())
+def test_core_article_signals_are_the_plain_python(page, data):
+    """The core's one call (``_core.ArticleSignals``) gives the verdicts of the plain Python it replaced."""
+    infos = [info for info, _, _ in page]
+    marks = [m for _, m, _ in page]
+    flags = [f for _, _, f in page]
+    for k, flag in data.draw(st.lists(st.tuples(st.integers(0, 200), _ARTICLE_FLAGS), max_size=4)):
+        if k < len(flags):
+            flags[k] = flag
+    around = data.draw(st.lists(_offtopic_keys, min_size=len(page), max_size=len(page)))
+    counts = data.draw(_offtopic_counts)
+    where = data.draw(st.sampled_from(["", " of example.com"]))
+    given_flags = list(flags)
+    want = mark_reference.article_signals(infos, marks, flags, counts, around, where)
+    assert mark._article_signals(infos, marks, flags, counts, around, where) == want
+    assert flags == given_flags  # read, not changed
+
+
+def test_core_article_signals_set_a_block_apart():
+    """A teaser block under a menu, foreign to the article, goes as an outlying block; the article stays."""
+    prose = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    teaser = describe("Gardening tools and seeds for the spring season are on sale in every shop of the town.")
+    share = Verdict("boilerplate:pattern:share", detail="x")
+    page = [(prose, None)] * 6 + [(describe("Share"), share)] * 5 + [(teaser, None)]
+    infos = [info for info, _ in page]
+    flags = [f for _, f in page]
+    marks = mark.line_marks([info.text for info in infos])
+    around = [mark.NO_COUNTS] * len(page)
+    got = mark._article_signals(infos, marks, flags, None, around)
+    assert got == mark_reference.article_signals(infos, marks, flags, None, around)
+    assert got[:6] == [None] * 6 and got[11].reason == "boilerplate:position:outlying-block"
+
+
+def test_article_signals_refuses_lists_of_other_lengths():
+    info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
+    with pytest.raises(ValueError, match="length"):
+        mark._article_signals([info, info], [1, 1], [None], None, [mark.NO_COUNTS] * 2)
+    with pytest.raises(ValueError, match="length"):
+        mark._article_signals([info], [1], [None], {}, [])
+
+
 _GOLDEN_DIR = Path(__file__).parents[1] / "data"
 GOLDEN_DOCUMENTS = [
     [line["text"] for line in d["lines"]]
@@ -390,7 +441,7 @@ def test_golden_documents_marked_as_the_plain_walks_mark_them(lines, monkeypatch
     doc = golden_documents.document(lines)
     mark.mark(doc, RULES, None, 5)
     got = [p.verdict for p in doc.paragraphs]
-    monkeypatch.setattr(mark, "_position", mark_reference.position)
+    monkeypatch.setattr(mark, "_article_signals", mark_reference.article_signals)
     doc = golden_documents.document(lines)
     mark.mark(doc, RULES, None, 5)
     assert got == [p.verdict for p in doc.paragraphs]

@@ -34,7 +34,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import LineInfo
 from nettoyeur.records import Verdict
 
-__all__ = ["CLOSINGS", "SALUTATIONS", "closing_formula", "salutation", "spared"]
+__all__ = ["CLOSINGS", "SALUTATIONS", "SPARED_ARGS", "closing_formula", "salutation", "spared"]
 
 # Salutations that open a letter or a message, by language (lower case; a line opens with one,
 # then a non-letter or the end). Written from the languages' letter-writing conventions.
@@ -165,6 +165,9 @@ def closing_formula(info: LineInfo) -> bool:
 _HEADLINE_RUN = "boilerplate:position:headline-run"
 # What ``_core.spared`` reads of the limits above, in its order (native/src/mark_py.rs).
 _LIMITS = (SALUTATION_WORDS, CLOSING_WORDS, SIGNATURE_LINES, SIGNATURE_WORDS, FIELD_LABEL_WORDS, ENTRY_WORDS, ENTRY_MIN)
+# What the core's walk reads besides the page (``_core.spared``, and ``_core.ArticleSignals``, which runs the guards
+# after the position signal): the reason of a run of headlines, the limits, the formulas' patterns.
+SPARED_ARGS = (_HEADLINE_RUN, _LIMITS, _SALUTATION.match, _CLOSING.match)
 
 
 def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[bool]) -> list[int]:
@@ -195,4 +198,4 @@ def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[b
     Raises:
         ValueError: ``flags`` or ``signalled`` is not as long as ``infos``.
     """
-    return _core.spared(infos, flags, signalled, _HEADLINE_RUN, _LIMITS, _SALUTATION.match, _CLOSING.match)
+    return _core.spared(infos, flags, signalled, *SPARED_ARGS)

@@ -55,20 +55,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from operator import attrgetter, itemgetter
+from functools import cache
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, closing_formula, salutation, spared
+from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, SPARED_ARGS, closing_formula, salutation
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
+    ASKED_BEFORE_SET,
     LABEL_MAX_WORDS,
     PROSE_MIN_STOPWORDS,
     PROSE_MIN_WORDS,
-    ArticleStems,
     LineInfo,
-    article_stems,
     count_words,
     describe,
     describe_many,
@@ -157,7 +157,7 @@ ENCLOSED_MIN_FILES = 3
 # the ":" exception the lone rule itself removed 806 "Country:" lines there (the total is the
 # same: the off-topic and position signals take those labels beside their removed values).
 SITE_LONE = "boilerplate:frequency:recurring-in-site"
-# The position verdicts of the short lines inside the body (see :func:`_position`; the core weighs
+# The position verdicts of the short lines inside the body (see :func:`_article_signals`; the core weighs
 # them in native/src/position.rs).
 _INLINE = "boilerplate:position:inline-"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
@@ -198,13 +198,17 @@ OUTLYING_LABELS = 20
 OUTLYING_LABEL_SHARE = 0.05
 # A block of at least ABOVE_THREAD_PROSE prose lines that ends at most ABOVE_THREAD_GAP lines above the
 # main block, with a line of the comments rules between ("Comments", "Leave a reply"), is the article
-# and the main block its comment thread (the comments outweigh it): it is not apart (:func:`_outlying`).
+# and the main block its comment thread (the comments outweigh it): it is not apart (see :func:`_article_signals`).
 # On eval-pages-dev: two blog posts kept whole (358 content words, 27 chrome words of one's permalink
 # bar); the other blocks above a comments line there stand 51 lines or more above the main block.
 ABOVE_THREAD_PROSE = 3
 ABOVE_THREAD_GAP = 10
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
+# Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so the core
+# searches a line for a date (:func:`has_date`) only when its line flags have ``DIGIT``: on the benchmark
+# corpus (300,000 paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s
+# of the analyse pass under cProfile, and few of those lines hold a figure.
 # The longest line a date or byline rule reads (their word limits: 25 at most).
 DATED_MAX_WORDS = 25
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -236,6 +240,9 @@ TEASER_SKIP = 3
 # went (3 of them a comment's header over a short reply, read as a table and its closing), no content
 # line changed; the held-out pages: the first teaser under "read also" of es, pt, it and ja goes.
 READ_ALSO = "boilerplate:pattern:readalso"
+# What ``_core.teaser_list`` reads (native/src/entries_py.rs): the verdict of a "related" heading, and the limits.
+_RELATED_HEADING = (READ_ALSO, "related-label")
+_TEASER_LIMITS = (TITLE_MIN_WORDS, TEASER_TITLE_WORDS, TEASER_SKIP, TEASER_LIST_MIN)
 # A sentence of at least TAIL_SENTENCE_WORDS words, below the last prose paragraph with the
 # article's table between (TAIL_MIN_ROWS to TAIL_MAX_LINES unflagged lines with figures or fields
 # ("Goalkeeper: A. Name"), under a heading), ends the body. On eval-pages-dev: without the figures
@@ -248,12 +255,10 @@ READ_ALSO = "boilerplate:pattern:readalso"
 # (and 5 more with the rows of fields: a team's line-up); no chrome line kept more there.
 TAIL_SENTENCE_WORDS = 5
 # ... a statement: a question or an exclamation under a list or a "read also" label is a teaser's
-# ("Can you pick the winner?").
-_ASKS = ("?", "!", "？", "！", "؟")
-_CLOSERS = "\"'”’»)]"
+# ("Can you pick the winner?": the core's ``ASKS``, after any of ``"'”’»)]``).
 TAIL_MIN_ROWS = 2
 # Below the last paragraph of a page that opens as a letter, a closing formula at most this many lines
-# down (none flagged between) ends the body (:func:`_letter_end`). On eval-pages-dev no page opens with
+# down (none flagged between) ends the body (see :func:`_article_signals`). On eval-pages-dev no page opens with
 # a salutation over such a tail: nothing changes there; without the salutation, a list of songs under an
 # article ("Sincerely - The Platters" 14 lines down) was kept whole, 74 chrome words.
 LETTER_TAIL_LINES = 30
@@ -264,6 +269,41 @@ TAIL_MAX_LINES = 12
 # too (position:chrome-run). An article's own list or table has few flagged lines in it.
 CHROME_RUN_LINES = 30
 CHROME_RUN_SHARE = 0.25
+# The position signal (``_core.ArticleSignals``, see :func:`_article_signals`):
+# - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
+#   ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
+#   The nearest title-like line above the body is the title even when it shares no word with the
+#   article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
+#   | 9 décembre 2019"; only a line with a figure is searched, see ``DATED_LIST_MIN``). Not when the
+#   body opens with a line that does not end like a sentence: that line is the title itself. The
+#   title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
+#   corpus). A header that the rules cleared but for one line of words just above the body
+#   ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
+#   that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
+#   "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no
+#   figure (a dateline or a count is not a title).
+# - Footer: the short lines below the body go but what continues the article: a sentence with
+#   function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
+#   it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
+#   a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
+#   or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
+#   ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
+#   function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
+#   ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
+# - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
+#   off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
+#   ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
+#   ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
+#   flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
+#   (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
+#   among the article's headings; a run of such labels without chrome beside it is a table or a
+#   list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
+#   article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
+#   has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
+#   them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
+#   precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
+#   up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
+#   corpus need none).
 # What the walks of ``_core.position_flags`` read of the limits above, in its order (native/src/position_py.rs).
 _POSITION_LIMITS = (
     TITLE_MIN_CHARS,
@@ -288,7 +328,7 @@ _WEIGH_LIMITS = (
     TEASER_MIN_STEMS,
 )
 # What makes a line inside the body a candidate of ``_core.position_flags`` (native/src/mark.rs,
-# ``Inside``; see :func:`_position`): a run of chrome, a label without figures, beside chrome, a
+# ``Inside``; see :func:`_article_signals`): a run of chrome, a label without figures, beside chrome, a
 # telegraphic line; its run shows chrome, or does when the article says its single label is foreign.
 IN_CHROME, IN_LABEL, IN_BLOCK, IN_TEASER, IN_EVIDENCE, IN_ASK = 1, 2, 4, 8, 16, 32
 # ``comments="drop"``: a comment thread starts at a line of the comments rules (the marker)
@@ -326,30 +366,6 @@ def paired(text: str) -> bool:
     would share its pairs.
     """
     return counted(text) and _LETTER.search(text) is not None
-
-
-class _Article:
-    """The article's vocabulary: the stems of its body paragraphs."""
-
-    def __init__(self, infos: list[LineInfo], body: list[int]) -> None:
-        """``body``: the positions of the article's lines in ``infos``."""
-        self._body = [infos[k] for k in body]
-        self._vocab: ArticleStems | None = None
-
-    @property
-    def vocab(self) -> ArticleStems:
-        """The body's stems, found the first time a line is looked up (many articles need none)."""
-        if self._vocab is None:
-            self._vocab = article_stems(self._body)
-        return self._vocab
-
-    def shared(self, info: LineInfo) -> tuple[int, int]:
-        """Returns how many of the line's stems the body uses, and how many it has (the core reads its text)."""
-        return self.vocab.shared_lines((info.text,))
-
-    def on_topic(self, info: LineInfo) -> bool:
-        """True when the line shares at least one stem with the body."""
-        return self.shared(info)[0] > 0
 
 
 # Links joined by separators: "Home | News | Sport", "About · Contact · Jobs", "Books » Music"
@@ -399,6 +415,8 @@ def line_marks(texts: list[str]) -> list[int]:
 # it (None: that neighbour does not pair), as :func:`neighbours` gives them.
 Near = tuple[int, int | None, int | None]
 NO_COUNTS: Near = (0, None, None)
+# The reason of a line blanked by repair: pass 1 never counted it (no neighbour of another).
+_BLANKED = "blank-after-repair"
 
 
 def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> list[Near]:
@@ -409,27 +427,23 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     The neighbours are those pass 1 counted: every analysable line the document had when
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
-    (a long line, figures only) gives None. The native core finds them all in one call.
-    Only the lines of fewer than ``FREQUENCY_BOXED_MAX_WORDS`` words are asked about (the
-    frequency signals read no other): the others get :data:`NO_COUNTS`. A line of
-    ``FREQUENCY_MAX_WORDS`` words or more pairs only when boxed (see ``FREQUENCY_BOXED_MAX_WORDS``),
-    with the labels beside it;
-    a short line never pairs with such a line.
+    (a long line, figures only) gives None. Only the lines of fewer than ``FREQUENCY_BOXED_MAX_WORDS``
+    words are asked about (the frequency signals read no other): the others get :data:`NO_COUNTS`.
+    A line of ``FREQUENCY_MAX_WORDS`` words or more pairs only when boxed (see
+    ``FREQUENCY_BOXED_MAX_WORDS``), with the labels beside it; a short line never pairs with such a
+    line. The native core finds them all in one call (``Shapes.document_neighbours``,
+    native/src/shapes_py.rs; the plain Python is the tests' oracle, tests/mark_reference.py).
 
     Args:
         doc: the document.
         paras: its kept paragraphs.
         infos: their shapes.
+
+    Raises:
+        ValueError: ``infos`` is not as long as ``paras``.
     """
-    seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
-    at = {p.index: k for k, p in enumerate(seq)}
-    short = [k for k, info in enumerate(infos) if info.n_words < FREQUENCY_BOXED_MAX_WORDS]
-    asked = [at[paras[k].index] for k in short]
-    found = shapes_core().neighbour_codes([p.text for p in seq], asked, FREQUENCY_MAX_WORDS, FREQUENCY_BOXED_MAX_WORDS)
-    out = [NO_COUNTS] * len(paras)
-    for k, near in zip(short, found):
-        out[k] = near
-    return out
+    limits = (FREQUENCY_MAX_WORDS, FREQUENCY_BOXED_MAX_WORDS)
+    return shapes_core().document_neighbours(doc.paragraphs, paras, infos, *limits, _BLANKED)
 
 
 def _scoped(around: list[Near], site: str) -> list[Near]:
@@ -560,13 +574,15 @@ def _loose_menus(lines: list[tuple[LineInfo, Rule | None]], marks: list[int]) ->
 
     A line with a rule is left to the rule (``_first_pass`` names it first). Only the lines the
     core marks ``MENU`` (short items, see :func:`_short_item_menu`) or ``SEPARATED`` without
-    ``MENU`` (long items, see :func:`_long_item_menu`) are read.
+    ``MENU`` (long items, see :func:`_long_item_menu`) are read: the core names them
+    (``_core.marked``; a Python loop over every line's flags was 0.05 s of marking's 2.1 s under
+    cProfile, the benchmark corpus, one worker).
     """
     found = {}
-    for k, line in enumerate(marks):
-        if not line & (MENU | SEPARATED) or lines[k][1] is not None:
+    for k in _core.marked(marks, MENU | SEPARATED):
+        if lines[k][1] is not None:
             continue
-        info = lines[k][0]
+        info, line = lines[k][0], marks[k]
         if line & MENU and _short_item_menu(info):
             found[k] = "separated-menu-short-items"
         elif not line & MENU and _long_item_menu(info):
@@ -612,20 +628,14 @@ def _spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) -
     """Unflags a notice rule's hit on a prose paragraph between two unflagged prose paragraphs, in place.
 
     A banner stands apart from the article, among the page's chrome; a paragraph of the
-    article that speaks of cookies, trackers or privacy has the article on both sides.
+    article that speaks of cookies, trackers or privacy has the article on both sides. The
+    native core walks the lines (``_core.spare_notices``, native/src/entries_py.rs; the plain
+    loop is the tests' oracle, tests/mark_reference.py).
+
+    Raises:
+        ValueError: ``flags`` is not as long as ``infos``.
     """
-    for k in range(1, len(infos) - 1):
-        flag = flags[k]
-        if (
-            flag is not None
-            and flag.detail in _NOTICE_RULES
-            and infos[k].prose
-            and flags[k - 1] is None
-            and flags[k + 1] is None
-            and infos[k - 1].prose
-            and infos[k + 1].prose
-        ):
-            flags[k] = None
+    _core.spare_notices(infos, flags, _NOTICE_RULES)
 
 
 def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | None]:
@@ -634,15 +644,10 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
     When only the signals that read the article run again (after dedup), a dated list
     may have lost entries to dedup: its dates are weighed again, as a second clean would.
     ``lines``: the shapes and first matching rules of the lines (a rule is read on lines of
-    at most ``DATED_MAX_WORDS`` words).
+    at most ``DATED_MAX_WORDS`` words). The native core walks the lines (``_core.dated_rules``,
+    native/src/entries_py.rs; the plain loop is the tests' oracle, tests/mark_reference.py).
     """
-    flags: list[Verdict | None] = [None] * len(lines)
-    for k, (info, rule) in enumerate(lines):
-        if rule is not None and info.n_words <= DATED_MAX_WORDS:
-            reason = f"boilerplate:pattern:{rule.kind}"
-            if reason.startswith(_DATED_KINDS):
-                flags[k] = Verdict(reason, detail=rule.name)
-    return flags
+    return _core.dated_rules(lines, _DATED_KINDS, DATED_MAX_WORDS, Verdict)
 
 
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
@@ -651,48 +656,20 @@ def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdic
     A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
     a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
     of the content; a date above another date (an archive's months) or alone above an
-    article (a byline) is not. ``marks``: the lines' :func:`line_marks`.
+    article (a byline) is not. ``marks``: the lines' :func:`line_marks`. The entries are
+    searched for a date only on a page with enough heads, and only those with a figure (see
+    ``DATED_LIST_MIN``): the search of a long paragraph under each byline of a page cost 0.8 s of
+    the 5 s of the marking of eval-pages-dev under cProfile. The native core walks the lines
+    (``_core.dated_heads``, native/src/entries_py.rs; the plain loop is the tests' oracle,
+    tests/mark_reference.py).
 
     Returns:
         the verdicts taken off, by line (:func:`mark` puts them back when too few entries stay).
+
+    Raises:
+        ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    heads = {
-        k: flag
-        for k, flag in enumerate(flags[:-1])
-        if flag is not None and flag.reason.startswith(_DATED_KINDS) and flags[k + 1] is None
-    }
-    # The entries are searched for a date only on a page with enough heads, and only those with a
-    # figure (see :func:`_dated`): the search of a long paragraph under each byline of a page cost
-    # 0.8 s of the 5 s of the marking of eval-pages-dev under cProfile.
-    if len(heads) < DATED_LIST_MIN:
-        return {}
-    heads = {k: flag for k, flag in heads.items() if not _dated(infos[k + 1], marks[k + 1])}
-    if len(heads) < DATED_LIST_MIN:
-        return {}
-    for k in heads:
-        flags[k] = None
-    return heads
-
-
-def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:
-    """Returns where the list of headline-and-blurb entries that begins at ``start`` ends (``start``: none).
-
-    An entry is an unflagged headline (it does not end like a sentence, it has
-    ``TITLE_MIN_WORDS`` to ``TEASER_TITLE_WORDS`` words) and the unflagged prose paragraph
-    just under it.
-    """
-    k = start
-    while (
-        k + 1 < len(infos)
-        and flags[k] is None
-        and flags[k + 1] is None
-        and not infos[k].sentence
-        and TITLE_MIN_WORDS <= infos[k].n_words <= TEASER_TITLE_WORDS
-        and infos[k + 1].prose
-        and infos[k + 1].n_words > TEASER_TITLE_WORDS
-    ):
-        k += 2
-    return k
+    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, has_date)
 
 
 def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
@@ -700,29 +677,18 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 
     The heading is a line the ``related-label`` rule flagged ("Related stories", "Also on
     the site:"); the list starts after it and at most ``TEASER_SKIP`` flagged lines or bare
-    labels ("Loading slideshow", an advertisement), and needs ``TEASER_LIST_MIN`` entries
-    (see :func:`_teaser_entries`): a headline over a blurb, again and again, is how other
-    articles are announced. The blurbs are prose, so without this they would stretch the
-    article's body down to the last of them.
+    labels ("Loading slideshow", an advertisement), and needs ``TEASER_LIST_MIN`` entries: an
+    entry is an unflagged headline (it does not end like a sentence, it has ``TITLE_MIN_WORDS``
+    to ``TEASER_TITLE_WORDS`` words) and the unflagged prose paragraph just under it. A headline
+    over a blurb, again and again, is how other articles are announced. The blurbs are prose, so
+    without this they would stretch the article's body down to the last of them. The native core
+    walks the lines (``_core.teaser_list``, native/src/entries_py.rs; the plain loop is the tests'
+    oracle, tests/mark_reference.py).
+
+    Raises:
+        ValueError: ``flags`` is not as long as ``infos``.
     """
-    k = 0
-    while k < len(infos):
-        flag = flags[k]
-        if flag is None or flag.reason != "boilerplate:pattern:readalso" or flag.detail != "related-label":
-            k += 1
-            continue
-        end = k + 1
-        for start in range(k + 1, min(k + 2 + TEASER_SKIP, len(infos))):
-            if start > k + 1 and flags[start - 1] is None and not infos[start - 1].label:
-                break  # only flagged lines and bare labels may stand between the heading and its list
-            end = _teaser_entries(infos, flags, start)
-            entries = (end - start) // 2
-            if entries >= TEASER_LIST_MIN:
-                detail = f"{entries} headline-and-blurb entries under {infos[k].text[:40]!r}"
-                for j in range(start, end):
-                    flags[j] = Verdict("boilerplate:position:teaser-list", detail=detail)
-                break
-        k = max(end, k + 1)
+    _core.teaser_list(infos, flags, _RELATED_HEADING, _TEASER_LIMITS, Verdict)
 
 
 def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
@@ -879,11 +845,10 @@ def mark(
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
         if flags.count(None) == len(flags):
             return marked  # the last round of each document (counted in C, without a walk over its lines)
-        found = 0
-        for p, flag in zip(paras, flags):
-            if flag is not None and p.index not in protect:
-                p.verdict = flag
-                found += 1
+        # The core sets the verdicts (``_core.set_verdicts``, native/src/walks_py.rs): the loop over the
+        # round's paragraphs and the list of those left were 0.07 s of ``mark``'s 2.1 s under cProfile
+        # (the benchmark corpus, one worker).
+        found, left = _core.set_verdicts(paras, flags, protect)
         if not found:
             return marked
         marked += found
@@ -893,17 +858,13 @@ def mark(
         # they remove nothing (the line signals already passed them). A line's shape, frequency
         # keys and flags do not change with what was removed around it: they are passed on, not
         # found again (neighbours and line flags were 0.5 s of a round's 2.3 s, benchmark corpus).
-        left = [k for k, p in enumerate(paras) if p.verdict is None]
         paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
 
 
 _NONE: frozenset[int] = frozenset()
 _NO_POINTERS: Mapping[int, str] = MappingProxyType({})
-_POINTER_SET = frozenset(POINTERS)
-_LAST = itemgetter(slice(-1, None))  # a line's last character ("" for none)
 _SHAPE = itemgetter(0)  # a line's shape, of its (shape, rule)
-_TEXT = attrgetter("text")
 
 
 class _Lines(NamedTuple):
@@ -945,19 +906,16 @@ class _Lines(NamedTuple):
         """
         # A counted link ends with ")" (and has a figure: the regular expression's \d); a page with fewer such
         # lines than a counted list needs has none (``links`` is read only where it has ``COUNTED_RUN_MIN``:
-        # :func:`_structure_signals`). The lines (collapsed: no line holds a newline) are joined to count
-        # them in C: on the benchmark corpus 207,642 of the 300,000 lines have a figure, and the generator
-        # calling :func:`counted_link` on each was 0.17 s of the 2.5 s of ``mark`` under cProfile.
+        # :func:`_structure_signals`). Most pages have no line that ends with a pointer ("Send a Tip »").
+        # The core reads the lines' last characters (``_core.line_ends``, native/src/walks_py.rs): on the
+        # benchmark corpus (300,000 paragraphs, one worker) the joined lines' count of ")\n" and the set of
+        # their last characters in Python were 0.17 s of the 2.1 s of ``mark`` under cProfile.
+        closed, pointed = _core.line_ends(infos, POINTERS)
         links = _NONE
-        joined = "\n".join(map(_TEXT, infos)) + "\n"
-        if joined.count(")\n") >= COUNTED_RUN_MIN:
-            links = frozenset(k for k, line in enumerate(marks) if line & DIGIT and counted_link(infos[k].text))
-        # The same for the lines that end with a pointer ("Send a Tip »"), none of them ASCII: most pages have
-        # none. An ASCII page is told in O(1) (CPython keeps the flag); on the benchmark corpus (no page of it
-        # ASCII, none with a pointer) the set of the lines' last characters took 0.025 s CPU, ``endswith`` on
-        # each line 0.048 s, ten searches of the joined lines 0.12 s, one regular expression 0.15 s.
+        if len(closed) >= COUNTED_RUN_MIN:
+            links = frozenset(k for k in closed if marks[k] & DIGIT and counted_link(infos[k].text))
         pointers: Mapping[int, str] = _NO_POINTERS
-        if not joined.isascii() and not _POINTER_SET.isdisjoint(map(_LAST, map(_TEXT, infos))):
+        if pointed:
             pointers = pointer_links([info.text for info in infos])
         return cls(lines, infos, marks, around, links, site_around, pointers)
 
@@ -1103,258 +1061,82 @@ def _article_signals(
     The recurring labels foreign to the article, then the position signal; when blocks
     stand apart from the article, the position signal runs again on the article alone.
     ``around``: the keys the counts are read at (a document's site's, scoped, when it has
-    one); ``where`` names the site in the verdicts (" of example.com"). The native core walks
-    the lines (``_core.article_lines``, native/src/mark.rs; the plain loop is the tests' oracle,
-    tests/mark_reference.py): the article's lines, and the labels seen in a few files (see
-    ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
+    one); ``where`` names the site in the verdicts (" of example.com"). The native core runs
+    them in one call (``_core.ArticleSignals``, native/src/article_py.rs; the plain Python it
+    replaced is the tests' oracle, tests/mark_reference.py ``article_signals``): on the benchmark
+    corpus (300,000 paragraphs, one worker) the Python between its five core calls (the article's
+    lines, the body's end, the position signal, the content guards, the blocks) was 0.25 s of the
+    0.74 s of this function under cProfile. In order:
+
+    - The article's lines (the prose no signal flagged), and the labels seen in a few files (see
+      ``OFFTOPIC_MIN_FILES``), which go when they share no stem with the article.
+    - The body's start (``body_start`` in the oracle): the article's first line, or its lead above it.
+      The lead is the run of sentences of ``PROSE_MIN_WORDS`` words or more, flagged by no signal,
+      just above the first prose paragraph: the article's opening paragraphs with too few function
+      words to count as prose (a terse news lead, a language whose function words are few or short:
+      "Sähkön keskihinta pörssissä laski maaliskuussa lähes kolmanneksen ..." has one in 14 words).
+      Read as the header, the nearest such sentence took the title's place and the title above it
+      went, unless it shared stems enough with the article (issue 13's held-out Finnish, Ukrainian,
+      Bengali and Indonesian news pages lost their headlines so). On eval-pages-dev few pages have
+      such a lead: 12 content words and 10 chrome words of leads, all kept already, and the line
+      above them taken for the title keeps 3 chrome words and 3 content words more.
+    - The body's end (``body_end`` in the oracle): the article's last line, two cases aside. The
+      first teaser under a "read also" label (``READ_ALSO``) that has function words enough to be
+      prose is a headline (no statement's end: a question may be a teaser's; at most
+      ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
+      unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words) under
+      the article's own table is still the article's: the body ends with it, so that the table is
+      inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES`` unflagged lines, none a
+      sentence, each with a figure or a field (a label of at most ``FIELD_LABEL_WORDS`` words, ": "
+      and a value: "Goalkeeper: A. Name") but its heading (the first). Then a page that opens as a
+      letter (a salutation, :func:`~nettoyeur.boilerplate.content_guards.salutation`, just above one
+      of the body's first two prose paragraphs: "Dear friends,") runs to its closing formula
+      (:func:`~nettoyeur.boilerplate.content_guards.closing_formula`: "With love,", "Cu drag,"), when
+      one stands below the article's end within ``LETTER_TAIL_LINES`` lines that no signal flagged:
+      what stands between is the letter's (its lists, its costs), and the footer's walk keeps the
+      closing and the signature under it.
+    - The position signal (``_POSITION_LIMITS``, ``_WEIGH_LIMITS``: native/src/mark.rs names the
+      lines that may go, native/src/position.rs weighs them), asking the article's stems and the
+      dates' search (:func:`has_date`) of the few lines that need them, then the content guards
+      (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
+      field's value, signed entries are content by their structure): what it keeps and flags above,
+      inside and below the body is told above ``_POSITION_LIMITS``.
+    - The blocks apart from the article (``outlying`` in the oracle): the flagged lines cut the page
+      into blocks wherever ``OUTLYING_GAP`` of them follow one another (a menu, a share bar, a footer),
+      and so do as many bare labels in a row (a menu in a language no rule reads); the block with the
+      most prose words is the article. A block cut off by chrome (above or below) is a candidate below
+      ``OUTLYING_SHARE`` of the article's prose, one cut off by bare labels only (which may be the
+      article's own list) below ``OUTLYING_LABEL_SHARE``; a candidate is set apart when fewer than
+      ``OUTLYING_TOPIC`` of its stems are the article's (its lead's words with its prose's: a headline
+      cut off from the article by its byline, dates and share buttons is about the lead as much as
+      about the rest): the teasers of other articles, a blurb about the site, a sidebar. A block about
+      the article (the rest of it after an advertisement, its comments) stays, and so does the article
+      just above its comment thread (see ``ABOVE_THREAD_PROSE``). The article is then the main block
+      alone: its shape and vocabulary are read again without the blocks set apart, so cleaning the
+      output again finds the same.
+
+    Raises:
+        ValueError: ``line_flags``, ``marks`` or ``around`` is not as long as ``infos``.
     """
-    flags = list(line_flags)
-    body, offtopic = _core.article_lines(
-        infos, flags, marks, around, file_counts, OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS
+    return _signals().run(shapes_core(), infos, line_flags, marks, around, file_counts, where)
+
+
+@cache
+def _signals() -> _core.ArticleSignals:
+    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards."""
+    return _core.ArticleSignals(
+        ASKED_BEFORE_SET,
+        (OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS),
+        (OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC),
+        (TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_WORDS)
+        + (FIELD_LABEL_WORDS, LETTER_TAIL_LINES),
+        READ_ALSO,
+        _POSITION_LIMITS,
+        _WEIGH_LIMITS,
+        _DATED_KINDS,
+        SPARED_ARGS,
+        has_date,
+        Verdict,
+        (salutation, closing_formula, count_words),
+        (ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER),
     )
-    article = _Article(infos, body)
-    # A line seen in a few files that is a label foreign to its article is chrome too.
-    for k, n_files in offtopic:
-        if not article.on_topic(infos[k]):
-            flags[k] = Verdict("boilerplate:frequency:recurring-offtopic", detail=f"in {n_files} files{where}")
-    if not body:
-        return flags
-    before_position = list(flags)
-    first, last = _body_start(infos, flags, body), _body_end(infos, marks, flags, body)
-    _position(infos, marks, flags, article, first, last)
-    apart = _outlying(infos, flags, marks)
-    if not apart:
-        return flags
-    # The article is the main block alone: its shape and vocabulary are read again
-    # without the blocks set apart, so cleaning the output again finds the same.
-    flags = before_position
-    for k in apart:
-        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-    body = [k for k in body if k not in apart]
-    if body:
-        first, last = _body_start(infos, flags, body), _body_end(infos, marks, flags, body)
-        _position(infos, marks, flags, _Article(infos, body), first, last)
-    return flags
-
-
-def _body_start(infos: list[LineInfo], flags: list[Verdict | None], body: list[int]) -> int:
-    """Returns the first line of the body for the position signal: the article's first line, or its lead above it.
-
-    The lead is the run of sentences of ``PROSE_MIN_WORDS`` words or more, flagged by no signal,
-    just above the first prose paragraph: the article's opening paragraphs with too few function
-    words to count as prose (a terse news lead, a language whose function words are few or short:
-    "Sähkön keskihinta pörssissä laski maaliskuussa lähes kolmanneksen ..." has one in 14 words).
-    Read as the header, the nearest such sentence took the title's place and the title above it
-    went, unless it shared stems enough with the article (issue 13's held-out Finnish, Ukrainian,
-    Bengali and Indonesian news pages lost their headlines so). On eval-pages-dev few pages have
-    such a lead: 12 content words and 10 chrome words of leads, all kept already, and the line
-    above them taken for the title keeps 3 chrome words and 3 content words more.
-    """
-    first = body[0]
-    while first > 0 and flags[first - 1] is None and _lead(infos[first - 1]):
-        first -= 1
-    return first
-
-
-def _body_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
-    """Returns the last line of the body for the position signal (:func:`_article_end`, then :func:`_letter_end`)."""
-    return _letter_end(infos, flags, body, _article_end(infos, marks, flags, body))
-
-
-def _letter_end(infos: list[LineInfo], flags: list[Verdict | None], body: list[int], last: int) -> int:
-    """Returns the last line of a letter's body: the line above its closing formula, else ``last``.
-
-    A page that opens as a letter (a salutation, :func:`~nettoyeur.boilerplate.content_guards.salutation`,
-    just above one of the body's first two prose paragraphs: "Dear friends,") runs to its closing formula
-    (:func:`~nettoyeur.boilerplate.content_guards.closing_formula`: "With love,", "Cu drag,"), when one
-    stands below ``last`` within ``LETTER_TAIL_LINES`` lines that no signal flagged: what stands between is
-    the letter's (its lists, its costs), and the footer's walk keeps the closing and the signature under it.
-    """
-    if not any(k > 0 and flags[k - 1] is None and salutation(infos[k - 1]) for k in body[:2]):
-        return last
-    k = last + 1
-    while k < len(infos) and k - last <= LETTER_TAIL_LINES and flags[k] is None:
-        if closing_formula(infos[k]):
-            return k - 1
-        k += 1
-    return last
-
-
-def _article_end(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], body: list[int]) -> int:
-    """Returns the last line of the article: its last prose line, two cases aside.
-
-    The first teaser under a "read also" label (``pattern:readalso``) that has function words
-    enough to be prose is a headline (no statement's end: a question may be a teaser's; at most
-    ``TEASER_TITLE_WORDS`` words), not the article's last paragraph: the body ends at the last
-    unflagged line above the label. And a closing sentence (``TAIL_SENTENCE_WORDS`` words) under
-    the article's own table is still the article's: the body ends with it, so that the table is
-    inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES`` unflagged lines, none a
-    sentence, each with a figure or a field (:func:`_field`) but its heading (the first).
-    """
-    last = body[-1]
-    if (
-        len(body) > 1
-        and last > 0
-        and not _statement(infos[last])
-        and infos[last].n_words <= TEASER_TITLE_WORDS
-        and _reason(flags[last - 1]) == READ_ALSO
-    ):
-        end = last - 2
-        while end > body[-2] and flags[end] is not None:
-            end -= 1
-        return end
-    k = last + 1
-    while k - last <= TAIL_MAX_LINES + 1 and k < len(infos) and flags[k] is None:
-        if _tail_sentence(infos[k]):
-            return k if k - last > TAIL_MIN_ROWS else last
-        if infos[k].sentence or (k > last + 1 and not marks[k] & DIGIT and not _field(infos[k])):
-            return last
-        k += 1
-    return last
-
-
-def _field(info: LineInfo) -> bool:
-    """True for a field: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name")."""
-    label, colon, value = info.text.partition(": ")
-    return bool(colon) and bool(value.strip()) and 0 < count_words(label) <= FIELD_LABEL_WORDS
-
-
-def _lead(info: LineInfo) -> bool:
-    """True for a line that may open the article above its first prose paragraph: a sentence of ``PROSE_MIN_WORDS``."""
-    return info.sentence and info.n_words >= PROSE_MIN_WORDS
-
-
-def _tail_sentence(info: LineInfo) -> bool:
-    """True for a statement that may close the article under its table: ``TAIL_SENTENCE_WORDS`` words or more."""
-    return _statement(info) and info.n_words >= TAIL_SENTENCE_WORDS
-
-
-def _statement(info: LineInfo) -> bool:
-    """True for a line that ends like a sentence, not like a question or an exclamation."""
-    return info.sentence and not info.text.rstrip(_CLOSERS).endswith(_ASKS)
-
-
-def _reason(flag: Verdict | None) -> str:
-    """The reason of a verdict, "" for none."""
-    return "" if flag is None else flag.reason
-
-
-def _outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
-    """Returns the kept lines of the blocks that stand apart from the article.
-
-    The flagged lines cut the page into blocks wherever ``OUTLYING_GAP`` of them follow
-    one another (a menu, a share bar, a footer), and so do as many bare labels in a row
-    (a menu in a language no rule reads); the block with the most prose words is
-    the article. Another block is set apart when it has much less prose (below
-    ``OUTLYING_SHARE`` of the article's) and is not about the article (fewer than
-    ``OUTLYING_TOPIC`` of its stems are the article's): the teasers of other articles,
-    a blurb about the site, a sidebar. A block about the article (the rest of it after
-    an advertisement, its comments) stays.
-
-    The native core cuts the blocks and weighs their prose (``_core.outlying_blocks``,
-    native/src/mark.rs): a block cut off by chrome (above or below) is a candidate below
-    ``OUTLYING_SHARE`` of the article's prose, one cut off by bare labels only (which may
-    be the article's own list) below ``OUTLYING_LABEL_SHARE``. Python weighs the
-    candidates' stems.
-    """
-    found = _core.outlying_blocks(
-        infos, flags, marks, OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE
-    )
-    if found is None or not found[1]:
-        return set()
-    main_prose, candidates = found
-    # The article's lead (see :func:`_body_start`) is its words too: a headline cut off from the
-    # article by its byline, dates and share buttons is about the lead as much as about the rest.
-    lead = range(_body_start(infos, flags, main_prose), main_prose[0])
-    vocab = article_stems([infos[k] for k in lead] + [infos[k] for k in main_prose])
-    apart: set[int] = set()
-    for block in candidates:
-        if _above_thread(infos, flags, block, main_prose[0]):
-            continue
-        shared, stems = vocab.shared_lines([infos[k].text for k in block])  # the union of the block's stems
-        if shared < OUTLYING_TOPIC * max(1, stems):
-            apart.update(block)
-    return apart
-
-
-def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: list[int], main: int) -> bool:
-    """True for the article above its comment thread (see ``ABOVE_THREAD_PROSE``).
-
-    ``block`` ends just above line ``main`` of the main block (``ABOVE_THREAD_GAP`` lines at most between),
-    a line of the comments rules stands between, and it has ``ABOVE_THREAD_PROSE`` prose lines.
-    """
-    end = block[-1]
-    return (
-        end < main <= end + ABOVE_THREAD_GAP + 1
-        and any(_reason(flags[j]) == _THREAD_MARKER for j in range(end + 1, main))
-        and sum(infos[k].prose for k in block) >= ABOVE_THREAD_PROSE
-    )
-
-
-def _dated(info: LineInfo, line: int) -> bool:
-    r"""True when the line holds a date (``DATE_SEARCH``, through :func:`has_date`); ``line``: its :func:`line_marks`.
-
-    Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so a
-    line without one (no ``DIGIT`` flag, from the core) is not searched: on the benchmark corpus (300,000
-    paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s of
-    the analyse pass under cProfile, and few of those lines hold a figure.
-    """
-    return bool(line & DIGIT) and has_date(info.text)
-
-
-def _position(
-    infos: list[LineInfo], marks: list[int], flags: list[Verdict | None], article: _Article, first: int, last: int
-) -> None:
-    """Flags the header, the footer and off-topic labels inside the body, in place.
-
-    The native core walks and weighs the lines (``_core.position_flags``: native/src/mark.rs names the
-    lines that may go, native/src/position.rs weighs them; the plain Python it replaced is the tests'
-    oracle, tests/mark_reference.py), asking the article's stems (``article.vocab``, made on the first
-    question) and the dates' search (:func:`has_date`) of the few lines that need them:
-
-    - Header: the title and the headings about the article stay (``HEAD_KEEP_WORDS`` words,
-      ``HEAD_KEEP_STEMS`` stems and ``HEAD_KEEP_SHARE`` of them the article's); the rest is chrome.
-      The body opens with the article's lead when it has one (:func:`_body_start`).
-      The nearest title-like line above the body is the title even when it shares no word with the
-      article ("Need for Speed" over a review), dated lines skipped (an unknown byline: "Marie Dupont
-      | 9 décembre 2019"; only a line with a figure is searched, see :func:`_dated`). Not when the
-      body opens with a line that does not end like a sentence: that line is the title itself. The
-      title's stems are not looked up (20,657 of the 28,879 lookups above the body on the benchmark
-      corpus). A header that the rules cleared but for one line of words just above the body
-      ("Toggle navigation" / "pix-bavaria" / the article) holds no menu left to tell the title from:
-      that line names the page or the site, and a name is short ("Axios Future", 12 characters, or
-      "pix-bavaria", 11, are not title-like). It needs ``TITLE_MIN_WORDS`` words, a letter and no figure
-      (a dateline or a count is not a title).
-    - Footer: the short lines below the body go but what continues the article: a sentence with
-      function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under
-      it: a closing remark); the attribution of the quote just above ("— Name (@handle) date" under
-      a quoted post); a numbered reference ("[2] Author, Title") or a list item right under the body
-      or under another kept one, and the lead-in of such a list ("What to bring:"); the items, up to
-      ``LIST_MAX_ITEMS``, under a kept lead-in ("Things that help are:": ``LEAD_IN_WORDS`` words with
-      function words, ending with ":"), and the signature (``SIGNATURE_LINES``) under a kept closing
-      ("Sincerely,": at most ``CLOSING_WORDS`` words ending with ",").
-    - Inside the body: a line in a run of chrome goes (``IN_CHROME``). Another goes when it is
-      off-topic and either a label (``IN_LABEL``) whose run shows chrome and that does not end with
-      ":", else a line beside chrome (``IN_BLOCK``), else a telegraphic headline (``IN_TEASER``, with
-      ``TEASER_MIN_STEMS`` stems) whose run shows chrome. A run shows chrome when another signal
-      flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
-      (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
-      among the article's headings; a run of such labels without chrome beside it is a table or a
-      list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
-      article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
-      has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
-      them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
-      precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
-      up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
-      corpus need none).
-
-    Python's walk over the lines (the header's keeps, ``_footer``, ``_inside``) was 0.2 s of the 0.4 s
-    of ``_position`` under cProfile (the benchmark corpus, one worker).
-    """
-    signalled = _core.position_flags(
-        infos, flags, marks, first, last, _POSITION_LIMITS, _WEIGH_LIMITS, _DATED_KINDS, article, has_date, Verdict
-    )
-    # A letter's salutation, closing and signature, a field's value, signed entries: content by
-    # their structure (:mod:`nettoyeur.boilerplate.content_guards`).
-    for k in spared(infos, flags, signalled):
-        flags[k] = None

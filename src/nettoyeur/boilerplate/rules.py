@@ -526,7 +526,7 @@ DATE_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNO
 # Lines whose answer :func:`has_date` remembers (the last ones asked), and the longest it
 # remembers: a byline or a dateline recurs from page to page ("By X staff, 1 March 2024"), and
 # the search costs ~12-19 us a line of ~40 characters (the months of 30 languages at every
-# word). On the benchmark corpus (300,000 paragraphs), ``mark._dated`` asked about 12,366 lines,
+# word). On the benchmark corpus (300,000 paragraphs), marking's date tests asked about 12,366 lines,
 # 3,202 distinct. 16,384 lines of up to 200 characters hold ~5 MB at most.
 DATE_MEMO_SIZE = 1 << 14
 DATE_MEMO_MAX_CHARS = 200

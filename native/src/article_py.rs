@@ -1,0 +1,420 @@
+//! `_article_signals` (`boilerplate/mark.py`) in one call: the article's lines and the labels foreign
+//! to it (native/src/mark_py.rs, `article_found`), the body's end (`body_end` here), the position
+//! signal and the content guards (native/src/position_py.rs, `position_into`; `spared_lines`), and
+//! the blocks apart from the article weighed by their stems (`outlying_found`), with the position
+//! signal run again on the article alone when there are some. The plain Python it replaced is the
+//! tests' oracle (tests/mark_reference.py, `article_signals`).
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::guards::GuardLimits;
+use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
+use crate::mark_py::{article_found, field, guard_limits, outlying_found, spared_lines, GuardLimitsArg, N_WORDS, PROSE, SENTENCE};
+use crate::position::WeighLimits;
+use crate::position_py::{pos_limits, position_into, text_of, weigh_limits, PosLimitsArg, PositionLimits, WeighLimitsArg};
+use crate::mark::PosLimits;
+use crate::shapes_py::{ArticleStems, Shapes};
+
+/// What ends a question or an exclamation (``mark._ASKS``), and the closers after it (``mark._CLOSERS``).
+const ASKS: [char; 5] = ['?', '!', '？', '！', '؟'];
+const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+
+/// The limits of the body's bounds (``_body_start``, ``_article_end``, ``_letter_end``, ``_field``):
+/// ``TEASER_TITLE_WORDS``, ``TAIL_SENTENCE_WORDS``, ``TAIL_MIN_ROWS``, ``TAIL_MAX_LINES``,
+/// ``PROSE_MIN_WORDS`` (a lead's sentence), ``FIELD_LABEL_WORDS``, ``LETTER_TAIL_LINES``.
+#[derive(Debug, Clone, Copy)]
+struct EndLimits {
+    teaser_title_words: usize,
+    tail_sentence_words: usize,
+    tail_min_rows: usize,
+    tail_max_lines: usize,
+    lead_words: usize,
+    field_label_words: usize,
+    letter_tail_lines: usize,
+}
+
+/// The signals that read the article (``mark._article_signals``), with their limits and what they call.
+///
+/// Args:
+///     asked_before_set: ``line_shapes.ASKED_BEFORE_SET`` (the article's stems, ``Shapes.article``).
+///     offtopic: ``(OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS)``.
+///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC)``.
+///     bounds: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_WORDS,
+///         FIELD_LABEL_WORDS, LETTER_TAIL_LINES)``.
+///     letters: ``(content_guards.salutation, content_guards.closing_formula, line_shapes.count_words)``:
+///         called with a line's shape (the first two) or a field's label (the last) where the bounds ask.
+///     thread: ``(ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER)``: the article above its comment thread
+///         is not a block apart.
+///     read_also: the reason of a "read also" label (``READ_ALSO``).
+///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
+///     guards: ``content_guards.SPARED_ARGS``: the reason of a run of headlines, the guards' limits,
+///         and the ``match`` of the salutations' and the closings' patterns.
+///     has_date: called with the text of a title-like line with a figure above the body.
+///     verdict: the verdicts' class (``records.Verdict``).
+#[pyclass(module = "nettoyeur._core", frozen)]
+pub struct ArticleSignals {
+    asked_before_set: usize,
+    offtopic: OfftopicLimits,
+    blocks: BlockLimits,
+    topic: f64,
+    end: EndLimits,
+    read_also: String,
+    pos: PosLimits,
+    weigh: WeighLimits,
+    dated: Vec<String>,
+    headline_run: String,
+    guards: GuardLimits,
+    salutation: Py<PyAny>,
+    closing: Py<PyAny>,
+    has_date: Py<PyAny>,
+    verdict: Py<PyAny>,
+    salutation_line: Py<PyAny>,
+    closing_line: Py<PyAny>,
+    count_words: Py<PyAny>,
+    thread: ThreadLimits,
+}
+
+/// The article above its comment thread (``ABOVE_THREAD_PROSE``, ``ABOVE_THREAD_GAP``, ``_THREAD_MARKER``).
+#[derive(Debug, Clone)]
+struct ThreadLimits {
+    prose: usize,
+    gap: usize,
+    marker: String,
+}
+
+/// The article's vocabulary, made when a line's stems are first asked (many articles are asked none).
+struct Vocab<'a, 'py> {
+    shapes: &'a Bound<'py, Shapes>,
+    infos: &'a Bound<'py, PyList>,
+    lines: &'a [usize],
+    before_set: usize,
+    stems: Option<ArticleStems>,
+}
+
+impl Vocab<'_, '_> {
+    /// How many of the stems of the lines ``at`` the article has, and how many they have together.
+    fn shared(&mut self, at: &[usize]) -> PyResult<(usize, usize)> {
+        let py = self.infos.py();
+        if self.stems.is_none() {
+            let texts = self.lines.iter().map(|&k| Ok(text_of(&self.infos.get_item(k)?)?.unbind())).collect::<PyResult<Vec<_>>>()?;
+            self.stems = Some(ArticleStems::of(self.shapes, texts, self.before_set));
+        }
+        let texts = at.iter().map(|&k| text_of(&self.infos.get_item(k)?)).collect::<PyResult<Vec<_>>>()?;
+        let texts = PyTuple::new(py, texts)?;
+        match &mut self.stems {
+            Some(stems) => stems.shared_lines(py, texts.as_any()),
+            None => unreachable!("the stems were made above"),
+        }
+    }
+}
+
+/// Whether a line ends like a sentence, not like a question or an exclamation (``mark._statement``).
+fn statement(info: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if !field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? {
+        return Ok(false);
+    }
+    let text = text_of(info)?;
+    let text = text.to_cow()?;
+    Ok(!text.trim_end_matches(CLOSERS).ends_with(ASKS))
+}
+
+fn n_words(info: &Bound<'_, PyAny>) -> PyResult<usize> {
+    field(info, N_WORDS, intern!(info.py(), "n_words"))?.extract()
+}
+
+impl ArticleSignals {
+    /// The reason of a verdict ("" for none).
+    fn is_reason(flag: &Bound<'_, PyAny>, reason: &str) -> PyResult<bool> {
+        if flag.is_none() {
+            return Ok(reason.is_empty());
+        }
+        let found = flag.getattr(intern!(flag.py(), "reason"))?;
+        Ok(found.downcast::<PyString>()?.to_cow()? == reason)
+    }
+
+    /// ``_lead``: a sentence of ``PROSE_MIN_WORDS`` words or more (it may open the article above its first prose line).
+    fn lead(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? && n_words(info)? >= self.end.lead_words)
+    }
+
+    /// ``_body_start``: the first line of the body, the article's lead above its first prose line included.
+    fn body_start(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize]) -> PyResult<usize> {
+        let mut first = body[0];
+        while first > 0 && flags.get_item(first - 1)?.is_none() && self.lead(&infos.get_item(first - 1)?)? {
+            first -= 1;
+        }
+        Ok(first)
+    }
+
+    /// ``_field``: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name"),
+    /// read through Python's ``str.partition`` and ``str.strip`` and ``count_words``.
+    fn field(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let py = info.py();
+        let parts = text_of(info)?.call_method1(intern!(py, "partition"), (": ",))?;
+        let (label, colon, value) = (parts.get_item(0)?, parts.get_item(1)?, parts.get_item(2)?);
+        if !colon.is_truthy()? || !value.call_method0(intern!(py, "strip"))?.is_truthy()? {
+            return Ok(false);
+        }
+        let words: usize = self.count_words.bind(py).call1((label,))?.extract()?;
+        Ok(0 < words && words <= self.end.field_label_words)
+    }
+
+    /// ``_body_end``: the last line of the body for the position signal (``_article_end``, then ``_letter_end``).
+    fn body_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
+        let last = self.article_end(infos, flags, marks, body)?;
+        self.letter_end(infos, flags, body, last)
+    }
+
+    /// ``_letter_end``: the line above a letter's closing formula (the page opens with a salutation just
+    /// above one of the body's first two lines), within ``LETTER_TAIL_LINES`` unflagged lines below ``last``.
+    fn letter_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize], last: usize) -> PyResult<usize> {
+        let py = infos.py();
+        let mut letter = false;
+        for &k in body.iter().take(2) {
+            if k > 0 && flags.get_item(k - 1)?.is_none() && self.salutation_line.bind(py).call1((infos.get_item(k - 1)?,))?.is_truthy()? {
+                letter = true;
+                break;
+            }
+        }
+        if !letter {
+            return Ok(last);
+        }
+        let mut k = last + 1;
+        while k < infos.len() && k - last <= self.end.letter_tail_lines && flags.get_item(k)?.is_none() {
+            if self.closing_line.bind(py).call1((infos.get_item(k)?,))?.is_truthy()? {
+                return Ok(k - 1);
+            }
+            k += 1;
+        }
+        Ok(last)
+    }
+
+    /// ``_article_end``: the article's last line, two cases aside (a teaser under a "read also" label, a
+    /// closing sentence under the article's table of figures or fields).
+    fn article_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
+        let py = infos.py();
+        let lim = &self.end;
+        let last = body[body.len() - 1];
+        if body.len() > 1 && last > 0 {
+            let info = infos.get_item(last)?;
+            if !statement(&info)? && n_words(&info)? <= lim.teaser_title_words && Self::is_reason(&flags.get_item(last - 1)?, &self.read_also)? {
+                // The line above the label is flagged or the body's (unflagged): `last - 2` is the body's at least.
+                let floor = body[body.len() - 2] as isize;
+                let mut end = last as isize - 2;
+                while end > floor && !flags.get_item(end as usize)?.is_none() {
+                    end -= 1;
+                }
+                return Ok(end as usize);
+            }
+        }
+        let mut k = last + 1;
+        while k - last <= lim.tail_max_lines + 1 && k < marks.len() && flags.get_item(k)?.is_none() {
+            let info = infos.get_item(k)?;
+            if statement(&info)? && n_words(&info)? >= lim.tail_sentence_words {
+                return Ok(if k - last > lim.tail_min_rows { k } else { last });
+            }
+            if field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? || (k > last + 1 && marks[k] & DIGIT == 0 && !self.field(&info)?) {
+                return Ok(last);
+            }
+            k += 1;
+        }
+        Ok(last)
+    }
+
+    /// ``_position``: the position signal, then the content guards, on ``flags`` in place.
+    #[allow(clippy::too_many_arguments)]
+    fn position(
+        &self,
+        infos: &Bound<'_, PyList>,
+        flags: &Bound<'_, PyList>,
+        marks: &[u32],
+        vocab: &mut Vocab<'_, '_>,
+        first: usize,
+        last: usize,
+    ) -> PyResult<()> {
+        let py = infos.py();
+        let limits = PositionLimits { pos: self.pos, weigh: self.weigh, dated: &self.dated };
+        let shared = |k: usize| vocab.shared(&[k]);
+        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.has_date.bind(py), self.verdict.bind(py))?;
+        let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.salutation.bind(py), self.closing.bind(py))?;
+        for k in spared {
+            flags.set_item(k, py.None())?;
+        }
+        Ok(())
+    }
+
+    /// ``_above_thread``: the article above its comment thread: ``block`` ends at most ``ABOVE_THREAD_GAP``
+    /// lines above line ``main`` of the main block, a line of the comments rules (``_THREAD_MARKER``)
+    /// stands between, and it has ``ABOVE_THREAD_PROSE`` prose lines.
+    fn above_thread(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, block: &[usize], main: usize) -> PyResult<bool> {
+        let end = block[block.len() - 1];
+        if !(end < main && main <= end + self.thread.gap + 1) {
+            return Ok(false);
+        }
+        let mut marker = false;
+        for j in end + 1..main {
+            if Self::is_reason(&flags.get_item(j)?, &self.thread.marker)? {
+                marker = true;
+                break;
+            }
+        }
+        if !marker {
+            return Ok(false);
+        }
+        let mut prose_lines = 0;
+        for &k in block {
+            prose_lines += field(&infos.get_item(k)?, PROSE, intern!(infos.py(), "prose"))?.is_truthy()? as usize;
+        }
+        Ok(prose_lines >= self.thread.prose)
+    }
+
+    /// ``_outlying``: the kept lines of the blocks apart from the article, increasing.
+    fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
+        let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks, Some(self.pos.label_words))? {
+            Some(found) if !found.candidates.is_empty() => found,
+            _ => return Ok(Vec::new()),
+        };
+        // The article's lead (see `body_start`) is its words too: a headline cut off from the article by
+        // its byline, dates and share buttons is about the lead as much as about the rest.
+        let start = self.body_start(infos, flags, &found.main_prose)?;
+        let words: Vec<usize> = (start..found.main_prose[0]).chain(found.main_prose.iter().copied()).collect();
+        let mut vocab = Vocab { shapes, infos, lines: &words, before_set: self.asked_before_set, stems: None };
+        let mut apart = Vec::new();
+        for block in &found.candidates {
+            if self.above_thread(infos, flags, block, found.main_prose[0])? {
+                continue;
+            }
+            let (shared, stems) = vocab.shared(block)?;
+            if (shared as f64) < self.topic * (stems.max(1) as f64) {
+                apart.extend_from_slice(block);
+            }
+        }
+        apart.sort_unstable();
+        apart.dedup();
+        Ok(apart)
+    }
+}
+
+#[pymethods]
+impl ArticleSignals {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::type_complexity)]
+    fn new(
+        asked_before_set: usize,
+        offtopic: (i64, usize, usize),
+        blocks: (usize, usize, f64, f64, f64),
+        bounds: (usize, usize, usize, usize, usize, usize, usize),
+        read_also: String,
+        position: PosLimitsArg,
+        weigh: WeighLimitsArg,
+        dated: Vec<String>,
+        guards: (String, GuardLimitsArg, Py<PyAny>, Py<PyAny>),
+        has_date: Py<PyAny>,
+        verdict: Py<PyAny>,
+        letters: (Py<PyAny>, Py<PyAny>, Py<PyAny>),
+        thread: (usize, usize, String),
+    ) -> Self {
+        let (headline_run, guards_limits, salutation, closing) = guards;
+        ArticleSignals {
+            asked_before_set,
+            offtopic: OfftopicLimits { min_files: offtopic.0, max_words: offtopic.1, title_words: offtopic.2 },
+            blocks: BlockLimits { gap: blocks.0, labels: blocks.1, share: blocks.2, label_share: blocks.3 },
+            topic: blocks.4,
+            end: EndLimits {
+                teaser_title_words: bounds.0,
+                tail_sentence_words: bounds.1,
+                tail_min_rows: bounds.2,
+                tail_max_lines: bounds.3,
+                lead_words: bounds.4,
+                field_label_words: bounds.5,
+                letter_tail_lines: bounds.6,
+            },
+            read_also,
+            pos: pos_limits(position),
+            weigh: weigh_limits(weigh),
+            dated,
+            headline_run,
+            guards: guard_limits(guards_limits),
+            salutation,
+            closing,
+            has_date,
+            verdict,
+            salutation_line: letters.0,
+            closing_line: letters.1,
+            count_words: letters.2,
+            thread: ThreadLimits { prose: thread.0, gap: thread.1, marker: thread.2 },
+        }
+    }
+
+    /// Returns the verdicts once the signals that read the article have run over ``flags`` (left as is).
+    ///
+    /// Args:
+    ///     shapes: the process's ``Shapes`` (the article's stems).
+    ///     infos: the lines' shapes (``LineInfo``).
+    ///     flags: their verdicts so far (None: not flagged).
+    ///     marks: their ``line_marks``.
+    ///     around: their keys ``(code, above, below)``, read where the counts are.
+    ///     counts: files per key, or None: no ``recurring-offtopic``.
+    ///     where_: what the ``recurring-offtopic`` verdicts' details say after "in N files".
+    ///
+    /// Raises:
+    ///     ValueError: ``flags``, ``marks`` or ``around`` is not as long as ``infos``.
+    #[allow(clippy::too_many_arguments)]
+    fn run<'py>(
+        &self,
+        shapes: &Bound<'py, Shapes>,
+        infos: &Bound<'py, PyList>,
+        flags: &Bound<'py, PyList>,
+        marks: Vec<u32>,
+        around: &Bound<'py, PyList>,
+        counts: Option<&Bound<'py, PyAny>>,
+        where_: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = infos.py();
+        let flags = PyList::new(py, flags.iter())?;
+        let (body, offtopic) = article_found(infos, &flags, &marks, around, counts, self.offtopic)?;
+        let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
+        // A line seen in a few files that is a label foreign to its article is chrome too.
+        let verdict = self.verdict.bind(py);
+        for (k, n_files) in offtopic {
+            if vocab.shared(&[k])?.0 == 0 {
+                let detail = PyDict::new(py);
+                detail.set_item(intern!(py, "detail"), format!("in {} files{}", n_files, where_))?;
+                flags.set_item(k, verdict.call(("boilerplate:frequency:recurring-offtopic",), Some(&detail))?)?;
+            }
+        }
+        if body.is_empty() {
+            return Ok(flags);
+        }
+        let before_position = PyList::new(py, flags.iter())?;
+        let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
+        self.position(infos, &flags, &marks, &mut vocab, first, last)?;
+        let apart = self.outlying(shapes, infos, &flags, &marks)?;
+        if apart.is_empty() {
+            return Ok(flags);
+        }
+        // The article is the main block alone: its shape and vocabulary are read again without the
+        // blocks set apart, so cleaning the output again finds the same.
+        let flags = before_position;
+        let detail = PyDict::new(py);
+        detail.set_item(intern!(py, "detail"), "block apart from the article")?;
+        for &k in &apart {
+            flags.set_item(k, verdict.call(("boilerplate:position:outlying-block",), Some(&detail))?)?;
+        }
+        let body: Vec<usize> = body.into_iter().filter(|k| apart.binary_search(k).is_err()).collect();
+        if !body.is_empty() {
+            let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
+            let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
+            self.position(infos, &flags, &marks, &mut vocab, first, last)?;
+        }
+        Ok(flags)
+    }
+}
+
+/// Adds `ArticleSignals` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<ArticleSignals>()
+}
