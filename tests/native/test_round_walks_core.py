@@ -76,23 +76,21 @@ def _split(page):
     return [i for i, _, _ in page], [m for _, m, _ in page], [f for _, _, f in page]
 
 
+@pytest.mark.parametrize(
+    ("plain", "ported"),
+    [
+        (mark_reference.spare_article_notices, mark._spare_article_notices),
+        (mark_reference.teaser_list, mark._teaser_list),
+    ],
+    ids=["spare_notices", "teaser_list"],
+)
 @LAW
-@given(pages)
-def test_spare_notices_is_the_plain_loop(page):
+@given(page=pages)
+def test_flag_walk_is_the_plain_loop(plain, ported, page):
     infos, _, flags = _split(page)
     want = list(flags)
-    mark_reference.spare_article_notices(infos, want)
-    mark._spare_article_notices(infos, flags)
-    assert flags == want
-
-
-@LAW
-@given(pages)
-def test_teaser_list_is_the_plain_loop(page):
-    infos, _, flags = _split(page)
-    want = list(flags)
-    mark_reference.teaser_list(infos, want)
-    mark._teaser_list(infos, flags)
+    plain(infos, want)
+    ported(infos, flags)
     assert flags == want
 
 
