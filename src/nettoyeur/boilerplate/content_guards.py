@@ -1,6 +1,6 @@
 """Content the position signal must not take: the structure of a letter, a field's value, signed entries.
 
-The position signal (:func:`nettoyeur.boilerplate.mark._position`) reads a short line by where
+The position signal (:func:`nettoyeur.boilerplate.mark._article_signals`, in the core) reads a short line by where
 it stands: above the article's body (header), below it (footer), alone inside it and foreign to
 its words (inline label). Some short lines are content by the *kind* of structure they stand in,
 whatever their words (the policy of issue 13: "list items, field labels and salutations inside

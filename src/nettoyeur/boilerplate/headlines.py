@@ -121,10 +121,9 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: lis
     stays (see ``LOOSE_MAX_WORDS``). An edge of the page is no evidence: once the chrome above a list
     is removed, the list starts the page, and cleaning the output again must not find it (with the
     edges, on eval-pages-dev: chrome recall 0.001 higher by words, and 86 lines more removed by a second
-    clean of the output). The
-    native core finds the runs (``_core.headline_candidates``, native/src/mark.rs; the plain walk it
-    replaced is the tests' oracle, tests/headlines_reference.py): on the benchmark corpus the walk was
-    0.1 s of the 2.1 s of marking under cProfile.
+    clean of the output). The native core finds the runs (``_core.headline_candidates``,
+    native/src/mark.rs; the plain walk it replaced is the tests' oracle, tests/headlines_reference.py):
+    on the benchmark corpus the walk was 0.1 s of the 2.1 s of marking under cProfile.
 
     The article is the unflagged prose outside every candidate run (none: nothing is
     flagged, a page of headlines may be a list that is its own content).

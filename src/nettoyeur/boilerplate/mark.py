@@ -253,16 +253,16 @@ _TEASER_LIMITS = (TITLE_MIN_WORDS, TEASER_TITLE_WORDS, TEASER_SKIP, TEASER_LIST_
 # operasi pasar ...": none); without the test, eval-pages-dev keeps 70 content words more (a list of
 # references under its heading) for 4 chrome words, and the held-out pages 8 lines of content more
 # (and 5 more with the rows of fields: a team's line-up); no chrome line kept more there.
-TAIL_SENTENCE_WORDS = 5
 # ... a statement: a question or an exclamation under a list or a "read also" label is a teaser's
 # ("Can you pick the winner?": the core's ``ASKS``, after any of ``"'”’»)]``).
+TAIL_SENTENCE_WORDS = 5
 TAIL_MIN_ROWS = 2
+TAIL_MAX_LINES = 12
 # Below the last paragraph of a page that opens as a letter, a closing formula at most this many lines
 # down (none flagged between) ends the body (see :func:`_article_signals`). On eval-pages-dev no page opens with
 # a salutation over such a tail: nothing changes there; without the salutation, a list of songs under an
 # article ("Sincerely - The Platters" 14 lines down) was kept whole, 74 chrome words.
 LETTER_TAIL_LINES = 30
-TAIL_MAX_LINES = 12
 # Inside the body, a run of at least CHROME_RUN_LINES short lines of which at least
 # CHROME_RUN_SHARE are flagged by other signals is a sidebar or a menu between two prose
 # blocks (the article and its comments or teasers): its other short lines without figures go
