@@ -11,17 +11,17 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::guards::GuardLimits;
 use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
-use crate::mark_py::{article_found, field, guard_limits, outlying_found, spared_lines, GuardLimitsArg, N_WORDS, PROSE, SENTENCE};
+use crate::mark_py::{article_found, field, guard_limits, n_words, outlying_found, spared_lines, GuardLimitsArg, PROSE, SENTENCE};
 use crate::position::WeighLimits;
 use crate::position_py::{pos_limits, position_into, text_of, weigh_limits, PosLimitsArg, PositionLimits, WeighLimitsArg};
 use crate::mark::PosLimits;
 use crate::shapes_py::{ArticleStems, Shapes};
 
-/// What ends a question or an exclamation (``mark._ASKS``), and the closers after it (``mark._CLOSERS``).
+/// What ends a question or an exclamation (``mark_reference._ASKS``), and the closers after it (``mark_reference._CLOSERS``).
 const ASKS: [char; 5] = ['?', '!', '？', '！', '؟'];
 const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
 
-/// The limits of the body's bounds (``_body_start``, ``_article_end``, ``_letter_end``, ``_field``):
+/// The limits of the body's bounds (``mark_reference.body_start``, ``mark_reference.article_end``, ``mark_reference.letter_end``, ``mark_reference._field``):
 /// ``TEASER_TITLE_WORDS``, ``TAIL_SENTENCE_WORDS``, ``TAIL_MIN_ROWS``, ``TAIL_MAX_LINES``,
 /// ``PROSE_MIN_WORDS`` (a lead's sentence), ``FIELD_LABEL_WORDS``, ``LETTER_TAIL_LINES``.
 #[derive(Debug, Clone, Copy)]
@@ -110,7 +110,7 @@ impl Vocab<'_, '_> {
     }
 }
 
-/// Whether a line ends like a sentence, not like a question or an exclamation (``mark._statement``).
+/// Whether a line ends like a sentence, not like a question or an exclamation (``mark_reference._statement``).
 fn statement(info: &Bound<'_, PyAny>) -> PyResult<bool> {
     if !field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? {
         return Ok(false);
@@ -120,12 +120,8 @@ fn statement(info: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(!text.trim_end_matches(CLOSERS).ends_with(ASKS))
 }
 
-fn n_words(info: &Bound<'_, PyAny>) -> PyResult<usize> {
-    field(info, N_WORDS, intern!(info.py(), "n_words"))?.extract()
-}
-
 impl ArticleSignals {
-    /// The reason of a verdict ("" for none).
+    /// Whether a verdict's ``reason`` is `reason` (None, no verdict, is `""`).
     fn is_reason(flag: &Bound<'_, PyAny>, reason: &str) -> PyResult<bool> {
         if flag.is_none() {
             return Ok(reason.is_empty());
@@ -134,12 +130,12 @@ impl ArticleSignals {
         Ok(found.downcast::<PyString>()?.to_cow()? == reason)
     }
 
-    /// ``_lead``: a sentence of ``PROSE_MIN_WORDS`` words or more (it may open the article above its first prose line).
+    /// ``mark_reference._lead``: a sentence of ``PROSE_MIN_WORDS`` words or more (it may open the article above its first prose line).
     fn lead(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()? && n_words(info)? >= self.end.lead_words)
     }
 
-    /// ``_body_start``: the first line of the body, the article's lead above its first prose line included.
+    /// ``mark_reference.body_start``: the first line of the body, the article's lead above its first prose line included.
     fn body_start(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize]) -> PyResult<usize> {
         let mut first = body[0];
         while first > 0 && flags.get_item(first - 1)?.is_none() && self.lead(&infos.get_item(first - 1)?)? {
@@ -148,7 +144,7 @@ impl ArticleSignals {
         Ok(first)
     }
 
-    /// ``_field``: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name"),
+    /// ``mark_reference._field``: a label of at most ``FIELD_LABEL_WORDS`` words, ": " and a value ("Goalkeeper: A. Name"),
     /// read through Python's ``str.partition`` and ``str.strip`` and ``count_words``.
     fn field(&self, info: &Bound<'_, PyAny>) -> PyResult<bool> {
         let py = info.py();
@@ -161,13 +157,13 @@ impl ArticleSignals {
         Ok(0 < words && words <= self.end.field_label_words)
     }
 
-    /// ``_body_end``: the last line of the body for the position signal (``_article_end``, then ``_letter_end``).
+    /// ``mark_reference.body_end``: the last line of the body for the position signal (``mark_reference.article_end``, then ``mark_reference.letter_end``).
     fn body_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
         let last = self.article_end(infos, flags, marks, body)?;
         self.letter_end(infos, flags, body, last)
     }
 
-    /// ``_letter_end``: the line above a letter's closing formula (the page opens with a salutation just
+    /// ``mark_reference.letter_end``: the line above a letter's closing formula (the page opens with a salutation just
     /// above one of the body's first two lines), within ``LETTER_TAIL_LINES`` unflagged lines below ``last``.
     fn letter_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize], last: usize) -> PyResult<usize> {
         let py = infos.py();
@@ -191,7 +187,7 @@ impl ArticleSignals {
         Ok(last)
     }
 
-    /// ``_article_end``: the article's last line, two cases aside (a teaser under a "read also" label, a
+    /// ``mark_reference.article_end``: the article's last line, two cases aside (a teaser under a "read also" label, a
     /// closing sentence under the article's table of figures or fields).
     fn article_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32], body: &[usize]) -> PyResult<usize> {
         let py = infos.py();
@@ -223,7 +219,7 @@ impl ArticleSignals {
         Ok(last)
     }
 
-    /// ``_position``: the position signal, then the content guards, on ``flags`` in place.
+    /// ``mark_reference.position``: the position signal, then the content guards, on ``flags`` in place.
     #[allow(clippy::too_many_arguments)]
     fn position(
         &self,
@@ -245,7 +241,7 @@ impl ArticleSignals {
         Ok(())
     }
 
-    /// ``_above_thread``: the article above its comment thread: ``block`` ends at most ``ABOVE_THREAD_GAP``
+    /// ``mark_reference._above_thread``: the article above its comment thread: ``block`` ends at most ``ABOVE_THREAD_GAP``
     /// lines above line ``main`` of the main block, a line of the comments rules (``_THREAD_MARKER``)
     /// stands between, and it has ``ABOVE_THREAD_PROSE`` prose lines.
     fn above_thread(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, block: &[usize], main: usize) -> PyResult<bool> {
@@ -270,7 +266,7 @@ impl ArticleSignals {
         Ok(prose_lines >= self.thread.prose)
     }
 
-    /// ``_outlying``: the kept lines of the blocks apart from the article, increasing.
+    /// ``mark_reference.outlying``: the kept lines of the blocks apart from the article, increasing.
     fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
         let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks, Some(self.pos.label_words))? {
             Some(found) if !found.candidates.is_empty() => found,

@@ -10,14 +10,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 
 use crate::mark::DIGIT;
-use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, TEXT};
+use crate::mark_py::{field, n_words, PROSE, SENTENCE, TEXT};
 
+/// Whether a line is prose (its ``LineInfo.prose``).
 fn prose(info: &Bound<'_, PyAny>) -> PyResult<bool> {
     field(info, PROSE, intern!(info.py(), "prose"))?.is_truthy()
-}
-
-fn n_words(info: &Bound<'_, PyAny>) -> PyResult<usize> {
-    field(info, N_WORDS, intern!(info.py(), "n_words"))?.extract()
 }
 
 /// Whether an attribute of a verdict is the string `want` (a verdict's ``reason`` or ``detail``).
@@ -29,6 +26,7 @@ fn attr_is(flag: &Bound<'_, PyAny>, name: &Bound<'_, PyString>, want: &str) -> P
     })
 }
 
+/// A ``ValueError`` unless ``flags`` is as long as ``infos``.
 fn same_length(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>) -> PyResult<()> {
     if infos.len() != flags.len() {
         return Err(pyo3::exceptions::PyValueError::new_err("infos and flags differ in length"));

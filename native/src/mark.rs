@@ -2,9 +2,9 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); the blocks `_outlying` cuts a page into; and the walks of the
+//! with a stop (`_wrapped_prose`); the blocks `mark_reference.outlying` cuts a page into; and the walks of the
 //! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
-//! and its off-topic labels seen in a few files, `_position`'s title, header and candidates inside
+//! and its off-topic labels seen in a few files, `mark_reference.position`'s title, header and candidates inside
 //! the body), which Python weighs.
 //!
 //! Character classes come from Python's own table (`shapes::Table`): re's `\s` is `str.isspace`,
@@ -203,7 +203,7 @@ pub fn line_marks(table: &Table, text: &[u32], limits: MenuLimits) -> u32 {
     marks
 }
 
-/// What `_outlying` reads of each line.
+/// What `mark_reference.outlying` reads of each line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BlockLine {
     /// Another signal flagged it.
@@ -216,7 +216,7 @@ pub struct BlockLine {
     pub n_words: usize,
 }
 
-/// The limits of `_outlying` (`OUTLYING_GAP`, `OUTLYING_LABELS`, `OUTLYING_SHARE`, `OUTLYING_LABEL_SHARE`).
+/// The limits of `mark_reference.outlying` (`OUTLYING_GAP`, `OUTLYING_LABELS`, `OUTLYING_SHARE`, `OUTLYING_LABEL_SHARE`).
 #[derive(Debug, Clone, Copy)]
 pub struct BlockLimits {
     pub gap: usize,
@@ -225,7 +225,7 @@ pub struct BlockLimits {
     pub label_share: f64,
 }
 
-/// The blocks `_outlying` weighs: the prose lines of the main block (the article) and the
+/// The blocks `mark_reference.outlying` weighs: the prose lines of the main block (the article) and the
 /// blocks with too little prose to be it, which Python then tests against its vocabulary.
 /// None when the page is one block, or has no prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,7 +234,7 @@ pub struct Outlying {
     pub candidates: Vec<Vec<usize>>,
 }
 
-/// `_outlying` up to the article's vocabulary: cuts the lines into blocks and names the candidates.
+/// `mark_reference.outlying` up to the article's vocabulary: cuts the lines into blocks and names the candidates.
 pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outlying> {
     let n = lines.len();
     let mut cut: Vec<bool> = lines.iter().map(|l| l.flagged).collect();
@@ -300,7 +300,7 @@ pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outly
     Some(Outlying { main_prose, candidates })
 }
 
-/// What `_position` reads of a line (only what it reads of that line is filled: the rest is left
+/// What `mark_reference.position` reads of a line (only what it reads of that line is filled: the rest is left
 /// at its default).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct PosLine {
@@ -326,7 +326,7 @@ pub struct PosLine {
     pub comma: bool,
 }
 
-/// The limits of `_position` (`mark.py`'s constants of the same names).
+/// The limits of `mark_reference.position` (`mark.py`'s constants of the same names).
 #[derive(Debug, Clone, Copy)]
 pub struct PosLimits {
     /// `TITLE_MIN_CHARS`, `TITLE_MIN_WORDS`: a title-like line.
@@ -345,7 +345,7 @@ pub struct PosLimits {
     pub teaser_stopwords: f64,
 }
 
-/// What makes a line inside the body a candidate of `_position` (`Inside::what`).
+/// What makes a line inside the body a candidate of `mark_reference.position` (`Inside::what`).
 /// In a run of chrome (`position:chrome-run`): `a` the run's lines, `b` its flagged lines.
 pub const IN_CHROME: u8 = 1;
 /// A label without a figure (`position:inline-label` when its run shows chrome and it does not end with ":").
@@ -360,7 +360,7 @@ pub const IN_EVIDENCE: u8 = 16;
 /// to the article and that one has no figure: Python asks the article.
 pub const IN_ASK: u8 = 32;
 
-/// A line inside the body that `_position` may flag, with what Python weighs (see `IN_CHROME` ...).
+/// A line inside the body that `mark_reference.position` may flag, with what Python weighs (see `IN_CHROME` ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Inside {
     pub line: usize,
@@ -369,7 +369,7 @@ pub struct Inside {
     pub b: usize,
 }
 
-/// `_position` up to the article's stems and the rules' judgement: the lines it may flag.
+/// `mark_reference.position` up to the article's stems and the rules' judgement: the lines it may flag.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Position {
     /// The title-like lines above the body that no signal flagged, nearest first, up to the first
@@ -417,7 +417,7 @@ pub fn short_runs(lines: &[PosLine], first: usize, last: usize) -> Vec<(usize, u
     runs
 }
 
-/// The header's lines: `_position`'s title, its headlines about the article and `_lone_title`, to be weighed.
+/// The header's lines: `mark_reference.position`'s title, its headlines about the article and `mark_reference._lone_title`, to be weighed.
 fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Position) {
     if lines[first].sentence {
         for k in (0..first).rev() {
@@ -445,7 +445,7 @@ fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Positio
     }
 }
 
-/// `_position` up to the article's stems (see `Position`), the body running from `first` (prose,
+/// `mark_reference.position` up to the article's stems (see `Position`), the body running from `first` (prose,
 /// unflagged) to its last line; `runs`: `short_runs(lines, first, last)`.
 pub fn position(lines: &[PosLine], runs: &[(usize, usize)], first: usize, limits: PosLimits) -> Position {
     let mut out = Position::default();

@@ -1,6 +1,6 @@
 //! The Python bindings of `mark`: the per-line tests of `boilerplate/mark.py` for a document's
-//! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `_outlying`
-//! (`outlying_blocks`), the walk of `_article_signals` (`article_lines`; `_position`'s are
+//! lines in one call (`line_marks`), the first pass (`first_pass`), the blocks of `mark_reference.outlying`
+//! (`outlying_blocks`), the walk of `_article_signals` (`article_lines`; `mark_reference.position`'s are
 //! native/src/position_py.rs's), the runs of headlines beside chrome (`headline_candidates`), and the content
 //! guards' walk (`spared`, native/src/guards.rs).
 
@@ -58,7 +58,7 @@ fn line_marks(
     Ok(py.allow_threads(|| lines.iter().map(|line| mark::line_marks(table, line, limits)).collect()))
 }
 
-/// ``_outlying`` up to the article's vocabulary: the blocks of a page weighed by their prose.
+/// ``mark_reference.outlying`` up to the article's vocabulary: the blocks of a page weighed by their prose.
 ///
 /// Args:
 ///     infos: the lines' shapes (``LineInfo``: ``label``, ``prose`` and ``n_words`` are read).
@@ -119,7 +119,7 @@ pub(crate) fn outlying_found(
         let k = lines.len();
         let flagged = !flag.is_none();
         let letter = marks.get(k).map_or(false, |m| m & mark::LETTER != 0);
-        // `label` is read only where `_outlying` reads it: on unflagged lines.
+        // `label` is read only where `mark_reference.outlying` reads it: on unflagged lines.
         let bare = !flagged && letter && is_label(&info, label_words)?;
         let prose = field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?;
         let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
@@ -146,6 +146,11 @@ pub(crate) fn field<'py>(info: &Bound<'py, PyAny>, i: usize, name: &Bound<'py, P
         Ok(t) if t.len() == 5 => t.get_item(i),
         _ => info.getattr(name),
     }
+}
+
+/// A line's ``n_words`` (its ``LineInfo`` field).
+pub(crate) fn n_words(info: &Bound<'_, PyAny>) -> PyResult<usize> {
+    field(info, N_WORDS, intern!(info.py(), "n_words"))?.extract()
 }
 
 /// Item `i` of a pair (a tuple, or any sequence).

@@ -1,4 +1,4 @@
-//! `_position`'s weighing (`boilerplate/mark.py`): what the position signal flags once its walks
+//! The position signal's weighing (`_article_signals`, `boilerplate/mark.py`): what the position signal flags once its walks
 //! (`mark::position`) have named the lines it may flag. Above the body, the title (the nearest
 //! title-like line without a date) and the headlines about the article stay, with the lone line
 //! of words just above it, and the rest of the header goes; below it, `_footer` keeps what still
@@ -8,8 +8,8 @@
 //!
 //! What needs Python or the article's words is asked through two closures: a line's stems, shared
 //! with the article or not (`shared`), and whether a line with a figure holds a date (`dated`).
-//! The plain Python this replaced (`_position`, `_footer`, `_continues`, `_inside`) is the tests'
-//! oracle (tests/mark_reference.py).
+//! The plain Python this replaced is the tests' oracle (tests/mark_reference.py: `position`,
+//! `footer`, `_continues`).
 
 use crate::mark::{Inside, PosLimits, PosLine, Position, ATTRIBUTION, DIGIT, IN_ASK, IN_BLOCK, IN_CHROME, IN_EVIDENCE, IN_LABEL, IN_TEASER, LIST_ITEM, REFERENCE};
 
@@ -66,12 +66,12 @@ impl<E, F: FnMut(usize) -> Result<(usize, usize), E>> Shared<F> {
         Ok(found)
     }
 
-    /// `_Article.on_topic`: a stem shared with the article.
+    /// `mark_reference.Article.on_topic`: a stem shared with the article.
     fn on_topic(&mut self, k: usize) -> Result<bool, E> {
         Ok(self.get(k)?.0 > 0)
     }
 
-    /// `_Article.about` (`share`: `HEAD_KEEP_SHARE`) and `about_strongly` (`TAIL_KEEP_SHARE`).
+    /// `mark_reference.about` (`share`: `HEAD_KEEP_SHARE`) and `about_strongly` (`TAIL_KEEP_SHARE`).
     fn about(&mut self, k: usize, stems: usize, share: f64) -> Result<bool, E> {
         let (shared, all) = self.get(k)?;
         // Python compares the int with the float product exactly; both are far below 2**53.
@@ -79,7 +79,7 @@ impl<E, F: FnMut(usize) -> Result<(usize, usize), E>> Shared<F> {
     }
 }
 
-/// `_position` once its walks have run (`found`: `mark::position` of `lines`, the body running
+/// `mark_reference.position` once its walks have run (`found`: `mark::position` of `lines`, the body running
 /// from `first` to `last`): the verdicts it gives, in the order it gives them (the header, the
 /// footer, then inside the body; each line once at most).
 ///

@@ -1,4 +1,5 @@
-//! The Python binding of `_position` (`boilerplate/mark.py`): its walks (native/src/mark.rs,
+//! The Python binding of the position signal (`_article_signals`, `boilerplate/mark.py`; its oracle
+//! is `mark_reference.position`): its walks (native/src/mark.rs,
 //! `position`) and its weighing (native/src/position.rs) over a page's lines in one call, the
 //! verdicts set on the page's flags.
 
@@ -75,11 +76,11 @@ fn read_lines(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32
     Ok(lines)
 }
 
-/// ``_position`` up to the content guards: flags the header, the footer and the lines inside the body
+/// ``mark_reference.position`` up to the content guards: flags the header, the footer and the lines inside the body
 /// that go, in ``flags`` (in place).
 ///
 /// Args:
-///     infos: the lines' shapes (``LineInfo``: only what ``_position`` reads of a line is read).
+///     infos: the lines' shapes (``LineInfo``: only what ``mark_reference.position`` reads of a line is read).
 ///     flags: their verdicts so far (None: not flagged); a flag's ``reason`` is read only inside a
 ///         run of ``CHROME_RUN_LINES`` short lines.
 ///     marks: their ``line_marks``.
@@ -88,7 +89,7 @@ fn read_lines(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32
 ///     limits: see ``PosLimitsArg``.
 ///     weigh: see ``WeighLimitsArg``.
 ///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
-///     article: the article (``mark._Article``): its ``vocab`` (``ArticleStems``) is read when a
+///     article: the article (``mark_reference.Article``): its ``vocab`` (``ArticleStems``) is read when a
 ///         line's stems are first asked, and asked ``shared_lines((text,))``.
 ///     has_date: called with the text of a title-like line above the body that has a figure: true
 ///         when it holds a date.
