@@ -177,7 +177,7 @@ fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>,
 ///     lines: each line's ``(LineInfo, rule or None)`` (``n_words`` and ``stop_share`` are read, and a
 ///         flagged line's rule's ``kind`` and ``name``).
 ///     marks: their ``line_marks``.
-///     around: their keys ``(code, above, below)`` (``mark._neighbours``).
+///     around: their keys ``(code, above, below)`` (``mark.neighbours``).
 ///     counts: files per key (``file_counts``: a dict, or a subclass of dict such as
 ///         ``LineCounts``, is read directly, another mapping through ``.get(key, 0)``), or None: no
 ///         frequency signal.

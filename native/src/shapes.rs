@@ -1053,7 +1053,7 @@ const PAIR_BYTES: usize = 512;
 pub type Near = (u64, Option<u64>, Option<u64>);
 
 /// For each line of `at` (positions into `lines`): the hash of its frequency key, and the hashes of
-/// its pairs with the paired line just above and just below it (`mark._neighbours`: None where that
+/// its pairs with the paired line just above and just below it (`mark.neighbours`: None where that
 /// neighbour does not pair or there is none). A long line (`KeyedLine::long`) pairs only when boxed
 /// ([`boxed`]), with the labels beside it; a short line never pairs with a long one (the pair is the long
 /// line's evidence, not the label's). Every line of `at` must have its key.
