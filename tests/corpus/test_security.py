@@ -181,3 +181,23 @@ def test_a_staged_file_is_written_whole_when_the_kernel_takes_a_few_bytes_at_a_t
     assert len(calls) == 5 and calls[0] == 14  # negative: one call would have left 11 bytes out
     os.unlink(tmp)
     sink.abort()
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        {"a": "First text.\n", "a/b": "Second text.\n"},
+        {"a/b": "Second text.\n", "a": "First text.\n"},
+        {"a": "First text.\n", "a/b/c": "Deeper text.\n"},
+    ],
+    ids=["file-then-folder", "folder-then-file", "deeper"],
+)
+def test_a_path_that_is_both_file_and_folder_is_a_named_refusal(tmp_path, docs):
+    """Record ids "a" and "a/b" cannot both be written to a folder: an OutputPathError naming "a", no temp left."""
+    out = tmp_path / "out"
+    sink = FolderSink(out)
+    with pytest.raises(OutputPathError, match="'a") as caught:
+        run(MemorySource(docs), sink, CleanConfig(workers=1), report=tmp_path / "r.jsonl", quiet=True)
+    sink.close()  # a second close after the refusal does not raise it again
+    assert "both a file and a folder" in str(caught.value)
+    assert [p.name for p in out.rglob(".nettoyeur-*")] == []

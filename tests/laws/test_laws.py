@@ -327,6 +327,7 @@ def test_every_line_step_takes_any_text(text):
 
 @LAW
 @given(st.dictionaries(st.text(min_size=1, max_size=12), st.text(max_size=200), min_size=1, max_size=5))
+@example(docs={"0": "", "0/0": ""})  # one id a file, the other's folder: found by hypothesis
 def test_the_whole_pipeline_takes_any_text_under_any_key(docs):
     """A source may hand over any key and any text: either a clean run or a named refusal."""
     from nettoyeur.corpus.folder_writer import FolderSink

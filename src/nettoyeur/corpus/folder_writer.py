@@ -180,6 +180,7 @@ class FolderSink:
 
         Raises:
             OSError: the file cannot be written; its filename is ``target``.
+            OutputPathError: a folder on the way to ``target`` is a file of OUT.
         """
         folder = os.path.dirname(target)
         tmp = None
@@ -204,6 +205,9 @@ class FolderSink:
         except BaseException as err:
             if tmp is not None:
                 _unlink(tmp)
+            if isinstance(err, NotADirectoryError) or (isinstance(err, FileExistsError) and not os.path.isdir(folder)):
+                # a folder on the way is a file this run wrote
+                raise _file_folder_clash(os.path.relpath(target, self._base)) from err
             if isinstance(err, OSError) and err.filename != str(self.root):  # OUT gone: named as it is
                 raise OSError(err.errno or errno.EIO, err.strerror or str(err), target) from err
             raise
@@ -270,7 +274,8 @@ class FolderSink:
 
         Raises:
             OSError: OUT was removed, or a rename or the journal failed.
-            OutputPathError: a rename would land on a file this run already wrote.
+            OutputPathError: a rename would land on a file this run already wrote, or on a
+                folder of another document's path.
         """
         if not self._pending:
             return
@@ -283,6 +288,10 @@ class FolderSink:
                     self._check_collision(item.rel, item.target)
                 try:
                     os.replace(item.tmp, item.target)
+                except IsADirectoryError as err:  # another document's folder: refused, its file dropped
+                    _unlink(item.tmp)
+                    self._pending.remove(item)
+                    raise _file_folder_clash(item.rel) from err
                 except OSError as err:
                     raise OSError(err.errno or errno.EIO, err.strerror or str(err), item.target) from err
                 done += 1
@@ -451,3 +460,16 @@ def folder_sink(
     if foreign:
         sink.notes["foreign_files_kept"] = foreign
     return sink
+
+
+def _file_folder_clash(rel: str) -> OutputPathError:
+    """The refusal for a document whose path is both a file and a folder of OUT ("a" and "a/b").
+
+    Two ids of a record source (JSON Lines, an API) can name one path as a file and as the
+    folder of another; a folder of input files cannot.
+    """
+    return OutputPathError(
+        f"cannot write {rel!r}: another document's path uses it (or a folder on its way) as both a file "
+        "and a folder of the output ('a' and 'a/b'). Rename one of the two records' ids, or write "
+        "JSON Lines output."
+    )
