@@ -128,7 +128,12 @@ FREQUENCY_MAX_WORDS = 25
 # were kept or a duplicate are all template blurbs (disclaimers, bios, comment policies, newsletter
 # and download teasers). A brief boxed between its dateline and the next headline on 5 pages would
 # still go: a label's evidence is all that tells it from a bio.
-FREQUENCY_BOXED_MAX_WORDS = 50
+# OFF (equal to FREQUENCY_MAX_WORDS, so no line is boxed): with the rule on (50), the law that every
+# group of copies keeps exactly one (tests/laws/test_laws.py) failed: a 40-word prose paragraph between
+# a menu line and the page's end, in 2 files with min_files 2, was removed from both as a recurring
+# block. A label's evidence does not tell a bio from a republished paragraph; the mechanism stays for
+# a guard that does (and its 455 chrome words on eval-pages-dev).
+FREQUENCY_BOXED_MAX_WORDS = FREQUENCY_MAX_WORDS
 # A line that recurs between the same two neighbours (the middle of a three-line block of
 # a template) in this many files is chrome even below ``min_files``: a site of a few pages
 # repeats its menus, sidebars and footers whole, unrelated pages never share three lines in
