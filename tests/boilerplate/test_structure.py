@@ -19,9 +19,13 @@ from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.link_lists import (
     COUNTED_RUN_MIN,
+    EXCERPT_ARTICLE_SHARE,
+    EXCERPT_RUN_MIN,
     POINTER_RUN_MIN,
     counted_link,
     counted_lists,
+    cut_excerpts,
+    excerpt_lists,
     pointer_links,
     pointer_lists,
 )
@@ -36,13 +40,13 @@ RULES = builtin_rules()
 CHROME = Verdict("boilerplate:pattern:share", detail="test")
 
 
-
 def test_golden_documents_cover_both_signals_several_languages_and_negatives():
     reasons = {line.get("reason") for case in DOCUMENTS for line in case["lines"]}
     assert {
         "boilerplate:position:counted-list",
         "boilerplate:position:pointer-list",
         "boilerplate:position:repeated-control",
+        "boilerplate:position:excerpt-list",
     } <= reasons
     assert len({case["lang"] for case in DOCUMENTS}) >= 4
     negatives = [case for case in DOCUMENTS if all(line["expect"] == "keep" for line in case["lines"])]
@@ -222,3 +226,71 @@ def test_a_pointer_run_one_short_of_the_minimum_or_with_mixed_pointers_stays():
     more = [*infos, describe("Geese »")]
     found = pointer_lists(more, [None] * len(more), pointer_links([i.text for i in more]))
     assert set(found) == set(range(1, POINTER_RUN_MIN + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Why I Switched to Wider Tyres - After a thousand kilometres of gravel my wrists were...", True),
+        ("Wie ein Bäcker aus dem Schwarzwald sein Sauerteigbrot nach einem alten Familienre…", True),
+        ("Firefighting title Chinka started off as an April Fools joke but as production... (more)", True),
+        ("The coupe, hatchback and sedan body designs were available in three trims [...]", True),
+        ("We boarded at a quarter past nine with two backpacks, a thermos and a map...»", True),
+        ("Never have such good intentions been marred by such poor execution. ...", False),  # after its stop
+        ("Britain, France and the others have stayed out of it (i.e. U.S., Britain, etc.)...", False),
+        ("Far too short...", False),
+        ("A sentence that ends as sentences do, with a full stop and nothing more.", False),
+    ],
+)
+def test_a_cut_excerpt_ends_with_an_ellipsis_just_after_a_word(text, cut):
+    assert (cut_excerpts([describe(text)]) == {0}) is cut
+
+
+_ARTICLE = [
+    "The harbour of the town was dredged last winter for the first time in forty years, and the fishing boats"
+    " can now come in at low tide again.",
+    "The work took four months and cost the council less than expected, because the dredger came from a port"
+    " up the coast that had finished its own work early.",
+    "Fishermen say they lose fewer hours waiting for the tide, and two boats that had moved to the next harbour"
+    " have come back to their old moorings.",
+    "The silt that came up was spread on the fields behind the dunes, where the farmers say it has already"
+    " made the thin sandy soil better for potatoes.",
+    "The council will dredge the harbour again in ten years and has set money aside for it every year since"
+    " the spring.",
+]
+_EXCERPTS = [
+    "Riding the Night Train to the Arctic Circle - We boarded at a quarter past nine with two",
+    "Mending a Wool Coat With Visible Patches - My grandmother's coat had moth holes in both sl",
+    "Why I Switched to Wider Tyres This Season - After a thousand kilometres of gravel roads o",
+    "Tasting Notes From a Small Ethiopian Lot - This week's beans came from a cooperative of t",
+]
+
+
+def _excerpt_page(excerpts: list[str], paragraphs: int = len(_ARTICLE)) -> dict[int, Verdict]:
+    infos = [describe(text) for text in _ARTICLE[:paragraphs]] + [describe(text + "...") for text in excerpts]
+    return excerpt_lists(infos, [None] * len(infos), cut_excerpts(infos))
+
+
+def test_a_run_of_excerpts_cut_at_one_length_beside_an_article_goes():
+    found = _excerpt_page([text[:58] for text in _EXCERPTS[:EXCERPT_RUN_MIN]])
+    assert set(found) == set(range(len(_ARTICLE), len(_ARTICLE) + EXCERPT_RUN_MIN))
+    assert all(v.reason == "boilerplate:position:excerpt-list" and v.detail for v in found.values())
+    # one excerpt fewer than a run needs
+    assert _excerpt_page([text[:58] for text in _EXCERPTS[: EXCERPT_RUN_MIN - 1]]) == {}
+
+
+def test_excerpts_cut_by_hand_at_their_own_lengths_stay():
+    by_hand = [text[:n] for n, text in zip((35, 55, 85), _EXCERPTS)]
+    assert sum(len(text.split()) for text in by_hand) <= EXCERPT_ARTICLE_SHARE * sum(len(p.split()) for p in _ARTICLE)
+    assert _excerpt_page(by_hand) == {}
+    # the same lines cut at one length go
+    assert len(_excerpt_page([text[:40] for text in _EXCERPTS[:EXCERPT_RUN_MIN]])) == EXCERPT_RUN_MIN
+
+
+def test_excerpts_that_are_most_of_the_page_stay():
+    # an index page: the run outweighs the article's prose outside it
+    words = sum(len(text[:58].split()) for text in _EXCERPTS)
+    article = sum(len(text.split()) for text in _ARTICLE[:1])
+    assert words > EXCERPT_ARTICLE_SHARE * article
+    assert _excerpt_page([text[:58] for text in _EXCERPTS], paragraphs=1) == {}
+    assert _excerpt_page([text[:58] for text in _EXCERPTS], paragraphs=0) == {}

@@ -79,10 +79,13 @@ from nettoyeur.boilerplate.line_shapes import (
 )
 from nettoyeur.boilerplate.link_lists import (
     COUNTED_RUN_MIN,
+    EXCERPT_RUN_MIN,
     POINTER_RUN_MIN,
     POINTERS,
     counted_link,
     counted_lists,
+    cut_excerpts,
+    excerpt_lists,
     pointer_links,
     pointer_lists,
 )
@@ -1014,13 +1017,18 @@ def _structure_signals(
     Runs of links with counts (:func:`~nettoyeur.boilerplate.link_lists.counted_lists`; ``links``: the
     lines that end with a count): a page with fewer than ``COUNTED_RUN_MIN`` of them has no run. Runs
     of links with the same pointer (:func:`~nettoyeur.boilerplate.link_lists.pointer_lists`;
-    ``pointers``: the lines that end with one, each with its pointer).
+    ``pointers``: the lines that end with one, each with its pointer). Runs of excerpts cut off by an
+    ellipsis (:func:`~nettoyeur.boilerplate.link_lists.excerpt_lists`).
     """
     if len(links) >= COUNTED_RUN_MIN:
         for k, verdict in counted_lists(infos, flags, links).items():
             flags[k] = verdict
     if len(pointers) >= POINTER_RUN_MIN:
         for k, verdict in pointer_lists(infos, flags, dict(pointers)).items():
+            flags[k] = verdict
+    excerpts = cut_excerpts(infos)
+    if len(excerpts) >= EXCERPT_RUN_MIN:
+        for k, verdict in excerpt_lists(infos, flags, excerpts).items():
             flags[k] = verdict
     return flags
 
