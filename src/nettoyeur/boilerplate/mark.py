@@ -32,8 +32,10 @@ Three independent signals; each removal names the one that fired
     :mod:`nettoyeur.boilerplate.headlines`). A run of links that each end with a count in
     brackets, not about the article, is a site's categories or threads (``counted-list``,
     :mod:`nettoyeur.boilerplate.link_lists`); so is a run of three links or more that each end with the
-    same pointer ("Send a Tip »", ``pointer-list``); a short phrase the page repeats under each of many
-    entries is a control ("reply to this comment": ``repeated-control``,
+    same pointer ("Send a Tip »", ``pointer-list``), and a run of three excerpts of other pages or more,
+    each cut off by an ellipsis at about one length by a machine, beside a much longer article whose
+    words they do not share (a blog roll, recent posts: ``excerpt-list``); a short phrase the page
+    repeats under each of many entries is a control ("reply to this comment": ``repeated-control``,
     :mod:`nettoyeur.boilerplate.repeats`).
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
