@@ -101,6 +101,8 @@ _CUT = re.compile(
     rf"\s*(?:[\[(][^\W\d_]+(?:\s[^\W\d_]+){{0,2}}[\])])?\s*[{POINTERS}]*\s*$"
 )
 _CUT_ENDS = frozenset(".…])" + POINTERS)
+# The pattern's longest match but for an odd pointer: a letter, a quote, "[...]", three words in brackets.
+_CUT_TAIL = 64
 
 
 # What the last "(" of a counted link opens: the count (the pattern's tail).
@@ -209,12 +211,21 @@ def pointer_lists(infos: list[LineInfo], flags: list[Verdict | None], pointers: 
 
 
 def cut_excerpts(infos: list[LineInfo]) -> frozenset[int]:
-    """Returns the lines that are excerpts cut off by an ellipsis (see ``EXCERPT_MIN_WORDS``)."""
-    return frozenset(
-        k
-        for k, info in enumerate(infos)
-        if info.text[-1:] in _CUT_ENDS and info.n_words >= EXCERPT_MIN_WORDS and _CUT.search(info.text) is not None
-    )
+    """Returns the lines that are excerpts cut off by an ellipsis (see ``EXCERPT_MIN_WORDS``).
+
+    Most lines end with a stop: the pattern is searched only in the last ``_CUT_TAIL`` characters
+    of a line with an ellipsis there (searched from each letter of a whole prose line, it cost 6 us
+    a line: 0.34 s for 56,000 lines of the benchmark corpus a round).
+    """
+    out = []
+    for k, info in enumerate(infos):
+        text = info.text
+        if text[-1:] not in _CUT_ENDS or info.n_words < EXCERPT_MIN_WORDS:
+            continue
+        tail = text[-_CUT_TAIL:]
+        if ("..." in tail or "…" in tail) and _CUT.search(tail) is not None:
+            out.append(k)
+    return frozenset(out)
 
 
 def excerpt_lists(infos: list[LineInfo], flags: list[Verdict | None], excerpts: Collection[int]) -> dict[int, Verdict]:
