@@ -29,6 +29,10 @@ pattern fullmatches. The translation works on Python's own parse of the pattern
 - Anything else (an opcode this module does not know, a Python without ``_sre``'s case
   tables) leaves the rule untranslated: the core names it a candidate of every line that fits
   its word limit and needles (Python decides).
+
+Marking's date search needs no superset but the same answer: :func:`search_regex` translates a
+pattern for ``re.search`` exactly (its edge lookarounds read by hand, everything that is not
+exact refused), and the core's answer is the answer (``rules.date_search``).
 """
 
 from __future__ import annotations
