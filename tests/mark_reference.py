@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Mapping
 
 import shapes_reference
+from dates_reference import has_date
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
 from nettoyeur.boilerplate.content_guards import closing_formula, salutation
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
-from nettoyeur.boilerplate.rules import has_date
+from nettoyeur.boilerplate.rules import date_search
 from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
@@ -430,7 +431,7 @@ def core_position(
     """``mark._position`` before the core's ``ArticleSignals`` took it in: the core's walks (``position_flags``),
     then the content guards (``spared``), flags set in place."""
     limits = (m._POSITION_LIMITS, m._WEIGH_LIMITS, m._DATED_KINDS)
-    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, has_date, Verdict)
+    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, date_search(), Verdict)
     for k in spared(infos, flags, signalled):
         flags[k] = None
 

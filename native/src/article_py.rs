@@ -9,6 +9,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::dates::py::PyDateSearch;
 use crate::guards::GuardLimits;
 use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
 use crate::mark_py::{article_found, field, guard_limits, n_words, outlying_found, spared_lines, GuardLimitsArg, PROSE, SENTENCE};
@@ -51,7 +52,7 @@ struct EndLimits {
 ///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
 ///     guards: ``content_guards.SPARED_ARGS``: the reason of a run of headlines, the guards' limits,
 ///         and the ``match`` of the salutations' and the closings' patterns.
-///     has_date: called with the text of a title-like line with a figure above the body.
+///     dates: the date search (``rules.date_search()``), asked of a title-like line with a figure above the body.
 ///     verdict: the verdicts' class (``records.Verdict``).
 #[pyclass(module = "nettoyeur._core", frozen)]
 pub struct ArticleSignals {
@@ -68,7 +69,7 @@ pub struct ArticleSignals {
     guards: GuardLimits,
     salutation: Py<PyAny>,
     closing: Py<PyAny>,
-    has_date: Py<PyAny>,
+    dates: Py<PyDateSearch>,
     verdict: Py<PyAny>,
     salutation_line: Py<PyAny>,
     closing_line: Py<PyAny>,
@@ -233,7 +234,7 @@ impl ArticleSignals {
         let py = infos.py();
         let limits = PositionLimits { pos: self.pos, weigh: self.weigh, dated: &self.dated };
         let shared = |k: usize| vocab.shared(&[k]);
-        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.has_date.bind(py), self.verdict.bind(py))?;
+        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.dates.get(), self.verdict.bind(py))?;
         let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.salutation.bind(py), self.closing.bind(py))?;
         for k in spared {
             flags.set_item(k, py.None())?;
@@ -308,7 +309,7 @@ impl ArticleSignals {
         weigh: WeighLimitsArg,
         dated: Vec<String>,
         guards: (String, GuardLimitsArg, Py<PyAny>, Py<PyAny>),
-        has_date: Py<PyAny>,
+        dates: Py<PyDateSearch>,
         verdict: Py<PyAny>,
         letters: (Py<PyAny>, Py<PyAny>, Py<PyAny>),
         thread: (usize, usize, String),
@@ -336,7 +337,7 @@ impl ArticleSignals {
             guards: guard_limits(guards_limits),
             salutation,
             closing,
-            has_date,
+            dates,
             verdict,
             salutation_line: letters.0,
             closing_line: letters.1,

@@ -26,7 +26,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.rules import builtin_rules, has_date
+from nettoyeur.boilerplate.rules import builtin_rules, date_search
 from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
@@ -343,7 +343,7 @@ def test_core_position_flags_each_kind():
 def test_position_flags_refuses_lists_of_other_lengths():
     info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
     article = mark_reference.Article([info], [0])
-    limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, has_date, Verdict)
+    limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, date_search(), Verdict)
     with pytest.raises(ValueError, match="length"):
         _core.position_flags([info], [None], [], 0, 0, *limits)
     with pytest.raises(ValueError, match="length"):

@@ -93,7 +93,7 @@ from nettoyeur.boilerplate.link_lists import (
 )
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
-from nettoyeur.boilerplate.rules import MASKS, Rule, has_date
+from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
 from nettoyeur.boilerplate.sites import scope_key, site_salt
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -216,9 +216,9 @@ ABOVE_THREAD_GAP = 10
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
 # Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so the core
-# searches a line for a date (:func:`has_date`) only when its line flags have ``DIGIT``: on the benchmark
-# corpus (300,000 paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s
-# of the analyse pass under cProfile, and few of those lines hold a figure.
+# searches a line for a date (:func:`~nettoyeur.boilerplate.rules.date_search`) only when its line flags
+# have ``DIGIT``: on the benchmark corpus (300,000 paragraphs) the search of the title-like lines above
+# the body cost 0.24 s of the 9.6 s of the analyse pass under cProfile, and few of those lines hold a figure.
 # The longest line a date or byline rule reads (their word limits: 25 at most).
 DATED_MAX_WORDS = 25
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -679,7 +679,7 @@ def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdic
     Raises:
         ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, has_date)
+    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, date_search())
 
 
 def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
@@ -1112,8 +1112,8 @@ def _article_signals(
       closing and the signature under it.
     - The position signal (``_POSITION_LIMITS``, ``_WEIGH_LIMITS``: native/src/mark.rs names the
       lines that may go, native/src/position.rs weighs them), asking the article's stems and the
-      dates' search (:func:`has_date`) of the few lines that need them, then the content guards
-      (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
+      dates' search (:func:`~nettoyeur.boilerplate.rules.date_search`) of the few lines that need them, then the
+      content guards (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
       field's value, signed entries are content by their structure): what it keeps and flags above,
       inside and below the body is told above ``_POSITION_LIMITS``.
     - The blocks apart from the article (``outlying`` in the oracle): the flagged lines cut the page
@@ -1150,7 +1150,7 @@ def _signals() -> _core.ArticleSignals:
         _WEIGH_LIMITS,
         _DATED_KINDS,
         SPARED_ARGS,
-        has_date,
+        date_search(),
         Verdict,
         (salutation, closing_formula, count_words),
         (ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER),
