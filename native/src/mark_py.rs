@@ -184,9 +184,6 @@ fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>,
 ///     min_files: the frequency floor.
 ///     enclosed_min: ``min(min_files, ENCLOSED_MIN_FILES)``.
 ///     max_words: ``FREQUENCY_MAX_WORDS``.
-///     boxed_max_words: ``FREQUENCY_BOXED_MAX_WORDS``: a line of ``max_words`` words up to this limit is
-///         read too (its keys are a boxed long line's, ``shapes::boxed``, or have no pairs), by the block
-///         rule only: never between the same neighbours below ``min_files``.
 ///     menu_parts, menu_stopwords: ``MENU_MIN_PARTS``, ``MENU_MAX_STOPWORDS``.
 ///     flags: the lines' verdicts so far (None: none), as long as ``lines``: a line without one gets
 ///         its verdict here (``verdict(reason, detail=...)``).
@@ -212,7 +209,6 @@ fn first_pass(
     min_files: i64,
     enclosed_min: i64,
     max_words: usize,
-    boxed_max_words: usize,
     menu_parts: usize,
     menu_stopwords: f64,
     flags: &Bound<'_, PyList>,
@@ -250,12 +246,10 @@ fn first_pass(
             && n_words >= menu_parts
             && line_marks & mark::MENU != 0
             && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()?.partial_cmp(&menu_stopwords) != Some(std::cmp::Ordering::Greater);
-        let counted = counts.is_some() && n_words < boxed_max_words && line_marks & mark::LETTER != 0;
+        let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
         let near: Near = if counted && rule.is_none() && !menu { near.extract()? } else { (0, None, None) };
         let line = FirstLine { rule: !rule.is_none(), menu, counted, near };
-        // A long line's recurrence in a few copies of one page is no template's (see `FREQUENCY_BOXED_MAX_WORDS`).
-        let enclosed_floor = if n_words >= max_words { i64::MAX } else { enclosed_min };
-        let given = mark::first_flag(&line, min_files, enclosed_floor, files)?;
+        let given = mark::first_flag(&line, min_files, enclosed_min, files)?;
         match given {
             Some(FirstFlag::Enclosed { n_files, enclosed }) => {
                 let text = format!("in {} files{}, {} between the same neighbours", n_files, where_, enclosed);
