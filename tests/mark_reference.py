@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Mapping
 
 import shapes_reference
+from content_guards_reference import closing_formula, salutation
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
-from nettoyeur.boilerplate.content_guards import closing_formula, salutation
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
 from nettoyeur.boilerplate.rules import has_date
 from nettoyeur.records import Verdict

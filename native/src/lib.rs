@@ -21,6 +21,7 @@
 pub mod align;
 pub mod chars;
 pub mod cluster;
+pub mod formulas;
 pub mod guards;
 pub mod intern;
 pub mod jsonl;

@@ -9,6 +9,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::formulas::py::PyFormulas;
 use crate::guards::{self, GuardLimits, GuardLine};
 use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits};
 use crate::shapes_py::Shapes;
@@ -413,8 +414,8 @@ pub(crate) type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usiz
 /// ``content_guards.spared``: the lines the position signal flagged that are content by their structure.
 ///
 /// The walk is native/src/guards.rs's; a line's text is read only where the walk asks about it, and
-/// the formulas of a letter through Python's own patterns (``salutation`` and ``closing``: the
-/// ``match`` of ``_SALUTATION`` and ``_CLOSING``), for the few short lines beside an asked one.
+/// the formulas of a letter (``formulas``, native/src/formulas.rs) only of the few short lines beside
+/// an asked one.
 ///
 /// Args:
 ///     infos: the lines' shapes (``LineInfo``: ``prose`` and ``n_words``, and ``text`` where asked).
@@ -422,7 +423,7 @@ pub(crate) type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usiz
 ///     signalled: whether each was flagged before the position signal (by another signal).
 ///     headline_run: the reason of a run of headlines (position evidence although found before it).
 ///     limits: see ``GuardLimitsArg``.
-///     salutation, closing: called with a line's text; None when no formula opens it.
+///     formulas: the formulas of a letter (``content_guards.formulas()``).
 ///
 /// Returns:
 ///     the spared lines, increasing.
@@ -437,10 +438,9 @@ fn spared(
     signalled: Vec<bool>,
     headline_run: &str,
     limits: GuardLimitsArg,
-    salutation: &Bound<'_, PyAny>,
-    closing: &Bound<'_, PyAny>,
+    formulas: PyRef<'_, PyFormulas>,
 ) -> PyResult<Vec<usize>> {
-    spared_lines(infos, flags, &signalled, headline_run, guard_limits(limits), salutation, closing)
+    spared_lines(infos, flags, &signalled, headline_run, guard_limits(limits), &formulas)
 }
 
 /// The guards' limits from their tuple (see ``GuardLimitsArg``).
@@ -463,8 +463,7 @@ pub(crate) fn spared_lines(
     signalled: &[bool],
     headline_run: &str,
     limits: GuardLimits,
-    salutation: &Bound<'_, PyAny>,
-    closing: &Bound<'_, PyAny>,
+    formulas: &PyFormulas,
 ) -> PyResult<Vec<usize>> {
     let py = infos.py();
     let n = signalled.len();
@@ -507,10 +506,10 @@ pub(crate) fn spared_lines(
         }
         let info = infos.get_item(k)?;
         let text = field(&info, TEXT, intern!(py, "text"))?;
-        let text = text.downcast::<PyString>()?;
+        // (A lone surrogate reads as U+FFFD: both are one non-word character to every test here.)
+        let s = text.downcast::<PyString>()?.to_string_lossy();
         const SHAPE: u8 = guards::ENDS_COLON | guards::ENDS_COMMA | guards::ENTRY_SHAPED;
         if missing & SHAPE != 0 {
-            let s = text.to_cow()?;
             let last = s.chars().next_back();
             let first = s.chars().next();
             if last == Some(':') {
@@ -524,9 +523,9 @@ pub(crate) fn spared_lines(
             }
             known[k] |= SHAPE;
         }
-        for (bit, pattern) in [(guards::SALUTATION, salutation), (guards::CLOSING, closing)] {
+        for (bit, closing) in [(guards::SALUTATION, false), (guards::CLOSING, true)] {
             if missing & bit != 0 {
-                if !pattern.call1((text,))?.is_none() {
+                if formulas.opens(closing, &s)? {
                     bits[k] |= bit;
                 }
                 known[k] |= bit;

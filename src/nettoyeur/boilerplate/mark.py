@@ -61,7 +61,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, SPARED_ARGS, closing_formula, salutation
+from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared_args
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     ASKED_BEFORE_SET,
@@ -1066,9 +1066,11 @@ def _article_signals(
       inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES`` unflagged lines, none a
       sentence, each with a figure or a field (a label of at most ``FIELD_LABEL_WORDS`` words, ": "
       and a value: "Goalkeeper: A. Name") but its heading (the first). Then a page that opens as a
-      letter (a salutation, :func:`~nettoyeur.boilerplate.content_guards.salutation`, just above one
-      of the body's first two prose paragraphs: "Dear friends,") runs to its closing formula
-      (:func:`~nettoyeur.boilerplate.content_guards.closing_formula`: "With love,", "Cu drag,"), when
+      letter (a salutation: ``SALUTATION_WORDS`` words at most opening with a formula of
+      ``content_guards.SALUTATIONS``, just above one of the body's first two prose paragraphs: "Dear
+      friends,") runs to its closing formula (``CLOSING_WORDS`` words at most, no sentence, a formula
+      of ``content_guards.CLOSINGS`` first: "With love,", "Cu drag,"; the core matches both,
+      :func:`~nettoyeur.boilerplate.content_guards.formulas`), when
       one stands below the article's end within ``LETTER_TAIL_LINES`` lines that no signal flagged:
       what stands between is the letter's (its lists, its costs), and the footer's walk keeps the
       closing and the signature under it.
@@ -1111,9 +1113,9 @@ def _signals() -> _core.ArticleSignals:
         _POSITION_LIMITS,
         _WEIGH_LIMITS,
         _DATED_KINDS,
-        SPARED_ARGS,
+        spared_args(),
         has_date,
         Verdict,
-        (salutation, closing_formula, count_words),
+        count_words,
         (ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER),
     )
