@@ -848,8 +848,11 @@ def mark(
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
-        if flags.count(None) == len(flags):
-            return marked  # the last round of each document (counted in C, without a walk over its lines)
+        # ``any`` reads each verdict's truth in C; ``flags.count(None)`` called the dataclass's ``__eq__``
+        # in Python for every flagged line: 0.119 s of ``mark``'s 2.56 s under cProfile (the benchmark
+        # corpus, one worker), 6.3 M of the 446 M instructions of marking 600 of its documents.
+        if not any(flags):
+            return marked  # the last round of each document (a verdict is always true: no ``__bool__``)
         # The core sets the verdicts (``_core.set_verdicts``, native/src/walks_py.rs): the loop over the
         # round's paragraphs and the list of those left were 0.07 s of ``mark``'s 2.1 s under cProfile
         # (the benchmark corpus, one worker).
