@@ -407,8 +407,10 @@ LONG_MENU_MIN_PARTS = 5
 LONG_MENU_SHORT_SHARE = 0.8
 
 
-def line_marks(texts: list[str]) -> list[int]:
+def line_marks(texts: list[str] | list[LineInfo]) -> list[int]:
     """Returns the flags of each line (:data:`LETTER` ...), found by the native core in one call.
+
+    ``texts``: the lines, or their shapes (the core reads their ``text``).
 
     Raises:
         TypeError: an item of ``texts`` is not a string.
@@ -1044,7 +1046,7 @@ def line_data(
         ValueError: ``marks`` or ``around`` does not hold one entry per kept paragraph.
     """
     if marks is None:
-        marks = line_marks([info.text for info in infos])
+        marks = line_marks(infos)
     elif len(marks) != len(paras):
         raise ValueError(f"{doc.path}: {len(marks)} line flags given for {len(paras)} kept paragraphs")
     if not counts:
