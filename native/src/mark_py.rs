@@ -18,13 +18,15 @@ use crate::shapes_py::Shapes;
 ///
 /// Args:
 ///     shapes: the process's ``Shapes`` (``line_shapes.shapes_core()``).
-///     texts: the lines (collapsed).
+///     texts: the lines (collapsed), or their shapes (``LineInfo``: its ``text`` is read; ``mark.line_data``
+///         passes them, where its list of their texts was 0.056 s of ``mark``'s 2.56 s under cProfile, the
+///         benchmark corpus, one worker).
 ///     min_parts: ``MENU_MIN_PARTS``.
 ///     part_words: ``MENU_PART_WORDS``.
 ///     long_parts: ``LONG_MENU_MIN_PARTS``.
 ///
 /// Raises:
-///     TypeError: an item of ``texts`` is not a string.
+///     TypeError: an item of ``texts`` is not a string (nor a ``LineInfo``, a named tuple of five fields).
 #[pyfunction]
 fn line_marks(
     shapes: &Bound<'_, Shapes>,
@@ -38,8 +40,12 @@ fn line_marks(
     // The lines described lately are read from the shapes (`Shapes.describe` kept their code
     // points), by the address of their string; the others are read here.
     let mut lines: Vec<Result<usize, Vec<u32>>> = Vec::new();
-    for text in texts.try_iter()? {
-        let text = text?;
+    for item in texts.try_iter()? {
+        let item = item?;
+        let text = match item.downcast::<PyTuple>() {
+            Ok(t) if t.len() == 5 => t.get_item(TEXT)?,
+            _ => item,
+        };
         let text = text.downcast::<PyString>()?;
         lines.push(match shapes.known.get(text) {
             Some(_) => Ok(text.as_ptr() as usize),
