@@ -13,8 +13,6 @@
 use std::sync::Mutex;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchError, MatchKind};
 
 /// The lazy DFA's cache, at most: the formulas' states are a few hundred (it is cleared and built
@@ -32,22 +30,7 @@ impl Formula {
     ///
     /// Errors: the pattern does not parse or is too large (its message).
     pub fn new(pattern: &str) -> Result<Formula, String> {
-        let config = syntax::Config::new().unicode(true).utf8(true).nest_limit(1000);
-        let hir = crate::rules_hir::parse(pattern, &config).map_err(|e| e.to_string())?;
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().nfa_size_limit(Some(crate::rules::SIZE_LIMIT)).which_captures(WhichCaptures::None))
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())?;
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .cache_capacity(CACHE_BYTES)
-                    .skip_cache_capacity_check(true)
-                    .minimum_cache_clear_count(None),
-            )
-            .build_from_nfa(nfa)
-            .map_err(|e| e.to_string())?;
+        let dfa = crate::rules::lazy_dfa(pattern, MatchKind::LeftmostFirst, CACHE_BYTES).map_err(|e| e.to_string())?;
         let cache = Mutex::new(dfa.create_cache());
         Ok(Formula { dfa, cache })
     }
