@@ -180,6 +180,7 @@ def formulas() -> _core.Formulas:
 
     Raises:
         RuntimeError: this Python cannot translate the patterns (no ``_sre`` case tables).
+        ValueError: a translation does not compile in the core (too large).
     """
     try:
         _, (salutation, closing) = translate([(SALUTATION_SOURCE, re.IGNORECASE), (CLOSING_SOURCE, re.IGNORECASE)])
@@ -196,7 +197,7 @@ def spared_args() -> tuple[str, tuple[int, ...], _core.Formulas]:
     ``_core.spared`` reads them, and ``_core.ArticleSignals``, which runs the guards after the position signal.
 
     Raises:
-        RuntimeError: see :func:`formulas`.
+        RuntimeError, ValueError: see :func:`formulas`.
     """
     return _HEADLINE_RUN, _LIMITS, formulas()
 

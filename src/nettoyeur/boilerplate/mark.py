@@ -386,10 +386,11 @@ LONG_MENU_SHORT_SHARE = 0.8
 def line_marks(texts: list[str] | list[LineInfo]) -> list[int]:
     """Returns the flags of each line (:data:`LETTER` ...), found by the native core in one call.
 
-    ``texts``: the lines, or their shapes (the core reads their ``text``).
+    Args:
+        texts: the lines, or their shapes (the core reads their ``text``).
 
     Raises:
-        TypeError: an item of ``texts`` is not a string.
+        TypeError: an item of ``texts`` is neither a string nor a ``LineInfo`` whose ``text`` is one.
     """
     return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS, LONG_MENU_MIN_PARTS)
 
