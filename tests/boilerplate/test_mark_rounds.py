@@ -53,4 +53,3 @@ def test_a_verdict_is_always_true():
     from nettoyeur.records import Verdict
 
     assert all((Verdict("boilerplate:pattern:nav"), Verdict("", detail=""), Verdict("duplicate", kept_line=0)))
-    assert not any([None, None])
