@@ -229,5 +229,6 @@ def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[b
 
     Raises:
         ValueError: ``flags`` or ``signalled`` is not as long as ``infos``.
+        RuntimeError: see :func:`formulas`.
     """
     return _core.spared(infos, flags, signalled, *spared_args())

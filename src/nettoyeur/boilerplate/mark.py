@@ -1108,7 +1108,12 @@ def _article_signals(
 
 @cache
 def _signals() -> _core.ArticleSignals:
-    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards."""
+    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards.
+
+    Raises:
+        Untranslatable: see :func:`~nettoyeur.boilerplate.rules.date_search`.
+        RuntimeError: see :func:`~nettoyeur.boilerplate.content_guards.formulas`.
+    """
     return _core.ArticleSignals(
         ASKED_BEFORE_SET,
         (OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS),
