@@ -1,4 +1,4 @@
-//! Marking's date search: whether a line holds a date (Python's ``rules.DATE_SEARCH`` finds one).
+//! Marking's date search: whether a line holds a date (``re.search`` of Python's ``rules.DATE_SEARCH_SOURCE`` finds one).
 //!
 //! The pattern is ``boilerplate.rule_regex.search_regex`` of Python's: the ``‹date›`` mask with
 //! every single character spelled out as the exact set Python's node accepts, its lookbehind
@@ -13,8 +13,6 @@
 use std::sync::Mutex;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind};
 
 /// The lazy DFA's cache (bytes, at most: then it is cleared and built again, never giving up).
@@ -23,7 +21,7 @@ use regex_automata::{Input, MatchKind};
 pub const CACHE: usize = 2 << 20;
 
 /// An error compiling the pattern.
-pub type CompileError = Box<dyn std::error::Error + Send + Sync>;
+pub use crate::rules::CompileError;
 
 /// The date search, compiled.
 #[derive(Debug)]
@@ -39,20 +37,7 @@ impl DateSearch {
     ///
     /// Errors: the pattern does not parse or is too large (``rules::SIZE_LIMIT``).
     pub fn new(pattern: &str) -> Result<DateSearch, CompileError> {
-        let config = syntax::Config::new().unicode(true).utf8(true).nest_limit(1000);
-        let hir = crate::rules_hir::parse(pattern, &config)?;
-        let nfa = thompson::Compiler::new()
-            .configure(thompson::Config::new().nfa_size_limit(Some(crate::rules::SIZE_LIMIT)).which_captures(WhichCaptures::None))
-            .build_from_hir(&hir)?;
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .cache_capacity(CACHE)
-                    .skip_cache_capacity_check(true)
-                    .minimum_cache_clear_count(None),
-            )
-            .build_from_nfa(nfa)?;
+        let dfa = crate::rules::lazy_dfa(pattern, MatchKind::LeftmostFirst, CACHE)?;
         Ok(DateSearch { dfa, caches: Mutex::new(Vec::new()) })
     }
 

@@ -59,7 +59,7 @@ def test_dated_answers_as_the_search(text):
 @given(maybe_dated | undated, st.integers(min_value=1, max_value=12))
 @example("By A. Writer staff, 1 March 2024", 1)
 def test_the_core_answers_as_the_search_short_lines_and_long(text, copies):
-    # Asked twice (the second time, the lazy DFA's states are built), short and long (400 characters more).
+    # Asked twice (the second time through the lazy DFA's states the first built), short and long (400 characters more).
     for line in (text, " ".join([text] * copies) + " x" * 200):
         expected = DATE_SEARCH.search(line) is not None
         assert date_search().search(line) == expected

@@ -114,6 +114,21 @@ def test_core_marks_are_the_regular_expressions(texts):
     assert mark.line_marks(texts) == [mark_reference.line_marks(t) for t in texts]
 
 
+@LAW
+@given(st.lists(lines | menu_lines | opening_lines | numbered_lines | st.text(), max_size=8))
+def test_core_marks_of_shapes_are_those_of_their_texts(texts):
+    # ``mark.line_data`` passes the shapes: the core reads each one's ``text``.
+    infos = [describe(t) for t in texts]
+    assert mark.line_marks(infos) == [mark_reference.line_marks(info.text) for info in infos]
+
+
+def test_marks_of_a_tuple_that_is_no_shape_raise():
+    with pytest.raises(TypeError):
+        mark.line_marks([("a", "b")])
+    with pytest.raises(TypeError):
+        mark.line_marks([(1, 2, 3, 4, 5)])
+
+
 class _Rule(NamedTuple):
     """What ``_first_pass`` reads of a rule."""
 

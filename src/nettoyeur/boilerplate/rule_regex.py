@@ -451,7 +451,7 @@ NEUTRAL = [(_SURROGATES[0], _SURROGATES[1]), (0xFFFD, 0xFFFD)]
 
 
 def _neutral_free(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Returns ``ranges`` (merged) when they hold no ``NEUTRAL`` character.
+    """Returns ``ranges`` as a tuple when they hold no ``NEUTRAL`` character.
 
     Raises:
         Untranslatable: they hold one.
@@ -459,7 +459,7 @@ def _neutral_free(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], .
     ranges = tuple(ranges)
     if _intersection(list(ranges), NEUTRAL):
         raise Untranslatable("a set holds a lone surrogate or U+FFFD")
-    return tuple(ranges)
+    return ranges
 
 
 def _lookaround(node: tuple[Any, Any], direction: int, flags: int) -> tuple[tuple[int, int], ...] | None:

@@ -52,7 +52,7 @@ def word_trie(words: Iterable[str]) -> str:
 
     ``mar(?:ca|zec|ta)?`` instead of ``mar|marca|marzec|marta``: the other languages' months
     and weekdays are some 400 words, and as a flat alternation each copy of the ``‹date›`` mask
-    cost Python's engine 400 tries at every word of a line (``DATE_SEARCH`` 5x slower on the lines
+    cost Python's engine 400 tries at every word of a line (the date search 5x slower on the lines
     with digits of 600 web pages) and the core's lazy DFAs states that follow every word at once
     (the ``by-name`` rule's candidates 12x slower). A trie tries one branch a distinct letter.
 
@@ -543,6 +543,7 @@ def date_search() -> _core.DateSearch:
 
     Raises:
         Untranslatable: this Python's ``re`` has no ``_sre`` case tables (not CPython).
+        ValueError: the translation does not compile in the core (too large).
     """
     return _core.DateSearch(translate_search(DATE_SEARCH_SOURCE, DATE_SEARCH_FLAGS))
 
