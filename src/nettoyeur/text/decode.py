@@ -11,7 +11,9 @@ Order of attempts, from the most to the least certain:
    many of them, or runs of them, are binary data: refused, the file is skipped;
    so are many other control characters;
 5. mostly UTF-8 with a few bad lines: those lines alone are decoded as cp1252;
-6. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
+6. a legacy code page that reads clearly better than cp1252 (cp1250, cp1251, KOI8-R, Shift-JIS,
+   GB18030, EUC-KR...: see ``legacy.detect_legacy``), the whole file decoding in it strictly;
+7. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
    five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails.
 """
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 
 import codecs
 import re
+
+from nettoyeur.text.legacy import detect_legacy
 
 # (mark, codec for the bytes after it, the name reported). UTF-32 LE comes before UTF-16 LE:
 # its mark FF FE 00 00 starts with UTF-16 LE's FF FE.
@@ -114,7 +118,8 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Returns:
         ``(text, encoding)`` where encoding is the codec's name (``utf-16-le``,
-        ``utf-8-sig`` for UTF-8 with a byte-order mark ...), ``mixed`` when some lines
+        ``utf-8-sig`` for UTF-8 with a byte-order mark, ``cp1251``, ``euc-kr`` ... for a
+        legacy code page), ``mixed`` when some lines
         were UTF-8 and others cp1252; followed by ``+nul-removed`` when stray NUL bytes
         were removed from UTF-8, cp1252 or mixed data (``utf-8+nul-removed``).
 
@@ -158,4 +163,9 @@ def decode(data: bytes) -> tuple[str, str]:
             out.append(_cp1252(line))
     if good:
         return "".join(out), "mixed" + suffix
+    for codec, name in detect_legacy(data):
+        try:
+            return data.decode(codec), name + suffix
+        except UnicodeDecodeError:  # a byte past the sample the detection read is not in this code page
+            continue
     return _cp1252(data), "cp1252" + suffix
