@@ -10,11 +10,14 @@ Order of attempts, from the most to the least certain:
    decoded as below, the encoding reported with ``+nul-removed`` (``utf-8+nul-removed``);
    many of them, or runs of them, are binary data: refused, the file is skipped;
    so are many other control characters;
-5. mostly UTF-8 with a few bad lines: those lines alone are decoded as cp1252;
+5. mostly UTF-8 (at least as many UTF-8 lines beyond ASCII as lines that are not UTF-8): the others
+   lines alone are decoded in the legacy code page they read best in (``mixed+cp1251``), else
+   as cp1252 (``mixed``);
 6. a legacy code page that reads clearly better than cp1252 (cp1250, cp1251, KOI8-R, Shift-JIS,
    GB18030, EUC-KR...: see ``legacy.detect_legacy``), the whole file decoding in it strictly;
 7. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
-   five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails.
+   five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails; a few UTF-8
+   lines in it are read as UTF-8 (``mixed``, as in 5).
 """
 
 from __future__ import annotations
@@ -119,9 +122,9 @@ def decode(data: bytes) -> tuple[str, str]:
     Returns:
         ``(text, encoding)`` where encoding is the codec's name (``utf-16-le``,
         ``utf-8-sig`` for UTF-8 with a byte-order mark, ``cp1251``, ``euc-kr`` ... for a
-        legacy code page), ``mixed`` when some lines
-        were UTF-8 and others cp1252; followed by ``+nul-removed`` when stray NUL bytes
-        were removed from UTF-8, cp1252 or mixed data (``utf-8+nul-removed``).
+        legacy code page), ``mixed`` when some lines were UTF-8 and others cp1252,
+        ``mixed+cp1251`` when the others were cp1251; followed by ``+nul-removed`` when stray
+        NUL bytes were removed (``utf-8+nul-removed``).
 
     Raises:
         BinaryFileError: the data is binary (many NUL bytes, runs of them, or many
@@ -154,18 +157,32 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     lines = [m.group(0) for m in _LINE.finditer(data) if m.group(0)]
     good = 0
+    bad: list[int] = []  # the lines that are not UTF-8
     out = []
-    for line in lines:
+    for number, line in enumerate(lines):
         try:
             out.append(line.decode("utf-8"))
             good += any(b > 0x7F for b in line)
         except UnicodeDecodeError:
-            out.append(_cp1252(line))
+            out.append("")
+            bad.append(number)
+    legacy = detect_legacy(b"".join(lines[i] for i in bad))
+    if good < len(bad):  # not mostly UTF-8: a line valid as UTF-8 by chance does not make it so
+        for codec, name in legacy:
+            try:
+                return data.decode(codec), name + suffix
+            except UnicodeDecodeError:  # a byte past the sample the detection read is not in this code page
+                continue
     if good:
-        return "".join(out), "mixed" + suffix
-    for codec, name in detect_legacy(data):
-        try:
-            return data.decode(codec), name + suffix
-        except UnicodeDecodeError:  # a byte past the sample the detection read is not in this code page
-            continue
+        return _mixed(lines, out, bad, legacy), ("mixed" if not legacy else f"mixed+{legacy[0][1]}") + suffix
     return _cp1252(data), "cp1252" + suffix
+
+
+def _mixed(lines: list[bytes], out: list[str], bad: list[int], legacy: list[tuple[str, str]]) -> str:
+    """The text of a file mostly in UTF-8: its other lines in the legacy code page found, else cp1252."""
+    for number in bad:
+        try:
+            out[number] = lines[number].decode(legacy[0][0]) if legacy else _cp1252(lines[number])
+        except UnicodeDecodeError:
+            out[number] = _cp1252(lines[number])
+    return "".join(out)
