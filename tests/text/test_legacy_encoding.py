@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,14 @@ def test_cli_dedups_a_cp1251_file_against_its_utf8_twin(tmp_path: Path) -> None:
     kept = [(tmp_path / "out" / name).read_text(encoding="utf-8") for name in ("a-utf8.txt", "b-cp1251.txt")]
     assert kept[0] == text  # the first copy is kept whole, the second is all duplicates
     assert kept[1].strip() == ""
+
+
+def test_long_lines_are_sampled_in_linear_time() -> None:
+    # a 1 MB ASCII line before the first byte beyond ASCII, then a 200 KB line of Russian in
+    # cp1251: the sample is the first 1 KB of that line (a regex over whole lines was quadratic)
+    russian = TEXTS["legacy"]["cp1251"][0]["paragraphs"][0]
+    data = b"a" * 1_000_000 + b"\n" + (russian + " ").encode("cp1251") * 300 + b"\n"
+    start = time.process_time()
+    text, encoding = decode(data)
+    assert (text.count("\n"), encoding) == (2, "cp1251")
+    assert time.process_time() - start < 2.0  # ~0.02 s; the quadratic scan took minutes
