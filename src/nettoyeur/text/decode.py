@@ -174,15 +174,17 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:  # a byte past the sample the detection read is not in this code page
                 continue
     if good:
-        return _mixed(lines, out, bad, legacy), ("mixed" if not legacy else f"mixed+{legacy[0][1]}") + suffix
+        text, name = _mixed(lines, out, bad, legacy[0] if legacy else ("cp1252", "cp1252"))
+        return text, name + suffix
     return _cp1252(data), "cp1252" + suffix
 
 
-def _mixed(lines: list[bytes], out: list[str], bad: list[int], legacy: list[tuple[str, str]]) -> str:
-    """The text of a file mostly in UTF-8: its other lines in the legacy code page found, else cp1252."""
-    for number in bad:
-        try:
-            out[number] = lines[number].decode(legacy[0][0]) if legacy else _cp1252(lines[number])
-        except UnicodeDecodeError:
-            out[number] = _cp1252(lines[number])
-    return "".join(out)
+def _mixed(lines: list[bytes], out: list[str], bad: list[int], legacy: tuple[str, str]) -> tuple[str, str]:
+    """A mostly-UTF-8 file's text and name: its other lines in the legacy code page found, else cp1252."""
+    codec, name = legacy
+    try:
+        for number in bad:
+            out[number] = _cp1252(lines[number]) if codec == "cp1252" else lines[number].decode(codec)
+    except UnicodeDecodeError:  # a line the code page lacks a byte of: all of them as cp1252, as before
+        return _mixed(lines, out, bad, ("cp1252", "cp1252"))
+    return "".join(out), "mixed" if codec == "cp1252" else f"mixed+{name}"
