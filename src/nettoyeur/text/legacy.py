@@ -30,10 +30,11 @@ ones; each as one line, one paragraph and an article of ~2 KB):
 - held out (not tuned on, not in the project; ``benchmarks/legacy_catalogs.py``): the system's
   gettext catalogs (/usr/share/locale/*/LC_MESSAGES/*.mo, translated UI strings, 33 language and
   code page pairs), files of 1 / 3 / 20 messages: legacy right 5,453/6,300, 5,934/6,196,
-  5,919/5,929 (read in another legacy page: 95, 0, 4: a word or two of Hebrew, Arabic,
-  Bulgarian read in another non-Latin page; the rest cp1252); Western (12 languages) 10,345 of 10,348 right: one
-  read as cp1254 (a German file whose only letter outside German is the Ð of ``AÐERTY``, which
-  cp1254 reads as Ğ: the only letter that changes), two hold a line valid as UTF-8 (mixed, as before);
+  5,919/5,929 (read in another legacy page: 95, 0, 4, a word or two of Hebrew, Arabic or
+  Bulgarian read in another non-Latin page; the rest cp1252); Western (12 languages) 10,345 of
+  10,348 right: one read as cp1254 (a German file whose only letter outside German is the Ð of
+  ``AÐERTY``, which cp1254 reads as Ğ, the only letter that changes), two hold a line valid as
+  UTF-8 (mixed, as before);
 - cost, one file, CPU (2 shared cores, median of 15): 10 KB cp1251 3.4 ms (0.1 ms before),
   Shift-JIS 2.6 ms (0.9), cp1250 0.6 ms (0.1), cp1252 0.5 ms (0.1); 100 KB: 4.3, 3.9 (9.3: cp932
   decodes faster than the cp1252 fallback did), 1.6, 1.9 ms (1.1-1.3). A UTF-8 file never gets here.
