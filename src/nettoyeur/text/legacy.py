@@ -14,8 +14,10 @@ outside the alphabet of the one Latin-script language that covers most of the re
 letters (``Za¿ó³æ``'s ``æ`` next to ``ó``; Czech ``ø`` for ``ř`` next to ``š``); a letter that is
 rare in the code page's languages (``ф щ ъ`` for Greek read as cp1251; a Han character outside
 the charset's first, common level); a lower-case letter followed by a capital in one word
-(KOI8-R read as cp1251 swaps the cases); a symbol between two letters (``³`` in ``Za¿ó³æ``);
-Hebrew final forms inside a word; kana in a Chinese reading; a space between two ideographs.
+(KOI8-R read as cp1251 swaps the cases), a quarter as much after a capital; a symbol between
+two letters (``³`` in ``Za¿ó³æ``) or a math or box-drawing sign next to one; a vowel point on a
+Latin letter; Hebrew final forms and Greek ``ς`` inside a word, ``σ`` at its end; kana in a
+Chinese reading, Japanese without any kana; a space between two ideographs.
 
 Measured with ``benchmarks/legacy_decode.py`` (tuned on its texts,
 ``tests/data/legacy_encoding_texts.json``: 15 legacy texts in 13 code pages, 12 Western cp1252
@@ -102,10 +104,10 @@ LATIN_ALPHABETS: tuple[str, ...] = (
     "äöõüšž",  # Estonian
 )
 
-# The letters that make up ~90 % of the letters of a text in the language (frequency order),
-# for scripts with one code page each for several candidates to be told apart by.
-# Russian's 20 most frequent letters make 91 % of its letters (о 11 %, е 8.5 %, а 8 % ... з 1.7 %);
-# і (Ukrainian, ~5 %) no other code page's reading gives.
+# The common letters of scripts that several code pages read bytes as: a reading full of the
+# others is another script's bytes. Russian's 20 most frequent letters make 91 % of its letters
+# (о 11 %, е 8.5 %, а 8 % ... з 1.7 %); і (Ukrainian, ~5 %) no other page's reading gives.
+# Hebrew has no rare tier (all 27 letters cost nothing; its final forms are checked instead).
 CYRILLIC_COMMON = frozenset("оеаинтсрвлкмдпуяыьгзі")
 GREEK_COMMON = frozenset("αοιετσνηυρπκμλωςδγίόάέήύχθ")
 HEBREW_FINALS = frozenset("ךםןףץ")
@@ -148,10 +150,6 @@ SAMPLE_BYTES = 1024
 SHORTLIST_BYTES = 256
 SHORTLIST = 3
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-# Fewer bytes beyond ASCII than this are no evidence: a truncated sequence at a file's end
-# (``coup\xc3``), one accented letter: cp1252, as before.
-MIN_HIGH_BYTES = 1
 # A candidate other than cp1252 is chosen when its cost is at most COST_SHARE of its non-ASCII
 # characters and below cp1252's by at least MIN_GAIN and by half.
 COST_SHARE = 0.2
