@@ -2,21 +2,25 @@
 
 :func:`spared` is :func:`nettoyeur.boilerplate.content_guards.spared` as it was before the core
 walked the lines: the oracle of the property tests (tests/boilerplate/test_content_guards.py).
-The formulas of a letter are the module's own patterns.
+The formulas of a letter are the module's patterns as Python wrote them (``_opening``, with its
+lookahead), the oracle of the core's (``_core.Formulas``, native/src/formulas.rs); and
+:func:`salutation` and :func:`closing_formula` are the shapes the letter's end read through them
+(``ArticleSignals.letter_end``, native/src/article_py.rs).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from nettoyeur.boilerplate.content_guards import (
-    _CLOSING,
-    _SALUTATION,
     CLOSING_WORDS,
+    CLOSINGS,
     ENTRY_MIN,
     ENTRY_WORDS,
     FIELD_LABEL_WORDS,
     SALUTATION_WORDS,
+    SALUTATIONS,
     SIGNATURE_LINES,
     SIGNATURE_WORDS,
 )
@@ -24,6 +28,21 @@ from nettoyeur.boilerplate.line_shapes import LineInfo
 from nettoyeur.records import Verdict
 
 _HEADLINE_RUN = "boilerplate:position:headline-run"
+
+
+def _opening(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Returns a pattern for a line that opens with one of ``phrases`` (longest first), then no letter."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"[\W_]*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+_SALUTATION = _opening(SALUTATIONS)
+_CLOSING = _opening(CLOSINGS)
+
+
+def closing_formula(info: LineInfo) -> bool:
+    """True for a letter's closing: ``CLOSING_WORDS`` words at most, a ``CLOSINGS`` formula first, no sentence's end."""
+    return info.n_words <= CLOSING_WORDS and not info.sentence and _CLOSING.match(info.text) is not None
 
 
 def salutation(info: LineInfo) -> bool:

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Mapping
 
 import shapes_reference
+from content_guards_reference import closing_formula, salutation
+from dates_reference import has_date
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import mark as m
-from nettoyeur.boilerplate.content_guards import closing_formula, salutation
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
-from nettoyeur.boilerplate.rules import has_date
+from nettoyeur.boilerplate.rules import date_search
 from nettoyeur.records import Verdict
 
 _DIGITS = re.compile(r"\d+")
@@ -193,16 +194,14 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
             flag = ("boilerplate:pattern:nav", "separated-menu-short-items")
         elif long_item_menu(info, rule):
             flag = ("boilerplate:pattern:nav", "separated-menu-long-items")
-        elif file_counts is not None and info.n_words < m.FREQUENCY_BOXED_MAX_WORDS and _LETTER.search(info.text):
-            # A long line (boxed, or its keys have no pairs) reads the block rule only.
-            short = info.n_words < m.FREQUENCY_MAX_WORDS
+        elif file_counts is not None and info.n_words < m.FREQUENCY_MAX_WORDS and _LETTER.search(info.text):
             n_files = file_counts.get(near[0], 0)
             if n_files >= min_files:
                 block = block_files(near)
                 if block >= min_files:
                     detail = f"in {n_files} files, {block} with the same neighbour"
                     flag = ("boilerplate:frequency:recurring-block", detail)
-            if flag is None and short and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
+            if flag is None and n_files >= min(min_files, m.ENCLOSED_MIN_FILES):
                 enclosed = enclosed_files(near)
                 if enclosed >= min(min_files, m.ENCLOSED_MIN_FILES):
                     flag = (
@@ -430,7 +429,7 @@ def core_position(
     """``mark._position`` before the core's ``ArticleSignals`` took it in: the core's walks (``position_flags``),
     then the content guards (``spared``), flags set in place."""
     limits = (m._POSITION_LIMITS, m._WEIGH_LIMITS, m._DATED_KINDS)
-    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, has_date, Verdict)
+    signalled = _core.position_flags(infos, flags, marks, first, last, *limits, article, date_search(), Verdict)
     for k in spared(infos, flags, signalled):
         flags[k] = None
 
@@ -685,10 +684,9 @@ def neighbours(doc, paras: list, infos: list[LineInfo]) -> list:
     """``mark.neighbours`` as it was written: the lists made in Python, the codes found by the core."""
     seq = [p for p in doc.paragraphs if p.verdict is None or p.verdict.reason != "blank-after-repair"]
     at = {p.index: k for k, p in enumerate(seq)}
-    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_BOXED_MAX_WORDS]
+    short = [k for k, info in enumerate(infos) if info.n_words < m.FREQUENCY_MAX_WORDS]
     asked = [at[paras[k].index] for k in short]
-    limits = (m.FREQUENCY_MAX_WORDS, m.FREQUENCY_BOXED_MAX_WORDS)
-    found = shapes_core().neighbour_codes([p.text for p in seq], asked, *limits)
+    found = shapes_core().neighbour_codes([p.text for p in seq], asked, m.FREQUENCY_MAX_WORDS)
     out = [m.NO_COUNTS] * len(paras)
     for k, near in zip(short, found):
         out[k] = near

@@ -12,7 +12,7 @@ import sys
 import unicodedata
 
 from nettoyeur.boilerplate import line_shapes as ls
-from nettoyeur.boilerplate.mark import FREQUENCY_BOXED_MAX_WORDS, FREQUENCY_MAX_WORDS, pair_key
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS, pair_key
 from nettoyeur.text.hashing import hash64
 from nettoyeur.text.lexicon_pages import CJK_FUNCTION_CHARS, LINE_FUNCTION_WORDS, PREFIX_CLITICS, SUFFIX_CLITICS
 
@@ -67,62 +67,31 @@ def paired(text: str) -> bool:
     return counted(text) and _LETTER.search(text) is not None
 
 
-def long(text: str) -> bool:
-    """Not counted, fewer than ``FREQUENCY_BOXED_MAX_WORDS`` words."""
-    return not counted(text) and count_words(text) < FREQUENCY_BOXED_MAX_WORDS
-
-
-def label(text: str) -> bool:
-    """Paired, not ending like a sentence (its collapsed text)."""
-    return paired(text) and not ls.ends_sentence(collapse(text))
-
-
-def boxed(texts: list[str], k: int) -> bool:
-    """A long line with a letter, each neighbour a label, a line without a letter or the document's edge."""
-
-    def side(j: int) -> bool:
-        return not 0 <= j < len(texts) or label(texts[j]) or _LETTER.search(texts[j]) is None
-
-    return long(texts[k]) and _LETTER.search(texts[k]) is not None and side(k - 1) and side(k + 1)
-
-
-def _pairs(texts: list[str], k: int) -> bool:
-    """Whether lines ``k`` and ``k + 1`` make a counted pair: two paired lines, or a label and a boxed long line."""
-    a, b = texts[k], texts[k + 1]
-    if paired(a) and paired(b):
-        return True
-    return (label(a) and boxed(texts, k + 1)) or (boxed(texts, k) and label(b))
-
-
 def document_keys(texts: list[str]) -> set[str]:
-    """The frequency keys of a document's counted and boxed lines and of their counted pairs."""
+    """The frequency keys of a document's counted lines and of its adjacent pairs of paired lines."""
     keys: set[str] = set()
-    for k, text in enumerate(texts):
-        if counted(text) or boxed(texts, k):
-            keys.add(frequency_key(text))
-        if k + 1 < len(texts) and _pairs(texts, k):
-            keys.add(pair_key(frequency_key(text), frequency_key(texts[k + 1])))
+    previous: str | None = None
+    for text in texts:
+        if not counted(text):
+            previous = None
+            continue
+        key = frequency_key(text)
+        keys.add(key)
+        pairs = paired(text)
+        if previous is not None and pairs:
+            keys.add(pair_key(previous, key))
+        previous = key if pairs else None
     return keys
 
 
 def neighbour_codes(texts: list[str], at: list[int]) -> list[tuple[int, int | None, int | None]]:
-    """Each asked line's ``hash64`` key, and its pairs' with the lines just above and below.
-
-    A short line pairs with the paired lines beside it, a boxed long line with the labels beside
-    it, an unboxed long line with none.
-    """
+    """Each asked line's ``hash64`` key, and its pairs' with the paired lines just above and below."""
+    keys = [frequency_key(t) if paired(t) else None for t in texts]
     out = []
     for k in at:
         key = frequency_key(texts[k])
-        sides = []
-        for j in (k - 1, k + 1):
-            if not 0 <= j < len(texts):
-                sides.append(None)
-            elif long(texts[k]):
-                sides.append(frequency_key(texts[j]) if boxed(texts, k) and label(texts[j]) else None)
-            else:
-                sides.append(frequency_key(texts[j]) if paired(texts[j]) else None)
-        above, below = sides
+        above = keys[k - 1] if k > 0 else None
+        below = keys[k + 1] if k + 1 < len(keys) else None
         out.append(
             (
                 hash64(key),

@@ -9,6 +9,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::dates::py::PyDateSearch;
+use crate::formulas::py::PyFormulas;
 use crate::guards::GuardLimits;
 use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
 use crate::mark_py::{article_found, field, guard_limits, n_words, outlying_found, spared_lines, GuardLimitsArg, PROSE, SENTENCE};
@@ -43,15 +45,15 @@ struct EndLimits {
 ///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC)``.
 ///     bounds: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_WORDS,
 ///         FIELD_LABEL_WORDS, LETTER_TAIL_LINES)``.
-///     letters: ``(content_guards.salutation, content_guards.closing_formula, line_shapes.count_words)``:
-///         called with a line's shape (the first two) or a field's label (the last) where the bounds ask.
+///     count_words: ``line_shapes.count_words``, called with a field's label where the bounds ask.
 ///     thread: ``(ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER)``: the article above its comment thread
 ///         is not a block apart.
 ///     read_also: the reason of a "read also" label (``READ_ALSO``).
 ///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
-///     guards: ``content_guards.SPARED_ARGS``: the reason of a run of headlines, the guards' limits,
-///         and the ``match`` of the salutations' and the closings' patterns.
-///     has_date: called with the text of a title-like line with a figure above the body.
+///     guards: ``content_guards.spared_args()``: the reason of a run of headlines, the guards' limits,
+///         and the formulas of a letter (``Formulas``: the salutations and closings the bounds and the
+///         guards read).
+///     dates: the date search (``rules.date_search()``), asked of a title-like line with a figure above the body.
 ///     verdict: the verdicts' class (``records.Verdict``).
 #[pyclass(module = "nettoyeur._core", frozen)]
 pub struct ArticleSignals {
@@ -66,12 +68,9 @@ pub struct ArticleSignals {
     dated: Vec<String>,
     headline_run: String,
     guards: GuardLimits,
-    salutation: Py<PyAny>,
-    closing: Py<PyAny>,
-    has_date: Py<PyAny>,
+    formulas: Py<PyFormulas>,
+    dates: Py<PyDateSearch>,
     verdict: Py<PyAny>,
-    salutation_line: Py<PyAny>,
-    closing_line: Py<PyAny>,
     count_words: Py<PyAny>,
     thread: ThreadLimits,
 }
@@ -163,13 +162,22 @@ impl ArticleSignals {
         self.letter_end(infos, flags, body, last)
     }
 
+    /// ``content_guards_reference.salutation`` of a line's shape (``closing``: ``closing_formula``): at most
+    /// ``SALUTATION_WORDS`` (``CLOSING_WORDS``, and no sentence) words, a formula first.
+    fn formula(&self, info: &Bound<'_, PyAny>, closing: bool) -> PyResult<bool> {
+        let words = if closing { self.guards.closing_words } else { self.guards.salutation_words };
+        if n_words(info)? > words || (closing && field(info, SENTENCE, intern!(info.py(), "sentence"))?.is_truthy()?) {
+            return Ok(false);
+        }
+        self.formulas.get().opens(closing, &text_of(info)?.to_string_lossy())
+    }
+
     /// ``mark_reference.letter_end``: the line above a letter's closing formula (the page opens with a salutation just
     /// above one of the body's first two lines), within ``LETTER_TAIL_LINES`` unflagged lines below ``last``.
     fn letter_end(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, body: &[usize], last: usize) -> PyResult<usize> {
-        let py = infos.py();
         let mut letter = false;
         for &k in body.iter().take(2) {
-            if k > 0 && flags.get_item(k - 1)?.is_none() && self.salutation_line.bind(py).call1((infos.get_item(k - 1)?,))?.is_truthy()? {
+            if k > 0 && flags.get_item(k - 1)?.is_none() && self.formula(&infos.get_item(k - 1)?, false)? {
                 letter = true;
                 break;
             }
@@ -179,7 +187,7 @@ impl ArticleSignals {
         }
         let mut k = last + 1;
         while k < infos.len() && k - last <= self.end.letter_tail_lines && flags.get_item(k)?.is_none() {
-            if self.closing_line.bind(py).call1((infos.get_item(k)?,))?.is_truthy()? {
+            if self.formula(&infos.get_item(k)?, true)? {
                 return Ok(k - 1);
             }
             k += 1;
@@ -233,8 +241,8 @@ impl ArticleSignals {
         let py = infos.py();
         let limits = PositionLimits { pos: self.pos, weigh: self.weigh, dated: &self.dated };
         let shared = |k: usize| vocab.shared(&[k]);
-        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.has_date.bind(py), self.verdict.bind(py))?;
-        let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.salutation.bind(py), self.closing.bind(py))?;
+        let signalled = position_into(infos, flags, marks, first, last, &limits, shared, self.dates.get(), self.verdict.bind(py))?;
+        let spared = spared_lines(infos, flags, &signalled, &self.headline_run, self.guards, self.formulas.get())?;
         for k in spared {
             flags.set_item(k, py.None())?;
         }
@@ -307,13 +315,13 @@ impl ArticleSignals {
         position: PosLimitsArg,
         weigh: WeighLimitsArg,
         dated: Vec<String>,
-        guards: (String, GuardLimitsArg, Py<PyAny>, Py<PyAny>),
-        has_date: Py<PyAny>,
+        guards: (String, GuardLimitsArg, Py<PyFormulas>),
+        dates: Py<PyDateSearch>,
         verdict: Py<PyAny>,
-        letters: (Py<PyAny>, Py<PyAny>, Py<PyAny>),
+        count_words: Py<PyAny>,
         thread: (usize, usize, String),
     ) -> Self {
-        let (headline_run, guards_limits, salutation, closing) = guards;
+        let (headline_run, guards_limits, formulas) = guards;
         ArticleSignals {
             asked_before_set,
             offtopic: OfftopicLimits { min_files: offtopic.0, max_words: offtopic.1, title_words: offtopic.2 },
@@ -334,13 +342,10 @@ impl ArticleSignals {
             dated,
             headline_run,
             guards: guard_limits(guards_limits),
-            salutation,
-            closing,
-            has_date,
+            formulas,
+            dates,
             verdict,
-            salutation_line: letters.0,
-            closing_line: letters.1,
-            count_words: letters.2,
+            count_words,
             thread: ThreadLimits { prose: thread.0, gap: thread.1, marker: thread.2 },
         }
     }

@@ -9,6 +9,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 
+use crate::dates::py::PyDateSearch;
 use crate::mark::DIGIT;
 use crate::mark_py::{field, n_words, PROSE, SENTENCE, TEXT};
 
@@ -160,7 +161,7 @@ fn teaser_list(
 ///     marks: their ``line_marks`` (``DIGIT``: an entry without a figure holds no date).
 ///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
 ///     min_heads: ``DATED_LIST_MIN``.
-///     has_date: called with an entry's text: true when it holds a date.
+///     dates: the date search (``rules.date_search()``), asked of an entry's text.
 ///
 /// Returns:
 ///     the verdicts taken off, by line, in order (empty: no dated list).
@@ -174,7 +175,7 @@ fn dated_heads<'py>(
     marks: Vec<u32>,
     dated: Vec<String>,
     min_heads: usize,
-    has_date: &Bound<'py, PyAny>,
+    dates: &Bound<'py, PyDateSearch>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let py = infos.py();
     same_length(infos, flags)?;
@@ -201,7 +202,7 @@ fn dated_heads<'py>(
     }
     let mut kept = Vec::with_capacity(heads.len());
     for (k, flag) in heads {
-        let dated_entry = marks[k + 1] & DIGIT != 0 && has_date.call1((field(&infos.get_item(k + 1)?, TEXT, intern!(py, "text"))?,))?.is_truthy()?;
+        let dated_entry = marks[k + 1] & DIGIT != 0 && dates.get().holds(field(&infos.get_item(k + 1)?, TEXT, intern!(py, "text"))?.downcast::<PyString>()?)?;
         if !dated_entry {
             kept.push((k, flag));
         }

@@ -27,9 +27,9 @@ pub const ENDS_COLON: u8 = 1;
 pub const ENDS_COMMA: u8 = 2;
 /// `_entry_shaped`: it opens with neither "(" nor "[" and holds no "|".
 pub const ENTRY_SHAPED: u8 = 4;
-/// A salutation formula opens it (`_SALUTATION.match`).
+/// A salutation formula opens it (`Formulas::salutation`, native/src/formulas.rs).
 pub const SALUTATION: u8 = 8;
-/// A closing formula opens it (`_CLOSING.match`).
+/// A closing formula opens it (`Formulas::closing`).
 pub const CLOSING: u8 = 16;
 
 /// The limits of `content_guards.py`, by its names.

@@ -9,7 +9,8 @@
 //! with the frequency keys' BLAKE2b-64; bindings in `shapes_py`), the per-line tests the signals
 //! read and their first pass and blocks (`mark`; bindings in `mark_py`), and the candidates of the
 //! pattern rules (`rules`: which rules can match each line of a batch, by word limit, needles and
-//! a superset of each Python pattern; Python confirms them), the loading of documents (`lines`:
+//! a superset of each Python pattern; Python confirms them) and marking's date search (`dates`: exact,
+//! Python's lookarounds read by hand), the loading of documents (`lines`:
 //! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
 //! bindings in `reader_py`), the order candidate pairs are verified in (`pair_order`), the clusters and kept copies of the duplicates (`cluster`), and the report's JSON Lines (`jsonl`: the string literals Python's
 //! `json` writes; the walk over a batch of records in `jsonl_py`), and the write pass's output and
@@ -21,6 +22,8 @@
 pub mod align;
 pub mod chars;
 pub mod cluster;
+pub mod dates;
+pub mod formulas;
 pub mod guards;
 pub mod intern;
 pub mod jsonl;

@@ -9,6 +9,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::formulas::py::PyFormulas;
 use crate::guards::{self, GuardLimits, GuardLine};
 use crate::mark::{self, ArticleLine, BlockLimits, BlockLine, FirstFlag, FirstLine, HeadLine, MenuLimits, Near, OfftopicLimits};
 use crate::shapes_py::Shapes;
@@ -17,13 +18,15 @@ use crate::shapes_py::Shapes;
 ///
 /// Args:
 ///     shapes: the process's ``Shapes`` (``line_shapes.shapes_core()``).
-///     texts: the lines (collapsed).
+///     texts: the lines (collapsed), or their shapes (``LineInfo``: its ``text`` is read; ``mark.line_data``
+///         passes them, where its list of their texts was 0.056 s of ``mark``'s 2.56 s under cProfile, the
+///         benchmark corpus, one worker).
 ///     min_parts: ``MENU_MIN_PARTS``.
 ///     part_words: ``MENU_PART_WORDS``.
 ///     long_parts: ``LONG_MENU_MIN_PARTS``.
 ///
 /// Raises:
-///     TypeError: an item of ``texts`` is not a string.
+///     TypeError: an item of ``texts`` is not a string (nor a ``LineInfo``, a named tuple of five fields).
 #[pyfunction]
 fn line_marks(
     shapes: &Bound<'_, Shapes>,
@@ -37,8 +40,12 @@ fn line_marks(
     // The lines described lately are read from the shapes (`Shapes.describe` kept their code
     // points), by the address of their string; the others are read here.
     let mut lines: Vec<Result<usize, Vec<u32>>> = Vec::new();
-    for text in texts.try_iter()? {
-        let text = text?;
+    for item in texts.try_iter()? {
+        let item = item?;
+        let text = match item.downcast::<PyTuple>() {
+            Ok(t) if t.len() == 5 => t.get_item(TEXT)?,
+            _ => item,
+        };
         let text = text.downcast::<PyString>()?;
         lines.push(match shapes.known.get(text) {
             Some(_) => Ok(text.as_ptr() as usize),
@@ -184,9 +191,6 @@ fn files_in(dict: Option<&Bound<'_, PyDict>>, counts: Option<&Bound<'_, PyAny>>,
 ///     min_files: the frequency floor.
 ///     enclosed_min: ``min(min_files, ENCLOSED_MIN_FILES)``.
 ///     max_words: ``FREQUENCY_MAX_WORDS``.
-///     boxed_max_words: ``FREQUENCY_BOXED_MAX_WORDS``: a line of ``max_words`` words up to this limit is
-///         read too (its keys are a boxed long line's, ``shapes::boxed``, or have no pairs), by the block
-///         rule only: never between the same neighbours below ``min_files``.
 ///     menu_parts, menu_stopwords: ``MENU_MIN_PARTS``, ``MENU_MAX_STOPWORDS``.
 ///     flags: the lines' verdicts so far (None: none), as long as ``lines``: a line without one gets
 ///         its verdict here (``verdict(reason, detail=...)``).
@@ -212,7 +216,6 @@ fn first_pass(
     min_files: i64,
     enclosed_min: i64,
     max_words: usize,
-    boxed_max_words: usize,
     menu_parts: usize,
     menu_stopwords: f64,
     flags: &Bound<'_, PyList>,
@@ -250,12 +253,10 @@ fn first_pass(
             && n_words >= menu_parts
             && line_marks & mark::MENU != 0
             && field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract::<f64>()?.partial_cmp(&menu_stopwords) != Some(std::cmp::Ordering::Greater);
-        let counted = counts.is_some() && n_words < boxed_max_words && line_marks & mark::LETTER != 0;
+        let counted = counts.is_some() && n_words < max_words && line_marks & mark::LETTER != 0;
         let near: Near = if counted && rule.is_none() && !menu { near.extract()? } else { (0, None, None) };
         let line = FirstLine { rule: !rule.is_none(), menu, counted, near };
-        // A long line's recurrence in a few copies of one page is no template's (see `FREQUENCY_BOXED_MAX_WORDS`).
-        let enclosed_floor = if n_words >= max_words { i64::MAX } else { enclosed_min };
-        let given = mark::first_flag(&line, min_files, enclosed_floor, files)?;
+        let given = mark::first_flag(&line, min_files, enclosed_min, files)?;
         match given {
             Some(FirstFlag::Enclosed { n_files, enclosed }) => {
                 let text = format!("in {} files{}, {} between the same neighbours", n_files, where_, enclosed);
@@ -419,8 +420,8 @@ pub(crate) type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usiz
 /// ``content_guards.spared``: the lines the position signal flagged that are content by their structure.
 ///
 /// The walk is native/src/guards.rs's; a line's text is read only where the walk asks about it, and
-/// the formulas of a letter through Python's own patterns (``salutation`` and ``closing``: the
-/// ``match`` of ``_SALUTATION`` and ``_CLOSING``), for the few short lines beside an asked one.
+/// the formulas of a letter (``formulas``, native/src/formulas.rs) only of the few short lines beside
+/// an asked one.
 ///
 /// Args:
 ///     infos: the lines' shapes (``LineInfo``: ``prose`` and ``n_words``, and ``text`` where asked).
@@ -428,7 +429,7 @@ pub(crate) type GuardLimitsArg = (usize, usize, usize, usize, usize, usize, usiz
 ///     signalled: whether each was flagged before the position signal (by another signal).
 ///     headline_run: the reason of a run of headlines (position evidence although found before it).
 ///     limits: see ``GuardLimitsArg``.
-///     salutation, closing: called with a line's text; None when no formula opens it.
+///     formulas: the formulas of a letter (``content_guards.formulas()``).
 ///
 /// Returns:
 ///     the spared lines, increasing.
@@ -443,10 +444,9 @@ fn spared(
     signalled: Vec<bool>,
     headline_run: &str,
     limits: GuardLimitsArg,
-    salutation: &Bound<'_, PyAny>,
-    closing: &Bound<'_, PyAny>,
+    formulas: PyRef<'_, PyFormulas>,
 ) -> PyResult<Vec<usize>> {
-    spared_lines(infos, flags, &signalled, headline_run, guard_limits(limits), salutation, closing)
+    spared_lines(infos, flags, &signalled, headline_run, guard_limits(limits), &formulas)
 }
 
 /// The guards' limits from their tuple (see ``GuardLimitsArg``).
@@ -469,8 +469,7 @@ pub(crate) fn spared_lines(
     signalled: &[bool],
     headline_run: &str,
     limits: GuardLimits,
-    salutation: &Bound<'_, PyAny>,
-    closing: &Bound<'_, PyAny>,
+    formulas: &PyFormulas,
 ) -> PyResult<Vec<usize>> {
     let py = infos.py();
     let n = signalled.len();
@@ -513,10 +512,10 @@ pub(crate) fn spared_lines(
         }
         let info = infos.get_item(k)?;
         let text = field(&info, TEXT, intern!(py, "text"))?;
-        let text = text.downcast::<PyString>()?;
+        // (A lone surrogate reads as U+FFFD: both are one non-word character to every test here.)
+        let s = text.downcast::<PyString>()?.to_string_lossy();
         const SHAPE: u8 = guards::ENDS_COLON | guards::ENDS_COMMA | guards::ENTRY_SHAPED;
         if missing & SHAPE != 0 {
-            let s = text.to_cow()?;
             let last = s.chars().next_back();
             let first = s.chars().next();
             if last == Some(':') {
@@ -530,9 +529,9 @@ pub(crate) fn spared_lines(
             }
             known[k] |= SHAPE;
         }
-        for (bit, pattern) in [(guards::SALUTATION, salutation), (guards::CLOSING, closing)] {
+        for (bit, closing) in [(guards::SALUTATION, false), (guards::CLOSING, true)] {
             if missing & bit != 0 {
-                if !pattern.call1((text,))?.is_none() {
+                if formulas.opens(closing, &s)? {
                     bits[k] |= bit;
                 }
                 known[k] |= bit;

@@ -7,6 +7,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
+use crate::dates::py::PyDateSearch;
 use crate::mark::{self, PosLimits, PosLine, IN_LABEL};
 use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 use crate::position::{self, PosFlag, WeighLimits};
@@ -91,8 +92,8 @@ fn read_lines(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32
 ///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
 ///     article: the article (``mark_reference.Article``): its ``vocab`` (``ArticleStems``) is read when a
 ///         line's stems are first asked, and asked ``shared_lines((text,))``.
-///     has_date: called with the text of a title-like line above the body that has a figure: true
-///         when it holds a date.
+///     dates: the date search (``rules.date_search()``), asked of a title-like line above the body
+///         that has a figure.
 ///     verdict: the verdicts' class (``records.Verdict``).
 ///
 /// Returns:
@@ -112,7 +113,7 @@ fn position_flags(
     weigh: WeighLimitsArg,
     dated: Vec<String>,
     article: &Bound<'_, PyAny>,
-    has_date: &Bound<'_, PyAny>,
+    dates: &Bound<'_, PyDateSearch>,
     verdict: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<bool>> {
     let py = infos.py();
@@ -127,7 +128,7 @@ fn position_flags(
         stems.call_method1(intern!(py, "shared_lines"), (PyTuple::new(py, [text])?,))?.extract()
     };
     let limits = PositionLimits { pos: pos_limits(limits), weigh: weigh_limits(weigh), dated: &dated };
-    position_into(infos, flags, &marks, first, last, &limits, shared, has_date, verdict)
+    position_into(infos, flags, &marks, first, last, &limits, shared, dates.get(), verdict)
 }
 
 /// The walks' limits from their tuple (see ``PosLimitsArg``).
@@ -177,7 +178,7 @@ pub(crate) fn position_into(
     last: usize,
     limits: &PositionLimits<'_>,
     shared: impl FnMut(usize) -> PyResult<(usize, usize)>,
-    has_date: &Bound<'_, PyAny>,
+    dates: &PyDateSearch,
     verdict: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<bool>> {
     let py = infos.py();
@@ -203,7 +204,7 @@ pub(crate) fn position_into(
     for c in found.inside.iter().filter(|c| c.what & IN_LABEL != 0) {
         lines[c.line].colon = last_char(&infos.get_item(c.line)?)? == ":";
     }
-    let dated = |k: usize| -> PyResult<bool> { has_date.call1((text_of(&infos.get_item(k)?)?,))?.is_truthy() };
+    let dated = |k: usize| -> PyResult<bool> { dates.holds(&text_of(&infos.get_item(k)?)?) };
     let given = position::weigh(&lines, &found, last, &pos, &limits.weigh, shared, dated)?;
     let detail = PyDict::new(py);
     for (k, flag) in given {

@@ -553,6 +553,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Aligner>()?;
     m.add_class::<crate::intern::py::WordInterner>()?;
     m.add_class::<crate::rules::py::PyRuleSet>()?;
+    m.add_class::<crate::dates::py::PyDateSearch>()?;
+    m.add_class::<crate::formulas::py::PyFormulas>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(locality_order, m)?)?;

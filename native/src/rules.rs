@@ -544,7 +544,7 @@ static SETS: Mutex<Option<HashMap<Vec<String>, Arc<DFA>>>> = Mutex::new(None);
 const CACHE_SIZE: usize = 256;
 
 /// An error compiling a pattern (its rule is then a candidate of every line).
-type CompileError = Box<dyn std::error::Error + Send + Sync>;
+pub type CompileError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Returns `key`'s value from a cache, made by `make` (and kept) when it is not there.
 fn cached<K: Eq + Hash + Clone, V>(
@@ -666,6 +666,14 @@ fn build<'a>(patterns: &[&'a str], parsed: &mut Parsed<'a>, kind: MatchKind, cac
         )
         .build_from_nfa(nfa)?;
     Ok(dfa)
+}
+
+/// Compiles one pattern into a lazy DFA (see [`build`]): marking's date search (`dates.rs`) and the
+/// formulas of a letter (`formulas.rs`) are compiled as the rules are.
+///
+/// Errors: the pattern does not parse or is too large (`SIZE_LIMIT`).
+pub(crate) fn lazy_dfa(pattern: &str, kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+    build(&[pattern], &mut Parsed::new(), kind, cache)
 }
 
 /// Compiles one rule's pattern (a rule with needles, or one that opens with free text).

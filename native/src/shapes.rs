@@ -659,19 +659,6 @@ impl Table {
         text.iter().any(|&c| self.is_letter(c))
     }
 
-    /// A line as the frequency signal sees it, without its key: short with fewer than `limits.0`
-    /// words, long with fewer than `limits.1` (`KeyedLine`).
-    pub fn keyed_line(&self, text: &[u32], limits: (usize, usize)) -> KeyedLine {
-        let counted = self.has_fewer_words(text, limits.0);
-        let long = !counted && self.has_fewer_words(text, limits.1);
-        let letter = self.has_letter(text);
-        let paired = counted && letter;
-        // `ends_sentence` reads the collapsed line: white space at the end is not its last character.
-        let end = text.iter().rposition(|&c| self.flags(c) & SPACE == 0).map_or(0, |p| p + 1);
-        let label = paired && !ends_sentence(&text[..end]);
-        KeyedLine { counted, paired, long, letter, label, key: None }
-    }
-
     /// The shape of a line from its collapsed text and that text lower-cased (`describe`).
     pub fn describe(&self, collapsed: Vec<u32>, lowered: &[u32]) -> Shape {
         self.describe_with(collapsed, lowered, |_, _| {})
@@ -981,66 +968,44 @@ pub fn blake2b64(data: &[u8]) -> u64 {
 }
 
 /// A line of a document as pass 1 and the frequency signal see it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyedLine {
-    /// Fewer than the frequency signal's word limit (`mark.counted`): a short line.
+    /// Fewer than the frequency signal's word limit (`mark.counted`).
     pub counted: bool,
     /// Counted and holding a letter: it pairs with its neighbours (`mark.paired`).
     pub paired: bool,
-    /// Not counted but fewer than the boxed lines' limit (`FREQUENCY_BOXED_MAX_WORDS`): a long line,
-    /// read only when boxed (see [`boxed`]).
-    pub long: bool,
-    /// Holds a letter.
-    pub letter: bool,
-    /// Paired and not ending like a sentence ([`ends_sentence`]): a label that a boxed long line pairs with.
-    pub label: bool,
     /// The frequency key (lower-cased, whitespace collapsed, digits masked), when asked for, as
     /// UTF-8 (lone surrogates as their three bytes): the form its hash reads, made once.
     pub key: Option<Vec<u8>>,
 }
 
-/// Whether line `k` is a boxed long line (`mark.FREQUENCY_BOXED_MAX_WORDS`): a long line with a letter
-/// whose neighbours above and below are each a label, a line without a letter or the document's edge.
-/// A template's blurb stands so (a bio between the author's name and "View all posts", a disclaimer
-/// under "Disclaimer"); a paragraph of an article has prose or a sentence beside it.
-pub fn boxed(lines: &[KeyedLine], k: usize) -> bool {
-    let side = |j: Option<usize>| j.and_then(|j| lines.get(j)).map_or(true, |l| l.label || !l.letter);
-    let line = &lines[k];
-    line.long && line.letter && side(k.checked_sub(1)) && side(Some(k + 1))
-}
-
 /// The 64-bit keys of a document's counted lines and of its adjacent pairs of paired lines
-/// (`line_counts.document_line_keys`), each once, in the order first found; and of each boxed long
-/// line ([`boxed`]) and its pairs with the labels beside it.
+/// (`line_counts.document_line_keys`), each once, in the order first found.
 pub fn document_line_keys(lines: &[KeyedLine]) -> Vec<u64> {
     // The codes are BLAKE2b's, already well mixed, and no input picks them: FxHash is enough.
     let mut seen: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::with_capacity_and_hasher(lines.len() * 2, Default::default());
     let mut out = Vec::with_capacity(lines.len() * 2);
+    let mut previous: Option<&[u8]> = None;
     let mut buffer = Vec::with_capacity(PAIR_BYTES);
-    let mut push = |code: u64, out: &mut Vec<u64>| {
+    for line in lines {
+        let key = match (&line.key, line.counted) {
+            (Some(key), true) => key.as_slice(),
+            _ => {
+                previous = None;
+                continue;
+            }
+        };
+        let code = blake2b64(key);
         if seen.insert(code) {
             out.push(code);
         }
-    };
-    for (k, line) in lines.iter().enumerate() {
-        let key = match &line.key {
-            Some(key) if line.counted || boxed(lines, k) => key.as_slice(),
-            _ => continue,
-        };
-        push(blake2b64(key), &mut out);
-        let up = match k.checked_sub(1) {
-            Some(j) => &lines[j],
-            None => continue,
-        };
-        let pairs = if line.counted {
-            // Two short lines with a letter; a label under a boxed long line.
-            (line.paired && up.paired) || (line.label && up.long && boxed(lines, k - 1))
-        } else {
-            up.label // a boxed long line under a label
-        };
-        if let (true, Some(above)) = (pairs, up.key.as_deref()) {
-            push(pair_hash(above, key, &mut buffer), &mut out);
+        if let (Some(p), true) = (previous, line.paired) {
+            let code = pair_hash(p, key, &mut buffer);
+            if seen.insert(code) {
+                out.push(code);
+            }
         }
+        previous = if line.paired { Some(key) } else { None };
     }
     out
 }
@@ -1054,12 +1019,9 @@ pub type Near = (u64, Option<u64>, Option<u64>);
 
 /// For each line of `at` (positions into `lines`): the hash of its frequency key, and the hashes of
 /// its pairs with the paired line just above and just below it (`mark.neighbours`: None where that
-/// neighbour does not pair or there is none). A long line (`KeyedLine::long`) pairs only when boxed
-/// ([`boxed`]), with the labels beside it; a short line never pairs with a long one (the pair is the long
-/// line's evidence, not the label's). Every line of `at` must have its key.
+/// neighbour does not pair or there is none). Every line of `at` must have its key.
 pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let paired_key = |k: usize| lines.get(k).filter(|l| l.paired).and_then(|l| l.key.as_deref());
-    let label_key = |k: usize| lines.get(k).filter(|l| l.label).and_then(|l| l.key.as_deref());
     let mut buffer = Vec::with_capacity(PAIR_BYTES);
     let mut out = Vec::with_capacity(at.len());
     // The line asked just before and its pair with the line below it: when the next line asked is
@@ -1068,17 +1030,6 @@ pub fn neighbour_codes(lines: &[KeyedLine], at: &[usize]) -> Vec<Near> {
     let mut last: Option<(usize, Option<u64>)> = None;
     for &k in at {
         let key = lines[k].key.as_deref().unwrap_or(&[]);
-        if lines[k].long {
-            let near = if boxed(lines, k) {
-                let above = k.checked_sub(1).and_then(label_key).map(|a| pair_hash(a, key, &mut buffer));
-                (blake2b64(key), above, label_key(k + 1).map(|b| pair_hash(key, b, &mut buffer)))
-            } else {
-                (blake2b64(key), None, None)
-            };
-            last = None;
-            out.push(near);
-            continue;
-        }
         let above = match (k.checked_sub(1), last) {
             (None, _) => None,
             (Some(up), Some((before, Some(pair)))) if before == up && paired_key(up).is_some() => Some(pair),
@@ -1284,7 +1235,7 @@ mod tests {
 
     #[test]
     fn line_keys_pair_paired_neighbours() {
-        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, letter: paired, key: Some(k.as_bytes().to_vec()), ..KeyedLine::default() };
+        let line = |k: &str, paired: bool| KeyedLine { counted: true, paired, key: Some(k.as_bytes().to_vec()) };
         let lines = vec![line("a", true), line("0", false), line("b", true), line("c", true)];
         let keys = document_line_keys(&lines);
         let want = vec![hash64(&cps("a")), hash64(&cps("0")), hash64(&cps("b")), hash64(&cps("c")), hash64(&cps("b\nc"))];
@@ -1302,26 +1253,5 @@ mod tests {
         assert_eq!(codes[3], (h("d"), None, Some(h("d\ne"))));
         assert_eq!(codes[4], (h("e"), Some(h("d\ne")), None));
         assert_eq!(codes[5], codes[3]);
-    }
-
-    #[test]
-    fn a_long_line_pairs_only_boxed_between_labels() {
-        let short = |k: &str, label: bool| KeyedLine { counted: true, paired: true, letter: true, label, key: Some(k.as_bytes().to_vec()), ..KeyedLine::default() };
-        let long = |k: &str| KeyedLine { long: true, letter: true, key: Some(k.as_bytes().to_vec()), ..KeyedLine::default() };
-        let figures = KeyedLine { counted: true, key: Some(b"0".to_vec()), ..KeyedLine::default() };
-        let h = |s: &str| hash64(&cps(s));
-        // A bio between its author's name and a link; a figure is no obstacle, nor the page's end.
-        let lines = vec![short("name", true), long("bio"), figures.clone(), long("blurb")];
-        assert!(boxed(&lines, 1) && boxed(&lines, 3));
-        let keys = document_line_keys(&lines);
-        assert_eq!(keys, vec![h("name"), h("bio"), h("name\nbio"), h("0"), h("blurb")]);
-        let codes = neighbour_codes(&lines, &[0, 1, 3]);
-        // The label reads no pair with the long line; the long line reads its pair with the label.
-        assert_eq!(codes, vec![(h("name"), None, None), (h("bio"), Some(h("name\nbio")), None), (h("blurb"), None, None)]);
-        // Beside a sentence or another long line, a long line is not boxed: no key, no pair.
-        let lines = vec![short("said.", false), long("para"), short("label", true), long("a"), long("b")];
-        assert!(!boxed(&lines, 1) && !boxed(&lines, 3) && !boxed(&lines, 4));
-        assert_eq!(document_line_keys(&lines), vec![h("said."), h("label")]);
-        assert_eq!(neighbour_codes(&lines, &[1, 2]), vec![(h("para"), None, None), (h("label"), None, None)]);
     }
 }

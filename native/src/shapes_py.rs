@@ -283,45 +283,31 @@ impl Shapes {
     }
 
     /// The lines of a document as the frequency signal sees them; keys of those `want` names (by
-    /// position, with every line's flags: a long line's key is wanted only when it is boxed, known once
-    /// its neighbours are read). `limits`: fewer words than the first make a short (counted) line, than
-    /// the second a long one.
-    fn keyed(
-        &mut self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        limits: (usize, usize),
-        want: &dyn Fn(usize, &[KeyedLine]) -> bool,
-    ) -> PyResult<Vec<KeyedLine>> {
-        // Each line's flags first, with what its key is made from: a line described before (its
-        // lower-case), else its code points.
+    /// position, counted, paired).
+    fn keyed(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, want: &dyn Fn(usize, bool, bool) -> bool) -> PyResult<Vec<KeyedLine>> {
         let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
-        let mut sources: Vec<Result<Arc<Known>, Vec<u32>>> = Vec::with_capacity(out.capacity());
-        for text in texts.try_iter()? {
+        for (k, text) in texts.try_iter()?.enumerate() {
             let text = text?;
             let text = text.downcast::<PyString>()?;
             if let Some(known) = self.known.get(text) {
                 // The line is its collapsed text: its key is its lower-case with digits masked.
-                out.push(self.table.keyed_line(&known.collapsed, limits));
-                sources.push(Ok(Arc::clone(known)));
+                let counted = self.table.has_fewer_words(&known.collapsed, limit);
+                let paired = counted && self.table.has_letter(&known.collapsed);
+                let key = if want(k, counted, paired) {
+                    let mut key = Vec::with_capacity(known.lowered.len());
+                    self.table.mask_digits_utf8(&known.lowered, &mut key);
+                    Some(key)
+                } else {
+                    None
+                };
+                out.push(KeyedLine { counted, paired, key });
                 continue;
             }
             let cps = self.read(py, text)?;
-            out.push(self.table.keyed_line(&cps, limits));
-            sources.push(Err(cps));
-        }
-        for (k, source) in sources.into_iter().enumerate() {
-            if !want(k, &out) {
-                continue;
-            }
-            out[k].key = Some(match source {
-                Ok(known) => {
-                    let mut key = Vec::with_capacity(known.lowered.len());
-                    self.table.mask_digits_utf8(&known.lowered, &mut key);
-                    key
-                }
-                Err(cps) => self.key_utf8(py, &cps)?,
-            });
+            let counted = self.table.has_fewer_words(&cps, limit);
+            let paired = counted && self.table.has_letter(&cps);
+            let key = if want(k, counted, paired) { Some(self.key_utf8(py, &cps)?) } else { None };
+            out.push(KeyedLine { counted, paired, key });
         }
         Ok(out)
     }
@@ -360,18 +346,15 @@ impl Shapes {
     /// Args:
     ///     texts: the document's analysable kept lines, in order (strings).
     ///     limit: a line is counted with fewer words than this (``FREQUENCY_MAX_WORDS``).
-    ///     long_limit: a longer line is read, when boxed, with fewer words than this
-    ///         (``FREQUENCY_BOXED_MAX_WORDS``).
     ///
     /// Returns:
     ///     list of int: ``hash64`` of each counted line's frequency key and of each adjacent
-    ///     pair of paired lines' ``pair_key``, and of each boxed long line's key and of its pairs
-    ///     with the labels beside it, in the order first found.
+    ///     pair of paired lines' ``pair_key``, in the order first found.
     ///
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
-    fn line_keys(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize, long_limit: usize) -> PyResult<Vec<u64>> {
-        let lines = self.keyed(py, texts, (limit, long_limit), &|k, lines| lines[k].counted || shapes::boxed(lines, k))?;
+    fn line_keys(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, limit: usize) -> PyResult<Vec<u64>> {
+        let lines = self.keyed(py, texts, limit, &|_, counted, _| counted)?;
         Ok(py.allow_threads(|| shapes::document_line_keys(&lines)))
     }
 
@@ -380,36 +363,28 @@ impl Shapes {
     /// Args:
     ///     texts: the document's lines that pass 1 counted, in order (strings).
     ///     at: the positions in ``texts`` of the lines asked about.
-    ///     limit, long_limit: ``FREQUENCY_MAX_WORDS``, ``FREQUENCY_BOXED_MAX_WORDS``.
+    ///     limit: ``FREQUENCY_MAX_WORDS``.
     ///
     /// Returns:
     ///     list of ``(code, above, below)``: ``hash64(frequency_key(line))``, and
     ///     ``hash64(pair_key(...))`` with the line just above and just below where that one
-    ///     pairs (``mark.paired``), else None; a long line's pairs are with the labels beside it
-    ///     when it is boxed (``shapes::boxed``), else None, and a short line never pairs with a long one.
+    ///     pairs (``mark.paired``), else None.
     ///
     /// Raises:
     ///     TypeError: an item of ``texts`` is not a string.
     ///     IndexError: a position is past the lines.
-    fn neighbour_codes(
-        &mut self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
-        at: Vec<usize>,
-        limit: usize,
-        long_limit: usize,
-    ) -> PyResult<Vec<Near>> {
+    fn neighbour_codes(&mut self, py: Python<'_>, texts: &Bound<'_, PyAny>, at: Vec<usize>, limit: usize) -> PyResult<Vec<Near>> {
         // The positions asked, sorted and searched (not a set hashed with SipHash).
         let mut asked = at.clone();
         asked.sort_unstable();
-        let lines = self.keyed(py, texts, (limit, long_limit), &|k, lines| lines[k].paired || asked.binary_search(&k).is_ok())?;
+        let lines = self.keyed(py, texts, limit, &|k, _, paired| paired || asked.binary_search(&k).is_ok())?;
         if let Some(&k) = at.iter().find(|&&k| k >= lines.len()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(format!("line {k} of {}", lines.len())));
         }
         Ok(shapes::neighbour_codes(&lines, &at))
     }
 
-    /// ``mark.neighbours``: the frequency codes of a document's kept lines of fewer than ``long_limit`` words
+    /// ``mark.neighbours``: the frequency codes of a document's kept lines of fewer than ``limit`` words
     /// and of their pairs with the lines above and below them, as pass 1 counted them.
     ///
     /// The neighbours are every line of the document but those blanked by repair (pass 1 never counted
@@ -422,12 +397,12 @@ impl Shapes {
     ///         ``reason`` where it has one).
     ///     kept: its kept paragraphs, in order (``index`` is read).
     ///     infos: their shapes (``LineInfo``: ``n_words`` is read).
-    ///     limit, long_limit: ``FREQUENCY_MAX_WORDS``, ``FREQUENCY_BOXED_MAX_WORDS`` (``neighbour_codes``').
+    ///     limit: ``FREQUENCY_MAX_WORDS`` (``neighbour_codes``').
     ///     blank: the reason of a line blanked by repair (``blank-after-repair``).
     ///
     /// Returns:
     ///     for each kept paragraph, ``(code, above, below)`` as ``neighbour_codes`` gives it when it
-    ///     has fewer than ``long_limit`` words, else ``(0, None, None)`` (``mark.NO_COUNTS``).
+    ///     has fewer than ``limit`` words, else ``(0, None, None)`` (``mark.NO_COUNTS``).
     ///
     /// Raises:
     ///     ValueError: ``infos`` is not as long as ``kept``.
@@ -440,7 +415,6 @@ impl Shapes {
         kept: &Bound<'_, PyAny>,
         infos: &Bound<'_, PyAny>,
         limit: usize,
-        long_limit: usize,
         blank: &str,
     ) -> PyResult<Vec<Near>> {
         let (mut texts, mut at) = (Vec::new(), HashMap::new());
@@ -460,7 +434,7 @@ impl Shapes {
         for (k, (p, info)) in kept.try_iter()?.zip(infos.try_iter()?).enumerate() {
             let (p, info) = (p?, info?);
             let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
-            if n_words < long_limit {
+            if n_words < limit {
                 let index = p.getattr(intern!(py, "index"))?.extract::<i64>()?;
                 let &line = at.get(&index).ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(index))?;
                 short.push(k);
@@ -468,7 +442,7 @@ impl Shapes {
             }
         }
         let texts = PyList::new(py, texts)?;
-        let found = self.neighbour_codes(py, texts.as_any(), asked, limit, long_limit)?;
+        let found = self.neighbour_codes(py, texts.as_any(), asked, limit)?;
         let mut out = vec![(0, None, None); kept.len()?];
         for (k, near) in short.into_iter().zip(found) {
             out[k] = near;

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dates_reference import DATE_SEARCH
 from golden_documents import assert_marked
 from golden_documents import document as _doc
 from golden_documents import reread as _again
@@ -18,7 +19,7 @@ from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.boilerplate.line_counts import count_lines
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.mark import mark
-from nettoyeur.boilerplate.rules import DATE_SEARCH, builtin_rules, compile_template, load_rules
+from nettoyeur.boilerplate.rules import builtin_rules, compile_template, load_rules
 from nettoyeur.errors import ConfigError
 from nettoyeur.records import Document
 

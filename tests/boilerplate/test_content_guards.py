@@ -113,6 +113,8 @@ _GUARD_TEXTS = st.sampled_from(
     + DATA["closings"]["keep"][:4]
     + DATA["closings"]["not"][:2]
     + ["Location:", "Instructor :", "Tom Briggs", "(Photo: AP)", "[reply]", "Advertise | AdChoices", "", "Jane,"]
+    # A lone surrogate (a JSON input may hold one) before a formula and after it: the core reads it as U+FFFD.
+    + ["\ud800Yours,", "Dear\udfff Jo", "Hi\ud800x"]
     + [DOCUMENTS[0]["lines"][5]["text"]]
 )
 _GUARD_FLAGS = st.sampled_from(

@@ -1,6 +1,6 @@
 """The date mask's law that marking leans on: a line without a decimal digit holds no date.
 
-The core's walks (``_core.ArticleSignals``, ``_core.dated_heads``) search ``DATE_SEARCH`` (``has_date``)
+The core's walks (``_core.ArticleSignals``, ``_core.dated_heads``) search ``DATE_SEARCH`` (``rules.date_search``)
 only in lines flagged ``DIGIT`` (a decimal digit, ``str.isdecimal``), as ``mark_reference.dated`` does.
 Month and weekday names of every language the mask reads, their abbreviations, separators and white
 space, with any character but a decimal digit, never make a date; with figures they do, and ``dated``
@@ -13,9 +13,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mark_reference
+from dates_reference import DATE_SEARCH
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.rules import DATE_MEMO_MAX_CHARS, DATE_SEARCH, has_date
+from nettoyeur.boilerplate.rules import date_search
 
 LAW = settings(max_examples=400, deadline=None)
 
@@ -57,12 +58,12 @@ def test_dated_answers_as_the_search(text):
 @LAW
 @given(maybe_dated | undated, st.integers(min_value=1, max_value=12))
 @example("By A. Writer staff, 1 March 2024", 1)
-def test_has_date_answers_as_the_search_remembered_or_not(text, copies):
-    # Asked twice (the second answer is the remembered one), short and past DATE_MEMO_MAX_CHARS.
-    for line in (text, " ".join([text] * copies) + " x" * DATE_MEMO_MAX_CHARS):
+def test_the_core_answers_as_the_search_short_lines_and_long(text, copies):
+    # Asked twice (the second time through the lazy DFA's states the first built), short and long (400 characters more).
+    for line in (text, " ".join([text] * copies) + " x" * 200):
         expected = DATE_SEARCH.search(line) is not None
-        assert has_date(line) == expected
-        assert has_date(line) == expected
+        assert date_search().search(line) == expected
+        assert date_search().search_many([line, line]) == [expected, expected]
 
 
 def test_dates_are_found_with_figures():

@@ -46,3 +46,10 @@ def test_a_flagged_line_lets_them_act():
     flags[0] = bp.Verdict("boilerplate:pattern:readalso", detail="related-label")
     bp._teaser_list(infos, flags)
     assert [f.reason for f in flags[1:]] == ["boilerplate:position:teaser-list"] * 6
+
+
+def test_a_verdict_is_always_true():
+    # ``mark`` ends its rounds on ``not any(flags)``: a verdict must never be false, whatever its fields.
+    from nettoyeur.records import Verdict
+
+    assert all((Verdict("boilerplate:pattern:nav"), Verdict("", detail=""), Verdict("duplicate", kept_line=0)))

@@ -59,7 +59,7 @@ def _same(found: re.Pattern[str], expected: re.Pattern[str]) -> None:
 
 def test_every_builtin_rule_and_date_search_reads_back_as_re_compile_makes_it(cache, monkeypatch):
     sources = [(r.pattern.pattern, r.pattern._given) for r in RULES]
-    sources += [(rules.DATE_SEARCH.pattern, re.IGNORECASE), (mark._STAMP_SEARCH.pattern, re.IGNORECASE)]
+    sources += [(rules.DATE_SEARCH_SOURCE, re.IGNORECASE), (mark._STAMP_SEARCH.pattern, re.IGNORECASE)]
     expected = [re.compile(p, f) for p, f in sources]
     for (p, f), want in zip(sources, expected):
         _same(compile_cached(p, f), want)  # a miss: compiled and written
@@ -73,7 +73,8 @@ def test_every_builtin_rule_and_date_search_reads_back_as_re_compile_makes_it(ca
 
 
 def test_the_module_patterns_are_those_of_re_compile():
-    assert rules.DATE_SEARCH == re.compile(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECASE)
+    assert rules.DATE_SEARCH_SOURCE == r"(?<!\w)(?:" + MASKS["‹date›"] + r")"
+    assert rules.DATE_SEARCH_FLAGS == re.IGNORECASE
     stamp = r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")"
     assert mark._STAMP_SEARCH == re.compile(stamp, re.IGNORECASE)
     rule = RULES[0]

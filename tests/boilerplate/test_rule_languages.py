@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from dates_reference import DATE_SEARCH
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rule_languages import DATE_KEYS, LANGUAGES, marker_keys, with_languages, word_list
 from nettoyeur.boilerplate.rule_table import BUILTIN, NAVIGATION
 from nettoyeur.boilerplate.rule_table_notices import DIGIT, NOTICES
-from nettoyeur.boilerplate.rules import DATE_SEARCH, FRAGMENTS, builtin_rules, word_trie
+from nettoyeur.boilerplate.rules import FRAGMENTS, builtin_rules, word_trie
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "boilerplate_languages.json").read_text(encoding="utf-8"))
 CASES = [dict(case, lang=lang) for lang, cases in DATA["languages"].items() for case in cases]

@@ -27,9 +27,9 @@ from nettoyeur.records import Document
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CASES = json.loads((DATA / "sites_cases.json").read_text(encoding="utf-8"))
-# Long lines boxed between labels (a bio, a disclaimer: never boilerplate while the boxed rule is off) and a
+# Long lines between labels (a bio, a disclaimer: long lines are never frequency-removed) and a
 # wire story on six sites (kept once).
-BOXED = json.loads((DATA / "boxed_lines_cases.json").read_text(encoding="utf-8"))
+LABELLED = json.loads((DATA / "labelled_long_lines_cases.json").read_text(encoding="utf-8"))
 FREQ = "boilerplate:frequency:"
 
 
@@ -77,10 +77,10 @@ def test_golden_records_by_site(tmp_path: Path, mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", ["auto", "none"])
-def test_golden_boxed_long_lines_and_a_wire_story_are_no_boilerplate(tmp_path: Path, mode: str) -> None:
+def test_golden_labelled_long_lines_and_a_wire_story_are_no_boilerplate(tmp_path: Path, mode: str) -> None:
     src = tmp_path / "in.jsonl"
-    _write_records(src, BOXED["records"])
-    _check(_clean(src, tmp_path / "out.jsonl", "--site", mode, cases=BOXED), mode, BOXED)
+    _write_records(src, LABELLED["records"])
+    _check(_clean(src, tmp_path / "out.jsonl", "--site", mode, cases=LABELLED), mode, LABELLED)
 
 
 def test_field_setting_reads_the_named_field(tmp_path: Path) -> None:

@@ -76,3 +76,12 @@ def test_the_core_and_python_agree_on_these_lines():
     n_words = [count_words(t) for t in lines]
     plain = [next((r for r in RULES if r.matches(t, n)), None) for t, n in zip(lines, n_words)]
     assert MATCHER.first_many(lines, n_words) == plain
+
+
+def test_the_generated_table_is_the_walk_of_this_python():
+    from nettoyeur.boilerplate.word_chars import mark_ranges
+    from nettoyeur.boilerplate.word_marks import MARK_RANGES
+
+    assert unicodedata.unidata_version in MARK_RANGES  # why: else every process walks the code points again
+    assert MARKS == MARK_RANGES[unicodedata.unidata_version] == mark_ranges()
+    assert re.fullmatch(f"[{MARKS}]+", "\u0e48\u0e4e") and not re.match(f"[{MARKS}]", "a")  # Thai tone marks

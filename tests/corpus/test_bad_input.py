@@ -256,6 +256,23 @@ def test_symbolic_links_are_not_followed_and_are_reported(tmp_path):
     assert snapshot(out) == {"real.txt": b"A real file.\n", "sub/inner.txt": b"Inner file.\n"}
 
 
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_listed(tmp_path, monkeypatch):
+    src = write_tree(tmp_path / "in", {"a.txt": "A.\n", "locked/b.txt": "B.\n", "z/c.md": "C.\n", "z/d.bin": "D"})
+    (src / "to-z").symlink_to(src / "z", target_is_directory=True)
+    real = os.scandir
+
+    def scandir(path):  # as a folder without the read permission answers (tests may run as root)
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found, skips = folder_reader.list_files(src)
+    assert found == ["a.txt", "z/c.md"]
+    reasons = [(s.path, s.reason) for s in skips]
+    assert reasons == [("locked", "unreadable"), ("to-z", "symlink"), ("z/d.bin", "not-text")]
+
+
 def test_a_file_swapped_for_a_link_after_listing_is_not_followed(tmp_path, monkeypatch):
     outside = tmp_path / "secret.txt"
     outside.write_text("Secret text that must not be read.\n")

@@ -26,7 +26,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_counts import LineCounts
 from nettoyeur.boilerplate.line_shapes import describe
-from nettoyeur.boilerplate.rules import builtin_rules, has_date
+from nettoyeur.boilerplate.rules import builtin_rules, date_search
 from nettoyeur.records import Verdict
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "mark_lines.json").read_text(encoding="utf-8"))
@@ -112,6 +112,21 @@ def test_hostile_input_raises():
 @given(st.lists(lines | menu_lines | opening_lines | numbered_lines | st.text(), max_size=8))
 def test_core_marks_are_the_regular_expressions(texts):
     assert mark.line_marks(texts) == [mark_reference.line_marks(t) for t in texts]
+
+
+@LAW
+@given(st.lists(lines | menu_lines | opening_lines | numbered_lines | st.text(), max_size=8))
+def test_core_marks_of_shapes_are_those_of_their_texts(texts):
+    # ``mark.line_data`` passes the shapes: the core reads each one's ``text``.
+    infos = [describe(t) for t in texts]
+    assert mark.line_marks(infos) == [mark_reference.line_marks(info.text) for info in infos]
+
+
+def test_marks_of_a_tuple_that_is_no_shape_raise():
+    with pytest.raises(TypeError):
+        mark.line_marks([("a", "b")])
+    with pytest.raises(TypeError):
+        mark.line_marks([(1, 2, 3, 4, 5)])
 
 
 class _Rule(NamedTuple):
@@ -343,7 +358,7 @@ def test_core_position_flags_each_kind():
 def test_position_flags_refuses_lists_of_other_lengths():
     info = describe("Weather forecast for Paris and Lyon this weekend, with rain in the north of the country.")
     article = mark_reference.Article([info], [0])
-    limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, has_date, Verdict)
+    limits = (mark._POSITION_LIMITS, mark._WEIGH_LIMITS, mark._DATED_KINDS, article, date_search(), Verdict)
     with pytest.raises(ValueError, match="length"):
         _core.position_flags([info], [None], [], 0, 0, *limits)
     with pytest.raises(ValueError, match="length"):

@@ -22,9 +22,7 @@ import mark_reference
 import shapes_reference as ref
 from nettoyeur import _core
 from nettoyeur.boilerplate import line_shapes, mark
-from nettoyeur.boilerplate.mark import FREQUENCY_BOXED_MAX_WORDS, FREQUENCY_MAX_WORDS
-
-LIMITS = (FREQUENCY_MAX_WORDS, FREQUENCY_BOXED_MAX_WORDS)
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS
 
 DATA = Path(__file__).parents[1] / "data"
 CASES = json.loads((DATA / "boilerplate_cases.json").read_text(encoding="utf-8"))
@@ -101,11 +99,11 @@ def test_keys_counts_and_word_limits_are_the_plain_definitions(texts):
 @LAW
 @given(st.lists(lines | st.sampled_from(["Home", "News", "12", "Sport 3", ""]), max_size=10), st.data())
 def test_document_keys_and_neighbour_codes_are_the_plain_definitions(texts, data):
-    found = CORE.line_keys(texts, *LIMITS)
+    found = CORE.line_keys(texts, FREQUENCY_MAX_WORDS)
     assert len(found) == len(set(found))
     assert set(found) == {ref.hash64(k) for k in ref.document_keys(texts)}
     at = data.draw(st.lists(st.integers(0, max(len(texts) - 1, 0)), max_size=len(texts))) if texts else []
-    assert CORE.neighbour_codes(texts, at, *LIMITS) == ref.neighbour_codes(texts, at)
+    assert CORE.neighbour_codes(texts, at, FREQUENCY_MAX_WORDS) == ref.neighbour_codes(texts, at)
 
 
 def _fresh(text: str) -> str:
@@ -129,9 +127,9 @@ def test_questions_about_lines_just_described_are_the_plain_definitions(texts, p
         assert mark.line_marks(described) == [mark_reference.line_marks(t) for t in fresh]
         assert mark.line_marks(described) == mark.line_marks(fresh)
         assert CORE.stems(described) == [ref.stems(t) for t in fresh]
-        assert set(CORE.line_keys(described, *LIMITS)) == {ref.hash64(k) for k in ref.document_keys(fresh)}
+        assert set(CORE.line_keys(described, FREQUENCY_MAX_WORDS)) == {ref.hash64(k) for k in ref.document_keys(fresh)}
         at = [k % len(texts) for k in positions] if texts else []
-        assert CORE.neighbour_codes(described, at, *LIMITS) == ref.neighbour_codes(fresh, at)
+        assert CORE.neighbour_codes(described, at, FREQUENCY_MAX_WORDS) == ref.neighbour_codes(fresh, at)
         asked = described[:2] + fresh[2:4]
         for before_set in (0, 100):
             article = CORE.article(described, before_set)
@@ -183,8 +181,8 @@ def test_the_capital_sigma_is_lowered_by_its_context():
 
 
 def test_a_batch_of_no_lines_is_empty():
-    assert CORE.describe([]) == [] and CORE.line_keys([], *LIMITS) == []
-    assert CORE.neighbour_codes([], [], *LIMITS) == []
+    assert CORE.describe([]) == [] and CORE.line_keys([], FREQUENCY_MAX_WORDS) == []
+    assert CORE.neighbour_codes([], [], FREQUENCY_MAX_WORDS) == []
 
 
 @pytest.mark.parametrize("bad", [[1], [None], [b"bytes"], 5, [["nested"]]])
@@ -193,7 +191,7 @@ def test_non_strings_raise_type_error(bad):
         with pytest.raises(TypeError):
             call(bad)
     with pytest.raises(TypeError):
-        CORE.line_keys(bad, *LIMITS)
+        CORE.line_keys(bad, FREQUENCY_MAX_WORDS)
     with pytest.raises(TypeError):
         CORE.article(bad, 0)
     with pytest.raises(TypeError):
@@ -202,7 +200,7 @@ def test_non_strings_raise_type_error(bad):
 
 def test_a_position_past_the_lines_raises_index_error():
     with pytest.raises(IndexError):
-        CORE.neighbour_codes(["a", "b"], [2], *LIMITS)
+        CORE.neighbour_codes(["a", "b"], [2], FREQUENCY_MAX_WORDS)
 
 
 def test_a_hebrew_or_arabic_sentence_counts_its_clitic_words_and_a_menu_or_label_does_not():

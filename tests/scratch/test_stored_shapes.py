@@ -131,8 +131,7 @@ def _verdicts(doc: Document) -> list[Verdict | None]:
 
 def _counts(doc: Document, draw: st.DrawFn) -> dict[int, int]:
     """Files per frequency key for the lines and pairs of ``doc``: a few files each, drawn."""
-    limits = (mark.FREQUENCY_MAX_WORDS, mark.FREQUENCY_BOXED_MAX_WORDS)
-    keys = shapes_core().line_keys([p.text for p in doc.paragraphs], *limits)
+    keys = shapes_core().line_keys([p.text for p in doc.paragraphs], mark.FREQUENCY_MAX_WORDS)
     return {key: draw(st.integers(1, 6)) for key in keys}
 
 

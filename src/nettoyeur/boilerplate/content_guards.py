@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import LineInfo
+from nettoyeur.boilerplate.rule_cache import translate
+from nettoyeur.boilerplate.rule_regex import Untranslatable
 from nettoyeur.records import Verdict
 
-__all__ = ["CLOSINGS", "SALUTATIONS", "SPARED_ARGS", "closing_formula", "salutation", "spared"]
+__all__ = ["CLOSINGS", "SALUTATIONS", "formulas", "spared", "spared_args"]
 
 # Salutations that open a letter or a message, by language (lower case; a line opens with one,
 # then a non-letter or the end). Written from the languages' letter-writing conventions.
@@ -122,14 +125,22 @@ CLOSINGS = (
 )  # fmt: skip
 
 
-def _opening(phrases: Sequence[str]) -> re.Pattern[str]:
-    """Returns a pattern for a line that opens with one of ``phrases`` (longest first), then no letter."""
+def _opening(phrases: Sequence[str]) -> str:
+    r"""Returns the source of a pattern whose fullmatch is a line that opens with one of ``phrases``, then no letter.
+
+    Read case-insensitively (``re.IGNORECASE``): non-word characters, a phrase (longest first), then
+    the end or one of ``[\W\d_]`` and anything: a line ``re.match`` finds
+    ``[\W_]*(?:phrases)(?![^\W\d_])`` in, written without the lookahead, so that
+    :func:`~nettoyeur.boilerplate.rule_regex.core_regex` translates it exactly (the tests hold the
+    core to that pattern: tests/content_guards_reference.py).
+    """
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"[\W_]*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+    return rf"[\W_]*(?:{alternatives})(?:[\W\d_][\s\S]*)?"
 
 
-_SALUTATION = _opening(SALUTATIONS)
-_CLOSING = _opening(CLOSINGS)
+# The formulas' patterns (see :func:`_opening`), read with ``re.IGNORECASE``.
+SALUTATION_SOURCE = _opening(SALUTATIONS)
+CLOSING_SOURCE = _opening(CLOSINGS)
 
 # A salutation has at most this many words ("Dear Professor Anna Maria Lindqvist,": 5); a
 # closing at most CLOSING_WORDS ("With kind regards to all of you,": 7 is a sentence).
@@ -152,22 +163,43 @@ ENTRY_WORDS = 6
 ENTRY_MIN = 3
 
 
-def salutation(info: LineInfo) -> bool:
-    """True for a salutation: ``SALUTATION_WORDS`` words at most, a ``SALUTATIONS`` formula first ("Dear Jo,")."""
-    return info.n_words <= SALUTATION_WORDS and _SALUTATION.match(info.text) is not None
-
-
-def closing_formula(info: LineInfo) -> bool:
-    """True for a letter's closing: ``CLOSING_WORDS`` words at most, a ``CLOSINGS`` formula first, no sentence's end."""
-    return info.n_words <= CLOSING_WORDS and not info.sentence and _CLOSING.match(info.text) is not None
-
-
 _HEADLINE_RUN = "boilerplate:position:headline-run"
 # What ``_core.spared`` reads of the limits above, in its order (native/src/mark_py.rs).
 _LIMITS = (SALUTATION_WORDS, CLOSING_WORDS, SIGNATURE_LINES, SIGNATURE_WORDS, FIELD_LABEL_WORDS, ENTRY_WORDS, ENTRY_MIN)
-# What the core's walk reads besides the page (``_core.spared``, and ``_core.ArticleSignals``, which runs the guards
-# after the position signal): the reason of a run of headlines, the limits, the formulas' patterns.
-SPARED_ARGS = (_HEADLINE_RUN, _LIMITS, _SALUTATION.match, _CLOSING.match)
+
+
+@cache
+def formulas() -> _core.Formulas:
+    """The process's formulas of a letter, compiled in the core (``_core.Formulas``, native/src/formulas.rs).
+
+    The patterns are translated once per Python and read from the user's cache folder after
+    (:func:`~nettoyeur.boilerplate.rule_cache.translate`: ~80 ms, ~5 ms from the cache). Until the
+    core answered them, Python's ``match`` of the two patterns was called back for each line the
+    guards and the letter's end read: 54 M of the 476 M instructions of marking 600 documents of
+    the benchmark corpus (callgrind).
+
+    Raises:
+        RuntimeError: this Python cannot translate the patterns (no ``_sre`` case tables).
+        ValueError: a translation does not compile in the core (too large).
+    """
+    try:
+        _, (salutation, closing) = translate([(SALUTATION_SOURCE, re.IGNORECASE), (CLOSING_SOURCE, re.IGNORECASE)])
+    except Untranslatable as e:
+        raise RuntimeError("the letter formulas need CPython's re case tables") from e
+    if salutation is None or closing is None:
+        raise RuntimeError("the letter formulas could not be translated")
+    return _core.Formulas(salutation, closing)
+
+
+def spared_args() -> tuple[str, tuple[int, ...], _core.Formulas]:
+    """Returns what the core's walk reads besides the page: the reason of a run of headlines, the limits, the formulas.
+
+    ``_core.spared`` reads them, and ``_core.ArticleSignals``, which runs the guards after the position signal.
+
+    Raises:
+        RuntimeError, ValueError: see :func:`formulas`.
+    """
+    return _HEADLINE_RUN, _LIMITS, formulas()
 
 
 def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[bool]) -> list[int]:
@@ -185,7 +217,7 @@ def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[b
     signature of a letter, four short lines without function words, read as one.
 
     The native core walks the lines (``_core.spared``, native/src/guards.rs; the plain Python it replaced
-    is the tests' oracle, tests/content_guards_reference.py) and asks Python's patterns of the formulas only
+    is the tests' oracle, tests/content_guards_reference.py) and matches the formulas (:func:`formulas`) only
     of the short lines beside a flagged one: on the benchmark corpus (300,000 paragraphs, one worker) the
     Python walk was 0.18 s of the 2.1 s of marking under cProfile, its list of the asked lines over every
     line of every round 0.06 s of that.
@@ -197,5 +229,6 @@ def spared(infos: list[LineInfo], flags: list[Verdict | None], signalled: list[b
 
     Raises:
         ValueError: ``flags`` or ``signalled`` is not as long as ``infos``.
+        RuntimeError: see :func:`formulas`.
     """
-    return _core.spared(infos, flags, signalled, *SPARED_ARGS)
+    return _core.spared(infos, flags, signalled, *spared_args())

@@ -28,13 +28,12 @@ def document_line_keys(texts: list[str]) -> list[int]:
     ``hash64`` of each counted line's :func:`~nettoyeur.boilerplate.line_shapes.frequency_key`
     (:func:`~nettoyeur.boilerplate.mark.counted`: fewer than ``FREQUENCY_MAX_WORDS`` words), and of
     the :func:`~nettoyeur.boilerplate.mark.pair_key` of each two adjacent counted lines that both
-    hold a letter (:func:`~nettoyeur.boilerplate.mark.paired`), and of each longer line boxed between
-    labels and of its pairs with them (``FREQUENCY_BOXED_MAX_WORDS``): found by the native core in one call.
+    hold a letter (:func:`~nettoyeur.boilerplate.mark.paired`): found by the native core in one call.
 
     Args:
         texts: the document's analysable kept lines, in order.
     """
-    return shapes_core().line_keys(texts, mark.FREQUENCY_MAX_WORDS, mark.FREQUENCY_BOXED_MAX_WORDS)
+    return shapes_core().line_keys(texts, mark.FREQUENCY_MAX_WORDS)
 
 
 def counted_keys(texts: list[str], site: str | None) -> list[int]:

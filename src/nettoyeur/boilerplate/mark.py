@@ -61,7 +61,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from nettoyeur import _core
-from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, SPARED_ARGS, closing_formula, salutation
+from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared_args
 from nettoyeur.boilerplate.headlines import headline_runs
 from nettoyeur.boilerplate.line_shapes import (
     ASKED_BEFORE_SET,
@@ -88,7 +88,7 @@ from nettoyeur.boilerplate.link_lists import (
 )
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
-from nettoyeur.boilerplate.rules import MASKS, Rule, has_date
+from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
 from nettoyeur.boilerplate.sites import scope_key, site_salt
 from nettoyeur.records import Document, Paragraph, Verdict
 
@@ -108,32 +108,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
 # Lines with at least this many words are never frequency-removed (prose is the
-# deduplicator's business: it keeps one copy), but for the boxed lines below.
+# deduplicator's business: it keeps one copy).
 FREQUENCY_MAX_WORDS = 25
-# ... up to this many words, a line boxed between labels (``shapes::boxed`` in the core: each
-# neighbour a short line with a letter that does not end like a sentence, a line without a letter
-# or the page's edge) is read as well, by the rule of a block only: it goes when it recurs with the
-# same label beside it in ``min_files`` files (an author's bio between their name and "View all
-# posts", a disclaimer under "Disclaimer", a newsletter's blurb under its name), never between the
-# same neighbours in ENCLOSED_MIN_FILES, and the label reads no pair with it (its own evidence is
-# as before). Copies of one text are the deduplicator's (one kept), and copies of a page share every
-# block: any line of 25-50 words with the same neighbour in ``min_files`` files removed 1,448 more
-# chrome words on eval-pages-dev, but on 1,861 real pages with planted copies (the decision corpus)
-# ~450 paragraphs of 25-50 words from every copy (a blog's posts on its archive pages beside other
-# paragraphs, news briefs between a dateline and the next headline in 3 copies, guestbook entries).
-# Boxed lines with the three-file shortcut: 942 chrome words, and still 104 paragraphs between labels
-# in 3 copies (comments, bylaws, briefs). As here: 455 chrome words (words recall 0.722 -> 0.723,
-# precision 0.939 unchanged), content lost with no copy 27,718 -> 27,741 words (a guest post's
-# signature under a removed bio falls in the footer); on the real pages the 51 lines it removes that
-# were kept or a duplicate are all template blurbs (disclaimers, bios, comment policies, newsletter
-# and download teasers). A brief boxed between its dateline and the next headline on 5 pages would
-# still go: a label's evidence is all that tells it from a bio.
-# OFF (equal to FREQUENCY_MAX_WORDS, so no line is boxed): with the rule on (50), the law that every
-# group of copies keeps exactly one (tests/laws/test_laws.py) failed: a 40-word prose paragraph between
-# a menu line and the page's end, in 2 files with min_files 2, was removed from both as a recurring
-# block. A label's evidence does not tell a bio from a republished paragraph; the mechanism stays for
-# a guard that does (and its 455 chrome words on eval-pages-dev).
-FREQUENCY_BOXED_MAX_WORDS = FREQUENCY_MAX_WORDS
 # A line that recurs between the same two neighbours (the middle of a three-line block of
 # a template) in this many files is chrome even below ``min_files``: a site of a few pages
 # repeats its menus, sidebars and footers whole, unrelated pages never share three lines in
@@ -211,9 +187,9 @@ ABOVE_THREAD_GAP = 10
 # A document with this many dates or bylines each above an entry is a dated list.
 DATED_LIST_MIN = 3
 # Every date of the mask holds a decimal digit (``\d``; tests/boilerplate/test_dates.py), so the core
-# searches a line for a date (:func:`has_date`) only when its line flags have ``DIGIT``: on the benchmark
-# corpus (300,000 paragraphs) the search of the title-like lines above the body cost 0.24 s of the 9.6 s
-# of the analyse pass under cProfile, and few of those lines hold a figure.
+# searches a line for a date (:func:`~nettoyeur.boilerplate.rules.date_search`) only when its line flags
+# have ``DIGIT``: on the benchmark corpus (300,000 paragraphs) the search of the title-like lines above
+# the body cost 0.24 s of the 9.6 s of the analyse pass under cProfile, and few of those lines hold a figure.
 # The longest line a date or byline rule reads (their word limits: 25 at most).
 DATED_MAX_WORDS = 25
 # A title-like line has at least this many characters and words ("Home" is not).
@@ -407,11 +383,14 @@ LONG_MENU_MIN_PARTS = 5
 LONG_MENU_SHORT_SHARE = 0.8
 
 
-def line_marks(texts: list[str]) -> list[int]:
+def line_marks(texts: list[str] | list[LineInfo]) -> list[int]:
     """Returns the flags of each line (:data:`LETTER` ...), found by the native core in one call.
 
+    Args:
+        texts: the lines, or their shapes (the core reads their ``text``).
+
     Raises:
-        TypeError: an item of ``texts`` is not a string.
+        TypeError: an item of ``texts`` is neither a string nor a ``LineInfo`` whose ``text`` is one.
     """
     return _core.line_marks(shapes_core(), texts, MENU_MIN_PARTS, MENU_PART_WORDS, LONG_MENU_MIN_PARTS)
 
@@ -432,11 +411,9 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     The neighbours are those pass 1 counted: every analysable line the document had when
     it was loaded, removed since or not (a line blanked by repair was never counted), so
     marking again after dedup reads the same pairs. A neighbour that does not pair
-    (a long line, figures only) gives None. Only the lines of fewer than ``FREQUENCY_BOXED_MAX_WORDS``
+    (a long line, figures only) gives None. Only the lines of fewer than ``FREQUENCY_MAX_WORDS``
     words are asked about (the frequency signals read no other): the others get :data:`NO_COUNTS`.
-    A line of ``FREQUENCY_MAX_WORDS`` words or more pairs only when boxed (see
-    ``FREQUENCY_BOXED_MAX_WORDS``), with the labels beside it; a short line never pairs with such a
-    line. The native core finds them all in one call (``Shapes.document_neighbours``,
+    The native core finds them all in one call (``Shapes.document_neighbours``,
     native/src/shapes_py.rs; the plain Python is the tests' oracle, tests/mark_reference.py).
 
     Args:
@@ -447,8 +424,7 @@ def neighbours(doc: Document, paras: list[Paragraph], infos: list[LineInfo]) -> 
     Raises:
         ValueError: ``infos`` is not as long as ``paras``.
     """
-    limits = (FREQUENCY_MAX_WORDS, FREQUENCY_BOXED_MAX_WORDS)
-    return shapes_core().document_neighbours(doc.paragraphs, paras, infos, *limits, _BLANKED)
+    return shapes_core().document_neighbours(doc.paragraphs, paras, infos, FREQUENCY_MAX_WORDS, _BLANKED)
 
 
 def _scoped(around: list[Near], site: str) -> list[Near]:
@@ -536,7 +512,6 @@ def _core_pass(
         min_files,
         min(min_files, enclosed_files),
         FREQUENCY_MAX_WORDS,
-        FREQUENCY_BOXED_MAX_WORDS,
         MENU_MIN_PARTS,
         MENU_MAX_STOPWORDS,
         flags,
@@ -674,7 +649,7 @@ def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdic
     Raises:
         ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, has_date)
+    return _core.dated_heads(infos, flags, marks, _DATED_KINDS, DATED_LIST_MIN, date_search())
 
 
 def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
@@ -848,8 +823,11 @@ def mark(
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site)
-        if flags.count(None) == len(flags):
-            return marked  # the last round of each document (counted in C, without a walk over its lines)
+        # ``any`` reads each verdict's truth in C; ``flags.count(None)`` called the dataclass's ``__eq__``
+        # in Python for every flagged line: 0.119 s of ``mark``'s 2.56 s under cProfile (the benchmark
+        # corpus, one worker), 6.3 M of the 446 M instructions of marking 600 of its documents.
+        if not any(flags):
+            return marked  # the last round of each document (a verdict is always true: no ``__bool__``)
         # The core sets the verdicts (``_core.set_verdicts``, native/src/walks_py.rs): the loop over the
         # round's paragraphs and the list of those left were 0.07 s of ``mark``'s 2.1 s under cProfile
         # (the benchmark corpus, one worker).
@@ -1041,7 +1019,7 @@ def line_data(
         ValueError: ``marks`` or ``around`` does not hold one entry per kept paragraph.
     """
     if marks is None:
-        marks = line_marks([info.text for info in infos])
+        marks = line_marks(infos)
     elif len(marks) != len(paras):
         raise ValueError(f"{doc.path}: {len(marks)} line flags given for {len(paras)} kept paragraphs")
     if not counts:
@@ -1094,16 +1072,18 @@ def _article_signals(
       inside the body. A table is ``TAIL_MIN_ROWS`` to ``TAIL_MAX_LINES`` unflagged lines, none a
       sentence, each with a figure or a field (a label of at most ``FIELD_LABEL_WORDS`` words, ": "
       and a value: "Goalkeeper: A. Name") but its heading (the first). Then a page that opens as a
-      letter (a salutation, :func:`~nettoyeur.boilerplate.content_guards.salutation`, just above one
-      of the body's first two prose paragraphs: "Dear friends,") runs to its closing formula
-      (:func:`~nettoyeur.boilerplate.content_guards.closing_formula`: "With love,", "Cu drag,"), when
+      letter (a salutation: ``SALUTATION_WORDS`` words at most opening with a formula of
+      ``content_guards.SALUTATIONS``, just above one of the body's first two prose paragraphs: "Dear
+      friends,") runs to its closing formula (``CLOSING_WORDS`` words at most, no sentence, a formula
+      of ``content_guards.CLOSINGS`` first: "With love,", "Cu drag,"; the core matches both,
+      :func:`~nettoyeur.boilerplate.content_guards.formulas`), when
       one stands below the article's end within ``LETTER_TAIL_LINES`` lines that no signal flagged:
       what stands between is the letter's (its lists, its costs), and the footer's walk keeps the
       closing and the signature under it.
     - The position signal (``_POSITION_LIMITS``, ``_WEIGH_LIMITS``: native/src/mark.rs names the
       lines that may go, native/src/position.rs weighs them), asking the article's stems and the
-      dates' search (:func:`has_date`) of the few lines that need them, then the content guards
-      (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
+      dates' search (:func:`~nettoyeur.boilerplate.rules.date_search`) of the few lines that need them, then the
+      content guards (:mod:`nettoyeur.boilerplate.content_guards`: a letter's salutation, closing and signature, a
       field's value, signed entries are content by their structure): what it keeps and flags above,
       inside and below the body is told above ``_POSITION_LIMITS``.
     - The blocks apart from the article (``outlying`` in the oracle): the flagged lines cut the page
@@ -1128,7 +1108,12 @@ def _article_signals(
 
 @cache
 def _signals() -> _core.ArticleSignals:
-    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards."""
+    """The process's ``_core.ArticleSignals``: the limits above, the dates' search and the content guards.
+
+    Raises:
+        Untranslatable: see :func:`~nettoyeur.boilerplate.rules.date_search`.
+        RuntimeError: see :func:`~nettoyeur.boilerplate.content_guards.formulas`.
+    """
     return _core.ArticleSignals(
         ASKED_BEFORE_SET,
         (OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS),
@@ -1139,9 +1124,9 @@ def _signals() -> _core.ArticleSignals:
         _POSITION_LIMITS,
         _WEIGH_LIMITS,
         _DATED_KINDS,
-        SPARED_ARGS,
-        has_date,
+        spared_args(),
+        date_search(),
         Verdict,
-        (salutation, closing_formula, count_words),
+        count_words,
         (ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER),
     )

@@ -29,6 +29,10 @@ pattern fullmatches. The translation works on Python's own parse of the pattern
 - Anything else (an opcode this module does not know, a Python without ``_sre``'s case
   tables) leaves the rule untranslated: the core names it a candidate of every line that fits
   its word limit and needles (Python decides).
+
+Marking's date search needs no superset but the same answer: :func:`search_regex` translates a
+pattern for ``re.search`` exactly (its edge lookarounds read by hand, everything that is not
+exact refused), and the core's answer is the answer (``rules.date_search``).
 """
 
 from __future__ import annotations
@@ -407,6 +411,102 @@ class _Translator:
             _, yes, no = av
             return f"(?:{self.sequence(yes, flags)}|{self.sequence(no or (), flags)})"
         raise Untranslatable(f"opcode {op}")
+
+
+class _ExactTranslator(_Translator):
+    """Translates a pattern without assertions into the Rust pattern of exactly the same strings.
+
+    Each single character is the exact set Python's node accepts, so only the nodes whose
+    translation above is a superset are refused: assertions, back references (the text a group
+    matched, not any its pattern matches), possessive repeats and atomic groups (which refuse what
+    backtracking would find). Repeats keep their bounds. A lazy repeat matches the strings of the
+    greedy one: it only orders the tries. No set may hold a lone surrogate or U+FFFD
+    (``NEUTRAL``): the core reads a lone surrogate of a line as U+FFFD, a character no node reads.
+
+    Raises:
+        Untranslatable: a node above, or a set with a ``NEUTRAL`` character.
+    """
+
+    def node(self, op: Any, av: Any, flags: int) -> str:
+        """Returns the exact translation of one node (see the class).
+
+        Raises:
+            Untranslatable: a node without an exact translation.
+        """
+        c = _constants
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            return _class(_neutral_free(_accepted(op, av if op is not c.IN else _freeze(av), flags)))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, item = av
+            body = self.sequence(item, flags)
+            return f"(?:{body}){{{low},}}" if high == c.MAXREPEAT else f"(?:{body}){{{low},{high}}}"
+        if op in (c.SUBPATTERN, c.BRANCH):
+            return super().node(op, av, flags)
+        raise Untranslatable(f"no exact translation of {op}")
+
+
+# The characters the core reads in place of a line's lone surrogates (U+FFFD), and those: the
+# date search's answer is exact only when no set of its pattern holds one of them.
+NEUTRAL = [(_SURROGATES[0], _SURROGATES[1]), (0xFFFD, 0xFFFD)]
+
+
+def _neutral_free(ranges: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Returns ``ranges`` as a tuple when they hold no ``NEUTRAL`` character.
+
+    Raises:
+        Untranslatable: they hold one.
+    """
+    ranges = tuple(ranges)
+    if _intersection(list(ranges), NEUTRAL):
+        raise Untranslatable("a set holds a lone surrogate or U+FFFD")
+    return ranges
+
+
+def _lookaround(node: tuple[Any, Any], direction: int, flags: int) -> tuple[tuple[int, int], ...] | None:
+    r"""Returns the characters a negative lookaround of one character refuses, or None for another node.
+
+    ``(?<!\w)`` (``direction`` -1) and ``(?!\d)`` (1) refuse a match next to one of these characters.
+    """
+    op, av = node
+    if op is not _constants.ASSERT_NOT or av[0] != direction or len(av[1]) != 1:
+        return None
+    (item_op, item_av), = av[1]
+    if item_op not in (_constants.LITERAL, _constants.NOT_LITERAL, _constants.ANY, _constants.IN):
+        return None
+    return _neutral_free(_accepted(item_op, item_av if item_op is not _constants.IN else _freeze(item_av), flags))
+
+
+@lru_cache(maxsize=16)
+def search_regex(pattern: str, flags: int) -> str:
+    r"""Returns the Rust pattern that matches a line exactly when ``re.search(pattern, line, flags)`` finds a match.
+
+    The pattern may open with negative lookbehinds and end with negative lookaheads of one
+    character each (``(?<!\w)...(?!\d)``), and hold no other assertion: ``search`` finds a
+    match when some start, not just after a character a lookbehind refuses, opens a string the
+    rest matches (backtracking tries every one) that does not end just before a character a
+    lookahead refuses. So the translation reads a refused character's complement or the line's
+    start, the rest exactly (:class:`_ExactTranslator`), then the complement of the lookaheads'
+    characters or the line's end: a Rust search finds a match exactly then.
+
+    Raises:
+        Untranslatable: another assertion or a node without an exact translation, a set holding a
+            ``NEUTRAL`` character, or a Python without ``_sre``'s case tables.
+    """
+    parsed = _parser.parse(pattern, flags)
+    flags = parsed.state.flags
+    items = list(parsed)
+    before: list[tuple[int, int]] = []
+    while items and (refused := _lookaround(items[0], -1, flags)) is not None:
+        before += refused
+        items.pop(0)
+    after: list[tuple[int, int]] = []
+    while items and (refused := _lookaround(items[-1], 1, flags)) is not None:
+        after += refused
+        items.pop()
+    body = _ExactTranslator().sequence(items, flags)
+    head = rf"(?:\A|{_class(tuple(_complement(_merge(before))))})" if before else ""
+    tail = rf"(?:{_class(tuple(_complement(_merge(after))))}|\z)" if after else ""
+    return f"{head}(?:{body}){tail}"
 
 
 def _freeze(items: Any) -> tuple[tuple[Any, Any], ...]:

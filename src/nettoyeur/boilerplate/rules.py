@@ -38,7 +38,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nettoyeur import _core
 from nettoyeur.boilerplate.pattern_cache import compile_cached
+from nettoyeur.boilerplate.rule_cache import translate_search
 from nettoyeur.boilerplate.rule_languages import LANGUAGES, word_list, words
 from nettoyeur.boilerplate.rule_table import BUILTIN
 from nettoyeur.boilerplate.word_chars import WORD
@@ -50,7 +52,7 @@ def word_trie(words: Iterable[str]) -> str:
 
     ``mar(?:ca|zec|ta)?`` instead of ``mar|marca|marzec|marta``: the other languages' months
     and weekdays are some 400 words, and as a flat alternation each copy of the ``‹date›`` mask
-    cost Python's engine 400 tries at every word of a line (``DATE_SEARCH`` 5x slower on the lines
+    cost Python's engine 400 tries at every word of a line (the date search 5x slower on the lines
     with digits of 600 web pages) and the core's lazy DFAs states that follow every word at once
     (the ``by-name`` rule's candidates 12x slower). A trie tries one branch a distinct letter.
 
@@ -520,29 +522,30 @@ def compile_template(template: str) -> re.Pattern[str]:
         raise ConfigError(f"invalid rule {template!r}: {err}") from err
 
 
-# Finds a date anywhere in a line (a byline, a dated teaser): not a title.
-DATE_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + r")", re.IGNORECASE)
-
-# Lines whose answer :func:`has_date` remembers (the last ones asked), and the longest it
-# remembers: a byline or a dateline recurs from page to page ("By X staff, 1 March 2024"), and
-# the search costs ~12-19 us a line of ~40 characters (the months of 30 languages at every
-# word). On the benchmark corpus (300,000 paragraphs), marking's date tests asked about 12,366 lines,
-# 3,202 distinct. 16,384 lines of up to 200 characters hold ~5 MB at most.
-DATE_MEMO_SIZE = 1 << 14
-DATE_MEMO_MAX_CHARS = 200
+# Finds a date anywhere in a line (a byline, a dated teaser): not a title. The native core searches
+# it (:func:`date_search`); the Python pattern is its source and the tests' oracle.
+DATE_SEARCH_SOURCE = r"(?<!\w)(?:" + MASKS["‹date›"] + r")"
+DATE_SEARCH_FLAGS = re.IGNORECASE
 
 
-def has_date(text: str) -> bool:
-    """True when ``text`` holds a date (``DATE_SEARCH``); the answers for short lines are remembered."""
-    if len(text) > DATE_MEMO_MAX_CHARS:
-        return DATE_SEARCH.search(text) is not None
-    return _has_date(text)
+@lru_cache(maxsize=1)
+def date_search() -> _core.DateSearch:
+    """Returns the process's date search: ``DATE_SEARCH_SOURCE`` in the native core, exactly.
 
+    Its lookbehind and lookahead are read by hand around the core's match and every character
+    as the set Python's node accepts (:func:`~nettoyeur.boilerplate.rule_regex.search_regex`), so
+    the core finds a date exactly where ``re.search`` does (tests/boilerplate/test_date_search.py).
+    Python's backtracking engine tried the months of 30 languages at every word: under callgrind,
+    marking 600 documents of the benchmark corpus searched 628 distinct lines for 96 M of its 460 M
+    instructions (the last 16,384 answers remembered); the core's lazy DFA, which reads each byte
+    once, answers every line asked for 5.5 M (marking: 375 M).
+    The translation is read from the user's cache folder when there (:mod:`~nettoyeur.boilerplate.rule_cache`).
 
-@lru_cache(maxsize=DATE_MEMO_SIZE)
-def _has_date(text: str) -> bool:
-    """:func:`has_date`, remembered."""
-    return DATE_SEARCH.search(text) is not None
+    Raises:
+        Untranslatable: this Python's ``re`` has no ``_sre`` case tables (not CPython).
+        ValueError: the translation does not compile in the core (too large).
+    """
+    return _core.DateSearch(translate_search(DATE_SEARCH_SOURCE, DATE_SEARCH_FLAGS))
 
 
 def builtin_rules() -> list[Rule]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from nettoyeur.boilerplate.word_marks import MARK_RANGES
+
 _MARK_CATEGORIES = frozenset(("Mn", "Mc"))
 
 
@@ -52,6 +54,7 @@ def _escape(code: int) -> str:
     return rf"\u{code:04x}" if code <= 0xFFFF else rf"\U{code:08x}"
 
 
-MARKS = mark_ranges()
+# This Python's table as generated once (:mod:`nettoyeur.boilerplate.word_marks`), else walked.
+MARKS = MARK_RANGES.get(unicodedata.unidata_version) or mark_ranges()
 # The body of a character class that reads a word's characters: ``[{WORD}]+`` is a word.
 WORD = r"\w" + MARKS

@@ -72,7 +72,9 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
         not rel
         or "\x00" in rel
         or os.path.isabs(rel)
-        or any(part in ("", ".", "..") for part in parts)
+        or "" in parts
+        or "." in parts
+        or ".." in parts
         or (os.sep != "/" and any(os.sep in part or (os.altsep and os.altsep in part) for part in parts))
     ):
         raise OutputPathError(f"refusing to write {rel!r}: it is not a plain relative path inside {shown or base}")
@@ -86,6 +88,8 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
             )
         if checked is not None:
             checked.add(folder)
+    if os.sep == "/":  # os.path.join's answer for these parts (none empty or absolute), made at once
+        return base + rel if not base or base.endswith("/") else f"{base}/{rel}"
     return os.path.join(base, *parts)
 
 
