@@ -10,15 +10,22 @@ Order of attempts, from the most to the least certain:
    decoded as below, the encoding reported with ``+nul-removed`` (``utf-8+nul-removed``);
    many of them, or runs of them, are binary data: refused, the file is skipped;
    so are many other control characters;
-5. mostly UTF-8 with a few bad lines: those lines alone are decoded as cp1252;
-6. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
-   five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails.
+5. mostly UTF-8 (at least as many UTF-8 lines beyond ASCII as lines that are not UTF-8): the others
+   lines alone are decoded in the legacy code page they read best in (``mixed+cp1251``), else
+   as cp1252 (``mixed``);
+6. a legacy code page that reads clearly better than cp1252 (cp1250, cp1251, KOI8-R, Shift-JIS,
+   GB18030, EUC-KR...: see ``legacy.detect_legacy``), the whole file decoding in it strictly;
+7. cp1252 (a superset of latin-1's printable range, what "ANSI" files are), with the
+   five bytes cp1252 leaves undefined mapped as latin-1 so that nothing fails; a few UTF-8
+   lines in it are read as UTF-8 (``mixed``, as in 5).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+
+from nettoyeur.text.legacy import detect_legacy
 
 # (mark, codec for the bytes after it, the name reported). UTF-32 LE comes before UTF-16 LE:
 # its mark FF FE 00 00 starts with UTF-16 LE's FF FE.
@@ -114,9 +121,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
     Returns:
         ``(text, encoding)`` where encoding is the codec's name (``utf-16-le``,
-        ``utf-8-sig`` for UTF-8 with a byte-order mark ...), ``mixed`` when some lines
-        were UTF-8 and others cp1252; followed by ``+nul-removed`` when stray NUL bytes
-        were removed from UTF-8, cp1252 or mixed data (``utf-8+nul-removed``).
+        ``utf-8-sig`` for UTF-8 with a byte-order mark, ``cp1251``, ``euc-kr`` ... for a
+        legacy code page), ``mixed`` when some lines were UTF-8 and others cp1252,
+        ``mixed+cp1251`` when the others were cp1251; followed by ``+nul-removed`` when stray
+        NUL bytes were removed (``utf-8+nul-removed``).
 
     Raises:
         BinaryFileError: the data is binary (many NUL bytes, runs of them, or many
@@ -149,13 +157,34 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     lines = [m.group(0) for m in _LINE.finditer(data) if m.group(0)]
     good = 0
+    bad: list[int] = []  # the lines that are not UTF-8
     out = []
-    for line in lines:
+    for number, line in enumerate(lines):
         try:
             out.append(line.decode("utf-8"))
             good += any(b > 0x7F for b in line)
         except UnicodeDecodeError:
-            out.append(_cp1252(line))
+            out.append("")
+            bad.append(number)
+    legacy = detect_legacy(b"".join(lines[i] for i in bad))
+    if good < len(bad):  # not mostly UTF-8: a line valid as UTF-8 by chance does not make it so
+        for codec, name in legacy:
+            try:
+                return data.decode(codec), name + suffix
+            except UnicodeDecodeError:  # a byte past the sample the detection read is not in this code page
+                continue
     if good:
-        return "".join(out), "mixed" + suffix
+        text, name = _mixed(lines, out, bad, legacy[0] if legacy else ("cp1252", "cp1252"))
+        return text, name + suffix
     return _cp1252(data), "cp1252" + suffix
+
+
+def _mixed(lines: list[bytes], out: list[str], bad: list[int], legacy: tuple[str, str]) -> tuple[str, str]:
+    """A mostly-UTF-8 file's text and name: its other lines in the legacy code page found, else cp1252."""
+    codec, name = legacy
+    try:
+        for number in bad:
+            out[number] = _cp1252(lines[number]) if codec == "cp1252" else lines[number].decode(codec)
+    except UnicodeDecodeError:  # a line the code page lacks a byte of: all of them as cp1252, as before
+        return _mixed(lines, out, bad, ("cp1252", "cp1252"))
+    return "".join(out), "mixed" if codec == "cp1252" else f"mixed+{name}"
