@@ -14,8 +14,9 @@ the core's translation of a rule is made from Python's parse of it
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
-from nettoyeur.boilerplate.word_marks import MARK_RANGES
+from nettoyeur.text.table_cache import cached_tables
 
 _MARK_CATEGORIES = frozenset(("Mn", "Mc"))
 
@@ -54,7 +55,15 @@ def _escape(code: int) -> str:
     return rf"\u{code:04x}" if code <= 0xFFFF else rf"\U{code:08x}"
 
 
-# This Python's table as generated once (:mod:`nettoyeur.boilerplate.word_marks`), else walked.
-MARKS = MARK_RANGES.get(unicodedata.unidata_version) or mark_ranges()
+def _marks_table() -> tuple[dict[str, Any], str]:
+    """The combining marks' ranges as a cached table's extra value (no arrays)."""
+    return {}, mark_ranges()
+
+
+# Walking the code points costs every process ~10 ms of its start (25 ms under ``python -X
+# importtime``): kept in the user's cache folder with Python's other per-character tables
+# (:mod:`nettoyeur.text.table_cache`, keyed by Python's build and Unicode version; ~1 ms to read).
+_cached = cached_tables("word-marks", _marks_table)[1]
+MARKS = _cached if isinstance(_cached, str) else mark_ranges()
 # The body of a character class that reads a word's characters: ``[{WORD}]+`` is a word.
 WORD = r"\w" + MARKS

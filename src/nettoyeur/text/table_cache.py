@@ -4,7 +4,8 @@ A few tables are Python's own answers over the Basic Multilingual Plane, asked o
 at a time (``str.isalnum``, ``str.lower``, ``unicodedata.decomposition`` ...): the line shapes'
 table (:func:`nettoyeur.boilerplate.line_shapes.shape_table`, ~20 ms of CPU), the dedup stage's
 (:func:`nettoyeur.dedup.shingle.char_table`, ~30 ms) and the repair gate's
-(:mod:`nettoyeur.text.repair_gate`, ~30 ms, at import). They are the same for the same code on the
+(:mod:`nettoyeur.text.repair_gate`, ~30 ms, at import) and the combining marks of the rules' words
+(:data:`nettoyeur.boilerplate.word_chars.MARKS`, ~10 ms, at import). They are the same for the same code on the
 same Python, so :func:`cached_tables` writes them to a file of the user's cache folder (the folder
 of :mod:`nettoyeur.boilerplate.rule_cache`) and the next process reads them back (~1-2 ms a
 table), on the driver of every run (its workers inherit them through fork):
@@ -38,7 +39,7 @@ from nettoyeur.boilerplate.rule_cache import cache_dir, write_cache_file
 
 # Bumped when the file's layout changes.
 CACHE_FORMAT = 1
-# Files kept: the three tables, for a few Pythons or versions of the package.
+# Files kept: the four tables, for a few Pythons or versions of the package.
 CACHE_FILES = 16
 _PREFIX = "tables-"
 
