@@ -124,8 +124,6 @@ def _key(sources: list[tuple[str, int]], what: str = "rules") -> str | None:
         "unicode": unicodedata.unidata_version,
         "rules": [[p, int(f)] for p, f in sources],
     }
-    if what == "rules":
-        del key["what"]  # the rules' key as it was (their cached files stay good)
     return hashlib.sha256(json.dumps(key, ensure_ascii=True).encode("ascii")).hexdigest()
 
 
