@@ -10,7 +10,7 @@ Order of attempts, from the most to the least certain:
    decoded as below, the encoding reported with ``+nul-removed`` (``utf-8+nul-removed``);
    many of them, or runs of them, are binary data: refused, the file is skipped;
    so are many other control characters;
-5. mostly UTF-8 (at least as many UTF-8 lines beyond ASCII as lines that are not UTF-8): the others
+5. mostly UTF-8 (at least as many UTF-8 lines beyond ASCII as lines that are not UTF-8): the other
    lines alone are decoded in the legacy code page they read best in (``mixed+cp1251``), else
    as cp1252 (``mixed``);
 6. a legacy code page that reads clearly better than cp1252 (cp1250, cp1251, KOI8-R, Shift-JIS,

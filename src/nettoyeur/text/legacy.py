@@ -55,6 +55,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -160,26 +161,31 @@ _INWORD_SYMBOL_OK = frozenset("’·‐\u00ad")
 _ODD_SYMBOLS = frozenset("¦¶±¼½¾¤¨¯´¸¬¢¥×÷")
 
 
+# The scripts of the letters beyond ASCII, by code point range: ``(first, past the last, script)``,
+# in order and apart, so that one bisection finds a letter's.
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0000, 0x0250, "latin"),
+    (0x0370, 0x0400, "greek"),
+    (0x0400, 0x0530, "cyrillic"),
+    (0x0590, 0x0600, "hebrew"),
+    (0x0600, 0x0780, "arabic"),
+    (0x1E00, 0x1F00, "latin"),
+    (0x1F00, 0x2000, "greek"),
+    (0x3040, 0x3100, "kana"),
+    (0x3400, 0xA000, "han"),
+    (0xAC00, 0xD7A4, "hangul"),
+    (0xF900, 0xFB00, "han"),
+    (0xFB1D, 0xFB50, "hebrew"),
+    (0xFB50, 0xFF00, "arabic"),
+)
+_SCRIPT_FIRSTS = [first for first, _, _ in _SCRIPT_RANGES]
+
+
 def _script(char: str) -> str:
-    """The script of a non-ASCII letter, by code point range."""
+    """The script of a non-ASCII letter, by code point range (``_SCRIPT_RANGES``), else ``"other"``."""
     cp = ord(char)
-    if cp < 0x0250 or 0x1E00 <= cp < 0x1F00:
-        return "latin"
-    if 0x0370 <= cp < 0x0400 or 0x1F00 <= cp < 0x2000:
-        return "greek"
-    if 0x0400 <= cp < 0x0530:
-        return "cyrillic"
-    if 0x0590 <= cp < 0x0600 or 0xFB1D <= cp < 0xFB50:
-        return "hebrew"
-    if 0x0600 <= cp < 0x0780 or 0xFB50 <= cp < 0xFF00:
-        return "arabic"
-    if 0x3040 <= cp < 0x3100:
-        return "kana"
-    if 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00:
-        return "han"
-    if 0xAC00 <= cp < 0xD7A4:
-        return "hangul"
-    return "other"
+    first, past, script = _SCRIPT_RANGES[bisect_right(_SCRIPT_FIRSTS, cp) - 1]
+    return script if cp < past else "other"
 
 
 def _level_one(codec: str, leads: range, trails: tuple[range, ...]) -> frozenset[str]:
