@@ -294,3 +294,15 @@ def test_excerpts_that_are_most_of_the_page_stay():
     assert words > EXCERPT_ARTICLE_SHARE * article
     assert _excerpt_page([text[:58] for text in _EXCERPTS], paragraphs=1) == {}
     assert _excerpt_page([text[:58] for text in _EXCERPTS], paragraphs=0) == {}
+
+
+def test_the_excerpts_mark_finds_once_follow_the_lines_a_round_keeps():
+    # mark finds the cut excerpts once a document (``_Lines.of``); after a round drops lines, the kept
+    # lines' excerpts are those found again on them (a line's text does not change between rounds)
+    texts = _ARTICLE + [text + "..." for text in _EXCERPTS]
+    infos = [describe(text) for text in texts]
+    lines = mark._Lines.of([(info, None) for info in infos], infos, line_marks(texts), [mark.NO_COUNTS] * len(texts))
+    assert lines.excerpts == cut_excerpts(infos) == set(range(len(_ARTICLE), len(texts)))
+    left = [0, 2, len(_ARTICLE) + 1, len(_ARTICLE) + 3]
+    kept = lines.keep(left)
+    assert kept.excerpts == cut_excerpts(kept.infos) == {2, 3}

@@ -869,6 +869,8 @@ class _Lines(NamedTuple):
             None (no site, or no counts).
         pointers: the lines that end with a pointer after a title, each with its pointer
             (:func:`~nettoyeur.boilerplate.link_lists.pointer_links`): the pointer lists' runs are made of them.
+        excerpts: the lines cut off by an ellipsis (:func:`~nettoyeur.boilerplate.link_lists.cut_excerpts`):
+            the excerpt lists' runs are made of them.
     """
 
     lines: list[tuple[LineInfo, Rule | None]]
@@ -878,6 +880,7 @@ class _Lines(NamedTuple):
     links: frozenset[int]
     site_around: list[Near] | None
     pointers: Mapping[int, str]
+    excerpts: frozenset[int] = _NONE
 
     @classmethod
     def of(
@@ -905,7 +908,8 @@ class _Lines(NamedTuple):
         pointers: Mapping[int, str] = _NO_POINTERS
         if pointed:
             pointers = pointer_links([info.text for info in infos])
-        return cls(lines, infos, marks, around, links, site_around, pointers)
+        # Found once a document, like the links: a line's text and words do not change between rounds.
+        return cls(lines, infos, marks, around, links, site_around, pointers, cut_excerpts(infos))
 
     def keep(self, left: list[int]) -> _Lines:
         """Returns the lines at the positions ``left`` (increasing): those a round kept."""
@@ -920,7 +924,11 @@ class _Lines(NamedTuple):
         if pointers:
             at = {k: j for j, k in enumerate(left)}
             pointers = {at[k]: mark for k, mark in pointers.items() if k in at}
-        return _Lines(lines, infos, marks, around, links, site_around, pointers)
+        excerpts = self.excerpts
+        if excerpts:
+            at = {k: j for j, k in enumerate(left)}
+            excerpts = frozenset(at[k] for k in excerpts if k in at)
+        return _Lines(lines, infos, marks, around, links, site_around, pointers, excerpts)
 
 
 def _round(
@@ -947,7 +955,7 @@ def _round(
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
     infos = _wrapped_prose(infos, flags, marks)
-    flags = _structure_signals(infos, page.links, flags, page.pointers)
+    flags = _structure_signals(infos, page.links, flags, page.pointers, page.excerpts)
     heads: dict[int, Verdict] = {}
     if any(flags):
         _teaser_list(infos, flags)
@@ -991,6 +999,7 @@ def _structure_signals(
     links: frozenset[int],
     flags: list[Verdict | None],
     pointers: Mapping[int, str] = _NO_POINTERS,
+    excerpts: frozenset[int] = _NONE,
 ) -> list[Verdict | None]:
     """Returns ``flags`` with the verdicts of the signals that read a run of lines by its structure.
 
@@ -998,7 +1007,7 @@ def _structure_signals(
     lines that end with a count): a page with fewer than ``COUNTED_RUN_MIN`` of them has no run. Runs
     of links with the same pointer (:func:`~nettoyeur.boilerplate.link_lists.pointer_lists`;
     ``pointers``: the lines that end with one, each with its pointer). Runs of excerpts cut off by an
-    ellipsis (:func:`~nettoyeur.boilerplate.link_lists.excerpt_lists`).
+    ellipsis (:func:`~nettoyeur.boilerplate.link_lists.excerpt_lists`; ``excerpts``: the lines cut so).
     """
     if len(links) >= COUNTED_RUN_MIN:
         for k, verdict in counted_lists(infos, flags, links).items():
@@ -1006,7 +1015,6 @@ def _structure_signals(
     if len(pointers) >= POINTER_RUN_MIN:
         for k, verdict in pointer_lists(infos, flags, dict(pointers)).items():
             flags[k] = verdict
-    excerpts = cut_excerpts(infos)
     if len(excerpts) >= EXCERPT_RUN_MIN:
         for k, verdict in excerpt_lists(infos, flags, excerpts).items():
             flags[k] = verdict
