@@ -72,9 +72,7 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
         not rel
         or "\x00" in rel
         or os.path.isabs(rel)
-        or "" in parts
-        or "." in parts
-        or ".." in parts
+        or any(part in ("", ".", "..") for part in parts)
         or (os.sep != "/" and any(os.sep in part or (os.altsep and os.altsep in part) for part in parts))
     ):
         raise OutputPathError(f"refusing to write {rel!r}: it is not a plain relative path inside {shown or base}")
@@ -88,8 +86,6 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
             )
         if checked is not None:
             checked.add(folder)
-    if os.sep == "/":  # os.path.join's answer for these parts (none empty or absolute), made at once
-        return base + rel if not base or base.endswith("/") else f"{base}/{rel}"
     return os.path.join(base, *parts)
 
 

@@ -30,7 +30,7 @@ def foreign_files(input_dir: Path, output_dir: Path, previous: dict[str, Entry])
     if not output_dir.is_dir():
         return []
     found = []
-    for rel, full, name, _ in walk_files(output_dir, []):
+    for rel, full, name in walk_files(output_dir, []):
         if rel in previous or (name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)):
             continue
         mapped = name.lower().endswith(TEXT_SUFFIXES) and os.path.isfile(os.path.join(input_dir, rel))

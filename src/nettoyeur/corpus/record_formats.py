@@ -33,6 +33,7 @@ record documents are lives in :mod:`nettoyeur.corpus.shards`; reading in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,8 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[Skip]]:
     shards: list[str] = []
     texts: list[str] = []
     skips: list[Skip] = []
-    for rel, _, name, link in walk_files(root, skips):
-        if link:
+    for rel, full, name in walk_files(root, skips):
+        if os.path.islink(full):
             skips.append(Skip(rel, "symlink", "symbolic links are not followed"))
         elif shard_kind(name) is not None:
             shards.append(rel)
@@ -96,13 +97,13 @@ def detect(path: Path | str) -> str:
 def _shard_kinds(root: Path) -> set[tuple[str, str | None]]:
     """Returns the kinds of the shard files under ``root``, reading names only.
 
-    A folder of text files is walked without a system call per file (a linked shard is
-    skipped, as in :func:`_walk`).
+    A folder of text files is walked without a system call per file: only a file named
+    like a shard is checked for being a link (a linked shard is skipped, as in :func:`_walk`).
     """
     kinds: set[tuple[str, str | None]] = set()
-    for _rel, _, name, link in walk_files(root, []):
+    for _rel, full, name in walk_files(root, []):
         kind = shard_kind(name)
-        if kind is not None and not link:
+        if kind is not None and not os.path.islink(full):
             kinds.add(kind)
     return kinds
 
