@@ -38,6 +38,8 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
+    "shop-control": r"adicionar (?:ao carrinho|ao cesto|aos favoritos|à lista de desejos)|comprar (?:agora|já)",
+    "feedback": r"(?:esta|este) (?:página|artigo|resposta|informação) (?:foi|é|lhe foi|te foi) útil|isto foi útil",
     "skip-link": r"(?:ir|saltar|pular|avançar)(?: direta?mente)? para (?:o |a )?(?:conteúdo(?: principal)?"
     r"|menu(?: principal)?|navegação(?: principal)?|rodapé|pesquisa|busca)",
     "back-link": r"(?:voltar|regressar|retornar) (?:ao|à|para o|para a) (?:topo|início|página inicial|lista)",
@@ -89,6 +91,10 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
+    "shop-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
+    r"|nu bestellen|koop nu",
+    "feedback": r"(?:was|is) (?:deze|dit) (?:pagina|informatie|artikel|antwoord|review) (?:nuttig|behulpzaam)"
+    r"|heeft (?:deze|dit) (?:pagina|informatie|artikel|antwoord) (?:je|u) geholpen",
     "skip-link": r"(?:(?:ga|spring|direct) )?naar (?:de )?(?:inhoud|hoofdinhoud|navigatie|hoofdmenu|zoeken|footer)"
     r"|(?:inhoud|navigatie|menu) overslaan|overslaan en naar (?:de )?(?:inhoud|hoofdinhoud) gaan",
     "back-link": r"(?:terug|ga terug) naar (?:boven|de top|het begin|home|de homepage|het overzicht|overzicht|de lijst)"
@@ -123,7 +129,7 @@ NL: dict[str, Entry] = {
     "copyright": ("alle rechten voorbehouden", ("voorbehouden",)),
     "tags": r"trefwoorden|categorie(?:ën)?|onderwerpen|labels",
     "ad-label": r"advertentie|gesponsord|gesponsorde inhoud",
-    "time-line": r"‹num›\s*(?:minuten|minuut|uur|dagen|dag) geleden|leestijd:?\s*‹num›.{0,12}"
+    "time-line": r"(?:(?:gepubliceerd|geplaatst|bijgewerkt)\s*:?\s*)?‹num›\s*(?:minuten|minuut|uur|dagen|dag) geleden|leestijd:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:uten)? leestijd",
     "‹legal›": r"privacybeleid|privacyverklaring|cookiebeleid|cookieverklaring|algemene voorwaarden"
     r"|gebruiksvoorwaarden|disclaimer|colofon|over ons|toegankelijkheid|adverteren|vacatures|veelgestelde vragen"
@@ -144,6 +150,9 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
+    "shop-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)",
+    "feedback": r"czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
+    r" (?:pomocn[aey]|przydatn[aey])",
     "skip-link": r"przejdź do (?:treści|głównej treści|zawartości|nawigacji|menu|wyszukiwarki|wyszukiwania|stopki)"
     r"|pomiń (?:nawigację|menu)|przeskocz do (?:treści|menu)",
     "back-link": r"(?:wróć|powrót|przejdź) (?:do|na) (?:góry|górę|początku|strony głównej|listy)|do góry|na górę",
@@ -177,10 +186,10 @@ PL: dict[str, Entry] = {
     "tags": r"tagi|kategori[ae]|tematy|słowa kluczowe|etykiety",
     "ad-label": r"reklama|(?:artykuł|materiał) sponsorowany|materiał partnera|treść sponsorowana",
     "byline-role": r"(?:autor|autorka|tekst|oprac\.)\s*:\s*‹name›",
-    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano)\s*:?\s*)?‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
+    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano|opublikowano|opublikowane)\s*:?\s*)?‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
     r"|czas czytania:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:ut)? czytania",
-    "‹legal›": r"polityka prywatności|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)|kontakt|o nas"
+    "‹legal›": r"polityka prywatności|prywatność|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)|kontakt|o nas"
     r"|redakcja|reklama|kariera|pomoc|mapa strony|dostępność|deklaracja dostępności|archiwum",
     "‹address›": r"nas|nasz\w*|twój|twoje|twoich|twoja|używamy|korzystamy|wykorzystujemy",
     "‹web›": r"stron\w*|witryn\w*|serwis\w*|przeglądar\w*|ustawie\w*|zgod\w*|akceptuj\w*|prywatności|danych|dane"

@@ -265,7 +265,8 @@ _PUBLISHED = (
     r"(?:(?:first |last |originally )?(?:published|posted|updated|modified|written|created|last modified)"
     r"|publié|mis à jour|modifié|posté|écrit|rédigé|actualisé|paru|veröffentlicht|aktualisiert|geändert|geschrieben"
     r"|erstellt|publiziert|stand|zuletzt aktualisiert|publicado|actualizado|modificado|escrito|pubblicato|aggiornato"
-    r"|modificato|scritto)"
+    # The feminine forms, agreeing with "la noticia", "la notizia", "la page" ("Publicada hace 2 días").
+    r"|modificato|scritto|publiée|publicada|actualizada|pubblicata|aggiornata)"
 )
 # "de", "di", "da" only in lower case: "De Gaulle" is a name, not a byline.
 _BY = r"(?:by|von|par|por|(?-i:de|di|da))"
