@@ -38,7 +38,9 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
-    "shop-control": r"adicionar (?:ao carrinho|ao cesto|aos favoritos|à lista de desejos)|comprar (?:agora|já)",
+    "comment-form": (r"o (?:seu )?endereço de e-?mail não será publicado\.?(?:\s*.{0,80}\*\.?)?", ("publicad",)),
+    "listing-control": r"adicionar (?:ao carrinho|ao cesto|aos favoritos|à lista de desejos)|comprar (?:agora|já)"
+    r"|comprar (?:bilhetes?|ingressos?)",
     "feedback": r"(?:esta|este) (?:página|artigo|resposta|informação) (?:foi|é|lhe foi|te foi) útil|isto foi útil",
     "skip-link": r"(?:ir|saltar|pular|avançar)(?: direta?mente)? para (?:o |a )?(?:conteúdo(?: principal)?"
     r"|menu(?: principal)?|navegação(?: principal)?|rodapé|pesquisa|busca)",
@@ -50,7 +52,7 @@ PT: dict[str, Entry] = {
     r"|(?:links|ligações)(?: úteis| rápid[oa]s| relacionad[oa]s| patrocinad[oa]s)?",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
     r"|(?:ouvir|ouça|escutar|escute) (?:este |o )?(?:artigo|texto|notícia)"
-    r"|ver (?:mais|tudo|todos)|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
+    r"|ver (?:mais|tudo|todos)|(?:ver|carregar|mostrar) mais [^\W\d_]+|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
     "search": r"(?:pesquisar|procurar|buscar)(?: (?:no|neste) (?:site|blog))?\s*:|pesquisa\s*:"
     r"|(?:pesquisar|procurar) (?:no|neste) (?:site|blog)",
@@ -67,6 +69,7 @@ PT: dict[str, Entry] = {
     "comments": r"(?:‹num›\s*)?comentários?|(?:sem|nenhum) comentários?|deix(?:e|ar) (?:um|o seu|seu) comentário"
     r"|comente|cancelar resposta|(?:os )?comentários estão fechados",
     "subscribe": r"assine(?: já)?|subscrever|subscreva|inscreva-se|assinar(?: a newsletter)?"
+    r"|receba (?:a |o |as |os )?[^\W\d_]+(?: [^\W\d_]+)? (?:por|no seu) e-?mail"
     r"|receba (?:a nossa|nossa) newsletter",
     "cookie-button": r"aceitar(?: todos| tudo| cookies)?|rejeitar(?: todos)?|recusar|concordo|aceito"
     r"|(?:configurações|definições) de cookies|gerir cookies",
@@ -91,7 +94,7 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
-    "shop-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
+    "listing-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
     r"|nu bestellen|koop nu",
     "feedback": r"(?:was|is) (?:deze|dit) (?:pagina|informatie|artikel|antwoord|review) (?:nuttig|behulpzaam)"
     r"|heeft (?:deze|dit) (?:pagina|informatie|artikel|antwoord) (?:je|u) geholpen",
@@ -150,8 +153,9 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
-    "shop-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)",
-    "feedback": r"czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
+    "listing-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)"
+    r"|aplikuj(?: teraz)?",
+    "feedback": r"zgłoś (?:ogłoszenie|ofertę|błąd|problem|naruszenie)|czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
     r" (?:pomocn[aey]|przydatn[aey])",
     "skip-link": r"przejdź do (?:treści|głównej treści|zawartości|nawigacji|menu|wyszukiwarki|wyszukiwania|stopki)"
     r"|pomiń (?:nawigację|menu)|przeskocz do (?:treści|menu)",
@@ -172,7 +176,7 @@ PL: dict[str, Entry] = {
     r"|wyślij (?:e-?mailem|znajomemu|link)",
     "social-list": r"(?:obserwuj|śledź) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:czytaj|zobacz|przeczytaj) (?:też|także|również)|polecamy|(?:to )?może cię (?:też )?zainteresować",
-    "related-label": r"(?:powiązane|podobne) (?:artykuły|wpisy|tematy)|najczęściej czytane|najpopularniejsze"
+    "related-label": r"(?:powiązane|podobne) (?:artykuły|wpisy|tematy|oferty|ogłoszenia|produkty)|najczęściej czytane|najpopularniejsze"
     r"|najnowsze(?: artykuły| wpisy| wiadomości)?|ostatnie wpisy|polecane(?: artykuły)?",
     "read-more": r"czytaj (?:dalej|więcej)|przeczytaj (?:więcej|całość|cały artykuł)|więcej informacji"
     r"|dowiedz się więcej",

@@ -44,6 +44,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"(?:(?:directly|direkt|directement|directamente|direttamente)\s+)?"
         r"(?:(?:to|zu|zum|zur|au|à|al|a|alla)\s*(?:the\s+|den\s+|die\s+|le\s+|la\s+|el\s+|il\s+)?"
         r"(?:(?:main|primary|principal)\s+)?(?:content|contents|article|navigation|nav|menu|search|footer|inhalt"
+        # A recipe blog's bar over its life story: "Jump to Recipe", "Zum Rezept springen", "Aller à la recette".
+        r"|recipe|rezept|recette|receta|ricetta|comments|kommentare|commentaires|comentarios|commenti"
         r"|hauptinhalt|hauptnavigation|suche|fußzeile|men[üu]|contenu|recherche|pied de page|contenido|búsqueda"
         r"|contenuto|ricerca)(?:\s+(?:principal|principale|springen|wechseln))?(?:\s*accesskey\s*\[?\d*\]?)?|(?:to|zu|à|a)\s*:)"
         r"|(?:zum|zur|to|au|al)\s+(?:inhalt|hauptinhalt|hauptnavigation|navigation|content|contenu|contenido|contenuto)"
@@ -83,7 +85,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|vorherige[rs]?|nächste[rs]?|(?:previous|next) (?:article|post|story|page)|article (?:précédent|suivant)"
         r"|sommaire|table des matières|inhaltsverzeichnis|contents|table of contents|índice|indice|sitemap|site ?map"
         r"|plan du site|quitter la version mobile|(?:view|switch to) (?:the )?(?:desktop|mobile|full) (?:version|site)"
-        r"|version (?:mobile|classique)|switch site|load more|show more|see more|see all|view all(?: results?)?"
+        r"|version (?:mobile|classique)|switch site|(?:load|show|see|view) more(?: [^\W\d_]+)?|see all|view all(?: results?)?"
+        # A site's search box and a podcast's player: "Search forums", "Search jobs", "Download MP3".
+        r"|search (?:forums?|threads|jobs|products|recipes|events|properties)|download (?:the )?(?:mp3|audio|episode)"
         r"|voir (?:plus|tout|toutes?)|afficher plus|mehr anzeigen|alle anzeigen|ver más|mostra (?:di più|tutto)|more|plus"
         r"|mehr|menu|top|fullscreen|full screen|plein écran|vollbild|pantalla completa|schermo intero"
         r"|(?:pdf[- ]version|version pdf|als pdf|download pdf|télécharger (?:le )?pdf)|embed|einbetten|intégrer"
@@ -247,7 +251,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "share",
         "share-label",
         r"(?:share|partager|teilen|compartir|condividi|tweet|tweeter|pin it|e-?mail this|email this article)"
-        r"(?: (?:this|cet?|cette|la|le|l['’])?\s*(?:article|post|story|page|on|sur|auf|en|su|via|this|artikel|with)?)?"
+        r"(?: (?:this|cet?|cette|la|le|l['’])?\s*(?:article|post|story|page|on|sur|auf|en|su|via|this|artikel|with"
+        # What else a page may be: a press release, a recipe, an episode, an event, a job, a listing.
+        r"|release|recipe|episode|event|job|listing|video|gallery|photo|product)?)?"
         r"(?:‹sep›‹social›)*(?:‹sep›‹num›)?"
         r"|(?:click to )?share (?:this )?(?:on|with|via) ‹social›(?: \(opens in (?:a )?new window\))?"
         r"|(?:close|open) (?:the )?share (?:panel|menu|dialog)|(?:artikel|beitrag|seite|link) (?:teilen|versenden|empfehlen)|(?:print|imprimer|drucken|imprimir|stampa)"

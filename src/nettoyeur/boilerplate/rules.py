@@ -262,7 +262,12 @@ _CORE_STAMP = (
     r"|‹time›)"
 )
 _PUBLISHED = (
-    r"(?:(?:first |last |originally )?(?:published|posted|updated|modified|written|created|last modified)"
+    # "This page was last edited on ..." (a wiki's footer): the page may be named, and "edited" and
+    # "reviewed" need it and "last" ("Edited by NAME" credits an article's editor, and a forum post's
+    # "Last edited by NAME on DATE" is kept by the gold of eval-pages-dev).
+    r"(?:(?:(?:this )?(?:page|article|post|entry|document)(?: was| has been)? )?(?:first |last |originally )?"
+    r"(?:published|posted|updated|modified|written|created|last modified)|(?:this )?(?:page|article|post|entry"
+    r"|document)(?: was| has been)? last (?:edited|reviewed)"
     r"|publié|mis à jour|modifié|posté|écrit|rédigé|actualisé|paru|veröffentlicht|aktualisiert|geändert|geschrieben"
     r"|erstellt|publiziert|stand|zuletzt aktualisiert|publicado|actualizado|modificado|escrito|pubblicato|aggiornato"
     # The feminine forms, agreeing with "la noticia", "la notizia", "la page" ("Publicada hace 2 días").
@@ -303,7 +308,10 @@ _NAV_LABEL = (
     r"(?:jump to|skip to|go to|return to|back to|sections|(?:hot |popular )?topics"
     r"|(?:quick|sponsored|useful|related|more|external) links|links|aller à|retour à|rubriques"
     r"|liens(?: utiles| rapides| sponsorisés)?|springe zu|zurück zu|rubriken|schnellzugriff|ir a|volver a"
-    r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati))"
+    r"|secciones|enlaces(?: patrocinados| rápidos)?|vai a|torna a|sezioni|link (?:utili|sponsorizzati)"
+    # A listing's filters and order: "Filter by: All · Music · Theatre", "Sort by: Newest | Price".
+    r"|filter(?: by)?|sort by|filtern nach|sortieren nach|filtrer par|trier par|filtrar por|ordenar por"
+    r"|filtra per|ordina per)"
 )
 
 
