@@ -216,3 +216,24 @@ def test_golden_documents_get_the_runs_the_plain_walk_finds(lines, monkeypatch):
     doc = golden_documents.document(lines)
     mark(doc, RULES, None, 5)
     assert got == [p.verdict for p in doc.paragraphs]
+
+
+def test_a_run_of_fields_with_figures_stays_and_a_run_of_priced_headlines_goes():
+    # A product's specifications beside its "Add to basket" button are its record (RECORD_SHARE); the
+    # products of a "Customers also bought" list, with their prices but no field labels, are links.
+    fields = [describe(t) for t in ("Length: 20 m", "Diameter: 13 mm", "Weight: 4.2 kg", "Pressure: max. 12 bar")]
+    priced = [
+        describe(t)
+        for t in (
+            "Brass Tap Connector Set £8.99",
+            "Oscillating Lawn Sprinkler £19.99",
+            "Folding Garden Kneeler Pad £12.49",
+            "Leaf Collecting Grabber Hands £6.99",
+        )
+    ]
+    named = [describe(t) for t in ("Ad: Ribbon1", "Ad: Banner2", "Ad: Tower3", "Ad: Footer4")]  # no figure of its own
+    for run, flagged in ((fields, False), (priced, True), (named, True)):
+        infos = [INFOS[0], INFOS[1], INFOS[-1], *run, INFOS[-1]]
+        flags = [None, None, CHROME] + [None] * len(run) + [CHROME]
+        found = headline_runs(infos, flags, _marks(infos))
+        assert set(found) == (set(range(3, 3 + len(run))) if flagged else set()), [i.text for i in run]

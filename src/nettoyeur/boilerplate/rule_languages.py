@@ -52,7 +52,8 @@ PT: dict[str, Entry] = {
     r"|(?:links|ligações)(?: úteis| rápid[oa]s| relacionad[oa]s| patrocinad[oa]s)?",
     "ui-label": r"início|página inicial|pesquisar|procurar|pesquisa|fechar|voltar|seguinte|próxim[oa]|mais"
     r"|(?:ouvir|ouça|escutar|escute) (?:este |o )?(?:artigo|texto|notícia)"
-    r"|ver (?:mais|tudo|todos)|(?:ver|carregar|mostrar) mais [^\W\d_]+|carregar mais|mostrar mais|voltar ao topo|topo|mapa do site|a carregar\.*"
+    r"|ver (?:mais|tudo|todos)|(?:ver|carregar|mostrar) mais [^\W\d_]+|carregar mais|mostrar mais|voltar ao topo|topo"
+    r"|mapa do site|a carregar\.*"
     r"|carregando\.*|ecrã inteiro|tela cheia",
     "search": r"(?:pesquisar|procurar|buscar)(?: (?:no|neste) (?:site|blog))?\s*:|pesquisa\s*:"
     r"|(?:pesquisar|procurar) (?:no|neste) (?:site|blog)",
@@ -94,7 +95,8 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
-    "listing-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
+    "listing-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)"
+    r"|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
     r"|nu bestellen|koop nu",
     "feedback": r"(?:was|is) (?:deze|dit) (?:pagina|informatie|artikel|antwoord|review) (?:nuttig|behulpzaam)"
     r"|heeft (?:deze|dit) (?:pagina|informatie|artikel|antwoord) (?:je|u) geholpen",
@@ -132,7 +134,8 @@ NL: dict[str, Entry] = {
     "copyright": ("alle rechten voorbehouden", ("voorbehouden",)),
     "tags": r"trefwoorden|categorie(?:ën)?|onderwerpen|labels",
     "ad-label": r"advertentie|gesponsord|gesponsorde inhoud",
-    "time-line": r"(?:(?:gepubliceerd|geplaatst|bijgewerkt)\s*:?\s*)?‹num›\s*(?:minuten|minuut|uur|dagen|dag) geleden|leestijd:?\s*‹num›.{0,12}"
+    "time-line": r"(?:(?:gepubliceerd|geplaatst|bijgewerkt)\s*:?\s*)?‹num›\s*(?:minuten|minuut|uur|dagen|dag) geleden"
+    r"|leestijd:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:uten)? leestijd",
     "‹legal›": r"privacybeleid|privacyverklaring|cookiebeleid|cookieverklaring|algemene voorwaarden"
     r"|gebruiksvoorwaarden|disclaimer|colofon|over ons|toegankelijkheid|adverteren|vacatures|veelgestelde vragen"
@@ -155,7 +158,8 @@ NL: dict[str, Entry] = {
 PL: dict[str, Entry] = {
     "listing-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)"
     r"|aplikuj(?: teraz)?",
-    "feedback": r"zgłoś (?:ogłoszenie|ofertę|błąd|problem|naruszenie)|czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
+    "feedback": r"zgłoś (?:ogłoszenie|ofertę|błąd|problem|naruszenie)"
+    r"|czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
     r" (?:pomocn[aey]|przydatn[aey])",
     "skip-link": r"przejdź do (?:treści|głównej treści|zawartości|nawigacji|menu|wyszukiwarki|wyszukiwania|stopki)"
     r"|pomiń (?:nawigację|menu)|przeskocz do (?:treści|menu)",
@@ -176,7 +180,8 @@ PL: dict[str, Entry] = {
     r"|wyślij (?:e-?mailem|znajomemu|link)",
     "social-list": r"(?:obserwuj|śledź) nas(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:czytaj|zobacz|przeczytaj) (?:też|także|również)|polecamy|(?:to )?może cię (?:też )?zainteresować",
-    "related-label": r"(?:powiązane|podobne) (?:artykuły|wpisy|tematy|oferty|ogłoszenia|produkty)|najczęściej czytane|najpopularniejsze"
+    "related-label": r"(?:powiązane|podobne) (?:artykuły|wpisy|tematy|oferty|ogłoszenia|produkty)"
+    r"|najczęściej czytane|najpopularniejsze"
     r"|najnowsze(?: artykuły| wpisy| wiadomości)?|ostatnie wpisy|polecane(?: artykuły)?",
     "read-more": r"czytaj (?:dalej|więcej)|przeczytaj (?:więcej|całość|cały artykuł)|więcej informacji"
     r"|dowiedz się więcej",
@@ -190,10 +195,12 @@ PL: dict[str, Entry] = {
     "tags": r"tagi|kategori[ae]|tematy|słowa kluczowe|etykiety",
     "ad-label": r"reklama|(?:artykuł|materiał) sponsorowany|materiał partnera|treść sponsorowana",
     "byline-role": r"(?:autor|autorka|tekst|oprac\.)\s*:\s*‹name›",
-    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano|opublikowano|opublikowane)\s*:?\s*)?‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
+    "time-line": r"(?:(?:zaktualizowano|aktualizacja|dodano|opublikowano|opublikowane)\s*:?\s*)?"
+    r"‹num›\s*(?:minut[ya]?|godzin[ya]?|dni|dzień) temu"
     r"|czas czytania:?\s*‹num›.{0,12}"
     r"|‹num›\s*min(?:ut)? czytania",
-    "‹legal›": r"polityka prywatności|prywatność|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)|kontakt|o nas"
+    "‹legal›": r"polityka prywatności|prywatność|polityka cookies|regulamin|warunki (?:korzystania|użytkowania)"
+    r"|kontakt|o nas"
     r"|redakcja|reklama|kariera|pomoc|mapa strony|dostępność|deklaracja dostępności|archiwum",
     "‹address›": r"nas|nasz\w*|twój|twoje|twoich|twoja|używamy|korzystamy|wykorzystujemy",
     "‹web›": r"stron\w*|witryn\w*|serwis\w*|przeglądar\w*|ustawie\w*|zgod\w*|akceptuj\w*|prywatności|danych|dane"
