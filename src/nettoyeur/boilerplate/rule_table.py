@@ -183,7 +183,8 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "nav",
         "photo-credit",
         r"\(?(?:photo|foto|image|bild|picture|pic|crédits?(?: photos?)?|credits?|quelle|source|fuente|fonte|bildquelle"
-        r"|illustration|vidéo|video)s?(?: credits?)?\s*[:©]\s*.{1,80}"
+        # The credit names someone: a letter in it ("Credits: 20" is a course's field, "Source: 2005" a year).
+        r"|illustration|vidéo|video)s?(?: credits?)?\s*[:©]\s*[\d\W_]{0,79}[^\W\d_].{0,79}"
         r"|(?:photo|foto|bild|image|picture)s?\s+(?:by|von|de|di|par)\s+‹name›\.?"
         r"|(?:getty images|reuters|afp|dpa|ap|keystone|imago|istock(?:photo)?|shutterstock|picture alliance|epa)"
         r"(?:\s*[/|,]\s*‹name›)*"
