@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
@@ -109,12 +109,18 @@ pub(crate) struct Known {
     pub(crate) lowered: Vec<u32>,
     /// The words of `lowered` that are letters only (`Table::add_letter_words_at`).
     pub(crate) words: Vec<(usize, usize)>,
-    /// The stems of those words, packed (`Table::stem_keys`), for a prose line (an article's); None
-    /// for another line (most are never read as an article's) or a stem that does not pack. An article
-    /// is read in each round of marking and by several signals: with its lines' stems found once, making
-    /// its set and searching it cost 331 M instructions instead of 578 M (callgrind, 400 documents of a
-    /// corpus of real web pages).
-    pub(crate) keys: Option<Vec<u128>>,
+    /// The stems of those words, packed (`Table::stem_keys`), once an article's set of stems read
+    /// them (None before, or when a stem does not pack). An article is read in each round of marking
+    /// and by several signals: the later ones make their sets of these, and search them (see
+    /// `ArticleStems::has`). Found as each line was described, they cost more than they saved on the
+    /// benchmark corpus (its articles are asked few stems: marking 600 of its documents, 828 M -> 907 M
+    /// instructions). (Not counted in `KnownLines::held`: at most four code points' room a word.)
+    pub(crate) keys: Mutex<Option<Arc<Vec<u128>>>>,
+}
+
+/// Locks a line's stem keys (a lock poisoned by a panic elsewhere still holds keys or None: both are right).
+fn lock(keys: &Mutex<Option<Arc<Vec<u128>>>>) -> MutexGuard<'_, Option<Arc<Vec<u128>>>> {
+    keys.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The lines `describe` gave lately, by the address of their string: marking a document asks about
@@ -126,7 +132,7 @@ pub(crate) struct Known {
 pub(crate) struct KnownLines {
     /// Shared with the articles that read them (`ArticleStems::known`), which then copy nothing.
     lines: HashMap<usize, Arc<Known>, BuildHasherDefault<FxHasher>>,
-    /// Code points held (`collapsed`, `lowered`, two per word and four per stem key).
+    /// Code points held (`collapsed`, `lowered`, and two per word).
     held: usize,
 }
 
@@ -146,8 +152,8 @@ impl KnownLines {
     }
 
     /// Remembers a line described.
-    fn add(&mut self, line: Py<PyString>, collapsed: Vec<u32>, lowered: Vec<u32>, words: Vec<(usize, usize)>, keys: Option<Vec<u128>>) {
-        let size = collapsed.len() + lowered.len() + 2 * words.len() + 4 * keys.as_ref().map_or(0, Vec::len);
+    fn add(&mut self, line: Py<PyString>, collapsed: Vec<u32>, lowered: Vec<u32>, words: Vec<(usize, usize)>) {
+        let size = collapsed.len() + lowered.len() + 2 * words.len();
         if self.held + size > KNOWN_MAX {
             self.lines.clear();
             self.held = 0;
@@ -156,8 +162,9 @@ impl KnownLines {
             return;
         }
         let address = line.as_ptr() as usize;
+        let keys = Mutex::new(None);
         if let Some(old) = self.lines.insert(address, Arc::new(Known { _line: line, collapsed, lowered, words, keys })) {
-            self.held -= old.collapsed.len() + old.lowered.len() + 2 * old.words.len() + 4 * old.keys.as_ref().map_or(0, Vec::len);
+            self.held -= old.collapsed.len() + old.lowered.len() + 2 * old.words.len();
         }
         self.held += size;
     }
@@ -553,8 +560,7 @@ impl Shapes {
             };
             let line = if same { text } else { py_string(py, &shape.collapsed)? };
             out.push((line.clone(), shape.n_words, shape.stop_share, shape.prose, shape.sentence).into_pyobject(py)?);
-            let keys = if shape.prose { self.table.stem_keys(&lowered, &words) } else { None };
-            self.known.add(line.unbind(), shape.collapsed, lowered, words, keys);
+            self.known.add(line.unbind(), shape.collapsed, lowered, words);
         }
         Ok(out)
     }
@@ -600,6 +606,8 @@ pub struct ArticleStems {
     /// (copying them into `text`, grown line by line, was most of `shared_lines` on the benchmark
     /// corpus: CPU time, 61 us a document before, 48 now, in a one-worker clean).
     known: Vec<Arc<Known>>,
+    /// The packed stems of each of `known` when an earlier article's set found them (`Known::keys`).
+    keys: Vec<Option<Arc<Vec<u128>>>>,
     /// The other lines read, lower-cased, one after the other.
     text: Vec<u32>,
     /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_words`).
@@ -613,7 +621,8 @@ impl ArticleStems {
     /// The vocabulary of the article of `lines` (``Shapes.article``).
     pub(crate) fn of(shapes: &Bound<'_, Shapes>, lines: Vec<Py<PyString>>, before_set: usize) -> Self {
         let shapes = shapes.clone().unbind();
-        ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
+        let (known, keys) = (Vec::new(), Vec::new());
+        ArticleStems { shapes, lines, known, keys, text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
     }
 
     /// Reads the lines not read yet: their letters-only words, lower-cased.
@@ -632,6 +641,7 @@ impl ArticleStems {
             if let Some(known) = shapes.known.get(line.bind(py)) {
                 // Described lately: its lower-case and words are known (the order of the lines
                 // does not matter to the answers).
+                self.keys.push(lock(&known.keys).clone());
                 self.known.push(Arc::clone(known));
                 continue;
             }
@@ -679,7 +689,11 @@ impl ArticleStems {
                 let mut set = shapes::StemSet::with_capacity(words);
                 table.add_stems_to(&self.text, &self.words, &mut set);
                 for known in &self.known {
-                    match &known.keys {
+                    let mut keys = lock(&known.keys);
+                    if keys.is_none() {
+                        *keys = table.stem_keys(&known.lowered, &known.words).map(Arc::new);
+                    }
+                    match &*keys {
                         Some(keys) => set.extend_packed(keys),
                         None => table.add_stems_to(&known.lowered, &known.words, &mut set),
                     }
@@ -694,7 +708,7 @@ impl ArticleStems {
                 // (A stem's key is among a line's keys exactly when `has_stem` finds it in the line.)
                 let key = shapes::pack(stem);
                 table.has_stem(&self.text, &self.words, stem)
-                    || self.known.iter().any(|k| match (&k.keys, key) {
+                    || self.known.iter().zip(&self.keys).any(|(k, keys)| match (keys, key) {
                         (Some(keys), Some(key)) => keys.contains(&key),
                         _ => table.has_stem(&k.lowered, &k.words, stem),
                     })
