@@ -161,8 +161,9 @@ def _answers_as_the_set_of_first_letters(infos: list[LineInfo], asked: list[str]
         assert (question in searched) == (question in plain), question
 
 
-# Prose lines (``PROSE_ANY_WORDS`` words or more): the core keeps the stems of a prose line it described,
-# packed, and answers an article's questions from them (native/src/shapes_py.rs, ``Known.keys``).
+# Prose lines (``PROSE_ANY_WORDS`` words or more). The core keeps the packed stems of a line it described once an
+# article's set has read it, and a later article searches them (native/src/shapes_py.rs, ``Known.keys``): below,
+# ``searched`` asks its first question after ``made`` has made its set.
 prose_lines = st.lists(article_lines, min_size=1, max_size=3).map(lambda p: " ".join(p + ["innovation"] * 30) + ".")
 
 
