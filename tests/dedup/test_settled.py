@@ -1,0 +1,82 @@
+"""The candidate pairs families settle, in the native core (``analysis.settled_band_codes``,
+``settled_anchor_codes``; ``native/src/settled.rs``) against the numpy reading they replaced
+(``tests/settled_reference.py``): the same pairs as a multiset, the same count left out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import settled_reference
+from nettoyeur.dedup.analysis import settled_anchor_codes, settled_band_codes
+from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS
+
+
+@st.composite
+def buckets(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Keys from a few values (buckets past MAX_BUCKET_PAIRS members too), ids, families and variants."""
+    n = draw(st.integers(0, 3 * MAX_BUCKET_PAIRS))
+    values = draw(st.integers(1, 40))
+    keys = np.array(draw(st.lists(st.integers(0, values - 1), min_size=n, max_size=n)), dtype=np.uint64)
+    ids = np.arange(n, dtype=np.int64) * draw(st.integers(1, 3))
+    if draw(st.booleans()):  # ids in any order, some repeated (a repeated id pairs with nothing)
+        ids = np.array(draw(st.lists(st.integers(0, max(n - 1, 0)), min_size=n, max_size=n)), dtype=np.int64)
+    m = 3 * n + 1
+    family = np.array(draw(st.lists(st.integers(0, 3), min_size=m, max_size=m)), dtype=np.int64)
+    variant = np.array(draw(st.lists(st.integers(0, 2), min_size=m, max_size=m)), dtype=np.int64)
+    return keys, ids, (family, variant)
+
+
+def _same(got: tuple[np.ndarray, int], expected: tuple[np.ndarray, int]) -> None:
+    assert got[1] == expected[1]
+    assert np.array_equal(np.sort(got[0]), np.sort(expected[0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(buckets(), st.sampled_from([1, 0x9E3779B97F4A7C15, 1 << 40]))
+def test_a_band_settles_as_the_reference(case, spread):
+    keys, ids, settled = case
+    with np.errstate(over="ignore"):
+        column = keys * np.uint64(spread)
+    _same(settled_band_codes(column, ids, settled), settled_reference.settled_band_codes(column, ids, settled))
+
+
+@settings(max_examples=300, deadline=None)
+@given(buckets(), st.sampled_from([3, 10, 256]))
+def test_an_anchor_part_settles_as_the_reference(case, max_group):
+    keys, ids, settled = case
+    keys = keys.astype(np.uint32) * np.uint32(7919)
+    (codes, per_owner), left_out = settled_anchor_codes(keys, ids, settled, max_group)
+    (want, want_per_owner), want_left_out = settled_reference.settled_anchor_codes(keys, ids, settled, max_group)
+    _same((codes, left_out), (want, want_left_out))
+    assert np.array_equal(per_owner, want_per_owner)
+
+
+def test_one_family_pairs_only_its_variants_and_counts_the_rest():
+    # One bucket of one family, variants 0 0 1 1 2: the pairs (0, 1) and (2, 3) of 10.
+    family, variant = np.zeros(5, dtype=np.int64), np.array([0, 0, 1, 1, 2], dtype=np.int64)
+    codes, left_out = settled_band_codes(np.full(5, 7, dtype=np.uint64), np.arange(5), (family, variant))
+    assert sorted(codes.tolist()) == [1, 2 << 32 | 3]
+    assert left_out == 8
+    # Two families in the bucket: every pair but the one of family 0 and two variants (0, 1).
+    family[2], variant[:3] = 1, [0, 1, 1]
+    codes, left_out = settled_band_codes(np.full(3, 7, dtype=np.uint64), np.arange(3), (family, variant))
+    assert sorted(codes.tolist()) == [2, 1 << 32 | 2]
+    assert left_out == 1
+
+
+def test_an_anchor_pair_counts_once_per_anchor_and_big_anchors_are_ignored():
+    family, variant = np.arange(4, dtype=np.int64), np.arange(4, dtype=np.int64)
+    keys = np.array([5, 5, 6, 6, 9, 9, 9], dtype=np.uint32)
+    owners = np.array([0, 1, 0, 1, 1, 2, 3], dtype=np.int64)
+    (codes, per_owner), left_out = settled_anchor_codes(keys, owners, (family, variant), max_group=2)
+    assert sorted(codes.tolist()) == [1, 1]  # (0, 1) twice; anchor 9's three owners ignored
+    assert per_owner.tolist() == [2, 3, 1, 1] and left_out == 0
+
+
+def test_an_id_without_a_family_is_refused():
+    settled = (np.zeros(2, dtype=np.int64), np.zeros(2, dtype=np.int64))
+    with pytest.raises(ValueError, match="family"):
+        settled_band_codes(np.zeros(2, dtype=np.uint64), np.array([0, 2]), settled)
