@@ -1,8 +1,9 @@
-"""The numpy reading of ``analysis.settled_band_codes`` and ``settled_anchor_codes`` (the tests' oracle of the core's).
+"""The numpy reading of ``analysis.settled_band_codes``, ``settled_anchor_codes``, ``exact_groups`` and ``families``.
 
-The candidate pairs of one LSH band or one anchor part less the pairs families settle, as the
-dedup stage made them in numpy before ``native/src/settled.rs``: sorts of the repeated keys,
-the buckets of one family paired again by their salted keys (``_settled_codes``).
+The tests' oracle of the core's (``native/src/settled.rs``): the candidate pairs of one LSH
+band or one anchor part less the pairs families settle, as the dedup stage made them in numpy
+(sorts of the repeated keys, the buckets of one family paired again by their salted keys:
+``_settled_codes``), and the exact groups and families by sorts of their keys (``np.lexsort``).
 """
 
 from __future__ import annotations
@@ -84,3 +85,40 @@ def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray]) -> tup
     lo, hi = codes >> 32, codes & 0xFFFFFFFF
     keep = (family[lo] != family[hi]) | (variant[lo] == variant[hi])
     return codes[keep], len(codes) - int(np.count_nonzero(keep))
+
+
+def exact_groups(exact: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """``analysis.exact_groups`` by a sort: per paragraph, the smallest id with the same exact key (words)."""
+    n = len(exact)
+    group = np.arange(n, dtype=np.int64)
+    live = np.flatnonzero(n_words > 0)
+    if len(live) < 2:
+        return group
+    keys = exact[live]
+    order = np.lexsort((live, keys[:, 1], keys[:, 0]))
+    k = keys[order]
+    new = np.r_[True, (k[1:] != k[:-1]).any(axis=1)]
+    group[live[order]] = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
+    return group
+
+
+def families(masked: np.ndarray, n_words: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``analysis.families`` by sorts: the first representative of each layout, and of each layout's numbers."""
+    n = len(group)
+    family = np.arange(n, dtype=np.int64)
+    variant = family.copy()
+    if len(masked) != n:
+        return family, variant
+    live = np.flatnonzero((group == family) & (n_words > 0))
+    if len(live) < 2:
+        return family, variant
+    for column, out, within in ((0, family, None), (1, variant, family)):
+        keys = masked[live, column]
+        order = np.lexsort((live, keys) if within is None else (live, keys, within[live]))
+        k = keys[order]
+        new = np.r_[True, k[1:] != k[:-1]]
+        if within is not None:
+            w = within[live][order]
+            new |= np.r_[True, w[1:] != w[:-1]]
+        out[live[order]] = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
+    return family, variant

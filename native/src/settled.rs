@@ -1,6 +1,7 @@
 //! The candidate pairs of one LSH band or one anchor part less the pairs families settle
 //! (`analysis.settled_band_codes`, `analysis.settled_anchor_codes`; the plain reading is
-//! `tests/settled_reference.py`).
+//! `tests/settled_reference.py`), and the first paragraph of each exact group, family and variant
+//! (`first_of_keys`).
 //!
 //! A bucket is the positions sharing a key, taken in position order (the buckets themselves in
 //! key order). A bucket whose members are all of one family pairs only the members of one
@@ -211,6 +212,42 @@ pub fn settled_pair_codes(
     Ok(Settled { codes, left_out: possible - same + dropped })
 }
 
+/// Per position, the first id (in the order given) whose key pair `(a, b)` is the position's own
+/// (`analysis.exact_groups`, `analysis.families`: with the ids ascending, the smallest id with
+/// the same key): one open-addressing table over the keys instead of numpy's sort of them.
+///
+/// Errors: `ids`, `a` and `b` differ in length, or there are 2^32 positions or more.
+pub fn first_of_keys(ids: &[i64], a: &[u64], b: &[u64]) -> Result<Vec<i64>, InputError> {
+    if a.len() != ids.len() || b.len() != ids.len() {
+        return Err(InputError(format!("{} ids for {} and {} keys", ids.len(), a.len(), b.len())));
+    }
+    if ids.len() >= NONE as usize {
+        return Err(InputError(format!("{} positions: they must fit in 32 bits", ids.len())));
+    }
+    let bits = (2 * ids.len().max(1)).next_power_of_two().trailing_zeros().max(4);
+    let mask = (1usize << bits) - 1;
+    let mut slot = vec![NONE; 1 << bits];
+    let mut out = Vec::with_capacity(ids.len());
+    for i in 0..ids.len() {
+        let h = mix64(a[i] ^ b[i].wrapping_mul(PLACE));
+        let mut s = (h >> (64 - bits)) as usize;
+        loop {
+            let first = slot[s];
+            if first == NONE {
+                slot[s] = i as u32;
+                out.push(ids[i]);
+                break;
+            }
+            if a[first as usize] == a[i] && b[first as usize] == b[i] {
+                out.push(ids[first as usize]);
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,5 +363,20 @@ mod tests {
         assert!(settled_pair_codes(&[1], &[-1], &[0], &[0], None, true).is_err());
         assert!(settled_pair_codes(&[1], &[1], &[0], &[0], None, true).is_err());
         assert_eq!(settled_pair_codes(&[], &[], &[], &[], None, true).unwrap(), Settled { codes: vec![], left_out: 0 });
+    }
+
+    #[test]
+    fn first_of_keys_is_the_first_with_the_same_pair() {
+        let mut next = rng(5);
+        for case in 0..100 {
+            let n = (next() % 500) as usize;
+            let values = [1u64, 3, 50, u64::MAX][case % 4];
+            let a: Vec<u64> = (0..n).map(|_| next() % values).collect();
+            let b: Vec<u64> = (0..n).map(|_| next() % 2).collect();
+            let ids: Vec<i64> = (0..n as i64).map(|i| 3 * i + 1).collect();
+            let expected: Vec<i64> = (0..n).map(|i| ids[(0..=i).find(|&j| a[j] == a[i] && b[j] == b[i]).unwrap()]).collect();
+            assert_eq!(first_of_keys(&ids, &a, &b).unwrap(), expected, "case {case}");
+        }
+        assert!(first_of_keys(&[1, 2], &[0], &[0, 0]).is_err());
     }
 }

@@ -1,6 +1,6 @@
 //! The bindings of `sign` (paragraphs, Python strings read where Python stores them, to their
 //! LSH band keys in one call), `lsh_pairs` (the candidate pairs of the band keys) and `settled`
-//! (a band's or an anchor part's pairs less those families settle).
+//! (a band's or an anchor part's pairs less those families settle; exact groups and families).
 
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
@@ -166,10 +166,36 @@ fn settled_pair_codes<'py>(
     Ok((PyArray1::from_vec(py, out.codes), out.left_out))
 }
 
+/// Per position, the first id whose key pair is its own (``analysis.exact_groups``, ``analysis.families``).
+///
+/// Args:
+///     ids: int64, the id of each position (ascending: the smallest id with the key).
+///     a: uint64, the first key of each position.
+///     b: uint64, the second key of each position.
+///
+/// Returns:
+///     int64 array, per position the id of the first position with the same ``(a, b)``.
+///
+/// Raises:
+///     ValueError: arrays of unequal lengths.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn first_of_keys<'py>(
+    py: Python<'py>,
+    ids: PyReadonlyArray1<'py, i64>,
+    a: PyReadonlyArray1<'py, u64>,
+    b: PyReadonlyArray1<'py, u64>,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (i, a, b) = (ids.as_slice()?, a.as_slice()?, b.as_slice()?);
+    let out = py.allow_threads(|| settled::first_of_keys(i, a, b))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
 /// Adds this module's functions to ``nettoyeur._core``.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sign_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(band_pair_codes, m)?)?;
     m.add_function(wrap_pyfunction!(settled_pair_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(first_of_keys, m)?)?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 """The candidate pairs families settle, in the native core (``analysis.settled_band_codes``,
 ``settled_anchor_codes``; ``native/src/settled.rs``) against the numpy reading they replaced
-(``tests/settled_reference.py``): the same pairs as a multiset, the same count left out."""
+(``tests/settled_reference.py``): the same pairs as a multiset, the same count left out; and
+the exact groups and families (``first_of_keys``) against the sorts they replaced."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import settled_reference
-from nettoyeur.dedup.analysis import settled_anchor_codes, settled_band_codes
+from nettoyeur.dedup.analysis import Analysis, exact_groups, families, settled_anchor_codes, settled_band_codes
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS
 
 
@@ -80,3 +81,45 @@ def test_an_id_without_a_family_is_refused():
     settled = (np.zeros(2, dtype=np.int64), np.zeros(2, dtype=np.int64))
     with pytest.raises(ValueError, match="family"):
         settled_band_codes(np.zeros(2, dtype=np.uint64), np.array([0, 2]), settled)
+
+
+def _analysis(words: np.ndarray, exact: np.ndarray, masked: np.ndarray) -> Analysis:
+    none = np.empty(0, dtype=np.int64)
+    return Analysis(words, exact, none, np.empty((len(words), 0), dtype=np.uint64), none, none, masked=masked)
+
+
+@st.composite
+def keyed(draw: st.DrawFn) -> Analysis:
+    """Paragraphs with exact and masked keys from a few values, some without words."""
+    n = draw(st.integers(0, 120))
+    values = draw(st.integers(1, 6))
+
+    def column() -> list[int]:
+        return draw(st.lists(st.integers(0, values - 1), min_size=n, max_size=n))
+
+    words = np.array(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n)), dtype=np.int32)
+    exact = np.array([column(), column()], dtype=np.uint64).T.reshape(n, 2) * np.uint64(0x9E3779B97F4A7C15)
+    masked = np.array([column(), column()], dtype=np.uint64).T.reshape(n, 2)
+    return _analysis(words, exact, masked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(keyed())
+def test_exact_groups_and_families_are_those_of_the_sorts(analysis):
+    group = exact_groups(analysis)
+    assert np.array_equal(group, settled_reference.exact_groups(analysis.exact, analysis.n_words))
+    got, want = families(analysis, group), settled_reference.families(analysis.masked, analysis.n_words, group)
+    assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+
+
+def test_the_first_copy_leads_its_group_and_a_changed_number_is_another_variant():
+    # Paragraphs 1 and 3 are copies of 0 (same words); 2 has no words; 4 has 0's layout and other numbers.
+    analysis = _analysis(
+        np.array([3, 3, 0, 3, 3], dtype=np.int32),
+        np.array([[5, 6], [5, 6], [5, 6], [5, 6], [7, 6]], dtype=np.uint64),
+        np.array([[1, 2], [1, 2], [1, 2], [1, 2], [1, 9]], dtype=np.uint64),
+    )
+    group = exact_groups(analysis)
+    assert group.tolist() == [0, 0, 2, 0, 4]
+    family, variant = families(analysis, group)
+    assert family.tolist() == [0, 1, 2, 3, 0] and variant.tolist() == [0, 1, 2, 3, 4]
