@@ -1,7 +1,8 @@
 """The candidate pairs families settle, in the native core (``analysis.settled_band_codes``,
 ``settled_anchor_codes``; ``native/src/settled.rs``) against the numpy reading they replaced
 (``tests/settled_reference.py``): the same pairs as a multiset, the same count left out; and
-the exact groups and families (``first_of_keys``) against the sorts they replaced."""
+the exact groups and families (``first_of_keys``) against the sorts they replaced; the evidence's
+Jaccard similarities of a chunk's pairs at once against ``verify.jaccard`` of each pair."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 import settled_reference
 from nettoyeur.dedup.analysis import Analysis, exact_groups, families, settled_anchor_codes, settled_band_codes
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS
+from nettoyeur.dedup.stage import _jaccards
+from nettoyeur.dedup.verify import jaccard
 
 
 @st.composite
@@ -123,3 +126,17 @@ def test_the_first_copy_leads_its_group_and_a_changed_number_is_another_variant(
     assert group.tolist() == [0, 0, 2, 0, 4]
     family, variant = families(analysis, group)
     assert family.tolist() == [0, 1, 2, 3, 0] and variant.tolist() == [0, 1, 2, 3, 4]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 30), max_size=12), min_size=1, max_size=8), st.data())
+def test_the_jaccards_of_many_pairs_at_once_are_those_of_each_pair(sets, data):
+    values = [np.array(sorted(s), dtype=np.uint32) for s in sets]
+    offsets = np.r_[0, np.cumsum([len(v) for v in values])].astype(np.int64)
+    flat = np.concatenate(values)
+    ends = st.integers(0, len(sets) - 1)
+    pairs = data.draw(st.lists(st.tuples(ends, ends), max_size=10))
+    a = np.array([p for p, _ in pairs], dtype=np.int64)
+    b = np.array([q for _, q in pairs], dtype=np.int64)
+    got = _jaccards(flat, offsets, a, b).tolist()
+    assert got == [jaccard(values[p], values[q]) if len(values[p]) or len(values[q]) else 1.0 for p, q in pairs]
