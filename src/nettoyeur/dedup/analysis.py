@@ -413,7 +413,9 @@ def _settled_codes(
     variants. One hash table finds the buckets where numpy sorted the repeated keys, then
     the salted keys, then the buckets of several families again: on a 300k-paragraph corpus
     of real pages (``benchmarks/real_corpus.py``), its 37 bands and 64 anchor parts took
-    0.11 and 0.14 CPU-s in numpy, 0.02 and 0.04 so.
+    0.10-0.11 and 0.13-0.18 CPU-s in numpy, 0.04-0.05 and 0.02 so (decide alone, one
+    process: 1.49 -> 1.21 CPU-s with the families' table below; the 300k-paragraph
+    benchmark corpus 0.82 -> 0.51).
 
     Args:
         column: the key of each position.

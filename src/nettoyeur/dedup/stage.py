@@ -299,7 +299,8 @@ def _jaccards(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndar
 
     The segments are sorted distinct hashes: tagged with their pair (``k << 32 | value``), the
     values the two segments of a pair share are the equal neighbours of one sort. On 300k
-    paragraphs of real pages, 6,912 pairs took ~0.05 s a pair at a time under cProfile.
+    paragraphs of real pages (6,912 pairs), :func:`_evidence` took 0.073-0.079 CPU-s with
+    ``verify.jaccard`` and ``estimate_jaccard`` a pair at a time, 0.061-0.069 so.
     """
     k = len(a)
     flat, lengths = _gathered(values, offsets, np.concatenate([a, b]))
