@@ -145,6 +145,51 @@ def test_a_run_with_a_recurring_line_stays():
     assert headline_runs(infos, flags, _marks(infos)) == {}
 
 
+def test_a_line_listed_twice_as_a_link_keeps_no_run():
+    heads = [INFOS[2 + j] for j in range(HEADLINE_RUN_MIN)]
+    label = describe("Read the Full Story")
+    home = INFOS[-1]
+    prose = [INFOS[0], INFOS[1]]
+    for run in (
+        [*heads, heads[-1]],  # a copy right beside its line
+        [*heads, home, heads[-2], heads[-1]],  # two lines that recur together (home is flagged: not in the run)
+        [heads[0], label, heads[1], label, heads[2], label, heads[3]],  # a label under each teaser
+    ):
+        run = [describe(info.text) for info in run]
+        infos = [*prose, home, *run, home]
+        flags = [None, None, CHROME] + [CHROME if info is home else None for info in run] + [CHROME]
+        found = headline_runs(infos, flags, _marks(infos))
+        assert found, [info.text for info in run]
+    # A field recurring among records (not beside its copy, not with the same neighbour, not at every other line).
+    run = [heads[0], label, heads[1], heads[2], label, heads[3]]
+    infos = [*prose, home, *run, home]
+    flags = [None, None, CHROME] + [None] * len(run) + [CHROME]
+    assert headline_runs(infos, flags, _marks(infos)) == {}
+
+
+def test_figures_inside_titles_below_the_article_make_no_table():
+    rows = ["Lecturer, Town College, 1989-1990", "Visiting Tutor, Hill School, 2001", "Reader, Poetry Society (2004)"]
+    titles = ["Top 10 Walks on the Coast", "3 Ways to Mend a Net", "Five Boats for Under 500 Pounds"]
+    assert headlines._table(rows, below=True) and headlines._table(rows, below=False)
+    assert not headlines._table(titles, below=True) and headlines._table(titles, below=False)
+    assert not headlines._table(["Council Votes on the Budget", "Two Schools Merge"], below=False)
+
+
+def test_a_title_about_the_article_stays_only_at_the_end_facing_it():
+    vocab = headlines.article_stems([INFOS[0], INFOS[1]])
+    about, other = INFOS[6], INFOS[2]  # "Divers Inspect the Rotten Oak Piles" is about the article
+    infos = [INFOS[-1], about, other, other, about, INFOS[0], INFOS[1]]
+    flags = [CHROME] + [None] * 6
+    body = (5, 7)
+    # Above the body: its last line (the title over the article) stays; its first stays only as
+    # the page's first line kept (nothing kept above it), and goes below a kept line.
+    assert headlines._edges(vocab, infos, flags, (1, 5), body) == (2, 4)
+    infos[0], flags[0] = INFOS[1], None
+    assert headlines._edges(vocab, infos, flags, (1, 5), body) == (1, 4)
+    # Below the body: its first line stays, its last goes.
+    assert headlines._edges(vocab, infos, flags, (1, 5), (0, 1)) == (2, 5)
+
+
 def test_a_run_with_more_words_than_the_article_stays():
     heads = [INFOS[2 + j % 4] for j in range(HEADLINE_RUN_MIN)]
     words = sum(info.n_words for info in heads)
