@@ -209,6 +209,27 @@ def _keys(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> Count
     return keys
 
 
+def _classes_flip(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when each side of a replaced run holds a lexical class the other lacks.
+
+    ("chiusa per" / "aperta durante i": a weak pole flipped inside a phrase.)
+    """
+    ca = {c for c in map(_lexical_class, ra) if c is not None}
+    cb = {c for c in map(_lexical_class, rb) if c is not None}
+    return bool(ca - cb and cb - ca)
+
+
+def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
+    """Returns True when the run ``words[i1:i2]``, added beside a figure, starts or ends with a figure ("6" / "6.5")."""
+
+    def figure_at(i: int) -> bool:
+        return any(map(figure, words[i]))
+
+    return i1 < i2 and (
+        (i1 > 0 and figure_at(i1) and figure_at(i1 - 1)) or (i2 < len(words) and figure_at(i2 - 1) and figure_at(i2))
+    )
+
+
 def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
     """Returns True when a short run of words replaced, added or removed changes a fact.
 
@@ -315,7 +336,12 @@ def compare(
             # edit ("also", "Mr", "reports"), whose content words replaced count.
             changes += 1
             ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
-            if _fact_edit(ka, kb, replaced=la > 0 and lb > 0):
+            if (
+                _fact_edit(ka, kb, replaced=la > 0 and lb > 0)
+                or (la > 0 and lb > 0 and _classes_flip(a[i1:i2], b[j1:j2]))
+                or (la == 0 and _figure_extended(b, j1, j2))
+                or (lb == 0 and _figure_extended(a, i1, i2))
+            ):
                 fact = True
             else:
                 edits += 1

@@ -392,6 +392,27 @@ fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
     polar(ka) != polar(kb) || (replaced && ka != kb)
 }
 
+/// `verify_reference._classes_flip`: each side of a replaced run holds a lexical class the other
+/// lacks, as when a word is replaced by a word of another class ("chiuso per" / "aperto nonostante
+/// i": a weak pole flipped inside a phrase, which its fact keys do not show).
+fn classes_flip(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    let only = |r1: &[u32], r2: &[u32]| {
+        r1.iter().any(|&x| {
+            let c = w.class[x as usize];
+            c != NO_CLASS && !r2.iter().any(|&y| w.class[y as usize] == c)
+        })
+    };
+    only(ra, rb) && only(rb, ra)
+}
+
+/// `verify_reference._figure_extended`: a run added beside a figure that starts or ends with a
+/// figure itself changes that figure's digits ("6" / "6.5", "1,200" / "1,200,000"), where a
+/// figure added elsewhere only says more.
+fn figure_extended(w: &Words, words: &[u32], i1: usize, i2: usize) -> bool {
+    let figure = |i: usize| w.flag(words[i], HAS_DIGIT);
+    i1 < i2 && ((i1 > 0 && figure(i1) && figure(i1 - 1)) || (i2 < words.len() && figure(i2 - 1) && figure(i2)))
+}
+
 /// Whether the sorted multiset `a` holds some value more often than the sorted multiset `b`
 /// (`Counter(a) - Counter(b)` is not empty).
 fn exceeds(a: &[u32], b: &[u32]) -> bool {
@@ -524,7 +545,11 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
         {
             changes += 1;
             let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
-            if fact_edit(w, &ka, &kb, la > 0 && lb > 0) {
+            if fact_edit(w, &ka, &kb, la > 0 && lb > 0)
+                || (la > 0 && lb > 0 && classes_flip(w, ra, rb))
+                || (la == 0 && figure_extended(w, b, j1, j2))
+                || (lb == 0 && figure_extended(w, a, i1, i2))
+            {
                 fact = true;
             } else {
                 edits += 1;
