@@ -32,7 +32,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import NEGATING_PREFIXES, STOPWORDS
+from nettoyeur.text.lexicon import NEGATING_PREFIXES, NUMBER_WORDS, STOPWORDS
 from word_traits_reference import figure
 
 
@@ -125,7 +125,8 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
         return "fact"  # "column B" / "column C": identifiers, like figures
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
-    if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
+    numbers = x in NUMBER_WORDS and y in NUMBER_WORDS and cx != cy  # "three" / "thirteen": no abbreviation
+    if _shortened(x, y) and not numbers and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
         return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"
     if cx is not None and cx == cy:
         return "edit"
@@ -220,10 +221,13 @@ def _classes_flip(ra: list[str], rb: list[str]) -> bool:
 
 
 def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
-    """Returns True when the run ``words[i1:i2]``, added beside a figure, starts or ends with a figure ("6" / "6.5")."""
+    """Returns True when ``words[i1:i2]``, added beside a figure or number word, starts or ends with one.
+
+    ("6" / "6.5", "mil" / "dos mil": another number.)
+    """
 
     def figure_at(i: int) -> bool:
-        return any(map(figure, words[i]))
+        return any(map(figure, words[i])) or words[i] in NUMBER_WORDS
 
     return i1 < i2 and (
         (i1 > 0 and figure_at(i1) and figure_at(i1 - 1)) or (i2 < len(words) and figure_at(i2 - 1) and figure_at(i2))

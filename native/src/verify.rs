@@ -28,6 +28,8 @@ pub const PLAIN: u8 = 32;
 /// The word is in lower case (`str.islower`: it has cased letters, none upper case): a letter
 /// of a cased script, not a Chinese or Thai character.
 pub const LOWER: u8 = 64;
+/// The word is a number word (`lexicon.NUMBER_WORDS`: "three", "Millionen", "vingtième").
+pub const NUMBER: u8 = 128;
 
 /// What the kernel knows of each distinct word (indexed by word id) and of each fact key.
 pub struct Words<'a> {
@@ -320,7 +322,10 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
             return Kind::Typo;
         }
     }
-    if shortened(w, x, y) {
+    // Two number words of other values are never an abbreviation of each other: "three" /
+    // "thirteen", "vier" / "vierzig", "cinq" / "cinquante" are other numbers ("Mio" / "Millionen",
+    // one value, still are).
+    if shortened(w, x, y) && !(w.flag(x, NUMBER) && w.flag(y, NUMBER) && cx != cy) {
         let long_fact = if w.text(x).len() > w.text(y).len() { fx } else { fy };
         if long_fact && !polar_class(w, x) && !polar_class(w, y) {
             return Kind::Typo;
@@ -405,11 +410,11 @@ fn classes_flip(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
     only(ra, rb) && only(rb, ra)
 }
 
-/// `verify_reference._figure_extended`: a run added beside a figure that starts or ends with a
-/// figure itself changes that figure's digits ("6" / "6.5", "1,200" / "1,200,000"), where a
-/// figure added elsewhere only says more.
+/// `verify_reference._figure_extended`: a run added beside a figure or number word that starts or
+/// ends with one itself changes that number ("6" / "6.5", "1,200" / "1,200,000", "mil" / "dos
+/// mil"), where a figure added elsewhere only says more.
 fn figure_extended(w: &Words, words: &[u32], i1: usize, i2: usize) -> bool {
-    let figure = |i: usize| w.flag(words[i], HAS_DIGIT);
+    let figure = |i: usize| w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER);
     i1 < i2 && ((i1 > 0 && figure(i1) && figure(i1 - 1)) || (i2 < words.len() && figure(i2 - 1) && figure(i2)))
 }
 

@@ -372,6 +372,27 @@ win-: 输 败
 ~before-: позже позднее później senare
 up+: höj{a,as,er,de,t,ning} hæv{e,er,et}
 up-: sänk{a,as,er,te,t,ning}
+~young+: young younger youngest jung{,e,en,er,es} jünger{,e,en} jeune{,s} joven jóvenes giovan{e,i} jovem jovens
+    jong{,e} młod{y,a,e,szy,sza} молод{ой,ая,ое,ые,ого,ых}
+~young-: elderly older oldest älter{,e,en} âgé{,e,s,es} ancian{o,a,os,as} anzian{o,a,i,e} idos{o,a,os,as}
+    bejaard{,e} starsz{y,a,e} пожил{ой,ая,ые,ого,ых}
+~optimistic+: optimistic optimism optimistisch{,e,en} optimism{us,e} optimiste{,s} optimista{,s}
+    ottimist{a,i,e,ico}
+~optimistic-: pessimistic pessimism pessimistisch{,e,en} pessimism{us,e} pessimiste{,s} pesimista{,s}
+    pessimist{a,i,e,ico}
+~fast+: fast faster fastest quick quicker quickest quickly rapid rapidly schnell{,e,en,er} rasch{,e,en} rapide{,s}
+    rapidement rápid{o,a,os,as,amente} veloc{e,i,emente} snel{,le,ler} szybk{i,a,ie,o} быстр{о,ый,ая,ое,ее,ые}
+~fast-: slow slower slowest slowly langsam{,e,en,er} lent{,e,s,es,ement} lent{o,a,os,as,amente,i} devagar traag
+    wolno powoli медленн{о,ый,ая,ое,ее,ые}
+~size+: wide widely broad broadly breit{,e,en,er} weit{,e,en,er} larg{e,es,ement} ampli{o,a,os,as} ampi{o,a,e}
+    szerok{i,a,ie,o}
+~size-: narrow narrowly schmal{,e,en,er} étroit{,e,s,es} estrech{o,a,os,as} strett{o,a,i,e}
+    wąsk{i,a,ie,o}
+~elect+: elect{,s,ed,ion} re-elected reelected gewählt wiedergewählt wiederwahl élu{,e,s,es} réélu{,e,s,es}
+    elegid{o,a,os,as} reelegid{o,a,os,as} elett{o,a,i,e} riconfermat{o,a} rielett{o,a} eleit{o,a} reeleit{o,a}
+~elect-: oust{,s,ed,ing} abgewählt abgesetzt abwahl destitu{é,ée,és,er,tion} destituid{o,a,os,as} destitu{ir,ido,ción}
+    destituit{o,a} sfiduciat{o,a} afgezet
+~fortnight+: fortnight{,s} quinzaine{,s} quincena{,s} quindicina quinzena{,s}
 ~natmx+: mexicain{,e,s,es} mexican{o,a,os,as} messican{o,a,i,e} mexikanisch{,e,en,er,es,em}
 ~natcl+: chilien{,ne,s,nes} chilen{o,a,os,as,i,e} chilenisch{,e,en,er,es,em}
 ~natar+: argentin{,e,s,es,o,a,os,as,i} argentinisch{,e,en,er,es,em}
@@ -491,6 +512,8 @@ DATES = DATES | frozenset(
     stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia
     понедельника вторника среду среды четверга пятницу пятницы субботу субботы воскресенья
     январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре
+    весна весной весну весны лето летом осень осенью зима зимой зиму зимы
+    wiosna wiosną wiosnę wiosny latem jesień jesienią jesieni zimą zimę zimy
     styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu
     """
     )
@@ -600,6 +623,14 @@ _NUMBERS_MORE = """
 1000: tysiąc tysiące tysięcy тысяч{,а,и} tusen
 1e6: milion{,y,ów} миллион{,а,ов} miljon{,er}
 1e9: miliard{,y,ów} миллиард{,а,ов} miljard{,er}
+~10: dizaine{,s} decena{,s} decina decine dezena{,s} tientallen dziesiątki десятки десятков
+~20: vingtaine{,s} veintena{,s} ventina vintena{,s} twintigtal
+~30: trentaine{,s} treintena{,s} trentina
+~40: quarantaine{,s} cuarentena quarantina
+~50: cinquantaine{,s} cincuentena cinquantina
+~60: soixantaine{,s} sessantina
+~100: centaine{,s} centenar{,es} centinaio centinaia centena{,s} honderden setki сотни сотен
+~1000: millier{,s} millar{,es} migliaio migliaia milhar{,es} duizenden tysiące тысячи
 1/2: halv{e,ed,es,ing} halbier{t,en,te,ten,ung} dimezz{ato,ata,are,ò,ano} половин{а,у,ы}
 1/3: drittel tiers tercio{,s} terço{,s} thirds
 1/4: viertel quart{,s}
