@@ -362,7 +362,7 @@ win-: 输 败
     raccourc{ir,i,ie,issent} cort{o,a,os,as} acort{ar,ó,ado} accorci{are,ato,ata} krótsz{y,a,e}
     короче kortare förkort{a,as,ade}
 ~require+: requir{e,es,ed,ing,ement} oblig{e,es,ed,ation} mandatory compulsory verpflicht{en,et,ete,end,ung} pflicht
-    oblig{er,é,ée,és,atoire,ation} exig{er,e,é,ée} oblig{ar,ó,ado,ada,atorio,atoria} exig{ir,e,ió,ido}
+    oblig{er,é,ée,és,atoire,ation} exig{er,e,é,ée} oblig{ar,ó,ado,ada,atorio,atoria,atorios,atorias} exig{ir,e,ió,ido}
     obblig{are,ato,ata,atorio,atoria,o} richied{ere,e}
 ~require-: exempt{,s,ed,ing,ion} optional voluntary befrei{en,t,te,ung} freiwillig{,e,en} exempt{er,é,ée,és,ion}
     facultati{f,ve,fs,ves} exent{ar,o,a,os,as,ó} voluntari{o,a} esent{are,ato,ata,e,i} facoltativ{o,a} volontari{o,a}
@@ -393,6 +393,26 @@ up-: sänk{a,as,er,te,t,ning}
 ~elect-: oust{,s,ed,ing} abgewählt abgesetzt abwahl destitu{é,ée,és,er,tion} destituid{o,a,os,as} destitu{ir,ido,ción}
     destituit{o,a} sfiduciat{o,a} afgezet
 ~fortnight+: fortnight{,s} quinzaine{,s} quincena{,s} quindicina quinzena{,s}
+~many+: many numerous viel{,e,en,er,es} zahlreich{,e,en,er} beaucoup nombreu{x,se,ses} much{o,a,os,as}
+    numeros{o,a,os,as,i,e} molt{o,a,i,e} muit{o,a,os,as} veel vele många wiel{e,u} много
+~many-: few wenig{,e,en,er,es} peu poc{o,a,os,as} poch{i,e} pouc{o,a,os,as} weinig få niewiel{e,u} mało мало немного
+~delay+: delay{,s,ed} postpon{e,es,ed,ement} verschieb{en,t} verschoben verzöger{n,t,te,ung} report{é,ée}
+    retard{er,é,ée} retras{ar,ó,ado,ada} posterg{ar,ó,ado,ada} aplaz{ar,ó,ado,ada} rinvi{are,ato,ata,ò}
+    ritard{are,ato,ata,o} adi{ar,ou,ado,ada} uitgesteld
+~delay-: advanc{e,ed} vorgezogen vorzieh{en} avancé{,e,s,es} anticip{é,ée,er} adelant{ar,ó,ado,ada}
+    anticip{ar,ó,ado,ada} anticip{are,ato,ata} antecip{ar,ou,ado,ada} vervroegd
+~hire+: hire{,s,d} recruit{,s,ed} embauch{er,é,ée,és,e} recrut{er,é,ée,e} contrat{ar,ó,ado,ou,a} assum{ere,ono}
+    assunt{o,a,i,e} aanneem aangenomen
+~hire-: fire{,s,d} sack{,ed} dismiss{,ed,al} entlass{en,t} entlassung licenci{er,é,ée,és,ement} desped{ir,ido,ida}
+    despidi{ó,eron} despido{,s} licenzi{are,ato,ati,ata,amento} demit{ir,iu,ido} despedi{r,u,do} ontslaan ontslagen
+~praise+: prais{e,es,ed,ing} lob{en,t,te} gelobt élog{e,es,ier,ié} elogi{ar,ó,ado,are,ato,ò}
+    lod{are,ato,ata} prezen
+~praise-: criticis{e,es,ed,ing} criticiz{e,es,ed,ing} kritisier{en,t,te} critiqu{er,é,ée,e} critic{ar,ó,ado,are,ato,ò}
+    bekritiseerd
+up+: erweiter{n,t,te,ung} vergrößer{n,t,te} agrand{ir,i,it}
+up-: verkleiner{n,t,te} schrumpf{en,t,te}
+~require-: optativ{o,a,os,as} opzional{e,i} opcional{,es}
+~next-: vorig
 ~natmx+: mexicain{,e,s,es} mexican{o,a,os,as} messican{o,a,i,e} mexikanisch{,e,en,er,es,em}
 ~natcl+: chilien{,ne,s,nes} chilen{o,a,os,as,i,e} chilenisch{,e,en,er,es,em}
 ~natar+: argentin{,e,s,es,o,a,os,as,i} argentinisch{,e,en,er,es,em}
