@@ -215,9 +215,10 @@ def _classes_flip(ra: list[str], rb: list[str]) -> bool:
 
     ("chiusa per" / "aperta durante i": a weak pole flipped inside a phrase.)
     """
-    ca = {c for c in map(_lexical_class, ra) if c is not None}
-    cb = {c for c in map(_lexical_class, rb) if c is not None}
-    return bool(ca - cb and cb - ca)
+    ca, cb = {_lexical_class(w) for w in ra} - {None}, {_lexical_class(w) for w in rb} - {None}
+    own_a = {_lexical_class(w) for w in ra if w not in NOT_NAMES} - {None}  # plain words ("for", "next") do not count
+    own_b = {_lexical_class(w) for w in rb if w not in NOT_NAMES} - {None}
+    return bool(own_a - cb and own_b - ca)
 
 
 def _figure_extended(words: list[str], i1: int, i2: int) -> bool:

@@ -397,14 +397,15 @@ fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
     polar(ka) != polar(kb) || (replaced && ka != kb)
 }
 
-/// `verify_reference._classes_flip`: each side of a replaced run holds a lexical class the other
-/// lacks, as when a word is replaced by a word of another class ("chiuso per" / "aperto nonostante
-/// i": a weak pole flipped inside a phrase, which its fact keys do not show).
+/// `verify_reference._classes_flip`: each side of a replaced run holds a word of a lexical class the
+/// other lacks, as when a word is replaced by a word of another class ("chiuso per" / "aperto
+/// nonostante i": a weak pole flipped inside a phrase, which its fact keys do not show). Plain words
+/// ([`PLAIN`]: "for", "per", "next") do not count: "for now" / "currently" is an edit.
 fn classes_flip(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
     let only = |r1: &[u32], r2: &[u32]| {
         r1.iter().any(|&x| {
             let c = w.class[x as usize];
-            c != NO_CLASS && !r2.iter().any(|&y| w.class[y as usize] == c)
+            c != NO_CLASS && !w.flag(x, PLAIN) && !r2.iter().any(|&y| w.class[y as usize] == c)
         })
     };
     only(ra, rb) && only(rb, ra)
