@@ -125,6 +125,8 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
         return "fact"  # "column B" / "column C": identifiers, like figures
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
+    if is_typo(x, y) and not fx and not fy:
+        return "typo"  # two classes, neither a fact where it stands: "week" / "weak", "many" / "may"
     numbers = x in NUMBER_WORDS and y in NUMBER_WORDS and cx != cy  # "three" / "thirteen": no abbreviation
     if _shortened(x, y) and not numbers and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
         return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"

@@ -321,6 +321,12 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
         if cx == cy || ((cx == NO_CLASS || cy == NO_CLASS) && (!either_polar || slip(w.text(x), w.text(y)))) {
             return Kind::Typo;
         }
+        // Words of two classes one letter apart, neither a fact where it stands (weak classes,
+        // "may" in lower case): "week" / "weak", "many" / "may" are typos. A date, a number or a
+        // strong pole is a fact word: "juni" / "juli", "sechs" / "sechste" stay changes.
+        if !fx && !fy {
+            return Kind::Typo;
+        }
     }
     // Two number words of other values are never an abbreviation of each other: "three" /
     // "thirteen", "vier" / "vierzig", "cinq" / "cinquante" are other numbers ("Mio" / "Millionen",
