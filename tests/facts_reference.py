@@ -20,7 +20,7 @@ from nettoyeur.dedup.shingle import (
     NOT_NAMES,
     Tokens,
 )
-from nettoyeur.text.lexicon import DATES_IF_CAPITALISED, GERMAN_MARKERS, NOT_NEGATIONS, NUMBER_WORDS
+from nettoyeur.text.lexicon import DATES_IF_CAPITALISED, GERMAN_MARKERS, NOT_FACTS, NUMBER_WORDS
 
 
 def is_german(words: list[str]) -> bool:
@@ -58,7 +58,7 @@ def all_facts(self: Tokens, words: list[str]) -> list[bool]:
     upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
     facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
     for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
-        if (words[i], words[i + 1]) in NOT_NEGATIONS and i + 1 not in self.offsets:
+        if (words[i], words[i + 1]) in NOT_FACTS and i + 1 not in self.offsets:
             facts[i] = False  # "sin embargo", "no obstante": no negation
     n = len(self.entries)
     if n and int(np.bitwise_or.reduce(self.entries & _AT)):

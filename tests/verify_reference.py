@@ -32,7 +32,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import NEGATING_PREFIXES, STOPWORDS
+from nettoyeur.text.lexicon import NEGATING_PREFIXES, NUMBER_WORDS, STOPWORDS
 from word_traits_reference import figure
 
 
@@ -125,7 +125,10 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
         return "fact"  # "column B" / "column C": identifiers, like figures
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
-    if _shortened(x, y) and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
+    if is_typo(x, y) and not fx and not fy:
+        return "typo"  # two classes, neither a fact where it stands: "week" / "weak", "many" / "may"
+    numbers = x in NUMBER_WORDS and y in NUMBER_WORDS and cx != cy  # "three" / "thirteen": no abbreviation
+    if _shortened(x, y) and not numbers and (fx if len(x) > len(y) else fy) and not _polar(cx) and not _polar(cy):
         return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"
     if cx is not None and cx == cy:
         return "edit"
@@ -207,6 +210,31 @@ def _keys(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> Count
         if key is not None:
             keys[key] += 1
     return keys
+
+
+def _classes_flip(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when each side of a replaced run holds a lexical class the other lacks.
+
+    ("chiusa per" / "aperta durante i": a weak pole flipped inside a phrase.)
+    """
+    ca, cb = {_lexical_class(w) for w in ra} - {None}, {_lexical_class(w) for w in rb} - {None}
+    own_a = {_lexical_class(w) for w in ra if w not in NOT_NAMES} - {None}  # plain words ("for", "next") do not count
+    own_b = {_lexical_class(w) for w in rb if w not in NOT_NAMES} - {None}
+    return bool(own_a - cb and own_b - ca)
+
+
+def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
+    """Returns True when ``words[i1:i2]``, added beside a figure or number word, starts or ends with one.
+
+    ("6" / "6.5", "mil" / "dos mil": another number.)
+    """
+
+    def figure_at(i: int) -> bool:
+        return any(map(figure, words[i])) or words[i] in NUMBER_WORDS
+
+    return i1 < i2 and (
+        (i1 > 0 and figure_at(i1) and figure_at(i1 - 1)) or (i2 < len(words) and figure_at(i2 - 1) and figure_at(i2))
+    )
 
 
 def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
@@ -315,7 +343,12 @@ def compare(
             # edit ("also", "Mr", "reports"), whose content words replaced count.
             changes += 1
             ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
-            if _fact_edit(ka, kb, replaced=la > 0 and lb > 0):
+            if (
+                _fact_edit(ka, kb, replaced=la > 0 and lb > 0)
+                or (la > 0 and lb > 0 and _classes_flip(a[i1:i2], b[j1:j2]))
+                or (la == 0 and _figure_extended(b, j1, j2))
+                or (lb == 0 and _figure_extended(a, i1, i2))
+            ):
                 fact = True
             else:
                 edits += 1

@@ -26,7 +26,17 @@ from nettoyeur.dedup.shingle import (
     FACT_WORDS,
     NOT_NAMES,
 )
-from nettoyeur.dedup.verify import _ALL_ALPHA, _ALL_DIGIT, _HAS_DIGIT, _LOWER, _PLAIN, _POLAR, _STOPWORD, _polar
+from nettoyeur.dedup.verify import (
+    _ALL_ALPHA,
+    _ALL_DIGIT,
+    _HAS_DIGIT,
+    _LOWER,
+    _NUMBER,
+    _PLAIN,
+    _POLAR,
+    _STOPWORD,
+    _polar,
+)
 from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
@@ -70,6 +80,7 @@ def traits(word: str) -> tuple[str | None, int]:
         | _POLAR * _polar(cls)
         | _PLAIN * (word in NOT_NAMES)
         | _LOWER * word.islower()
+        | _NUMBER * (word in NUMBER_WORDS)
     )
     return cls, flags
 

@@ -28,6 +28,8 @@ pub const PLAIN: u8 = 32;
 /// The word is in lower case (`str.islower`: it has cased letters, none upper case): a letter
 /// of a cased script, not a Chinese or Thai character.
 pub const LOWER: u8 = 64;
+/// The word is a number word (`lexicon.NUMBER_WORDS`: "three", "Millionen", "vingtième").
+pub const NUMBER: u8 = 128;
 
 /// What the kernel knows of each distinct word (indexed by word id) and of each fact key.
 pub struct Words<'a> {
@@ -319,8 +321,17 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
         if cx == cy || ((cx == NO_CLASS || cy == NO_CLASS) && (!either_polar || slip(w.text(x), w.text(y)))) {
             return Kind::Typo;
         }
+        // Words of two classes one letter apart, neither a fact where it stands (weak classes,
+        // "may" in lower case): "week" / "weak", "many" / "may" are typos. A date, a number or a
+        // strong pole is a fact word: "juni" / "juli", "sechs" / "sechste" stay changes.
+        if !fx && !fy {
+            return Kind::Typo;
+        }
     }
-    if shortened(w, x, y) {
+    // Two number words of other values are never an abbreviation of each other: "three" /
+    // "thirteen", "vier" / "vierzig", "cinq" / "cinquante" are other numbers ("Mio" / "Millionen",
+    // one value, still are).
+    if shortened(w, x, y) && !(w.flag(x, NUMBER) && w.flag(y, NUMBER) && cx != cy) {
         let long_fact = if w.text(x).len() > w.text(y).len() { fx } else { fy };
         if long_fact && !polar_class(w, x) && !polar_class(w, y) {
             return Kind::Typo;
@@ -390,6 +401,28 @@ fn keys(w: &Words, p: Para, i1: usize, i2: usize) -> Vec<u32> {
 fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
     let polar = |k: &[u32]| k.iter().copied().filter(|&k| w.key_polar[k as usize]).collect::<Vec<u32>>();
     polar(ka) != polar(kb) || (replaced && ka != kb)
+}
+
+/// `verify_reference._classes_flip`: each side of a replaced run holds a word of a lexical class the
+/// other lacks, as when a word is replaced by a word of another class ("chiuso per" / "aperto
+/// nonostante i": a weak pole flipped inside a phrase, which its fact keys do not show). Plain words
+/// ([`PLAIN`]: "for", "per", "next") do not count: "for now" / "currently" is an edit.
+fn classes_flip(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    let only = |r1: &[u32], r2: &[u32]| {
+        r1.iter().any(|&x| {
+            let c = w.class[x as usize];
+            c != NO_CLASS && !w.flag(x, PLAIN) && !r2.iter().any(|&y| w.class[y as usize] == c)
+        })
+    };
+    only(ra, rb) && only(rb, ra)
+}
+
+/// `verify_reference._figure_extended`: a run added beside a figure or number word that starts or
+/// ends with one itself changes that number ("6" / "6.5", "1,200" / "1,200,000", "mil" / "dos
+/// mil"), where a figure added elsewhere only says more.
+fn figure_extended(w: &Words, words: &[u32], i1: usize, i2: usize) -> bool {
+    let figure = |i: usize| w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER);
+    i1 < i2 && ((i1 > 0 && figure(i1) && figure(i1 - 1)) || (i2 < words.len() && figure(i2 - 1) && figure(i2)))
 }
 
 /// Whether the sorted multiset `a` holds some value more often than the sorted multiset `b`
@@ -524,7 +557,11 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
         {
             changes += 1;
             let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
-            if fact_edit(w, &ka, &kb, la > 0 && lb > 0) {
+            if fact_edit(w, &ka, &kb, la > 0 && lb > 0)
+                || (la > 0 && lb > 0 && classes_flip(w, ra, rb))
+                || (la == 0 && figure_extended(w, b, j1, j2))
+                || (lb == 0 && figure_extended(w, a, i1, i2))
+            {
                 fact = true;
             } else {
                 edits += 1;

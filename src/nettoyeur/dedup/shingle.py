@@ -41,8 +41,9 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    MORE_FUNCTION_WORDS,
     NEGATIONS,
-    NOT_NEGATIONS,
+    NOT_FACTS,
     NUMBER_WORDS,
     POLARITY,
     STOPWORDS,
@@ -53,10 +54,10 @@ from nettoyeur.text.table_cache import cached_tables
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
 # dates, number words (the weak poles are facts only against their opposite: see verify).
 FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
-_FIXED_FIRST = frozenset(first for first, _ in NOT_NEGATIONS)
+_FIXED_FIRST = frozenset(first for first, _ in NOT_FACTS)
 # Capitalised words that are no names: function words ("The" opening a sentence), honorifics
 # ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").
-NOT_NAMES = STOPWORDS | HONORIFICS | CONNECTIVES | COMMON_WORDS | UNITS
+NOT_NAMES = STOPWORDS | MORE_FUNCTION_WORDS | HONORIFICS | CONNECTIVES | COMMON_WORDS | UNITS
 # Endings of derived adverbs ("typically", "finalement", "finalmente", "glücklicherweise"),
 # which no place or person name has: such a word opening a sentence is no name. The bare
 # "-ly" is not among them ("Italy", "Kelly").
@@ -394,8 +395,8 @@ class Tokens:
         has_digit = self.has_digit()
         facts = has_digit | ((bits & _FACT_WORD) != 0)
         for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():
-            if (words[ids[i]], words[ids[i + 1]]) in NOT_NEGATIONS and i + 1 not in self.offsets:
-                facts[i] = False  # "sin embargo", "no obstante": no negation
+            if (words[ids[i]], words[ids[i + 1]]) in NOT_FACTS and i + 1 not in self.offsets:
+                facts[i] = False  # "sin embargo", "no obstante": no negation; "segundo a": no ordinal
         m = len(self.entries)
         if m and int(np.bitwise_or.reduce(self.entries & _AT)):
             after = (self.entries[np.minimum(self.ends, m - 1)] & _AT) != 0
@@ -443,7 +444,7 @@ def _with_signs(words: list[str], signed: np.ndarray) -> list[str]:
 
 
 # What :meth:`Tokens.fact_mask` reads of a word in the lexicons (see :meth:`Tokens.all_facts`):
-# a fact word, the first word of a NOT_NEGATIONS pair, a date when capitalised, no name
+# a fact word, the first word of a NOT_FACTS pair, a date when capitalised, no name
 # (NOT_NAMES, a single letter, an adverb's ending), a German marker, a German noun's suffix, a
 # number word.
 _FACT_WORD, _FIXED, _DATE_IF_CAPITAL, _NO_NAME, _GERMAN_MARKER, _NOUN_SUFFIX, _NUMBER_WORD = 1, 2, 4, 8, 16, 32, 64

@@ -30,7 +30,11 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      ("Dalmora Marbury" / "Marbury Dalmora": another person; a capital that only opens the
      sentence is no name, so "Police said" / "Said police" is an edit), a negation or polar word
      added, dropped or flipped ("is" -> "is not", "ein" -> "kein", "rose" -> "fell", "likely" ->
-     "unlikely"), whatever the Jaccard. Which
+     "unlikely"), a word of one lexical class replaced by a word of another, alone or inside a
+     short phrase ("next" -> "last week", "dollars" -> "euros", "chiusa per" -> "aperta durante
+     i"), a figure or number word extended by one beside it ("6" -> "6.5", "mil" -> "dos mil"),
+     whatever the Jaccard. Two number words are never an abbreviation of each other ("three" /
+     "thirteen"). Which
      words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
      only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
      something else.
@@ -80,6 +84,7 @@ from nettoyeur.text.lexicon import (
     NEGATING_PREFIXES,
     NEGATIONS,
     NUMBER_VALUES,
+    NUMBER_WORDS,
     POLARITY,
     STOPWORDS,
 )
@@ -292,8 +297,10 @@ def compare(
 # holds, every character a digit, every character a letter (str.isalpha; both true for the
 # empty word), a stop word, a polar lexical class, a plain word (shingle.NOT_NAMES: it says
 # nothing of the subject, see REPLACED_MIN_WORDS), a word in lower case (str.islower: a single
-# letter of a cased script is an identifier, "column B" / "column C").
-_HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN, _LOWER = 1, 2, 4, 8, 16, 32, 64
+# letter of a cased script is an identifier, "column B" / "column C"), a number word
+# (lexicon.NUMBER_WORDS: "three" is no abbreviation of "thirteen", and a number word added beside
+# another changes it, "mil" / "dos mil").
+_HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN, _LOWER, _NUMBER = 1, 2, 4, 8, 16, 32, 64, 128
 # The class id of a word without a lexical class.
 _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
@@ -319,6 +326,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
     stop = np.fromiter(map(STOPWORDS.__contains__, words), dtype=bool, count=n)
     plain = np.fromiter(map(NOT_NAMES.__contains__, words), dtype=bool, count=n)
     lower = np.fromiter(map(str.islower, words), dtype=bool, count=n)
+    number = np.fromiter(map(NUMBER_WORDS.__contains__, words), dtype=bool, count=n)
     polar = np.fromiter(map(_polar, classes), dtype=bool, count=n)
     flags = (
         _HAS_DIGIT * has_digit.astype(np.uint8)
@@ -328,6 +336,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
         | _POLAR * polar.astype(np.uint8)
         | _PLAIN * plain.astype(np.uint8)
         | _LOWER * lower.astype(np.uint8)
+        | _NUMBER * number.astype(np.uint8)
     )
     return classes, flags.astype(np.uint8)
 
