@@ -65,6 +65,7 @@ from typing import NamedTuple
 from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared_args
 from nettoyeur.boilerplate.headlines import headline_runs
+from nettoyeur.boilerplate.keyword_lists import keyword_lists
 from nettoyeur.boilerplate.line_shapes import (
     ASKED_BEFORE_SET,
     LABEL_MAX_WORDS,
@@ -466,8 +467,9 @@ def _first_pass(
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
     A line's rule, else a separated menu (see ``MENU_MIN_PARTS``), else the frequency
-    signal: a recurring line is chrome only when it recurs with the same neighbour (a block
-    of a template), in ``min_files`` files, or between the same neighbours in
+    signal, else a list of keywords (:mod:`nettoyeur.boilerplate.keyword_lists`): a
+    recurring line is chrome only when it recurs with the same neighbour (a block of a
+    template), in ``min_files`` files, or between the same neighbours in
     ``ENCLOSED_MIN_FILES``: a figure, a word or a sentence that unrelated pages share is
     not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs). A
     document with a site (``site_around``: its keys scoped to it) counts files of its site
@@ -483,6 +485,8 @@ def _first_pass(
         _site_pass(lines, marks, file_counts, min_files, around, site, site_around, flags)
     for k, detail in loose.items():
         flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
+    for k, verdict in keyword_lists((info for info, _ in lines), flags).items():
+        flags[k] = verdict
     return flags
 
 
