@@ -33,7 +33,7 @@ def test_an_enumeration_of_an_article_is_not_a_keyword_list(text):
 
 def test_the_signal_names_unflagged_lists_only():
     infos = [describe(TAGS), describe("The trail climbs for six hours before it reaches the hut."), describe(TAGS)]
-    found = keyword_lists(infos, [None, None, Verdict("boilerplate:pattern:nav")])
+    found = keyword_lists([(info, None) for info in infos], [None, None, Verdict("boilerplate:pattern:nav")])
     assert list(found) == [0]
     assert found[0].reason == KEYWORD_LIST and found[0].detail == "list of 10 terms"
     assert KEYWORD_MIN_ITEMS <= 10

@@ -490,7 +490,7 @@ def _first_pass(
         _site_pass(lines, marks, file_counts, min_files, around, site, site_around, flags)
     for k, detail in loose.items():
         flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
-    for k, verdict in keyword_lists((info for info, _ in lines), flags).items():
+    for k, verdict in keyword_lists(lines, flags).items():
         flags[k] = verdict
     return flags
 

@@ -50,6 +50,8 @@ COMMENTS = "boilerplate:pattern:comments"
 
 def _last_block(flags: Sequence[Verdict | None]) -> tuple[int, int, int] | None:
     """Returns ``(cut, start, end)`` of the last block: its cut's first line, its first and last unflagged lines."""
+    if len(flags) - flags.count(None) < TAIL_GAP:
+        return None  # most rounds of the fixed point flag nothing: counted in C, not walked
     end = len(flags) - 1
     while end >= 0 and flags[end] is not None:
         end -= 1
