@@ -45,6 +45,10 @@ TAIL_TOPIC = 0.5
 # whatever its words (eval-dev's only loss to this signal; 119 chrome words on eval-pages-dev).
 TAIL_MIN_LINES = 2
 OUTLYING_TAIL = "boilerplate:position:outlying-tail"
+# The two guards of a page of entries keep comments, which stay by default (a product decision):
+# without the separator's test, eval-pages-dev removes +1,420 chrome words more for +170 content
+# words, and 360 words more of the comments its scorer leaves out; without the comments rule's
+# test, +415 / +148, and 850 words more of comments.
 COMMENTS = "boilerplate:pattern:comments"
 
 
