@@ -12,7 +12,7 @@
 //! a superset of each Python pattern; Python confirms them) and marking's date search (`dates`: exact,
 //! Python's lookarounds read by hand), the loading of documents (`lines`:
 //! a decoded text into its lines and paragraphs; `repair_gate`: the scan of the repair gate;
-//! bindings in `reader_py`), the order candidate pairs are verified in (`pair_order`), the clusters and kept copies of the duplicates (`cluster`), and the report's JSON Lines (`jsonl`: the string literals Python's
+//! bindings in `reader_py`), the order candidate pairs are verified in (`pair_order`), the candidate pairs families settle (`settled`), the clusters and kept copies of the duplicates (`cluster`), and the report's JSON Lines (`jsonl`: the string literals Python's
 //! `json` writes; the walk over a batch of records in `jsonl_py`), and the write pass's output and
 //! report lines of a document (`render`; binding in `render_py`).
 //!
@@ -38,6 +38,7 @@ pub mod render;
 pub mod repair_gate;
 pub mod rules;
 pub mod rules_hir;
+pub mod settled;
 pub mod shapes;
 pub mod sign;
 pub mod tokens;

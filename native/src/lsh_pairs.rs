@@ -55,7 +55,7 @@ impl Table {
 }
 
 /// Appends the pair codes of one bucket's ids (in position order) to `out`.
-fn bucket_pairs(v: &[i64], out: &mut Vec<i64>) {
+pub(crate) fn bucket_pairs(v: &[i64], out: &mut Vec<i64>) {
     let code = |a: i64, b: i64| if a < b { a << 32 | b } else { b << 32 | a };
     let mut push = |a: i64, b: i64| {
         if a != b {

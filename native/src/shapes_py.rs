@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use numpy::PyReadonlyArray1;
 use pyo3::intern;
@@ -109,6 +109,18 @@ pub(crate) struct Known {
     pub(crate) lowered: Vec<u32>,
     /// The words of `lowered` that are letters only (`Table::add_letter_words_at`).
     pub(crate) words: Vec<(usize, usize)>,
+    /// The stems of those words, packed (`Table::stem_keys`), once an article's set of stems read
+    /// them (None before, or when a stem does not pack). An article is read in each round of marking
+    /// and by several signals: the later ones make their sets of these, and search them (see
+    /// `ArticleStems::has`). Found as each line was described, they cost more than they saved on the
+    /// benchmark corpus (its articles are asked few stems: marking 600 of its documents, 828 M -> 907 M
+    /// instructions). (Not counted in `KnownLines::held`: at most four code points' room a word.)
+    pub(crate) keys: Mutex<Option<Arc<Vec<u128>>>>,
+}
+
+/// Locks a line's stem keys (a lock poisoned by a panic elsewhere still holds keys or None: both are right).
+fn lock(keys: &Mutex<Option<Arc<Vec<u128>>>>) -> MutexGuard<'_, Option<Arc<Vec<u128>>>> {
+    keys.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The lines `describe` gave lately, by the address of their string: marking a document asks about
@@ -150,7 +162,8 @@ impl KnownLines {
             return;
         }
         let address = line.as_ptr() as usize;
-        if let Some(old) = self.lines.insert(address, Arc::new(Known { _line: line, collapsed, lowered, words })) {
+        let keys = Mutex::new(None);
+        if let Some(old) = self.lines.insert(address, Arc::new(Known { _line: line, collapsed, lowered, words, keys })) {
             self.held -= old.collapsed.len() + old.lowered.len() + 2 * old.words.len();
         }
         self.held += size;
@@ -593,6 +606,8 @@ pub struct ArticleStems {
     /// (copying them into `text`, grown line by line, was most of `shared_lines` on the benchmark
     /// corpus: CPU time, 61 us a document before, 48 now, in a one-worker clean).
     known: Vec<Arc<Known>>,
+    /// The packed stems of each of `known` when an earlier article's set found them (`Known::keys`).
+    keys: Vec<Option<Arc<Vec<u128>>>>,
     /// The other lines read, lower-cased, one after the other.
     text: Vec<u32>,
     /// The words of the lines that can give a stem: positions in `text` (`Table::add_letter_words`).
@@ -606,7 +621,8 @@ impl ArticleStems {
     /// The vocabulary of the article of `lines` (``Shapes.article``).
     pub(crate) fn of(shapes: &Bound<'_, Shapes>, lines: Vec<Py<PyString>>, before_set: usize) -> Self {
         let shapes = shapes.clone().unbind();
-        ArticleStems { shapes, lines, known: Vec::new(), text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
+        let (known, keys) = (Vec::new(), Vec::new());
+        ArticleStems { shapes, lines, known, keys, text: Vec::new(), words: Vec::new(), asked: 0, before_set, set: None }
     }
 
     /// Reads the lines not read yet: their letters-only words, lower-cased.
@@ -625,6 +641,7 @@ impl ArticleStems {
             if let Some(known) = shapes.known.get(line.bind(py)) {
                 // Described lately: its lower-case and words are known (the order of the lines
                 // does not matter to the answers).
+                self.keys.push(lock(&known.keys).clone());
                 self.known.push(Arc::clone(known));
                 continue;
             }
@@ -668,9 +685,18 @@ impl ArticleStems {
             self.asked += 1;
             if self.asked > self.before_set {
                 let table = &shapes.table;
-                let mut set = table.stem_set(&self.text, &self.words);
+                let words = self.words.len() + self.known.iter().map(|k| k.words.len()).sum::<usize>();
+                let mut set = shapes::StemSet::with_capacity(words);
+                table.add_stems_to(&self.text, &self.words, &mut set);
                 for known in &self.known {
-                    table.add_stems_to(&known.lowered, &known.words, &mut set);
+                    let mut keys = lock(&known.keys);
+                    if keys.is_none() {
+                        *keys = table.stem_keys(&known.lowered, &known.words).map(Arc::new);
+                    }
+                    match &*keys {
+                        Some(keys) => set.extend_packed(keys),
+                        None => table.add_stems_to(&known.lowered, &known.words, &mut set),
+                    }
                 }
                 self.set = Some(set);
             }
@@ -678,7 +704,15 @@ impl ArticleStems {
         let table = &shapes.table;
         Ok(match &self.set {
             Some(set) => set.contains(stem),
-            None => table.has_stem(&self.text, &self.words, stem) || self.known.iter().any(|k| table.has_stem(&k.lowered, &k.words, stem)),
+            None => {
+                // (A stem's key is among a line's keys exactly when `has_stem` finds it in the line.)
+                let key = shapes::pack(stem);
+                table.has_stem(&self.text, &self.words, stem)
+                    || self.known.iter().zip(&self.keys).any(|(k, keys)| match (keys, key) {
+                        (Some(keys), Some(key)) => keys.contains(&key),
+                        _ => table.has_stem(&k.lowered, &k.words, stem),
+                    })
+            }
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The bindings of `sign` (paragraphs, Python strings read where Python stores them, to their
-//! LSH band keys in one call) and `lsh_pairs` (the candidate pairs of the band keys).
+//! LSH band keys in one call), `lsh_pairs` (the candidate pairs of the band keys) and `settled`
+//! (a band's or an anchor part's pairs less those families settle; exact groups and families).
 
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
@@ -7,6 +8,7 @@ use pyo3::types::{PyList, PyString};
 
 use crate::chars::{self, BMP};
 use crate::lsh_pairs;
+use crate::settled;
 use crate::python_chars::units;
 use crate::sign::{self, Params};
 use crate::{resolve_threads, InputError};
@@ -129,9 +131,71 @@ fn band_pair_codes<'py>(
     Ok(PyArray1::from_vec(py, out))
 }
 
+/// The pair codes of the positions sharing a key less those families settle, and how many were
+/// left out (``analysis.settled_band_codes``, ``analysis.settled_anchor_codes``; see
+/// ``native/src/settled.rs``).
+///
+/// Args:
+///     keys: uint64, the key of each position.
+///     ids: int64, the paragraph id of each position (in ``0..2**31``).
+///     family: int64, the family of every paragraph id.
+///     variant: int64, the variant of every paragraph id.
+///     max_group: keys shared by more positions give no pair (None: none is ignored).
+///     distinct: a band's pairs (each kind sorted and without repeats, as ``lsh.band_codes``
+///         gives them) rather than an anchor part's (a pair once per key it shares).
+///
+/// Returns:
+///     ``(codes, left_out)``: the int64 ``lo << 32 | hi`` codes in no particular order, and the
+///     pairs left out.
+///
+/// Raises:
+///     ValueError: arrays of unequal lengths, or an id outside ``0..2**31`` or without a family.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn settled_pair_codes<'py>(
+    py: Python<'py>,
+    keys: PyReadonlyArray1<'py, u64>,
+    ids: PyReadonlyArray1<'py, i64>,
+    family: PyReadonlyArray1<'py, i64>,
+    variant: PyReadonlyArray1<'py, i64>,
+    max_group: Option<usize>,
+    distinct: bool,
+) -> PyResult<(Bound<'py, PyArray1<i64>>, i64)> {
+    let (k, i, f, v) = (keys.as_slice()?, ids.as_slice()?, family.as_slice()?, variant.as_slice()?);
+    let out = py.allow_threads(|| settled::settled_pair_codes(k, i, f, v, max_group, distinct))?;
+    Ok((PyArray1::from_vec(py, out.codes), out.left_out))
+}
+
+/// Per position, the first id whose key pair is its own (``analysis.exact_groups``, ``analysis.families``).
+///
+/// Args:
+///     ids: int64, the id of each position (ascending: the smallest id with the key).
+///     a: uint64, the first key of each position.
+///     b: uint64, the second key of each position.
+///
+/// Returns:
+///     int64 array, per position the id of the first position with the same ``(a, b)``.
+///
+/// Raises:
+///     ValueError: arrays of unequal lengths.
+///     TypeError: an argument is not a contiguous numpy array of its dtype.
+#[pyfunction]
+fn first_of_keys<'py>(
+    py: Python<'py>,
+    ids: PyReadonlyArray1<'py, i64>,
+    a: PyReadonlyArray1<'py, u64>,
+    b: PyReadonlyArray1<'py, u64>,
+) -> PyResult<Bound<'py, PyArray1<i64>>> {
+    let (i, a, b) = (ids.as_slice()?, a.as_slice()?, b.as_slice()?);
+    let out = py.allow_threads(|| settled::first_of_keys(i, a, b))?;
+    Ok(PyArray1::from_vec(py, out))
+}
+
 /// Adds this module's functions to ``nettoyeur._core``.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sign_paragraphs, m)?)?;
     m.add_function(wrap_pyfunction!(band_pair_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(settled_pair_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(first_of_keys, m)?)?;
     Ok(())
 }

@@ -140,7 +140,11 @@ def test_a_stem_is_in_the_article_set_exactly_when_a_line_has_it(body, other):
 @LAW
 @given(st.lists(article_lines, max_size=6), st.lists(article_lines | st.sampled_from(_ARTICLE_WORDS), max_size=4))
 def test_the_article_set_answers_any_string_as_the_set_of_first_letters(body, asked):
-    infos = [describe(t) for t in body]
+    _answers_as_the_set_of_first_letters([describe(t) for t in body], asked)
+
+
+def _answers_as_the_set_of_first_letters(infos: list[LineInfo], asked: list[str]) -> None:
+    """Asserts that the article of ``infos`` answers ``asked`` and its words' prefixes as their first letters do."""
     plain = _plain_article_prefixes(infos)
     words = [w for i in infos for w in shapes_reference.words(i.text)]
     questions = {q for text in asked + words for q in (text, text[:3], text[:4], text[:5], text[:6], text.lower())}
@@ -155,6 +159,23 @@ def test_the_article_set_answers_any_string_as_the_set_of_first_letters(body, as
         line_shapes.ASKED_BEFORE_SET = saved
     for question in sorted(questions):
         assert (question in searched) == (question in plain), question
+
+
+# Prose lines (``PROSE_ANY_WORDS`` words or more). The core keeps the packed stems of a line it described once an
+# article's set has read it, and a later article searches them (native/src/shapes_py.rs, ``Known.keys``): below,
+# ``searched`` asks its first question after ``made`` has made its set.
+prose_lines = st.lists(article_lines, min_size=1, max_size=3).map(lambda p: " ".join(p + ["innovation"] * 30) + ".")
+
+
+@LAW
+@given(
+    st.lists(prose_lines | article_lines, min_size=1, max_size=4),
+    st.lists(article_lines | st.sampled_from(_ARTICLE_WORDS), max_size=4),
+)
+def test_an_article_of_prose_lines_answers_as_the_set_of_first_letters(body, asked):
+    infos = [describe(t) for t in body]  # described: known to the core, with their stems when prose
+    assert all(i.prose for t, i in zip(body, infos) if t.count("innovation") >= 30)
+    _answers_as_the_set_of_first_letters(infos, asked)
 
 
 def test_stems_keep_cjk_pairs_and_drop_function_and_mixed_words():

@@ -16,21 +16,18 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from nettoyeur import _core
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.lsh import (
-    MAX_BUCKET_PAIRS,
     add_counts,
     anchor_part_codes,
     band_codes,
     band_pairs,
     counted_anchor_pairs_of_parts,
     counted_pairs_of_codes,
-    group_pair_codes,
-    repeated,
     sorted_unique,
 )
 from nettoyeur.dedup.minhash import sign_paragraphs
-from nettoyeur.dedup.shingle import mix64
 from nettoyeur.executors import process_pool
 from nettoyeur.scratch.paragraphs import ANCHOR_PARTS, ANCHOR_SHIFT, SpilledAnchors, SpilledBands
 
@@ -183,10 +180,6 @@ def analyse_for(texts: list[str], config: CleanConfig) -> Analysis:
     return analyse(texts, config.ngram, config.num_perm, config.seed, bands, rows, modulus)
 
 
-# An odd 64-bit constant (splitmix64's) salting a variant in a bucket's keys (see _settled_codes).
-_PLACE = np.uint64(0x9E3779B97F4A7C15)
-
-
 def families(analysis: Analysis, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Returns, per paragraph, its *family* and its *variant* within the family.
 
@@ -212,16 +205,25 @@ def families(analysis: Analysis, group: np.ndarray) -> tuple[np.ndarray, np.ndar
     live = np.flatnonzero((group == family) & (analysis.n_words > 0))
     if len(live) < 2:
         return family, variant
-    for column, out, within in ((0, family, None), (1, variant, family)):
-        keys = analysis.masked[live, column]
-        order = np.lexsort((live, keys) if within is None else (live, keys, within[live]))
-        k = keys[order]
-        new = np.r_[True, k[1:] != k[:-1]]
-        if within is not None:
-            w = within[live][order]
-            new |= np.r_[True, w[1:] != w[:-1]]
-        out[live[order]] = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
+    masked = analysis.masked[live]
+    family[live] = _first_of_keys(live, masked[:, 0], np.zeros(len(live), dtype=np.uint64))
+    variant[live] = _first_of_keys(live, family[live].astype(np.uint64), masked[:, 1])
     return family, variant
+
+
+def _first_of_keys(ids: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per position, the first of the ascending ``ids`` whose ``(a, b)`` is the position's own.
+
+    In the native core (one hash table, ``native/src/settled.rs``) where numpy sorted the keys
+    (``np.lexsort``, the reading kept in ``tests/settled_reference.py``): :func:`exact_groups` and
+    :func:`families` of 300,000 paragraphs (100,000 distinct keys) took 0.09-0.11 CPU-s together,
+    0.02-0.03 so (under cProfile on the 300k-paragraph benchmark corpus, they had taken 0.075 and 0.072 s).
+    """
+    return _core.first_of_keys(
+        np.ascontiguousarray(ids, dtype=np.int64),
+        np.ascontiguousarray(a, dtype=np.uint64),
+        np.ascontiguousarray(b, dtype=np.uint64),
+    )
 
 
 def exact_groups(analysis: Analysis) -> np.ndarray:
@@ -235,11 +237,7 @@ def exact_groups(analysis: Analysis) -> np.ndarray:
     if len(live) < 2:
         return group
     keys = analysis.exact[live]
-    order = np.lexsort((live, keys[:, 1], keys[:, 0]))
-    k = keys[order]
-    new = np.r_[True, (k[1:] != k[:-1]).any(axis=1)]
-    first = live[order][np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))]
-    group[live[order]] = first
+    group[live] = _first_of_keys(live, keys[:, 0], keys[:, 1])
     return group
 
 
@@ -397,56 +395,50 @@ def settled_band_codes(
     """
     if settled is None:
         return band_codes(column, signed), 0
-    return _settled_codes(column, signed, settled, band_codes)
+    return _settled_codes(column, signed, settled, distinct=True)
 
 
 def _settled_codes(
     column: np.ndarray,
     signed: np.ndarray,
     settled: tuple[np.ndarray, np.ndarray],
-    pair_codes: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    distinct: bool,
+    max_group: int | None = None,
 ) -> tuple[np.ndarray, int]:
-    """``pair_codes(column, signed)`` less the pairs families settle, and how many were left out.
+    """The pair codes of the positions sharing a key less the pairs families settle, and how many were left out.
 
-    See :func:`settled_band_codes`; ``pair_codes`` makes the pair codes of positions sharing a key.
+    In the native core (``native/src/settled.rs``; the numpy reading it replaced is
+    ``tests/settled_reference.py``): a bucket of one family pairs only its members of one
+    variant, a bucket of several families all its pairs but those of one family and two
+    variants. One hash table finds the buckets where numpy sorted the repeated keys, then
+    the salted keys, then the buckets of several families again: on a 300k-paragraph corpus
+    of real pages (``benchmarks/real_corpus.py``), its 37 bands and 64 anchor parts took
+    0.10-0.11 and 0.13-0.18 CPU-s in numpy, 0.04-0.05 and 0.02 so (decide alone, one
+    process: 1.49 -> 1.21 CPU-s with the families' table below; the 300k-paragraph
+    benchmark corpus 0.82 -> 0.51).
+
+    Args:
+        column: the key of each position.
+        signed: the paragraph id of each position.
+        settled: each paragraph's ``(family, variant)`` (:func:`families`).
+        distinct: each kind of pairs (one family's, several families') sorted and without
+            repeats, as :func:`~nettoyeur.dedup.lsh.band_codes` gives a band's; else a pair
+            once per key it shares (an anchor part's, :func:`~nettoyeur.dedup.lsh.group_pair_codes`).
+        max_group: keys shared by more positions give no pair (None: none is ignored).
+
+    Raises:
+        ValueError: an id outside ``0..2**31`` or without a family.
     """
     family, variant = settled
-    members = repeated(column)
-    if len(members) == 0:
-        return np.empty(0, dtype=np.int64), 0
-    keys = column[members]
-    order = np.argsort(keys, kind="stable")
-    keys, members = keys[order], members[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
-    bucket = np.repeat(np.arange(len(starts)), sizes)
-    fam = family[signed[members]]
-    mixed = np.minimum.reduceat(fam, starts) != np.maximum.reduceat(fam, starts)  # two families or more
-    with np.errstate(over="ignore"):  # a variant twice in a bucket (a collision only adds pairs)
-        salted = keys ^ mix64(variant[signed[members]].astype(np.uint64) * _PLACE)
-    twice = repeated(salted)
-    twice = twice[~mixed[bucket[twice]]]
-    # A bucket of one family: only the members of one variant pair (its pairs are those of
-    # the salted keys); a bucket of several families: all its pairs, less the settled ones.
-    same = pair_codes(salted[twice], signed[members[twice]])
-    several = np.sort(members[mixed[bucket]])
-    codes, dropped = _unsettled(pair_codes(column[several], signed[several]), settled)
-    sizes = sizes[~mixed]
-    # Counted as the pairs band_codes would have made of them (a star past MAX_BUCKET_PAIRS).
-    skipped = int(np.where(sizes <= MAX_BUCKET_PAIRS, sizes * (sizes - 1) // 2, 2 * sizes - 3).sum()) - len(same)
-    # No bucket's pairs are another's (one key per paragraph and band; per anchor, a pair is
-    # counted once per anchor shared, as anchor_part_codes counts it).
-    return np.concatenate([same, codes]), skipped + dropped
-
-
-def _unsettled(codes: np.ndarray, settled: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, int]:
-    """Returns the pair codes (``lo << 32 | hi``) that no family settles, and how many it left out."""
-    if settled is None or len(codes) == 0:
-        return codes, 0
-    family, variant = settled
-    lo, hi = codes >> 32, codes & 0xFFFFFFFF
-    keep = (family[lo] != family[hi]) | (variant[lo] == variant[hi])
-    return codes[keep], len(codes) - int(np.count_nonzero(keep))
+    codes, left_out = _core.settled_pair_codes(
+        np.ascontiguousarray(column, dtype=np.uint64),
+        np.ascontiguousarray(signed, dtype=np.int64),
+        np.ascontiguousarray(family, dtype=np.int64),
+        np.ascontiguousarray(variant, dtype=np.int64),
+        max_group,
+        distinct,
+    )
+    return codes, int(left_out)
 
 
 def _lookup(keys: np.ndarray, values: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -584,14 +576,8 @@ def settled_anchor_codes(
     if settled is None or len(owners) == 0:
         return anchor_part_codes(keys, owners, max_group), 0
     per_owner = _narrow(np.bincount(owners))
-    keys = keys.astype(np.uint64)
-    owners = owners.astype(np.int64)
-    # Anchors shared by more than max_group paragraphs are ignored (anchor_part_codes): drop them first.
-    order = np.argsort(keys, kind="stable")
-    starts = np.flatnonzero(np.r_[True, keys[order][1:] != keys[order][:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
-    small = order[np.repeat(sizes <= max_group, sizes)]
-    codes, dropped = _settled_codes(keys[small], owners[small], settled, group_pair_codes)
+    # Anchors shared by more than max_group paragraphs are ignored (anchor_part_codes).
+    codes, dropped = _settled_codes(keys, owners, settled, distinct=False, max_group=max_group)
     return (codes, per_owner), dropped
 
 
@@ -619,7 +605,7 @@ class _CandidateContext(NamedTuple):
 
 
 def _candidate_task(context: _CandidateContext, task: tuple[str, int]) -> Any:
-    """On a worker: one band's pair codes, or one anchor part's :func:`anchor_part_codes` (see :func:`_unsettled`)."""
+    """On a worker: one band's pair codes, or one anchor part's :func:`anchor_part_codes`, less the settled ones."""
     band_keys, signed, rows, group, spilled, settled = context
     kind, k = task
     if kind == "band":
