@@ -7,7 +7,9 @@ Three independent signals; each removal names the one that fired
     templates of navigation, share, cookie, subscribe, copyright, "read also",
     comments, ads, bylines and dates in five languages (:mod:`nettoyeur.boilerplate.rules`), plus
     the user's ``--rules``. A rule only fires on a short line (each rule has a word
-    limit), so an article sentence that mentions cookies is never a banner.
+    limit), so an article sentence that mentions cookies is never a banner. A line of eight
+    short terms or more between commas, with no function word, is a site's keywords or tags
+    (``keyword-list``, :mod:`nettoyeur.boilerplate.keyword_lists`).
 ``frequency``
     a line that recurs, digits masked, in at least ``min_files`` files of the corpus is
     the site's chrome and every copy goes (the cc_net idea). The floor keeps two
@@ -36,7 +38,9 @@ Three independent signals; each removal names the one that fired
     each cut off by an ellipsis at about one length by a machine, beside a much longer article whose
     words they do not share (a blog roll, recent posts: ``excerpt-list``); a short phrase the page
     repeats under each of many entries is a control ("reply to this comment": ``repeated-control``,
-    :mod:`nettoyeur.boilerplate.repeats`).
+    :mod:`nettoyeur.boilerplate.repeats`). The page's last block, cut off by three flagged lines,
+    small and off the article's topic, is the site's footer blurb or sidebar (``outlying-tail``,
+    :mod:`nettoyeur.boilerplate.tail_blocks`).
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
 thread below the article as a whole (``boilerplate:structure:comments``, see
@@ -65,6 +69,7 @@ from typing import NamedTuple
 from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared_args
 from nettoyeur.boilerplate.headlines import headline_runs
+from nettoyeur.boilerplate.keyword_lists import keyword_lists
 from nettoyeur.boilerplate.line_shapes import (
     ASKED_BEFORE_SET,
     LABEL_MAX_WORDS,
@@ -95,6 +100,7 @@ from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
 from nettoyeur.boilerplate.sites import scope_key, site_salt
+from nettoyeur.boilerplate.tail_blocks import tail_block
 from nettoyeur.records import Document, Paragraph, Verdict
 
 __all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
@@ -466,8 +472,9 @@ def _first_pass(
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
     A line's rule, else a separated menu (see ``MENU_MIN_PARTS``), else the frequency
-    signal: a recurring line is chrome only when it recurs with the same neighbour (a block
-    of a template), in ``min_files`` files, or between the same neighbours in
+    signal, else a list of keywords (:mod:`nettoyeur.boilerplate.keyword_lists`): a
+    recurring line is chrome only when it recurs with the same neighbour (a block of a
+    template), in ``min_files`` files, or between the same neighbours in
     ``ENCLOSED_MIN_FILES``: a figure, a word or a sentence that unrelated pages share is
     not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs). A
     document with a site (``site_around``: its keys scoped to it) counts files of its site
@@ -483,6 +490,8 @@ def _first_pass(
         _site_pass(lines, marks, file_counts, min_files, around, site, site_around, flags)
     for k, detail in loose.items():
         flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
+    for k, verdict in keyword_lists(lines, flags).items():
+        flags[k] = verdict
     return flags
 
 
@@ -987,6 +996,10 @@ def _round(
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
                     flags[k] = flag
+    # The page's last block cut off by chrome (tail_blocks.py), read on the verdicts of the signals
+    # above; before the repeated controls, which would cut a list's last entry off.
+    for k, verdict in tail_block(infos, flags).items():
+        flags[k] = verdict
     # The controls a page repeats under each entry go last: as flagged lines they would make their
     # neighbours (the entries' names and figures) chrome beside chrome (see repeats.py).
     for k, verdict in repeated_controls(infos, flags).items():
