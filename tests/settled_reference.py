@@ -15,7 +15,7 @@ import numpy as np
 from nettoyeur.dedup.lsh import MAX_BUCKET_PAIRS, anchor_part_codes, band_codes, group_pair_codes, repeated
 from nettoyeur.dedup.shingle import mix64
 
-# analysis._PLACE: the odd constant a variant is multiplied by in a salted key.
+# The odd constant (`PLACE` of native/src/settled.rs) a variant is multiplied by in a salted key.
 _PLACE = np.uint64(0x9E3779B97F4A7C15)
 
 

@@ -20,7 +20,8 @@ use crate::lsh_pairs::{bucket_pairs, MAX_BUCKET_PAIRS};
 use crate::tokens::mix64;
 use crate::InputError;
 
-/// The odd constant a variant is multiplied by before it is mixed into a salted key (`analysis._PLACE`).
+/// The odd constant a variant is multiplied by before it is mixed into a salted key (`_PLACE` of
+/// `tests/settled_reference.py`, the numpy reading).
 const PLACE: u64 = 0x9E37_79B9_7F4A_7C15;
 const NONE: u32 = u32::MAX;
 

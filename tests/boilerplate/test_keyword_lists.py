@@ -21,7 +21,7 @@ def test_a_line_of_short_terms_is_a_keyword_list_of_its_items():
         "hiking, trail running, camping, tents, maps, compass, boots, rain jackets, water filters and first aid",
         "Gear: hiking, trail running, camping, tents, maps, compass, boots, rain jackets, water filters",
         "hiking, trail running, camping, tents, maps, compass, boots, rain jackets, water filters, first aid.",
-        "hiking, trail running, camping, tents, maps, compass, boots, waterproof rain jackets for winter, filters",
+        "hiking, trail running, camping, tents, maps, compass, boots, waterproof breathable rain jackets, filters",
         "hiking, camping, tents, maps, compass, boots, first aid",
         "1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
     ],

@@ -159,20 +159,22 @@ def _words(infos: list[LineInfo], run: tuple[int, int]) -> int:
     return sum(infos[j].n_words for j in range(*run))
 
 
+def _outside(infos: list[LineInfo], flags: list[Verdict | None], runs: list[tuple[int, int]]) -> list[int]:
+    """The indices of the unflagged prose lines outside every run of ``runs``."""
+    inside = {j for start, end in runs for j in range(start, end)}
+    return [j for j, info in enumerate(infos) if flags[j] is None and info.prose and j not in inside]
+
+
 def _article(infos: list[LineInfo], flags: list[Verdict | None], runs: list[tuple[int, int]]) -> list[LineInfo]:
     """The article: the unflagged prose outside every run of ``runs`` (none where there is no run)."""
     if not runs:
         return []
-    inside = {j for start, end in runs for j in range(start, end)}
-    return [info for j, info in enumerate(infos) if flags[j] is None and info.prose and j not in inside]
+    return [infos[j] for j in _outside(infos, flags, runs)]
 
 
 def _body(infos: list[LineInfo], flags: list[Verdict | None], runs: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The article's first sentence and the index after its last, or None (prose outside every run, ending like one)."""
-    inside = {j for start, end in runs for j in range(start, end)}
-    sentences = [
-        j for j, info in enumerate(infos) if flags[j] is None and info.prose and info.sentence and j not in inside
-    ]
+    sentences = [j for j in _outside(infos, flags, runs) if infos[j].sentence]
     return (sentences[0], sentences[-1] + 1) if sentences else None
 
 
@@ -245,8 +247,8 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: lis
     # A run that outweighs the article's prose, on a page without an article body, is the page's
     # content (an index of stories).
     words = sum(info.n_words for info in prose)
-    body = sum(info.n_words for info in prose if info.sentence)
-    if body < ARTICLE_BODY_MIN_WORDS and any(_words(infos, run) > words for run in runs):
+    sentence_words = sum(info.n_words for info in prose if info.sentence)
+    if sentence_words < ARTICLE_BODY_MIN_WORDS and any(_words(infos, run) > words for run in runs):
         runs = [run for run in runs if _words(infos, run) <= words]
         prose = _article(infos, flags, runs)
     if not runs:

@@ -59,7 +59,7 @@ def keyword_lists(lines: Sequence[tuple[LineInfo, object]], flags: Sequence[Verd
     paragraphs; a flag of the core's ``line_marks`` for the lines with commas would need a ninth
     bit, which the scratch rows of ``scratch.line_shapes`` keep in one byte).
     """
-    found = {}
+    found: dict[int, Verdict] = {}
     for k, (info, _) in enumerate(lines):
         if info.stop_share <= KEYWORD_MAX_STOPWORDS and info.n_words >= KEYWORD_MIN_ITEMS and flags[k] is None:
             items = keyword_list(info)

@@ -543,7 +543,8 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         rf"[|·•]?\s*{_BAR_ITEM}(?:\s*(?:[|·•&/]|and|und|et|y|e)\s*{_BAR_ITEM})*\s*[|·•]?",
         12,
         (),
-    ),    # --- a shop's and a help page's controls (issue 13, held-out page kinds) ---------------
+    ),
+    # --- a shop's and a help page's controls (issue 13, held-out page kinds) ---------------
     (
         # The buttons of a listing's page (a shop's product, an event, a job advert): "Add to basket",
         # "In den Warenkorb", "Añadir a favoritos", "Buy now", "Apply now", alone on their line. The
