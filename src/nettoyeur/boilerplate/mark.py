@@ -100,7 +100,7 @@ from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
 from nettoyeur.boilerplate.sites import scope_key, site_salt
-from nettoyeur.boilerplate.tail_blocks import tail_block
+from nettoyeur.boilerplate.tail_blocks import COMMENTS, tail_block
 from nettoyeur.records import Document, Paragraph, Verdict
 
 __all__ = ["LineInfo", "count_words", "counted", "describe", "frequency_key", "mark", "shapes"]
@@ -718,7 +718,7 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 # A date or a time anywhere in a line; a capitalised word or an "@handle" left once they are taken out.
 _STAMP_SEARCH = compile_cached(r"(?<!\w)(?:" + MASKS["‹date›"] + "|" + MASKS["‹time›"] + ")", re.IGNORECASE)
 # The rules whose lines sign a comment (who and when) or mark a thread.
-_THREAD_MARKER = "boilerplate:pattern:comments"
+_THREAD_MARKER = COMMENTS
 _SIGNED_KINDS = ("boilerplate:pattern:byline",)
 _SIGNED_RULES = ("comment-header",)
 
