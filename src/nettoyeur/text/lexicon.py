@@ -270,11 +270,13 @@ up+: expand{,s,ed,ing} hike{,s,d} ausweit{en,et,ete} anheb{en,t} angehoben hauss
     increment{ar,ó,o,a,ado} aument{o,i} amplí{a,an} ampli{ar,ó,ado} ampli{are,ato,ata}
     рост вырос{,ла,ло,ли} увелич{ился,илась,илось,ились,ение,ить,ат} повыс{ился,илась,илось,ились,ить,ит}
     wzrost wzrósł wzrosł{a,o,y} wzrośnie zwiększ{yć,ył,yła,yło,yły,enie,a} 增 涨 升
+    höj{a,as,er,de,t,ning} hæv{e,er,et} erweiter{n,t,te,ung} vergrößer{n,t,te} agrand{ir,i,it}
 up-: cut{,s,ting} slash{,ed,es} kürz{en,t,te,ung} gekürzt réduire réduit{,e,s,es} réduction réduis{ent,ait}
     reduc{ir,e,en,ió,ido,ida,ción} recort{ar,e,es,ó,ado,ada} ridu{rre,ce,cono,zione} ridott{o,a,i,e}
     tagli{o,are,ato,ata,ano} reduz{ir,iu,ido,ida} cort{ar,ou} снижение сниз{ился,илась,илось,ились,ить,ит}
     упал{,а,о,и} падение уменьш{ился,илась,илось,ились,ение,ить} spad{ek,ł,ła,ło,ły,nie}
     zmniejsz{yć,ył,yła,yło,yły,enie,a} 减 跌 降
+    sänk{a,as,er,te,t,ning} verkleiner{n,t,te} schrumpf{en,t,te}
 more+: больше więcej 多
 more-: меньше mniej 少
 good+: bättre bäst lepsz{y,a,e,ego,ej} najlepsz{y,a,e} лучше лучш{ий,ая,ее,ие,его,ей}
@@ -322,7 +324,7 @@ win-: 输 败
     successiv{o,a,i,e} seguinte{,s} volgend{,e} komend{,e} nästa kommande następn{y,a,e,ego,ej,ym}
     przyszł{y,a,e,ego,ej,ym}
     следующ{ий,ая,ее,ие,его,ей,ем,ую} будущ{ий,ая,ее,его,ем,ей}
-~next-: last past letzt{e,en,er,es,em} vergangen{,e,en,er,es,em} vorig{e,en,er,es,em} dernier{,s} dernière{,s}
+~next-: last past letzt{e,en,er,es,em} vergangen{,e,en,er,es,em} vorig{,e,en,er,es,em} dernier{,s} dernière{,s}
     passé{,e,s,es} pasad{o,a,os,as} últim{o,a,os,as} scors{o,a,i,e} passat{o,a,i,e} ultim{o,a,i,e} passad{o,a,os,as}
     afgelopen förra ubiegł{y,a,e,ego,ej,ym} zeszł{y,a,e,ego,ej,ym} ostatni{,a,e,ego,ej,m}
     прошл{ый,ая,ое,ые,ого,ой,ом,ому,ым,ых,ую}
@@ -366,12 +368,11 @@ win-: 输 败
     obblig{are,ato,ata,atorio,atoria,o} richied{ere,e}
 ~require-: exempt{,s,ed,ing,ion} optional voluntary befrei{en,t,te,ung} freiwillig{,e,en} exempt{er,é,ée,és,ion}
     facultati{f,ve,fs,ves} exent{ar,o,a,os,as,ó} voluntari{o,a} esent{are,ato,ata,e,i} facoltativ{o,a} volontari{o,a}
+    optativ{o,a,os,as} opzional{e,i} opcional{,es}
 ~open+: reopen{,s,ed,ing} eröffn{en,et,ete,ung} wiedereröffn{en,et,ete,ung} rouvr{ir,e,ent,ira} rouvert{,e,s,es}
     reabr{ir,ió,e,irá,iu} reabiert{o,a} riapr{ire,e,irà,ono} riapert{o,a,i,e} heropen{,d,en}
 ~before+: раньше ранее wcześniej tidigare
 ~before-: позже позднее później senare
-up+: höj{a,as,er,de,t,ning} hæv{e,er,et}
-up-: sänk{a,as,er,te,t,ning}
 ~young+: young younger youngest jung{,e,en,er,es} jünger{,e,en} jeune{,s} joven jóvenes giovan{e,i} jovem jovens
     jong{,e} młod{y,a,e,szy,sza} молод{ой,ая,ое,ые,ого,ых}
 ~young-: elderly older oldest älter{,e,en} âgé{,e,s,es} ancian{o,a,os,as} anzian{o,a,i,e} idos{o,a,os,as}
@@ -409,10 +410,6 @@ up-: sänk{a,as,er,te,t,ning}
     lod{are,ato,ata} prezen
 ~praise-: criticis{e,es,ed,ing} criticiz{e,es,ed,ing} kritisier{en,t,te} critiqu{er,é,ée,e} critic{ar,ó,ado,are,ato,ò}
     bekritiseerd
-up+: erweiter{n,t,te,ung} vergrößer{n,t,te} agrand{ir,i,it}
-up-: verkleiner{n,t,te} schrumpf{en,t,te}
-~require-: optativ{o,a,os,as} opzional{e,i} opcional{,es}
-~next-: vorig
 ~natmx+: mexicain{,e,s,es} mexican{o,a,os,as} messican{o,a,i,e} mexikanisch{,e,en,er,es,em}
 ~natcl+: chilien{,ne,s,nes} chilen{o,a,os,as,i,e} chilenisch{,e,en,er,es,em}
 ~natar+: argentin{,e,s,es,o,a,os,as,i} argentinisch{,e,en,er,es,em}
@@ -441,7 +438,7 @@ up-: verkleiner{n,t,te} schrumpf{en,t,te}
 ~natch+: suisse{,s} suiz{o,a,os,as} svizzer{o,a,i,e} suíç{o,a,os,as}
 ~natat+: autrichien{,ne,s,nes} austriac{o,a,os,as,i,he} österreichisch{,e,en,er,es,em} oostenrijks{,e}
 ~natpl+: polonais{,e,es} polac{o,a,os,as} polacc{o,a,hi,he} polon{ês,esa} polnisch{,e,en,er,es,em} pools{,e}
-~natru+: russe{,s} rus{o,a,os,as} russ{o,a,i,e} russisch{,e,en,er,es,em} russisch russ{isch}
+~natru+: russe{,s} rus{o,a,os,as} russ{o,a,i,e} russisch{,e,en,er,es,em}
 ~natua+: ukrainien{,ne,s,nes} ucranian{o,a,os,as} ucrain{o,a,i,e} ukrainisch{,e,en,er,es,em}
 ~natgr+: grec grecque{,s} grecs griego{,s} griega{,s} grec{o,a,i,he} grego{,s} griechisch{,e,en,er,es,em}
 ~nattr+: turc{,s} turque{,s} turc{o,a,os,as,hi,he} türkisch{,e,en,er,es,em}
