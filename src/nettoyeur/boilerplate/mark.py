@@ -96,6 +96,7 @@ from nettoyeur.boilerplate.link_lists import (
     pointer_links,
     pointer_lists,
 )
+from nettoyeur.boilerplate.page_kind import spared_records
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
@@ -955,6 +956,7 @@ def _round(
         flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around)
     else:
         flags = _dated_rules(lines)
+    known = list(flags)  # the verdicts of the rules that know a line (page_kind.py reads them)
     # The notices spared, the comment thread, the teaser lists, the headline runs and the dated
     # lists each act on or beside a flagged line only: with no line flagged yet (most rounds of
     # the fixed point), they are not run (on the benchmark corpus, 0.2 s of the rounds' 1.4 s
@@ -1004,6 +1006,10 @@ def _round(
     # neighbours (the entries' names and figures) chrome beside chrome (see repeats.py).
     for k, verdict in repeated_controls(infos, flags).items():
         flags[k] = verdict
+    # A page of records (a product, a results table, a listing: page_kind.py) keeps its records where
+    # the signals above read it as an article and cut them as its header or footer.
+    for k in spared_records(infos, known, flags, READ_ALSO):
+        flags[k] = None
     return flags
 
 
