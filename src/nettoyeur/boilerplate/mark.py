@@ -96,7 +96,7 @@ from nettoyeur.boilerplate.link_lists import (
     pointer_links,
     pointer_lists,
 )
-from nettoyeur.boilerplate.page_kind import spared_records
+from nettoyeur.boilerplate.page_kind import spared_lines
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
@@ -1008,7 +1008,7 @@ def _round(
         flags[k] = verdict
     # A page of records (a product, a results table, a listing: page_kind.py) keeps its records where
     # the signals above read it as an article and cut them as its header or footer.
-    for k in spared_records(infos, known, flags, READ_ALSO):
+    for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS):
         flags[k] = None
     return flags
 
