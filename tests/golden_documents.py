@@ -1,7 +1,7 @@
 """Golden boilerplate documents: a case's lines marked as one document, checked line by line.
 
 The golden files under ``tests/data`` (``boilerplate_cases.json``, ``content_guards_cases.json``,
-``structure_cases.json``) hold documents as lists of lines, each with ``expect`` (``keep`` or
+``page_kind_cases.json``, ``structure_cases.json``) hold documents as lists of lines, each with ``expect`` (``keep`` or
 ``remove``) and what names the removal (a signal or a whole reason).
 """
 

@@ -51,6 +51,9 @@ from nettoyeur.records import Verdict
 __all__ = ["SPARED_REASONS", "page_head", "record_lines", "record_page", "record_shape", "spared_lines"]
 
 Prefixes = tuple[str, ...]
+Shapes = list[str | None]
+# The record shapes (:func:`record_shape`).
+PRICE, OFFER, FIELD, ROW = "price", "offer", "field", "row"
 
 # A page of records has at most this many prose words in lines no rule flagged (its article body, if any).
 # Measured with the audit of 36 pages of many kinds (issue 13's audit15): its product, property, results
@@ -91,6 +94,8 @@ RECORD_MAX_WORDS = 16
 # Signs written after a figure that Unicode does not class as currency symbols (Sc): yen and yuan.
 _CURRENCY_WORDS = frozenset("\u5186\u5143")
 _FIGURES = re.compile(r"\d+")
+# An offer's price stands in its last characters ("Linden Bread Bin £19.99", "Bit-Set 32-teilig 14,99 €").
+_PRICE_END = 6
 # A trail of links (a breadcrumb "Home > Kitchen > Pans", a menu "News | Sport") is no heading of a run:
 # separators between spaces.
 _TRAIL = re.compile(r"\s[>›»|·•/]\s")
@@ -145,32 +150,44 @@ def _field(text: str) -> bool:
 
 
 def record_shape(info: LineInfo) -> str | None:
-    """Returns the record shape of a line (``price``, ``field``, ``row``), or None when it is no record."""
+    """Returns the record shape of a line (``PRICE``, ``OFFER``, ``FIELD``, ``ROW``), or None when it is no record."""
     text = info.text
     if info.prose or info.n_words > RECORD_MAX_WORDS:
         return None
     figures = len(_FIGURES.findall(text))
+    letter = _LETTER.search(text) is not None
     if figures and _currency(text):
-        return "price"  # a bare price too ("129,90 €")
-    if _LETTER.search(text) is None:
+        # A bare price too ("129,90 €"); words before a price at the line's end name an offer, unless
+        # they are a field's label ("価格：12,980円").
+        return OFFER if letter and _currency(text[-_PRICE_END:]) and not _field(text) else PRICE
+    if not letter:
         return None
     if _field(text):
-        return "field"
+        return FIELD
     if figures >= ROW_FIGURES:
-        return "row"
+        return ROW
     return None
 
 
-def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], records: Sequence[bool]) -> list[list[int]]:
-    """Returns the runs of records, each its lines in order (the short lines between records included)."""
+def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> list[list[int]]:
+    """Returns the runs of records, each its lines in order (the short lines between records included).
+
+    A line between an offer and a record of another shape ends the run: the list of offers under a
+    product's particulars is a run of its own (see :func:`record_lines`).
+    """
     runs: list[list[int]] = []
     current: list[int] = []
     between: list[int] = []
+    last = None
     for k, info in enumerate(infos):
-        if records[k]:
+        shape = shapes[k]
+        if shape is not None:
+            if between and (shape == OFFER) != (last == OFFER):
+                runs.append(current)
+                current, between = [], []
             current.extend(between)
             current.append(k)
-            between = []
+            between, last = [], shape
         elif info.prose or known[k] is not None or len(between) >= RECORD_GAP:
             if current:
                 runs.append(current)
@@ -182,12 +199,12 @@ def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], records: S
     return runs
 
 
-def record_page(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> list[bool] | None:
-    """Returns whether each line is a record when the page is a page of records, else None.
+def record_page(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> Shapes | None:
+    """Returns the record shape of each line (:func:`record_shape`) when the page is a page of records, else None.
 
     Args:
         infos: the page's lines.
-        known: the verdicts of the rules that know a line (None: no rule flagged it).
+        known: the verdicts of the rules that know a line (None: no rule flagged it): they are no records.
     """
     prose = 0
     for info, flag in zip(infos, known):
@@ -195,22 +212,17 @@ def record_page(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> l
             prose += info.n_words
             if prose > RECORD_PAGE_PROSE:
                 return None
-    records = [flag is None and record_shape(info) is not None for info, flag in zip(infos, known)]
-    if sum(records) < RECORD_RUN_MIN:
+    shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
+    if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
-    if not any(sum(records[k] for k in run) >= RECORD_RUN_MIN for run in _runs(infos, known, records)):
+    if not any(_records(run, shapes) >= RECORD_RUN_MIN for run in _runs(infos, known, shapes)):
         return None
-    return records
+    return shapes
 
 
-def _offers(infos: Sequence[LineInfo], run: list[int], records: Sequence[bool]) -> bool:
-    """True when every record of ``run`` is an offer: a name with a price at its end."""
-    for k in run:
-        if records[k]:
-            text = infos[k].text
-            if record_shape(infos[k]) != "price" or not _currency(text[-6:]) or count_words(text) < 2:
-                return False
-    return True
+def _records(run: list[int], shapes: Shapes) -> int:
+    """The records of a run (without the lines between them)."""
+    return sum(shapes[k] is not None for k in run)
 
 
 def _headings(infos: Sequence[LineInfo], known: Sequence[Verdict | None], above: int, dated: Prefixes) -> list[int]:
@@ -258,7 +270,7 @@ def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> lis
 def record_lines(
     infos: Sequence[LineInfo],
     known: Sequence[Verdict | None],
-    records: Sequence[bool],
+    shapes: Shapes,
     related: str,
     dated: Prefixes,
 ) -> list[int]:
@@ -267,22 +279,23 @@ def record_lines(
     Args:
         infos: the page's lines.
         known: the verdicts of the rules that know a line (None: no rule flagged it).
-        records: whether each line is a record (:func:`record_page`).
+        shapes: the record shape of each line (:func:`record_page`).
         related: the reason of a "related" label (``mark.READ_ALSO``).
         dated: the reasons' prefixes of the dates and bylines (see :func:`_headings`).
     """
-    runs = [run for run in _runs(infos, known, records) if sum(records[k] for k in run) >= RECORD_RUN_SPARED]
+    runs = [run for run in _runs(infos, known, shapes) if _records(run, shapes) >= RECORD_RUN_SPARED]
     if not runs:
         return []
     body_end = max((k for k, info in enumerate(infos) if info.prose and known[k] is None), default=-1)
-    longest = max(sum(records[k] for k in run) for run in runs)
+    longest = max(_records(run, shapes) for run in runs)
     lines: list[int] = []
     for run in runs:
         above = run[0] - 1
         flag = known[above] if above >= 0 else None
         if flag is not None and flag.reason == related:
             continue
-        if run[0] > body_end and sum(records[k] for k in run) < longest and _offers(infos, run, records):
+        offers = all(shapes[k] in (OFFER, None) for k in run)
+        if offers and run[0] > body_end and _records(run, shapes) < longest:
             continue
         lines.extend(run)
         lines.extend(_headings(infos, known, above, dated))
@@ -313,7 +326,7 @@ def spared_lines(
         the lines, increasing.
     """
     spared = set(page_head(infos, known))
-    records = record_page(infos, known)
-    if records is not None:
-        spared.update(record_lines(infos, known, records, related, dated))
+    shapes = record_page(infos, known)
+    if shapes is not None:
+        spared.update(record_lines(infos, known, shapes, related, dated))
     return sorted(k for k in spared if (flag := flags[k]) is not None and flag.reason in SPARED_REASONS)
