@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from golden_documents import assert_fixed_point, assert_marked
+from golden_documents import assert_fixed_point, assert_marked, document
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.page_kind import (
     FIELD,
@@ -28,6 +28,7 @@ from nettoyeur.boilerplate.page_kind import (
     page_head,
     record_page,
     record_shape,
+    removed_prose,
     spared_lines,
 )
 from nettoyeur.boilerplate.rules import builtin_rules
@@ -115,8 +116,9 @@ def test_the_head_runs_up_to_the_first_known_line():
     infos = _page(["Home", "Menu", "Lemon Street, Truro", "Guide price", PROSE])
     assert sorted(page_head(infos, [None] * 5)) == [0, 1, 2, 3]
     assert sorted(page_head(infos, [None, RULE, None, None, None])) == [2, 3]
-    # A date between: the head stops there; a single line is no head; no prose, no head.
+    # A date or a sentence between: the head stops there; a single line is no head; no prose, no head.
     assert page_head(infos, [None, None, None, DATE, None]) == []
+    assert page_head(_page(["Home", "A short post.", "Lemon Street", PROSE]), [None] * 4) == []
     assert page_head(infos[:-1], [None] * 4) == []
     # At most HEAD_MAX_LINES lines.
     many = _page(["Menu"] * (HEAD_MAX_LINES + 3) + [PROSE])
@@ -125,6 +127,18 @@ def test_the_head_runs_up_to_the_first_known_line():
     words = len(PROSE.split())
     body = _page([PROSE] * (HEAD_PAGE_PROSE // words + 1))
     assert page_head(infos + body, [None] * (5 + len(body))) == []
+    # Nor when another step removed the body's prose: the page was an article.
+    assert page_head(infos, [None] * 5, removed=HEAD_PAGE_PROSE) == []
+
+
+def test_removed_prose_counts_long_paragraphs_that_other_steps_removed():
+    doc = document([PROSE, "Short line", PROSE, "Menu"])
+    doc.paragraphs[0].verdict = Verdict("duplicate")
+    doc.paragraphs[1].verdict = Verdict("duplicate")
+    doc.paragraphs[3].verdict = HEADER
+    assert removed_prose(doc) == len(PROSE.split())
+    doc.paragraphs[2].verdict = HEADER  # boilerplate's own removals do not count
+    assert removed_prose(doc) == len(PROSE.split())
 
 
 def test_a_run_under_a_related_label_stays_chrome():

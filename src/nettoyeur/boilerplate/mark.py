@@ -96,7 +96,7 @@ from nettoyeur.boilerplate.link_lists import (
     pointer_links,
     pointer_lists,
 )
-from nettoyeur.boilerplate.page_kind import spared_lines
+from nettoyeur.boilerplate.page_kind import removed_prose, spared_lines
 from nettoyeur.boilerplate.pattern_cache import compile_cached
 from nettoyeur.boilerplate.repeats import repeated_controls
 from nettoyeur.boilerplate.rules import MASKS, Rule, date_search
@@ -835,9 +835,10 @@ def mark(
     marks, around = line_data(doc, paras, infos, file_counts is not None, marks, around)
     site_around = None if site is None or file_counts is None else _scoped(around, site)
     page = _Lines.of(lines, infos, marks, around, site_around)
+    removed = removed_prose(doc)
     marked = 0
     while True:
-        flags = _round(page, file_counts, min_files, line_signals, comments, site)
+        flags = _round(page, file_counts, min_files, line_signals, comments, site, removed)
         # ``any`` reads each verdict's truth in C; ``flags.count(None)`` called the dataclass's ``__eq__``
         # in Python for every flagged line: 0.119 s of ``mark``'s 2.56 s under cProfile (the benchmark
         # corpus, one worker), 6.3 M of the 446 M instructions of marking 600 of its documents.
@@ -948,8 +949,13 @@ def _round(
     line_signals: bool,
     comments: str,
     site: str | None = None,
+    removed: int = 0,
 ) -> list[Verdict | None]:
-    """Returns the verdicts of one round of :func:`mark` on the kept lines ``page`` (the rest: ``mark``'s arguments)."""
+    """Returns the verdicts of one round of :func:`mark` on the kept lines ``page`` (the rest: ``mark``'s arguments).
+
+    ``removed``: the words of the page's prose that another step removed
+    (:func:`~nettoyeur.boilerplate.page_kind.removed_prose`).
+    """
     lines, infos, marks, around, site_around = page.lines, page.infos, page.marks, page.around, page.site_around
     read_at, where = (around, "") if site_around is None else (site_around, f" of {site}")
     if line_signals:
@@ -1008,7 +1014,7 @@ def _round(
         flags[k] = verdict
     # A page of records (a product, a results table, a listing: page_kind.py) keeps its records where
     # the signals above read it as an article and cut them as its header or footer.
-    for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS):
+    for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS, removed):
         flags[k] = None
     return flags
 
