@@ -60,8 +60,8 @@ innovation); a menu label from a site template ("Wellness", "Faits divers") does
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import cache
+from collections.abc import Callable, Mapping
+from functools import cache, partial
 from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
@@ -835,7 +835,7 @@ def mark(
     marks, around = line_data(doc, paras, infos, file_counts is not None, marks, around)
     site_around = None if site is None or file_counts is None else _scoped(around, site)
     page = _Lines.of(lines, infos, marks, around, site_around)
-    removed = removed_prose(doc)
+    removed = cache(partial(removed_prose, doc))  # asked only of a page of little prose (page_kind.py)
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site, removed)
@@ -949,11 +949,11 @@ def _round(
     line_signals: bool,
     comments: str,
     site: str | None = None,
-    removed: int = 0,
+    removed: int | Callable[[], int] = 0,
 ) -> list[Verdict | None]:
     """Returns the verdicts of one round of :func:`mark` on the kept lines ``page`` (the rest: ``mark``'s arguments).
 
-    ``removed``: the words of the page's prose that another step removed
+    ``removed``: the words of the page's prose that another step removed, or a function that returns them
     (:func:`~nettoyeur.boilerplate.page_kind.removed_prose`).
     """
     lines, infos, marks, around, site_around = page.lines, page.infos, page.marks, page.around, page.site_around
@@ -1012,10 +1012,12 @@ def _round(
     # neighbours (the entries' names and figures) chrome beside chrome (see repeats.py).
     for k, verdict in repeated_controls(infos, flags).items():
         flags[k] = verdict
-    # A page of records (a product, a results table, a listing: page_kind.py) keeps its records where
-    # the signals above read it as an article and cut them as its header or footer.
-    for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS, removed):
-        flags[k] = None
+    # A page that is no article (a product, a results table, a listing: page_kind.py) keeps its records and
+    # its head where the signals above read it as an article and cut them as its header or footer (with no
+    # line flagged, as in most rounds of the fixed point, there is nothing to spare).
+    if any(flags):
+        for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS, removed):
+            flags[k] = None
     return flags
 
 

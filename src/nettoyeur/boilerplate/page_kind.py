@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS
 from nettoyeur.boilerplate.line_shapes import PROSE_MIN_WORDS, LineInfo, count_words
@@ -116,6 +116,8 @@ _TRAIL = re.compile(r"\s[>›»|·•/]\s")
 _COLONS = (": ", "\uff1a")
 _LETTER = re.compile(r"[^\W\d_]")
 _BOILERPLATE = "boilerplate:"
+# The largest body of a page that is no article (:func:`spared_lines` reads no further on other pages).
+_SMALL = max(HEAD_PAGE_PROSE, RECORD_PAGE_PROSE)
 # The verdicts spared: the position signals that read the page as an article. The lists of links
 # (counted, pointer, excerpt, teaser lists) and the repeated controls read their own structure and stay.
 SPARED_REASONS = frozenset(
@@ -221,12 +223,8 @@ def record_page(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remo
         known: the verdicts of the rules that know a line (None: no rule flagged it): they are no records.
         removed: the words of the page's prose that another step removed (:func:`removed_prose`).
     """
-    prose = removed
-    for info, flag in zip(infos, known):
-        if flag is None and info.prose:
-            prose += info.n_words
-            if prose > RECORD_PAGE_PROSE:
-                return None
+    if small_body(infos, known, RECORD_PAGE_PROSE - removed) is None:
+        return None
     shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
     if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
@@ -261,6 +259,24 @@ def _headings(infos: Sequence[LineInfo], known: Sequence[Verdict | None], above:
     return found
 
 
+def small_body(infos: Sequence[LineInfo], known: Sequence[Verdict | None], limit: int) -> tuple[int, int] | None:
+    """Returns the first prose line (-1: none) and the prose words of a page with at most ``limit`` of them, else None.
+
+    Prose no rule flagged is read from the page's top, and the count stops past the limit.
+    """
+    if limit < 0:
+        return None
+    first, words = -1, 0
+    for k, info in enumerate(infos):
+        if info.prose and known[k] is None:
+            if first < 0:
+                first = k
+            words += info.n_words
+            if words > limit:
+                return None
+    return first, words
+
+
 def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None], removed: int = 0) -> list[int]:
     """Returns the head of a page with a small body (``HEAD_PAGE_PROSE``): the lines just above its first prose line.
 
@@ -272,11 +288,11 @@ def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remove
         known: the verdicts of the rules that know a line (None: no rule flagged it).
         removed: the words of the page's prose that another step removed (:func:`removed_prose`).
     """
-    prose = [k for k, info in enumerate(infos) if info.prose and known[k] is None]
-    if not prose or removed + sum(infos[k].n_words for k in prose) > HEAD_PAGE_PROSE:
+    body = small_body(infos, known, HEAD_PAGE_PROSE - removed)
+    if body is None or body[0] < 0:
         return []
     head: list[int] = []
-    k = prose[0] - 1
+    k = body[0] - 1
     while k >= 0 and known[k] is None and not infos[k].sentence and len(head) < HEAD_MAX_LINES:
         head.append(k)
         k -= 1
@@ -341,7 +357,7 @@ def spared_lines(
     flags: Sequence[Verdict | None],
     related: str,
     dated: Prefixes = (),
-    removed: int = 0,
+    removed: int | Callable[[], int] = 0,
 ) -> list[int]:
     """Returns the lines that the position signals flagged on a page that is no article and that are its own.
 
@@ -356,13 +372,20 @@ def spared_lines(
         related: the reason of a "related" label (``mark.READ_ALSO``).
         dated: the reasons' prefixes of the dates and bylines (``mark._DATED_KINDS``).
         removed: the words of the page's prose that another step removed (:func:`removed_prose`): an
-            article whose body dedup removed is still an article.
+            article whose body dedup removed is still an article; or a function that returns them (asked
+            only of a page whose kept prose is short).
 
     Returns:
         the lines, increasing.
     """
-    spared = set(page_head(infos, known, removed))
-    shapes = record_page(infos, known, removed)
+    body = small_body(infos, known, _SMALL)
+    if body is None:
+        return []  # most pages: an article (a bound on its prose words, read from its top)
+    words = body[1] + (removed() if callable(removed) else removed)
+    if words > _SMALL:
+        return []
+    spared = set(page_head(infos, known, words - body[1]))
+    shapes = record_page(infos, known, words - body[1])
     if shapes is not None:
         spared.update(record_lines(infos, known, shapes, related, dated))
     return sorted(k for k in spared if (flag := flags[k]) is not None and flag.reason in SPARED_REASONS)
