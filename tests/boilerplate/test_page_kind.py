@@ -113,15 +113,17 @@ def test_a_page_of_records_needs_a_run_and_a_small_body():
 
 
 def test_the_head_runs_up_to_the_first_known_line():
-    infos = _page(["Home", "Menu", "Lemon Street, Truro", "Guide price", PROSE])
+    infos = _page(["Home", "Menu", "Lemon Street, Truro", "Guide price: £325,000", PROSE])
     assert sorted(page_head(infos, [None] * 5)) == [2, 3]  # lone words are labels
     assert sorted(page_head(infos, [None, RULE, None, None, None])) == [2, 3]
     # A date or a sentence between: the head stops there; a single line is no head; no prose, no head.
     assert page_head(infos, [None, None, None, DATE, None]) == []
-    assert page_head(_page(["Home", "A short post.", "Lemon Street", PROSE]), [None] * 4) == []
+    assert page_head(_page(["Home", "A short post.", "Lemon Street", "Size: 4", PROSE]), [None] * 5) == [3, 2]
+    # No record among them: a menu's last items over a short article.
+    assert page_head(_page(["Home", "Waste and recycling", "Dear Ms Okafor,", PROSE]), [None] * 4) == []
     assert page_head(infos[:-1], [None] * 4) == []
     # At most HEAD_MAX_LINES lines.
-    many = _page(["Opening hours"] * (HEAD_MAX_LINES + 3) + [PROSE])
+    many = _page(["Opening hours", "Opens: 9:00"] * HEAD_MAX_LINES + [PROSE])
     assert len(page_head(many, [None] * len(many))) == HEAD_MAX_LINES
     # A long body: an article, whose header stays the position signal's.
     words = len(PROSE.split())

@@ -14,11 +14,11 @@ too), and :func:`spared_lines` names the lines to keep of those the position sig
 (``SPARED_REASONS``). Rules that know a line (the cookie banner, the share bar, the navigation labels,
 the copyright, the dates) still fire on every page: a line they flagged is never spared. Two cases:
 
-- The head of a page with a small body (at most ``HEAD_PAGE_PROSE`` prose words): the lines just above
-  its first prose line, up to the first line a rule knows (a breadcrumb, a share bar, a date) or a
-  sentence, lone words aside (:func:`page_head`). An article's menus stand above such a line; what stands
-  between it and a short text is the page's name and its particulars ("Helle 3-Zimmer-Wohnung ..." /
-  "Kaufpreis: 389.000 €" / "Zimmer: 3"). The body's size counts the prose another step removed
+- The head of a page with a small body (at most ``HEAD_PAGE_PROSE`` prose words): the lines just above its
+  first prose line, up to the first line a rule knows (a breadcrumb, a share bar, a date) or a sentence, lone
+  words aside, when a record is among them (:func:`page_head`). An article's menus stand above such a line;
+  what stands between it and a short text is the page's name and its particulars ("Helle 3-Zimmer-Wohnung ..."
+  / "Kaufpreis: 389.000 €" / "Zimmer: 3"). The body's size counts the prose another step removed
   (:func:`removed_prose`): an article whose paragraphs dedup removed is still an article.
 - A page of records: a small body (at most ``RECORD_PAGE_PROSE`` prose words) and a run of at least
   ``RECORD_RUN_MIN`` records (:func:`record_page`). A record is a short line of one of three shapes
@@ -37,7 +37,7 @@ Measured with the team's audit of 36 pages of many kinds (audit15: products, a s
 jobs, property, courses, forums, recipes, notices ...; content lines lost / chrome lines kept): main
 176 / 23 of 429 / 551; the records 126 / 23 (eval-pages-dev byte-identical); with the fields without a
 figure, 108 / 25 (eval-pages-dev: 18 content words fewer lost with no copy kept, chrome recall unchanged);
-with the head and bare prices, 98 / 26 (eval-pages-dev: see ``HEAD_PAGE_PROSE``).
+with bare prices and the head, 103 / 25 (eval-pages-dev: see ``HEAD_PAGE_PROSE``).
 """
 
 from __future__ import annotations
@@ -92,15 +92,16 @@ RECORD_HEADINGS = 2
 # The head of a page with at most HEAD_PAGE_PROSE prose words: the HEAD_MIN_LINES to HEAD_MAX_LINES lines
 # just above its first prose line, none known to a rule (no breadcrumb, share bar or date between) nor a
 # sentence, lone words aside (a section's label: "Trails" over a walk's page, the project's golden case
-# en-list-at-the-end). Audit15: 108 -> 98 content lines lost, chrome kept 25 -> 26 (with the lone words, 94).
-# On eval-pages-dev (with the records, against main): 21 content lines (72 words) kept more and 5 (25 words)
-# lost more, 23 chrome lines (108 words) kept more; content words lost with no copy kept 27,676 -> 27,637.
-# Without the sentence's stop, eval-dev kept the name of a blog over a short post ("Das Leben, ..." /
-# "Startseite" / "Nebelsuppe." / the post), its chrome recall 0.917 -> 0.916; stopping at the page's first
-# line instead (no rule's line above) is no fixed point: the rounds after the first, and a second clean, read
-# the page without the rules' lines. Needing a record in the head: audit15 102 lost, 25 kept, eval-pages-dev
-# 38 content words for 85 chrome words. With 150 words and 12 lines (no stops), eval-pages-dev kept 72 chrome
-# lines (217 words) for 49 content lines (186).
+# en-list-at-the-end), with a record among them (its particulars: "Guide price: £325,000"; without it the
+# golden en-letter kept the menu's "Waste and recycling" above "Dear Ms Okafor,"). Audit15: 108 -> 103 content
+# lines lost, chrome kept 25 (without the record, 98 and 26). On eval-pages-dev (with the records, against
+# main): 9 content lines (36 words) kept more, 15 chrome lines (82 words); content words lost with no copy kept
+# 27,676 -> 27,640 (without the record: 72 content words, 108 chrome words, 27,637). Without the sentence's
+# stop, eval-dev kept the name of a blog over a short post ("Das Leben, ..." / "Startseite" / "Nebelsuppe." /
+# the post), its chrome recall 0.917 -> 0.916; stopping at the page's first line instead (no rule's line
+# above) is no fixed point: the rounds after the first, and a second clean, read the page without the rules'
+# lines. With 150 words and 12 lines (no stops), eval-pages-dev kept 72 chrome lines (217 words) for 49
+# content lines (186).
 HEAD_PAGE_PROSE = 100
 HEAD_MIN_LINES = 2
 HEAD_MAX_LINES = 8
@@ -291,8 +292,8 @@ def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remove
     """Returns the head of a page with a small body (``HEAD_PAGE_PROSE``): the lines just above its first prose line.
 
     From ``HEAD_MIN_LINES`` to ``HEAD_MAX_LINES`` lines, up to the first line a rule knows (a breadcrumb, a share
-    bar, a date) or a sentence, without its lone words; none when the page has no prose or more than
-    ``HEAD_PAGE_PROSE`` words of it.
+    bar, a date) or a sentence, without its lone words, and with a record among them (:func:`record_shape`);
+    none when the page has no prose or more than ``HEAD_PAGE_PROSE`` words of it.
 
     Args:
         infos: the page's lines.
@@ -309,7 +310,9 @@ def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remove
         k -= 1
     # A lone word (no function word, no sentence) is a section's or a menu's label: "Trails" over a walk's page.
     head = [k for k in head if not (infos[k].n_words == 1 and infos[k].label)]
-    return head if len(head) >= HEAD_MIN_LINES else []
+    if len(head) < HEAD_MIN_LINES or not any(record_shape(infos[k]) for k in head):
+        return []  # no particulars: a menu's last items over a short article or letter
+    return head
 
 
 def record_lines(
