@@ -83,6 +83,7 @@ def test_a_second_clean_removes_nothing(case):
         ("-- Alabama :: Birmingham", None),
         ("Three bedrooms", None),
         ("28 days holiday plus bank holidays", None),
+        ("March 6, 2024 · 48 min", None),  # a date's figures
     ],
 )
 def test_record_shapes(text, shape):

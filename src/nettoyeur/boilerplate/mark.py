@@ -40,7 +40,10 @@ Three independent signals; each removal names the one that fired
     repeats under each of many entries is a control ("reply to this comment": ``repeated-control``,
     :mod:`nettoyeur.boilerplate.repeats`). The page's last block, cut off by three flagged lines,
     small and off the article's topic, is the site's footer blurb or sidebar (``outlying-tail``,
-    :mod:`nettoyeur.boilerplate.tail_blocks`).
+    :mod:`nettoyeur.boilerplate.tail_blocks`). A page that is no article (a product, a results
+    table, a listing: little prose, runs of prices, fields or rows of figures) keeps its records and
+    the particulars above its short text where these signals would cut them
+    (:mod:`nettoyeur.boilerplate.page_kind`); the rules' verdicts stand on every page.
 
 With ``comments="drop"`` (off by default), a fourth signal, ``structure``, removes a comment
 thread below the article as a whole (``boilerplate:structure:comments``, see
