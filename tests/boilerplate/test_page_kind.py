@@ -171,3 +171,28 @@ def test_spared_lines_are_flagged_by_position_and_unknown_to_rules(texts, data):
     assert spared == sorted(set(spared))
     for k in spared:
         assert known[k] is None and flags[k] is not None and flags[k].reason in SPARED_REASONS
+
+
+PAGE_LINES = [
+    "Home > Shop > Kettles",
+    "Kitchen",
+    "Garden and patio",
+    "Harbour Kettle, Brushed Steel",
+    "£34.99",
+    "Was £49.99 – save £15.00",
+    "Power: 3000 W",
+    "Colour: brushed steel",
+    "Ashworth Town 2-1 Kelby United",
+    "Harbour Bread Bin £24.99",
+    "Customers also bought",
+    "Share this page",
+    "Posted on 4 March 2024",
+    PROSE,
+    "© 2024 Homeway Retail Ltd",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_LINES), min_size=1, max_size=24))
+def test_a_second_clean_of_any_page_of_records_removes_nothing(texts):
+    assert_fixed_point(texts, RULES)
