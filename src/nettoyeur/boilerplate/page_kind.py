@@ -37,7 +37,9 @@ Measured with the team's audit of 36 pages of many kinds (audit15: products, a s
 jobs, property, courses, forums, recipes, notices ...; content lines lost / chrome lines kept): main
 176 / 23 of 429 / 551; the records 126 / 23 (eval-pages-dev byte-identical); with the fields without a
 figure, 108 / 25 (eval-pages-dev: 18 content words fewer lost with no copy kept, chrome recall unchanged);
-with bare prices and the head, 103 / 25 (eval-pages-dev: see ``HEAD_PAGE_PROSE``).
+with bare prices and the head, 103 / 25 (eval-pages-dev: see ``HEAD_PAGE_PROSE``); with dated lines no rows,
+104 / 23 (see ``ROW_FIGURES``). eval-pages-dev in all, against main: content words lost with no copy kept
+27,676 -> 27,648 (1.432% -> 1.431%), chrome recall by words 0.758 either way, removal precision 0.940.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ __all__ = [
     "record_page",
     "record_shape",
     "removed_prose",
+    "small_body",
     "spared_lines",
 ]
 
