@@ -366,6 +366,27 @@ mod tests {
     }
 
     #[test]
+    fn reused_buffers_give_what_fresh_ones_do() {
+        let mut seed = 11u64;
+        let mut buf = Buffers::default();
+        let (mut ops, mut moved) = (Vec::new(), Vec::new());
+        for _ in 0..300 {
+            let mut draw = |n: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % n
+            };
+            let (la, lb, ids) = (draw(20) as usize, draw(20) as usize, 1 + draw(8) as usize);
+            let a: Vec<u32> = (0..la).map(|_| draw(ids as u64) as u32).collect();
+            let b: Vec<u32> = (0..lb).map(|_| draw(ids as u64) as u32).collect();
+            let digit: Vec<bool> = (0..ids).map(|i| i == 0).collect();
+            opcodes_in(&a, &b, ids, &mut buf, &mut ops);
+            assert_eq!(ops, opcodes(&a, &b, ids));
+            swaps_in(&ops, &a, &b, &digit, 3, &mut buf, &mut moved);
+            assert_eq!(moved, swaps(&ops, &a, &b, &digit, 3));
+        }
+    }
+
+    #[test]
     fn swaps_of_neighbours() {
         let mut table = Vec::new();
         let a = ids("the big red car", &mut table);
