@@ -37,11 +37,14 @@ a run with an index (:class:`nettoyeur.index.corpus_index.CorpusIndex`) runs in 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +92,7 @@ from nettoyeur.run.summary import DocInfo, summarise
 from nettoyeur.run.verdict_plan import Overrides, Plan, Removals, Seen, WriteTask, no_removals, plan_batches
 from nettoyeur.run.warm import warm_tables
 from nettoyeur.scratch import documents
+from nettoyeur.scratch.line_shapes import SUFFIX as SHAPES_SUFFIX
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 
 
@@ -152,8 +156,11 @@ def run(
     )
     report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
+    reaper = SpillReaper()
     try:
-        ctx, corpus, decision, overrides = _verdicts(ctx, executor, batches, len(keys), skips, sink, clock, show)
+        ctx, corpus, decision, overrides = _verdicts(
+            ctx, executor, batches, len(keys), skips, sink, clock, show, reaper
+        )
         plan = corpus.plan
         contained_reported = reported_entries(decision, plan, corpus.store)
         expect = getattr(sink, "expect_inputs", None)
@@ -162,6 +169,10 @@ def run(
         report_file = ReportFile(report_path)
         tasks = _write_tasks(plan, corpus.batch_keys, overrides)
         counts = _write_pass(ctx, executor, tasks, len(corpus.batch_keys), len(corpus.infos), sink, report_file, show)
+        # No pass reads the spill folder any more: removed before the sink's last sync, which
+        # would otherwise write its files (snapshots, texts: ~120 MB at 300k paragraphs) to disk.
+        reaper.join()
+        shutil.rmtree(spill_dir, ignore_errors=True)
         if sink is not None:
             sink.close()
         report_file.write(dumps_lines_utf8(reported_line(r) for r in contained_reported))
@@ -176,6 +187,7 @@ def run(
             abort()
         raise
     finally:
+        reaper.join()
         documents.close_readers()
         close_loads()
         shutil.rmtree(spill_dir, ignore_errors=True)
@@ -201,8 +213,12 @@ def _verdicts(
     sink: Sink | None,
     clock: dict[str, float],
     show: bool,
+    reaper: SpillReaper,
 ) -> tuple[RunContext, AnalysedCorpus, Decision, Overrides]:
     """Passes 1 and 2, dedup and the re-mark: every verdict of the run, in its plan.
+
+    The spill files no later step reads (band keys and anchors after dedup, line shapes
+    after the re-mark) are handed to ``reaper``.
 
     Returns:
         the context of the write pass, the analysed corpus (its plan with dedup's
@@ -215,6 +231,8 @@ def _verdicts(
     clock["analyse"] = time.perf_counter()
     decision = _decide(corpus, ctx.config, executor, show)
     clock["decide"] = time.perf_counter()
+    if ctx.spill_keys:  # dedup has decided: its band keys and anchors are not read again
+        reaper.remove([f + suffix for f in corpus.store.files for suffix in (".bands", ".anchors")])
     plan = corpus.plan
     plan.removals = Removals.of(decision.pid, decision.target, decision.reason, decision.evidence)
     plan.removed = plan.removals.pid
@@ -227,7 +245,42 @@ def _verdicts(
     if ctx.config.boilerplate and len(plan.removals):
         overrides = remark_plan(plan, corpus.batch_keys, ctx, executor, progress=show)
     clock["remark"] = time.perf_counter()
+    if ctx.shapes:  # read by the re-mark alone
+        reaper.remove([f + SHAPES_SUFFIX for f in corpus.store.files])
     return replace(ctx, counts=None), corpus, decision, overrides  # the write pass needs no line counts: not sent
+
+
+class SpillReaper:
+    """Removes spill files that no later step reads, on threads, while the run goes on.
+
+    ``os.unlink`` releases the GIL, and a file removed before the write pass's syncs
+    (:meth:`nettoyeur.corpus.folder_writer.FolderSink.close`) is never written to the disk:
+    the band keys and anchors are ~60 MB at 300k paragraphs, which the first ``os.sync``
+    of the write pass wrote, and which ``shutil.rmtree`` then freed at the end of the run.
+    """
+
+    def __init__(self) -> None:
+        self._threads: list[threading.Thread] = []
+
+    def remove(self, paths: list[str]) -> None:
+        """Starts removing ``paths`` (a file already gone is no error)."""
+        thread = threading.Thread(target=_unlink_all, args=(paths,), name="nettoyeur-spill-reaper", daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def join(self) -> None:
+        """Waits until every removal started is done."""
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
+
+
+def _unlink_all(paths: list[str]) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:  # gone already, or the folder with it: the run's end removes what is left
+            pass
 
 
 def _count_pass(
@@ -243,18 +296,28 @@ def _count_pass(
         return ctx, None
     first_seen: Seen = {}
     merger = CountMerger()
-    with tqdm(total=sum(map(len, batches)), desc="count", unit="doc", disable=not show) as bar:
+    compiling: Future[list] | None = None
+    with tqdm(total=sum(map(len, batches)), desc="count", unit="doc", disable=not show) as bar, ThreadPoolExecutor(
+        1, thread_name_prefix="nettoyeur-rules"
+    ) as thread:
         for (seen, bad, found, counts), batch in zip(
             executor.map(count_batch, batches, ctx, jobs=len(batches)), batches
         ):
+            if compiling is None:
+                # The rules' matchers are compiled while the workers count (the core compiles
+                # without the GIL): ~0.3 CPU-s that the workers waited for between the passes.
+                # Started at the first result, once the pool's workers are forked: a fork never
+                # copies a half-compiled matcher.
+                compiling = thread.submit(rules_for, ctx.config)
             first_seen.update(seen)
             skips.extend(bad)
             merger.add(found, counts)
             bar.update(len(batch))
             if len(first_seen) % TRIM_EVERY < len(batch):
                 process_pool.trim_memory()
+        rules = compiling.result() if compiling is not None else rules_for(ctx.config)
     counts_ = LineCounts.from_arrays(*merger.result())
-    return replace(ctx, counts=counts_, rules=rules_for(ctx.config)), first_seen
+    return replace(ctx, counts=counts_, rules=rules), first_seen
 
 
 def _analyse_tasks(batches: list[list[str]], first_seen: Seen | None) -> Iterator[tuple[int, list[str], Seen | None]]:
