@@ -61,6 +61,10 @@ def lexical_class(word: str) -> str | None:
         return value
     if word in DATES or word in DATES_IF_CAPITALISED:
         return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        pole = POLARITY.get(stem) if len(stem) >= 6 else None
+        if pole is not None:
+            return pole if pole.startswith("~") else "~" + pole  # an inflected pole word, weak
     return None
 
 

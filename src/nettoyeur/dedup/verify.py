@@ -79,9 +79,9 @@ from nettoyeur._core import Aligner, WordInterner, verify_pairs
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of
 from nettoyeur.text.lexicon import (
+    AFFIX_FLIPS,
     DATES,
     DATES_IF_CAPITALISED,
-    NEGATING_PREFIXES,
     NEGATIONS,
     NUMBER_VALUES,
     NUMBER_WORDS,
@@ -206,7 +206,27 @@ def _lexical_class(word: str) -> str | None:
     for a number word ("1e6" for "Millionen" and "Mio"), the word without accents for a
     date word ("aout" for "août"), None for any other word (one look-up in :func:`_classes`).
     """
-    return _classes().get(word)
+    return _classes().get(word) or _inflected_pole(word)
+
+
+# An inflected form the pole lexicons lack ("höjningen", "sänkningen" of "höjning", "sänkning";
+# "Verkürzungen" of "Verkürzung") has its lexicon word's pole when at most this many letters end
+# it and the lexicon word has at least _POLE_STEM letters: shorter, a pole word begins unrelated
+# words ("surge" / "surgeon", "lower" / "lowercase" has 9). The pole is made weak: the word is no
+# fact by itself, but replaced by the opposite pole it is a flip.
+_POLE_ENDING = 3
+_POLE_STEM = 6
+
+
+def _inflected_pole(word: str) -> str | None:
+    """Returns the weak pole of a word that is a pole word with an ending of up to ``_POLE_ENDING`` letters, or None."""
+    for cut in range(1, _POLE_ENDING + 1):
+        if len(word) - cut < _POLE_STEM:
+            return None
+        pole = POLARITY.get(word[:-cut])
+        if pole is not None:
+            return pole if pole[0] == "~" else "~" + pole
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -305,7 +325,7 @@ _HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN, _LOWER, _NUMBER =
 _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
 KINDS = (None, "duplicate", "contained", "quoted", "different")
-_PREFIXES = [[ord(c) for c in p] for p in sorted(NEGATING_PREFIXES)]
+_AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b in AFFIX_FLIPS]
 
 
 def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -318,7 +338,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
     0.04 so). A word's fact key is what it states as a fact: its class, or the word itself.
     """
     n = len(words)
-    classes = list(map(_classes().get, words))
+    classes = list(map(_lexical_class, words))
     has_digit, all_digit = digit_flags(words)
     # str.isalpha() of "" is False, where every character of it is a letter.
     empty = ~np.fromiter(map(bool, words), dtype=bool, count=n)
@@ -623,7 +643,7 @@ def _run(
         tables.flags,
         tables.keys,
         tables.key_polar,
-        _PREFIXES,
+        _AFFIXES,
         prep.ids,
         prep.facts,
         prep.word_offsets,

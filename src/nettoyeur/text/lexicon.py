@@ -463,8 +463,34 @@ win-: 输 败
 POLARITY = _classes(_POLES + _POLES_MORE)
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
-# "désaccord", "incapaz"): a word replaced by itself with one of them is a polarity flip.
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti".split())
+# "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
+# Croatian "neúčinný", "necunoscut", Russian "незаконный", the Scandinavian "osäker" and the
+# Italian "sleale"): a word replaced by itself with one of them is a polarity flip. Written from
+# grammar books: each is the productive negating prefix of its languages.
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s".split())
+# Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
+# "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
+# "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
+# "sinnlos", "erfolgreich" / "erfolglos", "zinvol" / "zinloos", "meningsfull" / "meningslös",
+# Turkish "başarılı" / "başarısız" in each vowel of its harmony).
+ANTONYM_PREFIXES = frozenset(
+    [("over", "under"), ("over", "onder"), ("över", "under"), ("pre", "post"), ("hyper", "hypo"), ("up", "down"),
+     ("in", "out"), ("im", "ex"), ("über", "unter"), ("ein", "aus"), ("auf", "ab"), ("zu", "ab"), ("an", "ab"),
+     ("sobre", "sub"), ("sur", "sous"), ("supra", "sub")]
+)  # fmt: skip
+ANTONYM_SUFFIXES = frozenset(
+    [("ful", "less"), ("voll", "los"), ("reich", "los"), ("vol", "loos"), ("rijk", "loos"), ("full", "lös"),
+     ("fuld", "løs"), ("full", "løs"), ("lı", "sız"), ("li", "siz"), ("lu", "suz"), ("lü", "süz")]
+)  # fmt: skip
+# All of them as ``(suffix, a, b)``: a word ending (suffix) or starting with ``a`` whose stem
+# with ``b`` is the other word states the opposite; a negating prefix is ``(False, "", prefix)``.
+AFFIX_FLIPS = tuple(
+    sorted(
+        [(False, "", p) for p in NEGATING_PREFIXES]
+        + [(False, a, b) for a, b in ANTONYM_PREFIXES]
+        + [(True, a, b) for a, b in ANTONYM_SUFFIXES]
+    )
+)
 
 # Dates: months and weekdays (full and abbreviated), days relative to today, parts of the day,
 # seasons and frequencies ("weekly" / "monthly"), in many languages. Words that are also an
