@@ -460,7 +460,63 @@ win-: 输 败
 ~natir+: iranien{,ne,s,nes} iraní iraníes iranian{o,a,i,e} iraniano{,s} iranisch{,e,en,er,es,em}
 ~natau+: australien{,ne,s,nes} australian{o,a,os,as,i,e} australisch{,e,en,er,es,em}
 """
-POLARITY = _classes(_POLES + _POLES_MORE)
+# The same scales in the languages the lists above hold least (Czech, Romanian, Turkish, Polish,
+# Russian, Swedish, Dutch, Japanese), and building / pulling down, hiring (Dutch) and granting /
+# denying: the antonyms a grammar book pairs first. Written from grammar books, as above; a word
+# already in a class keeps that class. Turkish verbs are listed in their commonest news forms
+# (past tense, the reported "-dığını" form): its endings are longer than an inflected pole word's
+# (see ``verify._inflected_pole``).
+_POLES_EAST = """
+up+: vzrostl{,a,o,y} vzrůst{,u} zvýšil{,a,o,y} zvýšení crescut crește cresc creștere{,a} majorat{,ă}
+    arttı artış{,ı} artırdı artırdığını arttığını yükseldi yükseldiğini yükseliş{,i}
+    повысил{,а,о,и} вырастет выросший 増
+up-: klesl{,a,o,y} pokles{,u} snížil{,a,o,y} snížení scăzut scade scădere{,a} redus{,ă}
+    azaldı azalış{,ı} düştü düşüş{,ü} düşürdü düşürdüğünü düştüğünü azaldığını
+    понизил{,а,о,и} снизится 減
+more-: méně
+more+: více víc
+~build+: build{,s,ing} built construct{,s,ed,ing} bau{en,t,te} gebaut errichte{n,t,te} errichtet
+    constru{ire,it,ite,its,ites,ir,ye,yen,yó,ido,ida,ito,ita,ído,ída,iu,i,iește,ită} bouw{en,t,de} gebouwd
+    bygg{a,s,er,de,des,t,d} budow{ać,a,ał,ała,ali,any,ana} zbudow{ać,ał,ała,any,ana} wybudow{ać,ał,any,ana}
+    postav{it,il,ila,en,ena,eno} stav{ět,í} постро{ить,ил,или,ен,ена,ено,ены} стро{ить,ят,ит} inşa
+~build-: demolish{,es,ed,ing} demolition abreiß{en,t} abgerissen riss{,en} abriss démol{ir,i,ie,is,it,ition}
+    demol{er,ido,ida,ió,ición,ire,ito,ita,iu,ição,at,ată,a} slop{en,t} gesloopt sloopte riv{a,s,er,ningen} riven
+    burz{yć,y,ył,yła,ony} zburz{yć,ył,yła,ony,ona} wyburz{yć,ył,ony,ona} zbořit zbořen{,a,o} bour{at,á,al,ala}
+    снес{ти,ут,ёт,ли,ен,ена,ено} сносить
+~open+: otwar{ty,ta,te,cie} otworz{yć,ył,yła} otevř{ít,el,ela,en,ena,eno,ený,ená,ené} otevírá
+    откры{т,та,то,ты,ть,л,ла,ли,тый,тая,тие} deschis{,ă} deschide öppen öppna{,de,s,t} açık açıldı açılacak
+    geopend opende
+~open-: zamk{nięty,nięta,nięte,nąć,nął,nęła,nięcie} zavř{ít,el,ela,en,ena,eno,ený,ená,ené} zavírá
+    закры{т,та,то,ты,ть,л,ла,ли,тый,тая,тие} închis{,ă} închide stängd{,a,e} stäng{a,de,s,t} kapalı kapandı kapanacak
+~hot+: ciepł{y,a,e,o} gorąco tepl{ý,á,é,o} hork{ý,á,é,o} тепл{о,ый,ая,ое,ые} cald{ă} sıcak cald varmt warm{e} 暑 熱 暖
+~hot-: chłod{ny,na,ne,no} zimno studen{ý,á,é} chlad{ný,ná,né,no} прохладн{о,ый,ая,ое,ые} холодно rece soğuk kallt
+    koel{,e} 寒 涼 冷 凉
+~heavy+: allvarlig{,t,a,e} svår{,t,a} poważn{ie,y,a,e} ciężko vážn{ě,ý,á,é} těžc{e} těžk{ý,á,é} серьёзн{о,ый,ая,ое}
+    серьезн{о,ый,ая,ое} тяжел{о,ый,ая,ое} grav{ă,e} ağır ernstig{,e}
+~heavy-: lindrig{,t,a,e} lätt{,a} lekk{o} lehc{e} lehk{ý,á,é} легк{о,ий,ая,ое} лёгк{ий,ая,ое} ușor ușoar{ă,e}
+    hafif
+~long+: del{ší} dlouh{ý,á,é,o} lungă lungi uzun{,du} langer långa
+~long-: krat{ší} krátk{ý,á,é,o} scurt{,ă,e} kısa{,ydı} korter kort{e} korta
+~majority+: většin{a,u,y,ou} większoś{ć,ci} большинств{о,а,е} majoritate{a} majoritet{,en} çoğunluk{,u}
+~majority-: menšin{a,u,y,ou} mniejszoś{ć,ci} меньшинств{о,а,е} minoritate{a} minoritet{,en} azınlık{,ı}
+~accept+: schválil{,a,o,i} schválen{,a,o,í} přijal{,a,o,i} zatwierdz{ił,iła,ili,ony,ona} zaakceptowa{ł,ła,li}
+    одобр{ил,ила,или,ен,ена,ено} aprob{at,ată,ă} godkän{de,t,d,da,ner} onayla{dı,ndı,dığını} gav{e} giv{e,es,en,ing}
+    grant{,s,ed,ing}
+~accept-: zamítl{,a,o,i} zamítnut{,a,o} odmítl{,a,o,i} отверг{,ла,ли,нут} respin{s,să,ge} avsl{og,ogs,ås}
+    avvis{ade,ar,at} reddet{ti,tiğini} reddedildi denying
+~success+: úspěch{,u} úspěšn{ý,á,é,ě} sukces{,u,em} успех{,а} успешн{о,ый,ая,ое} succes{,ul} reușit{,ă}
+    framgång{,en,sri} framgångsrik{,t,a} başarı{,lı}
+~success-: neúspěch{,u} selhání porażk{a,i} klęsk{a,i} неудач{а,и,у,ей} провал{,а,ом} eșec{,ul} ratat{,ă}
+    misslyckande{,t} misslyckad{es,} başarısızlık{,la} mislukking mislukt{,e}
+~above+: powyżej выше nad
+~above-: poniżej ниже pod
+~next+: önümüzdeki gelecek viitor{,ul} viitoare următor{,ul} următoare příští{,m,ho}
+~next-: geçen geçtiğimiz trecut{,ă,ul} minul{ý,á,é,ém,ého} loňsk{ý,á,é,ém}
+~hire+: aannemen zatrudni{ć,ł,ła,li,a} нан{ять,ял,яла,яли,имает} angaj{a,at,ează,ează} anställ{a,er,de,t,s}
+    přijmout
+~hire-: zwolni{ć,ł,ła,li,a} zwolnień уволи{ть,л,ла,ли,т} concedi{a,at,ază,ere} avskeda{,r,de,t} propust{it,il,ila,í}
+"""
+POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
 # "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
