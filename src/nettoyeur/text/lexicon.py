@@ -312,7 +312,7 @@ win-: 输 败
 ~hot-: cold colder coldest kalt{,e,en,er} kälter froid{,e,s,es} frío fría fríos frías fredd{o,a,i,e} fri{o,a}
     koud{,e} kall{,t,a,are} zimn{y,a,e} холодн{ый,ая,ое,ые,ым,ого,ой,ом,ую,ых,ее} 冷
 ~cheap+: tańsz{y,a,e,ego} дешевле billigare goedkop{e,er}
-~cheap-: droższ{y,a,e,ego} дороже dyr{a,are,t} duurder
+~cheap-: droższ{y,a,e,ego} дороже dyr{,a,are,t} duurder
 ~north+: север{,а,е,у} северн{ый,ая,ое,ые,ом} północ{,y} norr norra
 ~north-: sur sul юг{,а,е,у} южн{ый,ая,ое,ые,ом} południ{e,a,u} söder södra
 ~east+: восток{,а,е,у} восточн{ый,ая,ое,ые,ом} wschód wschodni{,a,e,ch} öster östra
@@ -520,10 +520,10 @@ POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
 # "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
-# Croatian "neúčinný", "necunoscut", Russian "незаконный", the Scandinavian "osäker" and the
-# Italian "sleale"): a word replaced by itself with one of them is a polarity flip. Written from
+# Croatian "neúčinný", "necunoscut", Russian "незаконный", the Scandinavian "osäker" and
+# "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself with one of them is a polarity flip. Written from
 # grammar books: each is the productive negating prefix of its languages.
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s".split())
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
 # "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
@@ -538,6 +538,9 @@ ANTONYM_SUFFIXES = frozenset(
     [("ful", "less"), ("voll", "los"), ("reich", "los"), ("vol", "loos"), ("rijk", "loos"), ("full", "lös"),
      ("fuld", "løs"), ("full", "løs"), ("lı", "sız"), ("li", "siz"), ("lu", "suz"), ("lü", "süz")]
 )  # fmt: skip
+# The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
+# though the words are spelt alike.
+METRIC_PREFIXES = frozenset("milli centi deci kilo mega giga tera micro nano милли санти кило мега гига".split())
 # All of them as ``(suffix, a, b)``: a word ending (suffix) or starting with ``a`` whose stem
 # with ``b`` is the other word states the opposite; a negating prefix is ``(False, "", prefix)``.
 AFFIX_FLIPS = tuple(
@@ -545,6 +548,7 @@ AFFIX_FLIPS = tuple(
         [(False, "", p) for p in NEGATING_PREFIXES]
         + [(False, a, b) for a, b in ANTONYM_PREFIXES]
         + [(True, a, b) for a, b in ANTONYM_SUFFIXES]
+        + [(False, a, b) for a in METRIC_PREFIXES for b in METRIC_PREFIXES if a < b]
     )
 )
 
