@@ -136,6 +136,7 @@ def _counted(words: list[str], i: int) -> bool:
     It is then what the figure counts, or its unit. After a number word alone it may be an
     adjective ("zwei wichtige" / "zwei bedeutende" is a synonym).
     """
+
     def digit(k: int) -> bool:
         return any(map(figure, words[k]))
 

@@ -521,8 +521,9 @@ POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
 # "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
 # Croatian "neúčinný", "necunoscut", Russian "незаконный", the Scandinavian "osäker" and
-# "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself with one of them is a polarity flip. Written from
-# grammar books: each is the productive negating prefix of its languages.
+# "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
+# with one of them is a polarity flip. Written from grammar books: each is the productive negating
+# prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
 NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
