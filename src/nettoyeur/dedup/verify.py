@@ -206,7 +206,7 @@ def _lexical_class(word: str) -> str | None:
     for a number word ("1e6" for "Millionen" and "Mio"), the word without accents for a
     date word ("aout" for "août"), None for any other word (one look-up in :func:`_classes`).
     """
-    return _classes().get(word) or _inflected_pole(word)
+    return _classes().get(word) or _inflected_pole(word) or _compound_class(word)
 
 
 # An inflected form the pole lexicons lack ("höjningen", "sänkningen" of "höjning", "sänkning";
@@ -216,6 +216,24 @@ def _lexical_class(word: str) -> str | None:
 # fact by itself, but replaced by the opposite pole it is a flip.
 _POLE_ENDING = 3
 _POLE_STEM = 6
+
+
+# A compound whose first part is a lexicon word of _COMPOUND_PART letters or more, before a
+# second part as long ("Montagabend", "zwaargewond", "Nordufer", "dreijährige"), has that
+# word's class, made weak as above: "Montagabend" / "Dienstagabend", "lichtgewond" /
+# "zwaargewond" are another day, another degree, where two compounds of no class would read as
+# any two words replaced.
+_COMPOUND_PART = 4
+
+
+def _compound_class(word: str) -> str | None:
+    """Returns the (weak) class of the longest lexicon word that begins a compound, or None (see ``_COMPOUND_PART``)."""
+    classes = _classes()
+    for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
+        cls = classes.get(word[:cut])
+        if cls is not None and cls != "neg":
+            return "~" + cls if cls[-1] in "+-" and cls[0] != "~" else cls
+    return None
 
 
 def _inflected_pole(word: str) -> str | None:
