@@ -622,6 +622,36 @@ DATES = DATES | frozenset(
     """
     )
 )
+# The weekdays, months (with the genitive that follows a day's number: "15. března", "3 Μαΐου")
+# and seasons of more languages: Romanian, Hungarian, Finnish, Croatian and Serbian, Ukrainian,
+# Greek, Czech; seasons of the Scandinavian languages, Romanian, Czech, Turkish, Hungarian and
+# Finnish. Words that are also common words of another language are left out ("vår", Swedish
+# "our"; "vara", "to be"; "léta", Czech "years").
+DATES = DATES | frozenset(
+    _expand(
+        """
+    luni marți marti miercuri joi vineri sâmbătă sambata duminică duminica
+    primăvară primăvara primavara vară toamnă toamna iarnă iarna
+    hétfő kedd szerda csütörtök péntek szombat vasárnap tavasz tavasszal nyár nyáron ősz ősszel tél télen
+    maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai kevät keväällä kesä kesällä syksy
+    syksyllä talvi talvella
+    ponedjeljak utorak srijeda četvrtak petak nedjelja ponedeljak sreda četvrtak nedelja
+    siječanj siječnja veljača veljače ožujak ožujka travanj travnja svibanj svibnja lipanj lipnja srpanj
+    srpnja kolovoz kolovoza rujan rujna studeni studenoga prosinac prosinca
+    januar februar mart avgust septembar oktobar novembar decembar januara februara marta aprila juna jula
+    avgusta septembra oktobra novembra decembra
+    понеділок вівторок середа четвер пʼятниця п'ятниця неділя січень лютий березень квітень травень червень
+    липень серпень вересень жовтень грудень січня лютого березня квітня травня червня липня серпня вересня
+    жовтня листопада грудня
+    δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου
+    ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου
+    ledna února března dubna května června července srpna října listopadu prosince jaro jaře létě podzim
+    podzimu zimě
+    våren sommar sommaren hösten vintern höst forår foråret efterår efteråret vinteren sommeren
+    ilkbahar ilkbaharda sonbahar sonbaharda kışın
+    """
+    )
+)
 DATES_IF_CAPITALISED = frozenset("may march mar sun sat wed mars".split())
 
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
