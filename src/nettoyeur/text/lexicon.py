@@ -461,11 +461,14 @@ win-: 输 败
 ~natau+: australien{,ne,s,nes} australian{o,a,os,as,i,e} australisch{,e,en,er,es,em}
 """
 # The same scales in the languages the lists above hold least (Czech, Romanian, Turkish, Polish,
-# Russian, Swedish, Dutch, Japanese), and building / pulling down, hiring (Dutch) and granting /
-# denying: the antonyms a grammar book pairs first. Written from grammar books, as above; a word
-# already in a class keeps that class. Turkish verbs are listed in their commonest news forms
-# (past tense, the reported "-dığını" form): its endings are longer than an inflected pole word's
-# (see ``verify._inflected_pole``).
+# Russian, Swedish, Dutch, Japanese), and building / pulling down, hiring (Dutch), granting /
+# denying, arriving / leaving, attack / defence, promotion / demotion, surviving / dying, healthy /
+# sick, internal / external, permanent / temporary, sending / receiving: the antonyms a grammar
+# book pairs first. Scales whose words have synonyms on another scale are left out
+# ("strengthen" / "boost", "improve" / "increase", "remove" / "cut" would read as flips). Written
+# from grammar books, as above; a word already in a class keeps that class. Turkish verbs are
+# listed in their commonest news forms (past tense, the reported "-dığını" form): its endings are
+# longer than an inflected pole word's (see ``verify._inflected_pole``).
 _POLES_EAST = """
 up+: vzrostl{,a,o,y} vzrůst{,u} zvýšil{,a,o,y} zvýšení crescut crește cresc creștere{,a} majorat{,ă}
     arttı artış{,ı} artırdı artırdığını arttığını yükseldi yükseldiğini yükseliş{,i}
@@ -514,6 +517,25 @@ more+: více víc
 ~next-: geçen geçtiğimiz trecut{,ă,ul} minul{ý,á,é,ém,ého} loňsk{ý,á,é,ém}
 ~hire+: aannemen zatrudni{ć,ł,ła,li,a} нан{ять,ял,яла,яли,имает} angaj{a,at,ează,ează} anställ{a,er,de,t,s}
     přijmout
+~enter+: enter{,s,ed,ing} arriv{e,es,ed,al} eingetroffen ankunft entr{er,é,ée} arriv{er,é,ée} entr{ar,ó} lleg{ar,ó,ada}
+    entr{are,ato} arriv{are,ato,ata} cheg{ar,ou,ada}
+~enter-: exit{,s,ed} depart{,s,ed,ure} abfahrt abreise verlass{en,t} sorti{r,e} sal{ir,ió,ida} partenza sa{iu,ída}
+~attack+: attack{,s,ed,ing} angriff{,e} angreif{en,t} attaqu{er,e,é,ée} atac{ar,ó,ado,a} attacc{are,ato,o,a}
+~attack-: defend{,s,ed,ing} verteidig{en,t,te} défend{re,u,ent} defend{er,ió,ido} difend{ere,e,eva}
+~promote+: promot{ed,ion} befördert beförderung promu{,e,s} ascendid{o,a} promoss{o,a}
+~promote-: demot{ed,ion} degradiert rétrogradé{,e} degradad{o,a}
+~alive+: surviv{e,ed,es,al} überlebt überleb{en,te} survécu surviv{re,ant} sobreviv{ir,ió,iente} sopravviss{uto,uta}
+~alive-: died dying starb gestorben mourut morte{s} muri{ó,eron} mor{ì,irono}
+~healthy+: healthy gesund{,e,en} sain{,e,s} san{o,a,os,as} gezond{,e}
+~healthy-: sick ill krank{,e,en} malade{,s} enferm{o,a,os,as} malat{o,a,i,e} ziek{,e}
+~internal+: internal intern{,e,en,er} interne{,s} intern{o,a,os,as,i}
+~internal-: external extern{,e,en,er} externe{,s} extern{o,a,os,as,i}
+~permanent+: permanent{,ly} dauerhaft{,e,en} permanent{e,s,es} permanente{,s} definitiv{,e,en} définiti{f,ve,fs,ves}
+    definitiv{o,a,os,as,i,e}
+~permanent-: temporary temporarily vorübergehend{,e,en} befristet{,e,en} temporaire{,s} provisoire{,s} temporal{,es}
+    provisional{,es} temporane{o,a,i,e} provvisori{o,a} tijdelijk{,e}
+~send+: send{,s,ing} sent verschickt schick{en,t,te} envoy{er,é,ée} envi{ar,ó,ado,ada} invi{are,ato,ata}
+~send-: receiv{e,es,ed,ing} empfang{en,t} reçu{,e,s} recib{ir,ió,ido,ida} ricev{ere,uto,uta} receb{er,eu,ido} ontvangen
 ~hire-: zwolni{ć,ł,ła,li,a} zwolnień уволи{ть,л,ла,ли,т} concedi{a,at,ază,ere} avskeda{,r,de,t} propust{it,il,ila,í}
 """
 POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
