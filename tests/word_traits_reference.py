@@ -20,6 +20,7 @@ from nettoyeur.dedup.shingle import (
     _GERMAN_NOUN_SUFFIXES,
     _NO_NAME,
     _NOUN_SUFFIX,
+    _NU_MARKER,
     _NUMBER_WORD,
     ADVERB_SUFFIXES,
     COMPARISONS,
@@ -42,6 +43,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     NEGATIONS,
+    NU_MARKERS,
     NUMBER_VALUES,
     NUMBER_WORDS,
     POLARITY,
@@ -111,4 +113,5 @@ def fact_bits(word: str) -> int:
         | _GERMAN_MARKER * (word in GERMAN_MARKERS)
         | _NOUN_SUFFIX * (len(word) > 5 and word.endswith(_GERMAN_NOUN_SUFFIXES))
         | _NUMBER_WORD * (word in NUMBER_WORDS)
+        | _NU_MARKER * (word in NU_MARKERS)
     )

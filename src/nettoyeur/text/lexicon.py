@@ -112,6 +112,12 @@ NOT_FACTS = NOT_NEGATIONS | frozenset(
     + [("secondo", w) for w in "il lo la i gli le l un una uno me lui lei noi voi loro quanto fonti dati".split()]
 )
 
+# "nu" is the Romanian "not" and the Dutch, Swedish and Danish "now" ("is nu gesloten", "har nu
+# beslutat"): no negation in a paragraph that holds NU_MIN_MARKERS or more of these function words
+# of those languages, which no Romanian text has.
+NU_MARKERS = frozenset("het een niet zijn heeft wordt worden ook och att är inte ej har ikke og ikkje".split())
+NU_MIN_MARKERS = 2
+
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
 # "moins") flips the statement; replaced by a word of the same pole ("rose" / "climbed") it
 # is a synonym. Each entry is ``pole: words``; poles come in pairs (name+ / name-).
