@@ -658,16 +658,33 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
     Alignment { matched, changes, fact_change: fact, gaps, edits, replaced: content_replaced }
 }
 
-/// Scratch space of [`compare`]: the local id of each word id (`u32::MAX`: none yet).
+/// Scratch space of [`compare`]: the local id of each word id (`u32::MAX`: none yet), and the
+/// buffers of a pair's alignment, reused from pair to pair (a batch's pairs allocate nothing once
+/// they have grown: on the real-text replay of decide, the vectors built and dropped per pair
+/// were ~11% of its instructions).
 pub struct Scratch {
     local: Vec<u32>,
     seen: Vec<u32>,
     digit: Vec<bool>,
+    ids: Vec<u32>,
+    ops: Vec<Op>,
+    swapped: Vec<usize>,
+    moved: Vec<bool>,
+    align: align::Buffers,
 }
 
 impl Scratch {
     pub fn new(n_words: usize) -> Scratch {
-        Scratch { local: vec![u32::MAX; n_words], seen: Vec::new(), digit: Vec::new() }
+        Scratch {
+            local: vec![u32::MAX; n_words],
+            seen: Vec::new(),
+            digit: Vec::new(),
+            ids: Vec::new(),
+            ops: Vec::new(),
+            swapped: Vec::new(),
+            moved: Vec::new(),
+            align: align::Buffers::default(),
+        }
     }
 }
 
@@ -676,7 +693,8 @@ pub fn compare(w: &Words, pa: Para, pb: Para, limits: (usize, usize), s: &mut Sc
     let max_substitution = limits.0;
     // The alignment wants small ids (its tables are as long as the ids): number the words of
     // this pair from 0.
-    let mut ids = Vec::with_capacity(pa.words.len() + pb.words.len());
+    let ids = &mut s.ids;
+    ids.clear();
     for &x in pa.words.iter().chain(pb.words) {
         let l = &mut s.local[x as usize];
         if *l == u32::MAX {
@@ -687,17 +705,19 @@ pub fn compare(w: &Words, pa: Para, pb: Para, limits: (usize, usize), s: &mut Sc
         ids.push(*l);
     }
     let (la, lb) = ids.split_at(pa.words.len());
-    let ops = align::opcodes(la, lb, s.seen.len());
-    let mut moved = vec![false; ops.len()];
-    for k in align::swaps(&ops, la, lb, &s.digit, max_substitution) {
-        moved[k] = true;
+    align::opcodes_in(la, lb, s.seen.len(), &mut s.align, &mut s.ops);
+    align::swaps_in(&s.ops, la, lb, &s.digit, max_substitution, &mut s.align, &mut s.swapped);
+    s.moved.clear();
+    s.moved.resize(s.ops.len(), false);
+    for &k in &s.swapped {
+        s.moved[k] = true;
     }
     for &x in &s.seen {
         s.local[x as usize] = u32::MAX;
     }
     s.seen.clear();
     s.digit.clear();
-    classify(w, pa, pb, &ops, &moved, limits)
+    classify(w, pa, pb, &s.ops, &s.moved, limits)
 }
 
 /// `verify.jaccard` of two sorted hash arrays: equal neighbours of their merge over the union.
