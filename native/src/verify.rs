@@ -262,7 +262,7 @@ fn min_stem(suffix: bool, a: &[u32], b: &[u32]) -> usize {
     }
 }
 
-/// `verify._flipped`: one word is the other with its affix turned into its opposite's
+/// `verify_reference._flipped`: one word is the other with its affix turned into its opposite's
 /// (`Words::affix_flips`): "able" / "unable", "veilig" / "onveilig", "overvalued" /
 /// "undervalued", "sinnvoll" / "sinnlos", "başarılı" / "başarısız".
 fn flipped(w: &Words, x: u32, y: u32) -> bool {
@@ -379,9 +379,10 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
 }
 
 /// `verify_reference._counted`: the word at `i` follows a figure written in digits, alone or with a
-/// number word ("40 Millionen"), so it is what the figure counts or its unit: replaced by another word that is no abbreviation of it ("40 miljoen
-/// euro" / "40 miljoen dollar", "8 Prozent" / "8 Euro", "5 km" / "5 kilometres" is one), it
-/// changes the amount.
+/// number word ("40 Millionen"), so it is what the figure counts or its unit: replaced by another
+/// word that is no abbreviation of it ("40 miljoen euro" / "40 miljoen dollar", "8 Prozent" / "8
+/// Euro"; "5 km" / "5 kilometres" is one), it changes the amount. After a number word alone it may
+/// be an adjective ("zwei wichtige" / "zwei bedeutende").
 fn counted(w: &Words, p: Para, i: usize) -> bool {
     let digit = |k: usize| w.flag(p.words[k], HAS_DIGIT);
     i > 0 && (digit(i - 1) || (i > 1 && w.flag(p.words[i - 1], NUMBER) && digit(i - 2)))
@@ -908,7 +909,12 @@ mod tests {
                 flags: Vec::new(),
                 key: Vec::new(),
                 key_polar: Vec::new(),
-                prefixes: vec![(false, vec![], cps("un")), (false, vec![], cps("il"))],
+                prefixes: vec![
+                    (false, vec![], cps("un")),
+                    (false, vec![], cps("il")),
+                    (false, vec![], cps("o")),
+                    (true, cps("ful"), cps("less")),
+                ],
                 names: Vec::new(),
             }
         }
@@ -1063,6 +1069,19 @@ mod tests {
         assert!(!figure.fact_change); // not flagged as facts: an edit
         let negated = compare_text("it was opened today by them", "it was not opened today by them", true);
         assert!(negated.fact_change);
+        // Affix flips: a one-letter prefix (which is one edit, a typo otherwise), a suffix pair;
+        // not below the shortest stem ("pen" / "open" is a typo).
+        let prefixed = compare_text("it was lämplig today by them", "it was olämplig today by them", false);
+        assert!(prefixed.fact_change);
+        let suffixed = compare_text("it was useful today by them", "it was useless today by them", false);
+        assert!(suffixed.fact_change);
+        let short = compare_text("it was pen today by them", "it was open today by them", false);
+        assert!(!short.fact_change);
+        // The word after a figure is its unit: replaced, another amount; spelt alike, the same.
+        let unit = compare_text("it cost 40 euro today by them", "it cost 40 dollar today by them", false);
+        assert!(unit.fact_change);
+        let spelt = compare_text("it showed 200 fotografien today", "it showed 200 photographien today", false);
+        assert!(!spelt.fact_change);
         let cut = compare_text("one two three four five six seven", "one two three four five", false);
         assert_eq!((cut.matched, cut.gaps, cut.changes), (5, 1, 0));
         let joined = compare_text("send an e mail now", "send an email now", false);

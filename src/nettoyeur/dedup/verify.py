@@ -30,14 +30,16 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      ("Dalmora Marbury" / "Marbury Dalmora": another person; a capital that only opens the
      sentence is no name, so "Police said" / "Said police" is an edit), a negation or polar word
      added, dropped or flipped ("is" -> "is not", "ein" -> "kein", "rose" -> "fell", "likely" ->
-     "unlikely"), a word of one lexical class replaced by a word of another, alone or inside a
-     short phrase ("next" -> "last week", "dollars" -> "euros", "chiusa per" -> "aperta durante
-     i"), a figure or number word extended by one beside it ("6" -> "6.5", "mil" -> "dos mil"),
-     whatever the Jaccard. Two number words are never an abbreviation of each other ("three" /
-     "thirteen"). Which
-     words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
-     only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
-     something else.
+     "unlikely"; any word and its form with a negating prefix or the affix of its opposite,
+     ``lexicon.AFFIX_FLIPS``: "veilig" -> "onveilig", "overvalued" -> "undervalued", "sinnvoll" ->
+     "sinnlos"), the word after a figure in digits (its unit) replaced by one spelt otherwise
+     ("40 Millionen Euro" -> "40 Millionen Dollar"), a word of one lexical class replaced by a
+     word of another, alone or inside a short phrase ("next" -> "last week", "dollars" ->
+     "euros", "chiusa per" -> "aperta durante i"), a figure or number word extended by one
+     beside it ("6" -> "6.5", "mil" -> "dos mil"), whatever the Jaccard. Two number words are
+     never an abbreviation of each other ("three" / "thirteen"). Which words carry facts is
+     :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure only added or
+     dropped ("said Monday" / "said") is an edit: the copy says less, not something else.
 
 Verdicts (see :class:`Match`):
     ``duplicate``  no change of statement (allowed edits only), and matched words cover
