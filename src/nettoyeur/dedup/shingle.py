@@ -399,7 +399,7 @@ class Tokens:
         for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():
             if (words[ids[i]], words[ids[i + 1]]) in NOT_FACTS and i + 1 not in self.offsets:
                 facts[i] = False  # "sin embargo", "no obstante": no negation; "segundo a": no ordinal
-        if "nu" in words:
+        if int(np.bitwise_or.reduce(bits)) & _NU_MARKER and "nu" in words:  # a scan of the words only then
             self._nu_now(facts, np.flatnonzero(ids == words.index("nu")), bits)
         m = len(self.entries)
         if m and int(np.bitwise_or.reduce(self.entries & _AT)):

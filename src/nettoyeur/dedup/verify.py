@@ -230,12 +230,20 @@ _COMPOUND_PART = 4
 
 def _compound_class(word: str) -> str | None:
     """Returns the (weak) class of the longest lexicon word that begins a compound, or None (see ``_COMPOUND_PART``)."""
+    if word[:_COMPOUND_PART] not in _heads():
+        return None  # most words: no lexicon word begins them (one set look-up instead of a slice per cut)
     classes = _classes()
     for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
         cls = classes.get(word[:cut])
         if cls is not None and cls != "neg":
             return "~" + cls if cls[-1] in "+-" and cls[0] != "~" else cls
     return None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Returns the first ``_COMPOUND_PART`` letters of every lexicon word that long (made once per process)."""
+    return frozenset(w[:_COMPOUND_PART] for w in _classes() if len(w) >= _COMPOUND_PART)
 
 
 def _inflected_pole(word: str) -> str | None:
