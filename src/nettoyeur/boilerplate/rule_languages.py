@@ -815,6 +815,9 @@ SW: dict[str, Entry] = {
     "tags": r"lebo|vitambulisho|mada",
     "ad-label": r"tangazo|matangazo",
     "time-line": r"‹num›\s*(?:dakika|saa|siku) zilizopita",
+    # "Na Amina Juma" (by): "na" is also "and", so two capitalised names at least, "Na" capitalised
+    # ("Na Hvaru", Croatian "on Hvar", is one).
+    "byline-role": r"(?-i:Na [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})",
     "‹legal›": r"kuhusu sisi|wasiliana nasi|sera ya faragha|masharti ya matumizi|vigezo na masharti|matangazo"
     r"|nafasi za kazi|msaada|maswali yanayoulizwa mara kwa mara",
     "‹address›": r"sisi|wewe|yako|tunatumia",

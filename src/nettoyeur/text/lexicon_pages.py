@@ -28,6 +28,7 @@ MORE_FUNCTION_WORDS = frozenset(
     a v ve na se je že to s z ze do o i k ke jako ale by pro jsou byl byla bylo byli jsem jsme není nebo
     tak jak po od za jeho její jejich který která které kteří co už jen ještě také při podle když než
     sa sú bol bola bolo som sme nie ako pre ktorý ktorá ktoré čo len aj alebo pri podľa keď však
+    aby protože pretože pak potom poté asi tedy
     w się nie jest są był była było były który która które dla tylko już oraz lub przy gdy także przez czy
     u su iz kao ali što će sam smo ste bio bila bilo ili te samo još već kako kada nije pa jer li ga mu ih
     im koji koja koje kojeg kojem sve biti može između nakon prije
