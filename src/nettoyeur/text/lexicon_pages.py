@@ -13,7 +13,9 @@ Hebrew or Hindi page under 30 words was prose, so the page had no body for the p
 signals to measure from and its menus and related lists stayed (the held-out pages of
 tests/data/boilerplate_scripts.json). Swahili's ("na", "ya", "kwa", "katika"; "wake" left
 out, an English word): without them the paragraphs of a Swahili news page below its first
-were "short lines below the article body" (audit 16's pages, written by the team).
+were "short lines below the article body" (audit 16's pages, written by the team). Czech and
+Slovak sequence words ("pak", "potom", "poté", "asi"): a recipe's steps in the imperative hold
+few others, and its last two steps went below the body as short lines.
 """
 
 from __future__ import annotations
