@@ -78,6 +78,7 @@ MORE_FUNCTION_WORDS = frozenset(
     پس چون ولی همه دیگر بین پیش بعد روی
     এবং ও যে এই সেই থেকে জন্য করে হয় হবে ছিল না তার তাদের আর কিন্তু বা যদি সাথে সঙ্গে পর আগে মধ্যে
     প্রায় একটি করা হয়েছে হচ্ছে করবে দিয়ে নিয়ে কাছে পর্যন্ত বলে
+    수 것 때 등 및 또는 그리고 하지만 그러나 또한 뒤 후 중
     na ya wa za kwa katika ni kuwa cha vya hii hiyo huo hilo hizo pia lakini kama baada kabla ili bado sana
     zaidi hadi tangu wakati ambao ambayo ambaye ambapo yake yao zao kutoka huku hata kwamba
     """.split()
@@ -99,8 +100,16 @@ PREFIX_CLITICS = frozenset("ה ו ב ל מ ש כ ال و ب ل ف ك".split())
 # under 30 words was prose. A sentence's share of function words counts a word that ends with one,
 # as it does a word opened by a prefix clitic (line_shapes.CLITIC_MIN_REST characters at least
 # before it: "폭이" and "결과" hold none). Hangul is Korean's only, so no other language's words
-# change; another suffixing language (Japanese-like, Turkish-like) adds its particles here.
-SUFFIX_CLITICS = frozenset("은 는 이 가 을 를 에 의 로 으로 와 과 도 에서 에게 까지 부터 만 처럼 보다 한테".split())
+# change; another suffixing language (Japanese-like, Turkish-like) adds its particles here. The
+# copula ("입니다", "이다": Korean grammar counts it among the particles) ends many a sentence
+# ("... 비빔국수입니다."), and Korean's dependent nouns and conjunctions ("수", "것", "때", "및",
+# "그리고") stand as words of their own among the function words: without them a recipe's
+# opening sentence (1 particle in 14 words) was no prose and its ingredients went with the header
+# (audit 16's Korean recipes, tests/data/boilerplate_scripts_more.json ko-yori: 7 lines).
+SUFFIX_CLITICS = frozenset(
+    "은 는 이 가 을 를 에 의 로 으로 와 과 도 에서 에게 까지 부터 만 처럼 보다 한테"
+    " 입니다 이다 이에요 였다 이었다".split()
+)
 
 # CJK characters that work as function words (particles, pronouns, the copula, common
 # adverbs and measure words): Chinese prose has many, a menu or a headline few. Japanese
