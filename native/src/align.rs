@@ -40,23 +40,44 @@ pub struct Op {
     pub j2: usize,
 }
 
-/// The positions of each word of `b`, ascending, by word id (difflib's `b2j`).
-struct Positions {
-    by_id: Vec<Vec<u32>>,
+/// The positions of each word of `b`, ascending, by word id (difflib's `b2j`): word `w`'s are
+/// `at[starts[w]..starts[w + 1]]` (one flat list, no list per word: built per pair).
+struct Positions<'s> {
+    starts: &'s [u32],
+    at: &'s [u32],
 }
 
-impl Positions {
-    fn new(b: &[u32], ids: usize) -> Positions {
-        let mut by_id = vec![Vec::new(); ids];
-        for (j, &w) in b.iter().enumerate() {
-            by_id[w as usize].push(j as u32);
+impl<'s> Positions<'s> {
+    /// Fills `starts` (`ids + 1`) and `at` (`b.len()`) from `b` (a count per id, its prefix sums,
+    /// then the positions placed from the last one down, so each id's come out ascending).
+    fn new(b: &[u32], ids: usize, starts: &'s mut Vec<u32>, at: &'s mut Vec<u32>) -> Positions<'s> {
+        starts.clear();
+        starts.resize(ids + 1, 0);
+        for &w in b {
+            starts[w as usize] += 1;
         }
-        Positions { by_id }
+        let mut total = 0;
+        for s in starts.iter_mut() {
+            total += *s;
+            *s = total;
+        }
+        at.clear();
+        at.resize(b.len(), 0);
+        for (j, &w) in b.iter().enumerate().rev() {
+            starts[w as usize] -= 1;
+            at[starts[w as usize] as usize] = j as u32;
+        }
+        Positions { starts, at }
+    }
+
+    fn of(&self, w: u32) -> &'s [u32] {
+        &self.at[self.starts[w as usize] as usize..self.starts[w as usize + 1] as usize]
     }
 }
 
 /// Scratch rows of difflib's `j2len` (the length of the match ending at `b[j]` in the previous
 /// and the current row of `a`), cleared through the lists of the entries set.
+#[derive(Default)]
 struct Rows {
     prev: Vec<u32>,
     cur: Vec<u32>,
@@ -75,7 +96,7 @@ fn longest_match(
 ) -> (usize, usize, usize) {
     let (mut besti, mut bestj, mut bestsize) = (alo, blo, 0usize);
     for i in alo..ahi {
-        let js = &pos.by_id[a[i] as usize];
+        let js = pos.of(a[i]);
         // Positions below blo are skipped and the scan stops at bhi, as difflib's loop does.
         let from = js.partition_point(|&j| (j as usize) < blo);
         for &j in &js[from..] {
@@ -115,15 +136,45 @@ fn longest_match(
     (besti, bestj, bestsize)
 }
 
+/// The buffers of the alignment, reused from pair to pair (one per batch: a pair allocates
+/// nothing once they have grown to its size).
+#[derive(Default)]
+pub struct Buffers {
+    starts: Vec<u32>,
+    at: Vec<u32>,
+    rows: Rows,
+    queue: Vec<(usize, usize, usize, usize)>,
+    blocks: Vec<(usize, usize, usize)>,
+    merged: Vec<(usize, usize, usize)>,
+    sorted_a: Vec<u32>,
+    sorted_b: Vec<u32>,
+}
+
 /// difflib's `get_matching_blocks`: the matching blocks, sorted, adjacent ones merged, with the
 /// sentinel `(len(a), len(b), 0)` last. `ids` bounds every id of `a` and `b`.
 pub fn matching_blocks(a: &[u32], b: &[u32], ids: usize) -> Vec<(usize, usize, usize)> {
-    let pos = Positions::new(b, ids);
-    let mut rows = Rows { prev: vec![0; b.len()], cur: vec![0; b.len()], prev_set: Vec::new(), cur_set: Vec::new() };
-    let mut queue = vec![(0, a.len(), 0, b.len())];
-    let mut blocks = Vec::new();
+    let mut buf = Buffers::default();
+    matching_blocks_in(a, b, ids, &mut buf);
+    buf.merged
+}
+
+/// [`matching_blocks`] into `buf.merged`.
+fn matching_blocks_in(a: &[u32], b: &[u32], ids: usize, buf: &mut Buffers) {
+    let pos = Positions::new(b, ids, &mut buf.starts, &mut buf.at);
+    // The rows are all zero between calls (`longest_match` clears what it sets): only grown.
+    let rows = &mut buf.rows;
+    for row in [&mut rows.prev, &mut rows.cur] {
+        if row.len() < b.len() {
+            row.resize(b.len(), 0);
+        }
+    }
+    let queue = &mut buf.queue;
+    queue.clear();
+    queue.push((0, a.len(), 0, b.len()));
+    let blocks = &mut buf.blocks;
+    blocks.clear();
     while let Some((alo, ahi, blo, bhi)) = queue.pop() {
-        let (i, j, k) = longest_match(a, b, &pos, &mut rows, (alo, ahi, blo, bhi));
+        let (i, j, k) = longest_match(a, b, &pos, rows, (alo, ahi, blo, bhi));
         if k > 0 {
             blocks.push((i, j, k));
             if alo < i && blo < j {
@@ -135,9 +186,10 @@ pub fn matching_blocks(a: &[u32], b: &[u32], ids: usize) -> Vec<(usize, usize, u
         }
     }
     blocks.sort_unstable();
-    let mut merged = Vec::with_capacity(blocks.len() + 1);
+    let merged = &mut buf.merged;
+    merged.clear();
     let (mut i1, mut j1, mut k1) = (0, 0, 0);
-    for (i2, j2, k2) in blocks {
+    for &(i2, j2, k2) in blocks.iter() {
         if i1 + k1 == i2 && j1 + k1 == j2 {
             k1 += k2;
         } else {
@@ -153,14 +205,21 @@ pub fn matching_blocks(a: &[u32], b: &[u32], ids: usize) -> Vec<(usize, usize, u
         merged.push((i1, j1, k1));
     }
     merged.push((a.len(), b.len(), 0));
-    merged
 }
 
 /// difflib's `get_opcodes` of `a` and `b` (word ids below `ids`).
 pub fn opcodes(a: &[u32], b: &[u32], ids: usize) -> Vec<Op> {
     let mut ops = Vec::new();
+    opcodes_in(a, b, ids, &mut Buffers::default(), &mut ops);
+    ops
+}
+
+/// [`opcodes`] into `ops` (cleared first), with `buf`'s buffers.
+pub fn opcodes_in(a: &[u32], b: &[u32], ids: usize, buf: &mut Buffers, ops: &mut Vec<Op>) {
+    ops.clear();
+    matching_blocks_in(a, b, ids, buf);
     let (mut i, mut j) = (0, 0);
-    for (ai, bj, size) in matching_blocks(a, b, ids) {
+    for &(ai, bj, size) in &buf.merged {
         let tag = if i < ai && j < bj {
             Some(Tag::Replace)
         } else if i < ai {
@@ -179,7 +238,6 @@ pub fn opcodes(a: &[u32], b: &[u32], ids: usize) -> Vec<Op> {
             ops.push(Op { tag: Tag::Equal, i1: ai, i2: i, j1: bj, j2: j });
         }
     }
-    ops
 }
 
 /// The indices (ascending) of the opcodes that only move words by one or two places
@@ -191,8 +249,15 @@ pub fn opcodes(a: &[u32], b: &[u32], ids: usize) -> Vec<Op> {
 /// "01:03" / "03:01" is another time.
 pub fn swaps(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution: usize) -> Vec<usize> {
     let mut moved = Vec::new();
+    swaps_in(ops, a, b, digit, max_substitution, &mut Buffers::default(), &mut moved);
+    moved
+}
+
+/// [`swaps`] into `moved` (cleared first), with `buf`'s buffers.
+pub fn swaps_in(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution: usize, buf: &mut Buffers, moved: &mut Vec<usize>) {
+    moved.clear();
     if ops.len() <= 1 {
-        return moved;
+        return;
     }
     let has_digit = |run: &[u32]| run.iter().any(|&w| digit[w as usize]);
     for (k, op) in ops.iter().enumerate() {
@@ -201,7 +266,11 @@ pub fn swaps(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution:
             continue;
         }
         if op.tag == Tag::Replace && ra.len() == rb.len() && ra.len() <= max_substitution {
-            let (mut sa, mut sb) = (ra.to_vec(), rb.to_vec());
+            let (sa, sb) = (&mut buf.sorted_a, &mut buf.sorted_b);
+            sa.clear();
+            sa.extend_from_slice(ra);
+            sb.clear();
+            sb.extend_from_slice(rb);
             sa.sort_unstable();
             sb.sort_unstable();
             if sa == sb {
@@ -224,7 +293,6 @@ pub fn swaps(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution:
     }
     moved.sort_unstable();
     moved.dedup();
-    moved
 }
 
 #[cfg(test)]
@@ -294,6 +362,27 @@ mod tests {
                 j = o.j2;
             }
             assert_eq!((i, j), (la, lb));
+        }
+    }
+
+    #[test]
+    fn reused_buffers_give_what_fresh_ones_do() {
+        let mut seed = 11u64;
+        let mut buf = Buffers::default();
+        let (mut ops, mut moved) = (Vec::new(), Vec::new());
+        for _ in 0..300 {
+            let mut draw = |n: u64| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (seed >> 33) % n
+            };
+            let (la, lb, ids) = (draw(20) as usize, draw(20) as usize, 1 + draw(8) as usize);
+            let a: Vec<u32> = (0..la).map(|_| draw(ids as u64) as u32).collect();
+            let b: Vec<u32> = (0..lb).map(|_| draw(ids as u64) as u32).collect();
+            let digit: Vec<bool> = (0..ids).map(|i| i == 0).collect();
+            opcodes_in(&a, &b, ids, &mut buf, &mut ops);
+            assert_eq!(ops, opcodes(&a, &b, ids));
+            swaps_in(&ops, &a, &b, &digit, 3, &mut buf, &mut moved);
+            assert_eq!(moved, swaps(&ops, &a, &b, &digit, 3));
         }
     }
 

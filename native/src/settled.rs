@@ -11,12 +11,12 @@
 //! pairs, less those of one family and two variants. Each group gives its pairs as
 //! `lsh_pairs::bucket_pairs` does (all of them up to `MAX_BUCKET_PAIRS` members, a star past it).
 //!
-//! The buckets are found without sorting the keys, as `lsh_pairs` finds a band's: the keys are
-//! cut into 256 parts by the top bits of their multiplied hash, each part goes through an
-//! open-addressing table that stays in the L1 cache, a key's members chained in position order;
-//! only the repeated keys are sorted.
+//! The buckets are found without sorting the keys, as `lsh_pairs` finds a band's (its
+//! `Grouping`: the keys cut into 256 parts by the top bits of their multiplied hash, each part
+//! through an open-addressing table that stays in the L1 cache, a key's members chained in
+//! position order); only the repeated keys are sorted.
 
-use crate::lsh_pairs::{bucket_pairs, MAX_BUCKET_PAIRS};
+use crate::lsh_pairs::{bucket_pairs, with_grouping, Grouping, MAX_BUCKET_PAIRS};
 use crate::tokens::mix64;
 use crate::InputError;
 
@@ -35,91 +35,28 @@ pub struct Settled {
     pub left_out: i64,
 }
 
-/// Parts the keys are cut into (by the top bits of their multiplied hash) before their groups
-/// are found, so that each part's hash table stays in the L1 cache.
-const PART_BITS: u32 = 8;
-
 /// The keys' groups of two members or more (none past `max_group` members), in key order:
 /// `(members, starts)`, the positions of each group one after the other, ascending within a
 /// group, and where each group starts (with the end last).
 fn groups(keys: &[u64], max_group: Option<usize>) -> (Vec<u32>, Vec<usize>) {
-    let n = keys.len();
-    let hash = |k: u64| k.wrapping_mul(PLACE);
-    let shift = 64 - PART_BITS;
-    let mut starts = vec![0usize; (1 << PART_BITS) + 1];
-    for &k in keys {
-        starts[(hash(k) >> shift) as usize + 1] += 1;
-    }
-    for p in 0..1 << PART_BITS {
-        starts[p + 1] += starts[p];
-    }
-    let mut at = starts.clone();
-    let mut pos = vec![0u32; n];
-    for (i, &k) in keys.iter().enumerate() {
-        let p = (hash(k) >> shift) as usize;
-        pos[at[p]] = i as u32;
-        at[p] += 1;
-    }
-    let largest = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
-    let bits = (2 * largest.max(1)).next_power_of_two().trailing_zeros().max(4);
-    let (mut slot_pos, mut count) = (vec![NONE; 1 << bits], vec![0u32; 1 << bits]);
-    let mut slot_key = vec![0u64; 1 << bits];
-    let mut last = vec![0u32; 1 << bits];
-    let mut next = vec![NONE; n];
-    let mut used: Vec<usize> = Vec::new();
-    // Per repeated key, its first position and its count.
-    let mut repeated: Vec<(u64, u32, u32)> = Vec::new();
-    for p in 0..1 << PART_BITS {
-        let part = &pos[starts[p]..starts[p + 1]];
-        if part.len() < 2 {
-            continue;
-        }
-        let bits = (2 * part.len()).next_power_of_two().trailing_zeros().max(4);
-        let mask = (1usize << bits) - 1;
-        used.clear();
-        for &i in part {
-            let k = keys[i as usize];
-            let mut s = ((hash(k) << PART_BITS) >> (64 - bits)) as usize;
-            loop {
-                let first = slot_pos[s];
-                if first == NONE {
-                    slot_pos[s] = i;
-                    slot_key[s] = k;
-                    used.push(s);
-                    last[s] = i;
-                    count[s] = 1;
-                    break;
-                }
-                if slot_key[s] == k {
-                    next[last[s] as usize] = i;
-                    last[s] = i;
-                    count[s] += 1;
-                    break;
-                }
-                s = (s + 1) & mask;
-            }
-        }
-        // The part's keys in the order they came; their slots emptied for the next part.
-        for &s in &used {
-            if count[s] >= 2 {
-                repeated.push((slot_key[s], slot_pos[s], count[s]));
-            }
-            slot_pos[s] = NONE;
-        }
-    }
-    if let Some(most) = max_group {
-        repeated.retain(|r| r.2 as usize <= most);
-    }
+    with_grouping(|g| groups_in(g, keys, max_group))
+}
+
+fn groups_in(g: &mut Grouping, keys: &[u64], max_group: Option<usize>) -> (Vec<u32>, Vec<usize>) {
+    g.find(keys);
+    // Per repeated key, its first entry and its count.
+    let mut repeated: Vec<(u64, u32, u32)> = g
+        .repeated
+        .iter()
+        .filter(|r| max_group.map_or(true, |most| r.1 as usize <= most))
+        .map(|&(first, count)| (keys[g.position(first) as usize], first, count))
+        .collect();
     repeated.sort_unstable_by_key(|r| r.0);
     let mut members = Vec::with_capacity(repeated.iter().map(|r| r.2 as usize).sum());
     let mut out_starts = Vec::with_capacity(repeated.len() + 1);
     for &(_, first, _) in &repeated {
         out_starts.push(members.len());
-        let mut m = first;
-        while m != NONE {
-            members.push(m);
-            m = next[m as usize];
-        }
+        members.extend(g.members(first));
     }
     out_starts.push(members.len());
     (members, out_starts)
