@@ -2,11 +2,11 @@
 
 An article page in each of 17 languages beyond English (boilerplate_scripts.json) and 12 more
 (boilerplate_scripts_more.json: Scandinavian, Finnish, Romanian, Hungarian, Greek, Ukrainian,
-Korean, Vietnamese, Indonesian, Persian, Bengali), with the chrome a site of that language
-carries and content of every short shape, marked alone; and in each file the pages of one site
-cleaned together, so the frequency signal sees its template. A line marked ``miss`` is one the
-pipeline gets wrong today (its cause beside it): it is not held to its ``expect``, and the
-misses are counted so that a change adds none.
+Korean, Vietnamese, Indonesian, Persian, Bengali, Swahili, a Czech and a Korean recipe), with the
+chrome a site of that language carries and content of every short shape, marked alone; and in
+each file the pages of one site cleaned together, so the frequency signal sees its template. A
+line marked ``miss`` is one the pipeline gets wrong today (its cause beside it): it is not held
+to its ``expect``, and the misses are counted so that a change adds none.
 """
 
 from __future__ import annotations
@@ -34,7 +34,10 @@ RULES = builtin_rules()
 # site's. boilerplate_scripts_more: 23 (10 Romanian: a list and a closing below the last paragraph;
 # 3 titles over a lead that is not prose), 9 of the site's (tables below the last paragraph, a
 # title). The 7 Korean lines went with SUFFIX_CLITICS (its sentences were no prose: no body).
-MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (23, 9)}
+# Issue 16's Czech recipe adds one (its title, under which a prep-time line is taken for the title),
+# its Korean recipe one (a Hangul title under TITLE_MIN_CHARS);
+# its Swahili page had 15 before Swahili had a rule table and function words (no body, no chrome found).
+MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (25, 9)}
 
 
 def _misses(pages: list[dict]) -> int:

@@ -240,7 +240,8 @@ CS_SK: dict[str, Entry] = {
     # The networks' names also in the locative: "Sdílet na Facebooku".
     "share-label": r"(?:sdílet|zdieľať)(?: (?:článek|článok|na))?(?:‹sep›(?:‹social›|facebooku|twitteru|instagramu"
     r"|linkedinu|whatsappu))*"
-    r"|(?:vytisknout|tisknout|tlačiť|vytlačiť)(?: (?:článek|článok|stránku))?|poslat e-?mailem|poslať e-?mailom",
+    r"|(?:vytisknout|tisknout|tlačiť|vytlačiť)(?: (?:článek|článok|stránku|recept))?|poslat e-?mailem|poslať e-?mailom"
+    r"|(?:uložit|uložiť) (?:recept|článek|článok)",
     "social-list": r"(?:sledujte|sleduj) nás(?: na)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"(?:čtěte|přečtěte si) (?:také|též|dále)|(?:čítajte|prečítajte si) (?:aj|tiež)"
     r"|související články|súvisiace články|mohlo by vás (?:zajímat|zaujímať)|doporučujeme|odporúčame",
@@ -379,7 +380,9 @@ FI: dict[str, Entry] = {
     "read-also": r"lue (?:myös|lisää)|katso myös|aiheesta lisää|saatat pitää myös",
     "related-label": r"luetuimmat(?: uutiset)?|uusimmat(?: uutiset| artikkelit)?|suosituimmat|tuoreimmat"
     r"|aiheeseen liittyvät|liittyvät(?: artikkelit| uutiset)",
-    "read-more": r"lue (?:lisää|koko artikkeli|eteenpäin)|jatka lukemista|lisätietoja",
+    # "Lisätietoja antaa NAME, puh. ..." (further information is given by) ends a notice: a sentence.
+    "read-more": r"lue (?:lisää|koko artikkeli|eteenpäin)|jatka lukemista"
+    r"|lisätietoja(?!\s+(?:antaa|antavat|saa|saat|saatte|löytyy|löydät|on|ovat)\b)",
     "comments": r"(?:‹num›\s*)?(?:kommentti|kommenttia|kommentit)|ei kommentteja|(?:jätä|kirjoita|lisää) kommentti"
     r"|kommentoi|vastaa|peruuta vastaus|kommentointi on suljettu",
     "subscribe": r"tilaa(?: uutiskirje| uutiskirjeemme)?|liity (?:uutiskirjeen )?tilaajaksi|ryhdy tilaajaksi",
@@ -441,7 +444,7 @@ TR: dict[str, Entry] = {
     "copyright": (r"(?:tüm|her) hakları saklıdır", ("hakl",)),
     "tags": r"etiketler|etiket|kategoriler|kategori|konular|anahtar kelimeler",
     "ad-label": r"reklam|reklamlar|sponsorlu(?: içerik)?",
-    "byline-role": r"(?:haber merkezi|muhabir|editör|yazar|kaynak)(?:\s*:\s*‹name›)?",
+    "byline-role": r"(?:haber merkezi|muhabir|editör|yazar|kaynak)(?:\s*:\s*‹name›)?|(?:[^\W\d_]+ )?[^\W\d_]+ servisi",
     "time-line": r"‹num›\s*(?:dakika|saat|gün) önce|okuma süresi:?\s*‹num›.{0,12}",
     "‹legal›": r"gizlilik (?:politikası|sözleşmesi)|çerez politikası|kullanım (?:koşulları|şartları)|kvkk"
     r"|aydınlatma metni|künye|iletişim|hakkımızda|bize ulaşın|reklam|kariyer|yardım|sıkça sorulan sorular|arşiv",
@@ -538,7 +541,8 @@ HU: dict[str, Entry] = {
     "tags": r"címkék|címke|kategóriák|kategória|témák|kulcsszavak|rovat",
     "ad-label": r"hirdetés|szponzorált(?: tartalom)?|támogatott tartalom",
     "time-line": r"‹num›\s*(?:perce|órája|napja)|olvasási idő:?\s*‹num›.{0,12}",
-    "byline-role": r"(?:szerző|írta|szöveg|fotó)\s*:\s*‹name›",
+    "byline-role": r"(?:szerző|írta|szöveg|fotó)\s*:\s*‹name›|(?:szerző|írta)\s*:\s*\S+\s*»\s*.{0,40}",
+    "‹control›": r"válasz idézettel|idézet|jelentés|szerkesztés",
     "‹legal›": r"adatvédelmi (?:tájékoztató|nyilatkozat|irányelvek)|adatvédelem|süti(?:kezelési)? (?:tájékoztató"
     r"|szabályzat)|felhasználási feltételek|általános szerződési feltételek|ászf|impresszum|kapcsolat|rólunk"
     r"|médiaajánlat|karrier|súgó|gyakori kérdések|gyik|archívum",
@@ -644,7 +648,7 @@ CA: dict[str, Entry] = {
     "‹home›": r"inici|portada",
     "‹nav-label›": r"(?:vés|ves|anar|salta|tornar) a|seccions|navegació|accés ràpid"
     r"|enllaços(?: ràpids| útils| d['’]interès| relacionats| patrocinats)?",
-    "ui-label": r"inici|cercar|tanca|tancar|enrere|següent|més|veure (?:més|tot)|mostra més|carrega més|índex"
+    "ui-label": r"inici|cercar|tanca|tancar|enrere|següent|més|veure (?:més|tot)|mostra més|carrega més|índex|sumari"
     r"|mapa del web|carregant\.*",
     "search": r"(?:cerca|cercar)(?: al web| en aquest web)?\s*:|cerca al web",
     "account": r"(?:inicia(?:r)? (?:la )?sessió|entra|entrar|surt|sortir|tanca(?:r)? (?:la )?sessió|registra['’]t"
@@ -667,7 +671,8 @@ CA: dict[str, Entry] = {
     "copyright": (r"tots els drets reservats", ("reservats",)),
     "tags": r"etiquetes|categories|categoria|temes|paraules clau",
     "ad-label": r"publicitat|contingut patrocinat|patrocinat",
-    "‹legal›": r"política de (?:privadesa|galetes)|avís legal|condicions d['’]ús|contacte|contacta['’]ns|qui som"
+    "‹legal›": r"política de (?:privadesa|galetes)|avís legal|avís d['’]exempció de responsabilitat"
+    r"|quant a (?:la |el |l['’])?‹name›|condicions d['’]ús|contacte|contacta['’]ns|qui som"
     r"|sobre nosaltres|publicitat|treballa amb nosaltres|ajuda|preguntes freqüents|mapa del web|accessibilitat"
     r"|arxiu",
     "‹address›": r"nosaltres|vostè|vosaltres|teu|teva|utilitzem|fem",
@@ -675,7 +680,10 @@ CA: dict[str, Entry] = {
     r"|anàlisi",
     "‹use›": r"utilitz\w*",
     "‹this-site›": r"\baquest (?:lloc(?: web)?|web)\b",
-    "‹published›": r"publicat|actualitzat|modificat",
+    "‹published›": r"publicat|actualitzat|modificat|(?:la )?pàgina va ser modificada per (?:darrera|última) vegada",
+    # A date with its time: "3 març 2024 a les 18:22".
+    "date": r"\d{1,2} (?:de |d['’])?(?:gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre"
+    r"|desembre) (?:de )?\d{4},? a les \d{1,2}[:.]\d{2}",
     "‹page›": r"pàgina",
     "‹step›": r"següent|primera|última",
     "months": "gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre",
@@ -696,21 +704,28 @@ ID: dict[str, Entry] = {
     "search": r"(?:cari|pencarian)(?: di (?:situs|blog) ini)?\s*:|cari di (?:situs|blog) ini",
     "account": r"(?:masuk|keluar|daftar|registrasi|akun saya|buat akun)(?:\s*[/|]\s*(?:masuk|daftar|registrasi"
     r"|buat akun))*",
-    "share-label": r"bagikan(?: artikel ini)?(?: (?:ke|di|via))?(?:‹sep›‹social›)*|cetak(?: artikel| halaman)?"
-    r"|kirim (?:via email|ke teman)",
+    "share-label": r"(?:bagikan|kongsi)(?: artikel ini)?(?: (?:ke|di|via))?(?:‹sep›‹social›)*"
+    r"|cetak(?: artikel| halaman)?|kirim (?:via email|ke teman)",
     "social-list": r"ikuti kami(?: di)?(?:‹sep›‹social›)*\s*:?",
-    "read-also": r"baca juga|lihat juga|simak juga|(?:berita|artikel) terkait|rekomendasi"
+    "read-also": r"baca juga|lihat juga|simak juga|(?:berita|artikel|resipi|resep) (?:terkait|berkaitan)|rekomendasi"
     r"|mungkin anda (?:juga )?suka",
     "related-label": r"terpopuler|terbaru|berita (?:terbaru|terpopuler|terkini)|paling banyak dibaca|terkini"
     r"|pilihan editor|(?:artikel|postingan) (?:populer|terbaru)",
     "read-more": r"baca (?:selengkapnya|lebih lanjut)|selengkapnya|lanjutkan membaca|pelajari lebih lanjut",
-    "comments": r"(?:‹num›\s*)?komentar|(?:belum|tidak) ada komentar|(?:tinggalkan|tulis|kirim) (?:sebuah )?komentar"
+    "comments": r"(?:‹num›\s*)?(?:komentar|komen)|(?:belum|tidak) ada (?:komentar|komen)"
+    r"|(?:tinggalkan|tulis|kirim|hantar) (?:sebuah )?(?:komentar|komen)"
     r"|balas|batalkan balasan|komentar ditutup",
-    "subscribe": r"berlangganan(?: newsletter| sekarang)?|langganan",
+    "subscribe": r"berlangganan(?: newsletter| sekarang)?|langganan|langgan(?: sekarang)?"
+    r"|(?:berlangganan|langgan)(?: [^\W\d_]+){0,3} (?:melalui|lewat|via) e-?(?:mel|mail)",
     "cookie-button": r"terima(?: semua)?|setuju|saya setuju|tolak(?: semua)?|pengaturan cookie|mengerti",
     "copyright-start": (r"hak cipta", ("hak cipta",)),
     "copyright": (r"hak cipta dilindungi(?: undang-undang)?", ("hak cipta",)),
     "tags": r"kategori|topik|label|kata kunci",
+    # The comment form's notice, in Malay and in Indonesian.
+    "comment-form": (
+        r"alamat e-?(?:mel|mail) (?:anda )?tidak akan (?:disiarkan|dipublikasikan|ditampilkan)\.?(?:\s*.{0,80}\*\.?)?",
+        ("disiarkan", "dipublikasikan", "ditampilkan"),
+    ),
     "ad-label": r"iklan|konten bersponsor|disponsori|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?",
     "time-line": r"‹num›\s*(?:menit|jam|hari|detik) (?:yang )?lalu|waktu baca:?\s*‹num›.{0,12}|‹num›\s*menit baca",
     "‹legal›": r"kebijakan privasi|syarat (?:dan|&) ketentuan|syarat penggunaan|ketentuan layanan"
@@ -767,10 +782,53 @@ VI: dict[str, Entry] = {
     r"|chính sách",
     "‹use›": r"sử dụng|dùng",
     "‹published›": r"đăng lúc|đăng ngày|ngày đăng|cập nhật(?: lúc| ngày)?|xuất bản",
+    "‹by›": r"(?:đăng|viết) bởi",
     "‹page›": r"trang",
     "‹step›": r"tiếp|trước|đầu|cuối|tiếp theo",
     "weekdays": "thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ 2|thứ 3|thứ 4|thứ 5|thứ 6|thứ 7|chủ nhật",
     "date": r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:,?\s+(?:năm\s+)?\d{4})?",
+}
+
+# Swahili.
+SW: dict[str, Entry] = {
+    "skip-link": r"ruka (?:hadi|kwenda) (?:maudhui|yaliyomo|menyu)(?: kuu)?",
+    "back-link": r"rudi (?:juu|mwanzo|ukurasa wa (?:nyumbani|mwanzo))",
+    "menu-label": r"(?:fungua|funga) menyu|menyu kuu",
+    "‹home›": r"nyumbani|ukurasa wa (?:nyumbani|mwanzo)",
+    "ui-label": r"nyumbani|ukurasa wa (?:nyumbani|mwanzo)|tafuta|funga|rudi|iliyotangulia|inayofuata|zaidi"
+    r"|(?:ona|tazama|onyesha) (?:zaidi|yote)|pakia zaidi|yaliyomo|inapakia\.*",
+    "search": r"tafuta(?: kwenye tovuti)?\s*:|tafuta kwenye tovuti",
+    "account": r"(?:ingia|toka|jisajili|akaunti yangu|fungua akaunti)(?:\s*[/|]\s*(?:ingia|jisajili|fungua akaunti))*",
+    "share-label": r"shiriki(?: habari hii| makala hii| kwenye| kupitia)?(?:‹sep›‹social›)*|chapisha habari hii"
+    r"|tuma kwa (?:barua pepe|rafiki)",
+    "social-list": r"tufuate(?: kwenye)?(?:‹sep›‹social›)*\s*:?",
+    "read-also": r"soma pia|habari (?:zinazohusiana|nyingine)|makala zinazohusiana|unaweza pia kupenda",
+    "related-label": r"habari (?:mpya|za hivi punde|zilizosomwa zaidi|kuu)|zilizosomwa zaidi|maarufu",
+    "read-more": r"soma zaidi|endelea kusoma|soma habari kamili",
+    "comments": r"(?:‹num›\s*)?maoni|hakuna maoni|(?:andika|acha|toa|tuma) maoni(?: yako)?|tuma|jibu|ghairi jibu",
+    "subscribe": r"jiandikishe(?: sasa)?|jisajili sasa"
+    r"|jiandikishe kupokea (?:habari|makala|taarifa)\w*(?: \w+){0,5} kwa barua pepe",
+    "newsletter": (r"jarida(?: letu)?(?: la (?:kila siku|kila wiki|habari))?", ("jarida",)),
+    "cookie-words": (r"vidakuzi", ("vidakuzi",)),
+    "cookie-button": r"nakubali|kubali(?: yote)?|kataa(?: yote)?|mipangilio ya vidakuzi",
+    "copyright": (r"haki zote zimehifadhiwa", ("zimehifadhiwa",)),
+    "tags": r"lebo|vitambulisho|mada",
+    "ad-label": r"tangazo|matangazo",
+    "time-line": r"‹num›\s*(?:dakika|saa|siku) zilizopita",
+    # "Na Amina Juma" (by): "na" is also "and", so two capitalised names at least, "Na" capitalised
+    # ("Na Hvaru", Croatian "on Hvar", is one).
+    "byline-role": r"(?-i:Na [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3})",
+    "‹legal›": r"kuhusu sisi|wasiliana nasi|sera ya faragha|masharti ya matumizi|vigezo na masharti|matangazo"
+    r"|nafasi za kazi|msaada|maswali yanayoulizwa mara kwa mara",
+    "‹address›": r"sisi|wewe|yako|tunatumia",
+    "‹web›": r"tovuti\w*|kivinjari|matumizi|mipangilio|idhini|faragha|matangazo",
+    "‹use›": r"tunatumia|kutumia|hutumia",
+    "‹this-site›": r"\btovuti hii\b",
+    "‹published›": r"imechapishwa|ilichapishwa|imesasishwa",
+    "‹page›": r"ukurasa",
+    "‹step›": r"inayofuata|iliyotangulia|ya kwanza|ya mwisho",
+    "months": "machi|aprili|juni|julai|agosti|septemba|oktoba|novemba|desemba",
+    "weekdays": "jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili",
 }
 
 # Every language, in the order its words join each row's alternatives.
@@ -788,6 +846,7 @@ LANGUAGES: dict[str, dict[str, Entry]] = {
     "ca": CA,
     "id": ID,
     "vi": VI,
+    "sw": SW,
     **MORE_LANGUAGES,
 }
 

@@ -38,6 +38,8 @@ _BREADCRUMB = (
     r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
     r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
     r"|(?:‹home-words›)\s*/\s*[^/]{1,40}/.{0,120}"
+    # Another language's home word, then an arrow and the rest ("Ana Sayfa > Ekonomi", "Nyumbani » Habari").
+    r"|(?:‹home-words›)\s*(?:>|»|›|→)\s*.{0,120}"
     r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
     r"|sei qui)\s*:?.{0,120}"
 ).replace(r"\w", WORD).replace("‹home-words›", words("‹home›"))
