@@ -575,7 +575,7 @@ def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: lis
 
 
 def _entry_separator(infos: list[LineInfo], flags: list[Verdict | None], cut: int, start: int) -> bool:
-    """True when the cut above the page's last block separates entries (``tail_blocks.tail_block``'s guards as written)."""
+    """True when the cut above the page's last block separates entries (``tail_block``'s guards as written)."""
     if any(flags[k] is not None and flags[k].reason == m._THREAD_MARKER for k in range(cut, start)):
         return True
     keys = shapes_core().frequency_keys([info.text for info in infos[:start]])
@@ -616,7 +616,8 @@ def outlying_tail(infos: list[LineInfo], flags: list[Verdict | None], found) -> 
     shared, stems = article_stems([infos[k] for k in above]).shared_lines([infos[k].text for k in block])
     if shared >= m.OUTLYING_TOPIC * max(1, stems):
         return {}
-    return dict.fromkeys(block, Verdict("boilerplate:position:outlying-tail", detail=f"last block, {shared} of {stems} stems the article's"))
+    detail = f"last block, {shared} of {stems} stems the article's"
+    return dict.fromkeys(block, Verdict("boilerplate:position:outlying-tail", detail=detail))
 
 
 def article_signals(

@@ -258,7 +258,8 @@ def test_the_page_s_last_block_starts_under_the_last_cut_of_tail_gap_flagged_lin
     assert mark.TAIL_GAP < mark.OUTLYING_GAP
     found = _blocks(infos, flags, [0] * len(flags))
     assert found == ([], [], (2, [2 + mark.TAIL_GAP, 4 + mark.TAIL_GAP], [0, 1]))
-    assert mark_reference.last_block([f is not None for f in flags], mark.TAIL_GAP) == (2, 2 + mark.TAIL_GAP, 4 + mark.TAIL_GAP)
+    last = (2, 2 + mark.TAIL_GAP, 4 + mark.TAIL_GAP)
+    assert mark_reference.last_block([f is not None for f in flags], mark.TAIL_GAP) == last
 
 
 def test_a_shorter_run_of_flagged_lines_does_not_cut_the_last_block():
