@@ -1,9 +1,10 @@
 //! `_article_signals` (`boilerplate/mark.py`) in one call: the article's lines and the labels foreign
 //! to it (native/src/mark_py.rs, `article_found`), the body's end (`body_end` here), the position
 //! signal and the content guards (native/src/position_py.rs, `position_into`; `spared_lines`), and
-//! the blocks apart from the article weighed by their stems (`mark::outlying_blocks`), with the page's last block set apart by a shorter cut, with the position
-//! signal run again on the article alone when there are some. The plain Python it replaced is the
-//! tests' oracle (tests/mark_reference.py, `article_signals`).
+//! the blocks apart from the article weighed by their stems (`mark::outlying_blocks`), with the position
+//! signal run again on the article alone when there are some, then the page's last block cut off by a
+//! shorter run of chrome (`mark::outlying_tail`). The plain Python it replaced is the tests' oracle
+//! (tests/mark_reference.py, `article_signals`).
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -311,17 +312,16 @@ impl ArticleSignals {
         Ok(apart)
     }
 
-    /// ``mark_reference.tail``: the page's last block cut off by the shorter cut (``Outlying::tail``), its lines and
-    /// its verdict's detail, when no guard of a page of entries keeps it and it is off the topic of the prose above.
-    fn tail(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, found: &Outlying) -> PyResult<Option<(Vec<usize>, String)>> {
-        let tail = match &found.tail {
-            Some(tail) if !self.entry_separator(shapes, infos, flags, tail)? => tail,
-            _ => return Ok(None),
-        };
+    /// ``mark_reference.outlying_tail``: the detail of the verdict of the page's last block cut off by the shorter cut
+    /// (``Outlying::tail``), when no guard of a page of entries keeps it and it is off the topic of the prose above.
+    fn tail(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, tail: &Tail) -> PyResult<Option<String>> {
+        if self.entry_separator(shapes, infos, flags, tail)? {
+            return Ok(None);
+        }
         let mut vocab = Vocab { shapes, infos, lines: &tail.above, before_set: self.asked_before_set, stems: None };
         let (shared, stems) = vocab.shared(&tail.lines)?;
         if (shared as f64) < self.topic * (stems.max(1) as f64) {
-            return Ok(Some((tail.lines.clone(), format!("last block, {} of {} stems the article's", shared, stems))));
+            return Ok(Some(format!("last block, {} of {} stems the article's", shared, stems)));
         }
         Ok(None)
     }
@@ -450,8 +450,8 @@ impl ArticleSignals {
             Some(found) => self.outlying(shapes, infos, &flags, found)?,
             None => Vec::new(),
         };
-        let (flags, found) = if apart.is_empty() {
-            (flags, found)
+        let (flags, tail) = if apart.is_empty() {
+            (flags, found.and_then(|found| found.tail))
         } else {
             // The article is the main block alone: its shape and vocabulary are read again without the
             // blocks set apart, so cleaning the output again finds the same.
@@ -467,18 +467,18 @@ impl ArticleSignals {
                 let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
                 self.position(infos, &flags, &marks, &mut vocab, first, last)?;
             }
-            let found = self.blocks_found(infos, &flags, &marks)?;
-            (flags, found)
+            let lines = block_lines(infos.as_any(), flags.as_any(), &marks, Some(self.pos.label_words))?;
+            let tail = py.allow_threads(|| mark::outlying_tail(&lines, self.blocks));
+            (flags, tail)
         };
         // The page's last block, read on the verdicts of the article alone: the last of what the page keeps.
-        if let Some((lines, detail)) = match &found {
-            Some(found) => self.tail(shapes, infos, &flags, found)?,
-            None => None,
-        } {
-            let detail_arg = PyDict::new(py);
-            detail_arg.set_item(intern!(py, "detail"), detail)?;
-            for k in lines {
-                flags.set_item(k, verdict.call(("boilerplate:position:outlying-tail",), Some(&detail_arg))?)?;
+        if let Some(tail) = tail {
+            if let Some(detail) = self.tail(shapes, infos, &flags, &tail)? {
+                let detail_arg = PyDict::new(py);
+                detail_arg.set_item(intern!(py, "detail"), detail)?;
+                for &k in &tail.lines {
+                    flags.set_item(k, verdict.call(("boilerplate:position:outlying-tail",), Some(&detail_arg))?)?;
+                }
             }
         }
         Ok(flags)

@@ -278,8 +278,8 @@ fn last_block(lines: &[BlockLine], gap: usize) -> Option<(usize, usize, usize)> 
 }
 
 /// The page's last block (`Tail`) when it holds `tail_lines` unflagged lines or more and less than
-/// `tail_share` of the prose words above its cut.
-fn tail(lines: &[BlockLine], limits: BlockLimits) -> Option<Tail> {
+/// `tail_share` of the prose words above its cut (`Outlying::tail`, read alone).
+pub fn outlying_tail(lines: &[BlockLine], limits: BlockLimits) -> Option<Tail> {
     // Most rounds of the fixed point flag nothing: the last block is not looked for.
     if lines.iter().filter(|l| l.flagged).count() < limits.tail_gap {
         return None;
@@ -306,7 +306,7 @@ fn tail(lines: &[BlockLine], limits: BlockLimits) -> Option<Tail> {
 /// above its cut (`Outlying::tail`), after the blocks apart: `ArticleSignals` reads it on the verdicts
 /// of the article alone, once the blocks apart are set.
 pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outlying> {
-    let tail = tail(lines, limits);
+    let tail = outlying_tail(lines, limits);
     let blocks = blocks_apart(lines, limits);
     match (blocks, tail) {
         (None, None) => None,
