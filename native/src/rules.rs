@@ -8,9 +8,10 @@
 //! the line fits its word limit, holds one of its needles (when it has some) and matches its pattern.
 //! The patterns run on the `regex` crate's own engine, `regex-automata`'s lazy DFA, alone:
 //!
-//! - The rules without needles are anchored templates ("Partager sur ‹social›"): one DFA holds
-//!   them all (a set: every pattern that matches is reported) and one pass over the line answers
-//!   for every one (the pass stops where no template goes on, a few characters into most lines).
+//! - The rules without needles are anchored templates ("Partager sur ‹social›"): a set (every
+//!   pattern that matches is reported) in two DFAs, split by the rules' word limits (`LONG_WORDS`),
+//!   whose pass over the line answers for every one (the pass stops where no template goes on, a
+//!   few characters into most lines).
 //!   A template that opens with free text (`(?:.{0,60}[.|·•–-]\s*)?powered by ...`) reads every
 //!   line to its end: it is matched alone, as a rule with needles is, on the lines that fit it.
 //! - The rules with needles can match anywhere in a line (`.*` first): one Aho-Corasick automaton
@@ -59,8 +60,8 @@ pub const ALONE_CACHE: usize = 4 << 20;
 /// How one rule is matched.
 #[derive(Debug)]
 enum Matcher {
-    /// Its pattern is pattern `k` of the set.
-    InSet(usize),
+    /// Its pattern is pattern `id` of the set's part `part` (see `LONG_WORDS`).
+    InSet(usize, PatternID),
     /// Its own lazy DFA (a rule with needles), with its index among those.
     Alone(Arc<DFA>, usize),
     /// No pattern: a candidate of every line that fits its limit and needles.
@@ -70,10 +71,9 @@ enum Matcher {
 /// The rules of one list, compiled.
 #[derive(Debug)]
 pub struct RuleSet {
-    set: Option<Arc<DFA>>,
-    /// The set of the patterns of the rules that fit lines of `LONG_WORDS` words or more, which
-    /// it answers for (see `LONG_WORDS`).
-    long: Option<LongSet>,
+    /// The set's parts: the patterns of the rules of fewer than `LONG_WORDS` words, then those of
+    /// the others (each part that has patterns and compiles).
+    parts: Vec<Arc<DFA>>,
     alone: usize,
     /// Lazy DFA caches, one set per batch running at the same time.
     caches: Mutex<Vec<Caches>>,
@@ -83,7 +83,12 @@ pub struct RuleSet {
     rule_needles: Vec<Vec<usize>>,
     /// The needles' automaton (pattern `k` is needle `k`), when some rule has needles.
     needles: Option<AcDfa>,
-    needle_count: usize,
+    /// The rules of each needle, a bit a rule (`rule_words` words a needle): a needle found marks
+    /// its rules at once. Testing each rule's needles in turn (up to 52) was a quarter of
+    /// `candidates`' own instructions on the 132,485 distinct lines of 2,000 real web pages
+    /// (callgrind, the lines asked twice from cold: 3,546 M instructions in all, 3,027 M with this).
+    needle_rules: Vec<u64>,
+    rule_words: usize,
     /// Whether the table lower-cases ASCII as `str.lower` does (`A`-`Z` only): the needles are
     /// then found ASCII-case-insensitively in the line with only its other characters lower-cased.
     ascii_fold: bool,
@@ -99,38 +104,34 @@ pub struct RuleSet {
     bmp: Vec<(char, bool)>,
 }
 
-/// A line of this many words or more is matched by `RuleSet::long`, the set of only the patterns
-/// of the rules that can fit it: the whole set reads such a line to its end (a template that opens
-/// with a run of words, `(?:[\w...]+\s+){0,3}...`, goes on through the words of every line), and
-/// most of its rules (of 5 to 16 words) cannot fit it. Two thirds of the benchmark corpus's lines are
-/// that long; on its first 3,000 documents' 47,639 lines, `candidates` took 1,012 M instructions
-/// (callgrind) with the whole set for every line, 783 M with this, for 0.02 s more to compile
-/// the rules (the long set holds the patterns of 9 of the set's 32 built-in rules).
+/// The set is two DFAs (parts): the patterns of the rules that fit lines of this many words or more,
+/// and those of the others. A line of this many words or more runs the first part alone: the whole
+/// set read such a line to its end (a template that opens with a run of words, `(?:[\w...]+\s+){0,3}...`,
+/// goes on through the words of every line), and most of its rules (of 5 to 16 words) cannot fit
+/// it. Two thirds of the benchmark corpus's lines are that long; on its first 3,000 documents'
+/// 47,639 lines, `candidates` took 1,012 M instructions (callgrind) with the whole set for every
+/// line, 783 M with a set of the long rules for those lines. A shorter line runs both parts: in one
+/// DFA the long-reading templates of both (breadcrumbs, link lists, share lists, bylines) are alive
+/// at once and their states multiply, past what the cache holds (cleared and built again over and
+/// over): on the 132,485 distinct lines of 2,000 real web pages, the whole set for the shorter lines
+/// took 0.094 s a pass in the steady state, the two parts 0.035 s (CPU, the lines asked again).
 pub const LONG_WORDS: u64 = 17;
-
-/// The set of the patterns of the rules that fit long lines.
-#[derive(Debug)]
-struct LongSet {
-    dfa: Arc<DFA>,
-    /// The pattern of the long set of each pattern of the whole set, when it is there.
-    index: Vec<Option<PatternID>>,
-}
 
 /// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// The line lower-cased, as UTF-8 (the needles are found in bytes: no `String` to keep valid).
     lowered: Vec<u8>,
-    found: Vec<bool>,
+    /// The rules with needles that hold one of them, a bit a rule.
+    found: Vec<u64>,
     caches: Caches,
 }
 
 /// The caches of a rule list's lazy DFAs (made on first use).
 #[derive(Debug, Default)]
 struct Caches {
-    set: Option<Cache>,
-    long: Option<Cache>,
-    matched: Option<PatternSet>,
+    /// Each part's cache and the patterns it matched in the line (made on first use).
+    parts: Vec<(Option<Cache>, Option<PatternSet>)>,
     alone: Vec<Option<Cache>>,
 }
 
@@ -199,7 +200,13 @@ impl RuleSet {
             }
             rule_needles.push(ids);
         }
-        let needle_count = distinct.len();
+        let rule_words = (n + 63) / 64;
+        let mut needle_rules = vec![0u64; distinct.len() * rule_words];
+        for (r, ids) in rule_needles.iter().enumerate() {
+            for &id in ids {
+                needle_rules[id * rule_words + r / 64] |= 1 << (r % 64);
+            }
+        }
         // (An ASCII character where `str.lower` differs from the table would be looked for in every line.)
         let ascii_fold = ascii_lower.iter().enumerate().all(|(c, &l)| l == (c as u8).to_ascii_lowercase())
             && special.iter().all(|&c| c >= 128);
@@ -233,8 +240,9 @@ impl RuleSet {
             matchers.push(match p {
                 None => Matcher::Always,
                 Some(p) if in_set => {
+                    // (pattern `k` of `sources` until the parts are made)
                     sources.push(p.as_str());
-                    Matcher::InSet(sources.len() - 1)
+                    Matcher::InSet(0, PatternID::new_unchecked(sources.len() - 1))
                 }
                 Some(p) => match compile_one(p, &mut parsed) {
                     Ok(dfa) => {
@@ -245,46 +253,39 @@ impl RuleSet {
                 },
             });
         }
-        // The set's patterns in a canonical order (sorted, each once), so that any order of the
-        // same rules finds its set in the cache.
-        let mut canonical = sources.clone();
-        canonical.sort_unstable();
-        canonical.dedup();
-        for m in matchers.iter_mut() {
-            if let Matcher::InSet(k) = *m {
-                *m = Matcher::InSet(canonical.binary_search(&sources[k]).unwrap_or(0));
-            }
-        }
-        let mut sources = canonical;
-        let mut set = if sources.is_empty() { None } else { compile_set(&sources, &mut parsed).ok() };
-        if set.is_none() && !sources.is_empty() {
-            // A pattern that does not compile alone leaves the set (Python decides its rule);
-            // if the rest still do not compile together (the size limit), Python decides them all.
-            let mut kept = Vec::new();
-            for m in matchers.iter_mut() {
-                if let Matcher::InSet(k) = *m {
-                    if compile_one(sources[k], &mut parsed).is_ok() {
-                        kept.push(sources[k]);
-                        *m = Matcher::InSet(kept.len() - 1);
-                    } else {
-                        *m = Matcher::Always;
+        // The set's two parts (see `LONG_WORDS`; a pattern of a long rule and a shorter one goes
+        // with the long), each's patterns in a canonical order (sorted, each once), so that any
+        // order of the same rules finds its parts in the cache.
+        let long: Vec<&str> = matchers
+            .iter()
+            .zip(max_words)
+            .filter_map(|(m, &limit)| match m {
+                Matcher::InSet(_, k) if limit >= LONG_WORDS => Some(sources[k.as_usize()]),
+                _ => None,
+            })
+            .collect();
+        let mut members = [Vec::new(), Vec::new()];
+        let mut part_sources = [Vec::new(), Vec::new()];
+        for (part, in_long) in [false, true].into_iter().enumerate() {
+            let mut canonical: Vec<&str> = sources.iter().copied().filter(|s| long.contains(s) == in_long).collect();
+            canonical.sort_unstable();
+            canonical.dedup();
+            for (r, m) in matchers.iter().enumerate() {
+                if let Matcher::InSet(_, k) = m {
+                    let source = sources[k.as_usize()];
+                    if long.contains(&source) == in_long {
+                        members[part].push((r, canonical.binary_search(&source).unwrap_or(0)));
                     }
                 }
             }
-            set = if kept.is_empty() { None } else { compile_set(&kept, &mut parsed).ok() };
-            sources = kept;
-            if set.is_none() {
-                for m in matchers.iter_mut() {
-                    if let Matcher::InSet(_) = m {
-                        *m = Matcher::Always;
-                    }
-                }
+            part_sources[part] = canonical;
+        }
+        let mut parts = Vec::new();
+        for (part, members) in part_sources.iter().zip(&members) {
+            if let Some(dfa) = compile_part(part, members, parts.len(), &mut matchers, &mut parsed) {
+                parts.push(dfa);
             }
         }
-        let long = match set {
-            Some(_) => long_set(&matchers, max_words, &sources, &mut parsed),
-            None => None,
-        };
         let mut special = special.to_vec();
         special.sort_unstable();
         // Surrogates never reach the table (a line is a `str`): their slots hold U+FFFD.
@@ -300,15 +301,15 @@ impl RuleSet {
             }
         }
         Ok(RuleSet {
-            set,
-            long,
+            parts,
             alone,
             caches: Mutex::new(Vec::new()),
             matchers,
             max_words: max_words.to_vec(),
             rule_needles,
             needles,
-            needle_count,
+            needle_rules,
+            rule_words,
             ascii_fold,
             lower_from: pairs.iter().map(|p| p.0).collect(),
             lower_to: pairs.iter().map(|p| p.1).collect(),
@@ -368,16 +369,16 @@ impl RuleSet {
         special
     }
 
-    /// Marks in `found` the needles that `line` holds (lower-cased as `str.lower` does), all of
-    /// them when it holds a character where `str.lower` differs from the table.
-    fn find_needles(&self, line: &str, ac: &AcDfa, lowered: &mut Vec<u8>, found: &mut Vec<bool>) {
+    /// Marks in `found` the rules with a needle that `line` holds (lower-cased as `str.lower` does),
+    /// all of them when it holds a character where `str.lower` differs from the table.
+    fn find_needles(&self, line: &str, ac: &AcDfa, lowered: &mut Vec<u8>, found: &mut Vec<u64>) {
         found.clear();
-        found.resize(self.needle_count, false);
+        found.resize(self.rule_words, 0);
         // An ASCII line is its own haystack when the needles are found ASCII-case-insensitively.
         let haystack = if self.ascii_fold && line.is_ascii() {
             line.as_bytes()
         } else if self.lower_into(line, lowered, !self.ascii_fold) {
-            found.iter_mut().for_each(|f| *f = true);
+            found.iter_mut().for_each(|f| *f = u64::MAX);
             return;
         } else {
             lowered.as_slice()
@@ -387,7 +388,7 @@ impl RuleSet {
         let mut sid = match ac.start_state(AcAnchored::No) {
             Ok(sid) => sid,
             Err(_) => {
-                found.iter_mut().for_each(|f| *f = true); // (never: an unanchored search has a start state)
+                found.iter_mut().for_each(|f| *f = u64::MAX); // (never: an unanchored search has a start state)
                 return;
             }
         };
@@ -395,7 +396,10 @@ impl RuleSet {
             sid = ac.next_state(AcAnchored::No, sid, byte);
             if ac.is_special(sid) && ac.is_match(sid) {
                 for k in 0..ac.match_len(sid) {
-                    found[ac.match_pattern(sid, k).as_usize()] = true;
+                    let at = ac.match_pattern(sid, k).as_usize() * self.rule_words;
+                    for (f, rules) in found.iter_mut().zip(&self.needle_rules[at..at + self.rule_words]) {
+                        *f |= rules;
+                    }
                 }
             }
         }
@@ -414,8 +418,8 @@ impl RuleSet {
         if !(0..self.matchers.len()).any(fits) {
             return;
         }
-        // The set runs when a rule of it fits the line.
-        let mut set_ran = false;
+        // A part of the set runs when a rule of it fits the line (bit `k`: part `k` ran).
+        let mut ran = 0u8;
         // The needles are looked for when a rule with needles fits (every one "found" by a special line).
         let mut needles_looked = false;
         for (r, m) in self.matchers.iter().enumerate() {
@@ -431,11 +435,11 @@ impl RuleSet {
                         None => {
                             // (Never: this rule has needles, so there is an automaton.)
                             scratch.found.clear();
-                            scratch.found.resize(self.needle_count, true);
+                            scratch.found.resize(self.rule_words, u64::MAX);
                         }
                     }
                 }
-                if !ids.iter().any(|&id| scratch.found[id]) {
+                if scratch.found[r / 64] & (1 << (r % 64)) == 0 {
                     continue;
                 }
             }
@@ -451,39 +455,27 @@ impl RuleSet {
                     // An error (none is expected: the DFA never gives up) leaves Python to decide.
                     dfa.try_search_fwd(cache, &input).map_or(true, |m| m.is_some())
                 }
-                Matcher::InSet(k) => match &self.set {
-                    None => true,
-                    Some(whole) => {
-                        let long = self.long.as_ref().filter(|_| n_words >= LONG_WORDS);
-                        if !set_ran {
-                            set_ran = true;
-                            // (The whole set's pattern set has room for the long set's patterns.)
-                            let matched = caches.matched.get_or_insert_with(|| PatternSet::new(whole.pattern_len()));
-                            matched.clear();
-                            let (dfa, cache) = match long {
-                                Some(long) => (&long.dfa, &mut caches.long),
-                                None => (whole, &mut caches.set),
-                            };
-                            let cache = cache.get_or_insert_with(|| dfa.create_cache());
-                            let input = Input::new(line).anchored(Anchored::Yes);
-                            if dfa.try_which_overlapping_matches(cache, &input, matched).is_err() {
-                                // As above: Python decides every rule of the set.
-                                for p in 0..dfa.pattern_len() {
-                                    let _ = matched.try_insert(PatternID::new_unchecked(p));
-                                }
+                Matcher::InSet(part, id) => {
+                    if caches.parts.len() < self.parts.len() {
+                        caches.parts.resize_with(self.parts.len(), || (None, None));
+                    }
+                    let (cache, matched) = &mut caches.parts[*part];
+                    let dfa = &self.parts[*part];
+                    let matched = matched.get_or_insert_with(|| PatternSet::new(dfa.pattern_len()));
+                    if ran & (1 << part) == 0 {
+                        ran |= 1 << part;
+                        matched.clear();
+                        let cache = cache.get_or_insert_with(|| dfa.create_cache());
+                        let input = Input::new(line).anchored(Anchored::Yes);
+                        if dfa.try_which_overlapping_matches(cache, &input, matched).is_err() {
+                            // As above: Python decides every rule of the part.
+                            for p in 0..dfa.pattern_len() {
+                                let _ = matched.try_insert(PatternID::new_unchecked(p));
                             }
                         }
-                        // (A rule of the whole set only fits a long line when its pattern is in the long set.)
-                        let id = match long {
-                            Some(long) => long.index[*k],
-                            None => Some(PatternID::new_unchecked(*k)),
-                        };
-                        match (&caches.matched, id) {
-                            (Some(m), Some(id)) => m.contains(id),
-                            _ => true,
-                        }
                     }
-                },
+                    matched.contains(*id)
+                }
             };
             if candidate {
                 out.push(r as u32);
@@ -681,29 +673,42 @@ fn compile_one<'a>(pattern: &'a str, parsed: &mut Parsed<'a>) -> Result<Arc<DFA>
     cached(&ALONE, &pattern.to_string(), || build(&[pattern], parsed, MatchKind::LeftmostFirst, ALONE_CACHE))
 }
 
-/// The set of the patterns (`sources`, the whole set's) of the rules in the set that fit lines
-/// of `LONG_WORDS` words, when they are fewer than all (None too when they do not compile).
-fn long_set<'a>(matchers: &[Matcher], max_words: &[u64], sources: &[&'a str], parsed: &mut Parsed<'a>) -> Option<LongSet> {
-    let mut wanted = vec![false; sources.len()];
-    for (m, &limit) in matchers.iter().zip(max_words) {
-        if let (Matcher::InSet(k), true) = (m, limit >= LONG_WORDS) {
-            wanted[*k] = true;
-        }
-    }
-    let kept: Vec<&str> = sources.iter().zip(&wanted).filter(|(_, &w)| w).map(|(p, _)| *p).collect();
-    if kept.is_empty() || kept.len() == sources.len() {
+/// Compiles one part of the set, `patterns`, into its DFA, part `index` of the set: `members`, the rules
+/// whose pattern is in it (each rule's index and its pattern's), become `Matcher::InSet(index, pattern)`.
+/// A pattern that does not compile alone leaves the part (Python decides its rule); if the rest still
+/// do not compile together (the size limit), Python decides them all (None: no part is made).
+fn compile_part<'a>(
+    patterns: &[&'a str],
+    members: &[(usize, usize)],
+    index: usize,
+    matchers: &mut [Matcher],
+    parsed: &mut Parsed<'a>,
+) -> Option<Arc<DFA>> {
+    if members.is_empty() {
         return None;
     }
-    let dfa = compile_set(&kept, parsed).ok()?;
-    let mut next = 0;
-    let index = wanted
-        .iter()
-        .map(|&w| {
-            next += w as usize;
-            w.then(|| PatternID::new_unchecked(next - 1))
-        })
-        .collect();
-    Some(LongSet { dfa, index })
+    if let Ok(dfa) = compile_set(patterns, parsed) {
+        for &(r, k) in members {
+            matchers[r] = Matcher::InSet(index, PatternID::new_unchecked(k));
+        }
+        return Some(dfa);
+    }
+    let mut kept = Vec::new();
+    for &(r, k) in members {
+        matchers[r] = if compile_one(patterns[k], parsed).is_ok() {
+            kept.push(patterns[k]);
+            Matcher::InSet(index, PatternID::new_unchecked(kept.len() - 1))
+        } else {
+            Matcher::Always
+        };
+    }
+    let dfa = if kept.is_empty() { None } else { compile_set(&kept, parsed).ok() };
+    if dfa.is_none() {
+        for &(r, _) in members {
+            matchers[r] = Matcher::Always;
+        }
+    }
+    dfa
 }
 
 /// Compiles the patterns of the other rules into one set.
@@ -870,9 +875,9 @@ mod tests {
         // `(?:.{0,40}[.!] )?check` as the translation writes it: an unbounded repeat of `.` first.
         let free = r"\A(?:(?:[\x{0}-\x{9}\x{B}-\x{10FFFF}]){0,}[.!]\x{20})?check\z";
         let s = plain(&[Some(r"\Ash\z"), Some(free), Some(r"\A(?:[\x{0}-\x{40}]){0,}check\z")], &[9, 2, 9]);
-        assert!(matches!(s.matchers[0], Matcher::InSet(_)));
+        assert!(matches!(s.matchers[0], Matcher::InSet(..)));
         assert!(matches!(s.matchers[1], Matcher::Alone(..)));
-        assert!(matches!(s.matchers[2], Matcher::InSet(_))); // a narrow class is no free text
+        assert!(matches!(s.matchers[2], Matcher::InSet(..))); // a narrow class is no free text
         assert_eq!(candidates(&s, Some("Done! check"), 2), vec![1]);
         assert_eq!(candidates(&s, Some("Done! check"), 3), Vec::<u32>::new()); // past its limit
         assert_eq!(candidates(&s, Some("check"), 1), vec![1, 2]);
@@ -880,6 +885,35 @@ mod tests {
         assert!(leads_free(&parse(r"(?:a|(?:[\x{0}-\x{10FFFF}]){1,})b").unwrap()));
         assert!(!leads_free(&parse(r"a(?:[\x{0}-\x{10FFFF}]){1,}").unwrap())); // free text after a word
         assert!(!leads_free(&parse(r"(?:[\x{0}-\x{10FFFF}]){0,16}b").unwrap())); // bounded
+    }
+
+    #[test]
+    fn the_set_is_split_at_long_words_and_answers_as_one() {
+        // Rules 0 and 2 fit long lines (their patterns make the long part), 1 and 3 do not; rule 3's
+        // pattern is rule 2's too, so it goes with the long part.
+        let (w, l) = (LONG_WORDS, LONG_WORDS - 1);
+        let s = plain(&[Some(r"\Aa.*\z"), Some(r"\Ab.*\z"), Some(r"\Ac.*\z"), Some(r"\Ac.*\z")], &[w, l, w, l]);
+        assert_eq!(s.parts.len(), 2);
+        assert!(matches!(s.matchers[0], Matcher::InSet(1, _)));
+        assert!(matches!(s.matchers[1], Matcher::InSet(0, _)));
+        assert!(matches!(s.matchers[2], Matcher::InSet(1, _)));
+        assert!(matches!(s.matchers[3], Matcher::InSet(1, _)));
+        assert_eq!(s.parts[0].pattern_len() + s.parts[1].pattern_len(), 3);
+        assert_eq!(candidates(&s, Some("a b"), 2), vec![0]);
+        assert_eq!(candidates(&s, Some("b a"), 2), vec![1]);
+        assert_eq!(candidates(&s, Some("c a"), 2), vec![2, 3]);
+        assert_eq!(candidates(&s, Some("c a"), w), vec![2]);
+        assert_eq!(candidates(&s, Some("a c"), w), vec![0]);
+        assert_eq!(candidates(&s, Some("b a"), w), Vec::<u32>::new());
+        assert_eq!(candidates(&s, Some("b a"), l), vec![1]);
+        // Only short rules, or only long ones: one part.
+        assert_eq!(plain(&[Some(r"\Aa\z"), Some(r"\Ab\z")], &[l, 1]).parts.len(), 1);
+        assert_eq!(plain(&[Some(r"\Aa\z")], &[w]).parts.len(), 1);
+        // A pattern that does not compile leaves its part alone.
+        let s = plain(&[Some(r"\A(\z"), Some(r"\Ab\z"), Some(r"\Ac\z")], &[l, l, w]);
+        assert_eq!(s.compiled(), vec![false, true, true]);
+        assert_eq!(candidates(&s, Some("b"), 1), vec![0, 1]);
+        assert_eq!(candidates(&s, Some("c"), 1), vec![0, 2]);
     }
 
     #[test]

@@ -37,11 +37,14 @@ a run with an index (:class:`nettoyeur.index.corpus_index.CorpusIndex`) runs in 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +92,7 @@ from nettoyeur.run.summary import DocInfo, summarise
 from nettoyeur.run.verdict_plan import Overrides, Plan, Removals, Seen, WriteTask, no_removals, plan_batches
 from nettoyeur.run.warm import warm_tables
 from nettoyeur.scratch import documents
+from nettoyeur.scratch.line_shapes import SUFFIX as SHAPES_SUFFIX
 from nettoyeur.scratch.paragraphs import SpilledAnchors, SpilledBands, SpillTexts, make_spill_dir
 
 
@@ -152,6 +156,7 @@ def run(
     )
     report_file: ReportFile | None = None
     clock = {"start": time.perf_counter()}
+    reaper = SpillReaper()
     try:
         ctx, corpus, decision, overrides = _verdicts(ctx, executor, batches, len(keys), skips, sink, clock, show)
         plan = corpus.plan
@@ -161,7 +166,8 @@ def run(
             expect({info.path: info.checksum for info in corpus.infos})
         report_file = ReportFile(report_path)
         tasks = _write_tasks(plan, corpus.batch_keys, overrides)
-        counts = _write_pass(ctx, executor, tasks, len(corpus.batch_keys), len(corpus.infos), sink, report_file, show)
+        counts = _write_pass(ctx, executor, tasks, corpus, sink, report_file, show, reaper)
+        reaper.remove_tree(spill_dir)  # no step reads it now: removed while the sink syncs its last batch
         if sink is not None:
             sink.close()
         report_file.write(dumps_lines_utf8(reported_line(r) for r in contained_reported))
@@ -178,7 +184,7 @@ def run(
     finally:
         documents.close_readers()
         close_loads()
-        shutil.rmtree(spill_dir, ignore_errors=True)
+        reaper.finish(spill_dir)
     # The pairs families settled are counted once per band that found them here, once in all
     # elsewhere (Ray): left out of the summary, which every executor writes alike.
     stages = {k: v for k, v in vars(decision.stats).items() if k not in ("contained_reported", "implied")}
@@ -230,6 +236,56 @@ def _verdicts(
     return replace(ctx, counts=None), corpus, decision, overrides  # the write pass needs no line counts: not sent
 
 
+class SpillReaper:
+    """Removes the spill files that no later step reads, while the run goes on.
+
+    A file removed before one of the write pass's syncs (:class:`nettoyeur.corpus.folder_writer.FolderSink`)
+    is not written to the disk: dedup's band keys and anchors and the re-mark's line shapes are
+    ~67 MB at 300k paragraphs, which the write pass's first ``os.sync`` wrote and ``shutil.rmtree``
+    then freed after the run (0.6-0.8 s, loaded machine). A batch's are removed by the write pass
+    when that batch's result comes, where the driver waits for its workers: removed between the
+    passes, they cost 0.5 s of the driver's, with the workers idle (c300, loaded machine). The spill
+    folder is removed at the end on a thread (``os.unlink`` releases the GIL) while the sink makes
+    its last batch durable: no worker is forked after it, so no fork copies a process with that
+    thread running.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    @staticmethod
+    def remove(paths: list[str]) -> None:
+        """Removes ``paths`` (a file already gone is no error)."""
+        for path in paths:
+            try:
+                os.unlink(path)
+            except OSError:  # gone already: the run's end removes the folder and what is left
+                pass
+
+    def remove_tree(self, folder: str) -> None:
+        """Starts removing ``folder`` and everything in it, on a thread (:meth:`join` waits for it)."""
+        self._thread = threading.Thread(
+            target=shutil.rmtree, args=(folder, True), name="nettoyeur-spill-reaper", daemon=True
+        )
+        self._thread.start()
+
+    def finish(self, folder: str) -> None:
+        """Removes ``folder``, or waits until its removal (:meth:`remove_tree`) is done."""
+        if self._thread is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            self._thread.join()
+            self._thread = None
+
+
+def _dead_after_decide(ctx: RunContext, spill_files: list[str]) -> list[list[str]]:
+    """Per batch, its spill files that only dedup and the re-mark read: band keys, anchors, line shapes."""
+    suffixes = [".bands", ".anchors"] if ctx.spill_keys else []
+    if ctx.shapes:
+        suffixes.append(SHAPES_SUFFIX)
+    return [[f + suffix for suffix in suffixes] for f in spill_files]
+
+
 def _count_pass(
     ctx: RunContext, executor: Executor, batches: list[list[str]], skips: list[Skip], show: bool
 ) -> tuple[RunContext, Seen | None]:
@@ -243,18 +299,28 @@ def _count_pass(
         return ctx, None
     first_seen: Seen = {}
     merger = CountMerger()
-    with tqdm(total=sum(map(len, batches)), desc="count", unit="doc", disable=not show) as bar:
+    compiling: Future[list] | None = None
+    with tqdm(total=sum(map(len, batches)), desc="count", unit="doc", disable=not show) as bar, ThreadPoolExecutor(
+        1, thread_name_prefix="nettoyeur-rules"
+    ) as thread:
         for (seen, bad, found, counts), batch in zip(
             executor.map(count_batch, batches, ctx, jobs=len(batches)), batches
         ):
+            if compiling is None:
+                # The rules' matchers are compiled while the workers count (the core compiles
+                # without the GIL): ~0.3 CPU-s that the workers waited for between the passes.
+                # Started at the first result, once the pool's workers are forked: a fork never
+                # copies a half-compiled matcher.
+                compiling = thread.submit(rules_for, ctx.config)
             first_seen.update(seen)
             skips.extend(bad)
             merger.add(found, counts)
             bar.update(len(batch))
             if len(first_seen) % TRIM_EVERY < len(batch):
                 process_pool.trim_memory()
+        rules = compiling.result() if compiling is not None else rules_for(ctx.config)
     counts_ = LineCounts.from_arrays(*merger.result())
-    return replace(ctx, counts=counts_, rules=rules_for(ctx.config)), first_seen
+    return replace(ctx, counts=counts_, rules=rules), first_seen
 
 
 def _analyse_tasks(batches: list[list[str]], first_seen: Seen | None) -> Iterator[tuple[int, list[str], Seen | None]]:
@@ -465,21 +531,24 @@ def _write_pass(
     ctx: RunContext,
     executor: Executor,
     tasks: Iterable[WriteTask],
-    jobs: int,
-    documents_loaded: int,
+    corpus: AnalysedCorpus,
     sink: Sink | None,
     report_file: ReportFile,
     show: bool,
+    reaper: SpillReaper,
 ) -> Counter:
     """Pass 3: apply the verdicts, write the corpus (in corpus order) and the report records.
+
+    Each batch's spill files that no step reads any more are removed (``reaper``) when its result comes.
 
     Returns:
         the removals and changes per reason.
     """
     counts: Counter = Counter()
     written = 0
-    with tqdm(total=documents_loaded, desc="write", unit="doc", disable=not show) as bar:
-        for out in executor.map(write_batch, tasks, ctx, jobs=jobs):
+    dead = _dead_after_decide(ctx, corpus.store.files)
+    with tqdm(total=len(corpus.infos), desc="write", unit="doc", disable=not show) as bar:
+        for out in executor.map(write_batch, tasks, ctx, jobs=len(corpus.batch_keys)):
             for item in out.outputs:
                 if ctx.stager is not None:
                     ctx.stager.write_staged(*item)
@@ -493,6 +562,8 @@ def _write_pass(
             if out.report_path is not None:
                 report_file.append(out.report_path)
             counts.update(out.counts)
+            if written < len(dead):
+                reaper.remove(dead[written])
             written += 1
             if written % 16 == 0:
                 process_pool.trim_memory()
