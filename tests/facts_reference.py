@@ -20,7 +20,14 @@ from nettoyeur.dedup.shingle import (
     NOT_NAMES,
     Tokens,
 )
-from nettoyeur.text.lexicon import DATES_IF_CAPITALISED, GERMAN_MARKERS, NOT_FACTS, NUMBER_WORDS
+from nettoyeur.text.lexicon import (
+    DATES_IF_CAPITALISED,
+    GERMAN_MARKERS,
+    NOT_FACTS,
+    NU_MARKERS,
+    NU_MIN_MARKERS,
+    NUMBER_WORDS,
+)
 
 
 def is_german(words: list[str]) -> bool:
@@ -60,6 +67,11 @@ def all_facts(self: Tokens, words: list[str]) -> list[bool]:
     for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
         if (words[i], words[i + 1]) in NOT_FACTS and i + 1 not in self.offsets:
             facts[i] = False  # "sin embargo", "no obstante": no negation
+    for i in [i for i, w in enumerate(words) if w == "nu"]:
+        p = int(np.searchsorted(self.offsets, i, side="right")) - 1
+        lo, hi = int(self.offsets[p]), int(self.offsets[p + 1])
+        if sum(w in NU_MARKERS for w in words[lo:hi]) >= NU_MIN_MARKERS:
+            facts[i] = False  # Dutch or Nordic "nu", "now": no negation
     n = len(self.entries)
     if n and int(np.bitwise_or.reduce(self.entries & _AT)):
         # The words on either side of "@" name an address or handle ("morris@example.org").

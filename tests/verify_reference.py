@@ -32,7 +32,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import NEGATING_PREFIXES, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, NUMBER_WORDS, STOPWORDS
 from word_traits_reference import figure
 
 
@@ -103,11 +103,44 @@ def _fact_key(word: str, fact: bool) -> str | None:
     return _lexical_class(word) or word
 
 
-def _negated(a: str, b: str) -> bool:
-    """Returns True when one word is the other with a negating prefix ("able" / "unable", "legal" / "illegal")."""
-    if len(a) > len(b):
-        a, b = b, a
-    return len(a) >= 4 and b.endswith(a) and b[: len(b) - len(a)] in NEGATING_PREFIXES
+def _flipped(a: str, b: str) -> bool:
+    """Returns True when one word is the other with its affix turned into its opposite's (``AFFIX_FLIPS``).
+
+    "able" / "unable", "säker" / "osäker", "overvalued" / "undervalued", "sinnvoll" / "sinnlos":
+    the stem left has 4 letters or more beside a prefix, 5 beside a one-letter prefix, 3 beside a
+    suffix.
+    """
+    for suffix, p, q in AFFIX_FLIPS:
+        stem = 3 if suffix else 5 if max(len(p), len(q)) == 1 else 4
+        for u, v in ((a, b), (b, a)):
+            if len(u) - len(p) < stem or len(v) - len(q) < stem:
+                continue
+            if suffix and u.endswith(p) and v.endswith(q) and u[: len(u) - len(p)] == v[: len(v) - len(q)]:
+                return True
+            if not suffix and u.startswith(p) and v.startswith(q) and u[len(p) :] == v[len(q) :]:
+                return True
+    return False
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Returns True when two words share half their letter pairs or more (bigram Dice >= 0.5): two spellings."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    pa, pb = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
+    return 4 * sum((pa & pb).values()) >= len(a) - 1 + len(b) - 1
+
+
+def _counted(words: list[str], i: int) -> bool:
+    """Returns True when ``words[i]`` follows a figure in digits, alone or with a number word ("40 Millionen").
+
+    It is then what the figure counts, or its unit. After a number word alone it may be an
+    adjective ("zwei wichtige" / "zwei bedeutende" is a synonym).
+    """
+
+    def digit(k: int) -> bool:
+        return any(map(figure, words[k]))
+
+    return i > 0 and (digit(i - 1) or (i > 1 and words[i - 1] in NUMBER_WORDS and digit(i - 2)))
 
 
 def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
@@ -123,6 +156,8 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
     cx, cy = _lexical_class(x), _lexical_class(y)
     if _letters(x, y):
         return "fact"  # "column B" / "column C": identifiers, like figures
+    if _flipped(x, y):
+        return "fact"  # "safe" / "unsafe", "säker" / "osäker" (one letter: else a typo), "useful" / "useless"
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
     if is_typo(x, y) and not fx and not fy:
@@ -132,7 +167,7 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
         return "typo"  # a name abbreviated: "Maine" / "Me", "California" / "Calif"
     if cx is not None and cx == cy:
         return "edit"
-    if (cx is not None and cy is not None) or _negated(x, y):
+    if cx is not None and cy is not None:
         return "fact"  # two classes: "rose" / "fell", "vor" / "nach", "weekly" / "monthly", "juni" / "juli"
     if fx or fy:
         return "fact"
@@ -308,6 +343,14 @@ def compare(
                     matched += 1  # words written as initials ("zum Beispiel gerne" / "z. B. genre")
                     continue
                 kind = _substitution(a[i1 + x], b[j1 + x], _is_fact(facts_a, i1 + x), _is_fact(facts_b, j1 + x))
+                if (
+                    kind == "edit"
+                    and _counted(a, i1 + x)
+                    and _counted(b, j1 + x)
+                    and not _shortened(a[i1 + x], b[j1 + x])
+                    and not _spelt_alike(a[i1 + x], b[j1 + x])
+                ):
+                    kind = "fact"  # "40 miljoen euro" / "40 miljoen dollar", "8 Prozent" / "8 Euro": another amount
                 if kind == "typo":
                     matched += 1
                 else:

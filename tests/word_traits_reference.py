@@ -20,6 +20,7 @@ from nettoyeur.dedup.shingle import (
     _GERMAN_NOUN_SUFFIXES,
     _NO_NAME,
     _NOUN_SUFFIX,
+    _NU_MARKER,
     _NUMBER_WORD,
     ADVERB_SUFFIXES,
     COMPARISONS,
@@ -42,6 +43,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     NEGATIONS,
+    NU_MARKERS,
     NUMBER_VALUES,
     NUMBER_WORDS,
     POLARITY,
@@ -49,8 +51,8 @@ from nettoyeur.text.lexicon import (
 )
 
 
-def lexical_class(word: str) -> str | None:
-    """Returns the fact class a word has by itself: one lexicon after the other."""
+def _listed_class(word: str) -> str | None:
+    """Returns the class the lexicons give a word: one lexicon after the other."""
     if word in NEGATIONS:
         return "neg"
     pole = POLARITY.get(word)
@@ -61,6 +63,22 @@ def lexical_class(word: str) -> str | None:
         return value
     if word in DATES or word in DATES_IF_CAPITALISED:
         return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return None
+
+
+def lexical_class(word: str) -> str | None:
+    """Returns the fact class a word has by itself: the lexicons', an inflected pole word's, a compound's."""
+    cls = _listed_class(word)
+    if cls is not None:
+        return cls
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        pole = POLARITY.get(stem) if len(stem) >= 6 else None
+        if pole is not None:
+            return pole if pole.startswith("~") else "~" + pole  # an inflected pole word, weak
+    for cut in range(len(word) - 4, 3, -1):  # a compound: its longest first part of a class, weak
+        cls = _listed_class(word[:cut])
+        if cls is not None and cls != "neg":
+            return "~" + cls if cls[-1] in "+-" and not cls.startswith("~") else cls
     return None
 
 
@@ -95,4 +113,5 @@ def fact_bits(word: str) -> int:
         | _GERMAN_MARKER * (word in GERMAN_MARKERS)
         | _NOUN_SUFFIX * (len(word) > 5 and word.endswith(_GERMAN_NOUN_SUFFIXES))
         | _NUMBER_WORD * (word in NUMBER_WORDS)
+        | _NU_MARKER * (word in NU_MARKERS)
     )

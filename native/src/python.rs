@@ -375,7 +375,7 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     flags: uint8, each word's flags (``verify``'s ``_HAS_DIGIT`` ...).
 ///     keys: uint32, each word's fact key id.
 ///     key_polar: uint8, per fact key id, 1 where it is polar.
-///     prefixes: the negating prefixes, as lists of code points.
+///     affixes: the affix flips ``(suffix, a, b)`` (``lexicon.AFFIX_FLIPS``), affixes as lists of code points.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
 ///     para_facts: uint8, each of those words' fact flag (0 or 1).
 ///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
@@ -406,7 +406,7 @@ fn verify_pairs<'py>(
     flags: PyReadonlyArray1<'py, u8>,
     keys: PyReadonlyArray1<'py, u32>,
     key_polar: PyReadonlyArray1<'py, u8>,
-    prefixes: Vec<Vec<u32>>,
+    affixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
     para_words: PyReadonlyArray1<'py, u32>,
     para_facts: PyReadonlyArray1<'py, u8>,
     para_offsets: PyReadonlyArray1<'py, i64>,
@@ -448,7 +448,7 @@ fn verify_pairs<'py>(
             flags: flags.as_slice()?,
             key: keys.as_slice()?,
             key_polar: &key_polar,
-            negating_prefixes: &prefixes,
+            affix_flips: &affixes,
         },
         para_words: para_words.as_slice()?,
         para_facts: &para_facts,

@@ -45,8 +45,10 @@ pub struct Words<'a> {
     pub key: &'a [u32],
     /// Whether each fact key is polar (`verify._polar(key)`).
     pub key_polar: &'a [bool],
-    /// The negating prefixes (`lexicon.NEGATING_PREFIXES`), as code points.
-    pub negating_prefixes: &'a [Vec<u32>],
+    /// The affix flips (`lexicon.AFFIX_FLIPS`): `(suffix, a, b)`, a word ending (`suffix`) or
+    /// starting with `a` that is another word ending or starting with `b` states the opposite
+    /// ("" / "un", "over" / "under", "ful" / "less"), as code points.
+    pub affix_flips: &'a [(bool, Vec<u32>, Vec<u32>)],
 }
 
 /// No lexical class.
@@ -245,13 +247,39 @@ fn initial(w: &Words, x: u32, y: u32) -> bool {
     !(w.flag(x, ALL_DIGIT) && w.flag(y, ALL_DIGIT))
 }
 
-/// `verify._negated`: one word is the other with a negating prefix ("able" / "unable", "legal" / "illegal").
-fn negated(w: &Words, x: u32, y: u32) -> bool {
-    let (mut a, mut b) = (w.text(x), w.text(y));
-    if a.len() > b.len() {
-        std::mem::swap(&mut a, &mut b);
+/// The shortest stem an affix flip needs: a word and the same word with a negating prefix or the
+/// prefix or suffix of its opposite ("able" / "unable", "valued" / "overvalued" / "undervalued",
+/// "use" / "useful" / "useless"); 4 letters for a prefix, 3 for a suffix, 5 beside a one-letter
+/// prefix ("säker" / "osäker", "leale" / "sleale"), so that "pen" / "open" or "tate" / "state"
+/// stay apart.
+fn min_stem(suffix: bool, a: &[u32], b: &[u32]) -> usize {
+    if suffix {
+        3
+    } else if a.len().max(b.len()) == 1 {
+        5
+    } else {
+        4
     }
-    a.len() >= 4 && b.ends_with(a) && w.negating_prefixes.iter().any(|p| p.as_slice() == &b[..b.len() - a.len()])
+}
+
+/// `verify_reference._flipped`: one word is the other with its affix turned into its opposite's
+/// (`Words::affix_flips`): "able" / "unable", "veilig" / "onveilig", "overvalued" /
+/// "undervalued", "sinnvoll" / "sinnlos", "başarılı" / "başarısız".
+fn flipped(w: &Words, x: u32, y: u32) -> bool {
+    let (tx, ty) = (w.text(x), w.text(y));
+    w.affix_flips.iter().any(|(suffix, a, b)| {
+        let stem = min_stem(*suffix, a, b);
+        [(tx, ty), (ty, tx)].iter().any(|&(u, v)| {
+            if u.len() < a.len() + stem || v.len() < b.len() + stem || u.len() - a.len() != v.len() - b.len() {
+                return false;
+            }
+            if *suffix {
+                u.ends_with(a) && v.ends_with(b) && u[..u.len() - a.len()] == v[..v.len() - b.len()]
+            } else {
+                u.starts_with(a) && v.starts_with(b) && u[a.len()..] == v[b.len()..]
+            }
+        })
+    })
 }
 
 fn polar_class(w: &Words, x: u32) -> bool {
@@ -310,10 +338,11 @@ fn letters(w: &Words, x: u32, y: u32) -> bool {
 /// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
 /// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
 /// "vor" / "nach"), and so is a word and its negated form ("able" / "unable"). Two single letters
-/// are identifiers ([`letters`]).
+/// are identifiers ([`letters`]). A word and its opposite by an affix ([`flipped`]: "safe" /
+/// "unsafe", "säker" / "osäker") are a flip before anything else: a one-letter prefix reads as a typo.
 fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
-    if letters(w, x, y) {
+    if letters(w, x, y) || flipped(w, x, y) {
         return Kind::Fact;
     }
     if is_typo(w, x, y) {
@@ -340,13 +369,41 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     if cx != NO_CLASS && cx == cy {
         return Kind::Edit;
     }
-    if (cx != NO_CLASS && cy != NO_CLASS) || negated(w, x, y) {
+    if cx != NO_CLASS && cy != NO_CLASS {
         return Kind::Fact;
     }
     if fx || fy {
         return Kind::Fact;
     }
     Kind::Edit
+}
+
+/// `verify_reference._counted`: the word at `i` follows a figure written in digits, alone or with a
+/// number word ("40 Millionen"), so it is what the figure counts or its unit: replaced by another
+/// word that is no abbreviation of it ("40 miljoen euro" / "40 miljoen dollar", "8 Prozent" / "8
+/// Euro"; "5 km" / "5 kilometres" is one), it changes the amount. After a number word alone it may
+/// be an adjective ("zwei wichtige" / "zwei bedeutende").
+fn counted(w: &Words, p: Para, i: usize) -> bool {
+    let digit = |k: usize| w.flag(p.words[k], HAS_DIGIT);
+    i > 0 && (digit(i - 1) || (i > 1 && w.flag(p.words[i - 1], NUMBER) && digit(i - 2)))
+}
+
+/// `verify_reference._spelt_alike`: two words share at least half their letter pairs (Dice of
+/// character bigrams, as multisets, >= 0.5): one word spelt two ways ("Fotografien" /
+/// "Photographien": 0.64, "dollars" / "dólares"), not two words ("euro" / "dollar": 0).
+fn spelt_alike(a: &[u32], b: &[u32]) -> bool {
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    let mut rest: Vec<(u32, u32)> = b.windows(2).map(|p| (p[0], p[1])).collect();
+    let mut shared = 0usize;
+    for p in a.windows(2) {
+        if let Some(k) = rest.iter().position(|&q| q == (p[0], p[1])) {
+            rest.swap_remove(k);
+            shared += 1;
+        }
+    }
+    4 * shared >= a.len() - 1 + b.len() - 1
 }
 
 /// `verify._abbreviation`: one run is the other written as initials, as single letters ("zum
@@ -531,7 +588,15 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
                     matched += 1;
                     continue;
                 }
-                let kind = substitution(w, ra[x], rb[x], pa.facts[i1 + x], pb.facts[j1 + x]);
+                let mut kind = substitution(w, ra[x], rb[x], pa.facts[i1 + x], pb.facts[j1 + x]);
+                if kind == Kind::Edit
+                    && counted(w, pa, i1 + x)
+                    && counted(w, pb, j1 + x)
+                    && !shortened(w, ra[x], rb[x])
+                    && !spelt_alike(w.text(ra[x]), w.text(rb[x]))
+                {
+                    kind = Kind::Fact;
+                }
                 if kind == Kind::Typo {
                     matched += 1;
                 } else {
@@ -831,7 +896,7 @@ mod tests {
         flags: Vec<u8>,
         key: Vec<u32>,
         key_polar: Vec<bool>,
-        prefixes: Vec<Vec<u32>>,
+        prefixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
         names: Vec<String>,
     }
 
@@ -844,7 +909,12 @@ mod tests {
                 flags: Vec::new(),
                 key: Vec::new(),
                 key_polar: Vec::new(),
-                prefixes: vec![cps("un"), cps("il")],
+                prefixes: vec![
+                    (false, vec![], cps("un")),
+                    (false, vec![], cps("il")),
+                    (false, vec![], cps("o")),
+                    (true, cps("ful"), cps("less")),
+                ],
                 names: Vec::new(),
             }
         }
@@ -892,7 +962,7 @@ mod tests {
                 flags: &self.flags,
                 key: &self.key,
                 key_polar: &self.key_polar,
-                negating_prefixes: &self.prefixes,
+                affix_flips: &self.prefixes,
             }
         }
     }
@@ -999,6 +1069,19 @@ mod tests {
         assert!(!figure.fact_change); // not flagged as facts: an edit
         let negated = compare_text("it was opened today by them", "it was not opened today by them", true);
         assert!(negated.fact_change);
+        // Affix flips: a one-letter prefix (which is one edit, a typo otherwise), a suffix pair;
+        // not below the shortest stem ("pen" / "open" is a typo).
+        let prefixed = compare_text("it was lämplig today by them", "it was olämplig today by them", false);
+        assert!(prefixed.fact_change);
+        let suffixed = compare_text("it was useful today by them", "it was useless today by them", false);
+        assert!(suffixed.fact_change);
+        let short = compare_text("it was pen today by them", "it was open today by them", false);
+        assert!(!short.fact_change);
+        // The word after a figure is its unit: replaced, another amount; spelt alike, the same.
+        let unit = compare_text("it cost 40 euro today by them", "it cost 40 dollar today by them", false);
+        assert!(unit.fact_change);
+        let spelt = compare_text("it showed 200 fotografien today", "it showed 200 photographien today", false);
+        assert!(!spelt.fact_change);
         let cut = compare_text("one two three four five six seven", "one two three four five", false);
         assert_eq!((cut.matched, cut.gaps, cut.changes), (5, 1, 0));
         let joined = compare_text("send an e mail now", "send an email now", false);

@@ -20,7 +20,7 @@ from nettoyeur.dedup.shingle import NOT_NAMES, fact_flags, shingle_hashes, words
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, verify
 from nettoyeur.records import Document
-from nettoyeur.text.lexicon import DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
 from nettoyeur.text.split import split_lines
 from verify_reference import is_typo
 
@@ -355,3 +355,39 @@ def test_weak_poles_are_no_facts_alone_but_flip_against_their_opposite():
     assert not _merged(_verify(opened, closed))  # open / closed: a flip
     dropped = base.format("").replace("  ", " ")
     assert _merged(_verify(opened, dropped))  # dropping "open" is no fact change by itself
+
+
+# Stems of 5+ letters in several languages and scripts: with an affix of AFFIX_FLIPS on either
+# side they make a word and its opposite, whether or not the pair exists in a language.
+_STEMS = "possible legal veilig zależny účinný законный lämplig favorevole useful erfolg valued başarı".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80, unique=True), st.data())
+def test_an_affix_flip_never_merges_at_any_jaccard(base, data):
+    # A paragraph of any length, so any Jaccard: one word replaced by its opposite by an affix
+    # ("safe" / "unsafe", "säker" / "osäker", "overvalued" / "undervalued", "sinnvoll" / "sinnlos").
+    i = data.draw(st.integers(0, len(base) - 1))
+    suffix, p, q = data.draw(st.sampled_from(AFFIX_FLIPS))
+    stem = data.draw(st.sampled_from(_STEMS))
+    x, y = (stem + p, stem + q) if suffix else (p + stem, q + stem)
+    a = " ".join([*base[:i], x, *base[i + 1 :]]) + "."
+    b = " ".join([*base[:i], y, *base[i + 1 :]]) + "."
+    for u, v in ((a, b), (b, a)):
+        assert not _merged(_verify(u, v)), (x, y)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=20, max_size=60, unique=True), st.data())
+def test_the_unit_after_a_figure_replaced_never_merges(base, data):
+    # "40 miljoen euro" / "40 miljoen dollar", "8 Prozent" / "8 Euro": what a figure counts
+    # replaced by a word spelt otherwise is another amount, in a paragraph long enough that
+    # any other word replaced would merge.
+    i = data.draw(st.integers(1, len(base) - 1))
+    units = [("euro", "dollar"), ("prozent", "euro"), ("tonnes", "barrels"), ("pages", "lines")]
+    old, new = data.draw(st.sampled_from(units))
+    figure = data.draw(st.sampled_from(["12", "40 miljoen", "3,5"]))
+    a = " ".join([*base[:i], figure, old, *base[i:]]) + "."
+    b = " ".join([*base[:i], figure, new, *base[i:]]) + "."
+    for u, v in ((a, b), (b, a)):
+        assert not _merged(_verify(u, v)), (figure, old, new)

@@ -31,6 +31,11 @@ _WORD = st.one_of(
     st.tuples(st.sampled_from(_LEXICON), st.sampled_from(shingle.ADVERB_SUFFIXES + shingle._GERMAN_NOUN_SUFFIXES)).map(
         "".join
     ),
+    # inflected pole words ("höjningen") and compounds ("montagabend", "zwaargewond"), and the near misses
+    st.tuples(st.sampled_from(_LEXICON), st.sampled_from(["e", "en", "ar", "ing", "abend", "gewond", "ufer"])).map(
+        "".join
+    ),
+    st.tuples(st.sampled_from(_LEXICON), st.sampled_from(_LEXICON)).map("".join),
 )
 
 

@@ -44,6 +44,8 @@ from nettoyeur.text.lexicon import (
     MORE_FUNCTION_WORDS,
     NEGATIONS,
     NOT_FACTS,
+    NU_MARKERS,
+    NU_MIN_MARKERS,
     NUMBER_WORDS,
     POLARITY,
     STOPWORDS,
@@ -397,6 +399,8 @@ class Tokens:
         for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():
             if (words[ids[i]], words[ids[i + 1]]) in NOT_FACTS and i + 1 not in self.offsets:
                 facts[i] = False  # "sin embargo", "no obstante": no negation; "segundo a": no ordinal
+        if int(np.bitwise_or.reduce(bits)) & _NU_MARKER and "nu" in words:  # a scan of the words only then
+            self._nu_now(facts, np.flatnonzero(ids == words.index("nu")), bits)
         m = len(self.entries)
         if m and int(np.bitwise_or.reduce(self.entries & _AT)):
             after = (self.entries[np.minimum(self.ends, m - 1)] & _AT) != 0
@@ -416,6 +420,15 @@ class Tokens:
         after_figure[self.offsets[:-1][counts > 0]] = False
         noun = ((bits & _NOUN_SUFFIX) != 0) | after_figure
         return facts | (named & ~(np.repeat(german, counts) & noun))
+
+    def _nu_now(self, facts: np.ndarray, at: np.ndarray, bits: np.ndarray) -> None:
+        """Clears the fact flag of each "nu" at ``at`` in a paragraph that reads as Dutch or Nordic ("now")."""
+        if len(at) == 0:
+            return
+        marks = np.concatenate(([0], np.cumsum((bits & _NU_MARKER) != 0)))
+        para = np.searchsorted(self.offsets, at, side="right") - 1
+        count = marks[self.offsets[para + 1]] - marks[self.offsets[para]]
+        facts[at[count >= NU_MIN_MARKERS]] = False
 
     def words(self, i: int) -> list[str]:
         """Returns the folded words of paragraph ``i`` as strings (a signed number with "-": :meth:`all_words`)."""
@@ -446,8 +459,9 @@ def _with_signs(words: list[str], signed: np.ndarray) -> list[str]:
 # What :meth:`Tokens.fact_mask` reads of a word in the lexicons (see :meth:`Tokens.all_facts`):
 # a fact word, the first word of a NOT_FACTS pair, a date when capitalised, no name
 # (NOT_NAMES, a single letter, an adverb's ending), a German marker, a German noun's suffix, a
-# number word.
+# number word, a word that makes "nu" no negation (NU_MARKERS).
 _FACT_WORD, _FIXED, _DATE_IF_CAPITAL, _NO_NAME, _GERMAN_MARKER, _NOUN_SUFFIX, _NUMBER_WORD = 1, 2, 4, 8, 16, 32, 64
+_NU_MARKER = 128
 
 
 @lru_cache(maxsize=1)
@@ -461,6 +475,7 @@ def _lexicon_bits() -> dict[str, int]:
         (_NO_NAME, NOT_NAMES),
         (_GERMAN_MARKER, GERMAN_MARKERS),
         (_NUMBER_WORD, NUMBER_WORDS),
+        (_NU_MARKER, NU_MARKERS),
     ):
         for word in lexicon:
             bits[word] = bits.get(word, 0) | bit

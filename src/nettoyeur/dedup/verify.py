@@ -30,14 +30,16 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      ("Dalmora Marbury" / "Marbury Dalmora": another person; a capital that only opens the
      sentence is no name, so "Police said" / "Said police" is an edit), a negation or polar word
      added, dropped or flipped ("is" -> "is not", "ein" -> "kein", "rose" -> "fell", "likely" ->
-     "unlikely"), a word of one lexical class replaced by a word of another, alone or inside a
-     short phrase ("next" -> "last week", "dollars" -> "euros", "chiusa per" -> "aperta durante
-     i"), a figure or number word extended by one beside it ("6" -> "6.5", "mil" -> "dos mil"),
-     whatever the Jaccard. Two number words are never an abbreviation of each other ("three" /
-     "thirteen"). Which
-     words carry facts is :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure
-     only added or dropped ("said Monday" / "said") is an edit: the copy says less, not
-     something else.
+     "unlikely"; any word and its form with a negating prefix or the affix of its opposite,
+     ``lexicon.AFFIX_FLIPS``: "veilig" -> "onveilig", "overvalued" -> "undervalued", "sinnvoll" ->
+     "sinnlos"), the word after a figure in digits (its unit) replaced by one spelt otherwise
+     ("40 Millionen Euro" -> "40 Millionen Dollar"), a word of one lexical class replaced by a
+     word of another, alone or inside a short phrase ("next" -> "last week", "dollars" ->
+     "euros", "chiusa per" -> "aperta durante i"), a figure or number word extended by one
+     beside it ("6" -> "6.5", "mil" -> "dos mil"), whatever the Jaccard. Two number words are
+     never an abbreviation of each other ("three" / "thirteen"). Which words carry facts is
+     :func:`nettoyeur.dedup.shingle.fact_flags`'s say; a name, date or figure only added or
+     dropped ("said Monday" / "said") is an edit: the copy says less, not something else.
 
 Verdicts (see :class:`Match`):
     ``duplicate``  no change of statement (allowed edits only), and matched words cover
@@ -79,9 +81,9 @@ from nettoyeur._core import Aligner, WordInterner, verify_pairs
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of
 from nettoyeur.text.lexicon import (
+    AFFIX_FLIPS,
     DATES,
     DATES_IF_CAPITALISED,
-    NEGATING_PREFIXES,
     NEGATIONS,
     NUMBER_VALUES,
     NUMBER_WORDS,
@@ -206,7 +208,53 @@ def _lexical_class(word: str) -> str | None:
     for a number word ("1e6" for "Millionen" and "Mio"), the word without accents for a
     date word ("aout" for "août"), None for any other word (one look-up in :func:`_classes`).
     """
-    return _classes().get(word)
+    return _classes().get(word) or _inflected_pole(word) or _compound_class(word)
+
+
+# An inflected form the pole lexicons lack ("höjningen", "sänkningen" of "höjning", "sänkning";
+# "Verkürzungen" of "Verkürzung") has its lexicon word's pole when at most this many letters end
+# it and the lexicon word has at least _POLE_STEM letters: shorter, a pole word begins unrelated
+# words ("surge" / "surgeon", "lower" / "lowercase" has 9). The pole is made weak: the word is no
+# fact by itself, but replaced by the opposite pole it is a flip.
+_POLE_ENDING = 3
+_POLE_STEM = 6
+
+
+# A compound whose first part is a lexicon word of _COMPOUND_PART letters or more, before a
+# second part as long ("Montagabend", "zwaargewond", "Nordufer", "dreijährige"), has that
+# word's class, made weak as above: "Montagabend" / "Dienstagabend", "lichtgewond" /
+# "zwaargewond" are another day, another degree, where two compounds of no class would read as
+# any two words replaced.
+_COMPOUND_PART = 4
+
+
+def _compound_class(word: str) -> str | None:
+    """Returns the (weak) class of the longest lexicon word that begins a compound, or None (see ``_COMPOUND_PART``)."""
+    if word[:_COMPOUND_PART] not in _heads():
+        return None  # most words: no lexicon word begins them (one set look-up instead of a slice per cut)
+    classes = _classes()
+    for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
+        cls = classes.get(word[:cut])
+        if cls is not None and cls != "neg":
+            return "~" + cls if cls[-1] in "+-" and cls[0] != "~" else cls
+    return None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Returns the first ``_COMPOUND_PART`` letters of every lexicon word that long (made once per process)."""
+    return frozenset(w[:_COMPOUND_PART] for w in _classes() if len(w) >= _COMPOUND_PART)
+
+
+def _inflected_pole(word: str) -> str | None:
+    """Returns the weak pole of a word that is a pole word with an ending of up to ``_POLE_ENDING`` letters, or None."""
+    for cut in range(1, _POLE_ENDING + 1):
+        if len(word) - cut < _POLE_STEM:
+            return None
+        pole = POLARITY.get(word[:-cut])
+        if pole is not None:
+            return pole if pole[0] == "~" else "~" + pole
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -305,7 +353,7 @@ _HAS_DIGIT, _ALL_DIGIT, _ALL_ALPHA, _STOPWORD, _POLAR, _PLAIN, _LOWER, _NUMBER =
 _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
 KINDS = (None, "duplicate", "contained", "quoted", "different")
-_PREFIXES = [[ord(c) for c in p] for p in sorted(NEGATING_PREFIXES)]
+_AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b in AFFIX_FLIPS]
 
 
 def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -318,7 +366,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
     0.04 so). A word's fact key is what it states as a fact: its class, or the word itself.
     """
     n = len(words)
-    classes = list(map(_classes().get, words))
+    classes = list(map(_lexical_class, words))
     has_digit, all_digit = digit_flags(words)
     # str.isalpha() of "" is False, where every character of it is a letter.
     empty = ~np.fromiter(map(bool, words), dtype=bool, count=n)
@@ -623,7 +671,7 @@ def _run(
         tables.flags,
         tables.keys,
         tables.key_polar,
-        _PREFIXES,
+        _AFFIXES,
         prep.ids,
         prep.facts,
         prep.word_offsets,

@@ -112,6 +112,12 @@ NOT_FACTS = NOT_NEGATIONS | frozenset(
     + [("secondo", w) for w in "il lo la i gli le l un una uno me lui lei noi voi loro quanto fonti dati".split()]
 )
 
+# "nu" is the Romanian "not" and the Dutch, Swedish and Danish "now" ("is nu gesloten", "har nu
+# beslutat"): no negation in a paragraph that holds NU_MIN_MARKERS or more of these function words
+# of those languages, which no Romanian text has.
+NU_MARKERS = frozenset("het een niet zijn heeft wordt worden ook och att är inte ej har ikke og ikkje".split())
+NU_MIN_MARKERS = 2
+
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
 # "moins") flips the statement; replaced by a word of the same pole ("rose" / "climbed") it
 # is a synonym. Each entry is ``pole: words``; poles come in pairs (name+ / name-).
@@ -312,7 +318,7 @@ win-: 输 败
 ~hot-: cold colder coldest kalt{,e,en,er} kälter froid{,e,s,es} frío fría fríos frías fredd{o,a,i,e} fri{o,a}
     koud{,e} kall{,t,a,are} zimn{y,a,e} холодн{ый,ая,ое,ые,ым,ого,ой,ом,ую,ых,ее} 冷
 ~cheap+: tańsz{y,a,e,ego} дешевле billigare goedkop{e,er}
-~cheap-: droższ{y,a,e,ego} дороже dyr{a,are,t} duurder
+~cheap-: droższ{y,a,e,ego} дороже dyr{,a,are,t} duurder
 ~north+: север{,а,е,у} северн{ый,ая,ое,ые,ом} północ{,y} norr norra
 ~north-: sur sul юг{,а,е,у} южн{ый,ая,ое,ые,ом} południ{e,a,u} söder södra
 ~east+: восток{,а,е,у} восточн{ый,ая,ое,ые,ом} wschód wschodni{,a,e,ch} öster östra
@@ -460,11 +466,120 @@ win-: 输 败
 ~natir+: iranien{,ne,s,nes} iraní iraníes iranian{o,a,i,e} iraniano{,s} iranisch{,e,en,er,es,em}
 ~natau+: australien{,ne,s,nes} australian{o,a,os,as,i,e} australisch{,e,en,er,es,em}
 """
-POLARITY = _classes(_POLES + _POLES_MORE)
+# The same scales in the languages the lists above hold least (Czech, Romanian, Turkish, Polish,
+# Russian, Swedish, Dutch, Japanese), and building / pulling down, hiring (Dutch), granting /
+# denying, arriving / leaving, attack / defence, promotion / demotion, surviving / dying, healthy /
+# sick, internal / external, permanent / temporary, sending / receiving: the antonyms a grammar
+# book pairs first. Scales whose words have synonyms on another scale are left out
+# ("strengthen" / "boost", "improve" / "increase", "remove" / "cut" would read as flips). Written
+# from grammar books, as above; a word already in a class keeps that class. Turkish verbs are
+# listed in their commonest news forms (past tense, the reported "-dığını" form): its endings are
+# longer than an inflected pole word's (see ``verify._inflected_pole``).
+_POLES_EAST = """
+up+: vzrostl{,a,o,y} vzrůst{,u} zvýšil{,a,o,y} zvýšení crescut crește cresc creștere{,a} majorat{,ă}
+    arttı artış{,ı} artırdı artırdığını arttığını yükseldi yükseldiğini yükseliş{,i}
+    повысил{,а,о,и} вырастет выросший 増
+up-: klesl{,a,o,y} pokles{,u} snížil{,a,o,y} snížení scăzut scade scădere{,a} redus{,ă}
+    azaldı azalış{,ı} düştü düşüş{,ü} düşürdü düşürdüğünü düştüğünü azaldığını
+    понизил{,а,о,и} снизится 減
+more-: méně
+more+: více víc
+~build+: build{,s,ing} built construct{,s,ed,ing} bau{en,t,te} gebaut errichte{n,t,te} errichtet
+    constru{ire,it,ite,its,ites,ir,ye,yen,yó,ido,ida,ito,ita,ído,ída,iu,i,iește,ită} bouw{en,t,de} gebouwd
+    bygg{a,s,er,de,des,t,d} budow{ać,a,ał,ała,ali,any,ana} zbudow{ać,ał,ała,any,ana} wybudow{ać,ał,any,ana}
+    postav{it,il,ila,en,ena,eno} stav{ět,í} постро{ить,ил,или,ен,ена,ено,ены} стро{ить,ят,ит} inşa
+~build-: demolish{,es,ed,ing} demolition abreiß{en,t} abgerissen riss{,en} abriss démol{ir,i,ie,is,it,ition}
+    demol{er,ido,ida,ió,ición,ire,ito,ita,iu,ição,at,ată,a} slop{en,t} gesloopt sloopte riv{a,s,er,ningen} riven
+    burz{yć,y,ył,yła,ony} zburz{yć,ył,yła,ony,ona} wyburz{yć,ył,ony,ona} zbořit zbořen{,a,o} bour{at,á,al,ala}
+    снес{ти,ут,ёт,ли,ен,ена,ено} сносить
+~open+: otwar{ty,ta,te,cie} otworz{yć,ył,yła} otevř{ít,el,ela,en,ena,eno,ený,ená,ené} otevírá
+    откры{т,та,то,ты,ть,л,ла,ли,тый,тая,тие} deschis{,ă} deschide öppen öppna{,de,s,t} açık açıldı açılacak
+    geopend opende
+~open-: zamk{nięty,nięta,nięte,nąć,nął,nęła,nięcie} zavř{ít,el,ela,en,ena,eno,ený,ená,ené} zavírá
+    закры{т,та,то,ты,ть,л,ла,ли,тый,тая,тие} închis{,ă} închide stängd{,a,e} stäng{a,de,s,t} kapalı kapandı kapanacak
+~hot+: ciepł{y,a,e,o} gorąco tepl{ý,á,é,o} hork{ý,á,é,o} тепл{о,ый,ая,ое,ые} cald{ă} sıcak cald varmt warm{e} 暑 熱 暖
+~hot-: chłod{ny,na,ne,no} zimno studen{ý,á,é} chlad{ný,ná,né,no} прохладн{о,ый,ая,ое,ые} холодно rece soğuk kallt
+    koel{,e} 寒 涼 冷 凉
+~heavy+: allvarlig{,t,a,e} svår{,t,a} poważn{ie,y,a,e} ciężko vážn{ě,ý,á,é} těžc{e} těžk{ý,á,é} серьёзн{о,ый,ая,ое}
+    серьезн{о,ый,ая,ое} тяжел{о,ый,ая,ое} grav{ă,e} ağır ernstig{,e}
+~heavy-: lindrig{,t,a,e} lätt{,a} lekk{o} lehc{e} lehk{ý,á,é} легк{о,ий,ая,ое} лёгк{ий,ая,ое} ușor ușoar{ă,e}
+    hafif
+~long+: del{ší} dlouh{ý,á,é,o} lungă lungi uzun{,du} langer långa
+~long-: krat{ší} krátk{ý,á,é,o} scurt{,ă,e} kısa{,ydı} korter kort{e} korta
+~majority+: většin{a,u,y,ou} większoś{ć,ci} большинств{о,а,е} majoritate{a} majoritet{,en} çoğunluk{,u}
+~majority-: menšin{a,u,y,ou} mniejszoś{ć,ci} меньшинств{о,а,е} minoritate{a} minoritet{,en} azınlık{,ı}
+~accept+: schválil{,a,o,i} schválen{,a,o,í} přijal{,a,o,i} zatwierdz{ił,iła,ili,ony,ona} zaakceptowa{ł,ła,li}
+    одобр{ил,ила,или,ен,ена,ено} aprob{at,ată,ă} godkän{de,t,d,da,ner} onayla{dı,ndı,dığını} gav{e} giv{e,es,en,ing}
+    grant{,s,ed,ing}
+~accept-: zamítl{,a,o,i} zamítnut{,a,o} odmítl{,a,o,i} отверг{,ла,ли,нут} respin{s,să,ge} avsl{og,ogs,ås}
+    avvis{ade,ar,at} reddet{ti,tiğini} reddedildi denying
+~success+: úspěch{,u} úspěšn{ý,á,é,ě} sukces{,u,em} успех{,а} успешн{о,ый,ая,ое} succes{,ul} reușit{,ă}
+    framgång{,en,sri} framgångsrik{,t,a} başarı{,lı}
+~success-: neúspěch{,u} selhání porażk{a,i} klęsk{a,i} неудач{а,и,у,ей} провал{,а,ом} eșec{,ul} ratat{,ă}
+    misslyckande{,t} misslyckad{es,} başarısızlık{,la} mislukking mislukt{,e}
+~above+: powyżej выше nad
+~above-: poniżej ниже pod
+~next+: önümüzdeki gelecek viitor{,ul} viitoare următor{,ul} următoare příští{,m,ho}
+~next-: geçen geçtiğimiz trecut{,ă,ul} minul{ý,á,é,ém,ého} loňsk{ý,á,é,ém}
+~hire+: aannemen zatrudni{ć,ł,ła,li,a} нан{ять,ял,яла,яли,имает} angaj{a,at,ează,ează} anställ{a,er,de,t,s}
+    přijmout
+~enter+: enter{,s,ed,ing} arriv{e,es,ed,al} eingetroffen ankunft entr{er,é,ée} arriv{er,é,ée} entr{ar,ó} lleg{ar,ó,ada}
+    entr{are,ato} arriv{are,ato,ata} cheg{ar,ou,ada}
+~enter-: exit{,s,ed} depart{,s,ed,ure} abfahrt abreise verlass{en,t} sorti{r,e} sal{ir,ió,ida} partenza sa{iu,ída}
+~attack+: attack{,s,ed,ing} angriff{,e} angreif{en,t} attaqu{er,e,é,ée} atac{ar,ó,ado,a} attacc{are,ato,o,a}
+~attack-: defend{,s,ed,ing} verteidig{en,t,te} défend{re,u,ent} defend{er,ió,ido} difend{ere,e,eva}
+~promote+: promot{ed,ion} befördert beförderung promu{,e,s} ascendid{o,a} promoss{o,a}
+~promote-: demot{ed,ion} degradiert rétrogradé{,e} degradad{o,a}
+~alive+: surviv{e,ed,es,al} überlebt überleb{en,te} survécu surviv{re,ant} sobreviv{ir,ió,iente} sopravviss{uto,uta}
+~alive-: died dying starb gestorben mourut morte{s} muri{ó,eron} mor{ì,irono}
+~healthy+: healthy gesund{,e,en} sain{,e,s} san{o,a,os,as} gezond{,e}
+~healthy-: sick ill krank{,e,en} malade{,s} enferm{o,a,os,as} malat{o,a,i,e} ziek{,e}
+~internal+: internal intern{,e,en,er} interne{,s} intern{o,a,os,as,i}
+~internal-: external extern{,e,en,er} externe{,s} extern{o,a,os,as,i}
+~permanent+: permanent{,ly} dauerhaft{,e,en} permanent{e,s,es} permanente{,s} definitiv{,e,en} définiti{f,ve,fs,ves}
+    definitiv{o,a,os,as,i,e}
+~permanent-: temporary temporarily vorübergehend{,e,en} befristet{,e,en} temporaire{,s} provisoire{,s} temporal{,es}
+    provisional{,es} temporane{o,a,i,e} provvisori{o,a} tijdelijk{,e}
+~send+: send{,s,ing} sent verschickt schick{en,t,te} envoy{er,é,ée} envi{ar,ó,ado,ada} invi{are,ato,ata}
+~send-: receiv{e,es,ed,ing} empfang{en,t} reçu{,e,s} recib{ir,ió,ido,ida} ricev{ere,uto,uta} receb{er,eu,ido} ontvangen
+~hire-: zwolni{ć,ł,ła,li,a} zwolnień уволи{ть,л,ла,ли,т} concedi{a,at,ază,ere} avskeda{,r,de,t} propust{it,il,ila,í}
+"""
+POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
-# "désaccord", "incapaz"): a word replaced by itself with one of them is a polarity flip.
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti".split())
+# "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
+# Croatian "neúčinný", "necunoscut", Russian "незаконный", the Scandinavian "osäker" and
+# "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
+# with one of them is a polarity flip. Written from grammar books: each is the productive negating
+# prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u".split())
+# Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
+# "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
+# "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
+# "sinnlos", "erfolgreich" / "erfolglos", "zinvol" / "zinloos", "meningsfull" / "meningslös",
+# Turkish "başarılı" / "başarısız" in each vowel of its harmony).
+ANTONYM_PREFIXES = frozenset(
+    [("over", "under"), ("over", "onder"), ("över", "under"), ("pre", "post"), ("hyper", "hypo"), ("up", "down"),
+     ("in", "out"), ("im", "ex"), ("über", "unter"), ("ein", "aus"), ("auf", "ab"), ("zu", "ab"), ("an", "ab"),
+     ("sobre", "sub"), ("sur", "sous"), ("supra", "sub")]
+)  # fmt: skip
+ANTONYM_SUFFIXES = frozenset(
+    [("ful", "less"), ("voll", "los"), ("reich", "los"), ("vol", "loos"), ("rijk", "loos"), ("full", "lös"),
+     ("fuld", "løs"), ("full", "løs"), ("lı", "sız"), ("li", "siz"), ("lu", "suz"), ("lü", "süz")]
+)  # fmt: skip
+# The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
+# though the words are spelt alike.
+METRIC_PREFIXES = frozenset("milli centi deci kilo mega giga tera micro nano милли санти кило мега гига".split())
+# All of them as ``(suffix, a, b)``: a word ending (suffix) or starting with ``a`` whose stem
+# with ``b`` is the other word states the opposite; a negating prefix is ``(False, "", prefix)``.
+AFFIX_FLIPS = tuple(
+    sorted(
+        [(False, "", p) for p in NEGATING_PREFIXES]
+        + [(False, a, b) for a, b in ANTONYM_PREFIXES]
+        + [(True, a, b) for a, b in ANTONYM_SUFFIXES]
+        + [(False, a, b) for a in METRIC_PREFIXES for b in METRIC_PREFIXES if a < b]
+    )
+)
 
 # Dates: months and weekdays (full and abbreviated), days relative to today, parts of the day,
 # seasons and frequencies ("weekly" / "monthly"), in many languages. Words that are also an
@@ -532,6 +647,36 @@ DATES = DATES | frozenset(
     весна весной весну весны лето летом осень осенью зима зимой зиму зимы
     wiosna wiosną wiosnę wiosny latem jesień jesienią jesieni zimą zimę zimy
     styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu
+    """
+    )
+)
+# The weekdays, months (with the genitive that follows a day's number: "15. března", "3 Μαΐου")
+# and seasons of more languages: Romanian, Hungarian, Finnish, Croatian and Serbian, Ukrainian,
+# Greek, Czech; seasons of the Scandinavian languages, Romanian, Czech, Turkish, Hungarian and
+# Finnish. Words that are also common words of another language are left out ("vår", Swedish
+# "our"; "vara", "to be"; "léta", Czech "years").
+DATES = DATES | frozenset(
+    _expand(
+        """
+    luni marți marti miercuri joi vineri sâmbătă sambata duminică duminica
+    primăvară primăvara primavara vară toamnă toamna iarnă iarna
+    hétfő kedd szerda csütörtök péntek szombat vasárnap tavasz tavasszal nyár nyáron ősz ősszel tél télen
+    maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai kevät keväällä kesä kesällä syksy
+    syksyllä talvi talvella
+    ponedjeljak utorak srijeda četvrtak petak nedjelja ponedeljak sreda četvrtak nedelja
+    siječanj siječnja veljača veljače ožujak ožujka travanj travnja svibanj svibnja lipanj lipnja srpanj
+    srpnja kolovoz kolovoza rujan rujna studeni studenoga prosinac prosinca
+    januar februar mart avgust septembar oktobar novembar decembar januara februara marta aprila juna jula
+    avgusta septembra oktobra novembra decembra
+    понеділок вівторок середа четвер пʼятниця п'ятниця неділя січень лютий березень квітень травень червень
+    липень серпень вересень жовтень грудень січня лютого березня квітня травня червня липня серпня вересня
+    жовтня листопада грудня
+    δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου
+    ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου
+    ledna února března dubna května června července srpna října listopadu prosince jaro jaře létě podzim
+    podzimu zimě
+    våren sommar sommaren hösten vintern höst forår foråret efterår efteråret vinteren sommeren
+    ilkbahar ilkbaharda sonbahar sonbaharda kışın
     """
     )
 )
