@@ -62,13 +62,67 @@ def line_marks(text: str) -> int:
     )
 
 
+def last_block(flagged: list[bool], gap: int) -> tuple[int, int, int] | None:
+    """``(cut, start, end)`` of the page's last block (``tail_blocks._last_block`` as it was written): the first line
+    of the last run of ``gap`` flagged lines or more, and the first and last unflagged lines under it."""
+    if len(flagged) - flagged.count(False) < gap:
+        return None
+    end = len(flagged) - 1
+    while end >= 0 and flagged[end]:
+        end -= 1
+    start = end
+    k = end - 1
+    while k >= 0:
+        if not flagged[k]:
+            start = k
+            k -= 1
+            continue
+        cut = k
+        while cut > 0 and flagged[cut - 1]:
+            cut -= 1
+        if k - cut + 1 >= gap:
+            return (cut, start, end) if cut > 0 else None
+        k = cut - 1
+    return None
+
+
+def tail(flagged: list[bool], prose: list[bool], n_words: list[int]) -> tuple[int, list[int], list[int]] | None:
+    """The page's last block (``tail_blocks.tail_block``'s walk and weighing as they were written): the first line of
+    its cut, its unflagged lines, and the prose lines above the cut, when it holds ``TAIL_MIN_LINES`` lines and less
+    than ``TAIL_SHARE`` of their words."""
+    found = last_block(flagged, m.TAIL_GAP)
+    if found is None:
+        return None
+    cut, start, end = found
+    block = [k for k in range(start, end + 1) if not flagged[k]]
+    if len(block) < m.TAIL_MIN_LINES:
+        return None
+    above = [k for k in range(cut) if not flagged[k] and prose[k]]
+    main_words = sum(n_words[k] for k in above)
+    if not main_words or sum(n_words[k] for k in block if prose[k]) >= m.TAIL_SHARE * main_words:
+        return None
+    return cut, block, above
+
+
 def outlying_blocks(
     flagged: list[bool], bare: list[bool], prose: list[bool], n_words: list[int]
-) -> tuple[list[int], list[list[int]]] | None:
-    """``_outlying`` up to the article's vocabulary, as it was written: the main block's prose lines and the candidates.
+) -> tuple[list[int], list[list[int]], tuple[int, list[int], list[int]] | None] | None:
+    """``_outlying`` up to the article's vocabulary, as it was written: the main block's prose lines, the candidates,
+    and the page's last block (:func:`tail`); None when there is none of them.
 
     ``bare``: the line is a label (``LineInfo.label``) with a letter.
     """
+    last = tail(flagged, prose, n_words)
+    found = _blocks(flagged, bare, prose, n_words)
+    if found is None:
+        return None if last is None else ([], [], last)
+    return found[0], found[1], last
+
+
+def _blocks(
+    flagged: list[bool], bare: list[bool], prose: list[bool], n_words: list[int]
+) -> tuple[list[int], list[list[int]]] | None:
+    """The main block's prose lines and the candidates."""
     cut = list(flagged)
     k = 0
     while k < len(flagged):
@@ -520,14 +574,26 @@ def _above_thread(infos: list[LineInfo], flags: list[Verdict | None], block: lis
     )
 
 
-def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> set[int]:
-    """``mark._outlying`` as it was written: the kept lines of the blocks that stand apart from the article."""
+def _entry_separator(infos: list[LineInfo], flags: list[Verdict | None], cut: int, start: int) -> bool:
+    """True when the cut above the page's last block separates entries (``tail_block``'s guards as written)."""
+    if any(flags[k] is not None and flags[k].reason == m._THREAD_MARKER for k in range(cut, start)):
+        return True
+    keys = shapes_core().frequency_keys([info.text for info in infos[:start]])
+    return bool(set(keys[cut:start]) & set(keys[:cut]))
+
+
+def _found(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]):
+    """:func:`outlying_blocks` of the lines as ``flags`` cut them."""
     flagged = [f is not None for f in flags]
     bare = [bool(line & m.LETTER) and info.label for info, line in zip(infos, marks)]
-    found = outlying_blocks(flagged, bare, [i.prose for i in infos], [i.n_words for i in infos])
+    return outlying_blocks(flagged, bare, [i.prose for i in infos], [i.n_words for i in infos])
+
+
+def outlying(infos: list[LineInfo], flags: list[Verdict | None], found) -> set[int]:
+    """``mark._outlying`` as it was written: the kept lines of the blocks that stand apart from the article."""
     if found is None or not found[1]:
         return set()
-    main_prose, candidates = found
+    main_prose, candidates, _ = found
     lead = range(body_start(infos, flags, main_prose), main_prose[0])
     vocab = article_stems([infos[k] for k in lead] + [infos[k] for k in main_prose])
     apart: set[int] = set()
@@ -540,6 +606,20 @@ def outlying(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int
     return apart
 
 
+def outlying_tail(infos: list[LineInfo], flags: list[Verdict | None], found) -> dict[int, Verdict]:
+    """``tail_blocks.tail_block`` as it was written: the verdicts of the page's last block when it stands apart."""
+    if found is None or found[2] is None:
+        return {}
+    cut, block, above = found[2]
+    if _entry_separator(infos, flags, cut, block[0]):
+        return {}
+    shared, stems = article_stems([infos[k] for k in above]).shared_lines([infos[k].text for k in block])
+    if shared >= m.OUTLYING_TOPIC * max(1, stems):
+        return {}
+    detail = f"last block, {shared} of {stems} stems the article's"
+    return dict.fromkeys(block, Verdict("boilerplate:position:outlying-tail", detail=detail))
+
+
 def article_signals(
     infos: list[LineInfo],
     marks: list[int],
@@ -550,7 +630,8 @@ def article_signals(
     position: Callable = position,
 ) -> list[Verdict | None]:
     """``mark._article_signals`` as it was written: the off-topic labels, the position signal (``position``),
-    and again on the article alone when blocks stand apart from it."""
+    and again on the article alone when blocks stand apart from it, then the page's last block
+    (``tail_blocks.tail_block``, which ran after it) on those verdicts."""
     flags = list(line_flags)
     body, offtopic = article_lines(infos, flags, marks, around, file_counts)
     article = Article(infos, body)
@@ -562,16 +643,19 @@ def article_signals(
     before_position = list(flags)
     first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
     position(infos, marks, flags, article, first, last)
-    apart = outlying(infos, flags, marks)
-    if not apart:
-        return flags
-    flags = before_position
-    for k in apart:
-        flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
-    body = [k for k in body if k not in apart]
-    if body:
-        first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
-        position(infos, marks, flags, Article(infos, body), first, last)
+    found = _found(infos, flags, marks)
+    apart = outlying(infos, flags, found)
+    if apart:
+        flags = before_position
+        for k in apart:
+            flags[k] = Verdict("boilerplate:position:outlying-block", detail="block apart from the article")
+        body = [k for k in body if k not in apart]
+        if body:
+            first, last = body_start(infos, flags, body), body_end(infos, marks, flags, body)
+            position(infos, marks, flags, Article(infos, body), first, last)
+        found = _found(infos, flags, marks)
+    for k, verdict in outlying_tail(infos, flags, found).items():
+        flags[k] = verdict
     return flags
 
 

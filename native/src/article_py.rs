@@ -1,9 +1,10 @@
 //! `_article_signals` (`boilerplate/mark.py`) in one call: the article's lines and the labels foreign
 //! to it (native/src/mark_py.rs, `article_found`), the body's end (`body_end` here), the position
 //! signal and the content guards (native/src/position_py.rs, `position_into`; `spared_lines`), and
-//! the blocks apart from the article weighed by their stems (`outlying_found`), with the position
-//! signal run again on the article alone when there are some. The plain Python it replaced is the
-//! tests' oracle (tests/mark_reference.py, `article_signals`).
+//! the blocks apart from the article weighed by their stems (`mark::outlying_blocks`), with the position
+//! signal run again on the article alone when there are some, then the page's last block cut off by a
+//! shorter run of chrome (`mark::outlying_tail`). The plain Python it replaced is the tests' oracle
+//! (tests/mark_reference.py, `article_signals`).
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -12,8 +13,8 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::dates::py::PyDateSearch;
 use crate::formulas::py::PyFormulas;
 use crate::guards::GuardLimits;
-use crate::mark::{BlockLimits, OfftopicLimits, DIGIT};
-use crate::mark_py::{article_found, field, guard_limits, n_words, outlying_found, spared_lines, GuardLimitsArg, PROSE, SENTENCE};
+use crate::mark::{self, BlockLimits, OfftopicLimits, Outlying, Tail, DIGIT};
+use crate::mark_py::{article_found, block_lines, field, guard_limits, n_words, spared_lines, GuardLimitsArg, PROSE, SENTENCE};
 use crate::position::WeighLimits;
 use crate::position_py::{pos_limits, position_into, text_of, weigh_limits, PosLimitsArg, PositionLimits, WeighLimitsArg};
 use crate::mark::PosLimits;
@@ -42,7 +43,8 @@ struct EndLimits {
 /// Args:
 ///     asked_before_set: ``line_shapes.ASKED_BEFORE_SET`` (the article's stems, ``Shapes.article``).
 ///     offtopic: ``(OFFTOPIC_MIN_FILES, FREQUENCY_MAX_WORDS, OFFTOPIC_TITLE_WORDS)``.
-///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC)``.
+///     blocks: ``(OUTLYING_GAP, OUTLYING_LABELS, OUTLYING_SHARE, OUTLYING_LABEL_SHARE, OUTLYING_TOPIC, TAIL_GAP,
+///         TAIL_MIN_LINES, TAIL_SHARE)``.
 ///     bounds: ``(TEASER_TITLE_WORDS, TAIL_SENTENCE_WORDS, TAIL_MIN_ROWS, TAIL_MAX_LINES, PROSE_MIN_WORDS,
 ///         FIELD_LABEL_WORDS, LETTER_TAIL_LINES)``.
 ///     count_words: ``line_shapes.count_words``, called with a field's label where the bounds ask.
@@ -274,16 +276,26 @@ impl ArticleSignals {
         Ok(prose_lines >= self.thread.prose)
     }
 
-    /// ``mark_reference.outlying``: the kept lines of the blocks apart from the article, increasing.
-    fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Vec<usize>> {
-        let found = match outlying_found(infos.as_any(), flags.as_any(), marks, self.blocks, Some(self.pos.label_words))? {
-            Some(found) if !found.candidates.is_empty() => found,
-            _ => return Ok(Vec::new()),
-        };
-        // The article's lead (see `body_start`) is its words too: a headline cut off from the article by
-        // its byline, dates and share buttons is about the lead as much as about the rest.
+    /// The blocks of the page (`mark::outlying_blocks`) as the flags cut it.
+    fn blocks_found(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, marks: &[u32]) -> PyResult<Option<Outlying>> {
+        let lines = block_lines(infos.as_any(), flags.as_any(), marks, Some(self.pos.label_words))?;
+        Ok(infos.py().allow_threads(|| mark::outlying_blocks(&lines, self.blocks)))
+    }
+
+    /// The article's words that a block is tested against: its main block's prose and its lead (see
+    /// `body_start`): a headline cut off from the article by its byline, dates and share buttons is about
+    /// the lead as much as about the rest.
+    fn article_words(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, found: &Outlying) -> PyResult<Vec<usize>> {
         let start = self.body_start(infos, flags, &found.main_prose)?;
-        let words: Vec<usize> = (start..found.main_prose[0]).chain(found.main_prose.iter().copied()).collect();
+        Ok((start..found.main_prose[0]).chain(found.main_prose.iter().copied()).collect())
+    }
+
+    /// ``mark_reference.outlying``: the kept lines of the blocks apart from the article, increasing.
+    fn outlying(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, found: &Outlying) -> PyResult<Vec<usize>> {
+        if found.candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let words = self.article_words(infos, flags, found)?;
         let mut vocab = Vocab { shapes, infos, lines: &words, before_set: self.asked_before_set, stems: None };
         let mut apart = Vec::new();
         for block in &found.candidates {
@@ -299,6 +311,38 @@ impl ArticleSignals {
         apart.dedup();
         Ok(apart)
     }
+
+    /// ``mark_reference.outlying_tail``: the detail of the verdict of the page's last block cut off by the shorter cut
+    /// (``Outlying::tail``), when no guard of a page of entries keeps it and it is off the topic of the prose above.
+    fn tail(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, tail: &Tail) -> PyResult<Option<String>> {
+        if self.entry_separator(shapes, infos, flags, tail)? {
+            return Ok(None);
+        }
+        let mut vocab = Vocab { shapes, infos, lines: &tail.above, before_set: self.asked_before_set, stems: None };
+        let (shared, stems) = vocab.shared(&tail.lines)?;
+        if (shared as f64) < self.topic * (stems.max(1) as f64) {
+            return Ok(Some(format!("last block, {} of {} stems the article's", shared, stems)));
+        }
+        Ok(None)
+    }
+
+    /// ``mark_reference._entry_separator``: the cut above the page's last block separates the entries of a page
+    /// of entries (a forum topic, a blog's dated posts), whose last entry stays: a line of the cut, digits
+    /// masked (its frequency key), also stands above it, or a line of the cut is the comments rules'
+    /// (``_THREAD_MARKER``: the block is the comment thread, which stays unless asked otherwise).
+    fn entry_separator(&self, shapes: &Bound<'_, Shapes>, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, tail: &Tail) -> PyResult<bool> {
+        let py = infos.py();
+        let start = tail.lines[0];
+        for k in tail.cut..start {
+            if Self::is_reason(&flags.get_item(k)?, &self.thread.marker)? {
+                return Ok(true);
+            }
+        }
+        let texts = (0..start).map(|k| text_of(&infos.get_item(k)?)).collect::<PyResult<Vec<_>>>()?;
+        let keys: Vec<String> = shapes.call_method1(intern!(py, "frequency_keys"), (PyList::new(py, texts)?,))?.extract()?;
+        let above: std::collections::HashSet<&str> = keys[..tail.cut].iter().map(|k| k.as_str()).collect();
+        Ok(keys[tail.cut..start].iter().any(|k| above.contains(k.as_str())))
+    }
 }
 
 #[pymethods]
@@ -309,7 +353,7 @@ impl ArticleSignals {
     fn new(
         asked_before_set: usize,
         offtopic: (i64, usize, usize),
-        blocks: (usize, usize, f64, f64, f64),
+        blocks: (usize, usize, f64, f64, f64, usize, usize, f64),
         bounds: (usize, usize, usize, usize, usize, usize, usize),
         read_also: String,
         position: PosLimitsArg,
@@ -325,7 +369,15 @@ impl ArticleSignals {
         ArticleSignals {
             asked_before_set,
             offtopic: OfftopicLimits { min_files: offtopic.0, max_words: offtopic.1, title_words: offtopic.2 },
-            blocks: BlockLimits { gap: blocks.0, labels: blocks.1, share: blocks.2, label_share: blocks.3 },
+            blocks: BlockLimits {
+                gap: blocks.0,
+                labels: blocks.1,
+                share: blocks.2,
+                label_share: blocks.3,
+                tail_gap: blocks.5,
+                tail_lines: blocks.6,
+                tail_share: blocks.7,
+            },
             topic: blocks.4,
             end: EndLimits {
                 teaser_title_words: bounds.0,
@@ -393,23 +445,41 @@ impl ArticleSignals {
         let before_position = PyList::new(py, flags.iter())?;
         let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
         self.position(infos, &flags, &marks, &mut vocab, first, last)?;
-        let apart = self.outlying(shapes, infos, &flags, &marks)?;
-        if apart.is_empty() {
-            return Ok(flags);
-        }
-        // The article is the main block alone: its shape and vocabulary are read again without the
-        // blocks set apart, so cleaning the output again finds the same.
-        let flags = before_position;
-        let detail = PyDict::new(py);
-        detail.set_item(intern!(py, "detail"), "block apart from the article")?;
-        for &k in &apart {
-            flags.set_item(k, verdict.call(("boilerplate:position:outlying-block",), Some(&detail))?)?;
-        }
-        let body: Vec<usize> = body.into_iter().filter(|k| apart.binary_search(k).is_err()).collect();
-        if !body.is_empty() {
-            let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
-            let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
-            self.position(infos, &flags, &marks, &mut vocab, first, last)?;
+        let found = self.blocks_found(infos, &flags, &marks)?;
+        let apart = match &found {
+            Some(found) => self.outlying(shapes, infos, &flags, found)?,
+            None => Vec::new(),
+        };
+        let (flags, tail) = if apart.is_empty() {
+            (flags, found.and_then(|found| found.tail))
+        } else {
+            // The article is the main block alone: its shape and vocabulary are read again without the
+            // blocks set apart, so cleaning the output again finds the same.
+            let flags = before_position;
+            let detail = PyDict::new(py);
+            detail.set_item(intern!(py, "detail"), "block apart from the article")?;
+            for &k in &apart {
+                flags.set_item(k, verdict.call(("boilerplate:position:outlying-block",), Some(&detail))?)?;
+            }
+            let body: Vec<usize> = body.into_iter().filter(|k| apart.binary_search(k).is_err()).collect();
+            if !body.is_empty() {
+                let mut vocab = Vocab { shapes, infos, lines: &body, before_set: self.asked_before_set, stems: None };
+                let (first, last) = (self.body_start(infos, &flags, &body)?, self.body_end(infos, &flags, &marks, &body)?);
+                self.position(infos, &flags, &marks, &mut vocab, first, last)?;
+            }
+            let lines = block_lines(infos.as_any(), flags.as_any(), &marks, Some(self.pos.label_words))?;
+            let tail = py.allow_threads(|| mark::outlying_tail(&lines, self.blocks));
+            (flags, tail)
+        };
+        // The page's last block, read on the verdicts of the article alone: the last of what the page keeps.
+        if let Some(tail) = tail {
+            if let Some(detail) = self.tail(shapes, infos, &flags, &tail)? {
+                let detail_arg = PyDict::new(py);
+                detail_arg.set_item(intern!(py, "detail"), detail)?;
+                for &k in &tail.lines {
+                    flags.set_item(k, verdict.call(("boilerplate:position:outlying-tail",), Some(&detail_arg))?)?;
+                }
+            }
         }
         Ok(flags)
     }

@@ -216,26 +216,107 @@ pub struct BlockLine {
     pub n_words: usize,
 }
 
-/// The limits of `mark_reference.outlying` (`OUTLYING_GAP`, `OUTLYING_LABELS`, `OUTLYING_SHARE`, `OUTLYING_LABEL_SHARE`).
+/// The limits of `mark_reference.outlying` (`OUTLYING_GAP`, `OUTLYING_LABELS`, `OUTLYING_SHARE`, `OUTLYING_LABEL_SHARE`,
+/// and the page's last block's `TAIL_GAP`, `TAIL_MIN_LINES`, `TAIL_SHARE`).
 #[derive(Debug, Clone, Copy)]
 pub struct BlockLimits {
     pub gap: usize,
     pub labels: usize,
     pub share: f64,
     pub label_share: f64,
+    pub tail_gap: usize,
+    pub tail_lines: usize,
+    pub tail_share: f64,
+}
+
+/// The page's last block when a shorter cut (`BlockLimits::tail_gap` flagged lines in a row) sets it apart
+/// and it weighs little beside the prose above (`mark_reference.outlying_blocks`): `cut` is the cut's first
+/// line, `lines` the block's unflagged lines, `above` the prose lines above the cut that no signal flagged
+/// (what it is weighed and tested against). Python then reads the cut (the guards of a page of entries) and
+/// tests the block against the vocabulary of `above`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tail {
+    pub cut: usize,
+    pub lines: Vec<usize>,
+    pub above: Vec<usize>,
 }
 
 /// The blocks `mark_reference.outlying` weighs: the prose lines of the main block (the article) and the
-/// blocks with too little prose to be it, which Python then tests against its vocabulary.
-/// None when the page is one block, or has no prose.
+/// blocks with too little prose to be it, which Python then tests against its vocabulary, and the page's
+/// last block (`Tail`). None when there is nothing to weigh: no last block, and the page is one block or has
+/// no prose (then `main_prose` and `candidates` are empty when there is a last block).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outlying {
     pub main_prose: Vec<usize>,
     pub candidates: Vec<Vec<usize>>,
+    pub tail: Option<Tail>,
+}
+
+/// The page's last block (`mark_reference.last_block`): `(cut, start, end)`, the first line of the last run of
+/// `gap` flagged lines or more with an unflagged line below it and one above it, the first and the last
+/// unflagged lines below that run.
+fn last_block(lines: &[BlockLine], gap: usize) -> Option<(usize, usize, usize)> {
+    let end = lines.iter().rposition(|l| !l.flagged)?;
+    let mut k = end;
+    let mut start = end;
+    while k > 0 {
+        k -= 1;
+        if !lines[k].flagged {
+            start = k;
+            continue;
+        }
+        let mut cut = k;
+        while cut > 0 && lines[cut - 1].flagged {
+            cut -= 1;
+        }
+        if k - cut + 1 >= gap {
+            return if cut > 0 { Some((cut, start, end)) } else { None };
+        }
+        k = cut;
+    }
+    None
+}
+
+/// The page's last block (`Tail`) when it holds `tail_lines` unflagged lines or more and less than
+/// `tail_share` of the prose words above its cut (`Outlying::tail`, read alone).
+pub fn outlying_tail(lines: &[BlockLine], limits: BlockLimits) -> Option<Tail> {
+    // Most rounds of the fixed point flag nothing: the last block is not looked for.
+    if lines.iter().filter(|l| l.flagged).count() < limits.tail_gap {
+        return None;
+    }
+    let (cut, start, end) = last_block(lines, limits.tail_gap)?;
+    let block: Vec<usize> = (start..=end).filter(|&k| !lines[k].flagged).collect();
+    if block.len() < limits.tail_lines {
+        return None;
+    }
+    let above: Vec<usize> = (0..cut).filter(|&k| !lines[k].flagged && lines[k].prose).collect();
+    let above_words: usize = above.iter().map(|&k| lines[k].n_words).sum();
+    let weight: usize = block.iter().filter(|&&k| lines[k].prose).map(|&k| lines[k].n_words).sum();
+    // Python compares the int with the float product exactly; both are far below 2**53.
+    if above_words == 0 || weight as f64 >= limits.tail_share * above_words as f64 {
+        return None;
+    }
+    Some(Tail { cut, lines: block, above })
 }
 
 /// `mark_reference.outlying` up to the article's vocabulary: cuts the lines into blocks and names the candidates.
+///
+/// The page's last block is cut off by a shorter run of flagged lines (`tail_gap`) than the others
+/// (`gap`): nothing of the article comes after the footer's chrome. It is weighed against the prose
+/// above its cut (`Outlying::tail`), after the blocks apart: `ArticleSignals` reads it on the verdicts
+/// of the article alone, once the blocks apart are set.
 pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outlying> {
+    let tail = outlying_tail(lines, limits);
+    let blocks = blocks_apart(lines, limits);
+    match (blocks, tail) {
+        (None, None) => None,
+        (None, tail) => Some(Outlying { main_prose: Vec::new(), candidates: Vec::new(), tail }),
+        (Some((main_prose, candidates)), tail) => Some(Outlying { main_prose, candidates, tail }),
+    }
+}
+
+/// The main block's prose lines and the candidates (see `Outlying`), or None.
+fn blocks_apart(lines: &[BlockLine], limits: BlockLimits) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
     let n = lines.len();
     let mut cut: Vec<bool> = lines.iter().map(|l| l.flagged).collect();
     let mut k = 0;
@@ -297,7 +378,7 @@ pub fn outlying_blocks(lines: &[BlockLine], limits: BlockLimits) -> Option<Outly
         candidates.push(block.clone());
     }
     let main_prose = blocks[main].iter().copied().filter(|&k| lines[k].prose).collect();
-    Some(Outlying { main_prose, candidates })
+    Some((main_prose, candidates))
 }
 
 /// What `mark_reference.position` reads of a line (only what it reads of that line is filled: the rest is left
@@ -858,18 +939,48 @@ mod tests {
 
     #[test]
     fn blocks_apart_from_the_article() {
-        let limits = BlockLimits { gap: 2, labels: 3, share: 0.2, label_share: 0.05 };
+        let limits = BlockLimits { gap: 2, labels: 3, share: 0.2, label_share: 0.05, tail_gap: 2, tail_lines: 2, tail_share: 0.2 };
         let mut lines = vec![line(false, false, true, 100), line(false, false, true, 50)];
         lines.extend([line(true, false, false, 1), line(true, false, false, 1)]);
         lines.push(line(false, false, true, 10));
         let found = outlying_blocks(&lines, limits).unwrap();
-        assert_eq!(found, Outlying { main_prose: vec![0, 1], candidates: vec![vec![4]] });
+        assert_eq!(found, Outlying { main_prose: vec![0, 1], candidates: vec![vec![4]], tail: None });
         // One block: nothing to weigh; three bare labels in a row cut like chrome.
         assert_eq!(outlying_blocks(&lines[..2], limits), None);
         let mut labels = vec![line(false, false, true, 100)];
         labels.extend([line(false, true, false, 1); 3]);
         labels.push(line(false, false, true, 4));
         let found = outlying_blocks(&labels, limits).unwrap();
-        assert_eq!(found, Outlying { main_prose: vec![0], candidates: vec![vec![4]] });
+        assert_eq!(found, Outlying { main_prose: vec![0], candidates: vec![vec![4]], tail: None });
+    }
+
+    #[test]
+    fn the_last_block_is_cut_off_by_a_shorter_run() {
+        let limits = BlockLimits { gap: 5, labels: 20, share: 0.2, label_share: 0.05, tail_gap: 3, tail_lines: 2, tail_share: 0.2 };
+        let chrome = line(true, false, false, 2);
+        let mut lines = vec![line(false, false, true, 100), line(false, false, true, 60), chrome, chrome];
+        lines.push(line(false, false, true, 40));
+        lines.extend([chrome; 3]);
+        lines.extend([line(false, false, true, 12), chrome, line(false, false, true, 9), chrome]);
+        // Three flagged lines cut the last block off (two do not): its unflagged lines under the cut,
+        // weighed against the prose above the cut. The page is one block for the others' cut.
+        let found = outlying_blocks(&lines, limits).unwrap();
+        assert_eq!((found.main_prose, found.candidates), (vec![], vec![]));
+        assert_eq!(found.tail, Some(Tail { cut: 5, lines: vec![8, 10], above: vec![0, 1, 4] }));
+        // 21 words of 200 are more than 0.1.
+        assert_eq!(outlying_blocks(&lines, BlockLimits { tail_share: 0.1, ..limits }), None);
+        // One unflagged line is too few; and the cut must have a line above it.
+        let mut one = lines[..9].to_vec();
+        one.push(chrome);
+        assert_eq!(outlying_blocks(&one, limits), None);
+        assert_eq!(last_block(&lines[5..], 3), None);
+        assert_eq!(last_block(&lines, 3), Some((5, 8, 10)));
+        // Cut off by `gap` flagged lines, the last block is a candidate as any block too.
+        let mut far = lines[..2].to_vec();
+        far.extend([chrome; 5]);
+        far.extend([line(false, false, true, 10), line(false, false, true, 10)]);
+        let found = outlying_blocks(&far, limits).unwrap();
+        assert_eq!(found.candidates, vec![vec![7, 8]]);
+        assert_eq!(found.tail, Some(Tail { cut: 2, lines: vec![7, 8], above: vec![0, 1] }));
     }
 }

@@ -73,10 +73,13 @@ fn line_marks(
 ///     marks: their ``line_marks``.
 ///     gap, labels, share, label_share: ``OUTLYING_GAP``, ``OUTLYING_LABELS``, ``OUTLYING_SHARE``,
 ///         ``OUTLYING_LABEL_SHARE``.
+///     tail: ``(TAIL_GAP, TAIL_MIN_LINES, TAIL_SHARE)``: the page's last block's cut and weighing.
 ///
 /// Returns:
-///     None when the page is one block or has no prose; else the main block's prose lines and
-///     the blocks with too little prose to be the article (lists of line positions).
+///     None when there is nothing to weigh; else the main block's prose lines and the blocks with too
+///     little prose to be the article (lists of line positions; empty when the page is one block or
+///     has no prose), and the page's last block (its cut's first line, its unflagged lines and the
+///     prose lines above the cut) or None.
 ///
 /// Raises:
 ///     ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
@@ -91,9 +94,12 @@ fn outlying_blocks(
     labels: usize,
     share: f64,
     label_share: f64,
-) -> PyResult<Option<(Vec<usize>, Vec<Vec<usize>>)>> {
-    let limits = BlockLimits { gap, labels, share, label_share };
-    Ok(outlying_found(infos, flags, &marks, limits, None)?.map(|o| (o.main_prose, o.candidates)))
+    tail: (usize, usize, f64),
+) -> PyResult<Option<(Vec<usize>, Vec<Vec<usize>>, Option<(usize, Vec<usize>, Vec<usize>)>)>> {
+    let (tail_gap, tail_lines, tail_share) = tail;
+    let limits = BlockLimits { gap, labels, share, label_share, tail_gap, tail_lines, tail_share };
+    Ok(outlying_found(infos, flags, &marks, limits, None)?
+        .map(|o| (o.main_prose, o.candidates, o.tail.map(|t| (t.cut, t.lines, t.above)))))
 }
 
 /// Whether a line is a label (``LineInfo.label``): of a ``LineInfo`` (a named tuple of five fields) with
@@ -119,6 +125,17 @@ pub(crate) fn outlying_found(
     limits: BlockLimits,
     label_words: Option<usize>,
 ) -> PyResult<Option<mark::Outlying>> {
+    let lines = block_lines(infos, flags, marks, label_words)?;
+    Ok(infos.py().allow_threads(|| mark::outlying_blocks(&lines, limits)))
+}
+
+/// What `mark::outlying_blocks` reads of each line; ``label_words``: see `is_label`.
+pub(crate) fn block_lines(
+    infos: &Bound<'_, PyAny>,
+    flags: &Bound<'_, PyAny>,
+    marks: &[u32],
+    label_words: Option<usize>,
+) -> PyResult<Vec<BlockLine>> {
     let py = infos.py();
     let mut lines = Vec::with_capacity(marks.len());
     for (info, flag) in infos.try_iter()?.zip(flags.try_iter()?) {
@@ -135,7 +152,7 @@ pub(crate) fn outlying_found(
     if lines.len() != marks.len() || flags.len()? != marks.len() || infos.len()? != marks.len() {
         return Err(pyo3::exceptions::PyValueError::new_err("infos, flags and marks differ in length"));
     }
-    Ok(py.allow_threads(|| mark::outlying_blocks(&lines, limits)))
+    Ok(lines)
 }
 
 /// The positions of ``LineInfo``'s fields (a named tuple: ``text, n_words, stop_share, prose, sentence``).

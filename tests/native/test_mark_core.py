@@ -228,16 +228,67 @@ def test_core_blocks_are_the_plain_loops(page):
     infos = [_Line(lab, p, n) for lab, p, n in zip(label, prose, n_words)]
     flags = [Verdict("x") if f else None for f in flagged]
     marks = [mark.LETTER * le for le in letter]
-    got = _core.outlying_blocks(
-        infos, flags, marks, mark.OUTLYING_GAP, mark.OUTLYING_LABELS, mark.OUTLYING_SHARE, mark.OUTLYING_LABEL_SHARE
-    )
+    got = _blocks(infos, flags, marks)
     bare = [lab and le for lab, le in zip(label, letter)]
     assert got == mark_reference.outlying_blocks(flagged, bare, prose, n_words)
 
 
+def _blocks(infos: list, flags: list, marks: list[int]):
+    """``_core.outlying_blocks`` with mark.py's limits."""
+    limits = (mark.OUTLYING_GAP, mark.OUTLYING_LABELS, mark.OUTLYING_SHARE, mark.OUTLYING_LABEL_SHARE)
+    return _core.outlying_blocks(infos, flags, marks, *limits, (mark.TAIL_GAP, mark.TAIL_MIN_LINES, mark.TAIL_SHARE))
+
+
 def test_outlying_blocks_refuses_lists_of_other_lengths():
     with pytest.raises(ValueError, match="length"):
-        _core.outlying_blocks([_Line(True, True, 3)], [None], [], 5, 20, 0.2, 0.05)
+        _core.outlying_blocks([_Line(True, True, 3)], [None], [], 5, 20, 0.2, 0.05, (3, 2, 0.2))
+
+
+_X = Verdict("boilerplate:pattern:nav")
+_ARTICLE = _Line(False, True, 100)  # a paragraph of the article
+_BLURB = _Line(False, True, 10)  # a sentence of the site's blurb
+
+
+def test_the_page_s_last_block_starts_under_the_last_cut_of_tail_gap_flagged_lines():
+    # Two flagged lines inside the last block do not cut it; TAIL_GAP of them above it do (and
+    # fewer than OUTLYING_GAP: the page is one block for the others' cut).
+    flags = [None, None, *[_X] * mark.TAIL_GAP, None, _X, None, _X]
+    infos = [_ARTICLE, _ARTICLE, *[_Line(True, False, 2)] * (mark.TAIL_GAP + 4)]
+    infos[2 + mark.TAIL_GAP] = infos[4 + mark.TAIL_GAP] = _BLURB
+    assert mark.TAIL_GAP < mark.OUTLYING_GAP
+    found = _blocks(infos, flags, [0] * len(flags))
+    assert found == ([], [], (2, [2 + mark.TAIL_GAP, 4 + mark.TAIL_GAP], [0, 1]))
+    last = (2, 2 + mark.TAIL_GAP, 4 + mark.TAIL_GAP)
+    assert mark_reference.last_block([f is not None for f in flags], mark.TAIL_GAP) == last
+
+
+def test_a_shorter_run_of_flagged_lines_does_not_cut_the_last_block():
+    flags = [None, *[_X] * (mark.TAIL_GAP - 1), None, None]
+    infos = [_ARTICLE, *[_Line(True, False, 2)] * (mark.TAIL_GAP - 1), _BLURB, _BLURB]
+    assert _blocks(infos, flags, [0] * len(flags)) is None
+
+
+def test_a_cut_at_the_top_of_the_page_leaves_nothing_above_the_last_block():
+    flags = [*[_X] * mark.TAIL_GAP, None, None]
+    assert mark_reference.last_block([f is not None for f in flags], mark.TAIL_GAP) is None
+    assert _blocks([_Line(True, False, 2)] * mark.TAIL_GAP + [_ARTICLE, _BLURB], flags, [0] * 5) is None
+
+
+def test_the_last_block_is_weighed_against_the_prose_above_its_cut():
+    # 2 x 10 words under 100 + 100 words above: below TAIL_SHARE; one line alone, or heavier, stays.
+    flags = [None, None, *[_X] * mark.TAIL_GAP, None, None]
+    infos = [_ARTICLE, _ARTICLE, *[_Line(True, False, 2)] * mark.TAIL_GAP, _BLURB, _BLURB]
+    assert _blocks(infos, flags, [0] * len(flags))[2] == (2, [5, 6], [0, 1])
+    heavy = [*infos[:-1], _Line(False, True, 40)]
+    assert _blocks(heavy, flags, [0] * len(flags)) is None
+    assert _blocks(infos[:-1], flags[:-1], [0] * 6) is None
+
+
+def test_a_last_block_cut_off_by_outlying_gap_lines_is_a_candidate_and_the_last_block():
+    flags = [None, None, *[_X] * mark.OUTLYING_GAP, None, None]
+    infos = [_ARTICLE, _ARTICLE, *[_Line(True, False, 2)] * mark.OUTLYING_GAP, _BLURB, _BLURB]
+    end = 2 + mark.OUTLYING_GAP
+    assert _blocks(infos, flags, [0] * len(flags)) == ([0, 1], [[end, end + 1]], (2, [end, end + 1], [0, 1]))
 
 
 _wrap_lines = st.sampled_from(["the town voted on", "Monday.", "and then:", "ça", "Éte", "", "x;", "ß", "ǅ a"])
@@ -460,3 +511,18 @@ def test_golden_documents_marked_as_the_plain_walks_mark_them(lines, monkeypatch
     doc = golden_documents.document(lines)
     mark.mark(doc, RULES, None, 5)
     assert got == [p.verdict for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("name", ["en-outlying-tail-forum-last-entry", "en-outlying-tail-comment-count"])
+def test_the_guards_of_a_page_of_entries_keep_a_last_block_that_would_go(name, monkeypatch):
+    """The golden pages of entries keep their last block only by the guards: without them it goes."""
+    case = next(d for d in BOILERPLATE["documents"] if d["name"] == name)
+    lines = [line["text"] for line in case["lines"]]
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    assert all(p.verdict is None for p, line in zip(doc.paragraphs, case["lines"]) if line["expect"] == "keep")
+    monkeypatch.setattr(mark, "_article_signals", mark_reference.article_signals)
+    monkeypatch.setattr(mark_reference, "_entry_separator", lambda *_: False)
+    doc = golden_documents.document(lines)
+    mark.mark(doc, RULES, None, 5)
+    assert "boilerplate:position:outlying-tail" in {p.verdict.reason for p in doc.paragraphs if p.verdict}
