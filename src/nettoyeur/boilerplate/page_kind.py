@@ -237,12 +237,22 @@ def record_page(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remo
     """
     if small_body(infos, known, RECORD_PAGE_PROSE - removed) is None:
         return None
+    found = _record_runs(infos, known)
+    return None if found is None else found[0]
+
+
+def _record_runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> tuple[Shapes, list[list[int]]] | None:
+    """Returns the record shape of each line and the runs of records when a run holds ``RECORD_RUN_MIN``, else None.
+
+    The body's size is the caller's test (:func:`record_page`, :func:`spared_lines`).
+    """
     shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
     if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
-    if not any(_records(run, shapes) >= RECORD_RUN_MIN for run in _runs(infos, known, shapes)):
+    runs = _runs(infos, known, shapes)
+    if not any(_records(run, shapes) >= RECORD_RUN_MIN for run in runs):
         return None
-    return shapes
+    return shapes, runs
 
 
 def _bare(run: list[int], infos: Sequence[LineInfo]) -> bool:
@@ -309,8 +319,13 @@ def page_head(infos: Sequence[LineInfo], known: Sequence[Verdict | None], remove
     body = small_body(infos, known, HEAD_PAGE_PROSE - removed)
     if body is None or body[0] < 0:
         return []
+    return _head_above(infos, known, body[0])
+
+
+def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], first: int) -> list[int]:
+    """Returns the head above line ``first``, the page's first prose line (see :func:`page_head`)."""
     head: list[int] = []
-    k = body[0] - 1
+    k = first - 1
     while k >= 0 and known[k] is None and not infos[k].sentence and len(head) < HEAD_MAX_LINES:
         head.append(k)
         k -= 1
@@ -325,6 +340,7 @@ def record_lines(
     infos: Sequence[LineInfo],
     known: Sequence[Verdict | None],
     shapes: Shapes,
+    runs: list[list[int]],
     related: str,
     dated: Prefixes,
 ) -> list[int]:
@@ -334,12 +350,11 @@ def record_lines(
         infos: the page's lines.
         known: the verdicts of the rules that know a line (None: no rule flagged it).
         shapes: the record shape of each line (:func:`record_page`).
+        runs: the runs of records (:func:`_runs`).
         related: the reason of a "related" label (``mark.READ_ALSO``).
         dated: the reasons' prefixes of the dates and bylines (see :func:`_headings`).
     """
-    runs = [
-        run for run in _runs(infos, known, shapes) if _records(run, shapes) >= RECORD_RUN_SPARED or _bare(run, infos)
-    ]
+    runs = [run for run in runs if _records(run, shapes) >= RECORD_RUN_SPARED or _bare(run, infos)]
     if not runs:
         return []
     body_end = max((k for k, info in enumerate(infos) if info.prose and known[k] is None), default=-1)
@@ -405,11 +420,12 @@ def spared_lines(
     body = small_body(infos, known, _SMALL)
     if body is None:
         return []  # most pages: an article (a bound on its prose words, read from its top)
-    words = body[1] + (removed() if callable(removed) else removed)
+    first, words = body[0], body[1] + (removed() if callable(removed) else removed)
     if words > _SMALL:
         return []
-    spared = set(page_head(infos, known, words - body[1]))
-    shapes = record_page(infos, known, words - body[1])
-    if shapes is not None:
-        spared.update(record_lines(infos, known, shapes, related, dated))
+    # The body is read once: page_head's and record_page's tests of its size, on the same count.
+    spared = set(_head_above(infos, known, first)) if first >= 0 and words <= HEAD_PAGE_PROSE else set()
+    found = _record_runs(infos, known) if words <= RECORD_PAGE_PROSE else None
+    if found is not None:
+        spared.update(record_lines(infos, known, *found, related, dated))
     return sorted(k for k in spared if (flag := flags[k]) is not None and flag.reason in SPARED_REASONS)
