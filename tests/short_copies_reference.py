@@ -1,7 +1,8 @@
 """The pair-by-pair reading of ``stage.short_copies_alone`` (the tests' oracle of its numpy form).
 
 A short pair ``(x, y)`` is backed when a neighbour of ``x`` in its document (not ``y``) pairs,
-in ``others``, with a neighbour of ``y`` in its document (not ``x``).
+in ``others``, with a neighbour of ``y`` in its document (not ``x``). With ``kept``, a
+paragraph's neighbours are the nearest paragraphs of ``kept`` before and after it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,12 @@ import numpy as np
 
 
 def short_copies_alone(
-    pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray
+    pairs: np.ndarray,
+    n_words: np.ndarray,
+    doc_of: np.ndarray,
+    min_words: int,
+    others: np.ndarray,
+    kept: np.ndarray | None = None,
 ) -> np.ndarray:
     """Returns, per pair, True for a short pair (longer side under ``min_words``) that no neighbour backs."""
     alone = np.zeros(len(pairs), dtype=bool)
@@ -22,8 +28,13 @@ def short_copies_alone(
         partners.setdefault(x, set()).add(y)
         partners.setdefault(y, set()).add(x)
 
+    stays = set(range(n) if kept is None else np.asarray(kept).tolist())
+
     def beside(p: int) -> list[int]:
-        return [q for q in (p - 1, p + 1) if 0 <= q < n and doc_of[q] == doc_of[p]]
+        before = [q for q in range(p) if q in stays]
+        after = [q for q in range(p + 1, n) if q in stays]
+        nearest = before[-1:] + after[:1]
+        return [q for q in nearest if doc_of[q] == doc_of[p]]
 
     for k, (x, y) in enumerate(np.asarray(pairs).tolist()):
         if max(n_words[x], n_words[y]) >= min_words:

@@ -22,7 +22,8 @@ CASES = json.loads((Path(__file__).parents[1] / "data" / "short_copies.json").re
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden_short_copies(case, tmp_path: Path):
     src = write_tree(tmp_path / "in", case["files"])
-    run = clean(src, tmp_path / "out", CleanConfig(workers=1, boilerplate=False))
+    config = CleanConfig(workers=1, boilerplate=False)
+    run = clean(src, tmp_path / "out", config)
     removed = {
         f"{r['file']}:{r['line']}"
         for r in run.records
@@ -30,6 +31,9 @@ def test_golden_short_copies(case, tmp_path: Path):
     }
     assert removed == set(case["removed"])
     assert not removed & set(case["kept"])
+    # Law: a second clean reads the short lines' neighbours in the output, and removes nothing.
+    again = clean(run.out, tmp_path / "again", config)
+    assert [(r["file"], r["line"], r["reason"]) for r in again.removed()] == []
 
 
 def test_every_short_copy_counts_when_the_rule_is_off(tmp_path: Path):
@@ -65,6 +69,20 @@ def test_a_neighbour_pairing_with_the_other_document_backs_a_short_pair():
     assert short_copies_alone(pairs[1:], n_words, doc_of, 8, pairs[1:]).tolist() == [True]
 
 
+def test_neighbours_that_go_are_skipped_as_the_output_reads():
+    # doc 0: [0 "S", 1 "T"]; doc 1: [2 "S", 3 long copy of another line, 4 "T"]; 0~2 and 1~4 are copies.
+    n_words = np.array([3, 3, 3, 20, 3])
+    doc_of = np.array([0, 0, 1, 1, 1])
+    pairs = np.array([[0, 2], [1, 4]])
+    # In the input the long line stands between "S" and "T": nothing backs them.
+    assert short_copies_alone(pairs, n_words, doc_of, 8, pairs).tolist() == [True, True]
+    # Once it goes, "S" stands above "T" in both documents: each pair backs the other.
+    kept = np.array([0, 1, 2, 4])
+    assert short_copies_alone(pairs, n_words, doc_of, 8, pairs, kept).tolist() == [False, False]
+    # A neighbour in another document is none, whatever goes between.
+    assert short_copies_alone(pairs, n_words, np.array([0, 0, 1, 1, 2]), 8, pairs, kept).tolist() == [True, True]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, 3), min_size=2, max_size=30))
 def test_relinked_exact_copies_keep_the_first_copy_of_each_document(docs):
@@ -94,8 +112,10 @@ def test_short_copies_alone_is_the_pair_by_pair_reading(docs, data):
     others = np.array(data.draw(st.lists(st.tuples(ids, ids), max_size=40)), dtype=np.int64).reshape(-1, 2)
     pairs = others[: data.draw(st.integers(0, len(others)))]
     min_words = data.draw(st.sampled_from([0, 4, 8]))
-    expected = short_copies_reference.short_copies_alone(pairs, n_words, doc_of, min_words, others)
-    assert short_copies_alone(pairs, n_words, doc_of, min_words, others).tolist() == expected.tolist()
+    # The neighbours as the output reads them: the nearest paragraphs that stay (None: every one stays).
+    kept = data.draw(st.none() | st.sets(ids).map(lambda s: np.array(sorted(s), dtype=np.int64)))
+    expected = short_copies_reference.short_copies_alone(pairs, n_words, doc_of, min_words, others, kept)
+    assert short_copies_alone(pairs, n_words, doc_of, min_words, others, kept).tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize(

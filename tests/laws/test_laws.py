@@ -190,8 +190,36 @@ def test_paragraphs_in_equal_kept_plus_removed_and_every_count_reconciles(genera
 # ---------------------------------------------------------------- idempotence, keepers, unique text
 
 
+def made_of(tokens: dict[str, list[tuple[str, object]]]) -> tuple[dict[str, str], dict]:
+    """A corpus as :func:`corpora` draws it (paragraphs apart, a final end of line), from its tokens."""
+    return {name: "\n\n".join(render(t) for t in toks) + "\n" for name, toks in tokens.items()}, tokens
+
+
 @LAW
 @given(corpora(), CONFIGS)
+# Found by a random search over such corpora: two short lines side by side in one file, a copy of a shared paragraph
+# between them in the other: alone in the input, side by side in both outputs (a copied block).
+@example(
+    made_of(
+        {
+            "d0/f0.txt": [("shared", 0)],
+            "d0/f1.txt": [
+                ("unique", 0),
+                ("text", "Meet at the boathouse"),
+                ("text", "Bring a warm coat"),
+                ("unique", 1),
+            ],
+            "d1/f2.txt": [
+                ("unique", 2),
+                ("text", "Meet at the boathouse"),
+                ("shared", 0),
+                ("text", "Bring a warm coat"),
+                ("unique", 3),
+            ],
+        }
+    ),
+    CleanConfig(min_files=2, workers=1),
+)
 def test_cleaning_the_output_again_removes_and_changes_nothing(generated, config):
     files, _ = generated
     first = clean_texts(files, config)
