@@ -11,14 +11,13 @@ import numpy as np
 
 
 def short_copies_alone(
-    pairs: np.ndarray,
-    n_words: np.ndarray,
-    doc_of: np.ndarray,
-    min_words: int,
-    others: np.ndarray,
+    pairs: np.ndarray, n_words: np.ndarray, doc_of: np.ndarray, min_words: int, others: np.ndarray,
     kept: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Returns, per pair, True for a short pair (longer side under ``min_words``) that no neighbour backs."""
+    """Returns, per pair, True for a short pair (longer side under ``min_words``) that no neighbour backs.
+
+    ``kept``: sorted ids of the paragraphs that stay (None: every one).
+    """
     alone = np.zeros(len(pairs), dtype=bool)
     if not len(pairs) or not min_words:
         return alone
