@@ -663,15 +663,18 @@ def spare_article_notices(infos: list[LineInfo], flags: list[Verdict | None]) ->
     """``mark._spare_article_notices`` as it was written: a notice rule's hit on prose between prose is unflagged."""
     for k in range(1, len(infos) - 1):
         flag = flags[k]
-        if (
-            flag is not None
-            and flag.detail in m._NOTICE_RULES
-            and infos[k].prose
-            and flags[k - 1] is None
-            and flags[k + 1] is None
-            and infos[k - 1].prose
-            and infos[k + 1].prose
-        ):
+        if flag is None or flag.detail not in m._NOTICE_RULES or not infos[k].prose:
+            continue
+        if flags[k - 1] is not None or flags[k + 1] is not None:
+            continue
+        above, below = infos[k - 1], infos[k + 1]
+        lines = m.MENTION_LINE_WORDS
+        mention = (
+            flag.detail in m._MENTION_RULES
+            and infos[k].n_words >= m.MENTION_MIN_WORDS
+            and ((above.prose and below.n_words >= lines) or (below.prose and above.n_words >= lines))
+        )
+        if (above.prose and below.prose) or mention:
             flags[k] = None
 
 
@@ -698,9 +701,20 @@ def keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict
     heads = {k: flag for k, flag in heads.items() if not dated(infos[k + 1], marks[k + 1])}
     if len(heads) < m.DATED_LIST_MIN:
         return {}
-    for k in heads:
+    found = {}
+    for k, flag in heads.items():
+        above = flags[k - 1] if k > 0 else None
+        if above is not None and _dated_kind(flag) == 1 and _dated_kind(above) == 0:
+            found[k - 1] = above  # a date over a byline heads the entry too
+            flags[k - 1] = None
+        found[k] = flag
         flags[k] = None
-    return heads
+    return found
+
+
+def _dated_kind(flag: Verdict) -> int | None:
+    """Which of ``mark._DATED_KINDS`` a verdict's reason starts with, if any."""
+    return next((i for i, kind in enumerate(m._DATED_KINDS) if flag.reason.startswith(kind)), None)
 
 
 def _teaser_entries(infos: list[LineInfo], flags: list[Verdict | None], start: int) -> int:

@@ -36,17 +36,22 @@ fn same_length(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>) -> PyResult
 }
 
 /// ``_spare_article_notices``: unflags a notice rule's hit on a prose paragraph between two unflagged
-/// prose paragraphs, in place (a line spared counts as unflagged for the next).
+/// prose paragraphs, in place (a line spared counts as unflagged for the next); a hit of one of the
+/// `mentions` rules of at least `limits.0` words also between an unflagged prose paragraph and an
+/// unflagged line of at least `limits.1` words.
 ///
 /// Args:
-///     infos: the lines' shapes (``LineInfo``: ``prose`` is read).
+///     infos: the lines' shapes (``LineInfo``: ``prose`` and ``n_words`` are read).
 ///     flags: their verdicts so far (None: not flagged); a verdict's ``detail`` is read.
 ///     notices: the names of the notice rules (``_NOTICE_RULES``).
+///     mentions: those of them whose words an article's sentence also uses (``_MENTION_RULES``).
+///     limits: ``(MENTION_MIN_WORDS, MENTION_LINE_WORDS)``.
 ///
 /// Raises:
 ///     ValueError: ``flags`` is not as long as ``infos``.
 #[pyfunction]
-fn spare_notices(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, notices: Vec<String>) -> PyResult<()> {
+fn spare_notices(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, notices: Vec<String>, mentions: Vec<String>, limits: (usize, usize)) -> PyResult<()> {
+    let (min_words, line_words) = limits;
     let py = infos.py();
     same_length(infos, flags)?;
     let n = flags.len();
@@ -56,20 +61,24 @@ fn spare_notices(infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, notices: 
             continue;
         }
         let detail = flag.getattr(intern!(py, "detail"))?;
-        let notice = match detail.downcast::<PyString>() {
+        let (notice, mention) = match detail.downcast::<PyString>() {
             Ok(s) => {
                 let s = s.to_cow()?;
-                notices.iter().any(|n| *n == s)
+                (notices.iter().any(|n| *n == s), mentions.iter().any(|n| *n == s))
             }
-            Err(_) => false,
+            Err(_) => (false, false),
         };
-        if notice
-            && prose(&infos.get_item(k)?)?
-            && flags.get_item(k - 1)?.is_none()
-            && flags.get_item(k + 1)?.is_none()
-            && prose(&infos.get_item(k - 1)?)?
-            && prose(&infos.get_item(k + 1)?)?
-        {
+        if !notice || !prose(&infos.get_item(k)?)? || !flags.get_item(k - 1)?.is_none() || !flags.get_item(k + 1)?.is_none() {
+            continue;
+        }
+        let (above, below) = (infos.get_item(k - 1)?, infos.get_item(k + 1)?);
+        let (above_prose, below_prose) = (prose(&above)?, prose(&below)?);
+        let beside = |info: &Bound<'_, PyAny>| -> PyResult<bool> { Ok(n_words(info)? >= line_words) };
+        let spare = (above_prose && below_prose)
+            || (mention
+                && n_words(&infos.get_item(k)?)? >= min_words
+                && ((above_prose && beside(&below)?) || (below_prose && beside(&above)?)));
+        if spare {
             flags.set_item(k, py.None())?;
         }
     }
@@ -189,10 +198,8 @@ fn dated_heads<'py>(
         if flag.is_none() || !flags.get_item(k + 1)?.is_none() {
             continue;
         }
-        let reason = flag.getattr(intern!(py, "reason"))?;
-        let reason = reason.downcast::<PyString>()?.to_cow()?;
-        if dated.iter().any(|d| reason.starts_with(d.as_str())) {
-            heads.push((k, flag));
+        if let Some(kind) = dated_kind(&flag, &dated)? {
+            heads.push((k, flag, kind));
         }
     }
     // The entries are searched for a date only on a page with enough heads, and only those with a
@@ -201,20 +208,41 @@ fn dated_heads<'py>(
         return Ok(out);
     }
     let mut kept = Vec::with_capacity(heads.len());
-    for (k, flag) in heads {
+    for (k, flag, kind) in heads {
         let dated_entry = marks[k + 1] & DIGIT != 0 && dates.get().holds(field(&infos.get_item(k + 1)?, TEXT, intern!(py, "text"))?.downcast::<PyString>()?)?;
         if !dated_entry {
-            kept.push((k, flag));
+            kept.push((k, flag, kind));
         }
     }
     if kept.len() < min_heads {
         return Ok(out);
     }
-    for (k, flag) in kept {
+    for (k, flag, kind) in kept {
+        // A head of two lines, a date over a byline ("06-29-2004, 09:31 AM" over "Originally posted by
+        // Name"): the date heads the entry too. Two dates are an archive's, and a byline over a date
+        // closes the entry above ("Name 6/04/2005 06:35 PM |" over the next entry's date).
+        if k > 0 && kind == BYLINE {
+            let above = flags.get_item(k - 1)?;
+            if !above.is_none() && dated_kind(&above, &dated)? == Some(DATE) {
+                flags.set_item(k - 1, py.None())?;
+                out.set_item(k - 1, above)?;
+            }
+        }
         flags.set_item(k, py.None())?;
         out.set_item(k, flag)?;
     }
     Ok(out)
+}
+
+/// The places of the dates' and the bylines' reasons in ``dated`` (``mark._DATED_KINDS``).
+const DATE: usize = 0;
+const BYLINE: usize = 1;
+
+/// Which of the dated reasons' prefixes (``dated``) a verdict's reason starts with, if any.
+fn dated_kind(flag: &Bound<'_, PyAny>, dated: &[String]) -> PyResult<Option<usize>> {
+    let reason = flag.getattr(intern!(flag.py(), "reason"))?;
+    let reason = reason.downcast::<PyString>()?.to_cow()?;
+    Ok(dated.iter().position(|d| reason.starts_with(d.as_str())))
 }
 
 /// ``_dated_rules``: the verdicts of the date and byline rules alone.
