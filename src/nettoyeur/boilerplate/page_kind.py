@@ -116,6 +116,16 @@ HEAD_MAX_LINES = 8
 ROW_FIGURES = 2
 # The longest record: a record is a short line, not prose.
 RECORD_MAX_WORDS = 16
+# A table of specifications printed a cell a line: a label ("Hmotnost", "Емкость аккумулятора", "容量", no figure,
+# no function word, at most FIELD_LABEL_WORDS words) over its value, a figure with at most this many words ("290 g",
+# "2 А·ч", "1200W", "EN 1078"). The value is a record (a field across two lines: :func:`_pair_values`). Issue 13's
+# audit17 (30 pages in 20 languages): its product pages' tables, 4 to 5 values each, went as the footer of a
+# description of one sentence; eval-pages-dev: see the commit's figures.
+PAIR_VALUE_WORDS = 3
+# The rules whose lines a product's head holds between its particulars and its description: its buttons ("Add to
+# cart", "В корзину", "Do košíku"). The walk up from the description (:func:`_head_above`) passes over them; without
+# it, audit17's product pages lost their name and price once the rules read their buttons in 14 more languages.
+_HEAD_CONTROLS = frozenset({"listing-control"})
 # Signs written after a figure that Unicode does not class as currency symbols (Sc): yen and yuan.
 _CURRENCY_WORDS = frozenset("\u5186\u5143")
 _FIGURES = re.compile(r"\d+")
@@ -197,6 +207,24 @@ def record_shape(info: LineInfo) -> str | None:
     return None
 
 
+def _pair_values(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> None:
+    """Gives the shape ``FIELD`` to each value under its label (see ``PAIR_VALUE_WORDS``), in place.
+
+    The label is no record, no rule knows it, it holds no figure and is a label (:attr:`LineInfo.label`, at most
+    ``FIELD_LABEL_WORDS`` words); the value is short, holds a figure and no date.
+    """
+    for k in range(1, len(infos)):
+        value, label = infos[k], infos[k - 1]
+        if shapes[k] is not None or shapes[k - 1] is not None or known[k] is not None or known[k - 1] is not None:
+            continue
+        if value.n_words > PAIR_VALUE_WORDS or value.sentence or not _FIGURES.search(value.text):
+            continue
+        if not label.label or label.n_words > FIELD_LABEL_WORDS or _FIGURES.search(label.text):
+            continue
+        if not date_search().search(value.text):
+            shapes[k] = FIELD
+
+
 def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> list[list[int]]:
     """Returns the runs of records, each its lines in order (the short lines between records included).
 
@@ -247,6 +275,7 @@ def _record_runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> 
     The body's size is the caller's test (:func:`record_page`, :func:`spared_lines`).
     """
     shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
+    _pair_values(infos, known, shapes)
     if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
     runs = _runs(infos, known, shapes)
@@ -326,8 +355,14 @@ def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], firs
     """Returns the head above line ``first``, the page's first prose line (see :func:`page_head`)."""
     head: list[int] = []
     k = first - 1
-    while k >= 0 and known[k] is None and not infos[k].sentence and len(head) < HEAD_MAX_LINES:
-        head.append(k)
+    while k >= 0 and len(head) < HEAD_MAX_LINES:
+        flag = known[k]
+        if flag is None:
+            if infos[k].sentence:
+                break
+            head.append(k)
+        elif flag.detail not in _HEAD_CONTROLS:
+            break  # a breadcrumb, a share bar, a date
         k -= 1
     # A lone word (no function word, no sentence) is a section's or a menu's label: "Trails" over a walk's page.
     head = [k for k in head if not (infos[k].n_words == 1 and infos[k].label)]

@@ -326,12 +326,17 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|e-?mail-adresse|(?:dirección de )?correo(?: electrónico)?|indirizzo (?:e-?mail|email))"
         r" (?:will not be published|ne sera pas publiée|wird nicht veröffentlicht|no (?:será|se) publicad[ao]"
         r"|non sarà pubblicat[ao])\.?(?:\s*.{0,80}\*\.?)?"
+        # Its box to keep the commenter's details (WordPress): "Save my name, email, and website in
+        # this browser for the next time I comment." (the browser, then the comment, within 30 words).
+        r"|(?:save my name|enregistrer mon nom|guardar? mi nombre|salva il mio nome|meinen namen)\b.{0,100}"
+        r"\b(?:browser|navigateur|navegador)\b.{0,60}\b(?:comment|commentaire|kommentierung|kommentar|comente|commento)\w*.{0,40}"
         r"|‹langs›",
         30,
         # One word of each alternative; a form field's label always ends with "*" or "(...)".
         ("comment", "kommentar", "comentario", "abbrechen", "cancel reply", "annuler la réponse", "cancelar respuesta")
         + ("annulla risposta", "pingback", "trackback", "permalink", "*", "(")
-        + ("will not be published", "ne sera pas publiée", "wird nicht veröffentlicht", "publicad", "pubblicat"),
+        + ("will not be published", "ne sera pas publiée", "wird nicht veröffentlicht", "publicad", "pubblicat")
+        + ("browser", "navigateur", "navegador"),
     ),
     (
         # The controls under a comment or a forum post, in the languages of the rule
