@@ -109,6 +109,14 @@ RECORD_HEADINGS = 2
 HEAD_PAGE_PROSE = 100
 HEAD_MIN_LINES = 2
 HEAD_MAX_LINES = 8
+# The tail of the same small page: the lines just below its last prose line, down to the first line a rule
+# knows (its share bar, its related label, its footer's links), at most TAIL_MAX_LINES, with TAIL_MIN_RECORDS
+# fields or rows among them (no offer: a product's cross-sell under a label no rule knows goes): a job advert's
+# duties and terms ("Lön: Individuell lönesättning"), a notice's figures, a
+# short report's table of facts ("التكلفة: 800 مليون دولار") under a lead of one paragraph, which the footer took.
+# Audit17: see the commit's figures.
+TAIL_MAX_LINES = 12
+TAIL_MIN_RECORDS = 2
 # A row of figures has at least this many separate figures (a score "2-1" has two). Audit15 with 3 (replayed):
 # 9 content lines fewer spared (the scores), 1 chrome line fewer kept. A line that holds a date (the rules' date
 # search) is no row: audit15 chrome kept 25 -> 23 (a podcast's "March 6, 2024 · 48 min" and the label above it),
@@ -371,6 +379,21 @@ def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], firs
     return head
 
 
+def _tail_below(infos: Sequence[LineInfo], known: Sequence[Verdict | None], last: int) -> list[int]:
+    """Returns the tail below line ``last``, the page's last prose line (see ``TAIL_MAX_LINES``)."""
+    tail: list[int] = []
+    k = last + 1
+    while k < len(infos) and known[k] is None and len(tail) < TAIL_MAX_LINES:
+        tail.append(k)
+        k += 1
+    shapes = [record_shape(infos[k]) for k in tail]
+    if OFFER in shapes:
+        return []  # a product's cross-sell ("Complete the set" over its offers)
+    if len(shapes) - shapes.count(None) < TAIL_MIN_RECORDS:
+        return []
+    return tail
+
+
 def record_lines(
     infos: Sequence[LineInfo],
     known: Sequence[Verdict | None],
@@ -460,6 +483,9 @@ def spared_lines(
         return []
     # The body is read once: page_head's and record_page's tests of its size, on the same count.
     spared = set(_head_above(infos, known, first)) if first >= 0 and words <= HEAD_PAGE_PROSE else set()
+    if first >= 0 and words <= HEAD_PAGE_PROSE:
+        last = max(k for k, info in enumerate(infos) if info.prose and known[k] is None)
+        spared.update(_tail_below(infos, known, last))
     found = _record_runs(infos, known) if words <= RECORD_PAGE_PROSE else None
     if found is not None:
         spared.update(record_lines(infos, known, *found, related, dated))
