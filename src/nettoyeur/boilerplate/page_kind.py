@@ -67,7 +67,7 @@ __all__ = [
 Prefixes = tuple[str, ...]
 Shapes = list[str | None]
 # The record shapes (:func:`record_shape`).
-PRICE, OFFER, FIELD, ROW = "price", "offer", "field", "row"
+PRICE, OFFER, FIELD, ROW, AMOUNT = "price", "offer", "field", "row", "amount"
 
 # A page of records has at most this many prose words in lines no rule flagged (its article body, if any).
 # Measured with the audit of 36 pages of many kinds (issue 13's audit15): its product, property, results
@@ -122,6 +122,12 @@ TAIL_MIN_RECORDS = 2
 # search) is no row: audit15 chrome kept 25 -> 23 (a podcast's "March 6, 2024 · 48 min" and the label above it),
 # content lost 103 -> 104; eval-pages-dev 1 content line (8 words) lost more.
 ROW_FIGURES = 2
+# An amount: a quantity, then what it measures in lower case, at most AMOUNT_MAX_WORDS words ("500 g spliterwten",
+# "4 białe kiełbasy", "2 xícaras de açúcar"): a recipe's ingredient. A teaser's count is in title case ("7 Tips for
+# Better Sleep"), a list's number has its stop ("2. Los billetes"). Audit17's recipes without an opening paragraph
+# lost their ingredients as the header of their method.
+AMOUNT_MAX_WORDS = 7
+_AMOUNT = re.compile(r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 # The longest record: a record is a short line, not prose.
 RECORD_MAX_WORDS = 16
 # A table of specifications printed a cell a line: a label ("Hmotnost", "Емкость аккумулятора", "容量", no figure,
@@ -210,6 +216,8 @@ def record_shape(info: LineInfo) -> str | None:
         return None
     if _field(text):
         return FIELD
+    if info.n_words <= AMOUNT_MAX_WORDS and _amount(text) and not info.sentence:
+        return AMOUNT
     if figures >= ROW_FIGURES and not date_search().search(text):
         return ROW  # a date's figures make a dated line ("March 6, 2024 · 48 min"), not a row
     return None
@@ -231,6 +239,12 @@ def _pair_values(infos: Sequence[LineInfo], known: Sequence[Verdict | None], sha
             continue
         if not date_search().search(value.text):
             shapes[k] = FIELD
+
+
+def _amount(text: str) -> bool:
+    """True for an amount (see ``AMOUNT_MAX_WORDS``): a quantity at the line's start, then a word in lower case."""
+    found = _AMOUNT.match(text)
+    return found is not None and text[found.end() - 1].islower()
 
 
 def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> list[list[int]]:

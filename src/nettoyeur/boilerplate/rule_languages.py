@@ -127,8 +127,9 @@ NL: dict[str, Entry] = {
     r"|maak (?:een )?account aan|log uit)(?:\s*[/|]\s*(?:inloggen|aanmelden|registreren|uitloggen"
     r"|account aanmaken))*",
     "share-label": r"(?:delen|deel(?: dit(?: artikel| bericht)?)?)(?: (?:op|via))?(?:‹sep›‹social›)*"
-    r"|(?:artikel |pagina )printen|print (?:dit )?(?:artikel|pagina)|(?:stuur|mail) (?:dit )?(?:artikel )?door"
-    r"|doorsturen",
+    r"|(?:artikel |pagina |recept )?printen|print (?:dit )?(?:artikel|pagina|recept)"
+    r"|(?:stuur|mail) (?:dit )?(?:artikel )?door|doorsturen|(?:bewaar|opslaan) (?:recept|artikel)"
+    r"|recept (?:bewaren|opslaan)",
     "social-list": r"volg (?:ons|mij)(?: op)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"lees ook|zie ook|bekijk ook|ook interessant|meer over dit onderwerp",
     "related-label": r"gerelateerde (?:artikelen|berichten)|meest gelezen|populaire (?:artikelen|berichten)"
