@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from golden_documents import assert_fixed_point, assert_marked, document
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.page_kind import (
+    AMOUNT,
     FIELD,
     HEAD_MAX_LINES,
     HEAD_PAGE_PROSE,
@@ -82,7 +83,12 @@ def test_a_second_clean_removes_nothing(case):
         ("2019", None),
         ("-- Alabama :: Birmingham", None),
         ("Three bedrooms", None),
-        ("28 days holiday plus bank holidays", None),
+        ("7 Tips for Better Sleep", None),  # a teaser's count, in title case
+        ("2. Los billetes de tren se agotan", None),  # a list's number
+        # An amount: a quantity, then what it measures in lower case (an ingredient, a job's leave).
+        ("500 g spliterwten", AMOUNT),
+        ("4 białe kiełbasy", AMOUNT),
+        ("28 days holiday plus bank holidays", AMOUNT),
         ("March 6, 2024 · 48 min", None),  # a date's figures
     ],
 )

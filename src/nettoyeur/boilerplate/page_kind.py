@@ -67,7 +67,7 @@ __all__ = [
 Prefixes = tuple[str, ...]
 Shapes = list[str | None]
 # The record shapes (:func:`record_shape`).
-PRICE, OFFER, FIELD, ROW = "price", "offer", "field", "row"
+PRICE, OFFER, FIELD, ROW, AMOUNT = "price", "offer", "field", "row", "amount"
 
 # A page of records has at most this many prose words in lines no rule flagged (its article body, if any).
 # Measured with the audit of 36 pages of many kinds (issue 13's audit15): its product, property, results
@@ -109,13 +109,37 @@ RECORD_HEADINGS = 2
 HEAD_PAGE_PROSE = 100
 HEAD_MIN_LINES = 2
 HEAD_MAX_LINES = 8
+# The tail of the same small page: the lines just below its last prose line, down to the first line a rule
+# knows (its share bar, its related label, its footer's links), at most TAIL_MAX_LINES, with TAIL_MIN_RECORDS
+# fields or rows among them (no offer: a product's cross-sell under a label no rule knows goes): a job advert's
+# duties and terms ("Lön: Individuell lönesättning"), a notice's figures, a
+# short report's table of facts ("التكلفة: 800 مليون دولار") under a lead of one paragraph, which the footer took.
+# Audit17: see the commit's figures.
+TAIL_MAX_LINES = 12
+TAIL_MIN_RECORDS = 2
 # A row of figures has at least this many separate figures (a score "2-1" has two). Audit15 with 3 (replayed):
 # 9 content lines fewer spared (the scores), 1 chrome line fewer kept. A line that holds a date (the rules' date
 # search) is no row: audit15 chrome kept 25 -> 23 (a podcast's "March 6, 2024 · 48 min" and the label above it),
 # content lost 103 -> 104; eval-pages-dev 1 content line (8 words) lost more.
 ROW_FIGURES = 2
+# An amount: a quantity, then what it measures in lower case, at most AMOUNT_MAX_WORDS words ("500 g spliterwten",
+# "4 białe kiełbasy", "2 xícaras de açúcar"): a recipe's ingredient. A teaser's count is in title case ("7 Tips for
+# Better Sleep"), a list's number has its stop ("2. Los billetes"). Audit17's recipes without an opening paragraph
+# lost their ingredients as the header of their method.
+AMOUNT_MAX_WORDS = 7
+_AMOUNT = re.compile(r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 # The longest record: a record is a short line, not prose.
 RECORD_MAX_WORDS = 16
+# A table of specifications printed a cell a line: a label ("Hmotnost", "Емкость аккумулятора", "容量", no figure,
+# no function word, at most FIELD_LABEL_WORDS words) over its value, a figure with at most this many words ("290 g",
+# "2 А·ч", "1200W", "EN 1078"). The value is a record (a field across two lines: :func:`_pair_values`). Issue 13's
+# audit17 (30 pages in 20 languages): its product pages' tables, 4 to 5 values each, went as the footer of a
+# description of one sentence; eval-pages-dev: see the commit's figures.
+PAIR_VALUE_WORDS = 3
+# The rules whose lines a product's head holds between its particulars and its description: its buttons ("Add to
+# cart", "В корзину", "Do košíku"). The walk up from the description (:func:`_head_above`) passes over them; without
+# it, audit17's product pages lost their name and price once the rules read their buttons in 14 more languages.
+_HEAD_CONTROLS = frozenset({"listing-control"})
 # Signs written after a figure that Unicode does not class as currency symbols (Sc): yen and yuan.
 _CURRENCY_WORDS = frozenset("\u5186\u5143")
 _FIGURES = re.compile(r"\d+")
@@ -192,9 +216,35 @@ def record_shape(info: LineInfo) -> str | None:
         return None
     if _field(text):
         return FIELD
+    if info.n_words <= AMOUNT_MAX_WORDS and _amount(text) and not info.sentence:
+        return AMOUNT
     if figures >= ROW_FIGURES and not date_search().search(text):
         return ROW  # a date's figures make a dated line ("March 6, 2024 · 48 min"), not a row
     return None
+
+
+def _pair_values(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> None:
+    """Gives the shape ``FIELD`` to each value under its label (see ``PAIR_VALUE_WORDS``), in place.
+
+    The label is no record, no rule knows it, it holds no figure and is a label (:attr:`LineInfo.label`, at most
+    ``FIELD_LABEL_WORDS`` words); the value is short, holds a figure and no date.
+    """
+    for k in range(1, len(infos)):
+        value, label = infos[k], infos[k - 1]
+        if shapes[k] is not None or shapes[k - 1] is not None or known[k] is not None or known[k - 1] is not None:
+            continue
+        if value.n_words > PAIR_VALUE_WORDS or value.sentence or not _FIGURES.search(value.text):
+            continue
+        if not label.label or label.n_words > FIELD_LABEL_WORDS or _FIGURES.search(label.text):
+            continue
+        if not date_search().search(value.text):
+            shapes[k] = FIELD
+
+
+def _amount(text: str) -> bool:
+    """True for an amount (see ``AMOUNT_MAX_WORDS``): a quantity at the line's start, then a word in lower case."""
+    found = _AMOUNT.match(text)
+    return found is not None and text[found.end() - 1].islower()
 
 
 def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> list[list[int]]:
@@ -247,6 +297,7 @@ def _record_runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> 
     The body's size is the caller's test (:func:`record_page`, :func:`spared_lines`).
     """
     shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
+    _pair_values(infos, known, shapes)
     if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
     runs = _runs(infos, known, shapes)
@@ -326,14 +377,35 @@ def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], firs
     """Returns the head above line ``first``, the page's first prose line (see :func:`page_head`)."""
     head: list[int] = []
     k = first - 1
-    while k >= 0 and known[k] is None and not infos[k].sentence and len(head) < HEAD_MAX_LINES:
-        head.append(k)
+    while k >= 0 and len(head) < HEAD_MAX_LINES:
+        flag = known[k]
+        if flag is None:
+            if infos[k].sentence:
+                break
+            head.append(k)
+        elif flag.detail not in _HEAD_CONTROLS:
+            break  # a breadcrumb, a share bar, a date
         k -= 1
     # A lone word (no function word, no sentence) is a section's or a menu's label: "Trails" over a walk's page.
     head = [k for k in head if not (infos[k].n_words == 1 and infos[k].label)]
     if len(head) < HEAD_MIN_LINES or not any(record_shape(infos[k]) for k in head):
         return []  # no particulars: a menu's last items over a short article or letter
     return head
+
+
+def _tail_below(infos: Sequence[LineInfo], known: Sequence[Verdict | None], last: int) -> list[int]:
+    """Returns the tail below line ``last``, the page's last prose line (see ``TAIL_MAX_LINES``)."""
+    tail: list[int] = []
+    k = last + 1
+    while k < len(infos) and known[k] is None and len(tail) < TAIL_MAX_LINES:
+        tail.append(k)
+        k += 1
+    shapes = [record_shape(infos[k]) for k in tail]
+    if OFFER in shapes:
+        return []  # a product's cross-sell ("Complete the set" over its offers)
+    if len(shapes) - shapes.count(None) < TAIL_MIN_RECORDS:
+        return []
+    return tail
 
 
 def record_lines(
@@ -425,6 +497,9 @@ def spared_lines(
         return []
     # The body is read once: page_head's and record_page's tests of its size, on the same count.
     spared = set(_head_above(infos, known, first)) if first >= 0 and words <= HEAD_PAGE_PROSE else set()
+    if first >= 0 and words <= HEAD_PAGE_PROSE:
+        last = max(k for k, info in enumerate(infos) if info.prose and known[k] is None)
+        spared.update(_tail_below(infos, known, last))
     found = _record_runs(infos, known) if words <= RECORD_PAGE_PROSE else None
     if found is not None:
         spared.update(record_lines(infos, known, *found, related, dated))

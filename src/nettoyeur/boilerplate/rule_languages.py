@@ -38,7 +38,11 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
-    "comment-form": (r"o (?:seu )?endereço de e-?mail não será publicado\.?(?:\s*.{0,80}\*\.?)?", ("publicad",)),
+    "comment-form": (
+        r"o (?:seu )?endereço de e-?mail não será publicado\.?(?:\s*.{0,80}\*\.?)?"
+        r"|salvar (?:meus dados|o meu nome).{0,80}navegador.{0,60}",
+        ("publicad", "navegador"),
+    ),
     "listing-control": r"adicionar (?:ao carrinho|ao cesto|aos favoritos|à lista de desejos)|comprar (?:agora|já)"
     r"|comprar (?:bilhetes?|ingressos?)",
     "feedback": r"(?:esta|este) (?:página|artigo|resposta|informação) (?:foi|é|lhe foi|te foi) útil|isto foi útil",
@@ -61,7 +65,8 @@ PT: dict[str, Entry] = {
     r"|cadastrar|criar (?:uma )?conta|(?:a )?minha conta|fazer login)(?:\s*[/|]\s*(?:entrar|registar|registrar"
     r"|registe-se|cadastre-se|criar conta|sair))*",
     "share-label": r"(?:partilhar|compartilhar|partilhe|compartilhe)(?: (?:este artigo|esta notícia|no|na|via|com))?"
-    r"(?:‹sep›‹social›)*|imprimir(?: (?:este artigo|esta página|notícia))?|enviar (?:por e-?mail|a um amigo)",
+    r"(?:‹sep›‹social›)*|imprimir(?: (?:este artigo|esta página|notícia|receita))?|enviar (?:por e-?mail|a um amigo)"
+    r"|(?:salvar|guardar) (?:receita|artigo|notícia)",
     "social-list": r"(?:siga-nos|segue-nos|acompanhe-nos)(?: n[oa]s?)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"leia (?:também|mais)|veja (?:também|mais)|leia a seguir|você (?:também )?pode gostar",
     "related-label": r"(?:artigos|posts|notícias|matérias) (?:relacionad[oa]s|recentes)|mais (?:lidas?|vistas?)"
@@ -95,6 +100,11 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
+    "comment-form": (
+        r"(?:je|uw) e-?mailadres wordt niet gepubliceerd\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|mijn naam, e-?mail(?:adres)? en (?:site|website) opslaan in deze browser.{0,80}",
+        ("gepubliceerd", "browser"),
+    ),
     "listing-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)"
     r"|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
     r"|nu bestellen|koop nu",
@@ -117,8 +127,9 @@ NL: dict[str, Entry] = {
     r"|maak (?:een )?account aan|log uit)(?:\s*[/|]\s*(?:inloggen|aanmelden|registreren|uitloggen"
     r"|account aanmaken))*",
     "share-label": r"(?:delen|deel(?: dit(?: artikel| bericht)?)?)(?: (?:op|via))?(?:‹sep›‹social›)*"
-    r"|(?:artikel |pagina )printen|print (?:dit )?(?:artikel|pagina)|(?:stuur|mail) (?:dit )?(?:artikel )?door"
-    r"|doorsturen",
+    r"|(?:artikel |pagina |recept )?printen|print (?:dit )?(?:artikel|pagina|recept)"
+    r"|(?:stuur|mail) (?:dit )?(?:artikel )?door|doorsturen|(?:bewaar|opslaan) (?:recept|artikel)"
+    r"|recept (?:bewaren|opslaan)",
     "social-list": r"volg (?:ons|mij)(?: op)?(?:‹sep›‹social›)*\s*:?",
     "read-also": r"lees ook|zie ook|bekijk ook|ook interessant|meer over dit onderwerp",
     "related-label": r"gerelateerde (?:artikelen|berichten)|meest gelezen|populaire (?:artikelen|berichten)"
@@ -156,6 +167,11 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
+    "comment-form": (
+        r"(?:twój )?adres e-?mail nie zostanie opublikowany\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|zapamiętaj moje dane w tej przeglądarce.{0,80}",
+        ("opublikowany", "przeglądarce"),
+    ),
     "listing-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)"
     r"|aplikuj(?: teraz)?",
     "feedback": r"zgłoś (?:ogłoszenie|ofertę|błąd|problem|naruszenie)"
@@ -163,14 +179,15 @@ PL: dict[str, Entry] = {
     r" (?:pomocn[aey]|przydatn[aey])",
     "skip-link": r"przejdź do (?:treści|głównej treści|zawartości|nawigacji|menu|wyszukiwarki|wyszukiwania|stopki)"
     r"|pomiń (?:nawigację|menu)|przeskocz do (?:treści|menu)",
-    "back-link": r"(?:wróć|powrót|przejdź) (?:do|na) (?:góry|górę|początku|strony głównej|listy)|do góry|na górę",
+    "back-link": r"(?:wróć|powrót|przejdź) (?:do|na) (?:góry|górę|początku|strony głównej|listy)|do góry|na górę"
+    r"|góra|w górę|wróć do [„\"“«].{1,60}[”\"»]",
     "menu-label": r"(?:otwórz|zamknij|pokaż|ukryj) (?:menu|nawigację)|menu główne|nawigacja(?: główna)?",
     "‹home›": r"strona główna",
     "‹nav-label›": r"(?:przejdź|skocz|wróć|powrót) do|działy|sekcje|tematy|nawigacja|na skróty"
     r"|(?:szybkie |przydatne |powiązane )?linki(?: sponsorowane)?|(?:przydatne )?odnośniki",
     "ui-label": r"strona główna|szukaj|wyszukaj|zamknij|wstecz|poprzedni[ae]?|następn[yae]|dalej|więcej"
     r"|(?:pokaż|zobacz) (?:więcej|wszystko|wszystkie)|(?:załaduj|wczytaj) więcej|spis treści"
-    r"|mapa (?:strony|serwisu)|ładowanie\.*|wczytywanie\.*|pełny ekran",
+    r"|mapa (?:strony|serwisu)|ładowanie\.*|wczytywanie\.*|pełny ekran|przejdź do",
     "search": r"(?:szukaj|wyszukaj)(?: w (?:serwisie|witrynie|tym blogu))?\s*:|szukaj w (?:serwisie|witrynie)",
     "account": r"(?:zaloguj(?: się)?|wyloguj(?: się)?|zarejestruj(?: się)?|rejestracja|logowanie|moje konto"
     r"|załóż konto|utwórz konto)(?:\s*[/|]\s*(?:zaloguj(?: się)?|zarejestruj(?: się)?|załóż konto|rejestracja))*",
@@ -216,6 +233,15 @@ PL: dict[str, Entry] = {
 }
 
 CS_SK: dict[str, Entry] = {
+    "comment-form": (
+        r"(?:vaše )?e-?mailová adresa nebude zveřejněna\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|(?:vaša )?e-?mailová adresa nebude zverejnená\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|(?:uložit|uložiť) (?:mé|moje|moje) (?:jméno|meno).{0,80}(?:prohlížeči|prehliadači).{0,60}",
+        ("zveřejněna", "zverejnená", "prohlížeči", "prehliadači"),
+    ),
+    "listing-control": r"(?:vložit|přidat|vložiť|pridať) do (?:košíku|košíka|oblíbených|obľúbených)|do košíku"
+    r"|do košíka|koupit (?:nyní|teď|vstupenky)|kúpiť (?:teraz|vstupenky)"
+    r"|(?:odpovědět|reagovat|reagovať) na (?:inzerát|nabídku|ponuku)",
     "skip-link": r"přejít (?:na|k) (?:obsah|obsahu|hlavní obsah|navigac[ie]|menu|vyhledávání|patičk[ua])"
     r"|přeskočit (?:na obsah|navigaci|menu)|prejsť (?:na|k) (?:obsah|obsahu|hlavný obsah|navigáci[ue]|menu"
     r"|vyhľadávanie)|preskočiť (?:na obsah|navigáciu|menu)",
@@ -284,6 +310,19 @@ CS_SK: dict[str, Entry] = {
 }
 
 SV_DA_NO: dict[str, Entry] = {
+    "comment-form": (
+        r"din e-?postadress kommer inte (?:att )?publiceras\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|din e-?mail(?:adresse)? (?:vil|bliver) ikke (?:blive )?publiceret\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|din e-?postadresse vil ikke bli publisert\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|(?:spara mitt namn|gem mit navn|lagre (?:mitt )?navn).{0,100}(?:webbläsare|browser|nettleser)\w*.{0,60}",
+        ("publiceras", "publiceret", "publisert", "webbläsare", "browser", "nettleser"),
+    ),
+    "listing-control": r"(?:lägg|læg|legg) (?:i|til) (?:varukorgen|kurven|handlekurven|önskelistan|ønskelisten)"
+    r"|köp (?:nu|biljett(?:er)?)|køb (?:nu|billet(?:ter)?)|kjøp (?:nå|billett(?:er)?)"
+    r"|ansök(?: nu| här)?|søg (?:nu|stillingen)|søk (?:nå|på stillingen)|spara (?:annons(?:en)?|jobb(?:et)?)"
+    r"|gem (?:annonce(?:n)?|job(?:bet)?)|lagre (?:annonse(?:n)?|jobb(?:en)?)",
+    "feedback": r"(?:anmäl|rapportera) annons(?:en)?|(?:anmeld|rapporter) (?:annonce(?:n)?|annonse(?:n)?)"
+    r"|(?:var|är) (?:den här sidan|denna sida|informationen) (?:till hjälp|användbar)",
     "skip-link": r"(?:hoppa|gå|spring|hopp)(?: direkt| direkte| videre)? till? (?:innehåll(?:et)?|huvudinnehåll(?:et)?"
     r"|indhold(?:et)?|innhold(?:et)?|hovedindhold(?:et)?|hovedinnhold(?:et)?|navigering(?:en)?|navigation(?:en)?"
     r"|menyn?|menu(?:en)?|sök|søk|søg)|(?:hoppa över|spring over|hopp over) (?:navigering(?:en)?"
@@ -317,7 +356,8 @@ SV_DA_NO: dict[str, Entry] = {
     r"|mer om saken",
     "related-label": r"mest (?:lästa|læste|leste)|senaste nytt|seneste nyt|siste nytt|populära|populære"
     r"|relater(?:ade artiklar|ede artikler|te artikler)|(?:senaste artiklarna|seneste artikler|siste artikler)"
-    r"|relaterat|relateret|relatert",
+    r"|relaterat|relateret|relatert|liknande (?:jobb|annonser|artiklar|produkter)"
+    r"|lignende (?:job|jobs|jobb|annoncer|annonser|artikler|produkter)",
     "read-more": r"läs mer|läs hela artikeln|læs mere|læs hele artiklen|les mer|les hele artikkelen|fortsätt läsa"
     r"|læs videre|les videre",
     "comments": r"(?:‹num›\s*)?kommentarer|inga kommentarer|ingen kommentarer|(?:lämna|skriv|efterlad) en kommentar"
@@ -345,7 +385,7 @@ SV_DA_NO: dict[str, Entry] = {
     r"|om cookies|användarvillkor|vilkår|brugervilkår|handelsbetingelser|kontakta oss|kontakt oss|kontakt os|om oss"
     r"|om os|tillgänglighet|tilgængelighed|tilgjengelighet|annonsera|annonsere|jobba hos oss|ledige stillinger"
     r"|hjälp|hjælp|hjelp|vanliga frågor|ofte stillede spørgsmål|ofte stilte spørsmål|arkiv",
-    "‹address›": r"dig|dina|ditt|deg|vår|våra|vores|vårt|våre|oss",
+    "‹address›": r"dig|din|dina|ditt|deg|vår|våra|vores|vårt|våre|oss",
     "‹web›": r"webbplats\w*|hjemmeside\w*|nettsted\w*|nettside\w*|webbläsare|upplevelse\w*|oplevelse\w*"
     r"|opplevelse\w*|inställningar|indstillinger|innstillinger|samtyck\w*|samtykke|godkänn\w*|aksepter\w*"
     r"|integritet\w*|personuppgift\w*|personoplysninger|personopplysninger|annonser\w*|tredjepart\w*|statistik\w*",
@@ -362,6 +402,12 @@ SV_DA_NO: dict[str, Entry] = {
 }
 
 FI: dict[str, Entry] = {
+    "comment-form": (
+        r"sähköpostiosoitettasi ei julkaista\.?(?:\s*.{0,80}\*.{0,40})?|tallenna nimeni.{0,80}selaime\w*.{0,60}",
+        ("julkaista", "selaime"),
+    ),
+    "listing-control": r"(?:lisää|laita) (?:ostoskoriin|koriin|suosikkeihin|toivelistalle|kalenteriin)"
+    r"|osta (?:nyt|liput|lippuja|lippu)|hae (?:nyt|paikkaa|työpaikkaa)|tallenna (?:ilmoitus|työpaikka)",
     "skip-link": r"siirry (?:sisältöön|pääsisältöön|navigaatioon|valikkoon|hakuun)|hyppää (?:sisältöön|pääsisältöön)"
     r"|ohita (?:navigaatio|valikko)",
     "back-link": r"(?:takaisin|palaa) (?:ylös|alkuun|sivun alkuun|etusivulle|listaan)|sivun alkuun",
@@ -374,12 +420,14 @@ FI: dict[str, Entry] = {
     "search": r"(?:hae|haku)(?: sivustolta)?\s*:|hae sivustolta",
     "account": r"(?:kirjaudu(?: sisään| ulos)?|rekisteröidy|rekisteröityminen|oma tili|omat tiedot|luo tili)"
     r"(?:\s*[/|]\s*(?:kirjaudu(?: sisään)?|rekisteröidy|luo tili))*",
-    "share-label": r"jaa(?: artikkeli| sivu)?(?:‹sep›‹social›)*|tulosta(?: artikkeli| sivu)?"
+    "share-label": r"jaa(?: artikkeli| sivu| tapahtuma| resepti| uutinen| ilmoitus)?(?:‹sep›‹social›)*"
+    r"|tulosta(?: artikkeli| sivu| resepti)?"
     r"|lähetä (?:sähköpostilla|ystävälle)|jaa ‹social›:?i?ss[aä]|kopioi linkki",
     "social-list": r"seuraa (?:meitä|minua)(?:\s+‹social›\w*)*\s*:?",
     "read-also": r"lue (?:myös|lisää)|katso myös|aiheesta lisää|saatat pitää myös",
     "related-label": r"luetuimmat(?: uutiset)?|uusimmat(?: uutiset| artikkelit)?|suosituimmat|tuoreimmat"
-    r"|aiheeseen liittyvät|liittyvät(?: artikkelit| uutiset)",
+    r"|aiheeseen liittyvät|liittyvät(?: artikkelit| uutiset)|muita tapahtumia|muut tapahtumat"
+    r"|samankaltaiset (?:työpaikat|ilmoitukset|tuotteet)|vastaavat työpaikat",
     # "Lisätietoja antaa NAME, puh. ..." (further information is given by) ends a notice: a sentence.
     "read-more": r"lue (?:lisää|koko artikkeli|eteenpäin)|jatka lukemista"
     r"|lisätietoja(?!\s+(?:antaa|antavat|saa|saat|saatte|löytyy|löydät|on|ovat)\b)",
@@ -416,6 +464,13 @@ FI: dict[str, Entry] = {
 }
 
 TR: dict[str, Entry] = {
+    "comment-form": (
+        r"e-?posta (?:adresiniz|hesabınız) yayınlanmayacak\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|bu tarayıcıya .{0,100}kaydet\.?",
+        ("yayınlanmayacak", "tarayıcıya"),
+    ),
+    "listing-control": r"sepete ekle|(?:hemen|şimdi) (?:al|satın al)|satın al|favorilere ekle|(?:hemen |şimdi )?başvur"
+    r"|ilanı (?:kaydet|paylaş|şikayet et)|bilet al",
     "skip-link": r"(?:ana )?(?:içeriğe|menüye|gezinmeye|aramaya) (?:geç|atla)",
     "back-link": r"(?:başa|yukarı|en üste|ana ?sayfaya|listeye) (?:dön|git)|sayfa başına dön",
     "menu-label": r"menüyü (?:aç|kapat)|ana menü",
@@ -428,15 +483,17 @@ TR: dict[str, Entry] = {
     "account": r"(?:giriş(?: yap)?|oturum aç|çıkış(?: yap)?|kayıt ol|üye ol|üyelik|hesabım|hesap oluştur|üye girişi)"
     r"(?:\s*[/|]\s*(?:giriş(?: yap)?|kayıt ol|üye ol|üye girişi|oturum aç))*",
     "share-label": r"paylaş(?: (?:haberi|bu haberi|sayfayı))?(?:‹sep›‹social›)*|yazdır(?: haberi| sayfayı)?"
+    r"|‹social›['’]?(?:da|de|ta|te) paylaş"
     r"|e-?posta ile gönder|arkadaşına gönder",
     "social-list": r"bizi takip edin(?:\s+‹social›\w*)*\s*:?|(?:‹social›\w*\s+)+takip edin\s*:?",
     "read-also": r"ayrıca (?:okuyun|bakınız)|bunlar da ilginizi çekebilir|ilginizi çekebilir|(?:benzer|ilgili) haberler"
     r"|ilgili yazılar",
     "related-label": r"(?:en )?çok okunanlar|son dakika|son haberler|popüler(?: haberler| yazılar)?|öne çıkanlar"
-    r"|(?:benzer|ilgili) içerikler",
+    r"|(?:benzer|ilgili) içerikler|(?:benzer|ilgili) (?:ilanlar|ürünler|iş ilanları)",
     "read-more": r"devamını oku|haberin devamı|daha fazla bilgi|tümünü oku",
     "comments": r"(?:‹num›\s*)?yorum(?:lar)?|(?:henüz |hiç )?yorum yok|yorum (?:yap|yaz|ekle)|yorumunuzu yazın"
-    r"|yanıtla|cevapla|yanıtı iptal et|yorumlar kapalı",
+    r"|yanıtla|cevapla|yanıtı iptal et|yorumlar kapalı|daha fazla yorum (?:göster|yükle)|tüm yorumları (?:gör|göster)"
+    r"|yorum (?:yapmak|yazmak) için (?:giriş yap(?:ın)?|üye olun)",
     "subscribe": r"abone ol(?:un)?|bültene abone ol|e-?bültene kaydol|bültenimize kaydolun",
     "newsletter": (r"e-?bülten\w*|bülten\w*", ("bülten",)),
     "cookie-words": (r"çerez\w*", ("çerez",)),
@@ -462,6 +519,12 @@ TR: dict[str, Entry] = {
 }
 
 RO: dict[str, Entry] = {
+    "comment-form": (
+        r"adresa (?:ta|dvs\.?|dumneavoastră) de e-?mail nu va fi publicată\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|(?:salvează|salvați) (?:numele|(?:mi )?numele).{0,80}navigator\w*.{0,60}",
+        ("publicată", "navigator"),
+    ),
+    "listing-control": r"adaugă în (?:coș|cos|favorite|lista de dorințe)|cumpără (?:acum|bilete)|aplică(?: acum)?",
     "skip-link": r"(?:sari|salt|mergi|treci) la (?:conținut(?:ul)?(?: principal)?|continut(?:ul)?|meniu(?:l)?"
     r"(?: principal)?|navigare|căutare)",
     "back-link": r"(?:înapoi|inapoi|mergi) (?:sus|la început|la pagina principală|la prima pagină|la listă)",
@@ -723,8 +786,9 @@ ID: dict[str, Entry] = {
     "tags": r"kategori|topik|label|kata kunci",
     # The comment form's notice, in Malay and in Indonesian.
     "comment-form": (
-        r"alamat e-?(?:mel|mail) (?:anda )?tidak akan (?:disiarkan|dipublikasikan|ditampilkan)\.?(?:\s*.{0,80}\*\.?)?",
-        ("disiarkan", "dipublikasikan", "ditampilkan"),
+        r"alamat e-?(?:mel|mail) (?:anda )?tidak akan (?:disiarkan|dipublikasikan|ditampilkan)\.?(?:\s*.{0,80}\*\.?)?"
+        r"|simpan nama.{0,100}(?:peramban|browser).{0,60}",
+        ("disiarkan", "dipublikasikan", "ditampilkan", "peramban", "browser"),
     ),
     "ad-label": r"iklan|konten bersponsor|disponsori|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?",
     "time-line": r"‹num›\s*(?:menit|jam|hari|detik) (?:yang )?lalu|waktu baca:?\s*‹num›.{0,12}|‹num›\s*menit baca",
@@ -746,6 +810,12 @@ ID: dict[str, Entry] = {
 }
 
 VI: dict[str, Entry] = {
+    "comment-form": (
+        r"(?:địa chỉ )?email của bạn sẽ không được (?:hiển thị công khai|công bố|công khai)\.?(?:\s*.{0,80}\*.{0,40})?"
+        r"|lưu tên của tôi.{0,100}trình duyệt.{0,60}",
+        ("công khai", "công bố", "trình duyệt"),
+    ),
+    "listing-control": r"(?:thêm vào|cho vào) (?:giỏ hàng|giỏ|yêu thích)|mua (?:ngay|vé)|ứng tuyển(?: ngay)?",
     "skip-link": r"(?:chuyển|bỏ qua|đi) (?:đến|tới) (?:nội dung(?: chính)?|điều hướng|menu)"
     r"|bỏ qua (?:nội dung|điều hướng)",
     "back-link": r"(?:quay lại|trở lại|trở về|về|lên) (?:đầu trang|trang chủ|danh sách)",
@@ -786,7 +856,9 @@ VI: dict[str, Entry] = {
     "‹page›": r"trang",
     "‹step›": r"tiếp|trước|đầu|cuối|tiếp theo",
     "weekdays": "thứ hai|thứ ba|thứ tư|thứ năm|thứ sáu|thứ bảy|thứ 2|thứ 3|thứ 4|thứ 5|thứ 6|thứ 7|chủ nhật",
-    "date": r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:,?\s+(?:năm\s+)?\d{4})?",
+    # A comment's stamp: "06/03/2026 lúc 08:12" (at).
+    "date": r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:,?\s+(?:năm\s+)?\d{4})?"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s+lúc\s+\d{1,2}[:h]\d{2}",
 }
 
 # Swahili.

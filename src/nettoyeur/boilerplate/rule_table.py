@@ -319,7 +319,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "follower-count",
         r"(?:über |more than |plus de |mehr als |más de |oltre )?‹num›\s*(?:k|tsd\.?|mio\.?|m|mil|mille)?\s*"
         r"(?:shares?|partages|mal geteilt|views|vues|aufrufe|likes?|j'aime|gefällt mir|mentions j'aime|followers?"
-        r"|abonnés|abonnenten|seguidores|fans|subscribers|iscritti)",
+        r"|abonnés|abonnenten|seguidores|fans|subscribers|iscritti"
+        # A forum thread's counts (Discourse): "4 replies", "312 visitas".
+        r"|replies|réponses|respuestas|risposte|visits|visites|visitas|visite|besuche)",
         6,
         (),
     ),
