@@ -38,7 +38,8 @@ _LENGTH = np.uint64(0x94D049BB133111EB)
 def signed(tokens: Tokens) -> np.ndarray:
     """Per word: a number written with a minus sign. Its first character is a digit (no comparison
     sign), and just before it stands a minus sign, or a minus sign then a currency sign, with no
-    word character (a separator or a comparison sign) before the sign, or the batch's start."""
+    word character but a currency sign (a separator, a comparison or currency sign) before the
+    minus, or the batch's start ("-5", "−$5", "$-5")."""
     e, s = tokens.entries.astype(np.int64), tokens.starts.astype(np.int64)
     out = np.zeros(len(s), dtype=bool)
     for k, start in enumerate(s.tolist()):
@@ -48,7 +49,7 @@ def signed(tokens: Tokens) -> np.ndarray:
         if e[at] & _CURRENCY and at > 0:
             at -= 1
         if e[at] & _MINUS:
-            out[k] = at == 0 or not e[at - 1] & _FOLD_MASK or bool(e[at - 1] & _SIGN)
+            out[k] = at == 0 or not e[at - 1] & _FOLD_MASK or bool(e[at - 1] & (_SIGN | _CURRENCY))
     return out
 
 
@@ -136,7 +137,7 @@ def analyse(
             aowner = (code >> np.uint64(32)).astype(np.int32)
         parts.append(
             Analysis(
-                tok.counts().astype(np.int32),
+                tok.counted_words().astype(np.int32),
                 exact_keys(tok) if exact else np.zeros((hi - lo, 2), dtype=np.uint64),
                 signed.astype(np.int32),
                 keys,

@@ -23,10 +23,13 @@ from nettoyeur.dedup.shingle import (
 from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
+    NEGATION_STEMS,
     NOT_FACTS,
     NU_MARKERS,
     NU_MIN_MARKERS,
     NUMBER_WORDS,
+    PERCENT_PHRASES,
+    POLARITY,
 )
 
 
@@ -63,10 +66,16 @@ def all_facts(self: Tokens, words: list[str]) -> list[bool]:
         return []
     has_digit = self.has_digit()
     upper = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit
-    facts = [d or w in FACT_WORDS for d, w in zip(has_digit.tolist(), words)]
+    facts = [d or w in FACT_WORDS or w.startswith(NEGATION_STEMS) for d, w in zip(has_digit.tolist(), words)]
     for i in [i for i, w in enumerate(words[:-1]) if w in _FIXED_FIRST]:
         if (words[i], words[i + 1]) in NOT_FACTS and i + 1 not in self.offsets:
             facts[i] = False  # "sin embargo", "no obstante": no negation
+        elif (words[i], words[i + 1]) in PERCENT_PHRASES and i + 1 not in self.offsets:
+            facts[i + 1] = False  # "per cent": a unit, no number
+    for i, w in enumerate(words):
+        no_name = w in NOT_NAMES or len(w) == 1 or w.endswith(ADVERB_SUFFIXES)
+        if not has_digit[i] and w[:1].isalpha() and not w.islower() and not no_name and w not in POLARITY:
+            facts[i] = True  # a word of a script without case: it may be a name
     for i in [i for i, w in enumerate(words) if w == "nu"]:
         p = int(np.searchsorted(self.offsets, i, side="right")) - 1
         lo, hi = int(self.offsets[p]), int(self.offsets[p + 1])

@@ -130,6 +130,12 @@ def _spelt_alike(a: str, b: str) -> bool:
     return 4 * sum((pa & pb).values()) >= len(a) - 1 + len(b) - 1
 
 
+def _same_class(x: str, y: str) -> bool:
+    """Returns True when both words have one lexical class ("%" / "Prozent", "Mio" / "Millionen"): one unit."""
+    cls = _lexical_class(x)
+    return cls is not None and cls == _lexical_class(y)
+
+
 def _counted(words: list[str], i: int) -> bool:
     """Returns True when ``words[i]`` follows a figure in digits, alone or with a number word ("40 Millionen").
 
@@ -259,6 +265,26 @@ def _classes_flip(ra: list[str], rb: list[str]) -> bool:
     return bool(own_a - cb and own_b - ca)
 
 
+def _unit_replaced(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Returns True when, after the same figure, a unit of a lexical class is replaced by a phrase not written out.
+
+    ("5 %" / "5 punkty procentowe": another amount; a phrase of words of the unit's class or number
+    words and plain words, "5 %" / "5 por cento", is the unit written out.)
+    """
+    if i1 == i2 or j1 == j2 or not _counted(a, i1) or not _counted(b, j1):
+        return False
+    if i2 - i1 == 1:
+        unit, phrase = a[i1], b[j1:j2]
+    elif j2 - j1 == 1:
+        unit, phrase = b[j1], a[i1:i2]
+    else:
+        return False
+    cls = _lexical_class(unit)
+    spelt = [_lexical_class(x) == cls or x in NUMBER_WORDS for x in phrase]
+    written_out = any(spelt) and all(s or x in NOT_NAMES for s, x in zip(spelt, phrase))
+    return cls is not None and len(phrase) > 1 and not written_out
+
+
 def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
     """Returns True when ``words[i1:i2]``, added beside a figure or number word, starts or ends with one.
 
@@ -346,6 +372,7 @@ def compare(
                 kind = _substitution(a[i1 + x], b[j1 + x], _is_fact(facts_a, i1 + x), _is_fact(facts_b, j1 + x))
                 if (
                     kind == "edit"
+                    and not _same_class(a[i1 + x], b[j1 + x])
                     and _counted(a, i1 + x)
                     and _counted(b, j1 + x)
                     and not _shortened(a[i1 + x], b[j1 + x])
@@ -390,6 +417,7 @@ def compare(
             if (
                 _fact_edit(ka, kb, replaced=la > 0 and lb > 0)
                 or (la > 0 and lb > 0 and _classes_flip(a[i1:i2], b[j1:j2]))
+                or _unit_replaced(a, b, i1, i2, j1, j2)
                 or (la == 0 and _figure_extended(b, j1, j2))
                 or (lb == 0 and _figure_extended(a, i1, i2))
             ):
@@ -444,7 +472,8 @@ def _names_swapped(
     i1, i2, j1, j2 = region
 
     def name(words: list[str], facts: list[bool] | None, i: int) -> bool:
-        return _is_fact(facts, i) and _lexical_class(words[i]) is None
+        # A word of a script without case (no capital tells a name) reads as none here.
+        return _is_fact(facts, i) and _lexical_class(words[i]) is None and words[i].islower()
 
     return any(
         a[x] != a[x + 1]

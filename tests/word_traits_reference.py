@@ -42,12 +42,14 @@ from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
+    NEGATION_STEMS,
     NEGATIONS,
     NU_MARKERS,
     NUMBER_VALUES,
     NUMBER_WORDS,
     POLARITY,
     STOPWORDS,
+    UNIT_CLASSES,
 )
 
 
@@ -68,16 +70,21 @@ def _listed_class(word: str) -> str | None:
 
 def lexical_class(word: str) -> str | None:
     """Returns the fact class a word has by itself: the lexicons', an inflected pole word's, a compound's."""
+    word = "".join(c for c in word if not (0x064B <= ord(c) <= 0x0652 or c == "\u0670" or 0x05B0 <= ord(c) <= 0x05C7))
     cls = _listed_class(word)
     if cls is not None:
         return cls
+    if word.startswith(NEGATION_STEMS):
+        return "neg"  # an inflected negating verb ("않았다")
+    if word[:1] == "-" and _listed_class(word[1:]) is not None:
+        return "-" + _listed_class(word[1:])  # a currency sign with a minus ("-$"): another amount
     for stem in (word[:-1], word[:-2], word[:-3]):
         pole = POLARITY.get(stem) if len(stem) >= 6 else None
-        if pole is not None:
+        if pole is not None and pole not in UNIT_CLASSES:
             return pole if pole.startswith("~") else "~" + pole  # an inflected pole word, weak
     for cut in range(len(word) - 4, 3, -1):  # a compound: its longest first part of a class, weak
         cls = _listed_class(word[:cut])
-        if cls is not None and cls != "neg":
+        if cls is not None and cls != "neg" and cls not in UNIT_CLASSES:
             return "~" + cls if cls[-1] in "+-" and not cls.startswith("~") else cls
     return None
 
@@ -106,7 +113,7 @@ def traits(word: str) -> tuple[str | None, int]:
 def fact_bits(word: str) -> int:
     """Returns the lexicon bits of a folded word, one lexicon after the other."""
     return (
-        _FACT_WORD * (word in FACT_WORDS)
+        _FACT_WORD * (word in FACT_WORDS or word.startswith(NEGATION_STEMS))
         | _FIXED * (word in _FIXED_FIRST)
         | _DATE_IF_CAPITAL * (word in DATES_IF_CAPITALISED)
         | _NO_NAME * (word in NOT_NAMES or len(word) == 1 or word.endswith(ADVERB_SUFFIXES))

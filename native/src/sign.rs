@@ -164,9 +164,7 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows)
             out.flagged.extend(found.iter().map(|&i| i + start as i64));
         }
         let words = tokens::words(&entries, &lengths)?;
-        for (n, w) in out.n_words[start - lo..end - lo].iter_mut().zip(words.offsets.windows(2)) {
-            *n = (w[1] - w[0]) as i32;
-        }
+        out.n_words[start - lo..end - lo].copy_from_slice(&tokens::counted_words(&entries, &words));
         if p.exact {
             let rows = 2 * (start - lo)..2 * (end - lo);
             let pairs = out.exact[rows.clone()].chunks_exact_mut(2).zip(out.masked[rows].chunks_exact_mut(2));
@@ -354,7 +352,7 @@ mod tests {
         let words = tokens::words(&entries, &lengths).unwrap();
         let (hashes, offsets) = tokens::shingles(&words.hashes, &words.offsets, p.ngram).unwrap();
         let mut out = Signed { flagged, ..Signed::default() };
-        out.n_words = words.offsets.windows(2).map(|w| (w[1] - w[0]) as i32).collect();
+        out.n_words = tokens::counted_words(&entries, &words);
         let mut segments = vec![];
         for (k, w) in offsets.windows(2).enumerate() {
             if w[1] > w[0] {

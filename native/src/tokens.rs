@@ -24,8 +24,11 @@ pub const SOLO: u32 = 1 << 23;
 pub const DIGIT: u32 = 1 << 24;
 /// A minus sign (`shingle.MINUS_SIGNS`: "-", U+2212, U+2013), a separator: see [`signed`].
 pub const MINUS: u32 = 1 << 28;
-/// A currency sign (Unicode category Sc), a separator: see [`signed`].
+/// A currency sign (Unicode category Sc), a word of its own: see [`signed`].
 pub const CURRENCY: u32 = 1 << 29;
+/// A percent or currency sign (`shingle.UNIT_SIGNS`, category Sc): a word of its own, which the
+/// count of a paragraph's words leaves out ([`counted_words`]).
+pub const UNIT: u32 = 1 << 30;
 /// Salts the hash of a signed number in the exact and masked keys ([`key_hash`]).
 const NEGATIVE: u64 = 0xD6E8_FEB8_6659_FD93;
 /// The polynomial base of word hashes (odd, so it has an inverse mod 2^64).
@@ -34,6 +37,17 @@ pub const P: u64 = 0x1_0000_0001_B3;
 pub const MULT: u64 = 0x9E37_79B9_7F4A_7C15;
 pub const FOLD: u64 = 0xBF58_476D_1CE4_E5B9;
 pub const MIX2: u64 = 0x94D0_49BB_1331_11EB;
+
+/// The words of each paragraph as the length thresholds count them (`Tokens.counted_words`): a
+/// percent or currency sign is no word there ("£30,000 to £40,000" has the 5 words it had when
+/// the signs were separators; below 8 words a recurring line is a cell, a label or a figure).
+pub fn counted_words(entries: &[u32], words: &Words) -> Vec<i32> {
+    words
+        .offsets
+        .windows(2)
+        .map(|w| (w[0]..w[1]).filter(|&k| entries[words.starts[k as usize] as usize] & UNIT == 0).count() as i32)
+        .collect()
+}
 
 /// `P^-1 mod 2^64` (Newton's iteration doubles the correct low bits each step).
 pub const fn inverse(p: u64) -> u64 {
@@ -60,9 +74,9 @@ pub fn mix64(mut h: u64) -> u64 {
 
 /// Whether the word starting at `start` is a number written with a minus sign (`shingle.Tokens.signed`):
 /// its first character is a digit, and just before it stands a `MINUS` entry, or a `MINUS` then a
-/// `CURRENCY` entry ("-50", "−$3.2m", "$-3.2m"), with no word character before the sign (a
-/// separator, a comparison sign or the batch's start: "x = -5", "(-5)"). Not a range ("10-20",
-/// "1990–2000"), a code ("COVID-19"), nor a dash set apart ("Paris - 5 dead").
+/// `CURRENCY` entry ("-50", "−$3.2m"), with no word character before the sign but a currency sign
+/// (a separator, a comparison or currency sign, or the batch's start: "x = -5", "(-5)", "$-3.2m").
+/// Not a range ("10-20", "1990–2000"), a code ("COVID-19"), nor a dash set apart ("Paris - 5 dead").
 #[inline]
 pub fn signed(entries: &[u32], start: usize) -> bool {
     let first = entries[start];
@@ -76,7 +90,7 @@ pub fn signed(entries: &[u32], start: usize) -> bool {
     if entries[at] & MINUS == 0 {
         return false;
     }
-    at == 0 || entries[at - 1] & FOLD_MASK == 0 || entries[at - 1] & SIGN != 0
+    at == 0 || entries[at - 1] & FOLD_MASK == 0 || entries[at - 1] & (SIGN | CURRENCY) != 0
 }
 
 /// [`signed`] of each word start.

@@ -388,6 +388,30 @@ fn counted(w: &Words, p: Para, i: usize) -> bool {
     i > 0 && (digit(i - 1) || (i > 1 && w.flag(p.words[i - 1], NUMBER) && digit(i - 2)))
 }
 
+/// `verify_reference._unit_replaced`: after the same figure, a unit of a lexical class replaced by
+/// a phrase that is not the unit written out ("5 %" / "5 punkty procentowe", "5 %" / "5 ποσοστιαίες
+/// μονάδες"): another amount, as a unit replaced word for word is ([`counted`]). Written out, the
+/// phrase holds a word of the unit's class or a number word, and else only plain words ("5 %" /
+/// "5 في المئة", "5 por cento", "5 pour cent").
+fn unit_replaced(w: &Words, pa: Para, pb: Para, run: (usize, usize, usize, usize)) -> bool {
+    let (i1, i2, j1, j2) = run;
+    if i1 == i2 || j1 == j2 || !counted(w, pa, i1) || !counted(w, pb, j1) {
+        return false;
+    }
+    let (unit, phrase) = if i2 - i1 == 1 {
+        (pa.words[i1], &pb.words[j1..j2])
+    } else if j2 - j1 == 1 {
+        (pb.words[j1], &pa.words[i1..i2])
+    } else {
+        return false;
+    };
+    let class = w.class[unit as usize];
+    let spelt = |x: u32| w.class[x as usize] == class || w.flag(x, NUMBER);
+    class != NO_CLASS
+        && phrase.len() > 1
+        && !(phrase.iter().any(|&x| spelt(x)) && phrase.iter().all(|&x| spelt(x) || w.flag(x, PLAIN)))
+}
+
 /// `verify_reference._spelt_alike`: two words share at least half their letter pairs (Dice of
 /// character bigrams, as multisets, >= 0.5): one word spelt two ways ("Fotografien" /
 /// "Photographien": 0.64, "dollars" / "dólares"), not two words ("euro" / "dollar": 0).
@@ -538,7 +562,10 @@ fn swap_region(ops: &[Op], moved: &[bool], k: usize) -> Option<(usize, usize, us
 /// the sentence is no name in the other paragraph, where it stands second.
 fn names_swapped(w: &Words, pa: Para, pb: Para, region: (usize, usize, usize, usize)) -> bool {
     let (i1, i2, j1, j2) = region;
-    let name = |p: Para, i: usize| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS;
+    // A word of a script without case is a fact (it may be a name, `shingle._uncased`), but no
+    // capital tells a name there, and such scripts reorder words freely: only a word of a cased
+    // script (in lower case once folded) reads as a name here.
+    let name = |p: Para, i: usize| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS && w.flag(p.words[i], LOWER);
     (i1..i2.saturating_sub(1)).any(|x| {
         let (first, second) = (pa.words[x], pa.words[x + 1]);
         first != second
@@ -589,7 +616,11 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
                     continue;
                 }
                 let mut kind = substitution(w, ra[x], rb[x], pa.facts[i1 + x], pb.facts[j1 + x]);
+                // Two words of one lexical class after a figure are one unit written two ways
+                // ("5 %" / "5 Prozent", "40 Mio" / "40 Millionen"): no other amount.
+                let one_class = w.class[ra[x] as usize] != NO_CLASS && w.class[ra[x] as usize] == w.class[rb[x] as usize];
                 if kind == Kind::Edit
+                    && !one_class
                     && counted(w, pa, i1 + x)
                     && counted(w, pb, j1 + x)
                     && !shortened(w, ra[x], rb[x])
@@ -624,6 +655,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
             if fact_edit(w, &ka, &kb, la > 0 && lb > 0)
                 || (la > 0 && lb > 0 && classes_flip(w, ra, rb))
+                || unit_replaced(w, pa, pb, (i1, i2, j1, j2))
                 || (la == 0 && figure_extended(w, b, j1, j2))
                 || (lb == 0 && figure_extended(w, a, i1, i2))
             {

@@ -301,7 +301,9 @@ def test_a_copy_of_a_passage_is_not_removed_inside_a_paragraph_it_conflicts_with
 def test_ranges_codes_and_dashes_between_words_have_no_sign():
     assert words("pages 10-20, 1990\u20132000") == ["pages", "10", "20", "1990", "2000"]
     assert words("COVID-19 and Paris - 5 dead") == ["covid", "19", "and", "paris", "5", "dead"]
-    assert words("from -5 to \u22125 or \u2013$5 and $-5") == ["from", "-5", "to", "-5", "or", "-5", "and", "-5"]
+    # a currency sign is a word of its own, and carries the sign of its figure
+    signed = ["from", "-5", "to", "-5", "or", "-$", "5", "and", "-$", "5"]
+    assert words("from -5 to \u22125 or \u2013$5 and $-5") == signed
 
 
 @settings(max_examples=150, deadline=None)
@@ -322,8 +324,8 @@ def test_comparison_signs_are_fact_words_between_words():
     assert words("> > quoted text >>") == ["quoted", "text"]
     assert words("= = = = =") == words("<<>>") == []
     assert words("Great! Thanks") == ["great", "thanks"]
-    # Only the signs: "5%", "e-mail" and "+" stay separators.
-    assert words("5% of e-mail + more") == ["5", "of", "e", "mail", "more"]
+    # Only the comparison signs: the hyphen and "+" stay separators ("%" is a unit, a word: UNIT_SIGNS).
+    assert words("5% of e-mail + more") == ["5", "%", "of", "e", "mail", "more"]
 
 
 _POLE_WORDS: dict[str, list[str]] = {}
@@ -391,3 +393,71 @@ def test_the_unit_after_a_figure_replaced_never_merges(base, data):
     b = " ".join([*base[:i], figure, new, *base[i:]]) + "."
     for u, v in ((a, b), (b, a)):
         assert not _merged(_verify(u, v)), (figure, old, new)
+
+
+_CURRENCY_SIGNS = ["$", "€", "£", "¥", "₹", "₺", "₩", "₽"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=20, max_size=60, unique=True), st.data())
+def test_a_currency_sign_replaced_never_merges_and_spacing_it_always_does(base, data):
+    # "$5" / "€5": another amount, in a paragraph long enough that a word replaced would merge;
+    # "$5" / "$ 5" is one text. The sign is a word of its own, before or after the figure.
+    i = data.draw(st.integers(1, len(base) - 1))
+    old, new = data.draw(st.lists(st.sampled_from(_CURRENCY_SIGNS), min_size=2, max_size=2, unique=True))
+    figure = data.draw(st.sampled_from(["12", "3.5", "40,000"]))
+    after = data.draw(st.booleans())
+
+    def text(amount: str) -> str:
+        return " ".join([*base[:i], amount, *base[i:]]) + "."
+
+    a = text(figure + old if after else old + figure)
+    b = text(figure + new if after else new + figure)
+    for u, v in ((a, b), (b, a)):
+        assert not _merged(_verify(u, v)), (u, v)
+    spaced = text(figure + " " + old if after else old + " " + figure)
+    assert _verify(a, spaced).kind == "duplicate"
+
+
+_PERCENT_WORDS = ["percent", "prozent", "procent", "%", "pour cent", "per cent", "por ciento"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=20, max_size=60, unique=True), st.data())
+def test_a_percent_sign_is_its_words_and_no_other_unit(base, data):
+    # "5%" / "5 %" / "5 Prozent" / "5 per cent" are one amount; "5%" / "5 points" /
+    # "5 percentage points" are two.
+    i = data.draw(st.integers(1, len(base) - 1))
+    figure = data.draw(st.sampled_from(["5", "12.5", "0,9"]))
+
+    def text(unit: str) -> str:
+        return " ".join([*base[:i], figure + unit, *base[i:]]) + "."
+
+    a = text("%")
+    same = text(" " + data.draw(st.sampled_from(_PERCENT_WORDS)))
+    other = text(" " + data.draw(st.sampled_from(["points", "percentage points", "basis points", "‰"])))
+    for u, v in ((a, same), (same, a)):
+        assert _merged(_verify(u, v)), (u, v)
+    for u, v in ((a, other), (other, a)):
+        assert not _merged(_verify(u, v)), (u, v)
+
+
+def test_unit_signs_and_marks_are_words():
+    # Percent and currency signs are words of their own; combining marks (Devanagari vowel signs,
+    # Arabic vowel points) belong to their word.
+    assert words("Prices rose 5% to $450m, or 3‰.") == ["prices", "rose", "5", "%", "to", "$", "450m", "or", "3", "‰"]
+    assert words("मंजूरी नहीं दी") == ["मंजूरी", "नहीं", "दी"]
+    assert words("ممكناً") == ["ممكناً"]
+    # A minus before or after a currency sign signs the sign: "−$3" is another amount than "$3" and "−€3".
+    assert words("−$3 and $-3") == ["-$", "3", "and", "-$", "3"]
+
+
+def test_words_of_scripts_without_case_may_be_names():
+    # No capital tells a name in Arabic, Hebrew, Devanagari or Hangul: their words are facts,
+    # but not their function words, verbs of saying or the words of a lexicon class.
+    text = "قال المتحدث في القاهرة إن الأسعار سترتفع"
+    flags = dict(zip(words(text), fact_flags(text)))
+    assert flags["القاهرة"] and flags["المتحدث"]
+    assert not flags["قال"] and not flags["في"]
+    assert flags["سترتفع"]  # a strong pole: a fact wherever it stands
+    assert fact_flags("5 في المئة") == [True, False, False]  # a unit: no name

@@ -226,7 +226,7 @@ def test_signed_numbers_equal_the_reference(texts):
     [
         ("-50 and 120", [True, False, False]),
         ("(−5) x = -5", [True, False, False, True]),
-        ("lost −$3.2m, $-3 or –€4", [False, True, False, True, False, True]),
+        ("lost −$3.2m, $-3 or –€4", [False, False, True, False, False, True, False, False, True]),
         ("pages 10-20, 1990–2000", [False, False, False, False, False]),
         ("COVID-19 and Paris - 5 dead", [False, False, False, False, False, False]),
         ("-x -", [False]),

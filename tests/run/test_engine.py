@@ -20,7 +20,7 @@ from nettoyeur.corpus.sources import FolderSource
 from nettoyeur.dedup.analysis import analyse, components, exact_groups
 from nettoyeur.dedup.lsh import _pairs_from_groups, anchor_pairs, band_keys, band_pairs
 from nettoyeur.dedup.minhash import signatures, signatures_flat
-from nettoyeur.dedup.shingle import MINUS_SIGNS, fact_flags, shingle_hashes, shingles, tokenize, words
+from nettoyeur.dedup.shingle import MINUS_SIGNS, UNIT_SIGNS, fact_flags, shingle_hashes, shingles, tokenize, words
 from nettoyeur.run.in_memory import clean_documents, load_all
 from nettoyeur.run.streaming import run
 from nettoyeur.run.verdict_plan import plan_batches
@@ -34,11 +34,21 @@ DATA = json.loads((Path(__file__).parents[1] / "data" / "engine_tokens.json").re
 _WORD = re.compile(r"\w+")
 
 
-def reference_words(text: str) -> list[str]:
-    """The tokeniser's definition, one character at a time: NFKC, simple case fold, runs of \\w.
+def _unit(c: str) -> bool:
+    return c in UNIT_SIGNS or unicodedata.category(c) == "Sc"
 
-    A number with a minus sign ("-", U+2212, U+2013) right before its first digit, or before a
-    currency sign before it, and no word character before the sign, is written "-" and the number.
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or unicodedata.category(c) in ("Mn", "Mc")
+
+
+def reference_words(text: str) -> list[str]:
+    """The tokeniser's definition, one character at a time: NFKC, simple case fold, runs of word characters
+    (``\\w`` and combining marks), each percent or currency sign a word of its own.
+
+    A number with a minus sign ("-", U+2212, U+2013) right before its first digit and no word
+    character before the sign, or a currency sign before a digit with a minus sign right before
+    or after it, is written "-" and the word ("−$5" and "$-5" are "-$" and "5").
     """
 
     def fold(c: str) -> str:
@@ -47,13 +57,43 @@ def reference_words(text: str) -> list[str]:
                 return f
         return c
 
-    def signed(at: int) -> bool:
-        if at > 0 and unicodedata.category(folded[at - 1]) == "Sc":
-            at -= 1
-        return at > 0 and folded[at - 1] in MINUS_SIGNS and (at == 1 or not _WORD.match(folded[at - 2]))
+    def char(k: int) -> str:
+        return folded[k] if 0 <= k < len(folded) else ""
+
+    def minus(k: int) -> bool:
+        return char(k) != "" and char(k) in MINUS_SIGNS
+
+    def sc(k: int) -> bool:
+        return char(k) != "" and unicodedata.category(char(k)) == "Sc"
+
+    def signed_number(at: int) -> bool:
+        if not char(at).isdigit():
+            return False
+        sign = at - 2 if sc(at - 1) else at - 1
+        before = char(sign - 1)
+        no_word = before == "" or sc(sign - 1) or not (_word_char(before) or _unit(before))
+        return sign >= 0 and minus(sign) and (sign == 0 or no_word)
+
+    def signed(at: int, word: str) -> bool:
+        if sc(at):  # a currency sign carries the sign of its figure: "−$5", "$-5"
+            return (char(at + 1).isdigit() and signed_number(at + 1)) or (minus(at + 1) and signed_number(at + 2))
+        return signed_number(at) and not sc(at - 1) and not (minus(at - 1) and sc(at - 2))
 
     folded = "".join(fold(c) for c in unicodedata.normalize("NFKC", text))
-    return [("-" if m[0][0].isdigit() and signed(m.start()) else "") + m[0] for m in _WORD.finditer(folded)]
+    out, i = [], 0
+    while i < len(folded):
+        if _unit(folded[i]):
+            j = i + 1
+        elif _word_char(folded[i]):
+            j = i
+            while j < len(folded) and _word_char(folded[j]) and not _unit(folded[j]):
+                j += 1
+        else:
+            i += 1
+            continue
+        out.append(("-" if signed(i, folded[i:j]) else "") + folded[i:j])
+        i = j
+    return out
 
 
 # --- tokeniser ---------------------------------------------------------------------------------------

@@ -42,11 +42,13 @@ from nettoyeur.text.lexicon import (
     GERMAN_MARKERS,
     HONORIFICS,
     MORE_FUNCTION_WORDS,
+    NEGATION_STEMS,
     NEGATIONS,
     NOT_FACTS,
     NU_MARKERS,
     NU_MIN_MARKERS,
     NUMBER_WORDS,
+    PERCENT_PHRASES,
     POLARITY,
     STOPWORDS,
     UNITS,
@@ -56,7 +58,7 @@ from nettoyeur.text.table_cache import cached_tables
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
 # dates, number words (the weak poles are facts only against their opposite: see verify).
 FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
-_FIXED_FIRST = frozenset(first for first, _ in NOT_FACTS)
+_FIXED_FIRST = frozenset(first for first, _ in NOT_FACTS | PERCENT_PHRASES)
 # Capitalised words that are no names: function words ("The" opening a sentence), honorifics
 # ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").
 NOT_NAMES = STOPWORDS | MORE_FUNCTION_WORDS | HONORIFICS | CONNECTIVES | COMMON_WORDS | UNITS
@@ -93,7 +95,8 @@ _UPPER = np.uint32(1 << 25)  # str.isupper() of the character as written
 _SUSPECT = np.uint32(1 << 26)  # the character may change under NFKC (checked exactly then)
 _BOUND = np.uint32(1 << 27)  # a sign only next to another sign (BOUND_SIGNS)
 _MINUS = np.uint32(1 << 28)  # a minus sign (MINUS_SIGNS), a separator: a number's sign (Tokens.signed)
-_CURRENCY = np.uint32(1 << 29)  # a currency sign (category Sc), a separator: "−$3.2m" (Tokens.signed)
+_CURRENCY = np.uint32(1 << 29)  # a currency sign (category Sc), a word of its own: "−$3.2m" (Tokens.signed)
+_UNIT = np.uint32(1 << 30)  # a percent or currency sign (UNIT_SIGNS): a word no length threshold counts
 
 # Odd 64-bit constants (splitmix64 / the golden ratio) for mixing and combining (the native
 # core's tokens.rs has the same ones, and the polynomial base of word hashes).
@@ -112,19 +115,23 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
         # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
         return _sign_entry(ch)
     f = ord(folded)
-    solo = _unspaced(c)
+    category = unicodedata.category(ch)
+    solo = _unspaced(c) or _unit_sign(ch, category)
     # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
-    # part of their syllable: within those scripts every character is a word character.
-    value = f if (folded.isalnum() or folded == "_" or solo) else 0
+    # part of their syllable: within those scripts every character is a word character, and so
+    # is every mark elsewhere (see _WORD_MARKS).
+    value = f if (folded.isalnum() or folded == "_" or solo or category in _WORD_MARKS) else 0
     if solo and value:
         value |= int(_SOLO)
+    if _unit_sign(ch, category):
+        value |= int(_UNIT)
     if ch.isdigit():
         value |= int(_DIGIT)
     if ch in "@＠":
         value |= int(_AT)
     if ch in MINUS_SIGNS:
         value |= int(_MINUS)
-    if unicodedata.category(ch) == "Sc":
+    if category == "Sc":
         value |= int(_CURRENCY)
     if ch.isupper():
         value |= int(_UPPER)
@@ -164,9 +171,9 @@ _UNSPACED = (
 # (:func:`fact_flags`: "a word with a digit"), masked as a figure in the masked keys. Only between
 # two other words of its paragraph (the native core's ``tokens::words``): a leading quote marker
 # ("> text", ">> text"), a line of signs ("= = = =") or a trailing arrow ("more >>") is no word,
-# so a quoted reply is still a copy of what it quotes. The hyphen, the percent and currency signs
-# stay separators: "e-mail"/"email", "5%"/"5 percent" are a republisher's edits, and a hyphen
-# inside words would change the words of most text. Measured: eval-dev, eval-pairs-dev's outputs
+# so a quoted reply is still a copy of what it quotes. The hyphen stays a separator: "e-mail" /
+# "email" is a republisher's edit, and a hyphen inside words would change the words of most text
+# (the percent and currency signs are words of their own: UNIT_SIGNS). Measured: eval-dev, eval-pairs-dev's outputs
 # and samples/ unchanged; eval-pages-dev 3 files, content lines lost 6,830 -> 6,824 (an SQL
 # tutorial's queries with "<=" / ">=" and "< 0.50" / ">= 0.50" no longer merged).
 COMPARISONS = "<=>≠≤≥≦≧≶≷!"
@@ -180,11 +187,33 @@ _SIGN_FOLDS = {"≦": "≤", "≧": "≥"}
 # They stay separators, so words, their hashes, shingles and signatures are the same with or
 # without a sign; only the exact and masked keys (the core's ``sign.rs``) and verification's
 # words (:meth:`Tokens.chunk_word_ids`) read it, where it stands before a number's first digit
-# with no word character before it (:meth:`Tokens.signed`): "-50" and "50", "−$3.2m" and
-# "$3.2m" state other figures, while a range ("10-20", "1990–2000"), a code ("COVID-19") and a
+# (or its currency sign) with no word character before it (:meth:`Tokens.signed`): "-50" and
+# "50", "−$3.2m" and "$3.2m" state other figures, while a range ("10-20", "1990–2000"), a code ("COVID-19") and a
 # dash between words ("Paris - 5 dead") have no sign. Without it "-50 120" / "50 -120" were
 # exact copies (eval-pages-dev: temperatures, scores, balances; 5 lines merged).
 MINUS_SIGNS = "-\u2212\u2013"
+
+
+# Signs that say what a figure counts: the percent and per-mille signs and the currency signs
+# (Unicode category Sc: "$", "€", "£", "₹", "₺" ...). Each is a word of its own, cut from the
+# characters around it as a character of an unspaced script is ("$5" is "$ 5", "5%" is "5 %"),
+# so that verification reads them as the units they are: "$5" / "€5" and "5%" / "5 points" state
+# other amounts (a fact change, by the lexicon classes of the signs: ``lexicon.POLARITY``'s
+# currency and percent scales), while "5%" / "5 %" are one text and "5%" / "5 Prozent" a
+# republisher's edit (the sign and the word share a class). As separators, "$5" and "€5" were
+# exact copies (eval-pairs-dev held none; the pairs17 audit, 21 languages: 21 of 21 currency
+# changes and 19 of 19 "%" / "points" merged).
+UNIT_SIGNS = "%‰‱"
+# Combining marks (nonspacing and spacing): the vowel signs of Devanagari and the other Indic
+# scripts, Arabic and Hebrew vowel points. Part of their word: as separators they cut "नहीं"
+# ("not") into pieces that no lexicon holds, and every Hindi word into syllables. Latin text
+# holds almost none after NFKC (its accents compose).
+_WORD_MARKS = ("Mn", "Mc")
+
+
+def _unit_sign(ch: str, category: str) -> bool:
+    """Returns True for a percent or currency sign (:data:`UNIT_SIGNS`, category Sc): a word of its own."""
+    return ch in UNIT_SIGNS or category == "Sc"
 
 
 def _sign_entry(ch: str) -> int:
@@ -239,18 +268,23 @@ def build_char_table() -> np.ndarray:
         lower = chars[c].lower()
         folded[c] = lower if len(lower) == 1 else chars[c]
     codes = np.fromiter(map(ord, folded), dtype=np.uint32, count=n)
-    word = np.fromiter(map(str.isalnum, folded), dtype=bool, count=n) | (codes == ord("_"))
+    categories = list(map(unicodedata.category, chars))
+    marks = np.fromiter((cat in _WORD_MARKS for cat in categories), dtype=bool, count=n)
+    word = np.fromiter(map(str.isalnum, folded), dtype=bool, count=n) | (codes == ord("_")) | marks
     solo = np.zeros(n, dtype=bool)
     for lo, hi in _UNSPACED:
         if lo < n:
             hi = min(hi, n - 1)
-            solo[lo : hi + 1] = [cat[0] in "LMN" for cat in map(unicodedata.category, chars[lo : hi + 1])]
+            solo[lo : hi + 1] = [cat[0] in "LMN" for cat in categories[lo : hi + 1]]
+    units = [c for c, cat in enumerate(categories) if _unit_sign(chars[c], cat)]
+    solo[units] = True
     table = np.where(word | solo, codes, np.uint32(0)).astype(np.uint32)
     table[solo & (table != 0)] |= _SOLO
     table[np.fromiter(map(str.isdigit, chars), dtype=bool, count=n)] |= _DIGIT
     table[[ord("@"), ord("＠")]] |= _AT
     table[[ord(ch) for ch in MINUS_SIGNS]] |= _MINUS
-    table[[c for c, cat in enumerate(map(unicodedata.category, chars)) if cat == "Sc"]] |= _CURRENCY
+    table[[c for c, cat in enumerate(categories) if cat == "Sc"]] |= _CURRENCY
+    table[units] |= _UNIT
     table[np.fromiter(map(str.isupper, chars), dtype=bool, count=n)] |= _UPPER
     suspect = np.fromiter(map(unicodedata.combining, chars), dtype=np.int64, count=n) != 0
     suspect[[c for c in second if c < n]] = True
@@ -298,6 +332,15 @@ class Tokens:
         """Returns the number of words of each paragraph (int64)."""
         return np.diff(self.offsets)
 
+    def counted_words(self) -> np.ndarray:
+        """Returns the words of each paragraph as the length thresholds count them: unit signs left out (int64).
+
+        The native core's ``tokens::counted_words`` (``analysis.n_words``): "5%" is one word there.
+        """
+        unit = np.concatenate(([0], np.cumsum((self.entries[self.starts] & _UNIT) != 0))) if len(self.starts) else [0]
+        units = np.asarray(unit)[self.offsets[1:]] - np.asarray(unit)[self.offsets[:-1]]
+        return self.counts() - units
+
     def all_words(self) -> list[str]:
         """Returns the folded words of every paragraph, one list (cut it with ``offsets``).
 
@@ -305,7 +348,7 @@ class Tokens:
         """
         if len(self.starts) == 0:
             return []
-        return _with_signs(self._unsigned_words(), self.signed())
+        return _with_signs(self._unsigned_words(), self._written_signs() != 0)
 
     def _unsigned_words(self) -> list[str]:
         """:meth:`all_words` as the hashes read them, without the signs of numbers."""
@@ -340,16 +383,17 @@ class Tokens:
 
         Words are numbered as :meth:`all_words` writes them, a signed number with "-" before it.
         """
-        entries, starts = self._signed_entries()
-        return interner.add(entries, starts, self.ends, int(_FOLD_MASK))
+        entries, starts, ends = self._signed_entries()
+        return interner.add(entries, starts, ends, int(_FOLD_MASK))
 
     def signed(self) -> np.ndarray:
         """Returns, for each word, whether it is a number written with a minus sign (see MINUS_SIGNS).
 
         A minus sign (MINUS_SIGNS), or a minus and a currency sign ("−$3.2m"), stands just
-        before its first digit, with no word character before the sign: "-50", "(−5)",
-        "x = -5", not "10-20", "COVID-19" nor "Paris - 5" (the native core's ``tokens::signed``,
-        which the exact and masked keys read too).
+        before its first digit, with no word character but a currency sign before the minus:
+        "-50", "(−5)", "x = -5", "$-5", not "10-20", "COVID-19" nor "Paris - 5" (the native
+        core's ``tokens::signed``, which the exact and masked keys read too; verification writes
+        the sign where :meth:`_written_signs` says).
         """
         if len(self.starts) == 0 or not int(np.bitwise_or.reduce(self.entries & _MINUS)):
             return np.zeros(len(self.starts), dtype=bool)
@@ -359,22 +403,49 @@ class Tokens:
         """Returns the id of each word of the batch in ``interner``'s current chunk (``add_to_chunk``; uint32).
 
         A signed number (:meth:`signed`) is numbered as its word with "-" before it, whatever
-        the sign's typography and a currency sign between ("-50", "−50", "−$50" are "-50"):
-        verification reads "-50" / "50" as another figure, a fact change.
+        the sign's typography ("-50", "−50" are "-50"; "−$50" is "-$" and "50"): verification
+        reads "-50" / "50" as another figure, and "-$" / "$" as another amount, a fact change.
         """
-        entries, starts = self._signed_entries()
-        return interner.add_to_chunk(entries, starts, self.ends, int(_FOLD_MASK))
+        entries, starts, ends = self._signed_entries()
+        return interner.add_to_chunk(entries, starts, ends, int(_FOLD_MASK))
 
-    def _signed_entries(self) -> tuple[np.ndarray, np.ndarray]:
-        """Returns ``(entries, starts)`` where each signed number's word starts one entry earlier, at a "-"."""
+    def _written_signs(self) -> np.ndarray:
+        """Returns, per word, where verification writes a minus sign: 0 nowhere, 1 before it, 2 over the minus after it.
+
+        A signed number (:meth:`signed`) is written "-50"; one with its currency sign just before
+        it is not, the sign is: "−$50" and "$-50" are both "-$" and "50", one loss, and "-$" /
+        "$" or "-$" / "-€" other amounts.
+        """
         signed = self.signed()
-        if not signed.any():
-            return self.entries, self.starts
-        starts = self.starts.copy()
-        starts[signed] -= 1
-        entries = self.entries.copy()
-        entries[starts[signed]] = ord("-")
-        return entries, starts
+        out = signed.astype(np.int8)
+        k = np.flatnonzero(signed[1:]) + 1
+        if len(k):
+            prev = k - 1
+            currency = (self.entries[self.starts[prev]] & _CURRENCY) != 0
+            touching = currency & (self.ends[prev] == self.starts[k])  # "−$50"
+            spaced = currency & (self.ends[prev] == self.starts[k] - 1)  # "$-50"
+            out[k[touching | spaced]] = 0
+            out[prev[touching]] = 1
+            out[prev[spaced]] = 2
+        return out
+
+    def _signed_entries(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Returns ``(entries, starts, ends)`` with each minus sign written where :meth:`_written_signs` says.
+
+        A signed word starts one entry earlier, at a "-"; a currency sign with the minus after it
+        ("$-50") is written "-$" over its own entry and the minus's.
+        """
+        marks = self._written_signs()
+        if not marks.any():
+            return self.entries, self.starts, self.ends
+        starts, ends, entries = self.starts.copy(), self.ends.copy(), self.entries.copy()
+        before, after = marks == 1, marks == 2
+        starts[before] -= 1
+        entries[starts[before]] = ord("-")
+        entries[starts[after] + 1] = entries[starts[after]]
+        entries[starts[after]] = ord("-")
+        ends[after] += 1
+        return entries, starts, ends
 
     def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
         """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
@@ -397,8 +468,13 @@ class Tokens:
         has_digit = self.has_digit()
         facts = has_digit | ((bits & _FACT_WORD) != 0)
         for i in np.flatnonzero(bits[:-1] & _FIXED).tolist():
-            if (words[ids[i]], words[ids[i + 1]]) in NOT_FACTS and i + 1 not in self.offsets:
+            pair = (words[ids[i]], words[ids[i + 1]])
+            if i + 1 in self.offsets:
+                continue
+            if pair in NOT_FACTS:
                 facts[i] = False  # "sin embargo", "no obstante": no negation; "segundo a": no ordinal
+            elif pair in PERCENT_PHRASES:
+                facts[i + 1] = False  # "per cent", "por ciento": a unit, no number
         if int(np.bitwise_or.reduce(bits)) & _NU_MARKER and "nu" in words:  # a scan of the words only then
             self._nu_now(facts, np.flatnonzero(ids == words.index("nu")), bits)
         m = len(self.entries)
@@ -408,6 +484,7 @@ class Tokens:
             facts |= after | before
         capital = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit & ~facts
         facts |= capital & ((bits & _DATE_IF_CAPITAL) != 0)
+        facts |= _uncased(words)[ids] & ~has_digit & ((bits & _NO_NAME) == 0)
         named = capital & ((bits & (_DATE_IF_CAPITAL | _NO_NAME)) == 0)
         if not named.any():
             return facts
@@ -438,7 +515,7 @@ class Tokens:
         s0, e1 = int(self.starts[lo]), int(self.ends[hi - 1])
         text = (self.entries[s0:e1] & _FOLD_MASK).tobytes().decode("utf-32-le")
         found = [text[s - s0 : e - s0] for s, e in zip(self.starts[lo:hi].tolist(), self.ends[lo:hi].tolist())]
-        return _with_signs(found, self.signed()[lo:hi])
+        return _with_signs(found, self._written_signs()[lo:hi] != 0)
 
     def facts(self, i: int) -> list[bool]:
         """Returns, per word of paragraph ``i``, whether it is a number or a name (see :func:`fact_flags`)."""
@@ -447,6 +524,20 @@ class Tokens:
             self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
         )
         return part.all_facts(part.all_words())
+
+
+def _uncased(words: list[str]) -> np.ndarray:
+    """Returns, per folded word, whether it is a word of a script without case (Arabic, Hebrew, Devanagari, Hangul ...).
+
+    No capital tells a name there, so each such word that is no function word (``NOT_NAMES``),
+    nor a single character (an ideograph), nor a word of a scale or unit class (``POLARITY``),
+    may be one: a fact (see :func:`fact_flags`). Folded,
+    a word of a cased script is in lower case.
+    """
+    lower = np.fromiter(map(str.islower, words), dtype=bool, count=len(words))
+    letter = np.fromiter((w[:1].isalpha() for w in words), dtype=bool, count=len(words))
+    pole = np.fromiter(map(POLARITY.__contains__, words), dtype=bool, count=len(words))
+    return letter & ~lower & ~pole
 
 
 def _with_signs(words: list[str], signed: np.ndarray) -> list[str]:
@@ -494,6 +585,7 @@ def fact_bits_of(words: list[str]) -> np.ndarray:
     bits = np.fromiter(map(_lexicon_bits().get, words, repeat(0)), dtype=np.uint8, count=n)
     adverb = np.fromiter(map(str.endswith, words, repeat(ADVERB_SUFFIXES)), dtype=bool, count=n)
     noun = np.fromiter(map(str.endswith, words, repeat(_GERMAN_NOUN_SUFFIXES)), dtype=bool, count=n)
+    bits[np.fromiter(map(str.startswith, words, repeat(NEGATION_STEMS)), dtype=bool, count=n)] |= np.uint8(_FACT_WORD)
     bits[(lengths == 1) | adverb] |= np.uint8(_NO_NAME)
     bits[(lengths > 5) & noun] |= np.uint8(_NOUN_SUFFIX)
     return bits
@@ -615,7 +707,8 @@ def fact_flags(text: str) -> list[bool]:
     * a negation ("not", "kein", "jamais", "nunca", "niet", "不") or a word of an antonym
       pole ("more" / "less", "rose" / "fell", "gagné" / "perdu");
     * a name: a capitalised word that is not a function word, honorific, connective or
-      frequent word, nor a single letter ("The", "Mr", "Meanwhile", "B." are no names). In
+      frequent word, nor a single letter ("The", "Mr", "Meanwhile", "B." are no names); in a
+      script without case, any such word of two characters or more (:func:`_uncased`). In
       German, where every noun is capitalised, a capitalised word with a common-noun suffix
       or after a figure is a noun, not a name (:meth:`Tokens.fact_mask`);
     * an address or handle: a word next to "@".

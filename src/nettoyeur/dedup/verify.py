@@ -84,11 +84,13 @@ from nettoyeur.text.lexicon import (
     AFFIX_FLIPS,
     DATES,
     DATES_IF_CAPITALISED,
+    NEGATION_STEMS,
     NEGATIONS,
     NUMBER_VALUES,
     NUMBER_WORDS,
     POLARITY,
     STOPWORDS,
+    UNIT_CLASSES,
 )
 
 # Matched words must cover this share of the longer paragraph for a duplicate: a copy
@@ -208,7 +210,25 @@ def _lexical_class(word: str) -> str | None:
     for a number word ("1e6" for "Millionen" and "Mio"), the word without accents for a
     date word ("aout" for "août"), None for any other word (one look-up in :func:`_classes`).
     """
-    return _classes().get(word) or _inflected_pole(word) or _compound_class(word)
+    word = word.translate(VOWEL_POINTS)
+    listed = _classes().get(word) or _negation_stem(word) or _signed_sign(word)
+    return listed or _inflected_pole(word) or _compound_class(word)
+
+
+# Arabic and Hebrew vowel points (harakat, tanwin, shadda, sukun; niqqud): optional marks that a
+# copy may add or drop ("ممكنا" / "ممكناً"), as the lexicons list words without them.
+VOWEL_POINTS = dict.fromkeys([*range(0x064B, 0x0653), 0x0670, *range(0x05B0, 0x05C8)])
+
+
+def _signed_sign(word: str) -> str | None:
+    """Returns the class of a currency sign written with a minus ("-$" of "−$3.2m": "-~usd+"), else None."""
+    cls = _classes().get(word[1:]) if word[:1] == "-" else None
+    return "-" + cls if cls else None
+
+
+def _negation_stem(word: str) -> str | None:
+    """Returns ``neg`` for an inflected form of a negating verb (``lexicon.NEGATION_STEMS``: "않았다"), else None."""
+    return "neg" if word.startswith(NEGATION_STEMS) else None
 
 
 # An inflected form the pole lexicons lack ("höjningen", "sänkningen" of "höjning", "sänkning";
@@ -235,7 +255,7 @@ def _compound_class(word: str) -> str | None:
     classes = _classes()
     for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
         cls = classes.get(word[:cut])
-        if cls is not None and cls != "neg":
+        if cls is not None and cls != "neg" and cls not in UNIT_CLASSES:
             return "~" + cls if cls[-1] in "+-" and cls[0] != "~" else cls
     return None
 
@@ -252,7 +272,7 @@ def _inflected_pole(word: str) -> str | None:
         if len(word) - cut < _POLE_STEM:
             return None
         pole = POLARITY.get(word[:-cut])
-        if pole is not None:
+        if pole is not None and pole not in UNIT_CLASSES:
             return pole if pole[0] == "~" else "~" + pole
     return None
 

@@ -91,14 +91,19 @@ NEGATIONS = frozenset(
     değil yok hiç asla hiçbir
     nu niciodată nimic nimeni niciun nicio fără
     nem sem soha semmi senki nincs nincsenek
-    δεν μη μην ποτέ όχι ούτε χωρίς
+    δεν μη μην ποτέ όχι ούτε χωρίσ
     tidak tak bukan belum tanpa jangan tiada
     不 没 沒 无 無 非 未 别 別 莫 勿
     nije nikad nikada nema ništa nitko ništa nikoli nič mitte pole nėra nav
     안 못 않 없 không chưa chẳng لا لم لن ليس بدون לא אין नहीं मत
+    غير ليست ليسوا بلا دون بلتي בלתי אינו אינה אינם אינן ללא בלי שלא ולא כבלתי הבלתי ובלתי שאין ואין नही ना बिना
     """
     )
 )
+
+# Korean negation is a verb of its own, inflected: "않았다", "않는다", "없는", "못했다", "아니다"
+# ("승인했다고" / "승인하지 않았다고"). A word that begins with one of these stems is a negation.
+NEGATION_STEMS = ("않", "없", "못", "아니", "아닌", "아닐", "아닙")
 
 # Fixed expressions whose first word is a negation word that negates nothing ("sin embargo",
 # "no obstante": however; "none the less"): connectives, added or dropped like any other. Not
@@ -110,6 +115,12 @@ NOT_NEGATIONS = frozenset([("sin", "embargo"), ("no", "obstante"), ("none", "the
 NOT_FACTS = NOT_NEGATIONS | frozenset(
     [("segundo", w) for w in "o a os as um uma ele ela eles elas fontes dados".split()]
     + [("secondo", w) for w in "il lo la i gli le l un una uno me lui lei noi voi loro quanto fonti dati".split()]
+)
+
+# Two-word percent units whose second word is also a number word ("cent", "ciento"): there it is
+# no number ("5 per cent" / "5 %" is a republisher's edit, not 100 dropped).
+PERCENT_PHRASES = frozenset(
+    [("per", "cent"), ("pour", "cent"), ("por", "ciento"), ("per", "cento"), ("por", "cento")]
 )
 
 # "nu" is the Romanian "not" and the Dutch, Swedish and Danish "now" ("is nu gesloten", "har nu
@@ -544,7 +555,55 @@ more+: více víc
 ~send-: receiv{e,es,ed,ing} empfang{en,t} reçu{,e,s} recib{ir,ió,ido,ida} ricev{ere,uto,uta} receb{er,eu,ido} ontvangen
 ~hire-: zwolni{ć,ł,ła,li,a} zwolnień уволи{ть,л,ла,ли,т} concedi{a,at,ază,ere} avskeda{,r,de,t} propust{it,il,ila,í}
 """
-POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
+# The same scales in more languages (Russian and Ukrainian futures, Czech, Polish, Greek, Finnish,
+# Hungarian, Indonesian, Vietnamese, Arabic, Hebrew, Hindi, Korean, Turkish, Romanian: "will rise" /
+# "will fall"), "possible" / "impossible" where no affix rule reads it (Greek, Hungarian, Finnish,
+# Hindi, Arabic; strong poles, as a one-letter prefix, "संभव" / "असंभव", reads as a typo), and the
+# units a figure counts: the percent sign and the percent words (one class:
+# "5%" / "5 Prozent" is a republisher's edit, "5%" / "5 points" another amount), the currency signs
+# beside their currencies' words ("$5" / "€5" are other amounts). "上" / "下" (up / down, last /
+# next, morning / afternoon in Chinese and Japanese) are a weak pair: each is common alone, only
+# one replaced by the other is a flip. Written from grammar books, as above.
+_POLES_WORLD = """
+up+: вырастут вырастет возрастут возрастёт возрастет зростуть зросте зросли зріс зросла зростання wzrosną
+    vzrostou vzroste stoupnou stoupne stoupl{,a,y} αυξηθούν αυξηθεί αυξήθηκαν αυξήθηκε αύξηση αυξάνονται αυξάνεται
+    nousevat nousee nousi nousivat nousua kasvaa kasvoi emelkednek emelkedik emelkedett emelkedés naik meningkat
+    kenaikan tăng ارتفع ارتفعت سترتفع سيرتفع يرتفع ترتفع ارتفاع יעלו יעלה עלו עלתה עלייה बढ़ेंगी बढ़ेगा बढ़ेगी बढ़ी
+    बढ़ा बढ़े बढ़ोतरी 오르고 올랐다 오른다 오를 상승 인상 증가 artacak artıyor
+up-: снизятся снизится упадут упадёт упадет сократятся сократится знизяться знизиться знизилися знизився впадуть
+    впаде скоротяться spadną spadnie klesnou klesne μειωθούν μειωθεί μειώθηκαν μειώθηκε μείωση μειώνονται
+    μειώνεται laskevat laskee laski laskivat laskua csökkennek csökken csökkent csökkenés turun menurun penurunan
+    giảm انخفض انخفضت ستنخفض سينخفض ينخفض تنخفض انخفاض ירדו ירד ירדה ירידה घटेंगी घटेगा घटेगी घटी घटा घटे गिरावट
+    내리고 내렸다 내린다 내릴 하락 인하 감소 azalacak azalıyor scădea
+possible+: εφικτό εφικτόσ εφικτή εφικτά δυνατό δυνατόσ δυνατή lehetséges lehetségesnek mahdollinen
+    mahdollisena mahdollista mahdollisesti संभव मुमकिन ممكن ممكنا ممكنة
+possible-: ανέφικτο ανέφικτοσ ανέφικτη ανέφικτα αδύνατο αδύνατοσ αδύνατη lehetetlen lehetetlennek mahdoton
+    mahdottomana mahdotonta असंभव नामुमकिन مستحيل مستحيلا مستحيلة
+~pct+: % percent prozent pourcent procent porcentaje percento porcento процент{,а,ов} відсот{ок,ки,ків}
+    procent{a,y,u} yüzde százalék{,kal} prosent{,ti,tia} persen प्रतिशत 퍼센트 אחוז אחוזים المئة بالمئة المائة
+    بالمائة sută εκατό trăm
+~permille+: ‰ promille
+~usd+: $
+~eur+: €
+~gbp+: £
+~jpy+: ¥ 円
+~rub+: ₽
+~inr+: ₹ रुपये रुपया
+~krw+: ₩
+~try+: ₺ lira
+~ils+: ₪ שקל שקלים
+~uah+: ₴ гривень гривні гривня
+~vnd+: ₫ đồng
+~thb+: ฿ baht
+~ngn+: ₦ naira
+~updown+: 上
+~updown-: 下
+"""
+POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD)
+# Classes of units whose words begin other words of another unit: "procentní body", "Prozentpunkte",
+# "procentenheter" are percentage points, not percent. No inflected form or compound takes them
+# (``verify._inflected_pole``, ``verify._compound_class``); their forms are listed.
+UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
 # "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
@@ -552,7 +611,7 @@ POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST)
 # "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
 # with one of them is a polarity flip. Written from grammar books: each is the productive negating
 # prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u".split())
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
 # "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
@@ -566,6 +625,11 @@ ANTONYM_PREFIXES = frozenset(
 ANTONYM_SUFFIXES = frozenset(
     [("ful", "less"), ("voll", "los"), ("reich", "los"), ("vol", "loos"), ("rijk", "loos"), ("full", "lös"),
      ("fuld", "løs"), ("full", "løs"), ("lı", "sız"), ("li", "siz"), ("lu", "suz"), ("lü", "süz")]
+    # Turkish negates a verb with "-ma-" / "-me-" before its tense ("onayladı" / "onaylamadı",
+    # "görüyor" / "görmüyor", "artacak" / "artmayacak", "onayladığını" / "onaylamadığını").
+    + [("dı", "madı"), ("di", "medi"), ("du", "madı"), ("dü", "medi"), ("ıyor", "mıyor"), ("iyor", "miyor"),
+       ("uyor", "muyor"), ("üyor", "müyor"), ("acak", "mayacak"), ("ecek", "meyecek"), ("dığını", "madığını"),
+       ("diğini", "mediğini"), ("duğunu", "madığını"), ("düğünü", "mediğini")]
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
@@ -677,6 +741,29 @@ DATES = DATES | frozenset(
     podzimu zimě
     våren sommar sommaren hösten vintern höst forår foråret efterår efteråret vinteren sommeren
     ilkbahar ilkbaharda sonbahar sonbaharda kışın
+    """
+    )
+)
+# The weekdays and months of more languages and the case forms their news write ("i tisdags",
+# Finnish "tiistaina", Hungarian "kedden", Korean "화요일에"): Arabic, Hebrew (whose weekdays are
+# the ordinals "first" ... "sixth": a fact either way), Hindi, Korean, Indonesian and Malay,
+# Vietnamese ("chủ nhật"), and the Finnish months in "-ssa" ("toukokuussa").
+DATES = DATES | frozenset(
+    _expand(
+        """
+    måndags tisdags onsdags torsdags fredags lördags söndags
+    maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina sunnuntaina
+    tammikuussa helmikuussa maaliskuussa huhtikuussa toukokuussa kesäkuussa heinäkuussa elokuussa syyskuussa
+    lokakuussa marraskuussa joulukuussa
+    hétfőn kedden szerdán csütörtökön pénteken szombaton vasárnapon
+    الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يناير فبراير أبريل مايو يونيو يوليو أغسطس سبتمبر
+    أكتوبر نوفمبر ديسمبر
+    ראשון שלישי רביעי חמישי שישי ינואר פברואר אפריל יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר
+    सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल जून जुलाई अगस्त
+    सितंबर अक्टूबर नवंबर दिसंबर
+    월요일 화요일 수요일 목요일 금요일 토요일 일요일 월요일에 화요일에 수요일에 목요일에 금요일에 토요일에 일요일에
+    ahad minggu januari februari april juni juli september oktober november
+    nhật
     """
     )
 )
@@ -905,7 +992,7 @@ NUMBER_WORDS = frozenset(NUMBER_VALUES)
 # no names, even capitalised.
 UNITS = frozenset(
     """
-    percent per cent prozent pourcent procent porcentaje percento
+    percent per cent prozent pourcent procent porcentaje percento % ‰ ‱
     """.split()
 )
 
@@ -974,6 +1061,25 @@ MORE_FUNCTION_WORDS = frozenset(
     która które tym tej ten ta te jego jej ich już także też według podczas
     и в во на с со к ко о об от по за из для до при как что это этот эта эти был была было были быть он она они
     мы вы его её их уже также тоже но или а же ли чтобы который которая которые согласно
+    ο η το οι τα του τησ των τον την τισ τουσ τοισ και σε στο στη στην στον στα με για από ότι να θα
+    của và các những một được là có cho với trong phần
+    """.split()
+)
+# The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul), where every other
+# word may be a name (``shingle._uncased``): prepositions, conjunctions, pronouns, auxiliaries,
+# "according to" and the verbs of saying that wire copies swap ("said" / "stated"), with the
+# attached conjunction or preposition their news write most ("وقال", "ووفقا").
+MORE_FUNCTION_WORDS = MORE_FUNCTION_WORDS | frozenset(
+    """
+    في من إلى على عن مع أن إن أنه إنه أنها كان كانت يكون هذا هذه ذلك تلك التي الذي الذين و أو ثم قد لقد كما
+    بعد قبل حتى عند بين خلال وفي ومن وعلى وأن وإن كل أي هو هي هم ما لكن بل أيضا حسب بحسب وبحسب وفقا ووفقا
+    قال وقال قالت وقالت أعلن وأعلن أعلنت أكد وأكد أضاف وأضاف
+    של את על עם אל כי גם זה זו זאת הוא היא הם הן אשר או אבל כל לפי בין אחרי לפני עד כמו רק מאוד לדברי
+    אמר אמרה הודיע הודיעה מסר מסרה הוסיף הוסיפה
+    का की के को में से पर और या है हैं था थी थे ने भी यह वह इस उस कि तो जो एक लिए अनुसार तथा एवं
+    कहा बताया
+    그리고 그러나 하지만 또한 및 등 이 그 저 것 수 때 더 또 이번 따르면 위해
+    말했다 밝혔다 전했다 설명했다 덧붙였다
     """.split()
 )
 
