@@ -159,7 +159,7 @@ def _blocks(
     for b, block in enumerate(blocks):
         by_chrome = (b > 0 and chrome_before[b - 1]) or (b + 1 < len(blocks) and chrome_before[b])
         share = m.OUTLYING_SHARE if by_chrome else m.OUTLYING_LABEL_SHARE
-        if b == main or words[b] >= share * words[main]:
+        if b == main or words[b] >= share * words[main] or (not by_chrome and not words[b]):
             continue
         candidates.append(block)
     return [k for k in blocks[main] if prose[k]], candidates
@@ -373,14 +373,17 @@ def footer(infos, marks, flags, signalled, article, last: int) -> None:
             listing = signature = 0
             continue
         info, previous_kept = infos[k], flags[k - 1] is None
+        # Under a kept line, a heading on the article's subject that ends with ":" opens a list too.
+        heading = previous_kept and info.text.endswith(":") and not info.prose and article.on_topic(info)
+        lead = _lead_in(info) or heading
         keep = _continues(infos, marks, k, article, previous_kept) or (
-            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
+            previous_kept and (lead or _closing(info) or ((listing or signature) > 0 and not info.prose))
         )
         if not keep:
             flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
             listing = signature = 0
             continue
-        listing = m.LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
+        listing = m.LIST_MAX_ITEMS if lead else max(listing - 1, 0)
         signature = m.SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 

@@ -176,9 +176,11 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
             previous_kept = false;
             continue;
         }
+        // Under a kept line, a heading that ends with ":" on the article's subject ("Our members:") opens
+        // a list as a lead-in does.
+        let lead = lead_in(line, limits) || (previous_kept && line.colon && !line.prose && article.on_topic(k)?);
         let keep = continues(lines, k, previous_kept, limits, article)?
-            || (previous_kept
-                && (lead_in(line, limits) || closing(line, limits) || ((listing > 0 || signature > 0) && !line.prose)));
+            || (previous_kept && (lead || closing(line, limits) || ((listing > 0 || signature > 0) && !line.prose)));
         previous_kept = keep;
         if !keep {
             out.push((k, PosFlag::Footer));
@@ -186,7 +188,7 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
             signature = 0;
             continue;
         }
-        listing = if lead_in(line, limits) { limits.list_items } else { listing.saturating_sub(1) };
+        listing = if lead { limits.list_items } else { listing.saturating_sub(1) };
         signature = if closing(line, limits) { limits.signature_lines } else { signature.saturating_sub(1) };
     }
     Ok(())
@@ -324,6 +326,27 @@ mod tests {
         let mut stems = stems;
         stems[2] = (1, 5);
         assert_eq!(weighed(&tail, &stems, &[])[0], (3, PosFlag::Footer));
+    }
+
+    #[test]
+    fn the_footer_keeps_a_heading_on_the_article_subject_with_its_list() {
+        let mut heading = short(2, 0.0);
+        heading.colon = true;
+        let mut lines = vec![prose(), prose(), heading];
+        lines.extend([short(2, 0.0); 20]);
+        // "Our members:" shares a stem with the article: it and its 20 items stay.
+        let mut stems = vec![(0, 2); lines.len()];
+        stems[2] = (1, 2);
+        assert_eq!(weighed(&lines, &stems, &[]), vec![]);
+        // "Follow us:" names nothing of the article: it and the lines under it go.
+        stems[2] = (0, 2);
+        let want: Vec<(usize, PosFlag)> = (2..lines.len()).map(|k| (k, PosFlag::Footer)).collect();
+        assert_eq!(weighed(&lines, &stems, &[]), want);
+        // Under a flagged line, the heading opens no list.
+        stems[2] = (1, 2);
+        lines[1].signalled = true;
+        let want: Vec<(usize, PosFlag)> = (2..lines.len()).map(|k| (k, PosFlag::Footer)).collect();
+        assert_eq!(weighed(&lines, &stems, &[]), want);
     }
 
     #[test]
