@@ -127,6 +127,13 @@ fn lead_in(line: &PosLine, limits: &WeighLimits) -> bool {
     line.colon && line.n_words >= limits.lead_in_words && line.stop_share >= limits.prose_stopwords
 }
 
+/// `_field_value`: line `k` stands under a field's label ("Scheduled:", "Instructor:"), an unflagged short
+/// line that ends with ":": it is the field's value, the page's data, whatever stands beside it.
+fn field_value(lines: &[PosLine], k: usize) -> bool {
+    let above = &lines[k - 1];
+    !above.signalled && !above.prose && above.colon
+}
+
 /// `_closing`: the closing of a letter ("Sincerely,").
 fn closing(line: &PosLine, limits: &WeighLimits) -> bool {
     line.comma && line.n_words <= limits.closing_words
@@ -232,7 +239,7 @@ fn inside<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
         let line = &lines[k];
         let flag = if c.what & IN_LABEL != 0 && evidence && !line.colon {
             PosFlag::InlineLabel
-        } else if c.what & IN_BLOCK != 0 {
+        } else if c.what & IN_BLOCK != 0 && !field_value(lines, k) {
             PosFlag::InlineBlock
         } else if c.what & IN_TEASER != 0 && evidence && article.get(k)?.1 >= limits.teaser_stems {
             PosFlag::InlineTeaser
@@ -358,5 +365,25 @@ mod tests {
         let mut colon = lines;
         colon[1].colon = true;
         assert_eq!(weighed(&colon, &stems, &[]), vec![]);
+    }
+
+    #[test]
+    fn a_field_value_beside_chrome_stays_under_its_label() {
+        let mut label = short(1, 0.0);
+        label.colon = true;
+        let flagged = PosLine { signalled: true, ..short(3, 0.0) };
+        let mut value = short(5, 0.1);
+        value.sentence = true; // no label, no teaser: only beside chrome may it go
+        let lines = [prose(), label, value, flagged, prose()];
+        let stems = [(0, 1); 5];
+        // "Scheduled:" / "Tues., Jan 23 and 30" / a flagged time: the value stays.
+        assert_eq!(weighed(&lines, &stems, &[]), vec![]);
+        // Under a line that does not end with ":", the line beside chrome goes.
+        let mut bare = lines;
+        bare[1].colon = false;
+        bare[1].n_words = 4;
+        bare[1].stop_share = 0.5;
+        bare[1].sentence = true;
+        assert_eq!(weighed(&bare, &stems, &[]), vec![(2, PosFlag::InlineBlock)]);
     }
 }
