@@ -356,7 +356,7 @@ def _continues(infos, marks, k: int, article, previous_kept: bool) -> bool:
 
 
 def _field_value(infos, signalled, k: int) -> bool:
-    """``position._field_value``: the line under a field's label ("Scheduled:"), an unflagged short line ending with ":"."""
+    """``position._field_value``: the line under a field's label ("Scheduled:"): unflagged, short, ending with ":"."""
     return not signalled[k - 1] and not infos[k - 1].prose and infos[k - 1].text.endswith(":")
 
 
@@ -429,7 +429,9 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
             continue
         if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT:
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif (signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose)) and not _field_value(infos, signalled, k):
+        elif (signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose)) and not _field_value(
+            infos, signalled, k
+        ):
             verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
         elif _teaser_like(info, line) and evidence[k]:
             verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

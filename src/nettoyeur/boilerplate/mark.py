@@ -172,9 +172,10 @@ LONE_RUN = 2
 # kept one, up to LIST_MAX_ITEMS, are its items. Below the body, a heading that ends with ":"
 # right under a kept line and shares a stem with the article ("Our members:" under a paragraph
 # about them) opens a list too: in any language, a site's own headings there ("Tags:", "Follow
-# us:") name nothing of the article. A list of people or references runs long: on eval-pages-dev,
-# the heading and 200 items kept 152 words of a member list (content lost with no copy kept
-# 27,254 -> 27,076 words), none of chrome; with 30 items, 74 words.
+# us:") name nothing of the article. A list of people or references runs long. On eval-pages-dev,
+# the heading with 200 items keeps 178 words of content (a member list, a list of references;
+# content lost with no copy kept 27,254 -> 27,076 words) and 27 of chrome (a login box under
+# "Member ID:"), chrome recall by words 0.758 either way; with 30 items, 100 words of content.
 LEAD_IN_WORDS = 3
 LIST_MAX_ITEMS = 200
 # A letter's closing: at most this many words ending with ","; the SIGNATURE_LINES lines
@@ -337,16 +338,16 @@ CHROME_RUN_SHARE = 0.25
 #   flagged a line of it or beside it (``IN_EVIDENCE``), or (``IN_ASK``) when it is a short run
 #   (``LONE_RUN``) with a single label foreign to the article, without figures (a widget's caption
 #   among the article's headings; a run of such labels without chrome beside it is a table or a
-#   list of the article). A line under a field's label (an unflagged short line ending with ":",
-#   "Scheduled:" / "Tues., Jan 23 and 30") is the field's value and does not go as beside chrome
-#   (``_field_value``: a flagged time or date beside it is the record's, not a menu; on eval-pages-dev
-#   109 words of content kept, 23 of chrome: form fields under "Password:"). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
+#   list of the article). A label with figures ("Lane 4", "Q3 2021", "7:42.5") is a cell of the
 #   article's table or list (the core marks none ``IN_LABEL`` or ``IN_TEASER``): data, as the policy
 #   has it. On eval-pages-dev, 1,390 chrome lines and 520 content lines were such labels: sparing
 #   them, content lost with no copy 7.3% -> 6.6% of lines (1.43% -> 1.36% of words), removal
 #   precision 0.932 -> 0.935, chrome recall by words 0.686 -> 0.680. A candidate's stems are looked
 #   up last, for a line that would go (the 9,373 other short lines inside the body of the benchmark
-#   corpus need none).
+#   corpus need none). A line under a field's label (an unflagged short line ending with ":",
+#   "Scheduled:" over "Tues., Jan 23 and 30") is the field's value and does not go as a line beside
+#   chrome (``_field_value``: a time or a date that a rule flagged beside it is the record's, not a
+#   menu). On eval-pages-dev: 109 words of content kept, 23 of chrome (form fields under "Password:").
 # What the walks of ``_core.position_flags`` read of the limits above, in its order (native/src/position_py.rs).
 _POSITION_LIMITS = (
     TITLE_MIN_CHARS,
