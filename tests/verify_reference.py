@@ -178,9 +178,10 @@ def _letters(a: str, b: str) -> bool:
     """Returns True for two different single letters of a cased script, not both stop words.
 
     "B" / "C" are identifiers; "a" / "i", "l" / "d" function words; "中" / "国" words of
-    an unspaced script.
+    an unspaced script. Each must be a letter in lower case on its own: "z" / "<" is a
+    letter and a sign, not two identifiers (``(a + b).islower()`` would say yes).
     """
-    return len(a) == len(b) == 1 and a != b and (a + b).islower() and not (a in STOPWORDS and b in STOPWORDS)
+    return len(a) == len(b) == 1 and a != b and a.islower() and b.islower() and not (a in STOPWORDS and b in STOPWORDS)
 
 
 def _slip(a: str, b: str) -> bool:

@@ -893,7 +893,7 @@ def mark(
     marks, around = line_data(doc, paras, infos, file_counts is not None, marks, around)
     site_around = None if site is None or file_counts is None else _scoped(around, site)
     page = _Lines.of(lines, infos, marks, around, site_around)
-    removed = cache(partial(removed_prose, doc))  # asked only of a page of little prose (page_kind.py)
+    removed = _Once(partial(removed_prose, doc))  # asked only of a page of little prose (page_kind.py)
     marked = 0
     while True:
         flags = _round(page, file_counts, min_files, line_signals, comments, site, removed)
@@ -917,6 +917,27 @@ def mark(
         # found again (neighbours and line flags were 0.5 s of a round's 2.3 s, benchmark corpus).
         paras, page = [paras[k] for k in left], page.keep(left)
         line_signals = False
+
+
+class _Once:
+    """A function's value, found at the first call and kept for the next ones.
+
+    ``functools.cache`` did this with a wrapper made for each document (``update_wrapper``
+    copies the function's attributes): 2.4% of the analyse pass's samples on c300 (py-spy,
+    one worker); this object costs an allocation.
+    """
+
+    __slots__ = ("_function", "_value")
+
+    def __init__(self, function: Callable[[], int]) -> None:
+        self._function = function
+        self._value: int | None = None
+
+    def __call__(self) -> int:
+        """Returns the function's value (called the first time only)."""
+        if self._value is None:
+            self._value = self._function()
+        return self._value
 
 
 _NONE: frozenset[int] = frozenset()
