@@ -159,7 +159,7 @@ def _blocks(
     for b, block in enumerate(blocks):
         by_chrome = (b > 0 and chrome_before[b - 1]) or (b + 1 < len(blocks) and chrome_before[b])
         share = m.OUTLYING_SHARE if by_chrome else m.OUTLYING_LABEL_SHARE
-        if b == main or words[b] >= share * words[main]:
+        if b == main or words[b] >= share * words[main] or (not by_chrome and not words[b]):
             continue
         candidates.append(block)
     return [k for k in blocks[main] if prose[k]], candidates
@@ -355,6 +355,11 @@ def _continues(infos, marks, k: int, article, previous_kept: bool) -> bool:
     return (previous_kept or info.sentence) and about_strongly(article, info)
 
 
+def _field_value(infos, signalled, k: int) -> bool:
+    """``position._field_value``: the line under a field's label ("Scheduled:"): unflagged, short, ending with ":"."""
+    return not signalled[k - 1] and not infos[k - 1].prose and infos[k - 1].text.endswith(":")
+
+
 def _lead_in(info) -> bool:
     """``mark._lead_in``: a sentence that announces a list ("Things that help are:")."""
     return info.text.endswith(":") and info.n_words >= m.LEAD_IN_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
@@ -373,14 +378,17 @@ def footer(infos, marks, flags, signalled, article, last: int) -> None:
             listing = signature = 0
             continue
         info, previous_kept = infos[k], flags[k - 1] is None
+        # Under a kept line, a heading on the article's subject that ends with ":" opens a list too.
+        heading = previous_kept and info.text.endswith(":") and not info.prose and article.on_topic(info)
+        lead = _lead_in(info) or heading
         keep = _continues(infos, marks, k, article, previous_kept) or (
-            previous_kept and (_lead_in(info) or _closing(info) or ((listing or signature) > 0 and not info.prose))
+            previous_kept and (lead or _closing(info) or ((listing or signature) > 0 and not info.prose))
         )
         if not keep:
             flags[k] = Verdict("boilerplate:position:footer", detail="short line below the article body")
             listing = signature = 0
             continue
-        listing = m.LIST_MAX_ITEMS if _lead_in(info) else max(listing - 1, 0)
+        listing = m.LIST_MAX_ITEMS if lead else max(listing - 1, 0)
         signature = m.SIGNATURE_LINES if _closing(info) else max(signature - 1, 0)
 
 
@@ -421,7 +429,9 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
             continue
         if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT:
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
-        elif signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose):
+        elif (signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose)) and not _field_value(
+            infos, signalled, k
+        ):
             verdict = Verdict("boilerplate:position:inline-block", detail="off-topic line beside other chrome")
         elif _teaser_like(info, line) and evidence[k]:
             verdict = Verdict("boilerplate:position:inline-teaser", detail="off-topic headline inside the body")

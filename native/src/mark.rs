@@ -372,7 +372,9 @@ fn blocks_apart(lines: &[BlockLine], limits: BlockLimits) -> Option<(Vec<usize>,
         let by_chrome = (b > 0 && chrome_before[b - 1]) || (b + 1 < blocks.len() && chrome_before[b]);
         let share = if by_chrome { limits.share } else { limits.label_share };
         // Python compares the int with the float product exactly; both are far below 2**53.
-        if b == main || words[b] as f64 >= share * words[main] as f64 {
+        // Without prose and cut off by runs of bare labels only, a block is a piece of the list they
+        // make (names, the article's own items: "Dr. A. Smith" breaks a run of them), and stays as it does.
+        if b == main || words[b] as f64 >= share * words[main] as f64 || (!by_chrome && words[b] == 0) {
             continue;
         }
         candidates.push(block.clone());
@@ -952,6 +954,17 @@ mod tests {
         labels.push(line(false, false, true, 4));
         let found = outlying_blocks(&labels, limits).unwrap();
         assert_eq!(found, Outlying { main_prose: vec![0], candidates: vec![vec![4]], tail: None });
+        // Without prose, a block between runs of bare labels is a piece of their list: no candidate.
+        let mut list = labels[..4].to_vec();
+        list.push(line(false, false, false, 3));
+        list.extend([line(false, true, false, 2); 3]);
+        let found = outlying_blocks(&list, limits).unwrap();
+        assert_eq!(found, Outlying { main_prose: vec![0], candidates: vec![], tail: None });
+        // Cut off by chrome, it is a candidate still.
+        list[5..].iter_mut().for_each(|l| *l = line(true, false, false, 1));
+        list.push(line(false, false, true, 50));
+        let found = outlying_blocks(&list, limits).unwrap();
+        assert_eq!(found.candidates, vec![vec![4]]);
     }
 
     #[test]

@@ -127,6 +127,13 @@ fn lead_in(line: &PosLine, limits: &WeighLimits) -> bool {
     line.colon && line.n_words >= limits.lead_in_words && line.stop_share >= limits.prose_stopwords
 }
 
+/// `_field_value`: line `k` stands under a field's label ("Scheduled:", "Instructor:"), an unflagged short
+/// line that ends with ":": it is the field's value, the page's data, whatever stands beside it.
+fn field_value(lines: &[PosLine], k: usize) -> bool {
+    let above = &lines[k - 1];
+    !above.signalled && !above.prose && above.colon
+}
+
 /// `_closing`: the closing of a letter ("Sincerely,").
 fn closing(line: &PosLine, limits: &WeighLimits) -> bool {
     line.comma && line.n_words <= limits.closing_words
@@ -176,9 +183,11 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
             previous_kept = false;
             continue;
         }
+        // Under a kept line, a heading that ends with ":" on the article's subject ("Our members:") opens
+        // a list as a lead-in does.
+        let lead = lead_in(line, limits) || (previous_kept && line.colon && !line.prose && article.on_topic(k)?);
         let keep = continues(lines, k, previous_kept, limits, article)?
-            || (previous_kept
-                && (lead_in(line, limits) || closing(line, limits) || ((listing > 0 || signature > 0) && !line.prose)));
+            || (previous_kept && (lead || closing(line, limits) || ((listing > 0 || signature > 0) && !line.prose)));
         previous_kept = keep;
         if !keep {
             out.push((k, PosFlag::Footer));
@@ -186,7 +195,7 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
             signature = 0;
             continue;
         }
-        listing = if lead_in(line, limits) { limits.list_items } else { listing.saturating_sub(1) };
+        listing = if lead { limits.list_items } else { listing.saturating_sub(1) };
         signature = if closing(line, limits) { limits.signature_lines } else { signature.saturating_sub(1) };
     }
     Ok(())
@@ -230,7 +239,7 @@ fn inside<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
         let line = &lines[k];
         let flag = if c.what & IN_LABEL != 0 && evidence && !line.colon {
             PosFlag::InlineLabel
-        } else if c.what & IN_BLOCK != 0 {
+        } else if c.what & IN_BLOCK != 0 && !field_value(lines, k) {
             PosFlag::InlineBlock
         } else if c.what & IN_TEASER != 0 && evidence && article.get(k)?.1 >= limits.teaser_stems {
             PosFlag::InlineTeaser
@@ -327,6 +336,27 @@ mod tests {
     }
 
     #[test]
+    fn the_footer_keeps_a_heading_on_the_article_subject_with_its_list() {
+        let mut heading = short(2, 0.0);
+        heading.colon = true;
+        let mut lines = vec![prose(), prose(), heading];
+        lines.extend([short(2, 0.0); 20]);
+        // "Our members:" shares a stem with the article: it and its 20 items stay.
+        let mut stems = vec![(0, 2); lines.len()];
+        stems[2] = (1, 2);
+        assert_eq!(weighed(&lines, &stems, &[]), vec![]);
+        // "Follow us:" names nothing of the article: it and the lines under it go.
+        stems[2] = (0, 2);
+        let want: Vec<(usize, PosFlag)> = (2..lines.len()).map(|k| (k, PosFlag::Footer)).collect();
+        assert_eq!(weighed(&lines, &stems, &[]), want);
+        // Under a flagged line, the heading opens no list.
+        stems[2] = (1, 2);
+        lines[1].signalled = true;
+        let want: Vec<(usize, PosFlag)> = (2..lines.len()).map(|k| (k, PosFlag::Footer)).collect();
+        assert_eq!(weighed(&lines, &stems, &[]), want);
+    }
+
+    #[test]
     fn inside_the_body_a_lone_foreign_label_goes_and_one_about_the_article_stays() {
         let lines = [prose(), short(2, 0.0), prose(), short(2, 0.0), prose()];
         let stems = [(0, 1), (0, 1), (0, 1), (1, 1), (0, 1)];
@@ -335,5 +365,25 @@ mod tests {
         let mut colon = lines;
         colon[1].colon = true;
         assert_eq!(weighed(&colon, &stems, &[]), vec![]);
+    }
+
+    #[test]
+    fn a_field_value_beside_chrome_stays_under_its_label() {
+        let mut label = short(1, 0.0);
+        label.colon = true;
+        let flagged = PosLine { signalled: true, ..short(3, 0.0) };
+        let mut value = short(5, 0.1);
+        value.sentence = true; // no label, no teaser: only beside chrome may it go
+        let lines = [prose(), label, value, flagged, prose()];
+        let stems = [(0, 1); 5];
+        // "Scheduled:" / "Tues., Jan 23 and 30" / a flagged time: the value stays.
+        assert_eq!(weighed(&lines, &stems, &[]), vec![]);
+        // Under a line that does not end with ":", the line beside chrome goes.
+        let mut bare = lines;
+        bare[1].colon = false;
+        bare[1].n_words = 4;
+        bare[1].stop_share = 0.5;
+        bare[1].sentence = true;
+        assert_eq!(weighed(&bare, &stems, &[]), vec![(2, PosFlag::InlineBlock)]);
     }
 }

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::py::PyDateSearch;
-use crate::mark::{self, PosLimits, PosLine, IN_LABEL};
+use crate::mark::{self, PosLimits, PosLine, IN_BLOCK, IN_LABEL};
 use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 use crate::position::{self, PosFlag, WeighLimits};
 
@@ -203,6 +203,13 @@ pub(crate) fn position_into(
     // A label's last character is read where it may go as a label.
     for c in found.inside.iter().filter(|c| c.what & IN_LABEL != 0) {
         lines[c.line].colon = last_char(&infos.get_item(c.line)?)? == ":";
+    }
+    // The line above one that may go beside chrome is read where it may be a field's label.
+    for c in found.inside.iter().filter(|c| c.what & IN_BLOCK != 0) {
+        let above = c.line - 1;
+        if !lines[above].signalled && !lines[above].prose && !lines[above].colon {
+            lines[above].colon = last_char(&infos.get_item(above)?)? == ":";
+        }
     }
     let dated = |k: usize| -> PyResult<bool> { dates.holds(&text_of(&infos.get_item(k)?)?) };
     let given = position::weigh(&lines, &found, last, &pos, &limits.weigh, shared, dated)?;
