@@ -1068,9 +1068,9 @@ def _backed_in_the_output(
         stats: the stage's counts (``short_copies_alone`` falls by the pairs found backed).
     """
     removals = chosen()
+    goes = ("duplicate",) if containment == "report" else ("duplicate", "contained")
     while len(lone.copies) or len(lone.titles):
         stays = np.ones(len(lone.doc_of), dtype=bool)
-        goes = ("duplicate",) if containment == "report" else ("duplicate", "contained")
         stays[[pid for pid, reason in zip(removals.pids, removals.reasons) if reason in goes]] = False
         contained = np.array(verdicts.contained, dtype=np.int64).reshape(-1, 2)
         copies = lone.backed(lone.copies, np.concatenate([verdicts.duplicates, lone.copies]), lone.min_words, stays)
