@@ -116,9 +116,8 @@ def _changed(lines: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 def _matching(k: int) -> st.SearchStrategy[str]:
     """Lines rule ``k`` matches, maybe changed: written by hypothesis from its pattern (Unicode classes and all,
-    repeats capped: :func:`bounded`), or
-    the positives it matches. A pattern that opens with a lookahead is left out of hypothesis's writing (it writes
-    lines at random and keeps those that pass the lookahead: almost none)."""
+    repeats capped: :func:`bounded`), or the positives it matches. A pattern that opens with a lookahead is left out
+    of hypothesis's writing (it writes lines at random and keeps those that pass the lookahead: almost none)."""
     return _MATCHING[k]
 
 
@@ -128,12 +127,13 @@ def _positives(rule: Rule) -> list[str]:
 
 
 # Hypothesis writes a line from a pattern at random, then keeps it if Python's ``re`` matches it. An
-# unbounded repeat can write a run of thousands of characters: a run of ~4,900 mixed Unicode
-# spaces from the ‹date› rules' ``\s*[:…]*\s*`` made ``re`` backtrack for minutes (1 run in 15
-# hung CI; seed 28 did). So the lines are written from the pattern with every unbounded repeat
-# capped at _MOST more than its least (``\s*`` as ``\s{0,8}``): the same atoms, classes and
-# branches, lines a line of text can hold. The laws still ask the rules' own patterns. The clean
-# collapses whitespace and caps lines at RULE_MAX_CHARS before any rule, so its lines are safe.
+# unbounded repeat can write a run of thousands of characters: a line with ~4,900 mixed Unicode
+# spaces made ``re`` backtrack for minutes in the long date rules (``published`` ...; 1 run in 15
+# hung CI, ``--hypothesis-seed=28`` did). So the lines are written from the pattern with every
+# unbounded repeat capped at _MOST more than its least (``\s*`` as ``\s{0,8}``): the same atoms,
+# classes and branches, in lines a line of text can hold; the laws still ask the rules' own
+# patterns. With 8, seeds 1 to 40 of the law below each took at most 25 s of CPU. (The clean
+# collapses whitespace and skips lines over RULE_MAX_CHARS before any rule: its lines are safe.)
 _MOST = 8
 _UNBOUNDED = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{(\d+),\}|([*+])", re.DOTALL)
 
