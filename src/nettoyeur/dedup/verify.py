@@ -79,7 +79,7 @@ import numpy as np
 
 from nettoyeur._core import Aligner, WordInterner, verify_pairs
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of
+from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of, uncased_words
 from nettoyeur.text.lexicon import (
     AFFIX_FLIPS,
     DATES,
@@ -490,6 +490,7 @@ class WordTables:
             :meth:`~nettoyeur.dedup.shingle.Tokens.fact_mask` reads (``shingle.fact_bits_of``),
             read in the same look-up, so that a chunk's words are looked up once, not once for
             the fact flags and again for the tables.
+        uncased: bool, per word, ``shingle.uncased_words`` (what ``fact_mask`` reads too).
     """
 
     classes: np.ndarray
@@ -497,6 +498,7 @@ class WordTables:
     keys: np.ndarray
     key_polar: np.ndarray
     lexicon: np.ndarray
+    uncased: np.ndarray
 
     @classmethod
     def of(cls, prep: Prepared) -> WordTables:
@@ -523,9 +525,10 @@ class WordTables:
         return cls(
             np.where(classes == 0, _NO_CLASS, classes - 1).astype(np.uint32),
             ((codes >> np.uint64(32)) & np.uint64(0xFF)).astype(np.uint8),
-            (codes & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+            (codes & np.uint64(_KEY_MASK)).astype(np.uint32),
             key_polar,
             ((codes >> np.uint64(40)) & np.uint64(0xFF)).astype(np.uint8),
+            (codes & np.uint64(_UNCASED)) != 0,
         )
 
 
@@ -535,6 +538,8 @@ class WordTables:
 # pairs. On 300k paragraphs of real pages (51,000 distinct words, ~4,500 in a chunk of 512
 # pairs), the word tables of 142 chunks took 2.2 s made per chunk under cProfile, 1.0 s so.
 _CODES: dict[str, int] = {}  # per word, its code (see _code_words)
+# A code's fact key id (bits 0-30) and its bit of ``shingle.uncased_words``.
+_KEY_MASK, _UNCASED = (1 << 31) - 1, 1 << 31
 _CLASS_IDS: dict[str, int] = {}
 _KEY_IDS: dict[str, int] = {}
 _KEY_POLAR = bytearray()
@@ -631,22 +636,25 @@ def chunk_tables(interner: WordInterner) -> tuple[list[str], np.ndarray, np.ndar
 
 
 def _code_words(words: list[str]) -> None:
-    """Codes words not yet coded: their fact key id, flags, lexicon bits and lexical class id + 1 (0: none).
+    """Codes words not yet coded: fact key id, ``uncased_words``, flags, lexicon bits, lexical class id + 1 (0: none).
 
-    Packed in bits 0-31, 32-39, 40-47 (``shingle.fact_bits_of``) and 48-63 of ``_CODES[word]``
-    (called under ``_CODES_LOCK``). The classes are the lexicons' negation, poles, number values
-    and dates, a few thousand at most (``tests/dedup/test_word_tables.py`` holds them under 2**16).
+    Packed in bits 0-30, 31 (``_UNCASED``), 32-39, 40-47 (``shingle.fact_bits_of``) and 48-63 of
+    ``_CODES[word]`` (called under ``_CODES_LOCK``). A key id is below 2**31: there are at most as
+    many keys as words coded, and the numbering starts again past ``_MAX_CODED`` (2**20) of them.
+    The classes are the lexicons' negation, poles, number values and dates, a few thousand at most
+    (``tests/dedup/test_word_tables.py`` holds them under 2**16).
     """
     classes, flags = _traits(words)
     lexicon = fact_bits_of(words)
-    for word, cls, fl, lb in zip(words, classes, flags.tolist(), lexicon.tolist()):
+    uncased = uncased_words(words)
+    for word, cls, fl, lb, un in zip(words, classes, flags.tolist(), lexicon.tolist(), uncased.tolist()):
         key = cls or word
         k = _KEY_IDS.get(key)
         if k is None:
             k = _KEY_IDS[key] = len(_KEY_IDS)
             _KEY_POLAR.append(_polar(key))
         c = 0 if cls is None else _CLASS_IDS.setdefault(cls, len(_CLASS_IDS)) + 1
-        _CODES[word] = k | fl << 32 | lb << 40 | c << 48
+        _CODES[word] = k | un << 31 | fl << 32 | lb << 40 | c << 48
 
 
 def _run(
