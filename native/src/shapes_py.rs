@@ -11,6 +11,7 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyFrozenSet, PyList, PyString, PyStringData, PyTuple};
 
+use crate::chars::Units;
 use crate::shapes::{self, FxHasher, KeyedLine, Limits, Near, Shape, Table};
 use crate::mark_py::{field, N_WORDS};
 
@@ -233,6 +234,39 @@ impl Shapes {
         Ok(cps)
     }
 
+    /// [`Shapes::read`] of a slice of a string's storage (a line of a text the caller holds).
+    fn read_units(&mut self, py: Python<'_>, text: Units<'_>) -> PyResult<Vec<u32>> {
+        let cps: Vec<u32> = match text {
+            Units::U8(s) => s.iter().map(|&c| c as u32).collect(),
+            Units::U16(s) => s.iter().map(|&c| c as u32).collect(),
+            Units::U32(s) => s.to_vec(),
+        };
+        if matches!(text, Units::U32(_)) && cps.iter().any(|&c| c > 0xFFFF) {
+            self.learn_missing(py, &cps)?;
+        }
+        Ok(cps)
+    }
+
+    /// A line not known as described: whether the frequency signal counts it and pairs it, and its
+    /// key when `want(counted, paired)`.
+    fn keyed_line(&mut self, py: Python<'_>, cps: &[u32], limit: usize, want: impl FnOnce(bool, bool) -> bool) -> PyResult<KeyedLine> {
+        let counted = self.table.has_fewer_words(cps, limit);
+        let paired = counted && self.table.has_letter(cps);
+        let key = if want(counted, paired) { Some(self.key_utf8(py, cps)?) } else { None };
+        Ok(KeyedLine { counted, paired, key })
+    }
+
+    /// [`Shapes::line_keys`] of lines given as slices of a text's storage (pass 1's paragraphs of a
+    /// text split in the core, never made strings: `reader_py::LineSplitter::line_keys`).
+    pub(crate) fn unit_line_keys<'a>(&mut self, py: Python<'_>, lines: impl Iterator<Item = Units<'a>>, limit: usize) -> PyResult<Vec<u64>> {
+        let mut keyed = Vec::new();
+        for line in lines {
+            let cps = self.read_units(py, line)?;
+            keyed.push(self.keyed_line(py, &cps, limit, |counted, _| counted)?);
+        }
+        Ok(py.allow_threads(|| shapes::document_line_keys(&keyed)))
+    }
+
     /// `str.lower()` of a collapsed line: the table's, or Python's for a line it leaves to Python.
     fn lower(&self, py: Python<'_>, collapsed: &[u32]) -> PyResult<Vec<u32>> {
         match self.table.lower(collapsed) {
@@ -317,10 +351,7 @@ impl Shapes {
                 continue;
             }
             let cps = self.read(py, text)?;
-            let counted = self.table.has_fewer_words(&cps, limit);
-            let paired = counted && self.table.has_letter(&cps);
-            let key = if want(k, counted, paired) { Some(self.key_utf8(py, &cps)?) } else { None };
-            out.push(KeyedLine { counted, paired, key });
+            out.push(self.keyed_line(py, &cps, limit, |counted, paired| want(k, counted, paired))?);
         }
         Ok(out)
     }

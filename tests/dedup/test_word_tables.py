@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import word_traits_reference
 from nettoyeur.config import CleanConfig
 from nettoyeur.dedup import verify
+from nettoyeur.dedup.shingle import uncased_words
 from nettoyeur.dedup.stage import paragraph_data, prepared_chunk
 from nettoyeur.dedup.verify import WordTables, align, align_pairs, verify_chunk
 from nettoyeur.text.lexicon import DATES, DATES_IF_CAPITALISED, NUMBER_VALUES, POLARITY
@@ -114,6 +115,10 @@ def test_the_tables_lexicon_bits_are_the_fact_flags_own(texts):
     prep, tables = prepared_chunk(texts, 2)
     assert tables.lexicon.tolist() == [word_traits_reference.fact_bits(w) for w in prep.words]
     assert np.array_equal(tables.classes, WordTables.of(prep).classes)
+    # and each word's uncased_words bit, coded once per process beside its key (the facts it gives:
+    # tests/dedup/test_prepared.py, test_paragraph_data_is_the_word_by_word_reading).
+    assert np.array_equal(tables.uncased, uncased_words(prep.words))
+    assert np.array_equal(tables.keys, WordTables.of(prep).keys)
 
 
 def test_every_lexical_class_fits_the_code():

@@ -65,3 +65,15 @@ def test_every_lexicon_word_has_its_class_and_bits():
     assert flags.tolist() == [ref.traits(w)[1] for w in _LEXICON]
     assert shingle.fact_bits_of(_LEXICON).tolist() == [ref.fact_bits(w) for w in _LEXICON]
     assert sum(c is not None for c in classes) > 50
+
+
+def test_the_words_asked_for_a_class_are_all_those_that_have_one():
+    # verify._lexical_classes asks _lexical_class only of the words a first pass says may have a class:
+    # every lexicon word, with each ending and each lexicon word after it, signed, and vowel-pointed.
+    endings = ["", "e", "en", "ing", "ningen", "abend", *shingle.ADVERB_SUFFIXES, *shingle._GERMAN_NOUN_SUFFIXES]
+    words = [w + e for w in _LEXICON for e in endings] + ["-" + w for w in _LEXICON]
+    words += [w + v for w in _LEXICON[:400] for v in _LEXICON[::97]]
+    words += ["ممكناً", "لا\u064e", "\u05dc\u05b9\u05d0", *_HARD]
+    classes = verify._lexical_classes(words)
+    assert classes == [verify._lexical_class(w) for w in words]
+    assert sum(c is not None for c in classes) > 1000  # could be false: the first pass must let them through

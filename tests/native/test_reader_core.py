@@ -22,6 +22,9 @@ from hypothesis import strategies as st
 import repair_gate_reference as gate_ref
 import split_reference as split_ref
 from nettoyeur import _core
+from nettoyeur.boilerplate.line_counts import document_line_keys
+from nettoyeur.boilerplate.line_shapes import shapes_core
+from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS
 from nettoyeur.records import Paragraph
 from nettoyeur.text import repair_gate, split
 from nettoyeur.text.decode import BinaryFileError, decode
@@ -84,41 +87,49 @@ def test_split_of_decoded_bytes_is_the_plain_definition(data):
     assert_split_is_the_plain_definition(value)
 
 
-def assert_texts_are_the_plain_definition(value: str) -> None:
-    """Pass 1's call: the paragraphs' texts and the gate on the lines, as the plain definitions give them."""
-    texts, suspect = split.paragraph_texts(value)
+def assert_keys_are_the_plain_definition(value: str, max_chars: int = 1_000_000) -> None:
+    """Pass 1's call: the paragraphs, the gate on the lines and the paragraphs' keys, as the plain definitions say."""
+    paragraphs, suspect, keys = split.paragraph_line_keys(value, shapes_core(), FREQUENCY_MAX_WORDS, max_chars)
     want_lines, want_paragraphs = split_ref.split_lines(value)
-    assert texts == [p.original for p in want_paragraphs]
-    assert all(type(t) is str for t in texts)
+    assert paragraphs == len(want_paragraphs)
     assert suspect == any(map(gate_ref.may_need_repair, want_lines))
+    texts = [p.original for p in want_paragraphs if len(p.original) <= max_chars]
+    assert keys == (None if suspect else document_line_keys(texts))
 
 
 @LAW
-@given(text | layout | _PIECES.map(lambda data: data.decode("utf-8", "surrogateescape")))
-@example("\n  Titre \r\n\t\nCorps\rFin")
-@example("propre\r\n\x85\r\ncaf\u00c3\u00a9 et A\u0306\n")  # damage on a blank line and on a paragraph
-@example("A\u0306\u00a9\r\n\n")  # a line that composes (asked of Python's NFC)
-@example("\u3000\n\t")  # no paragraph
-def test_paragraph_texts_are_the_plain_definition(value):
-    assert_texts_are_the_plain_definition(value)
+@given(text | layout | _PIECES.map(lambda data: data.decode("utf-8", "surrogateescape")), st.sampled_from([3, 10**6]))
+@example("\n  Titre \r\n\t\nCorps\rFin", 10**6)
+@example("propre\r\n\x85\r\ncaf\u00c3\u00a9 et A\u0306\n", 10**6)  # damage on a blank line and on a paragraph
+@example("A\u0306\u00a9\r\n\n", 10**6)  # a line that composes (asked of Python's NFC)
+@example("\u3000\n\t", 10**6)  # no paragraph
+@example("Menu\nMenu\nAccueil 2024\nAccueil 2025\n\U0001f600 Ωμέγα\nΣΊΣΥΦΟΣ\n", 10**6)  # pairs, digits, astral, case
+@example("Menu\nun très long paragraphe\nMenu\n", 6)  # a paragraph over the cap: left out
+def test_paragraph_line_keys_are_the_plain_definition(value, max_chars):
+    assert_keys_are_the_plain_definition(value, max_chars)
 
 
-def test_paragraph_texts_see_damage_where_the_lines_hold_it():
-    assert split.paragraph_texts("propre\r\nclean\n") == (["propre", "clean"], False)
-    assert split.paragraph_texts("propre\r\ncaf\u00c3\u00a9\n") == (["propre", "caf\u00c3\u00a9"], True)
+def test_paragraph_line_keys_see_damage_where_the_lines_hold_it():
+    shapes = shapes_core()
+    assert split.paragraph_line_keys("propre\r\nclean\n", shapes, 25, 100) == (
+        2,
+        False,
+        document_line_keys(["propre", "clean"]),
+    )
+    assert split.paragraph_line_keys("propre\r\ncaf\u00c3\u00a9\n", shapes, 25, 100) == (2, True, None)
     # A blank line's damage counts as in any_may_need_repair(lines): its line is one of them.
     lines, _ = split.split_lines("propre\n\x85\n")
     assert repair_gate.any_may_need_repair(lines)
-    assert split.paragraph_texts("propre\n\x85\n") == (["propre"], True)
+    assert split.paragraph_line_keys("propre\n\x85\n", shapes, 25, 100) == (1, True, None)
     with pytest.raises(TypeError):
-        split.paragraph_texts(b"bytes")  # type: ignore[arg-type]
+        split.paragraph_line_keys(b"bytes", shapes, 25, 100)  # type: ignore[arg-type]
 
 
 def test_very_long_lines_and_many_short_ones():
     long_line = "é" * 300_000 + "\u3000" * 5 + "😀"
     for value in (long_line, long_line + "\r\n" + "x\n" * 50_000, "\n" * 100_000 + long_line):
         assert_split_is_the_plain_definition(value)
-        assert_texts_are_the_plain_definition(value)
+        assert_keys_are_the_plain_definition(value)
 
 
 def test_no_white_space_beyond_the_bmp():

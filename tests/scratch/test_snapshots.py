@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from corpusgen import prose
 from nettoyeur import CleanConfig
+from nettoyeur.boilerplate.line_counts import document_line_keys
 from nettoyeur.corpus.folder_reader import DecodedText
 from nettoyeur.corpus.folder_writer import FolderSink
 from nettoyeur.corpus.shard_read import RecordSource
@@ -76,20 +77,20 @@ def test_a_restored_document_equals_the_document_loaded(tmp_path_factory, parts,
     st.sampled_from(["utf-8", "cp1252", "utf-16"]),
 )
 def test_pass_one_reads_what_a_full_load_reads(tmp_path_factory, parts, encoding):
-    """load_first's texts and its snapshot, with or without a split, are those of the document loaded whole."""
+    """load_first's keys and its snapshot, with or without a split, are those of the document loaded whole."""
     tmp_path = tmp_path_factory.mktemp("first")
     (tmp_path / "in").mkdir()
     data = "".join(body + end for body, end in parts).encode(encoding, errors="replace")
     (tmp_path / "in" / "a.txt").write_bytes(data)
     source = FolderSource(tmp_path / "in")
     loaded = load_document(source, "a.txt", 40)
-    item, suspect, texts = load_first(source, "a.txt", 40)
+    item, suspect, keys = load_first(source, "a.txt", 40)
     if isinstance(loaded, Skip):
         assert item == loaded
         return
     assert type(item) is (Document if suspect else DecodedText)  # split only where repair may change a line
     assert item.checksum == loaded.checksum and item.size == loaded.size
-    assert texts == [p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40]
+    assert keys == document_line_keys([p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40])
     with SnapshotWriter(str(tmp_path)) as writer:
         where = keep(writer, item)
     try:
@@ -104,8 +105,8 @@ def test_pass_one_skips_what_the_loader_skips(tmp_path):
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     source = FolderSource(tmp_path / "in")
     for name in ("blank.txt", "empty.txt", "missing.txt"):
-        item, suspect, texts = load_first(source, name, 100)
-        assert item == source.load(name) and isinstance(item, Skip) and not suspect and texts == []
+        item, suspect, keys = load_first(source, name, 100)
+        assert item == source.load(name) and isinstance(item, Skip) and not suspect and keys == []
 
 
 def test_restore_keeps_repairs_blank_verdicts_and_unrepaired_long_lines(tmp_path):
@@ -267,13 +268,13 @@ def test_a_restored_record_keeps_its_shard_row_id_and_other_fields(tmp_path):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from([*_PIECES, "x" * 45]), st.sampled_from(_ENDINGS)), min_size=1, max_size=8))
 def test_pass_one_reads_a_record_as_a_full_load_reads_it(tmp_path_factory, parts):
-    """load_first's texts and snapshot of a record, split or not, are those of the record loaded whole."""
+    """load_first's keys and snapshot of a record, split or not, are those of the record loaded whole."""
     tmp_path = tmp_path_factory.mktemp("first-record")
     _shard(tmp_path / "in", [{"id": "r1", "text": "".join(body + end for body, end in parts), "n": 1.5}])
     source = RecordSource(tmp_path / "in", ["a.jsonl"], RecordOptions())
     key = source.list()[0][0]
     loaded = load_document(source, key, 40)
-    item, suspect, texts = load_first(source, key, 40)
+    item, suspect, keys = load_first(source, key, 40)
     assert isinstance(loaded, RecordDocument)  # a record of white space too: it is written as read
     split = suspect or not loaded.paragraphs  # split only where repair may change a line, or nothing is analysed
     assert type(item) is (RecordDocument if split else DecodedRecord)
@@ -283,7 +284,7 @@ def test_pass_one_reads_a_record_as_a_full_load_reads_it(tmp_path_factory, parts
         loaded.record,
         "r1",
     )
-    assert texts == [p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40]
+    assert keys == document_line_keys([p.text for p in loaded.paragraphs if p.verdict is None and len(p.text) <= 40])
     with SnapshotWriter(str(tmp_path)) as writer:
         where = keep(writer, item)
     try:

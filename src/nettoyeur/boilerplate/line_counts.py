@@ -20,6 +20,7 @@ from nettoyeur.boilerplate.line_shapes import shapes_core
 from nettoyeur.boilerplate.sites import scoped_keys
 from nettoyeur.records import Document
 from nettoyeur.text.hashing import hash64
+from nettoyeur.text.split import paragraph_line_keys
 
 
 def document_line_keys(texts: list[str]) -> list[int]:
@@ -36,17 +37,39 @@ def document_line_keys(texts: list[str]) -> list[int]:
     return shapes_core().line_keys(texts, mark.FREQUENCY_MAX_WORDS)
 
 
+def text_line_keys(text: str, max_line_chars: int) -> tuple[int, bool, list[int] | None]:
+    """:func:`document_line_keys` of a text's paragraphs of at most ``max_line_chars`` characters, unless repaired.
+
+    One core call from the text (:func:`~nettoyeur.text.split.paragraph_line_keys`): the
+    paragraphs' texts are never made strings.
+
+    Returns:
+        ``(paragraphs, suspect, keys)``: the number of paragraphs of the text, whether a line
+        may need repair, and the keys (None where one may: they are those of the repaired paragraphs).
+    """
+    return paragraph_line_keys(text, shapes_core(), mark.FREQUENCY_MAX_WORDS, max_line_chars)
+
+
 def counted_keys(texts: list[str], site: str | None) -> list[int]:
     """Returns the keys pass 1 counts for a document: :func:`document_line_keys`, and those scoped to its site.
-
-    The scoped keys (:func:`~nettoyeur.boilerplate.sites.scoped_keys`) count the files of the site
-    holding each line or pair, in the same table as the corpus-wide keys.
 
     Args:
         texts: the document's analysable kept lines, in order.
         site: the document's site (:func:`~nettoyeur.boilerplate.sites.document_site`), or None.
     """
-    keys = document_line_keys(texts)
+    return with_site_keys(document_line_keys(texts), site)
+
+
+def with_site_keys(keys: list[int], site: str | None) -> list[int]:
+    """Returns a document's keys (:func:`document_line_keys`) and those scoped to its site.
+
+    The scoped keys (:func:`~nettoyeur.boilerplate.sites.scoped_keys`) count the files of the site
+    holding each line or pair, in the same table as the corpus-wide keys.
+
+    Args:
+        keys: the document's keys.
+        site: the document's site (:func:`~nettoyeur.boilerplate.sites.document_site`), or None.
+    """
     return keys if site is None else keys + scoped_keys(keys, site)
 
 

@@ -17,6 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from tqdm import tqdm
 
+from nettoyeur.boilerplate.line_counts import document_line_keys, text_line_keys
 from nettoyeur.config import CleanConfig
 from nettoyeur.corpus.folder_reader import (
     DecodedText,
@@ -34,7 +35,6 @@ from nettoyeur.records import Document, Skip
 from nettoyeur.scratch.documents import Repaired, Where, restore, restore_text
 from nettoyeur.text.repair import mark_blank_after_repair, repair
 from nettoyeur.text.repair_gate import any_may_need_repair
-from nettoyeur.text.split import paragraph_texts
 
 
 @runtime_checkable
@@ -265,44 +265,41 @@ def text_for_pass(
     return "".join(doc.lines), [(p.index, p.text, p.repairs) for p in doc.paragraphs if p.repairs]
 
 
-def _analysable_texts(doc: Document, max_line_chars: int) -> list[str]:
-    """The texts of the paragraphs of ``doc`` the boilerplate signals read: kept, at most ``max_line_chars`` long."""
-    return [p.text for p in doc.paragraphs if p.verdict is None and len(p.text) <= max_line_chars]
+def _analysable_keys(doc: Document, max_line_chars: int) -> list[int]:
+    """The frequency keys of the paragraphs of ``doc`` the boilerplate signals read (kept, ``max_line_chars`` long)."""
+    return document_line_keys([p.text for p in doc.paragraphs if p.verdict is None and len(p.text) <= max_line_chars])
 
 
-def load_first(
-    source: Source, key: str, max_line_chars: int
-) -> tuple[Document | DecodedText | Skip, bool, list[str]]:
-    """Loads a document in pass 1, as far as the pass reads it: its analysable paragraphs' texts.
+def load_first(source: Source, key: str, max_line_chars: int) -> tuple[Document | DecodedText | Skip, bool, list[int]]:
+    """Loads a document in pass 1, as far as the pass reads it: the frequency keys of its analysable paragraphs.
 
     A source that gives decoded text (``load_text``, a folder or shards) and a document that
-    needs no repair make no lines and no ``Paragraph`` records: one native call splits the text
-    into its paragraphs' texts and asks the repair gate about its lines
-    (:func:`~nettoyeur.text.split.paragraph_texts`). A document that may need repair, a record
-    without a paragraph (written as read, not skipped), or one from another source, is loaded
-    and repaired as :func:`load_for_pass` does.
+    needs no repair make no lines, no ``Paragraph`` records and no paragraph strings: one native
+    call splits the text, asks the repair gate about its lines and finds the keys of its
+    paragraphs (:func:`~nettoyeur.boilerplate.line_counts.text_line_keys`). A document that may
+    need repair, a record without a paragraph (written as read, not skipped), or one from another
+    source, is loaded and repaired as :func:`load_for_pass` does, and its kept paragraphs' texts keyed.
 
     Returns:
-        ``(item, whether a line may need repair, texts)``: the item is the decoded text (no
-        repair needed), the repaired document or a skip; the texts are those of its paragraphs
-        that are kept and at most ``max_line_chars`` long, in order.
+        ``(item, whether a line may need repair, keys)``: the item is the decoded text (no
+        repair needed), the repaired document or a skip; the keys are
+        :func:`~nettoyeur.boilerplate.line_counts.document_line_keys` of its paragraphs that are
+        kept and at most ``max_line_chars`` long (none for a skip).
     """
     read_text = getattr(source, "load_text", None)
     if read_text is None:
         item, suspect = load_for_pass(source, key, None, max_line_chars)
-        return item, suspect, [] if isinstance(item, Skip) else _analysable_texts(item, max_line_chars)
+        return item, suspect, [] if isinstance(item, Skip) else _analysable_keys(item, max_line_chars)
     decoded = read_text(key)
     if isinstance(decoded, Skip):
         return decoded, False, []
-    texts, suspect = paragraph_texts(decoded.text)
+    paragraphs, suspect, keys = text_line_keys(decoded.text, max_line_chars)
     record = type(decoded) is DecodedRecord
-    if not texts and not record:
+    if not paragraphs and not record:
         return empty_skip(decoded), False, []
-    if suspect or not texts:  # repaired as load_for_pass repairs it (few documents; a record of white space)
+    if keys is None or not paragraphs:  # repaired as load_for_pass repairs it (few documents; a record of white space)
         doc = split_record(decoded) if record else split_document(decoded)
         assert isinstance(doc, Document)  # it has paragraphs, or is a record
         repair_document(doc, max_line_chars, suspect)
-        return doc, suspect, _analysable_texts(doc, max_line_chars)
-    if max(map(len, texts)) > max_line_chars:
-        texts = [t for t in texts if len(t) <= max_line_chars]
-    return decoded, False, texts
+        return doc, suspect, _analysable_keys(doc, max_line_chars)
+    return decoded, False, keys

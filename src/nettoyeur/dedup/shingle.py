@@ -455,7 +455,9 @@ class Tokens:
         ends[after] += 1
         return entries, starts, ends
 
-    def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
+    def fact_mask(
+        self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None, uncased: np.ndarray | None = None
+    ) -> np.ndarray:
         """Returns :meth:`all_facts` as uint8 (``FACT``, ``NEGATING``), reading the lexicons once per distinct word.
 
         The same rules, in numpy over the batch instead of a Python step per word (what
@@ -467,8 +469,11 @@ class Tokens:
             words: the distinct words: word ``k`` of the batch is ``words[ids[k]]``.
             lexicon: uint8, :func:`fact_bits_of` of each of ``words`` where the caller has them
                 (verification reads them with its word tables); looked up here otherwise.
+            uncased: bool, :func:`uncased_words` of ``words`` where the caller has them (verification's
+                word tables: read once per distinct word of the process, where the chunk's words
+                read again for each batch were an eighth of verification's CPU); found here otherwise.
         """
-        return self._unspaced_bits(self._word_facts(ids, words, lexicon))
+        return self._unspaced_bits(self._word_facts(ids, words, lexicon, uncased))
 
     def _unspaced_bits(self, facts: np.ndarray) -> np.ndarray:
         """Returns the fact flags (bool) as ``FACT`` bits, with the characters of unspaced scripts read.
@@ -497,7 +502,9 @@ class Tokens:
             out[first_word:end_word] = FACT | NEGATING if match.group() in NEGATION_RUNS else 0
         return out
 
-    def _word_facts(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
+    def _word_facts(
+        self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None, uncased: np.ndarray | None = None
+    ) -> np.ndarray:
         """Returns the fact flags of the lexicons, digits, capitals and "@" (bool; see :meth:`fact_mask`)."""
         n = len(ids)
         if n == 0:
@@ -524,7 +531,9 @@ class Tokens:
             facts |= after | before
         capital = ((self.entries[self.starts] & _UPPER) != 0) & ~has_digit & ~facts
         facts |= capital & ((bits & _DATE_IF_CAPITAL) != 0)
-        facts |= _uncased(words)[ids] & ~has_digit & ((bits & _NO_NAME) == 0)
+        if uncased is None:
+            uncased = uncased_words(words)
+        facts |= uncased[ids] & ~has_digit & ((bits & _NO_NAME) == 0)
         named = capital & ((bits & (_DATE_IF_CAPITAL | _NO_NAME)) == 0)
         if not named.any():
             return facts
@@ -594,7 +603,7 @@ def _unspaced_runs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, runs)))
 
 
-def _uncased(words: list[str]) -> np.ndarray:
+def uncased_words(words: list[str]) -> np.ndarray:
     """Returns, per folded word, whether it is a word of a script without case (Arabic, Hebrew, Devanagari, Hangul ...).
 
     No capital tells a name there, so each such word that is no function word (``NOT_NAMES``),
@@ -776,7 +785,7 @@ def fact_flags(text: str) -> list[bool]:
       pole ("more" / "less", "rose" / "fell", "gagné" / "perdu");
     * a name: a capitalised word that is not a function word, honorific, connective or
       frequent word, nor a single letter ("The", "Mr", "Meanwhile", "B." are no names); in a
-      script without case, any such word of two characters or more (:func:`_uncased`). In
+      script without case, any such word of two characters or more (:func:`uncased_words`). In
       German, where every noun is capitalised, a capitalised word with a common-noun suffix
       or after a figure is a noun, not a name (:meth:`Tokens.fact_mask`);
     * an address or handle: a word next to "@".

@@ -162,7 +162,7 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
             shingle_parts.append(distinct)
             shingle_counts.append(counts)
         words, chars, char_offsets, tables = chunk_tables(interner)
-    facts = [tok.fact_mask(part, words, tables.lexicon) for tok, part in zip(toks, ids)]
+    facts = [tok.fact_mask(part, words, tables.lexicon, tables.uncased) for tok, part in zip(toks, ids)]
 
     def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)

@@ -34,7 +34,7 @@ import numpy as np
 from nettoyeur._core import DocumentWriter, VerdictTable
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.after_dedup import remark_document
-from nettoyeur.boilerplate.line_counts import counted_keys
+from nettoyeur.boilerplate.line_counts import with_site_keys
 from nettoyeur.boilerplate.line_shapes import memo_for
 from nettoyeur.boilerplate.sites import document_site
 from nettoyeur.config import CleanConfig
@@ -101,12 +101,12 @@ def count_batch(ctx: RunContext, keys: list[str]) -> tuple[Seen, list[Skip], np.
     max_chars = ctx.config.max_line_chars
     with _snapshots(ctx) as kept:
         for key in keys:
-            item, suspect, texts = load_first(ctx.source, key, max_chars)  # texts: the analysable ones
+            item, suspect, line_keys = load_first(ctx.source, key, max_chars)  # of the analysable paragraphs
             if isinstance(item, Skip):
                 skips.append(item)
                 continue
             seen[key] = (item.checksum, suspect, documents.keep(kept, item))
-            found.extend(counted_keys(texts, document_site(item, ctx.config.site)))
+            found.extend(with_site_keys(line_keys, document_site(item, ctx.config.site)))
     uniq, counts = np.unique(np.array(found, dtype=np.uint64), return_counts=True)
     return seen, skips, uniq, counts.astype(np.int64)
 

@@ -1066,7 +1066,7 @@ MORE_FUNCTION_WORDS = frozenset(
     """.split()
 )
 # The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul), where every other
-# word may be a name (``shingle._uncased``): prepositions, conjunctions, pronouns, auxiliaries,
+# word may be a name (``shingle.uncased_words``): prepositions, conjunctions, pronouns, auxiliaries,
 # "according to" and the verbs of saying that wire copies swap ("said" / "stated"), with the
 # attached conjunction or preposition their news write most ("وقال", "ووفقا").
 MORE_FUNCTION_WORDS = MORE_FUNCTION_WORDS | frozenset(

@@ -254,7 +254,7 @@ def _compose(text: str) -> str | None:
 # entity pattern, then each character and its next one against the tables above, then, for a
 # text beyond latin-1 that may compose, the same on its NFC form. Its plain Python reference,
 # the numpy code it replaced, is tests/repair_gate_reference.py.
-# Public: text.split.paragraph_texts asks it about a document's lines in the same call as the split.
+# Public: text.split.paragraph_line_keys asks it about a document's lines in the same call as the split.
 GATE = _core.RepairGate(
     _CLASSES, _PAIRS.ravel(), _SINGLE, _COMPOSING, list(PLAIN_ASTRAL), _ENTITIES, _compose
 )

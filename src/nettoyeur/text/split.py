@@ -44,21 +44,24 @@ def split_lines(text: str) -> tuple[list[str], list[Paragraph]]:
     return _SPLITTER.split(text)
 
 
-def paragraph_texts(text: str) -> tuple[list[str], bool]:
-    """The texts of the paragraphs :func:`split_lines` finds, and the repair gate's answer on its lines (one core call).
+def paragraph_line_keys(
+    text: str, shapes: _core.Shapes, limit: int, max_chars: int
+) -> tuple[int, bool, list[int] | None]:
+    """The frequency keys of the paragraphs :func:`split_lines` finds, from the text itself (one core call).
 
-    What pass 1 reads of a document that needs no repair, without the lines and ``Paragraph``
-    records it never reads, nor the second walk over the lines that the gate was (pass 1's
-    per-file CPU on the 10,686 files of the 300k-paragraph benchmark corpus, read, decode,
-    snapshot and line keys included: 0.71 -> 0.65 s, median of 3).
+    What pass 1 counts of a document that needs no repair: ``shapes.line_keys`` of the texts of its
+    paragraphs of at most ``max_chars`` characters, which are never made strings, nor its lines
+    and ``Paragraph`` records (:func:`nettoyeur.boilerplate.line_counts.text_line_keys`).
 
     Returns:
-        ``([p.original for p in split_lines(text)[1]], any_may_need_repair(split_lines(text)[0]))``.
+        ``(paragraphs, suspect, keys)``: the number of paragraphs, the repair gate's answer on
+        the lines (``any_may_need_repair(split_lines(text)[0])``), and the keys, or None where
+        ``suspect`` (the paragraphs are to be repaired first).
 
     Raises:
         TypeError: ``text`` is not a str.
     """
-    return _SPLITTER.bodies(text, GATE)
+    return _SPLITTER.line_keys(text, GATE, shapes, limit, max_chars)
 
 
 def kept_bytes(doc: Document, replace: bool = True) -> bytes:
