@@ -526,15 +526,31 @@ class Tokens:
         return part.all_facts(part.all_words())
 
 
+# Scripts that Unicode gives a case but whose text never uses it: Georgian is written in
+# Mkhedruli (U+10D0-U+10FF), whose capitals (Mtavruli) only headings set, so a name there has no
+# capital, as in Arabic or Hangul.
+CASELESS_IN_USE = ("\u10d0", "\u10ff")
+
+
+def folded_lower(words: list[str]) -> np.ndarray:
+    """Returns, per folded word, whether it is in lower case (``str.islower``) of a script whose text uses case.
+
+    A word of a script that has a case only in Unicode (:data:`CASELESS_IN_USE`) is not: no
+    capital tells a name there.
+    """
+    lo, hi = CASELESS_IN_USE
+    return np.fromiter((w.islower() and not lo <= w[:1] <= hi for w in words), dtype=bool, count=len(words))
+
+
 def _uncased(words: list[str]) -> np.ndarray:
     """Returns, per folded word, whether it is a word of a script without case (Arabic, Hebrew, Devanagari, Hangul ...).
 
     No capital tells a name there, so each such word that is no function word (``NOT_NAMES``),
     nor a single character (an ideograph), nor a word of a scale or unit class (``POLARITY``),
     may be one: a fact (see :func:`fact_flags`). Folded,
-    a word of a cased script is in lower case.
+    a word of a cased script is in lower case (:func:`folded_lower`: Georgian is not).
     """
-    lower = np.fromiter(map(str.islower, words), dtype=bool, count=len(words))
+    lower = folded_lower(words)
     letter = np.fromiter((w[:1].isalpha() for w in words), dtype=bool, count=len(words))
     pole = np.fromiter(map(POLARITY.__contains__, words), dtype=bool, count=len(words))
     return letter & ~lower & ~pole
