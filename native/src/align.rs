@@ -430,4 +430,20 @@ mod tests {
         // One opcode: no swap.
         assert!(swaps(&[Op { tag: Tag::Replace, i1: 0, i2: 2, j1: 0, j2: 2 }], &[0, 1], &[1, 0], &[false, false], 3).is_empty());
     }
+
+    #[test]
+    fn a_sentence_moved_is_a_swap_figures_and_all() {
+        let digit_of = |table: &Vec<String>| table.iter().map(|w| w.chars().any(|c| c.is_ascii_digit())).collect::<Vec<bool>>();
+        let mut table = Vec::new();
+        let a = ids("the bridge will open in 2025 . tolls will be lower than on the old crossing .", &mut table);
+        let b = ids("tolls will be lower than on the old crossing . the bridge will open in 2025 .", &mut table);
+        let ops = opcodes(&a, &b, table.len());
+        assert_eq!(swaps(&ops, &a, &b, &digit_of(&table), 3).len(), 2);
+        // A run shorter than MIN_MOVED_SENTENCE moved past more than two words is no swap.
+        let mut table = Vec::new();
+        let a = ids("smith beat jones in the final on sunday", &mut table);
+        let b = ids("in the final on sunday smith beat jones", &mut table);
+        let ops = opcodes(&a, &b, table.len());
+        assert!(swaps(&ops, &a, &b, &digit_of(&table), 3).is_empty());
+    }
 }

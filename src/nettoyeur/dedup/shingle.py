@@ -41,6 +41,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    MODALS,
     MORE_FUNCTION_WORDS,
     NEGATION_STEMS,
     NEGATIONS,
@@ -56,8 +57,8 @@ from nettoyeur.text.lexicon import (
 from nettoyeur.text.table_cache import cached_tables
 
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
-# dates, number words (the weak poles are facts only against their opposite: see verify).
-FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
+# dates, number words, modal verbs (the weak poles are facts only against their opposite: see verify).
+FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS | MODALS
 _FIXED_FIRST = frozenset(first for first, _ in NOT_FACTS | PERCENT_PHRASES)
 # Capitalised words that are no names: function words ("The" opening a sentence), honorifics
 # ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").

@@ -104,7 +104,8 @@ NEGATIONS = frozenset(
 # The negation particles and words of more languages, written from their grammars: Bulgarian,
 # Serbian and Croatian (the negated future and "to be": "неће", "neće", "nisu"), Icelandic, Irish,
 # Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
-# "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian. Left out: words that are
+# "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
+# Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala. Left out: words that are
 # common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
 # "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
 NEGATIONS = NEGATIONS | frozenset(
@@ -114,6 +115,8 @@ NEGATIONS = NEGATIONS | frozenset(
     არ ვერ არა არც არავინ არაფერი არასდროს ნუ გარეშე ոչ չի չեն չէ չէր չեմ չես չենք չեք չէին առանց երբեք
     deyil yox heç qeyri olmadan hindi wala walang huwag نہیں مت بغیر না নয় নেই কখনো ez inoiz ezer ezta gabe
     hapana hakuna نمی نیست هرگز بدون
+    nuk kurrë нема никогаш емес жоқ emas yoʻq биш үгүй नाही नको નથી નહીં ਨਹੀਂ ਨਾ ಇಲ್ಲ ഇല്ല లేదు కాదు छैन होइन
+    නැත නැහැ
     """.split()
 )
 
@@ -675,6 +678,11 @@ deputy+: deputy vice vize stellvertretend{,e,en,er,es,em} adjoint{,e,s,es} dél�
 ~will+: will would shall wird würde würden
 """
 POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES)
+# The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
+# added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
+# words of no fact reads as a typo ("week" / "weak"). Not "may": the month, and a typo of "many"
+# ("many not be taught" / "may not be taught", a real page's); replaced by "must" it is still a flip.
+MODALS = frozenset(w for w, cls in POLARITY.items() if cls in ("~must+", "~may+", "~will+")) - {"may"}
 # Classes of units whose words begin other words of another unit: "procentní body", "Prozentpunkte",
 # "procentenheter" are percentage points, not percent. No inflected form or compound takes them
 # (``verify._inflected_pole``, ``verify._compound_class``); their forms are listed.
@@ -707,8 +715,10 @@ ANTONYM_SUFFIXES = frozenset(
     + [("dı", "madı"), ("di", "medi"), ("du", "madı"), ("dü", "medi"), ("ıyor", "mıyor"), ("iyor", "miyor"),
        ("uyor", "muyor"), ("üyor", "müyor"), ("acak", "mayacak"), ("ecek", "meyecek"), ("dığını", "madığını"),
        ("diğini", "mediğini"), ("duğunu", "madığını"), ("düğünü", "mediğini")]
-    # Azerbaijani writes the same future with "q" and "ə" ("başlayacaq" / "başlamayacaq").
-    + [("acaq", "mayacaq"), ("əcək", "məyəcək")]
+    # After a vowel the future takes a "y" that the negation keeps ("başlayacak" / "başlamayacak");
+    # Azerbaijani writes the same future with "q" and "ə" ("açılacaq" / "açılmayacaq").
+    + [("yacak", "mayacak"), ("yecek", "meyecek"), ("acaq", "mayacaq"), ("əcək", "məyəcək"), ("yacaq", "mayacaq"),
+       ("yəcək", "məyəcək")]
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
