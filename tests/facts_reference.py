@@ -36,6 +36,7 @@ from nettoyeur.text.lexicon import (
     POLARITY,
 )
 from nettoyeur.text.lexicon_unspaced import FUNCTION_CHARS, NEGATION_RUNS, NOT_NEGATION_RUNS, PERCENT_RUNS, PLAIN_RUNS
+from word_traits_reference import cased_lower
 
 
 def is_german(words: list[str]) -> bool:
@@ -102,7 +103,7 @@ def _word_facts(self: Tokens, words: list[str]) -> list[bool]:
             facts[i + 1] = False  # "per cent": a unit, no number
     for i, w in enumerate(words):
         no_name = w in NOT_NAMES or len(w) == 1 or w.endswith(ADVERB_SUFFIXES)
-        if not has_digit[i] and w[:1].isalpha() and not w.islower() and not no_name and w not in POLARITY:
+        if not has_digit[i] and w[:1].isalpha() and not cased_lower(w) and not no_name and w not in POLARITY:
             facts[i] = True  # a word of a script without case: it may be a name
     for i in [i for i, w in enumerate(words) if w == "nu"]:
         p = int(np.searchsorted(self.offsets, i, side="right")) - 1

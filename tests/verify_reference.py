@@ -33,7 +33,7 @@ from nettoyeur.dedup.verify import (
     jaccard,
 )
 from nettoyeur.text.lexicon import AFFIX_FLIPS, NUMBER_WORDS, STOPWORDS
-from word_traits_reference import figure
+from word_traits_reference import cased_lower, figure
 
 
 def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
@@ -164,6 +164,8 @@ def _substitution(x: str, y: str, fx: bool, fy: bool) -> str:
         return "fact"  # "column B" / "column C": identifiers, like figures
     if _flipped(x, y):
         return "fact"  # "safe" / "unsafe", "säker" / "osäker" (one letter: else a typo), "useful" / "useless"
+    if cx != cy and (cx or x) == (cy or y):
+        return "typo"  # a number word and its figure, one fact key: "three" / "3", "third" / "3rd"
     if is_typo(x, y) and (cx == cy or (cx is None or cy is None) and (not _polar(cx or cy) or _slip(x, y))):
         return "typo"
     if is_typo(x, y) and not fx and not fy:
@@ -484,7 +486,7 @@ def _names_swapped(
 
     def name(words: list[str], facts: list[bool] | None, i: int) -> bool:
         # A word of a script without case (no capital tells a name) reads as none here.
-        return _is_fact(facts, i) and _lexical_class(words[i]) is None and words[i].islower()
+        return _is_fact(facts, i) and _lexical_class(words[i]) is None and cased_lower(words[i])
 
     return any(
         a[x] != a[x + 1]

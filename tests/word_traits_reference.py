@@ -23,6 +23,7 @@ from nettoyeur.dedup.shingle import (
     _NU_MARKER,
     _NUMBER_WORD,
     ADVERB_SUFFIXES,
+    CASELESS_IN_USE,
     COMPARISONS,
     FACT_WORDS,
     NOT_NAMES,
@@ -94,6 +95,11 @@ def figure(c: str) -> bool:
     return c.isdigit() or c in COMPARISONS
 
 
+def cased_lower(word: str) -> bool:
+    """True for a word in lower case of a script whose text uses case (not Georgian: ``CASELESS_IN_USE``)."""
+    return word.islower() and not CASELESS_IN_USE[0] <= word[:1] <= CASELESS_IN_USE[1]
+
+
 def traits(word: str) -> tuple[str | None, int]:
     """Returns a word's lexical class and flags, one character after the other."""
     cls = lexical_class(word)
@@ -104,7 +110,7 @@ def traits(word: str) -> tuple[str | None, int]:
         | _STOPWORD * (word in STOPWORDS)
         | _POLAR * _polar(cls)
         | _PLAIN * (word in NOT_NAMES)
-        | _LOWER * word.islower()
+        | _LOWER * cased_lower(word)
         | _NUMBER * (word in NUMBER_WORDS)
     )
     return cls, flags

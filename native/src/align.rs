@@ -240,13 +240,21 @@ pub fn opcodes_in(a: &[u32], b: &[u32], ids: usize, buf: &mut Buffers, ops: &mut
     }
 }
 
-/// The indices (ascending) of the opcodes that only move words by one or two places
-/// (`verify.compare`'s swaps; none when there is a single opcode).
+/// A run of at least this many words deleted on one side of an equal block and inserted, the
+/// same words, on its other side is a sentence moved ("A. B." / "B. A."): a republisher's reorder
+/// that states the same things, figures included. Shorter runs move only past one or two words
+/// (a swap of neighbours): "Smith beat Jones" / "Jones beat Smith" moves one word past two.
+/// Twice `verify.MAX_SUBSTITUTION`: the shortest sentence a copy adds or drops is longer.
+pub const MIN_MOVED_SENTENCE: usize = 6;
+
+/// The indices (ascending) of the opcodes that only move words by one or two places, or move a
+/// whole sentence (`verify.compare`'s swaps; none when there is a single opcode).
 ///
 /// A replaced run whose words are the same ones in another order (at most `max_substitution`
 /// a side), and a run of one or two words deleted on one side of an equal block of at most two
 /// words and inserted on its other side, are swaps. Runs holding a digit (`digit[id]`) never are:
-/// "01:03" / "03:01" is another time.
+/// "01:03" / "03:01" is another time. A run of [`MIN_MOVED_SENTENCE`] words or more deleted on
+/// one side of an equal block and inserted on its other side is a sentence moved, digits or not.
 pub fn swaps(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substitution: usize) -> Vec<usize> {
     let mut moved = Vec::new();
     swaps_in(ops, a, b, digit, max_substitution, &mut Buffers::default(), &mut moved);
@@ -262,6 +270,12 @@ pub fn swaps_in(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substituti
     let has_digit = |run: &[u32]| run.iter().any(|&w| digit[w as usize]);
     for (k, op) in ops.iter().enumerate() {
         let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+        if let Some((run, other)) = moved_pair(ops, k, a, b) {
+            if run.len() >= MIN_MOVED_SENTENCE && run == other {
+                moved.push(k);
+                moved.push(k + 2);
+            }
+        }
         if has_digit(ra) || has_digit(rb) {
             continue;
         }
@@ -277,22 +291,33 @@ pub fn swaps_in(ops: &[Op], a: &[u32], b: &[u32], digit: &[bool], max_substituti
                 moved.push(k);
             }
         }
-        if k + 2 < ops.len() && matches!(op.tag, Tag::Delete | Tag::Insert) && ops[k + 1].tag == Tag::Equal {
-            let (mid, third) = (ops[k + 1], ops[k + 2]);
-            let gap = mid.i2 - mid.i1;
-            let pair = matches!((op.tag, third.tag), (Tag::Delete, Tag::Insert) | (Tag::Insert, Tag::Delete));
-            if gap <= 2 && pair {
-                let run = if op.tag == Tag::Delete { ra } else { rb };
-                let other = if third.tag == Tag::Insert { &b[third.j1..third.j2] } else { &a[third.i1..third.i2] };
-                if run == other && run.len() <= 2 && !has_digit(run) {
-                    moved.push(k);
-                    moved.push(k + 2);
-                }
+        if let Some((run, other)) = moved_pair(ops, k, a, b) {
+            let mid = ops[k + 1];
+            if mid.i2 - mid.i1 <= 2 && run == other && run.len() <= 2 && !has_digit(run) {
+                moved.push(k);
+                moved.push(k + 2);
             }
         }
     }
     moved.sort_unstable();
     moved.dedup();
+}
+
+/// The run deleted (or inserted) by opcode `k` and the run inserted (or deleted) by opcode `k + 2`
+/// when an equal block lies between them, the one on one side of it and the other on its other
+/// side; None otherwise.
+fn moved_pair<'x>(ops: &[Op], k: usize, a: &'x [u32], b: &'x [u32]) -> Option<(&'x [u32], &'x [u32])> {
+    let op = ops[k];
+    if k + 2 >= ops.len() || !matches!(op.tag, Tag::Delete | Tag::Insert) || ops[k + 1].tag != Tag::Equal {
+        return None;
+    }
+    let third = ops[k + 2];
+    if !matches!((op.tag, third.tag), (Tag::Delete, Tag::Insert) | (Tag::Insert, Tag::Delete)) {
+        return None;
+    }
+    let run = if op.tag == Tag::Delete { &a[op.i1..op.i2] } else { &b[op.j1..op.j2] };
+    let other = if third.tag == Tag::Insert { &b[third.j1..third.j2] } else { &a[third.i1..third.i2] };
+    Some((run, other))
 }
 
 #[cfg(test)]
@@ -404,5 +429,21 @@ mod tests {
         assert!(swaps(&ops, &a, &b, &digit, 3).is_empty());
         // One opcode: no swap.
         assert!(swaps(&[Op { tag: Tag::Replace, i1: 0, i2: 2, j1: 0, j2: 2 }], &[0, 1], &[1, 0], &[false, false], 3).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_moved_is_a_swap_figures_and_all() {
+        let digit_of = |table: &Vec<String>| table.iter().map(|w| w.chars().any(|c| c.is_ascii_digit())).collect::<Vec<bool>>();
+        let mut table = Vec::new();
+        let a = ids("the bridge will open in 2025 . tolls will be lower than on the old crossing .", &mut table);
+        let b = ids("tolls will be lower than on the old crossing . the bridge will open in 2025 .", &mut table);
+        let ops = opcodes(&a, &b, table.len());
+        assert_eq!(swaps(&ops, &a, &b, &digit_of(&table), 3).len(), 2);
+        // A run shorter than MIN_MOVED_SENTENCE moved past more than two words is no swap.
+        let mut table = Vec::new();
+        let a = ids("smith beat jones in the final on sunday", &mut table);
+        let b = ids("in the final on sunday smith beat jones", &mut table);
+        let ops = opcodes(&a, &b, table.len());
+        assert!(swaps(&ops, &a, &b, &digit_of(&table), 3).is_empty());
     }
 }

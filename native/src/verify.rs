@@ -352,8 +352,8 @@ fn letters(w: &Words, x: u32, y: u32) -> bool {
 ///
 /// A one-letter difference is a typo unless it turns a word into a negation or a polar word or
 /// back ("ein" / "kein", "ever" / "never"), or one date or number word into another ("juni" /
-/// "juli"). A name abbreviated ("Maine" / "Me") is a typo. Two words of one class are synonyms
-/// ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
+/// "juli"). A number word and its figure ("three" / "3") are a typo. A name abbreviated ("Maine"
+/// / "Me") is a typo. Two words of one class are synonyms ("rose" / "climbed", "Millionen" / "Mio"); two poles of one scale are a flip ("rose" / "fell",
 /// "vor" / "nach"), and so is a word and its negated form ("able" / "unable"). Two single letters
 /// are identifiers ([`letters`]). A word and its opposite by an affix ([`flipped`]: "safe" /
 /// "unsafe", "säker" / "osäker") are a flip before anything else: a one-letter prefix reads as a typo.
@@ -361,6 +361,11 @@ fn substitution(w: &Words, x: u32, y: u32, fx: bool, fy: bool) -> Kind {
     let (cx, cy) = (w.class[x as usize], w.class[y as usize]);
     if letters(w, x, y) || flipped(w, x, y) {
         return Kind::Fact;
+    }
+    // A number word and the figure of its value ("three" / "3", "zwölf" / "12", "third" / "3rd")
+    // state one fact written two ways: the word's class is the figure, so both have one fact key.
+    if cx != cy && w.key[x as usize] == w.key[y as usize] {
+        return Kind::Typo;
     }
     if is_typo(w, x, y) {
         let either_polar = if cx != NO_CLASS { polar_class(w, x) } else { polar_class(w, y) };

@@ -538,3 +538,32 @@ def test_a_function_character_added_in_a_long_unspaced_paragraph_always_merges(b
     for x, y in ((a, b), (b, a)):
         match = _verify(x, y)
         assert match is not None and match.kind == "duplicate", (i, particle, match)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=16, max_size=60, unique=True), st.data())
+def test_two_sentences_in_the_other_order_always_merge(base, data):
+    # A republisher's reorder ("A. B." / "B. A.") states the same things: each sentence holds at
+    # least MIN_MOVED_SENTENCE words (align.rs), figures included.
+    cut = data.draw(st.integers(8, len(base) - 8))
+    figure = data.draw(st.integers(0, 10**4).map(str))
+    first, second = " ".join(base[:cut]) + " " + figure + ".", " ".join(base[cut:]) + "."
+    a, b = first + " " + second, second + " " + first
+    for x, y in ((a, b), (b, a)):
+        match = _verify(x, y)
+        assert match is not None and match.kind == "duplicate", (cut, match)
+
+
+_NEW_NEGATIONS = ["ekki", "hindi", "არ", "չի", "nisu", "неће", "няма", "ddim", "نہیں", "না", "deyil"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80), st.sampled_from(_NEW_NEGATIONS), st.data())
+def test_a_negation_of_more_languages_added_or_dropped_never_merges(base, negation, data):
+    # The negation particles of Icelandic, Tagalog, Georgian, Armenian, Serbian, Bulgarian, Welsh,
+    # Urdu, Bengali and Azerbaijani (lexicon.NEGATIONS), as "not" above.
+    i = data.draw(st.integers(0, len(base)))
+    a = " ".join(base) + "."
+    b = " ".join(base[:i] + [negation] + base[i:]) + "."
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), (i, negation)

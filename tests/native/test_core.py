@@ -201,6 +201,7 @@ def test_inputs_are_checked_before_the_output_is_allocated():
 # --- The word alignment of verification (nettoyeur._core.Aligner, through verify._alignment) ---
 
 MAX_SUBSTITUTION = 3  # verify.MAX_SUBSTITUTION, restated: the reference takes it as a parameter
+MIN_MOVED_SENTENCE = 6  # align.rs MIN_MOVED_SENTENCE, restated: a run this long moved past an equal block
 
 
 def reference_alignment(
@@ -215,6 +216,12 @@ def reference_alignment(
     if len(ops) <= 1:
         return ops, moved
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if k + 2 < len(ops) and op in ("delete", "insert") and ops[k + 1][0] == "equal":
+            op3, p1, p2, q1, q2 = ops[k + 2]
+            if {op, op3} == {"delete", "insert"}:
+                run = a[i1:i2] if op == "delete" else b[j1:j2]
+                if len(run) >= MIN_MOVED_SENTENCE and run == (b[q1:q2] if op3 == "insert" else a[p1:p2]):
+                    moved.update((k, k + 2))  # a sentence moved past the equal block, figures and all
         if any(c.isdigit() or c in figures for w in a[i1:i2] + b[j1:j2] for c in w):
             continue
         if op == "replace" and i2 - i1 == j2 - j1 <= max_substitution and sorted(a[i1:i2]) == sorted(b[j1:j2]):

@@ -42,6 +42,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    MODALS,
     MORE_FUNCTION_WORDS,
     NEGATION_STEMS,
     NEGATIONS,
@@ -64,8 +65,8 @@ from nettoyeur.text.lexicon_unspaced import (
 from nettoyeur.text.table_cache import cached_tables
 
 # Words that carry a fact whatever their case: negations, words of the strong antonym poles,
-# dates, number words (the weak poles are facts only against their opposite: see verify).
-FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS
+# dates, number words, modal verbs (the weak poles are facts only against their opposite: see verify).
+FACT_WORDS = NEGATIONS | frozenset(w for w, pole in POLARITY.items() if pole[0] != "~") | DATES | NUMBER_WORDS | MODALS
 _FIXED_FIRST = frozenset(first for first, _ in NOT_FACTS | PERCENT_PHRASES)
 # Capitalised words that are no names: function words ("The" opening a sentence), honorifics
 # ("Mr"), connectives ("Meanwhile"), frequent words ("Said"), units ("50 Prozent").
@@ -603,15 +604,41 @@ def _unspaced_runs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, runs)))
 
 
+# Scripts that Unicode gives a case but whose text never uses it: Georgian is written in
+# Mkhedruli (U+10D0-U+10FF), whose capitals (Mtavruli) only headings set, so a name there has no
+# capital, as in Arabic or Hangul.
+CASELESS_IN_USE = ("\u10d0", "\u10ff")
+
+
+_CASELESS_CHARS = tuple(map(chr, range(ord(CASELESS_IN_USE[0]), ord(CASELESS_IN_USE[1]) + 1)))
+
+
+def folded_lower(words: list[str]) -> np.ndarray:
+    """Returns, per folded word, whether it is in lower case (``str.islower``) of a script whose text uses case.
+
+    A word of a script that has a case only in Unicode (:data:`CASELESS_IN_USE`) is not: no
+    capital tells a name there. The words are scanned one by one only when one of those
+    characters occurs at all (a substring test per character: 0.3 ms on 50,000 words, where a
+    Python step per word took 30 ms against ``str.islower``'s 4 ms).
+    """
+    n = len(words)
+    lower = np.fromiter(map(str.islower, words), dtype=bool, count=n)
+    joined = "".join(words)
+    if any(c in joined for c in _CASELESS_CHARS):
+        lo, hi = CASELESS_IN_USE
+        lower &= ~np.fromiter((lo <= w[:1] <= hi for w in words), dtype=bool, count=n)
+    return lower
+
+
 def uncased_words(words: list[str]) -> np.ndarray:
     """Returns, per folded word, whether it is a word of a script without case (Arabic, Hebrew, Devanagari, Hangul ...).
 
     No capital tells a name there, so each such word that is no function word (``NOT_NAMES``),
     nor a single character (an ideograph), nor a word of a scale or unit class (``POLARITY``),
     may be one: a fact (see :func:`fact_flags`). Folded,
-    a word of a cased script is in lower case.
+    a word of a cased script is in lower case (:func:`folded_lower`: Georgian is not).
     """
-    lower = np.fromiter(map(str.islower, words), dtype=bool, count=len(words))
+    lower = folded_lower(words)
     letter = np.fromiter((w[:1].isalpha() for w in words), dtype=bool, count=len(words))
     pole = np.fromiter(map(POLARITY.__contains__, words), dtype=bool, count=len(words))
     return letter & ~lower & ~pole

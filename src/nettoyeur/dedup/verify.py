@@ -80,7 +80,7 @@ import numpy as np
 
 from nettoyeur._core import Aligner, WordInterner, verify_pairs
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of, uncased_words
+from nettoyeur.dedup.shingle import COMPARISONS, NOT_NAMES, digit_flags, fact_bits_of, folded_lower, uncased_words
 from nettoyeur.text.lexicon import (
     AFFIX_FLIPS,
     DATES,
@@ -422,7 +422,7 @@ def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
     all_alpha = np.fromiter(map(str.isalpha, words), dtype=bool, count=n) | empty
     stop = np.fromiter(map(STOPWORDS.__contains__, words), dtype=bool, count=n)
     plain = np.fromiter(map(NOT_NAMES.__contains__, words), dtype=bool, count=n)
-    lower = np.fromiter(map(str.islower, words), dtype=bool, count=n)
+    lower = folded_lower(words)
     number = np.fromiter(map(NUMBER_WORDS.__contains__, words), dtype=bool, count=n)
     polar = np.fromiter(map(_polar, classes), dtype=bool, count=n)
     flags = (

@@ -101,6 +101,25 @@ NEGATIONS = frozenset(
     )
 )
 
+# The negation particles and words of more languages, written from their grammars: Bulgarian,
+# Serbian and Croatian (the negated future and "to be": "неће", "neće", "nisu"), Icelandic, Irish,
+# Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
+# "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
+# Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala. Left out: words that are
+# common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
+# "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
+NEGATIONS = NEGATIONS | frozenset(
+    """
+    няма никога нищо никой нито неће нису нема никад ништа нико ниједан neće neću nećemo nisu niko nijedan
+    ekki aldrei ekkert enginn engin án ní níl níor nár gan nid ddim heb byth
+    არ ვერ არა არც არავინ არაფერი არასდროს ნუ გარეშე ոչ չի չեն չէ չէր չեմ չես չենք չեք չէին առանց երբեք
+    deyil yox heç qeyri olmadan hindi wala walang huwag نہیں مت بغیر না নয় নেই কখনো ez inoiz ezer ezta gabe
+    hapana hakuna نمی نیست هرگز بدون
+    nuk kurrë нема никогаш емес жоқ emas yoʻq биш үгүй नाही नको નથી નહીં ਨਹੀਂ ਨਾ ಇಲ್ಲ ഇല്ല లేదు కాదు छैन होइन
+    නැත නැහැ
+    """.split()
+)
+
 # Korean negation is a verb of its own, inflected: "않았다", "않는다", "없는", "못했다", "아니다"
 # ("승인했다고" / "승인하지 않았다고"). A word that begins with one of these stems is a negation.
 NEGATION_STEMS = ("않", "없", "못", "아니", "아닌", "아닐", "아닙")
@@ -599,7 +618,71 @@ possible-: ανέφικτο ανέφικτοσ ανέφικτη ανέφικτα
 ~updown+: 上
 ~updown-: 下
 """
-POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD)
+# The same scales in the languages the lists above lack (Bulgarian, Serbian in both scripts,
+# Croatian, Slovak, Slovene, Lithuanian, Latvian, Estonian, Icelandic, Danish and Norwegian,
+# Irish, Welsh, Catalan, Basque, Afrikaans, Azerbaijani, Swahili, Tagalog, Georgian, Armenian,
+# Bengali, Tamil): "will rise" / "will fall" in their future and past news forms, "possible" /
+# "impossible" where no affix rule reads it, and the percent words ("20 posto", "8 odstotkov",
+# "4 peratus" are "20%", "8%", "4%"). Nouns that are common words of another language ("pad",
+# Swedish "steg") are left out. Written from grammar books, as above.
+_POLES_LANGS = """
+up+: нараснат нарасне нараства нарастват нарастване увеличи увеличат увеличение ръст повиши повишат
+    повећати повећа повећање порасти порашће пораст порастао порасла povećati poveća povećanje porasti porašće porast
+    narasti porastao porasla porasli poraslo povećao povećala povećali povećalo
+    zvýši zvýšia zvýšenie vzrastie vzrastú povečalo povečal povečala povečati poveča povečanje
+    padidės padidėjo padidino išaugs išaugo pieaugs pieauga palielināsies palielinājās pieaugums
+    kasvab kasvas tõuseb tõusis suureneb suurenes aukist aukast eykst jókst hækka hækkar hækkaði hækkun
+    stige stiger steget stigning øge øger øges øget méadóidh méadú cynyddu cynnydd
+    pujarà pujaran pujarien augmentarà augmentaran handituko igoko styg gestyg verhoog
+    artacaq artdı artım yüksələcək itapanda imepanda kupanda itaongezeka imeongezeka tataas tumaas pagtaas
+    გაიზრდება გაიზარდა ზრდა მოიმატებს կաճի աճել կավելանա ավելացել বাড়বে বেড়েছে বৃদ্ধি அதிகரிக்கும் அதிகரித்தது உயரும்
+up-: намалеят намалее намалява намаляват намаление спад спадне спаднат понижи
+    смањити смањи смањење пасти пашће пао smanjiti smanji smanjenje pasti pašće opasti sniziti pao opao opala
+    smanjio smanjila smanjili smanjilo
+    zníži znížia zníženie klesne klesnú zmanjšalo zmanjšal zmanjšala zmanjšati zmanjša zmanjšanje padec
+    sumažės sumažėjo sumažino mažės samazināsies samazinājās samazinājums kritīsies
+    väheneb vähenes langeb langes kahaneb minnkað minnka minnkar minnkaði lækka lækkar lækkaði lækkun
+    falde falder faldt faldet nedgang synke synker sank laghdóidh laghdú gostwng gostyngiad lleihau
+    baixarà baixaran baixarien disminuirà disminuiran txikituko jaitsiko daal gedaal verlaag
+    azalacaq azaldı azalma düşəcək itashuka imeshuka kushuka itapungua imepungua bababa bumaba pagbaba
+    შემცირდება შემცირდა კლება დაიკლებს կնվազի նվազել նվազում կպակասի কমবে কমেছে হ্রাস குறையும் குறைந்தது
+~long+: produljiti produlji produžiti produži produljen{,a,o}
+~long-: skratiti skrati skraćen{,a,o}
+~cheap+: евтин{,а,о,и,ите,ия}
+~cheap-: скъп{,а,о,и,ите,ия}
+possible+: võimalik võimalikuks võimalikud հնարավոր შესაძლებელი შესაძლებლად შესაძლო সম্ভব posibl bosibl
+    bideragarri bideragarritzat
+possible-: võimatu võimatuks անհնար შეუძლებელი შეუძლებლად অসম্ভব amhosibl ezinezko ezinezkotzat bideraezin
+    bideraezintzat
+~pct+: posto одсто odsto odstotkov odstotka odstotke odstotki procentais procentų procentus procentiem procenti
+    protsenti protsendi protsent prósent prósenta peratus porsiyento porsyento persent asilimia শতাংশ சதவீதம்
+    فیصد درصد faiz
+"""
+# Who holds an office: "former" and "deputy" make another person of a title ("the former mayor"
+# / "the deputy mayor", "Finance Minister" / "Deputy Finance Minister"), so either added,
+# dropped or replaced is a fact change (strong classes, each its own). And the modal verbs of
+# necessity, possibility and the future ("must" / "may", "would close" / "could close",
+# "müssen" / "können"): weak, each may be added or dropped ("could be closed" / "be closed"
+# reads as a hedge), but one replaced by another of a different kind states another thing.
+# "would" / "will" and "could" / "can" stay one kind (reported speech shifts tense). Written from
+# grammar books, as above.
+_POLES_ROLES = """
+former+: former ex ehemalig{,e,en,er,es,em} voormalig{,e} bivš{i,a,e,eg,em} бивш{и,а,е,ия,ата,ег,ем}
+    był{y,a,ego,ej} бывш{ий,его,ая,ей,ем} колишн{ій,ього,я} bývalý bývalého bývalá
+deputy+: deputy vice vize stellvertretend{,e,en,er,es,em} adjoint{,e,s,es} délégué{,e,s,es} adjunt{o,a,os,as}
+    zamjenik{,a} заменик{,а} zástupca zastępca заместитель заступник plaatsvervangend{,e}
+~must+: must muss müssen musste mussten doit doivent devra devront debe deben deberá deve devono dovrà moet
+    moeten måste
+~may+: may might could can kann können könnte könnten darf dürfen peut peuvent pourra pourront pourrait
+    pourraient puede pueden podrá podría podrían può possono potrà potrebbe potrebbero kunnen
+~will+: will would shall wird würde würden
+"""
+POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES)
+# The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
+# added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
+# words of no fact reads as a typo ("week" / "weak"). Not "may": the month, and a typo of "many"
+# ("many not be taught" / "may not be taught", a real page's); replaced by "must" it is still a flip.
+MODALS = frozenset(w for w, cls in POLARITY.items() if cls in ("~must+", "~may+", "~will+")) - {"may"}
 # Classes of units whose words begin other words of another unit: "procentní body", "Prozentpunkte",
 # "procentenheter" are percentage points, not percent. No inflected form or compound takes them
 # (``verify._inflected_pole``, ``verify._compound_class``); their forms are listed.
@@ -611,7 +694,9 @@ UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
 # "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
 # with one of them is a polarity flip. Written from grammar books: each is the productive negating
 # prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불".split())
+# Icelandic "ó" ("líklegt" / "ólíklegt") and the Swahili negative subject prefix "ha" ("itajenga"
+# / "haitajenga": will build / will not build) too.
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불 ó ha".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
 # "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
@@ -630,6 +715,10 @@ ANTONYM_SUFFIXES = frozenset(
     + [("dı", "madı"), ("di", "medi"), ("du", "madı"), ("dü", "medi"), ("ıyor", "mıyor"), ("iyor", "miyor"),
        ("uyor", "muyor"), ("üyor", "müyor"), ("acak", "mayacak"), ("ecek", "meyecek"), ("dığını", "madığını"),
        ("diğini", "mediğini"), ("duğunu", "madığını"), ("düğünü", "mediğini")]
+    # After a vowel the future takes a "y" that the negation keeps ("başlayacak" / "başlamayacak");
+    # Azerbaijani writes the same future with "q" and "ə" ("açılacaq" / "açılmayacaq").
+    + [("yacak", "mayacak"), ("yecek", "meyecek"), ("acaq", "mayacaq"), ("əcək", "məyəcək"), ("yacaq", "mayacaq"),
+       ("yəcək", "məyəcək")]
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
@@ -764,6 +853,45 @@ DATES = DATES | frozenset(
     월요일 화요일 수요일 목요일 금요일 토요일 일요일 월요일에 화요일에 수요일에 목요일에 금요일에 토요일에 일요일에
     ahad minggu januari februari april juni juli september oktober november
     nhật
+    """
+    )
+)
+# The weekdays and months of more languages, with the case forms their news write after "on" /
+# "in" (Slovak "v utorok", Slovene "v sredo", Lithuanian "antradienį", Latvian "otrdien", Estonian
+# "teisipäeval", Icelandic "á mánudag", Georgian "სამშაბათს", Basque "astelehenean", Catalan
+# "dimarts"): Bulgarian, Serbian (Cyrillic), Slovak, Slovene, Lithuanian, Latvian, Estonian,
+# Icelandic, Catalan, Basque, Georgian, Azerbaijani. Written from grammar books; words that are
+# common words of another language are left out (Slovene "sreda" is kept: a weekday everywhere).
+DATES = DATES | frozenset(
+    _expand(
+        """
+    понеделник вторник сряда четвъртък петък събота неделя януари февруари септември октомври ноември декември
+    понедељак уторак среда среду четвртак петак субота суботу недеља недељу јануар фебруар април мај јун јул
+    септембар октобар новембар децембар јануара фебруара марта априла маја јуна јула августа септембра октобра
+    новембра децембра
+    pondelok utorok stredu štvrtok piatok sobotu nedeľu nedeľa január február marec apríl máj jún júl október
+    januára februára apríla mája júna júla augusta septembra októbra novembra decembra
+    ponedeljek torek sredo četrtek petek soboto nedeljo nedelja junij julij januarja februarja marca aprila
+    junija julija avgusta
+    pirmadien{is,į} antradien{is,į} trečiadien{is,į} ketvirtadien{is,į} penktadien{is,į} šeštadien{is,į}
+    sekmadien{is,į} sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio
+    gruodžio
+    pirmdien{,a} otrdien{,a} trešdien{,a} ceturtdien{,a} piektdien{,a} sestdien{,a} svētdien{,a} janvār{is,ī}
+    februār{is,ī} mart{s,ā} aprīl{is,ī} maij{s,ā} jūnij{s,ā} jūlij{s,ā} august{s,ā} septembr{is,ī} oktobr{is,ī}
+    novembr{is,ī} decembr{is,ī}
+    esmaspäev{,al} teisipäev{,al} kolmapäev{,al} neljapäev{,al} reede{,l} laupäev{,al} pühapäev{,al}
+    jaanuar{,il} veebruar{,il} märts{,il} aprill{,il} juuni{,l} juuli{,l} oktoober{,il} detsember{,il}
+    mánudag{,ur,inn} þriðjudag{,ur,inn} miðvikudag{,ur,inn} fimmtudag{,ur,inn} föstudag{,ur,inn}
+    laugardag{,ur,inn} sunnudag{,ur,inn} janúar febrúar apríl maí júní júlí ágúst október nóvember desember
+    dilluns dimarts dimecres dijous divendres dissabte diumenge gener febrer març maig juny juliol setembre
+    octubre desembre
+    astelehen{a,ean} astearte{a,an} asteazken{a,ean} ostegun{a,ean} ostiral{a,ean} larunbat{a,ean} igande{a,an}
+    urtarril{a,ean} otsail{a,ean} martxo{a,an} apiril{a,ean} maiatz{a,ean} ekain{a,ean} uztail{a,ean}
+    abuztu{a,an} irail{a,ean} urri{a,an} azaro{a,an} abendu{a,an}
+    ორშაბათ{ი,ს} სამშაბათ{ი,ს} ოთხშაბათ{ი,ს} ხუთშაბათ{ი,ს} პარასკევ{ი,ს} შაბათ{ი,ს} კვირა{,ს} იანვარ{ი,ს}
+    თებერვალ{ი,ს} მარტ{ი,ს} აპრილ{ი,ს} მაის{ი,ს} ივნის{ი,ს} ივლის{ი,ს} აგვისტო{,ს} სექტემბერ{ი,ს}
+    ოქტომბერ{ი,ს} ნოემბერ{ი,ს} დეკემბერ{ი,ს}
+    yanvar fevral aprel iyun iyul avqust sentyabr oktyabr noyabr dekabr
     """
     )
 )
@@ -1065,7 +1193,8 @@ MORE_FUNCTION_WORDS = frozenset(
     của và các những một được là có cho với trong phần
     """.split()
 )
-# The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul), where every other
+# The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul, Georgian; the verbs of
+# saying of Persian, Urdu, Bengali and Tamil too), where every other
 # word may be a name (``shingle.uncased_words``): prepositions, conjunctions, pronouns, auxiliaries,
 # "according to" and the verbs of saying that wire copies swap ("said" / "stated"), with the
 # attached conjunction or preposition their news write most ("وقال", "ووفقا").
@@ -1080,6 +1209,8 @@ MORE_FUNCTION_WORDS = MORE_FUNCTION_WORDS | frozenset(
     कहा बताया
     그리고 그러나 하지만 또한 및 등 이 그 저 것 수 때 더 또 이번 따르면 위해
     말했다 밝혔다 전했다 설명했다 덧붙였다
+    და რომ ან მაგრამ თუ ეს ის ამ იმ არის იყო ასევე უკვე ხოლო თქმით მიხედვით განაცხადა თქვა აღნიშნა
+    گفت گفته اعلام کرد افزود کہا بتایا کہنا বলেন বলেছেন জানান জানিয়েছেন தெரிவித்தார் கூறினார் கூறுகையில்
     """.split()
 )
 
