@@ -282,3 +282,15 @@ def test_a_run_of_fields_with_figures_stays_and_a_run_of_priced_headlines_goes()
         flags = [None, None, CHROME] + [None] * len(run) + [CHROME]
         found = headline_runs(infos, flags, _marks(infos))
         assert set(found) == (set(range(3, 3 + len(run))) if flagged else set()), [i.text for i in run]
+
+
+def test_a_run_without_stems_is_not_weighed_off_topic():
+    # Words of three letters or fewer give no stem (nor does a Hindi word: its vowel signs are no
+    # letters): "0 of 0 stems the article's" is no evidence that a run is about something else.
+    bare = ["Red Hat Big Sun", "Old Cat Dog Run", "Top Six Toy Car", "New Bus Map Out"]
+    named = POOL[2:6]  # headlines of other pages, with stems the article lacks
+    for run, flagged in ((bare, False), (named, True)):
+        infos = [describe(text) for text in POOL[:2] + run + ["Share this"]]
+        flags: list[Verdict | None] = [None] * (len(infos) - 1) + [CHROME]
+        found = headline_runs(infos, flags, _marks(infos))
+        assert sorted(found) == (list(range(2, 6)) if flagged else []), run

@@ -107,6 +107,10 @@ _FIELD = re.compile(r"[^\W\d_][^:：]{0,30}[:：]\s*(?:[^:：]*?(?:^|(?<=[\s(：
 # list whose people share two lines in a row ("Department of ..." over "... University") reads as a
 # repeated pair, and goes where the topic test lets it.
 ARTICLE_BODY_MIN_WORDS = 50
+# A run with no stem at all (words of three letters or fewer; a Hindi word, whose vowel signs are no
+# letters, gives none) is not weighed: "0 of 0 stems" is no evidence that it is off the article's
+# topic. Audit 17's Hindi news page lost its list of advice under the article so (4 lines; 2 now stay,
+# 2 go with the footer); eval-pages-dev and eval-dev unchanged.
 _DIGIT = re.compile(r"\d")
 # What may follow a row's last figure: "(Oxford, 2009)", "[1998]", "1:42.5)".
 _CLOSERS = ")]}\"'»”’ "
@@ -262,7 +266,7 @@ def headline_runs(infos: list[LineInfo], flags: list[Verdict | None], marks: lis
         texts = [infos[j].text for j in range(start, end)]
         shared, stems = vocab.shared_lines(texts)
         table = _table(texts, body is not None and body[1] <= start)
-        if shared < (HEADLINE_FIGURES_TOPIC if table else HEADLINE_RUN_TOPIC) * max(1, stems):
+        if stems and shared < (HEADLINE_FIGURES_TOPIC if table else HEADLINE_RUN_TOPIC) * stems:
             detail = f"run of {end - start} headlines beside chrome, {shared} of {stems} stems the article's"
             verdict = Verdict("boilerplate:position:headline-run", detail=detail)
             # A title at the end facing the article (the article's, over its dateline) stays.
