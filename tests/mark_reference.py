@@ -348,10 +348,10 @@ def _continues(infos, marks, k: int, article, previous_kept: bool) -> bool:
         return previous_kept
     if info.text.endswith(":") and k + 1 < len(infos) and marks[k + 1] & m.LIST_ITEM:
         return previous_kept  # the lead-in of that list ("What to bring:")
+    if previous_kept and info.sentence and article.on_topic(info):
+        return True  # the last sentence of the article, set apart (an imperative step: few function words)
     if info.stop_share < m.PROSE_MIN_STOPWORDS:
         return False
-    if previous_kept and info.sentence and article.on_topic(info):
-        return True  # the last sentence of the article, set apart
     return (previous_kept or info.sentence) and about_strongly(article, info)
 
 

@@ -135,8 +135,9 @@ def describe(text: str) -> tuple:
         chars = _HAS_CJK.findall(lowered)
         function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
         stop = min(1.0, ls.CJK_FUNCTION_SCALE * function / len(chars)) if chars else 0.0
+    clitics = sum(1 for w in found if sentence and w not in LINE_FUNCTION_WORDS and holds_clitic(w))
     prose = n >= ls.PROSE_ANY_WORDS or (
-        n >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
+        n + clitics >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
     )
     return (collapsed, n, stop, prose, sentence)
 

@@ -742,7 +742,10 @@ impl Table {
             0.0
         };
         let l = &self.limits;
-        let prose = n >= l.prose_any_words || (n >= l.prose_min_words && (stop >= l.prose_min_stopwords || (cjk && sentence)));
+        // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
+        // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
+        let long = n + if sentence { clitic } else { 0 } >= l.prose_min_words;
+        let prose = n >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || (cjk && sentence)));
         Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
     }
 

@@ -282,3 +282,19 @@ def test_a_run_of_fields_with_figures_stays_and_a_run_of_priced_headlines_goes()
         flags = [None, None, CHROME] + [None] * len(run) + [CHROME]
         found = headline_runs(infos, flags, _marks(infos))
         assert set(found) == (set(range(3, 3 + len(run))) if flagged else set()), [i.text for i in run]
+
+
+def test_a_run_without_stems_beside_an_article_without_stems_is_not_weighed():
+    # Words of three letters or fewer give no stem (nor does a Hindi word: its vowel signs are no
+    # letters): beside an article that gives none either, there is no topic to weigh the run against.
+    bare = ["Red Hat Big Sun", "Old Cat Dog Run", "Top Six Toy Car", "New Bus Map Out"]
+    stemless = [
+        "The big red bus ran up the old dam and it got to the top of the dam at six.",
+        "We saw a cat and a dog run by the big oak on the way up to the dam.",
+    ]
+    named = POOL[2:6]  # headlines of other pages, with stems the article lacks
+    for article, run, flagged in ((stemless, bare, False), (POOL[:2], bare, True), (POOL[:2], named, True)):
+        infos = [describe(text) for text in article + run + ["Share this"]]
+        flags: list[Verdict | None] = [None] * (len(infos) - 1) + [CHROME]
+        found = headline_runs(infos, flags, _marks(infos))
+        assert sorted(found) == (list(range(2, 6)) if flagged else []), (article[0], run)

@@ -55,6 +55,10 @@ CJK_FUNCTION_SCALE = 1.5
 # a menu line of ten section names has almost none, a sentence has 30-50%.
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORDS = 0.15
+# A sentence's word that holds a clitic (below) counts twice towards PROSE_MIN_WORDS: the clitic is a
+# word written onto it ("두물머리는", "والأسعار"), and a Korean sentence of 6-9 words says what an
+# English one of 10-15 does. Audit 17's Korean pages lost their sentences under the first paragraph
+# (and the lists between) as short lines below the body: 11 lines; eval-dev and the pages unchanged.
 # ... or when it is simply long: no menu item runs to 30 words.
 PROSE_ANY_WORDS = 30
 # A line that ends like a sentence counts in its share the words that open with a prefix clitic
@@ -185,8 +189,8 @@ def describe_many(texts: list[str]) -> list[LineInfo]:
     CJK characters in ``CJK_FUNCTION_CHARS`` or hiragana, times ``CJK_FUNCTION_SCALE``, at
     most 1; a sentence's words opening with a ``PREFIX_CLITICS`` or ending with a
     ``SUFFIX_CLITICS`` count as function words); whether it ends like a sentence; prose:
-    ``PROSE_ANY_WORDS`` words, or ``PROSE_MIN_WORDS`` with ``PROSE_MIN_STOPWORDS`` (or CJK
-    ending like a sentence).
+    ``PROSE_ANY_WORDS`` words, or ``PROSE_MIN_WORDS`` (a sentence's clitic words count twice) with
+    ``PROSE_MIN_STOPWORDS`` (or CJK ending like a sentence).
     """
     return list(map(_line_info, shapes_core().describe(texts)))
 

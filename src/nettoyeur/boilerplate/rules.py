@@ -156,9 +156,11 @@ MASKS = {
     ),
     "‹num›": r"\d+(?:[.,\s]\d+)*(?!\d)",
     # Capitalised words (or @handles), case-sensitive even inside case-insensitive rules,
-    # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine".
+    # with the particles of names between them: "Enpause @EnPause", "Jean de La Fontaine", and those
+    # of Polish, Portuguese, Nordic and Arabic names ("Kasia z Krakowa", "Ana dos Santos", "Nils af Klint").
     "‹name›": (
         rf"(?-i:[{_CAPITALS}][{WORD}@.'’&-]*(?![{WORD}@.'’&-])(?:,?\s+(?:(?:de|von|van|der|den|da|di|del|le|la|du|y"
+        rf"|z|ze|dos|das|do|av|af|bin|ibn"
         rf"|and|und|et|&)\s+)*[{_CAPITALS}][{WORD}@.'’&-]*(?![{WORD}@.'’&-])){{0,4}})"
     ),
     # A word ends where its characters end: the engine never retries a shorter prefix. (A name's and a
