@@ -62,7 +62,6 @@ TRIM_EVERY = 4096
 ANALYSE_CHARS = 1 << 22
 
 
-
 # --- batch tasks (run on workers) ----------------------------------------------------------
 
 
@@ -245,15 +244,8 @@ def _mark_boilerplate(ctx: RunContext, doc: Document, shape_log: ShapeLog | None
     )
     if shape_log is not None:  # the paragraphs left are the ones analysed, with what the re-mark pass reads again
         left = [k for k, p in enumerate(paras) if p.verdict is None]
-        if len(left) == len(paras):  # nothing marked (a page without chrome): the lists as they are
-            shape_log.add(shapes, around, marks, [p.text for p in paras])
-            return
-        shape_log.add(
-            [shapes[k] for k in left],
-            [around[k] for k in left],
-            [marks[k] for k in left],
-            [paras[k].text for k in left],
-        )
+        texts = [p.text for p in paras]
+        shape_log.add(shapes, around, marks, texts, None if len(left) == len(paras) else left)
 
 
 def _spill_keys(analysis: Analysis, spill: str, bands: int) -> tuple[int, np.ndarray]:
