@@ -16,6 +16,7 @@ from content_guards_reference import closing_formula, salutation
 from dates_reference import has_date
 from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
+from nettoyeur.boilerplate import keyword_lists as kw
 from nettoyeur.boilerplate import mark as m
 from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
 from nettoyeur.boilerplate.rules import date_search
@@ -776,6 +777,30 @@ def line_links(infos: list[LineInfo], marks: list[int]) -> tuple[frozenset[int],
     if not joined.isascii() and not frozenset(link_lists.POINTERS).isdisjoint(info.text[-1:] for info in infos):
         pointers = link_lists.pointer_links([info.text for info in infos])
     return links, pointers
+
+
+def cut_excerpts(infos: list[LineInfo]) -> frozenset[int]:
+    """``link_lists.cut_excerpts`` as it was written: the walk over every line in Python."""
+    out = []
+    for k, info in enumerate(infos):
+        text = info.text
+        if text[-1:] not in frozenset(link_lists.CUT_CANDIDATES[0]) or info.n_words < link_lists.EXCERPT_MIN_WORDS:
+            continue
+        tail = text[-link_lists.CUT_CANDIDATES[1] :]
+        if ("..." in tail or "…" in tail) and link_lists._CUT.search(tail) is not None:
+            out.append(k)
+    return frozenset(out)
+
+
+def keyword_lists(lines: list, flags: list[Verdict | None]) -> dict[int, Verdict]:
+    """``keyword_lists.keyword_lists`` as it was written: the walk over every line in Python."""
+    found: dict[int, Verdict] = {}
+    for k, (info, _) in enumerate(lines):
+        if info.stop_share <= kw.KEYWORD_MAX_STOPWORDS and info.n_words >= kw.KEYWORD_MIN_ITEMS and flags[k] is None:
+            items = kw.keyword_list(info)
+            if items:
+                found[k] = Verdict(kw.KEYWORD_LIST, detail=f"list of {items} terms")
+    return found
 
 
 def set_verdicts(paras: list, flags: list[Verdict | None], protect: frozenset[int]) -> tuple[int, list[int]]:

@@ -8,7 +8,9 @@
 
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PySet, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PySet, PyString, PyTuple};
+
+use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 
 /// ``RuleMatcher.first_many``: the first rule that matches each line, or None.
 ///
@@ -160,8 +162,90 @@ fn remember(seen: &Bound<'_, PyDict>, once: &Bound<'_, PySet>, text: &Bound<'_, 
     seen.set_item(text, value)
 }
 
+/// The rows of ``scratch.line_shapes.ROW`` of analysed paragraphs (``ShapeLog.add``), packed as numpy lays
+/// them out: ``stop_share`` (little-endian f64), ``n_words`` (i32), ``flags`` (u8: prose 1, sentence 2,
+/// a rule 4, a pair above 8, a pair below 16, ``info.text == text`` 32), ``key``, ``above``, ``below``
+/// (u64; a pair that is None is 0) and ``marks`` (u8).
+///
+/// One call a document instead of seven Python lists of a number each (the lists and the comprehensions
+/// that filled them were 2% of the analyse pass's samples, py-spy on the 300k-paragraph benchmark
+/// corpus, one worker; their numbers were also the batch's largest lists in memory).
+///
+/// Args:
+///     lines: each paragraph's ``(LineInfo, rule or None)``.
+///     around: its frequency keys ``(key, above or None, below or None)``.
+///     marks: its line flags.
+///     texts: its text.
+///     left: the positions of the rows to write, increasing (None: every one).
+///
+/// Raises:
+///     ValueError: ``lines``, ``around``, ``marks`` and ``texts`` differ in length, or a position is past them.
+///     OverflowError: a number does not fit its column.
+#[pyfunction]
+#[pyo3(signature = (lines, around, marks, texts, left=None))]
+fn shape_rows<'py>(
+    lines: &Bound<'py, PyList>,
+    around: &Bound<'py, PyList>,
+    marks: &Bound<'py, PyList>,
+    texts: &Bound<'py, PyList>,
+    left: Option<Vec<usize>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let py = lines.py();
+    let n = lines.len();
+    if around.len() != n || marks.len() != n || texts.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "{} shapes but {} frequency keys, {} line flags and {} texts",
+            n,
+            around.len(),
+            marks.len(),
+            texts.len()
+        )));
+    }
+    let left: Vec<usize> = left.unwrap_or_else(|| (0..n).collect());
+    let mut out = Vec::with_capacity(ROW_BYTES * left.len());
+    let key = |v: Bound<'py, PyAny>| -> PyResult<u64> {
+        if v.is_none() {
+            Ok(0)
+        } else {
+            v.extract()
+        }
+    };
+    for &k in &left {
+        if k >= n {
+            return Err(pyo3::exceptions::PyValueError::new_err("a row past the paragraphs"));
+        }
+        let pair = lines.get_item(k)?;
+        let pair = pair.downcast::<PyTuple>()?;
+        let (info, rule) = (pair.get_item(0)?, pair.get_item(1)?);
+        let stop: f64 = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+        let words: i32 = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        let near = around.get_item(k)?;
+        let near = near.downcast::<PyTuple>()?;
+        let (up, down) = (near.get_item(1)?, near.get_item(2)?);
+        let text = field(&info, TEXT, intern!(py, "text"))?;
+        let flags = u8::from(field(&info, PROSE, intern!(py, "prose"))?.is_truthy()?)
+            + 2 * u8::from(field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()?)
+            + 4 * u8::from(!rule.is_none())
+            + 8 * u8::from(!up.is_none())
+            + 16 * u8::from(!down.is_none())
+            + 32 * u8::from(text.eq(texts.get_item(k)?)?);
+        out.extend_from_slice(&stop.to_le_bytes());
+        out.extend_from_slice(&words.to_le_bytes());
+        out.push(flags);
+        out.extend_from_slice(&key(near.get_item(0)?)?.to_le_bytes());
+        out.extend_from_slice(&key(up)?.to_le_bytes());
+        out.extend_from_slice(&key(down)?.to_le_bytes());
+        out.push(marks.get_item(k)?.extract::<u8>()?);
+    }
+    Ok(PyBytes::new(py, &out))
+}
+
+/// The bytes of a row of ``scratch.line_shapes.ROW`` (packed: 8 + 4 + 1 + 3 x 8 + 1).
+const ROW_BYTES: usize = 38;
+
 /// Adds `first_rules` and `memo_shapes` to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(first_rules, m)?)?;
-    m.add_function(wrap_pyfunction!(memo_shapes, m)?)
+    m.add_function(wrap_pyfunction!(memo_shapes, m)?)?;
+    m.add_function(wrap_pyfunction!(shape_rows, m)?)
 }

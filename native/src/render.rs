@@ -120,7 +120,7 @@ pub enum Lone {
 }
 
 /// Appends the UTF-8 of `units`.
-fn push_utf8(out: &mut Vec<u8>, units: Units<'_>, lone: Lone) {
+pub(crate) fn push_utf8(out: &mut Vec<u8>, units: Units<'_>, lone: Lone) {
     match units {
         Units::U8(s) => crate::chars::latin1_utf8(s, out),
         Units::U16(s) => push_ucs2(out, s, lone),

@@ -2,13 +2,14 @@
 //! hard-wrapped units of `_wrapped_prose` (`wrapped_units`, native/src/mark.rs), and the last
 //! characters of a page's lines (`line_ends`: the candidates of the counted and pointer lists).
 
+use numpy::PyArray1;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::chars::Units;
 use crate::mark::{self, STOP_END};
-use crate::mark_py::{field, N_WORDS, TEXT};
+use crate::mark_py::{field, N_WORDS, STOP_SHARE, TEXT};
 use crate::python_chars::units;
 
 /// ``_wrapped_units``: the ``(start, end)`` of each run of two lines or more that continue one another.
@@ -57,38 +58,139 @@ fn last_code_point(text: &Bound<'_, PyString>) -> PyResult<Option<u32>> {
     })
 }
 
-/// The lines of a page that end with ")", and whether a line ends with one of ``pointers``.
+/// The lines of a page that end with ")", whether a line ends with one of ``pointers``, and the
+/// candidates of the cut excerpts and of the keyword lists.
 ///
 /// What ``mark._Lines.of`` asks of every line of every document before the runs of counted links
-/// (``link_lists.counted_link``: a line that ends with ")") and of links with a pointer
-/// (``link_lists.pointer_links``: a line that ends with one of ``POINTERS``) are looked for: in
-/// Python, the joined lines' count of ")\n" and the set of their last characters were 0.17 s of the
-/// 2.1 s of marking under cProfile (the benchmark corpus, one worker).
+/// (``link_lists.counted_link``: a line that ends with ")"), of links with a pointer
+/// (``link_lists.pointer_links``: a line that ends with one of ``POINTERS``) and of cut excerpts
+/// (``link_lists.cut_excerpts``) are looked for, and before the keyword lists
+/// (``keyword_lists.keyword_lists``): in Python, the joined lines' count of ")\n" and the set of their
+/// last characters were 0.17 s of the 2.1 s of marking under cProfile (the benchmark corpus, one
+/// worker); the walks of the excerpts' and the keyword lists' tests, 15% of marking's samples (py-spy,
+/// c300, one worker).
 ///
 /// Args:
-///     infos: the lines' shapes (``LineInfo``: ``text`` is read).
+///     infos: the lines' shapes (``LineInfo``: ``text``, ``n_words`` and ``stop_share`` are read).
 ///     pointers: the pointers (``link_lists.POINTERS``).
+///     cut: ``(ends, tail, min_words)``: a cut excerpt's candidate ends with a character of ``ends``, has
+///         ``min_words`` words or more and holds "..." or "…" in its last ``tail`` characters.
+///     keywords: ``(max_stop_share, min_words)``: a keyword list's candidate has a function-word share of
+///         at most ``max_stop_share`` and ``min_words`` words or more.
 ///
 /// Returns:
-///     ``(closed, pointed)``: the lines whose text ends with ")", increasing; whether some line's
-///     text ends with a character of ``pointers``.
+///     ``(closed, pointed, cut, keywords)``: the lines whose text ends with ")", increasing; whether some
+///     line's text ends with a character of ``pointers``; the cut excerpts' candidates, increasing; the
+///     keyword lists' candidates, increasing.
 ///
 /// Raises:
-///     TypeError: a line's text is not a string.
+///     TypeError: a line's text is not a string, or its ``n_words`` or ``stop_share`` not a number.
 #[pyfunction]
-fn line_ends(infos: &Bound<'_, PyList>, pointers: &str) -> PyResult<(Vec<usize>, bool)> {
+#[allow(clippy::type_complexity)]
+fn line_ends(
+    infos: &Bound<'_, PyList>,
+    pointers: &str,
+    cut: (String, usize, usize),
+    keywords: (f64, usize),
+) -> PyResult<(Vec<usize>, bool, Vec<usize>, Vec<usize>)> {
     let py = infos.py();
     let pointers: Vec<u32> = pointers.chars().map(u32::from).collect();
-    let (mut closed, mut pointed) = (Vec::new(), false);
+    let (ends, tail, min_words) = cut;
+    let ends: Vec<u32> = ends.chars().map(u32::from).collect();
+    let (max_share, keyword_words) = keywords;
+    let (mut closed, mut pointed, mut cuts, mut listed) = (Vec::new(), false, Vec::new(), Vec::new());
     for (k, info) in infos.iter().enumerate() {
         let text = field(&info, TEXT, intern!(py, "text"))?;
-        match last_code_point(text.downcast::<PyString>()?)? {
+        let text = text.downcast::<PyString>()?;
+        let n_words: usize = field(&info, N_WORDS, intern!(py, "n_words"))?.extract()?;
+        let last = last_code_point(text)?;
+        match last {
             Some(c) if c == u32::from(')') => closed.push(k),
             Some(c) if pointers.contains(&c) => pointed = true,
             _ => {}
         }
+        if n_words >= min_words && last.map_or(false, |c| ends.contains(&c)) && has_ellipsis(text, tail)? {
+            cuts.push(k);
+        }
+        if n_words >= keyword_words {
+            let share: f64 = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+            if share <= max_share {
+                listed.push(k);
+            }
+        }
     }
-    Ok((closed, pointed))
+    Ok((closed, pointed, cuts, listed))
+}
+
+/// Whether the last `tail` code points of `text` hold "..." or "…" (``"..." in text[-tail:] or "…" in text[-tail:]``).
+fn has_ellipsis(text: &Bound<'_, PyString>, tail: usize) -> PyResult<bool> {
+    fn search<T: Copy + Into<u32>>(units: &[T], tail: usize) -> bool {
+        let end = &units[units.len().saturating_sub(tail)..];
+        let dot = u32::from('.');
+        let mut dots = 0;
+        for &c in end {
+            let c: u32 = c.into();
+            if c == 0x2026 {
+                return true;
+            }
+            dots = if c == dot { dots + 1 } else { 0 };
+            if dots == 3 {
+                return true;
+            }
+        }
+        false
+    }
+    Ok(match units(text)? {
+        Units::U8(b) => search(b, tail),
+        Units::U16(b) => search(b, tail),
+        Units::U32(b) => search(b, tail),
+    })
+}
+
+/// A document's paragraphs as pass 2 leaves them for dedup (``run.passes._left_for_dedup``): the code of
+/// each one's verdict (0: none), and the text, line and index of each one without a verdict and of at
+/// most ``max_chars`` characters, in order.
+///
+/// One call a document instead of a Python loop over its paragraphs (2.4% of the analyse pass's
+/// samples, py-spy on the 300k-paragraph benchmark corpus, one worker).
+///
+/// Args:
+///     paragraphs: the document's paragraphs (``Paragraph``: ``verdict``, ``text``, ``line`` and
+///         ``index`` are read).
+///     max_chars: the longest paragraph analysed (``max_line_chars``).
+///     code: called with a verdict, returns its code (``_VerdictTable.code``).
+///
+/// Raises:
+///     TypeError: a paragraph's text is not a string, or a code not an integer.
+///     OverflowError: a code does not fit 32 bits.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn left_for_dedup<'py>(
+    paragraphs: &Bound<'py, PyAny>,
+    max_chars: usize,
+    code: &Bound<'py, PyAny>,
+) -> PyResult<(Bound<'py, PyArray1<u32>>, Vec<Bound<'py, PyAny>>, Vec<Bound<'py, PyAny>>, Vec<Bound<'py, PyAny>>)> {
+    let py = paragraphs.py();
+    let mut codes = vec![0u32; paragraphs.len()?];
+    let (mut texts, mut lines, mut indices) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, p) in paragraphs.try_iter()?.enumerate() {
+        let p = p?;
+        if k >= codes.len() {
+            return Err(pyo3::exceptions::PyValueError::new_err("more paragraphs than the sequence's length"));
+        }
+        let verdict = p.getattr(intern!(py, "verdict"))?;
+        if !verdict.is_none() {
+            codes[k] = code.call1((verdict,))?.extract()?;
+            continue;
+        }
+        let text = p.getattr(intern!(py, "text"))?;
+        if text.downcast::<PyString>()?.len()? <= max_chars {
+            texts.push(text);
+            lines.push(p.getattr(intern!(py, "line"))?);
+            indices.push(p.getattr(intern!(py, "index"))?);
+        }
+    }
+    Ok((PyArray1::from_vec(py, codes), texts, lines, indices))
 }
 
 /// The positions of the line flags that hold a bit of ``mask``, increasing (``mark._loose_menus``' candidates).
@@ -155,6 +257,7 @@ fn set_verdicts(paras: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, protect: &
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wrapped_units, m)?)?;
     m.add_function(wrap_pyfunction!(line_ends, m)?)?;
+    m.add_function(wrap_pyfunction!(left_for_dedup, m)?)?;
     m.add_function(wrap_pyfunction!(marked, m)?)?;
     m.add_function(wrap_pyfunction!(phrase_lines, m)?)?;
     m.add_function(wrap_pyfunction!(set_verdicts, m)?)

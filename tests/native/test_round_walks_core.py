@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import mark_reference
 import repeats_reference
 from nettoyeur import _core
-from nettoyeur.boilerplate import link_lists, mark, repeats
+from nettoyeur.boilerplate import keyword_lists, link_lists, mark, repeats
 from nettoyeur.boilerplate.line_shapes import describe
 from nettoyeur.boilerplate.rules import builtin_rules
 from nettoyeur.records import Document, Paragraph, Verdict
@@ -122,9 +122,56 @@ def test_line_ends_give_the_links_and_pointers_of_the_joined_lines(page):
     links, pointers = mark_reference.line_links(infos, marks)
     assert found.links == links
     assert dict(found.pointers) == pointers
-    closed, pointed = _core.line_ends(infos, link_lists.POINTERS)
+    closed, pointed, cut, keywords = _core.line_ends(
+        infos, link_lists.POINTERS, link_lists.CUT_CANDIDATES, keyword_lists.KEYWORD_CANDIDATES
+    )
     assert closed == [k for k, info in enumerate(infos) if info.text.endswith(")")]
     assert pointed == any(info.text[-1:] in link_lists.POINTERS for info in infos if info.text)
+    assert found.excerpts == mark_reference.cut_excerpts(infos) == link_lists.cut_excerpts(infos)
+    assert set(cut) >= found.excerpts
+    assert found.keywords == keywords
+
+
+# Lines cut by an ellipsis or not (its forms, where it stands, the words before it), keyword lists, near misses.
+_TAILS = st.sampled_from(
+    ["...", "…", " ...", "[...]", "(…)", ".. .", "..", ".", "… [more]", "... »", "…)", ")", "»", ""]
+)
+_HEADS = st.sampled_from(
+    [
+        "The council voted on the new budget for the schools",
+        "one two three four five",
+        "Small Farm Financial Services Can Grow Regional Economies, the owner said",
+        "x" * 70 + " a b c d e f",
+        "日本語のテキストです 日本語 テキスト 日本語 テキスト 日本語",
+        "solar, panels, inverter, battery, grid, tariff, meter, roof, cable",
+        "solar, panels, inverter, battery, grid: tariff, meter, roof, cable",
+        "\U0001d7d9 word, more words, and, some, of, the, terms, here",
+        "x\ud800 y z w v u t s",
+    ]
+)
+_cut_lines = st.builds(lambda head, tail: describe(head + tail), _HEADS, _TAILS)
+
+
+@LAW
+@given(st.lists(_cut_lines, max_size=10), st.lists(_FLAGS, min_size=10, max_size=10))
+def test_cut_excerpts_and_keyword_lists_are_the_plain_walks(infos, flags):
+    """The core's candidates leave the plain walks' answers as they were, on lines cut or not and lists of terms."""
+    flags = flags[: len(infos)]
+    assert link_lists.cut_excerpts(infos) == mark_reference.cut_excerpts(infos)
+    lines = [(info, None) for info in infos]
+    assert keyword_lists.keyword_lists(lines, flags) == mark_reference.keyword_lists(lines, flags)
+
+
+def test_cut_excerpts_and_keyword_lists_golden():
+    """Positives and negatives: an excerpt cut off, a sentence that trails off after its stop; terms and a field."""
+    cut = describe("Warren Taylor is a 60-year-old entrepreneur who used to work at Safeway's Dairy mi...")
+    trails = describe("He said it was the end of a long and hard season. ...")
+    short = describe("Read more...")
+    assert link_lists.cut_excerpts([cut, trails, short]) == {0}
+    terms = describe("solar, panels, inverter, battery, grid, tariff, meter, roof, cable")
+    field = describe("Tags: solar, panels, inverter, battery, grid, tariff, meter, roof, cable")
+    found = keyword_lists.keyword_lists([(terms, None), (field, None), (terms, None)], [None, None, Verdict("x")])
+    assert list(found) == [0]
 
 
 def test_a_teaser_list_and_a_dated_list_are_found():

@@ -8,11 +8,12 @@ import struct
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nettoyeur import CleanConfig
+from nettoyeur import CleanConfig, _core
 from nettoyeur.boilerplate import mark
 from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, article_stems, describe, shapes_core
 from nettoyeur.boilerplate.rules import builtin_rules
@@ -68,6 +69,50 @@ def test_a_stored_shape_reads_as_the_described_line(body, asked):
     for question in sorted(questions):
         assert (question in from_stored) == (question in from_fresh), question
     assert from_stored.shared_lines(asked) == from_fresh.shared_lines(asked)
+
+
+def _plain_rows(lines: list, around: list, marks: list[int], texts: list[str]) -> bytes:
+    """``ShapeLog``'s rows as it wrote them: numpy columns from Python lists (the oracle of ``_core.shape_rows``)."""
+    rows = np.empty(len(lines), dtype=line_shapes.ROW)
+    rows["stop_share"] = [info.stop_share for info, _ in lines]
+    rows["n_words"] = [info.n_words for info, _ in lines]
+    rows["flags"] = [
+        info.prose
+        + 2 * info.sentence
+        + 4 * (rule is not None)
+        + 8 * (up is not None)
+        + 16 * (down is not None)
+        + 32 * (info.text == text)
+        for (info, rule), (_, up, down), text in zip(lines, around, texts)
+    ]
+    rows["key"] = [key for key, _, _ in around]
+    rows["above"] = [up or 0 for _, up, _ in around]
+    rows["below"] = [down or 0 for _, _, down in around]
+    rows["marks"] = marks
+    return rows.tobytes()
+
+
+_KEY = st.integers(0, 2**64 - 1)
+_NEAR = st.tuples(_KEY, st.none() | _KEY, st.none() | _KEY) | st.just(mark.NO_COUNTS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(texts, st.booleans(), _NEAR, st.integers(0, 255)), max_size=8), st.data())
+def test_packed_rows_are_the_numpy_columns(page, data):
+    """The core's rows are numpy's, byte for byte, for every row and for the rows left (keys to 2**64 - 1)."""
+    lines = [(describe(t), RULES[0] if ruled else None) for t, ruled, _, _ in page]
+    around = [near for _, _, near, _ in page]
+    marks = [m for _, _, _, m in page]
+    body = [t for t, _, _, _ in page]
+    assert line_shapes.ROW.itemsize == 38
+    assert _core.shape_rows(lines, around, marks, body) == _plain_rows(lines, around, marks, body)
+    left = sorted(data.draw(st.sets(st.integers(0, max(0, len(page) - 1)))) if page else [])
+    picked = [lines[k] for k in left], [around[k] for k in left], [marks[k] for k in left], [body[k] for k in left]
+    assert _core.shape_rows(lines, around, marks, body, left) == _plain_rows(*picked)
+    with pytest.raises(ValueError):
+        _core.shape_rows(lines, around, marks, body + ["x"])
+    with pytest.raises(ValueError):
+        _core.shape_rows(lines, around, marks, body, [len(page)])
 
 
 def _lines_doc(texts: list[str]) -> Document:

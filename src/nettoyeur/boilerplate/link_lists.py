@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import LineInfo, article_stems
 from nettoyeur.records import Verdict
 
 __all__ = [
     "COUNTED_RUN_MIN",
+    "CUT_CANDIDATES",
     "EXCERPT_RUN_MIN",
     "POINTERS",
     "counted_link",
@@ -100,9 +102,14 @@ _CUT = re.compile(
     rf"[^\W_][,;:'\"’”)]?\s?(?:\.{{3,}}|…|\[(?:\.{{3}}|…)\]|\((?:\.{{3}}|…)\))"
     rf"\s*(?:[\[(][^\W\d_]+(?:\s[^\W\d_]+){{0,2}}[\])])?\s*[{POINTERS}]*\s*$"
 )
-_CUT_ENDS = frozenset(".…])" + POINTERS)
+_CUT_ENDS = ".…])" + POINTERS
 # The pattern's longest match but for an odd pointer: a letter, a quote, "[...]", three words in brackets.
 _CUT_TAIL = 64
+# What ``_core.line_ends`` reads of the limits above: a candidate ends with one of ``_CUT_ENDS``, has
+# ``EXCERPT_MIN_WORDS`` words or more and "..." or "…" in its last ``_CUT_TAIL`` characters.
+CUT_CANDIDATES = (_CUT_ENDS, _CUT_TAIL, EXCERPT_MIN_WORDS)
+# ``_core.line_ends`` with these limits names no keyword list's candidate (no line has more words).
+_NO_KEYWORDS = (0.0, 1 << 62)
 
 
 # What the last "(" of a counted link opens: the count (the pattern's tail).
@@ -210,22 +217,23 @@ def pointer_lists(infos: list[LineInfo], flags: list[Verdict | None], pointers: 
     return _off_topic_runs(infos, flags, runs, "pointer-list", lambda run: f"links ending with {pointers[run[0]]}")
 
 
-def cut_excerpts(infos: list[LineInfo]) -> frozenset[int]:
+def cut_excerpts(infos: list[LineInfo], candidates: list[int] | None = None) -> frozenset[int]:
     """Returns the lines that are excerpts cut off by an ellipsis (see ``EXCERPT_MIN_WORDS``).
 
     Most lines end with a stop: the pattern is searched only in the last ``_CUT_TAIL`` characters
     of a line with an ellipsis there (searched from each letter of a whole prose line, it cost 6 us
-    a line: 0.34 s for 56,000 lines of the benchmark corpus a round).
+    a line: 0.34 s for 56,000 lines of the benchmark corpus a round). The native core names those
+    lines (``_core.line_ends``, native/src/walks_py.rs, with :data:`CUT_CANDIDATES`; the Python walk
+    was 12% of the samples of marking, py-spy on the 300k-paragraph benchmark corpus, one worker).
+
+    Args:
+        infos: the lines' shapes.
+        candidates: the lines ``_core.line_ends`` named for ``infos``, when known (``mark`` asks it
+            once a document); None: asked here.
     """
-    out = []
-    for k, info in enumerate(infos):
-        text = info.text
-        if text[-1:] not in _CUT_ENDS or info.n_words < EXCERPT_MIN_WORDS:
-            continue
-        tail = text[-_CUT_TAIL:]
-        if ("..." in tail or "…" in tail) and _CUT.search(tail) is not None:
-            out.append(k)
-    return frozenset(out)
+    if candidates is None:
+        candidates = _core.line_ends(infos, POINTERS, CUT_CANDIDATES, _NO_KEYWORDS)[2]
+    return frozenset(k for k in candidates if _CUT.search(infos[k].text[-_CUT_TAIL:]) is not None)
 
 
 def excerpt_lists(infos: list[LineInfo], flags: list[Verdict | None], excerpts: Collection[int]) -> dict[int, Verdict]:

@@ -72,7 +72,7 @@ from typing import NamedTuple
 from nettoyeur import _core
 from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS, spared_args
 from nettoyeur.boilerplate.headlines import headline_runs
-from nettoyeur.boilerplate.keyword_lists import keyword_lists
+from nettoyeur.boilerplate.keyword_lists import KEYWORD_CANDIDATES, keyword_lists
 from nettoyeur.boilerplate.line_shapes import (
     ASKED_BEFORE_SET,
     LABEL_MAX_WORDS,
@@ -89,6 +89,7 @@ from nettoyeur.boilerplate.line_shapes import (
 )
 from nettoyeur.boilerplate.link_lists import (
     COUNTED_RUN_MIN,
+    CUT_CANDIDATES,
     EXCERPT_RUN_MIN,
     POINTER_RUN_MIN,
     POINTERS,
@@ -520,6 +521,7 @@ def _first_pass(
     around: list[Near],
     site: str | None = None,
     site_around: list[Near] | None = None,
+    keywords: list[int] | None = None,
 ) -> list[Verdict | None]:
     """Pattern and corpus-frequency verdicts, line by line (shapes and rules from the memo).
 
@@ -530,7 +532,8 @@ def _first_pass(
     ``ENCLOSED_MIN_FILES``: a figure, a word or a sentence that unrelated pages share is
     not. The native core walks the lines (``_core.first_pass``, native/src/mark.rs). A
     document with a site (``site_around``: its keys scoped to it) counts files of its site
-    instead (:func:`_site_pass`, see ``SITE_LONE``).
+    instead (:func:`_site_pass`, see ``SITE_LONE``). ``keywords``: the candidates of the keyword lists
+    (:attr:`_Lines.keywords`), or None: found here.
     """
     flags: list[Verdict | None] = [None] * len(lines)
     # The menus that a limit of MENU misses rank before the frequency signal, as MENU does (they
@@ -542,7 +545,7 @@ def _first_pass(
         _site_pass(lines, marks, file_counts, min_files, around, site, site_around, flags)
     for k, detail in loose.items():
         flags[k] = Verdict("boilerplate:pattern:nav", detail=detail)
-    for k, verdict in keyword_lists(lines, flags).items():
+    for k, verdict in keyword_lists(lines, flags, keywords).items():
         flags[k] = verdict
     return flags
 
@@ -981,6 +984,8 @@ class _Lines(NamedTuple):
             (:func:`~nettoyeur.boilerplate.link_lists.pointer_links`): the pointer lists' runs are made of them.
         excerpts: the lines cut off by an ellipsis (:func:`~nettoyeur.boilerplate.link_lists.cut_excerpts`):
             the excerpt lists' runs are made of them.
+        keywords: the candidates of the keyword lists, increasing (``_core.line_ends``, see
+            :func:`~nettoyeur.boilerplate.keyword_lists.keyword_lists`): read by the first round only.
     """
 
     lines: list[tuple[LineInfo, Rule | None]]
@@ -991,6 +996,7 @@ class _Lines(NamedTuple):
     site_around: list[Near] | None
     pointers: Mapping[int, str]
     excerpts: frozenset[int] = _NONE
+    keywords: list[int] | None = None
 
     @classmethod
     def of(
@@ -1008,10 +1014,11 @@ class _Lines(NamedTuple):
         # A counted link ends with ")" (and has a figure: the regular expression's \d); a page with fewer such
         # lines than a counted list needs has none (``links`` is read only where it has ``COUNTED_RUN_MIN``:
         # :func:`_structure_signals`). Most pages have no line that ends with a pointer ("Send a Tip »").
-        # The core reads the lines' last characters (``_core.line_ends``, native/src/walks_py.rs): on the
-        # benchmark corpus (300,000 paragraphs, one worker) the joined lines' count of ")\n" and the set of
-        # their last characters in Python were 0.17 s of the 2.1 s of ``mark`` under cProfile.
-        closed, pointed = _core.line_ends(infos, POINTERS)
+        # The core reads the lines' last characters, words and function-word shares (``_core.line_ends``,
+        # native/src/walks_py.rs): on the benchmark corpus (300,000 paragraphs, one worker) the joined lines'
+        # count of ")\n" and the set of their last characters in Python were 0.17 s of the 2.1 s of ``mark``
+        # under cProfile, the walks of the cut excerpts and keyword lists 15% of its samples (py-spy).
+        closed, pointed, cut, keywords = _core.line_ends(infos, POINTERS, CUT_CANDIDATES, KEYWORD_CANDIDATES)
         links = _NONE
         if len(closed) >= COUNTED_RUN_MIN:
             links = frozenset(k for k in closed if marks[k] & DIGIT and counted_link(infos[k].text))
@@ -1019,25 +1026,25 @@ class _Lines(NamedTuple):
         if pointed:
             pointers = pointer_links([info.text for info in infos])
         # Found once a document, like the links: a line's text and words do not change between rounds.
-        return cls(lines, infos, marks, around, links, site_around, pointers, cut_excerpts(infos))
+        return cls(lines, infos, marks, around, links, site_around, pointers, cut_excerpts(infos, cut), keywords)
 
     def keep(self, left: list[int]) -> _Lines:
-        """Returns the lines at the positions ``left`` (increasing): those a round kept."""
-        lines, infos = [self.lines[k] for k in left], [self.infos[k] for k in left]
-        marks, around = [self.marks[k] for k in left], [self.around[k] for k in left]
-        links = self.links
-        if links:
+        """Returns the lines at the positions ``left`` (increasing): those a round kept.
+
+        The keyword lists' candidates are not carried: only the first round reads them.
+        """
+        lines, infos = list(map(self.lines.__getitem__, left)), list(map(self.infos.__getitem__, left))
+        marks, around = list(map(self.marks.__getitem__, left)), list(map(self.around.__getitem__, left))
+        site_around = None if self.site_around is None else list(map(self.site_around.__getitem__, left))
+        links, pointers, excerpts = self.links, self.pointers, self.excerpts
+        if links or pointers or excerpts:
             at = {k: j for j, k in enumerate(left)}
-            links = frozenset(at[k] for k in links if k in at)
-        site_around = None if self.site_around is None else [self.site_around[k] for k in left]
-        pointers = self.pointers
-        if pointers:
-            at = {k: j for j, k in enumerate(left)}
-            pointers = {at[k]: mark for k, mark in pointers.items() if k in at}
-        excerpts = self.excerpts
-        if excerpts:
-            at = {k: j for j, k in enumerate(left)}
-            excerpts = frozenset(at[k] for k in excerpts if k in at)
+            if links:
+                links = frozenset(at[k] for k in links if k in at)
+            if pointers:
+                pointers = {at[k]: mark for k, mark in pointers.items() if k in at}
+            if excerpts:
+                excerpts = frozenset(at[k] for k in excerpts if k in at)
         return _Lines(lines, infos, marks, around, links, site_around, pointers, excerpts)
 
 
@@ -1058,7 +1065,7 @@ def _round(
     lines, infos, marks, around, site_around = page.lines, page.infos, page.marks, page.around, page.site_around
     read_at, where = (around, "") if site_around is None else (site_around, f" of {site}")
     if line_signals:
-        flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around)
+        flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around, page.keywords)
     else:
         flags = _dated_rules(lines)
     known = list(flags)  # the verdicts of the rules that know a line (page_kind.py reads them)

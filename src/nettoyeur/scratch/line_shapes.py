@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from nettoyeur import _core
 from nettoyeur.boilerplate.line_shapes import LineInfo, ShapeMemo, collapse
 from nettoyeur.boilerplate.rules import Rule
 from nettoyeur.records import Document
@@ -63,6 +64,7 @@ ROW = np.dtype(
         ("marks", "u1"),
     ]
 )
+# (``_core.shape_rows`` packs the rows so: native/src/memo_py.rs, ``ROW_BYTES``.)
 _PROSE, _SENTENCE, _RULED, _ABOVE, _BELOW, _COLLAPSED = 1, 2, 4, 8, 16, 32
 SUFFIX = ".shapes"
 
@@ -77,49 +79,30 @@ class ShapeLog:
     """The shapes of one batch's analysed paragraphs, in paragraph-id order, written at the end of pass 2."""
 
     def __init__(self) -> None:
-        self._stop: list[float] = []
-        self._words: list[int] = []
-        self._flags: list[int] = []
-        self._keys: list[int] = []
-        self._above: list[int] = []
-        self._below: list[int] = []
-        self._marks: list[int] = []
+        self._rows = bytearray()  # the rows of ``ROW``, packed (``_core.shape_rows``)
 
     def add(
-        self, lines: list[tuple[LineInfo, Rule | None]], around: list[Near], marks: list[int], texts: list[str]
+        self,
+        lines: list[tuple[LineInfo, Rule | None]],
+        around: list[Near],
+        marks: list[int],
+        texts: list[str],
+        left: list[int] | None = None,
     ) -> None:
         """Appends the shapes, first matching rules, frequency keys and line flags of analysed paragraphs, in id order.
 
         ``texts``: the paragraphs' texts (a text equal to its shape's is flagged: the re-mark pass
-        then need not test that its white space is collapsed).
+        then need not test that its white space is collapsed). ``left``: the positions of the
+        paragraphs to append, increasing (None: every one). The native core packs the rows
+        (``_core.shape_rows``, native/src/memo_py.rs); ``lines`` and ``around`` hold tuples.
 
         Raises:
             ValueError: ``lines``, ``around``, ``marks`` and ``texts`` differ in length.
         """
-        if not len(lines) == len(around) == len(marks) == len(texts):
-            raise ValueError(
-                f"{len(lines)} shapes but {len(around)} frequency keys, {len(marks)} line flags and {len(texts)} texts"
-            )
-        self._marks.extend(marks)
-        self._stop.extend([info.stop_share for info, _ in lines])
-        self._words.extend([info.n_words for info, _ in lines])
-        self._flags.extend(
-            [
-                info.prose
-                + 2 * info.sentence
-                + 4 * (rule is not None)
-                + 8 * (up is not None)
-                + 16 * (down is not None)
-                + 32 * (info.text == text)  # (the core hands back the text itself when it is collapsed)
-                for (info, rule), (_, up, down), text in zip(lines, around, texts)
-            ]
-        )
-        self._keys.extend([key for key, _, _ in around])
-        self._above.extend([up or 0 for _, up, _ in around])
-        self._below.extend([down or 0 for _, _, down in around])
+        self._rows += _core.shape_rows(lines, around, marks, texts, left)
 
     def __len__(self) -> int:
-        return len(self._stop)
+        return len(self._rows) // ROW.itemsize
 
     def write(self, path: str) -> None:
         """Writes the rows to ``path``.
@@ -127,17 +110,9 @@ class ShapeLog:
         Raises:
             OSError: the file cannot be written (the message names it).
         """
-        rows = np.empty(len(self._stop), dtype=ROW)
-        rows["stop_share"] = self._stop
-        rows["n_words"] = self._words
-        rows["flags"] = self._flags
-        rows["key"] = self._keys
-        rows["above"] = self._above
-        rows["below"] = self._below
-        rows["marks"] = self._marks
         try:
             with open(path, "wb") as handle:
-                handle.write(rows.tobytes())
+                handle.write(self._rows)
         except OSError as err:  # name the file: the message must say where the disk is full
             raise OSError(err.errno, err.strerror, path) from err
 
