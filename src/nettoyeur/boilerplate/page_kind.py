@@ -148,8 +148,9 @@ PAIR_VALUE_WORDS = 3
 PAIR_TABLE_SPAN = 10
 # The rules whose lines a product's head holds between its particulars and its description: its buttons ("Add to
 # cart", "В корзину", "Do košíku"). The walk up from the description (:func:`_head_above`) passes over them; without
-# it, audit17's product pages lost their name and price once the rules read their buttons in 14 more languages.
-_HEAD_CONTROLS = frozenset({"listing-control"})
+# it, audit17's product pages lost their name and price once the rules read their buttons in 14 more languages;
+# audit18's, once they read the rating under the name ("4.6 out of 5 stars": ``review-controls``).
+_HEAD_CONTROLS = frozenset({"listing-control", "review-controls"})
 # Signs written after a figure that Unicode does not class as currency symbols (Sc): yen and yuan.
 _CURRENCY_WORDS = frozenset("\u5186\u5143")
 _FIGURES = re.compile(r"\d+")
@@ -305,7 +306,8 @@ def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Sh
     """Returns the runs of records, each its lines in order (the short lines between records included).
 
     A line between an offer and a record of another shape ends the run: the list of offers under a
-    product's particulars is a run of its own (see :func:`record_lines`).
+    product's particulars is a run of its own (see :func:`record_lines`). A product's buttons and rating
+    (``_HEAD_CONTROLS``) between its particulars neither end a run nor join it.
     """
     runs: list[list[int]] = []
     current: list[int] = []
@@ -313,6 +315,8 @@ def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Sh
     last = None
     for k, info in enumerate(infos):
         shape = shapes[k]
+        if known[k] is not None and known[k].detail in _HEAD_CONTROLS:
+            continue
         if shape is not None:
             if between and (shape == OFFER) != (last == OFFER):
                 runs.append(current)
@@ -373,15 +377,15 @@ def _records(run: list[int], shapes: Shapes) -> int:
 def _headings(infos: Sequence[LineInfo], known: Sequence[Verdict | None], above: int, dated: Prefixes) -> list[int]:
     """Returns the headings of the run of records just under line ``above``: up to ``RECORD_HEADINGS`` short lines.
 
-    The walk up passes over the dates and bylines (``dated``: their reasons' prefixes) and stops at another line
-    a rule knows, at prose, a sentence or a trail of links.
+    The walk up passes over the dates and bylines (``dated``: their reasons' prefixes) and a product's buttons and
+    rating (``_HEAD_CONTROLS``), and stops at another line a rule knows, at prose, a sentence or a trail of links.
     """
     found: list[int] = []
     k = above
     while k >= 0 and len(found) < RECORD_HEADINGS:
         flag = known[k]
         if flag is not None:
-            if not flag.reason.startswith(dated):
+            if not flag.reason.startswith(dated) and flag.detail not in _HEAD_CONTROLS:
                 break
         elif infos[k].prose or infos[k].sentence or _TRAIL.search(infos[k].text):
             break
