@@ -12,11 +12,15 @@ from nettoyeur.dedup.shingle import (
     _AT,
     _FIXED_FIRST,
     _GERMAN_NOUN_SUFFIXES,
+    _NAMED_SCRIPTS,
+    _SOLO,
     _UPPER,
     ADVERB_SUFFIXES,
+    FACT,
     FACT_WORDS,
     GERMAN_MIN_MARKERS,
     GERMAN_MIN_SHARE,
+    NEGATING,
     NOT_NAMES,
     Tokens,
 )
@@ -31,6 +35,7 @@ from nettoyeur.text.lexicon import (
     PERCENT_PHRASES,
     POLARITY,
 )
+from nettoyeur.text.lexicon_unspaced import FUNCTION_CHARS, NEGATION_RUNS, NOT_NEGATION_RUNS, PERCENT_RUNS, PLAIN_RUNS
 
 
 def is_german(words: list[str]) -> bool:
@@ -60,8 +65,31 @@ def is_german_common_noun(words: list[str], i: int, lo: int, has_digit: np.ndarr
     return False
 
 
-def all_facts(self: Tokens, words: list[str]) -> list[bool]:
-    """Returns, for each word of ``self.all_words()``, whether it carries a fact, word by word."""
+def all_facts(self: Tokens, words: list[str]) -> list[int]:
+    """Returns, for each word of ``self.all_words()``, its fact flags (``FACT``, ``NEGATING``), word by word."""
+    flags = [FACT if f else 0 for f in _word_facts(self, words)]
+    runs = sorted(PLAIN_RUNS | PERCENT_RUNS | NOT_NEGATION_RUNS | NEGATION_RUNS, key=lambda r: (-len(r), r))
+    for i, w in enumerate(words):
+        solo = bool(self.entries[self.starts[i]] & _SOLO)
+        named = solo and len(w) == 1 and any(lo <= ord(w) <= hi for lo, hi in _NAMED_SCRIPTS)
+        if named and not w.isdigit() and w not in FUNCTION_CHARS:
+            flags[i] = FACT  # a character of Han, Katakana or Thai: a possible name
+    i = 0
+    while i < len(words):
+        for run in runs:
+            k = i + len(run)
+            adjacent = all(self.ends[j] == self.starts[j + 1] for j in range(i, k - 1)) if k <= len(words) else False
+            if adjacent and "".join(words[i:k]) == run:
+                flags[i:k] = [FACT | NEGATING if run in NEGATION_RUNS else 0] * len(run)
+                i = k
+                break
+        else:
+            i += 1
+    return flags
+
+
+def _word_facts(self: Tokens, words: list[str]) -> list[bool]:
+    """Returns, for each word of ``self.all_words()``, whether the lexicons, digits, capitals or "@" make it a fact."""
     if not words:
         return []
     has_digit = self.has_digit()

@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 
 from nettoyeur.config import CleanConfig
-from nettoyeur.dedup.shingle import NOT_NAMES
+from nettoyeur.dedup.shingle import FACT, NEGATING, NOT_NAMES
 from nettoyeur.dedup.verify import (
     DUPLICATE_COVER,
     EDIT_MIN_JACCARD,
@@ -248,7 +248,7 @@ def _keys(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> Count
     """Returns the multiset of fact keys of ``words[i1:i2]`` (every word a fact when ``facts`` is None)."""
     keys: Counter = Counter()
     for i in range(i1, i2):
-        key = _fact_key(words[i], _is_fact(facts, i))
+        key = _NEGATING_KEY if _negating(facts, i) else _fact_key(words[i], _is_fact(facts, i))
         if key is not None:
             keys[key] += 1
     return keys
@@ -313,8 +313,8 @@ def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
     copies do ("Maine state police" / "state police", "said Monday" / "said", a dateline
     "SAO PAULO, Nov 7").
     """
-    polar_a = Counter({k: n for k, n in ka.items() if _polar(k)})
-    polar_b = Counter({k: n for k, n in kb.items() if _polar(k)})
+    polar_a = Counter({k: n for k, n in ka.items() if _polar(k) or k == _NEGATING_KEY})
+    polar_b = Counter({k: n for k, n in kb.items() if _polar(k) or k == _NEGATING_KEY})
     return polar_a != polar_b or (replaced and ka != kb)
 
 
@@ -370,6 +370,8 @@ def compare(
                     matched += 1  # words written as initials ("zum Beispiel gerne" / "z. B. genre")
                     continue
                 kind = _substitution(a[i1 + x], b[j1 + x], _is_fact(facts_a, i1 + x), _is_fact(facts_b, j1 + x))
+                if _negating(facts_a, i1 + x) != _negating(facts_b, j1 + x):
+                    kind = "fact"  # a character of a negation replaced by one of no negation ("ไม่" / "ได้")
                 if (
                     kind == "edit"
                     and not _same_class(a[i1 + x], b[j1 + x])
@@ -393,7 +395,7 @@ def compare(
             # A short edge gap: a dateline or label added ("(AP) -"), a last word clipped. It
             # states nothing new unless it holds a negation or polar word ("Nicht erst ...").
             changes_polarity = any(
-                _polar(_lexical_class(w)) and _is_fact(f, i)
+                (_polar(_lexical_class(w)) and _is_fact(f, i)) or _negating(f, i)
                 for w, f, i in [(a[i], facts_a, i) for i in range(i1, i2)] + [(b[j], facts_b, j) for j in range(j1, j2)]
             )
             changes += changes_polarity
@@ -433,7 +435,16 @@ def compare(
             # (one side without facts of its own) are not.
             ka, kb = _keys(a, facts_a, i1, i2), _keys(b, facts_b, j1, j2)
             fact = fact or bool(ka - kb and kb - ka)
-        # Anything else is a whole sentence added or removed, or a short edge gap.
+            # A figure's unit replaced by a phrase of characters holding a fact ("5%" / "5ポイント"):
+            # another amount ("5パーセント", the percent written out, holds none).
+            phrase = range(i1, i2) if la > lb else range(j1, j2)
+            in_phrase = any(_is_fact(facts_a if la > lb else facts_b, i) for i in phrase)
+            fact = fact or (max(la, lb) <= MAX_PHRASE and _unit_replaced(a, b, i1, i2, j1, j2) and in_phrase)
+        # Anything else is a whole sentence added or removed, or a short edge gap; but a negation
+        # of an unspaced script added or dropped with at most MAX_SUBSTITUTION other words is a
+        # flip, however long ("มิใช่", "ไม่ได้").
+        fact = fact or (op == "delete" and _negation_added(facts_a, i1, i2))
+        fact = fact or (op == "insert" and _negation_added(facts_b, j1, j2))
         gaps += not aligned
     # A name dropped here and another added there is a name replaced ("American Indian
     # tweens" / "African American tweens"), whatever the alignment made of it.
@@ -494,8 +505,23 @@ def _clipped(x: list[str], y: list[str]) -> bool:
     return len(x) == 1 and len(x[0]) >= 2 and x[0].isalpha() and y[0].startswith(x[0])
 
 
-def _is_fact(facts: list[bool] | None, i: int) -> bool:
-    return True if facts is None else facts[i]
+def _is_fact(facts: list[int] | None, i: int) -> bool:
+    return True if facts is None else bool(facts[i] & FACT)
+
+
+def _negating(facts: list[int] | None, i: int) -> bool:
+    """Returns whether word ``i`` is part of a negation run of an unspaced script ("ไม่": ``shingle.NEGATING``)."""
+    return facts is not None and bool(facts[i] & NEGATING)
+
+
+def _negation_added(facts: list[int] | None, lo: int, hi: int) -> bool:
+    """Returns whether words ``lo:hi`` hold a negating word and at most ``MAX_SUBSTITUTION`` others."""
+    negating = [_negating(facts, i) for i in range(lo, hi)]
+    return any(negating) and negating.count(False) <= MAX_SUBSTITUTION
+
+
+# The fact key of a negating word: polar, and no lexicon class (the core's ``NEGATING_KEY``).
+_NEGATING_KEY = "\0negating"
 
 
 def _names(words: list[str], facts: list[bool] | None, i1: int, i2: int) -> list[str]:

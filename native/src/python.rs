@@ -377,7 +377,7 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     key_polar: uint8, per fact key id, 1 where it is polar.
 ///     affixes: the affix flips ``(suffix, a, b)`` (``lexicon.AFFIX_FLIPS``), affixes as lists of code points.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
-///     para_facts: uint8, each of those words' fact flag (0 or 1).
+///     para_facts: uint8, each of those words' fact flags (`verify::FACT`, `verify::NEGATING`).
 ///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
 ///     shingles: uint32, the sorted distinct shingle hashes of every paragraph.
 ///     shingle_offsets: int64, ``paragraphs + 1`` offsets into ``shingles``.
@@ -425,7 +425,6 @@ fn verify_pairs<'py>(
     }
     let pairs = positions("pairs", p)?.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>();
     let key_polar: Vec<bool> = key_polar.as_slice()?.iter().map(|&k| k != 0).collect();
-    let para_facts: Vec<bool> = para_facts.as_slice()?.iter().map(|&f| f != 0).collect();
     let (mx, ph, dc, ej, ew, rw, mp, mj, co, ct, mc) = thresholds;
     let t = verify::Thresholds {
         max_substitution: mx,
@@ -451,7 +450,7 @@ fn verify_pairs<'py>(
             affix_flips: &affixes,
         },
         para_words: para_words.as_slice()?,
-        para_facts: &para_facts,
+        para_facts: para_facts.as_slice()?,
         para_offsets: &para_offsets,
         shingles: shingles.as_slice()?,
         shingle_offsets: &shingle_offsets,

@@ -108,11 +108,28 @@ pub struct Verdict {
     pub alignment: Alignment,
 }
 
-/// One paragraph: its word ids and per-word fact flags.
+/// A word's flag in its paragraph (`Para::facts`, `shingle.FACT`): it carries a fact.
+pub const FACT: u8 = 1;
+/// A word's flag in its paragraph (`shingle.NEGATING`): it is part of a negation written in several
+/// characters of an unspaced script ("なかっ", "ไม่"), a negation whatever its characters are alone.
+pub const NEGATING: u8 = 2;
+/// The fact key of a negating word ([`NEGATING`]): polar, and no lexicon word's key (ids count up from 0).
+const NEGATING_KEY: u32 = u32::MAX;
+
+/// One paragraph: its word ids and per-word fact flags ([`FACT`], [`NEGATING`]).
 #[derive(Clone, Copy)]
 pub struct Para<'a> {
     pub words: &'a [u32],
-    pub facts: &'a [bool],
+    pub facts: &'a [u8],
+}
+
+impl<'a> Para<'a> {
+    fn fact(&self, i: usize) -> bool {
+        self.facts[i] & FACT != 0
+    }
+    fn negating(&self, i: usize) -> bool {
+        self.facts[i] & NEGATING != 0
+    }
 }
 
 /// `verify._edit_distance_at_most`, step for step (its early exit included).
@@ -470,7 +487,8 @@ fn clipped(w: &Words, x: &[u32], y: &[u32]) -> bool {
 
 /// The fact keys of a run (`verify._keys`), sorted (a multiset).
 fn keys(w: &Words, p: Para, i1: usize, i2: usize) -> Vec<u32> {
-    let mut out: Vec<u32> = (i1..i2).filter(|&i| p.facts[i]).map(|i| w.key[p.words[i] as usize]).collect();
+    let key = |i: usize| if p.negating(i) { NEGATING_KEY } else { w.key[p.words[i] as usize] };
+    let mut out: Vec<u32> = (i1..i2).filter(|&i| p.fact(i)).map(key).collect();
     out.sort_unstable();
     out
 }
@@ -480,7 +498,7 @@ fn keys(w: &Words, p: Para, i1: usize, i2: usize) -> Vec<u32> {
 /// date or figure is replaced by anything else. Only added or removed, a name, date or figure does
 /// not: the copy says less, not something else ("said Monday" / "said").
 fn fact_edit(w: &Words, ka: &[u32], kb: &[u32], replaced: bool) -> bool {
-    let polar = |k: &[u32]| k.iter().copied().filter(|&k| w.key_polar[k as usize]).collect::<Vec<u32>>();
+    let polar = |k: &[u32]| k.iter().copied().filter(|&k| k == NEGATING_KEY || w.key_polar[k as usize]).collect::<Vec<u32>>();
     polar(ka) != polar(kb) || (replaced && ka != kb)
 }
 
@@ -534,7 +552,7 @@ fn exceeds(a: &[u32], b: &[u32]) -> bool {
 
 /// The names and figures of a run (`verify._names`): fact words without a lexical class.
 fn names(w: &Words, p: Para, i1: usize, i2: usize, out: &mut Vec<u32>) {
-    out.extend((i1..i2).filter(|&i| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS).map(|i| p.words[i]));
+    out.extend((i1..i2).filter(|&i| p.fact(i) && w.class[p.words[i] as usize] == NO_CLASS).map(|i| p.words[i]));
 }
 
 /// The words a swap moves (`verify_reference._swap_region`): a replaced run holding the same
@@ -565,7 +583,7 @@ fn names_swapped(w: &Words, pa: Para, pb: Para, region: (usize, usize, usize, us
     // A word of a script without case is a fact (it may be a name, `shingle._uncased`), but no
     // capital tells a name there, and such scripts reorder words freely: only a word of a cased
     // script (in lower case once folded) reads as a name here.
-    let name = |p: Para, i: usize| p.facts[i] && w.class[p.words[i] as usize] == NO_CLASS && w.flag(p.words[i], LOWER);
+    let name = |p: Para, i: usize| p.fact(i) && w.class[p.words[i] as usize] == NO_CLASS && w.flag(p.words[i], LOWER);
     (i1..i2.saturating_sub(1)).any(|x| {
         let (first, second) = (pa.words[x], pa.words[x + 1]);
         first != second
@@ -615,7 +633,11 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
                     matched += 1;
                     continue;
                 }
-                let mut kind = substitution(w, ra[x], rb[x], pa.facts[i1 + x], pb.facts[j1 + x]);
+                let mut kind = substitution(w, ra[x], rb[x], pa.fact(i1 + x), pb.fact(j1 + x));
+                // A character of a negation replaced by one of no negation ("ไม่" / "ได้"): a flip.
+                if pa.negating(i1 + x) != pb.negating(j1 + x) {
+                    kind = Kind::Fact;
+                }
                 // Two words of one lexical class after a figure are one unit written two ways
                 // ("5 %" / "5 Prozent", "40 Mio" / "40 Millionen"): no other amount.
                 let one_class = w.class[ra[x] as usize] != NO_CLASS && w.class[ra[x] as usize] == w.class[rb[x] as usize];
@@ -640,8 +662,8 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             }
         } else if k == last && replace && clipped(w, ra, rb) {
         } else if (k == 0 || k == last) && la.max(lb) <= max_substitution && !replace {
-            let polarity = (i1..i2).any(|i| polar_class(w, a[i]) && pa.facts[i])
-                || (j1..j2).any(|j| polar_class(w, b[j]) && pb.facts[j]);
+            let polarity = (i1..i2).any(|i| (polar_class(w, a[i]) && pa.fact(i)) || pa.negating(i))
+                || (j1..j2).any(|j| (polar_class(w, b[j]) && pb.fact(j)) || pb.negating(j));
             changes += usize::from(polarity);
             fact = fact || polarity;
             names(w, pa, i1, i2, &mut only_a);
@@ -668,8 +690,21 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             }
         } else if replace {
             let (ka, kb) = (keys(w, pa, i1, i2), keys(w, pb, j1, j2));
-            fact = fact || (exceeds(&ka, &kb) && exceeds(&kb, &ka));
+            // The unit of a figure replaced by a phrase of an unspaced script, whose characters
+            // are words, holding a fact ("5%" / "5ポイント", "5个百分点"): another amount, as in
+            // spaced text ("5パーセント", the percent written out, holds none).
+            let (phrase, lo, hi) = if la > lb { (pa, i1, i2) } else { (pb, j1, j2) };
+            fact = fact
+                || (exceeds(&ka, &kb) && exceeds(&kb, &ka))
+                || (la.max(lb) <= max_phrase && unit_replaced(w, pa, pb, (i1, i2, j1, j2)) && (lo..hi).any(|i| phrase.fact(i)));
         }
+        // A negation of an unspaced script added or dropped with at most `max_substitution` other
+        // words is a flip however many characters write it ("มิใช่", "ไม่ได้", "ปราศจาก"), where a
+        // run that long is otherwise a sentence added or removed.
+        let negation = |p: Para, lo: usize, hi: usize| {
+            (lo..hi).any(|i| p.negating(i)) && (lo..hi).filter(|&i| !p.negating(i)).count() <= max_substitution
+        };
+        fact = fact || (op.tag == Tag::Delete && negation(pa, i1, i2)) || (op.tag == Tag::Insert && negation(pb, j1, j2));
         gaps += usize::from(!aligned);
     }
     only_a.sort_unstable();
@@ -838,7 +873,7 @@ pub struct Batch<'a> {
     /// Word ids of every paragraph, one after the other.
     pub para_words: &'a [u32],
     /// Fact flag of each of those words.
-    pub para_facts: &'a [bool],
+    pub para_facts: &'a [u8],
     /// `n_paragraphs + 1` offsets into `para_words`.
     pub para_offsets: &'a [usize],
     /// Sorted distinct shingle hashes of every paragraph, one after the other.
@@ -1002,7 +1037,7 @@ mod tests {
     fn compare_text(a: &str, b: &str, facts: bool) -> Alignment {
         let mut t = Table::new();
         let (a, b) = (t.ids(a), t.ids(b));
-        let (fa, fb) = (vec![facts; a.len()], vec![facts; b.len()]);
+        let (fa, fb) = (vec![u8::from(facts); a.len()], vec![u8::from(facts); b.len()]);
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
         compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s)
@@ -1010,7 +1045,7 @@ mod tests {
 
     /// `compare` with a fact flag per word: the words written with a capital are the facts.
     fn compare_named(a: &str, b: &str) -> Alignment {
-        let flags = |s: &str| s.split_whitespace().map(|w| w.starts_with(char::is_uppercase)).collect::<Vec<bool>>();
+        let flags = |s: &str| s.split_whitespace().map(|w| u8::from(w.starts_with(char::is_uppercase))).collect::<Vec<u8>>();
         let (fa, fb) = (flags(a), flags(b));
         let mut t = Table::new();
         let (a, b) = (t.ids(&a.to_lowercase()), t.ids(&b.to_lowercase()));
@@ -1063,6 +1098,25 @@ mod tests {
         // A character of an unspaced script is a word, no identifier.
         let han = compare_text("北 京 今 天 下 雨 了 吗", "北 京 明 天 下 雨 了 吗", false);
         assert!(!han.fact_change);
+    }
+
+    #[test]
+    fn negating_characters_are_a_negation() {
+        // Four characters of a negation ("มิใช่") inserted: a flip, though a run that long is
+        // otherwise a sentence added; the same characters without the flag are no change.
+        let mut t = Table::new();
+        let (a, b) = (t.ids("p q r s t u v w"), t.ids("p q r n1 n2 n3 n4 s t u v w"));
+        let w = t.words();
+        let mut s = Scratch::new(w.class.len());
+        let fa = vec![FACT; a.len()];
+        let mut fb = vec![FACT; b.len()];
+        let plain = compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s);
+        assert!(!plain.fact_change);
+        for f in &mut fb[3..7] {
+            *f = FACT | NEGATING;
+        }
+        let negated = compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s);
+        assert!(negated.fact_change);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 A copy whose edits change no fact merges; a fact, negation or polar word changed never does,
 at any Jaccard; short sentences with one content word changed stay apart; unspaced scripts
-are compared per character.
+are compared per character, and their facts are runs of characters (the pairs of
+tests/data/near_dup_unspaced.json; a figure, a run of content characters or a negation changed
+in an unspaced paragraph never merges, a function character added always does).
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from hypothesis import strategies as st
 
 from nettoyeur import CleanConfig
 from nettoyeur.dedup.analysis import analyse_for
-from nettoyeur.dedup.shingle import NOT_NAMES, fact_flags, shingle_hashes, words
+from nettoyeur.dedup.shingle import FACT, NEGATING, NOT_NAMES, fact_flags, shingle_hashes, words
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, verify
 from nettoyeur.records import Document
 from nettoyeur.text.lexicon import AFFIX_FLIPS, DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.text.lexicon_unspaced import FUNCTION_CHARS, NEGATION_RUNS
 from nettoyeur.text.split import split_lines
 from verify_reference import is_typo
 
 DATA = json.loads((Path(__file__).parents[1] / "data" / "near_dup_pairs.json").read_text(encoding="utf-8"))
-PAIRS = DATA["pairs"]
+# Chinese, Japanese, Thai and Korean pairs: facts inside character runs, particles, verbs of saying.
+UNSPACED = json.loads((Path(__file__).parents[1] / "data" / "near_dup_unspaced.json").read_text(encoding="utf-8"))
+PAIRS = DATA["pairs"] + UNSPACED["pairs"]
+CONTAINED = DATA["contained"] + UNSPACED["contained"]
 CONFIG = CleanConfig()
 
 
@@ -40,6 +46,12 @@ def _merged(match) -> bool:
     return match is not None and match.kind in ("duplicate", "contained")
 
 
+def _never_merged(a: str, b: str, why: object) -> None:
+    """Checks that two paragraphs merge in neither order."""
+    for x, y in ((a, b), (b, a)):
+        assert not _merged(_verify(x, y)), why
+
+
 def _doc(path: str, *paragraphs: str) -> Document:
     lines, paras = split_lines("\n".join(paragraphs) + "\n")
     return Document(path=path, lines=lines, paragraphs=paras)
@@ -48,6 +60,8 @@ def _doc(path: str, *paragraphs: str) -> Document:
 def test_golden_file_has_both_labels_in_several_languages():
     assert {p["label"] for p in PAIRS} == {"merge", "keep"}
     assert {p["lang"] for p in PAIRS} >= {"en", "de", "fr", "es", "zh", "ja"}
+    wanted = {(lang, label) for lang in ("zh", "ja", "th", "ko") for label in ("merge", "keep")}
+    assert {(p["lang"], p["label"]) for p in UNSPACED["pairs"]} >= wanted
     assert len({p["id"] for p in PAIRS}) == len(PAIRS)
 
 
@@ -65,10 +79,13 @@ def test_golden_pair_through_dedup(pair):
     docs = [_doc("one.txt", pair["a"]), _doc("two.txt", pair["b"])]
     deduplicate(docs, CONFIG)
     removed = [(d.path, p.verdict.reason) for d in docs for p in d.paragraphs if not p.kept]
-    assert removed == ([("two.txt", "duplicate")] if pair["label"] == "merge" else [])
+    if pair["label"] == "keep":
+        assert removed == []
+    else:  # one copy goes: the later one, or the shorter as a cut copy of the longer ("a sentence added")
+        assert removed in ([("two.txt", "duplicate")], [("one.txt", "contained")], [("two.txt", "contained")])
 
 
-@pytest.mark.parametrize("case", DATA["contained"], ids=[c["id"] for c in DATA["contained"]])
+@pytest.mark.parametrize("case", CONTAINED, ids=[c["id"] for c in CONTAINED])
 def test_unspaced_cut_copy_is_contained(case):
     match = _verify(case["a"], case["b"])
     assert match is not None and match.kind == "contained"
@@ -83,7 +100,8 @@ def test_unspaced_scripts_are_words_per_character():
     assert words("ภาษาไทย") == list("ภาษาไทย")  # vowel signs stay word characters
     # character 3-grams: six characters make four shingles
     assert len(shingle_hashes(words("北京今天下雨"), 3)) == 4
-    assert fact_flags("我们不去") == [False, False, True, False]  # 不 is a negation
+    # 不 is a negation; 去, a content character, may be part of a name; 我们 are function characters
+    assert fact_flags("我们不去") == [False, False, True, True]
 
 
 def test_fact_flags_by_kind():
@@ -190,12 +208,14 @@ def test_a_fact_replaced_never_merges_at_any_jaccard(base, data):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), min_size=3, max_size=80), st.data())
 def test_a_negation_added_or_dropped_never_merges(base, data):
+    _negation_added_never_merges(base, data, ["not", "never", "nicht", "kein", "pas", "nunca", "niet", "inte"], " ")
+
+
+def _negation_added_never_merges(base: list[str], data, negations: list[str], space: str) -> None:
+    """Checks that ``base`` with one of ``negations`` inserted (words joined by ``space``) never merges with it."""
     i = data.draw(st.integers(0, len(base)))
-    negation = data.draw(st.sampled_from(["not", "never", "nicht", "kein", "pas", "nunca", "niet", "inte"]))
-    a = " ".join(base) + "."
-    b = " ".join(base[:i] + [negation] + base[i:]) + "."
-    for x, y in ((a, b), (b, a)):
-        assert not _merged(_verify(x, y)), (i, negation)
+    negation = data.draw(st.sampled_from(negations))
+    _never_merged(space.join(base) + ".", space.join(base[:i] + [negation] + base[i:]) + ".", (i, negation))
 
 
 @settings(max_examples=100, deadline=None)
@@ -461,3 +481,60 @@ def test_words_of_scripts_without_case_may_be_names():
     assert not flags["قال"] and not flags["في"]
     assert flags["سترتفع"]  # a strong pole: a fact wherever it stands
     assert fact_flags("5 في المئة") == [True, False, False]  # a unit: no name
+
+
+def test_fact_flags_of_unspaced_runs():
+    flags = dict(zip(words("杭州的公交"), fact_flags("杭州的公交")))
+    assert flags == {"杭": FACT, "州": FACT, "的": 0, "公": FACT, "交": FACT}  # a particle is no fact
+    ja = list(zip(words("承認しなかった"), fact_flags("承認しなかった")))
+    assert [f for _, f in ja] == [FACT, FACT, 0, FACT | NEGATING, FACT | NEGATING, FACT | NEGATING, 0]
+    assert fact_flags("请非常注意")[1:3] == [0, 0]  # "非常", very: no negation
+    assert all(f == 0 for f in fact_flags("宣布"))  # a verb of saying
+
+
+# Paragraphs of Chinese characters written for this test (no function characters among them, so a
+# character dropped is content), and the facts that may stand in them.
+_HAN = list("春夏花草山河湖海城镇桥路车船书画茶酒米面鱼鸟树林田园村屋门窗灯火风雨云雪")
+_FIGURES = st.one_of(
+    st.integers(0, 9999).map(str),
+    st.integers(0, 9999).map(lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
+    st.sampled_from(["三", "五", "十二", "两千", "八百", "九万"]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_HAN), min_size=20, max_size=80), st.data())
+def test_a_figure_changed_in_an_unspaced_paragraph_never_merges(base, data):
+    i = data.draw(st.integers(1, len(base) - 1))
+    old = data.draw(_FIGURES)
+    new = data.draw(_FIGURES.filter(lambda f: words(f) != words(old)))
+    _never_merged("".join([*base[:i], old, *base[i:]]) + "。", "".join([*base[:i], new, *base[i:]]) + "。", (old, new))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_HAN), min_size=20, max_size=80, unique=True), st.data())
+def test_a_run_of_characters_replaced_in_an_unspaced_paragraph_never_merges(base, data):
+    # A name, place or unit of Chinese is a run of content characters: replaced by other
+    # characters, it is another fact, at any Jaccard.
+    i = data.draw(st.integers(1, len(base) - 3))
+    k = data.draw(st.integers(1, 2))
+    new = data.draw(st.lists(st.sampled_from("甲乙丙丁辰巳午申酉"), min_size=1, max_size=3))
+    _never_merged("".join(base) + "。", "".join([*base[:i], *new, *base[i + k :]]) + "。", (base[i : i + k], new))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_HAN), min_size=20, max_size=80), st.data())
+def test_a_negation_added_in_an_unspaced_paragraph_never_merges(base, data):
+    _negation_added_never_merges(base, data, ["不", "没", "未", *sorted(NEGATION_RUNS)], "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_HAN), min_size=30, max_size=len(_HAN), unique=True), st.data())
+def test_a_function_character_added_in_a_long_unspaced_paragraph_always_merges(base, data):
+    i = data.draw(st.integers(1, len(base) - 1))
+    particle = data.draw(st.sampled_from(sorted(FUNCTION_CHARS)))
+    a = "".join(base) + "。"
+    b = "".join([*base[:i], particle, *base[i:]]) + "。"
+    for x, y in ((a, b), (b, a)):
+        match = _verify(x, y)
+        assert match is not None and match.kind == "duplicate", (i, particle, match)

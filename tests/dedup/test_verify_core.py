@@ -122,7 +122,7 @@ def test_a_batch_gives_each_pair_its_own_verdict(pairs, data):
 
 def _golden() -> list[tuple[str, str, str]]:
     out = []
-    for name in ("dedup_pairs.json", "near_dup_pairs.json"):
+    for name in ("dedup_pairs.json", "near_dup_pairs.json", "near_dup_unspaced.json"):
         data = json.loads((DATA / name).read_text(encoding="utf-8"))
         for section in ("pairs", "contained"):
             out += [(f"{name}:{p['id']}", p["a"], p["b"]) for p in data.get(section, [])]

@@ -25,6 +25,7 @@ signature was built from and the words verification aligns are always the same.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -52,6 +53,13 @@ from nettoyeur.text.lexicon import (
     POLARITY,
     STOPWORDS,
     UNITS,
+)
+from nettoyeur.text.lexicon_unspaced import (
+    FUNCTION_CHARS,
+    NEGATION_RUNS,
+    NOT_NEGATION_RUNS,
+    PERCENT_RUNS,
+    PLAIN_RUNS,
 )
 from nettoyeur.text.table_cache import cached_tables
 
@@ -448,10 +456,11 @@ class Tokens:
         return entries, starts, ends
 
     def fact_mask(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
-        """Returns :meth:`all_facts` as a bool array, reading the lexicons once per distinct word.
+        """Returns :meth:`all_facts` as uint8 (``FACT``, ``NEGATING``), reading the lexicons once per distinct word.
 
         The same rules, in numpy over the batch instead of a Python step per word (what
-        verification pays for each paragraph of each chunk of candidate pairs).
+        verification pays for each paragraph of each chunk of candidate pairs); then the
+        characters of the scripts written without spaces (:meth:`_unspaced_bits`).
 
         Args:
             ids: the id of each word of the batch (int array, one per word of :meth:`all_words`).
@@ -459,6 +468,37 @@ class Tokens:
             lexicon: uint8, :func:`fact_bits_of` of each of ``words`` where the caller has them
                 (verification reads them with its word tables); looked up here otherwise.
         """
+        return self._unspaced_bits(self._word_facts(ids, words, lexicon))
+
+    def _unspaced_bits(self, facts: np.ndarray) -> np.ndarray:
+        """Returns the fact flags (bool) as ``FACT`` bits, with the characters of unspaced scripts read.
+
+        A character of Han, Katakana or Thai is a possible name, as a word of a script without
+        case is: a ``FACT``, unless it is a function character (``lexicon_unspaced.FUNCTION_CHARS``)
+        or stands in a run that states no fact (a verb of saying, a Thai function word:
+        ``PLAIN_RUNS``; "非常", very: ``NOT_NEGATION_RUNS``). A run that negates ("なかっ",
+        "ไม่": ``NEGATION_RUNS``) is ``FACT | NEGATING``: verification reads it as a negation,
+        whatever its characters are alone. Hiragana is never a fact by itself. So a replaced
+        name, place, unit or weekday of such text ("杭州" / "宁波", "キロ" / "マイル") is a fact
+        change, and an added negation a flip, where the characters were no facts before.
+        """
+        out = facts.astype(np.uint8)
+        if len(self.starts) == 0:
+            return out
+        first = self.entries[self.starts]
+        solo = (first & _SOLO) != 0
+        if not solo.any():
+            return out
+        out[solo & _content_chars(first & _FOLD_MASK) & ((first & _DIGIT) == 0)] = FACT
+        lo, hi = int(self.starts[solo][0]), int(self.ends[solo][-1])
+        text = (self.entries[lo:hi] & _FOLD_MASK).tobytes().decode("utf-32-le", "surrogatepass")
+        for match in _unspaced_runs().finditer(text):
+            first_word, end_word = np.searchsorted(self.starts, [lo + match.start(), lo + match.end()])
+            out[first_word:end_word] = FACT | NEGATING if match.group() in NEGATION_RUNS else 0
+        return out
+
+    def _word_facts(self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None) -> np.ndarray:
+        """Returns the fact flags of the lexicons, digits, capitals and "@" (bool; see :meth:`fact_mask`)."""
         n = len(ids)
         if n == 0:
             return np.zeros(0, dtype=bool)
@@ -524,6 +564,34 @@ class Tokens:
             self.hashes[lo:hi], self.offsets[i : i + 2] - lo, self.entries, self.starts[lo:hi], self.ends[lo:hi]
         )
         return part.all_facts(part.all_words())
+
+
+# The fact flags of a word where it stands (:meth:`Tokens.fact_mask`, the native core's ``verify::FACT``
+# and ``NEGATING``): it carries a fact; it is part of a negation written in several characters
+# of an unspaced script ("なかっ", "ไม่"), which verification reads as a negation.
+FACT, NEGATING = 1, 2
+# The characters of unspaced scripts that may be names (:meth:`Tokens._unspaced_bits`): Thai,
+# Katakana, and Han (the unified ideographs, extension A, the compatibility ideographs, the
+# extensions beyond the Basic Multilingual Plane). Hiragana (particles, endings) is not among them.
+_NAMED_SCRIPTS = (
+    (0x0E00, 0x0E7F), (0x30A0, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF)
+)  # fmt: skip
+_FUNCTION_CODES = np.array(sorted(map(ord, FUNCTION_CHARS)), dtype=np.uint32)
+
+
+def _content_chars(codes: np.ndarray) -> np.ndarray:
+    """Returns, per folded code point, whether it is of a script of _NAMED_SCRIPTS and no function character."""
+    named = np.zeros(len(codes), dtype=bool)
+    for lo, hi in _NAMED_SCRIPTS:
+        named |= (codes >= lo) & (codes <= hi)
+    return named & ~np.isin(codes, _FUNCTION_CODES)
+
+
+@lru_cache(maxsize=1)
+def _unspaced_runs() -> re.Pattern[str]:
+    """Returns the pattern of every run of ``lexicon_unspaced`` (the longest first where two start alike)."""
+    runs = sorted(PLAIN_RUNS | PERCENT_RUNS | NOT_NEGATION_RUNS | NEGATION_RUNS, key=lambda r: (-len(r), r))
+    return re.compile("|".join(map(re.escape, runs)))
 
 
 def _uncased(words: list[str]) -> np.ndarray:

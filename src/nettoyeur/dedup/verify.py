@@ -469,7 +469,7 @@ class Prepared:
         lo, hi = int(self.word_offsets[i]), int(self.word_offsets[i + 1])
         words = [self.words[k] for k in self.ids[lo:hi].tolist()]
         shingles = self.shingles[int(self.shingle_offsets[i]) : int(self.shingle_offsets[i + 1])]
-        return words, shingles, self.facts[lo:hi].astype(bool).tolist()
+        return words, shingles, self.facts[lo:hi].tolist()
 
 
 @dataclass(frozen=True, slots=True)
