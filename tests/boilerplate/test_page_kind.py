@@ -75,6 +75,8 @@ def test_a_second_clean_removes_nothing(case):
         ("Weight: 1.1 kg", FIELD),
         ("Semester: Autumn", FIELD),
         ("重さ：2.8kg", FIELD),
+        ("Vent : S 10 km/h", FIELD),  # French typography: a space before the colon
+        ("Classe énergie\u00a0: C", FIELD),
         ("Ashworth Town 2-1 Kelby United", ROW),
         ("1 Redbridge Wanderers 28 19 5 4 62", ROW),
         # No records: a label, a count, a bare figure, a menu's "::", a line with one figure.

@@ -156,6 +156,7 @@ SITE_LONE = "boilerplate:frequency:recurring-in-site"
 # The position verdicts of the short lines inside the body (see :func:`_article_signals`; the core weighs
 # them in native/src/position.rs).
 _INLINE = "boilerplate:position:inline-"
+_HEADER = "boilerplate:position:header"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
@@ -1108,6 +1109,7 @@ def _round(
                 line_flags[k] = flag
             flags = _article_signals(infos, marks, line_flags, file_counts, read_at, where)
         else:
+            _first_entry_head(infos, heads, alive, flags)
             for k, flag in heads.items():  # a date whose entry went goes with it
                 if k not in alive and flags[k] is None:
                     flags[k] = flag
@@ -1122,6 +1124,28 @@ def _round(
         for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS, removed):
             flags[k] = None
     return flags
+
+
+def _first_entry_head(
+    infos: list[LineInfo], heads: dict[int, Verdict], alive: list[int], flags: list[Verdict | None]
+) -> None:
+    """Keeps the head of a dated list's first entry that the header took, in place (``alive``: the heads kept).
+
+    The list's first head stands just above the body's first paragraph, so the position signal read it as the
+    header ("11:42 Uhr" over a live blog's latest entry, "16:45"). It stays when it is a head of the same rule
+    as the list's other heads kept (the same detail: a byline above an article over a list of dated comments is
+    not one) and its entry, the prose under it, is kept. Issue 13's audit18: two live blogs lost their latest
+    entry's time. On eval-pages-dev: 10 content lines (50 words: "by John on July 15, 2012" over a post) kept
+    more, 5 chrome lines (14 words); content words lost with no copy kept 26,560 -> 26,514; eval-dev unchanged.
+    """
+    details = {heads[k].detail for k in alive}
+    for k, flag in heads.items():
+        verdict = flags[k]
+        if verdict is None or verdict.reason != _HEADER or flags[k + 1] is not None or not infos[k + 1].prose:
+            continue
+        if flag.detail in details:
+            flags[k] = None
+            alive.append(k)
 
 
 def _structure_signals(

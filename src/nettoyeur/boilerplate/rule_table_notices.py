@@ -609,4 +609,31 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         16,
         (),
     ),
+    (
+        # A shop's reviews widget and a questions-and-answers site's post controls: the rating and its
+        # histogram ("4.6 out of 5 stars", "4,3 von 5 Sternen (128 Bewertungen)", "5 star 78%", "2,381
+        # ratings"), the reviews' helpful counts and badges ("47 people found this helpful", "Verified
+        # Purchase"), the button to write one, and a post's age, views and edit link ("asked 3 hours ago",
+        # "Viewed 214 times", "Improve this answer"). Issue 13's audit18 product and Q&A pages kept them all.
+        # The whole line is the control: a sentence about a rating or a purchase is longer.
+        "nav",
+        "review-controls",
+        r"‹num›\s*(?:out of|of|von|sur|de|su)\s*5(?:\s*(?:stars?|sternen?|étoiles?|estrellas?|stelle))?"
+        r"(?:\s*\(‹num›\s*\w+\))?"
+        r"|‹num›\s*(?:stars?|sterne?|étoiles?|estrellas?|stelle|stella)\s*:?\s*‹num›\s*%"
+        r"|‹num›\s*(?:global\s+|customer\s+)?(?:ratings?|reviews?|bewertungen|kundenbewertungen|rezensionen|avis"
+        r"|évaluations|valoraciones|opiniones|reseñas|recensioni)"
+        r"|(?:‹num›|one)\s*(?:people|persons?|personen|personnes?|personas?|persone)\s+(?:found this|fanden diese"
+        r"(?: bewertung| rezension)?|ont trouvé (?:cet avis|ce commentaire|cela)|(?:les )?(?:resultó|pareció)"
+        r"|l['’]hanno trovata)\s*(?:helpful|useful|hilfreich|nützlich|utile|útil)"
+        r"|verified (?:purchase|buyer|owner)|verifizierter kauf|achat vérifié|compra verificada|acquisto verificato"
+        r"|write a (?:customer )?review|(?:eine )?(?:kunden)?(?:bewertung|rezension) (?:schreiben|verfassen|abgeben)"
+        r"|(?:écrire|rédiger|donner|laisser) (?:un|votre) avis|(?:escribir|escribe) (?:una )?(?:opinión|reseña|valoración)"
+        r"|scrivi (?:una )?recensione"
+        r"|(?:asked|answered|modified|edited|active)\s+(?:‹num›|an?|one)\s+(?:seconds?|mins?|minutes?|hours?|days?"
+        r"|weeks?|months?|years?)\s+ago"
+        r"|viewed\s+‹num›\s+times?|improve this (?:question|answer|post)|post your (?:answer|question)",
+        9,
+        (),
+    ),
 )
