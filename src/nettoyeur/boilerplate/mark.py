@@ -798,12 +798,12 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 # comma or a stop inside it) makes the page an article, and each unflagged sentence of it of TERSE_SENTENCE_WORDS
 # words or more with a clause break is prose. A menu item, a field or a title seldom ends like a sentence with a
 # clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966, content lines
-# lost 58 -> 60 of 534 (with the table's rows of page_kind.py; a forecast's last cell and a docs page's title over
-# its only paragraph go as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence
-# prose (no clause break asked) lost a job advert's lists around its one-sentence description (audit17: 12
+# lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only paragraph goes as
+# its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no clause break
+# asked) lost a job advert's lists around its one-sentence description (audit17: 12
 # lines) and kept a classified ad's questions to its seller as its body; the long sentence alone as the body
 # lost a docs page's code and table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev
-# byte-identical (each page of them has a prose line).
+# byte-identical.
 TERSE_PROSE_WORDS = PROSE_MIN_WORDS
 TERSE_SENTENCE_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
