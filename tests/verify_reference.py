@@ -60,6 +60,10 @@ def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+# verify.rs's HANGUL_SLIP: the shortest Hangul word where a slip (two syllables swapped, one doubled) is a typo.
+_HANGUL_SLIP = 6
+
+
 def _ending_edit(a: str, b: str) -> bool:
     """Returns True when words one edit apart differ in no Hangul syllable, or in one particle or ending.
 
@@ -72,6 +76,8 @@ def _ending_edit(a: str, b: str) -> bool:
     ma, mb = a[pre : len(a) - suf], b[pre : len(b) - suf]
     if not any("\uac00" <= c <= "\ud7a3" for c in ma + mb):
         return True
+    if min(len(a), len(b)) >= _HANGUL_SLIP and _slip(a, b):
+        return True  # a slip in a long word: "대구교통공사" / "대구교공통사"
     return pre > 0 and all(not m or (len(m) == 1 and m in HANGUL_ENDINGS) for m in (ma, mb))
 
 

@@ -228,7 +228,8 @@ fn hangul(c: u32) -> bool {
 /// `verify_reference._ending_edit`: words one edit apart (`a`, `b`) differ in no Hangul syllable, or
 /// in one syllable of a Korean particle or ending ([`Words::endings`]) added, dropped or replaced by
 /// another, not the word's first ("의원은" / "의원이"). Any other changed syllable is of a name or a
-/// content word ("김민수" / "김민호"), and two syllables swapped are another name ("민수" / "수민").
+/// content word ("김민수" / "김민호"), and two syllables swapped are another name ("민수" / "수민"),
+/// except a [`slip`] in a word of [`HANGUL_SLIP`] syllables or more ("대구교통공사" / "대구교공통사").
 fn ending_edit(w: &Words, a: &[u32], b: &[u32]) -> bool {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let most = a.len().min(b.len()) - pre;
@@ -238,8 +239,13 @@ fn ending_edit(w: &Words, a: &[u32], b: &[u32]) -> bool {
         return true;
     }
     let ending = |m: &[u32]| m.is_empty() || (m.len() == 1 && w.endings.binary_search(&m[0]).is_ok());
-    pre > 0 && ending(ma) && ending(mb)
+    (pre > 0 && ending(ma) && ending(mb)) || (a.len().min(b.len()) >= HANGUL_SLIP && slip(a, b))
 }
+
+/// The shortest Hangul word in which two syllables swapped or one doubled are a slip: longer than
+/// a name of three syllables with a particle of two ("박지수에게" / "박수지에게" stay apart). The
+/// pairs17 audit's one Korean typo is a swap in a word of six ("대구교통공사" / "대구교공통사").
+const HANGUL_SLIP: usize = 6;
 
 /// `verify._slip`: a slip of the fingers inside a word of 4+ letters (two neighbours swapped or a
 /// letter doubled). Such a typo never makes another word of a negation ("nichts" / "nihcts",
@@ -1183,6 +1189,7 @@ mod tests {
         assert!(typo("의원은", "의원이") && typo("의원은", "의원는") && typo("김민수는", "김민수"));
         assert!(!typo("김민수", "김민호") && !typo("이민수", "은민수") && !typo("민수는", "수민는"));
         assert!(!typo("민수", "수민") && typo("garden", "gadren"));
+        assert!(typo("대구교통공사", "대구교공통사") && !typo("박지수에게", "박수지에게"));
     }
 
     #[test]
