@@ -11,6 +11,7 @@ Words come as verification reads them: a number with a minus sign is one word, "
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import numpy as np
@@ -33,6 +34,7 @@ from nettoyeur.dedup.verify import (
     jaccard,
 )
 from nettoyeur.text.lexicon import AFFIX_FLIPS, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
 
@@ -58,6 +60,27 @@ def _edit_distance_at_most(a: str, b: str, limit: int) -> bool:
     return prev[-1] <= limit
 
 
+# verify.rs's HANGUL_SLIP: the shortest Hangul word where a slip (two syllables swapped, one doubled) is a typo.
+_HANGUL_SLIP = 6
+
+
+def _ending_edit(a: str, b: str) -> bool:
+    """Returns True when words one edit apart differ in no Hangul syllable, or in one particle or ending.
+
+    The changed syllable (added, dropped or replaced) must not be the word's first, and both sides'
+    syllable must be in ``HANGUL_ENDINGS`` ("의원은" / "의원이"); a name's syllable ("김민수" /
+    "김민호") or two syllables swapped ("민수" / "수민") are another word.
+    """
+    pre = len(os.path.commonprefix([a, b]))
+    suf = len(os.path.commonprefix([a[pre:][::-1], b[pre:][::-1]]))
+    ma, mb = a[pre : len(a) - suf], b[pre : len(b) - suf]
+    if not any("\uac00" <= c <= "\ud7a3" for c in ma + mb):
+        return True
+    if min(len(a), len(b)) >= _HANGUL_SLIP and _slip(a, b):
+        return True  # a slip in a long word: "대구교통공사" / "대구교공통사"
+    return pre > 0 and all(not m or (len(m) == 1 and m in HANGUL_ENDINGS) for m in (ma, mb))
+
+
 def is_typo(a: str, b: str) -> bool:
     """Returns True when ``b`` is ``a`` with a typing error, not another word or fact.
 
@@ -76,9 +99,9 @@ def is_typo(a: str, b: str) -> bool:
     if shortest < 2:
         return False
     if shortest == 2:
-        return len(a) == len(b) and sorted(a) == sorted(b)
+        return len(a) == len(b) and sorted(a) == sorted(b) and _ending_edit(a, b)
     if _edit_distance_at_most(a, b, 1):
-        return True
+        return _ending_edit(a, b)
     # Case folding spells "ß" as "ss", so a dropped "ß" would cost two edits.
     if "ss" in a or "ss" in b:
         return _edit_distance_at_most(a.replace("ss", "ß"), b.replace("ss", "ß"), 1)

@@ -376,6 +376,8 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     keys: uint32, each word's fact key id.
 ///     key_polar: uint8, per fact key id, 1 where it is polar.
 ///     affixes: the affix flips ``(suffix, a, b)`` (``lexicon.AFFIX_FLIPS``), affixes as lists of code points.
+///     endings: the Hangul syllables of Korean particles and endings (``lexicon_unspaced.HANGUL_ENDINGS``),
+///         sorted code points.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
 ///     para_facts: uint8, each of those words' fact flags (`verify::FACT`, `verify::NEGATING`).
 ///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
@@ -407,6 +409,7 @@ fn verify_pairs<'py>(
     keys: PyReadonlyArray1<'py, u32>,
     key_polar: PyReadonlyArray1<'py, u8>,
     affixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
+    endings: Vec<u32>,
     para_words: PyReadonlyArray1<'py, u32>,
     para_facts: PyReadonlyArray1<'py, u8>,
     para_offsets: PyReadonlyArray1<'py, i64>,
@@ -448,6 +451,7 @@ fn verify_pairs<'py>(
             key: keys.as_slice()?,
             key_polar: &key_polar,
             affix_flips: &affixes,
+            endings: &endings,
         },
         para_words: para_words.as_slice()?,
         para_facts: para_facts.as_slice()?,

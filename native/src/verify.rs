@@ -49,6 +49,9 @@ pub struct Words<'a> {
     /// starting with `a` that is another word ending or starting with `b` states the opposite
     /// ("" / "un", "over" / "under", "ful" / "less"), as code points.
     pub affix_flips: &'a [(bool, Vec<u32>, Vec<u32>)],
+    /// The Hangul syllables of Korean particles and endings (`lexicon_unspaced.HANGUL_ENDINGS`),
+    /// sorted: the only syllables whose change is a typo ([`ending_edit`]).
+    pub endings: &'a [u32],
 }
 
 /// No lexical class.
@@ -206,16 +209,43 @@ fn is_typo(w: &Words, x: u32, y: u32) -> bool {
         let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
         sa.sort_unstable();
         sb.sort_unstable();
-        return sa == sb;
+        return sa == sb && ending_edit(w, a, b);
     }
     if edit_distance_at_most(a, b, 1) {
-        return true;
+        return ending_edit(w, a, b);
     }
     if has_ss(a) || has_ss(b) {
         return edit_distance_at_most(&sharp_s(a), &sharp_s(b), 1);
     }
     false
 }
+
+/// A Hangul syllable (U+AC00-U+D7A3).
+fn hangul(c: u32) -> bool {
+    (0xAC00..=0xD7A3).contains(&c)
+}
+
+/// `verify_reference._ending_edit`: words one edit apart (`a`, `b`) differ in no Hangul syllable, or
+/// in one syllable of a Korean particle or ending ([`Words::endings`]) added, dropped or replaced by
+/// another, not the word's first ("의원은" / "의원이"). Any other changed syllable is of a name or a
+/// content word ("김민수" / "김민호"), and two syllables swapped are another name ("민수" / "수민"),
+/// except a [`slip`] in a word of [`HANGUL_SLIP`] syllables or more ("대구교통공사" / "대구교공통사").
+fn ending_edit(w: &Words, a: &[u32], b: &[u32]) -> bool {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let most = a.len().min(b.len()) - pre;
+    let suf = a.iter().rev().zip(b.iter().rev()).take(most).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    if !ma.iter().chain(mb).any(|&c| hangul(c)) {
+        return true;
+    }
+    let ending = |m: &[u32]| m.is_empty() || (m.len() == 1 && w.endings.binary_search(&m[0]).is_ok());
+    (pre > 0 && ending(ma) && ending(mb)) || (a.len().min(b.len()) >= HANGUL_SLIP && slip(a, b))
+}
+
+/// The shortest Hangul word in which two syllables swapped or one doubled are a slip: longer than
+/// a name of three syllables with a particle of two ("박지수에게" / "박수지에게" stay apart). The
+/// pairs17 audit's one Korean typo is a swap in a word of six ("대구교통공사" / "대구교공통사").
+const HANGUL_SLIP: usize = 6;
 
 /// `verify._slip`: a slip of the fingers inside a word of 4+ letters (two neighbours swapped or a
 /// letter doubled). Such a typo never makes another word of a negation ("nichts" / "nihcts",
@@ -969,6 +999,7 @@ mod tests {
         key: Vec<u32>,
         key_polar: Vec<bool>,
         prefixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
+        endings: Vec<u32>,
         names: Vec<String>,
     }
 
@@ -987,6 +1018,7 @@ mod tests {
                     (false, vec![], cps("o")),
                     (true, cps("ful"), cps("less")),
                 ],
+                endings: cps("는은이"),
                 names: Vec::new(),
             }
         }
@@ -1035,6 +1067,7 @@ mod tests {
                 key: &self.key,
                 key_polar: &self.key_polar,
                 affix_flips: &self.prefixes,
+                endings: &self.endings,
             }
         }
     }
@@ -1146,6 +1179,17 @@ mod tests {
         assert!(exceeds(&[1, 1, 2], &[1, 2]));
         assert!(!exceeds(&[1, 2], &[1, 1, 2, 3]));
         assert!(!exceeds(&[], &[1]));
+    }
+
+    #[test]
+    fn hangul_typos_change_only_particles() {
+        // A particle replaced, added or dropped is a typo; a syllable of a name, the first
+        // syllable, or two syllables swapped are another word.
+        let typo = |a: &str, b: &str| compare_text(&format!("x {a} y"), &format!("x {b} y"), true).changes == 0;
+        assert!(typo("의원은", "의원이") && typo("의원은", "의원는") && typo("김민수는", "김민수"));
+        assert!(!typo("김민수", "김민호") && !typo("이민수", "은민수") && !typo("민수는", "수민는"));
+        assert!(!typo("민수", "수민") && typo("garden", "gadren"));
+        assert!(typo("대구교통공사", "대구교공통사") && !typo("박지수에게", "박수지에게"));
     }
 
     #[test]

@@ -2,7 +2,8 @@ r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingl
 
 Normalisation makes the copies that differ only in case, quote marks, Unicode form or
 whitespace identical: NFKC, then simple case folding (one character to one, so ``É`` is
-``é`` and ``ß`` stays ``ß``), and words are maximal runs of characters whose folded form
+``é`` and ``ß`` stays ``ß``; a Traditional Chinese character is its Simplified form,
+``lexicon_unspaced.VARIANTS``), and words are maximal runs of characters whose folded form
 is a word character (``\w``: a letter, a digit or ``_``), so punctuation and spacing
 never matter; comparison signs between words are words of their own (:data:`COMPARISONS`).
 
@@ -61,6 +62,7 @@ from nettoyeur.text.lexicon_unspaced import (
     NOT_NEGATION_RUNS,
     PERCENT_RUNS,
     PLAIN_RUNS,
+    VARIANTS,
 )
 from nettoyeur.text.table_cache import cached_tables
 
@@ -120,6 +122,7 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
     folded = ch.casefold()
     if len(folded) != 1:
         folded = ch.lower() if len(ch.lower()) == 1 else ch
+    folded = VARIANTS.get(folded, folded)
     if ch in COMPARISONS:
         # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
         return _sign_entry(ch)
@@ -243,7 +246,7 @@ def _unspaced(c: int) -> bool:
 @lru_cache(maxsize=1)
 def char_table() -> np.ndarray:
     """Returns the uint32 entries of the Basic Multilingual Plane (:func:`build_char_table`, via the table cache)."""
-    table = cached_tables("chars", _char_tables)[0]["table"]
+    table = cached_tables("chars", _char_tables, depends=VARIANTS)[0]["table"]
     table.flags.writeable = False  # cached and shared (the core reads it without the GIL): nobody may change it
     return table
 
@@ -277,6 +280,7 @@ def build_char_table() -> np.ndarray:
         lower = chars[c].lower()
         folded[c] = lower if len(lower) == 1 else chars[c]
     codes = np.fromiter(map(ord, folded), dtype=np.uint32, count=n)
+    codes[list(map(ord, VARIANTS))] = list(map(ord, VARIANTS.values()))  # Traditional Chinese as Simplified
     categories = list(map(unicodedata.category, chars))
     marks = np.fromiter((cat in _WORD_MARKS for cat in categories), dtype=bool, count=n)
     word = np.fromiter(map(str.isalnum, folded), dtype=bool, count=n) | (codes == ord("_")) | marks

@@ -93,6 +93,7 @@ from nettoyeur.text.lexicon import (
     STOPWORDS,
     UNIT_CLASSES,
 )
+from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 
 # Matched words must cover this share of the longer paragraph for a duplicate: a copy
 # with a short sentence added or removed (one sentence in five), measured on the dev
@@ -403,6 +404,8 @@ _NO_CLASS = 0xFFFFFFFF
 # The verdicts of the native core, by its kind code.
 KINDS = (None, "duplicate", "contained", "quoted", "different")
 _AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b in AFFIX_FLIPS]
+# The Korean particle and ending syllables, the only Hangul syllables whose change is a typo.
+_ENDINGS = sorted(map(ord, HANGUL_ENDINGS))
 
 
 def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -729,6 +732,7 @@ def _run(
         tables.keys,
         tables.key_polar,
         _AFFIXES,
+        _ENDINGS,
         prep.ids,
         prep.facts,
         prep.word_offsets,
