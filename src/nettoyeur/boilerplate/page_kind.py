@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from nettoyeur.boilerplate.content_guards import FIELD_LABEL_WORDS
@@ -313,7 +314,8 @@ def _pair_table(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shap
     # kolektorinis") as the header of its description without it; audit17 and the dev sets unchanged.
     prose = [k for k, info in enumerate(infos) if info.prose and known[k] is None]
     for a, b in zip(anchors, anchors[1:] + [len(infos)]):
-        end = next((k for k in prose if a < k < b), b)
+        after = bisect_right(prose, a)  # the first prose line below the record (one search, not a scan a record)
+        end = prose[after] if after < len(prose) and prose[after] < b else b
         if end < len(infos) and (end - a) % 2 == (end != b):
             _table_cells(infos, known, shapes, a, end)
 

@@ -128,14 +128,15 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
         return _sign_entry(ch)
     f = ord(folded)
     category = unicodedata.category(ch)
-    solo = _unspaced(c) or _unit_sign(ch, category)
+    unit = _unit_sign(ch, category)
+    solo = _unspaced(c) or unit
     # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
     # part of their syllable: within those scripts every character is a word character, and so
     # is every mark elsewhere (see _WORD_MARKS).
     value = f if (folded.isalnum() or folded == "_" or solo or category in _WORD_MARKS) else 0
     if solo and value:
         value |= int(_SOLO)
-    if _unit_sign(ch, category):
+    if unit:
         value |= int(_UNIT)
     if ch.isdigit():
         value |= int(_DIGIT)
@@ -350,9 +351,9 @@ class Tokens:
 
         The native core's ``tokens::counted_words`` (``analysis.n_words``): "5%" is one word there.
         """
-        unit = np.concatenate(([0], np.cumsum((self.entries[self.starts] & _UNIT) != 0))) if len(self.starts) else [0]
-        units = np.asarray(unit)[self.offsets[1:]] - np.asarray(unit)[self.offsets[:-1]]
-        return self.counts() - units
+        units = np.zeros(len(self.starts) + 1, dtype=np.int64)  # units[k]: unit signs among the first k words
+        np.cumsum((self.entries[self.starts] & _UNIT) != 0, out=units[1:])
+        return self.counts() - np.diff(units[self.offsets])
 
     def all_words(self) -> list[str]:
         """Returns the folded words of every paragraph, one list (cut it with ``offsets``).
