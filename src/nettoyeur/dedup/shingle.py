@@ -3,7 +3,8 @@ r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingl
 Normalisation makes the copies that differ only in case, quote marks, Unicode form or
 whitespace identical: NFKC, then simple case folding (one character to one, so ``É`` is
 ``é`` and ``ß`` stays ``ß``; a Traditional Chinese character is its Simplified form,
-``lexicon_unspaced.VARIANTS``; a decimal digit of any script is its ASCII digit, :func:`_digit_fold`),
+``lexicon_unspaced.VARIANTS``; the Persian yeh and kaf are the Arabic letters, ``lexicon.LETTER_FOLDS``;
+a decimal digit of any script is its ASCII digit, :func:`_digit_fold`),
 and words are maximal runs of characters whose folded form
 is a word character (``\w``: a letter, a digit or ``_``), so punctuation and spacing
 never matter; comparison signs between words are words of their own (:data:`COMPARISONS`).
@@ -44,6 +45,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    LETTER_FOLDS,
     MODALS,
     MORE_FUNCTION_WORDS,
     NEGATION_STEMS,
@@ -123,7 +125,7 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
     folded = ch.casefold()
     if len(folded) != 1:
         folded = ch.lower() if len(ch.lower()) == 1 else ch
-    folded = VARIANTS.get(folded, _digit_fold(ch, folded))
+    folded = VARIANTS.get(folded, LETTER_FOLDS.get(folded, _digit_fold(ch, folded)))
     if ch in COMPARISONS:
         # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
         return _sign_entry(ch)
@@ -260,7 +262,7 @@ def _unspaced(c: int) -> bool:
 @lru_cache(maxsize=1)
 def char_table() -> np.ndarray:
     """Returns the uint32 entries of the Basic Multilingual Plane (:func:`build_char_table`, via the table cache)."""
-    table = cached_tables("chars", _char_tables, depends=VARIANTS)[0]["table"]
+    table = cached_tables("chars", _char_tables, depends=[VARIANTS, LETTER_FOLDS])[0]["table"]
     table.flags.writeable = False  # cached and shared (the core reads it without the GIL): nobody may change it
     return table
 
@@ -295,6 +297,7 @@ def build_char_table() -> np.ndarray:
         folded[c] = lower if len(lower) == 1 else chars[c]
     codes = np.fromiter(map(ord, folded), dtype=np.uint32, count=n)
     codes[list(map(ord, VARIANTS))] = list(map(ord, VARIANTS.values()))  # Traditional Chinese as Simplified
+    codes[list(map(ord, LETTER_FOLDS))] = list(map(ord, LETTER_FOLDS.values()))  # Persian yeh, kaf as Arabic
     decimals = np.fromiter(map(str.isdecimal, chars), dtype=bool, count=n)
     decimals[:0x80] = False
     codes[decimals] = [ord(_digit_fold(chars[c], "")) for c in np.flatnonzero(decimals).tolist()]
@@ -606,7 +609,8 @@ FACT, NEGATING = 1, 2
 # ideographs, the extensions beyond the Basic Multilingual Plane). Hiragana (particles, endings) is
 # not among them.
 _NAMED_SCRIPTS = (
-    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x30A0, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF)
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x30A0, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0x20000, 0x3FFFF)
 )  # fmt: skip
 _FUNCTION_CODES = np.array(sorted(map(ord, FUNCTION_CHARS)), dtype=np.uint32)
 

@@ -679,8 +679,9 @@ deputy+: deputy vice vize stellvertretend{,e,en,er,es,em} adjoint{,e,s,es} dél�
 """
 # Scales, percent words and currencies of Kazakh, Uzbek, Hindi, Punjabi, Gujarati and Yoruba news, with
 # the forms the lists above lack in Spanish ("crecieron" / "cayeron"), German ("höheren" / "niedrigeren"),
-# French ("haut" / "bas") and English ("ahead" / "behind"): a word replaced by its opposite is a flip, "8
-# फीसदी" / "8%" one amount, "40 milyon manat" / "40 milyon dollar" two. Written from grammar books, as above.
+# French ("haut" / "bas") and English ("ahead" / "behind", "add" / "remove"), the Yoruba "pọ̀" / "dín" (grow
+# / shrink): a word replaced by its opposite is a flip, "8 फीसदी" / "8%" one amount, "40 milyon manat" / "40
+# milyon dollar" two. Written from grammar books, as above.
 _POLES_MORE_LANGS = """
 up+: crecieron crecen crecerá crecerán crecido höhere höheren höherer höheres haut haute hauts hautes
     артады артты өседі өсті көбейеді көбейді oshadi oshdi ortadi ortdi
@@ -688,6 +689,10 @@ up-: cayeron caen caerá caerán caído niedrigere niedrigeren niedrigerer niedr
     азаяды азайды кемиді кеміді төмендейді төмендеді kamayadi kamaydi pasayadi pasaydi
 ~ahead+: ahead
 ~ahead-: behind
+~add+: add adds added adding
+~add-: remove removes removed removing
+up+: pọ̀
+up-: dín
 ~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз
 ~azn+: manat manatı manatlıq
 ~kzt+: tenge теңге
@@ -746,6 +751,10 @@ ANTONYM_SUFFIXES = frozenset(
        ("ды", "мады"), ("ды", "бады"), ("ты", "пады"), ("ді", "меді"), ("ді", "беді"), ("ті", "педі"),
        ("атын", "майтын"), ("етін", "мейтін"), ("атынын", "майтынын"), ("етінін", "мейтінін"),
        ("adi", "maydi"), ("ydi", "maydi"), ("di", "madi"), ("ishini", "masligini"), ("adigan", "maydigan")]
+    # Spanish and Portuguese future and past of one verb ("abrirán" / "abrieron", "llegará" / "llegó",
+    # "chegarão" / "chegaram"): what will happen is not what happened.
+    + [("arán", "aron"), ("erán", "ieron"), ("irán", "ieron"), ("ará", "ó"), ("erá", "ió"), ("irá", "ió"),
+       ("arão", "aram"), ("erão", "eram"), ("irão", "iram")]
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
@@ -968,7 +977,7 @@ _NUMBERS = """
 1e12: trillion{,s} billionen
 1/2: half halbe{,n} hälfte moitié mitad metà metade helft
 x2: twice double doppelt{,e} doble doppio dobro dubbel
-1st: first erst{e,en,er,es} premier première primer{,o,a} primeir{o,a} eerste
+1st: first erst{e,en,er,es} premier première primer{,o,a,os,as} primeir{o,a} eerste
 2nd: second zweit{e,en,er,es} deuxième segundo second{o,a} tweede
 3rd: third dritt{e,en,er,es} troisième tercer{,o,a} terz{o,a} derde
 4th: fourth viert{e,en,er,es} quatrième cuarto quart{o,a} vierde
@@ -1257,3 +1266,33 @@ GERMAN_MARKERS = frozenset(
     auf von im bei aus noch nur oder aber wie sie zum zur nach über hat haben
     """.split()
 )
+
+
+# Persian and Urdu write their own yeh and kaf ("ی", "ک"), and copies of their pages typed on an
+# Arabic keyboard the Arabic letters ("ي", "ك"): ``dedup.shingle`` reads the two as the Arabic ones, as
+# it reads a Traditional Chinese character as its Simplified form, so that "بیماران" and "بيماران"
+# are one word. Every lexicon word that holds them is also listed as it is read there.
+LETTER_FOLDS = {"\u06cc": "\u064a", "\u06a9": "\u0643"}
+_LETTER_TABLE = str.maketrans(LETTER_FOLDS)
+
+
+def _letters_folded(item: object) -> object:
+    """Returns a lexicon word (or a tuple of words) with :data:`LETTER_FOLDS` applied; anything else as it is."""
+    if isinstance(item, str):
+        return item.translate(_LETTER_TABLE)
+    if isinstance(item, tuple) and all(isinstance(w, str) for w in item):
+        return tuple(w.translate(_LETTER_TABLE) for w in item)
+    return item
+
+
+def _with_folded_letters(value: object) -> object:
+    """Returns a lexicon (a frozenset of words, or a dict keyed by words) with the folded form of each word added."""
+    if isinstance(value, frozenset):
+        return value | frozenset(map(_letters_folded, value))
+    if isinstance(value, dict):
+        return {**{_letters_folded(k): v for k, v in value.items()}, **value}
+    return value
+
+
+for _name in [n for n in globals() if n.isupper() and n != "LETTER_FOLDS"]:
+    globals()[_name] = _with_folded_letters(globals()[_name])
