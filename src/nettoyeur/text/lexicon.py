@@ -693,7 +693,7 @@ up-: cayeron caen caerá caerán caído niedrigere niedrigeren niedrigerer niedr
 ~add-: remove removes removed removing
 up+: pọ̀
 up-: dín
-~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз
+~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз gcéad cant
 ~azn+: manat manatı manatlıq
 ~kzt+: tenge теңге
 ~ngn+: naira ₦
@@ -1211,7 +1211,8 @@ CONNECTIVES = frozenset(
 )
 
 # Function words of languages STOPWORDS does not cover (Portuguese, Dutch, Swedish, Danish and
-# Norwegian, Polish, Russian): articles, pronouns, prepositions, conjunctions and auxiliaries.
+# Norwegian, Polish, Russian; Irish prepositions, "faoin gcéad" being "per cent"): articles, pronouns,
+# prepositions, conjunctions and auxiliaries.
 # Capitalised at the start of a sentence they are still no names ("Naar verluidt", "Jak podała",
 # "По данным"). Kept apart from STOPWORDS, which also tells prose from labels in the five
 # languages the boilerplate rules were measured on. "segundo" / "secondo" (see NOT_FACTS) too.
@@ -1231,6 +1232,7 @@ MORE_FUNCTION_WORDS = frozenset(
     мы вы его её их уже также тоже но или а же ли чтобы который которая которые согласно
     ο η το οι τα του τησ των τον την τισ τουσ τοισ και σε στο στη στην στον στα με για από ότι να θα
     của và các những một được là có cho với trong phần
+    faoin faoi agus leis don sna ón chun
     """.split()
 )
 # The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul, Georgian; the verbs of
