@@ -167,7 +167,7 @@ def _blocks(
 
 
 def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each run of two lines or more that continue one another (``_wrapped_prose``'s walk)."""
+    """The ``(start, end)`` of each run of two lines or more that continue one another (``wrapped_prose``'s walk)."""
     units = []
     k = 0
     while k < len(texts):

@@ -2,7 +2,8 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); the blocks `mark_reference.outlying` cuts a page into; and the walks of the
+//! with a stop (`_round_prose`), and a line's clause break (`has_clause_break`); the blocks
+//! `mark_reference.outlying` cuts a page into; and the walks of the
 //! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
 //! and its off-topic labels seen in a few files, `mark_reference.position`'s title, header and candidates inside
 //! the body), which Python weighs.
