@@ -716,6 +716,40 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
     return _core.dated_rules(lines, _DATED_KINDS, DATED_MAX_WORDS, Verdict)
 
 
+# A date rule takes a bare time or duration ("06:05", "45 min") for the stamp of a post; in a table written
+# a cell a line (a timetable's departures, a comparison's running times) they stand in a column, one under
+# the other: a run of at least this many consecutive lines that a date rule flagged, each of at most
+# STAMP_CELL_WORDS words and opening with a figure, is a table's data ("March 2005" over "February 2005",
+# an archive's months, opens with a word and stays chrome). Issue 13's audit19: a timetable and a product
+# comparison lost 27 lines of their tables (the stamps flagged made their neighbours chrome beside chrome);
+# eval-pages-dev has no such run (byte-identical).
+STAMP_CELL_RUN = 3
+STAMP_CELL_WORDS = 2
+
+
+def _table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Unflags the date rules' lines that stand in a table's column (see ``STAMP_CELL_RUN``), in place."""
+    run: list[int] = []
+    for k in range(len(infos) + 1):
+        if k < len(infos) and _stamp_cell(infos[k], flags[k]):
+            run.append(k)
+            continue
+        if len(run) >= STAMP_CELL_RUN:
+            for j in run:
+                flags[j] = None
+        run = []
+
+
+def _stamp_cell(info: LineInfo, flag: Verdict | None) -> bool:
+    """A line that a date rule flagged and that a table's cell could be: a few words, a figure first."""
+    return (
+        flag is not None
+        and flag.reason == _DATED_KINDS[0]
+        and info.n_words <= STAMP_CELL_WORDS
+        and info.text[:1].isdigit()
+    )
+
+
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
@@ -1142,6 +1176,7 @@ def _round(
         flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around, page.keywords)
     else:
         flags = _dated_rules(lines)
+    _table_stamps(infos, flags)
     known = list(flags)  # the verdicts of the rules that know a line (page_kind.py reads them)
     # The notices spared, the comment thread, the teaser lists, the headline runs and the dated
     # lists each act on or beside a flagged line only: with no line flagged yet (most rounds of
