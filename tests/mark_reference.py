@@ -28,8 +28,8 @@ _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
 _SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔][\"'”’»)\]]*$")
-_OPEN_END = frozenset(".!?…。！？।॥؟۔:;")
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$")
+_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။:;")
 
 
 def menu_items(text: str) -> bool:

@@ -26,7 +26,7 @@ pub const ATTRIBUTION: u32 = 8;
 pub const REFERENCE: u32 = 16;
 /// `_LIST_ITEM.match`: `(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`.
 pub const LIST_ITEM: u32 = 32;
-/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔:;`.
+/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔።፧។៕။:;`.
 pub const STOP_END: u32 = 64;
 /// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
 /// only lines `_long_item_menus` reads further (a line of the benchmark corpus has none, most often).
@@ -35,9 +35,11 @@ pub const SEPARATED: u32 = 128;
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
     [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
-/// `_OPEN_END`: `.!?…。！？।॥؟۔:;`.
-const STOPS: [u32; 13] =
-    ['.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, ':' as u32, ';' as u32];
+/// `_OPEN_END`: `.!?…。！？।॥؟۔።፧។៕။:;`.
+const STOPS: [u32; 18] = [
+    '.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367, 0x17D4, 0x17D5,
+    0x104B, ':' as u32, ';' as u32,
+];
 /// What `separated_menu` strips off each item: `" []()"`.
 const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
 

@@ -118,7 +118,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
-# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔:;``); and whether it holds
+# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔።፧។៕။:;``); and whether it holds
 # ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menu` reads).
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
@@ -840,7 +840,7 @@ def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: li
 # byte-identical.
 TERSE_PROSE_WORDS = PROSE_MIN_WORDS
 TERSE_SENTENCE_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
+_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 # On a page that has prose, a sentence of an agglutinative language (Turkish, Finnish, Hungarian: its
 # postpositions and particles are written onto the word) reaches PROSE_MIN_WORDS with 5-15% of function
 # words, under PROSE_MIN_STOPWORDS, so an FAQ's answers or a notice's paragraphs were cut as the header or
