@@ -720,9 +720,9 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
 # a cell a line (a timetable's departures, a comparison's running times) they stand in a column, one under
 # the other: a run of at least this many consecutive lines that a date rule flagged, each of at most
 # STAMP_CELL_WORDS words and opening with a figure, is a table's data ("March 2005" over "February 2005",
-# an archive's months, opens with a word and stays chrome). Issue 13's audit19: a timetable and a product
-# comparison lost 27 lines of their tables (the stamps flagged made their neighbours chrome beside chrome);
-# eval-pages-dev has no such run (byte-identical).
+# an archive's months, opens with a word and stays chrome). Issue 13's audit19: content lost 70 -> 60 of 371
+# lines, a product comparison's table (its durations flagged made the cells around them chrome beside chrome,
+# a headline run); eval-dev, the pairs and eval-pages-dev byte-identical (the pages have no such run).
 STAMP_CELL_RUN = 3
 STAMP_CELL_WORDS = 2
 
@@ -846,8 +846,8 @@ _CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 # words, under PROSE_MIN_STOPWORDS, so an FAQ's answers or a notice's paragraphs were cut as the header or
 # footer around the one that passed. A sentence of TERSE_PROSE_WORDS words or more with a clause break and
 # at least this share of function words is prose there too (a menu or a title has none, a line of names
-# with commas none either). Issue 13's audit19 (30 pages in 29 languages): content lost 61 -> 50 of 321
-# lines; audit17: 33 -> 26 of 363 (a Ukrainian wiki's infobox and lead), chrome kept 54 -> 59 (its licence
+# with commas none either). Issue 13's audit19 (30 pages in 29 languages): content lost 83 -> 70 of 371
+# lines (333 -> 216 words), chrome kept 102 -> 104 of 544 (a recipe's readers' comment); audit17: 33 -> 26 of 363 (a Ukrainian wiki's infobox and lead), chrome kept 54 -> 59 (its licence
 # sentence under the body now closes it); eval-pages-dev: content lost with no copy 25,935 -> 25,721
 # tokens, removal precision 0.9416 -> 0.9418, chrome recall by words 0.7576 -> 0.7568; eval-dev: unique
 # content lost 3 -> 1 of 1,858.
