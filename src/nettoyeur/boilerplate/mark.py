@@ -847,8 +847,9 @@ _CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 # footer around the one that passed. A sentence of TERSE_PROSE_WORDS words or more with a clause break and
 # at least this share of function words is prose there too (a menu or a title has none, a line of names
 # with commas none either). Issue 13's audit19 (30 pages in 29 languages): content lost 83 -> 70 of 371
-# lines (333 -> 216 words), chrome kept 102 -> 104 of 544 (a recipe's readers' comment); audit17: 33 -> 26 of 363 (a Ukrainian wiki's infobox and lead), chrome kept 54 -> 59 (its licence
-# sentence under the body now closes it); eval-pages-dev: content lost with no copy 25,935 -> 25,721
+# lines (333 -> 216 words), chrome kept 102 -> 104 of 544 (a recipe's readers' comment); audit17: 33 -> 26
+# of 363 (a Ukrainian wiki's infobox and lead), chrome kept 54 -> 59 (its licence sentence under the body
+# now closes it); eval-pages-dev: content lost with no copy 25,935 -> 25,721
 # tokens, removal precision 0.9416 -> 0.9418, chrome recall by words 0.7576 -> 0.7568; eval-dev: unique
 # content lost 3 -> 1 of 1,858.
 CLAUSE_PROSE_STOPWORDS = 0.05
