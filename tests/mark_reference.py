@@ -28,8 +28,8 @@ _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
 _SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔][\"'”’»)\]]*$")
-_OPEN_END = frozenset(".!?…。！？।॥؟۔:;")
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$")
+_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။:;")
 
 
 def menu_items(text: str) -> bool:
@@ -198,7 +198,7 @@ def wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[Li
 
 
 # A clause break: a comma or a stop with white space after it.
-CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
+CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 
 
 def terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:

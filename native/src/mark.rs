@@ -27,7 +27,7 @@ pub const ATTRIBUTION: u32 = 8;
 pub const REFERENCE: u32 = 16;
 /// `_LIST_ITEM.match`: `(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`.
 pub const LIST_ITEM: u32 = 32;
-/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔:;`.
+/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔።፧។៕။:;`.
 pub const STOP_END: u32 = 64;
 /// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
 /// only lines `_long_item_menus` reads further (a line of the benchmark corpus has none, most often).
@@ -36,9 +36,11 @@ pub const SEPARATED: u32 = 128;
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
     [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
-/// `_OPEN_END`: `.!?…。！？।॥؟۔:;`.
-const STOPS: [u32; 13] =
-    ['.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, ':' as u32, ';' as u32];
+/// `_OPEN_END`: `.!?…。！？।॥؟۔።፧។៕။:;`.
+const STOPS: [u32; 18] = [
+    '.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367, 0x17D4, 0x17D5,
+    0x104B, ':' as u32, ';' as u32,
+];
 /// What `separated_menu` strips off each item: `" []()"`.
 const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
 
@@ -724,7 +726,10 @@ pub fn first_flag<E>(
 }
 
 /// The characters that break a sentence into clauses when white space follows (``mark_reference.CLAUSE_BREAK``'s class).
-const CLAUSE_BREAKS: [char; 11] = [',', ';', '\u{60c}', '\u{3001}', '\u{ff0c}', '\u{ff1b}', '.', '!', '?', '\u{964}', '\u{3002}'];
+const CLAUSE_BREAKS: [char; 17] = [
+    ',', ';', '\u{60c}', '\u{3001}', '\u{ff0c}', '\u{ff1b}', '.', '!', '?', '\u{964}', '\u{3002}', '\u{1362}', '\u{1363}', '\u{1364}', '\u{17d4}',
+    '\u{104a}', '\u{104b}',
+];
 
 /// ``mark_reference.CLAUSE_BREAK.search(text)`` (``mark.round_prose``'s terse prose): a character of `CLAUSE_BREAKS` followed by white space (re's `\s`:
 /// ``str.isspace``, the table's `SPACE`).

@@ -60,7 +60,7 @@ def test_collapse_is_white_space_runs_made_one_space(text):
 @LAW
 @given(lines)
 def test_sentence_end_test_is_the_regular_expression(text):
-    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔][\"'”’»)\]]*$", text) is not None)
+    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$", text) is not None)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +70,12 @@ def test_sentence_end_test_is_the_regular_expression(text):
         ("यह खबर सही है॥", True),
         ("نرخ دلار در بازار آزاد امروز چقدر شد؟", True),  # the Arabic question mark
         ("یہ خبر درست ہے۔", True),  # the Urdu full stop
+        ("ገበያው ዛሬ ተከፈተ።", True),  # the Ethiopic full stop and question mark
+        ("ገበያው መቼ ይከፈታል፧", True),
+        ("ផ្សារបើកថ្ងៃនេះ។", True),  # the Khmer khan
+        ("ဈေးဖွင့်ပြီ။", True),  # the Myanmar section mark
+        ("ገበያው ዛሬ ተከፈተ፣", False),  # an Ethiopic comma
+        ("ဈေးဖွင့်ပြီ၊", False),  # a Myanmar comma
         ("মাসিক যাত্রী সংখ্যা", False),
         ("جستجو:", False),
     ],
