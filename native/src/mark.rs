@@ -2,7 +2,8 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); the blocks `mark_reference.outlying` cuts a page into; and the walks of the
+//! with a stop (`_round_prose`), and a line's clause break (`has_clause_break`); the blocks
+//! `mark_reference.outlying` cuts a page into; and the walks of the
 //! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
 //! and its off-topic labels seen in a few files, `mark_reference.position`'s title, header and candidates inside
 //! the body), which Python weighs.
@@ -26,7 +27,7 @@ pub const ATTRIBUTION: u32 = 8;
 pub const REFERENCE: u32 = 16;
 /// `_LIST_ITEM.match`: `(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`.
 pub const LIST_ITEM: u32 = 32;
-/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔:;`.
+/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔።፧។៕။:;`.
 pub const STOP_END: u32 = 64;
 /// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
 /// only lines `_long_item_menus` reads further (a line of the benchmark corpus has none, most often).
@@ -35,9 +36,11 @@ pub const SEPARATED: u32 = 128;
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
     [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
-/// `_OPEN_END`: `.!?…。！？।॥؟۔:;`.
-const STOPS: [u32; 13] =
-    ['.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, ':' as u32, ';' as u32];
+/// `_OPEN_END`: `.!?…。！？।॥؟۔።፧។៕။:;`.
+const STOPS: [u32; 18] = [
+    '.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367, 0x17D4, 0x17D5,
+    0x104B, ':' as u32, ';' as u32,
+];
 /// What `separated_menu` strips off each item: `" []()"`.
 const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
 
@@ -722,6 +725,18 @@ pub fn first_flag<E>(
     Ok(None)
 }
 
+/// The characters that break a sentence into clauses when white space follows (``mark_reference.CLAUSE_BREAK``'s class).
+const CLAUSE_BREAKS: [char; 17] = [
+    ',', ';', '\u{60c}', '\u{3001}', '\u{ff0c}', '\u{ff1b}', '.', '!', '?', '\u{964}', '\u{3002}', '\u{1362}', '\u{1363}', '\u{1364}', '\u{17d4}',
+    '\u{104a}', '\u{104b}',
+];
+
+/// ``mark_reference.CLAUSE_BREAK.search(text)`` (``mark.round_prose``'s terse prose): a character of `CLAUSE_BREAKS` followed by white space (re's `\s`:
+/// ``str.isspace``, the table's `SPACE`).
+pub fn has_clause_break(table: &Table, text: &[u32]) -> bool {
+    text.windows(2).any(|w| char::from_u32(w[0]).map_or(false, |c| CLAUSE_BREAKS.contains(&c)) && table.flags(w[1]) & SPACE != 0)
+}
+
 /// `_wrapped_units`: the `(start, end)` of each run of two lines or more that continue one another;
 /// `joins[k]`: line `k` continues line `k - 1` (`joins[0]` is not read).
 pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
@@ -840,6 +855,21 @@ mod tests {
 
     fn marks(s: &str) -> u32 {
         line_marks(&table(), &cps(s), MENU_LIMITS)
+    }
+
+    #[test]
+    fn a_clause_break_is_a_comma_or_a_stop_with_white_space_after_it() {
+        let t = table();
+        assert!(has_clause_break(&t, &cps("Vakar lijo, \u{161}iandien")));
+        assert!(has_clause_break(&t, &cps("A. B")));
+        assert!(has_clause_break(&t, &cps("\u{3001}\u{3000}x")));
+        assert!(has_clause_break(&t, &cps("x\u{964}\ty")));
+        // Not: no white space after it, white space before it, the end of the line, another stop.
+        assert!(!has_clause_break(&t, &cps("a,b 1.5 c")));
+        assert!(!has_clause_break(&t, &cps("a ,b")));
+        assert!(!has_clause_break(&t, &cps("It rains.")));
+        assert!(!has_clause_break(&t, &cps("a: b \u{ff01} c")));
+        assert!(!has_clause_break(&t, &[]));
     }
 
     #[test]

@@ -224,9 +224,12 @@ pub const LONG_WAY: u32 = 128;
 pub const MULTI: u32 = u32::MAX;
 
 /// A sentence ends with one of these (`line_shapes._ENDS`), the danda of Devanagari and Bengali
-/// (`।`, `॥`), the Arabic question mark (`؟`) and the Urdu full stop (`۔`) among them ...
-const ENDS: [u32; 11] =
-    ['.' as u32, '!' as u32, '?' as u32, '…' as u32, '。' as u32, '！' as u32, '？' as u32, 0x0964, 0x0965, 0x061F, 0x06D4];
+/// (`।`, `॥`), the Arabic question mark (`؟`), the Urdu full stop (`۔`) and the stops of Ethiopic
+/// (`።`, `፧`), Khmer (`។`, `៕`) and Myanmar (`။`) among them ...
+const ENDS: [u32; 16] = [
+    '.' as u32, '!' as u32, '?' as u32, '…' as u32, '。' as u32, '！' as u32, '？' as u32, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367,
+    0x17D4, 0x17D5, 0x104B,
+];
 /// ... then maybe closing quotes or brackets (`line_shapes._CLOSERS`).
 const CLOSERS: [u32; 7] = ['"' as u32, '\'' as u32, '”' as u32, '’' as u32, '»' as u32, ')' as u32, ']' as u32];
 
@@ -886,7 +889,7 @@ fn with_own_flags(c: u32, flags: u32) -> u32 {
     flags | word | if is_cjk(c) { CJK } else { 0 }
 }
 
-/// `ends_sentence`: `.!?…。！？।॥؟۔` last, then maybe closing quotes or brackets.
+/// `ends_sentence`: `.!?…。！？।॥؟۔።፧។៕။` last, then maybe closing quotes or brackets.
 pub fn ends_sentence(text: &[u32]) -> bool {
     let mut end = text.len();
     while end > 0 && CLOSERS.contains(&text[end - 1]) {

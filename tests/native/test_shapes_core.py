@@ -27,7 +27,9 @@ from nettoyeur.boilerplate.mark import FREQUENCY_MAX_WORDS
 DATA = Path(__file__).parents[1] / "data"
 CASES = json.loads((DATA / "boilerplate_cases.json").read_text(encoding="utf-8"))
 GOLDEN = [c["text"] for c in CASES["lines"]] + [line["text"] for d in CASES["documents"] for line in d["lines"]]
-LAW = settings(max_examples=400, deadline=None)
+# 200 examples, not 400: the suite is near CI's 10 minutes (this file's slowest laws took 15-25 s of its 1,715 s
+# on 2 busy cores); 200 is still four times the floor the suite keeps for core-vs-reference laws (50).
+LAW = settings(max_examples=200, deadline=None)
 CORE = line_shapes.shapes_core()
 
 # What the core must get right, a few characters of each kind: Latin with accents and
@@ -38,7 +40,7 @@ CORE = line_shapes.shapes_core()
 # a lone surrogate, and characters above U+FFFF (a Deseret capital, an emoji, a CJK
 # extension B ideograph, a mathematical digit).
 _SPECIAL = (
-    "aZéÉİıiIßẞΣσςΑΩ0159٣²½_\u0301\u0307日本語の字的了・ー.!?…。！？।॥؟۔\"'”’»)] \t\n\r\x0b\x0c"
+    "aZéÉİıiIßẞΣσςΑΩ0159٣²½_\u0301\u0307日本語の字的了・ー.!?…。！？।॥؟۔።፧។៕။\"'”’»)] \t\n\r\x0b\x0c"
     "\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u200a\u2028\u2029\u202f\u205f\u3000"
     "\x00\x07\u200b\u200d\ufeff\ud800\U00010400\U0001f600\U00020000\U0001d7d8"
 )

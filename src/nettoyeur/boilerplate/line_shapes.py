@@ -42,7 +42,9 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A sentence ends with one of these, then maybe closing quotes or brackets: with the danda of
 # Devanagari and Bengali ("।", "॥"), the Arabic question mark and the Urdu full stop ("؟", "۔").
 # Without them no Hindi or Bengali sentence under 30 words ended like one (issue 13's held-out pages).
-_ENDS = frozenset(".!?…。！？।॥؟۔")
+# The full stops of Ethiopic ("።", its question mark "፧"), Khmer ("។", "៕") and Myanmar ("။") too:
+# audit19's Amharic, Khmer and Burmese news pages had no line that ended like a sentence.
+_ENDS = frozenset(".!?…。！？।॥؟۔።፧។៕။")
 _CLOSERS = "\"'”’»)]"
 # Words that never give a stem: function words and words that say nothing of a subject.
 _NOT_STEMS = LINE_FUNCTION_WORDS | COMMON_WORDS

@@ -118,7 +118,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
-# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔:;``); and whether it holds
+# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔።፧។៕။:;``); and whether it holds
 # ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menu` reads).
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
@@ -716,6 +716,40 @@ def _dated_rules(lines: list[tuple[LineInfo, Rule | None]]) -> list[Verdict | No
     return _core.dated_rules(lines, _DATED_KINDS, DATED_MAX_WORDS, Verdict)
 
 
+# A date rule takes a bare time or duration ("06:05", "45 min") for the stamp of a post; in a table written
+# a cell a line (a timetable's departures, a comparison's running times) they stand in a column, one under
+# the other: a run of at least this many consecutive lines that a date rule flagged, each of at most
+# STAMP_CELL_WORDS words and opening with a figure, is a table's data ("March 2005" over "February 2005",
+# an archive's months, opens with a word and stays chrome). Issue 13's audit19: content lost 70 -> 60 of 371
+# lines, a product comparison's table (its durations flagged made the cells around them chrome beside chrome,
+# a headline run); eval-dev, the pairs and eval-pages-dev byte-identical (the pages have no such run).
+STAMP_CELL_RUN = 3
+STAMP_CELL_WORDS = 2
+
+
+def _table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """Unflags the date rules' lines that stand in a table's column (see ``STAMP_CELL_RUN``), in place."""
+    run: list[int] = []
+    for k in range(len(infos) + 1):
+        if k < len(infos) and _stamp_cell(infos[k], flags[k]):
+            run.append(k)
+            continue
+        if len(run) >= STAMP_CELL_RUN:
+            for j in run:
+                flags[j] = None
+        run = []
+
+
+def _stamp_cell(info: LineInfo, flag: Verdict | None) -> bool:
+    """A line that a date rule flagged and that a table's cell could be: a few words, a figure first."""
+    return (
+        flag is not None
+        and flag.reason == _DATED_KINDS[0]
+        and info.n_words <= STAMP_CELL_WORDS
+        and info.text[:1].isdigit()
+    )
+
+
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
@@ -761,71 +795,80 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
     _core.teaser_list(infos, flags, _RELATED_HEADING, _TEASER_LIMITS, Verdict)
 
 
-def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of each run of two lines or more that continue one another.
-
-    A line continues the one above when that one ends mid-sentence (no stop, no colon:
-    :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
-    ("Residents of the town voted on" / "Monday to ..."). The native core walks the lines
-    (``_core.wrapped_units``, native/src/walks_py.rs; the plain walk is the tests' oracle,
-    tests/mark_reference.py) and asks Python's ``str.islower`` of the first character of a line
-    only where the rest holds: on the benchmark corpus (300,000 paragraphs, one worker) the
-    Python walk over every line of every round was 0.076 s under cProfile.
-    """
-    return _core.wrapped_units(infos, flags, marks)
-
-
-def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
-    """Returns the shapes with each line of hard-wrapped prose marked prose.
-
-    Lines that continue a sentence (:func:`_wrapped_units`) are one unit for the position
-    signal: when the unit, joined, is prose, each of its lines is, so the first and last
-    lines of a wrapped paragraph (short on their own) are neither header nor footer.
-    """
-    out = list(infos)
-    for k, end in _wrapped_units(infos, flags, marks):
-        if not all(info.prose for info in infos[k:end]):
-            if describe(" ".join(info.text for info in infos[k:end])).prose:
-                for j in range(k, end):
-                    out[j] = infos[j]._replace(prose=True)
-    return out
-
-
-# A page on which no line is prose has no body for the position signal to measure from, and its menus and
-# footer all stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian,
-# Georgian, Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a
-# sentence of TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (_CLAUSE_BREAK: a
-# comma or a stop inside it) makes the page an article, and each unflagged sentence of it of TERSE_SENTENCE_WORDS
-# words or more with a clause break is prose. A menu item, a field or a title seldom ends like a sentence with a
-# clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966, content lines
-# lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only paragraph goes as
-# its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no clause break
-# asked) lost a job advert's lists around its one-sentence description (audit17: 12
-# lines) and kept a classified ad's questions to its seller as its body; the long sentence alone as the body
-# lost a docs page's code and table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev
-# byte-identical.
+# A page on which no line is prose has no body for the position signal to measure from, and its menus and footer all
+# stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian, Georgian,
+# Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a sentence of
+# TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (a clause break: one of
+# ``,;،、，；.!?।。።፣፤។၊။`` with white space after it, inside it) makes the page an article, and each unflagged sentence of it
+# of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom ends like
+# a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966,
+# content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only
+# paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
+# clause break asked) lost a job advert's lists around its one-sentence description (audit17: 12 lines) and kept a
+# classified ad's questions to its seller as its body; the long sentence alone as the body lost a docs page's code and
+# table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev byte-identical.
 TERSE_PROSE_WORDS = PROSE_MIN_WORDS
 TERSE_SENTENCE_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
+_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
+# On a page that has prose, a sentence of an agglutinative language (Turkish, Finnish, Hungarian: its
+# postpositions and particles are written onto the word) reaches PROSE_MIN_WORDS with 5-15% of function
+# words, under PROSE_MIN_STOPWORDS, so an FAQ's answers or a notice's paragraphs were cut as the header or
+# footer around the one that passed. A sentence of TERSE_PROSE_WORDS words or more with a clause break and
+# at least this share of function words is prose there too (a menu or a title has none, a line of names
+# with commas none either). Issue 13's audit19 (30 pages in 29 languages): content lost 83 -> 70 of 371
+# lines (333 -> 216 words), chrome kept 102 -> 104 of 544 (a recipe's readers' comment); audit17: 33 -> 26
+# of 363 (a Ukrainian wiki's infobox and lead), chrome kept 54 -> 59 (its licence sentence under the body
+# now closes it); eval-pages-dev: content lost with no copy 25,935 -> 25,721
+# tokens, removal precision 0.9416 -> 0.9418, chrome recall by words 0.7576 -> 0.7568; eval-dev: unique
+# content lost 3 -> 1 of 1,858.
+CLAUSE_PROSE_STOPWORDS = 0.05
 
 
-def _terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """Returns the shapes with the page's sentences of clauses marked prose, on a page with no prose (see above).
+def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
+    """Returns the shapes with each line of hard-wrapped prose marked prose, then the sentences of a page of none.
 
-    A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words with a clause break, is
-    returned as it is.
+    Lines that continue a sentence (a line that ends mid-sentence, no stop, no colon:
+    :data:`STOP_END`, over one that opens in lower case, neither flagged: hard-wrapped prose,
+    "Residents of the town voted on" / "Monday to ...") are one unit for the position signal: when
+    the unit, joined, is prose, each of its lines is, so the first and last lines of a wrapped
+    paragraph (short on their own) are neither header nor footer. Then, on a page with no prose,
+    its sentences of clauses (see ``TERSE_PROSE_WORDS``), and on a page with prose, its long
+    sentences of clauses with a few function words (:func:`_clause_prose`). The native core walks the lines for the first two
+    (``_core.round_prose``, native/src/walks_py.rs; the plain Python is the tests' oracle,
+    tests/mark_reference.py ``wrapped_prose`` and ``terse_prose``): on the benchmark corpus (300,000
+    paragraphs, one worker) the two Python walks were 0.38 s of the rounds' 2.9 s under cProfile.
+
+    Returns:
+        ``infos`` itself when no line changed, else a new list.
+
+    Raises:
+        ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    if any(info.prose for info in infos):
-        return infos
-    clauses = [
-        k for k, info in enumerate(infos) if flags[k] is None and info.sentence and _CLAUSE_BREAK.search(info.text)
+    out = _core.round_prose(shapes_core(), infos, flags, marks, (TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS))
+    return _clause_prose(out, flags) if any(info.prose for info in out) else out
+
+
+def _clause_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """Returns the shapes with the unflagged sentences of clauses marked prose, on a page with prose.
+
+    See ``CLAUSE_PROSE_STOPWORDS``: a sentence of ``TERSE_PROSE_WORDS`` words or more with a clause break
+    and that share of function words at least.
+    """
+    found = [
+        k
+        for k, info in enumerate(infos)
+        if not info.prose
+        and flags[k] is None
+        and info.sentence
+        and info.n_words >= TERSE_PROSE_WORDS
+        and info.stop_share >= CLAUSE_PROSE_STOPWORDS
+        and _CLAUSE_BREAK.search(info.text)
     ]
-    if not any(infos[k].n_words >= TERSE_PROSE_WORDS for k in clauses):
+    if not found:
         return infos
     out = list(infos)
-    for k in clauses:
-        if infos[k].n_words >= TERSE_SENTENCE_WORDS:
-            out[k] = infos[k]._replace(prose=True)
+    for k in found:
+        out[k] = infos[k]._replace(prose=True)
     return out
 
 
@@ -1107,6 +1150,7 @@ def _round(
         flags = _first_pass(lines, marks, file_counts, min_files, around, site, site_around, page.keywords)
     else:
         flags = _dated_rules(lines)
+    _table_stamps(infos, flags)
     known = list(flags)  # the verdicts of the rules that know a line (page_kind.py reads them)
     # The notices spared, the comment thread, the teaser lists, the headline runs and the dated
     # lists each act on or beside a flagged line only: with no line flagged yet (most rounds of
@@ -1116,7 +1160,7 @@ def _round(
         _spare_article_notices(infos, flags)
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
-    infos = _terse_prose(_wrapped_prose(infos, flags, marks), flags)
+    infos = _round_prose(infos, flags, marks)
     flags = _structure_signals(infos, page.links, flags, page.pointers, page.excerpts)
     heads: dict[int, Verdict] = {}
     if any(flags):
