@@ -18,7 +18,7 @@ from nettoyeur import _core
 from nettoyeur.boilerplate import content_guards, link_lists
 from nettoyeur.boilerplate import keyword_lists as kw
 from nettoyeur.boilerplate import mark as m
-from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, shapes_core
+from nettoyeur.boilerplate.line_shapes import ArticleStems, LineInfo, article_stems, count_words, describe, shapes_core
 from nettoyeur.boilerplate.rules import date_search
 from nettoyeur.records import Verdict
 
@@ -167,7 +167,7 @@ def _blocks(
 
 
 def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each run of two lines or more that continue one another (``_wrapped_prose``'s walk)."""
+    """The ``(start, end)`` of each run of two lines or more that continue one another (``wrapped_prose``'s walk)."""
     units = []
     k = 0
     while k < len(texts):
@@ -184,6 +184,41 @@ def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]
             units.append((k, end))
         k = end
     return units
+
+
+def wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """``mark._round_prose``'s first walk: each line of a hard-wrapped unit that is prose, joined, is prose."""
+    out = list(infos)
+    for k, end in wrapped_units([info.text for info in infos], [flag is not None for flag in flags]):
+        if not all(info.prose for info in infos[k:end]):
+            if describe(" ".join(info.text for info in infos[k:end])).prose:
+                for j in range(k, end):
+                    out[j] = infos[j]._replace(prose=True)
+    return out
+
+
+# A clause break: a comma or a stop with white space after it.
+CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
+
+
+def terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """``mark._round_prose``'s second walk: on a page with no prose, its unflagged sentences of clauses are prose.
+
+    A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words with a clause break, is
+    returned as it is.
+    """
+    if any(info.prose for info in infos):
+        return infos
+    clauses = [
+        k for k, info in enumerate(infos) if flags[k] is None and info.sentence and CLAUSE_BREAK.search(info.text)
+    ]
+    if not any(infos[k].n_words >= m.TERSE_PROSE_WORDS for k in clauses):
+        return infos
+    out = list(infos)
+    for k in clauses:
+        if infos[k].n_words >= m.TERSE_SENTENCE_WORDS:
+            out[k] = infos[k]._replace(prose=True)
+    return out
 
 
 def separated_menu(text: str, stop_share: float) -> bool:

@@ -2,7 +2,8 @@
 //! time: which of Python's small regular expressions each line matches (`_LETTER`, `_DIGITS`,
 //! `_ATTRIBUTION`, `_REFERENCE`, `_LIST_ITEM`), whether it is a menu of separated links
 //! (`separated_menu`, but for its function-word share, which Python has), and whether it ends
-//! with a stop (`_wrapped_prose`); the blocks `mark_reference.outlying` cuts a page into; and the walks of the
+//! with a stop (`_round_prose`), and a line's clause break (`has_clause_break`); the blocks
+//! `mark_reference.outlying` cuts a page into; and the walks of the
 //! signals that read the article over a page's lines, up to its stems (`_article_signals`' article
 //! and its off-topic labels seen in a few files, `mark_reference.position`'s title, header and candidates inside
 //! the body), which Python weighs.
@@ -722,6 +723,15 @@ pub fn first_flag<E>(
     Ok(None)
 }
 
+/// The characters that break a sentence into clauses when white space follows (``mark_reference.CLAUSE_BREAK``'s class).
+const CLAUSE_BREAKS: [char; 11] = [',', ';', '\u{60c}', '\u{3001}', '\u{ff0c}', '\u{ff1b}', '.', '!', '?', '\u{964}', '\u{3002}'];
+
+/// ``mark_reference.CLAUSE_BREAK.search(text)`` (``mark.round_prose``'s terse prose): a character of `CLAUSE_BREAKS` followed by white space (re's `\s`:
+/// ``str.isspace``, the table's `SPACE`).
+pub fn has_clause_break(table: &Table, text: &[u32]) -> bool {
+    text.windows(2).any(|w| char::from_u32(w[0]).map_or(false, |c| CLAUSE_BREAKS.contains(&c)) && table.flags(w[1]) & SPACE != 0)
+}
+
 /// `_wrapped_units`: the `(start, end)` of each run of two lines or more that continue one another;
 /// `joins[k]`: line `k` continues line `k - 1` (`joins[0]` is not read).
 pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
@@ -840,6 +850,21 @@ mod tests {
 
     fn marks(s: &str) -> u32 {
         line_marks(&table(), &cps(s), MENU_LIMITS)
+    }
+
+    #[test]
+    fn a_clause_break_is_a_comma_or_a_stop_with_white_space_after_it() {
+        let t = table();
+        assert!(has_clause_break(&t, &cps("Vakar lijo, \u{161}iandien")));
+        assert!(has_clause_break(&t, &cps("A. B")));
+        assert!(has_clause_break(&t, &cps("\u{3001}\u{3000}x")));
+        assert!(has_clause_break(&t, &cps("x\u{964}\ty")));
+        // Not: no white space after it, white space before it, the end of the line, another stop.
+        assert!(!has_clause_break(&t, &cps("a,b 1.5 c")));
+        assert!(!has_clause_break(&t, &cps("a ,b")));
+        assert!(!has_clause_break(&t, &cps("It rains.")));
+        assert!(!has_clause_break(&t, &cps("a: b \u{ff01} c")));
+        assert!(!has_clause_break(&t, &[]));
     }
 
     #[test]

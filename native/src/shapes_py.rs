@@ -461,7 +461,11 @@ impl Shapes {
         limit: usize,
         blank: &str,
     ) -> PyResult<Vec<Near>> {
-        let (mut texts, mut at) = (Vec::new(), HashMap::new());
+        // The positions by index in FxHash, sized once (SipHash grown insert by insert: 16 M of the 1,768 M
+        // instructions of marking 1,000 c300 documents, callgrind).
+        let size = paragraphs.len().unwrap_or(0);
+        let mut texts = Vec::with_capacity(size);
+        let mut at: HashMap<i64, usize, BuildHasherDefault<FxHasher>> = HashMap::with_capacity_and_hasher(size, Default::default());
         for p in paragraphs.try_iter()? {
             let p = p?;
             let verdict = p.getattr(intern!(py, "verdict"))?;

@@ -38,7 +38,8 @@ def _same(got: tuple[np.ndarray, int], expected: tuple[np.ndarray, int]) -> None
     assert np.array_equal(np.sort(got[0]), np.sort(expected[0]))
 
 
-@settings(max_examples=300, deadline=None)
+# 150 examples, not 300 (this law and the next took 33 s of the suite's 1,715 on 2 busy cores).
+@settings(max_examples=150, deadline=None)
 @given(buckets(), st.sampled_from([1, 0x9E3779B97F4A7C15, 1 << 40]))
 def test_a_band_settles_as_the_reference(case, spread):
     keys, ids, settled = case
@@ -47,7 +48,7 @@ def test_a_band_settles_as_the_reference(case, spread):
     _same(settled_band_codes(column, ids, settled), settled_reference.settled_band_codes(column, ids, settled))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(buckets(), st.sampled_from([3, 10, 256]))
 def test_an_anchor_part_settles_as_the_reference(case, max_group):
     keys, ids, settled = case

@@ -761,72 +761,42 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
     _core.teaser_list(infos, flags, _RELATED_HEADING, _TEASER_LIMITS, Verdict)
 
 
-def _wrapped_units(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of each run of two lines or more that continue one another.
-
-    A line continues the one above when that one ends mid-sentence (no stop, no colon:
-    :data:`STOP_END`), it opens in lower case and neither is flagged: hard-wrapped prose
-    ("Residents of the town voted on" / "Monday to ..."). The native core walks the lines
-    (``_core.wrapped_units``, native/src/walks_py.rs; the plain walk is the tests' oracle,
-    tests/mark_reference.py) and asks Python's ``str.islower`` of the first character of a line
-    only where the rest holds: on the benchmark corpus (300,000 paragraphs, one worker) the
-    Python walk over every line of every round was 0.076 s under cProfile.
-    """
-    return _core.wrapped_units(infos, flags, marks)
-
-
-def _wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
-    """Returns the shapes with each line of hard-wrapped prose marked prose.
-
-    Lines that continue a sentence (:func:`_wrapped_units`) are one unit for the position
-    signal: when the unit, joined, is prose, each of its lines is, so the first and last
-    lines of a wrapped paragraph (short on their own) are neither header nor footer.
-    """
-    out = list(infos)
-    for k, end in _wrapped_units(infos, flags, marks):
-        if not all(info.prose for info in infos[k:end]):
-            if describe(" ".join(info.text for info in infos[k:end])).prose:
-                for j in range(k, end):
-                    out[j] = infos[j]._replace(prose=True)
-    return out
-
-
-# A page on which no line is prose has no body for the position signal to measure from, and its menus and
-# footer all stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian,
-# Georgian, Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a
-# sentence of TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (_CLAUSE_BREAK: a
-# comma or a stop inside it) makes the page an article, and each unflagged sentence of it of TERSE_SENTENCE_WORDS
-# words or more with a clause break is prose. A menu item, a field or a title seldom ends like a sentence with a
-# clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966, content lines
-# lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only paragraph goes as
-# its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no clause break
-# asked) lost a job advert's lists around its one-sentence description (audit17: 12
-# lines) and kept a classified ad's questions to its seller as its body; the long sentence alone as the body
-# lost a docs page's code and table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev
-# byte-identical.
+# A page on which no line is prose has no body for the position signal to measure from, and its menus and footer all
+# stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian, Georgian,
+# Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a sentence of
+# TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (a clause break: one of
+# ``,;،、，；.!?।。`` with white space after it, inside it) makes the page an article, and each unflagged sentence of it
+# of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom ends like
+# a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966,
+# content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only
+# paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
+# clause break asked) lost a job advert's lists around its one-sentence description (audit17: 12 lines) and kept a
+# classified ad's questions to its seller as its body; the long sentence alone as the body lost a docs page's code and
+# table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev byte-identical.
 TERSE_PROSE_WORDS = PROSE_MIN_WORDS
 TERSE_SENTENCE_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。]\s")
 
 
-def _terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """Returns the shapes with the page's sentences of clauses marked prose, on a page with no prose (see above).
+def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
+    """Returns the shapes with each line of hard-wrapped prose marked prose, then the sentences of a page of none.
 
-    A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words with a clause break, is
-    returned as it is.
+    Lines that continue a sentence (a line that ends mid-sentence, no stop, no colon:
+    :data:`STOP_END`, over one that opens in lower case, neither flagged: hard-wrapped prose,
+    "Residents of the town voted on" / "Monday to ...") are one unit for the position signal: when
+    the unit, joined, is prose, each of its lines is, so the first and last lines of a wrapped
+    paragraph (short on their own) are neither header nor footer. Then, on a page with no prose,
+    its sentences of clauses (see ``TERSE_PROSE_WORDS``). The native core walks the lines for both
+    (``_core.round_prose``, native/src/walks_py.rs; the plain Python is the tests' oracle,
+    tests/mark_reference.py ``wrapped_prose`` and ``terse_prose``): on the benchmark corpus (300,000
+    paragraphs, one worker) the two Python walks were 0.38 s of the rounds' 2.9 s under cProfile.
+
+    Returns:
+        ``infos`` itself when no line changed, else a new list.
+
+    Raises:
+        ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    if any(info.prose for info in infos):
-        return infos
-    clauses = [
-        k for k, info in enumerate(infos) if flags[k] is None and info.sentence and _CLAUSE_BREAK.search(info.text)
-    ]
-    if not any(infos[k].n_words >= TERSE_PROSE_WORDS for k in clauses):
-        return infos
-    out = list(infos)
-    for k in clauses:
-        if infos[k].n_words >= TERSE_SENTENCE_WORDS:
-            out[k] = infos[k]._replace(prose=True)
-    return out
+    return _core.round_prose(shapes_core(), infos, flags, marks, (TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS))
 
 
 # A date or a time anywhere in a line; a capitalised word or an "@handle" left once they are taken out.
@@ -1116,7 +1086,7 @@ def _round(
         _spare_article_notices(infos, flags)
         if comments == "drop" and line_signals:
             _comment_thread(infos, flags)
-    infos = _terse_prose(_wrapped_prose(infos, flags, marks), flags)
+    infos = _round_prose(infos, flags, marks)
     flags = _structure_signals(infos, page.links, flags, page.pointers, page.excerpts)
     heads: dict[int, Verdict] = {}
     if any(flags):

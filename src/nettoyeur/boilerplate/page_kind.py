@@ -88,7 +88,7 @@ RECORD_RUN_MIN = 4
 # chrome kept unchanged; eval-pages-dev: 3 chrome lines kept more (one page's heading of a run), eval-dev and the
 # pairs byte-identical. The short lines between a run's last record and the prose under it are the run's (a
 # forecast's last sky, "Handmade" under a product's fields), as before another record: audit18 content lost 60 -> 59
-# of 534 (a forecast read as prose by its shape: mark._terse_prose), audit17 35 -> 33 of 363 for 1 chrome line more
+# of 534 (a forecast read as prose by its shape: mark._round_prose), audit17 35 -> 33 of 363 for 1 chrome line more
 # (a product's tab label); the dev sets byte-identical.
 RECORD_GAP = 2
 # The runs spared have at least this many records: a lone price line far above the product ("Free delivery
@@ -310,7 +310,7 @@ def _pair_table(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shap
     ]
     # A table's rows run on, without a figure, down to the prose under it (a listing's description): the prose line
     # closes the table as its next record would. Audit18's property listing in a language without function words
-    # (its description read as prose by its shape: mark._terse_prose) lost its last 4 rows ("Šildymas" / "Centrinis
+    # (its description read as prose by its shape: mark._round_prose) lost its last 4 rows ("Šildymas" / "Centrinis
     # kolektorinis") as the header of its description without it; audit17 and the dev sets unchanged.
     prose = [k for k, info in enumerate(infos) if info.prose and known[k] is None]
     for a, b in zip(anchors, anchors[1:] + [len(infos)]):
