@@ -245,8 +245,16 @@ impl RepairGate {
     }
 }
 
+/// How many of the first ``limit`` bytes of ``data`` are C0 controls other than tab, LF, VT, FF,
+/// CR and ESC (``text.decode.decode``'s binary test; ``lines::control_bytes``).
+#[pyfunction]
+fn control_bytes(data: &[u8], limit: usize) -> usize {
+    lines::control_bytes(&data[..limit.min(data.len())])
+}
+
 /// Adds this module's classes to ``nettoyeur._core``.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(control_bytes, m)?)?;
     m.add_class::<LineSplitter>()?;
     m.add_class::<RepairGate>()
 }

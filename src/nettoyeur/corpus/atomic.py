@@ -67,18 +67,11 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
     Raises:
         OutputPathError: ``rel`` would land outside ``base``.
     """
-    parts = rel.split("/")
-    if (
-        not rel
-        or "\x00" in rel
-        or os.path.isabs(rel)
-        or any(part in ("", ".", "..") for part in parts)
-        or (os.sep != "/" and any(os.sep in part or (os.altsep and os.altsep in part) for part in parts))
-    ):
+    if not _plain(rel):
         raise OutputPathError(f"refusing to write {rel!r}: it is not a plain relative path inside {shown or base}")
     folder = rel.rpartition("/")[0]
     if folder and (checked is None or folder not in checked):
-        parent = os.path.realpath(os.path.join(base, *parts[:-1]))
+        parent = os.path.realpath(os.path.join(base, *folder.split("/")))
         if os.path.commonpath([base, parent]) != base:
             raise OutputPathError(
                 f"refusing to write {rel!r}: a folder on its way is a symbolic link leading out of "
@@ -86,7 +79,33 @@ def target_in(base: str, rel: str, checked: set[str] | None = None, *, shown: Pa
             )
         if checked is not None:
             checked.add(folder)
-    return os.path.join(base, *parts)
+    if _POSIX:  # os.path.join(base, *rel.split("/")) of plain names: ``rel`` after one separator
+        return base + rel if base.endswith("/") else base + "/" + rel
+    return os.path.join(base, *rel.split("/"))
+
+
+# "/" alone separates a path's names here (not Windows): a plain path is told by its substrings.
+_POSIX = os.sep == "/" and os.altsep is None
+
+
+def _plain(rel: str) -> bool:
+    """Whether ``rel`` is a relative path of plain names, ``/``-separated (see :func:`safe_target`).
+
+    :func:`target_in` runs twice for each output file (staged on a worker, renamed by the main
+    process): on POSIX, a path without a name that is empty or starts with a dot is told by four
+    substring tests, without splitting it (6.6 -> 2.6 us a call on c300's paths, loaded machine);
+    a name starting with a dot (``.x`` is plain, ``..`` is not) is split and checked name by name.
+    """
+    if not rel or "\x00" in rel:
+        return False
+    if _POSIX and rel[0] != "/" and rel[-1] != "/" and "//" not in rel and "/." not in "/" + rel:
+        return True
+    parts = rel.split("/")
+    return not (
+        os.path.isabs(rel)
+        or any(part in ("", ".", "..") for part in parts)
+        or (os.sep != "/" and any(os.sep in part or (os.altsep and os.altsep in part) for part in parts))
+    )
 
 
 def file_mode() -> int:
