@@ -801,11 +801,11 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 # stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian, Georgian,
 # Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a sentence of
 # TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (a clause break: one of
-# ``,;،、，；.!?।。።፣፤។၊။`` with white space after it, inside it) makes the page an article, and each unflagged sentence of it
-# of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom ends like
-# a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966,
-# content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only
-# paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
+# ``,;،、，；.!?।。።፣፤។၊။`` with white space after it, inside it) makes the page an article, and each unflagged sentence
+# of it of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom
+# ends like a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 ->
+# 142 of 966, content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its
+# only paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
 # clause break asked) lost a job advert's lists around its one-sentence description (audit17: 12 lines) and kept a
 # classified ad's questions to its seller as its body; the long sentence alone as the body lost a docs page's code and
 # table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev byte-identical.
@@ -889,7 +889,7 @@ def _long_sentence(info: LineInfo) -> bool:
 
 
 def _terse_by_letters(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """Returns the shapes with the page's sentences of clauses marked prose when a long-word sentence makes it an article.
+    """Returns the shapes with the sentences of clauses marked prose where a long-word sentence makes an article.
 
     Called on a page that the core's walk (``_core.round_prose``) left without a prose line: none of its
     sentences of clauses has ``TERSE_PROSE_WORDS`` words, so only one of ``TERSE_PROSE_LETTERS`` letters
