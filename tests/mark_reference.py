@@ -204,15 +204,15 @@ CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 def terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
     """``mark._round_prose``'s second walk: on a page with no prose, its unflagged sentences of clauses are prose.
 
-    A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words with a clause break, is
-    returned as it is.
+    A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words (or ``TERSE_PROSE_LETTERS``
+    letters: ``mark._long_sentence``) with a clause break, is returned as it is.
     """
     if any(info.prose for info in infos):
         return infos
     clauses = [
         k for k, info in enumerate(infos) if flags[k] is None and info.sentence and CLAUSE_BREAK.search(info.text)
     ]
-    if not any(infos[k].n_words >= m.TERSE_PROSE_WORDS for k in clauses):
+    if not any(infos[k].n_words >= m.TERSE_PROSE_WORDS or m._long_sentence(infos[k]) for k in clauses):
         return infos
     out = list(infos)
     for k in clauses:

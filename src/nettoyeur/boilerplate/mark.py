@@ -63,6 +63,7 @@ innovation); a menu label from a site template ("Wellness", "Faits divers") does
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, partial
 from operator import itemgetter
@@ -157,6 +158,7 @@ SITE_LONE = "boilerplate:frequency:recurring-in-site"
 # them in native/src/position.rs).
 _INLINE = "boilerplate:position:inline-"
 _HEADER = "boilerplate:position:header"
+_FOOTER = "boilerplate:position:footer"
 # ``_core.first_pass`` with this floor gives no block verdict (its enclosed floor is the one read).
 _NO_FLOOR = 1 << 62
 # Below ``min_files``, an off-topic label seen in this many files is chrome: two sites
@@ -799,11 +801,11 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 # stay: so reads a page in a language whose function words the lexicon lacks (Lithuanian, Estonian, Georgian,
 # Norwegian or Turkish in few words). There, and only there, the prose is found by its shape alone: a sentence of
 # TERSE_PROSE_WORDS words or more (the prose test's length) broken into clauses (a clause break: one of
-# ``,;،、，；.!?।。።፣፤។၊။`` with white space after it, inside it) makes the page an article, and each unflagged sentence of it
-# of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom ends like
-# a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 -> 142 of 966,
-# content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its only
-# paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
+# ``,;،、，；.!?।。።፣፤។၊။`` with white space after it, inside it) makes the page an article, and each unflagged sentence
+# of it of TERSE_SENTENCE_WORDS words or more with a clause break is prose. A menu item, a field or a title seldom
+# ends like a sentence with a clause inside. Issue 13's audit18 (32 pages in 26 languages): chrome lines kept 242 ->
+# 142 of 966, content lines lost 58 -> 59 of 534 (with the table's rows of page_kind.py; a docs page's title over its
+# only paragraph goes as its header); audit17: chrome kept 60 -> 53, content lost unchanged. Every sentence prose (no
 # clause break asked) lost a job advert's lists around its one-sentence description (audit17: 12 lines) and kept a
 # classified ad's questions to its seller as its body; the long sentence alone as the body lost a docs page's code and
 # table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev byte-identical.
@@ -822,6 +824,12 @@ _CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 # tokens, removal precision 0.9416 -> 0.9418, chrome recall by words 0.7576 -> 0.7568; eval-dev: unique
 # content lost 3 -> 1 of 1,858.
 CLAUSE_PROSE_STOPWORDS = 0.05
+# A language of long words (Tamil, whose vowel signs are marks: "விக்கெட்! ராகுல் ... வெளியேறினார்." is 8 words
+# and 58 letters) says in 6 to 9 words what English says in 10: there a sentence of clauses of TERSE_SENTENCE_WORDS
+# words and TERSE_PROSE_LETTERS letters or marks makes the page an article too (an English sentence of 10 words
+# has 40 to 50). Audit18: a Tamil live page's menu (9 chrome lines) goes, nothing else changes; audit17, eval-dev,
+# the pairs and eval-pages-dev byte-identical.
+TERSE_PROSE_LETTERS = 50
 
 
 def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
@@ -833,7 +841,8 @@ def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list
     the unit, joined, is prose, each of its lines is, so the first and last lines of a wrapped
     paragraph (short on their own) are neither header nor footer. Then, on a page with no prose,
     its sentences of clauses (see ``TERSE_PROSE_WORDS``), and on a page with prose, its long
-    sentences of clauses with a few function words (:func:`_clause_prose`). The native core walks the lines for the first two
+    sentences of clauses with a few function words (:func:`_clause_prose`); on a page still without, a
+    sentence of long words (:func:`_terse_by_letters`). The native core walks the lines for the first two
     (``_core.round_prose``, native/src/walks_py.rs; the plain Python is the tests' oracle,
     tests/mark_reference.py ``wrapped_prose`` and ``terse_prose``): on the benchmark corpus (300,000
     paragraphs, one worker) the two Python walks were 0.38 s of the rounds' 2.9 s under cProfile.
@@ -845,7 +854,7 @@ def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list
         ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
     out = _core.round_prose(shapes_core(), infos, flags, marks, (TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS))
-    return _clause_prose(out, flags) if any(info.prose for info in out) else out
+    return _clause_prose(out, flags) if any(info.prose for info in out) else _terse_by_letters(out, flags)
 
 
 def _clause_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
@@ -869,6 +878,33 @@ def _clause_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[Li
     out = list(infos)
     for k in found:
         out[k] = infos[k]._replace(prose=True)
+    return out
+
+
+def _long_sentence(info: LineInfo) -> bool:
+    """True for a sentence of ``TERSE_SENTENCE_WORDS`` words or more and ``TERSE_PROSE_LETTERS`` letters (see above)."""
+    if info.n_words < TERSE_SENTENCE_WORDS or len(info.text) < TERSE_PROSE_LETTERS:
+        return False
+    return sum(unicodedata.category(c)[0] in "LM" for c in info.text) >= TERSE_PROSE_LETTERS
+
+
+def _terse_by_letters(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """Returns the shapes with the sentences of clauses marked prose where a long-word sentence makes an article.
+
+    Called on a page that the core's walk (``_core.round_prose``) left without a prose line: none of its
+    sentences of clauses has ``TERSE_PROSE_WORDS`` words, so only one of ``TERSE_PROSE_LETTERS`` letters
+    (:func:`_long_sentence`) can make it an article; then each unflagged sentence of clauses of
+    ``TERSE_SENTENCE_WORDS`` words or more is prose, as the core does for the word count.
+    """
+    clauses = [
+        k for k, info in enumerate(infos) if flags[k] is None and info.sentence and _CLAUSE_BREAK.search(info.text)
+    ]
+    if not any(_long_sentence(infos[k]) for k in clauses):
+        return infos
+    out = list(infos)
+    for k in clauses:
+        if infos[k].n_words >= TERSE_SENTENCE_WORDS:
+            out[k] = infos[k]._replace(prose=True)
     return out
 
 
@@ -1182,6 +1218,7 @@ def _round(
             flag = flags[k]
             if flag is not None and flags[k + 1] is None and flag.reason.startswith(_INLINE):
                 flags[k] = None
+        _list_below_body(infos, heads, line_flags, flags)
         alive = [k for k in heads if flags[k] is None and flags[k + 1] is None]
         apart = [k for k in heads if flags[k] is not None and flags[k].reason in _APART]  # went whole
         if len(alive) + len(apart) < DATED_LIST_MIN:
@@ -1206,6 +1243,37 @@ def _round(
         for k in spared_lines(infos, known, flags, READ_ALSO, _DATED_KINDS, removed):
             flags[k] = None
     return flags
+
+
+def _list_below_body(
+    infos: list[LineInfo], heads: dict[int, Verdict], line_flags: list[Verdict | None], flags: list[Verdict | None]
+) -> None:
+    """Keeps a dated list that the footer took just below the body, in place (``heads``: the list's heads).
+
+    An event listing, a programme, a diary's days under an introduction: its heads ("Friday, 11 December") and
+    its entries (a title, a place, a time, a price) are short lines, so the position signal read them as the
+    footer of the one paragraph above. When the list's first head stands just under the body's last prose line
+    and the footer flagged every line from there to the end of the last head's entry (the lines under it no
+    rule flagged, no longer than the list's longest entry), those lines are the article's. Issue 13's audit18:
+    an event listing's days and entries (11 content lines, 47 words) kept, no chrome line more; audit17,
+    eval-dev, the pairs and eval-pages-dev byte-identical. Without "every line" (lines no signal flagged
+    allowed), a blog's dated posts, the body itself, ran into its sidebar (eval-pages-dev: 17 chrome lines).
+    """
+    at = sorted(heads)
+    if len(at) < 2:
+        return
+    first, last = at[0], at[-1]
+    above = first - 1
+    if above < 0 or flags[above] is not None or not infos[above].prose:
+        return
+    longest = max(b - a for a, b in zip(at, at[1:]))
+    end = last + 1
+    while end < min(len(infos), last + longest) and line_flags[end] is None:
+        end += 1
+    if end == last + 1 or any(flags[k] is None or flags[k].reason != _FOOTER for k in range(first, end)):
+        return
+    for k in range(first, end):
+        flags[k] = None
 
 
 def _first_entry_head(

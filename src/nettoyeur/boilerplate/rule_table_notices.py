@@ -467,7 +467,12 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "date",
         "dated-line",
-        _SCHEDULE + r"(?:(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
+        # A headline with its date after a dash ("... - 12 March 2024"); not a title that ends with a date
+        # range, whose dash follows a day ("... vikend: 11. - 13. prosinca", "Issue #113 - January 2005").
+        # Issue 13's audit18: an events page's title; eval-pages-dev: 37 content words kept more (4 lines),
+        # 20 chrome words (3 lines: "Anonymous", an archive's "... 2001 - 16:24:15 GMT"), 9 content words
+        # lost (two bylines above a thread), content words lost with no copy kept 26,375 -> 26,351.
+        _SCHEDULE + r"(?:(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:(?<!\d)(?<!\d\.)\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
         r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
         r"(?:vom|du|of|del|de)?\s*‹stamp›)",
         20,
@@ -614,7 +619,8 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # histogram ("4.6 out of 5 stars", "4,3 von 5 Sternen (128 Bewertungen)", "5 star 78%", "2,381
         # ratings"), the reviews' helpful counts and badges ("47 people found this helpful", "Verified
         # Purchase"), the button to write one, and a post's age, views and edit link ("asked 3 hours ago",
-        # "Viewed 214 times", "Improve this answer"). Issue 13's audit18 product and Q&A pages kept them all.
+        # "Viewed 214 times", "Improve this answer"), its sort control and count of answers. Issue 13's audit18
+        # product and Q&A pages kept them all.
         # The whole line is the control: a sentence about a rating or a purchase is longer.
         "nav",
         "review-controls",
@@ -632,7 +638,13 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|scrivi (?:una )?recensione"
         r"|(?:asked|answered|modified|edited|active)\s+(?:‹num›|an?|one)\s+(?:seconds?|mins?|minutes?|hours?|days?"
         r"|weeks?|months?|years?)\s+ago"
-        r"|viewed\s+‹num›\s+times?|improve this (?:question|answer|post)|post your (?:answer|question)",
+        r"|viewed\s+‹num›\s+times?|improve this (?:question|answer|post)|post your (?:answer|question)"
+        # A listing's sort control ("Sort by: Newest", "Sortieren nach: Preis", "Trier par : pertinence") and a
+        # question's count of answers ("2 Answers", "3 Antworten"). Audit18: 4 chrome lines fewer kept; eval-pages-dev:
+        # 6 chrome lines more removed ("Sort by Price Ascending"), no content line; audit17, eval-dev unchanged.
+        r"|(?:sort(?:ed)? by|sortieren nach|sortiert nach|trier par|triés? par|ordenar por|ordenado por|ordina per"
+        r"|ordinat[ei] per)\s*:?(?:\s+[^.!?]{1,40})?"
+        r"|‹num›\s+(?:answers?|antworten|réponses?|respuestas?|risposte)",
         9,
         (),
     ),
