@@ -613,8 +613,36 @@ def outlying(infos: list[LineInfo], flags: list[Verdict | None], found) -> set[i
             continue
         shared, stems = vocab.shared_lines([infos[k].text for k in block])
         if shared < m.OUTLYING_TOPIC * max(1, stems):
-            apart.update(block)
+            kept: set[int] = set()
+            for run in prose_runs(infos, block):
+                shared, stems = vocab.shared_lines([infos[k].text for k in run])
+                if shared >= m.OUTLYING_TOPIC * max(1, stems):
+                    kept.update(run)
+            apart.update(k for k in block if k not in kept)
     return apart
+
+
+def prose_runs(infos: list[LineInfo], block: list[int]) -> list[list[int]]:
+    """The runs of sentences of a block (see ``OUTLYING_RUN_LINES``), each its lines from its heading or first sentence
+    to its last sentence."""
+    runs: list[list[int]] = []  # the sentences of each run
+    for k in block:
+        if not (infos[k].prose and infos[k].sentence):
+            continue
+        if runs and k <= runs[-1][-1] + m.OUTLYING_RUN_SPAN:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    found = []
+    for run in runs:
+        if len(run) < m.OUTLYING_RUN_LINES or sum(infos[k].n_words for k in run) < m.OUTLYING_RUN_WORDS:
+            continue
+        above = [k for k in block if k < run[0]]
+        # the line just above the run's first sentence, when it is no sentence, is its heading
+        heading = above and above[-1] + m.OUTLYING_RUN_SPAN >= run[0] and not infos[above[-1]].sentence
+        first = above[-1] if heading else run[0]
+        found.append([k for k in block if first <= k <= run[-1]])
+    return found
 
 
 def outlying_tail(infos: list[LineInfo], flags: list[Verdict | None], found) -> dict[int, Verdict]:
