@@ -366,6 +366,23 @@ def _lead_in(info) -> bool:
     return info.text.endswith(":") and info.n_words >= m.LEAD_IN_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
 
 
+def _listed_items(infos, signalled: list[bool], first: int, last: int) -> set[int]:
+    """``position.listed_items``: the short lines inside the body under a lead-in, up to ``LIST_MAX_ITEMS``, with no
+    flagged line or prose between (a list of names under "Thanks to everyone who contributed:")."""
+    listed: set[int] = set()
+    left = 0
+    for k in range(first + 1, last):
+        if signalled[k] or infos[k].prose:
+            left = 0
+            continue
+        if left:
+            listed.add(k)
+            left -= 1
+        if _lead_in(infos[k]):
+            left = m.LIST_MAX_ITEMS
+    return listed
+
+
 def _closing(info) -> bool:
     """``mark._closing``: the closing of a letter, a few words ending with "," ("Sincerely,")."""
     return info.text.endswith(",") and info.n_words <= m.CLOSING_WORDS
@@ -417,6 +434,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
     footer(infos, marks, flags, signalled, article, last)
     runs = _short_runs(infos, first, last)
     evidence = _run_evidence(infos, marks, signalled, article, runs)
+    listed = _listed_items(infos, signalled, first, last)
     chrome: dict[int, str] = {}
     if any(end - k >= m.CHROME_RUN_LINES for k, end in runs):
         chrome_flagged = [s and not f.reason.startswith(m._DATED_KINDS) for s, f in zip(signalled, flags)]
@@ -428,7 +446,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
             continue
         if signalled[k] or info.prose or line & m.ATTRIBUTION:
             continue
-        if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT:
+        if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT and k not in listed:
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif (signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose)) and not _field_value(
             infos, signalled, k
