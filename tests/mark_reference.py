@@ -401,6 +401,23 @@ def _lead_in(info) -> bool:
     return info.text.endswith(":") and info.n_words >= m.LEAD_IN_WORDS and info.stop_share >= m.PROSE_MIN_STOPWORDS
 
 
+def _listed_items(infos, signalled: list[bool], first: int, last: int) -> set[int]:
+    """``position.listed_items``: the short lines inside the body under a lead-in, up to ``LIST_MAX_ITEMS``, with no
+    flagged line or prose between (a list of names under "Thanks to everyone who contributed:")."""
+    listed: set[int] = set()
+    left = 0
+    for k in range(first + 1, last):
+        if signalled[k] or infos[k].prose:
+            left = 0
+            continue
+        if left:
+            listed.add(k)
+            left -= 1
+        if _lead_in(infos[k]):
+            left = m.LIST_MAX_ITEMS
+    return listed
+
+
 def _closing(info) -> bool:
     """``mark._closing``: the closing of a letter, a few words ending with "," ("Sincerely,")."""
     return info.text.endswith(",") and info.n_words <= m.CLOSING_WORDS
@@ -452,6 +469,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
     footer(infos, marks, flags, signalled, article, last)
     runs = _short_runs(infos, first, last)
     evidence = _run_evidence(infos, marks, signalled, article, runs)
+    listed = _listed_items(infos, signalled, first, last)
     chrome: dict[int, str] = {}
     if any(end - k >= m.CHROME_RUN_LINES for k, end in runs):
         chrome_flagged = [s and not f.reason.startswith(m._DATED_KINDS) for s, f in zip(signalled, flags)]
@@ -463,7 +481,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
             continue
         if signalled[k] or info.prose or line & m.ATTRIBUTION:
             continue
-        if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT:
+        if info.label and evidence[k] and not info.text.endswith(":") and not line & m.DIGIT and k not in listed:
             verdict = Verdict("boilerplate:position:inline-label", detail="off-topic label inside the body")
         elif (signalled[k + 1] or (signalled[k - 1] and not infos[k + 1].prose)) and not _field_value(
             infos, signalled, k
@@ -648,8 +666,36 @@ def outlying(infos: list[LineInfo], flags: list[Verdict | None], found) -> set[i
             continue
         shared, stems = vocab.shared_lines([infos[k].text for k in block])
         if shared < m.OUTLYING_TOPIC * max(1, stems):
-            apart.update(block)
+            kept: set[int] = set()
+            for run in prose_runs(infos, block):
+                shared, stems = vocab.shared_lines([infos[k].text for k in run])
+                if shared >= m.OUTLYING_TOPIC * max(1, stems):
+                    kept.update(run)
+            apart.update(k for k in block if k not in kept)
     return apart
+
+
+def prose_runs(infos: list[LineInfo], block: list[int]) -> list[list[int]]:
+    """The runs of sentences of a block (see ``OUTLYING_RUN_LINES``), each its lines from its heading or first sentence
+    to its last sentence."""
+    runs: list[list[int]] = []  # the sentences of each run
+    for k in block:
+        if not (infos[k].prose and infos[k].sentence):
+            continue
+        if runs and k <= runs[-1][-1] + m.OUTLYING_RUN_SPAN:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    found = []
+    for run in runs:
+        if len(run) < m.OUTLYING_RUN_LINES or sum(infos[k].n_words for k in run) < m.OUTLYING_RUN_WORDS:
+            continue
+        above = [k for k in block if k < run[0]]
+        # the line just above the run's first sentence, when it is no sentence, is its heading
+        heading = above and above[-1] + m.OUTLYING_RUN_SPAN >= run[0] and not infos[above[-1]].sentence
+        first = above[-1] if heading else run[0]
+        found.append([k for k in block if first <= k <= run[-1]])
+    return found
 
 
 def outlying_tail(infos: list[LineInfo], flags: list[Verdict | None], found) -> dict[int, Verdict]:

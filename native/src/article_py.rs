@@ -50,6 +50,8 @@ struct EndLimits {
 ///     count_words: ``line_shapes.count_words``, called with a field's label where the bounds ask.
 ///     thread: ``(ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER)``: the article above its comment thread
 ///         is not a block apart.
+///     runs: ``(OUTLYING_RUN_LINES, OUTLYING_RUN_WORDS, OUTLYING_RUN_SPAN)``: a run of sentences of a block apart
+///         that is about the article stays.
 ///     read_also: the reason of a "read also" label (``READ_ALSO``).
 ///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
 ///     guards: ``content_guards.spared_args()``: the reason of a run of headlines, the guards' limits,
@@ -75,6 +77,16 @@ pub struct ArticleSignals {
     verdict: Py<PyAny>,
     count_words: Py<PyAny>,
     thread: ThreadLimits,
+    runs: RunLimits,
+}
+
+/// The runs of prose of a block apart that are the article's all the same (``OUTLYING_RUN_LINES``,
+/// ``OUTLYING_RUN_WORDS``, ``OUTLYING_RUN_SPAN``; ``mark_reference.prose_runs``).
+#[derive(Debug, Clone, Copy)]
+struct RunLimits {
+    lines: usize,
+    words: usize,
+    span: usize,
 }
 
 /// The article above its comment thread (``ABOVE_THREAD_PROSE``, ``ABOVE_THREAD_GAP``, ``_THREAD_MARKER``).
@@ -304,12 +316,58 @@ impl ArticleSignals {
             }
             let (shared, stems) = vocab.shared(block)?;
             if (shared as f64) < self.topic * (stems.max(1) as f64) {
-                apart.extend_from_slice(block);
+                // A run of sentences about the article stays (the article cut off by its teasers' list above it,
+                // its comments outweighing it): tested alone, the block's other lines do not drown its words.
+                let mut kept: Vec<usize> = Vec::new();
+                for run in self.prose_runs(infos, block)? {
+                    let (shared, stems) = vocab.shared(&run)?;
+                    if (shared as f64) >= self.topic * (stems.max(1) as f64) {
+                        kept.extend_from_slice(&run);
+                    }
+                }
+                apart.extend(block.iter().copied().filter(|k| kept.binary_search(k).is_err()));
             }
         }
         apart.sort_unstable();
         apart.dedup();
         Ok(apart)
+    }
+
+    /// ``mark_reference.prose_runs``: the runs of sentences of a block, each from its heading (the block's line just
+    /// above its first sentence, at most ``span`` lines above, when it is no sentence) or first sentence to its last,
+    /// the lines between included: prose lines that end like a sentence, each at most ``span`` lines below the
+    /// one before it, ``lines`` of them or more with ``words`` words or more.
+    fn prose_runs(&self, infos: &Bound<'_, PyList>, block: &[usize]) -> PyResult<Vec<Vec<usize>>> {
+        let py = infos.py();
+        let limits = self.runs;
+        // (first line, last line, sentences, words) of each run.
+        let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for &k in block {
+            let info = infos.get_item(k)?;
+            if !field(&info, PROSE, intern!(py, "prose"))?.is_truthy()? || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? {
+                continue;
+            }
+            let words = n_words(&info)?;
+            match runs.last_mut() {
+                Some(run) if k <= run.1 + limits.span => {
+                    run.1 = k;
+                    run.2 += 1;
+                    run.3 += words;
+                }
+                _ => runs.push((k, k, 1, words)),
+            }
+        }
+        let mut found = Vec::new();
+        for run in runs.into_iter().filter(|run| run.2 >= limits.lines && run.3 >= limits.words) {
+            let at = block.partition_point(|&k| k < run.0);
+            // The line just above the run's first sentence, when it is no sentence, is its heading.
+            let first = match at.checked_sub(1).map(|j| block[j]) {
+                Some(k) if k + limits.span >= run.0 && !field(&infos.get_item(k)?, SENTENCE, intern!(py, "sentence"))?.is_truthy()? => k,
+                _ => run.0,
+            };
+            found.push(block.iter().copied().filter(|&k| first <= k && k <= run.1).collect());
+        }
+        Ok(found)
     }
 
     /// ``mark_reference.outlying_tail``: the detail of the verdict of the page's last block cut off by the shorter cut
@@ -364,6 +422,7 @@ impl ArticleSignals {
         verdict: Py<PyAny>,
         count_words: Py<PyAny>,
         thread: (usize, usize, String),
+        runs: (usize, usize, usize),
     ) -> Self {
         let (headline_run, guards_limits, formulas) = guards;
         ArticleSignals {
@@ -398,6 +457,7 @@ impl ArticleSignals {
             dates,
             verdict,
             count_words,
+            runs: RunLimits { lines: runs.0, words: runs.1, span: runs.2 },
             thread: ThreadLimits { prose: thread.0, gap: thread.1, marker: thread.2 },
         }
     }

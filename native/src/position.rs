@@ -203,6 +203,29 @@ fn footer<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
     Ok(())
 }
 
+/// `_listed_items`: whether each line is an item of a list under a lead-in ("Thanks to everyone who contributed:"
+/// over a list of names): one of the `list_items` short lines under an unflagged short lead-in, with no flagged line
+/// or prose between. Inside the body such a list is the article's, whatever its labels (the lead-ins inside the body
+/// are read: `position_py` reads their last character).
+fn listed_items(lines: &[PosLine], limits: &WeighLimits) -> Vec<bool> {
+    let mut listed = vec![false; lines.len()];
+    let mut left = 0usize; // items still to take under the last lead-in
+    for (k, line) in lines.iter().enumerate() {
+        if line.signalled || line.prose {
+            left = 0;
+            continue;
+        }
+        if left > 0 {
+            listed[k] = true;
+            left -= 1;
+        }
+        if lead_in(line, limits) {
+            left = limits.list_items;
+        }
+    }
+    listed
+}
+
 /// `_inside`: the candidates inside the body that go (see `mark::IN_CHROME` ...).
 fn inside<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
     lines: &[PosLine],
@@ -215,6 +238,7 @@ fn inside<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
     // Whether a short run with labels (lines `a..b`) shows chrome: exactly one of its labels is
     // foreign to the article, and that one has no figure. Asked once per run.
     let mut asked: Vec<(usize, bool)> = Vec::new();
+    let listed = if candidates.iter().any(|c| c.what & IN_LABEL != 0) { listed_items(lines, limits) } else { Vec::new() };
     for c in candidates {
         let k = c.line;
         if c.what & IN_CHROME != 0 {
@@ -239,7 +263,7 @@ fn inside<E, F: FnMut(usize) -> Result<(usize, usize), E>>(
             };
         }
         let line = &lines[k];
-        let flag = if c.what & IN_LABEL != 0 && evidence && !line.colon {
+        let flag = if c.what & IN_LABEL != 0 && evidence && !line.colon && !listed[k] {
             PosFlag::InlineLabel
         } else if c.what & IN_BLOCK != 0 && !field_value(lines, k) {
             PosFlag::InlineBlock

@@ -200,9 +200,14 @@ pub(crate) fn position_into(
         }
     }
     let found = mark::position(&lines, &runs, first, pos);
-    // A label's last character is read where it may go as a label.
-    for c in found.inside.iter().filter(|c| c.what & IN_LABEL != 0) {
-        lines[c.line].colon = last_char(&infos.get_item(c.line)?)? == ":";
+    // A label's last character is read where it may go as a label, and then every short line's inside the body
+    // (a lead-in's list keeps its labels: `position::listed_items`).
+    if found.inside.iter().any(|c| c.what & IN_LABEL != 0) {
+        for (k, line) in lines.iter_mut().enumerate().take(last).skip(first + 1) {
+            if !line.signalled && !line.prose {
+                line.colon = last_char(&infos.get_item(k)?)? == ":";
+            }
+        }
     }
     // The line above one that may go beside chrome is read where it may be a field's label.
     for c in found.inside.iter().filter(|c| c.what & IN_BLOCK != 0) {
