@@ -3,7 +3,9 @@ r"""Sign, part 1: normalise paragraphs, cut them into words and hash word shingl
 Normalisation makes the copies that differ only in case, quote marks, Unicode form or
 whitespace identical: NFKC, then simple case folding (one character to one, so ``É`` is
 ``é`` and ``ß`` stays ``ß``; a Traditional Chinese character is its Simplified form,
-``lexicon_unspaced.VARIANTS``), and words are maximal runs of characters whose folded form
+``lexicon_unspaced.VARIANTS``; the Persian yeh and kaf are the Arabic letters, ``lexicon.LETTER_FOLDS``;
+a decimal digit of any script is its ASCII digit, :func:`_digit_fold`),
+and words are maximal runs of characters whose folded form
 is a word character (``\w``: a letter, a digit or ``_``), so punctuation and spacing
 never matter; comparison signs between words are words of their own (:data:`COMPARISONS`).
 
@@ -43,6 +45,7 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    LETTER_FOLDS,
     MODALS,
     MORE_FUNCTION_WORDS,
     NEGATION_STEMS,
@@ -122,14 +125,14 @@ def _entry(c: int, second: frozenset[int] = frozenset()) -> int:
     folded = ch.casefold()
     if len(folded) != 1:
         folded = ch.lower() if len(ch.lower()) == 1 else ch
-    folded = VARIANTS.get(folded, folded)
+    folded = VARIANTS.get(folded, LETTER_FOLDS.get(folded, _digit_fold(ch, folded)))
     if ch in COMPARISONS:
         # A figure-like word character of its own kind (see COMPARISONS); never NFKC-suspect.
         return _sign_entry(ch)
     f = ord(folded)
     category = unicodedata.category(ch)
     unit = _unit_sign(ch, category)
-    solo = _unspaced(c) or unit
+    solo = (_unspaced(c) and not ch.isdecimal()) or unit
     # Vowel signs and tone marks of Thai, Lao, Khmer and Myanmar are marks, not letters, but
     # part of their syllable: within those scripts every character is a word character, and so
     # is every mark elsewhere (see _WORD_MARKS).
@@ -229,6 +232,18 @@ def _unit_sign(ch: str, category: str) -> bool:
     return ch in UNIT_SIGNS or category == "Sc"
 
 
+def _digit_fold(ch: str, folded: str) -> str:
+    """Returns the ASCII digit of a decimal digit of any script ("۱۲", "১২", "१२", "໑໒" are "12"), else ``folded``.
+
+    A republished copy writes its figures in the script's own digits or in ASCII ones (Persian,
+    Bengali, Devanagari, Lao, Khmer, Myanmar ... news sites use both): folded, the two copies
+    have the same words and meet, while another number in either system is still another word.
+    Such a digit is also no word of its own in an unspaced script (not ``_SOLO``), as an ASCII
+    digit is not: "໑໒" is one word "12", as "12" is.
+    """
+    return chr(0x30 + unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else folded
+
+
 def _sign_entry(ch: str) -> int:
     """Returns the table entry of a sign of COMPARISONS: its folded code, flagged as a sign and a digit."""
     return ord(_SIGN_FOLDS.get(ch, ch)) | int(_SIGN | _DIGIT) | int(_BOUND) * (ch in BOUND_SIGNS)
@@ -247,7 +262,7 @@ def _unspaced(c: int) -> bool:
 @lru_cache(maxsize=1)
 def char_table() -> np.ndarray:
     """Returns the uint32 entries of the Basic Multilingual Plane (:func:`build_char_table`, via the table cache)."""
-    table = cached_tables("chars", _char_tables, depends=VARIANTS)[0]["table"]
+    table = cached_tables("chars", _char_tables, depends=[VARIANTS, LETTER_FOLDS])[0]["table"]
     table.flags.writeable = False  # cached and shared (the core reads it without the GIL): nobody may change it
     return table
 
@@ -282,6 +297,10 @@ def build_char_table() -> np.ndarray:
         folded[c] = lower if len(lower) == 1 else chars[c]
     codes = np.fromiter(map(ord, folded), dtype=np.uint32, count=n)
     codes[list(map(ord, VARIANTS))] = list(map(ord, VARIANTS.values()))  # Traditional Chinese as Simplified
+    codes[list(map(ord, LETTER_FOLDS))] = list(map(ord, LETTER_FOLDS.values()))  # Persian yeh, kaf as Arabic
+    decimals = np.fromiter(map(str.isdecimal, chars), dtype=bool, count=n)
+    decimals[:0x80] = False
+    codes[decimals] = [ord(_digit_fold(chars[c], "")) for c in np.flatnonzero(decimals).tolist()]
     categories = list(map(unicodedata.category, chars))
     marks = np.fromiter((cat in _WORD_MARKS for cat in categories), dtype=bool, count=n)
     word = np.fromiter(map(str.isalnum, folded), dtype=bool, count=n) | (codes == ord("_")) | marks
@@ -289,7 +308,7 @@ def build_char_table() -> np.ndarray:
     for lo, hi in _UNSPACED:
         if lo < n:
             hi = min(hi, n - 1)
-            solo[lo : hi + 1] = [cat[0] in "LMN" for cat in categories[lo : hi + 1]]
+            solo[lo : hi + 1] = [cat[0] in "LMN" and cat != "Nd" for cat in categories[lo : hi + 1]]
     units = [c for c, cat in enumerate(categories) if _unit_sign(chars[c], cat)]
     solo[units] = True
     table = np.where(word | solo, codes, np.uint32(0)).astype(np.uint32)
@@ -484,8 +503,8 @@ class Tokens:
     def _unspaced_bits(self, facts: np.ndarray) -> np.ndarray:
         """Returns the fact flags (bool) as ``FACT`` bits, with the characters of unspaced scripts read.
 
-        A character of Han, Katakana or Thai is a possible name, as a word of a script without
-        case is: a ``FACT``, unless it is a function character (``lexicon_unspaced.FUNCTION_CHARS``)
+        A character of Han, Katakana, Thai, Lao, Khmer or Myanmar is a possible name, as a word of
+        a script without case is: a ``FACT``, unless it is a function character (``lexicon_unspaced.FUNCTION_CHARS``)
         or stands in a run that states no fact (a verb of saying, a Thai function word:
         ``PLAIN_RUNS``; "非常", very: ``NOT_NEGATION_RUNS``). A run that negates ("なかっ",
         "ไม่": ``NEGATION_RUNS``) is ``FACT | NEGATING``: verification reads it as a negation,
@@ -585,11 +604,13 @@ class Tokens:
 # and ``NEGATING``): it carries a fact; it is part of a negation written in several characters
 # of an unspaced script ("なかっ", "ไม่"), which verification reads as a negation.
 FACT, NEGATING = 1, 2
-# The characters of unspaced scripts that may be names (:meth:`Tokens._unspaced_bits`): Thai,
-# Katakana, and Han (the unified ideographs, extension A, the compatibility ideographs, the
-# extensions beyond the Basic Multilingual Plane). Hiragana (particles, endings) is not among them.
+# The characters of unspaced scripts that may be names (:meth:`Tokens._unspaced_bits`): Thai, Lao,
+# Myanmar, Khmer, Katakana, and Han (the unified ideographs, extension A, the compatibility
+# ideographs, the extensions beyond the Basic Multilingual Plane). Hiragana (particles, endings) is
+# not among them.
 _NAMED_SCRIPTS = (
-    (0x0E00, 0x0E7F), (0x30A0, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF)
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x30A0, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0x20000, 0x3FFFF)
 )  # fmt: skip
 _FUNCTION_CODES = np.array(sorted(map(ord, FUNCTION_CHARS)), dtype=np.uint32)
 

@@ -677,7 +677,32 @@ deputy+: deputy vice vize stellvertretend{,e,en,er,es,em} adjoint{,e,s,es} dél�
     pourraient puede pueden podrá podría podrían può possono potrà potrebbe potrebbero kunnen
 ~will+: will would shall wird würde würden
 """
-POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES)
+# Scales, percent words and currencies of Kazakh, Uzbek, Hindi, Punjabi, Gujarati and Yoruba news, with
+# the forms the lists above lack in Spanish ("crecieron" / "cayeron"), German ("höheren" / "niedrigeren"),
+# French ("haut" / "bas") and English ("ahead" / "behind", "add" / "remove"), the Yoruba "pọ̀" / "dín" (grow
+# / shrink): a word replaced by its opposite is a flip, "8 फीसदी" / "8%" one amount, "40 milyon manat" / "40
+# milyon dollar" two. Written from grammar books, as above.
+_POLES_MORE_LANGS = """
+up+: crecieron crecen crecerá crecerán crecido höhere höheren höherer höheres haut haute hauts hautes
+    артады артты өседі өсті көбейеді көбейді oshadi oshdi ortadi ortdi
+up-: cayeron caen caerá caerán caído niedrigere niedrigeren niedrigerer niedrigeres bas basse basses
+    азаяды азайды кемиді кеміді төмендейді төмендеді kamayadi kamaydi pasayadi pasaydi
+~ahead+: ahead
+~ahead-: behind
+~add+: add adds added adding
+~add-: remove removes removed removing
+up+: pọ̀
+up-: dín
+~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз gcéad cant
+~azn+: manat manatı manatlıq
+~kzt+: tenge теңге
+~ngn+: naira ₦
+~idr+: rupiah rp
+~lak+: kip
+~khr+: riel
+~mmk+: kyat
+"""
+POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS)
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
 # words of no fact reads as a typo ("week" / "weak"). Not "may": the month, and a typo of "many"
@@ -719,6 +744,17 @@ ANTONYM_SUFFIXES = frozenset(
     # Azerbaijani writes the same future with "q" and "ə" ("açılacaq" / "açılmayacaq").
     + [("yacak", "mayacak"), ("yecek", "meyecek"), ("acaq", "mayacaq"), ("əcək", "məyəcək"), ("yacaq", "mayacaq"),
        ("yəcək", "məyəcək")]
+    # Kazakh negates with "-ма-/-ме-/-ба-/-бе-/-па-/-пе-" after the stem ("салады" / "салмайды", "айтты" /
+    # "айтпады", "салатынын" / "салмайтынын"), Uzbek with "-ma-" ("quradi" / "qurmaydi", "qurdi" / "qurmadi",
+    # "qurishini" / "qurmasligini").
+    + [("ады", "майды"), ("ады", "байды"), ("ады", "пайды"), ("еді", "мейді"), ("еді", "бейді"), ("еді", "пейді"),
+       ("ды", "мады"), ("ды", "бады"), ("ты", "пады"), ("ді", "меді"), ("ді", "беді"), ("ті", "педі"),
+       ("атын", "майтын"), ("етін", "мейтін"), ("атынын", "майтынын"), ("етінін", "мейтінін"),
+       ("adi", "maydi"), ("ydi", "maydi"), ("di", "madi"), ("ishini", "masligini"), ("adigan", "maydigan")]
+    # Spanish and Portuguese future and past of one verb ("abrirán" / "abrieron", "llegará" / "llegó",
+    # "chegarão" / "chegaram"): what will happen is not what happened.
+    + [("arán", "aron"), ("erán", "ieron"), ("irán", "ieron"), ("ará", "ó"), ("erá", "ió"), ("irá", "ió"),
+       ("arão", "aram"), ("erão", "eram"), ("irão", "iram")]
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
@@ -892,6 +928,10 @@ DATES = DATES | frozenset(
     თებერვალ{ი,ს} მარტ{ი,ს} აპრილ{ი,ს} მაის{ი,ს} ივნის{ი,ს} ივლის{ი,ს} აგვისტო{,ს} სექტემბერ{ი,ს}
     ოქტომბერ{ი,ს} ნოემბერ{ი,ს} დეკემბერ{ი,ს}
     yanvar fevral aprel iyun iyul avqust sentyabr oktyabr noyabr dekabr
+    қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
+    дүйсенбі сейсенбі сәрсенбі бейсенбі сенбі жексенбі
+    січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні
+    avgust sentabr oktabr dushanba seshanba chorshanba payshanba shanba yakshanba
     """
     )
 )
@@ -937,7 +977,7 @@ _NUMBERS = """
 1e12: trillion{,s} billionen
 1/2: half halbe{,n} hälfte moitié mitad metà metade helft
 x2: twice double doppelt{,e} doble doppio dobro dubbel
-1st: first erst{e,en,er,es} premier première primer{,o,a} primeir{o,a} eerste
+1st: first erst{e,en,er,es} premier première primer{,o,a,os,as} primeir{o,a} eerste
 2nd: second zweit{e,en,er,es} deuxième segundo second{o,a} tweede
 3rd: third dritt{e,en,er,es} troisième tercer{,o,a} terz{o,a} derde
 4th: fourth viert{e,en,er,es} quatrième cuarto quart{o,a} vierde
@@ -998,8 +1038,8 @@ _NUMBERS_MORE = """
 400: czterysta четыреста
 500: pięćset пятьсот
 1000: tysiąc tysiące tysięcy тысяч{,а,и} tusen
-1e6: milion{,y,ów} миллион{,а,ов} miljon{,er}
-1e9: miliard{,y,ów} миллиард{,а,ов} miljard{,er}
+1e6: milion{,y,ów} миллион{,а,ов} miljon{,er} milyon{,u} мільйон{,а,ів} миллион juta
+1e9: miliard{,y,ów} миллиард{,а,ов} miljard{,er} milyard{,ı} milyar{,ı} miliar мільярд{,а,ів}
 ~10: dizaine{,s} decena{,s} decina decine dezena{,s} tientallen dziesiątki десятки десятков
 ~20: vingtaine{,s} veintena{,s} ventina vintena{,s} twintigtal
 ~30: trentaine{,s} treintena{,s} trentina
@@ -1171,7 +1211,8 @@ CONNECTIVES = frozenset(
 )
 
 # Function words of languages STOPWORDS does not cover (Portuguese, Dutch, Swedish, Danish and
-# Norwegian, Polish, Russian): articles, pronouns, prepositions, conjunctions and auxiliaries.
+# Norwegian, Polish, Russian; Irish prepositions, "faoin gcéad" being "per cent"): articles, pronouns,
+# prepositions, conjunctions and auxiliaries.
 # Capitalised at the start of a sentence they are still no names ("Naar verluidt", "Jak podała",
 # "По данным"). Kept apart from STOPWORDS, which also tells prose from labels in the five
 # languages the boilerplate rules were measured on. "segundo" / "secondo" (see NOT_FACTS) too.
@@ -1191,10 +1232,11 @@ MORE_FUNCTION_WORDS = frozenset(
     мы вы его её их уже также тоже но или а же ли чтобы который которая которые согласно
     ο η το οι τα του τησ των τον την τισ τουσ τοισ και σε στο στη στην στον στα με για από ότι να θα
     của và các những một được là có cho với trong phần
+    faoin faoi agus leis don sna ón chun
     """.split()
 )
 # The same for the scripts without case (Arabic, Hebrew, Devanagari, Hangul, Georgian; the verbs of
-# saying of Persian, Urdu, Bengali and Tamil too), where every other
+# saying of Persian, Urdu, Bengali, Tamil, Telugu, Gujarati, Punjabi, Amharic and Sinhala too), where every other
 # word may be a name (``shingle.uncased_words``): prepositions, conjunctions, pronouns, auxiliaries,
 # "according to" and the verbs of saying that wire copies swap ("said" / "stated"), with the
 # attached conjunction or preposition their news write most ("وقال", "ووفقا").
@@ -1211,6 +1253,9 @@ MORE_FUNCTION_WORDS = MORE_FUNCTION_WORDS | frozenset(
     말했다 밝혔다 전했다 설명했다 덧붙였다
     და რომ ან მაგრამ თუ ეს ის ამ იმ არის იყო ასევე უკვე ხოლო თქმით მიხედვით განაცხადა თქვა აღნიშნა
     گفت گفته اعلام کرد افزود کہا بتایا کہنا বলেন বলেছেন জানান জানিয়েছেন தெரிவித்தார் கூறினார் கூறுகையில்
+    என்றார் என்று கூறியுள்ளார் தெரிவித்துள்ளார் குறிப்பிட்டார் చెప్పారు తెలిపారు అన్నారు పేర్కొన్నారు
+    వెల్లడించారు કહ્યું જણાવ્યું ઉમેર્યું ਕਿਹਾ ਦੱਸਿਆ ਆਖਿਆ ਕਹਿਆ ተናግረዋል ገልጸዋል አስታውቀዋል ብለዋል ተናግሯል
+    ገልጿል පැවසීය පැවසුවේ පැවසුවා කීය කියා සිටියේ සඳහන් කළේය
     """.split()
 )
 
@@ -1223,3 +1268,33 @@ GERMAN_MARKERS = frozenset(
     auf von im bei aus noch nur oder aber wie sie zum zur nach über hat haben
     """.split()
 )
+
+
+# Persian and Urdu write their own yeh and kaf ("ی", "ک"), and copies of their pages typed on an
+# Arabic keyboard the Arabic letters ("ي", "ك"): ``dedup.shingle`` reads the two as the Arabic ones, as
+# it reads a Traditional Chinese character as its Simplified form, so that "بیماران" and "بيماران"
+# are one word. Every lexicon word that holds them is also listed as it is read there.
+LETTER_FOLDS = {"\u06cc": "\u064a", "\u06a9": "\u0643"}
+_LETTER_TABLE = str.maketrans(LETTER_FOLDS)
+
+
+def _letters_folded(item: object) -> object:
+    """Returns a lexicon word (or a tuple of words) with :data:`LETTER_FOLDS` applied; anything else as it is."""
+    if isinstance(item, str):
+        return item.translate(_LETTER_TABLE)
+    if isinstance(item, tuple) and all(isinstance(w, str) for w in item):
+        return tuple(w.translate(_LETTER_TABLE) for w in item)
+    return item
+
+
+def _with_folded_letters(value: object) -> object:
+    """Returns a lexicon (a frozenset of words, or a dict keyed by words) with the folded form of each word added."""
+    if isinstance(value, frozenset):
+        return value | frozenset(map(_letters_folded, value))
+    if isinstance(value, dict):
+        return {**{_letters_folded(k): v for k, v in value.items()}, **value}
+    return value
+
+
+for _name in [n for n in globals() if n.isupper() and n != "LETTER_FOLDS"]:
+    globals()[_name] = _with_folded_letters(globals()[_name])

@@ -1,10 +1,10 @@
 """The words verification reads inside the character runs of scripts written without spaces.
 
-Chinese, Japanese and Thai are cut into one word per character (``dedup.shingle``), so their
-names, places, units and negations are runs of characters that no whole-word lexicon holds.
-These tables say which characters and runs state no fact, and which runs negate
-(:meth:`nettoyeur.dedup.shingle.Tokens.fact_mask`): every other character of Han, Katakana or
-Thai is read as a possible name, as a word of a script without case is. Hiragana writes
+Chinese, Japanese, Thai, Lao, Khmer and Myanmar are cut into one word per character
+(``dedup.shingle``), so their names, places, units and negations are runs of characters that no
+whole-word lexicon holds. These tables say which characters and runs state no fact, and which runs
+negate (:meth:`nettoyeur.dedup.shingle.Tokens.fact_mask`): every other character of Han, Katakana,
+Thai, Lao, Khmer or Myanmar is read as a possible name, as a word of a script without case is. Hiragana writes
 particles, endings and auxiliaries and is never a fact by itself. Written from grammar books,
 not from any evaluation data; the Traditional forms beside the Simplified ones.
 """
@@ -61,7 +61,9 @@ FUNCTION_CHARS = _with_variants(
 )
 
 # Runs that state no fact where they stand: verbs of saying ("said" / "says" in Chinese,
-# Japanese with its verb endings, Thai), and Thai function words, which are several
+# Japanese with its verb endings, Thai, Lao, Khmer, Myanmar), and the function words of Thai,
+# Lao, Khmer and Myanmar (particles, auxiliaries of tense and aspect, prepositions, conjunctions,
+# honorifics before a name: Lao "ທ່ານ", Khmer "លោក", Myanmar "ဦး" / "ဒေါ်"), which are several
 # characters long. A run here is read before the negations below, longest first.
 PLAIN_RUNS = _with_variants(
     """
@@ -72,6 +74,15 @@ PLAIN_RUNS = _with_variants(
     กล่าว บอก ระบุ เปิดเผย แถลง ชี้แจง เผย แจ้ง อธิบาย ยืนยัน
     ที่ ของ และ ใน ได้ ว่า จะ เป็น มี ให้ กับ แล้ว ไป มา นี้ นั้น ซึ่ง โดย จาก ถึง หรือ แต่ ก็ ยัง
     อยู่ คือ การ ความ ต่อ เพื่อ ตาม ด้วย ไว้ เมื่อ อย่าง ทั้ง เพราะ จึง กว่า ถูก ครับ ค่ะ
+    ກ່າວ ເວົ້າ ບອກ ເປີດເຜີຍ ແຈ້ງ ຖະແຫຼງ ລະບຸ ຢືນຢັນ ອະທິບາຍ ຊີ້ແຈງ
+    ທີ່ ຂອງ ແລະ ໃນ ໄດ້ ວ່າ ຈະ ເປັນ ມີ ໃຫ້ ກັບ ແລ້ວ ໄປ ມາ ນີ້ ນັ້ນ ຊຶ່ງ ເຊິ່ງ ໂດຍ ຈາກ ເຖິງ ຫຼື ແຕ່ ກໍ ຍັງ
+    ຢູ່ ຄື ການ ຄວາມ ຕໍ່ ເພື່ອ ຕາມ ດ້ວຍ ໄວ້ ເມື່ອ ຢ່າງ ທັງ ເພາະ ຈຶ່ງ ກວ່າ ຖືກ ທ່ານ ນາງ
+    និយាយ ថ្លែង មានប្រសាសន៍ ប្រាប់ បញ្ជាក់ លើកឡើង អះអាង ពន្យល់ បញ្ចេញមតិ
+    បាន នឹង ថា និង ក្នុង នៅ របស់ ដែល ជា មាន ឲ្យ អោយ ពី ដល់ ទៅ មក នេះ នោះ ហើយ ប៉ុន្តែ ឬ ក៏ ដោយ
+    សម្រាប់ ការ សេចក្តី ភាព តាម ចំពោះ ត្រូវ លោកស្រី លោក អ្នក
+    ပြောကြား ပြောဆို ပြော ဖော်ပြ ထုတ်ပြန် ရှင်းပြ အတည်ပြု
+    သည် ကို ၏ နှင့် တွင် မှာ ၌ မှ သို့ ဖြင့် ခဲ့ မည် နေ ပြီး ပြီ ပါ များ ဟု ကြောင်း ဖြစ် လည်း သော ရန် အတွက်
+    ဦး ဒေါ်
     """
 )
 
@@ -81,7 +92,9 @@ PLAIN_RUNS = _with_variants(
 PERCENT_RUNS = frozenset("パーセント เปอร์เซ็นต์ เปอร์เซนต์".split())
 
 # Negations written in several characters: the Japanese negative endings ("承認しなかった",
-# "できません", "設けない", "せずに") and the Thai "ไม่" (not), "มิได้", "มิใช่", "ปราศจาก" (without).
+# "できません", "設けない", "せずに"), the Thai "ไม่" (not), "มิได้", "มิใช่", "ปราศจาก" (without),
+# the Lao "ບໍ່" (not), "ມິໄດ້", the Khmer "មិន" (not), "ពុំ", "គ្មាន" (there is no), and the Myanmar
+# "မဟုတ်" (is not), "မရှိ" (there is no) and "ဘူး" (the negative ending of speech).
 # A run here is a negation wherever it stands ("少ない", few, is a polar word anyway); the
 # single-character negations of Chinese and Japanese ("不", "没", "未", "無") are in
 # ``lexicon.NEGATIONS``.
@@ -89,6 +102,9 @@ NEGATION_RUNS = _with_variants(
     """
     ない なかっ なく なけれ ません ませんでし ずに せず
     ไม่ มิได้ มิใช่ ปราศจาก
+    ບໍ່ ມິໄດ້
+    មិន ពុំ គ្មាន
+    မဟုတ် မရှိ ဘူး
     """
 )
 
