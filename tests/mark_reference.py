@@ -9,6 +9,7 @@ the core with them on random Unicode and on the golden cases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 
 import shapes_reference
@@ -201,23 +202,52 @@ def wrapped_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[Li
 CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 
 
+def long_sentence(info: LineInfo) -> bool:
+    """True for a sentence of ``TERSE_SENTENCE_WORDS`` words or more and ``TERSE_PROSE_LETTERS`` letters or marks."""
+    if info.n_words < m.TERSE_SENTENCE_WORDS or len(info.text) < m.TERSE_PROSE_LETTERS:
+        return False
+    return sum(unicodedata.category(c)[0] in "LM" for c in info.text) >= m.TERSE_PROSE_LETTERS
+
+
 def terse_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """``mark._round_prose``'s second walk: on a page with no prose, its unflagged sentences of clauses are prose.
+    """``mark._round_prose``'s last walk: on a page with no prose, its unflagged sentences of clauses are prose.
 
     A page with a prose line, or without a sentence of ``TERSE_PROSE_WORDS`` words (or ``TERSE_PROSE_LETTERS``
-    letters: ``mark._long_sentence``) with a clause break, is returned as it is.
+    letters: :func:`long_sentence`) with a clause break, is returned as it is.
     """
     if any(info.prose for info in infos):
         return infos
     clauses = [
         k for k, info in enumerate(infos) if flags[k] is None and info.sentence and CLAUSE_BREAK.search(info.text)
     ]
-    if not any(infos[k].n_words >= m.TERSE_PROSE_WORDS or m._long_sentence(infos[k]) for k in clauses):
+    if not any(infos[k].n_words >= m.TERSE_PROSE_WORDS or long_sentence(infos[k]) for k in clauses):
         return infos
     out = list(infos)
     for k in clauses:
         if infos[k].n_words >= m.TERSE_SENTENCE_WORDS:
             out[k] = infos[k]._replace(prose=True)
+    return out
+
+
+def clause_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
+    """``mark._round_prose``'s walk on a page with prose: its unflagged sentences of clauses with a few function words.
+
+    See ``mark.CLAUSE_PROSE_STOPWORDS``: a sentence of ``TERSE_PROSE_WORDS`` words or more with a clause break
+    and that share of function words at least is prose. A page without prose is returned as it is.
+    """
+    if not any(info.prose for info in infos):
+        return infos
+    out = list(infos)
+    for k, info in enumerate(infos):
+        if (
+            not info.prose
+            and flags[k] is None
+            and info.sentence
+            and info.n_words >= m.TERSE_PROSE_WORDS
+            and info.stop_share >= m.CLAUSE_PROSE_STOPWORDS
+            and CLAUSE_BREAK.search(info.text)
+        ):
+            out[k] = info._replace(prose=True)
     return out
 
 

@@ -12,7 +12,7 @@
 //! `\d` is `str.isdecimal`, `\w` is `str.isalnum` or `_`, as in `sre` for str patterns. The plain
 //! Python definitions these replace are the tests' oracles (tests/mark_reference.py).
 
-use crate::shapes::{self, Table, DECIMAL, SPACE};
+use crate::shapes::{self, Table, DECIMAL, LETTER_OR_MARK, SPACE};
 
 /// `_LETTER.search`: a letter (re's `[^\W\d_]`).
 pub const LETTER: u32 = 1;
@@ -737,6 +737,12 @@ pub fn has_clause_break(table: &Table, text: &[u32]) -> bool {
     text.windows(2).any(|w| char::from_u32(w[0]).map_or(false, |c| CLAUSE_BREAKS.contains(&c)) && table.flags(w[1]) & SPACE != 0)
 }
 
+/// ``mark_reference.long_sentence``'s count: `text` holds `min` letters or marks or more (Unicode
+/// categories L* and M*: the table's `LETTER_OR_MARK`).
+pub fn has_letters(table: &Table, text: &[u32], min: usize) -> bool {
+    text.len() >= min && text.iter().filter(|&&c| table.flags(c) & LETTER_OR_MARK != 0).take(min).count() >= min
+}
+
 /// `_wrapped_units`: the `(start, end)` of each run of two lines or more that continue one another;
 /// `joins[k]`: line `k` continues line `k - 1` (`joins[0]` is not read).
 pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
@@ -836,7 +842,10 @@ mod tests {
         for c in 0..0x10000u32 {
             if let Some(ch) = char::from_u32(c) {
                 if ch.is_alphanumeric() && (ch.is_ascii() || ch == 'é') {
-                    flags[c as usize] |= ALNUM | if ch.is_ascii_digit() { 0 } else { ALPHA };
+                    flags[c as usize] |= ALNUM | if ch.is_ascii_digit() { 0 } else { ALPHA | LETTER_OR_MARK };
+                }
+                if ch == '\u{bcd}' || ch == '\u{20dd}' {
+                    flags[c as usize] |= LETTER_OR_MARK;
                 }
                 if ch.is_ascii_digit() || ch == '\u{663}' {
                     flags[c as usize] |= DECIMAL | ALNUM;
@@ -870,6 +879,17 @@ mod tests {
         assert!(!has_clause_break(&t, &cps("It rains.")));
         assert!(!has_clause_break(&t, &cps("a: b \u{ff01} c")));
         assert!(!has_clause_break(&t, &[]));
+    }
+
+    #[test]
+    fn letters_are_counted_with_marks_and_not_digits_or_spaces() {
+        // The table's letters, a Tamil vowel sign (Mc) and an enclosing circle (Me) are letters or marks.
+        let t = table();
+        assert!(has_letters(&t, &cps("ab\u{bcd}\u{20dd}"), 4));
+        assert!(has_letters(&t, &cps("a 1 b, 2"), 2));
+        assert!(!has_letters(&t, &cps("a 1 b, 2"), 3));
+        assert!(!has_letters(&t, &cps("ab"), 3));
+        assert!(has_letters(&t, &[], 0));
     }
 
     #[test]

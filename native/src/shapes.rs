@@ -220,6 +220,9 @@ pub const CJK: u32 = 64;
 /// characters or depends on its neighbours, or it is white space other than `' '`. Set by the
 /// table itself (one test a character where there were four).
 pub const LONG_WAY: u32 = 128;
+/// A letter or a mark: Unicode category L* or M* (`unicodedata.category(c)[0] in "LM"`, the
+/// enclosing marks too), what a long-word sentence counts (`mark.TERSE_PROSE_LETTERS`).
+pub const LETTER_OR_MARK: u32 = 256;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 

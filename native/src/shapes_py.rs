@@ -186,7 +186,8 @@ fn described(table: &Table, collapsed: Vec<u32>, lowered: Vec<u32>) -> Described
 ///
 /// Args:
 ///     flags: uint32, 65,536 entries: ``str.isalnum`` (1), ``str.isdecimal`` (2),
-///         ``str.isspace`` (4), ``str.isalpha`` (8), lower-case depends on the neighbours (16).
+///         ``str.isspace`` (4), ``str.isalpha`` (8), lower-case depends on the neighbours (16), a
+///         letter or a mark (256: ``unicodedata.category(c)[0] in "LM"``).
 ///     lower: uint32, 65,536 entries: ``ord(c.lower())``, or 0xFFFFFFFF where that is several characters.
 ///     multi: ``{code point: c.lower()}`` for those.
 ///     function_words: ``LINE_FUNCTION_WORDS``.

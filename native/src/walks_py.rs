@@ -60,23 +60,27 @@ fn units_of(infos: &Bound<'_, PyList>, kept: &[bool], marks: &[u32]) -> PyResult
 }
 
 /// ``mark.round_prose``: the shapes with each line of hard-wrapped prose marked prose, then, on a page with
-/// no prose, its sentences of clauses (the plain Python it replaced is the tests' oracle,
-/// tests/mark_reference.py ``wrapped_prose`` and ``terse_prose``).
+/// prose, its long sentences of clauses with a few function words, on a page with none, its sentences of
+/// clauses (the plain Python it replaced is the tests' oracle, tests/mark_reference.py ``wrapped_prose``,
+/// ``clause_prose`` and ``terse_prose``).
 ///
 /// A run of lines that continue one another (`wrapped_units`) whose lines are not all prose is joined by
-/// spaces and described (``Shapes.describe``): when the joined unit is prose, each of its lines is. Then, when
-/// no line is prose, the unflagged sentences with a clause break (`mark::has_clause_break`) are read: when
-/// one has ``TERSE_PROSE_WORDS`` words or more, each of ``TERSE_SENTENCE_WORDS`` words or more is prose. A
-/// line made prose is its ``LineInfo._replace(prose=True)``. The shapes are read once for both walks: on
+/// spaces and described (``Shapes.describe``): when the joined unit is prose, each of its lines is. Then the
+/// unflagged sentences with a clause break (`mark::has_clause_break`) are read. When a line is prose, each
+/// other of ``TERSE_PROSE_WORDS`` words or more and a ``stop_share`` of ``CLAUSE_PROSE_STOPWORDS`` or more is
+/// prose. When none is, and one has ``TERSE_PROSE_WORDS`` words or more, or ``TERSE_SENTENCE_WORDS`` words and
+/// ``TERSE_PROSE_LETTERS`` letters or marks (`mark::has_letters`), each of ``TERSE_SENTENCE_WORDS`` words or
+/// more is prose. A line made prose is its ``LineInfo._replace(prose=True)``. The shapes are read once for both walks: on
 /// the benchmark corpus (300,000 paragraphs, one worker) the two Python functions, called in every round of
 /// marking, were 0.38 s of the rounds' 2.9 s under cProfile.
 ///
 /// Args:
 ///     shapes: the process's ``Shapes`` (a unit is described by it).
-///     infos: the lines' shapes (``LineInfo``: ``text``, ``n_words``, ``prose`` and ``sentence`` are read).
+///     infos: the lines' shapes (``LineInfo``: ``text``, ``n_words``, ``prose``, ``sentence`` and
+///         ``stop_share`` are read).
 ///     flags: their verdicts so far (None: not flagged).
 ///     marks: their ``line_marks``.
-///     terse: ``(TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS)``.
+///     terse: ``(TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS, TERSE_PROSE_LETTERS, CLAUSE_PROSE_STOPWORDS)``.
 ///
 /// Returns:
 ///     ``infos`` itself when no line changed, else a new list.
@@ -89,7 +93,7 @@ fn round_prose<'py>(
     infos: &Bound<'py, PyList>,
     flags: &Bound<'py, PyList>,
     marks: Vec<u32>,
-    terse: (usize, usize),
+    terse: (usize, usize, usize, f64),
 ) -> PyResult<Bound<'py, PyList>> {
     let py = infos.py();
     let n = marks.len();
@@ -116,23 +120,32 @@ fn round_prose<'py>(
             }
         }
     }
-    if !prose.iter().any(|&p| p) {
-        let (prose_words, sentence_words) = terse;
-        let shapes = shapes.borrow();
+    let (prose_words, sentence_words, prose_letters, clause_stopwords) = terse;
+    let mut shapes = shapes.borrow_mut();
+    if prose.iter().any(|&p| p) {
+        // `_clause_prose`: a long sentence of clauses with a few function words is prose too.
+        for (k, info) in infos.iter().enumerate() {
+            if prose[k] || !kept[k] || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? || n_words(&info)? < prose_words {
+                continue;
+            }
+            let share: f64 = field(&info, STOP_SHARE, intern!(py, "stop_share"))?.extract()?;
+            if share >= clause_stopwords {
+                let text = shapes.read(py, &text_of(&info)?)?;
+                made[k] |= mark::has_clause_break(&shapes.table, &text);
+            }
+        }
+    } else {
         let (mut clauses, mut long) = (Vec::new(), false);
         for (k, info) in infos.iter().enumerate() {
             if !kept[k] || !field(&info, SENTENCE, intern!(py, "sentence"))?.is_truthy()? {
                 continue;
             }
-            let text = text_of(&info)?;
-            let broken = match units(&text)? {
-                Units::U8(b) => mark::has_clause_break(&shapes.table, &b.iter().map(|&c| u32::from(c)).collect::<Vec<u32>>()),
-                Units::U16(b) => mark::has_clause_break(&shapes.table, &b.iter().map(|&c| u32::from(c)).collect::<Vec<u32>>()),
-                Units::U32(b) => mark::has_clause_break(&shapes.table, b),
-            };
-            if broken {
+            let text = shapes.read(py, &text_of(&info)?)?;
+            if mark::has_clause_break(&shapes.table, &text) {
                 let words = n_words(&info)?;
-                long |= words >= prose_words;
+                long = long
+                    || words >= prose_words
+                    || (words >= sentence_words && mark::has_letters(&shapes.table, &text, prose_letters));
                 clauses.push((k, words));
             }
         }

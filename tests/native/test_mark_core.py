@@ -333,8 +333,52 @@ def test_round_prose_is_the_plain_walks(page):
     flags = [Verdict("x") if f else None for _, f in page]
     infos = [describe(" ".join(t.split())) for t in texts]
     got = mark._round_prose(infos, flags, mark.line_marks([info.text for info in infos]))
-    want = mark_reference.terse_prose(mark_reference.wrapped_prose(infos, flags), flags)
-    assert got == (mark._clause_prose(want, flags) if any(info.prose for info in want) else want)
+    want = mark_reference.wrapped_prose(infos, flags)
+    assert got == mark_reference.clause_prose(mark_reference.terse_prose(want, flags), flags)
+
+
+# Sentences of long words (Tamil, whose vowel signs are marks, Malayalam, Gothic letters above U+FFFF, enclosing
+# marks): around TERSE_PROSE_LETTERS letters or marks (49, 50, more), under TERSE_PROSE_WORDS words; a
+# Turkish sentence of clauses with a few function words; digits, which are no letters.
+_GOTHIC = "\U00010330\U00010331\U00010332\U00010333\U00010334\U00010335\U00010336\U00010337\U00010338\U00010339"
+_long_word_lines = st.sampled_from(
+    [
+        "சென்னையில் நேற்று பெய்த கனமழையால், பல சாலைகளில் தண்ணீர் தேங்கியது.",
+        "மழை பெய்தது, சாலை நனைந்தது.",
+        "തിരുവനന്തപുരത്ത് ഇന്നലെ പെയ്ത ശക്തമായ മഴയിൽ, നിരവധി റോഡുകളിൽ വെള്ളക്കെട്ട് രൂപപ്പെട്ടു.",
+        "മഴ പെയ്തു, റോഡ് നനഞ്ഞു.",
+        f"{_GOTHIC} {_GOTHIC}, {_GOTHIC} {_GOTHIC} {_GOTHIC}.",
+        f"{_GOTHIC} {_GOTHIC}, {_GOTHIC} {_GOTHIC} {_GOTHIC[:-1]}.",
+        "1\u20dd2\u20dd3\u20dd ab\u20ddcd\u20dd efghij, klmnopqrstu vwxyzabcdefgh ijklmnopqrs.",
+        "12345 67890, 12345 67890 12345 67890 12345 67890 12345 67890.",
+        "Siparişiniz bugün kargoya verildi, yarın adresinize teslim edilecektir ve faturanız hesabınıza"
+        " gönderilecektir.",
+    ]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(_long_word_lines | _prose_lines, st.booleans()), max_size=6))
+def test_round_prose_of_long_words_is_the_plain_walks(page):
+    flags = [Verdict("x") if f else None for _, f in page]
+    infos = [describe(" ".join(t.split())) for t, _ in page]
+    got = mark._round_prose(infos, flags, mark.line_marks([info.text for info in infos]))
+    want = mark_reference.wrapped_prose(infos, flags)
+    assert got == mark_reference.clause_prose(mark_reference.terse_prose(want, flags), flags)
+
+
+def test_round_prose_counts_letters_and_marks_of_a_long_word_sentence():
+    tamil = describe("சென்னையில் நேற்று பெய்த கனமழையால், பல சாலைகளில் தண்ணீர் தேங்கியது.")
+    short = describe("மழை பெய்தது, சாலை நனைந்தது.")
+    assert tamil.n_words < mark.TERSE_PROSE_WORDS and not tamil.prose
+    assert [info.prose for info in mark._round_prose([tamil, short], [None, None], [0, 0])] == [True, True]
+    assert mark._round_prose([tamil, short], [_X, None], [0, 0])[1] is short
+    gothic = [describe(f"{_GOTHIC} {_GOTHIC}, {_GOTHIC} {_GOTHIC} {_GOTHIC[:n]}.") for n in (10, 9)]
+    assert mark._round_prose(gothic[:1], [None], [0])[0].prose
+    assert mark._round_prose(gothic[1:], [None], [0]) == gothic[1:]
+    # Five enclosing circles (category Me) make 50 of 45 letters.
+    enclosed = [describe("1\u20dd2\u20dd3\u20dd ab\u20ddcd\u20dd efghij, klmnopqrstu vwxyzabcdefgh ijklmnopqrs.")]
+    assert mark._round_prose(enclosed, [None], [0])[0].prose
 
 
 def test_round_prose_marks_wrapped_and_terse_prose_and_leaves_a_page_with_prose():

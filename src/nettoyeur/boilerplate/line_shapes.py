@@ -23,6 +23,7 @@ against the pattern rules in pass 2 (the re-mark pass reads the shapes it stored
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -211,10 +212,17 @@ _line_info = functools.partial(tuple.__new__, LineInfo)
 # "मौसम विभाग ने" (3 words) into 6 and every Hindi word into pieces that no function word or
 # rule could match (a 13-word sentence counted 27 words, none a function word, so no Hindi
 # paragraph under 30 words was prose). It is no letter (_ALPHA): a word holding one gives no
-# stem, as before (made stems, it changed a count in one report line of eval-dev).
-_ALNUM, _DECIMAL, _SPACE, _ALPHA, _CONTEXT = 1, 2, 4, 8, 16
+# stem, as before (made stems, it changed a count in one report line of eval-dev). A letter or a mark
+# (_LETTER_OR_MARK: a Unicode category L* or M*, the enclosing marks Me too) is what a long-word sentence
+# counts (mark.TERSE_PROSE_LETTERS).
+_ALNUM, _DECIMAL, _SPACE, _ALPHA, _CONTEXT, _LETTER_OR_MARK = 1, 2, 4, 8, 16, 256
 _CONTEXT_CHARS = frozenset("\u03a3")
 _MULTI = 0xFFFFFFFF  # a character whose lower-case is several ("İ": "i̇")
+
+
+def _letter_or_mark(c: str) -> bool:
+    """True for a character of Unicode category L* or M* (``unicodedata.category``)."""
+    return unicodedata.category(c)[0] in "LM"
 
 
 def _char_flags(c: str) -> int:
@@ -226,6 +234,7 @@ def _char_flags(c: str) -> int:
         | _SPACE * c.isspace()
         | _ALPHA * c.isalpha()
         | _CONTEXT * (c in _CONTEXT_CHARS)
+        | _LETTER_OR_MARK * _letter_or_mark(c)
     )
 
 
@@ -257,7 +266,7 @@ def shape_table() -> tuple[np.ndarray, np.ndarray, dict[int, str]]:
     lower = np.zeros(n, dtype=np.uint32)
     multi: dict[int, str] = {}
     props = ((_ALNUM, str.isalnum), (_DECIMAL, str.isdecimal), (_SPACE, str.isspace), (_ALPHA, str.isalpha))
-    props += ((_ALNUM, is_mark),)
+    props += ((_ALNUM, is_mark), (_LETTER_OR_MARK, _letter_or_mark))
     for lo in range(0, n, TABLE_BLOCK):
         chars = list(map(chr, range(lo, lo + TABLE_BLOCK)))
         block = flags[lo : lo + TABLE_BLOCK]

@@ -63,7 +63,6 @@ innovation); a menu label from a site template ("Wellness", "Faits divers") does
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache, partial
 from operator import itemgetter
@@ -831,7 +830,6 @@ def _teaser_list(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 # table under it as its footer (26 lines). eval-dev, the pairs and eval-pages-dev byte-identical.
 TERSE_PROSE_WORDS = PROSE_MIN_WORDS
 TERSE_SENTENCE_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"[,;،、，；.!?।。።፣፤។၊။]\s")
 # On a page that has prose, a sentence of an agglutinative language (Turkish, Finnish, Hungarian: its
 # postpositions and particles are written onto the word) reaches PROSE_MIN_WORDS with 5-15% of function
 # words, under PROSE_MIN_STOPWORDS, so an FAQ's answers or a notice's paragraphs were cut as the header or
@@ -850,6 +848,7 @@ CLAUSE_PROSE_STOPWORDS = 0.05
 # has 40 to 50). Audit18: a Tamil live page's menu (9 chrome lines) goes, nothing else changes; audit17, eval-dev,
 # the pairs and eval-pages-dev byte-identical.
 TERSE_PROSE_LETTERS = 50
+_ROUND_PROSE_LIMITS = (TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS, TERSE_PROSE_LETTERS, CLAUSE_PROSE_STOPWORDS)
 
 
 def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list[int]) -> list[LineInfo]:
@@ -860,12 +859,12 @@ def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list
     "Residents of the town voted on" / "Monday to ...") are one unit for the position signal: when
     the unit, joined, is prose, each of its lines is, so the first and last lines of a wrapped
     paragraph (short on their own) are neither header nor footer. Then, on a page with no prose,
-    its sentences of clauses (see ``TERSE_PROSE_WORDS``), and on a page with prose, its long
-    sentences of clauses with a few function words (:func:`_clause_prose`); on a page still without, a
-    sentence of long words (:func:`_terse_by_letters`). The native core walks the lines for the first two
-    (``_core.round_prose``, native/src/walks_py.rs; the plain Python is the tests' oracle,
-    tests/mark_reference.py ``wrapped_prose`` and ``terse_prose``): on the benchmark corpus (300,000
-    paragraphs, one worker) the two Python walks were 0.38 s of the rounds' 2.9 s under cProfile.
+    its sentences of clauses (see ``TERSE_PROSE_WORDS`` and ``TERSE_PROSE_LETTERS``), and on a page with
+    prose, its long sentences of clauses with a few function words (see ``CLAUSE_PROSE_STOPWORDS``). The
+    native core walks the lines (``_core.round_prose``, native/src/walks_py.rs; the plain Python is the
+    tests' oracle, tests/mark_reference.py ``wrapped_prose``, ``clause_prose`` and ``terse_prose``): on the
+    benchmark corpus (300,000 paragraphs, one worker) the two first Python walks were 0.38 s of the rounds'
+    2.9 s under cProfile.
 
     Returns:
         ``infos`` itself when no line changed, else a new list.
@@ -873,59 +872,7 @@ def _round_prose(infos: list[LineInfo], flags: list[Verdict | None], marks: list
     Raises:
         ValueError: ``flags`` or ``marks`` is not as long as ``infos``.
     """
-    out = _core.round_prose(shapes_core(), infos, flags, marks, (TERSE_PROSE_WORDS, TERSE_SENTENCE_WORDS))
-    return _clause_prose(out, flags) if any(info.prose for info in out) else _terse_by_letters(out, flags)
-
-
-def _clause_prose(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """Returns the shapes with the unflagged sentences of clauses marked prose, on a page with prose.
-
-    See ``CLAUSE_PROSE_STOPWORDS``: a sentence of ``TERSE_PROSE_WORDS`` words or more with a clause break
-    and that share of function words at least.
-    """
-    found = [
-        k
-        for k, info in enumerate(infos)
-        if not info.prose
-        and flags[k] is None
-        and info.sentence
-        and info.n_words >= TERSE_PROSE_WORDS
-        and info.stop_share >= CLAUSE_PROSE_STOPWORDS
-        and _CLAUSE_BREAK.search(info.text)
-    ]
-    if not found:
-        return infos
-    out = list(infos)
-    for k in found:
-        out[k] = infos[k]._replace(prose=True)
-    return out
-
-
-def _long_sentence(info: LineInfo) -> bool:
-    """True for a sentence of ``TERSE_SENTENCE_WORDS`` words or more and ``TERSE_PROSE_LETTERS`` letters (see above)."""
-    if info.n_words < TERSE_SENTENCE_WORDS or len(info.text) < TERSE_PROSE_LETTERS:
-        return False
-    return sum(unicodedata.category(c)[0] in "LM" for c in info.text) >= TERSE_PROSE_LETTERS
-
-
-def _terse_by_letters(infos: list[LineInfo], flags: list[Verdict | None]) -> list[LineInfo]:
-    """Returns the shapes with the sentences of clauses marked prose where a long-word sentence makes an article.
-
-    Called on a page that the core's walk (``_core.round_prose``) left without a prose line: none of its
-    sentences of clauses has ``TERSE_PROSE_WORDS`` words, so only one of ``TERSE_PROSE_LETTERS`` letters
-    (:func:`_long_sentence`) can make it an article; then each unflagged sentence of clauses of
-    ``TERSE_SENTENCE_WORDS`` words or more is prose, as the core does for the word count.
-    """
-    clauses = [
-        k for k, info in enumerate(infos) if flags[k] is None and info.sentence and _CLAUSE_BREAK.search(info.text)
-    ]
-    if not any(_long_sentence(infos[k]) for k in clauses):
-        return infos
-    out = list(infos)
-    for k in clauses:
-        if infos[k].n_words >= TERSE_SENTENCE_WORDS:
-            out[k] = infos[k]._replace(prose=True)
-    return out
+    return _core.round_prose(shapes_core(), infos, flags, marks, _ROUND_PROSE_LIMITS)
 
 
 # A date or a time anywhere in a line; a capitalised word or an "@handle" left once they are taken out.
