@@ -36,11 +36,10 @@ pub const SEPARATED: u32 = 128;
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
     [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
-/// `_OPEN_END`: `.!?…。！？।॥؟۔።፧។៕။:;`.
-const STOPS: [u32; 18] = [
-    '.' as u32, '!' as u32, '?' as u32, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367, 0x17D4, 0x17D5,
-    0x104B, ':' as u32, ';' as u32,
-];
+/// `_OPEN_END`: a sentence's end (`shapes::ENDS`, `.!?…。！？।॥؟۔።፧។៕။`), a colon or a semicolon.
+fn open_end(c: u32) -> bool {
+    shapes::ENDS.contains(&c) || c == ':' as u32 || c == ';' as u32
+}
 /// What `separated_menu` strips off each item: `" []()"`.
 const ITEM_STRIP: [u32; 5] = [' ' as u32, '[' as u32, ']' as u32, '(' as u32, ')' as u32];
 
@@ -200,7 +199,7 @@ pub fn line_marks(table: &Table, text: &[u32], limits: MenuLimits) -> u32 {
     if list_item(table, text) {
         marks |= LIST_ITEM;
     }
-    if text.last().map_or(false, |c| STOPS.contains(c)) {
+    if text.last().map_or(false, |&c| open_end(c)) {
         marks |= STOP_END;
     }
     marks

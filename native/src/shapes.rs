@@ -229,7 +229,7 @@ pub const MULTI: u32 = u32::MAX;
 /// A sentence ends with one of these (`line_shapes._ENDS`), the danda of Devanagari and Bengali
 /// (`।`, `॥`), the Arabic question mark (`؟`), the Urdu full stop (`۔`) and the stops of Ethiopic
 /// (`።`, `፧`), Khmer (`។`, `៕`) and Myanmar (`။`) among them ...
-const ENDS: [u32; 16] = [
+pub const ENDS: [u32; 16] = [
     '.' as u32, '!' as u32, '?' as u32, '…' as u32, '。' as u32, '！' as u32, '？' as u32, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367,
     0x17D4, 0x17D5, 0x104B,
 ];

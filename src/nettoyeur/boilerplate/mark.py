@@ -749,26 +749,25 @@ STAMP_CELL_WORDS = 2
 
 
 def _table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
-    """Unflags the date rules' lines that stand in a table's column (see ``STAMP_CELL_RUN``), in place."""
+    """Unflags the date rules' lines that stand in a table's column (see ``STAMP_CELL_RUN``), in place.
+
+    Called in every round: only the lines a date rule flagged are read (none, in most rounds).
+    """
+    cells = [k for k, flag in enumerate(flags) if flag is not None and _stamp_cell(infos[k], flag)]
     run: list[int] = []
-    for k in range(len(infos) + 1):
-        if k < len(infos) and _stamp_cell(infos[k], flags[k]):
+    for k in cells + [-2]:  # -2: no cell follows the last one, which closes its run
+        if run and k == run[-1] + 1:
             run.append(k)
             continue
         if len(run) >= STAMP_CELL_RUN:
             for j in run:
                 flags[j] = None
-        run = []
+        run = [k]
 
 
-def _stamp_cell(info: LineInfo, flag: Verdict | None) -> bool:
+def _stamp_cell(info: LineInfo, flag: Verdict) -> bool:
     """A line that a date rule flagged and that a table's cell could be: a few words, a figure first."""
-    return (
-        flag is not None
-        and flag.reason == _DATED_KINDS[0]
-        and info.n_words <= STAMP_CELL_WORDS
-        and info.text[:1].isdigit()
-    )
+    return flag.reason == _DATED_KINDS[0] and info.n_words <= STAMP_CELL_WORDS and info.text[:1].isdigit()
 
 
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
