@@ -467,6 +467,9 @@ pub struct Position {
     pub about: Vec<usize>,
     /// The lone line of words just above the body (`_lone_title`).
     pub lone: Option<usize>,
+    /// The line just above the body when the line above it is unflagged too (`mark_reference._under_head`):
+    /// kept, undated, when that one is (the title, a headline about the article): the head runs into the body.
+    pub under_head: Option<usize>,
     /// The candidates inside the body, in order.
     pub inside: Vec<Inside>,
 }
@@ -522,6 +525,9 @@ fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Positio
         .copied()
         .filter(|&k| lines[k].n_words >= limits.head_words && lines[k].title_like(limits))
         .collect();
+    if first > 1 && !lines[first - 1].signalled && !lines[first - 2].signalled {
+        out.under_head = Some(first - 1);
+    }
     if first > 0 && out.header == [first - 1] {
         let line = &lines[first - 1];
         if line.n_words >= limits.title_words && line.marks & LETTER != 0 && line.marks & DIGIT == 0 {
