@@ -761,6 +761,19 @@ pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
     units
 }
 
+/// The runs of consecutive positions of `positions` (increasing), in order: `[1, 2, 4]` gives `[1, 2]`, `[4]`.
+pub fn consecutive_runs(positions: &[usize]) -> Vec<&[usize]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for k in 1..=positions.len() {
+        if k == positions.len() || positions[k] != positions[k - 1] + 1 {
+            runs.push(&positions[start..k]);
+            start = k;
+        }
+    }
+    runs
+}
+
 /// What `headlines._candidate_runs` reads of a line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HeadLine {
@@ -813,6 +826,13 @@ mod tests {
     use super::*;
     use crate::shapes::{Limits, ALNUM, ALPHA};
     use std::collections::{HashMap, HashSet};
+
+    #[test]
+    fn consecutive_positions_make_runs() {
+        assert_eq!(consecutive_runs(&[]), Vec::<&[usize]>::new());
+        assert_eq!(consecutive_runs(&[3]), vec![&[3][..]]);
+        assert_eq!(consecutive_runs(&[1, 2, 4, 5, 6, 9]), vec![&[1, 2][..], &[4, 5, 6][..], &[9][..]]);
+    }
 
     #[test]
     fn wrapped_units_run_over_each_join() {

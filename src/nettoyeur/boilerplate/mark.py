@@ -762,23 +762,12 @@ STAMP_CELL_WORDS = 2
 def _table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
     """Unflags the date rules' lines that stand in a table's column (see ``STAMP_CELL_RUN``), in place.
 
-    Called in every round: only the lines a date rule flagged are read (none, in most rounds).
+    A cell: a line that a date rule flagged, of at most ``STAMP_CELL_WORDS`` words, a figure first
+    (``text[:1].isdigit()``). Called in every round: the native core reads the verdicts and only the lines a
+    date rule flagged (none, in most rounds; ``_core.table_stamps``, native/src/walks_py.rs; the plain loop
+    is the tests' oracle, tests/mark_reference.py).
     """
-    cells = [k for k, flag in enumerate(flags) if flag is not None and _stamp_cell(infos[k], flag)]
-    run: list[int] = []
-    for k in cells + [-2]:  # -2: no cell follows the last one, which closes its run
-        if run and k == run[-1] + 1:
-            run.append(k)
-            continue
-        if len(run) >= STAMP_CELL_RUN:
-            for j in run:
-                flags[j] = None
-        run = [k]
-
-
-def _stamp_cell(info: LineInfo, flag: Verdict) -> bool:
-    """A line that a date rule flagged and that a table's cell could be: a few words, a figure first."""
-    return flag.reason == _DATED_KINDS[0] and info.n_words <= STAMP_CELL_WORDS and info.text[:1].isdigit()
+    _core.table_stamps(infos, flags, _DATED_KINDS[0], STAMP_CELL_WORDS, STAMP_CELL_RUN)
 
 
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
