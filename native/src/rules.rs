@@ -135,6 +135,8 @@ struct Tier {
     /// would loop on them (the case-insensitive automaton has no prefilter of its own).
     start: AcStateID,
     leaves: [bool; 256],
+    /// Whether every needle is ASCII.
+    ascii: bool,
 }
 
 impl Tier {
@@ -153,7 +155,8 @@ impl Tier {
         for (b, slot) in leaves.iter_mut().enumerate() {
             *slot = dfa.next_state(AcAnchored::No, start, b as u8) != start;
         }
-        Ok(Tier { dfa, ids: needles.iter().map(|n| n.0).collect(), start, leaves })
+        let ascii = needles.iter().all(|n| n.1.is_ascii());
+        Ok(Tier { dfa, ids: needles.iter().map(|n| n.0).collect(), start, leaves, ascii })
     }
 }
 
@@ -426,13 +429,39 @@ impl RuleSet {
         special
     }
 
+    /// Whether `line` holds a character from 128 that is special or that the table lower-cases to ASCII.
+    fn needs_lowering(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        let mut at = ascii_end(bytes, 0);
+        while at < bytes.len() {
+            let end = bytes[at..].iter().position(|&b| b < 128).map_or(bytes.len(), |k| at + k);
+            for c in line[at..end].chars() {
+                let code = c as u32;
+                let (lower, special) = match self.bmp.get(code as usize) {
+                    Some(&pair) => pair,
+                    None => {
+                        let lower = self.lower_from.binary_search(&code).map_or(c, |k| self.lower_to[k]);
+                        (lower, self.special.binary_search(&code).is_ok())
+                    }
+                };
+                if special || lower.is_ascii() {
+                    return true;
+                }
+            }
+            at = ascii_end(bytes, end);
+        }
+        false
+    }
+
     /// Marks in `found` the rules with a needle of `tier` that `line` holds (lower-cased as
     /// `str.lower` does), all of them when it holds a character where `str.lower` differs from the table.
     fn find_needles(&self, line: &str, tier: &Tier, lowered: &mut Vec<u8>, found: &mut Vec<u64>) {
         found.clear();
         found.resize(self.rule_words, 0);
         // An ASCII line is its own haystack when the needles are found ASCII-case-insensitively.
-        let haystack = if self.ascii_fold && line.is_ascii() {
+        // So is a line whose characters from 128 are neither special nor lower-cased to ASCII,
+        // for ASCII needles: they are found in its runs of ASCII characters, the same in both.
+        let haystack = if self.ascii_fold && (line.is_ascii() || (tier.ascii && !self.needs_lowering(line))) {
             line.as_bytes()
         } else if self.lower_into(line, lowered, !self.ascii_fold) {
             found.iter_mut().for_each(|f| *f = u64::MAX);
@@ -875,12 +904,12 @@ pub mod py {
 mod tests {
     use super::*;
 
-    /// 'A'..'Z', 'É' and 'İ' lower-case as Python's table says; 'İ' is special.
+    /// 'A'..'Z', 'É', 'İ' and the Kelvin sign lower-case as Python's table says; 'İ' is special.
     fn table() -> (Vec<u32>, Vec<u32>) {
         let mut from: Vec<u32> = (b'A'..=b'Z').map(u32::from).collect();
         let mut to: Vec<u32> = (b'a'..=b'z').map(u32::from).collect();
-        from.extend(['É' as u32, 'İ' as u32]);
-        to.extend(['é' as u32, 'i' as u32]);
+        from.extend(['É' as u32, 'İ' as u32, '\u{212A}' as u32]);
+        to.extend(['é' as u32, 'i' as u32, 'k' as u32]);
         (from, to)
     }
 
@@ -997,17 +1026,19 @@ mod tests {
 
     #[test]
     fn the_needles_split_by_word_limit_find_the_candidates_of_every_needle() {
-        // Limits 6, 12, 30, 60 and 200 hold 10, 5, 3, 2 and 1 needles: automata from 6, 12, 60 and 200.
+        // Limits 6, 12, 30, 60 and 200 hold 11, 6, 4, 3 and 2 needles: automata from 6, 30 and 200
+        // (the first searches the lowered line, the others, of ASCII needles, the line as it is
+        // unless it holds 'İ' or the Kelvin sign, which lower-cases to 'k').
         let patterns = [None, Some(r"\A.*\z"), Some(r"\A[^x]*\z"), None, Some(r"\A.{0,9}\z"), Some(r"\A.*[pP].*\z")];
         let limits = [6, 12, 30, 200, 80, 60];
         let needles: [&[&str]; 6] =
-            [&["0", "1", "photo", "pic", "éclair"], &["cookie", "priv", "app"], &["<", "|"], &["<"], &[], &["app", "<"]];
+            [&["0", "1", "photo", "pic", "éclair"], &["cookie", "priv", "app"], &["<", "|"], &["<", "pk"], &[], &["app", "<"]];
         let s = rules(&patterns, &limits, &needles);
-        assert_eq!(s.tiers.len(), 4);
-        assert_eq!(s.tier_of, vec![(6, 0), (12, 1), (30, 1), (60, 2), (200, 3)]);
+        assert_eq!(s.tiers.len(), 3);
+        assert_eq!(s.tier_of, vec![(6, 0), (12, 0), (30, 1), (60, 1), (200, 2)]);
         // The plain scan: each needle looked for in the line lower-cased by the table ('İ' holds every needle).
         let unneedled = plain(&patterns, &limits);
-        let words = ["Cookie", "cOOKIE", "PRIV", "<b>", "aPp", "x", "Éclair", "éclair", "İ", "pic", "Photo", "the", "a1", "|", "ap", "p"];
+        let words = ["\u{212A}", "Cookie", "cOOKIE", "PRIV", "<b>", "aPp", "x", "Éclair", "éclair", "İ", "pic", "Photo", "the", "a1", "|", "ap", "p"];
         let mut scratch = Scratch::default();
         let mut seed = 12345u64;
         let mut next = |m: u64| {
@@ -1018,7 +1049,7 @@ mod tests {
             let n = next(250);
             let line: Vec<&str> = (0..next(12)).map(|_| words[next(words.len() as u64) as usize]).collect();
             let line = line.join(if next(2) == 0 { " " } else { "" });
-            let lowered: String = line.chars().map(|c| match c { 'É' => 'é', 'İ' => 'i', c => c.to_ascii_lowercase() }).collect();
+            let lowered: String = line.chars().map(|c| match c { 'É' => 'é', 'İ' => 'i', '\u{212A}' => 'k', c => c.to_ascii_lowercase() }).collect();
             let expected: Vec<u32> = candidates(&unneedled, Some(&line), n)
                 .into_iter()
                 .filter(|&r| {
