@@ -151,6 +151,18 @@ PERCENT_PHRASES = frozenset(
 NU_MARKERS = frozenset("het een niet zijn heeft wordt worden ook och att är inte ej har ikke og ikkje".split())
 NU_MIN_MARKERS = 2
 
+# Negations that are common words of other languages count as negations only in a paragraph that holds
+# at least LANGUAGE_NEGATION_MIN_MARKERS function words of their own language (words of no other common
+# language): the Welsh "na" ("y bydd" / "na fydd": that it will / will not be; Portuguese "in the", Swahili
+# "and", Polish "on"), the Irish "nach" ("go n-osclófar" / "nach n-osclófar"; German "after") and the Hausa
+# "ba" ("za ta gina" / "ba za ta gina": will / will not build; a Tagalog particle). There they are read as
+# a negation written in several characters is (``shingle.NEGATING``), elsewhere as before.
+_WELSH_MARKERS = frozenset("mae wedi yn yr bod fod ddim gyda hefyd roedd oedd bydd fydd byddai dywedodd meddai".split())
+_IRISH_MARKERS = frozenset("agus tá bhí bhfuil raibh beidh dúirt deir leis faoi chun freisin siad acu réir".split())
+_HAUSA_MARKERS = frozenset("cikin kuma amma wanda wadda suka cewa cewar domin saboda yana tana suna ake".split())
+LANGUAGE_NEGATIONS = {"na": _WELSH_MARKERS, "nach": _IRISH_MARKERS, "ba": _HAUSA_MARKERS}
+LANGUAGE_NEGATION_MIN_MARKERS = 2
+
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
 # "moins") flips the statement; replaced by a word of the same pole ("rose" / "climbed") it
 # is a synonym. Each entry is ``pole: words``; poles come in pairs (name+ / name-).
