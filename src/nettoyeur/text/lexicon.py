@@ -106,7 +106,7 @@ NEGATIONS = frozenset(
 # Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
 # "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
 # Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala; Maltese
-# ("mhux", "qatt": never), Somali ("aysan", "uusan": that it / he does not) and Hausa ("babu": there is none).
+# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not).
 # Left out: words that are
 # common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
 # "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
@@ -119,7 +119,7 @@ NEGATIONS = NEGATIONS | frozenset(
     hapana hakuna نمی نیست هرگز بدون
     nuk kurrë нема никогаш емес жоқ emas yoʻq биш үгүй नाही नको નથી નહીં ਨਹੀਂ ਨਾ ಇಲ್ಲ ഇല്ല లేదు కాదు छैन होइन
     නැත නැහැ
-    mhux qatt xejn mingħajr aysan uusan aanan babu
+    mhux qatt xejn mingħajr aysan uusan aanan
     """.split()
 )
 
@@ -721,25 +721,25 @@ up-: dín
 # Hausa, Somali, Zulu; the past participles of Catalan and the "-ıb" perfect of Azerbaijani news), before
 # / after in Icelandic, Catalan, Hausa, Azerbaijani, Turkish and Maltese, and scales of English, French
 # and German news that the lists above lack: quantifiers ("all" / "some" passengers: weak, either may be
-# added or dropped, one replaced by the other is another statement), "over" / "under" a figure, "if" /
-# "unless", helping / hurting, a crisis easing / worsening, rules loosened / tightened. "able" is a modal
-# of possibility ("will be able to" / "will have to" renew: the phrase holding it replaced by one without
+# added or dropped, one replaced by the other is another statement), "if" / "unless", helping / hurting, a
+# crisis easing / worsening, rules loosened / tightened. "able" is a modal of possibility ("will be able
+# to" / "will have to" renew: the phrase holding it replaced by one without
 # it is another statement, as "can" / "must" are); the Galician, Portuguese and Catalan modals of
 # possibility too ("investirá" / "podería investir"). Words that are common words of another language
-# are left out (Hausa "tara", Catalan "nou", "deu"). Written from grammar books, as above.
+# are left out (Hausa "tara", Croatian "ulje", oil), and so are "over" / "under": a lexicon word of four
+# letters or more gives its class to the compounds it begins ("overstroming", "Unternehmen"). Written
+# from grammar books, as above.
 _POLES_MORE_WORLD = """
 up+: żdied{u,et} zdied{u,et} żieda{,t} rritur rritje rritet rritën artıb artır artması өссөн өсөв өснө өсөх өсөлт
     pujat{,s} pujada{,es} augmentat{,s} augmentada medrou medra medraron karu ƙaru karuwa ƙaruwa kordhay kordhaday
     kordhi kororka khuphuke likhuphuke ikhuphuke akhuphuke ukukhuphuka enyukile
-up-: naqs{u,et} naqas tnaqqis ulur ulje ulet ulën rënie azalıb azalır azalması буурсан буурав буурна буурах бууралт
+up-: naqs{u,et} naqas tnaqqis ulur ulet ulën rënie azalıb azalır azalması буурсан буурав буурна буурах бууралт
     baixat{,s} baixada{,es} disminuït{,s} disminuïda caeu caeron baixou baixaron ragu raguwa yaraaday yaraatay
     ehle lehle yehle lehlile yehlile ukwehla
 ~all+: all every each everyone everybody everything alle{,n,r,s} jede{,m,r,s} sämtliche{,n} tous toutes chaque
     todos todas cada tutti tutte ogni
 ~all-: some several certain einige{,n,r,s} manche{,n,r,s} mehrere{,n} quelques certains certaines plusieurs
     algunos algunas varios varias alcuni alcune
-~above+: over über au-dessus
-~above-: under unter au-dessous
 ~if+: if
 ~if-: unless
 ~help+: help{,s,ed,ing} benefit{,s,ed,ing} helfen hilft geholfen aider aidé{,e,s,es}
@@ -997,7 +997,7 @@ DATES = DATES | frozenset(
 DATES = DATES | frozenset(
     _expand(
         """
-    hënë{,n} martë{,n} mërkurë{,n} enjte{,n} premte{,n} shtunë{,n} diel{,ën} janar{,it} shkurt{,it} prill{,it}
+    hënë{,n} martë{,n} mërkurë{,n} enjte{,n} premte{,n} shtunë{,n} diel{,ën} janar{,it} shkurtit prill{,it}
     qershor{,it} korrik{,ut} gusht{,it} shtator{,it} tetor{,it} nëntor{,it} dhjetor{,it}
     երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ կիրակի հունվար{,ի,ին} փետրվար{,ի,ին} մարտ{,ի,ին}
     ապրիլ{,ի,ին} մայիս{,ի,ին} հունիս{,ի,ին} հուլիս{,ի,ին} օգոստոս{,ի,ին} սեպտեմբեր{,ի,ին} հոկտեմբեր{,ի,ին}
@@ -1142,12 +1142,13 @@ x3: tripl{e,ed,es,ing} verdreifach{t,en,te,ten} tripl{é,ée,er} triplic{ó,ado,
 # Maltese (with the dual "sentejn", two years), Yoruba, Zulu (with the class prefixes of "emibili", "ezintathu"),
 # Somali (with "labadii", the two), Hausa, Albanian, Galician, Catalan and Basque: "dwy flynedd" / "tair
 # blynedd", "iki ildə" / "üç ildə" are two figures. Words that are common words of another language are left
-# out (Welsh "pump", "deg" and "cant": pump, degrees, percent; Irish "sé" and "aon"; Azerbaijani "bir", "on"
-# and "min"; Catalan "set", "nou" and "deu"; Basque "bat" and "bi"). Written from grammar books, as above.
+# out (Welsh "pump", "deg" and "cant": pump, degrees, percent; Irish "sé", "aon" and "fiche"; Azerbaijani
+# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya").
+# Written from grammar books, as above.
 _NUMBERS_WORLD = """
-1: einn eitt մեկ нэг wieħed waħda ọ̀kan kow ɗaya daya
+1: einn eitt մեկ нэг wieħed waħda ọ̀kan kow ɗaya
 2: dau ddau dwy ddwy dhá dó tveir tvær tvö tveimur tveggja երկու iki хоёр żewġ tnejn sentejn jumejn xahrejn
-    méjì mbili zimbili ezimbili emibili amabili ababili kabili labo laba labada labadii biyu dy dous dúas dues
+    méjì mbili zimbili ezimbili emibili amabili ababili kabili labo laba labada labadii biyu dy dous dúas
 3: tri dri thri tair dair thair trí þrír þrjár þrjú þremur þriggja երեք üç гурав гурван tlieta tliet mẹ́ta
     ntathu zintathu ezintathu emithathu amathathu abathathu kathathu saddex saddexda saddexdii uku hiru
 4: pedwar bedwar phedwar pedair bedair phedair ceithre ceathair fjórir fjórar fjögur fjórum չորս dörd dört
@@ -1158,7 +1159,7 @@ _NUMBERS_WORLD = """
 8: wyth ocht átta ութ səkkiz sekiz найм найман tmienja tmien mẹ́jọ siddeed takwas tetë vuit zortzi
 9: naw naoi níu ինը doqquz dokuz есөн disgħa mẹ́sàn sagaal nëntë bederatzi
 10: deich tíu տասը տաս арав арван għaxra għaxar mẹ́wàá toban tobanka dhjetë hamar
-20: ugain fiche tuttugu քսան iyirmi yirmi хорь хорин għoxrin labaatan ashirin njëzet hogei
+20: ugain tuttugu քսան iyirmi yirmi хорь хорин għoxrin labaatan ashirin njëzet hogei
 30: tríocha þrjátíu երեսուն otuz гуч гучин tletin soddon talatin tridhjetë
 100: hundrað հարյուր зуу зуун mija boqol ɗari njëqind ehun
 1000: míle þúsund հազար мянга мянган dubu mijë
