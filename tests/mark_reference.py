@@ -167,6 +167,27 @@ def _blocks(
     return [k for k in blocks[main] if prose[k]], candidates
 
 
+def table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
+    """``mark._table_stamps``: unflags, in place, each run of ``STAMP_CELL_RUN`` date cells or more (a table's column).
+
+    A cell: a line a date rule flagged, of at most ``STAMP_CELL_WORDS`` words, a figure first.
+    """
+
+    def cell(info: LineInfo, flag: Verdict) -> bool:
+        return flag.reason == m._DATED_KINDS[0] and info.n_words <= m.STAMP_CELL_WORDS and info.text[:1].isdigit()
+
+    cells = [k for k, flag in enumerate(flags) if flag is not None and cell(infos[k], flag)]
+    run: list[int] = []
+    for k in cells + [-2]:  # -2: no cell follows the last one, which closes its run
+        if run and k == run[-1] + 1:
+            run.append(k)
+            continue
+        if len(run) >= m.STAMP_CELL_RUN:
+            for j in run:
+                flags[j] = None
+        run = [k]
+
+
 def wrapped_units(texts: list[str], flagged: list[bool]) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each run of two lines or more that continue one another (``wrapped_prose``'s walk)."""
     units = []
@@ -393,6 +414,14 @@ def _lone_title(infos, marks, signalled, first: int) -> list[int]:
     return [first - 1] if lone else []
 
 
+def _under_head(infos, marks, signalled, kept_head: list[int], first: int) -> list[int]:
+    """``under_head`` (native/src/mark.rs): the undated line just above the body stays under a kept one."""
+    k = first - 1
+    if k < 1 or signalled[k] or signalled[k - 1] or k - 1 not in kept_head:
+        return []
+    return [] if dated(infos[k], marks[k]) else [k]
+
+
 def about(article, info) -> bool:
     """``_Article.about``: a good share of the line's stems are the body's (a headline)."""
     shared, stems = article.shared(info)
@@ -493,6 +522,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
     ]
     kept_head += [] if title is None else [title]
     kept_head += _lone_title(infos, marks, signalled, first)
+    kept_head += _under_head(infos, marks, signalled, kept_head, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")

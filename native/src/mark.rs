@@ -467,6 +467,9 @@ pub struct Position {
     pub about: Vec<usize>,
     /// The lone line of words just above the body (`_lone_title`).
     pub lone: Option<usize>,
+    /// The line just above the body when the line above it is unflagged too (`mark_reference._under_head`):
+    /// kept, undated, when that one is (the title, a headline about the article): the head runs into the body.
+    pub under_head: Option<usize>,
     /// The candidates inside the body, in order.
     pub inside: Vec<Inside>,
 }
@@ -522,6 +525,9 @@ fn header(lines: &[PosLine], first: usize, limits: &PosLimits, out: &mut Positio
         .copied()
         .filter(|&k| lines[k].n_words >= limits.head_words && lines[k].title_like(limits))
         .collect();
+    if first > 1 && !lines[first - 1].signalled && !lines[first - 2].signalled {
+        out.under_head = Some(first - 1);
+    }
     if first > 0 && out.header == [first - 1] {
         let line = &lines[first - 1];
         if line.n_words >= limits.title_words && line.marks & LETTER != 0 && line.marks & DIGIT == 0 {
@@ -755,6 +761,19 @@ pub fn wrapped_units(joins: &[bool]) -> Vec<(usize, usize)> {
     units
 }
 
+/// The runs of consecutive positions of `positions` (increasing), in order: `[1, 2, 4]` gives `[1, 2]`, `[4]`.
+pub fn consecutive_runs(positions: &[usize]) -> Vec<&[usize]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for k in 1..=positions.len() {
+        if k == positions.len() || positions[k] != positions[k - 1] + 1 {
+            runs.push(&positions[start..k]);
+            start = k;
+        }
+    }
+    runs
+}
+
 /// What `headlines._candidate_runs` reads of a line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct HeadLine {
@@ -807,6 +826,13 @@ mod tests {
     use super::*;
     use crate::shapes::{Limits, ALNUM, ALPHA};
     use std::collections::{HashMap, HashSet};
+
+    #[test]
+    fn consecutive_positions_make_runs() {
+        assert_eq!(consecutive_runs(&[]), Vec::<&[usize]>::new());
+        assert_eq!(consecutive_runs(&[3]), vec![&[3][..]]);
+        assert_eq!(consecutive_runs(&[1, 2, 4, 5, 6, 9]), vec![&[1, 2][..], &[4, 5, 6][..], &[9][..]]);
+    }
 
     #[test]
     fn wrapped_units_run_over_each_join() {

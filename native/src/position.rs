@@ -1,7 +1,8 @@
 //! The position signal's weighing (`_article_signals`, `boilerplate/mark.py`): what the position signal flags once its walks
 //! (`mark::position`) have named the lines it may flag. Above the body, the title (the nearest
 //! title-like line without a date) and the headlines about the article stay, with the lone line
-//! of words just above it, and the rest of the header goes; below it, `_footer` keeps what still
+//! of words just above it and the undated line between a kept one and the body (`under_head`), and
+//! the rest of the header goes; below it, `_footer` keeps what still
 //! continues the article (`_continues`: a closing sentence about it, the attribution of a quote, a
 //! list or references under it, the items under a lead-in, a letter's signature under its
 //! closing); inside it, `_inside` weighs the candidates against the article.
@@ -109,11 +110,15 @@ pub fn weigh<E>(
     }
     let mut about = vec![false; lines.len()];
     found.about.iter().for_each(|&k| about[k] = true);
+    let mut kept_above = None; // the last line of the header kept
     for &k in &found.header {
         let kept = Some(k) == title
             || Some(k) == found.lone
-            || (about[k] && article.about(k, limits.head_stems, limits.head_share)?);
-        if !kept {
+            || (about[k] && article.about(k, limits.head_stems, limits.head_share)?)
+            || (Some(k) == found.under_head && kept_above == Some(k - 1) && (lines[k].marks & DIGIT == 0 || !dated(k)?));
+        if kept {
+            kept_above = Some(k);
+        } else {
             out.push((k, PosFlag::Header));
         }
     }
@@ -337,6 +342,21 @@ mod tests {
         // A headline about the article stays.
         let about = [(0, 1), (2, 3), (0, 1), (0, 1), (0, 1)];
         assert_eq!(weighed(&lines, &about, &[]), vec![(0, PosFlag::Header)]);
+    }
+
+    #[test]
+    fn the_line_between_the_kept_title_and_the_body_stays() {
+        let lines = [short(1, 0.0), short(3, 0.0), short(1, 0.0), prose(), prose()];
+        let stems = [(0, 1); 5];
+        // "Home" goes; the title stays, and so does "Overview" between it and the body.
+        assert_eq!(weighed(&lines, &stems, &[]), vec![(0, PosFlag::Header)]);
+        // Under a line that goes, the line just above the body goes too.
+        let menu = [short(3, 0.0), short(1, 0.0), short(1, 0.0), prose(), prose()];
+        assert_eq!(weighed(&menu, &stems, &[]), vec![(1, PosFlag::Header), (2, PosFlag::Header)]);
+        // Under a flagged line, it is no title's neighbour.
+        let mut flagged = lines;
+        flagged[1].signalled = true;
+        assert_eq!(weighed(&flagged, &stems, &[]), vec![(0, PosFlag::Header), (2, PosFlag::Header)]);
     }
 
     #[test]

@@ -13,11 +13,9 @@ case-sensitive ``‹name›`` keeps its capital: no false candidates from lower-
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
-from re import _constants as C  # noqa: N812 (the parser's own name for it)
-from re import _parser
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -39,6 +37,7 @@ from nettoyeur.boilerplate.rules import (
     expand_template,
     load_rules,
 )
+from pattern_lines import MOST, pattern_lines, walk_of, walked_line
 
 RULES = builtin_rules()
 MATCHER = RuleMatcher(RULES)
@@ -115,9 +114,9 @@ def _changed(lines: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
 
 def _matching(k: int) -> st.SearchStrategy[str]:
-    """Lines rule ``k`` matches, maybe changed: written by hypothesis from its pattern (Unicode classes and all,
-    repeats capped: :func:`bounded`), or the positives it matches. A pattern that opens with a lookahead is left out
-    of hypothesis's writing (it writes lines at random and keeps those that pass the lookahead: almost none)."""
+    """Lines rule ``k`` matches, maybe changed: walked from its pattern's parse tree (Unicode classes and all,
+    repeats capped: tests/pattern_lines.py; a walk the pattern refuses is kept as a near miss), or the positives
+    it matches."""
     return _MATCHING[k]
 
 
@@ -126,81 +125,32 @@ def _positives(rule: Rule) -> list[str]:
     return [t for t in _POSITIVES if rule.matches(collapse(t), count_words(collapse(t)))]
 
 
-# Hypothesis writes a line from a pattern at random, then keeps it if Python's ``re`` matches it. An
-# unbounded repeat can write a run of thousands of characters: a line with ~4,900 mixed Unicode
-# spaces made ``re`` backtrack for minutes in the long date rules (``published`` ...; 1 run in 15
-# hung CI, ``--hypothesis-seed=28`` did). So the lines are written from the pattern with every
-# unbounded repeat capped at _MOST more than its least (``\s*`` as ``\s{0,8}``): the same atoms,
-# classes and branches, in lines a line of text can hold; the laws still ask the rules' own
-# patterns. With 8, seeds 1 to 40 of the law below each took at most 25 s of CPU. (The clean
-# collapses whitespace and skips lines over RULE_MAX_CHARS before any rule: its lines are safe.)
-_MOST = 8
-_UNBOUNDED = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{(\d+),\}|([*+])", re.DOTALL)
-
-
-def bounded(pattern: str) -> str:
-    """Returns ``pattern``, each unbounded repeat capped (``*``: ``{0,8}``, ``+``: ``{1,9}``, ``{n,}``: ``{n,n+8}``).
-
-    Escapes and character classes are read whole (a ``+`` in ``[+-]`` is no repeat).
-    """
-
-    def cap(m: re.Match[str]) -> str:
-        if m.group(1) is None and m.group(2) is None:
-            return m.group()
-        least = int(m.group(1)) if m.group(1) is not None else int(m.group(2) == "+")
-        return f"{{{least},{least + _MOST}}}"
-
-    return _UNBOUNDED.sub(cap, pattern)
-
-
-def _writable(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
-    """Lines hypothesis writes from ``pattern`` with its repeats capped (see :func:`bounded`)."""
-    return st.from_regex(re.compile(bounded(pattern.pattern), pattern.flags), fullmatch=True)
-
-
-def _opens_with_lookahead(rule: Rule) -> bool:
-    """True when the rule's pattern opens with a lookahead."""
-    return rule.pattern.pattern.startswith(("(?=", "(?!"))
-
-
-_MATCHING = [
-    _changed(
-        st.sampled_from(_positives(rule) or [""])
-        | (st.nothing() if _opens_with_lookahead(rule) else _writable(rule.pattern))
-    )
-    for rule in RULES
-]
+_MATCHING = [_changed(st.sampled_from(_positives(rule) or [""]) | pattern_lines(rule.pattern)) for rule in RULES]
 matching_lines = st.sampled_from(range(len(RULES))).flatmap(_matching)
 
 
-def test_every_rule_hypothesis_does_not_write_lines_for_has_positives():
-    assert [r.name for r in RULES if _opens_with_lookahead(r) and not _positives(r)] == []
+def test_every_rule_has_lines_it_matches_and_lines_it_refuses():
+    # 20 seeded walks of each rule (tries as the laws draw them): the rules hypothesis wrote no lines for
+    # (a pattern that opens with a lookahead) are walked too; those whose walks it never matches have positives.
+    rng = random.Random(7)
+    walked = {r.name: [walked_line(r.pattern, rng.randint) for _ in range(20)] for r in RULES}
+    matched = {r.name: sum(bool(r.pattern.fullmatch(t)) for t in walked[r.name]) for r in RULES}
+    assert [r.name for r in RULES if not matched[r.name] and not _positives(r)] == []
+    assert sum(matched.values()) >= 0.8 * 20 * len(RULES)
+    cut = {r.name: [_edit(t, "cut", "", len(t) // 2) for t in walked[r.name]] for r in RULES}
+    assert [r.name for r in RULES if all(r.pattern.fullmatch(t) for t in cut[r.name])] == []
 
 
-def _repeats(items: Any, cap: int | None = None) -> list[Any]:
-    """The parse tree of a pattern, its unbounded repeats read as capped at ``cap`` more than their least."""
-    out: list[Any] = []
-    for op, av in items:
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            most = av[0] + cap if cap is not None and av[1] == C.MAXREPEAT else av[1]
-            out.append((op, av[0], most, _repeats(av[2], cap)))
-        elif op is C.SUBPATTERN:
-            out.append((op, av[:3], _repeats(av[3], cap)))
-        elif op is C.BRANCH:
-            out.append((op, [_repeats(x, cap) for x in av[1]]))
-        elif op in (C.ASSERT, C.ASSERT_NOT, C.ATOMIC_GROUP):
-            out.append((op, _repeats(av[1] if op is not C.ATOMIC_GROUP else av, cap)))
-        else:
-            out.append((op, av))
-    return out
-
-
-def test_the_patterns_hypothesis_writes_from_are_the_rules_with_their_repeats_capped():
-    # The same parse tree but for the unbounded repeats (a misread escape or class would change it).
-    for pattern in [r.pattern for r in RULES] + [_DATE, _STAMP]:
-        capped = _parser.parse(bounded(pattern.pattern), pattern.flags)
-        assert _repeats(capped) == _repeats(_parser.parse(pattern.pattern, pattern.flags), _MOST)
-    assert bounded(r"[+*]\+a+?(?:b|c)*d{2,}e{1,3}") == r"[+*]\+a{1,9}?(?:b|c){0,8}d{2,10}e{1,3}"
+def test_walked_lines_cap_their_repeats():
+    # \s* at most MOST spaces, x+ at most 1 + MOST, y{2,} at most 2 + MOST; a class's characters, case forms.
+    pattern = re.compile(r"\s*x+y{2,}[^\W\d_]", re.IGNORECASE)
+    rng = random.Random(3)
+    lines = [walk_of(pattern).line(rng.randint) for _ in range(300)]
+    assert all(pattern.fullmatch(t) for t in lines)
+    runs = [re.fullmatch(r"(\s*)(x+)(y+)(.)", t, re.IGNORECASE).groups() for t in lines]
+    assert max(len(r[0]) for r in runs) == MOST and max(len(r[1]) for r in runs) == 1 + MOST
+    assert min(len(r[2]) for r in runs) == 2 and max(len(r[2]) for r in runs) == 2 + MOST
+    assert {r[1][0] for r in runs} == {"x", "X"} and len({r[3] for r in runs}) > 100
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
@@ -245,7 +195,7 @@ _STAMP = re.compile(expand_template("‹stamp›"), re.IGNORECASE)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_writable(_DATE) | _writable(_STAMP) | st.sampled_from(_DATES + _STAMPS))
+@given(pattern_lines(_DATE) | pattern_lines(_STAMP) | st.sampled_from(_DATES + _STAMPS))
 def test_the_cores_date_and_stamp_read_every_line_pythons_do(text):
     # The core's forms (CORE_MASKS, CORE_FRAGMENTS) are supersets: every date and stamp of Python's is one of theirs.
     core_date = re.compile(CORE_MASKS["‹date›"], re.IGNORECASE)

@@ -114,6 +114,39 @@ def test_dated_rules_are_the_plain_loop(lines):
     assert mark._dated_rules(lines) == mark_reference.dated_rules(lines)
 
 
+# Lines of a timetable or a comparison: bare times and durations (a figure first, in several scripts: "²" is
+# a digit and no decimal, "٣" both), dates that open with a word, and a line without text.
+_STAMP_TEXTS = st.sampled_from(["06:05", "45 min", "²3 h", "٣ ساعات", "March 2005", "x9", "", "12 May 2021"])
+_STAMP_FLAGS = st.sampled_from(
+    [None, Verdict("boilerplate:pattern:date", detail="date"), Verdict("boilerplate:pattern:date", detail="time")]
+    + [Verdict("boilerplate:pattern:byline", detail="by"), Verdict("boilerplate:pattern:share", detail=None)]
+)
+_stamp_info = st.builds(mark.LineInfo, _STAMP_TEXTS, st.integers(0, 3), st.just(0.0), st.just(False), st.booleans())
+_stamp_line = st.tuples(_stamp_info, _STAMP_FLAGS)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(_stamp_line, max_size=12))
+def test_table_stamps_are_the_plain_loop(lines):
+    infos, flags = [i for i, _ in lines], [f for _, f in lines]
+    want = list(flags)
+    mark_reference.table_stamps(infos, want)
+    mark._table_stamps(infos, flags)
+    assert flags == want
+
+
+def test_table_stamps_unflag_a_column_of_times_only():
+    date = Verdict("boilerplate:pattern:date", detail="date")
+    texts = ["06:05", "07:15", "²3 h", "March 2005", "08:00", "09:00"]
+    infos = [describe(text) for text in texts]
+    flags = [date] * len(texts)
+    mark._table_stamps(infos, flags)
+    # The first three cells make a run and stay; "March 2005" opens with a word and two cells are too few.
+    assert flags == [None, None, None, date, date, date]
+    with pytest.raises(ValueError, match="length"):
+        mark._table_stamps(infos, [])
+
+
 @LAW
 @given(pages)
 def test_line_ends_give_the_links_and_pointers_of_the_joined_lines(page):

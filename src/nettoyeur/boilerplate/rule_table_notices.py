@@ -14,8 +14,26 @@ DIGIT = tuple("0123456789")
 # A line with words and a range of hours is a schedule, not when a page was posted: opening hours ("Luni - Joi:
 # 8:00 - 16:30", "Καθημερινά 08:00 - 20:00"), a session's times. The date rows read it as a name or a label over a
 # stamp; audit17's notices and event pages lost their opening hours so. On eval-pages-dev such lines: 6 of content,
-# kept already, and 2 of chrome without a word ("13:30 - 17:45"), which still go.
-_SCHEDULE = r"(?!(?=.*[^\W\d_]).*\d{1,2}[:.]\d{2}\s*[-–—]\s*\d{1,2}[:.]\d{2})"
+# kept already, and 2 of chrome without a word ("13:30 - 17:45"), which still go. The hours may be written with
+# a.m./p.m., "h" or "Uhr", and the range may end at noon or midnight ("9 a.m. - noon", "8 - 10 am", "9h - midi"): the
+# date row read those as a time and a free tail; on eval-pages-dev 28 lines of an events page's sessions (113
+# content words), no chrome. A range's first hour starts a number: "06.11.23 - 14:00" is a date and a time.
+_HOUR = r"\d{1,2}(?:(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr)|h\d{0,2})"
+_NOON = r"(?:noon|midnight|midday|midi|minuit|mittag|mitternacht|mediodía|medianoche|mezzogiorno|mezzanotte)"
+_SCHEDULE = (
+    r"(?!(?=.*[^\W\d_]).*(?<![\d.:])(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*\d{1,2}[:.]\d{2}"
+    rf"|\d{{1,2}}(?:[:.h]\d{{2}}|h)?\s*(?:[ap]\.?m\.?)?\s*[-–—]\s*(?:{_HOUR}|{_NOON})(?![^\W\d_])))"
+)
+# A line that ends with a dash and a time of one-digit hours with seconds and no suffix ("3. Lena Berg - 2:07:41",
+# "Halfway - 1:04:12") gives a race's or a lap's time, not when a headline was posted (a clock's seconds come with
+# two-digit hours, "06:55:24", or with a date). On eval-pages-dev: a marathon's top five (25 content words), no chrome.
+_DURATION = r"(?!.*\s[-–—]\s*\d:[0-5]\d:[0-5]\d$)"
+# A free tail after a date's separator that is a sentence (a letter first, five words or more, no bar, its last
+# word of letters ending with a full stop) makes the line a paragraph that opens with its dateline ("March 3,
+# 2023 — The council voted to close the bridge."), not a stamp. Checked at the tail's start, spaces included.
+# On eval-pages-dev and eval-dev no chrome line of these rows has such a tail (a teaser's question "14.02.2020 -
+# Wer kürt sich ...?" ends with "?", and in "October 16-17 in ... registration." the tail after the "-" is a range's end).
+_NOT_PROSE = r"(?!\s*(?=[\"“‘«]?[^\W\d_])(?:[^\s|·•]+\s+){4,}[^\s|·•]*[^\W\d_]{2}\.[\"”’»)]?$)"
 
 # How a consent notice opens: "By clicking ...", "En poursuivant votre navigation ...".
 _CONSENT_OPENING = (
@@ -408,8 +426,8 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "date",
         "date-line",
-        r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:\s*.{0,120})?"
-        r"|‹stamp›(?:\s*(?:[|/–—-]|//)\s*.{0,120}|\s+‹word›)?)",
+        _SCHEDULE + r"[-–—|·•\s]*(?:(?:le|am|on|el|il|du|vom|the)\s+)?(?:[\[(]\s*‹stamp›\s*[\])](?:" + _NOT_PROSE
+        + r"\s*.{0,120})?|‹stamp›(?:\s*(?:[|/–—-]|//)" + _NOT_PROSE + r"\s*.{0,120}|\s+‹word›)?)",
         16,
         DIGIT,
     ),
@@ -437,7 +455,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # and a date starts with one, so what stands between them is never empty. Written so (not
         # "\s*[,|·•/–—-]?\s*"), the core's translation, which drops the lookaheads, does not start a
         # date (and the other languages' weekdays and "published" words) at every letter of the name.
-        _SCHEDULE + r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)(?:\s+[,|·•/–—-]?|[,|·•/–—-])\s*"
+        _SCHEDULE + _DURATION + r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)(?:\s+[,|·•/–—-]?|[,|·•/–—-])\s*"
         r"(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
         DIGIT,
@@ -472,7 +490,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # Issue 13's audit18: an events page's title; eval-pages-dev: 37 content words kept more (4 lines),
         # 20 chrome words (3 lines: "Anonymous", an archive's "... 2001 - 16:24:15 GMT"), 9 content words
         # lost (two bylines above a thread), content words lost with no copy kept 26,375 -> 26,351.
-        _SCHEDULE + r"(?:(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:(?<!\d)(?<!\d\.)\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
+        _SCHEDULE + _DURATION + r"(?:(?![—–])‹word›\s*(?://|\||·|•)\s*‹stamp›|(?![—–]).{3,160}(?:(?<!\d)(?<!\d\.)\s[–—-]|…|\.\.\.)\s*‹stamp›\.?"
         r"|(?:nr\.|no\.|n°|heft|ausgabe|issue|numéro|número|numero|edition|édition|edición|edizione)\s*\d*\s*"
         r"(?:vom|du|of|del|de)?\s*‹stamp›)",
         20,
