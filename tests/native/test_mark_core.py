@@ -55,7 +55,7 @@ _NAMES = {
 # several scripts (CJK, İ/ı, ß, Σ/ς, an astral letter), combining marks, "_", a lone
 # surrogate, and white space of every kind.
 _ALPHABET = (
-    "ab Zé:.;!?…。！？।॥؟۔።፧។៕။\"'”’»)]([|¦·•▪◦‣○►→✓*–—-"
+    "ab Zé:.;!?…。！？।॥؟۔።፧។៕။։།༎\"'”’»)]([|¦·•▪◦‣○►→✓*–—-"
     "019٣²_日本語İıßΣς\u0301\ud800\U0001d7d9\U00010348"
     " \t\n\r\x0b\x0c\x1c\x85\u00a0\u1680\u2000\u2003\u2028\u2029\u202f\u205f\u3000"
 )
