@@ -29,8 +29,8 @@ _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
 _SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$")
-_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။:;")
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။։།༎][\"'”’»)\]]*$")
+_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။։།༎:;")
 
 
 def menu_items(text: str) -> bool:
@@ -354,7 +354,8 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
 
 
 def _title_like(info) -> bool:
-    return len(info.text) >= m.TITLE_MIN_CHARS and info.n_words >= m.TITLE_MIN_WORDS
+    n, chars = info.n_words, len(info.text)
+    return chars >= m.TITLE_MIN_CHARS and (n >= m.TITLE_MIN_WORDS or (n == 1 and chars >= 2 * m.TITLE_MIN_CHARS))
 
 
 def _teaser_like(info, line: int) -> bool:

@@ -119,7 +119,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # ``[—–]\s*\S`` ("— Name (@handle) date": the attribution line under a quoted post or quotation),
 # ``\[\d{1,3}\]\s*\S`` ("[1] Author, Title, Journal": a numbered reference under the article) and
 # ``(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`` ("• item", "- item", "3. item": a list that goes on below
-# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔።፧។៕။:;``); and whether it holds
+# the last paragraph); whether it ends with a stop (one of ``.!?…。！？।॥؟۔።፧។៕။։།༎:;``); and whether it holds
 # ``LONG_MENU_MIN_PARTS - 1`` of ``[|¦·•»]`` and opens with no "|" (the lines :func:`_long_item_menu` reads).
 LETTER, DIGIT, MENU, ATTRIBUTION, REFERENCE, LIST_ITEM, STOP_END, SEPARATED = 1, 2, 4, 8, 16, 32, 64, 128
 
@@ -287,7 +287,11 @@ DATED_LIST_MIN = 3
 # the body cost 0.24 s of the 9.6 s of the analyse pass under cProfile, and few of those lines hold a figure.
 # The longest line a date or byline rule reads (their word limits: 25 at most).
 DATED_MAX_WORDS = 25
-# A title-like line has at least this many characters and words ("Home" is not).
+# A title-like line has at least this many characters and words ("Home" is not). A line of one word is
+# title-like from twice TITLE_MIN_CHARS characters (the core's ``title_like``): a headline in Khmer, Lao,
+# Thai or Myanmar, written without spaces, is one run of word characters, and the title just above a
+# Khmer notice went with its menu (audit20, written by the team); no word of the spaced scripts runs to 24
+# letters above an article of eval-pages-dev (its figures unchanged).
 TITLE_MIN_CHARS = 12
 TITLE_MIN_WORDS = 2
 # Above the body, a line is kept as a title or heading when it has this many words and
