@@ -17,11 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from conftest import in_process
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
-from nettoyeur.cli.main import main
 from nettoyeur.corpus.atomic import TMP_PREFIX, TMP_SUFFIX
 
 # The real command, in a process of its own; with NETTOYEUR_TEST_HOLD=FILE, the run stops
@@ -65,22 +64,6 @@ def nettoyeur(*args: str, env: dict[str, str] | None = None, timeout: float = 30
     return subprocess.run(
         [sys.executable, "-m", "nettoyeur", *args], capture_output=True, text=True, timeout=timeout, env=env
     )
-
-
-def in_process(*args: str) -> subprocess.CompletedProcess:
-    """Runs ``nettoyeur ARGS`` in this process (click's runner): for tests of outputs, not of processes.
-
-    Spares the ~0.5 CPU-s import of a fresh interpreter per run; the exit code and stderr are
-    the command's own (click's ``SystemExit`` code, the error stream kept apart).
-    """
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]  # the default from click 8.2
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def wait_until(proc: subprocess.Popen, condition, guard: float = 120.0) -> None:
