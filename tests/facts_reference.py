@@ -27,6 +27,8 @@ from nettoyeur.dedup.shingle import (
 from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
+    LANGUAGE_NEGATION_MIN_MARKERS,
+    LANGUAGE_NEGATIONS,
     NEGATION_STEMS,
     NOT_FACTS,
     NU_MARKERS,
@@ -86,6 +88,13 @@ def all_facts(self: Tokens, words: list[str]) -> list[int]:
                 break
         else:
             i += 1
+    bounds = self.offsets.tolist()
+    for p in range(len(bounds) - 1):
+        para = words[bounds[p] : bounds[p + 1]]
+        for k, w in enumerate(para):
+            markers = LANGUAGE_NEGATIONS.get(w)
+            if markers is not None and sum(x in markers for x in para) >= LANGUAGE_NEGATION_MIN_MARKERS:
+                flags[bounds[p] + k] = FACT | NEGATING  # Welsh "na", Irish "nach", Hausa "ba" where their language is
     return flags
 
 

@@ -29,8 +29,8 @@ _ATTRIBUTION = re.compile(r"[—–]\s*\S")
 _REFERENCE = re.compile(r"\[\d{1,3}\]\s*\S")
 _LIST_ITEM = re.compile(r"(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S")
 _SEPARATOR = re.compile(r"\s*[|¦]\s*|\s+»\s+|\s*[·•]\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$")
-_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။:;")
+_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။։།༎][\"'”’»)\]]*$")
+_OPEN_END = frozenset(".!?…。！？।॥؟۔።፧។៕။։།༎:;")
 
 
 def menu_items(text: str) -> bool:
@@ -354,7 +354,8 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
 
 
 def _title_like(info) -> bool:
-    return len(info.text) >= m.TITLE_MIN_CHARS and info.n_words >= m.TITLE_MIN_WORDS
+    n, chars = info.n_words, len(info.text)
+    return chars >= m.TITLE_MIN_CHARS and (n >= m.TITLE_MIN_WORDS or (n == 1 and chars >= 2 * m.TITLE_MIN_CHARS))
 
 
 def _teaser_like(info, line: int) -> bool:
@@ -731,8 +732,23 @@ def outlying(infos: list[LineInfo], flags: list[Verdict | None], found) -> set[i
                 shared, stems = vocab.shared_lines([infos[k].text for k in run])
                 if shared >= m.OUTLYING_TOPIC * max(1, stems):
                     kept.update(run)
+            if _headline(infos, flags, block[-1], main_prose[0]):
+                shared, stems = vocab.shared_lines([infos[block[-1]].text])
+                if shared >= m.HEAD_KEEP_STEMS and shared >= m.OUTLYING_TOPIC * max(1, stems):
+                    kept.add(block[-1])
             apart.update(k for k in block if k not in kept)
     return apart
+
+
+def _headline(infos: list[LineInfo], flags: list[Verdict | None], k: int, main: int) -> bool:
+    """True for the last line of a block apart that may be the article's headline (see ``HEADLINE_BYLINE_LINES``)."""
+    info = infos[k]
+    if k >= main or not _title_like(info) or info.n_words > m.TEASER_TITLE_WORDS or _statement(info):
+        return False
+    if any(flags[j] is None and infos[j].prose for j in range(k + 1, main)):
+        return False
+    below = range(k + 1, min(main, k + m.HEADLINE_BYLINE_LINES + 1))
+    return any(flags[j] is not None and flags[j].reason.startswith(m._DATED_KINDS) for j in below)
 
 
 def prose_runs(infos: list[LineInfo], block: list[int]) -> list[list[int]]:

@@ -36,6 +36,7 @@ def _mark_class() -> str:
 
 _MARKS = _mark_class()
 _HAS_CJK = re.compile(rf"[{ls._CJK}]")
+_UNSPACED = re.compile(rf"[{ls._UNSPACED}]")
 _CJK_TOKENS = re.compile(rf"[{ls._CJK}]{{1,2}}|(?:[^\W{ls._CJK}]|[{_MARKS}])+")
 _WORDS = re.compile(rf"[\w{_MARKS}]+")
 _DIGITS = re.compile(r"\d+")
@@ -136,8 +137,11 @@ def describe(text: str) -> tuple:
         function = sum(1 for c in chars if c in CJK_FUNCTION_CHARS or "\u3040" <= c <= "\u309f")
         stop = min(1.0, ls.CJK_FUNCTION_SCALE * function / len(chars)) if chars else 0.0
     clitics = sum(1 for w in found if sentence and w not in LINE_FUNCTION_WORDS and holds_clitic(w))
-    prose = n >= ls.PROSE_ANY_WORDS or (
-        n + clitics >= ls.PROSE_MIN_WORDS and (stop >= ls.PROSE_MIN_STOPWORDS or (cjk and sentence))
+    phrases = [w for w in found if _UNSPACED.match(w)]
+    long = n - len(phrases) + sum(max(1, len(w) // ls.UNSPACED_CHARS_PER_WORD) for w in phrases)
+    prose = long >= ls.PROSE_ANY_WORDS or (
+        long + clitics >= ls.PROSE_MIN_WORDS
+        and (stop >= ls.PROSE_MIN_STOPWORDS or ((cjk or bool(phrases)) and sentence))
     )
     return (collapsed, n, stop, prose, sentence)
 

@@ -50,8 +50,8 @@ struct EndLimits {
 ///     count_words: ``line_shapes.count_words``, called with a field's label where the bounds ask.
 ///     thread: ``(ABOVE_THREAD_PROSE, ABOVE_THREAD_GAP, _THREAD_MARKER)``: the article above its comment thread
 ///         is not a block apart.
-///     runs: ``(OUTLYING_RUN_LINES, OUTLYING_RUN_WORDS, OUTLYING_RUN_SPAN)``: a run of sentences of a block apart
-///         that is about the article stays.
+///     runs: ``(OUTLYING_RUN_LINES, OUTLYING_RUN_WORDS, OUTLYING_RUN_SPAN, HEADLINE_BYLINE_LINES)``: a run of sentences
+///         of a block apart that is about the article stays, and so does the article's headline over its byline.
 ///     read_also: the reason of a "read also" label (``READ_ALSO``).
 ///     position, weigh, dated: ``_POSITION_LIMITS``, ``_WEIGH_LIMITS``, ``_DATED_KINDS``.
 ///     guards: ``content_guards.spared_args()``: the reason of a run of headlines, the guards' limits,
@@ -87,6 +87,8 @@ struct RunLimits {
     lines: usize,
     words: usize,
     span: usize,
+    /// ``HEADLINE_BYLINE_LINES``: the byline under the article's headline at the end of a block apart.
+    byline: usize,
 }
 
 /// The article above its comment thread (``ABOVE_THREAD_PROSE``, ``ABOVE_THREAD_GAP``, ``_THREAD_MARKER``).
@@ -325,12 +327,58 @@ impl ArticleSignals {
                         kept.extend_from_slice(&run);
                     }
                 }
+                // The article's headline, cut off from it by its byline, dates and share buttons, stays.
+                let last = block[block.len() - 1];
+                if self.headline(infos, flags, last, found.main_prose[0])? {
+                    let (shared, stems) = vocab.shared(&[last])?;
+                    if shared >= self.weigh.head_stems && (shared as f64) >= self.topic * (stems.max(1) as f64) {
+                        kept.push(last);
+                    }
+                }
                 apart.extend(block.iter().copied().filter(|k| kept.binary_search(k).is_err()));
             }
         }
         apart.sort_unstable();
         apart.dedup();
         Ok(apart)
+    }
+
+    /// Whether a verdict is one of the date or byline rules' (``_DATED_KINDS``: its reason starts with one).
+    fn is_dated(&self, flag: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let reason = flag.getattr(intern!(flag.py(), "reason"))?;
+        let reason = reason.downcast::<PyString>()?.to_str()?;
+        Ok(self.dated.iter().any(|kind| reason.starts_with(kind.as_str())))
+    }
+
+    /// ``mark_reference._headline``: line ``k``, the last of a block apart, may be the article's headline: title-like
+    /// (``TITLE_MIN_CHARS``, ``TITLE_MIN_WORDS``), at most ``TEASER_TITLE_WORDS`` words, no statement, over its byline
+    /// (a line of the date or byline rules at most ``HEADLINE_BYLINE_LINES`` lines below it), above the article's first
+    /// prose line ``main`` with no prose line that no signal flagged between.
+    fn headline(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, k: usize, main: usize) -> PyResult<bool> {
+        if k >= main {
+            return Ok(false);
+        }
+        let py = infos.py();
+        let info = infos.get_item(k)?;
+        let words = n_words(&info)?;
+        if words < self.pos.title_words || words > self.end.teaser_title_words || statement(&info)? {
+            return Ok(false);
+        }
+        if text_of(&info)?.to_str()?.chars().count() < self.pos.title_chars {
+            return Ok(false);
+        }
+        let mut byline = false;
+        for j in k + 1..main {
+            let flag = flags.get_item(j)?;
+            if flag.is_none() {
+                if field(&infos.get_item(j)?, PROSE, intern!(py, "prose"))?.is_truthy()? {
+                    return Ok(false);
+                }
+            } else if j <= k + self.runs.byline && !byline {
+                byline = self.is_dated(&flag)?;
+            }
+        }
+        Ok(byline)
     }
 
     /// ``mark_reference.prose_runs``: the runs of sentences of a block, each from its heading (the block's line just
@@ -422,7 +470,7 @@ impl ArticleSignals {
         verdict: Py<PyAny>,
         count_words: Py<PyAny>,
         thread: (usize, usize, String),
-        runs: (usize, usize, usize),
+        runs: (usize, usize, usize, usize),
     ) -> Self {
         let (headline_run, guards_limits, formulas) = guards;
         ArticleSignals {
@@ -457,7 +505,7 @@ impl ArticleSignals {
             dates,
             verdict,
             count_words,
-            runs: RunLimits { lines: runs.0, words: runs.1, span: runs.2 },
+            runs: RunLimits { lines: runs.0, words: runs.1, span: runs.2, byline: runs.3 },
             thread: ThreadLimits { prose: thread.0, gap: thread.1, marker: thread.2 },
         }
     }

@@ -27,7 +27,7 @@ pub const ATTRIBUTION: u32 = 8;
 pub const REFERENCE: u32 = 16;
 /// `_LIST_ITEM.match`: `(?:[•▪◦‣·○►→✓*–-]|\d{1,2}[.)])\s+\S`.
 pub const LIST_ITEM: u32 = 32;
-/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔።፧។៕။:;`.
+/// The last character is one of `_OPEN_END`'s: `.!?…。！？।॥؟۔።፧។៕။։།༎:;`.
 pub const STOP_END: u32 = 64;
 /// At least `long_parts - 1` of `_MENU_SEPARATOR`'s characters (`|¦·•»`) and no "|" first: the
 /// only lines `_long_item_menus` reads further (a line of the benchmark corpus has none, most often).
@@ -36,7 +36,7 @@ pub const SEPARATED: u32 = 128;
 /// The bullets of `_LIST_ITEM`: `•▪◦‣·○►→✓*–-`.
 const BULLETS: [u32; 12] =
     [0x2022, 0x25AA, 0x25E6, 0x2023, 0xB7, 0x25CB, 0x25BA, 0x2192, 0x2713, '*' as u32, 0x2013, '-' as u32];
-/// `_OPEN_END`: a sentence's end (`shapes::ENDS`, `.!?…。！？।॥؟۔።፧។៕။`), a colon or a semicolon.
+/// `_OPEN_END`: a sentence's end (`shapes::ENDS`, `.!?…。！？।॥؟۔።፧។៕။։།༎`), a colon or a semicolon.
 fn open_end(c: u32) -> bool {
     shapes::ENDS.contains(&c) || c == ':' as u32 || c == ';' as u32
 }
@@ -480,8 +480,11 @@ impl PosLine {
         self.n_words <= limits.label_words && self.stop_share == 0.0 && !self.sentence
     }
 
+    /// `_title_like`: `title_chars` characters and `title_words` words, or a single word of twice
+    /// `title_chars` (the headline of a script written without spaces is one run: `mark.TITLE_MIN_CHARS`).
     fn title_like(&self, limits: &PosLimits) -> bool {
-        self.chars >= limits.title_chars && self.n_words >= limits.title_words
+        self.chars >= limits.title_chars
+            && (self.n_words >= limits.title_words || (self.n_words == 1 && self.chars >= 2 * limits.title_chars))
     }
 }
 
@@ -881,7 +884,7 @@ mod tests {
             }
         }
         let lower: Vec<u32> = (0..0x10000).collect();
-        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5 };
+        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5, unspaced_chars_per_word: 5 };
         Table::new(flags, lower, HashMap::new(), HashSet::new(), HashSet::new(), HashSet::new(), limits).unwrap()
     }
 

@@ -228,10 +228,11 @@ pub const MULTI: u32 = u32::MAX;
 
 /// A sentence ends with one of these (`line_shapes._ENDS`), the danda of Devanagari and Bengali
 /// (`।`, `॥`), the Arabic question mark (`؟`), the Urdu full stop (`۔`) and the stops of Ethiopic
-/// (`።`, `፧`), Khmer (`។`, `៕`) and Myanmar (`။`) among them ...
-pub const ENDS: [u32; 16] = [
+/// (`።`, `፧`), Khmer (`។`, `៕`), Myanmar (`။`), Armenian (`։`) and Tibetan (the shad `།` and its double `༎`)
+/// among them ...
+pub const ENDS: [u32; 19] = [
     '.' as u32, '!' as u32, '?' as u32, '…' as u32, '。' as u32, '！' as u32, '？' as u32, 0x0964, 0x0965, 0x061F, 0x06D4, 0x1362, 0x1367,
-    0x17D4, 0x17D5, 0x104B,
+    0x17D4, 0x17D5, 0x104B, 0x0589, 0x0F0D, 0x0F0E,
 ];
 /// ... then maybe closing quotes or brackets (`line_shapes._CLOSERS`).
 const CLOSERS: [u32; 7] = ['"' as u32, '\'' as u32, '”' as u32, '’' as u32, '»' as u32, ')' as u32, ']' as u32];
@@ -240,6 +241,14 @@ const CLOSERS: [u32; 7] = ['"' as u32, '\'' as u32, '”' as u32, '’' as u32, 
 #[inline]
 pub fn is_cjk(c: u32) -> bool {
     (0x3040..=0x30FF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xF900..=0xFAFF).contains(&c)
+}
+
+/// A script of South-East Asia written without spaces between its words (`line_shapes._UNSPACED`): Thai
+/// (U+0E00-U+0E7F), Lao (U+0E80-U+0EFF), Myanmar (U+1000-U+109F) and Khmer (U+1780-U+17FF). A space there
+/// ends a phrase, so a run of its characters is a phrase of several words (`UNSPACED_CHARS_PER_WORD`).
+#[inline]
+pub fn is_unspaced(c: u32) -> bool {
+    (0x0E00..=0x0EFF).contains(&c) || (0x1000..=0x109F).contains(&c) || (0x1780..=0x17FF).contains(&c)
 }
 
 /// True for a Hangul syllable (U+AC00-U+D7A3): two or three letters (jamo) each, so a Korean word
@@ -270,6 +279,8 @@ pub struct Limits {
     pub stem_chars: usize,
     /// `CJK_FUNCTION_SCALE`.
     pub cjk_function_scale: f64,
+    /// `UNSPACED_CHARS_PER_WORD`.
+    pub unspaced_chars_per_word: usize,
 }
 
 /// Python's answers about characters, and the word lists `describe` reads.
@@ -728,8 +739,15 @@ impl Table {
         let sentence = ends_sentence(&collapsed);
         // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
         let (mut n, mut function, mut clitic) = (0usize, 0usize, 0usize);
+        // The words the prose test counts: a phrase of an unspaced script is one per `unspaced_chars_per_word`
+        // of its characters (at least one).
+        let (mut long_words, mut unspaced) = (0usize, false);
+        let per_word = self.limits.unspaced_chars_per_word;
         let cjk = self.for_each_word(lowered, |s, e, letters| {
             n += 1;
+            let phrase = is_unspaced(lowered[s]);
+            unspaced |= phrase;
+            long_words += if phrase { usize::max(1, (e - s) / per_word) } else { 1 };
             let is_function = self.function_words.contains(&lowered[s..e]);
             function += is_function as usize;
             clitic += (!is_function && self.holds_clitic(&lowered[s..e])) as usize;
@@ -750,8 +768,9 @@ impl Table {
         let l = &self.limits;
         // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
         // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
-        let long = n + if sentence { clitic } else { 0 } >= l.prose_min_words;
-        let prose = n >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || (cjk && sentence)));
+        // A line of an unspaced script is prose as a CJK one is: long enough, and ending like a sentence.
+        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
+        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
         Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
     }
 
@@ -892,7 +911,7 @@ fn with_own_flags(c: u32, flags: u32) -> u32 {
     flags | word | if is_cjk(c) { CJK } else { 0 }
 }
 
-/// `ends_sentence`: `.!?…。！？।॥؟۔።፧។៕။` last, then maybe closing quotes or brackets.
+/// `ends_sentence`: `.!?…。！？।॥؟۔።፧។៕။։།༎` last, then maybe closing quotes or brackets.
 pub fn ends_sentence(text: &[u32]) -> bool {
     let mut end = text.len();
     while end > 0 && CLOSERS.contains(&text[end - 1]) {
@@ -1164,7 +1183,7 @@ mod tests {
         let mut multi = HashMap::new();
         multi.insert(0x130, vec![0x69, 0x307]);
         let words: HashSet<String> = ["the", "of", "and"].iter().map(|s| s.to_string()).collect();
-        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5 };
+        let limits = Limits { prose_any_words: 30, prose_min_words: 10, prose_min_stopwords: 0.15, stem_chars: 5, cjk_function_scale: 1.5, unspaced_chars_per_word: 5 };
         Table::new(flags, lower, multi, words.clone(), words, HashSet::new(), limits).unwrap()
     }
 

@@ -193,7 +193,8 @@ fn described(table: &Table, collapsed: Vec<u32>, lowered: Vec<u32>) -> Described
 ///     function_words: ``LINE_FUNCTION_WORDS``.
 ///     not_stems: the words that give no stem.
 ///     cjk_function_chars: ``CJK_FUNCTION_CHARS``, as one string.
-///     limits: ``(PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE)``.
+///     limits: ``(PROSE_ANY_WORDS, PROSE_MIN_WORDS, PROSE_MIN_STOPWORDS, STEM_CHARS, CJK_FUNCTION_SCALE,
+///         UNSPACED_CHARS_PER_WORD)``.
 ///     learn: called with a code point above U+FFFF: returns its ``(flags, c.lower())``.
 ///     clitics: ``(PREFIX_CLITICS, SUFFIX_CLITICS)`` (lists of lower-case strings).
 ///     clitic_min_rest: ``CLITIC_MIN_REST``.
@@ -369,7 +370,7 @@ impl Shapes {
         function_words: HashSet<String>,
         not_stems: HashSet<String>,
         cjk_function_chars: Bound<'_, PyString>,
-        limits: (usize, usize, f64, usize, f64),
+        limits: (usize, usize, f64, usize, f64, usize),
         learn: Py<PyAny>,
         clitics: (Vec<String>, Vec<String>),
         clitic_min_rest: usize,
@@ -379,8 +380,9 @@ impl Shapes {
             many.insert(c, code_points(&s)?);
         }
         let cjk: HashSet<u32> = code_points(&cjk_function_chars)?.into_iter().collect();
-        let (prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale) = limits;
-        let limits = Limits { prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale };
+        let (prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale, unspaced_chars_per_word) = limits;
+        let limits =
+            Limits { prose_any_words, prose_min_words, prose_min_stopwords, stem_chars, cjk_function_scale, unspaced_chars_per_word };
         let table = Table::new(flags.as_slice()?.to_vec(), lower.as_slice()?.to_vec(), many, function_words, not_stems, cjk, limits)?
             .with_clitics(&clitics.0, &clitics.1, clitic_min_rest);
         Ok(Shapes { table, learn, known: KnownLines::default() })

@@ -60,7 +60,7 @@ def test_collapse_is_white_space_runs_made_one_space(text):
 @LAW
 @given(lines)
 def test_sentence_end_test_is_the_regular_expression(text):
-    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔።፧។៕။][\"'”’»)\]]*$", text) is not None)
+    assert ends_sentence(text) == (re.search(r"[.!?…。！？।॥؟۔።፧។៕။։།༎][\"'”’»)\]]*$", text) is not None)
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,11 @@ def test_sentence_end_test_is_the_regular_expression(text):
         ("ဈေးဖွင့်ပြီ။", True),  # the Myanmar section mark
         ("ገበያው ዛሬ ተከፈተ፣", False),  # an Ethiopic comma
         ("ဈေးဖွင့်ပြီ၊", False),  # a Myanmar comma
+        ("Շուկան այսօր բաց է։", True),  # the Armenian full stop
+        ("ཚོང་ར་དེ་རིང་ཁ་ཕྱེ་ཡོད།", True),  # the Tibetan shad and its double
+        ("ཚོང་ར་དེ་རིང་ཁ་ཕྱེ་ཡོད༎", True),
+        ("Շուկան այսօր բաց է՝", False),  # an Armenian comma
+        ("ཚོང་ར་དེ་རིང་ཁ་ཕྱེ་ཡོད་", False),  # a Tibetan syllable mark (tsheg)
         ("মাসিক যাত্রী সংখ্যা", False),
         ("جستجو:", False),
     ],
@@ -83,6 +88,30 @@ def test_sentence_end_test_is_the_regular_expression(text):
 def test_the_sentence_ends_of_other_scripts_end_a_sentence(text, sentence):
     assert ends_sentence(text) is sentence
     assert describe(text).sentence is sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        # a sentence of an unspaced script: a few phrases, one word per UNSPACED_CHARS_PER_WORD characters
+        ("សាលារៀនថ្មីនៅភូមិយើងនឹងបើកទ្វារទទួលសិស្សនៅខែក្រោយ ហើយមានបន្ទប់រៀនចំនួនដប់។", True),
+        ("ໂຮງຮຽນໃໝ່ໃນບ້ານຂອງພວກເຮົາຈະເປີດຮັບນັກຮຽນໃນເດືອນໜ້າ ແລະ ມີຫ້ອງຮຽນສິບຫ້ອງ.", True),
+        ("ကျွန်ုပ်တို့ရွာရှိ ကျောင်းသစ်သည် လာမည့်လတွင် ကျောင်းသားများကို စတင်လက်ခံမည်။", True),
+        # the same without its full stop is a headline; a menu or a short sentence is short
+        ("សាលារៀនថ្មីនៅភូមិយើងនឹងបើកទ្វារទទួលសិស្សនៅខែក្រោយ ហើយមានបន្ទប់រៀនចំនួនដប់", False),
+        ("ព័ត៌មានជាតិ", False),
+        ("ផ្សារបើកថ្ងៃនេះ។", False),
+        ("ຂ່າວສານ", False),
+        # Thai has no full stop: prose at PROSE_ANY_WORDS (150 characters), a headline is shorter
+        ("โรงเรียนแห่งใหม่ในหมู่บ้านของเราจะเปิดรับนักเรียนในเดือนหน้า", False),
+        ("โรงเรียนแห่งใหม่ในหมู่บ้านของเราจะเปิดรับนักเรียนในเดือนหน้า " * 3, True),
+    ],
+)
+def test_a_sentence_of_an_unspaced_script_counts_its_characters_for_the_prose_test(text, prose):
+    info = describe(text)
+    assert info.prose is prose
+    assert shapes_reference.describe(text)[3] is prose
+    assert info.n_words == len(shapes_reference.words(text))  # the runs: only the prose test reads characters
 
 
 @LAW

@@ -37,7 +37,9 @@ RULES = builtin_rules()
 # Issue 16's Czech recipe adds one (its title, under which a prep-time line is taken for the title),
 # its Korean recipe one (a Hangul title under TITLE_MIN_CHARS);
 # its Swahili page had 15 before Swahili had a rule table and function words (no body, no chrome found).
-MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (25, 9)}
+# Audit 20's Armenian, Tibetan, Albanian and Khmer pages add 4 (a date or a byline between the title and
+# the body in a language no date rule or rule table reads, a two-item language switcher).
+MAX_MISSES = {"boilerplate_scripts": (11, 9), "boilerplate_scripts_more": (29, 9)}
 
 
 def _misses(pages: list[dict]) -> int:

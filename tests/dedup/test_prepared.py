@@ -28,9 +28,10 @@ FIELDS = ("chars", "char_offsets", "ids", "facts", "word_offsets", "shingles", "
 # Words (written for this test) that reach each rule of the fact flags: names and common words,
 # sentence openers, German markers and nouns with a noun's suffix, number words and figures,
 # "sin embargo" / "no obstante", dates capitalised, adverbs, single letters, "@" handles,
-# words of unspaced scripts and characters NFKC changes, comparison signs (words between words only).
+# words of unspaced scripts and characters NFKC changes, comparison signs (words between words only),
+# the negations read only beside words of their language ("na" with "mae", "wedi": Welsh).
 _WORDS = [
-    ">", ">=", "<", "≠", "x<=5",
+    ">", ">=", "<", "≠", "x<=5", "na", "nach", "ba", "mae", "wedi", "agus", "tá", "cikin", "suka",
     "Marbury", "Dalmora", "river", "garden", "Garden", "Typically", "finalement", "B.", "z.", "Sin", "sin",
     "embargo", "no", "obstante", "Rechnung", "Verwaltungen", "Haus", "13", "4,5", "Kilometer", "morris@example",
     "x@y", "@handle", "Mr", "The", "the", "said", "police", "Police", "東京", "ﬁsh", "Ⅻ", "ÉTÉ", "Straße",

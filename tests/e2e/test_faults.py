@@ -25,6 +25,7 @@ from click.testing import CliRunner
 import nettoyeur.corpus.atomic
 import nettoyeur.corpus.folder_reader
 import nettoyeur.corpus.folder_writer
+from conftest import in_process
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli.main import main
@@ -178,12 +179,8 @@ def reap_group(proc: subprocess.Popen, guard: float = 30.0) -> None:
 
 
 def resume(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "clean", str(src), str(out), "-q", *extra],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """The run after a fault, in this process: what it leaves is tested, not how its process ends."""
+    return in_process("clean", str(src), str(out), "-q", *extra)
 
 
 # ---------------------------------------------------------------- SIGKILL

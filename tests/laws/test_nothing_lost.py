@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import in_process
 from corpusgen import corpus, snapshot, write_tree
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.corpus.atomic import TMP_PREFIX, TMP_SUFFIX
@@ -162,14 +163,14 @@ def test_after_resume_or_overwrite_out_holds_exactly_this_runs_outputs(tmp_path,
     (src / "gone" / "deep").mkdir(parents=True)
     (src / "gone" / "deep" / "old.txt").write_text("A lonely article in a folder that will go.\n", encoding="utf-8")
     out = tmp_path / "out"
-    first = nettoyeur("clean", str(src), str(out), "-q")
+    first = in_process("clean", str(src), str(out), "-q")
     assert first.returncode == 0, first.stderr
     _edit_add_delete(src)
     shutil.rmtree(src / "gone")
-    again = nettoyeur("clean", str(src), str(out), "-q", mode)
+    again = in_process("clean", str(src), str(out), "-q", mode)
     assert again.returncode == 0, again.stderr
     fresh = tmp_path / "fresh"
-    assert nettoyeur("clean", str(src), str(fresh), "-q").returncode == 0
+    assert in_process("clean", str(src), str(fresh), "-q").returncode == 0
     assert snapshot(out) == snapshot(fresh)
     assert not (out / "gone").exists(), "the emptied folder is removed too"
     summary = json.loads((tmp_path / "out.summary.json").read_text())
@@ -181,7 +182,7 @@ def test_after_resume_or_overwrite_out_holds_exactly_this_runs_outputs(tmp_path,
     journal = (tmp_path / "out.journal.jsonl").read_text().splitlines()[1:]
     assert sorted(json.loads(line)["file"] for line in journal) == sorted(snapshot(fresh))
     # and a second --resume finds nothing to do
-    third = nettoyeur("clean", str(src), str(out), "-q", "--resume")
+    third = in_process("clean", str(src), str(out), "-q", "--resume")
     assert third.returncode == 0 and snapshot(out) == snapshot(fresh)
     assert json.loads((tmp_path / "out.summary.json").read_text())["since_journal"] == {
         "inputs_changed": 0,
@@ -193,14 +194,14 @@ def test_after_resume_or_overwrite_out_holds_exactly_this_runs_outputs(tmp_path,
 def test_foreign_file_in_out_refuses_resume_and_is_kept_with_overwrite(tmp_path):
     src = write_tree(tmp_path / "in", corpus(5, 20))
     out = tmp_path / "out"
-    assert nettoyeur("clean", str(src), str(out), "-q").returncode == 0
+    assert in_process("clean", str(src), str(out), "-q").returncode == 0
     (out / "notes").mkdir()
     (out / "notes" / "mine.txt").write_text("my own notes", encoding="utf-8")
     before = snapshot(out)
-    refused = nettoyeur("clean", str(src), str(out), "-q", "--resume")
+    refused = in_process("clean", str(src), str(out), "-q", "--resume")
     assert refused.returncode == 2 and "notes/mine.txt" in refused.stderr and "--overwrite" in refused.stderr
     assert snapshot(out) == before
-    kept = nettoyeur("clean", str(src), str(out), "-q", "--resume", "--overwrite")
+    kept = in_process("clean", str(src), str(out), "-q", "--resume", "--overwrite")
     assert kept.returncode == 0, kept.stderr
     assert (out / "notes" / "mine.txt").read_text(encoding="utf-8") == "my own notes"
     summary = json.loads((tmp_path / "out.summary.json").read_text())
@@ -215,7 +216,7 @@ def _indexed(tmp_path: Path) -> tuple[Path, Path]:
     """An index holding one run of corpus 6; returns (index, the next run's input)."""
     first = write_tree(tmp_path / "day1", corpus(6, 30))
     index = tmp_path / "idx"
-    done = nettoyeur("clean", str(first), str(tmp_path / "out1"), "-q", "--index", str(index))
+    done = in_process("clean", str(first), str(tmp_path / "out1"), "-q", "--index", str(index))
     assert done.returncode == 0, done.stderr
     return index, write_tree(tmp_path / "day2", corpus(7, 30))
 

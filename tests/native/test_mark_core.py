@@ -55,7 +55,7 @@ _NAMES = {
 # several scripts (CJK, İ/ı, ß, Σ/ς, an astral letter), combining marks, "_", a lone
 # surrogate, and white space of every kind.
 _ALPHABET = (
-    "ab Zé:.;!?…。！？।॥؟۔።፧។៕။\"'”’»)]([|¦·•▪◦‣○►→✓*–—-"
+    "ab Zé:.;!?…。！？।॥؟۔።፧។៕။։།༎\"'”’»)]([|¦·•▪◦‣○►→✓*–—-"
     "019٣²_日本語İıßΣς\u0301\ud800\U0001d7d9\U00010348"
     " \t\n\r\x0b\x0c\x1c\x85\u00a0\u1680\u2000\u2003\u2028\u2029\u202f\u205f\u3000"
 )
@@ -385,11 +385,12 @@ def test_round_prose_marks_wrapped_and_terse_prose_and_leaves_a_page_with_prose(
     wrapped = [describe("Residents of the town voted on"), describe("monday to keep the old bridge open for walkers.")]
     assert [info.prose for info in mark._round_prose(wrapped, [None, None], mark.line_marks(wrapped))] == [True, True]
     assert [info.prose for info in mark._round_prose(wrapped, [None, _X], mark.line_marks(wrapped))] == [False, False]
-    long_sentence = "Vakar lijo, šiandien saulėta ir šilta visoje šalyje iki vakaro."
+    # Lithuanian with none of its function words (its "ir", "iki" are listed since audit 20)
+    long_sentence = "Vakar lijo, šiandien saulėta, šilta visoje šalyje, rytoj vėl debesuota."
     terse = [describe(long_sentence), describe("Kaina 10 eur, gerai.")]
     assert [info.prose for info in terse] == [False, False]
     assert [info.prose for info in mark._round_prose(terse, [None, None], [0, 0])] == [True, True]
-    no_break = [describe("Vakar lijo šiandien saulėta ir šilta visoje šalyje iki vakaro."), terse[1]]
+    no_break = [describe("Vakar lijo šiandien saulėta šilta visoje šalyje rytoj vėl debesuota."), terse[1]]
     assert mark._round_prose(no_break, [None, None], [0, 0]) is no_break
     with_prose = [describe("The town voted on the plan and most of them were for it in the end."), terse[0]]
     assert with_prose[0].prose

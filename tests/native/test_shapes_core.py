@@ -40,7 +40,7 @@ CORE = line_shapes.shapes_core()
 # a lone surrogate, and characters above U+FFFF (a Deseret capital, an emoji, a CJK
 # extension B ideograph, a mathematical digit).
 _SPECIAL = (
-    "aZéÉİıiIßẞΣσςΑΩ0159٣²½_\u0301\u0307日本語の字的了・ー.!?…。！？।॥؟۔።፧។៕။\"'”’»)] \t\n\r\x0b\x0c"
+    "aZéÉİıiIßẞΣσςΑΩ0159٣²½_\u0301\u0307日本語の字的了・ー.!?…。！？।॥؟۔።፧។៕။։།༎\"'”’»)] \t\n\r\x0b\x0c"
     "\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2003\u200a\u2028\u2029\u202f\u205f\u3000"
     "\x00\x07\u200b\u200d\ufeff\ud800\U00010400\U0001f600\U00020000\U0001d7d8"
 )
@@ -236,5 +236,5 @@ def test_a_korean_sentence_counts_its_particle_words_and_a_menu_or_label_does_no
 def test_a_table_of_the_wrong_size_raises_value_error():
     flags, lower, multi = line_shapes.shape_table()
     with pytest.raises(ValueError):
-        limits = (30, 10, 0.15, 5, 1.5)
+        limits = (30, 10, 0.15, 5, 1.5, 5)
         _core.Shapes(flags[:10], lower, multi, set(), set(), "", limits, line_shapes._learn, ([], []), 2)

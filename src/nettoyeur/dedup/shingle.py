@@ -45,6 +45,8 @@ from nettoyeur.text.lexicon import (
     DATES_IF_CAPITALISED,
     GERMAN_MARKERS,
     HONORIFICS,
+    LANGUAGE_NEGATION_MIN_MARKERS,
+    LANGUAGE_NEGATIONS,
     LETTER_FOLDS,
     MODALS,
     MORE_FUNCTION_WORDS,
@@ -481,7 +483,12 @@ class Tokens:
         return entries, starts, ends
 
     def fact_mask(
-        self, ids: np.ndarray, words: list[str], lexicon: np.ndarray | None = None, uncased: np.ndarray | None = None
+        self,
+        ids: np.ndarray,
+        words: list[str],
+        lexicon: np.ndarray | None = None,
+        uncased: np.ndarray | None = None,
+        gates: list[tuple[int, np.ndarray]] | None = None,
     ) -> np.ndarray:
         """Returns :meth:`all_facts` as uint8 (``FACT``, ``NEGATING``), reading the lexicons once per distinct word.
 
@@ -497,8 +504,18 @@ class Tokens:
             uncased: bool, :func:`uncased_words` of ``words`` where the caller has them (verification's
                 word tables: read once per distinct word of the process, where the chunk's words
                 read again for each batch were an eighth of verification's CPU); found here otherwise.
+            gates: :func:`language_gates` of ``words`` where the caller has them (once for all the batches
+                of a chunk); found here otherwise.
         """
-        return self._unspaced_bits(self._word_facts(ids, words, lexicon, uncased))
+        out = self._unspaced_bits(self._word_facts(ids, words, lexicon, uncased))
+        for index, marked in language_gates(words) if gates is None else gates:
+            at = np.flatnonzero(ids == index)
+            if len(at):
+                counts = np.concatenate(([0], np.cumsum(marked[ids])))
+                para = np.searchsorted(self.offsets, at, side="right") - 1
+                count = counts[self.offsets[para + 1]] - counts[self.offsets[para]]
+                out[at[count >= LANGUAGE_NEGATION_MIN_MARKERS]] = FACT | NEGATING
+        return out
 
     def _unspaced_bits(self, facts: np.ndarray) -> np.ndarray:
         """Returns the fact flags (bool) as ``FACT`` bits, with the characters of unspaced scripts read.
@@ -701,6 +718,22 @@ def _lexicon_bits() -> dict[str, int]:
         for word in lexicon:
             bits[word] = bits.get(word, 0) | bit
     return bits
+
+
+def language_gates(words: list[str]) -> list[tuple[int, np.ndarray]]:
+    """Returns the index of each negation of ``lexicon.LANGUAGE_NEGATIONS`` among the words, and its language's marks.
+
+    :meth:`Tokens.fact_mask` makes such a word ``FACT | NEGATING`` in a paragraph that holds
+    ``LANGUAGE_NEGATION_MIN_MARKERS`` marked words ("na fydd": will not be), and leaves its bits elsewhere.
+    Empty for most chunks (one set test over the words).
+    """
+    if LANGUAGE_NEGATIONS.keys().isdisjoint(words):
+        return []
+    return [
+        (words.index(word), np.fromiter(map(markers.__contains__, words), dtype=bool, count=len(words)))
+        for word, markers in LANGUAGE_NEGATIONS.items()
+        if word in words
+    ]
 
 
 def fact_bits_of(words: list[str]) -> np.ndarray:

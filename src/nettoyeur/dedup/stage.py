@@ -55,7 +55,7 @@ from nettoyeur.dedup.cluster import keepers
 from nettoyeur.dedup.keep import paragraph_ranks, parse_keep, record_value
 from nettoyeur.dedup.lsh import sorted_unique
 from nettoyeur.dedup.minhash import signatures_flat
-from nettoyeur.dedup.shingle import shingles, tokenize
+from nettoyeur.dedup.shingle import language_gates, shingles, tokenize
 from nettoyeur.dedup.verify import (
     KINDS,
     Prepared,
@@ -162,7 +162,8 @@ def prepared_chunk(texts: list[str], ngram: int) -> tuple[Prepared, WordTables]:
             shingle_parts.append(distinct)
             shingle_counts.append(counts)
         words, chars, char_offsets, tables = chunk_tables(interner)
-    facts = [tok.fact_mask(part, words, tables.lexicon, tables.uncased) for tok, part in zip(toks, ids)]
+    gates = language_gates(words)
+    facts = [tok.fact_mask(part, words, tables.lexicon, tables.uncased, gates) for tok, part in zip(toks, ids)]
 
     def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)

@@ -105,7 +105,9 @@ NEGATIONS = frozenset(
 # Serbian and Croatian (the negated future and "to be": "неће", "neće", "nisu"), Icelandic, Irish,
 # Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
 # "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
-# Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala. Left out: words that are
+# Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala; Maltese
+# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not).
+# Left out: words that are
 # common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
 # "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
 NEGATIONS = NEGATIONS | frozenset(
@@ -117,6 +119,7 @@ NEGATIONS = NEGATIONS | frozenset(
     hapana hakuna نمی نیست هرگز بدون
     nuk kurrë нема никогаш емес жоқ emas yoʻq биш үгүй नाही नको નથી નહીં ਨਹੀਂ ਨਾ ಇಲ್ಲ ഇല്ല లేదు కాదు छैन होइन
     නැත නැහැ
+    mhux qatt xejn mingħajr aysan uusan aanan
     """.split()
 )
 
@@ -147,6 +150,18 @@ PERCENT_PHRASES = frozenset(
 # of those languages, which no Romanian text has.
 NU_MARKERS = frozenset("het een niet zijn heeft wordt worden ook och att är inte ej har ikke og ikkje".split())
 NU_MIN_MARKERS = 2
+
+# Negations that are common words of other languages count as negations only in a paragraph that holds
+# at least LANGUAGE_NEGATION_MIN_MARKERS function words of their own language (words of no other common
+# language): the Welsh "na" ("y bydd" / "na fydd": that it will / will not be; Portuguese "in the", Swahili
+# "and", Polish "on"), the Irish "nach" ("go n-osclófar" / "nach n-osclófar"; German "after") and the Hausa
+# "ba" ("za ta gina" / "ba za ta gina": will / will not build; a Tagalog particle). There they are read as
+# a negation written in several characters is (``shingle.NEGATING``), elsewhere as before.
+_WELSH_MARKERS = frozenset("mae wedi yn yr bod fod ddim gyda hefyd roedd oedd bydd fydd byddai dywedodd meddai".split())
+_IRISH_MARKERS = frozenset("agus tá bhí bhfuil raibh beidh dúirt deir leis faoi chun freisin siad acu réir".split())
+_HAUSA_MARKERS = frozenset("cikin kuma amma wanda wadda suka cewa cewar domin saboda yana tana suna ake".split())
+LANGUAGE_NEGATIONS = {"na": _WELSH_MARKERS, "nach": _IRISH_MARKERS, "ba": _HAUSA_MARKERS}
+LANGUAGE_NEGATION_MIN_MARKERS = 2
 
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
 # "moins") flips the statement; replaced by a word of the same pole ("rose" / "climbed") it
@@ -693,7 +708,7 @@ up-: cayeron caen caerá caerán caído niedrigere niedrigeren niedrigerer niedr
 ~add-: remove removes removed removing
 up+: pọ̀
 up-: dín
-~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз gcéad cant
+~pct+: फीसदी फ़ीसदी ਫੀਸਦੀ ਪ੍ਰਤੀਸ਼ਤ ટકા foiz пайыз gcéad cant ਫ਼ੀਸਦੀ qind хувь
 ~azn+: manat manatı manatlıq
 ~kzt+: tenge теңге
 ~ngn+: naira ₦
@@ -702,7 +717,45 @@ up-: dín
 ~khr+: riel
 ~mmk+: kyat
 """
-POLARITY = _classes(_POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS)
+# The same scales in the languages the lists above still lack (Maltese, Albanian, Galician, Mongolian,
+# Hausa, Somali, Zulu; the past participles of Catalan and the "-ıb" perfect of Azerbaijani news), before
+# / after in Icelandic, Catalan, Hausa, Azerbaijani, Turkish and Maltese, and scales of English, French
+# and German news that the lists above lack: quantifiers ("all" / "some" passengers: weak, either may be
+# added or dropped, one replaced by the other is another statement), "if" / "unless", helping / hurting, a
+# crisis easing / worsening, rules loosened / tightened. "able" is a modal of possibility ("will be able
+# to" / "will have to" renew: the phrase holding it replaced by one without
+# it is another statement, as "can" / "must" are); the Galician, Portuguese and Catalan modals of
+# possibility too ("investirá" / "podería investir"). Words that are common words of another language
+# are left out (Hausa "tara", Croatian "ulje", oil), and so are "over" / "under": a lexicon word of four
+# letters or more gives its class to the compounds it begins ("overstroming", "Unternehmen"). Written
+# from grammar books, as above.
+_POLES_MORE_WORLD = """
+up+: żdied{u,et} zdied{u,et} żieda{,t} rritur rritje rritet rritën artıb artır artması өссөн өсөв өснө өсөх өсөлт
+    pujat{,s} pujada{,es} augmentat{,s} augmentada medrou medra medraron karu ƙaru karuwa ƙaruwa kordhay kordhaday
+    kordhi kororka khuphuke likhuphuke ikhuphuke akhuphuke ukukhuphuka enyukile
+up-: naqs{u,et} naqas tnaqqis ulur ulet ulën rënie azalıb azalır azalması буурсан буурав буурна буурах бууралт
+    baixat{,s} baixada{,es} disminuït{,s} disminuïda caeu caeron baixou baixaron ragu raguwa yaraaday yaraatay
+    ehle lehle yehle lehlile yehlile ukwehla
+~all+: all every each everyone everybody everything alle{,n,r,s} jede{,m,r,s} sämtliche{,n} tous toutes chaque
+    todos todas cada tutti tutte ogni
+~all-: some several certain einige{,n,r,s} manche{,n,r,s} mehrere{,n} quelques certains certaines plusieurs
+    algunos algunas varios varias alcuni alcune
+~if+: if
+~if-: unless
+~help+: help{,s,ed,ing} benefit{,s,ed,ing} helfen hilft geholfen aider aidé{,e,s,es}
+~help-: hurt{,s,ing} harm{,s,ed,ing} schaden schadet geschadet nuire nui
+~intense+: intensif{y,ies,ied,ying} worsen{,s,ed,ing} escalat{e,es,ed,ing} verschärf{en,t,te,ung} zuspitz{en,t,te}
+    durci{r,t,e} aggrav{er,é,ée,e} tighten{,s,ed,ing}
+~intense-: eas{e,es,ed,ing} abat{e,es,ed,ing} subsid{e,es,ed,ing} locker{n,t,te,ung} gelockert entspann{en,t,te,ung}
+    assoupli{r,t,e,s} atténu{er,é,ée,e} loosen{,s,ed,ing} relax{,es,ed,ing}
+~before+: fyrir abans kafin əvvəl qədər önce qabel
+~before-: eftir després bayan sonra wara
+~may+: able podería poderían poderá poderán poderia poderiam poderá poderão podria podrien podrà podran
+"""
+POLARITY = _classes(
+    _POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS
+    + _POLES_MORE_WORLD
+)
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
 # words of no fact reads as a typo ("week" / "weak"). Not "may": the month, and a typo of "many"
@@ -751,6 +804,9 @@ ANTONYM_SUFFIXES = frozenset(
        ("ды", "мады"), ("ды", "бады"), ("ты", "пады"), ("ді", "меді"), ("ді", "беді"), ("ті", "педі"),
        ("атын", "майтын"), ("етін", "мейтін"), ("атынын", "майтынын"), ("етінін", "мейтінін"),
        ("adi", "maydi"), ("ydi", "maydi"), ("di", "madi"), ("ishini", "masligini"), ("adigan", "maydigan")]
+    # Mongolian negates a verb with "-хгүй" after its stem ("барина" / "барихгүй": will build / will not build,
+    # "барих" / "барихгүй").
+    + [("на", "хгүй"), ("нэ", "хгүй"), ("но", "хгүй"), ("нө", "хгүй"), ("х", "хгүй")]
     # Spanish and Portuguese future and past of one verb ("abrirán" / "abrieron", "llegará" / "llegó",
     # "chegarão" / "chegaram"): what will happen is not what happened.
     + [("arán", "aron"), ("erán", "ieron"), ("irán", "ieron"), ("ará", "ó"), ("erá", "ió"), ("irá", "ió"),
@@ -935,6 +991,23 @@ DATES = DATES | frozenset(
     """
     )
 )
+# The weekdays and months of Albanian (with the accusative of "të martën", on Tuesday), Armenian (with
+# the "-ին" of "սեպտեմբերին", in September), Azerbaijani, Mongolian and Galician, which the lists above
+# lack. "mars" and "bazar" (Azerbaijani Sunday, and market) are left out. Written from grammar books.
+DATES = DATES | frozenset(
+    _expand(
+        """
+    hënë{,n} martë{,n} mërkurë{,n} enjte{,n} premte{,n} shtunë{,n} diel{,ën} janar{,it} shkurtit prill{,it}
+    qershor{,it} korrik{,ut} gusht{,it} shtator{,it} tetor{,it} nëntor{,it} dhjetor{,it}
+    երկուշաբթի երեքշաբթի չորեքշաբթի հինգշաբթի ուրբաթ կիրակի հունվար{,ի,ին} փետրվար{,ի,ին} մարտ{,ի,ին}
+    ապրիլ{,ի,ին} մայիս{,ի,ին} հունիս{,ի,ին} հուլիս{,ի,ին} օգոստոս{,ի,ին} սեպտեմբեր{,ի,ին} հոկտեմբեր{,ի,ին}
+    նոյեմբեր{,ի,ին} դեկտեմբեր{,ի,ին}
+    çərşənbə cümə şənbə ertəsi
+    даваа мягмар лхагва пүрэв баасан бямба ням
+    luns mércores xoves venres xaneiro febreiro xuño xullo setembro decembro
+    """
+    )
+)
 DATES_IF_CAPITALISED = frozenset("may march mar sun sat wed mars".split())
 
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
@@ -1064,6 +1137,36 @@ x3: tripl{e,ed,es,ing} verdreifach{t,en,te,ten} tripl{é,ée,er} triplic{ó,ado,
 5th: piąt{y,a,e,ego,ej,ym,ą} пят{ый,ая,ое,ые,ого,ой,ому,ом,ым,ых,ую} femte
 """
 
+# Cardinals of Welsh (with their mutated forms: "dwy" / "ddwy", "tair" / "dair"), Irish, Icelandic (with the
+# dative "tveimur", "þremur"), Armenian, Azerbaijani and Turkish, Mongolian (with the attributive "гурван"),
+# Maltese (with the dual "sentejn", two years), Yoruba, Zulu (with the class prefixes of "emibili", "ezintathu"),
+# Somali (with "labadii", the two), Hausa, Albanian, Galician, Catalan and Basque: "dwy flynedd" / "tair
+# blynedd", "iki ildə" / "üç ildə" are two figures. Words that are common words of another language are left
+# out (Welsh "pump", "deg" and "cant": pump, degrees, percent; Irish "sé", "aon" and "fiche"; Azerbaijani
+# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya").
+# Written from grammar books, as above.
+_NUMBERS_WORLD = """
+1: einn eitt մեկ нэг wieħed waħda ọ̀kan kow ɗaya
+2: dau ddau dwy ddwy dhá dó tveir tvær tvö tveimur tveggja երկու iki хоёр żewġ tnejn sentejn jumejn xahrejn
+    méjì mbili zimbili ezimbili emibili amabili ababili kabili labo laba labada labadii biyu dy dous dúas
+3: tri dri thri tair dair thair trí þrír þrjár þrjú þremur þriggja երեք üç гурав гурван tlieta tliet mẹ́ta
+    ntathu zintathu ezintathu emithathu amathathu abathathu kathathu saddex saddexda saddexdii uku hiru
+4: pedwar bedwar phedwar pedair bedair phedair ceithre ceathair fjórir fjórar fjögur fjórum չորս dörd dört
+    дөрөв дөрвөн erbgħa mẹ́rin ezine afarta huɗu hudu katër catro quatre
+5: phump cúig fimm հինգ beş тав таван ħamsa ħames márùn biyar pesë cinc bost ezinhlanu emihlanu amahlanu
+6: chwech chwe վեց altı зургаа зургаан sitta mẹ́fà lix shida gjashtë
+7: saith seacht sjö յոթ yeddi yedi долоо долоон sebgħa méje toddoba bakwai shtatë zazpi
+8: wyth ocht átta ութ səkkiz sekiz найм найман tmienja tmien mẹ́jọ siddeed takwas tetë vuit zortzi
+9: naw naoi níu ինը doqquz dokuz есөн disgħa mẹ́sàn sagaal nëntë bederatzi
+10: deich tíu տասը տաս арав арван għaxra għaxar mẹ́wàá toban tobanka dhjetë hamar
+20: ugain tuttugu քսան iyirmi yirmi хорь хорин għoxrin labaatan ashirin njëzet hogei
+30: tríocha þrjátíu երեսուն otuz гуч гучин tletin soddon talatin tridhjetë
+100: hundrað հարյուր зуу зуун mija boqol ɗari njëqind ehun
+1000: míle þúsund հազար мянга мянган dubu mijë
+1e6: miliwn milliún milljón milljónir milljóna միլիոն сая miljun
+1e9: biliwn billiún milljarð{,ar,a,ur} միլիարդ тэрбум biljun
+"""
+
 
 def _compound_numbers() -> str:
     """Returns ``value: words`` lines of the ordinals past the fifth and of the number words written as one word.
@@ -1153,7 +1256,7 @@ def _compound_numbers() -> str:
     return "\n".join(f"{value}: {' '.join(words)}" for value, words in lines.items())
 
 
-NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _compound_numbers())
+NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _compound_numbers())
 NUMBER_WORDS = frozenset(NUMBER_VALUES)
 
 # Units that follow a figure and are spelt out or written as a sign ("50 Prozent" / "50 %"):
@@ -1255,7 +1358,8 @@ MORE_FUNCTION_WORDS = MORE_FUNCTION_WORDS | frozenset(
     گفت گفته اعلام کرد افزود کہا بتایا کہنا বলেন বলেছেন জানান জানিয়েছেন தெரிவித்தார் கூறினார் கூறுகையில்
     என்றார் என்று கூறியுள்ளார் தெரிவித்துள்ளார் குறிப்பிட்டார் చెప్పారు తెలిపారు అన్నారు పేర్కొన్నారు
     వెల్లడించారు કહ્યું જણાવ્યું ઉમેર્યું ਕਿਹਾ ਦੱਸਿਆ ਆਖਿਆ ਕਹਿਆ ተናግረዋል ገልጸዋል አስታውቀዋል ብለዋል ተናግሯል
-    ገልጿል පැවසීය පැවසුවේ පැවසුවා කීය කියා සිටියේ සඳහන් කළේය
+    ገልጿል පැවසීය පැවසුවේ පැවසුවා කීය කියා සිටියේ සඳහන් කළේය தெரிவிக்கையில்
+    dúirt deir dywedodd meddai për
     """.split()
 )
 
