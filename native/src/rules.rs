@@ -14,8 +14,9 @@
 //!   few characters into most lines).
 //!   A template that opens with free text (`(?:.{0,60}[.|·•–-]\s*)?powered by ...`) reads every
 //!   line to its end: it is matched alone, as a rule with needles is, on the lines that fit it.
-//! - The rules with needles can match anywhere in a line (`.*` first): one Aho-Corasick automaton
-//!   finds which needles a line holds, and only the rules with one of them are matched, each with
+//! - The rules with needles can match anywhere in a line (`.*` first): an Aho-Corasick automaton
+//!   (of the needles of the rules a line of its word count can fit: `Tier`) finds which needles
+//!   a line holds, and only the rules with one of them are matched, each with
 //!   its own DFA. (In one set with the others they multiply the set's DFA states: building them
 //!   cost 18 us a line on 16,000 lines of web pages, against 1.2 us for the set without them.)
 //!
@@ -34,6 +35,7 @@ use std::sync::{Arc, Mutex};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA as AcDfa;
+use aho_corasick::automaton::StateID as AcStateID;
 use aho_corasick::{Anchored as AcAnchored, MatchKind as AcMatchKind};
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -81,8 +83,10 @@ pub struct RuleSet {
     max_words: Vec<u64>,
     /// The ids of each rule's needles (empty: no needle test).
     rule_needles: Vec<Vec<usize>>,
-    /// The needles' automaton (pattern `k` is needle `k`), when some rule has needles.
-    needles: Option<AcDfa>,
+    /// The needles' automata by the word limits of their rules (see `Tier`), each once.
+    tiers: Vec<Tier>,
+    /// The tier of the lines of up to each word limit of a rule with needles, by limit.
+    tier_of: Vec<(u64, usize)>,
     /// The rules of each needle, a bit a rule (`rule_words` words a needle): a needle found marks
     /// its rules at once. Testing each rule's needles in turn (up to 52) was a quarter of
     /// `candidates`' own instructions on the 132,485 distinct lines of 2,000 real web pages
@@ -116,6 +120,45 @@ pub struct RuleSet {
 /// over): on the 132,485 distinct lines of 2,000 real web pages, the whole set for the shorter lines
 /// took 0.094 s a pass in the steady state, the two parts 0.035 s (CPU, the lines asked again).
 pub const LONG_WORDS: u64 = 17;
+
+/// The needles of the rules that fit a line of up to some number of words, in one automaton:
+/// a line is searched only for the needles of the rules it can fit. Lines of 61 to 200 words
+/// can fit one rule with needles (`markup`, 6 needles) of the built-in list, yet they were 60%
+/// of the bytes searched on the benchmark corpus with every needle (~15 instructions a byte).
+#[derive(Debug)]
+struct Tier {
+    dfa: AcDfa,
+    /// The needle (its index among the distinct needles) of each of the automaton's patterns.
+    ids: Vec<usize>,
+    /// The automaton's unanchored start state, and whether each byte leaves it: the bytes that
+    /// begin no needle (in any case) are skipped while the search is there, as the automaton
+    /// would loop on them (the case-insensitive automaton has no prefilter of its own).
+    start: AcStateID,
+    leaves: [bool; 256],
+    /// Whether every needle is ASCII.
+    ascii: bool,
+}
+
+impl Tier {
+    /// The automaton of `needles` (each needle's id and text), ASCII-case-insensitive when `fold`.
+    fn new(needles: &[(usize, &str)], fold: bool) -> Result<Tier, InputError> {
+        let dfa = AcDfa::builder()
+            .match_kind(AcMatchKind::Standard)
+            .ascii_case_insensitive(fold)
+            .prefilter(false)
+            .build(needles.iter().map(|n| n.1))
+            .map_err(|e| InputError(format!("needles: {e}")))?;
+        let start = dfa
+            .start_state(AcAnchored::No)
+            .map_err(|e| InputError(format!("needles: {e}")))?;
+        let mut leaves = [false; 256];
+        for (b, slot) in leaves.iter_mut().enumerate() {
+            *slot = dfa.next_state(AcAnchored::No, start, b as u8) != start;
+        }
+        let ascii = needles.iter().all(|n| n.1.is_ascii());
+        Ok(Tier { dfa, ids: needles.iter().map(|n| n.0).collect(), start, leaves, ascii })
+    }
+}
 
 /// What a batch reuses from line to line: buffers and the lazy DFAs' caches.
 #[derive(Debug, Default)]
@@ -210,17 +253,33 @@ impl RuleSet {
         // (An ASCII character where `str.lower` differs from the table would be looked for in every line.)
         let ascii_fold = ascii_lower.iter().enumerate().all(|(c, &l)| l == (c as u8).to_ascii_lowercase())
             && special.iter().all(|&c| c >= 128);
-        let needles = if distinct.is_empty() {
-            None
-        } else {
-            let dfa = AcDfa::builder()
-                .match_kind(AcMatchKind::Standard)
-                .ascii_case_insensitive(ascii_fold)
-                .prefilter(false)
-                .build(&distinct)
-                .map_err(|e| InputError(format!("needles: {e}")))?;
-            Some(dfa)
-        };
+        // An automaton for the lines of up to the smallest word limit of a rule with needles: the
+        // needles of every rule with needles; then, from limit to limit up, a new one where the
+        // needles of the rules of that limit or more are at most half of the last one's (the
+        // lines of up to that limit are searched with the last). Building an automaton for each
+        // limit (12 of the built-in list) cost 150 M instructions more than building one (callgrind):
+        // more than the searches saved on 3,000 documents; the built-in list makes three
+        // (259 needles to 30 words, 78 to 60, 6 to 200).
+        let mut limits: Vec<u64> = (0..n).filter(|&r| !rule_needles[r].is_empty()).map(|r| max_words[r]).collect();
+        limits.sort_unstable();
+        limits.dedup();
+        let mut tiers: Vec<Tier> = Vec::new();
+        let mut tier_of = Vec::with_capacity(limits.len());
+        let mut last = 0;
+        for &limit in &limits {
+            let mut ids: Vec<usize> = (0..n)
+                .filter(|&r| max_words[r] >= limit)
+                .flat_map(|r| rule_needles[r].iter().copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if tiers.is_empty() || 2 * ids.len() <= last {
+                let tier: Vec<(usize, &str)> = ids.iter().map(|&id| (id, distinct[id])).collect();
+                tiers.push(Tier::new(&tier, ascii_fold)?);
+                last = ids.len();
+            }
+            tier_of.push((limit, tiers.len() - 1));
+        }
         // The rules without needles in one set, but for those that open with free text; the others alone.
         let mut parsed = Parsed::new();
         let mut matchers = Vec::with_capacity(n);
@@ -307,7 +366,8 @@ impl RuleSet {
             matchers,
             max_words: max_words.to_vec(),
             rule_needles,
-            needles,
+            tiers,
+            tier_of,
             needle_rules,
             rule_words,
             ascii_fold,
@@ -369,13 +429,39 @@ impl RuleSet {
         special
     }
 
-    /// Marks in `found` the rules with a needle that `line` holds (lower-cased as `str.lower` does),
-    /// all of them when it holds a character where `str.lower` differs from the table.
-    fn find_needles(&self, line: &str, ac: &AcDfa, lowered: &mut Vec<u8>, found: &mut Vec<u64>) {
+    /// Whether `line` holds a character from 128 that is special or that the table lower-cases to ASCII.
+    fn needs_lowering(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        let mut at = ascii_end(bytes, 0);
+        while at < bytes.len() {
+            let end = bytes[at..].iter().position(|&b| b < 128).map_or(bytes.len(), |k| at + k);
+            for c in line[at..end].chars() {
+                let code = c as u32;
+                let (lower, special) = match self.bmp.get(code as usize) {
+                    Some(&pair) => pair,
+                    None => {
+                        let lower = self.lower_from.binary_search(&code).map_or(c, |k| self.lower_to[k]);
+                        (lower, self.special.binary_search(&code).is_ok())
+                    }
+                };
+                if special || lower.is_ascii() {
+                    return true;
+                }
+            }
+            at = ascii_end(bytes, end);
+        }
+        false
+    }
+
+    /// Marks in `found` the rules with a needle of `tier` that `line` holds (lower-cased as
+    /// `str.lower` does), all of them when it holds a character where `str.lower` differs from the table.
+    fn find_needles(&self, line: &str, tier: &Tier, lowered: &mut Vec<u8>, found: &mut Vec<u64>) {
         found.clear();
         found.resize(self.rule_words, 0);
         // An ASCII line is its own haystack when the needles are found ASCII-case-insensitively.
-        let haystack = if self.ascii_fold && line.is_ascii() {
+        // So is a line whose characters from 128 are neither special nor lower-cased to ASCII,
+        // for ASCII needles: they are found in its runs of ASCII characters, the same in both.
+        let haystack = if self.ascii_fold && (line.is_ascii() || (tier.ascii && !self.needs_lowering(line))) {
             line.as_bytes()
         } else if self.lower_into(line, lowered, !self.ascii_fold) {
             found.iter_mut().for_each(|f| *f = u64::MAX);
@@ -385,18 +471,22 @@ impl RuleSet {
         };
         // Every needle that ends at each byte (the standard automaton's match states hold them all),
         // walked here: its own overlapping search took ~20 instructions a byte, this loop ~15.
-        let mut sid = match ac.start_state(AcAnchored::No) {
-            Ok(sid) => sid,
-            Err(_) => {
-                found.iter_mut().for_each(|f| *f = u64::MAX); // (never: an unanchored search has a start state)
-                return;
+        let ac = &tier.dfa;
+        let mut sid = tier.start;
+        let mut at = 0;
+        while at < haystack.len() {
+            if sid == tier.start {
+                // (the start state is no match: no needle is empty)
+                match haystack[at..].iter().position(|&b| tier.leaves[b as usize]) {
+                    Some(k) => at += k,
+                    None => break,
+                }
             }
-        };
-        for &byte in haystack {
-            sid = ac.next_state(AcAnchored::No, sid, byte);
+            sid = ac.next_state(AcAnchored::No, sid, haystack[at]);
+            at += 1;
             if ac.is_special(sid) && ac.is_match(sid) {
                 for k in 0..ac.match_len(sid) {
-                    let at = ac.match_pattern(sid, k).as_usize() * self.rule_words;
+                    let at = tier.ids[ac.match_pattern(sid, k).as_usize()] * self.rule_words;
                     for (f, rules) in found.iter_mut().zip(&self.needle_rules[at..at + self.rule_words]) {
                         *f |= rules;
                     }
@@ -430,10 +520,11 @@ impl RuleSet {
             if !ids.is_empty() {
                 if !needles_looked {
                     needles_looked = true;
-                    match &self.needles {
-                        Some(ac) => self.find_needles(line, ac, &mut scratch.lowered, &mut scratch.found),
+                    // The tier of the smallest limit of a rule with needles that fits the line.
+                    match self.tier_of.iter().find(|t| t.0 >= n_words) {
+                        Some(&(_, t)) => self.find_needles(line, &self.tiers[t], &mut scratch.lowered, &mut scratch.found),
                         None => {
-                            // (Never: this rule has needles, so there is an automaton.)
+                            // (Never: this rule has needles and fits, so a tier does.)
                             scratch.found.clear();
                             scratch.found.resize(self.rule_words, u64::MAX);
                         }
@@ -813,12 +904,12 @@ pub mod py {
 mod tests {
     use super::*;
 
-    /// 'A'..'Z', 'É' and 'İ' lower-case as Python's table says; 'İ' is special.
+    /// 'A'..'Z', 'É', 'İ' and the Kelvin sign lower-case as Python's table says; 'İ' is special.
     fn table() -> (Vec<u32>, Vec<u32>) {
         let mut from: Vec<u32> = (b'A'..=b'Z').map(u32::from).collect();
         let mut to: Vec<u32> = (b'a'..=b'z').map(u32::from).collect();
-        from.extend(['É' as u32, 'İ' as u32]);
-        to.extend(['é' as u32, 'i' as u32]);
+        from.extend(['É' as u32, 'İ' as u32, '\u{212A}' as u32]);
+        to.extend(['é' as u32, 'i' as u32, 'k' as u32]);
         (from, to)
     }
 
@@ -931,6 +1022,45 @@ mod tests {
         assert_eq!(candidates(&s, Some("aB x y z"), 4), vec![2]);
         assert_eq!(candidates(&s, Some("x y z é É"), 5), vec![2]); // lowered but for its ASCII
         assert_eq!(candidates(&s, Some("X Y"), 10), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn the_needles_split_by_word_limit_find_the_candidates_of_every_needle() {
+        // Limits 6, 12, 30, 60 and 200 hold 11, 6, 4, 3 and 2 needles: automata from 6, 30 and 200
+        // (the first searches the lowered line, the others, of ASCII needles, the line as it is
+        // unless it holds 'İ' or the Kelvin sign, which lower-cases to 'k').
+        let patterns = [None, Some(r"\A.*\z"), Some(r"\A[^x]*\z"), None, Some(r"\A.{0,9}\z"), Some(r"\A.*[pP].*\z")];
+        let limits = [6, 12, 30, 200, 80, 60];
+        let needles: [&[&str]; 6] =
+            [&["0", "1", "photo", "pic", "éclair"], &["cookie", "priv", "app"], &["<", "|"], &["<", "pk"], &[], &["app", "<"]];
+        let s = rules(&patterns, &limits, &needles);
+        assert_eq!(s.tiers.len(), 3);
+        assert_eq!(s.tier_of, vec![(6, 0), (12, 0), (30, 1), (60, 1), (200, 2)]);
+        // The plain scan: each needle looked for in the line lower-cased by the table ('İ' holds every needle).
+        let unneedled = plain(&patterns, &limits);
+        let words = ["\u{212A}", "Cookie", "cOOKIE", "PRIV", "<b>", "aPp", "x", "Éclair", "éclair", "İ", "pic", "Photo", "the", "a1", "|", "ap", "p"];
+        let mut scratch = Scratch::default();
+        let mut seed = 12345u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..3000 {
+            let n = next(250);
+            let line: Vec<&str> = (0..next(12)).map(|_| words[next(words.len() as u64) as usize]).collect();
+            let line = line.join(if next(2) == 0 { " " } else { "" });
+            let lowered: String = line.chars().map(|c| match c { 'É' => 'é', 'İ' => 'i', '\u{212A}' => 'k', c => c.to_ascii_lowercase() }).collect();
+            let expected: Vec<u32> = candidates(&unneedled, Some(&line), n)
+                .into_iter()
+                .filter(|&r| {
+                    let list = needles[r as usize];
+                    list.is_empty() || line.contains('İ') || list.iter().any(|nd| lowered.contains(nd))
+                })
+                .collect();
+            let mut got = Vec::new();
+            s.candidates(Some(&line), n, &mut scratch, &mut got);
+            assert_eq!(got, expected, "{line:?} of {n} words");
+        }
     }
 
     #[test]
