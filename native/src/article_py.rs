@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::py::PyDateSearch;
+use crate::entries_py::dated_kind;
 use crate::formulas::py::PyFormulas;
 use crate::guards::GuardLimits;
 use crate::mark::{self, BlockLimits, OfftopicLimits, Outlying, Tail, DIGIT};
@@ -343,13 +344,6 @@ impl ArticleSignals {
         Ok(apart)
     }
 
-    /// Whether a verdict is one of the date or byline rules' (``_DATED_KINDS``: its reason starts with one).
-    fn is_dated(&self, flag: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let reason = flag.getattr(intern!(flag.py(), "reason"))?;
-        let reason = reason.downcast::<PyString>()?.to_str()?;
-        Ok(self.dated.iter().any(|kind| reason.starts_with(kind.as_str())))
-    }
-
     /// ``mark_reference._headline``: line ``k``, the last of a block apart, may be the article's headline: title-like
     /// (``TITLE_MIN_CHARS``, ``TITLE_MIN_WORDS``), at most ``TEASER_TITLE_WORDS`` words, no statement, over its byline
     /// (a line of the date or byline rules at most ``HEADLINE_BYLINE_LINES`` lines below it), above the article's first
@@ -375,7 +369,7 @@ impl ArticleSignals {
                     return Ok(false);
                 }
             } else if j <= k + self.runs.byline && !byline {
-                byline = self.is_dated(&flag)?;
+                byline = dated_kind(&flag, &self.dated)?.is_some();
             }
         }
         Ok(byline)

@@ -239,7 +239,7 @@ const DATE: usize = 0;
 const BYLINE: usize = 1;
 
 /// Which of the dated reasons' prefixes (``dated``) a verdict's reason starts with, if any.
-fn dated_kind(flag: &Bound<'_, PyAny>, dated: &[String]) -> PyResult<Option<usize>> {
+pub(crate) fn dated_kind(flag: &Bound<'_, PyAny>, dated: &[String]) -> PyResult<Option<usize>> {
     let reason = flag.getattr(intern!(flag.py(), "reason"))?;
     let reason = reason.downcast::<PyString>()?.to_cow()?;
     Ok(dated.iter().position(|d| reason.starts_with(d.as_str())))

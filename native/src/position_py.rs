@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::dates::py::PyDateSearch;
+use crate::entries_py::dated_kind;
 use crate::mark::{self, PosLimits, PosLine, IN_BLOCK, IN_LABEL};
 use crate::mark_py::{field, N_WORDS, PROSE, SENTENCE, STOP_SHARE, TEXT};
 use crate::position::{self, PosFlag, WeighLimits};
@@ -193,9 +194,7 @@ pub(crate) fn position_into(
     for &(k, end) in runs.iter().filter(|(k, end)| end - k >= pos.chrome_lines) {
         for (j, line) in lines.iter_mut().enumerate().take(end).skip(k) {
             if line.signalled {
-                let reason = flags.get_item(j)?.getattr(intern!(py, "reason"))?;
-                let reason = reason.downcast::<PyString>()?.to_cow()?;
-                line.dated = limits.dated.iter().any(|d| reason.starts_with(d.as_str()));
+                line.dated = dated_kind(&flags.get_item(j)?, limits.dated)?.is_some();
             }
         }
     }
