@@ -197,7 +197,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # A reference is no credit: a volume and an issue, or a page range ("Source: Journal, v59 n3
         # p6-12 Mar 2002", "Source: Review 3(2):13-24, 2000", "pp. 26-33"). On eval-pages-dev: the sources
         # of a digest's abstracts kept, 95 content words of 284 this rule lost with no copy; no chrome line more.
-        r"|illustration|vidéo|video)s?(?: credits?)?\s*[:©]\s*(?!.{0,120}(?:\bv(?:ol)?\.?\s?\d+,?\s+no?\.?\s?\d|\bpp?\.?\s?\d+\s?[-–]\s?\d|\d\s?\(\d+\)\s?:\s?\d))[\d\W_]{0,79}[^\W\d_].{0,79}"
+        # Other languages' words for a photo or its source, with the colon as here ("Фото: ...", "Fotoğraf: AA";
+        # audit 21). Not Japanese or Chinese: "写真：" heads a caption there, and their colon is another character.
+        r"|illustration|vidéo|video|‹langs:photo-word›)s?(?: credits?)?\s*[:©]\s*(?!.{0,120}(?:\bv(?:ol)?\.?\s?\d+,?\s+no?\.?\s?\d|\bpp?\.?\s?\d+\s?[-–]\s?\d|\d\s?\(\d+\)\s?:\s?\d))[\d\W_]{0,79}[^\W\d_].{0,79}"
         r"|(?:photo|foto|bild|image|picture)s?\s+(?:by|von|de|di|par)\s+‹name›\.?"
         r"|(?:getty images|reuters|afp|dpa|ap|keystone|imago|istock(?:photo)?|shutterstock|picture alliance|epa)"
         r"(?:\s*[/|,]\s*‹name›)*"
