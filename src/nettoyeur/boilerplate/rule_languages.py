@@ -38,6 +38,7 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
+    "here": r"você está aqui|está aqui",
     "photo-word": (r"foto|fotografia|imagem", ('foto', 'imagem')),
     "comment-form": (
         r"o (?:seu )?endereço de e-?mail não será publicado\.?(?:\s*.{0,80}\*\.?)?"
@@ -101,6 +102,7 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
+    "here": r"u bent hier|je bent hier|u bevindt zich hier",
     "photo-word": (r"foto|beeld|afbeelding", ('foto', 'beeld', 'afbeelding')),
     "comment-form": (
         r"(?:je|uw) e-?mailadres wordt niet gepubliceerd\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -169,6 +171,7 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
+    "here": r"jesteś tutaj|znajdujesz się(?: tutaj)?",
     "photo-word": (r"fot\.?|fotografia|zdjęcie|zdj\.", ('fot', 'zdj')),
     "comment-form": (
         r"(?:twój )?adres e-?mail nie zostanie opublikowany\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -236,6 +239,7 @@ PL: dict[str, Entry] = {
 }
 
 CS_SK: dict[str, Entry] = {
+    "here": r"jste zde|nacházíte se(?: zde)?|ste tu|nachádzate sa",
     "photo-word": (r"foto|snímek|snímka|zdroj", ('foto', 'sním', 'zdroj')),
     "comment-form": (
         r"(?:vaše )?e-?mailová adresa nebude zveřejněna\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -314,6 +318,7 @@ CS_SK: dict[str, Entry] = {
 }
 
 SV_DA_NO: dict[str, Entry] = {
+    "here": r"du är här|du er her",
     "photo-word": (r"foto|bild|billede|bilde", ('foto', 'bild')),
     "comment-form": (
         r"din e-?postadress kommer inte (?:att )?publiceras\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -407,6 +412,7 @@ SV_DA_NO: dict[str, Entry] = {
 }
 
 FI: dict[str, Entry] = {
+    "here": r"olet tässä|olet täällä|sijaintisi",
     "photo-word": (r"kuva|kuvat|kuvaaja", ('kuva',)),
     "comment-form": (
         r"sähköpostiosoitettasi ei julkaista\.?(?:\s*.{0,80}\*.{0,40})?|tallenna nimeni.{0,80}selaime\w*.{0,60}",
@@ -470,6 +476,7 @@ FI: dict[str, Entry] = {
 }
 
 TR: dict[str, Entry] = {
+    "here": r"(?:şu an )?buradasınız|bulunduğunuz sayfa",
     "photo-word": (r"fotoğraf|foto|görsel|kaynak", ('foto', 'görsel', 'kaynak')),
     "comment-form": (
         r"e-?posta (?:adresiniz|hesabınız) yayınlanmayacak\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -526,6 +533,7 @@ TR: dict[str, Entry] = {
 }
 
 RO: dict[str, Entry] = {
+    "here": r"sunteți aici|sunteti aici|vă aflați aici|te afli aici",
     "photo-word": (r"foto|fotografie|sursa|sursă", ('foto', 'surs')),
     "comment-form": (
         r"adresa (?:ta|dvs\.?|dumneavoastră) de e-?mail nu va fi publicată\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -581,6 +589,7 @@ RO: dict[str, Entry] = {
 }
 
 HU: dict[str, Entry] = {
+    "here": r"ön itt áll|itt vagy|ön itt van|jelenlegi hely",
     "photo-word": (r"fotó|fotók|kép|forrás", ('fotó', 'kép', 'forrás')),
     "skip-link": r"ugrás (?:a )?(?:tartalomhoz|tartalomra|fő tartalomhoz|navigációhoz|menühöz|kereséshez)"
     r"|tovább a tartalomhoz",
@@ -633,6 +642,7 @@ HU: dict[str, Entry] = {
 
 # Croatian, Serbian (Latin script), Bosnian and Slovene.
 HR_SR_SL: dict[str, Entry] = {
+    "here": r"nalazite se(?: ovdje| ovde)?|vi ste ovdje|ovdje ste|ste tukaj|nahajate se",
     "photo-word": (r"foto|fotografija|izvor|snimio|snimila", ('foto', 'izvor', 'snimi')),
     "skip-link": r"(?:preskoči|prijeđi|pređi|idi|skoči) na (?:sadržaj|glavni sadržaj|navigaciju|izbornik|meni"
     r"|pretragu|iskanje|vsebino|glavno vsebino|navigacijo)|preskoči (?:navigaciju|izbornik|meni|navigacijo)",
@@ -714,6 +724,7 @@ HR_SR_SL: dict[str, Entry] = {
 }
 
 CA: dict[str, Entry] = {
+    "here": r"sou aquí|ets aquí|esteu aquí",
     "photo-word": (r"foto|imatge", ('foto', 'imatge')),
     "skip-link": r"(?:salta|ves|vés|anar|saltar)(?: directament)? al (?:contingut(?: principal)?|menú(?: principal)?"
     r"|cercador|peu de pàgina)|(?:salta|ves|vés|anar|saltar) a la (?:navegació|cerca)",
@@ -766,6 +777,7 @@ CA: dict[str, Entry] = {
 
 # Indonesian and Malay.
 ID: dict[str, Entry] = {
+    "here": r"anda di sini|anda berada di sini",
     "photo-word": (r"foto|gambar|sumber", ('foto', 'gambar', 'sumber')),
     "skip-link": r"(?:langsung |lompat |loncat )?ke (?:konten|isi)(?: utama)?|lewati (?:ke konten|navigasi|menu)",
     "back-link": r"kembali ke (?:atas|beranda|halaman utama|daftar|awal)",
@@ -822,6 +834,7 @@ ID: dict[str, Entry] = {
 }
 
 VI: dict[str, Entry] = {
+    "here": r"bạn đang ở|vị trí hiện tại",
     "photo-word": (r"ảnh|hình ảnh|nguồn", ('ảnh', 'nguồn')),
     "comment-form": (
         r"(?:địa chỉ )?email của bạn sẽ không được (?:hiển thị công khai|công bố|công khai)\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -876,6 +889,7 @@ VI: dict[str, Entry] = {
 
 # Swahili.
 SW: dict[str, Entry] = {
+    "here": r"uko hapa",
     "photo-word": (r"picha", ('picha',)),
     "skip-link": r"ruka (?:hadi|kwenda) (?:maudhui|yaliyomo|menyu)(?: kuu)?",
     "back-link": r"rudi (?:juu|mwanzo|ukurasa wa (?:nyumbani|mwanzo))",

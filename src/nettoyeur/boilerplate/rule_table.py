@@ -34,7 +34,8 @@ _BREADCRUMB = (
     # headline as the last step is its title, which stays.
     # (Each step starts and ends with a character that is no space: the spaces around a ">"
     # are read one way only.)
-    r"|(?:[\w ]{1,25}:\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
+    # (The label's colon may be the full-width one of Chinese and Japanese pages: "当前位置：".)
+    r"|(?:[\w ]{1,25}[:：]\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
     r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
     r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
     r"|(?:‹home-words›)\s*/\s*[^/]{1,40}/.{0,120}"
@@ -42,6 +43,9 @@ _BREADCRUMB = (
     r"|(?:‹home-words›)\s*(?:>|»|›|→)\s*.{0,120}"
     r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
     r"|sei qui)\s*:?.{0,120}"
+    # The label of a breadcrumb in the other languages' words, with its colon ("Вы здесь:", "当前位置：",
+    # "Jesteś tutaj:"): some of them open sentences too ("Вы находитесь в зоне риска, если ...").
+    r"|(?:‹langs:here›)\s*[:：].{0,120}"
 ).replace(r"\w", WORD).replace("‹home-words›", words("‹home›"))
 
 # (kind, name, template, max_words, needles): navigation and UI labels, then share.

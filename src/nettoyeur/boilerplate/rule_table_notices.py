@@ -480,8 +480,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "byline",
         "byline-role",
-        r"(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion|journaliste"
-        r"|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?|‹langs›",
+        # In brackets too, as Chinese news pages close an article ("（编辑：李华）"; audit 21).
+        r"[(（\[【]?(?:(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion"
+        r"|journaliste|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?|‹langs›)[)）\]】]?",
         8,
         (),
     ),
