@@ -124,6 +124,17 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     ),
     (
         "nav",
+        "font-size",
+        # The text-size control of a news page: a label, then the sizes as letters or characters in any
+        # language ("Schrift: A A A", "Text size: A- A A+", "【字号 大 中 小】", "文字サイズ 小 中 大";
+        # audit 21's German and Chinese pages, audit 17's Chinese one kept theirs).
+        r"[【\[(]?(?:[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s*[:：]?\s*)?"
+        r"(?:a(?:[+-]\s*|\s+)a(?:[+-]|(?:[+-]\s*|\s+)a[+-]?)?|[大中小](?:\s*[大中小]){2})[】\])]?",
+        6,
+        (),
+    ),
+    (
+        "nav",
         "dismiss",
         r".{0,40}(?:nicht mehr anzeigen|ne plus (?:afficher|montrer)(?: ce message)?|don['’]t show (?:this |me this )?again"
         r"|do not show (?:this )?again|no (?:volver a )?mostrar (?:de nuevo|más)|non mostrare più)\.?",
