@@ -360,7 +360,7 @@ def _title_like(info) -> bool:
 
 
 def _unspaced_title(chars: int, n: int) -> bool:
-    """``mark.unspaced_title``: written without spaces (a word counts two characters), ``UNSPACED_TITLE_WORDS`` words."""
+    """``mark.unspaced_title``: written without spaces (a word is two characters), ``UNSPACED_TITLE_WORDS`` words."""
     return 2 * n >= chars and n >= m.UNSPACED_TITLE_WORDS
 
 
