@@ -268,7 +268,16 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|read (?:also|next)|see also|you (?:may|might) also like|lesen sie (?:auch|mehr)|auch interessant"
         r"|mehr zum thema|das könnte sie (?:auch )?interessieren|lee (?:también|más)|te puede interesar"
         r"|leggi (?:anche|di più)|potrebbe interessarti|réécouter|re-?watch|re-?listen|nachhören|jetzt anhören"
-        r"|escuchar de nuevo|riascolta|‹langs›)(?:‹sep›.{0,250})?",
+        # Nothing but a space, then two words or more that open in lower case: the label opens a sentence of
+        # the article, a cross-reference ("See also building rapport", "voir aussi la page des horaires"); a
+        # widget's label stands alone, before a mark or a headline, or ends with one word of its own ("Pročitajte
+        # i ovo": "read this too"). A web address stays a pointer ("See also www.x.org"), and a list of
+        # capitalised items a list of links ("You might also like baking, pie, Kitchen Tips"). On eval-pages-dev:
+        # 100 words of a page's cross-references kept ("See also torture on Law page"), no chrome line more;
+        # with one word after the label enough, a Croatian "read this too" stayed.
+        r"|escuchar de nuevo|riascolta|‹langs›)"
+        r"(?!\s+(?!www\.|https?:)(?-i:[a-zß-öø-ÿа-яёα-ω])\S*\s+\S(?!.*,\s*(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω])))"
+        r"(?:‹sep›.{0,250})?",
         40,
         (),
     ),
