@@ -18,8 +18,10 @@ CASES = [
     # an adverbial moved with its preposition or article: a clause reordered
     ("ab april fliegt die gesellschaft nach lissabon", "die gesellschaft fliegt ab april nach lissabon", False),
     ("laut polizei fuhr er kurz nach mitternacht los", "kurz nach mitternacht fuhr er laut polizei los", False),
-    # two phrases in the same frame: the same word before each
-    ("letters were sent to berlin and to paris yesterday", "letters were sent to paris and to berlin yesterday", False),
+    # two phrases in the same frame, nothing between them but the word before each
+    ("she spoke at length at westminster yesterday", "she spoke at westminster at length yesterday", False),
+    ("the museum is older than the cathedral", "the cathedral is older than the museum", True),
+    ("letters were sent to berlin and to paris yesterday", "letters were sent to paris and to berlin yesterday", True),
     ("berlin voted yes and paris voted no", "paris voted yes and berlin voted no", True),
     # neighbours swapped, a word replaced, the same text: no exchange
     ("the big red bus left early", "the red big bus left early", False),

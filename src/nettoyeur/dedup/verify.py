@@ -767,8 +767,9 @@ def _exchange(a: list[int], b: list[int], stop: np.ndarray) -> bool:
     its preposition or article with it ("Ab April fliegt die Gesellschaft" / "Die Gesellschaft fliegt ab
     April", "Laut Polizei fuhr er kurz nach Mitternacht" / "Kurz nach Mitternacht fuhr er laut Polizei")
     is an adverbial moved in a clause reordered, not an exchange of roles; so are two phrases in the same
-    frame ("na mrežu na proleće" / "na proleće na mrežu": to the grid in spring, the same word before
-    each); neighbours swapped (M empty) are a copy's edit.
+    frame, M the one word before X ("na mrežu na proleće" / "na proleće na mrežu": to the grid in spring);
+    neighbours swapped (M empty) are a copy's edit. "The museum is older than the cathedral" / "The
+    cathedral is older than the museum" is an exchange: "the" is before each, but more stands between.
 
     Args:
         a: word ids of one paragraph.
@@ -788,7 +789,7 @@ def _exchange(a: list[int], b: list[int], stop: np.ndarray) -> bool:
                 break
             x, y = ma[:nx], ma[-ny:]
             if x != y and mb[:ny] == y and mb[-nx:] == x and ma[nx:-ny] == mb[ny:-nx]:
-                parallel = lo > 0 and a[lo - 1] == ma[-ny - 1]
+                parallel = lo > 0 and ma[nx:-ny] == a[lo - 1 : lo]
                 return not parallel and not any(stop[w] for w in x + y)
     return False
 
