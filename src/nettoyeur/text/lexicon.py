@@ -786,8 +786,8 @@ _POLES_STATES = """
     puntual{e,i} vroeg{,e}
 ~early-: retard atrasad{o,a,os,as} retrasados retrasadas verspätet{,e,en,er} vertraagd{,e}
 ~many+: maggior plupart
-~before+: entro anvan sadurunge alohan'ny
-~before-: apre sawise aorian'ny
+~before+: entro anvan sadurunge alohan
+~before-: apre sawise aorian
 ~pct+: працэнтаў працэнты працэнт отсто фоиз टक्के ಶೇಕಡಾ ശതമാനം سلنه pousan isan-jato procentoj procento
     procentojn
 up+: вырас выраслі вырасла павялічыўся павялічылася порасна пораснала пораснаа зголеми зголемија өстү өскөн
