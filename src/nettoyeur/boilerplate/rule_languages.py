@@ -705,7 +705,7 @@ HR_SR_SL: dict[str, Entry] = {
     "|decembar|decembra|december",
     "weekdays": r"ponedjeljak|ponedeljak|ponedeljek|utorak|torek|srijeda|sreda|četvrtak|četrtek|petak|petek|subota"
     r"|sobota|nedjelja|nedelja",
-    # A listing's buttons: "Dodaj u košaricu", "U korpu", "Dodaj v košarico", "Kupi sada", "Kupi ulaznice".
+    # A listing's buttons: "Dodaj u košaricu", "U korpu", "V košarico", "Kupi sada", "Kupi karte".
     "listing-control": r"(?:dodaj |stavi )?(?:u|v) (?:košaricu|korpu|košarico)"
     r"|dodaj (?:na (?:listu|popis|seznam) želja|u (?:favorite|omiljene|kalendar)|med priljubljene|v koledar)"
     r"|kupi (?:sada|odmah|zdaj|takoj|ulaznic[ue]|karte|vstopnic[oe])"

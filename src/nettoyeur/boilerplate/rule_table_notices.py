@@ -226,10 +226,11 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     ),
     (
         # A licence named by its proper name, which no language translates, with its terms in the page's
-        # language: "Texti er aðgengilegur samkvæmt leyfinu Creative Commons Tilvísun-DeilaEins.", "Текстът е
-        # достъпен под лиценза Creative Commons Признание-Споделяне", "... CC BY-SA 4.0". The name is followed
+        # language: "De tekst is beschikbaar onder de licentie Creative Commons Naamsvermelding-GelijkDelen.",
+        # "O texto está disponível sob a licença Creative Commons Atribuição-CompartilhaIgual", "... CC BY-SA
+        # 4.0" (a wiki's footer in each of its languages). The name is followed
         # by the terms, capitalised and joined by a hyphen or a dash ("Attribution-ShareAlike", "«С указанием
-        # авторства — С сохранением условий»"): "Creative Commons image source", a photo's credit, is not, nor
+        # авторства — С сохранением условий»"): a photo's credit in lower case ("creative commons photo") is not, nor
         # a blog's "licensed under a Creative Commons License." (on eval-pages-dev such a line, once flagged,
         # left the first entry's date above the body, in its header).
         # Up to 30 words: an open-access paper's 34-word statement under its title is the header's last line.
