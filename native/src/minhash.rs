@@ -243,6 +243,25 @@ pub(crate) mod tests {
         }
     }
 
+    /// Whole blocks only (no tail pass) and segments of odd and even lengths (the two-hash
+    /// inner loop and its last odd hash), against the plain definition.
+    #[test]
+    fn whole_blocks_and_odd_segments_equal_reference() {
+        let mut next = rng(19);
+        for perms in [BLOCK, 2 * BLOCK, 4 * BLOCK, 4 * BLOCK + 3] {
+            let mut offsets = vec![0i64];
+            for len in 1..=9 {
+                offsets.push(offsets.last().unwrap() + len);
+            }
+            let hashes: Vec<u32> = (0..*offsets.last().unwrap()).map(|_| next() as u32).collect();
+            let a: Vec<u32> = (0..perms).map(|_| next() as u32 | 1).collect();
+            let b: Vec<u32> = (0..perms).map(|_| next() as u32).collect();
+            let mut out = vec![0; 9 * perms];
+            signatures(&hashes, &offsets, &a, &b, &mut out, 1).unwrap();
+            assert_eq!(out, reference(&hashes, &offsets, &a, &b), "{perms} permutations");
+        }
+    }
+
     #[test]
     fn refuses_bad_offsets() {
         let h = [1u32, 2, 3];
