@@ -422,11 +422,11 @@ def _lone_title(infos, marks, signalled, first: int) -> list[int]:
 
 
 def _under_head(infos, marks, signalled, kept_head: list[int], first: int) -> list[int]:
-    """``under_head`` (native/src/mark.rs): the undated line just above the body stays under a kept one."""
+    """``under_head`` (native/src/mark.rs): the line just above the body stays under a kept one."""
     k = first - 1
     if k < 1 or signalled[k] or signalled[k - 1] or k - 1 not in kept_head:
         return []
-    return [] if dated(infos[k], marks[k]) else [k]
+    return [k]
 
 
 def about(article, info) -> bool:

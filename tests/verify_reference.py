@@ -22,6 +22,7 @@ from nettoyeur.dedup.verify import (
     DUPLICATE_COVER,
     EDIT_MIN_JACCARD,
     EDIT_MIN_WORDS,
+    EXCHANGE_MAX_WORDS,
     MAX_PHRASE,
     MAX_SUBSTITUTION,
     MIN_PASSAGE_WORDS,
@@ -564,6 +565,23 @@ def verify(
     facts_b: list[bool] | None = None,
 ) -> Match | None:
     """The reference of :func:`nettoyeur.dedup.verify.verify` (same arguments, same result)."""
+    match = _aligned_verdict(words_a, words_b, shingles_a, shingles_b, config, facts_a, facts_b)
+    if match is not None and match.kind != "different" and _exchanged(words_a, words_b):
+        # Two phrases that traded places: another statement, whatever the alignment read.
+        return Match("different", match.jaccard, match.containment, match.cover, True)
+    return match
+
+
+def _aligned_verdict(
+    words_a: list[str],
+    words_b: list[str],
+    shingles_a: np.ndarray,
+    shingles_b: np.ndarray,
+    config: CleanConfig,
+    facts_a: list[bool] | None,
+    facts_b: list[bool] | None,
+) -> Match | None:
+    """The verdict of the alignment alone (the native core's)."""
     jac = jaccard(shingles_a, shingles_b)
     if not words_a or not words_b:
         return None
@@ -603,3 +621,24 @@ def verify(
     if conflict:
         return Match("different", jac, contain, cover, True)
     return None
+
+
+def _exchanged(a: list[str], b: list[str]) -> bool:
+    """Whether ``b`` is ``a`` with two separated runs of up to EXCHANGE_MAX_WORDS words, none a stop word, exchanged.
+
+    Not when the words between them are the one word before the first (the same frame, "na X na Y").
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    lo = next(i for i in range(len(a)) if a[i] != b[i])
+    hi = max(i for i in range(len(a)) if a[i] != b[i]) + 1
+    for nx in range(1, EXCHANGE_MAX_WORDS + 1):
+        for ny in range(1, EXCHANGE_MAX_WORDS + 1):
+            middle = a[lo + nx : hi - ny]
+            x, y = a[lo : lo + nx], a[hi - ny : hi]
+            if not middle or x == y or b[lo:hi] != y + middle + x:
+                continue
+            if lo > 0 and middle == [a[lo - 1]]:
+                return False
+            return not any(w in STOPWORDS for w in x + y)
+    return False

@@ -468,7 +468,7 @@ pub struct Position {
     /// The lone line of words just above the body (`_lone_title`).
     pub lone: Option<usize>,
     /// The line just above the body when the line above it is unflagged too (`mark_reference._under_head`):
-    /// kept, undated, when that one is (the title, a headline about the article): the head runs into the body.
+    /// kept, dated or not, when that one is (the title, a headline about the article): the head runs into the body.
     pub under_head: Option<usize>,
     /// The candidates inside the body, in order.
     pub inside: Vec<Inside>,

@@ -1,7 +1,7 @@
 //! The position signal's weighing (`_article_signals`, `boilerplate/mark.py`): what the position signal flags once its walks
 //! (`mark::position`) have named the lines it may flag. Above the body, the title (the nearest
 //! title-like line without a date) and the headlines about the article stay, with the lone line
-//! of words just above it and the undated line between a kept one and the body (`under_head`), and
+//! of words just above it and the line between a kept one and the body (`under_head`), and
 //! the rest of the header goes; below it, `_footer` keeps what still
 //! continues the article (`_continues`: a closing sentence about it, the attribution of a quote, a
 //! list or references under it, the items under a lead-in, a letter's signature under its
@@ -115,7 +115,7 @@ pub fn weigh<E>(
         let kept = Some(k) == title
             || Some(k) == found.lone
             || (about[k] && article.about(k, limits.head_stems, limits.head_share)?)
-            || (Some(k) == found.under_head && kept_above == Some(k - 1) && (lines[k].marks & DIGIT == 0 || !dated(k)?));
+            || (Some(k) == found.under_head && kept_above == Some(k - 1));
         if kept {
             kept_above = Some(k);
         } else {
@@ -335,8 +335,11 @@ mod tests {
         dated.marks |= DIGIT;
         let lines = [short(1, 0.0), short(3, 0.0), dated, prose(), prose()];
         let stems = [(0, 1); 5];
-        // "Home" goes; the title stays, the dated line above the body is skipped and goes.
-        assert_eq!(weighed(&lines, &stems, &[2]), vec![(0, PosFlag::Header), (2, PosFlag::Header)]);
+        // "Home" goes; the title stays, and the dated line above the body, skipped as the title, stays under it.
+        assert_eq!(weighed(&lines, &stems, &[2]), vec![(0, PosFlag::Header)]);
+        // Under a line that goes (a label under the title), it goes.
+        let placed = [short(3, 0.0), short(1, 0.0), dated, prose(), prose()];
+        assert_eq!(weighed(&placed, &stems, &[2]), vec![(1, PosFlag::Header), (2, PosFlag::Header)]);
         // Undated, it is the title itself; the other line has no stem of the article: it goes.
         assert_eq!(weighed(&lines, &stems, &[]), vec![(0, PosFlag::Header), (1, PosFlag::Header)]);
         // A headline about the article stays.

@@ -147,6 +147,10 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows)
     let rows = p.mult.len();
     let perms = p.bands * rows;
     let (a, b) = (&p.a[..perms], &p.b[..perms]);
+    // The signatures of a slice, kept from slice to slice: grown (and zeroed) only when a
+    // slice signs more paragraphs than any before it, since `minhash::signatures` writes every
+    // value of the rows it is given.
+    let mut sigs: Vec<u32> = Vec::new();
     let mut start = lo;
     while start < hi {
         // At least one paragraph a slice, and whole paragraphs.
@@ -206,9 +210,12 @@ fn sign_range(texts: &[Units], lo: usize, hi: usize, p: &Params, out: &mut Rows)
         let n = out.count - first;
         if n > 0 {
             // The segments run from 0: the shingles before the first signed paragraph's are none.
-            let mut sigs = vec![0u32; n * perms];
-            minhash::signatures(&hashes, &segments, a, b, &mut sigs, 1)?;
-            lsh::band_keys(&sigs, perms, p.mult, p.bands, &mut out.keys[first * p.bands..out.count * p.bands], 1)?;
+            if sigs.len() < n * perms {
+                sigs.resize(n * perms, 0);
+            }
+            let sigs = &mut sigs[..n * perms];
+            minhash::signatures(&hashes, &segments, a, b, sigs, 1)?;
+            lsh::band_keys(sigs, perms, p.mult, p.bands, &mut out.keys[first * p.bands..out.count * p.bands], 1)?;
         }
         start = end;
     }

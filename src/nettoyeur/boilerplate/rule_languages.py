@@ -638,6 +638,10 @@ HU: dict[str, Entry] = {
     "‹step›": r"következő|előző|első|utolsó",
     "months": r"január|február|március|április|május|június|július|augusztus|szeptember|október",
     "weekdays": r"hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap",
+    # A listing's buttons: "Kosárba", "Kosárba teszem", "Kedvencekhez adás", "Megveszem most", "Jegyvásárlás".
+    "listing-control": r"kosárba(?: (?:teszem|rakom|tesz))?"
+    r"|(?:hozzáadás a |tedd a )?(?:kosárhoz|kedvencekhez|naptárhoz)(?: ad(?:ás)?)?"
+    r"|(?:megveszem|vásárlás|vedd meg) most|jegyvásárlás|(?:jegyet|jegyeket) (?:veszek|vásárolok)|jelentkezem most",
 }
 
 # Croatian, Serbian (Latin script), Bosnian and Slovene.
@@ -721,6 +725,11 @@ HR_SR_SL: dict[str, Entry] = {
     "|decembar|decembra|december",
     "weekdays": r"ponedjeljak|ponedeljak|ponedeljek|utorak|torek|srijeda|sreda|četvrtak|četrtek|petak|petek|subota"
     r"|sobota|nedjelja|nedelja",
+    # A listing's buttons: "Dodaj u košaricu", "U korpu", "V košarico", "Kupi sada", "Kupi karte".
+    "listing-control": r"(?:dodaj |stavi )?(?:u|v) (?:košaricu|korpu|košarico)"
+    r"|dodaj (?:na (?:listu|popis|seznam) želja|u (?:favorite|omiljene|kalendar)|med priljubljene|v koledar)"
+    r"|kupi (?:sada|odmah|zdaj|takoj|ulaznic[ue]|karte|vstopnic[oe])"
+    r"|(?:spremi|shrani) oglas|prijavi se na (?:oglas|natječaj|konkurs)",
 }
 
 CA: dict[str, Entry] = {
@@ -773,6 +782,10 @@ CA: dict[str, Entry] = {
     "‹step›": r"següent|primera|última",
     "months": "gener|febrer|març|abril|maig|juny|juliol|agost|setembre|octubre|novembre|desembre",
     "weekdays": r"dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge",
+    # A listing's buttons: "Afegeix a la cistella", "Compra ara", "Afegeix a preferits", "Compra entrades".
+    "listing-control": r"(?:afegeix|afegir|afegiu) (?:a la cistella|al carro|al carret(?:ó)?"
+    r"|a (?:la llista de )?(?:preferits|favorits|desitjos)|al calendari)"
+    r"|compra(?:r)? (?:ara|ja|entrades)|reserva(?:r)? (?:ara|entrades)|inscriu-te(?: ara)?",
 }
 
 # Indonesian and Malay.
@@ -831,6 +844,10 @@ ID: dict[str, Entry] = {
     "‹step›": r"selanjutnya|sebelumnya|berikutnya|pertama|terakhir",
     "months": r"januari|februari|maret|mei|agustus|oktober|desember",
     "weekdays": "senin|selasa|rabu|kamis|jumat|jum'at|jum’at|sabtu|minggu",
+    # A listing's buttons (Malay's too): "Tambah ke keranjang", "+ Keranjang", "Beli sekarang", "Tambah ke troli".
+    "listing-control": r"(?:\+\s*)?keranjang"
+    r"|(?:tambah(?:kan)?|masukkan) (?:ke )?(?:keranjang|troli|wishlist|favorit|kalender|senarai hajat|daftar keinginan)"
+    r"|beli (?:sekarang|tiket)|pesan (?:sekarang|tiket)|lamar sekarang|simpan lowongan|mohon sekarang",
 }
 
 VI: dict[str, Entry] = {
@@ -929,6 +946,9 @@ SW: dict[str, Entry] = {
     "‹step›": r"inayofuata|iliyotangulia|ya kwanza|ya mwisho",
     "months": "machi|aprili|juni|julai|agosti|septemba|oktoba|novemba|desemba",
     "weekdays": "jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili",
+    # A listing's buttons: "Ongeza kwenye kikapu", "Nunua sasa", "Nunua tiketi", "Omba sasa".
+    "listing-control": r"(?:ongeza|weka) kwenye (?:kapu|kikapu|rukwama|kalenda|orodha ya (?:matamanio|vipendwa))"
+    r"|nunua (?:sasa|tiketi)|omba (?:sasa|kazi hii)|hifadhi tangazo",
 }
 
 # Every language, in the order its words join each row's alternatives.

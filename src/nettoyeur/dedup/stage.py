@@ -235,13 +235,17 @@ def _verify_task(
     local = np.searchsorted(pids, pairs)
     kinds, conflicts, related = verify_chunk(prep, local, ctx.config, tables)
     lengths = np.diff(prep.word_offsets)
+    # The related pairs' rows taken at once (one index and one tolist, not two per pair: the
+    # list of 30k article paragraphs spent 31 ms of its 3.6 s run here, by cProfile).
+    at = np.fromiter((i for i, _ in related), dtype=np.intp, count=len(related))
+    rows = pairs[at].tolist()
+    local_rows = local[at].tolist()
     likely: list[tuple[int, int]] = []
-    for i, match in related:
-        (a, b), (pa, pb) = pairs[i].tolist(), local[i].tolist()
+    for (_, match), (a, b), (pa, pb) in zip(related, rows, local_rows):
         if match.kind == "duplicate" or (match.kind != "different" and lengths[pb] <= lengths[pa]):
             likely.append((b, a))
     evidence = dict(zip(likely, _evidence(prep, pids, likely, ctx.config, ctx.estimates, tables)))
-    found = [(i, match, evidence.get(tuple(pairs[i].tolist()[::-1]))) for i, match in related]
+    found = [(i, match, evidence.get((b, a))) for (i, match), (a, b) in zip(related, rows)]
     return kinds, conflicts, found
 
 

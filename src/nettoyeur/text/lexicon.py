@@ -120,6 +120,7 @@ NEGATIONS = NEGATIONS | frozenset(
     nuk kurrë нема никогаш емес жоқ emas yoʻq биш үгүй नाही नको નથી નહીં ਨਹੀਂ ਨਾ ಇಲ್ಲ ഇല്ല లేదు కాదు छैन होइन
     නැත නැහැ
     mhux qatt xejn mingħajr aysan uusan aanan
+    pap tsy نه
     """.split()
 )
 
@@ -160,7 +161,15 @@ NU_MIN_MARKERS = 2
 _WELSH_MARKERS = frozenset("mae wedi yn yr bod fod ddim gyda hefyd roedd oedd bydd fydd byddai dywedodd meddai".split())
 _IRISH_MARKERS = frozenset("agus tá bhí bhfuil raibh beidh dúirt deir leis faoi chun freisin siad acu réir".split())
 _HAUSA_MARKERS = frozenset("cikin kuma amma wanda wadda suka cewa cewar domin saboda yana tana suna ake".split())
-LANGUAGE_NEGATIONS = {"na": _WELSH_MARKERS, "nach": _IRISH_MARKERS, "ba": _HAUSA_MARKERS}
+# Luxembourgish "net", Javanese "ora" and Haitian Creole "pa" (not) are Dutch and English "net" (just,
+# net), Italian "ora" (now) and a common syllable elsewhere: negations only beside their language's words.
+_LUXEMBOURGISH_MARKERS = frozenset("ass huet gëtt ginn sinn hunn déi awer wéi ëm gouf kënnen".split())
+_JAVANESE_MARKERS = frozenset("lan sing iki kuwi wis bakal saka karo uga marang kanggo miturut".split())
+_HAITIAN_MARKERS = frozenset("pral kounye moun pou ak gen yo nou".split())
+LANGUAGE_NEGATIONS = {
+    "na": _WELSH_MARKERS, "nach": _IRISH_MARKERS, "ba": _HAUSA_MARKERS, "net": _LUXEMBOURGISH_MARKERS,
+    "ora": _JAVANESE_MARKERS, "pa": _HAITIAN_MARKERS,
+}  # fmt: skip
 LANGUAGE_NEGATION_MIN_MARKERS = 2
 
 # Antonym poles: a word replaced by a word of the other pole ("rose" / "fell", "plus" /
@@ -752,9 +761,63 @@ up-: naqs{u,et} naqas tnaqqis ulur ulet ulën rënie azalıb azalır azalması �
 ~before-: eftir després bayan sonra wara
 ~may+: able podería poderían poderá poderán poderia poderiam poderá poderão podria podrien podrà podran
 """
+# Antonym adjectives and verbs of scenes and states that short descriptive sentences turn on (a street
+# crowded / empty, grass wet / dry, an exam passed / failed, a man sitting / standing, a train late / early
+# in the Romance "en retard" / "en avance"; the words the lists above hold keep their class there: "failed",
+# "réussi", "aprobado"), "most" as a noun ("la plupart", "la maggior parte": one replaced by "few" is
+# another statement), and the scales of Belarusian, Macedonian, Kyrgyz, Tajik,
+# Esperanto, Haitian Creole, Kurmanji, Malagasy, Javanese and Luxembourgish news (grow / shrink). Written
+# from grammar books, as above; "kam" (Tajik "less") and "net" are left out, common words elsewhere.
+_POLES_STATES = """
+~crowded+: crowded busy packed belebt{,e,en,er,es} volle{,n,r,s} überfüllt{,e,en} anim{é,ée,és,ées}
+    bond{é,ée,és,ées} plein{,e,s,es} concurrid{o,a,os,as} llen{o,a,os,as} abarrotad{o,a,os,as} affollat{o,a,i,e}
+    pien{o,a,i,e} gremit{o,a,i,e} lotad{o,a,os,as} cheio cheia
+~crowded-: empty deserted leere{,n,r,s} menschenleer{,e,en} vides désert{,e,s,es} vací{o,a,os,as}
+    desiert{o,a,os,as} vuot{o,a,i,e} desert{o,a,i,e} vazi{o,a,os,as} leeg{,e}
+~wet+: wet soaked nass{,e,en,er,es} feucht{,e,en,er,es} mouill{é,ée,és,ées} humide{,s} trempé{,e,s,es}
+    mojad{o,a,os,as} húmed{o,a,os,as} bagnat{o,a,i,e} umid{o,a,i,e} molhad{o,a,os,as} nat{,te}
+~wet-: dry trocken{,e,en,er,es} sèche{,s} secos secas asciutt{o,a,i,e} droog{,e}
+~pass+: passed passing bestanden réussis réussit réussies aprobaron superati superate aprovados aprovadas geslaagd
+~pass-: failing durchgefallen rat{é,ée,és,ées} échoués suspendieron bocciat{o,a,i,e}
+    reprovad{o,a,os,as} gezakt
+~sit+: sit{,s,ting} seated sitzen sitzt sitzend saß sentad{o,a,os,as} sedut{o,a,i,e} zit{,ten,tend}
+~sit-: standing stood steh{en,t,end} debout staan{,d}
+~early+: anticipo avance adelantados adelantadas adiantad{o,a,os,as} pünktlich{,e,en,er} ponctuel{,le} puntual{,es}
+    puntual{e,i} vroeg{,e}
+~early-: retard atrasad{o,a,os,as} retrasados retrasadas verspätet{,e,en,er} vertraagd{,e}
+~many+: maggior plupart
+~before+: entro anvan sadurunge alohan
+~before-: apre sawise aorian
+~pct+: працэнтаў працэнты працэнт отсто фоиз टक्के ಶೇಕಡಾ ശതമാനം سلنه pousan isan-jato procentoj procento
+    procentojn
+up+: вырас выраслі вырасла павялічыўся павялічылася порасна пораснала пораснаа зголеми зголемија өстү өскөн
+    көбөйдү көбөйгөн афзуд афзудааст афзоиш kreskis kreskas kreskos kresko monte{,n} mundhak{,e} munggah
+    nitombo mitombo fitomboana zêde gestiegen geklommen
+up-: знізіўся знізілася зменшыўся зменшылася скарацілася опадна опаднала опаднаа намали намалија азайды
+    азайган төмөндөдү төмөндөгөн коҳиш malkreskis malkreskas malkreskos malkresko desann{,de} mudhun
+    nihena mihena fihenana kêm erofgaang
+"""
+# Colours: a colour replaced by another ("a red jacket" / "a blue jacket") describes another thing, as a
+# weekday replaced names another day; each colour is a class of its own, with its inflected forms, so
+# that "roter" / "rote" stay one colour (weak: a colour added or dropped is an edit). English, German,
+# French, Spanish, Italian, Portuguese and Dutch; "rose" (rose, a rise), "orange" (a fruit, a firm) and
+# "black" / "white" / "brown" / "green" as English surnames are left out where they are surnames more
+# than colours in news: only their lower-case forms are words here, and names are cased.
+_COLOURS = """
+~red+: red rot{,e,en,er,es,em} rouge{,s} roj{o,a,os,as} ross{o,a,i,e} vermelh{o,a,os,as} rood
+~blue+: blue blau{,e,en,er,es,em} bleu{,e,s,es} azul{,es} blu azzurr{o,a,i,e} blauw{,e}
+~green+: green grün{,e,en,er,es,em} vert{e,s,es} verde{,s} verdi groen{,e}
+~yellow+: yellow gelb{,e,en,er,es,em} jaune{,s} amarill{o,a,os,as} giall{o,a,i,e} amarel{o,a,os,as} geel gele
+~white+: white weiß{,e,en,er,es,em} blanc{,he,s,hes} blanc{o,a,os,as} bianc{o,a,hi,he} branc{o,a,os,as} witte
+~black+: black schwarz{,e,en,er,es,em} noir{,e,s,es} negr{o,a,os,as} ner{o,a,i,e} pret{o,a,os,as} zwart{,e}
+~brown+: brown braun{,e,en,er,es,em} brun{,e,s,es} marrón marrone marrom bruin{,e}
+~grey+: grey gray grau{,e,en,er,es,em} gris{,e,es} grigi{o,a} grijs grijze cinza
+~pink+: pink rosa rosé{,e,s,es} roze
+~purple+: purple violett{,e,en,er,es} violet{,te,s,tes} morad{o,a,os,as} roxo roxa paars{,e} lila
+"""
 POLARITY = _classes(
     _POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS
-    + _POLES_MORE_WORLD
+    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS
 )
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
@@ -774,7 +837,7 @@ UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
 # prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
 # Icelandic "ó" ("líklegt" / "ólíklegt") and the Swahili negative subject prefix "ha" ("itajenga"
 # / "haitajenga": will build / will not build) too.
-NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불 ó ha".split())
+NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불 ó ha mal".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
 # "överskott" / "underskott"), and suffix pairs that do ("useful" / "useless", "sinnvoll" /
@@ -1008,6 +1071,43 @@ DATES = DATES | frozenset(
     """
     )
 )
+# The weekdays and months of Belarusian, Macedonian, Kyrgyz (with the dative "сентябрга"), Tajik, Esperanto
+# (with the accusative "mardon"), Haitian Creole, Kurmanji (with the oblique "sêşemê"), Malagasy, Xhosa (with
+# the prefixes "ngo-", "u-", "ku-", "kuka-" its news write them with: "ngoLwesibini", "kukaSeptemba"),
+# Javanese and Luxembourgish. Words that are common words of another language are left out (Belarusian
+# "люты", Macedonian "среда", Haitian "mas", "me", "out", Kurmanji "în", Luxembourgish "mee").
+DATES = DATES | frozenset(
+    _expand(
+        """
+    панядзелак аўторак серада сераду чацвер пятніца пятніцу субота суботу нядзеля нядзелю студзень студзеня
+    лютага сакавік сакавіка красавік красавіка травень траўня чэрвень чэрвеня ліпень ліпеня жнівень жніўня
+    верасень верасня кастрычнік кастрычніка лістапад лістапада снежань снежня
+    понеделник вторник четврток петок сабота недела јануари февруари април мај јуни јули септември октомври
+    ноември декември
+    дүйшөмбү шейшемби шаршемби бейшемби ишемби жекшемби январга февралга мартка апрелге майга июнга июлга
+    августка сентябрга октябрга ноябрга декабрга
+    душанбе сешанбе чоршанбе панҷшанбе ҷумъа шанбе якшанбе январ феврал апрел июн июл сентябр октябр ноябр
+    декабр
+    lund{o,on} mard{o,on} merkred{o,on} ĵaŭd{o,on} vendred{o,on} sabat{o,on} dimanĉ{o,on} januar{o,on}
+    februar{o,on} mart{o,on} april{o,on} maj{o,on} juni{o,on} juli{o,on} aŭgust{o,on} septembr{o,on}
+    oktobr{o,on} novembr{o,on} decembr{o,on}
+    lendi madi mèkredi jedi vandredi samdi dimanch janvye fevriye jiyè septanm oktòb novanm desanm
+    duşem{,ê} sêşem{,ê} çarşem{,ê} pêncşem{,ê} yekşem{,ê} şemî şemiyê çile{,yê} sibat{,ê} adar{,ê} nîsan{,ê}
+    gulan{,ê} hezîran{,ê} tîrmeh{,ê} tebax{,ê} îlon{,ê} cotmeh{,ê} mijdar{,ê} berfanbar{,ê}
+    alatsinainy talata alarobia alakamisy sabotsy alahady janoary febroary martsa aprily jolay aogositra
+    septambra oktobra novambra desambra
+    mvulo umvulo ngomvulo lwesibini ulwesibini ngolwesibini lwesithathu ulwesithathu ngolwesithathu lwesine
+    ulwesine ngolwesine lwesihlanu ulwesihlanu ngolwesihlanu mgqibelo umgqibelo ngomgqibelo cawa ngecawa
+    januwari ujanuwari kujanuwari kukajanuwari kajanuwari februwari ufebruwari kufebruwari kukafebruwari
+    kafebruwari matshi umatshi kumatshi kukamatshi kamatshi epreli uepreli kuepreli kukaepreli kaepreli julayi
+    ujulayi kujulayi kukajulayi kajulayi agasti uagasti kuagasti kukaagasti kaagasti septemba useptemba
+    kuseptemba kukaseptemba kaseptemba oktobha uoktobha kuoktobha kukaoktobha kaoktobha novemba unovemba
+    kunovemba kukanovemba kanovemba disemba udisemba kudisemba kukadisemba kadisemba
+    rebo kemis jemuwah setu
+    méindeg dënschdeg mëttwoch donneschdeg freideg samschdeg sonndeg mäerz abrëll
+    """
+    )
+)
 DATES_IF_CAPITALISED = frozenset("may march mar sun sat wed mars".split())
 
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
@@ -1165,6 +1265,15 @@ _NUMBERS_WORLD = """
 1000: míle þúsund հազար мянга мянган dubu mijë
 1e6: miliwn milliún milljón milljónir milljóna միլիոն сая miljun
 1e9: biliwn billiún milljarð{,ar,a,ur} միլիարդ тэрбум biljun
+2: эки ду rong loro roa zwee zwou
+3: үч telu telung telo sê dräi
+4: төрт чор papat efatra çar véier
+5: беш панҷ dimy pênc fënnef
+6: алты шаш enem enina şeş
+7: жети ҳафт pitu fito siwen
+8: сегиз ҳашт wolu aacht
+9: тогуз нӯҳ sanga sivy néng
+10: даҳ sepuluh folo zéng
 """
 
 

@@ -1,0 +1,42 @@
+"""Two phrases exchanged around the words between them (verify._exchange): another statement, not a copy's edit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nettoyeur.dedup.shingle import words
+from nettoyeur.dedup.verify import _exchange
+from nettoyeur.text.lexicon import STOPWORDS
+
+CASES = [
+    # (a, b, exchanged)
+    ("flights from paris to rome start in april", "flights from rome to paris start in april", True),
+    ("in the final novak petrovic beat marco bellini", "in the final marco bellini beat novak petrovic", True),
+    ("rents grew faster than wages last year", "wages grew faster than rents last year", True),
+    ("上海飞往曼谷的航班", "曼谷飞往上海的航班", True),
+    # an adverbial moved with its preposition or article: a clause reordered
+    ("ab april fliegt die gesellschaft nach lissabon", "die gesellschaft fliegt ab april nach lissabon", False),
+    ("laut polizei fuhr er kurz nach mitternacht los", "kurz nach mitternacht fuhr er laut polizei los", False),
+    # two phrases in the same frame, nothing between them but the word before each
+    ("she spoke at length at westminster yesterday", "she spoke at westminster at length yesterday", False),
+    ("the museum is older than the cathedral", "the cathedral is older than the museum", True),
+    ("letters were sent to berlin and to paris yesterday", "letters were sent to paris and to berlin yesterday", True),
+    ("berlin voted yes and paris voted no", "paris voted yes and berlin voted no", True),
+    # neighbours swapped, a word replaced, the same text: no exchange
+    ("the big red bus left early", "the red big bus left early", False),
+    ("flights from paris to rome start in april", "flights from paris to lyon start in april", False),
+    ("flights from paris to rome", "flights from paris to rome", False),
+    # runs longer than EXCHANGE_MAX_WORDS: clauses reordered
+    ("one two three four five and six seven eight nine", "six seven eight nine and one two three four five", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "exchanged"), CASES)
+def test_exchange(a: str, b: str, exchanged: bool) -> None:
+    vocab: dict[str, int] = {}
+    ids_a = [vocab.setdefault(w, len(vocab)) for w in words(a)]
+    ids_b = [vocab.setdefault(w, len(vocab)) for w in words(b)]
+    stop = np.array([w in STOPWORDS for w in vocab], dtype=bool)
+    assert _exchange(ids_a, ids_b, stop) is exchanged
+    assert _exchange(ids_b, ids_a, stop) is exchanged
