@@ -355,7 +355,13 @@ def first_pass(lines: list, file_counts, min_files: int, around: list) -> list:
 
 def _title_like(info) -> bool:
     n, chars = info.n_words, len(info.text)
-    return chars >= m.TITLE_MIN_CHARS and (n >= m.TITLE_MIN_WORDS or (n == 1 and chars >= 2 * m.TITLE_MIN_CHARS))
+    wide = chars >= m.TITLE_MIN_CHARS or _unspaced_title(chars, n)
+    return wide and (n >= m.TITLE_MIN_WORDS or (n == 1 and chars >= 2 * m.TITLE_MIN_CHARS))
+
+
+def _unspaced_title(chars: int, n: int) -> bool:
+    """``mark.unspaced_title``: written without spaces (a word is two characters), ``UNSPACED_TITLE_WORDS`` words."""
+    return 2 * n >= chars and n >= m.UNSPACED_TITLE_WORDS
 
 
 def _teaser_like(info, line: int) -> bool:

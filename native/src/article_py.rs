@@ -358,7 +358,8 @@ impl ArticleSignals {
         if words < self.pos.title_words || words > self.end.teaser_title_words || statement(&info)? {
             return Ok(false);
         }
-        if text_of(&info)?.to_str()?.chars().count() < self.pos.title_chars {
+        let chars = text_of(&info)?.to_str()?.chars().count();
+        if chars < self.pos.title_chars && !mark::unspaced_title(chars, words) {
             return Ok(false);
         }
         let mut byline = false;

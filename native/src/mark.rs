@@ -482,10 +482,20 @@ impl PosLine {
 
     /// `_title_like`: `title_chars` characters and `title_words` words, or a single word of twice
     /// `title_chars` (the headline of a script written without spaces is one run: `mark.TITLE_MIN_CHARS`).
+    /// A line of a script written without spaces is title-like from `UNSPACED_TITLE_WORDS` words (`unspaced_title`).
     fn title_like(&self, limits: &PosLimits) -> bool {
-        self.chars >= limits.title_chars
+        (self.chars >= limits.title_chars || unspaced_title(self.chars, self.n_words))
             && (self.n_words >= limits.title_words || (self.n_words == 1 && self.chars >= 2 * limits.title_chars))
     }
+}
+
+/// `mark.UNSPACED_TITLE_WORDS`: the words (two characters each) of a title written without spaces.
+pub const UNSPACED_TITLE_WORDS: usize = 5;
+
+/// `mark_reference._unspaced_title`: a line of `chars` characters and `n_words` words is written without spaces
+/// (Chinese, Japanese: a word counts two characters, so no word is longer) and has `UNSPACED_TITLE_WORDS` words.
+pub fn unspaced_title(chars: usize, n_words: usize) -> bool {
+    2 * n_words >= chars && n_words >= UNSPACED_TITLE_WORDS
 }
 
 /// `_short_runs`: the `(start, end)` of each run of lines that are not prose strictly inside `first..last`.

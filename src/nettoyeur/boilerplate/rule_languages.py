@@ -38,6 +38,8 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
+    "here": r"você está aqui|está aqui",
+    "photo-word": (r"foto|fotografia|imagem", ('foto', 'imagem')),
     "comment-form": (
         r"o (?:seu )?endereço de e-?mail não será publicado\.?(?:\s*.{0,80}\*\.?)?"
         r"|salvar (?:meus dados|o meu nome).{0,80}navegador.{0,60}",
@@ -100,6 +102,8 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
+    "here": r"u bent hier|je bent hier|u bevindt zich hier",
+    "photo-word": (r"foto|beeld|afbeelding", ('foto', 'beeld', 'afbeelding')),
     "comment-form": (
         r"(?:je|uw) e-?mailadres wordt niet gepubliceerd\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|mijn naam, e-?mail(?:adres)? en (?:site|website) opslaan in deze browser.{0,80}",
@@ -167,6 +171,8 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
+    "here": r"jesteś tutaj|znajdujesz się(?: tutaj)?",
+    "photo-word": (r"fot\.?|fotografia|zdjęcie|zdj\.", ('fot', 'zdj')),
     "comment-form": (
         r"(?:twój )?adres e-?mail nie zostanie opublikowany\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|zapamiętaj moje dane w tej przeglądarce.{0,80}",
@@ -233,6 +239,8 @@ PL: dict[str, Entry] = {
 }
 
 CS_SK: dict[str, Entry] = {
+    "here": r"jste zde|nacházíte se(?: zde)?|ste tu|nachádzate sa",
+    "photo-word": (r"foto|snímek|snímka|zdroj", ('foto', 'sním', 'zdroj')),
     "comment-form": (
         r"(?:vaše )?e-?mailová adresa nebude zveřejněna\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|(?:vaša )?e-?mailová adresa nebude zverejnená\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -310,6 +318,8 @@ CS_SK: dict[str, Entry] = {
 }
 
 SV_DA_NO: dict[str, Entry] = {
+    "here": r"du är här|du er her",
+    "photo-word": (r"foto|bild|billede|bilde", ('foto', 'bild')),
     "comment-form": (
         r"din e-?postadress kommer inte (?:att )?publiceras\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|din e-?mail(?:adresse)? (?:vil|bliver) ikke (?:blive )?publiceret\.?(?:\s*.{0,80}\*.{0,40})?"
@@ -402,6 +412,8 @@ SV_DA_NO: dict[str, Entry] = {
 }
 
 FI: dict[str, Entry] = {
+    "here": r"olet tässä|olet täällä|sijaintisi",
+    "photo-word": (r"kuva|kuvat|kuvaaja", ('kuva',)),
     "comment-form": (
         r"sähköpostiosoitettasi ei julkaista\.?(?:\s*.{0,80}\*.{0,40})?|tallenna nimeni.{0,80}selaime\w*.{0,60}",
         ("julkaista", "selaime"),
@@ -464,6 +476,8 @@ FI: dict[str, Entry] = {
 }
 
 TR: dict[str, Entry] = {
+    "here": r"(?:şu an )?buradasınız|bulunduğunuz sayfa",
+    "photo-word": (r"fotoğraf|foto|görsel|kaynak", ('foto', 'görsel', 'kaynak')),
     "comment-form": (
         r"e-?posta (?:adresiniz|hesabınız) yayınlanmayacak\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|bu tarayıcıya .{0,100}kaydet\.?",
@@ -519,6 +533,8 @@ TR: dict[str, Entry] = {
 }
 
 RO: dict[str, Entry] = {
+    "here": r"sunteți aici|sunteti aici|vă aflați aici|te afli aici",
+    "photo-word": (r"foto|fotografie|sursa|sursă", ('foto', 'surs')),
     "comment-form": (
         r"adresa (?:ta|dvs\.?|dumneavoastră) de e-?mail nu va fi publicată\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|(?:salvează|salvați) (?:numele|(?:mi )?numele).{0,80}navigator\w*.{0,60}",
@@ -573,6 +589,8 @@ RO: dict[str, Entry] = {
 }
 
 HU: dict[str, Entry] = {
+    "here": r"ön itt áll|itt vagy|ön itt van|jelenlegi hely",
+    "photo-word": (r"fotó|fotók|kép|forrás", ('fotó', 'kép', 'forrás')),
     "skip-link": r"ugrás (?:a )?(?:tartalomhoz|tartalomra|fő tartalomhoz|navigációhoz|menühöz|kereséshez)"
     r"|tovább a tartalomhoz",
     "back-link": r"vissza (?:a )?(?:lap tetejére|oldal tetejére|tetejére|főoldalra|kezdőlapra|listához)"
@@ -628,6 +646,8 @@ HU: dict[str, Entry] = {
 
 # Croatian, Serbian (Latin script), Bosnian and Slovene.
 HR_SR_SL: dict[str, Entry] = {
+    "here": r"nalazite se(?: ovdje| ovde)?|vi ste ovdje|ovdje ste|ste tukaj|nahajate se",
+    "photo-word": (r"foto|fotografija|izvor|snimio|snimila", ('foto', 'izvor', 'snimi')),
     "skip-link": r"(?:preskoči|prijeđi|pređi|idi|skoči) na (?:sadržaj|glavni sadržaj|navigaciju|izbornik|meni"
     r"|pretragu|iskanje|vsebino|glavno vsebino|navigacijo)|preskoči (?:navigaciju|izbornik|meni|navigacijo)",
     "back-link": r"(?:natrag|nazad|povratak|vrati se|nazaj) na (?:vrh|početak|početnu|naslovnicu|naslovnu|popis"
@@ -713,6 +733,8 @@ HR_SR_SL: dict[str, Entry] = {
 }
 
 CA: dict[str, Entry] = {
+    "here": r"sou aquí|ets aquí|esteu aquí",
+    "photo-word": (r"foto|imatge", ('foto', 'imatge')),
     "skip-link": r"(?:salta|ves|vés|anar|saltar)(?: directament)? al (?:contingut(?: principal)?|menú(?: principal)?"
     r"|cercador|peu de pàgina)|(?:salta|ves|vés|anar|saltar) a la (?:navegació|cerca)",
     "back-link": r"(?:tornar|torna) (?:a dalt|amunt|a l['’]inici|a la portada|al principi|a la llista)",
@@ -768,6 +790,8 @@ CA: dict[str, Entry] = {
 
 # Indonesian and Malay.
 ID: dict[str, Entry] = {
+    "here": r"anda di sini|anda berada di sini",
+    "photo-word": (r"foto|gambar|sumber", ('foto', 'gambar', 'sumber')),
     "skip-link": r"(?:langsung |lompat |loncat )?ke (?:konten|isi)(?: utama)?|lewati (?:ke konten|navigasi|menu)",
     "back-link": r"kembali ke (?:atas|beranda|halaman utama|daftar|awal)",
     "menu-label": r"(?:buka|tutup) menu|menu utama|navigasi",
@@ -827,6 +851,8 @@ ID: dict[str, Entry] = {
 }
 
 VI: dict[str, Entry] = {
+    "here": r"bạn đang ở|vị trí hiện tại",
+    "photo-word": (r"ảnh|hình ảnh|nguồn", ('ảnh', 'nguồn')),
     "comment-form": (
         r"(?:địa chỉ )?email của bạn sẽ không được (?:hiển thị công khai|công bố|công khai)\.?(?:\s*.{0,80}\*.{0,40})?"
         r"|lưu tên của tôi.{0,100}trình duyệt.{0,60}",
@@ -880,6 +906,8 @@ VI: dict[str, Entry] = {
 
 # Swahili.
 SW: dict[str, Entry] = {
+    "here": r"uko hapa",
+    "photo-word": (r"picha", ('picha',)),
     "skip-link": r"ruka (?:hadi|kwenda) (?:maudhui|yaliyomo|menyu)(?: kuu)?",
     "back-link": r"rudi (?:juu|mwanzo|ukurasa wa (?:nyumbani|mwanzo))",
     "menu-label": r"(?:fungua|funga) menyu|menyu kuu",

@@ -34,7 +34,8 @@ _BREADCRUMB = (
     # headline as the last step is its title, which stays.
     # (Each step starts and ends with a character that is no space: the spaces around a ">"
     # are read one way only.)
-    r"|(?:[\w ]{1,25}:\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
+    # (The label's colon may be the full-width one of Chinese and Japanese pages: "当前位置：".)
+    r"|(?:[\w ]{1,25}[:：]\s*)?(?:[\w'’&.,()/-](?:[\w'’&.,()/ -]{0,38}[\w'’&.,()/-])?\s*(?:>|»|›|→)\s*){2,}"
     r"(?:[\w'’&.,()/-]+(?:\s+[\w'’&.,()/-]+){0,2})?"
     r"|(?:home|startseite|accueil|inicio|haupt|start|portada)\s*(?:>|»|›|/|\\|→)\s*.{0,120}"
     r"|(?:‹home-words›)\s*/\s*[^/]{1,40}/.{0,120}"
@@ -42,6 +43,9 @@ _BREADCRUMB = (
     r"|(?:‹home-words›)\s*(?:>|»|›|→)\s*.{0,120}"
     r"|(?:you are here|vous êtes ici|sie befinden sich hier|sie sind hier|usted está aquí|estás aquí|ti trovi in"
     r"|sei qui)\s*:?.{0,120}"
+    # The label of a breadcrumb in the other languages' words, with its colon ("Вы здесь:", "当前位置：",
+    # "Jesteś tutaj:"): some of them open sentences too ("Вы находитесь в зоне риска, если ...").
+    r"|(?:‹langs:here›)\s*[:：].{0,120}"
 ).replace(r"\w", WORD).replace("‹home-words›", words("‹home›"))
 
 # (kind, name, template, max_words, needles): navigation and UI labels, then share.
@@ -117,6 +121,17 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|(?:tel\.?|tél\.?|telefon|phone|fax|téléphone|teléfono|telefono)\s*:?\s*\+?\d[\d ./()-]{6,}\d",
         6,
         ("@", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    ),
+    (
+        "nav",
+        "font-size",
+        # The text-size control of a news page: a label, then the sizes as letters or characters in any
+        # language ("Schrift: A A A", "Text size: A- A A+", "【字号 大 中 小】", "文字サイズ 小 中 大";
+        # audit 21's German and Chinese pages, audit 17's Chinese one kept theirs).
+        r"[【\[(]?(?:[^\W\d_]+(?:\s[^\W\d_]+){0,2}\s*[:：]?\s*)?"
+        r"(?:a(?:[+-]\s*|\s+)a(?:[+-]|(?:[+-]\s*|\s+)a[+-]?)?|[大中小](?:\s*[大中小]){2})[】\])]?",
+        6,
+        (),
     ),
     (
         "nav",
@@ -202,7 +217,9 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # A reference is no credit: a volume and an issue, or a page range ("Source: Journal, v59 n3
         # p6-12 Mar 2002", "Source: Review 3(2):13-24, 2000", "pp. 26-33"). On eval-pages-dev: the sources
         # of a digest's abstracts kept, 95 content words of 284 this rule lost with no copy; no chrome line more.
-        r"|illustration|vidéo|video)s?(?: credits?)?\s*[:©]\s*(?!.{0,120}(?:\bv(?:ol)?\.?\s?\d+,?\s+no?\.?\s?\d|\bpp?\.?\s?\d+\s?[-–]\s?\d|\d\s?\(\d+\)\s?:\s?\d))[\d\W_]{0,79}[^\W\d_].{0,79}"
+        # Other languages' words for a photo or its source, with the colon as here ("Фото: ...", "Fotoğraf: AA";
+        # audit 21). Not Japanese or Chinese: "写真：" heads a caption there, and their colon is another character.
+        r"|illustration|vidéo|video|‹langs:photo-word›)s?(?: credits?)?\s*[:©]\s*(?!.{0,120}(?:\bv(?:ol)?\.?\s?\d+,?\s+no?\.?\s?\d|\bpp?\.?\s?\d+\s?[-–]\s?\d|\d\s?\(\d+\)\s?:\s?\d))[\d\W_]{0,79}[^\W\d_].{0,79}"
         r"|(?:photo|foto|bild|image|picture)s?\s+(?:by|von|de|di|par)\s+‹name›\.?"
         r"|(?:getty images|reuters|afp|dpa|ap|keystone|imago|istock(?:photo)?|shutterstock|picture alliance|epa)"
         r"(?:\s*[/|,]\s*‹name›)*"

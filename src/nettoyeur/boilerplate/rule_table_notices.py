@@ -52,6 +52,9 @@ _COPYRIGHT_SIGN = r"(?<![^\s!-/:-@\[-`{-~])©"
 
 # The word for comments, of the comments row's count ("12 Comments") and of a post's control bar.
 _COMMENTS = r"comments?|commentaires?|kommentare?|comentarios?|commenti"
+# A count after a comments link: in brackets ("Komentari (34)", "评论（36）"), after a colon or a space
+# ("Комментарии: 37", "Commenti 16": audit 21's news pages in Russian and Italian kept theirs).
+_COUNT_AFTER = r"(?:\s*[(（]\s*‹num›\s*[)）]|\s*[:：]\s*‹num›|\s+‹num›)?"
 # One item of a bar of a post's controls (control-bar): a control, a share button or a count of
 # comments or trackbacks, the count before it or in brackets after it ("3 Comments", "Comments (3)").
 _BAR_ITEM = (
@@ -341,11 +344,11 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "comments",
         "comments",
-        rf"(?:‹num›\s*)?(?:{_COMMENTS})(?:\s*\(‹num›\))?"
+        rf"(?:‹num›\s*)?(?:{_COMMENTS}){_COUNT_AFTER}"
         r"|no comments(?: yet)?|aucun commentaire|keine kommentare|(?:leave|post|add|write) a (?:comment|reply)"
         r"|laisser un commentaire|(?:laissez|écrire|ajouter) un commentaire|schreibe(?:n sie)? einen kommentar.*"
         r"|kommentar (?:schreiben|verfassen)|deja un comentario|lascia un commento|comments are closed"
-        r"|les commentaires sont fermés|charte des commentaires|réagir|reply|répondre|antworten|responder|rispondi"
+        rf"|les commentaires sont fermés|charte des commentaires|réagir{_COUNT_AFTER}|reply|répondre|antworten|responder|rispondi"
         r"|cancel reply|annuler la réponse|antworten abbrechen|(?:‹num›\s*)?(?:réactions?|reactions?|antworten)"
         r"|join the (?:conversation|discussion)|(?:loading|chargement des|lade) (?:comments|commentaires|kommentare)\.*"
         r"|kommentare werden geladen\.*|cargando comentarios\.*|caricamento commenti\.*"
@@ -353,7 +356,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         r"|regeln|charte|règles)|charte de modération|règles de (?:modération|commentaires)"
         # Every language's word takes its count in brackets after it, as the built-in words do:
         # "Komentari (34)", "Комментарии (19)", "评论（36）" (full-width brackets in CJK text).
-        r"|(?:‹langs›)(?:\s*[(（]\s*‹num›\s*[)）])?",
+        rf"|(?:‹langs›){_COUNT_AFTER}",
         8,
         (),
     ),
@@ -506,8 +509,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "byline",
         "byline-role",
-        r"(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion|journaliste"
-        r"|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?|‹langs›",
+        # In brackets too, as Chinese news pages close an article ("（编辑：李华）"; audit 21).
+        r"[(（\[【]?(?:(?:‹name›,? )?(?:staff (?:writer|reporter)|correspondent|correspondant\w*|rédaction|redaktion"
+        r"|journaliste|reporter|editor|éditeur|redakteur\w*|autor(?:in)?|author|auteur)(?: ‹name›)?|‹langs›)[)）\]】]?",
         8,
         (),
     ),
