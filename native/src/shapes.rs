@@ -166,10 +166,16 @@ impl WordSet {
     /// True when `word` is one of the set's.
     #[inline]
     pub fn contains(&self, word: &[u32]) -> bool {
+        self.contains_hashed(word, word_hash(word))
+    }
+
+    /// True when `word`, whose [`word_hash`] is `h`, is one of the set's: for a caller that took the
+    /// hash as it cut the word ([`Table::describe_with`]), without a second pass over its characters.
+    #[inline(always)]
+    pub fn contains_hashed(&self, word: &[u32], h: u64) -> bool {
         if word.len() > self.max {
             return false;
         }
-        let h = word_hash(word);
         let (mask, mut i) = (self.slots.len() - 1, self.slot(h));
         if self.firsts[i / 64] & (1 << (i % 64)) == 0 {
             return false;
@@ -192,14 +198,23 @@ impl WordSet {
     }
 }
 
-/// The hash of a word for [`WordSet`]: FxHash's step over its length and each code point.
+/// The hash of a word for [`WordSet`]: FxHash's step over each code point, then over its length
+/// (last, so that a caller can hash a word as it reads it, before it knows where the word ends).
 #[inline]
 fn word_hash(word: &[u32]) -> u64 {
-    let mut h = word.len() as u64;
-    for &c in word {
-        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    h
+    hash_end(word.iter().fold(0, |h, &c| hash_step(h, c)), word.len())
+}
+
+/// One step of [`word_hash`]: `h` mixed with the code point `c`.
+#[inline(always)]
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// The last step of [`word_hash`]: the hash of a word's characters mixed with its length.
+#[inline(always)]
+fn hash_end(h: u64, len: usize) -> u64 {
+    (h.rotate_left(5) ^ len as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// `str.isalnum()`.
@@ -223,6 +238,10 @@ pub const LONG_WAY: u32 = 128;
 /// A letter or a mark: Unicode category L* or M* (`unicodedata.category(c)[0] in "LM"`, the
 /// enclosing marks too), what a long-word sentence counts (`mark.TERSE_PROSE_LETTERS`).
 pub const LETTER_OR_MARK: u32 = 256;
+/// A character of a script of South-East Asia written without spaces (`is_unspaced`): set by the
+/// table itself, so that `describe` reads it off a word's first character's flags (a range test
+/// of three ranges a word before).
+pub const UNSPACED: u32 = 512;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 
@@ -683,33 +702,56 @@ impl Table {
     /// and returns whether `text` holds CJK.
     pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
         let cjk = has_cjk(text);
+        // (The hash is not read: the compiler leaves out its steps.)
+        self.cut_words(text, cjk, |s, e, letters, _, _| found(s, e, letters));
+        cjk
+    }
+
+    /// [`Table::for_each_word`] of a line that holds CJK when `cjk` (`has_cjk`), with the
+    /// [`word_hash`] of each word, taken as its characters are read, and the flags of its first
+    /// character: `found(start, end, letters, hash, first_flags)`.
+    ///
+    /// `found` is called at one place, so that the compiler inlines it into the loop (called at two,
+    /// a CJK pair's and a run's, it was a call a word: 90 instructions a word of `describe`'s, callgrind).
+    #[inline(always)]
+    fn cut_words(&self, text: &[u32], cjk: bool, mut found: impl FnMut(usize, usize, bool, u64, u32)) {
         // Without CJK no character is a pair's: a word is a run of word characters.
         let solo = if cjk { CJK } else { 0 };
         let n = text.len();
         let mut i = 0;
         while i < n {
-            let f = self.flags(text[i]);
+            let c = text[i];
+            let f = self.flags(c);
+            if f & (WORD | solo) == 0 {
+                i += 1;
+                continue;
+            }
+            let (start, first) = (i, f);
+            let (letters, hash);
             if f & solo != 0 {
                 let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
-                found(i, end, f & ALPHA != 0 && (end == i + 1 || self.flags(text[i + 1]) & ALPHA != 0));
+                letters = f & ALPHA != 0 && (end == i + 1 || self.flags(text[i + 1]) & ALPHA != 0);
+                hash = word_hash(&text[i..end]);
                 i = end;
-            } else if f & WORD != 0 {
-                let (start, mut letters) = (i, f & ALPHA != 0);
+            } else {
+                // The flags of every character and-ed together: one `and` a character for "letters only".
+                let (mut every, mut h) = (f, hash_step(0, c));
                 i += 1;
                 while i < n {
-                    let f = self.flags(text[i]);
+                    let c = text[i];
+                    let f = self.flags(c);
                     if f & (WORD | solo) != WORD {
                         break;
                     }
-                    letters &= f & ALPHA != 0;
+                    every &= f;
+                    h = hash_step(h, c);
                     i += 1;
                 }
-                found(start, i, letters);
-            } else {
-                i += 1;
+                letters = every & ALPHA != 0;
+                hash = hash_end(h, i - start);
             }
+            found(start, i, letters, hash, first);
         }
-        cjk
     }
 
     /// `has_fewer_words(text, limit)`: `count_words(text) < limit`.
@@ -743,14 +785,16 @@ impl Table {
         // of its characters (at least one).
         let (mut long_words, mut unspaced) = (0usize, false);
         let per_word = self.limits.unspaced_chars_per_word;
-        let cjk = self.for_each_word(lowered, |s, e, letters| {
+        let cjk = has_cjk(lowered);
+        self.cut_words(lowered, cjk, |s, e, letters, hash, first| {
             n += 1;
-            let phrase = is_unspaced(lowered[s]);
+            let phrase = first & UNSPACED != 0;
             unspaced |= phrase;
             long_words += if phrase { usize::max(1, (e - s) / per_word) } else { 1 };
-            let is_function = self.function_words.contains(&lowered[s..e]);
+            let is_function = self.function_words.contains_hashed(&lowered[s..e], hash);
             function += is_function as usize;
-            clitic += (!is_function && self.holds_clitic(&lowered[s..e])) as usize;
+            // (Read only for a sentence: no clitic counts in a line that does not end like one.)
+            clitic += (sentence && !is_function && self.holds_clitic(&lowered[s..e])) as usize;
             if letters {
                 letter_word(s, e);
             }
@@ -908,7 +952,7 @@ impl Table {
 /// The flags Python gave a character with those the table adds: `WORD` and `CJK`.
 fn with_own_flags(c: u32, flags: u32) -> u32 {
     let word = if c == '_' as u32 || flags & ALNUM != 0 { WORD } else { 0 };
-    flags | word | if is_cjk(c) { CJK } else { 0 }
+    flags | word | if is_cjk(c) { CJK } else { 0 } | if is_unspaced(c) { UNSPACED } else { 0 }
 }
 
 /// `ends_sentence`: `.!?…。！？।॥؟۔።፧។៕။։།༎` last, then maybe closing quotes or brackets.
