@@ -703,25 +703,35 @@ impl Table {
     pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
         let cjk = has_cjk(text);
         // (The hash is not read: the compiler leaves out its steps.)
-        self.cut_words(text, cjk, |s, e, letters, _, _| found(s, e, letters));
+        let mut found = |s, e, letters, _, _| found(s, e, letters);
+        if cjk {
+            self.cut_words::<true, false>(text, &mut found);
+        } else {
+            self.cut_words::<false, false>(text, &mut found);
+        }
         cjk
     }
 
-    /// [`Table::for_each_word`] of a line that holds CJK when `cjk` (`has_cjk`), with the
-    /// [`word_hash`] of each word, taken as its characters are read, and the flags of its first
-    /// character: `found(start, end, letters, hash, first_flags)`.
+    /// [`Table::for_each_word`] of a line that holds CJK when `CJK_LINE` (`has_cjk`), and only
+    /// characters of the Basic Multilingual Plane when `BMP`, with the [`word_hash`] of each word,
+    /// taken as its characters are read, and the flags of its first character:
+    /// `found(start, end, letters, hash, first_flags)`.
     ///
     /// `found` is called at one place, so that the compiler inlines it into the loop (called at two,
     /// a CJK pair's and a run's, it was a call a word: 90 instructions a word of `describe`'s, callgrind).
+    /// Made for each kind of line (the two constants), the loop reads the flags of a line of the BMP
+    /// without a test a character, and tests a character against `WORD` alone without CJK.
     #[inline(always)]
-    fn cut_words(&self, text: &[u32], cjk: bool, mut found: impl FnMut(usize, usize, bool, u64, u32)) {
+    fn cut_words<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool, u64, u32)) {
         // Without CJK no character is a pair's: a word is a run of word characters.
-        let solo = if cjk { CJK } else { 0 };
+        let solo = if CJK_LINE { CJK } else { 0 };
+        // A character of the BMP masked to 16 bits: read without a bounds check.
+        let flags = |c: u32| if BMP { self.flags[(c & 0xFFFF) as usize] } else { self.flags(c) };
         let n = text.len();
         let mut i = 0;
         while i < n {
             let c = text[i];
-            let f = self.flags(c);
+            let f = flags(c);
             if f & (WORD | solo) == 0 {
                 i += 1;
                 continue;
@@ -730,7 +740,7 @@ impl Table {
             let (letters, hash);
             if f & solo != 0 {
                 let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
-                letters = f & ALPHA != 0 && (end == i + 1 || self.flags(text[i + 1]) & ALPHA != 0);
+                letters = f & ALPHA != 0 && (end == i + 1 || flags(text[i + 1]) & ALPHA != 0);
                 hash = word_hash(&text[i..end]);
                 i = end;
             } else {
@@ -739,7 +749,7 @@ impl Table {
                 i += 1;
                 while i < n {
                     let c = text[i];
-                    let f = self.flags(c);
+                    let f = flags(c);
                     if f & (WORD | solo) != WORD {
                         break;
                     }
@@ -786,7 +796,9 @@ impl Table {
         let (mut long_words, mut unspaced) = (0usize, false);
         let per_word = self.limits.unspaced_chars_per_word;
         let cjk = has_cjk(lowered);
-        self.cut_words(lowered, cjk, |s, e, letters, hash, first| {
+        // (An or of the characters, many at a time: above U+FFFF only when one of them is.)
+        let bmp = lowered.iter().fold(0, |a, &c| a | c) <= 0xFFFF;
+        let mut per_word = |s: usize, e: usize, letters: bool, hash: u64, first: u32| {
             n += 1;
             let phrase = first & UNSPACED != 0;
             unspaced |= phrase;
@@ -798,7 +810,14 @@ impl Table {
             if letters {
                 letter_word(s, e);
             }
-        });
+        };
+        if cjk {
+            self.cut_words::<true, false>(lowered, &mut per_word);
+        } else if bmp {
+            self.cut_words::<false, true>(lowered, &mut per_word);
+        } else {
+            self.cut_words::<false, false>(lowered, &mut per_word);
+        }
         // A sentence of a language that writes its articles and prepositions onto the next word
         // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
         // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
