@@ -517,22 +517,25 @@ impl Table {
         if text.first() == Some(&space) || text.last() == Some(&space) {
             return None;
         }
+        // A space after a space, looked for in a pass of its own with no branch (many characters at
+        // a time): in the pass below, it was 6 of its 13 instructions a character (callgrind).
+        let n = text.len();
+        if n > 1 && text[..n - 1].iter().zip(&text[1..]).fold(false, |a, (&x, &y)| a | ((x == space) & (y == space))) {
+            return None;
+        }
         // Slices of the BMP's length: a character masked to 16 bits is read without a bounds check.
         let (flags, lower) = (&self.flags, &self.lower);
-        // Or-ed together: the flags (`LONG_WAY`), the characters (a bit above 16: one above the BMP),
-        // and whether a space followed a space.
-        let (mut long, mut every, mut spaces, mut previous) = (0, 0, false, 0);
+        // Or-ed together: the flags (`LONG_WAY`) and the characters (a bit above 16: one above the BMP).
+        let (mut long, mut every) = (0, 0);
         let out: Vec<u32> = text
             .iter()
             .map(|&c| {
                 long |= flags[(c & 0xFFFF) as usize];
                 every |= c;
-                spaces |= c == space && previous == space;
-                previous = c;
                 lower[(c & 0xFFFF) as usize]
             })
             .collect();
-        (long & LONG_WAY == 0 && every <= 0xFFFF && !spaces).then_some(out)
+        (long & LONG_WAY == 0 && every <= 0xFFFF).then_some(out)
     }
 
     /// `str.lower()` of `text`, or None when the line holds a character whose lower-case depends
@@ -700,14 +703,14 @@ impl Table {
     /// Calls `found(start, end, letters)` for each word of `text` in order (the spans of
     /// [`Table::word_spans`]; `letters`: [`Table::is_letter_word`] of it, read in the same pass)
     /// and returns whether `text` holds CJK.
-    pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
+    pub fn for_each_word(&self, text: &[u32], found: impl FnMut(usize, usize, bool)) -> bool {
         let cjk = has_cjk(text);
         // (The hash is not read: the compiler leaves out its steps.)
-        let mut found = |s, e, letters, _, _| found(s, e, letters);
+        let mut spans = Spans(found);
         if cjk {
-            self.cut_words::<true, false>(text, &mut found);
+            self.cut_words::<true, false>(text, &mut spans);
         } else {
-            self.cut_words::<false, false>(text, &mut found);
+            self.cut_words::<false, false>(text, &mut spans);
         }
         cjk
     }
@@ -717,12 +720,12 @@ impl Table {
     /// taken as its characters are read, and the flags of its first character:
     /// `found(start, end, letters, hash, first_flags)`.
     ///
-    /// `found` is called at one place, so that the compiler inlines it into the loop (called at two,
-    /// a CJK pair's and a run's, it was a call a word: 90 instructions a word of `describe`'s, callgrind).
+    /// `found` is called at one place, and inlined there ([`WordSink`]): a call a word was 90
+    /// instructions a word of `describe`'s (callgrind), its counts read and written through pointers.
     /// Made for each kind of line (the two constants), the loop reads the flags of a line of the BMP
     /// without a test a character, and tests a character against `WORD` alone without CJK.
     #[inline(always)]
-    fn cut_words<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool, u64, u32)) {
+    fn cut_words<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], found: &mut impl WordSink) {
         // Without CJK no character is a pair's: a word is a run of word characters.
         let solo = if CJK_LINE { CJK } else { 0 };
         // A character of the BMP masked to 16 bits: read without a bounds check.
@@ -744,24 +747,38 @@ impl Table {
                 hash = word_hash(&text[i..end]);
                 i = end;
             } else {
-                // The flags of every character and-ed together: one `and` a character for "letters only".
-                let (mut every, mut h) = (f, hash_step(0, c));
-                i += 1;
-                while i < n {
-                    let c = text[i];
-                    let f = flags(c);
-                    if f & (WORD | solo) != WORD {
-                        break;
-                    }
-                    every &= f;
-                    h = hash_step(h, c);
-                    i += 1;
-                }
+                let (end, every, h) = self.run_end::<CJK_LINE, BMP>(text, i, f);
+                i = end;
                 letters = every & ALPHA != 0;
                 hash = hash_end(h, i - start);
             }
-            found(start, i, letters, hash, first);
+            found.word(start, i, letters, hash, first);
         }
+    }
+
+    /// The end of the run of word characters (not CJK in a line of `CJK_LINE`) that opens at `start`
+    /// with a character of flags `f`, the flags of its characters and-ed together, and the steps of
+    /// [`word_hash`] over them ([`Table::cut_words`]'s).
+    ///
+    /// Not inlined: in the loop of `describe`, whose counts took the registers, it read its table,
+    /// text and constants from the stack, 16 instructions a character where this takes 11 (callgrind).
+    #[inline(never)]
+    fn run_end<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], start: usize, f: u32) -> (usize, u32, u64) {
+        let solo = if CJK_LINE { CJK } else { 0 };
+        // The flags of every character and-ed together: one `and` a character for "letters only".
+        let (mut every, mut h) = (f, hash_step(0, text[start]));
+        let mut i = start + 1;
+        while i < text.len() {
+            let c = text[i];
+            let f = if BMP { self.flags[(c & 0xFFFF) as usize] } else { self.flags(c) };
+            if f & (WORD | solo) != WORD {
+                break;
+            }
+            every &= f;
+            h = hash_step(h, c);
+            i += 1;
+        }
+        (i, every, h)
     }
 
     /// `has_fewer_words(text, limit)`: `count_words(text) < limit`.
@@ -787,37 +804,20 @@ impl Table {
 
     /// [`Table::describe`], and `letter_word(start, end)` called for each word of `lowered` that is
     /// letters only, in order (the words [`Table::add_letter_words_at`] finds), in the same pass.
-    pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], mut letter_word: impl FnMut(usize, usize)) -> Shape {
+    pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], letter_word: impl FnMut(usize, usize)) -> Shape {
         let sentence = ends_sentence(&collapsed);
-        // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
-        let (mut n, mut function, mut clitic) = (0usize, 0usize, 0usize);
-        // The words the prose test counts: a phrase of an unspaced script is one per `unspaced_chars_per_word`
-        // of its characters (at least one).
-        let (mut long_words, mut unspaced) = (0usize, false);
-        let per_word = self.limits.unspaced_chars_per_word;
+        let mut counts = WordCounts { table: self, lowered, sentence, n: 0, function: 0, clitic: 0, long_words: 0, unspaced: false, letter_word };
         let cjk = has_cjk(lowered);
         // (An or of the characters, many at a time: above U+FFFF only when one of them is.)
         let bmp = lowered.iter().fold(0, |a, &c| a | c) <= 0xFFFF;
-        let mut per_word = |s: usize, e: usize, letters: bool, hash: u64, first: u32| {
-            n += 1;
-            let phrase = first & UNSPACED != 0;
-            unspaced |= phrase;
-            long_words += if phrase { usize::max(1, (e - s) / per_word) } else { 1 };
-            let is_function = self.function_words.contains_hashed(&lowered[s..e], hash);
-            function += is_function as usize;
-            // (Read only for a sentence: no clitic counts in a line that does not end like one.)
-            clitic += (sentence && !is_function && self.holds_clitic(&lowered[s..e])) as usize;
-            if letters {
-                letter_word(s, e);
-            }
-        };
         if cjk {
-            self.cut_words::<true, false>(lowered, &mut per_word);
+            self.cut_words::<true, false>(lowered, &mut counts);
         } else if bmp {
-            self.cut_words::<false, true>(lowered, &mut per_word);
+            self.cut_words::<false, true>(lowered, &mut counts);
         } else {
-            self.cut_words::<false, false>(lowered, &mut per_word);
+            self.cut_words::<false, false>(lowered, &mut counts);
         }
+        let WordCounts { n, function, clitic, long_words, unspaced, .. } = counts;
         // A sentence of a language that writes its articles and prepositions onto the next word
         // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
         // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
@@ -964,6 +964,58 @@ impl Table {
                     }
                 }
             }
+        }
+    }
+}
+
+/// What [`Table::cut_words`] tells of each word: `word(start, end, letters, hash, first_flags)`
+/// (letters only; its [`word_hash`]; the flags of its first character). Inlined into the loop that
+/// cuts the words (a closure made a call a word there, called from the loop of each kind of line).
+trait WordSink {
+    fn word(&mut self, start: usize, end: usize, letters: bool, hash: u64, first: u32);
+}
+
+/// [`Table::for_each_word`]'s sink: `found(start, end, letters)`.
+struct Spans<F>(F);
+
+impl<F: FnMut(usize, usize, bool)> WordSink for Spans<F> {
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, letters: bool, _: u64, _: u32) {
+        (self.0)(start, end, letters);
+    }
+}
+
+/// [`Table::describe_with`]'s counts of a line's words, made as they are cut (no list of them:
+/// most of `describe`'s lines are long), and `letter_word(start, end)` for each letters-only word.
+struct WordCounts<'a, F> {
+    table: &'a Table,
+    lowered: &'a [u32],
+    /// The line ends like a sentence: only then does a clitic count.
+    sentence: bool,
+    n: usize,
+    function: usize,
+    clitic: usize,
+    /// The words the prose test counts: a phrase of an unspaced script is one per
+    /// `unspaced_chars_per_word` of its characters (at least one).
+    long_words: usize,
+    unspaced: bool,
+    letter_word: F,
+}
+
+impl<F: FnMut(usize, usize)> WordSink for WordCounts<'_, F> {
+    #[inline(always)]
+    fn word(&mut self, s: usize, e: usize, letters: bool, hash: u64, first: u32) {
+        let (table, word) = (self.table, &self.lowered[s..e]);
+        self.n += 1;
+        let phrase = first & UNSPACED != 0;
+        self.unspaced |= phrase;
+        self.long_words += if phrase { usize::max(1, (e - s) / table.limits.unspaced_chars_per_word) } else { 1 };
+        let is_function = table.function_words.contains_hashed(word, hash);
+        self.function += is_function as usize;
+        // (Read only for a sentence: no clitic counts in a line that does not end like one.)
+        self.clitic += (self.sentence && !is_function && table.holds_clitic(word)) as usize;
+        if letters {
+            (self.letter_word)(s, e);
         }
     }
 }
