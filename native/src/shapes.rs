@@ -1490,4 +1490,136 @@ mod tests {
         assert_eq!(codes[4], (h("e"), Some(h("d\ne")), None));
         assert_eq!(codes[5], codes[3]);
     }
+
+    /// Random lines over `alphabet` (a linear congruential generator: the same lines every run).
+    fn random_lines(alphabet: &[&str], count: usize, max_len: usize) -> Vec<Vec<u32>> {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        (0..count).map(|_| (0..next() % max_len).flat_map(|_| cps(alphabet[next() % alphabet.len()])).collect()).collect()
+    }
+
+    /// `for_each_word` as it was before `cut_words` (two call sites, `word_hash` apart): the oracle.
+    fn words_before(t: &Table, text: &[u32]) -> Vec<(usize, usize, bool)> {
+        let solo = if has_cjk(text) { CJK } else { 0 };
+        let (n, mut i, mut out) = (text.len(), 0, Vec::new());
+        while i < n {
+            let f = t.flags(text[i]);
+            if f & solo != 0 {
+                let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
+                out.push((i, end, f & ALPHA != 0 && (end == i + 1 || t.flags(text[i + 1]) & ALPHA != 0)));
+                i = end;
+            } else if f & WORD != 0 {
+                let (start, mut letters) = (i, f & ALPHA != 0);
+                i += 1;
+                while i < n && t.flags(text[i]) & (WORD | solo) == WORD {
+                    letters &= t.flags(text[i]) & ALPHA != 0;
+                    i += 1;
+                }
+                out.push((start, i, letters));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// `describe` as it was before the word sink (a closure over `for_each_word`, `contains`): the oracle.
+    fn describe_before(t: &Table, collapsed: &[u32], lowered: &[u32]) -> (usize, f64, bool, bool, Vec<(usize, usize)>) {
+        let sentence = ends_sentence(collapsed);
+        let (mut n, mut function, mut clitic, mut long_words, mut unspaced, mut letters) = (0, 0, 0, 0, false, Vec::new());
+        let cjk = t.for_each_word(lowered, |s, e, all_letters| {
+            n += 1;
+            let phrase = is_unspaced(lowered[s]);
+            unspaced |= phrase;
+            long_words += if phrase { usize::max(1, (e - s) / t.limits.unspaced_chars_per_word) } else { 1 };
+            let is_function = t.function_words.contains(&lowered[s..e]);
+            function += is_function as usize;
+            clitic += (!is_function && t.holds_clitic(&lowered[s..e])) as usize;
+            if all_letters {
+                letters.push((s, e));
+            }
+        });
+        let stop = if cjk {
+            t.cjk_function_share(lowered)
+        } else if n > 0 {
+            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
+        } else {
+            0.0
+        };
+        let l = &t.limits;
+        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
+        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
+        (n, stop, prose, sentence, letters)
+    }
+
+    #[test]
+    fn words_cut_in_one_pass_as_before() {
+        let mut t = table().with_clitics(&["b".to_string(), "ال".to_string()], &["이".to_string(), "의".to_string()], 2);
+        // Thai letters (an unspaced script) and Arabic ones, read as Python reads them.
+        for c in (0x0E01..0x0E2F).chain(0x0627..0x064A) {
+            t.flags[c as usize] = with_own_flags(c, ALNUM | ALPHA);
+        }
+        let alphabet = [
+            " ", " ", "the", "of", "and", "a", "b", "xyz", "theory", "_", "1", "-", ".", "é", "中", "文", "の", "이", "값", "의", "ال", "ب", "\u{e01}", "\u{e02}",
+            "\u{10400}", "\u{3000}", "\u{30fb}", "\u{30fc}",
+        ];
+        for line in random_lines(&alphabet, 3000, 40) {
+            let want = words_before(&t, &line);
+            let mut got = Vec::new();
+            assert_eq!(t.for_each_word(&line, |s, e, letters| got.push((s, e, letters))), has_cjk(&line));
+            assert_eq!(got, want, "{line:?}");
+            // Each kind of line's loop (those that fit it): the same words, each with its hash and first flags.
+            let bmp = line.iter().all(|&c| c <= 0xFFFF);
+            struct Seen<'a>(&'a Table, &'a [u32], Vec<(usize, usize, bool)>);
+            impl WordSink for Seen<'_> {
+                fn word(&mut self, s: usize, e: usize, letters: bool, hash: u64, first: u32) {
+                    assert_eq!(hash, word_hash(&self.1[s..e]));
+                    assert_eq!(first, self.0.flags(self.1[s]));
+                    self.2.push((s, e, letters));
+                }
+            }
+            let mut seen = Seen(&t, &line, Vec::new());
+            if has_cjk(&line) {
+                t.cut_words::<true, false>(&line, &mut seen);
+            } else {
+                t.cut_words::<false, false>(&line, &mut seen);
+                if bmp {
+                    let mut fast = Seen(&t, &line, Vec::new());
+                    t.cut_words::<false, true>(&line, &mut fast);
+                    assert_eq!(fast.2, want);
+                }
+            }
+            assert_eq!(seen.2, want);
+            // The shape as before, a sentence or not.
+            for end in [&[][..], &['.' as u32][..]] {
+                let text: Vec<u32> = line.iter().chain(end).copied().collect();
+                let mut letters = Vec::new();
+                let shape = t.describe_with(text.clone(), &text, |s, e| letters.push((s, e)));
+                assert_eq!((shape.n_words, shape.stop_share, shape.prose, shape.sentence, letters), describe_before(&t, &text, &text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashed_lookups_answer_as_a_hash_set() {
+        let words: Vec<Vec<u32>> = random_lines(&["a", "b", "é", "の", "\u{10400}"], 400, 6);
+        let set = WordSet::new(words[..200].iter().cloned());
+        let known: HashSet<Vec<u32>> = words[..200].iter().cloned().collect();
+        for w in &words {
+            assert_eq!(set.contains(w), known.contains(w), "{w:?}");
+            assert_eq!(set.contains_hashed(w, word_hash(w)), known.contains(w));
+        }
+    }
+
+    #[test]
+    fn lowered_in_one_pass_as_collapsed_then_lowered() {
+        let t = table();
+        for line in random_lines(&[" ", " ", "A", "b", "É", "\t", "\u{130}", "\u{3a3}", "\u{10400}", "\u{10020}", "\u{2003}"], 2000, 12) {
+            let want = if t.is_collapsed(&line) { t.lower(&line).filter(|l| l.len() == line.len() && line.iter().all(|&c| c <= 0xFFFF)) } else { None };
+            assert_eq!(t.lower_collapsed(&line), want, "{line:?}");
+        }
+    }
 }
