@@ -817,24 +817,8 @@ impl Table {
         } else {
             self.cut_words::<false, false>(lowered, &mut counts);
         }
-        let WordCounts { n, function, clitic, long_words, unspaced, .. } = counts;
-        // A sentence of a language that writes its articles and prepositions onto the next word
-        // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
-        // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
-        let stop = if cjk {
-            self.cjk_function_share(lowered)
-        } else if n > 0 {
-            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
-        } else {
-            0.0
-        };
-        let l = &self.limits;
-        // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
-        // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
-        // A line of an unspaced script is prose as a CJK one is: long enough, and ending like a sentence.
-        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
-        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
-        Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
+        let (stop, prose) = counts.verdict(cjk);
+        Shape { collapsed, n_words: counts.n, stop_share: stop, prose, sentence }
     }
 
     /// The words of a line lower-cased (`describe`'s: `word_spans`), as strings: for the tests' oracle.
@@ -1020,7 +1004,31 @@ impl<F: FnMut(usize, usize)> WordSink for WordCounts<'_, F> {
     }
 }
 
-/// The flags Python gave a character with those the table adds: `WORD` and `CJK`.
+impl<F> WordCounts<'_, F> {
+    /// The line's function-word share and whether it is prose, from its counts (`cjk`: it holds CJK).
+    fn verdict(&self, cjk: bool) -> (f64, bool) {
+        let WordCounts { table, lowered, sentence, n, function, clitic, long_words, unspaced, .. } = *self;
+        // A sentence of a language that writes its articles and prepositions onto the next word
+        // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
+        // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
+        let stop = if cjk {
+            table.cjk_function_share(lowered)
+        } else if n > 0 {
+            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
+        } else {
+            0.0
+        };
+        let l = &table.limits;
+        // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
+        // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
+        // A line of an unspaced script is prose as a CJK one is: long enough, and ending like a sentence.
+        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
+        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
+        (stop, prose)
+    }
+}
+
+/// The flags Python gave a character with those the table adds: `WORD`, `CJK` and `UNSPACED`.
 fn with_own_flags(c: u32, flags: u32) -> u32 {
     let word = if c == '_' as u32 || flags & ALNUM != 0 { WORD } else { 0 };
     flags | word | if is_cjk(c) { CJK } else { 0 } | if is_unspaced(c) { UNSPACED } else { 0 }
@@ -1542,16 +1550,8 @@ mod tests {
                 letters.push((s, e));
             }
         });
-        let stop = if cjk {
-            t.cjk_function_share(lowered)
-        } else if n > 0 {
-            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
-        } else {
-            0.0
-        };
-        let l = &t.limits;
-        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
-        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
+        let counts = WordCounts { table: t, lowered, sentence, n, function, clitic, long_words, unspaced, letter_word: () };
+        let (stop, prose) = counts.verdict(cjk);
         (n, stop, prose, sentence, letters)
     }
 
