@@ -166,10 +166,16 @@ impl WordSet {
     /// True when `word` is one of the set's.
     #[inline]
     pub fn contains(&self, word: &[u32]) -> bool {
+        self.contains_hashed(word, word_hash(word))
+    }
+
+    /// True when `word`, whose [`word_hash`] is `h`, is one of the set's: for a caller that took the
+    /// hash as it cut the word ([`Table::describe_with`]), without a second pass over its characters.
+    #[inline(always)]
+    pub fn contains_hashed(&self, word: &[u32], h: u64) -> bool {
         if word.len() > self.max {
             return false;
         }
-        let h = word_hash(word);
         let (mask, mut i) = (self.slots.len() - 1, self.slot(h));
         if self.firsts[i / 64] & (1 << (i % 64)) == 0 {
             return false;
@@ -192,14 +198,23 @@ impl WordSet {
     }
 }
 
-/// The hash of a word for [`WordSet`]: FxHash's step over its length and each code point.
+/// The hash of a word for [`WordSet`]: FxHash's step over each code point, then over its length
+/// (last, so that a caller can hash a word as it reads it, before it knows where the word ends).
 #[inline]
 fn word_hash(word: &[u32]) -> u64 {
-    let mut h = word.len() as u64;
-    for &c in word {
-        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    h
+    hash_end(word.iter().fold(0, |h, &c| hash_step(h, c)), word.len())
+}
+
+/// One step of [`word_hash`]: `h` mixed with the code point `c`.
+#[inline(always)]
+fn hash_step(h: u64, c: u32) -> u64 {
+    (h.rotate_left(5) ^ c as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// The last step of [`word_hash`]: the hash of a word's characters mixed with its length.
+#[inline(always)]
+fn hash_end(h: u64, len: usize) -> u64 {
+    (h.rotate_left(5) ^ len as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// `str.isalnum()`.
@@ -223,6 +238,10 @@ pub const LONG_WAY: u32 = 128;
 /// A letter or a mark: Unicode category L* or M* (`unicodedata.category(c)[0] in "LM"`, the
 /// enclosing marks too), what a long-word sentence counts (`mark.TERSE_PROSE_LETTERS`).
 pub const LETTER_OR_MARK: u32 = 256;
+/// A character of a script of South-East Asia written without spaces (`is_unspaced`): set by the
+/// table itself, so that `describe` reads it off a word's first character's flags (a range test
+/// of three ranges a word before).
+pub const UNSPACED: u32 = 512;
 /// The `lower` entry marking a character that lower-cases to several (`İ`: `i̇`).
 pub const MULTI: u32 = u32::MAX;
 
@@ -498,22 +517,25 @@ impl Table {
         if text.first() == Some(&space) || text.last() == Some(&space) {
             return None;
         }
+        // A space after a space, looked for in a pass of its own with no branch (many characters at
+        // a time): in the pass below, it was 6 of its 13 instructions a character (callgrind).
+        let n = text.len();
+        if n > 1 && text[..n - 1].iter().zip(&text[1..]).fold(false, |a, (&x, &y)| a | ((x == space) & (y == space))) {
+            return None;
+        }
         // Slices of the BMP's length: a character masked to 16 bits is read without a bounds check.
         let (flags, lower) = (&self.flags, &self.lower);
-        // Or-ed together: the flags (`LONG_WAY`), the characters (a bit above 16: one above the BMP),
-        // and whether a space followed a space.
-        let (mut long, mut every, mut spaces, mut previous) = (0, 0, false, 0);
+        // Or-ed together: the flags (`LONG_WAY`) and the characters (a bit above 16: one above the BMP).
+        let (mut long, mut every) = (0, 0);
         let out: Vec<u32> = text
             .iter()
             .map(|&c| {
                 long |= flags[(c & 0xFFFF) as usize];
                 every |= c;
-                spaces |= c == space && previous == space;
-                previous = c;
                 lower[(c & 0xFFFF) as usize]
             })
             .collect();
-        (long & LONG_WAY == 0 && every <= 0xFFFF && !spaces).then_some(out)
+        (long & LONG_WAY == 0 && every <= 0xFFFF).then_some(out)
     }
 
     /// `str.lower()` of `text`, or None when the line holds a character whose lower-case depends
@@ -681,35 +703,82 @@ impl Table {
     /// Calls `found(start, end, letters)` for each word of `text` in order (the spans of
     /// [`Table::word_spans`]; `letters`: [`Table::is_letter_word`] of it, read in the same pass)
     /// and returns whether `text` holds CJK.
-    pub fn for_each_word(&self, text: &[u32], mut found: impl FnMut(usize, usize, bool)) -> bool {
+    pub fn for_each_word(&self, text: &[u32], found: impl FnMut(usize, usize, bool)) -> bool {
         let cjk = has_cjk(text);
+        // (The hash is not read: the compiler leaves out its steps.)
+        let mut spans = Spans(found);
+        if cjk {
+            self.cut_words::<true, false>(text, &mut spans);
+        } else {
+            self.cut_words::<false, false>(text, &mut spans);
+        }
+        cjk
+    }
+
+    /// [`Table::for_each_word`] of a line that holds CJK when `CJK_LINE` (`has_cjk`), and only
+    /// characters of the Basic Multilingual Plane when `BMP`, with the [`word_hash`] of each word,
+    /// taken as its characters are read, and the flags of its first character:
+    /// `found(start, end, letters, hash, first_flags)`.
+    ///
+    /// `found` is called at one place, and inlined there ([`WordSink`]): a call a word was 90
+    /// instructions a word of `describe`'s (callgrind), its counts read and written through pointers.
+    /// Made for each kind of line (the two constants), the loop reads the flags of a line of the BMP
+    /// without a test a character, and tests a character against `WORD` alone without CJK.
+    #[inline(always)]
+    fn cut_words<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], found: &mut impl WordSink) {
         // Without CJK no character is a pair's: a word is a run of word characters.
-        let solo = if cjk { CJK } else { 0 };
+        let solo = if CJK_LINE { CJK } else { 0 };
+        // A character of the BMP masked to 16 bits: read without a bounds check.
+        let flags = |c: u32| if BMP { self.flags[(c & 0xFFFF) as usize] } else { self.flags(c) };
         let n = text.len();
         let mut i = 0;
         while i < n {
-            let f = self.flags(text[i]);
+            let c = text[i];
+            let f = flags(c);
+            if f & (WORD | solo) == 0 {
+                i += 1;
+                continue;
+            }
+            let (start, first) = (i, f);
+            let (letters, hash);
             if f & solo != 0 {
                 let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
-                found(i, end, f & ALPHA != 0 && (end == i + 1 || self.flags(text[i + 1]) & ALPHA != 0));
+                letters = f & ALPHA != 0 && (end == i + 1 || flags(text[i + 1]) & ALPHA != 0);
+                hash = word_hash(&text[i..end]);
                 i = end;
-            } else if f & WORD != 0 {
-                let (start, mut letters) = (i, f & ALPHA != 0);
-                i += 1;
-                while i < n {
-                    let f = self.flags(text[i]);
-                    if f & (WORD | solo) != WORD {
-                        break;
-                    }
-                    letters &= f & ALPHA != 0;
-                    i += 1;
-                }
-                found(start, i, letters);
             } else {
-                i += 1;
+                let (end, every, h) = self.run_end::<CJK_LINE, BMP>(text, i, f);
+                i = end;
+                letters = every & ALPHA != 0;
+                hash = hash_end(h, i - start);
             }
+            found.word(start, i, letters, hash, first);
         }
-        cjk
+    }
+
+    /// The end of the run of word characters (not CJK in a line of `CJK_LINE`) that opens at `start`
+    /// with a character of flags `f`, the flags of its characters and-ed together, and the steps of
+    /// [`word_hash`] over them ([`Table::cut_words`]'s).
+    ///
+    /// Not inlined: in the loop of `describe`, whose counts took the registers, it read its table,
+    /// text and constants from the stack, 16 instructions a character where this takes 11 (callgrind).
+    #[inline(never)]
+    fn run_end<const CJK_LINE: bool, const BMP: bool>(&self, text: &[u32], start: usize, f: u32) -> (usize, u32, u64) {
+        let solo = if CJK_LINE { CJK } else { 0 };
+        // The flags of every character and-ed together: one `and` a character for "letters only".
+        let (mut every, mut h) = (f, hash_step(0, text[start]));
+        let mut i = start + 1;
+        while i < text.len() {
+            let c = text[i];
+            let f = if BMP { self.flags[(c & 0xFFFF) as usize] } else { self.flags(c) };
+            if f & (WORD | solo) != WORD {
+                break;
+            }
+            every &= f;
+            h = hash_step(h, c);
+            i += 1;
+        }
+        (i, every, h)
     }
 
     /// `has_fewer_words(text, limit)`: `count_words(text) < limit`.
@@ -735,43 +804,21 @@ impl Table {
 
     /// [`Table::describe`], and `letter_word(start, end)` called for each word of `lowered` that is
     /// letters only, in order (the words [`Table::add_letter_words_at`] finds), in the same pass.
-    pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], mut letter_word: impl FnMut(usize, usize)) -> Shape {
+    pub fn describe_with(&self, collapsed: Vec<u32>, lowered: &[u32], letter_word: impl FnMut(usize, usize)) -> Shape {
         let sentence = ends_sentence(&collapsed);
-        // The words counted as they are cut (no list of them: most of `describe`'s lines are long).
-        let (mut n, mut function, mut clitic) = (0usize, 0usize, 0usize);
-        // The words the prose test counts: a phrase of an unspaced script is one per `unspaced_chars_per_word`
-        // of its characters (at least one).
-        let (mut long_words, mut unspaced) = (0usize, false);
-        let per_word = self.limits.unspaced_chars_per_word;
-        let cjk = self.for_each_word(lowered, |s, e, letters| {
-            n += 1;
-            let phrase = is_unspaced(lowered[s]);
-            unspaced |= phrase;
-            long_words += if phrase { usize::max(1, (e - s) / per_word) } else { 1 };
-            let is_function = self.function_words.contains(&lowered[s..e]);
-            function += is_function as usize;
-            clitic += (!is_function && self.holds_clitic(&lowered[s..e])) as usize;
-            if letters {
-                letter_word(s, e);
-            }
-        });
-        // A sentence of a language that writes its articles and prepositions onto the next word
-        // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
-        // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
-        let stop = if cjk {
-            self.cjk_function_share(lowered)
-        } else if n > 0 {
-            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
+        let mut counts = WordCounts { table: self, lowered, sentence, n: 0, function: 0, clitic: 0, long_words: 0, unspaced: false, letter_word };
+        let cjk = has_cjk(lowered);
+        // (An or of the characters, many at a time: above U+FFFF only when one of them is.)
+        let bmp = lowered.iter().fold(0, |a, &c| a | c) <= 0xFFFF;
+        if cjk {
+            self.cut_words::<true, false>(lowered, &mut counts);
+        } else if bmp {
+            self.cut_words::<false, true>(lowered, &mut counts);
         } else {
-            0.0
-        };
-        let l = &self.limits;
-        // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
-        // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
-        // A line of an unspaced script is prose as a CJK one is: long enough, and ending like a sentence.
-        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
-        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
-        Shape { collapsed, n_words: n, stop_share: stop, prose, sentence }
+            self.cut_words::<false, false>(lowered, &mut counts);
+        }
+        let (stop, prose) = counts.verdict(cjk);
+        Shape { collapsed, n_words: counts.n, stop_share: stop, prose, sentence }
     }
 
     /// The words of a line lower-cased (`describe`'s: `word_spans`), as strings: for the tests' oracle.
@@ -905,10 +952,86 @@ impl Table {
     }
 }
 
-/// The flags Python gave a character with those the table adds: `WORD` and `CJK`.
+/// What [`Table::cut_words`] tells of each word: `word(start, end, letters, hash, first_flags)`
+/// (letters only; its [`word_hash`]; the flags of its first character). Inlined into the loop that
+/// cuts the words (a closure made a call a word there, called from the loop of each kind of line).
+trait WordSink {
+    fn word(&mut self, start: usize, end: usize, letters: bool, hash: u64, first: u32);
+}
+
+/// [`Table::for_each_word`]'s sink: `found(start, end, letters)`.
+struct Spans<F>(F);
+
+impl<F: FnMut(usize, usize, bool)> WordSink for Spans<F> {
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, letters: bool, _: u64, _: u32) {
+        (self.0)(start, end, letters);
+    }
+}
+
+/// [`Table::describe_with`]'s counts of a line's words, made as they are cut (no list of them:
+/// most of `describe`'s lines are long), and `letter_word(start, end)` for each letters-only word.
+struct WordCounts<'a, F> {
+    table: &'a Table,
+    lowered: &'a [u32],
+    /// The line ends like a sentence: only then does a clitic count.
+    sentence: bool,
+    n: usize,
+    function: usize,
+    clitic: usize,
+    /// The words the prose test counts: a phrase of an unspaced script is one per
+    /// `unspaced_chars_per_word` of its characters (at least one).
+    long_words: usize,
+    unspaced: bool,
+    letter_word: F,
+}
+
+impl<F: FnMut(usize, usize)> WordSink for WordCounts<'_, F> {
+    #[inline(always)]
+    fn word(&mut self, s: usize, e: usize, letters: bool, hash: u64, first: u32) {
+        let (table, word) = (self.table, &self.lowered[s..e]);
+        self.n += 1;
+        let phrase = first & UNSPACED != 0;
+        self.unspaced |= phrase;
+        self.long_words += if phrase { usize::max(1, (e - s) / table.limits.unspaced_chars_per_word) } else { 1 };
+        let is_function = table.function_words.contains_hashed(word, hash);
+        self.function += is_function as usize;
+        // (Read only for a sentence: no clitic counts in a line that does not end like one.)
+        self.clitic += (self.sentence && !is_function && table.holds_clitic(word)) as usize;
+        if letters {
+            (self.letter_word)(s, e);
+        }
+    }
+}
+
+impl<F> WordCounts<'_, F> {
+    /// The line's function-word share and whether it is prose, from its counts (`cjk`: it holds CJK).
+    fn verdict(&self, cjk: bool) -> (f64, bool) {
+        let WordCounts { table, lowered, sentence, n, function, clitic, long_words, unspaced, .. } = *self;
+        // A sentence of a language that writes its articles and prepositions onto the next word
+        // (Hebrew, Arabic) or its particles onto the end of the word (Korean) counts those words
+        // too (a sentence's only: no menu or label changes, and a menu line does not end like one).
+        let stop = if cjk {
+            table.cjk_function_share(lowered)
+        } else if n > 0 {
+            (function + if sentence { clitic } else { 0 }) as f64 / n as f64
+        } else {
+            0.0
+        };
+        let l = &table.limits;
+        // A sentence's word that holds a clitic is two words for its length ("두물머리는", "والأسعار"): a
+        // Korean sentence of 9 words says what an English one says in 15 (`PROSE_MIN_WORDS`).
+        // A line of an unspaced script is prose as a CJK one is: long enough, and ending like a sentence.
+        let long = long_words + if sentence { clitic } else { 0 } >= l.prose_min_words;
+        let prose = long_words >= l.prose_any_words || (long && (stop >= l.prose_min_stopwords || ((cjk || unspaced) && sentence)));
+        (stop, prose)
+    }
+}
+
+/// The flags Python gave a character with those the table adds: `WORD`, `CJK` and `UNSPACED`.
 fn with_own_flags(c: u32, flags: u32) -> u32 {
     let word = if c == '_' as u32 || flags & ALNUM != 0 { WORD } else { 0 };
-    flags | word | if is_cjk(c) { CJK } else { 0 }
+    flags | word | if is_cjk(c) { CJK } else { 0 } | if is_unspaced(c) { UNSPACED } else { 0 }
 }
 
 /// `ends_sentence`: `.!?…。！？।॥؟۔።፧។៕။։།༎` last, then maybe closing quotes or brackets.
@@ -1374,5 +1497,129 @@ mod tests {
         assert_eq!(codes[3], (h("d"), None, Some(h("d\ne"))));
         assert_eq!(codes[4], (h("e"), Some(h("d\ne")), None));
         assert_eq!(codes[5], codes[3]);
+    }
+
+    /// Random lines over `alphabet` (a linear congruential generator: the same lines every run).
+    fn random_lines(alphabet: &[&str], count: usize, max_len: usize) -> Vec<Vec<u32>> {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        (0..count).map(|_| (0..next() % max_len).flat_map(|_| cps(alphabet[next() % alphabet.len()])).collect()).collect()
+    }
+
+    /// `for_each_word` as it was before `cut_words` (two call sites, `word_hash` apart): the oracle.
+    fn words_before(t: &Table, text: &[u32]) -> Vec<(usize, usize, bool)> {
+        let solo = if has_cjk(text) { CJK } else { 0 };
+        let (n, mut i, mut out) = (text.len(), 0, Vec::new());
+        while i < n {
+            let f = t.flags(text[i]);
+            if f & solo != 0 {
+                let end = if i + 1 < n && is_cjk(text[i + 1]) { i + 2 } else { i + 1 };
+                out.push((i, end, f & ALPHA != 0 && (end == i + 1 || t.flags(text[i + 1]) & ALPHA != 0)));
+                i = end;
+            } else if f & WORD != 0 {
+                let (start, mut letters) = (i, f & ALPHA != 0);
+                i += 1;
+                while i < n && t.flags(text[i]) & (WORD | solo) == WORD {
+                    letters &= t.flags(text[i]) & ALPHA != 0;
+                    i += 1;
+                }
+                out.push((start, i, letters));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// `describe` as it was before the word sink (a closure over `for_each_word`, `contains`): the oracle.
+    fn describe_before(t: &Table, collapsed: &[u32], lowered: &[u32]) -> (usize, f64, bool, bool, Vec<(usize, usize)>) {
+        let sentence = ends_sentence(collapsed);
+        let (mut n, mut function, mut clitic, mut long_words, mut unspaced, mut letters) = (0, 0, 0, 0, false, Vec::new());
+        let cjk = t.for_each_word(lowered, |s, e, all_letters| {
+            n += 1;
+            let phrase = is_unspaced(lowered[s]);
+            unspaced |= phrase;
+            long_words += if phrase { usize::max(1, (e - s) / t.limits.unspaced_chars_per_word) } else { 1 };
+            let is_function = t.function_words.contains(&lowered[s..e]);
+            function += is_function as usize;
+            clitic += (!is_function && t.holds_clitic(&lowered[s..e])) as usize;
+            if all_letters {
+                letters.push((s, e));
+            }
+        });
+        let counts = WordCounts { table: t, lowered, sentence, n, function, clitic, long_words, unspaced, letter_word: () };
+        let (stop, prose) = counts.verdict(cjk);
+        (n, stop, prose, sentence, letters)
+    }
+
+    #[test]
+    fn words_cut_in_one_pass_as_before() {
+        let mut t = table().with_clitics(&["b".to_string(), "ال".to_string()], &["이".to_string(), "의".to_string()], 2);
+        // Thai letters (an unspaced script) and Arabic ones, read as Python reads them.
+        for c in (0x0E01..0x0E2F).chain(0x0627..0x064A) {
+            t.flags[c as usize] = with_own_flags(c, ALNUM | ALPHA);
+        }
+        let alphabet = [
+            " ", " ", "the", "of", "and", "a", "b", "xyz", "theory", "_", "1", "-", ".", "é", "中", "文", "の", "이", "값", "의", "ال", "ب", "\u{e01}", "\u{e02}",
+            "\u{10400}", "\u{3000}", "\u{30fb}", "\u{30fc}",
+        ];
+        for line in random_lines(&alphabet, 3000, 40) {
+            let want = words_before(&t, &line);
+            let mut got = Vec::new();
+            assert_eq!(t.for_each_word(&line, |s, e, letters| got.push((s, e, letters))), has_cjk(&line));
+            assert_eq!(got, want, "{line:?}");
+            // Each kind of line's loop (those that fit it): the same words, each with its hash and first flags.
+            let bmp = line.iter().all(|&c| c <= 0xFFFF);
+            struct Seen<'a>(&'a Table, &'a [u32], Vec<(usize, usize, bool)>);
+            impl WordSink for Seen<'_> {
+                fn word(&mut self, s: usize, e: usize, letters: bool, hash: u64, first: u32) {
+                    assert_eq!(hash, word_hash(&self.1[s..e]));
+                    assert_eq!(first, self.0.flags(self.1[s]));
+                    self.2.push((s, e, letters));
+                }
+            }
+            let mut seen = Seen(&t, &line, Vec::new());
+            if has_cjk(&line) {
+                t.cut_words::<true, false>(&line, &mut seen);
+            } else {
+                t.cut_words::<false, false>(&line, &mut seen);
+                if bmp {
+                    let mut fast = Seen(&t, &line, Vec::new());
+                    t.cut_words::<false, true>(&line, &mut fast);
+                    assert_eq!(fast.2, want);
+                }
+            }
+            assert_eq!(seen.2, want);
+            // The shape as before, a sentence or not.
+            for end in [&[][..], &['.' as u32][..]] {
+                let text: Vec<u32> = line.iter().chain(end).copied().collect();
+                let mut letters = Vec::new();
+                let shape = t.describe_with(text.clone(), &text, |s, e| letters.push((s, e)));
+                assert_eq!((shape.n_words, shape.stop_share, shape.prose, shape.sentence, letters), describe_before(&t, &text, &text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hashed_lookups_answer_as_a_hash_set() {
+        let words: Vec<Vec<u32>> = random_lines(&["a", "b", "é", "の", "\u{10400}"], 400, 6);
+        let set = WordSet::new(words[..200].iter().cloned());
+        let known: HashSet<Vec<u32>> = words[..200].iter().cloned().collect();
+        for w in &words {
+            assert_eq!(set.contains(w), known.contains(w), "{w:?}");
+            assert_eq!(set.contains_hashed(w, word_hash(w)), known.contains(w));
+        }
+    }
+
+    #[test]
+    fn lowered_in_one_pass_as_collapsed_then_lowered() {
+        let t = table();
+        for line in random_lines(&[" ", " ", "A", "b", "É", "\t", "\u{130}", "\u{3a3}", "\u{10400}", "\u{10020}", "\u{2003}"], 2000, 12) {
+            let want = if t.is_collapsed(&line) { t.lower(&line).filter(|l| l.len() == line.len() && line.iter().all(|&c| c <= 0xFFFF)) } else { None };
+            assert_eq!(t.lower_collapsed(&line), want, "{line:?}");
+        }
     }
 }
