@@ -106,8 +106,8 @@ NEGATIONS = frozenset(
 # Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
 # "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
 # Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala; Maltese
-# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not).
-# Left out: words that are
+# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not); Haitian Creole "pap"
+# (will not: "pa ap"), Malagasy "tsy" and Persian "نه" (no, nor). Left out: words that are
 # common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
 # "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
 NEGATIONS = NEGATIONS | frozenset(
