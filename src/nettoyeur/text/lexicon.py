@@ -1244,7 +1244,8 @@ x3: tripl{e,ed,es,ing} verdreifach{t,en,te,ten} tripl{é,ée,er} triplic{ó,ado,
 # Somali (with "labadii", the two), Hausa, Albanian, Galician, Catalan and Basque: "dwy flynedd" / "tair
 # blynedd", "iki ildə" / "üç ildə" are two figures. Words that are common words of another language are left
 # out (Welsh "pump", "deg" and "cant": pump, degrees, percent; Irish "sé", "aon" and "fiche"; Azerbaijani
-# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya").
+# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya"; Javanese
+# "loro", two: Italian "their", with which "i loro figli" / "i due figli" merged as one figure).
 # Written from grammar books, as above.
 _NUMBERS_WORLD = """
 1: einn eitt մեկ нэг wieħed waħda ọ̀kan kow ɗaya
@@ -1266,7 +1267,7 @@ _NUMBERS_WORLD = """
 1000: míle þúsund հազար мянга мянган dubu mijë
 1e6: miliwn milliún milljón milljónir milljóna միլիոն сая miljun
 1e9: biliwn billiún milljarð{,ar,a,ur} միլիարդ тэрбум biljun
-2: эки ду rong loro roa zwee zwou
+2: эки ду rong roa zwee zwou
 3: үч telu telung telo sê dräi
 4: төрт чор papat efatra çar véier
 5: беш панҷ dimy pênc fënnef
