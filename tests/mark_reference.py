@@ -421,7 +421,7 @@ def _lone_title(infos, marks, signalled, first: int) -> list[int]:
     return [first - 1] if lone else []
 
 
-def _under_head(infos, marks, signalled, kept_head: list[int], first: int) -> list[int]:
+def _under_head(signalled, kept_head: list[int], first: int) -> list[int]:
     """``under_head`` (native/src/mark.rs): the line just above the body stays under a kept one."""
     k = first - 1
     if k < 1 or signalled[k] or signalled[k - 1] or k - 1 not in kept_head:
@@ -529,7 +529,7 @@ def position(infos, marks, flags, article, first: int, last: int, spared: Callab
     ]
     kept_head += [] if title is None else [title]
     kept_head += _lone_title(infos, marks, signalled, first)
-    kept_head += _under_head(infos, marks, signalled, kept_head, first)
+    kept_head += _under_head(signalled, kept_head, first)
     for k in range(first):
         if not signalled[k] and k not in kept_head:
             flags[k] = Verdict("boilerplate:position:header", detail="short line above the article body")

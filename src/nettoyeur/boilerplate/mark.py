@@ -378,8 +378,8 @@ CHROME_RUN_SHARE = 0.25
 #   the dated lines, 24,754 -> 24,650 of the scorer's tokens for 42 chrome tokens (recall by words
 #   0.75659 -> 0.75651, removal precision 0.94321 -> 0.94333; audits 17-20 unchanged; eval-dev chrome
 #   recall 0.916 either way; a dated list's foreign first head still goes: ``_foreign_first_head``).
-#   Two lines or more between: 32 content
-#   words more for 23 chrome words with two, 19 for 28 with three (of the main's removals); left out.
+#   Two lines or more between: 32 content words more for 23 chrome words with two, 19 for 28 with three
+#   (of the main's removals); left out.
 #   eval-dev: two chrome lines kept more (a label under a title: chrome recall 0.917 -> 0.916).
 # - Footer: the short lines below the body go but what continues the article: a sentence with
 #   function words about it (``TAIL_KEEP_SHARE`` of its stems, or one on its subject right under

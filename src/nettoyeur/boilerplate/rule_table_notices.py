@@ -618,7 +618,7 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # applying; a product's own name never is. On eval-pages-dev 2 lines, both chrome. With "Add to
         # list" (a shop's list of wishes by its short name), an event's "Add to calendar" in the five
         # languages and the row's words in 12 more language tables (issue 13): eval-pages-dev unchanged;
-        # audits 18 and 20, chrome kept 129 + 167 -> 127 + 164 lines, content lost 47 -> 44 (an event
+        # audits 18 and 20, chrome kept 129 + 167 -> 128 + 164 lines, content lost 47 -> 44 (an event
         # listing above its buttons is no longer a run of headlines beside chrome).
         "nav",
         "listing-control",

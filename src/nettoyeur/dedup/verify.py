@@ -724,6 +724,7 @@ def _run(
         flat_shingles, shingle_offsets = np.zeros(0, dtype=np.uint32), np.zeros(len(prep) + 1, dtype=np.int64)
         thresholds = (MAX_SUBSTITUTION, MAX_PHRASE, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS,
                       REPLACED_MIN_WORDS, MIN_PASSAGE_WORDS, 1.0, False, 1.0, 0)  # fmt: skip
+    flat_pairs = np.asarray(pairs, dtype=np.int64).reshape(-1)
     kinds, figures, counts = verify_pairs(
         prep.chars,
         prep.char_offsets,
@@ -738,12 +739,12 @@ def _run(
         prep.word_offsets,
         flat_shingles,
         shingle_offsets,
-        np.asarray(pairs, dtype=np.int64).reshape(-1),
+        flat_pairs,
         thresholds,
         config is not None,
     )
     if config is not None:
-        _mark_exchanges(prep, tables, np.asarray(pairs, dtype=np.int64).reshape(-1, 2), kinds, counts)
+        _mark_exchanges(prep, tables, flat_pairs.reshape(-1, 2), kinds, counts)
     return kinds, figures, counts
 
 
@@ -800,10 +801,16 @@ def _mark_exchanges(
     """Turns each copy or passage whose two sides are one another with two phrases exchanged into a conflict.
 
     Only pairs of the same length that are not word for word the same can be one (:func:`_exchange`): a
-    few of a chunk's pairs, read here in place of the core's verdict (``kinds`` and the conflict column of
-    ``counts`` are set in place).
+    few of a chunk's pairs, read here in place of the core's verdict.
+
+    Args:
+        prep: the paragraphs of the batch.
+        tables: their words' tables (the stop words read from their flags).
+        pairs: per pair, its two indices into ``prep`` (one row each).
+        kinds: per pair, the core's kind code (an index into :data:`KINDS`); set in place.
+        counts: per pair, the core's counts; the conflict column (0) set in place.
     """
-    related = np.flatnonzero((kinds != 0) & (kinds != KINDS.index("different")))
+    related = _related(kinds)
     if not len(related):
         return
     offsets = prep.word_offsets
@@ -944,8 +951,12 @@ def verify_chunk(
     """
     kinds, figures, counts = _run(paragraphs, pairs, config, tables)
     conflicts = counts[:, 0] != 0
-    related = np.flatnonzero((kinds != 0) & (kinds != KINDS.index("different")))
-    return kinds, conflicts, _matches(kinds, figures, conflicts, related)
+    return kinds, conflicts, _matches(kinds, figures, conflicts, _related(kinds))
+
+
+def _related(kinds: np.ndarray) -> np.ndarray:
+    """Returns the positions of the pairs that are a copy or a passage (``duplicate``, ``contained``, ``quoted``)."""
+    return np.flatnonzero((kinds != 0) & (kinds != KINDS.index("different")))
 
 
 def _matches(

@@ -106,8 +106,8 @@ NEGATIONS = frozenset(
 # Welsh, Georgian, Armenian (the negated auxiliary: "չի", "չեն"), Azerbaijani ("deyil", "qeyri-" of
 # "qeyri-mümkün"), Tagalog, Urdu, Bengali, Basque, Swahili and Persian; Albanian, Macedonian, Kazakh,
 # Uzbek, Mongolian, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Telugu, Nepali and Sinhala; Maltese
-# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not).
-# Left out: words that are
+# ("mhux", "qatt": never) and Somali ("aysan", "uusan": that it / he does not); Haitian Creole "pap"
+# (will not: "pa ap"), Malagasy "tsy" and Persian "نه" (no, nor). Left out: words that are
 # common words of another language (Welsh and Urdu "na", Polish and Portuguese "on the"; Irish
 # "nach", German "after"; Swahili "si", Italian "if"; Malay "bila", "when").
 NEGATIONS = NEGATIONS | frozenset(
@@ -835,8 +835,9 @@ UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
 # "upåvirket", the Italian "sleale", the Spanish and Romanian "ilegal"): a word replaced by itself
 # with one of them is a polarity flip. Written from grammar books: each is the productive negating
 # prefix of its languages. A one-letter prefix needs a stem of 5 letters (see verify.rs `min_stem`).
-# Icelandic "ó" ("líklegt" / "ólíklegt") and the Swahili negative subject prefix "ha" ("itajenga"
-# / "haitajenga": will build / will not build) too.
+# Icelandic "ó" ("líklegt" / "ólíklegt"), the Swahili negative subject prefix "ha" ("itajenga"
+# / "haitajenga": will build / will not build) and Esperanto's antonym prefix "mal" ("kreskis" /
+# "malkreskis": grew / shrank; tests/data/near_dup_pairs.json, eval-pairs-dev's bytes the same) too.
 NEGATING_PREFIXES = frozenset("un in im il ir dis non des dés mis miss anti on nie ne не o s i u 불 ó ha mal".split())
 # Prefix pairs that make opposites of one stem ("overvalued" / "undervalued", "Einfuhr" /
 # "Ausfuhr", "Aufstieg" / "Abstieg", "Zunahme" / "Abnahme", "sobrevalorado" / "subvalorado",
@@ -1243,7 +1244,8 @@ x3: tripl{e,ed,es,ing} verdreifach{t,en,te,ten} tripl{é,ée,er} triplic{ó,ado,
 # Somali (with "labadii", the two), Hausa, Albanian, Galician, Catalan and Basque: "dwy flynedd" / "tair
 # blynedd", "iki ildə" / "üç ildə" are two figures. Words that are common words of another language are left
 # out (Welsh "pump", "deg" and "cant": pump, degrees, percent; Irish "sé", "aon" and "fiche"; Azerbaijani
-# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya").
+# "bir", "on" and "min"; Catalan "set", "nou", "deu" and "dues"; Basque "bat" and "bi"; Hausa "daya"; Javanese
+# "loro", two: Italian "their", with which "i loro figli" / "i due figli" merged as one figure).
 # Written from grammar books, as above.
 _NUMBERS_WORLD = """
 1: einn eitt մեկ нэг wieħed waħda ọ̀kan kow ɗaya
@@ -1265,7 +1267,7 @@ _NUMBERS_WORLD = """
 1000: míle þúsund հազար мянга мянган dubu mijë
 1e6: miliwn milliún milljón milljónir milljóna միլիոն сая miljun
 1e9: biliwn billiún milljarð{,ar,a,ur} միլիարդ тэрбум biljun
-2: эки ду rong loro roa zwee zwou
+2: эки ду rong roa zwee zwou
 3: үч telu telung telo sê dräi
 4: төрт чор papat efatra çar véier
 5: беш панҷ dimy pênc fënnef
