@@ -386,7 +386,7 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     pairs: int64, ``2 * n`` paragraph indices, pair after pair.
 ///     thresholds: ``(max_substitution, max_phrase, duplicate_cover, edit_min_jaccard, edit_min_words,
 ///         replaced_min_words, min_passage_words, min_jaccard, containment, containment_threshold,
-///         min_contained_words)``.
+///         min_contained_words, exchange_max_words)``.
 ///     ordered: True for verdicts (each pair put in ``verify``'s order first), False for the
 ///         alignment of each pair as given.
 ///
@@ -416,7 +416,7 @@ fn verify_pairs<'py>(
     shingles: PyReadonlyArray1<'py, u32>,
     shingle_offsets: PyReadonlyArray1<'py, i64>,
     pairs: PyReadonlyArray1<'py, i64>,
-    thresholds: (usize, usize, f64, f64, usize, usize, usize, f64, bool, f64, usize),
+    thresholds: (usize, usize, f64, f64, usize, usize, usize, f64, bool, f64, usize, usize),
     ordered: bool,
 ) -> PyResult<(Bound<'py, PyArray1<u8>>, Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<i64>>)> {
     let char_offsets = positions("char_offsets", char_offsets.as_slice()?)?;
@@ -428,7 +428,7 @@ fn verify_pairs<'py>(
     }
     let pairs = positions("pairs", p)?.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>();
     let key_polar: Vec<bool> = key_polar.as_slice()?.iter().map(|&k| k != 0).collect();
-    let (mx, ph, dc, ej, ew, rw, mp, mj, co, ct, mc) = thresholds;
+    let (mx, ph, dc, ej, ew, rw, mp, mj, co, ct, mc, ex) = thresholds;
     let t = verify::Thresholds {
         max_substitution: mx,
         max_phrase: ph,
@@ -441,6 +441,7 @@ fn verify_pairs<'py>(
         containment: co,
         containment_threshold: ct,
         min_contained_words: mc,
+        exchange_max_words: ex,
     };
     let batch = verify::Batch {
         words: verify::Words {
@@ -472,6 +473,25 @@ fn verify_pairs<'py>(
         counts.extend([conflict, a.matched as i64, a.changes as i64, fact, a.gaps as i64, a.edits as i64, a.replaced as i64]);
     }
     Ok((PyArray1::from_vec(py, kinds), to_numpy(py, figures, n, 3)?, to_numpy(py, counts, n, 7)?))
+}
+
+/// Whether ``b`` is ``a`` with two separated phrases exchanged (``verify.EXCHANGE_MAX_WORDS``; the core's
+/// ``verify::exchanged``, which :func:`verify_pairs` reads on every copy and passage).
+///
+/// Args:
+///     a: word ids of one paragraph.
+///     b: word ids of the other.
+///     stop: per word id, whether it is a stop word.
+///     max_words: the longest phrase read.
+///
+/// Raises:
+///     ValueError: a word id has no entry in ``stop``.
+#[pyfunction]
+fn exchanged(a: Vec<u32>, b: Vec<u32>, stop: Vec<bool>, max_words: usize) -> PyResult<bool> {
+    if a.iter().chain(&b).any(|&x| x as usize >= stop.len()) {
+        return Err(InputError(format!("a word id beyond the {} of stop", stop.len())).into());
+    }
+    Ok(verify::exchanged(&a, &b, max_words, |x| stop[x as usize]))
 }
 
 /// The order to verify candidate pairs in (``dedup.stage``): pairs sharing paragraphs side by side.
@@ -560,6 +580,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::formulas::py::PyFormulas>()?;
     m.add_function(wrap_pyfunction!(tokenize_words, m)?)?;
     m.add_function(wrap_pyfunction!(verify_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(exchanged, m)?)?;
     m.add_function(wrap_pyfunction!(locality_order, m)?)?;
     m.add_function(wrap_pyfunction!(choose_keepers, m)?)?;
     m.add_function(wrap_pyfunction!(word_shingles, m)?)?;

@@ -80,6 +80,8 @@ pub struct Thresholds {
     pub containment: bool,
     pub containment_threshold: f64,
     pub min_contained_words: usize,
+    /// `verify.EXCHANGE_MAX_WORDS`: the longest phrase [`exchanged`] reads.
+    pub exchange_max_words: usize,
 }
 
 /// `verify.Alignment`.
@@ -860,8 +862,49 @@ fn before(w: &Words, a: &[u32], b: &[u32]) -> bool {
     false
 }
 
-/// `verify.verify` of two paragraphs with their sorted distinct shingle hashes.
+/// `verify.verify` of two paragraphs with their sorted distinct shingle hashes: [`judge`]'s verdict, and a
+/// copy or passage whose two sides are one another with two phrases exchanged ([`exchanged`]: "from Paris
+/// to Rome" / "from Rome to Paris") is a conflict, another statement with the same words.
 pub fn verify(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, s: &mut Scratch) -> Verdict {
+    let mut out = judge(w, pa, pb, sa, sb, t, s);
+    if matches!(out.kind, DUPLICATE | CONTAINED | QUOTED)
+        && exchanged(pa.words, pb.words, t.exchange_max_words, |x| w.flag(x, STOPWORD))
+    {
+        out.kind = DIFFERENT;
+        out.conflict = true;
+    }
+    out
+}
+
+/// `verify.EXCHANGE_MAX_WORDS`, `verify_reference._exchanged`: whether `b` is `a` with two separated phrases exchanged. Past the words the two share
+/// at both ends, `a` reads X M Y and `b` Y M X, with X and Y different runs of up to `max_words` words, none a
+/// `stop` word, and M not empty. Not when M is the one word before X (the same frame: "na X na Y"); a phrase
+/// moved with its preposition or article (a stop word) is a clause reordered, neighbours swapped (M empty) a
+/// copy's edit. Read on pairs of the same length only.
+pub fn exchanged(a: &[u32], b: &[u32], max_words: usize, stop: impl Fn(u32) -> bool) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let lo = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let hi = a.len() - a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[lo..hi], &b[lo..hi]);
+    for nx in 1..=max_words {
+        for ny in 1..=max_words {
+            if nx + ny >= ma.len() {
+                break;
+            }
+            let (x, y, middle) = (&ma[..nx], &ma[ma.len() - ny..], &ma[nx..ma.len() - ny]);
+            if x != y && &mb[..ny] == y && &mb[mb.len() - nx..] == x && middle == &mb[ny..mb.len() - nx] {
+                let parallel = lo > 0 && middle == &a[lo - 1..lo];
+                return !parallel && !x.iter().chain(y).any(|&v| stop(v));
+            }
+        }
+    }
+    false
+}
+
+/// `verify.verify`'s verdict of the alignment and the shingles, before [`verify`] reads exchanges.
+fn judge(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, s: &mut Scratch) -> Verdict {
     let jac = jaccard(sa, sb);
     let mut out = Verdict { jaccard: jac, ..Verdict::default() };
     if pa.words.is_empty() || pb.words.is_empty() {
@@ -985,6 +1028,23 @@ impl<'a> Batch<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Word ids 0 "flights", 1 "from", 2 "paris", 3 "to", 4 "rome", 5 "start", 6 "lyon"; 1 and 3 stop words.
+    #[test]
+    fn exchanged_phrases_trade_places_around_the_words_between() {
+        let stop = |x: u32| x == 1 || x == 3;
+        assert!(exchanged(&[0, 1, 2, 3, 4, 5], &[0, 1, 4, 3, 2, 5], 4, stop));
+        // A word replaced, neighbours swapped (nothing between), the same text: no exchange.
+        assert!(!exchanged(&[0, 1, 2, 3, 4, 5], &[0, 1, 2, 3, 6, 5], 4, stop));
+        assert!(!exchanged(&[0, 2, 4, 5], &[0, 4, 2, 5], 4, stop));
+        assert!(!exchanged(&[0, 1, 2, 3, 4], &[0, 1, 2, 3, 4], 4, stop));
+        // A phrase moved with its stop word, and two phrases in the same frame ("to X to Y"): no exchange.
+        assert!(!exchanged(&[1, 2, 0, 4], &[4, 0, 1, 2], 4, stop));
+        assert!(exchanged(&[1, 2, 0, 4], &[4, 0, 1, 2], 4, |_| false));
+        assert!(!exchanged(&[3, 2, 3, 4], &[3, 4, 3, 2], 4, stop));
+        // Longer than `max_words`.
+        assert!(!exchanged(&[0, 1, 2, 3, 4, 5], &[0, 1, 4, 3, 2, 5], 0, stop));
+    }
 
     fn cps(s: &str) -> Vec<u32> {
         s.chars().map(|c| c as u32).collect()
@@ -1246,6 +1306,7 @@ mod tests {
             containment: true,
             containment_threshold: 0.85,
             min_contained_words: 8,
+            exchange_max_words: 4,
         }, true)
         .is_err());
     }

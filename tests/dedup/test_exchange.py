@@ -1,12 +1,12 @@
-"""Two phrases exchanged around the words between them (verify._exchange): another statement, not a copy's edit."""
+"""Two phrases exchanged around the words between them (the core's verify::exchanged): another statement."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+from nettoyeur._core import exchanged as core_exchanged
 
 from nettoyeur.dedup.shingle import words
-from nettoyeur.dedup.verify import _exchange
+from nettoyeur.dedup.verify import EXCHANGE_MAX_WORDS
 from nettoyeur.text.lexicon import STOPWORDS
 
 CASES = [
@@ -37,6 +37,6 @@ def test_exchange(a: str, b: str, exchanged: bool) -> None:
     vocab: dict[str, int] = {}
     ids_a = [vocab.setdefault(w, len(vocab)) for w in words(a)]
     ids_b = [vocab.setdefault(w, len(vocab)) for w in words(b)]
-    stop = np.array([w in STOPWORDS for w in vocab], dtype=bool)
-    assert _exchange(ids_a, ids_b, stop) is exchanged
-    assert _exchange(ids_b, ids_a, stop) is exchanged
+    stop = [w in STOPWORDS for w in vocab]
+    assert core_exchanged(ids_a, ids_b, stop, EXCHANGE_MAX_WORDS) is exchanged
+    assert core_exchanged(ids_b, ids_a, stop, EXCHANGE_MAX_WORDS) is exchanged

@@ -718,14 +718,13 @@ def _run(
         thresholds = (
             MAX_SUBSTITUTION, MAX_PHRASE, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS, REPLACED_MIN_WORDS,
             MIN_PASSAGE_WORDS, config.min_jaccard, config.containment != "off", config.containment_threshold,
-            config.min_contained_words,
+            config.min_contained_words, EXCHANGE_MAX_WORDS,
         )  # fmt: skip
     else:
         flat_shingles, shingle_offsets = np.zeros(0, dtype=np.uint32), np.zeros(len(prep) + 1, dtype=np.int64)
         thresholds = (MAX_SUBSTITUTION, MAX_PHRASE, DUPLICATE_COVER, EDIT_MIN_JACCARD, EDIT_MIN_WORDS,
-                      REPLACED_MIN_WORDS, MIN_PASSAGE_WORDS, 1.0, False, 1.0, 0)  # fmt: skip
-    flat_pairs = np.asarray(pairs, dtype=np.int64).reshape(-1)
-    kinds, figures, counts = verify_pairs(
+                      REPLACED_MIN_WORDS, MIN_PASSAGE_WORDS, 1.0, False, 1.0, 0, EXCHANGE_MAX_WORDS)  # fmt: skip
+    return verify_pairs(
         prep.chars,
         prep.char_offsets,
         tables.classes,
@@ -739,13 +738,10 @@ def _run(
         prep.word_offsets,
         flat_shingles,
         shingle_offsets,
-        flat_pairs,
+        np.asarray(pairs, dtype=np.int64).reshape(-1),
         thresholds,
         config is not None,
     )
-    if config is not None:
-        _mark_exchanges(prep, tables, flat_pairs.reshape(-1, 2), kinds, counts)
-    return kinds, figures, counts
 
 
 # Two phrases of up to this many words that trade places around the words between them ("flights from
@@ -756,74 +752,9 @@ def _run(
 # two to four characters, each a word ("田中健太"); a longer run exchanged is a clause reordered ("In the
 # final on Sunday, X beat Y" / "X beat Y in the final on Sunday" is no exchange at all). On the pairs21
 # audit (PAWS-style swaps, hand-written) 3 words catch 16 of the 20 swaps of runs without stop words, 4
-# all 20; eval-pairs-dev holds no exchange either way.
+# all 20; eval-pairs-dev holds no exchange either way. The core reads it (``verify::exchanged``, native/src/verify.rs)
+# on every copy and passage of two paragraphs of the same length.
 EXCHANGE_MAX_WORDS = 4
-
-
-def _exchange(a: list[int], b: list[int], stop: np.ndarray) -> bool:
-    """Returns True when ``b`` is ``a`` with two separated phrases exchanged (see ``EXCHANGE_MAX_WORDS``).
-
-    Past the words the two share at both ends, ``a`` reads X M Y and ``b`` Y M X, with X and Y different
-    runs of up to ``EXCHANGE_MAX_WORDS`` words with no stop word and M not empty. A phrase that carries
-    its preposition or article with it ("Ab April fliegt die Gesellschaft" / "Die Gesellschaft fliegt ab
-    April", "Laut Polizei fuhr er kurz nach Mitternacht" / "Kurz nach Mitternacht fuhr er laut Polizei")
-    is an adverbial moved in a clause reordered, not an exchange of roles; so are two phrases in the same
-    frame, M the one word before X ("na mrežu na proleće" / "na proleće na mrežu": to the grid in spring);
-    neighbours swapped (M empty) are a copy's edit. "The museum is older than the cathedral" / "The
-    cathedral is older than the museum" is an exchange: "the" is before each, but more stands between.
-
-    Args:
-        a: word ids of one paragraph.
-        b: word ids of the other, as many.
-        stop: per word id, whether it is a stop word.
-    """
-    lo = 0
-    while lo < len(a) and a[lo] == b[lo]:
-        lo += 1
-    hi = len(a)
-    while hi > lo and a[hi - 1] == b[hi - 1]:
-        hi -= 1
-    ma, mb = a[lo:hi], b[lo:hi]
-    for nx in range(1, EXCHANGE_MAX_WORDS + 1):
-        for ny in range(1, EXCHANGE_MAX_WORDS + 1):
-            if nx + ny >= len(ma):
-                break
-            x, y = ma[:nx], ma[-ny:]
-            if x != y and mb[:ny] == y and mb[-nx:] == x and ma[nx:-ny] == mb[ny:-nx]:
-                parallel = lo > 0 and ma[nx:-ny] == a[lo - 1 : lo]
-                return not parallel and not any(stop[w] for w in x + y)
-    return False
-
-
-def _mark_exchanges(
-    prep: Prepared, tables: WordTables, pairs: np.ndarray, kinds: np.ndarray, counts: np.ndarray
-) -> None:
-    """Turns each copy or passage whose two sides are one another with two phrases exchanged into a conflict.
-
-    Only pairs of the same length that are not word for word the same can be one (:func:`_exchange`): a
-    few of a chunk's pairs, read here in place of the core's verdict.
-
-    Args:
-        prep: the paragraphs of the batch.
-        tables: their words' tables (the stop words read from their flags).
-        pairs: per pair, its two indices into ``prep`` (one row each).
-        kinds: per pair, the core's kind code (an index into :data:`KINDS`); set in place.
-        counts: per pair, the core's counts; the conflict column (0) set in place.
-    """
-    related = _related(kinds)
-    if not len(related):
-        return
-    offsets = prep.word_offsets
-    lengths = np.diff(offsets)
-    la, lb = lengths[pairs[related, 0]], lengths[pairs[related, 1]]
-    stop = (tables.flags & _STOPWORD) != 0
-    for i in related[la == lb].tolist():
-        pa, pb = pairs[i].tolist()
-        a = prep.ids[offsets[pa] : offsets[pa + 1]].tolist()
-        b = prep.ids[offsets[pb] : offsets[pb + 1]].tolist()
-        if a != b and _exchange(a, b, stop):
-            kinds[i] = KINDS.index("different")
-            counts[i, 0] = 1
 
 
 def align_pairs(prep: Prepared, pairs: np.ndarray, tables: WordTables | None = None) -> np.ndarray:
