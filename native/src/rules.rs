@@ -31,6 +31,7 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use aho_corasick::automaton::Automaton;
@@ -43,6 +44,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use crate::rules_hir::Classes;
 use crate::InputError;
 
 /// The largest compiled pattern or set (bytes of NFA): the built-in rules' classes are
@@ -280,12 +282,14 @@ impl RuleSet {
             }
             tier_of.push((limit, tiers.len() - 1));
         }
-        // The rules without needles in one set, but for those that open with free text; the others alone.
-        let mut parsed = Parsed::new();
+        // The rules without needles in one set, but for those that open with free text; the others
+        // alone. The patterns are parsed, then compiled, on a few threads (see `COMPILE_THREADS`).
+        let mut parsed = parse_free(patterns, &rule_needles);
         let mut matchers = Vec::with_capacity(n);
         let mut sources = Vec::new();
-        let mut alone = 0;
-        for (p, ids) in patterns.iter().zip(&rule_needles) {
+        // The rules matched alone and their patterns, compiled below.
+        let mut singles: Vec<(usize, &str)> = Vec::new();
+        for (r, (p, ids)) in patterns.iter().zip(&rule_needles).enumerate() {
             let in_set = match p {
                 Some(p) if ids.is_empty() => match opens_free(p, &mut parsed) {
                     Ok(free) => !free,
@@ -303,13 +307,10 @@ impl RuleSet {
                     sources.push(p.as_str());
                     Matcher::InSet(0, PatternID::new_unchecked(sources.len() - 1))
                 }
-                Some(p) => match compile_one(p, &mut parsed) {
-                    Ok(dfa) => {
-                        alone += 1;
-                        Matcher::Alone(dfa, alone - 1)
-                    }
-                    Err(_) => Matcher::Always,
-                },
+                Some(p) => {
+                    singles.push((r, p.as_str()));
+                    Matcher::Always // (until compiled)
+                }
             });
         }
         // The set's two parts (see `LONG_WORDS`; a pattern of a long rule and a shorter one goes
@@ -339,10 +340,44 @@ impl RuleSet {
             }
             part_sources[part] = canonical;
         }
+        // Every DFA at once: the rules matched alone, then the set's parts (tasks `singles.len()` and after).
+        let weights: Vec<usize> = singles
+            .iter()
+            .map(|s| s.1.len())
+            .chain(part_sources.iter().map(|part| part.iter().map(|p| p.len()).sum()))
+            .collect();
+        let parsed = &parsed;
+        let (singles_ref, part_sources_ref, members_ref) = (&singles, &part_sources, &members);
+        let mut built = on_threads(&weights, |task, classes| {
+            if task < singles_ref.len() {
+                Built::Alone(compile_one(singles_ref[task].1, parsed, classes).ok())
+            } else {
+                let part = task - singles_ref.len();
+                Built::Part(compile_part(&part_sources_ref[part], &members_ref[part], parsed, classes))
+            }
+        })
+        .into_iter();
+        let mut alone = 0;
+        for &(r, _) in &singles {
+            if let Some(Built::Alone(Some(dfa))) = built.next() {
+                alone += 1;
+                matchers[r] = Matcher::Alone(dfa, alone - 1);
+            }
+        }
         let mut parts = Vec::new();
-        for (part, members) in part_sources.iter().zip(&members) {
-            if let Some(dfa) = compile_part(part, members, parts.len(), &mut matchers, &mut parsed) {
-                parts.push(dfa);
+        for members in &members {
+            match built.next() {
+                Some(Built::Part(Some((dfa, ids)))) => {
+                    for (&(r, _), id) in members.iter().zip(ids) {
+                        matchers[r] = id.map_or(Matcher::Always, |id| Matcher::InSet(parts.len(), id));
+                    }
+                    parts.push(dfa);
+                }
+                _ => {
+                    for &(r, _) in members {
+                        matchers[r] = Matcher::Always;
+                    }
+                }
             }
         }
         let mut special = special.to_vec();
@@ -652,6 +687,78 @@ fn cached<K: Eq + Hash + Clone, V>(
 /// questions it answers (whether it opens with free text, then its DFA).
 type Parsed<'a> = HashMap<&'a str, Hir>;
 
+/// The most threads a `RuleSet::new` compiles on. Parsing and compiling the built-in rules' 66
+/// patterns (6.5 MB) is once a process, before the first line: 2,018 M instructions on one
+/// thread (callgrind), 1,610 M with the memo of classes and the parses read in place (~0.3 CPU-s),
+/// which a small clean (`samples/`, 5 files) waited for with its other core idle. The work is
+/// ~30 DFAs of which no two share anything, each made alone and put in its place after: the
+/// result is the same on any number of threads.
+const COMPILE_THREADS: usize = 4;
+
+/// What one compile task made: a rule's DFA (None: it does not compile), or a part of the set
+/// (see `compile_part`).
+enum Built {
+    Alone(Option<Arc<DFA>>),
+    Part(Option<(Arc<DFA>, Vec<Option<PatternID>>)>),
+}
+
+/// Runs `task(k, classes)` for each `k` below `weights.len()` on up to `COMPILE_THREADS` threads
+/// (each with its own memo of classes), the heaviest first, and returns the results by `k`.
+fn on_threads<T: Send>(weights: &[usize], task: impl Fn(usize, &mut Classes) -> T + Sync) -> Vec<T> {
+    let n = weights.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(weights[k]));
+    let threads = crate::resolve_threads(0).min(COMPILE_THREADS).min(n);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut classes = Classes::new();
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            match order.get(at) {
+                Some(&k) => done.push((k, task(k, &mut classes))),
+                None => return done,
+            }
+        }
+    };
+    let mut done: Vec<(usize, T)> = if threads <= 1 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(&work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    done.sort_unstable_by_key(|d| d.0);
+    done.into_iter().map(|d| d.1).collect()
+}
+
+/// Parses, on a few threads, the distinct patterns of the rules without needles whose answer to
+/// `opens_free` is not known yet (the others are parsed when compiled, if they are): those that
+/// parse, by source.
+fn parse_free<'a>(patterns: &'a [Option<String>], rule_needles: &[Vec<usize>]) -> Parsed<'a> {
+    let mut todo: Vec<&str> = {
+        let mut guard = FREE.lock().unwrap_or_else(|e| e.into_inner());
+        let known = guard.get_or_insert_with(HashMap::new);
+        patterns
+            .iter()
+            .zip(rule_needles)
+            .filter_map(|(p, ids)| p.as_deref().filter(|p| ids.is_empty() && !known.contains_key(*p)))
+            .collect()
+    };
+    todo.sort_unstable();
+    todo.dedup();
+    let weights: Vec<usize> = todo.iter().map(|p| p.len()).collect();
+    let hirs = on_threads(&weights, |k, classes| parse(todo[k], classes).ok());
+    // (Sized at once: each growth hashed every pattern again, a few hundred KB each.)
+    let mut parsed = Parsed::with_capacity(todo.len());
+    parsed.extend(todo.into_iter().zip(hirs).filter_map(|(p, hir)| hir.map(|hir| (p, hir))));
+    parsed
+}
+
 /// Whether each pattern opens with free text, by source (see `opens_free`).
 static FREE: Mutex<Option<HashMap<String, bool>>> = Mutex::new(None);
 
@@ -670,9 +777,15 @@ fn opens_free<'a>(pattern: &'a str, parsed: &mut Parsed<'a>) -> Result<bool, Com
     if let Some(&free) = FREE.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashMap::new).get(pattern) {
         return Ok(free);
     }
-    let hir = parse(pattern)?;
-    let free = leads_free(&hir);
-    parsed.insert(pattern, hir);
+    let free = match parsed.get(pattern) {
+        Some(hir) => leads_free(hir),
+        None => {
+            let hir = parse(pattern, &mut Classes::new())?;
+            let free = leads_free(&hir);
+            parsed.insert(pattern, hir);
+            free
+        }
+    };
     let mut guard = FREE.lock().unwrap_or_else(|e| e.into_inner());
     let map = guard.get_or_insert_with(HashMap::new);
     if map.len() >= CACHE_SIZE {
@@ -720,22 +833,25 @@ fn wide(hir: &Hir) -> bool {
 
 /// Parses a pattern (no case folding, no Unicode class of Rust's own: the patterns spell every
 /// class out), by rules_hir (the spelled-out classes built directly: the same expressions).
-fn parse(pattern: &str) -> Result<Hir, CompileError> {
+fn parse(pattern: &str, classes: &mut Classes) -> Result<Hir, CompileError> {
     let config = syntax::Config::new().unicode(true).utf8(true).nest_limit(1000);
-    Ok(crate::rules_hir::parse(pattern, &config)?)
+    Ok(crate::rules_hir::parse(pattern, &config, classes)?)
 }
 
-/// Compiles patterns into one lazy DFA (each parsed here, unless `parsed` holds it). Its cache grows
-/// to `cache` bytes at most, and is then cleared and built again (it never gives up, so a search
-/// never fails).
-fn build<'a>(patterns: &[&'a str], parsed: &mut Parsed<'a>, kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+/// Compiles patterns into one lazy DFA (each parsed here, unless `parsed` holds it: read there,
+/// not copied). Its cache grows to `cache` bytes at most, and is then cleared and built again (it
+/// never gives up, so a search never fails).
+fn build(patterns: &[&str], parsed: &Parsed, classes: &mut Classes, kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
+    let fresh = patterns
+        .iter()
+        .map(|p| if parsed.contains_key(p) { Ok(None) } else { parse(p, classes).map(Some) })
+        .collect::<Result<Vec<_>, _>>()?;
     let hirs = patterns
         .iter()
-        .map(|p| match parsed.get(p) {
-            Some(hir) => Ok(hir.clone()),
-            None => parse(p),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .zip(&fresh)
+        .map(|(p, hir)| hir.as_ref().or_else(|| parsed.get(p)))
+        .collect::<Option<Vec<&Hir>>>()
+        .ok_or("a pattern neither parsed nor held")?;
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().nfa_size_limit(Some(SIZE_LIMIT)).which_captures(WhichCaptures::None))
         .build_many_from_hir(&hirs)?;
@@ -756,56 +872,50 @@ fn build<'a>(patterns: &[&'a str], parsed: &mut Parsed<'a>, kind: MatchKind, cac
 ///
 /// Errors: the pattern does not parse or is too large (`SIZE_LIMIT`).
 pub(crate) fn lazy_dfa(pattern: &str, kind: MatchKind, cache: usize) -> Result<DFA, CompileError> {
-    build(&[pattern], &mut Parsed::new(), kind, cache)
+    build(&[pattern], &Parsed::new(), &mut Classes::new(), kind, cache)
 }
 
 /// Compiles one rule's pattern (a rule with needles, or one that opens with free text).
-fn compile_one<'a>(pattern: &'a str, parsed: &mut Parsed<'a>) -> Result<Arc<DFA>, CompileError> {
-    cached(&ALONE, &pattern.to_string(), || build(&[pattern], parsed, MatchKind::LeftmostFirst, ALONE_CACHE))
+fn compile_one(pattern: &str, parsed: &Parsed, classes: &mut Classes) -> Result<Arc<DFA>, CompileError> {
+    cached(&ALONE, &pattern.to_string(), || build(&[pattern], parsed, classes, MatchKind::LeftmostFirst, ALONE_CACHE))
 }
 
-/// Compiles one part of the set, `patterns`, into its DFA, part `index` of the set: `members`, the rules
-/// whose pattern is in it (each rule's index and its pattern's), become `Matcher::InSet(index, pattern)`.
-/// A pattern that does not compile alone leaves the part (Python decides its rule); if the rest still
-/// do not compile together (the size limit), Python decides them all (None: no part is made).
-fn compile_part<'a>(
-    patterns: &[&'a str],
+/// Compiles one part of the set, `patterns`, into its DFA; returns it with the id in it of the
+/// pattern of each of `members` (each rule's index and its pattern's; None: the pattern does not
+/// compile alone, and left the part: Python decides its rule). If the rest still do not compile
+/// together (the size limit), or the part has no members, Python decides them all (None).
+fn compile_part(
+    patterns: &[&str],
     members: &[(usize, usize)],
-    index: usize,
-    matchers: &mut [Matcher],
-    parsed: &mut Parsed<'a>,
-) -> Option<Arc<DFA>> {
+    parsed: &Parsed,
+    classes: &mut Classes,
+) -> Option<(Arc<DFA>, Vec<Option<PatternID>>)> {
     if members.is_empty() {
         return None;
     }
-    if let Ok(dfa) = compile_set(patterns, parsed) {
-        for &(r, k) in members {
-            matchers[r] = Matcher::InSet(index, PatternID::new_unchecked(k));
-        }
-        return Some(dfa);
+    if let Ok(dfa) = compile_set(patterns, parsed, classes) {
+        return Some((dfa, members.iter().map(|&(_, k)| Some(PatternID::new_unchecked(k))).collect()));
     }
     let mut kept = Vec::new();
-    for &(r, k) in members {
-        matchers[r] = if compile_one(patterns[k], parsed).is_ok() {
-            kept.push(patterns[k]);
-            Matcher::InSet(index, PatternID::new_unchecked(kept.len() - 1))
-        } else {
-            Matcher::Always
-        };
+    let ids = members
+        .iter()
+        .map(|&(_, k)| {
+            compile_one(patterns[k], parsed, classes).ok().map(|_| {
+                kept.push(patterns[k]);
+                PatternID::new_unchecked(kept.len() - 1)
+            })
+        })
+        .collect();
+    if kept.is_empty() {
+        return None;
     }
-    let dfa = if kept.is_empty() { None } else { compile_set(&kept, parsed).ok() };
-    if dfa.is_none() {
-        for &(r, _) in members {
-            matchers[r] = Matcher::Always;
-        }
-    }
-    dfa
+    compile_set(&kept, parsed, classes).ok().map(|dfa| (dfa, ids))
 }
 
 /// Compiles the patterns of the other rules into one set.
-fn compile_set<'a>(patterns: &[&'a str], parsed: &mut Parsed<'a>) -> Result<Arc<DFA>, CompileError> {
+fn compile_set(patterns: &[&str], parsed: &Parsed, classes: &mut Classes) -> Result<Arc<DFA>, CompileError> {
     let key: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
-    cached(&SETS, &key, || build(patterns, parsed, MatchKind::All, SET_CACHE))
+    cached(&SETS, &key, || build(patterns, parsed, classes, MatchKind::All, SET_CACHE))
 }
 
 #[cfg(feature = "python")]
@@ -980,9 +1090,9 @@ mod tests {
         assert_eq!(candidates(&s, Some("Done! check"), 3), Vec::<u32>::new()); // past its limit
         assert_eq!(candidates(&s, Some("check"), 1), vec![1, 2]);
         assert_eq!(candidates(&s, Some("sh"), 1), vec![0]);
-        assert!(leads_free(&parse(r"(?:a|(?:[\x{0}-\x{10FFFF}]){1,})b").unwrap()));
-        assert!(!leads_free(&parse(r"a(?:[\x{0}-\x{10FFFF}]){1,}").unwrap())); // free text after a word
-        assert!(!leads_free(&parse(r"(?:[\x{0}-\x{10FFFF}]){0,16}b").unwrap())); // bounded
+        assert!(leads_free(&parse(r"(?:a|(?:[\x{0}-\x{10FFFF}]){1,})b", &mut Classes::new()).unwrap()));
+        assert!(!leads_free(&parse(r"a(?:[\x{0}-\x{10FFFF}]){1,}", &mut Classes::new()).unwrap())); // free text after a word
+        assert!(!leads_free(&parse(r"(?:[\x{0}-\x{10FFFF}]){0,16}b", &mut Classes::new()).unwrap())); // bounded
     }
 
     #[test]

@@ -14,8 +14,17 @@
 //! alternation, into a class, and lost. A pattern the fast path does not fit (a group other than
 //! `(?:`, flags, a class with other items) is parsed whole, as before.
 
+use std::collections::HashMap;
+
 use regex_automata::util::syntax;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
+
+/// The plain classes parses have read, by their text (`[` to `]`): the translation spells the
+/// same few classes out again and again (the built-in rules' 6.5 MB of patterns hold 1,292
+/// classes of over 200 bytes, 20 of them distinct: `\d`'s 64 ranges 1,027 times, `\w`'s 650
+/// ranges 90 times), and looking one up is a hash of its text where reading it was a parse of
+/// each item and a sort. One memo serves the parses of one thread (see `rules::RuleSet::new`).
+pub type Classes = HashMap<String, ClassUnicode>;
 
 /// The first stand-in character (plane 16, private use). Only a capture group of one stand-in is
 /// put back, and the fast path takes no pattern with groups of its own, so the same character
@@ -27,11 +36,11 @@ const MAX_CLASSES: usize = 0xFFFE;
 /// Parses `pattern` as `regex-syntax` does with `config`'s settings (Unicode, UTF-8, no flags).
 ///
 /// Errors: the pattern does not parse.
-pub fn parse(pattern: &str, config: &syntax::Config) -> Result<Hir, regex_syntax::Error> {
-    if let Some(hir) = Direct::parse(pattern) {
+pub fn parse(pattern: &str, config: &syntax::Config, classes: &mut Classes) -> Result<Hir, regex_syntax::Error> {
+    if let Some(hir) = Direct::parse(pattern, classes) {
         return Ok(hir);
     }
-    match stand_ins(pattern) {
+    match stand_ins(pattern, classes) {
         Some((text, classes)) => {
             let hir = syntax::parse_with(&text, config)?;
             Ok(put_back(&hir, &classes))
@@ -53,16 +62,17 @@ const MAX_DEPTH: usize = 500;
 /// of that directly. Any other form (a capture group, flags, an escape of another kind, a
 /// character with a meaning of its own such as `.`, `*`, `+` or `?`) leaves the pattern to the
 /// parses above.
-struct Direct<'a> {
+struct Direct<'a, 'm> {
     bytes: &'a [u8],
     text: &'a str,
     at: usize,
+    classes: &'m mut Classes,
 }
 
-impl<'a> Direct<'a> {
+impl<'a, 'm> Direct<'a, 'm> {
     /// The expression of `pattern`, or None when it holds a form the direct parse does not read.
-    fn parse(pattern: &'a str) -> Option<Hir> {
-        let mut p = Direct { bytes: pattern.as_bytes(), text: pattern, at: 0 };
+    fn parse(pattern: &'a str, classes: &'m mut Classes) -> Option<Hir> {
+        let mut p = Direct { bytes: pattern.as_bytes(), text: pattern, at: 0, classes };
         let hir = p.alternation(0)?;
         if p.at == p.bytes.len() {
             Some(hir)
@@ -110,7 +120,7 @@ impl<'a> Direct<'a> {
             return Some(inner);
         }
         if rest.starts_with('[') {
-            let (class, end) = plain_class(self.text, self.at)?;
+            let (class, end) = known_class(self.text, self.at, self.classes)?;
             self.at = end;
             return Some(Hir::class(Class::Unicode(class)));
         }
@@ -182,7 +192,7 @@ fn number(digits: &str) -> Option<u32> {
 /// classes; None when the fast path does not fit (no plain class, another class, a group other
 /// than `(?:` (a capture, flags, which would apply to the text around a stand-in and not to its
 /// class), too many classes).
-fn stand_ins(pattern: &str) -> Option<(String, Vec<ClassUnicode>)> {
+fn stand_ins(pattern: &str, known: &mut Classes) -> Option<(String, Vec<ClassUnicode>)> {
     let bytes = pattern.as_bytes();
     let mut text = String::with_capacity(pattern.len().min(1 << 16));
     let mut classes: Vec<ClassUnicode> = Vec::new();
@@ -200,7 +210,7 @@ fn stand_ins(pattern: &str) -> Option<(String, Vec<ClassUnicode>)> {
                 at = end;
             }
             b'[' => {
-                let (class, end) = plain_class(pattern, at)?;
+                let (class, end) = known_class(pattern, at, known)?;
                 if classes.len() >= MAX_CLASSES {
                     return None;
                 }
@@ -223,6 +233,23 @@ fn stand_ins(pattern: &str) -> Option<(String, Vec<ClassUnicode>)> {
     } else {
         Some((text, classes))
     }
+}
+
+/// `plain_class` of `pattern` at `start`, from `classes` when the same text was read before.
+///
+/// A plain class's text ends at its first `]` (its items are `\x{H}` escapes, which hold none), so
+/// what `plain_class` reads is a function of the text from `start` to that `]`: the memo's key.
+fn known_class(pattern: &str, start: usize, classes: &mut Classes) -> Option<(ClassUnicode, usize)> {
+    let end = start + 1 + memchr::memchr(b']', pattern.as_bytes().get(start + 1..)?)? + 1;
+    let text = &pattern[start..end];
+    if let Some(class) = classes.get(text) {
+        return Some((class.clone(), end));
+    }
+    let (class, at) = plain_class(pattern, start)?;
+    if at == end {
+        classes.insert(text.to_string(), class.clone());
+    }
+    Some((class, at))
 }
 
 /// Reads the class that opens at `start` (`[`): `^` or not, then `\x{H}` and `\x{H}-\x{H}`
@@ -321,9 +348,12 @@ mod tests {
     }
 
     /// The fast path's expression is the one a parse of the whole pattern gives.
+    /// A second parse with the first's memo of classes reads them from it: the same expression.
     fn same(pattern: &str) {
         let whole = syntax::parse_with(pattern, &config()).unwrap();
-        assert_eq!(parse(pattern, &config()).unwrap(), whole, "{pattern}");
+        let mut classes = Classes::new();
+        assert_eq!(parse(pattern, &config(), &mut classes).unwrap(), whole, "{pattern}");
+        assert_eq!(parse(pattern, &config(), &mut classes).unwrap(), whole, "{pattern} (memo)");
     }
 
     #[test]
@@ -343,7 +373,7 @@ mod tests {
         use regex_automata::nfa::thompson;
         use regex_automata::{Anchored, Input};
         let whole = syntax::parse_with(pattern, &config()).unwrap();
-        let mine = parse(pattern, &config()).unwrap();
+        let mine = parse(pattern, &config(), &mut Classes::new()).unwrap();
         let dfa = |hir: &Hir| DFA::builder().build_from_nfa(thompson::Compiler::new().build_from_hir(hir).unwrap()).unwrap();
         let (a, b) = (dfa(&whole), dfa(&mine));
         let (mut ca, mut cb) = (a.create_cache(), b.create_cache());
@@ -397,29 +427,29 @@ mod tests {
             r"[\x{61}][\x{61}\x{62}]|\x{61}|\x{62}|[\x{63}]",
             "",
         ] {
-            let direct = Direct::parse(p).unwrap_or_else(|| panic!("not read directly: {p}"));
+            let direct = Direct::parse(p, &mut Classes::new()).unwrap_or_else(|| panic!("not read directly: {p}"));
             assert_eq!(direct, syntax::parse_with(p, &config()).unwrap(), "{p}");
             same(p);
         }
         // Other forms are left to the parses above (which say what regex-syntax says).
         for p in [r"a+", r"(a)", r"(?i)a", r"\d", r".", r"a{3}", r"a{1,2}{3,4}", r"a{1,2}?", r"\x{61}#", r"[a-z]", r"\Aa)"] {
-            assert!(Direct::parse(p).is_none(), "{p}");
+            assert!(Direct::parse(p, &mut Classes::new()).is_none(), "{p}");
         }
-        assert!(parse(r"(?:\x{61}", &config()).is_err());
-        assert!(parse(r"\x{7A}{5,2}", &config()).is_err());
+        assert!(parse(r"(?:\x{61}", &config(), &mut Classes::new()).is_err());
+        assert!(parse(r"\x{7A}{5,2}", &config(), &mut Classes::new()).is_err());
         let deep = format!("{}\\x{{61}}{}", "(?:".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
-        assert!(Direct::parse(&deep).is_none());
-        assert_eq!(parse(&deep, &config()).unwrap(), syntax::parse_with(&deep, &config()).unwrap());
+        assert!(Direct::parse(&deep, &mut Classes::new()).is_none());
+        assert_eq!(parse(&deep, &config(), &mut Classes::new()).unwrap(), syntax::parse_with(&deep, &config()).unwrap());
     }
 
     #[test]
     fn other_patterns_are_parsed_whole() {
-        assert!(stand_ins(r"[a-z][\x{62}]").is_none());
-        assert!(stand_ins(r"(?i)[\x{61}]").is_none());
-        assert!(stand_ins(r"([\x{61}])").is_none()); // a capture group of its own
-        assert!(stand_ins(r"\x{61}b").is_none()); // no class
+        assert!(stand_ins(r"[a-z][\x{62}]", &mut Classes::new()).is_none());
+        assert!(stand_ins(r"(?i)[\x{61}]", &mut Classes::new()).is_none());
+        assert!(stand_ins(r"([\x{61}])", &mut Classes::new()).is_none()); // a capture group of its own
+        assert!(stand_ins(r"\x{61}b", &mut Classes::new()).is_none()); // no class
         same(r"[a-z]\x{61}+(?s:.)[\x{62}]");
-        assert!(parse(r"[\x{7A}-\x{61}]", &config()).is_err()); // as regex-syntax says
-        assert!(parse(r"[\x{D800}]", &config()).is_err());
+        assert!(parse(r"[\x{7A}-\x{61}]", &config(), &mut Classes::new()).is_err()); // as regex-syntax says
+        assert!(parse(r"[\x{D800}]", &config(), &mut Classes::new()).is_err());
     }
 }
