@@ -34,7 +34,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import AFFIX_FLIPS, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, NUMBER_WORDS, STOPWORDS
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
@@ -325,6 +325,24 @@ def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
     )
 
 
+def _levels(words: list[str], i1: int, i2: int) -> int:
+    """Returns how many words of ``words[i1:i2]`` mark the level a figure reaches (``lexicon.LEVEL_CLASS``).
+
+    Such a word stands before a figure or number word, or before a stop word and one, and not after
+    one ("rose to 8%", "hasta el 6%"; not the range "3 to 5").
+    """
+
+    def figure_at(i: int) -> bool:
+        return i < len(words) and (any(map(figure, words[i])) or words[i] in NUMBER_WORDS)
+
+    return sum(
+        _lexical_class(words[i]) == LEVEL_CLASS
+        and not (i > 0 and figure_at(i - 1))
+        and (figure_at(i + 1) or (i + 1 < len(words) and words[i + 1] in STOPWORDS and figure_at(i + 2)))
+        for i in range(i1, i2)
+    )
+
+
 def _fact_edit(ka: Counter, kb: Counter, replaced: bool) -> bool:
     """Returns True when a short run of words replaced, added or removed changes a fact.
 
@@ -466,6 +484,12 @@ def compare(
             phrase = range(i1, i2) if la > lb else range(j1, j2)
             in_phrase = any(_is_fact(facts_a if la > lb else facts_b, i) for i in phrase)
             fact = fact or (max(la, lb) <= MAX_PHRASE and _unit_replaced(a, b, i1, i2, j1, j2) and in_phrase)
+        # A short run of function words that adds, drops or replaces a word marking a figure's level
+        # ("rose 8%" / "rose to 8%", "by 8%" / "to 8%"): another amount. A run holding other words is
+        # a phrase moved or rewritten ("Appeal to the 9th Circuit" / "9th Circuit Appeal").
+        bare = all(_lexical_class(x) == LEVEL_CLASS or x in NOT_NAMES for x in a[i1:i2] + b[j1:j2])
+        if op != "equal" and k not in moved and max(la, lb) <= MAX_SUBSTITUTION and bare:
+            fact = fact or _levels(a, i1, i2) != _levels(b, j1, j2)
         # Anything else is a whole sentence added or removed, or a short edge gap; but a negation
         # of an unspaced script added or dropped with at most MAX_SUBSTITUTION other words is a
         # flip, however long ("มิใช่", "ไม่ได้").

@@ -52,6 +52,9 @@ pub struct Words<'a> {
     /// The Hangul syllables of Korean particles and endings (`lexicon_unspaced.HANGUL_ENDINGS`),
     /// sorted: the only syllables whose change is a typo ([`ending_edit`]).
     pub endings: &'a [u32],
+    /// The class id of the words that mark the level a figure reaches (`lexicon.LEVEL_CLASS`: "to", "auf",
+    /// "na", "menjadi", "à"), [`NO_CLASS`] for none ([`levels`]).
+    pub level: u32,
 }
 
 /// No lexical class.
@@ -631,6 +634,25 @@ fn names_swapped(w: &Words, pa: Para, pb: Para, region: (usize, usize, usize, us
     })
 }
 
+/// `verify_reference._levels`: the words of `words[i1..i2]` that mark the level a figure reaches
+/// ([`Words::level`]: "rose to 8%", "naik menjadi 8%", "hasta el 6%"), standing before the figure or
+/// number word, or before a stop word and the figure, and not after one (a range: "3 to 5"). Such a
+/// word added, dropped or put for another ("by 8%" / "to 8%", "de 6 %" / "à 6 %") turns the size of a
+/// change into the level it reaches: another amount.
+fn levels(w: &Words, words: &[u32], i1: usize, i2: usize) -> usize {
+    if w.level == NO_CLASS {
+        return 0;
+    }
+    let figure = |i: usize| i < words.len() && (w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER));
+    (i1..i2)
+        .filter(|&i| {
+            w.class[words[i] as usize] == w.level
+                && !(i > 0 && figure(i - 1))
+                && (figure(i + 1) || (i + 1 < words.len() && w.flag(words[i + 1], STOPWORD) && figure(i + 2)))
+        })
+        .count()
+}
+
 /// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
 pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Alignment {
     let (max_substitution, max_phrase) = limits;
@@ -734,6 +756,19 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             fact = fact
                 || (exceeds(&ka, &kb) && exceeds(&kb, &ka))
                 || (la.max(lb) <= max_phrase && unit_replaced(w, pa, pb, (i1, i2, j1, j2)) && (lo..hi).any(|i| phrase.fact(i)));
+        }
+        // A short run of function words that adds, drops or replaces a word marking a figure's level
+        // ([`levels`]); a run holding other words is a phrase moved or rewritten ("Appeal to the 9th
+        // Circuit" / "9th Circuit Appeal").
+        let bare = |r: &[u32]| r.iter().all(|&x| w.class[x as usize] == w.level || w.flag(x, PLAIN));
+        if op.tag != Tag::Equal
+            && !is_moved(k)
+            && la.max(lb) <= max_substitution
+            && bare(ra)
+            && bare(rb)
+            && levels(w, a, i1, i2) != levels(w, b, j1, j2)
+        {
+            fact = true;
         }
         // A negation of an unspaced script added or dropped with at most `max_substitution` other
         // words is a flip however many characters write it ("มิใช่", "ไม่ได้", "ปราศจาก"), where a
@@ -1088,7 +1123,13 @@ mod tests {
             }
             self.chars.extend(cps(w));
             self.offsets.push(self.chars.len());
-            self.class.push(if w == "not" { 0 } else { NO_CLASS });
+            self.class.push(if w == "not" {
+                0
+            } else if w == "to" {
+                1
+            } else {
+                NO_CLASS
+            });
             let digit = w.chars().any(|c| c.is_ascii_digit());
             let mut f = 0;
             if digit {
@@ -1103,8 +1144,11 @@ mod tests {
             if w == "not" {
                 f |= POLAR;
             }
-            if ["the", "a", "of", "said", "says"].contains(&w) {
+            if ["the", "a", "of", "said", "says", "to", "by"].contains(&w) {
                 f |= PLAIN;
+            }
+            if ["the", "to"].contains(&w) {
+                f |= STOPWORD;
             }
             if w.chars().any(char::is_lowercase) && !w.chars().any(char::is_uppercase) {
                 f |= LOWER;
@@ -1128,6 +1172,7 @@ mod tests {
                 key_polar: &self.key_polar,
                 affix_flips: &self.prefixes,
                 endings: &self.endings,
+                level: 1,
             }
         }
     }
@@ -1167,6 +1212,22 @@ mod tests {
         let moved = compare_named(&format!("Ana Ruiz said she {tail}"), &format!("said Ana Ruiz she {tail}"));
         assert!(!moved.fact_change);
         assert!(!compare_text(&format!("red big {tail}"), &format!("big red {tail}"), false).fact_change);
+    }
+
+    #[test]
+    fn a_word_marking_a_figures_level_changes_the_amount() {
+        let (head, tail) = ("sales of the new model rose", "in the first quarter of the year");
+        // "rose 8%" / "rose to 8%" (and before a stop word: "rose to the 8%"): the level, not the size.
+        assert!(compare_text(&format!("{head} 8% {tail}"), &format!("{head} to 8% {tail}"), false).fact_change);
+        assert!(compare_text(&format!("{head} 8% {tail}"), &format!("{head} to the 8% {tail}"), false).fact_change);
+        assert!(compare_text(&format!("{head} by 8% {tail}"), &format!("{head} to 8% {tail}"), false).fact_change);
+        // A range ("3 to 5"), a level word before no figure, or both sides marked alike: no fact.
+        let range = compare_text(&format!("{head} 3 5 times {tail}"), &format!("{head} 3 to 5 times {tail}"), false);
+        assert!(!range.fact_change);
+        assert!(!compare_text(&format!("{head} 8% {tail}"), &format!("{head} 8% {tail} to date"), false).fact_change);
+        assert!(!compare_text(&format!("{head} to 8% {tail}"), &format!("{head} to 8% again {tail}"), false).fact_change);
+        // A phrase moved with a level word in it: no level edit.
+        assert!(!compare_text(&format!("{head} again to the 8% {tail}"), &format!("{head} 8% {tail}"), false).fact_change);
     }
 
     #[test]

@@ -256,8 +256,14 @@ _OVERLAPPING = [
     ).map(" ".join),
 )
 def test_rule_matcher_keeps_the_order_of_any_rule_list(rules, text):
+    # No translation cache here: each order is a rule list of its own, whose cache file (the
+    # compressed case table, ~0.1 s to write) was most of an example's time; that another order
+    # is another cache key is asked in tests/boilerplate/test_rule_cache.py.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NETTOYEUR_CACHE_DIR", "")
+        matcher = RuleMatcher(rules)
     info = describe(text)
-    assert RuleMatcher(rules).first(info.text, info.n_words) is _plain_first(rules, info)
+    assert matcher.first(info.text, info.n_words) is _plain_first(rules, info)
 
 
 # Needles from a small alphabet, so that they overlap, extend one another and share prefixes;
@@ -302,7 +308,7 @@ def test_memo_gives_fresh_shapes_and_stays_bounded(monkeypatch):
     for text in texts * 2:
         info, rule = memo.shape(text)
         assert info == describe(text)
-        assert rule is RuleMatcher(RULES).first(info.text, info.n_words)
+        assert rule is MATCHER.first(info.text, info.n_words)
         assert len(memo._seen) <= 5
     assert memo.shape("Partager sur Facebook")[1] is not None
     assert memo.shape("Partager sur Facebook", with_rule=False)[1] is None  # no rule asked, none given
@@ -324,6 +330,18 @@ def test_memo_keeps_only_lines_seen_twice(monkeypatch):
     assert len(memo._seen) == 1  # long lines never
 
 
+def _memo() -> ShapeMemo:
+    """A fresh memo of the builtin rules that asks the module's matcher, :data:`MATCHER`.
+
+    A matcher is compiled once: ~70 ms a compilation (most of it reading the translation cache),
+    which the laws below paid two or three times an example. The memo's own compilation, on first
+    use, is asked by the memo's golden cases (``ShapeMemo(RULES)`` above and below).
+    """
+    memo = ShapeMemo(RULES)
+    memo._matcher = MATCHER
+    return memo
+
+
 # Lines past the rules' reach among lines within it: more words than any rule reads, more
 # characters than RULE_MAX_CHARS, and chrome lines repeated within and across pages.
 _far_lines = st.sampled_from(
@@ -342,7 +360,7 @@ _far_lines = st.sampled_from(
 @given(st.lists(st.lists(_far_lines | rule_lines | lines, max_size=12), min_size=1, max_size=4))
 def test_memo_shapes_of_pages_are_each_line_described_and_ruled_alone(pages):
     """ShapeMemo.shapes of each page gives describe and the plain loop's first rule of each line, memo or not."""
-    memo = ShapeMemo(RULES)
+    memo = _memo()
     for page in pages + pages:  # the second time, the repeated lines come from the memo
         got = memo.shapes(page)
         expected = [describe(t) for t in page]
@@ -362,7 +380,7 @@ def test_memo_shapes_of_pages_are_each_line_described_and_ruled_alone(pages):
 @given(st.lists(st.lists(_far_lines | rule_lines | lines, max_size=12), min_size=1, max_size=5), st.integers(1, 8))
 def test_core_memo_walk_is_the_plain_walk(pages, size):
     """``_core.memo_shapes`` gives the plain walk's shapes and rules, and leaves the memo as it does, full or not."""
-    core, plain = ShapeMemo(RULES), ShapeMemo(RULES)
+    core, plain = _memo(), _memo()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(line_shapes, "MEMO_SIZE", size)
         for page in pages + pages[::-1]:

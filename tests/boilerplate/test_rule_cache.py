@@ -55,6 +55,8 @@ def test_a_miss_writes_the_translation_and_a_hit_reads_it_back(cache: Path, monk
     assert rule_cache.translate(SOURCES) == EXPECTED
     with pytest.raises(AssertionError):
         rule_cache.translate(SOURCES[:3])  # other rules: another key, a miss
+    with pytest.raises(AssertionError):
+        rule_cache.translate(SOURCES[::-1])  # the same rules in another order: another key, a miss
     assert _files(cache) == [file]
 
 

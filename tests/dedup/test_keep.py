@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import in_process
 from nettoyeur import CleanConfig
 from nettoyeur.api import run_paths
 from nettoyeur.dedup.cluster import choose_keepers
@@ -102,11 +103,7 @@ def test_invalid_keep_values_say_how_to_fix_them(bad, message):
 def test_cli_rejects_a_bad_keep_with_exit_code_2(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("x\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "clean", str(tmp_path / "in"), str(tmp_path / "out"), "--keep", "latest"],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("clean", str(tmp_path / "in"), str(tmp_path / "out"), "--keep", "latest")
     assert proc.returncode == 2 and "FIELD:min" in proc.stderr
 
 
@@ -212,11 +209,7 @@ def test_the_in_memory_cleaner_keeps_the_same_copies(case):
 def test_explain_names_the_keep_rule(tmp_path):
     src = write_records(tmp_path / "in" / "x.jsonl", CASES["records"])
     run_paths(src.parent, tmp_path / "out", CleanConfig(keep="date:min", boilerplate=False, workers=1), quiet=True)
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "explain", str(tmp_path / "out.report.jsonl"), "x.jsonl#000000001:1"],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("explain", str(tmp_path / "out.report.jsonl"), "x.jsonl#000000001:1")
     assert proc.returncode == 0, proc.stderr
     why = "a copy of x.jsonl#000000002:1, the copy of the smallest date (ties: corpus order), which is kept"
     assert why in proc.stdout

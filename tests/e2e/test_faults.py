@@ -51,13 +51,21 @@ def big(tmp_path_factory):
     }
 
 
+@pytest.fixture(scope="module")
+def small_reference(tmp_path_factory):
+    """A corpus of 40 files and its reference output, made once for the module."""
+    base = tmp_path_factory.mktemp("small")
+    src = write_tree(base / "in", corpus(3, 40))
+    clean_folder(src, base / "ref", CleanConfig(), quiet=True)
+    return {"src": src, "ref": snapshot(base / "ref"), "input": snapshot(src)}
+
+
 @pytest.fixture()
-def small(tmp_path):
-    """A corpus of 40 files, its reference output, and fresh IN/OUT paths."""
-    src = write_tree(tmp_path / "in", corpus(3, 40))
-    ref = tmp_path / "ref"
-    clean_folder(src, ref, CleanConfig(), quiet=True)
-    return {"src": src, "out": tmp_path / "out", "ref": snapshot(ref), "input": snapshot(src)}
+def small(small_reference, tmp_path):
+    """A copy of the 40-file corpus of this test's own (tests change it), its reference output, and a fresh OUT."""
+    src = tmp_path / "in"
+    shutil.copytree(small_reference["src"], src)
+    return {"src": src, "out": tmp_path / "out", "ref": small_reference["ref"], "input": small_reference["input"]}
 
 
 def temporaries(root: Path) -> list[Path]:

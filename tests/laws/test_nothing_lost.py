@@ -1,8 +1,12 @@
 """Nothing lost, part two (issue 15): concurrent runs, stale outputs, damaged indexes, bad records, located errors.
 
-Concurrency, kills and full disks run the real command in subprocesses; damaged indexes
-and records are fixtures written here. Each test is named by the README's "Nothing is
-lost" section, next to the guarantee it checks.
+The runs that hold a lock, are killed, or meet a full disk or another TMPDIR run the real
+command in subprocesses; the other runs (a second run refused by a live first one, the
+resumes after a kill, the checks of outputs and messages) run it in this process
+(conftest.in_process: the same command, its exit code and its error stream, without the
+~0.5 CPU-s start of an interpreter each). Damaged indexes and records are fixtures written
+here; the corpora and the index the tests only read or copy are made once per module. Each
+test is named by the README's "Nothing is lost" section, next to the guarantee it checks.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ def start(args: list[str], hold: Path | None = None) -> subprocess.Popen:
 
 
 def nettoyeur(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """The real command in a process of its own: for runs under another environment or against a real full disk."""
     return subprocess.run(
         [sys.executable, "-m", "nettoyeur", *args], capture_output=True, text=True, timeout=timeout, env=env
     )
@@ -82,13 +87,20 @@ def temporaries(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.name.startswith(TMP_PREFIX) and p.name.endswith(TMP_SUFFIX)]
 
 
+@pytest.fixture(scope="module")
+def pair_inputs(tmp_path_factory):
+    """Two corpora A and B, and A's reference output, made once (the runs only read them)."""
+    base = tmp_path_factory.mktemp("pair")
+    a = write_tree(base / "A", corpus(3, 120))
+    b = write_tree(base / "B", corpus(4, 60))
+    clean_folder(a, base / "ref", CleanConfig(), quiet=True)
+    return {"a": a, "b": b, "ref": snapshot(base / "ref")}
+
+
 @pytest.fixture()
-def pair(tmp_path):
-    """Two corpora A and B, and A's reference output."""
-    a = write_tree(tmp_path / "A", corpus(3, 120))
-    b = write_tree(tmp_path / "B", corpus(4, 60))
-    clean_folder(a, tmp_path / "ref", CleanConfig(), quiet=True)
-    return {"a": a, "b": b, "ref": snapshot(tmp_path / "ref"), "out": tmp_path / "out"}
+def pair(pair_inputs, tmp_path):
+    """The two corpora, A's reference output and a fresh OUT of this test."""
+    return {**pair_inputs, "out": tmp_path / "out"}
 
 
 # ---------------------------------------------------------------- 1. one run at a time
@@ -102,7 +114,7 @@ def test_second_run_on_a_live_out_is_refused_and_the_first_finishes_whole(pair, 
     live = temporaries(pair["out"])
     assert live, "the first run has staged files"
 
-    other = nettoyeur("clean", str(pair["b"]), str(pair["out"]), "-q", *second)
+    other = in_process("clean", str(pair["b"]), str(pair["out"]), "-q", *second)
     assert other.returncode == 2, other.stderr
     assert f"pid {first.pid}" in other.stderr and "in use by another nettoyeur run" in other.stderr
     assert "started " in other.stderr and "host " in other.stderr
@@ -120,7 +132,7 @@ def test_second_run_with_the_same_report_is_refused(pair, tmp_path):
     report = tmp_path / "shared.report.jsonl"
     first = start(["clean", str(pair["a"]), str(pair["out"]), "-q", "--report", str(report)], hold)
     wait_until(first, lambda: Path(str(hold) + ".waiting").exists())
-    other = nettoyeur("clean", str(pair["b"]), str(tmp_path / "elsewhere"), "-q", "--report", str(report))
+    other = in_process("clean", str(pair["b"]), str(tmp_path / "elsewhere"), "-q", "--report", str(report))
     assert other.returncode == 2 and f"pid {first.pid}" in other.stderr, other.stderr
     assert not (tmp_path / "elsewhere").exists(), "the refused run wrote nothing"
     hold.touch()
@@ -138,7 +150,7 @@ def test_stale_lock_of_a_killed_run_is_taken_over(pair, tmp_path):
     lock = tmp_path / "out.lock"
     assert json.loads(lock.read_text())["pid"] == first.pid, "the killed run's lock file is left"
 
-    again = nettoyeur("clean", str(pair["a"]), str(pair["out"]), "-q", "--resume")
+    again = in_process("clean", str(pair["a"]), str(pair["out"]), "-q", "--resume")
     assert again.returncode == 0, again.stderr
     assert snapshot(pair["out"]) == pair["ref"]
     assert not temporaries(pair["out"])
@@ -212,13 +224,30 @@ def test_foreign_file_in_out_refuses_resume_and_is_kept_with_overwrite(tmp_path)
 # ---------------------------------------------------------------- 3. a damaged index is refused, never half-updated
 
 
-def _indexed(tmp_path: Path) -> tuple[Path, Path]:
-    """An index holding one run of corpus 6; returns (index, the next run's input)."""
-    first = write_tree(tmp_path / "day1", corpus(6, 30))
-    index = tmp_path / "idx"
-    done = in_process("clean", str(first), str(tmp_path / "out1"), "-q", "--index", str(index))
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory) -> dict[str, Path]:
+    """An index holding one run of corpus 6, the next run's input, and that run's index made from a copy.
+
+    Made once: each test damages or kills a copy of the index (:func:`_indexed`); the input is only read.
+    """
+    base = tmp_path_factory.mktemp("indexed")
+    first = write_tree(base / "day1", corpus(6, 30))
+    index = base / "idx"
+    done = in_process("clean", str(first), str(base / "out1"), "-q", "--index", str(index))
     assert done.returncode == 0, done.stderr
-    return index, write_tree(tmp_path / "day2", corpus(7, 30))
+    day2 = write_tree(base / "day2", corpus(7, 30))
+    reference = base / "idx-ref"
+    shutil.copytree(index, reference)
+    done = in_process("clean", str(day2), str(base / "ref2"), "-q", "--index", str(reference))
+    assert done.returncode == 0, done.stderr
+    return {"index": index, "day2": day2, "reference": reference}
+
+
+def _indexed(indexed: dict[str, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the index holding one run of corpus 6 in this test's folder; returns (index, the next run's input)."""
+    index = tmp_path / "idx"
+    shutil.copytree(indexed["index"], index)
+    return index, indexed["day2"]
 
 
 def _truncate(path: Path) -> None:
@@ -243,12 +272,12 @@ DAMAGES = {
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
-def test_damaged_index_is_refused_naming_the_file(tmp_path, damage):
-    index, day2 = _indexed(tmp_path)
+def test_damaged_index_is_refused_naming_the_file(indexed, tmp_path, damage):
+    index, day2 = _indexed(indexed, tmp_path)
     name, hurt = DAMAGES[damage]
     hurt(index / name)
     header = (index / "nettoyeur-index.json").read_bytes()
-    run = nettoyeur("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
+    run = in_process("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     assert str(index / name) in run.stderr and "--index" in run.stderr and "damaged" in run.stderr
@@ -256,9 +285,9 @@ def test_damaged_index_is_refused_naming_the_file(tmp_path, damage):
     assert (index / "nettoyeur-index.json").read_bytes() == header, "the index is not touched"
 
 
-def test_index_without_checksums_still_refuses_a_truncated_table(tmp_path):
+def test_index_without_checksums_still_refuses_a_truncated_table(indexed, tmp_path):
     """An index written before sizes and checksums were recorded: a damaged table is found as it is read."""
-    index, day2 = _indexed(tmp_path)
+    index, day2 = _indexed(indexed, tmp_path)
     meta_path = index / "nettoyeur-index.json"
     meta = json.loads(meta_path.read_text())
     for run in meta["runs"]:
@@ -266,7 +295,7 @@ def test_index_without_checksums_still_refuses_a_truncated_table(tmp_path):
     meta.pop("lines_file")
     meta_path.write_text(json.dumps(meta))
     _truncate(index / "run-000001" / "bands.keys.npy")
-    run = nettoyeur("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
+    run = in_process("clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index))
     assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
     assert "bands.keys.npy" in run.stderr
 
@@ -298,12 +327,10 @@ main()
 
 
 @pytest.mark.parametrize(("step", "nth"), [("save", 1), ("save", 5), ("savez", 1), ("meta", 1)])
-def test_sigkill_during_the_index_update_leaves_the_index_as_it_was(tmp_path, step, nth):
-    index, day2 = _indexed(tmp_path)
+def test_sigkill_during_the_index_update_leaves_the_index_as_it_was(indexed, tmp_path, step, nth):
+    index, day2 = _indexed(indexed, tmp_path)
     before = snapshot(index)
-    reference = tmp_path / "idx-ref"
-    shutil.copytree(index, reference)
-    assert nettoyeur("clean", str(day2), str(tmp_path / "ref2"), "-q", "--index", str(reference)).returncode == 0
+    reference = indexed["reference"]  # the same index after an uninterrupted run of day2
     args = ["clean", str(day2), str(tmp_path / "out2"), "-q", "--index", str(index)]
     killed = subprocess.run([sys.executable, "-c", _KILL_IN_UPDATE, step, str(nth), *args], capture_output=True)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -312,7 +339,7 @@ def test_sigkill_during_the_index_update_leaves_the_index_as_it_was(tmp_path, st
         {"lines-000002.npz": after["lines-000002.npz"]} if "lines-000002.npz" in after else {}
     )
     # the index opens and the run, done again, adds itself once
-    again = nettoyeur("clean", str(day2), str(tmp_path / "out3"), "-q", "--index", str(index))
+    again = in_process("clean", str(day2), str(tmp_path / "out3"), "-q", "--index", str(index))
     assert again.returncode == 0, again.stderr
     meta = json.loads((index / "nettoyeur-index.json").read_text())
     assert [r["run"] for r in meta["runs"]] == [1, 2]
@@ -350,7 +377,7 @@ def test_bad_records_pass_through_unchanged_in_place(tmp_path, drop):
     lines[9:9] = BAD_LINES[3:]
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"\n".join(lines))
-    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q", *(["--drop-bad-records"] if drop else []))
+    run = in_process("clean", str(src), str(tmp_path / "out.jsonl"), "-q", *(["--drop-bad-records"] if drop else []))
     assert run.returncode == 1, run.stderr  # done, with skips
     out = (tmp_path / "out.jsonl").read_bytes().split(b"\n")
     summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
@@ -373,7 +400,7 @@ def test_truncated_gzip_shard_cleans_its_readable_part(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "part.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
-    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    run = in_process("clean", str(src), str(tmp_path / "out"), "-q")
     assert run.returncode == 1, run.stderr
     summary = json.loads((tmp_path / "out.summary.json").read_text())
     (cut,) = [s for s in summary["skipped"] if s["reason"] == "truncated"]
@@ -399,7 +426,7 @@ def test_unreadable_shards_get_no_output_file(tmp_path):
     for i in range(8, len(raw) - footer - 8):  # the data pages; the footer (schema, row count) stays readable
         raw[i] = 0xAB
     (src / "c-pages.parquet").write_bytes(bytes(raw))
-    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    run = in_process("clean", str(src), str(tmp_path / "out"), "-q")
     assert run.returncode == 1, run.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-good.jsonl"]
     summary = json.loads((tmp_path / "out.summary.json").read_text())
@@ -432,9 +459,9 @@ def disks(tmp_path):
         subprocess.run(["umount", "-l", str(mounted)], capture_output=True)
 
 
-@pytest.fixture()
-def io_corpus(tmp_path):
-    return write_tree(tmp_path / "in", corpus(9, 400))
+@pytest.fixture(scope="module")
+def io_corpus(tmp_path_factory):
+    return write_tree(tmp_path_factory.mktemp("io") / "in", corpus(9, 400))
 
 
 def _fill(folder: Path, leave: int) -> None:
@@ -495,8 +522,8 @@ def test_record_outputs_get_the_mode_text_outputs_get(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_bytes(_jsonl(_records(3)))
     texts = write_tree(tmp_path / "texts", {"a.txt": "Some words of an article.\n"})
-    assert nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q").returncode == 0
-    assert nettoyeur("clean", str(texts), str(tmp_path / "tout"), "-q").returncode == 0
+    assert in_process("clean", str(src), str(tmp_path / "out.jsonl"), "-q").returncode == 0
+    assert in_process("clean", str(texts), str(tmp_path / "tout"), "-q").returncode == 0
     record_mode = (tmp_path / "out.jsonl").stat().st_mode & 0o777
     assert record_mode == (tmp_path / "tout" / "a.txt").stat().st_mode & 0o777
     assert record_mode != 0o600
@@ -505,31 +532,31 @@ def test_record_outputs_get_the_mode_text_outputs_get(tmp_path):
 def test_a_final_slash_makes_a_shard_named_out_a_folder(tmp_path):
     src = tmp_path / "x.jsonl"
     src.write_bytes(_jsonl(_records(3)))
-    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl") + "/", "-q")
+    run = in_process("clean", str(src), str(tmp_path / "out.jsonl") + "/", "-q")
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out.jsonl").is_dir() and (tmp_path / "out.jsonl" / "x.jsonl").is_file()
 
 
 def test_explain_a_line_where_no_paragraph_starts_is_an_error(tmp_path):
     src = write_tree(tmp_path / "in", {"a.txt": "First paragraph here.\n\nSecond one, with words.\n"})
-    assert nettoyeur("clean", str(src), str(tmp_path / "out"), "-q").returncode == 0
+    assert in_process("clean", str(src), str(tmp_path / "out"), "-q").returncode == 0
     report = str(tmp_path / "out.report.jsonl")
-    kept = nettoyeur("explain", report, "a.txt:3")
+    kept = in_process("explain", report, "a.txt:3")
     assert kept.returncode == 0 and "KEPT" in kept.stdout
-    missing = nettoyeur("explain", report, "a.txt:9999")
+    missing = in_process("explain", report, "a.txt:9999")
     assert missing.returncode == 2 and "KEPT" not in missing.stdout
     assert "no paragraph of a.txt starts at line 9999" in missing.stderr and "1, 3" in missing.stderr
 
 
 def test_quiet_still_names_skipped_files(tmp_path):
     src = write_tree(tmp_path / "in", {"a.txt": "Words of an article.\n", "b.txt": b"\x00\x01\x02" * 50})
-    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+    run = in_process("clean", str(src), str(tmp_path / "out"), "-q")
     assert run.returncode == 1 and "skipped b.txt: binary" in run.stderr and run.stdout == ""
 
 
 def test_report_on_the_journal_is_refused(tmp_path):
     src = write_tree(tmp_path / "in", {"a.txt": "Words of an article.\n"})
-    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--report", str(tmp_path / "out.journal.jsonl"))
+    run = in_process("clean", str(src), str(tmp_path / "out"), "-q", "--report", str(tmp_path / "out.journal.jsonl"))
     assert run.returncode == 2 and "the journal of OUT" in run.stderr
     assert not (tmp_path / "out").exists()
 
@@ -541,7 +568,7 @@ def test_a_socket_is_not_a_file_not_no_such_device(tmp_path):
     server = socket.socket(socket.AF_UNIX)
     try:
         server.bind(str(src / "sock.txt"))
-        run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q")
+        run = in_process("clean", str(src), str(tmp_path / "out"), "-q")
     finally:
         server.close()
     assert run.returncode == 1
@@ -550,7 +577,7 @@ def test_a_socket_is_not_a_file_not_no_such_device(tmp_path):
 
 
 def test_scan_help_says_the_index_is_only_read():
-    text = nettoyeur("scan", "--help").stdout
+    text = in_process("scan", "--help").stdout
     assert "scan only reads it" in " ".join(text.split()) and "are added to it" not in " ".join(text.split())
 
 
@@ -578,7 +605,7 @@ def test_a_file_deleted_mid_run_without_snapshot_is_not_nothing_written(tmp_path
     assert run.returncode == 3, run.stderr
     assert "changed while it was being cleaned" in run.stderr and "--resume" in run.stderr
     assert "nothing" not in run.stderr
-    again = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--resume")
+    again = in_process("clean", str(src), str(tmp_path / "out"), "-q", "--resume")
     assert again.returncode == 0, again.stderr
 
 
@@ -587,7 +614,7 @@ def test_too_many_lines_counts_lines_not_line_breaks(tmp_path, ending, lines):
     text = "\r\n".join(f"line {i} of the file" for i in range(lines)) if ending == "\r\n" else None
     text = (text or "\n".join(f"line {i} of the file" for i in range(lines))) + ending
     src = write_tree(tmp_path / "in", {"a.txt": text, "b.txt": "Other words.\n"})
-    run = nettoyeur("clean", str(src), str(tmp_path / "out"), "-q", "--max-file-lines", "5")
+    run = in_process("clean", str(src), str(tmp_path / "out"), "-q", "--max-file-lines", "5")
     skipped = json.loads((tmp_path / "out.summary.json").read_text())["skipped"]
     if lines <= 5:
         assert run.returncode == 0 and not skipped
@@ -599,7 +626,7 @@ def test_too_many_lines_counts_lines_not_line_breaks(tmp_path, ending, lines):
 def test_type_names_take_their_article(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_bytes(b'{"id": 1, "text": 42}\n{"id": 2, "text": ["x"]}\n')
-    nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q")
+    in_process("clean", str(src), str(tmp_path / "out.jsonl"), "-q")
     details = [s["detail"] for s in json.loads((tmp_path / "out.jsonl.summary.json").read_text())["skipped"]]
     assert "field 'text' is an int, not a string" in details[0] and "is a list" in details[1]
 
@@ -648,7 +675,7 @@ def test_the_summary_stays_small_and_the_checksums_have_a_file(tmp_path):
     for n in (40, 400):
         src = tmp_path / f"in{n}.jsonl"
         src.write_bytes(_jsonl(_records(n, seed=n)))
-        assert nettoyeur("clean", str(src), str(tmp_path / f"out{n}.jsonl"), "-q").returncode == 0
+        assert in_process("clean", str(src), str(tmp_path / f"out{n}.jsonl"), "-q").returncode == 0
         summary_file = tmp_path / f"out{n}.jsonl.summary.json"
         summary = json.loads(summary_file.read_text())
         sizes[n] = summary_file.stat().st_size
@@ -681,7 +708,7 @@ def test_max_file_mb_applies_to_each_record(tmp_path):
     big = {"id": "big", "text": "A record far larger than the cap. " * 40000}  # ~1.3 MB
     src = tmp_path / "in.jsonl"
     src.write_bytes(_jsonl([small[0], big, *small[1:]]))
-    run = nettoyeur("clean", str(src), str(tmp_path / "out.jsonl"), "-q", "--max-file-mb", "1")
+    run = in_process("clean", str(src), str(tmp_path / "out.jsonl"), "-q", "--max-file-mb", "1")
     assert run.returncode == 1, run.stderr
     summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
     assert [(s["file"], s["reason"]) for s in summary["skipped"]] == [("in.jsonl#000000002", "too-large")]

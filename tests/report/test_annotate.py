@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import in_process
 from nettoyeur import CleanConfig
 from nettoyeur.api import clean, run_paths
 from nettoyeur.errors import ConfigError
@@ -107,12 +106,8 @@ def test_the_same_bytes_for_1_and_2_workers(tmp_path):
     outs = []
     for workers in ("1", "2"):
         out = tmp_path / f"out{workers}"
-        proc = subprocess.run(
-            [sys.executable, "-m", "nettoyeur", "clean", str(tmp_path / "in"), str(out), "-q", "--annotate"]
-            + ["--annotate-field", "flags", "--workers", workers],
-            capture_output=True,
-            text=True,
-        )
+        options = ["-q", "--annotate", "--annotate-field", "flags", "--workers", workers]
+        proc = in_process("clean", str(tmp_path / "in"), str(out), *options)
         assert proc.returncode == 0, proc.stderr
         outs.append([(out / n).read_bytes() for n in ("a.jsonl", "b.jsonl")])
     assert outs[0] == outs[1]
@@ -122,11 +117,7 @@ def test_the_same_bytes_for_1_and_2_workers(tmp_path):
 def test_a_text_folder_is_refused_with_the_way_to_review_instead(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Some text.\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "clean", str(tmp_path / "in"), str(tmp_path / "out"), "--annotate"],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("clean", str(tmp_path / "in"), str(tmp_path / "out"), "--annotate")
     assert proc.returncode == 2
     assert "--dry-run" in proc.stderr and "nettoyeur review" in proc.stderr
     assert not (tmp_path / "out").exists()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from browser import start_browser
+from conftest import in_process
 from nettoyeur import CleanConfig
 from nettoyeur.api import run_paths
 from nettoyeur.review import build_review, review_path, word_diff, write_review
@@ -224,26 +223,14 @@ def test_a_large_report_gives_a_bounded_page_that_says_what_it_left_out(tmp_path
 
 def test_cli_review_and_clean_review(tmp_path):
     src = write_corpus(tmp_path / "in")
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "clean", str(src), str(tmp_path / "out"), "--review", "--workers", "1"],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("clean", str(src), str(tmp_path / "out"), "--review", "--workers", "1")
     assert proc.returncode == 0, proc.stderr
     assert f"review: {tmp_path / 'out.review.html'}" in proc.stdout
     first = (tmp_path / "out.review.html").read_text(encoding="utf-8")
     out = tmp_path / "page.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "review", str(tmp_path / "out.report.jsonl"), "-o", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("review", str(tmp_path / "out.report.jsonl"), "-o", str(out))
     assert proc.returncode == 0 and out.read_text(encoding="utf-8") == first
-    proc = subprocess.run(
-        [sys.executable, "-m", "nettoyeur", "review", str(tmp_path / "missing.report.jsonl")],
-        capture_output=True,
-        text=True,
-    )
+    proc = in_process("review", str(tmp_path / "missing.report.jsonl"))
     assert proc.returncode == 2 and "cannot read report" in proc.stderr
 
 

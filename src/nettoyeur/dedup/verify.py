@@ -85,6 +85,7 @@ from nettoyeur.text.lexicon import (
     AFFIX_FLIPS,
     DATES,
     DATES_IF_CAPITALISED,
+    LEVEL_CLASS,
     NEGATION_STEMS,
     NEGATIONS,
     NUMBER_VALUES,
@@ -572,7 +573,8 @@ class WordTables:
 _CODES: dict[str, int] = {}  # per word, its code (see _code_words)
 # A code's fact key id (bits 0-30) and its bit of ``shingle.uncased_words``.
 _KEY_MASK, _UNCASED = (1 << 31) - 1, 1 << 31
-_CLASS_IDS: dict[str, int] = {}
+# The level class is numbered first, always: its id goes to the core with every batch (``verify::levels``).
+_CLASS_IDS: dict[str, int] = {LEVEL_CLASS: 0}
 _KEY_IDS: dict[str, int] = {}
 _KEY_POLAR = bytearray()
 # Distinct words remembered at most (~200 bytes each with their keys, ~200 MB at most): past it
@@ -585,6 +587,7 @@ def _forget_codes() -> None:
     """Forgets the process's numbering and its words (between two batches: callers hold the lock)."""
     _CODES.clear()
     _CLASS_IDS.clear()
+    _CLASS_IDS[LEVEL_CLASS] = 0
     _KEY_IDS.clear()
     _KEY_POLAR.clear()
     _VOCABULARY.reset()
@@ -733,6 +736,7 @@ def _run(
         tables.key_polar,
         _AFFIXES,
         _ENDINGS,
+        _CLASS_IDS[LEVEL_CLASS],
         prep.ids,
         prep.facts,
         prep.word_offsets,

@@ -815,9 +815,36 @@ _COLOURS = """
 ~pink+: pink rosa rosé{,e,s,es} roze
 ~purple+: purple violett{,e,en,er,es} violet{,te,s,tes} morad{o,a,os,as} roxo roxa paars{,e} lila
 """
+# The prepositions that tell a change's size from the level it reaches ("rose by 8%" / "rose to 8%",
+# "um" / "auf", "o" / "na", "на" / "до", "kwa" / "hadi", "κατά" / "στο"): one replaced by the other
+# is another amount (pairs22 audit: 18 of 19 such pairs merged). Weak, as "vor" / "nach": either
+# alone may be added or dropped, except a level word before a figure (LEVEL_CLASS). French "de",
+# Spanish "un" and Indonesian, Vietnamese and Persian, which mark the size with no word, have a level
+# word only ("à", "hasta", "menjadi", "lên", "xuống", "به"); Hebrew writes both as prefixes ("ב-8%" /
+# "ל-8%"). No inflected form or compound takes them (``UNIT_CLASSES``).
+_POLES_RATE = """
+~rate+: by um o на kwa κατά ב
+~rate-: to auf na до hadi στο στα στην στον à hasta menjadi lên xuống به ל
+"""
+# The class of the words that mark the level a figure reaches: added, dropped or replaced before a
+# figure ("rose 8%" / "rose to 8%", "naik 8%" / "naik menjadi 8%"), another amount (``verify::levels``
+# in the native core).
+LEVEL_CLASS = "~rate-"
+# The comparative and superlative forms of width and length that the scales above lack, and height in
+# Indonesian, Turkish and Vietnamese ("at its narrowest point" / "at its widest point", "tinggi" /
+# "rendah"; pairs22 audit): weak, as the adjectives they inflect.
+_POLES_DEGREES = """
+~size+: wider widest broader broadest breite breiten breites breitere breiteren breiteste breitesten geniş
+    lebar rộng ancho ancha anchos anchas
+~size-: narrower narrowest enge engen enger engere engeren engste engsten dar sempit hẹp
+~long+: panjang dài
+~long-: pendek ngắn
+~up+: tinggi yüksek cao
+~up-: rendah düşük thấp
+"""
 POLARITY = _classes(
     _POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS
-    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS
+    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS + _POLES_RATE + _POLES_DEGREES
 )
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
@@ -827,7 +854,7 @@ MODALS = frozenset(w for w, cls in POLARITY.items() if cls in ("~must+", "~may+"
 # Classes of units whose words begin other words of another unit: "procentní body", "Prozentpunkte",
 # "procentenheter" are percentage points, not percent. No inflected form or compound takes them
 # (``verify._inflected_pole``, ``verify._compound_class``); their forms are listed.
-UNIT_CLASSES = frozenset(["~pct+", "~permille+"])
+UNIT_CLASSES = frozenset(["~pct+", "~permille+", "~rate+", "~rate-"])
 
 # Prefixes that negate the word they precede ("unable", "illegal", "unmöglich", "impossible",
 # "désaccord", "incapaz"; Dutch "onveilig", Polish "niebezpieczny", Czech, Slovak, Romanian and
@@ -878,7 +905,11 @@ ANTONYM_SUFFIXES = frozenset(
 )  # fmt: skip
 # The metric prefixes: "50 millimeter" / "50 centimeter", "3 kilowatt" / "3 megawatt" are other amounts,
 # though the words are spelt alike.
-METRIC_PREFIXES = frozenset("milli centi deci kilo mega giga tera micro nano милли санти кило мега гига".split())
+# A unit with its prefix dropped is another unit too ("12 kilometrů" / "12 metrů", "кілометрів" / "метрів",
+# pairs22 audit: 9 of 21 unit changes merged): each prefix is also a flip with no prefix.
+METRIC_PREFIXES = frozenset(
+    "milli centi deci kilo mega giga tera micro nano милли санти кило мега гига мілі кіло χιλιο".split()
+)
 # All of them as ``(suffix, a, b)``: a word ending (suffix) or starting with ``a`` whose stem
 # with ``b`` is the other word states the opposite; a negating prefix is ``(False, "", prefix)``.
 AFFIX_FLIPS = tuple(
@@ -887,6 +918,7 @@ AFFIX_FLIPS = tuple(
         + [(False, a, b) for a, b in ANTONYM_PREFIXES]
         + [(True, a, b) for a, b in ANTONYM_SUFFIXES]
         + [(False, a, b) for a in METRIC_PREFIXES for b in METRIC_PREFIXES if a < b]
+        + [(False, "", p) for p in METRIC_PREFIXES]
     )
 )
 
@@ -1277,6 +1309,22 @@ _NUMBERS_WORLD = """
 9: тогуз нӯҳ sanga sivy néng
 10: даҳ sepuluh folo zéng
 """
+# Two to ten in Czech, Greek, Finnish, Hungarian, Indonesian, Swahili, Vietnamese, Arabic, Hebrew, Persian,
+# Hindi, Bengali and Tamil news (pairs22 audit: "tři" / "3" is one figure written two ways, "tři" / "4" two).
+# Left out: words that are also a common word of a language ("egy" the Hungarian article, "năm" the
+# Vietnamese year, "một" / "یک" / "한" an article, "hat" / "hat" German "has", Persian "نه" and Bengali
+# "নয়" also "not", Swahili "sita" also "I will not"; "ba" stays: "father" is rare in news).
+_NUMBERS_MORE_WORLD = """
+2: dva dvě dvou δύο kaksi kahden két kettő mbili hai اثنان اثنين اثنتان שניים שתיים שני שתי دو दो দুই இரண்டு
+3: tři tří třech τρεισ τρία τριών kolme kolmen három tiga tatu ba ثلاثة ثلاث שלושה שלוש سه तीन তিন மூன்று
+4: čtyři čtyř τέσσερισ τέσσερα neljä neljän négy empat nne bốn أربعة أربع ארבעה ארבע چهار चार চার நான்கு
+5: pět pěti πέντε viisi viiden öt lima tano خمسة خمس חמישה חמש پنج पांच पाँच পাঁচ ஐந்து
+6: šest šesti έξι kuusi kuuden enam sáu ستة שישה שש شش छह ছয় ஆறு
+7: sedm sedmi επτά εφτά seitsemän hét tujuh saba bảy سبعة سبع שבעה שבע هفت सात সাত ஏழு
+8: osm osmi οκτώ οχτώ kahdeksan nyolc delapan nane tám ثمانية ثماني שמונה هشت आठ আট எட்டு
+9: devět devíti εννέα εννιά yhdeksän kilenc sembilan tisa chín تسعة تسع תשעה תשע नौ ஒன்பது
+10: deset deseti δέκα kymmenen tíz sepuluh kumi mười عشرة عشر עשרה עשר ده दस দশ பத்து
+"""
 
 
 def _compound_numbers() -> str:
@@ -1367,7 +1415,7 @@ def _compound_numbers() -> str:
     return "\n".join(f"{value}: {' '.join(words)}" for value, words in lines.items())
 
 
-NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _compound_numbers())
+NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _NUMBERS_MORE_WORLD + _compound_numbers())
 NUMBER_WORDS = frozenset(NUMBER_VALUES)
 
 # Units that follow a figure and are spelt out or written as a sign ("50 Prozent" / "50 %"):
