@@ -345,7 +345,7 @@ impl ArticleSignals {
     }
 
     /// ``mark_reference._headline``: line ``k``, the last of a block apart, may be the article's headline: title-like
-    /// (``TITLE_MIN_CHARS``, ``TITLE_MIN_WORDS``), at most ``TEASER_TITLE_WORDS`` words, no statement, over its byline
+    /// (``mark::title_like``, the header's test, one-run headlines included), at most ``TEASER_TITLE_WORDS`` words, no statement, over its byline
     /// (a line of the date or byline rules at most ``HEADLINE_BYLINE_LINES`` lines below it), above the article's first
     /// prose line ``main`` with no prose line that no signal flagged between.
     fn headline(&self, infos: &Bound<'_, PyList>, flags: &Bound<'_, PyList>, k: usize, main: usize) -> PyResult<bool> {
@@ -355,11 +355,10 @@ impl ArticleSignals {
         let py = infos.py();
         let info = infos.get_item(k)?;
         let words = n_words(&info)?;
-        if words < self.pos.title_words || words > self.end.teaser_title_words || statement(&info)? {
+        if words > self.end.teaser_title_words || statement(&info)? {
             return Ok(false);
         }
-        let chars = text_of(&info)?.to_str()?.chars().count();
-        if chars < self.pos.title_chars && !mark::unspaced_title(chars, words) {
+        if !mark::title_like(text_of(&info)?.to_str()?.chars().count(), words, &self.pos) {
             return Ok(false);
         }
         let mut byline = false;

@@ -484,9 +484,16 @@ impl PosLine {
     /// `title_chars` (the headline of a script written without spaces is one run: `mark.TITLE_MIN_CHARS`).
     /// A line of a script written without spaces is title-like from `UNSPACED_TITLE_WORDS` words (`unspaced_title`).
     fn title_like(&self, limits: &PosLimits) -> bool {
-        (self.chars >= limits.title_chars || unspaced_title(self.chars, self.n_words))
-            && (self.n_words >= limits.title_words || (self.n_words == 1 && self.chars >= 2 * limits.title_chars))
+        title_like(self.chars, self.n_words, limits)
     }
+}
+
+/// `mark_reference._title_like` of a line of `chars` characters and `n_words` words: `title_chars` characters
+/// (or `unspaced_title`) and `title_words` words, or a single word of twice `title_chars` (the headline of a
+/// script written without spaces is one run). The header's title and `ArticleSignals::headline` both read it.
+pub fn title_like(chars: usize, n_words: usize, limits: &PosLimits) -> bool {
+    (chars >= limits.title_chars || unspaced_title(chars, n_words))
+        && (n_words >= limits.title_words || (n_words == 1 && chars >= 2 * limits.title_chars))
 }
 
 /// `mark.UNSPACED_TITLE_WORDS`: the words (two characters each) of a title written without spaces.

@@ -312,12 +312,24 @@ def _pair_table(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shap
     # closes the table as its next record would. Audit18's property listing in a language without function words
     # (its description read as prose by its shape: mark._round_prose) lost its last 4 rows ("Šildymas" / "Centrinis
     # kolektorinis") as the header of its description without it; audit17 and the dev sets unchanged.
-    prose = [k for k, info in enumerate(infos) if info.prose and known[k] is None]
+    # A product's controls under the table close it too (its reviews widget under its specifications: "Reviews (14)",
+    # ``_HEAD_CONTROLS``): issue 13's audit22 product pages lost their last rows without figures as labels inside the
+    # body once ``review-controls`` read the widget in their languages; the widget's own heading may stand between
+    # ("Customer reviews" over "4.7 out of 5": a label where a value would be), and the table ends above it. Any
+    # line a rule knows would close a menu under a record (audit21: a sport portal's menu over an "Anzeige" label).
+    stops = [k for k, info in enumerate(infos) if _control(known[k]) or (info.prose and known[k] is None)]
     for a, b in zip(anchors, anchors[1:] + [len(infos)]):
-        after = bisect_right(prose, a)  # the first prose line below the record (one search, not a scan a record)
-        end = prose[after] if after < len(prose) and prose[after] < b else b
+        after = bisect_right(stops, a)  # the first stop below the record (one search, not a scan a record)
+        end = stops[after] if after < len(stops) and stops[after] < b else b
+        if end != b and known[end] is not None and (end - a) % 2 == 0:
+            end -= 1
         if end < len(infos) and (end - a) % 2 == (end != b):
             _table_cells(infos, known, shapes, a, end)
+
+
+def _control(flag: Verdict | None) -> bool:
+    """True for a product's control a rule knows (``_HEAD_CONTROLS``: its buttons, its reviews widget)."""
+    return flag is not None and flag.detail in _HEAD_CONTROLS
 
 
 def _table_cells(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes, a: int, b: int) -> None:
@@ -356,7 +368,7 @@ def _runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Sh
     last = None
     for k, info in enumerate(infos):
         shape = shapes[k]
-        if known[k] is not None and known[k].detail in _HEAD_CONTROLS:
+        if _control(known[k]):
             continue
         if shape is not None:
             if between and (shape == OFFER) != (last == OFFER):
@@ -482,7 +494,7 @@ def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], firs
             if infos[k].sentence:
                 break
             head.append(k)
-        elif flag.detail not in _HEAD_CONTROLS:
+        elif flag.detail not in _HEAD_CONTROLS and not _share_beside_control(known, k):
             break  # a breadcrumb, a share bar, a date
         k -= 1
     # A lone word (no function word, no sentence) is a section's or a menu's label: "Trails" over a walk's page.
@@ -490,6 +502,18 @@ def _head_above(infos: Sequence[LineInfo], known: Sequence[Verdict | None], firs
     if len(head) < HEAD_MIN_LINES or not any(record_shape(infos[k]) for k in head):
         return []  # no particulars: a menu's last items over a short article or letter
     return head
+
+
+def _share_beside_control(known: Sequence[Verdict | None], k: int) -> bool:
+    """True for a share button ``k`` in a listing's row of buttons: a control (``_HEAD_CONTROLS``) just above or below.
+
+    An event's "Buy tickets" / "Add to calendar" / "Share" row stands between its particulars and its description;
+    issue 13's audit22 event listings lost their date, place and fee as the header. A share bar alone stops the walk.
+    """
+    flag = known[k]
+    if flag is None or not flag.reason.endswith(":share"):
+        return False
+    return any(0 <= j < len(known) and _control(known[j]) for j in (k - 1, k + 1))
 
 
 def _tail_below(infos: Sequence[LineInfo], known: Sequence[Verdict | None], last: int) -> list[int]:

@@ -473,6 +473,9 @@ FI: dict[str, Entry] = {
     "|lokakuuta|marraskuu|marraskuuta|joulukuu|joulukuuta",
     "weekdays": "maanantai|maanantaina|tiistai|tiistaina|keskiviikko|keskiviikkona|torstai|torstaina|perjantai"
     "|perjantaina|lauantai|lauantaina|sunnuntai|sunnuntaina",
+    # A shop's reviews widget: "Arvostelut (14)", "Keskiarvo 4,5 / 5", "Kirjoita arvostelu", "Järjestä".
+    "review-controls": r"(?:keskiarvo\s*)?‹num›\s*/\s*5(?:\s*tähteä)?|arvostelut\s*\(‹num›\)|‹num›\s*arvostelua"
+    r"|kirjoita (?:arvostelu|arvio)|‹num›\s*vastausta|järjestä(?: tulokset)?\s*:?(?:\s+[^.!?]{1,40})?",
 }
 
 TR: dict[str, Entry] = {
@@ -902,6 +905,10 @@ VI: dict[str, Entry] = {
     # A comment's stamp: "06/03/2026 lúc 08:12" (at).
     "date": r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:,?\s+(?:năm\s+)?\d{4})?"
     r"|\d{1,2}/\d{1,2}/\d{4}\s+lúc\s+\d{1,2}[:h]\d{2}",
+    # A shop's reviews widget and a Q&A site's counts: "89 đánh giá", "Đã mua hàng", "Viết đánh giá", "Sắp xếp theo".
+    "review-controls": r"\(?‹num›\s*(?:đánh giá|nhận xét)\)?|đã mua hàng|viết (?:đánh giá|nhận xét)"
+    r"|xem (?:thêm|tất cả) (?:đánh giá|nhận xét)|hữu ích\s*\(‹num›\)|sắp xếp theo\s*:?(?:\s+[^.!?]{1,40})?"
+    r"|‹num›\s*(?:câu trả lời|lượt xem)",
 }
 
 # Swahili.

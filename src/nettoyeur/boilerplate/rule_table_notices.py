@@ -9,8 +9,13 @@ template, max_words, needles)``; templates use the masks and fragments of
 
 from __future__ import annotations
 
-# Dates, times and numbers have digits: a rule that needs one skips lines without.
-DIGIT = tuple("0123456789")
+# Dates, times and numbers have digits: a rule that needs one skips lines without. The masks read a decimal digit of
+# any script (``\d``); the needles name those that sites write their dates and counts in: Arabic-Indic (Arabic),
+# Extended Arabic-Indic (Persian, Urdu), Devanagari (Hindi, Marathi, Nepali), Bengali, Thai, Lao, Khmer and Myanmar.
+# With ASCII digits alone, issue 13's audit22 kept "۱۴ مارچ ۲۰۲۶", "১২ মার্চ ২০২৬" and their comment counts.
+_NATIVE_DIGITS = (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x0ED0, 0x17E0, 0x1040)
+ASCII_DIGIT = tuple("0123456789")
+DIGIT = ASCII_DIGIT + tuple(chr(zero + k) for zero in _NATIVE_DIGITS for k in range(10))
 # A line with words and a range of hours is a schedule, not when a page was posted: opening hours ("Luni - Joi:
 # 8:00 - 16:30", "Καθημερινά 08:00 - 20:00"), a session's times. The date rows read it as a name or a label over a
 # stamp; audit17's notices and event pages lost their opening hours so. On eval-pages-dev such lines: 6 of content,
@@ -490,7 +495,9 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         _SCHEDULE + _DURATION + r"(?:‹by›\s+)?(?:‹name›|(?=[\w@.'’&-]*[^\W\d_])‹word›)(?:\s+[,|·•/–—-]?|[,|·•/–—-])\s*"
         r"(?:‹published›\s+)?(?:‹on›\s+)?‹stamp›(?:\s*uhr)?(?:\s*[|·•/–—-]\s*.{0,40})?",
         16,
-        DIGIT,
+        # A word before a time is a handle only where letter case can tell a name from a label: in the scripts that
+        # write their own digits (no case), a forecast's "সূর্যোদয় ৬:৩৫" (sunrise) is no byline (audit18 lost two).
+        ASCII_DIGIT,
     ),
     (
         "byline",
@@ -703,7 +710,12 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # 6 chrome lines more removed ("Sort by Price Ascending"), no content line; audit17, eval-dev unchanged.
         r"|(?:sort(?:ed)? by|sortieren nach|sortiert nach|trier par|triés? par|ordenar por|ordenado por|ordina per"
         r"|ordinat[ei] per)\s*:?(?:\s+[^.!?]{1,40})?"
-        r"|‹num›\s+(?:answers?|antworten|réponses?|respuestas?|risposte)",
+        r"|‹num›\s+(?:answers?|antworten|réponses?|respuestas?|risposte)"
+        # A rating out of five with its count in brackets, in any language: "4,6/5 (89 đánh giá)", "4.8/5 (156 รีวิว)"
+        # (a score alone, "4/5", may be a review's verdict). Then the row's words in the language tables (issue 13,
+        # audit22's product and Q&A pages in ar, he, hi, th, vi, fi, ko, bn).
+        r"|‹num›\s*/\s*5\s*\(‹num›\s*[^()\d]{1,20}\)"
+        r"|‹langs›",
         9,
         (),
     ),
