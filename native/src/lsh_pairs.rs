@@ -238,10 +238,10 @@ fn band(column: &[u64], ids: &[i64], g: &mut Grouping, members: &mut Vec<i64>, o
 
 /// Bands whose keys [`bands_codes`] copies out of the rows in one pass: 8 keys are a 64-byte
 /// cache line, so each line of the rows is read once for 8 bands, where a pass per band read a
-/// line for each key it took (at 16 bands, 128-byte rows, each line 8 times). Measured (perf,
-/// `candidate_clusters` on speed.py's 200,000 paragraphs, default settings): the copying
-/// (`bands_codes`' own samples) 5.8% of the stage's -> x.x%; the columns cost 64 bytes a row
-/// while the bands are grouped.
+/// line for each key it took (at 16 bands, 128-byte rows, each line 8 times). Measured (perf's
+/// cpu-clock samples of 8 `candidate_clusters` calls on speed.py's 200,000 paragraphs, default
+/// settings, on the loaded shared machine): `bands_codes`' own, the copying, 595 -> 262 (5.3% ->
+/// 2.6% of the run's); the columns cost 64 bytes a row while the bands are grouped.
 const COLUMNS: usize = 8;
 
 /// The sorted, distinct codes of the pairs of bands `bands` of `keys` (row-major, `cols` keys a row).

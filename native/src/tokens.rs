@@ -721,18 +721,23 @@ mod tests {
         }
     }
 
+    /// `n` entries, each `pick` of the next value of a xorshift generator of state `s`.
+    fn random_entries(s: &mut u64, n: usize, pick: impl Fn(u64) -> u32) -> Vec<u32> {
+        (0..n)
+            .map(|_| {
+                *s ^= *s << 13;
+                *s ^= *s >> 7;
+                *s ^= *s << 17;
+                pick(*s)
+            })
+            .collect()
+    }
+
     #[test]
     fn masks_equal_the_plain_masks() {
         let mut s = 0x2545_F491_4F6C_DD1Du64;
         for n in 0..300usize {
-            let e: Vec<u32> = (0..n)
-                .map(|_| {
-                    s ^= s << 13;
-                    s ^= s >> 7;
-                    s ^= s << 17;
-                    [0, 1, SOLO, SOLO | 5, (s as u32) & !FOLD_MASK, s as u32][(s % 6) as usize]
-                })
-                .collect();
+            let e = random_entries(&mut s, n, |s| [0, 1, SOLO, SOLO | 5, (s as u32) & !FOLD_MASK, s as u32][(s % 6) as usize]);
             for bits in [FOLD_MASK, SOLO] {
                 let (mut fast, mut plain) = (vec![0u64; (n + 63) / 64], vec![0u64; (n + 63) / 64]);
                 masks(&e, bits, &mut fast);
@@ -748,18 +753,11 @@ mod tests {
         for n in 0..200usize {
             // Characters with flags above their code point, separators with flags, words of 1
             // to 20 characters, some ending within 8 entries of the end.
-            let e: Vec<u32> = (0..n)
-                .map(|_| {
-                    s ^= s << 13;
-                    s ^= s >> 7;
-                    s ^= s << 17;
-                    match s % 7 {
-                        0 => (s >> 8) as u32 & !FOLD_MASK,
-                        1 => FOLD_MASK | (s >> 8) as u32 & !FOLD_MASK,
-                        _ => 1 + (s >> 8) as u32 % FOLD_MASK | (s >> 40) as u32 & DIGIT,
-                    }
-                })
-                .collect();
+            let e = random_entries(&mut s, n, |s| match s % 7 {
+                0 => (s >> 8) as u32 & !FOLD_MASK,
+                1 => FOLD_MASK | (s >> 8) as u32 & !FOLD_MASK,
+                _ => 1 + (s >> 8) as u32 % FOLD_MASK | (s >> 40) as u32 & DIGIT,
+            });
             let (mut fast, _) = cut_words(&e);
             let mut plain = Words { starts: fast.starts.clone(), ends: fast.ends.clone(), ..Words::default() };
             hash_words(&e, &mut fast);
