@@ -23,6 +23,7 @@ pub mod align;
 pub mod chars;
 pub mod cluster;
 pub mod dates;
+pub mod dot;
 pub mod formulas;
 pub mod guards;
 pub mod intern;

@@ -2,10 +2,53 @@
 //! `(sum over r of slot[r] * mult[r] mod 2^64)`, then `key ^ (key >> 29)`: the same values as
 //! `nettoyeur.lsh`'s numpy formula did (its test oracle is kept in the Python tests).
 
+#[cfg(target_arch = "x86_64")]
+use crate::dot::Factors8;
 use crate::split::balanced_bounds;
 use crate::InputError;
 
+/// The key of each band of each signature: with AVX2, 8 rows of a band at once
+/// ([`keys_rows_avx2`]), else [`keys_rows_plain`].
 fn keys_rows(sigs: &[u32], cols: usize, mult: &[u64], bands: usize, out: &mut [u64]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if mult.len() >= 8 && std::is_x86_feature_detected!("avx2") {
+            // SAFETY: a `target_feature` function is safe to call on a CPU that has the
+            // feature, which was detected just above.
+            return unsafe { keys_rows_avx2(sigs, cols, mult, bands, out) };
+        }
+    }
+    keys_rows_plain(sigs, cols, mult, bands, out)
+}
+
+/// [`keys_rows`] with AVX2: each band's slots 8 at a time as one dot product with their rows'
+/// multipliers ([`Factors8`]), the rows past the last 8 one by one; the same wrapping sums.
+/// Measured (callgrind, `candidate_clusters` on 60,000 of speed.py's paragraphs): 79.1M -> 48.3M
+/// instructions at the default settings (16 bands of 8 rows), 64.2M -> 34.9M at rensa's (8 of 16).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn keys_rows_avx2(sigs: &[u32], cols: usize, mult: &[u64], bands: usize, out: &mut [u64]) {
+    use std::arch::x86_64::{__m256i, _mm256_loadu_si256};
+    let rows = mult.len();
+    let whole = rows - rows % 8;
+    let factors: Vec<Factors8> =
+        mult[..whole].chunks_exact(8).map(|m| Factors8::new(m.try_into().expect("8 multipliers"))).collect();
+    for (sig, keys) in sigs.chunks_exact(cols).zip(out.chunks_exact_mut(bands)) {
+        for (band, key) in keys.iter_mut().enumerate() {
+            let slots = &sig[band * rows..(band + 1) * rows];
+            let mut k = 0u64;
+            for (eight, f) in slots.chunks_exact(8).zip(&factors) {
+                // SAFETY: `eight` holds 8 u32 (32 bytes), all that the unaligned load reads.
+                k = k.wrapping_add(f.dot(_mm256_loadu_si256(eight.as_ptr() as *const __m256i)));
+            }
+            let k = slots[whole..].iter().zip(&mult[whole..]).fold(k, |k, (&s, &m)| k.wrapping_add((s as u64).wrapping_mul(m)));
+            *key = k ^ (k >> 29);
+        }
+    }
+}
+
+/// [`keys_rows`] one slot at a time.
+fn keys_rows_plain(sigs: &[u32], cols: usize, mult: &[u64], bands: usize, out: &mut [u64]) {
     let rows = mult.len();
     for (sig, keys) in sigs.chunks_exact(cols).zip(out.chunks_exact_mut(bands)) {
         for (band, key) in keys.iter_mut().enumerate() {
@@ -102,6 +145,27 @@ mod tests {
         let t = (u32::MAX - 6) as u64;
         let k = s.wrapping_mul(mult[0]).wrapping_add(t.wrapping_mul(mult[1]));
         assert_eq!(one[2], k ^ (k >> 29));
+    }
+
+    #[test]
+    fn the_vector_keys_equal_the_plain_keys() {
+        let mut s = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        for rows in [1, 7, 8, 9, 16, 19] {
+            let (bands, n) = (3, 5);
+            let cols = bands * rows + rows % 2;
+            let mult: Vec<u64> = (0..rows).map(|r| if r % 3 == 0 { u64::MAX } else { next() | 1 }).collect();
+            let sigs: Vec<u32> = (0..n * cols).map(|i| if i % 5 == 0 { u32::MAX } else { next() as u32 }).collect();
+            let (mut fast, mut plain) = (vec![0u64; n * bands], vec![0u64; n * bands]);
+            keys_rows(&sigs, cols, &mult, bands, &mut fast);
+            keys_rows_plain(&sigs, cols, &mult, bands, &mut plain);
+            assert_eq!(fast, plain, "{rows} rows");
+        }
     }
 
     #[test]

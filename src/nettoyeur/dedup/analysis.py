@@ -672,8 +672,8 @@ def candidate_clusters(
         bands: LSH bands.
         rows: rows per band.
         workers: processes signing batches of the texts.
-        threads: threads of the native core signing the texts (it releases the GIL);
-            the result does not depend on it nor on ``workers``.
+        threads: threads of the native core signing the texts and finding the bands' pairs (it
+            releases the GIL); the result does not depend on it nor on ``workers``.
 
     Returns:
         ``(pairs, labels)``: the candidate pairs, and per paragraph the smallest id of its
@@ -693,5 +693,5 @@ def candidate_clusters(
     else:
         # One call: the core cuts the texts into slices that fit its caches, and between threads.
         analysis = analyse(texts, ngram, num_perm, seed, bands, rows, exact=False, threads=threads)
-    pairs = band_pairs(analysis.band_keys, analysis.signed)
+    pairs = band_pairs(analysis.band_keys, analysis.signed, threads=threads)
     return pairs, components(len(texts), pairs)
