@@ -27,6 +27,7 @@ from nettoyeur.dedup.verify import (
     MAX_SUBSTITUTION,
     MIN_PASSAGE_WORDS,
     REPLACED_MIN_WORDS,
+    REPLACED_ONE_MIN_WORDS,
     Alignment,
     Match,
     _alignment,
@@ -612,6 +613,7 @@ def _verdict(al: Alignment, jac: float, short: int, long_: int, config: CleanCon
             or jac < EDIT_MIN_JACCARD
             or short < EDIT_MIN_WORDS
             or short < REPLACED_MIN_WORDS * al.replaced
+            or (al.replaced > 0 and short < REPLACED_ONE_MIN_WORDS)
         )
     )
     inside = (

@@ -75,6 +75,8 @@ pub struct Thresholds {
     pub edit_min_jaccard: f64,
     pub edit_min_words: usize,
     pub replaced_min_words: usize,
+    /// `verify.REPLACED_ONE_MIN_WORDS`: the fewest words of a pair with a content word replaced.
+    pub replaced_one_min_words: usize,
     pub min_passage_words: usize,
     pub min_jaccard: f64,
     pub containment: bool,
@@ -938,7 +940,8 @@ fn verdict_of(al: Alignment, jac: f64, short: usize, long: usize, t: &Thresholds
             && (al.edits < al.changes
                 || jac < t.edit_min_jaccard
                 || short < t.edit_min_words
-                || short < t.replaced_min_words * al.replaced));
+                || short < t.replaced_min_words * al.replaced
+                || (al.replaced > 0 && short < t.replaced_one_min_words)));
     let inside = t.containment && short >= t.min_contained_words && contain >= t.containment_threshold;
     out.containment = contain;
     out.cover = cover;
@@ -1476,6 +1479,7 @@ mod tests {
             edit_min_jaccard: 0.5,
             edit_min_words: 12,
             replaced_min_words: 15,
+            replaced_one_min_words: 20,
             min_passage_words: 40,
             min_jaccard: 0.8,
             containment: true,
