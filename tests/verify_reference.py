@@ -27,6 +27,7 @@ from nettoyeur.dedup.verify import (
     MAX_SUBSTITUTION,
     MIN_PASSAGE_WORDS,
     REPLACED_MIN_WORDS,
+    REPLACED_ONE_MIN_WORDS,
     Alignment,
     Match,
     _alignment,
@@ -605,7 +606,7 @@ def _aligned_verdict(
     facts_a: list[bool] | None,
     facts_b: list[bool] | None,
 ) -> Match | None:
-    """The verdict of the alignment alone (the native core's)."""
+    """The verdict of the alignment alone (the native core's), or of the alignment with a fronted clause put back."""
     jac = jaccard(shingles_a, shingles_b)
     if not words_a or not words_b:
         return None
@@ -613,8 +614,18 @@ def _aligned_verdict(
         # The alignment of two lists depends on their order; one order for both makes the
         # verdict symmetric (each figure of a Match is).
         words_a, words_b, facts_a, facts_b = words_b, words_a, facts_b, facts_a
-    al = compare(words_a, words_b, facts_a, facts_b)
     short, long_ = sorted((len(words_a), len(words_b)))
+    match = _verdict(compare(words_a, words_b, facts_a, facts_b), jac, short, long_, config)
+    if (match is None or match.kind != "duplicate") and jac >= EDIT_MIN_JACCARD and short >= EDIT_MIN_WORDS:
+        moved = _moved_alignment(words_a, words_b, facts_a, facts_b)
+        again = None if moved is None else _verdict(moved, jac, short, long_, config)
+        if again is not None and again.kind == "duplicate":
+            return again
+    return match
+
+
+def _verdict(al: Alignment, jac: float, short: int, long_: int, config: CleanConfig) -> Match | None:
+    """The verdict of an alignment of paragraphs of ``short`` and ``long_`` words whose shingles' Jaccard is ``jac``."""
     cover = al.matched / long_
     contain = al.matched / short
     # A fact changed, or words changed in a pair too short or too reworded to stay similar
@@ -626,6 +637,7 @@ def _aligned_verdict(
             or jac < EDIT_MIN_JACCARD
             or short < EDIT_MIN_WORDS
             or short < REPLACED_MIN_WORDS * al.replaced
+            or (al.replaced > 0 and short < REPLACED_ONE_MIN_WORDS)
         )
     )
     inside = (
@@ -645,6 +657,80 @@ def _aligned_verdict(
     if conflict:
         return Match("different", jac, contain, cover, True)
     return None
+
+
+# verify.rs's MOVED_MIN_WORDS: the shortest clause read as moved to the front, and the fewest words it moves past.
+MOVED_MIN_WORDS = 4
+
+
+def _fronted(p: list[str], q: list[str]) -> tuple[int, int] | None:
+    """Returns ``(i, n)`` when ``q`` opens with a clause of ``n`` words that ``p`` has at ``i``, further on.
+
+    ``n`` and ``i`` are at least ``MOVED_MIN_WORDS``; the longest such run, the first of the
+    longest, longer than the run ``p`` and ``q`` open with alike. None when the word after the
+    clause in ``q`` is one of the two before it in ``p`` (a pivot: the clauses on either side of
+    it traded places, "X resigned after Y spoke" / "Y spoke after X resigned").
+    """
+
+    def run(i: int) -> int:
+        return len(os.path.commonprefix([p[i:], q]))
+
+    best = None
+    for i in range(MOVED_MIN_WORDS, len(p)):
+        n = run(i)
+        if n >= MOVED_MIN_WORDS and (best is None or n > best[1]):
+            best = (i, n)
+    if best is None:
+        return None
+    i, n = best
+    if run(0) >= n or (n < len(q) and q[n] in p[i - 2 : i]):
+        return None
+    return best
+
+
+def _moved_alignment(
+    a: list[str], b: list[str], facts_a: list[bool] | None, facts_b: list[bool] | None
+) -> Alignment | None:
+    """Returns the alignment of ``a`` and ``b`` with a clause one of them fronts (:func:`_fronted`) put back.
+
+    The clause's words are matched, its move one edit. None without such a clause, when the
+    clause and the words it moved past each hold a name the other lacks (:func:`_names_cross`),
+    or when more than ``MAX_SUBSTITUTION`` of the words the rest shares are not aligned (a second
+    run moved the other way: the two traded places).
+    """
+    fa = [FACT] * len(a) if facts_a is None else list(facts_a)
+    fb = [FACT] * len(b) if facts_b is None else list(facts_b)
+    found = _fronted(a, b)
+    b_fronts = found is not None
+    found = found or _fronted(b, a)
+    if found is None:
+        return None
+    i, n = found
+    (p, fp), (q, fq) = ((a, fa), (b, fb)) if b_fronts else ((b, fb), (a, fa))
+    if _names_cross(p, fp, q, fq, i, n):
+        return None
+    p2, fp2, q2, fq2 = p[:i] + p[i + n :], fp[:i] + fp[i + n :], q[n:], fq[n:]
+    al = compare(p2, q2, fp2, fq2) if b_fronts else compare(q2, p2, fq2, fp2)
+    if sum((Counter(p2) & Counter(q2)).values()) > al.matched + MAX_SUBSTITUTION:
+        return None
+    return Alignment(al.matched + n, al.changes + 1, al.fact_change, al.gaps, al.edits + 1, al.replaced)
+
+
+def _names_cross(p: list[str], fp: list, q: list[str], fq: list, i: int, n: int) -> bool:
+    """Returns True when the clause ``p[i:i + n]`` and the words before it each hold a name the other lacks.
+
+    A name: a fact word without a lexical class nor a digit, in both paragraphs (a word capitalised
+    only because it opens a sentence in one is none).
+    """
+
+    def named(words: list[str], facts: list, x: str) -> bool:
+        return any(w == x and _is_fact(facts, k) for k, w in enumerate(words))
+
+    def name(x: str) -> bool:
+        return named(p, fp, x) and named(q, fq, x) and _lexical_class(x) is None and not any(map(figure, x))
+
+    before, clause = p[:i], p[i : i + n]
+    return any(name(x) and x not in before for x in clause) and any(name(x) and x not in clause for x in before)
 
 
 def _exchanged(a: list[str], b: list[str]) -> bool:

@@ -386,7 +386,7 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     shingle_offsets: int64, ``paragraphs + 1`` offsets into ``shingles``.
 ///     pairs: int64, ``2 * n`` paragraph indices, pair after pair.
 ///     thresholds: ``(max_substitution, max_phrase, duplicate_cover, edit_min_jaccard, edit_min_words,
-///         replaced_min_words, min_passage_words, min_jaccard, containment, containment_threshold,
+///         (replaced_min_words, replaced_one_min_words), min_passage_words, min_jaccard, containment, containment_threshold,
 ///         min_contained_words, exchange_max_words)``.
 ///     ordered: True for verdicts (each pair put in ``verify``'s order first), False for the
 ///         alignment of each pair as given.
@@ -418,7 +418,7 @@ fn verify_pairs<'py>(
     shingles: PyReadonlyArray1<'py, u32>,
     shingle_offsets: PyReadonlyArray1<'py, i64>,
     pairs: PyReadonlyArray1<'py, i64>,
-    thresholds: (usize, usize, f64, f64, usize, usize, usize, f64, bool, f64, usize, usize),
+    thresholds: (usize, usize, f64, f64, usize, (usize, usize), usize, f64, bool, f64, usize, usize),
     ordered: bool,
 ) -> PyResult<(Bound<'py, PyArray1<u8>>, Bound<'py, PyArray2<f64>>, Bound<'py, PyArray2<i64>>)> {
     let char_offsets = positions("char_offsets", char_offsets.as_slice()?)?;
@@ -430,7 +430,7 @@ fn verify_pairs<'py>(
     }
     let pairs = positions("pairs", p)?.chunks(2).map(|c| (c[0], c[1])).collect::<Vec<_>>();
     let key_polar: Vec<bool> = key_polar.as_slice()?.iter().map(|&k| k != 0).collect();
-    let (mx, ph, dc, ej, ew, rw, mp, mj, co, ct, mc, ex) = thresholds;
+    let (mx, ph, dc, ej, ew, (rw, r1), mp, mj, co, ct, mc, ex) = thresholds;
     let t = verify::Thresholds {
         max_substitution: mx,
         max_phrase: ph,
@@ -438,6 +438,7 @@ fn verify_pairs<'py>(
         edit_min_jaccard: ej,
         edit_min_words: ew,
         replaced_min_words: rw,
+        replaced_one_min_words: r1,
         min_passage_words: mp,
         min_jaccard: mj,
         containment: co,

@@ -78,6 +78,8 @@ pub struct Thresholds {
     pub edit_min_jaccard: f64,
     pub edit_min_words: usize,
     pub replaced_min_words: usize,
+    /// `verify.REPLACED_ONE_MIN_WORDS`: the fewest words of a pair with a content word replaced.
+    pub replaced_one_min_words: usize,
     pub min_passage_words: usize,
     pub min_jaccard: f64,
     pub containment: bool,
@@ -938,17 +940,34 @@ pub fn exchanged(a: &[u32], b: &[u32], max_words: usize, stop: impl Fn(u32) -> b
     false
 }
 
-/// `verify.verify`'s verdict of the alignment and the shingles, before [`verify`] reads exchanges.
+/// `verify.verify`'s verdict of the alignment and the shingles, before [`verify`] reads exchanges: the
+/// verdict of [`compare`]'s alignment, or, where that is no copy, of the alignment with a clause moved
+/// back into place ([`moved_alignment`]) when that one is.
 fn judge(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, s: &mut Scratch) -> Verdict {
     let jac = jaccard(sa, sb);
-    let mut out = Verdict { jaccard: jac, ..Verdict::default() };
     if pa.words.is_empty() || pb.words.is_empty() {
-        return out;
+        return Verdict { jaccard: jac, ..Verdict::default() };
     }
     let (pa, pb) = if before(w, pa.words, pb.words) { (pb, pa) } else { (pa, pb) };
     let al = compare(w, pa, pb, (t.max_substitution, t.max_phrase), s);
-    out.alignment = al;
     let (short, long) = (pa.words.len().min(pb.words.len()), pa.words.len().max(pb.words.len()));
+    let out = verdict_of(al, jac, short, long, t);
+    // A clause moved is an edit, as any other: the pair must be long and alike enough for one.
+    if out.kind != DUPLICATE && jac >= t.edit_min_jaccard && short >= t.edit_min_words {
+        if let Some(moved) = moved_alignment(w, pa, pb, t, s) {
+            let again = verdict_of(moved, jac, short, long, t);
+            if again.kind == DUPLICATE {
+                return again;
+            }
+        }
+    }
+    out
+}
+
+/// The verdict of an alignment `al` of two paragraphs of `short` and `long` words whose shingles'
+/// Jaccard is `jac` (`verify_reference._verdict`).
+fn verdict_of(al: Alignment, jac: f64, short: usize, long: usize, t: &Thresholds) -> Verdict {
+    let mut out = Verdict { jaccard: jac, alignment: al, ..Verdict::default() };
     let cover = al.matched as f64 / long as f64;
     let contain = al.matched as f64 / short as f64;
     let conflict = al.fact_change
@@ -956,7 +975,8 @@ fn judge(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, 
             && (al.edits < al.changes
                 || jac < t.edit_min_jaccard
                 || short < t.edit_min_words
-                || short < t.replaced_min_words * al.replaced));
+                || short < t.replaced_min_words * al.replaced
+                || (al.replaced > 0 && short < t.replaced_one_min_words)));
     let inside = t.containment && short >= t.min_contained_words && contain >= t.containment_threshold;
     out.containment = contain;
     out.cover = cover;
@@ -978,6 +998,111 @@ fn judge(w: &Words, pa: Para, pb: Para, sa: &[u32], sb: &[u32], t: &Thresholds, 
         out.conflict = true;
     }
     out
+}
+
+/// The shortest clause [`fronted`] reads as moved, and the fewest words it may move past
+/// (`verify_reference.MOVED_MIN_WORDS`). A run of four words or more holds a verb with what it
+/// governs ("wie am Dienstag bekannt wurde", "the museum is older than the cathedral"), where a
+/// shorter one is often a bare noun phrase whose place is its role ("the mayor", "Ana Ruiz"):
+/// two of those trading places at the start of a sentence ("Ana Ruiz, the mayor said, had lied" /
+/// "The mayor, Ana Ruiz said, had lied") state another thing.
+pub const MOVED_MIN_WORDS: usize = 4;
+
+/// `verify_reference._fronted`: the clause moved to the front of `q` from further on in `p`, as
+/// `(i, n)`: `q[..n] == p[i..i + n]` with `n >= MOVED_MIN_WORDS` words and `i >= MOVED_MIN_WORDS`
+/// words before it in `p` ("Der Konzern hat ... verkauft, wie am Dienstag bekannt wurde, und ..." /
+/// "Wie am Dienstag bekannt wurde, hat der Konzern ... verkauft, und ..."). The longest such run
+/// (the first of the longest), which must be longer than any run `p` and `q` open with alike.
+///
+/// None when the word after the run in `q` is one of the two before it in `p`: the clauses on
+/// either side of a word that stayed traded places around it ("The minister resigned after the
+/// president spoke" / "The president spoke after the minister resigned": another order of events).
+pub fn fronted(p: &[u32], q: &[u32]) -> Option<(usize, usize)> {
+    let run = |i: usize| p[i..].iter().zip(q).take_while(|(x, y)| x == y).count();
+    let mut best: Option<(usize, usize)> = None;
+    for i in MOVED_MIN_WORDS..p.len() {
+        let n = run(i);
+        if n >= MOVED_MIN_WORDS && best.map_or(true, |(_, m)| n > m) {
+            best = Some((i, n));
+        }
+    }
+    let (i, n) = best?;
+    let pivot = q.get(n).map_or(false, |x| p[i - 2..i].contains(x));
+    if run(0) >= n || pivot {
+        return None;
+    }
+    Some((i, n))
+}
+
+/// `verify_reference._moved_alignment`: [`compare`]'s alignment of two paragraphs with a clause that
+/// one moved to its front ([`fronted`]) put back where the other has it: the clause's words are
+/// matched and its move is one edit. None when neither paragraph fronts a clause of the other, when
+/// the clause and the words it moved past each hold a name the other lacks ([`names_cross`]: "The
+/// actor Erik Lindgren is the mother of Sarah Lindgren"), or when more than `max_substitution` of the
+/// words the rest shares are not aligned in order ([`shared`]): a second run moved the other way, the
+/// two trading places ("Prices of wheat rose ..., while prices of rice fell ..." / "Prices of rice rose
+/// ..., while prices of wheat fell ...").
+fn moved_alignment(w: &Words, pa: Para, pb: Para, t: &Thresholds, s: &mut Scratch) -> Option<Alignment> {
+    let (i, n, b_fronts) = match fronted(pa.words, pb.words) {
+        Some((i, n)) => (i, n, true),
+        None => {
+            let (i, n) = fronted(pb.words, pa.words)?;
+            (i, n, false)
+        }
+    };
+    // The paragraph that has the clause further on loses it there; the other, at its front.
+    let (p, q) = if b_fronts { (pa, pb) } else { (pb, pa) };
+    if names_cross(w, p, q, i, n) {
+        return None;
+    }
+    let (mut pw, mut pf) = (p.words[..i].to_vec(), p.facts[..i].to_vec());
+    pw.extend_from_slice(&p.words[i + n..]);
+    pf.extend_from_slice(&p.facts[i + n..]);
+    let (p2, q2) = (Para { words: &pw, facts: &pf }, Para { words: &q.words[n..], facts: &q.facts[n..] });
+    let (a2, b2) = if b_fronts { (p2, q2) } else { (q2, p2) };
+    let mut al = compare(w, a2, b2, (t.max_substitution, t.max_phrase), s);
+    if shared(&pw, &q.words[n..]) > al.matched + t.max_substitution {
+        return None;
+    }
+    al.matched += n;
+    al.changes += 1;
+    al.edits += 1;
+    Some(al)
+}
+
+/// `verify_reference._names_cross`: the clause `p[i..i + n]` (`q[..n]`) and the words before it in `p`
+/// each hold a name the other lacks, which the move puts in the other order. A name here is a fact
+/// word without a lexical class nor a digit in both paragraphs: a word capitalised only because it
+/// opens a sentence in one is no name ("Tras una racha ..." / "... del club tras una racha ...").
+fn names_cross(w: &Words, p: Para, q: Para, i: usize, n: usize) -> bool {
+    let named = |para: Para, x: u32| {
+        (0..para.words.len()).any(|k| {
+            para.words[k] == x && para.fact(k) && w.class[x as usize] == NO_CLASS && !w.flag(x, HAS_DIGIT)
+        })
+    };
+    let name = |x: u32| named(p, x) && named(q, x);
+    let (before, clause) = (&p.words[..i], &p.words[i..i + n]);
+    clause.iter().any(|&x| name(x) && !before.contains(&x)) && before.iter().any(|&x| name(x) && !clause.contains(&x))
+}
+
+/// The words two lists share, as multisets (`sum((Counter(a) & Counter(b)).values())`).
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut sa, mut sb) = (a.to_vec(), b.to_vec());
+    sa.sort_unstable();
+    sb.sort_unstable();
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < sa.len() && j < sb.len() {
+        match sa[i].cmp(&sb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
 }
 
 /// A batch of paragraphs and candidate pairs, as the bindings receive them (flat arrays).
@@ -1079,6 +1204,59 @@ mod tests {
         assert!(!exchanged(&[3, 2, 3, 4], &[3, 4, 3, 2], 4, stop));
         // Longer than `max_words`.
         assert!(!exchanged(&[0, 1, 2, 3, 4, 5], &[0, 1, 4, 3, 2, 5], 0, stop));
+    }
+
+    /// [`fronted`] of every pair of a few thousand small random word lists (three words, so that
+    /// runs recur) against the search written out: the longest run `q` opens with that `p` has at
+    /// `MOVED_MIN_WORDS` or further, the first such place, no longer at `p`'s front, no pivot.
+    #[test]
+    fn fronted_finds_what_a_search_of_every_run_finds() {
+        fn search(p: &[u32], q: &[u32]) -> Option<(usize, usize)> {
+            for n in (MOVED_MIN_WORDS..=q.len()).rev() {
+                let at = (MOVED_MIN_WORDS..(p.len() + 1).saturating_sub(n)).find(|&i| p[i..i + n] == q[..n]);
+                if let Some(i) = at {
+                    let front = p.len() >= n && p[..n] == q[..n];
+                    let pivot = n < q.len() && (q[n] == p[i - 1] || q[n] == p[i - 2]);
+                    return if front || pivot { None } else { Some((i, n)) };
+                }
+            }
+            None
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let p: Vec<u32> = (0..next(16)).map(|_| next(3) as u32).collect();
+            // Half the time, `q` opens with a run of `p` (a clause fronted), then random words.
+            let mut q: Vec<u32> = Vec::new();
+            if next(2) == 0 && p.len() > 4 {
+                let i = next(p.len() as u64) as usize;
+                q.extend_from_slice(&p[i..]);
+            }
+            q.extend((0..next(8)).map(|_| next(3) as u32));
+            let got = fronted(&p, &q);
+            assert_eq!(got, search(&p, &q), "p {p:?} q {q:?}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found > 100);
+        assert_eq!(fronted(&[0, 1, 2, 3, 4, 5, 6, 7, 8], &[4, 5, 6, 7, 0, 1, 2, 3, 8]), Some((4, 4)));
+        // The word after the clause in `q` stood just before it in `p`: a pivot.
+        assert_eq!(fronted(&[0, 1, 2, 3, 4, 5, 6, 7, 8], &[4, 5, 6, 7, 3, 0, 1, 2, 8]), None);
+        // A clause shorter than MOVED_MIN_WORDS, or moved past fewer words.
+        assert_eq!(fronted(&[0, 1, 2, 3, 4, 5, 6, 7], &[4, 5, 6, 0, 1, 2, 3, 7]), None);
+        assert_eq!(fronted(&[0, 1, 2, 4, 5, 6, 7, 8], &[4, 5, 6, 7, 0, 1, 2, 8]), None);
+    }
+
+    #[test]
+    fn shared_counts_common_words_as_multisets() {
+        assert_eq!(shared(&[3, 1, 1, 2], &[1, 2, 2, 1, 1]), 3);
+        assert_eq!(shared(&[], &[1]), 0);
+        assert_eq!(shared(&[5, 4], &[4, 5]), 2);
     }
 
     fn cps(s: &str) -> Vec<u32> {
@@ -1362,6 +1540,7 @@ mod tests {
             edit_min_jaccard: 0.5,
             edit_min_words: 12,
             replaced_min_words: 15,
+            replaced_one_min_words: 20,
             min_passage_words: 40,
             min_jaccard: 0.8,
             containment: true,

@@ -20,7 +20,7 @@ from nettoyeur import CleanConfig
 from nettoyeur.dedup.analysis import analyse_for
 from nettoyeur.dedup.shingle import FACT, NEGATING, NOT_NAMES, fact_flags, shingle_hashes, words
 from nettoyeur.dedup.stage import deduplicate
-from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, verify
+from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, REPLACED_ONE_MIN_WORDS, verify
 from nettoyeur.records import Document
 from nettoyeur.text.lexicon import AFFIX_FLIPS, DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
 from nettoyeur.text.lexicon_unspaced import FUNCTION_CHARS, NEGATION_RUNS
@@ -154,9 +154,9 @@ _CONTENT = [w for w in _VOCAB if w not in NOT_NAMES]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(_CONTENT), min_size=3, max_size=REPLACED_MIN_WORDS - 1, unique=True), st.data())
+@given(st.lists(st.sampled_from(_CONTENT), min_size=3, max_size=REPLACED_ONE_MIN_WORDS - 1, unique=True), st.data())
 def test_a_content_word_replaced_in_a_short_sentence_never_merges(base, data):
-    # "the budget proposal" / "the housing proposal" in a sentence of under REPLACED_MIN_WORDS words: another
+    # "the budget proposal" / "the housing proposal" in a sentence of under REPLACED_ONE_MIN_WORDS words: another
     # statement, whatever its Jaccard; a typo of the word is the same word.
     i = data.draw(st.integers(0, len(base) - 1))
     new = data.draw(st.sampled_from(_CONTENT).filter(lambda w: w not in base and not is_typo(w, base[i])))
