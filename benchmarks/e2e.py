@@ -149,7 +149,8 @@ def byte_compile(python: str) -> None:
     the peers, installed from wheels with their bytecode, do not pay, nor does a user's install.
 
     Raises:
-        subprocess.CalledProcessError: ``python`` has no nettoyeur, or its package could not be read.
+        subprocess.CalledProcessError: ``python`` has no nettoyeur (a module that does not compile is
+            left to its import, as before).
     """
     code = "import compileall, os, nettoyeur; compileall.compile_dir(os.path.dirname(nettoyeur.__file__), quiet=1)"
     subprocess.run([python, "-c", code], check=True)

@@ -317,13 +317,15 @@ def _figure_extended(words: list[str], i1: int, i2: int) -> bool:
 
     ("6" / "6.5", "mil" / "dos mil": another number.)
     """
-
-    def figure_at(i: int) -> bool:
-        return any(map(figure, words[i])) or words[i] in NUMBER_WORDS
-
     return i1 < i2 and (
-        (i1 > 0 and figure_at(i1) and figure_at(i1 - 1)) or (i2 < len(words) and figure_at(i2 - 1) and figure_at(i2))
+        (i1 > 0 and _figure_at(words, i1) and _figure_at(words, i1 - 1))
+        or (i2 < len(words) and _figure_at(words, i2 - 1) and _figure_at(words, i2))
     )
+
+
+def _figure_at(words: list[str], i: int) -> bool:
+    """Returns True when ``words[i]`` is there and holds a figure or is a number word (verify.rs's ``figure_at``)."""
+    return i < len(words) and (any(map(figure, words[i])) or words[i] in NUMBER_WORDS)
 
 
 def _levels(words: list[str], i1: int, i2: int) -> int:
@@ -332,14 +334,12 @@ def _levels(words: list[str], i1: int, i2: int) -> int:
     Such a word stands before a figure or number word, or before a stop word and one, and not after
     one ("rose to 8%", "hasta el 6%"; not the range "3 to 5").
     """
-
-    def figure_at(i: int) -> bool:
-        return i < len(words) and (any(map(figure, words[i])) or words[i] in NUMBER_WORDS)
-
     return sum(
         _lexical_class(words[i]) == LEVEL_CLASS
-        and not (i > 0 and figure_at(i - 1))
-        and (figure_at(i + 1) or (i + 1 < len(words) and words[i + 1] in STOPWORDS and figure_at(i + 2)))
+        and not (i > 0 and _figure_at(words, i - 1))
+        and (
+            _figure_at(words, i + 1) or (i + 1 < len(words) and words[i + 1] in STOPWORDS and _figure_at(words, i + 2))
+        )
         for i in range(i1, i2)
     )
 

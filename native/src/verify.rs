@@ -562,8 +562,13 @@ fn classes_flip(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
 /// ends with one itself changes that number ("6" / "6.5", "1,200" / "1,200,000", "mil" / "dos
 /// mil"), where a figure added elsewhere only says more.
 fn figure_extended(w: &Words, words: &[u32], i1: usize, i2: usize) -> bool {
-    let figure = |i: usize| w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER);
+    let figure = |i: usize| figure_at(w, words, i);
     i1 < i2 && ((i1 > 0 && figure(i1) && figure(i1 - 1)) || (i2 < words.len() && figure(i2 - 1) && figure(i2)))
+}
+
+/// Whether `words[i]` is there and holds a digit or is a number word (`verify_reference._figure_at`).
+fn figure_at(w: &Words, words: &[u32], i: usize) -> bool {
+    i < words.len() && (w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER))
 }
 
 /// Whether the sorted multiset `a` holds some value more often than the sorted multiset `b`
@@ -645,7 +650,7 @@ fn levels(w: &Words, words: &[u32], i1: usize, i2: usize) -> usize {
     if w.level == NO_CLASS {
         return 0;
     }
-    let figure = |i: usize| i < words.len() && (w.flag(words[i], HAS_DIGIT) || w.flag(words[i], NUMBER));
+    let figure = |i: usize| figure_at(w, words, i);
     (i1..i2)
         .filter(|&i| {
             w.class[words[i] as usize] == w.level
