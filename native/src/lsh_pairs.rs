@@ -7,6 +7,7 @@
 //! `lsh._pairs_from_groups` does. The buckets are found without sorting a band ([`Grouping`],
 //! which `settled` uses too).
 
+use crate::split::run_parts;
 use crate::InputError;
 
 /// A bucket larger than this gives a star instead of all its pairs (`lsh.MAX_BUCKET_PAIRS`).
@@ -295,15 +296,8 @@ pub fn band_pair_codes(keys: &[u64], cols: usize, ids: &[i64], threads: usize) -
     if threads == 1 {
         return Ok(bands_codes(keys, cols, 0..cols, ids));
     }
-    let parts: Vec<Vec<i64>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let range = cols * t / threads..cols * (t + 1) / threads;
-                scope.spawn(move || bands_codes(keys, cols, range, ids))
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a band thread panicked")).collect()
-    });
+    let ranges: Vec<_> = (0..threads).map(|t| cols * t / threads..cols * (t + 1) / threads).collect();
+    let parts = run_parts(ranges, |range| bands_codes(keys, cols, range, ids));
     let mut out: Vec<i64> = parts.into_iter().flatten().collect();
     out.sort_unstable();
     out.dedup();
