@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "x86_64")]
 use crate::dot::Factors8;
-use crate::split::balanced_bounds;
+use crate::split::{balanced_bounds, run_parts};
 use crate::InputError;
 
 /// The key of each band of each signature: with AVX2, 8 rows of a band at once
@@ -101,18 +101,18 @@ pub fn band_keys(
     }
     let bounds = balanced_bounds(n, threads.max(1), |i| i as u64);
     if bounds.len() <= 2 {
+        // One range (what `sign` asks for each slice): no list of parts to allocate.
         keys_rows(sigs, cols, mult, bands, out);
         return Ok(());
     }
-    std::thread::scope(|scope| {
-        let mut rest = out;
-        for w in bounds.windows(2) {
-            let (mine, tail) = rest.split_at_mut((w[1] - w[0]) * bands);
-            rest = tail;
-            let part = &sigs[w[0] * cols..w[1] * cols];
-            scope.spawn(move || keys_rows(part, cols, mult, bands, mine));
-        }
-    });
+    let mut parts = Vec::new();
+    let mut rest = out;
+    for w in bounds.windows(2) {
+        let (mine, tail) = rest.split_at_mut((w[1] - w[0]) * bands);
+        rest = tail;
+        parts.push((&sigs[w[0] * cols..w[1] * cols], mine));
+    }
+    run_parts(parts, |(part, mine)| keys_rows(part, cols, mult, bands, mine));
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 //! minima stay in registers while the mixed hashes stream by, and the loop over the block's
 //! permutations is the inner one, so it runs in SIMD lanes (8 a vector with AVX2).
 
-use crate::split::balanced_bounds;
+use crate::split::{balanced_bounds, run_parts};
 use crate::InputError;
 
 /// MurmurHash3's 32-bit finalizer (wrapping arithmetic).
@@ -170,18 +170,18 @@ pub fn signatures(
     let base = offsets[0] as u64;
     let bounds = balanced_bounds(n, threads.max(1), |i| offsets[i] as u64 - base);
     if bounds.len() <= 2 {
+        // One range (what `sign` asks for each slice): no list of parts to allocate.
         sign_rows(hashes, offsets, a, b, out);
         return Ok(());
     }
-    std::thread::scope(|scope| {
-        let mut rest = out;
-        for w in bounds.windows(2) {
-            let (mine, tail) = rest.split_at_mut((w[1] - w[0]) * perms);
-            rest = tail;
-            let segs = &offsets[w[0]..=w[1]];
-            scope.spawn(move || sign_rows(hashes, segs, a, b, mine));
-        }
-    });
+    let mut parts = Vec::new();
+    let mut rest = out;
+    for w in bounds.windows(2) {
+        let (mine, tail) = rest.split_at_mut((w[1] - w[0]) * perms);
+        rest = tail;
+        parts.push((&offsets[w[0]..=w[1]], mine));
+    }
+    run_parts(parts, |(segs, mine)| sign_rows(hashes, segs, a, b, mine));
     Ok(())
 }
 

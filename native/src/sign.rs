@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use crate::chars::{self, Units, BMP};
-use crate::split::balanced_bounds;
+use crate::split::{balanced_bounds, run_parts};
 use crate::{lsh, minhash, tokens, InputError};
 
 /// Characters signed at once: the slice's entries (4 bytes a character), words (24 bytes a
@@ -310,14 +310,7 @@ pub fn sign(texts: &[Units], p: &Params, threads: usize) -> Result<Signed, Input
         sign_range(texts, lo, hi, p, &mut rows)?;
         Ok((lo, rows.count, rows.flagged, rows.anchor_keys, rows.anchor_owner))
     };
-    let done: Vec<Result<Done, InputError>> = if parts.len() <= 1 {
-        parts.into_iter().map(|(lo, hi, rows)| run(lo, hi, rows)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = parts.into_iter().map(|(lo, hi, rows)| scope.spawn(move || run(lo, hi, rows))).collect();
-            handles.into_iter().map(|h| h.join().expect("a signing thread panicked")).collect()
-        })
-    };
+    let done: Vec<Result<Done, InputError>> = run_parts(parts, |(lo, hi, rows)| run(lo, hi, rows));
     // The ranges' signed rows, moved down next to each other (range `lo`'s start at row `lo`).
     let mut count = 0;
     for part in done {
