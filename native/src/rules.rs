@@ -721,17 +721,9 @@ fn on_threads<T: Send>(weights: &[usize], task: impl Fn(usize, &mut Classes) -> 
             }
         }
     };
-    let mut done: Vec<(usize, T)> = if threads <= 1 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(&work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
+    // One worker a thread, each taking the next task from the shared queue (the calling thread is one of them).
+    let mut done: Vec<(usize, T)> =
+        crate::split::run_parts(vec![(); threads.max(1)], |()| work()).into_iter().flatten().collect();
     done.sort_unstable_by_key(|d| d.0);
     done.into_iter().map(|d| d.1).collect()
 }
