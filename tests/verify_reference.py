@@ -402,9 +402,7 @@ def compare(
             changes += first or named
             edits += first and not named
             fact = fact or named
-        elif op == "replace" and (
-            "".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])
-        ):
+        elif op == "replace" and ("".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])):
             matched += min(la, lb)  # a split or joined word ("e-mail" / "email"), initials ("z. B.")
             aligned = True
         elif op == "replace" and la == lb and la <= MAX_SUBSTITUTION:
@@ -744,9 +742,12 @@ def _exchanged(a: list[str], b: list[str]) -> bool:
     hi = max(i for i in range(len(a)) if a[i] != b[i]) + 1
     for nx in range(1, EXCHANGE_MAX_WORDS + 1):
         for ny in range(1, EXCHANGE_MAX_WORDS + 1):
+            if nx + ny >= hi - lo:
+                # No middle left (and no negative slice bounds, which would wrap around).
+                break
             middle = a[lo + nx : hi - ny]
             x, y = a[lo : lo + nx], a[hi - ny : hi]
-            if not middle or x == y or b[lo:hi] != y + middle + x:
+            if x == y or b[lo:hi] != y + middle + x:
                 continue
             if lo > 0 and middle == [a[lo - 1]]:
                 return False

@@ -96,6 +96,9 @@ def test_compare_agrees_with_the_reference(pair):
 
 @settings(max_examples=400, deadline=None)
 @given(_pair(), st.sampled_from(CONFIGS))
+# Two changed words with no middle between them: the reference once sliced past them with a
+# negative bound (wrapping round the list) and read an exchange.
+@example((["garden", "gardn", "garden", "garden"], ["gardn", "garden", "garden", "garden"], None, None), CONFIGS[2])
 def test_verify_agrees_with_the_reference(pair, config):
     a, b, fa, fb = pair
     sa, sb = shingle_hashes(a, config.ngram), shingle_hashes(b, config.ngram)
