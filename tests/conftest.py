@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from nettoyeur import CleanConfig, clean_folder
 from nettoyeur.cli.main import main
@@ -27,6 +28,40 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE. "base" (the default) is the profile
+# Hypothesis would load ("default", or "ci" where a CI variable is set) with the clock taken out:
+# no deadline and no too_slow health check, checks of the machine's load rather than of the code,
+# which CI's 2 shared cores can fail by chance; each test's @settings(max_examples=...) keeps
+# CI's counts and time. "soak" looks for the rare disagreements a run of CI could draw by chance
+# (CONTRIBUTING.md, "Soak the property tests"): every test runs HYPOTHESIS_SOAK_SCALE times its
+# own example count (20 unless set) and prints the blob that replays a failure.
+SOAK_SCALE = float(os.environ.get("HYPOTHESIS_SOAK_SCALE", "20"))
+settings.register_profile("base", settings.default, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "soak",
+    settings.get_profile("base"),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "base"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under the soak profile, scales each property test's own example count by SOAK_SCALE.
+
+    A test's explicit ``@settings(max_examples=N)`` outranks any profile, so the profile alone
+    would leave them as they are: the scaled settings replace the ones ``@given`` reads at call time.
+    """
+    if os.environ.get("HYPOTHESIS_PROFILE") != "soak":
+        return
+    tests = {
+        id(item.obj): item.obj for item in items if getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
+    }
+    for test in tests.values():  # once per function, however many parameters it has
+        own = test._hypothesis_internal_use_settings
+        if own is not None:
+            scaled = max(1, int(own.max_examples * SOAK_SCALE))
+            test._hypothesis_internal_use_settings = settings(own, max_examples=scaled, deadline=None)  # type: ignore[union-attr]
 
 
 @pytest.fixture(autouse=True)
