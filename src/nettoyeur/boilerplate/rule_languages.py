@@ -113,8 +113,7 @@ NL: dict[str, Entry] = {
     ),
     "listing-control": r"(?:in|aan) (?:de |mijn )?winkel(?:wagen|mandje)"
     r"|toevoegen aan (?:winkelwagen|verlanglijst|favorieten)"
-    r"|nu bestellen|koop nu"
-    r"|recept (?:opslaan|bewaren)",
+    r"|nu bestellen|koop nu",
     "feedback": r"(?:was|is) (?:deze|dit) (?:pagina|informatie|artikel|antwoord|review) (?:nuttig|behulpzaam)"
     r"|heeft (?:deze|dit) (?:pagina|informatie|artikel|antwoord) (?:je|u) geholpen",
     "skip-link": r"(?:(?:ga|spring|direct) )?naar (?:de )?(?:inhoud|hoofdinhoud|navigatie|hoofdmenu|zoeken|footer)"
@@ -255,8 +254,7 @@ CS_SK: dict[str, Entry] = {
     ),
     "listing-control": r"(?:vložit|přidat|vložiť|pridať) do (?:košíku|košíka|oblíbených|obľúbených)|do košíku"
     r"|do košíka|koupit (?:nyní|teď|vstupenky)|kúpiť (?:teraz|vstupenky)"
-    r"|(?:odpovědět|reagovat|reagovať) na (?:inzerát|nabídku|ponuku)"
-    r"|uložit recept|uložiť recept",
+    r"|(?:odpovědět|reagovat|reagovať) na (?:inzerát|nabídku|ponuku)",
     "skip-link": r"přejít (?:na|k) (?:obsah|obsahu|hlavní obsah|navigac[ie]|menu|vyhledávání|patičk[ua])"
     r"|přeskočit (?:na obsah|navigaci|menu)|prejsť (?:na|k) (?:obsah|obsahu|hlavný obsah|navigáci[ue]|menu"
     r"|vyhľadávanie)|preskočiť (?:na obsah|navigáciu|menu)",
