@@ -25,7 +25,9 @@ the copyright, the dates) still fire on every page: a line they flagged is never
   (:func:`record_shape`): a price, a currency sign beside a figure ("£34.99", "Was £49.99 – save £15.00");
   a field, a label of at most ``FIELD_LABEL_WORDS`` words, a colon and a value ("Capacity: 1.7 litres",
   "Semester: Autumn", "重さ：2.8kg"); a row of ``ROW_FIGURES`` figures or more ("Ashworth Town 2-1 Kelby
-  United", "1 Redbridge Wanderers 28 19 5 4 62"). Each run of at least ``RECORD_RUN_SPARED`` records is
+  United", "1 Redbridge Wanderers 28 19 5 4 62"); the cells of a table printed a cell a line are fields too, a
+  label over its value (:func:`_pair_values`) or a row of cells that repeats its shapes (:func:`_grid_cells`).
+  Each run of at least ``RECORD_RUN_SPARED`` records is
   the page's (a line between two records of a run is the run's: "IVA incluido" between the price and the
   delivery time), with up to ``RECORD_HEADINGS`` short lines just above it (the table's heading, its header
   row, the product's name: :func:`record_lines`). Two runs are the site's: a run just under a "related"
@@ -270,6 +272,52 @@ def _pair_values(infos: Sequence[LineInfo], known: Sequence[Verdict | None], sha
     _pair_table(infos, known, shapes)
 
 
+# A table printed a cell a line repeats its row's shapes: a league table's rank, team, played and points ("1" / "Harbour
+# Town" / "30" / "66", then "2" / ...), a timetable's stop over its times, a score by quarters. A cell is a short line
+# no rule knows (at most PAIR_VALUE_WORDS words, no prose), a bare figure or words; a row of GRID_MIN_PERIOD to
+# GRID_MAX_PERIOD cells that holds both, repeated at least GRID_MIN_ROWS times, makes its cells records. A menu has no
+# bare figures; a calendar's or a pager's figures have no words between them. Issue 13's audit23 (a Portuguese league
+# table and a Slovenian score by quarters under a match report: their bare figures went as its footer, a gap of more
+# than RECORD_GAP lines between two records ending the run): content lost 94 -> 82 of 491 lines; audit19's Swedish
+# timetable kept whole (content lost 59 -> 35 of 371); audit18 1 chrome line more kept (a shop's "recently viewed"
+# heading over its offers); eval-dev, the pairs and eval-pages-dev byte-identical.
+GRID_MIN_PERIOD = 2
+GRID_MAX_PERIOD = 8
+GRID_MIN_ROWS = 2
+
+
+def _cell_key(info: LineInfo, flag: Verdict | None) -> str | None:
+    """The shape of a table's cell (see ``GRID_MIN_ROWS``): "n" a bare figure, "w" words; None for no cell."""
+    if flag is not None or info.prose or info.sentence or info.n_words > PAIR_VALUE_WORDS:
+        return None
+    return "w" if _LETTER.search(info.text) else ("n" if _FIGURES.search(info.text) else None)
+
+
+def _grid_cells(infos: Sequence[LineInfo], known: Sequence[Verdict | None], shapes: Shapes) -> None:
+    """Gives the shape ``FIELD`` to the cells of a table printed a cell a line (see ``GRID_MIN_ROWS``), in place.
+
+    From each line, the row that repeats furthest is the table's (its last row may be cut short); the walk goes on
+    under it.
+    """
+    keys = "".join(_cell_key(info, flag) or "." for info, flag in zip(infos, known))
+    k = 0
+    while k < len(keys):
+        end = k
+        for period in range(GRID_MIN_PERIOD, GRID_MAX_PERIOD + 1):
+            row = keys[k : k + period]
+            if len(row) < period or "." in row or "n" not in row or "w" not in row:
+                continue
+            j = k + period
+            while j < len(keys) and keys[j] == row[(j - k) % period]:
+                j += 1
+            if j - k >= GRID_MIN_ROWS * period and j > end:
+                end = j
+        for j in range(k, end):
+            if shapes[j] is None:
+                shapes[j] = FIELD
+        k = max(end, k + 1)
+
+
 def _label_cell(info: LineInfo) -> bool:
     """True for a label (:attr:`LineInfo.label`), also one ending with an abbreviation (``ABBREVIATION_CHARS``)."""
     if info.label:
@@ -409,6 +457,7 @@ def _record_runs(infos: Sequence[LineInfo], known: Sequence[Verdict | None]) -> 
     """
     shapes = [None if flag is not None else record_shape(info) for info, flag in zip(infos, known)]
     _pair_values(infos, known, shapes)
+    _grid_cells(infos, known, shapes)
     if len(shapes) - shapes.count(None) < RECORD_RUN_MIN:
         return None
     runs = _runs(infos, known, shapes)

@@ -38,6 +38,7 @@ from nettoyeur.boilerplate.rule_languages_more import MORE_LANGUAGES
 Entry = str | tuple[str, tuple[str, ...]]
 
 PT: dict[str, Entry] = {
+    "gallery-counter": r"(?:foto|imagem)\s+\d+\s*(?:de|/)\s*\d+",
     "here": r"você está aqui|está aqui",
     "photo-word": (r"foto|fotografia|imagem", ('foto', 'imagem')),
     "comment-form": (
@@ -102,6 +103,7 @@ PT: dict[str, Entry] = {
 }
 
 NL: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:foto|afbeelding)\s+)?\d+\s*van\s*\d+",
     "here": r"u bent hier|je bent hier|u bevindt zich hier",
     "photo-word": (r"foto|beeld|afbeelding", ('foto', 'beeld', 'afbeelding')),
     "comment-form": (
@@ -171,6 +173,7 @@ NL: dict[str, Entry] = {
 }
 
 PL: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:zdjęcie|slajd)\s+)?\d+\s*z\s*\d+",
     "here": r"jesteś tutaj|znajdujesz się(?: tutaj)?",
     "photo-word": (r"fot\.?|fotografia|zdjęcie|zdj\.", ('fot', 'zdj')),
     "comment-form": (
@@ -179,7 +182,8 @@ PL: dict[str, Entry] = {
         ("opublikowany", "przeglądarce"),
     ),
     "listing-control": r"(?:dodaj|do) (?:do )?(?:koszyka|ulubionych|schowka|listy życzeń)|kup (?:teraz|od razu)"
-    r"|aplikuj(?: teraz)?",
+    r"|aplikuj(?: teraz)?"
+    r"|zapisz przepis",
     "feedback": r"zgłoś (?:ogłoszenie|ofertę|błąd|problem|naruszenie)"
     r"|czy (?:ta|ten|to) (?:strona|artykuł|odpowiedź|informacja|opinia) (?:była|był|było|jest)"
     r" (?:pomocn[aey]|przydatn[aey])",
@@ -239,6 +243,7 @@ PL: dict[str, Entry] = {
 }
 
 CS_SK: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:fotografie|foto|snímek|obrázek|obrázok)\s+)?\d+\s*(?:z|ze|zo)\s*\d+",
     "here": r"jste zde|nacházíte se(?: zde)?|ste tu|nachádzate sa",
     "photo-word": (r"foto|snímek|snímka|zdroj", ('foto', 'sním', 'zdroj')),
     "comment-form": (
@@ -318,6 +323,7 @@ CS_SK: dict[str, Entry] = {
 }
 
 SV_DA_NO: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:bild|bilde|billede|foto)\s+)?\d+\s*(?:av|af)\s*\d+",
     "here": r"du är här|du er her",
     "photo-word": (r"foto|bild|billede|bilde", ('foto', 'bild')),
     "comment-form": (
@@ -330,7 +336,8 @@ SV_DA_NO: dict[str, Entry] = {
     "listing-control": r"(?:lägg|læg|legg) (?:i|til) (?:varukorgen|kurven|handlekurven|önskelistan|ønskelisten)"
     r"|köp (?:nu|biljett(?:er)?)|køb (?:nu|billet(?:ter)?)|kjøp (?:nå|billett(?:er)?)"
     r"|ansök(?: nu| här)?|søg (?:nu|stillingen)|søk (?:nå|på stillingen)|spara (?:annons(?:en)?|jobb(?:et)?)"
-    r"|gem (?:annonce(?:n)?|job(?:bet)?)|lagre (?:annonse(?:n)?|jobb(?:en)?)",
+    r"|gem (?:annonce(?:n)?|job(?:bet)?)|lagre (?:annonse(?:n)?|jobb(?:en)?)"
+    r"|spara recept(?:et)?|gem opskrift(?:en)?|lagre oppskrift(?:en)?",
     "feedback": r"(?:anmäl|rapportera) annons(?:en)?|(?:anmeld|rapporter) (?:annonce(?:n)?|annonse(?:n)?)"
     r"|(?:var|är) (?:den här sidan|denna sida|informationen) (?:till hjälp|användbar)",
     "skip-link": r"(?:hoppa|gå|spring|hopp)(?: direkt| direkte| videre)? till? (?:innehåll(?:et)?|huvudinnehåll(?:et)?"
@@ -412,6 +419,7 @@ SV_DA_NO: dict[str, Entry] = {
 }
 
 FI: dict[str, Entry] = {
+    "gallery-counter": r"kuva\s+\d+\s*/\s*\d+",
     "here": r"olet tässä|olet täällä|sijaintisi",
     "photo-word": (r"kuva|kuvat|kuvaaja", ('kuva',)),
     "comment-form": (
@@ -419,7 +427,8 @@ FI: dict[str, Entry] = {
         ("julkaista", "selaime"),
     ),
     "listing-control": r"(?:lisää|laita) (?:ostoskoriin|koriin|suosikkeihin|toivelistalle|kalenteriin)"
-    r"|osta (?:nyt|liput|lippuja|lippu)|hae (?:nyt|paikkaa|työpaikkaa)|tallenna (?:ilmoitus|työpaikka)",
+    r"|osta (?:nyt|liput|lippuja|lippu)|hae (?:nyt|paikkaa|työpaikkaa)|tallenna (?:ilmoitus|työpaikka)"
+    r"|tallenna resepti",
     "skip-link": r"siirry (?:sisältöön|pääsisältöön|navigaatioon|valikkoon|hakuun)|hyppää (?:sisältöön|pääsisältöön)"
     r"|ohita (?:navigaatio|valikko)",
     "back-link": r"(?:takaisin|palaa) (?:ylös|alkuun|sivun alkuun|etusivulle|listaan)|sivun alkuun",
@@ -479,6 +488,7 @@ FI: dict[str, Entry] = {
 }
 
 TR: dict[str, Entry] = {
+    "gallery-counter": r"(?:fotoğraf|foto|görsel)\s+\d+\s*/\s*\d+",
     "here": r"(?:şu an )?buradasınız|bulunduğunuz sayfa",
     "photo-word": (r"fotoğraf|foto|görsel|kaynak", ('foto', 'görsel', 'kaynak')),
     "comment-form": (
@@ -487,7 +497,8 @@ TR: dict[str, Entry] = {
         ("yayınlanmayacak", "tarayıcıya"),
     ),
     "listing-control": r"sepete ekle|(?:hemen|şimdi) (?:al|satın al)|satın al|favorilere ekle|(?:hemen |şimdi )?başvur"
-    r"|ilanı (?:kaydet|paylaş|şikayet et)|bilet al",
+    r"|ilanı (?:kaydet|paylaş|şikayet et)|bilet al"
+    r"|tarifi kaydet",
     "skip-link": r"(?:ana )?(?:içeriğe|menüye|gezinmeye|aramaya) (?:geç|atla)",
     "back-link": r"(?:başa|yukarı|en üste|ana ?sayfaya|listeye) (?:dön|git)|sayfa başına dön",
     "menu-label": r"menüyü (?:aç|kapat)|ana menü",
@@ -536,6 +547,7 @@ TR: dict[str, Entry] = {
 }
 
 RO: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:foto|fotografia|imaginea)\s+)?\d+\s*din\s*\d+",
     "here": r"sunteți aici|sunteti aici|vă aflați aici|te afli aici",
     "photo-word": (r"foto|fotografie|sursa|sursă", ('foto', 'surs')),
     "comment-form": (
@@ -543,7 +555,8 @@ RO: dict[str, Entry] = {
         r"|(?:salvează|salvați) (?:numele|(?:mi )?numele).{0,80}navigator\w*.{0,60}",
         ("publicată", "navigator"),
     ),
-    "listing-control": r"adaugă în (?:coș|cos|favorite|lista de dorințe)|cumpără (?:acum|bilete)|aplică(?: acum)?",
+    "listing-control": r"adaugă în (?:coș|cos|favorite|lista de dorințe)|cumpără (?:acum|bilete)|aplică(?: acum)?"
+    r"|salvează rețeta",
     "skip-link": r"(?:sari|salt|mergi|treci) la (?:conținut(?:ul)?(?: principal)?|continut(?:ul)?|meniu(?:l)?"
     r"(?: principal)?|navigare|căutare)",
     "back-link": r"(?:înapoi|inapoi|mergi) (?:sus|la început|la pagina principală|la prima pagină|la listă)",
@@ -592,6 +605,7 @@ RO: dict[str, Entry] = {
 }
 
 HU: dict[str, Entry] = {
+    "gallery-counter": r"(?:kép|fotó)\s+\d+\s*/\s*\d+",
     "here": r"ön itt áll|itt vagy|ön itt van|jelenlegi hely",
     "photo-word": (r"fotó|fotók|kép|forrás", ('fotó', 'kép', 'forrás')),
     "skip-link": r"ugrás (?:a )?(?:tartalomhoz|tartalomra|fő tartalomhoz|navigációhoz|menühöz|kereséshez)"
@@ -644,11 +658,13 @@ HU: dict[str, Entry] = {
     # A listing's buttons: "Kosárba", "Kosárba teszem", "Kedvencekhez adás", "Megveszem most", "Jegyvásárlás".
     "listing-control": r"kosárba(?: (?:teszem|rakom|tesz))?"
     r"|(?:hozzáadás a |tedd a )?(?:kosárhoz|kedvencekhez|naptárhoz)(?: ad(?:ás)?)?"
-    r"|(?:megveszem|vásárlás|vedd meg) most|jegyvásárlás|(?:jegyet|jegyeket) (?:veszek|vásárolok)|jelentkezem most",
+    r"|(?:megveszem|vásárlás|vedd meg) most|jegyvásárlás|(?:jegyet|jegyeket) (?:veszek|vásárolok)|jelentkezem most"
+    r"|recept mentése",
 }
 
 # Croatian, Serbian (Latin script), Bosnian and Slovene.
 HR_SR_SL: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:foto|fotografija|slika)\s+)?\d+\s*(?:od|iz)\s*\d+",
     "here": r"nalazite se(?: ovdje| ovde)?|vi ste ovdje|ovdje ste|ste tukaj|nahajate se",
     "photo-word": (r"foto|fotografija|izvor|snimio|snimila", ('foto', 'izvor', 'snimi')),
     "skip-link": r"(?:preskoči|prijeđi|pređi|idi|skoči) na (?:sadržaj|glavni sadržaj|navigaciju|izbornik|meni"
@@ -732,7 +748,8 @@ HR_SR_SL: dict[str, Entry] = {
     "listing-control": r"(?:dodaj |stavi )?(?:u|v) (?:košaricu|korpu|košarico)"
     r"|dodaj (?:na (?:listu|popis|seznam) želja|u (?:favorite|omiljene|kalendar)|med priljubljene|v koledar)"
     r"|kupi (?:sada|odmah|zdaj|takoj|ulaznic[ue]|karte|vstopnic[oe])"
-    r"|(?:spremi|shrani) oglas|prijavi se na (?:oglas|natječaj|konkurs)",
+    r"|(?:spremi|shrani) oglas|prijavi se na (?:oglas|natječaj|konkurs)"
+    r"|spremi recept|shrani recept",
 }
 
 CA: dict[str, Entry] = {
@@ -793,6 +810,7 @@ CA: dict[str, Entry] = {
 
 # Indonesian and Malay.
 ID: dict[str, Entry] = {
+    "gallery-counter": r"(?:(?:foto|gambar)\s+)?\d+\s*dari\s*\d+",
     "here": r"anda di sini|anda berada di sini",
     "photo-word": (r"foto|gambar|sumber", ('foto', 'gambar', 'sumber')),
     "skip-link": r"(?:langsung |lompat |loncat )?ke (?:konten|isi)(?: utama)?|lewati (?:ke konten|navigasi|menu)",

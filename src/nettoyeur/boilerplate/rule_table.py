@@ -144,8 +144,12 @@ NAVIGATION: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
     (
         "nav",
         "gallery-counter",
-        r"\d+\s*(?:of|von|sur|de|di|/)\s*\d+|(?:slideshow|gallery|galerie|bildergalerie|diaporama|galería|galleria"
-        r"|photos?|fotos?|bilder|images|videos?)\s*\(?\s*\d+\s*(?:images|photos|fotos|bilder|pictures|videos)?\s*\)?",
+        # A slide's counter may name the picture ("Photo 3 of 12", "Bild 2 von 10", "Bilde 1 av 6"), and other
+        # languages count with their own word for "of" (``‹langs›``; issue 13's audit23: a Norwegian gallery's).
+        r"(?:(?:photo|image|picture|slide|foto|bild|diapo|diapositive|immagine|imagen)\s+)?\d+\s*(?:of|von|sur|de|di|/)\s*\d+"
+        r"|(?:slideshow|gallery|galerie|bildergalerie|diaporama|galería|galleria"
+        r"|photos?|fotos?|bilder|images|videos?)\s*\(?\s*\d+\s*(?:images|photos|fotos|bilder|pictures|videos)?\s*\)?"
+        r"|‹langs›",
         5,
         (),
     ),

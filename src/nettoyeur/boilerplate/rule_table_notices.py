@@ -644,6 +644,10 @@ NOTICES: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         # A job advert's: "Apply now", "Save job", "Jetzt bewerben", "Postuler", "Inscribirme en esta oferta".
         r"|apply (?:now|online|for this (?:job|position|role))|save (?:this )?job|jetzt bewerben|postuler(?: maintenant)?"
         r"|inscribirme en esta oferta|guardar oferta|candidati ora"
+        # A recipe's button that puts it on the reader's list: "Save recipe", "Zur Merkliste hinzufügen", "Guardar
+        # receta" (issue 13's audit23: the German recipe's button, unread, stood as its title and the title went).
+        r"|save (?:this |the )?recipe|(?:zur|auf die|in die) merkliste(?: hinzufügen| legen)?|rezept (?:speichern|merken)"
+        r"|(?:enregistrer|sauvegarder) (?:la |cette )?recette|guardar (?:la |esta )?receta|salva (?:la |questa )?ricetta"
         r"|‹langs›",
         6,
         (),
