@@ -872,7 +872,7 @@ def keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict
     }
     if len(heads) < m.DATED_LIST_MIN:
         return {}
-    heads = {k: flag for k, flag in heads.items() if not dated(infos[k + 1], marks[k + 1])}
+    heads = {k: flag for k, flag in heads.items() if infos[k + 1].prose or not dated(infos[k + 1], marks[k + 1])}
     if len(heads) < m.DATED_LIST_MIN:
         return {}
     found = {}

@@ -165,7 +165,7 @@ fn teaser_list(
 /// ``_keep_dated_list``: unflags the dates and bylines that head the entries of a dated list, in place.
 ///
 /// Args:
-///     infos: the lines' shapes (``LineInfo``: the ``text`` of an entry with a figure is read).
+///     infos: the lines' shapes (``LineInfo``: ``prose``, and the ``text`` of an entry with a figure that is not prose, are read).
 ///     flags: their verdicts so far (None: not flagged); a verdict's ``reason`` is read.
 ///     marks: their ``line_marks`` (``DIGIT``: an entry without a figure holds no date).
 ///     dated: the reasons' prefixes of the dates and bylines (``_DATED_KINDS``).
@@ -203,13 +203,15 @@ fn dated_heads<'py>(
         }
     }
     // The entries are searched for a date only on a page with enough heads, and only those with a
-    // figure (every date of the mask holds a decimal digit).
+    // figure (every date of the mask holds a decimal digit) that are not prose: a prose entry that
+    // names its own date is still an entry (`mark._keep_dated_list`).
     if heads.len() < min_heads {
         return Ok(out);
     }
     let mut kept = Vec::with_capacity(heads.len());
     for (k, flag, kind) in heads {
-        let dated_entry = marks[k + 1] & DIGIT != 0 && dates.get().holds(field(&infos.get_item(k + 1)?, TEXT, intern!(py, "text"))?.downcast::<PyString>()?)?;
+        let entry = infos.get_item(k + 1)?;
+        let dated_entry = marks[k + 1] & DIGIT != 0 && !prose(&entry)? && dates.get().holds(field(&entry, TEXT, intern!(py, "text"))?.downcast::<PyString>()?)?;
         if !dated_entry {
             kept.push((k, flag, kind));
         }

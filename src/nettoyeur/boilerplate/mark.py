@@ -797,18 +797,21 @@ def _table_stamps(infos: list[LineInfo], flags: list[Verdict | None]) -> None:
 def _keep_dated_list(infos: list[LineInfo], marks: list[int], flags: list[Verdict | None]) -> dict[int, Verdict]:
     """Unflags the dates and bylines that head the entries of a dated list, in place.
 
-    A date above a line no signal flagged (an entry of a diary, a schedule, a news list,
-    a forum's posts), found at least ``DATED_LIST_MIN`` times in the document, is part
-    of the content; a date above another date (an archive's months) or alone above an
-    article (a byline) is not. A date just above such a head that is a byline ("06-29-2004,
-    09:31 AM" over "Originally posted by Name", a forum post's header) heads the entry too; a
-    byline above a date is the signature of the entry before ("Name 6/04/2005 06:35 PM |"),
-    and stays flagged. On eval-pages-dev: a forum thread's 8 post dates and the 5 names above
-    them kept (27 content words), no chrome line kept more. ``marks``: the lines' :func:`line_marks`. The entries are
-    searched for a date only on a page with enough heads, and only those with a figure (see
-    ``DATED_LIST_MIN``): the search of a long paragraph under each byline of a page cost 0.8 s of
-    the 5 s of the marking of eval-pages-dev under cProfile. The native core walks the lines
-    (``_core.dated_heads``, native/src/entries_py.rs; the plain loop is the tests' oracle,
+    A date above a line no signal flagged (an entry of a diary, a schedule, a news list, a forum's posts), found
+    at least ``DATED_LIST_MIN`` times in the document, is part of the content; a date above another date (an
+    archive's months over its posts' stamps: a line that is not prose and holds a date) or alone above an
+    article (a byline) is not. An entry that is prose heads its list whatever dates it names ("Mars 2024" over
+    "La mairie a confirmé le 12 mars 2024 que ..."): a digest's entries restate their day. On eval-pages-dev:
+    157 content words kept more and 19 lost (the scorer's content lost with no copy 24,388 -> 24,272 tokens), 33
+    chrome words kept (chrome recall by words 0.7565 either way, removal precision 0.9437 -> 0.9441); eval-dev
+    and the audits unchanged. A date just above such a head that is a byline ("06-29-2004, 09:31 AM" over
+    "Originally posted by Name", a forum post's header) heads the entry too; a byline above a date is the
+    signature of the entry before ("Name 6/04/2005 06:35 PM |"), and stays flagged. On eval-pages-dev: a forum
+    thread's 8 post dates and the 5 names above them kept (27 content words), no chrome line kept more.
+    ``marks``: the lines' :func:`line_marks`. The entries are searched for a date only on a page with enough
+    heads, and only those with a figure (see ``DATED_LIST_MIN``): the search of a long paragraph under each
+    byline of a page cost 0.8 s of the 5 s of the marking of eval-pages-dev under cProfile. The native core
+    walks the lines (``_core.dated_heads``, native/src/entries_py.rs; the plain loop is the tests' oracle,
     tests/mark_reference.py).
 
     Returns:
