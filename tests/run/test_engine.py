@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -497,6 +498,15 @@ def test_report_lines_spilled_by_workers_equal_those_sent_back(tmp_path, monkeyp
     write_context = streaming._write_context
     append = streaming.ReportFile.append
     monkeypatch.setattr(streaming.ReportFile, "append", lambda self, path: (spills.append(path), append(self, path)))
+    left: list[list[str]] = []  # what the spill folder holds when the write pass is done
+    remove_tree = streaming.SpillReaper.remove_tree
+
+    def look_then_remove(self, folder: str) -> None:
+        self.finish(str(tmp_path / "none"))  # the removals asked so far done
+        left.append(os.listdir(folder))
+        remove_tree(self, folder)
+
+    monkeypatch.setattr(streaming.SpillReaper, "remove_tree", look_then_remove)
     for spill in (True, False):
         monkeypatch.setattr(
             streaming,
@@ -507,6 +517,41 @@ def test_report_lines_spilled_by_workers_equal_those_sent_back(tmp_path, monkeyp
         reports.append((tmp_path / f"out-{spill}.report.jsonl").read_bytes())
     assert reports[0] == reports[1] and b'"reason": "duplicate"' in reports[0]
     assert spills and not any(Path(p).exists() for p in spills)  # spilled, then appended and removed
+    # each batch's snapshots and report lines removed once written: the paragraph texts are left
+    assert left and all(names and not any(n.startswith(("docs-", "report-")) for n in names) for names in left)
+
+
+def test_snapshots_are_removed_after_the_last_batch_that_reads_them():
+    from nettoyeur.run.streaming import _dead_after_write
+
+    seen = {
+        "a": ("", False, ("s0", 0, 5)),
+        "b": ("", False, ("s0", 5, 5)),
+        "c": ("", False, ("s1", 0, 5)),
+        "d": ("", False, None),  # loaded again in each pass: no snapshot
+        "e": ("", False, ("s0", 10, 5)),  # a file read by a later batch too is kept until then
+    }
+    got = _dead_after_write(seen, [["a", "b"], ["c", "d", "missing"], ["e"], []])
+    assert got == [[], ["s1"], ["s0"], []]
+
+
+def test_spill_reaper_removes_files_then_the_folder_on_its_thread(tmp_path):
+    from nettoyeur.run.streaming import SpillReaper
+
+    folder = tmp_path / "spill"
+    folder.mkdir()
+    files = [folder / f"{i}.bands" for i in range(3)]
+    for f in files:
+        f.write_bytes(b"x")
+    reaper = SpillReaper()
+    reaper.remove([str(files[0]), str(files[1]), str(tmp_path / "gone")])  # a file already gone is no error
+    reaper.finish(str(tmp_path / "other"))  # no remove_tree: finish removes the folder it is given
+    assert not files[0].exists() and not files[1].exists() and files[2].exists()
+    reaper = SpillReaper()
+    reaper.remove([str(files[2])])
+    reaper.remove_tree(str(folder))
+    reaper.finish(str(folder))
+    assert not folder.exists()
 
 
 @settings(max_examples=200, deadline=None)

@@ -190,7 +190,7 @@ class ReportFile:
             self.handle.write(text)
 
     def append(self, path: str) -> None:
-        """Appends the report lines a worker spilled to ``path`` (read in 1 MiB blocks), then removes it.
+        """Appends the report lines a worker spilled to ``path`` (read in 1 MiB blocks); the caller removes it.
 
         Raises:
             OSError: the spill file cannot be read, or the disk is full (its filename is the report's path).
@@ -201,7 +201,6 @@ class ReportFile:
                 if not block:
                     break
                 self.write(block)
-        os.unlink(path)
 
     def commit(self) -> None:
         """Makes the temporary file durable and renames it over the report.

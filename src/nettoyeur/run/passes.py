@@ -606,6 +606,10 @@ def _core_writer(ctx: RunContext) -> DocumentWriter:
 def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     """The write pass on one batch: apply the verdicts, render the documents and their report records.
 
+    The batch's snapshot files are closed at its end: no later batch reads them, and the driver
+    removes them once it has the result (``SpillReaper``); a file still open here would be freed
+    when this process closed it, its disk waits on a worker.
+
     Raises:
         InputError: a document changed since pass 1.
         OSError: the report lines cannot be spilled (disk full).
@@ -615,7 +619,10 @@ def write_batch(ctx: RunContext, task: WriteTask) -> BatchOutput:
     kept_text = dict(zip(kept_ids, store.texts(np.array(kept_ids, dtype=np.int64)))) if kept_ids and store else {}
     report = _ReportLines(ctx.spill_dir if ctx.spill_reports else None)
     writer = _core_writer(ctx)
-    outputs = _write_documents(ctx, task, kept_text, writer, report)
+    try:
+        outputs = _write_documents(ctx, task, kept_text, writer, report)
+    finally:
+        documents.close_readers()
     counts: Counter = Counter(writer.counts())
     process_pool.trim_memory()
     return report.output(outputs, counts)

@@ -38,6 +38,7 @@ a run with an index (:class:`nettoyeur.index.corpus_index.CorpusIndex`) runs in 
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import sys
 import threading
@@ -237,45 +238,74 @@ def _verdicts(
 
 
 class SpillReaper:
-    """Removes the spill files that no later step reads, while the run goes on.
+    """Removes the spill files that no later step reads, on a thread of its own, while the run goes on.
 
     A file removed before one of the write pass's syncs (:class:`nettoyeur.corpus.folder_writer.FolderSink`)
     is not written to the disk: dedup's band keys and anchors and the re-mark's line shapes are
     ~67 MB at 300k paragraphs, which the write pass's first ``os.sync`` wrote and ``shutil.rmtree``
-    then freed after the run (0.6-0.8 s, loaded machine). A batch's are removed by the write pass
-    when that batch's result comes, where the driver waits for its workers: removed between the
-    passes, they cost 0.5 s of the driver's, with the workers idle (c300, loaded machine). The spill
-    folder is removed at the end on a thread (``os.unlink`` releases the GIL) while the sink makes
-    its last batch durable: no worker is forked after it, so no fork copies a process with that
-    thread running.
+    then freed after the run (0.6-0.8 s, loaded machine). A batch's are removed when the write
+    pass gets that batch's result, with its report lines' spill file and, once no later batch reads
+    them, its documents' snapshots (:func:`_dead_after_write`): the spill folder left at the end
+    holds the paragraph texts alone. The removals run on a thread (``os.unlink`` releases the GIL):
+    freeing a file's blocks waits for the disk (an ``unlink`` of a band or anchor file took 3-260 ms
+    here, a file system mounted with ``discard``), and on the driver's thread those waits held
+    back the renames and the workers' next tasks (strace, 100k paragraphs, loaded machine: 0.51 s
+    of a 1.0 s write pass). The thread is started at the write pass's first result, once the pool's
+    workers are forked, and joined by :meth:`finish` (at the end of a run or on its failure): no
+    fork copies a process with it running.
     """
 
     def __init__(self) -> None:
         self._thread: threading.Thread | None = None
+        self._queue: queue.SimpleQueue[list[str] | str | None] = queue.SimpleQueue()
+        self._tree = False
 
-    @staticmethod
-    def remove(paths: list[str]) -> None:
-        """Removes ``paths`` (a file already gone is no error)."""
-        for path in paths:
+    def remove(self, paths: list[str]) -> None:
+        """Removes ``paths`` on the reaper's thread (a file already gone is no error)."""
+        if paths:
+            self._start()
+            self._queue.put(paths)
+
+    def remove_tree(self, folder: str) -> None:
+        """Removes ``folder`` and everything in it on the reaper's thread, after the files given before.
+
+        :meth:`finish` waits for it.
+        """
+        self._start()
+        self._queue.put(folder)
+        self._tree = True
+
+    def finish(self, folder: str) -> None:
+        """Waits until the removals asked are done; then removes ``folder`` unless :meth:`remove_tree` did."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        if not self._tree:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=_reap, args=(self._queue,), name="nettoyeur-spill-reaper", daemon=True
+            )
+            self._thread.start()
+
+
+def _reap(asked: queue.SimpleQueue[list[str] | str | None]) -> None:
+    """The reaper's thread: removes each list of files or folder tree taken from ``asked``, until None."""
+    while True:
+        item = asked.get()
+        if item is None:
+            return
+        if isinstance(item, str):
+            shutil.rmtree(item, ignore_errors=True)
+            continue
+        for path in item:
             try:
                 os.unlink(path)
             except OSError:  # gone already: the run's end removes the folder and what is left
                 pass
-
-    def remove_tree(self, folder: str) -> None:
-        """Starts removing ``folder`` and everything in it, on a thread (:meth:`join` waits for it)."""
-        self._thread = threading.Thread(
-            target=shutil.rmtree, args=(folder, True), name="nettoyeur-spill-reaper", daemon=True
-        )
-        self._thread.start()
-
-    def finish(self, folder: str) -> None:
-        """Removes ``folder``, or waits until its removal (:meth:`remove_tree`) is done."""
-        if self._thread is None:
-            shutil.rmtree(folder, ignore_errors=True)
-        else:
-            self._thread.join()
-            self._thread = None
 
 
 def _dead_after_decide(ctx: RunContext, spill_files: list[str]) -> list[list[str]]:
@@ -284,6 +314,24 @@ def _dead_after_decide(ctx: RunContext, spill_files: list[str]) -> list[list[str
     if ctx.shapes:
         suffixes.append(SHAPES_SUFFIX)
     return [[f + suffix for suffix in suffixes] for f in spill_files]
+
+
+def _dead_after_write(seen: Seen, batch_keys: list[list[str]]) -> list[list[str]]:
+    """Per batch of the write pass, the snapshot files it reads last: no later batch reads them.
+
+    A batch's snapshot file holds its own documents (the first pass writes one a batch); the
+    write pass is the last to read it.
+    """
+    last: dict[str, int] = {}
+    for index, keys in enumerate(batch_keys):
+        for key in keys:
+            known = seen.get(key)
+            if known is not None and known[2] is not None:
+                last[known[2][0]] = index
+    dead: list[list[str]] = [[] for _ in batch_keys]
+    for path, index in last.items():
+        dead[index].append(path)
+    return dead
 
 
 def _count_pass(
@@ -539,7 +587,8 @@ def _write_pass(
 ) -> Counter:
     """Pass 3: apply the verdicts, write the corpus (in corpus order) and the report records.
 
-    Each batch's spill files that no step reads any more are removed (``reaper``) when its result comes.
+    Each batch's spill files that no step reads any more (:func:`_dead_after_decide`, the report
+    lines it spilled, the snapshots no later batch reads) are removed (``reaper``) when its result comes.
 
     Returns:
         the removals and changes per reason.
@@ -547,6 +596,7 @@ def _write_pass(
     counts: Counter = Counter()
     written = 0
     dead = _dead_after_decide(ctx, corpus.store.files)
+    snapshots = _dead_after_write(corpus.plan.seen, corpus.batch_keys)
     with tqdm(total=len(corpus.infos), desc="write", unit="doc", disable=not show) as bar:
         for out in executor.map(write_batch, tasks, ctx, jobs=len(corpus.batch_keys)):
             for item in out.outputs:
@@ -559,11 +609,12 @@ def _write_pass(
                 else:
                     sink.write(item)  # type: ignore[union-attr]
             report_file.write(out.report)
+            done = [*dead[written], *snapshots[written]] if written < len(dead) else [*snapshots[written]]
             if out.report_path is not None:
                 report_file.append(out.report_path)
+                done.append(out.report_path)
             counts.update(out.counts)
-            if written < len(dead):
-                reaper.remove(dead[written])
+            reaper.remove(done)
             written += 1
             if written % 16 == 0:
                 process_pool.trim_memory()

@@ -21,7 +21,8 @@ UTF-8 (on the 10,686 files of the 300k-paragraph benchmark corpus, CPU seconds: 
 0.29 -> 0.17 s, restoring every document once 0.27 -> 0.22 s with the splitter's line breaks
 found by memchr, the snapshot 67 -> 61 MB).
 
-The snapshot costs about the corpus's size in the temporary folder while the run lasts.
+The snapshot costs about the corpus's size in the temporary folder until the write pass, which
+removes a batch's file once it has written that batch (``SpillReaper`` in :mod:`nettoyeur.run.streaming`).
 Only runs on this machine keep one; executors elsewhere (Ray) load from the source.
 """
 
