@@ -35,7 +35,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, MONTH_NUMBERS, NUMBER_WORDS, STOPWORDS
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
@@ -386,6 +386,7 @@ def compare(
     # the other (see _fact_edit).
     only_a: Counter = Counter()
     only_b: Counter = Counter()
+    dates = _dated(ops, moved, a, b)
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         la, lb = i2 - i1, j2 - j1
         aligned = op == "equal"
@@ -402,6 +403,9 @@ def compare(
             changes += first or named
             edits += first and not named
             fact = fact or named
+        elif k in dates:
+            matched += min(la, lb)  # one date written two ways ("5 March" / "05/03")
+            aligned = True
         elif op == "replace" and ("".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])):
             matched += min(la, lb)  # a split or joined word ("e-mail" / "email"), initials ("z. B.")
             aligned = True
@@ -501,6 +505,101 @@ def compare(
     # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
     fact = fact or any(figure(c) for k in only_a & only_b for c in k)
     return Alignment(matched, changes, fact, gaps, edits, replaced)
+
+
+def _date_parts(run: list[str]) -> tuple[list[int], list[int], int] | None:
+    """Returns a run's figures and month numbers (sorted) and its count of date marks, or None (``verify::date_parts``).
+
+    A word opening with up to four ASCII digits is a figure, what follows them a month or mark ("3월");
+    stop words are skipped; the other words between two figures, joined, are one month or mark
+    (``lexicon.MONTH_NUMBERS``; a Thai month is a run of characters).
+    """
+    figures: list[int] = []
+    months: list[int] = []
+    marks = 0
+    part = ""
+
+    def flush() -> bool:
+        nonlocal part, marks
+        if not part:
+            return True
+        value = MONTH_NUMBERS.get(part)
+        part = ""
+        if value is None:
+            return False
+        if value:
+            months.append(value)
+        else:
+            marks += 1
+        return True
+
+    for word in run:
+        n = len(word) - len(word.lstrip("0123456789"))
+        if n:
+            if n > 4 or not flush():
+                return None
+            figures.append(int(word[:n]))
+            part = word[n:]
+            if not flush():
+                return None
+        elif word in STOPWORDS:
+            if not flush():
+                return None
+        else:
+            part += word
+    if not flush():
+        return None
+    return sorted(figures), sorted(months), marks
+
+
+def _same_date(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when two runs are one date written two ways (``verify::same_date``).
+
+    The month's name or the marks of a date's parts on one side, figures only on the other, the same
+    numbers in any order ("5 March" / "05/03", "2024年3月5日" / "2024-03-05"); or the same month's name
+    on both sides and the same figures ("5 March" / "March 5").
+    """
+    if not any(figure(c) for w in ra + rb for c in w):
+        return False
+    pa, pb = _date_parts(ra), _date_parts(rb)
+    if pa is None or pb is None:
+        return False
+    named_a, named_b = bool(pa[1] or pa[2]), bool(pb[1] or pb[2])
+    if named_a and named_b:
+        return bool(pa[1]) and pa[1] == pb[1] and pa[0] == pb[0]
+    if named_a == named_b:
+        return False
+    named, plain = (pa, pb) if named_a else (pb, pa)
+    return bool(plain[0]) and sorted(named[0] + named[1]) == plain[0]
+
+
+def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
+    """Returns the opcodes that write a date two ways (``verify::dated``).
+
+    A replaced run of up to ``MAX_PHRASE`` words a side, or two runs around one equal word ("5 March
+    2024" / "2024-03-05": "5 March" dropped, "2024" kept, "03-05" added).
+    """
+    out: set[int] = set()
+
+    def short(op: tuple) -> bool:
+        return op[2] - op[1] <= MAX_PHRASE and op[4] - op[3] <= MAX_PHRASE
+
+    for k, op in enumerate(ops):
+        if op[0] == "equal" or k in moved or not short(op):
+            continue
+        if op[0] == "replace" and _same_date(a[op[1] : op[2]], b[op[3] : op[4]]):
+            out.add(k)
+            continue
+        if k + 2 >= len(ops):
+            continue
+        mid, third = ops[k + 1], ops[k + 2]
+        if mid[0] != "equal" or mid[2] - mid[1] != 1 or third[0] == "equal" or k + 2 in moved or not short(third):
+            continue
+        ra = a[op[1] : op[2]] + a[mid[1] : mid[2]] + a[third[1] : third[2]]
+        rb = b[op[3] : op[4]] + b[mid[3] : mid[4]] + b[third[3] : third[4]]
+        if _same_date(ra, rb):
+            out |= {k, k + 2}
+    return out
 
 
 def _swap_region(ops: list, moved: set[int], k: int) -> tuple[int, int, int, int] | None:

@@ -55,6 +55,9 @@ pub struct Words<'a> {
     /// The class id of the words that mark the level a figure reaches (`lexicon.LEVEL_CLASS`: "to", "auf",
     /// "na", "menjadi", "à"), [`NO_CLASS`] for none ([`levels`]).
     pub level: u32,
+    /// The month names and their numbers, 0 for a mark of a date's part ("年", "월") (`lexicon.MONTH_NUMBERS`),
+    /// as code points, sorted ([`same_date`]).
+    pub months: &'a [(Vec<u32>, u32)],
 }
 
 /// No lexical class.
@@ -660,6 +663,128 @@ fn levels(w: &Words, words: &[u32], i1: usize, i2: usize) -> usize {
         .count()
 }
 
+/// The figures, month numbers and date marks of a run read as a date (`verify_reference._date_parts`).
+#[derive(Default)]
+struct DateParts {
+    figures: Vec<u32>,
+    months: Vec<u32>,
+    marks: usize,
+}
+
+/// The month number of a name (0 for a date's mark: "年", "월"), or None (`Words::months`).
+fn month_of(w: &Words, name: &[u32]) -> Option<u32> {
+    w.months.binary_search_by(|(m, _)| m.as_slice().cmp(name)).ok().map(|k| w.months[k].1)
+}
+
+/// Adds the month or mark `part` spells to `out` (nothing when it is empty); false when it spells neither.
+fn date_part(w: &Words, part: &mut Vec<u32>, out: &mut DateParts) -> bool {
+    if part.is_empty() {
+        return true;
+    }
+    let found = month_of(w, part);
+    part.clear();
+    match found {
+        Some(0) => out.marks += 1,
+        Some(m) => out.months.push(m),
+        None => return false,
+    }
+    true
+}
+
+/// `verify_reference._date_parts`: a run as a date, or None when a word of it is none of a date's parts.
+/// A word opening with up to four ASCII digits is a figure (what follows them, a month or a mark: "3월",
+/// "5日"); stop words are skipped ("5 de março"); the other words between two figures, joined, are one
+/// month name or mark: a Thai month is a run of characters ("มีนาคม").
+fn date_parts(w: &Words, run: &[u32]) -> Option<DateParts> {
+    let mut out = DateParts::default();
+    let mut part: Vec<u32> = Vec::new();
+    let ascii_digit = |c: &u32| ('0' as u32..='9' as u32).contains(c);
+    for &x in run {
+        let t = w.text(x);
+        let n = t.iter().take_while(|c| ascii_digit(c)).count();
+        if n > 0 {
+            if n > 4 || !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+            out.figures.push(t[..n].iter().fold(0, |v, &c| 10 * v + c - '0' as u32));
+            part.extend_from_slice(&t[n..]);
+            if !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+        } else if w.flag(x, STOPWORD) {
+            if !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+        } else {
+            part.extend_from_slice(t);
+        }
+    }
+    if !date_part(w, &mut part, &mut out) {
+        return None;
+    }
+    out.figures.sort_unstable();
+    out.months.sort_unstable();
+    Some(out)
+}
+
+/// `verify_reference._same_date`: two runs are one date written two ways, with its month's name or the
+/// marks of its parts on one side and in figures only on the other ("5 March" / "05/03", "2024年3月5日" /
+/// "2024-03-05", "5 มีนาคม" / "5/3"), the same numbers in any order (day and month are read either way
+/// round: "03/05" may be the American "March 5"); or with the same month's name on both sides and the
+/// same figures ("5 March" / "March 5"). Two dates in marks only ("3月5日" / "5月3日") are two dates.
+fn same_date(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    let digit = |r: &[u32]| r.iter().any(|&x| w.flag(x, HAS_DIGIT));
+    if !digit(ra) && !digit(rb) {
+        return false;
+    }
+    let (a, b) = match (date_parts(w, ra), date_parts(w, rb)) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return false,
+    };
+    let named = |d: &DateParts| !d.months.is_empty() || d.marks > 0;
+    match (named(&a), named(&b)) {
+        (true, true) => !a.months.is_empty() && a.months == b.months && a.figures == b.figures,
+        (true, false) | (false, true) => {
+            let (n, f) = if named(&a) { (a, b) } else { (b, a) };
+            let mut all: Vec<u32> = n.figures.iter().chain(&n.months).copied().collect();
+            all.sort_unstable();
+            !f.figures.is_empty() && all == f.figures
+        }
+        (false, false) => false,
+    }
+}
+
+/// `verify_reference._dated`: the opcodes that write a date two ways ([`same_date`]): a replaced run of up
+/// to `max_phrase` words a side, or two runs around one equal word ("5 March 2024" / "2024-03-05" aligns
+/// as "5 March" dropped, "2024" kept and "03-05" added; "5 March" / "March 5").
+fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], max_phrase: usize) -> Vec<bool> {
+    let mut out = vec![false; ops.len()];
+    let short = |op: &Op| op.i2 - op.i1 <= max_phrase && op.j2 - op.j1 <= max_phrase;
+    for (k, op) in ops.iter().enumerate() {
+        if op.tag == Tag::Equal || moved[k] || !short(op) {
+            continue;
+        }
+        if op.tag == Tag::Replace && same_date(w, &a[op.i1..op.i2], &b[op.j1..op.j2]) {
+            out[k] = true;
+            continue;
+        }
+        let (mid, third) = match (ops.get(k + 1), ops.get(k + 2)) {
+            (Some(m), Some(t)) => (*m, *t),
+            _ => continue,
+        };
+        if mid.tag != Tag::Equal || mid.i2 - mid.i1 != 1 || third.tag == Tag::Equal || moved[k + 2] || !short(&third) {
+            continue;
+        }
+        let ra: Vec<u32> = a[op.i1..op.i2].iter().chain(&a[mid.i1..mid.i2]).chain(&a[third.i1..third.i2]).copied().collect();
+        let rb: Vec<u32> = b[op.j1..op.j2].iter().chain(&b[mid.j1..mid.j2]).chain(&b[third.j1..third.j2]).copied().collect();
+        if same_date(w, &ra, &rb) {
+            out[k] = true;
+            out[k + 2] = true;
+        }
+    }
+    out
+}
+
 /// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
 pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Alignment {
     let (max_substitution, max_phrase) = limits;
@@ -670,6 +795,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
     let mut only_a: Vec<u32> = Vec::new();
     let mut only_b: Vec<u32> = Vec::new();
     let is_moved = |k: usize| moved[k];
+    let dates = dated(w, a, b, ops, moved, max_phrase);
     for (k, op) in ops.iter().enumerate() {
         let (i1, i2, j1, j2) = (op.i1, op.i2, op.j1, op.j2);
         let (la, lb) = (i2 - i1, j2 - j1);
@@ -686,6 +812,10 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             changes += usize::from(first || named);
             edits += usize::from(first && !named);
             fact = fact || named;
+        } else if dates[k] {
+            // One date written two ways ("5 March" / "05/03"): its words are matched, as a joined word's.
+            matched += la.min(lb);
+            aligned = true;
         } else if replace
             && (ra.iter().flat_map(|&x| w.text(x).iter()).eq(rb.iter().flat_map(|&x| w.text(x).iter())) || abbreviation(w, ra, rb))
         {
@@ -1279,6 +1409,7 @@ mod tests {
         prefixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
         endings: Vec<u32>,
         names: Vec<String>,
+        months: Vec<(Vec<u32>, u32)>,
     }
 
     impl Table {
@@ -1298,6 +1429,7 @@ mod tests {
                 ],
                 endings: cps("는은이"),
                 names: Vec::new(),
+                months: vec![(cps("march"), 3), (cps("may"), 5), (cps("年"), 0), (cps("月"), 0), (cps("日"), 0)],
             }
         }
         fn id(&mut self, w: &str) -> u32 {
@@ -1356,6 +1488,7 @@ mod tests {
                 affix_flips: &self.prefixes,
                 endings: &self.endings,
                 level: 1,
+                months: &self.months,
             }
         }
     }

@@ -90,6 +90,7 @@ from nettoyeur.text.lexicon import (
     DATES,
     DATES_IF_CAPITALISED,
     LEVEL_CLASS,
+    MONTH_NUMBERS,
     NEGATION_STEMS,
     NEGATIONS,
     NUMBER_VALUES,
@@ -345,8 +346,19 @@ def _unaccented(word: str) -> str:
 
 
 def _polar(cls: str | None) -> bool:
-    """Returns True for the class of a negation or of a strong antonym pole (see :func:`_lexical_class`)."""
-    return cls == "neg" or (cls is not None and cls[-1] in "+-" and cls[0] != "~")
+    """Returns True for the class of a negation, of a strong antonym pole or of a rank (see :func:`_lexical_class`).
+
+    A rank past the first ("2nd", "3rd" of "second", "drugi", "ikinci") added or dropped is a flip like a
+    negation: "the second largest" / "the largest" (pairs23 audit: 16 such pairs merged), where a cardinal
+    dropped only says less. "First" is left out: it opens sentences as a connective ("First, ...").
+    """
+    if cls is None:
+        return False
+    return cls == "neg" or (cls[-1] in "+-" and cls[0] != "~") or (cls[0].isdigit() and cls.endswith(_RANKS))
+
+
+# The endings of the lexicon's rank classes past the first ("2nd", "3rd", "4th" ... "1000th").
+_RANKS = ("nd", "rd", "th")
 
 
 @lru_cache(maxsize=1)
@@ -423,6 +435,8 @@ KINDS = (None, "duplicate", "contained", "quoted", "different")
 _AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b in AFFIX_FLIPS]
 # The Korean particle and ending syllables, the only Hangul syllables whose change is a typo.
 _ENDINGS = sorted(map(ord, HANGUL_ENDINGS))
+# The month names and date marks with their numbers, as code points, sorted (the core's ``verify::same_date``).
+_MONTHS = sorted(([ord(c) for c in word], value) for word, value in MONTH_NUMBERS.items())
 
 
 def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -754,6 +768,7 @@ def _run(
         _AFFIXES,
         _ENDINGS,
         _CLASS_IDS[LEVEL_CLASS],
+        _MONTHS,
         prep.ids,
         prep.facts,
         prep.word_offsets,

@@ -842,9 +842,23 @@ _POLES_DEGREES = """
 ~up+: tinggi yüksek cao
 ~up-: rendah düşük thấp
 """
+# More / fewer of Swedish, Croatian, Armenian, Romanian ("mai mulți" / "mai puțini") and Malay and
+# Indonesian, and the Turkish "fazla" / "az" (weak: "az" is the Hungarian article); big / small in
+# Romanian (weak: "mare" is also the sea), high / low in Croatian (with "pre-", too: "previsok" /
+# "prenizak") and Czech (pairs23 audit: "14% fler" / "14% färre", "prea mică" / "prea mare").
+_POLES_COMPARE = """
+more+: fler više ավելի mulți multe lebih
+more-: färre manje պակաս puțini puține kurang
+~more+: fazla
+~more-: az
+~size+: mare mari
+~size-: mic mică mici
+~up+: visok{,a,o,i,e} previsok{,a,o,i,e} vysok{ý,á,é,ou,ého,ých}
+~up-: nizak nisk{a,o,i,e} prenizak prenisk{a,o,i,e} nízk{ý,á,é,ou,ého,ých}
+"""
 POLARITY = _classes(
     _POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS
-    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS + _POLES_RATE + _POLES_DEGREES
+    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS + _POLES_RATE + _POLES_DEGREES + _POLES_COMPARE
 )
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
@@ -1141,7 +1155,72 @@ DATES = DATES | frozenset(
     """
     )
 )
+# The parts of the day of Dutch, Swedish, Romanian (with the cedilla of older fonts), Turkish, Malay and
+# Indonesian, Polish, Croatian, Armenian and Hindi, and the days relative to today of Croatian, Turkish and
+# Malay ("ochtend" / "avond", "sabah" / "akşam", "rano" / "wieczorem": pairs23 audit, another time of one day).
+DATES = DATES | frozenset(
+    _expand(
+        """
+    ochtend{,s} middag{,s} avond{,s} morgon{,en} förmiddag{,en} eftermiddag{,en} kväll{,en,ar} natt{,en}
+    dimineață dimineața dimineaţă dimineaţa seară seara noapte{,a} sabah{,ı} akşam{,ı} gece{,si} öğleden
+    pagi petang malam siang wieczorem wieczór nocą popołudniu jutra jutros ujutro večer{,i} večeras navečer
+    noću popodne առավոտ{,յան} երեկո{,յան} գիշեր{,ը} सुबह शाम रात दोपहर jučer danas sutra dün bugün yarın
+    semalam kelmarin
+    """
+    )
+)
 DATES_IF_CAPITALISED = frozenset("may march mar sun sat wed mars".split())
+# The number of each month's name, with the case forms a day's number takes ("5 marca", "5. ožujka",
+# "մարտի 5-ին", "5 მარტს"), and, as 0, the characters that mark a date's parts in Chinese, Japanese and
+# Korean ("2024年3月5日", "2024년 3월 5일"): a date written with its month's name or those marks and the
+# same date in figures ("05/03/2024", "2024-03-05", "2024.3.5") is one fact written two ways (the core's
+# ``verify::same_date``; pairs23 audit). Words that name two months in two languages are left out
+# (Croatian "listopad" is October, Polish and Czech "listopad" November), and so are abbreviations that
+# are common words ("gen", "ene"). Read only beside figures.
+MONTH_NUMBERS = {
+    word: int(value)
+    for value, words in (
+        line.split(":") for line in """
+1: january jan januar jänner janvier janv enero gennaio janeiro januari ianuarie styczeń stycznia styczniu leden
+    ledna január januára siječanj siječnja siječnju januara ocak tammikuu tammikuussa январь января январе
+    січень січня يناير जनवरी იანვარი იანვარს հունվար հունվարի հունվարին มกราคม
+2: february feb februar feber février févr febrero febbraio fevereiro februari februarie luty lutego lutym únor
+    února február februára veljača veljače februara şubat helmikuu helmikuussa февраль февраля феврале лютий
+    лютого فبراير फरवरी თებერვალი თებერვალს փետրվար փետրվարի փետրվարին กุมภาพันธ์
+3: march mar märz mars marzo março maart martie marzec marca marcu březen března marec ožujak ožujka mart marta
+    maaliskuu maaliskuussa március март марта марте березень березня مارس मार्च მარტი მარტს მარტის մարտ մարտի
+    մարտին มีนาคม mac maret
+4: april apr avril abril aprile aprilie kwiecień kwietnia kwietniu duben dubna apríl apríla travanj travnja
+    travnju aprila nisan huhtikuu huhtikuussa április апрель апреля апреле квітень квітня أبريل अप्रैल აპრილი
+    აპრილს ապրիլ ապրիլի ապրիլին เมษายน
+5: may mai mayo maggio maio mei maj maja maju květen května máj mája svibanj svibnja svibnju mayıs toukokuu
+    toukokuussa május май мая мае травень травня مايو मई მაისი მაისს մայիս մայիսի մայիսին พฤษภาคม
+6: june jun juin junio giugno junho juni iunie czerwiec czerwca czerwcu červen června jún júna lipanj lipnja
+    lipnju juna haziran kesäkuu kesäkuussa június июнь июня июне червень червня يونيو जून ივნისი ივნისს
+    հունիս հունիսի հունիսին มิถุนายน
+7: july jul juillet julio luglio julho juli iulie lipiec lipca lipcu červenec července júl júla srpanj srpnja
+    srpnju jula temmuz heinäkuu heinäkuussa július июль июля июле липень липня يوليو जुलाई ივლისი ივლისს
+    հուլիս հուլիսի հուլիսին กรกฎาคม
+8: august aug août agosto augustus augusti sierpień sierpnia sierpniu srpen srpna augusta kolovoz kolovoza
+    kolovozu avgust avgusta ağustos elokuu elokuussa augusztus август августа августе серпень серпня أغسطس अगस्त
+    აგვისტო აგვისტოს օգոստոս օգոստոսի օգոստոսին สิงหาคม agustus ogos
+9: september sep sept septembre septiembre setiembre settembre setembro septembrie wrzesień września wrześniu
+    září septembra rujan rujna rujnu eylül syyskuu syyskuussa szeptember сентябрь сентября сентябре вересень
+    вересня سبتمبر सितंबर სექტემბერი სექტემბერს սեպտեմբեր սեպտեմբերի սեպտեմբերին กันยายน
+10: october oct oktober octobre octubre ottobre outubro octombrie październik października październiku říjen
+    října október októbra ekim lokakuu lokakuussa október октябрь октября октябре жовтень жовтня أكتوبر अक्टूबर
+    ოქტომბერი ოქტომბერს հոկտեմբեր հոկտեմբերի հոկտեմբերին ตุลาคม
+11: november nov novembre noviembre novembro noiembrie studeni studenoga novembra kasım marraskuu
+    marraskuussa ноябрь ноября ноябре نوفمبر नवंबर ნოემბერი ნოემბერს նոյեմբեր նոյեմբերի նոյեմբերին
+    พฤศจิกายน
+12: december dec décembre diciembre dicembre dezembro dezember desember decembrie grudzień grudnia grudniu
+    prosinec prosince prosinac prosinca prosincu decembra aralık joulukuu joulukuussa декабрь декабря декабре
+    грудень грудня ديسمبر दिसंबर დეკემბერი დეკემბერს დეკემბრის դեկտեմբեր դեկտեմբերի դեկտեմբերին ธันวาคม disember
+0: 年 月 日 号 년 월 일
+""".strip().replace("\n    ", " ").splitlines()
+    )
+    for word in words.split()
+}
 
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
 # value, so that "Millionen" / "Mio." / "million" are one number and "zwei" / "drei" are two.
@@ -1415,7 +1494,29 @@ def _compound_numbers() -> str:
     return "\n".join(f"{value}: {' '.join(words)}" for value, words in lines.items())
 
 
-NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _NUMBERS_MORE_WORLD + _compound_numbers())
+# Ordinals past the first of Turkish, Malay and Indonesian, Romanian ("a doua", "al doilea"), Croatian,
+# Portuguese, Armenian, Georgian, Hindi and Hebrew (with the article: "השנייה"), and the Swedish "näst" of
+# "näst största" (second largest): a rank (pairs23 audit: "the second largest" / "the largest", "üçüncü" /
+# "dördüncü"); and two to ten in Croatian and Romanian ("četiri" / "pet"), less "pet" (English), "opt"
+# (English) and "nouă" (also "new").
+_ORDINALS_WORLD = """
+2nd: ikinci kedua doua doilea drugi druga drugo segund{a,as} երկրորդ მეორე दूसरा दूसरी दूसरे השני השנייה näst
+3rd: üçüncü ketiga treia treilea treći treća treće երրորդ მესამე तीसरा तीसरी तीसरे השלישי השלישית
+4th: dördüncü keempat patra patrulea četvrti četvrta četvrto չորրորդ მეოთხე चौथा चौथी चौथे הרביעי הרביעית
+2: dvije doi două
+3: trei
+4: četiri patru
+5: cinci
+6: šest șase şase
+7: sedam șapte şapte
+8: osam
+9: devet
+10: deset zece
+5th: beşinci kelima cincea cincilea հինգերորդ მეხუთე पाँचवाँ पांचवां पाँचवीं החמישי החמישית
+"""
+NUMBER_VALUES = _classes(
+    _NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _NUMBERS_MORE_WORLD + _ORDINALS_WORLD + _compound_numbers()
+)
 NUMBER_WORDS = frozenset(NUMBER_VALUES)
 
 # Units that follow a figure and are spelt out or written as a sign ("50 Prozent" / "50 %"):
