@@ -35,7 +35,7 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, MONTH_NUMBERS, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, MONTH_NUMBERS, NUMBER_WORDS, STOPWORDS, UNIT_NAMES
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
@@ -573,6 +573,46 @@ def _same_date(ra: list[str], rb: list[str]) -> bool:
     return bool(plain[0]) and sorted(named[0] + named[1]) == plain[0]
 
 
+def _unit_after(before: list[str], run: list[str], tail: str) -> tuple[str, str] | None:
+    """Returns the figure and the unit (``lexicon.UNIT_NAMES``) a run writes after it, or None (``verify::unit_after``).
+
+    The figure is ``before[0]`` (the words after it joined with the run's), or the leading digits of the
+    run's first word; ``tail`` is cut from the joined words' end.
+    """
+    if before:
+        figure_text, name = before[0], "".join(before[1:]) + "".join(run)
+    else:
+        n = len(run[0]) - len(run[0].lstrip("0123456789")) if run else 0
+        if not n:
+            return None
+        figure_text, name = run[0][:n], run[0][n:] + "".join(run[1:])
+    name = name[: len(name) - min(len(tail), len(name))]
+    unit = UNIT_NAMES.get(name)
+    return None if unit is None else (figure_text, unit)
+
+
+def _same_unit(a: list[str], b: list[str], op: tuple) -> bool:
+    """Returns True when a replaced run writes the same unit after the same figure on both sides (``verify::same_unit``)."""
+    _, i1, i2, j1, j2 = op
+    ra, rb = a[i1:i2], b[j1:j2]
+    back = next((n for n in (1, 2) if n <= i1 and any(figure(c) for c in a[i1 - n])), None)
+    if back is not None and back <= j1 and a[i1 - back : i1] == b[j1 - back : j1]:
+        before_a, before_b = a[i1 - back : i1], b[j1 - back : j1]
+    else:
+        before_a = before_b = []
+    if not ra or not rb:
+        return False
+    common = min(len(os.path.commonprefix([ra[-1][::-1], rb[-1][::-1]])), 2)
+    tail = ra[-1][len(ra[-1]) - common :] if common < len(ra[-1]) and common < len(rb[-1]) else ""
+    x, y = _unit_after(before_a, ra, ""), _unit_after(before_b, rb, "")
+    if x is not None and y is not None:
+        return x == y
+    if not tail:
+        return False
+    x, y = _unit_after(before_a, ra, tail), _unit_after(before_b, rb, tail)
+    return x is not None and x == y
+
+
 def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
     """Returns the opcodes that write a date two ways (``verify::dated``).
 
@@ -587,7 +627,7 @@ def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
     for k, op in enumerate(ops):
         if op[0] == "equal" or k in moved or not short(op):
             continue
-        if op[0] == "replace" and _same_date(a[op[1] : op[2]], b[op[3] : op[4]]):
+        if op[0] == "replace" and (_same_date(a[op[1] : op[2]], b[op[3] : op[4]]) or _same_unit(a, b, op)):
             out.add(k)
             continue
         if k + 2 >= len(ops):

@@ -381,6 +381,7 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     level: the class id of the words that mark a figure's level (``lexicon.LEVEL_CLASS``), ``0xFFFFFFFF``: none.
 ///     months: the month names and date marks with their numbers (``lexicon.MONTH_NUMBERS``), as code
 ///         points, sorted.
+///     units: the names of units of length and area with a unit id (``lexicon.UNIT_NAMES``), as code points, sorted.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
 ///     para_facts: uint8, each of those words' fact flags (`verify::FACT`, `verify::NEGATING`).
 ///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
@@ -415,6 +416,7 @@ fn verify_pairs<'py>(
     endings: Vec<u32>,
     level: u32,
     months: Vec<(Vec<u32>, u32)>,
+    units: Vec<(Vec<u32>, u32)>,
     para_words: PyReadonlyArray1<'py, u32>,
     para_facts: PyReadonlyArray1<'py, u8>,
     para_offsets: PyReadonlyArray1<'py, i64>,
@@ -461,6 +463,7 @@ fn verify_pairs<'py>(
             endings: &endings,
             level,
             months: &months,
+            units: &units,
         },
         para_words: para_words.as_slice()?,
         para_facts: para_facts.as_slice()?,

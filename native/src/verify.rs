@@ -58,6 +58,9 @@ pub struct Words<'a> {
     /// The month names and their numbers, 0 for a mark of a date's part ("年", "월") (`lexicon.MONTH_NUMBERS`),
     /// as code points, sorted ([`same_date`]).
     pub months: &'a [(Vec<u32>, u32)],
+    /// The units of length and area, as the words after a figure joined, with a unit id (`lexicon.UNIT_NAMES`),
+    /// sorted ([`same_unit`]).
+    pub units: &'a [(Vec<u32>, u32)],
 }
 
 /// No lexical class.
@@ -671,9 +674,76 @@ struct DateParts {
     marks: usize,
 }
 
+/// The value of `name` in a sorted table of names (`Words::months`, `Words::units`), or None.
+fn look_up(table: &[(Vec<u32>, u32)], name: &[u32]) -> Option<u32> {
+    table.binary_search_by(|(m, _)| m.as_slice().cmp(name)).ok().map(|k| table[k].1)
+}
+
 /// The month number of a name (0 for a date's mark: "年", "월"), or None (`Words::months`).
 fn month_of(w: &Words, name: &[u32]) -> Option<u32> {
-    w.months.binary_search_by(|(m, _)| m.as_slice().cmp(name)).ok().map(|k| w.months[k].1)
+    look_up(w.months, name)
+}
+
+/// The number of ASCII digits a word opens with.
+fn leading_digits(t: &[u32]) -> usize {
+    t.iter().take_while(|&&c| ('0' as u32..='9' as u32).contains(&c)).count()
+}
+
+/// `verify_reference._unit_after`: the figure and the unit a run writes after it, as `(figure, unit id)`: the
+/// figure opens the run's first word ("450m2") or stands at most two words before the run (`p[at]`, the same
+/// words between on both sides: "450 वर्ग | मीटर"), and the words from it to the run's end, joined, are a
+/// unit's name ([`Words::units`]; a particle both sides end with is dropped: "38킬로미터로" / "38km로").
+fn unit_after(w: &Words, before: &[u32], run: &[u32], tail: &[u32]) -> Option<(Vec<u32>, u32)> {
+    let mut name: Vec<u32> = Vec::new();
+    let figure: Vec<u32> = match before.first() {
+        Some(&f) => {
+            for &x in &before[1..] {
+                name.extend_from_slice(w.text(x));
+            }
+            w.text(f).to_vec()
+        }
+        None => {
+            let t = w.text(*run.first()?);
+            let n = leading_digits(t);
+            if n == 0 {
+                return None;
+            }
+            t[..n].to_vec()
+        }
+    };
+    let skip = if before.is_empty() { leading_digits(&figure) } else { 0 };
+    for (k, &x) in run.iter().enumerate() {
+        name.extend_from_slice(if k == 0 { &w.text(x)[skip..] } else { w.text(x) });
+    }
+    let name = &name[..name.len() - tail.len().min(name.len())];
+    look_up(w.units, name).map(|u| (figure, u))
+}
+
+/// `verify_reference._same_unit`: a replaced run writes the same unit after the same figure on both sides
+/// ("12 kilometres" / "12 km", "450 square metre" / "450 m²", "450平方米" / "450㎡"): one amount.
+fn same_unit(w: &Words, a: &[u32], b: &[u32], op: &Op) -> bool {
+    let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+    // The figure before the run: the nearest word with a digit at most two words back, with the same words
+    // from it on both sides (None: the figure opens the run's first word).
+    let back = (1..=2).find(|&n| n <= op.i1 && w.flag(a[op.i1 - n], HAS_DIGIT));
+    let (before_a, before_b): (&[u32], &[u32]) = match back {
+        Some(n) if n <= op.j1 && a[op.i1 - n..op.i1] == b[op.j1 - n..op.j1] => (&a[op.i1 - n..op.i1], &b[op.j1 - n..op.j1]),
+        _ => (&[], &[]),
+    };
+    // A particle both runs end with ("로", "의"): the longest common ending of their last words, up to two
+    // characters, unless it is the whole of either.
+    let (la, lb) = match (ra.last(), rb.last()) {
+        (Some(&x), Some(&y)) => (w.text(x), w.text(y)),
+        _ => return false,
+    };
+    let common = la.iter().rev().zip(lb.iter().rev()).take_while(|(x, y)| x == y).count().min(2);
+    let tail: &[u32] = if common < la.len() && common < lb.len() { &la[la.len() - common..] } else { &[] };
+    match (unit_after(w, before_a, ra, &[]), unit_after(w, before_b, rb, &[])) {
+        (Some(x), Some(y)) => return x == y,
+        _ if tail.is_empty() => return false,
+        _ => {}
+    }
+    matches!((unit_after(w, before_a, ra, tail), unit_after(w, before_b, rb, tail)), (Some(x), Some(y)) if x == y)
 }
 
 /// Adds the month or mark `part` spells to `out` (nothing when it is empty); false when it spells neither.
@@ -698,10 +768,9 @@ fn date_part(w: &Words, part: &mut Vec<u32>, out: &mut DateParts) -> bool {
 fn date_parts(w: &Words, run: &[u32]) -> Option<DateParts> {
     let mut out = DateParts::default();
     let mut part: Vec<u32> = Vec::new();
-    let ascii_digit = |c: &u32| ('0' as u32..='9' as u32).contains(c);
     for &x in run {
         let t = w.text(x);
-        let n = t.iter().take_while(|c| ascii_digit(c)).count();
+        let n = leading_digits(t);
         if n > 0 {
             if n > 4 || !date_part(w, &mut part, &mut out) {
                 return None;
@@ -754,9 +823,10 @@ fn same_date(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
     }
 }
 
-/// `verify_reference._dated`: the opcodes that write a date two ways ([`same_date`]): a replaced run of up
-/// to `max_phrase` words a side, or two runs around one equal word ("5 March 2024" / "2024-03-05" aligns
-/// as "5 March" dropped, "2024" kept and "03-05" added; "5 March" / "March 5").
+/// `verify_reference._dated`: the opcodes that write a date or an amount two ways: a replaced run of up to
+/// `max_phrase` words a side ([`same_date`], [`same_unit`]), or two runs around one equal word that write a
+/// date ("5 March 2024" / "2024-03-05" aligns as "5 March" dropped, "2024" kept and "03-05" added; "5
+/// March" / "March 5").
 fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], max_phrase: usize) -> Vec<bool> {
     let mut out = vec![false; ops.len()];
     let short = |op: &Op| op.i2 - op.i1 <= max_phrase && op.j2 - op.j1 <= max_phrase;
@@ -764,7 +834,7 @@ fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], max_phrase
         if op.tag == Tag::Equal || moved[k] || !short(op) {
             continue;
         }
-        if op.tag == Tag::Replace && same_date(w, &a[op.i1..op.i2], &b[op.j1..op.j2]) {
+        if op.tag == Tag::Replace && (same_date(w, &a[op.i1..op.i2], &b[op.j1..op.j2]) || same_unit(w, a, b, op)) {
             out[k] = true;
             continue;
         }
@@ -813,7 +883,8 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             edits += usize::from(first && !named);
             fact = fact || named;
         } else if dates[k] {
-            // One date written two ways ("5 March" / "05/03"): its words are matched, as a joined word's.
+            // One date or amount written two ways ("5 March" / "05/03", "12 km" / "12 kilometres"): its words
+            // are matched, as a joined word's.
             matched += la.min(lb);
             aligned = true;
         } else if replace
@@ -1410,6 +1481,7 @@ mod tests {
         endings: Vec<u32>,
         names: Vec<String>,
         months: Vec<(Vec<u32>, u32)>,
+        units: Vec<(Vec<u32>, u32)>,
     }
 
     impl Table {
@@ -1429,7 +1501,8 @@ mod tests {
                 ],
                 endings: cps("는은이"),
                 names: Vec::new(),
-                months: vec![(cps("march"), 3), (cps("may"), 5), (cps("年"), 0), (cps("月"), 0), (cps("日"), 0)],
+                months: vec![(cps("march"), 3), (cps("may"), 5), (cps("年"), 0), (cps("日"), 0), (cps("月"), 0)],
+                units: vec![(cps("km"), 1), (cps("kilometres"), 1), (cps("m"), 2), (cps("m2"), 3), (cps("squaremetres"), 3)],
             }
         }
         fn id(&mut self, w: &str) -> u32 {
@@ -1489,6 +1562,7 @@ mod tests {
                 endings: &self.endings,
                 level: 1,
                 months: &self.months,
+                units: &self.units,
             }
         }
     }

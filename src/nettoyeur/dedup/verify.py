@@ -98,6 +98,7 @@ from nettoyeur.text.lexicon import (
     POLARITY,
     STOPWORDS,
     UNIT_CLASSES,
+    UNIT_NAMES,
 )
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 
@@ -437,6 +438,9 @@ _AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b 
 _ENDINGS = sorted(map(ord, HANGUL_ENDINGS))
 # The month names and date marks with their numbers, as code points, sorted (the core's ``verify::same_date``).
 _MONTHS = sorted(([ord(c) for c in word], value) for word, value in MONTH_NUMBERS.items())
+# The names of units of length and area with a unit id, as code points, sorted (the core's ``verify::same_unit``).
+_UNIT_IDS = {unit: k for k, unit in enumerate(sorted(set(UNIT_NAMES.values())))}
+_UNITS = sorted(([ord(c) for c in word], _UNIT_IDS[unit]) for word, unit in UNIT_NAMES.items())
 
 
 def _traits(words: list[str]) -> tuple[list[str | None], np.ndarray]:
@@ -769,6 +773,7 @@ def _run(
         _ENDINGS,
         _CLASS_IDS[LEVEL_CLASS],
         _MONTHS,
+        _UNITS,
         prep.ids,
         prep.facts,
         prep.word_offsets,

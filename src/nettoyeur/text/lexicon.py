@@ -1222,6 +1222,38 @@ MONTH_NUMBERS = {
     for word in words.split()
 }
 
+# Units of length and area with their names and abbreviations in many scripts, each written as the
+# words that follow a figure, joined ("square metre" -> "squaremetre", Hebrew 'ק"מ' -> "קמ", Tamil
+# "கி.மீ." -> "கிமீ", "m²" -> "m2"): after the same figure, two spellings of one unit are one amount
+# ("450 वर्ग मीटर" / "450 वर्गमी", "38 קילומטרים" / '38 ק"מ', "450平方米" / "450㎡"; the core's
+# ``verify::same_unit``; pairs23 audit), two units two amounts.
+UNIT_NAMES = {
+    word: unit
+    for unit, words in (
+        line.split(":") for line in """
+km: km kilometre kilometres kilometer kilometers kilometr kilometry kilometrów kilometrach kilómetro kilómetros
+    chilometro chilometri quilómetro quilómetros quilômetro quilômetros kilomètre kilomètres kilometru
+    kilometri kilometara kilometar kilometrov kilometrů kilometriä километр километра километров кілометр
+    кілометри кілометрів км किलोमीटर किमी কিলোমিটার কিমি கிலோமீட்டர் கிமீ קילומטר קילומטרים קמ კილომეტრი
+    კილომეტრის კმ կիլոմետր կիլոմետրի կմ 킬로미터 公里 千米 キロメートル
+m: m metre metres meter meters metr metry metrów metro metros mètre mètres metri metru metara metar metrov
+    metrů metriä метр метра метров метри метрів м मीटर मी মিটার মি மீட்டர் மீ מטר מטרים מ მეტრი მეტრის მ
+    մետր մետրի մ 미터 米 メートル
+m2: m2 sqm squaremetre squaremetres squaremeter squaremeters metrówkwadratowych metrykwadratowe
+    metrkwadratowy vierkantemeter vierkantemeters metrosquadrados metroquadrado metroscuadrados metrocuadrado
+    metriquadrati metroquadrato mq mètrecarré mètrescarrés quadratmeter qm metripătrați mp kvadratmeter kvm
+    četvornihmetara četvornimetar četvornimetri meterpersegi metrekare वर्गमीटर वर्गमी বর্গমিটার
+    מטררבוע מטריםרבועים מר კვადრატულიმეტრი კვადრატულიმეტრის კვმ քառակուսիմետր քառակուսիմետրի քմ 제곱미터
+    평방미터 平方米 平方メートル 平米
+km2: km2 squarekilometre squarekilometres squarekilometer squarekilometers kilometrówkwadratowych
+    vierkantekilometer quilómetrosquadrados kilómetroscuadrados chilometriquadrati kilomètrescarrés
+    kilomètrecarré quadratkilometer kvadratkilometer kilometerpersegi वर्गकिलोमीटर वर्गकिमी קמר 平方公里
+    平方キロメートル 제곱킬로미터
+""".strip().replace("\n    ", " ").splitlines()
+    )
+    for word in words.split()
+}
+
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
 # value, so that "Millionen" / "Mio." / "million" are one number and "zwei" / "drei" are two.
 # Digits are found by shape. The articles that are also "one" ("a", "ein", "un", "uno") are
