@@ -35,7 +35,15 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, MONTH_NUMBERS, NUMBER_WORDS, STOPWORDS, UNIT_NAMES
+from nettoyeur.text.lexicon import (
+    AFFIX_FLIPS,
+    DAY_NAMES,
+    LEVEL_CLASS,
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    UNIT_NAMES,
+)
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
@@ -613,6 +621,22 @@ def _same_unit(a: list[str], b: list[str], op: tuple) -> bool:
     return x is not None and x == y
 
 
+def _day_of(run: list[str]) -> str | None:
+    """Returns the kind of day a run names, "weekday" or "today" (``lexicon.DAY_NAMES``), or None (``verify::day_of``).
+
+    Its words from the first to the last that is no stop or plain word, or all of them, joined.
+    """
+    kept = [k for k, w in enumerate(run) if w not in STOPWORDS and w not in NOT_NAMES]
+    core = DAY_NAMES.get("".join(run[kept[0] : kept[-1] + 1])) if kept else None
+    return core or DAY_NAMES.get("".join(run))
+
+
+def _same_day(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when one run names a day from today and the other a weekday (``verify::same_day``)."""
+    x, y = _day_of(ra), _day_of(rb)
+    return x is not None and y is not None and x != y
+
+
 def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
     """Returns the opcodes that write a date two ways (``verify::dated``).
 
@@ -627,7 +651,10 @@ def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
     for k, op in enumerate(ops):
         if op[0] == "equal" or k in moved or not short(op):
             continue
-        if op[0] == "replace" and (_same_date(a[op[1] : op[2]], b[op[3] : op[4]]) or _same_unit(a, b, op)):
+        ra, rb = a[op[1] : op[2]], b[op[3] : op[4]]
+        if op[0] == "replace" and (
+            _same_date(ra, rb) or _same_unit(a, b, op) or (max(len(ra), len(rb)) <= MAX_SUBSTITUTION and _same_day(ra, rb))
+        ):
             out.add(k)
             continue
         if k + 2 >= len(ops):

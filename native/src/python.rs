@@ -379,8 +379,8 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     endings: the Hangul syllables of Korean particles and endings (``lexicon_unspaced.HANGUL_ENDINGS``),
 ///         sorted code points.
 ///     level: the class id of the words that mark a figure's level (``lexicon.LEVEL_CLASS``), ``0xFFFFFFFF``: none.
-///     months: the month names and date marks with their numbers (``lexicon.MONTH_NUMBERS``), as code
-///         points, sorted.
+///     dates: the words of dates with their values, as code points, sorted (``verify._DATE_WORDS``: month
+///         numbers, 0 for a date's mark, 20 for a weekday, 21 for a day named from today).
 ///     units: the names of units of length and area with a unit id (``lexicon.UNIT_NAMES``), as code points, sorted.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
 ///     para_facts: uint8, each of those words' fact flags (`verify::FACT`, `verify::NEGATING`).
@@ -415,7 +415,7 @@ fn verify_pairs<'py>(
     affixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
     endings: Vec<u32>,
     level: u32,
-    months: Vec<(Vec<u32>, u32)>,
+    dates: Vec<(Vec<u32>, u32)>,
     units: Vec<(Vec<u32>, u32)>,
     para_words: PyReadonlyArray1<'py, u32>,
     para_facts: PyReadonlyArray1<'py, u8>,
@@ -462,7 +462,7 @@ fn verify_pairs<'py>(
             affix_flips: &affixes,
             endings: &endings,
             level,
-            months: &months,
+            dates: &dates,
             units: &units,
         },
         para_words: para_words.as_slice()?,

@@ -55,9 +55,10 @@ pub struct Words<'a> {
     /// The class id of the words that mark the level a figure reaches (`lexicon.LEVEL_CLASS`: "to", "auf",
     /// "na", "menjadi", "à"), [`NO_CLASS`] for none ([`levels`]).
     pub level: u32,
-    /// The month names and their numbers, 0 for a mark of a date's part ("年", "월") (`lexicon.MONTH_NUMBERS`),
-    /// as code points, sorted ([`same_date`]).
-    pub months: &'a [(Vec<u32>, u32)],
+    /// The words of dates as code points, sorted, with their values: a month's number (`lexicon.MONTH_NUMBERS`),
+    /// 0 for a mark of a date's part ("年", "월"), [`WEEKDAY`] and [`FROM_TODAY`] for the days
+    /// (`lexicon.DAY_NAMES`) ([`same_date`], [`same_day`]).
+    pub dates: &'a [(Vec<u32>, u32)],
     /// The units of length and area, as the words after a figure joined, with a unit id (`lexicon.UNIT_NAMES`),
     /// sorted ([`same_unit`]).
     pub units: &'a [(Vec<u32>, u32)],
@@ -65,6 +66,10 @@ pub struct Words<'a> {
 
 /// No lexical class.
 pub const NO_CLASS: u32 = u32::MAX;
+/// The value of a weekday's name in [`Words::dates`] (`verify._WEEKDAY`).
+pub const WEEKDAY: u32 = 20;
+/// The value of a day named from today ("yesterday", "gestern") in [`Words::dates`] (`verify._FROM_TODAY`).
+pub const FROM_TODAY: u32 = 21;
 
 impl<'a> Words<'a> {
     fn text(&self, w: u32) -> &'a [u32] {
@@ -679,9 +684,30 @@ fn look_up(table: &[(Vec<u32>, u32)], name: &[u32]) -> Option<u32> {
     table.binary_search_by(|(m, _)| m.as_slice().cmp(name)).ok().map(|k| table[k].1)
 }
 
-/// The month number of a name (0 for a date's mark: "年", "월"), or None (`Words::months`).
+/// The month number of a name (0 for a date's mark: "年", "월"), or None (`Words::dates`).
 fn month_of(w: &Words, name: &[u32]) -> Option<u32> {
-    look_up(w.months, name)
+    look_up(w.dates, name).filter(|&v| v <= 12)
+}
+
+/// `verify_reference._day_of`: [`WEEKDAY`] or [`FROM_TODAY`] for a run that names a day: its words from the
+/// first to the last that is no stop or plain word ("on | Monday", "na | segunda feira"), or all of them
+/// ("i går"), joined, are a day's name ([`Words::dates`]).
+fn day_of(w: &Words, run: &[u32]) -> Option<u32> {
+    let plain = |x: &u32| w.flag(*x, STOPWORD) || w.flag(*x, PLAIN);
+    let joined = |r: &[u32]| r.iter().flat_map(|&x| w.text(x).iter().copied()).collect::<Vec<u32>>();
+    let day = |v: &u32| *v == WEEKDAY || *v == FROM_TODAY;
+    let core = match (run.iter().position(|x| !plain(x)), run.iter().rposition(|x| !plain(x))) {
+        (Some(lo), Some(hi)) => look_up(w.dates, &joined(&run[lo..=hi])).filter(day),
+        _ => None,
+    };
+    core.or_else(|| look_up(w.dates, &joined(run)).filter(day))
+}
+
+/// `verify_reference._same_day`: one run names a day from today and the other a weekday ("said yesterday" /
+/// "said on Monday", "gestern" / "am Montag", "昨天" / "周一"): the same day, dated by a republisher. Two
+/// weekdays, or "yesterday" / "tomorrow", are two days.
+fn same_day(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    matches!((day_of(w, ra), day_of(w, rb)), (Some(x), Some(y)) if x != y)
 }
 
 /// The number of ASCII digits a word opens with.
@@ -823,18 +849,23 @@ fn same_date(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
     }
 }
 
-/// `verify_reference._dated`: the opcodes that write a date or an amount two ways: a replaced run of up to
-/// `max_phrase` words a side ([`same_date`], [`same_unit`]), or two runs around one equal word that write a
+/// `verify_reference._dated`: the opcodes that write a date, a day or an amount two ways: a replaced run of up
+/// to `max_phrase` words a side ([`same_date`], [`same_unit`]; [`same_day`] up to `max_substitution`), or two
+/// runs around one equal word that write a
 /// date ("5 March 2024" / "2024-03-05" aligns as "5 March" dropped, "2024" kept and "03-05" added; "5
 /// March" / "March 5").
-fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], max_phrase: usize) -> Vec<bool> {
+fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Vec<bool> {
+    let (max_substitution, max_phrase) = limits;
     let mut out = vec![false; ops.len()];
     let short = |op: &Op| op.i2 - op.i1 <= max_phrase && op.j2 - op.j1 <= max_phrase;
     for (k, op) in ops.iter().enumerate() {
         if op.tag == Tag::Equal || moved[k] || !short(op) {
             continue;
         }
-        if op.tag == Tag::Replace && (same_date(w, &a[op.i1..op.i2], &b[op.j1..op.j2]) || same_unit(w, a, b, op)) {
+        let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+        if op.tag == Tag::Replace
+            && (same_date(w, ra, rb) || same_unit(w, a, b, op) || (ra.len().max(rb.len()) <= max_substitution && same_day(w, ra, rb)))
+        {
             out[k] = true;
             continue;
         }
@@ -865,7 +896,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
     let mut only_a: Vec<u32> = Vec::new();
     let mut only_b: Vec<u32> = Vec::new();
     let is_moved = |k: usize| moved[k];
-    let dates = dated(w, a, b, ops, moved, max_phrase);
+    let dates = dated(w, a, b, ops, moved, limits);
     for (k, op) in ops.iter().enumerate() {
         let (i1, i2, j1, j2) = (op.i1, op.i2, op.j1, op.j2);
         let (la, lb) = (i2 - i1, j2 - j1);
@@ -1480,7 +1511,7 @@ mod tests {
         prefixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
         endings: Vec<u32>,
         names: Vec<String>,
-        months: Vec<(Vec<u32>, u32)>,
+        dates: Vec<(Vec<u32>, u32)>,
         units: Vec<(Vec<u32>, u32)>,
     }
 
@@ -1501,7 +1532,16 @@ mod tests {
                 ],
                 endings: cps("는은이"),
                 names: Vec::new(),
-                months: vec![(cps("march"), 3), (cps("may"), 5), (cps("年"), 0), (cps("日"), 0), (cps("月"), 0)],
+                dates: vec![
+                    (cps("march"), 3),
+                    (cps("may"), 5),
+                    (cps("monday"), WEEKDAY),
+                    (cps("tuesday"), WEEKDAY),
+                    (cps("yesterday"), FROM_TODAY),
+                    (cps("年"), 0),
+                    (cps("日"), 0),
+                    (cps("月"), 0),
+                ],
                 units: vec![(cps("km"), 1), (cps("kilometres"), 1), (cps("m"), 2), (cps("m2"), 3), (cps("squaremetres"), 3)],
             }
         }
@@ -1561,7 +1601,7 @@ mod tests {
                 affix_flips: &self.prefixes,
                 endings: &self.endings,
                 level: 1,
-                months: &self.months,
+                dates: &self.dates,
                 units: &self.units,
             }
         }
@@ -1585,6 +1625,35 @@ mod tests {
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
         compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s)
+    }
+
+    /// A date, a day and an amount written two ways are matched ([`dated`]); another date, day or unit is a fact.
+    #[test]
+    fn dates_days_and_units_written_two_ways_are_one_fact() {
+        let tail = "the council said after a long debate about the budget";
+        let same = |a: &str, b: &str| {
+            let al = compare_text(&format!("opens on {a} {tail}"), &format!("opens on {b} {tail}"), true);
+            !al.fact_change && al.changes == 0
+        };
+        assert!(same("5 march 2024", "05 03 2024"));
+        assert!(same("5 march 2024", "03 05 2024"));
+        assert!(same("5 march 2024", "2024 03 05"));
+        // The month moved past its day is a neighbour swapped, an edit, as it always was.
+        assert!(!compare_text(&format!("on 5 march 2024 {tail}"), &format!("on march 5 2024 {tail}"), true).fact_change);
+        assert!(same("2024 年 3 月 5 日", "2024 03 05"));
+        assert!(!same("5 march 2024", "05 04 2024"));
+        assert!(!same("5 march 2024", "2024 03 15"));
+        assert!(!same("5 march 2024", "5 may 2024"));
+        assert!(!same("2024 年 3 月 5 日", "2024 年 5 月 3 日"));
+        assert!(same("yesterday", "monday"));
+        assert!(same("the yesterday", "monday"));
+        assert!(!same("monday", "tuesday"));
+        assert!(same("12 kilometres", "12 km"));
+        assert!(same("450 square metres", "450 m2"));
+        assert!(same("450m2", "450 square metres"));
+        assert!(!same("12 kilometres", "12 m"));
+        assert!(!same("12 kilometres", "13 km"));
+        assert!(!same("450 m2", "450 km"));
     }
 
     #[test]

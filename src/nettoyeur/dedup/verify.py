@@ -89,6 +89,7 @@ from nettoyeur.text.lexicon import (
     AFFIX_FLIPS,
     DATES,
     DATES_IF_CAPITALISED,
+    DAY_NAMES,
     LEVEL_CLASS,
     MONTH_NUMBERS,
     NEGATION_STEMS,
@@ -436,8 +437,14 @@ KINDS = (None, "duplicate", "contained", "quoted", "different")
 _AFFIXES = [(suffix, [ord(c) for c in a], [ord(c) for c in b]) for suffix, a, b in AFFIX_FLIPS]
 # The Korean particle and ending syllables, the only Hangul syllables whose change is a typo.
 _ENDINGS = sorted(map(ord, HANGUL_ENDINGS))
-# The month names and date marks with their numbers, as code points, sorted (the core's ``verify::same_date``).
-_MONTHS = sorted(([ord(c) for c in word], value) for word, value in MONTH_NUMBERS.items())
+# The words of dates with their values, as code points, sorted (the core's ``verify::same_date`` and
+# ``verify::same_day``): a month's number, 0 for a date's mark ("年"), _WEEKDAY and _FROM_TODAY for the days.
+_WEEKDAY, _FROM_TODAY = 20, 21
+_DAY_VALUES = {"weekday": _WEEKDAY, "today": _FROM_TODAY}
+_DATE_WORDS = sorted(
+    ([ord(c) for c in word], value)
+    for word, value in chain(MONTH_NUMBERS.items(), ((w, _DAY_VALUES[kind]) for w, kind in DAY_NAMES.items()))
+)
 # The names of units of length and area with a unit id, as code points, sorted (the core's ``verify::same_unit``).
 _UNIT_IDS = {unit: k for k, unit in enumerate(sorted(set(UNIT_NAMES.values())))}
 _UNITS = sorted(([ord(c) for c in word], _UNIT_IDS[unit]) for word, unit in UNIT_NAMES.items())
@@ -772,7 +779,7 @@ def _run(
         _AFFIXES,
         _ENDINGS,
         _CLASS_IDS[LEVEL_CLASS],
-        _MONTHS,
+        _DATE_WORDS,
         _UNITS,
         prep.ids,
         prep.facts,

@@ -1222,6 +1222,36 @@ MONTH_NUMBERS = {
     for word in words.split()
 }
 
+# The weekdays and the days named from today ("yesterday", "gestern", "昨天", "어제"), each as its words
+# joined ("segunda-feira" -> "segundafeira", "pazartesi günü" -> "pazartesigünü"): a day named from today
+# in one copy and by its weekday in another ("said yesterday" / "said on Monday") is the same day, dated
+# by the republisher (the core's ``verify::same_day``; pairs23 audit), where two weekdays or two such days
+# are two days.
+_WEEKDAYS = """
+monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
+sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segundafeira terçafeira quartafeira
+quintafeira sextafeira maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag{,en,s} tisdag{,en,s}
+onsdag{,en,s} torsdag{,en,s} fredag{,en,s} lördag{,en,s} söndag{,en,s} mandag tirsdag lørdag søndag
+poniedziałek poniedziałku wtorek wtorku środa środę czwartek czwartku piątek piątku sobota sobotę niedziela
+niedzielę pondělí úterý středa středu čtvrtek pátek sobotu neděle neděli ponedjeljak utorak srijeda srijedu
+četvrtak petak subota subotu nedjelja nedjelju luni marți marţi miercuri joi vineri sâmbătă duminică pazartesi
+salı çarşamba perşembe cuma cumartesi pazar pazartesigünü salıgünü çarşambagünü perşembegünü cumagünü
+cumartesigünü pazargünü hétfőn kedden szerdán csütörtökön pénteken szombaton vasárnap maanantaina tiistaina
+keskiviikkona torstaina perjantaina lauantaina sunnuntaina понедельник вторник среду четверг пятницу субботу
+воскресенье senin selasa rabu kamis jumat sabtu minggu isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日
+金曜日 土曜日 日曜日 月曜 火曜 水曜 木曜 金曜 土曜 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三
+星期四 星期五 星期六 星期日 星期天 월요일 화요일 수요일 목요일 금요일 토요일 일요일 सोमवार मंगलवार बुधवार
+गुरुवार शुक्रवार शनिवार रविवार
+"""
+_DAYS_FROM_TODAY = """
+yesterday today tomorrow gestern heute hier aujourdhui demain ayer hoy ieri oggi domani ontem hoje amanhã gisteren
+vandaag igår idag imorgon wczoraj dziś dzisiaj včera dnes zítra jučer danas sutra azi mâine dün bugün yarın tegnap
+holnap eilen tänään huomenna вчера сегодня завтра kemarin semalam besok esok 昨日 昨 今日 明日 昨天 今天 明天 어제
+오늘 내일
+"""
+DAY_NAMES = {**dict.fromkeys(_expand(_DAYS_FROM_TODAY), "today"), **dict.fromkeys(_expand(_WEEKDAYS), "weekday")}
+
 # Units of length and area with their names and abbreviations in many scripts, each written as the
 # words that follow a figure, joined ("square metre" -> "squaremetre", Hebrew 'ק"מ' -> "קמ", Tamil
 # "கி.மீ." -> "கிமீ", "m²" -> "m2"): after the same figure, two spellings of one unit are one amount
