@@ -600,7 +600,7 @@ def _unit_after(before: list[str], run: list[str], tail: str) -> tuple[str, str]
 
 
 def _same_unit(a: list[str], b: list[str], op: tuple) -> bool:
-    """Returns True when a replaced run writes the same unit after the same figure on both sides (``verify::same_unit``)."""
+    """Returns True when a run replaced writes one unit after the same figure on both sides (``verify::same_unit``)."""
     _, i1, i2, j1, j2 = op
     ra, rb = a[i1:i2], b[j1:j2]
     back = next((n for n in (1, 2) if n <= i1 and any(figure(c) for c in a[i1 - n])), None)
@@ -652,9 +652,8 @@ def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
         if op[0] == "equal" or k in moved or not short(op):
             continue
         ra, rb = a[op[1] : op[2]], b[op[3] : op[4]]
-        if op[0] == "replace" and (
-            _same_date(ra, rb) or _same_unit(a, b, op) or (max(len(ra), len(rb)) <= MAX_SUBSTITUTION and _same_day(ra, rb))
-        ):
+        short_day = max(len(ra), len(rb)) <= MAX_SUBSTITUTION and _same_day(ra, rb)
+        if op[0] == "replace" and (_same_date(ra, rb) or _same_unit(a, b, op) or short_day):
             out.add(k)
             continue
         if k + 2 >= len(ops):

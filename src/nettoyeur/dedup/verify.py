@@ -10,6 +10,13 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
    * *typo*: a replaced word within one edit of its counterpart (a letter added, dropped
      or changed, or two neighbours swapped; no digit changed). Counted as matched.
    * *split/join*: "e-mail" / "email". Counted as matched.
+   * *one fact written two ways* (the core's ``verify::dated``): a date with its month's name or the
+     marks of its parts and the same date in figures ("5 March 2024" / "05/03/2024" / "2024-03-05",
+     "2024年3月5日" / "2024/3/5"; ``lexicon.MONTH_NUMBERS``), a unit after the same figure spelt out
+     or abbreviated ("45 किलोमीटर" / "45 किमी", "600 square metre" / "600 m²"; ``lexicon.UNIT_NAMES``),
+     and a day named from today against its weekday ("said yesterday" / "said on Monday", the same day
+     dated by a republisher; ``lexicon.DAY_NAMES``). Counted as matched. Another date, unit or day
+     (two weekdays, "yesterday" / "today") stays a fact change.
    * *sentence-level gap*: more than ``MAX_SUBSTITUTION`` words added, removed or rewritten
      (a sentence added or removed, a truncation). Not matched, but not a change of
      statement either: it only lowers the share of matched words.
@@ -36,7 +43,8 @@ Nothing is removed on a signature's say-so. Each candidate pair gets:
      added, dropped or flipped ("is" -> "is not", "ein" -> "kein", "rose" -> "fell", "likely" ->
      "unlikely"; any word and its form with a negating prefix or the affix of its opposite,
      ``lexicon.AFFIX_FLIPS``: "veilig" -> "onveilig", "overvalued" -> "undervalued", "sinnvoll" ->
-     "sinnlos"), the word after a figure in digits (its unit) replaced by one spelt otherwise
+     "sinnlos"), a rank past the first added or dropped ("the second largest" / "the largest": see
+     :func:`_polar`), the word after a figure in digits (its unit) replaced by one spelt otherwise
      ("40 Millionen Euro" -> "40 Millionen Dollar"), a word of one lexical class replaced by a
      word of another, alone or inside a short phrase ("next" -> "last week", "dollars" ->
      "euros", "chiusa per" -> "aperta durante i"), a figure or number word extended by one

@@ -843,16 +843,13 @@ _POLES_DEGREES = """
 ~up-: rendah düşük thấp
 """
 # More / fewer of Swedish, Croatian, Armenian, Romanian ("mai mulți" / "mai puțini") and Malay and
-# Indonesian, and the Turkish "fazla" / "az" (weak: "az" is the Hungarian article); big / small in
-# Romanian (weak: "mare" is also the sea), high / low in Croatian (with "pre-", too: "previsok" /
-# "prenizak") and Czech (pairs23 audit: "14% fler" / "14% färre", "prea mică" / "prea mare").
+# Indonesian, high / low in Croatian (with "pre-", too: "previsok" / "prenizak") and Czech (pairs23 audit:
+# "14% fler" / "14% färre", "prenizak" / "previsok"). Left out: the Turkish "az" (the Hungarian article)
+# and the Romanian "mare" (big; the Italian sea: a lexicon word is no content word, and "al mare" / "in
+# montagna" then read as a plain word replaced, pairs21 audit).
 _POLES_COMPARE = """
 more+: fler više ավելի mulți multe lebih
 more-: färre manje պակաս puțini puține kurang
-~more+: fazla
-~more-: az
-~size+: mare mari
-~size-: mic mică mici
 ~up+: visok{,a,o,i,e} previsok{,a,o,i,e} vysok{ý,á,é,ou,ého,ých}
 ~up-: nizak nisk{a,o,i,e} prenizak prenisk{a,o,i,e} nízk{ý,á,é,ou,ého,ých}
 """
@@ -1157,14 +1154,15 @@ DATES = DATES | frozenset(
 )
 # The parts of the day of Dutch, Swedish, Romanian (with the cedilla of older fonts), Turkish, Malay and
 # Indonesian, Polish, Croatian, Armenian and Hindi, and the days relative to today of Croatian, Turkish and
-# Malay ("ochtend" / "avond", "sabah" / "akşam", "rano" / "wieczorem": pairs23 audit, another time of one day).
+# Malay ("ochtend" / "avond", "sabah" / "akşam", "rano" / "wieczorem": pairs23 audit, another time of one day;
+# not the Croatian "sutra", tomorrow, an English word).
 DATES = DATES | frozenset(
     _expand(
         """
     ochtend{,s} middag{,s} avond{,s} morgon{,en} förmiddag{,en} eftermiddag{,en} kväll{,en,ar} natt{,en}
     dimineață dimineața dimineaţă dimineaţa seară seara noapte{,a} sabah{,ı} akşam{,ı} gece{,si} öğleden
     pagi petang malam siang wieczorem wieczór nocą popołudniu jutra jutros ujutro večer{,i} večeras navečer
-    noću popodne առավոտ{,յան} երեկո{,յան} գիշեր{,ը} सुबह शाम रात दोपहर jučer danas sutra dün bugün yarın
+    noću popodne առավոտ{,յան} երեկո{,յան} գիշեր{,ը} सुबह शाम रात दोपहर jučer danas dün bugün yarın
     semalam kelmarin
     """
     )
