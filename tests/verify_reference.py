@@ -35,7 +35,15 @@ from nettoyeur.dedup.verify import (
     _polar,
     jaccard,
 )
-from nettoyeur.text.lexicon import AFFIX_FLIPS, LEVEL_CLASS, NUMBER_WORDS, STOPWORDS
+from nettoyeur.text.lexicon import (
+    AFFIX_FLIPS,
+    DAY_NAMES,
+    LEVEL_CLASS,
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    STOPWORDS,
+    UNIT_NAMES,
+)
 from nettoyeur.text.lexicon_unspaced import HANGUL_ENDINGS
 from word_traits_reference import cased_lower, figure
 
@@ -386,6 +394,7 @@ def compare(
     # the other (see _fact_edit).
     only_a: Counter = Counter()
     only_b: Counter = Counter()
+    dates = _dated(ops, moved, a, b)
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         la, lb = i2 - i1, j2 - j1
         aligned = op == "equal"
@@ -402,6 +411,9 @@ def compare(
             changes += first or named
             edits += first and not named
             fact = fact or named
+        elif k in dates:
+            matched += min(la, lb)  # one date written two ways ("5 March" / "05/03")
+            aligned = True
         elif op == "replace" and ("".join(a[i1:i2]) == "".join(b[j1:j2]) or _abbreviation(a[i1:i2], b[j1:j2])):
             matched += min(la, lb)  # a split or joined word ("e-mail" / "email"), initials ("z. B.")
             aligned = True
@@ -501,6 +513,159 @@ def compare(
     # A figure dropped here and added there has moved: "at 10 45" / "at 45 10" is another time.
     fact = fact or any(figure(c) for k in only_a & only_b for c in k)
     return Alignment(matched, changes, fact, gaps, edits, replaced)
+
+
+def _date_parts(run: list[str]) -> tuple[list[int], list[int], int] | None:
+    """Returns a run's figures and month numbers (sorted) and its count of date marks, or None (``verify::date_parts``).
+
+    A word opening with up to four ASCII digits is a figure, what follows them a month or mark ("3월");
+    stop words are skipped; the other words between two figures, joined, are one month or mark
+    (``lexicon.MONTH_NUMBERS``; a Thai month is a run of characters).
+    """
+    figures: list[int] = []
+    months: list[int] = []
+    marks = 0
+    part = ""
+
+    def flush() -> bool:
+        nonlocal part, marks
+        if not part:
+            return True
+        value = MONTH_NUMBERS.get(part)
+        part = ""
+        if value is None:
+            return False
+        if value:
+            months.append(value)
+        else:
+            marks += 1
+        return True
+
+    for word in run:
+        n = len(word) - len(word.lstrip("0123456789"))
+        if n:
+            if n > 4 or not flush():
+                return None
+            figures.append(int(word[:n]))
+            part = word[n:]
+            if not flush():
+                return None
+        elif word in STOPWORDS:
+            if not flush():
+                return None
+        else:
+            part += word
+    if not flush():
+        return None
+    return sorted(figures), sorted(months), marks
+
+
+def _same_date(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when two runs are one date written two ways (``verify::same_date``).
+
+    The month's name or the marks of a date's parts on one side, figures only on the other, the same
+    numbers in any order ("5 March" / "05/03", "2024年3月5日" / "2024-03-05"); or the same month's name
+    on both sides and the same figures ("5 March" / "March 5").
+    """
+    if not any(figure(c) for w in ra + rb for c in w):
+        return False
+    pa, pb = _date_parts(ra), _date_parts(rb)
+    if pa is None or pb is None:
+        return False
+    named_a, named_b = bool(pa[1] or pa[2]), bool(pb[1] or pb[2])
+    if named_a and named_b:
+        return bool(pa[1]) and pa[1] == pb[1] and pa[0] == pb[0]
+    if named_a == named_b:
+        return False
+    named, plain = (pa, pb) if named_a else (pb, pa)
+    return bool(plain[0]) and sorted(named[0] + named[1]) == plain[0]
+
+
+def _unit_after(before: list[str], run: list[str], tail: str) -> tuple[str, str] | None:
+    """Returns the figure and the unit (``lexicon.UNIT_NAMES``) a run writes after it, or None (``verify::unit_after``).
+
+    The figure is ``before[0]`` (the words after it joined with the run's), or the leading digits of the
+    run's first word; ``tail`` is cut from the joined words' end.
+    """
+    if before:
+        figure_text, name = before[0], "".join(before[1:]) + "".join(run)
+    else:
+        n = len(run[0]) - len(run[0].lstrip("0123456789")) if run else 0
+        if not n:
+            return None
+        figure_text, name = run[0][:n], run[0][n:] + "".join(run[1:])
+    name = name[: len(name) - min(len(tail), len(name))]
+    unit = UNIT_NAMES.get(name)
+    return None if unit is None else (figure_text, unit)
+
+
+def _same_unit(a: list[str], b: list[str], op: tuple) -> bool:
+    """Returns True when a run replaced writes one unit after the same figure on both sides (``verify::same_unit``)."""
+    _, i1, i2, j1, j2 = op
+    ra, rb = a[i1:i2], b[j1:j2]
+    back = next((n for n in (1, 2) if n <= i1 and any(figure(c) for c in a[i1 - n])), None)
+    if back is not None and back <= j1 and a[i1 - back : i1] == b[j1 - back : j1]:
+        before_a, before_b = a[i1 - back : i1], b[j1 - back : j1]
+    else:
+        before_a = before_b = []
+    if not ra or not rb:
+        return False
+    common = min(len(os.path.commonprefix([ra[-1][::-1], rb[-1][::-1]])), 2)
+    tail = ra[-1][len(ra[-1]) - common :] if common < len(ra[-1]) and common < len(rb[-1]) else ""
+    x, y = _unit_after(before_a, ra, ""), _unit_after(before_b, rb, "")
+    if x is not None and y is not None:
+        return x == y
+    if not tail:
+        return False
+    x, y = _unit_after(before_a, ra, tail), _unit_after(before_b, rb, tail)
+    return x is not None and x == y
+
+
+def _day_of(run: list[str]) -> str | None:
+    """Returns the kind of day a run names, "weekday" or "today" (``lexicon.DAY_NAMES``), or None (``verify::day_of``).
+
+    Its words from the first to the last that is no stop or plain word, or all of them, joined.
+    """
+    kept = [k for k, w in enumerate(run) if w not in STOPWORDS and w not in NOT_NAMES]
+    core = DAY_NAMES.get("".join(run[kept[0] : kept[-1] + 1])) if kept else None
+    return core or DAY_NAMES.get("".join(run))
+
+
+def _same_day(ra: list[str], rb: list[str]) -> bool:
+    """Returns True when one run names a day from today and the other a weekday (``verify::same_day``)."""
+    x, y = _day_of(ra), _day_of(rb)
+    return x is not None and y is not None and x != y
+
+
+def _dated(ops: list, moved: set[int], a: list[str], b: list[str]) -> set[int]:
+    """Returns the opcodes that write a date two ways (``verify::dated``).
+
+    A replaced run of up to ``MAX_PHRASE`` words a side, or two runs around one equal word ("5 March
+    2024" / "2024-03-05": "5 March" dropped, "2024" kept, "03-05" added).
+    """
+    out: set[int] = set()
+
+    def short(op: tuple) -> bool:
+        return op[2] - op[1] <= MAX_PHRASE and op[4] - op[3] <= MAX_PHRASE
+
+    for k, op in enumerate(ops):
+        if op[0] == "equal" or k in moved or not short(op):
+            continue
+        ra, rb = a[op[1] : op[2]], b[op[3] : op[4]]
+        short_day = max(len(ra), len(rb)) <= MAX_SUBSTITUTION and _same_day(ra, rb)
+        if op[0] == "replace" and (_same_date(ra, rb) or _same_unit(a, b, op) or short_day):
+            out.add(k)
+            continue
+        if k + 2 >= len(ops):
+            continue
+        mid, third = ops[k + 1], ops[k + 2]
+        if mid[0] != "equal" or mid[2] - mid[1] != 1 or third[0] == "equal" or k + 2 in moved or not short(third):
+            continue
+        ra = a[op[1] : op[2]] + a[mid[1] : mid[2]] + a[third[1] : third[2]]
+        rb = b[op[3] : op[4]] + b[mid[3] : mid[4]] + b[third[3] : third[4]]
+        if _same_date(ra, rb):
+            out |= {k, k + 2}
+    return out
 
 
 def _swap_region(ops: list, moved: set[int], k: int) -> tuple[int, int, int, int] | None:

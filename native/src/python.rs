@@ -379,6 +379,9 @@ fn positions(name: &str, o: &[i64]) -> PyResult<Vec<usize>> {
 ///     endings: the Hangul syllables of Korean particles and endings (``lexicon_unspaced.HANGUL_ENDINGS``),
 ///         sorted code points.
 ///     level: the class id of the words that mark a figure's level (``lexicon.LEVEL_CLASS``), ``0xFFFFFFFF``: none.
+///     dates: the words of dates with their values, as code points, sorted (``verify._DATE_WORDS``: month
+///         numbers, 0 for a date's mark, 20 for a weekday, 21 for a day named from today).
+///     units: the names of units of length and area with a unit id (``lexicon.UNIT_NAMES``), as code points, sorted.
 ///     para_words: uint32, the word ids of every paragraph, one after the other.
 ///     para_facts: uint8, each of those words' fact flags (`verify::FACT`, `verify::NEGATING`).
 ///     para_offsets: int64, ``paragraphs + 1`` offsets into ``para_words``.
@@ -412,6 +415,8 @@ fn verify_pairs<'py>(
     affixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
     endings: Vec<u32>,
     level: u32,
+    dates: Vec<(Vec<u32>, u32)>,
+    units: Vec<(Vec<u32>, u32)>,
     para_words: PyReadonlyArray1<'py, u32>,
     para_facts: PyReadonlyArray1<'py, u8>,
     para_offsets: PyReadonlyArray1<'py, i64>,
@@ -457,6 +462,8 @@ fn verify_pairs<'py>(
             affix_flips: &affixes,
             endings: &endings,
             level,
+            dates: &dates,
+            units: &units,
         },
         para_words: para_words.as_slice()?,
         para_facts: para_facts.as_slice()?,

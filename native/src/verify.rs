@@ -55,10 +55,21 @@ pub struct Words<'a> {
     /// The class id of the words that mark the level a figure reaches (`lexicon.LEVEL_CLASS`: "to", "auf",
     /// "na", "menjadi", "à"), [`NO_CLASS`] for none ([`levels`]).
     pub level: u32,
+    /// The words of dates as code points, sorted, with their values: a month's number (`lexicon.MONTH_NUMBERS`),
+    /// 0 for a mark of a date's part ("年", "월"), [`WEEKDAY`] and [`FROM_TODAY`] for the days
+    /// (`lexicon.DAY_NAMES`) ([`same_date`], [`same_day`]).
+    pub dates: &'a [(Vec<u32>, u32)],
+    /// The units of length and area, as the words after a figure joined, with a unit id (`lexicon.UNIT_NAMES`),
+    /// sorted ([`same_unit`]).
+    pub units: &'a [(Vec<u32>, u32)],
 }
 
 /// No lexical class.
 pub const NO_CLASS: u32 = u32::MAX;
+/// The value of a weekday's name in [`Words::dates`] (`verify._WEEKDAY`).
+pub const WEEKDAY: u32 = 20;
+/// The value of a day named from today ("yesterday", "gestern") in [`Words::dates`] (`verify._FROM_TODAY`).
+pub const FROM_TODAY: u32 = 21;
 
 impl<'a> Words<'a> {
     fn text(&self, w: u32) -> &'a [u32] {
@@ -660,6 +671,221 @@ fn levels(w: &Words, words: &[u32], i1: usize, i2: usize) -> usize {
         .count()
 }
 
+/// The figures, month numbers and date marks of a run read as a date (`verify_reference._date_parts`).
+#[derive(Default)]
+struct DateParts {
+    figures: Vec<u32>,
+    months: Vec<u32>,
+    marks: usize,
+}
+
+/// The value of `name` in a sorted table of names (`Words::months`, `Words::units`), or None.
+fn look_up(table: &[(Vec<u32>, u32)], name: &[u32]) -> Option<u32> {
+    table.binary_search_by(|(m, _)| m.as_slice().cmp(name)).ok().map(|k| table[k].1)
+}
+
+/// The month number of a name (0 for a date's mark: "年", "월"), or None (`Words::dates`).
+fn month_of(w: &Words, name: &[u32]) -> Option<u32> {
+    look_up(w.dates, name).filter(|&v| v <= 12)
+}
+
+/// `verify_reference._day_of`: [`WEEKDAY`] or [`FROM_TODAY`] for a run that names a day: its words from the
+/// first to the last that is no stop or plain word ("on | Monday", "na | segunda feira"), or all of them
+/// ("i går"), joined, are a day's name ([`Words::dates`]).
+fn day_of(w: &Words, run: &[u32]) -> Option<u32> {
+    let plain = |x: &u32| w.flag(*x, STOPWORD) || w.flag(*x, PLAIN);
+    let joined = |r: &[u32]| r.iter().flat_map(|&x| w.text(x).iter().copied()).collect::<Vec<u32>>();
+    let day = |v: &u32| *v == WEEKDAY || *v == FROM_TODAY;
+    let core = match (run.iter().position(|x| !plain(x)), run.iter().rposition(|x| !plain(x))) {
+        (Some(lo), Some(hi)) => look_up(w.dates, &joined(&run[lo..=hi])).filter(day),
+        _ => None,
+    };
+    core.or_else(|| look_up(w.dates, &joined(run)).filter(day))
+}
+
+/// `verify_reference._same_day`: one run names a day from today and the other a weekday ("said yesterday" /
+/// "said on Monday", "gestern" / "am Montag", "昨天" / "周一"): the same day, dated by a republisher. Two
+/// weekdays, or "yesterday" / "tomorrow", are two days.
+fn same_day(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    matches!((day_of(w, ra), day_of(w, rb)), (Some(x), Some(y)) if x != y)
+}
+
+/// The number of ASCII digits a word opens with.
+fn leading_digits(t: &[u32]) -> usize {
+    t.iter().take_while(|&&c| ('0' as u32..='9' as u32).contains(&c)).count()
+}
+
+/// `verify_reference._unit_after`: the figure and the unit a run writes after it, as `(figure, unit id)`: the
+/// figure opens the run's first word ("450m2") or stands at most two words before the run (`p[at]`, the same
+/// words between on both sides: "450 वर्ग | मीटर"), and the words from it to the run's end, joined, are a
+/// unit's name ([`Words::units`]; a particle both sides end with is dropped: "38킬로미터로" / "38km로").
+fn unit_after(w: &Words, before: &[u32], run: &[u32], tail: &[u32]) -> Option<(Vec<u32>, u32)> {
+    let mut name: Vec<u32> = Vec::new();
+    let figure: Vec<u32> = match before.first() {
+        Some(&f) => {
+            for &x in &before[1..] {
+                name.extend_from_slice(w.text(x));
+            }
+            w.text(f).to_vec()
+        }
+        None => {
+            let t = w.text(*run.first()?);
+            let n = leading_digits(t);
+            if n == 0 {
+                return None;
+            }
+            t[..n].to_vec()
+        }
+    };
+    let skip = if before.is_empty() { leading_digits(&figure) } else { 0 };
+    for (k, &x) in run.iter().enumerate() {
+        name.extend_from_slice(if k == 0 { &w.text(x)[skip..] } else { w.text(x) });
+    }
+    let name = &name[..name.len() - tail.len().min(name.len())];
+    look_up(w.units, name).map(|u| (figure, u))
+}
+
+/// `verify_reference._same_unit`: a replaced run writes the same unit after the same figure on both sides
+/// ("12 kilometres" / "12 km", "450 square metre" / "450 m²", "450平方米" / "450㎡"): one amount.
+fn same_unit(w: &Words, a: &[u32], b: &[u32], op: &Op) -> bool {
+    let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+    // The figure before the run: the nearest word with a digit at most two words back, with the same words
+    // from it on both sides (None: the figure opens the run's first word).
+    let back = (1..=2).find(|&n| n <= op.i1 && w.flag(a[op.i1 - n], HAS_DIGIT));
+    let (before_a, before_b): (&[u32], &[u32]) = match back {
+        Some(n) if n <= op.j1 && a[op.i1 - n..op.i1] == b[op.j1 - n..op.j1] => (&a[op.i1 - n..op.i1], &b[op.j1 - n..op.j1]),
+        _ => (&[], &[]),
+    };
+    // A particle both runs end with ("로", "의"): the longest common ending of their last words, up to two
+    // characters, unless it is the whole of either.
+    let (la, lb) = match (ra.last(), rb.last()) {
+        (Some(&x), Some(&y)) => (w.text(x), w.text(y)),
+        _ => return false,
+    };
+    let common = la.iter().rev().zip(lb.iter().rev()).take_while(|(x, y)| x == y).count().min(2);
+    let tail: &[u32] = if common < la.len() && common < lb.len() { &la[la.len() - common..] } else { &[] };
+    match (unit_after(w, before_a, ra, &[]), unit_after(w, before_b, rb, &[])) {
+        (Some(x), Some(y)) => return x == y,
+        _ if tail.is_empty() => return false,
+        _ => {}
+    }
+    matches!((unit_after(w, before_a, ra, tail), unit_after(w, before_b, rb, tail)), (Some(x), Some(y)) if x == y)
+}
+
+/// Adds the month or mark `part` spells to `out` (nothing when it is empty); false when it spells neither.
+fn date_part(w: &Words, part: &mut Vec<u32>, out: &mut DateParts) -> bool {
+    if part.is_empty() {
+        return true;
+    }
+    let found = month_of(w, part);
+    part.clear();
+    match found {
+        Some(0) => out.marks += 1,
+        Some(m) => out.months.push(m),
+        None => return false,
+    }
+    true
+}
+
+/// `verify_reference._date_parts`: a run as a date, or None when a word of it is none of a date's parts.
+/// A word opening with up to four ASCII digits is a figure (what follows them, a month or a mark: "3월",
+/// "5日"); stop words are skipped ("5 de março"); the other words between two figures, joined, are one
+/// month name or mark: a Thai month is a run of characters ("มีนาคม").
+fn date_parts(w: &Words, run: &[u32]) -> Option<DateParts> {
+    let mut out = DateParts::default();
+    let mut part: Vec<u32> = Vec::new();
+    for &x in run {
+        let t = w.text(x);
+        let n = leading_digits(t);
+        if n > 0 {
+            if n > 4 || !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+            out.figures.push(t[..n].iter().fold(0, |v, &c| 10 * v + c - '0' as u32));
+            part.extend_from_slice(&t[n..]);
+            if !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+        } else if w.flag(x, STOPWORD) {
+            if !date_part(w, &mut part, &mut out) {
+                return None;
+            }
+        } else {
+            part.extend_from_slice(t);
+        }
+    }
+    if !date_part(w, &mut part, &mut out) {
+        return None;
+    }
+    out.figures.sort_unstable();
+    out.months.sort_unstable();
+    Some(out)
+}
+
+/// `verify_reference._same_date`: two runs are one date written two ways, with its month's name or the
+/// marks of its parts on one side and in figures only on the other ("5 March" / "05/03", "2024年3月5日" /
+/// "2024-03-05", "5 มีนาคม" / "5/3"), the same numbers in any order (day and month are read either way
+/// round: "03/05" may be the American "March 5"); or with the same month's name on both sides and the
+/// same figures ("5 March" / "March 5"). Two dates in marks only ("3月5日" / "5月3日") are two dates.
+fn same_date(w: &Words, ra: &[u32], rb: &[u32]) -> bool {
+    let digit = |r: &[u32]| r.iter().any(|&x| w.flag(x, HAS_DIGIT));
+    if !digit(ra) && !digit(rb) {
+        return false;
+    }
+    let (a, b) = match (date_parts(w, ra), date_parts(w, rb)) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return false,
+    };
+    let named = |d: &DateParts| !d.months.is_empty() || d.marks > 0;
+    match (named(&a), named(&b)) {
+        (true, true) => !a.months.is_empty() && a.months == b.months && a.figures == b.figures,
+        (true, false) | (false, true) => {
+            let (n, f) = if named(&a) { (a, b) } else { (b, a) };
+            let mut all: Vec<u32> = n.figures.iter().chain(&n.months).copied().collect();
+            all.sort_unstable();
+            !f.figures.is_empty() && all == f.figures
+        }
+        (false, false) => false,
+    }
+}
+
+/// `verify_reference._dated`: the opcodes that write a date, a day or an amount two ways: a replaced run of up
+/// to `max_phrase` words a side ([`same_date`], [`same_unit`]; [`same_day`] up to `max_substitution`), or two
+/// runs around one equal word that write a
+/// date ("5 March 2024" / "2024-03-05" aligns as "5 March" dropped, "2024" kept and "03-05" added; "5
+/// March" / "March 5").
+fn dated(w: &Words, a: &[u32], b: &[u32], ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Vec<bool> {
+    let (max_substitution, max_phrase) = limits;
+    let mut out = vec![false; ops.len()];
+    let short = |op: &Op| op.i2 - op.i1 <= max_phrase && op.j2 - op.j1 <= max_phrase;
+    for (k, op) in ops.iter().enumerate() {
+        if op.tag == Tag::Equal || moved[k] || !short(op) {
+            continue;
+        }
+        let (ra, rb) = (&a[op.i1..op.i2], &b[op.j1..op.j2]);
+        if op.tag == Tag::Replace
+            && (same_date(w, ra, rb) || same_unit(w, a, b, op) || (ra.len().max(rb.len()) <= max_substitution && same_day(w, ra, rb)))
+        {
+            out[k] = true;
+            continue;
+        }
+        let (mid, third) = match (ops.get(k + 1), ops.get(k + 2)) {
+            (Some(m), Some(t)) => (*m, *t),
+            _ => continue,
+        };
+        if mid.tag != Tag::Equal || mid.i2 - mid.i1 != 1 || third.tag == Tag::Equal || moved[k + 2] || !short(&third) {
+            continue;
+        }
+        let ra: Vec<u32> = a[op.i1..op.i2].iter().chain(&a[mid.i1..mid.i2]).chain(&a[third.i1..third.i2]).copied().collect();
+        let rb: Vec<u32> = b[op.j1..op.j2].iter().chain(&b[mid.j1..mid.j2]).chain(&b[third.j1..third.j2]).copied().collect();
+        if same_date(w, &ra, &rb) {
+            out[k] = true;
+            out[k + 2] = true;
+        }
+    }
+    out
+}
+
 /// `verify.compare` of two paragraphs, given their opcodes and which of them are swaps.
 pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limits: (usize, usize)) -> Alignment {
     let (max_substitution, max_phrase) = limits;
@@ -670,6 +896,7 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
     let mut only_a: Vec<u32> = Vec::new();
     let mut only_b: Vec<u32> = Vec::new();
     let is_moved = |k: usize| moved[k];
+    let dates = dated(w, a, b, ops, moved, limits);
     for (k, op) in ops.iter().enumerate() {
         let (i1, i2, j1, j2) = (op.i1, op.i2, op.j1, op.j2);
         let (la, lb) = (i2 - i1, j2 - j1);
@@ -686,6 +913,11 @@ pub fn classify(w: &Words, pa: Para, pb: Para, ops: &[Op], moved: &[bool], limit
             changes += usize::from(first || named);
             edits += usize::from(first && !named);
             fact = fact || named;
+        } else if dates[k] {
+            // One date or amount written two ways ("5 March" / "05/03", "12 km" / "12 kilometres"): its words
+            // are matched, as a joined word's.
+            matched += la.min(lb);
+            aligned = true;
         } else if replace
             && (ra.iter().flat_map(|&x| w.text(x).iter()).eq(rb.iter().flat_map(|&x| w.text(x).iter())) || abbreviation(w, ra, rb))
         {
@@ -1279,6 +1511,8 @@ mod tests {
         prefixes: Vec<(bool, Vec<u32>, Vec<u32>)>,
         endings: Vec<u32>,
         names: Vec<String>,
+        dates: Vec<(Vec<u32>, u32)>,
+        units: Vec<(Vec<u32>, u32)>,
     }
 
     impl Table {
@@ -1298,6 +1532,17 @@ mod tests {
                 ],
                 endings: cps("는은이"),
                 names: Vec::new(),
+                dates: vec![
+                    (cps("march"), 3),
+                    (cps("may"), 5),
+                    (cps("monday"), WEEKDAY),
+                    (cps("tuesday"), WEEKDAY),
+                    (cps("yesterday"), FROM_TODAY),
+                    (cps("年"), 0),
+                    (cps("日"), 0),
+                    (cps("月"), 0),
+                ],
+                units: vec![(cps("km"), 1), (cps("kilometres"), 1), (cps("m"), 2), (cps("m2"), 3), (cps("squaremetres"), 3)],
             }
         }
         fn id(&mut self, w: &str) -> u32 {
@@ -1356,6 +1601,8 @@ mod tests {
                 affix_flips: &self.prefixes,
                 endings: &self.endings,
                 level: 1,
+                dates: &self.dates,
+                units: &self.units,
             }
         }
     }
@@ -1378,6 +1625,35 @@ mod tests {
         let w = t.words();
         let mut s = Scratch::new(w.class.len());
         compare(&w, Para { words: &a, facts: &fa }, Para { words: &b, facts: &fb }, (3, 8), &mut s)
+    }
+
+    /// A date, a day and an amount written two ways are matched ([`dated`]); another date, day or unit is a fact.
+    #[test]
+    fn dates_days_and_units_written_two_ways_are_one_fact() {
+        let tail = "the council said after a long debate about the budget";
+        let same = |a: &str, b: &str| {
+            let al = compare_text(&format!("opens on {a} {tail}"), &format!("opens on {b} {tail}"), true);
+            !al.fact_change && al.changes == 0
+        };
+        assert!(same("5 march 2024", "05 03 2024"));
+        assert!(same("5 march 2024", "03 05 2024"));
+        assert!(same("5 march 2024", "2024 03 05"));
+        // The month moved past its day is a neighbour swapped, an edit, as it always was.
+        assert!(!compare_text(&format!("on 5 march 2024 {tail}"), &format!("on march 5 2024 {tail}"), true).fact_change);
+        assert!(same("2024 年 3 月 5 日", "2024 03 05"));
+        assert!(!same("5 march 2024", "05 04 2024"));
+        assert!(!same("5 march 2024", "2024 03 15"));
+        assert!(!same("5 march 2024", "5 may 2024"));
+        assert!(!same("2024 年 3 月 5 日", "2024 年 5 月 3 日"));
+        assert!(same("yesterday", "monday"));
+        assert!(same("the yesterday", "monday"));
+        assert!(!same("monday", "tuesday"));
+        assert!(same("12 kilometres", "12 km"));
+        assert!(same("450 square metres", "450 m2"));
+        assert!(same("450m2", "450 square metres"));
+        assert!(!same("12 kilometres", "12 m"));
+        assert!(!same("12 kilometres", "13 km"));
+        assert!(!same("450 m2", "450 km"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ from nettoyeur.dedup.shingle import FACT, NEGATING, NOT_NAMES, fact_flags, shing
 from nettoyeur.dedup.stage import deduplicate
 from nettoyeur.dedup.verify import MAX_PHRASE, REPLACED_MIN_WORDS, REPLACED_ONE_MIN_WORDS, verify
 from nettoyeur.records import Document
-from nettoyeur.text.lexicon import AFFIX_FLIPS, DATES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
+from nettoyeur.text.lexicon import AFFIX_FLIPS, DATES, DAY_NAMES, NEGATIONS, NUMBER_WORDS, POLARITY, STOPWORDS
 from nettoyeur.text.lexicon_unspaced import FUNCTION_CHARS, NEGATION_RUNS
 from nettoyeur.text.split import split_lines
 from verify_reference import is_typo
@@ -194,9 +194,11 @@ _FIGURE_OF = {"seven": "7"}
 
 
 def _same_fact(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` name one fact: the same word (any case) or a number word and its figure."""
+    """True when ``a`` and ``b`` name one fact: the same word (any case), a number word and its figure, or a
+    weekday and a day named from today ("Monday" / "tomorrow": one day dated by a republisher, ``DAY_NAMES``)."""
     a, b = a.casefold(), b.casefold()
-    return _FIGURE_OF.get(a, a) == _FIGURE_OF.get(b, b)
+    days = {DAY_NAMES.get(a), DAY_NAMES.get(b)}
+    return _FIGURE_OF.get(a, a) == _FIGURE_OF.get(b, b) or days == {"weekday", "today"}
 
 
 @settings(max_examples=150, deadline=None)

@@ -842,9 +842,20 @@ _POLES_DEGREES = """
 ~up+: tinggi yüksek cao
 ~up-: rendah düşük thấp
 """
+# More / fewer of Swedish, Croatian, Armenian, Romanian ("mai mulți" / "mai puțini") and Malay and
+# Indonesian, high / low in Croatian (with "pre-", too: "previsok" / "prenizak") and Czech (pairs23 audit:
+# "14% fler" / "14% färre", "prenizak" / "previsok"). Left out: the Turkish "az" (the Hungarian article)
+# and the Romanian "mare" (big; the Italian sea: a lexicon word is no content word, and "al mare" / "in
+# montagna" then read as a plain word replaced, pairs21 audit).
+_POLES_COMPARE = """
+more+: fler više ավելի mulți multe lebih
+more-: färre manje պակաս puțini puține kurang
+~up+: visok{,a,o,i,e} previsok{,a,o,i,e} vysok{ý,á,é,ou,ého,ých}
+~up-: nizak nisk{a,o,i,e} prenizak prenisk{a,o,i,e} nízk{ý,á,é,ou,ého,ých}
+"""
 POLARITY = _classes(
     _POLES + _POLES_MORE + _POLES_EAST + _POLES_WORLD + _POLES_LANGS + _POLES_ROLES + _POLES_MORE_LANGS
-    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS + _POLES_RATE + _POLES_DEGREES
+    + _POLES_MORE_WORLD + _POLES_STATES + _COLOURS + _POLES_RATE + _POLES_DEGREES + _POLES_COMPARE
 )
 # The modal kinds' words are fact words wherever they stand (``shingle.FACT_WORDS``), though weak:
 # added or dropped they are an edit, but "would" / "could" are one letter apart, which between two
@@ -1141,7 +1152,135 @@ DATES = DATES | frozenset(
     """
     )
 )
+# The parts of the day of Dutch, Swedish, Romanian (with the cedilla of older fonts), Turkish, Malay and
+# Indonesian, Polish, Croatian, Armenian and Hindi, and the days relative to today of Croatian, Turkish and
+# Malay ("ochtend" / "avond", "sabah" / "akşam", "rano" / "wieczorem": pairs23 audit, another time of one day;
+# not the Croatian "sutra", tomorrow, an English word).
+DATES = DATES | frozenset(
+    _expand(
+        """
+    ochtend{,s} middag{,s} avond{,s} morgon{,en} förmiddag{,en} eftermiddag{,en} kväll{,en,ar} natt{,en}
+    dimineață dimineața dimineaţă dimineaţa seară seara noapte{,a} sabah{,ı} akşam{,ı} gece{,si} öğleden
+    pagi petang malam siang wieczorem wieczór nocą popołudniu jutra jutros ujutro večer{,i} večeras navečer
+    noću popodne առավոտ{,յան} երեկո{,յան} գիշեր{,ը} सुबह शाम रात दोपहर jučer danas dün bugün yarın
+    semalam kelmarin
+    """
+    )
+)
 DATES_IF_CAPITALISED = frozenset("may march mar sun sat wed mars".split())
+# The number of each month's name, with the case forms a day's number takes ("5 marca", "5. ožujka",
+# "մարտի 5-ին", "5 მარტს"), and, as 0, the characters that mark a date's parts in Chinese, Japanese and
+# Korean ("2024年3月5日", "2024년 3월 5일"): a date written with its month's name or those marks and the
+# same date in figures ("05/03/2024", "2024-03-05", "2024.3.5") is one fact written two ways (the core's
+# ``verify::same_date``; pairs23 audit). Words that name two months in two languages are left out
+# (Croatian "listopad" is October, Polish and Czech "listopad" November), and so are abbreviations that
+# are common words ("gen", "ene"). Read only beside figures.
+MONTH_NUMBERS = {
+    word: int(value)
+    for value, words in (
+        line.split(":") for line in """
+1: january jan januar jänner janvier janv enero gennaio janeiro januari ianuarie styczeń stycznia styczniu leden
+    ledna január januára siječanj siječnja siječnju januara ocak tammikuu tammikuussa январь января январе
+    січень січня يناير जनवरी იანვარი იანვარს հունվար հունվարի հունվարին มกราคม
+2: february feb februar feber février févr febrero febbraio fevereiro februari februarie luty lutego lutym únor
+    února február februára veljača veljače februara şubat helmikuu helmikuussa февраль февраля феврале лютий
+    лютого فبراير फरवरी თებერვალი თებერვალს փետրվար փետրվարի փետրվարին กุมภาพันธ์
+3: march mar märz mars marzo março maart martie marzec marca marcu březen března marec ožujak ožujka mart marta
+    maaliskuu maaliskuussa március март марта марте березень березня مارس मार्च მარტი მარტს მარტის մարտ մարտի
+    մարտին มีนาคม mac maret
+4: april apr avril abril aprile aprilie kwiecień kwietnia kwietniu duben dubna apríl apríla travanj travnja
+    travnju aprila nisan huhtikuu huhtikuussa április апрель апреля апреле квітень квітня أبريل अप्रैल აპრილი
+    აპრილს ապրիլ ապրիլի ապրիլին เมษายน
+5: may mai mayo maggio maio mei maj maja maju květen května máj mája svibanj svibnja svibnju mayıs toukokuu
+    toukokuussa május май мая мае травень травня مايو मई მაისი მაისს մայիս մայիսի մայիսին พฤษภาคม
+6: june jun juin junio giugno junho juni iunie czerwiec czerwca czerwcu červen června jún júna lipanj lipnja
+    lipnju juna haziran kesäkuu kesäkuussa június июнь июня июне червень червня يونيو जून ივნისი ივნისს
+    հունիս հունիսի հունիսին มิถุนายน
+7: july jul juillet julio luglio julho juli iulie lipiec lipca lipcu červenec července júl júla srpanj srpnja
+    srpnju jula temmuz heinäkuu heinäkuussa július июль июля июле липень липня يوليو जुलाई ივლისი ივლისს
+    հուլիս հուլիսի հուլիսին กรกฎาคม
+8: august aug août agosto augustus augusti sierpień sierpnia sierpniu srpen srpna augusta kolovoz kolovoza
+    kolovozu avgust avgusta ağustos elokuu elokuussa augusztus август августа августе серпень серпня أغسطس अगस्त
+    აგვისტო აგვისტოს օգոստոս օգոստոսի օգոստոսին สิงหาคม agustus ogos
+9: september sep sept septembre septiembre setiembre settembre setembro septembrie wrzesień września wrześniu
+    září septembra rujan rujna rujnu eylül syyskuu syyskuussa szeptember сентябрь сентября сентябре вересень
+    вересня سبتمبر सितंबर სექტემბერი სექტემბერს սեպտեմբեր սեպտեմբերի սեպտեմբերին กันยายน
+10: october oct oktober octobre octubre ottobre outubro octombrie październik października październiku říjen
+    října október októbra ekim lokakuu lokakuussa október октябрь октября октябре жовтень жовтня أكتوبر अक्टूबर
+    ოქტომბერი ოქტომბერს հոկտեմբեր հոկտեմբերի հոկտեմբերին ตุลาคม
+11: november nov novembre noviembre novembro noiembrie studeni studenoga novembra kasım marraskuu
+    marraskuussa ноябрь ноября ноябре نوفمبر नवंबर ნოემბერი ნოემბერს նոյեմբեր նոյեմբերի նոյեմբերին
+    พฤศจิกายน
+12: december dec décembre diciembre dicembre dezembro dezember desember decembrie grudzień grudnia grudniu
+    prosinec prosince prosinac prosinca prosincu decembra aralık joulukuu joulukuussa декабрь декабря декабре
+    грудень грудня ديسمبر दिसंबर დეკემბერი დეკემბერს დეკემბრის դեկտեմբեր դեկտեմբերի դեկտեմբերին ธันวาคม disember
+0: 年 月 日 号 년 월 일
+""".strip().replace("\n    ", " ").splitlines()
+    )
+    for word in words.split()
+}
+
+# The weekdays and the days named from today ("yesterday", "gestern", "昨天", "어제"), each as its words
+# joined ("segunda-feira" -> "segundafeira", "pazartesi günü" -> "pazartesigünü"): a day named from today
+# in one copy and by its weekday in another ("said yesterday" / "said on Monday") is the same day, dated
+# by the republisher (the core's ``verify::same_day``; pairs23 audit), where two weekdays or two such days
+# are two days.
+_WEEKDAYS = """
+monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
+sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
+sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica segundafeira terçafeira quartafeira
+quintafeira sextafeira maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag{,en,s} tisdag{,en,s}
+onsdag{,en,s} torsdag{,en,s} fredag{,en,s} lördag{,en,s} söndag{,en,s} mandag tirsdag lørdag søndag
+poniedziałek poniedziałku wtorek wtorku środa środę czwartek czwartku piątek piątku sobota sobotę niedziela
+niedzielę pondělí úterý středa středu čtvrtek pátek sobotu neděle neděli ponedjeljak utorak srijeda srijedu
+četvrtak petak subota subotu nedjelja nedjelju luni marți marţi miercuri joi vineri sâmbătă duminică pazartesi
+salı çarşamba perşembe cuma cumartesi pazar pazartesigünü salıgünü çarşambagünü perşembegünü cumagünü
+cumartesigünü pazargünü hétfőn kedden szerdán csütörtökön pénteken szombaton vasárnap maanantaina tiistaina
+keskiviikkona torstaina perjantaina lauantaina sunnuntaina понедельник вторник среду четверг пятницу субботу
+воскресенье senin selasa rabu kamis jumat sabtu minggu isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日
+金曜日 土曜日 日曜日 月曜 火曜 水曜 木曜 金曜 土曜 周一 周二 周三 周四 周五 周六 周日 星期一 星期二 星期三
+星期四 星期五 星期六 星期日 星期天 월요일 화요일 수요일 목요일 금요일 토요일 일요일 सोमवार मंगलवार बुधवार
+गुरुवार शुक्रवार शनिवार रविवार
+"""
+_DAYS_FROM_TODAY = """
+yesterday today tomorrow gestern heute hier aujourdhui demain ayer hoy ieri oggi domani ontem hoje amanhã gisteren
+vandaag igår idag imorgon wczoraj dziś dzisiaj včera dnes zítra jučer danas sutra azi mâine dün bugün yarın tegnap
+holnap eilen tänään huomenna вчера сегодня завтра kemarin semalam besok esok 昨日 昨 今日 明日 昨天 今天 明天 어제
+오늘 내일
+"""
+DAY_NAMES = {**dict.fromkeys(_expand(_DAYS_FROM_TODAY), "today"), **dict.fromkeys(_expand(_WEEKDAYS), "weekday")}
+
+# Units of length and area with their names and abbreviations in many scripts, each written as the
+# words that follow a figure, joined ("square metre" -> "squaremetre", Hebrew 'ק"מ' -> "קמ", Tamil
+# "கி.மீ." -> "கிமீ", "m²" -> "m2"): after the same figure, two spellings of one unit are one amount
+# ("450 वर्ग मीटर" / "450 वर्गमी", "38 קילומטרים" / '38 ק"מ', "450平方米" / "450㎡"; the core's
+# ``verify::same_unit``; pairs23 audit), two units two amounts.
+UNIT_NAMES = {
+    word: unit
+    for unit, words in (
+        line.split(":") for line in """
+km: km kilometre kilometres kilometer kilometers kilometr kilometry kilometrów kilometrach kilómetro kilómetros
+    chilometro chilometri quilómetro quilómetros quilômetro quilômetros kilomètre kilomètres kilometru
+    kilometri kilometara kilometar kilometrov kilometrů kilometriä километр километра километров кілометр
+    кілометри кілометрів км किलोमीटर किमी কিলোমিটার কিমি கிலோமீட்டர் கிமீ קילומטר קילומטרים קמ კილომეტრი
+    კილომეტრის კმ կիլոմետր կիլոմետրի կմ 킬로미터 公里 千米 キロメートル
+m: m metre metres meter meters metr metry metrów metro metros mètre mètres metri metru metara metar metrov
+    metrů metriä метр метра метров метри метрів м मीटर मी মিটার মি மீட்டர் மீ מטר מטרים מ მეტრი მეტრის მ
+    մետր մետրի մ 미터 米 メートル
+m2: m2 sqm squaremetre squaremetres squaremeter squaremeters metrówkwadratowych metrykwadratowe
+    metrkwadratowy vierkantemeter vierkantemeters metrosquadrados metroquadrado metroscuadrados metrocuadrado
+    metriquadrati metroquadrato mq mètrecarré mètrescarrés quadratmeter qm metripătrați mp kvadratmeter kvm
+    četvornihmetara četvornimetar četvornimetri meterpersegi metrekare वर्गमीटर वर्गमी বর্গমিটার
+    מטררבוע מטריםרבועים מר კვადრატულიმეტრი კვადრატულიმეტრის კვმ քառակուսիմետր քառակուսիմետրի քմ 제곱미터
+    평방미터 平方米 平方メートル 平米
+km2: km2 squarekilometre squarekilometres squarekilometer squarekilometers kilometrówkwadratowych
+    vierkantekilometer quilómetrosquadrados kilómetroscuadrados chilometriquadrati kilomètrescarrés
+    kilomètrecarré quadratkilometer kvadratkilometer kilometerpersegi वर्गकिलोमीटर वर्गकिमी קמר 平方公里
+    平方キロメートル 제곱킬로미터
+""".strip().replace("\n    ", " ").splitlines()
+    )
+    for word in words.split()
+}
 
 # Number words (cardinals, ordinals, magnitudes and their abbreviations), each with its
 # value, so that "Millionen" / "Mio." / "million" are one number and "zwei" / "drei" are two.
@@ -1415,7 +1554,29 @@ def _compound_numbers() -> str:
     return "\n".join(f"{value}: {' '.join(words)}" for value, words in lines.items())
 
 
-NUMBER_VALUES = _classes(_NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _NUMBERS_MORE_WORLD + _compound_numbers())
+# Ordinals past the first of Turkish, Malay and Indonesian, Romanian ("a doua", "al doilea"), Croatian,
+# Portuguese, Armenian, Georgian, Hindi and Hebrew (with the article: "השנייה"), and the Swedish "näst" of
+# "näst största" (second largest): a rank (pairs23 audit: "the second largest" / "the largest", "üçüncü" /
+# "dördüncü"); and two to ten in Croatian and Romanian ("četiri" / "pet"), less "pet" (English), "opt"
+# (English) and "nouă" (also "new").
+_ORDINALS_WORLD = """
+2nd: ikinci kedua doua doilea drugi druga drugo segund{a,as} երկրորդ მეორე दूसरा दूसरी दूसरे השני השנייה näst
+3rd: üçüncü ketiga treia treilea treći treća treće երրորդ მესამე तीसरा तीसरी तीसरे השלישי השלישית
+4th: dördüncü keempat patra patrulea četvrti četvrta četvrto չորրորդ მეოთხე चौथा चौथी चौथे הרביעי הרביעית
+2: dvije doi două
+3: trei
+4: četiri patru
+5: cinci
+6: šest șase şase
+7: sedam șapte şapte
+8: osam
+9: devet
+10: deset zece
+5th: beşinci kelima cincea cincilea հինգերորդ მეხუთე पाँचवाँ पांचवां पाँचवीं החמישי החמישית
+"""
+NUMBER_VALUES = _classes(
+    _NUMBERS + _NUMBERS_MORE + _NUMBERS_WORLD + _NUMBERS_MORE_WORLD + _ORDINALS_WORLD + _compound_numbers()
+)
 NUMBER_WORDS = frozenset(NUMBER_VALUES)
 
 # Units that follow a figure and are spelt out or written as a sign ("50 Prozent" / "50 %"):
