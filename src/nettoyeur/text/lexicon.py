@@ -1224,7 +1224,8 @@ MONTH_NUMBERS = {
 # joined ("segunda-feira" -> "segundafeira", "pazartesi günü" -> "pazartesigünü"): a day named from today
 # in one copy and by its weekday in another ("said yesterday" / "said on Monday") is the same day, dated
 # by the republisher (the core's ``verify::same_day``; pairs23 audit), where two weekdays or two such days
-# are two days.
+# are two days. Left out: the French "hier" (yesterday), the German and Dutch "here" ("findet hier
+# statt" / "findet am Dienstag statt" merged).
 _WEEKDAYS = """
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
 sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
@@ -1243,7 +1244,7 @@ keskiviikkona torstaina perjantaina lauantaina sunnuntaina понедельни�
 गुरुवार शुक्रवार शनिवार रविवार
 """
 _DAYS_FROM_TODAY = """
-yesterday today tomorrow gestern heute hier aujourdhui demain ayer hoy ieri oggi domani ontem hoje amanhã gisteren
+yesterday today tomorrow gestern heute aujourdhui demain ayer hoy ieri oggi domani ontem hoje amanhã gisteren
 vandaag igår idag imorgon wczoraj dziś dzisiaj včera dnes zítra jučer danas sutra azi mâine dün bugün yarın tegnap
 holnap eilen tänään huomenna вчера сегодня завтра kemarin semalam besok esok 昨日 昨 今日 明日 昨天 今天 明天 어제
 오늘 내일
