@@ -58,6 +58,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         id(item.obj): item.obj for item in items if getattr(getattr(item, "obj", None), "is_hypothesis_test", False)
     }
     for test in tests.values():  # once per function, however many parameters it has
+        if not hasattr(test, "_hypothesis_internal_use_settings"):
+            raise pytest.UsageError(
+                "the soak profile reads Hypothesis' _hypothesis_internal_use_settings, which this Hypothesis "
+                "version lacks: run without HYPOTHESIS_PROFILE=soak, or install the version pyproject.toml tests with"
+            )
         own = test._hypothesis_internal_use_settings
         if own is not None:
             scaled = max(1, int(own.max_examples * SOAK_SCALE))

@@ -258,7 +258,6 @@ class SpillReaper:
     def __init__(self) -> None:
         self._thread: threading.Thread | None = None
         self._queue: queue.SimpleQueue[list[str] | str | None] = queue.SimpleQueue()
-        self._tree = False
 
     def remove(self, paths: list[str]) -> None:
         """Removes ``paths`` on the reaper's thread (a file already gone is no error)."""
@@ -273,16 +272,18 @@ class SpillReaper:
         """
         self._start()
         self._queue.put(folder)
-        self._tree = True
 
     def finish(self, folder: str) -> None:
-        """Waits until the removals asked are done; then removes ``folder`` unless :meth:`remove_tree` did."""
+        """Waits until the removals asked are done; then removes what is left of ``folder``.
+
+        Removing it again after :meth:`remove_tree` costs one failed ``lstat``, and leaves nothing behind
+        if the reaper's thread ended before it reached the tree.
+        """
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join()
             self._thread = None
-        if not self._tree:
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
     def _start(self) -> None:
         if self._thread is None:

@@ -1224,8 +1224,10 @@ MONTH_NUMBERS = {
 # joined ("segunda-feira" -> "segundafeira", "pazartesi günü" -> "pazartesigünü"): a day named from today
 # in one copy and by its weekday in another ("said yesterday" / "said on Monday") is the same day, dated
 # by the republisher (the core's ``verify::same_day``; pairs23 audit), where two weekdays or two such days
-# are two days. Left out: the French "hier" (yesterday), the German and Dutch "here" ("findet hier
-# statt" / "findet am Dienstag statt" merged).
+# are two days. Left out, words of another language (a place or an act and a day would merge): the French
+# "hier" (yesterday; German and Dutch "here": "findet hier statt" / "findet am Dienstag statt" merged), the
+# Finnish "eilen" (German "to hurry"), the Croatian "sutra" (an English word), the Turkish "pazar" alone
+# (Sunday; also "market": "pazar günü" stays).
 _WEEKDAYS = """
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
 sonnabend sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes
@@ -1235,7 +1237,7 @@ onsdag{,en,s} torsdag{,en,s} fredag{,en,s} lördag{,en,s} söndag{,en,s} mandag 
 poniedziałek poniedziałku wtorek wtorku środa środę czwartek czwartku piątek piątku sobota sobotę niedziela
 niedzielę pondělí úterý středa středu čtvrtek pátek sobotu neděle neděli ponedjeljak utorak srijeda srijedu
 četvrtak petak subota subotu nedjelja nedjelju luni marți marţi miercuri joi vineri sâmbătă duminică pazartesi
-salı çarşamba perşembe cuma cumartesi pazar pazartesigünü salıgünü çarşambagünü perşembegünü cumagünü
+salı çarşamba perşembe cuma cumartesi pazartesigünü salıgünü çarşambagünü perşembegünü cumagünü
 cumartesigünü pazargünü hétfőn kedden szerdán csütörtökön pénteken szombaton vasárnap maanantaina tiistaina
 keskiviikkona torstaina perjantaina lauantaina sunnuntaina понедельник вторник среду четверг пятницу субботу
 воскресенье senin selasa rabu kamis jumat sabtu minggu isnin khamis jumaat ahad 月曜日 火曜日 水曜日 木曜日
@@ -1245,8 +1247,8 @@ keskiviikkona torstaina perjantaina lauantaina sunnuntaina понедельни�
 """
 _DAYS_FROM_TODAY = """
 yesterday today tomorrow gestern heute aujourdhui demain ayer hoy ieri oggi domani ontem hoje amanhã gisteren
-vandaag igår idag imorgon wczoraj dziś dzisiaj včera dnes zítra jučer danas sutra azi mâine dün bugün yarın tegnap
-holnap eilen tänään huomenna вчера сегодня завтра kemarin semalam besok esok 昨日 昨 今日 明日 昨天 今天 明天 어제
+vandaag igår idag imorgon wczoraj dziś dzisiaj včera dnes zítra jučer danas azi mâine dün bugün yarın tegnap
+holnap tänään huomenna вчера сегодня завтра kemarin semalam besok esok 昨日 昨 今日 明日 昨天 今天 明天 어제
 오늘 내일
 """
 DAY_NAMES = {**dict.fromkeys(_expand(_DAYS_FROM_TODAY), "today"), **dict.fromkeys(_expand(_WEEKDAYS), "weekday")}
