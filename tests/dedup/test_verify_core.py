@@ -106,6 +106,38 @@ def test_verify_agrees_with_the_reference(pair, config):
     assert verify(b, a, sb, sa, config, fb, fa) == ref.verify(b, a, sb, sa, config, fb, fa)
 
 
+# One date, amount or day written two ways (verify::dated, same_unit, same_day), the same fact or
+# another: ("5 march 2024", "05/03/2024") a copy, ("6 march 2024", "05/03/2024") another date. The
+# vocabularies above hold no month, unit or day name, so their pairs never reach that code; these
+# reach it in about one pair of five (the oracle's _dated found a date in 730 of 4,000 random pairs of this shape).
+_WAYS = [
+    ("5 march 2024", "05/03/2024"), ("march 5 2024", "2024-03-05"), ("6 march 2024", "05/03/2024"),
+    ("5 march 2024", "05/04/2024"), ("2024年3月5日", "2024-03-05"), ("2024年3月5日", "2024-05-03"),
+    ("5 mai 2024", "5.5.2024"), ("45 km", "45 kilometres"), ("45 km", "46 kilometres"), ("45 km", "45 m"),
+    ("600 square metre", "600 m²"), ("600 square metre", "600 km²"), ("yesterday", "on monday"),
+    ("yesterday", "today"), ("monday", "tuesday"), ("tomorrow", "on friday"),
+]  # fmt: skip
+_BODY = ["the", "council", "said", "its", "new", "library", "would", "open", "on", "and", "bridge", "of", "a", "in"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BODY), min_size=8, max_size=22),
+    st.sampled_from(_WAYS),
+    st.booleans(),
+    st.data(),
+)
+def test_a_fact_written_two_ways_agrees_with_the_reference(body, ways, flip, data):
+    """A date, an amount or a day written two ways in the same sentence: the core's verdict is the oracle's."""
+    x, y = ways[::-1] if flip else ways
+    at = data.draw(st.integers(0, len(body)))
+    a, b = body[:at] + x.split() + body[at:], body[:at] + y.split() + body[at:]
+    for config in CONFIGS:
+        sa, sb = shingle_hashes(a, config.ngram), shingle_hashes(b, config.ngram)
+        assert verify(a, b, sa, sb, config) == ref.verify(a, b, sa, sb, config)
+        assert verify(b, a, sb, sa, config) == ref.verify(b, a, sb, sa, config)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_pair(), min_size=1, max_size=6), st.data())
 def test_a_batch_gives_each_pair_its_own_verdict(pairs, data):
