@@ -9,6 +9,7 @@ that makes it act without a flag fails here instead of changing outputs silently
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +54,18 @@ def test_a_verdict_is_always_true():
     from nettoyeur.records import Verdict
 
     assert all((Verdict("boilerplate:pattern:nav"), Verdict("", detail=""), Verdict("duplicate", kept_line=0)))
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("0:00 Intro", 0),
+        ("03:15 Why plans slip", 195),
+        ("1:02:03 Questions", 3723),
+        ("1:75:00 Outro", None),
+        ("Intro 0:00", None),
+    ],
+)
+def test_chapter_seconds(text: str, seconds: int | None) -> None:
+    """A chapter's opening timestamp in seconds; past an hour, minutes over 59 are no chapter's."""
+    assert bp._chapter_seconds(text) == seconds

@@ -805,11 +805,13 @@ _CHAPTER = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d)\s+\S")
 
 
 def _chapter_seconds(text: str) -> int | None:
-    """The seconds of the timestamp that opens a chapter line ("01:02:03 Title"), else None."""
+    """The seconds of the timestamp that opens a chapter line ("01:02:03 Title"), else None (also "1:75:00")."""
     found = _CHAPTER.match(text)
     if found is None:
         return None
     hours, minutes, seconds = (int(part or 0) for part in found.groups())
+    if found.group(1) is not None and minutes > 59:  # past an hour, minutes are a clock's
+        return None
     return (hours * 60 + minutes) * 60 + seconds
 
 

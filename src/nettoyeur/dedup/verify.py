@@ -355,6 +355,10 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+# The endings of the lexicon's rank classes past the first ("2nd", "3rd", "4th" ... "1000th").
+_RANKS = ("nd", "rd", "th")
+
+
 def _polar(cls: str | None) -> bool:
     """Returns True for the class of a negation, of a strong antonym pole or of a rank (see :func:`_lexical_class`).
 
@@ -365,10 +369,6 @@ def _polar(cls: str | None) -> bool:
     if cls is None:
         return False
     return cls == "neg" or (cls[-1] in "+-" and cls[0] != "~") or (cls[0].isdigit() and cls.endswith(_RANKS))
-
-
-# The endings of the lexicon's rank classes past the first ("2nd", "3rd", "4th" ... "1000th").
-_RANKS = ("nd", "rd", "th")
 
 
 @lru_cache(maxsize=1)
